@@ -1,0 +1,120 @@
+// Apportionment methods, each defined exactly once.
+//
+// A divisor method is its signpost function s(k), with k ≤ s(k) ≤ k + 1: a unit whose quotient
+// v = weight / divisor lies above s(k) gets at least k + 1. Rounding "v to the method" therefore
+// means counting the signposts strictly below v. Hamilton is not a divisor method: it floors the
+// exact quotas and hands the rest out by largest remainder.
+//
+//   method           signpost s(k)              known as
+//   webster          k + 1/2                    Sainte-Laguë, standard rounding (default)
+//   dhondt           k + 1                      Jefferson, rounding down
+//   adams            k                          rounding up (every unit with weight gets ≥ 1)
+//   huntington-hill  √(k(k+1))                  geometric mean (US House); compared as squares
+//   dean             2k(k+1)/(2k+1)             harmonic mean
+//   hamilton         —                          largest remainder, Hare–Niemeyer
+//
+// Worked example (Balinski–Young 1975, weights 5117/4400/162/161/160, 100 seats):
+// webster → 51/43/2/2/2, dhondt → 52/45/1/1/1, hamilton → 51/44/2/2/1.
+
+import type { Rational } from './exact.js';
+
+export type MethodName = 'webster' | 'dhondt' | 'adams' | 'huntington-hill' | 'dean' | 'hamilton';
+export type DivisorMethodName = Exclude<MethodName, 'hamilton'>;
+
+/** A signpost as an exact fraction; `squared` means the fraction is s(k)², not s(k). */
+export interface Signpost {
+  readonly num: bigint;
+  readonly den: bigint;
+  readonly squared: boolean;
+}
+
+export interface DivisorMethod {
+  readonly name: DivisorMethodName;
+  readonly signpost: (k: bigint) => Signpost;
+  /** Float version of s(k), used only to find a starting divisor quickly. */
+  readonly signpostFloat: (k: number) => number;
+}
+
+export const DIVISOR_METHODS: Record<DivisorMethodName, DivisorMethod> = {
+  webster: {
+    name: 'webster',
+    signpost: (k) => ({ num: 2n * k + 1n, den: 2n, squared: false }),
+    signpostFloat: (k) => k + 0.5,
+  },
+  dhondt: {
+    name: 'dhondt',
+    signpost: (k) => ({ num: k + 1n, den: 1n, squared: false }),
+    signpostFloat: (k) => k + 1,
+  },
+  adams: {
+    name: 'adams',
+    signpost: (k) => ({ num: k, den: 1n, squared: false }),
+    signpostFloat: (k) => k,
+  },
+  'huntington-hill': {
+    name: 'huntington-hill',
+    signpost: (k) => ({ num: k * (k + 1n), den: 1n, squared: true }),
+    signpostFloat: (k) => Math.sqrt(k * (k + 1)),
+  },
+  dean: {
+    name: 'dean',
+    signpost: (k) => ({ num: 2n * k * (k + 1n), den: 2n * k + 1n, squared: false }),
+    signpostFloat: (k) => (2 * k * (k + 1)) / (2 * k + 1),
+  },
+};
+
+export const METHOD_ALIASES: Record<string, MethodName> = {
+  webster: 'webster',
+  'sainte-lague': 'webster',
+  'sainte-laguë': 'webster',
+  'saint-lague': 'webster',
+  dhondt: 'dhondt',
+  "d'hondt": 'dhondt',
+  jefferson: 'dhondt',
+  adams: 'adams',
+  'huntington-hill': 'huntington-hill',
+  hill: 'huntington-hill',
+  dean: 'dean',
+  hamilton: 'hamilton',
+  'largest-remainder': 'hamilton',
+  'hare-niemeyer': 'hamilton',
+};
+
+export function resolveMethod(name: string): MethodName | undefined {
+  return METHOD_ALIASES[name.trim().toLowerCase()];
+}
+
+/** Sign of s(k) − v, exactly. */
+export function compareSignpostTo(method: DivisorMethod, k: bigint, v: Rational): number {
+  const s = method.signpost(k);
+  const l = s.squared ? s.num * v.den * v.den : s.num * v.den;
+  const r = s.squared ? v.num * v.num * s.den : v.num * s.den;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** Number of signposts strictly below v ≥ 0, i.e. v rounded by the method (before bounds). */
+export function roundedCount(method: DivisorMethod, v: Rational): bigint {
+  const f = v.num / v.den;
+  // Signposts s(k) for k ≤ f − 2 lie below k + 1 ≤ f − 1 < v; s(k) for k ≥ f + 1 lie at or above f + 1 > v.
+  let count = f >= 2n ? f - 1n : 0n;
+  if (f >= 1n && compareSignpostTo(method, f - 1n, v) < 0) count += 1n;
+  if (compareSignpostTo(method, f, v) < 0) count += 1n;
+  return count;
+}
+
+/**
+ * Sign of s(k1)/w1 − s(k2)/w2: which of two "next unit" thresholds comes first as the multiplier
+ * grows. Weights are positive integers.
+ */
+export function compareThresholds(method: DivisorMethod, k1: bigint, w1: bigint, k2: bigint, w2: bigint): number {
+  const s1 = method.signpost(k1);
+  const s2 = method.signpost(k2);
+  const l = s1.squared ? s1.num * s2.den * w2 * w2 : s1.num * s2.den * w2;
+  const r = s1.squared ? s2.num * s1.den * w1 * w1 : s2.num * s1.den * w1;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** The threshold multiplier s(k)/w as a float, for display only. */
+export function thresholdFloat(method: DivisorMethod, k: bigint, w: bigint): number {
+  return method.signpostFloat(Number(k)) / Number(w);
+}
