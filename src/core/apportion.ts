@@ -11,7 +11,8 @@
 // then floors plus largest remainders. Remainders share one denominator, so they compare as integers.
 //
 // Ties (two thresholds, or two remainders, exactly equal at the cut) are broken in favour of the unit
-// that comes first in input order, and reported.
+// with the larger weight (so more weight never gets less), then the one first in input order, and
+// reported.
 //
 // Example: allocate({ total: 20n, weights: [2560n, 3315n, 995n, 5012n], method: 'webster' })
 //          → values [4n, 6n, 2n, 8n] (US Census Bureau teaching example).
@@ -50,6 +51,11 @@ export interface AllocationResult {
   readonly method: MethodName;
   /** For divisor methods: the interval of divisors (1/λ) that produce this result, as floats. */
   readonly divisor?: { readonly low: number; readonly high: number };
+  /**
+   * For divisor methods: one exact multiplier λ under which every value is a valid rounding of
+   * w_i·λ (strictly inside the admissible interval when it has width; the tie point otherwise).
+   */
+  readonly multiplier?: Rational;
   /** For Hamilton: the water-filled quota of each unit, as floats for display. */
   readonly quotas?: number[];
   readonly ties: Tie[];
@@ -205,10 +211,17 @@ function allocateDivisor(p: Normalised, method: DivisorMethod): Omit<AllocationR
 
   // The estimate takes every threshold below λ: a prefix of all thresholds in (value, input order).
   // Walk the few remaining steps to exactly T, in that same order.
+  // Among equal thresholds the larger weight goes first (this keeps the result concordant), then
+  // the earlier row.
+  const tieOrder = (a: number, b: number): number => {
+    const wa = p.weights[a]!;
+    const wb = p.weights[b]!;
+    return wa > wb ? -1 : wa < wb ? 1 : a - b;
+  };
   const cmpNext = (a: number, b: number): number =>
-    compareThresholds(method, values[a]!, p.weights[a]!, values[b]!, p.weights[b]!) || a - b;
+    compareThresholds(method, values[a]!, p.weights[a]!, values[b]!, p.weights[b]!) || tieOrder(a, b);
   const cmpLast = (a: number, b: number): number =>
-    compareThresholds(method, values[b]! - 1n, p.weights[b]!, values[a]! - 1n, p.weights[a]!) || b - a;
+    compareThresholds(method, values[b]! - 1n, p.weights[b]!, values[a]! - 1n, p.weights[a]!) || tieOrder(b, a);
   const canRise = (i: number): boolean => p.weights[i]! > 0n && (p.upper[i] === null || values[i]! < p.upper[i]!);
   const canFall = (i: number): boolean => values[i]! > p.lower[i]!;
 
@@ -255,14 +268,46 @@ function allocateDivisor(p: Normalised, method: DivisorMethod): Omit<AllocationR
       ties.push({ units, winners });
     }
   }
+  const multiplier = pickMultiplier(method, p, values, lastTaken, firstLeft);
   const thresholdOf = (i: number, k: bigint): number => method.signpostFloat(Number(k)) / Number(p.weights[i]!);
   const lambdaLow = lastTaken >= 0 ? thresholdOf(lastTaken, values[lastTaken]! - 1n) : 0;
   const lambdaHigh = firstLeft >= 0 ? thresholdOf(firstLeft, values[firstLeft]!) : Infinity;
   return {
     values,
     divisor: { low: lambdaHigh === Infinity ? 0 : 1 / lambdaHigh, high: lambdaLow === 0 ? Infinity : 1 / lambdaLow },
+    multiplier,
     ties,
   };
+}
+
+/** The threshold s(k)/w as an exact rational; for squared signposts, its square. */
+function thresholdRational(method: DivisorMethod, k: bigint, w: bigint): Rational {
+  const s = method.signpost(k);
+  return { num: s.num, den: s.squared ? s.den * w * w : s.den * w };
+}
+
+/**
+ * An exact λ in the closed admissible interval [last threshold taken, first threshold left].
+ * A short float inside the interval is preferred (small numbers keep later arithmetic fast).
+ * For squared-signpost methods the interval is on λ², so the returned value is λ².
+ */
+function pickMultiplier(method: DivisorMethod, p: Normalised, values: bigint[], lastTaken: number, firstLeft: number): Rational {
+  const low = lastTaken >= 0 ? thresholdRational(method, values[lastTaken]! - 1n, p.weights[lastTaken]!) : null;
+  const high = firstLeft >= 0 ? thresholdRational(method, values[firstLeft]!, p.weights[firstLeft]!) : null;
+  if (low && high && compareRational(low, high) === 0) return low;
+  const inside = (r: Rational): boolean =>
+    (low === null || compareRational(low, r) < 0) && (high === null || compareRational(r, high) < 0) && r.num > 0n;
+  const lowF = low ? rationalToNumber(low) : 0;
+  const highF = high ? rationalToNumber(high) : lowF > 0 ? lowF * 4 : 1;
+  for (const guess of [lowF + (highF - lowF) / 2, Math.sqrt(Math.max(lowF, Number.MIN_VALUE) * highF)]) {
+    if (Number.isFinite(guess) && guess > 0) {
+      const r = floatToRational(guess);
+      if (inside(r)) return r;
+    }
+  }
+  if (low && high) return { num: low.num * high.den + high.num * low.den, den: 2n * low.den * high.den };
+  if (low) return { num: 2n * low.num + low.den, den: low.den };
+  return high ? { num: high.num, den: 2n * high.den } : { num: 1n, den: 1n };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,7 +397,10 @@ function allocateHamilton(p: Normalised): Omit<AllocationResult, 'method' | 'atL
   const order = [...Array(n).keys()].sort((a, b) => {
     const ra = remainders[a]!;
     const rb = remainders[b]!;
-    return ra > rb ? -1 : ra < rb ? 1 : a - b;
+    if (ra !== rb) return ra > rb ? -1 : 1;
+    const wa = p.weights[a]!;
+    const wb = p.weights[b]!;
+    return wa > wb ? -1 : wa < wb ? 1 : a - b;
   });
   for (let j = 0; j < left; j++) values[order[j]!] = values[order[j]!]! + 1n;
   const ties: Tie[] = [];

@@ -67,10 +67,17 @@ describe('largest-remainder implementation traps', () => {
   it('no fixed-decimal remainders: 150001/150004/99995, total 4', () => {
     expect(run([150001, 150004, 99995], 4, 'hamilton')).toEqual([1, 2, 1]);
   });
-  it('ties do not lose units: 5/15/30/5/45, total 50 → first in input order, and reported', () => {
+  it('ties do not lose units: 5/15/30/5/45, total 50 → larger weight first, and reported', () => {
+    // Valid answers: any two of units 1, 2, 4, 5 get the extra unit. Our rule (larger weight, then input
+    // order) picks units 2 and 5; "first in input order" alone would pick 1 and 2: [3, 8, 15, 2, 22].
     const r = allocate({ total: 50n, weights: [5n, 15n, 30n, 5n, 45n], method: 'hamilton' });
-    expect(r.values.map(Number)).toEqual([3, 8, 15, 2, 22]);
-    expect(r.ties).toEqual([{ units: [0, 1, 3, 4], winners: [0, 1] }]);
+    expect(r.values.map(Number)).toEqual([2, 8, 15, 2, 23]);
+    expect(r.ties).toEqual([{ units: [0, 1, 3, 4], winners: [1, 4] }]);
+  });
+  it('equal weights in a tie go by input order: 1/1/1/1 of 102 → 26/26/25/25', () => {
+    const r = allocate({ total: 102n, weights: [1n, 1n, 1n, 1n], method: 'webster' });
+    expect(r.values.map(Number)).toEqual([26, 26, 25, 25]);
+    expect(r.ties).toEqual([{ units: [0, 1, 2, 3], winners: [0, 1] }]);
   });
 });
 
