@@ -1,0 +1,159 @@
+// The province registry (data/provinces.csv) and matching of codes and names against it.
+//
+// Two code systems disagree for the six Papua provinces (Kemendagri 91–96, BPS 91, 92, 94–97). A bare
+// code that exists in both systems with different meanings (91, 92, 94, 95, 96) is never joined
+// silently: it needs --code-system, or a name that settles it.
+
+import { readFileSync } from 'node:fs';
+import { CsvScanner } from './csv-scanner.js';
+import { dataPath } from './data-files.js';
+
+export type CodeSystem = 'kemendagri' | 'bps';
+
+export interface Province {
+  readonly kemendagri: string;
+  readonly bps: string;
+  readonly name: string;
+  readonly english: string;
+  readonly aliases: readonly string[];
+  readonly kanwil: string;
+  readonly kabupaten: number;
+  readonly kota: number;
+  readonly kanwilConfidence: string;
+}
+
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/^\s*(provinsi|prov\.?|province of)\s+/, '')
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+export class ProvinceRegistry {
+  private readonly byName = new Map<string, Province>();
+  private readonly byCode: Record<CodeSystem, Map<string, Province>> = { kemendagri: new Map(), bps: new Map() };
+
+  constructor(readonly provinces: readonly Province[]) {
+    for (const p of provinces) {
+      for (const n of [p.name, p.english, ...p.aliases]) this.byName.set(normaliseName(n), p);
+      this.byCode.kemendagri.set(p.kemendagri, p);
+      this.byCode.bps.set(p.bps, p);
+    }
+  }
+
+  code(p: Province, system: CodeSystem): string {
+    return system === 'bps' ? p.bps : p.kemendagri;
+  }
+
+  byNameOrAlias(name: string): Province | undefined {
+    return this.byName.get(normaliseName(name));
+  }
+
+  /** The closest official name, for "did you mean" hints. */
+  closestName(name: string): string | undefined {
+    const target = normaliseName(name);
+    let best: { name: string; d: number } | undefined;
+    for (const p of this.provinces) {
+      const d = editDistance(target, normaliseName(p.name));
+      if (!best || d < best.d) best = { name: p.name, d };
+    }
+    return best && best.d <= Math.max(2, Math.floor(target.length / 3)) ? best.name : undefined;
+  }
+
+  /**
+   * Resolve a row's province from a code, a name, or both.
+   * Returns the province, or a message (and hint) saying why not.
+   */
+  resolve(code: string | undefined, name: string | undefined, system: CodeSystem | undefined): { province: Province } | { message: string; hint?: string } {
+    const c = code?.trim().replace(/^0+(?=\d\d$)/, '');
+    const n = name?.trim();
+    let byName: Province | undefined;
+    if (n) {
+      byName = this.byNameOrAlias(n);
+      if (!byName) {
+        const close = this.closestName(n);
+        return { message: `unknown province "${n}"`, hint: close ? `did you mean "${close}"? (jamsostek provinces lists all names and aliases)` : 'jamsostek provinces lists all names and aliases' };
+      }
+    }
+    if (!c) {
+      return byName ? { province: byName } : { message: 'no province given (neither a code nor a name)' };
+    }
+    if (!/^\d{2}$/.test(c)) return { message: `"${code}" is not a two-digit province code` };
+    const k = this.byCode.kemendagri.get(c);
+    const b = this.byCode.bps.get(c);
+    if (system) {
+      const p = system === 'bps' ? b : k;
+      if (!p) return { message: `code ${c} is not a province in the ${system === 'bps' ? 'BPS' : 'Kemendagri'} code system` };
+      if (byName && byName !== p) {
+        const other = system === 'bps' ? k : b;
+        return {
+          message: `code ${c} is "${p.name}" in ${system === 'bps' ? 'BPS' : 'Kemendagri'} codes but the row says "${n}"`,
+          hint: other === byName ? `that name has code ${c} in the ${system === 'bps' ? 'Kemendagri' : 'BPS'} system: check --code-system` : 'correct the code or the name',
+        };
+      }
+      return { province: p };
+    }
+    if (byName) {
+      if (byName.kemendagri === c || byName.bps === c) return { province: byName };
+      const p = k ?? b;
+      return { message: `code ${c} does not match "${n}"${p ? ` (code ${c} is "${p.name}")` : ''}`, hint: `the code of ${byName.name} is ${byName.kemendagri} (Kemendagri) / ${byName.bps} (BPS)` };
+    }
+    if (k && b && k !== b) {
+      return {
+        message: `code ${c} is ambiguous: "${k.name}" in Kemendagri codes, "${b.name}" in BPS codes`,
+        hint: 'pass --code-system kemendagri or --code-system bps, or add the province name',
+      };
+    }
+    const p = k ?? b;
+    return p ? { province: p } : { message: `unknown province code ${c}` };
+  }
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+let registry: ProvinceRegistry | undefined;
+
+/** The bundled registry (read once). */
+export function provinceRegistry(): ProvinceRegistry {
+  if (registry) return registry;
+  const text = readFileSync(dataPath('provinces.csv'), 'utf8');
+  const rows: string[][] = [];
+  const scanner = new CsvScanner(',', {
+    onRecord: (f) => rows.push(f),
+    onError: (e) => {
+      throw new Error(`data/provinces.csv:${e.line}:${e.column}: ${e.message}`);
+    },
+  });
+  scanner.push(text);
+  scanner.end();
+  const [header, ...body] = rows;
+  const col = (name: string): number => header!.indexOf(name);
+  registry = new ProvinceRegistry(
+    body.map((r) => ({
+      kemendagri: r[col('kemendagri_code')]!,
+      bps: r[col('bps_code')]!,
+      name: r[col('name')]!,
+      english: r[col('english_name')]!,
+      aliases: r[col('aliases')]!.split('|').filter(Boolean),
+      kanwil: r[col('kanwil')]!,
+      kabupaten: Number(r[col('kabupaten_count')]),
+      kota: Number(r[col('kota_count')]),
+      kanwilConfidence: r[col('kanwil_confidence')]!,
+    })),
+  );
+  return registry;
+}

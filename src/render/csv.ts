@@ -1,0 +1,35 @@
+// CSV and TSV: header = column keys (a contract), fixed column order, locale-neutral numbers, and a
+// last column `level` (detail, subtotal, total) so that scripts can keep only what they sum.
+// Text cells that a spreadsheet would execute (=, +, -, @, tab, CR) get a leading apostrophe.
+// --csv-dialect excel-id writes what Indonesian Excel opens in columns: ';', decimal comma, CRLF, BOM.
+
+import type { RenderContext } from './context.js';
+import { formatMachine, neutraliseFormula } from './format.js';
+import type { Report } from './model.js';
+import { allRows } from './rows.js';
+
+function quote(field: string, delimiter: string): string {
+  return field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+export function renderDelimited(report: Report, ctx: RenderContext, tab: boolean): string {
+  const excel = !tab && ctx.csvDialect === 'excel-id';
+  const delimiter = tab ? '\t' : excel ? ';' : ',';
+  const eol = excel ? '\r\n' : '\n';
+  const cell = (v: ReturnType<typeof formatMachine>, kind: string): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return excel ? String(v).replace('.', ',') : String(v);
+    if (tab) return neutraliseFormula(v).replace(/[\t\r\n]/g, ' ');
+    return quote(kind === 'text' || kind === 'status' ? neutraliseFormula(v) : v, delimiter);
+  };
+  const lines = [[...report.columns.map((c) => c.key), 'level'].join(delimiter)];
+  for (const row of allRows(report)) {
+    const cells = report.columns.map((c) => cell(formatMachine(row.values[c.key] ?? null, c.kind), c.kind));
+    cells.push(row.level);
+    lines.push(cells.join(delimiter));
+  }
+  return (excel ? '\uFEFF' : '') + lines.join(eol) + eol;
+}
+
+export const renderCsv = (report: Report, ctx: RenderContext): string => renderDelimited(report, ctx, false);
+export const renderTsv = (report: Report, ctx: RenderContext): string => renderDelimited(report, ctx, true);

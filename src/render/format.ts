@@ -1,0 +1,54 @@
+// Number display. Human formats (table, md, html) follow --lang; machine formats never do.
+
+import type { Column, Lang, Value } from './model.js';
+import { STATUS_LABELS } from './model.js';
+
+const intFormat: Record<Lang, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+};
+const decFormat: Record<Lang, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+const numFormat: Record<Lang, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { maximumSignificantDigits: 8 }),
+  en: new Intl.NumberFormat('en-US', { maximumSignificantDigits: 8 }),
+};
+
+/** A value for people: 256.129 / 60,56 % (id) or 256,129 / 60.56% (en). */
+export function formatHuman(value: Value, kind: Column['kind'], lang: Lang): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'string') {
+    if (kind === 'status') return STATUS_LABELS[value]?.[lang] ?? value;
+    return value;
+  }
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : '–';
+  switch (kind) {
+    case 'int':
+      return intFormat[lang].format(value);
+    case 'signed-int':
+      return (value > 0 ? '+' : '') + intFormat[lang].format(value);
+    case 'pct':
+      return decFormat[lang].format(value * 100) + (lang === 'id' ? ' %' : '%');
+    case 'points':
+      return (value > 0 ? '+' : '') + decFormat[lang].format(value) + (lang === 'id' ? ' poin' : ' pp');
+    default:
+      return numFormat[lang].format(value);
+  }
+}
+
+/** A value for machines: plain, locale-neutral; fractions to 6 decimals. */
+export function formatMachine(value: Value, kind: Column['kind']): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (!Number.isFinite(value)) return null;
+  if (kind === 'pct') return Number(value.toFixed(6));
+  if (kind === 'points' || kind === 'number') return Number(value.toPrecision(12));
+  return value;
+}
+
+/** Cells that a spreadsheet would run as a formula are made inert with a leading apostrophe. */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text;
+}

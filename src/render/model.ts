@@ -1,0 +1,60 @@
+// The one report model every output format renders: columns, rows, totals and meta.
+
+export type Lang = 'id' | 'en';
+
+export type ColumnKind =
+  | 'text' // names, codes, labels
+  | 'int' // counts
+  | 'signed-int' // changes and gaps (shown with a sign)
+  | 'pct' // fractions shown as percentages (0.6056 → 60.56 %)
+  | 'points' // percentage points
+  | 'number' // any other number (weights, divisors)
+  | 'status'; // achieved / on-track / at-risk / behind
+
+export interface Column {
+  readonly key: string;
+  readonly label: { readonly en: string; readonly id: string };
+  readonly kind: ColumnKind;
+}
+
+export type Value = string | number | null;
+
+export interface Row {
+  readonly values: Readonly<Record<string, Value>>;
+  /** Subtotal rows summarise the detail rows above them. */
+  readonly level?: 'detail' | 'subtotal';
+}
+
+export interface ChartSpec {
+  /** Column holding the bar's label, its value (a fraction), and the target mark (a fraction). */
+  readonly label: string;
+  readonly value: string;
+  readonly target?: string;
+  /** A signed count drawn as a second chart (e.g. the gap). */
+  readonly second?: string;
+}
+
+export interface Report {
+  readonly kind: string;
+  readonly title: { readonly en: string; readonly id: string };
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  readonly totals?: Readonly<Record<string, Value>>;
+  /** Machine-readable facts: inputs, method, period, denominator… (JSON `meta`, xlsx second sheet). */
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly chart?: ChartSpec;
+}
+
+export const STATUS_LABELS: Record<string, { en: string; id: string }> = {
+  achieved: { en: 'achieved', id: 'tercapai' },
+  'on-track': { en: 'on track', id: 'sesuai jalur' },
+  'at-risk': { en: 'at risk', id: 'berisiko' },
+  behind: { en: 'behind', id: 'tertinggal' },
+};
+
+/** Select and order columns (--fields); unknown names are a usage error raised by the caller. */
+export function selectColumns(report: Report, fields: readonly string[] | undefined): Report {
+  if (!fields || fields.length === 0) return report;
+  const byKey = new Map(report.columns.map((c) => [c.key, c]));
+  return { ...report, columns: fields.map((f) => byKey.get(f)!) };
+}
