@@ -43,6 +43,8 @@ export interface Report {
   /** Machine-readable facts: inputs, method, period, denominator… (JSON `meta`, xlsx second sheet). */
   readonly meta: Readonly<Record<string, unknown>>;
   readonly chart?: ChartSpec;
+  /** The columns people see by default (table, md, html); machine formats always get all. */
+  readonly humanColumns?: readonly string[];
 }
 
 export const STATUS_LABELS: Record<string, { en: string; id: string }> = {

@@ -37,7 +37,7 @@ export function renderTable(report: Report, ctx: RenderContext): string {
   if (chart) head.push(ctx.lang === 'id' ? 'cakupan vs target' : 'coverage vs target');
   const table = new Table({
     head: head.map((h) => chalk.bold(h)),
-    style: { head: [], border: [], compact: false, 'padding-left': 1, 'padding-right': 1 },
+    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
     colAligns: [...cols.map((c) => (c.kind === 'text' || c.kind === 'status' ? 'left' : 'right')), ...(chart ? ['left' as const] : [])],
   });
   for (const row of allRows(report)) {

@@ -1,0 +1,91 @@
+// The program: registers the commands and is the one place that turns errors into exit codes.
+//
+// Exit codes (a contract, see the README): 0 ok · 1 threshold breached (report written) · 2 usage or
+// config · 3 input data (nothing written) · 4 output (previous file intact) · 70 internal bug ·
+// 130 interrupted (SIGINT) · 143 terminated (SIGTERM).
+
+import { Command, CommanderError } from 'commander';
+import { registerBreakdown } from './commands/breakdown.js';
+import { registerProvinces } from './commands/provinces.js';
+import { ExitCode, formatDiagnostic, JamsostekError } from './errors.js';
+import { removeLiveTemporaries } from './io/atomic.js';
+import { processIo, type Io } from './io/terminal.js';
+
+export const VERSION = '0.1.0';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success (warnings may be printed to stderr)
+  1    a --fail-below threshold was breached (the report was still written)
+  2    usage or config error (unknown flag, bad option value, invalid config file)
+  3    input data error (nothing written; every problem is listed as file:line:column)
+  4    output error (cannot write; a previous output file is left intact)
+  70   internal error (a bug: please report it with --debug output)
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM); temporary files are removed
+`;
+
+export function buildProgram(io: () => Io): Command {
+  const program = new Command('jamsostek');
+  program
+    .description('BPJS Ketenagakerjaan coverage targets: exact target breakdowns and coverage-gap reports')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io().stdout.write(s),
+      writeErr: (s) => io().stderr.write(s),
+    })
+    .addHelpText('after', EXIT_CODES_HELP);
+  registerBreakdown(program, io);
+  registerProvinces(program, io);
+  return program;
+}
+
+function isEpipe(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException)?.code === 'EPIPE';
+}
+
+/** Run the CLI with these arguments; returns the exit code (never calls process.exit itself). */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(() => io);
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.Ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.Ok;
+      return ExitCode.Usage;
+    }
+    if (e instanceof JamsostekError) {
+      io.stderr.write(e.diagnostics.map((d) => formatDiagnostic(d)).join('\n') + '\n');
+      if (e.diagnostics.length > 1) io.stderr.write(`${e.diagnostics.length} problems${e.diagnostics.length >= 50 ? ' (stopped at --max-errors)' : ''}\n`);
+      if (debug && e.stack) io.stderr.write(e.stack + '\n');
+      return e.exitCode;
+    }
+    if (isEpipe(e)) return ExitCode.Ok;
+    io.stderr.write(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    io.stderr.write(debug ? `${(e as Error)?.stack ?? ''}\n` : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug\n');
+    return ExitCode.Internal;
+  }
+}
+
+function installProcessHandlers(): void {
+  // A closed pipe (| head) ends the program quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  const onSignal = (code: number) => () => {
+    removeLiveTemporaries();
+    process.exit(code);
+  };
+  process.on('SIGINT', onSignal(ExitCode.Interrupted));
+  process.on('SIGTERM', onSignal(ExitCode.Terminated));
+}
+
+/** The entry point used by bin/jamsostek.js. */
+export async function run(): Promise<void> {
+  installProcessHandlers();
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,35 @@
+// The process's streams, environment and clock, behind one interface so that commands can be run
+// in-process by tests (csvkit's injected-stream pattern).
+
+export interface OutStream {
+  write(chunk: string | Uint8Array): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface Io {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly now: () => Date;
+}
+
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), now: () => new Date() };
+}
+
+export type ColorMode = 'auto' | 'always' | 'never';
+
+/**
+ * Colour on a stream: --color always/never win; otherwise NO_COLOR (any value) turns it off,
+ * FORCE_COLOR (not "0") or CLICOLOR_FORCE turn it on, and else only a terminal gets colour.
+ */
+export function colorEnabled(mode: ColorMode, stream: OutStream, env: Io['env']): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if ((env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0' && env['FORCE_COLOR'] !== 'false') || (env['CLICOLOR_FORCE'] && env['CLICOLOR_FORCE'] !== '0')) return true;
+  return stream.isTTY === true && env['TERM'] !== 'dumb';
+}
