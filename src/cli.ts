@@ -6,6 +6,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { registerBreakdown } from './commands/breakdown.js';
+import { registerCoverage } from './commands/coverage.js';
 import { registerProvinces } from './commands/provinces.js';
 import { ExitCode, formatDiagnostic, JamsostekError } from './errors.js';
 import { removeLiveTemporaries } from './io/atomic.js';
@@ -38,6 +39,7 @@ export function buildProgram(io: () => Io): Command {
     })
     .addHelpText('after', EXIT_CODES_HELP);
   registerBreakdown(program, io);
+  registerCoverage(program, io);
   registerProvinces(program, io);
   return program;
 }

@@ -165,8 +165,14 @@ function boundFor(b: Bound, g: Group, flag: string): number | null | undefined {
 
 export async function runBreakdown(cli: RawOptions, io: Io): Promise<void> {
   const config = await loadConfig(cli['config'] as string | undefined, io);
-  const c: Ctx = { cli, config, io };
   const out = outputOptions(cli, config, io);
+  const { report, inputs } = await buildBreakdown(cli, config, io);
+  await emitReport(report, out, io, inputs);
+}
+
+/** The breakdown as a report model (also used by `coverage --year` for targets computed on the fly). */
+export async function buildBreakdown(cli: RawOptions, config: RawOptions, io: Io): Promise<{ report: Report; inputs: string[] }> {
+  const c: Ctx = { cli, config, io };
   const total = resolveTotal(cli, config);
   const method = methodOf(c);
   const by = parseBy(pick(cli, config, 'by'), ['province']);
@@ -262,7 +268,7 @@ export async function runBreakdown(cli: RawOptions, io: Io): Promise<void> {
     if (e instanceof InfeasibleAllocationError || e instanceof InfeasibleMatrixError) throw new InputError({ message: e.message });
     throw e;
   }
-  await emitReport(report, out, io, inputs);
+  return { report, inputs };
 }
 
 function keyColumns(by: readonly string[]): Column[] {
