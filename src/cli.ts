@@ -6,8 +6,11 @@
 
 import { Command, CommanderError } from 'commander';
 import { registerBreakdown } from './commands/breakdown.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerProvinces } from './commands/provinces.js';
+import { registerTemplate } from './commands/template.js';
+import { registerValidate } from './commands/validate.js';
 import { ExitCode, formatDiagnostic, JamsostekError } from './errors.js';
 import { removeLiveTemporaries } from './io/atomic.js';
 import { processIo, type Io } from './io/terminal.js';
@@ -40,7 +43,10 @@ export function buildProgram(io: () => Io): Command {
     .addHelpText('after', EXIT_CODES_HELP);
   registerBreakdown(program, io);
   registerCoverage(program, io);
+  registerValidate(program, io);
   registerProvinces(program, io);
+  registerTemplate(program, io);
+  registerCompletion(program, io);
   return program;
 }
 

@@ -215,9 +215,14 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
     }
     const decision = detectNumberLocale(strings);
     if (decision.problem?.kind === 'ambiguous') {
+      const ex = decision.problem.example;
+      const read = (l: NumberLocale): string => {
+        const r = parseNumber(ex, l, { allowPercent: true });
+        return r.ok ? String(r.value) : '?';
+      };
       throw new InputError({
         file,
-        message: `cannot tell the number format: "${decision.problem.example}" could be ${decision.problem.example.replace(/[.,]/g, '')} (Indonesian, id) or ${decision.problem.example.replace(',', '')} (English, en)`,
+        message: `cannot tell the number format: every number is like "${ex}", which reads as ${read('id')} in Indonesian (id) and ${read('en')} in English (en)`,
         hint: 'pass --number-locale id (256.129 = 256129) or --number-locale en (256,129 = 256129)',
       });
     }
