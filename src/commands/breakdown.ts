@@ -317,6 +317,7 @@ const div = (a: number | undefined | null, b: number | undefined | null): number
 function breakdownColumns(by: readonly string[], den: string | undefined): Column[] {
   return [
     ...keyColumns(by),
+    { key: 'period', label: { en: 'baseline month', id: 'bulan awal' }, kind: 'text' },
     { key: 'denominator', label: denominatorLabel(den), kind: 'int' },
     { key: 'participants', label: { en: 'participants today', id: 'peserta saat ini' }, kind: 'int' },
     { key: 'coverage', label: { en: 'coverage today', id: 'cakupan saat ini' }, kind: 'pct' },
@@ -355,6 +356,7 @@ function oneDimensional(
     return {
       values: {
         ...keyValues(g, by),
+        period: (meta['baselinePeriod'] as string | null) ?? null,
         denominator: u.denominator ?? null,
         participants: u.participants ?? null,
         coverage: div(u.participants, u.denominator),
@@ -550,6 +552,7 @@ async function matrix(
         values: {
           ...keyValues(rg, [rowKey]),
           [colKey]: col,
+          period: (meta['baselinePeriod'] as string | null) ?? null,
           denominator: null,
           participants: cur,
           coverage: null,
@@ -570,6 +573,7 @@ async function matrix(
       values: {
         ...keyValues(rg, [rowKey]),
         [colKey]: 'Total',
+        period: (meta['baselinePeriod'] as string | null) ?? null,
         denominator: den ?? null,
         participants: rowCurrent,
         coverage: div(rowCurrent, den),
@@ -646,7 +650,7 @@ async function monthly(c: Ctx, report: Report, by: string[], total: ResolvedTota
   const below = detail.findIndex((_, i) => targets[i]! < baseline[i]!);
   if (below >= 0) throw new InputError({ message: `--months: the target of ${Object.values(detail[below]!.values).slice(0, 2).join(' ')} is below today, so its milestones cannot rise to it`, hint: 'milestones need targets at or above today (the default --min)' });
   const phased = phaseMilestones({ baseline, targets, weights, method });
-  const keyCols = report.columns.filter((col) => col.kind === 'text' && col.key !== 'bound');
+  const keyCols = report.columns.filter((col) => col.kind === 'text' && col.key !== 'bound' && col.key !== 'period');
   const rows: Row[] = [];
   months.forEach((m, k) => {
     detail.forEach((r, i) => {

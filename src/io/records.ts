@@ -239,7 +239,13 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
   const registry = provinceRegistry();
   const records: DataRecord[] = [];
   const get = (name: string): ColumnPlan | undefined => byCanonical.get(name);
+  // jamsostek's own outputs carry a `level` column: their subtotal and total rows are not data.
+  const levelPlan = get('level');
   for (const row of table.rows) {
+    if (levelPlan) {
+      const lv = cellText(row.values[levelPlan.index] ?? null).trim();
+      if (lv === 'subtotal' || lv === 'total') continue;
+    }
     const at = (p: ColumnPlan): { file: string; line: number; column?: number } => ({
       file,
       line: row.lines?.[p.index] ?? row.line,
