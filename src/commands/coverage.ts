@@ -115,7 +115,7 @@ async function loadInputs(files: string[], load: LoadOptions, extractFlag: boole
     const res = await aggregateExtracts(files, { ...load, onProgress: progressBar(io) });
     return { records: res.records, sources: res.sources, bundled: false, extract: true, rowsRead: res.rowsRead };
   }
-  const ds = await loadDataset(files, load);
+  const ds = await loadDataset(files, { ...load, required: [{ column: 'participants', why: 'active participants' }] });
   return { records: ds.records, sources: ds.sources, bundled: false, extract: false };
 }
 

@@ -28,7 +28,7 @@ export async function runValidate(files: string[], cli: RawOptions, io: Io): Pro
   if (files.length === 0) throw usage('name at least one file');
   const config = await loadConfig(cli['config'] as string | undefined, io);
   const inputs = await expandInputs(files, io);
-  const ds = await loadDataset(inputs, inputOptions(cli, config, io));
+  const ds = await loadDataset(inputs, { ...inputOptions(cli, config, io), required: [{ column: 'participants', why: 'active participants' }] });
   const areas = new Set(ds.records.map((r) => [r.province?.name, r.regency].filter(Boolean).join(' / ')).filter(Boolean));
   const periods = [...new Set(ds.records.map((r) => r.period).filter(Boolean))].sort();
   for (const s of ds.sources) {

@@ -137,7 +137,7 @@ export class CsvScanner {
                 incomplete = true;
                 break outer;
               }
-              this.fatal(fieldLine, fieldCol, `quoted field starting here is never closed (reached the end of the input at line ${line + countLines(s, from, n)})`, 'a closing " is missing');
+              this.fatal(fieldLine, fieldCol, `quoted field starting here is never closed (reached the end of the input at line ${line + countLines(s, from, /[\r\n]$/.test(s) ? n - 1 : n)})`, 'a closing " is missing');
               return;
             }
             // Track line breaks inside the quoted text.

@@ -129,7 +129,9 @@ async function streamText(path: string, options: ReadOptions, onText: (text: str
       total = st.size;
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new InputError({ file: name, message: `cannot open file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+      const code = (e as NodeJS.ErrnoException).code;
+      const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder' };
+      throw new InputError({ file: name, message: `cannot open file (${code ? `${code}: ${why[code] ?? 'error'}` : String(e)})` });
     }
     stream = createReadStream(path, { highWaterMark: 1 << 20 });
   }

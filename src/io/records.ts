@@ -258,11 +258,13 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
     };
     const values: Record<string, number> = {};
     const text: Record<string, string> = {};
+    const broken = new Set<string>();
     for (const p of plan) {
       const v = row.values[p.index] ?? null;
       if (typeof v === 'string' && CONTROL.test(v)) {
         const ch = CONTROL.exec(v)![0].charCodeAt(0);
         fail(p, `control character U+${ch.toString(16).toUpperCase().padStart(4, '0')} in field "${p.raw}"`);
+        broken.add(p.canonical);
         continue;
       }
       if (p.kind === 'count' || p.kind === 'number' || p.kind === 'percent') {
@@ -282,11 +284,11 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
         if (p.kind === 'count') {
           const r = parseCount(v, locale);
           if (r.ok) values[p.canonical] = r.value;
-          else fail(p, `field "${p.raw}": "${v.trim()}" ${describeCountProblem(r.reason, locale)}`, countHint(v, locale));
+          else fail(p, `field "${p.raw}": "${v.trim()}" ${describeCountProblem(r.reason, locale)}`, r.reason.startsWith('not a valid') ? countHint(v, locale) : undefined);
         } else {
           const r = parseNumber(v, locale, { allowPercent: p.kind === 'percent' });
           if (r.ok) values[p.canonical] = r.value;
-          else fail(p, `field "${p.raw}": "${v.trim()}" is ${r.reason}`, countHint(v, locale));
+          else fail(p, `field "${p.raw}": "${v.trim()}" is ${r.reason}`, r.reason.startsWith('not a valid') ? countHint(v, locale) : undefined);
         }
         continue;
       }
@@ -299,7 +301,9 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
     const namePlan = get('province');
     const code = text['province_code'];
     const name = text['province'];
-    if ((code ?? '') !== '' || (name ?? '') !== '') {
+    if (broken.has('province') || broken.has('province_code')) {
+      // already reported
+    } else if ((code ?? '') !== '' || (name ?? '') !== '') {
       const res = registry.resolve(code || undefined, name || undefined, options.codeSystem);
       if ('province' in res) province = res.province;
       else fail(namePlan ?? codePlan, res.message, res.hint);
@@ -308,20 +312,20 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
     }
     let segment: Segment | undefined;
     const segPlan = get('segment');
-    if (segPlan) {
+    if (segPlan && !broken.has('segment')) {
       const raw = text['segment'] ?? '';
       segment = resolveSegment(raw);
       if (!segment) fail(segPlan, raw ? `unknown segment "${raw}"` : 'the segment is empty', `segments: ${SEGMENTS.join(', ')} (also: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)`);
     }
     let period: Period | undefined;
     const perPlan = get('period');
-    if (perPlan) {
+    if (perPlan && !broken.has('period')) {
       const raw = text['period'] ?? '';
       period = parsePeriod(raw);
       if (!period) fail(perPlan, raw ? `"${raw}" is not a month` : 'the period is empty', 'write periods as YYYY-MM, e.g. 2024-06');
     }
     for (const [col, plan] of [['regency', get('regency')], ['sector', get('sector')]] as const) {
-      if (plan && !text[col]) fail(plan, `the ${col} is empty`);
+      if (plan && !text[col] && !broken.has(col)) fail(plan, `the ${col} is empty`);
     }
     // Participants cannot exceed a denominator unless allowed (published data sometimes do: firms
     // registered at a head office in one province with workers in another).
