@@ -18,6 +18,13 @@ import { processIo, type Io } from './io/terminal.js';
 export const VERSION = '0.1.0';
 
 const EXIT_CODES_HELP = `
+Examples:
+  $ jamsostek breakdown --year 2024
+  $ jamsostek breakdown --year 2026 --by province,segment -o targets-2026.xlsx
+  $ jamsostek coverage 'data/2024-06/*.csv' --targets targets-2024.csv -f html -o coverage-2024-06.html
+  $ jamsostek validate data/2024-06/*.csv
+  $ jamsostek provinces
+
 Exit codes:
   0    success (warnings may be printed to stderr)
   1    a --fail-below threshold was breached (the report was still written)

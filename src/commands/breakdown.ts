@@ -201,12 +201,15 @@ export async function buildBreakdown(cli: RawOptions, config: RawOptions, io: Io
 
   // Denominator.
   const denomRaw = pick<string>(cli, config, 'denominator');
-  const denominator = denomRaw ? canonicalColumn(denomRaw) : DENOMINATOR_COLUMNS.find((d) => records.some((r) => r.values[d] !== undefined));
+  // Denominators live on the province rows, before segment columns are melted into segment rows.
+  const denomRecords = needsSegments ? dataset.records : records;
+  const denominator = denomRaw ? canonicalColumn(denomRaw) : DENOMINATOR_COLUMNS.find((d) => denomRecords.some((r) => r.values[d] !== undefined));
   if (denomRaw && !records.some((r) => r.values[denominator!] !== undefined) && !(needsSegments && dataset.records.some((r) => r.values[denominator!] !== undefined))) {
     throw usage(`--denominator ${denomRaw}: the input has no column "${denominator}"`, `denominators in the input: ${DENOMINATOR_COLUMNS.filter((d) => dataset.records.some((r) => r.values[d] !== undefined)).join(', ') || 'none'}`);
   }
   const hasParticipants = records.some((r) => r.values['participants'] !== undefined);
   const modeRaw = pick<Mode>(cli, config, 'mode');
+  if (modeRaw !== undefined && modeRaw !== 'gap' && modeRaw !== 'level') throw usage(`--mode: gap or level, not "${String(modeRaw)}"`);
   const mode: Mode = modeRaw ?? (hasParticipants && denominator ? 'gap' : 'level');
   if (mode === 'gap' && !hasParticipants) throw usage('--mode gap needs a participants column', 'use --mode level');
   const basis = basisRaw ? canonicalColumn(basisRaw) === 'workforce' ? 'workforce' : canonicalColumn(basisRaw) : mode === 'gap' ? (denominator ? 'uncovered' : 'equal') : denominator ? 'workforce' : hasParticipants ? 'participants' : 'equal';
