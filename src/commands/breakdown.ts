@@ -13,8 +13,9 @@ import { parseNumber } from '../io/numbers.js';
 import { readTable } from '../io/read-input.js';
 import { canonicalColumn, DENOMINATOR_COLUMNS, loadDataset, type DataRecord, type Dataset, type LoadOptions } from '../io/records.js';
 import type { Io } from '../io/terminal.js';
+import { keysTitle } from '../render/labels.js';
 import type { Column, Report, Row, Value } from '../render/model.js';
-import { groupRecords, naturalOrder, parseBy, requireKeys, type Group } from './grouping.js';
+import { groupRecords, keyColumns, naturalOrder, parseBy, requireKeys, type Group } from './grouping.js';
 import { addInputOptions, addOutputOptions, emitReport, expandInputs, inputOptions, loadConfig, outputOptions, pick, type RawOptions } from './shared.js';
 
 export const BREAKDOWN_EXAMPLES = `
@@ -274,26 +275,6 @@ export async function buildBreakdown(cli: RawOptions, config: RawOptions, io: Io
   return { report, inputs };
 }
 
-function keyColumns(by: readonly string[]): Column[] {
-  const cols: Column[] = [];
-  for (const k of by) {
-    if (k === 'province') {
-      cols.push({ key: 'province_code', label: { en: 'code', id: 'kode' }, kind: 'text' });
-      cols.push({ key: 'province', label: { en: 'province', id: 'provinsi' }, kind: 'text' });
-    } else {
-      const labels: Record<string, { en: string; id: string }> = {
-        regency: { en: 'regency/city', id: 'kabupaten/kota' },
-        segment: { en: 'segment', id: 'segmen' },
-        sector: { en: 'sector', id: 'sektor' },
-        kanwil: { en: 'regional office', id: 'kanwil' },
-        period: { en: 'period', id: 'periode' },
-      };
-      cols.push({ key: k, label: labels[k] ?? { en: k, id: k }, kind: 'text' });
-    }
-  }
-  return cols;
-}
-
 function keyValues(g: Group, by: readonly string[]): Record<string, Value> {
   const v: Record<string, Value> = {};
   for (const k of by) {
@@ -405,7 +386,7 @@ function oneDimensional(
   if (explain) writeExplain(io, meta, explainInfo, labels.length);
   return {
     kind: 'breakdown',
-    title: { en: `Target breakdown by ${by.join(' × ')}`, id: `Rincian target per ${by.join(' × ')}` },
+    title: { en: `Target breakdown by ${keysTitle(by, 'en')}`, id: `Rincian target per ${keysTitle(by, 'id')}` },
     columns: breakdownColumns(by, denominator),
     rows,
     totals,
@@ -618,7 +599,7 @@ async function matrix(
   }
   return {
     kind: 'breakdown',
-    title: { en: `Target breakdown by ${rowKey} × ${colKey}`, id: `Rincian target per ${rowKey} × ${colKey}` },
+    title: { en: `Target breakdown by ${keysTitle(by, 'en')}`, id: `Rincian target per ${keysTitle(by, 'id')}` },
     columns: breakdownColumns(by, denominator),
     rows,
     totals: {
@@ -667,7 +648,7 @@ async function monthly(c: Ctx, report: Report, by: string[], total: ResolvedTota
   Object.assign(meta, { months: months.length, phasing: phasing ?? 'even', firstMonth: months[0], lastMonth: months[months.length - 1] });
   return {
     kind: 'milestones',
-    title: { en: `Monthly milestones by ${by.join(' × ')}`, id: `Tonggak bulanan per ${by.join(' × ')}` },
+    title: { en: `Monthly milestones by ${keysTitle(by, 'en')}`, id: `Tonggak bulanan per ${keysTitle(by, 'id')}` },
     columns: [
       { key: 'period', label: { en: 'month', id: 'bulan' }, kind: 'text' },
       ...keyCols,

@@ -12,9 +12,10 @@ import { detectDelimiter } from '../io/read-input.js';
 import { canonicalColumn, DENOMINATOR_COLUMNS, loadDataset, type DataRecord, type LoadedSource, type LoadOptions } from '../io/records.js';
 import type { Io } from '../io/terminal.js';
 import { formatHuman } from '../render/format.js';
+import { keysTitle } from '../render/labels.js';
 import type { Column, Report, Row, Value } from '../render/model.js';
 import { buildBreakdown } from './breakdown.js';
-import { groupRecords, keyValue, naturalOrder, parseBy, requireKeys, type Group } from './grouping.js';
+import { groupRecords, keyColumns, keyValue, naturalOrder, parseBy, requireKeys, type Group } from './grouping.js';
 import { addInputOptions, addOutputOptions, emitReport, expandInputs, inputOptions, loadConfig, outputOptions, parseFraction, parsePositiveInt, pick, type RawOptions } from './shared.js';
 
 export const COVERAGE_EXAMPLES = `
@@ -178,22 +179,7 @@ async function targetsFromYear(year: string, by: string[], cli: RawOptions, conf
 }
 
 function coverageColumns(by: string[], denominator: string | undefined, hasPrevious: boolean): Column[] {
-  const keyCols: Column[] = [];
-  for (const k of by) {
-    if (k === 'province') {
-      keyCols.push({ key: 'province_code', label: { en: 'code', id: 'kode' }, kind: 'text' });
-      keyCols.push({ key: 'province', label: { en: 'province', id: 'provinsi' }, kind: 'text' });
-    } else {
-      const labels: Record<string, { en: string; id: string }> = {
-        regency: { en: 'regency/city', id: 'kabupaten/kota' },
-        segment: { en: 'segment', id: 'segmen' },
-        sector: { en: 'sector', id: 'sektor' },
-        kanwil: { en: 'regional office', id: 'kanwil' },
-        period: { en: 'period', id: 'periode' },
-      };
-      keyCols.push({ key: k, label: labels[k] ?? { en: k, id: k }, kind: 'text' });
-    }
-  }
+  const keyCols = keyColumns(by);
   const denLabel: Record<string, { en: string; id: string }> = {
     employed: { en: 'workforce (employed)', id: 'tenaga kerja (bekerja)' },
     potential_workers: { en: 'workforce (potential)', id: 'tenaga kerja (potensi)' },
@@ -458,7 +444,7 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
   }
   const report: Report = {
     kind: 'coverage',
-    title: { en: `Coverage${period ? ` ${period}` : ''} by ${by.join(' × ')}`, id: `Cakupan${period ? ` ${period}` : ''} per ${by.join(' × ')}` },
+    title: { en: `Coverage${period ? ` ${period}` : ''} by ${keysTitle(by, 'en')}`, id: `Cakupan${period ? ` ${period}` : ''} per ${keysTitle(by, 'id')}` },
     columns: coverageColumns(by, denominator, hasPrevious),
     rows,
     totals: total.values,

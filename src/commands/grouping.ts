@@ -5,6 +5,8 @@ import { usage } from '../errors.js';
 import type { Province } from '../io/areas.js';
 import type { DataRecord } from '../io/records.js';
 import { canonicalColumn } from '../io/records.js';
+import { keyLabel } from '../render/labels.js';
+import type { Column } from '../render/model.js';
 
 export const BUILT_IN_KEYS = ['province', 'kanwil', 'regency', 'segment', 'sector', 'period'] as const;
 
@@ -92,7 +94,7 @@ export function naturalOrder(by: readonly string[]): (a: Group, b: Group) => num
   const seg = ['PU', 'BPU', 'JAKON', 'PMI'];
   return (a, b) => {
     for (const col of by) {
-      let c = 0;
+      let c: number;
       if (col === 'province') c = (a.records[0]?.province?.kemendagri ?? '').localeCompare(b.records[0]?.province?.kemendagri ?? '');
       else if (col === 'segment') c = seg.indexOf(a.keys[col]!) - seg.indexOf(b.keys[col]!);
       else c = a.keys[col]!.localeCompare(b.keys[col]!, 'id');
@@ -101,3 +103,18 @@ export function naturalOrder(by: readonly string[]): (a: Group, b: Group) => num
     return 0;
   };
 }
+
+/** The report columns for the key columns: a province shows as its code and its name. */
+export function keyColumns(by: readonly string[]): Column[] {
+  const cols: Column[] = [];
+  for (const k of by) {
+    if (k === 'province') {
+      cols.push({ key: 'province_code', label: { en: 'code', id: 'kode' }, kind: 'text' });
+      cols.push({ key: 'province', label: { en: 'province', id: 'provinsi' }, kind: 'text' });
+    } else {
+      cols.push({ key: k, label: keyLabel(k), kind: 'text' });
+    }
+  }
+  return cols;
+}
+

@@ -282,7 +282,11 @@ function solve(p: Problem, methodName: DivisorMethodName): MatrixResult {
     const rowLabel = new Array<number>(p.R).fill(-2); // -2 unlabeled, -1 root, else parent column
     const colLabel = new Array<number>(p.C).fill(-2); // parent row
     const queue: number[] = [];
-    for (let r = 0; r < p.R; r++) if (over[r]) (rowLabel[r] = -1), queue.push(r);
+    for (let r = 0; r < p.R; r++) {
+      if (!over[r]) continue;
+      rowLabel[r] = -1;
+      queue.push(r);
+    }
     let found = -1;
     for (let qi = 0; qi < queue.length && found < 0; qi++) {
       const r = queue[qi]!;

@@ -85,7 +85,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    let need = 0;
+    let need: number;
     if (b < 0x80) {
       i++;
       continue;

@@ -109,6 +109,7 @@ table { border-collapse: collapse; font-size: 0.85rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem; }
 th { background: #f2f2f2; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tr.subtotal td, tr.total td { font-weight: bold; }
 tr.total td { border-top: 2px solid #333; }
 .status-achieved { color: #1b7a1b; } .status-on-track { color: #1b5e7a; } .status-at-risk { color: #9a6a00; } .status-behind { color: #b00020; }

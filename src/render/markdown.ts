@@ -6,18 +6,20 @@ import { formatHuman } from './format.js';
 import type { Report } from './model.js';
 import { allRows } from './rows.js';
 
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~=-]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+/** Escape what Markdown would interpret; a leading formula character in text is escaped too. */
+function escapeMd(text: string, isText: boolean): string {
+  const escaped = text.replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+  return isText ? escaped.replace(/^([=+\-@#])/, '\\$1').replace(/\(/g, '\\(') : escaped;
 }
 
 export function renderMarkdown(report: Report, ctx: RenderContext): string {
   const cols = report.columns;
   const numeric = (kind: string): boolean => kind !== 'text' && kind !== 'status';
   const lines: string[] = [`## ${report.title[ctx.lang]}`, ''];
-  lines.push(`| ${cols.map((c) => escapeMd(c.label[ctx.lang])).join(' | ')} |`);
+  lines.push(`| ${cols.map((c) => escapeMd(c.label[ctx.lang], true)).join(' | ')} |`);
   lines.push(`|${cols.map((c) => (numeric(c.kind) ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const row of allRows(report)) {
-    const cells = cols.map((c) => escapeMd(formatHuman(row.values[c.key] ?? null, c.kind, ctx.lang)));
+    const cells = cols.map((c) => escapeMd(formatHuman(row.values[c.key] ?? null, c.kind, ctx.lang), !numeric(c.kind)));
     lines.push(`| ${row.level === 'detail' ? cells.join(' | ') : cells.map((x) => (x && x !== '–' ? `**${x}**` : x)).join(' | ')} |`);
   }
   return lines.join('\n') + '\n';

@@ -1,4 +1,5 @@
 // The commands end to end, by spawning the built CLI on real files.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -357,7 +358,6 @@ describe('output safety', () => {
   });
 
   it('a closed pipe (| head) exits quietly', () => {
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
     const r = spawnSync('bash', ['-c', `node bin/jamsostek.js breakdown --year 2024 --months -f csv | head -1; echo "status \${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout).toContain('status 0');
     expect(r.stderr).not.toMatch(/EPIPE|Error|internal/);
