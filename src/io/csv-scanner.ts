@@ -168,20 +168,19 @@ export class CsvScanner {
           }
           const next = pos < n ? s.charCodeAt(pos) : -1;
           if (next !== d && next !== LF && next !== CR && next !== -1) {
+            // Report only once the rest of the line is here (the record may be rescanned otherwise).
+            const skip = skipLine(s, pos, line, lineStart);
+            if (skip.pos < 0 && !final) {
+              incomplete = true;
+              break outer;
+            }
             this.handlers.onError({
               line,
               column: pos - lineStart + 1,
               message: `unexpected character ${JSON.stringify(s[pos])} after a closing quote`,
               hint: 'inside a quoted field a quote is written twice ("")',
             });
-            ({ pos, line, lineStart } = skipLine(s, pos, line, lineStart));
-            if (pos < 0) {
-              if (!final) {
-                incomplete = true;
-                break outer;
-              }
-              pos = n;
-            }
+            ({ pos, line, lineStart } = skip.pos < 0 ? { pos: n, line, lineStart } : skip);
             continue outer;
           }
         } else {
@@ -190,22 +189,18 @@ export class CsvScanner {
             const ch = s.charCodeAt(p);
             if (ch === d || ch === LF || ch === CR) break;
             if (ch === QUOTE) {
+              const skip = skipLine(s, p, line, lineStart);
+              if (skip.pos < 0 && !final) {
+                incomplete = true;
+                break outer;
+              }
               this.handlers.onError({
                 line,
                 column: p - lineStart + 1,
                 message: 'a quote inside an unquoted field',
                 hint: 'put the whole field in quotes and write the quote twice ("")',
               });
-              ({ pos, line, lineStart } = skipLine(s, p, line, lineStart));
-              if (pos < 0) {
-                if (!final) {
-                  pos = recordStart;
-                  line = recordLine;
-                  lineStart = recordLineStart;
-                  break outer;
-                }
-                pos = n;
-              }
+              ({ pos, line, lineStart } = skip.pos < 0 ? { pos: n, line, lineStart } : skip);
               continue outer;
             }
             p++;
@@ -280,6 +275,7 @@ function skipLine(s: string, from: number, line: number, lineStart: number): { p
   for (let i = from; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     if (ch === LF || ch === CR) {
+      if (ch === CR && i + 1 >= s.length) return { pos: -1, line, lineStart }; // a CRLF may be split
       const next = ch === CR && s.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
       return { pos: next, line: line + 1, lineStart: next };
     }

@@ -8,7 +8,8 @@ import { formatMachine, neutraliseFormula } from './format.js';
 import type { Report } from './model.js';
 import { allRows } from './rows.js';
 
-function quote(field: string, delimiter: string): string {
+/** One CSV field, quoted when it holds the delimiter, a quote or a line break (RFC 4180). */
+export function quote(field: string, delimiter: string): string {
   return field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 

@@ -26,7 +26,7 @@ describe('province registry', () => {
       ['Kep. Bangka Belitung', 'Kepulauan Bangka Belitung'],
       ['NTB', 'Nusa Tenggara Barat'],
       ['Kepri', 'Kepulauan Riau'],
-    ]) {
+    ] as const) {
       expect(reg.byNameOrAlias(alias)?.name).toBe(name);
     }
   });
