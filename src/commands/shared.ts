@@ -190,7 +190,7 @@ export async function emitReport(report: Report, out: OutputOptions, io: Io, inp
     }
   }
   const rendered = await RENDERERS[out.format](selected, out.ctx);
-  if (out.output) writeFileAtomic(resolve(io.cwd, out.output), rendered);
+  if (out.output) await writeFileAtomic(resolve(io.cwd, out.output), rendered);
   else io.stdout.write(rendered);
 }
 

@@ -72,6 +72,6 @@ export async function runTemplate(cli: RawOptions, io: Io): Promise<void> {
   }
   const text = (dialect === 'excel-id' ? '\uFEFF' : '') + [header, ...lines].map((l) => l.map(quote).join(sep)).join(eol) + eol;
   const out = pick<string>(cli, config, 'output');
-  if (out) writeFileAtomic(out, text);
+  if (out) await writeFileAtomic(out, text);
   else io.stdout.write(text);
 }

@@ -217,24 +217,24 @@ function solve(p: Problem, methodName: DivisorMethodName): MatrixResult {
   const power = (r: Rational): Rational => (squared ? mulRational(r, r) : r);
   const wp = p.w.map((row) => row.map((w) => (squared ? w * w : w)));
 
-  // Float IPF for a starting point.
+  // Float IPF with the cell bounds (each margin step solves Σ clamp(w·a·b, lo, hi) = total for one
+  // multiplier) for a starting point. Exactness never depends on it; a good start only means few exact
+  // transfer steps, so that the cost does not grow with the totals.
   const a = new Array<number>(p.R).fill(1);
   const b = new Array<number>(p.C).fill(1);
-  // Sweep until the column margins of the real-valued fit are within 1e-12 (or give up after a
-  // bounded number of sweeps: a poor start only means more exact transfer steps below).
-  for (let sweep = 0; sweep < 5000; sweep++) {
-    for (let c = 0; c < p.C; c++) {
-      let s = 0;
-      for (let r = 0; r < p.R; r++) s += Number(p.w[r]![c]!) * a[r]!;
-      b[c] = s > 0 ? Number(p.colTotals[c]!) / s : 1;
-    }
+  const wf = p.w.map((row) => row.map(Number));
+  const lof = p.lo.map((row) => row.map(Number));
+  const hif = p.hi.map((row) => row.map((h) => (h === null ? Infinity : Number(h))));
+  const colCells = (c: number) => ({ w: wf.map((row, r) => row[c]! * a[r]!), lo: lof.map((row) => row[c]!), hi: hif.map((row) => row[c]!) });
+  const rowCells = (r: number) => ({ w: wf[r]!.map((x, c) => x * b[c]!), lo: lof[r]!, hi: hif[r]! });
+  for (let sweep = 0; sweep < 2000; sweep++) {
+    for (let c = 0; c < p.C; c++) b[c] = solveScale(colCells(c), Number(p.colTotals[c]!), b[c]!);
     let worst = 0;
     for (let r = 0; r < p.R; r++) {
-      let s = 0;
-      for (let c = 0; c < p.C; c++) s += Number(p.w[r]![c]!) * b[c]!;
+      const cells = rowCells(r);
       const target = Number(p.rowTotals[r]!);
-      if (s > 0) worst = Math.max(worst, Math.abs(s - target) / Math.max(target, 1));
-      a[r] = s > 0 ? target / s : 1;
+      worst = Math.max(worst, Math.abs(filled(cells, a[r]!) - target) / Math.max(target, 1));
+      a[r] = solveScale(cells, target, a[r]!);
     }
     if (worst < 1e-12) break;
   }
@@ -423,4 +423,32 @@ function findTieCycles(
     }
   }
   return cells;
+}
+
+interface Cells {
+  w: number[];
+  lo: number[];
+  hi: number[];
+}
+
+/** Σ clamp(w_i·x, lo_i, hi_i). */
+function filled(cells: Cells, x: number): number {
+  let s = 0;
+  for (let i = 0; i < cells.w.length; i++) s += Math.min(Math.max(cells.w[i]! * x, cells.lo[i]!), cells.hi[i]!);
+  return s;
+}
+
+/** A multiplier x > 0 with Σ clamp(w_i·x, lo_i, hi_i) ≈ target (bisection on a log scale; floats). */
+function solveScale(cells: Cells, target: number, guess: number): number {
+  let lo = guess > 0 && Number.isFinite(guess) ? guess : 1;
+  let hi = lo;
+  for (let k = 0; k < 200 && filled(cells, lo) > target; k++) lo /= 4;
+  for (let k = 0; k < 200 && filled(cells, hi) < target; k++) hi *= 4;
+  for (let k = 0; k < 100; k++) {
+    const mid = Math.sqrt(lo * hi);
+    if (!(mid > lo && mid < hi)) break;
+    if (filled(cells, mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return Math.sqrt(lo * hi) || Number.MIN_VALUE;
 }

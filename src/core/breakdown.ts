@@ -9,8 +9,8 @@
 // Bounds (defaults): min = current participants (never below today), max = the denominator (times
 // --max-coverage). A unit already above its max is held at its current value, and said so.
 //
-// Example: two provinces with 100/1,000 and 300/1,000 (participants/denominator), T = 600, gap mode:
-// the increase 200 goes 600:700 → targets 100 + 92 = 192 and 300 + 108 = 408 (Webster).
+// Example: two provinces with 100/1,000 and 300/1,000 (participants/denominator), T = 700, gap mode:
+// the increase 300 goes 900:700 (their uncovered gaps) → 168.75 and 131.25 → targets 269 and 431.
 
 import { allocate, type AllocationResult, type Tie } from './apportion.js';
 import { floorDiv, scaleToIntegers, type Rational } from './exact.js';

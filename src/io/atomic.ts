@@ -61,7 +61,16 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+/**
+ * Test hook: JAMSOSTEK_TEST_HOLD_TEMP_MS makes the writer wait between the complete temporary file and
+ * the rename, so that the fault tests can kill or interrupt the process at exactly that point.
+ */
+function holdForTests(): Promise<void> {
+  const ms = Number(process.env['JAMSOSTEK_TEST_HOLD_TEMP_MS'] ?? 0);
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+}
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(resolve(target));
   const base = basename(target);
   sweepStale(dir, base);
@@ -76,6 +85,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+    await holdForTests();
     renameSync(temp, target);
     live.delete(temp);
     try {

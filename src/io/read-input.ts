@@ -346,7 +346,7 @@ export async function streamDelimited(
     return { source, json: { ...table, source } };
   }
   scanner!.end();
-  if (!headerSeen) throw new InputError({ file: name, message: 'the file is empty' });
   if (errors.length > 0) throw new InputError(errors);
+  if (!headerSeen) throw new InputError({ file: name, message: 'the file is empty' });
   return { source: { ...base, format: 'csv', delimiter, blankLines } };
 }
