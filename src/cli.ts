@@ -5,12 +5,7 @@
 // 130 interrupted (SIGINT) · 143 terminated (SIGTERM).
 
 import { Command, CommanderError } from 'commander';
-import { registerBreakdown } from './commands/breakdown.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerCoverage } from './commands/coverage.js';
-import { registerProvinces } from './commands/provinces.js';
-import { registerTemplate } from './commands/template.js';
-import { registerValidate } from './commands/validate.js';
+import { COMMANDS } from './commands/index.js';
 import { ExitCode, formatDiagnostic, JamsostekError } from './errors.js';
 import { removeLiveTemporaries } from './io/atomic.js';
 import { processIo, type Io } from './io/terminal.js';
@@ -35,7 +30,11 @@ Exit codes:
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM); temporary files are removed
 `;
 
-export function buildProgram(io: () => Io): Command {
+/**
+ * Build the program. Only the commands named in `full` are registered with their options (and their
+ * modules loaded); the others get a name and description for the top-level help.
+ */
+export async function buildProgram(io: () => Io, full: readonly string[] = Object.keys(COMMANDS)): Promise<Command> {
   const program = new Command('jamsostek');
   program
     .description('BPJS Ketenagakerjaan coverage targets: exact target breakdowns and coverage-gap reports')
@@ -48,12 +47,10 @@ export function buildProgram(io: () => Io): Command {
       writeErr: (s) => io().stderr.write(s),
     })
     .addHelpText('after', EXIT_CODES_HELP);
-  registerBreakdown(program, io);
-  registerCoverage(program, io);
-  registerValidate(program, io);
-  registerProvinces(program, io);
-  registerTemplate(program, io);
-  registerCompletion(program, io);
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    if (full.includes(name)) (await entry.load())(program, io);
+    else program.command(entry.args ? `${name} ${entry.args}` : name).description(entry.description);
+  }
   return program;
 }
 
@@ -63,7 +60,10 @@ function isEpipe(e: unknown): boolean {
 
 /** Run the CLI with these arguments; returns the exit code (never calls process.exit itself). */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(() => io);
+  // Load only the command being run (all of them for `completion` and `help`).
+  const first = argv.find((a) => !a.startsWith('-'));
+  const full = first === 'completion' || first === 'help' ? Object.keys(COMMANDS) : first && first in COMMANDS ? [first] : [];
+  const program = await buildProgram(() => io, full);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync([...argv], { from: 'user' });

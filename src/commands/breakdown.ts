@@ -13,6 +13,7 @@ import { parseNumber } from '../io/numbers.js';
 import { readTable } from '../io/read-input.js';
 import { canonicalColumn, DENOMINATOR_COLUMNS, loadDataset, type DataRecord, type Dataset, type LoadOptions } from '../io/records.js';
 import type { Io } from '../io/terminal.js';
+import { COMMANDS } from './index.js';
 import { keysTitle } from '../render/labels.js';
 import type { Column, Report, Row, Value } from '../render/model.js';
 import { groupRecords, keyColumns, naturalOrder, parseBy, requireKeys, type Group } from './grouping.js';
@@ -39,7 +40,7 @@ Examples:
 export function registerBreakdown(program: Command, io: () => Io): void {
   const cmd = program
     .command('breakdown')
-    .description('split a national target into exact integer targets per province, segment, regency… (and month)')
+    .description(COMMANDS['breakdown']!.description)
     .option('--year <yyyy>', 'take the national target for this year from data/targets.csv (years between known ones are interpolated)')
     .option('--target <n>', 'split this total instead (e.g. 70000000)')
     .option('--scenario <name>', 'target scenario in data/targets.csv: plan (50 M in 2024, 70 M in 2026), roadmap or rkat')

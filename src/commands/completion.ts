@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import type { Io } from '../io/terminal.js';
+import { COMMANDS } from './index.js';
 
 export const COMPLETION_EXAMPLES = `
 Examples:
@@ -14,7 +15,7 @@ Examples:
 export function registerCompletion(program: Command, io: () => Io): void {
   program
     .command('completion')
-    .description('print a shell completion script')
+    .description(COMMANDS['completion']!.description)
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText('after', COMPLETION_EXAMPLES)
     .action((shell: string) => {

@@ -11,6 +11,7 @@ import { aggregateExtracts, looksLikeExtract } from '../io/extract.js';
 import { detectDelimiter } from '../io/read-input.js';
 import { canonicalColumn, DENOMINATOR_COLUMNS, loadDataset, type DataRecord, type LoadedSource, type LoadOptions } from '../io/records.js';
 import type { Io } from '../io/terminal.js';
+import { COMMANDS } from './index.js';
 import { formatHuman } from '../render/format.js';
 import { keysTitle } from '../render/labels.js';
 import type { Column, Report, Row, Value } from '../render/model.js';
@@ -39,7 +40,7 @@ Examples:
 export function registerCoverage(program: Command, io: () => Io): void {
   const cmd = program
     .command('coverage')
-    .description('coverage-gap report: coverage, gap to target, progress, month-on-month change, run-rate needed')
+    .description(COMMANDS['coverage']!.description)
     .argument('[files...]', 'CSV/JSON files or glob patterns, - for stdin (default: the bundled baseline)')
     .option('--by <columns>', 'group by province (default), kanwil, regency, segment, sector or any column; combine with commas')
     .option('--denominator <column>', 'the coverage base: employed, potential_workers, workforce or another column')

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { provinceRegistry } from '../io/areas.js';
 import type { Io } from '../io/terminal.js';
+import { COMMANDS } from './index.js';
 import type { Report } from '../render/model.js';
 import { addOutputOptions, emitReport, loadConfig, outputOptions, type RawOptions } from './shared.js';
 
@@ -16,7 +17,7 @@ Examples:
 export function registerProvinces(program: Command, io: () => Io): void {
   const cmd = program
     .command('provinces')
-    .description('list the 38 provinces: Kemendagri and BPS codes, names, aliases, regional office (Kanwil)')
+    .description(COMMANDS['provinces']!.description)
     .option('--config <file>', 'read defaults from this JSON file');
   addOutputOptions(cmd);
   cmd.addHelpText('after', PROVINCES_EXAMPLES);

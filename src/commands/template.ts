@@ -6,6 +6,7 @@ import { usage } from '../errors.js';
 import { provinceRegistry } from '../io/areas.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Io } from '../io/terminal.js';
+import { COMMANDS } from './index.js';
 import { loadConfig, pick, type RawOptions } from './shared.js';
 
 export const TEMPLATE_EXAMPLES = `
@@ -23,7 +24,7 @@ Examples:
 export function registerTemplate(program: Command, io: () => Io): void {
   program
     .command('template')
-    .description('write an empty input file: the right headers and one row per province (or per segment/sector of one province)')
+    .description(COMMANDS['template']!.description)
     .option('--province <name>', 'one province: rows for its regencies to fill in')
     .option('--segments', 'one row per segment (PU, BPU, JAKON, PMI)')
     .option('--sectors <list>', 'one row per sector, e.g. Pertanian,Pendidikan')

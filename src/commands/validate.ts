@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import { loadDataset } from '../io/records.js';
 import type { Io } from '../io/terminal.js';
+import { COMMANDS } from './index.js';
 import { addInputOptions, expandInputs, inputOptions, loadConfig, type RawOptions } from './shared.js';
 
 export const VALIDATE_EXAMPLES = `
@@ -16,7 +17,7 @@ Examples:
 export function registerValidate(program: Command, io: () => Io): void {
   const cmd = program
     .command('validate')
-    .description('check input files and list every problem as file:line:column (exit 3 if any); writes nothing')
+    .description(COMMANDS['validate']!.description)
     .argument('<files...>', 'CSV/JSON files or glob patterns, - for stdin')
     .option('--config <file>', 'read defaults from this JSON file');
   addInputOptions(cmd);

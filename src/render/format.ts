@@ -52,3 +52,15 @@ export function formatMachine(value: Value, kind: Column['kind']): string | numb
 export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text;
 }
+
+/** One line of the most important facts for people: target, method, denominator, period. */
+export function describeMeta(meta: Record<string, unknown>, lang: 'id' | 'en'): string {
+  const parts: string[] = [];
+  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
+  if (meta['total'] !== undefined) parts.push(`${L('target', 'target')} ${formatHuman(Number(meta['total']), 'int', lang)}${meta['interpolated'] ? L(' (interpolated)', ' (interpolasi)') : ''}`);
+  if (meta['method']) parts.push(`${L('method', 'metode')} ${String(meta['method'])}`);
+  if (meta['mode']) parts.push(`${L('mode', 'mode')} ${String(meta['mode'])}`);
+  if (meta['denominator']) parts.push(`${L('denominator', 'penyebut')} ${String(meta['denominator'])}`);
+  if (meta['period']) parts.push(`${L('period', 'periode')} ${String(meta['period'])}`);
+  return parts.join(' · ');
+}

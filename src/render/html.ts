@@ -3,10 +3,9 @@
 // the target marked, and the gap per area). Every interpolated string is escaped. Prints cleanly.
 
 import type { RenderContext } from './context.js';
-import { formatHuman } from './format.js';
+import { describeMeta, formatHuman } from './format.js';
 import type { Report, Value } from './model.js';
 import { allRows } from './rows.js';
-import { describeMeta } from './table.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

@@ -5,7 +5,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { RenderContext } from './context.js';
-import { formatHuman } from './format.js';
+import { describeMeta, formatHuman } from './format.js';
 import type { Report, Value } from './model.js';
 import { allRows } from './rows.js';
 
@@ -59,16 +59,4 @@ export function renderTable(report: Report, ctx: RenderContext): string {
   if (facts) lines.push(facts);
   lines.push(table.toString());
   return lines.join('\n') + '\n';
-}
-
-/** One line of the most important facts for people: target, method, denominator, period. */
-export function describeMeta(meta: Record<string, unknown>, lang: 'id' | 'en'): string {
-  const parts: string[] = [];
-  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
-  if (meta['total'] !== undefined) parts.push(`${L('target', 'target')} ${formatHuman(Number(meta['total']), 'int', lang)}${meta['interpolated'] ? L(' (interpolated)', ' (interpolasi)') : ''}`);
-  if (meta['method']) parts.push(`${L('method', 'metode')} ${String(meta['method'])}`);
-  if (meta['mode']) parts.push(`${L('mode', 'mode')} ${String(meta['mode'])}`);
-  if (meta['denominator']) parts.push(`${L('denominator', 'penyebut')} ${String(meta['denominator'])}`);
-  if (meta['period']) parts.push(`${L('period', 'periode')} ${String(meta['period'])}`);
-  return parts.join(' · ');
 }
