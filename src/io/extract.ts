@@ -9,6 +9,8 @@ import { localeEvidence, parseCount, type NumberLocale } from './numbers.js';
 import { streamDelimited, type RawRow } from './read-input.js';
 import { canonicalColumn, COUNT_COLUMNS, type DataRecord, type LoadedSource, type LoadOptions } from './records.js';
 
+const SEGMENT_IDS: Record<string, number> = { PU: 1, BPU: 2, JAKON: 3, PMI: 4 };
+
 interface Group {
   province?: Province;
   regency?: string;
@@ -28,7 +30,14 @@ export interface ExtractResult {
 
 export async function aggregateExtracts(paths: readonly string[], options: LoadOptions): Promise<ExtractResult> {
   const registry = provinceRegistry();
-  const groups = new Map<string, Group>();
+  const groups = new Map<number | string, Group>();
+  const provinceIds = new Map(registry.provinces.map((p, i) => [p, i + 1]));
+  const periodIdMap = new Map<string, number>();
+  const periodIds = (p: string): number => {
+    let id = periodIdMap.get(p);
+    if (id === undefined) periodIdMap.set(p, (id = periodIdMap.size + 1));
+    return id;
+  };
   const sources: LoadedSource[] = [];
   const problems: Diagnostic[] = [];
   const maxErrors = options.maxErrors ?? 50;
@@ -41,8 +50,15 @@ export async function aggregateExtracts(paths: readonly string[], options: LoadO
     const provinceCache = new Map<string, Province | string>();
     const segmentCache = new Map<string, Segment | undefined>();
     const periodCache = new Map<string, Period | undefined>();
-    let file = '';
+    const file = path === '-' ? '<stdin>' : path;
     let header: string[] = [];
+    let pi: number | undefined;
+    let ci: number | undefined;
+    let si: number | undefined;
+    let ti: number | undefined;
+    let ri: number | undefined;
+    let sei: number | undefined;
+    const at = (row: RawRow, i: number): { file: string; line: number; column: number } => ({ file, line: row.line, column: row.columns[i] ?? 1 });
     const add = (d: Diagnostic): void => {
       if (problems.length < maxErrors) problems.push(d);
     };
@@ -59,56 +75,73 @@ export async function aggregateExtracts(paths: readonly string[], options: LoadO
           throw new InputError({ line: 1, message: 'an extract needs at least one key column (province, province_code, regency, segment or sector)' });
         }
         countCols = Object.entries(idx).filter(([c]) => COUNT_COLUMNS.has(c));
+        [pi, ci, si, ti, ri, sei] = ['province', 'province_code', 'segment', 'period', 'regency', 'sector'].map((c) => idx[c]);
       },
       onRow: (row: RawRow) => {
+        // The hot path for millions of rows: cached lookups, no per-row closures or objects.
         rows++;
         const v = row.values as string[];
-        file ||= path === '-' ? '<stdin>' : path;
-        const at = (i: number): { file: string; line: number; column: number } => ({ file, line: row.line, column: row.columns[i] ?? 1 });
         let province: Province | undefined;
-        const pi = idx['province'];
-        const ci = idx['province_code'];
         if (pi !== undefined || ci !== undefined) {
           const name = pi !== undefined ? v[pi]! : '';
-          const code = ci !== undefined ? v[ci]! : '';
-          const cacheKey = `${code}\u0000${name}`;
+          const cacheKey = ci === undefined ? name : `${v[ci]!}\u0000${name}`;
           let hit = provinceCache.get(cacheKey);
           if (hit === undefined) {
+            const code = ci !== undefined ? v[ci]! : '';
             const res = registry.resolve(code || undefined, name || undefined, options.codeSystem);
             hit = 'province' in res ? res.province : res.message + (res.hint ? `\u0000${res.hint}` : '');
             provinceCache.set(cacheKey, hit);
           }
           if (typeof hit === 'string') {
             const [message, hint] = hit.split('\u0000');
-            add({ ...at(pi ?? ci!), message: message!, hint });
+            add({ ...at(row, pi ?? ci!), message: message!, hint });
             return;
           }
           province = hit;
         }
         let segment: Segment | undefined;
-        const si = idx['segment'];
         if (si !== undefined) {
           const raw = v[si]!;
-          if (!segmentCache.has(raw)) segmentCache.set(raw, resolveSegment(raw));
           segment = segmentCache.get(raw);
-          if (!segment) {
-            add({ ...at(si), message: `unknown segment "${raw}"`, hint: 'segments: PU, BPU, JAKON, PMI' });
-            return;
+          if (segment === undefined) {
+            segment = resolveSegment(raw);
+            if (!segment) {
+              add({ ...at(row, si), message: `unknown segment "${raw}"`, hint: 'segments: PU, BPU, JAKON, PMI' });
+              return;
+            }
+            segmentCache.set(raw, segment);
           }
         }
         let period: Period | undefined;
-        const ti = idx['period'];
         if (ti !== undefined) {
           const raw = v[ti]!;
-          if (!periodCache.has(raw)) periodCache.set(raw, parsePeriod(raw));
           period = periodCache.get(raw);
-          if (!period) {
-            add({ ...at(ti), message: `"${raw}" is not a month`, hint: 'write periods as YYYY-MM' });
-            return;
+          if (period === undefined) {
+            period = parsePeriod(raw);
+            if (!period) {
+              add({ ...at(row, ti), message: `"${raw}" is not a month`, hint: 'write periods as YYYY-MM' });
+              return;
+            }
+            periodCache.set(raw, period);
           }
         }
-        const regency = idx['regency'] !== undefined ? v[idx['regency']]!.trim() : undefined;
-        const sector = idx['sector'] !== undefined ? v[idx['sector']]!.trim() : undefined;
+        const regency = ri !== undefined ? v[ri]!.trim() : undefined;
+        const sector = sei !== undefined ? v[sei]!.trim() : undefined;
+        // Group key: small integer ids per column value combined into one number (no string building).
+        let key: number | string = (province ? provinceIds.get(province)! : 0) + (segment !== undefined ? SEGMENT_IDS[segment]! * 64 : 0);
+        if (period !== undefined) key += periodIds(period) * 512; // province < 64, segment × 64 ≤ 256
+        if (regency !== undefined || sector !== undefined) key = `${key}|${regency ?? ''}|${sector ?? ''}`;
+        let g = groups.get(key);
+        if (!g) {
+          g = { province, regency, segment, sector, period, values: {}, rows: 0, firstLine: row.line };
+          groups.set(key, g);
+        }
+        if (countCols.length === 0) {
+          // A row without a participants column counts as one participant.
+          g.rows++;
+          g.values['participants'] = (g.values['participants'] ?? 0) + 1;
+          return;
+        }
         const values: Record<string, number> = {};
         for (const [col, i] of countCols) {
           const raw = v[i]!;
@@ -119,13 +152,13 @@ export async function aggregateExtracts(paths: readonly string[], options: LoadO
               const e = localeEvidence(raw);
               if (e === 'id' || e === 'en') locale = e;
               else if (e === 'ambiguous') {
-                add({ ...at(i), message: `cannot tell the number format of "${raw}"`, hint: 'pass --number-locale id or --number-locale en' });
+                add({ ...at(row, i), message: `cannot tell the number format of "${raw}"`, hint: 'pass --number-locale id or --number-locale en' });
                 return;
               }
             }
             const r = parseCount(raw, locale ?? 'en');
             if (!r.ok) {
-              add({ ...at(i), message: raw.trim() === '' ? `field "${header[i]}" is empty` : `field "${header[i]}": "${raw}" ${r.reason.startsWith('not') ? 'is ' + r.reason : 'is not a count: ' + r.reason}` });
+              add({ ...at(row, i), message: raw.trim() === '' ? `field "${header[i]}" is empty` : `field "${header[i]}": "${raw}" ${r.reason.startsWith('not') ? 'is ' + r.reason : 'is not a count: ' + r.reason}` });
               return;
             }
             n = r.value;
@@ -133,12 +166,6 @@ export async function aggregateExtracts(paths: readonly string[], options: LoadO
           values[col] = n;
         }
         if (values['participants'] === undefined) values['participants'] = 1;
-        const key = `${province?.kemendagri ?? ''}|${regency ?? ''}|${segment ?? ''}|${sector ?? ''}|${period ?? ''}`;
-        let g = groups.get(key);
-        if (!g) {
-          g = { province, regency, segment, sector, period, values: {}, rows: 0, firstLine: row.line };
-          groups.set(key, g);
-        }
         g.rows++;
         for (const col in values) g.values[col] = (g.values[col] ?? 0) + values[col]!;
       },

@@ -283,7 +283,7 @@ export async function streamDelimited(
             });
             return;
           }
-          if (fields.every((f) => f.trim() === '')) {
+          if (fields[0]!.trim() === '' && fields.every((f) => f.trim() === '')) {
             blankLines.push(line);
             return;
           }
