@@ -1,0 +1,101 @@
+// Further command paths: profiles and margin files, achievement thresholds, terminals, --debug.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter } from '../../src/io/read-input.js';
+import { BIN, ROOT, run } from './helpers.js';
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'jamsostek-more-'));
+
+describe('delimiter detection from the header line', () => {
+  it.each([
+    ['province,period,participants', ','],
+    ['Provinsi;Periode;Peserta Aktif', ';'],
+    ['a\tb\tc', '\t'],
+    ['a|b|c', '|'],
+    ['"Nama, lengkap";Periode;Peserta', ';'],
+  ])('%j → %j', (line, d) => expect(detectDelimiter(line).delimiter).toBe(d));
+  it('no clear winner: undefined (the reader then asks for --delimiter)', () => {
+    expect(detectDelimiter('a,b;c').delimiter).toBeUndefined();
+    expect(detectDelimiter('province').delimiter).toBeUndefined();
+  });
+  it('the CLI says so and names the flag', () => {
+    const dir = tmp();
+    const f = join(dir, 'x.csv');
+    writeFileSync(f, 'a,b;c\n1,2;3\n');
+    const r = run(['validate', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("hint: pass --delimiter, e.g. --delimiter ';'");
+    writeFileSync(f, 'province;participants\nGorontalo;5\n');
+    expect(run(['validate', f, '--delimiter', ';']).code).toBe(0);
+  });
+});
+
+describe('breakdown: profile phasing, margin files, matrix infeasibility', () => {
+  it('--phasing <file>: a month,weight profile shapes the national path', () => {
+    const dir = tmp();
+    const profile = join(dir, 'profile.csv');
+    // All of the increase in December.
+    writeFileSync(profile, 'month,weight\n' + Array.from({ length: 12 }, (_, i) => `${i + 1},${i === 11 ? 1 : 0}`).join('\n') + '\n');
+    const doc = JSON.parse(run(['breakdown', '--year', '2024', '--phasing', profile, '-f', 'json']).stdout);
+    const national = Object.fromEntries(doc.subtotals.map((s: { period: string; milestone: number }) => [s.period, s.milestone]));
+    expect(national['2024-11']).toBe(41_560_000);
+    expect(national['2024-12']).toBe(50_000_000);
+    expect(doc.meta.phasing).toBe(profile);
+  });
+
+  it('--row-totals and --column-totals files', () => {
+    const dir = tmp();
+    const rows = join(dir, 'rows.csv');
+    const cols = join(dir, 'cols.csv');
+    const one = JSON.parse(run(['breakdown', '--year', '2024', '-f', 'json']).stdout);
+    writeFileSync(rows, 'province,total\n' + one.rows.map((x: { province: string; target: number }) => `${x.province},${x.target}`).join('\n') + '\n');
+    writeFileSync(cols, 'segment,total\nPU,30000000\nBPU,11000000\nJAKON,8400000\nPMI,600000\n');
+    const r = run(['breakdown', '--year', '2024', '--by', 'province,segment', '--row-totals', rows, '--column-totals', cols, '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.meta.explain.columnTotals).toEqual({ PU: 30000000, BPU: 11000000, JAKON: 8400000, PMI: 600000 });
+    const seg: Record<string, number> = {};
+    for (const x of doc.rows) seg[x.segment] = (seg[x.segment] ?? 0) + x.target;
+    expect(seg).toEqual(doc.meta.explain.columnTotals);
+  });
+
+  it('impossible margins are explained with the rows and the numbers', () => {
+    // PMI above what today's cells allow: every cell is at least today, so PMI cannot take 49 M.
+    const r = run(['breakdown', '--year', '2024', '--by', 'province,segment', '--column-totals', 'PU=1,BPU=1,JAKON=1,PMI=49999997']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/error: (no integer matrix meets both margins|column \d+: its cells' lower bounds)/);
+  });
+});
+
+describe('coverage: achievement thresholds and terminals', () => {
+  it('--fail-on achievement', () => {
+    const dir = tmp();
+    const t = join(dir, 't.csv');
+    writeFileSync(t, 'province,target\nGorontalo,300000\nSulawesi Utara,600000\nMaluku,260000\n');
+    const r = run(['coverage', 'test/fixtures/good/provinces-2024-06.csv', '--targets', t, '--fail-below', '90', '--fail-on', 'achievement', '-f', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('achievement below 90.00% for 1 of 3: Gorontalo 85.00%');
+    expect(r.stdout).toContain('Gorontalo');
+  });
+
+  it('on a terminal: colour by default, none with NO_COLOR=1', () => {
+    const cmd = `${process.execPath} ${BIN} coverage --year 2024 -f table`;
+    const coloured = spawnSync('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm' } });
+    expect(coloured.stdout).toContain('\u001b[');
+    const plain = spawnSync('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1' } });
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('Gorontalo');
+    expect(plain.stdout).not.toContain('\u001b');
+  });
+
+  it('--debug shows a stack trace; without it there is none', () => {
+    const plain = run(['validate', 'test/fixtures/bad/negative.csv']);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = run(['validate', 'test/fixtures/bad/negative.csv', '--debug']);
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
