@@ -508,7 +508,7 @@ async function matrix(
   } else {
     columnTotals = computeBreakdown({
       total,
-      units: colGroups.map((g, i) => ({ label: colNames[i]!, participants: Number(colCurrent[i]), basis: Number(colCurrent[i]) })),
+      units: colGroups.map((_, i) => ({ label: colNames[i]!, participants: Number(colCurrent[i]), basis: Number(colCurrent[i]) })),
       mode: 'level',
       method,
     }).rows.map((r) => r.target);

@@ -138,15 +138,14 @@ interface TargetInfo {
   year?: number;
 }
 
-function groupKey(r: DataRecord | Record<string, string>, by: readonly string[]): string {
-  return by.map((c) => ('file' in r ? keyValue(r as DataRecord, c) : (r as Record<string, string>)[c]) ?? '').join('\u0000');
+/** The same key groupRecords gives a group with these key values. */
+function groupKey(keys: Record<string, string>, by: readonly string[]): string {
+  return by.map((c) => keys[c] ?? '').join('\u0000');
 }
 
 async function targetsFromFile(path: string, by: string[], load: LoadOptions, io: Io): Promise<TargetInfo> {
   const files = await expandInputs([path], io);
-  const ds = await loadDataset(files, { ...load, required: [{ column: 'target', why: 'the targets to compare with' }], allowOverCoverage: true, numericColumns: [] }).catch((e: unknown) => {
-    throw e;
-  });
+  const ds = await loadDataset(files, { ...load, required: [{ column: 'target', why: 'the targets to compare with' }], allowOverCoverage: true, numericColumns: [] });
   // A breakdown output carries a `level` column: keep its detail rows only.
   const records = ds.records.filter((r) => !r.text['level'] || r.text['level'] === 'detail');
   requireKeys(records, by);
