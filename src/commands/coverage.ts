@@ -275,7 +275,13 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
   requireKeys(records, by);
 
   // Denominators: from the input, or for extracts from --workforce / the bundled baseline.
-  let denominator = denomRaw ? canonicalColumn(denomRaw) : DENOMINATOR_COLUMNS.find((d) => records.some((r) => r.values[d] !== undefined));
+  // Wide segment columns (participants_pu …) were melted into segment rows: their denominators stay on
+  // the area rows, and show on the area subtotals.
+  const melted = by.includes('segment') && records !== loaded.records;
+  const areaRecords = melted ? loaded.records.filter((r) => !r.period || r.period === period) : [];
+  let denominator = denomRaw
+    ? canonicalColumn(denomRaw)
+    : DENOMINATOR_COLUMNS.find((d) => records.some((r) => r.values[d] !== undefined) || areaRecords.some((r) => r.values[d] !== undefined));
   let denomSource = 'input';
   const groups = groupRecords(records, by).sort(naturalOrder(by));
   if (loaded.extract && (!denominator || !records.some((r) => r.values[denominator!] !== undefined))) {
@@ -391,7 +397,14 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
     const prevs = members.map((g) => prevGroups.get(g.key));
     const prevP = hasPrevious && prevs.every((p) => p?.values['participants'] !== undefined) ? prevs.reduce((a, p) => a + p!.values['participants']!, 0) : undefined;
     const prevD = hasPrevious && denominator && prevs.every((p) => p?.values[denominator!] !== undefined) ? prevs.reduce((a, p) => a + p!.values[denominator!]!, 0) : undefined;
-    const den = denominator ? merged.values[denominator] : undefined;
+    let den = denominator ? merged.values[denominator] : undefined;
+    if (den === undefined && denominator && melted && by[0] !== 'segment') {
+      // A subtotal over whole areas (or the grand total): the areas' own denominators.
+      const areas = [...new Set(members.map((g) => g.keys[by[0]!]!))];
+      const areaDen = new Map(groupRecords(areaRecords, [by[0]!]).map((g) => [g.keys[by[0]!]!, g.values[denominator!]]));
+      const values = areas.map((a) => areaDen.get(a));
+      if (values.every((v) => v !== undefined)) den = values.reduce((a, b) => a! + b!, 0);
+    }
     const m = computeCoverage(
       { denominator: den, participants: merged.values['participants'] ?? 0, target, milestone, monthsLeft: target !== undefined ? monthsLeft : undefined, previousParticipants: prevP, previousDenominator: prevD },
       margin,
@@ -438,6 +451,7 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
     codeSystem: loaded.bundled ? 'kemendagri' : (pick<string>(cli, config, 'codeSystem') ?? 'auto'),
   };
   if (!denominator) io.stderr.write('note: the input has no denominator column (workforce, employed, potential_workers): coverage is not shown\n');
+  else if (melted) io.stderr.write(`note: ${denominator} is known per ${by[0]}, not per segment: segment rows show no coverage; the ${by[0]} subtotals do\n`);
   if (targets) {
     const missing = groups.filter((g) => !targets!.byKey.has(g.key));
     if (missing.length) io.stderr.write(`warning: no target for ${missing.length} row(s): ${missing.slice(0, 5).map((g) => Object.values(g.keys).join(' / ')).join(', ')}${missing.length > 5 ? ', …' : ''}\n`);
