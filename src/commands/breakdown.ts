@@ -262,11 +262,8 @@ export async function buildBreakdown(cli: RawOptions, config: RawOptions, io: Io
 
   let report: Report;
   try {
-    if (by.length === 1) {
-      report = oneDimensional(records, by, denominator, unitOf, total.total, mode, method, maxCoverage, meta, io, Boolean(pick(cli, config, 'explain')));
-    } else {
-      report = await matrix(c, dataset, records, by, denominator, unitOf, total.total, mode, method, maxCoverage, meta, Boolean(pick(cli, config, 'explain')));
-    }
+    const plan: Plan = { records, by, denominator, unitOf, total: total.total, mode, method, maxCoverage, meta, explain: Boolean(pick(cli, config, 'explain')) };
+    report = by.length === 1 ? oneDimensional(plan, io) : await matrix(c, dataset, plan);
     if (wantMonths) report = await monthly(c, report, by, total, period, method, phasing, meta);
   } catch (e) {
     if (e instanceof InfeasibleBreakdownError) throw new InputError({ message: e.message, hint: e.hint });
@@ -317,19 +314,22 @@ function breakdownColumns(by: readonly string[], den: string | undefined): Colum
   ];
 }
 
-function oneDimensional(
-  records: DataRecord[],
-  by: string[],
-  denominator: string | undefined,
-  unitOf: (g: Group, label: string, den: number | undefined) => BreakdownUnit,
-  total: bigint,
-  mode: Mode,
-  method: MethodName,
-  maxCoverage: Rational | undefined,
-  meta: Record<string, unknown>,
-  io: Io,
-  explain: boolean,
-): Report {
+/** What both shapes of breakdown (one key, or a matrix of two) work from. */
+interface Plan {
+  readonly records: DataRecord[];
+  readonly by: string[];
+  readonly denominator: string | undefined;
+  readonly unitOf: (g: Group, label: string, den: number | undefined) => BreakdownUnit;
+  readonly total: bigint;
+  readonly mode: Mode;
+  readonly method: MethodName;
+  readonly maxCoverage: Rational | undefined;
+  readonly meta: Record<string, unknown>;
+  readonly explain: boolean;
+}
+
+function oneDimensional(plan: Plan, io: Io): Report {
+  const { records, by, denominator, unitOf, total, mode, method, maxCoverage, meta, explain } = plan;
   const groups = groupRecords(records, by).sort(naturalOrder(by));
   const labels = groups.map((g) => by.map((k) => g.keys[k]).join(' / '));
   const units = groups.map((g, i) => unitOf(g, labels[i]!, denominator ? g.values[denominator] : undefined));
@@ -456,20 +456,8 @@ async function columnTotalsFrom(raw: string, c: Ctx, keys: string[]): Promise<bi
   });
 }
 
-async function matrix(
-  c: Ctx,
-  dataset: Dataset,
-  records: DataRecord[],
-  by: string[],
-  denominator: string | undefined,
-  unitOf: (g: Group, label: string, den: number | undefined) => BreakdownUnit,
-  total: bigint,
-  mode: Mode,
-  method: MethodName,
-  maxCoverage: Rational | undefined,
-  meta: Record<string, unknown>,
-  explain: boolean,
-): Promise<Report> {
+async function matrix(c: Ctx, dataset: Dataset, plan: Plan): Promise<Report> {
+  const { records, by, denominator, unitOf, total, mode, method, maxCoverage, meta, explain } = plan;
   if (method === 'hamilton') throw usage('a matrix (two --by columns) needs a divisor method', 'use --method webster, dhondt, huntington-hill, adams or dean');
   const [rowKey, colKey] = by as [string, string];
   // Row units: the first key, with denominators from the unmelted records when segments were melted.

@@ -4,9 +4,7 @@
 // code that exists in both systems with different meanings (91, 92, 94, 95, 96) is never joined
 // silently: it needs --code-system, or a name that settles it.
 
-import { readFileSync } from 'node:fs';
-import { CsvScanner } from './csv-scanner.js';
-import { dataPath } from './data-files.js';
+import { readBundledCsv } from './data-files.js';
 
 export type CodeSystem = 'kemendagri' | 'bps';
 
@@ -130,16 +128,7 @@ let registry: ProvinceRegistry | undefined;
 /** The bundled registry (read once). */
 export function provinceRegistry(): ProvinceRegistry {
   if (registry) return registry;
-  const text = readFileSync(dataPath('provinces.csv'), 'utf8');
-  const rows: string[][] = [];
-  const scanner = new CsvScanner(',', {
-    onRecord: (f) => rows.push(f),
-    onError: (e) => {
-      throw new Error(`data/provinces.csv:${e.line}:${e.column}: ${e.message}`);
-    },
-  });
-  scanner.push(text);
-  scanner.end();
+  const rows = readBundledCsv('provinces.csv');
   const [header, ...body] = rows;
   const col = (name: string): number => header!.indexOf(name);
   registry = new ProvinceRegistry(

@@ -1,11 +1,9 @@
 // The bundled data in data/: the province baseline (end 2023) and the national targets by year.
 
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { TargetPoint } from '../core/breakdown.js';
 import { SEGMENTS } from '../core/types.js';
-import { CsvScanner } from './csv-scanner.js';
-import { dataPath } from './data-files.js';
+import { dataPath, readBundledCsv } from './data-files.js';
 import { loadDataset, type DataRecord, type Dataset, type LoadOptions } from './records.js';
 
 export const BASELINE_FILE = 'baseline.csv';
@@ -56,16 +54,7 @@ export interface TargetTable {
 }
 
 export function loadTargets(scenario: string): TargetTable {
-  const text = readFileSync(dataPath('targets.csv'), 'utf8');
-  const rows: string[][] = [];
-  const scanner = new CsvScanner(',', {
-    onRecord: (f) => rows.push(f),
-    onError: (e) => {
-      throw new Error(`data/targets.csv:${e.line}:${e.column}: ${e.message}`);
-    },
-  });
-  scanner.push(text);
-  scanner.end();
+  const rows = readBundledCsv('targets.csv');
   const body = rows.slice(1);
   const scenarios = [...new Set(body.map((r) => r[0]!))];
   if (!scenarios.includes(scenario)) {

@@ -1,6 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CsvScanner } from './csv-scanner.js';
 
 /** Path of a bundled file in data/ (works from src/ under tests and from dist/ when installed). */
 export function dataPath(name: string): string {
   return fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
+}
+
+/** A bundled CSV file as rows of fields (header first). A broken bundled file is a bug, not input. */
+export function readBundledCsv(name: string): string[][] {
+  const rows: string[][] = [];
+  const scanner = new CsvScanner(',', {
+    onRecord: (f) => rows.push(f),
+    onError: (e) => {
+      throw new Error(`data/${name}:${e.line}:${e.column}: ${e.message}`);
+    },
+  });
+  scanner.push(readFileSync(dataPath(name), 'utf8'));
+  scanner.end();
+  return rows;
 }
