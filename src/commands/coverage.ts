@@ -145,7 +145,13 @@ function groupKey(keys: Record<string, string>, by: readonly string[]): string {
 
 async function targetsFromFile(path: string, by: string[], load: LoadOptions, io: Io): Promise<TargetInfo> {
   const files = await expandInputs([path], io);
-  const ds = await loadDataset(files, { ...load, required: [{ column: 'target', why: 'the targets to compare with' }], allowOverCoverage: true, numericColumns: [] });
+  const ds = await loadDataset(files, {
+    ...load,
+    required: [{ column: 'target', why: 'the targets to compare with' }],
+    allowOverCoverage: true,
+    numericColumns: [],
+    numericOnly: ['target', 'participants'],
+  });
   // A breakdown output carries a `level` column: keep its detail rows only.
   const records = ds.records.filter((r) => !r.text['level'] || r.text['level'] === 'detail');
   requireKeys(records, by);
@@ -307,7 +313,13 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
   let targets: TargetInfo | undefined;
   if (targetsOpt && cli['year'] === undefined) targets = await targetsFromFile(targetsOpt, by, load, io);
   else if (yearOpt) targets = await targetsFromYear(String(yearOpt), by, cli, config, io);
-  const targetYear = targets?.year ?? (period ? periodYear(period) : undefined);
+  // Targets are for December. Without --year: the December of the reporting month's year, or the next
+  // one when the targets' baseline is already that December (a 2023-12 baseline aims at 2024-12).
+  const targetYear =
+    targets?.year ??
+    (period
+      ? Math.max(periodYear(period), targets?.baselinePeriod ? periodYear(targets.baselinePeriod) + (periodMonth(targets.baselinePeriod) === 12 ? 1 : 0) : 0)
+      : undefined);
   const monthsLeft = period && targetYear !== undefined ? Math.max(0, (targetYear - periodYear(period)) * 12 + 12 - periodMonth(period)) : undefined;
 
   // Milestones: phased evenly from the targets' baseline month to December, as breakdown --months does.

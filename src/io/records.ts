@@ -16,6 +16,8 @@ export interface LoadOptions extends ReadOptions {
   readonly allowOverCoverage?: boolean;
   /** Further columns (by header name, any spelling) to read as numbers, e.g. a --basis column. */
   readonly numericColumns?: readonly string[];
+  /** Read only these numeric columns as numbers (others as text): e.g. a targets file needs `target`. */
+  readonly numericOnly?: readonly string[];
   /** Canonical columns that must be present, with what they are needed for. */
   readonly required?: readonly { column: string; why: string }[];
 }
@@ -108,7 +110,12 @@ interface ColumnPlan {
 }
 
 /** Map a header to canonical columns; header problems are fatal for the file. */
-export function planColumns(table: Pick<RawTable, 'header' | 'headerColumns' | 'rows'>, file: string, numericColumns: readonly string[]): ColumnPlan[] {
+export function planColumns(
+  table: Pick<RawTable, 'header' | 'headerColumns' | 'rows'>,
+  file: string,
+  numericColumns: readonly string[],
+  numericOnly?: readonly string[],
+): ColumnPlan[] {
   const problems: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const numeric = new Set(numericColumns.map(canonicalColumn));
@@ -147,7 +154,7 @@ export function planColumns(table: Pick<RawTable, 'header' | 'headerColumns' | '
             : numeric.has(canonical)
               ? 'number'
               : 'text';
-    plan.push({ index, raw, canonical, kind });
+    plan.push({ index, raw, canonical, kind: numericOnly && (kind === 'count' || kind === 'percent' || kind === 'number') && !numericOnly.includes(canonical) ? 'text' : kind });
   });
   if (problems.length) throw new InputError(problems);
   return plan;
@@ -178,7 +185,7 @@ export function aliasesOf(canonical: string): string[] {
 export function buildRecords(table: RawTable, options: LoadOptions): { records: DataRecord[]; source: LoadedSource } {
   const file = table.source.name;
   const maxErrors = options.maxErrors ?? 50;
-  const plan = planColumns(table, file, options.numericColumns ?? []);
+  const plan = planColumns(table, file, options.numericColumns ?? [], options.numericOnly);
   const byCanonical = new Map(plan.map((p) => [p.canonical, p]));
   const problems: Diagnostic[] = [];
   const add = (d: Diagnostic): void => {

@@ -99,3 +99,17 @@ describe('coverage: achievement thresholds and terminals', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 });
+
+describe('targets from a breakdown JSON', () => {
+  it('gives the same report as --year, for provinces and for province × segment', () => {
+    const dir = tmp();
+    for (const by of ['province', 'province,segment']) {
+      const t = join(dir, `t-${by}.json`);
+      expect(run(['breakdown', '--year', '2024', '--by', by, '-f', 'json', '-o', t]).code).toBe(0);
+      const fromFile = JSON.parse(run(['coverage', '--by', by, '--targets', t, '-f', 'json']).stdout);
+      const fromYear = JSON.parse(run(['coverage', '--by', by, '--year', '2024', '-f', 'json']).stdout);
+      expect(fromFile.rows).toEqual(fromYear.rows);
+      expect(fromFile.totals).toEqual(fromYear.totals);
+    }
+  });
+});
