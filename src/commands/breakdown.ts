@@ -16,7 +16,7 @@ import type { Io } from '../io/terminal.js';
 import { COMMANDS } from './index.js';
 import { keysTitle } from '../render/labels.js';
 import type { Column, Report, Row, Value } from '../render/model.js';
-import { groupRecords, keyColumns, naturalOrder, parseBy, requireKeys, type Group } from './grouping.js';
+import { groupRecords, keyColumns, keyValue, naturalOrder, parseBy, requireKeys, type Group } from './grouping.js';
 import { addInputOptions, addOutputOptions, emitReport, expandInputs, inputOptions, loadConfig, outputOptions, pick, type RawOptions } from './shared.js';
 
 export const BREAKDOWN_EXAMPLES = `
@@ -45,7 +45,7 @@ export function registerBreakdown(program: Command, io: () => Io): void {
     .option('--target <n>', 'split this total instead (e.g. 70000000)')
     .option('--scenario <name>', 'target scenario in data/targets.csv: plan (50 M in 2024, 70 M in 2026), roadmap or rkat')
     .option('--input <file>', 'units to split over (CSV/JSON; default: the bundled province baseline)')
-    .option('--by <columns>', 'unit key: province (default), regency, segment, sector, kanwil or any column; two columns make a matrix')
+    .option('--by <columns>', 'unit key: province (default), regency, segment, sector, kanwil or any column; two nested columns (province,regency) split level by level, two independent ones (province,segment) make a matrix')
     .option('--basis <basis>', 'weights: workforce, uncovered, participants, equal or a numeric column')
     .option('--denominator <column>', 'the workforce base: employed, potential_workers, workforce or another column')
     .addOption(new Option('--mode <mode>', 'gap: same share of each uncovered gap; level: proportional to the basis').choices(['gap', 'level']))
@@ -263,7 +263,9 @@ export async function buildBreakdown(cli: RawOptions, config: RawOptions, io: Io
   let report: Report;
   try {
     const plan: Plan = { records, by, denominator, unitOf, total: total.total, mode, method, maxCoverage, meta, explain: Boolean(pick(cli, config, 'explain')) };
-    report = by.length === 1 ? oneDimensional(plan, io) : await matrix(c, dataset, plan);
+    if (by.length === 1) report = oneDimensional(plan, io);
+    else if (isNested(records, by)) report = hierarchical(plan, io);
+    else report = await matrix(c, dataset, plan);
     if (wantMonths) report = await monthly(c, report, by, total, period, method, phasing, meta);
   } catch (e) {
     if (e instanceof InfeasibleBreakdownError) throw new InputError({ message: e.message, hint: e.hint });
@@ -326,6 +328,47 @@ interface Plan {
   readonly maxCoverage: Rational | undefined;
   readonly meta: Record<string, unknown>;
   readonly explain: boolean;
+}
+
+/** Does every value of the second key sit under one value of the first (regencies in provinces)? */
+function isNested(records: readonly DataRecord[], by: readonly string[]): boolean {
+  const parentOf = new Map<string, string>();
+  for (const r of records) {
+    const child = keyValue(r, by[1]!)!;
+    const parent = keyValue(r, by[0]!)!;
+    const seen = parentOf.get(child);
+    if (seen !== undefined && seen !== parent) return false;
+    parentOf.set(child, parent);
+  }
+  return true;
+}
+
+/**
+ * A hierarchy (e.g. --by province,regency): split the total over the parents, then each parent's
+ * target over its own children. Children always add up to their parent.
+ */
+function hierarchical(plan: Plan, io: Io): Report {
+  const [parentKey] = plan.by as [string, string];
+  const parents = oneDimensional({ ...plan, by: [parentKey], explain: plan.explain }, io);
+  const rows: Row[] = [];
+  const childExplain: Record<string, unknown> = {};
+  for (const parentRow of parents.rows) {
+    const name = String(parentRow.values[parentKey]);
+    const children = plan.records.filter((r) => keyValue(r, parentKey) === name);
+    const meta: Record<string, unknown> = { ...plan.meta };
+    const child = oneDimensional({ ...plan, records: children, total: BigInt(Number(parentRow.values['target'])), meta, explain: false }, io);
+    childExplain[name] = meta['explain'];
+    rows.push(...child.rows.map((r) => ({ values: { ...r.values, share: Number(r.values['target']) / Number(plan.total) } })));
+    rows.push({ level: 'subtotal', values: { ...parentRow.values, [plan.by[1]!]: 'Total' } });
+  }
+  Object.assign(plan.meta, { hierarchy: plan.by, explainChildren: childExplain, units: rows.length - parents.rows.length });
+  return {
+    ...parents,
+    title: { en: `Target breakdown by ${keysTitle(plan.by, 'en')}`, id: `Rincian target per ${keysTitle(plan.by, 'id')}` },
+    columns: breakdownColumns(plan.by, plan.denominator),
+    rows,
+    humanColumns: [...keyColumns(plan.by).map((c) => c.key), 'denominator', 'participants', 'coverage', 'target', 'increase', 'target_coverage', 'share', 'bound'],
+  };
 }
 
 function oneDimensional(plan: Plan, io: Io): Report {

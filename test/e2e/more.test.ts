@@ -113,3 +113,23 @@ describe('targets from a breakdown JSON', () => {
     }
   });
 });
+
+describe('nested keys split hierarchically', () => {
+  it('--by province,regency: provinces first, then each province over its regencies; children add up', () => {
+    const dir = tmp();
+    const f = join(dir, 'two.csv');
+    writeFileSync(
+      f,
+      'period,province,regency,potential_workers,participants\n2023-12,Gorontalo,Kab. Boalemo,42810,24166\n2023-12,Gorontalo,Kota Gorontalo,120210,80454\n2023-12,Sulawesi Utara,Kota Manado,210400,150000\n2023-12,Sulawesi Utara,Kota Bitung,70300,44000\n',
+    );
+    const doc = JSON.parse(run(['breakdown', '--target', '350000', '--input', f, '--by', 'province,regency', '-f', 'json']).stdout);
+    expect(doc.meta.hierarchy).toEqual(['province', 'regency']);
+    expect(doc.rows.reduce((a: number, x: { target: number }) => a + x.target, 0)).toBe(350000);
+    for (const s of doc.subtotals) {
+      const kids = doc.rows.filter((x: { province: string }) => x.province === s.province);
+      expect(kids.reduce((a: number, x: { target: number }) => a + x.target, 0)).toBe(s.target);
+    }
+    const provinces = JSON.parse(run(['breakdown', '--target', '350000', '--input', f, '--by', 'province', '-f', 'json']).stdout);
+    expect(provinces.rows.map((x: { target: number }) => x.target)).toEqual(doc.subtotals.map((x: { target: number }) => x.target));
+  });
+});
