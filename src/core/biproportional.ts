@@ -342,8 +342,8 @@ function solve(p: Problem, methodName: DivisorMethodName): MatrixResult {
     }
     if (delta === null) throw new Error('biproportional apportionment: no scaling step exists although the problem is feasible');
     const d: Rational = delta;
-    for (let r = 0; r < p.R; r++) if (rowLabel[r] !== -2) A[r] = reduce(mulRational(A[r]!, d));
-    for (let c = 0; c < p.C; c++) if (colLabel[c] !== -2) B[c] = reduce(mulRational(B[c]!, { num: d.den, den: d.num }));
+    for (let r = 0; r < p.R; r++) if (rowLabel[r] !== -2) A[r] = compact(mulRational(A[r]!, d));
+    for (let c = 0; c < p.C; c++) if (colLabel[c] !== -2) B[c] = compact(mulRational(B[c]!, { num: d.den, den: d.num }));
     scalings++;
   }
 
@@ -424,6 +424,12 @@ function findTieCycles(
   }
   return cells;
 }
+
+/** Reduce a multiplier only once it has grown large: gcd on every step dominated the running time. */
+function compact(r: Rational): Rational {
+  return r.num > LARGE || r.den > LARGE ? reduce(r) : r;
+}
+const LARGE = 1n << 512n;
 
 interface Cells {
   w: number[];
