@@ -133,3 +133,14 @@ describe('nested keys split hierarchically', () => {
     expect(provinces.rows.map((x: { target: number }) => x.target)).toEqual(doc.subtotals.map((x: { target: number }) => x.target));
   });
 });
+
+describe('encodings', () => {
+  it('UTF-16LE with a BOM is decoded', () => {
+    const dir = tmp();
+    const f = join(dir, 'u16.csv');
+    writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('province,participants\r\nGorontalo,5\r\n', 'utf16le')]));
+    const r = run(['validate', f]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('utf-16le');
+  });
+});
