@@ -389,6 +389,7 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
       return desc ? -c : c;
     });
   }
+  const allDetail = detail;
   if (top !== undefined) detail = detail.slice(0, top);
 
   // Subtotals per first key when grouping by two or more columns, then the grand total.
@@ -443,7 +444,8 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
   } else {
     for (const d of detail) rows.push({ values: d.values });
   }
-  const total = sumGroup(detailGroups, { [by[0] === 'province' ? 'province' : by[0]!]: 'Total' });
+  // The grand total covers every group, also when --top shows only some of them.
+  const total = sumGroup(groups, { [by[0] === 'province' ? 'province' : by[0]!]: 'Total' });
 
   const meta: Record<string, unknown> = {
     command: 'coverage',
@@ -485,7 +487,11 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
   // After the report is written: the threshold check for monthly jobs.
   if (failBelow !== undefined) {
     const measure = failOn === 'coverage' ? 'coverage' : 'achievement';
-    const candidates = failScope === 'total' ? [{ label: 'Total', v: total.values[measure] }] : rows.filter((r) => (r.level ?? 'detail') === 'detail').map((r) => ({ label: by.map((c) => String(r.values[c] ?? '')).join(' / '), v: r.values[measure] }));
+    // Every group is checked, also those that --top leaves out of the report.
+    const candidates =
+      failScope === 'total'
+        ? [{ label: 'Total', v: total.values[measure] }]
+        : allDetail.map((d) => ({ label: by.map((c) => String(d.values[c] ?? '')).join(' / '), v: d.values[measure] }));
     if (candidates.every((c) => c.v === null || c.v === undefined)) throw usage(`--fail-on ${measure}: the report has no ${measure} values${measure === 'achievement' ? ' (pass --targets or --year)' : ' (no denominator)'}`);
     const breached = candidates.filter((c) => typeof c.v === 'number' && c.v < failBelow!);
     if (breached.length) {

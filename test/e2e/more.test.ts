@@ -144,3 +144,15 @@ describe('encodings', () => {
     expect(r.stdout).toContain('utf-16le');
   });
 });
+
+describe('--top keeps the whole picture', () => {
+  it('the total row and --fail-below cover every row, not only the ones shown', () => {
+    const all = JSON.parse(run(['coverage', '-f', 'json']).stdout);
+    const top = run(['coverage', '--sort', 'coverage', '--top', '1', '--fail-below', '20', '-f', 'json']);
+    expect(top.code).toBe(1);
+    const doc = JSON.parse(top.stdout);
+    expect(doc.rows).toHaveLength(1);
+    expect(doc.totals).toEqual(all.totals);
+    expect(top.stderr).toContain('for 5 of 38');
+  });
+});
