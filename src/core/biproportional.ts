@@ -6,8 +6,10 @@
 // Algorithm (Tie-and-Transfer, after Maier, Zachariasen & Zachariassen / Pukelsheim):
 //   1. Check feasibility exactly with a max-flow over the cell bounds. If the margins cannot be met,
 //      the minimum cut names a set of rows whose need the columns they can use cannot supply.
-//   2. Start from float IPF multipliers (only a starting point; exactness never depends on it) and
-//      apportion every column exactly: all columns are right, some rows over, some under.
+//   2. Start from float IPF multipliers with the cell bounds (only a starting point; exactness never
+//      depends on it) and apportion every column exactly: all columns are right, some rows off.
+//      Then alternate exact row and column apportionments while the rows' deviation shrinks (each step
+//      picks short multipliers again, so the numbers stay small); most problems end here.
 //   3. From the over-represented rows, follow cells standing exactly at a rounding tie (a row can give
 //      up a unit in a column; the column can pass it to another row). Reaching an under-represented
 //      row moves one unit along the path. Otherwise scale the multipliers of everything reached by the
@@ -18,8 +20,8 @@
 // Example (Wikipedia): weights [[123,45,815],[912,714,414],[312,255,215]], rows [5,11,4],
 // columns [7,5,8], Sainte-Laguë → [[1,0,4],[4,4,3],[2,1,1]].
 
-import { allocate } from './apportion.js';
-import { compareRational, floatToRational, mulRational, rationalToNumber, reduce, type Rational } from './exact.js';
+import { allocate, InfeasibleAllocationError } from './apportion.js';
+import { compareRational, floatToRational, gcd, mulRational, rationalToNumber, reduce, type Rational } from './exact.js';
 import { DIVISOR_METHODS, type DivisorMethodName } from './methods.js';
 
 export interface MatrixInput {
@@ -239,23 +241,76 @@ function solve(p: Problem, methodName: DivisorMethodName): MatrixResult {
     if (worst < 1e-12) break;
   }
   const maxA = Math.max(...a.filter((x) => x > 0), 1);
-  const A: Rational[] = a.map((x) => power(floatToRational(x > maxA * 1e-12 ? x : maxA * 1e-12)));
-  let D = 1n;
   const aRat = a.map((x) => floatToRational(x > maxA * 1e-12 ? x : maxA * 1e-12));
-  for (const r of aRat) if (r.den > D) D = r.den; // dyadic denominators: the largest is a multiple of all
-  const B: Rational[] = [];
+  let A: Rational[] = aRat.map(power);
+  let B: Rational[] = [];
   const x: bigint[][] = p.w.map((row) => row.map(() => 0n));
-  for (let c = 0; c < p.C; c++) {
-    const weights = aRat.map((ar, r) => p.w[r]![c]! * ar.num * (D / ar.den));
-    const res = allocate({
-      total: p.colTotals[c]!,
-      weights,
-      lower: p.lo.map((row) => row[c]!),
-      upper: p.hi.map((row) => row[c]!),
-      method: methodName,
+
+  // One exact one-dimensional apportionment per column (given row multipliers), or per row (given
+  // column multipliers). Each returns the line's multiplier, a short number chosen inside its interval.
+  const apportionColumns = (rowMult: Rational[]): Rational[] => {
+    const L = lcmOf(rowMult.map((m) => m.den));
+    return Array.from({ length: p.C }, (_, c) => {
+      const res = allocate({
+        total: p.colTotals[c]!,
+        weights: rowMult.map((m, r) => p.w[r]![c]! * m.num * (L / m.den)),
+        lower: p.lo.map((row) => row[c]!),
+        upper: p.hi.map((row) => row[c]!),
+        method: methodName,
+      });
+      res.values.forEach((v, r) => (x[r]![c] = v));
+      return reduce(mulRational(res.multiplier!, { num: squared ? L * L : L, den: 1n }));
     });
-    res.values.forEach((v, r) => (x[r]![c] = v));
-    B.push(reduce(mulRational(res.multiplier!, { num: squared ? D * D : D, den: 1n })));
+  };
+  const apportionRows = (colMult: Rational[]): Rational[] => {
+    const L = lcmOf(colMult.map((m) => m.den));
+    return Array.from({ length: p.R }, (_, r) => {
+      const res = allocate({
+        total: p.rowTotals[r]!,
+        weights: colMult.map((m, c) => p.w[r]![c]! * m.num * (L / m.den)),
+        lower: p.lo[r]!,
+        upper: p.hi[r]!,
+        method: methodName,
+      });
+      res.values.forEach((v, c) => (x[r]![c] = v));
+      return reduce(mulRational(res.multiplier!, { num: L, den: 1n }));
+    });
+  };
+  const rowFlaw = (): bigint => x.reduce((f, row, r) => f + abs(row.reduce((a2, v) => a2 + v, 0n) - p.rowTotals[r]!), 0n);
+  const colFlaw = (): bigint => p.colTotals.reduce((f, t, c) => f + abs(x.reduce((a2, row) => a2 + row[c]!, 0n) - t), 0n);
+
+  B = apportionColumns(aRat);
+  // Alternating exact scaling (rows, then columns) while it helps: every step starts from fresh short
+  // multipliers, so the numbers stay small; Tie-and-Transfer then finishes from a column step.
+  // (Huntington–Hill keeps squared multipliers, whose square roots a row step would need: TT only.)
+  if (!squared) {
+    let best = rowFlaw();
+    for (let round = 0; round < 25 && best > 0n; round++) {
+      let rowsA: Rational[];
+      let colsB: Rational[];
+      try {
+        rowsA = apportionRows(B);
+        if (colFlaw() === 0n) {
+          A = rowsA;
+          break;
+        }
+        colsB = apportionColumns(rowsA);
+      } catch (e) {
+        // A zero multiplier (a tie at zero, e.g. Adams) leaves a line no weight: TT handles that.
+        if (!(e instanceof InfeasibleAllocationError)) throw e;
+        B = apportionColumns(A);
+        break;
+      }
+      const f = rowFlaw();
+      if (f >= best) {
+        // No progress: back to the last column step; Tie-and-Transfer finishes from there.
+        B = apportionColumns(A);
+        break;
+      }
+      A = rowsA;
+      B = colsB;
+      best = f;
+    }
   }
 
   // V(r,c) = w^p · A_r · B_c, compared with S(k) = s(k)^p.
@@ -423,6 +478,16 @@ function findTieCycles(
     }
   }
   return cells;
+}
+
+function abs(v: bigint): bigint {
+  return v < 0n ? -v : v;
+}
+
+function lcmOf(values: readonly bigint[]): bigint {
+  let l = 1n;
+  for (const v of values) l = (l / gcd(l, v)) * v;
+  return l;
 }
 
 /** Reduce a multiplier only once it has grown large: gcd on every step dominated the running time. */

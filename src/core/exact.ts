@@ -26,7 +26,7 @@ export function mulRational(a: Rational, b: Rational): Rational {
   return { num: a.num * b.num, den: a.den * b.den };
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+export function gcd(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
   while (b !== 0n) [a, b] = [b, a % b];
