@@ -156,3 +156,15 @@ describe('--top keeps the whole picture', () => {
     expect(top.stderr).toContain('for 5 of 38');
   });
 });
+
+describe('extract errors keep their place', () => {
+  it('an unknown province and a bad period in a streamed extract name file, line and column', () => {
+    const dir = tmp();
+    const f = join(dir, 'peserta.csv');
+    writeFileSync(f, 'participant_id,province,segment,period\n1,Gorontalo,PU,2024-06\n2,Atlantis,PU,2024-06\n3,Maluku,PU,Juni\n');
+    const r = run(['coverage', f, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}:3:3: error: unknown province "Atlantis"`);
+    expect(r.stderr).toContain(`${f}:4:13: error: "Juni" is not a month`);
+  });
+});
