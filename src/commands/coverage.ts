@@ -283,7 +283,7 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
   // Denominators: from the input, or for extracts from --workforce / the bundled baseline.
   // Wide segment columns (participants_pu …) were melted into segment rows: their denominators stay on
   // the area rows, and show on the area subtotals.
-  const melted = by.includes('segment') && records !== loaded.records;
+  const melted = by.includes('segment') && loaded.records.some((r) => !r.segment);
   const areaRecords = melted ? loaded.records.filter((r) => !r.period || r.period === period) : [];
   let denominator = denomRaw
     ? canonicalColumn(denomRaw)
@@ -465,7 +465,7 @@ export async function runCoverage(files: string[], cli: RawOptions, io: Io): Pro
     codeSystem: loaded.bundled ? 'kemendagri' : (pick<string>(cli, config, 'codeSystem') ?? 'auto'),
   };
   if (!denominator) io.stderr.write('note: the input has no denominator column (workforce, employed, potential_workers): coverage is not shown\n');
-  else if (melted) io.stderr.write(`note: ${denominator} is known per ${by[0]}, not per segment: segment rows show no coverage; the ${by[0]} subtotals do\n`);
+  else if (melted && groups.some((g) => g.values[denominator!] === undefined)) io.stderr.write(`note: ${denominator} is known per ${by[0]}, not per segment: segment rows show no coverage; the ${by[0]} subtotals do\n`);
   if (targets) {
     const missing = groups.filter((g) => !targets!.byKey.has(g.key));
     if (missing.length) io.stderr.write(`warning: no target for ${missing.length} row(s): ${missing.slice(0, 5).map((g) => Object.values(g.keys).join(' / ')).join(', ')}${missing.length > 5 ? ', …' : ''}\n`);
