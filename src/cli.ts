@@ -75,7 +75,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     if (e instanceof JamsostekError) {
       io.stderr.write(e.diagnostics.map((d) => formatDiagnostic(d)).join('\n') + '\n');
-      if (e.diagnostics.length > 1) io.stderr.write(`${e.diagnostics.length} problems${e.diagnostics.length >= 50 ? ' (stopped at --max-errors)' : ''}\n`);
+      const count = e.diagnostics.filter((d) => d.severity !== 'note').length;
+      if (count > 1) io.stderr.write(`${count} problems\n`);
       if (debug && e.stack) io.stderr.write(e.stack + '\n');
       return e.exitCode;
     }

@@ -20,6 +20,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly hint?: string;
   readonly severity?: 'error' | 'warning' | 'note';
+  /** On the closing note of a ProblemList: how many problems were not listed. */
+  readonly omitted?: number;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
@@ -62,4 +64,40 @@ export class ThresholdBreach extends JamsostekError {
 
 export function usage(message: string, hint?: string): UsageError {
   return new UsageError({ message, hint });
+}
+
+/** Problems collected up to a limit; past it, one note says that more were not listed. */
+export class ProblemList {
+  private readonly items: Diagnostic[] = [];
+  private dropped = 0;
+
+  constructor(readonly limit: number) {}
+
+  add(d: Diagnostic): void {
+    if (this.items.length < this.limit) this.items.push(d);
+    else this.dropped++;
+  }
+
+  /** Take over another list's problems, and its count of those it did not list. */
+  addAll(ds: readonly Diagnostic[]): void {
+    for (const d of ds) {
+      if (d.omitted !== undefined) this.dropped += d.omitted;
+      else this.add(d);
+    }
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  get full(): boolean {
+    return this.items.length >= this.limit;
+  }
+
+  /** The problems, with a closing note when some were left out. */
+  list(): Diagnostic[] {
+    return this.dropped > 0
+      ? [...this.items, { severity: 'note', omitted: this.dropped, message: `${this.dropped} more problem${this.dropped > 1 ? 's' : ''} not listed (--max-errors ${this.limit})` }]
+      : [...this.items];
+  }
 }

@@ -2,7 +2,7 @@
 // grows with the number of groups, never with the number of rows. A row without a participants column
 // counts as one participant. Every problem keeps its file:line:column.
 
-import { InputError, type Diagnostic } from '../errors.js';
+import { InputError, ProblemList, type Diagnostic } from '../errors.js';
 import { parsePeriod, resolveSegment, type Period, type Segment } from '../core/types.js';
 import { provinceRegistry, type Province } from './areas.js';
 import { localeEvidence, parseCount, type NumberLocale } from './numbers.js';
@@ -39,8 +39,7 @@ export async function aggregateExtracts(paths: readonly string[], options: LoadO
     return id;
   };
   const sources: LoadedSource[] = [];
-  const problems: Diagnostic[] = [];
-  const maxErrors = options.maxErrors ?? 50;
+  const problems = new ProblemList(options.maxErrors ?? 50);
   let rowsRead = 0;
   for (const path of paths) {
     let idx: Record<string, number> = {};
@@ -59,9 +58,7 @@ export async function aggregateExtracts(paths: readonly string[], options: LoadO
     let ri: number | undefined;
     let sei: number | undefined;
     const at = (row: RawRow, i: number): { file: string; line: number; column: number } => ({ file, line: row.line, column: row.columns[i] ?? 1 });
-    const add = (d: Diagnostic): void => {
-      if (problems.length < maxErrors) problems.push(d);
-    };
+    const add = (d: Diagnostic): void => problems.add(d);
     const result = await streamDelimited(path, options, {
       onHeader: (fields) => {
         header = fields;
@@ -171,7 +168,7 @@ export async function aggregateExtracts(paths: readonly string[], options: LoadO
       },
     }).catch((e: unknown) => {
       if (e instanceof InputError) {
-        for (const d of e.diagnostics) add({ ...d, file: d.file ?? (path === '-' ? '<stdin>' : path) });
+        problems.addAll(e.diagnostics.map((d) => ({ ...d, file: d.file ?? (path === '-' ? '<stdin>' : path) })));
         return undefined;
       }
       throw e;
@@ -179,7 +176,7 @@ export async function aggregateExtracts(paths: readonly string[], options: LoadO
     rowsRead += rows;
     if (result) sources.push({ ...result.source, numberLocale: locale ?? 'en', rows, columns: Object.keys(idx) });
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.size) throw new InputError(problems.list());
   const records: DataRecord[] = [...groups.values()].map((g) => ({
     file: sources.map((s) => s.name).join(', '),
     line: g.firstLine,

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { InputError, type Diagnostic } from '../errors.js';
+import { InputError, ProblemList, type Diagnostic } from '../errors.js';
 import { CsvScanner, DEFAULT_LIMITS, type ScanLimits } from './csv-scanner.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
@@ -229,7 +229,7 @@ export async function streamDelimited(
 ): Promise<{ source: SourceInfo; json?: RawTable }> {
   const name = displayName(path);
   const maxErrors = options.maxErrors ?? 50;
-  const errors: Diagnostic[] = [];
+  const errors = new ProblemList(maxErrors);
   const blankLines: number[] = [];
   let mode: 'undecided' | 'csv' | 'json' = 'undecided';
   let pending = '';
@@ -240,9 +240,7 @@ export async function streamDelimited(
   let headerSeen = false;
   let headerLength = 0;
 
-  const addError = (d: Diagnostic): void => {
-    if (errors.length < maxErrors) errors.push(d);
-  };
+  const addError = (d: Diagnostic): void => errors.add(d);
 
   const startCsv = (text: string): void => {
     const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
@@ -346,7 +344,7 @@ export async function streamDelimited(
     return { source, json: { ...table, source } };
   }
   scanner!.end();
-  if (errors.length > 0) throw new InputError(errors);
+  if (errors.size > 0) throw new InputError(errors.list());
   if (!headerSeen) throw new InputError({ file: name, message: 'the file is empty' });
   return { source: { ...base, format: 'csv', delimiter, blankLines } };
 }

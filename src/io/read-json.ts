@@ -2,7 +2,7 @@
 // Syntax errors carry line:column (computed from the parser's offsets, not from JSON.parse messages).
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { InputError, type Diagnostic } from '../errors.js';
+import { InputError, ProblemList, type Diagnostic } from '../errors.js';
 import type { Cell, RawRow } from './read-input.js';
 
 function lineStarts(text: string): number[] {
@@ -72,12 +72,12 @@ export function parseJsonRows(
   }
   const header: string[] = [];
   const index = new Map<string, number>();
-  const problems: Diagnostic[] = [];
+  const problems = new ProblemList(options.maxErrors);
   const rows: RawRow[] = [];
   for (const item of array.children ?? []) {
     const at = position(starts, item.offset);
     if (item.type !== 'object') {
-      problems.push({ file, ...at, message: `$[${rows.length + problems.length}]: expected an object, found ${item.type}` });
+      problems.add({ file, ...at, message: `$[${rows.length + problems.size}]: expected an object, found ${item.type}` });
       continue;
     }
     const values: Cell[] = [];
@@ -95,11 +95,11 @@ export function parseJsonRows(
       }
       const vp = position(starts, valueNode.offset);
       if (valueNode.type === 'object' || valueNode.type === 'array') {
-        problems.push({ file, ...vp, message: `field "${key}": expected a number or text, found ${valueNode.type}` });
+        problems.add({ file, ...vp, message: `field "${key}": expected a number or text, found ${valueNode.type}` });
         continue;
       }
       if (values[k] !== undefined) {
-        problems.push({ file, ...vp, message: `field "${key}" appears twice in one row` });
+        problems.add({ file, ...vp, message: `field "${key}" appears twice in one row` });
         continue;
       }
       values[k] = valueNode.value as Cell;
@@ -108,7 +108,7 @@ export function parseJsonRows(
     }
     rows.push({ line: at.line, values, columns, lines });
   }
-  if (problems.length) throw new InputError(problems.slice(0, options.maxErrors));
+  if (problems.size) throw new InputError(problems.list());
   // Rows that lack a key get an explicit null, so that "missing" is visible downstream.
   for (const r of rows) {
     for (let k = 0; k < header.length; k++) {

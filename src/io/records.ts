@@ -2,7 +2,7 @@
 // and every rule from the input contract. All problems in a file are collected (up to --max-errors)
 // and reported together; nothing is computed from a file with errors.
 
-import { InputError, type Diagnostic } from '../errors.js';
+import { InputError, ProblemList, type Diagnostic } from '../errors.js';
 import { parsePeriod, resolveSegment, SEGMENTS, type Period, type Segment } from '../core/types.js';
 import { editDistance, provinceRegistry, type CodeSystem, type Province } from './areas.js';
 import { detectNumberLocale, parseCount, parseNumber, type NumberLocale } from './numbers.js';
@@ -187,10 +187,8 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
   const maxErrors = options.maxErrors ?? 50;
   const plan = planColumns(table, file, options.numericColumns ?? [], options.numericOnly);
   const byCanonical = new Map(plan.map((p) => [p.canonical, p]));
-  const problems: Diagnostic[] = [];
-  const add = (d: Diagnostic): void => {
-    if (problems.length < maxErrors) problems.push(d);
-  };
+  const problems = new ProblemList(maxErrors);
+  const add = (d: Diagnostic): void => problems.add(d);
   for (const req of options.required ?? []) {
     if (byCanonical.has(req.column)) continue;
     if (req.column === 'province' && byCanonical.has('province_code')) continue;
@@ -204,7 +202,7 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
         : `accepted names: ${[req.column, ...aliasesOf(req.column)].join(', ')}`,
     });
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.size) throw new InputError(problems.list());
   if (table.rows.length === 0) {
     throw new InputError({ file, message: 'no data rows (header only)', hint: 'fill in at least one row; jamsostek template writes a starting file' });
   }
@@ -358,9 +356,8 @@ export function buildRecords(table: RawTable, options: LoadOptions): { records: 
         text,
       });
     }
-    if (problems.length >= maxErrors) break;
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.size) throw new InputError(problems.list());
   return {
     records,
     source: { ...table.source, numberLocale: locale, rows: records.length, columns: plan.map((p) => p.canonical) },
@@ -393,7 +390,7 @@ function describeKey(r: DataRecord): string {
 export async function loadDataset(paths: readonly string[], options: LoadOptions = {}): Promise<Dataset> {
   const records: DataRecord[] = [];
   const sources: LoadedSource[] = [];
-  const problems: Diagnostic[] = [];
+  const problems = new ProblemList(options.maxErrors ?? 50);
   for (const path of paths) {
     try {
       const table = await readTable(path, options);
@@ -401,31 +398,29 @@ export async function loadDataset(paths: readonly string[], options: LoadOptions
       records.push(...built.records);
       sources.push(built.source);
     } catch (e) {
-      if (e instanceof InputError) problems.push(...e.diagnostics);
+      if (e instanceof InputError) problems.addAll(e.diagnostics);
       else throw e;
     }
   }
-  if (problems.length) throw new InputError(problems.slice(0, options.maxErrors ?? 50));
+  if (problems.size) throw new InputError(problems.list());
   checkDuplicates(records, options.maxErrors ?? 50);
   return { records, sources };
 }
 
 export function checkDuplicates(records: readonly DataRecord[], maxErrors = 50): void {
   const first = new Map<string, DataRecord>();
-  const problems: Diagnostic[] = [];
+  const problems = new ProblemList(maxErrors);
   for (const r of records) {
     const k = recordKey(r);
     const prev = first.get(k);
     if (prev) {
-      if (problems.length < maxErrors) {
-        problems.push({
-          file: r.file,
-          line: r.line,
-          message: `duplicate row for ${describeKey(r)} (first at ${prev.file === r.file ? 'line ' + prev.line : `${prev.file}:${prev.line}`})`,
-          hint: 'each area, segment, sector and period may appear once; for per-employer extracts use --extract',
-        });
-      }
+      problems.add({
+        file: r.file,
+        line: r.line,
+        message: `duplicate row for ${describeKey(r)} (first at ${prev.file === r.file ? 'line ' + prev.line : `${prev.file}:${prev.line}`})`,
+        hint: 'each area, segment, sector and period may appear once; for per-employer extracts use --extract',
+      });
     } else first.set(k, r);
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.size) throw new InputError(problems.list());
 }

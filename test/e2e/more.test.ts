@@ -168,3 +168,12 @@ describe('extract errors keep their place', () => {
     expect(r.stderr).toContain(`${f}:4:13: error: "Juni" is not a month`);
   });
 });
+
+describe('--max-errors', () => {
+  it('lists up to the limit and says how many more were found', () => {
+    const r = run(['validate', 'test/fixtures/bad/not-a-number.csv', '--max-errors', '1']);
+    expect(r.code).toBe(3);
+    expect(r.stderr.match(/: error: /g)).toHaveLength(1);
+    expect(r.stderr).toContain('note: 1 more problem not listed (--max-errors 1)');
+  });
+});
