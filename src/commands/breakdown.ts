@@ -9,9 +9,9 @@ import { resolveMethod, type DivisorMethodName, type MethodName } from '../core/
 import { monthsUntilDecember, phaseMilestones } from '../core/phasing.js';
 import { InputError, usage } from '../errors.js';
 import { BASELINE_PERIOD, loadBaseline, loadTargets, meltSegments } from '../io/bundled.js';
-import { parseNumber } from '../io/numbers.js';
+import { parseStandalone } from '../io/numbers.js';
 import { readTable } from '../io/read-input.js';
-import { canonicalColumn, DENOMINATOR_COLUMNS, loadDataset, type DataRecord, type Dataset, type LoadOptions } from '../io/records.js';
+import { canonicalColumn, DENOMINATOR_COLUMNS, loadDataset, type DataRecord, type Dataset, type LoadOptions, type LocaleOption } from '../io/records.js';
 import type { Io } from '../io/terminal.js';
 import { COMMANDS } from './index.js';
 import { keysTitle } from '../render/labels.js';
@@ -73,14 +73,18 @@ interface Ctx {
   io: Io;
 }
 
-function parseTotal(raw: string): bigint {
-  const s = raw.trim().replace(/_/g, '');
-  if (/^\d+$/.test(s)) return BigInt(s);
-  for (const loc of ['id', 'en'] as const) {
-    const r = parseNumber(s, loc);
-    if (r.ok && Number.isSafeInteger(r.value) && r.value >= 0 && /^\d{1,3}([.,]\d{3})+$/.test(s) && (s.includes('.') ? loc === 'id' : loc === 'en')) return BigInt(r.value);
-  }
-  throw usage(`--target expects a whole number such as 70000000, got "${raw}"`);
+/** A whole number from a flag or a key,total file, in either locale but never a guessed one. */
+function parseWhole(raw: string, locale: LocaleOption | undefined): { ok: true; value: bigint } | { ok: false; reason: string } {
+  const r = parseStandalone(raw, locale);
+  if (!r.ok) return r;
+  if (!Number.isSafeInteger(r.value) || r.value < 0) return { ok: false, reason: 'not a whole non-negative number' };
+  return { ok: true, value: BigInt(r.value) };
+}
+
+function parseTotal(raw: string, locale: LocaleOption | undefined): bigint {
+  const r = parseWhole(raw, locale);
+  if (!r.ok) throw usage(`--target expects a whole number such as 70000000, got "${raw}" (${r.reason})`);
+  return r.value;
 }
 
 function methodOf(c: Ctx): MethodName {
@@ -111,7 +115,9 @@ export function resolveTotal(cli: RawOptions, config: RawOptions): ResolvedTotal
   const rawYear = pick<string | number>(cli, config, 'year');
   const scenario = pick<string>(cli, config, 'scenario') ?? 'plan';
   if (rawTarget !== undefined && cli['year'] !== undefined) throw usage('pass either --year or --target, not both');
-  if (rawTarget !== undefined && cli['target'] !== undefined) return { total: parseTotal(String(rawTarget)), interpolated: false, source: '--target' };
+  if (rawTarget !== undefined && cli['target'] !== undefined) {
+    return { total: parseTotal(String(rawTarget), pick<LocaleOption>(cli, config, 'numberLocale')), interpolated: false, source: '--target' };
+  }
   if (rawYear === undefined) throw usage('say which target to split: --year <yyyy> (from data/targets.csv) or --target <n>', 'e.g. jamsostek breakdown --year 2024');
   const year = Number(rawYear);
   if (!/^\d{4}$/.test(String(rawYear))) throw usage(`--year expects a year such as 2024, got "${rawYear}"`);
@@ -471,9 +477,9 @@ async function readKeyTotals(path: string, c: Ctx, flag: string): Promise<Map<st
     if (levelIdx >= 0 && String(row.values[levelIdx]) !== 'detail') continue;
     const key = String(row.values[keyIdx] ?? '').trim();
     const raw = row.values[valueIdx];
-    const v = typeof raw === 'number' ? raw : Number(String(raw ?? '').replace(/[.,_](?=\d{3}\b)/g, ''));
-    if (!Number.isSafeInteger(v) || v < 0) throw new InputError({ file: table.source.name, line: row.line, column: row.columns[valueIdx], message: `${flag}: "${String(raw)}" is not a whole number` });
-    map.set(key.toLowerCase(), BigInt(v));
+    const v = parseWhole(String(raw ?? ''), pick<LocaleOption>(c.cli, c.config, 'numberLocale'));
+    if (!v.ok) throw new InputError({ file: table.source.name, line: row.line, column: row.columns[valueIdx], message: `${flag}: "${String(raw)}" is ${v.reason}` });
+    map.set(key.toLowerCase(), v.value);
   }
   return map;
 }
@@ -484,9 +490,9 @@ async function columnTotalsFrom(raw: string, c: Ctx, keys: string[]): Promise<bi
     map = new Map();
     for (const part of raw.split(/,(?=[^=,]+=)/)) {
       const [k, v] = part.split('=');
-      const n = String(v).replace(/[_.,]/g, '');
-      if (!/^\d+$/.test(n)) throw usage(`--column-totals: "${part}" is not key=number`);
-      map.set(k!.trim().toLowerCase(), BigInt(n));
+      const n = parseWhole(String(v), pick<LocaleOption>(c.cli, c.config, 'numberLocale'));
+      if (!n.ok) throw usage(`--column-totals: "${part}" is not key=number (${n.reason})`);
+      map.set(k!.trim().toLowerCase(), n.value);
     }
   } else {
     const files = await expandInputs([raw], c.io);
@@ -705,8 +711,10 @@ async function readProfile(path: string, months: string[], c: Ctx): Promise<numb
   for (const row of table.rows) {
     const m = String(row.values[mi] ?? '').trim();
     const raw = row.values[wi];
-    const parsed = typeof raw === 'number' ? { ok: true as const, value: raw } : parseNumber(String(raw ?? ''), 'en', { allowPercent: true });
-    if (!parsed.ok || parsed.value < 0) throw new InputError({ file: table.source.name, line: row.line, column: row.columns[wi], message: `weight "${String(raw)}" is not a non-negative number` });
+    const parsed = typeof raw === 'number' ? { ok: true as const, value: raw } : parseStandalone(String(raw ?? ''), pick<LocaleOption>(c.cli, c.config, 'numberLocale'), { allowPercent: true });
+    if (!parsed.ok || parsed.value < 0) {
+      throw new InputError({ file: table.source.name, line: row.line, column: row.columns[wi], message: `weight "${String(raw)}" is not a non-negative number${parsed.ok ? '' : ` (${parsed.reason})`}` });
+    }
     const key = /^\d{1,2}$/.test(m) ? String(Number(m)) : m;
     byMonth.set(key, parsed.value);
   }

@@ -1,5 +1,6 @@
 // jamsostek template — an input file with the right headers for an office to fill in.
 
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SEGMENTS } from '../core/types.js';
 import { usage } from '../errors.js';
@@ -73,6 +74,6 @@ export async function runTemplate(cli: RawOptions, io: Io): Promise<void> {
   }
   const text = (dialect === 'excel-id' ? '\uFEFF' : '') + [header, ...lines].map((l) => l.map(quote).join(sep)).join(eol) + eol;
   const out = pick<string>(cli, config, 'output');
-  if (out) await writeFileAtomic(out, text);
+  if (out) await writeFileAtomic(resolve(io.cwd, out), text);
   else io.stdout.write(text);
 }

@@ -96,3 +96,24 @@ export function parseCount(raw: string, locale: NumberLocale): { ok: true; value
   if (!Number.isSafeInteger(r.value)) return { ok: false, reason: 'the number is too large' };
   return { ok: true, value: r.value };
 }
+
+/**
+ * One value whose file gives no locale of its own (a flag such as --target, a key,total file, a
+ * phasing profile): the stated locale if there is one, else the value's own evidence. A value that
+ * reads differently in the two locales (`256.129`) is refused, never guessed.
+ * Underscores may group digits (70_000_000).
+ */
+export function parseStandalone(raw: string, locale: NumberLocale | 'auto' | undefined, options: { allowPercent?: boolean } = {}): ParsedNumber {
+  const text = raw.trim().replace(/(?<=\d)_(?=\d)/g, '');
+  if (locale === 'id' || locale === 'en') return parseNumber(text, locale, options);
+  const evidence = localeEvidence(text);
+  if (evidence === 'ambiguous') {
+    const id = parseNumber(text, 'id', options);
+    const en = parseNumber(text, 'en', options);
+    return {
+      ok: false,
+      reason: `ambiguous: it reads as ${id.ok ? id.value : '?'} in Indonesian and ${en.ok ? en.value : '?'} in English (pass --number-locale, or write it without separators)`,
+    };
+  }
+  return parseNumber(text, evidence === 'id' ? 'id' : 'en', options);
+}

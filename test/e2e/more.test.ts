@@ -177,3 +177,25 @@ describe('--max-errors', () => {
     expect(r.stderr).toContain('note: 1 more problem not listed (--max-errors 1)');
   });
 });
+
+describe('numbers in flags and key,total files are never guessed', () => {
+  const base = ['breakdown', '--input', 'examples/gorontalo-regencies.csv', '--by', 'regency', '-f', 'json'];
+  it('--target in either locale, ambiguous values refused', () => {
+    for (const t of ['287599', '287_599', '287.599', '287,599']) {
+      const r = run([...base, '--target', t]);
+      if (t.includes('.') || t.includes(',')) {
+        // 287.599 / 287,599 read differently in the two locales.
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('ambiguous');
+      } else expect(JSON.parse(r.stdout).meta.total).toBe(287599);
+    }
+    expect(JSON.parse(run([...base, '--target', '287.599', '--number-locale', 'id']).stdout).meta.total).toBe(287599);
+    expect(JSON.parse(run([...base, '--target', '1.287.599', '--max', 'none']).stdout).meta.total).toBe(1287599);
+    expect(JSON.parse(run([...base, '--target', '1,287,599', '--max', 'none']).stdout).meta.total).toBe(1287599);
+  });
+  it('--column-totals refuses decimals instead of dropping the separator', () => {
+    const r = run(['breakdown', '--year', '2024', '--by', 'province,segment', '--column-totals', 'PU=1.5,BPU=1,JAKON=1,PMI=1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"PU=1.5" is not key=number');
+  });
+});
