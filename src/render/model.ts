@@ -34,6 +34,26 @@ export interface ChartSpec {
   readonly second?: string;
 }
 
+/**
+ * A two-way table (e.g. provinces down, segments across) built by report/ from a matrix result. Every
+ * number is given: renderers lay it out and never add anything up.
+ */
+export interface CrossTab {
+  readonly title: { readonly en: string; readonly id: string };
+  /** The label columns of each row, e.g. code and province. */
+  readonly rowHeader: readonly Column[];
+  /** The keys across, in order, e.g. PU, BPU, JAKON, PMI; the last one is the row total. */
+  readonly across: readonly { readonly key: string; readonly label: { readonly en: string; readonly id: string } }[];
+  /** The measures shown under each key across, e.g. participants today and target. */
+  readonly measures: readonly Column[];
+  /** cells[j][m]: the value of measure m under key j; the last row is the column totals. */
+  readonly rows: readonly {
+    readonly header: Readonly<Record<string, Value>>;
+    readonly cells: readonly (readonly Value[])[];
+    readonly level: 'detail' | 'total';
+  }[];
+}
+
 export interface Report {
   readonly kind: string;
   readonly title: { readonly en: string; readonly id: string };
@@ -45,6 +65,10 @@ export interface Report {
   readonly chart?: ChartSpec;
   /** The columns people see by default (table, md, html); machine formats always get all. */
   readonly humanColumns?: readonly string[];
+  /** A matrix breakdown's cross-tab, drawn beside the long list (xlsx sheet, HTML table). */
+  readonly crosstab?: CrossTab;
+  /** Notes for people, already in words (en/id): what was dropped, capped, held or deduced. */
+  readonly notes?: readonly { readonly en: string; readonly id: string }[];
 }
 
 export const STATUS_LABELS: Record<string, { en: string; id: string }> = {
