@@ -1,40 +1,60 @@
-// The program: registers the commands and is the one place that turns errors into exit codes.
+// The program: the command table, and the one place that turns errors into exit codes.
 //
 // Exit codes (a contract, see the README): 0 ok · 1 threshold breached (report written) · 2 usage or
 // config · 3 input data (nothing written) · 4 output (previous file intact) · 70 internal bug ·
 // 130 interrupted (SIGINT) · 143 terminated (SIGTERM).
 
 import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands/index.js';
-import { ExitCode, formatDiagnostic, JamsostekError } from './errors.js';
+import { ExitCode, formatDiagnostic, JamsostekError, type Diagnostic } from './errors.js';
 import { removeLiveTemporaries } from './io/atomic.js';
-import { processIo, type Io } from './io/terminal.js';
+import { defaultLang, processIo, type Io } from './io/terminal.js';
+import type { Lang } from './render/model.js';
 
-export const VERSION = '0.1.0';
+export const VERSION = '0.2.0';
+
+/** What a command module exports. */
+export interface CommandModule {
+  readonly EXAMPLES: string;
+  configure(cmd: Command): void;
+  run(args: readonly string[], options: Readonly<Record<string, unknown>>, io: Io): Promise<void>;
+}
+
+interface Entry {
+  readonly description: string;
+  readonly args?: string;
+  readonly load: () => Promise<CommandModule>;
+}
+
+// Cheap to load: cli.ts imports only the command being run (the others appear in the help by name).
+export const COMMANDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  ['breakdown', { description: 'split a national target into exact integer targets per province, segment, regency… (and month)', load: () => import('./commands/breakdown.js') }],
+  ['coverage', { description: 'coverage-gap report: coverage, gap to target, progress, month-on-month change, run-rate needed', args: '[files...]', load: () => import('./commands/coverage.js') }],
+  ['validate', { description: 'check input files and list every problem as file:line:column (exit 3 if any); writes nothing', args: '<files...>', load: () => import('./commands/validate.js') }],
+  ['provinces', { description: 'list the 38 provinces (or the 514 regencies): codes in both systems, names, aliases, regional office', load: () => import('./commands/provinces.js') }],
+  ['template', { description: 'write an input file to fill in: the right headers and one row per area (CSV or xlsx)', load: () => import('./commands/template.js') }],
+  ['completion', { description: 'print a shell completion script (bash, zsh, fish)', args: '<shell>', load: () => import('./commands/completion.js') }],
+]);
 
 const EXIT_CODES_HELP = `
 Examples:
   $ jamsostek breakdown --year 2024
   $ jamsostek breakdown --year 2026 --by province,segment -o targets-2026.xlsx
-  $ jamsostek coverage 'data/2024-06/*.csv' --targets targets-2024.csv -f html -o coverage-2024-06.html
+  $ jamsostek coverage 'data/2024-06/*.csv' --targets targets-2024.csv -o coverage-2024-06.html
   $ jamsostek validate data/2024-06/*.csv
   $ jamsostek provinces
 
 Exit codes:
-  0    success (warnings may be printed to stderr)
+  0    success (notes and warnings may be printed to stderr)
   1    a --fail-below threshold was breached (the report was still written)
   2    usage or config error (unknown flag, bad option value, invalid config file)
-  3    input data error (nothing written; every problem is listed as file:line:column)
+  3    input data error, or a problem with no solution (nothing written; every problem is listed)
   4    output error (cannot write; a previous output file is left intact)
   70   internal error (a bug: please report it with --debug output)
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM); temporary files are removed
 `;
 
-/**
- * Build the program. Only the commands named in `full` are registered with their options (and their
- * modules loaded); the others get a name and description for the top-level help.
- */
-export async function buildProgram(io: () => Io, full: readonly string[] = Object.keys(COMMANDS)): Promise<Command> {
+/** Build the program; only the commands named in `full` are loaded and given their flags. */
+export async function buildProgram(io: () => Io, full: readonly string[]): Promise<Command> {
   const program = new Command('jamsostek');
   program
     .description('BPJS Ketenagakerjaan coverage targets: exact target breakdowns and coverage-gap reports')
@@ -42,53 +62,74 @@ export async function buildProgram(io: () => Io, full: readonly string[] = Objec
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io().stdout.write(s),
-      writeErr: (s) => io().stderr.write(s),
-    })
+    .configureOutput({ writeOut: (s) => io().stdout.write(s), writeErr: (s) => io().stderr.write(s) })
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const [name, entry] of Object.entries(COMMANDS)) {
-    if (full.includes(name)) (await entry.load())(program, io);
-    else program.command(entry.args ? `${name} ${entry.args}` : name).description(entry.description);
+  for (const [name, entry] of COMMANDS) {
+    const cmd = program.command(entry.args ? `${name} ${entry.args}` : name).description(entry.description);
+    if (!full.includes(name)) continue;
+    const mod = await entry.load();
+    mod.configure(cmd);
+    cmd.addHelpText('after', mod.EXAMPLES);
+    cmd.action(async (...a: unknown[]) => {
+      const opts = a[a.length - 2] as Record<string, unknown>;
+      const args = entry.args ? ([] as string[]).concat((a[0] as string | string[] | undefined) ?? []) : [];
+      await mod.run(args, opts, io());
+    });
   }
   return program;
 }
 
-function isEpipe(e: unknown): boolean {
-  return (e as NodeJS.ErrnoException)?.code === 'EPIPE';
+function langOf(argv: readonly string[], io: Io): Lang {
+  const i = argv.indexOf('--lang');
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return v === 'id' || v === 'en' ? v : defaultLang(io.env);
+}
+
+function write(io: Io, text: string): void {
+  try {
+    io.stderr.write(text);
+  } catch {
+    // stderr closed: the exit code still tells
+  }
 }
 
 /** Run the CLI with these arguments; returns the exit code (never calls process.exit itself). */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  // Load only the command being run (all of them for `completion` and `help`).
   const first = argv.find((a) => !a.startsWith('-'));
-  const full = first === 'completion' || first === 'help' ? Object.keys(COMMANDS) : first && first in COMMANDS ? [first] : [];
-  const program = await buildProgram(() => io, full);
+  const full = first === 'completion' || first === 'help' ? [...COMMANDS.keys()] : first && COMMANDS.has(first) ? [first] : [];
   const debug = argv.includes('--debug');
   try {
+    const program = await buildProgram(() => io, full);
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.Ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.Ok;
-      return ExitCode.Usage;
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? ExitCode.Ok : ExitCode.Usage;
     }
+    let diagnostics: readonly Diagnostic[] | undefined;
+    let code: number = ExitCode.InputData;
     if (e instanceof JamsostekError) {
-      io.stderr.write(e.diagnostics.map((d) => formatDiagnostic(d)).join('\n') + '\n');
-      const count = e.diagnostics.filter((d) => d.severity !== 'note').length;
-      if (count > 1) io.stderr.write(`${count} problems\n`);
-      if (debug && e.stack) io.stderr.write(e.stack + '\n');
-      return e.exitCode;
+      diagnostics = e.diagnostics;
+      code = e.exitCode;
+    } else {
+      const { describeCoreError } = await import('./report/problems.js');
+      diagnostics = describeCoreError(e, langOf(argv, io));
     }
-    if (isEpipe(e)) return ExitCode.Ok;
-    io.stderr.write(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    io.stderr.write(debug ? `${(e as Error)?.stack ?? ''}\n` : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug\n');
+    if (diagnostics) {
+      write(io, diagnostics.map((d) => formatDiagnostic(d)).join('\n') + '\n');
+      const count = diagnostics.filter((d) => d.severity !== 'note').length;
+      if (count > 1) write(io, `${count} problems\n`);
+      if (debug && e instanceof Error && e.stack) write(io, e.stack + '\n');
+      return code;
+    }
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return ExitCode.Ok;
+    write(io, `internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    write(io, debug ? `${(e as Error)?.stack ?? ''}\n` : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug\n');
     return ExitCode.Internal;
   }
 }
 
 function installProcessHandlers(): void {
-  // A closed pipe (| head) ends the program quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });

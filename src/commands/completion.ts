@@ -1,63 +1,73 @@
-// jamsostek completion <shell> — static completion scripts for bash, zsh and fish.
+// jamsostek completion <shell> — completion scripts for bash, zsh and fish, generated from the flag
+// table: every command's flags (long and short), the values of every flag that has choices, and files
+// for the flags that take one.
 
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import type { Io } from '../io/terminal.js';
-import { COMMANDS } from './index.js';
+import { FLAGS, type FlagDef } from '../options/flags.js';
 
-export const COMPLETION_EXAMPLES = `
+export const EXAMPLES = `
 Examples:
   $ jamsostek completion bash > /etc/bash_completion.d/jamsostek
   $ jamsostek completion zsh > "\${fpath[1]}/_jamsostek"
   $ jamsostek completion fish > ~/.config/fish/completions/jamsostek.fish
 `;
 
-export function registerCompletion(program: Command, io: () => Io): void {
-  program
-    .command('completion')
-    .description(COMMANDS['completion']!.description)
-    .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText('after', COMPLETION_EXAMPLES)
-    .action((shell: string) => {
-      io().stdout.write(completionScript(program, shell));
-    });
+let program: Command | undefined;
+
+export function configure(cmd: Command): void {
+  program = cmd.parent ?? undefined;
 }
 
-function commandsOf(program: Command): { name: string; options: string[]; description: string }[] {
-  return program.commands.map((c) => ({
-    name: c.name(),
-    description: c.description(),
-    options: c.options.map((o) => o.long ?? o.short ?? '').filter(Boolean),
-  }));
+interface Cmd {
+  readonly name: string;
+  readonly description: string;
+  readonly flags: { long: string; short?: string; help: string; values?: readonly string[]; file: boolean; arg: boolean }[];
 }
 
-export function completionScript(program: Command, shell: string): string {
-  const cmds = commandsOf(program);
-  const names = cmds.map((c) => c.name).join(' ');
-  const formats = 'table csv tsv json jsonl md xlsx html';
+const BY_NAME = new Map<string, FlagDef<unknown>>(Object.values(FLAGS).map((f) => [f.name, f as FlagDef<unknown>]));
+
+function commandsOf(p: Command): Cmd[] {
+  return p.commands
+    .filter((c) => c.name() !== 'help')
+    .map((c) => ({
+      name: c.name(),
+      description: c.description(),
+      flags: c.options.map((o) => {
+        const long = (o.long ?? '').replace(/^--/, '');
+        const f = BY_NAME.get(long);
+        return { long, short: o.short?.replace(/^-/, ''), help: f?.help ?? o.description, values: f?.choices, file: f?.complete === 'file', arg: Boolean(f?.arg) };
+      }),
+    }));
+}
+
+const q = (s: string): string => s.replace(/'/g, '');
+
+export function completionScript(p: Command, shell: string): string {
+  const cmds = commandsOf(p);
+  const all = cmds.flatMap((c) => c.flags);
+  const valued = new Map<string, { short?: string; values: readonly string[] }>();
+  for (const f of all) if (f.values) valued.set(f.long, { short: f.short, values: f.values });
   if (shell === 'bash') {
-    const cases = cmds.map((c) => `    ${c.name}) opts="${c.options.join(' ')}" ;;`).join('\n');
-    return `# bash completion for jamsostek
+    const prevCases = [...valued].map(([long, v]) => `    ${v.short ? `-${v.short}|` : ''}--${long}) COMPREPLY=( $(compgen -W "${v.values.join(' ')}" -- "$cur") ); return ;;`).join('\n');
+    const cases = cmds.map((c) => `    ${c.name}) opts="${c.flags.flatMap((f) => (f.short ? [`-${f.short}`, `--${f.long}`] : [`--${f.long}`])).join(' ')}" ;;`).join('\n');
+    return `# bash completion for jamsostek (generated from its flag table)
 _jamsostek() {
   local cur prev cmd opts
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   cmd="\${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "${names} --help --version" -- "$cur") )
+    COMPREPLY=( $(compgen -W "${cmds.map((c) => c.name).join(' ')} --help --version" -- "$cur") )
     return
   fi
   case "$prev" in
-    -f|--format) COMPREPLY=( $(compgen -W "${formats}" -- "$cur") ); return ;;
-    --lang) COMPREPLY=( $(compgen -W "id en" -- "$cur") ); return ;;
-    --method) COMPREPLY=( $(compgen -W "webster sainte-lague hamilton largest-remainder dhondt jefferson huntington-hill adams dean" -- "$cur") ); return ;;
-    --mode) COMPREPLY=( $(compgen -W "gap level" -- "$cur") ); return ;;
-    --number-locale) COMPREPLY=( $(compgen -W "id en auto" -- "$cur") ); return ;;
-    --code-system) COMPREPLY=( $(compgen -W "kemendagri bps" -- "$cur") ); return ;;
-    --color) COMPREPLY=( $(compgen -W "auto always never" -- "$cur") ); return ;;
+${prevCases}
   esac
   case "$cmd" in
 ${cases}
+    completion) COMPREPLY=( $(compgen -W "bash zsh fish" -- "$cur") ); return ;;
     *) opts="" ;;
   esac
   if [[ "$cur" == -* ]]; then
@@ -70,9 +80,15 @@ complete -o filenames -F _jamsostek jamsostek
 `;
   }
   if (shell === 'zsh') {
-    const sub = cmds.map((c) => `    '${c.name}:${c.description.replace(/'/g, '')}'`).join('\n');
-    const cases = cmds.map((c) => `    ${c.name}) _arguments ${c.options.map((o) => `'${o}[]'`).join(' ')} '*:file:_files' ;;`).join('\n');
+    const sub = cmds.map((c) => `    '${c.name}:${q(c.description)}'`).join('\n');
+    const spec = (f: Cmd['flags'][number]): string => {
+      const action = f.values ? `:${f.long}:(${f.values.join(' ')})` : f.file ? `:${f.long}:_files` : f.arg ? `:${f.long}:` : '';
+      const names = f.short ? `'(-${f.short} --${f.long})'{-${f.short},--${f.long}}'` : `'--${f.long}`;
+      return `${names}[${q(f.help).replace(/[[\]:]/g, ' ')}]${action}'`;
+    };
+    const cases = cmds.map((c) => `    ${c.name}) _arguments ${c.flags.map(spec).join(' ')} ${c.name === 'completion' ? "'1:shell:(bash zsh fish)'" : "'*:file:_files'"} ;;`).join('\n');
     return `#compdef jamsostek
+# zsh completion for jamsostek (generated from its flag table)
 _jamsostek() {
   local -a subcommands
   subcommands=(
@@ -82,7 +98,8 @@ ${sub}
     _describe 'command' subcommands
     return
   fi
-  case "$words[2]" in
+  words=(\${words[2,-1]}); (( CURRENT-- ))
+  case "$words[1]" in
 ${cases}
   esac
 }
@@ -90,13 +107,26 @@ _jamsostek "$@"
 `;
   }
   if (shell === 'fish') {
-    const lines = [`# fish completion for jamsostek`, `complete -c jamsostek -f`];
+    const lines = ['# fish completion for jamsostek (generated from its flag table)', 'complete -c jamsostek -f'];
     for (const c of cmds) {
-      lines.push(`complete -c jamsostek -n '__fish_use_subcommand' -a ${c.name} -d '${c.description.replace(/'/g, '')}'`);
-      for (const o of c.options) lines.push(`complete -c jamsostek -n '__fish_seen_subcommand_from ${c.name}' -l ${o.replace(/^--/, '')}`);
+      lines.push(`complete -c jamsostek -n '__fish_use_subcommand' -a ${c.name} -d '${q(c.description)}'`);
+      for (const f of c.flags) {
+        const parts = [`complete -c jamsostek -n '__fish_seen_subcommand_from ${c.name}'`, `-l ${f.long}`];
+        if (f.short) parts.push(`-s ${f.short}`);
+        if (f.values) parts.push(`-xa '${f.values.join(' ')}'`);
+        else if (f.file) parts.push('-rF');
+        else if (f.arg) parts.push('-x');
+        parts.push(`-d '${q(f.help).slice(0, 80)}'`);
+        lines.push(parts.join(' '));
+      }
     }
-    lines.push(`complete -c jamsostek -n '__fish_seen_subcommand_from breakdown coverage' -l format -xa '${formats}'`);
+    lines.push("complete -c jamsostek -n '__fish_seen_subcommand_from completion' -xa 'bash zsh fish'");
     return lines.join('\n') + '\n';
   }
   throw usage(`unknown shell "${shell}"`, 'shells: bash, zsh, fish');
+}
+
+export async function run(args: readonly string[], _cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
+  if (!program) throw new Error('completion: no program');
+  io.stdout.write(completionScript(program, args[0] ?? ''));
 }

@@ -1,31 +1,33 @@
-// jamsostek provinces — the reference list: both code systems, names, aliases, Kanwil.
+// jamsostek provinces — the reference lists: the 38 provinces (or the 514 regencies and cities), with
+// their codes in both systems (BPS and Kemendagri differ for the six Papua provinces), names, aliases
+// and regional office.
 
 import type { Command } from 'commander';
+import { loadConfig } from '../io/config.js';
 import { provinceRegistry } from '../io/areas.js';
 import type { Io } from '../io/terminal.js';
-import { COMMANDS } from './index.js';
+import { OUTPUT_FLAGS } from '../options/flags.js';
+import { addFlags, resolveOptions } from '../options/resolve.js';
 import type { Report } from '../render/model.js';
-import { addOutputOptions, emitReport, loadConfig, outputOptions, type RawOptions } from './shared.js';
+import { Session } from '../app/session.js';
 
-export const PROVINCES_EXAMPLES = `
+export const EXAMPLES = `
 Examples:
   $ jamsostek provinces
   $ jamsostek provinces -f csv > provinces.csv
   $ jamsostek provinces --fields kemendagri_code,bps_code,name -f md
 `;
 
-export function registerProvinces(program: Command, io: () => Io): void {
-  const cmd = program
-    .command('provinces')
-    .description(COMMANDS['provinces']!.description)
-    .option('--config <file>', 'read defaults from this JSON file');
-  addOutputOptions(cmd);
-  cmd.addHelpText('after', PROVINCES_EXAMPLES);
-  cmd.action(async (opts: RawOptions) => runProvinces(opts, io()));
+const FLAGS = [...OUTPUT_FLAGS] as const;
+
+export function configure(cmd: Command): void {
+  addFlags(cmd, FLAGS);
 }
 
-export async function runProvinces(cli: RawOptions, io: Io): Promise<void> {
-  const config = await loadConfig(cli['config'] as string | undefined, io);
+export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
+  const config = loadConfig(cli['config'] as string | undefined, io);
+  const o = resolveOptions(FLAGS, cli, config);
+  const session = new Session(io, o, config);
   const reg = provinceRegistry();
   const report: Report = {
     kind: 'provinces',
@@ -40,18 +42,10 @@ export async function runProvinces(cli: RawOptions, io: Io): Promise<void> {
       { key: 'aliases', label: { en: 'aliases', id: 'alias' }, kind: 'text' },
     ],
     rows: reg.provinces.map((p) => ({
-      values: {
-        kemendagri_code: p.kemendagri,
-        bps_code: p.bps,
-        name: p.name,
-        english_name: p.english,
-        kanwil: p.kanwil,
-        regencies: p.kabupaten + p.kota,
-        aliases: p.aliases.join('; '),
-      },
+      values: { kemendagri_code: p.kemendagri, bps_code: p.bps, name: p.name, english_name: p.english, kanwil: p.kanwil, regencies: p.kabupaten + p.kota, aliases: p.aliases.join('; ') },
     })),
     totals: { name: 'Total', regencies: reg.provinces.reduce((a, p) => a + p.kabupaten + p.kota, 0) },
     meta: { command: 'provinces', source: 'data/provinces.csv', note: 'BPS and Kemendagri codes differ for the six Papua provinces' },
   };
-  await emitReport(report, outputOptions(cli, config, io), io);
+  await session.emit(report, session.protectedInputs({}));
 }

@@ -1,43 +1,48 @@
-// jamsostek validate — check input files, report every problem, write nothing.
+// jamsostek validate — check input files as coverage would read them, report every problem, write nothing.
 
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
-import { loadDataset } from '../io/records.js';
+import { loadConfig } from '../io/config.js';
 import type { Io } from '../io/terminal.js';
-import { COMMANDS } from './index.js';
-import { addInputOptions, expandInputs, inputOptions, loadConfig, type RawOptions } from './shared.js';
+import { INPUT_FLAGS } from '../options/flags.js';
+import { addFlags, resolveOptions } from '../options/resolve.js';
+import { grainOf } from '../options/specs.js';
+import { planCoverageRun } from '../app/coverage.js';
+import { loadOptions, Session } from '../app/session.js';
+import { keysOf } from '../core/table.js';
 
-export const VALIDATE_EXAMPLES = `
+export const EXAMPLES = `
 Examples:
   $ jamsostek validate data/2024-06/*.csv
   $ jamsostek validate peserta.csv --number-locale id --delimiter ';'
+  $ jamsostek validate kanwil.xlsx --sheet Juni
   $ cat peserta.json | jamsostek validate -
 `;
 
-export function registerValidate(program: Command, io: () => Io): void {
-  const cmd = program
-    .command('validate')
-    .description(COMMANDS['validate']!.description)
-    .argument('<files...>', 'CSV/JSON files or glob patterns, - for stdin')
-    .option('--config <file>', 'read defaults from this JSON file');
-  addInputOptions(cmd);
-  cmd.addHelpText('after', VALIDATE_EXAMPLES);
-  cmd.action(async (files: string[], opts: RawOptions) => runValidate(files, opts, io()));
+const FLAGS = ['by', 'denominator', 'period', 'extract', 'quiet', 'lang', ...INPUT_FLAGS] as const;
+
+export function configure(cmd: Command): void {
+  addFlags(cmd, FLAGS);
 }
 
-export async function runValidate(files: string[], cli: RawOptions, io: Io): Promise<void> {
+export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   if (files.length === 0) throw usage('name at least one file');
-  const config = await loadConfig(cli['config'] as string | undefined, io);
-  const inputs = await expandInputs(files, io);
-  const ds = await loadDataset(inputs, { ...inputOptions(cli, config, io), required: [{ column: 'participants', why: 'active participants' }] });
-  const areas = new Set(ds.records.map((r) => [r.province?.name, r.regency].filter(Boolean).join(' / ')).filter(Boolean));
-  const periods = [...new Set(ds.records.map((r) => r.period).filter(Boolean))].sort();
-  for (const s of ds.sources) {
-    const blanks = s.blankLines.length ? `, ${s.blankLines.length} blank line${s.blankLines.length > 1 ? 's' : ''} skipped` : '';
-    const delim = s.delimiter ? `delimiter ${s.delimiter === '\t' ? 'TAB' : `'${s.delimiter}'`}, ` : '';
-    io.stdout.write(`${s.name}: ok: ${s.rows} rows, ${s.format}, ${delim}numbers ${s.numberLocale}, ${s.encoding}${blanks}\n`);
+  const config = loadConfig(cli['config'] as string | undefined, io);
+  const o = resolveOptions(FLAGS, cli, config);
+  const session = new Session(io, o, config);
+  // The same reading and checks as coverage, so that the two accept and refuse the same files.
+  const plan = await planCoverageRun(files, o, grainOf(o.by, 3), loadOptions(o, io), io, session);
+  const t = plan.read.table;
+  for (const s of t.sources) {
+    const parts = [`${s.rows} rows`, s.format + (s.sheet ? ` (sheet ${s.sheet}${s.headerRow ? `, header on row ${s.headerRow}` : ''})` : '')];
+    if (s.delimiter) parts.push(`delimiter ${s.delimiter === '\t' ? 'TAB' : `'${s.delimiter}'`}`);
+    parts.push(`numbers ${s.numberLocale ?? 'plain'}`, s.encoding);
+    if (s.blankLines) parts.push(`${s.blankLines} blank line${s.blankLines > 1 ? 's' : ''} skipped`);
+    if (t.rule === 'sum') parts.push('extract: rows added up per key');
+    if (s.ignoredColumns.length) parts.push(`not used: ${s.ignoredColumns.join(', ')}`);
+    io.stdout.write(`${s.name}: ok: ${parts.join(', ')}\n`);
   }
-  io.stdout.write(
-    `valid: ${ds.sources.length} file${ds.sources.length > 1 ? 's' : ''}, ${ds.records.length} rows, ${areas.size} areas, ${periods.length ? `periods ${periods[0]}${periods.length > 1 ? `…${periods[periods.length - 1]} (${periods.length})` : ''}` : 'no period column'}\n`,
-  );
+  const periods = keysOf(t, 'period').sort();
+  const areas = plan.result.rows.filter((r) => r.level === 'detail').length;
+  io.stdout.write(`valid: ${t.sources.length} file${t.sources.length > 1 ? 's' : ''}, ${t.sources.reduce((a, s) => a + s.rows, 0)} rows, ${areas} ${plan.result.grain.join(' × ')} groups, ${periods.length ? `periods ${periods[0]}${periods.length > 1 ? `…${periods[periods.length - 1]} (${periods.length})` : ''}` : 'no period column'}\n`);
 }

@@ -8,9 +8,10 @@
 //
 // Example: baseline 100 and 300, targets 112 and 300, even over 12 months: unit 1 rises 1 a month.
 
-import { allocate } from './apportion.js';
-import { floorDiv } from './exact.js';
-import type { MethodName } from './methods.js';
+import { allocate } from './allocation/apportion.js';
+import { floorDiv } from './allocation/exact.js';
+import type { MethodName } from './allocation/methods.js';
+import { monthsUntilDecember, periodMonth, type Period } from './calendar.js';
 
 export interface PhasingInput {
   readonly baseline: readonly bigint[];
@@ -62,19 +63,46 @@ export function phaseMilestones(input: PhasingInput): PhasingResult {
   return { national, units };
 }
 
-/** All months after `from` (YYYY-MM) up to and including December of `year`. */
-export function monthsUntilDecember(from: string, year: number): string[] {
-  const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  for (;;) {
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-    if (y > year) break;
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
+/** How the year's increase is spread over its months: evenly, or by a profile of month weights. */
+export type Phasing =
+  | { readonly kind: 'even' }
+  | {
+      readonly kind: 'profile';
+      /** Weight by calendar month ('1'–'12') or by period ('2024-06'). */
+      readonly weights: ReadonlyMap<string, number>;
+      readonly source: string;
+    };
+
+/** The weight of each month, from the phasing; undefined names the first month the profile lacks. */
+export function monthWeights(months: readonly Period[], phasing: Phasing): number[] | { missing: Period } {
+  if (phasing.kind === 'even') return months.map(() => 1);
+  const out: number[] = [];
+  for (const m of months) {
+    const w = phasing.weights.get(m) ?? phasing.weights.get(String(periodMonth(m)));
+    if (w === undefined) return { missing: m };
+    out.push(w);
   }
   return out;
+}
+
+export interface PathInput {
+  readonly baseline: readonly bigint[];
+  readonly targets: readonly bigint[];
+  /** The baseline month; the path runs from the month after it to December of `year`. */
+  readonly from: Period;
+  readonly year: number;
+  readonly weights: readonly number[];
+  readonly method: MethodName;
+}
+
+/**
+ * Milestones from a baseline month to December: the one function behind `breakdown --months` and the
+ * milestones of `coverage`, so the two always agree.
+ * Example: baseline 2023-12, year 2024 → 12 months, 2024-01 … 2024-12, the last equal to the targets.
+ */
+export function phaseToDecember(input: PathInput): { months: Period[]; national: bigint[]; units: bigint[][] } {
+  const months = monthsUntilDecember(input.from, input.year);
+  if (input.weights.length !== months.length) throw new RangeError('one weight per month');
+  const phased = phaseMilestones({ baseline: input.baseline, targets: input.targets, weights: input.weights, method: input.method });
+  return { months, ...phased };
 }

@@ -45,6 +45,10 @@ export class ProvinceRegistry {
     return system === 'bps' ? p.bps : p.kemendagri;
   }
 
+  byKemendagri(code: string): Province | undefined {
+    return this.byCode.kemendagri.get(code);
+  }
+
   byNameOrAlias(name: string): Province | undefined {
     return this.byName.get(normaliseName(name));
   }

@@ -3,7 +3,8 @@
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { InputError, ProblemList, type Diagnostic } from '../errors.js';
-import type { Cell, RawRow } from './read-input.js';
+import type { Cell } from './row-sink.js';
+interface RawRow { readonly line: number; readonly values: Cell[]; readonly columns: number[]; readonly lines?: number[] }
 
 function lineStarts(text: string): number[] {
   const starts = [0];

@@ -33,3 +33,9 @@ export function colorEnabled(mode: ColorMode, stream: OutStream, env: Io['env'])
   if ((env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0' && env['FORCE_COLOR'] !== 'false') || (env['CLICOLOR_FORCE'] && env['CLICOLOR_FORCE'] !== '0')) return true;
   return stream.isTTY === true && env['TERM'] !== 'dumb';
 }
+
+/** The language of messages and human formats when --lang is not given: Indonesian for an id/in locale. */
+export function defaultLang(env: Io['env']): 'id' | 'en' {
+  const l = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return /^(id|in)(_|\.|$)/i.test(l) ? 'id' : 'en';
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allocate } from '../../src/core/apportion.js';
-import type { MethodName } from '../../src/core/methods.js';
-import { scaleToIntegers } from '../../src/core/exact.js';
+import { allocate } from '../../src/core/allocation/apportion.js';
+import type { MethodName } from '../../src/core/allocation/methods.js';
+import { scaleToIntegers } from '../../src/core/allocation/exact.js';
 
 // Published worked examples (../shared/reference/apportionment-examples.md), reproduced exactly.
 const run = (weights: number[], total: number, method: MethodName) =>

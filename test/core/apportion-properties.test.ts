@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, InfeasibleAllocationError } from '../../src/core/apportion.js';
-import { allocateMatrix, InfeasibleMatrixError } from '../../src/core/biproportional.js';
-import { DIVISOR_METHODS, compareThresholds, type DivisorMethodName, type MethodName } from '../../src/core/methods.js';
+import { allocate, InfeasibleAllocationError } from '../../src/core/allocation/apportion.js';
+import { allocateMatrix, InfeasibleMatrixError } from '../../src/core/allocation/biproportional.js';
+import { DIVISOR_METHODS, compareThresholds, type DivisorMethodName, type MethodName } from '../../src/core/allocation/methods.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const methods: MethodName[] = ['webster', 'hamilton', 'dhondt', 'adams', 'huntington-hill', 'dean'];

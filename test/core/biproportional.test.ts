@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocateMatrix, InfeasibleMatrixError } from '../../src/core/biproportional.js';
-import type { DivisorMethodName } from '../../src/core/methods.js';
+import { allocateMatrix, InfeasibleMatrixError } from '../../src/core/allocation/biproportional.js';
+import type { DivisorMethodName } from '../../src/core/allocation/methods.js';
 
 const big = (m: number[][]) => m.map((row) => row.map(BigInt));
 const run = (w: number[][], rows: number[], cols: number[], method: DivisorMethodName = 'webster') =>

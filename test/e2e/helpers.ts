@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { expect } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,4 +61,14 @@ export function expectGolden(name: string, args: string[], result: RunResult): v
     return;
   }
   expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+/** A fresh temporary folder. */
+export function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'jamsostek-test-'));
+}
+
+/** CSV text (the tool's rfc4180 output) as objects by header, parsed by an independent parser. */
+export function csvRows(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter } from '../../src/io/read-input.js';
+import { detectDelimiter } from '../../src/io/csv-rows.js';
 import { BIN, ROOT, run } from './helpers.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'jamsostek-more-'));
@@ -16,10 +16,10 @@ describe('delimiter detection from the header line', () => {
     ['a\tb\tc', '\t'],
     ['a|b|c', '|'],
     ['"Nama, lengkap";Periode;Peserta', ';'],
-  ])('%j → %j', (line, d) => expect(detectDelimiter(line).delimiter).toBe(d));
+  ])('%j → %j', (line, d) => expect(detectDelimiter(line)).toBe(d));
   it('no clear winner: undefined (the reader then asks for --delimiter)', () => {
-    expect(detectDelimiter('a,b;c').delimiter).toBeUndefined();
-    expect(detectDelimiter('province').delimiter).toBeUndefined();
+    expect(detectDelimiter('a,b;c')).toBeUndefined();
+    expect(detectDelimiter('province')).toBeUndefined();
   });
   it('the CLI says so and names the flag', () => {
     const dir = tmp();

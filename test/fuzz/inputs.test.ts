@@ -8,8 +8,8 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { readTable } from '../../src/io/read-input.js';
-import { buildRecords } from '../../src/io/records.js';
+import { measureIndex } from '../../src/core/table.js';
+import { loadTable } from '../../src/io/load.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const PROVINCES = ['Gorontalo', 'Maluku', 'Bali', 'Aceh', 'DKI Jakarta', 'Kep. Riau', 'Papua'];
@@ -27,8 +27,8 @@ async function load(bytes: Uint8Array, name = '-') {
     path = join(dir, name);
     writeFileSync(path, bytes);
   }
-  const table = await readTable(path, { stdin: stdin(bytes) });
-  return { table, ...buildRecords(table, { codeSystem: 'kemendagri' }) };
+  const table = await loadTable([path], { measures: new Map([['participants', 'count'], ['workforce', 'count']]), rule: 'refuse', percents: true }, { maxErrors: 50, allowOverCoverage: false, codeSystem: 'kemendagri', stdin: stdin(bytes) });
+  return { table, source: table.sources[0]!, value: (i: number, m: string) => table.rows[i]!.values[measureIndex(table, m)] };
 }
 
 const idFmt = new Intl.NumberFormat('id-ID');
@@ -70,13 +70,13 @@ describe('fuzzed inputs', () => {
           }
           const text = (bom ? '\uFEFF' : '') + lines.join(eol) + eol;
           const res = await load(new TextEncoder().encode(text));
-          expect(res.records.length).toBe(dataLines);
-          expect(res.source.blankLines.length).toBe(blanks);
+          expect(res.table.rows.length).toBe(dataLines);
+          expect(res.source.blankLines).toBe(blanks);
           expect(res.source.delimiter).toBe(d);
           expect(res.source.numberLocale).toBe(locale);
-          res.records.forEach((rec, i) => {
-            expect(rec.values['workforce']).toBe(rows[i]!.workforce);
-            expect(rec.values['participants']).toBe(Math.floor(rows[i]!.workforce * rows[i]!.share));
+          rows.forEach((r, i) => {
+            expect(res.value(i, 'workforce')).toBe(r.workforce);
+            expect(res.value(i, 'participants')).toBe(Math.floor(r.workforce * r.share));
           });
         },
       ),
@@ -99,8 +99,8 @@ describe('fuzzed inputs', () => {
           try {
             const res = await load(bytes, json ? 'x.json' : '-');
             // Accepted: every line is accounted for.
-            expect(res.records.length + res.source.blankLines.length).toBeLessThanOrEqual(rows.length + 1);
-            for (const r of res.records) expect(r.line).toBeGreaterThan(0);
+            expect(res.table.rows.length + res.source.blankLines).toBeLessThanOrEqual(rows.length + 1);
+            for (const r of res.table.rows) expect(r.line).toBeGreaterThan(0);
           } catch (e) {
             expect(e).toBeInstanceOf(InputError);
             expect((e as InputError).message).not.toMatch(/ENOENT/);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectNumberLocale, localeEvidence, parseCount, parseNumber } from '../../src/io/numbers.js';
+import { LocalePolicy, parseNumber, readCell, type Reading } from '../../src/core/numbers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
@@ -41,10 +41,14 @@ describe('strict number parsing', () => {
     expect(parseNumber('60,56%', 'id').ok).toBe(false);
   });
 
-  it('counts are whole and non-negative', () => {
-    expect(parseCount('256.129', 'id')).toEqual({ ok: true, value: 256129 });
-    expect(parseCount('256.129', 'en')).toEqual({ ok: false, reason: 'a count must be a whole number' });
-    expect(parseCount('-5', 'en')).toEqual({ ok: false, reason: 'a count cannot be negative' });
+  it('counts are whole and non-negative, read in both locales', () => {
+    expect(readCell('256.129', 'count')).toEqual({ id: 256129, en: undefined });
+    expect(readCell('422,934', 'count')).toEqual({ id: undefined, en: 422934 });
+    expect(readCell('42', 'count')).toEqual({ id: 42, en: 42 });
+    expect(readCell('-5', 'count')).toEqual({ id: undefined, en: undefined, problem: 'a count cannot be negative' });
+    expect(readCell('1,5', 'count')).toEqual({ id: undefined, en: undefined, problem: 'a count must be a whole number' });
+    expect(readCell('abc', 'count').problem).toBe('is not a number');
+    expect(readCell('1.250', 'number')).toEqual({ id: 1250, en: 1.25 });
   });
 
   it('round trip against Intl.NumberFormat id-ID and en-US (integers and decimals)', () => {
@@ -70,9 +74,10 @@ describe('strict number parsing', () => {
       fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (n) => {
         for (const [from, to] of [['id', 'en'], ['en', 'id']] as const) {
           const text = fmt[from].format(n);
-          const r = parseCount(text, to);
-          // Either refused, or the same value (plain digits), or flagged as ambiguous by detection.
-          if (r.ok && r.value !== n) expect(localeEvidence(text)).toBe('ambiguous');
+          // Read as a count, a formatted whole number is never a different whole number in the other locale.
+          const r = readCell(text, 'count');
+          if (r[to] !== undefined) expect(r[to]).toBe(n);
+          expect(r[from]).toBe(n);
         }
       }),
       { numRuns: RUNS, seed: 43 },
@@ -80,22 +85,35 @@ describe('strict number parsing', () => {
   });
 });
 
-describe('number locale detection', () => {
+describe('the locale of a file is deduced from its cells, never guessed', () => {
+  const feed = (cells: [string, 'count' | 'number'][], forced?: 'id' | 'en') => {
+    const p = new LocalePolicy(forced);
+    const out = cells.map(([raw, kind], i) => p.take(readCell(raw, kind) as Reading, { line: i + 2, column: 1, raw }));
+    return { p, out };
+  };
   it.each([
-    [['1.234.567'], 'id'],
-    [['60,56'], 'id'],
-    [['1.234,5'], 'id'],
-    [['1,234,567'], 'en'],
-    [['60.56'], 'en'],
-    [['42', '17'], 'en'],
-    [['256.129', '3.102.552'], 'id'],
-  ] as const)('%j → %s', (values, locale) => {
-    expect(detectNumberLocale(values).locale).toBe(locale);
+    [[['256.129', 'count']], 'id', [256129]],
+    [[['422,934', 'count']], 'en', [422934]],
+    [[['1.234.567', 'count'], ['60,56', 'number']], 'id', [1234567, 60.56]],
+    [[['42', 'count'], ['17', 'count']], undefined, [42, 17]],
+  ] as const)('%j → %s', (cells, locale, values) => {
+    const { p, out } = feed(cells as unknown as [string, 'count' | 'number'][]);
+    expect(p.locale).toBe(locale);
+    expect(out).toEqual(values);
   });
-  it('refuses to guess from ambiguous values only', () => {
-    expect(detectNumberLocale(['256.129', '1,234'])).toEqual({ problem: { kind: 'ambiguous', example: '256.129' } });
+  it('a decimal that reads two ways waits for a count to decide', () => {
+    const { p, out } = feed([['1.250', 'number'], ['3.102.552', 'count']]);
+    expect(out).toEqual(['pending', 3102552]);
+    expect(p.locale).toBe('id');
   });
-  it('reports mixed evidence', () => {
-    expect(detectNumberLocale(['1.234.567', '60.56']).problem?.kind).toBe('mixed');
+  it('cells that contradict each other: the first cell of each reading is kept, to name both', () => {
+    const { p, out } = feed([['256.129', 'count'], ['1,234', 'count']]);
+    expect(out).toEqual([256129, 'contradiction']);
+    expect(p.idOnly).toMatchObject({ line: 2, raw: '256.129' });
+    expect(p.enOnly).toMatchObject({ line: 3, raw: '1,234' });
+  });
+  it('a forced locale reads every cell in it', () => {
+    expect(feed([['256.129', 'number']], 'en').out).toEqual([256.129]);
+    expect(feed([['256,129', 'count']], 'id').out).toEqual(['contradiction']);
   });
 });

@@ -63,25 +63,26 @@ export const DIVISOR_METHODS: Record<DivisorMethodName, DivisorMethod> = {
   },
 };
 
-export const METHOD_ALIASES: Record<string, MethodName> = {
-  webster: 'webster',
-  'sainte-lague': 'webster',
-  'sainte-laguë': 'webster',
-  'saint-lague': 'webster',
-  dhondt: 'dhondt',
-  "d'hondt": 'dhondt',
-  jefferson: 'dhondt',
-  adams: 'adams',
-  'huntington-hill': 'huntington-hill',
-  hill: 'huntington-hill',
-  dean: 'dean',
-  hamilton: 'hamilton',
-  'largest-remainder': 'hamilton',
-  'hare-niemeyer': 'hamilton',
-};
+// A Map, not an object literal: `--method constructor` must be an unknown method, not a built-in.
+export const METHOD_ALIASES: ReadonlyMap<string, MethodName> = new Map<string, MethodName>([
+  ['webster', 'webster'],
+  ['sainte-lague', 'webster'],
+  ['sainte-laguë', 'webster'],
+  ['saint-lague', 'webster'],
+  ['dhondt', 'dhondt'],
+  ["d'hondt", 'dhondt'],
+  ['jefferson', 'dhondt'],
+  ['adams', 'adams'],
+  ['huntington-hill', 'huntington-hill'],
+  ['hill', 'huntington-hill'],
+  ['dean', 'dean'],
+  ['hamilton', 'hamilton'],
+  ['largest-remainder', 'hamilton'],
+  ['hare-niemeyer', 'hamilton'],
+]);
 
 export function resolveMethod(name: string): MethodName | undefined {
-  return METHOD_ALIASES[name.trim().toLowerCase()];
+  return METHOD_ALIASES.get(name.trim().toLowerCase());
 }
 
 /** Sign of s(k) − v, exactly. */

@@ -240,7 +240,7 @@ function solve(p: Problem, methodName: DivisorMethodName): MatrixResult {
     }
     if (worst < 1e-12) break;
   }
-  const maxA = Math.max(...a.filter((x) => x > 0), 1);
+  const maxA = a.reduce((m, x) => (x > m ? x : m), 1);
   const aRat = a.map((x) => floatToRational(x > maxA * 1e-12 ? x : maxA * 1e-12));
   let A: Rational[] = aRat.map(power);
   let B: Rational[] = [];

@@ -1,0 +1,69 @@
+// What each command reads, as load schemas, and the reading itself: the user's files, or the bundled
+// baseline (which then says its month). validate reads with coverage's schema, so the two accept and
+// refuse exactly the same files.
+
+import { latestPeriod } from '../core/calendar.js';
+import { canonicalColumn } from '../core/columns.js';
+import { DENOMINATORS } from '../core/domain.js';
+import type { MeasureKind } from '../core/table.js';
+import { keysOf } from '../core/table.js';
+import { baselinePeriod, loadBaseline } from '../io/bundled.js';
+import { expandInputs } from '../io/inputs.js';
+import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
+import type { Io } from '../io/terminal.js';
+import type { Session } from './session.js';
+
+function measures(extra: readonly [string, MeasureKind][], denominator?: string): Map<string, MeasureKind> {
+  const m = new Map<string, MeasureKind>([['participants', 'count']]);
+  for (const d of DENOMINATORS) m.set(d, 'count');
+  if (denominator) m.set(canonicalColumn(denominator), 'count');
+  for (const [k, v] of extra) if (!m.has(k)) m.set(k, v);
+  return m;
+}
+
+/** breakdown: the units, their participants and denominators, and the columns the rule names. */
+export function breakdownSchema(grain: readonly string[], ruleColumns: readonly string[], denominator?: string): LoadSchema {
+  return {
+    dims: grain,
+    measures: measures(ruleColumns.map((c) => [canonicalColumn(c), 'number'] as [string, MeasureKind]), denominator),
+    rule: 'refuse',
+    segmentParts: true,
+    percents: true,
+    deriveKanwil: grain.includes('kanwil'),
+  };
+}
+
+/** coverage and validate: participants (a row of an extract counts one) and the denominators. */
+export function coverageSchema(grain: readonly string[], denominator: string | undefined, extract: boolean): LoadSchema {
+  return {
+    dims: grain,
+    measures: measures([], denominator),
+    required: [{ column: 'participants', why: 'active participants', regional: true }],
+    rule: extract ? 'sum' : 'auto',
+    segmentParts: true,
+    percents: true,
+    deriveKanwil: grain.includes('kanwil'),
+  };
+}
+
+export interface Read {
+  readonly table: LoadedTable;
+  /** The files read, as given (for the protection of inputs from -o). */
+  readonly inputs: readonly string[];
+  /** The latest month of the data, if it has months. */
+  readonly period?: string;
+  readonly bundled: boolean;
+}
+
+/** The user's files (globs expanded), or the bundled baseline when there are none. */
+export async function readData(patterns: readonly string[], schema: LoadSchema, load: LoadOptions, io: Io, session: Session): Promise<Read> {
+  if (!patterns.length) {
+    const table = await loadBaseline(schema, load);
+    const period = baselinePeriod(table);
+    session.bundledBaseline(period);
+    return { table, inputs: [], period, bundled: true };
+  }
+  const inputs = await expandInputs(patterns, io);
+  const table = await loadTable(inputs, schema, load);
+  return { table, inputs, period: latestPeriod(keysOf(table, 'period')), bundled: false };
+}

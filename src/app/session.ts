@@ -1,0 +1,162 @@
+// One run of a command, as seen from the outside: its streams, the language of its messages, --quiet,
+// and where its report goes. Notes and warnings are said once each, on stderr, in --lang, unless
+// --quiet; the report goes to stdout or to one or more files (-o), each format from its extension.
+
+import { resolve } from 'node:path';
+import type { Note } from '../core/facts.js';
+import { OutputError, usage } from '../errors.js';
+import { sameFile, writeFileAtomic } from '../io/atomic.js';
+import type { ConfigFile } from '../io/config.js';
+import type { LoadOptions } from '../io/load.js';
+import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/terminal.js';
+import { FORMATS, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
+import type { MarginSpec } from '../options/parse.js';
+import type { CsvDialect, RenderContext } from '../render/context.js';
+import { BINARY_FORMATS, RENDERERS } from '../render/index.js';
+import { selectColumns, type Lang, type Report } from '../render/model.js';
+import { noteText } from '../report/vocabulary.js';
+
+export interface OutputChoice {
+  readonly format?: Format;
+  readonly output?: readonly string[];
+  readonly lang?: Lang;
+  readonly color?: ColorMode;
+  readonly fields?: readonly string[];
+  readonly csvDialect?: CsvDialect;
+  readonly chart?: boolean;
+  readonly wide?: boolean;
+  readonly quiet?: boolean;
+}
+
+type Words = { readonly en: string; readonly id: string };
+
+const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
+
+export class Session {
+  readonly lang: Lang;
+  readonly quiet: boolean;
+  private readonly said = new Set<string>();
+
+  constructor(
+    readonly io: Io,
+    readonly out: OutputChoice,
+    readonly config?: ConfigFile,
+  ) {
+    this.lang = out.lang ?? defaultLang(io.env);
+    this.quiet = out.quiet ?? false;
+    if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
+  }
+
+  private say(kind: 'note' | 'warning', words: Words | string): void {
+    const text = typeof words === 'string' ? words : words[this.lang];
+    const line = `${this.lang === 'id' ? (kind === 'note' ? 'catatan' : 'peringatan') : kind}: ${text}\n`;
+    if (this.quiet || this.said.has(line)) return;
+    this.said.add(line);
+    this.io.stderr.write(line);
+  }
+
+  note(words: Words | string): void {
+    this.say('note', words);
+  }
+
+  warn(words: Words | string): void {
+    this.say('warning', words);
+  }
+
+  /** The core's notes, in words; ties and over-coverage are warnings, the rest notes. */
+  notes(notes: readonly Note[]): void {
+    for (const n of notes) {
+      const words = { en: noteText(n, 'en'), id: noteText(n, 'id') };
+      if (n.code === 'tie' || n.code === 'matrix-tie' || n.code === 'missing-in-period' || n.code === 'no-target' || n.code === 'incomplete') this.warn(words);
+      else this.note(words);
+    }
+  }
+
+  /** Runs on the bundled data say which month it is and how to bring one's own. */
+  bundledBaseline(period: string | undefined): void {
+    this.note({
+      en: `using the bundled baseline (data/baseline.csv, ${period ?? 'no month'}); for your own figures: jamsostek template → fill in → jamsostek validate → --input`,
+      id: `memakai data dasar bawaan (data/baseline.csv, ${period ?? 'tanpa bulan'}); untuk data sendiri: jamsostek template → isi → jamsostek validate → --input`,
+    });
+  }
+
+  /** Lines for --explain (stderr; --quiet does not hush what was asked for). */
+  explain(lines: readonly string[]): void {
+    if (lines.length) this.io.stderr.write(lines.map((l) => `explain: ${l}`).join('\n') + '\n');
+  }
+
+  /** The files a run reads besides its data inputs: an output must never replace one of them. */
+  protectedInputs(o: { targets?: string; workforce?: string; rowTotals?: MarginSpec; columnTotals?: MarginSpec; phasing?: string; previous?: readonly string[] }): string[] {
+    const out: string[] = [];
+    if (o.targets) out.push(o.targets);
+    if (o.workforce) out.push(o.workforce);
+    for (const m of [o.rowTotals, o.columnTotals]) if (m?.kind === 'file') out.push(m.path);
+    if (o.phasing && o.phasing !== 'even') out.push(o.phasing);
+    for (const p of o.previous ?? []) out.push(p);
+    if (this.config) out.push(this.config.path);
+    return out;
+  }
+
+  /** The targets of this run: each -o (or stdout) with its format. */
+  targets(): { target: string; format: Format }[] {
+    const outs = this.out.output?.length ? this.out.output : ['-'];
+    return outs.map((t) => {
+      if (t === '-') return { target: t, format: this.out.format ?? (this.io.stdout.isTTY ? 'table' : 'csv') };
+      const ext = EXT.exec(t)?.[1]?.toLowerCase() as Format | undefined;
+      const format = outs.length === 1 ? (this.out.format ?? ext ?? 'csv') : (ext ?? this.out.format ?? 'csv');
+      if (!FORMATS.includes(format)) throw usage(`unknown format "${format}"`);
+      return { target: t, format };
+    });
+  }
+
+  /** Render the report in every requested format and write it: files atomically, all or none. */
+  async emit(report: Report, inputs: readonly string[]): Promise<void> {
+    const fields = this.out.fields;
+    if (fields) {
+      const known = new Set(report.columns.map((c) => c.key));
+      const unknown = fields.filter((f) => !known.has(f));
+      if (unknown.length) throw usage(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}`, `fields: ${[...known].join(', ')}`);
+    }
+    const rendered: { target: string; data: string | Uint8Array }[] = [];
+    for (const t of this.targets()) {
+      if (t.target === '-' && BINARY_FORMATS.has(t.format)) throw usage(`--format ${t.format} writes a file: pass -o <file>`, `e.g. -o report.${t.format}`);
+      if (t.target !== '-') {
+        for (const input of inputs) {
+          if (input !== '-' && sameFile(resolve(this.io.cwd, input), resolve(this.io.cwd, t.target))) {
+            throw new OutputError({ file: t.target, message: 'the output file is also an input; refusing to overwrite it', hint: 'choose another -o path' });
+          }
+        }
+      }
+      const human = t.format === 'table' || t.format === 'md' || t.format === 'html';
+      const selected = selectColumns(report, fields ?? (human ? report.humanColumns?.filter((k) => report.columns.some((c) => c.key === k)) : undefined));
+      const ctx: RenderContext = {
+        lang: this.lang,
+        color: t.format === 'table' && t.target === '-' && colorEnabled(this.out.color ?? 'auto', this.io.stdout, this.io.env),
+        chart: this.out.chart ?? false,
+        csvDialect: this.out.csvDialect ?? 'rfc4180',
+      };
+      rendered.push({ target: t.target, data: await RENDERERS[t.format](selected, ctx) });
+    }
+    for (const r of rendered) {
+      if (r.target === '-') this.io.stdout.write(r.data);
+      else await writeFileAtomic(resolve(this.io.cwd, r.target), r.data);
+    }
+  }
+}
+
+/** The loader's options from the input flags. */
+export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress']): LoadOptions {
+  return {
+    numberLocale: o.numberLocale ?? 'auto',
+    codeSystem: o.codeSystem,
+    delimiter: o.delimiter,
+    encoding: o.encoding,
+    sheet: o.sheet,
+    headerRow: o.headerRow,
+    maxErrors: o.maxErrors ?? 50,
+    allowOverCoverage: o.allowOverCoverage ?? false,
+    stdin: io.stdin,
+    cwd: io.cwd,
+    onProgress,
+  };
+}

@@ -1,0 +1,129 @@
+// Header names → what a column is. One alias table (Indonesian and English spellings), one way to
+// normalise a name, and one function that gives a column its role for a load.
+
+import { SEGMENTS, type Segment } from './domain.js';
+import type { KeyKind, MeasureKind } from './table.js';
+
+/** `Peserta Aktif` → `peserta_aktif`: case, spaces and punctuation do not matter. */
+export function normaliseHeader(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-./()]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+const ALIASES = new Map<string, string>();
+const alias = (canonical: string, ...names: string[]): void => {
+  for (const n of [canonical, ...names]) ALIASES.set(n, canonical);
+};
+alias('province', 'provinsi', 'nama_provinsi', 'province_name', 'prov', 'propinsi');
+alias('province_code', 'kode_provinsi', 'kode_prov', 'kd_prov', 'kode_propinsi', 'kode');
+alias('kanwil', 'kantor_wilayah', 'regional_office');
+alias('regency', 'kabupaten_kota', 'kab_kota', 'kabupaten', 'kota', 'kabkota', 'regency_city', 'city', 'kabupaten_atau_kota');
+alias('regency_code', 'kode_kabupaten_kota', 'kode_kab_kota', 'kode_kabupaten', 'kd_kab', 'kode_kabkota');
+alias('segment', 'segmen', 'segmen_peserta', 'program');
+alias('sector', 'sektor', 'lapangan_usaha', 'kbli', 'sektor_usaha');
+alias('period', 'periode', 'bulan', 'month', 'as_of');
+alias('workforce', 'tenaga_kerja', 'pekerja', 'jumlah_pekerja', 'jumlah_tenaga_kerja', 'tk');
+alias('employed', 'penduduk_bekerja', 'bekerja', 'employed_population');
+alias('formal_employed', 'pekerja_formal', 'bekerja_formal');
+alias('potential_workers', 'potensi_pekerja', 'pekerja_potensial', 'potensi_tenaga_kerja', 'potential');
+alias('participants', 'peserta_aktif', 'peserta', 'active_participants', 'jumlah_peserta', 'jumlah_peserta_aktif', 'tenaga_kerja_terlindungi');
+alias('target', 'sasaran', 'target_peserta', 'target_peserta_aktif');
+alias('total', 'jumlah');
+alias('weight', 'bobot', 'share');
+alias('milestone', 'tonggak');
+alias('coverage', 'cakupan', 'persentase_cakupan', 'coverage_pct', 'persen_cakupan');
+alias('employer_id', 'npp', 'kode_perusahaan', 'nomor_pendaftaran_perusahaan');
+alias('participant_id', 'kpj', 'no_kpj', 'nomor_kpj', 'nomor_peserta');
+for (const s of SEGMENTS) alias(`participants_${s.toLowerCase()}`, `peserta_${s.toLowerCase()}`);
+
+/** The canonical name of a header or of a column named in a flag (`--by Cabang` → `cabang`). */
+export function canonicalColumn(h: string): string {
+  const n = normaliseHeader(h);
+  return ALIASES.get(n) ?? n;
+}
+
+/** Spellings accepted for a canonical column (for hints). */
+export function aliasesOf(canonical: string): string[] {
+  const out: string[] = [];
+  for (const [a, c] of ALIASES) if (c === canonical && a !== canonical) out.push(a);
+  return out;
+}
+
+/** Is this header one of the names the tool knows (for finding the header row of a workbook)? */
+export function isKnownColumn(h: string): boolean {
+  return ALIASES.has(normaliseHeader(h));
+}
+
+/** The dimensions the tool knows, by their domain. */
+export const KNOWN_DIMS: ReadonlyMap<string, KeyKind> = new Map<string, KeyKind>([
+  ['province', 'province'],
+  ['regency', 'regency'],
+  ['segment', 'segment'],
+  ['period', 'period'],
+  ['kanwil', 'kanwil'],
+  ['sector', 'text'],
+]);
+
+/** Count columns the tool knows (whole numbers of people). */
+export const COUNT_COLUMNS: ReadonlySet<string> = new Set([
+  'workforce', 'employed', 'formal_employed', 'potential_workers', 'participants', 'target', 'total', 'milestone', 'baseline',
+]);
+
+export const SEGMENT_COLUMNS: ReadonlyMap<string, Segment> = new Map(SEGMENTS.map((s) => [`participants_${s.toLowerCase()}`, s]));
+
+/**
+ * Columns of the tool's own outputs that are computed, not data: an input with one of these as a key
+ * (--by) would collide with the output column of the same name.
+ */
+export const OUTPUT_COLUMNS: ReadonlySet<string> = new Set([
+  'level', 'denominator', 'participants', 'coverage', 'uncovered', 'target', 'target_coverage', 'gap', 'achievement',
+  'milestone', 'run_rate', 'status', 'change', 'coverage_change_pp', 'weight', 'min', 'max', 'increase', 'share', 'bound',
+  'baseline', 'progress_needed', 'province_code',
+]);
+
+export type ColumnRole =
+  | { readonly kind: 'dim'; readonly dim: string; readonly keyKind: KeyKind; readonly part?: 'code' | 'name' }
+  | { readonly kind: 'measure'; readonly measure: string; readonly measureKind: MeasureKind }
+  | { readonly kind: 'segment-part'; readonly segment: Segment }
+  | { readonly kind: 'percent' }
+  | { readonly kind: 'id'; readonly id: 'participant_id' | 'employer_id' }
+  | { readonly kind: 'level' }
+  | { readonly kind: 'ignored' };
+
+export interface ColumnWants {
+  /** Dimensions named by the command (--by), by canonical name. */
+  readonly dims: readonly string[];
+  /** Measures the command reads, by canonical name. */
+  readonly measures: ReadonlyMap<string, MeasureKind>;
+  /** Read participants_pu … as segment rows. */
+  readonly segmentParts: boolean;
+  /** Check percentage columns (coverage) as numbers. */
+  readonly percents: boolean;
+  /** How the period column is read: a month (YYYY-MM), or a profile month (1–12 or YYYY-MM). */
+  readonly periodKind: 'period' | 'month';
+}
+
+/** What a column is for this load. Known key columns are always keys; others only when named. */
+export function roleOf(canonical: string, wants: ColumnWants): ColumnRole {
+  if (canonical === 'province') return { kind: 'dim', dim: 'province', keyKind: 'province', part: 'name' };
+  if (canonical === 'province_code') return { kind: 'dim', dim: 'province', keyKind: 'province', part: 'code' };
+  if (canonical === 'regency') return { kind: 'dim', dim: 'regency', keyKind: 'regency', part: 'name' };
+  if (canonical === 'regency_code') return { kind: 'dim', dim: 'regency', keyKind: 'regency', part: 'code' };
+  if (canonical === 'period') return { kind: 'dim', dim: 'period', keyKind: wants.periodKind };
+  if (canonical === 'level') return wants.dims.includes('level') ? { kind: 'dim', dim: 'level', keyKind: 'text' } : { kind: 'level' };
+  const known = KNOWN_DIMS.get(canonical);
+  if (known) return { kind: 'dim', dim: canonical, keyKind: known };
+  const want = wants.measures.get(canonical);
+  if (want) return { kind: 'measure', measure: canonical, measureKind: want };
+  if (wants.dims.includes(canonical)) return { kind: 'dim', dim: canonical, keyKind: 'text' };
+  const seg = SEGMENT_COLUMNS.get(canonical);
+  if (seg && wants.segmentParts) return { kind: 'segment-part', segment: seg };
+  if (canonical === 'coverage' && wants.percents) return { kind: 'percent' };
+  if (canonical === 'participant_id' || canonical === 'employer_id') return { kind: 'id', id: canonical };
+  return { kind: 'ignored' };
+}

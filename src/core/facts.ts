@@ -1,0 +1,58 @@
+// Facts the core reports as data: notes (what it deduced, held, dropped or fell back to) and the reasons
+// a problem has no solution. The words for people are in src/report/ (en and id), in one place.
+
+/** Something the tool decided on the user's behalf; said once on stderr and kept in JSON meta.notes. */
+export type Note =
+  /** A default basis could not be computed at a grain; another one was used. */
+  | { readonly code: 'basis-fallback'; readonly grain: readonly string[]; readonly wanted: 'uncovered' | 'workforce'; readonly used: 'participants' | 'equal'; readonly missing: string }
+  /** No default upper bound at a grain: the denominator is not known there. */
+  | { readonly code: 'no-upper-bound'; readonly grain: readonly string[]; readonly denominator: string | null }
+  /** Units already above their upper bound, held at today's value. */
+  | { readonly code: 'held'; readonly units: readonly string[] }
+  /** Units that stood exactly level at the cut; the rule gave the unit to the first ones. */
+  | { readonly code: 'tie'; readonly units: readonly string[]; readonly winners: readonly string[] }
+  /** Matrix cells on a cycle of exact ties: another answer with the same margins exists. */
+  | { readonly code: 'matrix-tie'; readonly cells: readonly string[] }
+  /** A measure known only at a coarser grain than the report's: shown on the coarser rows only. */
+  | { readonly code: 'coarser'; readonly measure: string; readonly grain: readonly string[]; readonly knownPer: readonly string[] }
+  /** A measure missing for some rows of a group: the group shows none for it. */
+  | { readonly code: 'incomplete'; readonly measure: string; readonly groups: number; readonly example: string; readonly at: string }
+  /** The target of a year between two known ones. */
+  | { readonly code: 'interpolated'; readonly year: number; readonly from: number; readonly to: number }
+  /** Areas present in an earlier month but missing in the month reported. */
+  | { readonly code: 'missing-in-period'; readonly period: string; readonly earlier: string; readonly areas: readonly string[] }
+  /** Rows of files without a period, taken as the month reported. */
+  | { readonly code: 'no-period'; readonly period: string; readonly files: readonly string[] }
+  /** Rows of the report without a target. */
+  | { readonly code: 'no-target'; readonly rows: readonly string[]; readonly count: number }
+  /** A target below a later published actual. */
+  | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
+  /** The report has no denominator (coverage not shown). */
+  | { readonly code: 'no-denominator' }
+  /** Participants above the denominator in a group (allowed, but worth a look). */
+  | { readonly code: 'over-coverage'; readonly units: readonly string[] };
+
+/** Why an allocation has no solution, with the names and numbers that show it. */
+export type InfeasibleFact =
+  | { readonly kind: 'below-lower'; readonly grain: readonly string[]; readonly scope?: string; readonly total: bigint; readonly sumLower: bigint; readonly units: number; readonly lowerIsToday: boolean }
+  | { readonly kind: 'above-upper'; readonly grain: readonly string[]; readonly scope?: string; readonly total: bigint; readonly sumUpper: bigint; readonly units: number }
+  | { readonly kind: 'margins-differ'; readonly rows: string; readonly rowSum: bigint; readonly columns: string; readonly columnSum: bigint }
+  | { readonly kind: 'margin-vs-total'; readonly dim: string; readonly sum: bigint; readonly total: bigint; readonly totalSource: string }
+  | { readonly kind: 'margin-missing'; readonly dim: string; readonly key: string; readonly source: string; readonly known: readonly string[] }
+  | { readonly kind: 'margin-unknown'; readonly dim: string; readonly key: string; readonly source: string }
+  | { readonly kind: 'line-below-lower'; readonly dim: string; readonly key: string; readonly total: bigint; readonly need: bigint; readonly lowerIsToday: boolean; readonly smallestTotal: bigint }
+  | { readonly kind: 'line-above-upper'; readonly dim: string; readonly key: string; readonly total: bigint; readonly room: bigint }
+  | { readonly kind: 'hall'; readonly rowsDim: string; readonly rows: readonly string[]; readonly columnsDim: string; readonly columns: readonly string[]; readonly need: bigint; readonly offer: bigint; readonly elsewhere: bigint }
+  | { readonly kind: 'basis-unavailable'; readonly basis: string; readonly grain: readonly string[]; readonly unit: string; readonly missing: string }
+  | { readonly kind: 'bound-unavailable'; readonly which: 'min' | 'max'; readonly column: string; readonly grain: readonly string[]; readonly unit: string }
+  | { readonly kind: 'needs-participants'; readonly grain: readonly string[]; readonly unit: string }
+  | { readonly kind: 'no-units'; readonly grain: readonly string[] }
+  | { readonly kind: 'no-total' }
+  | { readonly kind: 'hamilton-matrix' };
+
+export class InfeasibleError extends Error {
+  constructor(readonly fact: InfeasibleFact) {
+    super(fact.kind);
+    this.name = 'InfeasibleError';
+  }
+}

@@ -1,0 +1,144 @@
+// Numbers in the two locales our users' files come in, and the one policy that says which a file uses.
+//
+//   id (Indonesian Excel):  256.129   3.102.552   60,56   60,56%   -1.234,5
+//   en:                     256,129   3,102,552   60.56   60.56%   -1,234.5
+//
+// A value is accepted only in the exact shape of its locale: groups of three after each separator, one
+// decimal mark. The locale of a file is deduced, never guessed (see LocalePolicy): counts are whole
+// numbers of people, so a count "256.129" can only be Indonesian and "422,934" only English.
+
+export type NumberLocale = 'id' | 'en';
+
+const PATTERNS: Record<NumberLocale, { grouped: RegExp; plain: RegExp; group: string; decimal: string }> = {
+  id: { grouped: /^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/, plain: /^-?\d+(?:,\d+)?$/, group: '.', decimal: ',' },
+  en: { grouped: /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/, plain: /^-?\d+(?:\.\d+)?$/, group: ',', decimal: '.' },
+};
+
+export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false; reason: string };
+
+/** Normalise the minus signs and spaces that spreadsheets produce. */
+function clean(raw: string): string {
+  return raw.trim().replace(/[\u2212\u2013]/g, '-').replace(/[\u00a0\u202f ]+(?=%)/g, '');
+}
+
+/**
+ * Parse one cell in one locale. Percent cells may end in `%` and are returned as fractions.
+ * Example: parseNumber('256.129', 'id') → { ok: true, value: 256129, percent: false }.
+ */
+export function parseNumber(raw: string, locale: NumberLocale, options: { allowPercent?: boolean } = {}): ParsedNumber {
+  let text = clean(raw);
+  let percent = false;
+  if (text.endsWith('%')) {
+    if (!options.allowPercent) return { ok: false, reason: 'a percentage is not allowed here' };
+    percent = true;
+    text = text.slice(0, -1).trimEnd();
+  }
+  if (text === '') return { ok: false, reason: 'the cell is empty' };
+  const p = PATTERNS[locale];
+  if (!p.grouped.test(text) && !p.plain.test(text)) return { ok: false, reason: `not a valid ${locale === 'id' ? 'id-ID' : 'en-US'} number` };
+  const value = Number(text.split(p.group).join('').replace(p.decimal, '.'));
+  if (!Number.isFinite(value)) return { ok: false, reason: 'the number is too large' };
+  return { ok: true, value: percent ? value / 100 : value, percent };
+}
+
+export type CellKind = 'count' | 'number' | 'percent';
+
+/** One cell read in both locales: the value in each, or why it is not one. */
+export interface Reading {
+  readonly id: number | undefined;
+  readonly en: number | undefined;
+  /** Why the cell is not a value in either locale (undefined when it is one in at least one). */
+  readonly problem?: string;
+}
+
+function asKind(p: ParsedNumber, kind: CellKind): number | string {
+  if (!p.ok) return p.reason;
+  if (kind !== 'count') return p.value;
+  if (p.value < 0) return 'a count cannot be negative';
+  if (!Number.isInteger(p.value)) return 'a count must be a whole number';
+  if (!Number.isSafeInteger(p.value)) return 'the number is too large';
+  return p.value;
+}
+
+/** Example: readCell('256.129', 'count') → { id: 256129, en: undefined }. */
+export function readCell(raw: string, kind: CellKind): Reading {
+  const opts = { allowPercent: kind === 'percent' };
+  const a = asKind(parseNumber(raw, 'id', opts), kind);
+  const b = asKind(parseNumber(raw, 'en', opts), kind);
+  const id = typeof a === 'number' ? a : undefined;
+  const en = typeof b === 'number' ? b : undefined;
+  if (id !== undefined || en !== undefined) return { id, en };
+  // Neither: the most telling reason (negative and fractional beat "not a valid number").
+  const reasons = [a, b].filter((x): x is string => typeof x === 'string');
+  const problem = reasons.find((r) => !r.startsWith('not a valid')) ?? 'is not a number';
+  return { id, en, problem: problem.startsWith('not a valid') ? 'is not a number' : problem };
+}
+
+/** A cell's place and raw text, for messages. */
+export interface CellRef {
+  readonly line: number;
+  readonly column: number;
+  readonly raw: string;
+}
+
+/**
+ * The locale of one file, deduced from its cells as they stream past. Each locale stays a candidate
+ * while every cell reads in it (counts as whole numbers); one left decides; none left is a
+ * contradiction (the first cell that ruled out each locale is kept, to name both).
+ * A forced locale (--number-locale) decides from the start.
+ */
+export class LocalePolicy {
+  private idOk = true;
+  private enOk = true;
+  /** The first cell that was only Indonesian / only English. */
+  idOnly?: CellRef;
+  enOnly?: CellRef;
+
+  constructor(readonly forced?: NumberLocale) {
+    if (forced === 'id') this.enOk = false;
+    if (forced === 'en') this.idOk = false;
+  }
+
+  /** The decided locale, or undefined while both remain. */
+  get locale(): NumberLocale | undefined {
+    return this.idOk && !this.enOk ? 'id' : this.enOk && !this.idOk ? 'en' : undefined;
+  }
+
+  get contradicted(): boolean {
+    return !this.idOk && !this.enOk;
+  }
+
+  /**
+   * Take one reading into account. Returns the value when it is known (decided, or the same in both),
+   * 'pending' when it differs between two live candidates, or 'contradiction' when this cell rules out
+   * the last candidate.
+   */
+  take(r: Reading, at: CellRef): number | 'pending' | 'contradiction' {
+    const inId = r.id !== undefined;
+    const inEn = r.en !== undefined;
+    if (inId && !inEn) this.idOnly ??= at;
+    if (inEn && !inId) this.enOnly ??= at;
+    if (this.forced) return (this.forced === 'id' ? r.id : r.en) ?? 'contradiction';
+    if (!inId) this.idOk = false;
+    if (!inEn) this.enOk = false;
+    if (!this.idOk && !this.enOk) return 'contradiction';
+    if (this.idOk && this.enOk) return r.id === r.en ? r.id! : 'pending';
+    return this.idOk ? r.id! : r.en!;
+  }
+}
+
+/**
+ * A number given outside a data file (a flag such as --target, a value in jamsostek.json): the stated
+ * locale if there is one, else the value's own evidence. A value that reads differently in the two
+ * locales (256.129) is refused, never guessed. Underscores may group digits (70_000_000).
+ */
+export function parseStandalone(raw: string, locale: NumberLocale | 'auto' | undefined, options: { allowPercent?: boolean } = {}): ParsedNumber {
+  const text = raw.trim().replace(/(?<=\d)_(?=\d)/g, '');
+  if (locale === 'id' || locale === 'en') return parseNumber(text, locale, options);
+  const id = parseNumber(text, 'id', options);
+  const en = parseNumber(text, 'en', options);
+  if (id.ok && en.ok && id.value !== en.value) {
+    return { ok: false, reason: `ambiguous: it reads as ${id.value} in Indonesian and ${en.value} in English (pass --number-locale, or write it without separators)` };
+  }
+  return en.ok ? en : id;
+}

@@ -1,0 +1,367 @@
+// The Table: every input file, whatever its format, becomes rows of keys and measures with their places.
+// See docs/architecture.md ("The Table") for the rules in words; this file is the one place they live.
+//
+//   dims      key columns: province (key = Kemendagri code, label = name), regency, segment, period,
+//             kanwil, or any text column a command names (--by branch)
+//   measures  numbers by canonical name: participants, employed, potential_workers, target, …
+//   rows      keys[d] (null: the row is not split by dim d), values[m] (null: not given), src, line
+//
+// A row's level is the set of its non-null keys. aggregate() adds rows up to a grain; rows whose level
+// does not contain the grain cannot be placed there (their measures are "unplaced" at that grain).
+//
+// Example: a wide baseline row "Aceh, employed 2,450,000, participants_pu 343,373 …" is one row at level
+// {province} with employed, plus four detail rows at {province, segment} with participants. At grain
+// {province, segment} the detail rows are used and employed is unplaced ("known per province, not per
+// segment"); at grain {province} the wide row is used and its details are skipped.
+
+export type KeyKind = 'province' | 'regency' | 'segment' | 'period' | 'month' | 'kanwil' | 'text';
+
+export interface Dimension {
+  /** Canonical column name: 'province', 'segment', 'branch', … */
+  readonly name: string;
+  readonly kind: KeyKind;
+  /** How each key is shown ('75' → 'Gorontalo'); a key without a label is shown as itself. */
+  readonly labels: ReadonlyMap<string, string>;
+}
+
+export type MeasureKind = 'count' | 'number';
+
+export interface Measure {
+  readonly name: string;
+  /** count: whole and ≥ 0, summed exactly (a sum past 2^53 − 1 is refused); number: any decimal. */
+  readonly kind: MeasureKind;
+}
+
+export interface TableRow {
+  readonly keys: readonly (string | null)[];
+  readonly values: readonly (number | null)[];
+  /** Index of the row's source in Table.sources, and its line (xlsx: sheet row). */
+  readonly src: number;
+  readonly line: number;
+  /**
+   * For the segment rows of a wide row: the index of that wide row. Such a row is used only at grains
+   * where its parent cannot be placed (see aggregate).
+   */
+  readonly parent?: number;
+}
+
+export interface SourceFacts {
+  readonly name: string;
+  readonly format: 'csv' | 'json' | 'xlsx';
+  readonly delimiter?: string;
+  readonly sheet?: string;
+  readonly headerRow?: number;
+  /** The number locale the file was read in; null when no cell needed one. */
+  readonly numberLocale: 'id' | 'en' | null;
+  readonly encoding: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  /** Data rows read (an extract's rows, before they were added up). */
+  readonly rows: number;
+  readonly blankLines: number;
+  /** Text columns of the file that are not part of the key (not named by --by). */
+  readonly ignoredColumns: readonly string[];
+}
+
+export interface Table {
+  readonly dims: readonly Dimension[];
+  readonly measures: readonly Measure[];
+  readonly rows: readonly TableRow[];
+  readonly sources: readonly SourceFacts[];
+}
+
+export interface RowRef {
+  readonly src: number;
+  readonly line: number;
+}
+
+/** Two rows for the same keys, or one row for a set of keys that contains another row's. */
+export interface Conflict {
+  readonly kind: 'duplicate' | 'overlap';
+  readonly first: RowRef;
+  readonly second: RowRef;
+  /** The keys of the second row, by dimension (null where it is not split). */
+  readonly keys: readonly (string | null)[];
+}
+
+/** Thrown by the core; the words come from report/ and the exit code (3) from cli.ts. */
+export class TableConflictError extends Error {
+  constructor(readonly conflicts: readonly Conflict[], readonly table: Table) {
+    super(`${conflicts.length} conflicting row(s)`);
+    this.name = 'TableConflictError';
+  }
+}
+
+export class SumOverflowError extends Error {
+  constructor(readonly measure: string, readonly at: RowRef) {
+    super(`the sum of ${measure} passes 2^53 − 1`);
+    this.name = 'SumOverflowError';
+  }
+}
+
+export function dimIndex(table: Pick<Table, 'dims'>, name: string): number {
+  return table.dims.findIndex((d) => d.name === name);
+}
+
+export function measureIndex(table: Pick<Table, 'measures'>, name: string): number {
+  return table.measures.findIndex((m) => m.name === name);
+}
+
+export function hasMeasure(table: Table, name: string): boolean {
+  const m = measureIndex(table, name);
+  return m >= 0 && table.rows.some((r) => r.values[m] !== null);
+}
+
+/** The label of a key in a dimension (the key itself when it has none). */
+export function labelOf(dim: Dimension, key: string): string {
+  return dim.labels.get(key) ?? key;
+}
+
+const SEP = '\u0000'; // never inside a key: control characters are refused at read time
+
+function keyOf(row: TableRow, idx: readonly number[]): string | null {
+  if (idx.length === 1) return row.keys[idx[0]!] ?? null;
+  let k = '';
+  for (let j = 0; j < idx.length; j++) {
+    const v = row.keys[idx[j]!];
+    if (v === null || v === undefined) return null;
+    k = j === 0 ? v : k + SEP + v;
+  }
+  return k;
+}
+
+function maskOf(row: TableRow): number {
+  let m = 0;
+  for (let d = 0; d < row.keys.length; d++) if (row.keys[d] !== null) m |= 1 << d;
+  return m;
+}
+
+function bitsOf(mask: number, n: number): number[] {
+  const out: number[] = [];
+  for (let d = 0; d < n; d++) if (mask & (1 << d)) out.push(d);
+  return out;
+}
+
+/**
+ * Rows for overlapping keys. Rows at one level with the same keys are duplicates; rows at two levels
+ * overlap when they agree on every dimension both have (Gorontalo with no period against Gorontalo
+ * 2024-06; Gorontalo against Gorontalo / Boalemo). The segment rows of a wide row are left out: their
+ * wide row stands for them. Costs one hash lookup per row and per pair of levels.
+ */
+export function findConflicts(table: Table, limit = Number.POSITIVE_INFINITY): Conflict[] {
+  const n = table.dims.length;
+  if (n > 30) throw new RangeError('at most 30 key columns');
+  const byMask = new Map<number, number[]>();
+  table.rows.forEach((r, i) => {
+    if (r.parent !== undefined) return;
+    const m = maskOf(r);
+    let list = byMask.get(m);
+    if (!list) byMask.set(m, (list = []));
+    list.push(i);
+  });
+  const out: Conflict[] = [];
+  const add = (kind: Conflict['kind'], a: number, b: number): void => {
+    const ra = table.rows[a]!;
+    const rb = table.rows[b]!;
+    const [x, y] = ra.src < rb.src || (ra.src === rb.src && ra.line <= rb.line) ? [ra, rb] : [rb, ra];
+    out.push({ kind, first: { src: x.src, line: x.line }, second: { src: y.src, line: y.line }, keys: y.keys });
+  };
+  const masks = [...byMask.keys()];
+  for (const mask of masks) {
+    const idx = bitsOf(mask, n);
+    const seen = new Map<string, number>();
+    for (const i of byMask.get(mask)!) {
+      const k = idx.length ? keyOf(table.rows[i]!, idx)! : '';
+      const before = seen.get(k);
+      if (before === undefined) seen.set(k, i);
+      else add('duplicate', before, i);
+      if (out.length >= limit) return out;
+    }
+  }
+  for (let a = 0; a < masks.length; a++) {
+    for (let b = a + 1; b < masks.length; b++) {
+      const common = bitsOf(masks[a]! & masks[b]!, n);
+      const first = new Map<string, number>();
+      for (const i of byMask.get(masks[a]!)!) {
+        const k = common.length ? keyOf(table.rows[i]!, common)! : '';
+        if (!first.has(k)) first.set(k, i);
+      }
+      for (const i of byMask.get(masks[b]!)!) {
+        const j = first.get(common.length ? keyOf(table.rows[i]!, common)! : '');
+        if (j !== undefined) add('overlap', j, i);
+        if (out.length >= limit) return out;
+      }
+    }
+  }
+  return out;
+}
+
+export interface Unplaced {
+  /** Rows that carry the measure but lack a key of the grain. */
+  readonly count: number;
+  readonly first: RowRef;
+  /** The grain dimensions the first such row lacks. */
+  readonly lacks: readonly string[];
+}
+
+export interface Incomplete {
+  /** Groups where some rows give the measure and others do not: the group gets no value. */
+  readonly count: number;
+  readonly keys: readonly string[];
+  /** A row of such a group that lacks the measure. */
+  readonly at: RowRef;
+}
+
+export interface Aggregated {
+  /** One row per group, in order of first appearance; dims are the grain's. */
+  readonly table: Table;
+  readonly unplaced: ReadonlyMap<string, Unplaced>;
+  readonly incomplete: ReadonlyMap<string, Incomplete>;
+}
+
+/**
+ * Add rows up to a grain (a list of dimension names; [] is the grand total).
+ * - `refuse`: rows that conflict (findConflicts) are an error; use it for regional files, targets,
+ *   workforce and margin files.
+ * - `sum`: rows are simply added up; use it for extracts.
+ * A measure of a group is the sum of the group's rows; if some of its rows give the measure and
+ * others do not, the group gets none for it (never a partial sum), and `incomplete` says where.
+ * Counts are summed exactly: a sum past 2^53 − 1 throws SumOverflowError instead of rounding.
+ */
+export function aggregate(table: Table, grain: readonly string[], rule: 'refuse' | 'sum'): Aggregated {
+  if (rule === 'refuse') {
+    const conflicts = findConflicts(table, 50);
+    if (conflicts.length) throw new TableConflictError(conflicts, table);
+  }
+  return rollup(table, grain);
+}
+
+/** aggregate() without the conflict check (for a table already checked at load time). */
+export function rollup(table: Table, grain: readonly string[]): Aggregated {
+  const idx = grain.map((g) => {
+    const i = dimIndex(table, g);
+    if (i < 0) throw new RangeError(`no dimension "${g}"`);
+    return i;
+  });
+  const nm = table.measures.length;
+  const placeable = table.rows.map((r) => idx.every((d) => r.keys[d] !== null));
+  interface Acc {
+    keys: string[];
+    values: (number | null)[];
+    have: number[];
+    rows: number;
+    src: number;
+    line: number;
+    lacking: (RowRef | undefined)[];
+  }
+  const groups = new Map<string, Acc>();
+  const unplaced = new Map<string, { count: number; first: RowRef; lacks: string[] }>();
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i]!;
+    if (row.parent !== undefined && (placeable[row.parent] || !placeable[i])) continue; // its wide row stands for it
+    if (!placeable[i]) {
+      // A wide row whose segment rows can be placed is placed through them for what they carry.
+      for (let m = 0; m < nm; m++) if (row.values[m] !== null && !placedThroughChildren(table, placeable, i, m)) noteUnplaced(unplaced, table, row, m, idx);
+      continue;
+    }
+    const k = idx.length === 0 ? '' : keyOf(row, idx)!;
+    let g = groups.get(k);
+    if (!g) {
+      g = { keys: idx.map((d) => row.keys[d]!), values: new Array<number | null>(nm).fill(null), have: new Array<number>(nm).fill(0), rows: 0, src: row.src, line: row.line, lacking: new Array<RowRef | undefined>(nm) };
+      groups.set(k, g);
+    }
+    g.rows++;
+    for (let m = 0; m < nm; m++) {
+      const v = row.values[m];
+      if (v === null || v === undefined) {
+        g.lacking[m] ??= { src: row.src, line: row.line };
+        continue;
+      }
+      const sum = (g.values[m] ?? 0) + v;
+      if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: row.src, line: row.line });
+      g.values[m] = sum;
+      g.have[m]!++;
+    }
+  }
+  const incomplete = new Map<string, { count: number; keys: string[]; at: RowRef }>();
+  const rows: TableRow[] = [];
+  for (const g of groups.values()) {
+    for (let m = 0; m < nm; m++) {
+      if (g.have[m]! > 0 && g.have[m]! < g.rows) {
+        g.values[m] = null;
+        const name = table.measures[m]!.name;
+        const prev = incomplete.get(name);
+        if (prev) prev.count++;
+        else incomplete.set(name, { count: 1, keys: g.keys, at: g.lacking[m]! });
+      }
+    }
+    rows.push({ keys: g.keys, values: g.values, src: g.src, line: g.line });
+  }
+  return {
+    table: { dims: idx.map((d) => table.dims[d]!), measures: table.measures, rows, sources: table.sources },
+    unplaced,
+    incomplete,
+  };
+}
+
+/** Do the segment rows of wide row i (they follow it) carry measure m at a grain where they are placed? */
+function placedThroughChildren(table: Table, placeable: readonly boolean[], i: number, m: number): boolean {
+  for (let j = i + 1; j < table.rows.length && table.rows[j]!.parent === i; j++) if (placeable[j] && table.rows[j]!.values[m] !== null) return true;
+  return false;
+}
+
+function noteUnplaced(map: Map<string, { count: number; first: RowRef; lacks: string[] }>, table: Table, row: TableRow, m: number, idx: readonly number[]): void {
+  const name = table.measures[m]!.name;
+  const prev = map.get(name);
+  if (prev) prev.count++;
+  else map.set(name, { count: 1, first: { src: row.src, line: row.line }, lacks: idx.filter((d) => row.keys[d] === null).map((d) => table.dims[d]!.name) });
+}
+
+/** The rows of one period, plus rows of files without a period (they count for any period). */
+export function atPeriod(table: Table, period: string): Table {
+  const p = dimIndex(table, 'period');
+  if (p < 0) return table;
+  return filterRows(table, (r) => r.keys[p] === null || r.keys[p] === period);
+}
+
+/** Keep rows; the segment rows of a wide row go with it (their parent index is renumbered). */
+export function filterRows(table: Table, keep: (row: TableRow) => boolean): Table {
+  const map = new Int32Array(table.rows.length).fill(-1);
+  const rows: TableRow[] = [];
+  table.rows.forEach((r, i) => {
+    const kept = r.parent !== undefined ? map[r.parent]! >= 0 : keep(r);
+    if (!kept) return;
+    map[i] = rows.length;
+    rows.push(r.parent !== undefined ? { ...r, parent: map[r.parent]! } : r);
+  });
+  return { ...table, rows };
+}
+
+/** Distinct keys of a dimension, in order of first appearance. */
+export function keysOf(table: Table, name: string): string[] {
+  const d = dimIndex(table, name);
+  if (d < 0) return [];
+  const seen = new Set<string>();
+  for (const r of table.rows) {
+    const k = r.keys[d];
+    if (k !== null && k !== undefined) seen.add(k);
+  }
+  return [...seen];
+}
+
+/** Does every key of `child` sit under one key of `parent` (regencies in provinces), in the rows that have both? */
+export function isNested(table: Table, parent: string, child: string): boolean {
+  const p = dimIndex(table, parent);
+  const c = dimIndex(table, child);
+  if (p < 0 || c < 0) return false;
+  const parentOf = new Map<string, string>();
+  for (const r of table.rows) {
+    const ck = r.keys[c];
+    const pk = r.keys[p];
+    if (ck === null || ck === undefined || pk === null || pk === undefined) continue;
+    const seen = parentOf.get(ck);
+    if (seen !== undefined && seen !== pk) return false;
+    parentOf.set(ck, pk);
+  }
+  return true;
+}

@@ -1,0 +1,143 @@
+// CSV (and TSV, ';' and '|' files) → the RowSink. The delimiter is taken from the header line: the
+// separator that clearly splits it most (or --delimiter). Lines above the header (a title line in an
+// office export) are skipped with --header-row N.
+
+import { InputError, type ProblemList } from '../errors.js';
+import { CsvScanner, DEFAULT_LIMITS, type ScanLimits } from './csv-scanner.js';
+import type { ReaderFacts, RowSink } from './row-sink.js';
+
+const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
+
+export function describeDelimiter(d: string): string {
+  return d === '\t' ? 'TAB' : `'${d}'`;
+}
+
+/** The delimiter that clearly splits the header line most, outside quotes; undefined when none does. */
+export function detectDelimiter(headerLine: string): string | undefined {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let inQuotes = false;
+  for (const ch of headerLine) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (!best || best[1] === 0 || (second && second[1] === best[1])) return undefined;
+  return best[0];
+}
+
+export interface CsvReadOptions {
+  readonly delimiter?: string;
+  /** The line of the header (1-based); lines above it are skipped. */
+  readonly headerRow?: number;
+  readonly limits?: ScanLimits;
+}
+
+/** Skip `n` lines of text (CRLF, LF or CR), returning what is left, or undefined if more text is needed. */
+function skipLines(text: string, n: number, final: boolean): { rest: string; skipped: number } | undefined {
+  let pos = 0;
+  let skipped = 0;
+  while (skipped < n) {
+    const lf = text.indexOf('\n', pos);
+    const cr = text.indexOf('\r', pos);
+    const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    if (at < 0 || (text.charCodeAt(at) === 13 && at + 1 >= text.length && !final)) return final ? { rest: '', skipped } : undefined;
+    pos = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+    skipped++;
+  }
+  return { rest: text.slice(pos), skipped };
+}
+
+export async function readCsvRows(text: AsyncIterable<string>, file: string, options: CsvReadOptions, sink: RowSink, problems: ProblemList): Promise<ReaderFacts> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  let pending = '';
+  let scanner: CsvScanner | undefined;
+  let delimiter: string | undefined;
+  let headerFields = -1;
+  let lineOffset = 0; // lines skipped above the header
+  let sawAny = false;
+
+  const start = (body: string): void => {
+    const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
+    delimiter = options.delimiter ?? detectDelimiter(firstLine);
+    if (!delimiter) {
+      throw new InputError({
+        file,
+        line: lineOffset + 1,
+        message: `cannot tell the delimiter (the header line does not split clearly on ${DELIMITERS.map(describeDelimiter).join(', ')})`,
+        hint: "pass --delimiter, e.g. --delimiter ';' (or --header-row N when a title line comes first)",
+      });
+    }
+    const d = delimiter;
+    scanner = new CsvScanner(
+      d,
+      {
+        onRecord: (fields, line0, columns) => {
+          const line = line0 + lineOffset;
+          if (headerFields < 0) {
+            headerFields = fields.length;
+            fields.forEach((f, i) => sink.column(f, i, { line, column: columns[i] ?? 1 }));
+            return;
+          }
+          if (fields.length !== headerFields) {
+            problems.add({
+              file,
+              line,
+              message: `expected ${headerFields} fields, found ${fields.length}`,
+              hint: fields.length < headerFields ? `a ${describeDelimiter(d)} is missing, or the row was cut short` : `a value contains an unquoted ${describeDelimiter(d)}; quote it`,
+            });
+            return;
+          }
+          let blank = true;
+          for (const f of fields) if (f.trim() !== '') {
+            blank = false;
+            break;
+          }
+          if (blank) {
+            sink.blank?.(line);
+            return;
+          }
+          const places = new Array<{ line: number; column: number }>(fields.length);
+          for (let i = 0; i < fields.length; i++) places[i] = { line, column: columns[i] ?? 1 };
+          sink.row(fields, line, places);
+        },
+        onBlank: (line) => {
+          if (headerFields >= 0) sink.blank?.(line + lineOffset);
+        },
+        onError: (e) => problems.add({ file, line: e.line + lineOffset, column: e.column, message: e.message, hint: e.hint }),
+      },
+      limits,
+    );
+    scanner.push(body);
+  };
+
+  for await (const chunk of text) {
+    sawAny ||= chunk.length > 0;
+    if (scanner) {
+      scanner.push(chunk);
+      continue;
+    }
+    pending += chunk;
+    if (options.headerRow && options.headerRow > 1 && lineOffset === 0) {
+      const s = skipLines(pending, options.headerRow - 1, false);
+      if (!s) continue;
+      lineOffset = s.skipped;
+      pending = s.rest;
+    }
+    if (!/[\r\n]/.test(pending) && pending.length < limits.maxRecordLength) continue;
+    start(pending);
+    pending = '';
+  }
+  if (!scanner) {
+    if (options.headerRow && options.headerRow > 1 && lineOffset === 0) {
+      const s = skipLines(pending, options.headerRow - 1, true)!;
+      lineOffset = s.skipped;
+      pending = s.rest;
+    }
+    if (pending.trim() === '') throw new InputError({ file, message: sawAny ? 'no header line (the file is blank)' : 'the file is empty' });
+    start(pending);
+  }
+  scanner!.end();
+  if (headerFields < 0) throw new InputError({ file, message: 'the file is empty' });
+  return { format: 'csv', delimiter };
+}

@@ -1,0 +1,99 @@
+// Key domains: what a key cell means. A province is resolved from a code and/or a name (both code
+// systems, aliases); a segment from its aliases; a period must be a real month; free text is trimmed and
+// compared without case. Each distinct raw value is resolved once and cached, so a file of millions of
+// rows pays one lookup per distinct key.
+
+import { parsePeriod, parseProfileMonth } from '../core/calendar.js';
+import { resolveSegment, SEGMENTS } from '../core/domain.js';
+import type { KeyKind } from '../core/table.js';
+import { normaliseName, provinceRegistry, type CodeSystem, type Province } from './areas.js';
+
+export type Resolved = { readonly key: string; readonly label: string } | { readonly message: string; readonly hint?: string };
+
+const DIM_WORDS = new Map<string, string>([
+  ['province', 'province'],
+  ['regency', 'regency/city'],
+  ['segment', 'segment'],
+  ['period', 'period'],
+  ['kanwil', 'regional office (kanwil)'],
+  ['sector', 'sector'],
+]);
+
+export function dimWord(dim: string): string {
+  return DIM_WORDS.get(dim) ?? dim;
+}
+
+/** Free text keys: trimmed, inner spaces collapsed, compared without case; shown as first written. */
+export function textKey(raw: string): string {
+  return raw.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export class KeyDomains {
+  private readonly cache = new Map<string, Resolved>();
+  private readonly kanwils: ReadonlyMap<string, string>;
+
+  constructor(private readonly codeSystem: CodeSystem | undefined) {
+    const k = new Map<string, string>();
+    for (const p of provinceRegistry().provinces) k.set(normaliseName(p.kanwil), p.kanwil);
+    this.kanwils = k;
+  }
+
+  /** The province of a key (for derived keys such as its kanwil). */
+  province(key: string): Province | undefined {
+    return provinceRegistry().byKemendagri(key);
+  }
+
+  /** Resolve a province from its code and/or name cells (either may be empty). */
+  resolveProvince(code: string, name: string): Resolved {
+    const ck = `p\u0000${code}\u0000${name}`;
+    const hit = this.cache.get(ck);
+    if (hit) return hit;
+    let out: Resolved;
+    if (code.trim() === '' && name.trim() === '') out = { message: 'the province is empty' };
+    else {
+      const r = provinceRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem);
+      out = 'province' in r ? { key: r.province.kemendagri, label: r.province.name } : r;
+    }
+    this.cache.set(ck, out);
+    return out;
+  }
+
+  /** Resolve any other key cell by its dimension's domain. */
+  resolve(dim: string, kind: KeyKind, raw: string): Resolved {
+    const ck = `${kind}\u0000${dim}\u0000${raw}`;
+    const hit = this.cache.get(ck);
+    if (hit) return hit;
+    const out = this.resolveUncached(dim, kind, raw);
+    this.cache.set(ck, out);
+    return out;
+  }
+
+  private resolveUncached(dim: string, kind: KeyKind, raw: string): Resolved {
+    const t = raw.trim();
+    if (t === '') return { message: `the ${dimWord(dim)} is empty` };
+    switch (kind) {
+      case 'segment': {
+        const s = resolveSegment(t);
+        return s ? { key: s, label: s } : { message: `unknown segment "${t}"`, hint: `segments: ${SEGMENTS.join(', ')} (also: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)` };
+      }
+      case 'period': {
+        const p = parsePeriod(t);
+        return p ? { key: p, label: p } : { message: `"${t}" is not a month`, hint: 'write periods as YYYY-MM, e.g. 2024-06' };
+      }
+      case 'month': {
+        const m = parseProfileMonth(t);
+        if (!m) return { message: `"${t}" is not a month`, hint: 'a profile month is 1–12 or YYYY-MM' };
+        const key = 'month' in m ? String(m.month) : m.period;
+        return { key, label: key };
+      }
+      case 'kanwil': {
+        const k = this.kanwils.get(normaliseName(t));
+        return k ? { key: k, label: k } : { message: `unknown regional office "${t}"`, hint: `regional offices: ${[...new Set(this.kanwils.values())].join(', ')}` };
+      }
+      case 'regency':
+      case 'text':
+      case 'province':
+        return { key: textKey(t), label: t.replace(/\s+/g, ' ') };
+    }
+  }
+}

@@ -1,0 +1,325 @@
+// The one door for data: every file the tool reads (regional files, extracts, --targets, --workforce,
+// margin and profile files, --previous, the bundled baseline) becomes a Table here.
+//
+//   path → bytes (opened once) → format (by extension, else by content) → reader (CSV scanner, JSON
+//   rows, xlsx rows) → TypedRows (every check) → one Table for all the files, with their facts.
+//
+// Rules that span files: the same content twice (same sha256) is refused; extracts and regional files
+// are not mixed in one load; in a 'refuse' load, rows for overlapping keys are refused naming both
+// places (findConflicts).
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { findConflicts, type Conflict, type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
+import { InputError, ProblemList, type Diagnostic } from '../errors.js';
+import type { CodeSystem } from './areas.js';
+import { canonicalColumn, type ColumnWants } from '../core/columns.js';
+import { readCsvRows } from './csv-rows.js';
+import { readJsonRows } from './json-rows.js';
+import { dimWord, KeyDomains } from './key-domains.js';
+import type { NumberLocale } from '../core/numbers.js';
+import type { RowSink } from './row-sink.js';
+import { decodeText, readAllBytes, type DecodedFacts, type Encoding } from './source.js';
+import { TableShape, TypedRows } from './typed-rows.js';
+
+export const STDIN = '-';
+
+/** What a command reads from its files. */
+export interface LoadSchema {
+  /** What the files are, in messages ("--targets"); empty for the main inputs. */
+  readonly role?: string;
+  /** Columns named by the command as keys (--by), any spelling. */
+  readonly dims?: readonly string[];
+  /** The measures read, by canonical name and kind. Known count columns not listed are ignored. */
+  readonly measures: ReadonlyMap<string, MeasureKind>;
+  /** Columns the files must have; `regional` ones are not required of extracts (a row counts one). */
+  readonly required?: readonly { column: string; why: string; regional?: boolean }[];
+  /** refuse: rows must not overlap (regional files); sum: extracts; auto: sum when a file has an id column. */
+  readonly rule: 'refuse' | 'sum' | 'auto';
+  readonly segmentParts?: boolean;
+  readonly percents?: boolean;
+  readonly periodKind?: 'period' | 'month';
+  /** Add each province's regional office as a key (for --by kanwil). */
+  readonly deriveKanwil?: boolean;
+}
+
+export interface LoadOptions {
+  readonly numberLocale?: NumberLocale | 'auto';
+  readonly codeSystem?: CodeSystem;
+  readonly delimiter?: string;
+  readonly encoding?: Encoding;
+  readonly sheet?: string;
+  readonly headerRow?: number;
+  readonly maxErrors: number;
+  readonly allowOverCoverage: boolean;
+  /** How sources are shown in messages (the bundled files as data/…). */
+  readonly displayName?: (path: string) => string;
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly cwd?: string;
+  readonly onProgress?: (bytes: number, total: number | undefined) => void;
+}
+
+export interface LoadedTable extends Table {
+  /** How rows were judged: refuse (regional) or sum (extract). */
+  readonly rule: 'refuse' | 'sum';
+}
+
+interface Opened {
+  readonly name: string;
+  readonly size?: number;
+  readonly chunks: AsyncIterator<Buffer>;
+  close(): void;
+}
+
+async function open(path: string, options: LoadOptions): Promise<Opened> {
+  const name = path === STDIN ? '<stdin>' : (options.displayName?.(path) ?? path);
+  if (path === STDIN) {
+    const stream = options.stdin ?? process.stdin;
+    const it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+    return { name, chunks: { next: async () => { const r = await it.next(); return r.done ? r : { done: false, value: typeof r.value === 'string' ? Buffer.from(r.value) : r.value }; } }, close: () => undefined };
+  }
+  let size: number | undefined;
+  const full = resolve(options.cwd ?? '.', path);
+  try {
+    const st = await stat(full);
+    if (st.isDirectory()) throw new InputError({ file: name, message: 'is a folder, not a file', hint: 'pass the files inside it, or a glob such as folder/*.csv' });
+    if (st.isFile()) size = st.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = new Map([['ENOENT', 'no such file'], ['EACCES', 'permission denied'], ['EPERM', 'permission denied']]);
+    throw new InputError({ file: name, message: `cannot open file (${code ? `${code}: ${why.get(code) ?? 'error'}` : String(e)})` });
+  }
+  const stream = createReadStream(full, { highWaterMark: 64 * 1024 });
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return { name, size, chunks: it, close: () => stream.destroy() };
+}
+
+function formatOf(path: string, first: Buffer): 'csv' | 'json' | 'xlsx' {
+  if (/\.xlsx$/i.test(path)) return 'xlsx';
+  if (/\.json$/i.test(path)) return 'json';
+  if (/\.(csv|tsv|txt)$/i.test(path)) return 'csv';
+  if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) return 'xlsx';
+  const head = first.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('[') || head.startsWith('{') ? 'json' : 'csv';
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** `Sheet1!B7`, quoting a sheet name with spaces or punctuation as Excel does. */
+export function cellName(sheet: string, row: number, column: number): string {
+  const q = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${q}!${columnLetters(column)}${row}`;
+}
+
+/**
+ * Read files into one Table. Every problem in every file is collected (up to maxErrors) and thrown
+ * together as one InputError; nothing is computed from a load with errors.
+ */
+export async function loadTable(paths: readonly string[], schema: LoadSchema, options: LoadOptions): Promise<LoadedTable> {
+  const measures = [...schema.measures].map(([name, kind]) => ({ name, kind }));
+  if (!schema.measures.has('participants')) measures.push({ name: 'participants', kind: 'count' });
+  const shape = new TableShape(measures);
+  const domains = new KeyDomains(options.codeSystem);
+  const problems = new ProblemList(options.maxErrors);
+  const rows: TableRow[] = [];
+  const sources: SourceFacts[] = [];
+  const rules: ('refuse' | 'sum')[] = [];
+  const wants: ColumnWants = {
+    dims: (schema.dims ?? []).map(canonicalColumn),
+    measures: schema.measures,
+    segmentParts: schema.segmentParts ?? false,
+    percents: schema.percents ?? false,
+    periodKind: schema.periodKind ?? 'period',
+  };
+  const bySha = new Map<string, string>();
+  for (const path of paths) {
+    const before = problems.size;
+    try {
+      const facts = await loadOne(path, schema, options, wants, shape, domains, problems, sources.length, rows);
+      if (!facts) continue;
+      const prior = bySha.get(facts.sha256);
+      if (prior !== undefined) {
+        problems.add({ file: facts.name, message: `has the same content as ${prior} (sha256 ${facts.sha256.slice(0, 12)}…): the same file given twice`, hint: 'give each file once' });
+      }
+      bySha.set(facts.sha256, facts.name);
+      sources.push(facts);
+      rules.push(facts.rule);
+    } catch (e) {
+      if (e instanceof InputError) problems.addAll(e.diagnostics.map((d) => ({ ...d })));
+      else throw e;
+    }
+    if (problems.size > before && problems.full) break;
+  }
+  if (problems.size) throw new InputError(problems.list());
+  if (new Set(rules).size > 1) {
+    const ex = sources.find((_, i) => rules[i] === 'sum')!;
+    const reg = sources.find((_, i) => rules[i] === 'refuse')!;
+    throw new InputError({ file: ex.name, message: `is a per-participant or per-employer extract, but ${reg.name} is not`, hint: 'report extracts and regional files in separate runs' });
+  }
+  const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
+  const nd = shape.dims.length;
+  const padded: TableRow[] = rows.map((r) => (r.keys.length === nd && !r.keys.includes(undefined as unknown as null) ? r : { ...r, keys: Array.from({ length: nd }, (_, d) => r.keys[d] ?? null) }));
+  const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows: padded, sources, rule };
+  if (rule === 'refuse') {
+    const conflicts = findConflicts(table, options.maxErrors);
+    if (conflicts.length) throw new InputError(conflicts.map((c) => describeConflict(c, table)));
+  }
+  return table;
+}
+
+async function loadOne(
+  path: string,
+  schema: LoadSchema,
+  options: LoadOptions,
+  wants: ColumnWants,
+  shape: TableShape,
+  domains: KeyDomains,
+  problems: ProblemList,
+  src: number,
+  rows: TableRow[],
+): Promise<(SourceFacts & { rule: 'refuse' | 'sum' }) | undefined> {
+  const o = await open(path, options);
+  try {
+    const firstRead = await o.chunks.next();
+    if (firstRead.done || firstRead.value.length === 0) throw new InputError({ file: o.name, message: 'the file is empty' });
+    const first = firstRead.value;
+    const format = formatOf(path, first);
+    let bytesSeen = first.length;
+    const progress: AsyncIterator<Buffer> = {
+      next: async () => {
+        const r = await o.chunks.next();
+        if (!r.done) {
+          bytesSeen += r.value.length;
+          options.onProgress?.(bytesSeen, o.size);
+        }
+        return r;
+      },
+    };
+    // The sink decides the rule from the header: an id column makes an extract.
+    let typed: TypedRows | undefined;
+    const make = (rule: 'refuse' | 'sum', columnsUpFront: boolean, sheet?: string): TypedRows =>
+      new TypedRows(shape, domains, problems, {
+        file: o.name,
+        src,
+        wants,
+        rule,
+        forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
+        allowOverCoverage: options.allowOverCoverage,
+        deriveKanwil: schema.deriveKanwil ?? false,
+        place: (line, column) => (sheet ? { file: `${o.name}:${cellName(sheet, line, column ?? 1)}` } : { file: o.name, line, column }),
+        columnsUpFront,
+        required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
+      });
+    const pendingColumns: [string, number, { line: number; column: number }][] = [];
+    const sink = (columnsUpFront: boolean, sheet?: string): RowSink => ({
+      column: (name, index, place) => {
+        if (typed) typed.column(name, index, place);
+        else pendingColumns.push([name, index, place]);
+      },
+      row: (cells, line, places) => {
+        if (!typed) {
+          const extract = schema.rule === 'sum' || (schema.rule === 'auto' && pendingColumns.some(([n]) => ['participant_id', 'employer_id'].includes(canonicalColumn(n))));
+          typed = make(extract ? 'sum' : 'refuse', columnsUpFront, sheet);
+          for (const [n, i, p] of pendingColumns) typed.column(n, i, p);
+        }
+        typed.row(cells, line, places);
+      },
+      blank: () => typed?.blank(),
+    });
+    let decoded: DecodedFacts | undefined;
+    let facts: { delimiter?: string; sheet?: string; headerRow?: number };
+    if (format === 'xlsx') {
+      const { bytes, sha256 } = await readAllBytes(first, progress);
+      const { readXlsxRows } = await import('./xlsx-rows.js');
+      const { isKnownColumn } = await import('../core/columns.js');
+      let sheetName: string | undefined;
+      facts = await readXlsxRows(bytes, o.name, { sheet: options.sheet, headerRow: options.headerRow, isKnownColumn }, {
+        column: (n, i, p) => sink(true, sheetName).column(n, i, p),
+        row: (c, l, p) => sink(true, sheetName).row(c, l, p),
+        blank: (l) => sink(true, sheetName).blank?.(l),
+      }, problems, (s: string) => (sheetName = s));
+      decoded = { encoding: 'utf-8', bytes: bytes.length, sha256 };
+    } else {
+      const text = decodeText(o.name, first, progress, options.encoding, (f) => (decoded = f));
+      facts = format === 'json' ? await readJsonRows(text, o.name, sink(false), problems) : await readCsvRows(text, o.name, { delimiter: options.delimiter, headerRow: options.headerRow }, sink(true), problems);
+    }
+    if (!typed) {
+      // A header and no rows.
+      if (problems.size === 0) {
+        const t = make(schema.rule === 'sum' ? 'sum' : 'refuse', format !== 'json');
+        for (const [n, i, p] of pendingColumns) t.column(n, i, p);
+        t.finish();
+        if (problems.size === 0) throw new InputError({ file: o.name, message: 'no data rows (header only)', hint: 'fill in at least one row; jamsostek template writes a starting file' });
+      }
+      return undefined;
+    }
+    const t = typed as TypedRows;
+    const locale = t.finish();
+    if (t.rows.length === 0 && problems.size === 0) throw new InputError({ file: o.name, message: 'no data rows', hint: 'every row was blank or a subtotal' });
+    const base = rows.length;
+    for (const r of t.rows) rows.push(r.parent === undefined ? r : { ...r, parent: r.parent + base });
+    const ignored = t.cols.filter((c) => c && c.role.kind === 'ignored' && c.canonical !== '').map((c) => c.name);
+    return {
+      name: o.name,
+      format,
+      delimiter: facts.delimiter,
+      sheet: facts.sheet,
+      headerRow: facts.headerRow,
+      numberLocale: locale,
+      encoding: decoded?.encoding ?? 'utf-8',
+      sha256: decoded?.sha256 ?? '',
+      bytes: decoded?.bytes ?? 0,
+      rows: t.rowsRead,
+      blankLines: t.blankLines,
+      ignoredColumns: ignored,
+      rule: t.rule,
+    };
+  } finally {
+    o.close();
+  }
+}
+
+/** Where a row is, as a message place ("file:line", or "book.xlsx:Sheet1!A7"). */
+export function rowPlace(table: Table, src: number, line: number): string {
+  const s = table.sources[src];
+  if (!s) return `line ${line}`;
+  return s.sheet ? `${s.name}:${cellName(s.sheet, line, 1)}` : `${s.name}:${line}`;
+}
+
+function describeKeys(c: Conflict, table: Table): string {
+  const parts: string[] = [];
+  table.dims.forEach((d, i) => {
+    const k = c.keys[i];
+    if (k !== null && k !== undefined && d.name !== 'kanwil') parts.push(d.labels.get(k) ?? k);
+  });
+  return parts.join(' / ') || '(no key columns)';
+}
+
+function describeConflict(c: Conflict, table: Table): Diagnostic {
+  const second = table.sources[c.second.src]!;
+  const first = table.sources[c.first.src]!;
+  const where = c.first.src === c.second.src ? `first at line ${c.first.line}` : `first at ${rowPlace(table, c.first.src, c.first.line)}`;
+  const place = second.sheet ? { file: `${second.name}:${cellName(second.sheet, c.second.line, 1)}` } : { file: second.name, line: c.second.line };
+  if (c.kind === 'duplicate') {
+    const ignored = second.ignoredColumns.length ? second.ignoredColumns : first.ignoredColumns;
+    return {
+      ...place,
+      message: `duplicate row for ${describeKeys(c, table)} (${where})`,
+      hint: ignored.length
+        ? `the rows may differ in ${ignored.map((x) => `"${x}"`).join(', ')}, which is not a key: --by ${['province', ...ignored.map(canonicalColumn)].slice(0, 2).join(',')} keeps them apart`
+        : 'each key may appear once; per-participant extracts (with an id column) are added up instead',
+    };
+  }
+  const dimsOf = (src: number): string => table.dims.filter((_, i) => table.rows.some((r) => r.src === src && r.keys[i] !== null)).map((d) => dimWord(d.name)).join(', ');
+  return {
+    ...place,
+    message: `rows for ${describeKeys(c, table)} overlap with ${rowPlace(table, c.first.src, c.first.line)}: one is given per ${dimsOf(c.first.src) || 'nothing'}, the other per ${dimsOf(c.second.src) || 'nothing'}`,
+    hint: 'each area may be given once per period: remove one of them, or give every file the same key columns (e.g. a period column)',
+  };
+}

@@ -1,0 +1,201 @@
+// Bytes → text. A source is read once, in small chunks; its sha256 is computed on the way. Text
+// decoding is strict: an invalid byte is an error at its true line, column and byte offset (whatever
+// chunk it falls in, and whatever the line ends: CRLF, LF or CR), never a silent U+FFFD.
+//
+// Encodings: UTF-8 (a BOM is skipped), UTF-16LE and UTF-16BE (with a BOM, or recognised by their zero
+// bytes), Windows-1252 on request (--encoding). Nothing else is guessed.
+
+import { createHash, type Hash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+import { InputError } from '../errors.js';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
+
+/** Counts lines and columns of decoded text, so that a byte error can be placed. */
+class LineTracker {
+  line = 1;
+  column = 1;
+  private pendingCr = false;
+
+  feed(text: string): void {
+    let start = 0;
+    if (this.pendingCr && text.length > 0) {
+      this.pendingCr = false;
+      if (text.charCodeAt(0) === 10) start = 1; // the LF of a CRLF split across chunks
+    }
+    let lastBreak = -1;
+    for (let i = start; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        this.line++;
+        lastBreak = i;
+      } else if (c === 13) {
+        this.line++;
+        lastBreak = i;
+        if (i + 1 < text.length) {
+          if (text.charCodeAt(i + 1) === 10) {
+            i++;
+            lastBreak = i;
+          }
+        } else this.pendingCr = true;
+      }
+    }
+    this.column = lastBreak < 0 ? this.column + (text.length - start) : text.length - lastBreak;
+  }
+}
+
+/** Where the first invalid UTF-8 sequence starts in bytes, or −1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    const b1 = bytes[i + 1]!;
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** How many bytes at the end of `bytes` start a UTF-8 sequence that the next chunk completes. */
+function incompleteTail(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Recognise UTF-16 without a BOM from the zero bytes of ASCII text. */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.4 && evenZero <= pairs * 0.05) return 'utf-16le';
+  if (evenZero >= pairs * 0.4 && oddZero <= pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+export interface DecodedFacts {
+  readonly encoding: Encoding;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/**
+ * Decode a stream of byte chunks into text chunks. `first` is the first chunk, already read by the
+ * caller to tell the format. Calls `done` with the facts once the stream is finished.
+ */
+export async function* decodeText(
+  name: string,
+  first: Buffer,
+  rest: AsyncIterator<Buffer>,
+  forced: Encoding | undefined,
+  done: (facts: DecodedFacts) => void,
+): AsyncGenerator<string> {
+  const hash: Hash = createHash('sha256');
+  let encoding: Encoding = forced ?? 'utf-8';
+  let skip = 0;
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf && (forced === undefined || forced === 'utf-8')) skip = 3;
+  else if (first[0] === 0xff && first[1] === 0xfe && (forced === undefined || forced === 'utf-16le')) [encoding, skip] = ['utf-16le', 2];
+  else if (first[0] === 0xfe && first[1] === 0xff && (forced === undefined || forced === 'utf-16be')) [encoding, skip] = ['utf-16be', 2];
+  else if (forced === undefined) encoding = sniffUtf16(first) ?? 'utf-8';
+  const lines = new LineTracker();
+  let offset = 0; // bytes of the source before `chunk`
+  let carry: Buffer | undefined;
+  const decoder = encoding === 'utf-8' ? undefined : new TextDecoder(encoding, { fatal: true });
+  let chunk: Buffer | undefined = first;
+  while (chunk) {
+    hash.update(chunk);
+    let body = chunk;
+    let bodyStart = offset; // source offset of body[0]
+    if (skip) {
+      body = body.subarray(skip);
+      bodyStart += skip;
+      skip = 0;
+    }
+    let text: string;
+    if (decoder) {
+      try {
+        text = decoder.decode(body, { stream: true });
+      } catch {
+        throw new InputError({ file: name, line: lines.line, column: lines.column, message: `invalid ${encoding.toUpperCase()} text (near byte offset ${bodyStart})` });
+      }
+    } else {
+      const whole = carry ? Buffer.concat([carry, body]) : body;
+      const wholeStart = carry ? bodyStart - carry.length : bodyStart;
+      const tail = incompleteTail(whole);
+      const complete = tail ? whole.subarray(0, whole.length - tail) : whole;
+      carry = tail ? Buffer.from(whole.subarray(whole.length - tail)) : undefined;
+      if (!isUtf8(complete)) {
+        const at = firstInvalidUtf8(complete);
+        lines.feed(complete.toString('utf8', 0, at));
+        throw new InputError({
+          file: name,
+          line: lines.line,
+          column: lines.column,
+          message: `invalid UTF-8 (byte 0x${complete[at]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${wholeStart + at})`,
+          hint: 'the file looks like Windows-1252 (older Excel); rerun with --encoding windows-1252',
+        });
+      }
+      text = complete.toString('utf8');
+    }
+    offset += chunk.length;
+    if (text) {
+      lines.feed(text);
+      yield text;
+    }
+    const next = await rest.next();
+    chunk = next.done ? undefined : next.value;
+  }
+  if (carry && carry.length) {
+    throw new InputError({ file: name, line: lines.line, column: lines.column, message: `the input ends inside a multi-byte UTF-8 character (offset ${offset - carry.length})` });
+  }
+  if (decoder) {
+    let rest2: string;
+    try {
+      rest2 = decoder.decode();
+    } catch {
+      throw new InputError({ file: name, line: lines.line, column: lines.column, message: `the input ends inside a ${encoding.toUpperCase()} character` });
+    }
+    if (rest2) yield rest2;
+  }
+  done({ encoding, bytes: offset, sha256: hash.digest('hex') });
+}
+
+/** All bytes of a source (for xlsx), with their sha256. */
+export async function readAllBytes(first: Buffer, rest: AsyncIterator<Buffer>): Promise<{ bytes: Buffer; sha256: string }> {
+  const hash = createHash('sha256');
+  const parts: Buffer[] = [];
+  let chunk: Buffer | undefined = first;
+  while (chunk) {
+    hash.update(chunk);
+    parts.push(chunk);
+    const next = await rest.next();
+    chunk = next.done ? undefined : next.value;
+  }
+  return { bytes: Buffer.concat(parts), sha256: hash.digest('hex') };
+}

@@ -1,0 +1,449 @@
+// Raw rows → Table rows: every check of the input contract, for every kind of file, in one place.
+//
+// Per cell: control characters; keys through their domain (blank keys refused); numbers through the
+// file's LocalePolicy (deduced, never guessed). Per row: participants above a denominator in the same
+// row (unless allowed), wide segment columns (participants_pu …) that must add up to the row's
+// participants, a participant id seen twice in one period. Per file: duplicate or unnamed columns,
+// required columns, a `level` column that mixes the tool's row levels with other values.
+// Rows of a 'refuse' file are kept as they are; rows of a 'sum' file (an extract) are added up by their
+// full key as they stream past, so memory grows with the distinct keys, not with the rows.
+
+import type { Diagnostic, ProblemList } from '../errors.js';
+import type { KeyKind, MeasureKind, TableRow } from '../core/table.js';
+import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import type { KeyDomains, Resolved } from './key-domains.js';
+import { LocalePolicy, readCell, type CellRef, type NumberLocale } from '../core/numbers.js';
+import type { Cell, CellPlace, RowSink } from './row-sink.js';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+
+/** The dimensions and measures shared by all files of one load (dims grow as files bring new ones). */
+export class TableShape {
+  readonly dims: { name: string; kind: KeyKind; labels: Map<string, string> }[] = [];
+  constructor(readonly measures: readonly { name: string; kind: MeasureKind }[]) {}
+
+  dim(name: string, kind: KeyKind): number {
+    let i = this.dims.findIndex((d) => d.name === name);
+    if (i < 0) {
+      i = this.dims.length;
+      this.dims.push({ name, kind, labels: new Map() });
+    }
+    return i;
+  }
+
+  measure(name: string): number {
+    return this.measures.findIndex((m) => m.name === name);
+  }
+}
+
+export interface TypedRowsOptions {
+  readonly file: string;
+  readonly src: number;
+  readonly wants: ColumnWants;
+  readonly rule: 'refuse' | 'sum';
+  readonly forcedLocale?: NumberLocale;
+  readonly allowOverCoverage: boolean;
+  /** Derive a kanwil key from the province when the file has no kanwil column. */
+  readonly deriveKanwil: boolean;
+  /** Name a cell for messages (xlsx: Sheet!B7). */
+  readonly place: (line: number, column?: number) => Pick<Diagnostic, 'file' | 'line' | 'column'>;
+  /** CSV and xlsx announce all columns before the first row; JSON announces them as they come. */
+  readonly columnsUpFront: boolean;
+  readonly required: readonly { column: string; why: string }[];
+}
+
+interface Col {
+  readonly name: string;
+  readonly canonical: string;
+  readonly role: ColumnRole;
+  readonly place: CellPlace;
+  /** Index into the shape (dim or measure), or −1. */
+  readonly target: number;
+  /** Data rows seen before this column was announced (JSON). */
+  readonly firstRow: number;
+}
+
+export class TypedRows implements RowSink {
+  readonly rows: TableRow[] = [];
+  readonly cols: Col[] = [];
+  readonly policy: LocalePolicy;
+  rowsRead = 0;
+  blankLines = 0;
+  private readonly groups = new Map<string, number>(); // sum: full key → row index
+  private readonly ids = new Map<string, number>(); // participant id + period → line
+  private readonly pending: { row: number; measure: number; id: number; en: number; at: CellRef }[] = [];
+  private contradictionReported = false;
+  private checkedRequired = false;
+  private levelSkipped: number | undefined;
+  private levelIsData = false;
+  private firstLine: number | undefined;
+  private readonly byCanonical = new Map<string, number>();
+
+  constructor(
+    private readonly shape: TableShape,
+    private readonly domains: KeyDomains,
+    private readonly problems: ProblemList,
+    private readonly o: TypedRowsOptions,
+  ) {
+    this.policy = new LocalePolicy(o.forcedLocale);
+  }
+
+  private fail(d: Omit<Diagnostic, 'file'> & { line: number; column?: number }): void {
+    this.problems.add({ ...d, ...this.o.place(d.line, d.column) });
+  }
+
+  column(name: string, index: number, place: CellPlace): void {
+    if (CONTROL.test(name)) {
+      const ch = CONTROL.exec(name)![0].charCodeAt(0);
+      this.fail({ line: place.line, column: place.column, message: `control character U+${ch.toString(16).toUpperCase().padStart(4, '0')} in the name of column ${index + 1}` });
+    }
+    const canonical = canonicalColumn(name);
+    const role: ColumnRole = canonical === '' ? { kind: 'ignored' } : roleOf(canonical, this.o.wants);
+    const before = canonical === '' ? undefined : this.byCanonical.get(canonical);
+    if (before !== undefined) {
+      const other = this.cols[before]!;
+      const same = normaliseHeader(other.name) === normaliseHeader(name);
+      this.fail({
+        line: place.line,
+        column: place.column,
+        message: same ? `column "${name}" appears twice (fields ${before + 1} and ${index + 1})` : `columns "${other.name}" (field ${before + 1}) and "${name}" (field ${index + 1}) both mean "${canonical}"`,
+        hint: 'keep one of them',
+      });
+    }
+    if (canonical !== '') this.byCanonical.set(canonical, index);
+    let target = -1;
+    if (role.kind === 'dim') target = this.shape.dim(role.dim, role.keyKind);
+    else if (role.kind === 'measure') target = this.shape.measure(role.measure);
+    if (role.kind === 'segment-part') this.shape.dim('segment', 'segment');
+    this.cols[index] = { name, canonical, role, place, target, firstRow: this.rowsRead };
+  }
+
+  /** Check the columns once they are known (CSV/xlsx: at the first row; JSON: at the end). */
+  private checkColumns(): void {
+    if (this.checkedRequired) return;
+    this.checkedRequired = true;
+    const line = this.cols[0]?.place.line ?? 1;
+    for (const req of this.o.required) {
+      const present = this.cols.some((c) => c.canonical === req.column || (req.column === 'province' && c.canonical === 'province_code'));
+      if (present) continue;
+      const names = this.cols.map((c) => c.name);
+      const close = suggestColumn(req.column, names);
+      const accepted = [req.column, ...aliasesOf(req.column)].join(', ');
+      this.fail({ line, message: `missing column "${req.column}" (${req.why})`, hint: close ? `did you mean "${close}"? accepted names: ${accepted}` : `accepted names: ${accepted}` });
+    }
+    if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) {
+      this.fail({ line, message: 'the file has both a segment column and participants_pu… columns', hint: 'use one layout: a segment column (one row per segment), or one participants column per segment' });
+    }
+  }
+
+  get rule(): 'refuse' | 'sum' {
+    return this.o.rule;
+  }
+
+  blank(): void {
+    this.blankLines++;
+  }
+
+  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): void {
+    if (this.firstLine === undefined) this.firstLine = line;
+    this.rowsRead++;
+    if (this.o.columnsUpFront) this.checkColumns();
+    const cols = this.cols;
+    const at = (i: number): { line: number; column?: number } => ({ line: places[i]?.line ?? line, column: places[i]?.column });
+    let ok = true;
+    const bad = (i: number, message: string, hint?: string): void => {
+      ok = false;
+      this.fail({ ...at(i), message, hint });
+    };
+    // Control characters anywhere, and the tool's own `level` rows.
+    let skip = false;
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i];
+      if (typeof v === 'string' && CONTROL.test(v)) {
+        const ch = CONTROL.exec(v)![0].charCodeAt(0);
+        bad(i, `control character U+${ch.toString(16).toUpperCase().padStart(4, '0')} in field "${cols[i]?.name ?? i + 1}"`);
+      }
+      const c = cols[i];
+      if (c?.role.kind === 'level' && !this.levelIsData) {
+        const lv = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
+        if (lv === 'subtotal' || lv === 'total') {
+          this.levelSkipped ??= line;
+          skip = true;
+        } else if (lv !== '' && lv !== 'detail') {
+          if (this.levelSkipped !== undefined) bad(i, `column "${c.name}" holds "${lv}" but earlier rows were the tool's subtotal/total rows (line ${this.levelSkipped})`, 'rename the column: "level" marks the rows of jamsostek outputs');
+          this.levelIsData = true;
+        }
+      }
+      if (c && c.canonical === '' && v !== null && v !== undefined && String(v).trim() !== '') bad(i, `column ${i + 1} has no name but holds "${String(v).trim()}"`, 'give it a header');
+    }
+    if (!ok || skip) return;
+
+    const nd = this.shape.dims.length;
+    const keys: (string | null)[] = new Array<string | null>(nd).fill(null);
+    const values: (number | null)[] = new Array<number | null>(this.shape.measures.length).fill(null);
+    const parts: { segment: string; value: number; col: number }[] = [];
+    let provinceCode = '';
+    let provinceName = '';
+    let provinceCol = -1;
+    let participantId: { value: string; col: number } | undefined;
+    const pend: { measure: number; id: number; en: number; at: CellRef }[] = [];
+
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i];
+      if (!c) continue;
+      const role = c.role;
+      const v = cells[i];
+      if (role.kind === 'ignored' || role.kind === 'level') continue;
+      if (role.kind === 'dim') {
+        const text = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+        if (role.keyKind === 'province') {
+          if (role.part === 'code') provinceCode = text;
+          else provinceName = text;
+          if (provinceCol < 0 || role.part === 'name') provinceCol = i;
+          continue;
+        }
+        if (v === undefined) {
+          bad(i, `the row has no "${c.name}"`);
+          continue;
+        }
+        const r: Resolved = this.domains.resolve(role.dim, role.keyKind, text);
+        if ('message' in r) bad(i, r.message, r.hint);
+        else {
+          keys[c.target] = r.key;
+          this.remember(c.target, r.key, r.label);
+        }
+        continue;
+      }
+      if (role.kind === 'id') {
+        if (role.id === 'participant_id') {
+          const t = v === null || v === undefined ? '' : String(v).trim();
+          if (t === '') bad(i, 'the participant id is empty');
+          else participantId = { value: t, col: i };
+        }
+        continue;
+      }
+      // Numbers: measures, segment parts and (checked only) percentages.
+      const kind = role.kind === 'percent' ? 'percent' : role.kind === 'measure' ? (role.measureKind === 'count' ? 'count' : 'number') : 'count';
+      if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+        if (role.kind === 'percent') continue;
+        bad(i, v === undefined ? `the row has no "${c.name}"` : `field "${c.name}" is empty`, 'a blank count is not zero: write 0 if zero is meant');
+        continue;
+      }
+      let value: number | undefined;
+      if (typeof v === 'boolean') {
+        bad(i, `field "${c.name}": expected a number, found ${v}`);
+        continue;
+      }
+      if (typeof v === 'number') {
+        if (kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
+          bad(i, `field "${c.name}": ${v} is not a whole non-negative number`);
+          continue;
+        }
+        value = v;
+      } else {
+        const reading = readCell(v, kind);
+        const ref: CellRef = { ...at(i), column: at(i).column ?? 1, raw: v.trim() };
+        if (reading.problem) {
+          const loc = this.policy.locale;
+          bad(i, `field "${c.name}": "${v.trim()}" ${reading.problem.startsWith('is ') ? reading.problem : reading.problem}`, reading.problem === 'is not a number' ? numberHint(loc) : undefined);
+          continue;
+        }
+        const got = this.policy.take(reading, ref);
+        if (got === 'contradiction') {
+          this.reportContradiction(ref);
+          ok = false;
+          continue;
+        }
+        if (got === 'pending') {
+          if (role.kind === 'measure') pend.push({ measure: c.target, id: reading.id!, en: reading.en!, at: ref });
+          continue;
+        }
+        value = got;
+      }
+      if (role.kind === 'measure') values[c.target] = value;
+      else if (role.kind === 'segment-part') parts.push({ segment: role.segment, value, col: i });
+    }
+    // The province, from its code and/or name.
+    if (provinceCol >= 0) {
+      const r = this.domains.resolveProvince(provinceCode, provinceName);
+      if ('message' in r) bad(provinceCol, r.message, r.hint);
+      else {
+        const d = this.shape.dims.findIndex((x) => x.name === 'province');
+        keys[d] = r.key;
+        this.remember(d, r.key, r.label);
+        if (this.o.deriveKanwil && !this.cols.some((x) => x.canonical === 'kanwil')) {
+          const kd = this.shape.dim('kanwil', 'kanwil');
+          const kanwil = this.domains.province(r.key)!.kanwil;
+          if (kd >= keys.length) keys.length = kd + 1;
+          keys[kd] = kanwil;
+          this.remember(kd, kanwil, kanwil);
+        }
+      }
+    }
+    if (!ok) return;
+    // Wide segment columns must add up to the row's participants.
+    const pIdx = this.shape.measure('participants');
+    if (parts.length) {
+      let sum = 0;
+      for (const p of parts) sum += p.value;
+      if (pIdx >= 0 && values[pIdx] !== null && values[pIdx] !== sum) {
+        bad(parts[0]!.col, `the segment columns add up to ${sum}, not to the row's participants (${values[pIdx]})`, 'the participants_pu, _bpu, _jakon, _pmi columns must cover every participant (add the missing ones, or drop the participants column)');
+        return;
+      }
+      if (pIdx >= 0) values[pIdx] = sum;
+    }
+    // Participants above a denominator of the same row.
+    if (pIdx >= 0 && values[pIdx] !== null && !this.o.allowOverCoverage) {
+      for (const d of DENOMINATORS) {
+        const di = this.shape.measure(d);
+        const dv = di >= 0 ? values[di] : null;
+        if (dv !== null && dv !== undefined && values[pIdx]! > dv) {
+          const col = this.cols.findIndex((c) => c?.canonical === 'participants');
+          bad(col >= 0 ? col : 0, `participants (${values[pIdx]}) exceed ${d} (${dv})`, 'check the row; pass --allow-over-coverage if this is real');
+          return;
+        }
+      }
+    }
+    // A participant id twice in one period: a join fan-out in the warehouse query.
+    if (participantId) {
+      const pd = this.shape.dims.findIndex((x) => x.name === 'period');
+      const k = `${pd >= 0 ? (keys[pd] ?? '') : ''}\u0000${participantId.value}`;
+      const first = this.ids.get(k);
+      if (first !== undefined) {
+        bad(participantId.col, `participant ${participantId.value} appears twice${pd >= 0 && keys[pd] ? ` in ${keys[pd]}` : ''} (first at line ${first})`, 'each participant is one row per period: check the extract query for a join that repeats rows');
+        return;
+      }
+      this.ids.set(k, line);
+    }
+    // A row of an extract with no count column counts one participant.
+    if (this.o.rule === 'sum' && pIdx >= 0 && values[pIdx] === null && !this.cols.some((c) => c?.canonical === 'participants') && !parts.length) values[pIdx] = 1;
+    this.emit(keys, values, line, parts, pend);
+  }
+
+  private remember(dim: number, key: string, label: string): void {
+    const labels = this.shape.dims[dim]!.labels;
+    if (!labels.has(key)) labels.set(key, label);
+  }
+
+  private reportContradiction(at: CellRef): void {
+    if (this.contradictionReported) return;
+    this.contradictionReported = true;
+    const id = this.policy.idOnly ?? at;
+    const en = this.policy.enOnly ?? at;
+    this.fail({ line: en.line, column: en.column, message: `"${en.raw}" is an English number (en) but "${id.raw}" at ${this.o.place(id.line, id.column).file}:${id.line}:${id.column} is Indonesian (id): the file mixes number formats`, hint: 'write all numbers one way, or pass --number-locale to say which' });
+    this.fail({ line: id.line, column: id.column, message: `"${id.raw}" is an Indonesian number (id); see the English one above` });
+  }
+
+  private emit(keys: (string | null)[], values: (number | null)[], line: number, parts: readonly { segment: string; value: number }[], pend: readonly { measure: number; id: number; en: number; at: CellRef }[]): void {
+    const src = this.o.src;
+    const segDim = parts.length ? this.shape.dims.findIndex((d) => d.name === 'segment') : -1;
+    if (this.o.rule === 'sum') {
+      this.add(keys, values, line, pend);
+      for (const p of parts) {
+        const k = keys.slice();
+        if (segDim >= k.length) k.length = segDim + 1;
+        k[segDim] = p.segment;
+        const v = new Array<number | null>(values.length).fill(null);
+        v[this.shape.measure('participants')] = p.value;
+        this.add(k, v, line, []);
+      }
+      return;
+    }
+    const index = this.rows.length;
+    this.rows.push({ keys, values, src, line });
+    for (const q of pend) this.pending.push({ row: index, ...q });
+    for (const p of parts) {
+      const k = keys.slice();
+      if (segDim >= k.length) k.length = segDim + 1;
+      k[segDim] = p.segment;
+      this.remember(segDim, p.segment, p.segment);
+      const v = new Array<number | null>(values.length).fill(null);
+      v[this.shape.measure('participants')] = p.value;
+      this.rows.push({ keys: k, values: v, src, line, parent: index });
+    }
+  }
+
+  /** An extract row: add it to the group of its full key. */
+  private add(keys: (string | null)[], values: (number | null)[], line: number, pend: readonly unknown[]): void {
+    if (pend.length) {
+      this.fail({ line, message: 'cannot tell the number format of this extract from its counts', hint: 'pass --number-locale id or --number-locale en' });
+      return;
+    }
+    let k = '';
+    for (let d = 0; d < keys.length; d++) k += (keys[d] ?? '\u0001') + '\u0000';
+    const at = this.groups.get(k);
+    if (at === undefined) {
+      this.groups.set(k, this.rows.length);
+      this.rows.push({ keys, values: values.slice(), src: this.o.src, line });
+      return;
+    }
+    const g = this.rows[at]!.values as (number | null)[];
+    for (let m = 0; m < values.length; m++) {
+      const v = values[m];
+      if (v === null || v === undefined) continue;
+      const s = (g[m] ?? 0) + v;
+      if (!Number.isSafeInteger(s)) {
+        this.fail({ line, message: `the sum of ${this.shape.measures[m]!.name} passes ${Number.MAX_SAFE_INTEGER} and cannot be kept exactly`, hint: 'split the extract' });
+        return;
+      }
+      g[m] = s;
+    }
+  }
+
+  /** After the last row: JSON column checks, pending numbers, empty files. */
+  finish(): NumberLocale | null {
+    this.checkColumns();
+    for (const c of this.cols) {
+      if (c && c.firstRow > 0 && (c.role.kind === 'measure' || c.role.kind === 'dim' || c.role.kind === 'segment-part')) {
+        this.fail({ line: this.firstLine ?? 1, message: `this row has no "${c.name}" (the key first appears at line ${c.place.line})`, hint: 'every row needs the same fields' });
+      }
+    }
+    if (this.pending.length) {
+      const loc = this.policy.locale;
+      if (!loc) {
+        const p = this.pending[0]!;
+        this.fail({ line: p.at.line, column: p.at.column, message: `cannot tell the number format: "${p.at.raw}" reads as ${p.id} in Indonesian (id) and ${p.en} in English (en), and no count in the file settles it`, hint: 'pass --number-locale id or --number-locale en' });
+      } else {
+        for (const p of this.pending) (this.rows[p.row]!.values as (number | null)[])[p.measure] = loc === 'id' ? p.id : p.en;
+      }
+    }
+    return this.policy.locale ?? null;
+  }
+}
+
+function numberHint(locale: NumberLocale | undefined): string {
+  if (locale === 'id') return 'Indonesian numbers group thousands with "." and use "," for decimals: 256.129 or 60,56';
+  if (locale === 'en') return 'English numbers group thousands with "," and use "." for decimals: 256,129 or 60.56';
+  return 'write numbers as 256129, 256.129 (Indonesian) or 256,129 (English)';
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The header closest to one of a column's accepted names, for "did you mean". */
+export function suggestColumn(wanted: string, present: readonly string[]): string | undefined {
+  const names = [wanted, ...aliasesOf(wanted)];
+  let best: { name: string; d: number } | undefined;
+  for (const p of present) {
+    const n = normaliseHeader(p);
+    for (const a of names) {
+      const d = editDistance(n, a);
+      if (!best || d < best.d) best = { name: p, d };
+    }
+  }
+  return best && best.d <= 3 ? best.name : undefined;
+}
+

@@ -1,0 +1,172 @@
+// Option values: strings (from the command line or jamsostek.json) → typed values, with one message
+// per kind of mistake. Every function throws UsageError (exit 2) naming the flag and what it expects.
+
+import { decimalToRational, type Rational } from '../core/allocation/exact.js';
+import { resolveMethod, type MethodName } from '../core/allocation/methods.js';
+import type { Basis, Bound, Mode } from '../core/allocation/spec.js';
+import { parsePeriod, type Period } from '../core/calendar.js';
+import { parseStandalone } from '../core/numbers.js';
+import { usage } from '../errors.js';
+
+export type Parser<T> = (raw: string, flag: string) => T;
+
+export function oneOf<const T extends string>(choices: readonly T[]): Parser<T> {
+  return (raw, flag) => {
+    const v = raw.trim();
+    const hit = choices.find((c) => c === v);
+    if (hit === undefined) throw usage(`${flag} expects ${choices.join(', ')}, got "${raw}"`);
+    return hit;
+  };
+}
+
+export const text: Parser<string> = (raw, flag) => {
+  if (raw.trim() === '') throw usage(`${flag} expects a value`);
+  return raw;
+};
+
+export const positiveInt: Parser<number> = (raw, flag) => {
+  const s = raw.trim();
+  if (!/^\d+$/.test(s) || Number(s) <= 0 || !Number.isSafeInteger(Number(s))) throw usage(`${flag} expects a whole number above 0, got "${raw}"`);
+  return Number(s);
+};
+
+export const year: Parser<number> = (raw, flag) => {
+  const s = raw.trim();
+  if (!/^\d{4}$/.test(s) || Number(s) < 1900) throw usage(`${flag} expects a year such as 2024, got "${raw}"`);
+  return Number(s);
+};
+
+export const period: Parser<Period> = (raw, flag) => {
+  const p = parsePeriod(raw);
+  if (!p) throw usage(`${flag} expects a month as YYYY-MM, got "${raw}"`);
+  return p;
+};
+
+/** A whole number of people (--target): 70000000, 70_000_000, 70.000.000 (id) or 70,000,000 (en). */
+export function wholeNumber(raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): bigint {
+  const r = parseStandalone(raw, locale);
+  if (!r.ok) throw usage(`${flag} expects a whole number such as 70000000, got "${raw}" (${r.reason})`);
+  if (!Number.isSafeInteger(r.value) || r.value < 0) throw usage(`${flag} expects a whole non-negative number, got "${raw}"`);
+  return BigInt(r.value);
+}
+
+/** A share below 1, as a fraction (0.05) or a percentage (5%): --at-risk-margin. */
+export const share: Parser<number> = (raw, flag) => {
+  const s = raw.trim();
+  const pct = s.endsWith('%');
+  const body = pct ? s.slice(0, -1).trim() : s;
+  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a share such as 0.05 or 5%, got "${raw}"`);
+  const v = pct ? Number(body) / 100 : Number(body);
+  if (v >= 1) throw usage(`${flag} expects a share below 1 (e.g. 0.05 or 5%), got "${raw}"`);
+  return v;
+};
+
+/** A share of the denominator as an exact fraction between 0 and 1: --max-coverage 0.95 or 95%. */
+export const exactShare: Parser<Rational> = (raw, flag) => {
+  const s = raw.trim();
+  const pct = s.endsWith('%');
+  const r = decimalToRational(pct ? s.slice(0, -1).trim() : s);
+  const v = r && pct ? { num: r.num, den: r.den * 100n } : r;
+  if (!v || v.num < 0n || v.num > v.den) throw usage(`${flag} expects a share between 0 and 1, such as 0.95 or 95%, got "${raw}"`);
+  return v;
+};
+
+/**
+ * A threshold in percent (--fail-below): "40" and "40%" are 40 %. A bare value below 1 ("0.3") is
+ * refused as a likely slip for 30 %: write "0.3%" to mean 0.3 %.
+ */
+export const percent: Parser<number> = (raw, flag) => {
+  const s = raw.trim();
+  const pct = s.endsWith('%');
+  const body = pct ? s.slice(0, -1).trim() : s;
+  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a percentage such as 40 or 40%, got "${raw}"`);
+  const v = Number(body);
+  if (!pct && v > 0 && v < 1) throw usage(`${flag} ${s}: percentages are written as 30 for 30 %; a value below 1 is taken for a slip`, `write ${v * 100} for ${v * 100} %, or ${s}% if you mean ${s} %`);
+  if (v > 100) throw usage(`${flag} expects a percentage up to 100, got "${raw}"`);
+  return v / 100;
+};
+
+export const method: Parser<MethodName> = (raw, flag) => {
+  const m = resolveMethod(raw);
+  if (!m) throw usage(`${flag}: unknown method "${raw}"`, 'methods: webster (sainte-lague), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean');
+  return m;
+};
+
+export const methods: Parser<MethodName[]> = (raw, flag) => {
+  const list = raw.split(',').map((x) => method(x, flag));
+  if (list.length < 2) throw usage(`${flag} compares two or more methods, e.g. ${flag} webster,hamilton`);
+  if (new Set(list).size !== list.length) throw usage(`${flag} names a method twice: ${raw}`);
+  return list;
+};
+
+export const mode: Parser<Mode> = oneOf(['gap', 'level'] as const);
+
+const COLUMN = /^[\p{L}_][\p{L}\p{N}_ .-]*$/u;
+
+/** A column name of the input (as the user spells it; matched like headers). */
+export const column: Parser<string> = (raw, flag) => {
+  const s = raw.trim();
+  if (!COLUMN.test(s)) throw usage(`${flag} expects a column name, got "${raw}"`);
+  return s;
+};
+
+export const basis: Parser<Basis> = (raw, flag) => {
+  const s = raw.trim();
+  if (s === 'workforce' || s === 'uncovered' || s === 'participants' || s === 'equal') return { kind: s };
+  return { kind: 'column', column: column(s, flag) };
+};
+
+/** A bound: a whole number, a column of the input, or none. */
+export const bound: Parser<Bound> = (raw, flag) => {
+  const s = raw.trim();
+  if (s === 'none') return { kind: 'none' };
+  if (/^[\d_.,]+$/.test(s)) return { kind: 'value', value: wholeNumber(s, flag) };
+  return { kind: 'column', column: column(s, flag) };
+};
+
+/** Key columns (--by): one or more names, each once. */
+export const columns: Parser<string[]> = (raw, flag) => {
+  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  if (!list.length) throw usage(`${flag} needs at least one column`);
+  for (const c of list) column(c, flag);
+  if (new Set(list.map((x) => x.toLowerCase())).size !== list.length) throw usage(`${flag} names a column twice: ${raw}`);
+  return list;
+};
+
+export const fields: Parser<string[]> = (raw, flag) => {
+  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  if (!list.length) throw usage(`${flag} needs at least one field`);
+  return list;
+};
+
+/** Inline margins (PU=30000000,BPU=…) or a file: inline when every part is key=number. */
+export type MarginSpec = { readonly kind: 'inline'; readonly totals: ReadonlyMap<string, bigint> } | { readonly kind: 'file'; readonly path: string };
+
+export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
+  return (raw, flag) => {
+    const s = raw.trim();
+    if (/^[^=,]+=[^=]+$/.test(s.split(/,(?=[^=,]+=)/)[0] ?? '') && s.includes('=')) {
+      const totals = new Map<string, bigint>();
+      for (const part of s.split(/,(?=[^=,]+=)/)) {
+        const [k, v] = part.split('=');
+        if (!k?.trim() || v === undefined) throw usage(`${flag}: "${part}" is not key=number`);
+        if (totals.has(k.trim())) throw usage(`${flag} names "${k.trim()}" twice`);
+        totals.set(k.trim(), wholeNumber(v, `${flag} ${k.trim()}`, locale));
+      }
+      return { kind: 'inline', totals };
+    }
+    return { kind: 'file', path: s };
+  };
+}
+
+export const delimiter: Parser<string> = (raw, flag) => {
+  const d = raw === '\\t' || raw.toLowerCase() === 'tab' ? '\t' : raw;
+  if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') throw usage(`${flag} expects one character (or \\t), got "${raw}"`);
+  return d;
+};
+
+export const sortKey: Parser<string> = (raw, flag) => {
+  const s = raw.trim();
+  if (!s) throw usage(`${flag} expects gap, coverage, achievement, name or a column`);
+  return s;
+};

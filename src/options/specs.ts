@@ -1,0 +1,69 @@
+// Typed options → the core's specs: one rule, one shape, one denominator, whichever command asks.
+// `breakdown` and `coverage --year` build their AllocationSpec here, from the same options, so the same
+// setting gives the same targets whether it came from a flag or from jamsostek.json.
+
+import { DENOMINATORS } from '../core/domain.js';
+import type { Rational } from '../core/allocation/exact.js';
+import type { MethodName } from '../core/allocation/methods.js';
+import type { Basis, Bound, Mode, Shape, SplitRule } from '../core/allocation/spec.js';
+import { hasMeasure, isNested, type Table } from '../core/table.js';
+import { usage } from '../errors.js';
+import { canonicalColumn, OUTPUT_COLUMNS } from '../core/columns.js';
+
+export interface RuleOptions {
+  readonly mode?: Mode;
+  readonly basis?: Basis;
+  readonly min?: Bound;
+  readonly max?: Bound;
+  readonly maxCoverage?: Rational;
+  readonly method?: MethodName;
+}
+
+const canonicalBound = (b: Bound | undefined): Bound => (b === undefined ? { kind: 'default' } : b.kind === 'column' ? { kind: 'column', column: canonicalColumn(b.column) } : b);
+
+export function splitRule(o: RuleOptions): SplitRule {
+  const basis = o.basis?.kind === 'column' ? { kind: 'column' as const, column: canonicalColumn(o.basis.column) } : o.basis;
+  return { mode: o.mode, basis, lower: canonicalBound(o.min), upper: canonicalBound(o.max), maxCoverage: o.maxCoverage, method: o.method ?? 'webster' };
+}
+
+/** The columns a rule reads besides the usual measures (a --basis or bound column). */
+export function ruleColumns(rule: SplitRule): string[] {
+  const out: string[] = [];
+  if (rule.basis?.kind === 'column') out.push(rule.basis.column);
+  if (rule.lower.kind === 'column') out.push(rule.lower.column);
+  if (rule.upper.kind === 'column') out.push(rule.upper.column);
+  return out;
+}
+
+/** --by, in canonical names; refused when a key would collide with an output column. */
+export function grainOf(by: readonly string[] | undefined, max: number): string[] {
+  const grain = (by ?? ['province']).map(canonicalColumn);
+  if (grain.length > max) throw usage(`--by takes at most ${max} columns${max === 2 ? ' (two nested ones such as province,regency, or two crossed ones such as province,segment)' : ''}`);
+  for (const g of grain) {
+    if (g === 'period') throw usage('--by period: the report is for one month; choose it with --period');
+    if (g === 'province_code') throw usage('--by province_code: use --by province (codes and names are both shown)');
+    if (OUTPUT_COLUMNS.has(g)) throw usage(`--by ${g}: "${g}" is also an output column of the report`, 'rename that column of the input (e.g. to "jenjang"), then --by the new name');
+  }
+  return grain;
+}
+
+export function shapeOf(grain: readonly string[], table: Table): Shape {
+  if (grain.length === 1) return { kind: 'flat', dim: grain[0]! };
+  const [a, b] = grain as [string, string];
+  return isNested(table, a, b) ? { kind: 'nested', levels: [a, b] } : { kind: 'matrix', rows: a, columns: b };
+}
+
+/** --denominator, checked against the table; by default the first of workforce, employed, potential_workers it has. */
+export function chooseDenominator(wanted: string | undefined, tables: readonly Table[]): string | undefined {
+  if (wanted !== undefined) {
+    const d = canonicalColumn(wanted);
+    if (!tables.some((t) => hasMeasure(t, d))) {
+      const present = DENOMINATORS.filter((x) => tables.some((t) => hasMeasure(t, x)));
+      throw usage(`--denominator ${wanted}: the input has no column "${d}"`, `denominators in the input: ${present.join(', ') || 'none'}`);
+    }
+    return d;
+  }
+  return DENOMINATORS.find((x) => tables.some((t) => hasMeasure(t, x)));
+}
+
+export { DENOMINATORS };

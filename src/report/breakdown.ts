@@ -1,0 +1,194 @@
+// A breakdown result → the Report every format draws. Columns (a contract for csv/json): the key
+// columns, period (the baseline month), denominator, participants, coverage, weight, min, max, target,
+// increase, target_coverage, share, bound; csv adds level.
+
+import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
+import type { SourceFacts } from '../core/table.js';
+import type { Column, CrossTab, Report, Row, Value } from '../render/model.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, totalLabel } from './common.js';
+import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES } from './vocabulary.js';
+
+export interface BreakdownContext {
+  readonly period?: string;
+  readonly year?: number;
+  readonly interpolated?: boolean;
+  readonly sources: readonly SourceFacts[];
+  readonly codeSystem: string;
+  /** Extra notes from the command (e.g. later actuals), already in words. */
+  readonly extraNotes?: readonly { en: string; id: string }[];
+}
+
+export function breakdownColumns(dims: readonly string[], denominator: string | null): Column[] {
+  const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
+  return [
+    ...keyColumns(dims),
+    { key: 'period', label: { en: 'baseline month', id: 'bulan awal' }, kind: 'text' },
+    { key: 'denominator', label: denominatorLabel(denominator), kind: 'int' },
+    { key: 'participants', label: { en: 'participants today', id: 'peserta saat ini' }, kind: 'int' },
+    { key: 'coverage', label: { en: 'coverage today', id: 'cakupan saat ini' }, kind: 'pct' },
+    c('weight', 'number'),
+    c('min', 'int'),
+    c('max', 'int'),
+    c('target', 'int'),
+    c('increase', 'signed-int'),
+    c('target_coverage', 'pct'),
+    c('share', 'pct'),
+    c('bound', 'text'),
+  ];
+}
+
+function unitValues(u: PlannedUnit, total: bigint, period: string | undefined): Record<string, Value> {
+  const target = Number(u.target);
+  return {
+    period: period ?? null,
+    denominator: u.denominator,
+    participants: u.participants,
+    coverage: ratio(u.participants, u.denominator),
+    weight: u.weight,
+    min: u.min === null ? null : Number(u.min),
+    max: u.max === null ? null : Number(u.max),
+    target,
+    increase: u.participants === null ? null : target - u.participants,
+    target_coverage: ratio(target, u.denominator),
+    share: total === 0n ? null : target / Number(total),
+    bound: u.bound === '' ? null : u.bound,
+  };
+}
+
+/** Explain facts as plain data for JSON meta (labels as keys only where the keys are labels). */
+function explainMeta(r: AllocationResult): Record<string, unknown> {
+  const first = r.levels[0];
+  const out: Record<string, unknown> = {
+    levels: r.levels.map((l) => ({ grain: l.grain, scope: l.scope ?? null, mode: l.mode, basis: l.basis, divisor: l.divisor ?? null, atMin: l.atMin, atMax: l.atMax, held: l.held, ties: l.ties })),
+    divisor: first?.divisor ?? null,
+    atMin: first?.atMin ?? [],
+    atMax: first?.atMax ?? [],
+    heldAtCurrent: r.levels.flatMap((l) => l.held),
+    ties: r.levels.flatMap((l) => l.ties),
+  };
+  if (r.matrix) {
+    const m = r.matrix;
+    Object.assign(out, {
+      rowTotals: Object.fromEntries(m.rowTotals.map(([k, v]) => [k, Number(v)])),
+      columnTotals: Object.fromEntries(m.columnTotals.map(([k, v]) => [k, Number(v)])),
+      rowTotalsGiven: m.rowsGiven,
+      columnTotalsGiven: m.columnsGiven,
+      columnDivisors: Object.fromEntries(m.columnDivisors),
+      rowMultipliers: Object.fromEntries(m.rowMultipliers),
+      transfers: m.transfers,
+      scalings: m.scalings,
+      tiedCells: m.tiedCells,
+    });
+  }
+  return out;
+}
+
+function crossTab(r: AllocationResult): CrossTab | undefined {
+  if (r.shape !== 'matrix') return undefined;
+  const C = r.columns.length;
+  const measures: Column[] = [
+    { key: 'participants', label: { en: 'today', id: 'saat ini' }, kind: 'int' },
+    { key: 'target', label: { en: 'target', id: 'target' }, kind: 'int' },
+  ];
+  const rows: CrossTab['rows'][number][] = r.parents.map((p, i) => {
+    const cells: Value[][] = [];
+    for (let j = 0; j < C; j++) {
+      const u = r.units[i * C + j]!;
+      cells.push([u.participants, Number(u.target)]);
+    }
+    cells.push([p.participants, Number(p.target)]);
+    return { header: keyValues([r.dims[0]!], p.keys, p.labels), cells, level: 'detail' };
+  });
+  const totalCells: Value[][] = r.columns.map((c) => [c.participants, Number(c.target)]);
+  totalCells.push([r.total.participants, Number(r.total.target)]);
+  rows.push({ header: { [r.dims[0]!]: 'Total' }, cells: totalCells, level: 'total' });
+  return {
+    title: { en: `Targets by ${keysTitle(r.dims, 'en')}`, id: `Target per ${keysTitle(r.dims, 'id')}` },
+    rowHeader: keyColumns([r.dims[0]!]),
+    across: [...r.columns.map((c) => ({ key: c.keys[0]!, label: { en: c.labels[0]!, id: c.labels[0]! } })), { key: 'total', label: { en: 'Total', id: 'Total' } }],
+    measures,
+    rows,
+  };
+}
+
+export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Report {
+  const total = r.total.target;
+  const rows: Row[] = [];
+  if (r.shape === 'flat') {
+    for (const u of r.units) rows.push({ values: { ...keyValues(r.dims, u.keys, u.labels), ...unitValues(u, total, ctx.period) } });
+  } else {
+    const per = r.units.length / Math.max(1, r.parents.length);
+    let k = 0;
+    r.parents.forEach((p) => {
+      // Nested children are grouped under their parent, in order; a matrix has C cells per row.
+      const children = r.shape === 'matrix' ? r.units.slice(k, k + per) : r.units.filter((u) => u.keys[0] === p.keys[0]);
+      k += children.length;
+      for (const u of children) rows.push({ values: { ...keyValues(r.dims, u.keys, u.labels), ...unitValues(u, total, ctx.period) } });
+      const v = unitValues(p, total, ctx.period);
+      rows.push({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null } });
+    });
+  }
+  const den = r.total.denominator;
+  const part = r.total.participants;
+  const sumOf = (f: (u: PlannedUnit) => bigint | null, units: readonly PlannedUnit[]): number | null => {
+    let s = 0n;
+    for (const u of units) {
+      const v = f(u);
+      if (v === null) return null;
+      s += v;
+    }
+    return Number(s);
+  };
+  const top = r.shape === 'flat' ? r.units : r.parents;
+  const totals: Record<string, Value> = {
+    [r.dims[0]!]: 'Total',
+    period: ctx.period ?? null,
+    denominator: den,
+    participants: part,
+    coverage: ratio(part, den),
+    weight: null,
+    min: r.shape === 'matrix' ? null : sumOf((u) => u.min, top),
+    max: r.shape === 'matrix' ? null : sumOf((u) => u.max, top),
+    target: Number(total),
+    increase: part === null ? null : Number(total) - part,
+    target_coverage: ratio(Number(total), den),
+    share: 1,
+    bound: null,
+  };
+  const notes = [...notesInWords(r.notes), ...(ctx.extraNotes ?? [])];
+  const meta: Record<string, unknown> = {
+    command: 'breakdown',
+    total: Number(total),
+    year: ctx.year ?? null,
+    interpolated: ctx.interpolated ?? false,
+    targetSource: r.total.source,
+    method: r.method,
+    methodName: METHOD_NAMES.get(r.method) ?? r.method,
+    mode: r.mode,
+    basis: r.basis,
+    denominator: r.denominator,
+    by: r.dims,
+    shape: r.shape,
+    baselinePeriod: ctx.period ?? null,
+    inputs: inputsMeta(ctx.sources),
+    codeSystem: ctx.codeSystem,
+    tieRule: 'equal claims go to the larger weight, then to the row first in input order',
+    units: r.units.length,
+    current: part,
+    increase: part === null ? null : Number(total) - part,
+    explain: explainMeta(r),
+  };
+  const first = r.dims[0] === 'province' ? 'province' : r.dims[0]!;
+  return {
+    kind: 'breakdown',
+    title: { en: `Target breakdown by ${keysTitle(r.dims, 'en')}`, id: `Rincian target per ${keysTitle(r.dims, 'id')}` },
+    columns: breakdownColumns(r.dims, r.denominator),
+    rows,
+    totals,
+    meta,
+    notes,
+    chart: { label: first, value: 'coverage', target: 'target_coverage', second: 'increase' },
+    humanColumns: [...keyColumns(r.dims).map((c) => c.key), 'denominator', 'participants', 'coverage', 'target', 'increase', 'target_coverage', 'share', 'bound'],
+    crosstab: crossTab(r),
+  };
+}

@@ -1,0 +1,56 @@
+// What the report builders share: key columns (a province shows as its code and its name), the facts
+// of the input files for meta, notes in words.
+
+import type { Note } from '../core/facts.js';
+import type { SourceFacts } from '../core/table.js';
+import type { Column, Value } from '../render/model.js';
+import { dimLabel, noteText, type Words } from './vocabulary.js';
+
+/** The report columns of the key dimensions. */
+export function keyColumns(dims: readonly string[]): Column[] {
+  const cols: Column[] = [];
+  for (const d of dims) {
+    if (d === 'province') cols.push({ key: 'province_code', label: dimLabel('province_code'), kind: 'text' });
+    cols.push({ key: d, label: dimLabel(d), kind: 'text' });
+  }
+  return cols;
+}
+
+/** The key cells of a row: keys and labels by dimension. */
+export function keyValues(dims: readonly string[], keys: readonly string[], labels: readonly string[]): Record<string, Value> {
+  const out: Record<string, Value> = Object.create(null) as Record<string, Value>;
+  dims.forEach((d, i) => {
+    if (d === 'province') out['province_code'] = keys[i] ?? null;
+    out[d] = labels[i] ?? null;
+  });
+  return out;
+}
+
+/** The label cell of a subtotal or total row: the first key, and 'Total' in the next. */
+export function totalLabel(dims: readonly string[], keys: readonly string[], labels: readonly string[]): Record<string, Value> {
+  const out = keyValues(dims.slice(0, keys.length), keys, labels);
+  const next = dims[keys.length];
+  if (next) out[next] = 'Total';
+  return out;
+}
+
+export function inputsMeta(sources: readonly SourceFacts[]): Record<string, unknown>[] {
+  return sources.map((s) => ({
+    name: s.name,
+    sha256: s.sha256,
+    bytes: s.bytes,
+    rows: s.rows,
+    format: s.format,
+    delimiter: s.delimiter ?? null,
+    sheet: s.sheet ?? null,
+    numberLocale: s.numberLocale,
+    encoding: s.encoding,
+  }));
+}
+
+export function notesInWords(notes: readonly Note[]): Words[] {
+  return notes.map((n) => ({ en: noteText(n, 'en'), id: noteText(n, 'id') }));
+}
+
+export const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
+  a === null || a === undefined || b === null || b === undefined || b === 0 ? null : a / b;

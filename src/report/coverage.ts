@@ -1,0 +1,135 @@
+// A coverage result → the Report. Columns (a contract for csv/json): the key columns, denominator,
+// participants, coverage, uncovered, target, target_coverage, gap, achievement, milestone, run_rate,
+// status, and with a previous month change and coverage_change_pp; csv adds level.
+
+import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
+import type { SourceFacts } from '../core/table.js';
+import type { Column, Report, Row, Value } from '../render/model.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, totalLabel } from './common.js';
+import { columnWords, denominatorLabel, keysTitle } from './vocabulary.js';
+
+export interface CoverageContext {
+  readonly sources: readonly SourceFacts[];
+  readonly extract: boolean;
+  readonly rowsRead?: number;
+  readonly denominatorSource?: string;
+  readonly targetsSource?: string;
+  readonly targetsBaselinePeriod?: string;
+  readonly atRiskMargin: number;
+  readonly codeSystem: string;
+  /** Sort detail rows (gap, coverage, achievement, name, run-rate or a column); undefined: input order. */
+  readonly sort?: string;
+  readonly top?: number;
+  readonly extraNotes?: readonly { en: string; id: string }[];
+}
+
+export function coverageColumns(grain: readonly string[], denominator: string | undefined, previous: boolean): Column[] {
+  const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
+  return [
+    ...keyColumns(grain),
+    { key: 'denominator', label: denominatorLabel(denominator), kind: 'int' },
+    c('participants', 'int'),
+    c('coverage', 'pct'),
+    c('uncovered', 'int'),
+    c('target', 'int'),
+    c('target_coverage', 'pct'),
+    c('gap', 'signed-int'),
+    c('achievement', 'pct'),
+    c('milestone', 'int'),
+    c('run_rate', 'int'),
+    c('status', 'status'),
+    ...(previous ? [c('change', 'signed-int'), c('coverage_change_pp', 'points')] : []),
+  ];
+}
+
+function values(r: CoverageRow): Record<string, Value> {
+  const m = r.metrics;
+  return {
+    denominator: m.denominator,
+    participants: m.participants,
+    coverage: m.coverage,
+    uncovered: m.uncovered,
+    target: m.target,
+    target_coverage: r.targetCoverage,
+    gap: m.gap,
+    achievement: m.achievement,
+    milestone: m.milestone,
+    run_rate: m.runRate,
+    status: m.status,
+    change: m.change,
+    coverage_change_pp: m.coverageChangePoints,
+  };
+}
+
+const DESCENDING = new Set(['gap', 'run_rate', 'uncovered']);
+
+/** Worst first for gap, run rate and uncovered; lowest first for coverage and achievement; names A–Z. */
+export function sortRows(rows: Row[], key: string): Row[] {
+  const desc = DESCENDING.has(key);
+  return [...rows].sort((a, b) => {
+    const x = a.values[key];
+    const y = b.values[key];
+    if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
+    if (y === null || y === undefined) return -1;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'id');
+    return desc ? -c : c;
+  });
+}
+
+export function sortColumn(sort: string, grain: readonly string[]): string {
+  if (sort === 'name') return grain[0]!;
+  if (sort === 'run-rate') return 'run_rate';
+  return sort;
+}
+
+export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report {
+  const previous = r.previousPeriod !== undefined;
+  const columns = coverageColumns(r.grain, r.denominator, previous);
+  const toRow = (x: CoverageRow): Row => {
+    if (x.level === 'detail') return { values: { ...keyValues(r.grain, x.keys, x.labels), ...values(x) } };
+    return { level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...values(x) } };
+  };
+  const total = r.rows.find((x) => x.level === 'total')!;
+  let rows: Row[];
+  if (ctx.sort) {
+    rows = sortRows(r.rows.filter((x) => x.level === 'detail').map(toRow), sortColumn(ctx.sort, r.grain));
+  } else rows = r.rows.filter((x) => x.level !== 'total').map(toRow);
+  if (ctx.top !== undefined) {
+    let kept = 0;
+    rows = rows.filter((x) => (x.level ?? 'detail') !== 'detail' || kept++ < ctx.top!);
+    // A subtotal whose rows were all cut goes too.
+    rows = rows.filter((x, i) => x.level !== 'subtotal' || (i > 0 && (rows[i - 1]!.level ?? 'detail') === 'detail'));
+  }
+  const hasTargets = r.rows.some((x) => x.metrics.target !== null);
+  const meta: Record<string, unknown> = {
+    command: 'coverage',
+    period: r.period ?? null,
+    previousPeriod: r.previousPeriod ?? null,
+    denominator: r.denominator ?? null,
+    denominatorSource: r.denominatorFrom === 'denominators' ? (ctx.denominatorSource ?? null) : r.denominatorFrom === 'input' ? 'input' : null,
+    by: r.grain,
+    targets: ctx.targetsSource ?? null,
+    targetYear: r.targetYear ?? null,
+    targetsBaselinePeriod: ctx.targetsBaselinePeriod ?? null,
+    monthsLeft: r.monthsLeft ?? null,
+    atRiskMargin: ctx.atRiskMargin,
+    extract: ctx.extract,
+    rowsRead: ctx.rowsRead ?? null,
+    inputs: inputsMeta(ctx.sources),
+    codeSystem: ctx.codeSystem,
+  };
+  const first = r.grain[0]!;
+  return {
+    kind: 'coverage',
+    title: { en: `Coverage${r.period ? ` ${r.period}` : ''} by ${keysTitle(r.grain, 'en')}`, id: `Cakupan${r.period ? ` ${r.period}` : ''} per ${keysTitle(r.grain, 'id')}` },
+    columns,
+    rows,
+    totals: { [first]: 'Total', ...values(total) },
+    meta,
+    notes: [...notesInWords(r.notes), ...(ctx.extraNotes ?? [])],
+    chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },
+    humanColumns: hasTargets
+      ? undefined
+      : [...keyColumns(r.grain).map((c) => c.key), 'denominator', 'participants', 'coverage', 'uncovered', ...(previous ? ['change', 'coverage_change_pp'] : [])],
+  };
+}

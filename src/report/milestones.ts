@@ -1,0 +1,45 @@
+// breakdown --months → a Report: one row per unit and month (and a national row per month), the unit's
+// milestone on the path from its baseline to its December target.
+// Columns (a contract): period, the key columns, baseline, milestone, target, progress_needed; csv adds level.
+
+import type { AllocationResult } from '../core/allocation/plan.js';
+import type { Column, Report, Row } from '../render/model.js';
+import { keyColumns, keyValues } from './common.js';
+import { columnWords, keysTitle } from './vocabulary.js';
+
+export interface Path {
+  readonly months: readonly string[];
+  readonly national: readonly bigint[];
+  /** units[i][m]: unit i's milestone in month m. */
+  readonly units: readonly (readonly bigint[])[];
+}
+
+export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod: string, base: Report, phasing: string): Report {
+  const keys = keyColumns(r.dims);
+  const rows: Row[] = [];
+  const baseline = r.units.map((u) => BigInt(u.participants ?? 0));
+  const baseTotal = baseline.reduce((a, b) => a + b, 0n);
+  path.months.forEach((m, k) => {
+    r.units.forEach((u, i) => {
+      const milestone = path.units[i]![k]!;
+      rows.push({ values: { period: m, ...keyValues(r.dims, u.keys, u.labels), baseline: Number(baseline[i]!), milestone: Number(milestone), target: Number(u.target), progress_needed: Number(milestone - baseline[i]!) } });
+    });
+    rows.push({ level: 'subtotal', values: { period: m, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(r.total.target), progress_needed: Number(path.national[k]! - baseTotal) } });
+  });
+  const columns: Column[] = [
+    { key: 'period', label: { en: 'month', id: 'bulan' }, kind: 'text' },
+    ...keys,
+    { key: 'baseline', label: { en: `baseline ${baselinePeriod}`, id: `awal ${baselinePeriod}` }, kind: 'int' },
+    { key: 'milestone', label: { en: 'milestone', id: 'tonggak' }, kind: 'int' },
+    { key: 'target', label: { en: 'December target', id: 'target Desember' }, kind: 'int' },
+    { key: 'progress_needed', label: columnWords('progress_needed'), kind: 'signed-int' },
+  ];
+  return {
+    kind: 'milestones',
+    title: { en: `Monthly milestones by ${keysTitle(r.dims, 'en')}`, id: `Tonggak bulanan per ${keysTitle(r.dims, 'id')}` },
+    columns,
+    rows,
+    meta: { ...base.meta, months: path.months.length, phasing, firstMonth: path.months[0] ?? null, lastMonth: path.months[path.months.length - 1] ?? null },
+    notes: base.notes,
+  };
+}

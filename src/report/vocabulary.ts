@@ -1,0 +1,199 @@
+// Every word the reports show people, in English and Indonesian, in one place: column labels, key
+// names, titles, notes and the reasons a plan has no solution. Machine formats use the keys, never
+// these words.
+
+import type { InfeasibleFact, Note } from '../core/facts.js';
+
+export type Lang = 'id' | 'en';
+export interface Words {
+  readonly en: string;
+  readonly id: string;
+}
+
+const w = (en: string, id: string): Words => ({ en, id });
+
+const DIMS = new Map<string, Words>([
+  ['province', w('province', 'provinsi')],
+  ['province_code', w('code', 'kode')],
+  ['regency', w('regency/city', 'kabupaten/kota')],
+  ['segment', w('segment', 'segmen')],
+  ['sector', w('sector', 'sektor')],
+  ['kanwil', w('regional office', 'kanwil')],
+  ['period', w('period', 'periode')],
+]);
+
+/** The label of a key column; a user's own column (branch) is shown by its name. */
+export function dimLabel(dim: string): Words {
+  return DIMS.get(dim) ?? w(dim, dim);
+}
+
+export function keysTitle(dims: readonly string[], lang: Lang): string {
+  return dims.map((d) => dimLabel(d)[lang]).join(' × ');
+}
+
+const DENOMINATORS = new Map<string, Words>([
+  ['employed', w('workforce (employed)', 'tenaga kerja (bekerja)')],
+  ['potential_workers', w('workforce (potential)', 'tenaga kerja (potensi)')],
+  ['workforce', w('workforce', 'tenaga kerja')],
+]);
+
+export function denominatorLabel(d: string | null | undefined): Words {
+  return (d && DENOMINATORS.get(d)) || w(d ?? 'workforce', d ?? 'tenaga kerja');
+}
+
+/** Labels of the report columns, by key. */
+export const COLUMN_WORDS: ReadonlyMap<string, Words> = new Map<string, Words>([
+  ['participants', w('participants', 'peserta aktif')],
+  ['coverage', w('coverage', 'cakupan')],
+  ['uncovered', w('uncovered', 'belum terlindungi')],
+  ['target', w('target', 'target')],
+  ['target_coverage', w('target coverage', 'cakupan target')],
+  ['gap', w('gap to target', 'selisih ke target')],
+  ['achievement', w('achievement', 'capaian')],
+  ['milestone', w('milestone this month', 'tonggak bulan ini')],
+  ['run_rate', w('needed per month', 'kebutuhan per bulan')],
+  ['status', w('status', 'status')],
+  ['change', w('change (month)', 'perubahan (bulan)')],
+  ['coverage_change_pp', w('coverage change', 'perubahan cakupan')],
+  ['weight', w('weight', 'bobot')],
+  ['min', w('min', 'min')],
+  ['max', w('max', 'maks')],
+  ['increase', w('increase', 'kenaikan')],
+  ['share', w('share', 'porsi')],
+  ['bound', w('bound', 'batas')],
+  ['baseline', w('baseline', 'awal')],
+  ['progress_needed', w('increase so far', 'kenaikan s.d. bulan ini')],
+]);
+
+export function columnWords(key: string): Words {
+  return COLUMN_WORDS.get(key) ?? w(key, key);
+}
+
+const MODE = new Map<string, Words>([
+  ['gap', w('gap (same share of each uncovered gap)', 'gap (porsi sama dari tiap kesenjangan)')],
+  ['level', w('level (proportional to the basis)', 'level (sebanding dengan bobot)')],
+]);
+export const modeWords = (m: string): Words => MODE.get(m) ?? w(m, m);
+
+export const METHOD_NAMES = new Map<string, string>([
+  ['webster', 'Webster / Sainte-Laguë'],
+  ['hamilton', 'Hamilton / largest remainder'],
+  ['dhondt', "D'Hondt / Jefferson"],
+  ['adams', 'Adams'],
+  ['huntington-hill', 'Huntington–Hill'],
+  ['dean', 'Dean'],
+]);
+
+const num = (x: bigint | number, lang: Lang): string => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US').format(x);
+const list = (xs: readonly string[], max = 8): string => (xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length})` : xs.join(', '));
+const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
+
+/** A note in words. */
+export function noteText(n: Note, lang: Lang): string {
+  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
+  switch (n.code) {
+    case 'basis-fallback':
+      return L(
+        `the ${n.wanted} basis needs the ${n.missing} per ${grainWords(n.grain, 'en')}, which the input does not give: ${grainWords(n.grain, 'en')} units are weighted by ${n.used === 'participants' ? "today's participants" : 'equal weights'}`,
+        `bobot ${n.wanted} memerlukan ${n.missing} per ${grainWords(n.grain, 'id')}, yang tidak ada di input: unit ${grainWords(n.grain, 'id')} diberi bobot ${n.used === 'participants' ? 'peserta saat ini' : 'yang sama'}`,
+      );
+    case 'no-upper-bound':
+      return L(
+        `no upper bound per ${grainWords(n.grain, 'en')}: the ${n.denominator ?? 'denominator'} is not known per ${grainWords(n.grain, 'en')}`,
+        `tanpa batas atas per ${grainWords(n.grain, 'id')}: ${n.denominator ?? 'penyebut'} tidak diketahui per ${grainWords(n.grain, 'id')}`,
+      );
+    case 'held':
+      return L(`held at today's participants (already above the upper bound): ${list(n.units)}`, `ditahan pada peserta saat ini (sudah di atas batas atas): ${list(n.units)}`);
+    case 'tie':
+      return L(`tie between ${list(n.units)}; resolved in favour of ${list(n.winners)} (larger weight, then input order)`, `seri antara ${list(n.units)}; dimenangkan ${list(n.winners)} (bobot lebih besar, lalu urutan input)`);
+    case 'matrix-tie':
+      return L(`tied cells (another answer with the same margins exists): ${list(n.cells)}`, `sel seri (ada jawaban lain dengan total yang sama): ${list(n.cells)}`);
+    case 'coarser':
+      return L(
+        `${n.measure} is known per ${grainWords(n.knownPer, 'en') || 'total'}, not per ${grainWords(n.grain, 'en')}: the ${grainWords(n.grain, 'en')} rows show no coverage; the ${grainWords(n.knownPer, 'en') || 'total'} rows do`,
+        `${n.measure} diketahui per ${grainWords(n.knownPer, 'id') || 'total'}, bukan per ${grainWords(n.grain, 'id')}: baris ${grainWords(n.grain, 'id')} tanpa cakupan; baris ${grainWords(n.knownPer, 'id') || 'total'} menampilkannya`,
+      );
+    case 'incomplete':
+      return L(`${n.measure} is missing for part of ${n.groups} group(s) (e.g. ${n.example}; ${n.at} has none): they show no ${n.measure}`, `${n.measure} tidak lengkap untuk ${n.groups} kelompok (mis. ${n.example}; ${n.at} tidak punya): ${n.measure} tidak ditampilkan`);
+    case 'interpolated':
+      return L(`the ${n.year} target is interpolated between ${n.from} and ${n.to}`, `target ${n.year} diinterpolasi antara ${n.from} dan ${n.to}`);
+    case 'missing-in-period':
+      return L(`${n.period} has no rows for ${list(n.areas)}, which ${n.earlier} has`, `${n.period} tidak memuat ${list(n.areas)}, yang ada di ${n.earlier}`);
+    case 'no-period':
+      return L(`${list(n.files)} has no period column: its rows are taken as ${n.period}`, `${list(n.files)} tanpa kolom periode: barisnya dianggap ${n.period}`);
+    case 'no-target':
+      return L(`no target for ${n.count} row(s): ${list(n.rows, 5)}`, `tidak ada target untuk ${n.count} baris: ${list(n.rows, 5)}`);
+    case 'below-later-actual':
+      return L(
+        `${n.unit}: the target ${num(n.target, 'en')} is below the ${num(n.actual, 'en')} active participants published for ${n.period} (${n.source})`,
+        `${n.unit}: target ${num(n.target, 'id')} di bawah ${num(n.actual, 'id')} peserta aktif yang dipublikasikan untuk ${n.period} (${n.source})`,
+      );
+    case 'no-denominator':
+      return L('the input has no denominator column (workforce, employed, potential_workers): coverage is not shown', 'input tidak memiliki kolom penyebut (workforce, employed, potential_workers): cakupan tidak ditampilkan');
+    case 'over-coverage':
+      return L(`participants above the denominator: ${list(n.units)}`, `peserta melebihi penyebut: ${list(n.units)}`);
+  }
+}
+
+/** Why a plan has no solution, with the way out. */
+export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint?: string } {
+  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
+  const n = (x: bigint | number): string => num(x, lang);
+  const g = (grain: readonly string[]): string => grainWords(grain, lang);
+  switch (f.kind) {
+    case 'below-lower':
+      return {
+        message: L(
+          `${f.scope ? `${f.scope}: ` : ''}the ${f.units} ${g(f.grain)} units already have at least ${n(f.sumLower)} between them (${f.lowerIsToday ? "today's participants" : 'their minimum targets'}); a target of ${n(f.total)} is below that`,
+          `${f.scope ? `${f.scope}: ` : ''}${f.units} unit ${g(f.grain)} sudah memiliki paling sedikit ${n(f.sumLower)} (${f.lowerIsToday ? 'peserta saat ini' : 'target minimum'}); target ${n(f.total)} di bawahnya`,
+        ),
+        hint: L(`raise the target to at least ${n(f.sumLower)}, or allow targets below today with --mode level --min none`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau izinkan target di bawah hari ini dengan --mode level --min none`),
+      };
+    case 'above-upper':
+      return {
+        message: L(
+          `${f.scope ? `${f.scope}: ` : ''}the ${f.units} ${g(f.grain)} units can take at most ${n(f.sumUpper)} between them (their upper bounds); a target of ${n(f.total)} is above that`,
+          `${f.scope ? `${f.scope}: ` : ''}${f.units} unit ${g(f.grain)} paling banyak menampung ${n(f.sumUpper)} (batas atas); target ${n(f.total)} di atasnya`,
+        ),
+        hint: L(`lower the target to at most ${n(f.sumUpper)}, or raise the bounds with --max / --max-coverage (or --max none)`, `turunkan target menjadi paling banyak ${n(f.sumUpper)}, atau longgarkan batas dengan --max / --max-coverage (atau --max none)`),
+      };
+    case 'margins-differ':
+      return { message: L(`the ${dimLabel(f.rows).en} totals add up to ${n(f.rowSum)} but the ${dimLabel(f.columns).en} totals to ${n(f.columnSum)}`, `total ${dimLabel(f.rows).id} berjumlah ${n(f.rowSum)} tetapi total ${dimLabel(f.columns).id} ${n(f.columnSum)}`), hint: L('both sets of totals must add up to the same target', 'kedua kelompok total harus berjumlah target yang sama') };
+    case 'margin-vs-total':
+      return { message: L(`the ${dimLabel(f.dim).en} totals add up to ${n(f.sum)} but the target is ${n(f.total)} (${f.totalSource})`, `total ${dimLabel(f.dim).id} berjumlah ${n(f.sum)} tetapi targetnya ${n(f.total)} (${f.totalSource})`), hint: L('leave out --target/--year: the total is then the sum of the given totals', 'hilangkan --target/--year: totalnya menjadi jumlah total yang diberikan') };
+    case 'margin-missing':
+      return { message: L(`${f.source} has no total for ${f.key}`, `${f.source} tidak memuat total untuk ${f.key}`), hint: L(`give a total for each ${dimLabel(f.dim).en}: ${list(f.known, 12)}`, `berikan total untuk setiap ${dimLabel(f.dim).id}: ${list(f.known, 12)}`) };
+    case 'margin-unknown':
+      return { message: L(`${f.source} has a total for "${f.key}", which is not a ${dimLabel(f.dim).en} of the input`, `${f.source} memuat total untuk "${f.key}", yang bukan ${dimLabel(f.dim).id} di input`), hint: L('check the spelling, or remove it', 'periksa ejaannya, atau hapus') };
+    case 'line-below-lower':
+      return {
+        message: L(
+          `${dimLabel(f.dim).en} ${f.key}: its total ${n(f.total)} is below the ${n(f.need)} its cells already have (${f.lowerIsToday ? "today's participants" : 'their minimum targets'})`,
+          `${dimLabel(f.dim).id} ${f.key}: totalnya ${n(f.total)} di bawah ${n(f.need)} yang sudah dimiliki selnya (${f.lowerIsToday ? 'peserta saat ini' : 'target minimum'})`,
+        ),
+        hint: L(`give ${f.key} a total of at least ${n(f.smallestTotal)}, or let its cells go below today with --mode level --min none`, `beri ${f.key} total paling sedikit ${n(f.smallestTotal)}, atau izinkan selnya di bawah hari ini dengan --mode level --min none`),
+      };
+    case 'line-above-upper':
+      return { message: L(`${dimLabel(f.dim).en} ${f.key}: its total ${n(f.total)} is above the ${n(f.room)} its cells can take (their upper bounds)`, `${dimLabel(f.dim).id} ${f.key}: totalnya ${n(f.total)} di atas ${n(f.room)} yang dapat ditampung selnya (batas atas)`), hint: L(`give ${f.key} a total of at most ${n(f.room)}, or raise the bounds with --max none`, `beri ${f.key} total paling banyak ${n(f.room)}, atau longgarkan batas dengan --max none`) };
+    case 'hall':
+      return {
+        message: L(
+          `no integer matrix meets both sets of totals: the ${dimLabel(f.rowsDim).en} ${list(f.rows)} together need ${n(f.need)} more, but the ${dimLabel(f.columnsDim).en} they can grow in (${list(f.columns) || 'none'}) offer only ${n(f.offer)}${f.elsewhere > 0n ? ` and their cells elsewhere allow ${n(f.elsewhere)} more` : ''}`,
+          `tidak ada matriks bilangan bulat yang memenuhi kedua total: ${dimLabel(f.rowsDim).id} ${list(f.rows)} bersama memerlukan tambahan ${n(f.need)}, tetapi ${dimLabel(f.columnsDim).id} tempat mereka dapat tumbuh (${list(f.columns) || 'tidak ada'}) hanya menyediakan ${n(f.offer)}${f.elsewhere > 0n ? ` dan sel lain memungkinkan ${n(f.elsewhere)} lagi` : ''}`,
+        ),
+        hint: L('raise the totals of those columns, lower those rows, or relax the cell bounds (--max none)', 'naikkan total kolom tersebut, turunkan baris tersebut, atau longgarkan batas sel (--max none)'),
+      };
+    case 'basis-unavailable':
+      return { message: L(`--basis ${f.basis}: the input has no ${f.missing} per ${g(f.grain)} (${f.unit} has none)`, `--basis ${f.basis}: input tidak memiliki ${f.missing} per ${g(f.grain)} (${f.unit} tidak punya)`), hint: L('choose --basis participants, equal or a column the input has at this level', 'pilih --basis participants, equal atau kolom yang ada di tingkat ini') };
+    case 'bound-unavailable':
+      return { message: L(`--${f.which} ${f.column}: the input has no ${f.column} per ${g(f.grain)} (${f.unit} has none)`, `--${f.which} ${f.column}: input tidak memiliki ${f.column} per ${g(f.grain)} (${f.unit} tidak punya)`), hint: L('give a number, none, or a column the input has at this level', 'berikan angka, none, atau kolom yang ada di tingkat ini') };
+    case 'needs-participants':
+      return { message: L(`gap mode adds to today's participants, but the input has none per ${g(f.grain)} (${f.unit})`, `mode gap menambah peserta saat ini, tetapi input tidak memilikinya per ${g(f.grain)} (${f.unit})`), hint: L('use --mode level', 'gunakan --mode level') };
+    case 'no-units':
+      return { message: L(`the input has no ${g(f.grain)} to split over`, `input tidak memiliki ${g(f.grain)} untuk dibagi`) };
+    case 'no-total':
+      return { message: L('say which total to split: --year <yyyy> (from data/targets.csv), --target <n>, or totals with --row-totals/--column-totals', 'sebutkan total yang dibagi: --year <yyyy>, --target <n>, atau --row-totals/--column-totals'), hint: 'e.g. jamsostek breakdown --year 2024' };
+    case 'hamilton-matrix':
+      return { message: L('a matrix (two crossed --by columns) needs a divisor method', 'matriks (dua kolom --by bersilang) memerlukan metode pembagi'), hint: L('use --method webster, dhondt, huntington-hill, adams or dean', 'gunakan --method webster, dhondt, huntington-hill, adams atau dean') };
+  }
+}
