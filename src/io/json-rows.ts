@@ -178,6 +178,10 @@ export class JsonRowParser {
   private readonly seenPlace: CellPlace[] = [];
   private fieldKey = -1;
   private fieldName = '';
+  // The keys of the last rows by position in the row (name, column), and this row's position.
+  private readonly keyGuess: (string | undefined)[] = [];
+  private readonly keyGuessIndex: number[] = [];
+  private keyOrdinal = 0;
   // The rows array: its path for messages, how many items so far, where "rows" was first named.
   private rowsPath = '$';
   private itemIndex = 0;
@@ -284,6 +288,15 @@ export class JsonRowParser {
       }
       if (e === E_KEY_OR_CLOSE || e === E_KEY) {
         if (c === 34) {
+          // Rows mostly repeat the keys of the row before, in the same order: match that name in
+          // place, without building the string or hashing it.
+          const guess = this.stack[this.stack.length - 1] === F_ROW ? this.keyGuess[this.keyOrdinal] : undefined;
+          if (guess !== undefined && s.charCodeAt(i + 1 + guess.length) === 34 && s.startsWith(guess, i + 1)) {
+            this.useKey(this.keyGuessIndex[this.keyOrdinal]!, guess, this.place(i));
+            this.expect = E_COLON;
+            i += guess.length + 2;
+            continue;
+          }
           this.startString(i, true);
           return i + 1;
         }
@@ -334,6 +347,22 @@ export class JsonRowParser {
           this.litIndex = c === 116 ? 0 : c === 102 ? 1 : 2;
           this.litPos = 1;
           return i + 1;
+        }
+        // Whole numbers of up to 15 digits (counts, mostly) are read in place; all else in number().
+        let j = c === 45 ? i + 1 : i;
+        const first = j;
+        let v = 0;
+        for (; j < n; j++) {
+          const d = s.charCodeAt(j) - 48;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
+        }
+        const digits = j - first;
+        if (j < n && digits > 0 && digits <= 15 && !isNumberChar(s.charCodeAt(j)) && !(digits > 1 && s.charCodeAt(first) === 48)) {
+          if (this.tokRole === R_FIELD) this.setCell(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
+          this.afterValue();
+          i = j;
+          continue;
         }
         this.mode = M_NUMBER;
         this.numText = '';
@@ -623,6 +652,7 @@ export class JsonRowParser {
     this.rowLine = line;
     this.rowStamp++;
     this.fieldKey = -1;
+    this.keyOrdinal = 0;
   }
 
   private key(name: string, at: CellPlace): void {
@@ -636,6 +666,19 @@ export class JsonRowParser {
       this.columns.set(name, k);
       this.sink.column(name, k, at);
     }
+    // Remembered for the next row's key at this position, when its raw text is the name itself.
+    let plain = true;
+    for (let i = 0; i < name.length && plain; i++) {
+      const c = name.charCodeAt(i);
+      plain = c >= 32 && c !== 34 && c !== 92;
+    }
+    this.keyGuess[this.keyOrdinal] = plain ? name : undefined;
+    this.keyGuessIndex[this.keyOrdinal] = k;
+    this.useKey(k, name, at);
+  }
+
+  private useKey(k: number, name: string, at: CellPlace): void {
+    this.keyOrdinal++;
     this.fieldName = name;
     if (this.seenInRow[k] === this.rowStamp) {
       const first = this.seenPlace[k]!;
