@@ -87,7 +87,7 @@ async function runJsonNew() {
   const s = countingSink();
   async function* chunks() {
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    for await (const bytes of createReadStream(JSON_FILE, { highWaterMark: 1 << 20 })) yield decoder.decode(bytes, { stream: true });
+    for await (const bytes of createReadStream(JSON_FILE)) yield decoder.decode(bytes, { stream: true });
     const rest = decoder.decode();
     if (rest) yield rest;
   }

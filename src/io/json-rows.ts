@@ -666,14 +666,17 @@ export class JsonRowParser {
       this.columns.set(name, k);
       this.sink.column(name, k, at);
     }
-    // Remembered for the next row's key at this position, when its raw text is the name itself.
-    let plain = true;
+    // Remembered for the next row's key at this position, when its raw text is the name itself (up to
+    // maxColumns positions: a row repeating one key a million times must not grow these arrays).
+    let plain = this.keyOrdinal < this.maxColumns;
     for (let i = 0; i < name.length && plain; i++) {
       const c = name.charCodeAt(i);
       plain = c >= 32 && c !== 34 && c !== 92;
     }
-    this.keyGuess[this.keyOrdinal] = plain ? name : undefined;
-    this.keyGuessIndex[this.keyOrdinal] = k;
+    if (this.keyOrdinal < this.maxColumns) {
+      this.keyGuess[this.keyOrdinal] = plain ? name : undefined;
+      this.keyGuessIndex[this.keyOrdinal] = k;
+    }
     this.useKey(k, name, at);
   }
 
