@@ -1,24 +1,739 @@
-// TEMPORARY adapter (replaced by the streaming reader): the whole-text JSON reader behind the RowSink.
-import { ProblemList, InputError } from '../errors.js';
-import { parseJsonRows } from './read-json.js';
-import type { ReaderFacts, RowSink } from './row-sink.js';
+// Streaming JSON rows: text chunks in, one sink call per row out, with the place of every value.
+//
+// Why our own: `JSON.parse` and jsonc-parser's `parseTree` need the whole text (a 200 MB array then
+// needs gigabytes), and neither gives the line:column of a value. This is one iterative state machine
+// over the chunks as they come: nothing is joined, a string grows only up to `maxStringLength`,
+// nesting is an explicit stack bounded by `maxDepth` (100,000 `[` is an error, not a stack overflow),
+// and members we do not need (`meta`, `columns`, `totals` of the tool's own output, or an object given
+// as a cell) are scanned for syntax but never built.
+//
+// Accepted shapes: `[ {row}, {row}, … ]`, or `{ …, "rows": [ {row}, … ], … }` (as `-f json` writes).
+// A row is an object of scalars (text, number, true, false, null). Line breaks are LF, CRLF or CR
+// (as in the CSV scanner); columns count UTF-16 code units from 1.
+//
+// Errors: a syntax error is one diagnostic at its place and reading stops (the caller closes the
+// source: we only stop asking for chunks). A problem of content (a nested value as a cell, a key twice
+// in one row, an item that is not an object) is a diagnostic and reading goes on.
 
-export async function readJsonRows(chunks: AsyncIterable<string>, file: string, sink: RowSink, problems: ProblemList): Promise<ReaderFacts> {
-  const parts: string[] = [];
-  for await (const c of chunks) parts.push(c);
-  const text = parts.join('');
-  if (text.trim() === '') throw new InputError({ file, message: 'the file is empty' });
-  let t;
-  try {
-    t = parseJsonRows(text, file, { maxErrors: problems.limit, maxDepth: 64 });
-  } catch (e) {
-    if (e instanceof InputError) {
-      problems.addAll(e.diagnostics);
-      return { format: 'json' };
-    }
-    throw e;
+import type { ProblemList } from '../errors.js';
+import type { Cell, CellPlace, ReaderFacts, RowSink } from './row-sink.js';
+
+export interface JsonRowLimits {
+  /** Deepest nesting of arrays and objects (the rows array of the tool's own output is at depth 2). */
+  readonly maxDepth?: number;
+  /** Longest key or text value kept, in UTF-16 code units. */
+  readonly maxStringLength?: number;
+  /** Most distinct keys over all rows (each is a column). */
+  readonly maxColumns?: number;
+}
+
+export const DEFAULT_JSON_LIMITS: Required<JsonRowLimits> = { maxDepth: 64, maxStringLength: 1 << 20, maxColumns: 10_000 };
+
+/**
+ * Read the rows of a JSON file from its decoded text chunks (BOM already stripped).
+ * Problems go to `problems`; the promise rejects only when the sink or the source throws.
+ *
+ * @example
+ * // chunks '[{"province": "Gorontalo", "par', 'ticipants": 256129}]' give
+ * // sink.column('province', 0, {line 1, column 3}), sink.column('participants', 1, {line 1, column 28}),
+ * // sink.row(['Gorontalo', 256129], 1, [{line 1, column 15}, {line 1, column 44}])
+ */
+export async function readJsonRows(
+  chunks: AsyncIterable<string>,
+  file: string,
+  sink: RowSink,
+  problems: ProblemList,
+  limits?: JsonRowLimits,
+): Promise<ReaderFacts> {
+  const parser = new JsonRowParser(file, sink, problems, limits);
+  // Not `for await`: leaving that loop early would close the source, which belongs to the caller.
+  const it = chunks[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await it.next();
+    if (next.done) break;
+    parser.push(next.value);
+    if (parser.stopped) return { format: 'json' };
   }
-  t.header.forEach((h, i) => sink.column(h, i, { line: 1, column: 1 }));
-  for (const r of t.rows) sink.row(r.values, r.line, r.values.map((_, i) => ({ line: r.lines?.[i] ?? r.line, column: r.columns[i] ?? 1 })));
+  parser.end();
   return { format: 'json' };
+}
+
+// What the parser expects next, outside a token.
+const E_VALUE = 0; // the top-level value, or a value after ':'
+const E_VALUE_OR_CLOSE = 1; // after '['
+const E_VALUE_AFTER_COMMA = 2; // after ',' in an array
+const E_COMMA_OR_CLOSE_ARRAY = 3;
+const E_KEY_OR_CLOSE = 4; // after '{'
+const E_KEY = 5; // after ',' in an object
+const E_COLON = 6;
+const E_COMMA_OR_CLOSE_OBJECT = 7;
+const E_END = 8; // after the top-level value
+
+const EXPECTED = [
+  'a JSON value',
+  "a value or ']'",
+  'a value',
+  "',' or ']'",
+  "a name in double quotes or '}'",
+  'a name in double quotes',
+  "':'",
+  "',' or '}'",
+  'the end of the file',
+];
+
+// The token being read when a chunk ended inside it.
+const M_NONE = 0;
+const M_STRING = 1;
+const M_NUMBER = 2;
+const M_LITERAL = 3;
+
+// Frames of the nesting stack: what an array or object is for.
+const F_TOP_OBJECT = 0; // the top-level object, which holds "rows"
+const F_ROWS = 1; // the array of rows
+const F_ROW = 2; // one row
+const F_SKIP_ARRAY = 3; // scanned, not built
+const F_SKIP_OBJECT = 4;
+
+// What a value that starts now is for.
+const R_TOP = 0;
+const R_ROWS = 1; // the value of "rows"
+const R_ITEM = 2; // an item of the rows array
+const R_FIELD = 3; // a cell of a row
+const R_SKIP = 4;
+
+const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+const INTEGER_LITERAL = /^-?[0-9]+$/;
+const MAX_NUMBER_LENGTH = 1000;
+const LITERALS = ['true', 'false', 'null'] as const;
+const LITERAL_VALUES: readonly Cell[] = [true, false, null];
+
+// By character code (an array, not an object: the index comes from the data).
+const ESCAPES: (string | undefined)[] = [];
+for (const [code, decoded] of [[34, '"'], [92, '\\'], [47, '/'], [98, '\b'], [102, '\f'], [110, '\n'], [114, '\r'], [116, '\t']] as const) ESCAPES[code] = decoded;
+
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;
+}
+
+function kindOf(c: number): string {
+  if (c === 123) return 'an object';
+  if (c === 91) return 'an array';
+  if (c === 34) return 'text';
+  if (c === 116 || c === 102) return 'a boolean';
+  if (c === 110) return 'null';
+  return 'a number';
+}
+
+function show(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return c < 32 || c === 127 ? `U+${c.toString(16).toUpperCase().padStart(4, '0')}` : JSON.stringify(ch);
+}
+
+/** The JSON-rows state machine; `readJsonRows` drives it. Exported for tests and the loader. */
+export class JsonRowParser {
+  stopped = false;
+
+  private readonly maxDepth: number;
+  private readonly maxStringLength: number;
+  private readonly maxColumns: number;
+
+  // Position: absolute offset of the current chunk's first character, the line, where it starts.
+  private base = 0;
+  private line = 1;
+  private lineStart = 0;
+  private prevCR = false;
+  private sawContent = false;
+
+  private expect = E_VALUE;
+  private mode = M_NONE;
+  private readonly stack: number[] = [];
+
+  // The token in progress: its role, whether it is a key, where it starts.
+  private tokRole = R_SKIP;
+  private tokIsKey = false;
+  private tokLine = 0;
+  private tokCol = 0;
+  // String state: text so far (only when kept), its length, escape state (0 none, 1 after '\',
+  // 2..5 reading the 4 hex digits of \u), and where the escape started.
+  private strKeep = false;
+  private strText = '';
+  private strLen = 0;
+  private esc = 0;
+  private escHex = 0;
+  private escCol = 0;
+  // Number and literal state.
+  private numText = '';
+  private litIndex = 0;
+  private litPos = 0;
+
+  // Columns: key → index, announced to the sink once.
+  private readonly columns = new Map<string, number>();
+  private columnCount = 0;
+  // The row in progress; `seenInRow[k] === rowStamp` marks a key already given in this row.
+  private cells: (Cell | undefined)[] = [];
+  private places: (CellPlace | undefined)[] = [];
+  private rowLine = 0;
+  private rowStamp = 0;
+  private readonly seenInRow: number[] = [];
+  private readonly seenPlace: CellPlace[] = [];
+  private fieldKey = -1;
+  private fieldName = '';
+  // The keys of the last rows by position in the row (name, column), and this row's position.
+  private readonly keyGuess: (string | undefined)[] = [];
+  private readonly keyGuessIndex: number[] = [];
+  private keyOrdinal = 0;
+  // The rows array: its path for messages, how many items so far, where "rows" was first named.
+  private rowsPath = '$';
+  private itemIndex = 0;
+  private rowsKeyPlace: CellPlace | undefined;
+  private memberIsRows = false;
+  private topPlace: CellPlace = { line: 1, column: 1 };
+
+  constructor(
+    private readonly file: string,
+    private readonly sink: RowSink,
+    private readonly problems: ProblemList,
+    limits?: JsonRowLimits,
+  ) {
+    this.maxDepth = limits?.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth;
+    this.maxStringLength = limits?.maxStringLength ?? DEFAULT_JSON_LIMITS.maxStringLength;
+    this.maxColumns = limits?.maxColumns ?? DEFAULT_JSON_LIMITS.maxColumns;
+  }
+
+  push(chunk: string): void {
+    const n = chunk.length;
+    let i = 0;
+    while (i < n && !this.stopped) {
+      switch (this.mode) {
+        case M_STRING:
+          i = this.string(chunk, i);
+          break;
+        case M_NUMBER:
+          i = this.number(chunk, i, false);
+          break;
+        case M_LITERAL:
+          i = this.literal(chunk, i);
+          break;
+        default:
+          i = this.structure(chunk, i);
+      }
+    }
+    this.base += n;
+  }
+
+  end(): void {
+    if (this.stopped) return;
+    if (this.mode === M_NUMBER) this.number('', 0, true);
+    if (this.stopped) return;
+    if (this.mode === M_STRING) {
+      this.fatal(this.tokLine, this.tokCol, 'the text starting here is never closed (the file ends inside it)', 'a closing " is missing, or the file is cut short');
+      return;
+    }
+    if (this.mode === M_LITERAL) {
+      this.fatalHere(this.base, `the file ends inside '${LITERALS[this.litIndex]}'`, 'the file may be cut short');
+      return;
+    }
+    if (!this.sawContent) {
+      this.problems.add({ file: this.file, message: 'the file is empty', hint: 'expected an array of rows, e.g. [{"province": "Gorontalo", "participants": 256129}]' });
+      this.stopped = true;
+      return;
+    }
+    if (this.expect !== E_END) {
+      this.fatalHere(this.base, `the file ends where ${EXPECTED[this.expect]} was expected`, 'the file may be cut short');
+    }
+  }
+
+  // ── structure: whitespace, brackets, commas, colons, and the start of every token ──
+
+  private structure(s: string, i: number): number {
+    const n = s.length;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      // Whitespace, and the line count (line breaks occur nowhere else in valid JSON).
+      if (c === 32 || c === 9) {
+        this.prevCR = false;
+        i++;
+        continue;
+      }
+      if (c === 10) {
+        if (!this.prevCR) this.line++;
+        this.prevCR = false;
+        this.lineStart = this.base + i + 1;
+        i++;
+        continue;
+      }
+      if (c === 13) {
+        this.line++;
+        this.prevCR = true;
+        this.lineStart = this.base + i + 1;
+        i++;
+        continue;
+      }
+      this.prevCR = false;
+      this.sawContent = true;
+      const e = this.expect;
+      if (e === E_COMMA_OR_CLOSE_ARRAY || e === E_COMMA_OR_CLOSE_OBJECT) {
+        if (c === 44) {
+          this.expect = e === E_COMMA_OR_CLOSE_ARRAY ? E_VALUE_AFTER_COMMA : E_KEY;
+          i++;
+          continue;
+        }
+        if ((c === 93 && e === E_COMMA_OR_CLOSE_ARRAY) || (c === 125 && e === E_COMMA_OR_CLOSE_OBJECT)) {
+          this.close();
+          i++;
+          continue;
+        }
+        this.unexpected(s, i);
+        return n;
+      }
+      if (e === E_KEY_OR_CLOSE || e === E_KEY) {
+        if (c === 34) {
+          // Rows mostly repeat the keys of the row before, in the same order: match that name in
+          // place, without building the string or hashing it.
+          const guess = this.stack[this.stack.length - 1] === F_ROW ? this.keyGuess[this.keyOrdinal] : undefined;
+          if (guess !== undefined && s.charCodeAt(i + 1 + guess.length) === 34 && s.startsWith(guess, i + 1)) {
+            this.useKey(this.keyGuessIndex[this.keyOrdinal]!, guess, this.place(i));
+            this.expect = E_COLON;
+            i += guess.length + 2;
+            continue;
+          }
+          this.startString(i, true);
+          return i + 1;
+        }
+        if (c === 125 && e === E_KEY_OR_CLOSE) {
+          this.close();
+          i++;
+          continue;
+        }
+        this.unexpected(s, i, c === 125 ? "JSON allows no comma before '}'" : c === 39 ? 'JSON names are written in double quotes' : undefined);
+        return n;
+      }
+      if (e === E_COLON) {
+        if (c === 58) {
+          this.expect = E_VALUE;
+          i++;
+          continue;
+        }
+        this.unexpected(s, i);
+        return n;
+      }
+      if (e === E_END) {
+        this.fatalHere(this.base + i, `unexpected ${show(s[i]!)} after the end of the JSON value`, 'a file holds one JSON value: one array of rows, or one object with "rows"');
+        return n;
+      }
+      // A value is expected.
+      if (c === 93 && e === E_VALUE_OR_CLOSE) {
+        this.close();
+        i++;
+        continue;
+      }
+      const role = this.role();
+      if (c === 123 || c === 91) {
+        this.open(c, role, i);
+        if (this.stopped) return n;
+        i++;
+        continue;
+      }
+      if (c === 34 || c === 45 || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110) {
+        if (!this.scalarAllowed(role, c, i)) return n;
+        if (c === 34) {
+          this.startString(i, false);
+          return i + 1;
+        }
+        this.tokLine = this.line;
+        this.tokCol = this.base + i - this.lineStart + 1;
+        if (c === 116 || c === 102 || c === 110) {
+          this.mode = M_LITERAL;
+          this.litIndex = c === 116 ? 0 : c === 102 ? 1 : 2;
+          this.litPos = 1;
+          return i + 1;
+        }
+        // Whole numbers of up to 15 digits (counts, mostly) are read in place; all else in number().
+        let j = c === 45 ? i + 1 : i;
+        const first = j;
+        let v = 0;
+        for (; j < n; j++) {
+          const d = s.charCodeAt(j) - 48;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
+        }
+        const digits = j - first;
+        if (j < n && digits > 0 && digits <= 15 && !isNumberChar(s.charCodeAt(j)) && !(digits > 1 && s.charCodeAt(first) === 48)) {
+          if (this.tokRole === R_FIELD) this.setCell(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
+          this.afterValue();
+          i = j;
+          continue;
+        }
+        this.mode = M_NUMBER;
+        this.numText = '';
+        return i;
+      }
+      this.unexpected(
+        s,
+        i,
+        c === 93 && e === E_VALUE_AFTER_COMMA
+          ? "JSON allows no comma before ']'"
+          : c === 39
+            ? 'JSON text is written in double quotes'
+            : c === 47
+              ? 'JSON allows no comments'
+              : undefined,
+      );
+      return n;
+    }
+    return n;
+  }
+
+  /** What a value starting now is for, from the innermost open array or object. */
+  private role(): number {
+    const depth = this.stack.length;
+    if (depth === 0) return R_TOP;
+    const top = this.stack[depth - 1]!;
+    if (top === F_ROWS) return R_ITEM;
+    if (top === F_ROW) return this.fieldKey >= 0 ? R_FIELD : R_SKIP;
+    if (top === F_TOP_OBJECT) return this.memberIsRows ? R_ROWS : R_SKIP;
+    return R_SKIP;
+  }
+
+  private place(i: number): CellPlace {
+    return { line: this.line, column: this.base + i - this.lineStart + 1 };
+  }
+
+  private open(c: number, role: number, i: number): void {
+    if (this.stack.length >= this.maxDepth) {
+      this.fatalHere(this.base + i, `JSON nested deeper than ${this.maxDepth} levels`, 'a row is one flat object inside one array');
+      return;
+    }
+    const at = this.place(i);
+    const found = c === 123 ? 'an object' : 'an array';
+    let frame = c === 123 ? F_SKIP_OBJECT : F_SKIP_ARRAY;
+    switch (role) {
+      case R_TOP:
+        this.topPlace = at;
+        if (c === 123) frame = F_TOP_OBJECT;
+        else {
+          frame = F_ROWS;
+          this.startRows('$');
+        }
+        break;
+      case R_ROWS:
+        if (c === 91) {
+          frame = F_ROWS;
+          this.startRows('$.rows');
+        } else this.addAt(at, `"rows": expected an array of rows, found ${found}`);
+        break;
+      case R_ITEM:
+        if (c === 123) {
+          frame = F_ROW;
+          this.startRow(at.line);
+        } else this.addAt(at, `${this.rowsPath}[${this.itemIndex}]: expected an object (one row), found ${found}`, 'each item of the array is one row: {"name": value, …}');
+        break;
+      case R_FIELD:
+        this.addAt(at, `field "${this.fieldName}": expected text, a number, true, false or null, found ${found}`, 'a row is one flat object; nested values cannot be read as cells');
+        break;
+    }
+    this.stack.push(frame);
+    this.expect = c === 123 ? E_KEY_OR_CLOSE : E_VALUE_OR_CLOSE;
+  }
+
+  private close(): void {
+    const frame = this.stack.pop()!;
+    if (frame === F_ROW) this.endRow();
+    else if (frame === F_ROWS) this.itemIndex = 0;
+    else if (frame === F_TOP_OBJECT && this.rowsKeyPlace === undefined) {
+      this.addAt(this.topPlace, 'expected an array of rows, or an object with a "rows" array; this object has no "rows"', 'e.g. [{"province": "Gorontalo", "participants": 256129}]');
+    }
+    this.afterValue();
+  }
+
+  /** After a complete value: what may follow depends on the innermost open array or object. */
+  private afterValue(): void {
+    const depth = this.stack.length;
+    if (depth === 0) {
+      this.expect = E_END;
+      return;
+    }
+    const top = this.stack[depth - 1]!;
+    if (top === F_ROWS) this.itemIndex++;
+    this.expect = top === F_ROWS || top === F_SKIP_ARRAY ? E_COMMA_OR_CLOSE_ARRAY : E_COMMA_OR_CLOSE_OBJECT;
+    if (top === F_ROW) this.fieldKey = -1;
+    else if (top === F_TOP_OBJECT) this.memberIsRows = false;
+  }
+
+  /** Check a scalar against its role before reading it; false when reading stops. */
+  private scalarAllowed(role: number, c: number, i: number): boolean {
+    if (role === R_TOP) {
+      this.fatalHere(this.base + i, `expected an array of rows, or an object with a "rows" array, found ${kindOf(c)}`, 'e.g. [{"province": "Gorontalo", "participants": 256129}]');
+      return false;
+    }
+    if (role === R_ROWS) this.addAt(this.place(i), `"rows": expected an array of rows, found ${kindOf(c)}`);
+    else if (role === R_ITEM) this.addAt(this.place(i), `${this.rowsPath}[${this.itemIndex}]: expected an object (one row), found ${kindOf(c)}`, 'each item of the array is one row: {"name": value, …}');
+    // The token is still read (to find where it ends), as a skipped value.
+    this.tokRole = role === R_FIELD ? R_FIELD : R_SKIP;
+    return true;
+  }
+
+  // ── strings ──
+
+  private startString(i: number, isKey: boolean): void {
+    this.mode = M_STRING;
+    this.tokIsKey = isKey;
+    this.tokLine = this.line;
+    this.tokCol = this.base + i - this.lineStart + 1;
+    const top = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
+    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT;
+    else this.strKeep = this.tokRole === R_FIELD;
+    this.strText = '';
+    this.strLen = 0;
+    this.esc = 0;
+  }
+
+  private string(s: string, i: number): number {
+    const n = s.length;
+    let from = i;
+    while (i < n) {
+      if (this.esc !== 0) {
+        const c = s.charCodeAt(i);
+        if (this.esc === 1) {
+          if (c === 117) {
+            this.esc = 2;
+            this.escHex = 0;
+          } else {
+            const decoded = ESCAPES[c];
+            if (decoded === undefined) {
+              this.fatal(this.line, this.escCol, `invalid escape ${JSON.stringify('\\' + s[i])} in text`, 'a backslash starts \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX; write a literal backslash as \\\\');
+              return n;
+            }
+            this.esc = 0;
+            if (this.strKeep) this.append(decoded);
+          }
+        } else {
+          const h = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+          if (h < 0) {
+            this.fatal(this.line, this.escCol, 'invalid \\u escape in text: four hexadecimal digits expected', 'e.g. \\u00e9 for é');
+            return n;
+          }
+          this.escHex = this.escHex * 16 + h;
+          if (++this.esc === 6) {
+            this.esc = 0;
+            // Code units one by one: a surrogate pair (\uD83D\uDE00) joins by itself in the string.
+            if (this.strKeep) this.append(String.fromCharCode(this.escHex));
+          }
+        }
+        i++;
+        from = i;
+        if (this.stopped) return n;
+        continue;
+      }
+      const c = s.charCodeAt(i);
+      if (c === 34) {
+        if (this.strKeep && i > from) this.append(s.slice(from, i));
+        if (this.stopped) return n;
+        this.mode = M_NONE;
+        this.endString();
+        return i + 1;
+      }
+      if (c === 92) {
+        if (this.strKeep && i > from) this.append(s.slice(from, i));
+        if (this.stopped) return n;
+        this.esc = 1;
+        this.escCol = this.base + i - this.lineStart + 1;
+        i++;
+        from = i;
+        continue;
+      }
+      if (c < 32) {
+        this.fatalHere(this.base + i, `control character ${show(s[i]!)} inside text`, c === 10 || c === 13 ? 'a line break inside JSON text is written \\n; or a closing " is missing' : 'write it as an escape, e.g. \\t or \\u0000');
+        return n;
+      }
+      i++;
+    }
+    if (this.strKeep && i > from) this.append(s.slice(from, i));
+    return n;
+  }
+
+  private append(part: string): void {
+    this.strLen += part.length;
+    if (this.strLen > this.maxStringLength) {
+      this.fatal(this.tokLine, this.tokCol, `${this.tokIsKey ? 'a name' : 'a text value'} longer than ${this.maxStringLength} characters`, 'check that the quotes of the file are balanced');
+      return;
+    }
+    this.strText = this.strText.length === 0 ? part : this.strText + part;
+  }
+
+  private endString(): void {
+    const at: CellPlace = { line: this.tokLine, column: this.tokCol };
+    if (this.tokIsKey) {
+      this.expect = E_COLON;
+      const top = this.stack[this.stack.length - 1]!;
+      if (top === F_ROW) this.key(this.strText, at);
+      else if (top === F_TOP_OBJECT) {
+        if (this.strText === 'rows') {
+          if (this.rowsKeyPlace !== undefined) {
+            this.addAt(at, `"rows" appears twice in the object (first at line ${this.rowsKeyPlace.line}, column ${this.rowsKeyPlace.column})`, 'one file holds one array of rows');
+            this.memberIsRows = false;
+          } else {
+            this.rowsKeyPlace = at;
+            this.memberIsRows = true;
+          }
+        }
+      }
+      this.strText = '';
+      return;
+    }
+    if (this.tokRole === R_FIELD) this.setCell(this.strText, at);
+    this.strText = '';
+    this.afterValue();
+  }
+
+  // ── numbers and literals ──
+
+  private number(s: string, i: number, atEnd: boolean): number {
+    const n = s.length;
+    const start = i;
+    while (i < n && isNumberChar(s.charCodeAt(i))) i++;
+    if (i > start) this.numText = this.numText.length === 0 ? s.slice(start, i) : this.numText + s.slice(start, i);
+    if (this.numText.length > MAX_NUMBER_LENGTH) {
+      this.fatal(this.tokLine, this.tokCol, `a number longer than ${MAX_NUMBER_LENGTH} characters`);
+      return n;
+    }
+    if (i >= n && !atEnd) return n; // the number may go on in the next chunk
+    this.mode = M_NONE;
+    const text = this.numText;
+    this.numText = '';
+    if (!NUMBER.test(text)) {
+      this.fatal(this.tokLine, this.tokCol, `invalid number ${JSON.stringify(text)}`, 'JSON numbers are written like 256129, -3, 0.6056 or 1e6: no grouping, no leading zeros, a dot for decimals');
+      return n;
+    }
+    if (this.tokRole === R_FIELD) {
+      const at: CellPlace = { line: this.tokLine, column: this.tokCol };
+      const value = Number(text);
+      if (!Number.isFinite(value)) {
+        this.addAt(at, `field "${this.fieldName}": the number ${text} is out of range`);
+      } else if (!Number.isSafeInteger(value) && Number.isInteger(value) && INTEGER_LITERAL.test(text)) {
+        // Beyond 2^53 the number would be rounded: pass the digits, so the typed layer refuses exactly them.
+        this.setCell(text, at);
+      } else {
+        this.setCell(value, at);
+      }
+    }
+    this.afterValue();
+    return i;
+  }
+
+  private literal(s: string, i: number): number {
+    const word = LITERALS[this.litIndex]!;
+    const n = s.length;
+    while (i < n && this.litPos < word.length) {
+      if (s.charCodeAt(i) !== word.charCodeAt(this.litPos)) {
+        this.fatalHere(this.base + i, `unexpected ${show(s[i]!)} in '${word}'`, 'JSON knows true, false and null; text is written in double quotes');
+        return n;
+      }
+      this.litPos++;
+      i++;
+    }
+    if (this.litPos < word.length) return n;
+    this.mode = M_NONE;
+    if (this.tokRole === R_FIELD) this.setCell(LITERAL_VALUES[this.litIndex]!, { line: this.tokLine, column: this.tokCol });
+    this.afterValue();
+    return i;
+  }
+
+  // ── rows ──
+
+  private startRows(path: string): void {
+    this.rowsPath = path;
+    this.itemIndex = 0;
+  }
+
+  private startRow(line: number): void {
+    this.cells = [];
+    this.places = [];
+    this.rowLine = line;
+    this.rowStamp++;
+    this.fieldKey = -1;
+    this.keyOrdinal = 0;
+  }
+
+  private key(name: string, at: CellPlace): void {
+    let k = this.columns.get(name);
+    if (k === undefined) {
+      if (this.columnCount >= this.maxColumns) {
+        this.fatal(at.line, at.column, `more than ${this.maxColumns} different names in the rows`, 'each name is a column; check that the rows are flat objects with the same names');
+        return;
+      }
+      k = this.columnCount++;
+      this.columns.set(name, k);
+      this.sink.column(name, k, at);
+    }
+    // Remembered for the next row's key at this position, when its raw text is the name itself (up to
+    // maxColumns positions: a row repeating one key a million times must not grow these arrays).
+    let plain = this.keyOrdinal < this.maxColumns;
+    for (let i = 0; i < name.length && plain; i++) {
+      const c = name.charCodeAt(i);
+      plain = c >= 32 && c !== 34 && c !== 92;
+    }
+    if (this.keyOrdinal < this.maxColumns) {
+      this.keyGuess[this.keyOrdinal] = plain ? name : undefined;
+      this.keyGuessIndex[this.keyOrdinal] = k;
+    }
+    this.useKey(k, name, at);
+  }
+
+  private useKey(k: number, name: string, at: CellPlace): void {
+    this.keyOrdinal++;
+    this.fieldName = name;
+    if (this.seenInRow[k] === this.rowStamp) {
+      const first = this.seenPlace[k]!;
+      this.addAt(at, `field "${name}" appears twice in one row (first at line ${first.line}, column ${first.column})`, 'keep one of them');
+      this.fieldKey = -1;
+      return;
+    }
+    this.seenInRow[k] = this.rowStamp;
+    this.seenPlace[k] = at;
+    this.fieldKey = k;
+  }
+
+  private setCell(value: Cell, at: CellPlace): void {
+    const k = this.fieldKey;
+    const cells = this.cells;
+    const places = this.places;
+    while (cells.length < k) {
+      cells.push(undefined);
+      places.push(undefined);
+    }
+    cells[k] = value;
+    places[k] = at;
+  }
+
+  private endRow(): void {
+    const cells = this.cells;
+    const places = this.places;
+    while (cells.length < this.columnCount) {
+      cells.push(undefined);
+      places.push(undefined);
+    }
+    this.sink.row(cells, this.rowLine, places);
+  }
+
+  // ── problems ──
+
+  private addAt(at: CellPlace, message: string, hint?: string): void {
+    this.problems.add({ file: this.file, line: at.line, column: at.column, message, ...(hint ? { hint } : {}) });
+  }
+
+  private unexpected(s: string, i: number, hint?: string): void {
+    this.fatalHere(this.base + i, `unexpected ${show(s[i]!)}, expected ${EXPECTED[this.expect]}`, hint);
+  }
+
+  /** A syntax error at an absolute offset on the current line: one diagnostic, and reading stops. */
+  private fatalHere(offset: number, message: string, hint?: string): void {
+    this.fatal(this.line, offset - this.lineStart + 1, message, hint);
+  }
+
+  private fatal(line: number, column: number, message: string, hint?: string): void {
+    this.problems.add({ file: this.file, line, column, message, ...(hint ? { hint } : {}) });
+    this.stopped = true;
+    this.mode = M_NONE;
+  }
 }
