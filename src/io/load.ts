@@ -14,13 +14,14 @@ import { resolve } from 'node:path';
 import { findConflicts, type Conflict, type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
 import { InputError, ProblemList, type Diagnostic } from '../errors.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, type ColumnWants } from '../core/columns.js';
+import { canonicalColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
 import { readCsvRows } from './csv-rows.js';
 import { readJsonRows } from './json-rows.js';
+import { xlsxCellName } from './xlsx-rows.js';
 import { dimWord, KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
 import type { RowSink } from './row-sink.js';
-import { decodeText, readAllBytes, type DecodedFacts, type Encoding } from './source.js';
+import { decodeText, readAllBytes, type Encoding } from './source.js';
 import { TableShape, TypedRows } from './typed-rows.js';
 
 export const STDIN = '-';
@@ -103,18 +104,6 @@ function formatOf(path: string, first: Buffer): 'csv' | 'json' | 'xlsx' {
   if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) return 'xlsx';
   const head = first.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   return head.startsWith('[') || head.startsWith('{') ? 'json' : 'csv';
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
-/** `Sheet1!B7`, quoting a sheet name with spaces or punctuation as Excel does. */
-export function cellName(sheet: string, row: number, column: number): string {
-  const q = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${q}!${columnLetters(column)}${row}`;
 }
 
 /**
@@ -203,7 +192,7 @@ async function loadOne(
     };
     // The sink decides the rule from the header: an id column makes an extract.
     let typed: TypedRows | undefined;
-    const make = (rule: 'refuse' | 'sum', columnsUpFront: boolean, sheet?: string): TypedRows =>
+    const make = (rule: 'refuse' | 'sum', columnsUpFront: boolean, sheet?: () => string | undefined): TypedRows =>
       new TypedRows(shape, domains, problems, {
         file: o.name,
         src,
@@ -212,12 +201,12 @@ async function loadOne(
         forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
         allowOverCoverage: options.allowOverCoverage,
         deriveKanwil: schema.deriveKanwil ?? false,
-        place: (line, column) => (sheet ? { file: `${o.name}:${cellName(sheet, line, column ?? 1)}` } : { file: o.name, line, column }),
+        place: (line, column) => (sheet?.() ? { file: `${o.name}:${xlsxCellName(sheet()!, line, column ?? 1)}` } : { file: o.name, line, column }),
         columnsUpFront,
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
       });
     const pendingColumns: [string, number, { line: number; column: number }][] = [];
-    const sink = (columnsUpFront: boolean, sheet?: string): RowSink => ({
+    const sink = (columnsUpFront: boolean, sheet?: () => string | undefined): RowSink => ({
       column: (name, index, place) => {
         if (typed) typed.column(name, index, place);
         else pendingColumns.push([name, index, place]);
@@ -232,19 +221,15 @@ async function loadOne(
       },
       blank: () => typed?.blank(),
     });
-    let decoded: DecodedFacts | undefined;
+    let decoded: { encoding: string; bytes: number; sha256: string } | undefined;
     let facts: { delimiter?: string; sheet?: string; headerRow?: number };
     if (format === 'xlsx') {
       const { bytes, sha256 } = await readAllBytes(first, progress);
       const { readXlsxRows } = await import('./xlsx-rows.js');
-      const { isKnownColumn } = await import('../core/columns.js');
       let sheetName: string | undefined;
-      facts = await readXlsxRows(bytes, o.name, { sheet: options.sheet, headerRow: options.headerRow, isKnownColumn }, {
-        column: (n, i, p) => sink(true, sheetName).column(n, i, p),
-        row: (c, l, p) => sink(true, sheetName).row(c, l, p),
-        blank: (l) => sink(true, sheetName).blank?.(l),
-      }, problems, (s: string) => (sheetName = s));
-      decoded = { encoding: 'utf-8', bytes: bytes.length, sha256 };
+      const s = sink(true, () => sheetName);
+      facts = await readXlsxRows(bytes, o.name, { sheet: options.sheet, headerRow: options.headerRow, isKnownColumn, onSheet: (n) => (sheetName = n) }, s, problems);
+      decoded = { encoding: 'binary', bytes: bytes.length, sha256 };
     } else {
       const text = decodeText(o.name, first, progress, options.encoding, (f) => (decoded = f));
       facts = format === 'json' ? await readJsonRows(text, o.name, sink(false), problems) : await readCsvRows(text, o.name, { delimiter: options.delimiter, headerRow: options.headerRow }, sink(true), problems);
@@ -289,7 +274,7 @@ async function loadOne(
 export function rowPlace(table: Table, src: number, line: number): string {
   const s = table.sources[src];
   if (!s) return `line ${line}`;
-  return s.sheet ? `${s.name}:${cellName(s.sheet, line, 1)}` : `${s.name}:${line}`;
+  return s.sheet ? `${s.name}:${xlsxCellName(s.sheet, line, 1)}` : `${s.name}:${line}`;
 }
 
 function describeKeys(c: Conflict, table: Table): string {
@@ -305,7 +290,7 @@ function describeConflict(c: Conflict, table: Table): Diagnostic {
   const second = table.sources[c.second.src]!;
   const first = table.sources[c.first.src]!;
   const where = c.first.src === c.second.src ? `first at line ${c.first.line}` : `first at ${rowPlace(table, c.first.src, c.first.line)}`;
-  const place = second.sheet ? { file: `${second.name}:${cellName(second.sheet, c.second.line, 1)}` } : { file: second.name, line: c.second.line };
+  const place = second.sheet ? { file: `${second.name}:${xlsxCellName(second.sheet, c.second.line, 1)}` } : { file: second.name, line: c.second.line };
   if (c.kind === 'duplicate') {
     const ignored = second.ignoredColumns.length ? second.ignoredColumns : first.ignoredColumns;
     return {

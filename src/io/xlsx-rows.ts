@@ -27,6 +27,8 @@ export interface XlsxReadOptions {
   readonly headerRow?: number;
   /** Whether a header cell names a column the tool knows (used to find the header row). */
   readonly isKnownColumn: (name: string) => boolean;
+  /** Told the sheet's name before any column or row, so that the caller can name cells in its messages. */
+  readonly onSheet?: (name: string) => void;
 }
 
 /** Rows searched for the header when `headerRow` is not given. */
@@ -82,6 +84,7 @@ export async function readXlsxRows(bytes: Uint8Array, file: string, options: Xls
     }
   }
   const sheet = workbook.sheets[sheetIndex]!;
+  options.onSheet?.(sheet.name);
   const at = (row: number, column: number): string => `${file}:${xlsxCellName(sheet.name, row, column)}`;
 
   // The cells read-excel-file cannot report: error values and formulas without a saved result.
