@@ -30,8 +30,8 @@ if (!existsSync(join(ROOT, 'dist', 'core', 'apportion.js'))) {
   console.error('scripts/build-baseline.mjs: error: dist/ is missing\nhint: run `npm run build` first');
   process.exit(2);
 }
-const { allocate } = await import(new URL('../dist/core/apportion.js', import.meta.url).href);
-const { allocateMatrix } = await import(new URL('../dist/core/biproportional.js', import.meta.url).href);
+const { allocate } = await import(new URL('../dist/core/allocation/apportion.js', import.meta.url).href);
+const { allocateMatrix } = await import(new URL('../dist/core/allocation/biproportional.js', import.meta.url).href);
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');

@@ -34,7 +34,7 @@ alias('potential_workers', 'potensi_pekerja', 'pekerja_potensial', 'potensi_tena
 alias('participants', 'peserta_aktif', 'peserta', 'active_participants', 'jumlah_peserta', 'jumlah_peserta_aktif', 'tenaga_kerja_terlindungi');
 alias('target', 'sasaran', 'target_peserta', 'target_peserta_aktif');
 alias('total', 'jumlah');
-alias('weight', 'bobot', 'share');
+alias('weight', 'bobot');
 alias('milestone', 'tonggak');
 alias('coverage', 'cakupan', 'persentase_cakupan', 'coverage_pct', 'persen_cakupan');
 alias('employer_id', 'npp', 'kode_perusahaan', 'nomor_pendaftaran_perusahaan');

@@ -37,7 +37,7 @@ export type InfeasibleFact =
   | { readonly kind: 'below-lower'; readonly grain: readonly string[]; readonly scope?: string; readonly total: bigint; readonly sumLower: bigint; readonly units: number; readonly lowerIsToday: boolean }
   | { readonly kind: 'above-upper'; readonly grain: readonly string[]; readonly scope?: string; readonly total: bigint; readonly sumUpper: bigint; readonly units: number }
   | { readonly kind: 'margins-differ'; readonly rows: string; readonly rowSum: bigint; readonly columns: string; readonly columnSum: bigint }
-  | { readonly kind: 'margin-vs-total'; readonly dim: string; readonly sum: bigint; readonly total: bigint; readonly totalSource: string }
+  | { readonly kind: 'margin-vs-total'; readonly dim: string; readonly source: string; readonly sum: bigint; readonly total: bigint; readonly totalSource: string }
   | { readonly kind: 'margin-missing'; readonly dim: string; readonly key: string; readonly source: string; readonly known: readonly string[] }
   | { readonly kind: 'margin-unknown'; readonly dim: string; readonly key: string; readonly source: string }
   | { readonly kind: 'line-below-lower'; readonly dim: string; readonly key: string; readonly total: bigint; readonly need: bigint; readonly lowerIsToday: boolean; readonly smallestTotal: bigint }

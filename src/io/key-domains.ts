@@ -7,6 +7,7 @@ import { parsePeriod, parseProfileMonth } from '../core/calendar.js';
 import { resolveSegment, SEGMENTS } from '../core/domain.js';
 import type { KeyKind } from '../core/table.js';
 import { normaliseName, provinceRegistry, type CodeSystem, type Province } from './areas.js';
+import { regencyRegistry } from './regencies.js';
 
 export type Resolved = { readonly key: string; readonly label: string } | { readonly message: string; readonly hint?: string };
 
@@ -53,6 +54,24 @@ export class KeyDomains {
     else {
       const r = provinceRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem);
       out = 'province' in r ? { key: r.province.kemendagri, label: r.province.name } : r;
+    }
+    this.cache.set(ck, out);
+    return out;
+  }
+
+  /**
+   * Resolve a regency/city from its code and/or name, within its row's province when known (key: the
+   * Kemendagri code, e.g. 75.01; label: the official name). Its province comes with it.
+   */
+  resolveRegency(code: string, name: string, province: string | undefined): Resolved & { province?: string } {
+    const ck = `r\u0000${code}\u0000${name}\u0000${province ?? ''}`;
+    const hit = this.cache.get(ck);
+    if (hit) return hit;
+    let out: Resolved & { province?: string };
+    if (code.trim() === '' && name.trim() === '') out = { message: 'the regency/city is empty' };
+    else {
+      const r = regencyRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem, province);
+      out = 'regency' in r ? { key: r.regency.kemendagri, label: r.regency.name, province: r.regency.province } : r;
     }
     this.cache.set(ck, out);
     return out;

@@ -206,6 +206,7 @@ async function loadOne(
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
       });
     const pendingColumns: [string, number, { line: number; column: number }][] = [];
+    let blanksBefore = 0;
     const sink = (columnsUpFront: boolean, sheet?: () => string | undefined): RowSink => ({
       column: (name, index, place) => {
         if (typed) typed.column(name, index, place);
@@ -216,10 +217,14 @@ async function loadOne(
           const extract = schema.rule === 'sum' || (schema.rule === 'auto' && pendingColumns.some(([n]) => ['participant_id', 'employer_id'].includes(canonicalColumn(n))));
           typed = make(extract ? 'sum' : 'refuse', columnsUpFront, sheet);
           for (const [n, i, p] of pendingColumns) typed.column(n, i, p);
+          typed.blankLines += blanksBefore;
         }
         typed.row(cells, line, places);
       },
-      blank: () => typed?.blank(),
+      blank: () => {
+        if (typed) typed.blank();
+        else blanksBefore++;
+      },
     });
     let decoded: { encoding: string; bytes: number; sha256: string } | undefined;
     let facts: { delimiter?: string; sheet?: string; headerRow?: number };

@@ -187,6 +187,9 @@ export class TypedRows implements RowSink {
     let provinceCode = '';
     let provinceName = '';
     let provinceCol = -1;
+    let regencyCode = '';
+    let regencyName = '';
+    let regencyCol = -1;
     let participantId: { value: string; col: number } | undefined;
     const pend: { measure: number; id: number; en: number; at: CellRef }[] = [];
 
@@ -202,6 +205,12 @@ export class TypedRows implements RowSink {
           if (role.part === 'code') provinceCode = text;
           else provinceName = text;
           if (provinceCol < 0 || role.part === 'name') provinceCol = i;
+          continue;
+        }
+        if (role.keyKind === 'regency') {
+          if (role.part === 'code') regencyCode = text;
+          else regencyName = text;
+          if (regencyCol < 0 || role.part === 'name') regencyCol = i;
           continue;
         }
         if (v === undefined) {
@@ -247,7 +256,7 @@ export class TypedRows implements RowSink {
         const ref: CellRef = { ...at(i), column: at(i).column ?? 1, raw: v.trim() };
         if (reading.problem) {
           const loc = this.policy.locale;
-          bad(i, `field "${c.name}": "${v.trim()}" ${reading.problem.startsWith('is ') ? reading.problem : reading.problem}`, reading.problem === 'is not a number' ? numberHint(loc) : undefined);
+          bad(i, `field "${c.name}": "${v.trim()}" ${reading.problem.startsWith('is ') ? reading.problem : `is not a count: ${reading.problem}`}`, reading.problem === 'is not a number' ? numberHint(loc) : undefined);
           continue;
         }
         const got = this.policy.take(reading, ref);
@@ -265,21 +274,36 @@ export class TypedRows implements RowSink {
       if (role.kind === 'measure') values[c.target] = value;
       else if (role.kind === 'segment-part') parts.push({ segment: role.segment, value, col: i });
     }
-    // The province, from its code and/or name.
+    // The province, from its code and/or name; the regency within it (or giving it, when the file has
+    // no province column).
+    let province: string | undefined;
     if (provinceCol >= 0) {
       const r = this.domains.resolveProvince(provinceCode, provinceName);
       if ('message' in r) bad(provinceCol, r.message, r.hint);
+      else province = r.key;
+    }
+    if (regencyCol >= 0 && ok) {
+      const r = this.domains.resolveRegency(regencyCode, regencyName, province);
+      if ('message' in r) bad(regencyCol, r.message, r.hint);
       else {
-        const d = this.shape.dims.findIndex((x) => x.name === 'province');
+        const d = this.shape.dim('regency', 'regency');
+        if (d >= keys.length) keys.length = d + 1;
         keys[d] = r.key;
         this.remember(d, r.key, r.label);
-        if (this.o.deriveKanwil && !this.cols.some((x) => x.canonical === 'kanwil')) {
-          const kd = this.shape.dim('kanwil', 'kanwil');
-          const kanwil = this.domains.province(r.key)!.kanwil;
-          if (kd >= keys.length) keys.length = kd + 1;
-          keys[kd] = kanwil;
-          this.remember(kd, kanwil, kanwil);
-        }
+        if (province === undefined && provinceCol < 0) province = r.province;
+      }
+    }
+    if (province !== undefined) {
+      const d = this.shape.dim('province', 'province');
+      if (d >= keys.length) keys.length = d + 1;
+      keys[d] = province;
+      const p = this.domains.province(province)!;
+      this.remember(d, province, p.name);
+      if (this.o.deriveKanwil && !this.cols.some((x) => x.canonical === 'kanwil')) {
+        const kd = this.shape.dim('kanwil', 'kanwil');
+        if (kd >= keys.length) keys.length = kd + 1;
+        keys[kd] = p.kanwil;
+        this.remember(kd, p.kanwil, p.kanwil);
       }
     }
     if (!ok) return;

@@ -142,11 +142,11 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
   const top = r.shape === 'flat' ? r.units : r.parents;
   const totals: Record<string, Value> = {
     [r.dims[0]!]: 'Total',
-    period: ctx.period ?? null,
+    period: null,
     denominator: den,
     participants: part,
     coverage: ratio(part, den),
-    weight: null,
+    weight: r.shape === 'flat' && r.units.every((u) => u.weight !== null) ? r.units.reduce((a, u) => a + u.weight!, 0) : null,
     min: r.shape === 'matrix' ? null : sumOf((u) => u.min, top),
     max: r.shape === 'matrix' ? null : sumOf((u) => u.max, top),
     target: Number(total),

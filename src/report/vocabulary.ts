@@ -108,11 +108,14 @@ export function noteText(n: Note, lang: Lang): string {
       return L(`tie between ${list(n.units)}; resolved in favour of ${list(n.winners)} (larger weight, then input order)`, `seri antara ${list(n.units)}; dimenangkan ${list(n.winners)} (bobot lebih besar, lalu urutan input)`);
     case 'matrix-tie':
       return L(`tied cells (another answer with the same margins exists): ${list(n.cells)}`, `sel seri (ada jawaban lain dengan total yang sama): ${list(n.cells)}`);
-    case 'coarser':
+    case 'coarser': {
+      const finer = n.grain.filter((g) => !n.knownPer.includes(g));
+      const per = (l: Lang): string => grainWords(n.knownPer, l) || (l === 'id' ? 'total' : 'the total');
       return L(
-        `${n.measure} is known per ${grainWords(n.knownPer, 'en') || 'total'}, not per ${grainWords(n.grain, 'en')}: the ${grainWords(n.grain, 'en')} rows show no coverage; the ${grainWords(n.knownPer, 'en') || 'total'} rows do`,
-        `${n.measure} diketahui per ${grainWords(n.knownPer, 'id') || 'total'}, bukan per ${grainWords(n.grain, 'id')}: baris ${grainWords(n.grain, 'id')} tanpa cakupan; baris ${grainWords(n.knownPer, 'id') || 'total'} menampilkannya`,
+        `${n.measure} is known per ${per('en')}, not per ${grainWords(finer, 'en')}: the ${grainWords(n.grain, 'en')} rows show no coverage; the ${per('en')} rows do`,
+        `${n.measure} diketahui per ${per('id')}, bukan per ${grainWords(finer, 'id')}: baris ${grainWords(n.grain, 'id')} tanpa cakupan; baris ${per('id')} menampilkannya`,
       );
+    }
     case 'incomplete':
       return L(`${n.measure} is missing for part of ${n.groups} group(s) (e.g. ${n.example}; ${n.at} has none): they show no ${n.measure}`, `${n.measure} tidak lengkap untuk ${n.groups} kelompok (mis. ${n.example}; ${n.at} tidak punya): ${n.measure} tidak ditampilkan`);
     case 'interpolated':
@@ -160,7 +163,7 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
     case 'margins-differ':
       return { message: L(`the ${dimLabel(f.rows).en} totals add up to ${n(f.rowSum)} but the ${dimLabel(f.columns).en} totals to ${n(f.columnSum)}`, `total ${dimLabel(f.rows).id} berjumlah ${n(f.rowSum)} tetapi total ${dimLabel(f.columns).id} ${n(f.columnSum)}`), hint: L('both sets of totals must add up to the same target', 'kedua kelompok total harus berjumlah target yang sama') };
     case 'margin-vs-total':
-      return { message: L(`the ${dimLabel(f.dim).en} totals add up to ${n(f.sum)} but the target is ${n(f.total)} (${f.totalSource})`, `total ${dimLabel(f.dim).id} berjumlah ${n(f.sum)} tetapi targetnya ${n(f.total)} (${f.totalSource})`), hint: L('leave out --target/--year: the total is then the sum of the given totals', 'hilangkan --target/--year: totalnya menjadi jumlah total yang diberikan') };
+      return { message: L(`${f.source}: the ${dimLabel(f.dim).en} totals add up to ${n(f.sum)} but the target is ${n(f.total)} (${f.totalSource})`, `${f.source}: total ${dimLabel(f.dim).id} berjumlah ${n(f.sum)} tetapi targetnya ${n(f.total)} (${f.totalSource})`), hint: L('leave out --target/--year: the total is then the sum of the given totals', 'hilangkan --target/--year: totalnya menjadi jumlah total yang diberikan') };
     case 'margin-missing':
       return { message: L(`${f.source} has no total for ${f.key}`, `${f.source} tidak memuat total untuk ${f.key}`), hint: L(`give a total for each ${dimLabel(f.dim).en}: ${list(f.known, 12)}`, `berikan total untuk setiap ${dimLabel(f.dim).id}: ${list(f.known, 12)}`) };
     case 'margin-unknown':

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readBundledCsv, dataPath } from '../../src/io/data-files.js';
 import { loadBaseline } from '../../src/io/bundled.js';
+import { measureIndex, rollup } from '../../src/core/table.js';
 
 type Row = Map<string, string>;
 function table(name: string): Row[] {
@@ -48,12 +49,14 @@ describe('bundled baseline: published national totals', () => {
     }
   });
 
-  it('stays loadable by the current loader (measure columns kept, annotation columns ignored)', async () => {
-    const ds = await loadBaseline();
-    expect(ds.records).toHaveLength(38);
-    const gorontalo = ds.records.find((r) => r.province?.kemendagri === '75')!;
-    expect(gorontalo.values['participants']).toBe(256_129);
-    expect(gorontalo.values['potential_workers']).toBe(422_934);
+  it('is read by the loader like any input (measure columns kept, annotation columns ignored)', async () => {
+    const t = await loadBaseline({ measures: new Map([['participants', 'count'], ['potential_workers', 'count']]), rule: 'refuse' }, { maxErrors: 50 });
+    const provinces = rollup(t, ['province']).table;
+    expect(provinces.rows).toHaveLength(38);
+    const gorontalo = provinces.rows.find((r) => r.keys[0] === '75')!;
+    expect(gorontalo.values[measureIndex(provinces, 'participants')]).toBe(256_129);
+    expect(gorontalo.values[measureIndex(provinces, 'potential_workers')]).toBe(422_934);
+    expect(t.sources[0]!.ignoredColumns).toContain('status_participants');
   });
 });
 

@@ -23,7 +23,8 @@ const cases: [string, string[]][] = [
   ['json-syntax', ['validate', 'test/fixtures/bad/syntax.json']],
   ['papua-code-clash', ['validate', 'test/fixtures/bad/papua-code.csv']],
   ['code-name-mismatch', ['validate', 'test/fixtures/bad/code-name-mismatch.csv']],
-  ['ambiguous-number-locale', ['validate', 'test/fixtures/bad/ambiguous-locale.csv']],
+  ['counts-decide-the-locale', ['validate', 'test/fixtures/good/indonesian-counts.csv']],
+  ['ambiguous-decimals', ['breakdown', '--target', '600000', '--input', 'test/fixtures/bad/ambiguous-decimals.csv', '--basis', 'bobot', '-f', 'csv']],
   ['mixed-number-locale', ['validate', 'test/fixtures/bad/mixed-locale.csv']],
   ['bad-period', ['validate', 'test/fixtures/bad/bad-period.csv']],
   ['unknown-segment', ['validate', 'test/fixtures/bad/unknown-segment.csv']],
@@ -44,7 +45,7 @@ describe('fixes suggested in hints work', () => {
   it.each([
     ['papua-code-fixed', ['validate', 'test/fixtures/bad/papua-code.csv', '--code-system', 'bps']],
     ['latin1-fixed', ['validate', 'test/fixtures/bad/latin1.csv', '--encoding', 'windows-1252']],
-    ['ambiguous-locale-fixed', ['validate', 'test/fixtures/bad/ambiguous-locale.csv', '--number-locale', 'id']],
+    ['ambiguous-decimals-fixed', ['breakdown', '--target', '600000', '--input', 'test/fixtures/bad/ambiguous-decimals.csv', '--basis', 'bobot', '--number-locale', 'id', '-f', 'csv']],
     ['over-coverage-allowed', ['validate', 'test/fixtures/bad/over-coverage.csv', '--allow-over-coverage']],
   ] as [string, string[]][])('%s', (name, args) => {
     expectGolden(`errors/${name}`, args, run(args));

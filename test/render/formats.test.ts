@@ -79,7 +79,7 @@ describe.each(Object.entries(reports))('%s report', (name, base) => {
 });
 
 describe('formula injection is inert in every format', () => {
-  const base = ['coverage', 'test/fixtures/good/regency-formula.csv', '--by', 'regency'];
+  const base = ['coverage', 'test/fixtures/good/branch-formula.csv', '--by', 'branch'];
   it('csv, tsv, md, html, xlsx', async () => {
     expect(run([...base, '-f', 'csv']).stdout).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(run([...base, '-f', 'tsv']).stdout).toContain(`'=HYPERLINK("http://x","y")`);

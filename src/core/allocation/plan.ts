@@ -181,7 +181,7 @@ function resolveTotal(spec: AllocationSpec, margins: readonly (GivenMargin | und
   const given = margins.filter((m): m is GivenMargin => m !== undefined);
   for (const m of given) {
     const s = sum([...m.totals.values()]);
-    if (spec.total && s !== spec.total.value) throw new InfeasibleError({ kind: 'margin-vs-total', dim: m.dim, sum: s, total: spec.total.value, totalSource: spec.total.source });
+    if (spec.total && s !== spec.total.value) throw new InfeasibleError({ kind: 'margin-vs-total', dim: m.dim, source: m.source, sum: s, total: spec.total.value, totalSource: spec.total.source });
   }
   if (given.length === 2) {
     const [a, b] = given as [GivenMargin, GivenMargin];
