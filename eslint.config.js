@@ -16,7 +16,8 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure: plain data in, plain data out. No I/O, no clock, no process, no libraries.
+    // The core is pure: plain data in, plain data out. No I/O, no clock, no process, no libraries, and
+    // nothing from outside src/core.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -24,12 +25,21 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core is pure: no Node APIs.' },
-            { group: ['commander', 'chalk', 'cli-table3', 'csv-*', 'zod', 'write-excel-file'], message: 'src/core is pure: no libraries.' },
-            { group: ['../io/*', '../render/*', '../commands/*', '../cli*'], message: 'src/core depends on nothing.' },
+            { group: ['commander', 'chalk', 'cli-table3', 'csv-*', 'zod', 'write-excel-file', 'read-excel-file', 'fflate', 'jsonc-parser', 'tinyglobby'], message: 'src/core is pure: no libraries.' },
+            { group: ['../io/*', '../render/*', '../report/*', '../options/*', '../commands/*', '../app/*', '../cli*', '../errors*', '../index*', '../../*'], message: 'src/core depends on nothing outside src/core.' },
           ],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'console', 'Date', 'setTimeout', 'fetch'],
     },
   },
+  // The dependency rule (docs/architecture.md): cli → commands → {app, options, io, core, report, render};
+  // options → core; io → core; report → core; render → report; no command imports another.
+  ...[
+    ['src/commands/**/*.ts', ['./*'], 'a command never imports another command (shared work lives in src/app)'],
+    ['src/options/**/*.ts', ['../io/*', '../render/*', '../report/*', '../commands/*', '../app/*', '../cli*'], 'options depend on the core only'],
+    ['src/io/**/*.ts', ['../render/*', '../report/*', '../options/*', '../commands/*', '../app/*', '../cli*'], 'io depends on the core only'],
+    ['src/report/**/*.ts', ['../io/*', '../options/*', '../commands/*', '../app/*', '../cli*'], 'report depends on the core only'],
+    ['src/render/**/*.ts', ['../io/*', '../options/*', '../commands/*', '../app/*', '../core/*', '../cli*'], 'render draws the Report only'],
+  ].map(([files, group, message]) => ({ files: [files], rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } })),
 );

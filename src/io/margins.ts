@@ -1,11 +1,10 @@
 // Totals given for the keys of one dimension (--row-totals, --column-totals: inline PU=…,BPU=… or a
 // key,total file) and phasing profiles (month,weight files), read through the one loader.
 
-import type { GivenMargin } from '../core/allocation/spec.js';
+import type { GivenMargin, MarginInput as MarginSpec } from '../core/allocation/spec.js';
 import type { Phasing } from '../core/phasing.js';
 import { measureIndex, rollup } from '../core/table.js';
 import { InputError, usage } from '../errors.js';
-import type { MarginSpec } from '../options/parse.js';
 import { KeyDomains } from './key-domains.js';
 import { KNOWN_DIMS, canonicalColumn } from '../core/columns.js';
 import { loadTable, type LoadOptions } from './load.js';

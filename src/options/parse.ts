@@ -3,7 +3,7 @@
 
 import { decimalToRational, type Rational } from '../core/allocation/exact.js';
 import { resolveMethod, type MethodName } from '../core/allocation/methods.js';
-import type { Basis, Bound, Mode } from '../core/allocation/spec.js';
+import type { Basis, Bound, MarginInput, Mode } from '../core/allocation/spec.js';
 import { parsePeriod, type Period } from '../core/calendar.js';
 import { parseStandalone } from '../core/numbers.js';
 import { usage } from '../errors.js';
@@ -140,7 +140,7 @@ export const fields: Parser<string[]> = (raw, flag) => {
 };
 
 /** Inline margins (PU=30000000,BPU=…) or a file: inline when every part is key=number. */
-export type MarginSpec = { readonly kind: 'inline'; readonly totals: ReadonlyMap<string, bigint> } | { readonly kind: 'file'; readonly path: string };
+export type MarginSpec = MarginInput;
 
 export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
   return (raw, flag) => {

@@ -49,7 +49,10 @@ export interface GivenTotal {
   readonly interpolated?: boolean;
 }
 
-/** Totals given for the keys of one dimension (--row-totals, --column-totals). */
+/** Margins as the user gives them: inline (PU=…,BPU=…, keys as written) or a key,total file. */
+export type MarginInput = { readonly kind: 'inline'; readonly totals: ReadonlyMap<string, bigint> } | { readonly kind: 'file'; readonly path: string };
+
+/** Totals given for the keys of one dimension (--row-totals, --column-totals), keys resolved. */
 export interface GivenMargin {
   readonly dim: string;
   /** By key of the dimension (resolved keys, e.g. province code '75', segment 'PU'). */

@@ -231,12 +231,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       else byFirst.set(r.keys[0]!, [r]);
     }
     for (const [k, list] of byFirst) {
-      rows.push(...list);
+      for (const r of list) rows.push(r);
       const s = subs.get(k);
       if (s) rows.push(s);
     }
-  } else rows.push(...detail);
-  rows.push(...levelRows([], 'total'));
+  } else for (const r of detail) rows.push(r);
+  for (const r of levelRows([], 'total')) rows.push(r);
   const over = detail.filter((r) => r.metrics.coverage !== null && r.metrics.coverage > 1).map((r) => r.labels.join(' / '));
   if (over.length) notes.push({ code: 'over-coverage', units: over });
   return {
