@@ -67,7 +67,7 @@ export class Session {
   notes(notes: readonly Note[]): void {
     for (const n of notes) {
       const words = { en: noteText(n, 'en'), id: noteText(n, 'id') };
-      if (n.code === 'tie' || n.code === 'matrix-tie' || n.code === 'missing-in-period' || n.code === 'no-target' || n.code === 'incomplete') this.warn(words);
+      if (n.code === 'tie' || n.code === 'matrix-tie' || n.code === 'missing-in-period' || n.code === 'no-target' || n.code === 'incomplete' || n.code === 'below-later-actual') this.warn(words);
       else this.note(words);
     }
   }

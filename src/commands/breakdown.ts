@@ -21,6 +21,7 @@ import { milestonesReport } from '../report/milestones.js';
 import { breakdownSchema, readData } from '../app/read.js';
 import { loadOptions, Session } from '../app/session.js';
 import { totalOf } from '../app/targets.js';
+import { laterActualNotes } from '../app/actuals.js';
 
 export const EXAMPLES = `
 Examples:
@@ -74,9 +75,10 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
 
   // Plan, then the report.
   const result = planBreakdown(spec, base);
-  session.notes([...(total?.note ? [total.note] : []), ...result.notes]);
+  const later = read.bundled ? laterActualNotes(result, read.period) : [];
+  session.notes([...(total?.note ? [total.note] : []), ...result.notes, ...later]);
   if (o.explain) session.explain(explainLines(result, session.lang));
-  let report = breakdownReport(result, { period: read.period, year: total?.total.year, interpolated: total?.total.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto') });
+  let report = breakdownReport({ ...result, notes: [...result.notes, ...later] }, { period: read.period, year: total?.total.year, interpolated: total?.total.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto') });
   if (o.months || o.phasing) {
     if (!read.period) throw usage('--months needs the baseline month: add a period column (YYYY-MM) to the input');
     const year = total?.total.year ?? periodYear(read.period) + 1;

@@ -9,6 +9,8 @@ import type { Io } from '../io/terminal.js';
 import { OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags, resolveOptions } from '../options/resolve.js';
 import type { Report } from '../render/model.js';
+import { usage } from '../errors.js';
+import { regencyRegistry } from '../io/regencies.js';
 import { Session } from '../app/session.js';
 
 export const EXAMPLES = `
@@ -16,9 +18,10 @@ Examples:
   $ jamsostek provinces
   $ jamsostek provinces -f csv > provinces.csv
   $ jamsostek provinces --fields kemendagri_code,bps_code,name -f md
+  $ jamsostek provinces --regencies --province Gorontalo
 `;
 
-const FLAGS = [...OUTPUT_FLAGS] as const;
+const FLAGS = ['regencies', 'province', ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
@@ -29,6 +32,10 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const o = resolveOptions(FLAGS, cli, config);
   const session = new Session(io, o, config);
   const reg = provinceRegistry();
+  if (o.regencies || o.province) {
+    await session.emit(regencyReport(o.province), session.protectedInputs({}));
+    return;
+  }
   const report: Report = {
     kind: 'provinces',
     title: { en: 'Provinces of Indonesia', id: 'Provinsi di Indonesia' },
@@ -48,4 +55,34 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     meta: { command: 'provinces', source: 'data/provinces.csv', note: 'BPS and Kemendagri codes differ for the six Papua provinces' },
   };
   await session.emit(report, session.protectedInputs({}));
+}
+
+/** The 514 regencies and cities (or one province's), both code systems side by side. */
+function regencyReport(province: string | undefined): Report {
+  const provinces = provinceRegistry();
+  const reg = regencyRegistry();
+  let list = reg.regencies;
+  if (province !== undefined) {
+    const p = provinces.byNameOrAlias(province) ?? provinces.byKemendagri(province.trim());
+    if (!p) throw usage(`unknown province "${province}"`, provinces.closestName(province) ? `did you mean "${provinces.closestName(province)}"?` : 'jamsostek provinces lists the names');
+    list = reg.inProvince(p.kemendagri);
+  }
+  return {
+    kind: 'regencies',
+    title: { en: 'Regencies and cities of Indonesia', id: 'Kabupaten dan kota di Indonesia' },
+    columns: [
+      { key: 'kemendagri_code', label: { en: 'Kemendagri', id: 'Kemendagri' }, kind: 'text' },
+      { key: 'bps_code', label: { en: 'BPS', id: 'BPS' }, kind: 'text' },
+      { key: 'name', label: { en: 'name', id: 'nama' }, kind: 'text' },
+      { key: 'type', label: { en: 'type', id: 'jenis' }, kind: 'text' },
+      { key: 'province_code', label: { en: 'province code', id: 'kode provinsi' }, kind: 'text' },
+      { key: 'province', label: { en: 'province', id: 'provinsi' }, kind: 'text' },
+      { key: 'population', label: { en: 'population', id: 'penduduk' }, kind: 'int' },
+    ],
+    rows: list.map((r) => ({
+      values: { kemendagri_code: r.kemendagri, bps_code: r.bps, name: r.name, type: r.type, province_code: r.province, province: provinces.byKemendagri(r.province)?.name ?? r.province, population: r.population },
+    })),
+    totals: { name: 'Total', population: list.every((r) => r.population !== null) ? list.reduce((a, r) => a + r.population!, 0) : null },
+    meta: { command: 'provinces', list: 'regencies', source: 'data/regencies.csv', note: 'BPS and Kemendagri codes differ for many regencies (Kemendagri 75.01 is Kabupaten Gorontalo, BPS 7501 is Boalemo): join on names, or say which code system' },
+  };
 }

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { SEGMENTS } from '../core/domain.js';
 import { usage } from '../errors.js';
 import { provinceRegistry } from '../io/areas.js';
+import { regencyRegistry } from '../io/regencies.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { loadConfig } from '../io/config.js';
 import type { Io } from '../io/terminal.js';
@@ -17,7 +18,7 @@ Examples:
   # One row per province, to fill in for a month
   $ jamsostek template --period 2024-06 -o peserta-2024-06.csv
 
-  # Gorontalo, one row per regency/city and segment
+  # Gorontalo: its six regencies and cities, one row per segment
   $ jamsostek template --province Gorontalo --segments -o gorontalo.csv
 
   # Per sector, for Indonesian Excel (';' and CRLF)
@@ -33,7 +34,8 @@ export function configure(cmd: Command): void {
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   const config = loadConfig(cli['config'] as string | undefined, io);
   const o = resolveOptions(FLAGS, cli, config);
-  new Session(io, o, config);
+  const session = new Session(io, o, config);
+  session.note({ en: 'fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: jamsostek validate <file>', id: 'isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: jamsostek validate <file>' });
   const now = io.now();
   const period = o.period ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
   const excel = o.csvDialect === 'excel-id';
@@ -48,8 +50,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     const p = reg.byNameOrAlias(o.province);
     if (!p) throw usage(`unknown province "${o.province}"`, reg.closestName(o.province) ? `did you mean "${reg.closestName(o.province)}"?` : 'jamsostek provinces lists the names');
     header.push('regency');
-    // Regency names are filled in by the office (one block of rows per regency/city).
-    areas.push({ code: p.kemendagri, name: p.name, regency: '' });
+    for (const r of regencyRegistry().inProvince(p.kemendagri)) areas.push({ code: p.kemendagri, name: p.name, regency: r.name });
   } else for (const p of reg.provinces) areas.push({ code: p.kemendagri, name: p.name });
   if (o.segments) header.push('segment');
   if (o.sectors?.length) header.push('sector');

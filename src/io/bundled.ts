@@ -50,3 +50,22 @@ export function loadTargetSeries(scenario: string): TargetSeries {
     sources: new Map(mine.map((r) => [Number(r[col('year')]), `${r[col('kind')]} (${r[col('source')]})`])),
   };
 }
+
+export interface Actual {
+  readonly period: string;
+  /** Kemendagri province code; empty for the national figure. */
+  readonly province: string;
+  readonly participants: number;
+  readonly source: string;
+}
+
+/** Later published active-participant figures (data/actuals.csv), to check targets against. */
+export function loadActuals(): Actual[] {
+  const rows = readBundledCsv('actuals.csv');
+  const head = rows[0]!;
+  const col = (n: string): number => head.indexOf(n);
+  return rows
+    .slice(1)
+    .filter((r) => r[col('participants')] !== '')
+    .map((r) => ({ period: r[col('period')]!, province: r[col('province_code')]!, participants: Number(r[col('participants')]), source: `${r[col('publisher')]}: ${r[col('source')]}` }));
+}

@@ -21,7 +21,8 @@ import { xlsxCellName } from './xlsx-rows.js';
 import { dimWord, KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
 import type { RowSink } from './row-sink.js';
-import { decodeText, readAllBytes, type Encoding } from './source.js';
+import { decodeText, readAllBytes } from './source.js';
+import type { Encoding } from './row-sink.js';
 import { TableShape, TypedRows } from './typed-rows.js';
 
 export const STDIN = '-';
@@ -56,7 +57,8 @@ export interface LoadOptions {
   readonly allowOverCoverage: boolean;
   /** How sources are shown in messages (the bundled files as data/…). */
   readonly displayName?: (path: string) => string;
-  readonly stdin?: NodeJS.ReadableStream;
+  /** Standard input (for `-`), injectable for tests. */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
   readonly cwd?: string;
   readonly onProgress?: (bytes: number, total: number | undefined) => void;
 }
@@ -76,9 +78,9 @@ interface Opened {
 async function open(path: string, options: LoadOptions): Promise<Opened> {
   const name = path === STDIN ? '<stdin>' : (options.displayName?.(path) ?? path);
   if (path === STDIN) {
-    const stream = options.stdin ?? process.stdin;
-    const it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
-    return { name, chunks: { next: async () => { const r = await it.next(); return r.done ? r : { done: false, value: typeof r.value === 'string' ? Buffer.from(r.value) : r.value }; } }, close: () => undefined };
+    const stream: AsyncIterable<Uint8Array | string> = options.stdin ?? process.stdin;
+    const it = stream[Symbol.asyncIterator]();
+    return { name, chunks: { next: async () => { const r = await it.next(); return r.done ? { done: true, value: undefined } : { done: false, value: typeof r.value === 'string' ? Buffer.from(r.value) : Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength) }; } }, close: () => undefined };
   }
   let size: number | undefined;
   const full = resolve(options.cwd ?? '.', path);

@@ -37,3 +37,6 @@ export interface ReaderFacts {
   /** xlsx: the sheet row the header was found on. */
   readonly headerRow?: number;
 }
+
+/** The text encodings the tool reads (decided by BOM, zero bytes, or --encoding). */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';

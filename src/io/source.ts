@@ -10,8 +10,9 @@ import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
+import type { Encoding } from './row-sink.js';
+
+export type { Encoding };
 
 /** Counts lines and columns of decoded text, so that a byte error can be placed. */
 class LineTracker {

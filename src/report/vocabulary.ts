@@ -99,7 +99,7 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'no-upper-bound':
       return L(
-        `no upper bound per ${grainWords(n.grain, 'en')}: the ${n.denominator ?? 'denominator'} is not known per ${grainWords(n.grain, 'en')}`,
+        `no upper bound per ${grainWords(n.grain, 'en')}: ${n.denominator ?? 'the denominator'} is not known per ${grainWords(n.grain, 'en')}`,
         `tanpa batas atas per ${grainWords(n.grain, 'id')}: ${n.denominator ?? 'penyebut'} tidak diketahui per ${grainWords(n.grain, 'id')}`,
       );
     case 'held':
