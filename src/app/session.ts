@@ -44,6 +44,9 @@ export class Session {
   ) {
     this.lang = out.lang ?? defaultLang(io.env);
     this.quiet = out.quiet ?? false;
+    // Output choices are checked before any work is done.
+    for (const t of this.targets()) if (t.target === '-' && BINARY_FORMATS.has(t.format)) throw usage(`--format ${t.format} writes a file: pass -o <file>`, `e.g. -o report.${t.format}`);
+    if ((out.output?.filter((t) => t === '-').length ?? 0) > 1) throw usage('-o - (standard output) can be given once');
     if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
   }
 
@@ -119,7 +122,6 @@ export class Session {
     }
     const rendered: { target: string; data: string | Uint8Array }[] = [];
     for (const t of this.targets()) {
-      if (t.target === '-' && BINARY_FORMATS.has(t.format)) throw usage(`--format ${t.format} writes a file: pass -o <file>`, `e.g. -o report.${t.format}`);
       if (t.target !== '-') {
         for (const input of inputs) {
           if (input !== '-' && sameFile(resolve(this.io.cwd, input), resolve(this.io.cwd, t.target))) {

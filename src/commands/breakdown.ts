@@ -18,6 +18,7 @@ import { chooseDenominator, grainOf, ruleColumns, shapeOf, splitRule } from '../
 import { breakdownReport } from '../report/breakdown.js';
 import { explainLines } from '../report/explain.js';
 import { milestonesReport } from '../report/milestones.js';
+import { compareReport } from '../report/compare.js';
 import { breakdownSchema, readData } from '../app/read.js';
 import { loadOptions, Session } from '../app/session.js';
 import { totalOf } from '../app/targets.js';
@@ -37,11 +38,14 @@ Examples:
   # Monthly milestones for 2024, as CSV
   $ jamsostek breakdown --year 2024 --months -f csv > milestones-2024.csv
 
-  # Proportional to the workforce, capped at 95 % coverage, largest-remainder rounding
-  $ jamsostek breakdown --year 2026 --mode level --basis workforce --max-coverage 0.95 --method hamilton
+  # Proportional to the workforce, capped at 95 % coverage; Webster and Hamilton side by side
+  $ jamsostek breakdown --year 2026 --mode level --basis workforce --max-coverage 0.95 --compare webster,hamilton
+
+  # The published target series side by side
+  $ jamsostek breakdown --year 2024 --compare-scenario plan,rkat
 `;
 
-const FLAGS = ['year', 'target', 'scenario', 'input', 'by', 'basis', 'denominator', 'mode', 'min', 'max', 'maxCoverage', 'method', 'columnTotals', 'rowTotals', 'months', 'phasing', 'explain', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
+const FLAGS = ['year', 'target', 'scenario', 'input', 'by', 'basis', 'denominator', 'mode', 'min', 'max', 'maxCoverage', 'method', 'columnTotals', 'rowTotals', 'months', 'phasing', 'explain', 'compare', 'compareScenario', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
@@ -49,7 +53,7 @@ export function configure(cmd: Command): void {
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   const config = loadConfig(cli['config'] as string | undefined, io);
-  const o = resolveOptions(FLAGS, cli, config, [['year', 'target']]);
+  const o = resolveOptions(FLAGS, cli, config, [['year', 'target'], ['compare', 'method'], ['compareScenario', 'scenario'], ['compareScenario', 'target']]);
   const session = new Session(io, o, config);
   const grain = grainOf(o.by, 2);
   const rule = splitRule(o);
@@ -79,7 +83,14 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   session.notes([...(total?.note ? [total.note] : []), ...result.notes, ...later]);
   if (o.explain) session.explain(explainLines(result, session.lang));
   let report = breakdownReport({ ...result, notes: [...result.notes, ...later] }, { period: read.period, year: total?.total.year, interpolated: total?.total.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto') });
-  if (o.months || o.phasing) {
+  if (o.compare || o.compareScenario) {
+    if (o.months || o.phasing) throw usage('--compare shows December targets; leave out --months');
+    if (o.compareScenario && o.year === undefined) throw usage('--compare-scenario needs --year: each scenario has its own target for the year');
+    const variants = o.compare
+      ? o.compare.map((m) => ({ name: m, result: m === rule.method ? result : planBreakdown({ ...spec, rule: { ...rule, method: m } }, base) }))
+      : o.compareScenario!.map((s) => ({ name: s, result: planBreakdown({ ...spec, total: totalOf({ year: o.year, scenario: s })!.total }, base) }));
+    report = compareReport(variants, o.compare ? 'method' : 'scenario', report);
+  } else if (o.months || o.phasing) {
     if (!read.period) throw usage('--months needs the baseline month: add a period column (YYYY-MM) to the input');
     const year = total?.total.year ?? periodYear(read.period) + 1;
     const phasing = o.phasing && o.phasing !== 'even' ? await loadProfile((await expandInputs([o.phasing], io))[0]!, load) : { kind: 'even' as const };

@@ -36,8 +36,8 @@ const cases: [string, string[]][] = [
 ];
 
 describe('bad input: exact messages and exit codes', () => {
-  it.each(cases)('%s', (name, args) => {
-    expectGolden(`errors/${name}`, args, run(args));
+  it.each(cases)('%s', async (name, args) => {
+    expectGolden(`errors/${name}`, args, await run(args));
   });
 });
 
@@ -47,7 +47,7 @@ describe('fixes suggested in hints work', () => {
     ['latin1-fixed', ['validate', 'test/fixtures/bad/latin1.csv', '--encoding', 'windows-1252']],
     ['ambiguous-decimals-fixed', ['breakdown', '--target', '600000', '--input', 'test/fixtures/bad/ambiguous-decimals.csv', '--basis', 'bobot', '--number-locale', 'id', '-f', 'csv']],
     ['over-coverage-allowed', ['validate', 'test/fixtures/bad/over-coverage.csv', '--allow-over-coverage']],
-  ] as [string, string[]][])('%s', (name, args) => {
-    expectGolden(`errors/${name}`, args, run(args));
+  ] as [string, string[]][])('%s', async (name, args) => {
+    expectGolden(`errors/${name}`, args, await run(args));
   });
 });

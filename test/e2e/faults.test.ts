@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, run } from './helpers.js';
+import { BIN, ROOT, spawnCli as run } from './helpers.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'jamsostek-faults-'));
 const temps = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));

@@ -3,7 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { main } from '../../src/cli.js';
+import type { Io } from '../../src/io/terminal.js';
 import { expect } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,8 +18,29 @@ export interface RunResult {
   code: number;
 }
 
+/**
+ * Run the CLI in-process (src/cli.ts main with captured streams): the same code path as the binary,
+ * without a process per test. Tests of what only a process shows (signals, pipes, terminals, exit of a
+ * real process) use spawnCli.
+ */
+export async function run(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Promise<RunResult> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const sink = (into: Buffer[]) => ({ write: (c: string | Uint8Array) => (into.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c)), true), isTTY: false });
+  const io: Io = {
+    stdout: sink(out),
+    stderr: sink(err),
+    stdin: Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]),
+    env: { NO_COLOR: '1', LANG: 'C', ...opts.env },
+    cwd: opts.cwd ?? ROOT,
+    now: () => new Date(),
+  };
+  const code = await main(args, io);
+  return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code };
+}
+
 /** Spawn the built CLI (dist/), with no colour and a neutral locale. */
-export function run(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
+export function spawnCli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input,

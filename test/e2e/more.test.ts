@@ -17,43 +17,43 @@ describe('delimiter detection from the header line', () => {
     ['a|b|c', '|'],
     ['"Nama, lengkap";Periode;Peserta', ';'],
   ])('%j → %j', (line, d) => expect(detectDelimiter(line)).toBe(d));
-  it('no clear winner: undefined (the reader then asks for --delimiter)', () => {
+  it('no clear winner: undefined (the reader then asks for --delimiter)', async () => {
     expect(detectDelimiter('a,b;c')).toBeUndefined();
     expect(detectDelimiter('province')).toBeUndefined();
   });
-  it('the CLI says so and names the flag', () => {
+  it('the CLI says so and names the flag', async () => {
     const dir = tmp();
     const f = join(dir, 'x.csv');
     writeFileSync(f, 'a,b;c\n1,2;3\n');
-    const r = run(['validate', f]);
+    const r = await run(['validate', f]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("hint: pass --delimiter, e.g. --delimiter ';'");
     writeFileSync(f, 'province;participants\nGorontalo;5\n');
-    expect(run(['validate', f, '--delimiter', ';']).code).toBe(0);
+    expect((await run(['validate', f, '--delimiter', ';'])).code).toBe(0);
   });
 });
 
 describe('breakdown: profile phasing, margin files, matrix infeasibility', () => {
-  it('--phasing <file>: a month,weight profile shapes the national path', () => {
+  it('--phasing <file>: a month,weight profile shapes the national path', async () => {
     const dir = tmp();
     const profile = join(dir, 'profile.csv');
     // All of the increase in December.
     writeFileSync(profile, 'month,weight\n' + Array.from({ length: 12 }, (_, i) => `${i + 1},${i === 11 ? 1 : 0}`).join('\n') + '\n');
-    const doc = JSON.parse(run(['breakdown', '--year', '2024', '--phasing', profile, '-f', 'json']).stdout);
+    const doc = JSON.parse((await run(['breakdown', '--year', '2024', '--phasing', profile, '-f', 'json'])).stdout);
     const national = Object.fromEntries(doc.subtotals.map((s: { period: string; milestone: number }) => [s.period, s.milestone]));
     expect(national['2024-11']).toBe(41_560_000);
     expect(national['2024-12']).toBe(50_000_000);
     expect(doc.meta.phasing).toBe(profile);
   });
 
-  it('--row-totals and --column-totals files', () => {
+  it('--row-totals and --column-totals files', async () => {
     const dir = tmp();
     const rows = join(dir, 'rows.csv');
     const cols = join(dir, 'cols.csv');
-    const one = JSON.parse(run(['breakdown', '--year', '2024', '-f', 'json']).stdout);
+    const one = JSON.parse((await run(['breakdown', '--year', '2024', '-f', 'json'])).stdout);
     writeFileSync(rows, 'province,total\n' + one.rows.map((x: { province: string; target: number }) => `${x.province},${x.target}`).join('\n') + '\n');
     writeFileSync(cols, 'segment,total\nPU,30000000\nBPU,11000000\nJAKON,8400000\nPMI,600000\n');
-    const r = run(['breakdown', '--year', '2024', '--by', 'province,segment', '--row-totals', rows, '--column-totals', cols, '-f', 'json']);
+    const r = await run(['breakdown', '--year', '2024', '--by', 'province,segment', '--row-totals', rows, '--column-totals', cols, '-f', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.meta.explain.columnTotals).toEqual({ PU: 30000000, BPU: 11000000, JAKON: 8400000, PMI: 600000 });
@@ -62,9 +62,9 @@ describe('breakdown: profile phasing, margin files, matrix infeasibility', () =>
     expect(seg).toEqual(doc.meta.explain.columnTotals);
   });
 
-  it('impossible margins are explained with the rows and the numbers', () => {
+  it('impossible margins are explained with the rows and the numbers', async () => {
     // PMI above what today's cells allow: every cell is at least today, so PMI cannot take 49 M.
-    const r = run(['breakdown', '--year', '2024', '--by', 'province,segment', '--column-totals', 'PU=1,BPU=1,JAKON=1,PMI=49999997']);
+    const r = await run(['breakdown', '--year', '2024', '--by', 'province,segment', '--column-totals', 'PU=1,BPU=1,JAKON=1,PMI=49999997']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("error: segment PU: its total 1 is below the 24,537,066 its cells already have (today's participants)");
     expect(r.stderr).toContain('hint: give PU a total of at least 24,537,066');
@@ -72,17 +72,17 @@ describe('breakdown: profile phasing, margin files, matrix infeasibility', () =>
 });
 
 describe('coverage: achievement thresholds and terminals', () => {
-  it('--fail-on achievement', () => {
+  it('--fail-on achievement', async () => {
     const dir = tmp();
     const t = join(dir, 't.csv');
     writeFileSync(t, 'province,target\nGorontalo,300000\nSulawesi Utara,600000\nMaluku,260000\n');
-    const r = run(['coverage', 'test/fixtures/good/provinces-2024-06.csv', '--targets', t, '--fail-below', '90', '--fail-on', 'achievement', '-f', 'csv']);
+    const r = await run(['coverage', 'test/fixtures/good/provinces-2024-06.csv', '--targets', t, '--fail-below', '90', '--fail-on', 'achievement', '-f', 'csv']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('achievement below 90.00% for 1 of 3: Gorontalo 85.00%');
     expect(r.stdout).toContain('Gorontalo');
   });
 
-  it('on a terminal: colour by default, none with NO_COLOR=1', () => {
+  it('on a terminal: colour by default, none with NO_COLOR=1', async () => {
     const cmd = `${process.execPath} ${BIN} coverage --year 2024 -f table`;
     const coloured = spawnSync('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm' } });
     expect(coloured.stdout).toContain('\u001b[');
@@ -92,23 +92,23 @@ describe('coverage: achievement thresholds and terminals', () => {
     expect(plain.stdout).not.toContain('\u001b');
   });
 
-  it('--debug shows a stack trace; without it there is none', () => {
-    const plain = run(['validate', 'test/fixtures/bad/negative.csv']);
+  it('--debug shows a stack trace; without it there is none', async () => {
+    const plain = await run(['validate', 'test/fixtures/bad/negative.csv']);
     expect(plain.stderr).not.toMatch(/\n\s+at /);
-    const debug = run(['validate', 'test/fixtures/bad/negative.csv', '--debug']);
+    const debug = await run(['validate', 'test/fixtures/bad/negative.csv', '--debug']);
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 });
 
 describe('targets from a breakdown JSON', () => {
-  it('gives the same report as --year, for provinces and for province × segment', () => {
+  it('gives the same report as --year, for provinces and for province × segment', async () => {
     const dir = tmp();
     for (const by of ['province', 'province,segment']) {
       const t = join(dir, `t-${by}.json`);
-      expect(run(['breakdown', '--year', '2024', '--by', by, '-f', 'json', '-o', t]).code).toBe(0);
-      const fromFile = JSON.parse(run(['coverage', '--by', by, '--targets', t, '-f', 'json']).stdout);
-      const fromYear = JSON.parse(run(['coverage', '--by', by, '--year', '2024', '-f', 'json']).stdout);
+      expect((await run(['breakdown', '--year', '2024', '--by', by, '-f', 'json', '-o', t])).code).toBe(0);
+      const fromFile = JSON.parse((await run(['coverage', '--by', by, '--targets', t, '-f', 'json'])).stdout);
+      const fromYear = JSON.parse((await run(['coverage', '--by', by, '--year', '2024', '-f', 'json'])).stdout);
       expect(fromFile.rows).toEqual(fromYear.rows);
       expect(fromFile.totals).toEqual(fromYear.totals);
     }
@@ -116,14 +116,14 @@ describe('targets from a breakdown JSON', () => {
 });
 
 describe('nested keys split hierarchically', () => {
-  it('--by province,regency: provinces first, then each province over its regencies; children add up', () => {
+  it('--by province,regency: provinces first, then each province over its regencies; children add up', async () => {
     const dir = tmp();
     const f = join(dir, 'two.csv');
     writeFileSync(
       f,
       'period,province,regency,potential_workers,participants\n2023-12,Gorontalo,Kab. Boalemo,42810,24166\n2023-12,Gorontalo,Kota Gorontalo,120210,80454\n2023-12,Sulawesi Utara,Kota Manado,210400,150000\n2023-12,Sulawesi Utara,Kota Bitung,70300,44000\n',
     );
-    const doc = JSON.parse(run(['breakdown', '--target', '350000', '--input', f, '--by', 'province,regency', '-f', 'json']).stdout);
+    const doc = JSON.parse((await run(['breakdown', '--target', '350000', '--input', f, '--by', 'province,regency', '-f', 'json'])).stdout);
     expect(doc.meta.shape).toBe('nested');
     expect(doc.meta.by).toEqual(['province', 'regency']);
     expect(doc.rows.reduce((a: number, x: { target: number }) => a + x.target, 0)).toBe(350000);
@@ -131,26 +131,26 @@ describe('nested keys split hierarchically', () => {
       const kids = doc.rows.filter((x: { province: string }) => x.province === s.province);
       expect(kids.reduce((a: number, x: { target: number }) => a + x.target, 0)).toBe(s.target);
     }
-    const provinces = JSON.parse(run(['breakdown', '--target', '350000', '--input', f, '--by', 'province', '-f', 'json']).stdout);
+    const provinces = JSON.parse((await run(['breakdown', '--target', '350000', '--input', f, '--by', 'province', '-f', 'json'])).stdout);
     expect(provinces.rows.map((x: { target: number }) => x.target)).toEqual(doc.subtotals.map((x: { target: number }) => x.target));
   });
 });
 
 describe('encodings', () => {
-  it('UTF-16LE with a BOM is decoded', () => {
+  it('UTF-16LE with a BOM is decoded', async () => {
     const dir = tmp();
     const f = join(dir, 'u16.csv');
     writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('province,participants\r\nGorontalo,5\r\n', 'utf16le')]));
-    const r = run(['validate', f]);
+    const r = await run(['validate', f]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('utf-16le');
   });
 });
 
 describe('--top keeps the whole picture', () => {
-  it('the total row and --fail-below cover every row, not only the ones shown', () => {
-    const all = JSON.parse(run(['coverage', '-f', 'json']).stdout);
-    const top = run(['coverage', '--sort', 'coverage', '--top', '1', '--fail-below', '20', '-f', 'json']);
+  it('the total row and --fail-below cover every row, not only the ones shown', async () => {
+    const all = JSON.parse((await run(['coverage', '-f', 'json'])).stdout);
+    const top = await run(['coverage', '--sort', 'coverage', '--top', '1', '--fail-below', '20', '-f', 'json']);
     expect(top.code).toBe(1);
     const doc = JSON.parse(top.stdout);
     expect(doc.rows).toHaveLength(1);
@@ -161,11 +161,11 @@ describe('--top keeps the whole picture', () => {
 });
 
 describe('extract errors keep their place', () => {
-  it('an unknown province and a bad period in a streamed extract name file, line and column', () => {
+  it('an unknown province and a bad period in a streamed extract name file, line and column', async () => {
     const dir = tmp();
     const f = join(dir, 'peserta.csv');
     writeFileSync(f, 'participant_id,province,segment,period\n1,Gorontalo,PU,2024-06\n2,Atlantis,PU,2024-06\n3,Maluku,PU,Juni\n');
-    const r = run(['coverage', f, '-f', 'csv']);
+    const r = await run(['coverage', f, '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${f}:3:3: error: unknown province "Atlantis"`);
     expect(r.stderr).toContain(`${f}:4:13: error: "Juni" is not a month`);
@@ -173,8 +173,8 @@ describe('extract errors keep their place', () => {
 });
 
 describe('--max-errors', () => {
-  it('lists up to the limit and says how many more were found', () => {
-    const r = run(['validate', 'test/fixtures/bad/not-a-number.csv', '--max-errors', '1']);
+  it('lists up to the limit and says how many more were found', async () => {
+    const r = await run(['validate', 'test/fixtures/bad/not-a-number.csv', '--max-errors', '1']);
     expect(r.code).toBe(3);
     expect(r.stderr.match(/: error: /g)).toHaveLength(1);
     expect(r.stderr).toContain('note: 1 more problem not listed (--max-errors 1)');
@@ -183,21 +183,21 @@ describe('--max-errors', () => {
 
 describe('numbers in flags and key,total files are never guessed', () => {
   const base = ['breakdown', '--input', 'examples/gorontalo-regencies.csv', '--by', 'regency', '-f', 'json'];
-  it('--target in either locale, ambiguous values refused', () => {
+  it('--target in either locale, ambiguous values refused', async () => {
     for (const t of ['287599', '287_599', '287.599', '287,599']) {
-      const r = run([...base, '--target', t]);
+      const r = await await run([...base, '--target', t]);
       if (t.includes('.') || t.includes(',')) {
         // 287.599 / 287,599 read differently in the two locales.
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('ambiguous');
       } else expect(JSON.parse(r.stdout).meta.total).toBe(287599);
     }
-    expect(JSON.parse(run([...base, '--target', '287.599', '--number-locale', 'id']).stdout).meta.total).toBe(287599);
-    expect(JSON.parse(run([...base, '--target', '1.287.599', '--max', 'none']).stdout).meta.total).toBe(1287599);
-    expect(JSON.parse(run([...base, '--target', '1,287,599', '--max', 'none']).stdout).meta.total).toBe(1287599);
+    expect(JSON.parse(await (await run([...base, '--target', '287.599', '--number-locale', 'id'])).stdout).meta.total).toBe(287599);
+    expect(JSON.parse(await (await run([...base, '--target', '1.287.599', '--max', 'none'])).stdout).meta.total).toBe(1287599);
+    expect(JSON.parse(await (await run([...base, '--target', '1,287,599', '--max', 'none'])).stdout).meta.total).toBe(1287599);
   });
-  it('--column-totals refuses decimals instead of dropping the separator', () => {
-    const r = run(['breakdown', '--year', '2024', '--by', 'province,segment', '--column-totals', 'PU=1.5,BPU=1,JAKON=1,PMI=1']);
+  it('--column-totals refuses decimals instead of dropping the separator', async () => {
+    const r = await run(['breakdown', '--year', '2024', '--by', 'province,segment', '--column-totals', 'PU=1.5,BPU=1,JAKON=1,PMI=1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: --column-totals PU expects a whole non-negative number, got "1.5"');
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { expectGolden, run } from '../e2e/helpers.js';
+import { expectGolden, spawnCli as run } from '../e2e/helpers.js';
 
 const reports: Record<string, string[]> = {
   breakdown: ['breakdown', '--target', '287599', '--input', 'examples/gorontalo-regencies.csv', '--by', 'regency'],
