@@ -7,7 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import { ExitCode, formatDiagnostic, JamsostekError } from './errors.js';
-import { removeLiveTemporaries } from './io/atomic.js';
+import { installProcessHandlers } from './io/process.js';
 import { processIo, type Io } from './io/terminal.js';
 
 export const VERSION = '0.1.0';
@@ -85,19 +85,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     io.stderr.write(debug ? `${(e as Error)?.stack ?? ''}\n` : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug\n');
     return ExitCode.Internal;
   }
-}
-
-function installProcessHandlers(): void {
-  // A closed pipe (| head) ends the program quietly.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-  });
-  const onSignal = (code: number) => () => {
-    removeLiveTemporaries();
-    process.exit(code);
-  };
-  process.on('SIGINT', onSignal(ExitCode.Interrupted));
-  process.on('SIGTERM', onSignal(ExitCode.Terminated));
 }
 
 /** The entry point used by bin/jamsostek.js. */
