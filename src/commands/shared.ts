@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { OutputError, UsageError, usage } from '../errors.js';
+import { UsageError, usage } from '../errors.js';
 import type { CodeSystem } from '../io/areas.js';
-import { sameFile, writeFileAtomic } from '../io/atomic.js';
+import { writeOutputs } from '../io/output.js';
 import type { Encoding } from '../io/read-input.js';
 import type { LoadOptions, LocaleOption } from '../io/records.js';
 import { colorEnabled, type ColorMode, type Io } from '../io/terminal.js';
@@ -19,6 +19,22 @@ export interface OutputOptions {
   readonly output?: string;
   readonly ctx: RenderContext;
   readonly fields?: string[];
+  /** Files the run reads besides its data inputs (flags that name files, the config file): never overwritten. */
+  readonly protect: string[];
+}
+
+/** Options whose value is a file the run reads (a `key=value` spec or `even` simply matches no file). */
+const FILE_OPTIONS = ['input', 'targets', 'workforce', 'rowTotals', 'columnTotals', 'phasing', 'previous'] as const;
+
+function protectedFiles(cli: RawOptions, config: RawOptions): string[] {
+  const files: string[] = [];
+  for (const key of FILE_OPTIONS) {
+    const v = pick<string | string[]>(cli, config, key);
+    if (typeof v === 'string') files.push(v);
+    else if (Array.isArray(v)) for (const f of v) files.push(String(f));
+  }
+  files.push(typeof cli['config'] === 'string' ? cli['config'] : CONFIG_NAME);
+  return files;
 }
 
 export type RawOptions = Record<string, unknown>;
@@ -124,6 +140,7 @@ export function outputOptions(cli: RawOptions, config: RawOptions, io: Io): Outp
     format,
     output,
     fields,
+    protect: protectedFiles(cli, config),
     ctx: {
       lang,
       // Colour only for a table going to the terminal: never into files or pipes.
@@ -152,24 +169,7 @@ export function inputOptions(cli: RawOptions, config: RawOptions, io: Io): LoadO
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-const GLOB = /[*?[\]{}]/;
-
-/** Expand glob patterns (for shells that do not), keep `-` for stdin, sort each expansion. */
-export async function expandInputs(patterns: readonly string[], io: Io): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of patterns) {
-    if (p === '-' || !GLOB.test(p) || existsSync(resolve(io.cwd, p))) {
-      out.push(p);
-      continue;
-    }
-    const { glob } = await import('tinyglobby');
-    const found = (await glob(p, { cwd: io.cwd, onlyFiles: true, expandDirectories: false })).sort();
-    if (found.length === 0) throw new UsageError({ message: `no file matches "${p}"` });
-    out.push(...found);
-  }
-  if (out.filter((p) => p === '-').length > 1) throw usage('standard input (-) can be read only once');
-  return out;
-}
+export { expandInputs } from '../io/inputs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Emitting
@@ -182,16 +182,8 @@ export async function emitReport(report: Report, out: OutputOptions, io: Io, inp
   }
   const human = out.format === 'table' || out.format === 'md' || out.format === 'html';
   const selected = selectColumns(report, out.fields ?? (human ? report.humanColumns?.filter((k) => report.columns.some((c) => c.key === k)) : undefined));
-  if (out.output) {
-    for (const input of inputs) {
-      if (input !== '-' && sameFile(resolve(io.cwd, input), resolve(io.cwd, out.output))) {
-        throw new OutputError({ file: out.output, message: 'the output file is also an input; refusing to overwrite it', hint: 'choose another -o path' });
-      }
-    }
-  }
   const rendered = await RENDERERS[out.format](selected, out.ctx);
-  if (out.output) await writeFileAtomic(resolve(io.cwd, out.output), rendered);
-  else io.stdout.write(rendered);
+  await writeOutputs([{ target: out.output ?? '-', data: rendered }], io, { protect: [...inputs, ...out.protect] });
 }
 
 export function warn(io: Io, message: string): void {

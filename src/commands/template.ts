@@ -1,11 +1,10 @@
 // jamsostek template — an input file with the right headers for an office to fill in.
 
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SEGMENTS } from '../core/types.js';
 import { usage } from '../errors.js';
 import { provinceRegistry } from '../io/areas.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeOutputs } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
 import { COMMANDS } from './index.js';
 import { loadConfig, pick, type RawOptions } from './shared.js';
@@ -74,6 +73,5 @@ export async function runTemplate(cli: RawOptions, io: Io): Promise<void> {
   }
   const text = (dialect === 'excel-id' ? '\uFEFF' : '') + [header, ...lines].map((l) => l.map(quote).join(sep)).join(eol) + eol;
   const out = pick<string>(cli, config, 'output');
-  if (out) await writeFileAtomic(resolve(io.cwd, out), text);
-  else io.stdout.write(text);
+  await writeOutputs([{ target: out ?? '-', data: text }], io, { protect: [typeof cli['config'] === 'string' ? cli['config'] : 'jamsostek.json'] });
 }
