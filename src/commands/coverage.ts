@@ -1,6 +1,6 @@
 // jamsostek coverage — coverage-gap reports from regional files, month by month, at any size.
 
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { computeCoverage, type CoverageMetrics } from '../core/coverage.js';
 import { phaseMilestones } from '../core/phasing.js';
@@ -74,11 +74,13 @@ interface Loaded {
 
 function peekHeader(path: string): string[] {
   if (path === '-') return [];
+  let fd: number | undefined;
   try {
-    const fd = openSync(path, 'r');
+    // Only a regular file can be read twice: a FIFO would block here, and lose what the peek read.
+    if (!statSync(path).isFile()) return [];
+    fd = openSync(path, 'r');
     const buf = Buffer.alloc(65536);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    closeSync(fd);
     const text = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
     const first = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
     if (first.trimStart().startsWith('[') || first.trimStart().startsWith('{')) return [];
@@ -86,6 +88,8 @@ function peekHeader(path: string): string[] {
     return d ? first.split(d).map((h) => h.replace(/^"|"$/g, '')) : [];
   } catch {
     return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

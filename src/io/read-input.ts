@@ -2,11 +2,10 @@
 // Nothing here knows what the columns mean; see records.ts for that.
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { InputError, ProblemList, type Diagnostic } from '../errors.js';
 import { CsvScanner, DEFAULT_LIMITS, type ScanLimits } from './csv-scanner.js';
+import { openInput } from './open-input.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
 
@@ -118,23 +117,9 @@ interface DecodedChunks {
  */
 async function streamText(path: string, options: ReadOptions, onText: (text: string) => void): Promise<DecodedChunks> {
   const name = displayName(path);
-  let total: number | undefined;
-  let stream: NodeJS.ReadableStream;
-  if (path === STDIN) {
-    stream = options.stdin ?? process.stdin;
-  } else {
-    try {
-      const st = await stat(path);
-      if (st.isDirectory()) throw new InputError({ file: name, message: 'is a folder, not a file', hint: 'pass the files inside it, or a glob such as folder/*.csv' });
-      total = st.size;
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder' };
-      throw new InputError({ file: name, message: `cannot open file (${code ? `${code}: ${why[code] ?? 'error'}` : String(e)})` });
-    }
-    stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  }
+  const input = await openInput(path, { cwd: process.cwd(), stdin: options.stdin });
+  const total = input.size;
+  const stream = input.stream;
   const hash = createHash('sha256');
   let bytes = 0;
   let decoder: TextDecoder | undefined;
@@ -188,6 +173,8 @@ async function streamText(path: string, options: ReadOptions, onText: (text: str
       throw new InputError({ file: name, line: linesSoFar, column: lastLineChars + 1, message: `the input ends inside a multi-byte ${encoding} character` });
     }
     throw new InputError({ file: name, message: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+  } finally {
+    input.close();
   }
   return { name, encoding, sha256: hash.digest('hex'), bytes };
 }
