@@ -8,7 +8,7 @@
 // a writer yet keeps waiting for one, interruptibly. Regular files and devices are read in small
 // chunks (64 KiB) so memory stays flat and the event loop keeps running between reads.
 
-import { close as closeCb, closeSync, constants as FS, fstatSync, open as openCb, read as readCb, type Stats } from 'node:fs';
+import { closeSync, constants as FS, fstatSync, open as openCb, read as readCb, type Stats } from 'node:fs';
 import { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { isatty, ReadStream as TtyReadStream } from 'node:tty';
@@ -81,7 +81,11 @@ class Descriptor {
       return;
     }
     this.open = false;
-    closeCb(this.fd, () => undefined);
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already invalid: nothing left to release
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // openInput and expandInputs in-process: FIFOs end with their writer, no descriptor leaks, errors name the file.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -10,7 +10,15 @@ import { expandInputs } from '../../src/io/inputs.js';
 import { INPUT_CHUNK, openInput } from '../../src/io/open-input.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'jamsostek-input-'));
-const openFds = (): number => readdirSync('/proc/self/fd').length;
+/** How many of this process's descriptors are open on `path` (other descriptors come and go). */
+const openOn = (path: string): number =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  }).length;
 
 async function readAll(stream: AsyncIterable<Buffer>): Promise<{ bytes: number; chunks: number; max: number }> {
   let bytes = 0;
@@ -29,48 +37,48 @@ describe('openInput', () => {
     const dir = tmp();
     const f = join(dir, 'big.csv');
     writeFileSync(f, Buffer.alloc(300_000, 0x61));
-    const before = openFds();
     const input = await openInput('big.csv', { cwd: dir });
+    expect(openOn(f)).toBe(1);
     expect(input.kind).toBe('file');
     expect(input.size).toBe(300_000);
     expect(input.name).toBe('big.csv');
     const r = await readAll(input.stream);
     expect(r.bytes).toBe(300_000);
     expect(r.max).toBeLessThanOrEqual(INPUT_CHUNK);
-    expect(openFds()).toBe(before);
+    expect(openOn(f)).toBe(0);
   });
 
   it('closes the file when the reader stops early, and when close() comes before any read', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'f.csv'), Buffer.alloc(200_000, 0x62));
-    const before = openFds();
+    const f = join(dir, 'f.csv');
+    writeFileSync(f, Buffer.alloc(200_000, 0x62));
     const a = await openInput('f.csv', { cwd: dir });
     for await (const chunk of a.stream) {
       expect(chunk.length).toBeGreaterThan(0);
       break;
     }
     const b = await openInput('f.csv', { cwd: dir });
+    expect(openOn(f)).toBe(1);
     b.close();
     b.close();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(openFds()).toBe(before);
+    expect(openOn(f)).toBe(0);
   });
 
   it('a FIFO: ends when the writer closes it, and leaves no descriptor behind', async () => {
     const dir = tmp();
     const fifo = join(dir, 'in.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const before = openFds();
     // Opened before any writer exists: must not wait (the writer comes later).
     const input = await openInput(fifo, { cwd: dir });
     expect(input.kind).toBe('fifo');
     expect(input.size).toBeUndefined();
+    expect(openOn(fifo)).toBe(1);
     const writer = spawn('bash', ['-c', 'head -c 200000 /dev/zero > "$0"', fifo]);
     const r = await readAll(input.stream);
     expect(r.bytes).toBe(200_000);
     await new Promise((res) => writer.on('exit', res));
     await new Promise((res) => setTimeout(res, 50));
-    expect(openFds()).toBe(before);
+    expect(openOn(fifo)).toBe(0);
   });
 
   it('a folder, a missing file and an unreadable file are InputErrors that name them', async () => {
