@@ -12,8 +12,9 @@
 //    stderr (`2>&1 | true`) keeps the real exit code.
 // Nothing here is asserted by `npm test` (it takes minutes); the script exits 1 if any run failed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +57,21 @@ function spawnCli(cliArgs) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves when a temporary file shows up in `dir` (or after `limitMs`, whichever comes first). */
+function tempAppears(dir, limitMs) {
+  return new Promise((res) => {
+    const watcher = watch(dir, () => {
+      if (temps(dir).length) done();
+    });
+    const timer = setTimeout(done, limitMs);
+    function done() {
+      clearTimeout(timer);
+      watcher.close();
+      res();
+    }
+  });
+}
+
 // How long a run takes here, so that kill moments cover all of it (start-up, compute, write, rename).
 function timeRun(fmt) {
   const dir = mkdtempSync(join(scratch, 't-'));
@@ -74,8 +90,11 @@ async function killCampaign() {
       const out = join(dir, `report.${fmt}`);
       writeFileSync(out, 'old report');
       const { child, exited } = spawnCli(args(2026, fmt, out));
-      // Half the moments anywhere in the run, half in its last part, where the report is written.
-      await sleep(i % 2 === 0 ? Math.random() * span : span * (0.6 + Math.random() * 0.5));
+      // A third of the moments anywhere in the run, a third in its last part (rendering, writing), a
+      // third within a few milliseconds of the temporary file appearing (writing, flushing, renaming).
+      if (i % 3 === 0) await sleep(Math.random() * span);
+      else if (i % 3 === 1) await sleep(span * (0.6 + Math.random() * 0.5));
+      else await tempAppears(dir, span * 3).then(() => sleep(Math.random() * 4));
       child.kill('SIGKILL');
       const { signal } = await exited;
       s.runs++;
