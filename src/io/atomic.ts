@@ -14,7 +14,7 @@
 // - a folder, a block device (a disk) or a socket: refused.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, write, type Stats } from 'node:fs';
+import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, statSync, unlinkSync, write, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -368,6 +368,20 @@ export async function writeOwnDescriptor(fd: number, data: Uint8Array, display: 
     await writeToDescriptor(fd, data);
   } catch (e) {
     throw writeFailure(display, e, 'the report is incomplete');
+  }
+}
+
+/**
+ * Whether two paths name the same existing file (device and inode, so links and other spellings
+ * match). Kept for callers that check one pair; writeOutputs checks every output against every input.
+ */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
   }
 }
 
