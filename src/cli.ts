@@ -6,7 +6,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatDiagnostic, JamsostekError, type Diagnostic } from './errors.js';
-import { removeLiveTemporaries } from './io/atomic.js';
+import { installProcessHandlers } from './io/process.js';
 import { defaultLang, processIo, type Io } from './io/terminal.js';
 import type { Lang } from './render/model.js';
 
@@ -127,18 +127,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     write(io, debug ? `${(e as Error)?.stack ?? ''}\n` : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug\n');
     return ExitCode.Internal;
   }
-}
-
-function installProcessHandlers(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-  });
-  const onSignal = (code: number) => () => {
-    removeLiveTemporaries();
-    process.exit(code);
-  };
-  process.on('SIGINT', onSignal(ExitCode.Interrupted));
-  process.on('SIGTERM', onSignal(ExitCode.Terminated));
 }
 
 /** The entry point used by bin/jamsostek.js. */

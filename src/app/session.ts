@@ -2,17 +2,16 @@
 // and where its report goes. Notes and warnings are said once each, on stderr, in --lang, unless
 // --quiet; the report goes to stdout or to one or more files (-o), each format from its extension.
 
-import { resolve } from 'node:path';
 import type { Note } from '../core/facts.js';
-import { OutputError, usage } from '../errors.js';
-import { sameFile, writeFileAtomic } from '../io/atomic.js';
+import { usage } from '../errors.js';
+import { writeOutputs, type Output } from '../io/output.js';
 import type { ConfigFile } from '../io/config.js';
 import type { LoadOptions } from '../io/load.js';
 import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/terminal.js';
 import { FORMATS, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
-import { BINARY_FORMATS, RENDERERS } from '../render/index.js';
+import { BINARY_FORMATS, render } from '../render/index.js';
 import { selectColumns, type Lang, type Report } from '../render/model.js';
 import { noteText } from '../report/vocabulary.js';
 
@@ -120,29 +119,25 @@ export class Session {
       const unknown = fields.filter((f) => !known.has(f));
       if (unknown.length) throw usage(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}`, `fields: ${[...known].join(', ')}`);
     }
-    const rendered: { target: string; data: string | Uint8Array }[] = [];
+    const rendered: Output[] = [];
     for (const t of this.targets()) {
-      if (t.target !== '-') {
-        for (const input of inputs) {
-          if (input !== '-' && sameFile(resolve(this.io.cwd, input), resolve(this.io.cwd, t.target))) {
-            throw new OutputError({ file: t.target, message: 'the output file is also an input; refusing to overwrite it', hint: 'choose another -o path' });
-          }
-        }
-      }
       const human = t.format === 'table' || t.format === 'md' || t.format === 'html';
       const selected = selectColumns(report, fields ?? (human ? report.humanColumns?.filter((k) => report.columns.some((c) => c.key === k)) : undefined));
+      const toTerminal = t.format === 'table' && t.target === '-' && this.io.stdout.isTTY === true;
       const ctx: RenderContext = {
         lang: this.lang,
         color: t.format === 'table' && t.target === '-' && colorEnabled(this.out.color ?? 'auto', this.io.stdout, this.io.env),
         chart: this.out.chart ?? false,
         csvDialect: this.out.csvDialect ?? 'rfc4180',
+        columns: toTerminal ? this.io.stdout.columns : undefined,
+        wide: this.out.wide ?? false,
       };
-      rendered.push({ target: t.target, data: await RENDERERS[t.format](selected, ctx) });
+      const out = await render(t.format, selected, ctx);
+      for (const n of out.notes) this.note(n);
+      rendered.push({ target: t.target, data: out.output });
     }
-    for (const r of rendered) {
-      if (r.target === '-') this.io.stdout.write(r.data);
-      else await writeFileAtomic(resolve(this.io.cwd, r.target), r.data);
-    }
+    // Every file atomically, all or none; never over an input (data, targets, margins, the config…).
+    await writeOutputs(rendered, this.io, { protect: inputs });
   }
 }
 

@@ -1,16 +1,49 @@
-// Atomic output: write a temporary file in the same folder, flush it to disk, then rename it over the
-// target. A crash, a signal or an error never leaves a half-written report, and a previous report
-// stays intact until the new one is complete. Temporary files carry the writer's pid, so a later run
-// can remove those left behind by a process that was killed (SIGKILL cannot be caught).
+// Atomic output: write a temporary file in the same folder as the target, flush it to disk, then
+// rename it over the target. A crash, a signal or an error never leaves a half-written report, and a
+// previous report stays intact until the new one is complete. Temporary files carry the writer's pid,
+// so a later run can remove those left behind by a process that was killed (SIGKILL cannot be caught).
+//
+// What a path names decides how it is written (see the README, "Output files"):
+// - a regular file, or nothing yet: temporary file + rename. A symlink is followed to the file it
+//   points to, which is replaced; the link stays a link (renaming over the link would turn it into a
+//   regular file and leave its target stale).
+// - a FIFO or a character device (/dev/null, /dev/tty): written directly. Renaming over it would
+//   replace the device node itself, which as root silently breaks /dev/null for the whole machine.
+// - /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: this process's own descriptor N, written
+//   directly (resolving the link would give "pipe:[…]", or a file that rename would detach from fd N).
+// - a folder, a block device (a disk) or a socket: refused.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, statSync, unlinkSync, write, type Stats } from 'node:fs';
+import { lstat, open, readlink, realpath } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { OutputError } from '../errors.js';
+import { onInterrupt } from './process.js';
+
+const writeFd = promisify(write);
+
+// ---------------------------------------------------------------------------------------------
+// Temporary files alive now, removed if the process is interrupted.
 
 const live = new Set<string>();
+let releaseInterrupt: (() => void) | undefined;
 
-/** Temporary files being written now (removed by the signal handlers in cli.ts). */
+function track(temp: string): void {
+  live.add(temp);
+  releaseInterrupt ??= onInterrupt(removeLiveTemporaries);
+}
+
+function untrack(temp: string): void {
+  live.delete(temp);
+  if (live.size === 0 && releaseInterrupt) {
+    releaseInterrupt();
+    releaseInterrupt = undefined;
+  }
+}
+
+/** Remove the temporary files being written now (the signal cleanup; safe to call any time). */
 export function removeLiveTemporaries(): void {
   for (const f of live) {
     try {
@@ -20,9 +53,15 @@ export function removeLiveTemporaries(): void {
     }
   }
   live.clear();
+  releaseInterrupt?.();
+  releaseInterrupt = undefined;
 }
 
 const TEMP = /^\.(.+)\.jamsostek-(\d+)-[0-9a-f]+\.tmp$/;
+
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.jamsostek-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
 
 function processAlive(pid: number): boolean {
   try {
@@ -34,7 +73,9 @@ function processAlive(pid: number): boolean {
 }
 
 /** Remove temporaries for `target` left by processes that no longer exist. */
-function sweepStale(dir: string, base: string): void {
+function sweepStale(target: string): void {
+  const dir = dirname(target);
+  const base = basename(target);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -53,76 +94,317 @@ function sweepStale(dir: string, base: string): void {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// What an output path names.
+
+export type OutputTarget =
+  /** A regular file (or none yet) at its real path: replaced atomically. */
+  | { readonly kind: 'file'; readonly path: string; readonly existing?: Stats }
+  /** A FIFO or a character device: written directly. */
+  | { readonly kind: 'device'; readonly path: string; readonly type: 'fifo' | 'char'; readonly stats: Stats }
+  /** One of this process's own descriptors (/dev/stdout is 1). */
+  | { readonly kind: 'fd'; readonly fd: number };
+
+const STD_NAMES = new Map([
+  ['/dev/stdin', 0],
+  ['/dev/stdout', 1],
+  ['/dev/stderr', 2],
+]);
+const PROC_FD = /^\/(?:dev\/fd|proc\/(self|thread-self|\d+)(?:\/task\/\d+)?\/fd)\/(\d+)$/;
+
+function ownDescriptor(path: string): number | undefined {
+  const std = STD_NAMES.get(path);
+  if (std !== undefined) return std;
+  const m = PROC_FD.exec(path);
+  if (!m) return undefined;
+  if (m[1] !== undefined && /^\d+$/.test(m[1]) && Number(m[1]) !== process.pid) return undefined;
+  return Number(m[2]);
+}
+
+const WHY: Readonly<Record<string, string>> = {
+  ENOENT: 'the folder does not exist',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EACCES: 'choose a folder you can write to',
+  EPERM: 'choose a folder you can write to',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'free some disk space and run again',
+  EDQUOT: 'the disk quota is used up',
+  ELOOP: 'a symbolic link points to itself, directly or in a loop',
+};
+
+/** An OutputError for an errno failure on `display`, saying whether the previous file survived. */
+export function writeFailure(display: string, e: unknown, outcome: string): OutputError {
+  const err = e as NodeJS.ErrnoException;
+  const code = err.code ?? err.message;
+  return new OutputError({ file: display, message: `cannot write (${code}); ${outcome}`, hint: err.code ? WHY[err.code] : undefined });
+}
+
+/**
+ * Decide how `path` (absolute) is written: follow symlinks to the final path, map this process's own
+ * descriptors, refuse folders, disks and sockets. `display` is the name used in messages.
+ */
+export async function resolveOutput(path: string, display: string = path): Promise<OutputTarget> {
+  let p = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    const own = ownDescriptor(p);
+    if (own !== undefined) return { kind: 'fd', fd: own };
+    let dir: string;
+    try {
+      dir = await realpath(dirname(p));
+    } catch (e) {
+      throw writeFailure(display, e, 'nothing was written');
+    }
+    p = join(dir, basename(p));
+    const ownReal = ownDescriptor(p);
+    if (ownReal !== undefined) return { kind: 'fd', fd: ownReal };
+    let st: Stats;
+    try {
+      st = await lstat(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'file', path: p };
+      throw writeFailure(display, e, 'nothing was written');
+    }
+    if (st.isSymbolicLink()) {
+      p = resolve(dir, await readlink(p));
+      continue;
+    }
+    if (st.isFile()) return { kind: 'file', path: p, existing: st };
+    if (st.isFIFO()) return { kind: 'device', path: p, type: 'fifo', stats: st };
+    if (st.isCharacterDevice()) return { kind: 'device', path: p, type: 'char', stats: st };
+    if (st.isDirectory()) {
+      throw new OutputError({ file: display, message: 'is a folder, not a file; nothing was written', hint: `name a file inside it, e.g. -o ${join(display, 'report.csv')}` });
+    }
+    const what = st.isBlockDevice() ? 'a block device (a disk)' : st.isSocket() ? 'a socket' : 'not a regular file';
+    throw new OutputError({ file: display, message: `is ${what}; refusing to write a report onto it`, hint: 'write to a regular file, a pipe or a character device such as /dev/null' });
+  }
+  throw writeFailure(display, Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' }), 'nothing was written');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regular files: temporary file, then rename.
+
+export interface PreparedFile {
+  /** The real path that will be replaced. */
+  readonly target: string;
+  readonly temp: string;
+  /** The name used in messages (the path as the user gave it). */
+  readonly display: string;
+  readonly existed: boolean;
+}
+
+/** Write `data` to a complete, flushed temporary file beside `target` (nothing visible changes yet). */
+export async function prepareFile(target: { readonly path: string; readonly existing?: Stats }, data: Uint8Array, display: string): Promise<PreparedFile> {
+  sweepStale(target.path);
+  const temp = tempPathFor(target.path);
+  track(temp);
+  const existed = target.existing !== undefined;
+  try {
+    // A replaced file keeps its permission bits (an 0600 report stays private); new files get the
+    // usual 0666 minus the umask, as `>` would give them.
+    const fh = await open(temp, FS.O_WRONLY | FS.O_CREAT | FS.O_EXCL, existed ? target.existing!.mode & 0o777 : 0o666);
+    try {
+      if (existed) {
+        await fh.chmod(target.existing!.mode & 0o777);
+        if (process.getuid?.() === 0) await fh.chown(target.existing!.uid, target.existing!.gid).catch(() => undefined);
+      }
+      let off = 0;
+      while (off < data.length) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    discardTemp(temp);
+    throw writeFailure(display, e, existed ? 'the previous file was left unchanged' : 'nothing was written');
+  }
+  return { target: target.path, temp, display, existed };
+}
+
+function discardTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // never created, or already gone
+  }
+  untrack(temp);
+}
+
+/** Remove prepared temporary files (a later step failed: nothing is replaced). */
+export function discardFiles(files: readonly PreparedFile[]): void {
+  for (const f of files) discardTemp(f.temp);
+}
+
+/**
+ * Rename every prepared file over its target: all of them, or (if one rename fails) none. The renames
+ * run in one synchronous stretch, so a signal handler cannot run between two of them; with several
+ * files, each replaced file is kept as a hard link until all renames succeeded, to put it back.
+ */
+export function commitFiles(files: readonly PreparedFile[]): void {
+  const backups: (string | undefined)[] = [];
+  if (files.length > 1) {
+    for (const f of files) {
+      let backup: string | undefined;
+      if (f.existed) {
+        backup = tempPathFor(f.target);
+        try {
+          linkSync(f.target, backup);
+          track(backup);
+        } catch {
+          // no hard links here (or the file vanished): this one cannot be restored after a failure
+          backup = undefined;
+        }
+      }
+      backups.push(backup);
+    }
+  }
+  let done = 0;
+  try {
+    for (const f of files) {
+      renameSync(f.temp, f.target);
+      untrack(f.temp);
+      done++;
+    }
+  } catch (e) {
+    const failed = files[done]!;
+    for (let i = done - 1; i >= 0; i--) {
+      const f = files[i]!;
+      const backup = backups[i];
+      try {
+        if (backup) renameSync(backup, f.target);
+        else if (!f.existed) unlinkSync(f.target);
+      } catch {
+        // best effort: the original error is what the user needs to see
+      }
+    }
+    discardFiles(files.slice(done));
+    for (const b of backups) if (b) discardTemp(b);
+    throw writeFailure(failed.display, e, files.length > 1 ? 'no output file was changed' : failed.existed ? 'the previous file was left unchanged' : 'nothing was written');
+  }
+  for (const b of backups) if (b) discardTemp(b);
+  // Make the renames durable. Not every file system can fsync a folder; the rename is atomic anyway.
+  for (const dir of new Set(files.map((f) => dirname(f.target)))) {
+    try {
+      const dfd = openSync(dir, 'r');
+      try {
+        fsyncSync(dfd);
+      } finally {
+        closeSync(dfd);
+      }
+    } catch {
+      // see above
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// FIFOs, character devices and own descriptors: written directly.
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Write all of `data` to descriptor `fd`, however short each write() is. Errors are the raw errno. */
+export async function writeToDescriptor(fd: number, data: Uint8Array): Promise<void> {
+  let off = 0;
+  while (off < data.length) {
+    try {
+      off += (await writeFd(fd, data, off, data.length - off)).bytesWritten;
+    } catch (e) {
+      // A descriptor inherited in non-blocking mode: wait for room instead of failing.
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') await sleep(10);
+      else throw e;
+    }
+  }
+}
+
+/**
+ * Open a FIFO for writing without blocking a worker thread: a blocking open() waits for a reader
+ * inside libuv's pool, where no signal can end it. O_NONBLOCK fails with ENXIO while there is no
+ * reader; we poll until one comes (like `echo > fifo` waits), and stay interruptible.
+ */
+async function openFifoForWriting(path: string): Promise<number> {
+  for (;;) {
+    try {
+      return openSync(path, FS.O_WRONLY | FS.O_NONBLOCK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e;
+      await sleep(50);
+    }
+  }
+}
+
+/** Write the whole of `data` to a FIFO through the event loop; resolves when the pipe has it all. */
+async function writeFifo(fd: number, data: Uint8Array): Promise<void> {
+  const socket = new Socket({ fd, readable: false, writable: true });
+  await new Promise<void>((resolveWrite, reject) => {
+    socket.once('error', reject);
+    socket.end(data, () => resolveWrite());
+  }).finally(() => socket.destroy());
+}
+
+/** Write `data` to a FIFO or a character device, in place (no temporary file, no rename). */
+export async function writeDevice(target: Extract<OutputTarget, { kind: 'device' }>, data: Uint8Array, display: string): Promise<void> {
+  try {
+    if (target.type === 'fifo') {
+      await writeFifo(await openFifoForWriting(target.path), data);
+      return;
+    }
+    const fh = await open(target.path, FS.O_WRONLY | FS.O_NOCTTY);
+    try {
+      let off = 0;
+      while (off < data.length) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
+      throw new OutputError({ file: display, message: 'the reader closed the pipe before the whole report was written', hint: 'keep the reading side open until it has read everything' });
+    }
+    throw writeFailure(display, e, 'the report is incomplete');
+  }
+}
+
+/** Write `data` to one of this process's descriptors (left open: it is not ours to close). */
+export async function writeOwnDescriptor(fd: number, data: Uint8Array, display: string): Promise<void> {
+  try {
+    await writeToDescriptor(fd, data);
+  } catch (e) {
+    throw writeFailure(display, e, 'the report is incomplete');
+  }
+}
+
+/**
+ * Whether two paths name the same existing file (device and inode, so links and other spellings
+ * match). Kept for callers that check one pair; writeOutputs checks every output against every input.
+ */
 export function sameFile(a: string, b: string): boolean {
   try {
-    return realpathSync(a) === realpathSync(b);
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
   } catch {
     return resolve(a) === resolve(b);
   }
 }
 
-/**
- * Test hook: JAMSOSTEK_TEST_HOLD_TEMP_MS makes the writer wait between the complete temporary file and
- * the rename, so that the fault tests can kill or interrupt the process at exactly that point.
- */
-function holdForTests(): Promise<void> {
-  const ms = Number(process.env['JAMSOSTEK_TEST_HOLD_TEMP_MS'] ?? 0);
-  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+export interface AtomicWriteOptions {
+  /**
+   * Called once the complete temporary file exists, just before the rename. Only tests pass it (to
+   * kill or interrupt the writer at that exact point); the CLI never does.
+   */
+  readonly beforeRename?: () => void | Promise<void>;
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(resolve(target));
-  const base = basename(target);
-  sweepStale(dir, base);
-  const temp = join(dir, `.${base}.jamsostek-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  live.add(temp);
+/** Write one output path the way its kind requires (see the top of this file). */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const where = await resolveOutput(resolve(target), target);
+  if (where.kind === 'device') return writeDevice(where, bytes, target);
+  if (where.kind === 'fd') return writeOwnDescriptor(where.fd, bytes, target);
+  const prepared = await prepareFile(where, bytes, target);
   try {
-    fd = openSync(temp, 'wx', 0o644);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    await holdForTests();
-    renameSync(temp, target);
-    live.delete(temp);
-    try {
-      const dfd = openSync(dir, 'r');
-      fsyncSync(dfd);
-      closeSync(dfd);
-    } catch {
-      // directory fsync is not supported everywhere; the rename itself is atomic
-    }
+    await options.beforeRename?.();
   } catch (e) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // ignore
-      }
-    }
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never created
-    }
-    live.delete(temp);
-    const err = e as NodeJS.ErrnoException;
-    throw new OutputError({
-      file: target,
-      message: `cannot write (${err.code ?? err.message}); ${existsHint(target)}`,
-      hint: err.code === 'ENOSPC' ? 'free some disk space and run again' : err.code === 'EACCES' || err.code === 'EPERM' ? 'choose a folder you can write to' : err.code === 'ENOENT' ? 'the folder does not exist' : undefined,
-    });
+    discardFiles([prepared]);
+    throw e;
   }
-}
-
-function existsHint(target: string): string {
-  try {
-    realpathSync(target);
-    return 'the previous file was left unchanged';
-  } catch {
-    return 'nothing was written';
-  }
+  commitFiles([prepared]);
 }

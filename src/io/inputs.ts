@@ -1,5 +1,5 @@
-// Input paths: glob patterns are expanded by the tool (shells on Windows do not), `-` is stdin.
-// A pattern that matches nothing is an input error, like a missing file (exit 3).
+// Input arguments → paths: glob patterns expanded here (Windows shells and quoted patterns in cron
+// jobs do not expand them), `-` kept for stdin.
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,18 +8,31 @@ import type { Io } from './terminal.js';
 
 const GLOB = /[*?[\]{}]/;
 
-export async function expandInputs(patterns: readonly string[], io: Io): Promise<string[]> {
+/**
+ * Expand glob patterns, each expansion sorted; keep `-` (stdin, at most once) and plain paths as
+ * given (a missing one is reported when it is opened). A pattern that matches no file is an input
+ * error (exit 3), like a missing file: a monthly job whose folder is empty must not look like a typo
+ * in a flag (exit 2).
+ */
+export async function expandInputs(patterns: readonly string[], io: Pick<Io, 'cwd'>): Promise<string[]> {
   const out: string[] = [];
+  let stdin = 0;
   for (const p of patterns) {
-    if (p === '-' || !GLOB.test(p) || existsSync(resolve(io.cwd, p))) {
+    if (p === '-') {
+      stdin++;
+      out.push(p);
+      continue;
+    }
+    // A file whose name contains glob characters (report[2024].csv) is taken as it is.
+    if (!GLOB.test(p) || existsSync(resolve(io.cwd, p))) {
       out.push(p);
       continue;
     }
     const { glob } = await import('tinyglobby');
     const found = (await glob(p, { cwd: io.cwd, onlyFiles: true, expandDirectories: false })).sort();
-    if (found.length === 0) throw new InputError({ file: p, message: 'no file matches this pattern' });
+    if (found.length === 0) throw new InputError({ file: p, message: 'no file matches this pattern', hint: 'check the folder and the pattern; quote it so the shell passes it on unchanged' });
     for (const f of found) out.push(f);
   }
-  if (out.filter((p) => p === '-').length > 1) throw usage('standard input (-) can be read only once');
+  if (stdin > 1) throw usage('standard input (-) can be read only once');
   return out;
 }

@@ -8,9 +8,6 @@
 // are not mixed in one load; in a 'refuse' load, rows for overlapping keys are refused naming both
 // places (findConflicts).
 
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { findConflicts, type Conflict, type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
 import { InputError, ProblemList, type Diagnostic } from '../errors.js';
 import type { CodeSystem } from './areas.js';
@@ -21,6 +18,8 @@ import { xlsxCellName } from './xlsx-rows.js';
 import { dimWord, KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
 import type { RowSink } from './row-sink.js';
+import { openInput } from './open-input.js';
+import type { Io } from './terminal.js';
 import { decodeText, readAllBytes } from './source.js';
 import type { Encoding } from './row-sink.js';
 import { TableShape, TypedRows } from './typed-rows.js';
@@ -76,27 +75,9 @@ interface Opened {
 }
 
 async function open(path: string, options: LoadOptions): Promise<Opened> {
-  const name = path === STDIN ? '<stdin>' : (options.displayName?.(path) ?? path);
-  if (path === STDIN) {
-    const stream: AsyncIterable<Uint8Array | string> = options.stdin ?? process.stdin;
-    const it = stream[Symbol.asyncIterator]();
-    return { name, chunks: { next: async () => { const r = await it.next(); return r.done ? { done: true, value: undefined } : { done: false, value: typeof r.value === 'string' ? Buffer.from(r.value) : Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength) }; } }, close: () => undefined };
-  }
-  let size: number | undefined;
-  const full = resolve(options.cwd ?? '.', path);
-  try {
-    const st = await stat(full);
-    if (st.isDirectory()) throw new InputError({ file: name, message: 'is a folder, not a file', hint: 'pass the files inside it, or a glob such as folder/*.csv' });
-    if (st.isFile()) size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = new Map([['ENOENT', 'no such file'], ['EACCES', 'permission denied'], ['EPERM', 'permission denied']]);
-    throw new InputError({ file: name, message: `cannot open file (${code ? `${code}: ${why.get(code) ?? 'error'}` : String(e)})` });
-  }
-  const stream = createReadStream(full, { highWaterMark: 64 * 1024 });
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  return { name, size, chunks: it, close: () => stream.destroy() };
+  const o = await openInput(path, { cwd: options.cwd ?? process.cwd(), stdin: options.stdin as Io['stdin'] });
+  const name = path === STDIN ? o.name : (options.displayName?.(path) ?? o.name);
+  return { name, size: o.size, chunks: o.stream[Symbol.asyncIterator](), close: () => o.close() };
 }
 
 function formatOf(path: string, first: Buffer): 'csv' | 'json' | 'xlsx' {

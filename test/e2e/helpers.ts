@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
@@ -48,7 +48,16 @@ export function spawnCli(args: string[], opts: { cwd?: string; input?: string | 
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
-  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? (r.signal ? 128 : -1) };
+  return { stdout: r.stdout, stderr: r.stderr, code: exitStatus(r.status, r.signal) };
+}
+
+/**
+ * The status a shell reports ($?): the exit code, or 128 + the signal number for a process that was
+ * killed by a signal (the CLI re-raises SIGINT/SIGTERM after cleaning up, so a shell sees 130/143).
+ */
+export function exitStatus(code: number | null, signal: NodeJS.Signals | null): number {
+  if (code !== null) return code;
+  return signal ? 128 + constants.signals[signal] : -1;
 }
 
 /**

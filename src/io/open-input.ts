@@ -1,0 +1,192 @@
+// Opening an input, once: a file, a FIFO, a character device or stdin, as a stream of byte chunks.
+//
+// Why not fs.createReadStream: it opens and reads in libuv's thread pool. On a FIFO, open() waits
+// for a writer and read() waits for data; a worker thread stuck there cannot be interrupted, and
+// Node's exit then waits for it forever (SIGINT/SIGTERM handlers run but the process never ends).
+// So a FIFO is opened with O_NONBLOCK (never waits) and read through the event loop, as Node reads a
+// piped stdin; the read ends when the last writer closes the FIFO (end of file). A FIFO opened without
+// a writer yet keeps waiting for one, interruptibly. Regular files and devices are read in small
+// chunks (64 KiB) so memory stays flat and the event loop keeps running between reads.
+
+import { closeSync, constants as FS, fstatSync, open as openCb, read as readCb, type Stats } from 'node:fs';
+import { Socket } from 'node:net';
+import { resolve } from 'node:path';
+import { isatty, ReadStream as TtyReadStream } from 'node:tty';
+import { promisify } from 'node:util';
+import { InputError } from '../errors.js';
+import type { Io } from './terminal.js';
+
+const openFd = promisify(openCb);
+const readFd = promisify(readCb);
+
+/** Bytes per read: small enough to keep memory flat and signals prompt, large enough to be fast. */
+export const INPUT_CHUNK = 64 * 1024;
+
+export type InputKind = 'file' | 'fifo' | 'char' | 'stdin';
+
+export interface OpenedInput {
+  /** The name used in messages: the path as given, or `<stdin>`. */
+  readonly name: string;
+  /** The bytes, in order. Iterate once; breaking out of the loop closes the input. */
+  readonly stream: AsyncIterable<Buffer>;
+  /** Size in bytes, for a regular file (a progress bar's 100 %). */
+  readonly size?: number;
+  readonly kind: InputKind;
+  /** Release the descriptor (idempotent; also done when the stream ends or fails). */
+  close(): void;
+}
+
+const WHY: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder', ENXIO: 'no such device', ELOOP: 'too many symbolic links', ENOTDIR: 'a part of the path is not a folder' };
+
+function cannotOpen(name: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new InputError({ file: name, message: `cannot open file (${code ? `${code}: ${WHY[code] ?? 'error'}` : String(e)})` });
+}
+
+function cannotRead(name: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const err = e as NodeJS.ErrnoException;
+  return new InputError({ file: name, message: `cannot read (${err.code ?? err.message})` });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A descriptor closed exactly once, and never while a read on it is still running. */
+class Descriptor {
+  private open = true;
+  private reading = false;
+  private closeWhenIdle = false;
+
+  constructor(readonly fd: number) {}
+
+  async read(buf: Buffer): Promise<number> {
+    this.reading = true;
+    try {
+      return (await readFd(this.fd, buf, 0, buf.length, null)).bytesRead;
+    } finally {
+      this.reading = false;
+      if (this.closeWhenIdle) this.close();
+    }
+  }
+
+  get closed(): boolean {
+    return !this.open || this.closeWhenIdle;
+  }
+
+  close(): void {
+    if (!this.open) return;
+    if (this.reading) {
+      // Closing now could hand the number to another open() while the read still uses it.
+      this.closeWhenIdle = true;
+      return;
+    }
+    this.open = false;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already invalid: nothing left to release
+    }
+  }
+}
+
+/** Regular files and non-terminal devices: read() in 64 KiB chunks until end of file. */
+async function* readChunks(d: Descriptor, name: string): AsyncGenerator<Buffer> {
+  try {
+    while (!d.closed) {
+      const buf = Buffer.allocUnsafe(INPUT_CHUNK);
+      let n: number;
+      try {
+        n = await d.read(buf);
+      } catch (e) {
+        // O_NONBLOCK on a device with nothing to read yet: wait a little, as a blocking read would.
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+          await sleep(20);
+          continue;
+        }
+        throw cannotRead(name, e);
+      }
+      if (n === 0) return;
+      yield n === buf.length ? buf : buf.subarray(0, n);
+    }
+  } finally {
+    d.close();
+  }
+}
+
+/** Streams read by the event loop (a FIFO, a terminal, stdin): chunks as Buffers, errors as InputError. */
+async function* readStream(stream: AsyncIterable<Buffer | string>, name: string, done: () => void): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  } catch (e) {
+    throw cannotRead(name, e);
+  } finally {
+    done();
+  }
+}
+
+function openStdin(io: Pick<Io, 'stdin'>): OpenedInput {
+  const stream = (io.stdin ?? process.stdin) as NodeJS.ReadableStream & { destroy?: () => void };
+  let size: number | undefined;
+  if (stream === process.stdin) {
+    try {
+      const st = fstatSync(0);
+      if (st.isFile()) size = st.size;
+    } catch {
+      // no size then
+    }
+  }
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    // Reading stops here; fd 0 itself stays (it is the process's, and nothing reads it again).
+    stream.pause();
+    stream.destroy?.();
+  };
+  return { name: '<stdin>', stream: readStream(stream as AsyncIterable<Buffer | string>, '<stdin>', close), size, kind: 'stdin', close };
+}
+
+/**
+ * Open `path` (relative to io.cwd; `-` is stdin) for reading, once. A folder, a missing or an
+ * unreadable file is an InputError (exit 3) naming it. The caller iterates `stream` once and calls
+ * close() when it stops early (ending or breaking the loop closes it too).
+ */
+export async function openInput(path: string, io: Pick<Io, 'cwd' | 'stdin'>): Promise<OpenedInput> {
+  if (path === '-') return openStdin(io);
+  const name = path;
+  let fd: number;
+  try {
+    // O_NONBLOCK: open() on a FIFO returns at once instead of waiting for a writer (see the top).
+    fd = await openFd(resolve(io.cwd, path), FS.O_RDONLY | FS.O_NONBLOCK | FS.O_NOCTTY);
+  } catch (e) {
+    throw cannotOpen(name, e);
+  }
+  let st: Stats;
+  try {
+    st = fstatSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    throw cannotOpen(name, e);
+  }
+  if (st.isDirectory()) {
+    closeSync(fd);
+    throw new InputError({ file: name, message: 'is a folder, not a file', hint: 'pass the files inside it, or a glob such as folder/*.csv' });
+  }
+  if (st.isFIFO()) {
+    // Read by the event loop (epoll): no worker thread waits, the end comes when the writer closes.
+    const socket = new Socket({ fd, readable: true, writable: false });
+    const close = (): void => {
+      socket.destroy();
+    };
+    return { name, stream: readStream(socket, name, close), kind: 'fifo', close };
+  }
+  if (st.isCharacterDevice() && isatty(fd)) {
+    const tty = new TtyReadStream(fd);
+    const close = (): void => {
+      tty.destroy();
+    };
+    return { name, stream: readStream(tty, name, close), kind: 'char', close };
+  }
+  const d = new Descriptor(fd);
+  return { name, stream: readChunks(d, name), size: st.isFile() ? st.size : undefined, kind: st.isFile() ? 'file' : 'char', close: () => d.close() };
+}

@@ -1,0 +1,196 @@
+// Everything that writes a report. Files are replaced atomically, and several files of one run are
+// replaced together or not at all; FIFOs and devices are written in place; stdout is written and
+// checked (a failed write is exit 4, not a silently cut report). No output may be one of the run's
+// inputs.
+//
+// The order is what makes "all or none" hold: 1. resolve every target and refuse the impossible ones
+// (folders, inputs, the same file twice) before anything is written; 2. write every temporary file;
+// 3. write the outputs that cannot be taken back (stdout, devices); 4. rename all temporaries. A
+// failure in 1–3 leaves every file as it was.
+
+import { fstatSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { isatty } from 'node:tty';
+import { OutputError } from '../errors.js';
+import { commitFiles, discardFiles, prepareFile, resolveOutput, writeDevice, writeFailure, writeOwnDescriptor, writeToDescriptor, type OutputTarget, type PreparedFile } from './atomic.js';
+import { beginCheckedStdoutWrite, stdoutFailureHandled } from './process.js';
+import type { Io } from './terminal.js';
+
+export interface Output {
+  /** A path (relative to io.cwd), or `-` for stdout. */
+  readonly target: string;
+  readonly data: string | Uint8Array;
+}
+
+export interface WriteOutputsOptions {
+  /** Paths the run reads (data, --targets, --workforce, margins, profiles, --previous, the config). */
+  readonly protect: readonly string[];
+  /**
+   * Called when every temporary file is complete, just before the renames. Only tests pass it (to
+   * interrupt the writer at that exact point); the CLI never does.
+   */
+  readonly beforeRename?: () => void | Promise<void>;
+}
+
+/**
+ * The reader of stdout closed it (`| head`). Not a failure: the CLI exits 0 quietly. Thrown after
+ * every file output was committed.
+ */
+export class StdoutClosed extends Error {
+  readonly code = 'EPIPE';
+  constructor() {
+    super('standard output was closed by its reader');
+    this.name = 'StdoutClosed';
+  }
+}
+
+const STDOUT_NAME = '<stdout>';
+
+type Plan =
+  | { readonly kind: 'stdout'; readonly display: string; readonly bytes: Uint8Array }
+  | (OutputTarget & { readonly display: string; readonly bytes: Uint8Array });
+
+function identity(st: { dev: number; ino: number }): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+/** Device and inode of what a plan writes to, when it exists. */
+function planIdentity(plan: Plan, io: Io): { key: string; regular: boolean } | undefined {
+  try {
+    if (plan.kind === 'file') return plan.existing ? { key: identity(plan.existing), regular: true } : undefined;
+    if (plan.kind === 'device') return { key: identity(plan.stats), regular: false };
+    const fd = plan.kind === 'fd' ? plan.fd : io.stdout === process.stdout ? 1 : undefined;
+    if (fd === undefined) return undefined;
+    const st = fstatSync(fd);
+    return { key: identity(st), regular: st.isFile() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What each output goes to; refuses folders, inputs and duplicates before anything is written. */
+async function plan(outputs: readonly Output[], io: Io, protect: readonly string[]): Promise<Plan[]> {
+  const plans: Plan[] = [];
+  for (const o of outputs) {
+    const bytes = typeof o.data === 'string' ? Buffer.from(o.data, 'utf8') : o.data;
+    if (o.target === '-') {
+      plans.push({ kind: 'stdout', display: STDOUT_NAME, bytes });
+      continue;
+    }
+    if (o.target === '') throw new OutputError({ message: 'the output path is empty', hint: 'name a file, or - for standard output' });
+    if (/[\\/]$/.test(o.target)) {
+      throw new OutputError({ file: o.target, message: 'names a folder, not a file; nothing was written', hint: `name a file inside it, e.g. -o ${o.target}report.csv` });
+    }
+    const where = await resolveOutput(resolve(io.cwd, o.target), o.target);
+    // /dev/stdout, /dev/fd/1: the same checked path as `-` (a closed pipe stays quiet).
+    if (where.kind === 'fd' && where.fd === 1) plans.push({ kind: 'stdout', display: o.target, bytes });
+    else plans.push({ ...where, display: o.target, bytes });
+  }
+
+  // Inputs: by device and inode, so that links, hard links and different spellings of one path are
+  // all caught. Only regular files: reading /dev/null and writing to it is no conflict.
+  const inputs = new Map<string, string>();
+  for (const p of protect) {
+    if (p === '-') continue;
+    try {
+      const st = statSync(resolve(io.cwd, p));
+      if (st.isFile()) inputs.set(identity(st), p);
+    } catch {
+      // not a file that exists (a glob, a key=value spec): nothing to protect
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const pl of plans) {
+    const id = planIdentity(pl, io);
+    if (id?.regular && inputs.has(id.key)) {
+      const input = inputs.get(id.key)!;
+      throw pl.kind === 'stdout'
+        ? new OutputError({ file: pl.display, message: `standard output is the input file ${input}; refusing to write the report into it`, hint: 'redirect the report to another file' })
+        : new OutputError({ file: pl.display, message: `is also an input (${input}); refusing to overwrite it`, hint: 'choose another -o path' });
+    }
+    const key = pl.kind === 'file' ? `path:${pl.path}` : pl.kind === 'stdout' ? 'stdout' : (id?.key ?? `fd:${pl.kind === 'fd' ? pl.fd : pl.path}`);
+    const first = seen.get(key);
+    if (first !== undefined) throw new OutputError({ file: pl.display, message: `is the same output as ${first}; each output can be named once`, hint: 'give each output its own path' });
+    seen.set(key, pl.display);
+  }
+  return plans;
+}
+
+/**
+ * Write a report to stdout and wait until the OS has it. Node writes a file or device stdout with one
+ * writeSync() and ignores a short count, so on a full disk the report would be cut without an error:
+ * those are written here, to the end. Pipes and terminals go through the stream, with its callback.
+ */
+async function writeStdout(io: Io, bytes: Uint8Array): Promise<void> {
+  const out = io.stdout;
+  if (out === process.stdout) {
+    let direct = false;
+    try {
+      const st = fstatSync(1);
+      direct = st.isFile() || (st.isCharacterDevice() && !isatty(1));
+    } catch {
+      // fall back to the stream
+    }
+    if (direct) return writeToDescriptor(1, bytes);
+  }
+  if (out instanceof Writable) {
+    // The stream also emits the failure as 'error' (just after the callback); the callback is where
+    // it is handled, so the event must not become an uncaught exception. Removed a turn later.
+    const ignore = (): void => undefined;
+    out.on('error', ignore);
+    try {
+      await new Promise<void>((resolveWrite, reject) => {
+        out.write(bytes, (e) => (e ? reject(e) : resolveWrite()));
+      });
+    } finally {
+      setImmediate(() => out.removeListener('error', ignore));
+    }
+    return;
+  }
+  out.write(bytes);
+}
+
+/**
+ * Write every output of a run: all files are replaced, or (if anything fails) none; stdout and devices
+ * are written before the renames, so a failed stdout write also leaves every file as it was. Throws
+ * OutputError (exit 4) for anything that could not be written, and StdoutClosed when the reader of
+ * stdout went away (after committing the files).
+ */
+export async function writeOutputs(outputs: readonly Output[], io: Io, options: WriteOutputsOptions): Promise<void> {
+  if (outputs.length === 0) return;
+  const plans = await plan(outputs, io, options.protect);
+  const prepared: PreparedFile[] = [];
+  const release = beginCheckedStdoutWrite();
+  let stdoutClosed = false;
+  try {
+    try {
+      for (const p of plans) if (p.kind === 'file') prepared.push(await prepareFile(p, p.bytes, p.display));
+      for (const p of plans) {
+        if (p.kind === 'device') await writeDevice(p, p.bytes, p.display);
+        else if (p.kind === 'fd') await writeOwnDescriptor(p.fd, p.bytes, p.display);
+      }
+      for (const p of plans) {
+        if (p.kind !== 'stdout') continue;
+        try {
+          await writeStdout(io, p.bytes);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
+            stdoutClosed = true;
+            continue;
+          }
+          stdoutFailureHandled();
+          throw writeFailure(p.display, e, prepared.length ? 'the report on standard output is incomplete; no output file was changed' : 'the report on standard output is incomplete');
+        }
+      }
+      await options.beforeRename?.();
+    } catch (e) {
+      discardFiles(prepared);
+      throw e;
+    }
+    commitFiles(prepared);
+  } finally {
+    release();
+  }
+  if (stdoutClosed) throw new StdoutClosed();
+}
