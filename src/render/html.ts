@@ -37,8 +37,9 @@ interface BarItem {
 }
 
 /** Horizontal bars, one row each: label, bar (and target mark), value. Signed values grow from a zero line. */
-function barChart(items: readonly BarItem[], id: string, title: string): string {
-  let maxPos = 0;
+function barChart(items: readonly BarItem[], id: string, title: string, kind: ColumnKind): string {
+  // Shares are drawn on their whole scale (0–100 %): a bar at 57 % is not made to look half of one at 68 %.
+  let maxPos = kind === 'pct' ? 1 : 0;
   let maxNeg = 0;
   for (const it of items) {
     if (it.value > maxPos) maxPos = it.value;
@@ -58,7 +59,13 @@ function barChart(items: readonly BarItem[], id: string, title: string): string 
       `<span class="bar-value">${escapeHtml(it.text)}</span></div>`
     );
   });
-  return `<figure class="chart" id="${id}" aria-label="${escapeHtml(title)}">\n${rows.join('\n')}\n</figure>`;
+  return `<figure class="chart" id="${id}" aria-label="${escapeHtml(title)}" style="--value-width:${valueWidth(items.map((i) => i.text))}">\n${rows.join('\n')}\n</figure>`;
+}
+
+/** The value column of a chart, as wide as its longest value (every row of a chart lines up). */
+function valueWidth(texts: readonly string[]): string {
+  const longest = texts.reduce((m, t) => Math.max(m, t.length), 0);
+  return `${longest + 1}ch`;
 }
 
 interface Section {
@@ -101,11 +108,11 @@ function flatCharts(report: Report, lang: Lang): Section {
   // A legend only for what is drawn: no "line = target" when no row has a target.
   const marks = coverage.some((i) => i.mark !== null);
   let html = `<section class="chart-block">\n<h2>${escapeHtml(title)}${marks ? ` <span class="legend">(${L('line = target', 'garis = target')})</span>` : ''}</h2>\n`;
-  html += barChart(coverage, 'chart-coverage', title) + '\n</section>\n';
+  html += barChart(coverage, 'chart-coverage', title, valueCol?.kind ?? 'pct') + '\n</section>\n';
   const second = spec.second ? byKey.get(spec.second) : undefined;
   if (spec.second && detail.some((r) => num(cellValue(r.values, spec.second!)) !== null)) {
     const t2 = second?.label[lang] ?? spec.second;
-    html += `<section class="chart-block">\n<h2>${escapeHtml(t2)}</h2>\n${barChart(items(spec.second, undefined, second?.kind ?? 'int'), 'chart-second', t2)}\n</section>\n`;
+    html += `<section class="chart-block">\n<h2>${escapeHtml(t2)}</h2>\n${barChart(items(spec.second, undefined, second?.kind ?? 'int'), 'chart-second', t2, second?.kind ?? 'int')}\n</section>\n`;
   }
   return { html, notes: [] };
 }
@@ -169,7 +176,7 @@ function stackedChart(report: Report, ct: CrossTab, lang: Lang): Section {
   });
   const html =
     `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n<ul class="stack-legend">${legend}</ul>\n` +
-    `<figure class="chart stacked" id="chart-stacked" aria-label="${escapeHtml(title)}">\n${bars.join('\n')}\n</figure>\n</section>\n`;
+    `<figure class="chart stacked" id="chart-stacked" aria-label="${escapeHtml(title)}" style="--value-width:${valueWidth(rows.map((r) => formatHuman(r.total ?? r.length, kind, lang)))}">\n${bars.join('\n')}\n</figure>\n</section>\n`;
   return { html, notes: [] };
 }
 
@@ -213,7 +220,7 @@ tr.subtotal td.key, tr.total td.key { background: #fafafa; }
 tr.total td { border-top: 2px solid #333; }
 .status-achieved { color: #1b7a1b; } .status-on-track { color: #1b5e7a; } .status-at-risk { color: #9a6a00; } .status-behind { color: #b00020; }
 .chart { margin: 0; font-size: 0.8rem; }
-.bar-row { display: grid; grid-template-columns: minmax(5rem, 12rem) minmax(4rem, 1fr) 5.5rem; gap: 0.5rem; align-items: center; min-height: 1.3rem; }
+.bar-row { display: grid; grid-template-columns: minmax(4.5rem, min(12rem, 35%)) minmax(3rem, 1fr) var(--value-width, 6ch); gap: 0.5rem; align-items: center; min-height: 1.3rem; }
 .bar-label { text-align: right; overflow-wrap: anywhere; }
 .bar-value { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .track { position: relative; height: 0.9rem; }
@@ -229,7 +236,7 @@ ${STACK_COLOURS.map((c, i) => `.s${i} { background: ${c}; }`).join(' ')}
 dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.1rem 1rem; font-size: 0.8rem; color: #333; }
 dt, dd { margin: 0; overflow-wrap: anywhere; }
 dt.group { font-weight: bold; }
-.d1 { padding-left: 1rem; } .d2 { padding-left: 2rem; } .d3 { padding-left: 3rem; }
+dt.d1 { padding-left: 1rem; } dt.d2 { padding-left: 2rem; } dt.d3 { padding-left: 3rem; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; }

@@ -2,6 +2,8 @@
 
 /** Terminal cells: combining marks take none, East Asian wide and fullwidth characters take two. */
 export function displayWidth(text: string): number {
+  // Most cells are printable ASCII: one cell per character (the fast path for a million rows).
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

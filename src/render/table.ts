@@ -101,12 +101,23 @@ export function layoutTable(report: Report, ctx: RenderContext): Layout {
     .map((_, j) => ({ j, p: columnPriority(report, j) }))
     .filter((x) => x.p < 3)
     .sort((a, b) => a.p - b.p || b.j - a.j);
-  const dropped: Column[] = [];
+  const droppedAt: number[] = [];
   for (const { j } of dropOrder) {
     if (total(shown, narrow) <= limit) break;
     shown = shown.filter((k) => k !== j);
-    dropped.push(cols[j]!);
+    droppedAt.push(j);
   }
+  // Dropping a wide column can leave room for a narrower one dropped before it: take those back,
+  // the most needed first.
+  for (let i = droppedAt.length - 1; i >= 0; i--) {
+    const j = droppedAt[i]!;
+    const candidate = shown.concat(j).sort((a, b) => a - b);
+    if (total(candidate, narrow) <= limit) {
+      shown = candidate;
+      droppedAt.splice(i, 1);
+    }
+  }
+  const dropped = droppedAt.map((j) => cols[j]!);
   return { shown, dropped, head: shown.map((j) => wrapWords(labels[j]!, narrow(j))), widths: shown.map(narrow) };
 }
 

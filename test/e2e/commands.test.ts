@@ -138,7 +138,7 @@ describe('coverage', () => {
     expect(g.coverage).toBe(0.6056);
     expect(doc.meta.denominator).toBe('potential_workers');
     const t = run(['coverage', '--denominator', 'potential_workers', '-f', 'table', '--lang', 'id']);
-    expect(t.stdout).toMatch(/Gorontalo.*256\.129.*60,56 %/);
+    expect(t.stdout).toMatch(/Gorontalo.*256\.129.*60,56%/);
   });
 
   it('a folder of regional files through a glob (an Indonesian-Excel file among them): same numbers in table, csv and json', () => {

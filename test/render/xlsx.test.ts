@@ -9,6 +9,8 @@ import { breakdownReport, coverageReport, ctx, matrixReport, SEGMENTS } from './
 import { LIBERATION, readFont } from './font-metrics.js';
 import { text } from './golden.js';
 
+if (LIBERATION.regular === undefined && process.env.CI !== 'true') console.warn('test/render/xlsx.test.ts: column widths SKIPPED: Liberation Sans not found (apt-get install fonts-liberation2)');
+
 async function workbook(report: Report, lang: Lang): Promise<ExcelJS.Workbook> {
   const out = await render('xlsx', report, ctx(lang));
   const wb = new ExcelJS.Workbook();
