@@ -28,3 +28,13 @@ export const isTextKind = (kind: string): boolean => kind === 'text' || kind ===
 export function cellValue(values: Readonly<Record<string, Value>>, key: string): Value {
   return Object.hasOwn(values, key) ? (values[key] ?? null) : null;
 }
+
+/** The priority of a column when the terminal is narrow: given, else 3 for the keys, 2 for a status, 1 for the rest. */
+export function columnPriority(report: Report, index: number): number {
+  const c = report.columns[index]!;
+  if (c.priority !== undefined) return c.priority;
+  let leadingText = 0;
+  while (leadingText < report.columns.length && report.columns[leadingText]!.kind === 'text') leadingText++;
+  if (index < leadingText) return 3;
+  return c.kind === 'status' ? 2 : 1;
+}

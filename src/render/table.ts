@@ -16,7 +16,7 @@ import { formatHuman } from './format.js';
 import { displayWidth } from './measure.js';
 import { describeMeta } from './meta.js';
 import type { Column, Report, Value } from './model.js';
-import { cellValue, eachRow, isTextKind } from './rows.js';
+import { cellValue, columnPriority, eachRow, isTextKind } from './rows.js';
 import { TextParts } from './text-parts.js';
 
 const BAR_WIDTH = 20;
@@ -31,16 +31,6 @@ export function bar(value: number | null, target: number | null, width = BAR_WID
     cells[at] = '│';
   }
   return cells.join('');
-}
-
-/** The priority of a column when the terminal is narrow: given, else 3 for the keys, 2 for a status, 1 for the rest. */
-export function columnPriority(report: Report, index: number): number {
-  const c = report.columns[index]!;
-  if (c.priority !== undefined) return c.priority;
-  let leadingText = 0;
-  while (leadingText < report.columns.length && report.columns[leadingText]!.kind === 'text') leadingText++;
-  if (index < leadingText) return 3;
-  return c.kind === 'status' ? 2 : 1;
 }
 
 /** Split a header at spaces into lines no wider than `width` (a word longer than that keeps its own line). */

@@ -20,8 +20,7 @@ import { formatMachine, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { ColumnKind, Lang, Report, Value } from './model.js';
-import { cellValue, eachRow, isTextKind, rowCount } from './rows.js';
-import { columnPriority } from './table.js';
+import { cellValue, columnPriority, eachRow, isTextKind, rowCount } from './rows.js';
 import { printSetup, type SheetPrint, type XlsxSheet } from './xlsx-print.js';
 
 export const FONT = { family: 'Arial', size: 10 } as const;

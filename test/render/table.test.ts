@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/measure.js';
 import type { Report } from '../../src/render/model.js';
-import { columnPriority, renderTableWithNotes } from '../../src/render/table.js';
+import { columnPriority } from '../../src/render/rows.js';
+import { renderTableWithNotes } from '../../src/render/table.js';
 import { coverageReport, ctx, forFormat, matrixReport } from './fixtures.js';
 import { text } from './golden.js';
 
