@@ -74,6 +74,14 @@ const KEYS = new Map<string, KeyWords>([
   ['transfers', { en: 'transfers', id: 'pemindahan', kind: 'int' }],
   ['scalings', { en: 'scalings', id: 'penskalaan', kind: 'int' }],
   ['notes', { en: 'notes', id: 'catatan' }],
+  ['shape', { en: 'shape', id: 'bentuk' }],
+  ['levels', { en: 'levels', id: 'tingkat', item: { en: 'level', id: 'tingkat' } }],
+  ['grain', { en: 'split by', id: 'dibagi per' }],
+  ['scope', { en: 'within', id: 'di dalam' }],
+  ['held', { en: 'held at today', id: 'ditahan pada angka saat ini' }],
+  ['tiedCells', { en: 'tied cells', id: 'sel bernilai seri' }],
+  ['rowTotalsGiven', { en: 'row totals given', id: 'total baris diberikan' }],
+  ['columnTotalsGiven', { en: 'column totals given', id: 'total kolom diberikan' }],
 ]);
 
 /** Values that are words of ours (tokens of flags), per key. Other values are shown as they are. */
@@ -103,6 +111,14 @@ const VALUES = new Map<string, Map<string, Words>>([
     ]),
   ],
   ['denominatorSource', new Map([['input', { en: 'the input file', id: 'berkas masukan' }]])],
+  [
+    'shape',
+    new Map([
+      ['flat', { en: 'one list', id: 'satu daftar' }],
+      ['nested', { en: 'nested levels', id: 'bertingkat' }],
+      ['matrix', { en: 'matrix (rows × columns)', id: 'matriks (baris × kolom)' }],
+    ]),
+  ],
   ['codeSystem', new Map([['kemendagri', { en: 'Kemendagri', id: 'Kemendagri' }], ['bps', { en: 'BPS', id: 'BPS' }], ['auto', { en: 'detected', id: 'dikenali otomatis' }]])],
   [
     'numberLocale',
@@ -191,7 +207,7 @@ export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): 
     if (isWords(value)) return line(value[lang]);
     if (Array.isArray(value)) {
       if (value.length === 0) return line(NONE[lang]);
-      if (key === 'by' && value.every((v) => typeof v === 'string')) return line((value as string[]).map((k) => keyLabel(k)[lang]).join(' × '));
+      if ((key === 'by' || key === 'grain') && value.every((v) => typeof v === 'string')) return line((value as string[]).map((k) => keyLabel(k)[lang]).join(' × '));
       if (value.every((v) => typeof v === 'string' || typeof v === 'number' || isWords(v))) {
         return line(value.map((v) => (isWords(v) ? v[lang] : typeof v === 'number' ? String(v) : v)).join(', '));
       }

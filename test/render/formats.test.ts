@@ -87,6 +87,26 @@ describe('no English in --lang id', () => {
     }
   });
 
+  it('so does every meta key the rewritten commands write (explain.levels, shape, …)', () => {
+    const meta = {
+      shape: 'matrix',
+      explain: {
+        levels: [{ grain: ['province'], scope: null, mode: 'gap', basis: 'uncovered', divisor: { low: 11.9, high: 12 }, atMin: [], atMax: [], held: ['DKI Jakarta'], ties: [] }],
+        rowTotalsGiven: false,
+        columnTotalsGiven: false,
+        tiedCells: [],
+      },
+      inputs: [{ name: 'data/baseline.csv', sheet: null }],
+    };
+    const lines = metaLines(meta, 'id');
+    expect(lines.filter((l) => !l.known).map((l) => l.path.join('.'))).toEqual([]);
+    const byPath = new Map(lines.map((l) => [l.path.join('.'), l]));
+    expect(byPath.get('shape')?.value).toBe('matriks (baris × kolom)');
+    expect(byPath.get('explain.levels.0')?.label).toBe('tingkat 1');
+    expect(byPath.get('explain.levels.0.grain')?.value).toBe('provinsi');
+    expect(byPath.get('explain.levels.0.held')?.value).toBe('DKI Jakarta');
+  });
+
   it('meta is readable rows: nested facts flattened, inputs with their sha256, divisors, bounds hit', () => {
     const lines = metaLines(breakdownReport().meta, 'id');
     const byPath = new Map(lines.map((l) => [l.path.join('.'), l]));
