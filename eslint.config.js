@@ -42,4 +42,17 @@ export default tseslint.config(
     ['src/report/**/*.ts', ['../io/*', '../options/*', '../commands/*', '../app/*', '../cli*'], 'report depends on the core only'],
     ['src/render/**/*.ts', ['../io/*', '../options/*', '../commands/*', '../app/*', '../core/*', '../cli*'], 'render draws the Report only'],
   ].map(([files, group, message]) => ({ files: [files], rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } })),
+  {
+    // A spread argument puts every element of the array on the call stack: past about 120,000 elements
+    // (a data-sized array) `push(...rows)` or `Math.max(...values)` throws "RangeError: Maximum call
+    // stack size exceeded" and the run ends with exit 70. Loop, or reduce, instead.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement', message: 'No spread arguments in src/: past ~120,000 elements they overflow the call stack (RangeError, exit 70). Loop or reduce instead.' },
+        { selector: 'NewExpression > SpreadElement', message: 'No spread arguments in src/: past ~120,000 elements they overflow the call stack (RangeError, exit 70). Loop or reduce instead.' },
+      ],
+    },
+  },
 );

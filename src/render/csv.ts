@@ -6,14 +6,15 @@
 import type { RenderContext } from './context.js';
 import { formatMachine, neutraliseFormula } from './format.js';
 import type { Report } from './model.js';
-import { allRows } from './rows.js';
+import { cellValue, eachRow } from './rows.js';
+import { TextParts } from './text-parts.js';
 
 /** One CSV field, quoted when it holds the delimiter, a quote or a line break (RFC 4180). */
 export function quote(field: string, delimiter: string): string {
   return field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-export function renderDelimited(report: Report, ctx: RenderContext, tab: boolean): string {
+export function renderDelimited(report: Report, ctx: RenderContext, tab: boolean): string | Uint8Array {
   const excel = !tab && ctx.csvDialect === 'excel-id';
   const delimiter = tab ? '\t' : excel ? ';' : ',';
   const eol = excel ? '\r\n' : '\n';
@@ -23,14 +24,16 @@ export function renderDelimited(report: Report, ctx: RenderContext, tab: boolean
     if (tab) return neutraliseFormula(v).replace(/[\t\r\n]/g, ' ');
     return quote(kind === 'text' || kind === 'status' ? neutraliseFormula(v) : v, delimiter);
   };
-  const lines = [[...report.columns.map((c) => c.key), 'level'].join(delimiter)];
-  for (const row of allRows(report)) {
-    const cells = report.columns.map((c) => cell(formatMachine(row.values[c.key] ?? null, c.kind), c.kind));
+  const out = new TextParts();
+  if (excel) out.push('\uFEFF');
+  out.push(report.columns.map((c) => c.key).concat('level').join(delimiter) + eol);
+  for (const row of eachRow(report)) {
+    const cells = report.columns.map((c) => cell(formatMachine(cellValue(row.values, c.key), c.kind), c.kind));
     cells.push(row.level);
-    lines.push(cells.join(delimiter));
+    out.push(cells.join(delimiter) + eol);
   }
-  return (excel ? '\uFEFF' : '') + lines.join(eol) + eol;
+  return out.finish();
 }
 
-export const renderCsv = (report: Report, ctx: RenderContext): string => renderDelimited(report, ctx, false);
-export const renderTsv = (report: Report, ctx: RenderContext): string => renderDelimited(report, ctx, true);
+export const renderCsv = (report: Report, ctx: RenderContext): string | Uint8Array => renderDelimited(report, ctx, false);
+export const renderTsv = (report: Report, ctx: RenderContext): string | Uint8Array => renderDelimited(report, ctx, true);

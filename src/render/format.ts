@@ -16,11 +16,15 @@ const numFormat: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat('en-US', { maximumSignificantDigits: 8 }),
 };
 
-/** A value for people: 256.129 / 60,56 % (id) or 256,129 / 60.56% (en). */
+/**
+ * A value for people: 256.129 / 60,56% (id) or 256,129 / 60.56% (en). The percent sign follows the
+ * number directly in both languages, as Excel and LibreOffice show `0.00%` in an Indonesian locale, so
+ * the table, Markdown, HTML and the workbook all read the same.
+ */
 export function formatHuman(value: Value, kind: Column['kind'], lang: Lang): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'string') {
-    if (kind === 'status') return STATUS_LABELS[value]?.[lang] ?? value;
+    if (kind === 'status') return statusLabel(value, lang);
     return value;
   }
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : '–';
@@ -30,7 +34,7 @@ export function formatHuman(value: Value, kind: Column['kind'], lang: Lang): str
     case 'signed-int':
       return (value > 0 ? '+' : '') + intFormat[lang].format(value);
     case 'pct':
-      return decFormat[lang].format(value * 100) + (lang === 'id' ? ' %' : '%');
+      return decFormat[lang].format(value * 100) + '%';
     case 'points':
       return (value > 0 ? '+' : '') + decFormat[lang].format(value) + (lang === 'id' ? ' poin' : ' pp');
     default:
@@ -38,9 +42,14 @@ export function formatHuman(value: Value, kind: Column['kind'], lang: Lang): str
   }
 }
 
-/** A value for machines: plain, locale-neutral; fractions to 6 decimals. */
+/** A status (achieved, on-track…) in words; an unknown one as it is. */
+export function statusLabel(status: string, lang: Lang): string {
+  return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status]![lang] : status;
+}
+
+/** A value for machines: plain, locale-neutral; fractions to 6 decimals; "no value" is null (never ""). */
 export function formatMachine(value: Value, kind: Column['kind']): string | number | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return null;
   if (kind === 'pct') return Number(value.toFixed(6));
@@ -51,16 +60,4 @@ export function formatMachine(value: Value, kind: Column['kind']): string | numb
 /** Cells that a spreadsheet would run as a formula are made inert with a leading apostrophe. */
 export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text;
-}
-
-/** One line of the most important facts for people: target, method, denominator, period. */
-export function describeMeta(meta: Record<string, unknown>, lang: 'id' | 'en'): string {
-  const parts: string[] = [];
-  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
-  if (meta['total'] !== undefined) parts.push(`${L('target', 'target')} ${formatHuman(Number(meta['total']), 'int', lang)}${meta['interpolated'] ? L(' (interpolated)', ' (interpolasi)') : ''}`);
-  if (meta['method']) parts.push(`${L('method', 'metode')} ${String(meta['method'])}`);
-  if (meta['mode']) parts.push(`${L('mode', 'mode')} ${String(meta['mode'])}`);
-  if (meta['denominator']) parts.push(`${L('denominator', 'penyebut')} ${String(meta['denominator'])}`);
-  if (meta['period']) parts.push(`${L('period', 'periode')} ${String(meta['period'])}`);
-  return parts.join(' · ');
 }

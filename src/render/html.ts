@@ -1,139 +1,304 @@
-// One self-contained HTML file: no scripts, no external assets, nothing from the network. Title,
-// period and method, the table, and two SVG charts (coverage per area as sorted horizontal bars with
-// the target marked, and the gap per area). Every interpolated string is escaped. Prints cleanly.
+// One self-contained HTML file: no scripts, no external assets, nothing from the network (a CSP says
+// so to the browser). Title and facts, the report's notes, the table (it scrolls inside its own box on
+// a phone), the cross-tab of a matrix, bar charts and "about this report" in the report language.
+// Every interpolated string is escaped.
+//
+// The charts are HTML boxes sized in percent, not an SVG: an SVG scales its text with its width
+// (12 px text in a 780-unit drawing is 5 px on a 390 px phone), while HTML text keeps its size and only
+// the bars shrink. Printing: A4 landscape, the table header repeats on every page, a heading stays
+// with its chart, bars keep their colours.
 
-import type { RenderContext } from './context.js';
-import { describeMeta, formatHuman } from './format.js';
-import type { Report, Value } from './model.js';
-import { allRows } from './rows.js';
+import type { RenderContext, Rendered, RenderNote } from './context.js';
+import { crossTabCell, crossTabValueColumns } from './crosstab.js';
+import { formatHuman } from './format.js';
+import { describeMeta, metaLines, SECTION } from './meta.js';
+import type { Column, ColumnKind, CrossTab, Lang, Report, Value } from './model.js';
+import { cellValue, eachRow, isTextKind } from './rows.js';
+import { TextParts } from './text-parts.js';
+
+/** Past this many bars a chart is a smear, and its markup would outweigh the table: it is left out. */
+export const MAX_CHART_BARS = 600;
+
+/** Colours for the keys across in the stacked chart (Okabe–Ito: told apart with colour-blindness). */
+const STACK_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#555555'];
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
 const num = (v: Value | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
-function barChart(
-  items: { label: string; value: number; mark: number | null; text: string }[],
-  opts: { title: string; signed: boolean; id: string },
-): string {
-  const rowH = 22;
-  const labelW = 190;
-  const plotW = 480;
-  const textW = 110;
-  const width = labelW + plotW + textW;
-  const height = items.length * rowH + 30;
-  const max = Math.max(...items.map((i) => Math.abs(i.value)), ...items.map((i) => i.mark ?? 0), opts.signed ? 1 : 1e-9);
-  const zero = opts.signed && items.some((i) => i.value < 0) ? labelW + plotW / 2 : labelW;
-  const span = opts.signed && items.some((i) => i.value < 0) ? plotW / 2 : plotW;
-  const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${opts.id}" role="img" aria-label="${escapeHtml(opts.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`);
-  parts.push(`<title>${escapeHtml(opts.title)}</title>`);
-  items.forEach((it, k) => {
-    const y = 20 + k * rowH;
-    const w = (Math.abs(it.value) / max) * span;
-    const x = it.value < 0 ? zero - w : zero;
-    parts.push(`<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" class="label">${escapeHtml(it.label)}</text>`);
-    parts.push(`<rect class="bar${it.value < 0 ? ' negative' : ''}" x="${x.toFixed(1)}" y="${y + 3}" width="${Math.max(w, 0.5).toFixed(1)}" height="${rowH - 8}"><title>${escapeHtml(it.label)}: ${escapeHtml(it.text)}</title></rect>`);
-    if (it.mark !== null) {
-      const mx = zero + (it.mark / max) * span;
-      parts.push(`<line class="target" x1="${mx.toFixed(1)}" x2="${mx.toFixed(1)}" y1="${y}" y2="${y + rowH - 2}"/>`);
-    }
-    parts.push(`<text x="${labelW + plotW + 6}" y="${y + 14}" class="value">${escapeHtml(it.text)}</text>`);
-  });
-  parts.push(`<line class="axis" x1="${zero}" x2="${zero}" y1="14" y2="${height - 8}"/>`);
-  parts.push('</svg>');
-  return parts.join('\n');
+interface BarItem {
+  readonly label: string;
+  readonly value: number;
+  readonly mark: number | null;
+  readonly text: string;
 }
 
-export function renderHtml(report: Report, ctx: RenderContext): string {
-  const lang = ctx.lang;
+/** Horizontal bars, one row each: label, bar (and target mark), value. Signed values grow from a zero line. */
+function barChart(items: readonly BarItem[], id: string, title: string, kind: ColumnKind): string {
+  // Shares are drawn on their whole scale (0–100 %): a bar at 57 % is not made to look half of one at 68 %.
+  let maxPos = kind === 'pct' ? 1 : 0;
+  let maxNeg = 0;
+  for (const it of items) {
+    if (it.value > maxPos) maxPos = it.value;
+    if (-it.value > maxNeg) maxNeg = -it.value;
+    if (it.mark !== null && it.mark > maxPos) maxPos = it.mark;
+  }
+  const span = maxPos + maxNeg || 1;
+  const zero = maxNeg / span;
+  const rows = items.map((it) => {
+    const w = Math.abs(it.value) / span;
+    const left = it.value < 0 ? zero - w : zero;
+    const mark = it.mark !== null ? `<span class="mark" style="left:${pct(zero + it.mark / span)}"></span>` : '';
+    const axis = maxNeg > 0 ? `<span class="axis" style="left:${pct(zero)}"></span>` : '';
+    return (
+      `<div class="bar-row" title="${escapeHtml(`${it.label}: ${it.text}`)}"><span class="bar-label">${escapeHtml(it.label)}</span>` +
+      `<span class="track">${axis}<span class="bar${it.value < 0 ? ' negative' : ''}" style="left:${pct(left)};width:${pct(w)}"></span>${mark}</span>` +
+      `<span class="bar-value">${escapeHtml(it.text)}</span></div>`
+    );
+  });
+  return `<figure class="chart" id="${id}" aria-label="${escapeHtml(title)}" style="--value-width:${valueWidth(items.map((i) => i.text))}">\n${rows.join('\n')}\n</figure>`;
+}
+
+/** The value column of a chart, as wide as its longest value (every row of a chart lines up). */
+function valueWidth(texts: readonly string[]): string {
+  const longest = texts.reduce((m, t) => Math.max(m, t.length), 0);
+  return `${longest + 1}ch`;
+}
+
+interface Section {
+  readonly html: string;
+  readonly notes: RenderNote[];
+}
+
+function omitted(bars: number, lang: Lang): Section {
+  const count = formatHuman(bars, 'int', lang);
+  const max = formatHuman(MAX_CHART_BARS, 'int', lang);
+  const en = `Chart left out: ${count} bars are more than the ${max} a chart can show readably; the table has every value.`;
+  const id = `Grafik tidak ditampilkan: ${count} batang melebihi ${max} yang masih terbaca; tabel memuat semua nilai.`;
+  return { html: `<p class="omitted">${escapeHtml(lang === 'id' ? id : en)}</p>`, notes: [{ code: 'html-chart-omitted', en, id }] };
+}
+
+/** The coverage chart (with target marks) and the second chart (e.g. the gap) from report.chart. */
+function flatCharts(report: Report, lang: Lang): Section {
+  const spec = report.chart;
+  if (!spec) return { html: '', notes: [] };
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
-  const cols = report.columns;
-  const head = cols.map((c) => `<th class="${c.kind === 'text' || c.kind === 'status' ? 'text' : 'num'}">${escapeHtml(c.label[lang])}</th>`).join('');
-  const body = allRows(report)
-    .map((row) => {
-      const cells = cols
-        .map((c) => {
-          const v = row.values[c.key] ?? null;
-          const cls = [c.kind === 'text' || c.kind === 'status' ? 'text' : 'num', c.kind === 'status' && typeof v === 'string' ? `status-${v}` : ''].filter(Boolean).join(' ');
-          return `<td class="${escapeHtml(cls)}">${escapeHtml(formatHuman(v, c.kind, lang))}</td>`;
-        })
-        .join('');
-      return `<tr class="${row.level}">${cells}</tr>`;
-    })
-    .join('\n');
-  let charts = '';
-  if (report.chart) {
-    const spec = report.chart;
-    const valueCol = cols.find((c) => c.key === spec.value);
-    const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
-    const items = detail
+  const byKey = new Map(report.columns.map((c) => [c.key, c]));
+  const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
+  if (detail.length === 0) return { html: '', notes: [] };
+  const valueCol = byKey.get(spec.value);
+  const title = valueCol?.label[lang] ?? spec.value;
+  if (detail.length > MAX_CHART_BARS) {
+    const o = omitted(detail.length, lang);
+    return { html: `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${o.html}\n</section>\n`, notes: o.notes };
+  }
+  const items = (key: string, mark: string | undefined, kind: ColumnKind): BarItem[] =>
+    detail
       .map((r) => ({
-        label: String(r.values[spec.label] ?? ''),
-        value: num(r.values[spec.value]) ?? 0,
-        mark: spec.target ? num(r.values[spec.target]) : null,
-        text: formatHuman(r.values[spec.value] ?? null, valueCol?.kind ?? 'pct', lang),
+        label: String(cellValue(r.values, spec.label) ?? ''),
+        value: num(cellValue(r.values, key)) ?? 0,
+        mark: mark ? num(cellValue(r.values, mark)) : null,
+        text: formatHuman(cellValue(r.values, key), kind, lang),
       }))
       .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
-    charts += `<h2>${escapeHtml(valueCol?.label[lang] ?? spec.value)}${spec.target ? ` <span class="legend">(${L('line = target', 'garis = target')})</span>` : ''}</h2>\n`;
-    charts += barChart(items, { title: valueCol?.label[lang] ?? spec.value, signed: false, id: 'chart-coverage' });
-    if (spec.second) {
-      const secondCol = cols.find((c) => c.key === spec.second);
-      const gaps = detail
-        .map((r) => ({ label: String(r.values[spec.label] ?? ''), value: num(r.values[spec.second!]) ?? 0, mark: null, text: formatHuman(r.values[spec.second!] ?? null, secondCol?.kind ?? 'int', lang) }))
-        .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
-      charts += `\n<h2>${escapeHtml(secondCol?.label[lang] ?? spec.second)}</h2>\n`;
-      charts += barChart(gaps, { title: secondCol?.label[lang] ?? spec.second, signed: true, id: 'chart-second' });
-    }
+  const coverage = items(spec.value, spec.target, valueCol?.kind ?? 'pct');
+  // A legend only for what is drawn: no "line = target" when no row has a target.
+  const marks = coverage.some((i) => i.mark !== null);
+  let html = `<section class="chart-block">\n<h2>${escapeHtml(title)}${marks ? ` <span class="legend">(${L('line = target', 'garis = target')})</span>` : ''}</h2>\n`;
+  html += barChart(coverage, 'chart-coverage', title, valueCol?.kind ?? 'pct') + '\n</section>\n';
+  const second = spec.second ? byKey.get(spec.second) : undefined;
+  if (spec.second && detail.some((r) => num(cellValue(r.values, spec.second!)) !== null)) {
+    const t2 = second?.label[lang] ?? spec.second;
+    html += `<section class="chart-block">\n<h2>${escapeHtml(t2)}</h2>\n${barChart(items(spec.second, undefined, second?.kind ?? 'int'), 'chart-second', t2, second?.kind ?? 'int')}\n</section>\n`;
   }
-  const facts = describeMeta(report.meta as Record<string, unknown>, lang);
-  const metaList = Object.entries(report.meta)
-    .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-    .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(String(v))}</dd>`)
+  return { html, notes: [] };
+}
+
+/** The cross-tab as a table with two header rows: keys across, then the measures under each. */
+function crossTabTable(ct: CrossTab, lang: Lang): string {
+  const values = crossTabValueColumns(ct);
+  const top =
+    ct.rowHeader.map((c) => `<th rowspan="2" class="text" scope="col">${escapeHtml(c.label[lang])}</th>`).join('') +
+    ct.across.map((a) => `<th colspan="${ct.measures.length}" class="group" scope="colgroup">${escapeHtml(a.label[lang])}</th>`).join('');
+  const sub = values.map((v) => `<th class="num${v.measure === 0 ? ' first' : ''}" scope="col">${escapeHtml(v.label[lang])}</th>`).join('');
+  const sticky = stickyColumn(ct.rowHeader);
+  const body = ct.rows.map((row) => {
+    const head = ct.rowHeader.map((c, i) => `<td class="text${i === sticky ? ' key' : ''}">${escapeHtml(formatHuman(cellValue(row.header, c.key), c.kind, lang))}</td>`).join('');
+    const cells = values.map((v) => `<td class="num${v.measure === 0 ? ' first' : ''}">${escapeHtml(formatHuman(crossTabCell(row.cells, v), v.kind, lang))}</td>`).join('');
+    return `<tr class="${row.level}">${head}${cells}</tr>`;
+  });
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(ct.title[lang])}">\n<table class="crosstab">\n<thead><tr>${top}</tr><tr>${sub}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n</div>`;
+}
+
+/** One stacked bar per cross-tab row: a segment per key across (the last key, the row total, is the length). */
+function stackedChart(report: Report, ct: CrossTab, lang: Lang): Section {
+  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
+  const chosen = ct.measures.findIndex((x) => x.key === report.chart?.stack);
+  const measure = chosen >= 0 ? chosen : ct.measures.length - 1;
+  const detail = ct.rows.filter((r) => r.level === 'detail');
+  if (detail.length === 0 || ct.across.length < 2) return { html: '', notes: [] };
+  const parts = ct.across.length - 1;
+  const kind = ct.measures[measure]!.kind;
+  const title = `${ct.measures[measure]!.label[lang]} ${L('by', 'per')} ${ct.across
+    .slice(0, parts)
+    .map((a) => a.label[lang])
+    .join(', ')}`;
+  if (detail.length > MAX_CHART_BARS) {
+    const o = omitted(detail.length, lang);
+    return { html: `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${o.html}\n</section>\n`, notes: o.notes };
+  }
+  const labelCol = ct.rowHeader[ct.rowHeader.length - 1];
+  const rows = detail
+    .map((r) => ({
+      label: labelCol ? String(cellValue(r.header, labelCol.key) ?? '') : '',
+      segments: ct.across.slice(0, parts).map((_a, j) => Math.max(0, num(r.cells[j]?.[measure]) ?? 0)),
+      total: r.cells[parts]?.[measure] ?? null,
+    }))
+    .map((r) => ({ ...r, length: r.segments.reduce((s, x) => s + x, 0) }))
+    .sort((a, b) => b.length - a.length || a.label.localeCompare(b.label));
+  const max = rows.reduce((mx, r) => Math.max(mx, r.length), 0) || 1;
+  const legend = ct.across
+    .slice(0, parts)
+    .map((a, j) => `<li><span class="swatch s${j % STACK_COLOURS.length}"></span>${escapeHtml(a.label[lang])}</li>`)
     .join('');
-  return `<!doctype html>
+  const bars = rows.map((r) => {
+    let at = 0;
+    const segs = r.segments.map((v, j) => {
+      const html = v > 0 ? `<span class="seg s${j % STACK_COLOURS.length}" style="left:${pct(at / max)};width:${pct(v / max)}" title="${escapeHtml(`${ct.across[j]!.label[lang]}: ${formatHuman(v, kind, lang)}`)}"></span>` : '';
+      at += v;
+      return html;
+    });
+    const text = formatHuman(r.total ?? r.length, kind, lang);
+    return `<div class="bar-row" title="${escapeHtml(`${r.label}: ${text}`)}"><span class="bar-label">${escapeHtml(r.label)}</span><span class="track">${segs.join('')}</span><span class="bar-value">${escapeHtml(text)}</span></div>`;
+  });
+  const html =
+    `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n<ul class="stack-legend">${legend}</ul>\n` +
+    `<figure class="chart stacked" id="chart-stacked" aria-label="${escapeHtml(title)}" style="--value-width:${valueWidth(rows.map((r) => formatHuman(r.total ?? r.length, kind, lang)))}">\n${bars.join('\n')}\n</figure>\n</section>\n`;
+  return { html, notes: [] };
+}
+
+/** The column that stays in view while the table scrolls sideways: the first key that is not a code. */
+function stickyColumn(cols: readonly Column[]): number {
+  let i = 0;
+  while (i < cols.length && cols[i]!.kind === 'text' && /(^|_)code$/.test(cols[i]!.key)) i++;
+  return i < cols.length && cols[i]!.kind === 'text' ? i : -1;
+}
+
+function metaList(report: Report, lang: Lang): string {
+  return metaLines(report.meta, lang)
+    .map((l) => {
+      const cls = `d${Math.min(l.depth, 3)}${l.heading ? ' group' : ''}`;
+      const value = l.heading ? '' : l.value === null ? '–' : typeof l.value === 'number' ? formatHuman(l.value, l.kind === 'text' ? 'number' : l.kind, lang) : l.value;
+      return `<dt class="${cls}">${escapeHtml(l.label)}</dt><dd class="${cls}">${escapeHtml(value)}</dd>`;
+    })
+    .join('\n');
+}
+
+const STYLE = `
+*, *::before, *::after { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1rem auto; padding: 0 1rem; max-width: 72rem; color: #1a1a1a; line-height: 1.35; }
+h1 { font-size: 1.35rem; margin: 0 0 0.2rem; }
+h2 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; break-after: avoid; page-break-after: avoid; }
+.facts { color: #444; margin-top: 0; }
+.notes { border-left: 4px solid #c69200; background: #fff8e5; padding: 0.4rem 0.8rem; margin: 0.8rem 0; }
+.notes h2 { margin: 0.2rem 0; font-size: 0.95rem; }
+.notes ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+.table-wrap { overflow-x: auto; max-width: 100%; border: 1px solid #e2e2e2; }
+table { border-collapse: collapse; font-size: 0.85rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem; }
+th { background: #f2f2f2; vertical-align: bottom; }
+th.group { text-align: center; border-left: 1px solid #ccc; }
+td.first, th.first { border-left: 1px solid #ccc; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+td.key { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 #ddd; }
+tr.subtotal td, tr.total td { font-weight: bold; }
+tr.subtotal td.key, tr.total td.key { background: #fafafa; }
+tr.total td { border-top: 2px solid #333; }
+.status-achieved { color: #1b7a1b; } .status-on-track { color: #1b5e7a; } .status-at-risk { color: #9a6a00; } .status-behind { color: #b00020; }
+.chart { margin: 0; font-size: 0.8rem; }
+.bar-row { display: grid; grid-template-columns: minmax(4.5rem, min(12rem, 35%)) minmax(3rem, 1fr) var(--value-width, 6ch); gap: 0.5rem; align-items: center; min-height: 1.3rem; }
+.bar-label { text-align: right; overflow-wrap: anywhere; }
+.bar-value { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.track { position: relative; height: 0.9rem; }
+.bar, .seg, .mark, .axis { position: absolute; top: 0; bottom: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.bar { background: #2b6cb0; } .bar.negative { background: #c05621; }
+.mark { width: 2px; margin-left: -1px; top: -0.15rem; bottom: -0.15rem; background: #111; }
+.axis { width: 1px; background: #999; top: -0.2rem; bottom: -0.2rem; }
+${STACK_COLOURS.map((c, i) => `.s${i} { background: ${c}; }`).join(' ')}
+.stack-legend { list-style: none; padding: 0; margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.8rem; }
+.swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; vertical-align: -0.1rem; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.legend { font-weight: normal; font-size: 0.85rem; color: #555; }
+.omitted { color: #555; font-style: italic; }
+dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.1rem 1rem; font-size: 0.8rem; color: #333; }
+dt, dd { margin: 0; overflow-wrap: anywhere; }
+dt.group { font-weight: bold; }
+dt.d1 { padding-left: 1rem; } dt.d2 { padding-left: 2rem; } dt.d3 { padding-left: 3rem; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; }
+  .table-wrap { overflow: visible; border: 0; }
+  table { font-size: 0.7rem; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  td.key { position: static; box-shadow: none; }
+  .chart-block { break-inside: avoid; }
+}
+`;
+
+export function renderHtmlWithNotes(report: Report, ctx: RenderContext): Rendered {
+  const lang = ctx.lang;
+  const cols = report.columns;
+  const notes: RenderNote[] = [];
+  const out = new TextParts();
+  const title = escapeHtml(report.title[lang]);
+  out.push(`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(report.title[lang])}</title>
-<style>
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2rem; color: #1a1a1a; }
-h1 { font-size: 1.4rem; margin-bottom: 0.2rem; }
-h2 { font-size: 1.1rem; margin-top: 2rem; }
-.facts { color: #444; margin-top: 0; }
-table { border-collapse: collapse; font-size: 0.85rem; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem; }
-th { background: #f2f2f2; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
-tr.subtotal td, tr.total td { font-weight: bold; }
-tr.total td { border-top: 2px solid #333; }
-.status-achieved { color: #1b7a1b; } .status-on-track { color: #1b5e7a; } .status-at-risk { color: #9a6a00; } .status-behind { color: #b00020; }
-svg.chart { display: block; max-width: 100%; height: auto; }
-svg .bar { fill: #2b6cb0; } svg .bar.negative { fill: #c05621; }
-svg .target { stroke: #111; stroke-width: 2; } svg .axis { stroke: #999; }
-svg text { font-size: 12px; fill: #222; }
-.legend { font-weight: normal; font-size: 0.85rem; color: #555; }
-dl { display: grid; grid-template-columns: max-content auto; gap: 0.1rem 1rem; font-size: 0.8rem; color: #444; }
-@media print { body { margin: 0.5cm; } table { font-size: 0.7rem; } h2 { break-before: auto; } svg.chart { break-inside: avoid; } }
-</style>
+<title>${title}</title>
+<style>${STYLE}</style>
 </head>
 <body>
-<h1>${escapeHtml(report.title[lang])}</h1>
-<p class="facts">${escapeHtml(facts)}</p>
-<table>
-<thead><tr>${head}</tr></thead>
-<tbody>
-${body}
-</tbody>
-</table>
-${charts}
-<h2>${L('About this report', 'Tentang laporan ini')}</h2>
-<dl>${metaList}</dl>
-</body>
-</html>
-`;
+<h1>${title}</h1>
+`);
+  const facts = describeMeta(report.meta, lang);
+  if (facts) out.push(`<p class="facts">${escapeHtml(facts)}</p>\n`);
+  if (report.notes && report.notes.length > 0) {
+    out.push(`<section class="notes">\n<h2>${SECTION.notes[lang]}</h2>\n<ul>\n${report.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`).join('\n')}\n</ul>\n</section>\n`);
+  }
+  const sticky = stickyColumn(cols);
+  const head = cols.map((c, i) => `<th class="${isTextKind(c.kind) ? 'text' : 'num'}${i === sticky ? ' key' : ''}" scope="col">${escapeHtml(c.label[lang])}</th>`).join('');
+  out.push(`<div class="table-wrap" role="region" tabindex="0" aria-label="${title}">\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`);
+  for (const row of eachRow(report)) {
+    const cells = cols.map((c, i) => {
+      const v = cellValue(row.values, c.key);
+      let cls = isTextKind(c.kind) ? 'text' : 'num';
+      if (c.kind === 'status' && typeof v === 'string') cls += ` status-${v.replace(/[^a-z-]/g, '')}`;
+      if (i === sticky) cls += ' key';
+      return `<td class="${cls}">${escapeHtml(formatHuman(v, c.kind, lang))}</td>`;
+    });
+    out.push(`<tr class="${row.level}">${cells.join('')}</tr>\n`);
+  }
+  out.push('</tbody>\n</table>\n</div>\n');
+  if (report.crosstab) {
+    out.push(`<section class="block">\n<h2>${escapeHtml(report.crosstab.title[lang])}</h2>\n${crossTabTable(report.crosstab, lang)}\n</section>\n`);
+    const stacked = stackedChart(report, report.crosstab, lang);
+    out.push(stacked.html);
+    for (const n of stacked.notes) notes.push(n);
+  }
+  const charts = flatCharts(report, lang);
+  out.push(charts.html);
+  for (const n of charts.notes) notes.push(n);
+  out.push(`<section class="about">\n<h2>${SECTION.about[lang]}</h2>\n<dl>\n${metaList(report, lang)}\n</dl>\n</section>\n</body>\n</html>\n`);
+  return { output: out.finish(), notes };
+}
+
+export function renderHtml(report: Report, ctx: RenderContext): string | Uint8Array {
+  return renderHtmlWithNotes(report, ctx).output;
 }

@@ -15,6 +15,13 @@ export interface Column {
   readonly key: string;
   readonly label: { readonly en: string; readonly id: string };
   readonly kind: ColumnKind;
+  /**
+   * How much the terminal table needs this column when the terminal is too narrow for all of them:
+   * the lowest priority is dropped first (ties: the rightmost first), and a column of priority 3 or
+   * more is never dropped. Unset: 3 for the leading text columns (the keys), 1 for the others.
+   * Only the terminal table uses it; `--wide` shows every column.
+   */
+  readonly priority?: number;
 }
 
 export type Value = string | number | null;
@@ -32,6 +39,11 @@ export interface ChartSpec {
   readonly target?: string;
   /** A signed count drawn as a second chart (e.g. the gap). */
   readonly second?: string;
+  /**
+   * The cross-tab measure (a key of `crosstab.measures`) drawn as one stacked bar per cross-tab row,
+   * one colour per key across (HTML). Unset: the last measure (e.g. the target).
+   */
+  readonly stack?: string;
 }
 
 /**

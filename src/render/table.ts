@@ -1,13 +1,23 @@
 // The terminal table: labels and numbers in --lang, numbers right-aligned, a totals row, the status
-// coloured only when colour is on (cli-table3's own styles are switched off: they would put escape
-// codes into pipes). --chart adds a bar per row: coverage, with the target marked.
+// coloured only when colour is on. --chart adds a bar per row: coverage, with the target marked.
+//
+// Drawn here rather than by cli-table3: that library takes minutes on 100,000 rows (measured: 465 s),
+// and fitting the terminal needs the column widths anyway.
+//
+// Fitting the terminal (ctx.columns given, no --wide): first the headers wrap at spaces, down to the
+// width of the column's values; if the table is still too wide, columns are dropped, the lowest
+// `priority` first and, among equals, the rightmost first (the report orders its columns by
+// importance). The keys (leading text columns, priority 3) and the --chart bar are never dropped.
+// Which columns were dropped comes back as a note, for the command to print once.
 
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
-import type { RenderContext } from './context.js';
-import { describeMeta, formatHuman } from './format.js';
-import type { Report, Value } from './model.js';
-import { allRows } from './rows.js';
+import type { RenderContext, Rendered, RenderNote } from './context.js';
+import { formatHuman } from './format.js';
+import { displayWidth } from './measure.js';
+import { describeMeta } from './meta.js';
+import type { Column, Report, Value } from './model.js';
+import { cellValue, columnPriority, eachRow, isTextKind } from './rows.js';
+import { TextParts } from './text-parts.js';
 
 const BAR_WIDTH = 20;
 
@@ -23,40 +33,155 @@ export function bar(value: number | null, target: number | null, width = BAR_WID
   return cells.join('');
 }
 
-export function renderTable(report: Report, ctx: RenderContext): string {
-  const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
-  const statusColour: Record<string, (s: string) => string> = {
-    achieved: chalk.green,
-    'on-track': chalk.cyan,
-    'at-risk': chalk.yellow,
-    behind: chalk.red,
-  };
-  const cols = report.columns;
-  const chart = ctx.chart && report.chart;
-  const head = cols.map((c) => c.label[ctx.lang]);
-  if (chart) head.push(ctx.lang === 'id' ? 'cakupan vs target' : 'coverage vs target');
-  const table = new Table({
-    head: head.map((h) => chalk.bold(h)),
-    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-    colAligns: [...cols.map((c) => (c.kind === 'text' || c.kind === 'status' ? 'left' : 'right')), ...(chart ? ['left' as const] : [])],
-  });
-  for (const row of allRows(report)) {
-    const cells = cols.map((c) => {
-      const text = formatHuman(row.values[c.key] ?? null, c.kind, ctx.lang);
-      const v = row.values[c.key];
-      if (c.kind === 'status' && typeof v === 'string' && statusColour[v]) return statusColour[v]!(text);
-      return row.level === 'detail' ? text : chalk.bold(text);
-    });
-    if (chart && report.chart) {
-      const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
-      cells.push(bar(num(row.values[report.chart.value]), report.chart.target ? num(row.values[report.chart.target]) : null));
-    }
-    table.push(cells);
+/** Split a header at spaces into lines no wider than `width` (a word longer than that keeps its own line). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
-  const meta = report.meta as Record<string, unknown>;
-  const lines = [chalk.bold(report.title[ctx.lang])];
-  const facts = describeMeta(meta, ctx.lang);
-  if (facts) lines.push(facts);
-  lines.push(table.toString());
-  return lines.join('\n') + '\n';
+  lines.push(line);
+  return lines;
+}
+
+const longestWord = (text: string): number => text.split(' ').reduce((m, w) => Math.max(m, displayWidth(w)), 0);
+
+interface Layout {
+  /** Indexes into report.columns, in order. */
+  readonly shown: number[];
+  readonly dropped: Column[];
+  /** Header lines per shown column. */
+  readonly head: string[][];
+  /** Inner width per shown column (without padding). */
+  readonly widths: number[];
+}
+
+/** The widest formatted value of each column, over every row (the totals included). */
+function measureValues(report: Report, ctx: RenderContext): number[] {
+  const widths = report.columns.map(() => 0);
+  for (const row of eachRow(report)) {
+    report.columns.forEach((c, j) => {
+      const w = displayWidth(formatHuman(cellValue(row.values, c.key), c.kind, ctx.lang));
+      if (w > widths[j]!) widths[j] = w;
+    });
+  }
+  return widths;
+}
+
+/** Which columns the table shows, how wide each is, and which were dropped to fit ctx.columns. */
+export function layoutTable(report: Report, ctx: RenderContext): Layout {
+  const cols = report.columns;
+  const chart = ctx.chart && report.chart !== undefined;
+  const labels = cols.map((c) => c.label[ctx.lang]);
+  const valueWidths = measureValues(report, ctx);
+  const chartWidth = chart ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx))) + 3 : 0;
+  const natural = (j: number): number => Math.max(valueWidths[j]!, displayWidth(labels[j]!));
+  const total = (shown: readonly number[], width: (j: number) => number): number => shown.reduce((s, j) => s + width(j) + 3, 1) + chartWidth;
+  let shown = cols.map((_, j) => j);
+  const limit = ctx.columns;
+  if (!limit || ctx.wide || total(shown, natural) <= limit) {
+    return { shown, dropped: [], head: shown.map((j) => [labels[j]!]), widths: shown.map(natural) };
+  }
+  // Too wide: wrap headers to their values (never narrower than their longest word), then drop.
+  const narrow = (j: number): number => Math.max(valueWidths[j]!, longestWord(labels[j]!));
+  const dropOrder = cols
+    .map((_, j) => ({ j, p: columnPriority(report, j) }))
+    .filter((x) => x.p < 3)
+    .sort((a, b) => a.p - b.p || b.j - a.j);
+  const droppedAt: number[] = [];
+  for (const { j } of dropOrder) {
+    if (total(shown, narrow) <= limit) break;
+    shown = shown.filter((k) => k !== j);
+    droppedAt.push(j);
+  }
+  // Dropping a wide column can leave room for a narrower one dropped before it: take those back,
+  // the most needed first.
+  for (let i = droppedAt.length - 1; i >= 0; i--) {
+    const j = droppedAt[i]!;
+    const candidate = shown.concat(j).sort((a, b) => a - b);
+    if (total(candidate, narrow) <= limit) {
+      shown = candidate;
+      droppedAt.splice(i, 1);
+    }
+  }
+  const dropped = droppedAt.map((j) => cols[j]!);
+  return { shown, dropped, head: shown.map((j) => wrapWords(labels[j]!, narrow(j))), widths: shown.map(narrow) };
+}
+
+const chartLabel = (ctx: RenderContext): string => (ctx.lang === 'id' ? 'cakupan vs target' : 'coverage vs target');
+
+export function renderTableWithNotes(report: Report, ctx: RenderContext): Rendered {
+  const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
+  const statusColour = new Map<string, (s: string) => string>([
+    ['achieved', chalk.green],
+    ['on-track', chalk.cyan],
+    ['at-risk', chalk.yellow],
+    ['behind', chalk.red],
+  ]);
+  const cols = report.columns;
+  const chart = ctx.chart ? report.chart : undefined;
+  // Two passes (measure, then draw) rather than keeping every formatted cell: a million rows of
+  // thirteen columns would hold thirteen million strings.
+  const layout = layoutTable(report, ctx);
+  const { shown, widths } = layout;
+  const aligns = shown.map((j) => (isTextKind(cols[j]!.kind) ? 'left' : 'right'));
+  const chartW = chart ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx))) : 0;
+  const rule = (l: string, m: string, r: string): string => l + shown.map((_, k) => '─'.repeat(widths[k]! + 2)).concat(chart ? ['─'.repeat(chartW + 2)] : []).join(m) + r;
+  const pad = (plain: string, styled: string, width: number, align: string): string => {
+    const space = ' '.repeat(Math.max(0, width - displayWidth(plain)));
+    return align === 'left' ? styled + space : space + styled;
+  };
+  const lines = new TextParts();
+  lines.push(chalk.bold(report.title[ctx.lang]) + '\n');
+  const facts = describeMeta(report.meta, ctx.lang);
+  if (facts) lines.push(facts + '\n');
+  lines.push(rule('┌', '┬', '┐') + '\n');
+  const headHeight = layout.head.reduce((m, h) => Math.max(m, h.length), 1);
+  for (let i = 0; i < headHeight; i++) {
+    const cells = shown.map((_j, k) => {
+      const t = layout.head[k]![i] ?? '';
+      return ' ' + pad(t, t ? chalk.bold(t) : '', widths[k]!, aligns[k]!) + ' ';
+    });
+    if (chart) {
+      const t = i === 0 ? chartLabel(ctx) : '';
+      cells.push(' ' + pad(t, t ? chalk.bold(t) : '', chartW, 'left') + ' ');
+    }
+    lines.push('│' + cells.join('│') + '│\n');
+  }
+  lines.push(rule('├', '┼', '┤') + '\n');
+  const num = (v: Value): number | null => (typeof v === 'number' ? v : null);
+  for (const row of eachRow(report)) {
+    const cells = shown.map((j, k) => {
+      const v = cellValue(row.values, cols[j]!.key);
+      const plain = formatHuman(v, cols[j]!.kind, ctx.lang);
+      const colour = cols[j]!.kind === 'status' && typeof v === 'string' ? statusColour.get(v) : undefined;
+      const styled = colour ? colour(plain) : row.level === 'detail' ? plain : chalk.bold(plain);
+      return ' ' + pad(plain, styled, widths[k]!, aligns[k]!) + ' ';
+    });
+    if (chart) {
+      const b = bar(num(cellValue(row.values, chart.value)), chart.target ? num(cellValue(row.values, chart.target)) : null);
+      cells.push(' ' + pad(b, b, chartW, 'left') + ' ');
+    }
+    lines.push('│' + cells.join('│') + '│\n');
+  }
+  lines.push(rule('└', '┴', '┘') + '\n');
+  const notes: RenderNote[] = [];
+  if (layout.dropped.length > 0) {
+    const n = layout.dropped.length;
+    const en = layout.dropped.map((c) => c.label.en).join(', ');
+    const id = layout.dropped.map((c) => c.label.id).join(', ');
+    notes.push({
+      code: 'table-columns-dropped',
+      en: `${n} column${n > 1 ? 's' : ''} left out to fit ${ctx.columns} characters: ${en} (--wide shows all, -f csv gives every column)`,
+      id: `${n} kolom tidak ditampilkan agar muat dalam ${ctx.columns} karakter: ${id} (--wide menampilkan semua, -f csv memberi semua kolom)`,
+    });
+  }
+  return { output: lines.finish(), notes };
+}
+
+export function renderTable(report: Report, ctx: RenderContext): string | Uint8Array {
+  return renderTableWithNotes(report, ctx).output;
 }

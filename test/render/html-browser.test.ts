@@ -1,29 +1,58 @@
-// The HTML report opened in headless Chromium (Debian's package, driven by playwright-core):
-// it renders with no console errors, the charts have one bar per row, and a screenshot is saved.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+// The HTML report opened in headless Chromium (Debian's package, driven by playwright-core) at a
+// desktop width (1280 px) and a phone's (390 px): no console errors, no requests, no sideways page
+// scroll on the phone (the table scrolls in its own box), chart text of 10 px or more, one bar per row;
+// then printed to PDF: A4 landscape, and no chart heading left at the foot of a page without its chart.
+// Screenshots go to test/out/ for review.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { ROOT, spawnCli as run } from '../e2e/helpers.js';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render } from '../../src/render/index.js';
+import type { Lang, Report } from '../../src/render/model.js';
+import { ROOT } from '../e2e/helpers.js';
+import { coverageReport, coverageWithoutTargets, ctx, forFormat, matrixReport } from './fixtures.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const PDFTOTEXT = ['/usr/bin/pdftotext'].find((p) => existsSync(p));
+const OUT = join(ROOT, 'test', 'out');
 
-describe('HTML report in a real browser', () => {
-  // .ci/run installs Debian's chromium; a developer machine without it is told so, not silently passed.
-  it.runIf(CHROMIUM !== undefined || process.env.CI === 'true')('renders with no console errors and one bar per row', async () => {
+const pages: [string, () => Report, Lang, number][] = [
+  // name, report, language, bars in the first chart
+  ['coverage', () => coverageReport({ notes: true }), 'id', 6],
+  ['coverage-no-targets', coverageWithoutTargets, 'en', 6],
+  ['matrix', matrixReport, 'id', 38],
+];
+
+// .ci/run installs Debian's chromium; a developer machine without it is told so, not silently passed.
+if (CHROMIUM === undefined && process.env.CI !== 'true') console.warn('test/render/html-browser.test.ts: SKIPPED: chromium not found (apt-get install chromium)');
+describe.runIf(CHROMIUM !== undefined || process.env.CI === 'true')('HTML report in a real browser', () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'jamsostek-html-'));
+  beforeAll(async () => {
     expect(CHROMIUM, 'chromium is not installed (apt-get install chromium)').toBeDefined();
-    const dir = mkdtempSync(join(tmpdir(), 'jamsostek-html-'));
-    const file = join(dir, 'coverage.html');
-    const r = run(['coverage', '--year', '2024', '--denominator', 'potential_workers', '--lang', 'id', '-o', file]);
-    expect(r.code, r.stderr).toBe(0);
-    const browser = await chromium.launch({
+    browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    mkdirSync(OUT, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function write(name: string, build: () => Report, lang: Lang): Promise<string> {
+    const file = join(dir, `${name}-${lang}.html`);
+    writeFileSync(file, (await render('html', forFormat(build(), 'html'), ctx(lang))).output);
+    return file;
+  }
+
+  describe.each(pages)('%s', (name, build, lang, bars) => {
+    it.each([1280, 390])('at %i px: no errors, no requests, nothing wider than the screen, readable charts', async (width) => {
+      const file = await write(name, build, lang);
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
       const problems: string[] = [];
       const requests: string[] = [];
       page.on('console', (m) => {
@@ -34,23 +63,71 @@ describe('HTML report in a real browser', () => {
         if (!req.url().startsWith('file:')) requests.push(req.url());
       });
       await page.goto(pathToFileURL(file).href);
-      expect(await page.title()).toBe('Cakupan 2023-12 per provinsi');
-      const bars = await page.locator('#chart-coverage rect.bar').count();
-      const gapBars = await page.locator('#chart-second rect.bar').count();
-      const rows = await page.locator('tbody tr.detail').count();
-      expect(rows).toBe(38);
-      expect(bars).toBe(38);
-      expect(gapBars).toBe(38);
-      expect(await page.locator('#chart-coverage line.target').count()).toBe(38);
-      expect(await page.locator('tbody').innerText()).toContain('60,56 %');
-      const outDir = join(ROOT, 'test', 'out');
-      mkdirSync(outDir, { recursive: true });
-      await page.screenshot({ path: join(outDir, 'coverage-report.png'), fullPage: true });
-      expect(existsSync(join(outDir, 'coverage-report.png'))).toBe(true);
+      expect(await page.title()).toBe(build().title[lang]);
+
+      // Runs in the page (a string, since the tests are type-checked without the DOM library).
+      const layout = (await page.evaluate(`(() => {
+        const doc = document.documentElement;
+        const chartText = Array.from(document.querySelectorAll('.chart *, .stack-legend li'))
+          .filter((el) => (el.textContent || '').trim() !== '' && el.children.length === 0)
+          .map((el) => ({ text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize), clipped: el.scrollWidth > el.clientWidth + 1 }));
+        const wraps = Array.from(document.querySelectorAll('.table-wrap')).map((w) => ({ scroll: w.scrollWidth, client: w.clientWidth, right: w.getBoundingClientRect().right }));
+        return { pageWidth: doc.scrollWidth, viewport: window.innerWidth, chartText, wraps };
+      })()`)) as {
+        pageWidth: number;
+        viewport: number;
+        chartText: { text: string; size: number; clipped: boolean }[];
+        wraps: { scroll: number; client: number; right: number }[];
+      };
+      // The page itself never scrolls sideways; a wide table scrolls inside its own box.
+      expect(layout.pageWidth, 'page scroll width').toBeLessThanOrEqual(layout.viewport);
+      for (const w of layout.wraps) expect(w.right).toBeLessThanOrEqual(layout.viewport);
+      if (width === 390) expect(layout.wraps.some((w) => w.scroll > w.client)).toBe(true);
+      expect(layout.chartText.length).toBeGreaterThan(bars);
+      for (const t of layout.chartText) {
+        expect(t.size, `"${t.text}" font size`).toBeGreaterThanOrEqual(10);
+        expect(t.clipped, `"${t.text}" is cut off`).toBe(false);
+      }
+      const firstChart = name === 'matrix' ? '#chart-stacked' : '#chart-coverage';
+      expect(await page.locator(`${firstChart} .bar-row`).count()).toBe(bars);
+      expect(await page.locator('tbody tr.detail').count()).toBeGreaterThanOrEqual(bars);
+      await page.screenshot({ path: join(OUT, `html-${name}-${width}.png`), fullPage: true });
+      // Each chart and the cross-tab on their own, at a size a reviewer can read.
+      const blocks = page.locator('.chart-block, section.block');
+      for (let i = 0; i < (await blocks.count()); i++) await blocks.nth(i).screenshot({ path: join(OUT, `html-${name}-${width}-part${i + 1}.png`) });
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
-    } finally {
-      await browser.close();
+      await page.close();
+    });
+  });
+
+  it.runIf(PDFTOTEXT !== undefined || process.env.CI === 'true')('prints on A4 landscape, each chart heading on the page of its chart', async () => {
+    expect(PDFTOTEXT, 'pdftotext is not installed (apt-get install poppler-utils)').toBeDefined();
+    for (const [name, build, lang] of pages) {
+      const report = build();
+      const file = await write(name, build, lang);
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file).href);
+      const pdf = join(OUT, `html-${name}.pdf`);
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      const headings = (await page.evaluate(`Array.from(document.querySelectorAll('.chart-block')).map((b) => ({
+        heading: b.querySelector('h2').textContent.replace(/\\s*\\(.*\\)$/, ''),
+        first: b.querySelector('.bar-row .bar-label') ? b.querySelector('.bar-row .bar-label').textContent : null,
+      }))`)) as { heading: string; first: string | null }[];
+      await page.close();
+      const text = spawnSync(PDFTOTEXT!, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+      const sheets = text.split('\f');
+      expect(sheets.length).toBeGreaterThan(1);
+      for (const h of headings) {
+        const at = sheets.findIndex((s) => s.split('\n').some((l) => l.trim().startsWith(h.heading) && !l.includes('│')));
+        expect(at, `${name}: heading "${h.heading}" printed`).toBeGreaterThanOrEqual(0);
+        if (h.first === null) continue;
+        // The chart's first bar (label, then its value on the same line) is on the heading's page.
+        const lines = sheets[at]!.split('\n');
+        const below = lines.slice(lines.findIndex((l) => l.trim().startsWith(h.heading)) + 1);
+        expect(below.some((l) => l.includes(h.first!)), `${name}: "${h.heading}" is followed on its page by "${h.first}"`).toBe(true);
+      }
+      void report;
     }
   });
 });

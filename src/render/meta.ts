@@ -1,0 +1,279 @@
+// The report's meta (JSON `meta`) for people: nested facts flattened into labelled rows, every label
+// and every known value in the report language. The xlsx meta sheet, the HTML "about" list and the
+// Markdown footnotes all draw these rows; JSON keeps the machine keys.
+//
+// Keys and values come partly from data (province names under `rowTotals`, file names), so every
+// lookup goes through a Map: a province called `constructor` is a label, not a built-in.
+
+import { formatHuman } from './format.js';
+import { keyLabel } from './labels.js';
+import type { Lang } from './model.js';
+
+type Words = { readonly en: string; readonly id: string };
+export type MetaKind = 'text' | 'int' | 'number' | 'pct';
+
+interface KeyWords extends Words {
+  /** How a number under this key is shown ('text': as digits, e.g. a year). Unset: whole numbers as counts, others as plain numbers. */
+  readonly kind?: MetaKind;
+  /** The label of one element of a list of objects under this key ("input 1"). */
+  readonly item?: Words;
+  /** The keys of this object are data (province names, segments): shown as they are. */
+  readonly dataKeys?: boolean;
+}
+
+const KEYS = new Map<string, KeyWords>([
+  ['command', { en: 'command', id: 'perintah' }],
+  ['total', { en: 'total target', id: 'target total', kind: 'int' }],
+  ['year', { en: 'year', id: 'tahun', kind: 'text' }],
+  ['interpolated', { en: 'interpolated between known years', id: 'interpolasi antar tahun' }],
+  ['targetSource', { en: 'target from', id: 'sumber target' }],
+  ['method', { en: 'rounding method', id: 'metode pembulatan' }],
+  ['methodName', { en: 'method name', id: 'nama metode' }],
+  ['mode', { en: 'mode', id: 'mode' }],
+  ['basis', { en: 'weights', id: 'dasar bobot' }],
+  ['denominator', { en: 'denominator', id: 'penyebut' }],
+  ['denominatorSource', { en: 'denominator from', id: 'sumber penyebut' }],
+  ['by', { en: 'grouped by', id: 'dikelompokkan per' }],
+  ['baselinePeriod', { en: 'baseline month', id: 'bulan awal' }],
+  ['period', { en: 'period', id: 'periode' }],
+  ['previousPeriod', { en: 'previous period', id: 'periode sebelumnya' }],
+  ['targets', { en: 'targets', id: 'target' }],
+  ['targetYear', { en: 'target year', id: 'tahun target', kind: 'text' }],
+  ['targetsBaselinePeriod', { en: 'baseline month of the targets', id: 'bulan awal target' }],
+  ['monthsLeft', { en: 'months left', id: 'sisa bulan', kind: 'int' }],
+  ['atRiskMargin', { en: 'at-risk margin', id: 'ambang berisiko', kind: 'pct' }],
+  ['extract', { en: 'participant extract', id: 'ekstrak peserta' }],
+  ['rowsRead', { en: 'rows read', id: 'baris dibaca', kind: 'int' }],
+  ['inputs', { en: 'inputs', id: 'berkas masukan', item: { en: 'input', id: 'masukan' } }],
+  ['name', { en: 'file', id: 'berkas' }],
+  ['sha256', { en: 'SHA-256', id: 'SHA-256' }],
+  ['bytes', { en: 'size (bytes)', id: 'ukuran (bita)', kind: 'int' }],
+  ['rows', { en: 'rows', id: 'baris', kind: 'int' }],
+  ['format', { en: 'format', id: 'format' }],
+  ['sheet', { en: 'sheet', id: 'lembar' }],
+  ['delimiter', { en: 'delimiter', id: 'pemisah' }],
+  ['numberLocale', { en: 'number format', id: 'format angka' }],
+  ['encoding', { en: 'encoding', id: 'pengodean' }],
+  ['codeSystem', { en: 'province code system', id: 'sistem kode provinsi' }],
+  ['tieRule', { en: 'tie rule', id: 'aturan nilai seri' }],
+  ['units', { en: 'units', id: 'jumlah unit', kind: 'int' }],
+  ['current', { en: 'participants today', id: 'peserta saat ini', kind: 'int' }],
+  ['increase', { en: 'increase', id: 'kenaikan', kind: 'int' }],
+  ['explain', { en: 'how the target was split', id: 'cara pembagian target' }],
+  ['divisor', { en: 'divisor', id: 'pembagi' }],
+  ['low', { en: 'lowest', id: 'terendah', kind: 'number' }],
+  ['high', { en: 'highest', id: 'tertinggi', kind: 'number' }],
+  ['atMin', { en: 'at the lower bound', id: 'pada batas bawah' }],
+  ['atMax', { en: 'at the upper bound', id: 'pada batas atas' }],
+  ['heldAtCurrent', { en: 'held at today', id: 'ditahan pada angka saat ini' }],
+  ['ties', { en: 'ties', id: 'nilai seri' }],
+  ['rowTotals', { en: 'row totals', id: 'total baris', kind: 'int', dataKeys: true }],
+  ['columnTotals', { en: 'column totals', id: 'total kolom', kind: 'int', dataKeys: true }],
+  ['columnDivisors', { en: 'column divisors', id: 'pembagi kolom', kind: 'number', dataKeys: true }],
+  ['rowMultipliers', { en: 'row multipliers', id: 'pengali baris', kind: 'number', dataKeys: true }],
+  ['transfers', { en: 'transfers', id: 'pemindahan', kind: 'int' }],
+  ['scalings', { en: 'scalings', id: 'penskalaan', kind: 'int' }],
+  ['notes', { en: 'notes', id: 'catatan' }],
+  ['shape', { en: 'shape', id: 'bentuk' }],
+  ['levels', { en: 'levels', id: 'tingkat', item: { en: 'level', id: 'tingkat' } }],
+  ['grain', { en: 'split by', id: 'dibagi per' }],
+  ['scope', { en: 'within', id: 'di dalam' }],
+  ['held', { en: 'held at today', id: 'ditahan pada angka saat ini' }],
+  ['tiedCells', { en: 'tied cells', id: 'sel bernilai seri' }],
+  ['rowTotalsGiven', { en: 'row totals given', id: 'total baris diberikan' }],
+  ['columnTotalsGiven', { en: 'column totals given', id: 'total kolom diberikan' }],
+]);
+
+/** Values that are words of ours (tokens of flags), per key. Other values are shown as they are. */
+const VALUES = new Map<string, Map<string, Words>>([
+  [
+    'denominator',
+    new Map([
+      ['employed', { en: 'employed population (Sakernas)', id: 'penduduk bekerja (Sakernas)' }],
+      ['potential_workers', { en: 'potential workers', id: 'potensi pekerja' }],
+      ['workforce', { en: 'workforce', id: 'tenaga kerja' }],
+    ]),
+  ],
+  [
+    'basis',
+    new Map([
+      ['uncovered', { en: 'uncovered (denominator − participants)', id: 'belum terlindungi (penyebut − peserta)' }],
+      ['workforce', { en: 'workforce', id: 'tenaga kerja' }],
+      ['participants', { en: 'participants', id: 'peserta' }],
+      ['equal', { en: 'equal', id: 'sama rata' }],
+    ]),
+  ],
+  [
+    'mode',
+    new Map([
+      ['gap', { en: 'gap (each unit closes the same share of its uncovered gap)', id: 'selisih (tiap unit menutup porsi yang sama dari selisihnya)' }],
+      ['level', { en: 'level (targets in proportion to the weights)', id: 'tingkat (target sebanding dengan bobot)' }],
+    ]),
+  ],
+  ['denominatorSource', new Map([['input', { en: 'the input file', id: 'berkas masukan' }]])],
+  [
+    'shape',
+    new Map([
+      ['flat', { en: 'one list', id: 'satu daftar' }],
+      ['nested', { en: 'nested levels', id: 'bertingkat' }],
+      ['matrix', { en: 'matrix (rows × columns)', id: 'matriks (baris × kolom)' }],
+    ]),
+  ],
+  ['codeSystem', new Map([['kemendagri', { en: 'Kemendagri', id: 'Kemendagri' }], ['bps', { en: 'BPS', id: 'BPS' }], ['auto', { en: 'detected', id: 'dikenali otomatis' }]])],
+  [
+    'numberLocale',
+    new Map([
+      ['en', { en: 'English (256,129.5)', id: 'Inggris (256,129.5)' }],
+      ['id', { en: 'Indonesian (256.129,5)', id: 'Indonesia (256.129,5)' }],
+    ]),
+  ],
+  [
+    'delimiter',
+    new Map([
+      [',', { en: 'comma (,)', id: 'koma (,)' }],
+      [';', { en: 'semicolon (;)', id: 'titik koma (;)' }],
+      ['\t', { en: 'tab', id: 'tab' }],
+      ['|', { en: 'vertical bar (|)', id: 'garis tegak (|)' }],
+    ]),
+  ],
+  [
+    'tieRule',
+    new Map([
+      [
+        'equal claims go to the larger weight, then to the row first in input order',
+        { en: 'equal claims go to the larger weight, then to the row first in input order', id: 'klaim yang sama diberikan ke bobot yang lebih besar, lalu ke baris yang lebih dulu di masukan' },
+      ],
+    ]),
+  ],
+]);
+
+/** Maps keyed by data with more entries than this are shown as one line. */
+const INLINE_AFTER = 8;
+
+const YES: Words = { en: 'yes', id: 'ya' };
+const NO: Words = { en: 'no', id: 'tidak' };
+const NONE: Words = { en: 'none', id: 'tidak ada' };
+
+/** One readable row: a heading (a group such as "input 1") or a label with its value. */
+export interface MetaLine {
+  /** The machine path, e.g. ['inputs', '0', 'sha256'] (for tests and anchors). */
+  readonly path: readonly string[];
+  readonly label: string;
+  /** Text already in the report language, a number (shown by `kind`), or null for "no value". */
+  readonly value: string | number | null;
+  readonly kind: MetaKind;
+  /** 0 for top-level facts; one more per group. */
+  readonly depth: number;
+  /** A group's title row: no value, the rows below it are its members. */
+  readonly heading: boolean;
+  /** The label is one of ours (false: a data key or a key this vocabulary does not know yet). */
+  readonly known: boolean;
+}
+
+/** A value that is already in words in both languages ({ en, id }) is shown in the report language. */
+function isWords(v: unknown): v is Words {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 2 && typeof (v as Words).en === 'string' && typeof (v as Words).id === 'string';
+}
+
+/** "baselinePeriod" → "baseline period": for keys this vocabulary does not know yet. */
+function humanise(key: string): string {
+  return key.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, (_m, a: string, b: string) => `${a} ${b.toLowerCase()}`);
+}
+
+/** Flatten `meta` into readable rows in `lang`, in the order of its keys. */
+export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): MetaLine[] {
+  const out: MetaLine[] = [];
+  const visit = (key: string, value: unknown, path: readonly string[], depth: number, parent: KeyWords | undefined, labelOverride?: string): void => {
+    const words = parent?.dataKeys ? undefined : KEYS.get(key);
+    const known = labelOverride !== undefined || words !== undefined;
+    const label = labelOverride ?? (words ? words[lang] : parent?.dataKeys ? key : humanise(key));
+    const kind = words?.kind ?? parent?.kind;
+    const line = (v: string | number | null, k: MetaKind = 'text'): void => {
+      out.push({ path, label, value: v, kind: k, depth, heading: false, known: known || Boolean(parent?.dataKeys) });
+    };
+    if (value === null || value === undefined) return line(null);
+    if (typeof value === 'bigint') return line(Number(value), 'int');
+    // A year is a name, not a count: 2024, never 2.024.
+    if (typeof value === 'number') return kind === 'text' ? line(String(value)) : line(value, kind ?? (Number.isInteger(value) ? 'int' : 'number'));
+    if (typeof value === 'boolean') return line((value ? YES : NO)[lang]);
+    if (typeof value === 'string') {
+      // A command name is code, not a word: shown as the command line a reader would type.
+      if (key === 'command' && depth === 0) return line(`jamsostek ${value}`);
+      const vocab = VALUES.get(key)?.get(value);
+      return line(vocab ? vocab[lang] : value);
+    }
+    if (isWords(value)) return line(value[lang]);
+    if (Array.isArray(value)) {
+      if (value.length === 0) return line(NONE[lang]);
+      if ((key === 'by' || key === 'grain') && value.every((v) => typeof v === 'string')) return line((value as string[]).map((k) => keyLabel(k)[lang]).join(' × '));
+      if (value.every((v) => typeof v === 'string' || typeof v === 'number' || isWords(v))) {
+        return line(value.map((v) => (isWords(v) ? v[lang] : typeof v === 'number' ? String(v) : v)).join(', '));
+      }
+      out.push({ path, label, value: null, kind: 'text', depth, heading: true, known });
+      const item = words?.item?.[lang] ?? label;
+      value.forEach((v, i) => {
+        const itemPath = [...path, String(i)];
+        if (typeof v === 'object' && v !== null && !Array.isArray(v) && !isWords(v)) {
+          out.push({ path: itemPath, label: `${item} ${i + 1}`, value: null, kind: 'text', depth: depth + 1, heading: true, known });
+          for (const [k, x] of Object.entries(v as Record<string, unknown>)) visit(k, x, [...itemPath, k], depth + 2, undefined);
+        } else {
+          visit(key, v, itemPath, depth + 1, words, `${item} ${i + 1}`);
+        }
+      });
+      return;
+    }
+    if (typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>);
+      if (entries.length === 0) return line(NONE[lang]);
+      // A long map keyed by data (38 provinces' row totals) reads better, and prints on far fewer
+      // pages, as one paragraph: "Aceh 740.097 · Sumatera Utara 2.517.710 · …".
+      if (words?.dataKeys && entries.length > INLINE_AFTER && entries.every(([, x]) => typeof x === 'number' || typeof x === 'string')) {
+        const show = (x: unknown): string => (typeof x === 'number' ? formatHuman(x, words.kind === 'int' ? 'int' : 'number', lang) : String(x));
+        return line(entries.map(([k, x]) => `${k} ${show(x)}`).join(' · '));
+      }
+      out.push({ path, label, value: null, kind: 'text', depth, heading: true, known });
+      for (const [k, x] of entries) visit(k, x, [...path, k], depth + 1, words);
+      return;
+    }
+    line(String(value));
+  };
+  for (const [k, v] of Object.entries(meta)) {
+    // Notes are shown on their own (report.notes); the JSON copy is for machines.
+    if (k === 'notes') continue;
+    visit(k, v, [k], 0, undefined);
+  }
+  return out;
+}
+
+/** The words for a value of ours under `key` (e.g. denominator `employed`), or the value itself. */
+export function metaValueWords(key: string, value: string, lang: Lang): string {
+  return VALUES.get(key)?.get(value)?.[lang] ?? value;
+}
+
+/** The section titles every human format uses. */
+export const SECTION = {
+  about: { en: 'About this report', id: 'Tentang laporan ini' },
+  notes: { en: 'Notes', id: 'Catatan' },
+  key: { en: 'item', id: 'butir' },
+  value: { en: 'value', id: 'nilai' },
+} as const;
+
+/** One line of the most important facts for people: target, method, mode, denominator, period. */
+export function describeMeta(meta: Readonly<Record<string, unknown>>, lang: Lang): string {
+  const parts: string[] = [];
+  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
+  const text = (key: string): string | undefined => (typeof meta[key] === 'string' && meta[key] ? metaValueWords(key, meta[key], lang) : undefined);
+  const total = typeof meta['total'] === 'bigint' ? Number(meta['total']) : meta['total'];
+  if (typeof total === 'number') parts.push(`${L('target', 'target')} ${formatHuman(total, 'int', lang)}${meta['interpolated'] ? L(' (interpolated)', ' (interpolasi)') : ''}`);
+  const method = typeof meta['methodName'] === 'string' ? meta['methodName'] : text('method');
+  if (method) parts.push(`${L('method', 'metode')} ${method}`);
+  const mode = meta['mode'] === 'gap' ? L('gap', 'selisih') : meta['mode'] === 'level' ? L('level', 'tingkat') : text('mode');
+  if (mode) parts.push(`${L('mode', 'mode')} ${mode}`);
+  const denominator = text('denominator');
+  if (denominator) parts.push(`${L('denominator', 'penyebut')}: ${denominator}`);
+  const period = text('period');
+  if (period) parts.push(`${L('period', 'periode')} ${period}`);
+  return parts.join(' · ');
+}
