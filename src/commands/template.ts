@@ -1,13 +1,12 @@
 // jamsostek template — an input file with the right headers and one row per area, for an office to
 // fill in; `validate` accepts it once the counts are filled in.
 
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SEGMENTS } from '../core/domain.js';
 import { usage } from '../errors.js';
 import { provinceRegistry } from '../io/areas.js';
 import { regencyRegistry } from '../io/regencies.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeOutputs } from '../io/output.js';
 import { loadConfig } from '../io/config.js';
 import type { Io } from '../io/terminal.js';
 import { addFlags, resolveOptions } from '../options/resolve.js';
@@ -59,7 +58,5 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const lines = [header];
   for (const a of areas) for (const seg of segs) for (const sec of secs) lines.push([a.code, a.name, ...(a.regency !== undefined ? [a.regency] : []), ...(seg ? [seg] : []), ...(sec ? [sec] : []), period, '', '']);
   const text = (excel ? '\uFEFF' : '') + lines.map((l) => l.map(quote).join(sep)).join(eol) + eol;
-  const out = o.output?.[0];
-  if (out && out !== '-') await writeFileAtomic(resolve(io.cwd, out), text);
-  else io.stdout.write(text);
+  await writeOutputs([{ target: o.output?.[0] ?? '-', data: text }], io, { protect: session.protectedInputs({}) });
 }

@@ -1,0 +1,119 @@
+// What a monthly job relies on: -o - is stdout, several -o in one run (all written, or none), --quiet,
+// the config file named and never choosing output paths, exact sums, typed refusals, a terminal table
+// that fits the terminal.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { csvRows, ROOT, run, tmp } from './helpers.js';
+
+describe('outputs', () => {
+  it('-o - is standard output, not a file named "-"', async () => {
+    const dir = tmp();
+    const r = await run(['breakdown', '--year', '2024', '-o', '-', '-f', 'csv'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(csvRows(r.stdout)).toHaveLength(39);
+    expect(existsSync(join(dir, '-'))).toBe(false);
+  });
+
+  it('several -o in one run: each format from its extension, the same numbers in each', async () => {
+    const dir = tmp();
+    const r = await run(['breakdown', '--year', '2026', '--by', 'province,segment', '-o', 'out.xlsx', '-o', 'out.html', '-o', 'out.csv', '-o', 'out.json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['out.csv', 'out.html', 'out.json', 'out.xlsx']);
+    const csv = csvRows(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    expect(json.rows.map((x: { target: number }) => String(x.target))).toEqual(csv.filter((x) => x['level'] === 'detail').map((x) => x['target']));
+    expect(readFileSync(join(dir, 'out.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'out.xlsx')) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('crosstab');
+  });
+
+  it('several -o: if one cannot be written, none is', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'old.csv'), 'old\n');
+    writeFileSync(join(dir, 'notes.txt'), 'a file, not a folder\n');
+    // notes.txt/new.html cannot be created (a path under a file), whoever runs the test.
+    const r = await run(['breakdown', '--year', '2024', '-o', 'old.csv', '-o', 'notes.txt/new.html'], { cwd: dir });
+    expect(r.code).toBe(4);
+    expect(readFileSync(join(dir, 'old.csv'), 'utf8')).toBe('old\n');
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'old.csv']);
+  });
+});
+
+describe('notes and the config file', () => {
+  it('--quiet silences notes and warnings, never errors', async () => {
+    const loud = await run(['breakdown', '--year', '2024', '-f', 'csv']);
+    expect(loud.stderr).toMatch(/^note: /m);
+    expect(loud.stderr).toMatch(/^warning: /m);
+    const quiet = await run(['breakdown', '--year', '2024', '-f', 'csv', '--quiet']);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(loud.stdout);
+    const err = await run(['breakdown', '--target', '1', '-f', 'csv', '--quiet']);
+    expect(err.code).toBe(3);
+    expect(err.stderr).toMatch(/^error: /m);
+  });
+
+  it('notes follow --lang', async () => {
+    const r = await run(['breakdown', '--year', '2024', '-f', 'csv', '--lang', 'id']);
+    expect(r.stderr).toMatch(/^catatan: memakai data dasar bawaan/m);
+    expect(r.stderr).toMatch(/^peringatan: DKI Jakarta: target 7\.498\.532 di bawah 8\.010\.000/m);
+  });
+
+  it('the config file in use is named; it cannot choose where reports are written', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'jamsostek.json'), JSON.stringify({ lang: 'en' }));
+    const r = await run(['breakdown', '--year', '2024', '-f', 'csv'], { cwd: dir });
+    expect(r.stderr).toContain('note: using defaults from ./jamsostek.json');
+    writeFileSync(join(dir, 'jamsostek.json'), JSON.stringify({ output: '/tmp/elsewhere.csv' }));
+    const bad = await run(['breakdown', '--year', '2024'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('config: "output" cannot be set in a config file');
+  });
+});
+
+describe('numbers and names that used to slip through', () => {
+  it('a sum past 2^53 − 1 is refused, never rounded', async () => {
+    const dir = tmp();
+    const f = join(dir, 'big.csv');
+    writeFileSync(f, 'province,regency,participants\nGorontalo,Kota Gorontalo,9007199254740991\nGorontalo,Kabupaten Boalemo,2\n');
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('the sum of participants passes 9007199254740991');
+    expect(r.stdout).toBe('');
+  });
+
+  it('a NUL in a header: validate and coverage both refuse it (exit 3)', async () => {
+    const dir = tmp();
+    const f = join(dir, 'nul.csv');
+    writeFileSync(f, 'province,partici\u0000pants\nGorontalo,5\n');
+    for (const cmd of [['validate', f], ['coverage', f, '-f', 'csv']]) {
+      const r = await run(cmd);
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr).toContain('control character U+0000 in the name of column 2');
+    }
+  });
+
+  it('--method constructor is an unknown method (exit 2), not a crash', async () => {
+    const r = await run(['breakdown', '--year', '2024', '--method', 'constructor']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown method "constructor"');
+  });
+});
+
+describe('the terminal table fits the terminal', () => {
+  it('80 columns on a pseudo-terminal: low-priority columns go, with a note; --wide shows all', () => {
+    const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+    if (script.status !== 0) throw new Error('`script` (util-linux) is needed for the pty test');
+    const cmd = (extra: string): string => `stty cols 80 rows 50; node bin/jamsostek.js coverage examples/2024-06/gorontalo.csv --by regency --targets test/fixtures/good/targets.csv --color never ${extra}`;
+    const fit = spawnSync('script', ['-qfec', cmd(''), '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm' } });
+    const lines = fit.stdout.split(/\r?\n/).filter((l) => /[│┌└├]/.test(l));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
+    expect(fit.stdout).toMatch(/note: .*(column|kolom)/);
+    const wide = spawnSync('script', ['-qfec', cmd('--wide'), '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm' } });
+    expect(Math.max(...wide.stdout.split(/\r?\n/).map((l) => [...l].length))).toBeGreaterThan(80);
+  });
+});
