@@ -39,7 +39,7 @@ export default tseslint.config(
     ['src/commands/**/*.ts', ['./*'], 'a command never imports another command (shared work lives in src/app)'],
     ['src/options/**/*.ts', ['../io/*', '../render/*', '../report/*', '../commands/*', '../app/*', '../cli*'], 'options depend on the core only'],
     ['src/io/**/*.ts', ['../render/*', '../report/*', '../options/*', '../commands/*', '../app/*', '../cli*'], 'io depends on the core only'],
-    ['src/report/**/*.ts', ['../io/*', '../options/*', '../commands/*', '../app/*', '../cli*'], 'report depends on the core only'],
+    ['src/report/**/*.ts', ['../io/*', '../render/*', '../options/*', '../commands/*', '../app/*', '../cli*'], 'report depends on the core only'],
     ['src/render/**/*.ts', ['../io/*', '../options/*', '../commands/*', '../app/*', '../core/*', '../cli*'], 'render draws the Report only'],
   ].map(([files, group, message]) => ({ files: [files], rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } })),
   {

@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, formatDiagnostic, JamsostekError, type Diagnostic } from './errors.js';
 import { installProcessHandlers } from './io/process.js';
 import { defaultLang, processIo, type Io } from './io/terminal.js';
-import type { Lang } from './render/model.js';
+import type { Lang } from './report/model.js';
 
 export const VERSION = '0.2.0';
 

@@ -12,7 +12,7 @@ import { FORMATS, type Format, type INPUT_FLAGS, type Options } from '../options
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, render } from '../render/index.js';
-import { selectColumns, type Lang, type Report } from '../render/model.js';
+import { selectColumns, type Lang, type Report } from '../report/model.js';
 import { noteText } from '../report/vocabulary.js';
 
 export interface OutputChoice {

@@ -8,7 +8,7 @@ import { provinceRegistry } from '../io/areas.js';
 import type { Io } from '../io/terminal.js';
 import { OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags, resolveOptions } from '../options/resolve.js';
-import type { Report } from '../render/model.js';
+import type { Report } from '../report/model.js';
 import { usage } from '../errors.js';
 import { regencyRegistry } from '../io/regencies.js';
 import { Session } from '../app/session.js';

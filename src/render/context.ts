@@ -1,4 +1,4 @@
-import type { Lang, Report } from './model.js';
+import type { Lang, Report } from '../report/model.js';
 
 export type CsvDialect = 'rfc4180' | 'excel-id';
 

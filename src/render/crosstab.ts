@@ -1,7 +1,7 @@
 // The columns of a cross-tab laid flat: the row header columns, then for each key across (PU, BPU, …,
 // total) each measure (today, target). Every renderer that draws the cross-tab lays it out this way.
 
-import type { ColumnKind, CrossTab, Lang, Value } from './model.js';
+import type { ColumnKind, CrossTab, Lang, Value } from '../report/model.js';
 
 export interface CrossTabValueColumn {
   /** Index into crosstab.across and crosstab.measures. */

@@ -5,7 +5,7 @@
 
 import type { RenderContext } from './context.js';
 import { formatMachine, neutraliseFormula } from './format.js';
-import type { Report } from './model.js';
+import type { Report } from '../report/model.js';
 import { cellValue, eachRow } from './rows.js';
 import { TextParts } from './text-parts.js';
 

@@ -1,7 +1,7 @@
 // Number display. Human formats (table, md, html) follow --lang; machine formats never do.
 
-import type { Column, Lang, Value } from './model.js';
-import { STATUS_LABELS } from './model.js';
+import type { Column, Lang, Value } from '../report/model.js';
+import { STATUS_LABELS } from '../report/model.js';
 
 const intFormat: Record<Lang, Intl.NumberFormat> = {
   id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }),

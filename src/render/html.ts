@@ -12,7 +12,7 @@ import type { RenderContext, Rendered, RenderNote } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
-import type { Column, ColumnKind, CrossTab, Lang, Report, Value } from './model.js';
+import type { Column, ColumnKind, CrossTab, Lang, Report, Value } from '../report/model.js';
 import { cellValue, eachRow, isTextKind } from './rows.js';
 import { TextParts } from './text-parts.js';
 

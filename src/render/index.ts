@@ -7,7 +7,7 @@
 // left out): the command prints each note once on stderr. RENDERERS gives the output alone.
 
 import type { RenderContext, Rendered, Renderer } from './context.js';
-import type { Report } from './model.js';
+import type { Report } from '../report/model.js';
 
 export const FORMATS = ['table', 'csv', 'tsv', 'json', 'jsonl', 'md', 'xlsx', 'html'] as const;
 export type Format = (typeof FORMATS)[number];

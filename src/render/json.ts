@@ -7,7 +7,7 @@
 // a million-row document would pass V8's longest string.
 
 import { formatMachine } from './format.js';
-import type { Report, Value } from './model.js';
+import type { Report, Value } from '../report/model.js';
 import { cellValue, type Level } from './rows.js';
 import { TextParts } from './text-parts.js';
 

@@ -6,7 +6,7 @@ import type { RenderContext } from './context.js';
 import { crossTabCell, crossTabValueColumns, flatLabel } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { SECTION } from './meta.js';
-import type { Report } from './model.js';
+import type { Report } from '../report/model.js';
 import { cellValue, eachRow, isTextKind } from './rows.js';
 import { TextParts } from './text-parts.js';
 

@@ -6,8 +6,8 @@
 // lookup goes through a Map: a province called `constructor` is a label, not a built-in.
 
 import { formatHuman } from './format.js';
-import { keyLabel } from './labels.js';
-import type { Lang } from './model.js';
+import { dimLabel as keyLabel } from '../report/vocabulary.js';
+import type { Lang } from '../report/model.js';
 
 type Words = { readonly en: string; readonly id: string };
 export type MetaKind = 'text' | 'int' | 'number' | 'pct';

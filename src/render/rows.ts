@@ -1,4 +1,4 @@
-import type { Report, Value } from './model.js';
+import type { Report, Value } from '../report/model.js';
 
 export type Level = 'detail' | 'subtotal' | 'total';
 

@@ -15,7 +15,7 @@ import type { RenderContext, Rendered, RenderNote } from './context.js';
 import { formatHuman } from './format.js';
 import { displayWidth } from './measure.js';
 import { describeMeta } from './meta.js';
-import type { Column, Report, Value } from './model.js';
+import type { Column, Report, Value } from '../report/model.js';
 import { cellValue, columnPriority, eachRow, isTextKind } from './rows.js';
 import { TextParts } from './text-parts.js';
 

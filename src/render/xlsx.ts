@@ -19,7 +19,7 @@ import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatMachine, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
-import type { ColumnKind, Lang, Report, Value } from './model.js';
+import type { ColumnKind, Lang, Report, Value } from '../report/model.js';
 import { cellValue, columnPriority, eachRow, isTextKind, rowCount } from './rows.js';
 import { printSetup, type SheetPrint, type XlsxSheet } from './xlsx-print.js';
 

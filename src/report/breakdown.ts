@@ -4,7 +4,7 @@
 
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import type { Column, CrossTab, Report, Row, Value } from '../render/model.js';
+import type { Column, CrossTab, Report, Row, Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, totalLabel } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES } from './vocabulary.js';
 

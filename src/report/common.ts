@@ -3,7 +3,7 @@
 
 import type { Note } from '../core/facts.js';
 import type { SourceFacts } from '../core/table.js';
-import type { Column, Value } from '../render/model.js';
+import type { Column, Value } from './model.js';
 import { dimLabel, noteText, type Words } from './vocabulary.js';
 
 /** The report columns of the key dimensions. */

@@ -3,7 +3,7 @@
 // whether the variants disagree on it. The columns are a contract like the others.
 
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
-import type { Column, Report, Row, Value } from '../render/model.js';
+import type { Column, Report, Row, Value } from './model.js';
 import { keyColumns, keyValues, totalLabel } from './common.js';
 import { keysTitle, METHOD_NAMES } from './vocabulary.js';
 

@@ -4,7 +4,7 @@
 
 import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import type { Column, Report, Row, Value } from '../render/model.js';
+import type { Column, Report, Row, Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, totalLabel } from './common.js';
 import { columnWords, denominatorLabel, keysTitle } from './vocabulary.js';
 

@@ -3,7 +3,7 @@
 // Columns (a contract): period, the key columns, baseline, milestone, target, progress_needed; csv adds level.
 
 import type { AllocationResult } from '../core/allocation/plan.js';
-import type { Column, Report, Row } from '../render/model.js';
+import type { Column, Report, Row } from './model.js';
 import { keyColumns, keyValues } from './common.js';
 import { columnWords, keysTitle } from './vocabulary.js';
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderContext } from '../../src/render/context.js';
 import type { Format } from '../../src/render/index.js';
-import { selectColumns, type Column, type CrossTab, type Lang, type Report, type Row, type Value } from '../../src/render/model.js';
+import { selectColumns, type Column, type CrossTab, type Lang, type Report, type Row, type Value } from '../../src/report/model.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

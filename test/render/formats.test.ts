@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, type Format } from '../../src/render/index.js';
 import { metaLines } from '../../src/render/meta.js';
-import type { Report } from '../../src/render/model.js';
+import type { Report } from '../../src/report/model.js';
 import { breakdownReport, coverageReport, coverageWithoutTargets, ctx, forFormat, matrixReport } from './fixtures.js';
 import { expectRenderGolden, text } from './golden.js';
 

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
-import type { Lang, Report } from '../../src/render/model.js';
+import type { Lang, Report } from '../../src/report/model.js';
 import { ROOT } from '../e2e/helpers.js';
 import { coverageReport, coverageWithoutTargets, ctx, forFormat, matrixReport } from './fixtures.js';
 

@@ -2,7 +2,7 @@
 // command prints the note); --wide, or no terminal width (a pipe), shows every column.
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/measure.js';
-import type { Report } from '../../src/render/model.js';
+import type { Report } from '../../src/report/model.js';
 import { columnPriority } from '../../src/render/rows.js';
 import { renderTableWithNotes } from '../../src/render/table.js';
 import { coverageReport, ctx, forFormat, matrixReport } from './fixtures.js';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
-import type { Lang, Report } from '../../src/render/model.js';
+import type { Lang, Report } from '../../src/report/model.js';
 import { coverageReport, ctx, matrixReport, SEGMENTS } from './fixtures.js';
 import { text } from './golden.js';
 

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
-import type { Lang, Report } from '../../src/render/model.js';
+import type { Lang, Report } from '../../src/report/model.js';
 import { breakdownReport, coverageReport, ctx, matrixReport, SEGMENTS } from './fixtures.js';
 import { LIBERATION, readFont } from './font-metrics.js';
 import { text } from './golden.js';
