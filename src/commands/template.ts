@@ -20,6 +20,9 @@ Examples:
   # Gorontalo: its six regencies and cities, one row per segment
   $ jamsostek template --province Gorontalo --segments -o gorontalo.csv
 
+  # The same as a workbook: counts formatted and checked (whole numbers, 0 or more) by Excel itself
+  $ jamsostek template --province Gorontalo -o gorontalo.xlsx
+
   # Per sector, for Indonesian Excel (';' and CRLF)
   $ jamsostek template --province "Jawa Barat" --sectors Pertanian,Pendidikan --csv-dialect excel-id -o jabar.csv
 `;
@@ -55,8 +58,13 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   if (o.sectors?.length) header.push('sector');
   header.push('period', 'workforce', 'participants');
   const quote = (s: string): string => (s.includes(sep) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [header];
-  for (const a of areas) for (const seg of segs) for (const sec of secs) lines.push([a.code, a.name, ...(a.regency !== undefined ? [a.regency] : []), ...(seg ? [seg] : []), ...(sec ? [sec] : []), period, '', '']);
-  const text = (excel ? '\uFEFF' : '') + lines.map((l) => l.map(quote).join(sep)).join(eol) + eol;
-  await writeOutputs([{ target: o.output?.[0] ?? '-', data: text }], io, { protect: session.protectedInputs({}) });
+  const rows: string[][] = [];
+  for (const a of areas) for (const seg of segs) for (const sec of secs) rows.push([a.code, a.name, ...(a.regency !== undefined ? [a.regency] : []), ...(seg ? [seg] : []), ...(sec ? [sec] : []), period, '', '']);
+  const target = o.output?.[0] ?? '-';
+  let data: string | Uint8Array;
+  if (/\.xlsx$/i.test(target)) {
+    const { renderTemplateXlsx } = await import('../render/xlsx-template.js');
+    data = await renderTemplateXlsx({ header, counts: header.map((h) => h === 'workforce' || h === 'participants'), rows });
+  } else data = (excel ? '\uFEFF' : '') + [header, ...rows].map((l) => l.map(quote).join(sep)).join(eol) + eol;
+  await writeOutputs([{ target, data }], io, { protect: session.protectedInputs({}) });
 }

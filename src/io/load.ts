@@ -184,7 +184,7 @@ async function loadOne(
         forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
         allowOverCoverage: options.allowOverCoverage,
         deriveKanwil: schema.deriveKanwil ?? false,
-        place: (line, column) => (sheet?.() ? { file: `${o.name}:${xlsxCellName(sheet()!, line, column ?? 1)}` } : { file: o.name, line, column }),
+        place: (line, column) => (sheet?.() ? { file: `${o.name}:${xlsxCellName(sheet()!, line, column ?? 1)}`, line: undefined, column: undefined } : { file: o.name, line, column }),
         columnsUpFront,
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
       });

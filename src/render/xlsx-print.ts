@@ -98,3 +98,26 @@ export function printSetup(sheets: readonly SheetPrint[]): XlsxFeature {
     },
   };
 }
+
+/**
+ * Data validation on cell ranges (ECMA-376 §18.3.1.32): whole numbers ≥ 0, so that Excel refuses a
+ * typed "12,5" or "-3" in a count column of a template before the file ever reaches the tool.
+ */
+export function wholeNumberValidation(ranges: readonly { readonly sheetIndex: number; readonly sqref: string }[]): XlsxFeature {
+  return {
+    files: {
+      transform: {
+        'xl/worksheets/sheet{id}.xml': {
+          transform(xml, _options, { sheetIndex }) {
+            const mine = ranges.filter((r) => r.sheetIndex === sheetIndex);
+            if (!mine.length) return xml;
+            const items = mine
+              .map((r) => `<dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" errorTitle="${sanitizeTextContent('Count')}" error="${sanitizeTextContent('A whole number of people, 0 or more / Bilangan bulat, 0 atau lebih')}" sqref="${r.sqref}"><formula1>0</formula1></dataValidation>`)
+              .join('');
+            return putElement(xml, 'dataValidations', `<dataValidations count="${mine.length}">${items}</dataValidations>`);
+          },
+        },
+      },
+    },
+  };
+}

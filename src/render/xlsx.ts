@@ -19,7 +19,7 @@ import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatMachine, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
-import type { ColumnKind, Lang, Report, Value } from '../report/model.js';
+import type { Column, ColumnKind, Lang, Report, Value } from '../report/model.js';
 import { cellValue, columnPriority, eachRow, isTextKind, rowCount } from './rows.js';
 import { printSetup, type SheetPrint, type XlsxSheet } from './xlsx-print.js';
 
@@ -133,13 +133,16 @@ function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean, wid
 
 const headerCell = (text: string, extra: Partial<CellObject> = {}): CellObject => ({ value: text, type: String, fontWeight: 'bold', wrap: true, alignVertical: 'bottom', ...extra });
 
+/** The last column of the long list, as in CSV: detail, subtotal or total, so that the workbook reads back. */
+const LEVEL: Column = { key: 'level', label: { en: 'level', id: 'tingkat' }, kind: 'text', priority: 0 };
+
 function listSheet(report: Report, lang: Lang): XlsxSheet {
-  const cols = report.columns;
+  const cols = [...report.columns, LEVEL];
   const widths = new Widths(cols.map((c) => c.label[lang]));
   const data: Row[] = [[]];
   for (const row of eachRow(report)) {
     const bold = row.level !== 'detail';
-    data.push(cols.map((c, j) => dataCell(cellValue(row.values, c.key), c.kind, lang, bold, widths, j)));
+    data.push(cols.map((c, j) => dataCell(c === LEVEL ? row.level : cellValue(row.values, c.key), c.kind, lang, bold, widths, j)));
   }
   const textCols = new Set(cols.flatMap((c, j) => (isTextKind(c.kind) ? [j] : [])));
   const columns = widths.columns(textCols);
