@@ -12,7 +12,7 @@ export function addFlags(cmd: Command, keys: readonly FlagKey[]): Command {
   for (const key of new Set(keys)) {
     const f = FLAGS[key] as FlagDef<unknown>;
     const spec = `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.arg ? ` ${f.arg}` : ''}`;
-    const help = f.choices && !f.help.includes(f.choices[0]!) ? `${f.help} (${f.choices.join(', ')})` : f.help;
+    const help = f.choices && !f.choices.every((c) => f.help.includes(c)) ? `${f.help} (${f.choices.join(', ')})` : f.help;
     const o = new Option(spec, help);
     if (f.repeatable) o.argParser(collect);
     cmd.addOption(o);

@@ -84,6 +84,17 @@ export const METHOD_NAMES = new Map<string, string>([
   ['dean', 'Dean'],
 ]);
 
+/** Measure and basis names in Indonesian sentences (the keys stay as they are in English ones). */
+const ID_NAMES = new Map<string, string>([
+  ['employed', 'penduduk bekerja'],
+  ['potential_workers', 'potensi pekerja'],
+  ['workforce', 'tenaga kerja'],
+  ['participants', 'peserta'],
+  ['uncovered', 'belum terlindungi'],
+  ['denominator', 'penyebut'],
+]);
+const idName = (k: string): string => k.split(' and ').map((x) => ID_NAMES.get(x) ?? x).join(' dan ');
+
 const num = (x: bigint | number, lang: Lang): string => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US').format(x);
 const list = (xs: readonly string[], max = 8): string => (xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length})` : xs.join(', '));
 const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
@@ -95,12 +106,12 @@ export function noteText(n: Note, lang: Lang): string {
     case 'basis-fallback':
       return L(
         `the ${n.wanted} basis needs the ${n.missing} per ${grainWords(n.grain, 'en')}, which the input does not give: ${grainWords(n.grain, 'en')} units are weighted by ${n.used === 'participants' ? "today's participants" : 'equal weights'}`,
-        `bobot ${n.wanted} memerlukan ${n.missing} per ${grainWords(n.grain, 'id')}, yang tidak ada di input: unit ${grainWords(n.grain, 'id')} diberi bobot ${n.used === 'participants' ? 'peserta saat ini' : 'yang sama'}`,
+        `bobot ${idName(n.wanted)} memerlukan ${idName(n.missing)} per ${grainWords(n.grain, 'id')}, yang tidak ada di input: unit ${grainWords(n.grain, 'id')} diberi bobot ${n.used === 'participants' ? 'peserta saat ini' : 'yang sama'}`,
       );
     case 'no-upper-bound':
       return L(
         `no upper bound per ${grainWords(n.grain, 'en')}: ${n.denominator ?? 'the denominator'} is not known per ${grainWords(n.grain, 'en')}`,
-        `tanpa batas atas per ${grainWords(n.grain, 'id')}: ${n.denominator ?? 'penyebut'} tidak diketahui per ${grainWords(n.grain, 'id')}`,
+        `tanpa batas atas per ${grainWords(n.grain, 'id')}: ${idName(n.denominator ?? 'denominator')} tidak diketahui per ${grainWords(n.grain, 'id')}`,
       );
     case 'held':
       return L(`held at today's participants (already above the upper bound): ${list(n.units)}`, `ditahan pada peserta saat ini (sudah di atas batas atas): ${list(n.units)}`);
@@ -113,11 +124,11 @@ export function noteText(n: Note, lang: Lang): string {
       const per = (l: Lang): string => grainWords(n.knownPer, l) || (l === 'id' ? 'total' : 'the total');
       return L(
         `${n.measure} is known per ${per('en')}, not per ${grainWords(finer, 'en')}: the ${grainWords(n.grain, 'en')} rows show no coverage; the ${per('en')} rows do`,
-        `${n.measure} diketahui per ${per('id')}, bukan per ${grainWords(finer, 'id')}: baris ${grainWords(n.grain, 'id')} tanpa cakupan; baris ${per('id')} menampilkannya`,
+        `${idName(n.measure)} diketahui per ${per('id')}, bukan per ${grainWords(finer, 'id')}: baris ${grainWords(n.grain, 'id')} tanpa cakupan; baris ${per('id')} menampilkannya`,
       );
     }
     case 'incomplete':
-      return L(`${n.measure} is missing for part of ${n.groups} group(s) (e.g. ${n.example}; ${n.at} has none): they show no ${n.measure}`, `${n.measure} tidak lengkap untuk ${n.groups} kelompok (mis. ${n.example}; ${n.at} tidak punya): ${n.measure} tidak ditampilkan`);
+      return L(`${n.measure} is missing for part of ${n.groups} group(s) (e.g. ${n.example}; ${n.at} has none): they show no ${n.measure}`, `${idName(n.measure)} tidak lengkap untuk ${n.groups} kelompok (mis. ${n.example}; ${n.at} tidak punya): ${idName(n.measure)} tidak ditampilkan`);
     case 'interpolated':
       return L(`the ${n.year} target is interpolated between ${n.from} and ${n.to}`, `target ${n.year} diinterpolasi antara ${n.from} dan ${n.to}`);
     case 'missing-in-period':

@@ -1,0 +1,103 @@
+// Results → Report, in-process: the column contract, totals that add up, subtotals in place, the
+// cross-tab equal to the long list, comparisons, and notes in both languages.
+import { describe, expect, it } from 'vitest';
+import { planBreakdown } from '../../src/core/allocation/plan.js';
+import type { SplitRule } from '../../src/core/allocation/spec.js';
+import { planCoverage } from '../../src/core/coverage/plan.js';
+import { breakdownReport } from '../../src/report/breakdown.js';
+import { compareReport } from '../../src/report/compare.js';
+import { coverageReport } from '../../src/report/coverage.js';
+import { noteText } from '../../src/report/vocabulary.js';
+import { tableOf } from '../support/tables.js';
+
+const rule: SplitRule = { lower: { kind: 'default' }, upper: { kind: 'default' }, method: 'webster' };
+const cells = tableOf([
+  { province: 'G', segment: 'PU', participants: 90, workforce: 300 },
+  { province: 'G', segment: 'BPU', participants: 60, workforce: 500 },
+  { province: 'A', segment: 'PU', participants: 200, workforce: 900 },
+  { province: 'A', segment: 'BPU', participants: 100, workforce: 700 },
+]);
+const ctx = { sources: cells.sources, codeSystem: 'auto', period: '2024-06' };
+
+describe('breakdown report', () => {
+  const matrix = planBreakdown({ total: { value: 1000n, source: 't' }, shape: { kind: 'matrix', rows: 'province', columns: 'segment' }, rule, denominator: 'workforce' }, cells);
+  const r = breakdownReport(matrix, ctx);
+
+  it('the column contract, in order', () => {
+    expect(r.columns.map((c) => c.key)).toEqual(['province_code', 'province', 'segment', 'period', 'denominator', 'participants', 'coverage', 'weight', 'min', 'max', 'target', 'increase', 'target_coverage', 'share', 'bound']);
+  });
+
+  it('each row\'s cells, then its subtotal; the totals add up', () => {
+    expect(r.rows.map((x) => [x.level ?? 'detail', x.values['province'], x.values['segment']])).toEqual([
+      ['detail', 'G', 'PU'],
+      ['detail', 'G', 'BPU'],
+      ['subtotal', 'G', 'Total'],
+      ['detail', 'A', 'PU'],
+      ['detail', 'A', 'BPU'],
+      ['subtotal', 'A', 'Total'],
+    ]);
+    const detail = r.rows.filter((x) => !x.level);
+    expect(detail.reduce((a, x) => a + (x.values['target'] as number), 0)).toBe(r.totals!['target']);
+    for (const x of detail) expect(x.values['bound'] === null || typeof x.values['bound'] === 'string').toBe(true);
+  });
+
+  it('the cross-tab is the long list, laid out', () => {
+    const ct = r.crosstab!;
+    expect(ct.across.map((a) => a.key)).toEqual(['PU', 'BPU', 'total']);
+    const detail = r.rows.filter((x) => !x.level);
+    ct.rows.slice(0, 2).forEach((row, i) => {
+      row.cells.slice(0, 2).forEach((cell, j) => expect(cell[1]).toBe(detail[i * 2 + j]!.values['target']));
+      expect(row.cells[2]![1]).toBe((row.cells[0]![1] as number) + (row.cells[1]![1] as number));
+    });
+    expect(ct.rows[2]!.cells[2]![1]).toBe(1000);
+  });
+
+  it('notes in both languages', () => {
+    const n = breakdownReport(planBreakdown({ total: { value: 1000n, source: 't' }, shape: { kind: 'flat', dim: 'segment' }, rule, denominator: undefined }, cells), ctx).notes!;
+    expect(n.length).toBeGreaterThan(0);
+    for (const x of n) {
+      expect(x.en).not.toBe(x.id);
+      expect(x.id).not.toMatch(/\b(the|is|not|per segment)\b/);
+    }
+  });
+});
+
+describe('coverage report', () => {
+  const result = planCoverage({ current: cells }, { grain: ['province', 'segment'], denominator: 'workforce', atRiskMargin: 0.05 });
+
+  it('subtotals after each first key, the total last', () => {
+    const r = coverageReport(result, { sources: cells.sources, extract: false, atRiskMargin: 0.05, codeSystem: 'auto' });
+    expect(r.rows.map((x) => x.level ?? 'detail')).toEqual(['detail', 'detail', 'subtotal', 'detail', 'detail', 'subtotal']);
+    expect(r.totals!['participants']).toBe(450);
+    expect(r.totals!['denominator']).toBe(2400);
+  });
+
+  it('--sort and --top choose rows; the total still covers every row', () => {
+    const r = coverageReport(result, { sources: cells.sources, extract: false, atRiskMargin: 0.05, codeSystem: 'auto', sort: 'coverage', top: 1 });
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]!.values['segment']).toBe('BPU');
+    expect(r.rows[0]!.values['province']).toBe('G');
+    expect(r.totals!['participants']).toBe(450);
+  });
+});
+
+describe('comparison report', () => {
+  it('one target column per method, the difference and which units differ', () => {
+    const t = tableOf([{ unit: 'a', participants: 0, workforce: 5117 }, { unit: 'b', participants: 0, workforce: 4400 }, { unit: 'c', participants: 0, workforce: 162 }, { unit: 'd', participants: 0, workforce: 161 }, { unit: 'e', participants: 0, workforce: 160 }]);
+    const spec = (method: 'webster' | 'dhondt') => ({ total: { value: 100n, source: 't' }, shape: { kind: 'flat' as const, dim: 'unit' }, rule: { ...rule, method, mode: 'level' as const, lower: { kind: 'none' as const } }, denominator: 'workforce' });
+    const w = planBreakdown(spec('webster'), t);
+    const d = planBreakdown(spec('dhondt'), t);
+    const r = compareReport([{ name: 'webster', result: w }, { name: 'dhondt', result: d }], 'method', breakdownReport(w, { sources: t.sources, codeSystem: 'auto' }));
+    expect(r.columns.map((c) => c.key)).toEqual(['unit', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed']);
+    // Balinski–Young: Webster 51/43/2/2/2, D'Hondt 52/45/1/1/1.
+    expect(r.rows.map((x) => [x.values['target_webster'], x.values['target_dhondt'], x.values['diff'], x.values['changed']])).toEqual([
+      [51, 52, 1, 'yes'],
+      [43, 45, 2, 'yes'],
+      [2, 1, -1, 'yes'],
+      [2, 1, -1, 'yes'],
+      [2, 1, -1, 'yes'],
+    ]);
+    expect(r.totals!['diff']).toBe(0);
+    expect(noteText({ code: 'tie', units: ['a', 'b'], winners: ['a'] }, 'id')).toContain('seri');
+  });
+});
