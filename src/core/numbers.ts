@@ -60,8 +60,26 @@ function asKind(p: ParsedNumber, kind: CellKind): number | string {
   return p.value;
 }
 
+/** Plain digits (most cells of most files) read the same in both locales: no pattern needed. */
+function plainDigits(raw: string): number | undefined {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && raw.charCodeAt(start) === 32) start++;
+  while (end > start && raw.charCodeAt(end - 1) === 32) end--;
+  if (end === start || end - start > 15) return undefined;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** Example: readCell('256.129', 'count') → { id: 256129, en: undefined }. */
 export function readCell(raw: string, kind: CellKind): Reading {
+  const plain = plainDigits(raw);
+  if (plain !== undefined) return { id: plain, en: plain };
   const opts = { allowPercent: kind === 'percent' };
   const a = asKind(parseNumber(raw, 'id', opts), kind);
   const b = asKind(parseNumber(raw, 'en', opts), kind);
@@ -113,11 +131,12 @@ export class LocalePolicy {
    * 'pending' when it differs between two live candidates, or 'contradiction' when this cell rules out
    * the last candidate.
    */
-  take(r: Reading, at: CellRef): number | 'pending' | 'contradiction' {
+  take(r: Reading, at: CellRef | (() => CellRef)): number | 'pending' | 'contradiction' {
     const inId = r.id !== undefined;
     const inEn = r.en !== undefined;
-    if (inId && !inEn) this.idOnly ??= at;
-    if (inEn && !inId) this.enOnly ??= at;
+    const ref = (): CellRef => (typeof at === 'function' ? at() : at);
+    if (inId && !inEn) this.idOnly ??= ref();
+    if (inEn && !inId) this.enOnly ??= ref();
     if (this.forced) return (this.forced === 'id' ? r.id : r.en) ?? 'contradiction';
     if (!inId) this.idOk = false;
     if (!inEn) this.enOk = false;

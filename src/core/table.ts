@@ -130,6 +130,60 @@ function keyOf(row: TableRow, idx: readonly number[]): string | null {
   return k;
 }
 
+/**
+ * Every key of a table as a small number per dimension (0: none), computed once per table. A group of
+ * keys then becomes one number (mixed radix) instead of a joined string: no string is built per row.
+ */
+interface KeyIds {
+  readonly ids: readonly Int32Array[];
+  readonly radix: readonly number[];
+}
+
+const keyIdCache = new WeakMap<Table, KeyIds>();
+
+function keyIds(table: Table): KeyIds {
+  const hit = keyIdCache.get(table);
+  if (hit) return hit;
+  const n = table.rows.length;
+  const ids: Int32Array[] = [];
+  const radix: number[] = [];
+  for (let d = 0; d < table.dims.length; d++) {
+    const intern = new Map<string, number>();
+    const col = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = table.rows[i]!.keys[d];
+      if (k === null || k === undefined) continue;
+      let id = intern.get(k);
+      if (id === undefined) intern.set(k, (id = intern.size + 1));
+      col[i] = id;
+    }
+    ids.push(col);
+    radix.push(intern.size + 1);
+  }
+  const out = { ids, radix };
+  keyIdCache.set(table, out);
+  return out;
+}
+
+/** The group key of row i on dims idx: a number when the combinations fit in 2^53, else a string; null when a key is missing. */
+function grouper(table: Table, idx: readonly number[]): (i: number) => number | string | null {
+  const { ids, radix } = keyIds(table);
+  let space = 1;
+  for (const d of idx) space *= radix[d]!;
+  if (space < Number.MAX_SAFE_INTEGER) {
+    return (i) => {
+      let k = 0;
+      for (const d of idx) {
+        const v = ids[d]![i]!;
+        if (v === 0) return null;
+        k = k * radix[d]! + v;
+      }
+      return k;
+    };
+  }
+  return (i) => keyOf(table.rows[i]!, idx);
+}
+
 function maskOf(row: TableRow): number {
   let m = 0;
   for (let d = 0; d < row.keys.length; d++) if (row.keys[d] !== null) m |= 1 << d;
@@ -169,9 +223,36 @@ export function findConflicts(table: Table, limit = Number.POSITIVE_INFINITY): C
   const masks = [...byMask.keys()];
   for (const mask of masks) {
     const idx = bitsOf(mask, n);
-    const seen = new Map<string, number>();
-    for (const i of byMask.get(mask)!) {
-      const k = idx.length ? keyOf(table.rows[i]!, idx)! : '';
+    const rowsOf = byMask.get(mask)!;
+    if (!idx.length) {
+      for (let j = 1; j < rowsOf.length && out.length < limit; j++) add('duplicate', rowsOf[0]!, rowsOf[j]!);
+      continue;
+    }
+    const g = grouper(table, idx);
+    const probe = g(rowsOf[0]!);
+    if (typeof probe === 'number') {
+      // Numeric keys: sort a copy and look for equal neighbours (two typed arrays instead of a Map
+      // with an entry per row); only the keys found twice are then matched to their rows.
+      const ks = new Float64Array(rowsOf.length);
+      for (let j = 0; j < rowsOf.length; j++) ks[j] = g(rowsOf[j]!) as number;
+      const sorted = ks.slice().sort();
+      const twice = new Set<number>();
+      for (let j = 1; j < sorted.length; j++) if (sorted[j] === sorted[j - 1]) twice.add(sorted[j]!);
+      if (!twice.size) continue;
+      const first = new Map<number, number>();
+      for (let j = 0; j < rowsOf.length; j++) {
+        const k = ks[j]!;
+        if (!twice.has(k)) continue;
+        const before = first.get(k);
+        if (before === undefined) first.set(k, rowsOf[j]!);
+        else add('duplicate', before, rowsOf[j]!);
+        if (out.length >= limit) return out;
+      }
+      continue;
+    }
+    const seen = new Map<number | string, number>();
+    for (const i of rowsOf) {
+      const k = g(i)!;
       const before = seen.get(k);
       if (before === undefined) seen.set(k, i);
       else add('duplicate', before, i);
@@ -181,13 +262,14 @@ export function findConflicts(table: Table, limit = Number.POSITIVE_INFINITY): C
   for (let a = 0; a < masks.length; a++) {
     for (let b = a + 1; b < masks.length; b++) {
       const common = bitsOf(masks[a]! & masks[b]!, n);
-      const first = new Map<string, number>();
+      const g = grouper(table, common);
+      const first = new Map<number | string, number>();
       for (const i of byMask.get(masks[a]!)!) {
-        const k = common.length ? keyOf(table.rows[i]!, common)! : '';
+        const k = common.length ? g(i)! : '';
         if (!first.has(k)) first.set(k, i);
       }
       for (const i of byMask.get(masks[b]!)!) {
-        const j = first.get(common.length ? keyOf(table.rows[i]!, common)! : '');
+        const j = first.get(common.length ? g(i)! : '');
         if (j !== undefined) add('overlap', j, i);
         if (out.length >= limit) return out;
       }
@@ -254,7 +336,8 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     line: number;
     lacking: (RowRef | undefined)[];
   }
-  const groups = new Map<string, Acc>();
+  const groups = new Map<number | string, Acc>();
+  const groupOf = grouper(table, idx);
   const unplaced = new Map<string, { count: number; first: RowRef; lacks: string[] }>();
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i]!;
@@ -264,7 +347,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
       for (let m = 0; m < nm; m++) if (row.values[m] !== null && !placedThroughChildren(table, placeable, i, m)) noteUnplaced(unplaced, table, row, m, idx);
       continue;
     }
-    const k = idx.length === 0 ? '' : keyOf(row, idx)!;
+    const k = idx.length === 0 ? '' : groupOf(i)!;
     let g = groups.get(k);
     if (!g) {
       g = { keys: idx.map((d) => row.keys[d]!), values: new Array<number | null>(nm).fill(null), have: new Array<number>(nm).fill(0), rows: 0, src: row.src, line: row.line, lacking: new Array<RowRef | undefined>(nm) };

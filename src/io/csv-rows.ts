@@ -56,6 +56,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   let headerFields = -1;
   let lineOffset = 0; // lines skipped above the header
   let sawAny = false;
+  const places: { line: number; column: number }[] = [];
 
   const start = (body: string): void => {
     const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
@@ -97,8 +98,12 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
             sink.blank?.(line);
             return;
           }
-          const places = new Array<{ line: number; column: number }>(fields.length);
-          for (let i = 0; i < fields.length; i++) places[i] = { line, column: columns[i] ?? 1 };
+          // One set of place objects, reused row after row: a sink reads them during the call only.
+          for (let i = places.length; i < fields.length; i++) places.push({ line: 0, column: 0 });
+          for (let i = 0; i < fields.length; i++) {
+            places[i]!.line = line;
+            places[i]!.column = columns[i] ?? 1;
+          }
           sink.row(fields, line, places);
         },
         onBlank: (line) => {

@@ -30,7 +30,11 @@ export function textKey(raw: string): string {
 }
 
 export class KeyDomains {
-  private readonly cache = new Map<string, Resolved>();
+  // Caches by the raw cell texts, nested so that a lookup builds no string: province code → name →,
+  // regency province → code → name →, and per dimension raw → result.
+  private readonly provinces = new Map<string, Map<string, Resolved>>();
+  private readonly regencies = new Map<string, Map<string, Map<string, Resolved & { province?: string }>>>();
+  private readonly others = new Map<string, Map<string, Resolved>>();
   private readonly kanwils: ReadonlyMap<string, string>;
 
   constructor(private readonly codeSystem: CodeSystem | undefined) {
@@ -46,8 +50,9 @@ export class KeyDomains {
 
   /** Resolve a province from its code and/or name cells (either may be empty). */
   resolveProvince(code: string, name: string): Resolved {
-    const ck = `p\u0000${code}\u0000${name}`;
-    const hit = this.cache.get(ck);
+    let byName = this.provinces.get(code);
+    if (!byName) this.provinces.set(code, (byName = new Map()));
+    const hit = byName.get(name);
     if (hit) return hit;
     let out: Resolved;
     if (code.trim() === '' && name.trim() === '') out = { message: 'the province is empty' };
@@ -55,7 +60,7 @@ export class KeyDomains {
       const r = provinceRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem);
       out = 'province' in r ? { key: r.province.kemendagri, label: r.province.name } : r;
     }
-    this.cache.set(ck, out);
+    byName.set(name, out);
     return out;
   }
 
@@ -64,8 +69,11 @@ export class KeyDomains {
    * Kemendagri code, e.g. 75.01; label: the official name). Its province comes with it.
    */
   resolveRegency(code: string, name: string, province: string | undefined): Resolved & { province?: string } {
-    const ck = `r\u0000${code}\u0000${name}\u0000${province ?? ''}`;
-    const hit = this.cache.get(ck);
+    let byCode = this.regencies.get(province ?? '');
+    if (!byCode) this.regencies.set(province ?? '', (byCode = new Map()));
+    let byName = byCode.get(code);
+    if (!byName) byCode.set(code, (byName = new Map()));
+    const hit = byName.get(name);
     if (hit) return hit;
     let out: Resolved & { province?: string };
     if (code.trim() === '' && name.trim() === '') out = { message: 'the regency/city is empty' };
@@ -73,17 +81,19 @@ export class KeyDomains {
       const r = regencyRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem, province);
       out = 'regency' in r ? { key: r.regency.kemendagri, label: r.regency.name, province: r.regency.province } : r;
     }
-    this.cache.set(ck, out);
+    byName.set(name, out);
     return out;
   }
 
   /** Resolve any other key cell by its dimension's domain. */
   resolve(dim: string, kind: KeyKind, raw: string): Resolved {
-    const ck = `${kind}\u0000${dim}\u0000${raw}`;
-    const hit = this.cache.get(ck);
+    const ck = `${kind}\u0000${dim}`;
+    let byRaw = this.others.get(ck);
+    if (!byRaw) this.others.set(ck, (byRaw = new Map()));
+    const hit = byRaw.get(raw);
     if (hit) return hit;
     const out = this.resolveUncached(dim, kind, raw);
-    this.cache.set(ck, out);
+    byRaw.set(raw, out);
     return out;
   }
 

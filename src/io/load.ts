@@ -136,8 +136,13 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   }
   const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
   const nd = shape.dims.length;
-  const padded: TableRow[] = rows.map((r) => (r.keys.length === nd && !r.keys.includes(undefined as unknown as null) ? r : { ...r, keys: Array.from({ length: nd }, (_, d) => r.keys[d] ?? null) }));
-  const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows: padded, sources, rule };
+  // Rows read before a later file brought a new key column get null for it (in place: no copy of a
+  // million-row array when nothing needs it).
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.keys.length !== nd || r.keys.includes(undefined as unknown as null)) rows[i] = { ...r, keys: Array.from({ length: nd }, (_, d) => r.keys[d] ?? null) };
+  }
+  const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows, sources, rule };
   if (rule === 'refuse') {
     const conflicts = findConflicts(table, options.maxErrors);
     if (conflicts.length) throw new InputError(conflicts.map((c) => describeConflict(c, table)));
@@ -237,6 +242,7 @@ async function loadOne(
     if (t.rows.length === 0 && problems.size === 0) throw new InputError({ file: o.name, message: 'no data rows', hint: 'every row was blank or a subtotal' });
     const base = rows.length;
     for (const r of t.rows) rows.push(r.parent === undefined ? r : { ...r, parent: r.parent + base });
+    t.rows.length = 0; // the file's rows now live in the load's array only
     const ignored = t.cols.filter((c) => c && c.role.kind === 'ignored' && c.canonical !== '').map((c) => c.name);
     return {
       name: o.name,

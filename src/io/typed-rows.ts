@@ -253,7 +253,7 @@ export class TypedRows implements RowSink {
         value = v;
       } else {
         const reading = readCell(v, kind);
-        const ref: CellRef = { ...at(i), column: at(i).column ?? 1, raw: v.trim() };
+        const ref = (): CellRef => ({ ...at(i), column: at(i).column ?? 1, raw: v.trim() });
         if (reading.problem) {
           const loc = this.policy.locale;
           bad(i, `field "${c.name}": "${v.trim()}" ${reading.problem.startsWith('is ') ? reading.problem : `is not a count: ${reading.problem}`}`, reading.problem === 'is not a number' ? numberHint(loc) : undefined);
@@ -261,12 +261,12 @@ export class TypedRows implements RowSink {
         }
         const got = this.policy.take(reading, ref);
         if (got === 'contradiction') {
-          this.reportContradiction(ref);
+          this.reportContradiction(ref());
           ok = false;
           continue;
         }
         if (got === 'pending') {
-          if (role.kind === 'measure') pend.push({ measure: c.target, id: reading.id!, en: reading.en!, at: ref });
+          if (role.kind === 'measure') pend.push({ measure: c.target, id: reading.id!, en: reading.en!, at: ref() });
           continue;
         }
         value = got;

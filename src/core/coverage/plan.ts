@@ -136,16 +136,18 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Areas of an earlier month that the month reported lacks.
   if (period && periods.length > 1) {
     const here = new Set(rollup(cur, grain).table.rows.map((r) => key(r.keys as string[])));
-    const earlier = periods.filter((p) => p < period);
+    // One pass over every month: the groups of each earlier month that the month reported lacks.
+    const byMonth = rollup(filterRows(current, (r) => r.keys[pDim] !== null && r.keys[pDim]! < period), [...grain, 'period']).table;
     const missing = new Map<string, string>();
-    for (const p of earlier) {
-      const rows = rollup(filterRows(current, (r) => r.keys[pDim] === p), grain).table;
-      for (const r of rows.rows) {
-        const k = key(r.keys as string[]);
-        if (!here.has(k)) missing.set(k, r.keys.map((x, d) => labelOf(rows.dims[d]!, x!)).join(' / '));
-      }
+    let latestEarlier = '';
+    for (const r of byMonth.rows) {
+      const keys = r.keys.slice(0, grain.length) as string[];
+      const k = key(keys);
+      if (here.has(k)) continue;
+      missing.set(k, keys.map((x, d) => labelOf(byMonth.dims[d]!, x)).join(' / '));
+      if (r.keys[grain.length]! > latestEarlier) latestEarlier = r.keys[grain.length]!;
     }
-    if (missing.size) notes.push({ code: 'missing-in-period', period, earlier: earlier[earlier.length - 1]!, areas: [...missing.values()] });
+    if (missing.size) notes.push({ code: 'missing-in-period', period, earlier: latestEarlier, areas: [...missing.values()] });
   }
 
   // Previous month.
