@@ -16,28 +16,43 @@ export function normaliseHeader(h: string): string {
 }
 
 const ALIASES = new Map<string, string>();
+/** Spellings that exist so that the tool's own xlsx reports read back; not offered in hints. */
+const REPORT_LABELS = new Set<string>();
 const alias = (canonical: string, ...names: string[]): void => {
   for (const n of [canonical, ...names]) ALIASES.set(n, canonical);
 };
+const reportLabel = (canonical: string, ...names: string[]): void => {
+  for (const n of names) {
+    ALIASES.set(n, canonical);
+    REPORT_LABELS.add(n);
+  }
+};
 alias('province', 'provinsi', 'nama_provinsi', 'province_name', 'prov', 'propinsi');
-alias('province_code', 'kode_provinsi', 'kode_prov', 'kd_prov', 'kode_propinsi', 'kode', 'code');
+alias('province_code', 'kode_provinsi', 'kode_prov', 'kd_prov', 'kode_propinsi', 'kode');
 alias('kanwil', 'kantor_wilayah', 'regional_office');
 alias('regency', 'kabupaten_kota', 'kab_kota', 'kabupaten', 'kota', 'kabkota', 'regency_city', 'city', 'kabupaten_atau_kota');
 alias('regency_code', 'kode_kabupaten_kota', 'kode_kab_kota', 'kode_kabupaten', 'kd_kab', 'kode_kabkota');
 alias('segment', 'segmen', 'segmen_peserta', 'program');
 alias('sector', 'sektor', 'lapangan_usaha', 'kbli', 'sektor_usaha');
-alias('period', 'periode', 'bulan', 'month', 'as_of', 'baseline_month', 'bulan_awal');
+alias('period', 'periode', 'bulan', 'month', 'as_of');
 alias('workforce', 'tenaga_kerja', 'pekerja', 'jumlah_pekerja', 'jumlah_tenaga_kerja', 'tk');
-alias('employed', 'penduduk_bekerja', 'bekerja', 'employed_population', 'workforce_employed', 'tenaga_kerja_bekerja');
+alias('employed', 'penduduk_bekerja', 'bekerja', 'employed_population');
 alias('formal_employed', 'pekerja_formal', 'bekerja_formal');
-alias('potential_workers', 'potensi_pekerja', 'pekerja_potensial', 'potensi_tenaga_kerja', 'potential', 'workforce_potential', 'tenaga_kerja_potensi');
-alias('participants', 'peserta_aktif', 'peserta', 'active_participants', 'jumlah_peserta', 'jumlah_peserta_aktif', 'tenaga_kerja_terlindungi', 'participants_today', 'peserta_saat_ini');
-alias('target', 'sasaran', 'target_peserta', 'target_peserta_aktif', 'december_target', 'target_desember');
+alias('potential_workers', 'potensi_pekerja', 'pekerja_potensial', 'potensi_tenaga_kerja', 'potential');
+alias('participants', 'peserta_aktif', 'peserta', 'active_participants', 'jumlah_peserta', 'jumlah_peserta_aktif', 'tenaga_kerja_terlindungi');
+alias('target', 'sasaran', 'target_peserta', 'target_peserta_aktif');
 alias('total', 'jumlah');
 alias('weight', 'bobot');
-alias('milestone', 'tonggak', 'milestone_this_month', 'tonggak_bulan_ini');
-// The tool's own reports, read back (an xlsx report shows its columns by their labels).
-alias('level', 'tingkat');
+alias('milestone', 'tonggak');
+// The tool's own reports, read back: an xlsx report shows its columns by their labels.
+reportLabel('province_code', 'code');
+reportLabel('period', 'baseline_month', 'bulan_awal');
+reportLabel('employed', 'workforce_employed', 'tenaga_kerja_bekerja');
+reportLabel('potential_workers', 'workforce_potential', 'tenaga_kerja_potensi');
+reportLabel('participants', 'participants_today', 'peserta_saat_ini');
+reportLabel('target', 'december_target', 'target_desember');
+reportLabel('milestone', 'milestone_this_month', 'tonggak_bulan_ini');
+reportLabel('level', 'tingkat');
 alias('coverage', 'cakupan', 'persentase_cakupan', 'coverage_pct', 'persen_cakupan');
 alias('employer_id', 'npp', 'kode_perusahaan', 'nomor_pendaftaran_perusahaan');
 alias('participant_id', 'kpj', 'no_kpj', 'nomor_kpj', 'nomor_peserta');
@@ -52,7 +67,7 @@ export function canonicalColumn(h: string): string {
 /** Spellings accepted for a canonical column (for hints). */
 export function aliasesOf(canonical: string): string[] {
   const out: string[] = [];
-  for (const [a, c] of ALIASES) if (c === canonical && a !== canonical) out.push(a);
+  for (const [a, c] of ALIASES) if (c === canonical && a !== canonical && !REPORT_LABELS.has(a)) out.push(a);
   return out;
 }
 
