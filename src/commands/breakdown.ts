@@ -59,6 +59,9 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const rule = splitRule(o);
   const load = loadOptions(o, io);
 
+  if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months');
+  if (o.compareScenario && o.year === undefined) throw usage('--compare-scenario needs --year: each scenario has its own target for the year');
+
   // Read: the units to split over, at their latest month (the baseline).
   const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, ruleColumns(rule), o.denominator), load, io, session);
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
@@ -84,8 +87,6 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   if (o.explain) session.explain(explainLines(result, session.lang));
   let report = breakdownReport({ ...result, notes: [...result.notes, ...later] }, { period: read.period, year: total?.total.year, interpolated: total?.total.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto') });
   if (o.compare || o.compareScenario) {
-    if (o.months || o.phasing) throw usage('--compare shows December targets; leave out --months');
-    if (o.compareScenario && o.year === undefined) throw usage('--compare-scenario needs --year: each scenario has its own target for the year');
     const variants = o.compare
       ? o.compare.map((m) => ({ name: m, result: m === rule.method ? result : planBreakdown({ ...spec, rule: { ...rule, method: m } }, base) }))
       : o.compareScenario!.map((s) => ({ name: s, result: planBreakdown({ ...spec, total: totalOf({ year: o.year, scenario: s })!.total }, base) }));

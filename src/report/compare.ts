@@ -64,6 +64,8 @@ export function compareReport(variants: readonly Variant[], by: 'method' | 'scen
     totals,
     meta: { ...base.meta, compare: by, variants: variants.map((v) => ({ name: v.name, column: variantColumn(v.name), method: v.result.method, total: Number(v.result.total.target), targetSource: v.result.total.source })), changedUnits: changed },
     notes: base.notes,
+    // HTML: the last variant's targets, then the difference per unit.
+    chart: { label: dims[0]!, value: cols[cols.length - 1]!, second: 'diff' },
     humanColumns: [...keyColumns(dims).map((c) => c.key), 'participants', ...cols, 'diff', 'changed'],
   };
 }

@@ -43,6 +43,36 @@ describe('outputs', () => {
   });
 });
 
+describe('--compare', () => {
+  it('methods side by side: one target column each, the difference, which units differ; in every format', async () => {
+    const dir = tmp();
+    const r = await run(['breakdown', '--year', '2026', '--compare', 'webster,dhondt', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    expect(Object.keys(rows[0]!)).toEqual(['province_code', 'province', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed', 'level']);
+    const detail = rows.filter((x) => x['level'] === 'detail');
+    for (const x of detail) expect(Number(x['diff'])).toBe(Number(x['target_dhondt']) - Number(x['target_webster']));
+    expect(detail.reduce((a, x) => a + Number(x['target_webster']), 0)).toBe(70_000_000);
+    expect(detail.reduce((a, x) => a + Number(x['target_dhondt']), 0)).toBe(70_000_000);
+    expect(detail.some((x) => x['changed'] === 'yes')).toBe(true);
+    for (const f of ['json', 'md', 'html', 'xlsx', 'tsv', 'jsonl', 'table']) {
+      const out = join(dir, `c.${f === 'table' ? 'txt' : f}`);
+      const x = await run(['breakdown', '--year', '2026', '--compare', 'webster,hamilton', '-f', f, '-o', out]);
+      expect(x.code, `${f}: ${x.stderr}`).toBe(0);
+    }
+    expect(readFileSync(join(dir, 'c.html'), 'utf8')).toContain('chart-second');
+  });
+
+  it('target series side by side (--compare-scenario needs --year)', async () => {
+    const r = await run(['breakdown', '--year', '2024', '--compare-scenario', 'plan,rkat', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.totals.target_plan).toBe(50_000_000);
+    expect(doc.totals.target_rkat).toBe(53_960_000);
+    expect((await run(['breakdown', '--compare-scenario', 'plan,rkat'])).code).toBe(2);
+  });
+});
+
 describe('notes and the config file', () => {
   it('--quiet silences notes and warnings, never errors', async () => {
     const loud = await run(['breakdown', '--year', '2024', '-f', 'csv']);
