@@ -206,7 +206,7 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
     case 'no-units':
       return { message: L(`the input has no ${g(f.grain)} to split over`, `input tidak memiliki ${g(f.grain)} untuk dibagi`) };
     case 'no-total':
-      return { message: L('say which total to split: --year <yyyy> (from data/targets.csv), --target <n>, or totals with --row-totals/--column-totals', 'sebutkan total yang dibagi: --year <yyyy>, --target <n>, atau --row-totals/--column-totals'), hint: 'e.g. jamsostek breakdown --year 2024' };
+      return { message: L('say which total to split: --year <yyyy> (from data/targets.csv), --target <n>, or totals with --row-totals/--column-totals', 'sebutkan total yang dibagi: --year <yyyy> (dari data/targets.csv), --target <n>, atau total dengan --row-totals/--column-totals'), hint: L('e.g. jamsostek breakdown --year 2024', 'mis. jamsostek breakdown --year 2024') };
     case 'hamilton-matrix':
       return { message: L('a matrix (two crossed --by columns) needs a divisor method', 'matriks (dua kolom --by bersilang) memerlukan metode pembagi'), hint: L('use --method webster, dhondt, huntington-hill, adams or dean', 'gunakan --method webster, dhondt, huntington-hill, adams atau dean') };
   }
