@@ -29,7 +29,7 @@ export function totalOf(o: { target?: bigint; year?: number; scenario?: string }
     throw new InputError(
       say(
         { message: `no ${scenario} target for ${o.year}: data/targets.csv has ${years.join(', ')} (years between them are interpolated)`, hint: 'pass --target <n> to use any total' },
-        { message: `tidak ada target ${scenario} untuk ${o.year}: data/targets.csv memuat ${years.join(', ')} (tahun di antaranya diinterpolasi)`, hint: 'pakai --target <n> untuk total berapa pun' },
+        { message: `tidak ada target skenario ${scenario} untuk ${o.year}: data/targets.csv memuat ${years.join(', ')} (tahun di antaranya diinterpolasi)`, hint: 'pakai --target <n> untuk total berapa pun' },
       ),
     );
   }

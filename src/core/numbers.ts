@@ -75,8 +75,8 @@ export function readCell(raw: string, kind: CellKind): Reading {
 }
 
 // The Indonesian of every reason above, for messages under --lang id. The reasons stay English in the
-// values (messages, golden files and tests read them); a reason missing here is caught by
-// test/core/numbers-reasons.test.ts, which produces each one.
+// values (messages, golden files and tests read them); test/errors/bilingual.test.ts produces each one
+// and reads this file for reasons it does not know yet.
 const REASONS_ID = new Map<string, string>([
   ['a percentage is not allowed here', 'persentase tidak diperbolehkan di sini'],
   ['the cell is empty', 'sel kosong'],

@@ -341,7 +341,7 @@ export class JsonRowParser {
           this.base + i,
           say(
             { message: `unexpected ${ch} after the end of the JSON value`, hint: 'a file holds one JSON value: one array of rows, or one object with "rows"' },
-            { message: `${ch} tidak terduga setelah akhir nilai JSON`, hint: 'satu berkas memuat satu nilai JSON: satu array baris, atau satu objek dengan "rows"' },
+            { message: `karakter ${ch} tidak terduga setelah akhir nilai JSON`, hint: 'satu berkas memuat satu nilai JSON: satu array baris, atau satu objek dengan "rows"' },
           ),
         );
         return n;
@@ -719,7 +719,7 @@ export class JsonRowParser {
           this.base + i,
           say(
             { message: `unexpected ${ch} in '${word}'`, hint: 'JSON knows true, false and null; text is written in double quotes' },
-            { message: `${ch} tidak terduga di dalam '${word}'`, hint: 'JSON mengenal true, false dan null; teks ditulis dalam tanda kutip ganda' },
+            { message: `karakter ${ch} tidak terduga di dalam '${word}'`, hint: 'JSON mengenal true, false dan null; teks ditulis dalam tanda kutip ganda' },
           ),
         );
         return n;
@@ -840,7 +840,7 @@ export class JsonRowParser {
   private unexpected(s: string, i: number, hint?: { en: string; id: string }): void {
     const ch = show(s[i]!);
     const wanted = EXPECTED[this.expect]!;
-    this.fatalHere(this.base + i, say({ message: `unexpected ${ch}, expected ${wanted.en}`, hint: hint?.en }, { message: `${ch} tidak terduga, seharusnya ${wanted.id}`, hint: hint?.id }));
+    this.fatalHere(this.base + i, say({ message: `unexpected ${ch}, expected ${wanted.en}`, hint: hint?.en }, { message: `karakter ${ch} tidak terduga, seharusnya ${wanted.id}`, hint: hint?.id }));
   }
 
   /** A syntax error at an absolute offset on the current line: one diagnostic, and reading stops. */
