@@ -26,7 +26,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'scripts', 'sources');
 const DATA = join(ROOT, 'data');
 
-if (!existsSync(join(ROOT, 'dist', 'core', 'apportion.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'core', 'allocation', 'apportion.js'))) {
   console.error('scripts/build-baseline.mjs: error: dist/ is missing\nhint: run `npm run build` first');
   process.exit(2);
 }

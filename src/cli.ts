@@ -5,7 +5,9 @@
 // 130 interrupted (SIGINT) · 143 terminated (SIGTERM).
 
 import { Command, CommanderError } from 'commander';
-import { ExitCode, formatDiagnostic, JamsostekError, type Diagnostic } from './errors.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ExitCode, formatDiagnostic, JamsostekError, problemCount, type Diagnostic } from './errors.js';
 import { installProcessHandlers } from './io/process.js';
 import { defaultLang, processIo, type Io } from './io/terminal.js';
 import type { Lang } from './report/model.js';
@@ -79,10 +81,29 @@ export async function buildProgram(io: () => Io, full: readonly string[]): Promi
   return program;
 }
 
-function langOf(argv: readonly string[], io: Io): Lang {
-  const i = argv.indexOf('--lang');
-  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  return v === 'id' || v === 'en' ? v : defaultLang(io.env);
+/** The value of a long flag on the command line (`--lang id` or `--lang=id`). */
+function flagValue(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/**
+ * The language of this run's messages, as the command would have resolved it: --lang, else "lang" in
+ * the config file, else LANG/LC_ALL. Read here again because an error may come before the options are
+ * parsed, or be the config file's own; so the file is read quietly, and a file that cannot be read
+ * (or an error about it) leaves the language to the environment.
+ */
+export function langOf(argv: readonly string[], io: Io): Lang {
+  const v = flagValue(argv, '--lang');
+  if (v === 'id' || v === 'en') return v;
+  try {
+    const data: unknown = JSON.parse(readFileSync(resolve(io.cwd, flagValue(argv, '--config') ?? 'jamsostek.json'), 'utf8'));
+    const c = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { lang?: unknown }).lang : undefined;
+    if (c === 'id' || c === 'en') return c;
+  } catch {
+    // no config file, or one the command itself will refuse with its own message
+  }
+  return defaultLang(io.env);
 }
 
 function write(io: Io, text: string): void {
@@ -113,24 +134,28 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       code = e.exitCode;
     } else {
       const { describeCoreError } = await import('./report/problems.js');
-      diagnostics = describeCoreError(e, langOf(argv, io));
+      diagnostics = describeCoreError(e);
     }
     if (diagnostics) {
-      write(io, diagnostics.map((d) => formatDiagnostic(d)).join('\n') + '\n');
+      const lang = langOf(argv, io);
+      write(io, diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n');
       const count = diagnostics.filter((d) => d.severity !== 'note').length;
-      if (count > 1) write(io, `${count} problems\n`);
+      if (count > 1) write(io, `${problemCount(count, lang)}\n`);
       if (debug && e instanceof Error && e.stack) write(io, e.stack + '\n');
       return code;
     }
     if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return ExitCode.Ok;
     write(io, `internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    write(io, debug ? `${(e as Error)?.stack ?? ''}\n` : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug\n');
+    // The error itself stays as thrown (it is for the maintainers); the advice is for the user.
+    const advice = langOf(argv, io) === 'id' ? 'ini adalah bug di jamsostek; laporkan bersama keluaran perintah yang sama dengan --debug' : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug';
+    write(io, debug ? `${(e as Error)?.stack ?? ''}\n` : `${advice}\n`);
     return ExitCode.Internal;
   }
 }
 
 /** The entry point used by bin/jamsostek.js. */
 export async function run(): Promise<void> {
-  installProcessHandlers();
-  process.exitCode = await main(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  installProcessHandlers(() => langOf(argv, processIo()));
+  process.exitCode = await main(argv);
 }

@@ -12,30 +12,72 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** A message and its hint, in one language. */
+export interface Text {
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/**
+ * A message and hint in English with their Indonesian (`id`): what every error of the tool says.
+ * The English is the contract (golden files, scripts); the Indonesian is shown under `--lang id`.
+ */
+export interface Bilingual extends Text {
+  readonly id: Text;
+}
+
+/** The language of messages (the same two as the reports'). */
+export type MessageLang = 'id' | 'en';
+
 /** One problem at one place: rendered as `file:line:column: error: message` and `  hint: …`. */
-export interface Diagnostic {
+export interface Diagnostic extends Text {
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
-  readonly message: string;
-  readonly hint?: string;
   readonly severity?: 'error' | 'warning' | 'note';
   /** On the closing note of a ProblemList: how many problems were not listed. */
   readonly omitted?: number;
+  /** The message and hint in Indonesian, for `--lang id`. */
+  readonly id?: Text;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
+/** A diagnostic the tool raises: its Indonesian is required, so that `--lang id` never falls back. */
+export type Problem = Diagnostic & Bilingual;
+
+/**
+ * A message in both languages; each side is a message, or a message and its hint.
+ * Example: `say('the file is empty', 'berkas kosong')`.
+ */
+export function say(en: string | Text, id: string | Text): Bilingual {
+  const e = typeof en === 'string' ? { message: en } : en;
+  const i = typeof id === 'string' ? { message: id } : id;
+  return { message: e.message, ...(e.hint !== undefined ? { hint: e.hint } : {}), id: { message: i.message, ...(i.hint !== undefined ? { hint: i.hint } : {}) } };
+}
+
+/**
+ * `file:line:column: error: message` and `  hint: …`, in `lang` when the diagnostic has it. The words
+ * `error:`, `warning:`, `note:` and `hint:` stay English in both languages: editors and CI jobs find
+ * problems by them.
+ */
+export function formatDiagnostic(d: Diagnostic, lang: MessageLang = 'en'): string {
+  const text: Text = lang === 'id' && d.id ? d.id : d;
   const place = [d.file, d.line, d.column].filter((x) => x !== undefined && x !== '').join(':');
-  const head = `${place ? place + ': ' : ''}${d.severity ?? 'error'}: ${d.message}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  const head = `${place ? place + ': ' : ''}${d.severity ?? 'error'}: ${text.message}`;
+  return text.hint ? `${head}\n  hint: ${text.hint}` : head;
+}
+
+/** The line after a list of problems: "3 problems". */
+export function problemCount(count: number, lang: MessageLang = 'en'): string {
+  return lang === 'id' ? `${count} masalah` : `${count} problems`;
 }
 
 export abstract class JamsostekError extends Error {
   abstract readonly exitCode: ExitCode;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly Problem[];
 
-  constructor(diagnostics: Diagnostic | readonly Diagnostic[]) {
-    const list = Array.isArray(diagnostics) ? (diagnostics as readonly Diagnostic[]) : [diagnostics as Diagnostic];
+  // Problem, not Diagnostic: an error without its Indonesian does not compile.
+  constructor(diagnostics: Problem | readonly Problem[]) {
+    const list = Array.isArray(diagnostics) ? (diagnostics as readonly Problem[]) : [diagnostics as Problem];
     super(list.map((d) => d.message).join('; '));
     this.diagnostics = list;
     this.name = new.target.name;
@@ -62,24 +104,25 @@ export class ThresholdBreach extends JamsostekError {
   readonly exitCode = ExitCode.ThresholdBreached;
 }
 
-export function usage(message: string, hint?: string): UsageError {
-  return new UsageError({ message, hint });
+/** A usage error in both languages: `usage('name at least one file', 'sebutkan paling sedikit satu berkas')`. */
+export function usage(en: string | Text, id: string | Text): UsageError {
+  return new UsageError(say(en, id));
 }
 
 /** Problems collected up to a limit; past it, one note says that more were not listed. */
 export class ProblemList {
-  private readonly items: Diagnostic[] = [];
+  private readonly items: Problem[] = [];
   private dropped = 0;
 
   constructor(readonly limit: number) {}
 
-  add(d: Diagnostic): void {
+  add(d: Problem): void {
     if (this.items.length < this.limit) this.items.push(d);
     else this.dropped++;
   }
 
   /** Take over another list's problems, and its count of those it did not list. */
-  addAll(ds: readonly Diagnostic[]): void {
+  addAll(ds: readonly Problem[]): void {
     for (const d of ds) {
       if (d.omitted !== undefined) this.dropped += d.omitted;
       else this.add(d);
@@ -95,9 +138,10 @@ export class ProblemList {
   }
 
   /** The problems, with a closing note when some were left out. */
-  list(): Diagnostic[] {
-    return this.dropped > 0
-      ? [...this.items, { severity: 'note', omitted: this.dropped, message: `${this.dropped} more problem${this.dropped > 1 ? 's' : ''} not listed (--max-errors ${this.limit})` }]
+  list(): Problem[] {
+    const n = this.dropped;
+    return n > 0
+      ? [...this.items, { severity: 'note', omitted: n, ...say(`${n} more problem${n > 1 ? 's' : ''} not listed (--max-errors ${this.limit})`, `${n} masalah lain tidak dicantumkan (--max-errors ${this.limit})`) }]
       : [...this.items];
   }
 }

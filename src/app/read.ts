@@ -38,7 +38,7 @@ export function coverageSchema(grain: readonly string[], denominator: string | u
   return {
     dims: grain,
     measures: measures([], denominator),
-    required: [{ column: 'participants', why: 'active participants', regional: true }],
+    required: [{ column: 'participants', why: 'active participants', whyId: 'peserta aktif', regional: true }],
     rule: extract ? 'sum' : 'auto',
     segmentParts: true,
     percents: true,

@@ -44,14 +44,17 @@ export class Session {
     this.lang = out.lang ?? defaultLang(io.env);
     this.quiet = out.quiet ?? false;
     // Output choices are checked before any work is done.
-    for (const t of this.targets()) if (t.target === '-' && BINARY_FORMATS.has(t.format)) throw usage(`--format ${t.format} writes a file: pass -o <file>`, `e.g. -o report.${t.format}`);
-    if ((out.output?.filter((t) => t === '-').length ?? 0) > 1) throw usage('-o - (standard output) can be given once');
+    for (const t of this.targets()) {
+      if (t.target === '-' && BINARY_FORMATS.has(t.format)) throw usage({ message: `--format ${t.format} writes a file: pass -o <file>`, hint: `e.g. -o report.${t.format}` }, { message: `--format ${t.format} menulis berkas: berikan -o <berkas>`, hint: `mis. -o laporan.${t.format}` });
+    }
+    if ((out.output?.filter((t) => t === '-').length ?? 0) > 1) throw usage('-o - (standard output) can be given once', '-o - (keluaran standar) hanya boleh diberikan sekali');
     if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
   }
 
   private say(kind: 'note' | 'warning', words: Words | string): void {
     const text = typeof words === 'string' ? words : words[this.lang];
-    const line = `${this.lang === 'id' ? (kind === 'note' ? 'catatan' : 'peringatan') : kind}: ${text}\n`;
+    // The keyword stays English in both languages, like error: and hint: (scripts and editors read it).
+    const line = `${kind}: ${text}\n`;
     if (this.quiet || this.said.has(line)) return;
     this.said.add(line);
     this.io.stderr.write(line);
@@ -106,7 +109,7 @@ export class Session {
       if (t === '-') return { target: t, format: this.out.format ?? (this.io.stdout.isTTY ? 'table' : 'csv') };
       const ext = EXT.exec(t)?.[1]?.toLowerCase() as Format | undefined;
       const format = outs.length === 1 ? (this.out.format ?? ext ?? 'csv') : (ext ?? this.out.format ?? 'csv');
-      if (!FORMATS.includes(format)) throw usage(`unknown format "${format}"`);
+      if (!FORMATS.includes(format)) throw usage(`unknown format "${format}"`, `format "${format}" tidak dikenal`);
       return { target: t, format };
     });
   }
@@ -117,7 +120,10 @@ export class Session {
     if (fields) {
       const known = new Set(report.columns.map((c) => c.key));
       const unknown = fields.filter((f) => !known.has(f));
-      if (unknown.length) throw usage(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}`, `fields: ${[...known].join(', ')}`);
+      if (unknown.length) {
+        const names = unknown.map((f) => `"${f}"`).join(', ');
+        throw usage({ message: `unknown field${unknown.length > 1 ? 's' : ''} ${names}`, hint: `fields: ${[...known].join(', ')}` }, { message: `kolom ${names} tidak dikenal`, hint: `kolom yang tersedia: ${[...known].join(', ')}` });
+      }
     }
     const rendered: Output[] = [];
     for (const t of this.targets()) {

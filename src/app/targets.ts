@@ -9,7 +9,7 @@ import { targetsFromAllocation, type Targets } from '../core/coverage/targets.js
 import type { Note } from '../core/facts.js';
 import { atPeriod, keysOf } from '../core/table.js';
 import { targetForYear } from '../core/targets.js';
-import { InputError, usage } from '../errors.js';
+import { InputError, say, usage } from '../errors.js';
 import { baselinePeriod, loadBaseline, loadTargetSeries } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadOptions } from '../io/load.js';
@@ -26,7 +26,12 @@ export function totalOf(o: { target?: bigint; year?: number; scenario?: string }
   const t = targetForYear(series.points, o.year);
   if (!t) {
     const years = series.points.map((p) => p.year).sort();
-    throw new InputError({ message: `no ${scenario} target for ${o.year}: data/targets.csv has ${years.join(', ')} (years between them are interpolated)`, hint: 'pass --target <n> to use any total' });
+    throw new InputError(
+      say(
+        { message: `no ${scenario} target for ${o.year}: data/targets.csv has ${years.join(', ')} (years between them are interpolated)`, hint: 'pass --target <n> to use any total' },
+        { message: `tidak ada target skenario ${scenario} untuk ${o.year}: data/targets.csv memuat ${years.join(', ')} (tahun di antaranya diinterpolasi)`, hint: 'pakai --target <n> untuk total berapa pun' },
+      ),
+    );
   }
   if (t.interpolated) {
     const [from, to] = t.between!;
@@ -46,12 +51,17 @@ export async function coverageTargets(
 ): Promise<{ targets: Targets; notes: Note[] } | undefined> {
   if (o.targets) {
     const files = await expandInputs([o.targets], io);
-    const table = await loadTable(files, { role: '--targets', dims: grain, measures: new Map([['target', 'count'], ['participants', 'count'], ['milestone', 'count']]), required: [{ column: 'target', why: 'the targets to compare with' }], rule: 'refuse', deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true });
+    const table = await loadTable(files, { role: '--targets', dims: grain, measures: new Map([['target', 'count'], ['participants', 'count'], ['milestone', 'count']]), required: [{ column: 'target', why: 'the targets to compare with', whyId: 'target pembanding' }], rule: 'refuse', deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true });
     const base = latestPeriod(keysOf(table, 'period'));
     return { targets: { table, baselinePeriod: base, phasing: { kind: 'even' }, method: 'webster', source: table.sources.map((s) => `${s.name} (sha256 ${s.sha256.slice(0, 12)}…)`).join(', ') }, notes: [] };
   }
   if (o.year === undefined) return undefined;
-  if (!grain.every((g) => YEAR_GRAINS.has(g))) throw usage(`--year plans targets per province, kanwil or segment; for --by ${grain.join(',')} pass --targets <file>`, 'e.g. breakdown --target N --input regencies.csv --by regency -o targets.csv');
+  if (!grain.every((g) => YEAR_GRAINS.has(g))) {
+    throw usage(
+      { message: `--year plans targets per province, kanwil or segment; for --by ${grain.join(',')} pass --targets <file>`, hint: 'e.g. breakdown --target N --input regencies.csv --by regency -o targets.csv' },
+      { message: `--year merencanakan target per provinsi, kanwil atau segmen; untuk --by ${grain.join(',')} berikan --targets <berkas>`, hint: 'mis. breakdown --target N --input regencies.csv --by regency -o targets.csv' },
+    );
+  }
   const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], []), load);
   const period = baselinePeriod(baseline);
   const base = period ? atPeriod(baseline, period) : baseline;

@@ -7,7 +7,7 @@ import type { AllocationSpec } from '../core/allocation/spec.js';
 import { periodYear } from '../core/calendar.js';
 import { breakdownMilestones } from '../core/milestones.js';
 import { atPeriod } from '../core/table.js';
-import { InputError, usage } from '../errors.js';
+import { InputError, say, usage } from '../errors.js';
 import { loadConfig } from '../io/config.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadMargin, loadProfile } from '../io/margins.js';
@@ -19,6 +19,7 @@ import { breakdownReport } from '../report/breakdown.js';
 import { explainLines } from '../report/explain.js';
 import { milestonesReport } from '../report/milestones.js';
 import { compareReport } from '../report/compare.js';
+import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData } from '../app/read.js';
 import { loadOptions, Session } from '../app/session.js';
 import { totalOf } from '../app/targets.js';
@@ -59,8 +60,8 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const rule = splitRule(o);
   const load = loadOptions(o, io);
 
-  if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months');
-  if (o.compareScenario && o.year === undefined) throw usage('--compare-scenario needs --year: each scenario has its own target for the year');
+  if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months', '--compare menampilkan target Desember; hilangkan --months');
+  if (o.compareScenario && o.year === undefined) throw usage('--compare-scenario needs --year: each scenario has its own target for the year', '--compare-scenario memerlukan --year: setiap skenario memiliki target tahunannya sendiri');
 
   // Read: the units to split over, at their latest month (the baseline).
   const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, ruleColumns(rule), o.denominator), load, io, session);
@@ -69,8 +70,14 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   // The spec: a total (or the sum of given totals), the shape, the one rule, the margins.
   const total = totalOf(o);
   const shape = shapeOf(grain, base);
-  if (shape.kind === 'flat' && (o.rowTotals || o.columnTotals)) throw usage('--row-totals and --column-totals need two --by columns (e.g. province,segment)');
-  if (shape.kind === 'nested' && o.columnTotals) throw usage(`--column-totals: ${grain.join(',')} are nested (each ${grain[1]} in one ${grain[0]}): give the ${grain[0]} totals with --row-totals`);
+  if (shape.kind === 'flat' && (o.rowTotals || o.columnTotals)) throw usage('--row-totals and --column-totals need two --by columns (e.g. province,segment)', '--row-totals dan --column-totals memerlukan dua kolom --by (mis. province,segment)');
+  if (shape.kind === 'nested' && o.columnTotals) {
+    const [outer, inner] = [dimLabel(grain[0]!), dimLabel(grain[1]!)];
+    throw usage(
+      `--column-totals: ${grain.join(',')} are nested (each ${grain[1]} in one ${grain[0]}): give the ${grain[0]} totals with --row-totals`,
+      `--column-totals: ${grain.join(',')} bertingkat (setiap ${inner.id} berada dalam satu ${outer.id}): berikan total ${outer.id} dengan --row-totals`,
+    );
+  }
   const spec: AllocationSpec = {
     total: total?.total,
     shape,
@@ -92,14 +99,26 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
       : o.compareScenario!.map((s) => ({ name: s, result: planBreakdown({ ...spec, total: totalOf({ year: o.year, scenario: s })!.total }, base) }));
     report = compareReport(variants, o.compare ? 'method' : 'scenario', report);
   } else if (o.months || o.phasing) {
-    if (!read.period) throw usage('--months needs the baseline month: add a period column (YYYY-MM) to the input');
+    if (!read.period) throw usage('--months needs the baseline month: add a period column (YYYY-MM) to the input', '--months memerlukan bulan dasar: tambahkan kolom periode (YYYY-MM) ke input');
     const year = total?.total.year ?? periodYear(read.period) + 1;
     const phasing = o.phasing && o.phasing !== 'even' ? await loadProfile((await expandInputs([o.phasing], io))[0]!, load) : { kind: 'even' as const };
     const path = breakdownMilestones(result, read.period, year, phasing);
     if ('problem' in path) {
-      if (path.problem === 'no-months') throw usage(`--months: the baseline ${read.period} is already at or after December ${year}`);
-      if (path.problem === 'below-today') throw new InputError({ message: `--months: the target of ${path.unit} is below today, so its milestones cannot rise to it`, hint: 'milestones need targets at or above today (the default --min)' });
-      throw new InputError({ file: o.phasing, message: path.problem === 'profile-zero' ? 'the phasing profile gives every month of the path a weight of 0' : `the phasing profile has no weight for ${path.month}` });
+      if (path.problem === 'no-months') throw usage(`--months: the baseline ${read.period} is already at or after December ${year}`, `--months: bulan dasar ${read.period} sudah sama dengan atau setelah Desember ${year}`);
+      if (path.problem === 'below-today') {
+        throw new InputError(
+          say(
+            { message: `--months: the target of ${path.unit} is below today, so its milestones cannot rise to it`, hint: 'milestones need targets at or above today (the default --min)' },
+            { message: `--months: target ${path.unit} di bawah kondisi saat ini, sehingga tonggaknya tidak dapat naik ke target itu`, hint: 'tonggak memerlukan target yang sama dengan atau di atas kondisi saat ini (--min bawaan)' },
+          ),
+        );
+      }
+      throw new InputError({
+        file: o.phasing,
+        ...(path.problem === 'profile-zero'
+          ? say('the phasing profile gives every month of the path a weight of 0', 'profil pentahapan memberi bobot 0 pada setiap bulan dalam jalur')
+          : say(`the phasing profile has no weight for ${path.month}`, `profil pentahapan tidak memiliki bobot untuk ${path.month}`)),
+      });
     }
     report = milestonesReport(result, path, read.period, report, o.phasing ?? 'even');
   }

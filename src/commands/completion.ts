@@ -123,7 +123,7 @@ _jamsostek "$@"
     lines.push("complete -c jamsostek -n '__fish_seen_subcommand_from completion' -xa 'bash zsh fish'");
     return lines.join('\n') + '\n';
   }
-  throw usage(`unknown shell "${shell}"`, 'shells: bash, zsh, fish');
+  throw usage({ message: `unknown shell "${shell}"`, hint: 'shells: bash, zsh, fish' }, { message: `shell "${shell}" tidak dikenal`, hint: 'shell yang didukung: bash, zsh, fish' });
 }
 
 export async function run(args: readonly string[], _cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {

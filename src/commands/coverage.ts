@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { thresholdBreaches } from '../core/coverage/plan.js';
 import { ThresholdBreach, usage } from '../errors.js';
+import { columnWords } from '../report/vocabulary.js';
 import { loadConfig } from '../io/config.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
@@ -49,7 +50,10 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   const sortable = ['gap', 'coverage', 'achievement', 'name', 'run-rate'];
   if (o.sort && !sortable.includes(o.sort) && !grain.includes(o.sort)) {
     const cols = ['participants', 'denominator', 'uncovered', 'target', 'target_coverage', 'milestone', 'run_rate', 'change', 'coverage_change_pp'];
-    if (!cols.includes(o.sort)) throw usage(`--sort ${o.sort}: no such column`, `sort keys: ${[...sortable, ...grain, ...cols].join(', ')}`);
+    if (!cols.includes(o.sort)) {
+      const keys = [...sortable, ...grain, ...cols].join(', ');
+      throw usage({ message: `--sort ${o.sort}: no such column`, hint: `sort keys: ${keys}` }, { message: `--sort ${o.sort}: kolom itu tidak ada`, hint: `kunci pengurutan: ${keys}` });
+    }
   }
   const report = coverageReport(plan.result, {
     sources: plan.read.table.sources,
@@ -69,12 +73,21 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   if (o.failBelow !== undefined) {
     const measure = o.failOn ?? 'coverage';
     const b = thresholdBreaches(plan.result, measure, o.failScope ?? 'any', o.failBelow);
-    if (!b.anyValue) throw usage(`--fail-on ${measure}: the report has no ${measure} values${measure === 'achievement' ? ' (pass --targets or --year)' : ' (no denominator)'}`);
+    const measureId = columnWords(measure).id;
+    if (!b.anyValue) {
+      throw usage(
+        `--fail-on ${measure}: the report has no ${measure} values${measure === 'achievement' ? ' (pass --targets or --year)' : ' (no denominator)'}`,
+        `--fail-on ${measure}: laporan tidak memuat nilai ${measureId}${measure === 'achievement' ? ' (berikan --targets atau --year)' : ' (tidak ada penyebut)'}`,
+      );
+    }
     if (b.breached.length) {
-      const shown = b.breached.slice(0, 10).map((x) => `${x.label} ${formatHuman(x.value, 'pct', 'en')}`).join(', ');
+      // The same numbers in both languages (as in every message), so that a log reads the same.
+      const shown = `${b.breached.slice(0, 10).map((x) => `${x.label} ${formatHuman(x.value, 'pct', 'en')}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
+      const threshold = formatHuman(o.failBelow, 'pct', 'en');
       throw new ThresholdBreach({
-        message: `${measure} below ${formatHuman(o.failBelow, 'pct', 'en')} for ${b.breached.length} of ${b.checked}: ${shown}${b.breached.length > 10 ? ', …' : ''}`,
+        message: `${measure} below ${threshold} for ${b.breached.length} of ${b.checked}: ${shown}`,
         hint: 'the report was written; exit code 1 signals the breach',
+        id: { message: `${measureId} di bawah ${threshold} untuk ${b.breached.length} dari ${b.checked}: ${shown}`, hint: 'laporan sudah ditulis; kode keluar 1 menandakan ambang terlampaui' },
       });
     }
   }

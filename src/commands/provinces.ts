@@ -64,7 +64,13 @@ function regencyReport(province: string | undefined): Report {
   let list = reg.regencies;
   if (province !== undefined) {
     const p = provinces.byNameOrAlias(province) ?? provinces.byKemendagri(province.trim());
-    if (!p) throw usage(`unknown province "${province}"`, provinces.closestName(province) ? `did you mean "${provinces.closestName(province)}"?` : 'jamsostek provinces lists the names');
+    if (!p) {
+      const close = provinces.closestName(province);
+      throw usage(
+        { message: `unknown province "${province}"`, hint: close ? `did you mean "${close}"?` : 'jamsostek provinces lists the names' },
+        { message: `provinsi "${province}" tidak dikenal`, hint: close ? `maksudnya "${close}"?` : 'jamsostek provinces menampilkan nama-namanya' },
+      );
+    }
     list = reg.inProvince(p.kemendagri);
   }
   return {

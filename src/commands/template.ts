@@ -50,7 +50,13 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const areas: { code: string; name: string; regency?: string }[] = [];
   if (o.province) {
     const p = reg.byNameOrAlias(o.province);
-    if (!p) throw usage(`unknown province "${o.province}"`, reg.closestName(o.province) ? `did you mean "${reg.closestName(o.province)}"?` : 'jamsostek provinces lists the names');
+    if (!p) {
+      const close = reg.closestName(o.province);
+      throw usage(
+        { message: `unknown province "${o.province}"`, hint: close ? `did you mean "${close}"?` : 'jamsostek provinces lists the names' },
+        { message: `provinsi "${o.province}" tidak dikenal`, hint: close ? `maksudnya "${close}"?` : 'jamsostek provinces menampilkan nama-namanya' },
+      );
+    }
     header.push('regency');
     for (const r of regencyRegistry().inProvince(p.kemendagri)) areas.push({ code: p.kemendagri, name: p.name, regency: r.name });
   } else for (const p of reg.provinces) areas.push({ code: p.kemendagri, name: p.name });

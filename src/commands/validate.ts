@@ -26,7 +26,7 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  if (files.length === 0) throw usage('name at least one file');
+  if (files.length === 0) throw usage('name at least one file', 'sebutkan paling sedikit satu berkas');
   const config = loadConfig(cli['config'] as string | undefined, io);
   const o = resolveOptions(FLAGS, cli, config);
   const session = new Session(io, o, config);

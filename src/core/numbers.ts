@@ -92,6 +92,29 @@ export function readCell(raw: string, kind: CellKind): Reading {
   return { id, en, problem: problem.startsWith('not a valid') ? 'is not a number' : problem };
 }
 
+// The Indonesian of every reason above, for messages under --lang id. The reasons stay English in the
+// values (messages, golden files and tests read them); test/errors/bilingual.test.ts produces each one
+// and reads this file for reasons it does not know yet.
+const REASONS_ID = new Map<string, string>([
+  ['a percentage is not allowed here', 'persentase tidak diperbolehkan di sini'],
+  ['the cell is empty', 'sel kosong'],
+  ['the number is too large', 'angka terlalu besar'],
+  ['a count cannot be negative', 'jumlah tidak boleh negatif'],
+  ['a count must be a whole number', 'jumlah harus bilangan bulat'],
+  ['is not a number', 'bukan angka'],
+]);
+
+/** A reason of parseNumber, readCell or parseStandalone in Indonesian (undefined if it is not one). */
+export function reasonInIndonesian(reason: string): string | undefined {
+  const fixed = REASONS_ID.get(reason);
+  if (fixed) return fixed;
+  const invalid = /^not a valid (\S+) number$/.exec(reason);
+  if (invalid) return `bukan angka ${invalid[1]} yang sah`;
+  const ambiguous = /^ambiguous: it reads as (\S+) in Indonesian and (\S+) in English \(pass --number-locale, or write it without separators\)$/.exec(reason);
+  if (ambiguous) return `ambigu: terbaca ${ambiguous[1]} dalam format Indonesia dan ${ambiguous[2]} dalam format Inggris (tentukan dengan --number-locale, atau tulis tanpa pemisah)`;
+  return undefined;
+}
+
 /** A cell's place and raw text, for messages. */
 export interface CellRef {
   readonly line: number;

@@ -4,6 +4,7 @@
 // code that exists in both systems with different meanings (91, 92, 94, 95, 96) is never joined
 // silently: it needs --code-system, or a name that settles it.
 
+import { say, type Bilingual } from '../errors.js';
 import { readBundledCsv } from './data-files.js';
 
 export type CodeSystem = 'kemendagri' | 'bps';
@@ -66,9 +67,9 @@ export class ProvinceRegistry {
 
   /**
    * Resolve a row's province from a code, a name, or both.
-   * Returns the province, or a message (and hint) saying why not.
+   * Returns the province, or a message (and hint) saying why not, in both languages.
    */
-  resolve(code: string | undefined, name: string | undefined, system: CodeSystem | undefined): { province: Province } | { message: string; hint?: string } {
+  resolve(code: string | undefined, name: string | undefined, system: CodeSystem | undefined): { province: Province } | Bilingual {
     const c = code?.trim().replace(/^0+(?=\d\d$)/, '');
     const n = name?.trim();
     let byName: Province | undefined;
@@ -76,40 +77,48 @@ export class ProvinceRegistry {
       byName = this.byNameOrAlias(n);
       if (!byName) {
         const close = this.closestName(n);
-        return { message: `unknown province "${n}"`, hint: close ? `did you mean "${close}"? (jamsostek provinces lists all names and aliases)` : 'jamsostek provinces lists all names and aliases' };
+        return say(
+          { message: `unknown province "${n}"`, hint: close ? `did you mean "${close}"? (jamsostek provinces lists all names and aliases)` : 'jamsostek provinces lists all names and aliases' },
+          { message: `provinsi "${n}" tidak dikenal`, hint: close ? `maksudnya "${close}"? (jamsostek provinces menampilkan semua nama dan alias)` : 'jamsostek provinces menampilkan semua nama dan alias' },
+        );
       }
     }
     if (!c) {
-      return byName ? { province: byName } : { message: 'no province given (neither a code nor a name)' };
+      return byName ? { province: byName } : say('no province given (neither a code nor a name)', 'provinsi tidak diisi (tidak ada kode maupun nama)');
     }
-    if (!/^\d{2}$/.test(c)) return { message: `"${code}" is not a two-digit province code` };
+    if (!/^\d{2}$/.test(c)) return say(`"${code}" is not a two-digit province code`, `"${code}" bukan kode provinsi dua digit`);
     const k = this.byCode.kemendagri.get(c);
     const b = this.byCode.bps.get(c);
     if (system) {
       const p = system === 'bps' ? b : k;
-      if (!p) return { message: `code ${c} is not a province in the ${system === 'bps' ? 'BPS' : 'Kemendagri'} code system` };
+      const systemName = system === 'bps' ? 'BPS' : 'Kemendagri';
+      const otherName = system === 'bps' ? 'Kemendagri' : 'BPS';
+      if (!p) return say(`code ${c} is not a province in the ${systemName} code system`, `kode ${c} bukan provinsi dalam sistem kode ${systemName}`);
       if (byName && byName !== p) {
         const other = system === 'bps' ? k : b;
-        return {
-          message: `code ${c} is "${p.name}" in ${system === 'bps' ? 'BPS' : 'Kemendagri'} codes but the row says "${n}"`,
-          hint: other === byName ? `that name has code ${c} in the ${system === 'bps' ? 'Kemendagri' : 'BPS'} system: check --code-system` : 'correct the code or the name',
-        };
+        return say(
+          { message: `code ${c} is "${p.name}" in ${systemName} codes but the row says "${n}"`, hint: other === byName ? `that name has code ${c} in the ${otherName} system: check --code-system` : 'correct the code or the name' },
+          { message: `kode ${c} adalah "${p.name}" dalam kode ${systemName}, tetapi baris ini menyebut "${n}"`, hint: other === byName ? `nama itu berkode ${c} dalam sistem ${otherName}: periksa --code-system` : 'perbaiki kode atau namanya' },
+        );
       }
       return { province: p };
     }
     if (byName) {
       if (byName.kemendagri === c || byName.bps === c) return { province: byName };
       const p = k ?? b;
-      return { message: `code ${c} does not match "${n}"${p ? ` (code ${c} is "${p.name}")` : ''}`, hint: `the code of ${byName.name} is ${byName.kemendagri} (Kemendagri) / ${byName.bps} (BPS)` };
+      return say(
+        { message: `code ${c} does not match "${n}"${p ? ` (code ${c} is "${p.name}")` : ''}`, hint: `the code of ${byName.name} is ${byName.kemendagri} (Kemendagri) / ${byName.bps} (BPS)` },
+        { message: `kode ${c} tidak cocok dengan "${n}"${p ? ` (kode ${c} adalah "${p.name}")` : ''}`, hint: `kode ${byName.name} adalah ${byName.kemendagri} (Kemendagri) / ${byName.bps} (BPS)` },
+      );
     }
     if (k && b && k !== b) {
-      return {
-        message: `code ${c} is ambiguous: "${k.name}" in Kemendagri codes, "${b.name}" in BPS codes`,
-        hint: 'pass --code-system kemendagri or --code-system bps, or add the province name',
-      };
+      return say(
+        { message: `code ${c} is ambiguous: "${k.name}" in Kemendagri codes, "${b.name}" in BPS codes`, hint: 'pass --code-system kemendagri or --code-system bps, or add the province name' },
+        { message: `kode ${c} ambigu: "${k.name}" dalam kode Kemendagri, "${b.name}" dalam kode BPS`, hint: 'tentukan dengan --code-system kemendagri atau --code-system bps, atau tambahkan nama provinsi' },
+      );
     }
     const p = k ?? b;
-    return p ? { province: p } : { message: `unknown province code ${c}` };
+    return p ? { province: p } : say(`unknown province code ${c}`, `kode provinsi ${c} tidak dikenal`);
   }
 }
 

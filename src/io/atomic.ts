@@ -19,7 +19,7 @@ import { lstat, open, readlink, realpath } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { OutputError } from '../errors.js';
+import { OutputError, say } from '../errors.js';
 import { onInterrupt } from './process.js';
 
 const writeFd = promisify(write);
@@ -121,22 +121,37 @@ function ownDescriptor(path: string): number | undefined {
   return Number(m[2]);
 }
 
-const WHY: Readonly<Record<string, string>> = {
-  ENOENT: 'the folder does not exist',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EACCES: 'choose a folder you can write to',
-  EPERM: 'choose a folder you can write to',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'free some disk space and run again',
-  EDQUOT: 'the disk quota is used up',
-  ELOOP: 'a symbolic link points to itself, directly or in a loop',
-};
+type Words = { readonly en: string; readonly id: string };
+
+const WHY = new Map<string, Words>([
+  ['ENOENT', { en: 'the folder does not exist', id: 'folder itu tidak ada' }],
+  ['ENOTDIR', { en: 'a part of the path is a file, not a folder', id: 'sebagian jalur berupa berkas, bukan folder' }],
+  ['EACCES', { en: 'choose a folder you can write to', id: 'pilih folder yang dapat ditulisi' }],
+  ['EPERM', { en: 'choose a folder you can write to', id: 'pilih folder yang dapat ditulisi' }],
+  ['EROFS', { en: 'the file system is read-only', id: 'sistem berkas hanya-baca' }],
+  ['ENOSPC', { en: 'free some disk space and run again', id: 'kosongkan sebagian ruang disk lalu jalankan lagi' }],
+  ['EDQUOT', { en: 'the disk quota is used up', id: 'kuota disk sudah habis' }],
+  ['ELOOP', { en: 'a symbolic link points to itself, directly or in a loop', id: 'tautan simbolik menunjuk ke dirinya sendiri, langsung atau melingkar' }],
+]);
+
+/** What became of the outputs when a write failed. */
+const OUTCOMES = {
+  'nothing-written': { en: 'nothing was written', id: 'tidak ada yang ditulis' },
+  'previous-kept': { en: 'the previous file was left unchanged', id: 'berkas sebelumnya tidak diubah' },
+  'none-changed': { en: 'no output file was changed', id: 'tidak ada berkas keluaran yang diubah' },
+  incomplete: { en: 'the report is incomplete', id: 'laporan tidak lengkap' },
+  'stdout-incomplete': { en: 'the report on standard output is incomplete', id: 'laporan di keluaran standar tidak lengkap' },
+  'stdout-incomplete-none-changed': { en: 'the report on standard output is incomplete; no output file was changed', id: 'laporan di keluaran standar tidak lengkap; tidak ada berkas keluaran yang diubah' },
+} as const satisfies Record<string, Words>;
+export type WriteOutcome = keyof typeof OUTCOMES;
 
 /** An OutputError for an errno failure on `display`, saying whether the previous file survived. */
-export function writeFailure(display: string, e: unknown, outcome: string): OutputError {
+export function writeFailure(display: string, e: unknown, outcome: WriteOutcome): OutputError {
   const err = e as NodeJS.ErrnoException;
   const code = err.code ?? err.message;
-  return new OutputError({ file: display, message: `cannot write (${code}); ${outcome}`, hint: err.code ? WHY[err.code] : undefined });
+  const why = err.code ? WHY.get(err.code) : undefined;
+  const o = OUTCOMES[outcome];
+  return new OutputError({ file: display, ...say({ message: `cannot write (${code}); ${o.en}`, hint: why?.en }, { message: `tidak dapat menulis (${code}); ${o.id}`, hint: why?.id }) });
 }
 
 /**
@@ -152,7 +167,7 @@ export async function resolveOutput(path: string, display: string = path): Promi
     try {
       dir = await realpath(dirname(p));
     } catch (e) {
-      throw writeFailure(display, e, 'nothing was written');
+      throw writeFailure(display, e, 'nothing-written');
     }
     p = join(dir, basename(p));
     const ownReal = ownDescriptor(p);
@@ -162,7 +177,7 @@ export async function resolveOutput(path: string, display: string = path): Promi
       st = await lstat(p);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'file', path: p };
-      throw writeFailure(display, e, 'nothing was written');
+      throw writeFailure(display, e, 'nothing-written');
     }
     if (st.isSymbolicLink()) {
       p = resolve(dir, await readlink(p));
@@ -172,12 +187,19 @@ export async function resolveOutput(path: string, display: string = path): Promi
     if (st.isFIFO()) return { kind: 'device', path: p, type: 'fifo', stats: st };
     if (st.isCharacterDevice()) return { kind: 'device', path: p, type: 'char', stats: st };
     if (st.isDirectory()) {
-      throw new OutputError({ file: display, message: 'is a folder, not a file; nothing was written', hint: `name a file inside it, e.g. -o ${join(display, 'report.csv')}` });
+      const inside = `-o ${join(display, 'report.csv')}`;
+      throw new OutputError({ file: display, ...say({ message: 'is a folder, not a file; nothing was written', hint: `name a file inside it, e.g. ${inside}` }, { message: 'berupa folder, bukan berkas; tidak ada yang ditulis', hint: `sebutkan berkas di dalamnya, mis. ${inside}` }) });
     }
-    const what = st.isBlockDevice() ? 'a block device (a disk)' : st.isSocket() ? 'a socket' : 'not a regular file';
-    throw new OutputError({ file: display, message: `is ${what}; refusing to write a report onto it`, hint: 'write to a regular file, a pipe or a character device such as /dev/null' });
+    const what = st.isBlockDevice() ? { en: 'a block device (a disk)', id: 'perangkat blok (disk)' } : st.isSocket() ? { en: 'a socket', id: 'soket' } : { en: 'not a regular file', id: 'bukan berkas biasa' };
+    throw new OutputError({
+      file: display,
+      ...say(
+        { message: `is ${what.en}; refusing to write a report onto it`, hint: 'write to a regular file, a pipe or a character device such as /dev/null' },
+        { message: `berupa ${what.id}; laporan tidak akan ditulis ke sana`, hint: 'tulis ke berkas biasa, pipa, atau perangkat karakter seperti /dev/null' },
+      ),
+    });
   }
-  throw writeFailure(display, Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' }), 'nothing was written');
+  throw writeFailure(display, Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' }), 'nothing-written');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +237,7 @@ export async function prepareFile(target: { readonly path: string; readonly exis
     }
   } catch (e) {
     discardTemp(temp);
-    throw writeFailure(display, e, existed ? 'the previous file was left unchanged' : 'nothing was written');
+    throw writeFailure(display, e, existed ? 'previous-kept' : 'nothing-written');
   }
   return { target: target.path, temp, display, existed };
 }
@@ -278,7 +300,7 @@ export function commitFiles(files: readonly PreparedFile[]): void {
     }
     discardFiles(files.slice(done));
     for (const b of backups) if (b) discardTemp(b);
-    throw writeFailure(failed.display, e, files.length > 1 ? 'no output file was changed' : failed.existed ? 'the previous file was left unchanged' : 'nothing was written');
+    throw writeFailure(failed.display, e, files.length > 1 ? 'none-changed' : failed.existed ? 'previous-kept' : 'nothing-written');
   }
   for (const b of backups) if (b) discardTemp(b);
   // Make the renames durable. Not every file system can fsync a folder; the rename is atomic anyway.
@@ -356,9 +378,15 @@ export async function writeDevice(target: Extract<OutputTarget, { kind: 'device'
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
-      throw new OutputError({ file: display, message: 'the reader closed the pipe before the whole report was written', hint: 'keep the reading side open until it has read everything' });
+      throw new OutputError({
+        file: display,
+        ...say(
+          { message: 'the reader closed the pipe before the whole report was written', hint: 'keep the reading side open until it has read everything' },
+          { message: 'pembaca menutup pipa sebelum seluruh laporan selesai ditulis', hint: 'biarkan sisi pembaca tetap terbuka sampai semuanya terbaca' },
+        ),
+      });
     }
-    throw writeFailure(display, e, 'the report is incomplete');
+    throw writeFailure(display, e, 'incomplete');
   }
 }
 
@@ -367,7 +395,7 @@ export async function writeOwnDescriptor(fd: number, data: Uint8Array, display: 
   try {
     await writeToDescriptor(fd, data);
   } catch (e) {
-    throw writeFailure(display, e, 'the report is incomplete');
+    throw writeFailure(display, e, 'incomplete');
   }
 }
 

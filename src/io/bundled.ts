@@ -3,7 +3,7 @@
 
 import { latestPeriod } from '../core/calendar.js';
 import type { TargetPoint } from '../core/targets.js';
-import { InputError } from '../errors.js';
+import { InputError, say } from '../errors.js';
 import { dataPath, readBundledCsv } from './data-files.js';
 import { keysOf } from '../core/table.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from './load.js';
@@ -41,7 +41,10 @@ export function loadTargetSeries(scenario: string): TargetSeries {
   const col = (n: string): number => head.indexOf(n);
   const body = rows.slice(1);
   const scenarios = [...new Set(body.map((r) => r[col('scenario')]!))];
-  if (!scenarios.includes(scenario)) throw new InputError({ message: `unknown target scenario "${scenario}"`, hint: `scenarios in data/targets.csv: ${scenarios.join(', ')}` });
+  if (!scenarios.includes(scenario)) {
+    const known = scenarios.join(', ');
+    throw new InputError(say({ message: `unknown target scenario "${scenario}"`, hint: `scenarios in data/targets.csv: ${known}` }, { message: `skenario target "${scenario}" tidak dikenal`, hint: `skenario di data/targets.csv: ${known}` }));
+  }
   const mine = body.filter((r) => r[col('scenario')] === scenario);
   return {
     scenario,

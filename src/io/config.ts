@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError, usage } from '../errors.js';
+import { say, UsageError, usage } from '../errors.js';
 import type { Io } from './terminal.js';
 
 export const CONFIG_NAME = 'jamsostek.json';
@@ -18,7 +18,7 @@ export interface ConfigFile {
 export function loadConfig(explicit: string | undefined, io: Io): ConfigFile | undefined {
   const path = resolve(io.cwd, explicit ?? CONFIG_NAME);
   if (!existsSync(path)) {
-    if (explicit) throw usage(`config file ${explicit} not found`);
+    if (explicit) throw usage(`config file ${explicit} not found`, `berkas konfigurasi ${explicit} tidak ditemukan`);
     return undefined;
   }
   const file = explicit ?? `./${CONFIG_NAME}`;
@@ -26,8 +26,15 @@ export function loadConfig(explicit: string | undefined, io: Io): ConfigFile | u
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new UsageError({ file, message: `config file is not valid JSON (${(e as Error).message})` });
+    // JSON.parse's own words (where the syntax breaks) stay as they are, inside the message.
+    const why = (e as Error).message;
+    throw new UsageError({ file, ...say(`config file is not valid JSON (${why})`, `berkas konfigurasi bukan JSON yang sah (${why})`) });
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError({ file, message: 'config file: expected an object of flag names and values', hint: 'e.g. { "numberLocale": "id", "lang": "id" }' });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UsageError({
+      file,
+      ...say({ message: 'config file: expected an object of flag names and values', hint: 'e.g. { "numberLocale": "id", "lang": "id" }' }, { message: 'berkas konfigurasi: seharusnya berupa objek berisi nama opsi dan nilainya', hint: 'mis. { "numberLocale": "id", "lang": "id" }' }),
+    });
+  }
   return { file, path, values: data as Record<string, unknown> };
 }

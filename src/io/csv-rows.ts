@@ -2,7 +2,7 @@
 // separator that clearly splits it most (or --delimiter). Lines above the header (a title line in an
 // office export) are skipped with --header-row N.
 
-import { InputError, type ProblemList } from '../errors.js';
+import { InputError, say, type ProblemList } from '../errors.js';
 import { CsvScanner, DEFAULT_LIMITS, type ScanLimits } from './csv-scanner.js';
 import type { ReaderFacts, RowSink } from './row-sink.js';
 
@@ -65,8 +65,10 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
       throw new InputError({
         file,
         line: lineOffset + 1,
-        message: `cannot tell the delimiter (the header line does not split clearly on ${DELIMITERS.map(describeDelimiter).join(', ')})`,
-        hint: "pass --delimiter, e.g. --delimiter ';' (or --header-row N when a title line comes first)",
+        ...say(
+          { message: `cannot tell the delimiter (the header line does not split clearly on ${DELIMITERS.map(describeDelimiter).join(', ')})`, hint: "pass --delimiter, e.g. --delimiter ';' (or --header-row N when a title line comes first)" },
+          { message: `pemisah tidak dapat ditentukan (baris judul tidak terpisah dengan jelas oleh ${DELIMITERS.map(describeDelimiter).join(', ')})`, hint: "tentukan dengan --delimiter, mis. --delimiter ';' (atau --header-row N jika baris pertama berupa judul)" },
+        ),
       });
     }
     const d = delimiter;
@@ -84,8 +86,13 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
             problems.add({
               file,
               line,
-              message: `expected ${headerFields} fields, found ${fields.length}`,
-              hint: fields.length < headerFields ? `a ${describeDelimiter(d)} is missing, or the row was cut short` : `a value contains an unquoted ${describeDelimiter(d)}; quote it`,
+              ...say(
+                { message: `expected ${headerFields} fields, found ${fields.length}`, hint: fields.length < headerFields ? `a ${describeDelimiter(d)} is missing, or the row was cut short` : `a value contains an unquoted ${describeDelimiter(d)}; quote it` },
+                {
+                  message: `seharusnya ${headerFields} kolom, tetapi ada ${fields.length}`,
+                  hint: fields.length < headerFields ? `ada pemisah ${describeDelimiter(d)} yang kurang, atau baris terpotong` : `sebuah nilai memuat ${describeDelimiter(d)} tanpa tanda kutip; apit nilai itu dengan tanda kutip`,
+                },
+              ),
             });
             return;
           }
@@ -109,7 +116,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
         onBlank: (line) => {
           if (headerFields >= 0) sink.blank?.(line + lineOffset);
         },
-        onError: (e) => problems.add({ file, line: e.line + lineOffset, column: e.column, message: e.message, hint: e.hint }),
+        onError: (e) => problems.add({ file, line: e.line + lineOffset, column: e.column, message: e.message, hint: e.hint, id: e.id }),
       },
       limits,
     );
@@ -139,10 +146,10 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
       lineOffset = s.skipped;
       pending = s.rest;
     }
-    if (pending.trim() === '') throw new InputError({ file, message: sawAny ? 'no header line (the file is blank)' : 'the file is empty' });
+    if (pending.trim() === '') throw new InputError({ file, ...(sawAny ? say('no header line (the file is blank)', 'tidak ada baris judul (berkas hanya berisi baris kosong)') : say('the file is empty', 'berkas kosong')) });
     start(pending);
   }
   scanner!.end();
-  if (headerFields < 0) throw new InputError({ file, message: 'the file is empty' });
+  if (headerFields < 0) throw new InputError({ file, ...say('the file is empty', 'berkas kosong') });
   return { format: 'csv', delimiter };
 }

@@ -10,11 +10,11 @@
 // double quotes with "" for a literal quote; after the closing quote only a delimiter or a line end may
 // follow. Empty lines are skipped and reported to onBlank.
 
-export interface ScanError {
+import { say, type Bilingual } from '../errors.js';
+
+export interface ScanError extends Bilingual {
   readonly line: number;
   readonly column: number;
-  readonly message: string;
-  readonly hint?: string;
   /** The scanner cannot continue after a fatal error (unclosed quote at end of input, size limits). */
   readonly fatal?: boolean;
 }
@@ -66,7 +66,8 @@ export class CsvScanner {
     this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
     this.scan(false);
     if (!this.stopped && this.buffer.length > this.limits.maxRecordLength) {
-      this.fatal(this.line, 1, `a record is longer than ${this.limits.maxRecordLength} characters`, 'check the quoting and the line endings of the file');
+      const max = this.limits.maxRecordLength;
+      this.fatal(this.line, 1, say({ message: `a record is longer than ${max} characters`, hint: 'check the quoting and the line endings of the file' }, { message: `sebuah rekaman lebih panjang dari ${max} karakter`, hint: 'periksa tanda kutip dan akhir baris di berkas' }));
     }
   }
 
@@ -76,8 +77,8 @@ export class CsvScanner {
     this.buffer = '';
   }
 
-  private fatal(line: number, column: number, message: string, hint?: string): void {
-    this.handlers.onError({ line, column, message, hint, fatal: true });
+  private fatal(line: number, column: number, text: Bilingual): void {
+    this.handlers.onError({ line, column, ...text, fatal: true });
     this.stopped = true;
     this.buffer = '';
   }
@@ -120,7 +121,7 @@ export class CsvScanner {
         // At the start of a field.
         columns.push(pos - lineStart + 1);
         if (fields.length >= maxFields) {
-          this.fatal(recordLine, 1, `a record has more than ${maxFields} fields`, 'check the delimiter (--delimiter)');
+          this.fatal(recordLine, 1, say({ message: `a record has more than ${maxFields} fields`, hint: 'check the delimiter (--delimiter)' }, { message: `sebuah rekaman memiliki lebih dari ${maxFields} kolom`, hint: 'periksa pemisahnya (--delimiter)' }));
           return;
         }
         let value: string;
@@ -137,7 +138,15 @@ export class CsvScanner {
                 incomplete = true;
                 break outer;
               }
-              this.fatal(fieldLine, fieldCol, `quoted field starting here is never closed (reached the end of the input at line ${line + countLines(s, from, /[\r\n]$/.test(s) ? n - 1 : n)})`, 'a closing " is missing');
+              const end = line + countLines(s, from, /[\r\n]$/.test(s) ? n - 1 : n);
+              this.fatal(
+                fieldLine,
+                fieldCol,
+                say(
+                  { message: `quoted field starting here is never closed (reached the end of the input at line ${end})`, hint: 'a closing " is missing' },
+                  { message: `kolom bertanda kutip yang dimulai di sini tidak pernah ditutup (input berakhir di baris ${end})`, hint: 'tanda " penutup tidak ada' },
+                ),
+              );
               return;
             }
             // Track line breaks inside the quoted text.
@@ -163,7 +172,7 @@ export class CsvScanner {
             break;
           }
           if (value.length > maxFieldLength) {
-            this.fatal(fieldLine, fieldCol, `a field is longer than ${maxFieldLength} characters`);
+            this.fatal(fieldLine, fieldCol, say(`a field is longer than ${maxFieldLength} characters`, `sebuah kolom lebih panjang dari ${maxFieldLength} karakter`));
             return;
           }
           const next = pos < n ? s.charCodeAt(pos) : -1;
@@ -177,8 +186,10 @@ export class CsvScanner {
             this.handlers.onError({
               line,
               column: pos - lineStart + 1,
-              message: `unexpected character ${JSON.stringify(s[pos])} after a closing quote`,
-              hint: 'inside a quoted field a quote is written twice ("")',
+              ...say(
+                { message: `unexpected character ${JSON.stringify(s[pos])} after a closing quote`, hint: 'inside a quoted field a quote is written twice ("")' },
+                { message: `karakter ${JSON.stringify(s[pos])} tidak terduga setelah tanda kutip penutup`, hint: 'di dalam kolom bertanda kutip, tanda kutip ditulis dua kali ("")' },
+              ),
             });
             ({ pos, line, lineStart } = skip.pos < 0 ? { pos: n, line, lineStart } : skip);
             continue outer;
@@ -197,8 +208,10 @@ export class CsvScanner {
               this.handlers.onError({
                 line,
                 column: p - lineStart + 1,
-                message: 'a quote inside an unquoted field',
-                hint: 'put the whole field in quotes and write the quote twice ("")',
+                ...say(
+                  { message: 'a quote inside an unquoted field', hint: 'put the whole field in quotes and write the quote twice ("")' },
+                  { message: 'tanda kutip di dalam kolom yang tidak bertanda kutip', hint: 'apit seluruh isi kolom dengan tanda kutip dan tulis tanda kutipnya dua kali ("")' },
+                ),
               });
               ({ pos, line, lineStart } = skip.pos < 0 ? { pos: n, line, lineStart } : skip);
               continue outer;
@@ -210,7 +223,7 @@ export class CsvScanner {
             break outer;
           }
           if (p - pos > maxFieldLength) {
-            this.fatal(line, pos - lineStart + 1, `a field is longer than ${maxFieldLength} characters`);
+            this.fatal(line, pos - lineStart + 1, say(`a field is longer than ${maxFieldLength} characters`, `sebuah kolom lebih panjang dari ${maxFieldLength} karakter`));
             return;
           }
           value = s.slice(pos, p);

@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError, usage } from '../errors.js';
+import { InputError, say, usage } from '../errors.js';
 import type { Io } from './terminal.js';
 
 const GLOB = /[*?[\]{}]/;
@@ -30,9 +30,17 @@ export async function expandInputs(patterns: readonly string[], io: Pick<Io, 'cw
     }
     const { glob } = await import('tinyglobby');
     const found = (await glob(p, { cwd: io.cwd, onlyFiles: true, expandDirectories: false })).sort();
-    if (found.length === 0) throw new InputError({ file: p, message: 'no file matches this pattern', hint: 'check the folder and the pattern; quote it so the shell passes it on unchanged' });
+    if (found.length === 0) {
+      throw new InputError({
+        file: p,
+        ...say(
+          { message: 'no file matches this pattern', hint: 'check the folder and the pattern; quote it so the shell passes it on unchanged' },
+          { message: 'tidak ada berkas yang cocok dengan pola ini', hint: 'periksa folder dan polanya; apit dengan tanda kutip agar shell meneruskannya tanpa diubah' },
+        ),
+      });
+    }
     for (const f of found) out.push(f);
   }
-  if (stdin > 1) throw usage('standard input (-) can be read only once');
+  if (stdin > 1) throw usage('standard input (-) can be read only once', 'masukan standar (-) hanya dapat dibaca sekali');
   return out;
 }

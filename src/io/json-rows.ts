@@ -15,7 +15,7 @@
 // source: we only stop asking for chunks). A problem of content (a nested value as a cell, a key twice
 // in one row, an item that is not an object) is a diagnostic and reading goes on.
 
-import type { ProblemList } from '../errors.js';
+import { say, type Bilingual, type ProblemList } from '../errors.js';
 import type { Cell, CellPlace, ReaderFacts, RowSink } from './row-sink.js';
 
 export interface JsonRowLimits {
@@ -69,16 +69,16 @@ const E_COLON = 6;
 const E_COMMA_OR_CLOSE_OBJECT = 7;
 const E_END = 8; // after the top-level value
 
-const EXPECTED = [
-  'a JSON value',
-  "a value or ']'",
-  'a value',
-  "',' or ']'",
-  "a name in double quotes or '}'",
-  'a name in double quotes',
-  "':'",
-  "',' or '}'",
-  'the end of the file',
+const EXPECTED: readonly { readonly en: string; readonly id: string }[] = [
+  { en: 'a JSON value', id: 'nilai JSON' },
+  { en: "a value or ']'", id: "nilai atau ']'" },
+  { en: 'a value', id: 'nilai' },
+  { en: "',' or ']'", id: "',' atau ']'" },
+  { en: "a name in double quotes or '}'", id: "nama dalam tanda kutip ganda atau '}'" },
+  { en: 'a name in double quotes', id: 'nama dalam tanda kutip ganda' },
+  { en: "':'", id: "':'" },
+  { en: "',' or '}'", id: "',' atau '}'" },
+  { en: 'the end of the file', id: 'akhir berkas' },
 ];
 
 // The token being read when a chunk ended inside it.
@@ -115,14 +115,20 @@ function isNumberChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;
 }
 
-function kindOf(c: number): string {
-  if (c === 123) return 'an object';
-  if (c === 91) return 'an array';
-  if (c === 34) return 'text';
-  if (c === 116 || c === 102) return 'a boolean';
+function kindOf(c: number, lang: 'id' | 'en' = 'en'): string {
+  const id = lang === 'id';
+  if (c === 123) return id ? 'objek' : 'an object';
+  if (c === 91) return id ? 'array' : 'an array';
+  if (c === 34) return id ? 'teks' : 'text';
+  if (c === 116 || c === 102) return id ? 'boolean' : 'a boolean';
   if (c === 110) return 'null';
-  return 'a number';
+  return id ? 'angka' : 'a number';
 }
+
+// Hints shared by several messages.
+const EXAMPLE = { en: 'e.g. [{"province": "Gorontalo", "participants": 256129}]', id: 'mis. [{"province": "Gorontalo", "participants": 256129}]' };
+const CUT_SHORT = { en: 'the file may be cut short', id: 'berkas mungkin terpotong' };
+const ONE_ROW = { en: 'each item of the array is one row: {"name": value, …}', id: 'setiap elemen array adalah satu baris: {"nama": nilai, …}' };
 
 function show(ch: string): string {
   const c = ch.charCodeAt(0);
@@ -226,20 +232,32 @@ export class JsonRowParser {
     if (this.mode === M_NUMBER) this.number('', 0, true);
     if (this.stopped) return;
     if (this.mode === M_STRING) {
-      this.fatal(this.tokLine, this.tokCol, 'the text starting here is never closed (the file ends inside it)', 'a closing " is missing, or the file is cut short');
+      this.fatal(
+        this.tokLine,
+        this.tokCol,
+        say({ message: 'the text starting here is never closed (the file ends inside it)', hint: 'a closing " is missing, or the file is cut short' }, { message: 'teks yang dimulai di sini tidak pernah ditutup (berkas berakhir di dalamnya)', hint: 'tanda " penutup tidak ada, atau berkas terpotong' }),
+      );
       return;
     }
     if (this.mode === M_LITERAL) {
-      this.fatalHere(this.base, `the file ends inside '${LITERALS[this.litIndex]}'`, 'the file may be cut short');
+      const word = LITERALS[this.litIndex];
+      this.fatalHere(this.base, say({ message: `the file ends inside '${word}'`, hint: CUT_SHORT.en }, { message: `berkas berakhir di tengah '${word}'`, hint: CUT_SHORT.id }));
       return;
     }
     if (!this.sawContent) {
-      this.problems.add({ file: this.file, message: 'the file is empty', hint: 'expected an array of rows, e.g. [{"province": "Gorontalo", "participants": 256129}]' });
+      this.problems.add({
+        file: this.file,
+        ...say(
+          { message: 'the file is empty', hint: 'expected an array of rows, e.g. [{"province": "Gorontalo", "participants": 256129}]' },
+          { message: 'berkas kosong', hint: 'seharusnya berisi array baris, mis. [{"province": "Gorontalo", "participants": 256129}]' },
+        ),
+      });
       this.stopped = true;
       return;
     }
     if (this.expect !== E_END) {
-      this.fatalHere(this.base, `the file ends where ${EXPECTED[this.expect]} was expected`, 'the file may be cut short');
+      const wanted = EXPECTED[this.expect]!;
+      this.fatalHere(this.base, say({ message: `the file ends where ${wanted.en} was expected`, hint: CUT_SHORT.en }, { message: `berkas berakhir di tempat yang seharusnya berisi ${wanted.id}`, hint: CUT_SHORT.id }));
     }
   }
 
@@ -305,7 +323,7 @@ export class JsonRowParser {
           i++;
           continue;
         }
-        this.unexpected(s, i, c === 125 ? "JSON allows no comma before '}'" : c === 39 ? 'JSON names are written in double quotes' : undefined);
+        this.unexpected(s, i, c === 125 ? { en: "JSON allows no comma before '}'", id: "JSON tidak mengizinkan koma sebelum '}'" } : c === 39 ? { en: 'JSON names are written in double quotes', id: 'nama dalam JSON ditulis dalam tanda kutip ganda' } : undefined);
         return n;
       }
       if (e === E_COLON) {
@@ -318,7 +336,14 @@ export class JsonRowParser {
         return n;
       }
       if (e === E_END) {
-        this.fatalHere(this.base + i, `unexpected ${show(s[i]!)} after the end of the JSON value`, 'a file holds one JSON value: one array of rows, or one object with "rows"');
+        const ch = show(s[i]!);
+        this.fatalHere(
+          this.base + i,
+          say(
+            { message: `unexpected ${ch} after the end of the JSON value`, hint: 'a file holds one JSON value: one array of rows, or one object with "rows"' },
+            { message: `karakter ${ch} tidak terduga setelah akhir nilai JSON`, hint: 'satu berkas memuat satu nilai JSON: satu array baris, atau satu objek dengan "rows"' },
+          ),
+        );
         return n;
       }
       // A value is expected.
@@ -372,11 +397,11 @@ export class JsonRowParser {
         s,
         i,
         c === 93 && e === E_VALUE_AFTER_COMMA
-          ? "JSON allows no comma before ']'"
+          ? { en: "JSON allows no comma before ']'", id: "JSON tidak mengizinkan koma sebelum ']'" }
           : c === 39
-            ? 'JSON text is written in double quotes'
+            ? { en: 'JSON text is written in double quotes', id: 'teks dalam JSON ditulis dalam tanda kutip ganda' }
             : c === 47
-              ? 'JSON allows no comments'
+              ? { en: 'JSON allows no comments', id: 'JSON tidak mengizinkan komentar' }
               : undefined,
       );
       return n;
@@ -401,11 +426,13 @@ export class JsonRowParser {
 
   private open(c: number, role: number, i: number): void {
     if (this.stack.length >= this.maxDepth) {
-      this.fatalHere(this.base + i, `JSON nested deeper than ${this.maxDepth} levels`, 'a row is one flat object inside one array');
+      const max = this.maxDepth;
+      this.fatalHere(this.base + i, say({ message: `JSON nested deeper than ${max} levels`, hint: 'a row is one flat object inside one array' }, { message: `JSON bersarang lebih dari ${max} tingkat`, hint: 'satu baris adalah satu objek datar di dalam satu array' }));
       return;
     }
     const at = this.place(i);
-    const found = c === 123 ? 'an object' : 'an array';
+    const found = kindOf(c);
+    const foundId = kindOf(c, 'id');
     let frame = c === 123 ? F_SKIP_OBJECT : F_SKIP_ARRAY;
     switch (role) {
       case R_TOP:
@@ -420,16 +447,22 @@ export class JsonRowParser {
         if (c === 91) {
           frame = F_ROWS;
           this.startRows('$.rows');
-        } else this.addAt(at, `"rows": expected an array of rows, found ${found}`);
+        } else this.addAt(at, say(`"rows": expected an array of rows, found ${found}`, `"rows": seharusnya array baris, bukan ${foundId}`));
         break;
       case R_ITEM:
         if (c === 123) {
           frame = F_ROW;
           this.startRow(at.line);
-        } else this.addAt(at, `${this.rowsPath}[${this.itemIndex}]: expected an object (one row), found ${found}`, 'each item of the array is one row: {"name": value, …}');
+        } else this.addAt(at, this.notARow(found, foundId));
         break;
       case R_FIELD:
-        this.addAt(at, `field "${this.fieldName}": expected text, a number, true, false or null, found ${found}`, 'a row is one flat object; nested values cannot be read as cells');
+        this.addAt(
+          at,
+          say(
+            { message: `field "${this.fieldName}": expected text, a number, true, false or null, found ${found}`, hint: 'a row is one flat object; nested values cannot be read as cells' },
+            { message: `kolom "${this.fieldName}": seharusnya teks, angka, true, false atau null, bukan ${foundId}`, hint: 'satu baris adalah satu objek datar; nilai bersarang tidak dapat dibaca sebagai sel' },
+          ),
+        );
         break;
     }
     this.stack.push(frame);
@@ -441,7 +474,13 @@ export class JsonRowParser {
     if (frame === F_ROW) this.endRow();
     else if (frame === F_ROWS) this.itemIndex = 0;
     else if (frame === F_TOP_OBJECT && this.rowsKeyPlace === undefined) {
-      this.addAt(this.topPlace, 'expected an array of rows, or an object with a "rows" array; this object has no "rows"', 'e.g. [{"province": "Gorontalo", "participants": 256129}]');
+      this.addAt(
+        this.topPlace,
+        say(
+          { message: 'expected an array of rows, or an object with a "rows" array; this object has no "rows"', hint: EXAMPLE.en },
+          { message: 'seharusnya array baris, atau objek dengan array "rows"; objek ini tidak memiliki "rows"', hint: EXAMPLE.id },
+        ),
+      );
     }
     this.afterValue();
   }
@@ -463,11 +502,17 @@ export class JsonRowParser {
   /** Check a scalar against its role before reading it; false when reading stops. */
   private scalarAllowed(role: number, c: number, i: number): boolean {
     if (role === R_TOP) {
-      this.fatalHere(this.base + i, `expected an array of rows, or an object with a "rows" array, found ${kindOf(c)}`, 'e.g. [{"province": "Gorontalo", "participants": 256129}]');
+      this.fatalHere(
+        this.base + i,
+        say(
+          { message: `expected an array of rows, or an object with a "rows" array, found ${kindOf(c)}`, hint: EXAMPLE.en },
+          { message: `seharusnya array baris, atau objek dengan array "rows", bukan ${kindOf(c, 'id')}`, hint: EXAMPLE.id },
+        ),
+      );
       return false;
     }
-    if (role === R_ROWS) this.addAt(this.place(i), `"rows": expected an array of rows, found ${kindOf(c)}`);
-    else if (role === R_ITEM) this.addAt(this.place(i), `${this.rowsPath}[${this.itemIndex}]: expected an object (one row), found ${kindOf(c)}`, 'each item of the array is one row: {"name": value, …}');
+    if (role === R_ROWS) this.addAt(this.place(i), say(`"rows": expected an array of rows, found ${kindOf(c)}`, `"rows": seharusnya array baris, bukan ${kindOf(c, 'id')}`));
+    else if (role === R_ITEM) this.addAt(this.place(i), this.notARow(kindOf(c), kindOf(c, 'id')));
     // The token is still read (to find where it ends), as a skipped value.
     this.tokRole = role === R_FIELD ? R_FIELD : R_SKIP;
     return true;
@@ -501,7 +546,15 @@ export class JsonRowParser {
           } else {
             const decoded = ESCAPES[c];
             if (decoded === undefined) {
-              this.fatal(this.line, this.escCol, `invalid escape ${JSON.stringify('\\' + s[i])} in text`, 'a backslash starts \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX; write a literal backslash as \\\\');
+              const esc = JSON.stringify('\\' + s[i]);
+              this.fatal(
+                this.line,
+                this.escCol,
+                say(
+                  { message: `invalid escape ${esc} in text`, hint: 'a backslash starts \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX; write a literal backslash as \\\\' },
+                  { message: `escape ${esc} tidak sah di dalam teks`, hint: 'garis miring terbalik mengawali \\" \\\\ \\/ \\b \\f \\n \\r \\t atau \\uXXXX; tulis garis miring terbalik biasa sebagai \\\\' },
+                ),
+              );
               return n;
             }
             this.esc = 0;
@@ -510,7 +563,11 @@ export class JsonRowParser {
         } else {
           const h = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
           if (h < 0) {
-            this.fatal(this.line, this.escCol, 'invalid \\u escape in text: four hexadecimal digits expected', 'e.g. \\u00e9 for é');
+            this.fatal(
+              this.line,
+              this.escCol,
+              say({ message: 'invalid \\u escape in text: four hexadecimal digits expected', hint: 'e.g. \\u00e9 for é' }, { message: 'escape \\u tidak sah di dalam teks: seharusnya empat digit heksadesimal', hint: 'mis. \\u00e9 untuk é' }),
+            );
             return n;
           }
           this.escHex = this.escHex * 16 + h;
@@ -543,7 +600,15 @@ export class JsonRowParser {
         continue;
       }
       if (c < 32) {
-        this.fatalHere(this.base + i, `control character ${show(s[i]!)} inside text`, c === 10 || c === 13 ? 'a line break inside JSON text is written \\n; or a closing " is missing' : 'write it as an escape, e.g. \\t or \\u0000');
+        const ch = show(s[i]!);
+        const lineBreak = c === 10 || c === 13;
+        this.fatalHere(
+          this.base + i,
+          say(
+            { message: `control character ${ch} inside text`, hint: lineBreak ? 'a line break inside JSON text is written \\n; or a closing " is missing' : 'write it as an escape, e.g. \\t or \\u0000' },
+            { message: `karakter kendali ${ch} di dalam teks`, hint: lineBreak ? 'ganti baris di dalam teks JSON ditulis \\n; atau tanda " penutup tidak ada' : 'tulis sebagai escape, mis. \\t atau \\u0000' },
+          ),
+        );
         return n;
       }
       i++;
@@ -555,7 +620,15 @@ export class JsonRowParser {
   private append(part: string): void {
     this.strLen += part.length;
     if (this.strLen > this.maxStringLength) {
-      this.fatal(this.tokLine, this.tokCol, `${this.tokIsKey ? 'a name' : 'a text value'} longer than ${this.maxStringLength} characters`, 'check that the quotes of the file are balanced');
+      const max = this.maxStringLength;
+      this.fatal(
+        this.tokLine,
+        this.tokCol,
+        say(
+          { message: `${this.tokIsKey ? 'a name' : 'a text value'} longer than ${max} characters`, hint: 'check that the quotes of the file are balanced' },
+          { message: `${this.tokIsKey ? 'nama' : 'nilai teks'} lebih panjang dari ${max} karakter`, hint: 'periksa apakah tanda kutip di berkas berpasangan' },
+        ),
+      );
       return;
     }
     this.strText = this.strText.length === 0 ? part : this.strText + part;
@@ -570,7 +643,14 @@ export class JsonRowParser {
       else if (top === F_TOP_OBJECT) {
         if (this.strText === 'rows') {
           if (this.rowsKeyPlace !== undefined) {
-            this.addAt(at, `"rows" appears twice in the object (first at line ${this.rowsKeyPlace.line}, column ${this.rowsKeyPlace.column})`, 'one file holds one array of rows');
+            const { line, column } = this.rowsKeyPlace;
+            this.addAt(
+              at,
+              say(
+                { message: `"rows" appears twice in the object (first at line ${line}, column ${column})`, hint: 'one file holds one array of rows' },
+                { message: `"rows" muncul dua kali dalam objek (pertama di baris ${line}, kolom ${column})`, hint: 'satu berkas memuat satu array baris' },
+              ),
+            );
             this.memberIsRows = false;
           } else {
             this.rowsKeyPlace = at;
@@ -594,7 +674,7 @@ export class JsonRowParser {
     while (i < n && isNumberChar(s.charCodeAt(i))) i++;
     if (i > start) this.numText = this.numText.length === 0 ? s.slice(start, i) : this.numText + s.slice(start, i);
     if (this.numText.length > MAX_NUMBER_LENGTH) {
-      this.fatal(this.tokLine, this.tokCol, `a number longer than ${MAX_NUMBER_LENGTH} characters`);
+      this.fatal(this.tokLine, this.tokCol, say(`a number longer than ${MAX_NUMBER_LENGTH} characters`, `angka lebih panjang dari ${MAX_NUMBER_LENGTH} karakter`));
       return n;
     }
     if (i >= n && !atEnd) return n; // the number may go on in the next chunk
@@ -602,14 +682,22 @@ export class JsonRowParser {
     const text = this.numText;
     this.numText = '';
     if (!NUMBER.test(text)) {
-      this.fatal(this.tokLine, this.tokCol, `invalid number ${JSON.stringify(text)}`, 'JSON numbers are written like 256129, -3, 0.6056 or 1e6: no grouping, no leading zeros, a dot for decimals');
+      const shown = JSON.stringify(text);
+      this.fatal(
+        this.tokLine,
+        this.tokCol,
+        say(
+          { message: `invalid number ${shown}`, hint: 'JSON numbers are written like 256129, -3, 0.6056 or 1e6: no grouping, no leading zeros, a dot for decimals' },
+          { message: `angka ${shown} tidak sah`, hint: 'angka JSON ditulis seperti 256129, -3, 0.6056 atau 1e6: tanpa pemisah ribuan, tanpa nol di depan, titik untuk desimal' },
+        ),
+      );
       return n;
     }
     if (this.tokRole === R_FIELD) {
       const at: CellPlace = { line: this.tokLine, column: this.tokCol };
       const value = Number(text);
       if (!Number.isFinite(value)) {
-        this.addAt(at, `field "${this.fieldName}": the number ${text} is out of range`);
+        this.addAt(at, say(`field "${this.fieldName}": the number ${text} is out of range`, `kolom "${this.fieldName}": angka ${text} di luar jangkauan`));
       } else if (!Number.isSafeInteger(value) && Number.isInteger(value) && INTEGER_LITERAL.test(text)) {
         // Beyond 2^53 the number would be rounded: pass the digits, so the typed layer refuses exactly them.
         this.setCell(text, at);
@@ -626,7 +714,14 @@ export class JsonRowParser {
     const n = s.length;
     while (i < n && this.litPos < word.length) {
       if (s.charCodeAt(i) !== word.charCodeAt(this.litPos)) {
-        this.fatalHere(this.base + i, `unexpected ${show(s[i]!)} in '${word}'`, 'JSON knows true, false and null; text is written in double quotes');
+        const ch = show(s[i]!);
+        this.fatalHere(
+          this.base + i,
+          say(
+            { message: `unexpected ${ch} in '${word}'`, hint: 'JSON knows true, false and null; text is written in double quotes' },
+            { message: `karakter ${ch} tidak terduga di dalam '${word}'`, hint: 'JSON mengenal true, false dan null; teks ditulis dalam tanda kutip ganda' },
+          ),
+        );
         return n;
       }
       this.litPos++;
@@ -659,7 +754,15 @@ export class JsonRowParser {
     let k = this.columns.get(name);
     if (k === undefined) {
       if (this.columnCount >= this.maxColumns) {
-        this.fatal(at.line, at.column, `more than ${this.maxColumns} different names in the rows`, 'each name is a column; check that the rows are flat objects with the same names');
+        const max = this.maxColumns;
+        this.fatal(
+          at.line,
+          at.column,
+          say(
+            { message: `more than ${max} different names in the rows`, hint: 'each name is a column; check that the rows are flat objects with the same names' },
+            { message: `lebih dari ${max} nama berbeda di baris-baris`, hint: 'setiap nama adalah satu kolom; periksa apakah baris berupa objek datar dengan nama yang sama' },
+          ),
+        );
         return;
       }
       k = this.columnCount++;
@@ -685,7 +788,13 @@ export class JsonRowParser {
     this.fieldName = name;
     if (this.seenInRow[k] === this.rowStamp) {
       const first = this.seenPlace[k]!;
-      this.addAt(at, `field "${name}" appears twice in one row (first at line ${first.line}, column ${first.column})`, 'keep one of them');
+      this.addAt(
+        at,
+        say(
+          { message: `field "${name}" appears twice in one row (first at line ${first.line}, column ${first.column})`, hint: 'keep one of them' },
+          { message: `kolom "${name}" muncul dua kali dalam satu baris (pertama di baris ${first.line}, kolom ${first.column})`, hint: 'pertahankan salah satunya' },
+        ),
+      );
       this.fieldKey = -1;
       return;
     }
@@ -718,21 +827,29 @@ export class JsonRowParser {
 
   // ── problems ──
 
-  private addAt(at: CellPlace, message: string, hint?: string): void {
-    this.problems.add({ file: this.file, line: at.line, column: at.column, message, ...(hint ? { hint } : {}) });
+  private addAt(at: CellPlace, text: Bilingual): void {
+    this.problems.add({ file: this.file, line: at.line, column: at.column, ...text });
   }
 
-  private unexpected(s: string, i: number, hint?: string): void {
-    this.fatalHere(this.base + i, `unexpected ${show(s[i]!)}, expected ${EXPECTED[this.expect]}`, hint);
+  /** An item of the rows array that is not an object. */
+  private notARow(found: string, foundId: string): Bilingual {
+    const where = `${this.rowsPath}[${this.itemIndex}]`;
+    return say({ message: `${where}: expected an object (one row), found ${found}`, hint: ONE_ROW.en }, { message: `${where}: seharusnya objek (satu baris), bukan ${foundId}`, hint: ONE_ROW.id });
+  }
+
+  private unexpected(s: string, i: number, hint?: { en: string; id: string }): void {
+    const ch = show(s[i]!);
+    const wanted = EXPECTED[this.expect]!;
+    this.fatalHere(this.base + i, say({ message: `unexpected ${ch}, expected ${wanted.en}`, hint: hint?.en }, { message: `karakter ${ch} tidak terduga, seharusnya ${wanted.id}`, hint: hint?.id }));
   }
 
   /** A syntax error at an absolute offset on the current line: one diagnostic, and reading stops. */
-  private fatalHere(offset: number, message: string, hint?: string): void {
-    this.fatal(this.line, offset - this.lineStart + 1, message, hint);
+  private fatalHere(offset: number, text: Bilingual): void {
+    this.fatal(this.line, offset - this.lineStart + 1, text);
   }
 
-  private fatal(line: number, column: number, message: string, hint?: string): void {
-    this.problems.add({ file: this.file, line, column, message, ...(hint ? { hint } : {}) });
+  private fatal(line: number, column: number, text: Bilingual): void {
+    this.problems.add({ file: this.file, line, column, ...text });
     this.stopped = true;
     this.mode = M_NONE;
   }

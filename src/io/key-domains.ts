@@ -8,20 +8,22 @@ import { resolveSegment, SEGMENTS } from '../core/domain.js';
 import type { KeyKind } from '../core/table.js';
 import { normaliseName, provinceRegistry, type CodeSystem, type Province } from './areas.js';
 import { regencyRegistry } from './regencies.js';
+import { say, type Bilingual } from '../errors.js';
 
-export type Resolved = { readonly key: string; readonly label: string } | { readonly message: string; readonly hint?: string };
+export type Resolved = { readonly key: string; readonly label: string } | Bilingual;
 
-const DIM_WORDS = new Map<string, string>([
-  ['province', 'province'],
-  ['regency', 'regency/city'],
-  ['segment', 'segment'],
-  ['period', 'period'],
-  ['kanwil', 'regional office (kanwil)'],
-  ['sector', 'sector'],
+const DIM_WORDS = new Map<string, { en: string; id: string }>([
+  ['province', { en: 'province', id: 'provinsi' }],
+  ['regency', { en: 'regency/city', id: 'kabupaten/kota' }],
+  ['segment', { en: 'segment', id: 'segmen' }],
+  ['period', { en: 'period', id: 'periode' }],
+  ['kanwil', { en: 'regional office (kanwil)', id: 'kantor wilayah (kanwil)' }],
+  ['sector', { en: 'sector', id: 'sektor' }],
 ]);
 
-export function dimWord(dim: string): string {
-  return DIM_WORDS.get(dim) ?? dim;
+/** A key column in words; a user's own column (branch) by its name. */
+export function dimWord(dim: string, lang: 'id' | 'en' = 'en'): string {
+  return DIM_WORDS.get(dim)?.[lang] ?? dim;
 }
 
 /** Free text keys: trimmed, inner spaces collapsed, compared without case; shown as first written. */
@@ -55,7 +57,7 @@ export class KeyDomains {
     const hit = byName.get(name);
     if (hit) return hit;
     let out: Resolved;
-    if (code.trim() === '' && name.trim() === '') out = { message: 'the province is empty' };
+    if (code.trim() === '' && name.trim() === '') out = say('the province is empty', 'provinsi kosong');
     else {
       const r = provinceRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem);
       out = 'province' in r ? { key: r.province.kemendagri, label: r.province.name } : r;
@@ -76,7 +78,7 @@ export class KeyDomains {
     const hit = byName.get(name);
     if (hit) return hit;
     let out: Resolved & { province?: string };
-    if (code.trim() === '' && name.trim() === '') out = { message: 'the regency/city is empty' };
+    if (code.trim() === '' && name.trim() === '') out = say('the regency/city is empty', 'kabupaten/kota kosong');
     else {
       const r = regencyRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem, province);
       out = 'regency' in r ? { key: r.regency.kemendagri, label: r.regency.name, province: r.regency.province } : r;
@@ -99,25 +101,31 @@ export class KeyDomains {
 
   private resolveUncached(dim: string, kind: KeyKind, raw: string): Resolved {
     const t = raw.trim();
-    if (t === '') return { message: `the ${dimWord(dim)} is empty` };
+    if (t === '') return say(`the ${dimWord(dim)} is empty`, `${dimWord(dim, 'id')} kosong`);
     switch (kind) {
       case 'segment': {
         const s = resolveSegment(t);
-        return s ? { key: s, label: s } : { message: `unknown segment "${t}"`, hint: `segments: ${SEGMENTS.join(', ')} (also: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)` };
+        if (s) return { key: s, label: s };
+        return say(
+          { message: `unknown segment "${t}"`, hint: `segments: ${SEGMENTS.join(', ')} (also: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)` },
+          { message: `segmen "${t}" tidak dikenal`, hint: `segmen: ${SEGMENTS.join(', ')} (juga: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)` },
+        );
       }
       case 'period': {
         const p = parsePeriod(t);
-        return p ? { key: p, label: p } : { message: `"${t}" is not a month`, hint: 'write periods as YYYY-MM, e.g. 2024-06' };
+        return p ? { key: p, label: p } : say({ message: `"${t}" is not a month`, hint: 'write periods as YYYY-MM, e.g. 2024-06' }, { message: `"${t}" bukan bulan`, hint: 'tulis periode sebagai YYYY-MM, mis. 2024-06' });
       }
       case 'month': {
         const m = parseProfileMonth(t);
-        if (!m) return { message: `"${t}" is not a month`, hint: 'a profile month is 1–12 or YYYY-MM' };
+        if (!m) return say({ message: `"${t}" is not a month`, hint: 'a profile month is 1–12 or YYYY-MM' }, { message: `"${t}" bukan bulan`, hint: 'bulan dalam profil ditulis 1–12 atau YYYY-MM' });
         const key = 'month' in m ? String(m.month) : m.period;
         return { key, label: key };
       }
       case 'kanwil': {
         const k = this.kanwils.get(normaliseName(t));
-        return k ? { key: k, label: k } : { message: `unknown regional office "${t}"`, hint: `regional offices: ${[...new Set(this.kanwils.values())].join(', ')}` };
+        if (k) return { key: k, label: k };
+        const all = [...new Set(this.kanwils.values())].join(', ');
+        return say({ message: `unknown regional office "${t}"`, hint: `regional offices: ${all}` }, { message: `kantor wilayah "${t}" tidak dikenal`, hint: `kantor wilayah: ${all}` });
       }
       case 'regency':
       case 'text':

@@ -9,7 +9,7 @@
 // places (findConflicts).
 
 import { findConflicts, type Conflict, type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
-import { InputError, ProblemList, type Diagnostic } from '../errors.js';
+import { InputError, ProblemList, say, type Problem } from '../errors.js';
 import type { CodeSystem } from './areas.js';
 import { canonicalColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
 import { readCsvRows } from './csv-rows.js';
@@ -35,7 +35,7 @@ export interface LoadSchema {
   /** The measures read, by canonical name and kind. Known count columns not listed are ignored. */
   readonly measures: ReadonlyMap<string, MeasureKind>;
   /** Columns the files must have; `regional` ones are not required of extracts (a row counts one). */
-  readonly required?: readonly { column: string; why: string; regional?: boolean }[];
+  readonly required?: readonly { column: string; why: string; whyId: string; regional?: boolean }[];
   /** refuse: rows must not overlap (regional files); sum: extracts; auto: sum when a file has an id column. */
   readonly rule: 'refuse' | 'sum' | 'auto';
   readonly segmentParts?: boolean;
@@ -117,7 +117,11 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
       if (!facts) continue;
       const prior = bySha.get(facts.sha256);
       if (prior !== undefined) {
-        problems.add({ file: facts.name, message: `has the same content as ${prior} (sha256 ${facts.sha256.slice(0, 12)}…): the same file given twice`, hint: 'give each file once' });
+        const sha = `sha256 ${facts.sha256.slice(0, 12)}…`;
+        problems.add({
+          file: facts.name,
+          ...say({ message: `has the same content as ${prior} (${sha}): the same file given twice`, hint: 'give each file once' }, { message: `isinya sama dengan ${prior} (${sha}): berkas yang sama diberikan dua kali`, hint: 'berikan setiap berkas sekali saja' }),
+        });
       }
       bySha.set(facts.sha256, facts.name);
       sources.push(facts);
@@ -132,7 +136,13 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   if (new Set(rules).size > 1) {
     const ex = sources.find((_, i) => rules[i] === 'sum')!;
     const reg = sources.find((_, i) => rules[i] === 'refuse')!;
-    throw new InputError({ file: ex.name, message: `is a per-participant or per-employer extract, but ${reg.name} is not`, hint: 'report extracts and regional files in separate runs' });
+    throw new InputError({
+      file: ex.name,
+      ...say(
+        { message: `is a per-participant or per-employer extract, but ${reg.name} is not`, hint: 'report extracts and regional files in separate runs' },
+        { message: `adalah ekstrak per peserta atau per pemberi kerja, sedangkan ${reg.name} bukan`, hint: 'laporkan ekstrak dan berkas wilayah dengan perintah terpisah' },
+      ),
+    });
   }
   const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
   const nd = shape.dims.length;
@@ -164,7 +174,7 @@ async function loadOne(
   const o = await open(path, options);
   try {
     const firstRead = await o.chunks.next();
-    if (firstRead.done || firstRead.value.length === 0) throw new InputError({ file: o.name, message: 'the file is empty' });
+    if (firstRead.done || firstRead.value.length === 0) throw new InputError({ file: o.name, ...say('the file is empty', 'berkas kosong') });
     const first = firstRead.value;
     const format = formatOf(path, first);
     let bytesSeen = first.length;
@@ -233,13 +243,18 @@ async function loadOne(
         const t = make(schema.rule === 'sum' ? 'sum' : 'refuse', format !== 'json');
         for (const [n, i, p] of pendingColumns) t.column(n, i, p);
         t.finish();
-        if (problems.size === 0) throw new InputError({ file: o.name, message: 'no data rows (header only)', hint: 'fill in at least one row; jamsostek template writes a starting file' });
+        if (problems.size === 0) {
+          throw new InputError({
+            file: o.name,
+            ...say({ message: 'no data rows (header only)', hint: 'fill in at least one row; jamsostek template writes a starting file' }, { message: 'tidak ada baris data (hanya baris judul)', hint: 'isi paling sedikit satu baris; jamsostek template menulis berkas awal' }),
+          });
+        }
       }
       return undefined;
     }
     const t = typed as TypedRows;
     const locale = t.finish();
-    if (t.rows.length === 0 && problems.size === 0) throw new InputError({ file: o.name, message: 'no data rows', hint: 'every row was blank or a subtotal' });
+    if (t.rows.length === 0 && problems.size === 0) throw new InputError({ file: o.name, ...say({ message: 'no data rows', hint: 'every row was blank or a subtotal' }, { message: 'tidak ada baris data', hint: 'semua baris kosong atau berupa subtotal' }) });
     const base = rows.length;
     for (const r of t.rows) rows.push(r.parent === undefined ? r : { ...r, parent: r.parent + base });
     t.rows.length = 0; // the file's rows now live in the load's array only
@@ -265,40 +280,59 @@ async function loadOne(
 }
 
 /** Where a row is, as a message place ("file:line", or "book.xlsx:Sheet1!A7"). */
-export function rowPlace(table: Table, src: number, line: number): string {
+export function rowPlace(table: Table, src: number, line: number, lang: 'id' | 'en' = 'en'): string {
   const s = table.sources[src];
-  if (!s) return `line ${line}`;
+  if (!s) return `${lang === 'id' ? 'baris' : 'line'} ${line}`;
   return s.sheet ? `${s.name}:${xlsxCellName(s.sheet, line, 1)}` : `${s.name}:${line}`;
 }
 
-function describeKeys(c: Conflict, table: Table): string {
+function describeKeys(c: Conflict, table: Table, lang: 'id' | 'en' = 'en'): string {
   const parts: string[] = [];
   table.dims.forEach((d, i) => {
     const k = c.keys[i];
     if (k !== null && k !== undefined && d.name !== 'kanwil') parts.push(d.labels.get(k) ?? k);
   });
-  return parts.join(' / ') || '(no key columns)';
+  return parts.join(' / ') || (lang === 'id' ? '(tanpa kolom kunci)' : '(no key columns)');
 }
 
-function describeConflict(c: Conflict, table: Table): Diagnostic {
+function describeConflict(c: Conflict, table: Table): Problem {
   const second = table.sources[c.second.src]!;
   const first = table.sources[c.first.src]!;
-  const where = c.first.src === c.second.src ? `first at line ${c.first.line}` : `first at ${rowPlace(table, c.first.src, c.first.line)}`;
+  const sameFile = c.first.src === c.second.src;
+  const where = sameFile ? `first at line ${c.first.line}` : `first at ${rowPlace(table, c.first.src, c.first.line)}`;
+  const whereId = sameFile ? `pertama di baris ${c.first.line}` : `pertama di ${rowPlace(table, c.first.src, c.first.line, 'id')}`;
   const place = second.sheet ? { file: `${second.name}:${xlsxCellName(second.sheet, c.second.line, 1)}` } : { file: second.name, line: c.second.line };
   if (c.kind === 'duplicate') {
     const ignored = second.ignoredColumns.length ? second.ignoredColumns : first.ignoredColumns;
+    const cols = ignored.map((x) => `"${x}"`).join(', ');
+    const by = `--by ${['province', ...ignored.map(canonicalColumn)].slice(0, 2).join(',')}`;
     return {
       ...place,
-      message: `duplicate row for ${describeKeys(c, table)} (${where})`,
-      hint: ignored.length
-        ? `the rows may differ in ${ignored.map((x) => `"${x}"`).join(', ')}, which is not a key: --by ${['province', ...ignored.map(canonicalColumn)].slice(0, 2).join(',')} keeps them apart`
-        : 'each key may appear once; per-participant extracts (with an id column) are added up instead',
+      ...say(
+        {
+          message: `duplicate row for ${describeKeys(c, table)} (${where})`,
+          hint: ignored.length ? `the rows may differ in ${cols}, which is not a key: ${by} keeps them apart` : 'each key may appear once; per-participant extracts (with an id column) are added up instead',
+        },
+        {
+          message: `baris ganda untuk ${describeKeys(c, table, 'id')} (${whereId})`,
+          hint: ignored.length ? `baris-baris itu mungkin berbeda di ${cols}, yang bukan kolom kunci: ${by} memisahkannya` : 'setiap kunci hanya boleh muncul sekali; ekstrak per peserta (dengan kolom id) dijumlahkan',
+        },
+      ),
     };
   }
-  const dimsOf = (src: number): string => table.dims.filter((_, i) => table.rows.some((r) => r.src === src && r.keys[i] !== null)).map((d) => dimWord(d.name)).join(', ');
+  const dimsOf = (src: number, lang: 'id' | 'en'): string => table.dims.filter((_, i) => table.rows.some((r) => r.src === src && r.keys[i] !== null)).map((d) => dimWord(d.name, lang)).join(', ');
+  const firstAt = rowPlace(table, c.first.src, c.first.line);
   return {
     ...place,
-    message: `rows for ${describeKeys(c, table)} overlap with ${rowPlace(table, c.first.src, c.first.line)}: one is given per ${dimsOf(c.first.src) || 'nothing'}, the other per ${dimsOf(c.second.src) || 'nothing'}`,
-    hint: 'each area may be given once per period: remove one of them, or give every file the same key columns (e.g. a period column)',
+    ...say(
+      {
+        message: `rows for ${describeKeys(c, table)} overlap with ${firstAt}: one is given per ${dimsOf(c.first.src, 'en') || 'nothing'}, the other per ${dimsOf(c.second.src, 'en') || 'nothing'}`,
+        hint: 'each area may be given once per period: remove one of them, or give every file the same key columns (e.g. a period column)',
+      },
+      {
+        message: `baris untuk ${describeKeys(c, table, 'id')} tumpang tindih dengan ${rowPlace(table, c.first.src, c.first.line, 'id')}: yang satu diberikan per ${dimsOf(c.first.src, 'id') || 'tanpa kunci'}, yang lain per ${dimsOf(c.second.src, 'id') || 'tanpa kunci'}`,
+        hint: 'setiap wilayah hanya boleh diberikan sekali per periode: hapus salah satunya, atau beri semua berkas kolom kunci yang sama (mis. kolom periode)',
+      },
+    ),
   };
 }

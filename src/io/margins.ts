@@ -4,7 +4,7 @@
 import type { GivenMargin, MarginInput as MarginSpec } from '../core/allocation/spec.js';
 import type { Phasing } from '../core/phasing.js';
 import { measureIndex, rollup } from '../core/table.js';
-import { InputError, usage } from '../errors.js';
+import { InputError, say, usage } from '../errors.js';
 import { KeyDomains } from './key-domains.js';
 import { KNOWN_DIMS, canonicalColumn } from '../core/columns.js';
 import { loadTable, type LoadOptions } from './load.js';
@@ -16,26 +16,35 @@ export async function loadMargin(spec: MarginSpec, dim: string, flag: string, op
     const totals = new Map<string, bigint>();
     for (const [raw, v] of spec.totals) {
       const r = kind === 'province' ? domains.resolveProvince('', raw) : domains.resolve(dim, kind, raw);
-      if ('message' in r) throw usage(`${flag}: ${r.message}`, r.hint);
-      if (totals.has(r.key)) throw usage(`${flag} gives ${raw} twice`);
+      if ('message' in r) throw usage({ message: `${flag}: ${r.message}`, hint: r.hint }, { message: `${flag}: ${r.id.message}`, hint: r.id.hint });
+      if (totals.has(r.key)) throw usage(`${flag} gives ${raw} twice`, `${flag} memuat ${raw} dua kali`);
       totals.set(r.key, v);
     }
     return { dim, totals, source: flag };
   }
   const table = await loadTable([spec.path], { role: flag, dims: [dim], measures: new Map([['total', 'count'], ['target', 'count']]), rule: 'refuse' }, options);
-  if (!table.dims.some((d) => d.name === canonicalColumn(dim))) throw new InputError({ file: spec.path, line: 1, message: `${flag}: expected a "${dim}" column and a "total" column`, hint: `write ${dim},total rows, e.g. ${dim === 'segment' ? 'PU,35000000' : 'Gorontalo,300000'}` });
+  if (!table.dims.some((d) => d.name === canonicalColumn(dim))) {
+    const example = dim === 'segment' ? 'PU,35000000' : 'Gorontalo,300000';
+    throw new InputError({
+      file: spec.path,
+      line: 1,
+      ...say({ message: `${flag}: expected a "${dim}" column and a "total" column`, hint: `write ${dim},total rows, e.g. ${example}` }, { message: `${flag}: seharusnya ada kolom "${dim}" dan kolom "total"`, hint: `tulis baris ${dim},total, mis. ${example}` }),
+    });
+  }
   const agg = rollup(table, [dim]).table;
   const ti = measureIndex(agg, 'total');
   const gi = measureIndex(agg, 'target');
   const useTotal = agg.rows.some((r) => r.values[ti] !== null);
-  if (!useTotal && !agg.rows.some((r) => r.values[gi] !== null)) throw new InputError({ file: spec.path, line: 1, message: `${flag}: expected a "total" (or "target") column`, hint: `write ${dim},total rows` });
+  if (!useTotal && !agg.rows.some((r) => r.values[gi] !== null)) {
+    throw new InputError({ file: spec.path, line: 1, ...say({ message: `${flag}: expected a "total" (or "target") column`, hint: `write ${dim},total rows` }, { message: `${flag}: seharusnya ada kolom "total" (atau "target")`, hint: `tulis baris ${dim},total` }) });
+  }
   const totals = new Map<string, bigint>();
   for (const r of agg.rows) totals.set(r.keys[0]!, BigInt(r.values[useTotal ? ti : gi] ?? 0));
   return { dim, totals, source: spec.path };
 }
 
 export async function loadProfile(path: string, options: LoadOptions): Promise<Phasing> {
-  const table = await loadTable([path], { role: '--phasing', measures: new Map([['weight', 'number']]), required: [{ column: 'period', why: 'the month (1–12 or YYYY-MM)' }, { column: 'weight', why: 'the share of the year in that month' }], rule: 'refuse', periodKind: 'month' }, options);
+  const table = await loadTable([path], { role: '--phasing', measures: new Map([['weight', 'number']]), required: [{ column: 'period', why: 'the month (1–12 or YYYY-MM)', whyId: 'bulan (1–12 atau YYYY-MM)' }, { column: 'weight', why: 'the share of the year in that month', whyId: 'porsi tahun pada bulan itu' }], rule: 'refuse', periodKind: 'month' }, options);
   const agg = rollup(table, ['period']).table;
   const wi = measureIndex(agg, 'weight');
   const weights = new Map<string, number>();
@@ -43,7 +52,7 @@ export async function loadProfile(path: string, options: LoadOptions): Promise<P
     const v = r.values[wi]!;
     if (!(v >= 0)) {
       const src = table.sources[r.src]!;
-      throw new InputError({ file: src.name, line: r.line, message: `weight ${v} is negative`, hint: 'month weights are shares of the year: 0 or more' });
+      throw new InputError({ file: src.name, line: r.line, ...say({ message: `weight ${v} is negative`, hint: 'month weights are shares of the year: 0 or more' }, { message: `bobot ${v} negatif`, hint: 'bobot bulan adalah porsi dari setahun: 0 atau lebih' }) });
     }
     weights.set(r.keys[0]!, v);
   }

@@ -13,7 +13,7 @@ import { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { isatty, ReadStream as TtyReadStream } from 'node:tty';
 import { promisify } from 'node:util';
-import { InputError } from '../errors.js';
+import { InputError, say } from '../errors.js';
 import type { Io } from './terminal.js';
 
 const openFd = promisify(openCb);
@@ -36,17 +36,28 @@ export interface OpenedInput {
   close(): void;
 }
 
-const WHY: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder', ENXIO: 'no such device', ELOOP: 'too many symbolic links', ENOTDIR: 'a part of the path is not a folder' };
+const WHY = new Map<string, { en: string; id: string }>([
+  ['ENOENT', { en: 'no such file', id: 'berkas tidak ada' }],
+  ['EACCES', { en: 'permission denied', id: 'akses ditolak' }],
+  ['EPERM', { en: 'permission denied', id: 'akses ditolak' }],
+  ['EISDIR', { en: 'is a folder', id: 'berupa folder' }],
+  ['ENXIO', { en: 'no such device', id: 'perangkat tidak ada' }],
+  ['ELOOP', { en: 'too many symbolic links', id: 'terlalu banyak tautan simbolik' }],
+  ['ENOTDIR', { en: 'a part of the path is not a folder', id: 'sebagian jalur bukan folder' }],
+]);
 
 function cannotOpen(name: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new InputError({ file: name, message: `cannot open file (${code ? `${code}: ${WHY[code] ?? 'error'}` : String(e)})` });
+  const why = code ? WHY.get(code) : undefined;
+  const detail = (lang: 'en' | 'id'): string => (code ? `${code}: ${why?.[lang] ?? (lang === 'id' ? 'galat' : 'error')}` : String(e));
+  return new InputError({ file: name, ...say(`cannot open file (${detail('en')})`, `berkas tidak dapat dibuka (${detail('id')})`) });
 }
 
 function cannotRead(name: string, e: unknown): InputError {
   if (e instanceof InputError) return e;
   const err = e as NodeJS.ErrnoException;
-  return new InputError({ file: name, message: `cannot read (${err.code ?? err.message})` });
+  const detail = err.code ?? err.message;
+  return new InputError({ file: name, ...say(`cannot read (${detail})`, `tidak dapat dibaca (${detail})`) });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -170,7 +181,7 @@ export async function openInput(path: string, io: Pick<Io, 'cwd' | 'stdin'>): Pr
   }
   if (st.isDirectory()) {
     closeSync(fd);
-    throw new InputError({ file: name, message: 'is a folder, not a file', hint: 'pass the files inside it, or a glob such as folder/*.csv' });
+    throw new InputError({ file: name, ...say({ message: 'is a folder, not a file', hint: 'pass the files inside it, or a glob such as folder/*.csv' }, { message: 'berupa folder, bukan berkas', hint: 'berikan berkas-berkas di dalamnya, atau pola glob seperti folder/*.csv' }) });
   }
   if (st.isFIFO()) {
     // Read by the event loop (epoll): no worker thread waits, the end comes when the writer closes.

@@ -12,7 +12,7 @@ import { fstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { isatty } from 'node:tty';
-import { OutputError } from '../errors.js';
+import { OutputError, say } from '../errors.js';
 import { commitFiles, discardFiles, prepareFile, resolveOutput, writeDevice, writeFailure, writeOwnDescriptor, writeToDescriptor, type OutputTarget, type PreparedFile } from './atomic.js';
 import { beginCheckedStdoutWrite, stdoutFailureHandled } from './process.js';
 import type { Io } from './terminal.js';
@@ -78,9 +78,10 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
       plans.push({ kind: 'stdout', display: STDOUT_NAME, bytes });
       continue;
     }
-    if (o.target === '') throw new OutputError({ message: 'the output path is empty', hint: 'name a file, or - for standard output' });
+    if (o.target === '') throw new OutputError(say({ message: 'the output path is empty', hint: 'name a file, or - for standard output' }, { message: 'jalur keluaran kosong', hint: 'sebutkan sebuah berkas, atau - untuk keluaran standar' }));
     if (/[\\/]$/.test(o.target)) {
-      throw new OutputError({ file: o.target, message: 'names a folder, not a file; nothing was written', hint: `name a file inside it, e.g. -o ${o.target}report.csv` });
+      const inside = `-o ${o.target}report.csv`;
+      throw new OutputError({ file: o.target, ...say({ message: 'names a folder, not a file; nothing was written', hint: `name a file inside it, e.g. ${inside}` }, { message: 'menunjuk folder, bukan berkas; tidak ada yang ditulis', hint: `sebutkan berkas di dalamnya, mis. ${inside}` }) });
     }
     const where = await resolveOutput(resolve(io.cwd, o.target), o.target);
     // /dev/stdout, /dev/fd/1: the same checked path as `-` (a closed pipe stays quiet).
@@ -106,12 +107,26 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
     if (id?.regular && inputs.has(id.key)) {
       const input = inputs.get(id.key)!;
       throw pl.kind === 'stdout'
-        ? new OutputError({ file: pl.display, message: `standard output is the input file ${input}; refusing to write the report into it`, hint: 'redirect the report to another file' })
-        : new OutputError({ file: pl.display, message: `is also an input (${input}); refusing to overwrite it`, hint: 'choose another -o path' });
+        ? new OutputError({
+            file: pl.display,
+            ...say(
+              { message: `standard output is the input file ${input}; refusing to write the report into it`, hint: 'redirect the report to another file' },
+              { message: `keluaran standar adalah berkas input ${input}; laporan tidak akan ditulis ke sana`, hint: 'arahkan laporan ke berkas lain' },
+            ),
+          })
+        : new OutputError({
+            file: pl.display,
+            ...say({ message: `is also an input (${input}); refusing to overwrite it`, hint: 'choose another -o path' }, { message: `juga merupakan input (${input}); berkas itu tidak akan ditimpa`, hint: 'pilih jalur -o yang lain' }),
+          });
     }
     const key = pl.kind === 'file' ? `path:${pl.path}` : pl.kind === 'stdout' ? 'stdout' : (id?.key ?? `fd:${pl.kind === 'fd' ? pl.fd : pl.path}`);
     const first = seen.get(key);
-    if (first !== undefined) throw new OutputError({ file: pl.display, message: `is the same output as ${first}; each output can be named once`, hint: 'give each output its own path' });
+    if (first !== undefined) {
+      throw new OutputError({
+        file: pl.display,
+        ...say({ message: `is the same output as ${first}; each output can be named once`, hint: 'give each output its own path' }, { message: `sama dengan keluaran ${first}; setiap keluaran hanya boleh disebut sekali`, hint: 'beri setiap keluaran jalurnya sendiri' }),
+      });
+    }
     seen.set(key, pl.display);
   }
   return plans;
@@ -180,7 +195,7 @@ export async function writeOutputs(outputs: readonly Output[], io: Io, options: 
             continue;
           }
           stdoutFailureHandled();
-          throw writeFailure(p.display, e, prepared.length ? 'the report on standard output is incomplete; no output file was changed' : 'the report on standard output is incomplete');
+          throw writeFailure(p.display, e, prepared.length ? 'stdout-incomplete-none-changed' : 'stdout-incomplete');
         }
       }
       await options.beforeRename?.();

@@ -96,6 +96,9 @@ export function stdoutFailureHandled(): void {
   stdoutFailureReported = true;
 }
 
+/** The language of the last-resort messages below (the CLI's, once installed). */
+let messageLang: () => 'id' | 'en' = () => 'en';
+
 function writeStderr(text: string): void {
   try {
     process.stderr.write(text);
@@ -111,16 +114,20 @@ function internalError(e: unknown): void {
   }
   const debug = process.argv.includes('--debug');
   writeStderr(`internal error: ${(e as Error | undefined)?.message ?? String(e)}\n`);
-  writeStderr(debug ? `${(e as Error | undefined)?.stack ?? ''}\n` : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug\n');
+  // The error itself stays as thrown (it is for the maintainers); the advice is for the user.
+  const advice = messageLang() === 'id' ? 'ini adalah bug di jamsostek; laporkan bersama keluaran perintah yang sama dengan --debug' : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug';
+  writeStderr(debug ? `${(e as Error | undefined)?.stack ?? ''}\n` : `${advice}\n`);
   runCleanups();
   process.exit(ExitCode.Internal);
 }
 
 /**
  * Install the CLI's process handlers (once). Library users do not call this: their process keeps its
- * own signal and error policy, and onInterrupt() only records cleanups for them.
+ * own signal and error policy, and onInterrupt() only records cleanups for them. `lang` says the
+ * language of the messages written here (asked only when one is written).
  */
-export function installProcessHandlers(): void {
+export function installProcessHandlers(lang?: () => 'id' | 'en'): void {
+  if (lang) messageLang = lang;
   if (installed) return;
   installed = true;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -143,7 +150,8 @@ export function installProcessHandlers(): void {
   process.on('exit', (code) => {
     // A report written to stdout by a path that did not check the write (so nobody said so yet).
     if (stdoutFailure && !stdoutFailureReported && code === ExitCode.Ok) {
-      writeStderr(`<stdout>: error: cannot write (${stdoutFailure.code ?? stdoutFailure.message}); the output is incomplete\n`);
+      const code = stdoutFailure.code ?? stdoutFailure.message;
+      writeStderr(messageLang() === 'id' ? `<stdout>: error: tidak dapat menulis (${code}); keluaran tidak lengkap\n` : `<stdout>: error: cannot write (${code}); the output is incomplete\n`);
       process.exitCode = ExitCode.Output;
     }
   });

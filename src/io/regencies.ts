@@ -19,6 +19,7 @@
 // as the kabupaten (the habit of BPS tables) because a wrong join is silent and costly, while the fix
 // is one word in the file.
 
+import { say, type Bilingual } from '../errors.js';
 import { editDistance, type CodeSystem } from './areas.js';
 import { readBundledCsv } from './data-files.js';
 
@@ -41,7 +42,7 @@ export interface Regency {
   readonly notes: string;
 }
 
-export type RegencyResolution = { regency: Regency } | { message: string; hint: string };
+export type RegencyResolution = { regency: Regency } | Bilingual;
 
 // BPS province codes of the 2022 Papua provinces, whose kabupaten/kota BPS codes are not bundled,
 // with the province's Kemendagri code (a given province can rule them out).
@@ -165,25 +166,26 @@ export class RegencyRegistry {
     const c = code?.trim() ?? '';
     const n = name?.trim() ?? '';
     if (province !== undefined && !this.byProvince.has(province)) {
-      return { message: `unknown province code ${province}`, hint: 'jamsostek provinces lists the Kemendagri codes' };
+      return say({ message: `unknown province code ${province}`, hint: 'jamsostek provinces lists the Kemendagri codes' }, { message: `kode provinsi ${province} tidak dikenal`, hint: 'jamsostek provinces menampilkan kode Kemendagri' });
     }
     const where = province === undefined ? '' : ` in ${this.provinceName(province)}`;
+    const whereId = province === undefined ? '' : ` di ${this.provinceName(province, 'id')}`;
 
     let named: Regency[] | undefined;
     if (n) {
       named = this.byName(n, province);
       if (named.length === 0) {
         const close = this.closestName(n, province);
-        return {
-          message: `unknown kabupaten/kota "${n}"${where}`,
-          hint: close ? `did you mean "${close}"? (jamsostek regencies lists all names)` : 'jamsostek regencies lists all names and codes',
-        };
+        return say(
+          { message: `unknown kabupaten/kota "${n}"${where}`, hint: close ? `did you mean "${close}"? (jamsostek regencies lists all names)` : 'jamsostek regencies lists all names and codes' },
+          { message: `kabupaten/kota "${n}"${whereId} tidak dikenal`, hint: close ? `maksudnya "${close}"? (jamsostek regencies menampilkan semua nama)` : 'jamsostek regencies menampilkan semua nama dan kode' },
+        );
       }
     }
     if (!c) {
-      if (!named) return { message: 'no kabupaten/kota given (neither a code nor a name)', hint: 'add a regency column or a regency code column' };
+      if (!named) return say({ message: 'no kabupaten/kota given (neither a code nor a name)', hint: 'add a regency column or a regency code column' }, { message: 'kabupaten/kota tidak diisi (tidak ada kode maupun nama)', hint: 'tambahkan kolom regency atau kolom kode regency' });
       if (named.length === 1) return { regency: named[0]! };
-      return this.ambiguousName(n, named, where);
+      return this.ambiguousName(n, named, where, whereId);
     }
 
     const candidates = this.codeCandidates(c, system);
@@ -198,19 +200,24 @@ export class RegencyRegistry {
       const systemName = system === 'bps' ? 'BPS' : 'Kemendagri';
       if (!chosen) {
         if (system === 'bps' && candidates.unbundled) {
-          return {
-            message: `BPS code ${c} belongs to ${candidates.unbundled.name}, whose kabupaten/kota BPS codes are not bundled`,
-            hint: 'use the Kemendagri code (or the BPS code from before the 2022 split) or the name',
-          };
+          return say(
+            { message: `BPS code ${c} belongs to ${candidates.unbundled.name}, whose kabupaten/kota BPS codes are not bundled`, hint: 'use the Kemendagri code (or the BPS code from before the 2022 split) or the name' },
+            { message: `kode BPS ${c} milik ${candidates.unbundled.name}, yang kode BPS kabupaten/kotanya tidak disertakan`, hint: 'pakai kode Kemendagri (atau kode BPS sebelum pemekaran 2022) atau namanya' },
+          );
         }
-        return { message: `code ${c} is not a kabupaten/kota in the ${systemName} code system`, hint: `jamsostek regencies lists the ${systemName} codes` };
+        return say(
+          { message: `code ${c} is not a kabupaten/kota in the ${systemName} code system`, hint: `jamsostek regencies lists the ${systemName} codes` },
+          { message: `kode ${c} bukan kabupaten/kota dalam sistem kode ${systemName}`, hint: `jamsostek regencies menampilkan kode ${systemName}` },
+        );
       }
       if (named && !named.includes(chosen)) {
         const other = system === 'bps' ? k : b;
-        return {
-          message: `code ${c} is "${chosen.name}" in ${systemName} codes but the row says "${n}"`,
-          hint: other && named.includes(other) ? `that name has code ${c} in the ${system === 'bps' ? 'Kemendagri' : 'BPS'} system: check --code-system` : this.codesHint(named),
-        };
+        const otherName = system === 'bps' ? 'Kemendagri' : 'BPS';
+        const swapped = other !== undefined && named.includes(other);
+        return say(
+          { message: `code ${c} is "${chosen.name}" in ${systemName} codes but the row says "${n}"`, hint: swapped ? `that name has code ${c} in the ${otherName} system: check --code-system` : this.codesHint(named) },
+          { message: `kode ${c} adalah "${chosen.name}" dalam kode ${systemName}, tetapi baris ini menyebut "${n}"`, hint: swapped ? `nama itu berkode ${c} dalam sistem ${otherName}: periksa --code-system` : this.codesHint(named, 'id') },
+        );
       }
       if (!inScope(chosen)) return this.wrongProvince(c, chosen, province!);
       return { regency: chosen };
@@ -222,28 +229,28 @@ export class RegencyRegistry {
       const both = meanings.filter((r) => named.includes(r));
       if (both.length === 1) return { regency: both[0]! };
       if (both.length === 0) {
-        return {
-          message: `code ${c} does not match "${n}"${meanings.length ? ` (${this.describeCode(c, k, b)})` : ''}`,
-          hint: this.codesHint(named),
-        };
+        return say(
+          { message: `code ${c} does not match "${n}"${meanings.length ? ` (${this.describeCode(c, k, b)})` : ''}`, hint: this.codesHint(named) },
+          { message: `kode ${c} tidak cocok dengan "${n}"${meanings.length ? ` (${this.describeCode(c, k, b, undefined, 'id')})` : ''}`, hint: this.codesHint(named, 'id') },
+        );
       }
     }
     const scoped = meanings.filter((r) => inScope(r));
     if (scoped.length === 0) {
       if (meanings.length === 0 && candidates.unbundled) {
-        return {
-          message: `code ${c} is not a Kemendagri code; in BPS codes it belongs to ${candidates.unbundled.name}, whose kabupaten/kota BPS codes are not bundled`,
-          hint: 'use the Kemendagri code (or the BPS code from before the 2022 split) or the name',
-        };
+        return say(
+          { message: `code ${c} is not a Kemendagri code; in BPS codes it belongs to ${candidates.unbundled.name}, whose kabupaten/kota BPS codes are not bundled`, hint: 'use the Kemendagri code (or the BPS code from before the 2022 split) or the name' },
+          { message: `kode ${c} bukan kode Kemendagri; dalam kode BPS milik ${candidates.unbundled.name}, yang kode BPS kabupaten/kotanya tidak disertakan`, hint: 'pakai kode Kemendagri (atau kode BPS sebelum pemekaran 2022) atau namanya' },
+        );
       }
-      if (meanings.length === 0) return { message: `unknown kabupaten/kota code ${c}`, hint: 'jamsostek regencies lists the Kemendagri and BPS codes' };
+      if (meanings.length === 0) return say({ message: `unknown kabupaten/kota code ${c}`, hint: 'jamsostek regencies lists the Kemendagri and BPS codes' }, { message: `kode kabupaten/kota ${c} tidak dikenal`, hint: 'jamsostek regencies menampilkan kode Kemendagri dan BPS' });
       return this.wrongProvince(c, meanings[0]!, province!);
     }
     if (scoped.length > 1 || unbundled) {
-      return {
-        message: `code ${c} is ambiguous: ${this.describeCode(c, k, b, unbundled)}`,
-        hint: 'pass --code-system kemendagri or --code-system bps, or add the kabupaten/kota name',
-      };
+      return say(
+        { message: `code ${c} is ambiguous: ${this.describeCode(c, k, b, unbundled)}`, hint: 'pass --code-system kemendagri or --code-system bps, or add the kabupaten/kota name' },
+        { message: `kode ${c} ambigu: ${this.describeCode(c, k, b, unbundled, 'id')}`, hint: 'tentukan dengan --code-system kemendagri atau --code-system bps, atau tambahkan nama kabupaten/kota' },
+      );
     }
     return { regency: scoped[0]! };
   }
@@ -251,53 +258,59 @@ export class RegencyRegistry {
   private codeCandidates(
     c: string,
     system: CodeSystem | undefined,
-  ): { kemendagri?: Regency; bps?: Regency; dotted: boolean; unbundled?: { name: string; kemendagri: string } } | { message: string; hint: string } {
+  ): { kemendagri?: Regency; bps?: Regency; dotted: boolean; unbundled?: { name: string; kemendagri: string } } | Bilingual {
     const dotted = /^\d\d\.\d\d$/.exec(c);
     if (dotted) {
       if (system === 'bps') {
-        return { message: `"${c}" is written as a Kemendagri code (with a dot) but the BPS code system was chosen`, hint: 'BPS codes are four digits without a dot, e.g. 7501' };
+        return say(
+          { message: `"${c}" is written as a Kemendagri code (with a dot) but the BPS code system was chosen`, hint: 'BPS codes are four digits without a dot, e.g. 7501' },
+          { message: `"${c}" ditulis sebagai kode Kemendagri (dengan titik), padahal sistem kode BPS yang dipilih`, hint: 'kode BPS terdiri atas empat digit tanpa titik, mis. 7501' },
+        );
       }
       return { kemendagri: this.byKemendagri.get(c), dotted: true };
     }
-    if (!/^\d{4}$/.test(c)) return { message: `"${c}" is not a kabupaten/kota code`, hint: 'write Kemendagri codes as 75.01 or BPS codes as 7501' };
+    if (!/^\d{4}$/.test(c)) return say({ message: `"${c}" is not a kabupaten/kota code`, hint: 'write Kemendagri codes as 75.01 or BPS codes as 7501' }, { message: `"${c}" bukan kode kabupaten/kota`, hint: 'tulis kode Kemendagri sebagai 75.01 atau kode BPS sebagai 7501' });
     const k = this.byKemendagri.get(`${c.slice(0, 2)}.${c.slice(2)}`);
     const b = this.byBps.get(c);
     const unbundled = b ? undefined : UNBUNDLED_BPS_PREFIXES.get(c.slice(0, 2));
     return { kemendagri: k, bps: b, dotted: false, ...(unbundled ? { unbundled } : {}) };
   }
 
-  private describeCode(c: string, k: Regency | undefined, b: Regency | undefined, unbundled?: string): string {
+  private describeCode(c: string, k: Regency | undefined, b: Regency | undefined, unbundled?: string, lang: 'id' | 'en' = 'en'): string {
+    const id = lang === 'id';
     const parts: string[] = [];
-    if (k) parts.push(`"${k.name}" (${this.provinceName(k.province)}) in Kemendagri codes`);
-    if (b) parts.push(`"${b.name}" (${this.provinceName(b.province)}) in BPS codes`);
-    else if (unbundled) parts.push(`in BPS codes a kabupaten/kota of ${unbundled}, whose BPS codes are not bundled`);
-    return parts.length ? parts.join(', ') : `code ${c} is not a known kabupaten/kota`;
+    if (k) parts.push(`"${k.name}" (${this.provinceName(k.province, lang)}) ${id ? 'dalam kode Kemendagri' : 'in Kemendagri codes'}`);
+    if (b) parts.push(`"${b.name}" (${this.provinceName(b.province, lang)}) ${id ? 'dalam kode BPS' : 'in BPS codes'}`);
+    else if (unbundled) parts.push(id ? `dalam kode BPS sebuah kabupaten/kota di ${unbundled}, yang kode BPS-nya tidak disertakan` : `in BPS codes a kabupaten/kota of ${unbundled}, whose BPS codes are not bundled`);
+    if (parts.length) return parts.join(', ');
+    return id ? `kode ${c} bukan kabupaten/kota yang dikenal` : `code ${c} is not a known kabupaten/kota`;
   }
 
-  private codesHint(named: readonly Regency[]): string {
-    return named.length === 1
-      ? `the code of ${named[0]!.name} is ${named[0]!.kemendagri} (Kemendagri) / ${named[0]!.bps} (BPS)`
-      : `codes: ${named.map((r) => `${r.name} ${r.kemendagri} / ${r.bps}`).join('; ')}`;
+  private codesHint(named: readonly Regency[], lang: 'id' | 'en' = 'en'): string {
+    const one = named[0]!;
+    if (named.length === 1) return lang === 'id' ? `kode ${one.name} adalah ${one.kemendagri} (Kemendagri) / ${one.bps} (BPS)` : `the code of ${one.name} is ${one.kemendagri} (Kemendagri) / ${one.bps} (BPS)`;
+    return `${lang === 'id' ? 'kode' : 'codes'}: ${named.map((r) => `${r.name} ${r.kemendagri} / ${r.bps}`).join('; ')}`;
   }
 
-  private ambiguousName(n: string, named: readonly Regency[], where: string): RegencyResolution {
-    const list = named.map((r) => (where ? `${r.name} (${r.kemendagri})` : `${r.name} (${this.provinceName(r.province)}, ${r.kemendagri})`));
+  private ambiguousName(n: string, named: readonly Regency[], where: string, whereId: string): RegencyResolution {
+    const list = (lang: 'id' | 'en'): string[] => named.map((r) => (where ? `${r.name} (${r.kemendagri})` : `${r.name} (${this.provinceName(r.province, lang)}, ${r.kemendagri})`));
     const sameProvince = named.every((r) => r.province === named[0]!.province);
-    return {
-      message: `"${n}"${where} is ambiguous: ${list.join(' or ')}`,
-      hint: `write the full name (${named.map((r) => `"${r.name}"`).join(' or ')})${sameProvince ? '' : ', add the province'} or give the code`,
-    };
+    const names = (or: string): string => named.map((r) => `"${r.name}"`).join(` ${or} `);
+    return say(
+      { message: `"${n}"${where} is ambiguous: ${list('en').join(' or ')}`, hint: `write the full name (${names('or')})${sameProvince ? '' : ', add the province'} or give the code` },
+      { message: `"${n}"${whereId} ambigu: ${list('id').join(' atau ')}`, hint: `tulis nama lengkapnya (${names('atau')})${sameProvince ? '' : ', tambahkan provinsinya'} atau berikan kodenya` },
+    );
   }
 
   private wrongProvince(c: string, r: Regency, province: string): RegencyResolution {
-    return {
-      message: `code ${c} is "${r.name}" in ${this.provinceName(r.province)}, not in ${this.provinceName(province)}`,
-      hint: 'check the province and the code (and the code system: Kemendagri and BPS codes differ)',
-    };
+    return say(
+      { message: `code ${c} is "${r.name}" in ${this.provinceName(r.province)}, not in ${this.provinceName(province)}`, hint: 'check the province and the code (and the code system: Kemendagri and BPS codes differ)' },
+      { message: `kode ${c} adalah "${r.name}" di ${this.provinceName(r.province, 'id')}, bukan di ${this.provinceName(province, 'id')}`, hint: 'periksa provinsi dan kodenya (juga sistem kodenya: kode Kemendagri dan BPS berbeda)' },
+    );
   }
 
-  private provinceName(code: string): string {
-    return this.provinceNames.get(code) ?? `province ${code}`;
+  private provinceName(code: string, lang: 'id' | 'en' = 'en'): string {
+    return this.provinceNames.get(code) ?? `${lang === 'id' ? 'provinsi' : 'province'} ${code}`;
   }
 }
 

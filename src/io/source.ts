@@ -8,7 +8,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { InputError } from '../errors.js';
+import { InputError, say } from '../errors.js';
 
 import type { Encoding } from './row-sink.js';
 
@@ -143,7 +143,8 @@ export async function* decodeText(
       try {
         text = decoder.decode(body, { stream: true });
       } catch {
-        throw new InputError({ file: name, line: lines.line, column: lines.column, message: `invalid ${encoding.toUpperCase()} text (near byte offset ${bodyStart})` });
+        const enc = encoding.toUpperCase();
+        throw new InputError({ file: name, line: lines.line, column: lines.column, ...say(`invalid ${enc} text (near byte offset ${bodyStart})`, `teks ${enc} tidak sah (di sekitar offset bita ${bodyStart})`) });
       }
     } else {
       const whole = carry ? Buffer.concat([carry, body]) : body;
@@ -158,8 +159,10 @@ export async function* decodeText(
           file: name,
           line: lines.line,
           column: lines.column,
-          message: `invalid UTF-8 (byte 0x${complete[at]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${wholeStart + at})`,
-          hint: 'the file looks like Windows-1252 (older Excel); rerun with --encoding windows-1252',
+          ...say(
+            { message: `invalid UTF-8 (byte 0x${complete[at]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${wholeStart + at})`, hint: 'the file looks like Windows-1252 (older Excel); rerun with --encoding windows-1252' },
+            { message: `UTF-8 tidak sah (bita 0x${complete[at]!.toString(16).toUpperCase().padStart(2, '0')} pada offset ${wholeStart + at})`, hint: 'berkas ini tampaknya Windows-1252 (Excel versi lama); jalankan ulang dengan --encoding windows-1252' },
+          ),
         });
       }
       text = complete.toString('utf8');
@@ -173,14 +176,16 @@ export async function* decodeText(
     chunk = next.done ? undefined : next.value;
   }
   if (carry && carry.length) {
-    throw new InputError({ file: name, line: lines.line, column: lines.column, message: `the input ends inside a multi-byte UTF-8 character (offset ${offset - carry.length})` });
+    const at = offset - carry.length;
+    throw new InputError({ file: name, line: lines.line, column: lines.column, ...say(`the input ends inside a multi-byte UTF-8 character (offset ${at})`, `input berakhir di tengah karakter UTF-8 multibita (offset ${at})`) });
   }
   if (decoder) {
     let rest2: string;
     try {
       rest2 = decoder.decode();
     } catch {
-      throw new InputError({ file: name, line: lines.line, column: lines.column, message: `the input ends inside a ${encoding.toUpperCase()} character` });
+      const enc = encoding.toUpperCase();
+      throw new InputError({ file: name, line: lines.line, column: lines.column, ...say(`the input ends inside a ${enc} character`, `input berakhir di tengah karakter ${enc}`) });
     }
     if (rest2) yield rest2;
   }

@@ -8,11 +8,11 @@
 // Rows of a 'refuse' file are kept as they are; rows of a 'sum' file (an extract) are added up by their
 // full key as they stream past, so memory grows with the distinct keys, not with the rows.
 
-import type { Diagnostic, ProblemList } from '../errors.js';
+import { say, type Bilingual, type Diagnostic, type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind, TableRow } from '../core/table.js';
 import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
-import { LocalePolicy, readCell, type CellRef, type NumberLocale } from '../core/numbers.js';
+import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
 import type { Cell, CellPlace, RowSink } from './row-sink.js';
 
 // eslint-disable-next-line no-control-regex
@@ -51,7 +51,7 @@ export interface TypedRowsOptions {
   readonly place: (line: number, column?: number) => Pick<Diagnostic, 'file' | 'line' | 'column'>;
   /** CSV and xlsx announce all columns before the first row; JSON announces them as they come. */
   readonly columnsUpFront: boolean;
-  readonly required: readonly { column: string; why: string }[];
+  readonly required: readonly { column: string; why: string; whyId: string }[];
 }
 
 interface Col {
@@ -90,14 +90,15 @@ export class TypedRows implements RowSink {
     this.policy = new LocalePolicy(o.forcedLocale);
   }
 
-  private fail(d: Omit<Diagnostic, 'file'> & { line: number; column?: number }): void {
+  private fail(d: Omit<Problem, 'file'> & { line: number; column?: number }): void {
     this.problems.add({ ...d, ...this.o.place(d.line, d.column) });
   }
 
   column(name: string, index: number, place: CellPlace): void {
     if (CONTROL.test(name)) {
       const ch = CONTROL.exec(name)![0].charCodeAt(0);
-      this.fail({ line: place.line, column: place.column, message: `control character U+${ch.toString(16).toUpperCase().padStart(4, '0')} in the name of column ${index + 1}` });
+      const u = `U+${ch.toString(16).toUpperCase().padStart(4, '0')}`;
+      this.fail({ line: place.line, column: place.column, ...say(`control character ${u} in the name of column ${index + 1}`, `karakter kendali ${u} pada nama kolom ${index + 1}`) });
     }
     const canonical = canonicalColumn(name);
     const role: ColumnRole = canonical === '' ? { kind: 'ignored' } : roleOf(canonical, this.o.wants);
@@ -108,8 +109,12 @@ export class TypedRows implements RowSink {
       this.fail({
         line: place.line,
         column: place.column,
-        message: same ? `column "${name}" appears twice (fields ${before + 1} and ${index + 1})` : `columns "${other.name}" (field ${before + 1}) and "${name}" (field ${index + 1}) both mean "${canonical}"`,
-        hint: 'keep one of them',
+        ...(same
+          ? say({ message: `column "${name}" appears twice (fields ${before + 1} and ${index + 1})`, hint: 'keep one of them' }, { message: `kolom "${name}" muncul dua kali (kolom ke-${before + 1} dan ke-${index + 1})`, hint: 'pertahankan salah satunya' })
+          : say(
+              { message: `columns "${other.name}" (field ${before + 1}) and "${name}" (field ${index + 1}) both mean "${canonical}"`, hint: 'keep one of them' },
+              { message: `kolom "${other.name}" (kolom ke-${before + 1}) dan "${name}" (kolom ke-${index + 1}) sama-sama berarti "${canonical}"`, hint: 'pertahankan salah satunya' },
+            )),
       });
     }
     if (canonical !== '') this.byCanonical.set(canonical, index);
@@ -131,10 +136,22 @@ export class TypedRows implements RowSink {
       const names = this.cols.map((c) => c.name);
       const close = suggestColumn(req.column, names);
       const accepted = [req.column, ...aliasesOf(req.column)].join(', ');
-      this.fail({ line, message: `missing column "${req.column}" (${req.why})`, hint: close ? `did you mean "${close}"? accepted names: ${accepted}` : `accepted names: ${accepted}` });
+      this.fail({
+        line,
+        ...say(
+          { message: `missing column "${req.column}" (${req.why})`, hint: close ? `did you mean "${close}"? accepted names: ${accepted}` : `accepted names: ${accepted}` },
+          { message: `kolom "${req.column}" tidak ada (${req.whyId})`, hint: close ? `maksudnya "${close}"? nama yang diterima: ${accepted}` : `nama yang diterima: ${accepted}` },
+        ),
+      });
     }
     if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) {
-      this.fail({ line, message: 'the file has both a segment column and participants_pu… columns', hint: 'use one layout: a segment column (one row per segment), or one participants column per segment' });
+      this.fail({
+        line,
+        ...say(
+          { message: 'the file has both a segment column and participants_pu… columns', hint: 'use one layout: a segment column (one row per segment), or one participants column per segment' },
+          { message: 'berkas memuat kolom segment sekaligus kolom participants_pu…', hint: 'pakai satu susunan saja: kolom segment (satu baris per segmen), atau satu kolom peserta per segmen' },
+        ),
+      });
     }
   }
 
@@ -153,9 +170,9 @@ export class TypedRows implements RowSink {
     const cols = this.cols;
     const at = (i: number): { line: number; column?: number } => ({ line: places[i]?.line ?? line, column: places[i]?.column });
     let ok = true;
-    const bad = (i: number, message: string, hint?: string): void => {
+    const bad = (i: number, text: Bilingual): void => {
       ok = false;
-      this.fail({ ...at(i), message, hint });
+      this.fail({ ...at(i), ...text });
     };
     // Control characters anywhere, and the tool's own `level` rows.
     let skip = false;
@@ -163,7 +180,9 @@ export class TypedRows implements RowSink {
       const v = cells[i];
       if (typeof v === 'string' && CONTROL.test(v)) {
         const ch = CONTROL.exec(v)![0].charCodeAt(0);
-        bad(i, `control character U+${ch.toString(16).toUpperCase().padStart(4, '0')} in field "${cols[i]?.name ?? i + 1}"`);
+        const u = `U+${ch.toString(16).toUpperCase().padStart(4, '0')}`;
+        const name = cols[i]?.name ?? i + 1;
+        bad(i, say(`control character ${u} in field "${name}"`, `karakter kendali ${u} di kolom "${name}"`));
       }
       const c = cols[i];
       if (c?.role.kind === 'level' && !this.levelIsData) {
@@ -172,11 +191,22 @@ export class TypedRows implements RowSink {
           this.levelSkipped ??= line;
           skip = true;
         } else if (lv !== '' && lv !== 'detail') {
-          if (this.levelSkipped !== undefined) bad(i, `column "${c.name}" holds "${lv}" but earlier rows were the tool's subtotal/total rows (line ${this.levelSkipped})`, 'rename the column: "level" marks the rows of jamsostek outputs');
+          if (this.levelSkipped !== undefined) {
+            bad(
+              i,
+              say(
+                { message: `column "${c.name}" holds "${lv}" but earlier rows were the tool's subtotal/total rows (line ${this.levelSkipped})`, hint: 'rename the column: "level" marks the rows of jamsostek outputs' },
+                { message: `kolom "${c.name}" berisi "${lv}", padahal baris sebelumnya adalah baris subtotal/total keluaran jamsostek (baris ${this.levelSkipped})`, hint: 'ganti nama kolom itu: "level" menandai baris keluaran jamsostek' },
+              ),
+            );
+          }
           this.levelIsData = true;
         }
       }
-      if (c && c.canonical === '' && v !== null && v !== undefined && String(v).trim() !== '') bad(i, `column ${i + 1} has no name but holds "${String(v).trim()}"`, 'give it a header');
+      if (c && c.canonical === '' && v !== null && v !== undefined && String(v).trim() !== '') {
+        const held = String(v).trim();
+        bad(i, say({ message: `column ${i + 1} has no name but holds "${held}"`, hint: 'give it a header' }, { message: `kolom ${i + 1} tidak bernama tetapi berisi "${held}"`, hint: 'beri kolom itu nama di baris judul' }));
+      }
     }
     if (!ok || skip) return;
 
@@ -214,11 +244,11 @@ export class TypedRows implements RowSink {
           continue;
         }
         if (v === undefined) {
-          bad(i, `the row has no "${c.name}"`);
+          bad(i, say(`the row has no "${c.name}"`, `baris ini tidak memiliki "${c.name}"`));
           continue;
         }
         const r: Resolved = this.domains.resolve(role.dim, role.keyKind, text);
-        if ('message' in r) bad(i, r.message, r.hint);
+        if ('message' in r) bad(i, r);
         else {
           keys[c.target] = r.key;
           this.remember(c.target, r.key, r.label);
@@ -228,7 +258,7 @@ export class TypedRows implements RowSink {
       if (role.kind === 'id') {
         if (role.id === 'participant_id') {
           const t = v === null || v === undefined ? '' : String(v).trim();
-          if (t === '') bad(i, 'the participant id is empty');
+          if (t === '') bad(i, say('the participant id is empty', 'id peserta kosong'));
           else participantId = { value: t, col: i };
         }
         continue;
@@ -237,17 +267,18 @@ export class TypedRows implements RowSink {
       const kind = role.kind === 'percent' ? 'percent' : role.kind === 'measure' ? (role.measureKind === 'count' ? 'count' : 'number') : 'count';
       if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
         if (role.kind === 'percent') continue;
-        bad(i, v === undefined ? `the row has no "${c.name}"` : `field "${c.name}" is empty`, 'a blank count is not zero: write 0 if zero is meant');
+        const hint = { en: 'a blank count is not zero: write 0 if zero is meant', id: 'sel kosong tidak sama dengan nol: tulis 0 jika yang dimaksud nol' };
+        bad(i, v === undefined ? say({ message: `the row has no "${c.name}"`, hint: hint.en }, { message: `baris ini tidak memiliki "${c.name}"`, hint: hint.id }) : say({ message: `field "${c.name}" is empty`, hint: hint.en }, { message: `kolom "${c.name}" kosong`, hint: hint.id }));
         continue;
       }
       let value: number | undefined;
       if (typeof v === 'boolean') {
-        bad(i, `field "${c.name}": expected a number, found ${v}`);
+        bad(i, say(`field "${c.name}": expected a number, found ${v}`, `kolom "${c.name}": seharusnya angka, bukan ${v}`));
         continue;
       }
       if (typeof v === 'number') {
         if (kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
-          bad(i, `field "${c.name}": ${v} is not a whole non-negative number`);
+          bad(i, say(`field "${c.name}": ${v} is not a whole non-negative number`, `kolom "${c.name}": ${v} bukan bilangan cacah (bulat, tidak negatif)`));
           continue;
         }
         value = v;
@@ -256,7 +287,16 @@ export class TypedRows implements RowSink {
         const ref = (): CellRef => ({ ...at(i), column: at(i).column ?? 1, raw: v.trim() });
         if (reading.problem) {
           const loc = this.policy.locale;
-          bad(i, `field "${c.name}": "${v.trim()}" ${reading.problem.startsWith('is ') ? reading.problem : `is not a count: ${reading.problem}`}`, reading.problem === 'is not a number' ? numberHint(loc) : undefined);
+          const raw = v.trim();
+          const hint = reading.problem === 'is not a number' ? numberHint(loc) : undefined;
+          const idProblem = reasonInIndonesian(reading.problem) ?? reading.problem;
+          bad(
+            i,
+            say(
+              { message: `field "${c.name}": "${raw}" ${reading.problem.startsWith('is ') ? reading.problem : `is not a count: ${reading.problem}`}`, hint: hint?.en },
+              { message: `kolom "${c.name}": "${raw}" ${reading.problem.startsWith('is ') ? idProblem : `bukan jumlah yang sah: ${idProblem}`}`, hint: hint?.id },
+            ),
+          );
           continue;
         }
         const got = this.policy.take(reading, ref);
@@ -279,12 +319,12 @@ export class TypedRows implements RowSink {
     let province: string | undefined;
     if (provinceCol >= 0) {
       const r = this.domains.resolveProvince(provinceCode, provinceName);
-      if ('message' in r) bad(provinceCol, r.message, r.hint);
+      if ('message' in r) bad(provinceCol, r);
       else province = r.key;
     }
     if (regencyCol >= 0 && ok) {
       const r = this.domains.resolveRegency(regencyCode, regencyName, province);
-      if ('message' in r) bad(regencyCol, r.message, r.hint);
+      if ('message' in r) bad(regencyCol, r);
       else {
         const d = this.shape.dim('regency', 'regency');
         if (d >= keys.length) keys.length = d + 1;
@@ -313,7 +353,13 @@ export class TypedRows implements RowSink {
       let sum = 0;
       for (const p of parts) sum += p.value;
       if (pIdx >= 0 && values[pIdx] !== null && values[pIdx] !== sum) {
-        bad(parts[0]!.col, `the segment columns add up to ${sum}, not to the row's participants (${values[pIdx]})`, 'the participants_pu, _bpu, _jakon, _pmi columns must cover every participant (add the missing ones, or drop the participants column)');
+        bad(
+          parts[0]!.col,
+          say(
+            { message: `the segment columns add up to ${sum}, not to the row's participants (${values[pIdx]})`, hint: 'the participants_pu, _bpu, _jakon, _pmi columns must cover every participant (add the missing ones, or drop the participants column)' },
+            { message: `kolom segmen berjumlah ${sum}, tidak sama dengan peserta pada baris ini (${values[pIdx]})`, hint: 'kolom participants_pu, _bpu, _jakon, _pmi harus mencakup semua peserta (tambahkan yang kurang, atau hapus kolom participants)' },
+          ),
+        );
         return;
       }
       if (pIdx >= 0) values[pIdx] = sum;
@@ -325,7 +371,13 @@ export class TypedRows implements RowSink {
         const dv = di >= 0 ? values[di] : null;
         if (dv !== null && dv !== undefined && values[pIdx]! > dv) {
           const col = this.cols.findIndex((c) => c?.canonical === 'participants');
-          bad(col >= 0 ? col : 0, `participants (${values[pIdx]}) exceed ${d} (${dv})`, 'check the row; pass --allow-over-coverage if this is real');
+          bad(
+            col >= 0 ? col : 0,
+            say(
+              { message: `participants (${values[pIdx]}) exceed ${d} (${dv})`, hint: 'check the row; pass --allow-over-coverage if this is real' },
+              { message: `peserta (${values[pIdx]}) melebihi ${d} (${dv})`, hint: 'periksa baris ini; jika memang benar, pakai --allow-over-coverage' },
+            ),
+          );
           return;
         }
       }
@@ -336,7 +388,14 @@ export class TypedRows implements RowSink {
       const k = `${pd >= 0 ? (keys[pd] ?? '') : ''}\u0000${participantId.value}`;
       const first = this.ids.get(k);
       if (first !== undefined) {
-        bad(participantId.col, `participant ${participantId.value} appears twice${pd >= 0 && keys[pd] ? ` in ${keys[pd]}` : ''} (first at line ${first})`, 'each participant is one row per period: check the extract query for a join that repeats rows');
+        const when = pd >= 0 && keys[pd] ? keys[pd] : undefined;
+        bad(
+          participantId.col,
+          say(
+            { message: `participant ${participantId.value} appears twice${when ? ` in ${when}` : ''} (first at line ${first})`, hint: 'each participant is one row per period: check the extract query for a join that repeats rows' },
+            { message: `peserta ${participantId.value} muncul dua kali${when ? ` pada ${when}` : ''} (pertama di baris ${first})`, hint: 'setiap peserta satu baris per periode: periksa kueri ekstrak, mungkin ada join yang menggandakan baris' },
+          ),
+        );
         return;
       }
       this.ids.set(k, line);
@@ -356,8 +415,16 @@ export class TypedRows implements RowSink {
     this.contradictionReported = true;
     const id = this.policy.idOnly ?? at;
     const en = this.policy.enOnly ?? at;
-    this.fail({ line: en.line, column: en.column, message: `"${en.raw}" is an English number (en) but "${id.raw}" at ${this.o.place(id.line, id.column).file}:${id.line}:${id.column} is Indonesian (id): the file mixes number formats`, hint: 'write all numbers one way, or pass --number-locale to say which' });
-    this.fail({ line: id.line, column: id.column, message: `"${id.raw}" is an Indonesian number (id); see the English one above` });
+    const idAt = `${this.o.place(id.line, id.column).file}:${id.line}:${id.column}`;
+    this.fail({
+      line: en.line,
+      column: en.column,
+      ...say(
+        { message: `"${en.raw}" is an English number (en) but "${id.raw}" at ${idAt} is Indonesian (id): the file mixes number formats`, hint: 'write all numbers one way, or pass --number-locale to say which' },
+        { message: `"${en.raw}" adalah angka format Inggris (en), sedangkan "${id.raw}" di ${idAt} format Indonesia (id): berkas mencampur format angka`, hint: 'tulis semua angka dengan satu format, atau tentukan formatnya dengan --number-locale' },
+      ),
+    });
+    this.fail({ line: id.line, column: id.column, ...say(`"${id.raw}" is an Indonesian number (id); see the English one above`, `"${id.raw}" adalah angka format Indonesia (id); lihat angka format Inggris di atas`) });
   }
 
   private emit(keys: (string | null)[], values: (number | null)[], line: number, parts: readonly { segment: string; value: number }[], pend: readonly { measure: number; id: number; en: number; at: CellRef }[]): void {
@@ -392,7 +459,13 @@ export class TypedRows implements RowSink {
   /** An extract row: add it to the group of its full key. */
   private add(keys: (string | null)[], values: (number | null)[], line: number, pend: readonly unknown[]): void {
     if (pend.length) {
-      this.fail({ line, message: 'cannot tell the number format of this extract from its counts', hint: 'pass --number-locale id or --number-locale en' });
+      this.fail({
+        line,
+        ...say(
+          { message: 'cannot tell the number format of this extract from its counts', hint: 'pass --number-locale id or --number-locale en' },
+          { message: 'format angka ekstrak ini tidak dapat ditentukan dari jumlahnya', hint: 'tentukan dengan --number-locale id atau --number-locale en' },
+        ),
+      });
       return;
     }
     let k = '';
@@ -409,7 +482,14 @@ export class TypedRows implements RowSink {
       if (v === null || v === undefined) continue;
       const s = (g[m] ?? 0) + v;
       if (!Number.isSafeInteger(s)) {
-        this.fail({ line, message: `the sum of ${this.shape.measures[m]!.name} passes ${Number.MAX_SAFE_INTEGER} and cannot be kept exactly`, hint: 'split the extract' });
+        const name = this.shape.measures[m]!.name;
+        this.fail({
+          line,
+          ...say(
+            { message: `the sum of ${name} passes ${Number.MAX_SAFE_INTEGER} and cannot be kept exactly`, hint: 'split the extract' },
+            { message: `jumlah ${name} melampaui ${Number.MAX_SAFE_INTEGER} dan tidak dapat disimpan dengan tepat`, hint: 'pecah ekstrak menjadi beberapa berkas' },
+          ),
+        });
         return;
       }
       g[m] = s;
@@ -421,14 +501,27 @@ export class TypedRows implements RowSink {
     this.checkColumns();
     for (const c of this.cols) {
       if (c && c.firstRow > 0 && (c.role.kind === 'measure' || c.role.kind === 'dim' || c.role.kind === 'segment-part')) {
-        this.fail({ line: this.firstLine ?? 1, message: `this row has no "${c.name}" (the key first appears at line ${c.place.line})`, hint: 'every row needs the same fields' });
+        this.fail({
+          line: this.firstLine ?? 1,
+          ...say(
+            { message: `this row has no "${c.name}" (the key first appears at line ${c.place.line})`, hint: 'every row needs the same fields' },
+            { message: `baris ini tidak memiliki "${c.name}" (kunci itu pertama muncul di baris ${c.place.line})`, hint: 'setiap baris harus memiliki kolom yang sama' },
+          ),
+        });
       }
     }
     if (this.pending.length) {
       const loc = this.policy.locale;
       if (!loc) {
         const p = this.pending[0]!;
-        this.fail({ line: p.at.line, column: p.at.column, message: `cannot tell the number format: "${p.at.raw}" reads as ${p.id} in Indonesian (id) and ${p.en} in English (en), and no count in the file settles it`, hint: 'pass --number-locale id or --number-locale en' });
+        this.fail({
+          line: p.at.line,
+          column: p.at.column,
+          ...say(
+            { message: `cannot tell the number format: "${p.at.raw}" reads as ${p.id} in Indonesian (id) and ${p.en} in English (en), and no count in the file settles it`, hint: 'pass --number-locale id or --number-locale en' },
+            { message: `format angka tidak dapat ditentukan: "${p.at.raw}" terbaca ${p.id} dalam format Indonesia (id) dan ${p.en} dalam format Inggris (en), dan tidak ada jumlah di berkas yang memastikannya`, hint: 'tentukan dengan --number-locale id atau --number-locale en' },
+          ),
+        });
       } else {
         for (const p of this.pending) (this.rows[p.row]!.values as (number | null)[])[p.measure] = loc === 'id' ? p.id : p.en;
       }
@@ -437,10 +530,10 @@ export class TypedRows implements RowSink {
   }
 }
 
-function numberHint(locale: NumberLocale | undefined): string {
-  if (locale === 'id') return 'Indonesian numbers group thousands with "." and use "," for decimals: 256.129 or 60,56';
-  if (locale === 'en') return 'English numbers group thousands with "," and use "." for decimals: 256,129 or 60.56';
-  return 'write numbers as 256129, 256.129 (Indonesian) or 256,129 (English)';
+function numberHint(locale: NumberLocale | undefined): { en: string; id: string } {
+  if (locale === 'id') return { en: 'Indonesian numbers group thousands with "." and use "," for decimals: 256.129 or 60,56', id: 'angka format Indonesia memakai "." sebagai pemisah ribuan dan "," sebagai pemisah desimal: 256.129 atau 60,56' };
+  if (locale === 'en') return { en: 'English numbers group thousands with "," and use "." for decimals: 256,129 or 60.56', id: 'angka format Inggris memakai "," sebagai pemisah ribuan dan "." sebagai pemisah desimal: 256,129 atau 60.56' };
+  return { en: 'write numbers as 256129, 256.129 (Indonesian) or 256,129 (English)', id: 'tulis angka sebagai 256129, 256.129 (format Indonesia) atau 256,129 (format Inggris)' };
 }
 
 function editDistance(a: string, b: string): number {

@@ -17,7 +17,7 @@
 //
 // Both libraries load on first use: start-up does not pay for them.
 
-import type { Diagnostic, ProblemList } from '../errors.js';
+import { say, type Bilingual, type Problem, type ProblemList } from '../errors.js';
 import type { Cell, CellPlace, ReaderFacts, RowSink } from './row-sink.js';
 
 export interface XlsxReadOptions {
@@ -49,16 +49,33 @@ const DAY_MS = 86_400_000;
  */
 export async function readXlsxRows(bytes: Uint8Array, file: string, options: XlsxReadOptions, sink: RowSink, problems: ProblemList): Promise<ReaderFacts> {
   const facts: ReaderFacts = { format: 'xlsx' };
-  const refuse = (message: string, hint?: string): ReaderFacts => {
-    problems.add({ file, message, ...(hint ? { hint } : {}) });
+  const refuse = (text: Bilingual): ReaderFacts => {
+    problems.add({ file, ...text });
     return facts;
   };
-  if (bytes.length === 0) return refuse('the file is empty');
+  // The reader's own words (a library's, or a missing part) stay as they are, inside the message.
+  const saveAgain = { en: 'open it in Excel and save it again as .xlsx', id: 'buka di Excel lalu simpan ulang sebagai .xlsx' };
+  const sheetUnreadable = (name: string, e: unknown): Bilingual =>
+    say(
+      { message: `sheet ${JSON.stringify(name)} cannot be read: ${(e as Error).message}`, hint: 'open the workbook in Excel and save it again as .xlsx' },
+      { message: `lembar ${JSON.stringify(name)} tidak dapat dibaca: ${(e as Error).message}`, hint: 'buka buku kerja di Excel lalu simpan ulang sebagai .xlsx' },
+    );
+  if (bytes.length === 0) return refuse(say('the file is empty', 'berkas kosong'));
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-      return refuse('this is an old-style Excel workbook (.xls) or a password-protected one, not an .xlsx workbook', 'open it in Excel and save it as "Excel Workbook (.xlsx)" without a password');
+      return refuse(
+        say(
+          { message: 'this is an old-style Excel workbook (.xls) or a password-protected one, not an .xlsx workbook', hint: 'open it in Excel and save it as "Excel Workbook (.xlsx)" without a password' },
+          { message: 'ini buku kerja Excel format lama (.xls) atau yang dilindungi kata sandi, bukan buku kerja .xlsx', hint: 'buka di Excel lalu simpan sebagai "Excel Workbook (.xlsx)" tanpa kata sandi' },
+        ),
+      );
     }
-    return refuse('this is not an .xlsx workbook (it is not a zip archive)', 'save the sheet as "Excel Workbook (.xlsx)", or as CSV');
+    return refuse(
+      say(
+        { message: 'this is not an .xlsx workbook (it is not a zip archive)', hint: 'save the sheet as "Excel Workbook (.xlsx)", or as CSV' },
+        { message: 'ini bukan buku kerja .xlsx (bukan arsip zip)', hint: 'simpan lembar itu sebagai "Excel Workbook (.xlsx)", atau sebagai CSV' },
+      ),
+    );
   }
 
   const { unzipSync, strFromU8 } = await import('fflate');
@@ -66,12 +83,13 @@ export async function readXlsxRows(bytes: Uint8Array, file: string, options: Xls
   try {
     workbook = readWorkbook(unzipSync, strFromU8, bytes);
   } catch (e) {
-    return refuse(`the workbook cannot be read: ${(e as Error).message}`, 'open it in Excel and save it again as .xlsx');
+    return refuse(say({ message: `the workbook cannot be read: ${(e as Error).message}`, hint: saveAgain.en }, { message: `buku kerja tidak dapat dibaca: ${(e as Error).message}`, hint: saveAgain.id }));
   }
   if (workbook.xmlBytes > MAX_XML_BYTES) {
-    return refuse(`the workbook unpacks to more than ${MAX_XML_BYTES / 2 ** 20} MiB of XML`, 'save the data sheet alone, or as CSV');
+    const mib = MAX_XML_BYTES / 2 ** 20;
+    return refuse(say({ message: `the workbook unpacks to more than ${mib} MiB of XML`, hint: 'save the data sheet alone, or as CSV' }, { message: `buku kerja ini terurai menjadi lebih dari ${mib} MiB XML`, hint: 'simpan lembar data saja, atau sebagai CSV' }));
   }
-  if (workbook.sheets.length === 0) return refuse('the workbook has no sheets');
+  if (workbook.sheets.length === 0) return refuse(say('the workbook has no sheets', 'buku kerja tidak memiliki lembar'));
 
   let sheetIndex = 0;
   if (options.sheet !== undefined) {
@@ -80,7 +98,9 @@ export async function readXlsxRows(bytes: Uint8Array, file: string, options: Xls
     if (sheetIndex < 0) sheetIndex = workbook.sheets.findIndex((s) => s.name.toLowerCase() === options.sheet!.toLowerCase());
     if (sheetIndex < 0) {
       const names = workbook.sheets.map((s) => JSON.stringify(s.name)).join(', ');
-      return refuse(`no sheet named ${JSON.stringify(options.sheet)}; the workbook's sheets: ${names}`, `e.g. --sheet ${shellWord(workbook.sheets[0]!.name)}`);
+      const wanted = JSON.stringify(options.sheet);
+      const example = shellWord(workbook.sheets[0]!.name);
+      return refuse(say({ message: `no sheet named ${wanted}; the workbook's sheets: ${names}`, hint: `e.g. --sheet ${example}` }, { message: `tidak ada lembar bernama ${wanted}; lembar di buku kerja: ${names}`, hint: `mis. --sheet ${example}` }));
     }
   }
   const sheet = workbook.sheets[sheetIndex]!;
@@ -92,7 +112,7 @@ export async function readXlsxRows(bytes: Uint8Array, file: string, options: Xls
   try {
     flagged = sheet.path ? flaggedCells(unzipSync, strFromU8, bytes, sheet.path) : new Map();
   } catch (e) {
-    return refuse(`sheet ${JSON.stringify(sheet.name)} cannot be read: ${(e as Error).message}`, 'open the workbook in Excel and save it again as .xlsx');
+    return refuse(sheetUnreadable(sheet.name, e));
   }
 
   const { readSheet } = await import('read-excel-file/node');
@@ -101,12 +121,20 @@ export async function readXlsxRows(bytes: Uint8Array, file: string, options: Xls
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     data = (await readSheet(buffer, sheetIndex + 1, { trim: false })) as unknown[][];
   } catch (e) {
-    return refuse(`sheet ${JSON.stringify(sheet.name)} cannot be read: ${(e as Error).message}`, 'open the workbook in Excel and save it again as .xlsx');
+    return refuse(sheetUnreadable(sheet.name, e));
   }
   const withSheet: ReaderFacts = { format: 'xlsx', sheet: sheet.name };
   const lastRow = Math.max(data.length, lastFlaggedRow(flagged));
   if (lastRow === 0) {
-    problems.add({ file, message: `sheet ${JSON.stringify(sheet.name)} is empty`, hint: workbook.sheets.length > 1 ? `the workbook's sheets: ${workbook.sheets.map((s) => JSON.stringify(s.name)).join(', ')}; choose one with --sheet` : undefined });
+    const names = workbook.sheets.map((s) => JSON.stringify(s.name)).join(', ');
+    const several = workbook.sheets.length > 1;
+    problems.add({
+      file,
+      ...say(
+        { message: `sheet ${JSON.stringify(sheet.name)} is empty`, hint: several ? `the workbook's sheets: ${names}; choose one with --sheet` : undefined },
+        { message: `lembar ${JSON.stringify(sheet.name)} kosong`, hint: several ? `lembar di buku kerja: ${names}; pilih salah satu dengan --sheet` : undefined },
+      ),
+    });
     return withSheet;
   }
   const width = Math.max(data[0]?.length ?? 0, lastFlaggedColumn(flagged));
@@ -123,7 +151,15 @@ export async function readXlsxRows(bytes: Uint8Array, file: string, options: Xls
   if (options.headerRow !== undefined) {
     headerRow = options.headerRow;
     if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > lastRow || rowIsEmpty(headerRow)) {
-      problems.add({ file: at(Number.isInteger(headerRow) && headerRow >= 1 ? headerRow : 1, 1), message: `row ${headerRow} of sheet ${JSON.stringify(sheet.name)} is ${headerRow > lastRow ? `beyond its last row (${lastRow})` : 'empty'}: it cannot be the header row`, hint: 'give --header-row the sheet row (as Excel numbers it) that holds the column names' });
+      const beyond = headerRow > lastRow;
+      const name = JSON.stringify(sheet.name);
+      problems.add({
+        file: at(Number.isInteger(headerRow) && headerRow >= 1 ? headerRow : 1, 1),
+        ...say(
+          { message: `row ${headerRow} of sheet ${name} is ${beyond ? `beyond its last row (${lastRow})` : 'empty'}: it cannot be the header row`, hint: 'give --header-row the sheet row (as Excel numbers it) that holds the column names' },
+          { message: `baris ${headerRow} lembar ${name} ${beyond ? `melewati baris terakhirnya (${lastRow})` : 'kosong'}: tidak dapat menjadi baris judul`, hint: 'berikan ke --header-row nomor baris lembar (seperti penomoran Excel) yang memuat nama kolom' },
+        ),
+      });
       return withSheet;
     }
   } else {
@@ -150,8 +186,16 @@ export async function readXlsxRows(bytes: Uint8Array, file: string, options: Xls
     if (firstValue > 0) {
       problems.add({
         file: at(headerRow, c),
-        message: `column ${columnLetters(c)} has values (first at ${columnLetters(c)}${firstValue}) but no name in the header row (row ${headerRow})`,
-        hint: `write the column's name in ${columnLetters(c)}${headerRow}, or delete the column${options.headerRow === undefined ? '; or give the header row with --header-row' : ''}`,
+        ...say(
+          {
+            message: `column ${columnLetters(c)} has values (first at ${columnLetters(c)}${firstValue}) but no name in the header row (row ${headerRow})`,
+            hint: `write the column's name in ${columnLetters(c)}${headerRow}, or delete the column${options.headerRow === undefined ? '; or give the header row with --header-row' : ''}`,
+          },
+          {
+            message: `kolom ${columnLetters(c)} berisi nilai (pertama di ${columnLetters(c)}${firstValue}) tetapi tidak bernama di baris judul (baris ${headerRow})`,
+            hint: `tulis nama kolom itu di ${columnLetters(c)}${headerRow}, atau hapus kolomnya${options.headerRow === undefined ? '; atau tentukan baris judul dengan --header-row' : ''}`,
+          },
+        ),
       });
     }
   }
@@ -173,7 +217,7 @@ export async function readXlsxRows(bytes: Uint8Array, file: string, options: Xls
       const c = columns[k]!;
       const v = toCell(cellAt(r, c));
       if (v === undefined) {
-        problems.add({ file: at(r, c), message: 'a cell of a kind that cannot be read', hint: 'enter a number, a text or a date' });
+        problems.add({ file: at(r, c), ...say({ message: 'a cell of a kind that cannot be read', hint: 'enter a number, a text or a date' }, { message: 'jenis sel ini tidak dapat dibaca', hint: 'isi dengan angka, teks atau tanggal' }) });
         cells[k] = null;
       } else cells[k] = v;
       places[k] = { line: r, column: c };
@@ -377,10 +421,22 @@ function lastFlaggedColumn(flagged: Map<number, FlaggedCell>): number {
   return last;
 }
 
-function flaggedDiagnostic(f: FlaggedCell, where: string): Diagnostic {
+function flaggedDiagnostic(f: FlaggedCell, where: string): Problem {
   return f.error === null
-    ? { file: where, message: 'a formula without a saved result (the cell would read as empty)', hint: 'open the workbook in Excel or LibreOffice and save it, so that formula results are stored; or paste the values' }
-    : { file: where, message: `the cell holds the error value ${f.error}`, hint: 'correct the formula or the data it refers to, or clear the cell' };
+    ? {
+        file: where,
+        ...say(
+          { message: 'a formula without a saved result (the cell would read as empty)', hint: 'open the workbook in Excel or LibreOffice and save it, so that formula results are stored; or paste the values' },
+          { message: 'rumus tanpa hasil tersimpan (sel akan terbaca kosong)', hint: 'buka buku kerja di Excel atau LibreOffice lalu simpan, agar hasil rumus tersimpan; atau tempel nilainya saja' },
+        ),
+      }
+    : {
+        file: where,
+        ...say(
+          { message: `the cell holds the error value ${f.error}`, hint: 'correct the formula or the data it refers to, or clear the cell' },
+          { message: `sel berisi nilai galat ${f.error}`, hint: 'perbaiki rumusnya atau data yang dirujuknya, atau kosongkan sel' },
+        ),
+      };
 }
 
 /** A sheet name as one shell word, for a hint. */

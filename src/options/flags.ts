@@ -29,8 +29,8 @@ export interface FlagDef<T> {
   readonly complete?: 'file';
   /** May the flag be given more than once (each value kept)? */
   readonly repeatable?: boolean;
-  /** false: not allowed in jamsostek.json (e.g. output paths), with the reason. */
-  readonly configRefused?: string;
+  /** Not allowed in jamsostek.json (e.g. output paths), with the reason in English and Indonesian. */
+  readonly configRefused?: { readonly en: string; readonly id: string };
   readonly parse: (raw: string, flag: string, ctx: ParseContext) => T;
 }
 
@@ -50,7 +50,7 @@ export const FLAGS = {
     help: 'write the report to a file (atomically); - is stdout; repeat for several formats (-o a.xlsx -o a.html)',
     complete: 'file',
     repeatable: true,
-    configRefused: 'a config file in the working folder must not decide where reports are written',
+    configRefused: { en: 'a config file in the working folder must not decide where reports are written', id: 'berkas konfigurasi di folder kerja tidak boleh menentukan ke mana laporan ditulis' },
     parse: p.text,
   }),
   lang: choice('lang', '<lang>', 'labels and number display in human formats and messages (default: from LANG)', ['id', 'en'] as const),
@@ -69,7 +69,7 @@ export const FLAGS = {
   headerRow: flag({ name: 'header-row', arg: '<n>', help: 'the line (CSV) or row (xlsx) of the header, when a title comes first (xlsx: found by its column names)', parse: p.positiveInt }),
   maxErrors: flag({ name: 'max-errors', arg: '<n>', help: 'list at most this many problems (default 50)', parse: p.positiveInt }),
   allowOverCoverage: sw('allow-over-coverage', 'accept rows where participants exceed the denominator'),
-  config: flag({ name: 'config', arg: '<file>', help: 'read defaults from this JSON file (default: ./jamsostek.json)', complete: 'file', configRefused: 'it names the config file itself', parse: p.text }),
+  config: flag({ name: 'config', arg: '<file>', help: 'read defaults from this JSON file (default: ./jamsostek.json)', complete: 'file', configRefused: { en: 'it names the config file itself', id: 'opsi ini menunjuk berkas konfigurasi itu sendiri' }, parse: p.text }),
   // Breakdown
   year: flag<number>({ name: 'year', arg: '<yyyy>', help: 'the national target for this year from data/targets.csv (years between known ones are interpolated)', parse: p.year }),
   target: flag<bigint>({ name: 'target', arg: '<n>', help: 'split this total instead (e.g. 70000000)', parse: (raw, f, ctx) => p.wholeNumber(raw, f, ctx.numberLocale) }),

@@ -5,7 +5,7 @@ import { decimalToRational, type Rational } from '../core/allocation/exact.js';
 import { resolveMethod, type MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, MarginInput, Mode } from '../core/allocation/spec.js';
 import { parsePeriod, type Period } from '../core/calendar.js';
-import { parseStandalone } from '../core/numbers.js';
+import { parseStandalone, reasonInIndonesian } from '../core/numbers.js';
 import { usage } from '../errors.js';
 
 export type Parser<T> = (raw: string, flag: string) => T;
@@ -14,39 +14,39 @@ export function oneOf<const T extends string>(choices: readonly T[]): Parser<T> 
   return (raw, flag) => {
     const v = raw.trim();
     const hit = choices.find((c) => c === v);
-    if (hit === undefined) throw usage(`${flag} expects ${choices.join(', ')}, got "${raw}"`);
+    if (hit === undefined) throw usage(`${flag} expects ${choices.join(', ')}, got "${raw}"`, `${flag} memerlukan salah satu dari ${choices.join(', ')}, bukan "${raw}"`);
     return hit;
   };
 }
 
 export const text: Parser<string> = (raw, flag) => {
-  if (raw.trim() === '') throw usage(`${flag} expects a value`);
+  if (raw.trim() === '') throw usage(`${flag} expects a value`, `${flag} memerlukan sebuah nilai`);
   return raw;
 };
 
 export const positiveInt: Parser<number> = (raw, flag) => {
   const s = raw.trim();
-  if (!/^\d+$/.test(s) || Number(s) <= 0 || !Number.isSafeInteger(Number(s))) throw usage(`${flag} expects a whole number above 0, got "${raw}"`);
+  if (!/^\d+$/.test(s) || Number(s) <= 0 || !Number.isSafeInteger(Number(s))) throw usage(`${flag} expects a whole number above 0, got "${raw}"`, `${flag} memerlukan bilangan bulat di atas 0, bukan "${raw}"`);
   return Number(s);
 };
 
 export const year: Parser<number> = (raw, flag) => {
   const s = raw.trim();
-  if (!/^\d{4}$/.test(s) || Number(s) < 1900) throw usage(`${flag} expects a year such as 2024, got "${raw}"`);
+  if (!/^\d{4}$/.test(s) || Number(s) < 1900) throw usage(`${flag} expects a year such as 2024, got "${raw}"`, `${flag} memerlukan tahun seperti 2024, bukan "${raw}"`);
   return Number(s);
 };
 
 export const period: Parser<Period> = (raw, flag) => {
   const p = parsePeriod(raw);
-  if (!p) throw usage(`${flag} expects a month as YYYY-MM, got "${raw}"`);
+  if (!p) throw usage(`${flag} expects a month as YYYY-MM, got "${raw}"`, `${flag} memerlukan bulan dalam format YYYY-MM, bukan "${raw}"`);
   return p;
 };
 
 /** A whole number of people (--target): 70000000, 70_000_000, 70.000.000 (id) or 70,000,000 (en). */
 export function wholeNumber(raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): bigint {
   const r = parseStandalone(raw, locale);
-  if (!r.ok) throw usage(`${flag} expects a whole number such as 70000000, got "${raw}" (${r.reason})`);
-  if (!Number.isSafeInteger(r.value) || r.value < 0) throw usage(`${flag} expects a whole non-negative number, got "${raw}"`);
+  if (!r.ok) throw usage(`${flag} expects a whole number such as 70000000, got "${raw}" (${r.reason})`, `${flag} memerlukan bilangan bulat seperti 70000000, bukan "${raw}" (${reasonInIndonesian(r.reason) ?? r.reason})`);
+  if (!Number.isSafeInteger(r.value) || r.value < 0) throw usage(`${flag} expects a whole non-negative number, got "${raw}"`, `${flag} memerlukan bilangan cacah (bulat, tidak negatif), bukan "${raw}"`);
   return BigInt(r.value);
 }
 
@@ -55,9 +55,9 @@ export const share: Parser<number> = (raw, flag) => {
   const s = raw.trim();
   const pct = s.endsWith('%');
   const body = pct ? s.slice(0, -1).trim() : s;
-  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a share such as 0.05 or 5%, got "${raw}"`);
+  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a share such as 0.05 or 5%, got "${raw}"`, `${flag} memerlukan porsi seperti 0.05 atau 5%, bukan "${raw}"`);
   const v = pct ? Number(body) / 100 : Number(body);
-  if (v >= 1) throw usage(`${flag} expects a share below 1 (e.g. 0.05 or 5%), got "${raw}"`);
+  if (v >= 1) throw usage(`${flag} expects a share below 1 (e.g. 0.05 or 5%), got "${raw}"`, `${flag} memerlukan porsi di bawah 1 (mis. 0.05 atau 5%), bukan "${raw}"`);
   return v;
 };
 
@@ -67,7 +67,7 @@ export const exactShare: Parser<Rational> = (raw, flag) => {
   const pct = s.endsWith('%');
   const r = decimalToRational(pct ? s.slice(0, -1).trim() : s);
   const v = r && pct ? { num: r.num, den: r.den * 100n } : r;
-  if (!v || v.num < 0n || v.num > v.den) throw usage(`${flag} expects a share between 0 and 1, such as 0.95 or 95%, got "${raw}"`);
+  if (!v || v.num < 0n || v.num > v.den) throw usage(`${flag} expects a share between 0 and 1, such as 0.95 or 95%, got "${raw}"`, `${flag} memerlukan porsi antara 0 dan 1, seperti 0.95 atau 95%, bukan "${raw}"`);
   return v;
 };
 
@@ -79,23 +79,31 @@ export const percent: Parser<number> = (raw, flag) => {
   const s = raw.trim();
   const pct = s.endsWith('%');
   const body = pct ? s.slice(0, -1).trim() : s;
-  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a percentage such as 40 or 40%, got "${raw}"`);
+  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a percentage such as 40 or 40%, got "${raw}"`, `${flag} memerlukan persentase seperti 40 atau 40%, bukan "${raw}"`);
   const v = Number(body);
-  if (!pct && v > 0 && v < 1) throw usage(`${flag} ${s}: percentages are written as 30 for 30 %; a value below 1 is taken for a slip`, `write ${v * 100} for ${v * 100} %, or ${s}% if you mean ${s} %`);
-  if (v > 100) throw usage(`${flag} expects a percentage up to 100, got "${raw}"`);
+  if (!pct && v > 0 && v < 1) {
+    throw usage(
+      { message: `${flag} ${s}: percentages are written as 30 for 30 %; a value below 1 is taken for a slip`, hint: `write ${v * 100} for ${v * 100} %, or ${s}% if you mean ${s} %` },
+      { message: `${flag} ${s}: persentase ditulis 30 untuk 30 %; nilai di bawah 1 dianggap salah ketik`, hint: `tulis ${v * 100} untuk ${v * 100} %, atau ${s}% jika yang dimaksud ${s} %` },
+    );
+  }
+  if (v > 100) throw usage(`${flag} expects a percentage up to 100, got "${raw}"`, `${flag} memerlukan persentase paling tinggi 100, bukan "${raw}"`);
   return v / 100;
 };
 
 export const method: Parser<MethodName> = (raw, flag) => {
   const m = resolveMethod(raw);
-  if (!m) throw usage(`${flag}: unknown method "${raw}"`, 'methods: webster (sainte-lague), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean');
+  if (!m) {
+    const known = 'webster (sainte-lague), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean';
+    throw usage({ message: `${flag}: unknown method "${raw}"`, hint: `methods: ${known}` }, { message: `${flag}: metode "${raw}" tidak dikenal`, hint: `metode: ${known}` });
+  }
   return m;
 };
 
 export const methods: Parser<MethodName[]> = (raw, flag) => {
   const list = raw.split(',').map((x) => method(x, flag));
-  if (list.length < 2) throw usage(`${flag} compares two or more methods, e.g. ${flag} webster,hamilton`);
-  if (new Set(list).size !== list.length) throw usage(`${flag} names a method twice: ${raw}`);
+  if (list.length < 2) throw usage(`${flag} compares two or more methods, e.g. ${flag} webster,hamilton`, `${flag} membandingkan dua metode atau lebih, mis. ${flag} webster,hamilton`);
+  if (new Set(list).size !== list.length) throw usage(`${flag} names a method twice: ${raw}`, `${flag} menyebut satu metode dua kali: ${raw}`);
   return list;
 };
 
@@ -106,7 +114,7 @@ const COLUMN = /^[\p{L}_][\p{L}\p{N}_ .-]*$/u;
 /** A column name of the input (as the user spells it; matched like headers). */
 export const column: Parser<string> = (raw, flag) => {
   const s = raw.trim();
-  if (!COLUMN.test(s)) throw usage(`${flag} expects a column name, got "${raw}"`);
+  if (!COLUMN.test(s)) throw usage(`${flag} expects a column name, got "${raw}"`, `${flag} memerlukan nama kolom, bukan "${raw}"`);
   return s;
 };
 
@@ -127,15 +135,15 @@ export const bound: Parser<Bound> = (raw, flag) => {
 /** Key columns (--by): one or more names, each once. */
 export const columns: Parser<string[]> = (raw, flag) => {
   const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
-  if (!list.length) throw usage(`${flag} needs at least one column`);
+  if (!list.length) throw usage(`${flag} needs at least one column`, `${flag} memerlukan paling sedikit satu kolom`);
   for (const c of list) column(c, flag);
-  if (new Set(list.map((x) => x.toLowerCase())).size !== list.length) throw usage(`${flag} names a column twice: ${raw}`);
+  if (new Set(list.map((x) => x.toLowerCase())).size !== list.length) throw usage(`${flag} names a column twice: ${raw}`, `${flag} menyebut satu kolom dua kali: ${raw}`);
   return list;
 };
 
 export const fields: Parser<string[]> = (raw, flag) => {
   const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
-  if (!list.length) throw usage(`${flag} needs at least one field`);
+  if (!list.length) throw usage(`${flag} needs at least one field`, `${flag} memerlukan paling sedikit satu kolom`);
   return list;
 };
 
@@ -149,8 +157,8 @@ export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
       const totals = new Map<string, bigint>();
       for (const part of s.split(/,(?=[^=,]+=)/)) {
         const [k, v] = part.split('=');
-        if (!k?.trim() || v === undefined) throw usage(`${flag}: "${part}" is not key=number`);
-        if (totals.has(k.trim())) throw usage(`${flag} names "${k.trim()}" twice`);
+        if (!k?.trim() || v === undefined) throw usage(`${flag}: "${part}" is not key=number`, `${flag}: "${part}" bukan kunci=angka`);
+        if (totals.has(k.trim())) throw usage(`${flag} names "${k.trim()}" twice`, `${flag} menyebut "${k.trim()}" dua kali`);
         totals.set(k.trim(), wholeNumber(v, `${flag} ${k.trim()}`, locale));
       }
       return { kind: 'inline', totals };
@@ -161,12 +169,12 @@ export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
 
 export const delimiter: Parser<string> = (raw, flag) => {
   const d = raw === '\\t' || raw.toLowerCase() === 'tab' ? '\t' : raw;
-  if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') throw usage(`${flag} expects one character (or \\t), got "${raw}"`);
+  if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') throw usage(`${flag} expects one character (or \\t), got "${raw}"`, `${flag} memerlukan satu karakter (atau \\t), bukan "${raw}"`);
   return d;
 };
 
 export const sortKey: Parser<string> = (raw, flag) => {
   const s = raw.trim();
-  if (!s) throw usage(`${flag} expects gap, coverage, achievement, name or a column`);
+  if (!s) throw usage(`${flag} expects gap, coverage, achievement, name or a column`, `${flag} memerlukan gap, coverage, achievement, name atau nama kolom`);
   return s;
 };

@@ -2,7 +2,7 @@
 // parsers: `--denominator potential_workers` and `{"denominator": "potential_workers"}` are one value.
 
 import { Option, type Command } from 'commander';
-import { usage, UsageError } from '../errors.js';
+import { say, usage, UsageError } from '../errors.js';
 import { FLAGS, flagName, type FlagDef, type FlagKey, type Options, type ParseContext } from './flags.js';
 
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
@@ -26,11 +26,28 @@ function configValues(config: Readonly<Record<string, unknown>>, file: string): 
   const out = new Map<FlagKey, string[] | true>();
   for (const [k, v] of Object.entries(config)) {
     const key = KNOWN.get(k);
-    if (!key) throw new UsageError({ file, message: `config: unknown key "${k}"`, hint: 'the config file takes the long names of flags in camelCase, e.g. "numberLocale": "id"' });
+    if (!key) {
+      throw new UsageError({
+        file,
+        ...say(
+          { message: `config: unknown key "${k}"`, hint: 'the config file takes the long names of flags in camelCase, e.g. "numberLocale": "id"' },
+          { message: `config: kunci "${k}" tidak dikenal`, hint: 'berkas konfigurasi memakai nama panjang opsi dalam camelCase, mis. "numberLocale": "id"' },
+        ),
+      });
+    }
     const f = FLAGS[key] as FlagDef<unknown>;
-    if (f.configRefused) throw new UsageError({ file, message: `config: "${k}" cannot be set in a config file: ${f.configRefused}`, hint: `pass ${flagName(key)} on the command line` });
+    if (f.configRefused) {
+      const why = f.configRefused;
+      throw new UsageError({
+        file,
+        ...say(
+          { message: `config: "${k}" cannot be set in a config file: ${why.en}`, hint: `pass ${flagName(key)} on the command line` },
+          { message: `config: "${k}" tidak dapat diatur di berkas konfigurasi: ${why.id}`, hint: `berikan ${flagName(key)} di baris perintah` },
+        ),
+      });
+    }
     if (!f.arg) {
-      if (typeof v !== 'boolean') throw new UsageError({ file, message: `config: "${k}" is a switch: true or false, not ${JSON.stringify(v)}` });
+      if (typeof v !== 'boolean') throw new UsageError({ file, ...say(`config: "${k}" is a switch: true or false, not ${JSON.stringify(v)}`, `config: "${k}" adalah sakelar: true atau false, bukan ${JSON.stringify(v)}`) });
       if (v) out.set(key, true);
       continue;
     }
@@ -38,7 +55,7 @@ function configValues(config: Readonly<Record<string, unknown>>, file: string): 
     const strings = list.map((x) => {
       if (typeof x === 'string') return x;
       if (typeof x === 'number' && Number.isFinite(x)) return String(x);
-      throw new UsageError({ file, message: `config: "${k}" expects text or a number, not ${JSON.stringify(x)}` });
+      throw new UsageError({ file, ...say(`config: "${k}" expects text or a number, not ${JSON.stringify(x)}`, `config: "${k}" memerlukan teks atau angka, bukan ${JSON.stringify(x)}`) });
     });
     out.set(key, strings);
   }
@@ -63,11 +80,11 @@ export function resolveOptions<K extends FlagKey>(
   const fromConfig = config ? configValues(config.values, config.file) : new Map<FlagKey, string[] | true>();
   const given = (k: FlagKey): boolean => cli[k] !== undefined && cli[k] !== false;
   for (const [a, b] of exclusive) {
-    if (given(a) && given(b)) throw usage(`pass either ${flagName(a)} or ${flagName(b)}, not both`);
+    if (given(a) && given(b)) throw usage(`pass either ${flagName(a)} or ${flagName(b)}, not both`, `berikan ${flagName(a)} atau ${flagName(b)}, tidak keduanya`);
     // A flag on the command line overrides the config's value of the other one of the pair.
     if (given(a)) fromConfig.delete(b);
     else if (given(b)) fromConfig.delete(a);
-    else if (fromConfig.has(a) && fromConfig.has(b)) throw new UsageError({ file: config!.file, message: `config: "${a}" and "${b}" cannot both be set` });
+    else if (fromConfig.has(a) && fromConfig.has(b)) throw new UsageError({ file: config!.file, ...say(`config: "${a}" and "${b}" cannot both be set`, `config: "${a}" dan "${b}" tidak dapat diatur bersamaan`) });
   }
   const ctx: { numberLocale?: ParseContext['numberLocale'] } = {};
   const raw = (key: FlagKey): { values: string[] | true; from: 'flag' | 'config' } | undefined => {

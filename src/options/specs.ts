@@ -38,11 +38,21 @@ export function ruleColumns(rule: SplitRule): string[] {
 /** --by, in canonical names; refused when a key would collide with an output column. */
 export function grainOf(by: readonly string[] | undefined, max: number): string[] {
   const grain = (by ?? ['province']).map(canonicalColumn);
-  if (grain.length > max) throw usage(`--by takes at most ${max} columns${max === 2 ? ' (two nested ones such as province,regency, or two crossed ones such as province,segment)' : ''}`);
+  if (grain.length > max) {
+    throw usage(
+      `--by takes at most ${max} columns${max === 2 ? ' (two nested ones such as province,regency, or two crossed ones such as province,segment)' : ''}`,
+      `--by menerima paling banyak ${max} kolom${max === 2 ? ' (dua kolom bertingkat seperti province,regency, atau dua kolom bersilang seperti province,segment)' : ''}`,
+    );
+  }
   for (const g of grain) {
-    if (g === 'period') throw usage('--by period: the report is for one month; choose it with --period');
-    if (g === 'province_code') throw usage('--by province_code: use --by province (codes and names are both shown)');
-    if (OUTPUT_COLUMNS.has(g)) throw usage(`--by ${g}: "${g}" is also an output column of the report`, 'rename that column of the input (e.g. to "jenjang"), then --by the new name');
+    if (g === 'period') throw usage('--by period: the report is for one month; choose it with --period', '--by period: laporan berlaku untuk satu bulan; pilih bulannya dengan --period');
+    if (g === 'province_code') throw usage('--by province_code: use --by province (codes and names are both shown)', '--by province_code: pakai --by province (kode dan nama sama-sama ditampilkan)');
+    if (OUTPUT_COLUMNS.has(g)) {
+      throw usage(
+        { message: `--by ${g}: "${g}" is also an output column of the report`, hint: 'rename that column of the input (e.g. to "jenjang"), then --by the new name' },
+        { message: `--by ${g}: "${g}" juga merupakan kolom keluaran laporan`, hint: 'ganti nama kolom itu di input (mis. menjadi "jenjang"), lalu pakai --by dengan nama baru' },
+      );
+    }
   }
   return grain;
 }
@@ -59,7 +69,10 @@ export function chooseDenominator(wanted: string | undefined, tables: readonly T
     const d = canonicalColumn(wanted);
     if (!tables.some((t) => hasMeasure(t, d))) {
       const present = DENOMINATORS.filter((x) => tables.some((t) => hasMeasure(t, x)));
-      throw usage(`--denominator ${wanted}: the input has no column "${d}"`, `denominators in the input: ${present.join(', ') || 'none'}`);
+      throw usage(
+        { message: `--denominator ${wanted}: the input has no column "${d}"`, hint: `denominators in the input: ${present.join(', ') || 'none'}` },
+        { message: `--denominator ${wanted}: input tidak memiliki kolom "${d}"`, hint: `penyebut di input: ${present.join(', ') || 'tidak ada'}` },
+      );
     }
     return d;
   }

@@ -13,7 +13,7 @@
 // format shows it, bold totals included, so no cell shows "###".
 
 import type { Cell, CellObject, Row } from 'write-excel-file/node';
-import { OutputError } from '../errors.js';
+import { OutputError, say } from '../errors.js';
 import type { RenderContext, Rendered } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatMachine, statusLabel } from './format.js';
@@ -249,11 +249,23 @@ export async function renderXlsxWithNotes(report: Report, ctx: RenderContext): P
   const lang = ctx.lang;
   const rows = rowCount(report);
   if (rows > MAX_SHEET_ROWS || rows * Math.max(1, report.columns.length) > MAX_SHEET_CELLS) {
-    const limit = rows > MAX_SHEET_ROWS ? `a sheet holds at most ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows below its header` : `the workbook writer takes at most ${MAX_SHEET_CELLS.toLocaleString('en-US')} cells a sheet`;
-    throw new OutputError({
-      message: `the report has ${rows.toLocaleString('en-US')} rows of ${report.columns.length} columns, too many for xlsx: ${limit}`,
-      hint: 'write -f csv (or jsonl) instead, or choose fewer columns with --fields',
-    });
+    const tooManyRows = rows > MAX_SHEET_ROWS;
+    const maxRows = MAX_SHEET_ROWS.toLocaleString('en-US');
+    const maxCells = MAX_SHEET_CELLS.toLocaleString('en-US');
+    const size = `${rows.toLocaleString('en-US')}`;
+    const cols = report.columns.length;
+    throw new OutputError(
+      say(
+        {
+          message: `the report has ${size} rows of ${cols} columns, too many for xlsx: ${tooManyRows ? `a sheet holds at most ${maxRows} rows below its header` : `the workbook writer takes at most ${maxCells} cells a sheet`}`,
+          hint: 'write -f csv (or jsonl) instead, or choose fewer columns with --fields',
+        },
+        {
+          message: `laporan memiliki ${size} baris dengan ${cols} kolom, terlalu banyak untuk xlsx: ${tooManyRows ? `satu lembar memuat paling banyak ${maxRows} baris di bawah baris judulnya` : `penulis buku kerja menerima paling banyak ${maxCells} sel per lembar`}`,
+          hint: 'tulis dengan -f csv (atau jsonl), atau pilih lebih sedikit kolom dengan --fields',
+        },
+      ),
+    );
   }
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const sheets: XlsxSheet[] = [listSheet(report, lang)];

@@ -22,7 +22,7 @@ export function explainLines(r: AllocationResult, lang: Lang): string[] {
   for (const l of r.levels) {
     const scope = `${l.grain.map((g) => dimLabel(g)[lang]).join(' × ')}${l.scope ? ` ${L('in', 'di')} ${l.scope}` : ''}`;
     if (l.divisor) out.push(`${scope}: ${L('divisor between', 'pembagi antara')} ${fmt(l.divisor.low)} ${L('and', 'dan')} ${fmt(l.divisor.high)} (${l.mode === 'gap' ? L('increase', 'kenaikan') : L('target', 'target')} = ${L('weight / divisor, rounded by the method, within the bounds', 'bobot / pembagi, dibulatkan menurut metode, dalam batas')})`);
-    out.push(`${scope}: ${L('at their minimum', 'pada minimum')}: ${list(l.atMin)}; ${L('at their maximum', 'pada maksimum')}: ${list(l.atMax)}${l.held.length ? `; ${L('held at today', 'ditahan pada hari ini')}: ${list(l.held)}` : ''}`);
+    out.push(`${scope}: ${L('at their minimum', 'pada minimum')}: ${list(l.atMin)}; ${L('at their maximum', 'pada maksimum')}: ${list(l.atMax)}${l.held.length ? `; ${L('held at today', 'ditahan pada jumlah peserta saat ini')}: ${list(l.held)}` : ''}`);
     out.push(`${scope}: ${L('ties', 'seri')}: ${l.ties.length ? l.ties.map((t) => `${t.units.join(', ')} → ${t.winners.join(', ')}`).join('; ') : L('none', 'tidak ada')}`);
   }
   return out;

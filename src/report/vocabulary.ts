@@ -161,7 +161,7 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
           `${f.scope ? `${f.scope}: ` : ''}the ${f.units} ${g(f.grain)} units already have at least ${n(f.sumLower)} between them (${f.lowerIsToday ? "today's participants" : 'their minimum targets'}); a target of ${n(f.total)} is below that`,
           `${f.scope ? `${f.scope}: ` : ''}${f.units} unit ${g(f.grain)} sudah memiliki paling sedikit ${n(f.sumLower)} (${f.lowerIsToday ? 'peserta saat ini' : 'target minimum'}); target ${n(f.total)} di bawahnya`,
         ),
-        hint: L(`raise the target to at least ${n(f.sumLower)}, or allow targets below today with --mode level --min none`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau izinkan target di bawah hari ini dengan --mode level --min none`),
+        hint: L(`raise the target to at least ${n(f.sumLower)}, or allow targets below today with --mode level --min none`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau izinkan target di bawah jumlah peserta saat ini dengan --mode level --min none`),
       };
     case 'above-upper':
       return {
@@ -185,7 +185,7 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
           `${dimLabel(f.dim).en} ${f.key}: its total ${n(f.total)} is below the ${n(f.need)} its cells already have (${f.lowerIsToday ? "today's participants" : 'their minimum targets'})`,
           `${dimLabel(f.dim).id} ${f.key}: totalnya ${n(f.total)} di bawah ${n(f.need)} yang sudah dimiliki selnya (${f.lowerIsToday ? 'peserta saat ini' : 'target minimum'})`,
         ),
-        hint: L(`give ${f.key} a total of at least ${n(f.smallestTotal)}, or let its cells go below today with --mode level --min none`, `beri ${f.key} total paling sedikit ${n(f.smallestTotal)}, atau izinkan selnya di bawah hari ini dengan --mode level --min none`),
+        hint: L(`give ${f.key} a total of at least ${n(f.smallestTotal)}, or let its cells go below today with --mode level --min none`, `beri ${f.key} total paling sedikit ${n(f.smallestTotal)}, atau izinkan selnya di bawah jumlah peserta saat ini dengan --mode level --min none`),
       };
     case 'line-above-upper':
       return { message: L(`${dimLabel(f.dim).en} ${f.key}: its total ${n(f.total)} is above the ${n(f.room)} its cells can take (their upper bounds)`, `${dimLabel(f.dim).id} ${f.key}: totalnya ${n(f.total)} di atas ${n(f.room)} yang dapat ditampung selnya (batas atas)`), hint: L(`give ${f.key} a total of at most ${n(f.room)}, or raise the bounds with --max none`, `beri ${f.key} total paling banyak ${n(f.room)}, atau longgarkan batas dengan --max none`) };
@@ -206,7 +206,7 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
     case 'no-units':
       return { message: L(`the input has no ${g(f.grain)} to split over`, `input tidak memiliki ${g(f.grain)} untuk dibagi`) };
     case 'no-total':
-      return { message: L('say which total to split: --year <yyyy> (from data/targets.csv), --target <n>, or totals with --row-totals/--column-totals', 'sebutkan total yang dibagi: --year <yyyy>, --target <n>, atau --row-totals/--column-totals'), hint: 'e.g. jamsostek breakdown --year 2024' };
+      return { message: L('say which total to split: --year <yyyy> (from data/targets.csv), --target <n>, or totals with --row-totals/--column-totals', 'sebutkan total yang dibagi: --year <yyyy> (dari data/targets.csv), --target <n>, atau total dengan --row-totals/--column-totals'), hint: L('e.g. jamsostek breakdown --year 2024', 'mis. jamsostek breakdown --year 2024') };
     case 'hamilton-matrix':
       return { message: L('a matrix (two crossed --by columns) needs a divisor method', 'matriks (dua kolom --by bersilang) memerlukan metode pembagi'), hint: L('use --method webster, dhondt, huntington-hill, adams or dean', 'gunakan --method webster, dhondt, huntington-hill, adams atau dean') };
   }

@@ -57,7 +57,7 @@ describe('regency registry', () => {
   });
 
   it('"Gorontalo" alone is ambiguous in province 75: Kabupaten Gorontalo or Kota Gorontalo', () => {
-    expect(reg.resolve(undefined, 'Gorontalo', undefined, '75')).toEqual({
+    expect(reg.resolve(undefined, 'Gorontalo', undefined, '75')).toMatchObject({
       message: '"Gorontalo" in Gorontalo is ambiguous: Kabupaten Gorontalo (75.01) or Kota Gorontalo (75.71)',
       hint: 'write the full name ("Kabupaten Gorontalo" or "Kota Gorontalo") or give the code',
     });
@@ -72,7 +72,7 @@ describe('regency registry', () => {
   });
 
   it('the code clash: Kemendagri 75.01 is Kabupaten Gorontalo, BPS 7501 is Boalemo', () => {
-    expect(reg.resolve('7501', undefined, undefined)).toEqual({
+    expect(reg.resolve('7501', undefined, undefined)).toMatchObject({
       message: 'code 7501 is ambiguous: "Kabupaten Gorontalo" (Gorontalo) in Kemendagri codes, "Kabupaten Boalemo" (Gorontalo) in BPS codes',
       hint: 'pass --code-system kemendagri or --code-system bps, or add the kabupaten/kota name',
     });
@@ -90,15 +90,15 @@ describe('regency registry', () => {
   });
 
   it('a code and a name that disagree are an error naming both', () => {
-    expect(reg.resolve('7501', 'Kabupaten Gorontalo', 'bps')).toEqual({
+    expect(reg.resolve('7501', 'Kabupaten Gorontalo', 'bps')).toMatchObject({
       message: 'code 7501 is "Kabupaten Boalemo" in BPS codes but the row says "Kabupaten Gorontalo"',
       hint: 'that name has code 7501 in the Kemendagri system: check --code-system',
     });
-    expect(reg.resolve('7503', 'Kota Gorontalo', undefined)).toEqual({
+    expect(reg.resolve('7503', 'Kota Gorontalo', undefined)).toMatchObject({
       message: 'code 7503 does not match "Kota Gorontalo" ("Kabupaten Bone Bolango" (Gorontalo) in Kemendagri codes, "Kabupaten Pohuwato" (Gorontalo) in BPS codes)',
       hint: 'the code of Kota Gorontalo is 75.71 (Kemendagri) / 7571 (BPS)',
     });
-    expect(reg.resolve('75.04', 'Boalemo', 'kemendagri')).toEqual({
+    expect(reg.resolve('75.04', 'Boalemo', 'kemendagri')).toMatchObject({
       message: 'code 75.04 is "Kabupaten Pohuwato" in Kemendagri codes but the row says "Boalemo"',
       hint: 'the code of Kabupaten Boalemo is 75.02 (Kemendagri) / 7501 (BPS)',
     });
@@ -109,7 +109,7 @@ describe('regency registry', () => {
     expect(reg.resolve('9403', undefined, undefined)).toMatchObject({ message: expect.stringMatching(/ambiguous/) });
     expect(named(reg.resolve('9403', undefined, undefined, '91'))).toBe('Kabupaten Jayapura');
     expect(named(reg.resolve('9403', undefined, undefined, '94'))).toBe('Kabupaten Paniai');
-    expect(reg.resolve('75.01', undefined, undefined, '76')).toEqual({
+    expect(reg.resolve('75.01', undefined, undefined, '76')).toMatchObject({
       message: 'code 75.01 is "Kabupaten Gorontalo" in Gorontalo, not in Sulawesi Barat',
       hint: 'check the province and the code (and the code system: Kemendagri and BPS codes differ)',
     });
@@ -122,7 +122,7 @@ describe('regency registry', () => {
     expect(named(reg.resolve('9501', undefined, 'kemendagri'))).toBe('Kabupaten Jayawijaya');
     expect(named(reg.resolve('9501', 'Jayawijaya', undefined))).toBe('Kabupaten Jayawijaya');
     expect(named(reg.resolve('9501', undefined, undefined, '95'))).toBe('Kabupaten Jayawijaya');
-    expect(reg.resolve('9501', undefined, 'bps')).toEqual({
+    expect(reg.resolve('9501', undefined, 'bps')).toMatchObject({
       message: 'BPS code 9501 belongs to Papua Selatan, whose kabupaten/kota BPS codes are not bundled',
       hint: 'use the Kemendagri code (or the BPS code from before the 2022 split) or the name',
     });
@@ -131,13 +131,13 @@ describe('regency registry', () => {
   });
 
   it('unknown names and codes get a "did you mean"', () => {
-    expect(reg.resolve(undefined, 'Bolaemo', undefined, '75')).toEqual({
+    expect(reg.resolve(undefined, 'Bolaemo', undefined, '75')).toMatchObject({
       message: 'unknown kabupaten/kota "Bolaemo" in Gorontalo',
       hint: 'did you mean "Kabupaten Boalemo"? (jamsostek regencies lists all names)',
     });
     expect(reg.resolve(undefined, 'Kota Gorontalu', undefined)).toMatchObject({ hint: 'did you mean "Kota Gorontalo (Gorontalo)"? (jamsostek regencies lists all names)' });
     expect(reg.resolve(undefined, 'Pohuwato', undefined, '76')).toMatchObject({ message: 'unknown kabupaten/kota "Pohuwato" in Sulawesi Barat' });
-    expect(reg.resolve(undefined, 'Atlantis', undefined)).toEqual({ message: 'unknown kabupaten/kota "Atlantis"', hint: 'jamsostek regencies lists all names and codes' });
+    expect(reg.resolve(undefined, 'Atlantis', undefined)).toMatchObject({ message: 'unknown kabupaten/kota "Atlantis"', hint: 'jamsostek regencies lists all names and codes' });
     expect(reg.resolve('7599', undefined, undefined)).toMatchObject({ message: 'unknown kabupaten/kota code 7599' });
     expect(reg.resolve('75-01', undefined, undefined)).toMatchObject({ message: '"75-01" is not a kabupaten/kota code' });
     expect(reg.resolve(undefined, undefined, undefined)).toMatchObject({ message: 'no kabupaten/kota given (neither a code nor a name)' });

@@ -137,7 +137,7 @@ describe('readXlsxRows: header row, sheets', () => {
     expect(juni.facts).toEqual({ format: 'xlsx', sheet: 'Data Juni', headerRow: 4 });
     expect(juni.rows).toHaveLength(2);
     const unknown = await read(bytes, { sheet: 'Juli' });
-    expect(unknown.problems).toEqual([
+    expect(unknown.problems).toMatchObject([
       { file: 'data.xlsx', message: `no sheet named "Juli"; the workbook's sheets: "Ringkasan", "Data Juni", "meta"`, hint: 'e.g. --sheet Ringkasan' },
     ]);
     expect(unknown.columns).toEqual([]);
@@ -148,7 +148,7 @@ describe('readXlsxRows: header row, sheets', () => {
       wb.addWorksheet('kosong');
       wb.addWorksheet('data').getCell('A1').value = 'x';
     });
-    expect((await read(bytes)).problems).toEqual([{ file: 'data.xlsx', message: 'sheet "kosong" is empty', hint: `the workbook's sheets: "kosong", "data"; choose one with --sheet` }]);
+    expect((await read(bytes)).problems).toMatchObject([{ file: 'data.xlsx', message: 'sheet "kosong" is empty', hint: `the workbook's sheets: "kosong", "data"; choose one with --sheet` }]);
   });
 });
 
@@ -261,7 +261,12 @@ describe('readXlsxRows: cells', () => {
       { line: 3, cells: ['Bali', 2, 20], places: [at(3, 2), at(3, 4), at(3, 6)] },
     ]);
     expect(r.problems).toEqual([
-      { file: 'data.xlsx:Sheet1!E1', message: 'column E has values (first at E2) but no name in the header row (row 1)', hint: 'write the column\'s name in E1, or delete the column; or give the header row with --header-row' },
+      {
+        file: 'data.xlsx:Sheet1!E1',
+        message: 'column E has values (first at E2) but no name in the header row (row 1)',
+        hint: 'write the column\'s name in E1, or delete the column; or give the header row with --header-row',
+        id: { message: 'kolom E berisi nilai (pertama di E2) tetapi tidak bernama di baris judul (baris 1)', hint: 'tulis nama kolom itu di E1, atau hapus kolomnya; atau tentukan baris judul dengan --header-row' },
+      },
     ]);
   });
 
