@@ -95,7 +95,22 @@ const ID_NAMES = new Map<string, string>([
 ]);
 const idName = (k: string): string => k.split(' and ').map((x) => ID_NAMES.get(x) ?? x).join(' dan ');
 
-const num = (x: bigint | number, lang: Lang): string => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US').format(x);
+/**
+ * A whole number grouped as each language writes it (41.560.000 / 41,560,000). By hand, not with
+ * Intl.NumberFormat: these messages are built on every run, and loading ICU's locale data costs
+ * ~20 ms of start-up (measured), a tenth of a whole breakdown.
+ */
+export function groupDigits(x: bigint | number, lang: Lang): string {
+  const digits = (typeof x === 'bigint' ? (x < 0n ? -x : x) : Math.abs(Math.trunc(x))).toString();
+  const sep = lang === 'id' ? '.' : ',';
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
+    out += digits[i];
+  }
+  return (x < 0 ? '-' : '') + out;
+}
+const num = groupDigits;
 const list = (xs: readonly string[], max = 8): string => (xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length})` : xs.join(', '));
 const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
 
