@@ -5,20 +5,15 @@ import type { Command } from 'commander';
 import { planBreakdown } from '../core/allocation/plan.js';
 import type { AllocationSpec } from '../core/allocation/spec.js';
 import { periodYear } from '../core/calendar.js';
-import { breakdownMilestones } from '../core/milestones.js';
 import { atPeriod } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
 import { loadConfig } from '../io/config.js';
 import { expandInputs } from '../io/inputs.js';
-import { loadMargin, loadProfile } from '../io/margins.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags, resolveOptions } from '../options/resolve.js';
 import { chooseDenominator, grainOf, ruleColumns, shapeOf, splitRule } from '../options/specs.js';
 import { breakdownReport } from '../report/breakdown.js';
-import { explainLines } from '../report/explain.js';
-import { milestonesReport } from '../report/milestones.js';
-import { compareReport } from '../report/compare.js';
 import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData } from '../app/read.js';
 import { loadOptions, Session } from '../app/session.js';
@@ -83,24 +78,26 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     shape,
     rule,
     denominator: chooseDenominator(o.denominator, [base]),
-    rowTotals: o.rowTotals ? await loadMargin(o.rowTotals, grain[0]!, '--row-totals', load) : undefined,
-    columnTotals: o.columnTotals ? await loadMargin(o.columnTotals, grain[1]!, '--column-totals', load) : undefined,
+    rowTotals: o.rowTotals ? await (await import('../io/margins.js')).loadMargin(o.rowTotals, grain[0]!, '--row-totals', load) : undefined,
+    columnTotals: o.columnTotals ? await (await import('../io/margins.js')).loadMargin(o.columnTotals, grain[1]!, '--column-totals', load) : undefined,
   };
 
   // Plan, then the report.
   const result = planBreakdown(spec, base);
   const later = read.bundled ? laterActualNotes(result, read.period) : [];
   session.notes([...(total?.note ? [total.note] : []), ...result.notes, ...later]);
-  if (o.explain) session.explain(explainLines(result, session.lang));
+  if (o.explain) session.explain((await import('../report/explain.js')).explainLines(result, session.lang));
   let report = breakdownReport({ ...result, notes: [...result.notes, ...later] }, { period: read.period, year: total?.total.year, interpolated: total?.total.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto') });
   if (o.compare || o.compareScenario) {
     const variants = o.compare
       ? o.compare.map((m) => ({ name: m, result: m === rule.method ? result : planBreakdown({ ...spec, rule: { ...rule, method: m } }, base) }))
       : o.compareScenario!.map((s) => ({ name: s, result: planBreakdown({ ...spec, total: totalOf({ year: o.year, scenario: s })!.total }, base) }));
-    report = compareReport(variants, o.compare ? 'method' : 'scenario', report);
+    report = (await import('../report/compare.js')).compareReport(variants, o.compare ? 'method' : 'scenario', report);
   } else if (o.months || o.phasing) {
     if (!read.period) throw usage('--months needs the baseline month: add a period column (YYYY-MM) to the input', '--months memerlukan bulan dasar: tambahkan kolom periode (YYYY-MM) ke input');
     const year = total?.total.year ?? periodYear(read.period) + 1;
+    // Loaded only for --months (start-up of every other run pays nothing for them).
+    const [{ loadProfile }, { breakdownMilestones }, { milestonesReport }] = await Promise.all([import('../io/margins.js'), import('../core/milestones.js'), import('../report/milestones.js')]);
     const phasing = o.phasing && o.phasing !== 'even' ? await loadProfile((await expandInputs([o.phasing], io))[0]!, load) : { kind: 'even' as const };
     const path = breakdownMilestones(result, read.period, year, phasing);
     if ('problem' in path) {

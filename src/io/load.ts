@@ -13,8 +13,7 @@ import { InputError, ProblemList, say, type Problem } from '../errors.js';
 import type { CodeSystem } from './areas.js';
 import { canonicalColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
 import { readCsvRows } from './csv-rows.js';
-import { readJsonRows } from './json-rows.js';
-import { xlsxCellName } from './xlsx-rows.js';
+import { xlsxCellName } from './cell-name.js';
 import { dimWord, KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
 import type { RowSink } from './row-sink.js';
@@ -235,7 +234,7 @@ async function loadOne(
       decoded = { encoding: 'binary', bytes: bytes.length, sha256 };
     } else {
       const text = decodeText(o.name, first, progress, options.encoding, (f) => (decoded = f));
-      facts = format === 'json' ? await readJsonRows(text, o.name, sink(false), problems) : await readCsvRows(text, o.name, { delimiter: options.delimiter, headerRow: options.headerRow }, sink(true), problems);
+      facts = format === 'json' ? await (await import('./json-rows.js')).readJsonRows(text, o.name, sink(false), problems) : await readCsvRows(text, o.name, { delimiter: options.delimiter, headerRow: options.headerRow }, sink(true), problems);
     }
     if (!typed) {
       // A header and no rows.
