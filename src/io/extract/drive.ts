@@ -1,0 +1,132 @@
+// Reading a byte range through a RangeScanner with small reads, and the checks that run beside the scan
+// (sha256 of the whole file, UTF-8 validity).
+
+import { isUtf8 } from 'node:buffer';
+import { createHash, type Hash } from 'node:crypto';
+import type { RangeScanner } from './range-scan.js';
+
+export const DEFAULT_CHUNK = 64 * 1024;
+/** A record longer than this is left to the general path (which has its own limit and words it). */
+export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+/** Reads up to `length` bytes at `position` into `buf[offset…]`; 0 at the end of the file. */
+export type ReadAt = (buf: Uint8Array, offset: number, length: number, position: number) => number | Promise<number>;
+
+/**
+ * Scan the records that start in [start, stopAt) (the last one may run past stopAt), reading `chunk`
+ * bytes at a time. The buffer holds one read plus the unfinished record before it, so memory stays at
+ * about one read unless a single record is longer (up to MAX_RECORD_BYTES). `onBytes` sees every byte
+ * read, once, in file order.
+ */
+export async function driveRange(
+  read: ReadAt,
+  size: number,
+  scanner: RangeScanner,
+  start: number,
+  stopAt: number,
+  chunk: number,
+  onBytes?: (bytes: Uint8Array) => void,
+): Promise<void> {
+  let buf = new Uint8Array(chunk + 1); // + 1 for the 0 byte after the last byte read
+  let base = start; // file offset of buf[0]
+  let kept = 0; // bytes of an unfinished record at the start of buf
+  for (;;) {
+    let room = buf.length - 1 - kept;
+    if (room === 0) {
+      // One record fills the whole buffer: make room for it, up to the limit.
+      if (buf.length - 1 >= MAX_RECORD_BYTES) {
+        scanner.abandon(`a record longer than ${MAX_RECORD_BYTES} bytes`);
+        return;
+      }
+      const bigger = new Uint8Array(Math.min(2 * (buf.length - 1), MAX_RECORD_BYTES) + 1);
+      bigger.set(buf.subarray(0, kept));
+      buf = bigger;
+      room = buf.length - 1 - kept;
+    }
+    // Never more than `chunk` a read, even after the buffer grew for a long record.
+    const want = Math.min(room, chunk, size - (base + kept));
+    const n = want > 0 ? await read(buf, kept, want, base + kept) : 0;
+    if (n > 0) onBytes?.(buf.subarray(kept, kept + n));
+    const len = kept + n;
+    const final = base + len >= size || n === 0;
+    buf[len] = 0;
+    const used = scanner.scan(buf, len, base, final, stopAt);
+    if (scanner.done) return;
+    if (final) {
+      scanner.abandon('the file ended while it was read'); // unreachable: a final scan always finishes
+      return;
+    }
+    if (used > 0) buf.copyWithin(0, used, len);
+    kept = len - used;
+    base += used;
+  }
+}
+
+/** Streaming UTF-8 validation over arbitrary chunks (a character may be split between two chunks). */
+export class Utf8Check {
+  valid = true;
+  private pending = new Uint8Array(4);
+  private pendingLength = 0;
+
+  push(bytes: Uint8Array): void {
+    if (!this.valid) return;
+    let from = 0;
+    if (this.pendingLength > 0) {
+      // Complete the character split at the end of the previous chunk.
+      const need = sequenceLength(this.pending[0]!);
+      while (this.pendingLength < need && from < bytes.length) this.pending[this.pendingLength++] = bytes[from++]!;
+      if (this.pendingLength < need) return;
+      if (!isUtf8(this.pending.subarray(0, need))) {
+        this.valid = false;
+        return;
+      }
+      this.pendingLength = 0;
+    }
+    const cut = completeUpTo(bytes, from);
+    if (cut > from && !isUtf8(bytes.subarray(from, cut))) {
+      this.valid = false;
+      return;
+    }
+    for (let i = cut; i < bytes.length; i++) this.pending[this.pendingLength++] = bytes[i]!;
+  }
+
+  /** True when everything pushed was UTF-8 and no character was left unfinished. */
+  end(): boolean {
+    if (this.pendingLength > 0) this.valid = false;
+    return this.valid;
+  }
+}
+
+/** Bytes in the sequence a lead byte starts (1 for a byte that cannot start one: isUtf8 refuses it). */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xf0 && lead <= 0xf7) return 4;
+  if (lead >= 0xe0) return lead <= 0xef ? 3 : 1;
+  if (lead >= 0xc0) return 2;
+  return 1;
+}
+
+/** Where the last complete character ends: an unfinished multi-byte sequence at the end is cut off. */
+function completeUpTo(bytes: Uint8Array, from: number): number {
+  const end = bytes.length;
+  let i = end - 1;
+  while (i >= from && i >= end - 4 && (bytes[i]! & 0xc0) === 0x80) i--;
+  if (i < from || i < end - 4) return end; // only continuation bytes: invalid, let isUtf8 say so
+  const lead = bytes[i]!;
+  if (lead < 0xc0) return end;
+  return i + sequenceLength(lead) > end ? i : end;
+}
+
+/** sha256 and UTF-8 validity of whole files, fed in file order. */
+export class FileDigest {
+  private readonly hash: Hash = createHash('sha256');
+  private readonly utf8 = new Utf8Check();
+
+  push(bytes: Uint8Array): void {
+    this.hash.update(bytes);
+    this.utf8.push(bytes);
+  }
+
+  finish(): { sha256: string; utf8: boolean } {
+    return { sha256: this.hash.digest('hex'), utf8: this.utf8.end() };
+  }
+}
