@@ -94,7 +94,6 @@ export class RangeScanner {
 
   // Per-record scratch.
   private readonly vids: Int32Array;
-  private readonly lastVid: Int32Array;
   private readonly v0: Float64Array;
   private readonly v1: Float64Array;
   private unescaped = new Uint8Array(256);
@@ -137,7 +136,6 @@ export class RangeScanner {
     const slots = this.keyWidth + (this.periodSlot === this.keyWidth ? 1 : 0);
     this.tables = Array.from({ length: slots }, () => new ValueTable());
     this.vids = new Int32Array(Math.max(slots, 1));
-    this.lastVid = new Int32Array(Math.max(slots, 1)).fill(-1);
     plan.countFields.forEach((f, j) => {
       this.role[f]! |= R_COUNT;
       this.countSlot[f] = j;
@@ -265,11 +263,7 @@ export class RangeScanner {
         if (r !== 0) {
           if ((r & R_VALUE) !== 0) {
             const slot = this.valueSlot[f]!;
-            const table = this.tables[slot]!;
-            const last = this.lastVid[slot]!;
-            // Extracts are often sorted by area or period: try the previous row's text first.
-            if (last >= 0 && table.equals(last, src, cs, ce)) vids[slot] = last;
-            else vids[slot] = this.lastVid[slot] = table.lookup(src, cs, ce);
+            vids[slot] = this.tables[slot]!.find(src, cs, ce);
           }
           if ((r & R_COUNT) !== 0 && !this.readCount(src, cs, ce, this.countSlot[f]!)) return this.fail(this.problem!, line);
           if ((r & R_ID) !== 0 && !this.hashId(src, cs, ce)) return this.fail('an empty participant id', line);
@@ -389,7 +383,7 @@ export class RangeScanner {
   private commit(line: number): boolean {
     this.rows++;
     const groups = this.groups;
-    const g = groups.lookup(this.vids, line);
+    const g = groups.find(this.vids, line);
     groups.rows[g]!++;
     const nc = this.countWidth;
     if (nc > 0) {

@@ -36,7 +36,28 @@ export class ValueTable {
     this.mask = 63;
   }
 
+  /**
+   * Recently seen texts by a cheap fingerprint (length and four sampled bytes), so that most rows
+   * compare their bytes with one candidate instead of hashing every byte. A miss (another text with the
+   * same fingerprint, or a new text) goes to the full table: many texts sharing fingerprints only cost
+   * that, never a wrong id.
+   */
+  private readonly recent = new Int32Array(4096).fill(-1);
+
   /** The id of the text `src[start, end)`, added when new. */
+  find(src: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    let slot = 0;
+    if (len > 0) {
+      const x = src[start]! | (src[end - 1]! << 8) | (src[end - 1 - (len >> 2)]! << 16) | (src[start + (len >> 1)]! << 24);
+      slot = Math.imul(x ^ Math.imul(len, 0x27d4eb2d), 0x9e3779b1) >>> 20;
+    }
+    const candidate = this.recent[slot]!;
+    if (candidate >= 0 && this.equals(candidate, src, start, end)) return candidate;
+    return (this.recent[slot] = this.lookup(src, start, end));
+  }
+
+  /** The id of the text `src[start, end)`, added when new (hashing every byte). */
   lookup(src: Uint8Array, start: number, end: number): number {
     const len = end - start;
     const h = hashBytes(src, start, end);
@@ -56,7 +77,7 @@ export class ValueTable {
     return this.add(src, start, len, h, i);
   }
 
-  /** Do the bytes of `id` equal `src[start, end)`? (the engine's check of the previous row's value) */
+  /** Do the bytes of `id` equal `src[start, end)`? */
   equals(id: number, src: Uint8Array, start: number, end: number): boolean {
     const len = end - start;
     if (this.lengths[id] !== len) return false;
@@ -147,6 +168,29 @@ export class GroupTable {
     this.firstLine = new Float64Array(64);
     this.sums0 = new Float64Array(64 * Math.max(sumWidth, 1));
     this.sums1 = new Float64Array(64 * Math.max(sumWidth, 1));
+  }
+
+  // Recent groups by their tuple packed in one number (up to 3 key fields with ids below 1024: the
+  // usual province × segment × period), checked on a hit; anything else takes the full table.
+  private readonly recentKey = new Int32Array(4096).fill(-1);
+  private readonly recentGroup = new Int32Array(4096);
+
+  /** The group of the key tuple `ids[0, width)`, added (with its first line) when new. */
+  find(ids: Int32Array, line: number): number {
+    const w = this.width;
+    if (w > 3) return this.lookup(ids, line);
+    let packed = 0;
+    for (let k = 0; k < w; k++) {
+      const id = ids[k]!;
+      if (id >= 1024) return this.lookup(ids, line);
+      packed = (packed << 10) | id;
+    }
+    const slot = Math.imul(packed, 0x9e3779b1) >>> 20;
+    if (this.recentKey[slot] === packed) return this.recentGroup[slot]!;
+    const g = this.lookup(ids, line);
+    this.recentKey[slot] = packed;
+    this.recentGroup[slot] = g;
+    return g;
   }
 
   /** The group of the key tuple `ids[0, width)`, added (with its first line) when new. */
