@@ -158,7 +158,8 @@ type Role = 'key' | 'count' | 'id' | 'period' | 'keyperiod' | 'other';
 const KEYS = ['Aceh', 'DKI Jakarta', 'Jawa Barat', 'PU', 'BPU', 'Kep. Riau', 'a"b', 'x,y;z|w', 'two\nlines', 'cr\rin', 'é—ü', 'Bali ', ' Bali', '__proto__', '12'];
 const BAD_KEYS = ['', '  ', '\u00a0', '\t'];
 const PERIODS = ['2024-06', '2024-07', '2024-06 '];
-const IDS = Array.from({ length: 40 }, (_, i) => `P${i}`);
+// Digit ids too: 7, 007 and 4294967303 (2^32 + 7) share the engine's locality key but are three ids.
+const IDS = [...Array.from({ length: 30 }, (_, i) => `P${i}`), ...Array.from({ length: 12 }, (_, i) => String(i)), '007', '4294967303', '99999999999999999999'];
 
 function group3(digits: string, sep: string): string {
   let out = '';

@@ -3,6 +3,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
 import type { RangeScanner } from './range-scan.js';
 
 export const DEFAULT_CHUNK = 64 * 1024;
@@ -60,6 +61,50 @@ export async function driveRange(
     kept = len - used;
     base += used;
   }
+}
+
+/**
+ * Sequential reads with one read always in flight: while the bytes of one read are scanned or hashed,
+ * the next are being read. Each answer is copied out of the read-ahead buffer (64 KiB copies cost
+ * little next to waiting for each read). A read at an unexpected position is passed straight through.
+ * `settle()` waits for the read still in flight, so the file can be closed.
+ */
+export function readAhead(fh: FileHandle, chunk: number): { read: ReadAt; settle: () => Promise<void> } {
+  const buffers = [new Uint8Array(chunk), new Uint8Array(chunk)];
+  let spare = 0;
+  let current: Uint8Array | undefined;
+  let currentAt = 0;
+  let currentLength = 0;
+  let next: Promise<number> | undefined;
+  let nextAt = -1;
+  let nextBuffer = buffers[0]!;
+  const fetch = (at: number): void => {
+    nextBuffer = buffers[(spare ^= 1)]!;
+    nextAt = at;
+    next = fh.read(nextBuffer, 0, chunk, at).then((r) => r.bytesRead);
+  };
+  const read: ReadAt = async (buf, offset, length, position) => {
+    if (current === undefined || position < currentAt || position >= currentAt + currentLength) {
+      if (next === undefined || nextAt !== position) {
+        if (current !== undefined) return (await fh.read(buf, offset, length, position)).bytesRead;
+        fetch(position); // the first read starts the pipeline
+      }
+      currentLength = await next!;
+      current = nextBuffer;
+      currentAt = position;
+      next = undefined;
+      if (currentLength === 0) return 0;
+      fetch(currentAt + currentLength);
+    }
+    const from = position - currentAt;
+    const n = Math.min(length, currentLength - from);
+    buf.set(current.subarray(from, from + n), offset);
+    return n;
+  };
+  const settle = async (): Promise<void> => {
+    await next?.catch(() => 0);
+  };
+  return { read, settle };
 }
 
 /** Streaming UTF-8 validation over arbitrary chunks (a character may be split between two chunks). */

@@ -10,7 +10,7 @@
 
 import { availableParallelism } from 'node:os';
 import { open, type FileHandle } from 'node:fs/promises';
-import { DEFAULT_CHUNK, driveRange, FileDigest, type ReadAt } from './drive.js';
+import { DEFAULT_CHUNK, driveRange, FileDigest, readAhead, type ReadAt } from './drive.js';
 import { mergeRanges } from './merge.js';
 import { checkPlan, type ExtractPlan, type ExtractScan, type ExtractTuning } from './plan.js';
 import { RangeScanner, type RangeResult } from './range-scan.js';
@@ -38,7 +38,7 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
     const workers = plan.workers ?? (size - plan.dataStart >= PARALLEL_BYTES && availableParallelism() >= 2 ? 2 : 1);
     const nominal = tuning.splits ?? equalSplits(plan.dataStart, size, workers);
     const starts = nominal.length > 0 ? await speculateStarts(read, plan.dataStart, size, nominal) : [plan.dataStart];
-    if (starts.length === 1) return await scanInOnePass(plan, read, size, chunk);
+    if (starts.length === 1) return await scanInOnePass(plan, fh, read, size, chunk);
 
     const digest = new FileDigest();
     let results: RangeResult[];
@@ -52,13 +52,18 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
       await digestFile(read, size, chunk, digest);
     } else {
       const { scanRangesInWorkers } = await import('./workers.js');
-      [results] = await Promise.all([scanRangesInWorkers(plan, starts, chunk), digestFile(read, size, chunk, digest)]);
+      const ahead = readAhead(fh, chunk);
+      try {
+        [results] = await Promise.all([scanRangesInWorkers(plan, starts, chunk), digestFile(ahead.read, size, chunk, digest)]);
+      } finally {
+        await ahead.settle();
+      }
     }
     const facts = digest.finish();
     if (!facts.utf8) return { ok: false, reason: 'invalid UTF-8' };
     const merged = mergeRanges(plan, starts, results, { bytes: size, sha256: facts.sha256 });
     if (merged !== 'rescan') return merged;
-    return await scanInOnePass(plan, read, size, chunk);
+    return await scanInOnePass(plan, fh, read, size, chunk);
   } catch (e) {
     // A read error: the general path reads the file again and reports it with its place.
     return { ok: false, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
@@ -67,12 +72,17 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
   }
 }
 
-async function scanInOnePass(plan: ExtractPlan, read: ReadAt, size: number, chunk: number): Promise<ExtractScan> {
+async function scanInOnePass(plan: ExtractPlan, fh: FileHandle, read: ReadAt, size: number, chunk: number): Promise<ExtractScan> {
   const digest = new FileDigest();
   // The header (and BOM) before the data are part of the file's sha256 and must be UTF-8 too.
   await digestFile(read, plan.dataStart, chunk, digest);
   const scanner = new RangeScanner(plan);
-  await driveRange(read, size, scanner, plan.dataStart, Infinity, chunk, (bytes) => digest.push(bytes));
+  const ahead = readAhead(fh, chunk);
+  try {
+    await driveRange(ahead.read, size, scanner, plan.dataStart, Infinity, chunk, (bytes) => digest.push(bytes));
+  } finally {
+    await ahead.settle();
+  }
   const result = scanner.result();
   // A problem found before the end: the rest of the file was not read, so no digest is needed.
   if (result.problem !== undefined) return mergeRanges(plan, [plan.dataStart], [result], { bytes: size, sha256: '' }) as ExtractScan;

@@ -98,7 +98,7 @@ export class RangeScanner {
   private readonly v1: Float64Array;
   private unescaped = new Uint8Array(256);
   private idH1 = 0;
-  private idH2 = 0;
+  private idKey = 0;
 
   // State across reads.
   line = 0;
@@ -362,21 +362,29 @@ export class RangeScanner {
     return true;
   }
 
-  /** Two 32-bit hashes of the id (spaces and tabs around it ignored); false when it is empty. */
+  /**
+   * The id's hash and locality key (see IdSet), spaces and tabs around it ignored; false when it is
+   * empty. The key of an id of digits is the low 32 bits of its value, so neighbours in value are
+   * neighbours in the set.
+   */
   private hashId(src: Uint8Array, start: number, end: number): boolean {
     while (start < end && (src[start] === SPACE || src[start] === TAB)) start++;
     while (end > start && (src[end - 1] === SPACE || src[end - 1] === TAB)) end--;
     if (start === end) return false;
     let h1 = 0x811c9dc5;
     let h2 = 0x2545f491 ^ (end - start);
+    let value = 0;
+    let digits = true;
     for (let i = start; i < end; i++) {
       const b = src[i]!;
       h1 = Math.imul(h1 ^ b, 0x01000193);
       h2 = Math.imul(h2 ^ b, 0x5bd1e995);
       h2 ^= h2 >>> 15;
+      if (b >= 48 && b <= 57) value = (Math.imul(value, 10) + (b - 48)) | 0;
+      else digits = false;
     }
-    this.idH1 = h1;
-    this.idH2 = h2;
+    this.idH1 = fmix(h1 ^ Math.imul(end - start, 0x27d4eb2d));
+    this.idKey = digits ? value : fmix(h2);
     return true;
   }
 
@@ -403,11 +411,11 @@ export class RangeScanner {
     const ids = this.ids;
     if (ids !== undefined) {
       // The period's text hash is the same in every range, so ranges' sets can be compared.
+      // A period shifts the locality keys of its ids as a whole, keeping neighbours together.
       const period = this.periodSlot >= 0 ? this.tables[this.periodSlot]!.hashOf(this.vids[this.periodSlot]!) : 0;
       let h1 = fmix(this.idH1 ^ period) | 0;
-      const h2 = fmix(this.idH2 + Math.imul(period, 0x27d4eb2d));
       if (h1 === 0) h1 = 1;
-      if (!ids.add(h1, h2)) {
+      if (!ids.add(h1, (this.idKey + Math.imul(period, 0x9e3779b1)) | 0)) {
         this.fail('a participant id seen twice in one period', line);
         return false;
       }

