@@ -2,21 +2,30 @@
 // the speed of the bytes. See plan.ts for the contract with the general path.
 //
 // A small file is scanned in one pass in this thread, with the sha256 and the UTF-8 check fed from the
-// same reads. A large file is cut into byte ranges, one per worker thread; each range starts at the first
-// record start after its nominal offset, *speculated* without knowing whether that offset is inside a
-// quoted field. The merge checks each range ended exactly where the next one started, and when a guess
-// was wrong the file is scanned again in one pass. Meanwhile this thread reads the whole file for the
-// sha256 and the UTF-8 check. Worker code is loaded only for large files.
+// same reads. A large file is cut into byte ranges: this thread scans the first (a smaller one: it also
+// hashes the whole file) and a worker thread each of the others. Every range but the first starts at the
+// first record start after its nominal offset, *speculated* without knowing whether that offset is inside
+// a quoted field; the merge checks that each range ended exactly where the next one started, and when a
+// guess was wrong the file is scanned again in one pass. Worker code is loaded only for large files.
+//
+// Why this thread scans too, rather than two workers while it only hashes: each worker thread costs
+// about 11 MiB (its own V8 isolate and Node bootstrap), and peak memory must not depend on the file size.
 
 import { availableParallelism } from 'node:os';
 import { open, type FileHandle } from 'node:fs/promises';
-import { DEFAULT_CHUNK, driveRange, FileDigest, readAhead, type ReadAt } from './drive.js';
+import { FileDigest } from './digest.js';
+import { DEFAULT_CHUNK, driveRange, readAhead, type ReadAt } from './drive.js';
 import { mergeRanges } from './merge.js';
 import { checkPlan, type ExtractPlan, type ExtractScan, type ExtractTuning } from './plan.js';
 import { RangeScanner, type RangeResult } from './range-scan.js';
 
-/** From this size up, two workers beat one thread plus the cost of starting them (about 40 ms). */
+/** From this size up, a second thread beats one thread plus the cost of starting a worker (about 40 ms). */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
+
+const DIGEST_CHUNK = 256 * 1024;
+
+/** Hashing a byte costs about this share of scanning it (sha256 at ~1.7 GB/s, the scan at ~250 MB/s). */
+const HASH_SHARE = 0.14;
 
 export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {}): Promise<ExtractScan> {
   checkPlan(plan);
@@ -35,33 +44,11 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
     if (plan.dataStart > size) return { ok: false, reason: 'the data start is past the end of the file' };
     const read: ReadAt = async (buf, offset, length, position) => (await fh.read(buf, offset, length, position)).bytesRead;
 
-    const workers = plan.workers ?? (size - plan.dataStart >= PARALLEL_BYTES && availableParallelism() >= 2 ? 2 : 1);
-    const nominal = tuning.splits ?? equalSplits(plan.dataStart, size, workers);
+    const threads = plan.workers ?? (size - plan.dataStart >= PARALLEL_BYTES && availableParallelism() >= 2 ? 2 : 1);
+    const nominal = tuning.splits ?? splitOffsets(plan.dataStart, size, threads);
     const starts = nominal.length > 0 ? await speculateStarts(read, plan.dataStart, size, nominal) : [plan.dataStart];
     if (starts.length === 1) return await scanInOnePass(plan, fh, read, size, chunk);
-
-    const digest = new FileDigest();
-    let results: RangeResult[];
-    if (tuning.inline) {
-      results = [];
-      for (let i = 0; i < starts.length; i++) {
-        const scanner = new RangeScanner(plan);
-        await driveRange(read, size, scanner, starts[i]!, starts[i + 1] ?? Infinity, chunk);
-        results.push(scanner.result());
-      }
-      await digestFile(read, size, chunk, digest);
-    } else {
-      const { scanRangesInWorkers } = await import('./workers.js');
-      const ahead = readAhead(fh, chunk);
-      try {
-        [results] = await Promise.all([scanRangesInWorkers(plan, starts, chunk), digestFile(ahead.read, size, chunk, digest)]);
-      } finally {
-        await ahead.settle();
-      }
-    }
-    const facts = digest.finish();
-    if (!facts.utf8) return { ok: false, reason: 'invalid UTF-8' };
-    const merged = mergeRanges(plan, starts, results, { bytes: size, sha256: facts.sha256 });
+    const merged = await scanInRanges(plan, fh, read, size, chunk, starts, tuning.inline === true);
     if (merged !== 'rescan') return merged;
     return await scanInOnePass(plan, fh, read, size, chunk);
   } catch (e) {
@@ -75,7 +62,7 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
 async function scanInOnePass(plan: ExtractPlan, fh: FileHandle, read: ReadAt, size: number, chunk: number): Promise<ExtractScan> {
   const digest = new FileDigest();
   // The header (and BOM) before the data are part of the file's sha256 and must be UTF-8 too.
-  await digestFile(read, plan.dataStart, chunk, digest);
+  await digestFile(read, 0, plan.dataStart, chunk, digest);
   const scanner = new RangeScanner(plan);
   const ahead = readAhead(fh, chunk);
   try {
@@ -91,10 +78,82 @@ async function scanInOnePass(plan: ExtractPlan, fh: FileHandle, read: ReadAt, si
   return mergeRanges(plan, [plan.dataStart], [result], { bytes: size, sha256: facts.sha256 }) as ExtractScan;
 }
 
-/** Feed bytes [0, end) of the file to the digest, `chunk` at a time. */
-async function digestFile(read: ReadAt, end: number, chunk: number, digest: FileDigest): Promise<void> {
-  const buf = new Uint8Array(Math.min(chunk, Math.max(end, 1)));
-  for (let pos = 0; pos < end; ) {
+/**
+ * Range 0 here (hashing its bytes as they are read, then the rest of the file), the others in worker
+ * threads started first — or, `inline`, here one after the other (tests: the same splitting and merging
+ * without threads).
+ */
+async function scanInRanges(
+  plan: ExtractPlan,
+  fh: FileHandle,
+  read: ReadAt,
+  size: number,
+  chunk: number,
+  starts: readonly number[],
+  inline: boolean,
+): Promise<ExtractScan | 'rescan'> {
+  const workers = inline ? undefined : (await import('./workers.js')).startWorkers(plan, starts, chunk);
+  try {
+    const digest = new FileDigest();
+    await digestFile(read, 0, plan.dataStart, chunk, digest);
+    const first = new RangeScanner(plan);
+    const ahead = readAhead(fh, chunk);
+    let hashed = plan.dataStart;
+    try {
+      await driveRange(ahead.read, size, first, plan.dataStart, starts[1]!, chunk, (bytes) => {
+        digest.push(bytes);
+        hashed += bytes.length;
+      });
+      // A problem in the first range is certain (it starts where the data start): no need to wait.
+      if (first.problem !== undefined) return mergeRanges(plan, starts, [first.result()], { bytes: size, sha256: '' });
+    } finally {
+      await ahead.settle();
+    }
+    await digestRest(fh, hashed, size, digest);
+    let others: RangeResult[];
+    if (workers) others = await workers.results;
+    else {
+      others = [];
+      for (let i = 1; i < starts.length; i++) {
+        const scanner = new RangeScanner(plan);
+        await driveRange(read, size, scanner, starts[i]!, starts[i + 1] ?? Infinity, chunk);
+        others.push(scanner.result());
+      }
+    }
+    const facts = digest.finish();
+    if (!facts.utf8) return { ok: false, reason: 'invalid UTF-8' };
+    return mergeRanges(plan, starts, [first.result(), ...others], { bytes: size, sha256: facts.sha256 });
+  } finally {
+    workers?.cancel();
+  }
+}
+
+/**
+ * The rest of the file only feeds the digest: larger reads than the scan's, since the round trip of an
+ * asynchronous read costs more than hashing 64 KiB, and two buffers, one being read while the other is
+ * hashed (no copies; memory stays flat).
+ */
+async function digestRest(fh: FileHandle, from: number, end: number, digest: FileDigest): Promise<void> {
+  const buffers = [new Uint8Array(DIGEST_CHUNK), new Uint8Array(DIGEST_CHUNK)];
+  let which = 0;
+  let pos = from;
+  const start = (): Promise<{ bytesRead: number }> | undefined => (pos < end ? fh.read(buffers[which]!, 0, Math.min(DIGEST_CHUNK, end - pos), pos) : undefined);
+  let pending = start();
+  while (pending) {
+    const { bytesRead } = await pending;
+    if (bytesRead === 0) throw new Error('the file got shorter while it was read');
+    const bytes = buffers[which]!.subarray(0, bytesRead);
+    pos += bytesRead;
+    which ^= 1;
+    pending = start();
+    digest.push(bytes);
+  }
+}
+
+/** Feed bytes [from, end) of the file to the digest, `chunk` at a time. */
+async function digestFile(read: ReadAt, from: number, end: number, chunk: number, digest: FileDigest): Promise<void> {
+  const buf = new Uint8Array(Math.min(chunk, Math.max(end - from, 1)));
+  for (let pos = from; pos < end; ) {
     const n = await read(buf, 0, Math.min(buf.length, end - pos), pos);
     if (n === 0) throw new Error('the file got shorter while it was read');
     digest.push(buf.subarray(0, n));
@@ -102,9 +161,16 @@ async function digestFile(read: ReadAt, end: number, chunk: number, digest: File
   }
 }
 
-function equalSplits(dataStart: number, size: number, workers: number): number[] {
-  const out: number[] = [];
-  for (let i = 1; i < workers; i++) out.push(dataStart + Math.floor(((size - dataStart) * i) / workers));
+/**
+ * Nominal offsets for `threads` ranges: the first range (this thread's, which also hashes the whole file)
+ * smaller, so that all threads finish together; the others equal.
+ */
+function splitOffsets(dataStart: number, size: number, threads: number): number[] {
+  if (threads < 2) return [];
+  const length = size - dataStart;
+  const first = 1 / threads - (HASH_SHARE * (threads - 1)) / threads;
+  const out = [dataStart + Math.floor(first * length)];
+  for (let i = 1; i < threads - 1; i++) out.push(dataStart + Math.floor((first + (i * (1 - first)) / (threads - 1)) * length));
   return out;
 }
 

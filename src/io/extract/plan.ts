@@ -29,7 +29,10 @@ export interface ExtractPlan {
   readonly periodField?: number;
   /** Forced by --number-locale; undefined = deduce from the counts. */
   readonly locale?: NumberLocale;
-  /** Threads that scan byte ranges of the file; default 2 for large files on 2+ cores, else 1. */
+  /**
+   * Threads that scan byte ranges of the file, this one included (the others are worker threads);
+   * default 2 for files of 64 MiB and more on 2+ cores, else 1.
+   */
   readonly workers?: number;
 }
 

@@ -22,14 +22,17 @@ function workerUrl(): URL {
   return new URL(here.href.replace(/\/src\/io\/extract\/worker\.js$/, '/dist/io/extract/worker.js'));
 }
 
-export function scanRangesInWorkers(plan: ExtractPlan, starts: readonly number[], chunk: number): Promise<RangeResult[]> {
+/** Ranges 1… of `starts` (range 0 is the caller's), one worker each. */
+export function startWorkers(plan: ExtractPlan, starts: readonly number[], chunk: number): { results: Promise<RangeResult[]>; cancel: () => void } {
   const url = workerUrl();
-  return Promise.all(
-    starts.map(
+  const running: Worker[] = [];
+  const results = Promise.all(
+    starts.slice(1).map(
       (start, i) =>
         new Promise<RangeResult>((resolve, reject) => {
-          const job: RangeJob = { plan, start, stopAt: starts[i + 1] ?? Infinity, chunk };
+          const job: RangeJob = { plan, start, stopAt: starts[i + 2] ?? Infinity, chunk };
           const worker = new Worker(url, { workerData: job });
+          running.push(worker);
           let settled = false;
           worker.once('message', (result: RangeResult) => {
             settled = true;
@@ -45,4 +48,12 @@ export function scanRangesInWorkers(plan: ExtractPlan, starts: readonly number[]
         }),
     ),
   );
+  // When the caller stops early (a problem in its own range), nobody waits for these any more.
+  results.catch(() => undefined);
+  return {
+    results,
+    cancel: () => {
+      for (const worker of running) void worker.terminate();
+    },
+  };
 }
