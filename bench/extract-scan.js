@@ -2,6 +2,7 @@
 // the participants column when there is one). Prints one line: rows, groups, total, ranges, locale.
 // Usage: node bench/extract-scan.js FILE [--workers N] [--ids]
 //   --ids  also check participant ids (the same id twice in one period)
+import { Buffer } from 'node:buffer';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { scanExtract } from '../dist/io/extract/index.js';
 
