@@ -29,6 +29,7 @@ export async function driveRange(
   let buf = new Uint8Array(chunk + 1); // + 1 for the 0 byte after the last byte read
   let base = start; // file offset of buf[0]
   let kept = 0; // bytes of an unfinished record at the start of buf
+  let first = true;
   for (;;) {
     let room = buf.length - 1 - kept;
     if (room === 0) {
@@ -50,6 +51,10 @@ export async function driveRange(
     const final = base + len >= size || n === 0;
     buf[len] = 0;
     const used = scanner.scan(buf, len, base, final, stopAt);
+    if (first) {
+      first = false;
+      scanner.expect(Math.min(stopAt, size) - start, base + used - start);
+    }
     if (scanner.done) return;
     if (final) {
       scanner.abandon('the file ended while it was read'); // unreachable: a final scan always finishes

@@ -340,8 +340,9 @@ export class RangeScanner {
       this.v0[j] = this.v1[j] = v;
       code = 3;
     } else {
-      const id = readInLocale(src, start, end, 0x2e, 0x2c);
-      const en = readInLocale(src, start, end, 0x2c, 0x2e);
+      // Once the locale is decided, the other reading no longer matters.
+      const id = this.mode === 2 ? -1 : readInLocale(src, start, end, 0x2e, 0x2c);
+      const en = this.mode === 1 ? -1 : readInLocale(src, start, end, 0x2c, 0x2e);
       this.v0[j] = id;
       this.v1[j] = en;
       code = (id >= 0 ? 1 : 0) | (en >= 0 ? 2 : 0);
@@ -421,6 +422,15 @@ export class RangeScanner {
       }
     }
     return true;
+  }
+
+  /**
+   * After the first read: reserve room in the id set for the ids the range will hold, guessed from the
+   * rows in the bytes scanned so far (+ 10 %), so that it is built once at about its final size.
+   */
+  expect(rangeBytes: number, scannedBytes: number): void {
+    if (this.ids === undefined || this.rows === 0 || scannedBytes <= 0) return;
+    this.ids.reserve(Math.ceil(((this.rows * rangeBytes) / scannedBytes) * 1.1));
   }
 
   /** Record that the range could not be read to its end (a record longer than the engine keeps). */
