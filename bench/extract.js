@@ -29,7 +29,7 @@ console.log(String(rows.reduce((s, r) => s + BigInt(r[3]), 0n)));
 const MAWK = {
   plain: ['-F,', 'NR > 1 { k = $2; if (k ~ /"/) gsub(/"/, "", k); c[k "," $3 "," $4]++ } END { for (k in c) t += c[k]; print t }'],
   quoted: ['-F,', 'NR > 1 { c[$2 "," $3 "," $4]++ } END { for (k in c) t += c[k]; print t }'],
-  id: ['-F;', 'NR > 1 { v = $5; gsub(/\\./, "", v); s[$2 ";" $3 ";" $4] += v } END { for (k in s) t += s[k]; printf "%d\\n", t }'],
+  id: ['-F;', 'NR > 1 { v = $5; gsub(/\\./, "", v); s[$2 ";" $3 ";" $4] += v } END { for (k in s) t += s[k]; printf "%.0f\\n", t }'],
 };
 
 function hasMawk() {

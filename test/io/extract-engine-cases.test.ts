@@ -115,6 +115,10 @@ describe('duplicate participant ids', () => {
     [['7,Aceh,2024-06', ' 7 ,Aceh,2024-06'], 'spaces around it'],
     [['"7",Aceh,2024-06', '7,Aceh,2024-06'], 'quoted once'],
     [['7,Aceh,2024-06', ',Aceh,2024-06'], 'an empty id'],
+    // The general path trims ids as JavaScript does: these are 7 again.
+    [['7,Aceh,2024-06', '7\u00a0,Aceh,2024-06'], 'a no-break space after it'],
+    [['7,Aceh,2024-06', '\u30007,Aceh,2024-06'], 'an ideographic space before it'],
+    [['7,Aceh,2024-06', '"7\n",Aceh,2024-06'], 'a line break after it, quoted'],
   ])('%j is refused (%s)', async (rows) => {
     expect(await scanExtract(plan(file(body(rows))))).toMatchObject({ ok: false });
   });
@@ -170,6 +174,14 @@ describe('records, lines and keys', () => {
         { keys: [' Aceh', 'constructor'], rows: 1 },
       ],
     });
+  });
+
+  it('a record of empty fields is a blank line; one of blank fields is left to the general path', async () => {
+    const plan = (path: string): ExtractPlan => ({ path, delimiter: 0x3b, dataStart: 4, firstDataLine: 2, fieldCount: 2, keyFields: [0], countFields: [1] });
+    expect(await scanExtract(plan(file('k;n\nA;1\n;\n"";""\nB;2\n;\n')))).toMatchObject({ ok: true, rows: 2, blankLines: 3, groups: [{ keys: ['A'] }, { keys: ['B'], firstLine: 5 }] });
+    // The general path skips ` ; ` too (all fields blank): the engine answers ok: false, never a sum.
+    expect(await scanExtract(plan(file('k;n\nA;1\n ; \n')))).toMatchObject({ ok: false });
+    expect(await scanExtract(plan(file('k;n\nA;1\n;5\n')))).toMatchObject({ ok: false }); // an empty key
   });
 
   it('no count fields: every row counts once; no key fields: one group', async () => {

@@ -2,6 +2,11 @@
 // both number locales, all four delimiters, CR LF / LF / CR, blank lines, errors planted at random
 // bytes and rows, any read size, speculated split points anywhere) the engine gives the same groups,
 // sums, row counts and first lines — or it answers ok: false exactly when the reference finds a problem.
+//
+// The reference follows the general path's rules (src/io/csv-rows.ts, typed-rows.ts, core/numbers.ts),
+// including where the engine is stricter on purpose and leaves the file to the general path: white
+// space other than spaces around a count, non-ASCII white space around a participant id, records of
+// blank fields that are not all empty. Those cases are listed (engineMayRefuse) and checked.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +23,16 @@ let fileNo = 0;
 // The reference: decode the text, split records by hand, check every rule, add up with BigInt.
 
 type Reference =
-  | { ok: true; groups: { keys: string[]; sums: number[]; rows: number; firstLine: number }[]; rows: number; blankLines: number; locale: 'id' | 'en' | undefined; periods?: string[] }
+  | {
+      ok: true;
+      groups: { keys: string[]; sums: number[]; rows: number; firstLine: number }[];
+      rows: number;
+      blankLines: number;
+      locale: 'id' | 'en' | undefined;
+      periods?: string[];
+      /** Why the engine may answer ok: false all the same (it leaves these files to the general path). */
+      engineMayRefuse?: string;
+    }
   | { ok: false; why: string };
 
 // eslint-disable-next-line no-control-regex -- control characters are what this rule is about
@@ -28,7 +42,7 @@ const ID_COUNT = /^(\d+|\d{1,3}(?:\.\d{3})+)(?:,0+)?$/;
 const EN_COUNT = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.0+)?$/;
 
 function readings(cell: string): { id?: bigint; en?: bigint } {
-  const text = cell.replace(/^ +| +$/g, '');
+  const text = cell.trim();
   const out: { id?: bigint; en?: bigint } = {};
   const id = ID_COUNT.exec(text);
   if (id) out.id = BigInt(id[1]!.replaceAll('.', ''));
@@ -110,8 +124,18 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
   const groups = new Map<string, { keys: string[]; id: bigint[]; en: bigint[]; rows: number; firstLine: number }>();
   const seen = new Set<string>();
   const periods: string[] = [];
+  let engineMayRefuse: string | undefined;
+  let rows = 0;
   for (const { fields, line: at } of records) {
     if (fields.length !== plan.fieldCount) return bad('field count');
+    // A record of blank fields is a blank line (before any other check: "\v" is blank, not a control
+    // character). The engine only takes records of *empty* fields for blank lines.
+    if (fields.every((f) => f.trim() === '')) {
+      blankLines++;
+      if (fields.some((f) => f !== '')) engineMayRefuse ??= 'a record of blank fields that are not empty';
+      continue;
+    }
+    rows++;
     if (fields.some((f) => CONTROL.test(f))) return bad('control character');
     const keys = plan.keyFields.map((k) => fields[k]!);
     if (keys.some((k) => k.trim() === '')) return bad('empty key');
@@ -120,6 +144,7 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
       if (period.trim() === '') return bad('empty period');
       if (!periods.includes(period)) periods.push(period);
     }
+    for (const f of plan.countFields) if (fields[f]!.trim() !== fields[f]!.replace(/^ +| +$/g, '')) engineMayRefuse ??= 'white space other than spaces around a count';
     const cells = plan.countFields.map((f) => readings(fields[f]!));
     for (const c of cells) {
       if (c.id === undefined) valid.delete('id');
@@ -128,7 +153,8 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
     }
     if (valid.size === 0) return bad('no locale reads every count');
     if (plan.idField !== undefined) {
-      const id = fields[plan.idField]!.replace(/^[ \t]+|[ \t]+$/g, '');
+      const id = fields[plan.idField]!.trim();
+      if (id !== fields[plan.idField]!.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '')) engineMayRefuse ??= 'non-ASCII white space around a participant id';
       if (id === '') return bad('empty id');
       const key = `${plan.periodField === undefined ? '' : fields[plan.periodField]}\u0000${id}`;
       if (seen.has(key)) return bad('duplicate id');
@@ -147,7 +173,7 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
   if (locale === undefined && differing) return bad('ambiguous counts');
   const out = [...groups.values()].map((g) => ({ keys: g.keys, sums: (locale === 'en' ? g.en : g.id).map(Number), rows: g.rows, firstLine: g.firstLine }));
   if (out.some((g) => g.sums.some((s) => s > Number.MAX_SAFE_INTEGER))) return bad('sum beyond 2^53');
-  return { ok: true, groups: out, rows: records.length, blankLines, locale: plan.locale ? plan.locale : locale, ...(plan.periodField !== undefined ? { periods } : {}) };
+  return { ok: true, groups: out, rows, blankLines, locale: plan.locale ? plan.locale : locale, ...(plan.periodField !== undefined ? { periods } : {}), engineMayRefuse };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -156,7 +182,7 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
 type Role = 'key' | 'count' | 'id' | 'period' | 'keyperiod' | 'other';
 
 const KEYS = ['Aceh', 'DKI Jakarta', 'Jawa Barat', 'PU', 'BPU', 'Kep. Riau', 'a"b', 'x,y;z|w', 'two\nlines', 'cr\rin', 'é—ü', 'Bali ', ' Bali', '__proto__', '12'];
-const BAD_KEYS = ['', '  ', '\u00a0', '\t'];
+const BAD_KEYS = ['', '  ', '\u00a0', '\t', '\u000b'];
 const PERIODS = ['2024-06', '2024-07', '2024-06 '];
 // Digit ids too: 7, 007 and 4294967303 (2^32 + 7) share the engine's locality key but are three ids.
 const IDS = [...Array.from({ length: 30 }, (_, i) => `P${i}`), ...Array.from({ length: 12 }, (_, i) => String(i)), '007', '4294967303', '99999999999999999999'];
@@ -175,12 +201,17 @@ const countArb = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 1000, max: 99_999_999 }).map((n) => group3(String(n), '.')) },
   { weight: 3, arbitrary: fc.integer({ min: 1000, max: 99_999_999 }).map((n) => group3(String(n), ',')) },
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom('.000', ',000', ',0', '.00', '.000,00', ',000.0')).map(([n, s]) => `${n}${s}`) },
-  { weight: 1, arbitrary: fc.constantFrom(' 12', '7 ', ' 1.234 ', '9007199254740991', '9007199254740992', '4503599627370496') },
+  { weight: 1, arbitrary: fc.constantFrom(' 12', '7 ', ' 1.234 ', '9007199254740991', '9007199254740992', '4503599627370496', '0012') },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '-5', '12a', '1.2.34', '12.5', '1,23', '12,5', '1.234,5', '+3', '0x10', '١٢') },
 );
 const otherArb = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '1', '.', ',', ';', '|', '\t', '"', '\n', '\r', 'é', '€'), maxLength: 6 });
 
-function cellArb(role: Role): fc.Arbitrary<string> {
+// Values the engine is stricter about than the general path (it leaves such files to it): only in
+// files drawn as `exotic`, so that most files are compared in full.
+const EXOTIC_COUNTS = ['\t5', '6\u00a0'];
+const EXOTIC_IDS = ['\u00a0P4', 'P5\u3000'];
+
+function cellArb(role: Role, exotic: boolean): fc.Arbitrary<string> {
   switch (role) {
     case 'key':
       return fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...BAD_KEYS) });
@@ -188,9 +219,13 @@ function cellArb(role: Role): fc.Arbitrary<string> {
     case 'period':
       return fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...PERIODS) }, { weight: 1, arbitrary: fc.constantFrom(...BAD_KEYS) });
     case 'count':
-      return countArb;
+      return exotic ? fc.oneof({ weight: 20, arbitrary: countArb }, { weight: 1, arbitrary: fc.constantFrom(...EXOTIC_COUNTS) }) : countArb;
     case 'id':
-      return fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...IDS) }, { weight: 1, arbitrary: fc.constantFrom(' P1', 'P2\t', '', ' ') });
+      return fc.oneof(
+        { weight: 20, arbitrary: fc.constantFrom(...IDS) },
+        { weight: 1, arbitrary: fc.constantFrom(' P1', 'P2\t', '', ' ', 'P3\n') },
+        { weight: exotic ? 1 : 0, arbitrary: fc.constantFrom(...EXOTIC_IDS) },
+      );
     default:
       return otherArb;
   }
@@ -212,8 +247,12 @@ interface Case {
 const MUTATIONS: number[][] = [[0x22], [0x01], [0x7f], [0x0b], [0x2c], [0x3b], [0x0a], [0x0d], [0xff], [0xc3], [0x78], [], [0x20], [0xe2, 0x82]];
 
 const caseArb: fc.Arbitrary<Case> = fc
-  .tuple(fc.array(fc.constantFrom<Role>('key', 'key', 'count', 'count', 'id', 'period', 'keyperiod', 'other'), { minLength: 1, maxLength: 6 }), fc.constantFrom(',', ';', '\t', '|'))
-  .chain(([rawRoles, delimiter]) => {
+  .tuple(
+    fc.array(fc.constantFrom<Role>('key', 'key', 'count', 'count', 'id', 'period', 'keyperiod', 'other'), { minLength: 1, maxLength: 6 }),
+    fc.constantFrom(',', ';', '\t', '|'),
+    fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  )
+  .chain(([rawRoles, delimiter, exotic]) => {
     // At most one id and one period.
     let id = false;
     let period = false;
@@ -222,8 +261,10 @@ const caseArb: fc.Arbitrary<Case> = fc
       if (r === 'period' || r === 'keyperiod') return period ? 'key' : ((period = true), r);
       return r;
     });
+    // Now and then a record of empty fields (a blank line to both paths) or of blank ones.
+    const blankCells = exotic ? fc.constantFrom('', ' ', '\t', '\u000b') : fc.constant('');
     const rowArb = fc.record({
-      cells: fc.tuple(...roles.map(cellArb)),
+      cells: fc.oneof({ weight: 15, arbitrary: fc.tuple(...roles.map((r) => cellArb(r, exotic))) }, { weight: 1, arbitrary: fc.tuple(...roles.map(() => blankCells)) }),
       quote: fc.array(fc.boolean(), { minLength: roles.length, maxLength: roles.length }),
       eol: fc.oneof({ weight: 10, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('\n', '\r\n', '\r') }),
       blanks: fc.oneof({ weight: 10, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }) }),
@@ -294,7 +335,10 @@ async function compare(c: Case): Promise<void> {
     expect(got.ok, `the reference found ${expected.why}`).toBe(false);
     return;
   }
-  if (!got.ok) expect.fail(`the engine refused a file the reference accepts: ${got.reason}`);
+  if (!got.ok) {
+    if (expected.engineMayRefuse) return;
+    expect.fail(`the engine refused a file the reference accepts: ${got.reason}`);
+  }
   expect({ groups: got.groups, rows: got.rows, blankLines: got.blankLines, locale: got.locale, periods: got.periods }).toEqual({
     groups: expected.groups,
     rows: expected.rows,
@@ -315,16 +359,23 @@ describe('extract engine vs a plain reference', () => {
     // A guard on the test itself: a generator that never (or always) produced a problem would prove little.
     let ok = 0;
     let refused = 0;
+    let exempt = 0;
     fc.assert(
       fc.property(caseArb, (c) => {
         const { bytes, plan } = build(c);
-        if (reference(bytes, plan).ok) ok++;
+        const r = reference(bytes, plan);
+        if (r.ok) ok++;
         else refused++;
+        if (r.ok && r.engineMayRefuse) exempt++;
       }),
       { numRuns: 400, seed: 12 },
     );
     expect(ok).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(60);
+    // The cases where the engine may refuse more stay few, or the comparison would prove little.
+    expect(exempt).toBeGreaterThan(0);
+    expect(exempt).toBeLessThan(ok / 10);
+    console.log(`reference: ${ok} accepted (${exempt} of them the engine may refuse), ${refused} refused`);
   });
 
   it('one large record run through tiny reads and splits inside quoted line breaks', async () => {

@@ -91,6 +91,8 @@ export class RangeScanner {
   private readonly groups: GroupTable;
   private readonly ids: IdSet | undefined;
   private readonly forced: boolean;
+  /** Whether some field is a key, count, id or period (see the blank-record check in scan). */
+  private readonly anchored: boolean;
 
   // Per-record scratch.
   private readonly vids: Int32Array;
@@ -147,6 +149,7 @@ export class RangeScanner {
     this.ids = plan.idField === undefined ? undefined : new IdSet();
     this.groups = new GroupTable(this.keyWidth, this.countWidth);
     this.forced = plan.locale !== undefined;
+    this.anchored = this.role.some((r) => r !== 0);
     this.mode = localeMode(plan.locale);
   }
 
@@ -191,6 +194,10 @@ export class RangeScanner {
       }
       let f = 0;
       let incomplete = false;
+      // Whether some field has a character, and whether a key, period, count or id is empty: a record
+      // of empty fields only (`;;;`, as spreadsheets write) is a blank line, not a record.
+      let filled = false;
+      let missing = false;
       for (;;) {
         // At the first byte of field f.
         const r = role[f]!;
@@ -260,14 +267,17 @@ export class RangeScanner {
           }
           ce = p;
         }
-        if (r !== 0) {
-          if ((r & R_VALUE) !== 0) {
-            const slot = this.valueSlot[f]!;
-            vids[slot] = this.tables[slot]!.find(src, cs, ce);
+        if (ce > cs) {
+          filled = true;
+          if (r !== 0) {
+            if ((r & R_VALUE) !== 0) {
+              const slot = this.valueSlot[f]!;
+              vids[slot] = this.tables[slot]!.find(src, cs, ce);
+            }
+            if ((r & R_COUNT) !== 0 && !this.readCount(src, cs, ce, this.countSlot[f]!)) return this.fail(this.problem!, line);
+            if ((r & R_ID) !== 0 && !this.hashId(src, cs, ce)) return this.fail(this.problem!, line);
           }
-          if ((r & R_COUNT) !== 0 && !this.readCount(src, cs, ce, this.countSlot[f]!)) return this.fail(this.problem!, line);
-          if ((r & R_ID) !== 0 && !this.hashId(src, cs, ce)) return this.fail('an empty participant id', line);
-        }
+        } else if (r !== 0) missing = true;
         if (p >= len) {
           // The end of the file ends the last record (no line end after it).
           if (f !== fc - 1) return this.fail(`${f + 1} fields where the header has ${fc}`, recLine);
@@ -295,6 +305,14 @@ export class RangeScanner {
         line = recLine;
         break;
       }
+      if (!filled) {
+        this.blank++;
+        continue;
+      }
+      if (missing) return this.fail('an empty key, period, count or participant id', recLine);
+      // A record of blank fields is a blank line to the general path. With a key, count, id or period
+      // field, such a record was refused above (that field is blank); without any, look at its bytes.
+      if (!this.anchored && !hasVisibleCharacter(buf, recStart, p, delim)) return this.fail('a record of blank fields', recLine);
       if (!this.commit(recLine)) return -1;
     }
     this.line = line;
@@ -364,14 +382,22 @@ export class RangeScanner {
   }
 
   /**
-   * The id's hash and locality key (see IdSet), spaces and tabs around it ignored; false when it is
-   * empty. The key of an id of digits is the low 32 bits of its value, so neighbours in value are
-   * neighbours in the set.
+   * The id's hash and locality key (see IdSet), white space around it ignored; false when it is empty.
+   * The key of an id of digits is the low 32 bits of its value, so neighbours in value are neighbours
+   * in the set. The general path trims ids as JavaScript does (any Unicode white space): an id that
+   * begins or ends with a non-ASCII character is left to it.
    */
   private hashId(src: Uint8Array, start: number, end: number): boolean {
-    while (start < end && (src[start] === SPACE || src[start] === TAB)) start++;
-    while (end > start && (src[end - 1] === SPACE || src[end - 1] === TAB)) end--;
-    if (start === end) return false;
+    while (start < end && isAsciiSpace(src[start]!)) start++;
+    while (end > start && isAsciiSpace(src[end - 1]!)) end--;
+    if (start === end) {
+      this.problem = 'an empty participant id';
+      return false;
+    }
+    if (src[start]! >= 0x80 || src[end - 1]! >= 0x80) {
+      this.problem = 'a participant id that begins or ends with a non-ASCII character';
+      return false;
+    }
     let h1 = 0x811c9dc5;
     let h2 = 0x2545f491 ^ (end - start);
     let value = 0;
@@ -460,6 +486,45 @@ export class RangeScanner {
       idCount: this.ids?.count,
     };
   }
+}
+
+/**
+ * Does some field of the record (already checked by the scan) hold a character other than white space,
+ * as JavaScript's trim() sees it? The general path takes a record of blank fields for a blank line.
+ */
+function hasVisibleCharacter(buf: Uint8Array, start: number, end: number, delim: number): boolean {
+  let plain = true; // no quotes (a quoted field may hold a delimiter or "") and no multi-byte characters
+  for (let i = start; i < end; i++) {
+    const b = buf[i]!;
+    if (b > 0x20 && b < 0x7f && b !== QUOTE && b !== delim) return true;
+    if (b >= 0x80 || b === QUOTE) plain = false;
+  }
+  if (plain) return false;
+  // Rare (plans without key, count or id fields): decode the fields and let \S judge.
+  const text = Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('utf8');
+  const d = String.fromCharCode(delim);
+  let i = 0;
+  while (i < text.length) {
+    let field = '';
+    if (text[i] === '"') {
+      for (i++; i < text.length; i++) {
+        if (text[i] === '"') {
+          if (text[i + 1] !== '"') break;
+          i++;
+        }
+        field += text[i];
+      }
+      i++;
+    } else while (i < text.length && text[i] !== d) field += text[i++];
+    if (/\S/.test(field)) return true;
+    i++; // the delimiter (or the line end)
+  }
+  return false;
+}
+
+/** Space, TAB, LF and CR (VT and FF are control characters, refused before this). */
+function isAsciiSpace(b: number): boolean {
+  return b === SPACE || b === TAB || b === LF || b === CR;
 }
 
 export function localeMode(locale: NumberLocale | undefined): number {
