@@ -206,6 +206,10 @@ describe('records, lines and keys', () => {
     for (const [text, delimiter] of cases) {
       expect(await scanExtract({ path: file(text), delimiter, dataStart: 4, firstDataLine: 2, fieldCount: 2, keyFields: [0], countFields: [1] }), JSON.stringify(text)).toMatchObject({ ok: false });
     }
+    // The general scanner's limit: a field of more than 2^20 characters.
+    const long = 'k,n\nA,1\n"' + 'x'.repeat((1 << 20) + 1) + '",2\n';
+    expect(await scanExtract({ path: file(long), delimiter: 0x2c, dataStart: 4, firstDataLine: 2, fieldCount: 2, keyFields: [0], countFields: [1] })).toMatchObject({ ok: false });
+    expect(await scanExtract({ path: file(long.replace('xx', 'x')), delimiter: 0x2c, dataStart: 4, firstDataLine: 2, fieldCount: 2, keyFields: [0], countFields: [1] })).toMatchObject({ ok: true, rows: 2 });
     const latin1 = file(Buffer.concat([Buffer.from('k,n\nJos'), Buffer.from([0xe9]), Buffer.from(',1\n')]));
     expect(await scanExtract({ path: latin1, delimiter: 0x2c, dataStart: 4, firstDataLine: 2, fieldCount: 2, keyFields: [0], countFields: [1] })).toMatchObject({ ok: false });
   });

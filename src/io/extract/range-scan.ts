@@ -30,6 +30,7 @@ const R_COUNT = 2;
 const R_ID = 4;
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_FIELD_BYTES = 1 << 20;
 
 /** U+0000–U+0008, U+000B, U+000C, U+000E–U+001F and U+007F: refused in any field, quoted or not. */
 function isControl(b: number): boolean {
@@ -268,6 +269,8 @@ export class RangeScanner {
           ce = p;
         }
         if (ce > cs) {
+          // The general scanner refuses a field of more than 2^20 characters; bytes are never fewer.
+          if (ce - cs > MAX_FIELD_BYTES) return this.fail('a field longer than 1 MiB', recLine);
           filled = true;
           if (r !== 0) {
             if ((r & R_VALUE) !== 0) {
