@@ -12,9 +12,10 @@
 // about 11 MiB (its own V8 isolate and Node bootstrap), and peak memory must not depend on the file size.
 
 import { availableParallelism } from 'node:os';
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { FileDigest } from './digest.js';
-import { DEFAULT_CHUNK, driveRange, readAhead, type ReadAt } from './drive.js';
+import { DEFAULT_CHUNK, driveRange, turn, type ReadAt } from './drive.js';
 import { mergeRanges } from './merge.js';
 import { checkPlan, type ExtractPlan, type ExtractScan, type ExtractTuning } from './plan.js';
 import { RangeScanner, type RangeResult } from './range-scan.js';
@@ -42,15 +43,15 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
     if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
     const size = stat.size;
     if (plan.dataStart > size) return { ok: false, reason: 'the data start is past the end of the file' };
-    const read: ReadAt = async (buf, offset, length, position) => (await fh.read(buf, offset, length, position)).bytesRead;
+    const read: ReadAt = (buf, offset, length, position) => readSync(fh.fd, buf, offset, length, position);
 
     const threads = plan.workers ?? (size - plan.dataStart >= PARALLEL_BYTES && availableParallelism() >= 2 ? 2 : 1);
     const nominal = tuning.splits ?? splitOffsets(plan.dataStart, size, threads);
     const starts = nominal.length > 0 ? await speculateStarts(read, plan.dataStart, size, nominal) : [plan.dataStart];
-    if (starts.length === 1) return await scanInOnePass(plan, fh, read, size, chunk);
-    const merged = await scanInRanges(plan, fh, read, size, chunk, starts, tuning.inline === true);
+    if (starts.length === 1) return await scanInOnePass(plan, read, size, chunk);
+    const merged = await scanInRanges(plan, read, size, chunk, starts, tuning.inline === true);
     if (merged !== 'rescan') return merged;
-    return await scanInOnePass(plan, fh, read, size, chunk);
+    return await scanInOnePass(plan, read, size, chunk);
   } catch (e) {
     // A read error: the general path reads the file again and reports it with its place.
     return { ok: false, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
@@ -59,17 +60,12 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
   }
 }
 
-async function scanInOnePass(plan: ExtractPlan, fh: FileHandle, read: ReadAt, size: number, chunk: number): Promise<ExtractScan> {
+async function scanInOnePass(plan: ExtractPlan, read: ReadAt, size: number, chunk: number): Promise<ExtractScan> {
   const digest = new FileDigest();
   // The header (and BOM) before the data are part of the file's sha256 and must be UTF-8 too.
   await digestFile(read, 0, plan.dataStart, chunk, digest);
   const scanner = new RangeScanner(plan);
-  const ahead = readAhead(fh, chunk);
-  try {
-    await driveRange(ahead.read, size, scanner, plan.dataStart, Infinity, chunk, (bytes) => digest.push(bytes));
-  } finally {
-    await ahead.settle();
-  }
+  await driveRange(read, size, scanner, plan.dataStart, Infinity, chunk, (bytes) => digest.push(bytes));
   const result = scanner.result();
   // A problem found before the end: the rest of the file was not read, so no digest is needed.
   if (result.problem !== undefined) return mergeRanges(plan, [plan.dataStart], [result], { bytes: size, sha256: '' }) as ExtractScan;
@@ -85,7 +81,6 @@ async function scanInOnePass(plan: ExtractPlan, fh: FileHandle, read: ReadAt, si
  */
 async function scanInRanges(
   plan: ExtractPlan,
-  fh: FileHandle,
   read: ReadAt,
   size: number,
   chunk: number,
@@ -97,19 +92,14 @@ async function scanInRanges(
     const digest = new FileDigest();
     await digestFile(read, 0, plan.dataStart, chunk, digest);
     const first = new RangeScanner(plan);
-    const ahead = readAhead(fh, chunk);
     let hashed = plan.dataStart;
-    try {
-      await driveRange(ahead.read, size, first, plan.dataStart, starts[1]!, chunk, (bytes) => {
-        digest.push(bytes);
-        hashed += bytes.length;
-      });
-      // A problem in the first range is certain (it starts where the data start): no need to wait.
-      if (first.problem !== undefined) return mergeRanges(plan, starts, [first.result()], { bytes: size, sha256: '' });
-    } finally {
-      await ahead.settle();
-    }
-    await digestRest(fh, hashed, size, digest);
+    await driveRange(read, size, first, plan.dataStart, starts[1]!, chunk, (bytes) => {
+      digest.push(bytes);
+      hashed += bytes.length;
+    });
+    // A problem in the first range is certain (it starts where the data start): no need to wait.
+    if (first.problem !== undefined) return mergeRanges(plan, starts, [first.result()], { bytes: size, sha256: '' });
+    await digestRest(read, hashed, size, digest);
     let others: RangeResult[];
     if (workers) others = await workers.results;
     else {
@@ -129,24 +119,17 @@ async function scanInRanges(
 }
 
 /**
- * The rest of the file only feeds the digest: larger reads than the scan's, since the round trip of an
- * asynchronous read costs more than hashing 64 KiB, and two buffers, one being read while the other is
- * hashed (no copies; memory stays flat).
+ * The rest of the file only feeds the digest: larger reads than the scan's (one buffer, reused: memory
+ * stays flat), with turns of the event loop in between.
  */
-async function digestRest(fh: FileHandle, from: number, end: number, digest: FileDigest): Promise<void> {
-  const buffers = [new Uint8Array(DIGEST_CHUNK), new Uint8Array(DIGEST_CHUNK)];
-  let which = 0;
-  let pos = from;
-  const start = (): Promise<{ bytesRead: number }> | undefined => (pos < end ? fh.read(buffers[which]!, 0, Math.min(DIGEST_CHUNK, end - pos), pos) : undefined);
-  let pending = start();
-  while (pending) {
-    const { bytesRead } = await pending;
-    if (bytesRead === 0) throw new Error('the file got shorter while it was read');
-    const bytes = buffers[which]!.subarray(0, bytesRead);
-    pos += bytesRead;
-    which ^= 1;
-    pending = start();
-    digest.push(bytes);
+async function digestRest(read: ReadAt, from: number, end: number, digest: FileDigest): Promise<void> {
+  const buf = new Uint8Array(DIGEST_CHUNK);
+  for (let pos = from, reads = 0; pos < end; reads++) {
+    const n = await read(buf, 0, Math.min(DIGEST_CHUNK, end - pos), pos);
+    if (n === 0) throw new Error('the file got shorter while it was read');
+    digest.push(buf.subarray(0, n));
+    pos += n;
+    if (reads % 8 === 7) await turn();
   }
 }
 
