@@ -5,6 +5,23 @@
 // the caller re-reads that file through the general path, which reports the problems with their places.
 // So the engine may refuse more than the general path does (a refusal only costs time), but it must never
 // accept a file the general path refuses, and what it accepts it must sum exactly as the general path does.
+//
+// The caller hands a file to the engine only when its checks are all per cell or per key, that is when:
+// the file is UTF-8 (a BOM skipped through `dataStart`); every column is a key, a whole count (counts of
+// people: participants), the participant id, the period, or an ignored column with a name; and there is
+// no `level` column (the tool's own outputs), no wide segment columns (participants_pu…), no denominator
+// beside the counts (participants above it is a per-row check) and no column without a name. After a
+// scan it resolves each distinct key text once, and falls back when a key does not resolve, or when two
+// period texts name one month (the duplicate-id check compares period texts).
+//
+// What the engine checks, as the general path does (src/io/csv-rows.ts, typed-rows.ts, core/numbers.ts):
+// invalid UTF-8; control characters in any field; field counts; unclosed quotes, quotes inside unquoted
+// fields, characters after a closing quote; fields over 2^20 characters; blank keys and periods; counts
+// that are not whole and non-negative in the file's locale (`1.000` is 1000 or 1 until a cell decides;
+// `12,0` is 12 in Indonesian); sums beyond 2^53; a participant id (trimmed) twice in one period. A record
+// of empty fields is a blank line. Where it is stricter, it answers ok: false: white space other than
+// spaces around a count, an id that begins or ends with a non-ASCII character, a record of blank but not
+// empty fields, a record over 4 MiB.
 
 export type NumberLocale = 'id' | 'en';
 
