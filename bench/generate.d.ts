@@ -1,2 +1,2 @@
 export declare const PROVINCES: string[];
-export declare function generate(n: number, path: string): Promise<void>;
+export declare function generate(n: number, path: string, variant?: 'plain' | 'quoted' | 'id'): Promise<void>;

@@ -1,5 +1,11 @@
 // Writes a per-participant extract of N rows: participant_id,province,segment,period
-// (38 provinces × 4 segments; deterministic). Usage: node bench/generate.js N out.csv
+// (38 provinces × 4 segments; deterministic). Usage: node bench/generate.js N out.csv [plain|quoted|id]
+//
+// Variants for the extract benchmark:
+//   plain   participant_id,province,segment,period — every 50th province name quoted
+//   quoted  the same, every text field quoted
+//   id      an Indonesian per-employer extract: employer_id;province;segment;period;participants, the
+//           participants written with Indonesian grouping (1.234)
 import { createWriteStream } from 'node:fs';
 
 export const PROVINCES = [
@@ -12,16 +18,23 @@ export const PROVINCES = [
 ];
 const SEGMENTS = ['PU', 'BPU', 'JAKON', 'PMI'];
 
-export async function generate(n, path) {
+/** Indonesian digit grouping: 1234567 → 1.234.567. */
+function groupId(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+export async function generate(n, path, variant = 'plain') {
   const out = createWriteStream(path);
-  let buf = 'participant_id,province,segment,period\n';
+  let buf = variant === 'id' ? 'employer_id;province;segment;period;participants\n' : 'participant_id,province,segment,period\n';
   let seed = 12345;
   for (let i = 0; i < n; i++) {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     const p = PROVINCES[seed % 38];
     const s = SEGMENTS[(seed >> 8) % 4];
+    if (variant === 'quoted') buf += `${1000000 + i},"${p}","${s}","2024-06"\n`;
+    else if (variant === 'id') buf += `${1000000 + i};${p};${s};2024-06;${groupId(1 + ((seed >> 12) % 5000))}\n`;
     // Some names need quoting in real extracts; keep a few quoted fields in the mix.
-    buf += `${1000000 + i},${i % 50 === 0 ? `"${p}"` : p},${s},2024-06\n`;
+    else buf += `${1000000 + i},${i % 50 === 0 ? `"${p}"` : p},${s},2024-06\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
       buf = '';
@@ -32,5 +45,5 @@ export async function generate(n, path) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await generate(Number(process.argv[2] ?? 500000), process.argv[3] ?? 'bench/out/extract.csv');
+  await generate(Number(process.argv[2] ?? 500000), process.argv[3] ?? 'bench/out/extract.csv', process.argv[4] ?? 'plain');
 }

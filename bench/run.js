@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { allocate } from '../dist/core/apportion.js';
 import { allocateMatrix } from '../dist/core/biproportional.js';
 import { generate } from './generate.js';
+import { extractSection } from './extract.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'bin', 'jamsostek.js');
 mkdirSync(OUT, { recursive: true });
-const only = process.argv[2]; // startup | allocation | coverage
+const only = process.argv[2]; // startup | allocation | coverage | extract
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 const results = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, date: new Date().toISOString().slice(0, 10) };
@@ -40,6 +41,24 @@ function measure(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   const kb = gnuTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
   return { ms, mb: kb / 1024, stdout: r.stdout };
+}
+
+/** DuckDB, the comparison: installed into bench/.duckdb/ on first use. Its path, or undefined. */
+function ensureDuckDb() {
+  const duckDir = join(ROOT, 'bench', '.duckdb');
+  const duckMain = join(duckDir, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js');
+  if (!existsSync(duckMain)) {
+    // DuckDB is the comparison only; it is installed here on first use (it cannot be a devDependency:
+    // the registry lacks its other-platform bindings, which npm ci insists on).
+    mkdirSync(duckDir, { recursive: true });
+    writeFileSync(join(duckDir, 'package.json'), '{"private":true}\n');
+    try {
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '@duckdb/node-api@1.5.6-r.1'], { cwd: duckDir, stdio: 'inherit' });
+    } catch {
+      console.log('(DuckDB could not be installed; its column is left empty)');
+    }
+  }
+  return existsSync(duckMain) ? duckMain : undefined;
 }
 
 if (!only || only === 'startup') {
@@ -101,19 +120,7 @@ if (!only || only === 'allocation') {
 }
 
 if (!only || only === 'coverage') {
-  const duckDir = join(ROOT, 'bench', '.duckdb');
-  const duckMain = join(duckDir, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js');
-  if (!existsSync(duckMain)) {
-    // DuckDB is the comparison only; it is installed here on first use (it cannot be a devDependency:
-    // the registry lacks its other-platform bindings, which npm ci insists on).
-    mkdirSync(duckDir, { recursive: true });
-    writeFileSync(join(duckDir, 'package.json'), '{"private":true}\n');
-    try {
-      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '@duckdb/node-api@1.5.6-r.1'], { cwd: duckDir, stdio: 'inherit' });
-    } catch {
-      console.log('(DuckDB could not be installed; its column is left empty)');
-    }
-  }
+  const duckMain = ensureDuckDb();
   const duckScript = join(OUT, 'duck.mjs');
   writeFileSync(
     duckScript,
@@ -135,7 +142,7 @@ console.log(r.getRows().length);
     const total = Number(lines[lines.length - 1].split(',')[4]);
     if (total !== n) throw new Error(`coverage counted ${total} participants, expected ${n}`);
     let duck = null;
-    if (existsSync(duckMain)) duck = measure(process.execPath, [duckScript, file]);
+    if (duckMain) duck = measure(process.execPath, [duckScript, file]);
     const mb = (statSync(file).size / 2 ** 20).toFixed(0);
     results.coverage.push({ rows: n, ms: ours.ms, mb: ours.mb, duckMs: duck?.ms ?? null, duckMb: duck?.mb ?? null });
     console.log(
@@ -143,6 +150,10 @@ console.log(r.getRows().length);
     );
   }
   console.log();
+}
+
+if (!only || only === 'extract') {
+  results.extract = await extractSection({ ROOT, OUT, BIN, duckMain: ensureDuckDb(), measure, fmt });
 }
 
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');

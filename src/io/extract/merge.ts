@@ -1,0 +1,117 @@
+// Merging the ranges of one file, scanned in parallel, into one answer — after checking that each range
+// started where the one before it really ended (the split points were speculated).
+
+import type { ExtractGroup, ExtractPlan, ExtractScan } from './plan.js';
+import type { RangeResult } from './range-scan.js';
+import { IdSet } from './tables.js';
+
+interface Facts {
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/**
+ * `'rescan'` when a speculated start was wrong (it fell inside a quoted field, say): the ranges do not
+ * tile the file and the file must be scanned in one pass. `starts[i]` is where range i began.
+ */
+export function mergeRanges(plan: ExtractPlan, starts: readonly number[], results: readonly RangeResult[], facts: Facts): ExtractScan | 'rescan' {
+  // Range 0 starts at a true record start; range i+1 is known to when range i ends exactly at its start.
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    if (r.problem !== undefined) return { ok: false, reason: `${r.problem} (line ${lineOf(plan, results, i) + r.problemLine!})` };
+    if (i + 1 < results.length && r.end !== starts[i + 1]) return 'rescan';
+  }
+
+  let mode = plan.locale === 'id' ? 1 : plan.locale === 'en' ? 2 : 0;
+  let differing = false;
+  for (const r of results) {
+    if (r.mode !== 0 && mode !== 0 && r.mode !== mode) return { ok: false, reason: 'counts written in both number locales' };
+    if (r.mode !== 0) mode = r.mode;
+    differing ||= r.differing;
+  }
+  if (mode === 0 && differing) return { ok: false, reason: 'counts such as 1.000 read differently in the two number locales, and no count decides' };
+
+  const keyWidth = plan.keyFields.length;
+  const countWidth = plan.countFields.length;
+  for (const r of results) {
+    for (let slot = 0; slot < r.values.length; slot++) {
+      // A key (or period) that is empty or only spaces: the general path refuses it.
+      if (r.values[slot]!.some((text) => text.trim() === '')) return { ok: false, reason: slot < keyWidth ? 'an empty key field' : 'an empty period' };
+    }
+  }
+
+  const index = new Map<string, number>();
+  const groups: { keys: string[]; sums: number[]; rows: number; firstLine: number }[] = [];
+  let rows = 0;
+  let blankLines = 0;
+  let line = plan.firstDataLine;
+  const periods = new Map<string, true>();
+  const periodSlot = plan.periodField === undefined ? -1 : plan.keyFields.includes(plan.periodField) ? plan.keyFields.indexOf(plan.periodField) : keyWidth;
+  for (const r of results) {
+    const sums = mode === 2 ? r.sums1 : r.sums0;
+    for (let g = 0; g < r.groupCount; g++) {
+      const keys: string[] = [];
+      for (let k = 0; k < keyWidth; k++) keys.push(r.values[k]![r.groupKeys[g * keyWidth + k]!]!);
+      // Key texts hold no control characters (the scan refuses them), so U+0000 cannot be inside one.
+      const joined = keys.join('\u0000');
+      let at = index.get(joined);
+      if (at === undefined) {
+        at = groups.length;
+        index.set(joined, at);
+        groups.push({ keys, sums: new Array<number>(countWidth).fill(0), rows: 0, firstLine: line + r.groupFirstLine[g]! });
+      }
+      const group = groups[at]!;
+      group.rows += r.groupRows[g]!;
+      for (let j = 0; j < countWidth; j++) group.sums[j]! += sums[g * countWidth + j]!;
+    }
+    if (periodSlot >= 0) for (const text of r.values[periodSlot]!) periods.set(text, true);
+    rows += r.rows;
+    blankLines += r.blank;
+    line += r.lines;
+  }
+  // A sum beyond 2^53 has lost units: adding non-negative numbers never brings it back below.
+  for (const group of groups) {
+    if (group.sums.some((s) => s > Number.MAX_SAFE_INTEGER)) return { ok: false, reason: 'a sum beyond 2^53' };
+  }
+
+  if (plan.idField !== undefined && results.length > 1 && duplicateAcrossRanges(results)) {
+    return { ok: false, reason: 'a participant id seen twice in one period (in two parts of the file)' };
+  }
+
+  return {
+    ok: true,
+    groups: groups as ExtractGroup[],
+    rows,
+    blankLines,
+    bytes: facts.bytes,
+    sha256: facts.sha256,
+    locale: mode === 1 ? 'id' : mode === 2 ? 'en' : undefined,
+    ...(periodSlot >= 0 ? { periods: [...periods.keys()] } : {}),
+    ranges: results.length,
+  };
+}
+
+function lineOf(plan: ExtractPlan, results: readonly RangeResult[], i: number): number {
+  let line = plan.firstDataLine;
+  for (let k = 0; k < i; k++) line += results[k]!.lines;
+  return line;
+}
+
+/**
+ * Does an id of one range appear in an earlier range? Each range's set holds (period, id) hashes. The
+ * sets of equal-sized ranges have equal sizes, so walking one in slot order probes the other in slot
+ * order too: memory is read in sequence, not at random.
+ */
+function duplicateAcrossRanges(results: readonly RangeResult[]): boolean {
+  const sets = results.map((r) => IdSet.from(r.idTable!, r.idCount!));
+  for (let i = 1; i < sets.length; i++) {
+    const t = sets[i]!.table;
+    for (let j = 0; j < t.length; j += 2) {
+      const h1 = t[j]!;
+      if (h1 === 0) continue;
+      const h2 = t[j + 1]!;
+      for (let k = 0; k < i; k++) if (sets[k]!.has(h1, h2)) return true;
+    }
+  }
+  return false;
+}

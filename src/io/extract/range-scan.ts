@@ -1,0 +1,575 @@
+// The byte loop of the extract engine: one pass over a byte range of the file, no string per field, no
+// object per row. Records are checked as the general path checks them; the first problem stops the scan
+// (the caller re-reads the file through the general path, which words every problem with its place).
+//
+// A record is scanned from its first byte each time: when a read ends inside a record, nothing of it has
+// been added yet, and the driver hands the scanner that record again with the next bytes appended. Only
+// the distinct-value tables may already have learnt a value of it, which changes no result.
+
+import type { ExtractPlan, NumberLocale } from './plan.js';
+import { fmix, GroupTable, IdSet, ValueTable } from './tables.js';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const SPACE = 32;
+const TAB = 9;
+
+// Byte classes outside quotes. The driver puts a 0 byte (a control character) after the last byte read,
+// so the inner loops need no bounds check: a stop on C_CTRL at the end of the bytes means "read more".
+const C_DATA = 0;
+const C_DELIM = 1;
+const C_LF = 2;
+const C_CR = 3;
+const C_QUOTE = 4;
+const C_CTRL = 5;
+
+// Field roles (bits).
+const R_VALUE = 1; // a key or the period: its text gets a value id
+const R_COUNT = 2;
+const R_ID = 4;
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_FIELD_BYTES = 1 << 20;
+
+/** U+0000–U+0008, U+000B, U+000C, U+000E–U+001F and U+007F: refused in any field, quoted or not. */
+function isControl(b: number): boolean {
+  return (b < 0x20 && b !== TAB && b !== LF && b !== CR) || b === 0x7f;
+}
+
+function classTables(delimiter: number): { plain: Uint8Array; quoted: Uint8Array } {
+  const plain = new Uint8Array(256);
+  const quoted = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) {
+    if (isControl(b)) plain[b] = quoted[b] = C_CTRL;
+  }
+  plain[LF] = quoted[LF] = C_LF;
+  plain[CR] = quoted[CR] = C_CR;
+  plain[QUOTE] = quoted[QUOTE] = C_QUOTE;
+  plain[delimiter] = C_DELIM;
+  return { plain, quoted };
+}
+
+/** The serialisable outcome of one range: sent from a worker, merged by the engine. */
+export interface RangeResult {
+  /** Absolute offset where the range's last record ended (the next range must start exactly here). */
+  readonly end: number;
+  readonly problem?: string;
+  /** Line of the problem, counted from the range's first line (0). */
+  readonly problemLine?: number;
+  /** Line ends consumed (record ends, blank lines and line breaks inside quoted fields). */
+  readonly lines: number;
+  readonly rows: number;
+  readonly blank: number;
+  /** 0 undecided, 1 Indonesian, 2 English. */
+  readonly mode: number;
+  /** While undecided, a count read differently in the two locales (`1.000`). */
+  readonly differing: boolean;
+  /** Distinct texts per value slot (the key fields in order, then the period when it is not a key). */
+  readonly values: string[][];
+  readonly groupCount: number;
+  readonly groupKeys: Int32Array;
+  readonly groupRows: Float64Array;
+  readonly groupFirstLine: Float64Array;
+  readonly sums0: Float64Array;
+  readonly sums1: Float64Array;
+  readonly idTable?: Int32Array;
+  readonly idCount?: number;
+}
+
+export class RangeScanner {
+  private readonly fieldCount: number;
+  private readonly delim: number;
+  private readonly plainClass: Uint8Array;
+  private readonly quotedClass: Uint8Array;
+  private readonly role: Uint8Array;
+  private readonly valueSlot: Int32Array;
+  private readonly countSlot: Int32Array;
+  private readonly tables: ValueTable[];
+  private readonly keyWidth: number;
+  private readonly periodSlot: number;
+  private readonly countWidth: number;
+  private readonly groups: GroupTable;
+  private readonly ids: IdSet | undefined;
+  private readonly forced: boolean;
+  /** Whether some field is a key, count, id or period (see the blank-record check in scan). */
+  private readonly anchored: boolean;
+
+  // Per-record scratch.
+  private readonly vids: Int32Array;
+  private readonly v0: Float64Array;
+  private readonly v1: Float64Array;
+  private unescaped = new Uint8Array(256);
+  private idH1 = 0;
+  private idKey = 0;
+
+  // State across reads.
+  line = 0;
+  rows = 0;
+  blank = 0;
+  mode: number;
+  differing = false;
+  problem: string | undefined;
+  problemLine = 0;
+  done = false;
+  end = -1;
+
+  constructor(plan: ExtractPlan) {
+    this.fieldCount = plan.fieldCount;
+    this.delim = plan.delimiter;
+    const { plain, quoted } = classTables(plan.delimiter);
+    this.plainClass = plain;
+    this.quotedClass = quoted;
+    this.role = new Uint8Array(plan.fieldCount);
+    this.valueSlot = new Int32Array(plan.fieldCount).fill(-1);
+    this.countSlot = new Int32Array(plan.fieldCount).fill(-1);
+    plan.keyFields.forEach((f, i) => {
+      this.role[f]! |= R_VALUE;
+      this.valueSlot[f] = i;
+    });
+    this.keyWidth = plan.keyFields.length;
+    this.periodSlot = -1;
+    if (plan.periodField !== undefined) {
+      if (this.valueSlot[plan.periodField] === -1) {
+        this.role[plan.periodField]! |= R_VALUE;
+        this.valueSlot[plan.periodField] = this.keyWidth;
+      }
+      this.periodSlot = this.valueSlot[plan.periodField]!;
+    }
+    const slots = this.keyWidth + (this.periodSlot === this.keyWidth ? 1 : 0);
+    this.tables = Array.from({ length: slots }, () => new ValueTable());
+    this.vids = new Int32Array(Math.max(slots, 1));
+    plan.countFields.forEach((f, j) => {
+      this.role[f]! |= R_COUNT;
+      this.countSlot[f] = j;
+    });
+    this.countWidth = plan.countFields.length;
+    this.v0 = new Float64Array(Math.max(this.countWidth, 1));
+    this.v1 = new Float64Array(Math.max(this.countWidth, 1));
+    if (plan.idField !== undefined) this.role[plan.idField]! |= R_ID;
+    this.ids = plan.idField === undefined ? undefined : new IdSet();
+    this.groups = new GroupTable(this.keyWidth, this.countWidth);
+    this.forced = plan.locale !== undefined;
+    this.anchored = this.role.some((r) => r !== 0);
+    this.mode = localeMode(plan.locale);
+  }
+
+  private fail(reason: string, line: number): number {
+    this.problem = reason;
+    this.problemLine = line;
+    this.done = true;
+    return -1;
+  }
+
+  /**
+   * Scan the records in `buf[0, len)`, whose first byte is at absolute offset `base`. `buf[len]` must be
+   * 0. A record starting at or after `stopAt` ends the range. Returns how many bytes were consumed: the
+   * rest (an unfinished record) must be handed in again, with more bytes after it, unless `final` (the
+   * bytes end at the end of the file). Sets `done` (and `end`, or `problem`).
+   */
+  scan(buf: Uint8Array, len: number, base: number, final: boolean, stopAt: number): number {
+    const cls = this.plainClass;
+    const qcls = this.quotedClass;
+    const role = this.role;
+    const fc = this.fieldCount;
+    const delim = this.delim;
+    const vids = this.vids;
+    let p = 0;
+    let line = this.line;
+    for (;;) {
+      const recStart = p;
+      const recLine = line;
+      if (base + p >= stopAt || (p >= len && final)) {
+        this.done = true;
+        this.end = base + p;
+        break;
+      }
+      if (p >= len) break;
+      let b = buf[p]!;
+      if (b === LF || b === CR) {
+        if (b === CR && p + 1 >= len && !final) break; // a CR LF may be split between reads
+        p += b === CR && buf[p + 1] === LF ? 2 : 1;
+        line++;
+        this.blank++;
+        continue;
+      }
+      let f = 0;
+      let incomplete = false;
+      // Whether some field has a character, and whether a key, period, count or id is empty: a record
+      // of empty fields only (`;;;`, as spreadsheets write) is a blank line, not a record.
+      let filled = false;
+      let missing = false;
+      for (;;) {
+        // At the first byte of field f.
+        const r = role[f]!;
+        let src = buf;
+        let cs: number;
+        let ce: number;
+        if (buf[p] === QUOTE) {
+          cs = ++p;
+          let escaped = false;
+          for (;;) {
+            while (qcls[buf[p]!] === C_DATA) p++;
+            b = buf[p]!;
+            if (b === QUOTE) {
+              if (p + 1 >= len && !final) {
+                incomplete = true; // is it "" or the closing quote?
+                break;
+              }
+              if (buf[p + 1] === QUOTE) {
+                escaped = true;
+                p += 2;
+                continue;
+              }
+              break;
+            }
+            if (b === LF) {
+              line++;
+              p++;
+              continue;
+            }
+            if (b === CR) {
+              if (p + 1 >= len && !final) {
+                incomplete = true;
+                break;
+              }
+              if (buf[p + 1] !== LF) line++; // CR LF is one line end, counted at its LF
+              p++;
+              continue;
+            }
+            if (p < len) return this.fail(`a control character (byte 0x${b.toString(16)}) in a quoted field`, line);
+            if (!final) incomplete = true;
+            else return this.fail('a quoted field is never closed', recLine);
+            break;
+          }
+          if (incomplete) break;
+          ce = p++;
+          // At the end of the bytes here only when final: a closing quote in the last byte of an
+          // unfinished read was left for the next one above.
+          if (p < len) {
+            const c = cls[buf[p]!]!;
+            if (c !== C_DELIM && c !== C_LF && c !== C_CR) return this.fail('a character after a closing quote', line);
+          }
+          if (escaped && r !== 0) {
+            src = this.unescape(buf, cs, ce);
+            cs = 0;
+            ce = this.unescapedLength;
+          }
+        } else {
+          cs = p;
+          let c: number;
+          while ((c = cls[buf[p]!]!) === C_DATA) p++;
+          if (c >= C_QUOTE) {
+            if (p < len) return this.fail(c === C_QUOTE ? 'a quote inside an unquoted field' : `a control character (byte 0x${buf[p]!.toString(16)})`, line);
+            if (!final) {
+              incomplete = true;
+              break;
+            }
+          }
+          ce = p;
+        }
+        if (ce > cs) {
+          // The general scanner refuses a field of more than 2^20 characters; bytes are never fewer.
+          if (ce - cs > MAX_FIELD_BYTES) return this.fail('a field longer than 1 MiB', recLine);
+          filled = true;
+          if (r !== 0) {
+            if ((r & R_VALUE) !== 0) {
+              const slot = this.valueSlot[f]!;
+              vids[slot] = this.tables[slot]!.find(src, cs, ce);
+            }
+            if ((r & R_COUNT) !== 0 && !this.readCount(src, cs, ce, this.countSlot[f]!)) return this.fail(this.problem!, line);
+            if ((r & R_ID) !== 0 && !this.hashId(src, cs, ce)) return this.fail(this.problem!, line);
+          }
+        } else if (r !== 0) missing = true;
+        if (p >= len) {
+          // The end of the file ends the last record (no line end after it).
+          if (f !== fc - 1) return this.fail(`${f + 1} fields where the header has ${fc}`, recLine);
+          break;
+        }
+        b = buf[p]!;
+        if (b === delim) {
+          p++;
+          if (++f >= fc) return this.fail(`more fields than the ${fc} of the header`, recLine);
+          continue;
+        }
+        if (f !== fc - 1) return this.fail(`${f + 1} fields where the header has ${fc}`, recLine);
+        if (b === CR) {
+          if (p + 1 >= len && !final) {
+            incomplete = true;
+            break;
+          }
+          p += buf[p + 1] === LF ? 2 : 1;
+        } else p++;
+        line++;
+        break;
+      }
+      if (incomplete) {
+        p = recStart;
+        line = recLine;
+        break;
+      }
+      if (!filled) {
+        this.blank++;
+        continue;
+      }
+      if (missing) return this.fail('an empty key, period, count or participant id', recLine);
+      // A record of blank fields is a blank line to the general path. With a key, count, id or period
+      // field, such a record was refused above (that field is blank); without any, look at its bytes.
+      if (!this.anchored && !hasVisibleCharacter(buf, recStart, p, delim)) return this.fail('a record of blank fields', recLine);
+      if (!this.commit(recLine)) return -1;
+    }
+    this.line = line;
+    return p;
+  }
+
+  private unescapedLength = 0;
+
+  /** The text of a quoted field with `""` in it, unescaped into scratch bytes. */
+  private unescape(buf: Uint8Array, start: number, end: number): Uint8Array {
+    if (this.unescaped.length < end - start) this.unescaped = new Uint8Array(2 * (end - start));
+    const out = this.unescaped;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      out[n++] = buf[i]!;
+      if (buf[i] === QUOTE) i++;
+    }
+    this.unescapedLength = n;
+    return out;
+  }
+
+  /**
+   * A count cell: a whole, non-negative number, spaces around it allowed. Both readings are kept in
+   * v0 (Indonesian) and v1 (English); the file's locale is decided by the first cell valid in only one.
+   */
+  private readCount(src: Uint8Array, start: number, end: number, j: number): boolean {
+    while (start < end && src[start] === SPACE) start++;
+    while (end > start && src[end - 1] === SPACE) end--;
+    let v = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const d = src[i]! - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    let code: number;
+    if (i === end && end > start) {
+      // Plain digits read the same in both locales.
+      if (v > MAX_SAFE) {
+        this.problem = 'a count beyond 2^53';
+        return false;
+      }
+      this.v0[j] = this.v1[j] = v;
+      code = 3;
+    } else {
+      // Once the locale is decided, the other reading no longer matters.
+      const id = this.mode === 2 ? -1 : readInLocale(src, start, end, 0x2e, 0x2c);
+      const en = this.mode === 1 ? -1 : readInLocale(src, start, end, 0x2c, 0x2e);
+      this.v0[j] = id;
+      this.v1[j] = en;
+      code = (id >= 0 ? 1 : 0) | (en >= 0 ? 2 : 0);
+      if (code === 0) {
+        this.problem = 'a count that is not a whole non-negative number';
+        return false;
+      }
+    }
+    const mode = this.mode;
+    if (mode === 0) {
+      if (code === 1) this.mode = 1;
+      else if (code === 2) this.mode = 2;
+      else if (this.v0[j] !== this.v1[j]) this.differing = true;
+    } else if ((code & mode) === 0) {
+      this.problem = this.forced ? 'a count not written in the forced number locale' : 'counts written in both number locales';
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The id's hash and locality key (see IdSet), white space around it ignored; false when it is empty.
+   * The key of an id of digits is the low 32 bits of its value, so neighbours in value are neighbours
+   * in the set. The general path trims ids as JavaScript does (any Unicode white space): an id that
+   * begins or ends with a non-ASCII character is left to it.
+   */
+  private hashId(src: Uint8Array, start: number, end: number): boolean {
+    while (start < end && isAsciiSpace(src[start]!)) start++;
+    while (end > start && isAsciiSpace(src[end - 1]!)) end--;
+    if (start === end) {
+      this.problem = 'an empty participant id';
+      return false;
+    }
+    if (src[start]! >= 0x80 || src[end - 1]! >= 0x80) {
+      this.problem = 'a participant id that begins or ends with a non-ASCII character';
+      return false;
+    }
+    let h1 = 0x811c9dc5;
+    let h2 = 0x2545f491 ^ (end - start);
+    let value = 0;
+    let digits = true;
+    for (let i = start; i < end; i++) {
+      const b = src[i]!;
+      h1 = Math.imul(h1 ^ b, 0x01000193);
+      h2 = Math.imul(h2 ^ b, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+      if (b >= 48 && b <= 57) value = (Math.imul(value, 10) + (b - 48)) | 0;
+      else digits = false;
+    }
+    this.idH1 = fmix(h1 ^ Math.imul(end - start, 0x27d4eb2d));
+    this.idKey = digits ? value : fmix(h2);
+    return true;
+  }
+
+  private commit(line: number): boolean {
+    this.rows++;
+    const groups = this.groups;
+    const g = groups.find(this.vids, line);
+    groups.rows[g]!++;
+    const nc = this.countWidth;
+    if (nc > 0) {
+      const at = g * nc;
+      const mode = this.mode;
+      if (mode === 0) {
+        for (let j = 0; j < nc; j++) {
+          groups.sums0[at + j]! += this.v0[j]!;
+          groups.sums1[at + j]! += this.v1[j]!;
+        }
+      } else if (mode === 1) {
+        for (let j = 0; j < nc; j++) groups.sums0[at + j]! += this.v0[j]!;
+      } else {
+        for (let j = 0; j < nc; j++) groups.sums1[at + j]! += this.v1[j]!;
+      }
+    }
+    const ids = this.ids;
+    if (ids !== undefined) {
+      // The period's text hash is the same in every range, so ranges' sets can be compared.
+      // A period shifts the locality keys of its ids as a whole, keeping neighbours together.
+      const period = this.periodSlot >= 0 ? this.tables[this.periodSlot]!.hashOf(this.vids[this.periodSlot]!) : 0;
+      let h1 = fmix(this.idH1 ^ period) | 0;
+      if (h1 === 0) h1 = 1;
+      if (!ids.add(h1, (this.idKey + Math.imul(period, 0x9e3779b1)) | 0)) {
+        this.fail('a participant id seen twice in one period', line);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * After the first read: reserve room in the id set for the ids the range will hold, guessed from the
+   * rows in the bytes scanned so far (+ 10 %), so that it is built once at about its final size.
+   */
+  expect(rangeBytes: number, scannedBytes: number): void {
+    if (this.ids === undefined || this.rows === 0 || scannedBytes <= 0) return;
+    this.ids.reserve(Math.ceil(((this.rows * rangeBytes) / scannedBytes) * 1.1));
+  }
+
+  /** Record that the range could not be read to its end (a record longer than the engine keeps). */
+  abandon(reason: string): void {
+    this.fail(reason, this.line);
+  }
+
+  result(): RangeResult {
+    const g = this.groups;
+    return {
+      end: this.end,
+      problem: this.problem,
+      problemLine: this.problem === undefined ? undefined : this.problemLine,
+      lines: this.line,
+      rows: this.rows,
+      blank: this.blank,
+      mode: this.mode,
+      differing: this.differing,
+      values: this.tables.map((t) => t.texts()),
+      groupCount: g.count,
+      groupKeys: g.keys.slice(0, g.count * g.width),
+      groupRows: g.rows.slice(0, g.count),
+      groupFirstLine: g.firstLine.slice(0, g.count),
+      sums0: g.sums0.slice(0, g.count * g.sumWidth),
+      sums1: g.sums1.slice(0, g.count * g.sumWidth),
+      idTable: this.ids?.table,
+      idCount: this.ids?.count,
+    };
+  }
+}
+
+/**
+ * Does some field of the record (already checked by the scan) hold a character other than white space,
+ * as JavaScript's trim() sees it? The general path takes a record of blank fields for a blank line.
+ */
+function hasVisibleCharacter(buf: Uint8Array, start: number, end: number, delim: number): boolean {
+  let plain = true; // no quotes (a quoted field may hold a delimiter or "") and no multi-byte characters
+  for (let i = start; i < end; i++) {
+    const b = buf[i]!;
+    if (b > 0x20 && b < 0x7f && b !== QUOTE && b !== delim) return true;
+    if (b >= 0x80 || b === QUOTE) plain = false;
+  }
+  if (plain) return false;
+  // Rare (plans without key, count or id fields): decode the fields and let \S judge.
+  const text = Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('utf8');
+  const d = String.fromCharCode(delim);
+  let i = 0;
+  while (i < text.length) {
+    let field = '';
+    if (text[i] === '"') {
+      for (i++; i < text.length; i++) {
+        if (text[i] === '"') {
+          if (text[i + 1] !== '"') break;
+          i++;
+        }
+        field += text[i];
+      }
+      i++;
+    } else while (i < text.length && text[i] !== d) field += text[i++];
+    if (/\S/.test(field)) return true;
+    i++; // the delimiter (or the line end)
+  }
+  return false;
+}
+
+/** Space, TAB, LF and CR (VT and FF are control characters, refused before this). */
+function isAsciiSpace(b: number): boolean {
+  return b === SPACE || b === TAB || b === LF || b === CR;
+}
+
+export function localeMode(locale: NumberLocale | undefined): number {
+  return locale === 'id' ? 1 : locale === 'en' ? 2 : 0;
+}
+
+/**
+ * A count in one locale: digits with `group` every three (`1.234.567`) or none, then optionally the
+ * decimal mark and digits that are all 0 (a whole number: `1.000` in English is 1). −1 when it is not a
+ * whole number written in this locale.
+ */
+function readInLocale(src: Uint8Array, start: number, end: number, group: number, decimal: number): number {
+  let dot = -1;
+  for (let i = start; i < end; i++) {
+    const c = src[i]!;
+    if (c === decimal) {
+      if (dot >= 0) return -1;
+      dot = i;
+    } else if (c === group) {
+      if (dot >= 0) return -1;
+    } else if (c < 48 || c > 57) return -1;
+  }
+  const intEnd = dot >= 0 ? dot : end;
+  if (dot >= 0) {
+    if (dot + 1 === end) return -1;
+    for (let i = dot + 1; i < end; i++) if (src[i] !== 48) return -1;
+  }
+  if (intEnd === start) return -1;
+  let v = 0;
+  let lead = 0;
+  let run = -1; // digits since the last group mark; −1 before the first
+  for (let i = start; i < intEnd; i++) {
+    const c = src[i]!;
+    if (c === group) {
+      if (run === -1 ? lead < 1 || lead > 3 : run !== 3) return -1;
+      run = 0;
+    } else {
+      v = v * 10 + (c - 48);
+      if (run === -1) lead++;
+      else run++;
+    }
+  }
+  if (run !== -1 && run !== 3) return -1;
+  return v > MAX_SAFE ? -1 : v;
+}

@@ -1,0 +1,99 @@
+// The extract engine's tables against Map and Set: distinct texts, group tuples and the participant-id
+// set, through growth, probe wrap-around and fingerprint collisions.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GroupTable, IdSet, ValueTable } from '../../src/io/extract/tables.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+
+describe('ValueTable', () => {
+  it('gives each distinct text one id, whatever its fingerprint shares with others', () => {
+    // Texts of one length, one first, middle and last byte share the engine's fingerprint: only the
+    // bytes in between tell them apart.
+    const alike = fc.array(fc.constantFrom('a', 'b', 'é'), { minLength: 0, maxLength: 4 }).map((xs) => `Kab${xs.join('')}..X`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(alike, fc.string({ maxLength: 6 })), { maxLength: 300 }), (texts) => {
+        const table = new ValueTable();
+        const ids = new Map<string, number>();
+        for (const text of texts) {
+          const bytes = Buffer.from(`~~${text}~`);
+          const id = table.find(bytes, 2, bytes.length - 1);
+          if (!ids.has(text)) ids.set(text, id);
+          expect(id).toBe(ids.get(text));
+          expect(table.lookup(bytes, 2, bytes.length - 1)).toBe(id);
+        }
+        expect(table.texts()).toEqual([...ids.keys()]);
+      }),
+      { numRuns: RUNS, seed: 21 },
+    );
+  });
+});
+
+describe('GroupTable', () => {
+  it('maps key tuples to groups and keeps the first line (ids around the packing limits of its cache)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), fc.array(fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 255, 256, 1023, 1024, 1025, 2048) }, { weight: 1, arbitrary: fc.nat(3000) }), { minLength: 5, maxLength: 5 }), { maxLength: 400 }), (width, tuples) => {
+        const table = new GroupTable(width, 1);
+        const groups = new Map<string, { g: number; line: number }>();
+        tuples.forEach((tuple, line) => {
+          const ids = Int32Array.from(tuple);
+          const key = tuple.slice(0, width).join(',');
+          const g = table.find(ids, line);
+          if (!groups.has(key)) groups.set(key, { g, line });
+          expect(g).toBe(groups.get(key)!.g);
+        });
+        expect(table.count).toBe(groups.size);
+        for (const { g, line } of groups.values()) expect(table.firstLine[g]).toBe(line);
+      }),
+      { numRuns: RUNS, seed: 22 },
+    );
+  });
+});
+
+describe('GroupTable packing limits', () => {
+  it.each([
+    [2, [0, 1024], [1, 0]], // 1024 does not fit in 10 bits
+    [3, [0, 1, 1023], [0, 1, 1023]], // the same tuple, at the limit
+    [4, [0, 1, 1, 1], [256, 1, 1, 1]], // four fields do not fit in 32 bits
+  ])('width %i: %j and %j', (width, a, b) => {
+    const table = new GroupTable(width, 0);
+    const ga = table.find(Int32Array.from(a), 1);
+    const gb = table.find(Int32Array.from(b), 2);
+    expect(ga === gb).toBe(a.join() === b.join());
+    expect(table.find(Int32Array.from(a), 3)).toBe(ga);
+  });
+});
+
+describe('IdSet', () => {
+  it('is a set of (h1, key) pairs through growth and wrap-around, and a reserve keeps it', () => {
+    const pair = fc.tuple(fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).filter((h) => h !== 0)), fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 600 }), fc.integer({ min: 1, max: 64 }), fc.option(fc.nat(700)), (pairs, slots, reserve) => {
+        const set = new IdSet(slots);
+        if (reserve !== null) set.reserve(reserve);
+        const seen = new Set<string>();
+        for (const [h1, key] of pairs) {
+          const id = `${h1}/${key}`;
+          expect(set.has(h1, key)).toBe(seen.has(id));
+          expect(set.add(h1, key)).toBe(!seen.has(id));
+          seen.add(id);
+        }
+        expect(set.count).toBe(seen.size);
+        const copy = IdSet.from(set.table, set.count);
+        for (const [h1, key] of pairs) expect(copy.has(h1, key)).toBe(true);
+      }),
+      { numRuns: RUNS, seed: 23 },
+    );
+  });
+
+  it('grows once when the reserve was right, never beyond 70 % full', () => {
+    const set = new IdSet();
+    set.reserve(100_000);
+    const before = set.table;
+    for (let i = 0; i < 100_000; i++) expect(set.add(1 + (i % 7), 1_000_000 + i)).toBe(true);
+    expect(set.table).toBe(before);
+    expect(set.count / (set.table.length / 2)).toBeLessThanOrEqual(0.7);
+    // 8 bytes a slot at ≤ 70 %: about 11.4 bytes an id when the reserve was exact.
+    expect(set.table.byteLength / 100_000).toBeLessThan(11.5);
+  });
+});
