@@ -80,6 +80,8 @@ export class TypedRows implements RowSink {
   private levelIsData = false;
   private firstLine: number | undefined;
   private readonly byCanonical = new Map<string, number>();
+  /** While a group of an extract's rows is read at once (the fast path): how many rows it stands for. */
+  private groupRows: number | undefined;
 
   constructor(
     private readonly shape: TableShape,
@@ -161,6 +163,21 @@ export class TypedRows implements RowSink {
 
   blank(): void {
     this.blankLines++;
+  }
+
+  /**
+   * The rows of an extract that share every key text, added up already (src/io/fast-extract.ts): one
+   * row whose counts are the sums, and which stands for `rows` rows. The participant id was checked by
+   * the engine, so its cell is not read.
+   */
+  group(cells: readonly string[], line: number, rows: number): void {
+    this.groupRows = rows;
+    try {
+      this.row(cells, line, []);
+    } finally {
+      this.groupRows = undefined;
+    }
+    this.rowsRead += rows - 1;
   }
 
   row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): void {
@@ -256,7 +273,7 @@ export class TypedRows implements RowSink {
         continue;
       }
       if (role.kind === 'id') {
-        if (role.id === 'participant_id') {
+        if (role.id === 'participant_id' && this.groupRows === undefined) {
           const t = v === null || v === undefined ? '' : String(v).trim();
           if (t === '') bad(i, say('the participant id is empty', 'id peserta kosong'));
           else participantId = { value: t, col: i };
@@ -401,7 +418,7 @@ export class TypedRows implements RowSink {
       this.ids.set(k, line);
     }
     // A row of an extract with no count column counts one participant.
-    if (this.o.rule === 'sum' && pIdx >= 0 && values[pIdx] === null && !this.cols.some((c) => c?.canonical === 'participants') && !parts.length) values[pIdx] = 1;
+    if (this.o.rule === 'sum' && pIdx >= 0 && values[pIdx] === null && !this.cols.some((c) => c?.canonical === 'participants') && !parts.length) values[pIdx] = this.groupRows ?? 1;
     this.emit(keys, values, line, parts, pend);
   }
 

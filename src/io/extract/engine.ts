@@ -48,10 +48,11 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
     const threads = plan.workers ?? (size - plan.dataStart >= PARALLEL_BYTES && availableParallelism() >= 2 ? 2 : 1);
     const nominal = tuning.splits ?? splitOffsets(plan.dataStart, size, threads);
     const starts = nominal.length > 0 ? await speculateStarts(read, plan.dataStart, size, nominal) : [plan.dataStart];
-    if (starts.length === 1) return await scanInOnePass(plan, read, size, chunk);
-    const merged = await scanInRanges(plan, read, size, chunk, starts, tuning.inline === true);
+    const digest = (): FileDigest => progressDigest(size, tuning.onProgress);
+    if (starts.length === 1) return await scanInOnePass(plan, read, size, chunk, digest());
+    const merged = await scanInRanges(plan, read, size, chunk, starts, tuning.inline === true, digest());
     if (merged !== 'rescan') return merged;
-    return await scanInOnePass(plan, read, size, chunk);
+    return await scanInOnePass(plan, read, size, chunk, digest());
   } catch (e) {
     // A read error: the general path reads the file again and reports it with its place.
     return { ok: false, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
@@ -60,8 +61,7 @@ export async function scanExtract(plan: ExtractPlan, tuning: ExtractTuning = {})
   }
 }
 
-async function scanInOnePass(plan: ExtractPlan, read: ReadAt, size: number, chunk: number): Promise<ExtractScan> {
-  const digest = new FileDigest();
+async function scanInOnePass(plan: ExtractPlan, read: ReadAt, size: number, chunk: number, digest: FileDigest): Promise<ExtractScan> {
   // The header (and BOM) before the data are part of the file's sha256 and must be UTF-8 too.
   await digestFile(read, 0, plan.dataStart, chunk, digest);
   const scanner = new RangeScanner(plan);
@@ -86,10 +86,10 @@ async function scanInRanges(
   chunk: number,
   starts: readonly number[],
   inline: boolean,
+  digest: FileDigest,
 ): Promise<ExtractScan | 'rescan'> {
   const workers = inline ? undefined : (await import('./workers.js')).startWorkers(plan, starts, chunk);
   try {
-    const digest = new FileDigest();
     await digestFile(read, 0, plan.dataStart, chunk, digest);
     const first = new RangeScanner(plan);
     let hashed = plan.dataStart;
@@ -116,6 +116,20 @@ async function scanInRanges(
   } finally {
     workers?.cancel();
   }
+}
+
+/** A digest that also reports the bytes hashed so far (every byte of the file passes through it once, in order). */
+function progressDigest(total: number, onProgress: ExtractTuning['onProgress']): FileDigest {
+  const d = new FileDigest();
+  if (!onProgress) return d;
+  let seen = 0;
+  const push = d.push.bind(d);
+  d.push = (bytes: Uint8Array): void => {
+    push(bytes);
+    seen += bytes.length;
+    onProgress(seen, total);
+  };
+  return d;
 }
 
 /**

@@ -99,6 +99,8 @@ export interface ExtractTuning {
   readonly splits?: readonly number[];
   /** Scan the ranges one after the other in this thread (same splitting and merging, no workers). */
   readonly inline?: boolean;
+  /** Told the bytes of the file read so far (hashed, in order), for a progress bar. */
+  readonly onProgress?: (bytes: number, total: number) => void;
 }
 
 export const DELIMITER_BYTES: readonly number[] = [0x2c, 0x3b, 0x09, 0x7c];

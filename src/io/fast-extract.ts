@@ -1,0 +1,145 @@
+// The fast path for large extracts: the byte-level engine (src/io/extract/) adds rows up per raw key
+// text; here each distinct text is resolved once, through the same TypedRows as the general path. Used
+// only where every check is per cell or per key (see the contract in extract/plan.ts); any doubt, any
+// problem at all, and the caller reads the file through the general path, which words every problem
+// with its place. So the two paths give the same Table, and the same errors, by construction (and the
+// differential test checks it).
+
+import { isUtf8 } from 'node:buffer';
+import { parsePeriod } from '../core/calendar.js';
+import { ProblemList } from '../errors.js';
+import { CsvScanner } from './csv-scanner.js';
+import { detectDelimiter } from './csv-rows.js';
+import type { Encoding } from './row-sink.js';
+import { sniffUtf16 } from './source.js';
+import type { TypedRows } from './typed-rows.js';
+
+export interface FastInput {
+  readonly path: string;
+  /** The first bytes of the file (the header must be in them). */
+  readonly first: Buffer;
+  readonly delimiter?: string;
+  readonly encoding?: Encoding;
+  readonly headerRow?: number;
+  readonly forcedLocale?: 'id' | 'en';
+  /** The rows of this load are added up (--extract), or decided by an id column. */
+  readonly extract: 'yes' | 'auto';
+  readonly onProgress?: (bytes: number, total: number) => void;
+}
+
+export interface FastResult {
+  readonly typed: TypedRows;
+  readonly delimiter: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly locale: 'id' | 'en' | null;
+}
+
+const ID_COLUMNS = new Set(['participant_id', 'employer_id']);
+
+/** The header line of the first bytes: its fields and where the data start; undefined when unsure. */
+function header(first: Buffer, explicit: string | undefined): { fields: string[]; columns: number[]; delimiter: string; dataStart: number } | undefined {
+  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+  let inQuotes = false;
+  let end = -1;
+  for (let i = bom; i < first.length; i++) {
+    const b = first[i]!;
+    if (b === 0x22) inQuotes = !inQuotes;
+    else if (!inQuotes && (b === 0x0a || b === 0x0d)) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0 || (first[end] === 0x0d && end + 1 >= first.length)) return undefined;
+  const bytes = first.subarray(bom, end);
+  if (!isUtf8(bytes)) return undefined;
+  const text = bytes.toString('utf8');
+  const delimiter = explicit ?? detectDelimiter(text);
+  if (!delimiter || ![',', ';', '\t', '|'].includes(delimiter)) return undefined;
+  let fields: string[] | undefined;
+  let columns: number[] = [];
+  let bad = false;
+  const scanner = new CsvScanner(delimiter, {
+    onRecord: (f, _line, c) => {
+      fields ??= f;
+      columns = c;
+    },
+    onError: () => (bad = true),
+  });
+  scanner.push(text + '\n');
+  scanner.end();
+  if (bad || !fields) return undefined;
+  const dataStart = end + (first[end] === 0x0d && first[end + 1] === 0x0a ? 2 : 1);
+  return { fields, columns, delimiter, dataStart };
+}
+
+/**
+ * Read an extract through the engine, or answer undefined (read it through the general path).
+ * `typed` is a fresh TypedRows in 'sum' mode with its own ProblemList: any problem there means fall back.
+ */
+export async function tryFastExtract(input: FastInput, typed: TypedRows, problems: ProblemList): Promise<FastResult | undefined> {
+  if (input.encoding !== undefined && input.encoding !== 'utf-8') return undefined;
+  const f = input.first;
+  if ((f[0] === 0xff && f[1] === 0xfe) || (f[0] === 0xfe && f[1] === 0xff) || sniffUtf16(f)) return undefined;
+  if (input.headerRow !== undefined && input.headerRow !== 1) return undefined;
+  const h = header(f, input.delimiter);
+  if (!h) return undefined;
+  h.fields.forEach((name, i) => typed.column(name, i, { line: 1, column: h.columns[i] ?? 1 }));
+  if (problems.size) return undefined;
+  const cols = typed.cols;
+  if (input.extract === 'auto' && !cols.some((c) => ID_COLUMNS.has(c.canonical))) return undefined;
+  // Only layouts whose checks are all per cell or per key.
+  const keyFields: number[] = [];
+  const countFields: number[] = [];
+  let idField: number | undefined;
+  let periodField: number | undefined;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
+    if (!c) return undefined;
+    const role = c.role;
+    if (role.kind === 'dim') {
+      keyFields.push(i);
+      if (role.dim === 'period') periodField = i;
+    } else if (role.kind === 'measure' && role.measure === 'participants' && role.measureKind === 'count') countFields.push(i);
+    else if (role.kind === 'id') {
+      if (role.id === 'participant_id') idField = i;
+    } else if (role.kind !== 'ignored' || c.canonical === '') return undefined;
+  }
+  const { scanExtract } = await import('./extract/index.js');
+  const scan = await scanExtract(
+    {
+      path: input.path,
+      delimiter: h.delimiter.charCodeAt(0),
+      dataStart: h.dataStart,
+      firstDataLine: 2,
+      fieldCount: h.fields.length,
+      keyFields,
+      countFields,
+      idField,
+      periodField,
+      locale: input.forcedLocale,
+    },
+    { onProgress: input.onProgress },
+  );
+  if (!scan.ok) return undefined;
+  // The duplicate-id check compared period texts: two texts of one month need the general path.
+  if (scan.periods) {
+    const months = new Set<string>();
+    for (const p of scan.periods) {
+      const m = parsePeriod(p) ?? p;
+      if (months.has(m)) return undefined;
+      months.add(m);
+    }
+  }
+  for (const g of scan.groups) {
+    const cells: string[] = new Array<string>(h.fields.length).fill('');
+    keyFields.forEach((field, k) => (cells[field] = g.keys[k]!));
+    countFields.forEach((field, k) => (cells[field] = String(g.sums[k]!)));
+    typed.group(cells, g.firstLine, g.rows);
+    if (problems.size) return undefined;
+  }
+  typed.finish();
+  if (problems.size) return undefined;
+  typed.blankLines = scan.blankLines;
+  return { typed, delimiter: h.delimiter, sha256: scan.sha256, bytes: scan.bytes, locale: scan.locale ?? null };
+}
