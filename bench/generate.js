@@ -44,6 +44,40 @@ export async function generate(n, path, variant = 'plain') {
   await new Promise((r) => out.end(r));
 }
 
+/**
+ * An ordinary regional file of about N rows: province_code,regency,sector,period,workforce,participants,
+ * one row per regency × sector × month (the 514 regencies of data/regencies.csv, months from 2023-01,
+ * as many sectors as N needs), every key once. Run with --code-system kemendagri (code 91 is Papua there
+ * and Papua Barat in BPS codes).
+ */
+export async function generateRegional(n, path) {
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(new URL('../data/regencies.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+  const regencies = lines.map((l) => {
+    const f = l.split(',');
+    return { name: f[2], province: f[4] };
+  });
+  const months = 24;
+  const sectors = Math.ceil(n / (regencies.length * months));
+  const out = createWriteStream(path);
+  let buf = 'province_code,regency,sector,period,workforce,participants\n';
+  let rows = 0;
+  for (const r of regencies) {
+    for (let s = 0; s < sectors && rows < n; s++) {
+      for (let m = 0; m < months && rows < n; m++, rows++) {
+        const period = `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+        buf += `${r.province},"${r.name}",S${s},${period},1000,${400 + m}\n`;
+        if (buf.length > 1 << 20) {
+          if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
+          buf = '';
+        }
+      }
+    }
+  }
+  out.write(buf);
+  await new Promise((r) => out.end(r));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   await generate(Number(process.argv[2] ?? 500000), process.argv[3] ?? 'bench/out/extract.csv', process.argv[4] ?? 'plain');
 }
