@@ -24,6 +24,19 @@ const rows = (await con.runAndReadAll(sql)).getRows();
 console.log(String(rows.reduce((s, r) => s + BigInt(r[3]), 0n)));
 `;
 
+// The same work as `coverage --extract` on a file with participant ids: the sums, and the check that no
+// (period, participant_id) comes twice. Two passes over the file (faster than a temporary table here).
+const DUCK_DUP_SCRIPT = (duckMain) => `import { DuckDBInstance } from ${JSON.stringify(duckMain)};
+const [file, threads] = process.argv.slice(2);
+const db = await DuckDBInstance.create(':memory:', { threads });
+const con = await db.connect();
+const src = "read_csv('" + file + "', header = true, delim = ',', quote = '\\"', columns = {'participant_id': 'BIGINT', 'province': 'VARCHAR', 'segment': 'VARCHAR', 'period': 'VARCHAR'})";
+const rows = (await con.runAndReadAll("select province, segment, period, count(*) as n from " + src + " group by all")).getRows();
+const dups = (await con.runAndReadAll("select count(*) from (select period, participant_id from " + src + " group by all having count(*) > 1)")).getRows();
+if (Number(dups[0][0]) !== 0) throw new Error('duplicate ids');
+console.log(String(rows.reduce((s, r) => s + BigInt(r[3]), 0n)));
+`;
+
 // mawk has no CSV quoting: quotes are stripped from the keys (the generated files have no delimiter
 // inside a quoted field, so this is the same grouping).
 const MAWK = {
@@ -43,7 +56,9 @@ export async function extractSection({ ROOT, OUT, BIN, duckMain, measure, fmt })
   const engine = join(ROOT, 'bench', 'extract-scan.js');
   const mawk = hasMawk();
   const duckScript = join(OUT, 'duck-extract.mjs');
+  const duckDupScript = join(OUT, 'duck-extract-ids.mjs');
   if (duckMain) writeFileSync(duckScript, DUCK_SCRIPT(duckMain));
+  if (duckMain) writeFileSync(duckDupScript, DUCK_DUP_SCRIPT(duckMain));
   if (!mawk) console.log('(mawk is not installed — `apt-get install -y mawk` — its column is left empty)\n');
   const results = [];
   const rate = (n, ms) => `${((n / ms) * 1e3 / 1e6).toFixed(1)} M/s`;
@@ -51,8 +66,9 @@ export async function extractSection({ ROOT, OUT, BIN, duckMain, measure, fmt })
 
   console.log(`## Extracts: province × segment sums (median of ${runs} runs, tools side by side)\n`);
   console.log('Engine = `bench/extract-scan.js` calling `scanExtract` (2 workers from 64 MiB up). Ratios are engine ÷ tool: below 1 is faster.\n');
-  console.log('| variant | rows | file | engine | rows/s | peak RSS | engine, 1 thread | DuckDB 1 thr | DuckDB 2 thr | mawk | ÷ DuckDB 2 | ÷ mawk | `coverage --extract` |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('The last four columns: the whole `coverage --extract --by province,segment -f csv` (on the plain files, which have participant ids, so it also checks that no id comes twice in a period), and DuckDB with 2 threads doing the same work (the sums, and a `group by period, participant_id having count(*) > 1`).\n');
+  console.log('| variant | rows | file | engine | rows/s | peak RSS | engine, 1 thread | DuckDB 1 thr | DuckDB 2 thr | mawk | ÷ DuckDB 2 | ÷ mawk | `coverage --extract` | its peak RSS | DuckDB 2 thr, ids checked | ÷ that |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const variant of variants) {
     for (const n of sizes) {
       const file = join(OUT, `extract-${variant}-${n}.csv`);
@@ -63,8 +79,10 @@ export async function extractSection({ ROOT, OUT, BIN, duckMain, measure, fmt })
         duck1: duckMain ? [process.execPath, [duckScript, file, '1', variant]] : null,
         duck2: duckMain ? [process.execPath, [duckScript, file, '2', variant]] : null,
         mawk: mawk ? ['mawk', [MAWK[variant][0], MAWK[variant][1], file]] : null,
-        // Today's general path (plain files only: it is slow); the engine's once the loader uses it.
+        // The whole command (plain files: they have participant ids, so it also checks for duplicates),
+        // beside DuckDB doing the same work.
         coverage: variant === 'plain' ? [process.execPath, [BIN, 'coverage', '--extract', file, '--by', 'province,segment', '-f', 'csv']] : null,
+        duckIds: variant === 'plain' && duckMain ? [process.execPath, [duckDupScript, file, '2']] : null,
       };
       const times = {};
       const rss = {};
@@ -88,7 +106,7 @@ export async function extractSection({ ROOT, OUT, BIN, duckMain, measure, fmt })
       results.push(row);
       const f = (k) => (med[k] === undefined ? '–' : fmt(med[k]));
       console.log(
-        `| ${variant} | ${n.toLocaleString('en-US')} | ${(row.bytes / 2 ** 20).toFixed(0)} MiB | ${f('engine')} | ${rate(n, med.engine)} | ${mem.engine.toFixed(0)} MiB | ${f('engine1')} | ${f('duck1')} | ${f('duck2')} | ${f('mawk')} | ${ratio(med.engine, med.duck2)} | ${ratio(med.engine, med.mawk)} | ${f('coverage')} |`,
+        `| ${variant} | ${n.toLocaleString('en-US')} | ${(row.bytes / 2 ** 20).toFixed(0)} MiB | ${f('engine')} | ${rate(n, med.engine)} | ${mem.engine.toFixed(0)} MiB | ${f('engine1')} | ${f('duck1')} | ${f('duck2')} | ${f('mawk')} | ${ratio(med.engine, med.duck2)} | ${ratio(med.engine, med.mawk)} | ${f('coverage')} | ${mem.coverage === undefined ? '–' : `${mem.coverage.toFixed(0)} MiB`} | ${f('duckIds')} | ${ratio(med.coverage, med.duckIds)} |`,
       );
     }
   }
