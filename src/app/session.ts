@@ -5,10 +5,11 @@
 import type { Note } from '../core/facts.js';
 import { usage } from '../errors.js';
 import { writeOutputs, type Output } from '../io/output.js';
-import type { ConfigFile } from '../io/config.js';
+import { loadConfig, type ConfigFile } from '../io/config.js';
 import type { LoadOptions } from '../io/load.js';
 import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/terminal.js';
-import { FORMATS, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
+import { FORMATS, type FlagKey, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
+import { resolveOptions } from '../options/resolve.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, render } from '../render/index.js';
@@ -30,6 +31,21 @@ export interface OutputChoice {
 type Words = { readonly en: string; readonly id: string };
 
 const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
+
+/**
+ * The start of every command: the config file (found or given), the options from the command line and
+ * the config (a flag wins; `exclusive` pairs cannot both be set), and the session they choose.
+ */
+export function openSession<K extends FlagKey>(
+  keys: readonly K[],
+  cli: Readonly<Record<string, unknown>>,
+  io: Io,
+  exclusive: readonly (readonly [FlagKey, FlagKey])[] = [],
+): { o: Options<K>; session: Session } {
+  const config = loadConfig(cli['config'] as string | undefined, io);
+  const o = resolveOptions(keys, cli, config, exclusive);
+  return { o, session: new Session(io, o, config) };
+}
 
 export class Session {
   readonly lang: Lang;

@@ -7,16 +7,15 @@ import type { AllocationSpec } from '../core/allocation/spec.js';
 import { periodYear } from '../core/calendar.js';
 import { atPeriod } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
-import { loadConfig } from '../io/config.js';
 import { expandInputs } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
-import { addFlags, resolveOptions } from '../options/resolve.js';
+import { addFlags } from '../options/resolve.js';
 import { chooseDenominator, grainOf, ruleColumns, shapeOf, splitRule } from '../options/specs.js';
 import { breakdownReport } from '../report/breakdown.js';
 import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData } from '../app/read.js';
-import { loadOptions, Session } from '../app/session.js';
+import { loadOptions, openSession } from '../app/session.js';
 import { totalOf } from '../app/targets.js';
 import { laterActualNotes } from '../app/actuals.js';
 
@@ -48,9 +47,7 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const config = loadConfig(cli['config'] as string | undefined, io);
-  const o = resolveOptions(FLAGS, cli, config, [['year', 'target'], ['compare', 'method'], ['compareScenario', 'scenario'], ['compareScenario', 'target']]);
-  const session = new Session(io, o, config);
+  const { o, session } = openSession(FLAGS, cli, io, [['year', 'target'], ['compare', 'method'], ['compareScenario', 'scenario'], ['compareScenario', 'target']]);
   const grain = grainOf(o.by, 2);
   const rule = splitRule(o);
   const load = loadOptions(o, io);

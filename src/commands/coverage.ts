@@ -5,16 +5,15 @@ import type { Command } from 'commander';
 import { thresholdBreaches } from '../core/coverage/plan.js';
 import { ThresholdBreach, usage } from '../errors.js';
 import { columnWords } from '../report/vocabulary.js';
-import { loadConfig } from '../io/config.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
-import { addFlags, resolveOptions } from '../options/resolve.js';
+import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
 import { formatHuman } from '../render/format.js';
 import { coverageReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { progressBar } from '../app/progress.js';
-import { loadOptions, Session } from '../app/session.js';
+import { loadOptions, openSession } from '../app/session.js';
 
 export const EXAMPLES = `
 Examples:
@@ -41,9 +40,7 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const config = loadConfig(cli['config'] as string | undefined, io);
-  const o = resolveOptions(FLAGS, cli, config, [['targets', 'year']]);
-  const session = new Session(io, o, config);
+  const { o, session } = openSession(FLAGS, cli, io, [['targets', 'year']]);
   const grain = grainOf(o.by, 3);
   const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io)), io, session);
   session.notes(plan.notes);

@@ -3,15 +3,14 @@
 // and regional office.
 
 import type { Command } from 'commander';
-import { loadConfig } from '../io/config.js';
 import { provinceRegistry } from '../io/areas.js';
 import type { Io } from '../io/terminal.js';
 import { OUTPUT_FLAGS } from '../options/flags.js';
-import { addFlags, resolveOptions } from '../options/resolve.js';
+import { addFlags } from '../options/resolve.js';
 import type { Report } from '../report/model.js';
 import { usage } from '../errors.js';
 import { regencyRegistry } from '../io/regencies.js';
-import { Session } from '../app/session.js';
+import { openSession } from '../app/session.js';
 
 export const EXAMPLES = `
 Examples:
@@ -28,9 +27,7 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const config = loadConfig(cli['config'] as string | undefined, io);
-  const o = resolveOptions(FLAGS, cli, config);
-  const session = new Session(io, o, config);
+  const { o, session } = openSession(FLAGS, cli, io);
   const reg = provinceRegistry();
   if (o.regencies || o.province) {
     await session.emit(regencyReport(o.province), session.protectedInputs({}));

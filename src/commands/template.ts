@@ -7,10 +7,9 @@ import { usage } from '../errors.js';
 import { provinceRegistry } from '../io/areas.js';
 import { regencyRegistry } from '../io/regencies.js';
 import { writeOutputs } from '../io/output.js';
-import { loadConfig } from '../io/config.js';
 import type { Io } from '../io/terminal.js';
-import { addFlags, resolveOptions } from '../options/resolve.js';
-import { Session } from '../app/session.js';
+import { addFlags } from '../options/resolve.js';
+import { openSession } from '../app/session.js';
 
 export const EXAMPLES = `
 Examples:
@@ -34,9 +33,7 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const config = loadConfig(cli['config'] as string | undefined, io);
-  const o = resolveOptions(FLAGS, cli, config);
-  const session = new Session(io, o, config);
+  const { o, session } = openSession(FLAGS, cli, io);
   session.note({ en: 'fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: jamsostek validate <file>', id: 'isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: jamsostek validate <file>' });
   const now = io.now();
   const period = o.period ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;

@@ -2,13 +2,12 @@
 
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
-import { loadConfig } from '../io/config.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS } from '../options/flags.js';
-import { addFlags, resolveOptions } from '../options/resolve.js';
+import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
 import { planCoverageRun } from '../app/coverage.js';
-import { loadOptions, Session } from '../app/session.js';
+import { loadOptions, openSession } from '../app/session.js';
 import { keysOf } from '../core/table.js';
 
 export const EXAMPLES = `
@@ -27,9 +26,7 @@ export function configure(cmd: Command): void {
 
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   if (files.length === 0) throw usage('name at least one file', 'sebutkan paling sedikit satu berkas');
-  const config = loadConfig(cli['config'] as string | undefined, io);
-  const o = resolveOptions(FLAGS, cli, config);
-  const session = new Session(io, o, config);
+  const { o, session } = openSession(FLAGS, cli, io);
   // The same reading and checks as coverage, so that the two accept and refuse the same files.
   const plan = await planCoverageRun(files, o, grainOf(o.by, 3), loadOptions(o, io), io, session);
   const t = plan.read.table;
