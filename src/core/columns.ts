@@ -126,6 +126,11 @@ export interface ColumnWants {
 }
 
 /** What a column is for this load. Known key columns are always keys; others only when named. */
+/** A participant or employer id: a file with one is an extract (its rows are added up). */
+export function isIdColumn(canonical: string): canonical is 'participant_id' | 'employer_id' {
+  return canonical === 'participant_id' || canonical === 'employer_id';
+}
+
 export function roleOf(canonical: string, wants: ColumnWants): ColumnRole {
   if (canonical === 'province') return { kind: 'dim', dim: 'province', keyKind: 'province', part: 'name' };
   if (canonical === 'province_code') return { kind: 'dim', dim: 'province', keyKind: 'province', part: 'code' };
@@ -141,6 +146,6 @@ export function roleOf(canonical: string, wants: ColumnWants): ColumnRole {
   const seg = SEGMENT_COLUMNS.get(canonical);
   if (seg && wants.segmentParts) return { kind: 'segment-part', segment: seg };
   if (canonical === 'coverage' && wants.percents) return { kind: 'percent' };
-  if (canonical === 'participant_id' || canonical === 'employer_id') return { kind: 'id', id: canonical };
+  if (isIdColumn(canonical)) return { kind: 'id', id: canonical };
   return { kind: 'ignored' };
 }

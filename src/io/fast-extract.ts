@@ -7,6 +7,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { parsePeriod } from '../core/calendar.js';
+import { isIdColumn } from '../core/columns.js';
 import { ProblemList } from '../errors.js';
 import { CsvScanner } from './csv-scanner.js';
 import { detectDelimiter } from './csv-rows.js';
@@ -34,8 +35,6 @@ export interface FastResult {
   readonly bytes: number;
   readonly locale: 'id' | 'en' | null;
 }
-
-const ID_COLUMNS = new Set(['participant_id', 'employer_id']);
 
 /** The header line of the first bytes: its fields and where the data start; undefined when unsure. */
 function header(first: Buffer, explicit: string | undefined): { fields: string[]; columns: number[]; delimiter: string; dataStart: number } | undefined {
@@ -87,7 +86,7 @@ export async function tryFastExtract(input: FastInput, typed: TypedRows, problem
   h.fields.forEach((name, i) => typed.column(name, i, { line: 1, column: h.columns[i] ?? 1 }));
   if (problems.size) return undefined;
   const cols = typed.cols;
-  if (input.extract === 'auto' && !cols.some((c) => ID_COLUMNS.has(c.canonical))) return undefined;
+  if (input.extract === 'auto' && !cols.some((c) => isIdColumn(c.canonical))) return undefined;
   // Only layouts whose checks are all per cell or per key.
   const keyFields: number[] = [];
   const countFields: number[] = [];

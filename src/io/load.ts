@@ -11,7 +11,7 @@
 import { findConflicts, type Conflict, type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
 import { InputError, ProblemList, say, type Problem } from '../errors.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
+import { canonicalColumn, isIdColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
 import { readCsvRows } from './csv-rows.js';
 import { xlsxCellName } from './cell-name.js';
 import { dimWord, KeyDomains } from './key-domains.js';
@@ -224,7 +224,7 @@ async function loadOne(
       },
       row: (cells, line, places) => {
         if (!typed) {
-          const extract = schema.rule === 'sum' || (schema.rule === 'auto' && pendingColumns.some(([n]) => ['participant_id', 'employer_id'].includes(canonicalColumn(n))));
+          const extract = schema.rule === 'sum' || (schema.rule === 'auto' && pendingColumns.some(([n]) => isIdColumn(canonicalColumn(n))));
           typed = make(extract ? 'sum' : 'refuse', columnsUpFront, sheet);
           for (const [n, i, p] of pendingColumns) typed.column(n, i, p);
           typed.blankLines += blanksBefore;
@@ -270,7 +270,6 @@ async function loadOne(
     const base = rows.length;
     for (const r of t.rows) rows.push(r.parent === undefined ? r : { ...r, parent: r.parent + base });
     t.rows.length = 0; // the file's rows now live in the load's array only
-    const ignored = t.cols.filter((c) => c && c.role.kind === 'ignored' && c.canonical !== '').map((c) => c.name);
     return {
       name: o.name,
       format,
@@ -283,7 +282,7 @@ async function loadOne(
       bytes: decoded?.bytes ?? 0,
       rows: t.rowsRead,
       blankLines: t.blankLines,
-      ignoredColumns: ignored,
+      ignoredColumns: t.ignoredColumns,
       rule: t.rule,
     };
   } finally {
@@ -336,7 +335,7 @@ async function fastPath(
     bytes: res.bytes,
     rows: typed.rowsRead,
     blankLines: typed.blankLines,
-    ignoredColumns: typed.cols.filter((c) => c && c.role.kind === 'ignored' && c.canonical !== '').map((c) => c.name),
+    ignoredColumns: typed.ignoredColumns,
     rule: 'sum',
   };
 }

@@ -11,6 +11,7 @@
 import { say, type Bilingual, type Diagnostic, type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind, TableRow } from '../core/table.js';
 import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import { editDistance } from './areas.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
 import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
 import type { Cell, CellPlace, RowSink } from './row-sink.js';
@@ -155,6 +156,11 @@ export class TypedRows implements RowSink {
         ),
       });
     }
+  }
+
+  /** Named columns that are neither keys nor measures (a hint names them when rows collide). */
+  get ignoredColumns(): string[] {
+    return this.cols.filter((c) => c && c.role.kind === 'ignored' && c.canonical !== '').map((c) => c.name);
   }
 
   get rule(): 'refuse' | 'sum' {
@@ -551,20 +557,6 @@ function numberHint(locale: NumberLocale | undefined): { en: string; id: string 
   if (locale === 'id') return { en: 'Indonesian numbers group thousands with "." and use "," for decimals: 256.129 or 60,56', id: 'angka format Indonesia memakai "." sebagai pemisah ribuan dan "," sebagai pemisah desimal: 256.129 atau 60,56' };
   if (locale === 'en') return { en: 'English numbers group thousands with "," and use "." for decimals: 256,129 or 60.56', id: 'angka format Inggris memakai "," sebagai pemisah ribuan dan "." sebagai pemisah desimal: 256,129 atau 60.56' };
   return { en: 'write numbers as 256129, 256.129 (Indonesian) or 256,129 (English)', id: 'tulis angka sebagai 256129, 256.129 (format Indonesia) atau 256,129 (format Inggris)' };
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }
 
 /** The header closest to one of a column's accepted names, for "did you mean". */
