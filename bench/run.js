@@ -7,14 +7,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allocate } from '../dist/core/allocation/apportion.js';
 import { allocateMatrix } from '../dist/core/allocation/biproportional.js';
-import { generate, generateRegional } from './generate.js';
+import { generateRegional } from './generate.js';
 import { extractSection } from './extract.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'bin', 'jamsostek.js');
 mkdirSync(OUT, { recursive: true });
-const only = process.argv[2]; // startup | allocation | coverage | regional | extract
+const only = process.argv[2]; // startup | allocation | regional | extract
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 const results = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, date: new Date().toISOString().slice(0, 10) };
@@ -117,39 +117,6 @@ if (!only || only === 'allocation') {
   }
   const cli = measure(process.execPath, [BIN, 'breakdown', '--year', '2026', '--by', 'province,segment', '-f', 'csv']);
   console.log(`\n\`jamsostek breakdown --year 2026 --by province,segment\` end to end: ${fmt(cli.ms)}\n`);
-}
-
-if (!only || only === 'coverage') {
-  const duckMain = ensureDuckDb();
-  const duckScript = join(OUT, 'duck.mjs');
-  writeFileSync(
-    duckScript,
-    `import { DuckDBInstance } from ${JSON.stringify(duckMain)};
-const db = await DuckDBInstance.create(':memory:', { threads: '1' });
-const con = await db.connect();
-const r = await con.runAndReadAll("select province, segment, period, count(*) from read_csv('" + process.argv[2] + "', header = true, delim = ',', quote = '\\"', columns = {'participant_id': 'BIGINT', 'province': 'VARCHAR', 'segment': 'VARCHAR', 'period': 'VARCHAR'}) group by all");
-console.log(r.getRows().length);
-`,
-  );
-  results.coverage = [];
-  console.log('## Coverage on a per-participant extract (`coverage --extract --by province,segment -f csv`)\n');
-  console.log('| rows | file | jamsostek | rows/s | peak memory | DuckDB (1 thread) | DuckDB memory | ratio |\n|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const n of [500_000, 5_000_000]) {
-    const file = join(OUT, `extract-${n}.csv`);
-    if (!existsSync(file)) await generate(n, file);
-    const ours = measure(process.execPath, [BIN, 'coverage', '--extract', file, '--by', 'province,segment', '-f', 'csv']);
-    const lines = ours.stdout.trim().split('\n');
-    const total = Number(lines[lines.length - 1].split(',')[4]);
-    if (total !== n) throw new Error(`coverage counted ${total} participants, expected ${n}`);
-    let duck = null;
-    if (duckMain) duck = measure(process.execPath, [duckScript, file]);
-    const mb = (statSync(file).size / 2 ** 20).toFixed(0);
-    results.coverage.push({ rows: n, ms: ours.ms, mb: ours.mb, duckMs: duck?.ms ?? null, duckMb: duck?.mb ?? null });
-    console.log(
-      `| ${n.toLocaleString('en-US')} | ${mb} MiB | ${fmt(ours.ms)} | ${((n / ours.ms) * 1000 / 1e6).toFixed(2)} M | ${ours.mb.toFixed(0)} MiB | ${duck ? fmt(duck.ms) : '–'} | ${duck ? duck.mb.toFixed(0) + ' MiB' : '–'} | ${duck ? (ours.ms / duck.ms).toFixed(2) + '×' : '–'} |`,
-    );
-  }
-  console.log();
 }
 
 if (!only || only === 'regional') {
