@@ -14,6 +14,8 @@ import { coverageReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
+import { coverageInertRules } from '../app/coverage-flags.js';
+import { refuseInert } from '../app/inert.js';
 
 export const EXAMPLES = `
 Examples:
@@ -33,15 +35,16 @@ Examples:
   $ jamsostek coverage --extract peserta-2024-06.csv --by province,segment --year 2024
 `;
 
-const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'period', 'previous', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
+const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'period', 'previous', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
 }
 
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const { o, session } = openSession(FLAGS, cli, io, [['targets', 'year']]);
+  const { o, session } = openSession(FLAGS, cli, io);
   const grain = grainOf(o.by, 3);
+  refuseInert(cli, coverageInertRules(o, session.targets().map((t) => t.format)));
   const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io)), io, session);
   session.notes(plan.notes);
   const sortable = ['gap', 'coverage', 'achievement', 'name', 'run-rate'];

@@ -46,6 +46,8 @@ export interface LoadSchema {
   readonly periodKind?: 'period' | 'month';
   /** Add each province's regional office as a key (for --by kanwil). */
   readonly deriveKanwil?: boolean;
+  /** Dimensions whose empty cell means "not split by it" (a targets file's `year` and `from`). */
+  readonly optionalDims?: readonly string[];
 }
 
 export interface LoadOptions {
@@ -118,6 +120,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     segmentParts: schema.segmentParts ?? false,
     percents: schema.percents ?? false,
     periodKind: schema.periodKind ?? 'period',
+    optionalDims: schema.optionalDims,
   };
   const bySha = new Map<string, string>();
   for (const path of paths) {
