@@ -91,7 +91,7 @@ export const FLAGS = {
   compare: many<p.CompareAxis>({
     name: 'compare',
     arg: '<[field=]values>',
-    help: `put rules side by side, one target column each: methods (webster,hamilton) or field=values for a field of the rule (${p.COMPARE_FIELDS.join(', ')}), e.g. mode=gap,level; repeat for a grid of every combination`,
+    help: `rules side by side: methods (webster,hamilton) or field=values, e.g. mode=gap,level (fields: ${p.COMPARE_FIELDS.join(', ')}); repeat for a grid`,
     repeatable: true,
     parse: (raw, f) => p.comparison(raw, f),
   }),

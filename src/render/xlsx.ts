@@ -302,14 +302,14 @@ export async function renderXlsxWithNotes(report: Report, ctx: RenderContext): P
   sheets.push(metaSheet(report, lang));
   const title = report.title[lang];
   const footer = lang === 'id' ? 'halaman &P dari &N' : 'page &P of &N';
-  // A cross-tab of the 38 provinces is one page to read at a glance: keep it on one page (it is
-  // scaled a little) rather than strand its last rows on a second one.
+  // A cross-tab (or the changes) of the 38 provinces is one page to read at a glance: keep it on one
+  // page (it is scaled a little) rather than strand its last rows on a second one.
   const print: SheetPrint[] = sheets.map((s) => ({
     name: s.sheet ?? '',
     titleRows: s.stickyRowsCount ?? 0,
     header: title,
     footer,
-    pagesTall: s.sheet === 'crosstab' && s.data.length <= ONE_PAGE_ROWS ? 1 : 0,
+    pagesTall: (s.sheet === 'crosstab' || s.sheet === 'changes') && s.data.length <= ONE_PAGE_ROWS ? 1 : 0,
   }));
   const output = await writeXlsxFile(sheets, { fontFamily: FONT.family, fontSize: FONT.size, features: [printSetup(print)] }).toBuffer();
   return { output: new Uint8Array(output.buffer, output.byteOffset, output.byteLength), notes: [] };

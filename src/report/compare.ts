@@ -151,6 +151,9 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
   const many = variants.length > 2;
   const targets = variants.map((v) => variantColumn(v.name));
   const rest = variants.slice(1);
+  // Method names are short where their labels are long (Webster / Sainte-Laguë): the difference columns use them.
+  const short = (v: Variant): string => (c.fields.includes('method') ? v.name : v.label);
+  const ref = short(variants[0]!);
   const columns: Column[] = [
     ...keyColumns(dims),
     { key: 'participants', label: { en: 'participants today', id: 'peserta saat ini' }, kind: 'int' },
@@ -158,8 +161,8 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
     many ? { key: 'diff', label: { en: 'spread (largest − smallest)', id: 'rentang (terbesar − terkecil)' }, kind: 'int' } : { key: 'diff', label: { en: 'difference', id: 'selisih' }, kind: 'signed-int' },
     { key: 'changed', label: { en: 'differs', id: 'berbeda' }, kind: 'text' },
     ...rest.flatMap((v): Column[] => [
-      { key: diffColumn(v.name), label: { en: `${v.name} − ${variants[0]!.name}`, id: `${v.name} − ${variants[0]!.name}` }, kind: 'signed-int' },
-      { key: diffShareColumn(v.name), label: { en: `${v.name} − ${variants[0]!.name} (%)`, id: `${v.name} − ${variants[0]!.name} (%)` }, kind: 'signed-pct' },
+      { key: diffColumn(v.name), label: { en: `${short(v)} − ${ref}`, id: `${short(v)} − ${ref}` }, kind: 'signed-int' },
+      { key: diffShareColumn(v.name), label: { en: `${short(v)} − ${ref} (%)`, id: `${short(v)} − ${ref} (%)` }, kind: 'signed-pct' },
     ]),
   ];
   const line = (units: readonly (Pick<PlannedUnit, 'participants' | 'target'> | undefined)[]): Record<string, Value> => {

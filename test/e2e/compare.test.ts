@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, ROOT, run, tmp } from './helpers.js';
 
 type Rows = Record<string, string>[];
 
@@ -219,5 +219,29 @@ describe('--compare refuses what it cannot do, with the reason (exit 2)', () => 
     const r = await run(['breakdown', '--year', '2026', '--compare', 'mode=gap,level', '-f', 'csv'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('note: --compare mode=… sets the mode of each variant: "mode" in ./jamsostek.json is not used');
+  });
+});
+
+describe('--compare in the terminal', () => {
+  it('--chart draws no coverage bars over a comparison (they would be targets read as shares), and says so', async () => {
+    const r = await run(['breakdown', '--year', '2026', '--compare', 'webster,hamilton', '-f', 'table', '--chart']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[█░]/);
+    expect(r.stderr).toContain('note: --chart draws coverage against target; the changes of a comparison are charted in -f html and -f xlsx');
+  });
+});
+
+describe('README: defending a split', () => {
+  it('the excerpt is the real output of its command, line for line', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Defending a split'));
+    const command = /```sh\n(jamsostek [^\n]*)\n/.exec(section)![1]!;
+    const excerpt = /```text\n([\s\S]*?)```/.exec(section)![1]!.split('\n').filter(Boolean);
+    expect(command).toBe('jamsostek breakdown --year 2026 --compare mode=gap,level --explain -f table');
+    const r = await run(command.split(' ').slice(1));
+    expect(r.code, r.stderr).toBe(0);
+    const out = new Set(r.stdout.split('\n').concat(r.stderr.split('\n')));
+    for (const line of excerpt) expect(out.has(line), line).toBe(true);
+    expect(excerpt.length).toBeGreaterThan(6);
   });
 });
