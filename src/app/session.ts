@@ -84,10 +84,11 @@ export class Session {
     this.say('warning', words);
   }
 
-  /** The core's notes, in words; ties and over-coverage are warnings, the rest notes. */
-  notes(notes: readonly Note[]): void {
+  /** The core's notes, in words; ties and over-coverage are warnings, the rest notes. `about`: whose (a variant of --compare). */
+  notes(notes: readonly Note[], about?: string): void {
     for (const n of notes) {
-      const words = { en: noteText(n, 'en'), id: noteText(n, 'id') };
+      const at = about ? `${about} ` : '';
+      const words = { en: at + noteText(n, 'en'), id: at + noteText(n, 'id') };
       if (n.code === 'tie' || n.code === 'matrix-tie' || n.code === 'missing-in-period' || n.code === 'no-target' || n.code === 'incomplete' || n.code === 'below-later-actual') this.warn(words);
       else this.note(words);
     }

@@ -36,8 +36,12 @@ Examples:
   # Proportional to the workforce, capped at 95 % coverage; Webster and Hamilton side by side
   $ jamsostek breakdown --year 2026 --mode level --basis workforce --max-coverage 0.95 --compare webster,hamilton
 
-  # The published target series side by side
-  $ jamsostek breakdown --year 2024 --compare-scenario plan,rkat
+  # Defending a split: gap mode (today's rule) against level mode, with who gains and who loses
+  $ jamsostek breakdown --year 2026 --compare mode=gap,level --explain -o split-2026.xlsx
+
+  # A grid: every mode with every basis; or the published target series side by side
+  $ jamsostek breakdown --year 2026 --compare mode=gap,level --compare basis=uncovered,workforce
+  $ jamsostek breakdown --year 2024 --compare scenario=plan,rkat
 `;
 
 const FLAGS = ['year', 'target', 'scenario', 'input', 'by', 'basis', 'denominator', 'mode', 'min', 'max', 'maxCoverage', 'method', 'columnTotals', 'rowTotals', 'months', 'phasing', 'explain', 'compare', 'compareScenario', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
@@ -47,16 +51,17 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const { o, session } = openSession(FLAGS, cli, io, [['year', 'target'], ['compare', 'method'], ['compareScenario', 'scenario'], ['compareScenario', 'target']]);
+  const { o, session } = openSession(FLAGS, cli, io, [['year', 'target'], ['compareScenario', 'scenario'], ['compareScenario', 'target']]);
   const grain = grainOf(o.by, 2);
   const rule = splitRule(o);
   const load = loadOptions(o, io);
 
   if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months', '--compare menampilkan target Desember; hilangkan --months');
-  if (o.compareScenario && o.year === undefined) throw usage('--compare-scenario needs --year: each scenario has its own target for the year', '--compare-scenario memerlukan --year: setiap skenario memiliki target tahunannya sendiri');
+  const compare = o.compare || o.compareScenario ? await import('../app/compare.js') : undefined;
+  const variants = compare?.planComparison(o, cli, session);
 
   // Read: the units to split over, at their latest month (the baseline).
-  const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, ruleColumns(rule), o.denominator), load, io, session);
+  const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, variants?.columns ?? ruleColumns(rule), variants?.denominators ?? o.denominator), load, io, session);
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
 
   // The spec: a total (or the sum of given totals), the shape, the one rule, the margins.
@@ -79,18 +84,19 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     columnTotals: o.columnTotals ? await (await import('../io/margins.js')).loadMargin(o.columnTotals, grain[1]!, '--column-totals', load) : undefined,
   };
 
+  const context = { period: read.period, year: total?.total.year, interpolated: total?.total.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto') };
+  if (compare && variants) {
+    const report = compare.compareVariants(variants, { o, spec, table: base, bundled: read.bundled, report: context, totalNote: total?.note }, session);
+    return session.emit(report, [...read.inputs, ...session.protectedInputs(o)]);
+  }
+
   // Plan, then the report.
   const result = planBreakdown(spec, base);
   const later = read.bundled ? laterActualNotes(result, read.period) : [];
   session.notes([...(total?.note ? [total.note] : []), ...result.notes, ...later]);
   if (o.explain) session.explain((await import('../report/explain.js')).explainLines(result, session.lang));
-  let report = breakdownReport({ ...result, notes: [...result.notes, ...later] }, { period: read.period, year: total?.total.year, interpolated: total?.total.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto') });
-  if (o.compare || o.compareScenario) {
-    const variants = o.compare
-      ? o.compare.map((m) => ({ name: m, result: m === rule.method ? result : planBreakdown({ ...spec, rule: { ...rule, method: m } }, base) }))
-      : o.compareScenario!.map((s) => ({ name: s, result: planBreakdown({ ...spec, total: totalOf({ year: o.year, scenario: s })!.total }, base) }));
-    report = (await import('../report/compare.js')).compareReport(variants, o.compare ? 'method' : 'scenario', report);
-  } else if (o.months || o.phasing) {
+  let report = breakdownReport({ ...result, notes: [...result.notes, ...later] }, context);
+  if (o.months || o.phasing) {
     if (!read.period) throw usage('--months needs the baseline month: add a period column (YYYY-MM) to the input', '--months memerlukan bulan dasar: tambahkan kolom periode (YYYY-MM) ke input');
     const year = total?.total.year ?? periodYear(read.period) + 1;
     // Loaded only for --months (start-up of every other run pays nothing for them).
