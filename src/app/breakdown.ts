@@ -36,12 +36,12 @@ export interface BreakdownPlan {
   readonly read: Read;
   readonly base: Table;
   readonly spec: AllocationSpec;
-  /** The result in force (the last stage). */
-  readonly result: AllocationResult;
+  /** The result in force (the last stage); undefined for --compare, which plans its own variants. */
+  readonly result?: AllocationResult;
   readonly stages: readonly BreakdownStage[];
   readonly totals?: Totals;
   readonly scope: Scope;
-  readonly rule: RuleFacts;
+  readonly rule?: RuleFacts;
   readonly revision?: RevisionFacts & { readonly start?: readonly bigint[] };
   /** --months: the path; for a revision, also computed (its start is the revision's from_milestone). */
   readonly path?: Milestones;
@@ -49,9 +49,13 @@ export interface BreakdownPlan {
   readonly notes: Note[];
 }
 
-export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<BreakdownPlan> {
+/**
+ * `compare`: the variants of --compare, whose columns and denominators are read too; the run then
+ * stops at the spec (each variant is planned by app/compare.ts).
+ */
+export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly string[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
   const rule = splitRule(o);
-  const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, ruleColumns(rule), o.denominator), load, io, session);
+  const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator), load, io, session);
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
   const totals = await plannedTotals(o, load, io);
   const notes: Note[] = [...(totals?.notes ?? [])];
@@ -85,6 +89,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
     rowTotals: o.rowTotals ? await margins!.loadMargin(o.rowTotals, grain[0]!, '--row-totals', load) : undefined,
     columnTotals: o.columnTotals ? await margins!.loadMargin(o.columnTotals, grain[1]!, '--column-totals', load) : undefined,
   };
+  if (compare) return { read, base, spec, stages: [], totals, scope, phasing: 'even', notes };
   const plan = (total: GivenTotal | undefined): AllocationResult => planBreakdown({ ...spec, total }, base);
   const stages = totals ? planStages(totals, plan, read.period, fromSeries && (read.bundled || scope.kind === 'national')) : [{ result: plan(undefined) }];
   const result = stages[stages.length - 1]!.result;

@@ -13,16 +13,16 @@ import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '
 import type { Io } from '../io/terminal.js';
 import type { Session } from './session.js';
 
-function measures(extra: readonly [string, MeasureKind][], denominator?: string): Map<string, MeasureKind> {
+function measures(extra: readonly [string, MeasureKind][], denominator?: string | readonly string[]): Map<string, MeasureKind> {
   const m = new Map<string, MeasureKind>([['participants', 'count']]);
   for (const d of DENOMINATORS) m.set(d, 'count');
-  if (denominator) m.set(canonicalColumn(denominator), 'count');
+  for (const d of typeof denominator === 'string' ? [denominator] : (denominator ?? [])) m.set(canonicalColumn(d), 'count');
   for (const [k, v] of extra) if (!m.has(k)) m.set(k, v);
   return m;
 }
 
-/** breakdown: the units, their participants and denominators, and the columns the rule names. */
-export function breakdownSchema(grain: readonly string[], ruleColumns: readonly string[], denominator?: string): LoadSchema {
+/** breakdown: the units, their participants and denominators (one, or each of --compare's), and the columns the rule names. */
+export function breakdownSchema(grain: readonly string[], ruleColumns: readonly string[], denominator?: string | readonly string[]): LoadSchema {
   return {
     dims: grain,
     measures: measures(ruleColumns.map((c) => [canonicalColumn(c), 'number'] as [string, MeasureKind]), denominator),

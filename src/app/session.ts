@@ -92,11 +92,12 @@ export class Session {
   /**
    * The core's notes, in words. Warnings that change what a number means (an area missing this month,
    * targets for only some rows, a change that is like for like, a target year deduced) are said even
-   * under --quiet: --quiet hushes chatter, never those.
+   * under --quiet: --quiet hushes chatter, never those. `about`: whose (a variant of --compare).
    */
-  notes(notes: readonly Note[]): void {
+  notes(notes: readonly Note[], about?: string): void {
     for (const n of notes) {
-      const words = { en: noteText(n, 'en'), id: noteText(n, 'id') };
+      const at = about ? `${about} ` : '';
+      const words = { en: at + noteText(n, 'en'), id: at + noteText(n, 'id') };
       if (MEANING.has(n.code)) this.say('warning', words, true);
       else if (WARNINGS.has(n.code)) this.warn(words);
       else this.note(words);

@@ -2,7 +2,6 @@
 // read (your file or the bundled baseline) → spec (total, shape, one rule) → plan → report → emit.
 
 import type { Command } from 'commander';
-import { planBreakdown } from '../core/allocation/plan.js';
 import { usage } from '../errors.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
@@ -12,7 +11,6 @@ import { breakdownReport } from '../report/breakdown.js';
 import { planBreakdownRun } from '../app/breakdown.js';
 import { outputInertRules, refuseInert } from '../app/inert.js';
 import { loadOptions, openSession } from '../app/session.js';
-import { totalOf } from '../app/targets.js';
 import { laterActualNotes } from '../app/actuals.js';
 
 export const EXAMPLES = `
@@ -32,8 +30,12 @@ Examples:
   # Proportional to the workforce, capped at 95 % coverage; Webster and Hamilton side by side
   $ jamsostek breakdown --year 2026 --mode level --basis workforce --max-coverage 0.95 --compare webster,hamilton
 
-  # The published target series side by side
-  $ jamsostek breakdown --year 2024 --compare-scenario plan,rkat
+  # Defending a split: gap mode (today's rule) against level mode, with who gains and who loses
+  $ jamsostek breakdown --year 2026 --compare mode=gap,level --explain -o split-2026.xlsx
+
+  # A grid: every mode with every basis; or the published target series side by side
+  $ jamsostek breakdown --year 2026 --compare mode=gap,level --compare basis=uncovered,workforce
+  $ jamsostek breakdown --year 2024 --compare scenario=plan,rkat
 `;
 
 const FLAGS = ['year', 'target', 'scenario', 'series', 'asOf', 'input', 'by', 'basis', 'denominator', 'mode', 'min', 'max', 'maxCoverage', 'method', 'columnTotals', 'rowTotals', 'months', 'phasing', 'explain', 'compare', 'compareScenario', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
@@ -43,7 +45,7 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const { o, session } = openSession(FLAGS, cli, io, [['compare', 'method'], ['compareScenario', 'scenario'], ['compareScenario', 'target']]);
+  const { o, session } = openSession(FLAGS, cli, io, [['compareScenario', 'scenario'], ['compareScenario', 'target']]);
   const grain = grainOf(o.by, 2);
   const load = loadOptions(o, io);
   const fromSeries = o.year !== undefined && o.target === undefined;
@@ -55,25 +57,26 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     ...outputInertRules(session.targets().map((t) => t.format)),
   ]);
   if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months', '--compare menampilkan target Desember; hilangkan --months');
-  if (o.compareScenario && o.year === undefined) throw usage('--compare-scenario needs --year: each scenario has its own target for the year', '--compare-scenario memerlukan --year: setiap skenario memiliki target tahunannya sendiri');
+  const compare = o.compare || o.compareScenario ? await import('../app/compare.js') : undefined;
+  const variants = compare?.planComparison(o, cli, session);
 
-  const plan = await planBreakdownRun(o, grain, load, io, session);
-  const { read, result, base, spec } = plan;
+  const plan = await planBreakdownRun(o, grain, load, io, session, variants);
+  const { read } = plan;
+  const total = plan.totals?.stages[plan.totals.stages.length - 1]!.total;
+  const context = { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'), scope: plan.scope };
+  if (compare && variants) {
+    const report = compare.compareVariants(variants, { o, spec: plan.spec, table: plan.base, bundled: read.bundled, report: context, totalNote: plan.totals?.notes.find((n) => n.code === 'interpolated') }, session);
+    return session.emit(report, [...read.inputs, ...session.protectedInputs(o)]);
+  }
+  const result = plan.result!;
   const later = read.bundled ? laterActualNotes(result, read.period) : [];
   session.notes([...plan.notes, ...result.notes, ...later]);
   if (o.explain) session.explain((await import('../report/explain.js')).explainLines(result, session.lang));
-  const total = plan.totals?.stages[plan.totals.stages.length - 1]!.total;
   let report = breakdownReport(
     { ...result, notes: [...plan.notes, ...result.notes, ...later] },
-    { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'), scope: plan.scope, rule: plan.rule, revision: plan.revision },
+    { ...context, rule: plan.rule, revision: plan.revision },
   );
-  if (o.compare || o.compareScenario) {
-    const rule = spec.rule;
-    const variants = o.compare
-      ? o.compare.map((m) => ({ name: m, result: m === rule.method ? result : planBreakdown({ ...spec, rule: { ...rule, method: m } }, base) }))
-      : o.compareScenario!.map((s) => ({ name: s, result: planBreakdown({ ...spec, total: totalOf({ year: o.year, scenario: s })!.total }, base) }));
-    report = (await import('../report/compare.js')).compareReport(variants, o.compare ? 'method' : 'scenario', report);
-  } else if (o.months && plan.path) {
+  if (o.months && plan.path) {
     report = (await import('../report/milestones.js')).milestonesReport(result, plan.path, read.period!, report, plan.phasing);
   }
   await session.emit(report, [...read.inputs, ...session.protectedInputs(o)]);

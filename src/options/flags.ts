@@ -90,8 +90,14 @@ export const FLAGS = {
   months: sw('months', 'monthly milestones from the baseline month to December of the year'),
   phasing: flag({ name: 'phasing', arg: '<even|file>', help: 'how the year is phased: even (default) or a month,weight profile file', complete: 'file', parse: p.text }),
   explain: sw('explain', 'print the method, the divisors, the units held at a bound and any ties'),
-  compare: flag<MethodName[]>({ name: 'compare', arg: '<methods>', help: 'put methods side by side, e.g. webster,hamilton', parse: p.methods }),
-  compareScenario: flag<string[]>({ name: 'compare-scenario', arg: '<names>', help: 'put target series side by side, e.g. plan,rkat', parse: p.fields }),
+  compare: many<p.CompareAxis>({
+    name: 'compare',
+    arg: '<[field=]values>',
+    help: `rules side by side: methods (webster,hamilton) or field=values, e.g. mode=gap,level (fields: ${p.COMPARE_FIELDS.join(', ')}); repeat for a grid`,
+    repeatable: true,
+    parse: (raw, f) => p.comparison(raw, f),
+  }),
+  compareScenario: flag<p.CompareAxis>({ name: 'compare-scenario', arg: '<names>', help: 'put target series side by side, e.g. plan,rkat (the same as --compare scenario=plan,rkat)', parse: (raw, f) => p.comparison(raw, f, 'scenario') }),
   // Coverage
   targets: flag({ name: 'targets', arg: '<file>', help: 'targets to compare with: a breakdown output (CSV/JSON/xlsx, also --months) or any file with key columns and target', complete: 'file', parse: p.text }),
   period: flag<Period>({ name: 'period', arg: '<yyyy-mm>', help: 'the month to report (default: the latest in the input)', parse: p.period }),

@@ -100,14 +100,95 @@ export const method: Parser<MethodName> = (raw, flag) => {
   return m;
 };
 
-export const methods: Parser<MethodName[]> = (raw, flag) => {
-  const list = raw.split(',').map((x) => method(x, flag));
-  if (list.length < 2) throw usage(`${flag} compares two or more methods, e.g. ${flag} webster,hamilton`, `${flag} membandingkan dua metode atau lebih, mis. ${flag} webster,hamilton`);
-  if (new Set(list).size !== list.length) throw usage(`${flag} names a method twice: ${raw}`, `${flag} menyebut satu metode dua kali: ${raw}`);
-  return list;
+export const mode: Parser<Mode> = oneOf(['gap', 'level'] as const);
+
+/** The rule fields --compare can vary, as written after the flag (`--compare mode=gap,level`). */
+export const COMPARE_FIELDS = ['method', 'mode', 'basis', 'denominator', 'min', 'max', 'max-coverage', 'scenario'] as const;
+export type CompareField = (typeof COMPARE_FIELDS)[number];
+
+/** What one compared value sets, in the terms of the flags it stands for (undefined: the default). */
+export interface RuleChoice {
+  readonly method?: MethodName;
+  readonly mode?: Mode;
+  readonly basis?: Basis;
+  readonly denominator?: string;
+  readonly min?: Bound;
+  readonly max?: Bound;
+  /** null: no cap (the default upper bound is the whole denominator). */
+  readonly maxCoverage?: Rational | null;
+  readonly scenario?: string;
+}
+
+/** One --compare: a rule field and two or more values of it, each with the choice it makes. */
+export interface CompareAxis {
+  readonly field: CompareField;
+  readonly values: readonly { readonly name: string; readonly set: RuleChoice }[];
+}
+
+const FIELD_NAMES = new Map<string, CompareField>([...COMPARE_FIELDS.map((f) => [f, f] as const), ['max_coverage', 'max-coverage'], ['maxcoverage', 'max-coverage']]);
+
+/** A bound in a comparison: also `default` (today's participants for min, the denominator for max). */
+const compareBound = (raw: string, flag: string): Bound => (raw.trim() === 'default' ? { kind: 'default' } : bound(raw, flag));
+
+function choiceOf(field: CompareField, raw: string, flag: string): RuleChoice {
+  switch (field) {
+    case 'method':
+      return { method: method(raw, flag) };
+    case 'mode':
+      return { mode: mode(raw, flag) };
+    case 'basis':
+      return { basis: basis(raw, flag) };
+    case 'denominator':
+      return { denominator: column(raw, flag) };
+    case 'min':
+      return { min: compareBound(raw, flag) };
+    case 'max':
+      return { max: compareBound(raw, flag) };
+    case 'max-coverage':
+      return { maxCoverage: raw.trim() === 'none' ? null : exactShare(raw, flag) };
+    case 'scenario':
+      return { scenario: text(raw, flag).trim() };
+  }
+}
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
+/** The same choice twice (hamilton and largest-remainder, 95% and 0.95) is one variant. */
+const choiceKey = (c: RuleChoice): string => {
+  const share = c.maxCoverage ? `${c.maxCoverage.num / gcd(c.maxCoverage.num, c.maxCoverage.den)}/${c.maxCoverage.den / gcd(c.maxCoverage.num, c.maxCoverage.den)}` : c.maxCoverage;
+  return JSON.stringify({ ...c, maxCoverage: share }, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 };
 
-export const mode: Parser<Mode> = oneOf(['gap', 'level'] as const);
+/**
+ * --compare: `webster,hamilton` (methods, as before) or `field=value,value…` for any rule field
+ * (mode, basis, denominator, min, max, max-coverage, scenario). Two or more values, each once.
+ */
+export function comparison(raw: string, flag: string, fixed?: CompareField): CompareAxis {
+  const s = raw.trim();
+  const eq = fixed ? -1 : s.indexOf('=');
+  const named = fixed ?? (eq < 0 ? 'method' : s.slice(0, eq).trim().toLowerCase());
+  const field = FIELD_NAMES.get(named);
+  const fields = COMPARE_FIELDS.join(', ');
+  if (!field) {
+    throw usage(
+      { message: `${flag}: unknown rule field "${s.slice(0, eq).trim()}"`, hint: `fields: ${fields}; e.g. ${flag} mode=gap,level or ${flag} webster,hamilton` },
+      { message: `${flag}: bidang aturan "${s.slice(0, eq).trim()}" tidak dikenal`, hint: `bidang: ${fields}; mis. ${flag} mode=gap,level atau ${flag} webster,hamilton` },
+    );
+  }
+  const parts = (eq < 0 ? s : s.slice(eq + 1)).split(',').map((x) => x.trim());
+  if (parts.some((x) => x === '')) throw usage(`${flag} ${s}: an empty value`, `${flag} ${s}: ada nilai yang kosong`);
+  const what = field === 'method' ? { en: 'methods', id: 'metode' } : { en: `values of ${field}`, id: `nilai ${field}` };
+  const example = field === 'method' ? 'webster,hamilton' : fixed ? '…,…' : `${field}=…,…`;
+  if (parts.length < 2) throw usage(`${flag} compares two or more ${what.en}, e.g. ${flag} ${example}`, `${flag} membandingkan dua ${what.id} atau lebih, mis. ${flag} ${example}`);
+  const values = parts.map((x) => ({ name: x, set: choiceOf(field, x, flag) }));
+  const seen = new Set<string>();
+  for (const v of values) {
+    const key = choiceKey(v.set);
+    if (seen.has(key)) throw usage(`${flag} names ${field === 'method' ? 'a method' : `a value of ${field}`} twice: ${raw}`, `${flag} menyebut ${field === 'method' ? 'satu metode' : `satu nilai ${field}`} dua kali: ${raw}`);
+    seen.add(key);
+  }
+  return { field, values };
+}
 
 const COLUMN = /^[\p{L}_][\p{L}\p{N}_ .-]*$/u;
 

@@ -44,6 +44,8 @@ export function formatHuman(value: Value, kind: Column['kind'], lang: Lang): str
       return (value > 0 ? '+' : '') + intFormat[lang].format(value);
     case 'pct':
       return decFormat[lang].format(value * 100) + '%';
+    case 'signed-pct':
+      return (value > 0 ? '+' : '') + decFormat[lang].format(value * 100) + '%';
     case 'points':
       return (value > 0 ? '+' : '') + decFormat[lang].format(value) + (lang === 'id' ? ' poin' : ' pp');
     default:
@@ -61,7 +63,7 @@ export function formatMachine(value: Value, kind: Column['kind']): string | numb
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return null;
-  if (kind === 'pct') return Number(value.toFixed(6));
+  if (kind === 'pct' || kind === 'signed-pct') return Number(value.toFixed(6));
   if (kind === 'points' || kind === 'number') return Number(value.toPrecision(12));
   return value;
 }

@@ -81,10 +81,41 @@ function omitted(bars: number, lang: Lang): Section {
   return { html: `<p class="omitted">${escapeHtml(lang === 'id' ? id : en)}</p>`, notes: [{ code: 'html-chart-omitted', en, id }] };
 }
 
+/** One diverging chart per series of report.chart.changes: each unit's change, largest gain first, losses below the zero line. */
+function changeCharts(report: Report, changes: NonNullable<NonNullable<Report['chart']>['changes']>, lang: Lang): Section {
+  const byKey = new Map(report.columns.map((c) => [c.key, c]));
+  const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
+  let html = '';
+  const notes: RenderNote[] = [];
+  changes.series.forEach((s, k) => {
+    const title = byKey.get(s.value)?.label[lang] ?? s.value;
+    if (detail.length > MAX_CHART_BARS) {
+      const o = omitted(detail.length, lang);
+      html += `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${o.html}\n</section>\n`;
+      if (k === 0) for (const n of o.notes) notes.push(n);
+      return;
+    }
+    const items: BarItem[] = detail
+      .map((r) => {
+        const share = s.share ? cellValue(r.values, s.share) : null;
+        return {
+          label: changes.label.map((l) => String(cellValue(r.values, l) ?? '')).join(' · '),
+          value: num(cellValue(r.values, s.value)) ?? 0,
+          mark: null,
+          text: formatHuman(cellValue(r.values, s.value), 'signed-int', lang) + (typeof share === 'number' ? ` (${formatHuman(share, 'signed-pct', lang)})` : ''),
+        };
+      })
+      .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+    html += `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${barChart(items, `chart-change-${k + 1}`, title, 'signed-int')}\n</section>\n`;
+  });
+  return { html, notes };
+}
+
 /** The coverage chart (with target marks) and the second chart (e.g. the gap) from report.chart. */
 function flatCharts(report: Report, lang: Lang): Section {
   const spec = report.chart;
   if (!spec) return { html: '', notes: [] };
+  if (spec.changes) return changeCharts(report, spec.changes, lang);
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
   const byKey = new Map(report.columns.map((c) => [c.key, c]));
   const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');

@@ -82,6 +82,28 @@ const KEYS = new Map<string, KeyWords>([
   ['tiedCells', { en: 'tied cells', id: 'sel bernilai seri' }],
   ['rowTotalsGiven', { en: 'row totals given', id: 'total baris diberikan' }],
   ['columnTotalsGiven', { en: 'column totals given', id: 'total kolom diberikan' }],
+  // breakdown --compare (a key under a list, e.g. variants.name, is looked up as list.key first)
+  ['compare', { en: 'compared', id: 'dibandingkan' }],
+  ['variants', { en: 'variants', id: 'varian', item: { en: 'variant', id: 'varian' } }],
+  ['variants.name', { en: 'variant', id: 'varian' }],
+  ['label', { en: 'name', id: 'nama' }],
+  ['column', { en: 'column', id: 'kolom' }],
+  ['choices', { en: 'compared values', id: 'nilai yang dibandingkan' }],
+  ['min', { en: 'lower bound', id: 'batas bawah' }],
+  ['max', { en: 'upper bound', id: 'batas atas' }],
+  ['maxCoverage', { en: 'max coverage', id: 'cakupan maksimum', kind: 'pct' }],
+  ['words', { en: 'the rule in words', id: 'aturan dalam kata-kata' }],
+  ['changedUnits', { en: 'units that change', id: 'unit yang berubah', kind: 'int' }],
+  ['summary', { en: 'summary', id: 'ringkasan', item: { en: 'against the first', id: 'dibanding yang pertama' } }],
+  ['variant', { en: 'variant', id: 'varian' }],
+  ['against', { en: 'against', id: 'dibanding' }],
+  ['gainsMost', { en: 'gains most', id: 'naik paling banyak' }],
+  ['losesMost', { en: 'loses most', id: 'turun paling banyak' }],
+  ['largestChange', { en: 'largest change (people)', id: 'perubahan terbesar (orang)' }],
+  ['largestChangePct', { en: 'largest change (%)', id: 'perubahan terbesar (%)' }],
+  ['unit', { en: 'unit', id: 'unit' }],
+  ['people', { en: 'people', id: 'orang', kind: 'int' }],
+  ['pct', { en: 'change (%)', id: 'perubahan (%)', kind: 'pct' }],
 ]);
 
 /** Values that are words of ours (tokens of flags), per key. Other values are shown as they are. */
@@ -111,6 +133,8 @@ const VALUES = new Map<string, Map<string, Words>>([
     ]),
   ],
   ['denominatorSource', new Map([['input', { en: 'the input file', id: 'berkas masukan' }]])],
+  ['min', new Map([['default', { en: "today's participants (the default)", id: 'peserta saat ini (bawaan)' }], ['none', { en: 'none', id: 'tidak ada' }]])],
+  ['max', new Map([['default', { en: 'the denominator (the default)', id: 'penyebut (bawaan)' }], ['none', { en: 'none', id: 'tidak ada' }]])],
   [
     'shape',
     new Map([
@@ -186,7 +210,7 @@ function humanise(key: string): string {
 export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): MetaLine[] {
   const out: MetaLine[] = [];
   const visit = (key: string, value: unknown, path: readonly string[], depth: number, parent: KeyWords | undefined, labelOverride?: string): void => {
-    const words = parent?.dataKeys ? undefined : KEYS.get(key);
+    const words = parent?.dataKeys ? undefined : (KEYS.get(`${path[0]}.${key}`) ?? KEYS.get(key));
     const known = labelOverride !== undefined || words !== undefined;
     const label = labelOverride ?? (words ? words[lang] : parent?.dataKeys ? key : humanise(key));
     const kind = words?.kind ?? parent?.kind;

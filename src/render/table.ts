@@ -74,7 +74,7 @@ function measureValues(report: Report, ctx: RenderContext): number[] {
 /** Which columns the table shows, how wide each is, and which were dropped to fit ctx.columns. */
 export function layoutTable(report: Report, ctx: RenderContext): Layout {
   const cols = report.columns;
-  const chart = ctx.chart && report.chart !== undefined;
+  const chart = ctx.chart && coverageChart(report);
   const labels = cols.map((c) => c.label[ctx.lang]);
   const valueWidths = measureValues(report, ctx);
   const chartWidth = chart ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx))) + 3 : 0;
@@ -112,6 +112,8 @@ export function layoutTable(report: Report, ctx: RenderContext): Layout {
 }
 
 const chartLabel = (ctx: RenderContext): string => (ctx.lang === 'id' ? 'cakupan vs target' : 'coverage vs target');
+/** The bar is coverage against target: a report of changes (a comparison) has none to draw. */
+const coverageChart = (report: Report): boolean => report.chart !== undefined && report.chart.changes === undefined;
 
 export function renderTableWithNotes(report: Report, ctx: RenderContext): Rendered {
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
@@ -122,7 +124,7 @@ export function renderTableWithNotes(report: Report, ctx: RenderContext): Render
     ['behind', chalk.red],
   ]);
   const cols = report.columns;
-  const chart = ctx.chart ? report.chart : undefined;
+  const chart = ctx.chart && coverageChart(report) ? report.chart : undefined;
   // Two passes (measure, then draw) rather than keeping every formatted cell: a million rows of
   // thirteen columns would hold thirteen million strings.
   const layout = layoutTable(report, ctx);
@@ -169,6 +171,9 @@ export function renderTableWithNotes(report: Report, ctx: RenderContext): Render
   }
   lines.push(rule('└', '┴', '┘') + '\n');
   const notes: RenderNote[] = [];
+  if (ctx.chart && report.chart && !chart) {
+    notes.push({ code: 'table-chart-omitted', en: '--chart draws coverage against target; the changes of a comparison are charted in -f html and -f xlsx', id: '--chart menggambar cakupan terhadap target; perubahan suatu perbandingan digambar di -f html dan -f xlsx' });
+  }
   if (layout.dropped.length > 0) {
     const n = layout.dropped.length;
     const en = layout.dropped.map((c) => c.label.en).join(', ');

@@ -37,6 +37,7 @@ const FORMATS: Partial<Record<ColumnKind, string>> = {
   int: '#,##0',
   'signed-int': '+#,##0;-#,##0;0',
   pct: '0.00%',
+  'signed-pct': '+0.00%;-0.00%;0.00%',
   points: '+0.00;-0.00;0.00',
   // number: General. '0.######' would show a whole weight as "343373." (a trailing point).
 };
@@ -61,6 +62,8 @@ export function sheetDisplay(v: string | number, kind: ColumnKind): string {
       return (v > 0 ? '+' : v < 0 ? '-' : '') + grouped(v);
     case 'pct':
       return `${(v * 100).toFixed(2)}%`;
+    case 'signed-pct':
+      return (v > 0 ? '+' : '') + `${(v * 100).toFixed(2)}%`;
     case 'points':
       return (v > 0 ? '+' : '') + v.toFixed(2);
     default: {
@@ -191,6 +194,29 @@ function crossTabSheet(report: Report, lang: Lang): XlsxSheet | undefined {
   return { data, sheet: 'crosstab', columns, stickyRowsCount: 2, stickyColumnsCount: nHead, orientation: 'landscape' };
 }
 
+/**
+ * The changes of a comparison laid out for a chart: the unit's name, then one column of signed changes
+ * per variant, largest gain first. Select the block and insert a bar chart: Excel draws the diverging
+ * bars (gains right of the axis, losses left), one series per variant.
+ */
+function changesSheet(report: Report, lang: Lang): XlsxSheet | undefined {
+  const changes = report.chart?.changes;
+  if (!changes || changes.series.length === 0) return undefined;
+  const byKey = new Map(report.columns.map((c) => [c.key, c]));
+  const cols: Column[] = changes.label.map((k) => byKey.get(k) ?? { key: k, label: { en: k, id: k }, kind: 'text' });
+  for (const s of changes.series) cols.push({ ...(byKey.get(s.value) ?? { key: s.value, label: { en: s.value, id: s.value } }), kind: 'signed-int' });
+  const first = changes.series[0]!.value;
+  const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
+  const sorted = detail.slice().sort((a, b) => (Number(cellValue(b.values, first)) || 0) - (Number(cellValue(a.values, first)) || 0));
+  const widths = new Widths(cols.map((c) => c.label[lang]));
+  const data: Row[] = [[]];
+  for (const row of sorted) data.push(cols.map((c, j) => dataCell(cellValue(row.values, c.key), c.kind, lang, false, widths, j)));
+  const columns = widths.columns(new Set(changes.label.map((_l, j) => j)));
+  const height = widths.headerHeight(columns);
+  data[0] = cols.map((c) => headerCell(c.label[lang], { height, align: isTextKind(c.kind) ? 'left' : 'right' }));
+  return { data, sheet: 'changes', columns, stickyRowsCount: 1, stickyColumnsCount: changes.label.length, orientation: 'landscape' };
+}
+
 function metaSheet(report: Report, lang: Lang): XlsxSheet {
   const data: Row[] = [];
   // Neither Excel nor LibreOffice sizes a row to its wrapped text when printing a file it did not
@@ -271,17 +297,19 @@ export async function renderXlsxWithNotes(report: Report, ctx: RenderContext): P
   const sheets: XlsxSheet[] = [listSheet(report, lang)];
   const ct = crossTabSheet(report, lang);
   if (ct) sheets.push(ct);
+  const changes = changesSheet(report, lang);
+  if (changes) sheets.push(changes);
   sheets.push(metaSheet(report, lang));
   const title = report.title[lang];
   const footer = lang === 'id' ? 'halaman &P dari &N' : 'page &P of &N';
-  // A cross-tab of the 38 provinces is one page to read at a glance: keep it on one page (it is
-  // scaled a little) rather than strand its last rows on a second one.
+  // A cross-tab (or the changes) of the 38 provinces is one page to read at a glance: keep it on one
+  // page (it is scaled a little) rather than strand its last rows on a second one.
   const print: SheetPrint[] = sheets.map((s) => ({
     name: s.sheet ?? '',
     titleRows: s.stickyRowsCount ?? 0,
     header: title,
     footer,
-    pagesTall: s.sheet === 'crosstab' && s.data.length <= ONE_PAGE_ROWS ? 1 : 0,
+    pagesTall: (s.sheet === 'crosstab' || s.sheet === 'changes') && s.data.length <= ONE_PAGE_ROWS ? 1 : 0,
   }));
   const output = await writeXlsxFile(sheets, { fontFamily: FONT.family, fontSize: FONT.size, features: [printSetup(print)] }).toBuffer();
   return { output: new Uint8Array(output.buffer, output.byteOffset, output.byteLength), notes: [] };

@@ -1,7 +1,9 @@
 // --explain: the reasoning behind a breakdown, in words (stderr; also in JSON meta.explain as data).
 
+import type { Rational } from '../core/allocation/exact.js';
 import type { AllocationResult } from '../core/allocation/plan.js';
-import { dimLabel, METHOD_NAMES, type Lang } from './vocabulary.js';
+import type { SplitRule } from '../core/allocation/spec.js';
+import { dimLabel, groupDigits, METHOD_NAMES, type Lang, type Words } from './vocabulary.js';
 
 const fmt = (n: number): string => (Number.isFinite(n) ? n.toPrecision(10).replace(/\.?0+$/, '') : '∞');
 const list = (xs: readonly string[]): string => (xs.length ? (xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, … (${xs.length})` : xs.join(', ')) : 'none');
@@ -26,4 +28,96 @@ export function explainLines(r: AllocationResult, lang: Lang): string[] {
     out.push(`${scope}: ${L('ties', 'seri')}: ${l.ties.length ? l.ties.map((t) => `${t.units.join(', ')} → ${t.winners.join(', ')}`).join('; ') : L('none', 'tidak ada')}`);
   }
   return out;
+}
+
+/** What a rule means, in the terms its reader needs (the rule as it was applied, defaults resolved). */
+export interface RuleInWords {
+  readonly result: AllocationResult;
+  readonly rule: SplitRule;
+}
+
+const KNOWN_NOUNS = new Map<string, Words>([
+  ['province', { en: 'provinces', id: 'provinsi' }],
+  ['regency', { en: 'regencies/cities', id: 'kabupaten/kota' }],
+  ['segment', { en: 'segments', id: 'segmen' }],
+  ['sector', { en: 'sectors', id: 'sektor' }],
+  ['kanwil', { en: 'regional offices', id: 'kanwil' }],
+]);
+
+/** The units of a level, in the plural: provinces; a column of the user's own: "branch units". */
+export const unitsNoun = (dim: string): Words => KNOWN_NOUNS.get(dim) ?? { en: `${dim} units`, id: `unit ${dim}` };
+
+const DENOMINATOR_WORDS = new Map<string, Words>([
+  ['employed', { en: 'employed population', id: 'penduduk bekerja' }],
+  ['potential_workers', { en: 'potential workers', id: 'potensi pekerja' }],
+  ['workforce', { en: 'workforce', id: 'tenaga kerja' }],
+]);
+const denominatorWords = (d: string | null): Words => (d ? (DENOMINATOR_WORDS.get(d) ?? { en: d, id: d }) : { en: 'denominator', id: 'penyebut' });
+
+const shareWords = (r: Rational, lang: Lang): string => {
+  const x = (Number(r.num) * 100) / Number(r.den);
+  const t = Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '');
+  return `${lang === 'id' ? t.replace('.', ',') : t} %`;
+};
+
+/**
+ * A rule in plain words, in the report language: what its weights favour, its bounds and its method.
+ * Example (en): "gap / uncovered: provinces with more uncovered workers (employed population −
+ * participants) get more of the increase; every province keeps at least today's participants and
+ * stays at or below its employed population; rounded by Webster / Sainte-Laguë".
+ */
+export function ruleWords({ result: r, rule }: RuleInWords, lang: Lang): string {
+  const en = lang === 'en';
+  const L = (e: string, i: string): string => (en ? e : i);
+  const units = unitsNoun(r.dims[0]!)[lang];
+  const one = dimLabel(r.dims[0]!)[lang];
+  const den = denominatorWords(r.denominator)[lang];
+  const weight = ((): string | undefined => {
+    switch (r.basis) {
+      case 'uncovered':
+        return L(`uncovered workers (${den} − participants)`, `pekerja yang belum terlindungi (${den} − peserta)`);
+      case 'workforce':
+        return L(`workforce (${den})`, `tenaga kerja (${den})`);
+      case 'participants':
+        return L('participants today', 'peserta saat ini');
+      case 'equal':
+        return undefined;
+      default:
+        return r.basis;
+    }
+  })();
+  const what =
+    r.mode === 'gap'
+      ? weight
+        ? L(`${units} with more ${weight} get more of the increase`, `${units} dengan ${weight} lebih banyak mendapat bagian kenaikan yang lebih besar`)
+        : L(`every ${one} gets the same share of the increase`, `setiap ${one} mendapat bagian kenaikan yang sama`)
+      : weight
+        ? L(`targets proportional to each ${one}'s ${weight}`, `target sebanding dengan ${weight} tiap ${one}`)
+        : L(`the same target for every ${one}`, `target yang sama untuk setiap ${one}`);
+  const today = L("today's participants", 'peserta saat ini');
+  const lower = ((): string => {
+    // In gap mode a target never goes below today, whatever the lower bound says.
+    if (r.mode === 'gap' || rule.lower.kind === 'default') return today;
+    if (rule.lower.kind === 'none') return '0';
+    if (rule.lower.kind === 'value') return groupDigits(rule.lower.value, lang);
+    return L(`its ${rule.lower.column}`, `${rule.lower.column}-nya`);
+  })();
+  const upper = ((): string | undefined => {
+    if (rule.upper.kind === 'none') return undefined;
+    if (rule.upper.kind === 'value') return groupDigits(rule.upper.value, lang);
+    if (rule.upper.kind === 'column') return L(`its ${rule.upper.column}`, `${rule.upper.column}-nya`);
+    if (!r.denominator) return undefined;
+    return rule.maxCoverage ? L(`${shareWords(rule.maxCoverage, lang)} of its ${den}`, `${shareWords(rule.maxCoverage, lang)} dari ${den}-nya`) : L(`its ${den}`, `${den}-nya`);
+  })();
+  const bounds = upper
+    ? L(`every ${one} gets at least ${lower} and at most ${upper}`, `setiap ${one} mendapat paling sedikit ${lower} dan paling banyak ${upper}`)
+    : L(`every ${one} gets at least ${lower}, with no upper bound`, `setiap ${one} mendapat paling sedikit ${lower}, tanpa batas atas`);
+  const method = `${L('rounded by', 'dibulatkan dengan')} ${METHOD_NAMES.get(r.method) ?? r.method}`;
+  const levels =
+    r.shape === 'nested'
+      ? L(`; the same rule splits each ${one} among its ${unitsNoun(r.dims[1]!).en}`, `; aturan yang sama membagi setiap ${one} ke ${unitsNoun(r.dims[1]!).id}-nya`)
+      : r.shape === 'matrix'
+        ? L(`; the same rule splits the ${unitsNoun(r.dims[1]!).en} and each cell`, `; aturan yang sama membagi ${unitsNoun(r.dims[1]!).id} dan setiap sel`)
+        : '';
+  return `${r.mode} / ${r.basis}: ${what}; ${bounds}; ${method}${levels}`;
 }

@@ -7,6 +7,7 @@ export type ColumnKind =
   | 'int' // counts
   | 'signed-int' // changes and gaps (shown with a sign)
   | 'pct' // fractions shown as percentages (0.6056 → 60.56 %)
+  | 'signed-pct' // changes as fractions, shown as percentages with a sign (+13.64 %, -10.71 %)
   | 'points' // percentage points
   | 'number' // any other number (weights, divisors)
   | 'status'; // achieved / on-track / at-risk / behind
@@ -44,6 +45,17 @@ export interface ChartSpec {
    * one colour per key across (HTML). Unset: the last measure (e.g. the target).
    */
   readonly stack?: string;
+  /**
+   * Signed changes per unit (e.g. each variant of a comparison against the first), drawn as one
+   * diverging bar chart each, from the largest gain to the largest loss, in place of the charts above
+   * (HTML), and laid out as a sheet of their own that one click in Excel charts (xlsx). `label`: the
+   * columns whose values, joined by " · ", name a bar (province; province and regency).
+   */
+  readonly changes?: {
+    readonly label: readonly string[];
+    /** `value`: the change in people; `share`: the same change as a fraction of the first (shown beside it). */
+    readonly series: readonly { readonly value: string; readonly share?: string }[];
+  };
 }
 
 /**

@@ -49,7 +49,8 @@ describe('--compare', () => {
     const r = await run(['breakdown', '--year', '2026', '--compare', 'webster,dhondt', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const rows = csvRows(r.stdout);
-    expect(Object.keys(rows[0]!)).toEqual(['province_code', 'province', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed', 'level']);
+    // The columns of before, in their order; then each later variant's change (people, share), then level.
+    expect(Object.keys(rows[0]!)).toEqual(['province_code', 'province', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed', 'diff_dhondt', 'diff_pct_dhondt', 'level']);
     const detail = rows.filter((x) => x['level'] === 'detail');
     for (const x of detail) expect(Number(x['diff'])).toBe(Number(x['target_dhondt']) - Number(x['target_webster']));
     expect(detail.reduce((a, x) => a + Number(x['target_webster']), 0)).toBe(70_000_000);
@@ -60,7 +61,7 @@ describe('--compare', () => {
       const x = await run(['breakdown', '--year', '2026', '--compare', 'webster,hamilton', '-f', f, '-o', out]);
       expect(x.code, `${f}: ${x.stderr}`).toBe(0);
     }
-    expect(readFileSync(join(dir, 'c.html'), 'utf8')).toContain('chart-second');
+    expect(readFileSync(join(dir, 'c.html'), 'utf8')).toContain('id="chart-change-1"');
   });
 
   it('target series side by side (--compare-scenario needs --year)', async () => {

@@ -82,22 +82,47 @@ describe('coverage report', () => {
 });
 
 describe('comparison report', () => {
-  it('one target column per method, the difference and which units differ', () => {
-    const t = tableOf([{ unit: 'a', participants: 0, workforce: 5117 }, { unit: 'b', participants: 0, workforce: 4400 }, { unit: 'c', participants: 0, workforce: 162 }, { unit: 'd', participants: 0, workforce: 161 }, { unit: 'e', participants: 0, workforce: 160 }]);
-    const spec = (method: 'webster' | 'dhondt') => ({ total: { value: 100n, source: 't' }, shape: { kind: 'flat' as const, dim: 'unit' }, rule: { ...rule, method, mode: 'level' as const, lower: { kind: 'none' as const } }, denominator: 'workforce' });
-    const w = planBreakdown(spec('webster'), t);
-    const d = planBreakdown(spec('dhondt'), t);
-    const r = compareReport([{ name: 'webster', result: w }, { name: 'dhondt', result: d }], 'method', breakdownReport(w, { sources: t.sources, codeSystem: 'auto' }));
-    expect(r.columns.map((c) => c.key)).toEqual(['unit', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed']);
-    // Balinski–Young: Webster 51/43/2/2/2, D'Hondt 52/45/1/1/1.
-    expect(r.rows.map((x) => [x.values['target_webster'], x.values['target_dhondt'], x.values['diff'], x.values['changed']])).toEqual([
-      [51, 52, 1, 'yes'],
-      [43, 45, 2, 'yes'],
-      [2, 1, -1, 'yes'],
-      [2, 1, -1, 'yes'],
-      [2, 1, -1, 'yes'],
+  // Balinski–Young: weights 5117, 4400, 162, 161, 160 and 100 seats. Webster 51/43/2/2/2, D'Hondt
+  // 52/45/1/1/1, Hamilton (quotas 51.17, 44, 1.62, 1.61, 1.60: floors 98, the two seats to the largest
+  // remainders c and d) 51/44/2/2/1.
+  const t = tableOf([{ unit: 'a', participants: 0, workforce: 5117 }, { unit: 'b', participants: 0, workforce: 4400 }, { unit: 'c', participants: 0, workforce: 162 }, { unit: 'd', participants: 0, workforce: 161 }, { unit: 'e', participants: 0, workforce: 160 }]);
+  const plan = (method: 'webster' | 'dhondt' | 'hamilton') => planBreakdown({ total: { value: 100n, source: 't' }, shape: { kind: 'flat' as const, dim: 'unit' }, rule: { ...rule, method, mode: 'level' as const, lower: { kind: 'none' as const } }, denominator: 'workforce' }, t);
+  const variant = (name: 'webster' | 'dhondt' | 'hamilton') => ({ name, label: name, result: plan(name), choices: [['method', name]] as const, words: { en: name, id: name }, bounds: { min: 'none', max: 'default', maxCoverage: null } });
+
+  it('two methods: one target column each, the difference, which units differ, the change in people and in %', () => {
+    const w = variant('webster');
+    const r = compareReport({ fields: ['method'], variants: [w, variant('dhondt')] }, breakdownReport(w.result, { sources: t.sources, codeSystem: 'auto' }));
+    expect(r.columns.map((c) => c.key)).toEqual(['unit', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed', 'diff_dhondt', 'diff_pct_dhondt']);
+    expect(r.rows.map((x) => [x.values['target_webster'], x.values['target_dhondt'], x.values['diff'], x.values['changed'], x.values['diff_dhondt'], x.values['diff_pct_dhondt']])).toEqual([
+      [51, 52, 1, 'yes', 1, 1 / 51],
+      [43, 45, 2, 'yes', 2, 2 / 43],
+      [2, 1, -1, 'yes', -1, -1 / 2],
+      [2, 1, -1, 'yes', -1, -1 / 2],
+      [2, 1, -1, 'yes', -1, -1 / 2],
     ]);
     expect(r.totals!['diff']).toBe(0);
+    expect(r.chart?.changes).toEqual({ label: ['unit'], series: [{ value: 'diff_dhondt', share: 'diff_pct_dhondt' }] });
     expect(noteText({ code: 'tie', units: ['a', 'b'], winners: ['a'] }, 'id')).toContain('seri');
+  });
+
+  it('three methods: diff is the spread; each later variant against the first; the summary of each', () => {
+    const w = variant('webster');
+    const c = { fields: ['method'], variants: [w, variant('hamilton'), variant('dhondt')] };
+    const r = compareReport(c, breakdownReport(w.result, { sources: t.sources, codeSystem: 'auto' }));
+    expect(r.columns.map((x) => x.key)).toEqual(['unit', 'participants', 'target_webster', 'target_hamilton', 'target_dhondt', 'diff', 'changed', 'diff_hamilton', 'diff_pct_hamilton', 'diff_dhondt', 'diff_pct_dhondt']);
+    expect(r.rows.map((x) => [x.values['target_hamilton'], x.values['diff'], x.values['diff_hamilton'], x.values['diff_dhondt']])).toEqual([
+      [51, 1, 0, 1],
+      [44, 2, 1, 2],
+      [2, 1, 0, -1],
+      [2, 1, 0, -1],
+      [1, 1, -1, -1],
+    ]);
+    const summary = r.meta['summary'] as { variant: string; changedUnits: number; gainsMost: unknown; losesMost: unknown; largestChange: unknown; largestChangePct: unknown }[];
+    // Hamilton against Webster: b +1 (1/43 = 2.33 %), e −1 (−50 %); b and e tie on people: the first in row order.
+    expect(summary[0]).toEqual({ variant: 'hamilton', against: 'webster', changedUnits: 2, units: 5, gainsMost: { unit: 'b', people: 1, pct: 0.023256 }, losesMost: { unit: 'e', people: -1, pct: -0.5 }, largestChange: { unit: 'b', people: 1, pct: 0.023256 }, largestChangePct: { unit: 'e', people: -1, pct: -0.5 } });
+    expect(summary[1]).toMatchObject({ variant: 'dhondt', changedUnits: 5, gainsMost: { unit: 'b', people: 2 }, losesMost: { unit: 'c', people: -1, pct: -0.5 } });
+    expect(r.notes![0]!.en).toBe('hamilton vs webster: 2 of 5 unit units change; gains most: b (+1, +2.33%); loses most: e (-1, -50.00%); largest change in %: e (-1, -50.00%)');
+    expect(r.notes![0]!.id).toBe('hamilton dibanding webster: 2 dari 5 unit unit berubah; naik paling banyak: b (+1, +2,33%); turun paling banyak: e (-1, -50,00%); perubahan terbesar dalam %: e (-1, -50,00%)');
+    expect(r.humanColumns).toEqual(['unit', 'participants', 'target_webster', 'target_hamilton', 'target_dhondt', 'diff_hamilton', 'diff_pct_hamilton', 'diff_dhondt', 'diff_pct_dhondt', 'diff', 'changed']);
   });
 });
