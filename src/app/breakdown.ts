@@ -60,11 +60,12 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   const totals = await plannedTotals(o, load, io);
   const notes: Note[] = [...(totals?.notes ?? [])];
 
-  // The scope: the national target of a series is for the whole country, not for some of its areas.
+  // The scope: the bundled series is the national target, for the whole country, not for some of its
+  // areas (a --series file of one's own is the total of whatever the input covers).
   const areaDim = areaDimOf(base.dims.map((d) => d.name));
   const scope = areaDim ? scopeOf(areaDim, new Set(keysOf(base, areaDim)), areaBook()) : ({ kind: 'unknown' } as Scope);
   const fromSeries = o.target === undefined && o.year !== undefined;
-  if (fromSeries && scope.kind !== 'national' && scope.kind !== 'unknown') {
+  if (fromSeries && !o.series && scope.kind !== 'national' && scope.kind !== 'unknown') {
     throw usage(
       { message: `--year ${o.year} is the national target (${totals!.stages[totals!.stages.length - 1]!.total.value.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: `give this input's own total with --target N --year ${o.year} (its rows of the national breakdown: jamsostek breakdown --year ${o.year})` },
       { message: `--year ${o.year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: `berikan total input ini dengan --target N --year ${o.year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${o.year})` },
@@ -72,7 +73,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   }
 
   const shape = shapeOf(grain, base);
-  if (shape.kind === 'flat' && (o.rowTotals || o.columnTotals)) throw usage('--row-totals and --column-totals need two --by columns (e.g. province,segment)', '--row-totals dan --column-totals memerlukan dua kolom --by (mis. province,segment)');
+  if (shape.kind === 'flat' && (o.rowTotals || o.columnTotals)) throw usage({ message: `--row-totals and --column-totals need two --by columns; --by is ${grain[0]}`, hint: 'e.g. --by province,segment (a matrix) or --by province,regency (nested)' }, { message: `--row-totals dan --column-totals memerlukan dua kolom --by; --by adalah ${grain[0]}`, hint: 'mis. --by province,segment (matriks) atau --by province,regency (bertingkat)' });
   if (shape.kind === 'nested' && o.columnTotals) {
     const [outer, inner] = [dimLabel(grain[0]!), dimLabel(grain[1]!)];
     throw usage(
@@ -91,7 +92,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   };
   if (compare) return { read, base, spec, stages: [], totals, scope, phasing: 'even', notes };
   const plan = (total: GivenTotal | undefined): AllocationResult => planBreakdown({ ...spec, total }, base);
-  const stages = totals ? planStages(totals, plan, read.period, fromSeries && (read.bundled || scope.kind === 'national')) : [{ result: plan(undefined) }];
+  const stages = totals ? planStages(totals, plan, read.period, fromSeries && (read.bundled || scope.kind === 'national' || o.series !== undefined)) : [{ result: plan(undefined) }];
   const result = stages[stages.length - 1]!.result;
 
   // The path: for --months, and for a revision (where the revised path starts).

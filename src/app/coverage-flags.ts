@@ -5,7 +5,7 @@ import type { FlagKey } from '../options/flags.js';
 
 const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
 
-export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number }, formats: readonly string[]): InertRule[] {
+export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
   const notPlanned = {
@@ -20,6 +20,6 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     { flag: 'atRiskMargin', inert: !anyTargets, why: { en: 'it sets the at-risk status against targets, and this run has none', id: 'opsi ini mengatur status berisiko terhadap target, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },
     { flag: 'failOn', inert: o.failBelow === undefined, why: { en: 'it says what --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan apa yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
     { flag: 'failScope', inert: o.failBelow === undefined, why: { en: 'it says which rows --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan baris yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
-    ...outputInertRules(formats),
+    ...outputInertRules(targets, stdoutIsTerminal),
   ];
 }

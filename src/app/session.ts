@@ -3,6 +3,7 @@
 // --quiet; the report goes to stdout or to one or more files (-o), each format from its extension.
 
 import type { Note } from '../core/facts.js';
+import type { SourceFacts } from '../core/table.js';
 import { usage } from '../errors.js';
 import { writeOutputs, type Output } from '../io/output.js';
 import { loadConfig, type ConfigFile } from '../io/config.js';
@@ -175,8 +176,11 @@ export class Session {
   }
 }
 
-/** The loader's options from the input flags. */
-export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress']): LoadOptions {
+/**
+ * The loader's options from the input flags. `sources` collects the facts of every file the run reads
+ * (its inputs, --targets, --previous, margins…), for the check of input flags that did nothing.
+ */
+export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress'], sources?: SourceFacts[]): LoadOptions {
   return {
     numberLocale: o.numberLocale ?? 'auto',
     codeSystem: o.codeSystem,
@@ -189,5 +193,6 @@ export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, on
     stdin: io.stdin,
     cwd: io.cwd,
     onProgress,
+    ...(sources ? { onSource: (f: SourceFacts) => sources.push(f) } : {}),
   };
 }

@@ -9,7 +9,8 @@ import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
 import { breakdownReport } from '../report/breakdown.js';
 import { planBreakdownRun } from '../app/breakdown.js';
-import { outputInertRules, refuseInert } from '../app/inert.js';
+import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
+import type { SourceFacts } from '../core/table.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { laterActualNotes } from '../app/actuals.js';
 
@@ -47,20 +48,22 @@ export function configure(cmd: Command): void {
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   const { o, session } = openSession(FLAGS, cli, io, [['compareScenario', 'scenario'], ['compareScenario', 'target']]);
   const grain = grainOf(o.by, 2);
-  const load = loadOptions(o, io);
+  const sources: SourceFacts[] = [];
+  const load = loadOptions(o, io, undefined, sources);
   const fromSeries = o.year !== undefined && o.target === undefined;
   refuseInert(cli, [
     { flag: 'phasing', inert: !o.months, why: { en: 'it phases the monthly milestones, and this run has no --months', id: 'opsi ini mengatur tonggak bulanan, dan proses ini tanpa --months' }, hint: { en: 'add --months', id: 'tambahkan --months' } },
     { flag: 'scenario', inert: !fromSeries && !o.compareScenario, why: { en: 'the total is given with --target, not taken from a series', id: 'total diberikan dengan --target, bukan diambil dari seri' }, hint: { en: 'leave out --scenario, or use --year without --target', id: 'hilangkan --scenario, atau pakai --year tanpa --target' } },
     { flag: 'series', inert: !fromSeries, why: { en: 'the total is given with --target (or no --year), not taken from a series', id: 'total diberikan dengan --target (atau tanpa --year), bukan diambil dari seri' }, hint: { en: 'use --series with --year, without --target', id: 'pakai --series dengan --year, tanpa --target' } },
     { flag: 'asOf', inert: !fromSeries, why: { en: 'it picks the revision of a series target in force; --target has no revisions', id: 'opsi ini memilih revisi target seri yang berlaku; --target tidak punya revisi' }, hint: { en: 'use --as-of with --year, without --target', id: 'pakai --as-of dengan --year, tanpa --target' } },
-    ...outputInertRules(session.targets().map((t) => t.format)),
+    ...outputInertRules(session.targets(), io.stdout.isTTY === true),
   ]);
   if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months', '--compare menampilkan target Desember; hilangkan --months');
   const compare = o.compare || o.compareScenario ? await import('../app/compare.js') : undefined;
   const variants = compare?.planComparison(o, cli, session);
 
   const plan = await planBreakdownRun(o, grain, load, io, session, variants);
+  refuseInert(cli, inputInertRules(sources));
   const { read } = plan;
   const total = plan.totals?.stages[plan.totals.stages.length - 1]!.total;
   const context = { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'), scope: plan.scope };

@@ -15,7 +15,8 @@ import { planCoverageRun } from '../app/coverage.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { coverageInertRules } from '../app/coverage-flags.js';
-import { refuseInert } from '../app/inert.js';
+import { inputInertRules, refuseInert } from '../app/inert.js';
+import type { SourceFacts } from '../core/table.js';
 
 export const EXAMPLES = `
 Examples:
@@ -44,8 +45,10 @@ export function configure(cmd: Command): void {
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   const { o, session } = openSession(FLAGS, cli, io);
   const grain = grainOf(o.by, 3);
-  refuseInert(cli, coverageInertRules(o, session.targets().map((t) => t.format)));
-  const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io)), io, session);
+  refuseInert(cli, coverageInertRules(o, session.targets(), io.stdout.isTTY === true));
+  const sources: SourceFacts[] = [];
+  const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
+  refuseInert(cli, inputInertRules(sources));
   session.notes(plan.notes);
   const sortable = ['gap', 'coverage', 'achievement', 'name', 'run-rate'];
   if (o.sort && !sortable.includes(o.sort) && !grain.includes(o.sort)) {
