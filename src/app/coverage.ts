@@ -1,31 +1,33 @@
 // The reading and planning that `coverage` and `validate` share, so that the two accept and refuse
 // exactly the same files: the inputs (files or the bundled baseline), the previous month, the
-// denominators of an extract, the targets, and planCoverage.
+// denominators of an extract, who must report (--expect), the targets, and planCoverage.
 
-import { latestPeriod } from '../core/calendar.js';
+import { latestPeriod, type Period } from '../core/calendar.js';
 import { planCoverage, type CoverageResult } from '../core/coverage/plan.js';
 import type { Note } from '../core/facts.js';
-import { atPeriod, hasMeasure, keysOf, type Table } from '../core/table.js';
+import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
+import { atPeriod, dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
+import { usage } from '../errors.js';
 import { loadBaseline } from '../io/bundled.js';
+import { areaBook, resolveExpect } from '../io/geography.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
-import type { Period } from '../core/calendar.js';
-import { chooseDenominator } from '../options/specs.js';
+import type { ExpectInput } from '../options/parse.js';
+import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
-import { coverageTargets } from './targets.js';
+import { coverageTargets, type TotalOptions } from './targets.js';
 
-export interface CoverageOptions {
+export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly denominator?: string;
   readonly targets?: string;
-  readonly year?: number;
-  readonly scenario?: string;
   readonly period?: Period;
   readonly previous?: readonly string[];
   readonly atRiskMargin?: number;
   readonly extract?: boolean;
   readonly workforce?: string;
+  readonly expect?: readonly ExpectInput[];
 }
 
 export interface CoveragePlan {
@@ -48,18 +50,25 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // An extract has no denominators of its own: --workforce, or the bundled baseline's.
   let denominators: Table | undefined;
   let denominatorSource: string | undefined;
-  const own = chooseDenominator(undefined, [read.table]);
-  if (read.table.rule === 'sum' && !(o.denominator ? hasMeasure(read.table, o.denominator) : own)) {
+  const own = o.denominator ? hasMeasure(read.table, o.denominator) : chooseDenominator(undefined, [read.table]) !== undefined;
+  if (o.workforce && (read.table.rule !== 'sum' || own)) {
+    const why = read.table.rule !== 'sum' ? 'the input is not an extract (no participant or employer id column, no --extract)' : 'the extract has its own denominator column';
+    const whyId = read.table.rule !== 'sum' ? 'input bukan ekstrak (tanpa kolom id peserta atau perusahaan, tanpa --extract)' : 'ekstrak sudah memiliki kolom penyebut sendiri';
+    throw usage({ message: `--workforce would have no effect: ${why}`, hint: 'leave out --workforce; the denominators come from the input' }, { message: `--workforce tidak berpengaruh: ${whyId}`, hint: 'hilangkan --workforce; penyebut diambil dari input' });
+  }
+  if (read.table.rule === 'sum' && !own) {
     const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     const p = latestPeriod(keysOf(wf, 'period'));
     denominators = p ? atPeriod(wf, p) : wf;
     denominatorSource = o.workforce ?? `data/baseline.csv (${p ?? 'no month'})`;
   }
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
-  const targets = await coverageTargets(o, grain, load, io);
+  const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
+  const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
+  const targets = await coverageTargets(o, grain, period, load, io);
   const result = planCoverage(
     { current: read.table, previous, denominators, targets: targets?.targets },
-    { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05 },
+    { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook() },
   );
   return {
     read,
@@ -69,6 +78,34 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
-    files: [...read.inputs, ...prevFiles, ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : [])],
+    files: [...read.inputs, ...prevFiles, ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
+}
+
+/** --expect: the keys that must report, at one dimension of the grain, and the scope they declare. */
+async function expectedAreas(inputs: readonly ExpectInput[], grain: readonly string[], load: LoadOptions, io: Io): Promise<{ dim: string; keys: Map<string, string>; scope: ReturnType<typeof declaredScope> }> {
+  const specs: ExpectSpec[] = [];
+  for (const e of inputs) {
+    if (e.kind !== 'file') {
+      specs.push(resolveExpect(e.kind, e.kind === 'national' ? '' : e.name));
+      continue;
+    }
+    const table = await loadTable(await expandInputs([e.path], io), { role: '--expect', dims: grain, measures: new Map(), rule: 'refuse', deriveKanwil: false }, { ...load, allowOverCoverage: true });
+    const dim = [...grain].reverse().find((g) => dimIndex(table, g) >= 0 && keysOf(table, g).length > 0);
+    if (!dim) throw usage({ message: `--expect ${e.path}: the file has none of the report's key columns (${grain.join(', ')})`, hint: 'a list of who must report: one column named like the --by key, one row each' }, { message: `--expect ${e.path}: berkas tidak memiliki kolom kunci laporan (${grain.join(', ')})`, hint: 'daftar siapa yang wajib melapor: satu kolom bernama seperti kunci --by, satu baris masing-masing' });
+    const d = table.dims[dimIndex(table, dim)]!;
+    specs.push({ kind: 'keys', dim, keys: new Map(keysOf(table, dim).map((k) => [k, labelOf(d, k)])), source: e.path });
+  }
+  const book = areaBook();
+  const ex = expectedKeys(specs, grain, book);
+  if ('problem' in ex) {
+    const msg =
+      ex.problem === 'no-area-dim'
+        ? { en: `--expect kanwil:/province:/national needs an area in --by (province, regency or kanwil); --by is ${grain.join(',')}`, id: `--expect kanwil:/province:/national memerlukan wilayah di --by (province, regency atau kanwil); --by adalah ${grain.join(',')}` }
+        : ex.problem === 'province-above-grain'
+          ? { en: '--expect province: a province is not a whole regional office (--by kanwil)', id: '--expect province: satu provinsi bukan satu kantor wilayah utuh (--by kanwil)' }
+          : { en: `--expect: the lists name keys of different columns (${ex.dim})`, id: `--expect: daftar menyebut kunci dari kolom yang berbeda (${ex.dim})` };
+    throw usage(msg.en, msg.id);
+  }
+  return { dim: ex.dim, keys: ex.keys, scope: declaredScope(specs, ex.dim, ex.keys, book) };
 }

@@ -3,6 +3,7 @@
 // --quiet; the report goes to stdout or to one or more files (-o), each format from its extension.
 
 import type { Note } from '../core/facts.js';
+import type { SourceFacts } from '../core/table.js';
 import { usage } from '../errors.js';
 import { writeOutputs, type Output } from '../io/output.js';
 import { loadConfig, type ConfigFile } from '../io/config.js';
@@ -31,6 +32,11 @@ export interface OutputChoice {
 type Words = { readonly en: string; readonly id: string };
 
 const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
+
+/** Notes that change what a number of the report means: warnings, said even under --quiet. */
+const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'milestone-missing', 'no-waypoints', 'partial-areas']);
+/** Other warnings (hushed by --quiet). */
+const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'incomplete', 'below-later-actual']);
 
 /**
  * The start of every command: the config file (found or given), the options from the command line and
@@ -67,11 +73,11 @@ export class Session {
     if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
   }
 
-  private say(kind: 'note' | 'warning', words: Words | string): void {
+  private say(kind: 'note' | 'warning', words: Words | string, always = false): void {
     const text = typeof words === 'string' ? words : words[this.lang];
     // The keyword stays English in both languages, like error: and hint: (scripts and editors read it).
     const line = `${kind}: ${text}\n`;
-    if (this.quiet || this.said.has(line)) return;
+    if ((this.quiet && !always) || this.said.has(line)) return;
     this.said.add(line);
     this.io.stderr.write(line);
   }
@@ -84,12 +90,17 @@ export class Session {
     this.say('warning', words);
   }
 
-  /** The core's notes, in words; ties and over-coverage are warnings, the rest notes. `about`: whose (a variant of --compare). */
+  /**
+   * The core's notes, in words. Warnings that change what a number means (an area missing this month,
+   * targets for only some rows, a change that is like for like, a target year deduced) are said even
+   * under --quiet: --quiet hushes chatter, never those. `about`: whose (a variant of --compare).
+   */
   notes(notes: readonly Note[], about?: string): void {
     for (const n of notes) {
       const at = about ? `${about} ` : '';
       const words = { en: at + noteText(n, 'en'), id: at + noteText(n, 'id') };
-      if (n.code === 'tie' || n.code === 'matrix-tie' || n.code === 'missing-in-period' || n.code === 'no-target' || n.code === 'incomplete' || n.code === 'below-later-actual') this.warn(words);
+      if (MEANING.has(n.code)) this.say('warning', words, true);
+      else if (WARNINGS.has(n.code)) this.warn(words);
       else this.note(words);
     }
   }
@@ -108,9 +119,10 @@ export class Session {
   }
 
   /** The files a run reads besides its data inputs: an output must never replace one of them. */
-  protectedInputs(o: { targets?: string; workforce?: string; rowTotals?: MarginSpec; columnTotals?: MarginSpec; phasing?: string; previous?: readonly string[] }): string[] {
+  protectedInputs(o: { targets?: string; workforce?: string; rowTotals?: MarginSpec; columnTotals?: MarginSpec; phasing?: string; previous?: readonly string[]; series?: string }): string[] {
     const out: string[] = [];
     if (o.targets) out.push(o.targets);
+    if (o.series) out.push(o.series);
     if (o.workforce) out.push(o.workforce);
     for (const m of [o.rowTotals, o.columnTotals]) if (m?.kind === 'file') out.push(m.path);
     if (o.phasing && o.phasing !== 'even') out.push(o.phasing);
@@ -164,8 +176,11 @@ export class Session {
   }
 }
 
-/** The loader's options from the input flags. */
-export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress']): LoadOptions {
+/**
+ * The loader's options from the input flags. `sources` collects the facts of every file the run reads
+ * (its inputs, --targets, --previous, margins…), for the check of input flags that did nothing.
+ */
+export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress'], sources?: SourceFacts[]): LoadOptions {
   return {
     numberLocale: o.numberLocale ?? 'auto',
     codeSystem: o.codeSystem,
@@ -178,5 +193,6 @@ export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, on
     stdin: io.stdin,
     cwd: io.cwd,
     onProgress,
+    ...(sources ? { onSource: (f: SourceFacts) => sources.push(f) } : {}),
   };
 }

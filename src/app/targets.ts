@@ -1,78 +1,205 @@
-// Totals and targets from options: --target or --year (with --scenario) for breakdown; --targets FILE
-// or --year for coverage. `coverage --year` plans the breakdown through the core with the same options
-// (the same denominator, the same rule), never by calling the breakdown command.
+// Totals and targets from options, with their frame: --target or --year (with --scenario, --series and
+// --as-of) for breakdown; --targets FILE or --year for coverage. `coverage --year` plans the breakdown
+// through the core with the same rule as `breakdown` (flags or jamsostek.json alike), never by calling
+// the breakdown command, and reads its milestones from the same path function as `breakdown --months`.
 
-import { planBreakdown } from '../core/allocation/plan.js';
-import type { GivenTotal } from '../core/allocation/spec.js';
-import { latestPeriod } from '../core/calendar.js';
-import { targetsFromAllocation, type Targets } from '../core/coverage/targets.js';
+import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
+import type { GivenTotal, SplitRule } from '../core/allocation/spec.js';
+import { latestPeriod, monthsBetween, type Period } from '../core/calendar.js';
+import { targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
-import { atPeriod, keysOf } from '../core/table.js';
-import { targetForYear } from '../core/targets.js';
+import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
+import { atPeriod, keysOf, type Table } from '../core/table.js';
+import { targetStages, waypoints } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
-import { baselinePeriod, loadBaseline, loadTargetSeries } from '../io/bundled.js';
+import { baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadOptions } from '../io/load.js';
+import { bundledSeries, userSeries, type TargetSeries } from '../io/series.js';
 import type { Io } from '../io/terminal.js';
-import { chooseDenominator, splitRule } from '../options/specs.js';
+import { chooseDenominator, ruleColumns, splitRule, type RuleOptions } from '../options/specs.js';
 import { breakdownSchema } from './read.js';
 
-/** The total of a breakdown: --target as given, or the scenario's target for --year. */
-export function totalOf(o: { target?: bigint; year?: number; scenario?: string }): { total: GivenTotal; note?: Note } | undefined {
-  if (o.target !== undefined) return { total: { value: o.target, source: '--target' } };
+export interface TotalOptions {
+  readonly target?: bigint;
+  readonly year?: number;
+  readonly scenario?: string;
+  readonly series?: string;
+  readonly asOf?: Period;
+}
+
+/** The total of a breakdown, stage by stage: the original, then each revision in force (the last one rules). */
+export interface Totals {
+  readonly stages: readonly { readonly from?: Period; readonly total: GivenTotal }[];
+  readonly year?: number;
+  /** The series the totals come from (--year), for the Decembers on the way of a multi-year path. */
+  readonly series?: TargetSeries;
+  readonly revision?: RevisionFacts;
+  readonly notes: Note[];
+}
+
+/** The total in force (the last stage). */
+export const totalInForce = (t: Totals): GivenTotal => t.stages[t.stages.length - 1]!.total;
+
+/**
+ * --target as given (for December of --year when given), or the scenario's target for --year as of
+ * --as-of (default: every revision in the series), with every stage before it.
+ */
+export async function plannedTotals(o: TotalOptions, load: LoadOptions, io: Io): Promise<Totals | undefined> {
+  if (o.target !== undefined) return { stages: [{ total: { value: o.target, source: '--target', ...(o.year !== undefined ? { year: o.year } : {}) } }], year: o.year, notes: [] };
   if (o.year === undefined) return undefined;
-  const scenario = o.scenario ?? 'plan';
-  const series = loadTargetSeries(scenario);
-  const t = targetForYear(series.points, o.year);
-  if (!t) {
-    const years = series.points.map((p) => p.year).sort();
+  const series = o.series ? await userSeries(o.series, o.scenario, load, io) : bundledSeries(o.scenario ?? 'plan');
+  return seriesTotals(series, o.year, o.asOf);
+}
+
+function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefined): Totals {
+  const stages = targetStages(series.points, year, asOf);
+  if (!stages) {
+    const years = [...new Set(series.points.map((p) => p.year))].sort();
     throw new InputError(
       say(
-        { message: `no ${scenario} target for ${o.year}: data/targets.csv has ${years.join(', ')} (years between them are interpolated)`, hint: 'pass --target <n> to use any total' },
-        { message: `tidak ada target skenario ${scenario} untuk ${o.year}: data/targets.csv memuat ${years.join(', ')} (tahun di antaranya diinterpolasi)`, hint: 'pakai --target <n> untuk total berapa pun' },
+        { message: `no ${series.scenario} target for ${year}: ${series.file} has ${years.join(', ')} (years between them are interpolated)`, hint: 'pass --target <n> to use any total' },
+        { message: `tidak ada target skenario ${series.scenario} untuk ${year}: ${series.file} memuat ${years.join(', ')} (tahun di antaranya diinterpolasi)`, hint: 'pakai --target <n> untuk total berapa pun' },
       ),
     );
   }
-  if (t.interpolated) {
-    const [from, to] = t.between!;
-    return { total: { value: t.target, source: `data/targets.csv (${scenario}), interpolated between ${from} and ${to}`, year: o.year, interpolated: true }, note: { code: 'interpolated', year: o.year, from, to } };
-  }
-  return { total: { value: t.target, source: `data/targets.csv (${scenario}: ${series.sources.get(o.year)})`, year: o.year, interpolated: false } };
+  const notes: Note[] = [];
+  const out = stages.map((s) => {
+    const t = s.target;
+    const source = t.interpolated
+      ? `${series.file} (${series.scenario}), interpolated between ${t.between![0]} and ${t.between![1]}${s.from ? `, revised from ${s.from}` : ''}`
+      : `${series.file} (${series.scenario}: ${s.from ? `revised from ${s.from}` : (series.sources.get(year) ?? 'original')})`;
+    return { ...(s.from ? { from: s.from } : {}), total: { value: t.target, source, year, interpolated: t.interpolated } };
+  });
+  const last = stages[stages.length - 1]!;
+  if (last.target.interpolated) notes.push({ code: 'interpolated', year, from: last.target.between![0], to: last.target.between![1] });
+  // Revisions: the one in force, and any later one that is not (yet).
+  const later = [...new Set(series.points.map((p) => p.from).filter((m): m is Period => m !== undefined && asOf !== undefined && m > asOf))].sort()[0];
+  const revision: RevisionFacts = { from: last.from ?? null, total: Number(last.target.target), before: stages.length > 1 ? Number(stages[stages.length - 2]!.target.target) : null, asOf: asOf ?? null };
+  if (stages.length > 1 || later) notes.push({ code: 'revision', year, from: revision.from, total: revision.total, before: revision.before, asOf: asOf ?? null, ...(later ? { later } : {}) });
+  return { stages: out, year, series, revision, notes };
+}
+
+/** The total of --year in force for a scenario of the bundled series (breakdown --compare-scenario). */
+export function totalOf(o: { year?: number; scenario?: string; target?: bigint }): { total: GivenTotal; note?: Note } | undefined {
+  if (o.target !== undefined) return { total: { value: o.target, source: '--target', ...(o.year !== undefined ? { year: o.year } : {}) } };
+  if (o.year === undefined) return undefined;
+  const t = seriesTotals(bundledSeries(o.scenario ?? 'plan'), o.year, undefined);
+  return { total: totalInForce(t), note: t.notes.find((n) => n.code === 'interpolated') };
+}
+
+/** The rule as facts for the report. */
+export function ruleFacts(rule: SplitRule, result: AllocationResult): RuleFacts {
+  const bound = (b: SplitRule['lower'], which: 'min' | 'max'): string =>
+    b.kind === 'default' ? (which === 'min' ? 'today' : 'denominator') : b.kind === 'none' ? 'none' : b.kind === 'value' ? String(b.value) : b.column;
+  return {
+    mode: result.mode,
+    basis: result.basis,
+    denominator: result.denominator,
+    min: bound(rule.lower, 'min'),
+    max: bound(rule.upper, 'max'),
+    maxCoverage: rule.maxCoverage ? `${rule.maxCoverage.num}/${rule.maxCoverage.den}` : null,
+    method: result.method,
+  };
+}
+
+/**
+ * The breakdown of every stage (the same spec, each stage's total), and the Decembers a national path
+ * passes through on the way (only when the total is the series' own and the units are the whole country).
+ */
+export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean): BreakdownStage[] {
+  return totals.stages.map((s) => ({
+    ...(s.from ? { from: s.from } : {}),
+    result: plan(s.total),
+    ...(national && totals.series && baseline && totals.year !== undefined ? { waypoints: waypoints(totals.series.points, baseline, totals.year, s.from) } : {}),
+  }));
 }
 
 const YEAR_GRAINS = new Set(['province', 'kanwil', 'segment']);
 
 /** Targets for coverage from --targets FILE, or planned on the bundled baseline for --year. */
 export async function coverageTargets(
-  o: { targets?: string; year?: number; scenario?: string; denominator?: string },
+  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string },
   grain: readonly string[],
+  period: Period | undefined,
   load: LoadOptions,
   io: Io,
 ): Promise<{ targets: Targets; notes: Note[] } | undefined> {
   if (o.targets) {
     const files = await expandInputs([o.targets], io);
-    const table = await loadTable(files, { role: '--targets', dims: grain, measures: new Map([['target', 'count'], ['participants', 'count'], ['milestone', 'count']]), required: [{ column: 'target', why: 'the targets to compare with', whyId: 'target pembanding' }], rule: 'refuse', deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true });
-    const base = latestPeriod(keysOf(table, 'period'));
-    return { targets: { table, baselinePeriod: base, phasing: { kind: 'even' }, method: 'webster', source: table.sources.map((s) => `${s.name} (sha256 ${s.sha256.slice(0, 12)}…)`).join(', ') }, notes: [] };
+    const table = await loadTable(
+      files,
+      {
+        role: '--targets',
+        dims: [...grain, 'year', 'from'],
+        measures: new Map([['target', 'count'], ['participants', 'count'], ['milestone', 'count'], ['from_milestone', 'count'], ['baseline', 'count']]),
+        required: [{ column: 'target', why: 'the targets to compare with', whyId: 'target pembanding' }],
+        rule: 'refuse',
+        deriveKanwil: grain.includes('kanwil'),
+        optionalDims: ['year', 'from'],
+      },
+      { ...load, allowOverCoverage: true },
+    );
+    const source = table.sources.map((s) => `${s.name} (sha256 ${s.sha256.slice(0, 12)}…)`).join(', ');
+    const fy = targetYearOf(table, o.year, period);
+    const notes: Note[] = [];
+    if (fy.from === 'deduced') notes.push({ code: 'deduced-year', year: fy.year, source: table.sources.map((s) => s.name).join(', ') });
+    if (fy.years) notes.push({ code: 'year-chosen', year: fy.year, years: fy.years, source: table.sources.map((s) => s.name).join(', ') });
+    const base = latestPeriod(keysOf(fy.table, 'period'));
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing: { kind: 'even' }, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {
     throw usage(
-      { message: `--year plans targets per province, kanwil or segment; for --by ${grain.join(',')} pass --targets <file>`, hint: 'e.g. breakdown --target N --input regencies.csv --by regency -o targets.csv' },
-      { message: `--year merencanakan target per provinsi, kanwil atau segmen; untuk --by ${grain.join(',')} berikan --targets <berkas>`, hint: 'mis. breakdown --target N --input regencies.csv --by regency -o targets.csv' },
+      { message: `--year plans targets per province, kanwil or segment; for --by ${grain.join(',')} pass --targets <file>`, hint: 'e.g. breakdown --target N --year 2024 --input regencies.csv --by regency -o targets.csv' },
+      { message: `--year merencanakan target per provinsi, kanwil atau segmen; untuk --by ${grain.join(',')} berikan --targets <berkas>`, hint: 'mis. breakdown --target N --year 2024 --input regencies.csv --by regency -o targets.csv' },
     );
   }
-  const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], []), load);
-  const period = baselinePeriod(baseline);
-  const base = period ? atPeriod(baseline, period) : baseline;
-  const total = totalOf({ year: o.year, scenario: o.scenario })!;
+  const rule = splitRule(o);
+  const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
+  const B = baselinePeriod(baseline);
+  const base = B ? atPeriod(baseline, B) : baseline;
+  const totals = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io))!;
   const shape = grain.includes('segment') ? { kind: 'matrix' as const, rows: 'province', columns: 'segment' } : { kind: 'flat' as const, dim: 'province' };
-  const result = planBreakdown({ total: total.total, shape, rule: splitRule({}), denominator: chooseDenominator(o.denominator, [base]) }, base);
-  // The breakdown's own notes (basis fallbacks…) are about how the targets were planned: breakdown
-  // --explain tells them; here only an interpolated year is worth saying.
-  const notes = total.note ? [total.note] : [];
+  const denominator = chooseDenominator(o.denominator, [base]);
+  const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator }, base), B, true);
+  const result = stages[stages.length - 1]!.result;
+  const milestones = B && period ? milestonesAt(stages, B, totals.year!, period) : undefined;
+  const total = totalInForce(totals);
   return {
-    targets: { table: targetsFromAllocation(result, base), baselinePeriod: period, year: o.year, phasing: { kind: 'even' }, method: result.method, source: `breakdown --year ${o.year} (${total.total.source}, ${result.method}, ${result.mode} mode)` },
-    notes,
+    targets: {
+      table: targetsFromAllocation(result, base, milestones),
+      baselinePeriod: B,
+      year: o.year,
+      yearFrom: 'plan',
+      phasing: { kind: 'even' },
+      method: result.method,
+      source: `breakdown --year ${o.year} (${total.source}, ${result.method}, ${result.mode} mode)`,
+      rule: ruleFacts(rule, result),
+      ...(totals.revision ? { revision: totals.revision } : {}),
+      ...(o.asOf ? { asOf: o.asOf } : {}),
+    },
+    notes: totals.notes,
   };
+}
+
+/**
+ * Each unit's milestone in the month reported, on the path breakdown --months draws (undefined when
+ * the path cannot be drawn: a target below today; the month is then phased unit by unit from the
+ * baseline by targetsAt, for the units that can rise).
+ */
+function milestonesAt(stages: readonly BreakdownStage[], baseline: Period, year: number, period: Period): (bigint | null)[] | undefined {
+  const units = stages[0]!.result.units;
+  const k = monthsBetween(baseline, period);
+  if (k === 0) return units.map((u) => (u.participants === null ? null : BigInt(u.participants)));
+  const path = breakdownMilestones(stages, baseline, year, { kind: 'even' });
+  if ('problem' in path) return undefined;
+  if (k < 0 || k > path.months.length) return units.map(() => null);
+  return path.units.map((u) => u[k - 1]!);
+}
+
+/** The rows of a table at the latest month (the baseline of a breakdown input). */
+export function latestRows(table: Table): { base: Table; period?: Period } {
+  const p = latestPeriod(keysOf(table, 'period'));
+  return { base: p ? atPeriod(table, p) : table, period: p };
 }

@@ -14,6 +14,9 @@ import { coverageReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
+import { coverageInertRules } from '../app/coverage-flags.js';
+import { inputInertRules, refuseInert } from '../app/inert.js';
+import type { SourceFacts } from '../core/table.js';
 
 export const EXAMPLES = `
 Examples:
@@ -33,16 +36,19 @@ Examples:
   $ jamsostek coverage --extract peserta-2024-06.csv --by province,segment --year 2024
 `;
 
-const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'period', 'previous', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
+const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'period', 'previous', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
 }
 
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const { o, session } = openSession(FLAGS, cli, io, [['targets', 'year']]);
+  const { o, session } = openSession(FLAGS, cli, io);
   const grain = grainOf(o.by, 3);
-  const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io)), io, session);
+  refuseInert(cli, coverageInertRules(o, session.targets(), io.stdout.isTTY === true));
+  const sources: SourceFacts[] = [];
+  const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
+  refuseInert(cli, inputInertRules(sources));
   session.notes(plan.notes);
   const sortable = ['gap', 'coverage', 'achievement', 'name', 'run-rate'];
   if (o.sort && !sortable.includes(o.sort) && !grain.includes(o.sort)) {

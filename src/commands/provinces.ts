@@ -11,6 +11,7 @@ import type { Report } from '../report/model.js';
 import { usage } from '../errors.js';
 import { regencyRegistry } from '../io/regencies.js';
 import { openSession } from '../app/session.js';
+import { outputInertRules, refuseInert } from '../app/inert.js';
 
 export const EXAMPLES = `
 Examples:
@@ -28,6 +29,7 @@ export function configure(cmd: Command): void {
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   const { o, session } = openSession(FLAGS, cli, io);
+  refuseInert(cli, outputInertRules(session.targets(), io.stdout.isTTY === true, false));
   const reg = provinceRegistry();
   if (o.regencies || o.province) {
     await session.emit(regencyReport(o.province), session.protectedInputs({}));

@@ -8,7 +8,8 @@ import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { loadOptions, openSession } from '../app/session.js';
-import { keysOf } from '../core/table.js';
+import { keysOf, type SourceFacts } from '../core/table.js';
+import { inputInertRules, refuseInert } from '../app/inert.js';
 
 export const EXAMPLES = `
 Examples:
@@ -28,7 +29,9 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   if (files.length === 0) throw usage('name at least one file', 'sebutkan paling sedikit satu berkas');
   const { o, session } = openSession(FLAGS, cli, io);
   // The same reading and checks as coverage, so that the two accept and refuse the same files.
-  const plan = await planCoverageRun(files, o, grainOf(o.by, 3), loadOptions(o, io), io, session);
+  const sources: SourceFacts[] = [];
+  const plan = await planCoverageRun(files, o, grainOf(o.by, 3), loadOptions(o, io, undefined, sources), io, session);
+  refuseInert(cli, inputInertRules(sources));
   const t = plan.read.table;
   for (const s of t.sources) {
     const parts = [`${s.rows} rows`, s.format + (s.sheet ? ` (sheet ${s.sheet}${s.headerRow ? `, header on row ${s.headerRow}` : ''})` : '')];

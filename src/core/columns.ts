@@ -44,6 +44,9 @@ alias('target', 'sasaran', 'target_peserta', 'target_peserta_aktif');
 alias('total', 'jumlah');
 alias('weight', 'bobot');
 alias('milestone', 'tonggak');
+alias('year', 'tahun', 'target_year', 'tahun_target');
+alias('from', 'revised_from', 'berlaku_mulai', 'revisi_mulai');
+alias('from_milestone', 'tonggak_awal_revisi');
 // The tool's own reports, read back: an xlsx report shows its columns by their labels.
 reportLabel('province_code', 'code');
 reportLabel('period', 'baseline_month', 'bulan_awal');
@@ -123,6 +126,8 @@ export interface ColumnWants {
   readonly percents: boolean;
   /** How the period column is read: a month (YYYY-MM), or a profile month (1–12 or YYYY-MM). */
   readonly periodKind: 'period' | 'month';
+  /** Dimensions whose empty cell is the key '' ("none": a targets file's `from` of an original target), not an error. */
+  readonly optionalDims?: readonly string[];
 }
 
 /** What a column is for this load. Known key columns are always keys; others only when named. */

@@ -19,12 +19,28 @@ export type Note =
   | { readonly code: 'incomplete'; readonly measure: string; readonly groups: number; readonly example: string; readonly at: string }
   /** The target of a year between two known ones. */
   | { readonly code: 'interpolated'; readonly year: number; readonly from: number; readonly to: number }
-  /** Areas present in an earlier month but missing in the month reported. */
-  | { readonly code: 'missing-in-period'; readonly period: string; readonly earlier: string; readonly areas: readonly string[] }
+  /** Areas present in an earlier month but missing in the month reported (lastSeen[i]: the last month area i was seen). */
+  | { readonly code: 'missing-in-period'; readonly period: string; readonly earlier: string; readonly areas: readonly string[]; readonly lastSeen?: readonly string[] }
+  /** The groups of the two months differ: the change of subtotals and the Total compares the groups in both. */
+  | { readonly code: 'like-for-like'; readonly previousPeriod: string; readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[] }
+  /** The month reported is not on the month-by-month targets' path: no milestone. */
+  | { readonly code: 'milestone-missing'; readonly period: string }
+  /** A path over several years without targets for the Decembers on the way: it runs evenly. */
+  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[] }
+  /** Targets of areas outside the report were left out. */
+  | { readonly code: 'targets-restricted'; readonly kept: number; readonly of: number; readonly source: string; readonly grain: readonly string[]; readonly sum: number; readonly national?: { readonly year: number; readonly total: number } }
+  /** Areas whose data covers only some of their parts (2 of 15 regencies), compared with a target for the whole area. */
+  | { readonly code: 'partial-areas'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  /** The December of targets read from a file without a year, deduced (and how). */
+  | { readonly code: 'deduced-year'; readonly year: number; readonly source: string }
+  /** A file with targets for several years: the one used. */
+  | { readonly code: 'year-chosen'; readonly year: number; readonly years: readonly number[]; readonly source: string }
+  /** A revised target in force (or the original, when a later revision exists but is not yet in force). */
+  | { readonly code: 'revision'; readonly year: number; readonly from: string | null; readonly total: number | null; readonly before: number | null; readonly asOf: string | null; readonly later?: string }
   /** Rows of files without a period, taken as the month reported. */
   | { readonly code: 'no-period'; readonly period: string; readonly files: readonly string[] }
-  /** Rows of the report without a target. */
-  | { readonly code: 'no-target'; readonly rows: readonly string[]; readonly count: number }
+  /** Rows of the report without a target: the subtotals and the Total cover the `with` rows that have one, of `of`. */
+  | { readonly code: 'no-target'; readonly rows: readonly string[]; readonly count: number; readonly with?: number; readonly of?: number }
   /** A target below a later published actual. */
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
   /** The report has no denominator (coverage not shown). */

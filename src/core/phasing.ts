@@ -1,17 +1,23 @@
-// Monthly milestones: from a baseline month to the December target, for every unit, such that
+// Monthly milestones: from a starting month to the December target, for every unit, such that
 //   - each month's unit milestones add up to that month's national milestone exactly,
 //   - no unit's milestone ever goes down from one month to the next,
-//   - the last month equals each unit's target.
-// The national path is baseline + round(increase × cumulative share), the share being even (m/n) or
-// from a profile of month weights. Each month is then one bounded allocation of the national increase
-// so far: weights = each unit's own increase, lower bound = its milestone a month earlier.
+//   - the last month equals each unit's target,
+//   - the national path passes through the anchors it is given (the series' own Decembers on the way
+//     to a later year: 50,000,000 in December 2024 on the way to 70,000,000 in December 2026).
+// The national path between two anchors is start + round(increase × cumulative share), the share being
+// even (m/n) or from a profile of month weights. Each month is then one bounded allocation of the
+// national increase so far: weights = each unit's own increase, lower bound = its milestone a month
+// earlier.
+//
+// A revised target re-phases from its month: the months before it keep the path they had, and the rest
+// of the path runs from the last milestone kept to the new target (`phaseStages`).
 //
 // Example: baseline 100 and 300, targets 112 and 300, even over 12 months: unit 1 rises 1 a month.
 
 import { allocate } from './allocation/apportion.js';
 import { floorDiv } from './allocation/exact.js';
 import type { MethodName } from './allocation/methods.js';
-import { monthsUntilDecember, periodMonth, type Period } from './calendar.js';
+import { addMonths, monthsBetween, monthsUntilDecember, periodMonth, type Period } from './calendar.js';
 
 export interface PhasingInput {
   readonly baseline: readonly bigint[];
@@ -19,6 +25,8 @@ export interface PhasingInput {
   /** Month weights, one per month in the span (even phasing: all 1). */
   readonly weights: readonly number[];
   readonly method: MethodName;
+  /** National totals the path must pass through, by month index (1 = the first month of the span). */
+  readonly anchors?: ReadonlyMap<number, bigint>;
 }
 
 export interface PhasingResult {
@@ -28,8 +36,50 @@ export interface PhasingResult {
   readonly units: bigint[][];
 }
 
+/** Why a path cannot be drawn, as data (the words are in report/). */
+export type PathProblem =
+  | { readonly problem: 'no-months' }
+  | { readonly problem: 'below-start'; readonly unit: number; readonly month?: Period }
+  | { readonly problem: 'profile-month'; readonly month: Period }
+  | { readonly problem: 'profile-zero'; readonly month?: Period }
+  | { readonly problem: 'anchor-outside'; readonly month: Period; readonly value: bigint; readonly low: bigint; readonly high: bigint };
+
+function scaledWeights(weights: readonly number[]): bigint[] {
+  // Month weights as integers (scaled by 10^6 to keep decimals such as 0.083 exact enough and stable).
+  return weights.map((x) => {
+    if (!(x >= 0) || !Number.isFinite(x)) throw new RangeError('month weights must be non-negative numbers');
+    return BigInt(Math.round(x * 1e6));
+  });
+}
+
+/**
+ * The national path from `start` to `end` over n months, through the anchors (index → value), each
+ * piece phased by the weights of its months. Returns undefined for a piece whose weights add up to 0.
+ */
+export function nationalPath(start: bigint, end: bigint, weights: readonly number[], anchors?: ReadonlyMap<number, bigint>): { path: bigint[] } | { zeroAt: number } {
+  const n = weights.length;
+  const w = scaledWeights(weights);
+  const points: [number, bigint][] = [[0, start]];
+  for (const [k, v] of [...(anchors ?? new Map<number, bigint>())].sort((a, b) => a[0] - b[0])) if (k > 0 && k < n) points.push([k, v]);
+  points.push([n, end]);
+  const path: bigint[] = [];
+  for (let p = 0; p + 1 < points.length; p++) {
+    const [a, A] = points[p]!;
+    const [b, B] = points[p + 1]!;
+    let W = 0n;
+    for (let m = a; m < b; m++) W += w[m]!;
+    if (W === 0n) return { zeroAt: b };
+    const increase = B - A;
+    let cumulative = 0n;
+    for (let m = a; m < b; m++) {
+      cumulative += w[m]!;
+      path.push(m === b - 1 ? B : A + floorDiv(2n * increase * cumulative + W, 2n * W));
+    }
+  }
+  return { path };
+}
+
 export function phaseMilestones(input: PhasingInput): PhasingResult {
-  const n = input.weights.length;
   const k = input.baseline.length;
   if (input.targets.length !== k) throw new RangeError('baseline and targets differ in length');
   for (let i = 0; i < k; i++) {
@@ -39,28 +89,26 @@ export function phaseMilestones(input: PhasingInput): PhasingResult {
   }
   const B = input.baseline.reduce((a, b) => a + b, 0n);
   const T = input.targets.reduce((a, b) => a + b, 0n);
-  // Month weights as integers (scaled by 10^6 to keep decimals such as 0.083 exact enough and stable).
-  const w = input.weights.map((x) => {
-    if (!(x >= 0) || !Number.isFinite(x)) throw new RangeError('month weights must be non-negative numbers');
-    return BigInt(Math.round(x * 1e6));
-  });
-  const W = w.reduce((a, b) => a + b, 0n);
-  if (W === 0n) throw new RangeError('the month weights add up to zero');
-  const increase = T - B;
-  const increments = input.targets.map((t, i) => t - input.baseline[i]!);
-  const national: bigint[] = [];
-  const units: bigint[][] = input.baseline.map(() => []);
-  let cumulative = 0n;
-  let previous = input.baseline.map(() => 0n);
-  for (let m = 0; m < n; m++) {
-    cumulative += w[m]!;
-    const soFar = m === n - 1 ? increase : floorDiv(2n * increase * cumulative + W, 2n * W);
-    national.push(B + soFar);
-    const res = allocate({ total: soFar, weights: increments, lower: previous, upper: increments, method: input.method });
-    previous = res.values;
-    res.values.forEach((v, i) => units[i]!.push(input.baseline[i]! + v));
+  for (const [m, v] of input.anchors ?? []) {
+    if (v < B || v > T) throw new RangeError(`the anchor ${v} of month ${m} is outside ${B}–${T}`);
   }
-  return { national, units };
+  const national = nationalPath(B, T, input.weights, input.anchors);
+  if ('zeroAt' in national) throw new RangeError('the month weights add up to zero');
+  // An anchor can make the path fall (50 M in December, 49 M the next): keep it from going down.
+  const increments = input.targets.map((t, i) => t - input.baseline[i]!);
+  const units: bigint[][] = input.baseline.map(() => []);
+  let previous = input.baseline.map(() => 0n);
+  let floor = B;
+  const out: bigint[] = [];
+  for (const v of national.path) {
+    if (v < floor) throw new RangeError(`the national path falls from ${floor} to ${v}`);
+    floor = v;
+    out.push(v);
+    const res = allocate({ total: v - B, weights: increments, lower: previous, upper: increments, method: input.method });
+    previous = res.values;
+    res.values.forEach((x, i) => units[i]!.push(input.baseline[i]! + x));
+  }
+  return { national: out, units };
 }
 
 /** How the year's increase is spread over its months: evenly, or by a profile of month weights. */
@@ -93,6 +141,8 @@ export interface PathInput {
   readonly year: number;
   readonly weights: readonly number[];
   readonly method: MethodName;
+  /** National totals to pass through, by month (e.g. the series' Decembers on the way). */
+  readonly waypoints?: ReadonlyMap<Period, bigint>;
 }
 
 /**
@@ -103,6 +153,101 @@ export interface PathInput {
 export function phaseToDecember(input: PathInput): { months: Period[]; national: bigint[]; units: bigint[][] } {
   const months = monthsUntilDecember(input.from, input.year);
   if (input.weights.length !== months.length) throw new RangeError('one weight per month');
-  const phased = phaseMilestones({ baseline: input.baseline, targets: input.targets, weights: input.weights, method: input.method });
+  const anchors = new Map<number, bigint>();
+  for (const [p, v] of input.waypoints ?? []) {
+    const k = monthsBetween(input.from, p);
+    if (k > 0 && k < months.length) anchors.set(k, v);
+  }
+  const phased = phaseMilestones({ baseline: input.baseline, targets: input.targets, weights: input.weights, method: input.method, anchors });
   return { months, ...phased };
+}
+
+/** One stage of a path: targets in force from a month on (the first stage: from the baseline). */
+export interface PathStage {
+  /** The first month of the stage; undefined for the first stage. */
+  readonly from?: Period;
+  readonly targets: readonly bigint[];
+  readonly waypoints?: ReadonlyMap<Period, bigint>;
+}
+
+export interface StagedPath {
+  readonly months: Period[];
+  readonly national: bigint[];
+  readonly units: bigint[][];
+  /** The stage in force in each month. */
+  readonly stage: number[];
+  /** For each stage after the first: where it starts (the month before its `from`) and each unit's milestone there. */
+  readonly starts: readonly { readonly month: Period; readonly values: readonly bigint[] }[];
+}
+
+/**
+ * The path of a target that is revised along the way: stage 0 runs from the baseline; stage k takes
+ * over from its month, starting from the milestones of the month before it (what was reached stays).
+ * Example: 50 M for 2024 from 2023-12, revised to 52 M from 2024-07: January–June as before, July–
+ * December from June's milestones to 52 M.
+ */
+export function phaseStages(input: {
+  readonly baseline: readonly bigint[];
+  readonly from: Period;
+  readonly year: number;
+  readonly stages: readonly PathStage[];
+  readonly phasing: Phasing;
+  readonly method: MethodName;
+}): StagedPath | PathProblem {
+  const all = monthsUntilDecember(input.from, input.year);
+  if (!all.length) return { problem: 'no-months' };
+  const units: bigint[][] = input.baseline.map(() => []);
+  const national: bigint[] = [];
+  const stage: number[] = [];
+  const starts: { month: Period; values: bigint[] }[] = [];
+  let startMonth = input.from;
+  let start = [...input.baseline];
+  for (let s = 0; s < input.stages.length; s++) {
+    const st = input.stages[s]!;
+    // A revision from a month at or before the baseline replaces the path from the start.
+    if (s > 0 && st.from !== undefined && st.from > input.from) {
+      const before = addMonths(st.from, -1);
+      if (before >= `${input.year}-12`) break;
+      const idx = monthsBetween(input.from, before) - 1; // index of `before` in the months so far
+      startMonth = before;
+      start = idx >= 0 ? units.map((u) => u[idx]!) : [...input.baseline];
+      // Keep the months up to `before`.
+      for (const u of units) u.length = idx + 1;
+      national.length = idx + 1;
+      stage.length = idx + 1;
+      starts.push({ month: before, values: start });
+    } else if (s > 0) {
+      startMonth = input.from;
+      start = [...input.baseline];
+      for (const u of units) u.length = 0;
+      national.length = 0;
+      stage.length = 0;
+    }
+    const below = st.targets.findIndex((t, i) => t < start[i]!);
+    if (below >= 0) return { problem: 'below-start', unit: below, ...(s > 0 ? { month: startMonth } : {}) };
+    const months = monthsUntilDecember(startMonth, input.year);
+    const weights = monthWeights(months, input.phasing);
+    if (!Array.isArray(weights)) return { problem: 'profile-month', month: weights.missing };
+    const B = start.reduce((a, b) => a + b, 0n);
+    const T = st.targets.reduce((a, b) => a + b, 0n);
+    // The anchors on the way must rise with the path: from the start, through each other, to the target.
+    const anchors = new Map<number, bigint>();
+    let low = B;
+    for (const [p, v] of [...(st.waypoints ?? new Map<Period, bigint>())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const k = monthsBetween(startMonth, p);
+      if (k <= 0 || k >= months.length) continue;
+      if (v < low || v > T) return { problem: 'anchor-outside', month: p, value: v, low, high: T };
+      low = v;
+      anchors.set(k, v);
+    }
+    const nat = nationalPath(B, T, weights, anchors);
+    if ('zeroAt' in nat) return { problem: 'profile-zero', month: months[nat.zeroAt - 1] };
+    const phased = phaseMilestones({ baseline: start, targets: st.targets, weights, method: input.method, anchors });
+    for (let m = 0; m < months.length; m++) {
+      national.push(phased.national[m]!);
+      stage.push(s);
+      phased.units.forEach((u, i) => units[i]!.push(u[m]!));
+    }
+  }
+  return { months: all, national, units, stage, starts };
 }

@@ -1,26 +1,94 @@
 // National targets by year: a known year as published; a year between two known years by linear
-// interpolation, rounded half up exactly, and flagged as interpolated.
-// Example: 2024 → 50,000,000 and 2026 → 70,000,000 give 2025 → 60,000,000 (interpolated).
+// interpolation, rounded half up exactly, and flagged as interpolated. A target may be revised from a
+// month on (a point with `from`): as of a month, the latest revision whose `from` is not later is in
+// force, and the original before any.
+//
+// Example: 2024 → 50,000,000 and 2026 → 70,000,000 give 2025 → 60,000,000 (interpolated); with
+// 2024 → 52,000,000 from 2024-07, 2024 is 50,000,000 as of 2024-06 and 52,000,000 as of 2024-07.
 
 import { floorDiv } from './allocation/exact.js';
+import type { Period } from './calendar.js';
 
 export interface TargetPoint {
   readonly year: number;
   readonly target: bigint;
+  /** A revision in force from this month on; undefined: the original target. */
+  readonly from?: Period;
 }
 
-export function targetForYear(points: readonly TargetPoint[], year: number): { target: bigint; interpolated: boolean; between?: [number, number] } | undefined {
-  const sorted = [...points].sort((a, b) => a.year - b.year);
+/** The points in force as of a month (every year's latest revision not after it); undefined: the originals only. */
+export function pointsInForce(points: readonly TargetPoint[], asOf: Period | undefined): TargetPoint[] {
+  const best = new Map<number, TargetPoint>();
+  for (const p of points) {
+    if (p.from !== undefined && (asOf === undefined || p.from > asOf)) continue;
+    const b = best.get(p.year);
+    if (!b || (b.from ?? '') < (p.from ?? '')) best.set(p.year, p);
+  }
+  return [...best.values()];
+}
+
+export interface YearTarget {
+  readonly target: bigint;
+  readonly interpolated: boolean;
+  readonly between?: [number, number];
+  /** The revision this value comes from (its own, or one of the years it is interpolated between). */
+  readonly revision?: Period;
+}
+
+/** The target of a year as of a month (default: the original series). */
+export function targetForYear(points: readonly TargetPoint[], year: number, asOf?: Period): YearTarget | undefined {
+  const inForce = pointsInForce(points, asOf);
+  const sorted = inForce.sort((a, b) => a.year - b.year);
   const exact = sorted.find((p) => p.year === year);
-  if (exact) return { target: exact.target, interpolated: false };
+  if (exact) return { target: exact.target, interpolated: false, ...(exact.from ? { revision: exact.from } : {}) };
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
     const b = sorted[i + 1]!;
     if (a.year < year && year < b.year) {
       const span = BigInt(b.year - a.year);
       const num = a.target * span + (b.target - a.target) * BigInt(year - a.year);
-      return { target: floorDiv(2n * num + span, 2n * span), interpolated: true, between: [a.year, b.year] };
+      const revision = [a.from, b.from].filter((x): x is Period => x !== undefined).sort().pop();
+      return { target: floorDiv(2n * num + span, 2n * span), interpolated: true, between: [a.year, b.year], ...(revision ? { revision } : {}) };
     }
   }
   return undefined;
+}
+
+/** One stage of a year's target: the value in force from a month on (undefined: from the start). */
+export interface TargetStage {
+  readonly from?: Period;
+  readonly target: YearTarget;
+}
+
+/**
+ * The stages of a year's target as of a month: the original, then each revision that changed it, in
+ * order. Example: 50 M, and 52 M from 2024-07 → [{ 50 M }, { from 2024-07, 52 M }] as of 2024-08;
+ * [{ 50 M }] as of 2024-06.
+ */
+export function targetStages(points: readonly TargetPoint[], year: number, asOf?: Period): TargetStage[] | undefined {
+  const first = targetForYear(points, year, undefined);
+  if (!first) return undefined;
+  const months = [...new Set(points.map((p) => p.from).filter((m): m is Period => m !== undefined && (asOf === undefined || m <= asOf)))].sort();
+  const stages: TargetStage[] = [{ target: first }];
+  for (const m of months) {
+    const t = targetForYear(points, year, m);
+    if (t && t.target !== stages[stages.length - 1]!.target.target) stages.push({ from: m, target: t });
+  }
+  return stages;
+}
+
+/**
+ * The national targets of the Decembers strictly between two months, as of a month: the points a
+ * multi-year path passes through. Example: from 2023-12 to December 2026 → 2024-12 and 2025-12.
+ */
+export function waypoints(points: readonly TargetPoint[], from: Period, year: number, asOf?: Period): Map<Period, bigint> {
+  const out = new Map<Period, bigint>();
+  const first = Number(from.slice(0, 4));
+  for (let y = first; y < year; y++) {
+    const dec = `${y}-12`;
+    if (dec <= from) continue;
+    const t = targetForYear(points, y, asOf);
+    if (t) out.set(dec, t.target);
+  }
+  return out;
 }

@@ -46,6 +46,8 @@ export interface LoadSchema {
   readonly periodKind?: 'period' | 'month';
   /** Add each province's regional office as a key (for --by kanwil). */
   readonly deriveKanwil?: boolean;
+  /** Dimensions whose empty cell means "not split by it" (a targets file's `year` and `from`). */
+  readonly optionalDims?: readonly string[];
 }
 
 export interface LoadOptions {
@@ -65,6 +67,8 @@ export interface LoadOptions {
   readonly onProgress?: (bytes: number, total: number | undefined) => void;
   /** The fast path for large CSV extracts: by size (default), always (tests), never. */
   readonly fastExtract?: 'auto' | 'always' | 'never';
+  /** Told the facts of every file read (format, delimiter…): a run checks its input flags against them. */
+  readonly onSource?: (facts: SourceFacts) => void;
   /** Told, for each file the fast path was tried on, whether it took it (tests, diagnostics). */
   readonly onRoute?: (file: string, route: 'fast' | 'general') => void;
 }
@@ -118,6 +122,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     segmentParts: schema.segmentParts ?? false,
     percents: schema.percents ?? false,
     periodKind: schema.periodKind ?? 'period',
+    optionalDims: schema.optionalDims,
   };
   const bySha = new Map<string, string>();
   for (const path of paths) {
@@ -163,6 +168,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     if (r.keys.length !== nd || r.keys.includes(undefined as unknown as null)) rows[i] = { ...r, keys: Array.from({ length: nd }, (_, d) => r.keys[d] ?? null) };
   }
   const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows, sources, rule };
+  for (const s of sources) options.onSource?.(s);
   if (rule === 'refuse') {
     const conflicts = findConflicts(table, options.maxErrors);
     if (conflicts.length) throw new InputError(conflicts.map((c) => describeConflict(c, table)));

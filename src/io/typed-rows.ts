@@ -270,6 +270,12 @@ export class TypedRows implements RowSink {
           bad(i, say(`the row has no "${c.name}"`, `baris ini tidak memiliki "${c.name}"`));
           continue;
         }
+        // An optional key left empty is its own value '' ("none": the original target, not a revision),
+        // never a wildcard that would make it overlap the rows that have one.
+        if (text.trim() === '' && this.o.wants.optionalDims?.includes(role.dim)) {
+          keys[c.target] = '';
+          continue;
+        }
         const r: Resolved = this.domains.resolve(role.dim, role.keyKind, text);
         if ('message' in r) bad(i, r);
         else {

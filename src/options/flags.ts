@@ -73,6 +73,8 @@ export const FLAGS = {
   // Breakdown
   year: flag<number>({ name: 'year', arg: '<yyyy>', help: 'the national target for this year from data/targets.csv (years between known ones are interpolated)', parse: p.year }),
   target: flag<bigint>({ name: 'target', arg: '<n>', help: 'split this total instead (e.g. 70000000)', parse: (raw, f, ctx) => p.wholeNumber(raw, f, ctx.numberLocale) }),
+  series: flag({ name: 'series', arg: '<file>', help: 'a target series file (scenario,year,target[,from]) instead of data/targets.csv; `from` = a revision in force from that month', complete: 'file', parse: p.text }),
+  asOf: flag<Period>({ name: 'as-of', arg: '<yyyy-mm>', help: 'the month whose target revisions are in force (breakdown: default the latest revision; coverage: the month reported)', parse: p.period }),
   scenario: flag({ name: 'scenario', arg: '<name>', help: 'target series in data/targets.csv: plan (50 M in 2024, 70 M in 2026), roadmap or rkat', choices: ['plan', 'roadmap', 'rkat'], parse: p.text }),
   input: flag({ name: 'input', arg: '<file>', help: 'units to split over (CSV/JSON/xlsx; default: the bundled province baseline)', complete: 'file', parse: p.text }),
   by: flag<string[]>({ name: 'by', arg: '<columns>', help: 'the key: province (default), kanwil, regency, segment, sector or any column; two nested columns (province,regency) or two crossed ones (province,segment)', parse: p.columns }),
@@ -106,6 +108,7 @@ export const FLAGS = {
   failBelow: flag({ name: 'fail-below', arg: '<percent>', help: 'exit 1 (after writing the report) when coverage or achievement is below this percentage, e.g. 40', parse: p.percent }),
   failOn: choice('fail-on', '<measure>', 'what --fail-below checks', ['coverage', 'achievement'] as const),
   failScope: choice('fail-scope', '<scope>', 'any row, or only the grand total', ['any', 'total'] as const),
+  expect: many<p.ExpectInput>({ name: 'expect', arg: '<scope|file>', help: 'who must report: kanwil:NAME, province:NAME (its regencies, with --by regency), national, or a file of keys; one missing is an error (exit 3)', complete: 'file', repeatable: true, parse: p.expect }),
   extract: sw('extract', 'the files are per-participant or per-employer extracts: add rows up per key (automatic with an id column)'),
   workforce: flag({ name: 'workforce', arg: '<file>', help: 'denominators for an extract (default: the bundled baseline)', complete: 'file', parse: p.text }),
   // Template and reference lists

@@ -259,3 +259,19 @@ export const sortKey: Parser<string> = (raw, flag) => {
   if (!s) throw usage(`${flag} expects gap, coverage, achievement, name or a column`, `${flag} memerlukan gap, coverage, achievement, name atau nama kolom`);
   return s;
 };
+
+/** What --expect names: kanwil:NAME, province:NAME, national (or all), or a file listing the keys. */
+export type ExpectInput = { readonly kind: 'kanwil' | 'province'; readonly name: string } | { readonly kind: 'national' } | { readonly kind: 'file'; readonly path: string };
+
+export const expect: Parser<ExpectInput> = (raw, flag) => {
+  const t = raw.trim();
+  if (t === '') throw usage(`${flag}: give kanwil:NAME, province:NAME, national or a file`, `${flag}: berikan kanwil:NAMA, province:NAMA, national atau berkas`);
+  const m = /^(kanwil|province|provinsi)\s*:\s*(.*)$/i.exec(t);
+  if (m) {
+    const name = m[2]!.trim().replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
+    if (!name) throw usage(`${flag} ${m[1]}: the name is missing (e.g. ${m[1]}:Gorontalo)`, `${flag} ${m[1]}: namanya belum diisi (mis. ${m[1]}:Gorontalo)`);
+    return { kind: m[1]!.toLowerCase() === 'kanwil' ? 'kanwil' : 'province', name };
+  }
+  if (/^(national|all|indonesia|nasional)$/i.test(t)) return { kind: 'national' };
+  return { kind: 'file', path: raw };
+};

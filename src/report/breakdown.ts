@@ -5,8 +5,10 @@
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { SourceFacts } from '../core/table.js';
 import type { Column, CrossTab, Report, Row, Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, totalLabel } from './common.js';
-import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES } from './vocabulary.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, totalLabel, withScope } from './common.js';
+import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES, scopeText } from './vocabulary.js';
+import type { Scope } from '../core/scope.js';
+import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownContext {
   readonly period?: string;
@@ -16,13 +18,21 @@ export interface BreakdownContext {
   readonly codeSystem: string;
   /** Extra notes from the command (e.g. later actuals), already in words. */
   readonly extraNotes?: readonly { en: string; id: string }[];
+  /** The areas the units are. */
+  readonly scope?: Scope;
+  /** The rule that made the targets (mode, basis, bounds, method). */
+  readonly rule?: RuleFacts;
+  /** The revision of the target in force; `start`: each unit's milestone where the revised path starts. */
+  readonly revision?: RevisionFacts & { readonly start?: readonly bigint[] };
 }
 
-export function breakdownColumns(dims: readonly string[], denominator: string | null): Column[] {
+export function breakdownColumns(dims: readonly string[], denominator: string | null, revised = false): Column[] {
   const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
   return [
     ...keyColumns(dims),
     { key: 'period', label: { en: 'baseline month', id: 'bulan awal' }, kind: 'text' },
+    { key: 'year', label: { en: 'target year', id: 'tahun target' }, kind: 'text' },
+    ...(revised ? [{ key: 'from', label: { en: 'revised from', id: 'revisi mulai' }, kind: 'text' } as Column, { key: 'from_milestone', label: { en: 'milestone before revision', id: 'tonggak sebelum revisi' }, kind: 'int' } as Column] : []),
     { key: 'denominator', label: denominatorLabel(denominator), kind: 'int' },
     { key: 'participants', label: { en: 'participants today', id: 'peserta saat ini' }, kind: 'int' },
     { key: 'coverage', label: { en: 'coverage today', id: 'cakupan saat ini' }, kind: 'pct' },
@@ -37,10 +47,11 @@ export function breakdownColumns(dims: readonly string[], denominator: string | 
   ];
 }
 
-function unitValues(u: PlannedUnit, total: bigint, period: string | undefined): Record<string, Value> {
+function unitValues(u: PlannedUnit, total: bigint, period: string | undefined, year?: number): Record<string, Value> {
   const target = Number(u.target);
   return {
     period: period ?? null,
+    year: year === undefined ? null : String(year),
     denominator: u.denominator,
     participants: u.participants,
     coverage: ratio(u.participants, u.denominator),
@@ -114,8 +125,16 @@ function crossTab(r: AllocationResult): CrossTab | undefined {
 export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Report {
   const total = r.total.target;
   const rows: Row[] = [];
+  const rev = ctx.revision?.start ? ctx.revision : undefined;
+  const unitIndex = new Map(r.units.map((u, i) => [u, i]));
+  const revisionValues = (u: PlannedUnit | undefined): Record<string, Value> => {
+    if (!rev) return {};
+    const i = u === undefined ? undefined : unitIndex.get(u);
+    return { from: rev.from, from_milestone: i === undefined ? null : Number(rev.start![i]!) };
+  };
+  const unitRow = (u: PlannedUnit): Row => ({ values: { ...keyValues(r.dims, u.keys, u.labels), ...unitValues(u, total, ctx.period, ctx.year), ...revisionValues(u) } });
   if (r.shape === 'flat') {
-    for (const u of r.units) rows.push({ values: { ...keyValues(r.dims, u.keys, u.labels), ...unitValues(u, total, ctx.period) } });
+    for (const u of r.units) rows.push(unitRow(u));
   } else {
     const per = r.units.length / Math.max(1, r.parents.length);
     let k = 0;
@@ -123,9 +142,9 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
       // Nested children are grouped under their parent, in order; a matrix has C cells per row.
       const children = r.shape === 'matrix' ? r.units.slice(k, k + per) : r.units.filter((u) => u.keys[0] === p.keys[0]);
       k += children.length;
-      for (const u of children) rows.push({ values: { ...keyValues(r.dims, u.keys, u.labels), ...unitValues(u, total, ctx.period) } });
-      const v = unitValues(p, total, ctx.period);
-      rows.push({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null } });
+      for (const u of children) rows.push(unitRow(u));
+      const v = unitValues(p, total, ctx.period, ctx.year);
+      rows.push({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, ...revisionValues(undefined), weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null } });
     });
   }
   const den = r.total.denominator;
@@ -143,6 +162,8 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
   const totals: Record<string, Value> = {
     [r.dims[0]!]: 'Total',
     period: null,
+    year: ctx.year === undefined ? null : String(ctx.year),
+    ...(rev ? { from: rev.from, from_milestone: null } : {}),
     denominator: den,
     participants: part,
     coverage: ratio(part, den),
@@ -170,6 +191,10 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     by: r.dims,
     shape: r.shape,
     baselinePeriod: ctx.period ?? null,
+    scope: ctx.scope ?? null,
+    scopeText: ctx.scope ? (scopeText(ctx.scope, 'en') ?? null) : null,
+    rule: ctx.rule ?? null,
+    revision: ctx.revision ? { from: ctx.revision.from, total: ctx.revision.total, before: ctx.revision.before, asOf: ctx.revision.asOf } : null,
     inputs: inputsMeta(ctx.sources),
     codeSystem: ctx.codeSystem,
     tieRule: 'equal claims go to the larger weight, then to the row first in input order',
@@ -181,8 +206,8 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
   const first = r.dims[0] === 'province' ? 'province' : r.dims[0]!;
   return {
     kind: 'breakdown',
-    title: { en: `Target breakdown by ${keysTitle(r.dims, 'en')}`, id: `Rincian target per ${keysTitle(r.dims, 'id')}` },
-    columns: breakdownColumns(r.dims, r.denominator),
+    title: withScope({ en: `Target breakdown${ctx.year !== undefined ? ` ${ctx.year}` : ''} by ${keysTitle(r.dims, 'en')}`, id: `Rincian target${ctx.year !== undefined ? ` ${ctx.year}` : ''} per ${keysTitle(r.dims, 'id')}` }, ctx.scope),
+    columns: breakdownColumns(r.dims, r.denominator, rev !== undefined),
     rows,
     totals,
     meta,

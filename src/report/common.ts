@@ -4,7 +4,8 @@
 import type { Note } from '../core/facts.js';
 import type { SourceFacts } from '../core/table.js';
 import type { Column, Value } from './model.js';
-import { dimLabel, noteText, type Words } from './vocabulary.js';
+import { dimLabel, noteText, scopeText, type Words } from './vocabulary.js';
+import type { Scope } from '../core/scope.js';
 
 /** The report columns of the key dimensions. */
 export function keyColumns(dims: readonly string[]): Column[] {
@@ -54,3 +55,11 @@ export function notesInWords(notes: readonly Note[]): Words[] {
 
 export const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a === null || a === undefined || b === null || b === undefined || b === 0 ? null : a / b;
+
+/** A title with the report's scope after it: "Coverage 2024-06 by province — Kanwil Sulawesi Maluku (Sulama): 8 provinces". */
+export function withScope(title: Words, scope: Scope | undefined): Words {
+  if (!scope) return title;
+  const en = scopeText(scope, 'en');
+  const id = scopeText(scope, 'id');
+  return en && id ? { en: `${title.en} — ${en}`, id: `${title.id} — ${id}` } : title;
+}

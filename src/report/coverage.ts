@@ -5,8 +5,8 @@
 import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
 import type { Column, Report, Row, Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, totalLabel } from './common.js';
-import { columnWords, denominatorLabel, keysTitle } from './vocabulary.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, totalLabel, withScope } from './common.js';
+import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
 
 export interface CoverageContext {
   readonly sources: readonly SourceFacts[];
@@ -110,7 +110,14 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report 
     by: r.grain,
     targets: ctx.targetsSource ?? null,
     targetYear: r.targetYear ?? null,
+    targetYearFrom: r.targetYearFrom ?? null,
     targetsBaselinePeriod: ctx.targetsBaselinePeriod ?? null,
+    targetRows: r.targetRows ?? null,
+    revision: r.revision ?? null,
+    rule: r.rule ?? null,
+    scope: r.scope,
+    scopeText: scopeText(r.scope, 'en') ?? null,
+    likeForLike: r.likeForLike ?? null,
     monthsLeft: r.monthsLeft ?? null,
     atRiskMargin: ctx.atRiskMargin,
     extract: ctx.extract,
@@ -121,7 +128,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report 
   const first = r.grain[0]!;
   return {
     kind: 'coverage',
-    title: { en: `Coverage${r.period ? ` ${r.period}` : ''} by ${keysTitle(r.grain, 'en')}`, id: `Cakupan${r.period ? ` ${r.period}` : ''} per ${keysTitle(r.grain, 'id')}` },
+    title: withScope({ en: `Coverage${r.period ? ` ${r.period}` : ''} by ${keysTitle(r.grain, 'en')}`, id: `Cakupan${r.period ? ` ${r.period}` : ''} per ${keysTitle(r.grain, 'id')}` }, r.scope),
     columns,
     rows,
     totals: { [first]: 'Total', ...values(total) },

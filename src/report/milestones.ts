@@ -5,7 +5,7 @@
 import type { AllocationResult } from '../core/allocation/plan.js';
 import type { Column, Report, Row } from './model.js';
 import { keyColumns, keyValues } from './common.js';
-import { columnWords, keysTitle } from './vocabulary.js';
+import { columnWords } from './vocabulary.js';
 
 export interface Path {
   readonly months: readonly string[];
@@ -17,17 +17,19 @@ export interface Path {
 export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod: string, base: Report, phasing: string): Report {
   const keys = keyColumns(r.dims);
   const rows: Row[] = [];
+  const year = base.meta['year'] === null || base.meta['year'] === undefined ? null : String(base.meta['year']);
   const baseline = r.units.map((u) => BigInt(u.participants ?? 0));
   const baseTotal = baseline.reduce((a, b) => a + b, 0n);
   path.months.forEach((m, k) => {
     r.units.forEach((u, i) => {
       const milestone = path.units[i]![k]!;
-      rows.push({ values: { period: m, ...keyValues(r.dims, u.keys, u.labels), baseline: Number(baseline[i]!), milestone: Number(milestone), target: Number(u.target), progress_needed: Number(milestone - baseline[i]!) } });
+      rows.push({ values: { period: m, year, ...keyValues(r.dims, u.keys, u.labels), baseline: Number(baseline[i]!), milestone: Number(milestone), target: Number(u.target), progress_needed: Number(milestone - baseline[i]!) } });
     });
-    rows.push({ level: 'subtotal', values: { period: m, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(r.total.target), progress_needed: Number(path.national[k]! - baseTotal) } });
+    rows.push({ level: 'subtotal', values: { period: m, year, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(r.total.target), progress_needed: Number(path.national[k]! - baseTotal) } });
   });
   const columns: Column[] = [
     { key: 'period', label: { en: 'month', id: 'bulan' }, kind: 'text' },
+    { key: 'year', label: { en: 'target year', id: 'tahun target' }, kind: 'text' },
     ...keys,
     { key: 'baseline', label: { en: `baseline ${baselinePeriod}`, id: `awal ${baselinePeriod}` }, kind: 'int' },
     { key: 'milestone', label: { en: 'milestone', id: 'tonggak' }, kind: 'int' },
@@ -36,7 +38,7 @@ export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod
   ];
   return {
     kind: 'milestones',
-    title: { en: `Monthly milestones by ${keysTitle(r.dims, 'en')}`, id: `Tonggak bulanan per ${keysTitle(r.dims, 'id')}` },
+    title: { en: base.title.en.replace(/^Target breakdown/, 'Monthly milestones'), id: base.title.id.replace(/^Rincian target/, 'Tonggak bulanan') },
     columns,
     rows,
     meta: { ...base.meta, months: path.months.length, phasing, firstMonth: path.months[0] ?? null, lastMonth: path.months[path.months.length - 1] ?? null },

@@ -2,10 +2,11 @@
 // rows conflict. One place, so that every command says them the same way (exit 3).
 
 import { CoverageError, type CoverageProblem } from '../core/coverage/plan.js';
+import { TargetFrameError, type TargetFrameProblem } from '../core/coverage/targets.js';
 import { InfeasibleError } from '../core/facts.js';
 import { SumOverflowError, TableConflictError } from '../core/table.js';
 import type { Problem, Text } from '../errors.js';
-import { dimLabel, factText, type Lang } from './vocabulary.js';
+import { dimLabel, factText, groupDigits, type Lang } from './vocabulary.js';
 
 function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line: number, lang: Lang) => string): Text {
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
@@ -18,6 +19,40 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return { message: L(`--previous: ${p.previous} is not before ${p.period}, the month reported`, `--previous: ${p.previous} tidak lebih awal dari ${p.period}, bulan yang dilaporkan`), hint: L('give the files of an earlier month to --previous', 'berikan berkas bulan sebelumnya ke --previous') };
     case 'no-participants':
       return { message: L('the input has no participants column', 'input tidak memiliki kolom peserta'), hint: L('accepted names: participants, peserta_aktif, peserta, jumlah_peserta', 'nama yang diterima: participants, peserta_aktif, peserta, jumlah_peserta') };
+    case 'expected-missing': {
+      const named = p.missing.map((m) => `${m.label} (${m.lastSeen ? L(`last seen ${m.lastSeen}`, `terakhir ${m.lastSeen}`) : L('not seen in the input', 'tidak ada di input')})`);
+      const shown = named.length > 12 ? `${named.slice(0, 12).join(', ')}, … (${named.length})` : named.join(', ');
+      return {
+        message: L(`${p.missing.length} of the ${p.expected} expected ${dimLabel(p.dim).en} units did not report${p.period ? ` for ${p.period}` : ''}: ${shown}`, `${p.missing.length} dari ${p.expected} ${dimLabel(p.dim).id} yang wajib melapor belum melapor${p.period ? ` untuk ${p.period}` : ''}: ${shown}`),
+        hint: L('wait for their files, or run without --expect to report the others (the totals then leave them out, with a warning)', 'tunggu berkasnya, atau jalankan tanpa --expect untuk melaporkan yang lain (totalnya tidak mencakup mereka, dengan peringatan)'),
+      };
+    }
+    case 'unexpected': {
+      const shown = p.areas.length > 12 ? `${p.areas.slice(0, 12).join(', ')}, … (${p.areas.length})` : p.areas.join(', ');
+      return { message: L(`rows${p.period ? ` for ${p.period}` : ''} outside the expected scope (--expect): ${shown}`, `baris${p.period ? ` untuk ${p.period}` : ''} di luar cakupan yang diharapkan (--expect): ${shown}`), hint: L('remove those files or rows, or widen --expect', 'hapus berkas atau baris itu, atau perluas --expect') };
+    }
+    case 'expect-dim-missing':
+      return { message: L(`--expect names ${dimLabel(p.dim).en} units, but the input has no ${dimLabel(p.dim).en} column`, `--expect menyebut ${dimLabel(p.dim).id}, tetapi input tidak memiliki kolom ${dimLabel(p.dim).id}`), hint: L('--expect takes the key of --by (province, regency or kanwil)', '--expect memakai kunci --by (province, regency atau kanwil)') };
+    case 'targets-match-nothing':
+      return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
+  }
+}
+
+function frameText(p: TargetFrameProblem, lang: Lang): Text {
+  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
+  switch (p.kind) {
+    case 'year-not-in-file':
+      return { message: L(`--targets: no targets for ${p.year} in the file (it has ${p.years.join(', ')})`, `--targets: tidak ada target ${p.year} di berkas (berkas memuat ${p.years.join(', ')})`), hint: L('pass the year the file is for, or leave out --year', 'berikan tahun berkas itu, atau hilangkan --year') };
+    case 'bad-year':
+      return { message: L(`--targets: "${p.value}" in the year column is not a year`, `--targets: "${p.value}" di kolom year bukan tahun`), hint: L('write the year as YYYY, e.g. 2024', 'tulis tahun sebagai YYYY, mis. 2024') };
+    case 'months-not-december':
+      return { message: L(`--targets: the month-by-month targets end in ${p.last}, not in a December`, `--targets: target bulanan berakhir pada ${p.last}, bukan Desember`), hint: L('a month-by-month file (breakdown --months) runs to December of its target year', 'berkas bulanan (breakdown --months) berjalan sampai Desember tahun targetnya') };
+    case 'bad-from':
+      return { message: L(`--targets: "${p.value}" in the from column is not a month`, `--targets: "${p.value}" di kolom from bukan bulan`), hint: L('a revision is in force from a month: YYYY-MM', 'revisi berlaku mulai suatu bulan: YYYY-MM') };
+    case 'not-in-force':
+      return { message: L(`--targets: the file's targets are a revision in force from ${p.from}; as of ${p.asOf} none of them is`, `--targets: target di berkas adalah revisi yang berlaku mulai ${p.from}; per ${p.asOf} belum ada yang berlaku`), hint: L(`use the targets in force in ${p.asOf}, or --as-of ${p.from} to compare with the revision anyway`, `pakai target yang berlaku pada ${p.asOf}, atau --as-of ${p.from} untuk tetap membandingkan dengan revisi`) };
+    case 'months-with-from':
+      return { message: L('--targets: a month-by-month file with a from column', '--targets: berkas bulanan dengan kolom from'), hint: L('a month-by-month file already holds the revised path; leave out the from column', 'berkas bulanan sudah memuat jalur revisi; hilangkan kolom from') };
   }
 }
 
@@ -26,6 +61,7 @@ export function describeCoreError(e: unknown, place: (src: number, line: number,
   const both = (f: (lang: Lang) => Text): Problem => ({ ...f('en'), id: f('id') });
   if (e instanceof InfeasibleError) return [both((lang) => factText(e.fact, lang))];
   if (e instanceof CoverageError) return [both((lang) => coverageText(e.problem, lang, place))];
+  if (e instanceof TargetFrameError) return [both((lang) => frameText(e.problem, lang))];
   if (e instanceof SumOverflowError) {
     return [
       {

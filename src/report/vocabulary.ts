@@ -3,6 +3,7 @@
 // these words.
 
 import type { InfeasibleFact, Note } from '../core/facts.js';
+import type { Scope } from '../core/scope.js';
 
 export type Lang = 'id' | 'en';
 export interface Words {
@@ -114,6 +115,32 @@ const num = groupDigits;
 const list = (xs: readonly string[], max = 8): string => (xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length})` : xs.join(', '));
 const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
 
+const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {
+  regency: { one: w('regency or city', 'kabupaten/kota'), many: w('regencies and cities', 'kabupaten/kota') },
+  province: { one: w('province', 'provinsi'), many: w('provinces', 'provinsi') },
+  kanwil: { one: w('regional office', 'kanwil'), many: w('regional offices', 'kanwil') },
+};
+
+/**
+ * The scope of a report in words: "Kanwil Sulawesi Maluku (Sulama): 8 provinces", "Gorontalo: 4 of 6
+ * regencies and cities", "Indonesia: 38 provinces"; undefined when the data names no area.
+ */
+export function scopeText(s: Scope, lang: Lang): string | undefined {
+  if (s.kind === 'unknown') return undefined;
+  const word = (n: number, d: 'regency' | 'province' | 'kanwil'): string => `${num(n, lang)} ${AREA_WORDS[d][n === 1 ? 'one' : 'many'][lang]}`;
+  const part = (areas: number, of: number, d: 'regency' | 'province' | 'kanwil'): string => (areas === of ? word(areas, d) : `${num(areas, lang)} ${lang === 'id' ? 'dari' : 'of'} ${word(of, d)}`);
+  switch (s.kind) {
+    case 'national':
+      return `Indonesia: ${word(s.areas, s.dim)}`;
+    case 'kanwil':
+      return `Kanwil ${s.name}: ${part(s.areas, s.of, s.dim)}`;
+    case 'province':
+      return `${s.name}: ${part(s.areas, s.of, s.dim)}`;
+    case 'areas':
+      return s.dim === 'kanwil' ? word(s.areas, 'kanwil') : `${word(s.areas, s.dim)} ${lang === 'id' ? 'di' : 'in'} ${word(s.parents, s.dim === 'regency' ? 'province' : 'kanwil')}`;
+  }
+}
+
 /** A note in words. */
 export function noteText(n: Note, lang: Lang): string {
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
@@ -146,12 +173,65 @@ export function noteText(n: Note, lang: Lang): string {
       return L(`${n.measure} is missing for part of ${n.groups} group(s) (e.g. ${n.example}; ${n.at} has none): they show no ${n.measure}`, `${idName(n.measure)} tidak lengkap untuk ${n.groups} kelompok (mis. ${n.example}; ${n.at} tidak punya): ${idName(n.measure)} tidak ditampilkan`);
     case 'interpolated':
       return L(`the ${n.year} target is interpolated between ${n.from} and ${n.to}`, `target ${n.year} diinterpolasi antara ${n.from} dan ${n.to}`);
-    case 'missing-in-period':
-      return L(`${n.period} has no rows for ${list(n.areas)}, which ${n.earlier} has`, `${n.period} tidak memuat ${list(n.areas)}, yang ada di ${n.earlier}`);
+    case 'missing-in-period': {
+      const named = n.areas.map((a, i) => (n.lastSeen?.[i] ? `${a} (${L('last seen', 'terakhir')} ${n.lastSeen[i]})` : a));
+      return L(
+        `${n.period} has no rows for ${list(named)}: the report and its totals leave ${n.areas.length === 1 ? 'it' : 'them'} out (--expect makes this an error)`,
+        `${n.period} tidak memuat ${list(named)}: laporan dan totalnya tidak mencakupnya (--expect menjadikannya galat)`,
+      );
+    }
+    case 'like-for-like':
+      return L(
+        `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} groups reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
+        `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
+      );
+    case 'milestone-missing':
+      return L(`the month-by-month targets have no milestone for ${n.period}: status compares with the December target only`, `target bulanan tidak memuat tonggak untuk ${n.period}: status hanya dibandingkan dengan target Desember`);
+    case 'no-waypoints': {
+      const years = (n.missing ?? []).map((y) => `December ${y}`);
+      const yearsId = (n.missing ?? []).map((y) => `Desember ${y}`);
+      return L(
+        `the milestones run evenly from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})`,
+        `tonggak berjalan rata dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})`,
+      );
+    }
+    case 'targets-restricted': {
+      const unit = (l: Lang): string => (n.grain.length === 1 && n.grain[0] === 'province' ? (l === 'id' ? 'provinsi' : 'provinces') : `${grainWords(n.grain, l)} ${l === 'id' ? 'target' : 'targets'}`);
+      return n.national
+        ? L(
+            `targets: the national ${n.national.year} breakdown (${num(n.national.total, 'en')} over ${num(n.of, 'en')} ${unit('en')}); the ${num(n.kept, 'en')} ${unit('en')} of this report have ${num(n.sum, 'en')} of it, and the totals compare with that`,
+            `target: rincian nasional ${n.national.year} (${num(n.national.total, 'id')} untuk ${num(n.of, 'id')} ${unit('id')}); ${num(n.kept, 'id')} ${unit('id')} dalam laporan ini mendapat ${num(n.sum, 'id')}, dan total dibandingkan dengan angka itu`,
+          )
+        : L(`targets: ${num(n.kept, 'en')} of the ${num(n.of, 'en')} in ${n.source} are for the areas of this report (${num(n.sum, 'en')}); the others are left out of its totals`, `target: ${num(n.kept, 'id')} dari ${num(n.of, 'id')} di ${n.source} berlaku untuk wilayah laporan ini (${num(n.sum, 'id')}); sisanya tidak masuk total`);
+    }
+    case 'partial-areas': {
+      const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
+      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
+      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
+      return L(
+        `reported only in part, against a target for the whole ${dimLabel(n.dim).en}: ${list(shown)}`,
+        `hanya sebagian yang melapor, padahal targetnya untuk seluruh ${dimLabel(n.dim).id}: ${list(shownId)}`,
+      );
+    }
+    case 'deduced-year':
+      return L(`${n.source} has no year: its targets are taken as December ${n.year} targets (add a year column, or pass --year)`, `${n.source} tidak memuat tahun: targetnya dianggap target Desember ${n.year} (tambahkan kolom year, atau berikan --year)`);
+    case 'year-chosen':
+      return L(`${n.source} has targets for ${n.years.join(', ')}: the ${n.year} targets are used (--year picks another)`, `${n.source} memuat target ${n.years.join(', ')}: target ${n.year} yang dipakai (--year untuk memilih yang lain)`);
+    case 'revision': {
+      const asOf = n.asOf ? ` ${L('as of', 'per')} ${n.asOf}` : '';
+      const now = n.total === null ? '' : n.from ? L(`${num(n.total, 'en')}, revised from ${n.from}${n.before !== null ? ` (was ${num(n.before, 'en')})` : ''}`, `${num(n.total, 'id')}, direvisi mulai ${n.from}${n.before !== null ? ` (sebelumnya ${num(n.before, 'id')})` : ''}`) : L(`${num(n.total, 'en')} (the original)`, `${num(n.total, 'id')} (awal)`);
+      const later = n.later ? L(`; a revision from ${n.later} is not in force yet (--as-of ${n.later} applies it)`, `; revisi mulai ${n.later} belum berlaku (--as-of ${n.later} menerapkannya)`) : '';
+      return L(`the ${n.year} target${asOf}: ${now}${later}`, `target ${n.year}${asOf}: ${now}${later}`);
+    }
     case 'no-period':
       return L(`${list(n.files)} has no period column: its rows are taken as ${n.period}`, `${list(n.files)} tanpa kolom periode: barisnya dianggap ${n.period}`);
     case 'no-target':
-      return L(`no target for ${n.count} row(s): ${list(n.rows, 5)}`, `tidak ada target untuk ${n.count} baris: ${list(n.rows, 5)}`);
+      return n.with !== undefined && n.of !== undefined
+        ? L(
+            `targets for ${num(n.with, 'en')} of ${num(n.of, 'en')} rows: the subtotals and the Total compare those rows only (none for ${list(n.rows, 5)})`,
+            `target untuk ${num(n.with, 'id')} dari ${num(n.of, 'id')} baris: subtotal dan Total hanya membandingkan baris tersebut (tanpa target: ${list(n.rows, 5)})`,
+          )
+        : L(`no target for ${n.count} row(s): ${list(n.rows, 5)}`, `tidak ada target untuk ${n.count} baris: ${list(n.rows, 5)}`);
     case 'below-later-actual':
       return L(
         `${n.unit}: the target ${num(n.target, 'en')} is below the ${num(n.actual, 'en')} active participants published for ${n.period} (${n.source})`,

@@ -23,12 +23,13 @@ export interface RunResult {
  * without a process per test. Tests of what only a process shows (signals, pipes, terminals, exit of a
  * real process) use spawnCli.
  */
-export async function run(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Promise<RunResult> {
+export async function run(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; tty?: { columns: number } } = {}): Promise<RunResult> {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const sink = (into: Buffer[]) => ({ write: (c: string | Uint8Array) => (into.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c)), true), isTTY: false });
   const io: Io = {
-    stdout: sink(out),
+    // `tty`: standard output is a terminal of that width (the terminal table is fitted to it).
+    stdout: opts.tty ? { ...sink(out), isTTY: true, columns: opts.tty.columns } : sink(out),
     stderr: sink(err),
     stdin: Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]),
     env: { NO_COLOR: '1', LANG: 'C', ...opts.env },

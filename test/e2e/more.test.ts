@@ -39,7 +39,7 @@ describe('breakdown: profile phasing, margin files, matrix infeasibility', () =>
     const profile = join(dir, 'profile.csv');
     // All of the increase in December.
     writeFileSync(profile, 'month,weight\n' + Array.from({ length: 12 }, (_, i) => `${i + 1},${i === 11 ? 1 : 0}`).join('\n') + '\n');
-    const doc = JSON.parse((await run(['breakdown', '--year', '2024', '--phasing', profile, '-f', 'json'])).stdout);
+    const doc = JSON.parse((await run(['breakdown', '--year', '2024', '--months', '--phasing', profile, '-f', 'json'])).stdout);
     const national = Object.fromEntries(doc.subtotals.map((s: { period: string; milestone: number }) => [s.period, s.milestone]));
     expect(national['2024-11']).toBe(41_560_000);
     expect(national['2024-12']).toBe(50_000_000);

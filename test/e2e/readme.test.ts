@@ -19,6 +19,7 @@ function words(line: string): string[] {
 const examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
   .map((m) => m[1]!)
   .flatMap((block) => block.split('\n'))
+  .map((l) => l.trim())
   .filter((l) => /^jamsostek /.test(l))
   .map((l) => l.replace(/\s+#.*$/, '').trim());
 

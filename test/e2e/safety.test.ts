@@ -96,7 +96,7 @@ describe('-o writes through what it names', () => {
     const link = join(tmp(), 'out.csv');
     symlinkSync('/dev/stdout', link);
     const r = sh('"$1" "$2" breakdown --year 2024 --months -f csv -o "$3" | head -1; echo "status ${PIPESTATUS[0]}"', [link]);
-    expect(r.stdout).toMatch(/^period,province_code,province,/);
+    expect(r.stdout).toMatch(/^period,year,province_code,province,/);
     expect(r.stdout).toContain('status 0');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
@@ -195,7 +195,7 @@ describe('-o never overwrites a file the run reads', () => {
   it('--phasing', () => {
     const dir = tmp();
     const profile = copy(dir, 'profile.csv', 'month,weight\n' + Array.from({ length: 12 }, (_, i) => `${i + 1},1`).join('\n') + '\n');
-    refused(['breakdown', '--year', '2024', '--phasing', profile, '-f', 'csv'], profile);
+    refused(['breakdown', '--year', '2024', '--months', '--phasing', profile, '-f', 'csv'], profile);
   });
 
   it('the config file, given with --config or found in the working folder', () => {

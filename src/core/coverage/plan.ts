@@ -6,12 +6,24 @@
 // measure known only at a coarser grain (a province's workforce in a province × segment report) is
 // shown on the coarser rows only — the subtotals and the total — and said so. Groups come out in the
 // order they first appear in the input; subtotals follow each first key's groups.
+//
+// The frame of the report is data, never a guess:
+//   - scope: the areas the report covers (found from the data, or declared with --expect). Targets
+//     and denominators of other areas are left out: a Kanwil's Total is compared with the sum of its
+//     provinces' targets, never with the national target;
+//   - rows without targets: a subtotal's or the Total's target, gap, achievement, milestone, run-rate
+//     and status cover only the rows that have targets ("targets for N of M rows"), never a ratio of
+//     unlike sums;
+//   - completeness: areas that must report (--expect) and are missing are an error; areas of an
+//     earlier month missing now are named; the month-on-month change of a subtotal or the Total is
+//     like for like (the areas present in both months).
 
 import { latestPeriod, monthsLeft, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
+import { areaDimOf, incompleteAreas, scopeOf, type AreaBook, type Scope } from '../scope.js';
 import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type RowRef, type Table } from '../table.js';
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
-import { deduceTargetYear, targetsAt, type Targets } from './targets.js';
+import { targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 
 export interface CoverageSpec {
   readonly grain: readonly string[];
@@ -19,6 +31,12 @@ export interface CoverageSpec {
   readonly period?: Period;
   readonly denominator?: string;
   readonly atRiskMargin: number;
+  /** The month revisions in force are chosen by (--as-of); undefined: the month reported. */
+  readonly asOf?: Period;
+  /** The areas that must report (--expect): keys of one dimension of the grain, with their labels. */
+  readonly expected?: { readonly dim: string; readonly keys: ReadonlyMap<string, string>; readonly scope: Scope };
+  /** The geography, to name the report's scope; without it the scope is 'unknown'. */
+  readonly areas?: AreaBook;
 }
 
 export interface CoverageInputs {
@@ -36,6 +54,8 @@ export interface CoverageRow {
   readonly labels: readonly string[];
   readonly metrics: CoverageMetrics;
   readonly targetCoverage: number | null;
+  /** Subtotals and the Total: how many of the rows under it that could have a target have one. */
+  readonly targetRows?: { readonly with: number; readonly of: number };
 }
 
 export interface CoverageResult {
@@ -48,7 +68,17 @@ export interface CoverageResult {
   /** Detail rows in input order, each first key's subtotal after its rows, then the total. */
   readonly rows: readonly CoverageRow[];
   readonly targetYear?: number;
+  readonly targetYearFrom?: YearSource;
   readonly monthsLeft?: number;
+  /** The areas the report covers. */
+  readonly scope: Scope;
+  /** Rows with a target, of the rows at the grain targets are given at (undefined: no targets). */
+  readonly targetRows?: { readonly with: number; readonly of: number; readonly grain: readonly string[] };
+  /** The revision of the targets in force for the month reported. */
+  readonly revision?: RevisionFacts & { readonly fileFrom?: Period | null };
+  readonly rule?: RuleFacts;
+  /** The month-on-month change compares the groups present in both months; those that are not. */
+  readonly likeForLike?: { readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[] };
   readonly notes: readonly Note[];
 }
 
@@ -57,7 +87,11 @@ export type CoverageProblem =
   | { readonly kind: 'no-period'; readonly period: Period; readonly periods: readonly Period[] }
   | { readonly kind: 'grain-missing'; readonly dim: string; readonly at: RowRef }
   | { readonly kind: 'previous-not-earlier'; readonly previous: Period; readonly period: Period }
-  | { readonly kind: 'no-participants' };
+  | { readonly kind: 'no-participants' }
+  | { readonly kind: 'expected-missing'; readonly dim: string; readonly period: Period | null; readonly missing: readonly { readonly label: string; readonly lastSeen: Period | null }[]; readonly expected: number }
+  | { readonly kind: 'unexpected'; readonly dim: string; readonly period: Period | null; readonly areas: readonly string[] }
+  | { readonly kind: 'expect-dim-missing'; readonly dim: string }
+  | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number };
 
 export class CoverageError extends Error {
   constructor(readonly problem: CoverageProblem) {
@@ -67,9 +101,9 @@ export class CoverageError extends Error {
 }
 
 const SEP = '\u0000';
-const key = (keys: readonly string[]): string => keys.join(SEP);
+const key = (keys: readonly (string | null)[]): string => keys.join(SEP);
 
-/** A measure of a table at a grain, by group key; `coarser` lists the dims it is known per when not at this grain. */
+/** A measure of a table at a grain, by group key; `lacking` names the dims of the grain the table does not have. */
 function measureAt(table: Table | undefined, grain: readonly string[], measure: string): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[] } {
   const values = new Map<string, number | null>();
   if (!table || measureIndex(table, measure) < 0) return { values };
@@ -77,7 +111,7 @@ function measureAt(table: Table | undefined, grain: readonly string[], measure: 
   if (missing.length) return { values, lacking: missing };
   const agg = rollup(table, grain);
   const m = measureIndex(agg.table, measure);
-  for (const r of agg.table.rows) values.set(key(r.keys as string[]), r.values[m] ?? null);
+  for (const r of agg.table.rows) values.set(key(r.keys), r.values[m] ?? null);
   return { values, agg };
 }
 
@@ -90,11 +124,12 @@ function knownPer(table: Table, measure: string): string[] {
 }
 
 /**
- * The rows of a denominators table for the areas the report has: an extract of Gorontalo's
- * participants is compared with Gorontalo's workforce, not with the whole country's.
+ * The rows of a table (denominators, targets) for the areas the report has: an extract of Gorontalo's
+ * participants is compared with Gorontalo's workforce, and a Kanwil's provinces with their own
+ * targets, not with the whole country's.
  */
-function restrictTo(den: Table, cur: Table): Table {
-  const shared = den.dims.map((d) => d.name).filter((n) => n !== 'period' && dimIndex(cur, n) >= 0);
+export function restrictTo(den: Table, cur: Table): Table {
+  const shared = den.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from' && dimIndex(cur, n) >= 0);
   const di = shared.map((n) => dimIndex(den, n));
   const ci = shared.map((n) => dimIndex(cur, n));
   // For each set of shared dims a row has, the key tuples the report has on them.
@@ -117,6 +152,15 @@ function restrictTo(den: Table, cur: Table): Table {
   });
 }
 
+/** The key of each row of `t` at the grain (undefined: the row is not at that grain or finer). */
+function groupKeyOf(t: Table, grain: readonly string[]): (row: Table['rows'][number]) => string | undefined {
+  const idx = grain.map((g) => dimIndex(t, g));
+  return (r) => {
+    if (idx.some((i) => i < 0 || r.keys[i] === null)) return undefined;
+    return key(idx.map((i) => r.keys[i]!));
+  };
+}
+
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
   const notes: Note[] = [];
   const current = inputs.current;
@@ -133,23 +177,6 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const pi = measureIndex(cur, 'participants');
   if (pi < 0 || !cur.rows.some((r) => r.values[pi] !== null)) throw new CoverageError({ kind: 'no-participants' });
 
-  // Areas of an earlier month that the month reported lacks.
-  if (period && periods.length > 1) {
-    const here = new Set(rollup(cur, grain).table.rows.map((r) => key(r.keys as string[])));
-    // One pass over every month: the groups of each earlier month that the month reported lacks.
-    const byMonth = rollup(filterRows(current, (r) => r.keys[pDim] !== null && r.keys[pDim]! < period), [...grain, 'period']).table;
-    const missing = new Map<string, string>();
-    let latestEarlier = '';
-    for (const r of byMonth.rows) {
-      const keys = r.keys.slice(0, grain.length) as string[];
-      const k = key(keys);
-      if (here.has(k)) continue;
-      missing.set(k, keys.map((x, d) => labelOf(byMonth.dims[d]!, x)).join(' / '));
-      if (r.keys[grain.length]! > latestEarlier) latestEarlier = r.keys[grain.length]!;
-    }
-    if (missing.size) notes.push({ code: 'missing-in-period', period, earlier: latestEarlier, areas: [...missing.values()] });
-  }
-
   // Previous month.
   let previousTable: Table | undefined;
   let previousPeriod: Period | undefined;
@@ -162,16 +189,155 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     previousTable = previousPeriod ? filterRows(current, (r) => r.keys[pDim] === previousPeriod) : undefined;
   }
 
+  // Earlier months (the input's and --previous): the last month each group was seen.
+  const lastSeen = (dims: readonly string[]): Map<string, { label: string; period: Period | null }> => {
+    const out = new Map<string, { label: string; period: Period | null }>();
+    const add = (t: Table | undefined): void => {
+      if (!t || dims.some((g) => dimIndex(t, g) < 0)) return;
+      const byMonth = rollup(t, dimIndex(t, 'period') >= 0 ? [...dims, 'period'] : dims).table;
+      for (const r of byMonth.rows) {
+        const keys = r.keys.slice(0, dims.length) as string[];
+        const p = (r.keys[dims.length] as string | null | undefined) ?? null;
+        if (period && p !== null && p >= period) continue;
+        const k = key(keys);
+        const prev = out.get(k);
+        if (!prev || (p !== null && (prev.period === null || p > prev.period))) out.set(k, { label: keys.map((x, d) => labelOf(byMonth.dims[d]!, x)).join(' / '), period: p });
+      }
+    };
+    add(period && pDim >= 0 ? filterRows(current, (r) => r.keys[pDim] !== null && r.keys[pDim]! < period) : undefined);
+    add(inputs.previous);
+    return out;
+  };
+
+  // Completeness: the areas that must report (--expect).
+  if (spec.expected) {
+    const ed = spec.expected.dim;
+    if (dimIndex(cur, ed) < 0) throw new CoverageError({ kind: 'expect-dim-missing', dim: ed });
+    const here = new Set(keysOf(cur, ed));
+    const missing = [...spec.expected.keys].filter(([k]) => !here.has(k));
+    if (missing.length) {
+      const seen = lastSeen([ed]);
+      throw new CoverageError({ kind: 'expected-missing', dim: ed, period: period ?? null, expected: spec.expected.keys.size, missing: missing.map(([k, label]) => ({ label, lastSeen: seen.get(k)?.period ?? null })) });
+    }
+    const extra = [...here].filter((k) => !spec.expected!.keys.has(k));
+    if (extra.length) {
+      const d = cur.dims[dimIndex(cur, ed)]!;
+      throw new CoverageError({ kind: 'unexpected', dim: ed, period: period ?? null, areas: extra.map((k) => labelOf(d, k)) });
+    }
+  }
+
+  // Areas of an earlier month that the month reported lacks.
+  const here = new Set(rollup(cur, grain).table.rows.map((r) => key(r.keys)));
+  if (period) {
+    const seen = lastSeen(grain);
+    const gone = [...seen].filter(([k]) => !here.has(k));
+    if (gone.length) {
+      const earlier = latestPeriod(gone.map(([, v]) => v.period)) ?? '';
+      notes.push({ code: 'missing-in-period', period, earlier, areas: gone.map(([, v]) => v.label), lastSeen: gone.map(([, v]) => v.period ?? '') });
+    }
+  }
+
+  // The scope: declared by --expect, else the areas of the data.
+  const areaDim = areaDimOf(cur.dims.map((d) => d.name));
+  const scope = spec.expected?.scope ?? (spec.areas && areaDim ? scopeOf(areaDim, new Set(keysOf(cur, areaDim)), spec.areas) : ({ kind: 'unknown' } as Scope));
+
   // The denominator: from the input, else from the denominators table.
   const fromInput = spec.denominator !== undefined && measureIndex(cur, spec.denominator) >= 0 && cur.rows.some((r) => r.values[measureIndex(cur, spec.denominator!)] !== null);
   const denTable = spec.denominator === undefined ? undefined : fromInput ? cur : inputs.denominators && restrictTo(inputs.denominators, cur);
   const denominatorFrom = spec.denominator === undefined || !denTable ? null : fromInput ? 'input' : 'denominators';
   if (!denominatorFrom) notes.push({ code: 'no-denominator' });
 
-  // Targets for the month reported.
-  const targetYear = inputs.targets ? deduceTargetYear(inputs.targets, period) : undefined;
-  const targetTable = inputs.targets ? targetsAt(inputs.targets, period, targetYear) : undefined;
-  const left = period && targetYear !== undefined ? monthsLeft(period, targetYear) : undefined;
+  // Targets for the month reported, for the report's areas only.
+  const targets = inputs.targets;
+  const asOf = spec.asOf ?? period;
+  const at = targets ? targetsAt(targets, period, asOf) : undefined;
+  const left = period && targets ? monthsLeft(period, targets.year) : undefined;
+  let targetTable: Table | undefined;
+  if (at) {
+    if (at.milestoneMissing) notes.push({ code: 'milestone-missing', period: at.milestoneMissing });
+    if (at.noWaypoints) {
+      const { from, year } = at.noWaypoints;
+      const missing: number[] = [];
+      for (let y = Number(from.slice(0, 4)); y < year; y++) if (`${y}-12` > from) missing.push(y);
+      notes.push({ code: 'no-waypoints', from, year, source: targets!.source, missing });
+    }
+    targetTable = restrictTo(at.table, cur);
+    const dropped = at.table.rows.length - targetTable.rows.length;
+    if (dropped > 0 && targetTable.rows.length > 0) {
+      const ti = measureIndex(targetTable, 'target');
+      let sum = 0;
+      for (const r of targetTable.rows) sum += r.values[ti] ?? 0;
+      let all = 0;
+      for (const r of at.table.rows) all += r.values[measureIndex(at.table, 'target')] ?? 0;
+      const tdims = at.table.dims.map((d) => d.name).filter((n) => n !== 'kanwil' && n !== 'period' && n !== 'year' && n !== 'from');
+      notes.push({ code: 'targets-restricted', kept: targetTable.rows.length, of: at.table.rows.length, source: targets!.source, grain: tdims, sum, ...(targets!.yearFrom === 'plan' ? { national: { year: targets!.year, total: all } } : {}) });
+    }
+    // Areas reported only in part (2 of 15 regencies) against a target for the whole area.
+    const dataDim = areaDimOf(cur.dims.map((d) => d.name));
+    const reportDim = areaDimOf(grain);
+    if (spec.areas && dataDim && reportDim && dataDim !== reportDim) {
+      const di = dimIndex(cur, dataDim);
+      const ri = dimIndex(cur, reportDim);
+      const pairs = new Map<string, Set<string>>();
+      for (const r of cur.rows) {
+        const a = r.keys[ri];
+        const b = r.keys[di];
+        if (a === null || a === undefined || b === null || b === undefined) continue;
+        let set = pairs.get(a);
+        if (!set) pairs.set(a, (set = new Set()));
+        set.add(b);
+      }
+      const partial = incompleteAreas(dataDim, pairs, reportDim, spec.areas);
+      if (partial.length) notes.push({ code: 'partial-areas', dim: reportDim, partDim: dataDim, areas: partial.map((x) => ({ label: x.label, have: x.have, of: x.of })) });
+    }
+  }
+  // The grain targets are given at, within the report's grain: [province] for province targets in a
+  // province × segment report; [] for one national target.
+  const targetGrain = targetTable ? grain.filter((g) => dimIndex(targetTable!, g) >= 0) : [];
+
+  // Like for like: the groups at the report's grain present in both months.
+  let both: Set<string> | undefined;
+  let likeForLike: CoverageResult['likeForLike'];
+  if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0)) {
+    const prevGroups = rollup(previousTable, grain).table;
+    const prev = new Set(prevGroups.rows.map((r) => key(r.keys)));
+    const common = new Set([...here].filter((k) => prev.has(k)));
+    if (common.size !== here.size || common.size !== prev.size) {
+      both = common;
+      const labelsOf = (t: Table, keep: (k: string) => boolean): string[] => t.rows.filter((r) => keep(key(r.keys))).map((r) => r.keys.map((x, d) => labelOf(t.dims[d]!, x!)).join(' / '));
+      likeForLike = { both: common.size, missing: labelsOf(prevGroups, (k) => !here.has(k)), added: labelsOf(rollup(cur, grain).table, (k) => !prev.has(k)) };
+      notes.push({ code: 'like-for-like', previousPeriod: previousPeriod ?? '', both: common.size, missing: likeForLike.missing, added: likeForLike.added });
+    }
+  }
+  const inBoth = (t: Table): Table => {
+    const keyOf = groupKeyOf(t, grain);
+    return filterRows(t, (r) => {
+      const k = keyOf(r);
+      return k === undefined || both!.has(k);
+    });
+  };
+  const curLfl = both ? inBoth(cur) : cur;
+  const prevLfl = both && previousTable ? inBoth(previousTable) : previousTable;
+  const lflDen = !both ? undefined : fromInput ? curLfl : inputs.denominators && restrictTo(inputs.denominators, curLfl);
+
+  // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
+  // Total, which add up the groups that have a target, and only their participants).
+  interface Star { readonly prefix: Map<number, string>; readonly label: string; readonly participants: number; readonly target: number | null; readonly milestone: number | null }
+  let stars: Star[] | undefined;
+  if (targetTable) {
+    const agg = rollup(cur, targetGrain).table;
+    const pm = measureIndex(agg, 'participants');
+    const tv = measureAt(targetTable, targetGrain, 'target').values;
+    const mv = measureAt(targetTable, targetGrain, 'milestone').values;
+    stars = agg.rows.map((r) => {
+      const k = key(r.keys);
+      const prefix = new Map<number, string>();
+      targetGrain.forEach((g, j) => prefix.set(grain.indexOf(g), r.keys[j]!));
+      return { prefix, label: r.keys.map((x, d) => labelOf(agg.dims[d]!, x!)).join(' / '), participants: r.values[pm] ?? 0, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null };
+    });
+    const withT = stars.filter((s) => s.target !== null).length;
+    if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
+  }
 
   const rows: CoverageRow[] = [];
   const levelRows = (g: readonly string[], level: CoverageRow['level']): CoverageRow[] => {
@@ -190,23 +356,57 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const inc = agg2?.incomplete.get(spec.denominator);
       if (inc) notes.push({ code: 'incomplete', measure: spec.denominator, groups: inc.count, example: inc.keys.join(' / '), at: `${denTable.sources[inc.at.src]?.name ?? ''}:${inc.at.line}` });
     }
-    const tgt = targetTable ? measureAt(targetTable.table, g, 'target') : undefined;
-    const mil = targetTable ? measureAt(targetTable.table, g, 'milestone') : undefined;
-    const prevP = previousTable ? measureAt(previousTable, g, 'participants') : undefined;
-    const prevD = previousTable && spec.denominator ? measureAt(previousTable, g, spec.denominator) : undefined;
+    // Targets: the sum over the groups at the targets' grain under this group that have a target (and
+    // their participants only); a level finer than the targets' grain has none.
+    const withTargets = stars !== undefined && g.every((x) => targetGrain.includes(x));
+    const gi = g.map((x) => grain.indexOf(x));
+    // The previous month, like for like where the groups differ.
+    const prevP = prevLfl ? measureAt(prevLfl, g, 'participants') : undefined;
+    const prevD = prevLfl && spec.denominator ? measureAt(prevLfl, g, spec.denominator) : undefined;
+    const lflP = both ? measureAt(curLfl, g, 'participants') : undefined;
+    const lflD = both && spec.denominator ? measureAt(lflDen, g, spec.denominator) : undefined;
     return part.rows.map((r) => {
-      const k = key(r.keys as string[]);
+      const k = key(r.keys);
       const d = den.values.get(k) ?? undefined;
-      const t = tgt?.values.get(k) ?? undefined;
+      let t: number | undefined;
+      let milestone: number | undefined;
+      let targetParticipants: number | undefined;
+      let targetRows: CoverageRow['targetRows'];
+      if (withTargets) {
+        let sumT = 0;
+        let sumP = 0;
+        let sumM = 0;
+        let withT = 0;
+        let of = 0;
+        let allM = true;
+        for (const s of stars!) {
+          if (!gi.every((x, j) => s.prefix.get(x) === r.keys[j])) continue;
+          of++;
+          if (s.target === null) continue;
+          withT++;
+          sumT += s.target;
+          sumP += s.participants;
+          if (s.milestone === null) allM = false;
+          else sumM += s.milestone;
+        }
+        if (withT > 0) {
+          t = sumT;
+          targetParticipants = sumP;
+          milestone = allM ? sumM : undefined;
+        }
+        if (level !== 'detail') targetRows = { with: withT, of };
+      }
       const metrics = computeCoverage(
         {
           denominator: d ?? undefined,
           participants: r.values[pm]!,
+          targetParticipants,
           target: t ?? undefined,
-          milestone: mil?.values.get(k) ?? undefined,
-          monthsLeft: t !== undefined && t !== null ? left : undefined,
+          milestone,
+          monthsLeft: t !== undefined ? left : undefined,
           previousParticipants: prevP?.values.get(k) ?? undefined,
           previousDenominator: prevD?.values.get(k) ?? undefined,
+          likeForLike: lflP ? { participants: lflP.values.get(k) ?? undefined, denominator: lflD?.values.get(k) ?? undefined } : undefined,
         },
         spec.atRiskMargin,
       );
@@ -215,14 +415,20 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         keys: r.keys as string[],
         labels: r.keys.map((x, i) => labelOf(part.dims[i]!, x!)),
         metrics,
-        targetCoverage: t !== undefined && t !== null && d !== undefined && d !== null && d > 0 ? t / d : null,
+        targetCoverage: t !== undefined && d !== undefined && d !== null && d > 0 ? t / d : null,
+        ...(targetRows ? { targetRows } : {}),
       };
     });
   };
   const detail = levelRows(grain, 'detail');
-  if (targetTable) {
-    const without = detail.filter((r) => r.metrics.target === null);
-    if (without.length) notes.push({ code: 'no-target', rows: without.slice(0, 5).map((r) => r.labels.join(' / ')), count: without.length });
+  let targetRows: CoverageResult['targetRows'];
+  if (stars) {
+    const withT = stars.filter((s) => s.target !== null);
+    targetRows = { with: withT.length, of: stars.length, grain: targetGrain };
+    if (withT.length < stars.length) {
+      const without = stars.filter((s) => s.target === null);
+      notes.push({ code: 'no-target', rows: without.slice(0, 5).map((x) => x.label), count: without.length, with: withT.length, of: stars.length });
+    }
   }
   if (grain.length >= 2) {
     const subs = new Map(levelRows([grain[0]!], 'subtotal').map((r) => [r.keys[0]!, r]));
@@ -248,8 +454,14 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     denominator: denominatorFrom ? spec.denominator : undefined,
     denominatorFrom,
     rows,
-    targetYear,
+    targetYear: targets?.year,
+    targetYearFrom: targets?.yearFrom,
     monthsLeft: left,
+    scope,
+    targetRows,
+    revision: targets?.revision ? { ...targets.revision, fileFrom: at?.revisionFrom ?? null } : at?.revisionFrom ? { from: at.revisionFrom, total: 0, before: null, asOf: asOf ?? null, fileFrom: at.revisionFrom } : undefined,
+    rule: targets?.rule,
+    likeForLike,
     notes,
   };
 }
@@ -264,4 +476,3 @@ export function thresholdBreaches(result: CoverageResult, measure: 'coverage' | 
     breached: values.filter((v): v is { label: string; value: number } => v.value !== null && v.value < below),
   };
 }
-

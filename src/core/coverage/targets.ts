@@ -1,124 +1,240 @@
 // Targets for a coverage report, as a Table (so that they add up to any grain like every other
-// measure), with what it takes to phase them: their baseline month, the target year, the phasing and
-// the method. Milestones are computed here by the same function as `breakdown --months`.
+// measure), with their frame: the December they are for (the target year, never guessed silently),
+// their baseline month, the revision in force, the phasing and the method. Milestones are computed
+// here by the same function as `breakdown --months` (phaseToDecember), so the two always agree.
 //
 // Three kinds of targets table:
-//   - a breakdown result (coverage --year), or a breakdown output file: one row per unit with its
-//     December `target` and today's `participants` (the baseline) at the baseline month;
+//   - one row per unit with its December `target` and today's `participants` (the baseline) at the
+//     baseline month: a breakdown output, or coverage --year's plan. Milestones are phased from the
+//     baseline to December. A row with `from` (a revision) starts its path at the month before `from`,
+//     from `from_milestone` (what was reached on the earlier path stays);
 //   - a `breakdown --months` output: one row per unit and month with its `milestone` (and `target`):
 //     the milestone of the reported month is read, never summed over the months;
-//   - any file with `target` per key (and optionally per period: then the target of a period is that
-//     month's milestone, and the latest period's target is the December target).
+//   - any file with `target` per key and per period: the target of a period is that month's milestone,
+//     and the last period's target is the December target.
+//
+// The year: a `year` column of the file, else --year, else the last December of a month-by-month file,
+// else deduced from the month reported (and said so: `yearFrom: 'deduced'`).
 
 import type { AllocationResult } from '../allocation/plan.js';
 import type { MethodName } from '../allocation/methods.js';
-import { monthsBetween, monthsUntilDecember, periodYear, type Period } from '../calendar.js';
+import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, parsePeriod, periodYear, type Period } from '../calendar.js';
 import { monthWeights, phaseToDecember, type Phasing } from '../phasing.js';
-import { atPeriod, dimIndex, keysOf, measureIndex, rollup, type Table, type TableRow } from '../table.js';
+import { atPeriod, dimIndex, filterRows, keysOf, measureIndex, rollup, type Table, type TableRow } from '../table.js';
+
+/** How the target year is known. */
+export type YearSource = 'file' | 'flag' | 'months' | 'plan' | 'deduced';
+
+/** The rule that made the targets, as facts for the report (null where unknown: a targets file). */
+export interface RuleFacts {
+  readonly mode: string;
+  readonly basis: string;
+  readonly denominator: string | null;
+  readonly min: string;
+  readonly max: string;
+  readonly maxCoverage: string | null;
+  readonly method: MethodName;
+}
+
+/** The revision of a target series in force, for the report. */
+export interface RevisionFacts {
+  /** The month the revision is in force from; null: the original target. */
+  readonly from: Period | null;
+  readonly total: number;
+  /** The total before the revision (null: none). */
+  readonly before: number | null;
+  readonly asOf: Period | null;
+}
 
 export interface Targets {
   readonly table: Table;
   /** The month the baseline (participants) of the targets is from. */
   readonly baselinePeriod?: Period;
-  /** Targets are for December of this year; undefined: deduced from the months. */
-  readonly year?: number;
+  /** Targets are for December of this year. */
+  readonly year: number;
+  readonly yearFrom: YearSource;
   readonly phasing: Phasing;
   readonly method: MethodName;
   /** Where they came from, for the report. */
   readonly source: string;
+  readonly rule?: RuleFacts;
+  readonly revision?: RevisionFacts;
+  /** The month the revisions in force are chosen by (--as-of; default: the month reported). */
+  readonly asOf?: Period;
 }
 
 /**
  * The targets of a breakdown as a table: the units' keys (and the keys that go with them in the input,
- * such as each province's kanwil), their target, and their participants today as the baseline.
+ * such as each province's kanwil), their target, and their participants today as the baseline; with
+ * `milestone` when milestones are given (one per unit, for the month reported).
  */
-export function targetsFromAllocation(result: AllocationResult, input: Table): Table {
+export function targetsFromAllocation(result: AllocationResult, input: Table, milestones?: readonly (bigint | null)[]): Table {
   const extra = input.dims.map((d) => d.name).filter((n) => n === 'kanwil' && !result.dims.includes(n));
   const grain = [...result.dims, ...extra];
   const base = rollup(input, grain).table;
-  const byKey = new Map(result.units.map((u) => [u.keys.join('\u0000'), u]));
+  const byKey = new Map(result.units.map((u, i) => [u.keys.join('\u0000'), i]));
   const n = result.dims.length;
   const rows: TableRow[] = [];
   for (const r of base.rows) {
-    const u = byKey.get(r.keys.slice(0, n).join('\u0000'));
-    if (!u) continue;
-    rows.push({ keys: r.keys, values: [Number(u.target), u.participants], src: r.src, line: r.line });
+    const i = byKey.get(r.keys.slice(0, n).join('\u0000'));
+    if (i === undefined) continue;
+    const u = result.units[i]!;
+    const m = milestones?.[i];
+    rows.push({ keys: r.keys, values: [Number(u.target), u.participants, m === undefined || m === null ? null : Number(m)], src: r.src, line: r.line });
   }
   return {
     dims: base.dims,
     measures: [
       { name: 'target', kind: 'count' },
       { name: 'participants', kind: 'count' },
+      { name: 'milestone', kind: 'count' },
     ],
     rows,
     sources: input.sources,
   };
 }
 
-/** The December target year of targets read from a file: the year after a December baseline. */
-export function deduceTargetYear(targets: Targets, period: Period | undefined): number | undefined {
-  if (targets.year !== undefined) return targets.year;
-  const base = targets.baselinePeriod;
-  const fromBase = base ? periodYear(base) + (base.endsWith('-12') ? 1 : 0) : undefined;
-  const fromPeriod = period ? periodYear(period) : undefined;
-  if (fromBase === undefined) return fromPeriod;
-  return fromPeriod === undefined ? fromBase : Math.max(fromBase, fromPeriod);
+/** Why the frame of a targets file cannot be known. */
+export type TargetFrameProblem =
+  | { readonly kind: 'year-not-in-file'; readonly year: number; readonly years: readonly number[] }
+  | { readonly kind: 'bad-year'; readonly value: string }
+  | { readonly kind: 'months-not-december'; readonly last: Period }
+  | { readonly kind: 'bad-from'; readonly value: string }
+  | { readonly kind: 'not-in-force'; readonly from: Period; readonly asOf: Period }
+  | { readonly kind: 'months-with-from' };
+
+export class TargetFrameError extends Error {
+  constructor(readonly problem: TargetFrameProblem) {
+    super(problem.kind);
+    this.name = 'TargetFrameError';
+  }
+}
+
+const hasValues = (t: Table, m: string): boolean => {
+  const i = measureIndex(t, m);
+  return i >= 0 && t.rows.some((r) => r.values[i] !== null);
+};
+
+/** Is this a month-by-month targets table (a `breakdown --months` output, or targets per period)? */
+export function isMonthly(t: Table): boolean {
+  const periods = keysOf(t, 'period');
+  return hasValues(t, 'milestone') || (periods.length > 1 && !hasValues(t, 'participants') && !hasValues(t, 'baseline'));
 }
 
 /**
- * The targets for the month reported, as a table with `target` and, where known, `milestone`:
- * read from the file for month-by-month targets, else phased from the baseline to December.
+ * The December a targets file is for, and its rows for that year.
+ * Example: a `breakdown --months` file whose last month is 2024-12 → 2024 ('months'); a file with a
+ * year column 2024 → 2024 ('file'); a plain province,target file read for 2024-06 → 2024 ('deduced').
  */
-export function targetsAt(targets: Targets, period: Period | undefined, year: number | undefined): { table: Table; milestoneMissing?: string } {
-  const t = targets.table;
-  const pDim = dimIndex(t, 'period');
-  const hasMilestones = measureIndex(t, 'milestone') >= 0 && t.rows.some((r) => r.values[measureIndex(t, 'milestone')] !== null);
-  const periods = pDim >= 0 ? keysOf(t, 'period').sort() : [];
-  const withoutPeriod = (table: Table): Table => {
-    if (pDim < 0) return table;
-    return rollup(table, table.dims.filter((d) => d.name !== 'period').map((d) => d.name)).table;
-  };
-  const pi = measureIndex(t, 'participants');
-  const hasBaseline = pi >= 0 && t.rows.some((r) => r.values[pi] !== null);
-  if (hasMilestones || (periods.length > 1 && !hasBaseline)) {
-    // Month-by-month targets: the reported month's rows; December targets from the last month.
-    const last = periods[periods.length - 1]!;
-    const lastRows = withoutPeriod(atPeriod(t, last));
-    if (!period || !periods.includes(period)) return { table: dropMeasure(lastRows, 'milestone'), milestoneMissing: period };
-    const here = withoutPeriod(atPeriod(t, period));
-    const mi = measureIndex(here, hasMilestones ? 'milestone' : 'target');
-    const ti = measureIndex(lastRows, 'target');
-    const decByKey = new Map(lastRows.rows.map((r) => [r.keys.join('\u0000'), r.values[ti] ?? null]));
-    return {
-      table: {
-        dims: here.dims,
-        measures: [
-          { name: 'target', kind: 'count' },
-          { name: 'milestone', kind: 'count' },
-        ],
-        rows: here.rows.map((r) => ({ ...r, values: [decByKey.get(r.keys.join('\u0000')) ?? null, r.values[mi] ?? null] })),
-        sources: here.sources,
-      },
-    };
+export function targetYearOf(table: Table, flagYear: number | undefined, period: Period | undefined): { year: number; from: YearSource; table: Table; years?: readonly number[] } {
+  const yi = dimIndex(table, 'year');
+  const years = keysOf(table, 'year').filter((y) => y !== '').map((y) => {
+    const n = Number(y);
+    if (!/^\d{4}$/.test(y.trim()) || n < 1900 || n > 2199) throw new TargetFrameError({ kind: 'bad-year', value: y });
+    return n;
+  });
+  if (yi >= 0 && years.length) {
+    const sorted = [...new Set(years)].sort((a, b) => a - b);
+    let year: number;
+    if (flagYear !== undefined) {
+      if (!sorted.includes(flagYear)) throw new TargetFrameError({ kind: 'year-not-in-file', year: flagYear, years: sorted });
+      year = flagYear;
+    } else if (sorted.length === 1) year = sorted[0]!;
+    else {
+      const p = period ? periodYear(period) : sorted[0]!;
+      year = sorted.find((y) => y >= p) ?? sorted[sorted.length - 1]!;
+    }
+    const kept = filterRows(table, (r) => !r.keys[yi] || Number(r.keys[yi]) === year);
+    return { year, from: 'file', table: kept, ...(sorted.length > 1 ? { years: sorted } : {}) };
   }
-  // One row per unit: phase from the baseline to December.
-  const flat = withoutPeriod(t);
+  if (isMonthly(table)) {
+    const last = latestPeriod(keysOf(table, 'period'));
+    if (last && !last.endsWith('-12')) throw new TargetFrameError({ kind: 'months-not-december', last });
+    if (last) {
+      const year = periodYear(last);
+      if (flagYear !== undefined && flagYear !== year) throw new TargetFrameError({ kind: 'year-not-in-file', year: flagYear, years: [year] });
+      return { year, from: 'months', table };
+    }
+  }
+  if (flagYear !== undefined) return { year: flagYear, from: 'flag', table };
+  const base = latestPeriod(keysOf(table, 'period'));
+  const fromBase = base ? periodYear(base) + (base.endsWith('-12') ? 1 : 0) : undefined;
+  const fromPeriod = period ? periodYear(period) : undefined;
+  const year = Math.max(fromBase ?? 0, fromPeriod ?? 0);
+  return { year: year || (fromBase ?? fromPeriod ?? 0), from: 'deduced', table };
+}
+
+/** The targets of the month reported: `target` (December, the revision in force) and `milestone`. */
+export interface TargetsAt {
+  readonly table: Table;
+  /** The revision month of the targets in force (when a file gives revisions); null: the original. */
+  readonly revisionFrom: Period | null;
+  /** The month reported is not on the file's month-by-month path (no milestone for it). */
+  readonly milestoneMissing?: Period;
+  /** A path that spans Decembers without targets for them: it runs evenly from its start to the end. */
+  readonly noWaypoints?: { readonly from: Period; readonly year: number };
+}
+
+/**
+ * The targets for the month reported, as a table with `target` and, where known, `milestone`: read
+ * from the file for month-by-month targets, else phased from the baseline (or the revision's start) to
+ * December by the function breakdown --months uses.
+ */
+export function targetsAt(targets: Targets, period: Period | undefined, asOf: Period | undefined = period): TargetsAt {
+  const t = targets.table;
+  const fromDim = dimIndex(t, 'from');
+  const unitDims = t.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from');
+  if (isMonthly(t)) {
+    if (fromDim >= 0 && keysOf(t, 'from').some((f) => f !== '')) throw new TargetFrameError({ kind: 'months-with-from' });
+    // Milestones without months: already those of the month reported (coverage --year's plan).
+    if (dimIndex(t, 'period') < 0) return { table: t, revisionFrom: targets.revision?.from ?? null };
+    return monthlyTargetsAt(t, period, unitDims);
+  }
+  // One row per unit (and per revision): the revision in force for each unit.
+  let table = t;
+  let revisionFrom: Period | null = null;
+  if (fromDim >= 0) {
+    const froms = keysOf(t, 'from').filter((f) => f !== '').map((f) => {
+      const p = parsePeriod(f);
+      if (!p) throw new TargetFrameError({ kind: 'bad-from', value: f });
+      return [f, p] as const;
+    });
+    const byKey = new Map(froms);
+    const inForce = froms.filter(([, p]) => asOf === undefined || p <= asOf).map(([, p]) => p);
+    const chosen = latestPeriod(inForce);
+    const hasOriginal = t.rows.some((r) => !r.keys[fromDim]);
+    if (!chosen && !hasOriginal) {
+      const first = froms.map(([, p]) => p).sort()[0]!;
+      throw new TargetFrameError({ kind: 'not-in-force', from: first, asOf: asOf ?? first });
+    }
+    revisionFrom = chosen ?? null;
+    table = filterRows(t, (r) => (!r.keys[fromDim] ? chosen === undefined : byKey.get(r.keys[fromDim]!) === chosen));
+  }
+  const flat = rollup(table, unitDims).table;
   const ti = measureIndex(flat, 'target');
-  const bi = measureIndex(flat, 'participants');
-  const base = targets.baselinePeriod;
   const milestones = new Array<number | null>(flat.rows.length).fill(null);
-  if (bi >= 0 && base && period && year !== undefined) {
-    const elapsed = monthsBetween(base, period);
-    const span = monthsBetween(base, `${year}-12`);
-    const eligible = flat.rows.flatMap((r, i) => (r.values[bi] !== null && r.values[ti] !== null && r.values[ti]! >= r.values[bi]! ? [i] : []));
-    if (elapsed === 0) for (const i of eligible) milestones[i] = flat.rows[i]!.values[bi]!;
+  let noWaypoints: TargetsAt['noWaypoints'];
+  const year = targets.year;
+  // The path starts at the baseline month from the baseline participants, or for a revision at the
+  // month before it from the milestones reached there.
+  const startMonth = revisionFrom ? addMonths(revisionFrom, -1) : targets.baselinePeriod;
+  const si = measureIndex(flat, revisionFrom ? 'from_milestone' : 'participants');
+  if (si >= 0 && startMonth && period) {
+    const elapsed = monthsBetween(startMonth, period);
+    const span = monthsBetween(startMonth, `${year}-12`);
+    const eligible: number[] = [];
+    flat.rows.forEach((r, i) => {
+      if (r.values[si] !== null && r.values[ti] !== null && r.values[ti]! >= r.values[si]!) eligible.push(i);
+    });
+    if (span > 12) noWaypoints = { from: startMonth, year };
+    if (elapsed === 0) for (const i of eligible) milestones[i] = flat.rows[i]!.values[si]!;
     else if (elapsed > 0 && elapsed <= span && eligible.length) {
-      const weights = monthWeights(monthsUntilDecember(base, year), targets.phasing);
-      if (Array.isArray(weights)) {
+      const weights = monthWeights(monthsUntilDecember(startMonth, year), targets.phasing);
+      if (Array.isArray(weights) && weights.some((w) => w > 0)) {
         const path = phaseToDecember({
-          baseline: eligible.map((i) => BigInt(flat.rows[i]!.values[bi]!)),
+          baseline: eligible.map((i) => BigInt(flat.rows[i]!.values[si]!)),
           targets: eligible.map((i) => BigInt(flat.rows[i]!.values[ti]!)),
-          from: base,
+          from: startMonth,
           year,
           weights,
           method: targets.method,
@@ -137,11 +253,37 @@ export function targetsAt(targets: Targets, period: Period | undefined, year: nu
       rows: flat.rows.map((r, i) => ({ ...r, values: [r.values[ti] ?? null, milestones[i] ?? null] })),
       sources: flat.sources,
     },
+    revisionFrom,
+    ...(noWaypoints ? { noWaypoints } : {}),
   };
 }
 
-function dropMeasure(t: Table, name: string): Table {
-  const i = measureIndex(t, name);
-  if (i < 0) return t;
-  return { ...t, rows: t.rows.map((r) => ({ ...r, values: r.values.map((v, m) => (m === i ? null : v)) })) };
+function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readonly string[]): TargetsAt {
+  const periods = keysOf(t, 'period').sort();
+  const hasMilestones = hasValues(t, 'milestone');
+  const last = periods[periods.length - 1]!;
+  const lastRows = rollup(atPeriod(t, last), unitDims).table;
+  const ti = measureIndex(lastRows, 'target');
+  const decByKey = new Map(lastRows.rows.map((r) => [r.keys.join('\u0000'), r.values[ti] ?? null]));
+  if (!period || !periods.includes(period)) {
+    return {
+      table: { dims: lastRows.dims, measures: [{ name: 'target', kind: 'count' }, { name: 'milestone', kind: 'count' }], rows: lastRows.rows.map((r) => ({ ...r, values: [r.values[ti] ?? null, null] })), sources: lastRows.sources },
+      revisionFrom: null,
+      ...(period ? { milestoneMissing: period } : {}),
+    };
+  }
+  const here = rollup(atPeriod(t, period), unitDims).table;
+  const mi = measureIndex(here, hasMilestones ? 'milestone' : 'target');
+  return {
+    table: {
+      dims: here.dims,
+      measures: [
+        { name: 'target', kind: 'count' },
+        { name: 'milestone', kind: 'count' },
+      ],
+      rows: here.rows.map((r) => ({ ...r, values: [decByKey.get(r.keys.join('\u0000')) ?? null, r.values[mi] ?? null] })),
+      sources: here.sources,
+    },
+    revisionFrom: null,
+  };
 }

@@ -1,0 +1,168 @@
+// The planning of `breakdown`: read the units, the total stage by stage (the original and each revision
+// in force), the shape, one rule, the margins; plan every stage; and, for --months or a revision, the
+// path of milestones from the baseline to December of the target year.
+
+import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
+import type { AllocationSpec, GivenTotal } from '../core/allocation/spec.js';
+import { addMonths, monthsBetween, type Period } from '../core/calendar.js';
+import type { Note } from '../core/facts.js';
+import { breakdownMilestones, type BreakdownStage, type Milestones } from '../core/milestones.js';
+import type { Phasing } from '../core/phasing.js';
+import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
+import { atPeriod, keysOf, type Table } from '../core/table.js';
+import { InputError, say, usage } from '../errors.js';
+import { areaBook } from '../io/geography.js';
+import { expandInputs } from '../io/inputs.js';
+import type { LoadOptions } from '../io/load.js';
+import type { Io } from '../io/terminal.js';
+import type { MarginSpec } from '../options/parse.js';
+import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
+import { dimLabel } from '../report/vocabulary.js';
+import { breakdownSchema, readData, type Read } from './read.js';
+import type { Session } from './session.js';
+import { planStages, plannedTotals, ruleFacts, type TotalOptions, type Totals } from './targets.js';
+import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
+
+export interface BreakdownOptions extends TotalOptions, RuleOptions {
+  readonly input?: string;
+  readonly denominator?: string;
+  readonly rowTotals?: MarginSpec;
+  readonly columnTotals?: MarginSpec;
+  readonly months?: boolean;
+  readonly phasing?: string;
+}
+
+export interface BreakdownPlan {
+  readonly read: Read;
+  readonly base: Table;
+  readonly spec: AllocationSpec;
+  /** The result in force (the last stage); undefined for --compare, which plans its own variants. */
+  readonly result?: AllocationResult;
+  readonly stages: readonly BreakdownStage[];
+  readonly totals?: Totals;
+  readonly scope: Scope;
+  readonly rule?: RuleFacts;
+  readonly revision?: RevisionFacts & { readonly start?: readonly bigint[] };
+  /** --months: the path; for a revision, also computed (its start is the revision's from_milestone). */
+  readonly path?: Milestones;
+  readonly phasing: string;
+  readonly notes: Note[];
+}
+
+/**
+ * `compare`: the variants of --compare, whose columns and denominators are read too; the run then
+ * stops at the spec (each variant is planned by app/compare.ts).
+ */
+export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly string[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
+  const rule = splitRule(o);
+  const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator), load, io, session);
+  const base = read.period ? atPeriod(read.table, read.period) : read.table;
+  const totals = await plannedTotals(o, load, io);
+  const notes: Note[] = [...(totals?.notes ?? [])];
+
+  // The scope: the bundled series is the national target, for the whole country, not for some of its
+  // areas (a --series file of one's own is the total of whatever the input covers).
+  const areaDim = areaDimOf(base.dims.map((d) => d.name));
+  const scope = areaDim ? scopeOf(areaDim, new Set(keysOf(base, areaDim)), areaBook()) : ({ kind: 'unknown' } as Scope);
+  const fromSeries = o.target === undefined && o.year !== undefined;
+  if (fromSeries && !o.series && scope.kind !== 'national' && scope.kind !== 'unknown') {
+    throw usage(
+      { message: `--year ${o.year} is the national target (${totals!.stages[totals!.stages.length - 1]!.total.value.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: `give this input's own total with --target N --year ${o.year} (its rows of the national breakdown: jamsostek breakdown --year ${o.year})` },
+      { message: `--year ${o.year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: `berikan total input ini dengan --target N --year ${o.year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${o.year})` },
+    );
+  }
+
+  const shape = shapeOf(grain, base);
+  if (shape.kind === 'flat' && (o.rowTotals || o.columnTotals)) throw usage({ message: `--row-totals and --column-totals need two --by columns; --by is ${grain[0]}`, hint: 'e.g. --by province,segment (a matrix) or --by province,regency (nested)' }, { message: `--row-totals dan --column-totals memerlukan dua kolom --by; --by adalah ${grain[0]}`, hint: 'mis. --by province,segment (matriks) atau --by province,regency (bertingkat)' });
+  if (shape.kind === 'nested' && o.columnTotals) {
+    const [outer, inner] = [dimLabel(grain[0]!), dimLabel(grain[1]!)];
+    throw usage(
+      `--column-totals: ${grain.join(',')} are nested (each ${grain[1]} in one ${grain[0]}): give the ${grain[0]} totals with --row-totals`,
+      `--column-totals: ${grain.join(',')} bertingkat (setiap ${inner.id} berada dalam satu ${outer.id}): berikan total ${outer.id} dengan --row-totals`,
+    );
+  }
+  const margins = o.rowTotals || o.columnTotals ? await import('../io/margins.js') : undefined;
+  const spec: AllocationSpec = {
+    total: totals ? totals.stages[totals.stages.length - 1]!.total : undefined,
+    shape,
+    rule,
+    denominator: chooseDenominator(o.denominator, [base]),
+    rowTotals: o.rowTotals ? await margins!.loadMargin(o.rowTotals, grain[0]!, '--row-totals', load) : undefined,
+    columnTotals: o.columnTotals ? await margins!.loadMargin(o.columnTotals, grain[1]!, '--column-totals', load) : undefined,
+  };
+  if (compare) return { read, base, spec, stages: [], totals, scope, phasing: 'even', notes };
+  const plan = (total: GivenTotal | undefined): AllocationResult => planBreakdown({ ...spec, total }, base);
+  const stages = totals ? planStages(totals, plan, read.period, fromSeries && (read.bundled || scope.kind === 'national' || o.series !== undefined)) : [{ result: plan(undefined) }];
+  const result = stages[stages.length - 1]!.result;
+
+  // The path: for --months, and for a revision (where the revised path starts).
+  let path: Milestones | undefined;
+  let phasing = 'even';
+  const revised = stages.length > 1;
+  if (o.months || revised) {
+    if (!read.period) throw usage('--months and revisions need the baseline month: add a period column (YYYY-MM) to the input', '--months dan revisi memerlukan bulan dasar: tambahkan kolom periode (YYYY-MM) ke input');
+    const year = totals?.year;
+    if (year === undefined) throw usage({ message: '--months needs the target year: the December the targets are for', hint: '--year <yyyy> (with --target N: the total for December of that year)' }, { message: '--months memerlukan tahun target: Desember yang dituju target', hint: '--year <yyyy> (dengan --target N: total untuk Desember tahun itu)' });
+    let profile: Phasing = { kind: 'even' };
+    if (o.phasing && o.phasing !== 'even') {
+      profile = await (await import('../io/margins.js')).loadProfile((await expandInputs([o.phasing], io))[0]!, load);
+      phasing = o.phasing;
+    }
+    path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing);
+    const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
+    if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
+  }
+  const lastStart = revised && path ? path.starts[path.starts.length - 1] : undefined;
+  return {
+    read,
+    base,
+    spec,
+    result,
+    stages,
+    totals,
+    scope,
+    rule: ruleFacts(rule, result),
+    ...(totals?.revision ? { revision: { ...totals.revision, ...(lastStart ? { start: lastStart.values } : {}) } } : {}),
+    ...(o.months ? { path } : {}),
+    phasing,
+    notes,
+  };
+}
+
+/** The Decembers strictly between the baseline and the target year's that the stage has no target for. */
+function decembersWithout(stage: BreakdownStage, from: Period, year: number): number[] {
+  const out: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y < year; y++) {
+    const dec = `${y}-12`;
+    if (dec > from && monthsBetween(from, dec) > 0 && !stage.waypoints?.has(dec)) out.push(y);
+  }
+  return out;
+}
+
+function milestonesOrThrow(path: ReturnType<typeof breakdownMilestones>, from: Period, year: number, phasing: string | undefined): Milestones {
+  if (!('problem' in path)) return path;
+  switch (path.problem) {
+    case 'no-months':
+      throw usage(`--months: the baseline ${from} is already at or after December ${year}`, `--months: bulan dasar ${from} sudah sama dengan atau setelah Desember ${year}`);
+    case 'below-start':
+      if (path.month) {
+        throw new InputError(say(
+          { message: `the revised target of ${path.unit} is below its milestone of ${path.month} (the path up to the revision stays)`, hint: `a revision from ${addMonths(path.month, 1)} can lower a target only down to what the path had reached` },
+          { message: `target revisi ${path.unit} di bawah tonggaknya pada ${path.month} (jalur sampai revisi tetap)`, hint: `revisi mulai ${addMonths(path.month, 1)} hanya dapat menurunkan target sampai capaian jalur` },
+        ));
+      }
+      throw new InputError(say(
+        { message: `--months: the target of ${path.unit} is below today, so its milestones cannot rise to it`, hint: 'milestones need targets at or above today (the default --min)' },
+        { message: `--months: target ${path.unit} di bawah kondisi saat ini, sehingga tonggaknya tidak dapat naik ke target itu`, hint: 'tonggak memerlukan target yang sama dengan atau di atas kondisi saat ini (--min bawaan)' },
+      ));
+    case 'anchor-outside':
+      throw new InputError(say(
+        { message: `the national target of ${path.month} (${path.value}) is not between ${path.low} and ${path.high}: the path to December ${year} would fall`, hint: 'check the target series (--series, data/targets.csv)' },
+        { message: `target nasional ${path.month} (${path.value}) tidak di antara ${path.low} dan ${path.high}: jalur menuju Desember ${year} akan turun`, hint: 'periksa seri target (--series, data/targets.csv)' },
+      ));
+    case 'profile-zero':
+      throw new InputError({ file: phasing, ...say('the phasing profile gives every month of the path a weight of 0', 'profil pentahapan memberi bobot 0 pada setiap bulan dalam jalur') });
+    case 'profile-month':
+      throw new InputError({ file: phasing, ...say(`the phasing profile has no weight for ${path.month}`, `profil pentahapan tidak memiliki bobot untuk ${path.month}`) });
+  }
+}

@@ -1,0 +1,25 @@
+// The flags of `coverage` that would do nothing in a run, and why (see app/inert.ts).
+
+import { outputInertRules, type InertRule } from './inert.js';
+import type { FlagKey } from '../options/flags.js';
+
+const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
+
+export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
+  const planned = o.year !== undefined && !o.targets;
+  const anyTargets = o.year !== undefined || o.targets !== undefined;
+  const notPlanned = {
+    why: { en: o.targets ? `the targets come from ${o.targets}, not planned with --year` : 'no targets are planned (no --year)', id: o.targets ? `target diambil dari ${o.targets}, bukan direncanakan dengan --year` : 'tidak ada target yang direncanakan (tanpa --year)' },
+    hint: { en: 'it shapes the targets coverage --year plans on the bundled baseline; leave it out', id: 'opsi ini membentuk target yang direncanakan coverage --year pada data dasar bawaan; hilangkan' },
+  };
+  return [
+    ...RULE_FLAGS.map((flag) => ({ flag, inert: !planned, ...notPlanned })),
+    { flag: 'scenario', inert: !planned, ...notPlanned },
+    { flag: 'series', inert: !planned, ...notPlanned },
+    { flag: 'asOf', inert: !anyTargets, why: { en: 'it picks the target revision in force, and this run has no targets', id: 'opsi ini memilih revisi target yang berlaku, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },
+    { flag: 'atRiskMargin', inert: !anyTargets, why: { en: 'it sets the at-risk status against targets, and this run has none', id: 'opsi ini mengatur status berisiko terhadap target, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },
+    { flag: 'failOn', inert: o.failBelow === undefined, why: { en: 'it says what --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan apa yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
+    { flag: 'failScope', inert: o.failBelow === undefined, why: { en: 'it says which rows --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan baris yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
+    ...outputInertRules(targets, stdoutIsTerminal),
+  ];
+}

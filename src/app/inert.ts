@@ -1,0 +1,61 @@
+// Flags that would have no effect in a run are refused (exit 2) with the reason and a way out, rather
+// than accepted and ignored: `coverage --workforce FILE` on a regional file, `breakdown --phasing`
+// without --months. Only flags given on the command line are checked: a jamsostek.json is shared by
+// many runs, and a key that does not apply to this one is not a mistake.
+
+import type { SourceFacts } from '../core/table.js';
+import { usage } from '../errors.js';
+import { flagName, type FlagKey } from '../options/flags.js';
+
+type Words = { readonly en: string; readonly id: string };
+
+export interface InertRule {
+  readonly flag: FlagKey;
+  /** True when the flag would do nothing in this run. */
+  readonly inert: boolean;
+  readonly why: Words;
+  readonly hint: Words;
+}
+
+/** Given on the command line (not from a config file)? */
+export const onCommandLine = (cli: Readonly<Record<string, unknown>>, key: FlagKey): boolean => cli[key] !== undefined && cli[key] !== false;
+
+/** Throw a usage error for the first flag given on the command line that would do nothing. */
+export function refuseInert(cli: Readonly<Record<string, unknown>>, rules: readonly InertRule[]): void {
+  for (const r of rules) {
+    if (!r.inert || !onCommandLine(cli, r.flag)) continue;
+    const f = flagName(r.flag);
+    throw usage({ message: `${f} would have no effect: ${r.why.en}`, hint: r.hint.en }, { message: `${f} tidak berpengaruh: ${r.why.id}`, hint: r.hint.id });
+  }
+}
+
+/** The output flags that only the terminal table (or CSV) uses, against the outputs of the run. */
+export function outputInertRules(targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean, hasChart = true): InertRule[] {
+  const formats = targets.map((t) => t.format);
+  const table = formats.includes('table');
+  const tableOnStdout = targets.some((t) => t.format === 'table' && t.target === '-');
+  const csv = formats.includes('csv') || formats.includes('tsv');
+  const names = [...new Set(formats)].join(', ');
+  return [
+    { flag: 'color', inert: !tableOnStdout, why: { en: `only the terminal table on standard output is coloured; this run writes ${names}`, id: `hanya tabel terminal di keluaran standar yang berwarna; proses ini menulis ${names}` }, hint: { en: 'leave out --color, or -f table', id: 'hilangkan --color, atau -f table' } },
+    { flag: 'chart', inert: !table || !hasChart, why: !hasChart ? { en: 'this report has no measure to draw as bars', id: 'laporan ini tidak memiliki ukuran untuk digambar sebagai batang' } : { en: `--chart draws bars in the terminal table; this run writes ${names}`, id: `--chart menggambar batang di tabel terminal; proses ini menulis ${names}` }, hint: { en: 'the HTML report has its charts always; leave out --chart', id: 'laporan HTML selalu memuat grafik; hilangkan --chart' } },
+    { flag: 'wide', inert: !(tableOnStdout && stdoutIsTerminal), why: { en: 'only a table on a terminal is fitted to its width, and this run writes none', id: 'hanya tabel di terminal yang disesuaikan dengan lebarnya, dan proses ini tidak menulisnya' }, hint: { en: 'leave out --wide', id: 'hilangkan --wide' } },
+    { flag: 'csvDialect', inert: !csv, why: { en: `--csv-dialect shapes CSV; this run writes ${names}`, id: `--csv-dialect mengatur CSV; proses ini menulis ${names}` }, hint: { en: 'leave out --csv-dialect, or -f csv', id: 'hilangkan --csv-dialect, atau -f csv' } },
+  ];
+}
+
+/** The input flags, against the files the run read (the bundled data is not among them). */
+export function inputInertRules(sources: readonly SourceFacts[]): InertRule[] {
+  const has = (...formats: SourceFacts['format'][]): boolean => sources.some((s) => formats.includes(s.format));
+  const read = sources.length ? [...new Set(sources.map((s) => s.format))].join(', ') : 'only the bundled data';
+  const readId = sources.length ? [...new Set(sources.map((s) => s.format))].join(', ') : 'hanya data bawaan';
+  const why = (en: string, id: string): Words => ({ en: `${en}; this run read ${read}`, id: `${id}; proses ini membaca ${readId}` });
+  return [
+    { flag: 'delimiter', inert: !has('csv'), why: why('it is the delimiter of CSV files', 'opsi ini adalah pemisah berkas CSV'), hint: { en: 'leave out --delimiter', id: 'hilangkan --delimiter' } },
+    { flag: 'encoding', inert: !has('csv', 'json'), why: why('it is the encoding of text files (CSV, JSON)', 'opsi ini adalah pengodean berkas teks (CSV, JSON)'), hint: { en: 'leave out --encoding', id: 'hilangkan --encoding' } },
+    { flag: 'sheet', inert: !has('xlsx'), why: why('it names a sheet of an xlsx file', 'opsi ini menyebut lembar berkas xlsx'), hint: { en: 'leave out --sheet', id: 'hilangkan --sheet' } },
+    { flag: 'headerRow', inert: !has('csv', 'xlsx'), why: why('it is the header line of a CSV or xlsx file', 'opsi ini adalah baris judul berkas CSV atau xlsx'), hint: { en: 'leave out --header-row', id: 'hilangkan --header-row' } },
+    { flag: 'numberLocale', inert: sources.length === 0, why: why('it says how the numbers of your files are written', 'opsi ini menyatakan cara penulisan angka di berkas Anda'), hint: { en: 'leave out --number-locale', id: 'hilangkan --number-locale' } },
+    { flag: 'codeSystem', inert: sources.length === 0, why: why('it says which province codes your files use', 'opsi ini menyatakan sistem kode provinsi di berkas Anda'), hint: { en: 'leave out --code-system', id: 'hilangkan --code-system' } },
+  ];
+}

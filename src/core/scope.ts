@@ -1,0 +1,177 @@
+// The scope of a report: which areas it covers, in words a planner uses ("Kanwil Sulawesi Maluku:
+// 8 provinces", "Gorontalo: 6 regencies and cities", "Indonesia: 38 provinces"). The geography comes in
+// as data (an AreaBook built by io/ from data/provinces.csv and data/regencies.csv); this file only
+// reasons about it.
+//
+// The scope is found from the keys of the finest area dimension of the data (regency, else province,
+// else kanwil), or declared with --expect. Totals compare the areas of the scope with the targets of
+// those areas only.
+
+export interface AreaBook {
+  /** Provinces by Kemendagri code: name and regional office (kanwil). */
+  readonly provinces: ReadonlyMap<string, { readonly name: string; readonly kanwil: string }>;
+  /** Regencies and cities by Kemendagri code: name and province code. */
+  readonly regencies: ReadonlyMap<string, { readonly name: string; readonly province: string }>;
+}
+
+export type AreaDim = 'regency' | 'province' | 'kanwil';
+
+export type Scope =
+  /** Every area of the country at that grain. */
+  | { readonly kind: 'national'; readonly dim: AreaDim; readonly areas: number; readonly of: number }
+  /** Areas of one regional office: all of them (areas = of), or some. */
+  | { readonly kind: 'kanwil'; readonly name: string; readonly dim: 'province' | 'regency'; readonly areas: number; readonly of: number }
+  /** Regencies and cities of one province. */
+  | { readonly kind: 'province'; readonly name: string; readonly code: string; readonly dim: 'regency'; readonly areas: number; readonly of: number }
+  /** Areas of several parents: N areas in M provinces (regencies) or M kanwil (provinces). */
+  | { readonly kind: 'areas'; readonly dim: AreaDim; readonly areas: number; readonly parents: number }
+  /** The data names no area (a segment or sector file without a province column). */
+  | { readonly kind: 'unknown' };
+
+/** The finest area dimension among some dimension names. */
+export function areaDimOf(dims: readonly string[]): AreaDim | undefined {
+  if (dims.includes('regency')) return 'regency';
+  if (dims.includes('province')) return 'province';
+  if (dims.includes('kanwil')) return 'kanwil';
+  return undefined;
+}
+
+function kanwilsOf(book: AreaBook): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [code, p] of book.provinces) {
+    const list = out.get(p.kanwil);
+    if (list) list.push(code);
+    else out.set(p.kanwil, [code]);
+  }
+  return out;
+}
+
+/** The regencies of a province, by code. */
+export function regenciesOf(book: AreaBook, province: string): string[] {
+  const out: string[] = [];
+  for (const [code, r] of book.regencies) if (r.province === province) out.push(code);
+  return out;
+}
+
+/**
+ * The scope of some areas (keys of one area dimension).
+ * Example: the 8 province codes 71–76, 81, 82 → { kind: 'kanwil', name: 'Sulawesi Maluku (Sulama)',
+ * dim: 'province', areas: 8, of: 8 }.
+ */
+export function scopeOf(dim: AreaDim | undefined, keys: ReadonlySet<string>, book: AreaBook): Scope {
+  if (!dim || keys.size === 0) return { kind: 'unknown' };
+  const kanwils = kanwilsOf(book);
+  if (dim === 'kanwil') {
+    if (keys.size === kanwils.size) return { kind: 'national', dim, areas: keys.size, of: kanwils.size };
+    return { kind: 'areas', dim, areas: keys.size, parents: keys.size };
+  }
+  if (dim === 'province') {
+    if (keys.size === book.provinces.size) return { kind: 'national', dim, areas: keys.size, of: book.provinces.size };
+    const offices = new Set<string>();
+    for (const k of keys) offices.add(book.provinces.get(k)?.kanwil ?? `?${k}`);
+    if (offices.size === 1) {
+      const name = [...offices][0]!;
+      const all = kanwils.get(name);
+      if (all) return { kind: 'kanwil', name, dim, areas: keys.size, of: all.length };
+    }
+    return { kind: 'areas', dim, areas: keys.size, parents: offices.size };
+  }
+  if (keys.size === book.regencies.size) return { kind: 'national', dim, areas: keys.size, of: book.regencies.size };
+  const provinces = new Set<string>();
+  for (const k of keys) provinces.add(book.regencies.get(k)?.province ?? `?${k}`);
+  if (provinces.size === 1) {
+    const code = [...provinces][0]!;
+    const p = book.provinces.get(code);
+    if (p) return { kind: 'province', name: p.name, code, dim, areas: keys.size, of: regenciesOf(book, code).length };
+  }
+  const offices = new Set<string>();
+  for (const p of provinces) offices.add(book.provinces.get(p)?.kanwil ?? `?${p}`);
+  if (offices.size === 1) {
+    const name = [...offices][0]!;
+    const all = kanwils.get(name);
+    if (all) {
+      let of = 0;
+      for (const p of all) of += regenciesOf(book, p).length;
+      return { kind: 'kanwil', name, dim, areas: keys.size, of };
+    }
+  }
+  return { kind: 'areas', dim, areas: keys.size, parents: provinces.size };
+}
+
+/** What --expect names: a regional office, a province, the whole country, or a list of keys. */
+export type ExpectSpec =
+  | { readonly kind: 'kanwil'; readonly name: string }
+  | { readonly kind: 'province'; readonly code: string }
+  | { readonly kind: 'national' }
+  | { readonly kind: 'keys'; readonly dim: string; readonly keys: ReadonlyMap<string, string>; readonly source: string };
+
+/**
+ * The keys that must report, at one dimension of the report's grain (key → label), or why the spec
+ * does not fit that grain. Example: kanwil "Sulawesi Maluku (Sulama)" at 'province' → its 8 provinces;
+ * province 75 at 'regency' → Gorontalo's 6 regencies and cities.
+ */
+export function expectedKeys(specs: readonly ExpectSpec[], grain: readonly string[], book: AreaBook): { dim: string; keys: Map<string, string> } | { problem: 'no-area-dim' | 'province-above-grain' | 'dims-differ'; dim?: string } {
+  const area = areaDimOf(grain);
+  let dim: string | undefined;
+  const keys = new Map<string, string>();
+  const kanwils = kanwilsOf(book);
+  for (const s of specs) {
+    const d = s.kind === 'keys' ? s.dim : area;
+    if (!d) return { problem: 'no-area-dim' };
+    if (dim !== undefined && dim !== d) return { problem: 'dims-differ', dim: d };
+    dim = d;
+    if (s.kind === 'keys') {
+      for (const [k, v] of s.keys) keys.set(k, v);
+      continue;
+    }
+    let provinces: string[];
+    if (s.kind === 'national') provinces = [...book.provinces.keys()];
+    else if (s.kind === 'kanwil') provinces = kanwils.get(s.name) ?? [];
+    else provinces = [s.code];
+    if (d === 'kanwil') {
+      if (s.kind === 'province') return { problem: 'province-above-grain', dim: d };
+      const names = s.kind === 'national' ? [...kanwils.keys()] : [s.name];
+      for (const n of names) keys.set(n, n);
+    } else if (d === 'province') for (const p of provinces) keys.set(p, book.provinces.get(p)?.name ?? p);
+    else for (const p of provinces) for (const r of regenciesOf(book, p)) keys.set(r, book.regencies.get(r)!.name);
+  }
+  return { dim: dim!, keys };
+}
+
+/** The scope --expect declares. */
+export function declaredScope(specs: readonly ExpectSpec[], dim: string, keys: ReadonlyMap<string, string>, book: AreaBook): Scope {
+  const d = dim === 'regency' || dim === 'province' || dim === 'kanwil' ? dim : undefined;
+  if (!d) return { kind: 'unknown' };
+  const only = specs.length === 1 ? specs[0]! : undefined;
+  if (only?.kind === 'province' && d === 'regency') {
+    const p = book.provinces.get(only.code);
+    if (p) return { kind: 'province', name: p.name, code: only.code, dim: d, areas: keys.size, of: keys.size };
+  }
+  return scopeOf(d, new Set(keys.keys()), book);
+}
+
+const RANK: Record<AreaDim, number> = { regency: 0, province: 1, kanwil: 2 };
+
+/**
+ * Areas of the report (at `parentDim`) whose data covers only some of their parts (at the finer
+ * `dataDim`): Sulawesi Utara with 2 of its 15 regencies and cities reported. Their targets are for the
+ * whole area, so comparing the two is only fair when the rest are truly zero.
+ */
+export function incompleteAreas(dataDim: AreaDim, pairs: ReadonlyMap<string, ReadonlySet<string>>, parentDim: AreaDim, book: AreaBook): { key: string; label: string; have: number; of: number }[] {
+  if (RANK[dataDim] >= RANK[parentDim]) return [];
+  const kanwils = kanwilsOf(book);
+  const out: { key: string; label: string; have: number; of: number }[] = [];
+  for (const [parent, parts] of pairs) {
+    let of: number;
+    let label = parent;
+    if (parentDim === 'province') {
+      of = regenciesOf(book, parent).length;
+      label = book.provinces.get(parent)?.name ?? parent;
+    } else {
+      const provinces = kanwils.get(parent) ?? [];
+      of = dataDim === 'province' ? provinces.length : provinces.reduce((a, p) => a + regenciesOf(book, p).length, 0);
+    }
+    if (of > 0 && parts.size < of) out.push({ key: parent, label, have: parts.size, of });
+  }
+  return out;
+}
