@@ -28,6 +28,7 @@ export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly extract?: boolean;
   readonly workforce?: string;
   readonly expect?: readonly ExpectInput[];
+  readonly paceWindow?: number;
 }
 
 export interface CoveragePlan {
@@ -68,7 +69,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const targets = await coverageTargets(o, grain, period, load, io);
   const result = planCoverage(
     { current: read.table, previous, denominators, targets: targets?.targets },
-    { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook() },
+    { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow },
   );
   return {
     read,
