@@ -36,7 +36,7 @@ Examples:
   $ jamsostek coverage --extract peserta-2024-06.csv --by province,segment --year 2024
 `;
 
-const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'period', 'previous', 'paceWindow', 'trend', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
+const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'compareTargets', 'period', 'previous', 'paceWindow', 'trend', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
@@ -71,7 +71,8 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     sort: o.sort,
     top: o.top,
   });
-  await session.emit(o.trend ? trendReport(plan.result, report) : report, [...plan.files, ...session.protectedInputs(o)]);
+  const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report) : report;
+  await session.emit(view, [...plan.files, ...session.protectedInputs(o)]);
 
   // After the report is written: the threshold check for monthly jobs (every row, also those --top hides).
   if (o.failBelow !== undefined) {
