@@ -66,3 +66,16 @@ describe('coverage --compare-targets: two plans side by side', () => {
     expect(refused.stderr).toMatch(/--compare-targets would have no effect/);
   });
 });
+
+describe('README: a June projection for a Kanwil', () => {
+  it('the excerpt is the real output of its command, line for line', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## A June projection for a Kanwil'), readme.indexOf('## Defending a split'));
+    const excerpt = /```text\n([\s\S]*?)```/.exec(section)![1]!.split('\n').filter(Boolean);
+    const r = await run(['coverage', 'examples/sulama-2024/*.csv', '--year', '2024', '--expect', 'kanwil:Sulama', '--trend', '-f', 'md']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = new Set(r.stdout.split('\n'));
+    for (const line of excerpt) expect(out.has(line), line).toBe(true);
+    expect(section).toContain('3,590,461 in December, 416,294 short of the 4,006,755');
+  });
+});
