@@ -18,6 +18,7 @@ import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
 import { coverageTargets, type TotalOptions } from './targets.js';
+import { planName, type TargetPlan } from '../report/coverage-compare.js';
 
 export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly denominator?: string;
@@ -28,6 +29,8 @@ export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly extract?: boolean;
   readonly workforce?: string;
   readonly expect?: readonly ExpectInput[];
+  readonly paceWindow?: number;
+  readonly compareTargets?: readonly string[];
 }
 
 export interface CoveragePlan {
@@ -40,6 +43,8 @@ export interface CoveragePlan {
   readonly targetsBaselinePeriod?: string;
   /** Every file read, for the protection of inputs. */
   readonly files: readonly string[];
+  /** --compare-targets: the run's targets and each other plan's, the same data against each. */
+  readonly plans?: readonly TargetPlan[];
 }
 
 export async function planCoverageRun(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
@@ -66,10 +71,22 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
   const targets = await coverageTargets(o, grain, period, load, io);
-  const result = planCoverage(
-    { current: read.table, previous, denominators, targets: targets?.targets },
-    { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook() },
-  );
+  const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow };
+  const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
+  let plans: TargetPlan[] | undefined;
+  if (o.compareTargets?.length && targets) {
+    const taken = new Set<string>();
+    const plan = (label: string, r: typeof result): TargetPlan => {
+      const name = planName(label, taken);
+      taken.add(name);
+      return { name, label, result: r };
+    };
+    plans = [plan(o.targets ?? `plan ${o.year}`, result)];
+    for (const file of o.compareTargets) {
+      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io);
+      plans.push(plan(file, planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec)));
+    }
+  }
   return {
     read,
     previous,
@@ -78,7 +95,8 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
-    files: [...read.inputs, ...prevFiles, ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
+    ...(plans ? { plans } : {}),
+    files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
 }
 

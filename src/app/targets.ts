@@ -5,8 +5,8 @@
 
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, SplitRule } from '../core/allocation/spec.js';
-import { latestPeriod, monthsBetween, type Period } from '../core/calendar.js';
-import { targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
+import { latestPeriod, type Period } from '../core/calendar.js';
+import { monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
 import { atPeriod, keysOf, type Table } from '../core/table.js';
@@ -164,11 +164,14 @@ export async function coverageTargets(
   const denominator = chooseDenominator(o.denominator, [base]);
   const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator }, base), B, true);
   const result = stages[stages.length - 1]!.result;
-  const milestones = B && period ? milestonesAt(stages, B, totals.year!, period) : undefined;
+  // Month by month, as breakdown --months draws them (the same path function); a path that cannot be
+  // drawn (a target below today) leaves the milestones to targetsAt, unit by unit.
+  const path = B ? breakdownMilestones(stages, B, totals.year!, { kind: 'even' }) : undefined;
+  const table = B && path && !('problem' in path) ? monthlyTargetsFromPath(result, base, B, path) : targetsFromAllocation(result, base);
   const total = totalInForce(totals);
   return {
     targets: {
-      table: targetsFromAllocation(result, base, milestones),
+      table,
       baselinePeriod: B,
       year: o.year,
       yearFrom: 'plan',
@@ -181,21 +184,6 @@ export async function coverageTargets(
     },
     notes: totals.notes,
   };
-}
-
-/**
- * Each unit's milestone in the month reported, on the path breakdown --months draws (undefined when
- * the path cannot be drawn: a target below today; the month is then phased unit by unit from the
- * baseline by targetsAt, for the units that can rise).
- */
-function milestonesAt(stages: readonly BreakdownStage[], baseline: Period, year: number, period: Period): (bigint | null)[] | undefined {
-  const units = stages[0]!.result.units;
-  const k = monthsBetween(baseline, period);
-  if (k === 0) return units.map((u) => (u.participants === null ? null : BigInt(u.participants)));
-  const path = breakdownMilestones(stages, baseline, year, { kind: 'even' });
-  if ('problem' in path) return undefined;
-  if (k < 0 || k > path.months.length) return units.map(() => null);
-  return path.units.map((u) => u[k - 1]!);
 }
 
 /** The rows of a table at the latest month (the baseline of a breakdown input). */

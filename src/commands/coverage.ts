@@ -10,7 +10,7 @@ import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
 import { formatHuman } from '../render/format.js';
-import { coverageReport } from '../report/coverage.js';
+import { coverageReport, trendReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
@@ -36,7 +36,7 @@ Examples:
   $ jamsostek coverage --extract peserta-2024-06.csv --by province,segment --year 2024
 `;
 
-const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'period', 'previous', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
+const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'compareTargets', 'period', 'previous', 'paceWindow', 'trend', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
@@ -48,11 +48,12 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   refuseInert(cli, coverageInertRules(o, session.targets(), io.stdout.isTTY === true));
   const sources: SourceFacts[] = [];
   const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
-  refuseInert(cli, inputInertRules(sources));
+  const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: 'give earlier months too: a folder or glob of several months, or --previous (repeatable)', id: 'berikan juga bulan-bulan sebelumnya: folder atau glob beberapa bulan, atau --previous (boleh diulang)' } };
+  refuseInert(cli, [...inputInertRules(sources), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }]);
   session.notes(plan.notes);
   const sortable = ['gap', 'coverage', 'achievement', 'name', 'run-rate'];
   if (o.sort && !sortable.includes(o.sort) && !grain.includes(o.sort)) {
-    const cols = ['participants', 'denominator', 'uncovered', 'target', 'target_coverage', 'milestone', 'run_rate', 'change', 'coverage_change_pp'];
+    const cols = ['participants', 'denominator', 'uncovered', 'target', 'target_coverage', 'milestone', 'run_rate', 'change', 'coverage_change_pp', 'pace', 'projected', 'projected_gap'];
     if (!cols.includes(o.sort)) {
       const keys = [...sortable, ...grain, ...cols].join(', ');
       throw usage({ message: `--sort ${o.sort}: no such column`, hint: `sort keys: ${keys}` }, { message: `--sort ${o.sort}: kolom itu tidak ada`, hint: `kunci pengurutan: ${keys}` });
@@ -70,7 +71,8 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     sort: o.sort,
     top: o.top,
   });
-  await session.emit(report, [...plan.files, ...session.protectedInputs(o)]);
+  const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report) : report;
+  await session.emit(view, [...plan.files, ...session.protectedInputs(o)]);
 
   // After the report is written: the threshold check for monthly jobs (every row, also those --top hides).
   if (o.failBelow !== undefined) {

@@ -103,7 +103,7 @@ export const SEGMENT_COLUMNS: ReadonlyMap<string, Segment> = new Map(SEGMENTS.ma
 export const OUTPUT_COLUMNS: ReadonlySet<string> = new Set([
   'level', 'denominator', 'participants', 'coverage', 'uncovered', 'target', 'target_coverage', 'gap', 'achievement',
   'milestone', 'run_rate', 'status', 'change', 'coverage_change_pp', 'weight', 'min', 'max', 'increase', 'share', 'bound',
-  'baseline', 'progress_needed', 'province_code',
+  'baseline', 'progress_needed', 'province_code', 'pace', 'projected', 'projected_gap', 'projected_status',
 ]);
 
 export type ColumnRole =

@@ -109,6 +109,9 @@ export const FLAGS = {
   failOn: choice('fail-on', '<measure>', 'what --fail-below checks', ['coverage', 'achievement'] as const),
   failScope: choice('fail-scope', '<scope>', 'any row, or only the grand total', ['any', 'total'] as const),
   expect: many<p.ExpectInput>({ name: 'expect', arg: '<scope|file>', help: 'who must report: kanwil:NAME, province:NAME (its regencies, with --by regency), national, or a file of keys; one missing is an error (exit 3)', complete: 'file', repeatable: true, parse: p.expect }),
+  compareTargets: many<string>({ name: 'compare-targets', arg: '<file>', help: 'another plan\'s targets beside --targets (or --year): target, gap and status under each, and the difference; repeatable', complete: 'file', repeatable: true, parse: p.text }),
+  paceWindow: flag({ name: 'pace-window', arg: '<months>', help: 'the months the actual pace is measured over (default 3)', parse: p.positiveInt }),
+  trend: sw('trend', 'the trend view: each area with its participants month by month, its pace and where it lands in December'),
   extract: sw('extract', 'the files are per-participant or per-employer extracts: add rows up per key (automatic with an id column)'),
   workforce: flag({ name: 'workforce', arg: '<file>', help: 'denominators for an extract (default: the bundled baseline)', complete: 'file', parse: p.text }),
   // Template and reference lists

@@ -4,7 +4,7 @@
 
 import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import type { Column, Report, Row, Value } from './model.js';
+import type { Column, Report, Row, TrendChart, Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
 
@@ -23,7 +23,7 @@ export interface CoverageContext {
   readonly extraNotes?: readonly { en: string; id: string }[];
 }
 
-export function coverageColumns(grain: readonly string[], denominator: string | undefined, previous: boolean): Column[] {
+export function coverageColumns(grain: readonly string[], denominator: string | undefined, previous: boolean, story = false): Column[] {
   const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
   return [
     ...keyColumns(grain),
@@ -39,6 +39,7 @@ export function coverageColumns(grain: readonly string[], denominator: string | 
     c('run_rate', 'int'),
     c('status', 'status'),
     ...(previous ? [c('change', 'signed-int'), c('coverage_change_pp', 'points')] : []),
+    ...(story ? [c('pace', 'signed-int'), c('projected', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status')] : []),
   ];
 }
 
@@ -58,6 +59,10 @@ function values(r: CoverageRow): Record<string, Value> {
     status: m.status,
     change: m.change,
     coverage_change_pp: m.coverageChangePoints,
+    pace: r.story?.pace ?? null,
+    projected: r.story?.projected ?? null,
+    projected_gap: r.story?.projectedGap ?? null,
+    projected_status: r.story?.projectedStatus ?? null,
   };
 }
 
@@ -84,10 +89,11 @@ export function sortColumn(sort: string, grain: readonly string[]): string {
 
 export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report {
   const previous = r.previousPeriod !== undefined;
-  const columns = coverageColumns(r.grain, r.denominator, previous);
+  const columns = coverageColumns(r.grain, r.denominator, previous, r.story !== undefined);
+  const series = (x: CoverageRow): { series?: readonly (number | null)[] } => (x.story ? { series: x.story.series } : {});
   const toRow = (x: CoverageRow): Row => {
-    if (x.level === 'detail') return { values: { ...keyValues(r.grain, x.keys, x.labels), ...values(x) } };
-    return { level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...values(x) } };
+    if (x.level === 'detail') return { values: { ...keyValues(r.grain, x.keys, x.labels), ...values(x) }, ...series(x) };
+    return { level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...values(x) }, ...series(x) };
   };
   const total = r.rows.find((x) => x.level === 'total')!;
   let rows: Row[];
@@ -118,6 +124,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report 
     scope: r.scope,
     scopeText: scopeText(r.scope, 'en') ?? null,
     likeForLike: r.likeForLike ?? null,
+    trend: r.story ? { months: r.story.months, paceWindow: r.story.window, projectedTo: r.story.december } : null,
     monthsLeft: r.monthsLeft ?? null,
     atRiskMargin: ctx.atRiskMargin,
     extract: ctx.extract,
@@ -135,8 +142,58 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report 
     meta,
     notes: [...notesInWords(r.notes), ...(ctx.extraNotes ?? [])],
     chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },
+    ...(r.story ? { trend: trendChart(r, total) } : {}),
     humanColumns: hasTargets
       ? undefined
-      : [...keyColumns(r.grain).map((c) => c.key), 'denominator', 'participants', 'coverage', 'uncovered', ...(previous ? ['change', 'coverage_change_pp'] : [])],
+      : [...keyColumns(r.grain).map((c) => c.key), 'denominator', 'participants', 'coverage', 'uncovered', ...(previous ? ['change', 'coverage_change_pp'] : []), ...(r.story ? ['pace', 'projected'] : [])],
+  };
+}
+
+function trendChart(r: CoverageResult, total: CoverageRow): TrendChart {
+  const s = r.story!;
+  const where = scopeText(r.scope, 'en');
+  const whereId = scopeText(r.scope, 'id');
+  return {
+    title: { en: `Participants month by month to December${where ? ` — ${where}` : ''}`, id: `Peserta bulan demi bulan sampai Desember${whereId ? ` — ${whereId}` : ''}` },
+    months: s.months,
+    totalSeries: total.story?.series ?? [],
+    path: s.chart,
+  };
+}
+
+/**
+ * The trend view (coverage --trend): one row per area with its participants month by month as
+ * columns, then its pace, where that pace lands in December, its target and the projected status.
+ */
+export function trendReport(r: CoverageResult, base: Report): Report {
+  const s = r.story!;
+  const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
+  const monthCols: Column[] = s.months.map((m) => ({ key: m, label: { en: m, id: m }, kind: 'int' }));
+  const columns: Column[] = [...keyColumns(r.grain), ...monthCols, c('change', 'signed-int'), c('pace', 'signed-int'), c('run_rate', 'int'), c('projected', 'int'), c('target', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status')];
+  const cells = (x: CoverageRow): Record<string, Value> => {
+    const out: Record<string, Value> = Object.create(null) as Record<string, Value>;
+    s.months.forEach((m, i) => (out[m] = x.story?.series[i] ?? null));
+    out['change'] = x.metrics.change;
+    out['pace'] = x.story?.pace ?? null;
+    out['run_rate'] = x.metrics.runRate;
+    out['projected'] = x.story?.projected ?? null;
+    out['target'] = x.metrics.target;
+    out['projected_gap'] = x.story?.projectedGap ?? null;
+    out['projected_status'] = x.story?.projectedStatus ?? null;
+    return out;
+  };
+  const rows: Row[] = r.rows
+    .filter((x) => x.level !== 'total')
+    .map((x) => (x.level === 'detail' ? { values: { ...keyValues(r.grain, x.keys, x.labels), ...cells(x) }, ...(x.story ? { series: x.story.series } : {}) } : { level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...cells(x) }, ...(x.story ? { series: x.story.series } : {}) }));
+  const total = r.rows.find((x) => x.level === 'total')!;
+  return {
+    kind: 'coverage-trend',
+    title: { en: base.title.en.replace(/^Coverage/, 'Trend'), id: base.title.id.replace(/^Cakupan/, 'Tren') },
+    columns,
+    rows,
+    totals: { [r.grain[0]!]: 'Total', ...cells(total) },
+    meta: { ...base.meta, view: 'trend' },
+    notes: base.notes,
+    ...(base.trend ? { trend: base.trend } : {}),
   };
 }

@@ -31,6 +31,27 @@ export interface Row {
   readonly values: Readonly<Record<string, Value>>;
   /** Subtotal rows summarise the detail rows above them. */
   readonly level?: 'detail' | 'subtotal';
+  /** The row's participants month by month (Report.trend.months), for a sparkline; null where unknown. */
+  readonly series?: readonly (number | null)[];
+}
+
+/**
+ * The year as a story, for people (HTML line chart and sparklines, the xlsx trend sheet, a sparkline
+ * column in the terminal): the months known, and the scope's path from the first of them to December.
+ */
+export interface TrendChart {
+  readonly title: { readonly en: string; readonly id: string };
+  /** The months each Row.series (and `totalSeries`) has a value for, oldest first. */
+  readonly months: readonly string[];
+  readonly totalSeries: readonly (number | null)[];
+  /** The scope's chart, month by month from the first month known to December. */
+  readonly path: {
+    readonly months: readonly string[];
+    readonly actual: readonly (number | null)[];
+    readonly milestones: readonly (number | null)[];
+    readonly projection: readonly (number | null)[];
+    readonly target: number | null;
+  };
 }
 
 export interface ChartSpec {
@@ -93,6 +114,8 @@ export interface Report {
   readonly crosstab?: CrossTab;
   /** Notes for people, already in words (en/id): what was dropped, capped, held or deduced. */
   readonly notes?: readonly { readonly en: string; readonly id: string }[];
+  /** With two months or more: the months and the scope's path (charts), rows carry their series. */
+  readonly trend?: TrendChart;
 }
 
 export const STATUS_LABELS: Record<string, { en: string; id: string }> = {
@@ -100,6 +123,8 @@ export const STATUS_LABELS: Record<string, { en: string; id: string }> = {
   'on-track': { en: 'on track', id: 'sesuai jalur' },
   'at-risk': { en: 'at risk', id: 'berisiko' },
   behind: { en: 'behind', id: 'tertinggal' },
+  'will-achieve': { en: 'will achieve', id: 'akan tercapai' },
+  'will-miss': { en: 'will miss', id: 'akan meleset' },
 };
 
 /** Select and order columns (--fields); unknown names are a usage error raised by the caller. */

@@ -64,6 +64,10 @@ export const COLUMN_WORDS: ReadonlyMap<string, Words> = new Map<string, Words>([
   ['bound', w('bound', 'batas')],
   ['baseline', w('baseline', 'awal')],
   ['progress_needed', w('increase so far', 'kenaikan s.d. bulan ini')],
+  ['pace', w('pace per month', 'laju per bulan')],
+  ['projected', w('projected December', 'proyeksi Desember')],
+  ['projected_gap', w('projected gap', 'proyeksi selisih')],
+  ['projected_status', w('projected status', 'status proyeksi')],
 ]);
 
 export function columnWords(key: string): Words {
@@ -239,6 +243,11 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'no-denominator':
       return L('the input has no denominator column (workforce, employed, potential_workers): coverage is not shown', 'input tidak memiliki kolom penyebut (workforce, employed, potential_workers): cakupan tidak ditampilkan');
+    case 'no-pace':
+      return L(
+        `${num(n.rows, 'en')} row(s) reported no earlier month in the last ${n.window} months: no pace or projection for them, nor for their subtotals (--pace-window widens the window)`,
+        `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotalnya (--pace-window memperlebar jendela)`,
+      );
     case 'over-coverage':
       return L(`participants above the denominator: ${list(n.units)}`, `peserta melebihi penyebut: ${list(n.units)}`);
   }

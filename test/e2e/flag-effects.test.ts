@@ -98,6 +98,9 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
     method: [{ used: [...CY, '--method', 'dhondt', '-f', 'json'] }, { refused: [...CT, '--method', 'dhondt'] }],
     expect: [{ used: ['coverage', 'examples/2024-06/gorontalo.csv', '--expect', 'kanwil:Sulama', '-f', 'csv'] }],
     period: [{ used: [...C, '--period', '2024-05', '-f', 'csv'] }],
+    compareTargets: [{ used: [...CT, '--compare-targets', f('targets-b.csv'), '-f', 'csv'] }, { refused: [...C, '--compare-targets', f('targets-b.csv')] }],
+    paceWindow: [{ used: ['coverage', f('june.csv'), '--previous', f('april.csv'), '--previous', f('may.csv'), '--pace-window', '1', '-f', 'csv'] }, { refused: [...C, '--period', '2024-05', '--pace-window', '2'] }],
+    trend: [{ used: [...C, '--trend', '-f', 'csv'] }, { refused: [...C, '--period', '2024-05', '--trend'] }],
     previous: [{ used: ['coverage', f('june.csv'), '--previous', f('may.csv'), '-f', 'csv'] }],
     sort: [{ used: [...C, '--sort', 'coverage', '-f', 'csv'] }],
     top: [{ used: [...C, '--top', '2', '-f', 'csv'] }],
@@ -170,6 +173,8 @@ beforeAll(async () => {
   writeFileSync(f('titled.csv'), 'Laporan Juni 2024\nprovince,period,workforce,participants\nGorontalo,2024-06,631521,256129\nMaluku,2024-06,853254,251000\n');
   writeFileSync(f('many-errors.csv'), 'province,period,workforce,participants\n' + ['Atlantis', 'Lemuria', 'Mu', 'Hyperborea', 'Thule'].map((n) => `${n},2024-06,1000,10`).join('\n') + '\n');
   writeFileSync(f('june.csv'), 'period,province,potential_workers,participants\n2024-06,Gorontalo,422934,260000\n2024-06,Maluku,485724,256000\n');
+  writeFileSync(f('targets-b.csv'), 'regency,year,target\nKab. Boalemo,2024,30000\n');
+  writeFileSync(f('april.csv'), 'period,province,potential_workers,participants\n2024-04,Gorontalo,422934,255000\n2024-04,Maluku,485724,254500\n');
   writeFileSync(f('may.csv'), 'period,province,potential_workers,participants\n2024-05,Gorontalo,422934,258000\n2024-05,Maluku,485724,255000\n');
   writeFileSync(f('per-employer.csv'), 'province,period,participants\nGorontalo,2024-06,100\nGorontalo,2024-06,250\nMaluku,2024-06,80\n');
   writeFileSync(f('extract.csv'), 'participant_id,province,period\n1,Gorontalo,2024-06\n2,Gorontalo,2024-06\n3,Maluku,2024-06\n');

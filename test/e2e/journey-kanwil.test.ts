@@ -51,7 +51,9 @@ beforeAll(() => {
   }
 });
 
-interface Row { province: string; target: number; milestone: number; gap: number; run_rate: number; status: string; participants: number; change: number | null }
+interface Row { province: string; target: number; milestone: number; gap: number; run_rate: number; status: string; participants: number; change: number | null; pace: number | null; projected: number | null; projected_gap: number | null; projected_status: string | null }
+// Issue 18: the pace over the last 3 months and where it lands in December.
+const projectedStatus = (projected: number, tgt: number): string => (projected >= tgt ? 'will-achieve' : projected >= tgt * 0.95 ? 'at-risk' : 'will-miss');
 const json = async (args: string[]): Promise<{ rows: Row[]; totals: Row; meta: Record<string, unknown>; stderr: string }> => {
   const r = await run([...args, '-f', 'json']);
   expect(r.code, r.stderr).toBe(0);
@@ -163,6 +165,53 @@ describe('a Kanwil of 8 provinces, January to July 2024', () => {
     expect(doc.totals.run_rate).toBe(runRate(T2 - parts, 5));
     expect(doc.totals.status).toBe(status(parts, T2, ms));
     expect(doc.meta['revision']).toMatchObject({ fileFrom: '2024-07' });
+  });
+
+  it('June, the story: pace over March–June, projected December, projected gap and status, by hand', async () => {
+    // Maluku did not report in May: its pace still runs from March (3 months). Maluku Utara loses
+    // participants (a negative pace); Gorontalo is already above its target.
+    const doc = await json(['coverage', files(6), '--previous', files(3), '--previous', files(4), '--previous', files(5), '--targets', join(dir, 'targets.csv')]);
+    const left = 6;
+    for (const [i, n] of NAMES.entries()) {
+      const x = doc.rows.find((y) => y.province === n)!;
+      const pace = (p(i, 6) - p(i, 3)) / 3;
+      const projected = p(i, 6) + pace * left;
+      expect(x.pace, n).toBe(pace);
+      expect(x.projected, n).toBe(projected);
+      expect(x.projected_gap, n).toBe(target[i]! - projected);
+      expect(x.projected_status, n).toBe(projectedStatus(projected, target[i]!));
+    }
+    const projected = sum(NAMES.map((_, i) => p(i, 6) + ((p(i, 6) - p(i, 3)) / 3) * left));
+    expect(doc.totals.pace).toBe(sum(g));
+    expect(doc.totals.projected).toBe(projected);
+    expect(doc.totals.projected_gap).toBe(T - projected);
+    expect(doc.totals.projected_status).toBe(projectedStatus(projected, T));
+    expect(doc.rows.find((y) => y.province === 'Maluku Utara')!.pace).toBe(-3_000);
+    expect(doc.rows.find((y) => y.province === 'Maluku Utara')!.projected_status).toBe('will-miss');
+    expect(doc.rows.find((y) => y.province === 'Gorontalo')!.projected_status).toBe('will-achieve');
+    expect(doc.meta['trend']).toMatchObject({ months: ['2024-03', '2024-04', '2024-05', '2024-06'], paceWindow: 3, projectedTo: '2024-12' });
+  });
+
+  it('July, the story against the revised target', async () => {
+    const doc = await json(['coverage', files(7), '--previous', files(4), '--previous', files(5), '--previous', files(6), '--targets', join(dir, 'targets-rev.csv')]);
+    for (const [i, n] of NAMES.entries()) {
+      const x = doc.rows.find((y) => y.province === n)!;
+      const projected = p(i, 7) + ((p(i, 7) - p(i, 4)) / 3) * 5;
+      expect(x.projected, n).toBe(projected);
+      expect(x.projected_status, n).toBe(projectedStatus(projected, target2[i]!));
+    }
+    const projected = sum(NAMES.map((_, i) => p(i, 7) + ((p(i, 7) - p(i, 4)) / 3) * 5));
+    expect(doc.totals.projected_gap).toBe(T2 - projected);
+  });
+
+  it('the trend view: the months as columns, in CSV', async () => {
+    const r = await run(['coverage', files(6), '--previous', files(4), '--previous', files(5), '--targets', join(dir, 'targets.csv'), '--trend', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    expect(Object.keys(rows[0]!).slice(0, 5)).toEqual(['province_code', 'province', '2024-04', '2024-05', '2024-06']);
+    const maluku = rows.find((x) => x['province'] === 'Maluku')!;
+    expect([maluku['2024-04'], maluku['2024-05'], maluku['2024-06']]).toEqual([String(p(6, 4)), '', String(p(6, 6))]);
+    expect(rows.find((x) => x['level'] === 'total')!['2024-05']).toBe(''); // Maluku missing: no total for May
   });
 
   it('the month-by-month path of the revised series: January–June kept, July–December to the new target', async () => {

@@ -13,7 +13,7 @@ const SAMPLES: Partial<Record<FlagKey, string>> = {
   input: 'in.csv', by: 'province,segment', basis: 'workforce', denominator: 'potential_workers', mode: 'level', min: 'none', max: '1000', maxCoverage: '95%',
   method: 'sainte-lague', columnTotals: 'PU=1,BPU=2', rowTotals: 'rows.csv', phasing: 'even', compare: 'webster,hamilton', compareScenario: 'plan,rkat',
   targets: 't.csv', period: '2024/6', previous: 'may.csv', sort: 'gap', top: '5', atRiskMargin: '5%', failBelow: '40', failOn: 'achievement', failScope: 'total',
-  workforce: 'w.csv', province: 'Gorontalo', sectors: 'Pertanian,Pendidikan', series: 'series.csv', asOf: '2024-07', expect: 'kanwil:Sulama',
+  workforce: 'w.csv', province: 'Gorontalo', sectors: 'Pertanian,Pendidikan', series: 'series.csv', asOf: '2024-07', expect: 'kanwil:Sulama', paceWindow: '6', compareTargets: 'b.csv',
 };
 
 describe('the flag table', () => {

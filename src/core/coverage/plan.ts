@@ -18,12 +18,13 @@
 //     earlier month missing now are named; the month-on-month change of a subtotal or the Total is
 //     like for like (the areas present in both months).
 
-import { latestPeriod, monthsLeft, type Period } from '../calendar.js';
+import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
 import { areaDimOf, incompleteAreas, scopeOf, type AreaBook, type Scope } from '../scope.js';
 import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type RowRef, type Table } from '../table.js';
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
+import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 
 export interface CoverageSpec {
   readonly grain: readonly string[];
@@ -37,6 +38,8 @@ export interface CoverageSpec {
   readonly expected?: { readonly dim: string; readonly keys: ReadonlyMap<string, string>; readonly scope: Scope };
   /** The geography, to name the report's scope; without it the scope is 'unknown'. */
   readonly areas?: AreaBook;
+  /** The months the actual pace is measured over (--pace-window; default 3). */
+  readonly paceWindow?: number;
 }
 
 export interface CoverageInputs {
@@ -56,6 +59,26 @@ export interface CoverageRow {
   readonly targetCoverage: number | null;
   /** Subtotals and the Total: how many of the rows under it that could have a target have one. */
   readonly targetRows?: { readonly with: number; readonly of: number };
+  /** With two months or more: the row's months, pace and projection to December. */
+  readonly story?: RowStory;
+}
+
+/** The year as a story: the months known, the pace window, and the scope's path for its chart. */
+export interface CoverageStory {
+  readonly months: readonly Period[];
+  readonly window: number;
+  /** The December projected to (the target year's, else the month reported's year). */
+  readonly december: Period;
+  /** The scope (the Total) month by month from the first month known to December. */
+  readonly chart: {
+    readonly months: readonly Period[];
+    readonly actual: readonly (number | null)[];
+    /** The milestone path of the rows with targets (null where unknown). */
+    readonly milestones: readonly (number | null)[];
+    /** From the month reported to December at the pace (null before it). */
+    readonly projection: readonly (number | null)[];
+    readonly target: number | null;
+  };
 }
 
 export interface CoverageResult {
@@ -79,6 +102,8 @@ export interface CoverageResult {
   readonly rule?: RuleFacts;
   /** The month-on-month change compares the groups present in both months; those that are not. */
   readonly likeForLike?: { readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[] };
+  /** With two months or more: pace, projection and the chart of the scope. */
+  readonly story?: CoverageStory;
   readonly notes: readonly Note[];
 }
 
@@ -322,7 +347,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
-  interface Star { readonly prefix: Map<number, string>; readonly label: string; readonly participants: number; readonly target: number | null; readonly milestone: number | null }
+  interface Star { readonly key: string; readonly prefix: Map<number, string>; readonly label: string; readonly participants: number; readonly target: number | null; readonly milestone: number | null }
   let stars: Star[] | undefined;
   if (targetTable) {
     const agg = rollup(cur, targetGrain).table;
@@ -333,7 +358,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const k = key(r.keys);
       const prefix = new Map<number, string>();
       targetGrain.forEach((g, j) => prefix.set(grain.indexOf(g), r.keys[j]!));
-      return { prefix, label: r.keys.map((x, d) => labelOf(agg.dims[d]!, x!)).join(' / '), participants: r.values[pm] ?? 0, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null };
+      return { key: key(r.keys), prefix, label: r.keys.map((x, d) => labelOf(agg.dims[d]!, x!)).join(' / '), participants: r.values[pm] ?? 0, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null };
     });
     const withT = stars.filter((s) => s.target !== null).length;
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
@@ -445,6 +470,66 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     }
   } else for (const r of detail) rows.push(r);
   for (const r of levelRows([], 'total')) rows.push(r);
+
+  // The year as a story: with two months or more, each row's pace and where it lands in December.
+  let story: CoverageStory | undefined;
+  let storyRows = rows;
+  const history = period ? historyOf(inputs.previous ? [current, inputs.previous] : [current], grain, period) : undefined;
+  if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
+    const december = `${targets?.year ?? periodYear(period)}-12`;
+    const told = tellStory(rows, history, {
+      grain,
+      window: spec.paceWindow ?? 3,
+      left: Math.max(0, monthsBetween(period, december)),
+      margin: spec.atRiskMargin,
+      targetGrain,
+      withTarget: new Set((stars ?? []).filter((x) => x.target !== null).map((x) => x.key)),
+      notes,
+    });
+    storyRows = told.rows;
+    const total = told.rows[told.rows.length - 1]!;
+    const months: Period[] = [];
+    for (let m = history.months[0]!; m <= december; m = addMonths(m, 1)) months.push(m);
+    const milestonesOf = (m: Period): number | null => {
+      if (!targets) return null;
+      const t = restrictTo(targetsAt(targets, m, asOf).table, cur);
+      const mi = measureIndex(t, 'milestone');
+      let sum = 0;
+      for (const r of t.rows) {
+        const v = r.values[mi];
+        if (v === null || v === undefined) return null;
+        sum += v;
+      }
+      return t.rows.length ? sum : null;
+    };
+    const totalSeries = total.story?.series ?? [];
+    const projected = total.story?.projected ?? null;
+    const now = total.metrics.participants;
+    const span = monthsBetween(period, december);
+    story = {
+      months: history.months,
+      window: spec.paceWindow ?? 3,
+      december,
+      chart: {
+        months,
+        actual: months.map((m) => {
+          const i = history.months.indexOf(m);
+          return i < 0 ? null : (totalSeries[i] ?? null);
+        }),
+        milestones: months.map(milestonesOf),
+        projection: months.map((m) => {
+          const k = monthsBetween(period, m);
+          if (k < 0 || projected === null) return null;
+          return span === 0 ? now : now + Math.round(((projected - now) * k) / span);
+        }),
+        target: total.metrics.target,
+      },
+    };
+  }
+  if (storyRows !== rows) {
+    rows.length = 0;
+    for (const r of storyRows) rows.push(r);
+  }
   const over = detail.filter((r) => r.metrics.coverage !== null && r.metrics.coverage > 1).map((r) => r.labels.join(' / '));
   if (over.length) notes.push({ code: 'over-coverage', units: over });
   return {
@@ -462,8 +547,71 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     revision: targets?.revision ? { ...targets.revision, fileFrom: at?.revisionFrom ?? null } : at?.revisionFrom ? { from: at.revisionFrom, total: 0, before: null, asOf: asOf ?? null, fileFrom: at.revisionFrom } : undefined,
     rule: targets?.rule,
     likeForLike,
+    ...(story ? { story } : {}),
     notes,
   };
+}
+
+/**
+ * Each row's story: a detail row's own pace and projection; a subtotal's or the Total's the sum of its
+ * rows' (a projection of a level is the sum of its rows' projections, so the Total adds up). The gap
+ * and status of a projection compare it with the target of the row, over the rows that have targets.
+ */
+function tellStory(
+  rows: readonly CoverageRow[],
+  history: History,
+  o: { grain: readonly string[]; window: number; left: number; margin: number; targetGrain: readonly string[]; withTarget: ReadonlySet<string>; notes: Note[] },
+): { rows: CoverageRow[] } {
+  const n = history.months.length;
+  const detail = new Map<CoverageRow, { series: (number | null)[]; pace: Pace | null; projected: number | null; star: string }>();
+  const ti = o.targetGrain.map((g) => o.grain.indexOf(g));
+  let noPace = 0;
+  for (const r of rows) {
+    if (r.level !== 'detail') continue;
+    const series = history.byGroup.get(key(r.keys)) ?? new Array<number | null>(n).fill(null);
+    const pace = paceOf(history.months, series, o.window);
+    if (!pace) noPace++;
+    detail.set(r, { series, pace, projected: pace ? projectedDecember(r.metrics.participants, pace, o.left) : null, star: key(ti.map((i) => r.keys[i]!)) });
+  }
+  if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
+  const story = (r: CoverageRow): RowStory => {
+    const under = r.level === 'detail' ? [detail.get(r)!] : [...detail.entries()].filter(([d]) => r.keys.every((k, j) => d.keys[j] === k)).map(([, v]) => v);
+    const series = history.months.map((_, i) => {
+      let sum = 0;
+      for (const u of under) {
+        const v = u.series[i];
+        if (v === null || v === undefined) return null;
+        sum += v;
+      }
+      return sum;
+    });
+    const all = under.every((u) => u.projected !== null);
+    let projected: number | null = null;
+    let pace: number | null = null;
+    if (all && under.length) {
+      projected = 0;
+      let rate = 0;
+      for (const u of under) {
+        projected += u.projected!;
+        rate += u.pace!.change / u.pace!.months;
+      }
+      pace = Math.sign(rate) * Math.round(Math.abs(rate)) || 0;
+    }
+    // Against the target: the projections of the rows that have one.
+    let projectedGap: number | null = null;
+    let status: RowStory['projectedStatus'] = null;
+    const t = r.metrics.target;
+    if (t !== null) {
+      const targeted = under.filter((u) => o.withTarget.has(u.star));
+      if (targeted.length && targeted.every((u) => u.projected !== null)) {
+        const pt = targeted.reduce((a, u) => a + u.projected!, 0);
+        projectedGap = t - pt;
+        status = projectedStatus(pt, t, o.margin);
+      }
+    }
+    return { series, pace, projected, projectedGap, projectedStatus: status };
+  };
+  return { rows: rows.map((r) => ({ ...r, story: story(r) })) };
 }
 
 /** Rows below a threshold, after the report is written (--fail-below); every row counts, also those --top hides. */

@@ -94,6 +94,40 @@ export function targetsFromAllocation(result: AllocationResult, input: Table, mi
   };
 }
 
+/**
+ * The targets of a breakdown month by month, as a `breakdown --months` file would give them: one row
+ * per unit and month from the baseline month (milestone = today's participants) to December, each with
+ * its December target and its milestone. `path.units[i][m]` is unit i's milestone in `path.months[m]`.
+ */
+export function monthlyTargetsFromPath(result: AllocationResult, input: Table, baseline: Period, path: { readonly months: readonly Period[]; readonly units: readonly (readonly bigint[])[] }): Table {
+  const extra = input.dims.map((d) => d.name).filter((n) => n === 'kanwil' && !result.dims.includes(n));
+  const grain = [...result.dims, ...extra];
+  const base = rollup(input, grain).table;
+  const byKey = new Map(result.units.map((u, i) => [u.keys.join('\u0000'), i]));
+  const n = result.dims.length;
+  const months = [baseline, ...path.months];
+  const rows: TableRow[] = [];
+  for (const r of base.rows) {
+    const i = byKey.get(r.keys.slice(0, n).join('\u0000'));
+    if (i === undefined) continue;
+    const u = result.units[i]!;
+    months.forEach((m, k) => {
+      const milestone = k === 0 ? u.participants : Number(path.units[i]![k - 1]!);
+      rows.push({ keys: [...r.keys, m], values: [Number(u.target), milestone, u.participants], src: r.src, line: r.line });
+    });
+  }
+  return {
+    dims: [...base.dims, { name: 'period', kind: 'period', labels: new Map() }],
+    measures: [
+      { name: 'target', kind: 'count' },
+      { name: 'milestone', kind: 'count' },
+      { name: 'baseline', kind: 'count' },
+    ],
+    rows,
+    sources: input.sources,
+  };
+}
+
 /** Why the frame of a targets file cannot be known. */
 export type TargetFrameProblem =
   | { readonly kind: 'year-not-in-file'; readonly year: number; readonly years: readonly number[] }

@@ -1,0 +1,128 @@
+// The year as a story: from the months known, each area's actual pace, where it lands in December at
+// that pace, and whether that reaches its target. Pure.
+//
+//   pace            net new participants a month over the last N months (--pace-window, default 3):
+//                   (participants now − participants N months ago) / N. When the month N months ago
+//                   is not known for the area, the earliest month of the window it reported in is used
+//                   (N' months ago, N' < N); with no earlier month in the window, there is no pace.
+//   projected       participants in December at that pace: now + pace × months left, computed exactly
+//                   ((now − then) × left / N', rounded half away from zero) so that it is a whole number
+//                   and a subtotal's projection is the sum of its rows'.
+//   projected_gap   target − projected (negative: the target is passed).
+//   projected_status
+//                   will-achieve  projected ≥ target
+//                   at-risk       projected ≥ target × (1 − the at-risk margin, default 5 %)
+//                   will-miss     otherwise
+//
+// Example: 250,000 in March and 256,000 in June, window 3 → pace 2,000 a month; 6 months left →
+// projected 268,000; against a target of 287,501: gap 19,501, 268,000 < 273,126 (95 %) → will-miss.
+
+import { monthsBetween, type Period } from '../calendar.js';
+import { dimIndex, filterRows, measureIndex, rollup, type Table } from '../table.js';
+
+export type ProjectedStatus = 'will-achieve' | 'at-risk' | 'will-miss';
+
+export interface Pace {
+  /** Net change over the span (participants now − then). */
+  readonly change: number;
+  /** Months in the span (1 … window). */
+  readonly months: number;
+  /** The month the span starts. */
+  readonly from: Period;
+}
+
+/**
+ * The pace of one area from its participants by month (months sorted, the last one the month
+ * reported; null where it did not report).
+ */
+export function paceOf(months: readonly Period[], values: readonly (number | null)[], window: number): Pace | null {
+  const n = months.length;
+  if (n < 2 || values[n - 1] === null || values[n - 1] === undefined) return null;
+  const now = months[n - 1]!;
+  let best: number | undefined;
+  for (let i = 0; i < n - 1; i++) {
+    const span = monthsBetween(months[i]!, now);
+    if (span > window || span <= 0 || values[i] === null || values[i] === undefined) continue;
+    if (best === undefined || span > monthsBetween(months[best]!, now)) best = i;
+  }
+  if (best === undefined) return null;
+  return { change: values[n - 1]! - values[best]!, months: monthsBetween(months[best]!, now), from: months[best]! };
+}
+
+/** a / b rounded half away from zero, for whole a and b > 0. */
+export function roundDiv(a: number, b: number): number {
+  const q = Math.trunc(a / b);
+  const r = a - q * b;
+  if (2 * Math.abs(r) >= b) return q + Math.sign(a);
+  return q === 0 ? 0 : q; // never -0
+
+}
+
+/** The pace per month as a whole number (rounded half away from zero). */
+export function paceRounded(p: Pace): number {
+  return roundDiv(p.change, p.months);
+}
+
+/** Participants in December at the pace: now + change × left / months, exactly rounded. */
+export function projectedDecember(now: number, p: Pace, left: number): number {
+  return now + roundDiv(p.change * left, p.months);
+}
+
+export function projectedStatus(projected: number, target: number, atRiskMargin: number): ProjectedStatus {
+  if (projected >= target) return 'will-achieve';
+  if (projected >= target * (1 - atRiskMargin)) return 'at-risk';
+  return 'will-miss';
+}
+
+/** The participants of every group at the report's grain, month by month, up to the month reported. */
+export interface History {
+  /** The months known, sorted; the last is the month reported. */
+  readonly months: readonly Period[];
+  /** By group key (the grain's keys joined with \u0000): participants per month, null where not reported. */
+  readonly byGroup: ReadonlyMap<string, (number | null)[]>;
+}
+
+/**
+ * The history of the groups from the input's months (up to and including the month reported) and the
+ * previous months' files. A month given twice (in the input and in --previous) is read from the input.
+ */
+export function historyOf(tables: readonly Table[], grain: readonly string[], period: Period): History {
+  const byMonth = new Map<Period, Map<string, number>>();
+  for (const t of tables) {
+    if (dimIndex(t, 'period') < 0 || grain.some((g) => dimIndex(t, g) < 0)) continue;
+    const agg = rollup(filterRows(t, (r) => r.keys[dimIndex(t, 'period')] !== null), [...grain, 'period']).table;
+    const pm = measureIndex(agg, 'participants');
+    const seenHere = new Set<Period>();
+    for (const r of agg.rows) {
+      const m = r.keys[grain.length]!;
+      if (m > period) continue;
+      if (byMonth.has(m) && !seenHere.has(m)) continue; // an earlier table already gave this month
+      seenHere.add(m);
+      let groups = byMonth.get(m);
+      if (!groups) byMonth.set(m, (groups = new Map()));
+      const v = r.values[pm];
+      if (v !== null && v !== undefined) groups.set(r.keys.slice(0, grain.length).join('\u0000'), v);
+    }
+  }
+  const months = [...byMonth.keys()].sort();
+  const byGroup = new Map<string, (number | null)[]>();
+  months.forEach((m, i) => {
+    for (const [k, v] of byMonth.get(m)!) {
+      let series = byGroup.get(k);
+      if (!series) byGroup.set(k, (series = new Array<number | null>(months.length).fill(null)));
+      series[i] = v;
+    }
+  });
+  return { months, byGroup };
+}
+
+/** The story of one row: its months, pace, projection and what the projection means for its target. */
+export interface RowStory {
+  /** Participants per month (History.months), null where not reported. */
+  readonly series: readonly (number | null)[];
+  /** Net new participants a month (whole, rounded); null without an earlier month in the window. */
+  readonly pace: number | null;
+  readonly projected: number | null;
+  readonly projectedGap: number | null;
+  readonly projectedStatus: ProjectedStatus | null;
+}
