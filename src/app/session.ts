@@ -16,6 +16,7 @@ import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, render } from '../render/index.js';
 import { selectColumns, type Lang, type Report } from '../report/model.js';
 import { noteText } from '../report/vocabulary.js';
+import { clearProgress } from './progress.js';
 
 export interface OutputChoice {
   readonly format?: Format;
@@ -145,6 +146,8 @@ export class Session {
 
   /** Render the report in every requested format and write it: files atomically, all or none. */
   async emit(report: Report, inputs: readonly string[]): Promise<void> {
+    // A progress bar of a read of unknown size (stdin) is still on the line: the report starts clean.
+    clearProgress(this.io);
     const fields = this.out.fields;
     if (fields) {
       const known = new Set(report.columns.map((c) => c.key));

@@ -29,12 +29,25 @@ export function cellValue(values: Readonly<Record<string, Value>>, key: string):
   return Object.hasOwn(values, key) ? (values[key] ?? null) : null;
 }
 
-/** The priority of a column when the terminal is narrow: given, else 3 for the keys, 2 for a status, 1 for the rest. */
-export function columnPriority(report: Report, index: number): number {
+/**
+ * The answer of a report: what a reader came for, kept after the keys when the terminal is narrow
+ * (issue 22: at 80 columns `breakdown` used to show no target, `coverage` no target, gap or
+ * achievement). Named here by column key, so that the report builders need not set priorities; a
+ * comparison's `target_<method>` columns are targets too. A percentage such as `target_coverage` is not.
+ */
+const ANSWER_KEYS: ReadonlySet<string> = new Set(['target', 'gap', 'achievement', 'status', 'diff']);
+const isAnswer = (c: { readonly key: string; readonly kind: string }): boolean => ANSWER_KEYS.has(c.key) || (c.key.startsWith('target_') && c.kind === 'int');
+
+/**
+ * The priority of a column when the terminal is narrow: given, else 3 for the keys (the leading text
+ * columns: never dropped), 2 for the answer (target, gap, achievement, status), 1 for the rest. The
+ * lowest goes first, and among equals the rightmost.
+ */
+export function columnPriority(report: Pick<Report, 'columns'>, index: number): number {
   const c = report.columns[index]!;
   if (c.priority !== undefined) return c.priority;
   let leadingText = 0;
   while (leadingText < report.columns.length && report.columns[leadingText]!.kind === 'text') leadingText++;
   if (index < leadingText) return 3;
-  return c.kind === 'status' ? 2 : 1;
+  return isAnswer(c) ? 2 : 1;
 }
