@@ -8,13 +8,13 @@
 // the bars shrink. Printing: A4 landscape, the table header repeats on every page, a heading stays
 // with its chart, bars keep their colours.
 
-import type { RenderContext, Rendered, RenderNote } from './context.js';
+import { collectChunks } from './chunks.js';
+import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
-import type { Column, ColumnKind, CrossTab, Lang, Report, Value } from '../report/model.js';
+import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
 import { cellValue, eachRow, isTextKind } from './rows.js';
-import { TextParts } from './text-parts.js';
 
 /** Past this many bars a chart is a smear, and its markup would outweigh the table: it is left out. */
 export const MAX_CHART_BARS = 600;
@@ -81,16 +81,27 @@ function omitted(bars: number, lang: Lang): Section {
   return { html: `<p class="omitted">${escapeHtml(lang === 'id' ? id : en)}</p>`, notes: [{ code: 'html-chart-omitted', en, id }] };
 }
 
+/** The detail rows, counted, and kept only while there are at most `limit` (one pass; a chart needs no more). */
+function detailRows(report: AnyReport, limit: number): { count: number; rows: Row[] } {
+  const rows: Row[] = [];
+  let count = 0;
+  for (const r of report.rows) {
+    if ((r.level ?? 'detail') !== 'detail') continue;
+    if (++count <= limit) rows.push(r);
+  }
+  return { count, rows: count <= limit ? rows : [] };
+}
+
 /** One diverging chart per series of report.chart.changes: each unit's change, largest gain first, losses below the zero line. */
-function changeCharts(report: Report, changes: NonNullable<NonNullable<Report['chart']>['changes']>, lang: Lang): Section {
+function changeCharts(report: AnyReport, changes: NonNullable<NonNullable<AnyReport['chart']>['changes']>, lang: Lang): Section {
   const byKey = new Map(report.columns.map((c) => [c.key, c]));
-  const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
+  const { count, rows: detail } = detailRows(report, MAX_CHART_BARS);
   let html = '';
   const notes: RenderNote[] = [];
   changes.series.forEach((s, k) => {
     const title = byKey.get(s.value)?.label[lang] ?? s.value;
-    if (detail.length > MAX_CHART_BARS) {
-      const o = omitted(detail.length, lang);
+    if (count > MAX_CHART_BARS) {
+      const o = omitted(count, lang);
       html += `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${o.html}\n</section>\n`;
       if (k === 0) for (const n of o.notes) notes.push(n);
       return;
@@ -112,18 +123,18 @@ function changeCharts(report: Report, changes: NonNullable<NonNullable<Report['c
 }
 
 /** The coverage chart (with target marks) and the second chart (e.g. the gap) from report.chart. */
-function flatCharts(report: Report, lang: Lang): Section {
+function flatCharts(report: AnyReport, lang: Lang): Section {
   const spec = report.chart;
   if (!spec) return { html: '', notes: [] };
   if (spec.changes) return changeCharts(report, spec.changes, lang);
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
   const byKey = new Map(report.columns.map((c) => [c.key, c]));
-  const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
-  if (detail.length === 0) return { html: '', notes: [] };
+  const { count, rows: detail } = detailRows(report, MAX_CHART_BARS);
+  if (count === 0) return { html: '', notes: [] };
   const valueCol = byKey.get(spec.value);
   const title = valueCol?.label[lang] ?? spec.value;
-  if (detail.length > MAX_CHART_BARS) {
-    const o = omitted(detail.length, lang);
+  if (count > MAX_CHART_BARS) {
+    const o = omitted(count, lang);
     return { html: `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${o.html}\n</section>\n`, notes: o.notes };
   }
   const items = (key: string, mark: string | undefined, kind: ColumnKind): BarItem[] =>
@@ -165,7 +176,7 @@ function crossTabTable(ct: CrossTab, lang: Lang): string {
 }
 
 /** One stacked bar per cross-tab row: a segment per key across (the last key, the row total, is the length). */
-function stackedChart(report: Report, ct: CrossTab, lang: Lang): Section {
+function stackedChart(report: AnyReport, ct: CrossTab, lang: Lang): Section {
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
   const chosen = ct.measures.findIndex((x) => x.key === report.chart?.stack);
   const measure = chosen >= 0 ? chosen : ct.measures.length - 1;
@@ -218,7 +229,7 @@ function stickyColumn(cols: readonly Column[]): number {
   return i < cols.length && cols[i]!.kind === 'text' ? i : -1;
 }
 
-function metaList(report: Report, lang: Lang): string {
+function metaList(report: AnyReport, lang: Lang): string {
   return metaLines(report.meta, lang)
     .map((l) => {
       const cls = `d${Math.min(l.depth, 3)}${l.heading ? ' group' : ''}`;
@@ -280,13 +291,21 @@ dt.d1 { padding-left: 1rem; } dt.d2 { padding-left: 2rem; } dt.d3 { padding-left
 }
 `;
 
-export function renderHtmlWithNotes(report: Report, ctx: RenderContext): Rendered {
+/**
+ * The page a piece at a time: everything above the table, each row, then the cross-tab, the charts
+ * and "about". The charts (at most 600 bars each) and their notes are made before the first piece.
+ */
+export function streamHtml(report: AnyReport, ctx: RenderContext): Streamed {
   const lang = ctx.lang;
+  const stacked = report.crosstab ? stackedChart(report, report.crosstab, lang) : undefined;
+  const charts = flatCharts(report, lang);
+  return { chunks: htmlChunks(report, lang, stacked, charts), notes: [...(stacked?.notes ?? []), ...charts.notes] };
+}
+
+function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined, charts: Section): Generator<string> {
   const cols = report.columns;
-  const notes: RenderNote[] = [];
-  const out = new TextParts();
   const title = escapeHtml(report.title[lang]);
-  out.push(`<!doctype html>
+  yield `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -297,39 +316,39 @@ export function renderHtmlWithNotes(report: Report, ctx: RenderContext): Rendere
 </head>
 <body>
 <h1>${title}</h1>
-`);
+`;
   const facts = describeMeta(report.meta, lang);
-  if (facts) out.push(`<p class="facts">${escapeHtml(facts)}</p>\n`);
+  if (facts) yield `<p class="facts">${escapeHtml(facts)}</p>\n`;
   if (report.notes && report.notes.length > 0) {
-    out.push(`<section class="notes">\n<h2>${SECTION.notes[lang]}</h2>\n<ul>\n${report.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`).join('\n')}\n</ul>\n</section>\n`);
+    yield `<section class="notes">\n<h2>${SECTION.notes[lang]}</h2>\n<ul>\n${report.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`).join('\n')}\n</ul>\n</section>\n`;
   }
   const sticky = stickyColumn(cols);
   const head = cols.map((c, i) => `<th class="${isTextKind(c.kind) ? 'text' : 'num'}${i === sticky ? ' key' : ''}" scope="col">${escapeHtml(c.label[lang])}</th>`).join('');
-  out.push(`<div class="table-wrap" role="region" tabindex="0" aria-label="${title}">\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`);
+  yield `<div class="table-wrap" role="region" tabindex="0" aria-label="${title}">\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`;
+  const base = cols.map((c, i) => (isTextKind(c.kind) ? 'text' : 'num') + (i === sticky ? ' key' : ''));
   for (const row of eachRow(report)) {
-    const cells = cols.map((c, i) => {
+    let cells = '';
+    cols.forEach((c, i) => {
       const v = cellValue(row.values, c.key);
-      let cls = isTextKind(c.kind) ? 'text' : 'num';
-      if (c.kind === 'status' && typeof v === 'string') cls += ` status-${v.replace(/[^a-z-]/g, '')}`;
-      if (i === sticky) cls += ' key';
-      return `<td class="${cls}">${escapeHtml(formatHuman(v, c.kind, lang))}</td>`;
+      const cls = c.kind === 'status' && typeof v === 'string' ? `${base[i]} status-${v.replace(/[^a-z-]/g, '')}` : base[i];
+      cells += `<td class="${cls}">${escapeHtml(formatHuman(v, c.kind, lang))}</td>`;
     });
-    out.push(`<tr class="${row.level}">${cells.join('')}</tr>\n`);
+    yield `<tr class="${row.level}">${cells}</tr>\n`;
   }
-  out.push('</tbody>\n</table>\n</div>\n');
+  yield '</tbody>\n</table>\n</div>\n';
   if (report.crosstab) {
-    out.push(`<section class="block">\n<h2>${escapeHtml(report.crosstab.title[lang])}</h2>\n${crossTabTable(report.crosstab, lang)}\n</section>\n`);
-    const stacked = stackedChart(report, report.crosstab, lang);
-    out.push(stacked.html);
-    for (const n of stacked.notes) notes.push(n);
+    yield `<section class="block">\n<h2>${escapeHtml(report.crosstab.title[lang])}</h2>\n${crossTabTable(report.crosstab, lang)}\n</section>\n`;
+    yield stacked?.html ?? '';
   }
-  const charts = flatCharts(report, lang);
-  out.push(charts.html);
-  for (const n of charts.notes) notes.push(n);
-  out.push(`<section class="about">\n<h2>${SECTION.about[lang]}</h2>\n<dl>\n${metaList(report, lang)}\n</dl>\n</section>\n</body>\n</html>\n`);
-  return { output: out.finish(), notes };
+  yield charts.html;
+  yield `<section class="about">\n<h2>${SECTION.about[lang]}</h2>\n<dl>\n${metaList(report, lang)}\n</dl>\n</section>\n</body>\n</html>\n`;
 }
 
-export function renderHtml(report: Report, ctx: RenderContext): string | Uint8Array {
+export function renderHtmlWithNotes(report: AnyReport, ctx: RenderContext): Rendered {
+  const s = streamHtml(report, ctx);
+  return { output: collectChunks(s.chunks), notes: s.notes };
+}
+
+export function renderHtml(report: AnyReport, ctx: RenderContext): string | Uint8Array {
   return renderHtmlWithNotes(report, ctx).output;
 }

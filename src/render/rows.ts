@@ -1,4 +1,4 @@
-import type { Report, Value } from '../report/model.js';
+import { countRows, type AnyReport, type Report, type Value } from '../report/model.js';
 
 export type Level = 'detail' | 'subtotal' | 'total';
 
@@ -8,14 +8,14 @@ export interface LeveledRow {
 }
 
 /** Every row of the report in order, the totals last, each with its level (no copy of the rows). */
-export function* eachRow(report: Report): Generator<LeveledRow> {
+export function* eachRow(report: Pick<AnyReport, 'rows' | 'totals'>): Generator<LeveledRow> {
   for (const r of report.rows) yield { values: r.values, level: r.level ?? 'detail' };
   if (report.totals) yield { values: report.totals, level: 'total' };
 }
 
 /** How many rows eachRow yields. */
-export function rowCount(report: Report): number {
-  return report.rows.length + (report.totals ? 1 : 0);
+export function rowCount(report: Pick<AnyReport, 'rows' | 'totals'>): number {
+  return countRows(report.rows) + (report.totals ? 1 : 0);
 }
 
 /** Text and status columns are read as words (left-aligned, never summed); the rest are numbers. */
