@@ -1,6 +1,11 @@
 // A workbook written as it is produced (issue 20): each sheet's XML goes row by row into a streaming
-// zip (fflate's Zip and ZipDeflate), so a sheet of a million rows is never one string or one array of
-// cells. Its memory is a block of XML and the deflate window, whatever the number of rows.
+// zip (fflate's Zip), so a sheet of a million rows is never one string or one array of cells. Its
+// memory is a block of XML and its deflated bytes, whatever the number of rows.
+//
+// Deflate is Node's zlib, a block of 1 MiB at a time, each block ending with a sync flush and the last
+// with the end of the stream: blocks compressed on their own and put one after the other are one valid
+// deflate stream (what pigz does). zlib at level 3 deflates a sheet about 7 times as fast as fflate's
+// JavaScript deflate at its default, for a file about 10 % larger (measured on 40 MB of sheet XML).
 //
 // What it writes (ECMA-376 part 1; the parts every reader needs, nothing more):
 //   [Content_Types].xml, _rels/.rels, xl/workbook.xml, xl/_rels/workbook.xml.rels,
@@ -17,7 +22,8 @@
 // - Deterministic: every part carries the same modification time (1980-01-01 00:00, the first a zip
 //   can hold, in local time as zip times are), so identical reports give identical bytes.
 
-import type { Zip as ZipStream, ZipDeflate as ZipDeflateStream } from 'fflate';
+import { constants as Z, crc32, deflateRawSync } from 'node:zlib';
+import type { Zip as ZipStream, ZipInputFile } from 'fflate';
 
 /** How a cell looks. Every cell of ours names its font (Arial 10, bold or not) through its style. */
 export interface CellStyle {
@@ -80,6 +86,8 @@ export function columnLetters(n: number): string {
 
 /** XML text: the five markup characters escaped; characters XML cannot hold written as _xHHHH_ (§22.9.2.19). */
 export function xmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[&<>"_\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(text)) return text;
   // An existing "_x0041_" would be read back as "A": its underscore is written as _x005F_ first.
   let out = text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
   out = out.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
@@ -104,8 +112,19 @@ class Styles {
   private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly formats = new Map<string, number>();
 
+  /** Styles seen before, by identity: renderers reuse their style objects, so most cells stop here. */
+  private readonly seen = new WeakMap<CellStyle, number>();
+
   /** The index of a style (0 is the workbook default: Arial 10). */
   of(style: CellStyle): number {
+    const known = this.seen.get(style);
+    if (known !== undefined) return known;
+    const i = this.lookup(style);
+    this.seen.set(style, i);
+    return i;
+  }
+
+  private lookup(style: CellStyle): number {
     const key = `${style.bold ? 1 : 0}|${style.numFmt ?? ''}|${style.align ?? ''}|${style.vertical ?? ''}|${style.wrap ? 1 : 0}|${style.indent ?? 0}`;
     let i = this.index.get(key);
     if (i !== undefined) return i;
@@ -253,13 +272,14 @@ function workbookRels(n: number): string {
 }
 
 /** Text is deflated in blocks of about this many characters. */
-const BLOCK = 1 << 16;
+const BLOCK = 1 << 20;
+const LEVEL = 3;
 
 /**
  * The workbook's bytes, made as they are read: the zip's chunks come out while the sheets' rows are
- * read and deflated. `fflate` is passed in (the renderer loads it lazily).
+ * read and deflated. fflate's Zip is passed in (the renderer loads it lazily).
  */
-export function* workbookChunks(fflate: { Zip: typeof ZipStream; ZipDeflate: typeof ZipDeflateStream }, sheets: readonly SheetSpec[]): Generator<Uint8Array> {
+export function* workbookChunks(fflate: { Zip: typeof ZipStream }, sheets: readonly SheetSpec[]): Generator<Uint8Array> {
   const out: Uint8Array[] = [];
   const state: { failure: Error | null } = { failure: null };
   const zip = new fflate.Zip((err, data) => {
@@ -268,24 +288,34 @@ export function* workbookChunks(fflate: { Zip: typeof ZipStream; ZipDeflate: typ
   });
   // Local time, as zip times are: the same stamp under every time zone.
   const stamp = new Date(1980, 0, 1, 0, 0, 0);
-  const encoder = new TextEncoder();
-  function* part(name: string, text: Iterable<string>): Generator<Uint8Array> {
-    const file = new fflate.ZipDeflate(name, { level: 6 });
-    file.mtime = stamp;
-    zip.add(file);
-    let pending = '';
-    for (const piece of text) {
-      pending += piece;
-      if (pending.length >= BLOCK) {
-        file.push(encoder.encode(pending));
-        pending = '';
-        if (state.failure) throw state.failure;
-        while (out.length) yield out.shift()!;
-      }
-    }
-    file.push(encoder.encode(pending), true);
+  function* drain(): Generator<Uint8Array> {
     if (state.failure) throw state.failure;
     while (out.length) yield out.shift()!;
+  }
+  function* part(name: string, text: Iterable<string>): Generator<Uint8Array> {
+    // fflate's way to bring one's own compression: a ZipInputFile fed through its ondata, with the
+    // size and CRC of the text right before the last chunk.
+    const file: ZipInputFile = { filename: name, size: 0, crc: 0, compression: 8, mtime: stamp };
+    zip.add(file);
+    const deflate = (raw: Buffer, final: boolean): void => {
+      file.crc = crc32(raw, file.crc);
+      file.size += raw.length;
+      file.ondata!(null, deflateRawSync(raw, { level: LEVEL, finishFlush: final ? Z.Z_FINISH : Z.Z_SYNC_FLUSH }), final);
+    };
+    let pending: string[] = [];
+    let chars = 0;
+    for (const piece of text) {
+      pending.push(piece);
+      chars += piece.length;
+      if (chars >= BLOCK) {
+        deflate(Buffer.from(pending.join(''), 'utf8'), false);
+        pending = [];
+        chars = 0;
+        yield* drain();
+      }
+    }
+    deflate(Buffer.from(pending.join(''), 'utf8'), true);
+    yield* drain();
   }
   const styles = new Styles();
   yield* part('[Content_Types].xml', [contentTypesXml(sheets.length)]);
@@ -295,6 +325,5 @@ export function* workbookChunks(fflate: { Zip: typeof ZipStream; ZipDeflate: typ
   for (let i = 0; i < sheets.length; i++) yield* part(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i]!, styles, i === 0));
   yield* part('xl/styles.xml', [styles.xml()]);
   zip.end();
-  if (state.failure) throw state.failure;
-  while (out.length) yield out.shift()!;
+  yield* drain();
 }

@@ -60,7 +60,14 @@ const LINE_HEIGHT = 12.75;
 /** Text columns wider than this wrap or overflow instead of making every page small. */
 const MAX_TEXT_WIDTH = 50;
 
-const grouped = (n: number): string => Math.round(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** |n| rounded, with a comma every three digits (a loop: the regex took a tenth of a million-row workbook). */
+function grouped(n: number): string {
+  const digits = Math.round(Math.abs(n)).toString();
+  if (digits.length <= 3) return digits;
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
+  return out;
+}
 
 /** The text a spreadsheet shows for a stored value under our number formats (en-US separators; id ones are as wide). */
 export function sheetDisplay(v: string | number, kind: ColumnKind): string {
@@ -131,18 +138,33 @@ class Widths {
 
 const BOLD: CellStyle = { bold: true };
 
-/** One data cell, and the text a spreadsheet shows for it (to measure); null for no value. */
-function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean): { cell: SheetCell; shown: string } | null {
+/** One style object per look, so that the writer finds each by identity (a million cells, a handful of styles). */
+const cellStyles = new Map<string, CellStyle>();
+function cellStyle(align: 'left' | 'right', numFmt: string | undefined, bold: boolean): CellStyle {
+  const key = align + (numFmt ?? '') + (bold ? '|b' : '');
+  let style = cellStyles.get(key);
+  if (!style) cellStyles.set(key, (style = { align, ...(numFmt ? { numFmt } : {}), ...(bold ? BOLD : {}) }));
+  return style;
+}
+const TEXT = cellStyle('left', undefined, false);
+const TEXT_BOLD = cellStyle('left', undefined, true);
+
+/** The text a spreadsheet shows for a value (to measure the column); null for no value. */
+function shownText(value: Value, kind: ColumnKind, lang: Lang): string | null {
   const v = formatMachine(value, kind);
   if (v === null) return null;
-  if (typeof v === 'number') {
-    const numFmt = numberFormat(v, kind);
-    return { cell: { value: v, style: { align: 'right', ...(numFmt ? { numFmt } : {}), ...(bold ? BOLD : {}) } }, shown: sheetDisplay(v, kind === 'text' ? 'number' : kind) };
-  }
-  const text = kind === 'status' ? statusLabel(v, lang) : v;
+  if (typeof v === 'number') return sheetDisplay(v, kind === 'text' ? 'number' : kind);
+  return kind === 'status' ? statusLabel(v, lang) : v;
+}
+
+/** One data cell: a number with its format, or text; null for no value. */
+function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean): SheetCell {
+  const v = formatMachine(value, kind);
+  if (v === null) return null;
+  if (typeof v === 'number') return { value: v, style: cellStyle('right', numberFormat(v, kind), bold) };
   // An explicit alignment gives the cell its own style record, so that every reader sees its font
   // by name rather than falling back to whatever it takes the workbook default to be.
-  return { cell: { value: text, style: { align: 'left', ...(bold ? BOLD : {}) } }, shown: text };
+  return { value: kind === 'status' ? statusLabel(v, lang) : v, style: bold ? TEXT_BOLD : TEXT };
 }
 
 const headerCell = (text: string, extra: CellStyle = {}): SheetCell => ({ value: text, style: { bold: true, wrap: true, vertical: 'bottom', ...extra } });
@@ -163,14 +185,13 @@ const print = (words: PrintWords, titleRows: number, rows: number): SheetPrint =
 function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec {
   const cols = [...report.columns, LEVEL];
   const widths = new Widths(cols.map((c) => c.label[lang]));
-  const cellsOf = (row: { values: Readonly<Record<string, Value>>; level: string }): (ReturnType<typeof dataCell>)[] => {
-    const bold = row.level !== 'detail';
-    return cols.map((c) => dataCell(c === LEVEL ? row.level : cellValue(row.values, c.key), c.kind, lang, bold));
-  };
+  const value = (row: { values: Readonly<Record<string, Value>>; level: string }, c: Column): Value => (c === LEVEL ? row.level : cellValue(row.values, c.key));
   // First pass: the widths (they come before the rows in the file).
   for (const row of eachRow(report)) {
-    cellsOf(row).forEach((d, j) => {
-      if (d) widths.see(j, d.shown, d.cell!.style.bold === true);
+    const bold = row.level !== 'detail';
+    cols.forEach((c, j) => {
+      const t = shownText(value(row, c), c.kind, lang);
+      if (t !== null) widths.see(j, t, bold);
     });
   }
   const textCols = new Set(cols.flatMap((c, j) => (isTextKind(c.kind) ? [j] : [])));
@@ -179,7 +200,10 @@ function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
   const header: SheetRow = { cells: cols.map((c) => headerCell(c.label[lang], { align: isTextKind(c.kind) ? 'left' : 'right' })), height };
   function* rows(): Generator<SheetRow> {
     yield header;
-    for (const row of eachRow(report)) yield { cells: cellsOf(row).map((d) => d?.cell ?? null) };
+    for (const row of eachRow(report)) {
+      const bold = row.level !== 'detail';
+      yield { cells: cols.map((c) => dataCell(value(row, c), c.kind, lang, bold)) };
+    }
   }
   // The key columns (as the terminal table sees them: leading text columns unless priorities say
   // otherwise) stay in view while scrolling sideways; at most three, or nothing else would fit.
@@ -207,15 +231,15 @@ function crossTabSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetS
   const widths = new Widths(ct.rowHeader.map((c) => c.label[lang]).concat(values.map((v) => v.label[lang])));
   const lastAcross = ct.across.length - 1;
   const body: SheetRow[] = [];
-  const put = (d: ReturnType<typeof dataCell>, j: number): SheetCell => {
-    if (!d) return null;
-    widths.see(j, d.shown, d.cell!.style.bold === true);
-    return d.cell;
+  const put = (value: Value, kind: ColumnKind, bold: boolean, j: number): SheetCell => {
+    const t = shownText(value, kind, lang);
+    if (t !== null) widths.see(j, t, bold);
+    return dataCell(value, kind, lang, bold);
   };
   for (const row of ct.rows) {
     const total = row.level === 'total';
-    const head = ct.rowHeader.map((c, j) => put(dataCell(cellValue(row.header, c.key), c.kind, lang, total), j));
-    const cells = values.map((v, k) => put(dataCell(crossTabCell(row.cells, v), v.kind, lang, total || v.across === lastAcross), nHead + k));
+    const head = ct.rowHeader.map((c, j) => put(cellValue(row.header, c.key), c.kind, total, j));
+    const cells = values.map((v, k) => put(crossTabCell(row.cells, v), v.kind, total || v.across === lastAcross, nHead + k));
     body.push({ cells: head.concat(cells) });
   }
   // A key across spans its measures: make the measures wide enough for the key's label too.
@@ -265,9 +289,10 @@ function changesSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSp
   const widths = new Widths(cols.map((c) => c.label[lang]));
   const body: SheetRow[] = sorted.map((row) => ({
     cells: cols.map((c, j) => {
-      const d = dataCell(cellValue(row.values, c.key), c.kind, lang, false);
-      if (d) widths.see(j, d.shown, false);
-      return d?.cell ?? null;
+      const value = cellValue(row.values, c.key);
+      const t = shownText(value, c.kind, lang);
+      if (t !== null) widths.see(j, t, false);
+      return dataCell(value, c.kind, lang, false);
     }),
   }));
   const columns = widths.columns(new Set(changes.label.map((_l, j) => j)));
