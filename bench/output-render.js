@@ -1,8 +1,9 @@
 // One output written by the CLI's own path (render/index.ts stream() → io/output.ts writeOutputs, the
 // temporary file and the rename), in a process of its own so that its peak RSS is the output's:
 //
-//   node bench/output-render.js FORMAT ROWS lazy|array OUT
+//   node bench/output-render.js FORMAT ROWS lazy|array OUT [--report-rss]
 //
+// --report-rss prints "maxRSS <KiB>" (process.resourceUsage) on stdout at the end (test/scale uses it).
 // `lazy` gives the rows as a RowSource made on demand (what a producer of a big report gives); `array`
 // builds the million Row objects first, as the report builders do today, to show what they cost.
 // The rows are those of test/render/fixtures.ts bigReport: a unit name, four numbers, a totals row.
@@ -51,3 +52,4 @@ const ctx = { lang: 'en', color: false, chart: false, csvDialect: 'rfc4180' };
 const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: () => new Date() };
 const s = await stream(format, report, ctx);
 await writeOutputs([{ target: out, data: s.chunks }], io, { protect: [] });
+if (process.argv.includes('--report-rss')) process.stdout.write(`maxRSS ${process.resourceUsage().maxRSS}\n`);

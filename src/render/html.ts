@@ -5,8 +5,16 @@
 //
 // The charts are HTML boxes sized in percent, not an SVG: an SVG scales its text with its width
 // (12 px text in a 780-unit drawing is 5 px on a 390 px phone), while HTML text keeps its size and only
-// the bars shrink. Printing: A4 landscape, the table header repeats on every page, a heading stays
-// with its chart, bars keep their colours.
+// the bars shrink.
+//
+// On a screen the page uses the window's width (up to 120rem; prose stays at 72rem), so a 13-column
+// coverage table fits a 1366 px laptop whole. The table sits in a box no taller than the window that
+// scrolls both ways: its header row sticks to the top of the box and the key column to its left, so
+// every column is reachable and the headings never scroll away (a header can only stick inside the
+// box that scrolls sideways). Printing: A4 landscape, compact (the 38-province coverage report on two
+// pages: the table, then the two charts side by side and "about" in two columns), the table header
+// repeats on every page, a heading stays with its chart, bars keep their colours. The page is written
+// as it is produced (streamHtml): the table row by row.
 
 import { collectChunks } from './chunks.js';
 import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
@@ -241,26 +249,32 @@ function metaList(report: AnyReport, lang: Lang): string {
 
 const STYLE = `
 *, *::before, *::after { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1rem auto; padding: 0 1rem; max-width: 72rem; color: #1a1a1a; line-height: 1.35; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1rem auto; padding: 0 1rem; max-width: 120rem; color: #1a1a1a; line-height: 1.35; }
 h1 { font-size: 1.35rem; margin: 0 0 0.2rem; }
 h2 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; break-after: avoid; page-break-after: avoid; }
+p, .notes { max-width: 72rem; }
 .facts { color: #444; margin-top: 0; }
 .notes { border-left: 4px solid #c69200; background: #fff8e5; padding: 0.4rem 0.8rem; margin: 0.8rem 0; }
 .notes h2 { margin: 0.2rem 0; font-size: 0.95rem; }
 .notes ul { margin: 0.2rem 0; padding-left: 1.2rem; }
-.table-wrap { overflow-x: auto; max-width: 100%; border: 1px solid #e2e2e2; }
-table { border-collapse: collapse; font-size: 0.85rem; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem; }
+.table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 1rem); border: 1px solid #e2e2e2; width: max-content; }
+table { border-collapse: separate; border-spacing: 0; font-size: 0.85rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.45rem; }
+thead { position: sticky; top: 0; z-index: 2; }
 th { background: #f2f2f2; vertical-align: bottom; }
+th.text { text-align: left; }
 th.group { text-align: center; border-left: 1px solid #ccc; }
 td.first, th.first { border-left: 1px solid #ccc; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
-td.key { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 #ddd; }
+td.num, td.text { white-space: nowrap; }
+td.key, th.key { position: sticky; left: 0; box-shadow: 1px 0 0 #ddd; }
+td.key { z-index: 1; background: #fff; }
+th.key { z-index: 3; }
 tr.subtotal td, tr.total td { font-weight: bold; }
 tr.subtotal td.key, tr.total td.key { background: #fafafa; }
 tr.total td { border-top: 2px solid #333; }
 .status-achieved { color: #1b7a1b; } .status-on-track { color: #1b5e7a; } .status-at-risk { color: #9a6a00; } .status-behind { color: #b00020; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 0 2.5rem; }
 .chart { margin: 0; font-size: 0.8rem; }
 .bar-row { display: grid; grid-template-columns: minmax(4.5rem, min(12rem, 35%)) minmax(3rem, 1fr) var(--value-width, 6ch); gap: 0.5rem; align-items: center; min-height: 1.3rem; }
 .bar-label { text-align: right; overflow-wrap: anywhere; }
@@ -275,19 +289,31 @@ ${STACK_COLOURS.map((c, i) => `.s${i} { background: ${c}; }`).join(' ')}
 .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; vertical-align: -0.1rem; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .legend { font-weight: normal; font-size: 0.85rem; color: #555; }
 .omitted { color: #555; font-style: italic; }
-dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.1rem 1rem; font-size: 0.8rem; color: #333; }
+dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.1rem 1rem; font-size: 0.8rem; color: #333; max-width: 72rem; }
 dt, dd { margin: 0; overflow-wrap: anywhere; }
 dt.group { font-weight: bold; }
 dt.d1 { padding-left: 1rem; } dt.d2 { padding-left: 2rem; } dt.d3 { padding-left: 3rem; }
-@page { size: A4 landscape; margin: 12mm; }
+@media (max-width: 40rem) { td.text { white-space: normal; } }
+@page { size: A4 landscape; margin: 9mm; }
 @media print {
-  body { margin: 0; padding: 0; max-width: none; }
-  .table-wrap { overflow: visible; border: 0; }
-  table { font-size: 0.7rem; }
+  body { margin: 0; padding: 0; max-width: none; font-size: 8pt; line-height: 1.2; }
+  h1 { font-size: 12pt; }
+  h2 { font-size: 9.5pt; margin: 0.7rem 0 0.3rem; }
+  p, .notes, dl { max-width: none; }
+  .notes { padding: 0.15rem 0.5rem; margin: 0.4rem 0; }
+  .table-wrap { overflow: visible; max-height: none; border: 0; width: auto; }
+  table { font-size: 6.8pt; width: 100%; }
+  th, td { padding: 0.05rem 0.25rem; }
   thead { display: table-header-group; }
+  thead, td.key, th.key { position: static; box-shadow: none; }
   tr { break-inside: avoid; }
-  td.key { position: static; box-shadow: none; }
+  .charts { grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
+  .chart { font-size: 6.5pt; }
+  .bar-row { min-height: 0; gap: 0.3rem; }
+  .track { height: 0.55rem; }
   .chart-block { break-inside: avoid; }
+  .stack-legend { font-size: 7pt; margin-bottom: 0.2rem; }
+  dl { grid-template-columns: minmax(0, max-content) minmax(0, 1fr) minmax(0, max-content) minmax(0, 1fr); gap: 0 0.8rem; font-size: 6.5pt; }
 }
 `;
 
@@ -340,7 +366,7 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
     yield `<section class="block">\n<h2>${escapeHtml(report.crosstab.title[lang])}</h2>\n${crossTabTable(report.crosstab, lang)}\n</section>\n`;
     yield stacked?.html ?? '';
   }
-  yield charts.html;
+  if (charts.html) yield `<div class="charts">\n${charts.html}</div>\n`;
   yield `<section class="about">\n<h2>${SECTION.about[lang]}</h2>\n<dl>\n${metaList(report, lang)}\n</dl>\n</section>\n</body>\n</html>\n`;
 }
 
