@@ -38,16 +38,32 @@ export function cellValue(values: Readonly<Record<string, Value>>, key: string):
 const ANSWER_KEYS: ReadonlySet<string> = new Set(['target', 'gap', 'achievement', 'status', 'diff']);
 const isAnswer = (c: { readonly key: string; readonly kind: string }): boolean => ANSWER_KEYS.has(c.key) || (c.key.startsWith('target_') && c.kind === 'int');
 
+const leadingText = (report: Pick<Report, 'columns'>): number => {
+  let n = 0;
+  while (n < report.columns.length && report.columns[n]!.kind === 'text') n++;
+  return n;
+};
+
+/** Whether a column is one of the report's keys: a leading text column, unless its priority says otherwise. */
+export function isKeyColumn(report: Pick<Report, 'columns'>, index: number): boolean {
+  const c = report.columns[index]!;
+  return c.priority !== undefined ? c.priority >= 3 : index < leadingText(report);
+}
+
 /**
  * The priority of a column when the terminal is narrow: given, else 3 for the keys (the leading text
  * columns: never dropped), 2 for the answer (target, gap, achievement, status), 1 for the rest. The
- * lowest goes first, and among equals the rightmost.
+ * lowest goes first, and among equals the rightmost. A key's code beside its name (`province_code`
+ * before `province`) says the same thing again for people: 1.5, after the other measures and before
+ * the answer (at 80 columns the 38 provinces' coverage keeps its name, target, gap, achievement and
+ * status, and leaves the code out).
  */
 export function columnPriority(report: Pick<Report, 'columns'>, index: number): number {
   const c = report.columns[index]!;
   if (c.priority !== undefined) return c.priority;
-  let leadingText = 0;
-  while (leadingText < report.columns.length && report.columns[leadingText]!.kind === 'text') leadingText++;
-  if (index < leadingText) return 3;
+  if (index < leadingText(report)) {
+    const named = c.key.endsWith('_code') && report.columns[index + 1]?.key === c.key.slice(0, -'_code'.length);
+    return named ? 1.5 : 3;
+  }
   return isAnswer(c) ? 2 : 1;
 }

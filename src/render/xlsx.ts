@@ -24,7 +24,7 @@ import { formatMachine, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, Lang, Row, Value } from '../report/model.js';
-import { cellValue, columnPriority, eachRow, isTextKind, rowCount } from './rows.js';
+import { cellValue, eachRow, isKeyColumn, isTextKind, rowCount } from './rows.js';
 import { columnLetters, workbookChunks, type CellStyle, type SheetCell, type SheetPrint, type SheetRow, type SheetSpec } from './xlsx-writer.js';
 
 /** Excel's last row is 1,048,576; one is the header. */
@@ -205,10 +205,10 @@ function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
       yield { cells: cols.map((c) => dataCell(value(row, c), c.kind, lang, bold)) };
     }
   }
-  // The key columns (as the terminal table sees them: leading text columns unless priorities say
-  // otherwise) stay in view while scrolling sideways; at most three, or nothing else would fit.
+  // The key columns (leading text columns unless priorities say otherwise) stay in view while
+  // scrolling sideways; at most three, or nothing else would fit.
   let keys = 0;
-  while (keys < cols.length && keys < 3 && columnPriority({ columns: cols }, keys) >= 3) keys++;
+  while (keys < cols.length && keys < 3 && isKeyColumn({ columns: cols }, keys)) keys++;
   const n = rowCount(report);
   // The filter covers the header and the rows above the totals, which stay in view whatever is filtered.
   const filtered = n - (report.totals ? 1 : 0);

@@ -8,6 +8,8 @@ import { displayWidth } from '../../src/render/measure.js';
 import { renderTableWithNotes } from '../../src/render/table.js';
 import type { Report } from '../../src/report/model.js';
 import { breakdownReport, coverageReport, ctx, forFormat, matrixReport } from './fixtures.js';
+import { main } from '../../src/cli.js';
+import { ROOT } from '../e2e/helpers.js';
 import { text } from './golden.js';
 
 const tableLines = (out: string): string[] => out.split('\n').filter((l) => /^[┌│├└]/.test(l));
@@ -33,6 +35,29 @@ describe('at 80 columns the answer stays', () => {
     expect(heads).toContain('target');
     expect(note).toContain('--wide');
     expect(note).not.toMatch(/: (.*, )?target(,|\s\()/);
+  });
+
+  it.each([
+    [['breakdown', '--year', '2024'], ['code', 'province', 'target']],
+    [['breakdown', '--year', '2024', '--by', 'province,segment'], ['code', 'province', 'segment', 'target']],
+    // The code beside the province's name goes before the answer (Kepulauan Bangka Belitung is wide).
+    [['coverage', '--year', '2024'], ['province', 'target', 'gap to target', 'achievement', 'status']],
+  ])('the CLI on an 80-column terminal: %j shows %j', async (args, want) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = {
+      stdout: { write: (s: string | Uint8Array) => out.push(String(s)), isTTY: true, columns: 80 },
+      stderr: { write: (s: string | Uint8Array) => err.push(String(s)), isTTY: false },
+      env: { NO_COLOR: '1', LANG: 'C' },
+      cwd: ROOT,
+      now: () => new Date(),
+    };
+    expect(await main(args, io), err.join('')).toBeLessThanOrEqual(1);
+    const text = out.join('');
+    for (const line of tableLines(text)) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    const heads = headers(text);
+    for (const h of want) expect(heads, `${h} in ${heads.join(' | ')}`).toContain(h);
+    expect(err.join('')).toMatch(/left out to fit 80 characters: .*--wide/);
   });
 
   it('the province × segment matrix: code, province, segment and the target', () => {
