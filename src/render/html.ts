@@ -12,7 +12,7 @@
 // scrolls both ways: its header row sticks to the top of the box and the key column to its left, so
 // every column is reachable and the headings never scroll away (a header can only stick inside the
 // box that scrolls sideways). Printing: A4 landscape, compact (the 38-province coverage report on two
-// pages: the table, then the two charts side by side and "about" in two columns), the table header
+// pages: the table, then the two charts side by side and "about" in three columns), the table header
 // repeats on every page, a heading stays with its chart, bars keep their colours. The page is written
 // as it is produced (streamHtml): the table row by row.
 
@@ -313,7 +313,10 @@ dt.d1 { padding-left: 1rem; } dt.d2 { padding-left: 2rem; } dt.d3 { padding-left
   .track { height: 0.55rem; }
   .chart-block { break-inside: avoid; }
   .stack-legend { font-size: 7pt; margin-bottom: 0.2rem; }
-  dl { grid-template-columns: minmax(0, max-content) minmax(0, 1fr) minmax(0, max-content) minmax(0, 1fr); gap: 0 0.8rem; font-size: 6.5pt; }
+  dl { display: block; columns: 3; column-gap: 1.2rem; font-size: 6pt; line-height: 1.2; }
+  dt { float: left; clear: left; width: 42%; padding-right: 0.4rem; break-inside: avoid; break-after: avoid; }
+  dd { margin-left: 42%; break-before: avoid; break-inside: avoid; min-height: 1.2em; }
+  .about h2 { margin-top: 0.4rem; }
 }
 `;
 
