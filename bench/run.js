@@ -9,12 +9,13 @@ import { allocate } from '../dist/core/allocation/apportion.js';
 import { allocateMatrix } from '../dist/core/allocation/biproportional.js';
 import { generateRegional } from './generate.js';
 import { extractSection } from './extract.js';
+import { outputSection } from './output.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'bin', 'jamsostek.js');
 mkdirSync(OUT, { recursive: true });
-const only = process.argv[2]; // startup | allocation | regional | extract
+const only = process.argv[2]; // startup | allocation | regional | extract | output
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 const results = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, date: new Date().toISOString().slice(0, 10) };
@@ -159,6 +160,10 @@ console.log(r.getRows().length);
 
 if (!only || only === 'extract') {
   results.extract = await extractSection({ ROOT, OUT, BIN, duckMain: ensureDuckDb(), measure, fmt });
+}
+
+if (!only || only === 'output') {
+  results.output = await outputSection({ ROOT, OUT, BIN, duckMain: ensureDuckDb(), measure, fmt });
 }
 
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -13,9 +13,10 @@ import { FORMATS, type FlagKey, type Format, type INPUT_FLAGS, type Options } fr
 import { resolveOptions } from '../options/resolve.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
-import { BINARY_FORMATS, render } from '../render/index.js';
-import { selectColumns, type Lang, type Report } from '../report/model.js';
+import { BINARY_FORMATS, stream } from '../render/index.js';
+import { selectColumns, type AnyReport, type Lang } from '../report/model.js';
 import { noteText } from '../report/vocabulary.js';
+import { clearProgress } from './progress.js';
 
 export interface OutputChoice {
   readonly format?: Format;
@@ -143,8 +144,14 @@ export class Session {
     });
   }
 
-  /** Render the report in every requested format and write it: files atomically, all or none. */
-  async emit(report: Report, inputs: readonly string[]): Promise<void> {
+  /**
+   * Render the report in every requested format and write it: files atomically, all or none. Each
+   * output is written as its renderer produces it (a million rows are never held as text); what a
+   * renderer refuses, it refuses here, before anything is written.
+   */
+  async emit(report: AnyReport, inputs: readonly string[]): Promise<void> {
+    // A progress bar of a read of unknown size (stdin) is still on the line: the report starts clean.
+    clearProgress(this.io);
     const fields = this.out.fields;
     if (fields) {
       const known = new Set(report.columns.map((c) => c.key));
@@ -167,9 +174,9 @@ export class Session {
         columns: toTerminal ? this.io.stdout.columns : undefined,
         wide: this.out.wide ?? false,
       };
-      const out = await render(t.format, selected, ctx);
+      const out = await stream(t.format, selected, ctx);
       for (const n of out.notes) this.note(n);
-      rendered.push({ target: t.target, data: out.output });
+      rendered.push({ target: t.target, data: out.chunks });
     }
     // Every file atomically, all or none; never over an input (data, targets, margins, the config…).
     await writeOutputs(rendered, this.io, { protect: inputs });

@@ -12,6 +12,10 @@
 // - /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: this process's own descriptor N, written
 //   directly (resolving the link would give "pipe:[…]", or a file that rename would detach from fd N).
 // - a folder, a block device (a disk) or a socket: refused.
+//
+// What is written is given as bytes or as blocks made while they are written (a renderer's output as it
+// is produced, issue 20): the temporary file grows block by block and is renamed only once complete, so
+// a report of a million rows is never held whole and the guarantees above stay the same.
 
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, statSync, unlinkSync, write, type Stats } from 'node:fs';
@@ -23,6 +27,65 @@ import { OutputError, say } from '../errors.js';
 import { onInterrupt } from './process.js';
 
 const writeFd = promisify(write);
+
+/** What an output writes: all its bytes, or blocks of them made as they are read (read once). */
+export type OutputBytes = Uint8Array | Iterable<Uint8Array>;
+
+const blocksOf = (data: OutputBytes): Iterable<Uint8Array> => (data instanceof Uint8Array ? [data] : data);
+
+/**
+ * A failed system call while writing (disk full, EPIPE…), told apart from a failure of whatever makes
+ * the blocks (a bug in a renderer is exit 70, not "cannot write").
+ */
+class WriteFailed extends Error {
+  constructor(readonly failure: unknown) {
+    super('write failed');
+  }
+}
+
+/** Write every block with `write`; a failure of `write` comes out as WriteFailed, one of the blocks' maker as it is. */
+async function eachBlock(data: OutputBytes, write: (block: Uint8Array) => Promise<void>): Promise<void> {
+  for (const block of blocksOf(data)) {
+    try {
+      await write(block);
+    } catch (e) {
+      throw new WriteFailed(e);
+    }
+  }
+}
+
+/** The errno failure inside a WriteFailed; anything else is not a write failure and goes on as it is. */
+function unwrap(e: unknown): { readonly failure: unknown; readonly isWrite: boolean } {
+  return e instanceof WriteFailed ? { failure: e.failure, isWrite: true } : { failure: e, isWrite: false };
+}
+
+/**
+ * Strings and bytes coalesced into blocks of about `size` bytes (1 MiB by default): one system call per
+ * block instead of one per row, and one block held at a time.
+ */
+export function* byteBlocks(chunks: Iterable<string | Uint8Array>, size = 1 << 20): Generator<Uint8Array> {
+  let parts: string[] = [];
+  let chars = 0;
+  const flush = (): Uint8Array => {
+    const out = Buffer.from(parts.length === 1 ? parts[0]! : parts.join(''), 'utf8');
+    parts = [];
+    chars = 0;
+    return out;
+  };
+  for (const c of chunks) {
+    if (typeof c === 'string') {
+      if (c.length === 0) continue;
+      parts.push(c);
+      chars += c.length;
+      // A UTF-16 unit is at most 3 bytes of UTF-8.
+      if (chars * 3 >= size) yield flush();
+      continue;
+    }
+    if (parts.length > 0) yield flush();
+    if (c.length > 0) yield c;
+  }
+  if (parts.length > 0) yield flush();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Temporary files alive now, removed if the process is interrupted.
@@ -145,6 +208,9 @@ const OUTCOMES = {
 } as const satisfies Record<string, Words>;
 export type WriteOutcome = keyof typeof OUTCOMES;
 
+/** A failed system call (it has an errno code), as opposed to a bug. */
+const isErrno = (e: unknown): boolean => e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall !== undefined;
+
 /** An OutputError for an errno failure on `display`, saying whether the previous file survived. */
 export function writeFailure(display: string, e: unknown, outcome: WriteOutcome): OutputError {
   const err = e as NodeJS.ErrnoException;
@@ -215,7 +281,7 @@ export interface PreparedFile {
 }
 
 /** Write `data` to a complete, flushed temporary file beside `target` (nothing visible changes yet). */
-export async function prepareFile(target: { readonly path: string; readonly existing?: Stats }, data: Uint8Array, display: string): Promise<PreparedFile> {
+export async function prepareFile(target: { readonly path: string; readonly existing?: Stats }, data: OutputBytes, display: string): Promise<PreparedFile> {
   sweepStale(target.path);
   const temp = tempPathFor(target.path);
   track(temp);
@@ -229,15 +295,19 @@ export async function prepareFile(target: { readonly path: string; readonly exis
         await fh.chmod(target.existing!.mode & 0o777);
         if (process.getuid?.() === 0) await fh.chown(target.existing!.uid, target.existing!.gid).catch(() => undefined);
       }
-      let off = 0;
-      while (off < data.length) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+      await eachBlock(data, async (block) => {
+        let off = 0;
+        while (off < block.length) off += (await fh.write(block, off, block.length - off)).bytesWritten;
+      });
       await fh.sync();
     } finally {
       await fh.close();
     }
   } catch (e) {
     discardTemp(temp);
-    throw writeFailure(display, e, existed ? 'previous-kept' : 'nothing-written');
+    const { failure, isWrite } = unwrap(e);
+    if (!isWrite && !isErrno(failure)) throw failure;
+    throw writeFailure(display, failure, existed ? 'previous-kept' : 'nothing-written');
   }
   return { target: target.path, temp, display, existed };
 }
@@ -353,30 +423,56 @@ async function openFifoForWriting(path: string): Promise<number> {
   }
 }
 
-/** Write the whole of `data` to a FIFO through the event loop; resolves when the pipe has it all. */
-async function writeFifo(fd: number, data: Uint8Array): Promise<void> {
+/** Write every block to a FIFO through the event loop, each awaited (the pipe's pace); resolves when the pipe has it all. */
+async function writeFifo(fd: number, data: OutputBytes): Promise<void> {
   const socket = new Socket({ fd, readable: false, writable: true });
-  await new Promise<void>((resolveWrite, reject) => {
-    socket.once('error', reject);
-    socket.end(data, () => resolveWrite());
-  }).finally(() => socket.destroy());
+  // The failure comes both to the write's callback and as an 'error' event: the first one seen is kept.
+  let failed: Error | undefined;
+  socket.on('error', (e) => (failed ??= e));
+  const settle = (resolveWrite: () => void, reject: (e: Error) => void) => (e?: Error | null) => (failed || e ? reject(failed ?? e!) : resolveWrite());
+  try {
+    await eachBlock(data, (block) => new Promise<void>((resolveWrite, reject) => socket.write(block, settle(resolveWrite, reject))));
+    await new Promise<void>((resolveWrite, reject) => {
+      socket.once('error', reject);
+      socket.end(() => (failed ? reject(failed) : resolveWrite()));
+    }).catch((e: unknown) => {
+      throw new WriteFailed(e);
+    });
+  } finally {
+    socket.destroy();
+  }
 }
 
 /** Write `data` to a FIFO or a character device, in place (no temporary file, no rename). */
-export async function writeDevice(target: Extract<OutputTarget, { kind: 'device' }>, data: Uint8Array, display: string): Promise<void> {
+export async function writeDevice(target: Extract<OutputTarget, { kind: 'device' }>, data: OutputBytes, display: string): Promise<void> {
   try {
     if (target.type === 'fifo') {
-      await writeFifo(await openFifoForWriting(target.path), data);
+      let fd: number;
+      try {
+        fd = await openFifoForWriting(target.path);
+      } catch (e) {
+        throw new WriteFailed(e);
+      }
+      await writeFifo(fd, data);
       return;
     }
-    const fh = await open(target.path, FS.O_WRONLY | FS.O_NOCTTY);
+    let fh: Awaited<ReturnType<typeof open>>;
     try {
-      let off = 0;
-      while (off < data.length) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+      fh = await open(target.path, FS.O_WRONLY | FS.O_NOCTTY);
+    } catch (e) {
+      throw new WriteFailed(e);
+    }
+    try {
+      await eachBlock(data, async (block) => {
+        let off = 0;
+        while (off < block.length) off += (await fh.write(block, off, block.length - off)).bytesWritten;
+      });
     } finally {
       await fh.close();
     }
-  } catch (e) {
+  } catch (raw) {
+    const { failure: e, isWrite } = unwrap(raw);
+    if (!isWrite) throw e;
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
       throw new OutputError({
         file: display,
@@ -390,12 +486,31 @@ export async function writeDevice(target: Extract<OutputTarget, { kind: 'device'
   }
 }
 
-/** Write `data` to one of this process's descriptors (left open: it is not ours to close). */
-export async function writeOwnDescriptor(fd: number, data: Uint8Array, display: string): Promise<void> {
+/** Write every block to descriptor `fd`; a failed write comes out as WriteFailed (see writeBlocksToDescriptor). */
+function writeEachToDescriptor(fd: number, data: OutputBytes): Promise<void> {
+  return eachBlock(data, (block) => writeToDescriptor(fd, block));
+}
+
+/**
+ * Write every block to descriptor `fd`, however short each write() is. A failed write is its raw errno
+ * error; a failure of what makes the blocks goes on as it is.
+ */
+export async function writeBlocksToDescriptor(fd: number, data: OutputBytes): Promise<void> {
   try {
-    await writeToDescriptor(fd, data);
+    await writeEachToDescriptor(fd, data);
   } catch (e) {
-    throw writeFailure(display, e, 'incomplete');
+    throw unwrap(e).failure;
+  }
+}
+
+/** Write `data` to one of this process's descriptors (left open: it is not ours to close). */
+export async function writeOwnDescriptor(fd: number, data: OutputBytes, display: string): Promise<void> {
+  try {
+    await writeEachToDescriptor(fd, data);
+  } catch (e) {
+    const { failure, isWrite } = unwrap(e);
+    if (!isWrite) throw failure;
+    throw writeFailure(display, failure, 'incomplete');
   }
 }
 
@@ -422,7 +537,7 @@ export interface AtomicWriteOptions {
 }
 
 /** Write one output path the way its kind requires (see the top of this file). */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | OutputBytes, options: AtomicWriteOptions = {}): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const where = await resolveOutput(resolve(target), target);
   if (where.kind === 'device') return writeDevice(where, bytes, target);

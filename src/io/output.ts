@@ -7,20 +7,25 @@
 // (folders, inputs, the same file twice) before anything is written; 2. write every temporary file;
 // 3. write the outputs that cannot be taken back (stdout, devices); 4. rename all temporaries. A
 // failure in 1–3 leaves every file as it was.
+//
+// An output's data may be a producer of chunks (a renderer's output as it is made, issue 20): each is
+// written block by block in its step, and read once, so a report of a million rows is never held
+// whole; the order above and its guarantees do not change.
 
 import { fstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { isatty } from 'node:tty';
 import { OutputError, say } from '../errors.js';
-import { commitFiles, discardFiles, prepareFile, resolveOutput, writeDevice, writeFailure, writeOwnDescriptor, writeToDescriptor, type OutputTarget, type PreparedFile } from './atomic.js';
+import { byteBlocks, commitFiles, discardFiles, prepareFile, resolveOutput, writeBlocksToDescriptor, writeDevice, writeFailure, writeOwnDescriptor, type OutputBytes, type OutputTarget, type PreparedFile } from './atomic.js';
 import { beginCheckedStdoutWrite, stdoutFailureHandled } from './process.js';
 import type { Io } from './terminal.js';
 
 export interface Output {
   /** A path (relative to io.cwd), or `-` for stdout. */
   readonly target: string;
-  readonly data: string | Uint8Array;
+  /** The whole output, or its chunks as they are made (read once, while the output is written). */
+  readonly data: string | Uint8Array | Iterable<string | Uint8Array>;
 }
 
 export interface WriteOutputsOptions {
@@ -48,8 +53,15 @@ export class StdoutClosed extends Error {
 const STDOUT_NAME = '<stdout>';
 
 type Plan =
-  | { readonly kind: 'stdout'; readonly display: string; readonly bytes: Uint8Array }
-  | (OutputTarget & { readonly display: string; readonly bytes: Uint8Array });
+  | { readonly kind: 'stdout'; readonly display: string; readonly bytes: OutputBytes }
+  | (OutputTarget & { readonly display: string; readonly bytes: OutputBytes });
+
+/** An output's data as bytes or blocks of bytes (made as they are written). */
+function bytesOf(data: Output['data']): OutputBytes {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (data instanceof Uint8Array) return data;
+  return byteBlocks(data);
+}
 
 function identity(st: { dev: number; ino: number }): string {
   return `${st.dev}:${st.ino}`;
@@ -73,7 +85,7 @@ function planIdentity(plan: Plan, io: Io): { key: string; regular: boolean } | u
 async function plan(outputs: readonly Output[], io: Io, protect: readonly string[]): Promise<Plan[]> {
   const plans: Plan[] = [];
   for (const o of outputs) {
-    const bytes = typeof o.data === 'string' ? Buffer.from(o.data, 'utf8') : o.data;
+    const bytes = bytesOf(o.data);
     if (o.target === '-') {
       plans.push({ kind: 'stdout', display: STDOUT_NAME, bytes });
       continue;
@@ -137,7 +149,7 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
  * writeSync() and ignores a short count, so on a full disk the report would be cut without an error:
  * those are written here, to the end. Pipes and terminals go through the stream, with its callback.
  */
-async function writeStdout(io: Io, bytes: Uint8Array): Promise<void> {
+async function writeStdout(io: Io, bytes: OutputBytes): Promise<void> {
   const out = io.stdout;
   if (out === process.stdout) {
     let direct = false;
@@ -147,23 +159,27 @@ async function writeStdout(io: Io, bytes: Uint8Array): Promise<void> {
     } catch {
       // fall back to the stream
     }
-    if (direct) return writeToDescriptor(1, bytes);
+    if (direct) return writeBlocksToDescriptor(1, bytes);
   }
+  const blocks = bytes instanceof Uint8Array ? [bytes] : bytes;
   if (out instanceof Writable) {
     // The stream also emits the failure as 'error' (just after the callback); the callback is where
-    // it is handled, so the event must not become an uncaught exception. Removed a turn later.
+    // it is handled, so the event must not become an uncaught exception. Removed a turn later. Each
+    // block is awaited: a slow reader slows the writer instead of filling memory.
     const ignore = (): void => undefined;
     out.on('error', ignore);
     try {
-      await new Promise<void>((resolveWrite, reject) => {
-        out.write(bytes, (e) => (e ? reject(e) : resolveWrite()));
-      });
+      for (const block of blocks) {
+        await new Promise<void>((resolveWrite, reject) => {
+          out.write(block, (e) => (e ? reject(e) : resolveWrite()));
+        });
+      }
     } finally {
       setImmediate(() => out.removeListener('error', ignore));
     }
     return;
   }
-  out.write(bytes);
+  for (const block of blocks) out.write(block);
 }
 
 /**
@@ -194,6 +210,8 @@ export async function writeOutputs(outputs: readonly Output[], io: Io, options: 
             stdoutClosed = true;
             continue;
           }
+          // Not a failed write (it has no error code) but a failure of what makes the report: as it is.
+          if (typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
           stdoutFailureHandled();
           throw writeFailure(p.display, e, prepared.length ? 'stdout-incomplete-none-changed' : 'stdout-incomplete');
         }

@@ -23,14 +23,18 @@ export function processIo(): Io {
 export type ColorMode = 'auto' | 'always' | 'never';
 
 /**
- * Colour on a stream: --color always/never win; otherwise NO_COLOR (any value) turns it off,
- * FORCE_COLOR (not "0") or CLICOLOR_FORCE turn it on, and else only a terminal gets colour.
+ * Colour on a stream: --color always/never win; otherwise NO_COLOR (any value) and FORCE_COLOR=0 (or
+ * false) turn it off, FORCE_COLOR (any other value) or CLICOLOR_FORCE turn it on, and else only a
+ * terminal gets colour.
  */
 export function colorEnabled(mode: ColorMode, stream: OutStream, env: Io['env']): boolean {
   if (mode === 'always') return true;
   if (mode === 'never') return false;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  if ((env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0' && env['FORCE_COLOR'] !== 'false') || (env['CLICOLOR_FORCE'] && env['CLICOLOR_FORCE'] !== '0')) return true;
+  // FORCE_COLOR=0 (or false) forces colour off, as chalk and Node read it: it is not "unset".
+  const force = env['FORCE_COLOR'];
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined || (env['CLICOLOR_FORCE'] && env['CLICOLOR_FORCE'] !== '0')) return true;
   return stream.isTTY === true && env['TERM'] !== 'dumb';
 }
 

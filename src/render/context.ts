@@ -1,4 +1,4 @@
-import type { Lang, Report } from '../report/model.js';
+import type { AnyReport, Lang } from '../report/model.js';
 
 export type CsvDialect = 'rfc4180' | 'excel-id';
 
@@ -26,11 +26,24 @@ export interface RenderNote {
   readonly id: string;
 }
 
-/** A renderer's output, and what it left out (the command prints each note once). */
+/** A piece of output: text (written as UTF-8) or bytes. */
+export type Chunk = string | Uint8Array;
+
+/**
+ * A renderer's output as it is produced (issue 20: a million-row report is written row by row, never
+ * held whole): chunks to write in order, read once, and the notes, known before the first chunk. The
+ * chunks are made as they are read, so a renderer's work happens while its output is written.
+ */
+export interface Streamed {
+  readonly chunks: Iterable<Chunk>;
+  readonly notes: readonly RenderNote[];
+}
+
+/** A renderer's whole output, and what it left out (the command prints each note once). */
 export interface Rendered {
   /** Text; bytes for xlsx, and for text too large for one JavaScript string. */
   readonly output: string | Uint8Array;
   readonly notes: readonly RenderNote[];
 }
 
-export type Renderer = (report: Report, ctx: RenderContext) => Promise<string | Uint8Array> | string | Uint8Array;
+export type Renderer = (report: AnyReport, ctx: RenderContext) => Promise<string | Uint8Array> | string | Uint8Array;

@@ -58,13 +58,15 @@ export function statusLabel(status: string, lang: Lang): string {
   return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status]![lang] : status;
 }
 
-/** A value for machines: plain, locale-neutral; fractions to 6 decimals; "no value" is null (never ""). */
+/** A value for machines: plain, locale-neutral; fractions and points to 6 decimals; "no value" is null (never ""). */
 export function formatMachine(value: Value, kind: Column['kind']): string | number | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return null;
-  if (kind === 'pct' || kind === 'signed-pct') return Number(value.toFixed(6));
-  if (kind === 'points' || kind === 'number') return Number(value.toPrecision(12));
+  // Fractions and percentage points: 6 decimals (the README's contract; a difference of two shares
+  // times 100 otherwise shows float noise, 1.1799999999999997).
+  if (kind === 'pct' || kind === 'signed-pct' || kind === 'points') return Number(value.toFixed(6));
+  if (kind === 'number') return Number(value.toPrecision(12));
   return value;
 }
 

@@ -5,16 +5,24 @@
 //
 // The charts are HTML boxes sized in percent, not an SVG: an SVG scales its text with its width
 // (12 px text in a 780-unit drawing is 5 px on a 390 px phone), while HTML text keeps its size and only
-// the bars shrink. Printing: A4 landscape, the table header repeats on every page, a heading stays
-// with its chart, bars keep their colours.
+// the bars shrink.
+//
+// On a screen the page uses the window's width (up to 120rem; prose stays at 72rem), so a 13-column
+// coverage table fits a 1366 px laptop whole. The table sits in a box no taller than the window that
+// scrolls both ways: its header row sticks to the top of the box and the key column to its left, so
+// every column is reachable and the headings never scroll away (a header can only stick inside the
+// box that scrolls sideways). Printing: A4 landscape, compact (the 38-province coverage report on two
+// pages: the table, then the two charts side by side and "about" in three columns), the table header
+// repeats on every page, a heading stays with its chart, bars keep their colours. The page is written
+// as it is produced (streamHtml): the table row by row.
 
-import type { RenderContext, Rendered, RenderNote } from './context.js';
+import { collectChunks } from './chunks.js';
+import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
-import type { Column, ColumnKind, CrossTab, Lang, Report, Value } from '../report/model.js';
+import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
 import { cellValue, eachRow, isTextKind } from './rows.js';
-import { TextParts } from './text-parts.js';
 
 /** Past this many bars a chart is a smear, and its markup would outweigh the table: it is left out. */
 export const MAX_CHART_BARS = 600;
@@ -81,16 +89,27 @@ function omitted(bars: number, lang: Lang): Section {
   return { html: `<p class="omitted">${escapeHtml(lang === 'id' ? id : en)}</p>`, notes: [{ code: 'html-chart-omitted', en, id }] };
 }
 
+/** The detail rows, counted, and kept only while there are at most `limit` (one pass; a chart needs no more). */
+function detailRows(report: AnyReport, limit: number): { count: number; rows: Row[] } {
+  const rows: Row[] = [];
+  let count = 0;
+  for (const r of report.rows) {
+    if ((r.level ?? 'detail') !== 'detail') continue;
+    if (++count <= limit) rows.push(r);
+  }
+  return { count, rows: count <= limit ? rows : [] };
+}
+
 /** One diverging chart per series of report.chart.changes: each unit's change, largest gain first, losses below the zero line. */
-function changeCharts(report: Report, changes: NonNullable<NonNullable<Report['chart']>['changes']>, lang: Lang): Section {
+function changeCharts(report: AnyReport, changes: NonNullable<NonNullable<AnyReport['chart']>['changes']>, lang: Lang): Section {
   const byKey = new Map(report.columns.map((c) => [c.key, c]));
-  const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
+  const { count, rows: detail } = detailRows(report, MAX_CHART_BARS);
   let html = '';
   const notes: RenderNote[] = [];
   changes.series.forEach((s, k) => {
     const title = byKey.get(s.value)?.label[lang] ?? s.value;
-    if (detail.length > MAX_CHART_BARS) {
-      const o = omitted(detail.length, lang);
+    if (count > MAX_CHART_BARS) {
+      const o = omitted(count, lang);
       html += `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${o.html}\n</section>\n`;
       if (k === 0) for (const n of o.notes) notes.push(n);
       return;
@@ -112,18 +131,18 @@ function changeCharts(report: Report, changes: NonNullable<NonNullable<Report['c
 }
 
 /** The coverage chart (with target marks) and the second chart (e.g. the gap) from report.chart. */
-function flatCharts(report: Report, lang: Lang): Section {
+function flatCharts(report: AnyReport, lang: Lang): Section {
   const spec = report.chart;
   if (!spec) return { html: '', notes: [] };
   if (spec.changes) return changeCharts(report, spec.changes, lang);
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
   const byKey = new Map(report.columns.map((c) => [c.key, c]));
-  const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
-  if (detail.length === 0) return { html: '', notes: [] };
+  const { count, rows: detail } = detailRows(report, MAX_CHART_BARS);
+  if (count === 0) return { html: '', notes: [] };
   const valueCol = byKey.get(spec.value);
   const title = valueCol?.label[lang] ?? spec.value;
-  if (detail.length > MAX_CHART_BARS) {
-    const o = omitted(detail.length, lang);
+  if (count > MAX_CHART_BARS) {
+    const o = omitted(count, lang);
     return { html: `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${o.html}\n</section>\n`, notes: o.notes };
   }
   const items = (key: string, mark: string | undefined, kind: ColumnKind): BarItem[] =>
@@ -165,7 +184,7 @@ function crossTabTable(ct: CrossTab, lang: Lang): string {
 }
 
 /** One stacked bar per cross-tab row: a segment per key across (the last key, the row total, is the length). */
-function stackedChart(report: Report, ct: CrossTab, lang: Lang): Section {
+function stackedChart(report: AnyReport, ct: CrossTab, lang: Lang): Section {
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
   const chosen = ct.measures.findIndex((x) => x.key === report.chart?.stack);
   const measure = chosen >= 0 ? chosen : ct.measures.length - 1;
@@ -218,7 +237,7 @@ function stickyColumn(cols: readonly Column[]): number {
   return i < cols.length && cols[i]!.kind === 'text' ? i : -1;
 }
 
-function metaList(report: Report, lang: Lang): string {
+function metaList(report: AnyReport, lang: Lang): string {
   return metaLines(report.meta, lang)
     .map((l) => {
       const cls = `d${Math.min(l.depth, 3)}${l.heading ? ' group' : ''}`;
@@ -230,26 +249,32 @@ function metaList(report: Report, lang: Lang): string {
 
 const STYLE = `
 *, *::before, *::after { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1rem auto; padding: 0 1rem; max-width: 72rem; color: #1a1a1a; line-height: 1.35; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1rem auto; padding: 0 1rem; max-width: 120rem; color: #1a1a1a; line-height: 1.35; }
 h1 { font-size: 1.35rem; margin: 0 0 0.2rem; }
 h2 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; break-after: avoid; page-break-after: avoid; }
+p, .notes { max-width: 72rem; }
 .facts { color: #444; margin-top: 0; }
 .notes { border-left: 4px solid #c69200; background: #fff8e5; padding: 0.4rem 0.8rem; margin: 0.8rem 0; }
 .notes h2 { margin: 0.2rem 0; font-size: 0.95rem; }
 .notes ul { margin: 0.2rem 0; padding-left: 1.2rem; }
-.table-wrap { overflow-x: auto; max-width: 100%; border: 1px solid #e2e2e2; }
-table { border-collapse: collapse; font-size: 0.85rem; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem; }
+.table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 1rem); border: 1px solid #e2e2e2; width: max-content; }
+table { border-collapse: separate; border-spacing: 0; font-size: 0.85rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.45rem; }
+thead { position: sticky; top: 0; z-index: 2; }
 th { background: #f2f2f2; vertical-align: bottom; }
+th.text { text-align: left; }
 th.group { text-align: center; border-left: 1px solid #ccc; }
 td.first, th.first { border-left: 1px solid #ccc; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
-td.key { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 #ddd; }
+td.num, td.text { white-space: nowrap; }
+td.key, th.key { position: sticky; left: 0; box-shadow: 1px 0 0 #ddd; }
+td.key { z-index: 1; background: #fff; }
+th.key { z-index: 3; }
 tr.subtotal td, tr.total td { font-weight: bold; }
 tr.subtotal td.key, tr.total td.key { background: #fafafa; }
 tr.total td { border-top: 2px solid #333; }
 .status-achieved { color: #1b7a1b; } .status-on-track { color: #1b5e7a; } .status-at-risk { color: #9a6a00; } .status-behind { color: #b00020; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 0 2.5rem; }
 .chart { margin: 0; font-size: 0.8rem; }
 .bar-row { display: grid; grid-template-columns: minmax(4.5rem, min(12rem, 35%)) minmax(3rem, 1fr) var(--value-width, 6ch); gap: 0.5rem; align-items: center; min-height: 1.3rem; }
 .bar-label { text-align: right; overflow-wrap: anywhere; }
@@ -264,29 +289,52 @@ ${STACK_COLOURS.map((c, i) => `.s${i} { background: ${c}; }`).join(' ')}
 .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; vertical-align: -0.1rem; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .legend { font-weight: normal; font-size: 0.85rem; color: #555; }
 .omitted { color: #555; font-style: italic; }
-dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.1rem 1rem; font-size: 0.8rem; color: #333; }
+dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.1rem 1rem; font-size: 0.8rem; color: #333; max-width: 72rem; }
 dt, dd { margin: 0; overflow-wrap: anywhere; }
 dt.group { font-weight: bold; }
 dt.d1 { padding-left: 1rem; } dt.d2 { padding-left: 2rem; } dt.d3 { padding-left: 3rem; }
-@page { size: A4 landscape; margin: 12mm; }
+@media (max-width: 40rem) { td.text { white-space: normal; } }
+@page { size: A4 landscape; margin: 9mm; }
 @media print {
-  body { margin: 0; padding: 0; max-width: none; }
-  .table-wrap { overflow: visible; border: 0; }
-  table { font-size: 0.7rem; }
+  body { margin: 0; padding: 0; max-width: none; font-size: 8pt; line-height: 1.2; }
+  h1 { font-size: 12pt; }
+  h2 { font-size: 9.5pt; margin: 0.7rem 0 0.3rem; }
+  p, .notes, dl { max-width: none; }
+  .notes { padding: 0.15rem 0.5rem; margin: 0.4rem 0; }
+  .table-wrap { overflow: visible; max-height: none; border: 0; width: auto; }
+  table { font-size: 6.8pt; width: 100%; }
+  th, td { padding: 0.05rem 0.25rem; }
   thead { display: table-header-group; }
+  thead, td.key, th.key { position: static; box-shadow: none; }
   tr { break-inside: avoid; }
-  td.key { position: static; box-shadow: none; }
+  .charts { grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
+  .chart { font-size: 6.5pt; }
+  .bar-row { min-height: 0; gap: 0.3rem; }
+  .track { height: 0.55rem; }
   .chart-block { break-inside: avoid; }
+  .stack-legend { font-size: 7pt; margin-bottom: 0.2rem; }
+  dl { display: block; columns: 3; column-gap: 1.2rem; font-size: 6pt; line-height: 1.2; }
+  dt { float: left; clear: left; width: 42%; padding-right: 0.4rem; break-inside: avoid; break-after: avoid; }
+  dd { margin-left: 42%; break-before: avoid; break-inside: avoid; min-height: 1.2em; }
+  .about h2 { margin-top: 0.4rem; }
 }
 `;
 
-export function renderHtmlWithNotes(report: Report, ctx: RenderContext): Rendered {
+/**
+ * The page a piece at a time: everything above the table, each row, then the cross-tab, the charts
+ * and "about". The charts (at most 600 bars each) and their notes are made before the first piece.
+ */
+export function streamHtml(report: AnyReport, ctx: RenderContext): Streamed {
   const lang = ctx.lang;
+  const stacked = report.crosstab ? stackedChart(report, report.crosstab, lang) : undefined;
+  const charts = flatCharts(report, lang);
+  return { chunks: htmlChunks(report, lang, stacked, charts), notes: [...(stacked?.notes ?? []), ...charts.notes] };
+}
+
+function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined, charts: Section): Generator<string> {
   const cols = report.columns;
-  const notes: RenderNote[] = [];
-  const out = new TextParts();
   const title = escapeHtml(report.title[lang]);
-  out.push(`<!doctype html>
+  yield `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -297,39 +345,39 @@ export function renderHtmlWithNotes(report: Report, ctx: RenderContext): Rendere
 </head>
 <body>
 <h1>${title}</h1>
-`);
+`;
   const facts = describeMeta(report.meta, lang);
-  if (facts) out.push(`<p class="facts">${escapeHtml(facts)}</p>\n`);
+  if (facts) yield `<p class="facts">${escapeHtml(facts)}</p>\n`;
   if (report.notes && report.notes.length > 0) {
-    out.push(`<section class="notes">\n<h2>${SECTION.notes[lang]}</h2>\n<ul>\n${report.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`).join('\n')}\n</ul>\n</section>\n`);
+    yield `<section class="notes">\n<h2>${SECTION.notes[lang]}</h2>\n<ul>\n${report.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`).join('\n')}\n</ul>\n</section>\n`;
   }
   const sticky = stickyColumn(cols);
   const head = cols.map((c, i) => `<th class="${isTextKind(c.kind) ? 'text' : 'num'}${i === sticky ? ' key' : ''}" scope="col">${escapeHtml(c.label[lang])}</th>`).join('');
-  out.push(`<div class="table-wrap" role="region" tabindex="0" aria-label="${title}">\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`);
+  yield `<div class="table-wrap" role="region" tabindex="0" aria-label="${title}">\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`;
+  const base = cols.map((c, i) => (isTextKind(c.kind) ? 'text' : 'num') + (i === sticky ? ' key' : ''));
   for (const row of eachRow(report)) {
-    const cells = cols.map((c, i) => {
+    let cells = '';
+    cols.forEach((c, i) => {
       const v = cellValue(row.values, c.key);
-      let cls = isTextKind(c.kind) ? 'text' : 'num';
-      if (c.kind === 'status' && typeof v === 'string') cls += ` status-${v.replace(/[^a-z-]/g, '')}`;
-      if (i === sticky) cls += ' key';
-      return `<td class="${cls}">${escapeHtml(formatHuman(v, c.kind, lang))}</td>`;
+      const cls = c.kind === 'status' && typeof v === 'string' ? `${base[i]} status-${v.replace(/[^a-z-]/g, '')}` : base[i];
+      cells += `<td class="${cls}">${escapeHtml(formatHuman(v, c.kind, lang))}</td>`;
     });
-    out.push(`<tr class="${row.level}">${cells.join('')}</tr>\n`);
+    yield `<tr class="${row.level}">${cells}</tr>\n`;
   }
-  out.push('</tbody>\n</table>\n</div>\n');
+  yield '</tbody>\n</table>\n</div>\n';
   if (report.crosstab) {
-    out.push(`<section class="block">\n<h2>${escapeHtml(report.crosstab.title[lang])}</h2>\n${crossTabTable(report.crosstab, lang)}\n</section>\n`);
-    const stacked = stackedChart(report, report.crosstab, lang);
-    out.push(stacked.html);
-    for (const n of stacked.notes) notes.push(n);
+    yield `<section class="block">\n<h2>${escapeHtml(report.crosstab.title[lang])}</h2>\n${crossTabTable(report.crosstab, lang)}\n</section>\n`;
+    yield stacked?.html ?? '';
   }
-  const charts = flatCharts(report, lang);
-  out.push(charts.html);
-  for (const n of charts.notes) notes.push(n);
-  out.push(`<section class="about">\n<h2>${SECTION.about[lang]}</h2>\n<dl>\n${metaList(report, lang)}\n</dl>\n</section>\n</body>\n</html>\n`);
-  return { output: out.finish(), notes };
+  if (charts.html) yield `<div class="charts">\n${charts.html}</div>\n`;
+  yield `<section class="about">\n<h2>${SECTION.about[lang]}</h2>\n<dl>\n${metaList(report, lang)}\n</dl>\n</section>\n</body>\n</html>\n`;
 }
 
-export function renderHtml(report: Report, ctx: RenderContext): string | Uint8Array {
+export function renderHtmlWithNotes(report: AnyReport, ctx: RenderContext): Rendered {
+  const s = streamHtml(report, ctx);
+  return { output: collectChunks(s.chunks), notes: s.notes };
+}
+
+export function renderHtml(report: AnyReport, ctx: RenderContext): string | Uint8Array {
   return renderHtmlWithNotes(report, ctx).output;
 }

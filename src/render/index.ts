@@ -3,34 +3,44 @@
 // `--help` and commands that fail early pay nothing for chalk or the workbook writer (measured in
 // bench/startup.js).
 //
-// render() gives the output and the renderer's notes (columns dropped to fit the terminal, a chart
-// left out): the command prints each note once on stderr. RENDERERS gives the output alone.
+// stream() gives the output as it is produced (chunks, written by io/output.ts as they come: a
+// million-row report is never held whole) and the renderer's notes (columns dropped to fit the
+// terminal, a chart left out), known before the first chunk: the command prints each note once on
+// stderr. render() gives the same output gathered whole (the library, the tests).
 
-import type { RenderContext, Rendered, Renderer } from './context.js';
-import type { Report } from '../report/model.js';
+import { collectChunks } from './chunks.js';
+import type { RenderContext, Rendered, Renderer, Streamed } from './context.js';
+import type { AnyReport } from '../report/model.js';
 
 export const FORMATS = ['table', 'csv', 'tsv', 'json', 'jsonl', 'md', 'xlsx', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const plain = (output: string | Uint8Array): Rendered => ({ output, notes: [] });
+const STREAM = {
+  table: async (report, ctx) => (await import('./table.js')).streamTable(report, ctx),
+  csv: async (report, ctx) => (await import('./csv.js')).streamCsv(report, ctx),
+  tsv: async (report, ctx) => (await import('./csv.js')).streamTsv(report, ctx),
+  json: async (report) => (await import('./json.js')).streamJson(report),
+  jsonl: async (report) => (await import('./json.js')).streamJsonl(report),
+  md: async (report, ctx) => (await import('./markdown.js')).streamMarkdown(report, ctx),
+  xlsx: async (report, ctx) => (await import('./xlsx.js')).streamXlsx(report, ctx),
+  html: async (report, ctx) => (await import('./html.js')).streamHtml(report, ctx),
+} satisfies Record<Format, (report: AnyReport, ctx: RenderContext) => Promise<Streamed>>;
 
-const RENDER = {
-  table: async (report, ctx) => (await import('./table.js')).renderTableWithNotes(report, ctx),
-  csv: async (report, ctx) => plain((await import('./csv.js')).renderCsv(report, ctx)),
-  tsv: async (report, ctx) => plain((await import('./csv.js')).renderTsv(report, ctx)),
-  json: async (report) => plain((await import('./json.js')).renderJson(report)),
-  jsonl: async (report) => plain((await import('./json.js')).renderJsonl(report)),
-  md: async (report, ctx) => plain((await import('./markdown.js')).renderMarkdown(report, ctx)),
-  xlsx: async (report, ctx) => (await import('./xlsx.js')).renderXlsxWithNotes(report, ctx),
-  html: async (report, ctx) => (await import('./html.js')).renderHtmlWithNotes(report, ctx),
-} satisfies Record<Format, (report: Report, ctx: RenderContext) => Promise<Rendered>>;
-
-/** Render a report in a format: the output, and notes for stderr. */
-export function render(format: Format, report: Report, ctx: RenderContext): Promise<Rendered> {
-  return RENDER[format](report, ctx);
+/**
+ * A report in a format, as it is produced: what can be refused (an xlsx of too many rows) is refused
+ * here, and measuring passes are made here; the chunks do the rest of the work as they are read.
+ */
+export function stream(format: Format, report: AnyReport, ctx: RenderContext): Promise<Streamed> {
+  return STREAM[format](report, ctx);
 }
 
-export const RENDERERS = Object.fromEntries(FORMATS.map((f) => [f, async (report: Report, ctx: RenderContext) => (await RENDER[f](report, ctx)).output])) as Record<Format, Renderer>;
+/** Render a report in a format: the whole output, and notes for stderr. */
+export async function render(format: Format, report: AnyReport, ctx: RenderContext): Promise<Rendered> {
+  const s = await stream(format, report, ctx);
+  return { output: collectChunks(s.chunks), notes: s.notes };
+}
+
+export const RENDERERS = Object.fromEntries(FORMATS.map((f) => [f, async (report: AnyReport, ctx: RenderContext) => (await render(f, report, ctx)).output])) as Record<Format, Renderer>;
 
 /** Formats that are bytes for a file rather than text for a terminal. */
 export const BINARY_FORMATS: ReadonlySet<Format> = new Set(['xlsx']);

@@ -6,16 +6,17 @@
 // The document is written row by row, in the layout of JSON.stringify(doc, null, 2): one stringify of
 // a million-row document would pass V8's longest string.
 
+import { collectChunks } from './chunks.js';
+import type { Streamed } from './context.js';
 import { formatMachine } from './format.js';
-import type { Report, Value } from '../report/model.js';
+import type { AnyReport, Value } from '../report/model.js';
 import { cellValue, type Level } from './rows.js';
-import { TextParts } from './text-parts.js';
 
 export const SCHEMA_VERSION = 1;
 
 type MachineRow = Record<string, string | number | null>;
 
-function machineRow(report: Report, values: Readonly<Record<string, Value>>, level: Level): MachineRow {
+function machineRow(report: AnyReport, values: Readonly<Record<string, Value>>, level: Level): MachineRow {
   // Column keys can come from data (`__proto__`): a prototype-free object keeps them as plain keys.
   const out = Object.create(null) as MachineRow;
   for (const c of report.columns) out[c.key] = formatMachine(cellValue(values, c.key), c.kind);
@@ -43,37 +44,40 @@ function prettyRow(keys: readonly (readonly [string, string])[], row: MachineRow
   return out + '\n' + '  '.repeat(depth) + '}';
 }
 
-export function renderJson(report: Report): string | Uint8Array {
+/** The document a piece at a time: the head, each row, the tail (the rows are read twice: rows, then subtotals). */
+function* jsonChunks(report: AnyReport): Generator<string> {
   const meta: Record<string, unknown> = { ...report.meta };
   meta['notes'] = report.notes ?? meta['notes'] ?? [];
-  const out = new TextParts();
-  out.push('{\n');
-  out.push(`  "schemaVersion": ${SCHEMA_VERSION},\n`);
-  out.push(`  "kind": ${JSON.stringify(report.kind)},\n`);
-  out.push(`  "meta": ${nested(meta, 1)},\n`);
-  out.push(`  "columns": ${nested(report.columns.map((c) => ({ key: c.key, label: c.label.en, kind: c.kind })), 1)},\n`);
+  yield '{\n';
+  yield `  "schemaVersion": ${SCHEMA_VERSION},\n`;
+  yield `  "kind": ${JSON.stringify(report.kind)},\n`;
+  yield `  "meta": ${nested(meta, 1)},\n`;
+  yield `  "columns": ${nested(report.columns.map((c) => ({ key: c.key, label: c.label.en, kind: c.kind })), 1)},\n`;
   // The keys of every row, quoted once: the columns, then level (once, as in machineRow).
   const keys = Array.from(new Set(report.columns.map((c) => c.key).concat('level')), (k) => [k, JSON.stringify(k)] as const);
-  const list = (name: string, level: 'detail' | 'subtotal'): void => {
+  for (const [name, level] of [
+    ['rows', 'detail'],
+    ['subtotals', 'subtotal'],
+  ] as const) {
     let first = true;
-    out.push(`  ${JSON.stringify(name)}: [`);
+    yield `  ${JSON.stringify(name)}: [`;
     for (const r of report.rows) {
       if ((r.level ?? 'detail') !== level) continue;
-      out.push((first ? '\n    ' : ',\n    ') + prettyRow(keys, machineRow(report, r.values, level), 2));
+      yield (first ? '\n    ' : ',\n    ') + prettyRow(keys, machineRow(report, r.values, level), 2);
       first = false;
     }
-    out.push(first ? '],\n' : '\n  ],\n');
-  };
-  list('rows', 'detail');
-  list('subtotals', 'subtotal');
-  out.push(`  "totals": ${report.totals ? nested(machineRow(report, report.totals, 'total'), 1) : 'null'}\n`);
-  out.push('}\n');
-  return out.finish();
+    yield first ? '],\n' : '\n  ],\n';
+  }
+  yield `  "totals": ${report.totals ? nested(machineRow(report, report.totals, 'total'), 1) : 'null'}\n`;
+  yield '}\n';
 }
 
-export function renderJsonl(report: Report): string | Uint8Array {
-  const out = new TextParts();
-  for (const r of report.rows) out.push(JSON.stringify(machineRow(report, r.values, r.level ?? 'detail')) + '\n');
-  if (report.totals) out.push(JSON.stringify(machineRow(report, report.totals, 'total')) + '\n');
-  return out.finish();
+function* jsonlChunks(report: AnyReport): Generator<string> {
+  for (const r of report.rows) yield JSON.stringify(machineRow(report, r.values, r.level ?? 'detail')) + '\n';
+  if (report.totals) yield JSON.stringify(machineRow(report, report.totals, 'total')) + '\n';
 }
+
+export const streamJson = (report: AnyReport): Streamed => ({ chunks: jsonChunks(report), notes: [] });
+export const streamJsonl = (report: AnyReport): Streamed => ({ chunks: jsonlChunks(report), notes: [] });
+export const renderJson = (report: AnyReport): string | Uint8Array => collectChunks(jsonChunks(report));
+export const renderJsonl = (report: AnyReport): string | Uint8Array => collectChunks(jsonlChunks(report));

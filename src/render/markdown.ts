@@ -2,13 +2,13 @@
 // the cross-tab of a matrix as a second table, and the report's notes as a list.
 // Text is escaped so that nothing in a cell becomes a link, HTML or a table break.
 
-import type { RenderContext } from './context.js';
+import { collectChunks } from './chunks.js';
+import type { RenderContext, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns, flatLabel } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { SECTION } from './meta.js';
-import type { Report } from '../report/model.js';
+import type { AnyReport } from '../report/model.js';
 import { cellValue, eachRow, isTextKind } from './rows.js';
-import { TextParts } from './text-parts.js';
 
 /** Escape what Markdown would interpret; a leading formula character in text is escaped too. */
 function escapeMd(text: string, isText: boolean): string {
@@ -18,33 +18,34 @@ function escapeMd(text: string, isText: boolean): string {
 
 const bold = (cells: string[]): string[] => cells.map((x) => (x && x !== '–' ? `**${x}**` : x));
 
-export function renderMarkdown(report: Report, ctx: RenderContext): string | Uint8Array {
+function* markdownChunks(report: AnyReport, ctx: RenderContext): Generator<string> {
   const lang = ctx.lang;
   const cols = report.columns;
-  const out = new TextParts();
-  out.push(`## ${escapeMd(report.title[lang], false)}\n\n`);
-  out.push(`| ${cols.map((c) => escapeMd(c.label[lang], true)).join(' | ')} |\n`);
-  out.push(`|${cols.map((c) => (isTextKind(c.kind) ? ' --- ' : ' ---: ')).join('|')}|\n`);
+  yield `## ${escapeMd(report.title[lang], false)}\n\n`;
+  yield `| ${cols.map((c) => escapeMd(c.label[lang], true)).join(' | ')} |\n`;
+  yield `|${cols.map((c) => (isTextKind(c.kind) ? ' --- ' : ' ---: ')).join('|')}|\n`;
   for (const row of eachRow(report)) {
     const cells = cols.map((c) => escapeMd(formatHuman(cellValue(row.values, c.key), c.kind, lang), isTextKind(c.kind)));
-    out.push(`| ${(row.level === 'detail' ? cells : bold(cells)).join(' | ')} |\n`);
+    yield `| ${(row.level === 'detail' ? cells : bold(cells)).join(' | ')} |\n`;
   }
   const ct = report.crosstab;
   if (ct) {
     const values = crossTabValueColumns(ct);
-    out.push(`\n### ${escapeMd(ct.title[lang], false)}\n\n`);
-    out.push(`| ${ct.rowHeader.map((c) => escapeMd(c.label[lang], true)).concat(values.map((v) => escapeMd(flatLabel(v, lang), true))).join(' | ')} |\n`);
-    out.push(`|${ct.rowHeader.map(() => ' --- ').concat(values.map(() => ' ---: ')).join('|')}|\n`);
+    yield `\n### ${escapeMd(ct.title[lang], false)}\n\n`;
+    yield `| ${ct.rowHeader.map((c) => escapeMd(c.label[lang], true)).concat(values.map((v) => escapeMd(flatLabel(v, lang), true))).join(' | ')} |\n`;
+    yield `|${ct.rowHeader.map(() => ' --- ').concat(values.map(() => ' ---: ')).join('|')}|\n`;
     for (const row of ct.rows) {
       const cells = ct.rowHeader
         .map((c) => escapeMd(formatHuman(cellValue(row.header, c.key), c.kind, lang), isTextKind(c.kind)))
         .concat(values.map((v) => escapeMd(formatHuman(crossTabCell(row.cells, v), v.kind, lang), false)));
-      out.push(`| ${(row.level === 'detail' ? cells : bold(cells)).join(' | ')} |\n`);
+      yield `| ${(row.level === 'detail' ? cells : bold(cells)).join(' | ')} |\n`;
     }
   }
   if (report.notes && report.notes.length > 0) {
-    out.push(`\n**${SECTION.notes[lang]}**\n\n`);
-    for (const n of report.notes) out.push(`- ${escapeMd(n[lang], false)}\n`);
+    yield `\n**${SECTION.notes[lang]}**\n\n`;
+    for (const n of report.notes) yield `- ${escapeMd(n[lang], false)}\n`;
   }
-  return out.finish();
 }
+
+export const streamMarkdown = (report: AnyReport, ctx: RenderContext): Streamed => ({ chunks: markdownChunks(report, ctx), notes: [] });
+export const renderMarkdown = (report: AnyReport, ctx: RenderContext): string | Uint8Array => collectChunks(markdownChunks(report, ctx));

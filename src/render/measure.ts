@@ -33,6 +33,11 @@ const DIGIT = 556;
 export function sheetTextWidth(text: string, bold: boolean): number {
   const table = bold ? BOLD : REGULAR;
   let sum = 0;
+  // Printable ASCII (most cells: numbers as shown, codes, names): straight from the table.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    for (let i = 0; i < text.length; i++) sum += table[text.charCodeAt(i) - 32]!;
+    return sum / DIGIT;
+  }
   for (const ch of text.normalize('NFD')) {
     const cp = ch.codePointAt(0)!;
     if (/\p{M}/u.test(ch)) continue;

@@ -1,4 +1,4 @@
-import type { Report, Value } from '../report/model.js';
+import { countRows, type AnyReport, type Report, type Value } from '../report/model.js';
 
 export type Level = 'detail' | 'subtotal' | 'total';
 
@@ -8,14 +8,14 @@ export interface LeveledRow {
 }
 
 /** Every row of the report in order, the totals last, each with its level (no copy of the rows). */
-export function* eachRow(report: Report): Generator<LeveledRow> {
+export function* eachRow(report: Pick<AnyReport, 'rows' | 'totals'>): Generator<LeveledRow> {
   for (const r of report.rows) yield { values: r.values, level: r.level ?? 'detail' };
   if (report.totals) yield { values: report.totals, level: 'total' };
 }
 
 /** How many rows eachRow yields. */
-export function rowCount(report: Report): number {
-  return report.rows.length + (report.totals ? 1 : 0);
+export function rowCount(report: Pick<AnyReport, 'rows' | 'totals'>): number {
+  return countRows(report.rows) + (report.totals ? 1 : 0);
 }
 
 /** Text and status columns are read as words (left-aligned, never summed); the rest are numbers. */
@@ -29,12 +29,41 @@ export function cellValue(values: Readonly<Record<string, Value>>, key: string):
   return Object.hasOwn(values, key) ? (values[key] ?? null) : null;
 }
 
-/** The priority of a column when the terminal is narrow: given, else 3 for the keys, 2 for a status, 1 for the rest. */
-export function columnPriority(report: Report, index: number): number {
+/**
+ * The answer of a report: what a reader came for, kept after the keys when the terminal is narrow
+ * (issue 22: at 80 columns `breakdown` used to show no target, `coverage` no target, gap or
+ * achievement). Named here by column key, so that the report builders need not set priorities; a
+ * comparison's `target_<method>` columns are targets too. A percentage such as `target_coverage` is not.
+ */
+const ANSWER_KEYS: ReadonlySet<string> = new Set(['target', 'gap', 'achievement', 'status', 'diff']);
+const isAnswer = (c: { readonly key: string; readonly kind: string }): boolean => ANSWER_KEYS.has(c.key) || (c.key.startsWith('target_') && c.kind === 'int');
+
+const leadingText = (report: Pick<Report, 'columns'>): number => {
+  let n = 0;
+  while (n < report.columns.length && report.columns[n]!.kind === 'text') n++;
+  return n;
+};
+
+/** Whether a column is one of the report's keys: a leading text column, unless its priority says otherwise. */
+export function isKeyColumn(report: Pick<Report, 'columns'>, index: number): boolean {
+  const c = report.columns[index]!;
+  return c.priority !== undefined ? c.priority >= 3 : index < leadingText(report);
+}
+
+/**
+ * The priority of a column when the terminal is narrow: given, else 3 for the keys (the leading text
+ * columns: never dropped), 2 for the answer (target, gap, achievement, status), 1 for the rest. The
+ * lowest goes first, and among equals the rightmost. A key's code beside its name (`province_code`
+ * before `province`) says the same thing again for people: 1.5, after the other measures and before
+ * the answer (at 80 columns the 38 provinces' coverage keeps its name, target, gap, achievement and
+ * status, and leaves the code out).
+ */
+export function columnPriority(report: Pick<Report, 'columns'>, index: number): number {
   const c = report.columns[index]!;
   if (c.priority !== undefined) return c.priority;
-  let leadingText = 0;
-  while (leadingText < report.columns.length && report.columns[leadingText]!.kind === 'text') leadingText++;
-  if (index < leadingText) return 3;
-  return c.kind === 'status' ? 2 : 1;
+  if (index < leadingText(report)) {
+    const named = c.key.endsWith('_code') && report.columns[index + 1]?.key === c.key.slice(0, -'_code'.length);
+    return named ? 1.5 : 3;
+  }
+  return isAnswer(c) ? 2 : 1;
 }

@@ -11,13 +11,13 @@
 // Which columns were dropped comes back as a note, for the command to print once.
 
 import { Chalk } from 'chalk';
-import type { RenderContext, Rendered, RenderNote } from './context.js';
+import { collectChunks } from './chunks.js';
+import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
 import { formatHuman } from './format.js';
 import { displayWidth } from './measure.js';
 import { describeMeta } from './meta.js';
-import type { Column, Report, Value } from '../report/model.js';
+import type { AnyReport, Column, Value } from '../report/model.js';
 import { cellValue, columnPriority, eachRow, isTextKind } from './rows.js';
-import { TextParts } from './text-parts.js';
 
 const BAR_WIDTH = 20;
 
@@ -60,7 +60,7 @@ interface Layout {
 }
 
 /** The widest formatted value of each column, over every row (the totals included). */
-function measureValues(report: Report, ctx: RenderContext): number[] {
+function measureValues(report: AnyReport, ctx: RenderContext): number[] {
   const widths = report.columns.map(() => 0);
   for (const row of eachRow(report)) {
     report.columns.forEach((c, j) => {
@@ -72,7 +72,7 @@ function measureValues(report: Report, ctx: RenderContext): number[] {
 }
 
 /** Which columns the table shows, how wide each is, and which were dropped to fit ctx.columns. */
-export function layoutTable(report: Report, ctx: RenderContext): Layout {
+export function layoutTable(report: AnyReport, ctx: RenderContext): Layout {
   const cols = report.columns;
   const chart = ctx.chart && coverageChart(report);
   const labels = cols.map((c) => c.label[ctx.lang]);
@@ -113,9 +113,10 @@ export function layoutTable(report: Report, ctx: RenderContext): Layout {
 
 const chartLabel = (ctx: RenderContext): string => (ctx.lang === 'id' ? 'cakupan vs target' : 'coverage vs target');
 /** The bar is coverage against target: a report of changes (a comparison) has none to draw. */
-const coverageChart = (report: Report): boolean => report.chart !== undefined && report.chart.changes === undefined;
+const coverageChart = (report: AnyReport): boolean => report.chart !== undefined && report.chart.changes === undefined;
 
-export function renderTableWithNotes(report: Report, ctx: RenderContext): Rendered {
+/** The table a line at a time, from a layout made beforehand (a measuring pass over the rows). */
+function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Generator<string> {
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const statusColour = new Map<string, (s: string) => string>([
     ['achieved', chalk.green],
@@ -125,9 +126,6 @@ export function renderTableWithNotes(report: Report, ctx: RenderContext): Render
   ]);
   const cols = report.columns;
   const chart = ctx.chart && coverageChart(report) ? report.chart : undefined;
-  // Two passes (measure, then draw) rather than keeping every formatted cell: a million rows of
-  // thirteen columns would hold thirteen million strings.
-  const layout = layoutTable(report, ctx);
   const { shown, widths } = layout;
   const aligns = shown.map((j) => (isTextKind(cols[j]!.kind) ? 'left' : 'right'));
   const chartW = chart ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx))) : 0;
@@ -136,11 +134,10 @@ export function renderTableWithNotes(report: Report, ctx: RenderContext): Render
     const space = ' '.repeat(Math.max(0, width - displayWidth(plain)));
     return align === 'left' ? styled + space : space + styled;
   };
-  const lines = new TextParts();
-  lines.push(chalk.bold(report.title[ctx.lang]) + '\n');
+  yield chalk.bold(report.title[ctx.lang]) + '\n';
   const facts = describeMeta(report.meta, ctx.lang);
-  if (facts) lines.push(facts + '\n');
-  lines.push(rule('┌', '┬', '┐') + '\n');
+  if (facts) yield facts + '\n';
+  yield rule('┌', '┬', '┐') + '\n';
   const headHeight = layout.head.reduce((m, h) => Math.max(m, h.length), 1);
   for (let i = 0; i < headHeight; i++) {
     const cells = shown.map((_j, k) => {
@@ -151,9 +148,9 @@ export function renderTableWithNotes(report: Report, ctx: RenderContext): Render
       const t = i === 0 ? chartLabel(ctx) : '';
       cells.push(' ' + pad(t, t ? chalk.bold(t) : '', chartW, 'left') + ' ');
     }
-    lines.push('│' + cells.join('│') + '│\n');
+    yield '│' + cells.join('│') + '│\n';
   }
-  lines.push(rule('├', '┼', '┤') + '\n');
+  yield rule('├', '┼', '┤') + '\n';
   const num = (v: Value): number | null => (typeof v === 'number' ? v : null);
   for (const row of eachRow(report)) {
     const cells = shown.map((j, k) => {
@@ -167,11 +164,15 @@ export function renderTableWithNotes(report: Report, ctx: RenderContext): Render
       const b = bar(num(cellValue(row.values, chart.value)), chart.target ? num(cellValue(row.values, chart.target)) : null);
       cells.push(' ' + pad(b, b, chartW, 'left') + ' ');
     }
-    lines.push('│' + cells.join('│') + '│\n');
+    yield '│' + cells.join('│') + '│\n';
   }
-  lines.push(rule('└', '┴', '┘') + '\n');
+  yield rule('└', '┴', '┘') + '\n';
+}
+
+/** What the table left out (the --chart bar of a comparison, columns to fit the terminal), as notes. */
+function tableNotes(report: AnyReport, layout: Layout, ctx: RenderContext): RenderNote[] {
   const notes: RenderNote[] = [];
-  if (ctx.chart && report.chart && !chart) {
+  if (ctx.chart && report.chart && !coverageChart(report)) {
     notes.push({ code: 'table-chart-omitted', en: '--chart draws coverage against target; the changes of a comparison are charted in -f html and -f xlsx', id: '--chart menggambar cakupan terhadap target; perubahan suatu perbandingan digambar di -f html dan -f xlsx' });
   }
   if (layout.dropped.length > 0) {
@@ -184,9 +185,24 @@ export function renderTableWithNotes(report: Report, ctx: RenderContext): Render
       id: `${n} kolom tidak ditampilkan agar muat dalam ${ctx.columns} karakter: ${id} (--wide menampilkan semua, -f csv memberi semua kolom)`,
     });
   }
-  return { output: lines.finish(), notes };
+  return notes;
 }
 
-export function renderTable(report: Report, ctx: RenderContext): string | Uint8Array {
+/**
+ * The table for a terminal: two passes over the rows (measure, then draw) rather than keeping every
+ * formatted cell, since a million rows of thirteen columns would hold thirteen million strings. The
+ * measuring pass is made here; the drawing one as the lines are written.
+ */
+export function streamTable(report: AnyReport, ctx: RenderContext): Streamed {
+  const layout = layoutTable(report, ctx);
+  return { chunks: tableLines(report, ctx, layout), notes: tableNotes(report, layout, ctx) };
+}
+
+export function renderTableWithNotes(report: AnyReport, ctx: RenderContext): Rendered {
+  const s = streamTable(report, ctx);
+  return { output: collectChunks(s.chunks), notes: s.notes };
+}
+
+export function renderTable(report: AnyReport, ctx: RenderContext): string | Uint8Array {
   return renderTableWithNotes(report, ctx).output;
 }

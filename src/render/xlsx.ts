@@ -1,37 +1,34 @@
 // Excel workbook a planner can print and forward. Numbers are stored as numbers with number formats
 // (#,##0 and 0.00%), so Excel shows the reader's own separators; text is stored as text (never a
 // formula). Sheets, in order:
-//   <kind>    the long list (sheet 1, as before; scripts read it)
+//   <kind>    the long list (sheet 1, as before; scripts read it), with a filter on its header
 //   crosstab  a matrix's cross-tab: rows down, keys across with each measure, row and column totals
 //   meta      title, notes and the facts of the run as readable rows in the report language
 // Sheet names are identifiers like CSV keys: the same in every language.
 //
-// Every sheet prints landscape on A4, one page wide, with its header rows on every page, the title in
-// the page header and page numbers below (xlsx-print.ts); the header row and the key columns stay in
-// view while scrolling; one named font (Arial, which LibreOffice replaces by the metric-compatible
-// Liberation Sans) throughout, bold included. Column widths come from the widest value as the number
-// format shows it, bold totals included, so no cell shows "###".
+// Every sheet prints landscape on A4, one page wide (and one page tall when it only just spills
+// over), with its header rows on every page, the title in the page header and page numbers below; the
+// header row and the key columns stay in view while scrolling; one named font (Arial, which
+// LibreOffice replaces by the metric-compatible Liberation Sans) throughout, bold included. Column
+// widths come from the widest value as the number format shows it, bold totals included, so no cell
+// shows "###".
+//
+// The long list is written as it is produced (xlsx-writer.ts): its rows are read twice, once to
+// measure the columns (their widths come before the rows in the file) and once to write them.
 
-import type { Cell, CellObject, Row } from 'write-excel-file/node';
 import { OutputError, say } from '../errors.js';
-import type { RenderContext, Rendered } from './context.js';
+import type { RenderContext, Rendered, Streamed } from './context.js';
+import { collectChunks } from './chunks.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatMachine, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
-import type { Column, ColumnKind, Lang, Report, Value } from '../report/model.js';
-import { cellValue, columnPriority, eachRow, isTextKind, rowCount } from './rows.js';
-import { printSetup, type SheetPrint, type XlsxSheet } from './xlsx-print.js';
-
-export const FONT = { family: 'Arial', size: 10 } as const;
+import type { AnyReport, Column, ColumnKind, Lang, Row, Value } from '../report/model.js';
+import { cellValue, eachRow, isKeyColumn, isTextKind, rowCount } from './rows.js';
+import { columnLetters, workbookChunks, type CellStyle, type SheetCell, type SheetPrint, type SheetRow, type SheetSpec } from './xlsx-writer.js';
 
 /** Excel's last row is 1,048,576; one is the header. */
 export const MAX_SHEET_ROWS = 1_048_575;
-/**
- * write-excel-file builds each sheet's XML as one string (about 45 characters a cell): past this many
- * cells it would pass V8's longest string. Refused with a clear message rather than a crash.
- */
-export const MAX_SHEET_CELLS = 8_000_000;
 
 const FORMATS: Partial<Record<ColumnKind, string>> = {
   int: '#,##0',
@@ -39,10 +36,23 @@ const FORMATS: Partial<Record<ColumnKind, string>> = {
   pct: '0.00%',
   'signed-pct': '+0.00%;-0.00%;0.00%',
   points: '+0.00;-0.00;0.00',
-  // number: General. '0.######' would show a whole weight as "343373." (a trailing point).
 };
 
-/** A cross-tab up to this many rows is fitted on one page. */
+/**
+ * Any other number (weights, divisors): a whole one grouped like a count (a weight of 1,866,362 was
+ * shown as 1866362), a fraction with one to six decimals. One format for both, '#,##0.######', would
+ * show a whole weight as "343,373." (a trailing point).
+ */
+export const WHOLE = '#,##0';
+export const DECIMAL = '#,##0.0#####';
+
+/** The number format of a value of a kind; undefined: General. */
+export function numberFormat(v: number, kind: ColumnKind): string | undefined {
+  if (kind === 'number' || kind === 'text') return Number.isInteger(v) ? WHOLE : DECIMAL;
+  return FORMATS[kind];
+}
+
+/** A sheet of up to this many rows (the 38 provinces, a header and the totals) is fitted on one page. */
 const ONE_PAGE_ROWS = 60;
 
 /** Default row height of Arial 10, in points; wrapped headers get one per line. */
@@ -50,7 +60,14 @@ const LINE_HEIGHT = 12.75;
 /** Text columns wider than this wrap or overflow instead of making every page small. */
 const MAX_TEXT_WIDTH = 50;
 
-const grouped = (n: number): string => Math.round(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** |n| rounded, with a comma every three digits (a loop: the regex took a tenth of a million-row workbook). */
+function grouped(n: number): string {
+  const digits = Math.round(Math.abs(n)).toString();
+  if (digits.length <= 3) return digits;
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
+  return out;
+}
 
 /** The text a spreadsheet shows for a stored value under our number formats (en-US separators; id ones are as wide). */
 export function sheetDisplay(v: string | number, kind: ColumnKind): string {
@@ -67,9 +84,11 @@ export function sheetDisplay(v: string | number, kind: ColumnKind): string {
     case 'points':
       return (v > 0 ? '+' : '') + v.toFixed(2);
     default: {
-      // General: about 11 characters, as many decimals as fit.
-      const t = String(Number(v.toPrecision(10)));
-      return t.length > 11 ? v.toPrecision(6) : t;
+      if (Number.isInteger(v)) return (v < 0 ? '-' : '') + grouped(v);
+      // #,##0.0#####: the whole part grouped, then one to six decimals.
+      const [whole, frac = '0'] = Math.abs(v).toFixed(6).split('.');
+      const decimals = frac.replace(/0+$/, '') || '0';
+      return (v < 0 ? '-' : '') + grouped(Number(whole)) + '.' + decimals;
     }
   }
 }
@@ -117,60 +136,111 @@ class Widths {
   }
 }
 
-/** One data cell: a number with its format, or text; null for no value. */
-function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean, widths: Widths, j: number): Cell {
+const BOLD: CellStyle = { bold: true };
+
+/** One style object per look, so that the writer finds each by identity (a million cells, a handful of styles). */
+const cellStyles = new Map<string, CellStyle>();
+function cellStyle(align: 'left' | 'right', numFmt: string | undefined, bold: boolean): CellStyle {
+  const key = align + (numFmt ?? '') + (bold ? '|b' : '');
+  let style = cellStyles.get(key);
+  if (!style) cellStyles.set(key, (style = { align, ...(numFmt ? { numFmt } : {}), ...(bold ? BOLD : {}) }));
+  return style;
+}
+const TEXT = cellStyle('left', undefined, false);
+const TEXT_BOLD = cellStyle('left', undefined, true);
+
+/** The text a spreadsheet shows for a value (to measure the column); null for no value. */
+function shownText(value: Value, kind: ColumnKind, lang: Lang): string | null {
   const v = formatMachine(value, kind);
   if (v === null) return null;
-  const weight = bold ? { fontWeight: 'bold' as const } : {};
-  if (typeof v === 'number') {
-    widths.see(j, sheetDisplay(v, kind), bold);
-    const format = FORMATS[kind];
-    return { value: v, type: Number, align: 'right', ...(format ? { format } : {}), ...weight };
-  }
-  const text = kind === 'status' ? statusLabel(v, lang) : v;
-  widths.see(j, text, bold);
-  // An explicit alignment gives the cell its own style record, so that every reader sees its font
-  // by name rather than falling back to whatever it takes the workbook default to be.
-  return { value: text, type: String, align: 'left', ...weight };
+  if (typeof v === 'number') return sheetDisplay(v, kind === 'text' ? 'number' : kind);
+  return kind === 'status' ? statusLabel(v, lang) : v;
 }
 
-const headerCell = (text: string, extra: Partial<CellObject> = {}): CellObject => ({ value: text, type: String, fontWeight: 'bold', wrap: true, alignVertical: 'bottom', ...extra });
+/** One data cell: a number with its format, or text; null for no value. */
+function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean): SheetCell {
+  const v = formatMachine(value, kind);
+  if (v === null) return null;
+  if (typeof v === 'number') return { value: v, style: cellStyle('right', numberFormat(v, kind), bold) };
+  // An explicit alignment gives the cell its own style record, so that every reader sees its font
+  // by name rather than falling back to whatever it takes the workbook default to be.
+  return { value: kind === 'status' ? statusLabel(v, lang) : v, style: bold ? TEXT_BOLD : TEXT };
+}
+
+const headerCell = (text: string, extra: CellStyle = {}): SheetCell => ({ value: text, style: { bold: true, wrap: true, vertical: 'bottom', ...extra } });
 
 /** The last column of the long list, as in CSV: detail, subtotal or total, so that the workbook reads back. */
 const LEVEL: Column = { key: 'level', label: { en: 'level', id: 'tingkat' }, kind: 'text', priority: 0 };
 
-function listSheet(report: Report, lang: Lang): XlsxSheet {
+/** Pages tall: a sheet that only just spills over a page (the 38 provinces and a header) is fitted on one. */
+const pagesTall = (rows: number): number => (rows <= ONE_PAGE_ROWS ? 1 : 0);
+
+interface PrintWords {
+  readonly header: string;
+  readonly footer: string;
+}
+
+const print = (words: PrintWords, titleRows: number, rows: number): SheetPrint => ({ titleRows, header: words.header, footer: words.footer, pagesTall: pagesTall(rows) });
+
+function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec {
   const cols = [...report.columns, LEVEL];
   const widths = new Widths(cols.map((c) => c.label[lang]));
-  const data: Row[] = [[]];
+  const value = (row: { values: Readonly<Record<string, Value>>; level: string }, c: Column): Value => (c === LEVEL ? row.level : cellValue(row.values, c.key));
+  // First pass: the widths (they come before the rows in the file).
   for (const row of eachRow(report)) {
     const bold = row.level !== 'detail';
-    data.push(cols.map((c, j) => dataCell(c === LEVEL ? row.level : cellValue(row.values, c.key), c.kind, lang, bold, widths, j)));
+    cols.forEach((c, j) => {
+      const t = shownText(value(row, c), c.kind, lang);
+      if (t !== null) widths.see(j, t, bold);
+    });
   }
   const textCols = new Set(cols.flatMap((c, j) => (isTextKind(c.kind) ? [j] : [])));
   const columns = widths.columns(textCols);
   const height = widths.headerHeight(columns);
-  data[0] = cols.map((c) => headerCell(c.label[lang], { height, align: isTextKind(c.kind) ? 'left' : 'right' }));
-  // The key columns (as the terminal table sees them: leading text columns unless priorities say
-  // otherwise) stay in view while scrolling sideways; at most three, or nothing else would fit.
+  const header: SheetRow = { cells: cols.map((c) => headerCell(c.label[lang], { align: isTextKind(c.kind) ? 'left' : 'right' })), height };
+  function* rows(): Generator<SheetRow> {
+    yield header;
+    for (const row of eachRow(report)) {
+      const bold = row.level !== 'detail';
+      yield { cells: cols.map((c) => dataCell(value(row, c), c.kind, lang, bold)) };
+    }
+  }
+  // The key columns (leading text columns unless priorities say otherwise) stay in view while
+  // scrolling sideways; at most three, or nothing else would fit.
   let keys = 0;
-  while (keys < cols.length && keys < 3 && columnPriority(report, keys) >= 3) keys++;
-  return { data, sheet: report.kind.slice(0, 31), columns, stickyRowsCount: 1, ...(keys > 0 ? { stickyColumnsCount: keys } : {}), orientation: 'landscape' };
+  while (keys < cols.length && keys < 3 && isKeyColumn({ columns: cols }, keys)) keys++;
+  const n = rowCount(report);
+  // The filter covers the header and the rows above the totals, which stay in view whatever is filtered.
+  const filtered = n - (report.totals ? 1 : 0);
+  return {
+    name: report.kind.slice(0, 31),
+    widths: columns.map((c) => c.width),
+    rowCount: n + 1,
+    rows: { [Symbol.iterator]: rows },
+    frozen: { rows: 1, columns: keys },
+    ...(filtered > 0 ? { autoFilter: { first: 1, last: 1 + filtered } } : {}),
+    print: print(words, 1, n + 1),
+  };
 }
 
-function crossTabSheet(report: Report, lang: Lang): XlsxSheet | undefined {
+function crossTabSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec | undefined {
   const ct = report.crosstab;
   if (!ct) return undefined;
   const values = crossTabValueColumns(ct);
   const nHead = ct.rowHeader.length;
   const widths = new Widths(ct.rowHeader.map((c) => c.label[lang]).concat(values.map((v) => v.label[lang])));
   const lastAcross = ct.across.length - 1;
-  const data: Row[] = [[], []];
+  const body: SheetRow[] = [];
+  const put = (value: Value, kind: ColumnKind, bold: boolean, j: number): SheetCell => {
+    const t = shownText(value, kind, lang);
+    if (t !== null) widths.see(j, t, bold);
+    return dataCell(value, kind, lang, bold);
+  };
   for (const row of ct.rows) {
     const total = row.level === 'total';
-    const head = ct.rowHeader.map((c, j) => dataCell(cellValue(row.header, c.key), c.kind, lang, total, widths, j));
-    const cells = values.map((v, k) => dataCell(crossTabCell(row.cells, v), v.kind, lang, total || v.across === lastAcross, widths, nHead + k));
-    data.push(head.concat(cells));
+    const head = ct.rowHeader.map((c, j) => put(cellValue(row.header, c.key), c.kind, total, j));
+    const cells = values.map((v, k) => put(crossTabCell(row.cells, v), v.kind, total || v.across === lastAcross, nHead + k));
+    body.push({ cells: head.concat(cells) });
   }
   // A key across spans its measures: make the measures wide enough for the key's label too.
   ct.across.forEach((a, j) => {
@@ -184,137 +254,135 @@ function crossTabSheet(report: Report, lang: Lang): XlsxSheet | undefined {
   const textCols = new Set(ct.rowHeader.flatMap((c, j) => (isTextKind(c.kind) ? [j] : [])));
   const columns = widths.columns(textCols);
   const height = widths.headerHeight(columns);
-  const top: Cell[] = ct.rowHeader.map((c) => headerCell(c.label[lang], { rowSpan: 2, align: 'left' }));
-  for (const a of ct.across) {
-    top.push(headerCell(a.label[lang], { columnSpan: ct.measures.length, align: 'center', wrap: false }));
-    for (let k = 1; k < ct.measures.length; k++) top.push(null);
-  }
-  data[0] = top;
-  data[1] = ct.rowHeader.map((): Cell => null).concat(values.map((v) => headerCell(v.label[lang], { height, align: 'right' })));
-  return { data, sheet: 'crosstab', columns, stickyRowsCount: 2, stickyColumnsCount: nHead, orientation: 'landscape' };
+  const top: SheetCell[] = ct.rowHeader.map((c) => headerCell(c.label[lang], { align: 'left' }));
+  const merges = ct.rowHeader.map((_c, j) => `${columnLetters(j + 1)}1:${columnLetters(j + 1)}2`);
+  // The cells a merge covers are written empty with the style of the merge (Excel does the same), so
+  // that every reader sees their font.
+  const covered = (style: CellStyle): SheetCell => ({ value: null, style: { bold: true, wrap: true, vertical: 'bottom', ...style } });
+  ct.across.forEach((a, j) => {
+    const span = ct.measures.length;
+    top.push(headerCell(a.label[lang], { align: 'center', wrap: false }));
+    for (let k = 1; k < span; k++) top.push(covered({ align: 'center', wrap: false }));
+    if (span > 1) merges.push(`${columnLetters(nHead + j * span + 1)}1:${columnLetters(nHead + (j + 1) * span)}1`);
+  });
+  const second: SheetCell[] = ct.rowHeader.map((): SheetCell => covered({ align: 'left' })).concat(values.map((v) => headerCell(v.label[lang], { align: 'right' })));
+  const rows = [{ cells: top }, { cells: second, height }, ...body];
+  return { name: 'crosstab', widths: columns.map((c) => c.width), rowCount: rows.length, rows, frozen: { rows: 2, columns: nHead }, merges, print: print(words, 2, rows.length) };
 }
 
 /**
  * The changes of a comparison laid out for a chart: the unit's name, then one column of signed changes
  * per variant, largest gain first. Select the block and insert a bar chart: Excel draws the diverging
- * bars (gains right of the axis, losses left), one series per variant.
+ * bars (gains right of the axis, losses left), one series per variant. (A comparison has a row per
+ * unit, not millions: its detail rows are held here to be sorted.)
  */
-function changesSheet(report: Report, lang: Lang): XlsxSheet | undefined {
+function changesSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec | undefined {
   const changes = report.chart?.changes;
   if (!changes || changes.series.length === 0) return undefined;
   const byKey = new Map(report.columns.map((c) => [c.key, c]));
   const cols: Column[] = changes.label.map((k) => byKey.get(k) ?? { key: k, label: { en: k, id: k }, kind: 'text' });
   for (const s of changes.series) cols.push({ ...(byKey.get(s.value) ?? { key: s.value, label: { en: s.value, id: s.value } }), kind: 'signed-int' });
   const first = changes.series[0]!.value;
-  const detail = report.rows.filter((r) => (r.level ?? 'detail') === 'detail');
-  const sorted = detail.slice().sort((a, b) => (Number(cellValue(b.values, first)) || 0) - (Number(cellValue(a.values, first)) || 0));
+  const detail: Row[] = [];
+  for (const r of report.rows) if ((r.level ?? 'detail') === 'detail') detail.push(r);
+  const sorted = detail.sort((a, b) => (Number(cellValue(b.values, first)) || 0) - (Number(cellValue(a.values, first)) || 0));
   const widths = new Widths(cols.map((c) => c.label[lang]));
-  const data: Row[] = [[]];
-  for (const row of sorted) data.push(cols.map((c, j) => dataCell(cellValue(row.values, c.key), c.kind, lang, false, widths, j)));
+  const body: SheetRow[] = sorted.map((row) => ({
+    cells: cols.map((c, j) => {
+      const value = cellValue(row.values, c.key);
+      const t = shownText(value, c.kind, lang);
+      if (t !== null) widths.see(j, t, false);
+      return dataCell(value, c.kind, lang, false);
+    }),
+  }));
   const columns = widths.columns(new Set(changes.label.map((_l, j) => j)));
   const height = widths.headerHeight(columns);
-  data[0] = cols.map((c) => headerCell(c.label[lang], { height, align: isTextKind(c.kind) ? 'left' : 'right' }));
-  return { data, sheet: 'changes', columns, stickyRowsCount: 1, stickyColumnsCount: changes.label.length, orientation: 'landscape' };
+  const rows: SheetRow[] = [{ cells: cols.map((c) => headerCell(c.label[lang], { align: isTextKind(c.kind) ? 'left' : 'right' })), height }, ...body];
+  return { name: 'changes', widths: columns.map((c) => c.width), rowCount: rows.length, rows, frozen: { rows: 1, columns: changes.label.length }, print: print(words, 1, rows.length) };
 }
 
-function metaSheet(report: Report, lang: Lang): XlsxSheet {
-  const data: Row[] = [];
-  // Neither Excel nor LibreOffice sizes a row to its wrapped text when printing a file it did not
-  // write: long values get their height from the same metrics as the widths.
-  const wrapped: { cell: CellObject; text: string }[] = [];
+function metaSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec {
+  const rows: { cells: SheetCell[]; wrapped?: string }[] = [];
   let labelW = 0;
   let valueW = 0;
-  const text = (value: string, extra: Partial<CellObject> = {}): CellObject => ({ value, type: String, alignVertical: 'top', ...extra });
-  data.push([text(report.title[lang], { fontWeight: 'bold' })]);
+  const text = (value: string, extra: CellStyle = {}): SheetCell => ({ value, style: { vertical: 'top', ...extra } });
+  rows.push({ cells: [text(report.title[lang], { bold: true })] });
   const facts = describeMeta(report.meta, lang);
-  if (facts) data.push([text(facts)]);
+  if (facts) rows.push({ cells: [text(facts)] });
   if (report.notes && report.notes.length > 0) {
-    data.push([]);
-    data.push([text(SECTION.notes[lang], { fontWeight: 'bold' })]);
+    rows.push({ cells: [] });
+    rows.push({ cells: [text(SECTION.notes[lang], { bold: true })] });
     report.notes.forEach((n, i) => {
-      const note = text(n[lang], { wrap: true, alignVertical: 'top' });
-      wrapped.push({ cell: note, text: n[lang] });
-      data.push([text(`${i + 1}.`, { align: 'right', alignVertical: 'top' }), note]);
+      rows.push({ cells: [text(`${i + 1}.`, { align: 'right' }), text(n[lang], { wrap: true })], wrapped: n[lang] });
       valueW = Math.max(valueW, sheetTextWidth(n[lang], false));
     });
   }
-  data.push([]);
-  data.push([text(SECTION.about[lang], { fontWeight: 'bold' })]);
-  data.push([text(SECTION.key[lang], { fontWeight: 'bold' }), text(SECTION.value[lang], { fontWeight: 'bold' })]);
+  rows.push({ cells: [] });
+  rows.push({ cells: [text(SECTION.about[lang], { bold: true })] });
+  rows.push({ cells: [text(SECTION.key[lang], { bold: true }), text(SECTION.value[lang], { bold: true })] });
   for (const line of metaLines(report.meta, lang)) {
     labelW = Math.max(labelW, sheetTextWidth(line.label, line.heading) + 1.5 * line.depth);
-    const label = text(line.label, { ...(line.depth > 0 ? { indent: line.depth } : {}), ...(line.heading ? { fontWeight: 'bold' as const } : {}), alignVertical: 'top' });
+    const label = text(line.label, { ...(line.depth > 0 ? { indent: line.depth } : {}), ...(line.heading ? BOLD : {}) });
     if (line.heading) {
-      data.push([label]);
+      rows.push({ cells: [label] });
       continue;
     }
-    let value: Cell;
     if (typeof line.value === 'number') {
       const kind: ColumnKind = line.kind === 'text' ? 'number' : line.kind;
-      const format = FORMATS[kind];
-      value = { value: line.value, type: Number, align: 'left', ...(format ? { format } : {}) };
+      const numFmt = numberFormat(line.value, kind);
+      rows.push({ cells: [label, { value: line.value, style: { align: 'left', ...(numFmt ? { numFmt } : {}) } }] });
       valueW = Math.max(valueW, sheetTextWidth(sheetDisplay(line.value, kind), false));
     } else {
       const t = line.value ?? '–';
-      const cell = text(t, { wrap: true, alignVertical: 'top' });
-      wrapped.push({ cell, text: t });
-      value = cell;
+      rows.push({ cells: [label, text(t, { wrap: true })], wrapped: t });
       valueW = Math.max(valueW, sheetTextWidth(t, false));
     }
-    data.push([label, value]);
   }
-  const columns = [{ width: widthFor(Math.min(labelW, 45)) }, { width: widthFor(Math.min(valueW, 90)) }];
-  for (const w of wrapped) {
-    const lines = wrappedLines(w.text, columns[1]!.width - 1.5, false);
-    if (lines > 1) w.cell.height = lines * LINE_HEIGHT;
-  }
-  return { data, sheet: 'meta', columns, orientation: 'landscape' };
+  const widths = [widthFor(Math.min(labelW, 45)), widthFor(Math.min(valueW, 90))];
+  // Neither Excel nor LibreOffice sizes a row to its wrapped text when printing a file it did not
+  // write: long values get their height from the same metrics as the widths.
+  const sheetRows: SheetRow[] = rows.map((r) => {
+    const lines = r.wrapped === undefined ? 1 : wrappedLines(r.wrapped, widths[1]! - 1.5, false);
+    return lines > 1 ? { cells: r.cells, height: lines * LINE_HEIGHT } : { cells: r.cells };
+  });
+  return { name: 'meta', widths, rowCount: sheetRows.length, rows: sheetRows, print: { ...print(words, 0, sheetRows.length), pagesTall: 0 } };
 }
 
-export async function renderXlsxWithNotes(report: Report, ctx: RenderContext): Promise<Rendered> {
-  const lang = ctx.lang;
+/** Refuse a report that no sheet can hold, before anything is written. */
+function checkSize(report: AnyReport): void {
   const rows = rowCount(report);
-  if (rows > MAX_SHEET_ROWS || rows * Math.max(1, report.columns.length) > MAX_SHEET_CELLS) {
-    const tooManyRows = rows > MAX_SHEET_ROWS;
-    const maxRows = MAX_SHEET_ROWS.toLocaleString('en-US');
-    const maxCells = MAX_SHEET_CELLS.toLocaleString('en-US');
-    const size = `${rows.toLocaleString('en-US')}`;
-    const cols = report.columns.length;
-    throw new OutputError(
-      say(
-        {
-          message: `the report has ${size} rows of ${cols} columns, too many for xlsx: ${tooManyRows ? `a sheet holds at most ${maxRows} rows below its header` : `the workbook writer takes at most ${maxCells} cells a sheet`}`,
-          hint: 'write -f csv (or jsonl) instead, or choose fewer columns with --fields',
-        },
-        {
-          message: `laporan memiliki ${size} baris dengan ${cols} kolom, terlalu banyak untuk xlsx: ${tooManyRows ? `satu lembar memuat paling banyak ${maxRows} baris di bawah baris judulnya` : `penulis buku kerja menerima paling banyak ${maxCells} sel per lembar`}`,
-          hint: 'tulis dengan -f csv (atau jsonl), atau pilih lebih sedikit kolom dengan --fields',
-        },
-      ),
-    );
-  }
-  const { default: writeXlsxFile } = await import('write-excel-file/node');
-  const sheets: XlsxSheet[] = [listSheet(report, lang)];
-  const ct = crossTabSheet(report, lang);
-  if (ct) sheets.push(ct);
-  const changes = changesSheet(report, lang);
-  if (changes) sheets.push(changes);
-  sheets.push(metaSheet(report, lang));
-  const title = report.title[lang];
-  const footer = lang === 'id' ? 'halaman &P dari &N' : 'page &P of &N';
-  // A cross-tab (or the changes) of the 38 provinces is one page to read at a glance: keep it on one
-  // page (it is scaled a little) rather than strand its last rows on a second one.
-  const print: SheetPrint[] = sheets.map((s) => ({
-    name: s.sheet ?? '',
-    titleRows: s.stickyRowsCount ?? 0,
-    header: title,
-    footer,
-    pagesTall: (s.sheet === 'crosstab' || s.sheet === 'changes') && s.data.length <= ONE_PAGE_ROWS ? 1 : 0,
-  }));
-  const output = await writeXlsxFile(sheets, { fontFamily: FONT.family, fontSize: FONT.size, features: [printSetup(print)] }).toBuffer();
-  return { output: new Uint8Array(output.buffer, output.byteOffset, output.byteLength), notes: [] };
+  if (rows <= MAX_SHEET_ROWS) return;
+  const maxRows = MAX_SHEET_ROWS.toLocaleString('en-US');
+  const size = rows.toLocaleString('en-US');
+  const cols = report.columns.length;
+  throw new OutputError(
+    say(
+      { message: `the report has ${size} rows of ${cols} columns, too many for xlsx: a sheet holds at most ${maxRows} rows below its header`, hint: 'write -f csv (or jsonl) instead' },
+      { message: `laporan memiliki ${size} baris dengan ${cols} kolom, terlalu banyak untuk xlsx: satu lembar memuat paling banyak ${maxRows} baris di bawah baris judulnya`, hint: 'tulis dengan -f csv (atau jsonl)' },
+    ),
+  );
 }
 
-export async function renderXlsx(report: Report, ctx: RenderContext): Promise<Uint8Array> {
+/** The workbook as it is written: the list's widths are measured here, its rows are written as they are read. */
+export async function streamXlsx(report: AnyReport, ctx: RenderContext): Promise<Streamed> {
+  checkSize(report);
+  const lang = ctx.lang;
+  const fflate = await import('fflate');
+  const words: PrintWords = { header: report.title[lang], footer: lang === 'id' ? 'halaman &P dari &N' : 'page &P of &N' };
+  const sheets: SheetSpec[] = [listSheet(report, lang, words)];
+  const ct = crossTabSheet(report, lang, words);
+  if (ct) sheets.push(ct);
+  const changes = changesSheet(report, lang, words);
+  if (changes) sheets.push(changes);
+  sheets.push(metaSheet(report, lang, words));
+  return { chunks: workbookChunks(fflate, sheets), notes: [] };
+}
+
+export async function renderXlsxWithNotes(report: AnyReport, ctx: RenderContext): Promise<Rendered> {
+  const s = await streamXlsx(report, ctx);
+  return { output: collectChunks(s.chunks), notes: s.notes };
+}
+
+export async function renderXlsx(report: AnyReport, ctx: RenderContext): Promise<Uint8Array> {
   return (await renderXlsxWithNotes(report, ctx)).output as Uint8Array;
 }

@@ -99,11 +99,29 @@ export interface CrossTab {
   }[];
 }
 
-export interface Report {
+/**
+ * The rows of a big report, made on demand instead of held: each iteration yields the same rows in the
+ * same order (a renderer may read them twice, e.g. to measure column widths, and several -o outputs
+ * read them once each), and their number is known before the first. A producer whose rows already sit
+ * in an array gives the array; one that would otherwise build a second copy of a million rows gives a
+ * RowSource (see `rowSource` and `mappedRows`), and the renderers write each row as it comes.
+ */
+export interface RowSource extends Iterable<Row> {
+  readonly count: number;
+}
+
+/** Either way of giving a report's rows. */
+export type ReportRows = readonly Row[] | RowSource;
+
+/**
+ * A report. Builders that hold their rows in an array return `Report` (rows: Row[]) and callers may use
+ * array methods on them; renderers and Session.emit take `AnyReport`, whose rows may also be a RowSource.
+ */
+export interface Report<Rows extends ReportRows = readonly Row[]> {
   readonly kind: string;
   readonly title: { readonly en: string; readonly id: string };
   readonly columns: readonly Column[];
-  readonly rows: readonly Row[];
+  readonly rows: Rows;
   readonly totals?: Readonly<Record<string, Value>>;
   /** Machine-readable facts: inputs, method, period, denominator… (JSON `meta`, xlsx second sheet). */
   readonly meta: Readonly<Record<string, unknown>>;
@@ -127,8 +145,37 @@ export const STATUS_LABELS: Record<string, { en: string; id: string }> = {
   'will-miss': { en: 'will miss', id: 'akan meleset' },
 };
 
+/** A report whose rows may be streamed: what every renderer draws. */
+export type AnyReport = Report<ReportRows>;
+
+/** Rows made by `make` on each iteration, `count` of them. */
+export function rowSource(count: number, make: () => Iterator<Row>): RowSource {
+  return { count, [Symbol.iterator]: make };
+}
+
+/**
+ * Rows made from items as they are read, never held: `mappedRows(result.rows, toRow)` in a report
+ * builder gives the renderers the same rows as `result.rows.map(toRow)` without a second array of a
+ * million objects. `keep` leaves items out (it must give the same answer every time).
+ */
+export function mappedRows<T>(items: readonly T[], toRow: (item: T) => Row, keep?: (item: T) => boolean): RowSource {
+  let count = items.length;
+  if (keep) {
+    count = 0;
+    for (const item of items) if (keep(item)) count++;
+  }
+  return rowSource(count, function* () {
+    for (const item of items) if (!keep || keep(item)) yield toRow(item);
+  });
+}
+
+/** How many rows a report has (its totals not counted). */
+export const countRows = (rows: ReportRows): number => (isRowArray(rows) ? rows.length : rows.count);
+
+const isRowArray = (rows: ReportRows): rows is readonly Row[] => Array.isArray(rows);
+
 /** Select and order columns (--fields); unknown names are a usage error raised by the caller. */
-export function selectColumns(report: Report, fields: readonly string[] | undefined): Report {
+export function selectColumns<R extends ReportRows>(report: Report<R>, fields: readonly string[] | undefined): Report<R> {
   if (!fields || fields.length === 0) return report;
   const byKey = new Map(report.columns.map((c) => [c.key, c]));
   return { ...report, columns: fields.map((f) => byKey.get(f)!) };

@@ -176,3 +176,90 @@ describe('protected inputs', () => {
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('x');
   });
 });
+
+describe('outputs written as they are produced (issue 20)', () => {
+  function* rows(n: number, failAt?: number): Generator<string> {
+    yield 'n\n';
+    for (let i = 0; i < n; i++) {
+      if (i === failAt) throw new TypeError('a renderer failed');
+      yield `${i}\n`;
+    }
+  }
+  const expected = (n: number): string => 'n\n' + Array.from({ length: n }, (_, i) => `${i}\n`).join('');
+
+  it('a file, a device (/dev/null) and stdout get every chunk, in order, across many blocks', async () => {
+    const dir = tmp();
+    const out = new PassThrough();
+    const got: Buffer[] = [];
+    out.on('data', (c: Buffer) => got.push(c));
+    const n = 300_000; // about 2 MB: several blocks
+    await writeOutputs(
+      [
+        { target: 'a.csv', data: rows(n) },
+        { target: '-', data: rows(n) },
+        { target: '/dev/null', data: rows(n) },
+      ],
+      io(dir, out),
+      { protect: [] },
+    );
+    expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe(expected(n));
+    expect(Buffer.concat(got).toString('utf8')).toBe(expected(n));
+    expect(readdirSync(dir)).toEqual(['a.csv']);
+  });
+
+  it('a renderer failing halfway changes no file, leaves no temporary file, and is passed on as it is (not "cannot write")', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.csv'), 'old a');
+    writeFileSync(join(dir, 'b.csv'), 'old b');
+    const err = await writeOutputs(
+      [
+        { target: 'a.csv', data: rows(1000) },
+        { target: 'b.csv', data: rows(200_000, 150_000) },
+      ],
+      io(dir),
+      { protect: [] },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('old a');
+    expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe('old b');
+    expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv']);
+  });
+
+  it('a renderer failing on stdout is passed on as it is, and no file changes', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.csv'), 'old a');
+    const err = await writeOutputs(
+      [
+        { target: 'a.csv', data: rows(10) },
+        { target: '-', data: rows(10, 5) },
+      ],
+      io(dir),
+      { protect: [] },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('old a');
+  });
+
+  it('a stdout that fails halfway is exit 4, and no file changes', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.csv'), 'old a');
+    let writes = 0;
+    const out = new Writable({
+      write(_chunk, _enc, cb) {
+        cb(++writes > 1 ? Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }) : null);
+      },
+    });
+    const err = await writeOutputs(
+      [
+        { target: 'a.csv', data: rows(10) },
+        { target: '-', data: rows(400_000) },
+      ],
+      io(dir, out),
+      { protect: [] },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutputError);
+    expect((err as OutputError).exitCode).toBe(4);
+    expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('old a');
+    expect(readdirSync(dir)).toEqual(['a.csv']);
+  });
+});

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderContext } from '../../src/render/context.js';
 import type { Format } from '../../src/render/index.js';
-import { selectColumns, type Column, type CrossTab, type Lang, type Report, type Row, type Value } from '../../src/report/model.js';
+import { rowSource, selectColumns, type AnyReport, type Column, type CrossTab, type Lang, type Report, type Row, type Value } from '../../src/report/model.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -126,18 +126,32 @@ export function matrixReport(): Report {
   };
 }
 
-/** n units of five columns, a totals row, and a chart: the big-output test. */
-export function bigReport(n: number): Report {
-  const rows: Row[] = new Array(n);
+/** Unit i of the big report (the same on every call). */
+export function bigRow(i: number): Row {
+  const p = 1000 + ((i * 7919) % 50_000);
+  const t = p + ((i * 104_729) % 5_000) - 1_000;
+  return { values: { unit: `unit ${String(i + 1).padStart(7, '0')}`, participants: p, target: t, coverage: p / (p + 40_000), gap: t - p } };
+}
+
+/**
+ * n units of five columns, a totals row, and a chart: the big-output test. `lazy`: the rows as a
+ * RowSource made on demand (no array of n rows), as a producer of a big report gives them.
+ */
+export function bigReport(n: number): Report;
+export function bigReport(n: number, lazy: true): AnyReport;
+export function bigReport(n: number, lazy = false): AnyReport {
   let participants = 0;
   let target = 0;
   for (let i = 0; i < n; i++) {
-    const p = 1000 + ((i * 7919) % 50_000);
-    const t = p + ((i * 104_729) % 5_000) - 1_000;
-    participants += p;
-    target += t;
-    rows[i] = { values: { unit: `unit ${String(i + 1).padStart(7, '0')}`, participants: p, target: t, coverage: p / (p + 40_000), gap: t - p } };
+    const v = bigRow(i).values;
+    participants += v['participants'] as number;
+    target += v['target'] as number;
   }
+  const rows = lazy
+    ? rowSource(n, function* () {
+        for (let i = 0; i < n; i++) yield bigRow(i);
+      })
+    : Array.from({ length: n }, (_, i) => bigRow(i));
   return {
     kind: 'coverage',
     title: { en: `Coverage of ${n} units`, id: `Cakupan ${n} unit` },

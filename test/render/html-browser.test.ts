@@ -12,11 +12,12 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
 import type { Lang, Report } from '../../src/report/model.js';
-import { ROOT } from '../e2e/helpers.js';
+import { ROOT, run } from '../e2e/helpers.js';
 import { coverageReport, coverageWithoutTargets, ctx, forFormat, matrixReport } from './fixtures.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const PDFTOTEXT = ['/usr/bin/pdftotext'].find((p) => existsSync(p));
+const PDFINFO = ['/usr/bin/pdfinfo'].find((p) => existsSync(p));
 const OUT = join(ROOT, 'test', 'out');
 
 const pages: [string, () => Report, Lang, number][] = [
@@ -101,6 +102,69 @@ describe.runIf(CHROMIUM !== undefined || process.env.CI === 'true')('HTML report
     });
   });
 
+  // Issue 22: on a 1366 × 768 laptop the status column was hidden (a 1,184 px table in a 1,118 px box
+  // while the side margins stayed empty) and the column headings scrolled away.
+  describe('the 38-province coverage report (coverage --year 2024)', () => {
+    let file: string;
+    beforeAll(async () => {
+      file = join(dir, 'coverage-38.html');
+      const r = await run(['coverage', '--year', '2024', '--quiet', '-o', file]);
+      expect(r.code, r.stderr).toBe(0);
+    });
+
+    it.each([
+      [1366, 768],
+      [390, 844],
+    ])('at %i × %i: every column reachable, the headings stay in view while the table scrolls', async (width, height) => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.goto(pathToFileURL(file).href);
+      const measure = async (): Promise<{ scroll: number; client: number; boxTop: number; boxBottom: number; headTop: number; status: { left: number; right: number }; viewport: number; page: number }> =>
+        (await page.evaluate(`(() => {
+          const wrap = document.querySelector('.table-wrap');
+          const box = wrap.getBoundingClientRect();
+          const head = wrap.querySelector('thead th').getBoundingClientRect();
+          const ths = Array.from(wrap.querySelectorAll('thead th'));
+          const status = ths[ths.length - 1].getBoundingClientRect();
+          return { scroll: wrap.scrollWidth, client: wrap.clientWidth, boxTop: box.top, boxBottom: box.bottom, headTop: head.top,
+            status: { left: status.left, right: status.right }, viewport: window.innerWidth, page: document.documentElement.scrollWidth };
+        })()`)) as never;
+      const first = await measure();
+      expect(first.page, 'the page never scrolls sideways').toBeLessThanOrEqual(first.viewport);
+      expect(first.boxBottom - first.boxTop, 'the table box is no taller than the window').toBeLessThanOrEqual(height);
+      if (width === 1366) {
+        // The whole table fits: the last column (status) is on the screen without scrolling sideways.
+        expect(first.scroll, 'table width vs its box').toBeLessThanOrEqual(first.client);
+        expect(first.status.right).toBeLessThanOrEqual(width);
+      } else {
+        // On a phone the table scrolls sideways in its box, to its last column.
+        expect(first.scroll).toBeGreaterThan(first.client);
+        await page.evaluate(`document.querySelector('.table-wrap').scrollLeft = 1e6`);
+        const end = await measure();
+        expect(end.status.right).toBeLessThanOrEqual(end.viewport);
+        expect(end.status.left).toBeGreaterThanOrEqual(0);
+      }
+      // Bring the box into view, scroll the table down: the header row stays at the top of the box.
+      await page.evaluate(`document.querySelector('.table-wrap').scrollIntoView()`);
+      await page.evaluate(`document.querySelector('.table-wrap').scrollTop = 600`);
+      const scrolled = await measure();
+      expect(Math.abs(scrolled.headTop - scrolled.boxTop), 'header at the top of the scrolled box').toBeLessThanOrEqual(2);
+      await page.screenshot({ path: join(OUT, `html-coverage-38-${width}x${height}.png`) });
+      await page.close();
+    });
+
+    it.runIf(PDFINFO !== undefined || process.env.CI === 'true')('prints compact: A4 landscape, two pages (it took 7)', async () => {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file).href);
+      const pdf = join(OUT, 'html-coverage-38.pdf');
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      await page.close();
+      const info = spawnSync(PDFINFO!, [pdf], { encoding: 'utf8' }).stdout;
+      expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeLessThanOrEqual(2);
+      // A4 landscape: 842 × 595 points.
+      expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts/);
+    });
+  });
+
   it.runIf(PDFTOTEXT !== undefined || process.env.CI === 'true')('prints on A4 landscape, each chart heading on the page of its chart', async () => {
     expect(PDFTOTEXT, 'pdftotext is not installed (apt-get install poppler-utils)').toBeDefined();
     for (const [name, build, lang] of pages) {
@@ -119,13 +183,17 @@ describe.runIf(CHROMIUM !== undefined || process.env.CI === 'true')('HTML report
       const sheets = text.split('\f');
       expect(sheets.length).toBeGreaterThan(1);
       for (const h of headings) {
-        const at = sheets.findIndex((s) => s.split('\n').some((l) => l.trim().startsWith(h.heading) && !l.includes('│')));
+        // Charts may print side by side: a heading is anywhere on its line.
+        const at = sheets.findIndex((s) => s.split('\n').some((l) => l.includes(h.heading) && !l.includes('│')));
         expect(at, `${name}: heading "${h.heading}" printed`).toBeGreaterThanOrEqual(0);
         if (h.first === null) continue;
-        // The chart's first bar (label, then its value on the same line) is on the heading's page.
-        const lines = sheets[at]!.split('\n');
-        const below = lines.slice(lines.findIndex((l) => l.trim().startsWith(h.heading)) + 1);
-        expect(below.some((l) => l.includes(h.first!)), `${name}: "${h.heading}" is followed on its page by "${h.first}"`).toBe(true);
+        // The chart's first bar (label, then its value on the same line) is on the heading's page,
+        // below it: on some page the heading is followed by it.
+        const followed = sheets.some((sheet) => {
+          const lines = sheet.split('\n');
+          return lines.some((l, i) => l.includes(h.heading) && lines.slice(i + 1).some((x) => x.includes(h.first!)));
+        });
+        expect(followed, `${name}: "${h.heading}" is followed on its page by "${h.first}"`).toBe(true);
       }
       void report;
     }

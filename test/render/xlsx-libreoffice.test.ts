@@ -16,6 +16,7 @@ import { render } from '../../src/render/index.js';
 import type { Lang, Report } from '../../src/report/model.js';
 import { coverageReport, ctx, matrixReport, SEGMENTS } from './fixtures.js';
 import { text } from './golden.js';
+import { run } from '../e2e/helpers.js';
 
 const which = (names: string[]): string | undefined => {
   for (const name of names) {
@@ -94,6 +95,21 @@ describe.runIf(RUN)(title('the workbook in LibreOffice'), () => {
     const meta = readFileSync(join(dir, 'csv', 'matrix-meta.csv'), 'utf8');
     expect(meta).toMatch(/^SHA-256,[0-9a-f]{64}$/m);
     expect(meta).toMatch(/^denominator,employed population \(Sakernas\)$/m);
+  }, 240_000);
+
+  // Issue 22: the method comparison's 38 provinces and total spilled 3 rows onto a second page.
+  it('the method comparison (breakdown --compare) prints its list on one page', async () => {
+    const file = join(dir, 'compare.xlsx');
+    const r = await run(['breakdown', '--year', '2024', '--compare', 'webster,hamilton', '--quiet', '-o', file]);
+    expect(r.code, r.stderr).toBe(0);
+    soffice(['--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), file]);
+    const r2 = spawnSync(PDFTOTEXT!, ['-layout', join(dir, 'pdf', 'compare.pdf'), '-'], { encoding: 'utf8' });
+    expect(r2.status).toBe(0);
+    const pages = r2.stdout.split('\f');
+    const pageOf = (text: string): number => pages.findIndex((p) => p.includes(text));
+    expect(pageOf('Aceh')).toBe(0);
+    expect(pageOf('Papua Barat Daya')).toBe(0);
+    expect(pages[0]).toMatch(/^\s+Total\s+41,560,000\s+50,000,000/m);
   }, 240_000);
 
   it('prints to PDF on few pages, and no value shows as ###', async () => {

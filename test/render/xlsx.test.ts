@@ -38,6 +38,10 @@ function shown(value: number, numFmt: string | undefined): string {
       return `${(value * 100).toFixed(2)}%`;
     case '+0.00;-0.00;0.00':
       return (value > 0 ? '+' : '') + value.toFixed(2);
+    case '#,##0.0#####': {
+      const [, frac] = Math.abs(value).toFixed(6).split('.');
+      return (value < 0 ? '-' : '') + grouped(Math.trunc(Math.abs(value))) + '.' + (frac!.replace(/0+$/, '') || '0');
+    }
     case undefined:
     case 'General':
       // General shows up to 11 characters.
@@ -61,7 +65,8 @@ describe.each(fixtures)('%s workbook', (name, build) => {
       expect(ws.headerFooter.oddFooter, ws.name).toBe(lang === 'id' ? '&Chalaman &P dari &N' : '&Cpage &P of &N');
     }
     const [list] = wb.worksheets;
-    expect(list!.pageSetup.fitToHeight).toBe(0);
+    // A list that only just spills over a page (up to 60 rows: 38 provinces and the totals) is fitted on one.
+    expect(list!.pageSetup.fitToHeight).toBe(list!.rowCount <= 60 ? 1 : 0);
     expect(list!.pageSetup.printTitlesRow).toBe('1:1');
     // The leading text columns: regency and baseline month; regency; code, province and segment.
     const keys = { breakdown: 2, coverage: 1, matrix: 3 }[name];
@@ -182,6 +187,29 @@ describe.each(fixtures)('%s workbook', (name, build) => {
     sheet.getRow(2).eachCell((c) => c.numFmt && formats.add(c.numFmt));
     expect(formats.has('#,##0')).toBe(true);
     expect(formats.has('0.00%')).toBe(true);
+  });
+});
+
+describe('small things people notice (issue 22)', () => {
+  it('the weight column is grouped like a count (#,##0), a fractional weight keeps its decimals', async () => {
+    const base = breakdownReport();
+    const report: Report = { ...base, rows: base.rows.map((r, i) => (i === 1 ? { ...r, values: { ...r.values, weight: 1250.5 } } : r)) };
+    const wb = await workbook(report, 'en');
+    const sheet = wb.worksheets[0]!;
+    const col = (sheet.getRow(1).values as unknown[]).indexOf('weight');
+    expect(col).toBeGreaterThan(0);
+    expect(sheet.getRow(2).getCell(col).value).toBe(18644);
+    expect(sheet.getRow(2).getCell(col).numFmt).toBe('#,##0');
+    expect(sheet.getRow(3).getCell(col).value).toBe(1250.5);
+    expect(sheet.getRow(3).getCell(col).numFmt).toBe('#,##0.0#####');
+  });
+
+  it.each(fixtures)('%s: the list has a filter on its header, over every column and the rows above the totals', async (_name, build) => {
+    const report = build();
+    const wb = await workbook(report, 'en');
+    const sheet = wb.worksheets[0]!;
+    const last = String.fromCharCode(64 + report.columns.length + 1);
+    expect(sheet.autoFilter).toBe(`A1:${last}${1 + report.rows.length}`);
   });
 });
 
