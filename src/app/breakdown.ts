@@ -15,6 +15,7 @@ import { areaBook } from '../io/geography.js';
 import { expandInputs } from '../io/inputs.js';
 import type { LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
+import type { NamedColumn } from '../options/keys.js';
 import type { MarginSpec } from '../options/parse.js';
 import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
 import { dimLabel } from '../report/vocabulary.js';
@@ -53,7 +54,7 @@ export interface BreakdownPlan {
  * `compare`: the variants of --compare, whose columns and denominators are read too; the run then
  * stops at the spec (each variant is planned by app/compare.ts).
  */
-export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly string[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
+export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly NamedColumn[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
   const rule = splitRule(o);
   const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator), load, io, session);
   const base = read.period ? atPeriod(read.table, read.period) : read.table;

@@ -122,7 +122,7 @@ export function checkFields(fields: readonly string[] | undefined, possible: rea
 /** --sort, before any work: a sort word, or a column of the report. */
 export function checkSort(sort: string | undefined, words: readonly string[], columns: readonly string[]): void {
   if (sort === undefined) return;
-  const known = [...words, ...columns];
-  if (new Set(known).has(sort)) return;
+  const known = [...new Set([...words, ...columns])];
+  if (known.includes(sort)) return;
   unknownName('--sort', sort, { en: 'no such column', id: 'kolom itu tidak ada' }, known, { en: 'sort keys', id: 'kunci pengurutan' });
 }
