@@ -5,9 +5,8 @@
 // 130 interrupted (SIGINT) · 143 terminated (SIGTERM).
 
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ExitCode, formatDiagnostic, JamsostekError, problemCount, type Diagnostic } from './errors.js';
+import { loadConfig } from './io/config.js';
 import { installProcessHandlers } from './io/process.js';
 import { defaultLang, processIo, type Io } from './io/terminal.js';
 import type { Lang } from './report/model.js';
@@ -97,8 +96,7 @@ export function langOf(argv: readonly string[], io: Io): Lang {
   const v = flagValue(argv, '--lang');
   if (v === 'id' || v === 'en') return v;
   try {
-    const data: unknown = JSON.parse(readFileSync(resolve(io.cwd, flagValue(argv, '--config') ?? 'jamsostek.json'), 'utf8'));
-    const c = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { lang?: unknown }).lang : undefined;
+    const c = loadConfig(flagValue(argv, '--config'), io)?.values.get('lang');
     if (c === 'id' || c === 'en') return c;
   } catch {
     // no config file, or one the command itself will refuse with its own message

@@ -11,6 +11,7 @@ import { baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
+import { usage } from '../errors.js';
 import { byColumns, requireColumns, whereOf, type NamedColumn } from '../options/keys.js';
 import type { Session } from './session.js';
 
@@ -74,6 +75,9 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
     const period = baselinePeriod(table);
     session.bundledBaseline(period);
     return { table, inputs: [], period, bundled: true };
+  }
+  if (patterns.some((p) => p.trim() === '')) {
+    throw usage({ message: 'a file name is empty', hint: 'an unset shell variable? name each file, or - for standard input' }, { message: 'sebuah nama berkas kosong', hint: 'variabel shell belum diisi? sebutkan setiap berkas, atau - untuk masukan standar' });
   }
   const inputs = await expandInputs(patterns, io);
   const table = await loadTable(inputs, schema, load);
