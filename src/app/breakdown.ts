@@ -73,7 +73,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
     );
   }
 
-  const shape = shapeOf(grain, base);
+  const shape = shapeOf(grain, base, { method: o.method });
   if (shape.kind === 'flat' && (o.rowTotals || o.columnTotals)) throw usage({ message: `--row-totals and --column-totals need two --by columns; --by is ${grain[0]}`, hint: 'e.g. --by province,segment (a matrix) or --by province,regency (nested)' }, { message: `--row-totals dan --column-totals memerlukan dua kolom --by; --by adalah ${grain[0]}`, hint: 'mis. --by province,segment (matriks) atau --by province,regency (bertingkat)' });
   if (shape.kind === 'nested' && o.columnTotals) {
     const [outer, inner] = [dimLabel(grain[0]!), dimLabel(grain[1]!)];

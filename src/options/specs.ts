@@ -60,7 +60,7 @@ export function grainOf(by: readonly string[] | undefined, max: number): string[
  * refused with the order to write: as a matrix they have no solution, and a silent swap would move the
  * meaning of --row-totals.
  */
-export function shapeOf(grain: readonly string[], table: Table): Shape {
+export function shapeOf(grain: readonly string[], table: Table, methods: { method?: MethodName; compare?: readonly MethodName[] } = {}): Shape {
   if (grain.length === 1) return { kind: 'flat', dim: grain[0]! };
   const [a, b] = grain as [string, string];
   if (isNested(table, a, b)) return { kind: 'nested', levels: [a, b] };
@@ -68,6 +68,20 @@ export function shapeOf(grain: readonly string[], table: Table): Shape {
     throw usage(
       { message: `--by ${a},${b}: each ${a} lies in one ${b}, so ${b} groups ${a} (nested keys go outer first)`, hint: `write --by ${b},${a}` },
       { message: `--by ${a},${b}: setiap ${a} berada dalam satu ${b}, jadi ${b} mengelompokkan ${a} (kunci bertingkat ditulis dari yang terluar)`, hint: `tulis --by ${b},${a}` },
+    );
+  }
+  // Hamilton has no matrix version (the core refuses it too): said here, naming the flag that asked.
+  const divisors = 'webster, dhondt, huntington-hill, adams or dean';
+  if (methods.compare?.includes('hamilton')) {
+    throw usage(
+      { message: `--compare hamilton: a matrix (${a},${b} are crossed) needs a divisor method; Hamilton has none for two dimensions`, hint: `compare divisor methods: ${divisors}, e.g. --compare webster,dhondt` },
+      { message: `--compare hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `bandingkan metode pembagi: ${divisors}, mis. --compare webster,dhondt` },
+    );
+  }
+  if (methods.method === 'hamilton') {
+    throw usage(
+      { message: `--method hamilton: a matrix (${a},${b} are crossed) needs a divisor method; Hamilton has none for two dimensions`, hint: `use --method ${divisors}` },
+      { message: `--method hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `gunakan --method ${divisors}` },
     );
   }
   return { kind: 'matrix', rows: a, columns: b };
