@@ -5,6 +5,7 @@
 // 130 interrupted (SIGINT) · 143 terminated (SIGTERM).
 
 import { Command, CommanderError } from 'commander';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { ExitCode, formatDiagnostic, JamsostekError, problemCount, type Diagnostic } from './errors.js';
 import { loadConfig } from './io/config.js';
 import { installProcessHandlers } from './io/process.js';
@@ -143,6 +144,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return code;
     }
     if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return ExitCode.Ok;
+    if ((e as NodeJS.ErrnoException)?.code === 'EBADF') {
+      // Help or version text for a closed stdout (a report goes through writeOutputs, exit 4 too).
+      const id = langOf(argv, io) === 'id';
+      write(io, `error: ${id ? 'keluaran standar tertutup: teks tidak dapat ditulis' : 'standard output is closed: the text cannot be written'}\n`);
+      return ExitCode.Output;
+    }
     write(io, `internal error: ${(e as Error)?.message ?? String(e)}\n`);
     // The error itself stays as thrown (it is for the maintainers); the advice is for the user.
     const advice = langOf(argv, io) === 'id' ? 'ini adalah bug di jamsostek; laporkan bersama keluaran perintah yang sama dengan --debug' : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug';
@@ -151,9 +158,35 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
+/**
+ * Was descriptor `fd` closed when the process started (`jamsostek … >&-`)? Node then opens /dev/null
+ * read-write in its place (node.cc, PlatformInit), so a report written there is lost without an error.
+ * A shell's `> /dev/null` opens it write-only: the two are told apart by the access mode in
+ * /proc/self/fdinfo (Linux; elsewhere no answer, and the write goes where the OS sends it).
+ */
+export function closedAtStart(fd: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    if (readlinkSync(`/proc/self/fd/${fd}`) !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
+    return flags !== undefined && (parseInt(flags, 8) & 3) === 2; // O_RDWR
+  } catch {
+    return false;
+  }
+}
+
+/** A standard output that was closed: any write fails as writing to a closed descriptor does (EBADF). */
+const CLOSED_STDOUT = {
+  isTTY: false,
+  write(): never {
+    throw Object.assign(new Error('EBADF: standard output is closed'), { code: 'EBADF' });
+  },
+};
+
 /** The entry point used by bin/jamsostek.js. */
 export async function run(): Promise<void> {
   const argv = process.argv.slice(2);
   installProcessHandlers(() => langOf(argv, processIo()));
-  process.exitCode = await main(argv);
+  const io = processIo();
+  process.exitCode = await main(argv, closedAtStart(1) ? { ...io, stdout: CLOSED_STDOUT } : io);
 }
