@@ -10,7 +10,7 @@
 
 import type { Basis, Bound } from '../core/allocation/spec.js';
 import { clipValue } from '../core/clip.js';
-import { canonicalColumn } from '../core/columns.js';
+import { aliasesOf, canonicalColumn } from '../core/columns.js';
 import { closestName } from '../core/suggest.js';
 import { hasMeasure, type Table } from '../core/table.js';
 import { usage, type Text } from '../errors.js';
@@ -40,8 +40,8 @@ function nameList(names: readonly string[], max = 24): string {
  * Refuse one unknown name: `<flag> <given>: <what>` and a hint with the closest known name and the
  * known ones. `what` says what is missing, in both languages.
  */
-export function unknownName(flag: string, given: string, what: { en: string; id: string }, known: readonly string[], knownWords: { en: string; id: string }, extra?: { en: string; id: string }): never {
-  const close = closestName(given, known);
+export function unknownName(flag: string, given: string, what: { en: string; id: string }, known: readonly string[], knownWords: { en: string; id: string }, extra?: { en: string; id: string }, spellings: readonly string[] = known): never {
+  const close = closestName(given, spellings);
   const list = nameList(known);
   const en: Text = {
     message: `${flag} ${clipValue(given)}: ${what.en}`,
@@ -92,6 +92,8 @@ export function requireColumns(named: readonly NamedColumn[], tables: readonly T
       have,
       { en: 'columns it has', id: 'kolom yang ada' },
       where.bundled && n.flag === '--by' ? KEYS_OF_BUNDLED : undefined,
+      // The closest of the names and their other spellings (bobt → bobot, the file's word for weight).
+      have.flatMap((c) => [c, ...aliasesOf(c)]),
     );
   }
 }
