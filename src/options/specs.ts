@@ -8,6 +8,7 @@ import type { MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, Mode, Shape, SplitRule } from '../core/allocation/spec.js';
 import { hasMeasure, isNested, type Table } from '../core/table.js';
 import { usage } from '../errors.js';
+import type { CompareAxis } from './parse.js';
 import { canonicalColumn, OUTPUT_COLUMNS } from '../core/columns.js';
 import { ruleNamedColumns, tableColumns, unknownName, type NamedColumn } from './keys.js';
 
@@ -60,7 +61,7 @@ export function grainOf(by: readonly string[] | undefined, max: number): string[
  * refused with the order to write: as a matrix they have no solution, and a silent swap would move the
  * meaning of --row-totals.
  */
-export function shapeOf(grain: readonly string[], table: Table, methods: { method?: MethodName; compare?: readonly MethodName[] } = {}): Shape {
+export function shapeOf(grain: readonly string[], table: Table, methods: { method?: MethodName; compare?: readonly CompareAxis[] } = {}): Shape {
   if (grain.length === 1) return { kind: 'flat', dim: grain[0]! };
   const [a, b] = grain as [string, string];
   if (isNested(table, a, b)) return { kind: 'nested', levels: [a, b] };
@@ -72,7 +73,7 @@ export function shapeOf(grain: readonly string[], table: Table, methods: { metho
   }
   // Hamilton has no matrix version (the core refuses it too): said here, naming the flag that asked.
   const divisors = 'webster, dhondt, huntington-hill, adams or dean';
-  if (methods.compare?.includes('hamilton')) {
+  if (methods.compare?.some((axis) => axis.values.some((v) => v.set.method === 'hamilton'))) {
     throw usage(
       { message: `--compare hamilton: a matrix (${a},${b} are crossed) needs a divisor method; Hamilton has none for two dimensions`, hint: `compare divisor methods: ${divisors}, e.g. --compare webster,dhondt` },
       { message: `--compare hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `bandingkan metode pembagi: ${divisors}, mis. --compare webster,dhondt` },
