@@ -299,7 +299,9 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
           `${f.unit}: its lower bound ${n(f.lower)} (${f.lowerFrom}) is above its upper bound ${n(f.upper)} (${f.upperFrom}): no ${g(f.grain)} target lies between them`,
           `${f.unit}: batas bawahnya ${n(f.lower)} (${f.lowerFrom}) di atas batas atasnya ${n(f.upper)} (${f.upperFrom}): tidak ada target ${g(f.grain)} di antara keduanya`,
         ),
-        hint: L('check the two bounds of that unit: each target must lie between its --min and its --max', 'periksa kedua batas unit itu: setiap target harus berada di antara --min dan --max-nya'),
+        hint: f.upperFrom.startsWith('--max ')
+          ? L('check the two bounds of that unit: each target must lie between its --min and its --max', 'periksa kedua batas unit itu: setiap target harus berada di antara --min dan --max-nya')
+          : L(`lower --min for that unit, or let targets pass the upper bound (${f.upperFrom}) with --max none`, `turunkan --min untuk unit itu, atau izinkan target melewati batas atas (${f.upperFrom}) dengan --max none`),
       };
     case 'margins-differ':
       return { message: L(`the ${dimLabel(f.rows).en} totals add up to ${n(f.rowSum)} but the ${dimLabel(f.columns).en} totals to ${n(f.columnSum)}`, `total ${dimLabel(f.rows).id} berjumlah ${n(f.rowSum)} tetapi total ${dimLabel(f.columns).id} ${n(f.columnSum)}`), hint: L('both sets of totals must add up to the same target', 'kedua kelompok total harus berjumlah target yang sama') };
