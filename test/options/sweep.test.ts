@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildProgram, COMMANDS, main } from '../../src/cli.js';
+import { FLAGS } from '../../src/options/flags.js';
 import type { Io } from '../../src/io/terminal.js';
 import { ROOT, tmp } from '../e2e/helpers.js';
 
@@ -108,5 +109,33 @@ describe('every flag of every command with odd values: a clear answer, never exi
       expect(named, r.stderr.slice(0, 2000)).toBe(true);
     }
     expect(r.stderr.length, r.stderr.slice(0, 300)).toBeLessThan(20_000);
+  }, 2000);
+});
+
+// The same in jamsostek.json: every key with values of every JSON kind. The config file is checked
+// whole whatever the command, so one command (provinces) sweeps every key.
+const JSON_ODD: readonly [string, string][] = [
+  ['null', 'null'],
+  ['an object', '{"a": 1}'],
+  ['an empty list', '[]'],
+  ['a list of lists', '[["a"]]'],
+  ['true', 'true'],
+  ['a column the input lacks', '"regency"'],
+  ['__proto__', '"__proto__"'],
+  ['a huge number', '1e400'],
+  ['a negative number', '-1'],
+  ['half a megabyte', JSON.stringify('x'.repeat(1 << 19))],
+];
+const configCases: [string, string, string][] = [];
+for (const key of Object.keys(FLAGS)) for (const [what, value] of JSON_ODD) configCases.push([key, what, `{"${key}": ${value}}`]);
+
+describe('every key of jamsostek.json with odd values: a clear answer, never exit 70', () => {
+  it.each(configCases)('%s: %s', async (key, what, text) => {
+    const f = join(dir, `config-${key}-${what.replace(/\W+/g, '-')}.json`);
+    writeFileSync(f, text);
+    const r = await runIn(['provinces', '-f', 'csv', '--config', f]);
+    expect([0, 2], r.stderr.slice(0, 2000)).toContain(r.code);
+    if (r.code !== 0) expect(r.stderr, r.stderr.slice(0, 2000)).toMatch(/config/);
+    expect(r.stderr.length, r.stderr.slice(0, 300)).toBeLessThan(5_000);
   }, 2000);
 });
