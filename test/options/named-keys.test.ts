@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import type { Io } from '../../src/io/terminal.js';
 import { BIN, csvRows, exitStatus, ROOT, run, tmp } from '../e2e/helpers.js';
 
 const dir = tmp();
@@ -203,6 +205,23 @@ describe('validate renders a Report like every command', () => {
     expect(doc.meta.valid).toBe(true);
     expect(doc.rows[0].file).toBe(GOOD);
     expect(doc.rows[0].rows).toBe(3);
+  });
+
+  it('on a terminal the problems are said once: the table on stdout, one line on stderr', async () => {
+    const f = file('tty.csv', 'province,period,workforce,participants\nGorontalo,2024-06,631521,-5\n');
+    let stdout = '';
+    let stderr = '';
+    const io: Io = {
+      stdout: { write: (c: string | Uint8Array) => ((stdout += String(c)), true), isTTY: true, columns: 200 },
+      stderr: { write: (c: string | Uint8Array) => ((stderr += String(c)), true), isTTY: true },
+      env: { NO_COLOR: '1', LANG: 'C' },
+      cwd: ROOT,
+      now: () => new Date(),
+    };
+    expect(await main(['validate', f], io)).toBe(3);
+    expect(stdout).toContain('1 problem');
+    expect(stdout).toMatch(/│ .*tty\.csv │ +2 │/);
+    expect(stderr).toBe('error: the input has 1 problem (listed above)\n');
   });
 
   it('-f csv with problems: one row per problem with its place, and exit 3', async () => {
