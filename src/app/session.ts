@@ -129,7 +129,9 @@ export class Session {
     for (const m of [o.rowTotals, o.columnTotals]) if (m?.kind === 'file') out.push(m.path);
     if (o.phasing && o.phasing !== 'even') out.push(o.phasing);
     for (const p of o.previous ?? []) out.push(p);
-    if (this.config) out.push(this.config.path);
+    // As the user named it (relative to the working folder, like the other inputs), so that a message
+    // about it names it the same way.
+    if (this.config) out.push(this.config.file);
     return out;
   }
 

@@ -27,6 +27,7 @@ export const CONFIG_MAX_DEPTH = 8;
 export type ConfigValue = string | number | boolean | null | ConfigValue[] | Map<string, ConfigValue>;
 
 export interface ConfigFile {
+  /** The file as the user named it (or ./jamsostek.json): in messages, and for the protection of inputs. */
   readonly file: string;
   readonly path: string;
   readonly values: ReadonlyMap<string, ConfigValue>;
@@ -43,7 +44,9 @@ export function loadConfig(explicit: string | undefined, io: Io): ConfigFile | u
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw usage({ message: `config file ${shown || CONFIG_NAME} cannot be read (${code})`, hint: 'check the --config path' }, { message: `berkas konfigurasi ${shown || CONFIG_NAME} tidak dapat dibaca (${code})`, hint: 'periksa jalur --config' });
   }
-  const file = explicit ? shown : `./${CONFIG_NAME}`;
+  // As named (messages clip a long place themselves, errors.ts formatDiagnostic): the same name is the
+  // path the run protects from -o, relative to the working folder.
+  const file = explicit ?? `./${CONFIG_NAME}`;
   if (!isFile) throw new UsageError({ file, ...say({ message: 'the config file is a folder', hint: 'name a JSON file with --config' }, { message: 'berkas konfigurasi berupa folder', hint: 'sebutkan berkas JSON dengan --config' }) });
   const bytes = readBounded(path, file);
   let text: string;

@@ -261,6 +261,15 @@ describe('infeasible splits say the real reason and a way out that applies', () 
 });
 
 describe('smaller ones', () => {
+  it('a config file named as -o is named as the user named it, not by an absolute path', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'jamsostek.json'), '{"lang": "en"}');
+    const r = await run(['provinces', '-o', 'jamsostek.json'], { cwd: d });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('jamsostek.json: error: is also an input (./jamsostek.json)');
+    rmSync(d, { recursive: true, force: true });
+  });
+
   it('template --sectors a,a is refused (it wrote every row twice)', async () => {
     const r = await run(['template', '--sectors', 'Pertanian,pertanian']);
     expect(r.code).toBe(2);
