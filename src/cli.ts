@@ -5,9 +5,9 @@
 // 130 interrupted (SIGINT) · 143 terminated (SIGTERM).
 
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { ExitCode, formatDiagnostic, JamsostekError, problemCount, type Diagnostic } from './errors.js';
+import { loadConfig } from './io/config.js';
 import { installProcessHandlers } from './io/process.js';
 import { defaultLang, processIo, type Io } from './io/terminal.js';
 import type { Lang } from './report/model.js';
@@ -31,7 +31,7 @@ interface Entry {
 export const COMMANDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ['breakdown', { description: 'split a national target into exact integer targets per province, segment, regency… (and month)', load: () => import('./commands/breakdown.js') }],
   ['coverage', { description: 'coverage-gap report: coverage, gap to target, progress, month-on-month change, run-rate needed', args: '[files...]', load: () => import('./commands/coverage.js') }],
-  ['validate', { description: 'check input files and list every problem as file:line:column (exit 3 if any); writes nothing', args: '<files...>', load: () => import('./commands/validate.js') }],
+  ['validate', { description: 'check input files and report every problem with its file:line:column (exit 3 if any), or what was read', args: '<files...>', load: () => import('./commands/validate.js') }],
   ['provinces', { description: 'list the 38 provinces (or the 514 regencies): codes in both systems, names, aliases, regional office', load: () => import('./commands/provinces.js') }],
   ['template', { description: 'write an input file to fill in: the right headers and one row per area (CSV or xlsx)', load: () => import('./commands/template.js') }],
   ['completion', { description: 'print a shell completion script (bash, zsh, fish)', args: '<shell>', load: () => import('./commands/completion.js') }],
@@ -97,8 +97,7 @@ export function langOf(argv: readonly string[], io: Io): Lang {
   const v = flagValue(argv, '--lang');
   if (v === 'id' || v === 'en') return v;
   try {
-    const data: unknown = JSON.parse(readFileSync(resolve(io.cwd, flagValue(argv, '--config') ?? 'jamsostek.json'), 'utf8'));
-    const c = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { lang?: unknown }).lang : undefined;
+    const c = loadConfig(flagValue(argv, '--config'), io)?.values.get('lang');
     if (c === 'id' || c === 'en') return c;
   } catch {
     // no config file, or one the command itself will refuse with its own message
@@ -145,6 +144,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return code;
     }
     if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return ExitCode.Ok;
+    if ((e as NodeJS.ErrnoException)?.code === 'EBADF') {
+      // Help or version text for a closed stdout (a report goes through writeOutputs, exit 4 too).
+      const id = langOf(argv, io) === 'id';
+      write(io, `error: ${id ? 'keluaran standar tertutup: teks tidak dapat ditulis' : 'standard output is closed: the text cannot be written'}\n`);
+      return ExitCode.Output;
+    }
     write(io, `internal error: ${(e as Error)?.message ?? String(e)}\n`);
     // The error itself stays as thrown (it is for the maintainers); the advice is for the user.
     const advice = langOf(argv, io) === 'id' ? 'ini adalah bug di jamsostek; laporkan bersama keluaran perintah yang sama dengan --debug' : 'this is a bug in jamsostek; please report it with the output of the same command run with --debug';
@@ -153,9 +158,35 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
+/**
+ * Was descriptor `fd` closed when the process started (`jamsostek … >&-`)? Node then opens /dev/null
+ * read-write in its place (node.cc, PlatformInit), so a report written there is lost without an error.
+ * A shell's `> /dev/null` opens it write-only: the two are told apart by the access mode in
+ * /proc/self/fdinfo (Linux; elsewhere no answer, and the write goes where the OS sends it).
+ */
+export function closedAtStart(fd: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    if (readlinkSync(`/proc/self/fd/${fd}`) !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
+    return flags !== undefined && (parseInt(flags, 8) & 3) === 2; // O_RDWR
+  } catch {
+    return false;
+  }
+}
+
+/** A standard output that was closed: any write fails as writing to a closed descriptor does (EBADF). */
+const CLOSED_STDOUT = {
+  isTTY: false,
+  write(): never {
+    throw Object.assign(new Error('EBADF: standard output is closed'), { code: 'EBADF' });
+  },
+};
+
 /** The entry point used by bin/jamsostek.js. */
 export async function run(): Promise<void> {
   const argv = process.argv.slice(2);
   installProcessHandlers(() => langOf(argv, processIo()));
-  process.exitCode = await main(argv);
+  const io = processIo();
+  process.exitCode = await main(argv, closedAtStart(1) ? { ...io, stdout: CLOSED_STDOUT } : io);
 }

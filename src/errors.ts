@@ -1,5 +1,7 @@
 // Typed errors. Only src/cli.ts turns them into an exit code (the contract in the README).
 
+import { clipValue } from './core/clip.js';
+
 export const ExitCode = {
   Ok: 0,
   ThresholdBreached: 1,
@@ -61,10 +63,16 @@ export function say(en: string | Text, id: string | Text): Bilingual {
  */
 export function formatDiagnostic(d: Diagnostic, lang: MessageLang = 'en'): string {
   const text: Text = lang === 'id' && d.id ? d.id : d;
-  const place = [d.file, d.line, d.column].filter((x) => x !== undefined && x !== '').join(':');
-  const head = `${place ? place + ': ' : ''}${d.severity ?? 'error'}: ${text.message}`;
-  return text.hint ? `${head}\n  hint: ${text.hint}` : head;
+  // A last bound on every line: values are clipped where they are quoted (core/clip.ts), but a path
+  // given as a megabyte of text must not become a megabyte of message either.
+  const file = d.file === undefined ? undefined : clipValue(d.file, MAX_PLACE);
+  const place = [file, d.line, d.column].filter((x) => x !== undefined && x !== '').join(':');
+  const head = `${place ? place + ': ' : ''}${d.severity ?? 'error'}: ${clipValue(text.message, MAX_TEXT)}`;
+  return text.hint ? `${head}\n  hint: ${clipValue(text.hint, MAX_TEXT)}` : head;
 }
+
+const MAX_PLACE = 240;
+const MAX_TEXT = 4000;
 
 /** The line after a list of problems: "3 problems". */
 export function problemCount(count: number, lang: MessageLang = 'en'): string {

@@ -15,7 +15,8 @@ import { areaBook } from '../io/geography.js';
 import { expandInputs } from '../io/inputs.js';
 import type { LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
-import type { MarginSpec } from '../options/parse.js';
+import type { NamedColumn } from '../options/keys.js';
+import type { CompareAxis, MarginSpec } from '../options/parse.js';
 import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
 import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData, type Read } from './read.js';
@@ -30,6 +31,8 @@ export interface BreakdownOptions extends TotalOptions, RuleOptions {
   readonly columnTotals?: MarginSpec;
   readonly months?: boolean;
   readonly phasing?: string;
+  /** --compare: a matrix refuses hamilton among the methods, naming --compare. */
+  readonly compare?: readonly CompareAxis[];
 }
 
 export interface BreakdownPlan {
@@ -53,7 +56,7 @@ export interface BreakdownPlan {
  * `compare`: the variants of --compare, whose columns and denominators are read too; the run then
  * stops at the spec (each variant is planned by app/compare.ts).
  */
-export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly string[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
+export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly NamedColumn[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
   const rule = splitRule(o);
   const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator), load, io, session);
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
@@ -72,7 +75,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
     );
   }
 
-  const shape = shapeOf(grain, base);
+  const shape = shapeOf(grain, base, o);
   if (shape.kind === 'flat' && (o.rowTotals || o.columnTotals)) throw usage({ message: `--row-totals and --column-totals need two --by columns; --by is ${grain[0]}`, hint: 'e.g. --by province,segment (a matrix) or --by province,regency (nested)' }, { message: `--row-totals dan --column-totals memerlukan dua kolom --by; --by adalah ${grain[0]}`, hint: 'mis. --by province,segment (matriks) atau --by province,regency (bertingkat)' });
   if (shape.kind === 'nested' && o.columnTotals) {
     const [outer, inner] = [dimLabel(grain[0]!), dimLabel(grain[1]!)];

@@ -14,6 +14,7 @@ import type { Table } from '../core/table.js';
 import { InputError, JamsostekError, usage, type Problem } from '../errors.js';
 import { flagName, type FlagKey, type Options } from '../options/flags.js';
 import type { CompareAxis, CompareField, RuleChoice } from '../options/parse.js';
+import type { NamedColumn } from '../options/keys.js';
 import { chooseDenominator, ruleColumns, splitRule, type RuleOptions } from '../options/specs.js';
 import { breakdownReport, type BreakdownContext } from '../report/breakdown.js';
 import { notesInWords } from '../report/common.js';
@@ -53,8 +54,8 @@ interface PlannedVariant {
 export interface ComparePlan {
   readonly fields: readonly CompareField[];
   readonly variants: readonly PlannedVariant[];
-  /** Columns the variants read besides the usual measures (a basis or bound column). */
-  readonly columns: readonly string[];
+  /** Columns the variants read besides the usual measures (a basis or bound column), with the flag that names each. */
+  readonly columns: readonly NamedColumn[];
   /** Every denominator a variant uses (the base's included). */
   readonly denominators: readonly string[];
 }
@@ -150,14 +151,16 @@ export function planComparison(o: CompareOptions, cli: Readonly<Record<string, u
       { message: `--compare: dua varian akan memakai kolom yang sama, ${twice}`, hint: 'beri setiap nilai nama yang berbeda huruf atau angkanya' },
     );
   }
-  const columns = new Set<string>();
+  const columns = new Map<string, NamedColumn>();
   const denominators = new Set<string>();
   for (const v of grid) {
     const opts = optionsOf(o, v.choice);
-    for (const c of ruleColumns(splitRule(opts))) columns.add(c);
+    // Named by --compare when the variant's choice set it, by its own flag when the base rule did.
+    const fromChoice = new Map<string, unknown>([['--basis', v.choice.basis], ['--min', v.choice.min], ['--max', v.choice.max]]);
+    for (const c of ruleColumns(splitRule(opts))) if (!columns.has(c.column)) columns.set(c.column, fromChoice.get(c.flag) ? { ...c, flag: `--compare ${c.flag.slice(2)}` } : c);
     if (opts.denominator) denominators.add(opts.denominator);
   }
-  return { fields, variants: grid, columns: [...columns], denominators: [...denominators] };
+  return { fields, variants: grid, columns: [...columns.values()], denominators: [...denominators] };
 }
 
 /** An error of one variant, named by it: `--compare level: the 38 province units can take at most …`. */

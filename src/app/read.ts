@@ -11,7 +11,17 @@ import { baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
+import { usage } from '../errors.js';
+import { byColumns, requireColumns, whereOf, type NamedColumn } from '../options/keys.js';
 import type { Session } from './session.js';
+
+/**
+ * A load schema and the columns the user named for it (--by, --basis, --min, --max): each is checked
+ * against the columns read, before any work, and refused (exit 2) naming the flag.
+ */
+export interface ReadSchema extends LoadSchema {
+  readonly named: readonly NamedColumn[];
+}
 
 function measures(extra: readonly [string, MeasureKind][], denominator?: string | readonly string[]): Map<string, MeasureKind> {
   const m = new Map<string, MeasureKind>([['participants', 'count']]);
@@ -22,10 +32,11 @@ function measures(extra: readonly [string, MeasureKind][], denominator?: string 
 }
 
 /** breakdown: the units, their participants and denominators (one, or each of --compare's), and the columns the rule names. */
-export function breakdownSchema(grain: readonly string[], ruleColumns: readonly string[], denominator?: string | readonly string[]): LoadSchema {
+export function breakdownSchema(grain: readonly string[], ruleColumns: readonly NamedColumn[], denominator?: string | readonly string[]): ReadSchema {
   return {
+    named: [...byColumns(undefined, grain), ...ruleColumns],
     dims: grain,
-    measures: measures(ruleColumns.map((c) => [canonicalColumn(c), 'number'] as [string, MeasureKind]), denominator),
+    measures: measures(ruleColumns.map((c) => [canonicalColumn(c.column), 'number'] as [string, MeasureKind]), denominator),
     rule: 'refuse',
     segmentParts: true,
     percents: true,
@@ -34,8 +45,9 @@ export function breakdownSchema(grain: readonly string[], ruleColumns: readonly 
 }
 
 /** coverage and validate: participants (a row of an extract counts one) and the denominators. */
-export function coverageSchema(grain: readonly string[], denominator: string | undefined, extract: boolean): LoadSchema {
+export function coverageSchema(grain: readonly string[], denominator: string | undefined, extract: boolean): ReadSchema {
   return {
+    named: byColumns(undefined, grain),
     dims: grain,
     measures: measures([], denominator),
     required: [{ column: 'participants', why: 'active participants', whyId: 'peserta aktif', regional: true }],
@@ -56,14 +68,19 @@ export interface Read {
 }
 
 /** The user's files (globs expanded), or the bundled baseline when there are none. */
-export async function readData(patterns: readonly string[], schema: LoadSchema, load: LoadOptions, io: Io, session: Session): Promise<Read> {
+export async function readData(patterns: readonly string[], schema: ReadSchema, load: LoadOptions, io: Io, session: Session): Promise<Read> {
   if (!patterns.length) {
     const table = await loadBaseline(schema, load);
+    requireColumns(schema.named, [table], whereOf(table, true));
     const period = baselinePeriod(table);
     session.bundledBaseline(period);
     return { table, inputs: [], period, bundled: true };
   }
+  if (patterns.some((p) => p.trim() === '')) {
+    throw usage({ message: 'a file name is empty', hint: 'an unset shell variable? name each file, or - for standard input' }, { message: 'sebuah nama berkas kosong', hint: 'variabel shell belum diisi? sebutkan setiap berkas, atau - untuk masukan standar' });
+  }
   const inputs = await expandInputs(patterns, io);
   const table = await loadTable(inputs, schema, load);
+  requireColumns(schema.named, [table], whereOf(table, false));
   return { table, inputs, period: latestPeriod(keysOf(table, 'period')), bundled: false };
 }

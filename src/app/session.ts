@@ -10,6 +10,7 @@ import { loadConfig, type ConfigFile } from '../io/config.js';
 import type { LoadOptions } from '../io/load.js';
 import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/terminal.js';
 import { FORMATS, type FlagKey, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
+import { checkFields } from '../options/keys.js';
 import { resolveOptions } from '../options/resolve.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
@@ -128,7 +129,9 @@ export class Session {
     for (const m of [o.rowTotals, o.columnTotals]) if (m?.kind === 'file') out.push(m.path);
     if (o.phasing && o.phasing !== 'even') out.push(o.phasing);
     for (const p of o.previous ?? []) out.push(p);
-    if (this.config) out.push(this.config.path);
+    // As the user named it (relative to the working folder, like the other inputs), so that a message
+    // about it names it the same way.
+    if (this.config) out.push(this.config.file);
     return out;
   }
 
@@ -153,14 +156,7 @@ export class Session {
     // A progress bar of a read of unknown size (stdin) is still on the line: the report starts clean.
     clearProgress(this.io);
     const fields = this.out.fields;
-    if (fields) {
-      const known = new Set(report.columns.map((c) => c.key));
-      const unknown = fields.filter((f) => !known.has(f));
-      if (unknown.length) {
-        const names = unknown.map((f) => `"${f}"`).join(', ');
-        throw usage({ message: `unknown field${unknown.length > 1 ? 's' : ''} ${names}`, hint: `fields: ${[...known].join(', ')}` }, { message: `kolom ${names} tidak dikenal`, hint: `kolom yang tersedia: ${[...known].join(', ')}` });
-      }
-    }
+    checkFields(fields, report.columns.map((c) => c.key));
     const rendered: Output[] = [];
     for (const t of this.targets()) {
       const human = t.format === 'table' || t.format === 'md' || t.format === 'html';

@@ -13,6 +13,7 @@ import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js'
 import type { SourceFacts } from '../core/table.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { laterActualNotes } from '../app/actuals.js';
+import { checkBreakdownFields } from '../app/fields.js';
 
 export const EXAMPLES = `
 Examples:
@@ -61,6 +62,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months', '--compare menampilkan target Desember; hilangkan --months');
   const compare = o.compare || o.compareScenario ? await import('../app/compare.js') : undefined;
   const variants = compare?.planComparison(o, cli, session);
+  checkBreakdownFields(grain, o, variants);
 
   const plan = await planBreakdownRun(o, grain, load, io, session, variants);
   refuseInert(cli, inputInertRules(sources));

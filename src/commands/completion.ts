@@ -3,6 +3,7 @@
 // for the flags that take one.
 
 import type { Command } from 'commander';
+import { clipValue } from '../core/clip.js';
 import { usage } from '../errors.js';
 import type { Io } from '../io/terminal.js';
 import { FLAGS, type FlagDef } from '../options/flags.js';
@@ -123,7 +124,7 @@ _jamsostek "$@"
     lines.push("complete -c jamsostek -n '__fish_seen_subcommand_from completion' -xa 'bash zsh fish'");
     return lines.join('\n') + '\n';
   }
-  throw usage({ message: `unknown shell "${shell}"`, hint: 'shells: bash, zsh, fish' }, { message: `shell "${shell}" tidak dikenal`, hint: 'shell yang didukung: bash, zsh, fish' });
+  throw usage({ message: `unknown shell "${clipValue(shell)}"`, hint: 'shells: bash, zsh, fish' }, { message: `shell "${clipValue(shell)}" tidak dikenal`, hint: 'shell yang didukung: bash, zsh, fish' });
 }
 
 export async function run(args: readonly string[], _cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {

@@ -12,6 +12,7 @@ import { grainOf } from '../options/specs.js';
 import { formatHuman } from '../render/format.js';
 import { coverageReport, trendReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
+import { checkCoverageFields } from '../app/fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { coverageInertRules } from '../app/coverage-flags.js';
@@ -45,20 +46,13 @@ export function configure(cmd: Command): void {
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   const { o, session } = openSession(FLAGS, cli, io);
   const grain = grainOf(o.by, 3);
+  checkCoverageFields(grain, o);
   refuseInert(cli, coverageInertRules(o, session.targets(), io.stdout.isTTY === true));
   const sources: SourceFacts[] = [];
   const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
   const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: 'give earlier months too: a folder or glob of several months, or --previous (repeatable)', id: 'berikan juga bulan-bulan sebelumnya: folder atau glob beberapa bulan, atau --previous (boleh diulang)' } };
   refuseInert(cli, [...inputInertRules(sources), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }]);
   session.notes(plan.notes);
-  const sortable = ['gap', 'coverage', 'achievement', 'name', 'run-rate'];
-  if (o.sort && !sortable.includes(o.sort) && !grain.includes(o.sort)) {
-    const cols = ['participants', 'denominator', 'uncovered', 'target', 'target_coverage', 'milestone', 'run_rate', 'change', 'coverage_change_pp', 'pace', 'projected', 'projected_gap'];
-    if (!cols.includes(o.sort)) {
-      const keys = [...sortable, ...grain, ...cols].join(', ');
-      throw usage({ message: `--sort ${o.sort}: no such column`, hint: `sort keys: ${keys}` }, { message: `--sort ${o.sort}: kolom itu tidak ada`, hint: `kunci pengurutan: ${keys}` });
-    }
-  }
   const report = coverageReport(plan.result, {
     sources: plan.read.table.sources,
     extract: plan.read.table.rule === 'sum',

@@ -8,10 +8,10 @@ import type { Io } from '../io/terminal.js';
 import { OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags } from '../options/resolve.js';
 import type { Report } from '../report/model.js';
-import { usage } from '../errors.js';
 import { regencyRegistry } from '../io/regencies.js';
 import { openSession } from '../app/session.js';
 import { outputInertRules, refuseInert } from '../app/inert.js';
+import { provinceFlag } from '../app/province-flag.js';
 
 export const EXAMPLES = `
 Examples:
@@ -62,14 +62,7 @@ function regencyReport(province: string | undefined): Report {
   const reg = regencyRegistry();
   let list = reg.regencies;
   if (province !== undefined) {
-    const p = provinces.byNameOrAlias(province) ?? provinces.byKemendagri(province.trim());
-    if (!p) {
-      const close = provinces.closestName(province);
-      throw usage(
-        { message: `unknown province "${province}"`, hint: close ? `did you mean "${close}"?` : 'jamsostek provinces lists the names' },
-        { message: `provinsi "${province}" tidak dikenal`, hint: close ? `maksudnya "${close}"?` : 'jamsostek provinces menampilkan nama-namanya' },
-      );
-    }
+    const p = provinceFlag(province);
     list = reg.inProvince(p.kemendagri);
   }
   return {

@@ -3,13 +3,13 @@
 
 import type { Command } from 'commander';
 import { SEGMENTS } from '../core/domain.js';
-import { usage } from '../errors.js';
 import { provinceRegistry } from '../io/areas.js';
 import { regencyRegistry } from '../io/regencies.js';
 import { writeOutputs } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
 import { addFlags } from '../options/resolve.js';
 import { openSession } from '../app/session.js';
+import { provinceFlag } from '../app/province-flag.js';
 
 export const EXAMPLES = `
 Examples:
@@ -46,14 +46,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const header = ['province_code', 'province'];
   const areas: { code: string; name: string; regency?: string }[] = [];
   if (o.province) {
-    const p = reg.byNameOrAlias(o.province);
-    if (!p) {
-      const close = reg.closestName(o.province);
-      throw usage(
-        { message: `unknown province "${o.province}"`, hint: close ? `did you mean "${close}"?` : 'jamsostek provinces lists the names' },
-        { message: `provinsi "${o.province}" tidak dikenal`, hint: close ? `maksudnya "${close}"?` : 'jamsostek provinces menampilkan nama-namanya' },
-      );
-    }
+    const p = provinceFlag(o.province);
     header.push('regency');
     for (const r of regencyRegistry().inProvince(p.kemendagri)) areas.push({ code: p.kemendagri, name: p.name, regency: r.name });
   } else for (const p of reg.provinces) areas.push({ code: p.kemendagri, name: p.name });

@@ -1,15 +1,21 @@
-// jamsostek validate — check input files as coverage would read them, report every problem, write nothing.
+// jamsostek validate — check input files as coverage would read them and report every problem: a
+// Report like every command's (the terminal table, csv, json… with -f), of what was read (exit 0) or
+// of every problem found, cells and duplicates together (exit 3). Writes nothing else.
 
 import type { Command } from 'commander';
-import { usage } from '../errors.js';
+import { keysOf, type SourceFacts } from '../core/table.js';
+import { InputError, JamsostekError, UsageError, say, usage, type Problem } from '../errors.js';
+import { expandInputs } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
-import { INPUT_FLAGS } from '../options/flags.js';
+import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags } from '../options/resolve.js';
+import { checkFields } from '../options/keys.js';
 import { grainOf } from '../options/specs.js';
+import { describeCoreError } from '../report/problems.js';
+import { problemsReport, VALIDATION_COLUMNS, validationReport } from '../report/validation.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { loadOptions, openSession } from '../app/session.js';
-import { keysOf, type SourceFacts } from '../core/table.js';
-import { inputInertRules, refuseInert } from '../app/inert.js';
+import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
 
 export const EXAMPLES = `
 Examples:
@@ -17,32 +23,53 @@ Examples:
   $ jamsostek validate peserta.csv --number-locale id --delimiter ';'
   $ jamsostek validate kanwil.xlsx --sheet Juni
   $ cat peserta.json | jamsostek validate -
+
+  # Every problem as JSON, for a job that posts them (exit 3 when there is one)
+  $ jamsostek validate data/2024-06/*.csv -f json -o problems-2024-06.json
 `;
 
-const FLAGS = ['by', 'denominator', 'period', 'extract', 'quiet', 'lang', ...INPUT_FLAGS] as const;
+const FLAGS = ['by', 'denominator', 'period', 'extract', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
 }
 
+/** The problems an error lists, when it is about the input (usage errors and bugs are not). */
+function problemsOf(e: unknown): readonly Problem[] | undefined {
+  if (e instanceof UsageError || !(e instanceof JamsostekError)) return describeCoreError(e);
+  return e instanceof InputError ? e.diagnostics : undefined;
+}
+
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
   if (files.length === 0) throw usage('name at least one file', 'sebutkan paling sedikit satu berkas');
   const { o, session } = openSession(FLAGS, cli, io);
-  // The same reading and checks as coverage, so that the two accept and refuse the same files.
+  const grain = grainOf(o.by, 3);
+  checkFields(o.fields, VALIDATION_COLUMNS.map((c) => c.key));
+  refuseInert(cli, outputInertRules(session.targets(), io.stdout.isTTY === true, false));
   const sources: SourceFacts[] = [];
-  const plan = await planCoverageRun(files, o, grainOf(o.by, 3), loadOptions(o, io, undefined, sources), io, session);
+  let plan: Awaited<ReturnType<typeof planCoverageRun>>;
+  try {
+    // The same reading and checks as coverage, so that the two accept and refuse the same files.
+    plan = await planCoverageRun(files, o, grain, loadOptions(o, io, undefined, sources), io, session);
+  } catch (e) {
+    const problems = problemsOf(e);
+    if (!problems) throw e;
+    const inputs = await expandInputs(files, io).catch(() => files);
+    await session.emit(problemsReport(problems, session.lang), [...inputs, ...session.protectedInputs({})]);
+    // Exit 3. When the report is not on the terminal (a file, a pipe, a log), the problems are also
+    // said on stderr, as every command says its errors; on the terminal once is enough.
+    if (!session.targets().some((t) => t.target === '-' && io.stdout.isTTY === true)) throw e;
+    const n = problems.filter((p) => p.severity !== 'note').length;
+    throw new InputError(say(`the input has ${n} problem${n === 1 ? '' : 's'} (listed above)`, `input memiliki ${n} masalah (tercantum di atas)`));
+  }
   refuseInert(cli, inputInertRules(sources));
   const t = plan.read.table;
-  for (const s of t.sources) {
-    const parts = [`${s.rows} rows`, s.format + (s.sheet ? ` (sheet ${s.sheet}${s.headerRow ? `, header on row ${s.headerRow}` : ''})` : '')];
-    if (s.delimiter) parts.push(`delimiter ${s.delimiter === '\t' ? 'TAB' : `'${s.delimiter}'`}`);
-    parts.push(`numbers ${s.numberLocale ?? 'plain'}`, s.encoding);
-    if (s.blankLines) parts.push(`${s.blankLines} blank line${s.blankLines > 1 ? 's' : ''} skipped`);
-    if (t.rule === 'sum') parts.push('extract: rows added up per key');
-    if (s.ignoredColumns.length) parts.push(`not used: ${s.ignoredColumns.join(', ')}`);
-    io.stdout.write(`${s.name}: ok: ${parts.join(', ')}\n`);
-  }
-  const periods = keysOf(t, 'period').sort();
-  const areas = plan.result.rows.filter((r) => r.level === 'detail').length;
-  io.stdout.write(`valid: ${t.sources.length} file${t.sources.length > 1 ? 's' : ''}, ${t.sources.reduce((a, s) => a + s.rows, 0)} rows, ${areas} ${plan.result.grain.join(' × ')} groups, ${periods.length ? `periods ${periods[0]}${periods.length > 1 ? `…${periods[periods.length - 1]} (${periods.length})` : ''}` : 'no period column'}\n`);
+  const report = validationReport({
+    sources: t.sources,
+    extract: t.rule === 'sum',
+    grain: plan.result.grain,
+    groups: plan.result.rows.filter((r) => r.level === 'detail').length,
+    periods: keysOf(t, 'period').sort(),
+  });
+  await session.emit(report, [...plan.files, ...session.protectedInputs({})]);
 }

@@ -53,14 +53,28 @@ export type Note =
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =
   | { readonly kind: 'below-lower'; readonly grain: readonly string[]; readonly scope?: string; readonly total: bigint; readonly sumLower: bigint; readonly units: number; readonly lowerIsToday: boolean }
-  | { readonly kind: 'above-upper'; readonly grain: readonly string[]; readonly scope?: string; readonly total: bigint; readonly sumUpper: bigint; readonly units: number }
+  | {
+      readonly kind: 'above-upper';
+      readonly grain: readonly string[];
+      readonly scope?: string;
+      readonly total: bigint;
+      /** What the units can take: their upper bounds, and the lower bound of each unit of weight 0. */
+      readonly sumUpper: bigint;
+      readonly units: number;
+      /** Units of weight 0 (they cannot rise above their lower bound), and the basis that gave it. */
+      readonly zeroWeight?: { readonly units: readonly string[]; readonly basis: string };
+      /** --max none was given: the upper bounds are not what limits the units. */
+      readonly maxNone?: boolean;
+    }
+  /** A unit's lower bound (--min) above its upper bound (--max, or the denominator). */
+  | { readonly kind: 'bounds-crossed'; readonly grain: readonly string[]; readonly unit: string; readonly lower: bigint; readonly upper: bigint; readonly lowerFrom: string; readonly upperFrom: string }
   | { readonly kind: 'margins-differ'; readonly rows: string; readonly rowSum: bigint; readonly columns: string; readonly columnSum: bigint }
   | { readonly kind: 'margin-vs-total'; readonly dim: string; readonly source: string; readonly sum: bigint; readonly total: bigint; readonly totalSource: string }
   | { readonly kind: 'margin-missing'; readonly dim: string; readonly key: string; readonly source: string; readonly known: readonly string[] }
   | { readonly kind: 'margin-unknown'; readonly dim: string; readonly key: string; readonly source: string }
   | { readonly kind: 'line-below-lower'; readonly dim: string; readonly key: string; readonly total: bigint; readonly need: bigint; readonly lowerIsToday: boolean; readonly smallestTotal: bigint }
-  | { readonly kind: 'line-above-upper'; readonly dim: string; readonly key: string; readonly total: bigint; readonly room: bigint }
-  | { readonly kind: 'hall'; readonly rowsDim: string; readonly rows: readonly string[]; readonly columnsDim: string; readonly columns: readonly string[]; readonly need: bigint; readonly offer: bigint; readonly elsewhere: bigint }
+  | { readonly kind: 'line-above-upper'; readonly dim: string; readonly key: string; readonly total: bigint; readonly room: bigint; readonly maxNone?: boolean }
+  | { readonly kind: 'hall'; readonly rowsDim: string; readonly rows: readonly string[]; readonly columnsDim: string; readonly columns: readonly string[]; readonly need: bigint; readonly offer: bigint; readonly elsewhere: bigint; readonly maxNone?: boolean }
   | { readonly kind: 'basis-unavailable'; readonly basis: string; readonly grain: readonly string[]; readonly unit: string; readonly missing: string }
   | { readonly kind: 'bound-unavailable'; readonly which: 'min' | 'max'; readonly column: string; readonly grain: readonly string[]; readonly unit: string }
   | { readonly kind: 'needs-participants'; readonly grain: readonly string[]; readonly unit: string }

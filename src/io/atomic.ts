@@ -195,6 +195,7 @@ const WHY = new Map<string, Words>([
   ['ENOSPC', { en: 'free some disk space and run again', id: 'kosongkan sebagian ruang disk lalu jalankan lagi' }],
   ['EDQUOT', { en: 'the disk quota is used up', id: 'kuota disk sudah habis' }],
   ['ELOOP', { en: 'a symbolic link points to itself, directly or in a loop', id: 'tautan simbolik menunjuk ke dirinya sendiri, langsung atau melingkar' }],
+  ['EBADF', { en: 'standard output is closed (>&-): redirect it to a file, or pass -o <file>', id: 'keluaran standar tertutup (>&-): arahkan ke sebuah berkas, atau berikan -o <berkas>' }],
 ]);
 
 /** What became of the outputs when a write failed. */

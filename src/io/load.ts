@@ -125,6 +125,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     optionalDims: schema.optionalDims,
   };
   const bySha = new Map<string, string>();
+  /** Sources refused as a file given twice: their rows are not compared again, row by row. */
+  const repeated = new Set<number>();
   for (const path of paths) {
     const before = problems.size;
     try {
@@ -132,6 +134,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
       if (!facts) continue;
       const prior = bySha.get(facts.sha256);
       if (prior !== undefined) {
+        repeated.add(sources.length);
         const sha = `sha256 ${facts.sha256.slice(0, 12)}…`;
         problems.add({
           file: facts.name,
@@ -147,7 +150,17 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     }
     if (problems.size > before && problems.full) break;
   }
-  if (problems.size) throw new InputError(problems.list());
+  if (problems.size) {
+    // Every phase at once: rows that repeat among those that could be read are listed with the
+    // problems of the cells (a value error must not hide a duplicate), up to --max-errors.
+    if (!problems.full && schema.rule !== 'sum' && !rules.includes('sum')) {
+      const nd = shape.dims.length;
+      const placed = rows.flatMap((r) => (repeated.has(r.src) ? [] : [r.keys.length === nd ? r : { ...r, keys: Array.from({ length: nd }, (_, d) => r.keys[d] ?? null) }]));
+      const partial: Table = { dims: shape.dims, measures: shape.measures, rows: placed, sources };
+      for (const c of findConflicts(partial, options.maxErrors - problems.size)) problems.add(describeConflict(c, partial));
+    }
+    throw new InputError(problems.list());
+  }
   if (new Set(rules).size > 1) {
     const ex = sources.find((_, i) => rules[i] === 'sum')!;
     const reg = sources.find((_, i) => rules[i] === 'refuse')!;

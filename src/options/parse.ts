@@ -6,6 +6,7 @@ import { resolveMethod, type MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, MarginInput, Mode } from '../core/allocation/spec.js';
 import { parsePeriod, type Period } from '../core/calendar.js';
 import { parseStandalone, reasonInIndonesian } from '../core/numbers.js';
+import { clipValue } from '../core/clip.js';
 import { usage } from '../errors.js';
 
 export type Parser<T> = (raw: string, flag: string) => T;
@@ -14,7 +15,7 @@ export function oneOf<const T extends string>(choices: readonly T[]): Parser<T> 
   return (raw, flag) => {
     const v = raw.trim();
     const hit = choices.find((c) => c === v);
-    if (hit === undefined) throw usage(`${flag} expects ${choices.join(', ')}, got "${raw}"`, `${flag} memerlukan salah satu dari ${choices.join(', ')}, bukan "${raw}"`);
+    if (hit === undefined) throw usage(`${flag} expects ${choices.join(', ')}, got "${clipValue(raw)}"`, `${flag} memerlukan salah satu dari ${choices.join(', ')}, bukan "${clipValue(raw)}"`);
     return hit;
   };
 }
@@ -26,27 +27,27 @@ export const text: Parser<string> = (raw, flag) => {
 
 export const positiveInt: Parser<number> = (raw, flag) => {
   const s = raw.trim();
-  if (!/^\d+$/.test(s) || Number(s) <= 0 || !Number.isSafeInteger(Number(s))) throw usage(`${flag} expects a whole number above 0, got "${raw}"`, `${flag} memerlukan bilangan bulat di atas 0, bukan "${raw}"`);
+  if (!/^\d+$/.test(s) || Number(s) <= 0 || !Number.isSafeInteger(Number(s))) throw usage(`${flag} expects a whole number above 0, got "${clipValue(raw)}"`, `${flag} memerlukan bilangan bulat di atas 0, bukan "${clipValue(raw)}"`);
   return Number(s);
 };
 
 export const year: Parser<number> = (raw, flag) => {
   const s = raw.trim();
-  if (!/^\d{4}$/.test(s) || Number(s) < 1900) throw usage(`${flag} expects a year such as 2024, got "${raw}"`, `${flag} memerlukan tahun seperti 2024, bukan "${raw}"`);
+  if (!/^\d{4}$/.test(s) || Number(s) < 1900) throw usage(`${flag} expects a year such as 2024, got "${clipValue(raw)}"`, `${flag} memerlukan tahun seperti 2024, bukan "${clipValue(raw)}"`);
   return Number(s);
 };
 
 export const period: Parser<Period> = (raw, flag) => {
   const p = parsePeriod(raw);
-  if (!p) throw usage(`${flag} expects a month as YYYY-MM, got "${raw}"`, `${flag} memerlukan bulan dalam format YYYY-MM, bukan "${raw}"`);
+  if (!p) throw usage(`${flag} expects a month as YYYY-MM, got "${clipValue(raw)}"`, `${flag} memerlukan bulan dalam format YYYY-MM, bukan "${clipValue(raw)}"`);
   return p;
 };
 
 /** A whole number of people (--target): 70000000, 70_000_000, 70.000.000 (id) or 70,000,000 (en). */
 export function wholeNumber(raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): bigint {
   const r = parseStandalone(raw, locale);
-  if (!r.ok) throw usage(`${flag} expects a whole number such as 70000000, got "${raw}" (${r.reason})`, `${flag} memerlukan bilangan bulat seperti 70000000, bukan "${raw}" (${reasonInIndonesian(r.reason) ?? r.reason})`);
-  if (!Number.isSafeInteger(r.value) || r.value < 0) throw usage(`${flag} expects a whole non-negative number, got "${raw}"`, `${flag} memerlukan bilangan cacah (bulat, tidak negatif), bukan "${raw}"`);
+  if (!r.ok) throw usage(`${flag} expects a whole number such as 70000000, got "${clipValue(raw)}" (${r.reason})`, `${flag} memerlukan bilangan bulat seperti 70000000, bukan "${clipValue(raw)}" (${reasonInIndonesian(r.reason) ?? r.reason})`);
+  if (!Number.isSafeInteger(r.value) || r.value < 0) throw usage(`${flag} expects a whole non-negative number, got "${clipValue(raw)}"`, `${flag} memerlukan bilangan cacah (bulat, tidak negatif), bukan "${clipValue(raw)}"`);
   return BigInt(r.value);
 }
 
@@ -55,9 +56,9 @@ export const share: Parser<number> = (raw, flag) => {
   const s = raw.trim();
   const pct = s.endsWith('%');
   const body = pct ? s.slice(0, -1).trim() : s;
-  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a share such as 0.05 or 5%, got "${raw}"`, `${flag} memerlukan porsi seperti 0.05 atau 5%, bukan "${raw}"`);
+  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a share such as 0.05 or 5%, got "${clipValue(raw)}"`, `${flag} memerlukan porsi seperti 0.05 atau 5%, bukan "${clipValue(raw)}"`);
   const v = pct ? Number(body) / 100 : Number(body);
-  if (v >= 1) throw usage(`${flag} expects a share below 1 (e.g. 0.05 or 5%), got "${raw}"`, `${flag} memerlukan porsi di bawah 1 (mis. 0.05 atau 5%), bukan "${raw}"`);
+  if (v >= 1) throw usage(`${flag} expects a share below 1 (e.g. 0.05 or 5%), got "${clipValue(raw)}"`, `${flag} memerlukan porsi di bawah 1 (mis. 0.05 atau 5%), bukan "${clipValue(raw)}"`);
   return v;
 };
 
@@ -67,7 +68,7 @@ export const exactShare: Parser<Rational> = (raw, flag) => {
   const pct = s.endsWith('%');
   const r = decimalToRational(pct ? s.slice(0, -1).trim() : s);
   const v = r && pct ? { num: r.num, den: r.den * 100n } : r;
-  if (!v || v.num < 0n || v.num > v.den) throw usage(`${flag} expects a share between 0 and 1, such as 0.95 or 95%, got "${raw}"`, `${flag} memerlukan porsi antara 0 dan 1, seperti 0.95 atau 95%, bukan "${raw}"`);
+  if (!v || v.num < 0n || v.num > v.den) throw usage(`${flag} expects a share between 0 and 1, such as 0.95 or 95%, got "${clipValue(raw)}"`, `${flag} memerlukan porsi antara 0 dan 1, seperti 0.95 atau 95%, bukan "${clipValue(raw)}"`);
   return v;
 };
 
@@ -79,15 +80,15 @@ export const percent: Parser<number> = (raw, flag) => {
   const s = raw.trim();
   const pct = s.endsWith('%');
   const body = pct ? s.slice(0, -1).trim() : s;
-  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a percentage such as 40 or 40%, got "${raw}"`, `${flag} memerlukan persentase seperti 40 atau 40%, bukan "${raw}"`);
+  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a percentage such as 40 or 40%, got "${clipValue(raw)}"`, `${flag} memerlukan persentase seperti 40 atau 40%, bukan "${clipValue(raw)}"`);
   const v = Number(body);
   if (!pct && v > 0 && v < 1) {
     throw usage(
-      { message: `${flag} ${s}: percentages are written as 30 for 30 %; a value below 1 is taken for a slip`, hint: `write ${v * 100} for ${v * 100} %, or ${s}% if you mean ${s} %` },
-      { message: `${flag} ${s}: persentase ditulis 30 untuk 30 %; nilai di bawah 1 dianggap salah ketik`, hint: `tulis ${v * 100} untuk ${v * 100} %, atau ${s}% jika yang dimaksud ${s} %` },
+      { message: `${flag} ${clipValue(s)}: percentages are written as 30 for 30 %; a value below 1 is taken for a slip`, hint: `write ${v * 100} for ${v * 100} %, or ${clipValue(s)}% if you mean ${clipValue(s)} %` },
+      { message: `${flag} ${clipValue(s)}: persentase ditulis 30 untuk 30 %; nilai di bawah 1 dianggap salah ketik`, hint: `tulis ${v * 100} untuk ${v * 100} %, atau ${clipValue(s)}% jika yang dimaksud ${clipValue(s)} %` },
     );
   }
-  if (v > 100) throw usage(`${flag} expects a percentage up to 100, got "${raw}"`, `${flag} memerlukan persentase paling tinggi 100, bukan "${raw}"`);
+  if (v > 100) throw usage(`${flag} expects a percentage up to 100, got "${clipValue(raw)}"`, `${flag} memerlukan persentase paling tinggi 100, bukan "${clipValue(raw)}"`);
   return v / 100;
 };
 
@@ -95,7 +96,7 @@ export const method: Parser<MethodName> = (raw, flag) => {
   const m = resolveMethod(raw);
   if (!m) {
     const known = 'webster (sainte-lague), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean';
-    throw usage({ message: `${flag}: unknown method "${raw}"`, hint: `methods: ${known}` }, { message: `${flag}: metode "${raw}" tidak dikenal`, hint: `metode: ${known}` });
+    throw usage({ message: `${flag}: unknown method "${clipValue(raw)}"`, hint: `methods: ${known}` }, { message: `${flag}: metode "${clipValue(raw)}" tidak dikenal`, hint: `metode: ${known}` });
   }
   return m;
 };
@@ -171,12 +172,12 @@ export function comparison(raw: string, flag: string, fixed?: CompareField): Com
   const fields = COMPARE_FIELDS.join(', ');
   if (!field) {
     throw usage(
-      { message: `${flag}: unknown rule field "${s.slice(0, eq).trim()}"`, hint: `fields: ${fields}; e.g. ${flag} mode=gap,level or ${flag} webster,hamilton` },
-      { message: `${flag}: bidang aturan "${s.slice(0, eq).trim()}" tidak dikenal`, hint: `bidang: ${fields}; mis. ${flag} mode=gap,level atau ${flag} webster,hamilton` },
+      { message: `${flag}: unknown rule field "${clipValue(s.slice(0, eq).trim())}"`, hint: `fields: ${fields}; e.g. ${flag} mode=gap,level or ${flag} webster,hamilton` },
+      { message: `${flag}: bidang aturan "${clipValue(s.slice(0, eq).trim())}" tidak dikenal`, hint: `bidang: ${fields}; mis. ${flag} mode=gap,level atau ${flag} webster,hamilton` },
     );
   }
   const parts = (eq < 0 ? s : s.slice(eq + 1)).split(',').map((x) => x.trim());
-  if (parts.some((x) => x === '')) throw usage(`${flag} ${s}: an empty value`, `${flag} ${s}: ada nilai yang kosong`);
+  if (parts.some((x) => x === '')) throw usage(`${flag} ${clipValue(s)}: an empty value`, `${flag} ${clipValue(s)}: ada nilai yang kosong`);
   const what = field === 'method' ? { en: 'methods', id: 'metode' } : { en: `values of ${field}`, id: `nilai ${field}` };
   const example = field === 'method' ? 'webster,hamilton' : fixed ? '…,…' : `${field}=…,…`;
   if (parts.length < 2) throw usage(`${flag} compares two or more ${what.en}, e.g. ${flag} ${example}`, `${flag} membandingkan dua ${what.id} atau lebih, mis. ${flag} ${example}`);
@@ -184,7 +185,7 @@ export function comparison(raw: string, flag: string, fixed?: CompareField): Com
   const seen = new Set<string>();
   for (const v of values) {
     const key = choiceKey(v.set);
-    if (seen.has(key)) throw usage(`${flag} names ${field === 'method' ? 'a method' : `a value of ${field}`} twice: ${raw}`, `${flag} menyebut ${field === 'method' ? 'satu metode' : `satu nilai ${field}`} dua kali: ${raw}`);
+    if (seen.has(key)) throw usage(`${flag} names ${field === 'method' ? 'a method' : `a value of ${field}`} twice: ${clipValue(raw)}`, `${flag} menyebut ${field === 'method' ? 'satu metode' : `satu nilai ${field}`} dua kali: ${clipValue(raw)}`);
     seen.add(key);
   }
   return { field, values };
@@ -195,7 +196,7 @@ const COLUMN = /^[\p{L}_][\p{L}\p{N}_ .-]*$/u;
 /** A column name of the input (as the user spells it; matched like headers). */
 export const column: Parser<string> = (raw, flag) => {
   const s = raw.trim();
-  if (!COLUMN.test(s)) throw usage(`${flag} expects a column name, got "${raw}"`, `${flag} memerlukan nama kolom, bukan "${raw}"`);
+  if (!COLUMN.test(s)) throw usage(`${flag} expects a column name, got "${clipValue(raw)}"`, `${flag} memerlukan nama kolom, bukan "${clipValue(raw)}"`);
   return s;
 };
 
@@ -218,13 +219,20 @@ export const columns: Parser<string[]> = (raw, flag) => {
   const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
   if (!list.length) throw usage(`${flag} needs at least one column`, `${flag} memerlukan paling sedikit satu kolom`);
   for (const c of list) column(c, flag);
-  if (new Set(list.map((x) => x.toLowerCase())).size !== list.length) throw usage(`${flag} names a column twice: ${raw}`, `${flag} menyebut satu kolom dua kali: ${raw}`);
+  if (new Set(list.map((x) => x.toLowerCase())).size !== list.length) throw usage(`${flag} names a column twice: ${clipValue(raw)}`, `${flag} menyebut satu kolom dua kali: ${clipValue(raw)}`);
   return list;
 };
 
+/** A comma-separated list (--fields, --sectors, --compare-scenario): each item once (case and spacing aside). */
 export const fields: Parser<string[]> = (raw, flag) => {
   const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
-  if (!list.length) throw usage(`${flag} needs at least one field`, `${flag} memerlukan paling sedikit satu kolom`);
+  if (!list.length) throw usage(`${flag} needs at least one name`, `${flag} memerlukan paling sedikit satu nama`);
+  const seen = new Set<string>();
+  for (const x of list) {
+    const k = x.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(k)) throw usage({ message: `${flag} names "${clipValue(x)}" twice`, hint: 'give each name once' }, { message: `${flag} menyebut "${clipValue(x)}" dua kali`, hint: 'sebutkan setiap nama sekali saja' });
+    seen.add(k);
+  }
   return list;
 };
 
@@ -234,13 +242,14 @@ export type MarginSpec = MarginInput;
 export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
   return (raw, flag) => {
     const s = raw.trim();
+    if (s === '') throw usage({ message: `${flag} expects totals (key=number,…) or a file`, hint: `e.g. ${flag} PU=30000000,BPU=20000000` }, { message: `${flag} memerlukan total (kunci=angka,…) atau sebuah berkas`, hint: `mis. ${flag} PU=30000000,BPU=20000000` });
     if (/^[^=,]+=[^=]+$/.test(s.split(/,(?=[^=,]+=)/)[0] ?? '') && s.includes('=')) {
       const totals = new Map<string, bigint>();
       for (const part of s.split(/,(?=[^=,]+=)/)) {
         const [k, v] = part.split('=');
-        if (!k?.trim() || v === undefined) throw usage(`${flag}: "${part}" is not key=number`, `${flag}: "${part}" bukan kunci=angka`);
-        if (totals.has(k.trim())) throw usage(`${flag} names "${k.trim()}" twice`, `${flag} menyebut "${k.trim()}" dua kali`);
-        totals.set(k.trim(), wholeNumber(v, `${flag} ${k.trim()}`, locale));
+        if (!k?.trim() || v === undefined) throw usage(`${flag}: "${clipValue(part)}" is not key=number`, `${flag}: "${clipValue(part)}" bukan kunci=angka`);
+        if (totals.has(k.trim())) throw usage(`${flag} names "${clipValue(k.trim())}" twice`, `${flag} menyebut "${clipValue(k.trim())}" dua kali`);
+        totals.set(k.trim(), wholeNumber(v, `${flag} ${clipValue(k.trim())}`, locale));
       }
       return { kind: 'inline', totals };
     }
@@ -250,7 +259,7 @@ export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
 
 export const delimiter: Parser<string> = (raw, flag) => {
   const d = raw === '\\t' || raw.toLowerCase() === 'tab' ? '\t' : raw;
-  if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') throw usage(`${flag} expects one character (or \\t), got "${raw}"`, `${flag} memerlukan satu karakter (atau \\t), bukan "${raw}"`);
+  if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') throw usage(`${flag} expects one character (or \\t), got "${clipValue(raw)}"`, `${flag} memerlukan satu karakter (atau \\t), bukan "${clipValue(raw)}"`);
   return d;
 };
 

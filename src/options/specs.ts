@@ -8,7 +8,9 @@ import type { MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, Mode, Shape, SplitRule } from '../core/allocation/spec.js';
 import { hasMeasure, isNested, type Table } from '../core/table.js';
 import { usage } from '../errors.js';
+import type { CompareAxis } from './parse.js';
 import { canonicalColumn, OUTPUT_COLUMNS } from '../core/columns.js';
+import { ruleNamedColumns, tableColumns, unknownName, type NamedColumn } from './keys.js';
 
 export interface RuleOptions {
   readonly mode?: Mode;
@@ -26,13 +28,9 @@ export function splitRule(o: RuleOptions): SplitRule {
   return { mode: o.mode, basis, lower: canonicalBound(o.min), upper: canonicalBound(o.max), maxCoverage: o.maxCoverage, method: o.method ?? 'webster' };
 }
 
-/** The columns a rule reads besides the usual measures (a --basis or bound column). */
-export function ruleColumns(rule: SplitRule): string[] {
-  const out: string[] = [];
-  if (rule.basis?.kind === 'column') out.push(rule.basis.column);
-  if (rule.lower.kind === 'column') out.push(rule.lower.column);
-  if (rule.upper.kind === 'column') out.push(rule.upper.column);
-  return out;
+/** The columns a rule reads besides the usual measures (a --basis or bound column), with the flags that name them. */
+export function ruleColumns(rule: SplitRule): NamedColumn[] {
+  return ruleNamedColumns({ basis: rule.basis, min: rule.lower, max: rule.upper });
 }
 
 /** --by, in canonical names; refused when a key would collide with an output column. */
@@ -57,10 +55,37 @@ export function grainOf(by: readonly string[] | undefined, max: number): string[
   return grain;
 }
 
-export function shapeOf(grain: readonly string[], table: Table): Shape {
+/**
+ * Two --by columns are nested when every key of the second lies in one key of the first (kanwil,province;
+ * province,regency), else crossed (a matrix). Written the other way round (province,kanwil) they are
+ * refused with the order to write: as a matrix they have no solution, and a silent swap would move the
+ * meaning of --row-totals.
+ */
+export function shapeOf(grain: readonly string[], table: Table, methods: { method?: MethodName; compare?: readonly CompareAxis[] } = {}): Shape {
   if (grain.length === 1) return { kind: 'flat', dim: grain[0]! };
   const [a, b] = grain as [string, string];
-  return isNested(table, a, b) ? { kind: 'nested', levels: [a, b] } : { kind: 'matrix', rows: a, columns: b };
+  if (isNested(table, a, b)) return { kind: 'nested', levels: [a, b] };
+  if (isNested(table, b, a)) {
+    throw usage(
+      { message: `--by ${a},${b}: each ${a} lies in one ${b}, so ${b} groups ${a} (nested keys go outer first)`, hint: `write --by ${b},${a}` },
+      { message: `--by ${a},${b}: setiap ${a} berada dalam satu ${b}, jadi ${b} mengelompokkan ${a} (kunci bertingkat ditulis dari yang terluar)`, hint: `tulis --by ${b},${a}` },
+    );
+  }
+  // Hamilton has no matrix version (the core refuses it too): said here, naming the flag that asked.
+  const divisors = 'webster, dhondt, huntington-hill, adams or dean';
+  if (methods.compare?.some((axis) => axis.values.some((v) => v.set.method === 'hamilton'))) {
+    throw usage(
+      { message: `--compare hamilton: a matrix (${a},${b} are crossed) needs a divisor method; Hamilton has none for two dimensions`, hint: `compare divisor methods: ${divisors}, e.g. --compare webster,dhondt` },
+      { message: `--compare hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `bandingkan metode pembagi: ${divisors}, mis. --compare webster,dhondt` },
+    );
+  }
+  if (methods.method === 'hamilton') {
+    throw usage(
+      { message: `--method hamilton: a matrix (${a},${b} are crossed) needs a divisor method; Hamilton has none for two dimensions`, hint: `use --method ${divisors}` },
+      { message: `--method hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `gunakan --method ${divisors}` },
+    );
+  }
+  return { kind: 'matrix', rows: a, columns: b };
 }
 
 /** --denominator, checked against the table; by default the first of workforce, employed, potential_workers it has. */
@@ -68,11 +93,8 @@ export function chooseDenominator(wanted: string | undefined, tables: readonly T
   if (wanted !== undefined) {
     const d = canonicalColumn(wanted);
     if (!tables.some((t) => hasMeasure(t, d))) {
-      const present = DENOMINATORS.filter((x) => tables.some((t) => hasMeasure(t, x)));
-      throw usage(
-        { message: `--denominator ${wanted}: the input has no column "${d}"`, hint: `denominators in the input: ${present.join(', ') || 'none'}` },
-        { message: `--denominator ${wanted}: input tidak memiliki kolom "${d}"`, hint: `penyebut di input: ${present.join(', ') || 'tidak ada'}` },
-      );
+      const names = tables.flatMap((t) => t.sources.map((s) => s.name)).join(', ');
+      unknownName('--denominator', wanted, { en: `the input (${names}) has no column "${d}"`, id: `input (${names}) tidak memiliki kolom "${d}"` }, tableColumns(tables), { en: 'columns it has', id: 'kolom yang ada' });
     }
     return d;
   }

@@ -14,8 +14,19 @@ export interface Path {
   readonly units: readonly (readonly bigint[])[];
 }
 
+export function milestoneColumns(dims: readonly string[], baselinePeriod: string): Column[] {
+  return [
+    { key: 'period', label: { en: 'month', id: 'bulan' }, kind: 'text' },
+    { key: 'year', label: { en: 'target year', id: 'tahun target' }, kind: 'text' },
+    ...keyColumns(dims),
+    { key: 'baseline', label: { en: `baseline ${baselinePeriod}`, id: `awal ${baselinePeriod}` }, kind: 'int' },
+    { key: 'milestone', label: { en: 'milestone', id: 'tonggak' }, kind: 'int' },
+    { key: 'target', label: { en: 'December target', id: 'target Desember' }, kind: 'int' },
+    { key: 'progress_needed', label: columnWords('progress_needed'), kind: 'signed-int' },
+  ];
+}
+
 export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod: string, base: Report, phasing: string): Report {
-  const keys = keyColumns(r.dims);
   const rows: Row[] = [];
   const year = base.meta['year'] === null || base.meta['year'] === undefined ? null : String(base.meta['year']);
   const baseline = r.units.map((u) => BigInt(u.participants ?? 0));
@@ -27,15 +38,7 @@ export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod
     });
     rows.push({ level: 'subtotal', values: { period: m, year, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(r.total.target), progress_needed: Number(path.national[k]! - baseTotal) } });
   });
-  const columns: Column[] = [
-    { key: 'period', label: { en: 'month', id: 'bulan' }, kind: 'text' },
-    { key: 'year', label: { en: 'target year', id: 'tahun target' }, kind: 'text' },
-    ...keys,
-    { key: 'baseline', label: { en: `baseline ${baselinePeriod}`, id: `awal ${baselinePeriod}` }, kind: 'int' },
-    { key: 'milestone', label: { en: 'milestone', id: 'tonggak' }, kind: 'int' },
-    { key: 'target', label: { en: 'December target', id: 'target Desember' }, kind: 'int' },
-    { key: 'progress_needed', label: columnWords('progress_needed'), kind: 'signed-int' },
-  ];
+  const columns = milestoneColumns(r.dims, baselinePeriod);
   return {
     kind: 'milestones',
     title: { en: base.title.en.replace(/^Target breakdown/, 'Monthly milestones'), id: base.title.id.replace(/^Rincian target/, 'Tonggak bulanan') },

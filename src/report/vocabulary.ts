@@ -267,13 +267,41 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
         ),
         hint: L(`raise the target to at least ${n(f.sumLower)}, or allow targets below today with --mode level --min none`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau izinkan target di bawah jumlah peserta saat ini dengan --mode level --min none`),
       };
-    case 'above-upper':
+    case 'above-upper': {
+      const scope = f.scope ? `${f.scope}: ` : '';
+      const z = f.zeroWeight;
+      if (z) {
+        // Weight 0 keeps a unit at its lower bound: that, not an upper bound, is what limits them.
+        const all = z.units.length === f.units;
+        const basis = idName(z.basis);
+        return {
+          message: L(
+            `${scope}${all ? `every ${g(f.grain)} unit has weight 0 under the ${z.basis} basis` : `${z.units.length} of the ${f.units} ${g(f.grain)} units ${z.units.length === 1 ? 'has' : 'have'} weight 0 under the ${z.basis} basis (${list(z.units)})`}, and a unit of weight 0 stays at its lower bound: ${all ? 'together' : 'with the others at their upper bounds'} they can take at most ${n(f.sumUpper)}; a target of ${n(f.total)} is above that`,
+            `${scope}${all ? `setiap unit ${g(f.grain)} berbobot 0 menurut bobot ${basis}` : `${z.units.length} dari ${f.units} unit ${g(f.grain)} berbobot 0 menurut bobot ${basis} (${list(z.units)})`}, dan unit berbobot 0 tetap pada batas bawahnya: ${all ? 'bersama-sama' : 'dengan unit lainnya pada batas atasnya,'} paling banyak ${n(f.sumUpper)}; target ${n(f.total)} di atasnya`,
+          ),
+          hint: L(
+            `give them a weight (another --basis, e.g. equal or participants, or values above 0 in the ${z.basis} column)${all || f.maxNone ? '' : ', raise the upper bounds of the others (--max, --max-coverage)'}, or lower the target to at most ${n(f.sumUpper)}`,
+            `beri mereka bobot (--basis lain, mis. equal atau participants, atau nilai di atas 0 di kolom ${z.basis})${all || f.maxNone ? '' : ', longgarkan batas atas unit lainnya (--max, --max-coverage)'}, atau turunkan target menjadi paling banyak ${n(f.sumUpper)}`,
+          ),
+        };
+      }
       return {
         message: L(
-          `${f.scope ? `${f.scope}: ` : ''}the ${f.units} ${g(f.grain)} units can take at most ${n(f.sumUpper)} between them (their upper bounds); a target of ${n(f.total)} is above that`,
-          `${f.scope ? `${f.scope}: ` : ''}${f.units} unit ${g(f.grain)} paling banyak menampung ${n(f.sumUpper)} (batas atas); target ${n(f.total)} di atasnya`,
+          `${scope}the ${f.units} ${g(f.grain)} units can take at most ${n(f.sumUpper)} between them (their upper bounds); a target of ${n(f.total)} is above that`,
+          `${scope}${f.units} unit ${g(f.grain)} paling banyak menampung ${n(f.sumUpper)} (batas atas); target ${n(f.total)} di atasnya`,
         ),
         hint: L(`lower the target to at most ${n(f.sumUpper)}, or raise the bounds with --max / --max-coverage (or --max none)`, `turunkan target menjadi paling banyak ${n(f.sumUpper)}, atau longgarkan batas dengan --max / --max-coverage (atau --max none)`),
+      };
+    }
+    case 'bounds-crossed':
+      return {
+        message: L(
+          `${f.unit}: its lower bound ${n(f.lower)} (${f.lowerFrom}) is above its upper bound ${n(f.upper)} (${f.upperFrom}): no ${g(f.grain)} target lies between them`,
+          `${f.unit}: batas bawahnya ${n(f.lower)} (${f.lowerFrom}) di atas batas atasnya ${n(f.upper)} (${f.upperFrom}): tidak ada target ${g(f.grain)} di antara keduanya`,
+        ),
+        hint: f.upperFrom.startsWith('--max ')
+          ? L('check the two bounds of that unit: each target must lie between its --min and its --max', 'periksa kedua batas unit itu: setiap target harus berada di antara --min dan --max-nya')
+          : L(`lower --min for that unit, or let targets pass the upper bound (${f.upperFrom}) with --max none`, `turunkan --min untuk unit itu, atau izinkan target melewati batas atas (${f.upperFrom}) dengan --max none`),
       };
     case 'margins-differ':
       return { message: L(`the ${dimLabel(f.rows).en} totals add up to ${n(f.rowSum)} but the ${dimLabel(f.columns).en} totals to ${n(f.columnSum)}`, `total ${dimLabel(f.rows).id} berjumlah ${n(f.rowSum)} tetapi total ${dimLabel(f.columns).id} ${n(f.columnSum)}`), hint: L('both sets of totals must add up to the same target', 'kedua kelompok total harus berjumlah target yang sama') };
@@ -292,14 +320,16 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
         hint: L(`give ${f.key} a total of at least ${n(f.smallestTotal)}, or let its cells go below today with --mode level --min none`, `beri ${f.key} total paling sedikit ${n(f.smallestTotal)}, atau izinkan selnya di bawah jumlah peserta saat ini dengan --mode level --min none`),
       };
     case 'line-above-upper':
-      return { message: L(`${dimLabel(f.dim).en} ${f.key}: its total ${n(f.total)} is above the ${n(f.room)} its cells can take (their upper bounds)`, `${dimLabel(f.dim).id} ${f.key}: totalnya ${n(f.total)} di atas ${n(f.room)} yang dapat ditampung selnya (batas atas)`), hint: L(`give ${f.key} a total of at most ${n(f.room)}, or raise the bounds with --max none`, `beri ${f.key} total paling banyak ${n(f.room)}, atau longgarkan batas dengan --max none`) };
+      return { message: L(`${dimLabel(f.dim).en} ${f.key}: its total ${n(f.total)} is above the ${n(f.room)} its cells can take (their upper bounds)`, `${dimLabel(f.dim).id} ${f.key}: totalnya ${n(f.total)} di atas ${n(f.room)} yang dapat ditampung selnya (batas atas)`), hint: f.maxNone ? L(`give ${f.key} a total of at most ${n(f.room)}: its other cells have no rows in the input or weight 0`, `beri ${f.key} total paling banyak ${n(f.room)}: sel lainnya tidak ada di input atau berbobot 0`) : L(`give ${f.key} a total of at most ${n(f.room)}, or raise the bounds with --max none`, `beri ${f.key} total paling banyak ${n(f.room)}, atau longgarkan batas dengan --max none`) };
     case 'hall':
       return {
         message: L(
           `no integer matrix meets both sets of totals: the ${dimLabel(f.rowsDim).en} ${list(f.rows)} together need ${n(f.need)} more, but the ${dimLabel(f.columnsDim).en} they can grow in (${list(f.columns) || 'none'}) offer only ${n(f.offer)}${f.elsewhere > 0n ? ` and their cells elsewhere allow ${n(f.elsewhere)} more` : ''}`,
           `tidak ada matriks bilangan bulat yang memenuhi kedua total: ${dimLabel(f.rowsDim).id} ${list(f.rows)} bersama memerlukan tambahan ${n(f.need)}, tetapi ${dimLabel(f.columnsDim).id} tempat mereka dapat tumbuh (${list(f.columns) || 'tidak ada'}) hanya menyediakan ${n(f.offer)}${f.elsewhere > 0n ? ` dan sel lain memungkinkan ${n(f.elsewhere)} lagi` : ''}`,
         ),
-        hint: L('raise the totals of those columns, lower those rows, or relax the cell bounds (--max none)', 'naikkan total kolom tersebut, turunkan baris tersebut, atau longgarkan batas sel (--max none)'),
+        hint: f.maxNone
+          ? L('raise the totals of those columns or lower those rows: their other cells have no rows in the input or weight 0', 'naikkan total kolom tersebut atau turunkan baris tersebut: sel lainnya tidak ada di input atau berbobot 0')
+          : L('raise the totals of those columns, lower those rows, or relax the cell bounds (--max none)', 'naikkan total kolom tersebut, turunkan baris tersebut, atau longgarkan batas sel (--max none)'),
       };
     case 'basis-unavailable':
       return { message: L(`--basis ${f.basis}: the input has no ${f.missing} per ${g(f.grain)} (${f.unit} has none)`, `--basis ${f.basis}: input tidak memiliki ${f.missing} per ${g(f.grain)} (${f.unit} tidak punya)`), hint: L('choose --basis participants, equal or a column the input has at this level', 'pilih --basis participants, equal atau kolom yang ada di tingkat ini') };

@@ -265,9 +265,9 @@ describe('validate, template, provinces, completion, config', () => {
     expect(blank.code).toBe(3);
     const filled = readFileSync(f, 'utf8').replace(/,,$/gm, ',1000,500');
     writeFileSync(f, filled);
-    const ok = await run(['validate', f]);
+    const ok = await run(['validate', f, '-f', 'table']);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('valid: 1 file, 38 rows, 38 province groups, periods 2024-06');
+    expect(ok.stdout).toContain('Valid: 1 file, 38 rows, 38 province groups, periods 2024-06');
     const seg = join(dir, 'g.csv');
     expect((await run(['template', '--province', 'Gorontalo', '--segments', '--period', '2024-06', '-o', seg])).code).toBe(0);
     writeFileSync(seg, readFileSync(seg, 'utf8').replace(/Gorontalo,,/g, 'Gorontalo,Kota Gorontalo,').replace(/,,$/gm, ',1000,500'));

@@ -46,7 +46,8 @@ describe('--compare reproduces separate runs, field by field', () => {
     ['mode', ['--year', '2026'], 'mode=gap,level', [['gap', ['--mode', 'gap']], ['level', ['--mode', 'level']]]],
     ['basis', ['--year', '2026'], 'basis=uncovered,workforce,participants,equal', [['uncovered', ['--basis', 'uncovered']], ['workforce', ['--basis', 'workforce']], ['participants', ['--basis', 'participants']], ['equal', ['--basis', 'equal']]]],
     ['denominator', ['--year', '2026'], 'denominator=employed,potential_workers', [['employed', ['--denominator', 'employed']], ['potential_workers', ['--denominator', 'potential_workers']]]],
-    ['min', ['--year', '2026', '--mode', 'level'], 'min=default,none,300000', [['min_default', []], ['min_none', ['--min', 'none']], ['min_300000', ['--min', '300000']]]],
+    // 250,000: every province's denominator is above it (a --min above the denominator is refused as crossed bounds).
+    ['min', ['--year', '2026', '--mode', 'level'], 'min=default,none,250000', [['min_default', []], ['min_none', ['--min', 'none']], ['min_250000', ['--min', '250000']]]],
     ['max', ['--year', '2026', '--mode', 'level'], 'max=default,none,3000000', [['max_default', []], ['max_none', ['--max', 'none']], ['max_3000000', ['--max', '3000000']]]],
     ['max-coverage', ['--year', '2026'], 'max-coverage=none,0.52,51%', [['max_coverage_none', []], ['max_coverage_0_52', ['--max-coverage', '0.52']], ['max_coverage_51', ['--max-coverage', '51%']]]],
     ['scenario', ['--year', '2024'], 'scenario=plan,roadmap,rkat', [['plan', ['--scenario', 'plan']], ['roadmap', ['--scenario', 'roadmap']], ['rkat', ['--scenario', 'rkat']]]],

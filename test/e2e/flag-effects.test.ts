@@ -29,9 +29,9 @@ const OUTPUT = (base: readonly string[], csvBase = true): Partial<Record<FlagKey
   output: [{ used: [...base, '-o', f('out.csv')] }],
   lang: [{ used: [...base, '-f', 'md', '--lang', 'id'], without: [...base, '-f', 'md', '--lang', 'en'] }],
   color: [{ used: [...base, '-f', 'table', '--color', 'always'] }, { refused: [...base, '-f', 'json', '--color', 'always'] }],
-  fields: [{ used: [...base, '-f', 'csv', '--fields', base[0] === 'provinces' ? 'name' : base.includes('regency') ? 'regency' : 'province'] }],
+  fields: [{ used: [...base, '-f', 'csv', '--fields', base[0] === 'provinces' ? 'name' : base[0] === 'validate' ? 'file,rows' : base.includes('regency') ? 'regency' : 'province'] }],
   csvDialect: [...(csvBase ? [{ used: [...base, '-f', 'csv', '--csv-dialect', 'excel-id'] }] : []), { refused: [...base, '-f', 'json', '--csv-dialect', 'excel-id'] }],
-  chart: base[0] === 'provinces' ? [{ refused: [...base, '-f', 'table', '--chart'] }] : [{ used: [...base, '-f', 'table', '--chart'] }, { refused: [...base, '-f', 'csv', '--chart'] }],
+  chart: base[0] === 'provinces' || base[0] === 'validate' ? [{ refused: [...base, '-f', 'table', '--chart'] }] : [{ used: [...base, '-f', 'table', '--chart'] }, { refused: [...base, '-f', 'csv', '--chart'] }],
   wide: [{ used: [...base, '--wide'], tty: true }, { refused: [...base, '-f', 'csv', '--wide'] }],
   quiet: [{ used: [...(base[0] === 'breakdown' ? BY : base[0] === 'coverage' ? ['coverage'] : [...base, '--config', f('lang.json')]), '-f', 'csv', '--quiet'] }],
   config: [{ used: [...base, '-f', 'md', '--config', f('lang.json')] }],
@@ -113,7 +113,10 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
   },
   validate: {
     ...INPUT('validate'),
-    by: [{ used: ['validate', 'examples/2024-06/gorontalo.csv', '--by', 'regency'] }],
+    // validate reports like every command (issue 22): the output flags of a report.
+    ...OUTPUT(['validate', 'examples/2024-06/gorontalo.csv']),
+    // The grouping shows in the report's title (the groups at that key), which the table prints.
+    by: [{ used: ['validate', 'examples/2024-06/gorontalo.csv', '--by', 'regency', '-f', 'table'] }],
     denominator: [{ used: ['validate', f('own-base.csv'), '--denominator', 'basis_pekerja'] }],
     period: [{ used: ['validate', 'examples/2024-06/gorontalo.csv', '--period', '2023-01'] }],
     extract: [{ used: ['validate', f('per-employer.csv'), '--extract'] }],

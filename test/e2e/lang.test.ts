@@ -148,7 +148,7 @@ describe('the language of messages when --lang is not given', () => {
     writeFileSync(config, JSON.stringify({ lang: 'id', colour: 'never' }));
     const r = await run(['validate', GOOD, '--config', config]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^.*kanwil\.json: error: config: kunci "colour" tidak dikenal\n {2}hint: berkas konfigurasi memakai nama panjang opsi/);
+    expect(r.stderr).toMatch(/^.*kanwil\.json: error: config: kunci "colour" tidak dikenal\n {2}hint: maksudnya "color"\? berkas konfigurasi memakai nama panjang opsi/);
   });
 
   it('a config file that cannot be read leaves the language to LANG, and its own error is said', async () => {
@@ -156,9 +156,9 @@ describe('the language of messages when --lang is not given', () => {
     writeFileSync(join(dir, 'jamsostek.json'), '{ "lang": "id", ');
     const en = await run(['validate', 'none.csv'], { cwd: dir });
     expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/^\.\/jamsostek\.json: error: config file is not valid JSON \(/);
+    expect(en.stderr).toMatch(/^\.\/jamsostek\.json:1:17: error: config file is not valid JSON: /);
     const id = await run(['validate', 'none.csv'], { cwd: dir, env: { LANG: 'id_ID.UTF-8' } });
-    expect(id.stderr).toMatch(/^\.\/jamsostek\.json: error: berkas konfigurasi bukan JSON yang sah \(/);
+    expect(id.stderr).toMatch(/^\.\/jamsostek\.json:1:17: error: berkas konfigurasi bukan JSON yang sah: /);
   });
 
   it('LANG=id_ID.UTF-8 gives Indonesian; --lang en wins over it', async () => {

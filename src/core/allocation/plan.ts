@@ -138,8 +138,19 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
     }
   } catch (e) {
     if (e instanceof InfeasibleAllocationError && e.reason === 'above-upper') {
-      // Units with zero weight cannot rise: what the others can take is less than the total.
-      throw new InfeasibleError({ kind: 'above-upper', grain, scope, total, sumUpper: e.details.sumUpper ?? 0n, units: units.length });
+      // Units with zero weight cannot rise: what the others can take is less than the total. Say
+      // which units and why, not "their upper bounds" (which may be none at all).
+      const zero = units.filter((_, i) => L.weights[i] === 0n && (L.upper[i] === null || L.upper[i]! > L.lower[i]!)).map((u) => u.label);
+      throw new InfeasibleError({
+        kind: 'above-upper',
+        grain,
+        scope,
+        total,
+        sumUpper: e.details.sumUpper ?? 0n,
+        units: units.length,
+        ...(zero.length ? { zeroWeight: { units: zero, basis: L.basis } } : {}),
+        maxNone: ctx.spec.rule.upper.kind === 'none',
+      });
     }
     throw e;
   }
@@ -337,7 +348,7 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
       const room = ups(k);
       if (room.every((x) => x !== null)) {
         const s = sum(room as bigint[]);
-        if (margins[k]! > s) throw new InfeasibleError({ kind: 'line-above-upper', dim, key: u.label, total: totals[k]!, room: s + (gap ? (dim === r ? rowCur[k]! : colCur[k]!) : 0n) });
+        if (margins[k]! > s) throw new InfeasibleError({ kind: 'line-above-upper', dim, key: u.label, total: totals[k]!, room: s + (gap ? (dim === r ? rowCur[k]! : colCur[k]!) : 0n), maxNone: spec.rule.upper.kind === 'none' });
       }
     });
   };
@@ -349,7 +360,7 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
   } catch (e) {
     if (e instanceof InfeasibleMatrixError && 'rows' in e.detail) {
       const d = e.detail as MatrixInfeasibility;
-      const fact: InfeasibleFact = { kind: 'hall', rowsDim: r, rows: d.rows.map((i) => rows[i]!.label), columnsDim: c, columns: d.columns.map((j) => cols[j]!.label), need: d.need, offer: d.offer, elsewhere: d.elsewhere };
+      const fact: InfeasibleFact = { kind: 'hall', rowsDim: r, rows: d.rows.map((i) => rows[i]!.label), columnsDim: c, columns: d.columns.map((j) => cols[j]!.label), need: d.need, offer: d.offer, elsewhere: d.elsewhere, maxNone: spec.rule.upper.kind === 'none' };
       throw new InfeasibleError(fact);
     }
     throw e;

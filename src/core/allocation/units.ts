@@ -146,6 +146,16 @@ export function resolveLevel(units: readonly UnitData[], rule: SplitRule, grain:
     }
   });
   if (noUpper) addNote(notes, { code: 'no-upper-bound', grain, denominator: denominator ?? null });
+  // A lower bound the user set (--min) above the upper bound is a contradiction, refused as the library
+  // refuses it (apportion: 'bounds-crossed'); only today's participants above the upper bound are held.
+  if (rule.lower.kind === 'value' || rule.lower.kind === 'column') {
+    const lowerFrom = rule.lower.kind === 'value' ? `--min ${rule.lower.value}` : `--min ${rule.lower.column}`;
+    const upperFrom = rule.upper.kind === 'value' ? `--max ${rule.upper.value}` : rule.upper.kind === 'column' ? `--max ${rule.upper.column}` : rule.maxCoverage ? '--max-coverage' : (denominator ?? 'denominator');
+    lower.forEach((l, i) => {
+      const h = upper[i];
+      if (h !== null && h !== undefined && l > h) throw new InfeasibleError({ kind: 'bounds-crossed', grain, unit: units[i]!.label, lower: l, upper: h, lowerFrom, upperFrom });
+    });
+  }
   // In gap mode a target never falls below today, whatever the lower bound says.
   const lo = lower.map((l, i) => (mode === 'gap' && l < current[i]! ? current[i]! : l));
   const held = upper.map((h, i) => h !== null && h < lo[i]!);

@@ -1,0 +1,130 @@
+// One rule for every key a user names: a column (--by, --basis, --min, --max, --denominator), a report
+// field (--fields, --sort) or a config key. Each is checked against what exists before any work is
+// done, and refused (exit 2) naming the flag, what exists and the closest name ("did you mean …?").
+// Names are compared as canonical strings in Sets and Maps: a key named `__proto__`, `constructor` or
+// `toString` is an unknown name like any other, never a property of an object.
+//
+// Example: --by provnce on the bundled baseline →
+//   error: --by provnce: the bundled baseline (data/baseline.csv) has no column "provnce"
+//     hint: did you mean "province"? columns it has: province, segment, period, employed, …
+
+import type { Basis, Bound } from '../core/allocation/spec.js';
+import { clipValue } from '../core/clip.js';
+import { aliasesOf, canonicalColumn } from '../core/columns.js';
+import { closestName } from '../core/suggest.js';
+import { hasMeasure, type Table } from '../core/table.js';
+import { usage, type Text } from '../errors.js';
+
+/** A column named by a flag: the flag, the value as given, its canonical column name. */
+export interface NamedColumn {
+  readonly flag: string;
+  readonly given: string;
+  readonly column: string;
+}
+
+/** Where the columns were looked for, in words: "the input (a.csv)", "the bundled baseline (…)". */
+export interface Where {
+  readonly en: string;
+  readonly id: string;
+  /** The bundled baseline: its keys are provinces and segments only. */
+  readonly bundled?: boolean;
+}
+
+/** At most `max` names, each clipped, for a hint that stays one readable line. */
+function nameList(names: readonly string[], max = 24): string {
+  const shown = names.slice(0, max).map((n) => clipValue(n, 40));
+  return names.length > max ? `${shown.join(', ')}, … (${names.length})` : shown.join(', ');
+}
+
+/**
+ * Refuse one unknown name: `<flag> <given>: <what>` and a hint with the closest known name and the
+ * known ones. `what` says what is missing, in both languages.
+ */
+export function unknownName(flag: string, given: string, what: { en: string; id: string }, known: readonly string[], knownWords: { en: string; id: string }, extra?: { en: string; id: string }, spellings: readonly string[] = known): never {
+  const close = closestName(given, spellings);
+  const list = nameList(known);
+  const en: Text = {
+    message: `${flag} ${clipValue(given)}: ${what.en}`,
+    hint: `${close ? `did you mean "${close}"? ` : ''}${knownWords.en}: ${list || 'none'}${extra ? `; ${extra.en}` : ''}`,
+  };
+  const id: Text = {
+    message: `${flag} ${clipValue(given)}: ${what.id}`,
+    hint: `${close ? `maksudnya "${close}"? ` : ''}${knownWords.id}: ${list || 'tidak ada'}${extra ? `; ${extra.id}` : ''}`,
+  };
+  throw usage(en, id);
+}
+
+/** The columns tables have, by canonical name: keys and measures with a value, and the columns they left aside. */
+export function tableColumns(tables: readonly Table[]): string[] {
+  const out = new Set<string>();
+  for (const t of tables) {
+    t.dims.forEach((d, i) => {
+      if (t.rows.some((r) => r.keys[i] !== null && r.keys[i] !== undefined)) out.add(d.name);
+    });
+    for (const m of t.measures) if (hasMeasure(t, m.name)) out.add(m.name);
+    for (const s of t.sources) for (const c of s.ignoredColumns) out.add(canonicalColumn(c));
+  }
+  return [...out];
+}
+
+/** The words for tables read from these sources. */
+export function whereOf(table: Table, bundled: boolean): Where {
+  if (bundled) return { en: 'the bundled baseline (data/baseline.csv)', id: 'data dasar bawaan (data/baseline.csv)', bundled: true };
+  const names = nameList(table.sources.map((s) => s.name), 3);
+  return { en: `the input (${names})`, id: `input (${names})` };
+}
+
+const KEYS_OF_BUNDLED = {
+  en: 'the bundled baseline has provinces and segments only: for regencies, sectors or branches bring a file of your own (jamsostek template writes one)',
+  id: 'data dasar bawaan hanya memuat provinsi dan segmen: untuk kabupaten/kota, sektor atau cabang gunakan berkas sendiri (jamsostek template menuliskannya)',
+};
+
+/** Refuse every named column the tables do not have (the first one found), before any work. */
+export function requireColumns(named: readonly NamedColumn[], tables: readonly Table[], where: Where): void {
+  const have = tableColumns(tables);
+  const known = new Set(have);
+  for (const n of named) {
+    if (known.has(n.column)) continue;
+    unknownName(
+      n.flag,
+      n.given,
+      { en: `${where.en} has no column "${clipValue(n.column)}"`, id: `${where.id} tidak memiliki kolom "${clipValue(n.column)}"` },
+      have,
+      { en: 'columns it has', id: 'kolom yang ada' },
+      where.bundled && n.flag === '--by' ? KEYS_OF_BUNDLED : undefined,
+      // The closest of the names and their other spellings (bobt → bobot, the file's word for weight).
+      have.flatMap((c) => [c, ...aliasesOf(c)]),
+    );
+  }
+}
+
+/** --by as named columns. */
+export function byColumns(by: readonly string[] | undefined, grain: readonly string[]): NamedColumn[] {
+  return grain.map((column, i) => ({ flag: '--by', given: by?.[i] ?? column, column }));
+}
+
+/** The columns a rule names: --basis, --min and --max when they name one. */
+export function ruleNamedColumns(o: { basis?: Basis; min?: Bound; max?: Bound }): NamedColumn[] {
+  const out: NamedColumn[] = [];
+  if (o.basis?.kind === 'column') out.push({ flag: '--basis', given: o.basis.column, column: canonicalColumn(o.basis.column) });
+  for (const [flag, b] of [['--min', o.min], ['--max', o.max]] as const) if (b?.kind === 'column') out.push({ flag, given: b.column, column: canonicalColumn(b.column) });
+  return out;
+}
+
+/** --fields, before any work: every field must be a column some run of the command can have. */
+export function checkFields(fields: readonly string[] | undefined, possible: readonly string[]): void {
+  if (!fields) return;
+  const known = new Set(possible);
+  for (const f of fields) {
+    if (known.has(f)) continue;
+    unknownName('--fields', f, { en: 'no such column in this report', id: 'kolom itu tidak ada di laporan ini' }, possible, { en: 'fields', id: 'kolom yang tersedia' });
+  }
+}
+
+/** --sort, before any work: a sort word, or a column of the report. */
+export function checkSort(sort: string | undefined, words: readonly string[], columns: readonly string[]): void {
+  if (sort === undefined) return;
+  const known = [...new Set([...words, ...columns])];
+  if (known.includes(sort)) return;
+  unknownName('--sort', sort, { en: 'no such column', id: 'kolom itu tidak ada' }, known, { en: 'sort keys', id: 'kunci pengurutan' });
+}
