@@ -24,7 +24,7 @@ describe('breakdown report', () => {
   const r = breakdownReport(matrix, ctx);
 
   it('the column contract, in order', () => {
-    expect(r.columns.map((c) => c.key)).toEqual(['province_code', 'province', 'segment', 'period', 'year', 'denominator', 'participants', 'coverage', 'weight', 'min', 'max', 'target', 'increase', 'target_coverage', 'share', 'bound']);
+    expect(r.columns.map((c) => c.key)).toEqual(['province_code', 'province', 'segment', 'period', 'year', 'denominator', 'participants', 'coverage', 'weight', 'min', 'max', 'target', 'increase', 'target_coverage', 'share', 'bound', 'estimated']);
   });
 
   it('each row\'s cells, then its subtotal; the totals add up', () => {
