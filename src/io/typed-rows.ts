@@ -10,8 +10,8 @@
 
 import { say, type Bilingual, type Diagnostic, type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind, TableRow } from '../core/table.js';
-import { aliasesOf, canonicalColumn, COUNT_COLUMNS, normaliseHeader, roleOf, SEGMENT_COLUMNS, type ColumnRole, type ColumnWants } from '../core/columns.js';
-import { parseEstimatedCell } from '../core/estimates.js';
+import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException } from './exceptions.js';
 import { editDistance } from './areas.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
@@ -457,7 +457,8 @@ export class TypedRows implements RowSink {
     for (const c of this.cols) {
       if (!c) continue;
       const k = c.role.kind;
-      if (k === 'measure' || k === 'segment-part' || COUNT_COLUMNS.has(c.canonical) || SEGMENT_COLUMNS.has(c.canonical)) figures.set(c.canonical, (DENOMINATORS as readonly string[]).includes(c.canonical));
+      // Any column of the file that is not a key, an id or the tool's own bookkeeping can be named.
+      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, (DENOMINATORS as readonly string[]).includes(c.canonical));
       if (k === 'segment-part') figures.set('participants', false); // the sum of the segment columns
     }
     const out = new Set<string>();
@@ -467,13 +468,14 @@ export class TypedRows implements RowSink {
         for (const [f, isDen] of figures) if (isDen) out.add(f);
       }
       else if (figures.has(n)) out.add(n);
+      else if ((ESTIMATED_FIGURES as readonly string[]).includes(n)) continue; // a report's own words, read back (status, milestone)
       else {
         const names = [...figures.keys()].join(', ');
         this.fail({
           ...at,
           ...say(
-            { message: `field "estimated": "${n}" is not a figure of this file`, hint: `name the row's figures that are estimates, from its count columns (${names}), "denominator" or "all"` },
-            { message: `kolom "estimated": "${n}" bukan angka di berkas ini`, hint: `sebutkan angka baris ini yang berupa perkiraan, dari kolom jumlahnya (${names}), "denominator" atau "all"` },
+            { message: `field "estimated": "${n}" is not a figure of this file`, hint: `name the row's figures that are estimates, from its columns (${names}), "denominator" or "all"` },
+            { message: `kolom "estimated": "${n}" bukan angka di berkas ini`, hint: `sebutkan angka baris ini yang berupa perkiraan, dari kolom-kolomnya (${names}), "denominator" atau "all"` },
           ),
         });
         return null;

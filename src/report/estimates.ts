@@ -50,3 +50,12 @@ export function unitFigures(u: { readonly estimated?: readonly string[] }, denom
   if (out.length) out.push('target');
   return out.length ? out : undefined;
 }
+
+/**
+ * The estimated figures of a unit's row in `breakdown --months` or `--compare`: its participants under
+ * the name the report gives them, and every planned column when the unit was planned on an estimate.
+ */
+export function plannedFigures(u: { readonly estimated?: readonly string[] }, participants: string, planned: readonly string[]): readonly string[] | undefined {
+  if (!u.estimated?.length) return undefined;
+  return [...(u.estimated.includes('participants') ? [participants] : []), ...planned];
+}

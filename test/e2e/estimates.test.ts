@@ -114,6 +114,17 @@ describe('every report marks its estimates', () => {
     expect(rows.find((r) => r['level'] === 'total')!['estimated']).toBe('denominator,participants');
   });
 
+  it('breakdown --months and --compare mark them too', async () => {
+    const months = csvRows((await run(['breakdown', '--year', '2024', '--months', '-f', 'csv'])).stdout);
+    // Papua Barat Daya: participants (the baseline) are an estimate; Aceh's are published, but its
+    // employed is not an estimate either: nothing marked.
+    expect(months.find((r) => r['period'] === '2024-06' && r['province_code'] === '96')!['estimated']).toBe('baseline,milestone,target');
+    expect(months.find((r) => r['period'] === '2024-06' && r['province_code'] === '11')!['estimated']).toBe('');
+    const cmp = csvRows((await run(['breakdown', '--year', '2024', '--compare', 'webster,hamilton', '-f', 'csv'])).stdout);
+    expect(cmp.find((r) => r['province_code'] === '96')!['estimated']).toBe('participants,target_webster,target_hamilton');
+    expect(cmp.find((r) => r['level'] === 'total')!['estimated']).toBe('participants');
+  });
+
   it('a province total made of an estimated cell is an estimate; a file of your own carries the column through', async () => {
     const dir = tmp();
     const f = join(dir, 'regencies.csv');
@@ -156,7 +167,7 @@ describe('every report marks its estimates', () => {
     expect(r.code).toBe(3);
     // Line 2, character 25: where the `estimated` cell starts.
     expect(r.stderr).toContain(`${f}:2:25: error: field "estimated": "participant" is not a figure of this file`);
-    expect(r.stderr).toContain('hint: name the row\'s figures that are estimates, from its count columns (employed, participants), "denominator" or "all"');
+    expect(r.stderr).toContain('hint: name the row\'s figures that are estimates, from its columns (employed, participants), "denominator" or "all"');
     const id = await run(['validate', f, '--lang', 'id']);
     expect(id.stderr).toContain('kolom "estimated": "participant" bukan angka di berkas ini');
   });
