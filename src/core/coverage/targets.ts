@@ -113,9 +113,10 @@ export function monthlyTargetsFromPath(result: AllocationResult, input: Table, b
     const i = byKey.get(r.keys.slice(0, n).join('\u0000'));
     if (i === undefined) continue;
     const u = result.units[i]!;
+    const estimated = plannedEstimates(u); // issue 19: a target planned on estimates is one, and its path
     months.forEach((m, k) => {
       const milestone = k === 0 ? u.participants : Number(path.units[i]![k - 1]!);
-      rows.push({ keys: [...r.keys, m], values: [Number(u.target), milestone, u.participants], src: r.src, line: r.line });
+      rows.push({ keys: [...r.keys, m], values: [Number(u.target), milestone, u.participants], src: r.src, line: r.line, ...(estimated ? { estimated } : {}) });
     });
   }
   return {
