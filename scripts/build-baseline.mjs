@@ -229,7 +229,7 @@ for (const b of bpsRows) {
   if (bareKey(alias) !== bareKey(r.name)) r.aliases.push(alias);
   const provinceBps = provinceByCode.get(r.province).bps_code;
   if (b.bps_code.slice(0, 2) !== provinceBps) {
-    r.notes = `BPS code from before the 2022 split (under BPS ${b.bps_code.slice(0, 2)}); BPS data tables also use a new code under BPS ${provinceBps}, not bundled (no source we could read lists them)`;
+    r.notes = `bps_code is the code from before the 2022 split (under BPS ${b.bps_code.slice(0, 2)}, ${b.bps_code.slice(0, 2) === '94' ? 'Papua' : 'Papua Barat'}); BPS data tables since then give this kabupaten/kota a new code under BPS ${provinceBps}, which is not bundled (no full list found): a BPS regency table of 2023 or later joins it by name or by the Kemendagri code, not by BPS code`;
   }
 }
 for (const r of regencies) if (!r.bps) fail(`regencies: ${r.kemendagri} ${r.name} has no BPS code`);
@@ -321,78 +321,128 @@ for (const row of rows) {
   }
 }
 
-// ---- potential workers: a published (or derived) base, else employed × the pooled ratio of the known bases.
-let pooledRatio;
+// ---- potential workers: the base BPJS publishes where it publishes one (a province's, or a Kanwil's
+// split over its provinces by employed); elsewhere employed × a ratio, by the method that best
+// predicts the published bases when each of them is left out in turn (leave-one-out, below).
+const kanwilOf = (code) => provinceByCode.get(code).kanwil;
+const ratioMethods = {
+  pooled: { words: 'the ratio of base to employed pooled over all published bases', ratio: (obs) => obs.reduce((a, o) => a + o.base, 0) / obs.reduce((a, o) => a + o.employed, 0) },
+  median: { words: 'the median ratio of base to employed over the published bases', ratio: (obs) => median(obs.map((o) => o.base / o.employed)) },
+  kanwil: {
+    words: "the pooled ratio of the published bases in the province's own Kanwil, or of all of them where its Kanwil published none",
+    ratio: (obs, kanwil) => {
+      const mine = obs.filter((o) => o.kanwil === kanwil);
+      return ratioMethods.pooled.ratio(mine.length ? mine : obs);
+    },
+  },
+};
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+let baseObservations; // the published bases the ratio methods learn from (one per province or Kanwil)
+let leaveOneOut; // per observation: the estimate of each method with that observation left out
+let chosenMethod;
 {
-  const known = rows.filter((r) => fig(r.code, 'potential_workers'));
-  const base = known.reduce((a, r) => a + fig(r.code, 'potential_workers').value, 0);
-  const employed = known.reduce((a, r) => a + get(r, 'employed').value, 0);
-  pooledRatio = base / employed;
-  const names = known.map((r) => r.name).join(', ');
+  const groupBases = [...figures.entries()].filter(([k]) => k.endsWith('|potential_workers') && k.includes('+')).map(([k, f]) => ({ members: k.split('|')[0].split('+'), ...f }));
+  const inGroup = new Set(groupBases.flatMap((g) => g.members));
   for (const row of rows) {
     const f = fig(row.code, 'potential_workers');
-    const e = get(row, 'employed');
     if (f) set(row, 'potential_workers', { value: Math.round(f.value), status: f.status, period: f.period, source: f.source, method: f.method });
-    else {
-      set(row, 'potential_workers', {
-        value: Math.round(e.value * pooledRatio),
-        status: 'estimate',
-        period: e.period,
-        source: [...e.source, ...known.flatMap((r) => fig(r.code, 'potential_workers').source)],
-        method: `employed × ${pooledRatio.toFixed(4)}, the ratio of potential-worker base to employed pooled over the ${known.length} provinces with a published base (${names})`,
-      });
-    }
   }
+  for (const g of groupBases) {
+    const members = g.members.map((c) => rowByCode.get(c) ?? fail(`potential_workers: no province ${c}`));
+    const split = sapportion(g.value, members.map((r) => get(r, 'employed').value));
+    members.forEach((r, i) =>
+      set(r, 'potential_workers', {
+        value: split[i],
+        status: 'estimate',
+        period: g.period,
+        source: [...g.source, ...get(r, 'employed').source],
+        method: `the Kanwil's published base of ${fmt(g.value)} for ${members.map((m) => m.name).join(', ')} (${monthName(g.period)}: ${g.method}), split over them in proportion to employed`,
+      }),
+    );
+  }
+  // What the methods learn from: provinces with their own base and a non-estimated employed figure,
+  // and each Kanwil base as one observation over its provinces.
+  baseObservations = [
+    ...rows
+      .filter((r) => fig(r.code, 'potential_workers') && get(r, 'employed').status !== 'estimate')
+      .map((r) => ({ label: r.name, codes: [r.code], kanwil: kanwilOf(r.code), base: fig(r.code, 'potential_workers').value, employed: get(r, 'employed').value, period: fig(r.code, 'potential_workers').period, source: fig(r.code, 'potential_workers').source })),
+    ...groupBases.map((g) => ({ label: `${kanwilOf(g.members[0])} (Kanwil: ${g.members.map((c) => rowByCode.get(c).name).join(', ')})`, codes: g.members, kanwil: kanwilOf(g.members[0]), base: g.value, employed: g.members.reduce((a, c) => a + get(rowByCode.get(c), 'employed').value, 0), period: g.period, source: g.source })),
+  ];
+  leaveOneOut = baseObservations.map((o) => {
+    const others = baseObservations.filter((x) => x !== o);
+    const est = Object.fromEntries(Object.entries(ratioMethods).map(([name, m]) => [name, o.employed * m.ratio(others, o.kanwil)]));
+    return { o, est };
+  });
+  const mae = (name) => leaveOneOut.reduce((a, x) => a + Math.abs(x.est[name] / x.o.base - 1), 0) / leaveOneOut.length;
+  chosenMethod = Object.keys(ratioMethods).reduce((a, b) => (mae(b) < mae(a) ? b : a));
+  const m = ratioMethods[chosenMethod];
+  const sourcesOfBases = baseObservations.flatMap((o) => o.source);
+  for (const row of rows) {
+    if (get(row, 'potential_workers')) continue;
+    const e = get(row, 'employed');
+    const mine = baseObservations.filter((o) => o.kanwil === kanwilOf(row.code));
+    const ratio = m.ratio(baseObservations, kanwilOf(row.code));
+    set(row, 'potential_workers', {
+      value: Math.round(e.value * ratio),
+      status: 'estimate',
+      period: e.period,
+      source: [...e.source, ...(chosenMethod === 'kanwil' && mine.length ? mine.flatMap((o) => o.source) : sourcesOfBases)],
+      method:
+        `employed × ${ratio.toFixed(4)}: ${chosenMethod === 'kanwil' ? (mine.length ? `the pooled ratio of base to employed of the Kanwil's published bases (${mine.map((o) => o.label).join(', ')})` : `no base published in the Kanwil (${kanwilOf(row.code)}): the ratio pooled over all ${baseObservations.length} published bases`) : m.words}` +
+        `; chosen for the smallest leave-one-out error against the published bases (data/README.md)`,
+    });
+  }
+  for (const c of inGroup) if (fig(c, 'potential_workers')) fail(`potential_workers: ${c} has its own base and is in a Kanwil base`);
 }
 
-// ---- participants: 29 published rows; the other nine share the rest of the national total in
-// proportion to the nearest published figure about each (a branch may serve several provinces: its
-// share is split over them by population).
-let residual;
-let scale;
+// ---- participants: 29 published rows; each of the other nine comes from the figure published about
+// it nearest the baseline (one by one, no common factor). What the national total has beyond the 38
+// provinces is not attributed to any of them.
+let unattributed;
 {
   for (const row of rows) {
     const f = fig(row.code, 'participants');
     if (f) set(row, 'participants', { value: f.value, status: f.status, period: f.period, source: f.source, method: f.method });
   }
   const missing = rows.filter((r) => !get(r, 'participants')).map((r) => r.code);
-  const known = rows.reduce((a, r) => a + (get(r, 'participants')?.value ?? 0), 0);
-  residual = NATIONAL.participants.value - known;
-  const anchors = [...figures.entries()]
-    .filter(([k]) => k.endsWith('|participants_anchor'))
-    .map(([k, f]) => ({ members: k.split('|')[0].split('+'), ...f }));
-  const covered = anchors.flatMap((a) => a.members).sort();
-  if (covered.join() !== [...missing].sort().join()) fail(`participants anchors cover ${covered.join()} but the rows without a published figure are ${missing.join()}`);
-  const anchorTotal = anchors.reduce((a, x) => a + x.value, 0);
-  scale = residual / anchorTotal;
-  const shares = sapportion(residual, anchors.map((a) => a.value));
-  anchors.forEach((a, i) => {
-    const split = a.members.length > 1 ? sapportion(shares[i], a.members.map((c) => population.get(c))) : [shares[i]];
+  const estimates = [...figures.entries()].filter(([k]) => k.endsWith('|participants_estimate')).map(([k, f]) => ({ members: k.split('|')[0].split('+'), ...f }));
+  const covered = estimates.flatMap((a) => a.members).sort();
+  if (covered.join() !== [...missing].sort().join()) fail(`participants estimates cover ${covered.join()} but the rows without a published figure are ${missing.join()}`);
+  for (const a of estimates) {
+    if (a.value !== Math.round(a.value)) fail(`participants estimate for ${a.members.join('+')} is not a whole number`);
+    const split = a.members.length > 1 ? sapportion(a.value, a.members.map((c) => population.get(c))) : [a.value];
     a.members.forEach((c, j) =>
       set(rowByCode.get(c), 'participants', {
         value: split[j],
         status: 'estimate',
         period: BASELINE_PERIOD,
-        source: [...NATIONAL.participants.source, ...rows.filter((r) => fig(r.code, 'participants')).flatMap((r) => fig(r.code, 'participants').source), ...a.source, ...(a.members.length > 1 ? WILAYAH : [])],
+        source: [...a.source, ...(a.members.length > 1 ? WILAYAH : [])],
         method:
-          `share of the ${fmt(residual)} active participants of the national ${fmt(NATIONAL.participants.value)} not in the 29 published rows, ` +
-          `split over the nine unpublished provinces in proportion to the nearest published figure about each ` +
-          `(here ${fmt(a.value)}, ${monthName(a.period)}: ${a.method}; all nine anchors × ${scale.toFixed(3)})` +
-          (a.members.length > 1 ? `, then over ${a.members.map((x) => rowByCode.get(x).name).join(', ')} by Dukcapil population` : ''),
+          `the figure published nearest the baseline, taken as the ${monthName(BASELINE_PERIOD)} level: ${fmt(a.value)} (${monthName(a.period)}; ${a.method})` +
+          (a.members.length > 1 ? `, split over ${a.members.map((x) => rowByCode.get(x).name).join(' and ')} by Dukcapil population (no figure was found for either)` : ''),
       }),
     );
-  });
+  }
+  unattributed = NATIONAL.participants.value - rows.reduce((a, r) => a + get(r, 'participants').value, 0);
+  if (unattributed < 0) fail(`the 38 provinces add up to more than the national ${fmt(NATIONAL.participants.value)}`);
 }
 
 // ---- participants by segment: a biproportional fit (Sainte-Laguë) to each province's participants
 // and the national segment totals. Published cells are held; published splits shape their rows.
 const SEGMENTS = ['pu', 'bpu', 'jakon', 'pmi'];
-const COLUMN_TOTALS = {
+const NATIONAL_SEGMENTS = {
+  pu: NATIONAL.participants.value - NATIONAL.bpu.value - NATIONAL.jakon.value - NATIONAL.pmi.value,
   bpu: NATIONAL.bpu.value,
   jakon: NATIONAL.jakon.value,
   pmi: NATIONAL.pmi.value,
-  pu: NATIONAL.participants.value - NATIONAL.bpu.value - NATIONAL.jakon.value - NATIONAL.pmi.value,
 };
+// The provinces' segment totals: the national ones less the participants no province holds, whose
+// segments are not published either (split in proportion to the national segments, and said so).
+const UNATTRIBUTED_SEGMENTS = Object.fromEntries(sapportion(unattributed, SEGMENTS.map((s) => NATIONAL_SEGMENTS[s])).map((v, i) => [SEGMENTS[i], v]));
+const COLUMN_TOTALS = Object.fromEntries(SEGMENTS.map((s) => [s, NATIONAL_SEGMENTS[s] - UNATTRIBUTED_SEGMENTS[s]]));
 const segmentNotes = new Map();
 {
   // PMI seed: BP2MI placements by province of origin; the provinces outside the published list share
@@ -454,10 +504,13 @@ const segmentNotes = new Map();
     }
     return SEGMENTS.map((s) => (fixed.get(r.code)?.has(s) ? 0n : BigInt(Math.max(1, Math.round(expected[s])))));
   });
+  // A floor: a published figure for part of a province (Kabupaten Mimika's PU in Papua Tengah), which
+  // the province's cell cannot be below.
+  const floorOf = (r, s) => fig(r.code, `participants_${s}_min`);
   const lower = rows.map((r) =>
     SEGMENTS.map((s) => {
       const f = fixed.get(r.code)?.get(s) ?? bounded.get(r.code)?.get(s);
-      return BigInt(f ? f.value - (f.precision ?? 0) / 2 : 0);
+      return BigInt(Math.max(f ? f.value - (f.precision ?? 0) / 2 : 0, floorOf(r, s)?.value ?? 0));
     }),
   );
   const upper = rows.map((r) =>
@@ -494,13 +547,82 @@ const segmentNotes = new Map();
             value: Number(fit.values[i][j]),
             status: 'estimate',
             period: BASELINE_PERIOD,
-            source: [...p.source, ...NATIONAL.bpu.source, ...NATIONAL.pmi.source, ...NATIONAL.placements.source, ...(r.segmentSource ?? [])],
+            source: [...p.source, ...NATIONAL.bpu.source, ...NATIONAL.pmi.source, ...NATIONAL.placements.source, ...(r.segmentSource ?? []), ...SEGMENTS.flatMap((x) => floorOf(r, x)?.source ?? [])],
             method: `biproportional fit (Sainte-Laguë) to this row's participants and the national segment totals, from a seed of ${seedWords}` +
               (segmentNotes.has(r.code) ? `; ${segmentNotes.get(r.code)}` : '') +
-              (fixed.has(r.code) ? `; ${[...fixed.get(r.code).keys()].map((x) => x.toUpperCase()).join(' and ')} held at the published values` : ''),
+              (fixed.has(r.code) ? `; ${[...fixed.get(r.code).keys()].map((x) => x.toUpperCase()).join(' and ')} held at the published values` : '') +
+              (SEGMENTS.some((x) => floorOf(r, x)) ? `; held at least at ${SEGMENTS.filter((x) => floorOf(r, x)).map((x) => `${x.toUpperCase()} ${fmt(floorOf(r, x).value)}`).join(' and ')} (${floorOf(r, SEGMENTS.find((x) => floorOf(r, x))).method}, ${monthName(floorOf(r, SEGMENTS.find((x) => floorOf(r, x))).period)})` : ''),
           });
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Estimates against the publications that came later (actuals.csv): each estimate is compared with the
+// nearest later figure about the same area (a province, or a Kanwil's provinces together) and segment.
+// More than 10 % away, it needs a reason in scripts/sources/check-notes.csv, shown with it everywhere.
+
+const actuals = readCsv('actuals.csv');
+const periodOrder = (p) => (p.length === 4 ? `${p}-12` : p); // a year alone: its month is not stated, take the latest
+const checkNotes = new Map(readCsv('check-notes.csv').map((n) => [`${n.area}|${n.figure}|${n.segment}`, n]));
+const usedNotes = new Set();
+const checks = [];
+for (const figure of ['participants', 'potential_workers']) {
+  const byKey = new Map();
+  for (const a of actuals) {
+    if (!a.province_code || !a[figure]) continue;
+    if (figure === 'potential_workers' && a.segment) continue;
+    const key = `${a.province_code}|${a.segment}`;
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key).push(a);
+  }
+  for (const [key, list] of byKey) {
+    const [area, segment] = key.split('|');
+    const members = area.split('+').map((c) => rowByCode.get(c) ?? fail(`actuals.csv: no province ${c}`));
+    const cellNames = figure === 'potential_workers' || !segment ? [figure] : segment.toLowerCase().split('+').map((x) => (SEGMENTS.includes(x) ? `participants_${x}` : fail(`actuals.csv: unknown segment ${x}`)));
+    const cells = members.flatMap((r) => cellNames.map((n) => get(r, n)));
+    if (!cells.some((c) => c.status === 'estimate')) continue;
+    const nearest = [...list].sort((x, y) => periodOrder(x.period).localeCompare(periodOrder(y.period)))[0];
+    const estimate = cells.reduce((a, c) => a + c.value, 0);
+    const publication = Number(nearest[figure]);
+    const error = (100 * (estimate - publication)) / publication;
+    const noteKey = `${area}|${figure}|${segment}`;
+    const note = checkNotes.get(noteKey);
+    if (note) usedNotes.add(noteKey);
+    if (Math.abs(error) > 10 && !note) fail(`${members.map((r) => r.name).join(' + ')} ${figure}${segment ? ` ${segment}` : ''}: the estimate ${fmt(estimate)} is ${error.toFixed(1)} % from the nearest later publication (${fmt(publication)}, ${nearest.period}): give the reason in scripts/sources/check-notes.csv`);
+    if (Math.abs(error) <= 10 && note) fail(`scripts/sources/check-notes.csv: ${noteKey} is within 10 % (${error.toFixed(1)} %): no reason is needed`);
+    checks.push({ area, areaName: members.length > 1 ? nearest.province : members[0].name, members, figure, segment, estimate, publication, period: nearest.period, publisher: nearest.publisher, source: cite(nearest.source, nearest.$where), error, note: note?.note ?? '' });
+  }
+}
+for (const k of checkNotes.keys()) if (!usedNotes.has(k)) fail(`scripts/sources/check-notes.csv: ${k} matches no estimate with a later publication`);
+checks.sort((a, b) => a.area.localeCompare(b.area) || a.figure.localeCompare(b.figure) || a.segment.localeCompare(b.segment));
+const FIGURE_WORDS = { participants: 'participants', potential_workers: 'potential workers' };
+{
+  // One note per row and reason: "participants PU+PMI +13.8 % (337,420, 2025-05), BPU … on the nearest later publications: why".
+  const byRow = new Map();
+  for (const c of checks) {
+    if (Math.abs(c.error) <= 10) continue;
+    const what = `${FIGURE_WORDS[c.figure]}${c.segment ? ` ${c.segment}` : ''}${c.members.length > 1 ? ` (${c.areaName} together)` : ''} ${c.error > 0 ? '+' : ''}${c.error.toFixed(1)} % (${fmt(c.publication)}, ${c.period})`;
+    for (const r of c.members) {
+      if (!byRow.has(r)) byRow.set(r, new Map());
+      const m = byRow.get(r);
+      if (!m.has(c.note)) m.set(c.note, []);
+      m.get(c.note).push(what);
+    }
+  }
+  for (const [r, m] of byRow) for (const [note, whats] of m) r.notes.push(`${whats.join(', ')} against the nearest later publication${whats.length > 1 ? 's' : ''}: ${note}`);
+}
+
+// Documented exceptions to "participants cannot exceed the denominator" (data/exceptions.csv): read by
+// validate and coverage alike, for any file, by province.
+const exceptions = readCsv('exceptions.csv');
+for (const x of exceptions) {
+  const p = provinceByCode.get(x.province_code);
+  if (!p || p.name !== x.province) fail(`${x.$where}: province ${x.province_code} is not "${x.province}"`);
+  for (const d of x.denominators.split(' ')) if (!['employed', 'potential_workers', 'workforce'].includes(d)) fail(`${x.$where}: "${d}" is not a denominator`);
+  if (!x.reason) fail(`${x.$where}: an exception needs its reason`);
+  cite(x.source, x.$where);
+  rowByCode.get(x.province_code).notes.push(`participants may exceed ${x.denominators.split(' ').join(', ')}: a documented exception (data/exceptions.csv)`);
 }
 
 // Row notes: figures from another period than the baseline's own.
@@ -510,7 +632,7 @@ for (const row of rows) {
   const pw = get(row, 'potential_workers');
   if (pw.status !== 'estimate' && pw.period !== BASELINE_PERIOD) row.notes.push(`potential workers as of ${pw.period}`);
   const p = get(row, 'participants');
-  if (p.status === 'estimate') row.notes.push('participants estimated (not in the published table)');
+  if (p.status === 'estimate') row.notes.unshift('participants estimated (not in the published table)');
   if (row.code === '75') row.notes.push('participants: BPJS figure, the other published rows are Kemnaker');
 }
 
@@ -526,7 +648,7 @@ for (const s of SEGMENTS) {
   const total = rows.reduce((a, r) => a + get(r, `participants_${s}`).value, 0);
   if (total !== COLUMN_TOTALS[s]) fail(`segment ${s}: provinces add up to ${total}, the national total is ${COLUMN_TOTALS[s]}`);
 }
-if (rows.reduce((a, r) => a + get(r, 'participants').value, 0) !== NATIONAL.participants.value) fail('participants do not add up to the national total');
+if (rows.reduce((a, r) => a + get(r, 'participants').value, 0) + unattributed !== NATIONAL.participants.value) fail('participants do not add up to the national total');
 
 // ---------------------------------------------------------------------------------------------
 // Write data/
@@ -568,10 +690,13 @@ writeCsv(
     'employed', 'formal_employed', 'potential_workers', 'participants',
     'participants_pu', 'participants_bpu', 'participants_jakon', 'participants_pmi',
     ...MAIN.flatMap((m) => [`status_${m}`, `source_${m}`]),
-    'status_segments', 'source_segments', 'notes',
+    'status_segments', 'source_segments', 'estimated', 'notes',
   ],
   rows.map((r) => {
-    const out = { period: BASELINE_PERIOD, province_code: r.code, province: r.name, notes: r.notes.join('; ') };
+    // `estimated` lists the row's figures that are estimates: the loader reads it (as it reads the same
+    // column in anyone's file) and every report marks those figures.
+    const estimated = [...MAIN, ...SEGMENTS.map((s) => `participants_${s}`)].filter((m) => get(r, m).status === 'estimate');
+    const out = { period: BASELINE_PERIOD, province_code: r.code, province: r.name, estimated: estimated.join(' '), notes: r.notes.join('; ') };
     for (const m of [...MAIN, ...SEGMENTS.map((s) => `participants_${s}`)]) out[m] = get(r, m).value;
     for (const m of MAIN) {
       out[`status_${m}`] = get(r, m).status;
@@ -588,10 +713,17 @@ const figureRows = [];
 const national = (figure, value, status, source, method) =>
   figureRows.push({ province_code: '', province: 'Indonesia', figure, value, status, period: BASELINE_PERIOD, source: joinIds(source), method });
 national('participants', NATIONAL.participants.value, 'published', NATIONAL.participants.source, '');
-national('participants_pu', COLUMN_TOTALS.pu, 'derived', [...NATIONAL.participants.source, ...NATIONAL.bpu.source, ...NATIONAL.pmi.source], 'the national total minus the published BPU, JAKON and PMI (the published PU, 25.0 M rounded, includes PMI)');
+national('participants_pu', NATIONAL_SEGMENTS.pu, 'derived', [...NATIONAL.participants.source, ...NATIONAL.bpu.source, ...NATIONAL.pmi.source], 'the national total minus the published BPU, JAKON and PMI (the published PU, 25.0 M rounded, includes PMI)');
 national('participants_bpu', NATIONAL.bpu.value, 'published', NATIONAL.bpu.source, '');
 national('participants_jakon', NATIONAL.jakon.value, 'published', NATIONAL.jakon.source, '');
 national('participants_pmi', NATIONAL.pmi.value, 'published', NATIONAL.pmi.source, '');
+national(
+  'participants_unattributed',
+  unattributed,
+  'estimate',
+  [...NATIONAL.participants.source, ...rows.flatMap((r) => get(r, 'participants').source)],
+  `the national total minus the 38 provinces: the nine provinces missing from the published table are each taken from the figure published nearest the baseline, and those figures add up to less than what the national total leaves for them; not attributed to any province (its segments, in proportion to the national ones: ${SEGMENTS.map((x) => `${x.toUpperCase()} ${fmt(UNATTRIBUTED_SEGMENTS[x])}`).join(', ')})`,
+);
 for (const r of rows) {
   for (const m of [...MAIN, ...SEGMENTS.map((s) => `participants_${s}`)]) {
     const c = get(r, m);
@@ -608,15 +740,18 @@ for (const t of targets) {
 }
 writeCsv('targets.csv', ['scenario', 'year', 'target', 'kind', 'source'], targets);
 
-const actuals = readCsv('actuals.csv');
 for (const a of actuals) {
   cite(a.source, a.$where);
-  if (!/^\d{4}-\d\d$/.test(a.period)) fail(`${a.$where}: period must be YYYY-MM`);
-  if (a.period <= BASELINE_PERIOD) fail(`${a.$where}: check data must be later than the baseline (${BASELINE_PERIOD})`);
-  if (a.province_code) {
+  if (!/^\d{4}(-\d\d)?$/.test(a.period)) fail(`${a.$where}: period must be YYYY-MM (or YYYY when the month is not stated)`);
+  if (periodOrder(a.period) <= BASELINE_PERIOD) fail(`${a.$where}: check data must be later than the baseline (${BASELINE_PERIOD})`);
+  if (a.province_code.includes('+')) {
+    for (const c of a.province_code.split('+')) if (!provinceByCode.has(c)) fail(`${a.$where}: no province ${c}`);
+    if (!a.province) fail(`${a.$where}: a row for several provinces needs a name`);
+  } else if (a.province_code) {
     const p = provinceByCode.get(a.province_code);
     if (!p || p.name !== a.province) fail(`${a.$where}: province ${a.province_code} is not "${a.province}"`);
   } else if (a.province) fail(`${a.$where}: a national row has no province name`);
+  if (a.segment && !a.segment.split('+').every((x) => ['PU', 'BPU', 'JAKON', 'PMI'].includes(x))) fail(`${a.$where}: segment "${a.segment}" is not PU, BPU, JAKON, PMI or a sum of them (PU+PMI)`);
   if (!/^\d+$/.test(a.participants)) fail(`${a.$where}: participants must be a whole number`);
   if (a.coverage_pct && a.potential_workers) {
     const computed = (100 * Number(a.participants)) / Number(a.potential_workers);
@@ -624,8 +759,16 @@ for (const a of actuals) {
     if (Math.abs(computed - Number(a.coverage_pct)) > 0.5 * 10 ** -digits + 1e-9) fail(`${a.$where}: ${a.participants} / ${a.potential_workers} = ${computed.toFixed(2)} %, not ${a.coverage_pct} %`);
   }
 }
-actuals.sort((a, b) => (a.province_code || '00').localeCompare(b.province_code || '00') || a.period.localeCompare(b.period));
-writeCsv('actuals.csv', ['period', 'province_code', 'province', 'participants', 'potential_workers', 'coverage_pct', 'publisher', 'source', 'note'], actuals);
+actuals.sort((a, b) => (a.province_code || '00').localeCompare(b.province_code || '00') || a.segment.localeCompare(b.segment) || periodOrder(a.period).localeCompare(periodOrder(b.period)));
+writeCsv('actuals.csv', ['period', 'province_code', 'province', 'segment', 'participants', 'potential_workers', 'coverage_pct', 'publisher', 'source', 'note'], actuals);
+
+writeCsv('exceptions.csv', ['province_code', 'province', 'denominators', 'reason', 'source'], exceptions);
+
+writeCsv(
+  'checks.csv',
+  ['area', 'area_name', 'figure', 'segment', 'estimate', 'publication', 'publication_period', 'publisher', 'source', 'error_pct', 'within_10_pct', 'note'],
+  checks.map((c) => ({ area: c.area, area_name: c.areaName, figure: c.figure, segment: c.segment, estimate: c.estimate, publication: c.publication, publication_period: c.period, publisher: c.publisher, source: c.source.join(' '), error_pct: c.error.toFixed(1), within_10_pct: Math.abs(c.error) <= 10 ? 'yes' : 'no', note: c.note })),
+);
 
 const unused = sources.filter((s) => !used.has(s.id));
 if (unused.length) fail(`sources never cited: ${unused.map((s) => s.id).join(', ')}`);
@@ -660,11 +803,33 @@ const generated = new Map();
   const list = [
     `- **employed** (${est('employed').length}): ${est('employed').join(', ')}.`,
     `- **formal employed** (${est('formal_employed').length}): ${est('formal_employed').join(', ')}.`,
-    `- **potential workers** (${est('potential_workers').length} of 38): every province except ${rows.filter((r) => get(r, 'potential_workers').status !== 'estimate').map((r) => r.name).join(', ')} (pooled ratio ${pooledRatio.toFixed(4)}).`,
-    `- **participants** (${est('participants').length}): ${est('participants').map((n) => `${n} ${fmt(get(rows.find((r) => r.name === n), 'participants').value)}`).join(', ')}. They share ${fmt(residual)} = the national total minus the 29 published rows; the anchors are scaled by ${scale.toFixed(3)} to meet it.`,
-    `- **segments**: every province cell except DKI Jakarta's BPU and JAKON (published); the national PU (${fmt(COLUMN_TOTALS.pu)}) is derived.`,
+    `- **potential workers** (${est('potential_workers').length} of 38): ${est('potential_workers').join(', ')}. Published bases are used for ${rows.filter((r) => get(r, 'potential_workers').status !== 'estimate').map((r) => r.name).join(', ')}; the five Kalimantan provinces share their Kanwil's published base; the rest: ${ratioMethods[chosenMethod].words} (leave-one-out below).`,
+    `- **participants** (${est('participants').length}): ${est('participants').map((n) => `${n} ${fmt(get(rows.find((r) => r.name === n), 'participants').value)}`).join(', ')}. Each is the figure published nearest the baseline (one by one, no common factor); ${fmt(unattributed)} of the national ${fmt(NATIONAL.participants.value)} are therefore not attributed to any province.`,
+    `- **segments**: every province cell except DKI Jakarta's BPU and JAKON (published); the national PU (${fmt(NATIONAL_SEGMENTS.pu)}) is derived.`,
   ];
   generated.set('estimates', list.join('\n'));
+}
+{
+  const names = Object.keys(ratioMethods);
+  const lines = [
+    `| published base | period | base | employed | base / employed | ${names.map((n) => `${n}: estimate (error)`).join(' | ')} |`,
+    `|---|---|---:|---:|---:|${names.map(() => '---:|').join('')}`,
+  ];
+  const err = (e, o) => `${e / o.base >= 1 ? '+' : ''}${(100 * (e / o.base - 1)).toFixed(1)} %`;
+  for (const { o, est } of leaveOneOut) {
+    lines.push(`| ${o.label} | ${monthName(o.period)} | ${fmt(o.base)} | ${fmt(o.employed)} | ${(o.base / o.employed).toFixed(3)} | ${names.map((n) => `${fmt(est[n])} (${err(est[n], o)})`).join(' | ')} |`);
+  }
+  const mae = (n) => (100 * leaveOneOut.reduce((a, x) => a + Math.abs(x.est[n] / x.o.base - 1), 0)) / leaveOneOut.length;
+  lines.push(`| **mean absolute error** | | | | | ${names.map((n) => `**${mae(n).toFixed(1)} %**${n === chosenMethod ? ' (used)' : ''}`).join(' | ')} |`);
+  lines.push('', `Methods: **pooled**, ${ratioMethods.pooled.words}; **median**, ${ratioMethods.median.words}; **kanwil**, ${ratioMethods.kanwil.words}. Each row is estimated from all the other rows. The one with the smallest mean absolute error, **${chosenMethod}**, gives every base that is not published.`);
+  generated.set('leave-one-out', lines.join('\n'));
+}
+{
+  const lines = ['| area | figure | estimate | later publication | period | publisher | error % | note |', '|---|---|---:|---:|---|---|---:|---|'];
+  for (const c of checks) {
+    lines.push(`| ${c.areaName} | ${FIGURE_WORDS[c.figure]}${c.segment ? ` ${c.segment}` : ''} | ${fmt(c.estimate)} | ${fmt(c.publication)} | ${c.period} | ${mdCell(c.publisher)} (${c.source.join(' ')}) | ${c.error > 0 ? '+' : ''}${c.error.toFixed(1)} | ${Math.abs(c.error) > 10 ? `**more than 10 %**: ${mdCell(c.note)}` : 'within 10 %'} |`);
+  }
+  generated.set('checks', lines.join('\n'));
 }
 {
   const lines = ['| id | publisher | what | date | address |', '|---|---|---|---|---|'];

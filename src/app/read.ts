@@ -7,7 +7,7 @@ import { canonicalColumn } from '../core/columns.js';
 import { DENOMINATORS } from '../core/domain.js';
 import type { MeasureKind } from '../core/table.js';
 import { keysOf } from '../core/table.js';
-import { baselinePeriod, loadBaseline } from '../io/bundled.js';
+import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
@@ -73,7 +73,7 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
     const table = await loadBaseline(schema, load);
     requireColumns(schema.named, [table], whereOf(table, true));
     const period = baselinePeriod(table);
-    session.bundledBaseline(period);
+    session.bundledBaseline(period, baselineFacts());
     return { table, inputs: [], period, bundled: true };
   }
   if (patterns.some((p) => p.trim() === '')) {

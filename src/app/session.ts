@@ -16,7 +16,8 @@ import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, stream } from '../render/index.js';
 import { selectColumns, type AnyReport, type Lang } from '../report/model.js';
-import { noteText } from '../report/vocabulary.js';
+import { groupDigits, noteText } from '../report/vocabulary.js';
+import type { BaselineFacts } from '../io/bundled.js';
 import { clearProgress } from './progress.js';
 
 export interface OutputChoice {
@@ -108,10 +109,19 @@ export class Session {
   }
 
   /** Runs on the bundled data say which month it is and how to bring one's own. */
-  bundledBaseline(period: string | undefined): void {
+  bundledBaseline(period: string | undefined, facts?: BaselineFacts): void {
+    // issue 19: the national total of the baseline month, what no province holds, and the newest national figure
+    const n = (x: number, lang: 'en' | 'id'): string => groupDigits(x, lang);
+    const what = (lang: 'en' | 'id'): string => {
+      if (!facts?.national) return '';
+      const L = (en: string, id: string): string => (lang === 'id' ? id : en);
+      const base = `: ${n(facts.national, lang)} ${L('active participants', 'peserta aktif')}${facts.unattributed ? L(`, ${n(facts.unattributed, lang)} of them not attributed to a province`, `, ${n(facts.unattributed, lang)} di antaranya tidak teratribusi ke provinsi`) : ''}`;
+      const newest = facts.newest ? L(`; newest published national figure: ${n(facts.newest.participants, lang)} for ${facts.newest.period} (${facts.newest.source})`, `; angka nasional terbaru yang dipublikasikan: ${n(facts.newest.participants, lang)} untuk ${facts.newest.period} (${facts.newest.source})`) : '';
+      return base + newest;
+    };
     this.note({
-      en: `using the bundled baseline (data/baseline.csv, ${period ?? 'no month'}); for your own figures: jamsostek template → fill in → jamsostek validate → --input`,
-      id: `memakai data dasar bawaan (data/baseline.csv, ${period ?? 'tanpa bulan'}); untuk data sendiri: jamsostek template → isi → jamsostek validate → --input`,
+      en: `using the bundled baseline (data/baseline.csv, ${period ?? 'no month'}${what('en')}); for your own figures: jamsostek template → fill in → jamsostek validate → --input`,
+      id: `memakai data dasar bawaan (data/baseline.csv, ${period ?? 'tanpa bulan'}${what('id')}); untuk data sendiri: jamsostek template → isi → jamsostek validate → --input`,
     });
   }
 

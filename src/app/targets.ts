@@ -19,6 +19,7 @@ import { bundledSeries, userSeries, type TargetSeries } from '../io/series.js';
 import type { Io } from '../io/terminal.js';
 import { chooseDenominator, ruleColumns, splitRule, type RuleOptions } from '../options/specs.js';
 import { breakdownSchema } from './read.js';
+import { laterActualNotes } from './actuals.js'; // issue 19
 
 export interface TotalOptions {
   readonly target?: bigint;
@@ -182,7 +183,7 @@ export async function coverageTargets(
       ...(totals.revision ? { revision: totals.revision } : {}),
       ...(o.asOf ? { asOf: o.asOf } : {}),
     },
-    notes: totals.notes,
+    notes: [...totals.notes, ...laterActualNotes(result, B)], // issue 19: targets below later actuals, as in breakdown
   };
 }
 

@@ -47,6 +47,8 @@ alias('milestone', 'tonggak');
 alias('year', 'tahun', 'target_year', 'tahun_target');
 alias('from', 'revised_from', 'berlaku_mulai', 'revisi_mulai');
 alias('from_milestone', 'tonggak_awal_revisi');
+// Which of a row's figures are estimates (core/estimates.ts): read with the row, never a key.
+alias('estimated', 'estimasi', 'perkiraan', 'estimate', 'estimates', 'diperkirakan', 'figures_estimated');
 // The tool's own reports, read back: an xlsx report shows its columns by their labels.
 reportLabel('province_code', 'code');
 reportLabel('period', 'baseline_month', 'bulan_awal');
@@ -103,7 +105,7 @@ export const SEGMENT_COLUMNS: ReadonlyMap<string, Segment> = new Map(SEGMENTS.ma
 export const OUTPUT_COLUMNS: ReadonlySet<string> = new Set([
   'level', 'denominator', 'participants', 'coverage', 'uncovered', 'target', 'target_coverage', 'gap', 'achievement',
   'milestone', 'run_rate', 'status', 'change', 'coverage_change_pp', 'weight', 'min', 'max', 'increase', 'share', 'bound',
-  'baseline', 'progress_needed', 'province_code', 'pace', 'projected', 'projected_gap', 'projected_status',
+  'baseline', 'progress_needed', 'province_code', 'pace', 'projected', 'projected_gap', 'projected_status', 'estimated',
 ]);
 
 export type ColumnRole =
@@ -113,6 +115,8 @@ export type ColumnRole =
   | { readonly kind: 'percent' }
   | { readonly kind: 'id'; readonly id: 'participant_id' | 'employer_id' }
   | { readonly kind: 'level' }
+  /** The row's figures that are estimates (core/estimates.ts). */
+  | { readonly kind: 'estimated' }
   | { readonly kind: 'ignored' };
 
 export interface ColumnWants {
@@ -143,6 +147,7 @@ export function roleOf(canonical: string, wants: ColumnWants): ColumnRole {
   if (canonical === 'regency_code') return { kind: 'dim', dim: 'regency', keyKind: 'regency', part: 'code' };
   if (canonical === 'period') return { kind: 'dim', dim: 'period', keyKind: wants.periodKind };
   if (canonical === 'level') return wants.dims.includes('level') ? { kind: 'dim', dim: 'level', keyKind: 'text' } : { kind: 'level' };
+  if (canonical === 'estimated') return { kind: 'estimated' };
   const known = KNOWN_DIMS.get(canonical);
   if (known) return { kind: 'dim', dim: canonical, keyKind: known };
   const want = wants.measures.get(canonical);

@@ -43,6 +43,12 @@ export interface TableRow {
    * where its parent cannot be placed (see aggregate).
    */
   readonly parent?: number;
+  /**
+   * The measures of this row that are estimates (by name; unset: none), from the data's own labels:
+   * an `estimated` column (the bundled baseline's, or anyone's). A sum is an estimate when any of its
+   * parts is, so rollup() carries them to every grain (see core/estimates.ts).
+   */
+  readonly estimated?: readonly string[];
 }
 
 export interface SourceFacts {
@@ -335,6 +341,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     src: number;
     line: number;
     lacking: (RowRef | undefined)[];
+    estimated?: Set<string>;
   }
   const groups = new Map<number | string, Acc>();
   const groupOf = grouper(table, idx);
@@ -354,6 +361,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
       groups.set(k, g);
     }
     g.rows++;
+    if (row.estimated?.length) for (const e of row.estimated) (g.estimated ??= new Set()).add(e);
     for (let m = 0; m < nm; m++) {
       const v = row.values[m];
       if (v === null || v === undefined) {
@@ -378,7 +386,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
         else incomplete.set(name, { count: 1, keys: g.keys, at: g.lacking[m]! });
       }
     }
-    rows.push({ keys: g.keys, values: g.values, src: g.src, line: g.line });
+    rows.push(g.estimated ? { keys: g.keys, values: g.values, src: g.src, line: g.line, estimated: [...g.estimated].sort() } : { keys: g.keys, values: g.values, src: g.src, line: g.line });
   }
   return {
     table: { dims: idx.map((d) => table.dims[d]!), measures: table.measures, rows, sources: table.sources },

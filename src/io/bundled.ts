@@ -10,7 +10,12 @@ import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '
 
 export const BASELINE_FILE = 'baseline.csv';
 
-/** The bundled baseline: DKI Jakarta's participants exceed its Sakernas employed, so over-coverage is allowed. */
+/**
+ * The bundled baseline, read by the same rules as anyone's file: its `estimated` column marks its
+ * estimates, and DKI Jakarta's participants above its employed pass as the documented exception of
+ * data/exceptions.csv (as they would in a template filled with the same figures), not by a blanket
+ * --allow-over-coverage.
+ */
 export async function loadBaseline(schema: LoadSchema, options: Pick<LoadOptions, 'maxErrors'>): Promise<LoadedTable> {
   return loadTable([dataPath(BASELINE_FILE)], { ...schema, rule: 'refuse', segmentParts: true, deriveKanwil: true }, {
     maxErrors: options.maxErrors,
@@ -18,7 +23,7 @@ export async function loadBaseline(schema: LoadSchema, options: Pick<LoadOptions
     delimiter: ',',
     encoding: 'utf-8',
     codeSystem: 'kemendagri',
-    allowOverCoverage: true,
+    allowOverCoverage: false,
     displayName: () => `data/${BASELINE_FILE}`,
   });
 }
@@ -56,13 +61,18 @@ export function loadTargetSeries(scenario: string): TargetSeries {
 
 export interface Actual {
   readonly period: string;
-  /** Kemendagri province code; empty for the national figure. */
+  /** Kemendagri province code; several joined by "+" for a Kanwil's provinces together; empty for the nation. */
   readonly province: string;
+  /** The name of the area as published (a Kanwil for several provinces); empty for the nation. */
+  readonly name: string;
+  /** Empty for all segments; else PU, BPU, JAKON, PMI or a sum of them (PU+PMI). */
+  readonly segment: string;
   readonly participants: number;
+  readonly publisher: string;
   readonly source: string;
 }
 
-/** Later published active-participant figures (data/actuals.csv), to check targets against. */
+/** Later published active-participant figures (data/actuals.csv), to check targets and estimates against. */
 export function loadActuals(): Actual[] {
   const rows = readBundledCsv('actuals.csv');
   const head = rows[0]!;
@@ -70,5 +80,35 @@ export function loadActuals(): Actual[] {
   return rows
     .slice(1)
     .filter((r) => r[col('participants')] !== '')
-    .map((r) => ({ period: r[col('period')]!, province: r[col('province_code')]!, participants: Number(r[col('participants')]), source: `${r[col('publisher')]}: ${r[col('source')]}` }));
+    .map((r) => ({
+      period: r[col('period')]!,
+      province: r[col('province_code')]!,
+      name: r[col('province')]!,
+      segment: r[col('segment')] ?? '',
+      participants: Number(r[col('participants')]),
+      publisher: r[col('publisher')]!,
+      source: `${r[col('publisher')]}: ${r[col('source')]}`,
+    }));
+}
+
+/** A month for ordering; a year alone (month not stated) counts as its December. */
+export const periodOrder = (p: string): string => (p.length === 4 ? `${p}-12` : p);
+
+export interface BaselineFacts {
+  /** The published national total of the baseline month, and how much of it no province holds. */
+  readonly national: number;
+  readonly unattributed: number;
+  /** The newest national figure in actuals.csv. */
+  readonly newest?: Actual;
+}
+
+/** What the default run says beside the baseline month (data/figures.csv and data/actuals.csv). */
+export function baselineFacts(): BaselineFacts {
+  const [head, ...body] = readBundledCsv('figures.csv');
+  const col = (n: string): number => head!.indexOf(n);
+  const national = (figure: string): number => Number(body.find((r) => r[col('province_code')] === '' && r[col('figure')] === figure)?.[col('value')] ?? 0);
+  const newest = loadActuals()
+    .filter((a) => a.province === '' && a.segment === '')
+    .reduce<Actual | undefined>((best, a) => (!best || periodOrder(a.period) > periodOrder(best.period) ? a : best), undefined);
+  return { national: national('participants'), unattributed: national('participants_unattributed'), newest };
 }

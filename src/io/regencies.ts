@@ -177,8 +177,8 @@ export class RegencyRegistry {
       if (named.length === 0) {
         const close = this.closestName(n, province);
         return say(
-          { message: `unknown kabupaten/kota "${n}"${where}`, hint: close ? `did you mean "${close}"? (jamsostek regencies lists all names)` : 'jamsostek regencies lists all names and codes' },
-          { message: `kabupaten/kota "${n}"${whereId} tidak dikenal`, hint: close ? `maksudnya "${close}"? (jamsostek regencies menampilkan semua nama)` : 'jamsostek regencies menampilkan semua nama dan kode' },
+          { message: `unknown kabupaten/kota "${n}"${where}`, hint: close ? `did you mean "${close}"? (jamsostek provinces --regencies lists all names)` : 'jamsostek provinces --regencies lists all names and codes' },
+          { message: `kabupaten/kota "${n}"${whereId} tidak dikenal`, hint: close ? `maksudnya "${close}"? (jamsostek provinces --regencies menampilkan semua nama)` : 'jamsostek provinces --regencies menampilkan semua nama dan kode' },
         );
       }
     }
@@ -206,8 +206,8 @@ export class RegencyRegistry {
           );
         }
         return say(
-          { message: `code ${c} is not a kabupaten/kota in the ${systemName} code system`, hint: `jamsostek regencies lists the ${systemName} codes` },
-          { message: `kode ${c} bukan kabupaten/kota dalam sistem kode ${systemName}`, hint: `jamsostek regencies menampilkan kode ${systemName}` },
+          { message: `code ${c} is not a kabupaten/kota in the ${systemName} code system`, hint: `jamsostek provinces --regencies lists the ${systemName} codes` },
+          { message: `kode ${c} bukan kabupaten/kota dalam sistem kode ${systemName}`, hint: `jamsostek provinces --regencies menampilkan kode ${systemName}` },
         );
       }
       if (named && !named.includes(chosen)) {
@@ -243,7 +243,7 @@ export class RegencyRegistry {
           { message: `kode ${c} bukan kode Kemendagri; dalam kode BPS milik ${candidates.unbundled.name}, yang kode BPS kabupaten/kotanya tidak disertakan`, hint: 'pakai kode Kemendagri (atau kode BPS sebelum pemekaran 2022) atau namanya' },
         );
       }
-      if (meanings.length === 0) return say({ message: `unknown kabupaten/kota code ${c}`, hint: 'jamsostek regencies lists the Kemendagri and BPS codes' }, { message: `kode kabupaten/kota ${c} tidak dikenal`, hint: 'jamsostek regencies menampilkan kode Kemendagri dan BPS' });
+      if (meanings.length === 0) return say({ message: `unknown kabupaten/kota code ${c}`, hint: 'jamsostek provinces --regencies lists the Kemendagri and BPS codes' }, { message: `kode kabupaten/kota ${c} tidak dikenal`, hint: 'jamsostek provinces --regencies menampilkan kode Kemendagri dan BPS' });
       return this.wrongProvince(c, meanings[0]!, province!);
     }
     if (scoped.length > 1 || unbundled) {

@@ -11,6 +11,8 @@
 import { say, type Bilingual, type Diagnostic, type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind, TableRow } from '../core/table.js';
 import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
+import { overCoverageException } from './exceptions.js';
 import { editDistance } from './areas.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
 import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
@@ -245,6 +247,8 @@ export class TypedRows implements RowSink {
     let regencyCol = -1;
     let participantId: { value: string; col: number } | undefined;
     const pend: { measure: number; id: number; en: number; at: CellRef }[] = [];
+    let estimatedText = ''; // issue 19: the row's `estimated` column
+    let estimatedCol = -1;
 
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i];
@@ -252,6 +256,11 @@ export class TypedRows implements RowSink {
       const role = c.role;
       const v = cells[i];
       if (role.kind === 'ignored' || role.kind === 'level') continue;
+      if (role.kind === 'estimated') {
+        estimatedCol = i;
+        estimatedText = v === null || v === undefined ? '' : String(v);
+        continue;
+      }
       if (role.kind === 'dim') {
         const text = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
         if (role.keyKind === 'province') {
@@ -393,11 +402,16 @@ export class TypedRows implements RowSink {
       }
       if (pIdx >= 0) values[pIdx] = sum;
     }
-    // Participants above a denominator of the same row.
+    // Which of the row's figures are estimates (issue 19; core/estimates.ts).
+    const estimated = estimatedCol >= 0 && estimatedText.trim() !== '' ? this.estimatedOf(estimatedText, { line: places[estimatedCol]?.line ?? line, column: places[estimatedCol]?.column }) : undefined;
+    if (estimated === null) return;
+    // Participants above a denominator of the same row: refused, unless the row says one of the two is
+    // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (pIdx >= 0 && values[pIdx] !== null && !this.o.allowOverCoverage) {
       for (const d of DENOMINATORS) {
         const di = this.shape.measure(d);
         const dv = di >= 0 ? values[di] : null;
+        if (estimated?.has(d) || estimated?.has('participants') || overCoverageException(province, d)) continue;
         if (dv !== null && dv !== undefined && values[pIdx]! > dv) {
           const col = this.cols.findIndex((c) => c?.canonical === 'participants');
           bad(
@@ -431,7 +445,43 @@ export class TypedRows implements RowSink {
     }
     // A row of an extract with no count column counts one participant.
     if (this.o.rule === 'sum' && pIdx >= 0 && values[pIdx] === null && !this.cols.some((c) => c?.canonical === 'participants') && !parts.length) values[pIdx] = this.groupRows ?? 1;
-    this.emit(keys, values, line, parts, pend);
+    this.emit(keys, values, line, parts, pend, estimated);
+  }
+
+  /**
+   * The figures an `estimated` cell names, as column names of this file; null (after reporting it) when
+   * it names something that is not a figure of the file.
+   */
+  private estimatedOf(text: string, at: { line: number; column?: number }): Set<string> | null {
+    const figures = new Map<string, boolean>(); // canonical name → is a denominator
+    for (const c of this.cols) {
+      if (!c) continue;
+      const k = c.role.kind;
+      // Any column of the file that is not a key, an id or the tool's own bookkeeping can be named.
+      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, (DENOMINATORS as readonly string[]).includes(c.canonical));
+      if (k === 'segment-part') figures.set('participants', false); // the sum of the segment columns
+    }
+    const out = new Set<string>();
+    for (const n of parseEstimatedCell(text)) {
+      if (n === 'all') for (const f of figures.keys()) out.add(f);
+      else if (n === 'denominator') {
+        for (const [f, isDen] of figures) if (isDen) out.add(f);
+      }
+      else if (figures.has(n)) out.add(n);
+      else if ((ESTIMATED_FIGURES as readonly string[]).includes(n)) continue; // a report's own words, read back (status, milestone)
+      else {
+        const names = [...figures.keys()].join(', ');
+        this.fail({
+          ...at,
+          ...say(
+            { message: `field "estimated": "${n}" is not a figure of this file`, hint: `name the row's figures that are estimates, from its columns (${names}), "denominator" or "all"` },
+            { message: `kolom "estimated": "${n}" bukan angka di berkas ini`, hint: `sebutkan angka baris ini yang berupa perkiraan, dari kolom-kolomnya (${names}), "denominator" atau "all"` },
+          ),
+        });
+        return null;
+      }
+    }
+    return out;
   }
 
   private remember(dim: number, key: string, label: string): void {
@@ -456,23 +506,28 @@ export class TypedRows implements RowSink {
     this.fail({ line: id.line, column: id.column, ...say(`"${id.raw}" is an Indonesian number (id); see the English one above`, `"${id.raw}" adalah angka format Indonesia (id); lihat angka format Inggris di atas`) });
   }
 
-  private emit(keys: (string | null)[], values: (number | null)[], line: number, parts: readonly { segment: string; value: number }[], pend: readonly { measure: number; id: number; en: number; at: CellRef }[]): void {
+  private emit(keys: (string | null)[], values: (number | null)[], line: number, parts: readonly { segment: string; value: number }[], pend: readonly { measure: number; id: number; en: number; at: CellRef }[], estimated?: ReadonlySet<string>): void {
     const src = this.o.src;
     const segDim = parts.length ? this.shape.dims.findIndex((d) => d.name === 'segment') : -1;
+    // The row's estimated measures; a segment row's participants are an estimate when the row's
+    // participants or that segment's column are (issue 19).
+    const est = estimated?.size ? this.shape.measures.filter((m) => estimated.has(m.name)).map((m) => m.name) : [];
+    const segEst = (segment: string): readonly string[] | undefined => (estimated?.has('participants') || estimated?.has(`participants_${segment.toLowerCase()}`) ? ['participants'] : undefined);
+    const withEst = <T extends object>(row: T, e: readonly string[] | undefined): T => (e?.length ? { ...row, estimated: e } : row);
     if (this.o.rule === 'sum') {
-      this.add(keys, values, line, pend);
+      this.add(keys, values, line, pend, est);
       for (const p of parts) {
         const k = keys.slice();
         if (segDim >= k.length) k.length = segDim + 1;
         k[segDim] = p.segment;
         const v = new Array<number | null>(values.length).fill(null);
         v[this.shape.measure('participants')] = p.value;
-        this.add(k, v, line, []);
+        this.add(k, v, line, [], segEst(p.segment));
       }
       return;
     }
     const index = this.rows.length;
-    this.rows.push({ keys, values, src, line });
+    this.rows.push(withEst({ keys, values, src, line }, est));
     for (const q of pend) this.pending.push({ row: index, ...q });
     for (const p of parts) {
       const k = keys.slice();
@@ -481,12 +536,12 @@ export class TypedRows implements RowSink {
       this.remember(segDim, p.segment, p.segment);
       const v = new Array<number | null>(values.length).fill(null);
       v[this.shape.measure('participants')] = p.value;
-      this.rows.push({ keys: k, values: v, src, line, parent: index });
+      this.rows.push(withEst({ keys: k, values: v, src, line, parent: index }, segEst(p.segment)));
     }
   }
 
   /** An extract row: add it to the group of its full key. */
-  private add(keys: (string | null)[], values: (number | null)[], line: number, pend: readonly unknown[]): void {
+  private add(keys: (string | null)[], values: (number | null)[], line: number, pend: readonly unknown[], estimated?: readonly string[]): void {
     if (pend.length) {
       this.fail({
         line,
@@ -502,8 +557,13 @@ export class TypedRows implements RowSink {
     const at = this.groups.get(k);
     if (at === undefined) {
       this.groups.set(k, this.rows.length);
-      this.rows.push({ keys, values: values.slice(), src: this.o.src, line });
+      this.rows.push(estimated?.length ? { keys, values: values.slice(), src: this.o.src, line, estimated } : { keys, values: values.slice(), src: this.o.src, line });
       return;
+    }
+    if (estimated?.length) {
+      const prev = this.rows[at]!;
+      const union = [...new Set([...(prev.estimated ?? []), ...estimated])].sort();
+      if (union.length !== (prev.estimated?.length ?? 0)) this.rows[at] = { ...prev, estimated: union };
     }
     const g = this.rows[at]!.values as (number | null)[];
     for (let m = 0; m < values.length; m++) {

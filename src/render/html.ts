@@ -22,7 +22,7 @@ import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
-import { cellValue, eachRow, isTextKind } from './rows.js';
+import { cellValue, eachRow, humanCell, isTextKind } from './rows.js';
 
 /** Past this many bars a chart is a smear, and its markup would outweigh the table: it is left out. */
 export const MAX_CHART_BARS = 600;
@@ -360,11 +360,12 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
     cols.forEach((c, i) => {
       const v = cellValue(row.values, c.key);
       const cls = c.kind === 'status' && typeof v === 'string' ? `${base[i]} status-${v.replace(/[^a-z-]/g, '')}` : base[i];
-      cells += `<td class="${cls}">${escapeHtml(formatHuman(v, c.kind, lang))}</td>`;
+      cells += `<td class="${cls}">${escapeHtml(humanCell(row, c, lang))}</td>`;
     });
     yield `<tr class="${row.level}">${cells}</tr>\n`;
   }
   yield '</tbody>\n</table>\n</div>\n';
+  if (report.legend) yield `<p class="legend">${escapeHtml(report.legend[lang])}</p>\n`; // issue 19: what the * means
   if (report.crosstab) {
     yield `<section class="block">\n<h2>${escapeHtml(report.crosstab.title[lang])}</h2>\n${crossTabTable(report.crosstab, lang)}\n</section>\n`;
     yield stacked?.html ?? '';

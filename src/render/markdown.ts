@@ -8,7 +8,7 @@ import { crossTabCell, crossTabValueColumns, flatLabel } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { SECTION } from './meta.js';
 import type { AnyReport } from '../report/model.js';
-import { cellValue, eachRow, isTextKind } from './rows.js';
+import { cellValue, eachRow, humanCell, isTextKind } from './rows.js';
 
 /** Escape what Markdown would interpret; a leading formula character in text is escaped too. */
 function escapeMd(text: string, isText: boolean): string {
@@ -25,9 +25,10 @@ function* markdownChunks(report: AnyReport, ctx: RenderContext): Generator<strin
   yield `| ${cols.map((c) => escapeMd(c.label[lang], true)).join(' | ')} |\n`;
   yield `|${cols.map((c) => (isTextKind(c.kind) ? ' --- ' : ' ---: ')).join('|')}|\n`;
   for (const row of eachRow(report)) {
-    const cells = cols.map((c) => escapeMd(formatHuman(cellValue(row.values, c.key), c.kind, lang), isTextKind(c.kind)));
+    const cells = cols.map((c) => escapeMd(humanCell(row, c, lang), isTextKind(c.kind)));
     yield `| ${(row.level === 'detail' ? cells : bold(cells)).join(' | ')} |\n`;
   }
+  if (report.legend) yield `\n${escapeMd(report.legend[lang], false)}\n`; // issue 19: what the * means
   const ct = report.crosstab;
   if (ct) {
     const values = crossTabValueColumns(ct);

@@ -1,16 +1,26 @@
-import { countRows, type AnyReport, type Report, type Value } from '../report/model.js';
+import { countRows, type AnyReport, type Column, type Lang, type Report, type Value } from '../report/model.js';
+import { ESTIMATE_MARK } from '../report/estimates.js';
+import { formatHuman } from './format.js';
 
 export type Level = 'detail' | 'subtotal' | 'total';
 
 export interface LeveledRow {
   readonly values: Readonly<Record<string, Value>>;
   readonly level: Level;
+  /** The columns whose cells are estimates (report/estimates.ts). */
+  readonly estimated?: readonly string[];
 }
 
 /** Every row of the report in order, the totals last, each with its level (no copy of the rows). */
-export function* eachRow(report: Pick<AnyReport, 'rows' | 'totals'>): Generator<LeveledRow> {
-  for (const r of report.rows) yield { values: r.values, level: r.level ?? 'detail' };
-  if (report.totals) yield { values: report.totals, level: 'total' };
+export function* eachRow(report: Pick<AnyReport, 'rows' | 'totals' | 'totalsEstimated'>): Generator<LeveledRow> {
+  for (const r of report.rows) yield { values: r.values, level: r.level ?? 'detail', estimated: r.estimated };
+  if (report.totals) yield { values: report.totals, level: 'total', estimated: report.totalsEstimated };
+}
+
+/** A cell as people read it (table, Markdown, HTML): the value in the report language, marked when it is an estimate. */
+export function humanCell(row: LeveledRow, c: Column, lang: Lang): string {
+  const text = formatHuman(cellValue(row.values, c.key), c.kind, lang);
+  return row.estimated?.includes(c.key) && text !== '' && text !== '–' ? `${text}${ESTIMATE_MARK}` : text;
 }
 
 /** How many rows eachRow yields. */

@@ -13,11 +13,10 @@
 import { Chalk } from 'chalk';
 import { collectChunks } from './chunks.js';
 import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
-import { formatHuman } from './format.js';
 import { displayWidth } from './measure.js';
 import { describeMeta } from './meta.js';
 import type { AnyReport, Column, Value } from '../report/model.js';
-import { cellValue, columnPriority, eachRow, isTextKind } from './rows.js';
+import { cellValue, columnPriority, eachRow, humanCell, isTextKind } from './rows.js';
 
 const BAR_WIDTH = 20;
 
@@ -64,7 +63,7 @@ function measureValues(report: AnyReport, ctx: RenderContext): number[] {
   const widths = report.columns.map(() => 0);
   for (const row of eachRow(report)) {
     report.columns.forEach((c, j) => {
-      const w = displayWidth(formatHuman(cellValue(row.values, c.key), c.kind, ctx.lang));
+      const w = displayWidth(humanCell(row, c, ctx.lang));
       if (w > widths[j]!) widths[j] = w;
     });
   }
@@ -155,7 +154,7 @@ function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Gen
   for (const row of eachRow(report)) {
     const cells = shown.map((j, k) => {
       const v = cellValue(row.values, cols[j]!.key);
-      const plain = formatHuman(v, cols[j]!.kind, ctx.lang);
+      const plain = humanCell(row, cols[j]!, ctx.lang);
       const colour = cols[j]!.kind === 'status' && typeof v === 'string' ? statusColour.get(v) : undefined;
       const styled = colour ? colour(plain) : row.level === 'detail' ? plain : chalk.bold(plain);
       return ' ' + pad(plain, styled, widths[k]!, aligns[k]!) + ' ';
@@ -167,6 +166,7 @@ function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Gen
     yield '│' + cells.join('│') + '│\n';
   }
   yield rule('└', '┴', '┘') + '\n';
+  if (report.legend) yield report.legend[ctx.lang] + '\n'; // issue 19: what the * means
 }
 
 /** What the table left out (the --chart bar of a comparison, columns to fit the terminal), as notes. */

@@ -26,6 +26,7 @@ import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, Lang, Row, Value } from '../report/model.js';
 import { cellValue, eachRow, isKeyColumn, isTextKind, rowCount } from './rows.js';
 import { columnLetters, workbookChunks, type CellStyle, type SheetCell, type SheetPrint, type SheetRow, type SheetSpec } from './xlsx-writer.js';
+import { ESTIMATE_MARK } from '../report/estimates.js';
 
 /** Excel's last row is 1,048,576; one is the header. */
 export const MAX_SHEET_ROWS = 1_048_575;
@@ -157,11 +158,15 @@ function shownText(value: Value, kind: ColumnKind, lang: Lang): string | null {
   return kind === 'status' ? statusLabel(v, lang) : v;
 }
 
-/** One data cell: a number with its format, or text; null for no value. */
-function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean): SheetCell {
+/**
+ * One data cell: a number with its format, or text; null for no value. An estimated number (issue 19)
+ * keeps its value (sums and charts still work) and shows the mark through its format; text stays as
+ * it is (scripts read sheet 1; the `estimated` column names a marked status).
+ */
+function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean, estimate = false): SheetCell {
   const v = formatMachine(value, kind);
   if (v === null) return null;
-  if (typeof v === 'number') return { value: v, style: cellStyle('right', numberFormat(v, kind), bold) };
+  if (typeof v === 'number') return { value: v, style: cellStyle('right', estimate ? `${numberFormat(v, kind) ?? 'General'}"${ESTIMATE_MARK}"` : numberFormat(v, kind), bold) };
   // An explicit alignment gives the cell its own style record, so that every reader sees its font
   // by name rather than falling back to whatever it takes the workbook default to be.
   return { value: kind === 'status' ? statusLabel(v, lang) : v, style: bold ? TEXT_BOLD : TEXT };
@@ -191,7 +196,7 @@ function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
     const bold = row.level !== 'detail';
     cols.forEach((c, j) => {
       const t = shownText(value(row, c), c.kind, lang);
-      if (t !== null) widths.see(j, t, bold);
+      if (t !== null) widths.see(j, row.estimated?.includes(c.key) && !isTextKind(c.kind) ? t + ESTIMATE_MARK : t, bold);
     });
   }
   const textCols = new Set(cols.flatMap((c, j) => (isTextKind(c.kind) ? [j] : [])));
@@ -202,7 +207,7 @@ function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
     yield header;
     for (const row of eachRow(report)) {
       const bold = row.level !== 'detail';
-      yield { cells: cols.map((c) => dataCell(value(row, c), c.kind, lang, bold)) };
+      yield { cells: cols.map((c) => dataCell(value(row, c), c.kind, lang, bold, row.estimated?.includes(c.key))) };
     }
   }
   // The key columns (leading text columns unless priorities say otherwise) stay in view while
@@ -316,6 +321,10 @@ function metaSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
       rows.push({ cells: [text(`${i + 1}.`, { align: 'right' }), text(n[lang], { wrap: true })], wrapped: n[lang] });
       valueW = Math.max(valueW, sheetTextWidth(n[lang], false));
     });
+  }
+  if (report.legend) {
+    rows.push({ cells: [] });
+    rows.push({ cells: [text(report.legend[lang])] }); // issue 19: what the * means
   }
   rows.push({ cells: [] });
   rows.push({ cells: [text(SECTION.about[lang], { bold: true })] });

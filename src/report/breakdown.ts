@@ -9,6 +9,7 @@ import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, totalLabel, wit
 import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES, scopeText } from './vocabulary.js';
 import type { Scope } from '../core/scope.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
+import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, unitFigures, withEstimates } from './estimates.js';
 
 export interface BreakdownContext {
   readonly period?: string;
@@ -44,10 +45,11 @@ export function breakdownColumns(dims: readonly string[], denominator: string | 
     c('target_coverage', 'pct'),
     c('share', 'pct'),
     c('bound', 'text'),
+    ESTIMATED_REPORT_COLUMN,
   ];
 }
 
-function unitValues(u: PlannedUnit, total: bigint, period: string | undefined, year?: number): Record<string, Value> {
+function unitValues(u: PlannedUnit, total: bigint, period: string | undefined, year: number | undefined, denominator: string | null): Record<string, Value> {
   const target = Number(u.target);
   return {
     period: period ?? null,
@@ -63,6 +65,7 @@ function unitValues(u: PlannedUnit, total: bigint, period: string | undefined, y
     target_coverage: ratio(target, u.denominator),
     share: total === 0n ? null : target / Number(total),
     bound: u.bound === '' ? null : u.bound,
+    estimated: estimatedCell(unitFigures(u, denominator)),
   };
 }
 
@@ -132,7 +135,7 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     const i = u === undefined ? undefined : unitIndex.get(u);
     return { from: rev.from, from_milestone: i === undefined ? null : Number(rev.start![i]!) };
   };
-  const unitRow = (u: PlannedUnit): Row => ({ values: { ...keyValues(r.dims, u.keys, u.labels), ...unitValues(u, total, ctx.period, ctx.year), ...revisionValues(u) } });
+  const unitRow = (u: PlannedUnit): Row => withEstimates({ values: { ...keyValues(r.dims, u.keys, u.labels), ...unitValues(u, total, ctx.period, ctx.year, r.denominator), ...revisionValues(u) } }, unitFigures(u, r.denominator));
   if (r.shape === 'flat') {
     for (const u of r.units) rows.push(unitRow(u));
   } else {
@@ -143,8 +146,8 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
       const children = r.shape === 'matrix' ? r.units.slice(k, k + per) : r.units.filter((u) => u.keys[0] === p.keys[0]);
       k += children.length;
       for (const u of children) rows.push(unitRow(u));
-      const v = unitValues(p, total, ctx.period, ctx.year);
-      rows.push({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, ...revisionValues(undefined), weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null } });
+      const v = unitValues(p, total, ctx.period, ctx.year, r.denominator);
+      rows.push(withEstimates({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, ...revisionValues(undefined), weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null }  }, unitFigures(p, r.denominator)));
     });
   }
   const den = r.total.denominator;
@@ -159,6 +162,9 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     return Number(s);
   };
   const top = r.shape === 'flat' ? r.units : r.parents;
+  // The total's participants and denominator are estimates where any of their parts is; its target
+  // is the one given, no estimate.
+  const totalEstimated = unitFigures({ estimated: [...new Set(top.flatMap((u) => u.estimated ?? []))] }, r.denominator)?.filter((f) => f !== 'target');
   const totals: Record<string, Value> = {
     [r.dims[0]!]: 'Total',
     period: null,
@@ -175,6 +181,7 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     target_coverage: ratio(Number(total), den),
     share: 1,
     bound: null,
+    estimated: estimatedCell(totalEstimated),
   };
   const notes = [...notesInWords(r.notes), ...(ctx.extraNotes ?? [])];
   const meta: Record<string, unknown> = {
@@ -210,6 +217,8 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     columns: breakdownColumns(r.dims, r.denominator, rev !== undefined),
     rows,
     totals,
+    totalsEstimated: totalEstimated,
+    legend: estimateLegend(rows.some((x) => x.estimated?.length)),
     meta,
     notes,
     chart: { label: first, value: 'coverage', target: 'target_coverage', second: 'increase' },

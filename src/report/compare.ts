@@ -13,6 +13,7 @@ import type { Column, Report, Row, Value } from './model.js';
 import { keyColumns, keyValues, totalLabel } from './common.js';
 import { unitsNoun } from './explain.js';
 import { groupDigits, keysTitle, type Lang, type Words } from './vocabulary.js';
+import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js';
 
 export interface Variant {
   /** Its name in column keys: webster, level, min_none, gap_uncovered. */
@@ -42,7 +43,7 @@ export const diffShareColumn = (name: string): string => `diff_pct_${columnName(
 
 /** Every column key a comparison of these variant names makes, in order (duplicates possible: the caller refuses them). */
 export function comparisonKeys(names: readonly string[]): string[] {
-  return ['participants', 'diff', 'changed', ...names.map(variantColumn), ...names.slice(1).flatMap((n) => [diffColumn(n), diffShareColumn(n)])];
+  return ['participants', 'diff', 'changed', ...names.map(variantColumn), ...names.slice(1).flatMap((n) => [diffColumn(n), diffShareColumn(n)]), 'estimated'];
 }
 
 export interface UnitChange {
@@ -164,8 +165,9 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
       { key: diffColumn(v.name), label: { en: `${short(v)} − ${ref}`, id: `${short(v)} − ${ref}` }, kind: 'signed-int' },
       { key: diffShareColumn(v.name), label: { en: `${short(v)} − ${ref} (%)`, id: `${short(v)} − ${ref} (%)` }, kind: 'signed-pct' },
     ]),
+    ESTIMATED_REPORT_COLUMN,
   ];
-  const line = (units: readonly (Pick<PlannedUnit, 'participants' | 'target'> | undefined)[]): Record<string, Value> => {
+  const line = (units: readonly (Pick<PlannedUnit, 'participants' | 'target' | 'estimated'> | undefined)[]): Record<string, Value> => {
     const t = units.map((u) => (u ? Number(u.target) : null));
     const known = t.filter((x): x is number => x !== null);
     const out = Object.create(null) as Record<string, Value>;
@@ -180,8 +182,13 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
       out[diffColumn(v.name)] = a === null || b === null ? null : b - a;
       out[diffShareColumn(v.name)] = a === null || b === null || a === 0 ? null : (b - a) / a;
     });
+    // Estimates: participants as the data labels them; each variant's target when planned on one (the
+    // variants may differ in their denominator).
+    const est = [...(units.some((u) => u?.estimated?.includes('participants')) ? ['participants'] : []), ...targets.filter((_, i) => units[i]?.estimated?.length)];
+    out['estimated'] = estimatedCell(est);
     return out;
   };
+  const marked = (values: Record<string, Value>): readonly string[] | undefined => (typeof values['estimated'] === 'string' ? values['estimated'].split(',') : undefined);
   const indexes = variants.map((v) => new Map(v.result.units.map((u) => [unitKey(u), u])));
   const parentIdx = variants.map((v) => new Map(v.result.parents.map((u) => [unitKey(u), u])));
   const rows: Row[] = [];
@@ -189,15 +196,18 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
   const detail = (u: PlannedUnit): void => {
     const values = Object.assign(keyValues(dims, u.keys, u.labels), line(indexes.map((m) => m.get(unitKey(u)))));
     if (values['changed'] === 'yes') changed++;
-    rows.push({ values });
+    rows.push(withEstimates({ values }, marked(values)));
   };
   if (first.shape === 'flat') first.units.forEach(detail);
   else
     for (const p of first.parents) {
       for (const u of first.units) if (u.keys[0] === p.keys[0]) detail(u);
-      rows.push({ level: 'subtotal', values: Object.assign(totalLabel(dims, p.keys, p.labels), line(parentIdx.map((m) => m.get(unitKey(p))))) });
+      const values = Object.assign(totalLabel(dims, p.keys, p.labels), line(parentIdx.map((m) => m.get(unitKey(p)))));
+      rows.push(withEstimates({ level: 'subtotal', values }, marked(values)));
     }
-  const totals = Object.assign(Object.create(null) as Record<string, Value>, { [dims[0]!]: 'Total' }, line(variants.map((v) => ({ participants: v.result.total.participants, target: v.result.total.target }))));
+  // The totals: the given targets are no estimate; the participants are where any unit's are.
+  const anyEstimated = first.units.some((u) => u.estimated?.includes('participants'));
+  const totals = Object.assign(Object.create(null) as Record<string, Value>, { [dims[0]!]: 'Total' }, line(variants.map((v) => ({ participants: v.result.total.participants, target: v.result.total.target }))), { estimated: anyEstimated ? 'participants' : null });
 
   const meta = Object.assign(Object.create(null) as Record<string, unknown>, base.meta);
   // What the variants set is said per variant: one variant's value at the top would misstate the others.
@@ -229,6 +239,8 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
     columns,
     rows,
     totals,
+    totalsEstimated: anyEstimated ? ['participants'] : undefined,
+    legend: estimateLegend(rows.some((x) => x.estimated?.length)),
     meta,
     notes: [...summary.map((s) => summaryWords(s, c)), ...(base.notes ?? [])],
     chart: {

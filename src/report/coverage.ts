@@ -7,6 +7,7 @@ import type { SourceFacts } from '../core/table.js';
 import type { Column, Report, Row, TrendChart, Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
+import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js'; // issue 19
 
 export interface CoverageContext {
   readonly sources: readonly SourceFacts[];
@@ -40,6 +41,7 @@ export function coverageColumns(grain: readonly string[], denominator: string | 
     c('status', 'status'),
     ...(previous ? [c('change', 'signed-int'), c('coverage_change_pp', 'points')] : []),
     ...(story ? [c('pace', 'signed-int'), c('projected', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status')] : []),
+    ESTIMATED_REPORT_COLUMN, // issue 19
   ];
 }
 
@@ -63,6 +65,7 @@ function values(r: CoverageRow): Record<string, Value> {
     projected: r.story?.projected ?? null,
     projected_gap: r.story?.projectedGap ?? null,
     projected_status: r.story?.projectedStatus ?? null,
+    estimated: estimatedCell(r.estimated), // issue 19
   };
 }
 
@@ -92,8 +95,8 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report 
   const columns = coverageColumns(r.grain, r.denominator, previous, r.story !== undefined);
   const series = (x: CoverageRow): { series?: readonly (number | null)[] } => (x.story ? { series: x.story.series } : {});
   const toRow = (x: CoverageRow): Row => {
-    if (x.level === 'detail') return { values: { ...keyValues(r.grain, x.keys, x.labels), ...values(x) }, ...series(x) };
-    return { level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...values(x) }, ...series(x) };
+    if (x.level === 'detail') return withEstimates({ values: { ...keyValues(r.grain, x.keys, x.labels), ...values(x) }, ...series(x) }, x.estimated); // issue 19
+    return withEstimates({ level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...values(x) }, ...series(x) }, x.estimated);
   };
   const total = r.rows.find((x) => x.level === 'total')!;
   let rows: Row[];
@@ -139,12 +142,15 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report 
     columns,
     rows,
     totals: { [first]: 'Total', ...values(total) },
+    totalsEstimated: total.estimated, // issue 19
+    legend: estimateLegend(r.rows.some((x) => x.estimated?.length)), // issue 19
     meta,
     notes: [...notesInWords(r.notes), ...(ctx.extraNotes ?? [])],
     chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },
     ...(r.story ? { trend: trendChart(r, total) } : {}),
+    // issue 19: human formats mark estimated cells instead of showing the `estimated` column
     humanColumns: hasTargets
-      ? undefined
+      ? columns.filter((c) => c !== ESTIMATED_REPORT_COLUMN).map((c) => c.key)
       : [...keyColumns(r.grain).map((c) => c.key), 'denominator', 'participants', 'coverage', 'uncovered', ...(previous ? ['change', 'coverage_change_pp'] : []), ...(r.story ? ['pace', 'projected'] : [])],
   };
 }

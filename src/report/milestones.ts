@@ -6,6 +6,7 @@ import type { AllocationResult } from '../core/allocation/plan.js';
 import type { Column, Report, Row } from './model.js';
 import { keyColumns, keyValues } from './common.js';
 import { columnWords } from './vocabulary.js';
+import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, plannedFigures, withEstimates } from './estimates.js';
 
 export interface Path {
   readonly months: readonly string[];
@@ -23,6 +24,7 @@ export function milestoneColumns(dims: readonly string[], baselinePeriod: string
     { key: 'milestone', label: { en: 'milestone', id: 'tonggak' }, kind: 'int' },
     { key: 'target', label: { en: 'December target', id: 'target Desember' }, kind: 'int' },
     { key: 'progress_needed', label: columnWords('progress_needed'), kind: 'signed-int' },
+    ESTIMATED_REPORT_COLUMN,
   ];
 }
 
@@ -31,12 +33,15 @@ export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod
   const year = base.meta['year'] === null || base.meta['year'] === undefined ? null : String(base.meta['year']);
   const baseline = r.units.map((u) => BigInt(u.participants ?? 0));
   const baseTotal = baseline.reduce((a, b) => a + b, 0n);
+  // Estimates: a unit's baseline as the data labels it; its milestones and target when planned on one.
+  const figures = r.units.map((u) => plannedFigures(u, 'baseline', ['milestone', 'target']));
+  const totalFigures = plannedFigures({ estimated: [...new Set(r.units.flatMap((u) => u.estimated ?? []))] }, 'baseline', ['milestone']);
   path.months.forEach((m, k) => {
     r.units.forEach((u, i) => {
       const milestone = path.units[i]![k]!;
-      rows.push({ values: { period: m, year, ...keyValues(r.dims, u.keys, u.labels), baseline: Number(baseline[i]!), milestone: Number(milestone), target: Number(u.target), progress_needed: Number(milestone - baseline[i]!) } });
+      rows.push(withEstimates({ values: { period: m, year, ...keyValues(r.dims, u.keys, u.labels), baseline: Number(baseline[i]!), milestone: Number(milestone), target: Number(u.target), progress_needed: Number(milestone - baseline[i]!), estimated: estimatedCell(figures[i]) } }, figures[i]));
     });
-    rows.push({ level: 'subtotal', values: { period: m, year, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(r.total.target), progress_needed: Number(path.national[k]! - baseTotal) } });
+    rows.push(withEstimates({ level: 'subtotal', values: { period: m, year, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(r.total.target), progress_needed: Number(path.national[k]! - baseTotal), estimated: estimatedCell(totalFigures) } }, totalFigures));
   });
   const columns = milestoneColumns(r.dims, baselinePeriod);
   return {
@@ -46,5 +51,7 @@ export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod
     rows,
     meta: { ...base.meta, months: path.months.length, phasing, firstMonth: path.months[0] ?? null, lastMonth: path.months[path.months.length - 1] ?? null },
     notes: base.notes,
+    legend: estimateLegend(rows.some((x) => x.estimated?.length)),
+    humanColumns: columns.filter((c) => c !== ESTIMATED_REPORT_COLUMN).map((c) => c.key),
   };
 }

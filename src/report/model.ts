@@ -31,6 +31,8 @@ export interface Row {
   readonly values: Readonly<Record<string, Value>>;
   /** Subtotal rows summarise the detail rows above them. */
   readonly level?: 'detail' | 'subtotal';
+  /** The columns whose cells are estimates: marked in human formats (report/estimates.ts). */
+  readonly estimated?: readonly string[];
   /** The row's participants month by month (Report.trend.months), for a sparkline; null where unknown. */
   readonly series?: readonly (number | null)[];
 }
@@ -123,6 +125,10 @@ export interface Report<Rows extends ReportRows = readonly Row[]> {
   readonly columns: readonly Column[];
   readonly rows: Rows;
   readonly totals?: Readonly<Record<string, Value>>;
+  /** The total row's estimated columns, as Row.estimated. */
+  readonly totalsEstimated?: readonly string[];
+  /** What the estimate mark means, when some row has one (report/estimates.ts). */
+  readonly legend?: { readonly en: string; readonly id: string };
   /** Machine-readable facts: inputs, method, period, denominator… (JSON `meta`, xlsx second sheet). */
   readonly meta: Readonly<Record<string, unknown>>;
   readonly chart?: ChartSpec;

@@ -35,12 +35,23 @@ describe('bundled baseline: published national totals', () => {
     expect(new Set(baseline.map((r) => r.get('period')))).toEqual(new Set(['2023-12']));
   });
 
-  it('adds up to the published 41.56 M active participants, BPU 9.19 M, JAKON 7.36 M, PMI 472,934; PU is the remainder', () => {
-    expect(sum(baseline, 'participants')).toBe(41_560_000);
-    expect(sum(baseline, 'participants_bpu')).toBe(9_190_000);
-    expect(sum(baseline, 'participants_jakon')).toBe(7_360_000);
-    expect(sum(baseline, 'participants_pmi')).toBe(472_934);
-    expect(sum(baseline, 'participants_pu')).toBe(41_560_000 - 9_190_000 - 7_360_000 - 472_934);
+  it('adds up to the published 41.56 M active participants, BPU 9.19 M, JAKON 7.36 M, PMI 472,934, with what no province holds', () => {
+    const national = (figure: string): number => Number(figures.find((f) => f.get('province_code') === '' && f.get('figure') === figure)!.get('value'));
+    const unattributed = national('participants_unattributed');
+    // Issue 19: the nine unpublished provinces come one by one from the figure published nearest the
+    // baseline, with no common factor; the national total keeps the rest, attributed to no province.
+    expect(sum(baseline, 'participants') + unattributed).toBe(41_560_000);
+    expect(unattributed).toBe(41_560_000 - 41_145_132);
+    const nat = { participants_pu: 41_560_000 - 9_190_000 - 7_360_000 - 472_934, participants_bpu: 9_190_000, participants_jakon: 7_360_000, participants_pmi: 472_934 };
+    let left = 0;
+    for (const [col, total] of Object.entries(nat)) {
+      const rest = total - sum(baseline, col);
+      // The unattributed participants' segments, in proportion to the national ones (within rounding).
+      expect(Math.abs(rest - (unattributed * total) / 41_560_000), col).toBeLessThan(1);
+      left += rest;
+    }
+    expect(left).toBe(unattributed);
+    expect(national('participants_pu')).toBe(nat.participants_pu);
   });
 
   it('every row: participants equal the sum of the four segment columns', () => {
@@ -106,14 +117,8 @@ describe('bundled baseline: the audit fixes', () => {
     for (const f of figures.filter((x) => x.get('province_code') !== '')) {
       expect(f.get('method')).not.toMatch(/minus (all )?the other provinces|national total minus the (other|rest)/i);
     }
-    // The old residual split gave all nine unpublished provinces one coverage (28.93 %). Now only
-    // Papua Selatan and Papua Pegunungan share one: both their employed and their share of the Papua
-    // branch are split by population (see data/README.md).
     const estimated = baseline.filter((r) => r.get('status_participants') === 'estimate');
-    expect(estimated).toHaveLength(9);
-    const coverages = new Set(estimated.map((r) => (num(r, 'participants') / num(r, 'employed')).toFixed(3)));
-    expect(coverages.size).toBe(8);
-    expect((num(row('93'), 'participants') / num(row('93'), 'employed')).toFixed(3)).toBe((num(row('95'), 'participants') / num(row('95'), 'employed')).toFixed(3));
+    expect(estimated.map((r) => r.get('province_code'))).toEqual(['76', '81', '82', '91', '92', '93', '94', '95', '96']);
   });
 
   it('Sulawesi Tengah and Papua employed come from BPS releases, not from a residual or a regency count', () => {
@@ -153,11 +158,122 @@ describe('bundled baseline: the audit fixes', () => {
     expect(Math.round(num(d, 'participants_pu') / 10_000) * 10_000).toBe(5_460_000);
   });
 
-  it('the nine estimated provinces follow their published anchors, not employed', () => {
-    // Sulawesi Barat: 65,330 in Feb 2025 (Kemnaker); the old residual split gave it 214,953.
-    expect(num(row('76'), 'participants')).toBeLessThan(100_000);
-    expect(num(row('76'), 'participants')).toBeGreaterThan(65_330);
-    // Papua Barat was too low (81,922) next to its branch's 2023 figures.
-    expect(num(row('92'), 'participants')).toBeGreaterThan(150_000);
+  it('the nine estimated provinces: each the figure published nearest the baseline, no common factor (issue 19)', () => {
+    const p = (code: string): number => num(row(code), 'participants');
+    expect(p('76')).toBe(65_330); // Kemnaker, February 2025
+    expect(p('81')).toBe(156_030); // Kemnaker, February 2025 (GoodStats: 156.03 thousand)
+    expect(p('82')).toBe(176_604); // BPJS UCJ, 31 May 2025
+    expect(p('91')).toBe(141_984); // BPJS, Papua alone, August 2024
+    expect(p('92')).toBe(128_358); // BPJS Manokwari, January–August 2023
+    expect(p('96')).toBe(350_000 - 128_358); // the Papua Barat branch's 2023 total less Papua Barat's own
+    expect(p('94')).toBe(87_715); // Kabupaten Mimika alone, March 2024: a lower bound
+    expect(p('93') + p('95')).toBe(271_000 - 141_984); // the Papua branch's 2023 total less Papua's own
+    // The old method gave every one of them its anchor × 1.332: no two ratios may be equal now.
+    const anchors = { '76': 65_330, '81': 191_618, '82': 176_604, '92': 350_000, '94': 87_715 };
+    const ratios = Object.entries(anchors).map(([c, a]) => (p(c) / a).toFixed(3));
+    expect(ratios).not.toContain('1.332');
+  });
+
+  it('formal employed: Papua from its own BPS status shares, Sulawesi Tengah from its informal share (issue 19)', () => {
+    // BPS Papua, Feb 2025: buruh/karyawan/pegawai 36.48 % of employed (a lower bound of formal).
+    expect(num(row('91'), 'formal_employed')).toBe(Math.round(458_800 * 0.3648));
+    expect(num(row('91'), 'formal_employed')).toBeGreaterThan(2 * 71_573);
+    // BPS Sulawesi Tengah, Feb 2024: informal 65.70 % → formal 34.30 %.
+    expect(num(row('72'), 'formal_employed')).toBe(Math.round((1_547_170 * 34.3) / 100));
+    expect(row('72').get('status_formal_employed')).toBe('derived');
+  });
+
+  it("Papua Tengah's PU is at least Kabupaten Mimika's published PU (49,505), BPU at least its 38,210", () => {
+    expect(num(row('94'), 'participants_pu')).toBeGreaterThanOrEqual(49_505);
+    expect(num(row('94'), 'participants_bpu')).toBeGreaterThanOrEqual(38_210);
+  });
+
+  it('potential workers: the bases BPJS publishes, where it publishes them (issue 19)', () => {
+    const pw = (code: string): number => num(row(code), 'potential_workers');
+    expect(pw('31')).toBe(Math.round(2_400_000 / 0.51)); // Kanwil DKI, July 2024: 2.4 M = 51 %
+    expect(pw('36')).toBe(5_940_000); // Kanwil Banten, December 2024
+    expect(pw('91')).toBe(240_009); // Papua, August 2024
+    expect(pw('92')).toBe(155_222); // Papua Barat, January–August 2023
+    expect(pw('94')).toBe(263_264); // Papua Tengah, July 2025
+    // Kanwil Kalimantan, 31 December 2023: 5.4 M workers for its five provinces, split by employed.
+    expect(['61', '62', '63', '64', '65'].reduce((a, c) => a + pw(c), 0)).toBe(5_400_000);
+    for (const c of ['31', '36', '91', '92', '94']) expect(row(c).get('status_potential_workers'), c).not.toBe('estimate');
+  });
+
+  it('the README gives the leave-one-out error of the methods for the unpublished bases, and the one used', () => {
+    const readme = readFileSync(dataPath('README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- generated: leave-one-out -->'), readme.indexOf('<!-- end: leave-one-out -->'));
+    for (const name of ['DKI Jakarta', 'Banten', 'Bali', 'Sulawesi Utara', 'Gorontalo', 'Papua', 'Papua Barat', 'Kalimantan']) expect(section).toContain(`| ${name}`);
+    expect(section).toMatch(/\*\*mean absolute error\*\*/);
+    expect(section).toMatch(/\(used\)/);
+    // Each published base's ratio to employed, as the table states it, recomputed here.
+    expect(section).toContain(`| ${(4_705_882 / 5_110_000).toFixed(3)} |`);
+  });
+});
+
+describe('bundled baseline: estimates marked and checked against later publications (issue 19)', () => {
+  const actuals = table('actuals.csv');
+  const checks = table('checks.csv');
+  const order = (p: string): string => (p.length === 4 ? `${p}-12` : p);
+
+  it('the `estimated` column lists exactly the figures labelled estimate', () => {
+    const FIG = [...MAIN, ...SEGMENTS];
+    for (const r of baseline) {
+      const expected = figures.filter((f) => f.get('province_code') === r.get('province_code') && f.get('status') === 'estimate').map((f) => f.get('figure')!);
+      expect(r.get('estimated')!.split(' ').filter(Boolean).sort(), r.get('province')).toEqual(expected.filter((x) => FIG.includes(x)).sort());
+    }
+  });
+
+  it('every estimate is within 10 % of the nearest later publication about it, or marked with the reason', () => {
+    // Recomputed from actuals.csv, independently of the build: for each area (a province or a Kanwil's
+    // provinces together), segment and figure, the earliest publication after December 2023.
+    const groups = new Map<string, Row[]>();
+    for (const a of actuals) {
+      if (!a.get('province_code')) continue;
+      for (const figure of ['participants', 'potential_workers']) {
+        if (!a.get(figure) || (figure === 'potential_workers' && a.get('segment'))) continue;
+        const k = `${a.get('province_code')}|${figure}|${a.get('segment')}`;
+        groups.set(k, [...(groups.get(k) ?? []), a]);
+      }
+    }
+    let compared = 0;
+    for (const [k, list] of groups) {
+      const [area, figure, segment] = k.split('|') as [string, string, string];
+      const cols = figure === 'potential_workers' || !segment ? [figure] : segment.split('+').map((x) => `participants_${x.toLowerCase()}`);
+      const cells = area.split('+').flatMap((c) => cols.map((col) => ({ c, col })));
+      const statusOf = (c: string, col: string): string => figures.find((f) => f.get('province_code') === c && f.get('figure') === col)!.get('status')!;
+      if (!cells.some(({ c, col }) => statusOf(c, col) === 'estimate')) continue;
+      const nearest = [...list].sort((a, b) => order(a.get('period')!).localeCompare(order(b.get('period')!)))[0]!;
+      const estimate = cells.reduce((a, { c, col }) => a + num(row(c), col), 0);
+      const error = (100 * (estimate - Number(nearest.get(figure)))) / Number(nearest.get(figure));
+      const check = checks.find((x) => x.get('area') === area && x.get('figure') === figure && x.get('segment') === segment);
+      expect(check, k).toBeDefined();
+      expect(Number(check!.get('error_pct')), k).toBeCloseTo(error, 1);
+      expect(check!.get('publication_period')).toBe(nearest.get('period'));
+      if (Math.abs(error) > 10) {
+        expect(check!.get('within_10_pct')).toBe('no');
+        expect(check!.get('note')!.length, k).toBeGreaterThan(20);
+        for (const c of area.split('+')) expect(row(c).get('notes'), `${k} ${c}`).toContain(check!.get('note'));
+      } else expect(check!.get('within_10_pct')).toBe('yes');
+      compared++;
+    }
+    expect(compared).toBe(checks.length);
+    expect(compared).toBeGreaterThanOrEqual(8);
+  });
+
+  it('the README has the table "estimate / later publication / error %" for every one of them', () => {
+    const readme = readFileSync(dataPath('README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- generated: checks -->'), readme.indexOf('<!-- end: checks -->'));
+    expect(section).toContain('| area | figure | estimate | later publication | period | publisher | error % | note |');
+    for (const c of checks) expect(section).toContain(`| ${Number(c.get('estimate')).toLocaleString('en-US')} | ${Number(c.get('publication')).toLocaleString('en-US')} | ${c.get('publication_period')} |`);
+  });
+
+  it("DKI Jakarta's over-coverage is a documented exception in the data, with its reason and sources", () => {
+    const x = table('exceptions.csv');
+    expect(x.map((r) => r.get('province_code'))).toEqual(['31']);
+    expect(x[0]!.get('denominators')).toContain('employed');
+    expect(x[0]!.get('reason')).toMatch(/employer is registered/);
+    for (const id of x[0]!.get('source')!.split(' ')) expect(sources.has(id), id).toBe(true);
+    expect(num(row('31'), 'participants')).toBeGreaterThan(num(row('31'), 'employed'));
   });
 });

@@ -79,7 +79,7 @@ describe('regencies.csv', () => {
 
 describe('actuals.csv (check data after the baseline)', () => {
   const actuals = table('actuals.csv');
-  const find = (period: string, code: string): Row | undefined => actuals.find((a) => a.get('period') === period && a.get('province_code') === code);
+  const find = (period: string, code: string, segment = ''): Row | undefined => actuals.find((a) => a.get('period') === period && a.get('province_code') === code && a.get('segment') === segment);
 
   it('holds the later national and provincial figures the warnings need', () => {
     expect(find('2024-12', '')?.get('participants')).toBe('45220000');
@@ -88,12 +88,29 @@ describe('actuals.csv (check data after the baseline)', () => {
     expect([g.get('participants'), g.get('potential_workers'), g.get('coverage_pct')]).toEqual(['254675', '466368', '54.61']);
   });
 
-  it('every row is later than the baseline, names a known province and cites a source', () => {
+  it('end 2024 and 2025: the national segments and the provinces published (issue 19)', () => {
+    // BPJS, end 2024: PU 29.3 M, BPU 9.9 M, JAKON and PMI 6.0 M (ANTARA Jateng).
+    expect(['PU', 'BPU', 'JAKON+PMI'].map((s) => find('2024-12', '', s)?.get('participants'))).toEqual(['29300000', '9900000', '6000000']);
+    // Kemnaker 2025 (month not stated, via GoodStats): the seven largest provinces; Banten 3.09 M.
+    const y2025 = new Map(actuals.filter((a) => a.get('period') === '2025').map((a) => [a.get('province_code'), a.get('participants')]));
+    expect(y2025.get('36')).toBe('3090000');
+    expect(y2025.get('31')).toBe('8320000');
+    expect(y2025.size).toBe(8); // the seven provinces, and the Kalimantan Kanwil's 3,302,762
+    expect(y2025.get('61+62+63+64+65')).toBe('3302762');
+    expect(find('2024-12', '36')?.get('participants')).toBe('2838837');
+  });
+
+  it('every row is later than the baseline, names known provinces (a Kanwil: several) and cites a source', () => {
     const names = new Map(provinces.map((p) => [p.get('kemendagri_code')!, p.get('name')!]));
     for (const a of actuals) {
-      expect(a.get('period')! > '2023-12').toBe(true);
-      if (a.get('province_code')) expect(names.get(a.get('province_code')!)).toBe(a.get('province'));
+      const p = a.get('period')!;
+      expect(p.length === 4 ? `${p}-12` : p).toMatch(/^\d{4}-\d\d$/);
+      expect((p.length === 4 ? `${p}-12` : p) > '2023-12').toBe(true);
+      const code = a.get('province_code')!;
+      if (code.includes('+')) for (const c of code.split('+')) expect(names.has(c), c).toBe(true);
+      else if (code) expect(names.get(code)).toBe(a.get('province'));
       else expect(a.get('province')).toBe('');
+      expect(a.get('segment')).toMatch(/^((PU|BPU|JAKON|PMI)(\+(PU|BPU|JAKON|PMI))*)?$/);
       for (const id of a.get('source')!.split(' ')) expect(sources.has(id), id).toBe(true);
     }
   });

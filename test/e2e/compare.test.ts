@@ -104,7 +104,7 @@ describe('--compare: the differences, the summary and the words, by hand', () =>
     const r = await run(['breakdown', '--target', '600', '--input', file(), '--by', 'branch', '--compare', 'mode=gap,level', '-f', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.columns.map((c: { key: string }) => c.key)).toEqual(['branch', 'participants', 'target_gap', 'target_level', 'diff', 'changed', 'diff_level', 'diff_pct_level']);
+    expect(doc.columns.map((c: { key: string }) => c.key)).toEqual(['branch', 'participants', 'target_gap', 'target_level', 'diff', 'changed', 'diff_level', 'diff_pct_level', 'estimated']);
     const got = doc.rows.map((x: Record<string, unknown>) => [x['branch'], x['target_gap'], x['target_level'], x['diff'], x['changed'], x['diff_level'], x['diff_pct_level']]);
     expect(got).toEqual([
       ['A', 264, 300, 36, 'yes', 36, Number((36 / 264).toFixed(6))],
@@ -152,7 +152,7 @@ describe('--compare: the differences, the summary and the words, by hand', () =>
   it('a note of some variants only is named by them; one every variant has is said once', async () => {
     const r = await run(['breakdown', '--year', '2026', '--compare', 'mode=gap,level', '-f', 'csv']);
     expect(r.stderr.match(/held at today's participants/g)).toHaveLength(1);
-    expect(r.stderr).toContain("warning: [level] Banten: the target 2,631,601 is below the 2,750,000 active participants published for 2025-02");
+    expect(r.stderr).toContain("warning: [level] Banten: the target 2,631,601 is below the 3,090,000 active participants published for 2025 (Kemnaker: goodstats-2025-provinces)");
     expect(r.stderr).not.toContain('warning: [gap]');
   });
 });

@@ -210,9 +210,11 @@ describe('revisions', () => {
       const p = `2024-0${m}`;
       expect(after.filter((x) => x['period'] === p)).toEqual(before.filter((x) => x['period'] === p).map((x) => ({ ...x, target: after.find((y) => y['period'] === p && y['province_code'] === x['province_code'] && y['level'] === x['level'])!['target'] })));
     }
-    // June's national milestone is 41,560,000 + 6/12 of 8,440,000; the rest (52,000,000 − 45,780,000) goes evenly over 6 months.
-    expect(nat(after, '2024-06')).toBe(45_780_000);
-    expect(nat(after, '2024-07')).toBe(45_780_000 + 1_036_667);
+    // The baseline's provinces hold 41,560,000 − 414,868 not attributed to a province = 41,145,132.
+    // June's national milestone is 41,145,132 + 6/12 of 8,854,868 = 45,572,566; the rest (52,000,000 −
+    // 45,572,566 = 6,427,434) goes evenly over 6 months: 1,071,239 a month.
+    expect(nat(after, '2024-06')).toBe(45_572_566);
+    expect(nat(after, '2024-07')).toBe(45_572_566 + 1_071_239);
     expect(nat(after, '2024-12')).toBe(52_000_000);
     expect(r.stderr).toMatch(/52,000,000, revised from 2024-07 \(was 50,000,000\)/);
     // --as-of before the revision: the original target.

@@ -50,7 +50,7 @@ describe('--compare', () => {
     expect(r.code, r.stderr).toBe(0);
     const rows = csvRows(r.stdout);
     // The columns of before, in their order; then each later variant's change (people, share), then level.
-    expect(Object.keys(rows[0]!)).toEqual(['province_code', 'province', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed', 'diff_dhondt', 'diff_pct_dhondt', 'level']);
+    expect(Object.keys(rows[0]!)).toEqual(['province_code', 'province', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed', 'diff_dhondt', 'diff_pct_dhondt', 'estimated', 'level']);
     const detail = rows.filter((x) => x['level'] === 'detail');
     for (const x of detail) expect(Number(x['diff'])).toBe(Number(x['target_dhondt']) - Number(x['target_webster']));
     expect(detail.reduce((a, x) => a + Number(x['target_webster']), 0)).toBe(70_000_000);
@@ -90,7 +90,7 @@ describe('notes and the config file', () => {
   it('notes follow --lang', async () => {
     const r = await run(['breakdown', '--year', '2024', '-f', 'csv', '--lang', 'id']);
     expect(r.stderr).toMatch(/^note: memakai data dasar bawaan/m);
-    expect(r.stderr).toMatch(/^warning: DKI Jakarta: target 7\.498\.532 di bawah 8\.010\.000/m);
+    expect(r.stderr).toMatch(/^warning: DKI Jakarta: target 7\.498\.532 di bawah 8\.320\.000/m);
   });
 
   it('the config file in use is named; it cannot choose where reports are written', async () => {

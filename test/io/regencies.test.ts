@@ -133,14 +133,31 @@ describe('regency registry', () => {
   it('unknown names and codes get a "did you mean"', () => {
     expect(reg.resolve(undefined, 'Bolaemo', undefined, '75')).toMatchObject({
       message: 'unknown kabupaten/kota "Bolaemo" in Gorontalo',
-      hint: 'did you mean "Kabupaten Boalemo"? (jamsostek regencies lists all names)',
+      hint: 'did you mean "Kabupaten Boalemo"? (jamsostek provinces --regencies lists all names)',
     });
-    expect(reg.resolve(undefined, 'Kota Gorontalu', undefined)).toMatchObject({ hint: 'did you mean "Kota Gorontalo (Gorontalo)"? (jamsostek regencies lists all names)' });
+    expect(reg.resolve(undefined, 'Kota Gorontalu', undefined)).toMatchObject({ hint: 'did you mean "Kota Gorontalo (Gorontalo)"? (jamsostek provinces --regencies lists all names)' });
     expect(reg.resolve(undefined, 'Pohuwato', undefined, '76')).toMatchObject({ message: 'unknown kabupaten/kota "Pohuwato" in Sulawesi Barat' });
-    expect(reg.resolve(undefined, 'Atlantis', undefined)).toMatchObject({ message: 'unknown kabupaten/kota "Atlantis"', hint: 'jamsostek regencies lists all names and codes' });
+    expect(reg.resolve(undefined, 'Atlantis', undefined)).toMatchObject({ message: 'unknown kabupaten/kota "Atlantis"', hint: 'jamsostek provinces --regencies lists all names and codes' });
     expect(reg.resolve('7599', undefined, undefined)).toMatchObject({ message: 'unknown kabupaten/kota code 7599' });
     expect(reg.resolve('75-01', undefined, undefined)).toMatchObject({ message: '"75-01" is not a kabupaten/kota code' });
     expect(reg.resolve(undefined, undefined, undefined)).toMatchObject({ message: 'no kabupaten/kota given (neither a code nor a name)' });
+  });
+
+  it('every hint names a command that exists (issue 19: there is no `jamsostek regencies`)', async () => {
+    const { COMMANDS } = await import('../../src/cli.js');
+    const names = new Set(COMMANDS.keys());
+    const hints = [
+      reg.resolve(undefined, 'Atlantis', undefined),
+      reg.resolve(undefined, 'Bolaemo', undefined, '75'),
+      reg.resolve('7599', undefined, undefined),
+      reg.resolve('7599', undefined, 'bps'),
+      reg.resolve('75.99', undefined, 'kemendagri'),
+    ].flatMap((r) => ('hint' in r && r.hint ? [r.hint, r.id?.hint ?? ''] : []));
+    expect(hints.length).toBeGreaterThan(4);
+    for (const h of hints) {
+      for (const m of h.matchAll(/jamsostek ([a-z-]+)/g)) expect(names, h).toContain(m[1]);
+    }
+    expect(hints.join('\n')).toContain('jamsostek provinces --regencies');
   });
 
   it('keys from data never reach object prototypes', () => {

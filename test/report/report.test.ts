@@ -24,7 +24,7 @@ describe('breakdown report', () => {
   const r = breakdownReport(matrix, ctx);
 
   it('the column contract, in order', () => {
-    expect(r.columns.map((c) => c.key)).toEqual(['province_code', 'province', 'segment', 'period', 'year', 'denominator', 'participants', 'coverage', 'weight', 'min', 'max', 'target', 'increase', 'target_coverage', 'share', 'bound']);
+    expect(r.columns.map((c) => c.key)).toEqual(['province_code', 'province', 'segment', 'period', 'year', 'denominator', 'participants', 'coverage', 'weight', 'min', 'max', 'target', 'increase', 'target_coverage', 'share', 'bound', 'estimated']);
   });
 
   it('each row\'s cells, then its subtotal; the totals add up', () => {
@@ -92,7 +92,7 @@ describe('comparison report', () => {
   it('two methods: one target column each, the difference, which units differ, the change in people and in %', () => {
     const w = variant('webster');
     const r = compareReport({ fields: ['method'], variants: [w, variant('dhondt')] }, breakdownReport(w.result, { sources: t.sources, codeSystem: 'auto' }));
-    expect(r.columns.map((c) => c.key)).toEqual(['unit', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed', 'diff_dhondt', 'diff_pct_dhondt']);
+    expect(r.columns.map((c) => c.key)).toEqual(['unit', 'participants', 'target_webster', 'target_dhondt', 'diff', 'changed', 'diff_dhondt', 'diff_pct_dhondt', 'estimated']);
     expect(r.rows.map((x) => [x.values['target_webster'], x.values['target_dhondt'], x.values['diff'], x.values['changed'], x.values['diff_dhondt'], x.values['diff_pct_dhondt']])).toEqual([
       [51, 52, 1, 'yes', 1, 1 / 51],
       [43, 45, 2, 'yes', 2, 2 / 43],
@@ -109,7 +109,7 @@ describe('comparison report', () => {
     const w = variant('webster');
     const c = { fields: ['method'], variants: [w, variant('hamilton'), variant('dhondt')] };
     const r = compareReport(c, breakdownReport(w.result, { sources: t.sources, codeSystem: 'auto' }));
-    expect(r.columns.map((x) => x.key)).toEqual(['unit', 'participants', 'target_webster', 'target_hamilton', 'target_dhondt', 'diff', 'changed', 'diff_hamilton', 'diff_pct_hamilton', 'diff_dhondt', 'diff_pct_dhondt']);
+    expect(r.columns.map((x) => x.key)).toEqual(['unit', 'participants', 'target_webster', 'target_hamilton', 'target_dhondt', 'diff', 'changed', 'diff_hamilton', 'diff_pct_hamilton', 'diff_dhondt', 'diff_pct_dhondt', 'estimated']);
     expect(r.rows.map((x) => [x.values['target_hamilton'], x.values['diff'], x.values['diff_hamilton'], x.values['diff_dhondt']])).toEqual([
       [51, 1, 0, 1],
       [44, 2, 1, 2],

@@ -29,6 +29,8 @@ export interface PlannedUnit {
   readonly max: bigint | null;
   readonly target: bigint;
   readonly bound: 'min' | 'max' | 'held' | '';
+  /** Which of `participants` and the denominator (by its name) are estimates (core/estimates.ts). */
+  readonly estimated?: readonly string[];
 }
 
 export interface LevelExplain {
@@ -100,12 +102,14 @@ function unitsAt(table: Table, grain: readonly string[], spec: AllocationSpec): 
       const i = m(c);
       columns.set(c, i >= 0 ? (row.values[i] ?? null) : null);
     }
+    const estimated = row.estimated?.filter((e) => e === 'participants' || e === spec.denominator);
     return {
       keys: row.keys as string[],
       label: labels.join(' / '),
       participants: pi >= 0 ? (row.values[pi] ?? null) : null,
       denominator: di >= 0 ? (row.values[di] ?? null) : null,
       columns,
+      ...(estimated?.length ? { estimated } : {}),
     };
   });
 }
@@ -174,7 +178,7 @@ function planned(u: UnitData, L: ResolvedLevel, i: number, target: bigint, label
   const min = L.lower[i]!;
   const max = L.upper[i]!;
   const bound = L.held[i] ? 'held' : max !== null && target === max && max !== min ? 'max' : target === min ? 'min' : '';
-  return { keys: u.keys, labels, participants: u.participants, denominator: u.denominator, weight: L.shownWeights[i] ?? null, min, max, target, bound };
+  return { keys: u.keys, labels, participants: u.participants, denominator: u.denominator, weight: L.shownWeights[i] ?? null, min, max, target, bound, ...(u.estimated ? { estimated: u.estimated } : {}) };
 }
 
 /** Totals given for a dimension, in the order of the units; every unit needs one, every total a unit. */

@@ -27,6 +27,8 @@ export interface UnitData {
   readonly denominator: number | null;
   /** Values of the columns named by --basis, --min or --max. */
   readonly columns: ReadonlyMap<string, number | null>;
+  /** Which of `participants` and the denominator (by its name) are estimates (core/estimates.ts). */
+  readonly estimated?: readonly string[];
 }
 
 export interface ResolvedLevel {

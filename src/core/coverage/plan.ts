@@ -21,7 +21,8 @@
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
 import { areaDimOf, incompleteAreas, scopeOf, type AreaBook, type Scope } from '../scope.js';
-import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type RowRef, type Table } from '../table.js';
+import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type RowRef, type Table, type TableRow } from '../table.js';
+import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
@@ -59,6 +60,8 @@ export interface CoverageRow {
   readonly targetCoverage: number | null;
   /** Subtotals and the Total: how many of the rows under it that could have a target have one. */
   readonly targetRows?: { readonly with: number; readonly of: number };
+  /** Which of the row's figures are estimates (issue 19; core/estimates.ts). */
+  readonly estimated?: readonly EstimatedFigure[];
   /** With two months or more: the row's months, pace and projection to December. */
   readonly story?: RowStory;
 }
@@ -129,15 +132,19 @@ const SEP = '\u0000';
 const key = (keys: readonly (string | null)[]): string => keys.join(SEP);
 
 /** A measure of a table at a grain, by group key; `lacking` names the dims of the grain the table does not have. */
-function measureAt(table: Table | undefined, grain: readonly string[], measure: string): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[] } {
+function measureAt(table: Table | undefined, grain: readonly string[], measure: string): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[]; rows?: Map<string, TableRow> } {
   const values = new Map<string, number | null>();
   if (!table || measureIndex(table, measure) < 0) return { values };
   const missing = grain.filter((g) => dimIndex(table, g) < 0);
   if (missing.length) return { values, lacking: missing };
   const agg = rollup(table, grain);
   const m = measureIndex(agg.table, measure);
-  for (const r of agg.table.rows) values.set(key(r.keys), r.values[m] ?? null);
-  return { values, agg };
+  const rows = new Map<string, TableRow>(); // issue 19: the rows, for their estimate marks
+  for (const r of agg.table.rows) {
+    values.set(key(r.keys), r.values[m] ?? null);
+    rows.set(key(r.keys), r);
+  }
+  return { values, agg, rows };
 }
 
 /** The dims at which the rows carrying a measure are given (for "known per province"). */
@@ -347,18 +354,19 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
-  interface Star { readonly key: string; readonly prefix: Map<number, string>; readonly label: string; readonly participants: number; readonly target: number | null; readonly milestone: number | null }
+  interface Star { readonly key: string; readonly prefix: Map<number, string>; readonly label: string; readonly participants: number; readonly target: number | null; readonly milestone: number | null; readonly estimated?: readonly string[] }
   let stars: Star[] | undefined;
   if (targetTable) {
     const agg = rollup(cur, targetGrain).table;
     const pm = measureIndex(agg, 'participants');
-    const tv = measureAt(targetTable, targetGrain, 'target').values;
+    const tm = measureAt(targetTable, targetGrain, 'target'); // issue 19: its rows carry the estimate marks
+    const tv = tm.values;
     const mv = measureAt(targetTable, targetGrain, 'milestone').values;
     stars = agg.rows.map((r) => {
       const k = key(r.keys);
       const prefix = new Map<number, string>();
       targetGrain.forEach((g, j) => prefix.set(grain.indexOf(g), r.keys[j]!));
-      return { key: key(r.keys), prefix, label: r.keys.map((x, d) => labelOf(agg.dims[d]!, x!)).join(' / '), participants: r.values[pm] ?? 0, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null };
+      return { key: key(r.keys), prefix, label: r.keys.map((x, d) => labelOf(agg.dims[d]!, x!)).join(' / '), participants: r.values[pm] ?? 0, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, estimated: tm.rows?.get(k)?.estimated };
     });
     const withT = stars.filter((s) => s.target !== null).length;
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
@@ -397,6 +405,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       let milestone: number | undefined;
       let targetParticipants: number | undefined;
       let targetRows: CoverageRow['targetRows'];
+      let targetEstimated = false; // issue 19: a target or milestone summed from an estimate is one
+      let milestoneEstimated = false;
       if (withTargets) {
         let sumT = 0;
         let sumP = 0;
@@ -409,6 +419,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
           of++;
           if (s.target === null) continue;
           withT++;
+          if (s.estimated?.includes('target')) targetEstimated = true; // issue 19
+          if (s.estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) milestoneEstimated = true;
           sumT += s.target;
           sumP += s.participants;
           if (s.milestone === null) allM = false;
@@ -442,6 +454,15 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         metrics,
         targetCoverage: t !== undefined && d !== undefined && d !== null && d > 0 ? t / d : null,
         ...(targetRows ? { targetRows } : {}),
+        // issue 19: which figures are estimates; a milestone phased from an estimated target or baseline is one
+        estimated: estimatedFigures({
+          denominator: isEstimated('rows' in den ? den.rows?.get(k) : undefined, spec.denominator),
+          participants: isEstimated(r, 'participants'),
+          // targets planned for a year split a given national total, which is no estimate itself
+          target: t !== undefined && targetEstimated && !(level === 'total' && targets?.yearFrom === 'plan'),
+          milestone: milestone !== undefined && milestoneEstimated,
+          hasStatus: metrics.status !== null,
+        }),
       };
     });
   };

@@ -45,6 +45,7 @@ export interface RevisionFacts {
   readonly before: number | null;
   readonly asOf: Period | null;
 }
+import { plannedEstimates } from '../estimates.js'; // issue 19
 
 export interface Targets {
   readonly table: Table;
@@ -80,7 +81,8 @@ export function targetsFromAllocation(result: AllocationResult, input: Table, mi
     if (i === undefined) continue;
     const u = result.units[i]!;
     const m = milestones?.[i];
-    rows.push({ keys: r.keys, values: [Number(u.target), u.participants, m === undefined || m === null ? null : Number(m)], src: r.src, line: r.line });
+    const estimated = plannedEstimates(u); // issue 19: a target planned on estimates is one
+    rows.push({ keys: r.keys, values: [Number(u.target), u.participants, m === undefined || m === null ? null : Number(m)], src: r.src, line: r.line, ...(estimated ? { estimated } : {}) });
   }
   return {
     dims: base.dims,
@@ -111,9 +113,10 @@ export function monthlyTargetsFromPath(result: AllocationResult, input: Table, b
     const i = byKey.get(r.keys.slice(0, n).join('\u0000'));
     if (i === undefined) continue;
     const u = result.units[i]!;
+    const estimated = plannedEstimates(u); // issue 19: a target planned on estimates is one, and its path
     months.forEach((m, k) => {
       const milestone = k === 0 ? u.participants : Number(path.units[i]![k - 1]!);
-      rows.push({ keys: [...r.keys, m], values: [Number(u.target), milestone, u.participants], src: r.src, line: r.line });
+      rows.push({ keys: [...r.keys, m], values: [Number(u.target), milestone, u.participants], src: r.src, line: r.line, ...(estimated ? { estimated } : {}) });
     });
   }
   return {
