@@ -259,7 +259,7 @@ async function loadOne(
     let facts: { delimiter?: string; sheet?: string; headerRow?: number };
     if (format === 'xlsx') {
       const { bytes, sha256 } = await readAllBytes(first, progress);
-      const { readXlsxRows } = await import('./xlsx-rows.js');
+      const { readXlsxRows } = await import('./readers/xlsx.js');
       let sheetName: string | undefined;
       const s = sink(true, () => sheetName);
       facts = await readXlsxRows(bytes, o.name, { sheet: options.sheet, headerRow: options.headerRow, isKnownColumn, onSheet: (n) => (sheetName = n) }, s, problems);
