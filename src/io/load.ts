@@ -11,7 +11,7 @@
 import { findConflicts, type Conflict, type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
 import { InputError, ProblemList, say, type Problem } from '../errors.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, isIdColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
+import { canonicalColumn, isIdColumn, type ColumnWants } from '../core/columns.js';
 import { readCsvRows } from './csv-rows.js';
 import { xlsxCellName } from './cell-name.js';
 import { dimWord, KeyDomains } from './key-domains.js';
@@ -20,7 +20,8 @@ import type { RowSink } from './row-sink.js';
 import { openInput } from './open-input.js';
 import { resolve as resolvePath } from 'node:path';
 import type { Io } from './terminal.js';
-import { decodeText, readAllBytes } from './source.js';
+import { decodeText } from './source.js';
+import type { Note } from '../core/facts.js';
 import type { Encoding } from './row-sink.js';
 import { TableShape, TypedRows } from './typed-rows.js';
 
@@ -257,13 +258,13 @@ async function loadOne(
     });
     let decoded: { encoding: string; bytes: number; sha256: string } | undefined;
     let facts: { delimiter?: string; sheet?: string; headerRow?: number };
+    let notes: Note[] = [];
     if (format === 'xlsx') {
-      const { bytes, sha256 } = await readAllBytes(first, progress);
-      const { readXlsxRows } = await import('./readers/xlsx.js');
       let sheetName: string | undefined;
-      const s = sink(true, () => sheetName);
-      facts = await readXlsxRows(bytes, o.name, { sheet: options.sheet, headerRow: options.headerRow, isKnownColumn, onSheet: (n) => (sheetName = n) }, s, problems);
-      decoded = { encoding: 'binary', bytes: bytes.length, sha256 };
+      const r = await (await import('./readers/xlsx.js')).readXlsxInput(o, first, progress, { sheet: options.sheet, headerRow: options.headerRow, wants, onSheet: (n) => (sheetName = n) }, sink(true, () => sheetName), problems);
+      facts = r.facts;
+      notes = r.notes;
+      decoded = { encoding: 'binary', bytes: r.bytes, sha256: r.sha256 };
     } else {
       const text = decodeText(o.name, first, progress, options.encoding, (f) => (decoded = f));
       facts = format === 'json' ? await (await import('./json-rows.js')).readJsonRows(text, o.name, sink(false), problems) : await readCsvRows(text, o.name, { delimiter: options.delimiter, headerRow: options.headerRow }, sink(true), problems);
@@ -302,6 +303,7 @@ async function loadOne(
       rows: t.rowsRead,
       blankLines: t.blankLines,
       ignoredColumns: t.ignoredColumns,
+      notes: notes.length ? notes : undefined,
       rule: t.rule,
     };
   } finally {

@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { InputError, say } from '../../errors.js';
 
 /** Bytes that can be read in any order. */
 export interface ByteSource {
@@ -57,4 +58,32 @@ export async function digestStream(first: Uint8Array, rest: AsyncIterator<Uint8A
     chunk = next.done ? undefined : next.value;
   }
   return { sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * An opened input as a source read in ranges: a regular file from disk (hashed first as a stream, so
+ * its bytes are never held), anything else (standard input, a pipe) read into memory first.
+ */
+export async function randomAccess(name: string, file: string | undefined, first: Uint8Array, rest: AsyncIterator<Uint8Array>): Promise<{ source: ByteSource; sha256: string; bytes: number; close(): Promise<void> }> {
+  if (file !== undefined) {
+    const { sha256, bytes } = await digestStream(first, rest);
+    const source = await fileSource(file);
+    // The file changed between the two reads: its sha256 would not be that of what was read.
+    if (source.size !== bytes) {
+      await source.close();
+      throw new InputError({ file: name, ...say({ message: `the file changed while it was read (${bytes} bytes, then ${source.size})`, hint: 'read it again once it is written' }, { message: `berkas berubah saat dibaca (${bytes} bita, lalu ${source.size})`, hint: 'baca lagi setelah berkas selesai ditulis' }) });
+    }
+    return { source, sha256, bytes, close: () => source.close() };
+  }
+  const hash = createHash('sha256');
+  const parts: Uint8Array[] = [];
+  let chunk: Uint8Array | undefined = first;
+  while (chunk) {
+    hash.update(chunk);
+    parts.push(chunk);
+    const next = await rest.next();
+    chunk = next.done ? undefined : next.value;
+  }
+  const all = Buffer.concat(parts);
+  return { source: bytesSource(all), sha256: hash.digest('hex'), bytes: all.length, close: () => Promise.resolve() };
 }

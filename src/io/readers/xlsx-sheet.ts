@@ -376,6 +376,9 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
           return;
       }
     },
+    end() {
+      if (inSheetData) damaged('its XML ends before its rows do (the sheet is cut short)');
+    },
     text(b, start, end, cdata) {
       if (inT) {
         inlineText += textOf(b, start, end, cdata);

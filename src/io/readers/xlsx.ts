@@ -18,10 +18,10 @@
 import { say, type Bilingual, type Problem, type ProblemList } from '../../errors.js';
 import { clipValue } from '../../core/clip.js';
 import type { Note } from '../../core/facts.js';
-import { canonicalColumn, COUNT_COLUMNS, isIdColumn, KNOWN_DIMS, SEGMENT_COLUMNS } from '../../core/columns.js';
+import { canonicalColumn, COUNT_COLUMNS, isIdColumn, isKnownColumn, KNOWN_DIMS, roleOf, SEGMENT_COLUMNS, type ColumnWants } from '../../core/columns.js';
 import { columnLetters, xlsxCellName } from '../cell-name.js';
 import type { Cell, CellPlace, ReaderFacts, RowSink } from '../row-sink.js';
-import { bytesSource, type ByteSource } from './byte-source.js';
+import { bytesSource, randomAccess, type ByteSource } from './byte-source.js';
 import { dateStyles, relationships, SharedStrings, sharedStringsParser, SharedStringsTooLarge, workbookInfo, type SheetInfo } from './xlsx-parts.js';
 import { isFlag, MergeFinder, sheetParser, type Flag, type MergedRange, type RawValue, type SheetRowHandler } from './xlsx-sheet.js';
 import { XmlError } from './xml.js';
@@ -514,4 +514,30 @@ function unreadableProblem(f: Flag & { flag: 'unreadable' }, where: string): Pro
     };
   }
   return { file: where, ...say({ message: 'a cell of a kind that cannot be read', hint: 'enter a number, a text or a date' }, { message: 'jenis sel ini tidak dapat dibaca', hint: 'isi dengan angka, teks atau tanggal' }) };
+}
+
+/**
+ * An opened workbook (a file, read in ranges; or standard input, read whole) through readXlsxRows, for
+ * the loader: key columns are filled down when merged and measures refused, by the roles of the load.
+ */
+export async function readXlsxInput(
+  input: { readonly name: string; readonly file?: string },
+  first: Uint8Array,
+  rest: AsyncIterator<Uint8Array>,
+  options: { readonly sheet?: string; readonly headerRow?: number; readonly wants: ColumnWants; readonly onSheet: (name: string) => void },
+  sink: RowSink,
+  problems: ProblemList,
+): Promise<{ facts: ReaderFacts; notes: Note[]; sha256: string; bytes: number }> {
+  const opened = await randomAccess(input.name, input.file, first, rest);
+  const notes: Note[] = [];
+  try {
+    const columnKind = (name: string): ColumnKind => {
+      const role = roleOf(canonicalColumn(name), options.wants);
+      return role.kind === 'dim' || role.kind === 'id' ? 'key' : role.kind === 'measure' || role.kind === 'segment-part' || role.kind === 'percent' ? 'measure' : 'other';
+    };
+    const facts = await readXlsxRows(opened.source, input.name, { sheet: options.sheet, headerRow: options.headerRow, isKnownColumn, onSheet: options.onSheet, columnKind, onNote: (n) => notes.push(n) }, sink, problems);
+    return { facts, notes, sha256: opened.sha256, bytes: opened.bytes };
+  } finally {
+    await opened.close();
+  }
 }

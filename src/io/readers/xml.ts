@@ -30,6 +30,8 @@ export interface XmlHandler {
   close(tag: number): void;
   /** Raw text (entities not decoded; `cdata` when it came from a CDATA section and is literal). */
   text(bytes: Buffer, start: number, end: number, cdata: boolean): void;
+  /** The end of the part (after the last token). */
+  end?(): void;
 }
 
 /** Thrown for XML that is not well formed in a way the tokenizer notices. */
@@ -120,11 +122,13 @@ export class XmlTokenizer {
 
   /** The end of the part: anything left unfinished is an error (the part is cut short). */
   end(): void {
-    if (this.carry === undefined) return;
-    const rest = Buffer.concat([this.carry, ...this.held]);
-    this.carry = undefined;
-    // Trailing text (white space after the root element) is fine; an unfinished tag is not.
-    if (rest.indexOf(0x3c) >= 0) throw new XmlError('the XML ends inside a tag');
+    if (this.carry !== undefined) {
+      const rest = Buffer.concat([this.carry, ...this.held]);
+      this.carry = undefined;
+      // Trailing text (white space after the root element) is fine; an unfinished tag is not.
+      if (rest.indexOf(0x3c) >= 0) throw new XmlError('the XML ends inside a tag');
+    }
+    this.h.end?.();
   }
 
   private checkLength(n: number): void {
