@@ -55,7 +55,7 @@ export interface TableRow {
 
 export interface SourceFacts {
   readonly name: string;
-  readonly format: 'csv' | 'json' | 'xlsx';
+  readonly format: 'csv' | 'json' | 'xlsx' | 'parquet';
   readonly delimiter?: string;
   readonly sheet?: string;
   readonly headerRow?: number;
