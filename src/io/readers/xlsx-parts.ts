@@ -170,10 +170,18 @@ export class SharedStringsTooLarge extends Error {
 
 /** The shared strings, compact: UTF-8 bytes and offsets; a small cache of the texts last looked up. */
 export class SharedStrings {
-  private bytes = Buffer.allocUnsafe(1 << 16);
+  private bytes: Buffer;
   private used = 0;
-  private starts = new Float64Array(1024);
+  private starts = new Uint32Array(1024);
   count = 0;
+
+  /**
+   * `xmlBytes`: the size of sharedStrings.xml, an upper bound of its text: the buffer is allocated once
+   * at that size (a buffer that grows by doubling would, at its last step, need the old and the new at once).
+   */
+  constructor(xmlBytes = 1 << 16) {
+    this.bytes = Buffer.allocUnsafe(Math.max(1 << 10, Math.min(xmlBytes, MAX_SHARED_TEXT)));
+  }
   private readonly cacheKey = new Int32Array(4096).fill(-1);
   private readonly cacheText: string[] = new Array<string>(4096);
 
@@ -191,7 +199,7 @@ export class SharedStrings {
   /** Start a new entry. */
   begin(): void {
     if (this.count === this.starts.length) {
-      const grown = new Float64Array(this.starts.length * 2);
+      const grown = new Uint32Array(this.starts.length * 2);
       grown.set(this.starts);
       this.starts = grown;
     }
@@ -223,9 +231,8 @@ export class SharedStrings {
     return this.bytes.subarray(this.starts[this.count - 1]!, this.used).includes(word);
   }
 
-  /** Give back the spare room once the table is complete. */
+  /** Give back the spare room of the offsets once the table is complete (the text buffer is kept: copying it would need both at once). */
   trim(): void {
-    if (this.bytes.length > this.used * 1.25 + 4096) this.bytes = Buffer.from(this.bytes.subarray(0, this.used));
     if (this.starts.length > this.count * 1.25 + 1024) this.starts = this.starts.slice(0, this.count);
   }
 

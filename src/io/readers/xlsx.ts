@@ -177,13 +177,13 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   }
 
   // Styles (which numbers are dates), shared strings and merged ranges; the last two stream, side by side.
-  const shared = new SharedStrings();
+  const sharedEntry = sharedPath === undefined ? undefined : entries.get(sharedPath);
+  const shared = new SharedStrings(sharedEntry?.size);
   let styles: Uint8Array = new Uint8Array(0);
   const merges = new MergeFinder();
   try {
     const stylesEntry = stylesPath === undefined ? undefined : entries.get(stylesPath);
     if (stylesEntry) styles = dateStyles(Buffer.from(await readEntry(source, stylesEntry, MAX_SMALL_PART)).toString('utf8'));
-    const sharedEntry = sharedPath === undefined ? undefined : entries.get(sharedPath);
     await Promise.all([
       sharedEntry
         ? (async () => {
