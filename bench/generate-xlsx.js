@@ -56,7 +56,8 @@ export function* regionalRows(n) {
 
 /**
  * `options.note`: the length of a text written in a seventh column, `keterangan` (not used by the tool),
- * on every row: a wide sheet, for XML of hundreds of MiB.
+ * on every row: a wide sheet, for XML of hundreds of MiB. `options.level`: the sheet's deflate level
+ * (default 6, as spreadsheet programs write; 1 writes a wide sheet several times faster).
  */
 export async function generateRegionalXlsx(n, path, options = {}) {
   const note = options.note ? 'x'.repeat(options.note) : '';
@@ -94,7 +95,7 @@ export async function generateRegionalXlsx(n, path, options = {}) {
   const title = sst('Laporan Kepesertaan per Kabupaten/Kota & Sektor');
   const headerIds = header.map(sst);
 
-  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: options.level ?? 6 });
   zip.add(sheet);
   let buf = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:${note ? 'G' : 'F'}${n + 3}"/><sheetData><row r="1"><c r="A1" t="s"><v>${title}</v></c></row><row r="3">${headerIds.map((id, i) => `<c r="${colName(i + 1)}3" t="s"><v>${id}</v></c>`).join('')}</row>`;
