@@ -14,6 +14,8 @@ import { loadTable, type LoadOptions, type LoadSchema } from '../../src/io/load.
 import type { Cell } from '../../src/io/row-sink.js';
 import { bytesSource } from '../../src/io/readers/byte-source.js';
 import { readParquetRows } from '../../src/io/readers/parquet.js';
+import { idCheck } from '../../src/io/readers/id-check.js';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'jamsostek-parquet-'));
 let fileNo = 0;
@@ -266,5 +268,62 @@ describe('the Parquet extract fast path gives what the general path gives', () =
     const dup = await outcome(save(parquet(cols, { rowGroupSize: 64 })), 'always', { ...SCHEMA, dims: ['province'] });
     expect(dup.route).toBe('general');
     expect((dup.result as { errors: Diagnostic[] }).errors.map((d) => d.file)).toEqual([expect.stringMatching(/x\d+\.parquet:row 201 \(participant_id\)$/)]);
+  });
+});
+
+describe('the participant-id check', () => {
+  it('in this thread and in a worker thread: true without a duplicate, false with one (in the same period only)', async () => {
+    for (const worker of [false, true]) {
+      const pairs = (ids: number[]) => Int32Array.from(ids.flatMap((id) => [id, 0]));
+      const clean = await idCheck(6, worker);
+      clean.add(pairs([1, 2, 3]), Int32Array.from([1, 1, 1]));
+      clean.add(pairs([1, 2, 3]), Int32Array.from([2, 2, 2])); // the same ids, another month
+      expect(await clean.finish()).toBe(true);
+      const dup = await idCheck(6, worker);
+      dup.add(pairs([1, 2, 3]), Int32Array.from([1, 1, 1]));
+      dup.add(pairs([4, 2]), Int32Array.from([1, 1]));
+      expect(await dup.finish()).toBe(false);
+    }
+  });
+});
+
+describe('files written by DuckDB (version-1 pages, every column nullable, dictionaries)', () => {
+  it('nulls in keys, ids and counts, across row groups: the cells as written; the fast path falls back on a null key', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const path = join(dir, 'duck.parquet');
+    const n = 10_000;
+    // Row i: id 1,000,000 + i (null every 97th), province (null every 89th), a count i % 13 (null every 101st).
+    await con.run(`COPY (
+      SELECT CASE WHEN i % 97 = 5 THEN NULL ELSE 1000000 + i END::BIGINT AS participant_id,
+             CASE WHEN i % 89 = 7 THEN NULL ELSE ['Aceh', 'Bali', 'Gorontalo'][i % 3 + 1] END AS province,
+             CASE WHEN i % 101 = 3 THEN NULL ELSE i % 13 END::INTEGER AS participants
+      FROM range(${n}) t(i) ORDER BY i
+    ) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`);
+    con.closeSync();
+    db.closeSync();
+    const { readFileSync } = await import('node:fs');
+    const r = await read(new Uint8Array(readFileSync(path)));
+    expect(r.problems).toEqual([]);
+    expect(r.rows).toHaveLength(n);
+    let nullIds = 0;
+    let nullProvinces = 0;
+    let sum = 0;
+    r.rows.forEach(({ line, cells }) => {
+      const i = line - 1;
+      expect(cells).toEqual([i % 97 === 5 ? null : 1_000_000 + i, i % 89 === 7 ? null : ['Aceh', 'Bali', 'Gorontalo'][i % 3], i % 101 === 3 ? null : i % 13]);
+      if (cells[0] === null) nullIds++;
+      if (cells[1] === null) nullProvinces++;
+      sum += (cells[2] as number | null) ?? 0;
+    });
+    let want = 0;
+    for (let i = 0; i < n; i++) if (i % 101 !== 3) want += i % 13;
+    expect({ nullIds, nullProvinces, sum }).toEqual({ nullIds: Math.ceil((n - 5) / 97), nullProvinces: Math.ceil((n - 7) / 89), sum: want });
+    // Through the loader: the fast path refuses the nulls and the general path names the first one.
+    const a = await outcome(path, 'always', { ...SCHEMA, dims: ['province'] });
+    const b = await outcome(path, 'never', { ...SCHEMA, dims: ['province'] });
+    expect(a.route).toBe('general');
+    expect(a.result).toEqual(b.result);
+    expect((a.result as { errors: Diagnostic[] }).errors[0]!.file).toMatch(/duck\.parquet:row 4 \(participants\)$/);
   });
 });

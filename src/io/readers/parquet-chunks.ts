@@ -12,8 +12,9 @@
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert } from 'hyparquet/src/convert.js';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { readPlain } from 'hyparquet/src/plain.js';
-import type { ColumnDecoder, ColumnMetaData, Compressors, DecodedArray, SchemaTree } from 'hyparquet/src/types.js';
+import type { ColumnDecoder, ColumnMetaData, Compressors, DataPageHeader, DecodedArray, SchemaTree } from 'hyparquet/src/types.js';
 import type { ByteSource } from './byte-source.js';
 
 export interface ValuesChunk {
@@ -115,7 +116,7 @@ export async function readChunk(source: ByteSource, meta: ColumnMetaData, decode
     if (header.type === 'DATA_PAGE') {
       const daph = header.data_page_header!;
       const page = decompressPage(pageBytes, header.uncompressed_page_size, decoder.codec, decoder.compressors);
-      ({ definitionLevels, dataPage } = readDataPage(page, daph, decoder));
+      ({ definitionLevels, dataPage } = readFlatPage(page, daph, decoder, maxDef) ?? readDataPage(page, daph, decoder));
       count = daph.num_values;
       encoding = daph.encoding;
     } else if (header.type === 'DATA_PAGE_V2') {
@@ -176,4 +177,49 @@ export async function readChunk(source: ByteSource, meta: ColumnMetaData, decode
 
 function sameKind(a: Typed, b: unknown): boolean {
   return Object.getPrototypeOf(a) === Object.getPrototypeOf(b);
+}
+
+/**
+ * A version-1 data page of a flat column, PLAIN or dictionary-encoded (what DuckDB, Spark and pandas
+ * write), decoded without a JavaScript value per row where hyparquet makes one: definition levels that
+ * are one run of "present" (every DuckDB column is nullable, and most have no nulls) are not expanded,
+ * others go into a byte array; dictionary indices go into an Int32Array. Undefined for any other page:
+ * hyparquet's readDataPage decodes it.
+ */
+function readFlatPage(page: Uint8Array, daph: DataPageHeader, decoder: ColumnDecoder, maxDef: number): { definitionLevels: Uint8Array | undefined; dataPage: DecodedArray } | undefined {
+  const dict = daph.encoding === 'PLAIN_DICTIONARY' || daph.encoding === 'RLE_DICTIONARY';
+  if (!dict && daph.encoding !== 'PLAIN') return undefined;
+  if (maxDef > 1 || (maxDef === 1 && daph.definition_level_encoding !== 'RLE') || decoder.type === 'BOOLEAN') return undefined;
+  const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
+  const reader = { view, offset: 0 };
+  const n = daph.num_values;
+  let defs: Uint8Array | undefined;
+  let present = n;
+  if (maxDef === 1) {
+    const length = view.getUint32(0, true);
+    const start = 4;
+    // One RLE run of n ones: no nulls.
+    let k = start;
+    let header = 0;
+    let shift = 0;
+    for (;;) {
+      const b = view.getUint8(k++);
+      header |= (b & 0x7f) << shift;
+      if (!(b & 0x80)) break;
+      shift += 7;
+    }
+    const allPresent = (header & 1) === 0 && header >>> 1 === n && view.getUint8(k) === 1;
+    if (!allPresent) {
+      defs = new Uint8Array(n);
+      readRleBitPackedHybrid({ view, offset: start }, 1, defs, length);
+      present = 0;
+      for (let i = 0; i < n; i++) present += defs[i]!;
+    }
+    reader.offset = start + length;
+  }
+  if (!dict) return { definitionLevels: defs, dataPage: readPlain(reader, decoder.type, present, decoder.element.type_length) };
+  const bitWidth = view.getUint8(reader.offset++);
+  const indices = new Int32Array(present);
+  if (bitWidth) readRleBitPackedHybrid(reader, bitWidth, indices, page.byteLength - reader.offset);
+  return { definitionLevels: defs, dataPage: indices };
 }

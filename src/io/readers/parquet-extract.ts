@@ -14,7 +14,8 @@
 import { parsePeriod } from '../../core/calendar.js';
 import { isIdColumn } from '../../core/columns.js';
 import type { ProblemList } from '../../errors.js';
-import { fmix, IdSet } from '../extract/tables.js';
+import { fmix } from '../extract/tables.js';
+import { idCheck } from './id-check.js';
 import type { TypedRows } from '../typed-rows.js';
 import type { ByteSource } from './byte-source.js';
 import { columnDecoder, readChunk, type CodesChunk, type ValuesChunk } from './parquet-chunks.js';
@@ -135,58 +136,64 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
 
   const keys = keyFields.map(() => new KeyValues());
   const groups = new Groups();
-  const ids = idField === undefined ? undefined : new IdSet();
-  ids?.reserve(Number(metadata.num_rows));
-  let rowStart = 0;
-  for (const rg of metadata.row_groups) {
-    const n = Number(rg.num_rows);
-    if (n === 0) continue;
-    const read = async (i: number, mode: 'values' | 'codes') => readChunk(f.source, rg.columns[i]!.meta_data!, columnDecoder(tree, i, rg.columns[i]!.meta_data!, f.parsers, f.compressors), n, mode);
-    let keyChunks: CodesChunk[];
-    let count: ValuesChunk | undefined;
-    let id: ValuesChunk | undefined;
-    try {
-      keyChunks = [];
-      for (const i of keyFields) keyChunks.push((await read(i, 'codes')) as CodesChunk);
-      count = countField === undefined ? undefined : ((await read(countField, 'values')) as ValuesChunk);
-      id = idField === undefined ? undefined : ((await read(idField, 'values')) as ValuesChunk);
-    } catch {
-      return false;
+  const ids = idField === undefined ? undefined : await idCheck(Number(metadata.num_rows));
+  try {
+    let rowStart = 0;
+    for (const rg of metadata.row_groups) {
+      const n = Number(rg.num_rows);
+      if (n === 0) continue;
+      const read = async (i: number, mode: 'values' | 'codes') => readChunk(f.source, rg.columns[i]!.meta_data!, columnDecoder(tree, i, rg.columns[i]!.meta_data!, f.parsers, f.compressors), n, mode);
+      let keyChunks: CodesChunk[];
+      let count: ValuesChunk | undefined;
+      let id: ValuesChunk | undefined;
+      try {
+        keyChunks = [];
+        for (const i of keyFields) keyChunks.push((await read(i, 'codes')) as CodesChunk);
+        count = countField === undefined ? undefined : ((await read(countField, 'values')) as ValuesChunk);
+        id = idField === undefined ? undefined : ((await read(idField, 'values')) as ValuesChunk);
+      } catch {
+        return false;
+      }
+      // Each row's group: the combination of its key codes, through a table of this row group's combinations.
+      const group = groupsOf(n, keyChunks, keys, groups, rowStart);
+      if (!group) return false; // a row without a key: the general path says where
+      const rowsOf = groups.rows;
+      for (let r = 0; r < n; r++) rowsOf[group[r]!]!++;
+      if (count && !addCounts(count, group, groups)) return false;
+      if (ids && id) {
+        const pairs = idPairs(id);
+        if (!pairs) return false; // a row without an id: the general path says where
+        ids.add(pairs, periodKey === undefined ? undefined : periodIds(keyChunks[periodKey]!, keys[periodKey]!));
+      }
+      rowStart += n;
     }
-    // Each row's group: the combination of its key codes, through a table of this row group's combinations.
-    const group = groupsOf(n, keyChunks, keys, groups, rowStart);
-    if (!group) return false; // a row without a key: the general path says where
-    const rowsOf = groups.rows;
-    for (let r = 0; r < n; r++) rowsOf[group[r]!]!++;
-    if (count && !addCounts(count, group, groups)) return false;
-    if (ids && id) {
-      const periods = periodKey === undefined ? undefined : periodIds(keyChunks[periodKey]!, keys[periodKey]!);
-      if (!checkIds(id, periods, ids)) return false;
-    }
-    rowStart += n;
-  }
 
-  // The duplicate-id check compared period texts: two texts of one month need the general path.
-  if (ids && periodKey !== undefined) {
-    const months = new Set<string>();
-    for (const v of keys[periodKey]!.values) {
-      const text = String(v);
-      const m = parsePeriod(text);
-      const month = m === undefined ? text : String(m);
-      if (months.has(month)) return false;
-      months.add(month);
+    // A participant twice in a period: the general path names both rows.
+    if (ids && !(await ids.finish())) return false;
+    // The duplicate-id check compared period texts: two texts of one month need the general path.
+    if (ids && periodKey !== undefined) {
+      const months = new Set<string>();
+      for (const v of keys[periodKey]!.values) {
+        const text = String(v);
+        const m = parsePeriod(text);
+        const month = m === undefined ? text : String(m);
+        if (months.has(month)) return false;
+        months.add(month);
+      }
     }
+    // Each group once through the typed layer, as a row standing for its rows.
+    for (let g = 0; g < groups.size; g++) {
+      const cells: string[] = new Array<string>(names.length).fill('');
+      keyFields.forEach((field, k) => (cells[field] = String(keys[k]!.values[groups.keys[g]![k]!])));
+      if (countField !== undefined) cells[countField] = String(groups.sums[g]);
+      typed.group(cells, groups.first[g]!, groups.rows[g]!);
+      if (own.size) return false;
+    }
+    typed.finish();
+    return own.size === 0;
+  } finally {
+    ids?.cancel();
   }
-  // Each group once through the typed layer, as a row standing for its rows.
-  for (let g = 0; g < groups.size; g++) {
-    const cells: string[] = new Array<string>(names.length).fill('');
-    keyFields.forEach((field, k) => (cells[field] = String(keys[k]!.values[groups.keys[g]![k]!])));
-    if (countField !== undefined) cells[countField] = String(groups.sums[g]);
-    typed.group(cells, groups.first[g]!, groups.rows[g]!);
-    if (own.size) return false;
-  }
-  typed.finish();
-  return own.size === 0;
 }
 
 /**
@@ -254,40 +261,29 @@ function periodIds(chunk: CodesChunk, keys: KeyValues): Int32Array {
   return out;
 }
 
-/** Adds each (period, participant id) to the set; false for an empty id or one seen before in its period. */
-function checkIds(id: ValuesChunk, periods: Int32Array | undefined, ids: IdSet): boolean {
+/**
+ * Each row's participant id as a pair of 32-bit numbers: the halves of a 64-bit integer, the integer and
+ * 0, or two hashes of the (trimmed) text. Undefined for a row without an id.
+ */
+function idPairs(id: ValuesChunk): Int32Array | undefined {
   const values = id.values;
   const nulls = id.nulls;
   const n = id.n;
-  if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
-    const halves = new Int32Array(values.buffer, values.byteOffset, n * 2);
-    for (let r = 0; r < n; r++) {
-      if (nulls?.[r]) return false;
-      if (!addId(ids, halves[2 * r]!, halves[2 * r + 1]!, periods ? periods[r]! : 0)) return false;
-    }
-    return true;
-  }
+  if (nulls) for (let r = 0; r < n; r++) if (nulls[r]) return undefined;
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array) return new Int32Array(values.buffer, values.byteOffset, n * 2);
+  const pairs = new Int32Array(n * 2);
   if (values instanceof Int32Array || values instanceof Uint32Array) {
-    for (let r = 0; r < n; r++) {
-      if (nulls?.[r]) return false;
-      if (!addId(ids, values[r]! | 0, 0, periods ? periods[r]! : 0)) return false;
-    }
-    return true;
+    for (let r = 0; r < n; r++) pairs[2 * r] = values[r]! | 0;
+    return pairs;
   }
   const h = new Int32Array(2);
   for (let r = 0; r < n; r++) {
-    if (nulls?.[r]) return false;
     const raw = values[r];
     const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : undefined;
-    if (text === undefined || text === '') return false;
+    if (text === undefined || text === '') return undefined;
     hashText(text, h);
-    if (!addId(ids, h[0]!, h[1]!, periods ? periods[r]! : 0)) return false;
+    pairs[2 * r] = h[0]!;
+    pairs[2 * r + 1] = h[1]!;
   }
-  return true;
-}
-
-function addId(ids: IdSet, a: number, b: number, period: number): boolean {
-  const key = fmix(a ^ Math.imul(period, 0x27d4eb2d));
-  const h1 = fmix(b ^ Math.imul(a, 0x165667b1) ^ period) | 1;
-  return ids.add(h1, key);
+  return pairs;
 }
