@@ -175,7 +175,7 @@ if (!only || only === 'xlsx') {
 }
 
 if (!only || only === 'parquet') {
-  results.parquet = await parquetSection({ OUT, BIN, duckMain: ensureDuckDb(), measure, fmt });
+  results.parquet = await parquetSection({ OUT, BIN, duckMain: ensureDuckDb(), fmt });
 }
 
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
