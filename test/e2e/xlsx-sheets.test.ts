@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { run, tmp } from './helpers.js';
+import { csvRows, run, tmp } from './helpers.js';
 
 const HEADER = ['Provinsi', 'Kabupaten/Kota', 'Periode', 'Potensi Pekerja', 'Peserta Aktif'];
 
@@ -54,9 +54,11 @@ describe('which sheet of a workbook', () => {
 
   it('validate says which sheet it checked', async () => {
     const f = await twoMonths('hidden');
-    const r = await run(['validate', f]);
+    const r = await run(['validate', f, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('xlsx (sheet Juni, header on row 1)');
+    expect(csvRows(r.stdout)[0]).toMatchObject({ file: f, status: 'ok', format: 'xlsx', sheet: 'Juni', rows: '1' });
+    const json = JSON.parse((await run(['validate', f, '-f', 'json'])).stdout);
+    expect(json.meta.notes.map((n: { en: string }) => n.en)).toContain(`${f}: read sheet "Juni" (of 2; hidden: "Mei"); choose another with --sheet`);
     expect(r.stderr).toContain('read sheet "Juni" (of 2; hidden: "Mei")');
   });
 });
