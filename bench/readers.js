@@ -4,7 +4,8 @@
 //
 // - json: a 150 MB array of ordinary rows, read by the streaming reader (src/io/json-rows.ts) and by
 //   the whole text read into memory and given to JSON.parse (what the first version did, without its checks).
-// - xlsx: a 100,000-row sheet written with write-excel-file, read by src/io/xlsx-rows.ts.
+// - xlsx: a 100,000-row sheet written with write-excel-file, read by src/io/readers/xlsx.ts (bench/xlsx.js has
+//   the sizes up to a full sheet, beside CSV).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -106,7 +107,7 @@ async function runJsonWhole() {
 }
 
 async function runXlsx() {
-  const { readXlsxRows } = await import('../dist/io/xlsx-rows.js');
+  const { readXlsxRows } = await import('../dist/io/readers/xlsx.js');
   const { ProblemList } = await import('../dist/errors.js');
   const problems = new ProblemList(50);
   const s = countingSink();

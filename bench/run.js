@@ -10,12 +10,14 @@ import { allocateMatrix } from '../dist/core/allocation/biproportional.js';
 import { generateRegional } from './generate.js';
 import { extractSection } from './extract.js';
 import { outputSection } from './output.js';
+import { xlsxSection } from './xlsx.js';
+import { parquetSection } from './parquet.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'bin', 'jamsostek.js');
 mkdirSync(OUT, { recursive: true });
-const only = process.argv[2]; // startup | allocation | regional | extract | output
+const only = process.argv[2]; // startup | allocation | regional | extract | output | xlsx | parquet
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 const results = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, date: new Date().toISOString().slice(0, 10) };
@@ -44,8 +46,10 @@ function measure(cmd, args) {
   return { ms, mb: kb / 1024, stdout: r.stdout };
 }
 
-/** DuckDB, the comparison: installed into bench/.duckdb/ on first use. Its path, or undefined. */
+/** DuckDB, the comparison: the dev dependency, else installed into bench/.duckdb/ on first use. Its path, or undefined. */
 function ensureDuckDb() {
+  const dev = join(ROOT, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js');
+  if (existsSync(dev)) return dev;
   const duckDir = join(ROOT, 'bench', '.duckdb');
   const duckMain = join(duckDir, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js');
   if (!existsSync(duckMain)) {
@@ -164,6 +168,14 @@ if (!only || only === 'extract') {
 
 if (!only || only === 'output') {
   results.output = await outputSection({ ROOT, OUT, BIN, duckMain: ensureDuckDb(), measure, fmt });
+}
+
+if (!only || only === 'xlsx') {
+  results.xlsx = await xlsxSection({ ROOT, OUT, BIN, measure, fmt });
+}
+
+if (!only || only === 'parquet') {
+  results.parquet = await parquetSection({ OUT, BIN, duckMain: ensureDuckDb(), fmt });
 }
 
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -14,6 +14,7 @@ import type { Io } from '../io/terminal.js';
 import { usage } from '../errors.js';
 import { byColumns, requireColumns, whereOf, type NamedColumn } from '../options/keys.js';
 import type { Session } from './session.js';
+import { sourceNotes } from '../report/common.js';
 
 /**
  * A load schema and the columns the user named for it (--by, --basis, --min, --max): each is checked
@@ -82,5 +83,6 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
   const inputs = await expandInputs(patterns, io);
   const table = await loadTable(inputs, schema, load);
   requireColumns(schema.named, [table], whereOf(table, false));
+  session.notes(sourceNotes(table.sources));
   return { table, inputs, period: latestPeriod(keysOf(table, 'period')), bundled: false };
 }

@@ -48,7 +48,11 @@ export type Note =
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */
   | { readonly code: 'no-pace'; readonly rows: number; readonly window: number }
   /** Participants above the denominator in a group (allowed, but worth a look). */
-  | { readonly code: 'over-coverage'; readonly units: readonly string[] };
+  | { readonly code: 'over-coverage'; readonly units: readonly string[] }
+  /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
+  | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean }
+  /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
+  | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] };
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =

@@ -14,6 +14,8 @@
 // {province, segment} the detail rows are used and employed is unplaced ("known per province, not per
 // segment"); at grain {province} the wide row is used and its details are skipped.
 
+import type { Note } from './facts.js';
+
 export type KeyKind = 'province' | 'regency' | 'segment' | 'period' | 'month' | 'kanwil' | 'text';
 
 export interface Dimension {
@@ -53,7 +55,7 @@ export interface TableRow {
 
 export interface SourceFacts {
   readonly name: string;
-  readonly format: 'csv' | 'json' | 'xlsx';
+  readonly format: 'csv' | 'json' | 'xlsx' | 'parquet';
   readonly delimiter?: string;
   readonly sheet?: string;
   readonly headerRow?: number;
@@ -67,6 +69,8 @@ export interface SourceFacts {
   readonly blankLines: number;
   /** Text columns of the file that are not part of the key (not named by --by). */
   readonly ignoredColumns: readonly string[];
+  /** What the reader decided on the user's behalf (the sheet of a workbook, merged cells filled down). */
+  readonly notes?: readonly Note[];
 }
 
 export interface Table {

@@ -11,7 +11,7 @@
 import { findConflicts, type Conflict, type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
 import { InputError, ProblemList, say, type Problem } from '../errors.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, isIdColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
+import { canonicalColumn, isIdColumn, type ColumnWants } from '../core/columns.js';
 import { readCsvRows } from './csv-rows.js';
 import { xlsxCellName } from './cell-name.js';
 import { dimWord, KeyDomains } from './key-domains.js';
@@ -20,7 +20,9 @@ import type { RowSink } from './row-sink.js';
 import { openInput } from './open-input.js';
 import { resolve as resolvePath } from 'node:path';
 import type { Io } from './terminal.js';
-import { decodeText, readAllBytes } from './source.js';
+import { decodeText } from './source.js';
+import type { Note } from '../core/facts.js';
+import { clipValue } from '../core/clip.js';
 import type { Encoding } from './row-sink.js';
 import { TableShape, TypedRows } from './typed-rows.js';
 
@@ -94,8 +96,9 @@ async function open(path: string, options: LoadOptions): Promise<Opened> {
   return { name, file, size: o.size, chunks: o.stream[Symbol.asyncIterator](), close: () => o.close() };
 }
 
-function formatOf(path: string, first: Buffer): 'csv' | 'json' | 'xlsx' {
+function formatOf(path: string, first: Buffer): 'csv' | 'json' | 'xlsx' | 'parquet' {
   if (/\.xlsx$/i.test(path)) return 'xlsx';
+  if (/\.parquet$/i.test(path) || (first[0] === 0x50 && first[1] === 0x41 && first[2] === 0x52 && first[3] === 0x31)) return 'parquet';
   if (/\.json$/i.test(path)) return 'json';
   if (/\.(csv|tsv|txt)$/i.test(path)) return 'csv';
   if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) return 'xlsx';
@@ -219,7 +222,8 @@ async function loadOne(
     };
     // The sink decides the rule from the header: an id column makes an extract.
     let typed: TypedRows | undefined;
-    const make = (rule: 'refuse' | 'sum', columnsUpFront: boolean, sheet?: () => string | undefined, into: ProblemList = problems): TypedRows =>
+    // Where a cell is, in messages: file:line:column, or what the reader names (book.xlsx:Sheet!B7, x.parquet:row 7 (province)).
+    const make = (rule: 'refuse' | 'sum', columnsUpFront: boolean, placeOf?: (line: number, column?: number) => string | undefined, into: ProblemList = problems): TypedRows =>
       new TypedRows(shape, domains, into, {
         file: o.name,
         src,
@@ -228,7 +232,10 @@ async function loadOne(
         forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
         allowOverCoverage: options.allowOverCoverage,
         deriveKanwil: schema.deriveKanwil ?? false,
-        place: (line, column) => (sheet?.() ? { file: `${o.name}:${xlsxCellName(sheet()!, line, column ?? 1)}`, line: undefined, column: undefined } : { file: o.name, line, column }),
+        place: (line, column) => {
+          const named = placeOf?.(line, column);
+          return named !== undefined ? { file: named, line: undefined, column: undefined } : { file: o.name, line, column };
+        },
         columnsUpFront,
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
       });
@@ -236,7 +243,7 @@ async function loadOne(
     if (fast) return fast;
     const pendingColumns: [string, number, { line: number; column: number }][] = [];
     let blanksBefore = 0;
-    const sink = (columnsUpFront: boolean, sheet?: () => string | undefined): RowSink => ({
+    const sink = (columnsUpFront: boolean, placeOf?: (line: number, column?: number) => string | undefined): RowSink => ({
       column: (name, index, place) => {
         if (typed) typed.column(name, index, place);
         else pendingColumns.push([name, index, place]);
@@ -244,7 +251,7 @@ async function loadOne(
       row: (cells, line, places) => {
         if (!typed) {
           const extract = schema.rule === 'sum' || (schema.rule === 'auto' && pendingColumns.some(([n]) => isIdColumn(canonicalColumn(n))));
-          typed = make(extract ? 'sum' : 'refuse', columnsUpFront, sheet);
+          typed = make(extract ? 'sum' : 'refuse', columnsUpFront, placeOf);
           for (const [n, i, p] of pendingColumns) typed.column(n, i, p);
           typed.blankLines += blanksBefore;
         }
@@ -257,13 +264,23 @@ async function loadOne(
     });
     let decoded: { encoding: string; bytes: number; sha256: string } | undefined;
     let facts: { delimiter?: string; sheet?: string; headerRow?: number };
+    let notes: Note[] = [];
     if (format === 'xlsx') {
-      const { bytes, sha256 } = await readAllBytes(first, progress);
-      const { readXlsxRows } = await import('./xlsx-rows.js');
       let sheetName: string | undefined;
-      const s = sink(true, () => sheetName);
-      facts = await readXlsxRows(bytes, o.name, { sheet: options.sheet, headerRow: options.headerRow, isKnownColumn, onSheet: (n) => (sheetName = n) }, s, problems);
-      decoded = { encoding: 'binary', bytes: bytes.length, sha256 };
+      const at = (line: number, column?: number): string | undefined => (sheetName === undefined ? undefined : `${o.name}:${xlsxCellName(sheetName, line, column ?? 1)}`);
+      const r = await (await import('./readers/xlsx.js')).readXlsxInput(o, first, progress, { sheet: options.sheet, headerRow: options.headerRow, wants, onSheet: (n) => (sheetName = n) }, sink(true, at), problems);
+      facts = r.facts;
+      notes = r.notes;
+      decoded = { encoding: 'binary', bytes: r.bytes, sha256: r.sha256 };
+    } else if (format === 'parquet') {
+      let names: readonly string[] = [];
+      const at = (line: number, column?: number): string => parquetPlace(o.name, names, line, column);
+      const fast = options.fastExtract === 'never' ? undefined : (own: ProblemList): TypedRows => make('sum', true, at, own);
+      const r = await (await import('./readers/parquet.js')).readParquetInput(o, first, progress, { wants, onColumns: (n) => (names = n), rule: schema.rule, fast }, sink(true, at), problems);
+      if (r.route) options.onRoute?.(o.name, r.route);
+      if (r.typed) typed = r.typed; // an extract added up by the fast path
+      facts = r.facts;
+      decoded = { encoding: 'binary', bytes: r.bytes, sha256: r.sha256 };
     } else {
       const text = decodeText(o.name, first, progress, options.encoding, (f) => (decoded = f));
       facts = format === 'json' ? await (await import('./json-rows.js')).readJsonRows(text, o.name, sink(false), problems) : await readCsvRows(text, o.name, { delimiter: options.delimiter, headerRow: options.headerRow }, sink(true), problems);
@@ -302,6 +319,7 @@ async function loadOne(
       rows: t.rowsRead,
       blankLines: t.blankLines,
       ignoredColumns: t.ignoredColumns,
+      notes: notes.length ? notes : undefined,
       rule: t.rule,
     };
   } finally {
@@ -359,11 +377,18 @@ async function fastPath(
   };
 }
 
-/** Where a row is, as a message place ("file:line", or "book.xlsx:Sheet1!A7"). */
+/** Where a row is, as a message place ("file:line", "book.xlsx:Sheet1!A7", "x.parquet:row 7"). */
 export function rowPlace(table: Table, src: number, line: number, lang: 'id' | 'en' = 'en'): string {
   const s = table.sources[src];
   if (!s) return `${lang === 'id' ? 'baris' : 'line'} ${line}`;
+  if (s.format === 'parquet') return `${s.name}:${lang === 'id' ? 'baris' : 'row'} ${line}`;
   return s.sheet ? `${s.name}:${xlsxCellName(s.sheet, line, 1)}` : `${s.name}:${line}`;
+}
+
+/** A cell of a Parquet file in messages: `x.parquet:row 7 (province)`; the column alone for line 0. */
+function parquetPlace(name: string, columns: readonly string[], line: number, column?: number): string {
+  const col = column !== undefined && columns[column - 1] !== undefined ? ` (${clipValue(columns[column - 1]!)})` : '';
+  return line >= 1 ? `${name}:row ${line}${col}` : `${name}${col}`;
 }
 
 function describeKeys(c: Conflict, table: Table, lang: 'id' | 'en' = 'en'): string {
@@ -381,7 +406,7 @@ function describeConflict(c: Conflict, table: Table): Problem {
   const sameFile = c.first.src === c.second.src;
   const where = sameFile ? `first at line ${c.first.line}` : `first at ${rowPlace(table, c.first.src, c.first.line)}`;
   const whereId = sameFile ? `pertama di baris ${c.first.line}` : `pertama di ${rowPlace(table, c.first.src, c.first.line, 'id')}`;
-  const place = second.sheet ? { file: `${second.name}:${xlsxCellName(second.sheet, c.second.line, 1)}` } : { file: second.name, line: c.second.line };
+  const place = second.sheet || second.format === 'parquet' ? { file: rowPlace(table, c.second.src, c.second.line) } : { file: second.name, line: c.second.line };
   if (c.kind === 'duplicate') {
     const ignored = second.ignoredColumns.length ? second.ignoredColumns : first.ignoredColumns;
     const cols = ignored.map((x) => `"${x}"`).join(', ');

@@ -31,7 +31,7 @@ export interface RowSink {
 
 /** The facts a reader learns about its source. */
 export interface ReaderFacts {
-  readonly format: 'csv' | 'json' | 'xlsx';
+  readonly format: 'csv' | 'json' | 'xlsx' | 'parquet';
   readonly delimiter?: string;
   readonly sheet?: string;
   /** xlsx: the sheet row the header was found on. */

@@ -5,7 +5,7 @@
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { SourceFacts } from '../core/table.js';
 import type { Column, CrossTab, Report, Row, Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, totalLabel, withScope } from './common.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, sourceNotes, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES, scopeText } from './vocabulary.js';
 import type { Scope } from '../core/scope.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
@@ -183,7 +183,7 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     bound: null,
     estimated: estimatedCell(totalEstimated),
   };
-  const notes = [...notesInWords(r.notes), ...(ctx.extraNotes ?? [])];
+  const notes = [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(ctx.extraNotes ?? [])];
   const meta: Record<string, unknown> = {
     command: 'breakdown',
     total: Number(total),

@@ -49,6 +49,13 @@ export function inputsMeta(sources: readonly SourceFacts[]): Record<string, unkn
   }));
 }
 
+/** What the readers decided about the input files (the sheet of a workbook, merged cells filled down). */
+export function sourceNotes(sources: readonly SourceFacts[]): Note[] {
+  const out: Note[] = [];
+  for (const s of sources) for (const n of s.notes ?? []) out.push(n);
+  return out;
+}
+
 export function notesInWords(notes: readonly Note[]): Words[] {
   return notes.map((n) => ({ en: noteText(n, 'en'), id: noteText(n, 'id') }));
 }

@@ -5,7 +5,7 @@
 import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
 import type { Column, Report, Row, TrendChart, Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, totalLabel, withScope } from './common.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, sourceNotes, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js'; // issue 19
 
@@ -145,7 +145,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report 
     totalsEstimated: total.estimated, // issue 19
     legend: estimateLegend(r.rows.some((x) => x.estimated?.length)), // issue 19
     meta,
-    notes: [...notesInWords(r.notes), ...(ctx.extraNotes ?? [])],
+    notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(ctx.extraNotes ?? [])],
     chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },
     ...(r.story ? { trend: trendChart(r, total) } : {}),
     // issue 19: human formats mark estimated cells instead of showing the `estimated` column

@@ -4,6 +4,7 @@
 
 import type { InfeasibleFact, Note } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
+import { clipValue } from '../core/clip.js';
 
 export type Lang = 'id' | 'en';
 export interface Words {
@@ -250,6 +251,19 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'over-coverage':
       return L(`participants above the denominator: ${list(n.units)}`, `peserta melebihi penyebut: ${list(n.units)}`);
+    case 'sheet-read': {
+      const name = JSON.stringify(clipValue(n.sheet));
+      const hiddenNames = n.hidden.map((h) => JSON.stringify(clipValue(h)));
+      const hiddenEn = hiddenNames.length ? `; hidden: ${list(hiddenNames)}` : '';
+      const hiddenId = hiddenNames.length ? `; tersembunyi: ${list(hiddenNames)}` : '';
+      const how = (l: Lang): string => (n.chosen ? '' : l === 'id' ? '; pilih lembar lain dengan --sheet' : '; choose another with --sheet');
+      return L(`${n.file}: read sheet ${name} (of ${n.sheets}${hiddenEn})${how('en')}`, `${n.file}: membaca lembar ${name} (dari ${n.sheets}${hiddenId})${how('id')}`);
+    }
+    case 'merged-filled':
+      return L(
+        `${n.file}: merged key cells filled down from their top cell (sheet ${JSON.stringify(clipValue(n.sheet))}): ${list(n.ranges, 10)}`,
+        `${n.file}: sel kunci yang digabung diisi ke bawah dari sel teratasnya (lembar ${JSON.stringify(clipValue(n.sheet))}): ${list(n.ranges, 10)}`,
+      );
   }
 }
 

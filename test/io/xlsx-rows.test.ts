@@ -6,7 +6,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { ProblemList, type Diagnostic } from '../../src/errors.js';
 import type { Cell, CellPlace, ReaderFacts } from '../../src/io/row-sink.js';
-import { columnLetters, readXlsxRows, xlsxCellName, type XlsxReadOptions } from '../../src/io/xlsx-rows.js';
+import { columnLetters, readXlsxRows, xlsxCellName, type XlsxReadOptions } from '../../src/io/readers/xlsx.js';
 
 const KNOWN = new Set(['province', 'regency', 'segment', 'period', 'participants', 'workforce', 'employed', 'target', 'provinsi', 'peserta']);
 const isKnownColumn = (name: string) => KNOWN.has(name.trim().toLowerCase());
