@@ -65,7 +65,7 @@ export const FLAGS = {
   codeSystem: choice('code-system', '<system>', 'province code system of the input', ['kemendagri', 'bps'] as const),
   delimiter: flag({ name: 'delimiter', arg: '<char>', help: "CSV delimiter (default: from the header line; '\\t' for TAB)", parse: p.delimiter }),
   encoding: choice('encoding', '<encoding>', 'input encoding (default: UTF-8, or UTF-16 by its BOM or zero bytes)', ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const),
-  sheet: flag({ name: 'sheet', arg: '<name>', help: 'the sheet of an xlsx input (default: the first)', parse: p.text }),
+  sheet: flag({ name: 'sheet', arg: '<name>', help: 'the sheet of an xlsx input (default: the first visible sheet; a hidden one only when named)', parse: p.text }),
   headerRow: flag({ name: 'header-row', arg: '<n>', help: 'the line (CSV) or row (xlsx) of the header, when a title comes first (xlsx: found by its column names)', parse: p.positiveInt }),
   maxErrors: flag({ name: 'max-errors', arg: '<n>', help: 'list at most this many problems (default 50)', parse: p.positiveInt }),
   allowOverCoverage: sw('allow-over-coverage', 'accept rows where participants exceed the denominator'),
