@@ -6,7 +6,6 @@
 // differential test checks it).
 
 import { isUtf8 } from 'node:buffer';
-import { parsePeriod } from '../core/calendar.js';
 import { isIdColumn } from '../core/columns.js';
 import { ProblemList } from '../errors.js';
 import { CsvScanner } from './csv-scanner.js';
@@ -34,6 +33,8 @@ export interface FastResult {
   readonly sha256: string;
   readonly bytes: number;
   readonly locale: 'id' | 'en' | null;
+  /** The engine's sets of (month, participant id), for the check across the files of a load. */
+  readonly idSets?: readonly { readonly table: Int32Array; readonly count: number }[];
 }
 
 /** The header line of the first bytes: its fields and where the data start; undefined when unsure. */
@@ -121,15 +122,6 @@ export async function tryFastExtract(input: FastInput, typed: TypedRows, problem
     { onProgress: input.onProgress },
   );
   if (!scan.ok) return undefined;
-  // The duplicate-id check compared period texts: two texts of one month need the general path.
-  if (scan.periods) {
-    const months = new Set<string>();
-    for (const p of scan.periods) {
-      const m = parsePeriod(p) ?? p;
-      if (months.has(m)) return undefined;
-      months.add(m);
-    }
-  }
   for (const g of scan.groups) {
     const cells: string[] = new Array<string>(h.fields.length).fill('');
     keyFields.forEach((field, k) => (cells[field] = g.keys[k]!));
@@ -140,5 +132,5 @@ export async function tryFastExtract(input: FastInput, typed: TypedRows, problem
   typed.finish();
   if (problems.size) return undefined;
   typed.blankLines = scan.blankLines;
-  return { typed, delimiter: h.delimiter, sha256: scan.sha256, bytes: scan.bytes, locale: scan.locale ?? null };
+  return { typed, delimiter: h.delimiter, sha256: scan.sha256, bytes: scan.bytes, locale: scan.locale ?? null, idSets: scan.idSets };
 }

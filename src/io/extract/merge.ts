@@ -88,6 +88,7 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     locale: mode === 1 ? 'id' : mode === 2 ? 'en' : undefined,
     ...(periodSlot >= 0 ? { periods: [...periods.keys()] } : {}),
     ranges: results.length,
+    ...(plan.idField !== undefined ? { idSets: results.map((r) => ({ table: r.idTable!, count: r.idCount! })) } : {}),
   };
 }
 

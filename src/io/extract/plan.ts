@@ -11,14 +11,14 @@
 // people: participants), the participant id, the period, or an ignored column with a name; and there is
 // no `level` column (the tool's own outputs), no wide segment columns (participants_pu…), no denominator
 // beside the counts (participants above it is a per-row check) and no column without a name. After a
-// scan it resolves each distinct key text once, and falls back when a key does not resolve, or when two
-// period texts name one month (the duplicate-id check compares period texts).
+// scan it resolves each distinct key text once, and falls back when a key does not resolve.
 //
 // What the engine checks, as the general path does (src/io/csv-rows.ts, typed-rows.ts, core/numbers.ts):
 // invalid UTF-8; control characters in any field; field counts; unclosed quotes, quotes inside unquoted
 // fields, characters after a closing quote; fields over 2^20 characters; blank keys and periods; counts
 // that are not whole and non-negative in the file's locale (`1.000` is 1000 or 1 until a cell decides;
-// `12,0` is 12 in Indonesian); sums beyond 2^53; a participant id (trimmed) twice in one period. A record
+// `12,0` is 12 in Indonesian); sums beyond 2^53; a participant id (trimmed) twice in one month (periods
+// are compared as the months they name, so ` 2024-06` and `2024-6` are one; see periodHash). A record
 // of empty fields is a blank line. Where it is stricter, it answers ok: false: white space other than
 // spaces around a count, an id that begins or ends with a non-ASCII character, a record of blank but not
 // empty fields, a record over 4 MiB.
@@ -77,14 +77,15 @@ export type ExtractScan =
       readonly sha256: string;
       /** The decided (or forced) locale; undefined when no count decided it (all plain digits). */
       readonly locale: NumberLocale | undefined;
-      /**
-       * The distinct texts of the period field (when there is one). The duplicate-id check compares
-       * period texts: when two of them name the same month (`2024-06`, ` 2024-06`), the caller must
-       * fall back to the general path, which compares months.
-       */
+      /** The distinct texts of the period field (when there is one). */
       readonly periods?: string[];
       /** Byte ranges the file was scanned in, in parallel (1 when scanned in one pass). */
       readonly ranges: number;
+      /**
+       * With an id field: each range's set of (month, participant id) words (IdSet tables; no id is in
+       * two of them). The loader keeps them to find a participant in two files of one load.
+       */
+      readonly idSets?: readonly { readonly table: Int32Array; readonly count: number }[];
     }
   | { readonly ok: false; readonly reason: string };
 

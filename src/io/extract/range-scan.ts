@@ -7,7 +7,7 @@
 // the distinct-value tables may already have learnt a value of it, which changes no result.
 
 import type { ExtractPlan, NumberLocale } from './plan.js';
-import { fmix, GroupTable, IdSet, ValueTable } from './tables.js';
+import { GroupTable, IdSet, idHashes, idWords, periodHash, ValueTable } from './tables.js';
 
 const LF = 10;
 const CR = 13;
@@ -100,8 +100,11 @@ export class RangeScanner {
   private readonly v0: Float64Array;
   private readonly v1: Float64Array;
   private unescaped = new Uint8Array(256);
-  private idH1 = 0;
-  private idKey = 0;
+  /** The id's hashes (idHashes), mixed with the period when the record is committed. */
+  private readonly idHash = new Int32Array(2);
+  private readonly idOut = new Int32Array(2);
+  /** The hash of each period text's month, by value id (see periodHash). */
+  private readonly periodHashes: number[] = [];
 
   // State across reads.
   line = 0;
@@ -401,20 +404,7 @@ export class RangeScanner {
       this.problem = 'a participant id that begins or ends with a non-ASCII character';
       return false;
     }
-    let h1 = 0x811c9dc5;
-    let h2 = 0x2545f491 ^ (end - start);
-    let value = 0;
-    let digits = true;
-    for (let i = start; i < end; i++) {
-      const b = src[i]!;
-      h1 = Math.imul(h1 ^ b, 0x01000193);
-      h2 = Math.imul(h2 ^ b, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-      if (b >= 48 && b <= 57) value = (Math.imul(value, 10) + (b - 48)) | 0;
-      else digits = false;
-    }
-    this.idH1 = fmix(h1 ^ Math.imul(end - start, 0x27d4eb2d));
-    this.idKey = digits ? value : fmix(h2);
+    idHashes(src, start, end, this.idHash);
     return true;
   }
 
@@ -440,12 +430,14 @@ export class RangeScanner {
     }
     const ids = this.ids;
     if (ids !== undefined) {
-      // The period's text hash is the same in every range, so ranges' sets can be compared.
-      // A period shifts the locality keys of its ids as a whole, keeping neighbours together.
-      const period = this.periodSlot >= 0 ? this.tables[this.periodSlot]!.hashOf(this.vids[this.periodSlot]!) : 0;
-      let h1 = fmix(this.idH1 ^ period) | 0;
-      if (h1 === 0) h1 = 1;
-      if (!ids.add(h1, (this.idKey + Math.imul(period, 0x9e3779b1)) | 0)) {
+      // Ids are compared by month (see periodHash), the same in every range and every file of a load.
+      let period = 0;
+      if (this.periodSlot >= 0) {
+        const vid = this.vids[this.periodSlot]!;
+        period = this.periodHashes[vid] ?? (this.periodHashes[vid] = periodHash(this.tables[this.periodSlot]!.textOf(vid)));
+      }
+      idWords(this.idHash[0]!, this.idHash[1]!, period, this.idOut);
+      if (!ids.add(this.idOut[0]!, this.idOut[1]!)) {
         this.fail('a participant id seen twice in one period', line);
         return false;
       }
