@@ -88,6 +88,30 @@ export class LoadFold {
     private readonly named: readonly string[],
   ) {}
 
+  private readonly hashCache: Map<string, number>[] = [];
+  private readonly hashes: number[] = [];
+
+  /**
+   * The two hashes of key `k` of dimension d into hk[2d], hk[2d + 1]: from a cache per dimension (a key
+   * string's own hash is kept by the engine, so the lookup does not read its characters), up to 65,536
+   * keys a dimension; past that (a branch per row) hashed each time.
+   */
+  keyHash(d: number, k: string, hk: Int32Array): void {
+    let cache = this.hashCache[d];
+    if (!cache) this.hashCache[d] = cache = new Map();
+    const at = cache.get(k);
+    if (at !== undefined) {
+      hk[2 * d] = this.hashes[at]!;
+      hk[2 * d + 1] = this.hashes[at + 1]!;
+      return;
+    }
+    hashString(k, hk, 2 * d);
+    if (cache.size < 65536) {
+      cache.set(k, this.hashes.length);
+      this.hashes.push(hk[2 * d]!, hk[2 * d + 1]!);
+    }
+  }
+
   /** Does the Table keep dimension d (else its rows are added up over it)? */
   keeps(d: number): boolean {
     let k = this.kept[d];
@@ -247,7 +271,7 @@ export class FileFold {
       const k = keys[d];
       if (k === null || k === undefined) continue;
       mask |= 1 << d;
-      hashString(k, hk, 2 * d);
+      load.keyHash(d, k, hk);
       if (load.keeps(d)) mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
     }
     if (this.rule === 'refuse') load.checkRow(keys, hk, mask, this.src, line, this.rereadable);

@@ -74,6 +74,17 @@ export class KeyDomains {
 
   /** Resolve a province from its code and/or name cells (either may be empty). */
   resolveProvince(code: string, name: string): Resolved {
+    const last = this.lastProvince;
+    if (last && last.code === code && last.name === name) return last.out;
+    const out = this.resolveProvinceCached(code, name);
+    this.lastProvince = { code, name, out };
+    return out;
+  }
+
+  private lastProvince: { code: string; name: string; out: Resolved } | undefined;
+  private lastRegency: { code: string; name: string; province: string | undefined; out: Resolved & { province?: string } } | undefined;
+
+  private resolveProvinceCached(code: string, name: string): Resolved {
     let byName = this.provinces.get(code);
     if (!byName) this.provinces.set(detach(code), (byName = new Map()));
     const hit = byName.get(name);
@@ -95,6 +106,14 @@ export class KeyDomains {
    * Kemendagri code, e.g. 75.01; label: the official name). Its province comes with it.
    */
   resolveRegency(code: string, name: string, province: string | undefined): Resolved & { province?: string } {
+    const last = this.lastRegency;
+    if (last && last.code === code && last.name === name && last.province === province) return last.out;
+    const out = this.resolveRegencyCached(code, name, province);
+    this.lastRegency = { code, name, province, out };
+    return out;
+  }
+
+  private resolveRegencyCached(code: string, name: string, province: string | undefined): Resolved & { province?: string } {
     let byCode = this.regencies.get(province ?? '');
     if (!byCode) this.regencies.set(province ?? '', (byCode = new Map()));
     let byName = byCode.get(code);
@@ -124,14 +143,20 @@ export class KeyDomains {
     let byRaw = this.others.get(ck);
     if (!byRaw) this.others.set(ck, (byRaw = new Map()));
     const cache = byRaw;
+    // The last cell's text first: a column often repeats a value row after row.
+    let lastRaw: string | undefined;
+    let lastOut: Resolved | undefined;
     return (raw) => {
+      if (raw === lastRaw) return lastOut!;
+      lastRaw = raw;
       const hit = cache.get(raw);
+      if (hit) return (lastOut = hit);
       if (hit) return hit;
       const own = detach(raw);
       const out = withTotal(this.resolveUncached(dim, kind, own), own);
       // A column of a million distinct texts (a branch per row) is resolved afresh each time past this.
       if (cache.size < CACHE_LIMIT) cache.set(own, out);
-      return out;
+      return (lastOut = out);
     };
   }
 

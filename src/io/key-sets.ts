@@ -162,8 +162,9 @@ const CHUNK = 8192;
 const BUCKETS = 256;
 
 /**
- * Digests appended in chunks (no copy as it grows), in 256 buckets by their top bits, each bucket sorted
- * on its own when the log is finished: 8 bytes a row, and no more than one bucket copied at a time.
+ * Digests appended in chunks (no copy as it grows), in 256 buckets by their top bits: 8 bytes a row. The
+ * repeated ones are found bucket by bucket when the log is finished, with no more than one bucket's
+ * table in memory at a time.
  */
 export class HashLog {
   private readonly chunks: Float64Array[][] = Array.from({ length: BUCKETS }, () => []);
@@ -172,6 +173,7 @@ export class HashLog {
   count = 0;
 
   add(d: number): void {
+    if (this.sorted) throw new Error('HashLog: add after has');
     const b = Math.floor(d / 35184372088832); // 2^45: the top 8 of 53 bits
     const list = this.chunks[b]!;
     let n = this.fill[b]!;
@@ -184,26 +186,65 @@ export class HashLog {
     this.count++;
   }
 
-  /** Sort; the digests seen more than once. */
+  /**
+   * The digests seen more than once: each bucket (about a 256th of the log) is put into a small hash
+   * table of its own, which stays in the processor's cache (sorting the buckets took three times as long).
+   */
   repeated(): Set<number> {
     const out = new Set<number>();
-    this.sorted = [];
+    for (let b = 0; b < BUCKETS; b++) {
+      const list = this.chunks[b]!;
+      const n = list.length === 0 ? 0 : (list.length - 1) * CHUNK + this.fill[b]!;
+      if (n < 2) continue;
+      let size = 16;
+      while (size < n * 2) size <<= 1;
+      const mask = size - 1;
+      const table = new Float64Array(size);
+      let zeros = 0;
+      list.forEach((c, ci) => {
+        const m = ci === list.length - 1 ? this.fill[b]! : CHUNK;
+        for (let j = 0; j < m; j++) {
+          const d = c[j]!;
+          if (d === 0) {
+            if (++zeros === 2) out.add(0);
+            continue;
+          }
+          let i = (d % 4294967296) & mask;
+          for (;;) {
+            const x = table[i]!;
+            if (x === 0) {
+              table[i] = d;
+              break;
+            }
+            if (x === d) {
+              out.add(d);
+              break;
+            }
+            i = (i + 1) & mask;
+          }
+        }
+      });
+    }
+    return out;
+  }
+
+  private sortBuckets(): Float64Array[] {
+    const sorted: Float64Array[] = [];
     for (let b = 0; b < BUCKETS; b++) {
       const list = this.chunks[b]!;
       const n = list.length === 0 ? 0 : (list.length - 1) * CHUNK + this.fill[b]!;
       const all = new Float64Array(n);
       list.forEach((c, i) => all.set(i === list.length - 1 ? c.subarray(0, this.fill[b]) : c, i * CHUNK));
       list.length = 0;
-      all.sort();
-      for (let i = 1; i < n; i++) if (all[i] === all[i - 1]) out.add(all[i]!);
-      this.sorted.push(all);
+      sorted.push(all.sort());
     }
-    return out;
+    return sorted;
   }
 
-  /** After `repeated`: is the digest in the log? */
+  /** Is the digest in the log? (The first call sorts the log: no digest can be added after it.) */
   has(d: number): boolean {
-    const all = this.sorted?.[Math.floor(d / 35184372088832)];
+    this.sorted ??= this.sortBuckets();
+    const all = this.sorted[Math.floor(d / 35184372088832)];
     if (!all) return false;
     let lo = 0;
     let hi = all.length;

@@ -310,7 +310,7 @@ export class TypedRows implements RowSink {
     // Cells: control characters anywhere, the tool's own level rows, values without a column name.
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
-      if (typeof v === 'string' && v.length > 0 && CONTROL.test(v)) {
+      if (typeof v === 'string' && hasControl(v)) {
         ok = false;
         this.fail({ code: 'control-in-field', char: codePoint(v), field: this.cols[i]?.name ?? String(i + 1) }, places[i]?.line ?? line, places[i]?.column);
       }
@@ -358,33 +358,26 @@ export class TypedRows implements RowSink {
       if (r.total && !total) total = { label: String(v).trim(), kind: r.total, col };
       if ('key' in r) keys[dim] = r.key;
     }
-    // Which of a code and a name column holds the total label.
-    const labelled = (name: number, code: number, kind: 'grand' | 'sub'): { label: string; kind: 'grand' | 'sub'; col: number } => {
-      const col = name >= 0 && totalKind(text(cells[name])) ? name : code;
-      return { label: text(cells[col]).trim(), kind, col };
-    };
     let province: Resolved | undefined;
     if (plan.provinceCode >= 0 || plan.provinceName >= 0) {
       province = this.domains.resolveProvince(text(cells[plan.provinceCode]), text(cells[plan.provinceName]));
-      if (province.total && !total) total = labelled(plan.provinceName, plan.provinceCode, province.total);
+      if (province.total && !total) total = labelled(cells, plan.provinceName, plan.provinceCode, province.total);
     }
     let regency: (Resolved & { province?: string }) | undefined;
     if (plan.regencyCode >= 0 || plan.regencyName >= 0) {
       regency = this.domains.resolveRegency(text(cells[plan.regencyCode]), text(cells[plan.regencyName]), province && 'key' in province ? province.key : undefined);
-      if (regency.total && !total) total = labelled(plan.regencyName, plan.regencyCode, regency.total);
+      if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
     }
     if (total) return this.totalRow(plan, cells, line, places, total, province, regency);
-    const lineOf = (i: number): number => places[i]?.line ?? line;
-    const colOf = (i: number): number | undefined => places[i]?.column;
     for (let k = 0; k < plan.keys.length; k++) {
       const { col } = plan.keys[k]!;
       const r = resolved[k];
       if (r === undefined) {
         ok = false;
-        this.fail({ code: 'row-lacks-key', field: this.cols[col]!.name }, lineOf(col), colOf(col));
+        this.fail({ code: 'row-lacks-key', field: this.cols[col]!.name }, (places[col]?.line ?? line), places[col]?.column);
       } else if (!('key' in r)) {
         ok = false;
-        this.problems.add({ ...this.o.place(lineOf(col), colOf(col)), code: 'bad-key', message: r.message, hint: r.hint, id: r.id });
+        this.problems.add({ ...this.o.place((places[col]?.line ?? line), places[col]?.column), code: 'bad-key', message: r.message, hint: r.hint, id: r.id });
       } else this.remember(plan.keys[k]!.dim, r.key, r.label);
     }
 
@@ -395,7 +388,7 @@ export class TypedRows implements RowSink {
       const t = v === null || v === undefined ? '' : String(v).trim();
       if (t === '') {
         ok = false;
-        this.fail({ code: 'empty-participant-id' }, lineOf(plan.participantId), colOf(plan.participantId));
+        this.fail({ code: 'empty-participant-id' }, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column);
       } else participantId = t;
     }
 
@@ -406,10 +399,7 @@ export class TypedRows implements RowSink {
     have.fill(0);
     const partsId = this.partsId;
     const partsDelta = this.partsDelta;
-    partsId.length = 0;
-    partsDelta.length = 0;
-    this.partsSeg.length = 0;
-    this.partsCol.length = 0;
+    let parts = 0;
     let pendingRow = false;
     let pendingParts = false;
     for (const n of plan.numbers) {
@@ -420,18 +410,18 @@ export class TypedRows implements RowSink {
       if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
         if (n.role === 'percent') continue;
         ok = false;
-        this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, lineOf(i), colOf(i));
+        this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, (places[i]?.line ?? line), places[i]?.column);
         continue;
       }
       if (typeof v === 'boolean') {
         ok = false;
-        this.fail({ code: 'boolean-number', field: this.cols[i]!.name, value: v }, lineOf(i), colOf(i));
+        this.fail({ code: 'boolean-number', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
         continue;
       }
       if (typeof v === 'number') {
         if (n.kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
           ok = false;
-          this.fail({ code: 'not-whole', field: this.cols[i]!.name, value: v }, lineOf(i), colOf(i));
+          this.fail({ code: 'not-whole', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
           continue;
         }
         id = en = v;
@@ -440,12 +430,12 @@ export class TypedRows implements RowSink {
         const reading = readCell(v, n.kind);
         if (reading.problem) {
           ok = false;
-          this.fail({ code: 'bad-number', field: this.cols[i]!.name, raw: v.trim(), reason: reading.problem, reasonId: reasonInIndonesian(reading.problem) ?? reading.problem, locale: this.policy.locale }, lineOf(i), colOf(i));
+          this.fail({ code: 'bad-number', field: this.cols[i]!.name, raw: v.trim(), reason: reading.problem, reasonId: reasonInIndonesian(reading.problem) ?? reading.problem, locale: this.policy.locale }, (places[i]?.line ?? line), places[i]?.column);
           continue;
         }
         if (reading.id !== undefined && reading.id === reading.en) id = en = reading.id;
         else {
-          const ref = (): CellRef => ({ line: lineOf(i), column: colOf(i) ?? 1, raw: v.trim() });
+          const ref = (): CellRef => ({ line: (places[i]?.line ?? line), column: places[i]?.column ?? 1, raw: v.trim() });
           const got = this.policy.take(reading, ref);
           if (got === 'contradiction') {
             this.reportContradiction(ref());
@@ -467,11 +457,11 @@ export class TypedRows implements RowSink {
         delta[n.measure] = en - id;
         have[n.measure] = en === id ? 1 : 2;
       } else if (n.role === 'part') {
-        partsId.push(id);
-        partsDelta.push(en - id);
+        partsId[parts] = id;
+        partsDelta[parts] = en - id;
         if (en !== id) pendingParts = true;
-        this.partsSeg.push(n.segment!);
-        this.partsCol.push(i);
+        this.partsSeg[parts] = n.segment!;
+        this.partsCol[parts++] = i;
       }
     }
 
@@ -482,13 +472,13 @@ export class TypedRows implements RowSink {
       if ('key' in province) provinceKey = province.key;
       else {
         ok = false;
-        this.problems.add({ ...this.o.place(lineOf(plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode), colOf(plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode)), code: 'bad-key', message: province.message, hint: province.hint, id: province.id });
+        this.problems.add({ ...this.o.place((places[plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode]?.line ?? line), places[plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode]?.column), code: 'bad-key', message: province.message, hint: province.hint, id: province.id });
       }
     }
     if (regency && ok) {
       if (!('key' in regency)) {
         ok = false;
-        this.problems.add({ ...this.o.place(lineOf(plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode), colOf(plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode)), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
+        this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
       } else {
         const d = this.shape.dim('regency', 'regency');
         if (d >= keys.length) keys.length = d + 1;
@@ -513,23 +503,23 @@ export class TypedRows implements RowSink {
     if (!ok) return;
 
     if (this.o.tap) {
-      this.o.tap({ keys: keys.slice(), line, id: participantId, idColumn: plan.participantId >= 0 ? colOf(plan.participantId) : undefined, period: plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined });
+      this.o.tap({ keys: keys.slice(), line, id: participantId, idColumn: plan.participantId >= 0 ? places[plan.participantId]?.column : undefined, period: plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined });
       return;
     }
 
     // Wide segment columns must add up to the row's participants.
     const p = plan.participants;
-    if (partsId.length) {
+    if (parts) {
       let sumId = 0;
       let sumDelta = 0;
-      for (let k = 0; k < partsId.length; k++) {
+      for (let k = 0; k < parts; k++) {
         sumId += partsId[k]!;
         sumDelta += partsDelta[k]!;
       }
       if (p >= 0 && have[p] !== 0) {
         const col = this.partsCol[0]!;
-        if (pendingRow) this.deferred.push({ kind: 'segments', line: lineOf(col), column: colOf(col), a: [sumId, sumId + sumDelta], b: [vals[p]!, vals[p]! + delta[p]!] });
-        else if (vals[p] !== sumId) return this.fail({ code: 'segments-sum', sum: sumId, participants: vals[p]! }, lineOf(col), colOf(col));
+        if (pendingRow) this.deferred.push({ kind: 'segments', line: (places[col]?.line ?? line), column: places[col]?.column, a: [sumId, sumId + sumDelta], b: [vals[p]!, vals[p]! + delta[p]!] });
+        else if (vals[p] !== sumId) return this.fail({ code: 'segments-sum', sum: sumId, participants: vals[p]! }, (places[col]?.line ?? line), places[col]?.column);
       }
       if (p >= 0) {
         vals[p] = sumId;
@@ -544,14 +534,14 @@ export class TypedRows implements RowSink {
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
         const pv: [number, number] = [vals[p]!, vals[p]! + delta[p]!];
         const dv: [number, number] = [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!];
-        if (pendingRow && (pv[0] > dv[0]) !== (pv[1] > dv[1])) this.deferred.push({ kind: 'over', line: lineOf(col), column: colOf(col), a: pv, b: dv, measure: d.name });
-        else if (pv[0] > dv[0]) return this.fail({ code: 'over-coverage', participants: pv[0], measure: d.name, denominator: dv[0] }, lineOf(col), colOf(col));
+        if (pendingRow && (pv[0] > dv[0]) !== (pv[1] > dv[1])) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: pv, b: dv, measure: d.name });
+        else if (pv[0] > dv[0]) return this.fail({ code: 'over-coverage', participants: pv[0], measure: d.name, denominator: dv[0] }, (places[col]?.line ?? line), places[col]?.column);
       }
     }
     // A participant id twice in one month, in this file or another of the load.
-    if (participantId !== undefined) this.o.ids?.add(participantId, plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, this.o.src, lineOf(plan.participantId), colOf(plan.participantId), this.o.rereadable ?? false);
+    if (participantId !== undefined) this.o.ids?.add(participantId, plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, this.o.src, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column, this.o.rereadable ?? false);
     // A row of an extract with no count column counts one participant.
-    if (this.o.rule === 'sum' && p >= 0 && have[p] === 0 && !plan.hasParticipantsColumn && !partsId.length) {
+    if (this.o.rule === 'sum' && p >= 0 && have[p] === 0 && !plan.hasParticipantsColumn && !parts) {
       vals[p] = this.groupRows ?? 1;
       have[p] = 1;
     }
@@ -559,9 +549,9 @@ export class TypedRows implements RowSink {
     if (!fold) return;
     const g = fold.add(keys, vals, have, delta, line);
     if (g < 0) return this.overflow(-1 - g, line);
-    if (partsId.length) {
+    if (parts) {
       const segDim = this.shape.dim('segment', 'segment');
-      for (let k = 0; k < partsId.length; k++) {
+      for (let k = 0; k < parts; k++) {
         const seg = this.partsSeg[k]!;
         this.remember(segDim, seg, seg);
         const c = fold.addChild(g, segDim, seg, p, partsId[k]!, partsDelta[k] !== 0 ? partsDelta[k] : undefined, line);
@@ -607,7 +597,11 @@ export class TypedRows implements RowSink {
     this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: total.col });
   }
 
+  private readonly remembered: (string | undefined)[] = [];
+
   private remember(dim: number, key: string, label: string): void {
+    if (this.remembered[dim] === key) return;
+    this.remembered[dim] = key;
     const labels = this.shape.dims[dim]!.labels;
     if (!labels.has(key)) labels.set(key, label);
   }
@@ -660,8 +654,23 @@ function plainDigits(s: string): number {
   return v;
 }
 
+/** Which of a code and a name column holds a total row's label. */
+function labelled(cells: readonly (Cell | undefined)[], name: number, code: number, kind: 'grand' | 'sub'): { label: string; kind: 'grand' | 'sub'; col: number } {
+  const col = name >= 0 && totalKind(text(cells[name])) ? name : code;
+  return { label: text(cells[col]).trim(), kind, col };
+}
+
 function text(v: Cell | undefined): string {
   return v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+}
+
+/** A control character (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F): a loop beats a regex on short cells. */
+function hasControl(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+  }
+  return false;
 }
 
 function isBlank(v: string): boolean {
