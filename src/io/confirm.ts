@@ -52,7 +52,9 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
   const repeated = fold.repeatedRows();
   const overlaps = fold.findOverlaps(limit);
   const idDigests = ids.finish();
-  if (!repeated.length && !overlaps.length && !idDigests.size && !fold.placedDuplicates.length) return out;
+  // Groups of the same keys in two files, one of them read by the engine: compared row by row below.
+  const clashes = new Set(fold.clashes().map((c) => `${c.mask}\u0002${c.keys}`));
+  if (!repeated.length && !overlaps.length && !idDigests.size && !fold.placedDuplicates.length && !clashes.size) return out;
 
   // What to read again, and what to look for in it.
   const dupDigests = new Map<number, Set<number>>(); // mask → digests
@@ -72,6 +74,13 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
     if (g.parent === undefined && overlapMasks.has(fold.masks[i]!) && regular(g.src)) sources.add(g.src);
   });
   if (idDigests.size) for (const s of ids.sources) if (regular(s)) sources.add(s);
+  const keptOf = (keys: readonly (string | null)[]): string => keys.map((k, d) => (k === null || k === undefined || !fold.keeps(d) ? '\u0001' : k)).join('\u0000');
+  if (clashes.size) {
+    fold.groups.forEach((g, i) => {
+      if (g.parent === undefined && regular(g.src) && clashes.has(`${fold.masks[i]}\u0002${g.keys.map((k) => k ?? '\u0001').join('\u0000')}`)) sources.add(g.src);
+    });
+  }
+  const clashRows = new Map<string, Seen[]>();
 
   const dupRows = new Map<string, Seen[]>(); // "mask:digest" → rows
   const byMask = new Map<number, Seen[]>();
@@ -84,10 +93,18 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
   const changed: number[] = [];
   for (const src of [...sources].sort((a, b) => a - b)) {
     const sha = await readAgain(src, (row) => {
-      if (dupDigests.size || overlapMasks.size) {
-        const { mask, digest } = rowDigest(row.keys);
+      if (dupDigests.size || overlapMasks.size || clashes.size) {
+        const { mask, digest, h1, h2 } = rowDigest(row.keys);
         if (dupDigests.get(mask)?.has(digest)) push(dupRows, `${mask}:${digest}`, { src, line: row.line, keys: row.keys });
         if (overlapMasks.has(mask)) push(byMask, mask, { src, line: row.line, keys: row.keys });
+        const c = `${mask}\u0002${keptOf(row.keys)}`;
+        if (clashes.has(c)) {
+          push(clashRows, c, { src, line: row.line, keys: row.keys });
+          // A row of standard input with the same keys (it cannot be read again: its hash and place).
+          const placed = fold.placedOf(mask);
+          const slot = placed ? placed.find(h1, h2) : -1;
+          if (placed && slot >= 0) push(clashRows, c, { src: placed.src(slot), line: placed.line(slot), keys: row.keys });
+        }
       }
       if (idDigests.size && row.id !== undefined) {
         const w = ids.wordsOf(row.id, row.period);
@@ -112,6 +129,16 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
   for (const [k, rows] of dupRows) {
     const mask = Number(k.slice(0, k.indexOf(':')));
     for (const group of sameBy(rows, (r) => (r.keys ? JSON.stringify(r.keys) : undefined))) {
+      const keys = group.find((r) => r.keys)?.keys;
+      if (!keys) continue;
+      for (let i = 1; i < group.length; i++) duplicates.push({ first: group[0]!, second: group[i]!, keys, mask });
+    }
+  }
+  for (const [k, rows] of clashRows) {
+    const mask = Number(k.slice(0, k.indexOf('\u0002')));
+    const unique = new Map<string, Seen>();
+    for (const r of rows) unique.set(`${r.src}:${r.line}`, r);
+    for (const group of sameBy([...unique.values()], (r) => (r.keys ? JSON.stringify(r.keys) : undefined))) {
       const keys = group.find((r) => r.keys)?.keys;
       if (!keys) continue;
       for (let i = 1; i < group.length; i++) duplicates.push({ first: group[0]!, second: group[i]!, keys, mask });

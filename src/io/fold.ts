@@ -31,7 +31,7 @@ export function rowHash(keys: readonly (string | null)[], hk: Int32Array, mask: 
 }
 
 /** The digest of a row's full keys, computed from the keys alone (for rows read a second time). */
-export function rowDigest(keys: readonly (string | null)[]): { mask: number; digest: number } {
+export function rowDigest(keys: readonly (string | null)[]): { mask: number; digest: number; h1: number; h2: number } {
   const hk = new Int32Array(2 * keys.length);
   let mask = 0;
   keys.forEach((k, d) => {
@@ -41,7 +41,7 @@ export function rowDigest(keys: readonly (string | null)[]): { mask: number; dig
   });
   const h = new Int32Array(2);
   rowHash(keys, hk, mask, h);
-  return { mask, digest: digest53(h[0]!, h[1]!) };
+  return { mask, digest: digest53(h[0]!, h[1]!), h1: h[0]!, h2: h[1]! };
 }
 
 /** A group while its file is read; the Table's row once the load ends. */
@@ -165,9 +165,12 @@ export class LoadFold {
       const digests = check.log.repeated();
       if (digests.size) out.push({ mask, digests, sources: check.sources, placed: check.placed });
     }
-    this.checks.clear();
-    this.last = undefined;
     return out;
+  }
+
+  /** The rows of standard input or a pipe with these key columns, by their hashes and places. */
+  placedOf(mask: number): PlacedSet | undefined {
+    return this.checks.get(mask)?.placed;
   }
 
   /**
@@ -211,6 +214,30 @@ export class LoadFold {
     return out;
   }
 
+  /** Files of a 'refuse' load read by the byte-level engine (their rows are not in the digest log). */
+  readonly fastFiles = new Set<number>();
+
+  /**
+   * Groups of the same keys in two files, where one of them was read by the engine: their rows may be the
+   * same rows twice (the engine checked its own file only). Each as the set of key columns and the kept
+   * keys; the loader compares the rows themselves.
+   */
+  clashes(): { mask: number; keys: string }[] {
+    if (!this.fastFiles.size) return [];
+    const seen = new Map<string, { src: number; fast: boolean }>();
+    const out = new Map<string, { mask: number; keys: string }>();
+    this.groups.forEach((g, i) => {
+      if (g.parent !== undefined) return;
+      const keys = g.keys.map((k) => k ?? '\u0001').join('\u0000');
+      const k = `${this.masks[i]}\u0002${keys}`;
+      const before = seen.get(k);
+      const fast = this.fastFiles.has(g.src);
+      if (!before) seen.set(k, { src: g.src, fast });
+      else if (before.src !== g.src && (before.fast || fast)) out.set(k, { mask: this.masks[i]!, keys });
+    });
+    return [...out.values()];
+  }
+
   /** After the last file: every group's keys as long as the dimensions (a later file may have added some). */
   finish(): TableRow[] {
     const nd = this.dims.length;
@@ -239,6 +266,8 @@ export class FileFold {
   readonly deltas = new Map<number, number>();
   private readonly children = new Map<string, number>();
   private readonly counts: number[] = [];
+  /** Rows added to a group that already had one (the fast path checks that its groups stayed apart). */
+  merged = 0;
   private readonly hk: Int32Array;
   private readonly h = new Int32Array(2);
 
@@ -258,7 +287,7 @@ export class FileFold {
    * differently in English, by `delta[m]`). Returns the group, or the index of a count measure whose sum
    * would pass 2^53 − 1 as `-1 - m`.
    */
-  add(keys: readonly (string | null)[], values: Float64Array, have: Uint8Array, delta: Float64Array, line: number): number {
+  add(keys: readonly (string | null)[], values: Float64Array, have: Uint8Array, delta: Float64Array, line: number, check = true): number {
     const load = this.load;
     const nd = keys.length;
     if (nd > MAX_DIMS) throw new RangeError(`at most ${MAX_DIMS} key columns`);
@@ -274,7 +303,7 @@ export class FileFold {
       load.keyHash(d, k, hk);
       if (load.keeps(d)) mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
     }
-    if (this.rule === 'refuse') load.checkRow(keys, hk, mask, this.src, line, this.rereadable);
+    if (this.rule === 'refuse' && check) load.checkRow(keys, hk, mask, this.src, line, this.rereadable);
     const gh = fmix(h[0]! ^ Math.imul(mask, 0x9e3779b1)) ^ h[1]!;
     let g = this.find(gh, keys, mask);
     const nm = load.measures.length;
@@ -292,6 +321,7 @@ export class FileFold {
       return g;
     }
     this.counts[g - this.start]!++;
+    this.merged++;
     return this.accumulate(g, values, have, delta, line);
   }
 
@@ -414,6 +444,11 @@ export class FileFold {
     }
     this.deltas.clear();
     return 0;
+  }
+
+  /** Does the load keep dimension d? */
+  keeps(d: number): boolean {
+    return this.load.keeps(d);
   }
 
   /** This file's groups (load indexes from `start`). */

@@ -244,8 +244,8 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         rereadable: o.file !== undefined,
       });
     };
-    if (format === 'csv' && o.file !== undefined && o.size !== undefined && schema.rule !== 'refuse') {
-      const fast = await fastPath(o as Opened & { file: string; size: number }, first, load, src, (into) => make('sum', into));
+    if (format === 'csv' && o.file !== undefined && o.size !== undefined) {
+      const fast = await fastPath(o as Opened & { file: string; size: number }, first, load, src, (rule, into) => make(rule, into), () => fileFold?.merged ?? 0);
       if (fast) return { ...fast, reread };
       fileFold?.discard();
     }
@@ -309,13 +309,12 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
  * general path goes on from the same open file. The engine's TypedRows reports into a list of its own,
  * so a problem there only means "read it the general way", which words it with its place.
  */
-async function fastPath(o: Opened & { file: string; size: number }, first: Buffer, load: Load, src: number, make: (into: ProblemList) => TypedRows): Promise<Omit<Loaded, 'reread'> | undefined> {
+async function fastPath(o: Opened & { file: string; size: number }, first: Buffer, load: Load, src: number, make: (rule: 'refuse' | 'sum', into: ProblemList) => TypedRows, merged: () => number): Promise<Omit<Loaded, 'reread'> | undefined> {
   const { schema, options } = load;
   const mode = options.fastExtract ?? 'auto';
   if (mode === 'never' || (mode === 'auto' && o.size < FAST_EXTRACT_BYTES)) return undefined;
   const { tryFastExtract } = await import('./fast-extract.js');
   const own = new ProblemList(1);
-  const typed = make(own);
   const res = await tryFastExtract(
     {
       path: o.file,
@@ -324,15 +323,21 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
       encoding: options.encoding,
       headerRow: options.headerRow,
       forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
-      extract: schema.rule === 'sum' ? 'yes' : 'auto',
+      rule: schema.rule,
+      keeps: (d) => load.fold.keeps(d),
+      allowOverCoverage: options.allowOverCoverage,
+      merged,
       onProgress: options.onProgress,
     },
-    typed,
+    (r) => make(r, own),
     own,
   );
   options.onRoute?.(o.name, res ? 'fast' : 'general');
   if (!res) return undefined;
+  const typed = res.typed;
+  const rule = typed.rule;
   if (res.idSets) load.ids.addFast(src, res.idSets);
+  if (rule === 'refuse') load.fold.fastFiles.add(src);
   return {
     name: o.name,
     format: 'csv',
@@ -344,7 +349,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
     rows: typed.rowsRead,
     blankLines: typed.blankLines,
     ignoredColumns: typed.ignoredColumns,
-    rule: 'sum',
+    rule,
   };
 }
 

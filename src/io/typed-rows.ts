@@ -30,6 +30,8 @@ import type { Diagnostic } from '../errors.js';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+/** The key of a column the engine did not group by: never a real key (control characters are refused). */
+export const DROPPED = '\u0000';
 
 /** The dimensions and measures shared by all files of one load (dims grow as files bring new ones). */
 export class TableShape {
@@ -161,7 +163,7 @@ export class TypedRows implements RowSink {
   private readonly vals: Float64Array;
   private readonly have: Uint8Array;
   private readonly delta: Float64Array;
-  private readonly resolved: (Resolved | undefined)[] = [];
+  private readonly resolved: (Resolved | undefined | null)[] = [];
   private readonly partsId: number[] = [];
   private readonly partsDelta: number[] = [];
   private readonly partsSeg: string[] = [];
@@ -291,15 +293,39 @@ export class TypedRows implements RowSink {
    * row whose counts are the sums, and which stands for `rows` rows. The participant id was checked by
    * the engine, so its cell is not read.
    */
-  group(cells: readonly string[], line: number, rows: number): void {
+  group(cells: readonly string[], line: number, rows: number, dropped?: ReadonlySet<number>): void {
     this.groupRows = rows;
+    this.dropped = dropped;
     try {
       this.row(cells, line, []);
     } finally {
       this.groupRows = undefined;
+      this.dropped = undefined;
     }
     this.rowsRead += rows - 1;
   }
+
+  /**
+   * Do the texts of key column `col` resolve to keys, none a total row's, no two to the same key? (The
+   * fast path asks it of a column the engine did not group by.)
+   */
+  distinctKeys(col: number, texts: readonly string[]): boolean {
+    const c = this.cols[col];
+    if (!c || c.role.kind !== 'dim' || c.role.keyKind === 'province' || c.role.keyKind === 'regency') return false;
+    const resolve = this.domains.resolver(c.role.dim, c.role.keyKind);
+    const keys = new Set<string>();
+    for (const t of texts) {
+      const r = resolve(t);
+      if (!('key' in r) || r.total || keys.has(r.key)) return false;
+      keys.add(r.key);
+    }
+    return true;
+  }
+
+  /** In a group (the fast path): key columns the engine did not group by (their cells are empty). */
+  private dropped: ReadonlySet<number> | undefined;
+  /** A group (the fast path) whose keys are a total row's: the file must be read row by row. */
+  totalInGroup = false;
 
   row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): void {
     if (this.firstLine === undefined) this.firstLine = line;
@@ -348,6 +374,12 @@ export class TypedRows implements RowSink {
     let total: { label: string; kind: 'grand' | 'sub'; col: number } | undefined;
     for (let k = 0; k < plan.keys.length; k++) {
       const { col, dim, resolve } = plan.keys[k]!;
+      if (this.dropped?.has(col)) {
+        // Not grouped by (the engine checked and will report its texts): present, but no key.
+        keys[dim] = DROPPED;
+        resolved[k] = null;
+        continue;
+      }
       const v = cells[col];
       if (v === undefined) {
         resolved[k] = undefined;
@@ -368,10 +400,15 @@ export class TypedRows implements RowSink {
       regency = this.domains.resolveRegency(text(cells[plan.regencyCode]), text(cells[plan.regencyName]), province && 'key' in province ? province.key : undefined);
       if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
     }
+    if (total && this.groupRows !== undefined) {
+      this.totalInGroup = true;
+      return;
+    }
     if (total) return this.totalRow(plan, cells, line, places, total, province, regency);
     for (let k = 0; k < plan.keys.length; k++) {
       const { col } = plan.keys[k]!;
       const r = resolved[k];
+      if (r === null) continue;
       if (r === undefined) {
         ok = false;
         this.fail({ code: 'row-lacks-key', field: this.cols[col]!.name }, (places[col]?.line ?? line), places[col]?.column);
@@ -528,7 +565,7 @@ export class TypedRows implements RowSink {
       }
     }
     // Participants above a denominator of the same row.
-    if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage) {
+    if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined) {
       for (const d of plan.denominators) {
         if (have[d.measure] === 0) continue;
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
@@ -547,7 +584,7 @@ export class TypedRows implements RowSink {
     }
     const fold = this.o.fold;
     if (!fold) return;
-    const g = fold.add(keys, vals, have, delta, line);
+    const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined);
     if (g < 0) return this.overflow(-1 - g, line);
     if (parts) {
       const segDim = this.shape.dim('segment', 'segment');
@@ -602,6 +639,8 @@ export class TypedRows implements RowSink {
   private remember(dim: number, key: string, label: string): void {
     if (this.remembered[dim] === key) return;
     this.remembered[dim] = key;
+    // A dimension the load adds up over has no keys in the Table, so no labels either.
+    if (this.o.fold && !this.o.fold.keeps(dim)) return;
     const labels = this.shape.dims[dim]!.labels;
     if (!labels.has(key)) labels.set(key, label);
   }

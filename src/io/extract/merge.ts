@@ -74,8 +74,22 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     if (group.sums.some((s) => s > Number.MAX_SAFE_INTEGER)) return { ok: false, reason: 'a sum beyond 2^53' };
   }
 
-  if (plan.idField !== undefined && results.length > 1 && duplicateAcrossRanges(results)) {
-    return { ok: false, reason: 'a participant id seen twice in one period (in two parts of the file)' };
+  if ((plan.idField !== undefined || plan.uniqueRows) && results.length > 1 && duplicateAcrossRanges(results)) {
+    return { ok: false, reason: plan.uniqueRows ? 'two records with the same keys (in two parts of the file)' : 'a participant id seen twice in one period (in two parts of the file)' };
+  }
+  // A record whose count broke `atMost`, in the locale the file turned out to be in.
+  if (plan.atMost?.length) {
+    const lanes = mode === 1 ? [0] : mode === 2 ? [1] : [0, 1];
+    for (const r of results) for (const lane of lanes) if (r.over[lane]! >= 0) return { ok: false, reason: 'a count above the count it may not exceed (participants above a denominator)' };
+  }
+  let fieldTexts: Map<number, string[]> | undefined;
+  if (plan.valueFields?.length) {
+    fieldTexts = new Map();
+    plan.valueFields.forEach((f, i) => {
+      const seen = new Set<string>();
+      for (const r of results) for (const t of r.values[r.valueFieldSlots[i]!]!) seen.add(t);
+      fieldTexts!.set(f, [...seen]);
+    });
   }
 
   return {
@@ -89,6 +103,7 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     ...(periodSlot >= 0 ? { periods: [...periods.keys()] } : {}),
     ranges: results.length,
     ...(plan.idField !== undefined ? { idSets: results.map((r) => ({ table: r.idTable!, count: r.idCount! })) } : {}),
+    ...(fieldTexts ? { fieldTexts } : {}),
   };
 }
 

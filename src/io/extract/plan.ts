@@ -47,6 +47,22 @@ export interface ExtractPlan {
   /** Forced by --number-locale; undefined = deduce from the counts. */
   readonly locale?: NumberLocale;
   /**
+   * Key fields that are not part of the group key (a regional file's sector when the report is not by
+   * sector): their distinct texts come back in `fieldTexts`, and they count for `uniqueRows`.
+   */
+  readonly valueFields?: readonly number[];
+  /**
+   * A regional file: no two records may have the same texts in all key and value fields (the tuple is
+   * hashed, 64 bits, into an IdSet; two equal hashes are a refusal — the general path then compares the
+   * texts themselves).
+   */
+  readonly uniqueRows?: boolean;
+  /**
+   * Per record, count `a` must not exceed count `b` (indexes into countFields: participants and a
+   * denominator of the same row), in the file's locale.
+   */
+  readonly atMost?: readonly (readonly [number, number])[];
+  /**
    * Threads that scan byte ranges of the file, this one included (the others are worker threads);
    * default 2 for files of 64 MiB and more on 2+ cores, else 1.
    */
@@ -79,6 +95,8 @@ export type ExtractScan =
       readonly locale: NumberLocale | undefined;
       /** The distinct texts of the period field (when there is one). */
       readonly periods?: string[];
+      /** The distinct texts of each value field (`valueFields`), by field index. */
+      readonly fieldTexts?: ReadonlyMap<number, string[]>;
       /** Byte ranges the file was scanned in, in parallel (1 when scanned in one pass). */
       readonly ranges: number;
       /**
@@ -118,5 +136,7 @@ export function checkPlan(plan: ExtractPlan): void {
   if (new Set(plan.keyFields).size !== plan.keyFields.length) throw new RangeError('extract plan: a key field is listed twice');
   if (new Set(plan.countFields).size !== plan.countFields.length) throw new RangeError('extract plan: a count field is listed twice');
   if (plan.countFields.some((f) => plan.keyFields.includes(f) || f === plan.idField)) throw new RangeError('extract plan: a count field is also a key or the id');
+  if (!(plan.valueFields ?? []).every(fieldOk) || (plan.valueFields ?? []).some((f) => plan.keyFields.includes(f) || plan.countFields.includes(f) || f === plan.idField || f === plan.periodField)) throw new RangeError('extract plan: a value field is outside the header, or has another role');
+  if ((plan.atMost ?? []).some(([a, b]) => !(a >= 0 && a < plan.countFields.length && b >= 0 && b < plan.countFields.length && a !== b))) throw new RangeError('extract plan: atMost names counts outside countFields');
   if (plan.workers !== undefined && (!Number.isInteger(plan.workers) || plan.workers < 1)) throw new RangeError('extract plan: workers must be a positive integer');
 }

@@ -7,7 +7,7 @@
 // the distinct-value tables may already have learnt a value of it, which changes no result.
 
 import type { ExtractPlan, NumberLocale } from './plan.js';
-import { GroupTable, IdSet, idHashes, idWords, periodHash, ValueTable } from './tables.js';
+import { fmix, GroupTable, IdSet, idHashes, idWords, periodHash, ValueTable } from './tables.js';
 
 const LF = 10;
 const CR = 13;
@@ -75,6 +75,10 @@ export interface RangeResult {
   readonly sums1: Float64Array;
   readonly idTable?: Int32Array;
   readonly idCount?: number;
+  /** `atMost` broken by some record, read as Indonesian (lane 0) or English (lane 1): its line, or -1. */
+  readonly over: readonly [number, number];
+  /** Slot of each value field (`valueFields`) in `values`. */
+  readonly valueFieldSlots: readonly number[];
 }
 
 export class RangeScanner {
@@ -90,7 +94,11 @@ export class RangeScanner {
   private readonly periodSlot: number;
   private readonly countWidth: number;
   private readonly groups: GroupTable;
-  private readonly ids: IdSet | undefined;
+  private ids: IdSet | undefined;
+  private readonly valueFieldSlots: number[] = [];
+  private readonly uniqueRows: boolean;
+  private readonly atMost: readonly (readonly [number, number])[];
+  private readonly over: [number, number] = [-1, -1];
   private readonly forced: boolean;
   /** Whether some field is a key, count, id or period (see the blank-record check in scan). */
   private readonly anchored: boolean;
@@ -139,7 +147,15 @@ export class RangeScanner {
       }
       this.periodSlot = this.valueSlot[plan.periodField]!;
     }
-    const slots = this.keyWidth + (this.periodSlot === this.keyWidth ? 1 : 0);
+    let slots = this.keyWidth + (this.periodSlot === this.keyWidth ? 1 : 0);
+    for (const f of plan.valueFields ?? []) {
+      this.role[f]! |= R_VALUE;
+      this.valueSlot[f] = slots;
+      this.valueFieldSlots.push(slots++);
+    }
+    this.uniqueRows = plan.uniqueRows === true;
+    this.atMost = plan.atMost ?? [];
+    if (this.uniqueRows) this.ids = new IdSet();
     this.tables = Array.from({ length: slots }, () => new ValueTable());
     this.vids = new Int32Array(Math.max(slots, 1));
     plan.countFields.forEach((f, j) => {
@@ -150,7 +166,7 @@ export class RangeScanner {
     this.v0 = new Float64Array(Math.max(this.countWidth, 1));
     this.v1 = new Float64Array(Math.max(this.countWidth, 1));
     if (plan.idField !== undefined) this.role[plan.idField]! |= R_ID;
-    this.ids = plan.idField === undefined ? undefined : new IdSet();
+    if (plan.idField !== undefined) this.ids = new IdSet();
     this.groups = new GroupTable(this.keyWidth, this.countWidth);
     this.forced = plan.locale !== undefined;
     this.anchored = this.role.some((r) => r !== 0);
@@ -428,8 +444,31 @@ export class RangeScanner {
         for (let j = 0; j < nc; j++) groups.sums1[at + j]! += this.v1[j]!;
       }
     }
+    for (const [a, b] of this.atMost) {
+      const mode = this.mode;
+      if (mode !== 2 && this.v0[a]! > this.v0[b]! && this.over[0] < 0) this.over[0] = line;
+      if (mode !== 1 && this.v1[a]! > this.v1[b]! && this.over[1] < 0) this.over[1] = line;
+    }
     const ids = this.ids;
-    if (ids !== undefined) {
+    if (this.uniqueRows) {
+      // A record's texts in all key and value fields, hashed: the same tuple twice is a duplicate row.
+      let h1 = 0x2545f491;
+      let h2 = 0x9e3779b9;
+      const vids = this.vids;
+      const tables = this.tables;
+      for (let k = 0; k < tables.length; k++) {
+        const h = tables[k]!.hashOf(vids[k]!);
+        h1 = Math.imul(h1 ^ h, 0x01000193);
+        h2 = Math.imul((h2 + h) ^ (h2 >>> 15), 0x5bd1e995);
+      }
+      h1 = fmix(h1);
+      h2 = fmix(h2 ^ tables.length);
+      if (h1 === 0) h1 = 1;
+      if (!ids!.add(h1, h2)) {
+        this.fail('two records with the same keys', line);
+        return false;
+      }
+    } else if (ids !== undefined) {
       // Ids are compared by month (see periodHash), the same in every range and every file of a load.
       let period = 0;
       if (this.periodSlot >= 0) {
@@ -479,6 +518,8 @@ export class RangeScanner {
       sums1: g.sums1.slice(0, g.count * g.sumWidth),
       idTable: this.ids?.table,
       idCount: this.ids?.count,
+      over: this.over,
+      valueFieldSlots: this.valueFieldSlots,
     };
   }
 }
