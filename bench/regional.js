@@ -19,7 +19,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const DUCK = (duckMain) => `import { DuckDBInstance } from ${JSON.stringify(duckMain)};
 const db = await DuckDBInstance.create(':memory:', { threads: process.argv[3] });
 const con = await db.connect();
-const r = await con.runAndReadAll("select province_code, period, sum(workforce), sum(participants) from read_csv('" + process.argv[2] + "', header = true, delim = ',', quote = '\\\\"', columns = {'province_code': 'VARCHAR', 'regency': 'VARCHAR', 'sector': 'VARCHAR', 'period': 'VARCHAR', 'workforce': 'BIGINT', 'participants': 'BIGINT'}) group by all");
+const r = await con.runAndReadAll("select province_code, period, sum(workforce), sum(participants) from read_csv('" + process.argv[2] + "', header = true, delim = ',', quote = '\\"', columns = {'province_code': 'VARCHAR', 'regency': 'VARCHAR', 'sector': 'VARCHAR', 'period': 'VARCHAR', 'workforce': 'BIGINT', 'participants': 'BIGINT'}) group by all");
 console.log(r.getRows().length);
 `;
 

@@ -141,8 +141,8 @@ export class LoadFold {
     this.last = { mask, check };
     check.sources.add(src);
     rowHash(keys, hk, mask, this.scratch);
-    check.log.add(digest53(this.scratch[0]!, this.scratch[1]!));
-    if (!rereadable) {
+    if (rereadable) check.log.add(digest53(this.scratch[0]!, this.scratch[1]!));
+    else {
       // Rows that cannot be read again are compared with each other now, with their places and keys.
       const placed = (check.placed ??= new PlacedSet());
       const slot = placed.add(this.scratch[0]!, this.scratch[1]!, src, line);
@@ -163,6 +163,8 @@ export class LoadFold {
     const out: { mask: number; digests: Set<number>; sources: ReadonlySet<number>; placed?: PlacedSet }[] = [];
     for (const [mask, check] of this.checks) {
       const digests = check.log.repeated();
+      // Rows of standard input are in the placed set only: those whose digest a file's row has too.
+      if (check.placed && check.log.count) for (const [h1, h2] of check.placed.entries()) if (check.log.has(digest53(h1, h2))) digests.add(digest53(h1, h2));
       if (digests.size) out.push({ mask, digests, sources: check.sources, placed: check.placed });
     }
     return out;

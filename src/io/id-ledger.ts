@@ -32,8 +32,8 @@ export class IdLedger {
     const w = this.wordsOf(id, period);
     const d = digest53(w[0]!, w[1]!);
     this.sources.add(src);
-    this.log.add(d);
-    if (!rereadable) {
+    if (rereadable) this.log.add(d);
+    else {
       // Ids of standard input are compared among themselves now, while their text is at hand.
       const h1 = w[0]!;
       const h2 = w[1]!;
@@ -61,6 +61,14 @@ export class IdLedger {
   /** After the last file: every suspect digest (ids in two rows, by either path). */
   finish(): Set<number> {
     for (const d of this.log.repeated()) this.suspects.add(d);
+    // Ids of standard input (in the placed set only) that a file has too.
+    if (this.placed) {
+      for (const [h1, h2] of this.placed.entries()) {
+        const d = digest53(h1, h2);
+        if (this.log.count && this.log.has(d)) this.suspects.add(d);
+        for (const f of this.fast) for (const s of f.sets) if (s.has(h1, h2)) this.suspects.add(d);
+      }
+    }
     if (this.log.count) {
       for (const f of this.fast) {
         for (const set of f.sets) {

@@ -98,13 +98,14 @@ interface Opened {
   readonly size?: number;
   readonly chunks: AsyncIterator<Buffer>;
   close(): void;
+  reuseBuffers(): void;
 }
 
 async function open(path: string, options: LoadOptions): Promise<Opened> {
   const o = await openInput(path, { cwd: options.cwd ?? process.cwd(), stdin: options.stdin as Io['stdin'] });
   const name = path === STDIN ? o.name : (options.displayName?.(path) ?? o.name);
   const file = o.kind === 'file' && path !== STDIN ? resolvePath(options.cwd ?? process.cwd(), path) : undefined;
-  return { name, file, size: o.size, chunks: o.stream[Symbol.asyncIterator](), close: () => o.close() };
+  return { name, file, size: o.size, chunks: o.stream[Symbol.asyncIterator](), close: () => o.close(), reuseBuffers: () => o.reuseBuffers() };
 }
 
 /** Everything one load shares across its files. */
@@ -249,6 +250,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       if (fast) return { ...fast, reread };
       fileFold?.discard();
     }
+    if ((READERS[format] as { transient?: boolean }).transient) o.reuseBuffers();
     const tap = new ByteTap(first, o.chunks, (bytes) => options.onProgress?.(bytes, o.size));
     const sink = deciding(
       load,
@@ -378,6 +380,7 @@ async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: impo
         tap,
       }),
     );
+    if ((READERS[r.format] as { transient?: boolean }).transient) o.reuseBuffers();
     const bytes = new ByteTap(first, o.chunks, () => undefined);
     const reader = await readerOf(r.format);
     await reader({ name: o.name, path: o.file, size: o.size, first, rest: bytes, options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow }, isKnownColumn, onSheet: (n) => (sheet = n) }, sink, quiet);

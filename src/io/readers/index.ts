@@ -59,6 +59,11 @@ export interface ReaderEntry {
   readonly sniff?: (first: Buffer) => boolean;
   /** All header names come before the first row (CSV, xlsx); JSON announces a key when first seen. */
   readonly columnsUpFront: boolean;
+  /**
+   * The reader is done with a chunk of `rest` when it asks for the next one (it decodes each at once):
+   * the loader may then read every chunk into the same buffer.
+   */
+  readonly transient?: boolean;
   readonly load: () => Promise<Reader>;
 }
 
@@ -73,6 +78,7 @@ export const READERS = {
   csv: {
     extensions: ['csv', 'tsv', 'txt'],
     columnsUpFront: true,
+    transient: true,
     load: async () => {
       const { readCsvRows } = await import('../csv-rows.js');
       return async (input, sink, problems) => {
@@ -89,6 +95,7 @@ export const READERS = {
       return head.startsWith('[') || head.startsWith('{');
     },
     columnsUpFront: false,
+    transient: true,
     load: async () => {
       const { readJsonRows } = await import('../json-rows.js');
       return async (input, sink, problems) => {
