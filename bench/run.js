@@ -1,7 +1,7 @@
 // npm run bench: start-up, allocation and coverage benchmarks, printed as Markdown tables.
 // Timings are measured here, never asserted in tests. See bench/README.md for the latest figures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
