@@ -137,6 +137,7 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
       idField,
       periodField,
       locale: input.forcedLocale,
+      maxGroupShare: 0.25,
       ...(regional ? { valueFields, uniqueRows: true, atMost } : {}),
     },
     { onProgress: input.onProgress },
@@ -146,7 +147,11 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
   // rows the engine saw as different could be the same row: the general path compares the keys).
   for (const field of valueFields) if (!typed.distinctKeys(field, scan.fieldTexts?.get(field) ?? [])) return undefined;
   const dropped = new Set(valueFields);
-  for (const g of scan.groups) {
+  const groups = scan.groups;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    // Let each group go once it is in the load's groups (a key per row: as many groups as rows).
+    (groups as (typeof g | undefined)[])[i] = undefined;
     const cells: string[] = new Array<string>(h.fields.length).fill('');
     keyFields.forEach((field, k) => (cells[field] = g.keys[k]!));
     countFields.forEach((field, k) => (cells[field] = String(g.sums[k]!)));

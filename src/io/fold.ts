@@ -259,15 +259,17 @@ function order(a: Group, b: Group): [Group, Group] {
 export class FileFold {
   /** Index in the load's groups of this file's first group. */
   readonly start: number;
-  private readonly index = new Map<number, number>(); // group hash → first group (load index) with it
-  private readonly next: number[] = []; // per file group: the next file group with the same hash, or -1
-  private readonly hashes: number[] = [];
+  // The file's groups by their hash: open addressing on typed arrays (a Map and arrays of numbers cost
+  // about 100 bytes more a group, which counts when every row is a group of its own).
+  private slots = new Int32Array(1024); // file group + 1; 0 = empty
+  private ghs = new Int32Array(256); // per file group: its hash
+  private groupsInIndex = 0;
   /** Per group and measure (stride: measures): 1 when some row of the group lacked the measure. */
   private lack = new Uint8Array(64);
   /** While the locale is undecided: per (group, measure) the English reading minus the Indonesian one. */
   readonly deltas = new Map<number, number>();
   private readonly children = new Map<string, number>();
-  private readonly counts: number[] = [];
+  private counts = new Int32Array(256);
   /** Rows added to a group that already had one (the fast path checks that its groups stayed apart). */
   merged = 0;
   private readonly hk: Int32Array;
@@ -341,8 +343,7 @@ export class FileFold {
       this.children.set(key, g);
       load.groups.push({ keys, values: new Array<number | null>(nm).fill(null), src: this.src, line, parent });
       load.masks.push(this.load.masks[parent]! | (1 << segDim));
-      this.hashes.push(0);
-      this.next.push(-1);
+      this.growArrays();
       this.growLack();
       for (let m = 0; m < nm; m++) if (m !== measure) this.lack[(g - this.start) * nm + m] = 1;
       load.groups[g]!.values[measure] = value;
@@ -359,12 +360,14 @@ export class FileFold {
 
   private find(gh: number, keys: readonly (string | null)[], mask: number): number {
     const load = this.load;
-    let g = this.index.get(gh);
-    while (g !== undefined && g >= 0) {
-      if (load.masks[g] === mask && this.sameKeys(load.groups[g]!.keys, keys)) return g;
-      g = this.next[g - this.start]!;
+    const slots = this.slots;
+    const m = slots.length - 1;
+    for (let i = gh & m; ; i = (i + 1) & m) {
+      const local = slots[i]! - 1;
+      if (local < 0) return -1;
+      const g = local + this.start;
+      if (this.ghs[local] === gh && load.masks[g] === mask && this.sameKeys(load.groups[g]!.keys, keys)) return g;
     }
-    return -1;
   }
 
   private sameKeys(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
@@ -384,12 +387,39 @@ export class FileFold {
     for (let d = 0; d < keys.length; d++) projected[d] = load.keeps(d) ? keys[d]! : null;
     load.groups.push({ keys: projected, values: new Array<number | null>(load.measures.length).fill(null), src: this.src, line });
     load.masks.push(mask);
-    const before = this.index.get(gh);
-    this.index.set(gh, g);
-    this.hashes.push(gh);
-    this.next.push(before ?? -1);
+    this.growArrays();
+    this.ghs[g - this.start] = gh;
+    if (++this.groupsInIndex * 2 > this.slots.length) this.rehash();
+    const slots = this.slots;
+    const m = slots.length - 1;
+    let i = gh & m;
+    while (slots[i] !== 0) i = (i + 1) & m;
+    slots[i] = g - this.start + 1;
     this.growLack();
     return g;
+  }
+
+  private growArrays(): void {
+    const n = this.load.groups.length - this.start;
+    if (n <= this.ghs.length) return;
+    const ghs = new Int32Array(this.ghs.length * 2);
+    ghs.set(this.ghs);
+    this.ghs = ghs;
+    const counts = new Int32Array(this.counts.length * 2);
+    counts.set(this.counts);
+    this.counts = counts;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const m = slots.length - 1;
+    for (const local of this.slots) {
+      if (local === 0) continue;
+      let i = this.ghs[local - 1]! & m;
+      while (slots[i] !== 0) i = (i + 1) & m;
+      slots[i] = local;
+    }
+    this.slots = slots;
   }
 
   private growLack(): void {

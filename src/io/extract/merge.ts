@@ -53,11 +53,13 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
       const keys: string[] = [];
       for (let k = 0; k < keyWidth; k++) keys.push(r.values[k]![r.groupKeys[g * keyWidth + k]!]!);
       // Key texts hold no control characters (the scan refuses them), so U+0000 cannot be inside one.
-      const joined = keys.join('\u0000');
-      let at = index.get(joined);
+      // One range has each key tuple once already: no index (it costs ~100 bytes a group, and a file
+      // with a key of its own on every row has as many groups as rows).
+      const joined = results.length === 1 ? undefined : keys.join('\u0000');
+      let at = joined === undefined ? undefined : index.get(joined);
       if (at === undefined) {
         at = groups.length;
-        index.set(joined, at);
+        if (joined !== undefined) index.set(joined, at);
         groups.push({ keys, sums: new Array<number>(countWidth).fill(0), rows: 0, firstLine: line + r.groupFirstLine[g]! });
       }
       const group = groups[at]!;

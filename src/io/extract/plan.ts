@@ -63,6 +63,12 @@ export interface ExtractPlan {
    */
   readonly atMost?: readonly (readonly [number, number])[];
   /**
+   * Give up (ok: false) when, after 65,536 records, there are more groups than this share of the records:
+   * a key of its own on most rows is cheaper in memory on the general path (the engine keeps about 200
+   * bytes a group on its way to the loader).
+   */
+  readonly maxGroupShare?: number;
+  /**
    * Threads that scan byte ranges of the file, this one included (the others are worker threads);
    * default 2 for files of 64 MiB and more on 2+ cores, else 1.
    */

@@ -99,6 +99,7 @@ export class RangeScanner {
   private readonly uniqueRows: boolean;
   private readonly atMost: readonly (readonly [number, number])[];
   private readonly over: [number, number] = [-1, -1];
+  private readonly maxGroupShare: number | undefined;
   private readonly forced: boolean;
   /** Whether some field is a key, count, id or period (see the blank-record check in scan). */
   private readonly anchored: boolean;
@@ -155,6 +156,7 @@ export class RangeScanner {
     }
     this.uniqueRows = plan.uniqueRows === true;
     this.atMost = plan.atMost ?? [];
+    this.maxGroupShare = plan.maxGroupShare;
     if (this.uniqueRows) this.ids = new IdSet();
     this.tables = Array.from({ length: slots }, () => new ValueTable());
     this.vids = new Int32Array(Math.max(slots, 1));
@@ -427,6 +429,10 @@ export class RangeScanner {
   private commit(line: number): boolean {
     this.rows++;
     const groups = this.groups;
+    if ((this.rows & 0xffff) === 0 && this.maxGroupShare !== undefined && groups.count > this.rows * this.maxGroupShare) {
+      this.fail('more groups than the engine keeps well (a key of its own on most rows)', line);
+      return false;
+    }
     const g = groups.find(this.vids, line);
     groups.rows[g]!++;
     const nc = this.countWidth;
