@@ -20,7 +20,7 @@ import { digest53 } from './key-sets.js';
 import { dimWord } from './key-domains.js';
 import type { InputFormat } from './readers/index.js';
 import type { TappedRow } from './typed-rows.js';
-import { rowPlace } from './places.js';
+import { parquetPlace, rowPlace } from './places.js';
 import { inputProblem } from './words.js';
 
 /** How to read a source again. */
@@ -30,6 +30,8 @@ export interface Rereadable {
   readonly format: InputFormat;
   /** A regular file (it can be read again); stdin and pipes cannot. */
   readonly regular: boolean;
+  /** The column names in file order, where places name a column by its name (Parquet). */
+  columns?: readonly string[];
 }
 
 /** Read source `src` again, each row to `tap`; answers the sha256 of what was read. */
@@ -47,19 +49,21 @@ interface Seen {
 
 const before = (a: RowRef, b: RowRef): number => a.src - b.src || a.line - b.line;
 
-export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Table, rereads: readonly Rereadable[], readAgain: ReadAgain, limit: number): Promise<Problem[]> {
+export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Table, rereads: readonly Rereadable[], readAgain: ReadAgain, limit: number, skip: ReadonlySet<number> = new Set()): Promise<Problem[]> {
   const out: Problem[] = [];
+  if (limit <= 0) return out;
   const repeated = fold.repeatedRows();
-  const overlaps = fold.findOverlaps(limit);
+  const overlaps = fold.findOverlaps(limit, skip);
   const idDigests = ids.finish();
   // Groups of the same keys in two files, one of them read by the engine: compared row by row below.
-  const clashes = new Set(fold.clashes().map((c) => `${c.mask}\u0002${c.keys}`));
+  const clashes = new Set(fold.clashes(skip).map((c) => `${c.mask}\u0002${c.keys}`));
   if (!repeated.length && !overlaps.length && !idDigests.size && !fold.placedDuplicates.length && !clashes.size) return out;
 
   // What to read again, and what to look for in it.
   const dupDigests = new Map<number, Set<number>>(); // mask → digests
   const sources = new Set<number>();
-  const regular = (src: number): boolean => rereads[src]?.regular === true;
+  const regular = (src: number): boolean => rereads[src]?.regular === true && !skip.has(src);
+  const counted = (src: number): boolean => !skip.has(src);
   for (const r of repeated) {
     dupDigests.set(r.mask, r.digests);
     for (const s of r.sources) if (regular(s)) sources.add(s);
@@ -103,7 +107,7 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
           // A row of standard input with the same keys (it cannot be read again: its hash and place).
           const placed = fold.placedOf(mask);
           const slot = placed ? placed.find(h1, h2) : -1;
-          if (placed && slot >= 0) push(clashRows, c, { src: placed.src(slot), line: placed.line(slot), keys: row.keys });
+          if (placed && slot >= 0 && counted(placed.src(slot))) push(clashRows, c, { src: placed.src(slot), line: placed.line(slot), keys: row.keys });
         }
       }
       if (idDigests.size && row.id !== undefined) {
@@ -119,9 +123,9 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
   // Rows of sources that cannot be read again, by their digests and places.
   for (const r of repeated) {
     if (!r.placed) continue;
-    for (const [h1, h2, src, line] of r.placed.entries()) if (r.digests.has(digest53(h1, h2))) push(dupRows, `${r.mask}:${digest53(h1, h2)}`, { src, line });
+    for (const [h1, h2, src, line] of r.placed.entries()) if (counted(src) && r.digests.has(digest53(h1, h2))) push(dupRows, `${r.mask}:${digest53(h1, h2)}`, { src, line });
   }
-  if (ids.placed) for (const [h1, h2, src, line, column] of ids.placed.entries()) if (idDigests.has(digest53(h1, h2))) push(idRows, digest53(h1, h2), { src, line, idColumn: column || undefined, ...ids.placedText.get(digest53(h1, h2)) });
+  if (ids.placed) for (const [h1, h2, src, line, column] of ids.placed.entries()) if (counted(src) && idDigests.has(digest53(h1, h2))) push(idRows, digest53(h1, h2), { src, line, idColumn: column || undefined, ...ids.placedText.get(digest53(h1, h2)) });
 
   // Rows with the same keys: within a digest, rows whose keys are equal (a row known only by its digest
   // goes with the others).
@@ -144,7 +148,7 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
       for (let i = 1; i < group.length; i++) duplicates.push({ first: group[0]!, second: group[i]!, keys, mask });
     }
   }
-  for (const d of fold.placedDuplicates) if (!duplicates.some((x) => x.second.src === d.second.src && x.second.line === d.second.line)) duplicates.push({ first: d.first, second: d.second, keys: d.keys, mask: d.mask });
+  for (const d of fold.placedDuplicates) if (counted(d.first.src) && counted(d.second.src) && !duplicates.some((x) => x.second.src === d.second.src && x.second.line === d.second.line)) duplicates.push({ first: d.first, second: d.second, keys: d.keys, mask: d.mask });
   duplicates.sort((a, b) => before(a.second, b.second));
   for (const d of duplicates) {
     if (out.length >= limit) return out;
@@ -162,7 +166,7 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
     const pair = `${s.masks[0]},${s.masks[1]}`;
     if (seenPairs.has(pair)) continue;
     seenPairs.add(pair);
-    const unreadable = fold.groups.some((g, i) => g.parent === undefined && (fold.masks[i] === s.masks[0] || fold.masks[i] === s.masks[1]) && !regular(g.src));
+    const unreadable = fold.groups.some((g, i) => g.parent === undefined && counted(g.src) && (fold.masks[i] === s.masks[0] || fold.masks[i] === s.masks[1]) && !regular(g.src));
     if (unreadable) {
       out.push(unchecked(table, fold, s));
       continue;
@@ -189,7 +193,7 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
   twice.sort((a, b) => before(a.second, b.second));
   for (const t of twice) {
     if (out.length >= limit) return out;
-    out.push(idProblem(table, t.first, t.second));
+    out.push(idProblem(table, rereads, t.first, t.second));
   }
   return out;
 }
@@ -216,10 +220,14 @@ function sameBy(rows: readonly Seen[], key: (r: Seen) => string | undefined): Se
   return out.filter((g) => g.length > 1);
 }
 
-function idProblem(table: Table, first: Seen, second: Seen): Problem {
+function idProblem(table: Table, rereads: readonly Rereadable[], first: Seen, second: Seen): Problem {
   const src = table.sources[second.src]!;
   const sameFile = first.src === second.src;
-  const where = src.sheet ? { file: `${src.name}:${xlsxCellName(src.sheet, second.line, second.idColumn ?? 1)}` } : { file: src.name, line: second.line, column: second.idColumn };
+  const where = src.sheet
+    ? { file: `${src.name}:${xlsxCellName(src.sheet, second.line, second.idColumn ?? 1)}` }
+    : src.format === 'parquet'
+      ? { file: parquetPlace(src.name, rereads[second.src]?.columns ?? [], second.line, second.idColumn) }
+      : { file: src.name, line: second.line, column: second.idColumn };
   return inputProblem({ code: 'participant-twice', id: second.id ?? first.id ?? '', period: second.period ?? first.period, first: sameFile ? String(first.line) : rowPlace(table, first.src, first.line), sameFile }, where);
 }
 
@@ -233,7 +241,7 @@ function maskOf(keys: readonly (string | null)[]): number {
 
 function secondPlace(table: Table, at: RowRef): { file?: string; line?: number } {
   const s = table.sources[at.src]!;
-  return s.sheet ? { file: `${s.name}:${xlsxCellName(s.sheet, at.line, 1)}` } : { file: s.name, line: at.line };
+  return s.sheet || s.format === 'parquet' ? { file: rowPlace(table, at.src, at.line) } : { file: s.name, line: at.line };
 }
 
 function describeKeys(table: Table, keys: readonly (string | null)[], lang: 'id' | 'en'): string {

@@ -52,6 +52,8 @@ export interface Group {
   line: number;
   parent?: number;
   lacking?: (RowRef | undefined)[];
+  /** The measures that are estimates in some row of the group (sorted; see core/estimates.ts). */
+  estimated?: string[];
 }
 
 /** Two rows of different key columns that may overlap; confirmed (or not) by the loader. */
@@ -180,10 +182,10 @@ export class LoadFold {
    * which keep every key but those of the dimensions added up over; where the columns both have include
    * such a dimension, a pair of groups is a candidate that the loader confirms on the rows.
    */
-  findOverlaps(limit: number): Suspect[] {
+  findOverlaps(limit: number, skip: ReadonlySet<number> = new Set()): Suspect[] {
     const byMask = new Map<number, number[]>();
     this.groups.forEach((g, i) => {
-      if (g.parent !== undefined) return;
+      if (g.parent !== undefined || skip.has(g.src)) return;
       const m = this.masks[i]!;
       let list = byMask.get(m);
       if (!list) byMask.set(m, (list = []));
@@ -216,6 +218,12 @@ export class LoadFold {
     return out;
   }
 
+  /** Forget the groups from `start` on (a file that could not be read). */
+  truncate(start: number): void {
+    this.groups.length = start;
+    this.masks.length = start;
+  }
+
   /** Files of a 'refuse' load read by the byte-level engine (their rows are not in the digest log). */
   readonly fastFiles = new Set<number>();
 
@@ -224,12 +232,12 @@ export class LoadFold {
    * same rows twice (the engine checked its own file only). Each as the set of key columns and the kept
    * keys; the loader compares the rows themselves.
    */
-  clashes(): { mask: number; keys: string }[] {
+  clashes(skip: ReadonlySet<number> = new Set()): { mask: number; keys: string }[] {
     if (!this.fastFiles.size) return [];
     const seen = new Map<string, { src: number; fast: boolean }>();
     const out = new Map<string, { mask: number; keys: string }>();
     this.groups.forEach((g, i) => {
-      if (g.parent !== undefined) return;
+      if (g.parent !== undefined || skip.has(g.src)) return;
       const keys = g.keys.map((k) => k ?? '\u0001').join('\u0000');
       const k = `${this.masks[i]}\u0002${keys}`;
       const before = seen.get(k);
@@ -246,9 +254,17 @@ export class LoadFold {
     for (const g of this.groups) {
       while (g.keys.length < nd) g.keys.push(null);
       if (g.lacking && !g.lacking.some((x) => x !== undefined)) delete g.lacking;
+      if (g.estimated && !g.estimated.length) delete g.estimated;
     }
     return this.groups as TableRow[];
   }
+}
+
+/** Add estimated measures to a group's (kept sorted). */
+function unite(group: Group, estimated: readonly string[]): void {
+  const now = group.estimated ?? [];
+  const all = [...new Set([...now, ...estimated])].sort();
+  if (all.length !== now.length) group.estimated = all;
 }
 
 function order(a: Group, b: Group): [Group, Group] {
@@ -291,7 +307,7 @@ export class FileFold {
    * differently in English, by `delta[m]`). Returns the group, or the index of a count measure whose sum
    * would pass 2^53 − 1 as `-1 - m`.
    */
-  add(keys: readonly (string | null)[], values: Float64Array, have: Uint8Array, delta: Float64Array, line: number, check = true): number {
+  add(keys: readonly (string | null)[], values: Float64Array, have: Uint8Array, delta: Float64Array, line: number, check = true, estimated?: readonly string[]): number {
     const load = this.load;
     const nd = keys.length;
     if (nd > MAX_DIMS) throw new RangeError(`at most ${MAX_DIMS} key columns`);
@@ -315,6 +331,7 @@ export class FileFold {
       g = this.create(gh, keys, mask, line);
       this.counts[g - this.start] = 1;
       const group = load.groups[g]!;
+      if (estimated?.length) group.estimated = [...estimated].sort();
       for (let m = 0; m < nm; m++) {
         if (have[m] === 0) this.lack[(g - this.start) * nm + m] = 1;
         else {
@@ -326,11 +343,12 @@ export class FileFold {
     }
     this.counts[g - this.start]!++;
     this.merged++;
+    if (estimated?.length) unite(load.groups[g]!, estimated);
     return this.accumulate(g, values, have, delta, line);
   }
 
   /** A segment row of a wide row: its group is the wide row's keys plus the segment. */
-  addChild(parent: number, segDim: number, segment: string, measure: number, value: number, delta: number | undefined, line: number): number {
+  addChild(parent: number, segDim: number, segment: string, measure: number, value: number, delta: number | undefined, line: number, estimated?: readonly string[]): number {
     const load = this.load;
     const key = `${parent}\u0000${segment}`;
     let g = this.children.get(key);
@@ -348,9 +366,11 @@ export class FileFold {
       for (let m = 0; m < nm; m++) if (m !== measure) this.lack[(g - this.start) * nm + m] = 1;
       load.groups[g]!.values[measure] = value;
       if (delta !== undefined) this.deltas.set(g * nm + measure, delta);
+      if (estimated?.length) load.groups[g]!.estimated = [...estimated];
       return g;
     }
     const group = load.groups[g]!;
+    if (estimated?.length) unite(group, estimated);
     const sum = group.values[measure]! + value;
     if (!Number.isSafeInteger(sum)) return -1 - measure;
     group.values[measure] = sum;

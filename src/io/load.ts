@@ -35,6 +35,7 @@ import { ByteTap } from './byte-tap.js';
 import { inputProblem } from './words.js';
 import { checkTotals } from './totals.js';
 import { confirmSuspects, type Rereadable } from './confirm.js';
+import { parquetPlace } from './places.js';
 
 export const STDIN = '-';
 
@@ -61,6 +62,8 @@ export interface LoadSchema {
   readonly periodKind?: 'period' | 'month';
   /** Add each province's regional office as a key (for --by kanwil). */
   readonly deriveKanwil?: boolean;
+  /** Dimensions whose empty cell means "not split by it" (a targets file's `year` and `from`). */
+  readonly optionalDims?: readonly string[];
 }
 
 export interface LoadOptions {
@@ -80,6 +83,8 @@ export interface LoadOptions {
   readonly onProgress?: (bytes: number, total: number | undefined) => void;
   /** The fast path for large CSV extracts: by size (default), always (tests), never. */
   readonly fastExtract?: 'auto' | 'always' | 'never';
+  /** Told the facts of every file read (format, delimiter…): a run checks its input flags against them. */
+  readonly onSource?: (facts: SourceFacts) => void;
   /** Told, for each file the fast path was tried on, whether it took it (tests, diagnostics). */
   readonly onRoute?: (file: string, route: 'fast' | 'general') => void;
 }
@@ -87,8 +92,6 @@ export interface LoadOptions {
 export interface LoadedTable extends Table {
   /** How rows were judged: refuse (regional) or sum (extract). */
   readonly rule: 'refuse' | 'sum';
-  /** What the load decided on the reader's behalf (total rows left out), for stderr and meta.notes. */
-  readonly notes?: readonly Note[];
 }
 
 interface Opened {
@@ -118,7 +121,6 @@ interface Load {
   readonly problems: ProblemList;
   readonly fold: LoadFold;
   readonly ids: IdLedger;
-  readonly notes: { at: string; label: string; checked: boolean }[];
 }
 
 type Loaded = SourceFacts & { rule: 'refuse' | 'sum'; reread: Rereadable };
@@ -137,6 +139,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     segmentParts: schema.segmentParts ?? false,
     percents: schema.percents ?? false,
     periodKind: schema.periodKind ?? 'period',
+    optionalDims: schema.optionalDims,
   };
   const load: Load = {
     schema,
@@ -147,32 +150,53 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     problems: new ProblemList(options.maxErrors),
     fold: new LoadFold(shape.dims, shape.measures, wants.dims),
     ids: new IdLedger(),
-    notes: [],
   };
   const { problems } = load;
   const sources: SourceFacts[] = [];
   const rules: ('refuse' | 'sum')[] = [];
   const rereads: Rereadable[] = [];
   const bySha = new Map<string, string>();
+  /** Sources not compared row by row: a file given twice, a file that could not be read. */
+  const skip = new Set<number>();
   for (const path of paths) {
     const before = problems.size;
+    const groupsBefore = load.fold.groups.length;
     try {
       const facts = await loadOne(path, load, sources.length);
       if (!facts) continue;
       const prior = bySha.get(facts.sha256);
-      if (prior !== undefined) problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
+      if (prior !== undefined) {
+        skip.add(sources.length);
+        problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
+      }
       bySha.set(facts.sha256, facts.name);
       const { rule, reread, ...source } = facts;
       sources.push(source);
       rules.push(rule);
       rereads.push(reread);
     } catch (e) {
-      if (e instanceof InputError) problems.addAll(e.diagnostics.map((d) => ({ ...d })));
-      else throw e;
+      if (!(e instanceof InputError)) throw e;
+      problems.addAll(e.diagnostics.map((d) => ({ ...d })));
+      // The file keeps its place among the sources (the checks' records name sources by index), and
+      // its groups are dropped; it is compared with nothing.
+      load.fold.truncate(groupsBefore);
+      skip.add(sources.length);
+      sources.push({ name: path, format: 'csv', numberLocale: null, encoding: '', sha256: '', bytes: 0, rows: 0, blankLines: 0, ignoredColumns: [] });
+      rules.push(schema.rule === 'sum' ? 'sum' : 'refuse');
+      rereads.push({ path, name: path, format: 'csv', regular: false });
     }
     if (problems.size > before && problems.full) break;
   }
-  if (problems.size) throw new InputError(problems.list());
+  const readAgainOf = (src: number, tap: (row: import('./typed-rows.js').TappedRow) => void): Promise<string | undefined> => readAgain(rereads[src]!, load, src, tap);
+  if (problems.size) {
+    // Every phase at once: rows that repeat among those that could be read are listed with the
+    // problems of the cells (a value error must not hide a duplicate), up to --max-errors.
+    if (!problems.full && schema.rule !== 'sum' && !rules.includes('sum')) {
+      const partial: LoadedTable = { dims: shape.dims, measures: shape.measures, rows: load.fold.finish(), sources, rule: 'refuse' };
+      for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
+    }
+    throw new InputError(problems.list());
+  }
   if (new Set(rules).size > 1) {
     const ex = sources.find((_, i) => rules[i] === 'sum')!;
     const reg = sources.find((_, i) => rules[i] === 'refuse')!;
@@ -180,9 +204,10 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   }
   const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
   const rows: TableRow[] = load.fold.finish();
-  const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows, sources, rule, ...(load.notes.length ? { notes: [{ code: 'total-rows', rows: load.notes } as Note] } : {}) };
+  const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows, sources, rule };
+  for (const s of sources) options.onSource?.(s);
   // Suspects (rows with the same keys, rows that overlap, a participant twice), confirmed on the rows.
-  const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, (src, tap) => readAgain(rereads[src]!, load, src, tap), options.maxErrors);
+  const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, readAgainOf, options.maxErrors, skip);
   if (confirmed.length) throw new InputError(confirmed);
   return table;
 }
@@ -226,8 +251,13 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const format = formatOf(path, first);
     const reread: Rereadable = { path, name: o.name, format, regular: o.file !== undefined };
     let sheet: string | undefined;
+    let columns: readonly string[] = [];
+    // Where a cell is, in messages: file:line:column, or what the reader names (book.xlsx:Sheet!B7, x.parquet:row 7 (province)).
+    const placeOf = (line: number, column?: number): string | undefined => (format === 'parquet' ? parquetPlace(o.name, columns, line, column) : sheet !== undefined ? `${o.name}:${xlsxCellName(sheet, line, column ?? 1)}` : undefined);
     let fileFold: FileFold | undefined;
     const make = (rule: 'refuse' | 'sum', into: ProblemList = problems, fold = true): TypedRows => {
+      // A fast path that gave up leaves its groups: the file's rows are read again from none.
+      fileFold?.discard();
       if (fold) fileFold = load.fold.file(src, rule, o.file !== undefined);
       return new TypedRows(load.shape, load.domains, into, {
         file: o.name,
@@ -237,7 +267,10 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
         allowOverCoverage: options.allowOverCoverage,
         deriveKanwil: schema.deriveKanwil ?? false,
-        place: (line, column) => (sheet ? { file: `${o.name}:${xlsxCellName(sheet, line, column ?? 1)}`, line: undefined, column: undefined } : { file: o.name, line, column }),
+        place: (line, column) => {
+          const named = placeOf(line, column);
+          return named !== undefined ? { file: named, line: undefined, column: undefined } : { file: o.name, line, column };
+        },
         columnsUpFront: READERS[format].columnsUpFront,
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
         fold: fold ? fileFold : undefined,
@@ -264,7 +297,27 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       },
     );
     const reader = await readerOf(format);
-    const facts = await reader({ name: o.name, path: o.file, size: o.size, first, rest: tap, options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow }, isKnownColumn, onSheet: (n) => (sheet = n) }, sink, problems);
+    const facts = await reader(
+      {
+        name: o.name,
+        path: o.file,
+        size: o.size,
+        first,
+        rest: tap,
+        options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow },
+        isKnownColumn,
+        wants: load.wants,
+        rule: schema.rule,
+        onSheet: (n) => (sheet = n),
+        onColumns: (n) => (columns = reread.columns = n),
+        fast: options.fastExtract === 'never' ? undefined : (own) => make('sum', own),
+      },
+      sink,
+      problems,
+    );
+    if (facts.route) options.onRoute?.(o.name, facts.route);
+    // An extract the reader added up itself (its fast path): its TypedRows is the file's.
+    if (facts.typed) sink.typed = facts.typed;
     if (problems.size === 0) await tap.drain();
     if (!sink.typed) {
       // A header and no rows.
@@ -278,11 +331,17 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       return undefined;
     }
     const t = sink.typed;
-    const locale = t.finish();
+    // The fast path of a reader has finished its TypedRows already.
+    const locale = facts.typed ? (t.policy.locale ?? null) : t.finish();
     const ff = fileFold!;
+    const notes: Note[] = [...(facts.notes ?? [])];
     if (t.totals.length) {
-      const place = (line: number): string => (sheet ? `${o.name}:${xlsxCellName(sheet, line, 1)}` : `${o.name}:${line}`);
-      for (const n of checkTotals(t.totals, load.fold, ff, problems, (line) => (sheet ? { file: `${o.name}:${xlsxCellName(sheet, line, 1)}` } : { file: o.name, line }))) load.notes.push({ at: place(n.line), label: n.label, checked: n.checked });
+      const rowAt = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
+      const checked = checkTotals(t.totals, load.fold, ff, problems, (line) => {
+        const named = placeOf(line);
+        return named !== undefined ? { file: named } : { file: o.name, line };
+      });
+      notes.push({ code: 'total-rows', rows: checked.map((n) => ({ at: rowAt(n.line), label: n.label, checked: n.checked })) });
     }
     if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem({ code: 'no-data-rows' }, { file: o.name }));
     return {
@@ -298,6 +357,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       rows: t.rowsRead,
       blankLines: t.blankLines,
       ignoredColumns: t.ignoredColumns,
+      ...(notes.length ? { notes } : {}),
       rule: t.rule,
       reread,
     };
@@ -383,7 +443,11 @@ async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: impo
     if ((READERS[r.format] as { transient?: boolean }).transient) o.reuseBuffers();
     const bytes = new ByteTap(first, o.chunks, () => undefined);
     const reader = await readerOf(r.format);
-    await reader({ name: o.name, path: o.file, size: o.size, first, rest: bytes, options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow }, isKnownColumn, onSheet: (n) => (sheet = n) }, sink, quiet);
+    await reader(
+      { name: o.name, path: o.file, size: o.size, first, rest: bytes, options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow }, isKnownColumn, wants: load.wants, rule: 'refuse', onSheet: (n) => (sheet = n), onColumns: () => undefined },
+      sink,
+      quiet,
+    );
     await bytes.drain();
     return bytes.sha256();
   } finally {

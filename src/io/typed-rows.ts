@@ -18,6 +18,8 @@ import { type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
+import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
+import { overCoverageException } from './exceptions.js';
 import { editDistance, MAX_SUGGESTED } from './areas.js';
 import type { FileFold } from './fold.js';
 import type { IdLedger } from './id-ledger.js';
@@ -116,6 +118,8 @@ interface Plan {
   readonly parts: boolean;
   readonly kanwil: boolean;
   readonly period: number;
+  /** The row's `estimated` column (which of its figures are estimates; core/estimates.ts), or −1. */
+  readonly estimated: number;
 }
 
 /** A total row: left out of the groups, checked against them when the file ends. */
@@ -241,6 +245,7 @@ export class TypedRows implements RowSink {
     let regencyCode = -1;
     let regencyName = -1;
     let participantId = -1;
+    let estimated = -1;
     const keys: Plan['keys'][number][] = [];
     const numbers: Plan['numbers'][number][] = [];
     for (let i = 0; i < cols.length; i++) {
@@ -249,6 +254,7 @@ export class TypedRows implements RowSink {
       const role = c.role;
       if (c.canonical === '') unnamed.push(i);
       if (role.kind === 'level' && level < 0) level = i;
+      else if (role.kind === 'estimated') estimated = i;
       else if (role.kind === 'dim') {
         if (role.keyKind === 'province') {
           if (role.part === 'code') provinceCode = i;
@@ -283,6 +289,7 @@ export class TypedRows implements RowSink {
       parts: numbers.some((n) => n.role === 'part'),
       kanwil: this.o.deriveKanwil && !cols.some((x) => x?.canonical === 'kanwil'),
       period: this.shape.dims.findIndex((d) => d.name === 'period'),
+      estimated,
     };
     this.plan = plan;
     return plan;
@@ -385,7 +392,15 @@ export class TypedRows implements RowSink {
         resolved[k] = undefined;
         continue;
       }
-      const r = resolve(typeof v === 'string' ? v : v === null ? '' : String(v));
+      const raw = typeof v === 'string' ? v : v === null ? '' : String(v);
+      // An optional key left empty is its own value '' ("none": the original target, not a revision),
+      // never a wildcard that would make it overlap the rows that have one.
+      if (this.o.wants.optionalDims !== undefined && raw.trim() === '' && this.o.wants.optionalDims.includes(plan.keys[k]!.name)) {
+        keys[dim] = '';
+        resolved[k] = null;
+        continue;
+      }
+      const r = resolve(raw);
       resolved[k] = r;
       if (r.total && !total) total = { label: String(v).trim(), kind: r.total, col };
       if ('key' in r) keys[dim] = r.key;
@@ -564,10 +579,23 @@ export class TypedRows implements RowSink {
         have[p] = pendingParts ? 2 : 1;
       }
     }
-    // Participants above a denominator of the same row.
+    // Which of the row's figures are estimates (core/estimates.ts).
+    let estimated: Set<string> | undefined;
+    if (plan.estimated >= 0) {
+      const text = cells[plan.estimated];
+      const t = text === null || text === undefined ? '' : String(text);
+      if (t.trim() !== '') {
+        const e = this.estimatedOf(t, places[plan.estimated]?.line ?? line, places[plan.estimated]?.column);
+        if (e === null) return;
+        estimated = e;
+      }
+    }
+    // Participants above a denominator of the same row: refused, unless the row says one of the two is
+    // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined) {
       for (const d of plan.denominators) {
         if (have[d.measure] === 0) continue;
+        if (estimated?.has(d.name) || estimated?.has('participants') || overCoverageException(provinceKey, d.name)) continue;
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
         const pv: [number, number] = [vals[p]!, vals[p]! + delta[p]!];
         const dv: [number, number] = [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!];
@@ -584,14 +612,17 @@ export class TypedRows implements RowSink {
     }
     const fold = this.o.fold;
     if (!fold) return;
-    const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined);
+    const est = estimated?.size ? this.shape.measures.filter((m) => estimated!.has(m.name)).map((m) => m.name) : undefined;
+    const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined, est);
     if (g < 0) return this.overflow(-1 - g, line);
     if (parts) {
       const segDim = this.shape.dim('segment', 'segment');
       for (let k = 0; k < parts; k++) {
         const seg = this.partsSeg[k]!;
         this.remember(segDim, seg, seg);
-        const c = fold.addChild(g, segDim, seg, p, partsId[k]!, partsDelta[k] !== 0 ? partsDelta[k] : undefined, line);
+        // A segment row's participants are an estimate when the row's participants or that segment's column are.
+        const segEst = estimated?.has('participants') || estimated?.has(`participants_${seg.toLowerCase()}`) ? ['participants'] : undefined;
+        const c = fold.addChild(g, segDim, seg, p, partsId[k]!, partsDelta[k] !== 0 ? partsDelta[k] : undefined, line, segEst);
         if (c < 0) return this.overflow(p, line);
       }
     }
@@ -632,6 +663,34 @@ export class TypedRows implements RowSink {
       }
     }
     this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: total.col });
+  }
+
+  /**
+   * The figures an `estimated` cell names, as column names of this file; null (after reporting it) when
+   * it names something that is not a figure of the file.
+   */
+  private estimatedOf(text: string, line: number, column: number | undefined): Set<string> | null {
+    const figures = new Map<string, boolean>(); // canonical name → is a denominator
+    for (const c of this.cols) {
+      if (!c) continue;
+      const k = c.role.kind;
+      // Any column of the file that is not a key, an id or the tool's own bookkeeping can be named.
+      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, DENOMINATORS.includes(c.canonical));
+      if (k === 'segment-part') figures.set('participants', false); // the sum of the segment columns
+    }
+    const out = new Set<string>();
+    for (const n of parseEstimatedCell(text)) {
+      if (n === 'all') for (const f of figures.keys()) out.add(f);
+      else if (n === 'denominator') {
+        for (const [f, isDen] of figures) if (isDen) out.add(f);
+      } else if (figures.has(n)) out.add(n);
+      else if ((ESTIMATED_FIGURES as readonly string[]).includes(n)) continue; // a report's own words, read back (status, milestone)
+      else {
+        this.fail({ code: 'not-a-figure', name: n, figures: [...figures.keys()].join(', ') }, line, column);
+        return null;
+      }
+    }
+    return out;
   }
 
   private readonly remembered: (string | undefined)[] = [];

@@ -50,6 +50,7 @@ export type InputProblem =
   | { readonly code: 'overlapping-rows'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly per: { readonly en: En; readonly id: Id }; readonly otherPer: { readonly en: En; readonly id: Id } }
   | { readonly code: 'overlap-unchecked'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly dims: { readonly en: En; readonly id: Id } }
   | { readonly code: 'changed-while-read' }
+  | { readonly code: 'not-a-figure'; readonly name: string; readonly figures: string }
   | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number };
 
 /** The words of one problem, in both languages. */
@@ -184,6 +185,11 @@ export function words(p: InputProblem): Bilingual {
       return say(
         { message: `rows for ${p.keys} may overlap with ${p.first}: they can only be told apart by ${p.dims.en}, and standard input cannot be read a second time to compare them`, hint: 'save the data to a file and give its name instead of -' },
         { message: `baris untuk ${p.keysId} mungkin tumpang tindih dengan ${p.firstId}: keduanya hanya dapat dibedakan oleh ${p.dims.id}, dan masukan standar tidak dapat dibaca dua kali untuk membandingkannya`, hint: 'simpan data ke berkas dan berikan nama berkasnya sebagai ganti -' },
+      );
+    case 'not-a-figure':
+      return say(
+        { message: `field "estimated": ${q(p.name)} is not a figure of this file`, hint: `name the row's figures that are estimates, from its columns (${p.figures}), "denominator" or "all"` },
+        { message: `kolom "estimated": ${q(p.name)} bukan angka di berkas ini`, hint: `sebutkan angka baris ini yang berupa perkiraan, dari kolom-kolomnya (${p.figures}), "denominator" atau "all"` },
       );
     case 'changed-while-read':
       return say({ message: 'the file changed while it was being read', hint: 'run again once whatever writes it has finished' }, { message: 'berkas berubah saat sedang dibaca', hint: 'jalankan lagi setelah proses yang menulisnya selesai' });

@@ -9,7 +9,8 @@ import type { Cell, CellPlace, RowSink } from '../../src/io/row-sink.js';
 
 function input(bytes: Buffer, name: string): ReaderInput {
   const rest = (async function* () {})();
-  return { name, first: bytes, rest, options: {}, isKnownColumn: (h) => ['province', 'participants'].includes(h.toLowerCase()), onSheet: () => undefined };
+  const wants = { dims: [], measures: new Map([['participants', 'count' as const]]), segmentParts: false, percents: false, periodKind: 'period' as const };
+  return { name, first: bytes, rest, options: {}, isKnownColumn: (h) => ['province', 'participants'].includes(h.toLowerCase()), wants, rule: 'refuse', onSheet: () => undefined, onColumns: () => undefined };
 }
 
 async function read(format: InputFormat, bytes: Buffer): Promise<{ columns: string[]; rows: { cells: (Cell | undefined)[]; line: number; places: (CellPlace | undefined)[] }[]; problems: number }> {

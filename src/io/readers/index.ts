@@ -14,10 +14,13 @@
 //
 // Miller's record-reader factory is the model: one signature, one file per format.
 
+import type { ColumnWants } from '../../core/columns.js';
+import type { Note } from '../../core/facts.js';
 import type { ProblemList } from '../../errors.js';
 import type { Encoding, ReaderFacts, RowSink } from '../row-sink.js';
+import type { TypedRows } from '../typed-rows.js';
 
-export const INPUT_FORMATS = ['csv', 'json', 'xlsx'] as const;
+export const INPUT_FORMATS = ['csv', 'json', 'xlsx', 'parquet'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export interface ReadOptions {
@@ -40,13 +43,30 @@ export interface ReaderInput {
   readonly options: ReadOptions;
   /** Is a header one the tool knows (to find the header row of a workbook)? */
   readonly isKnownColumn: (header: string) => boolean;
+  /** What the load reads (a reader of a columnar format reads only those columns). */
+  readonly wants: ColumnWants;
+  /** The load's rule (a reader with a fast path of its own takes it for extracts only). */
+  readonly rule: 'refuse' | 'sum' | 'auto';
   /** The sheet read: places are then named as cells (Sheet1!B7). */
   readonly onSheet: (name: string) => void;
+  /** The column names, in file order (Parquet: places are then named by row and column). */
+  readonly onColumns: (names: readonly string[]) => void;
+  /**
+   * A TypedRows for an extract added up by the reader's own fast path (its problems go to `own`, and
+   * only mean "read it row by row"): a reader that uses it returns it in `typed`.
+   */
+  readonly fast?: (own: ProblemList) => TypedRows;
 }
 
 export interface ReadResult extends ReaderFacts {
   /** The text encoding; binary formats leave it out. */
   readonly encoding?: Encoding;
+  /** What the reader decided on the user's behalf (the sheet read, merged cells filled). */
+  readonly notes?: readonly Note[];
+  /** The fast path's TypedRows, when the reader added the rows up itself (`fast`). */
+  readonly typed?: TypedRows;
+  /** Whether the reader's fast path was tried: taken ('fast') or not ('general'). */
+  readonly route?: 'fast' | 'general';
 }
 
 /** Every header name and row of the source to the sink, with places; syntax problems to `problems`. */
@@ -110,16 +130,28 @@ export const READERS = {
     sniff: (first) => first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04,
     columnsUpFront: true,
     load: async () => {
-      const [{ readXlsxRows }, { readAllBytes }] = await Promise.all([import('../xlsx-rows.js'), import('../source.js')]);
+      const { readXlsxInput } = await import('./xlsx.js');
       return async (input, sink, problems) => {
-        const { bytes } = await readAllBytes(input.first, input.rest);
-        return readXlsxRows(bytes, input.name, { sheet: input.options.sheet, headerRow: input.options.headerRow, isKnownColumn: input.isKnownColumn, onSheet: input.onSheet }, sink, problems);
+        const r = await readXlsxInput({ name: input.name, file: input.path }, input.first, input.rest, { sheet: input.options.sheet, headerRow: input.options.headerRow, wants: input.wants, onSheet: input.onSheet }, sink, problems);
+        return { ...r.facts, notes: r.notes };
+      };
+    },
+  },
+  parquet: {
+    extensions: ['parquet'],
+    sniff: (first) => first[0] === 0x50 && first[1] === 0x41 && first[2] === 0x52 && first[3] === 0x31,
+    columnsUpFront: true,
+    load: async () => {
+      const { readParquetInput } = await import('./parquet.js');
+      return async (input, sink, problems) => {
+        const r = await readParquetInput({ name: input.name, file: input.path }, input.first, input.rest, { wants: input.wants, onColumns: input.onColumns, rule: input.rule, fast: input.fast }, sink, problems);
+        return { ...r.facts, typed: r.typed, route: r.route };
       };
     },
   },
 } satisfies Record<InputFormat, ReaderEntry>;
 
-/** The format of a source: by its name's ending, else by its first bytes (xlsx, then JSON), else CSV. */
+/** The format of a source: by its name's ending, else by its first bytes (JSON, xlsx, Parquet), else CSV. */
 export function formatOf(path: string, first: Buffer): InputFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   if (ext !== undefined) for (const f of INPUT_FORMATS) if ((READERS[f] as ReaderEntry).extensions.includes(ext)) return f;
