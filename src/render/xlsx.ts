@@ -332,8 +332,8 @@ const TREND_LAYOUT = { pathHeader: 3, chartFrom: 8, chartRows: 20 } as const;
  * (actual, milestone path, projection, target: one row each, the months across) and a native line
  * chart of it; below, the areas down and the months across (participants), the Total last. Each block
  * has an empty top-left cell and an empty row around it, so that a click in it and Insert → Line chart
- * takes the block with its names and months (Excel puts the longer side on the axis: with more areas
- * than months, "Switch Row/Column" puts the months there).
+ * takes the block with its names and months (if Excel puts the areas on the axis, "Switch Row/Column"
+ * puts the months there).
  */
 function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec | undefined {
   const trend = report.trend;
