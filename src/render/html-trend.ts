@@ -5,8 +5,8 @@
 // The line chart has no viewBox: its x coordinates are percentages of its width and its y coordinates
 // pixels of a fixed height, so the text keeps its size (12 px) on a 390 px phone and on a 1366 px
 // laptop alike, the dots stay round and the strokes keep their width, while the lines stretch across
-// the page (a viewBox would scale 12 px text down to 5 px on a phone). The value labels sit in the
-// SVG's left padding (CSS), which is outside the box its percentages are of.
+// the page (a viewBox would scale 12 px text down to 5 px on a phone). The axis's values sit in the
+// SVG's left padding (CSS, as wide as the longest of them), outside the box its percentages are of.
 
 import type { Lang, TrendChart } from '../report/model.js';
 import { formatHuman } from './format.js';
@@ -231,7 +231,7 @@ export const TREND_STYLE = `
 .trend-block { max-width: 72rem; break-inside: avoid; page-break-inside: avoid; }
 .trend-legend { list-style: none; padding: 0; margin: 0 0 0.3rem; display: flex; flex-wrap: wrap; gap: 0.2rem 1.1rem; font-size: 0.8rem; }
 .trend-legend li { display: flex; align-items: center; gap: 0.35rem; }
-.trend-chart { display: block; width: 100%; font-size: 12px; overflow: visible; box-sizing: border-box; padding-right: 0.3rem; }
+.trend-chart { display: block; width: 100%; font-size: 12px; overflow: visible; box-sizing: border-box; padding-right: 1rem; }
 .trend-chart text { fill: #333; }
 .trend-chart .grid { stroke: #e2e2e2; stroke-width: 1; }
 .trend-chart .year { fill: #666; }
