@@ -9,8 +9,11 @@
 // SVG's left padding (CSS, as wide as the longest of them), outside the box its percentages are of.
 
 import type { Lang, TrendChart } from '../report/model.js';
+import { ESTIMATE_MARK } from '../report/estimates.js';
 import { formatHuman } from './format.js';
-import { monthName, monthSpan, pathValues, TREND_WORDS, valueAxis, yearOf } from './trend.js';
+import { monthName, monthSpan, pathValues, TREND_WORDS, valueAxis, yearOf, type PathEstimates } from './trend.js';
+
+const NONE: PathEstimates = { actual: false, milestones: false, projection: false, target: false };
 
 const esc = (text: string): string => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 const int = (v: number, lang: Lang): string => formatHuman(v, 'int', lang);
@@ -28,7 +31,7 @@ const px = (v: number): string => String(Math.round(v * 10) / 10);
 export const xPercent = (i: number, n: number): string => `${Math.round(((i + 0.5) / n) * 100000) / 1000}%`;
 
 /** Month, lines and mark of the scope's chart as SVG elements (the part the tests read). */
-function plotElements(trend: TrendChart, lang: Lang): string | null {
+function plotElements(trend: TrendChart, lang: Lang, marks: PathEstimates): string | null {
   const p = trend.path;
   const n = p.months.length;
   const axis = valueAxis(pathValues(trend));
@@ -64,7 +67,7 @@ function plotElements(trend: TrendChart, lang: Lang): string | null {
       const alone = (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null;
       return alone || (dots === 'ends' && i === known[known.length - 1]);
     });
-    const label = W[name as keyof typeof W][lang];
+    const label = W[name as keyof typeof W][lang] + (marks[name as keyof PathEstimates] ? ESTIMATE_MARK : '');
     const circles = dotted.map((i) => `<circle cx="${x(i)}" cy="${px(y(values[i]!))}" r="3.5"><title>${esc(`${monthName(p.months[i]!, lang)} ${yearOf(p.months[i]!) ?? ''} · ${label}: ${int(values[i]!, lang)}`)}</title></circle>`);
     return `<g class="series ${name}" data-values="${values.map((v) => (v === null || v === undefined ? '' : String(v))).join(' ')}">${segs.join('')}${circles.join('')}</g>`;
   };
@@ -74,9 +77,9 @@ function plotElements(trend: TrendChart, lang: Lang): string | null {
   if (p.target !== null) {
     const left = `${Math.round(((n - 1 + 0.5 - 0.38) / n) * 100000) / 1000}%`;
     const right = `${Math.round(((n - 1 + 0.5 + 0.38) / n) * 100000) / 1000}%`;
-    parts.push(`<g class="series target" data-values="${p.target}"><line x1="${left}" x2="${right}" y1="${px(y(p.target))}" y2="${px(y(p.target))}"><title>${esc(`${monthName(p.months[n - 1]!, lang)} ${yearOf(p.months[n - 1]!) ?? ''} · ${W.target[lang]}: ${int(p.target, lang)}`)}</title></line></g>`);
+    parts.push(`<g class="series target" data-values="${p.target}"><line x1="${left}" x2="${right}" y1="${px(y(p.target))}" y2="${px(y(p.target))}"><title>${esc(`${monthName(p.months[n - 1]!, lang)} ${yearOf(p.months[n - 1]!) ?? ''} · ${W.target[lang]}${marks.target ? ESTIMATE_MARK : ''}: ${int(p.target, lang)}`)}</title></line></g>`);
   }
-  parts.push(valueLabels(trend, lang, y));
+  parts.push(valueLabels(trend, lang, y, marks));
   return parts.join('\n');
 }
 
@@ -84,7 +87,8 @@ function plotElements(trend: TrendChart, lang: Lang): string | null {
  * The numbers people read off the chart: the last month reported (above its dot, or below it when the
  * milestone line is above), and at December the projection and the target.
  */
-function valueLabels(trend: TrendChart, lang: Lang, y: (v: number) => number): string {
+function valueLabels(trend: TrendChart, lang: Lang, y: (v: number) => number, marks: PathEstimates): string {
+  const mark = (on: boolean): string => (on ? ESTIMATE_MARK : '');
   const p = trend.path;
   const n = p.months.length;
   const out: string[] = [];
@@ -97,12 +101,12 @@ function valueLabels(trend: TrendChart, lang: Lang, y: (v: number) => number): s
     const m = p.milestones[last] ?? null;
     const below = m !== null && m > v;
     const anchor = last === 0 ? 'start' : last === n - 1 ? 'end' : 'middle';
-    out.push(`<text class="value actual" x="${xPercent(last, n)}" y="${px(y(v) + (below ? 17 : -9))}" text-anchor="${anchor}">${esc(int(v, lang))}</text>`);
+    out.push(`<text class="value actual" x="${xPercent(last, n)}" y="${px(y(v) + (below ? 17 : -9))}" text-anchor="${anchor}">${esc(int(v, lang) + mark(marks.actual))}</text>`);
   }
   const end: { cls: string; text: string; v: number }[] = [];
   const projected = p.projection[n - 1] ?? null;
-  if (projected !== null && last !== n - 1) end.push({ cls: 'projection', text: `${TREND_WORDS.projected[lang]} ${int(projected, lang)}`, v: projected });
-  if (p.target !== null) end.push({ cls: 'target', text: `${TREND_WORDS.target[lang]} ${int(p.target, lang)}`, v: p.target });
+  if (projected !== null && last !== n - 1) end.push({ cls: 'projection', text: `${TREND_WORDS.projected[lang]} ${int(projected, lang)}${mark(marks.projection)}`, v: projected });
+  if (p.target !== null) end.push({ cls: 'target', text: `${TREND_WORDS.target[lang]} ${int(p.target, lang)}${mark(marks.target)}`, v: p.target });
   end.sort((a, b) => b.v - a.v);
   // Each label above its point (the line comes up to it from the left, below the label), the lower
   // one below its point when the two points are too close for that; kept inside the plot, 14 px apart.
@@ -160,15 +164,19 @@ function numbersTable(trend: TrendChart, lang: Lang): string {
   return `<details class="trend-numbers">\n<summary>${esc(W.numbers[lang])}</summary>\n<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(W.numbers[lang])}">\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n</div>\n</details>`;
 }
 
-/** The scope's line chart with its heading, legend and numbers; '' when there is nothing to draw. */
-export function trendSection(trend: TrendChart, lang: Lang): string {
-  const plot = plotElements(trend, lang);
+/**
+ * The scope's line chart with its heading, legend and numbers; '' when there is nothing to draw. A line
+ * that is an estimate (issue 19: `marks`, from the Total's marked cells) carries the mark in the legend
+ * and on its value; the page's legend says what the mark means.
+ */
+export function trendSection(trend: TrendChart, lang: Lang, marks: PathEstimates = NONE, markWords?: string): string {
+  const plot = plotElements(trend, lang, marks);
   if (plot === null) return '';
   const W = TREND_WORDS;
   const title = trend.title[lang];
   const legend = (['actual', 'milestones', 'projection', 'target'] as const)
     .filter((k) => (k === 'target' ? trend.path.target !== null : trend.path[k].some((v) => v !== null)))
-    .map((k) => `<li>${swatch(k)}${esc(W[k][lang])}</li>`)
+    .map((k) => `<li>${swatch(k)}${esc(W[k][lang] + (marks[k] ? ESTIMATE_MARK : ''))}</li>`)
     .join('');
   const ticks = valueAxis(pathValues(trend))!.ticks.map((t) => int(t, lang));
   const pad = ticks.reduce((m, t) => Math.max(m, t.length), 0) + 1;
@@ -176,6 +184,7 @@ export function trendSection(trend: TrendChart, lang: Lang): string {
     `<section class="trend-block">\n<h2 id="trend-title">${esc(title)}</h2>\n<ul class="trend-legend">${legend}</ul>\n` +
     `<svg class="trend-chart" id="chart-trend" role="img" aria-labelledby="trend-svg-title trend-svg-desc" height="${PLOT.height}" style="padding-left:${pad}ch">\n` +
     `<title id="trend-svg-title">${esc(title)}</title>\n<desc id="trend-svg-desc">${esc(describe(trend, lang))}</desc>\n${plot}\n</svg>\n` +
+    (markWords && (marks.actual || marks.milestones || marks.projection || marks.target) ? `<p class="legend">${esc(markWords)}</p>\n` : '') +
     `${numbersTable(trend, lang)}\n</section>\n`
   );
 }

@@ -24,7 +24,7 @@ import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
 import { cellValue, eachRow, humanCell, isKeyColumn, isTextKind } from './rows.js';
 import { sparklineSvg, TREND_STYLE, trendSection } from './html-trend.js';
-import { sparklineHeader } from './trend.js';
+import { pathEstimates, sparklineHeader } from './trend.js';
 
 /** Past this many bars a chart is a smear, and its markup would outweigh the table: it is left out. */
 export const MAX_CHART_BARS = 600;
@@ -362,7 +362,7 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
   }
   // The year at the top: the scope's line chart, above the table.
   const trend = report.trend;
-  if (trend) yield trendSection(trend, lang);
+  if (trend) yield trendSection(trend, lang, pathEstimates(report.totalsEstimated), report.legend?.[lang]);
   const sticky = stickyColumn(cols);
   // Each row's sparkline right after its keys, beside its name (on a phone too, where the table scrolls).
   const spark = trend ? sparkColumn(report) : -1;

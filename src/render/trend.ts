@@ -140,3 +140,21 @@ export function sparklineTerminal(env: Readonly<Record<string, string | undefine
   const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
   return /utf-?8/i.test(locale);
 }
+
+/** Which of the scope's four lines are estimates (issue 19), from the Total's estimated columns. */
+export interface PathEstimates {
+  readonly actual: boolean;
+  readonly milestones: boolean;
+  readonly projection: boolean;
+  readonly target: boolean;
+}
+
+/**
+ * The lines of the scope's chart that carry the estimate mark, as the Total's cells do in the table:
+ * the actual participants when its participants are marked, the milestone path when its milestone is,
+ * the projection when its participants or its projection are, the target when its target is.
+ */
+export function pathEstimates(totalsEstimated: readonly string[] | undefined): PathEstimates {
+  const has = (k: string): boolean => totalsEstimated?.includes(k) ?? false;
+  return { actual: has('participants'), milestones: has('milestone'), projection: has('participants') || has('projected'), target: has('target') };
+}

@@ -31,7 +31,7 @@ import { cellValue, eachRow, isKeyColumn, isTextKind, rowCount, type LeveledRow 
 import { columnLetters, workbookChunks, type CellStyle, type SheetCell, type SheetPrint, type SheetRow, type SheetSpec } from './xlsx-writer.js';
 import { ESTIMATE_MARK } from '../report/estimates.js';
 import type { ChartSeries } from './xlsx-chart.js';
-import { monthSpan, pathValues, TREND_WORDS, valueAxis } from './trend.js';
+import { monthSpan, pathEstimates, pathValues, TREND_WORDS, valueAxis } from './trend.js';
 import { TREND_COLOURS } from './html-trend.js';
 
 /** Excel's last row is 1,048,576; one is the header. */
@@ -342,7 +342,8 @@ function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec
   const p = trend.path;
   const nPath = p.months.length;
   const december = p.months.map((_m, i) => (i === nPath - 1 ? p.target : null));
-  const lines: { key: keyof typeof W; values: readonly (number | null)[]; style: Omit<ChartSeries, 'name' | 'nameCell' | 'row' | 'values'> }[] = [
+  const marks = pathEstimates(report.totalsEstimated);
+  const lines: { key: 'actual' | 'milestones' | 'projection' | 'target'; values: readonly (number | null)[]; style: Omit<ChartSeries, 'name' | 'nameCell' | 'row' | 'values'> }[] = [
     { key: 'actual', values: p.actual, style: { colour: TREND_COLOURS.actual.slice(1).toUpperCase(), line: 'solid', width: 2.25, marker: { symbol: 'circle', size: 5 } } },
     { key: 'milestones', values: p.milestones, style: { colour: TREND_COLOURS.milestones.slice(1).toUpperCase(), line: 'solid', width: 1.75, marker: { symbol: 'none' } } },
     { key: 'projection', values: p.projection, style: { colour: TREND_COLOURS.actual.slice(1).toUpperCase(), line: 'dash', width: 2.25, marker: { symbol: 'none' } } },
@@ -351,10 +352,10 @@ function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec
   const drawn = lines.filter((l) => l.values.some((v) => v !== null));
   const nCols = 1 + Math.max(nPath, trend.months.length);
   const widths = new Widths(Array.from({ length: nCols }, () => ''));
-  const intCell = (v: number | null | undefined, bold: boolean, j: number): SheetCell => {
+  const intCell = (v: number | null | undefined, bold: boolean, j: number, estimate = false): SheetCell => {
     if (v === null || v === undefined) return null;
-    widths.see(j, sheetDisplay(v, 'int'), bold);
-    return dataCell(v, 'int', lang, bold);
+    widths.see(j, sheetDisplay(v, 'int') + (estimate ? ESTIMATE_MARK : ''), bold);
+    return dataCell(v, 'int', lang, bold, estimate);
   };
   const label = (text: string, bold: boolean): SheetCell => {
     widths.see(0, text, bold);
@@ -369,10 +370,12 @@ function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec
   const title = (text: string): SheetRow => ({ cells: [{ value: text, style: TEXT_BOLD }] });
   const rows: SheetRow[] = [title(trend.title[lang]), { cells: [] }, monthHeader(p.months)];
   const series: ChartSeries[] = [];
+  // A line that is an estimate (issue 19) carries the mark in its name (the chart's legend) and its cells.
   for (const l of drawn) {
     const row = rows.length + 1;
-    rows.push({ cells: [label(W[l.key][lang], false), ...l.values.map((v, i) => intCell(v, false, i + 1))] });
-    series.push({ name: W[l.key][lang], nameCell: { row, col: 1 }, row, values: l.values, ...l.style });
+    const name = W[l.key][lang] + (marks[l.key] ? ESTIMATE_MARK : '');
+    rows.push({ cells: [label(name, false), ...l.values.map((v, i) => intCell(v, false, i + 1, marks[l.key]))] });
+    series.push({ name, nameCell: { row, col: 1 }, row, values: l.values, ...l.style });
   }
   while (rows.length < TREND_LAYOUT.chartFrom + TREND_LAYOUT.chartRows + 1) rows.push({ cells: [] });
   rows.push(title(`${lang === 'id' ? 'Peserta per bulan' : 'Participants by month'}, ${monthSpan(trend.months, lang)}`), { cells: [] }, monthHeader(trend.months));
@@ -383,7 +386,9 @@ function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec
     return { cells: [label(rowName(report, row.values), bold), ...trend.months.map((_m, i) => intCell(row.series?.[i] ?? null, bold, i + 1))] };
   };
   for (const row of eachRow(report)) areaRow(row);
-  const sheetRows = rows.length + rowCount(report);
+  // What the mark means, below the areas, when a line carries it.
+  const legend = report.legend && (marks.actual || marks.milestones || marks.projection || marks.target) ? [{ cells: [] }, { cells: [{ value: report.legend[lang], style: TEXT }] }] : [];
+  const sheetRows = rows.length + rowCount(report) + legend.length;
   const axis = valueAxis(pathValues(trend))!;
   const columns = widths.columns(new Set([0]));
   return {
@@ -394,6 +399,7 @@ function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec
       *[Symbol.iterator]() {
         yield* rows;
         for (const row of eachRow(report)) yield areaRow(row);
+        yield* legend;
       },
     },
     print: print(words, 0, sheetRows),

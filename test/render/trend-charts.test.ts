@@ -112,6 +112,38 @@ describe('HTML: the scope\'s line chart', () => {
   });
 });
 
+describe('estimate marks (issue 19) on the lines that are estimates', () => {
+  // As `coverage` marks a Total whose milestone was planned on estimates: milestone and status.
+  const marked = () => ({ ...trendCoverageReport(), totalsEstimated: ['milestone', 'status'], legend: { en: '* estimate: …', id: '* perkiraan: …' } });
+
+  it('HTML: the milestone path is marked in the legend, its meaning said under the chart; the other lines are not', async () => {
+    const page = text((await render('html', marked(), ctx('en'))).output);
+    const block = /<section class="trend-block">[\s\S]*?<\/section>/.exec(page)![0];
+    const legend = [...block.matchAll(/<li><svg[^]*?<\/svg>([^<]*)<\/li>/g)].map((m) => m[1]);
+    expect(legend).toEqual(['actual', 'milestone path*', 'projection at the pace', 'target']);
+    expect(block).toContain('<p class="legend">* estimate: …</p>');
+    // Unmarked, the chart says nothing of estimates.
+    expect(await html()).not.toMatch(/milestone path\*|class="legend"/);
+  });
+
+  it('xlsx: the line\'s name and cells carry the mark (the value stays a number), the chart\'s series too', async () => {
+    const parts = Object.fromEntries(Object.entries(unzipSync((await render('xlsx', marked(), ctx('en'))).output as Uint8Array)).map(([k, v]) => [k, strFromU8(v)]));
+    const sheet = parts['xl/worksheets/sheet2.xml']!;
+    const cells = cellsOf(sheet);
+    expect([cells.get('A4'), cells.get('A5'), cells.get('B5'), cells.get('F5')]).toEqual(['actual', 'milestone path*', 96, 160]);
+    // B5's style shows the mark through its number format; B4's (actual) does not.
+    const style = (ref: string): string => findAll(parseXml(sheet), (n) => n.name === 'c' && n.attrs['r'] === ref)[0]!.attrs['s']!;
+    const xfs = findAll(parseXml(parts['xl/styles.xml']!), (n) => n.name === 'cellXfs')[0]!.children;
+    const formats = new Map(findAll(parseXml(parts['xl/styles.xml']!), (n) => n.name === 'numFmt').map((f) => [f.attrs['numFmtId'], f.attrs['formatCode']]));
+    const format = (ref: string): string => formats.get(xfs[Number(style(ref))]!.attrs['numFmtId']) ?? `builtin ${xfs[Number(style(ref))]!.attrs['numFmtId']}`;
+    expect(format('B5')).toBe('#,##0"*"');
+    expect(format('B4')).toBe('builtin 3');
+    expect(allText(findAll(parseXml(parts['xl/charts/chart1.xml']!), (n) => n.name === 'c:ser')[1]!.children.find((c) => c.name === 'c:tx')!)).toContain('milestone path*');
+    // What the mark means, below the areas (row 36 is the Total).
+    expect(cells.get('A38')).toBe('* estimate: …');
+  });
+});
+
 describe('HTML: a sparkline per row', () => {
   const cells = async (): Promise<{ row: string; svg: XmlNode | null }[]> => {
     const page = await html();
