@@ -386,11 +386,21 @@ function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec
     return { cells: [label(rowName(report, row.values), bold), ...trend.months.map((_m, i) => intCell(row.series?.[i] ?? null, bold, i + 1))] };
   };
   for (const row of eachRow(report)) areaRow(row);
-  // What the mark means, below the areas, when a line carries it.
-  const legend = report.legend && (marks.actual || marks.milestones || marks.projection || marks.target) ? [{ cells: [] }, { cells: [{ value: report.legend[lang], style: TEXT }] }] : [];
+  const columns = widths.columns(new Set([0]));
+  // What the mark means, below the areas, when a line carries it: one cell merged across the sheet's
+  // columns and wrapped in them (a long line would be cut at the printed page's edge).
+  const marked = report.legend !== undefined && (marks.actual || marks.milestones || marks.projection || marks.target);
+  const legend: SheetRow[] = [];
+  const merges: string[] = [];
+  if (marked) {
+    const meaning = report.legend![lang];
+    const across = columns.reduce((sum, c) => sum + c.width, 0);
+    legend.push({ cells: [] }, { cells: [{ value: meaning, style: { wrap: true, vertical: 'top' } }], height: wrappedLines(meaning, across - 1.5, false) * LINE_HEIGHT });
+    const at = rows.length + rowCount(report) + legend.length;
+    merges.push(`A${at}:${columnLetters(columns.length)}${at}`);
+  }
   const sheetRows = rows.length + rowCount(report) + legend.length;
   const axis = valueAxis(pathValues(trend))!;
-  const columns = widths.columns(new Set([0]));
   return {
     name: 'trend',
     widths: columns.map((c) => c.width),
@@ -402,6 +412,7 @@ function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec
         yield* legend;
       },
     },
+    ...(merges.length ? { merges } : {}),
     print: print(words, 0, sheetRows),
     chart: {
       title: trend.title[lang],

@@ -139,8 +139,9 @@ describe('estimate marks (issue 19) on the lines that are estimates', () => {
     expect(format('B5')).toBe('#,##0"*"');
     expect(format('B4')).toBe('builtin 3');
     expect(allText(findAll(parseXml(parts['xl/charts/chart1.xml']!), (n) => n.name === 'c:ser')[1]!.children.find((c) => c.name === 'c:tx')!)).toContain('milestone path*');
-    // What the mark means, below the areas (row 36 is the Total).
+    // What the mark means, below the areas (row 36 is the Total), across the sheet's columns, wrapped.
     expect(cells.get('A38')).toBe('* estimate: …');
+    expect(findAll(parseXml(sheet), (n) => n.name === 'mergeCell').map((m) => m.attrs['ref'])).toEqual(['A38:F38']);
   });
 });
 
