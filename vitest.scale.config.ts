@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // One temporary folder for the run, removed at its end (test/support/temp-root.ts).
+    globalSetup: ['test/support/temp-root.ts'],
     reporters: ['default', ['json', { outputFile: 'test/out/vitest-scale.json' }]],
   },
 });
