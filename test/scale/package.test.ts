@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tmp } from './helpers.js';
+import { ROOT, tmp } from '../e2e/helpers.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
