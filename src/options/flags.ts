@@ -7,10 +7,10 @@ import type { MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, Mode } from '../core/allocation/spec.js';
 import type { Rational } from '../core/allocation/exact.js';
 import type { Period } from '../core/calendar.js';
+import { FORMATS } from '../render/output-formats.js';
 import * as p from './parse.js';
 
-export const FORMATS = ['table', 'csv', 'tsv', 'json', 'jsonl', 'md', 'xlsx', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from '../render/output-formats.js';
 
 export interface ParseContext {
   readonly numberLocale?: 'id' | 'en' | 'auto';
