@@ -3,7 +3,7 @@
 // parsers) and the shell completion scripts, so a flag and its config key can never mean different
 // things. Commands name the flags they take; nothing below options/ sees a raw flag value.
 
-import type { MethodName } from '../core/allocation/methods.js';
+import { METHOD_NAMES, type MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, Mode } from '../core/allocation/spec.js';
 import type { Rational } from '../core/allocation/exact.js';
 import type { Period } from '../core/calendar.js';
@@ -84,7 +84,7 @@ export const FLAGS = {
   min: flag<Bound>({ name: 'min', arg: '<n|column|none>', help: 'lower bound on each target (default: today’s participants)', parse: p.bound }),
   max: flag<Bound>({ name: 'max', arg: '<n|column|none>', help: 'upper bound on each target (default: the denominator)', parse: p.bound }),
   maxCoverage: flag<Rational>({ name: 'max-coverage', arg: '<share>', help: 'upper bound as a share of the denominator, e.g. 0.95 or 95%', parse: p.exactShare }),
-  method: flag<MethodName>({ name: 'method', arg: '<name>', help: 'rounding: webster (sainte-lague, default), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean', choices: ['webster', 'hamilton', 'dhondt', 'huntington-hill', 'adams', 'dean'], parse: p.method }),
+  method: flag<MethodName>({ name: 'method', arg: '<name>', help: `rounding: ${p.METHOD_LIST}`, choices: METHOD_NAMES, parse: p.method }),
   columnTotals: flag<p.MarginSpec>({ name: 'column-totals', arg: '<PU=…,BPU=…|file>', help: 'matrix column totals, inline or a key,total file', complete: 'file', parse: (raw, f, ctx) => p.margins(ctx.numberLocale)(raw, f) }),
   rowTotals: flag<p.MarginSpec>({ name: 'row-totals', arg: '<key=…|file>', help: 'row totals of a matrix, or the first level of nested keys (inline or a key,total file)', complete: 'file', parse: (raw, f, ctx) => p.margins(ctx.numberLocale)(raw, f) }),
   months: sw('months', 'monthly milestones from the baseline month to December of the year'),
