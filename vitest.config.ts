@@ -9,8 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One temporary folder for the run, removed at its end (test/support/temp-root.ts).
-    globalSetup: ['test/support/temp-root.ts'],
+    // One temporary folder for the run, removed at its end; dist/ built if a checkout has none.
+    globalSetup: ['test/support/temp-root.ts', 'test/support/built.ts'],
     // The JSON report lets .ci/run print a plain 'N passed, N failed' line.
     reporters: ['default', ['json', { outputFile: 'test/out/vitest.json' }]],
   },

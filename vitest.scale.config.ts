@@ -8,8 +8,8 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
-    // One temporary folder for the run, removed at its end (test/support/temp-root.ts).
-    globalSetup: ['test/support/temp-root.ts'],
+    // One temporary folder for the run, removed at its end; dist/ built if a checkout has none.
+    globalSetup: ['test/support/temp-root.ts', 'test/support/built.ts'],
     reporters: ['default', ['json', { outputFile: 'test/out/vitest-scale.json' }]],
   },
 });
