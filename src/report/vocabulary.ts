@@ -76,12 +76,6 @@ export function columnWords(key: string): Words {
   return COLUMN_WORDS.get(key) ?? w(key, key);
 }
 
-const MODE = new Map<string, Words>([
-  ['gap', w('gap (same share of each uncovered gap)', 'gap (porsi sama dari tiap kesenjangan)')],
-  ['level', w('level (proportional to the basis)', 'level (sebanding dengan bobot)')],
-]);
-export const modeWords = (m: string): Words => MODE.get(m) ?? w(m, m);
-
 /** How reports name each method (core/allocation/methods.ts lists them: every one has a name here). */
 export const METHOD_NAMES = new Map<string, string>(
   Object.entries({

@@ -125,8 +125,3 @@ export function compareThresholds(method: DivisorMethod, k1: bigint, w1: bigint,
   const r = s1.squared ? s2.num * s1.den * w1 * w1 : s2.num * s1.den * w1;
   return l < r ? -1 : l > r ? 1 : 0;
 }
-
-/** The threshold multiplier s(k)/w as a float, for display only. */
-export function thresholdFloat(method: DivisorMethod, k: bigint, w: bigint): number {
-  return method.signpostFloat(Number(k)) / Number(w);
-}
