@@ -9,9 +9,9 @@
 // stderr. render() gives the same output gathered whole (the library, the tests).
 
 import { collectChunks } from './chunks.js';
-import type { RenderContext, Rendered, Renderer, Streamed } from './context.js';
+import type { RenderContext, Rendered, Streamed } from './context.js';
 import type { AnyReport } from '../report/model.js';
-import { FORMATS, type Format } from './output-formats.js';
+import type { Format } from './output-formats.js';
 
 export { BINARY_FORMATS, FORMATS, type Format } from './output-formats.js';
 
@@ -39,5 +39,3 @@ export async function render(format: Format, report: AnyReport, ctx: RenderConte
   const s = await stream(format, report, ctx);
   return { output: collectChunks(s.chunks), notes: s.notes };
 }
-
-export const RENDERERS = Object.fromEntries(FORMATS.map((f) => [f, async (report: AnyReport, ctx: RenderContext) => (await render(f, report, ctx)).output])) as Record<Format, Renderer>;
