@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `npm test` runs everything but test/scale/: the tests that need millions of rows, a 100,000-row
-// workbook, a packed tarball, or a real Chromium or LibreOffice, and take many seconds each. Those run
-// with `npm run test:scale` (vitest.scale.config.ts), which .ci/run runs too.
+// workbook, a packed tarball, a real Chromium or LibreOffice, or a sweep of every flag with odd values,
+// and take many seconds each. Those run with `npm run test:scale` (vitest.scale.config.ts), which
+// .ci/run runs too.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
