@@ -1,4 +1,4 @@
-import type { AnyReport, Lang } from '../report/model.js';
+import type { Lang } from '../report/model.js';
 
 export type CsvDialect = 'rfc4180' | 'excel-id';
 
@@ -50,5 +50,3 @@ export interface Rendered {
   readonly output: string | Uint8Array;
   readonly notes: readonly RenderNote[];
 }
-
-export type Renderer = (report: AnyReport, ctx: RenderContext) => Promise<string | Uint8Array> | string | Uint8Array;

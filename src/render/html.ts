@@ -16,8 +16,7 @@
 // repeats on every page, a heading stays with its chart, bars keep their colours. The page is written
 // as it is produced (streamHtml): the table row by row.
 
-import { collectChunks } from './chunks.js';
-import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
+import type { RenderContext, RenderNote, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
@@ -390,13 +389,4 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
   }
   if (charts.html) yield `<div class="charts">\n${charts.html}</div>\n`;
   yield `<section class="about">\n<h2>${SECTION.about[lang]}</h2>\n<dl>\n${metaList(report, lang)}\n</dl>\n</section>\n</body>\n</html>\n`;
-}
-
-export function renderHtmlWithNotes(report: AnyReport, ctx: RenderContext): Rendered {
-  const s = streamHtml(report, ctx);
-  return { output: collectChunks(s.chunks), notes: s.notes };
-}
-
-export function renderHtml(report: AnyReport, ctx: RenderContext): string | Uint8Array {
-  return renderHtmlWithNotes(report, ctx).output;
 }

@@ -238,7 +238,3 @@ export function renderTableWithNotes(report: AnyReport, ctx: RenderContext): Ren
   const s = streamTable(report, ctx);
   return { output: collectChunks(s.chunks), notes: s.notes };
 }
-
-export function renderTable(report: AnyReport, ctx: RenderContext): string | Uint8Array {
-  return renderTableWithNotes(report, ctx).output;
-}

@@ -20,8 +20,7 @@
 // measure the columns (their widths come before the rows in the file) and once to write them.
 
 import { OutputError, say } from '../errors.js';
-import type { RenderContext, Rendered, Streamed } from './context.js';
-import { collectChunks } from './chunks.js';
+import type { RenderContext, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatMachine, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
@@ -506,13 +505,4 @@ export async function streamXlsx(report: AnyReport, ctx: RenderContext): Promise
   if (trend) sheets.push(trend);
   sheets.push(metaSheet(report, lang, words));
   return { chunks: workbookChunks(fflate, sheets), notes: [] };
-}
-
-export async function renderXlsxWithNotes(report: AnyReport, ctx: RenderContext): Promise<Rendered> {
-  const s = await streamXlsx(report, ctx);
-  return { output: collectChunks(s.chunks), notes: s.notes };
-}
-
-export async function renderXlsx(report: AnyReport, ctx: RenderContext): Promise<Uint8Array> {
-  return (await renderXlsxWithNotes(report, ctx)).output as Uint8Array;
 }
