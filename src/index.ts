@@ -16,7 +16,7 @@ import { allocateMatrix } from './core/allocation/biproportional.js';
 export { InfeasibleAllocationError } from './core/allocation/apportion.js';
 export { InfeasibleMatrixError } from './core/allocation/biproportional.js';
 import { scaleToIntegers } from './core/allocation/exact.js';
-import { resolveMethod, type DivisorMethodName, type MethodName } from './core/allocation/methods.js';
+import { DEFAULT_METHOD, DIVISOR_METHOD_NAMES, METHOD_NAMES, resolveMethod, type DivisorMethodAlias, type MethodAlias, type MethodName } from './core/allocation/methods.js';
 
 export { planBreakdown } from './core/allocation/plan.js';
 export type { AllocationResult, PlannedUnit, LevelExplain, MatrixExplain } from './core/allocation/plan.js';
@@ -27,18 +27,24 @@ export type { Targets } from './core/coverage/targets.js';
 export { targetsFromAllocation } from './core/coverage/targets.js';
 export { aggregate, rollup, findConflicts, atPeriod, TableConflictError, SumOverflowError } from './core/table.js';
 export type { Table, TableRow, Dimension, Measure, SourceFacts, Conflict, Aggregated } from './core/table.js';
+import type { SourceFacts } from './core/table.js';
 export { InfeasibleError } from './core/facts.js';
 export type { InfeasibleFact, Note } from './core/facts.js';
 export { loadTable } from './io/load.js';
 export type { LoadSchema, LoadOptions, LoadedTable } from './io/load.js';
 export { InputError, UsageError } from './errors.js';
-export type { MethodName, DivisorMethodName };
+export { METHOD_NAMES, DIVISOR_METHOD_NAMES } from './core/allocation/methods.js';
+export type { MethodName, DivisorMethodName, MethodAlias, DivisorMethodAlias } from './core/allocation/methods.js';
+/** The output formats of the command line (`--format`), and the formats `loadTable` reads. */
+export { FORMATS } from './render/output-formats.js';
+export type { Format } from './render/output-formats.js';
+export type InputFormat = SourceFacts['format'];
 
 type Whole = number | bigint;
 
 export interface ApportionOptions {
-  /** webster (default; alias sainte-lague), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean. */
-  readonly method?: MethodName | string;
+  /** webster (default; alias sainte-lague), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean: see METHOD_NAMES. */
+  readonly method?: MethodAlias;
   /** A lower bound for every unit, or one per unit. */
   readonly min?: Whole | readonly Whole[];
   /** An upper bound for every unit, or one per unit (null: none). */
@@ -58,9 +64,10 @@ function weightsOf(ws: readonly Whole[]): bigint[] {
   return scaleToIntegers(ws.map((w) => (typeof w === 'bigint' ? Number(w) : w)));
 }
 
+// The types refuse an unknown method; JavaScript callers (and values cast from strings) are checked here.
 function methodOf(m: string | undefined): MethodName {
-  const r = resolveMethod(m ?? 'webster');
-  if (!r) throw new RangeError(`unknown method "${m}"`);
+  const r = resolveMethod(m ?? DEFAULT_METHOD);
+  if (!r) throw new RangeError(`unknown method "${m}" (methods: ${METHOD_NAMES.join(', ')})`);
   return r;
 }
 
@@ -88,8 +95,8 @@ export function apportion(weights: readonly Whole[], total: Whole, options: Appo
 export interface MatrixOptions {
   readonly rowTotals: readonly Whole[];
   readonly columnTotals: readonly Whole[];
-  /** A divisor method (Hamilton has no biproportional form). Default webster. */
-  readonly method?: DivisorMethodName | string;
+  /** A divisor method (Hamilton has no biproportional form): see DIVISOR_METHOD_NAMES. Default webster. */
+  readonly method?: DivisorMethodAlias;
   /** Cell lower bounds: one for all cells, or a matrix. */
   readonly min?: Whole | readonly (readonly Whole[])[];
   /** Cell upper bounds: one for all cells, or a matrix (null: none). */
@@ -104,7 +111,7 @@ export interface MatrixOptions {
  */
 export function apportionMatrix(weights: readonly (readonly Whole[])[], options: MatrixOptions): bigint[][] {
   const method = methodOf(options.method);
-  if (method === 'hamilton') throw new RangeError('a matrix needs a divisor method (webster, dhondt, huntington-hill, adams, dean)');
+  if (method === 'hamilton') throw new RangeError(`a matrix needs a divisor method (${DIVISOR_METHOD_NAMES.join(', ')})`);
   const R = weights.length;
   const C = options.columnTotals.length;
   const flat = weightsOf(weights.flat());

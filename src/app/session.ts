@@ -15,6 +15,7 @@ import { resolveOptions } from '../options/resolve.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, stream } from '../render/index.js';
+import { sparklineTerminal } from '../render/trend.js';
 import { selectColumns, type AnyReport, type Lang } from '../report/model.js';
 import { groupDigits, noteText } from '../report/vocabulary.js';
 import type { BaselineFacts } from '../io/bundled.js';
@@ -179,6 +180,7 @@ export class Session {
         csvDialect: this.out.csvDialect ?? 'rfc4180',
         columns: toTerminal ? this.io.stdout.columns : undefined,
         wide: this.out.wide ?? false,
+        sparkline: toTerminal && sparklineTerminal(this.io.env),
       };
       const out = await stream(t.format, selected, ctx);
       for (const n of out.notes) this.note(n);

@@ -9,7 +9,7 @@ import { latestPeriod, type Period } from '../core/calendar.js';
 import { monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
-import { atPeriod, keysOf, type Table } from '../core/table.js';
+import { atPeriod, keysOf } from '../core/table.js';
 import { targetStages, waypoints } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
 import { baselinePeriod, loadBaseline } from '../io/bundled.js';
@@ -185,10 +185,4 @@ export async function coverageTargets(
     },
     notes: [...totals.notes, ...laterActualNotes(result, B)], // issue 19: targets below later actuals, as in breakdown
   };
-}
-
-/** The rows of a table at the latest month (the baseline of a breakdown input). */
-export function latestRows(table: Table): { base: Table; period?: Period } {
-  const p = latestPeriod(keysOf(table, 'period'));
-  return { base: p ? atPeriod(table, p) : table, period: p };
 }

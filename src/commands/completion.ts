@@ -1,6 +1,7 @@
 // jamsostek completion <shell> — completion scripts for bash, zsh and fish, generated from the flag
-// table: every command's flags (long and short), the values of every flag that has choices, and files
-// for the flags that take one.
+// table: every command's flags (long and short), the values of every flag that has choices or usual
+// words (--by: province, regency, …), files for the flags that take one, and nothing for a value to be
+// typed (--year, --fields): offering file names there would only mislead.
 
 import type { Command } from 'commander';
 import { clipValue } from '../core/clip.js';
@@ -38,7 +39,8 @@ function commandsOf(p: Command): Cmd[] {
       flags: c.options.map((o) => {
         const long = (o.long ?? '').replace(/^--/, '');
         const f = BY_NAME.get(long);
-        return { long, short: o.short?.replace(/^-/, ''), help: f?.help ?? o.description, values: f?.choices, file: f?.complete === 'file', arg: Boolean(f?.arg) };
+        const words = Array.isArray(f?.complete) ? (f.complete as readonly string[]) : undefined;
+        return { long, short: o.short?.replace(/^-/, ''), help: f?.help ?? o.description, values: f?.choices ?? words, file: f?.complete === 'file', arg: Boolean(f?.arg) };
       }),
     }));
 }
@@ -48,10 +50,13 @@ const q = (s: string): string => s.replace(/'/g, '');
 export function completionScript(p: Command, shell: string): string {
   const cmds = commandsOf(p);
   const all = cmds.flatMap((c) => c.flags);
-  const valued = new Map<string, { short?: string; values: readonly string[] }>();
-  for (const f of all) if (f.values) valued.set(f.long, { short: f.short, values: f.values });
+  // Every flag that takes a value, once, with what completes it: its words, file names, or nothing.
+  const valued = new Map<string, { short?: string; values?: readonly string[]; file: boolean }>();
+  for (const f of all) if (f.arg || f.values) valued.set(f.long, { short: f.short, values: f.values, file: f.file });
   if (shell === 'bash') {
-    const prevCases = [...valued].map(([long, v]) => `    ${v.short ? `-${v.short}|` : ''}--${long}) COMPREPLY=( $(compgen -W "${v.values.join(' ')}" -- "$cur") ); return ;;`).join('\n');
+    const reply = (v: { values?: readonly string[]; file: boolean }): string =>
+      v.values ? `COMPREPLY=( $(compgen -W "${v.values.join(' ')}" -- "$cur") )` : v.file ? 'COMPREPLY=( $(compgen -f -- "$cur") )' : 'COMPREPLY=()';
+    const prevCases = [...valued].map(([long, v]) => `    ${v.short ? `-${v.short}|` : ''}--${long}) ${reply(v)}; return ;;`).join('\n');
     const cases = cmds.map((c) => `    ${c.name}) opts="${c.flags.flatMap((f) => (f.short ? [`-${f.short}`, `--${f.long}`] : [`--${f.long}`])).join(' ')}" ;;`).join('\n');
     return `# bash completion for jamsostek (generated from its flag table)
 _jamsostek() {

@@ -18,7 +18,7 @@
 // a report of a million rows is never held whole and the guarantees above stay the same.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, statSync, unlinkSync, write, type Stats } from 'node:fs';
+import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, write, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -513,42 +513,4 @@ export async function writeOwnDescriptor(fd: number, data: OutputBytes, display:
     if (!isWrite) throw failure;
     throw writeFailure(display, failure, 'incomplete');
   }
-}
-
-/**
- * Whether two paths name the same existing file (device and inode, so links and other spellings
- * match). Kept for callers that check one pair; writeOutputs checks every output against every input.
- */
-export function sameFile(a: string, b: string): boolean {
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return resolve(a) === resolve(b);
-  }
-}
-
-export interface AtomicWriteOptions {
-  /**
-   * Called once the complete temporary file exists, just before the rename. Only tests pass it (to
-   * kill or interrupt the writer at that exact point); the CLI never does.
-   */
-  readonly beforeRename?: () => void | Promise<void>;
-}
-
-/** Write one output path the way its kind requires (see the top of this file). */
-export async function writeFileAtomic(target: string, data: string | OutputBytes, options: AtomicWriteOptions = {}): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const where = await resolveOutput(resolve(target), target);
-  if (where.kind === 'device') return writeDevice(where, bytes, target);
-  if (where.kind === 'fd') return writeOwnDescriptor(where.fd, bytes, target);
-  const prepared = await prepareFile(where, bytes, target);
-  try {
-    await options.beforeRename?.();
-  } catch (e) {
-    discardFiles([prepared]);
-    throw e;
-  }
-  commitFiles([prepared]);
 }

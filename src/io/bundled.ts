@@ -1,9 +1,7 @@
 // The bundled data in data/: the province baseline (read through the one loader, like any input) and
-// the national target series by year.
+// the published actual figures (the national target series is io/series.ts's).
 
 import { latestPeriod } from '../core/calendar.js';
-import type { TargetPoint } from '../core/targets.js';
-import { InputError, say } from '../errors.js';
 import { dataPath, readBundledCsv } from './data-files.js';
 import { keysOf } from '../core/table.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from './load.js';
@@ -31,32 +29,6 @@ export async function loadBaseline(schema: LoadSchema, options: Pick<LoadOptions
 /** The month of the bundled baseline. */
 export function baselinePeriod(table: LoadedTable): string | undefined {
   return latestPeriod(keysOf(table, 'period'));
-}
-
-export interface TargetSeries {
-  readonly scenario: string;
-  readonly points: TargetPoint[];
-  readonly scenarios: string[];
-  readonly sources: ReadonlyMap<number, string>;
-}
-
-export function loadTargetSeries(scenario: string): TargetSeries {
-  const rows = readBundledCsv('targets.csv');
-  const head = rows[0]!;
-  const col = (n: string): number => head.indexOf(n);
-  const body = rows.slice(1);
-  const scenarios = [...new Set(body.map((r) => r[col('scenario')]!))];
-  if (!scenarios.includes(scenario)) {
-    const known = scenarios.join(', ');
-    throw new InputError(say({ message: `unknown target scenario "${scenario}"`, hint: `scenarios in data/targets.csv: ${known}` }, { message: `skenario target "${scenario}" tidak dikenal`, hint: `skenario di data/targets.csv: ${known}` }));
-  }
-  const mine = body.filter((r) => r[col('scenario')] === scenario);
-  return {
-    scenario,
-    scenarios,
-    points: mine.map((r) => ({ year: Number(r[col('year')]), target: BigInt(r[col('target')]!) })),
-    sources: new Map(mine.map((r) => [Number(r[col('year')]), `${r[col('kind')]} (${r[col('source')]})`])),
-  };
 }
 
 export interface Actual {

@@ -16,7 +16,7 @@ import { fstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { isatty } from 'node:tty';
-import { OutputError, say } from '../errors.js';
+import { OutputError, say, UsageError } from '../errors.js';
 import { byteBlocks, commitFiles, discardFiles, prepareFile, resolveOutput, writeBlocksToDescriptor, writeDevice, writeFailure, writeOwnDescriptor, type OutputBytes, type OutputTarget, type PreparedFile } from './atomic.js';
 import { beginCheckedStdoutWrite, stdoutFailureHandled } from './process.js';
 import type { Io } from './terminal.js';
@@ -134,7 +134,8 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
     const key = pl.kind === 'file' ? `path:${pl.path}` : pl.kind === 'stdout' ? 'stdout' : (id?.key ?? `fd:${pl.kind === 'fd' ? pl.fd : pl.path}`);
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new OutputError({
+      // Naming one output twice is a mistake in the command line (exit 2), not a failed write.
+      throw new UsageError({
         file: pl.display,
         ...say({ message: `is the same output as ${first}; each output can be named once`, hint: 'give each output its own path' }, { message: `sama dengan keluaran ${first}; setiap keluaran hanya boleh disebut sekali`, hint: 'beri setiap keluaran jalurnya sendiri' }),
       });

@@ -190,16 +190,3 @@ export async function* decodeText(
   done({ encoding, bytes: offset });
 }
 
-/** All bytes of a source (for xlsx), with their sha256. */
-export async function readAllBytes(first: Buffer, rest: AsyncIterator<Buffer>): Promise<{ bytes: Buffer; sha256: string }> {
-  const hash = createHash('sha256');
-  const parts: Buffer[] = [];
-  let chunk: Buffer | undefined = first;
-  while (chunk) {
-    hash.update(chunk);
-    parts.push(chunk);
-    const next = await rest.next();
-    chunk = next.done ? undefined : next.value;
-  }
-  return { bytes: Buffer.concat(parts), sha256: hash.digest('hex') };
-}

@@ -3,14 +3,15 @@
 // parsers) and the shell completion scripts, so a flag and its config key can never mean different
 // things. Commands name the flags they take; nothing below options/ sees a raw flag value.
 
-import type { MethodName } from '../core/allocation/methods.js';
+import { METHOD_NAMES, type MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, Mode } from '../core/allocation/spec.js';
 import type { Rational } from '../core/allocation/exact.js';
+import { KNOWN_DIMS } from '../core/columns.js';
 import type { Period } from '../core/calendar.js';
+import { FORMATS } from '../render/output-formats.js';
 import * as p from './parse.js';
 
-export const FORMATS = ['table', 'csv', 'tsv', 'json', 'jsonl', 'md', 'xlsx', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from '../render/output-formats.js';
 
 export interface ParseContext {
   readonly numberLocale?: 'id' | 'en' | 'auto';
@@ -25,14 +26,20 @@ export interface FlagDef<T> {
   readonly help: string;
   /** Allowed values, shown in help and offered by completion. */
   readonly choices?: readonly string[];
-  /** What completion offers for the argument when there are no choices. */
-  readonly complete?: 'file';
+  /**
+   * What completion offers for the argument when there are no choices: file names, or these words
+   * (the usual values; others are allowed). Nothing when absent: the value is typed.
+   */
+  readonly complete?: 'file' | readonly string[];
   /** May the flag be given more than once (each value kept)? */
   readonly repeatable?: boolean;
   /** Not allowed in jamsostek.json (e.g. output paths), with the reason in English and Indonesian. */
   readonly configRefused?: { readonly en: string; readonly id: string };
   readonly parse: (raw: string, flag: string, ctx: ParseContext) => T;
 }
+
+/** The keys `--by` knows by name (any column is allowed too); the month is --period's, not a key. */
+const BY_WORDS = [...KNOWN_DIMS.keys()].filter((k) => k !== 'period');
 
 const flag = <T>(d: FlagDef<T>): FlagDef<T> => d;
 const many = <T>(d: FlagDef<T>): FlagDef<T> & { readonly repeatable: true } => ({ ...d, repeatable: true });
@@ -59,7 +66,7 @@ export const FLAGS = {
   csvDialect: choice('csv-dialect', '<dialect>', "csv flavour: rfc4180 (',' '.' LF) or excel-id (';' ',' CRLF BOM)", ['rfc4180', 'excel-id'] as const),
   chart: sw('chart', 'add a bar per row to the terminal table'),
   wide: sw('wide', 'show every column in the terminal table, however wide'),
-  quiet: sw('quiet', 'no notes or warnings on stderr (errors still print)'),
+  quiet: { ...sw('quiet', 'no notes or warnings on stderr (errors still print)'), short: 'q' },
   // Input
   numberLocale: choice('number-locale', '<locale>', 'how numbers are written: id (256.129), en (256,129) or auto (deduced per file from its counts)', ['id', 'en', 'auto'] as const),
   codeSystem: choice('code-system', '<system>', 'province code system of the input', ['kemendagri', 'bps'] as const),
@@ -77,14 +84,14 @@ export const FLAGS = {
   asOf: flag<Period>({ name: 'as-of', arg: '<yyyy-mm>', help: 'the month whose target revisions are in force (breakdown: default the latest revision; coverage: the month reported)', parse: p.period }),
   scenario: flag({ name: 'scenario', arg: '<name>', help: 'target series in data/targets.csv: plan (50 M in 2024, 70 M in 2026), roadmap or rkat', choices: ['plan', 'roadmap', 'rkat'], parse: p.text }),
   input: flag({ name: 'input', arg: '<file>', help: 'units to split over (CSV/JSON/xlsx; default: the bundled province baseline)', complete: 'file', parse: p.text }),
-  by: flag<string[]>({ name: 'by', arg: '<columns>', help: 'the key: province (default), kanwil, regency, segment, sector or any column; two nested columns (province,regency) or two crossed ones (province,segment)', parse: p.columns }),
+  by: flag<string[]>({ name: 'by', arg: '<columns>', help: 'the key: province (default), kanwil, regency, segment, sector or any column; two nested columns (province,regency) or two crossed ones (province,segment)', complete: BY_WORDS, parse: p.columns }),
   basis: flag<Basis>({ name: 'basis', arg: '<basis>', help: 'weights: workforce, uncovered, participants, equal or a numeric column', choices: ['workforce', 'uncovered', 'participants', 'equal'], parse: p.basis }),
   denominator: flag({ name: 'denominator', arg: '<column>', help: 'the workforce base: employed, potential_workers, workforce or another column', choices: ['employed', 'potential_workers', 'workforce'], parse: p.column }),
   mode: flag<Mode>({ name: 'mode', arg: '<mode>', help: 'gap: every unit closes the same share of its uncovered gap; level: proportional to the basis', choices: ['gap', 'level'], parse: p.mode }),
   min: flag<Bound>({ name: 'min', arg: '<n|column|none>', help: 'lower bound on each target (default: today’s participants)', parse: p.bound }),
   max: flag<Bound>({ name: 'max', arg: '<n|column|none>', help: 'upper bound on each target (default: the denominator)', parse: p.bound }),
   maxCoverage: flag<Rational>({ name: 'max-coverage', arg: '<share>', help: 'upper bound as a share of the denominator, e.g. 0.95 or 95%', parse: p.exactShare }),
-  method: flag<MethodName>({ name: 'method', arg: '<name>', help: 'rounding: webster (sainte-lague, default), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean', choices: ['webster', 'hamilton', 'dhondt', 'huntington-hill', 'adams', 'dean'], parse: p.method }),
+  method: flag<MethodName>({ name: 'method', arg: '<name>', help: `rounding: ${p.METHOD_LIST}`, choices: METHOD_NAMES, parse: p.method }),
   columnTotals: flag<p.MarginSpec>({ name: 'column-totals', arg: '<PU=…,BPU=…|file>', help: 'matrix column totals, inline or a key,total file', complete: 'file', parse: (raw, f, ctx) => p.margins(ctx.numberLocale)(raw, f) }),
   rowTotals: flag<p.MarginSpec>({ name: 'row-totals', arg: '<key=…|file>', help: 'row totals of a matrix, or the first level of nested keys (inline or a key,total file)', complete: 'file', parse: (raw, f, ctx) => p.margins(ctx.numberLocale)(raw, f) }),
   months: sw('months', 'monthly milestones from the baseline month to December of the year'),

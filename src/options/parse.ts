@@ -2,7 +2,7 @@
 // per kind of mistake. Every function throws UsageError (exit 2) naming the flag and what it expects.
 
 import { decimalToRational, type Rational } from '../core/allocation/exact.js';
-import { resolveMethod, type MethodName } from '../core/allocation/methods.js';
+import { DEFAULT_METHOD, METHOD_NAMES, METHODS, resolveMethod, type MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, MarginInput, Mode } from '../core/allocation/spec.js';
 import { parsePeriod, type Period } from '../core/calendar.js';
 import { parseStandalone, reasonInIndonesian } from '../core/numbers.js';
@@ -92,10 +92,16 @@ export const percent: Parser<number> = (raw, flag) => {
   return v / 100;
 };
 
+/** 'webster (sainte-lague, default), hamilton (largest-remainder), …': the methods as help and hints list them (core/allocation/methods.ts). */
+export const METHOD_LIST = METHOD_NAMES.map((m) => {
+  const also = [METHODS[m].aliases[0], m === DEFAULT_METHOD ? 'default' : undefined].filter((x) => x !== undefined);
+  return also.length > 0 ? `${m} (${also.join(', ')})` : m;
+}).join(', ');
+
 export const method: Parser<MethodName> = (raw, flag) => {
   const m = resolveMethod(raw);
   if (!m) {
-    const known = 'webster (sainte-lague), hamilton (largest-remainder), dhondt (jefferson), huntington-hill, adams, dean';
+    const known = METHOD_LIST;
     throw usage({ message: `${flag}: unknown method "${clipValue(raw)}"`, hint: `methods: ${known}` }, { message: `${flag}: metode "${clipValue(raw)}" tidak dikenal`, hint: `metode: ${known}` });
   }
   return m;

@@ -80,10 +80,6 @@ function configValues(config: ConfigValues, file: string): Map<FlagKey, string[]
   return out;
 }
 
-export interface Resolved<K extends FlagKey> {
-  readonly options: Options<K>;
-}
-
 /**
  * The options of one command from its command-line values (commander's, by camelCase key) and the
  * config file's. A command-line value wins over the config's; both go through the flag's parser.

@@ -1,4 +1,4 @@
-import type { AnyReport, Lang } from '../report/model.js';
+import type { Lang } from '../report/model.js';
 
 export type CsvDialect = 'rfc4180' | 'excel-id';
 
@@ -16,6 +16,11 @@ export interface RenderContext {
   readonly columns?: number;
   /** --wide: show every column even when the table is wider than the terminal. Unset: false. */
   readonly wide?: boolean;
+  /**
+   * A sparkline column (▁▂▃▄▅▆▇█, each row's participants month by month) in the terminal table of a
+   * report with a trend: set only for a terminal that can show it (trend.ts sparklineTerminal). Unset: false.
+   */
+  readonly sparkline?: boolean;
 }
 
 /** Something a renderer did that people should know (one line on stderr, unless --quiet). */
@@ -45,5 +50,3 @@ export interface Rendered {
   readonly output: string | Uint8Array;
   readonly notes: readonly RenderNote[];
 }
-
-export type Renderer = (report: AnyReport, ctx: RenderContext) => Promise<string | Uint8Array> | string | Uint8Array;

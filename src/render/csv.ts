@@ -4,7 +4,6 @@
 // --csv-dialect excel-id writes what Indonesian Excel opens in columns: ';', decimal comma, CRLF, BOM.
 // Written a line at a time: a million rows never sit in memory as text.
 
-import { collectChunks } from './chunks.js';
 import type { RenderContext, Streamed } from './context.js';
 import { formatMachine, neutraliseFormula } from './format.js';
 import type { AnyReport } from '../report/model.js';
@@ -37,5 +36,3 @@ export function* delimitedLines(report: AnyReport, ctx: RenderContext, tab: bool
 
 export const streamCsv = (report: AnyReport, ctx: RenderContext): Streamed => ({ chunks: delimitedLines(report, ctx, false), notes: [] });
 export const streamTsv = (report: AnyReport, ctx: RenderContext): Streamed => ({ chunks: delimitedLines(report, ctx, true), notes: [] });
-export const renderCsv = (report: AnyReport, ctx: RenderContext): string | Uint8Array => collectChunks(delimitedLines(report, ctx, false));
-export const renderTsv = (report: AnyReport, ctx: RenderContext): string | Uint8Array => collectChunks(delimitedLines(report, ctx, true));

@@ -16,13 +16,14 @@
 // repeats on every page, a heading stays with its chart, bars keep their colours. The page is written
 // as it is produced (streamHtml): the table row by row.
 
-import { collectChunks } from './chunks.js';
-import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
+import type { RenderContext, RenderNote, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatHuman } from './format.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
-import { cellValue, eachRow, humanCell, isTextKind } from './rows.js';
+import { cellValue, eachRow, humanCell, isKeyColumn, isTextKind } from './rows.js';
+import { sparklineSvg, TREND_STYLE, trendSection } from './html-trend.js';
+import { pathEstimates, sparklineHeader } from './trend.js';
 
 /** Past this many bars a chart is a smear, and its markup would outweigh the table: it is left out. */
 export const MAX_CHART_BARS = 600;
@@ -230,6 +231,13 @@ function stackedChart(report: AnyReport, ct: CrossTab, lang: Lang): Section {
   return { html, notes: [] };
 }
 
+/** The last key column (the sparklines go right after it); -1: none, they go first. */
+function sparkColumn(report: AnyReport): number {
+  let last = -1;
+  for (let i = 0; i < report.columns.length && isKeyColumn(report, i); i++) last = i;
+  return last;
+}
+
 /** The column that stays in view while the table scrolls sideways: the first key that is not a code. */
 function stickyColumn(cols: readonly Column[]): number {
   let i = 0;
@@ -341,7 +349,7 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${title}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${report.trend ? TREND_STYLE : ''}</style>
 </head>
 <body>
 <h1>${title}</h1>
@@ -351,16 +359,25 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
   if (report.notes && report.notes.length > 0) {
     yield `<section class="notes">\n<h2>${SECTION.notes[lang]}</h2>\n<ul>\n${report.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`).join('\n')}\n</ul>\n</section>\n`;
   }
+  // The year at the top: the scope's line chart, above the table.
+  const trend = report.trend;
+  if (trend) yield trendSection(trend, lang, pathEstimates(report.totalsEstimated), report.legend?.[lang]);
   const sticky = stickyColumn(cols);
-  const head = cols.map((c, i) => `<th class="${isTextKind(c.kind) ? 'text' : 'num'}${i === sticky ? ' key' : ''}" scope="col">${escapeHtml(c.label[lang])}</th>`).join('');
-  yield `<div class="table-wrap" role="region" tabindex="0" aria-label="${title}">\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`;
+  // Each row's sparkline right after its keys, beside its name (on a phone too, where the table scrolls).
+  const spark = trend ? sparkColumn(report) : -1;
+  const sparkHead = trend ? `<th class="text spark-cell" scope="col">${escapeHtml(sparklineHeader(trend.months, lang))}</th>` : '';
+  const head = cols.map((c, i) => `<th class="${isTextKind(c.kind) ? 'text' : 'num'}${i === sticky ? ' key' : ''}" scope="col">${escapeHtml(c.label[lang])}</th>${i === spark ? sparkHead : ''}`).join('');
+  yield `<div class="table-wrap" role="region" tabindex="0" aria-label="${title}">\n<table>\n<thead><tr>${spark < 0 ? sparkHead : ''}${head}</tr></thead>\n<tbody>\n`;
   const base = cols.map((c, i) => (isTextKind(c.kind) ? 'text' : 'num') + (i === sticky ? ' key' : ''));
   for (const row of eachRow(report)) {
     let cells = '';
+    const sparkCell = trend ? `<td class="spark-cell">${sparklineSvg(row.series, trend.months, lang)}</td>` : '';
+    if (spark < 0) cells += sparkCell;
     cols.forEach((c, i) => {
       const v = cellValue(row.values, c.key);
       const cls = c.kind === 'status' && typeof v === 'string' ? `${base[i]} status-${v.replace(/[^a-z-]/g, '')}` : base[i];
       cells += `<td class="${cls}">${escapeHtml(humanCell(row, c, lang))}</td>`;
+      if (i === spark) cells += sparkCell;
     });
     yield `<tr class="${row.level}">${cells}</tr>\n`;
   }
@@ -372,13 +389,4 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
   }
   if (charts.html) yield `<div class="charts">\n${charts.html}</div>\n`;
   yield `<section class="about">\n<h2>${SECTION.about[lang]}</h2>\n<dl>\n${metaList(report, lang)}\n</dl>\n</section>\n</body>\n</html>\n`;
-}
-
-export function renderHtmlWithNotes(report: AnyReport, ctx: RenderContext): Rendered {
-  const s = streamHtml(report, ctx);
-  return { output: collectChunks(s.chunks), notes: s.notes };
-}
-
-export function renderHtml(report: AnyReport, ctx: RenderContext): string | Uint8Array {
-  return renderHtmlWithNotes(report, ctx).output;
 }

@@ -1,7 +1,7 @@
 // The registry of output formats. `satisfies Record<Format, …>` means a format cannot be half-added:
-// naming it in FORMATS without a renderer does not compile. Each renderer is loaded on use, so that
-// `--help` and commands that fail early pay nothing for chalk or the workbook writer (measured in
-// bench/startup.js).
+// naming it in FORMATS (output-formats.ts) without a renderer does not compile. Each renderer is loaded
+// on use, so that `--help` and commands that fail early pay nothing for chalk or the workbook writer
+// (measured in bench/startup.js).
 //
 // stream() gives the output as it is produced (chunks, written by io/output.ts as they come: a
 // million-row report is never held whole) and the renderer's notes (columns dropped to fit the
@@ -9,11 +9,11 @@
 // stderr. render() gives the same output gathered whole (the library, the tests).
 
 import { collectChunks } from './chunks.js';
-import type { RenderContext, Rendered, Renderer, Streamed } from './context.js';
+import type { RenderContext, Rendered, Streamed } from './context.js';
 import type { AnyReport } from '../report/model.js';
+import type { Format } from './output-formats.js';
 
-export const FORMATS = ['table', 'csv', 'tsv', 'json', 'jsonl', 'md', 'xlsx', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { BINARY_FORMATS, FORMATS, type Format } from './output-formats.js';
 
 const STREAM = {
   table: async (report, ctx) => (await import('./table.js')).streamTable(report, ctx),
@@ -39,8 +39,3 @@ export async function render(format: Format, report: AnyReport, ctx: RenderConte
   const s = await stream(format, report, ctx);
   return { output: collectChunks(s.chunks), notes: s.notes };
 }
-
-export const RENDERERS = Object.fromEntries(FORMATS.map((f) => [f, async (report: AnyReport, ctx: RenderContext) => (await render(f, report, ctx)).output])) as Record<Format, Renderer>;
-
-/** Formats that are bytes for a file rather than text for a terminal. */
-export const BINARY_FORMATS: ReadonlySet<Format> = new Set(['xlsx']);

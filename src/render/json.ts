@@ -6,7 +6,6 @@
 // The document is written row by row, in the layout of JSON.stringify(doc, null, 2): one stringify of
 // a million-row document would pass V8's longest string.
 
-import { collectChunks } from './chunks.js';
 import type { Streamed } from './context.js';
 import { formatMachine } from './format.js';
 import type { AnyReport, Value } from '../report/model.js';
@@ -79,5 +78,3 @@ function* jsonlChunks(report: AnyReport): Generator<string> {
 
 export const streamJson = (report: AnyReport): Streamed => ({ chunks: jsonChunks(report), notes: [] });
 export const streamJsonl = (report: AnyReport): Streamed => ({ chunks: jsonlChunks(report), notes: [] });
-export const renderJson = (report: AnyReport): string | Uint8Array => collectChunks(jsonChunks(report));
-export const renderJsonl = (report: AnyReport): string | Uint8Array => collectChunks(jsonlChunks(report));

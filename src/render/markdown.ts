@@ -2,7 +2,6 @@
 // the cross-tab of a matrix as a second table, and the report's notes as a list.
 // Text is escaped so that nothing in a cell becomes a link, HTML or a table break.
 
-import { collectChunks } from './chunks.js';
 import type { RenderContext, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns, flatLabel } from './crosstab.js';
 import { formatHuman } from './format.js';
@@ -49,4 +48,3 @@ function* markdownChunks(report: AnyReport, ctx: RenderContext): Generator<strin
 }
 
 export const streamMarkdown = (report: AnyReport, ctx: RenderContext): Streamed => ({ chunks: markdownChunks(report, ctx), notes: [] });
-export const renderMarkdown = (report: AnyReport, ctx: RenderContext): string | Uint8Array => collectChunks(markdownChunks(report, ctx));

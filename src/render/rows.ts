@@ -9,12 +9,14 @@ export interface LeveledRow {
   readonly level: Level;
   /** The columns whose cells are estimates (report/estimates.ts). */
   readonly estimated?: readonly string[];
+  /** The row's participants month by month (Report.trend.months), for a sparkline; the totals' is trend.totalSeries. */
+  readonly series?: readonly (number | null)[];
 }
 
 /** Every row of the report in order, the totals last, each with its level (no copy of the rows). */
-export function* eachRow(report: Pick<AnyReport, 'rows' | 'totals' | 'totalsEstimated'>): Generator<LeveledRow> {
-  for (const r of report.rows) yield { values: r.values, level: r.level ?? 'detail', estimated: r.estimated };
-  if (report.totals) yield { values: report.totals, level: 'total', estimated: report.totalsEstimated };
+export function* eachRow(report: Pick<AnyReport, 'rows' | 'totals' | 'totalsEstimated' | 'trend'>): Generator<LeveledRow> {
+  for (const r of report.rows) yield { values: r.values, level: r.level ?? 'detail', estimated: r.estimated, series: r.series };
+  if (report.totals) yield { values: report.totals, level: 'total', estimated: report.totalsEstimated, series: report.trend?.totalSeries };
 }
 
 /** A cell as people read it (table, Markdown, HTML): the value in the report language, marked when it is an estimate. */

@@ -9,14 +9,20 @@
 // `priority` first and, among equals, the rightmost first (the report orders its columns by
 // importance). The keys (leading text columns, priority 3) and the --chart bar are never dropped.
 // Which columns were dropped comes back as a note, for the command to print once.
+//
+// A report with a trend gets, on a terminal that can show it (ctx.sparkline), a sparkline column
+// right after the keys: each row's participants month by month (▁▂▃▄▅▆▇█, trend.ts). Its priority
+// (0.5) is the lowest of all, so it is the first to go when the terminal is narrow: the answer
+// columns stay.
 
 import { Chalk } from 'chalk';
 import { collectChunks } from './chunks.js';
 import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
 import { displayWidth } from './measure.js';
 import { describeMeta } from './meta.js';
-import type { AnyReport, Column, Value } from '../report/model.js';
-import { cellValue, columnPriority, eachRow, humanCell, isTextKind } from './rows.js';
+import { countRows, rowSource, type AnyReport, type Column, type Row, type Value } from '../report/model.js';
+import { cellValue, columnPriority, eachRow, humanCell, isKeyColumn, isTextKind } from './rows.js';
+import { sparkline, sparklineHeader } from './trend.js';
 
 const BAR_WIDTH = 20;
 
@@ -188,21 +194,47 @@ function tableNotes(report: AnyReport, layout: Layout, ctx: RenderContext): Rend
   return notes;
 }
 
+/** The priority of the sparkline column: below every other column's (1 and up), the first to be dropped. */
+export const SPARKLINE_PRIORITY = 0.5;
+
+/**
+ * The report with a sparkline column after its keys, each row's made as the row is read (the rows
+ * stay a stream); the report itself when there is no trend or the terminal cannot show one.
+ */
+export function withSparklines(report: AnyReport, ctx: RenderContext): AnyReport {
+  const trend = report.trend;
+  if (!ctx.sparkline || !trend) return report;
+  // Its key: one no column of the report has (column names can come from data).
+  let key = 'trend';
+  while (report.columns.some((c) => c.key === key)) key += '_';
+  const column: Column = { key, label: { en: sparklineHeader(trend.months, 'en'), id: sparklineHeader(trend.months, 'id') }, kind: 'text', priority: SPARKLINE_PRIORITY };
+  let at = 0;
+  while (at < report.columns.length && isKeyColumn(report, at)) at++;
+  const columns = [...report.columns.slice(0, at), column, ...report.columns.slice(at)];
+  const add = (values: Readonly<Record<string, Value>>, series: readonly (number | null)[] | undefined): Record<string, Value> => ({ ...values, [key]: series ? sparkline(series) : '' });
+  const rows = report.rows;
+  return {
+    ...report,
+    columns,
+    rows: rowSource(countRows(rows), function* (): Generator<Row> {
+      for (const r of rows) yield { ...r, values: add(r.values, r.series) };
+    }),
+    ...(report.totals ? { totals: add(report.totals, trend.totalSeries) } : {}),
+  };
+}
+
 /**
  * The table for a terminal: two passes over the rows (measure, then draw) rather than keeping every
  * formatted cell, since a million rows of thirteen columns would hold thirteen million strings. The
  * measuring pass is made here; the drawing one as the lines are written.
  */
 export function streamTable(report: AnyReport, ctx: RenderContext): Streamed {
-  const layout = layoutTable(report, ctx);
-  return { chunks: tableLines(report, ctx, layout), notes: tableNotes(report, layout, ctx) };
+  const shown = withSparklines(report, ctx);
+  const layout = layoutTable(shown, ctx);
+  return { chunks: tableLines(shown, ctx, layout), notes: tableNotes(shown, layout, ctx) };
 }
 
 export function renderTableWithNotes(report: AnyReport, ctx: RenderContext): Rendered {
   const s = streamTable(report, ctx);
   return { output: collectChunks(s.chunks), notes: s.notes };
-}
-
-export function renderTable(report: AnyReport, ctx: RenderContext): string | Uint8Array {
-  return renderTableWithNotes(report, ctx).output;
 }

@@ -9,7 +9,8 @@
 //
 // What it writes (ECMA-376 part 1; the parts every reader needs, nothing more):
 //   [Content_Types].xml, _rels/.rels, xl/workbook.xml, xl/_rels/workbook.xml.rels,
-//   xl/worksheets/sheetN.xml, and xl/styles.xml last (its styles are collected while the sheets are
+//   xl/worksheets/sheetN.xml, a sheet's native line chart when it has one (xlsx-chart.ts: its rels,
+//   drawing and chart parts), and xl/styles.xml last (its styles are collected while the sheets are
 //   written; a zip's order of parts is free).
 // - Text as inline strings (`t="inlineStr"`): a shared-strings table would grow with every distinct
 //   text (a million unit names), and must be complete before it is written. Excel, LibreOffice,
@@ -24,6 +25,7 @@
 
 import { constants as Z, crc32, deflateRawSync } from 'node:zlib';
 import type { Zip as ZipStream, ZipInputFile } from 'fflate';
+import { CHART_CONTENT_TYPE, chartXml, DRAWING_CONTENT_TYPE, drawingXml, oneRelationship, type SheetLineChart } from './xlsx-chart.js';
 
 /** How a cell looks. Every cell of ours names its font (Arial 10, bold or not) through its style. */
 export interface CellStyle {
@@ -73,6 +75,8 @@ export interface SheetSpec {
   /** Ranges (e.g. 'C2:C39') where Excel accepts only whole numbers ≥ 0. */
   readonly wholeNumbers?: readonly string[];
   readonly print?: SheetPrint;
+  /** A native line chart drawn over the sheet's cells (xlsx-chart.ts), its series read from the sheet. */
+  readonly chart?: SheetLineChart;
 }
 
 export const FONT = { family: 'Arial', size: 10 } as const;
@@ -231,6 +235,8 @@ function* sheetXml(sheet: SheetSpec, styles: Styles, first: boolean): Generator<
     tail += `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="${sheet.print.pagesTall}"/>`;
     tail += `<headerFooter><oddHeader>${xmlText(`&L${headerText(sheet.print.header)}`)}</oddHeader><oddFooter>${xmlText(`&C${sheet.print.footer}`)}</oddFooter></headerFooter>`;
   } else tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  // The chart's frame (CT_Worksheet: drawing comes after headerFooter), through the sheet's rels.
+  if (sheet.chart) tail += '<drawing r:id="rId1"/>';
   yield tail + '</worksheet>';
 }
 
@@ -251,8 +257,12 @@ function workbookXml(sheets: readonly SheetSpec[]): string {
   );
 }
 
-function contentTypesXml(n: number): string {
+function contentTypesXml(n: number, charts: number): string {
   const sheets = Array.from({ length: n }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+  for (let k = 1; k <= charts; k++) {
+    sheets.push(`<Override PartName="/xl/drawings/drawing${k}.xml" ContentType="${DRAWING_CONTENT_TYPE}"/>`);
+    sheets.push(`<Override PartName="/xl/charts/chart${k}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`);
+  }
   return (
     XML_HEAD +
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -318,11 +328,19 @@ export function* workbookChunks(fflate: { Zip: typeof ZipStream }, sheets: reado
     yield* drain();
   }
   const styles = new Styles();
-  yield* part('[Content_Types].xml', [contentTypesXml(sheets.length)]);
+  const charted = sheets.flatMap((s, i) => (s.chart ? [{ sheet: s, index: i + 1, chart: s.chart }] : []));
+  yield* part('[Content_Types].xml', [contentTypesXml(sheets.length, charted.length)]);
   yield* part('_rels/.rels', [ROOT_RELS]);
   yield* part('xl/workbook.xml', [workbookXml(sheets)]);
   yield* part('xl/_rels/workbook.xml.rels', [workbookRels(sheets.length)]);
   for (let i = 0; i < sheets.length; i++) yield* part(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i]!, styles, i === 0));
+  // Charts: drawing k and chart k for the k-th sheet with a chart (one a sheet).
+  for (const [k, c] of charted.entries()) {
+    yield* part(`xl/worksheets/_rels/sheet${c.index}.xml.rels`, [oneRelationship('drawing', `../drawings/drawing${k + 1}.xml`)]);
+    yield* part(`xl/drawings/drawing${k + 1}.xml`, [drawingXml(c.chart, `Chart ${k + 1}`)]);
+    yield* part(`xl/drawings/_rels/drawing${k + 1}.xml.rels`, [oneRelationship('chart', `../charts/chart${k + 1}.xml`)]);
+    yield* part(`xl/charts/chart${k + 1}.xml`, [chartXml(c.sheet.name, c.chart)]);
+  }
   yield* part('xl/styles.xml', [styles.xml()]);
   zip.end();
   yield* drain();

@@ -3,6 +3,9 @@
 // formula). Sheets, in order:
 //   <kind>    the long list (sheet 1, as before; scripts read it), with a filter on its header
 //   crosstab  a matrix's cross-tab: rows down, keys across with each measure, row and column totals
+//   trend     with two months or more: the scope's path to December (actual, milestone path,
+//             projection, target) with a native line chart of it, then the areas down and the months
+//             across (participants), laid out so that one click in Excel charts them
 //   meta      title, notes and the facts of the run as readable rows in the report language
 // Sheet names are identifiers like CSV keys: the same in every language.
 //
@@ -17,16 +20,18 @@
 // measure the columns (their widths come before the rows in the file) and once to write them.
 
 import { OutputError, say } from '../errors.js';
-import type { RenderContext, Rendered, Streamed } from './context.js';
-import { collectChunks } from './chunks.js';
+import type { RenderContext, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
 import { formatMachine, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, Lang, Row, Value } from '../report/model.js';
-import { cellValue, eachRow, isKeyColumn, isTextKind, rowCount } from './rows.js';
+import { cellValue, eachRow, isKeyColumn, isTextKind, rowCount, type LeveledRow } from './rows.js';
 import { columnLetters, workbookChunks, type CellStyle, type SheetCell, type SheetPrint, type SheetRow, type SheetSpec } from './xlsx-writer.js';
 import { ESTIMATE_MARK } from '../report/estimates.js';
+import type { ChartSeries } from './xlsx-chart.js';
+import { monthSpan, pathEstimates, pathValues, TREND_WORDS, valueAxis } from './trend.js';
+import { TREND_COLOURS } from './html-trend.js';
 
 /** Excel's last row is 1,048,576; one is the header. */
 export const MAX_SHEET_ROWS = 1_048_575;
@@ -306,6 +311,119 @@ function changesSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSp
   return { name: 'changes', widths: columns.map((c) => c.width), rowCount: rows.length, rows, frozen: { rows: 1, columns: changes.label.length }, print: print(words, 1, rows.length) };
 }
 
+/** A row's name in the trend sheet: its key cells joined (a code beside its name left out): "Gorontalo", "Gorontalo · Total". */
+function rowName(report: AnyReport, values: Readonly<Record<string, Value>>): string {
+  const parts: string[] = [];
+  for (let j = 0; j < report.columns.length && isKeyColumn(report, j); j++) {
+    const key = report.columns[j]!.key;
+    if (key.endsWith('_code') && report.columns[j + 1]?.key === key.slice(0, -'_code'.length)) continue;
+    const v = cellValue(values, key);
+    if (v !== null && v !== '') parts.push(String(v));
+  }
+  return parts.join(' · ');
+}
+
+/** Rows of the trend sheet: its title, the path block, the chart's rows, then the areas block. */
+const TREND_LAYOUT = { pathHeader: 3, chartFrom: 8, chartRows: 20 } as const;
+
+/**
+ * The year on a sheet of its own (issue 18). At the top, the scope's path month by month to December
+ * (actual, milestone path, projection, target: one row each, the months across) and a native line
+ * chart of it; below, the areas down and the months across (participants), the Total last. Each block
+ * has an empty top-left cell and an empty row around it, so that a click in it and Insert → Line chart
+ * takes the block with its names and months (if Excel puts the areas on the axis, "Switch Row/Column"
+ * puts the months there).
+ */
+function trendSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec | undefined {
+  const trend = report.trend;
+  if (!trend || trend.path.months.length === 0) return undefined;
+  const W = TREND_WORDS;
+  const p = trend.path;
+  const nPath = p.months.length;
+  const december = p.months.map((_m, i) => (i === nPath - 1 ? p.target : null));
+  const marks = pathEstimates(report.totalsEstimated);
+  const lines: { key: 'actual' | 'milestones' | 'projection' | 'target'; values: readonly (number | null)[]; style: Omit<ChartSeries, 'name' | 'nameCell' | 'row' | 'values'> }[] = [
+    { key: 'actual', values: p.actual, style: { colour: TREND_COLOURS.actual.slice(1).toUpperCase(), line: 'solid', width: 2.25, marker: { symbol: 'circle', size: 5 } } },
+    { key: 'milestones', values: p.milestones, style: { colour: TREND_COLOURS.milestones.slice(1).toUpperCase(), line: 'solid', width: 1.75, marker: { symbol: 'none' } } },
+    { key: 'projection', values: p.projection, style: { colour: TREND_COLOURS.actual.slice(1).toUpperCase(), line: 'dash', width: 2.25, marker: { symbol: 'none' } } },
+    { key: 'target', values: december, style: { colour: TREND_COLOURS.target.slice(1).toUpperCase(), line: 'none', width: 0, marker: { symbol: 'dash', size: 20 } } },
+  ];
+  const drawn = lines.filter((l) => l.values.some((v) => v !== null));
+  const nCols = 1 + Math.max(nPath, trend.months.length);
+  const widths = new Widths(Array.from({ length: nCols }, () => ''));
+  const intCell = (v: number | null | undefined, bold: boolean, j: number, estimate = false): SheetCell => {
+    if (v === null || v === undefined) return null;
+    widths.see(j, sheetDisplay(v, 'int') + (estimate ? ESTIMATE_MARK : ''), bold);
+    return dataCell(v, 'int', lang, bold, estimate);
+  };
+  const label = (text: string, bold: boolean): SheetCell => {
+    widths.see(0, text, bold);
+    return { value: text, style: bold ? TEXT_BOLD : TEXT };
+  };
+  const monthHeader = (months: readonly string[]): SheetRow => ({
+    cells: [null, ...months.map((m, i) => {
+      widths.see(i + 1, m, true);
+      return { value: m, style: { bold: true, align: 'right' } } satisfies SheetCell;
+    })],
+  });
+  const title = (text: string): SheetRow => ({ cells: [{ value: text, style: TEXT_BOLD }] });
+  const rows: SheetRow[] = [title(trend.title[lang]), { cells: [] }, monthHeader(p.months)];
+  const series: ChartSeries[] = [];
+  // A line that is an estimate (issue 19) carries the mark in its name (the chart's legend) and its cells.
+  for (const l of drawn) {
+    const row = rows.length + 1;
+    const name = W[l.key][lang] + (marks[l.key] ? ESTIMATE_MARK : '');
+    rows.push({ cells: [label(name, false), ...l.values.map((v, i) => intCell(v, false, i + 1, marks[l.key]))] });
+    series.push({ name, nameCell: { row, col: 1 }, row, values: l.values, ...l.style });
+  }
+  while (rows.length < TREND_LAYOUT.chartFrom + TREND_LAYOUT.chartRows + 1) rows.push({ cells: [] });
+  rows.push(title(`${lang === 'id' ? 'Peserta per bulan' : 'Participants by month'}, ${monthSpan(trend.months, lang)}`), { cells: [] }, monthHeader(trend.months));
+  // The areas, then the Total, as they are written: a first pass measures them (the report's rows are
+  // re-readable; a streamed report is not held here either).
+  const areaRow = (row: LeveledRow): SheetRow => {
+    const bold = row.level !== 'detail';
+    return { cells: [label(rowName(report, row.values), bold), ...trend.months.map((_m, i) => intCell(row.series?.[i] ?? null, bold, i + 1))] };
+  };
+  for (const row of eachRow(report)) areaRow(row);
+  const columns = widths.columns(new Set([0]));
+  // What the mark means, below the areas, when a line carries it: one cell merged across the sheet's
+  // columns and wrapped in them (a long line would be cut at the printed page's edge).
+  const marked = report.legend !== undefined && (marks.actual || marks.milestones || marks.projection || marks.target);
+  const legend: SheetRow[] = [];
+  const merges: string[] = [];
+  if (marked) {
+    const meaning = report.legend![lang];
+    const across = columns.reduce((sum, c) => sum + c.width, 0);
+    legend.push({ cells: [] }, { cells: [{ value: meaning, style: { wrap: true, vertical: 'top' } }], height: wrappedLines(meaning, across - 1.5, false) * LINE_HEIGHT });
+    const at = rows.length + rowCount(report) + legend.length;
+    merges.push(`A${at}:${columnLetters(columns.length)}${at}`);
+  }
+  const sheetRows = rows.length + rowCount(report) + legend.length;
+  const axis = valueAxis(pathValues(trend))!;
+  return {
+    name: 'trend',
+    widths: columns.map((c) => c.width),
+    rowCount: sheetRows,
+    rows: {
+      *[Symbol.iterator]() {
+        yield* rows;
+        for (const row of eachRow(report)) yield areaRow(row);
+        yield* legend;
+      },
+    },
+    ...(merges.length ? { merges } : {}),
+    print: print(words, 0, sheetRows),
+    chart: {
+      title: trend.title[lang],
+      from: { col: 0, row: TREND_LAYOUT.chartFrom },
+      to: { col: Math.min(Math.max(nCols, 8), 11), row: TREND_LAYOUT.chartFrom + TREND_LAYOUT.chartRows },
+      categories: { row: TREND_LAYOUT.pathHeader, first: 2, last: 1 + nPath, labels: p.months },
+      series,
+      axis: { min: axis.lo, max: axis.hi, step: axis.step, numFmt: '#,##0' },
+    },
+  };
+}
+
 function metaSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec {
   const rows: { cells: SheetCell[]; wrapped?: string }[] = [];
   let labelW = 0;
@@ -383,15 +501,8 @@ export async function streamXlsx(report: AnyReport, ctx: RenderContext): Promise
   if (ct) sheets.push(ct);
   const changes = changesSheet(report, lang, words);
   if (changes) sheets.push(changes);
+  const trend = trendSheet(report, lang, words);
+  if (trend) sheets.push(trend);
   sheets.push(metaSheet(report, lang, words));
   return { chunks: workbookChunks(fflate, sheets), notes: [] };
-}
-
-export async function renderXlsxWithNotes(report: AnyReport, ctx: RenderContext): Promise<Rendered> {
-  const s = await streamXlsx(report, ctx);
-  return { output: collectChunks(s.chunks), notes: s.notes };
-}
-
-export async function renderXlsx(report: AnyReport, ctx: RenderContext): Promise<Uint8Array> {
-  return (await renderXlsxWithNotes(report, ctx)).output as Uint8Array;
 }

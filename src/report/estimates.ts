@@ -14,11 +14,6 @@ export const ESTIMATED_WORDS: Words = { en: 'estimated', id: 'perkiraan' };
 /** The `estimated` column: last among the figures, before a csv's `level`. */
 export const ESTIMATED_REPORT_COLUMN: Column = { key: ESTIMATED_COLUMN, label: ESTIMATED_WORDS, kind: 'text', priority: 0 };
 
-/** The report column keys of a row's estimated figures (their names are the column keys). */
-export function estimatedKeys(figures: readonly string[] | undefined): readonly string[] | undefined {
-  return figures?.length ? figures : undefined;
-}
-
 /** The `estimated` cell: the figures joined by commas, or null for none. */
 export function estimatedCell(figures: readonly string[] | undefined): Value {
   return figures?.length ? figures.join(',') : null;

@@ -2,6 +2,7 @@
 // names, titles, notes and the reasons a plan has no solution. Machine formats use the keys, never
 // these words.
 
+import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/methods.js';
 import type { InfeasibleFact, Note } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
@@ -75,20 +76,17 @@ export function columnWords(key: string): Words {
   return COLUMN_WORDS.get(key) ?? w(key, key);
 }
 
-const MODE = new Map<string, Words>([
-  ['gap', w('gap (same share of each uncovered gap)', 'gap (porsi sama dari tiap kesenjangan)')],
-  ['level', w('level (proportional to the basis)', 'level (sebanding dengan bobot)')],
-]);
-export const modeWords = (m: string): Words => MODE.get(m) ?? w(m, m);
-
-export const METHOD_NAMES = new Map<string, string>([
-  ['webster', 'Webster / Sainte-Laguë'],
-  ['hamilton', 'Hamilton / largest remainder'],
-  ['dhondt', "D'Hondt / Jefferson"],
-  ['adams', 'Adams'],
-  ['huntington-hill', 'Huntington–Hill'],
-  ['dean', 'Dean'],
-]);
+/** How reports name each method (core/allocation/methods.ts lists them: every one has a name here). */
+export const METHOD_NAMES = new Map<string, string>(
+  Object.entries({
+    webster: 'Webster / Sainte-Laguë',
+    hamilton: 'Hamilton / largest remainder',
+    dhondt: "D'Hondt / Jefferson",
+    adams: 'Adams',
+    'huntington-hill': 'Huntington–Hill',
+    dean: 'Dean',
+  } satisfies Record<MethodName, string>),
+);
 
 /** Measure and basis names in Indonesian sentences (the keys stay as they are in English ones). */
 const ID_NAMES = new Map<string, string>([
@@ -118,6 +116,8 @@ export function groupDigits(x: bigint | number, lang: Lang): string {
 }
 const num = groupDigits;
 const list = (xs: readonly string[], max = 8): string => (xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length})` : xs.join(', '));
+/** 'a, b or c' ('a, b atau c'). */
+const orList = (xs: readonly string[], or: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
 const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
 
 const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {
@@ -360,6 +360,6 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
     case 'no-total':
       return { message: L('say which total to split: --year <yyyy> (from data/targets.csv), --target <n>, or totals with --row-totals/--column-totals', 'sebutkan total yang dibagi: --year <yyyy> (dari data/targets.csv), --target <n>, atau total dengan --row-totals/--column-totals'), hint: L('e.g. jamsostek breakdown --year 2024', 'mis. jamsostek breakdown --year 2024') };
     case 'hamilton-matrix':
-      return { message: L('a matrix (two crossed --by columns) needs a divisor method', 'matriks (dua kolom --by bersilang) memerlukan metode pembagi'), hint: L('use --method webster, dhondt, huntington-hill, adams or dean', 'gunakan --method webster, dhondt, huntington-hill, adams atau dean') };
+      return { message: L('a matrix (two crossed --by columns) needs a divisor method', 'matriks (dua kolom --by bersilang) memerlukan metode pembagi'), hint: L(`use --method ${orList(DIVISOR_METHOD_NAMES, 'or')}`, `gunakan --method ${orList(DIVISOR_METHOD_NAMES, 'atau')}`) };
   }
 }

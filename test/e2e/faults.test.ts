@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitStatus, ROOT, spawnCli as run } from './helpers.js';
+import { exitStatus, ROOT, run as runIn, spawnCli as run } from './helpers.js';
 
 const HELD = join(ROOT, 'test', 'support', 'held-writer.mjs');
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'jamsostek-faults-'));
@@ -30,17 +30,17 @@ function startHeld(holdMs: number, pairs: string[]) {
   return { child, held, exited, output: () => stdout, errors: () => stderr };
 }
 
-/** A real report in each format, rendered by the CLI, for the writer to write. */
-function rendered(dir: string, ext: string): string {
+/** A real report in each format, rendered by the CLI (in-process: no process needed), for the writer to write. */
+async function rendered(dir: string, ext: string): Promise<string> {
   const file = join(dir, `source.${ext}`);
-  expect(run(['breakdown', '--year', '2026', '--by', 'province,segment', '-o', file]).code).toBe(0);
+  expect((await runIn(['breakdown', '--year', '2026', '--by', 'province,segment', '-o', file])).code).toBe(0);
   return file;
 }
 
 describe.each(['csv', 'xlsx', 'html'])('killed while writing report.%s', (ext) => {
   it('leaves the old file, and the next run removes the stray temporary file', async () => {
     const dir = tmp();
-    const source = rendered(tmp(), ext);
+    const source = await rendered(tmp(), ext);
     const out = join(dir, `report.${ext}`);
     writeFileSync(out, 'old report');
     const h = startHeld(10_000, [`${out}=${source}`]);
@@ -49,7 +49,7 @@ describe.each(['csv', 'xlsx', 'html'])('killed while writing report.%s', (ext) =
     expect(await h.exited).toBe(137);
     expect(readFileSync(out, 'utf8')).toBe('old report');
     expect(temps(dir)).toHaveLength(1); // SIGKILL cannot be caught: the temporary file stays…
-    const next = run(['breakdown', '--year', '2026', '--by', 'province,segment', '-o', out]);
+    const next = await runIn(['breakdown', '--year', '2026', '--by', 'province,segment', '-o', out]);
     expect(next.code).toBe(0);
     expect(temps(dir)).toEqual([]); // …until the next run sweeps it
     // A complete new report (xlsx files carry a creation time, so compare the size, not the bytes).
@@ -65,7 +65,7 @@ describe('interrupted while holding complete temporary files', () => {
     ['SIGHUP', 129],
   ] as const)('%s removes every temporary file and ends with status %i; the old files are intact', async (sig, status) => {
     const dir = tmp();
-    const source = rendered(tmp(), 'csv');
+    const source = await rendered(tmp(), 'csv');
     const a = join(dir, 'a.csv');
     const b = join(dir, 'b.csv');
     writeFileSync(a, 'old a');

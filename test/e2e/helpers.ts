@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { main } from '../../src/cli.js';
 import type { Io } from '../../src/io/terminal.js';
-import { expect } from 'vitest';
+import { expectGoldenFile } from '../support/golden.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'jamsostek.js');
@@ -63,7 +63,7 @@ export function exitStatus(code: number | null, signal: NodeJS.Signals | null): 
 
 /**
  * Compare a run with its golden file (test/golden/<name>.md): the command, the exit code, stdout and
- * stderr, in one reviewable Markdown file. UPDATE_GOLDEN=1 rewrites the files.
+ * stderr, in one reviewable Markdown file. A missing file fails; UPDATE_GOLDEN=1 writes the files.
  */
 export function expectGolden(name: string, args: string[], result: RunResult): void {
   const fence = '````';
@@ -87,14 +87,7 @@ export function expectGolden(name: string, args: string[], result: RunResult): v
     fence,
     '',
   ].join('\n');
-  const file = join(ROOT, 'test', 'golden', `${name}.md`);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    if (process.env.CI === 'true' && !existsSync(file)) throw new Error(`golden file ${file} is missing (run UPDATE_GOLDEN=1 npm run test:unit locally)`);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    return;
-  }
-  expect(text).toBe(readFileSync(file, 'utf8'));
+  expectGoldenFile(join(ROOT, 'test', 'golden', `${name}.md`), text);
 }
 
 /** A fresh temporary folder. */

@@ -1,10 +1,12 @@
 // The README's examples are true: every `jamsostek …` line of its command sections runs and succeeds,
-// and its library snippet gives the results its comments say.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// its library snippet gives the results its comments say, and its monthly job runs as it is written,
+// with a command installed from a file rather than fetched by name.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apportion, apportionMatrix } from '../../src/index.js';
-import { ROOT, run, tmp } from './helpers.js';
+import { BIN, csvRows, ROOT, run, tmp } from './helpers.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -16,11 +18,12 @@ function words(line: string): string[] {
   return out;
 }
 
-const examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
-  .map((m) => m[1]!)
+const shBlocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+// Lines with shell variables belong to the monthly job's script, which runs as a whole below.
+const examples = shBlocks
   .flatMap((block) => block.split('\n'))
   .map((l) => l.trim())
-  .filter((l) => /^jamsostek /.test(l))
+  .filter((l) => /^jamsostek /.test(l) && !l.includes('$'))
   .map((l) => l.replace(/\s+#.*$/, '').trim());
 
 describe('README examples', () => {
@@ -46,5 +49,56 @@ describe('README examples', () => {
       [2n, 1n, 1n],
     ]);
     expect(readme).toContain("apportion([2560, 3315, 995, 5012], 20, { method: 'webster' });          // [4n, 6n, 2n, 8n]");
+  });
+});
+
+describe("the README's install and monthly job", () => {
+  it('never runs or installs jamsostek by name from the registry (npx jamsostek, npm install -g jamsostek)', () => {
+    const lines = shBlocks.flatMap((b) => b.split('\n')).map((l) => l.replace(/(^|\s+)#.*$/, ''));
+    expect(lines.filter((l) => /\bnpx\s+(-\S+\s+)*jamsostek\b|\bnpm\s+(i|install|exec)\b.*\sjamsostek(@\S*)?(\s|$)/.test(l))).toEqual([]);
+    expect(lines).toContain('npm install -g ./jamsostek-0.2.0.tgz');
+    expect(readme).toContain('`npx jamsostek` and `npm install -g jamsostek` outside a\ncheckout ask the public npm registry for a package called `jamsostek`');
+  });
+
+  it('the monthly job: its script, as written, writes the three reports of last month', () => {
+    const script = shBlocks.find((b) => b.includes('# monthly.sh'))!;
+    const crontab = shBlocks.find((b) => b.includes('# crontab'))!;
+    expect(crontab).toMatch(/^PATH=\/usr\/local\/bin:\/usr\/bin:\/bin$/m);
+    expect(crontab).toContain('cd /srv/jamsostek && ./monthly.sh');
+    // /srv/jamsostek: the month's files of the eight provinces of Kanwil Sulawesi Maluku (--expect),
+    // a targets file, and the script. The command is installed (a link to bin/jamsostek.js, as npm
+    // install -g makes) in a folder of its own on PATH; `date` answers June 2024 (`date -d 'last month'`
+    // on the 5th of July), so the test does not depend on the clock.
+    const srv = tmp();
+    const month = '2024-06';
+    mkdirSync(join(srv, 'data', month), { recursive: true });
+    copyFileSync(join(ROOT, 'examples', month, 'gorontalo.csv'), join(srv, 'data', month, 'gorontalo.csv'));
+    const others: [string, number, number][] = [
+      ['Sulawesi Utara', 1_450_000, 620_000],
+      ['Sulawesi Tengah', 1_420_000, 540_000],
+      ['Sulawesi Selatan', 3_900_000, 1_700_000],
+      ['Sulawesi Tenggara', 1_250_000, 480_000],
+      ['Sulawesi Barat', 620_000, 190_000],
+      ['Maluku', 700_000, 260_000],
+      ['Maluku Utara', 560_000, 230_000],
+    ];
+    // May and June, as the Gorontalo file has: the month-on-month change is like for like.
+    const lines = others.flatMap(([p, w, a]) => [`2024-05,${p},${w},${a - 1_000}`, `${month},${p},${w},${a}`]);
+    writeFileSync(join(srv, 'data', month, 'others.csv'), ['period,province,potential_workers,participants', ...lines].join('\n') + '\n');
+    writeFileSync(join(srv, 'targets-2024.csv'), ['province,year,target', 'Gorontalo,2024,282856', ...others.map(([p, , a]) => `${p},2024,${a + 50_000}`)].join('\n') + '\n');
+    writeFileSync(join(srv, 'monthly.sh'), script, { mode: 0o755 });
+    const bin = join(tmp(), 'bin');
+    mkdirSync(bin);
+    symlinkSync(BIN, join(bin, 'jamsostek'));
+    writeFileSync(join(bin, 'date'), `#!/bin/sh\n[ "$*" = "-d last month +%Y-%m" ] && echo ${month} && exit 0\nexit 64\n`, { mode: 0o755 });
+    // stdin 'ignore': on a socket (Node's pipes are socket pairs) bash would read ~/.bashrc as if run by rshd.
+    const r = spawnSync('bash', ['-c', './monthly.sh'], { cwd: srv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`, LANG: 'C' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(join(srv, 'out', month)).sort()).toEqual(['coverage.csv', 'coverage.html', 'coverage.xlsx']);
+    // Gorontalo in June 2024 (examples/2024-06/gorontalo.csv): the regencies' active participants add up
+    // to 259,626 of 422,934 potential workers (61.39 %, above the job's 30 % alert), 282,856 targeted.
+    const gorontalo = csvRows(readFileSync(join(srv, 'out', month, 'coverage.csv'), 'utf8')).find((row) => row.province === 'Gorontalo')!;
+    expect(gorontalo).toMatchObject({ participants: '259626', denominator: '422934', target: '282856', gap: String(282856 - 259626) });
   });
 });

@@ -21,7 +21,6 @@ import { compareRational, floatToRational, rationalToNumber, type Rational } fro
 import { MinHeap } from './heap.js';
 import {
   DIVISOR_METHODS,
-  compareSignpostTo,
   compareThresholds,
   roundedCount,
   type DivisorMethod,
@@ -412,11 +411,4 @@ function allocateHamilton(p: Normalised): Omit<AllocationResult, 'method' | 'atL
     }
   }
   return { values, quotas, ties };
-}
-
-/** Exact check used by tests and callers: is x a valid rounding of v = w·λ for this method? */
-export function isValidRounding(method: DivisorMethod, x: bigint, v: Rational): boolean {
-  const above = x === 0n || compareSignpostTo(method, x - 1n, v) <= 0;
-  const below = compareSignpostTo(method, x, v) >= 0;
-  return above && below;
 }

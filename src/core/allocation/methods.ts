@@ -18,8 +18,29 @@
 
 import type { Rational } from './exact.js';
 
-export type MethodName = 'webster' | 'dhondt' | 'adams' | 'huntington-hill' | 'dean' | 'hamilton';
+/**
+ * Every method, once: its name and its other names, in the order help lists them. The type MethodName,
+ * the --method choices and completion words, the aliases --method and the library accept, and the lists
+ * in help and hints all come from here.
+ */
+export const METHODS = {
+  webster: { aliases: ['sainte-lague', 'sainte-laguë', 'saint-lague'] },
+  hamilton: { aliases: ['largest-remainder', 'hare-niemeyer'] },
+  dhondt: { aliases: ['jefferson', "d'hondt"] },
+  'huntington-hill': { aliases: ['hill'] },
+  adams: { aliases: [] },
+  dean: { aliases: [] },
+} as const satisfies Record<string, { readonly aliases: readonly string[] }>;
+
+export type MethodName = keyof typeof METHODS;
 export type DivisorMethodName = Exclude<MethodName, 'hamilton'>;
+/** A name a method is known by: its name or one of its aliases ('sainte-lague'). */
+export type MethodAlias = MethodName | (typeof METHODS)[MethodName]['aliases'][number];
+/** A name a divisor method is known by (Hamilton's names excepted). */
+export type DivisorMethodAlias = DivisorMethodName | (typeof METHODS)[DivisorMethodName]['aliases'][number];
+
+export const METHOD_NAMES = Object.keys(METHODS) as readonly MethodName[];
+export const DEFAULT_METHOD: MethodName = 'webster';
 
 /** A signpost as an exact fraction; `squared` means the fraction is s(k)², not s(k). */
 export interface Signpost {
@@ -64,22 +85,12 @@ export const DIVISOR_METHODS: Record<DivisorMethodName, DivisorMethod> = {
 };
 
 // A Map, not an object literal: `--method constructor` must be an unknown method, not a built-in.
-export const METHOD_ALIASES: ReadonlyMap<string, MethodName> = new Map<string, MethodName>([
-  ['webster', 'webster'],
-  ['sainte-lague', 'webster'],
-  ['sainte-laguë', 'webster'],
-  ['saint-lague', 'webster'],
-  ['dhondt', 'dhondt'],
-  ["d'hondt", 'dhondt'],
-  ['jefferson', 'dhondt'],
-  ['adams', 'adams'],
-  ['huntington-hill', 'huntington-hill'],
-  ['hill', 'huntington-hill'],
-  ['dean', 'dean'],
-  ['hamilton', 'hamilton'],
-  ['largest-remainder', 'hamilton'],
-  ['hare-niemeyer', 'hamilton'],
-]);
+export const METHOD_ALIASES: ReadonlyMap<string, MethodName> = new Map<string, MethodName>(
+  METHOD_NAMES.flatMap((name) => [name, ...METHODS[name].aliases].map((alias): [string, MethodName] => [alias, name])),
+);
+
+/** The divisor methods (every method but Hamilton), in the order of METHODS. */
+export const DIVISOR_METHOD_NAMES = METHOD_NAMES.filter((m): m is DivisorMethodName => m !== 'hamilton');
 
 export function resolveMethod(name: string): MethodName | undefined {
   return METHOD_ALIASES.get(name.trim().toLowerCase());
@@ -113,9 +124,4 @@ export function compareThresholds(method: DivisorMethod, k1: bigint, w1: bigint,
   const l = s1.squared ? s1.num * s2.den * w2 * w2 : s1.num * s2.den * w2;
   const r = s1.squared ? s2.num * s1.den * w1 * w1 : s2.num * s1.den * w1;
   return l < r ? -1 : l > r ? 1 : 0;
-}
-
-/** The threshold multiplier s(k)/w as a float, for display only. */
-export function thresholdFloat(method: DivisorMethod, k: bigint, w: bigint): number {
-  return method.signpostFloat(Number(k)) / Number(w);
 }

@@ -98,13 +98,3 @@ export function computeCoverage(input: CoverageInput, atRiskMargin: number): Cov
     coverageChangePoints: nowCoverage !== null && prevCoverage !== null ? (nowCoverage - prevCoverage) * 100 : null,
   };
 }
-
-/** Sum optional values: undefined if any part is missing (a subtotal never pretends to be complete). */
-export function sumDefined(values: readonly (number | undefined)[]): number | undefined {
-  let s = 0;
-  for (const v of values) {
-    if (v === undefined) return undefined;
-    s += v;
-  }
-  return s;
-}

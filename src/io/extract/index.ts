@@ -1,3 +1,3 @@
 // The byte-level fast path for large extracts: see engine.ts (how) and plan.ts (the contract).
-export { scanExtract, PARALLEL_BYTES } from './engine.js';
-export type { ExtractGroup, ExtractPlan, ExtractScan, ExtractTuning, NumberLocale } from './plan.js';
+export { scanExtract } from './engine.js';
+export type { ExtractPlan, ExtractScan } from './plan.js';

@@ -1,7 +1,7 @@
 // Random access to an input's bytes, for the formats whose index is at the end of the file: an .xlsx
 // workbook (a zip archive: its central directory) and Parquet (its footer). A regular file is read in
 // ranges from disk and never held whole; standard input and pipes are read into memory first (they
-// cannot be read twice), which the caller does through readAllBytes.
+// cannot be read twice: randomAccess below).
 
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';

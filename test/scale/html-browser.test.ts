@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
 import type { Lang, Report } from '../../src/report/model.js';
 import { ROOT, run } from '../e2e/helpers.js';
-import { coverageReport, coverageWithoutTargets, ctx, forFormat, matrixReport } from './fixtures.js';
+import { coverageReport, coverageWithoutTargets, ctx, forFormat, matrixReport } from '../render/fixtures.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const PDFTOTEXT = ['/usr/bin/pdftotext'].find((p) => existsSync(p));
@@ -28,7 +28,7 @@ const pages: [string, () => Report, Lang, number][] = [
 ];
 
 // .ci/run installs Debian's chromium; a developer machine without it is told so, not silently passed.
-if (CHROMIUM === undefined && process.env.CI !== 'true') console.warn('test/render/html-browser.test.ts: SKIPPED: chromium not found (apt-get install chromium)');
+if (CHROMIUM === undefined && process.env.CI !== 'true') console.warn('test/scale/html-browser.test.ts: SKIPPED: chromium not found (apt-get install chromium)');
 describe.runIf(CHROMIUM !== undefined || process.env.CI === 'true')('HTML report in a real browser', () => {
   let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'jamsostek-html-'));

@@ -14,8 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
 import type { Lang, Report } from '../../src/report/model.js';
-import { coverageReport, ctx, matrixReport, SEGMENTS } from './fixtures.js';
-import { text } from './golden.js';
+import { coverageReport, ctx, matrixReport, SEGMENTS } from '../render/fixtures.js';
+import { text } from '../render/golden.js';
 import { run } from '../e2e/helpers.js';
 
 const which = (names: string[]): string | undefined => {
@@ -29,7 +29,7 @@ const PDFTOTEXT = which(['pdftotext']);
 const RUN = SOFFICE !== undefined || process.env.CI === 'true';
 const title = (what: string): string => (RUN ? what : `${what} — SKIPPED: soffice not found (apt-get install libreoffice-calc-nogui fonts-liberation2 poppler-utils)`);
 
-if (!RUN) console.warn(`test/render/xlsx-libreoffice.test.ts: ${title('the workbook in LibreOffice')}`);
+if (!RUN) console.warn(`test/scale/xlsx-libreoffice.test.ts: ${title('the workbook in LibreOffice')}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'jamsostek-lo-'));
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
-import { BIN, ROOT, spawnCli as run } from './helpers.js';
+import { BIN, ROOT, spawnCli as run } from '../e2e/helpers.js';
 
 describe('progress bar', () => {
   it('is drawn on a terminal and never when stderr is a pipe', async () => {

@@ -5,6 +5,7 @@
 //
 // The flags come from the program itself (commander's option list of each command), so a new flag is
 // swept without touching this file. In-process (src/cli.ts main with a fake Io), in a temporary folder.
+// Run by `npm run test:scale` (1,770 runs: 6 s of CPU, 13 to 22 s on the shared 2-core machine).
 
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
