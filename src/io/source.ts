@@ -5,7 +5,6 @@
 // Encodings: UTF-8 (a BOM is skipped), UTF-16LE and UTF-16BE (with a BOM, or recognised by their zero
 // bytes), Windows-1252 on request (--encoding). Nothing else is guessed.
 
-import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputError, say } from '../errors.js';
