@@ -48,9 +48,10 @@ export async function generate(n, path, variant = 'plain') {
  * An ordinary regional file of about N rows: province_code,regency,sector,period,workforce,participants,
  * one row per regency × sector × month (the 514 regencies of data/regencies.csv, months from 2023-01,
  * as many sectors as N needs), every key once. Run with --code-system kemendagri (code 91 is Papua there
- * and Papua Barat in BPS codes).
+ * and Papua Barat in BPS codes). `kantor`: a branch column with a name of its own on every row (for
+ * `--by province,kantor`: one key per row). `json`: the same rows as a JSON array of objects.
  */
-export async function generateRegional(n, path) {
+export async function generateRegional(n, path, { kantor = false, json = false } = {}) {
   const { readFileSync } = await import('node:fs');
   const lines = readFileSync(new URL('../data/regencies.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
   const regencies = lines.map((l) => {
@@ -60,13 +61,14 @@ export async function generateRegional(n, path) {
   const months = 24;
   const sectors = Math.ceil(n / (regencies.length * months));
   const out = createWriteStream(path);
-  let buf = 'province_code,regency,sector,period,workforce,participants\n';
+  let buf = json ? '[\n' : `province_code,regency,sector,period,${kantor ? 'kantor,' : ''}workforce,participants\n`;
   let rows = 0;
   for (const r of regencies) {
     for (let s = 0; s < sectors && rows < n; s++) {
       for (let m = 0; m < months && rows < n; m++, rows++) {
         const period = `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-        buf += `${r.province},"${r.name}",S${s},${period},1000,${400 + m}\n`;
+        if (json) buf += `${rows ? ',\n' : ''}{"province_code": "${r.province}", "regency": "${r.name}", "sector": "S${s}", "period": "${period}", ${kantor ? `"kantor": "K${rows}", ` : ''}"workforce": 1000, "participants": ${400 + m}}`;
+        else buf += `${r.province},"${r.name}",S${s},${period},${kantor ? `K${rows},` : ''}1000,${400 + m}\n`;
         if (buf.length > 1 << 20) {
           if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
           buf = '';
@@ -74,7 +76,7 @@ export async function generateRegional(n, path) {
       }
     }
   }
-  out.write(buf);
+  out.write(json ? buf + '\n]\n' : buf);
   await new Promise((r) => out.end(r));
 }
 

@@ -1,13 +1,13 @@
 // npm run bench: start-up, allocation and coverage benchmarks, printed as Markdown tables.
 // Timings are measured here, never asserted in tests. See bench/README.md for the latest figures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allocate } from '../dist/core/allocation/apportion.js';
 import { allocateMatrix } from '../dist/core/allocation/biproportional.js';
-import { generateRegional } from './generate.js';
+import { regionalSection } from './regional.js';
 import { extractSection } from './extract.js';
 import { outputSection } from './output.js';
 import { xlsxSection } from './xlsx.js';
@@ -125,41 +125,7 @@ if (!only || only === 'allocation') {
 }
 
 if (!only || only === 'regional') {
-  // An ordinary regional file (every key once, so every row is kept and checked for overlaps) through
-  // the general reader, beside DuckDB and mawk summing the same file by province × month.
-  const duckMain = ensureDuckDb();
-  const duckScript = join(OUT, 'duck-regional.mjs');
-  if (duckMain) {
-    writeFileSync(
-      duckScript,
-      `import { DuckDBInstance } from ${JSON.stringify(duckMain)};
-const db = await DuckDBInstance.create(':memory:', { threads: process.argv[3] });
-const con = await db.connect();
-const r = await con.runAndReadAll("select province_code, period, sum(workforce), sum(participants) from read_csv('" + process.argv[2] + "', header = true, delim = ',', quote = '\\"', columns = {'province_code': 'VARCHAR', 'regency': 'VARCHAR', 'sector': 'VARCHAR', 'period': 'VARCHAR', 'workforce': 'BIGINT', 'participants': 'BIGINT'}) group by all");
-console.log(r.getRows().length);
-`,
-    );
-  }
-  const mawk = spawnSync('mawk', ['-W', 'version'], { stdio: 'ignore' }).status === 0;
-  results.regional = [];
-  console.log('## An ordinary regional file (`coverage FILE --code-system kemendagri --by province -f csv`)\n');
-  console.log('Ratios are jamsostek ÷ tool (DuckDB and mawk only add the columns up by province × month; jamsostek also resolves and checks every key, checks that no two rows overlap, and writes the report).\n');
-  console.log('| rows | file | jamsostek | rows/s | peak RSS | DuckDB 1 thr | DuckDB 2 thr | mawk | ÷ DuckDB 2 | ÷ mawk |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const n of [120_000, 1_000_000]) {
-    const file = join(OUT, `regional-${n}.csv`);
-    if (!existsSync(file)) await generateRegional(n, file);
-    const ours = measure(process.execPath, [BIN, 'coverage', file, '--code-system', 'kemendagri', '--by', 'province', '-f', 'csv']);
-    const duck1 = duckMain ? measure(process.execPath, [duckScript, file, '1']) : null;
-    const duck2 = duckMain ? measure(process.execPath, [duckScript, file, '2']) : null;
-    const awk = mawk ? measure('mawk', ['-F,', 'NR > 1 { w[$1 "," $4] += $5; p[$1 "," $4] += $6 } END { for (k in w) n++; print n }', file]) : null;
-    const mb = (statSync(file).size / 2 ** 20).toFixed(0);
-    const ratio = (t) => (t ? `${(ours.ms / t.ms).toFixed(2)}×` : '–');
-    results.regional.push({ rows: n, ms: ours.ms, mb: ours.mb, duck1Ms: duck1?.ms ?? null, duck2Ms: duck2?.ms ?? null, mawkMs: awk?.ms ?? null });
-    console.log(
-      `| ${n.toLocaleString('en-US')} | ${mb} MiB | ${fmt(ours.ms)} | ${((n / ours.ms) * 1000 / 1e6).toFixed(2)} M | ${ours.mb.toFixed(0)} MiB | ${duck1 ? fmt(duck1.ms) : '–'} | ${duck2 ? fmt(duck2.ms) : '–'} | ${awk ? fmt(awk.ms) : '–'} | ${ratio(duck2)} | ${ratio(awk)} |`,
-    );
-  }
-  console.log();
+  results.regional = await regionalSection({ ROOT, OUT, BIN, duckMain: ensureDuckDb(), measure, fmt });
 }
 
 if (!only || only === 'extract') {

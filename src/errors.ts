@@ -41,6 +41,8 @@ export interface Diagnostic extends Text {
   readonly omitted?: number;
   /** The message and hint in Indonesian, for `--lang id`. */
   readonly id?: Text;
+  /** What the problem is, as data (src/io/words.ts lists the codes of input problems). */
+  readonly code?: string;
 }
 
 /** A diagnostic the tool raises: its Indonesian is required, so that `--lang id` never falls back. */

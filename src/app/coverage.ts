@@ -52,16 +52,18 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const read = await readData(files, schema, load, io, session);
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
   const previous = prevFiles.length ? await loadTable(prevFiles, schema, load) : undefined;
-  // An extract has no denominators of its own: --workforce, or the bundled baseline's.
+  // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
+  // query gives): --workforce, or the bundled baseline's, for both alike.
   let denominators: Table | undefined;
   let denominatorSource: string | undefined;
   const own = o.denominator ? hasMeasure(read.table, o.denominator) : chooseDenominator(undefined, [read.table]) !== undefined;
-  if (o.workforce && (read.table.rule !== 'sum' || own)) {
-    const why = read.table.rule !== 'sum' ? 'the input is not an extract (no participant or employer id column, no --extract)' : 'the extract has its own denominator column';
-    const whyId = read.table.rule !== 'sum' ? 'input bukan ekstrak (tanpa kolom id peserta atau perusahaan, tanpa --extract)' : 'ekstrak sudah memiliki kolom penyebut sendiri';
-    throw usage({ message: `--workforce would have no effect: ${why}`, hint: 'leave out --workforce; the denominators come from the input' }, { message: `--workforce tidak berpengaruh: ${whyId}`, hint: 'hilangkan --workforce; penyebut diambil dari input' });
+  if (o.workforce && own) {
+    throw usage(
+      { message: '--workforce would have no effect: the input has its own denominator column', hint: 'leave out --workforce; the denominators come from the input' },
+      { message: '--workforce tidak berpengaruh: input sudah memiliki kolom penyebut sendiri', hint: 'hilangkan --workforce; penyebut diambil dari input' },
+    );
   }
-  if (read.table.rule === 'sum' && !own) {
+  if (!own) {
     const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     const p = latestPeriod(keysOf(wf, 'period'));
     denominators = p ? atPeriod(wf, p) : wf;

@@ -52,7 +52,9 @@ export type Note =
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
-  | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] };
+  | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
+  /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total. */
+  | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean }[] };
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =

@@ -51,6 +51,12 @@ export interface TableRow {
    * parts is, so rollup() carries them to every grain (see core/estimates.ts).
    */
   readonly estimated?: readonly string[];
+  /**
+   * Only on a row that stands for several input rows (a loader adds rows up by their keys as it reads):
+   * for each measure that some of those rows give and others lack, the first row that lacks it. Such a
+   * measure counts as both given and missing where the row is rolled up (see rollup: `incomplete`).
+   */
+  readonly lacking?: readonly (RowRef | undefined)[];
 }
 
 export interface SourceFacts {
@@ -340,8 +346,8 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   interface Acc {
     keys: string[];
     values: (number | null)[];
-    have: number[];
-    rows: number;
+    have: boolean[];
+    lack: boolean[];
     src: number;
     line: number;
     lacking: (RowRef | undefined)[];
@@ -350,39 +356,58 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   const groups = new Map<number | string, Acc>();
   const groupOf = grouper(table, idx);
   const unplaced = new Map<string, { count: number; first: RowRef; lacks: string[] }>();
+  let children: Map<number, number[]> | undefined;
+  const childrenOf = (i: number): readonly number[] => {
+    if (!children) {
+      children = new Map();
+      table.rows.forEach((r, j) => {
+        if (r.parent === undefined) return;
+        const list = children!.get(r.parent);
+        if (list) list.push(j);
+        else children!.set(r.parent, [j]);
+      });
+    }
+    return children.get(i) ?? [];
+  };
+  const lackAt = (g: Acc, m: number, at: RowRef): void => {
+    g.lack[m] = true;
+    const was = g.lacking[m];
+    if (!was || at.src < was.src || (at.src === was.src && at.line < was.line)) g.lacking[m] = at;
+  };
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i]!;
     if (row.parent !== undefined && (placeable[row.parent] || !placeable[i])) continue; // its wide row stands for it
     if (!placeable[i]) {
       // A wide row whose segment rows can be placed is placed through them for what they carry.
-      for (let m = 0; m < nm; m++) if (row.values[m] !== null && !placedThroughChildren(table, placeable, i, m)) noteUnplaced(unplaced, table, row, m, idx);
+      for (let m = 0; m < nm; m++) if (row.values[m] !== null && !placedThroughChildren(table, placeable, childrenOf(i), m)) noteUnplaced(unplaced, table, row, m, idx);
       continue;
     }
     const k = idx.length === 0 ? '' : groupOf(i)!;
     let g = groups.get(k);
     if (!g) {
-      g = { keys: idx.map((d) => row.keys[d]!), values: new Array<number | null>(nm).fill(null), have: new Array<number>(nm).fill(0), rows: 0, src: row.src, line: row.line, lacking: new Array<RowRef | undefined>(nm) };
+      g = { keys: idx.map((d) => row.keys[d]!), values: new Array<number | null>(nm).fill(null), have: new Array<boolean>(nm).fill(false), lack: new Array<boolean>(nm).fill(false), src: row.src, line: row.line, lacking: new Array<RowRef | undefined>(nm) };
       groups.set(k, g);
     }
-    g.rows++;
     if (row.estimated?.length) for (const e of row.estimated) (g.estimated ??= new Set()).add(e);
     for (let m = 0; m < nm; m++) {
       const v = row.values[m];
       if (v === null || v === undefined) {
-        g.lacking[m] ??= { src: row.src, line: row.line };
+        lackAt(g, m, { src: row.src, line: row.line });
         continue;
       }
+      const partly = row.lacking?.[m];
+      if (partly) lackAt(g, m, partly);
       const sum = (g.values[m] ?? 0) + v;
       if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: row.src, line: row.line });
       g.values[m] = sum;
-      g.have[m]!++;
+      g.have[m] = true;
     }
   }
   const incomplete = new Map<string, { count: number; keys: string[]; at: RowRef }>();
   const rows: TableRow[] = [];
   for (const g of groups.values()) {
     for (let m = 0; m < nm; m++) {
-      if (g.have[m]! > 0 && g.have[m]! < g.rows) {
+      if (g.have[m] && g.lack[m]) {
         g.values[m] = null;
         const name = table.measures[m]!.name;
         const prev = incomplete.get(name);
@@ -399,9 +424,9 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   };
 }
 
-/** Do the segment rows of wide row i (they follow it) carry measure m at a grain where they are placed? */
-function placedThroughChildren(table: Table, placeable: readonly boolean[], i: number, m: number): boolean {
-  for (let j = i + 1; j < table.rows.length && table.rows[j]!.parent === i; j++) if (placeable[j] && table.rows[j]!.values[m] !== null) return true;
+/** Do the segment rows of a wide row carry measure m at a grain where they are placed? */
+function placedThroughChildren(table: Table, placeable: readonly boolean[], children: readonly number[], m: number): boolean {
+  for (const j of children) if (placeable[j] && table.rows[j]!.values[m] !== null) return true;
   return false;
 }
 

@@ -4,6 +4,7 @@
 // code that exists in both systems with different meanings (91, 92, 94, 95, 96) is never joined
 // silently: it needs --code-system, or a name that settles it.
 
+import { clipValue } from '../core/clip.js';
 import { say, type Bilingual } from '../errors.js';
 import { readBundledCsv } from './data-files.js';
 
@@ -54,15 +55,17 @@ export class ProvinceRegistry {
     return this.byName.get(normaliseName(name));
   }
 
-  /** The closest official name, for "did you mean" hints. */
+  /** The closest official name, for "did you mean" hints (none for a text far longer than any name). */
   closestName(name: string): string | undefined {
+    if (name.length > MAX_SUGGESTED) return undefined;
     const target = normaliseName(name);
+    const limit = Math.max(2, Math.floor(target.length / 3));
     let best: { name: string; d: number } | undefined;
     for (const p of this.provinces) {
-      const d = editDistance(target, normaliseName(p.name));
+      const d = editDistance(target, normaliseName(p.name), limit);
       if (!best || d < best.d) best = { name: p.name, d };
     }
-    return best && best.d <= Math.max(2, Math.floor(target.length / 3)) ? best.name : undefined;
+    return best && best.d <= limit ? best.name : undefined;
   }
 
   /**
@@ -78,15 +81,15 @@ export class ProvinceRegistry {
       if (!byName) {
         const close = this.closestName(n);
         return say(
-          { message: `unknown province "${n}"`, hint: close ? `did you mean "${close}"? (jamsostek provinces lists all names and aliases)` : 'jamsostek provinces lists all names and aliases' },
-          { message: `provinsi "${n}" tidak dikenal`, hint: close ? `maksudnya "${close}"? (jamsostek provinces menampilkan semua nama dan alias)` : 'jamsostek provinces menampilkan semua nama dan alias' },
+          { message: `unknown province "${clipValue(n)}"`, hint: close ? `did you mean "${close}"? (jamsostek provinces lists all names and aliases)` : 'jamsostek provinces lists all names and aliases' },
+          { message: `provinsi "${clipValue(n)}" tidak dikenal`, hint: close ? `maksudnya "${close}"? (jamsostek provinces menampilkan semua nama dan alias)` : 'jamsostek provinces menampilkan semua nama dan alias' },
         );
       }
     }
     if (!c) {
       return byName ? { province: byName } : say('no province given (neither a code nor a name)', 'provinsi tidak diisi (tidak ada kode maupun nama)');
     }
-    if (!/^\d{2}$/.test(c)) return say(`"${code}" is not a two-digit province code`, `"${code}" bukan kode provinsi dua digit`);
+    if (!/^\d{2}$/.test(c)) return say(`"${clipValue(code ?? '')}" is not a two-digit province code`, `"${clipValue(code ?? '')}" bukan kode provinsi dua digit`);
     const k = this.byCode.kemendagri.get(c);
     const b = this.byCode.bps.get(c);
     if (system) {
@@ -97,8 +100,8 @@ export class ProvinceRegistry {
       if (byName && byName !== p) {
         const other = system === 'bps' ? k : b;
         return say(
-          { message: `code ${c} is "${p.name}" in ${systemName} codes but the row says "${n}"`, hint: other === byName ? `that name has code ${c} in the ${otherName} system: check --code-system` : 'correct the code or the name' },
-          { message: `kode ${c} adalah "${p.name}" dalam kode ${systemName}, tetapi baris ini menyebut "${n}"`, hint: other === byName ? `nama itu berkode ${c} dalam sistem ${otherName}: periksa --code-system` : 'perbaiki kode atau namanya' },
+          { message: `code ${c} is "${p.name}" in ${systemName} codes but the row says "${clipValue(n ?? '')}"`, hint: other === byName ? `that name has code ${c} in the ${otherName} system: check --code-system` : 'correct the code or the name' },
+          { message: `kode ${c} adalah "${p.name}" dalam kode ${systemName}, tetapi baris ini menyebut "${clipValue(n ?? '')}"`, hint: other === byName ? `nama itu berkode ${c} dalam sistem ${otherName}: periksa --code-system` : 'perbaiki kode atau namanya' },
         );
       }
       return { province: p };
@@ -107,8 +110,8 @@ export class ProvinceRegistry {
       if (byName.kemendagri === c || byName.bps === c) return { province: byName };
       const p = k ?? b;
       return say(
-        { message: `code ${c} does not match "${n}"${p ? ` (code ${c} is "${p.name}")` : ''}`, hint: `the code of ${byName.name} is ${byName.kemendagri} (Kemendagri) / ${byName.bps} (BPS)` },
-        { message: `kode ${c} tidak cocok dengan "${n}"${p ? ` (kode ${c} adalah "${p.name}")` : ''}`, hint: `kode ${byName.name} adalah ${byName.kemendagri} (Kemendagri) / ${byName.bps} (BPS)` },
+        { message: `code ${c} does not match "${clipValue(n ?? '')}"${p ? ` (code ${c} is "${p.name}")` : ''}`, hint: `the code of ${byName.name} is ${byName.kemendagri} (Kemendagri) / ${byName.bps} (BPS)` },
+        { message: `kode ${c} tidak cocok dengan "${clipValue(n ?? '')}"${p ? ` (kode ${c} adalah "${p.name}")` : ''}`, hint: `kode ${byName.name} adalah ${byName.kemendagri} (Kemendagri) / ${byName.bps} (BPS)` },
       );
     }
     if (k && b && k !== b) {
@@ -122,16 +125,27 @@ export class ProvinceRegistry {
   }
 }
 
-export function editDistance(a: string, b: string): number {
+/** Texts longer than this get no "did you mean": no name the tool knows is that long. */
+export const MAX_SUGGESTED = 100;
+
+/**
+ * Levenshtein distance, or `limit + 1` as soon as it is known to be above `limit` (the lengths differ by
+ * more, or a whole row of the table is above it): a "did you mean" over a long text stays quick.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;
     prev[0] = i;
+    let rowMin = prev[0];
     for (let j = 1; j <= b.length; j++) {
       const tmp = prev[j]!;
       prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (prev[j]! < rowMin) rowMin = prev[j]!;
       diag = tmp;
     }
+    if (rowMin > limit) return limit + 1;
   }
   return prev[b.length]!;
 }

@@ -49,7 +49,8 @@ function skipLines(text: string, n: number, final: boolean): { rest: string; ski
 }
 
 export async function readCsvRows(text: AsyncIterable<string>, file: string, options: CsvReadOptions, sink: RowSink, problems: ProblemList): Promise<ReaderFacts> {
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  // The sink reads each record during the call and keeps nothing of it: the scanner may reuse its arrays.
+  const limits: ScanLimits = { ...(options.limits ?? DEFAULT_LIMITS), reuseArrays: true };
   let pending = '';
   let scanner: CsvScanner | undefined;
   let delimiter: string | undefined;

@@ -30,6 +30,11 @@ export interface ScanLimits {
   readonly maxFieldLength: number;
   readonly maxFields: number;
   readonly maxRecordLength: number;
+  /**
+   * Hand every record the same two arrays (refilled): for a handler that reads them during the call and
+   * keeps nothing (the typed-row layer), a million rows then make no arrays at all.
+   */
+  readonly reuseArrays?: boolean;
 }
 
 export const DEFAULT_LIMITS: ScanLimits = { maxFieldLength: 1 << 20, maxFields: 10_000, maxRecordLength: 4 << 20 };
@@ -45,6 +50,8 @@ export class CsvScanner {
   private lineStartOffset = 0;
   private stopped = false;
   private readonly delim: number;
+  private readonly fields: string[] = [];
+  private readonly columns: number[] = [];
 
   constructor(
     delimiter: string,
@@ -98,6 +105,9 @@ export class CsvScanner {
     let recordLine = line;
     let recordLineStart = lineStart;
     let incomplete = false;
+    const reuse = this.limits.reuseArrays === true;
+    let nextLf = -1;
+    let nextCr = -1;
 
     outer: while (pos < n) {
       recordStart = pos;
@@ -115,8 +125,12 @@ export class CsvScanner {
         lineStart = pos;
         continue;
       }
-      const fields: string[] = [];
-      const columns: number[] = [];
+      const fields: string[] = reuse ? this.fields : [];
+      const columns: number[] = reuse ? this.columns : [];
+      if (reuse) {
+        fields.length = 0;
+        columns.length = 0;
+      }
       for (;;) {
         // At the start of a field.
         columns.push(pos - lineStart + 1);
@@ -149,12 +163,17 @@ export class CsvScanner {
               );
               return;
             }
-            // Track line breaks inside the quoted text.
-            for (let k = p; k < q; k++) {
-              const ch = s.charCodeAt(k);
-              if (ch === LF || (ch === CR && s.charCodeAt(k + 1) !== LF)) {
-                line++;
-                lineStart = k + 1;
+            // Track line breaks inside the quoted text. Most quoted fields have none: where the next LF
+            // and the next CR are is searched once and remembered, not per character.
+            if (nextLf < p) nextLf = nextOf(s, '\n', p);
+            if (nextCr < p) nextCr = nextOf(s, '\r', p);
+            if (nextLf < q || nextCr < q) {
+              for (let k = p; k < q; k++) {
+                const ch = s.charCodeAt(k);
+                if (ch === LF || (ch === CR && s.charCodeAt(k + 1) !== LF)) {
+                  line++;
+                  lineStart = k + 1;
+                }
               }
             }
             if (q + 1 >= n && !final) {
@@ -272,6 +291,12 @@ export class CsvScanner {
     this.line = line;
     this.lineStartOffset = pos - lineStart;
   }
+}
+
+/** The next position of `ch` from `from`, or the end of `s`. */
+function nextOf(s: string, ch: string, from: number): number {
+  const i = s.indexOf(ch, from);
+  return i < 0 ? s.length : i;
 }
 
 function countLines(s: string, from: number, to: number): number {

@@ -6,8 +6,7 @@
 // differential test checks it).
 
 import { isUtf8 } from 'node:buffer';
-import { parsePeriod } from '../core/calendar.js';
-import { isIdColumn } from '../core/columns.js';
+import { canonicalColumn, isIdColumn } from '../core/columns.js';
 import { ProblemList } from '../errors.js';
 import { CsvScanner } from './csv-scanner.js';
 import { detectDelimiter } from './csv-rows.js';
@@ -23,8 +22,17 @@ export interface FastInput {
   readonly encoding?: Encoding;
   readonly headerRow?: number;
   readonly forcedLocale?: 'id' | 'en';
-  /** The rows of this load are added up (--extract), or decided by an id column. */
-  readonly extract: 'yes' | 'auto';
+  /**
+   * The load's rule: sum (an extract, --extract), refuse (regional files), auto (an extract when the
+   * header has an id column). A regional file's rows are added up by the keys the report keeps (`keeps`),
+   * each row checked by the engine: no two rows with the same keys, participants not above a denominator.
+   */
+  readonly rule: 'sum' | 'refuse' | 'auto';
+  /** Regional: does the load keep this dimension (else rows are added up over it)? */
+  readonly keeps?: (dim: number) => boolean;
+  readonly allowOverCoverage?: boolean;
+  /** Regional: rows the load's groups took into a group they already had (two texts of one key). */
+  readonly merged?: () => number;
   readonly onProgress?: (bytes: number, total: number) => void;
 }
 
@@ -34,6 +42,8 @@ export interface FastResult {
   readonly sha256: string;
   readonly bytes: number;
   readonly locale: 'id' | 'en' | null;
+  /** The engine's sets of (month, participant id), for the check across the files of a load. */
+  readonly idSets?: readonly { readonly table: Int32Array; readonly count: number }[];
 }
 
 /** The header line of the first bytes: its fields and where the data start; undefined when unsure. */
@@ -76,20 +86,24 @@ function header(first: Buffer, explicit: string | undefined): { fields: string[]
  * Read an extract through the engine, or answer undefined (read it through the general path).
  * `typed` is a fresh TypedRows in 'sum' mode with its own ProblemList: any problem there means fall back.
  */
-export async function tryFastExtract(input: FastInput, typed: TypedRows, problems: ProblemList): Promise<FastResult | undefined> {
+export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | 'sum') => TypedRows, problems: ProblemList): Promise<FastResult | undefined> {
   if (input.encoding !== undefined && input.encoding !== 'utf-8') return undefined;
   const f = input.first;
   if ((f[0] === 0xff && f[1] === 0xfe) || (f[0] === 0xfe && f[1] === 0xff) || sniffUtf16(f)) return undefined;
   if (input.headerRow !== undefined && input.headerRow !== 1) return undefined;
   const h = header(f, input.delimiter);
   if (!h) return undefined;
+  const extract = input.rule === 'sum' || (input.rule === 'auto' && h.fields.some((name) => isIdColumn(canonicalColumn(name))));
+  const regional = !extract;
+  const typed = make(extract ? 'sum' : 'refuse');
   h.fields.forEach((name, i) => typed.column(name, i, { line: 1, column: h.columns[i] ?? 1 }));
   if (problems.size) return undefined;
   const cols = typed.cols;
-  if (input.extract === 'auto' && !cols.some((c) => isIdColumn(c.canonical))) return undefined;
-  // Only layouts whose checks are all per cell or per key.
+  // Only layouts whose checks are all per cell, per key, or (regional) the engine's per-row checks.
   const keyFields: number[] = [];
+  const valueFields: number[] = [];
   const countFields: number[] = [];
+  const countOf = new Map<string, number>();
   let idField: number | undefined;
   let periodField: number | undefined;
   for (let i = 0; i < cols.length; i++) {
@@ -97,13 +111,19 @@ export async function tryFastExtract(input: FastInput, typed: TypedRows, problem
     if (!c) return undefined;
     const role = c.role;
     if (role.kind === 'dim') {
-      keyFields.push(i);
-      if (role.dim === 'period') periodField = i;
-    } else if (role.kind === 'measure' && role.measure === 'participants' && role.measureKind === 'count') countFields.push(i);
-    else if (role.kind === 'id') {
+      if (regional && !input.keeps!(c.target)) valueFields.push(i);
+      else keyFields.push(i);
+      if (role.dim === 'period' && !regional) periodField = i;
+    } else if (role.kind === 'measure' && role.measureKind === 'count' && (regional || role.measure === 'participants')) {
+      countOf.set(role.measure, countFields.length);
+      countFields.push(i);
+    } else if (role.kind === 'id' && !regional) {
       if (role.id === 'participant_id') idField = i;
     } else if (role.kind !== 'ignored' || c.canonical === '') return undefined;
   }
+  const atMost: [number, number][] = [];
+  const p = countOf.get('participants');
+  if (regional && p !== undefined && !input.allowOverCoverage) for (const d of ['workforce', 'employed', 'potential_workers']) if (countOf.has(d)) atMost.push([p, countOf.get(d)!]);
   const { scanExtract } = await import('./extract/index.js');
   const scan = await scanExtract(
     {
@@ -117,28 +137,31 @@ export async function tryFastExtract(input: FastInput, typed: TypedRows, problem
       idField,
       periodField,
       locale: input.forcedLocale,
+      maxGroupShare: 0.25,
+      ...(regional ? { valueFields, uniqueRows: true, atMost } : {}),
     },
     { onProgress: input.onProgress },
   );
   if (!scan.ok) return undefined;
-  // The duplicate-id check compared period texts: two texts of one month need the general path.
-  if (scan.periods) {
-    const months = new Set<string>();
-    for (const p of scan.periods) {
-      const m = parsePeriod(p) ?? p;
-      if (months.has(m)) return undefined;
-      months.add(m);
-    }
-  }
-  for (const g of scan.groups) {
+  // The texts of the columns not grouped by: each must be a key, and two texts never one key (else two
+  // rows the engine saw as different could be the same row: the general path compares the keys).
+  for (const field of valueFields) if (!typed.distinctKeys(field, scan.fieldTexts?.get(field) ?? [])) return undefined;
+  const dropped = new Set(valueFields);
+  const groups = scan.groups;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    // Let each group go once it is in the load's groups (a key per row: as many groups as rows).
+    (groups as (typeof g | undefined)[])[i] = undefined;
     const cells: string[] = new Array<string>(h.fields.length).fill('');
     keyFields.forEach((field, k) => (cells[field] = g.keys[k]!));
     countFields.forEach((field, k) => (cells[field] = String(g.sums[k]!)));
-    typed.group(cells, g.firstLine, g.rows);
-    if (problems.size) return undefined;
+    typed.group(cells, g.firstLine, g.rows, regional ? dropped : undefined);
+    if (problems.size || typed.totalInGroup) return undefined;
   }
+  // Regional: two key texts of one key (`Gorontalo`, `GORONTALO`) put two of the engine's groups in one.
+  if (regional && (input.merged?.() ?? 0) > 0) return undefined;
   typed.finish();
   if (problems.size) return undefined;
   typed.blankLines = scan.blankLines;
-  return { typed, delimiter: h.delimiter, sha256: scan.sha256, bytes: scan.bytes, locale: scan.locale ?? null };
+  return { typed, delimiter: h.delimiter, sha256: scan.sha256, bytes: scan.bytes, locale: scan.locale ?? null, idSets: scan.idSets };
 }

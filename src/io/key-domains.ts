@@ -8,9 +8,31 @@ import { resolveSegment, SEGMENTS } from '../core/domain.js';
 import type { KeyKind } from '../core/table.js';
 import { normaliseName, provinceRegistry, type CodeSystem, type Province } from './areas.js';
 import { regencyRegistry } from './regencies.js';
+import { clipValue } from '../core/clip.js';
 import { say, type Bilingual } from '../errors.js';
+import { totalKind } from './total-rows.js';
 
-export type Resolved = { readonly key: string; readonly label: string } | Bilingual;
+/**
+ * A key cell resolved: its key and label, or why it is not one. `total` marks the label of a total row
+ * ("Jumlah", "Total Kanwil …", see total-rows.ts), whether or not it also reads as a key.
+ */
+export type Resolved = ({ readonly key: string; readonly label: string } | Bilingual) & { readonly total?: 'grand' | 'sub' };
+
+/**
+ * A copy of a cell's text that does not hold on to the text it was cut from: a field is a slice of a
+ * 64 KiB chunk of the file, and a slice kept in a cache keeps the whole chunk alive (measured: 40 MB for
+ * a million-row file whose 600 distinct key texts each pinned a chunk).
+ */
+const CACHE_LIMIT = 1 << 16;
+
+export function detach(s: string): string {
+  return s.length === 0 ? s : (' ' + s).slice(1);
+}
+
+function withTotal(r: Resolved, raw: string): Resolved {
+  const total = totalKind(raw);
+  return total ? { ...r, total } : r;
+}
 
 const DIM_WORDS = new Map<string, { en: string; id: string }>([
   ['province', { en: 'province', id: 'provinsi' }],
@@ -52,15 +74,28 @@ export class KeyDomains {
 
   /** Resolve a province from its code and/or name cells (either may be empty). */
   resolveProvince(code: string, name: string): Resolved {
+    const last = this.lastProvince;
+    if (last && last.code === code && last.name === name) return last.out;
+    const out = this.resolveProvinceCached(code, name);
+    this.lastProvince = { code, name, out };
+    return out;
+  }
+
+  private lastProvince: { code: string; name: string; out: Resolved } | undefined;
+  private lastRegency: { code: string; name: string; province: string | undefined; out: Resolved & { province?: string } } | undefined;
+
+  private resolveProvinceCached(code: string, name: string): Resolved {
     let byName = this.provinces.get(code);
-    if (!byName) this.provinces.set(code, (byName = new Map()));
+    if (!byName) this.provinces.set(detach(code), (byName = new Map()));
     const hit = byName.get(name);
     if (hit) return hit;
+    name = detach(name);
+    code = detach(code);
     let out: Resolved;
     if (code.trim() === '' && name.trim() === '') out = say('the province is empty', 'provinsi kosong');
     else {
       const r = provinceRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem);
-      out = 'province' in r ? { key: r.province.kemendagri, label: r.province.name } : r;
+      out = 'province' in r ? { key: r.province.kemendagri, label: r.province.name } : withTotal(withTotal(r, code), name);
     }
     byName.set(name, out);
     return out;
@@ -71,17 +106,27 @@ export class KeyDomains {
    * Kemendagri code, e.g. 75.01; label: the official name). Its province comes with it.
    */
   resolveRegency(code: string, name: string, province: string | undefined): Resolved & { province?: string } {
+    const last = this.lastRegency;
+    if (last && last.code === code && last.name === name && last.province === province) return last.out;
+    const out = this.resolveRegencyCached(code, name, province);
+    this.lastRegency = { code, name, province, out };
+    return out;
+  }
+
+  private resolveRegencyCached(code: string, name: string, province: string | undefined): Resolved & { province?: string } {
     let byCode = this.regencies.get(province ?? '');
     if (!byCode) this.regencies.set(province ?? '', (byCode = new Map()));
     let byName = byCode.get(code);
-    if (!byName) byCode.set(code, (byName = new Map()));
+    if (!byName) byCode.set(detach(code), (byName = new Map()));
     const hit = byName.get(name);
     if (hit) return hit;
+    name = detach(name);
+    code = detach(code);
     let out: Resolved & { province?: string };
     if (code.trim() === '' && name.trim() === '') out = say('the regency/city is empty', 'kabupaten/kota kosong');
     else {
       const r = regencyRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem, province);
-      out = 'regency' in r ? { key: r.regency.kemendagri, label: r.regency.name, province: r.regency.province } : r;
+      out = 'regency' in r ? { key: r.regency.kemendagri, label: r.regency.name, province: r.regency.province } : withTotal(withTotal(r, code), name);
     }
     byName.set(name, out);
     return out;
@@ -89,14 +134,30 @@ export class KeyDomains {
 
   /** Resolve any other key cell by its dimension's domain. */
   resolve(dim: string, kind: KeyKind, raw: string): Resolved {
+    return this.resolver(dim, kind)(raw);
+  }
+
+  /** The resolution of one dimension's cells, with its cache (a reader keeps it per column). */
+  resolver(dim: string, kind: KeyKind): (raw: string) => Resolved {
     const ck = `${kind}\u0000${dim}`;
     let byRaw = this.others.get(ck);
     if (!byRaw) this.others.set(ck, (byRaw = new Map()));
-    const hit = byRaw.get(raw);
-    if (hit) return hit;
-    const out = this.resolveUncached(dim, kind, raw);
-    byRaw.set(raw, out);
-    return out;
+    const cache = byRaw;
+    // The last cell's text first: a column often repeats a value row after row.
+    let lastRaw: string | undefined;
+    let lastOut: Resolved | undefined;
+    return (raw) => {
+      if (raw === lastRaw) return lastOut!;
+      lastRaw = raw;
+      const hit = cache.get(raw);
+      if (hit) return (lastOut = hit);
+      if (hit) return hit;
+      const own = detach(raw);
+      const out = withTotal(this.resolveUncached(dim, kind, own), own);
+      // A column of a million distinct texts (a branch per row) is resolved afresh each time past this.
+      if (cache.size < CACHE_LIMIT) cache.set(own, out);
+      return (lastOut = out);
+    };
   }
 
   private resolveUncached(dim: string, kind: KeyKind, raw: string): Resolved {
@@ -107,17 +168,17 @@ export class KeyDomains {
         const s = resolveSegment(t);
         if (s) return { key: s, label: s };
         return say(
-          { message: `unknown segment "${t}"`, hint: `segments: ${SEGMENTS.join(', ')} (also: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)` },
-          { message: `segmen "${t}" tidak dikenal`, hint: `segmen: ${SEGMENTS.join(', ')} (juga: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)` },
+          { message: `unknown segment "${clipValue(t)}"`, hint: `segments: ${SEGMENTS.join(', ')} (also: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)` },
+          { message: `segmen "${clipValue(t)}" tidak dikenal`, hint: `segmen: ${SEGMENTS.join(', ')} (juga: penerima upah, bukan penerima upah, jasa konstruksi, pekerja migran)` },
         );
       }
       case 'period': {
         const p = parsePeriod(t);
-        return p ? { key: p, label: p } : say({ message: `"${t}" is not a month`, hint: 'write periods as YYYY-MM, e.g. 2024-06' }, { message: `"${t}" bukan bulan`, hint: 'tulis periode sebagai YYYY-MM, mis. 2024-06' });
+        return p ? { key: p, label: p } : say({ message: `"${clipValue(t)}" is not a month`, hint: 'write periods as YYYY-MM, e.g. 2024-06' }, { message: `"${clipValue(t)}" bukan bulan`, hint: 'tulis periode sebagai YYYY-MM, mis. 2024-06' });
       }
       case 'month': {
         const m = parseProfileMonth(t);
-        if (!m) return say({ message: `"${t}" is not a month`, hint: 'a profile month is 1–12 or YYYY-MM' }, { message: `"${t}" bukan bulan`, hint: 'bulan dalam profil ditulis 1–12 atau YYYY-MM' });
+        if (!m) return say({ message: `"${clipValue(t)}" is not a month`, hint: 'a profile month is 1–12 or YYYY-MM' }, { message: `"${clipValue(t)}" bukan bulan`, hint: 'bulan dalam profil ditulis 1–12 atau YYYY-MM' });
         const key = 'month' in m ? String(m.month) : m.period;
         return { key, label: key };
       }
@@ -125,7 +186,7 @@ export class KeyDomains {
         const k = this.kanwils.get(normaliseName(t));
         if (k) return { key: k, label: k };
         const all = [...new Set(this.kanwils.values())].join(', ');
-        return say({ message: `unknown regional office "${t}"`, hint: `regional offices: ${all}` }, { message: `kantor wilayah "${t}" tidak dikenal`, hint: `kantor wilayah: ${all}` });
+        return say({ message: `unknown regional office "${clipValue(t)}"`, hint: `regional offices: ${all}` }, { message: `kantor wilayah "${clipValue(t)}" tidak dikenal`, hint: `kantor wilayah: ${all}` });
       }
       case 'regency':
       case 'text':

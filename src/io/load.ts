@@ -1,32 +1,46 @@
 // The one door for data: every file the tool reads (regional files, extracts, --targets, --workforce,
 // margin and profile files, --previous, the bundled baseline) becomes a Table here.
 //
-//   path → bytes (opened once) → format (by extension, else by content) → reader (CSV scanner, JSON
-//   rows, xlsx rows) → TypedRows (every check) → one Table for all the files, with their facts.
+//   path → bytes (opened once, hashed on the way) → format (readers/: by name, else by content) → its
+//   reader → TypedRows (every check, role by role) → the load's groups (fold.ts): rows are added up by
+//   their keys as they are read, so memory follows the distinct keys, never the rows.
+//
+// Large CSV extracts take the byte-level engine instead (fast-extract.ts), which answers the same groups
+// or nothing (then the general path reads the file).
 //
 // Rules that span files: the same content twice (same sha256) is refused; extracts and regional files
-// are not mixed in one load; in a 'refuse' load, rows for overlapping keys are refused naming both
-// places (findConflicts).
+// are not mixed in one load; in a 'refuse' load no two rows overlap (their keys agree wherever both have
+// one), and in an extract no participant is in two rows of one month — in one file or in two. Those two
+// checks keep a compact hash per row or id (key-sets.ts, id-ledger.ts); what they find is confirmed on
+// the rows themselves, read a second time (confirm.ts), and refused naming both places.
 
-import { findConflicts, type Conflict, type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
-import { InputError, ProblemList, say, type Problem } from '../errors.js';
+import type { Note } from '../core/facts.js';
+import { type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
+import { InputError, ProblemList } from '../errors.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, isIdColumn, type ColumnWants } from '../core/columns.js';
-import { readCsvRows } from './csv-rows.js';
+import { canonicalColumn, isIdColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
 import { xlsxCellName } from './cell-name.js';
-import { dimWord, KeyDomains } from './key-domains.js';
+import { KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
 import type { RowSink } from './row-sink.js';
 import { openInput } from './open-input.js';
 import { resolve as resolvePath } from 'node:path';
 import type { Io } from './terminal.js';
-import { decodeText } from './source.js';
-import type { Note } from '../core/facts.js';
-import { clipValue } from '../core/clip.js';
 import type { Encoding } from './row-sink.js';
 import { TableShape, TypedRows } from './typed-rows.js';
+import { LoadFold, type FileFold } from './fold.js';
+import { IdLedger } from './id-ledger.js';
+import { formatOf, READERS, readerOf } from './readers/index.js';
+import { ByteTap } from './byte-tap.js';
+import { inputProblem } from './words.js';
+import { checkTotals } from './totals.js';
+import { confirmSuspects, type Rereadable } from './confirm.js';
+import { parquetPlace } from './places.js';
 
 export const STDIN = '-';
+
+/** After this many rows of a regular file, the checks' tables are sized for the rows the file will have. */
+const EARLY_ROWS = 4096;
 
 /** Below this size the general path reads an extract about as fast, and is simpler to reason about. */
 export const FAST_EXTRACT_BYTES = 4 * 1024 * 1024;
@@ -87,24 +101,29 @@ interface Opened {
   readonly size?: number;
   readonly chunks: AsyncIterator<Buffer>;
   close(): void;
+  reuseBuffers(): void;
 }
 
 async function open(path: string, options: LoadOptions): Promise<Opened> {
   const o = await openInput(path, { cwd: options.cwd ?? process.cwd(), stdin: options.stdin as Io['stdin'] });
   const name = path === STDIN ? o.name : (options.displayName?.(path) ?? o.name);
   const file = o.kind === 'file' && path !== STDIN ? resolvePath(options.cwd ?? process.cwd(), path) : undefined;
-  return { name, file, size: o.size, chunks: o.stream[Symbol.asyncIterator](), close: () => o.close() };
+  return { name, file, size: o.size, chunks: o.stream[Symbol.asyncIterator](), close: () => o.close(), reuseBuffers: () => o.reuseBuffers() };
 }
 
-function formatOf(path: string, first: Buffer): 'csv' | 'json' | 'xlsx' | 'parquet' {
-  if (/\.xlsx$/i.test(path)) return 'xlsx';
-  if (/\.parquet$/i.test(path) || (first[0] === 0x50 && first[1] === 0x41 && first[2] === 0x52 && first[3] === 0x31)) return 'parquet';
-  if (/\.json$/i.test(path)) return 'json';
-  if (/\.(csv|tsv|txt)$/i.test(path)) return 'csv';
-  if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) return 'xlsx';
-  const head = first.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  return head.startsWith('[') || head.startsWith('{') ? 'json' : 'csv';
+/** Everything one load shares across its files. */
+interface Load {
+  readonly schema: LoadSchema;
+  readonly options: LoadOptions;
+  readonly wants: ColumnWants;
+  readonly shape: TableShape;
+  readonly domains: KeyDomains;
+  readonly problems: ProblemList;
+  readonly fold: LoadFold;
+  readonly ids: IdLedger;
 }
+
+type Loaded = SourceFacts & { rule: 'refuse' | 'sum'; reread: Rereadable };
 
 /**
  * Read files into one Table. Every problem in every file is collected (up to maxErrors) and thrown
@@ -114,11 +133,6 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   const measures = [...schema.measures].map(([name, kind]) => ({ name, kind }));
   if (!schema.measures.has('participants')) measures.push({ name: 'participants', kind: 'count' });
   const shape = new TableShape(measures);
-  const domains = new KeyDomains(options.codeSystem);
-  const problems = new ProblemList(options.maxErrors);
-  const rows: TableRow[] = [];
-  const sources: SourceFacts[] = [];
-  const rules: ('refuse' | 'sum')[] = [];
   const wants: ColumnWants = {
     dims: (schema.dims ?? []).map(canonicalColumn),
     measures: schema.measures,
@@ -127,185 +141,209 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     periodKind: schema.periodKind ?? 'period',
     optionalDims: schema.optionalDims,
   };
+  const load: Load = {
+    schema,
+    options,
+    wants,
+    shape,
+    domains: new KeyDomains(options.codeSystem),
+    problems: new ProblemList(options.maxErrors),
+    fold: new LoadFold(shape.dims, shape.measures, wants.dims),
+    ids: new IdLedger(),
+  };
+  const { problems } = load;
+  const sources: SourceFacts[] = [];
+  const rules: ('refuse' | 'sum')[] = [];
+  const rereads: Rereadable[] = [];
   const bySha = new Map<string, string>();
-  /** Sources refused as a file given twice: their rows are not compared again, row by row. */
-  const repeated = new Set<number>();
+  /** Sources not compared row by row: a file given twice, a file that could not be read. */
+  const skip = new Set<number>();
   for (const path of paths) {
     const before = problems.size;
+    const groupsBefore = load.fold.groups.length;
     try {
-      const facts = await loadOne(path, schema, options, wants, shape, domains, problems, sources.length, rows);
+      const facts = await loadOne(path, load, sources.length);
       if (!facts) continue;
       const prior = bySha.get(facts.sha256);
       if (prior !== undefined) {
-        repeated.add(sources.length);
-        const sha = `sha256 ${facts.sha256.slice(0, 12)}…`;
-        problems.add({
-          file: facts.name,
-          ...say({ message: `has the same content as ${prior} (${sha}): the same file given twice`, hint: 'give each file once' }, { message: `isinya sama dengan ${prior} (${sha}): berkas yang sama diberikan dua kali`, hint: 'berikan setiap berkas sekali saja' }),
-        });
+        skip.add(sources.length);
+        problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
       }
       bySha.set(facts.sha256, facts.name);
-      sources.push(facts);
-      rules.push(facts.rule);
+      const { rule, reread, ...source } = facts;
+      sources.push(source);
+      rules.push(rule);
+      rereads.push(reread);
     } catch (e) {
-      if (e instanceof InputError) problems.addAll(e.diagnostics.map((d) => ({ ...d })));
-      else throw e;
+      if (!(e instanceof InputError)) throw e;
+      problems.addAll(e.diagnostics.map((d) => ({ ...d })));
+      // The file keeps its place among the sources (the checks' records name sources by index), and
+      // its groups are dropped; it is compared with nothing.
+      load.fold.truncate(groupsBefore);
+      skip.add(sources.length);
+      sources.push({ name: path, format: 'csv', numberLocale: null, encoding: '', sha256: '', bytes: 0, rows: 0, blankLines: 0, ignoredColumns: [] });
+      rules.push(schema.rule === 'sum' ? 'sum' : 'refuse');
+      rereads.push({ path, name: path, format: 'csv', regular: false });
     }
     if (problems.size > before && problems.full) break;
   }
+  const readAgainOf = (src: number, tap: (row: import('./typed-rows.js').TappedRow) => void): Promise<string | undefined> => readAgain(rereads[src]!, load, src, tap);
   if (problems.size) {
     // Every phase at once: rows that repeat among those that could be read are listed with the
     // problems of the cells (a value error must not hide a duplicate), up to --max-errors.
     if (!problems.full && schema.rule !== 'sum' && !rules.includes('sum')) {
-      const nd = shape.dims.length;
-      const placed = rows.flatMap((r) => (repeated.has(r.src) ? [] : [r.keys.length === nd ? r : { ...r, keys: Array.from({ length: nd }, (_, d) => r.keys[d] ?? null) }]));
-      const partial: Table = { dims: shape.dims, measures: shape.measures, rows: placed, sources };
-      for (const c of findConflicts(partial, options.maxErrors - problems.size)) problems.add(describeConflict(c, partial));
+      const partial: LoadedTable = { dims: shape.dims, measures: shape.measures, rows: load.fold.finish(), sources, rule: 'refuse' };
+      for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
     }
     throw new InputError(problems.list());
   }
   if (new Set(rules).size > 1) {
     const ex = sources.find((_, i) => rules[i] === 'sum')!;
     const reg = sources.find((_, i) => rules[i] === 'refuse')!;
-    throw new InputError({
-      file: ex.name,
-      ...say(
-        { message: `is a per-participant or per-employer extract, but ${reg.name} is not`, hint: 'report extracts and regional files in separate runs' },
-        { message: `adalah ekstrak per peserta atau per pemberi kerja, sedangkan ${reg.name} bukan`, hint: 'laporkan ekstrak dan berkas wilayah dengan perintah terpisah' },
-      ),
-    });
+    throw new InputError(inputProblem({ code: 'extract-and-regional', regional: reg.name }, { file: ex.name }));
   }
   const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
-  const nd = shape.dims.length;
-  // Rows read before a later file brought a new key column get null for it (in place: no copy of a
-  // million-row array when nothing needs it).
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    if (r.keys.length !== nd || r.keys.includes(undefined as unknown as null)) rows[i] = { ...r, keys: Array.from({ length: nd }, (_, d) => r.keys[d] ?? null) };
-  }
+  const rows: TableRow[] = load.fold.finish();
   const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows, sources, rule };
   for (const s of sources) options.onSource?.(s);
-  if (rule === 'refuse') {
-    const conflicts = findConflicts(table, options.maxErrors);
-    if (conflicts.length) throw new InputError(conflicts.map((c) => describeConflict(c, table)));
-  }
+  // Suspects (rows with the same keys, rows that overlap, a participant twice), confirmed on the rows.
+  const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, readAgainOf, options.maxErrors, skip);
+  if (confirmed.length) throw new InputError(confirmed);
   return table;
 }
 
-async function loadOne(
-  path: string,
-  schema: LoadSchema,
-  options: LoadOptions,
-  wants: ColumnWants,
-  shape: TableShape,
-  domains: KeyDomains,
-  problems: ProblemList,
-  src: number,
-  rows: TableRow[],
-): Promise<(SourceFacts & { rule: 'refuse' | 'sum' }) | undefined> {
+/** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */
+function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number } {
+  let rows = 0;
+  const sink = {
+    typed: undefined as TypedRows | undefined,
+    columns: [] as [string, number, { line: number; column: number }][],
+    blanks: 0,
+    column(name: string, index: number, place: { line: number; column: number }) {
+      if (sink.typed) sink.typed.column(name, index, place);
+      else sink.columns.push([name, index, place]);
+    },
+    row(cells: Parameters<RowSink['row']>[0], line: number, places: Parameters<RowSink['row']>[2]) {
+      if (!sink.typed) {
+        const extract = load.schema.rule === 'sum' || (load.schema.rule === 'auto' && sink.columns.some(([n]) => isIdColumn(canonicalColumn(n))));
+        sink.typed = make(extract ? 'sum' : 'refuse');
+        for (const [n, i, p] of sink.columns) sink.typed.column(n, i, p);
+        sink.typed.blankLines += sink.blanks;
+      }
+      sink.typed.row(cells, line, places);
+      if (++rows === EARLY_ROWS) early?.(rows);
+    },
+    blank() {
+      if (sink.typed) sink.typed.blank();
+      else sink.blanks++;
+    },
+  };
+  return sink;
+}
+
+async function loadOne(path: string, load: Load, src: number): Promise<Loaded | undefined> {
+  const { schema, options, problems } = load;
   const o = await open(path, options);
   try {
     const firstRead = await o.chunks.next();
-    if (firstRead.done || firstRead.value.length === 0) throw new InputError({ file: o.name, ...say('the file is empty', 'berkas kosong') });
+    if (firstRead.done || firstRead.value.length === 0) throw new InputError(inputProblem({ code: 'empty-file' }, { file: o.name }));
     const first = firstRead.value;
     const format = formatOf(path, first);
-    let bytesSeen = first.length;
-    const progress: AsyncIterator<Buffer> = {
-      next: async () => {
-        const r = await o.chunks.next();
-        if (!r.done) {
-          bytesSeen += r.value.length;
-          options.onProgress?.(bytesSeen, o.size);
-        }
-        return r;
-      },
-    };
-    // The sink decides the rule from the header: an id column makes an extract.
-    let typed: TypedRows | undefined;
+    const reread: Rereadable = { path, name: o.name, format, regular: o.file !== undefined };
+    let sheet: string | undefined;
+    let columns: readonly string[] = [];
     // Where a cell is, in messages: file:line:column, or what the reader names (book.xlsx:Sheet!B7, x.parquet:row 7 (province)).
-    const make = (rule: 'refuse' | 'sum', columnsUpFront: boolean, placeOf?: (line: number, column?: number) => string | undefined, into: ProblemList = problems): TypedRows =>
-      new TypedRows(shape, domains, into, {
+    const placeOf = (line: number, column?: number): string | undefined => (format === 'parquet' ? parquetPlace(o.name, columns, line, column) : sheet !== undefined ? `${o.name}:${xlsxCellName(sheet, line, column ?? 1)}` : undefined);
+    let fileFold: FileFold | undefined;
+    const make = (rule: 'refuse' | 'sum', into: ProblemList = problems, fold = true): TypedRows => {
+      // A fast path that gave up leaves its groups: the file's rows are read again from none.
+      fileFold?.discard();
+      if (fold) fileFold = load.fold.file(src, rule, o.file !== undefined);
+      return new TypedRows(load.shape, load.domains, into, {
         file: o.name,
         src,
-        wants,
+        wants: load.wants,
         rule,
         forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
         allowOverCoverage: options.allowOverCoverage,
         deriveKanwil: schema.deriveKanwil ?? false,
         place: (line, column) => {
-          const named = placeOf?.(line, column);
+          const named = placeOf(line, column);
           return named !== undefined ? { file: named, line: undefined, column: undefined } : { file: o.name, line, column };
         },
-        columnsUpFront,
+        columnsUpFront: READERS[format].columnsUpFront,
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
+        fold: fold ? fileFold : undefined,
+        ids: load.ids,
+        rereadable: o.file !== undefined,
       });
-    const fast = format === 'csv' && o.file !== undefined && o.size !== undefined && schema.rule !== 'refuse' ? await fastPath(o as Opened & { file: string; size: number }, first, schema, options, (rule, into) => make(rule, true, undefined, into), rows) : undefined;
-    if (fast) return fast;
-    const pendingColumns: [string, number, { line: number; column: number }][] = [];
-    let blanksBefore = 0;
-    const sink = (columnsUpFront: boolean, placeOf?: (line: number, column?: number) => string | undefined): RowSink => ({
-      column: (name, index, place) => {
-        if (typed) typed.column(name, index, place);
-        else pendingColumns.push([name, index, place]);
-      },
-      row: (cells, line, places) => {
-        if (!typed) {
-          const extract = schema.rule === 'sum' || (schema.rule === 'auto' && pendingColumns.some(([n]) => isIdColumn(canonicalColumn(n))));
-          typed = make(extract ? 'sum' : 'refuse', columnsUpFront, placeOf);
-          for (const [n, i, p] of pendingColumns) typed.column(n, i, p);
-          typed.blankLines += blanksBefore;
-        }
-        typed.row(cells, line, places);
-      },
-      blank: () => {
-        if (typed) typed.blank();
-        else blanksBefore++;
-      },
-    });
-    let decoded: { encoding: string; bytes: number; sha256: string } | undefined;
-    let facts: { delimiter?: string; sheet?: string; headerRow?: number };
-    let notes: Note[] = [];
-    if (format === 'xlsx') {
-      let sheetName: string | undefined;
-      const at = (line: number, column?: number): string | undefined => (sheetName === undefined ? undefined : `${o.name}:${xlsxCellName(sheetName, line, column ?? 1)}`);
-      const r = await (await import('./readers/xlsx.js')).readXlsxInput(o, first, progress, { sheet: options.sheet, headerRow: options.headerRow, wants, onSheet: (n) => (sheetName = n) }, sink(true, at), problems);
-      facts = r.facts;
-      notes = r.notes;
-      decoded = { encoding: 'binary', bytes: r.bytes, sha256: r.sha256 };
-    } else if (format === 'parquet') {
-      let names: readonly string[] = [];
-      const at = (line: number, column?: number): string => parquetPlace(o.name, names, line, column);
-      const fast = options.fastExtract === 'never' ? undefined : (own: ProblemList): TypedRows => make('sum', true, at, own);
-      const r = await (await import('./readers/parquet.js')).readParquetInput(o, first, progress, { wants, onColumns: (n) => (names = n), rule: schema.rule, fast }, sink(true, at), problems);
-      if (r.route) options.onRoute?.(o.name, r.route);
-      if (r.typed) typed = r.typed; // an extract added up by the fast path
-      facts = r.facts;
-      decoded = { encoding: 'binary', bytes: r.bytes, sha256: r.sha256 };
-    } else {
-      const text = decodeText(o.name, first, progress, options.encoding, (f) => (decoded = f));
-      facts = format === 'json' ? await (await import('./json-rows.js')).readJsonRows(text, o.name, sink(false), problems) : await readCsvRows(text, o.name, { delimiter: options.delimiter, headerRow: options.headerRow }, sink(true), problems);
+    };
+    if (format === 'csv' && o.file !== undefined && o.size !== undefined) {
+      const fast = await fastPath(o as Opened & { file: string; size: number }, first, load, src, (rule, into) => make(rule, into), () => fileFold?.merged ?? 0);
+      if (fast) return { ...fast, reread };
+      fileFold?.discard();
     }
-    if (!typed) {
+    if ((READERS[format] as { transient?: boolean }).transient) o.reuseBuffers();
+    const tap = new ByteTap(first, o.chunks, (bytes) => options.onProgress?.(bytes, o.size));
+    const sink = deciding(
+      load,
+      (rule) => make(rule),
+      (rows) => {
+        // Rows to come, from the bytes per row so far (+10 %): the checks' tables are then built once.
+        if (o.size === undefined || tap.bytes >= o.size) return;
+        const more = Math.ceil(((rows * (o.size - tap.bytes)) / tap.bytes) * 1.1);
+        load.fold.expectRows(more);
+        load.ids.expect(more);
+      },
+    );
+    const reader = await readerOf(format);
+    const facts = await reader(
+      {
+        name: o.name,
+        path: o.file,
+        size: o.size,
+        first,
+        rest: tap,
+        options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow },
+        isKnownColumn,
+        wants: load.wants,
+        rule: schema.rule,
+        onSheet: (n) => (sheet = n),
+        onColumns: (n) => (columns = reread.columns = n),
+        fast: options.fastExtract === 'never' ? undefined : (own) => make('sum', own),
+      },
+      sink,
+      problems,
+    );
+    if (facts.route) options.onRoute?.(o.name, facts.route);
+    // An extract the reader added up itself (its fast path): its TypedRows is the file's.
+    if (facts.typed) sink.typed = facts.typed;
+    if (problems.size === 0) await tap.drain();
+    if (!sink.typed) {
       // A header and no rows.
       if (problems.size === 0) {
-        const t = make(schema.rule === 'sum' ? 'sum' : 'refuse', format !== 'json');
-        for (const [n, i, p] of pendingColumns) t.column(n, i, p);
+        const t = make(schema.rule === 'sum' ? 'sum' : 'refuse');
+        for (const [n, i, p] of sink.columns) t.column(n, i, p);
         t.finish();
-        if (problems.size === 0) {
-          throw new InputError({
-            file: o.name,
-            ...say({ message: 'no data rows (header only)', hint: 'fill in at least one row; jamsostek template writes a starting file' }, { message: 'tidak ada baris data (hanya baris judul)', hint: 'isi paling sedikit satu baris; jamsostek template menulis berkas awal' }),
-          });
-        }
+        if (problems.size === 0) throw new InputError(inputProblem({ code: 'header-only' }, { file: o.name }));
       }
+      fileFold?.discard();
       return undefined;
     }
-    const t = typed as TypedRows;
-    const locale = t.finish();
-    if (t.rows.length === 0 && problems.size === 0) throw new InputError({ file: o.name, ...say({ message: 'no data rows', hint: 'every row was blank or a subtotal' }, { message: 'tidak ada baris data', hint: 'semua baris kosong atau berupa subtotal' }) });
-    const base = rows.length;
-    for (const r of t.rows) rows.push(r.parent === undefined ? r : { ...r, parent: r.parent + base });
-    t.rows.length = 0; // the file's rows now live in the load's array only
+    const t = sink.typed;
+    // The fast path of a reader has finished its TypedRows already.
+    const locale = facts.typed ? (t.policy.locale ?? null) : t.finish();
+    const ff = fileFold!;
+    const notes: Note[] = [...(facts.notes ?? [])];
+    if (t.totals.length) {
+      const rowAt = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
+      const checked = checkTotals(t.totals, load.fold, ff, problems, (line) => {
+        const named = placeOf(line);
+        return named !== undefined ? { file: named } : { file: o.name, line };
+      });
+      notes.push({ code: 'total-rows', rows: checked.map((n) => ({ at: rowAt(n.line), label: n.label, checked: n.checked })) });
+    }
+    if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem({ code: 'no-data-rows' }, { file: o.name }));
     return {
       name: o.name,
       format,
@@ -313,14 +351,15 @@ async function loadOne(
       sheet: facts.sheet,
       headerRow: facts.headerRow,
       numberLocale: locale,
-      encoding: decoded?.encoding ?? 'utf-8',
-      sha256: decoded?.sha256 ?? '',
-      bytes: decoded?.bytes ?? 0,
+      encoding: facts.encoding ?? 'binary',
+      sha256: tap.sha256(),
+      bytes: tap.bytes,
       rows: t.rowsRead,
       blankLines: t.blankLines,
       ignoredColumns: t.ignoredColumns,
-      notes: notes.length ? notes : undefined,
+      ...(notes.length ? { notes } : {}),
       rule: t.rule,
+      reread,
     };
   } finally {
     o.close();
@@ -332,19 +371,12 @@ async function loadOne(
  * general path goes on from the same open file. The engine's TypedRows reports into a list of its own,
  * so a problem there only means "read it the general way", which words it with its place.
  */
-async function fastPath(
-  o: Opened & { file: string; size: number },
-  first: Buffer,
-  schema: LoadSchema,
-  options: LoadOptions,
-  make: (rule: 'sum', into: ProblemList) => TypedRows,
-  rows: TableRow[],
-): Promise<(SourceFacts & { rule: 'refuse' | 'sum' }) | undefined> {
+async function fastPath(o: Opened & { file: string; size: number }, first: Buffer, load: Load, src: number, make: (rule: 'refuse' | 'sum', into: ProblemList) => TypedRows, merged: () => number): Promise<Omit<Loaded, 'reread'> | undefined> {
+  const { schema, options } = load;
   const mode = options.fastExtract ?? 'auto';
   if (mode === 'never' || (mode === 'auto' && o.size < FAST_EXTRACT_BYTES)) return undefined;
   const { tryFastExtract } = await import('./fast-extract.js');
   const own = new ProblemList(1);
-  const typed = make('sum', own);
   const res = await tryFastExtract(
     {
       path: o.file,
@@ -353,15 +385,21 @@ async function fastPath(
       encoding: options.encoding,
       headerRow: options.headerRow,
       forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
-      extract: schema.rule === 'sum' ? 'yes' : 'auto',
+      rule: schema.rule,
+      keeps: (d) => load.fold.keeps(d),
+      allowOverCoverage: options.allowOverCoverage,
+      merged,
       onProgress: options.onProgress,
     },
-    typed,
+    (r) => make(r, own),
     own,
   );
   options.onRoute?.(o.name, res ? 'fast' : 'general');
   if (!res) return undefined;
-  for (const r of typed.rows) rows.push(r);
+  const typed = res.typed;
+  const rule = typed.rule;
+  if (res.idSets) load.ids.addFast(src, res.idSets);
+  if (rule === 'refuse') load.fold.fastFiles.add(src);
   return {
     name: o.name,
     format: 'csv',
@@ -373,71 +411,48 @@ async function fastPath(
     rows: typed.rowsRead,
     blankLines: typed.blankLines,
     ignoredColumns: typed.ignoredColumns,
-    rule: 'sum',
+    rule,
   };
 }
 
-/** Where a row is, as a message place ("file:line", "book.xlsx:Sheet1!A7", "x.parquet:row 7"). */
-export function rowPlace(table: Table, src: number, line: number, lang: 'id' | 'en' = 'en'): string {
-  const s = table.sources[src];
-  if (!s) return `${lang === 'id' ? 'baris' : 'line'} ${line}`;
-  if (s.format === 'parquet') return `${s.name}:${lang === 'id' ? 'baris' : 'row'} ${line}`;
-  return s.sheet ? `${s.name}:${xlsxCellName(s.sheet, line, 1)}` : `${s.name}:${line}`;
-}
-
-/** A cell of a Parquet file in messages: `x.parquet:row 7 (province)`; the column alone for line 0. */
-function parquetPlace(name: string, columns: readonly string[], line: number, column?: number): string {
-  const col = column !== undefined && columns[column - 1] !== undefined ? ` (${clipValue(columns[column - 1]!)})` : '';
-  return line >= 1 ? `${name}:row ${line}${col}` : `${name}${col}`;
-}
-
-function describeKeys(c: Conflict, table: Table, lang: 'id' | 'en' = 'en'): string {
-  const parts: string[] = [];
-  table.dims.forEach((d, i) => {
-    const k = c.keys[i];
-    if (k !== null && k !== undefined && d.name !== 'kanwil') parts.push(d.labels.get(k) ?? k);
-  });
-  return parts.join(' / ') || (lang === 'id' ? '(tanpa kolom kunci)' : '(no key columns)');
-}
-
-function describeConflict(c: Conflict, table: Table): Problem {
-  const second = table.sources[c.second.src]!;
-  const first = table.sources[c.first.src]!;
-  const sameFile = c.first.src === c.second.src;
-  const where = sameFile ? `first at line ${c.first.line}` : `first at ${rowPlace(table, c.first.src, c.first.line)}`;
-  const whereId = sameFile ? `pertama di baris ${c.first.line}` : `pertama di ${rowPlace(table, c.first.src, c.first.line, 'id')}`;
-  const place = second.sheet || second.format === 'parquet' ? { file: rowPlace(table, c.second.src, c.second.line) } : { file: second.name, line: c.second.line };
-  if (c.kind === 'duplicate') {
-    const ignored = second.ignoredColumns.length ? second.ignoredColumns : first.ignoredColumns;
-    const cols = ignored.map((x) => `"${x}"`).join(', ');
-    const by = `--by ${['province', ...ignored.map(canonicalColumn)].slice(0, 2).join(',')}`;
-    return {
-      ...place,
-      ...say(
-        {
-          message: `duplicate row for ${describeKeys(c, table)} (${where})`,
-          hint: ignored.length ? `the rows may differ in ${cols}, which is not a key: ${by} keeps them apart` : 'each key may appear once; per-participant extracts (with an id column) are added up instead',
-        },
-        {
-          message: `baris ganda untuk ${describeKeys(c, table, 'id')} (${whereId})`,
-          hint: ignored.length ? `baris-baris itu mungkin berbeda di ${cols}, yang bukan kolom kunci: ${by} memisahkannya` : 'setiap kunci hanya boleh muncul sekali; ekstrak per peserta (dengan kolom id) dijumlahkan',
-        },
-      ),
-    };
+/** Read a source a second time, every row to `tap` with its full keys (the load confirms suspects). */
+async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: import('./typed-rows.js').TappedRow) => void): Promise<string | undefined> {
+  const { schema, options } = load;
+  const o = await open(r.path, options);
+  try {
+    const firstRead = await o.chunks.next();
+    if (firstRead.done) return undefined;
+    const first = firstRead.value;
+    const quiet = new ProblemList(1);
+    let sheet: string | undefined;
+    const sink = deciding(load, (rule) =>
+      new TypedRows(load.shape, load.domains, quiet, {
+        file: o.name,
+        src,
+        wants: load.wants,
+        rule,
+        forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
+        allowOverCoverage: true,
+        deriveKanwil: schema.deriveKanwil ?? false,
+        place: (line, column) => (sheet ? { file: `${o.name}:${xlsxCellName(sheet, line, column ?? 1)}` } : { file: o.name, line, column }),
+        columnsUpFront: READERS[r.format].columnsUpFront,
+        required: [],
+        tap,
+      }),
+    );
+    if ((READERS[r.format] as { transient?: boolean }).transient) o.reuseBuffers();
+    const bytes = new ByteTap(first, o.chunks, () => undefined);
+    const reader = await readerOf(r.format);
+    await reader(
+      { name: o.name, path: o.file, size: o.size, first, rest: bytes, options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow }, isKnownColumn, wants: load.wants, rule: 'refuse', onSheet: (n) => (sheet = n), onColumns: () => undefined },
+      sink,
+      quiet,
+    );
+    await bytes.drain();
+    return bytes.sha256();
+  } finally {
+    o.close();
   }
-  const dimsOf = (src: number, lang: 'id' | 'en'): string => table.dims.filter((_, i) => table.rows.some((r) => r.src === src && r.keys[i] !== null)).map((d) => dimWord(d.name, lang)).join(', ');
-  const firstAt = rowPlace(table, c.first.src, c.first.line);
-  return {
-    ...place,
-    ...say(
-      {
-        message: `rows for ${describeKeys(c, table)} overlap with ${firstAt}: one is given per ${dimsOf(c.first.src, 'en') || 'nothing'}, the other per ${dimsOf(c.second.src, 'en') || 'nothing'}`,
-        hint: 'each area may be given once per period: remove one of them, or give every file the same key columns (e.g. a period column)',
-      },
-      {
-        message: `baris untuk ${describeKeys(c, table, 'id')} tumpang tindih dengan ${rowPlace(table, c.first.src, c.first.line, 'id')}: yang satu diberikan per ${dimsOf(c.first.src, 'id') || 'tanpa kunci'}, yang lain per ${dimsOf(c.second.src, 'id') || 'tanpa kunci'}`,
-        hint: 'setiap wilayah hanya boleh diberikan sekali per periode: hapus salah satunya, atau beri semua berkas kolom kunci yang sama (mis. kolom periode)',
-      },
-    ),
-  };
 }
+
+export { rowPlace } from './places.js';

@@ -20,7 +20,8 @@
 // is one word in the file.
 
 import { say, type Bilingual } from '../errors.js';
-import { editDistance, type CodeSystem } from './areas.js';
+import { clipValue } from '../core/clip.js';
+import { editDistance, MAX_SUGGESTED, type CodeSystem } from './areas.js';
 import { readBundledCsv } from './data-files.js';
 
 export type RegencyType = 'kabupaten' | 'kota';
@@ -144,17 +145,19 @@ export class RegencyRegistry {
 
   /** The closest full name, for "did you mean" hints. */
   closestName(name: string, province?: string): string | undefined {
+    if (name.length > MAX_SUGGESTED) return undefined;
     const parsed = parseRegencyName(name);
     const target = parsed.key;
+    const limit = Math.max(2, Math.floor(target.length / 3));
     let best: { r: Regency; d: number } | undefined;
     for (const r of province === undefined ? this.regencies : this.inProvince(province)) {
       for (const n of [r.name, ...r.aliases]) {
         // Half a point against the other type: "Kota Gorontalu" means the kota, not the kabupaten.
-        const d = editDistance(target, parseRegencyName(n).key) + (parsed.type && parsed.type !== r.type ? 0.5 : 0);
+        const d = editDistance(target, parseRegencyName(n).key, limit) + (parsed.type && parsed.type !== r.type ? 0.5 : 0);
         if (!best || d < best.d) best = { r, d };
       }
     }
-    if (!best || best.d > Math.max(2, Math.floor(target.length / 3))) return undefined;
+    if (!best || best.d > limit) return undefined;
     return province === undefined ? `${best.r.name} (${this.provinceName(best.r.province)})` : best.r.name;
   }
 
@@ -177,8 +180,8 @@ export class RegencyRegistry {
       if (named.length === 0) {
         const close = this.closestName(n, province);
         return say(
-          { message: `unknown kabupaten/kota "${n}"${where}`, hint: close ? `did you mean "${close}"? (jamsostek provinces --regencies lists all names)` : 'jamsostek provinces --regencies lists all names and codes' },
-          { message: `kabupaten/kota "${n}"${whereId} tidak dikenal`, hint: close ? `maksudnya "${close}"? (jamsostek provinces --regencies menampilkan semua nama)` : 'jamsostek provinces --regencies menampilkan semua nama dan kode' },
+          { message: `unknown kabupaten/kota "${clipValue(n)}"${where}`, hint: close ? `did you mean "${close}"? (jamsostek provinces --regencies lists all names)` : 'jamsostek provinces --regencies lists all names and codes' },
+          { message: `kabupaten/kota "${clipValue(n)}"${whereId} tidak dikenal`, hint: close ? `maksudnya "${close}"? (jamsostek provinces --regencies menampilkan semua nama)` : 'jamsostek provinces --regencies menampilkan semua nama dan kode' },
         );
       }
     }
@@ -215,8 +218,8 @@ export class RegencyRegistry {
         const otherName = system === 'bps' ? 'Kemendagri' : 'BPS';
         const swapped = other !== undefined && named.includes(other);
         return say(
-          { message: `code ${c} is "${chosen.name}" in ${systemName} codes but the row says "${n}"`, hint: swapped ? `that name has code ${c} in the ${otherName} system: check --code-system` : this.codesHint(named) },
-          { message: `kode ${c} adalah "${chosen.name}" dalam kode ${systemName}, tetapi baris ini menyebut "${n}"`, hint: swapped ? `nama itu berkode ${c} dalam sistem ${otherName}: periksa --code-system` : this.codesHint(named, 'id') },
+          { message: `code ${c} is "${chosen.name}" in ${systemName} codes but the row says "${clipValue(n)}"`, hint: swapped ? `that name has code ${c} in the ${otherName} system: check --code-system` : this.codesHint(named) },
+          { message: `kode ${c} adalah "${chosen.name}" dalam kode ${systemName}, tetapi baris ini menyebut "${clipValue(n)}"`, hint: swapped ? `nama itu berkode ${c} dalam sistem ${otherName}: periksa --code-system` : this.codesHint(named, 'id') },
         );
       }
       if (!inScope(chosen)) return this.wrongProvince(c, chosen, province!);
@@ -230,8 +233,8 @@ export class RegencyRegistry {
       if (both.length === 1) return { regency: both[0]! };
       if (both.length === 0) {
         return say(
-          { message: `code ${c} does not match "${n}"${meanings.length ? ` (${this.describeCode(c, k, b)})` : ''}`, hint: this.codesHint(named) },
-          { message: `kode ${c} tidak cocok dengan "${n}"${meanings.length ? ` (${this.describeCode(c, k, b, undefined, 'id')})` : ''}`, hint: this.codesHint(named, 'id') },
+          { message: `code ${c} does not match "${clipValue(n)}"${meanings.length ? ` (${this.describeCode(c, k, b)})` : ''}`, hint: this.codesHint(named) },
+          { message: `kode ${c} tidak cocok dengan "${clipValue(n)}"${meanings.length ? ` (${this.describeCode(c, k, b, undefined, 'id')})` : ''}`, hint: this.codesHint(named, 'id') },
         );
       }
     }
@@ -263,13 +266,13 @@ export class RegencyRegistry {
     if (dotted) {
       if (system === 'bps') {
         return say(
-          { message: `"${c}" is written as a Kemendagri code (with a dot) but the BPS code system was chosen`, hint: 'BPS codes are four digits without a dot, e.g. 7501' },
-          { message: `"${c}" ditulis sebagai kode Kemendagri (dengan titik), padahal sistem kode BPS yang dipilih`, hint: 'kode BPS terdiri atas empat digit tanpa titik, mis. 7501' },
+          { message: `"${clipValue(c)}" is written as a Kemendagri code (with a dot) but the BPS code system was chosen`, hint: 'BPS codes are four digits without a dot, e.g. 7501' },
+          { message: `"${clipValue(c)}" ditulis sebagai kode Kemendagri (dengan titik), padahal sistem kode BPS yang dipilih`, hint: 'kode BPS terdiri atas empat digit tanpa titik, mis. 7501' },
         );
       }
       return { kemendagri: this.byKemendagri.get(c), dotted: true };
     }
-    if (!/^\d{4}$/.test(c)) return say({ message: `"${c}" is not a kabupaten/kota code`, hint: 'write Kemendagri codes as 75.01 or BPS codes as 7501' }, { message: `"${c}" bukan kode kabupaten/kota`, hint: 'tulis kode Kemendagri sebagai 75.01 atau kode BPS sebagai 7501' });
+    if (!/^\d{4}$/.test(c)) return say({ message: `"${clipValue(c)}" is not a kabupaten/kota code`, hint: 'write Kemendagri codes as 75.01 or BPS codes as 7501' }, { message: `"${clipValue(c)}" bukan kode kabupaten/kota`, hint: 'tulis kode Kemendagri sebagai 75.01 atau kode BPS sebagai 7501' });
     const k = this.byKemendagri.get(`${c.slice(0, 2)}.${c.slice(2)}`);
     const b = this.byBps.get(c);
     const unbundled = b ? undefined : UNBUNDLED_BPS_PREFIXES.get(c.slice(0, 2));
@@ -297,8 +300,8 @@ export class RegencyRegistry {
     const sameProvince = named.every((r) => r.province === named[0]!.province);
     const names = (or: string): string => named.map((r) => `"${r.name}"`).join(` ${or} `);
     return say(
-      { message: `"${n}"${where} is ambiguous: ${list('en').join(' or ')}`, hint: `write the full name (${names('or')})${sameProvince ? '' : ', add the province'} or give the code` },
-      { message: `"${n}"${whereId} ambigu: ${list('id').join(' atau ')}`, hint: `tulis nama lengkapnya (${names('atau')})${sameProvince ? '' : ', tambahkan provinsinya'} atau berikan kodenya` },
+      { message: `"${clipValue(n)}"${where} is ambiguous: ${list('en').join(' or ')}`, hint: `write the full name (${names('or')})${sameProvince ? '' : ', add the province'} or give the code` },
+      { message: `"${clipValue(n)}"${whereId} ambigu: ${list('id').join(' atau ')}`, hint: `tulis nama lengkapnya (${names('atau')})${sameProvince ? '' : ', tambahkan provinsinya'} atau berikan kodenya` },
     );
   }
 

@@ -5,7 +5,6 @@
 // Encodings: UTF-8 (a BOM is skipped), UTF-16LE and UTF-16BE (with a BOM, or recognised by their zero
 // bytes), Windows-1252 on request (--encoding). Nothing else is guessed.
 
-import { createHash, type Hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputError, say } from '../errors.js';
@@ -103,12 +102,12 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
 export interface DecodedFacts {
   readonly encoding: Encoding;
   readonly bytes: number;
-  readonly sha256: string;
 }
 
 /**
  * Decode a stream of byte chunks into text chunks. `first` is the first chunk, already read by the
- * caller to tell the format. Calls `done` with the facts once the stream is finished.
+ * caller to tell the format. Calls `done` with the facts once the stream is finished. (The loader
+ * hashes the bytes as they pass: see ByteTap in readers/index.ts.)
  */
 export async function* decodeText(
   name: string,
@@ -117,7 +116,6 @@ export async function* decodeText(
   forced: Encoding | undefined,
   done: (facts: DecodedFacts) => void,
 ): AsyncGenerator<string> {
-  const hash: Hash = createHash('sha256');
   let encoding: Encoding = forced ?? 'utf-8';
   let skip = 0;
   if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf && (forced === undefined || forced === 'utf-8')) skip = 3;
@@ -130,7 +128,6 @@ export async function* decodeText(
   const decoder = encoding === 'utf-8' ? undefined : new TextDecoder(encoding, { fatal: true });
   let chunk: Buffer | undefined = first;
   while (chunk) {
-    hash.update(chunk);
     let body = chunk;
     let bodyStart = offset; // source offset of body[0]
     if (skip) {
@@ -189,6 +186,6 @@ export async function* decodeText(
     }
     if (rest2) yield rest2;
   }
-  done({ encoding, bytes: offset, sha256: hash.digest('hex') });
+  done({ encoding, bytes: offset });
 }
 

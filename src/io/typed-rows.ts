@@ -1,26 +1,39 @@
-// Raw rows → Table rows: every check of the input contract, for every kind of file, in one place.
+// Raw rows → typed rows: every check of the input contract, for every kind of file, in one place.
 //
-// Per cell: control characters; keys through their domain (blank keys refused); numbers through the
-// file's LocalePolicy (deduced, never guessed). Per row: participants above a denominator in the same
-// row (unless allowed), wide segment columns (participants_pu …) that must add up to the row's
-// participants, a participant id seen twice in one period. Per file: duplicate or unnamed columns,
-// required columns, a `level` column that mixes the tool's row levels with other values.
-// Rows of a 'refuse' file are kept as they are; rows of a 'sum' file (an extract) are added up by their
-// full key as they stream past, so memory grows with the distinct keys, not with the rows.
+// The columns of a file get their roles once (core/columns.ts: a key, a measure, a segment part, a
+// percentage, a participant id, the tool's `level`, or ignored), and each row is read role by role:
+//   cells      control characters, the tool's own subtotal/total rows (`level`), values in unnamed columns
+//   keys       through their domain (blank keys refused); a total row ("Jumlah") is recognised here
+//   ids        a participant id (an extract): never empty, never twice in one month (id-ledger.ts)
+//   numbers    through the file's LocalePolicy (deduced, never guessed): a cell that reads differently in
+//              the two locales while the file is undecided is kept in both readings
+//   the row    wide segment columns add up to the row's participants; participants not above a
+//              denominator of the same row (unless allowed)
+// and then added to its group (fold.ts): nothing per row is kept. Per file: duplicate or unnamed
+// columns, required columns, a key first seen after the first row (JSON), the locale, total rows.
+//
+// Problems are coded data (words.ts), at the place of the cell.
 
-import { say, type Bilingual, type Diagnostic, type Problem, type ProblemList } from '../errors.js';
-import type { KeyKind, MeasureKind, TableRow } from '../core/table.js';
+import { type ProblemList } from '../errors.js';
+import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException } from './exceptions.js';
-import { editDistance } from './areas.js';
+import { editDistance, MAX_SUGGESTED } from './areas.js';
+import type { FileFold } from './fold.js';
+import type { IdLedger } from './id-ledger.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
-import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
 import type { Cell, CellPlace, RowSink } from './row-sink.js';
+import { totalKind } from './total-rows.js';
+import { inputProblem, type InputProblem } from './words.js';
+import type { Diagnostic } from '../errors.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+/** The key of a column the engine did not group by: never a real key (control characters are refused). */
+export const DROPPED = '\u0000';
 
 /** The dimensions and measures shared by all files of one load (dims grow as files bring new ones). */
 export class TableShape {
@@ -41,6 +54,15 @@ export class TableShape {
   }
 }
 
+/** A row as read a second time (load.ts confirms suspects on the rows themselves): its full keys. */
+export interface TappedRow {
+  readonly keys: readonly (string | null)[];
+  readonly line: number;
+  readonly id?: string;
+  readonly idColumn?: number;
+  readonly period?: string;
+}
+
 export interface TypedRowsOptions {
   readonly file: string;
   readonly src: number;
@@ -55,6 +77,14 @@ export interface TypedRowsOptions {
   /** CSV and xlsx announce all columns before the first row; JSON announces them as they come. */
   readonly columnsUpFront: boolean;
   readonly required: readonly { column: string; why: string; whyId: string }[];
+  /** Where the rows go (the load's groups); absent when rows are read a second time (`tap`). */
+  readonly fold?: FileFold;
+  /** The participant ids of the load. */
+  readonly ids?: IdLedger;
+  /** Can the source be read again (a regular file)? Else the checks keep places (see key-sets.ts). */
+  readonly rereadable?: boolean;
+  /** Rows read a second time go here instead of the fold, with their full keys. */
+  readonly tap?: (row: TappedRow) => void;
 }
 
 interface Col {
@@ -68,15 +98,60 @@ interface Col {
   readonly firstRow: number;
 }
 
+/** How a file's columns are read, made once its columns are known (and again when JSON brings one). */
+interface Plan {
+  readonly cols: number;
+  readonly level: number;
+  readonly unnamed: readonly number[];
+  readonly provinceCode: number;
+  readonly provinceName: number;
+  readonly regencyCode: number;
+  readonly regencyName: number;
+  /** Other keys: column, dimension, its domain. */
+  readonly keys: readonly { readonly col: number; readonly dim: number; readonly name: string; readonly kind: KeyKind; readonly resolve: (raw: string) => Resolved }[];
+  readonly participantId: number;
+  readonly numbers: readonly { readonly col: number; readonly role: 'measure' | 'part' | 'percent'; readonly kind: 'count' | 'number' | 'percent'; readonly measure: number; readonly segment?: string }[];
+  readonly participants: number;
+  readonly hasParticipantsColumn: boolean;
+  readonly participantsColumn: number;
+  readonly denominators: readonly { readonly name: string; readonly measure: number }[];
+  readonly parts: boolean;
+  readonly kanwil: boolean;
+  readonly period: number;
+  /** The row's `estimated` column (which of its figures are estimates; core/estimates.ts), or −1. */
+  readonly estimated: number;
+}
+
+/** A total row: left out of the groups, checked against them when the file ends. */
+export interface TotalRow {
+  readonly line: number;
+  readonly label: string;
+  readonly kind: 'grand' | 'sub';
+  /** The row's other keys (not empty, not a total label), by dimension. */
+  readonly scope: ReadonlyMap<number, string>;
+  readonly values: readonly (number | null)[];
+  readonly column: number;
+  /** Set when the file ends: whether it could be checked (a grand total whose keys the groups keep). */
+  checked?: boolean;
+}
+
+/** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
+interface Deferred {
+  readonly kind: 'segments' | 'over';
+  readonly line: number;
+  readonly column: number | undefined;
+  readonly a: readonly [number, number];
+  readonly b: readonly [number, number];
+  readonly measure?: string;
+}
+
 export class TypedRows implements RowSink {
-  readonly rows: TableRow[] = [];
   readonly cols: Col[] = [];
   readonly policy: LocalePolicy;
   rowsRead = 0;
   blankLines = 0;
-  private readonly groups = new Map<string, number>(); // sum: full key → row index
-  private readonly ids = new Map<string, number>(); // participant id + period → line
-  private readonly pending: { row: number; measure: number; id: number; en: number; at: CellRef }[] = [];
+  readonly totals: TotalRow[] = [];
+  private plan: Plan | undefined;
   private contradictionReported = false;
   private checkedRequired = false;
   private levelSkipped: number | undefined;
@@ -85,6 +160,18 @@ export class TypedRows implements RowSink {
   private readonly byCanonical = new Map<string, number>();
   /** While a group of an extract's rows is read at once (the fast path): how many rows it stands for. */
   private groupRows: number | undefined;
+  private firstPending: { at: CellRef; id: number; en: number } | undefined;
+  private readonly deferred: Deferred[] = [];
+  // Per-row buffers, reused.
+  private keys: (string | null)[] = [];
+  private readonly vals: Float64Array;
+  private readonly have: Uint8Array;
+  private readonly delta: Float64Array;
+  private readonly resolved: (Resolved | undefined | null)[] = [];
+  private readonly partsId: number[] = [];
+  private readonly partsDelta: number[] = [];
+  private readonly partsSeg: string[] = [];
+  private readonly partsCol: number[] = [];
 
   constructor(
     private readonly shape: TableShape,
@@ -93,34 +180,25 @@ export class TypedRows implements RowSink {
     private readonly o: TypedRowsOptions,
   ) {
     this.policy = new LocalePolicy(o.forcedLocale);
+    const nm = shape.measures.length;
+    this.vals = new Float64Array(nm);
+    this.have = new Uint8Array(nm);
+    this.delta = new Float64Array(nm);
   }
 
-  private fail(d: Omit<Problem, 'file'> & { line: number; column?: number }): void {
-    this.problems.add({ ...d, ...this.o.place(d.line, d.column) });
+  private fail(p: InputProblem, line: number, column?: number): void {
+    this.problems.add(inputProblem(p, this.o.place(line, column)));
   }
 
   column(name: string, index: number, place: CellPlace): void {
-    if (CONTROL.test(name)) {
-      const ch = CONTROL.exec(name)![0].charCodeAt(0);
-      const u = `U+${ch.toString(16).toUpperCase().padStart(4, '0')}`;
-      this.fail({ line: place.line, column: place.column, ...say(`control character ${u} in the name of column ${index + 1}`, `karakter kendali ${u} pada nama kolom ${index + 1}`) });
-    }
+    if (CONTROL.test(name)) this.fail({ code: 'control-in-header', char: codePoint(name), index }, place.line, place.column);
     const canonical = canonicalColumn(name);
     const role: ColumnRole = canonical === '' ? { kind: 'ignored' } : roleOf(canonical, this.o.wants);
     const before = canonical === '' ? undefined : this.byCanonical.get(canonical);
     if (before !== undefined) {
       const other = this.cols[before]!;
       const same = normaliseHeader(other.name) === normaliseHeader(name);
-      this.fail({
-        line: place.line,
-        column: place.column,
-        ...(same
-          ? say({ message: `column "${name}" appears twice (fields ${before + 1} and ${index + 1})`, hint: 'keep one of them' }, { message: `kolom "${name}" muncul dua kali (kolom ke-${before + 1} dan ke-${index + 1})`, hint: 'pertahankan salah satunya' })
-          : say(
-              { message: `columns "${other.name}" (field ${before + 1}) and "${name}" (field ${index + 1}) both mean "${canonical}"`, hint: 'keep one of them' },
-              { message: `kolom "${other.name}" (kolom ke-${before + 1}) dan "${name}" (kolom ke-${index + 1}) sama-sama berarti "${canonical}"`, hint: 'pertahankan salah satunya' },
-            )),
-      });
+      this.fail(same ? { code: 'column-twice', name, first: before, second: index } : { code: 'columns-same-meaning', first: other.name, firstIndex: before, second: name, secondIndex: index, canonical }, place.line, place.column);
     }
     if (canonical !== '') this.byCanonical.set(canonical, index);
     let target = -1;
@@ -128,6 +206,7 @@ export class TypedRows implements RowSink {
     else if (role.kind === 'measure') target = this.shape.measure(role.measure);
     if (role.kind === 'segment-part') this.shape.dim('segment', 'segment');
     this.cols[index] = { name, canonical, role, place, target, firstRow: this.rowsRead };
+    this.plan = undefined;
   }
 
   /** Check the columns once they are known (CSV/xlsx: at the first row; JSON: at the end). */
@@ -138,26 +217,10 @@ export class TypedRows implements RowSink {
     for (const req of this.o.required) {
       const present = this.cols.some((c) => c.canonical === req.column || (req.column === 'province' && c.canonical === 'province_code'));
       if (present) continue;
-      const names = this.cols.map((c) => c.name);
-      const close = suggestColumn(req.column, names);
-      const accepted = [req.column, ...aliasesOf(req.column)].join(', ');
-      this.fail({
-        line,
-        ...say(
-          { message: `missing column "${req.column}" (${req.why})`, hint: close ? `did you mean "${close}"? accepted names: ${accepted}` : `accepted names: ${accepted}` },
-          { message: `kolom "${req.column}" tidak ada (${req.whyId})`, hint: close ? `maksudnya "${close}"? nama yang diterima: ${accepted}` : `nama yang diterima: ${accepted}` },
-        ),
-      });
+      const close = suggestColumn(req.column, this.cols.map((c) => c.name));
+      this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', ') }, line);
     }
-    if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) {
-      this.fail({
-        line,
-        ...say(
-          { message: 'the file has both a segment column and participants_pu… columns', hint: 'use one layout: a segment column (one row per segment), or one participants column per segment' },
-          { message: 'berkas memuat kolom segment sekaligus kolom participants_pu…', hint: 'pakai satu susunan saja: kolom segment (satu baris per segmen), atau satu kolom peserta per segmen' },
-        ),
-      });
-    }
+    if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) this.fail({ code: 'two-segment-layouts' }, line);
   }
 
   /** Named columns that are neither keys nor measures (a hint names them when rows collide). */
@@ -173,211 +236,316 @@ export class TypedRows implements RowSink {
     this.blankLines++;
   }
 
+  private compile(): Plan {
+    const cols = this.cols;
+    let level = -1;
+    const unnamed: number[] = [];
+    let provinceCode = -1;
+    let provinceName = -1;
+    let regencyCode = -1;
+    let regencyName = -1;
+    let participantId = -1;
+    let estimated = -1;
+    const keys: Plan['keys'][number][] = [];
+    const numbers: Plan['numbers'][number][] = [];
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i];
+      if (!c) continue;
+      const role = c.role;
+      if (c.canonical === '') unnamed.push(i);
+      if (role.kind === 'level' && level < 0) level = i;
+      else if (role.kind === 'estimated') estimated = i;
+      else if (role.kind === 'dim') {
+        if (role.keyKind === 'province') {
+          if (role.part === 'code') provinceCode = i;
+          else provinceName = i;
+        } else if (role.keyKind === 'regency') {
+          if (role.part === 'code') regencyCode = i;
+          else regencyName = i;
+        } else keys.push({ col: i, dim: c.target, name: role.dim, kind: role.keyKind, resolve: this.domains.resolver(role.dim, role.keyKind) });
+      } else if (role.kind === 'id') {
+        if (role.id === 'participant_id') participantId = i;
+      } else if (role.kind === 'measure') numbers.push({ col: i, role: 'measure', kind: role.measureKind === 'count' ? 'count' : 'number', measure: c.target });
+      else if (role.kind === 'segment-part') numbers.push({ col: i, role: 'part', kind: 'count', measure: -1, segment: role.segment });
+      else if (role.kind === 'percent') numbers.push({ col: i, role: 'percent', kind: 'percent', measure: -1 });
+    }
+    const participants = this.shape.measure('participants');
+    const participantsColumn = cols.findIndex((c) => c?.canonical === 'participants');
+    const plan: Plan = {
+      cols: cols.length,
+      level,
+      unnamed,
+      provinceCode,
+      provinceName,
+      regencyCode,
+      regencyName,
+      keys,
+      participantId,
+      numbers,
+      participants,
+      hasParticipantsColumn: participantsColumn >= 0,
+      participantsColumn,
+      denominators: DENOMINATORS.map((name) => ({ name, measure: this.shape.measure(name) })).filter((d) => d.measure >= 0),
+      parts: numbers.some((n) => n.role === 'part'),
+      kanwil: this.o.deriveKanwil && !cols.some((x) => x?.canonical === 'kanwil'),
+      period: this.shape.dims.findIndex((d) => d.name === 'period'),
+      estimated,
+    };
+    this.plan = plan;
+    return plan;
+  }
+
   /**
    * The rows of an extract that share every key text, added up already (src/io/fast-extract.ts): one
    * row whose counts are the sums, and which stands for `rows` rows. The participant id was checked by
    * the engine, so its cell is not read.
    */
-  group(cells: readonly string[], line: number, rows: number): void {
+  group(cells: readonly string[], line: number, rows: number, dropped?: ReadonlySet<number>): void {
     this.groupRows = rows;
+    this.dropped = dropped;
     try {
       this.row(cells, line, []);
     } finally {
       this.groupRows = undefined;
+      this.dropped = undefined;
     }
     this.rowsRead += rows - 1;
   }
+
+  /**
+   * Do the texts of key column `col` resolve to keys, none a total row's, no two to the same key? (The
+   * fast path asks it of a column the engine did not group by.)
+   */
+  distinctKeys(col: number, texts: readonly string[]): boolean {
+    const c = this.cols[col];
+    if (!c || c.role.kind !== 'dim' || c.role.keyKind === 'province' || c.role.keyKind === 'regency') return false;
+    const resolve = this.domains.resolver(c.role.dim, c.role.keyKind);
+    const keys = new Set<string>();
+    for (const t of texts) {
+      const r = resolve(t);
+      if (!('key' in r) || r.total || keys.has(r.key)) return false;
+      keys.add(r.key);
+    }
+    return true;
+  }
+
+  /** In a group (the fast path): key columns the engine did not group by (their cells are empty). */
+  private dropped: ReadonlySet<number> | undefined;
+  /** A group (the fast path) whose keys are a total row's: the file must be read row by row. */
+  totalInGroup = false;
 
   row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): void {
     if (this.firstLine === undefined) this.firstLine = line;
     this.rowsRead++;
     if (this.o.columnsUpFront) this.checkColumns();
-    const cols = this.cols;
-    const at = (i: number): { line: number; column?: number } => ({ line: places[i]?.line ?? line, column: places[i]?.column });
+    const plan = this.plan ?? this.compile();
     let ok = true;
-    const bad = (i: number, text: Bilingual): void => {
-      ok = false;
-      this.fail({ ...at(i), ...text });
-    };
-    // Control characters anywhere, and the tool's own `level` rows.
-    let skip = false;
+    // Cells: control characters anywhere, the tool's own level rows, values without a column name.
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
-      if (typeof v === 'string' && CONTROL.test(v)) {
-        const ch = CONTROL.exec(v)![0].charCodeAt(0);
-        const u = `U+${ch.toString(16).toUpperCase().padStart(4, '0')}`;
-        const name = cols[i]?.name ?? i + 1;
-        bad(i, say(`control character ${u} in field "${name}"`, `karakter kendali ${u} di kolom "${name}"`));
-      }
-      const c = cols[i];
-      if (c?.role.kind === 'level' && !this.levelIsData) {
-        const lv = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
-        if (lv === 'subtotal' || lv === 'total') {
-          this.levelSkipped ??= line;
-          skip = true;
-        } else if (lv !== '' && lv !== 'detail') {
-          if (this.levelSkipped !== undefined) {
-            bad(
-              i,
-              say(
-                { message: `column "${c.name}" holds "${lv}" but earlier rows were the tool's subtotal/total rows (line ${this.levelSkipped})`, hint: 'rename the column: "level" marks the rows of jamsostek outputs' },
-                { message: `kolom "${c.name}" berisi "${lv}", padahal baris sebelumnya adalah baris subtotal/total keluaran jamsostek (baris ${this.levelSkipped})`, hint: 'ganti nama kolom itu: "level" menandai baris keluaran jamsostek' },
-              ),
-            );
-          }
-          this.levelIsData = true;
-        }
-      }
-      if (c && c.canonical === '' && v !== null && v !== undefined && String(v).trim() !== '') {
-        const held = String(v).trim();
-        bad(i, say({ message: `column ${i + 1} has no name but holds "${held}"`, hint: 'give it a header' }, { message: `kolom ${i + 1} tidak bernama tetapi berisi "${held}"`, hint: 'beri kolom itu nama di baris judul' }));
+      if (typeof v === 'string' && hasControl(v)) {
+        ok = false;
+        this.fail({ code: 'control-in-field', char: codePoint(v), field: this.cols[i]?.name ?? String(i + 1) }, places[i]?.line ?? line, places[i]?.column);
       }
     }
-    if (!ok || skip) return;
-
-    const nd = this.shape.dims.length;
-    const keys: (string | null)[] = new Array<string | null>(nd).fill(null);
-    const values: (number | null)[] = new Array<number | null>(this.shape.measures.length).fill(null);
-    const parts: { segment: string; value: number; col: number }[] = [];
-    let provinceCode = '';
-    let provinceName = '';
-    let provinceCol = -1;
-    let regencyCode = '';
-    let regencyName = '';
-    let regencyCol = -1;
-    let participantId: { value: string; col: number } | undefined;
-    const pend: { measure: number; id: number; en: number; at: CellRef }[] = [];
-    let estimatedText = ''; // issue 19: the row's `estimated` column
-    let estimatedCol = -1;
-
-    for (let i = 0; i < cols.length; i++) {
-      const c = cols[i];
-      if (!c) continue;
-      const role = c.role;
+    if (plan.level >= 0 && !this.levelIsData) {
+      const v = cells[plan.level];
+      const lv = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
+      if (lv === 'subtotal' || lv === 'total') {
+        this.levelSkipped ??= line;
+        return;
+      }
+      if (lv !== '' && lv !== 'detail') {
+        if (this.levelSkipped !== undefined) {
+          ok = false;
+          this.fail({ code: 'level-after-tool-rows', field: this.cols[plan.level]!.name, value: lv, firstLine: this.levelSkipped }, places[plan.level]?.line ?? line, places[plan.level]?.column);
+        }
+        this.levelIsData = true;
+      }
+    }
+    for (const i of plan.unnamed) {
       const v = cells[i];
-      if (role.kind === 'ignored' || role.kind === 'level') continue;
-      if (role.kind === 'estimated') {
-        estimatedCol = i;
-        estimatedText = v === null || v === undefined ? '' : String(v);
+      if (v !== null && v !== undefined && String(v).trim() !== '') {
+        ok = false;
+        this.fail({ code: 'unnamed-column', index: i, value: String(v).trim() }, places[i]?.line ?? line, places[i]?.column);
+      }
+    }
+    if (!ok) return;
+
+    // Keys: resolved first, so that a total row is known before its blank key cells are refused.
+    const nd = this.shape.dims.length;
+    const keys = this.keys;
+    if (keys.length !== nd) keys.length = nd;
+    for (let d = 0; d < nd; d++) keys[d] = null;
+    const resolved = this.resolved;
+    let total: { label: string; kind: 'grand' | 'sub'; col: number } | undefined;
+    for (let k = 0; k < plan.keys.length; k++) {
+      const { col, dim, resolve } = plan.keys[k]!;
+      if (this.dropped?.has(col)) {
+        // Not grouped by (the engine checked and will report its texts): present, but no key.
+        keys[dim] = DROPPED;
+        resolved[k] = null;
         continue;
       }
-      if (role.kind === 'dim') {
-        const text = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
-        if (role.keyKind === 'province') {
-          if (role.part === 'code') provinceCode = text;
-          else provinceName = text;
-          if (provinceCol < 0 || role.part === 'name') provinceCol = i;
-          continue;
-        }
-        if (role.keyKind === 'regency') {
-          if (role.part === 'code') regencyCode = text;
-          else regencyName = text;
-          if (regencyCol < 0 || role.part === 'name') regencyCol = i;
-          continue;
-        }
-        if (v === undefined) {
-          bad(i, say(`the row has no "${c.name}"`, `baris ini tidak memiliki "${c.name}"`));
-          continue;
-        }
-        // An optional key left empty is its own value '' ("none": the original target, not a revision),
-        // never a wildcard that would make it overlap the rows that have one.
-        if (text.trim() === '' && this.o.wants.optionalDims?.includes(role.dim)) {
-          keys[c.target] = '';
-          continue;
-        }
-        const r: Resolved = this.domains.resolve(role.dim, role.keyKind, text);
-        if ('message' in r) bad(i, r);
-        else {
-          keys[c.target] = r.key;
-          this.remember(c.target, r.key, r.label);
-        }
+      const v = cells[col];
+      if (v === undefined) {
+        resolved[k] = undefined;
         continue;
       }
-      if (role.kind === 'id') {
-        if (role.id === 'participant_id' && this.groupRows === undefined) {
-          const t = v === null || v === undefined ? '' : String(v).trim();
-          if (t === '') bad(i, say('the participant id is empty', 'id peserta kosong'));
-          else participantId = { value: t, col: i };
-        }
+      const raw = typeof v === 'string' ? v : v === null ? '' : String(v);
+      // An optional key left empty is its own value '' ("none": the original target, not a revision),
+      // never a wildcard that would make it overlap the rows that have one.
+      if (this.o.wants.optionalDims !== undefined && raw.trim() === '' && this.o.wants.optionalDims.includes(plan.keys[k]!.name)) {
+        keys[dim] = '';
+        resolved[k] = null;
         continue;
       }
-      // Numbers: measures, segment parts and (checked only) percentages.
-      const kind = role.kind === 'percent' ? 'percent' : role.kind === 'measure' ? (role.measureKind === 'count' ? 'count' : 'number') : 'count';
-      if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-        if (role.kind === 'percent') continue;
-        const hint = { en: 'a blank count is not zero: write 0 if zero is meant', id: 'sel kosong tidak sama dengan nol: tulis 0 jika yang dimaksud nol' };
-        bad(i, v === undefined ? say({ message: `the row has no "${c.name}"`, hint: hint.en }, { message: `baris ini tidak memiliki "${c.name}"`, hint: hint.id }) : say({ message: `field "${c.name}" is empty`, hint: hint.en }, { message: `kolom "${c.name}" kosong`, hint: hint.id }));
+      const r = resolve(raw);
+      resolved[k] = r;
+      if (r.total && !total) total = { label: String(v).trim(), kind: r.total, col };
+      if ('key' in r) keys[dim] = r.key;
+    }
+    let province: Resolved | undefined;
+    if (plan.provinceCode >= 0 || plan.provinceName >= 0) {
+      province = this.domains.resolveProvince(text(cells[plan.provinceCode]), text(cells[plan.provinceName]));
+      if (province.total && !total) total = labelled(cells, plan.provinceName, plan.provinceCode, province.total);
+    }
+    let regency: (Resolved & { province?: string }) | undefined;
+    if (plan.regencyCode >= 0 || plan.regencyName >= 0) {
+      regency = this.domains.resolveRegency(text(cells[plan.regencyCode]), text(cells[plan.regencyName]), province && 'key' in province ? province.key : undefined);
+      if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
+    }
+    if (total && this.groupRows !== undefined) {
+      this.totalInGroup = true;
+      return;
+    }
+    if (total) return this.totalRow(plan, cells, line, places, total, province, regency);
+    for (let k = 0; k < plan.keys.length; k++) {
+      const { col } = plan.keys[k]!;
+      const r = resolved[k];
+      if (r === null) continue;
+      if (r === undefined) {
+        ok = false;
+        this.fail({ code: 'row-lacks-key', field: this.cols[col]!.name }, (places[col]?.line ?? line), places[col]?.column);
+      } else if (!('key' in r)) {
+        ok = false;
+        this.problems.add({ ...this.o.place((places[col]?.line ?? line), places[col]?.column), code: 'bad-key', message: r.message, hint: r.hint, id: r.id });
+      } else this.remember(plan.keys[k]!.dim, r.key, r.label);
+    }
+
+    // The participant id.
+    let participantId: string | undefined;
+    if (plan.participantId >= 0 && this.groupRows === undefined) {
+      const v = cells[plan.participantId];
+      const t = v === null || v === undefined ? '' : String(v).trim();
+      if (t === '') {
+        ok = false;
+        this.fail({ code: 'empty-participant-id' }, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column);
+      } else participantId = t;
+    }
+
+    // Numbers: measures, segment parts and (checked only) percentages.
+    const vals = this.vals;
+    const have = this.have;
+    const delta = this.delta;
+    have.fill(0);
+    const partsId = this.partsId;
+    const partsDelta = this.partsDelta;
+    let parts = 0;
+    let pendingRow = false;
+    let pendingParts = false;
+    for (const n of plan.numbers) {
+      const i = n.col;
+      const v = cells[i];
+      let id: number;
+      let en: number;
+      if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
+        if (n.role === 'percent') continue;
+        ok = false;
+        this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, (places[i]?.line ?? line), places[i]?.column);
         continue;
       }
-      let value: number | undefined;
       if (typeof v === 'boolean') {
-        bad(i, say(`field "${c.name}": expected a number, found ${v}`, `kolom "${c.name}": seharusnya angka, bukan ${v}`));
+        ok = false;
+        this.fail({ code: 'boolean-number', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
         continue;
       }
       if (typeof v === 'number') {
-        if (kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
-          bad(i, say(`field "${c.name}": ${v} is not a whole non-negative number`, `kolom "${c.name}": ${v} bukan bilangan cacah (bulat, tidak negatif)`));
-          continue;
-        }
-        value = v;
-      } else {
-        const reading = readCell(v, kind);
-        const ref = (): CellRef => ({ ...at(i), column: at(i).column ?? 1, raw: v.trim() });
-        if (reading.problem) {
-          const loc = this.policy.locale;
-          const raw = v.trim();
-          const hint = reading.problem === 'is not a number' ? numberHint(loc) : undefined;
-          const idProblem = reasonInIndonesian(reading.problem) ?? reading.problem;
-          bad(
-            i,
-            say(
-              { message: `field "${c.name}": "${raw}" ${reading.problem.startsWith('is ') ? reading.problem : `is not a count: ${reading.problem}`}`, hint: hint?.en },
-              { message: `kolom "${c.name}": "${raw}" ${reading.problem.startsWith('is ') ? idProblem : `bukan jumlah yang sah: ${idProblem}`}`, hint: hint?.id },
-            ),
-          );
-          continue;
-        }
-        const got = this.policy.take(reading, ref);
-        if (got === 'contradiction') {
-          this.reportContradiction(ref());
+        if (n.kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
           ok = false;
+          this.fail({ code: 'not-whole', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
           continue;
         }
-        if (got === 'pending') {
-          if (role.kind === 'measure') pend.push({ measure: c.target, id: reading.id!, en: reading.en!, at: ref() });
+        id = en = v;
+      } else if ((id = plainDigits(v)) >= 0) en = id;
+      else {
+        const reading = readCell(v, n.kind);
+        if (reading.problem) {
+          ok = false;
+          this.fail({ code: 'bad-number', field: this.cols[i]!.name, raw: v.trim(), reason: reading.problem, reasonId: reasonInIndonesian(reading.problem) ?? reading.problem, locale: this.policy.locale }, (places[i]?.line ?? line), places[i]?.column);
           continue;
         }
-        value = got;
+        if (reading.id !== undefined && reading.id === reading.en) id = en = reading.id;
+        else {
+          const ref = (): CellRef => ({ line: (places[i]?.line ?? line), column: places[i]?.column ?? 1, raw: v.trim() });
+          const got = this.policy.take(reading, ref);
+          if (got === 'contradiction') {
+            this.reportContradiction(ref());
+            ok = false;
+            continue;
+          }
+          if (got === 'pending') {
+            id = reading.id!;
+            en = reading.en!;
+            if (n.role !== 'percent') {
+              pendingRow = true;
+              this.firstPending ??= { at: ref(), id, en };
+            }
+          } else id = en = got;
+        }
       }
-      if (role.kind === 'measure') values[c.target] = value;
-      else if (role.kind === 'segment-part') parts.push({ segment: role.segment, value, col: i });
+      if (n.role === 'measure') {
+        vals[n.measure] = id;
+        delta[n.measure] = en - id;
+        have[n.measure] = en === id ? 1 : 2;
+      } else if (n.role === 'part') {
+        partsId[parts] = id;
+        partsDelta[parts] = en - id;
+        if (en !== id) pendingParts = true;
+        this.partsSeg[parts] = n.segment!;
+        this.partsCol[parts++] = i;
+      }
     }
+
     // The province, from its code and/or name; the regency within it (or giving it, when the file has
     // no province column).
-    let province: string | undefined;
-    if (provinceCol >= 0) {
-      const r = this.domains.resolveProvince(provinceCode, provinceName);
-      if ('message' in r) bad(provinceCol, r);
-      else province = r.key;
-    }
-    if (regencyCol >= 0 && ok) {
-      const r = this.domains.resolveRegency(regencyCode, regencyName, province);
-      if ('message' in r) bad(regencyCol, r);
+    let provinceKey: string | undefined;
+    if (province) {
+      if ('key' in province) provinceKey = province.key;
       else {
-        const d = this.shape.dim('regency', 'regency');
-        if (d >= keys.length) keys.length = d + 1;
-        keys[d] = r.key;
-        this.remember(d, r.key, r.label);
-        if (province === undefined && provinceCol < 0) province = r.province;
+        ok = false;
+        this.problems.add({ ...this.o.place((places[plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode]?.line ?? line), places[plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode]?.column), code: 'bad-key', message: province.message, hint: province.hint, id: province.id });
       }
     }
-    if (province !== undefined) {
+    if (regency && ok) {
+      if (!('key' in regency)) {
+        ok = false;
+        this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
+      } else {
+        const d = this.shape.dim('regency', 'regency');
+        if (d >= keys.length) keys.length = d + 1;
+        keys[d] = regency.key;
+        this.remember(d, regency.key, regency.label);
+        if (provinceKey === undefined && province === undefined) provinceKey = regency.province;
+      }
+    }
+    if (provinceKey !== undefined) {
       const d = this.shape.dim('province', 'province');
       if (d >= keys.length) keys.length = d + 1;
-      keys[d] = province;
-      const p = this.domains.province(province)!;
-      this.remember(d, province, p.name);
-      if (this.o.deriveKanwil && !this.cols.some((x) => x.canonical === 'kanwil')) {
+      keys[d] = provinceKey;
+      const p = this.domains.province(provinceKey)!;
+      this.remember(d, provinceKey, p.name);
+      if (plan.kanwil) {
         const kd = this.shape.dim('kanwil', 'kanwil');
         if (kd >= keys.length) keys.length = kd + 1;
         keys[kd] = p.kanwil;
@@ -385,80 +553,129 @@ export class TypedRows implements RowSink {
       }
     }
     if (!ok) return;
-    // Wide segment columns must add up to the row's participants.
-    const pIdx = this.shape.measure('participants');
-    if (parts.length) {
-      let sum = 0;
-      for (const p of parts) sum += p.value;
-      if (pIdx >= 0 && values[pIdx] !== null && values[pIdx] !== sum) {
-        bad(
-          parts[0]!.col,
-          say(
-            { message: `the segment columns add up to ${sum}, not to the row's participants (${values[pIdx]})`, hint: 'the participants_pu, _bpu, _jakon, _pmi columns must cover every participant (add the missing ones, or drop the participants column)' },
-            { message: `kolom segmen berjumlah ${sum}, tidak sama dengan peserta pada baris ini (${values[pIdx]})`, hint: 'kolom participants_pu, _bpu, _jakon, _pmi harus mencakup semua peserta (tambahkan yang kurang, atau hapus kolom participants)' },
-          ),
-        );
-        return;
-      }
-      if (pIdx >= 0) values[pIdx] = sum;
+
+    if (this.o.tap) {
+      this.o.tap({ keys: keys.slice(), line, id: participantId, idColumn: plan.participantId >= 0 ? places[plan.participantId]?.column : undefined, period: plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined });
+      return;
     }
-    // Which of the row's figures are estimates (issue 19; core/estimates.ts).
-    const estimated = estimatedCol >= 0 && estimatedText.trim() !== '' ? this.estimatedOf(estimatedText, { line: places[estimatedCol]?.line ?? line, column: places[estimatedCol]?.column }) : undefined;
-    if (estimated === null) return;
+
+    // Wide segment columns must add up to the row's participants.
+    const p = plan.participants;
+    if (parts) {
+      let sumId = 0;
+      let sumDelta = 0;
+      for (let k = 0; k < parts; k++) {
+        sumId += partsId[k]!;
+        sumDelta += partsDelta[k]!;
+      }
+      if (p >= 0 && have[p] !== 0) {
+        const col = this.partsCol[0]!;
+        if (pendingRow) this.deferred.push({ kind: 'segments', line: (places[col]?.line ?? line), column: places[col]?.column, a: [sumId, sumId + sumDelta], b: [vals[p]!, vals[p]! + delta[p]!] });
+        else if (vals[p] !== sumId) return this.fail({ code: 'segments-sum', sum: sumId, participants: vals[p]! }, (places[col]?.line ?? line), places[col]?.column);
+      }
+      if (p >= 0) {
+        vals[p] = sumId;
+        delta[p] = sumDelta;
+        have[p] = pendingParts ? 2 : 1;
+      }
+    }
+    // Which of the row's figures are estimates (core/estimates.ts).
+    let estimated: Set<string> | undefined;
+    if (plan.estimated >= 0) {
+      const text = cells[plan.estimated];
+      const t = text === null || text === undefined ? '' : String(text);
+      if (t.trim() !== '') {
+        const e = this.estimatedOf(t, places[plan.estimated]?.line ?? line, places[plan.estimated]?.column);
+        if (e === null) return;
+        estimated = e;
+      }
+    }
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
-    if (pIdx >= 0 && values[pIdx] !== null && !this.o.allowOverCoverage) {
-      for (const d of DENOMINATORS) {
-        const di = this.shape.measure(d);
-        const dv = di >= 0 ? values[di] : null;
-        if (estimated?.has(d) || estimated?.has('participants') || overCoverageException(province, d)) continue;
-        if (dv !== null && dv !== undefined && values[pIdx]! > dv) {
-          const col = this.cols.findIndex((c) => c?.canonical === 'participants');
-          bad(
-            col >= 0 ? col : 0,
-            say(
-              { message: `participants (${values[pIdx]}) exceed ${d} (${dv})`, hint: 'check the row; pass --allow-over-coverage if this is real' },
-              { message: `peserta (${values[pIdx]}) melebihi ${d} (${dv})`, hint: 'periksa baris ini; jika memang benar, pakai --allow-over-coverage' },
-            ),
-          );
-          return;
+    if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined) {
+      for (const d of plan.denominators) {
+        if (have[d.measure] === 0) continue;
+        if (estimated?.has(d.name) || estimated?.has('participants') || overCoverageException(provinceKey, d.name)) continue;
+        const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
+        const pv: [number, number] = [vals[p]!, vals[p]! + delta[p]!];
+        const dv: [number, number] = [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!];
+        if (pendingRow && (pv[0] > dv[0]) !== (pv[1] > dv[1])) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: pv, b: dv, measure: d.name });
+        else if (pv[0] > dv[0]) return this.fail({ code: 'over-coverage', participants: pv[0], measure: d.name, denominator: dv[0] }, (places[col]?.line ?? line), places[col]?.column);
+      }
+    }
+    // A participant id twice in one month, in this file or another of the load.
+    if (participantId !== undefined) this.o.ids?.add(participantId, plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, this.o.src, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column, this.o.rereadable ?? false);
+    // A row of an extract with no count column counts one participant.
+    if (this.o.rule === 'sum' && p >= 0 && have[p] === 0 && !plan.hasParticipantsColumn && !parts) {
+      vals[p] = this.groupRows ?? 1;
+      have[p] = 1;
+    }
+    const fold = this.o.fold;
+    if (!fold) return;
+    const est = estimated?.size ? this.shape.measures.filter((m) => estimated!.has(m.name)).map((m) => m.name) : undefined;
+    const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined, est);
+    if (g < 0) return this.overflow(-1 - g, line);
+    if (parts) {
+      const segDim = this.shape.dim('segment', 'segment');
+      for (let k = 0; k < parts; k++) {
+        const seg = this.partsSeg[k]!;
+        this.remember(segDim, seg, seg);
+        // A segment row's participants are an estimate when the row's participants or that segment's column are.
+        const segEst = estimated?.has('participants') || estimated?.has(`participants_${seg.toLowerCase()}`) ? ['participants'] : undefined;
+        const c = fold.addChild(g, segDim, seg, p, partsId[k]!, partsDelta[k] !== 0 ? partsDelta[k] : undefined, line, segEst);
+        if (c < 0) return this.overflow(p, line);
+      }
+    }
+  }
+
+  private overflow(m: number, line: number): void {
+    this.fail({ code: 'sum-overflow', measure: this.shape.measures[m]!.name, extract: this.o.rule === 'sum' }, line);
+  }
+
+  /** A total row: its numbers are read (and count for the locale), its keys make its scope; not added. */
+  private totalRow(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], total: { label: string; kind: 'grand' | 'sub'; col: number }, province: Resolved | undefined, regency: (Resolved & { province?: string }) | undefined): void {
+    const scope = new Map<number, string>();
+    for (const k of plan.keys) {
+      const r = k.resolve(text(cells[k.col]));
+      if ('key' in r && !r.total) scope.set(k.dim, r.key);
+    }
+    if (province && 'key' in province) scope.set(this.shape.dim('province', 'province'), province.key);
+    if (regency && 'key' in regency && !regency.total) scope.set(this.shape.dim('regency', 'regency'), regency.key);
+    const values = new Array<number | null>(this.shape.measures.length).fill(null);
+    for (const n of plan.numbers) {
+      if (n.role !== 'measure') continue;
+      const v = cells[n.col];
+      if (typeof v === 'number') values[n.measure] = v;
+      else if (typeof v === 'string' && !isBlank(v)) {
+        const r = readCell(v, n.kind);
+        if (r.problem) {
+          this.fail({ code: 'bad-number', field: this.cols[n.col]!.name, raw: v.trim(), reason: r.problem, reasonId: reasonInIndonesian(r.problem) ?? r.problem, locale: this.policy.locale }, places[n.col]?.line ?? line, places[n.col]?.column);
+          continue;
+        }
+        if (r.id !== undefined && r.id === r.en) values[n.measure] = r.id;
+        else {
+          const ref = (): CellRef => ({ line: places[n.col]?.line ?? line, column: places[n.col]?.column ?? 1, raw: v.trim() });
+          const got = this.policy.take(r, ref);
+          if (got === 'contradiction') this.reportContradiction(ref());
+          else if (got !== 'pending') values[n.measure] = got;
+          // A total whose numbers read two ways is left unchecked.
         }
       }
     }
-    // A participant id twice in one period: a join fan-out in the warehouse query.
-    if (participantId) {
-      const pd = this.shape.dims.findIndex((x) => x.name === 'period');
-      const k = `${pd >= 0 ? (keys[pd] ?? '') : ''}\u0000${participantId.value}`;
-      const first = this.ids.get(k);
-      if (first !== undefined) {
-        const when = pd >= 0 && keys[pd] ? keys[pd] : undefined;
-        bad(
-          participantId.col,
-          say(
-            { message: `participant ${participantId.value} appears twice${when ? ` in ${when}` : ''} (first at line ${first})`, hint: 'each participant is one row per period: check the extract query for a join that repeats rows' },
-            { message: `peserta ${participantId.value} muncul dua kali${when ? ` pada ${when}` : ''} (pertama di baris ${first})`, hint: 'setiap peserta satu baris per periode: periksa kueri ekstrak, mungkin ada join yang menggandakan baris' },
-          ),
-        );
-        return;
-      }
-      this.ids.set(k, line);
-    }
-    // A row of an extract with no count column counts one participant.
-    if (this.o.rule === 'sum' && pIdx >= 0 && values[pIdx] === null && !this.cols.some((c) => c?.canonical === 'participants') && !parts.length) values[pIdx] = this.groupRows ?? 1;
-    this.emit(keys, values, line, parts, pend, estimated);
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: total.col });
   }
 
   /**
    * The figures an `estimated` cell names, as column names of this file; null (after reporting it) when
    * it names something that is not a figure of the file.
    */
-  private estimatedOf(text: string, at: { line: number; column?: number }): Set<string> | null {
+  private estimatedOf(text: string, line: number, column: number | undefined): Set<string> | null {
     const figures = new Map<string, boolean>(); // canonical name → is a denominator
     for (const c of this.cols) {
       if (!c) continue;
       const k = c.role.kind;
       // Any column of the file that is not a key, an id or the tool's own bookkeeping can be named.
-      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, (DENOMINATORS as readonly string[]).includes(c.canonical));
+      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, DENOMINATORS.includes(c.canonical));
       if (k === 'segment-part') figures.set('participants', false); // the sum of the segment columns
     }
     const out = new Set<string>();
@@ -466,25 +683,23 @@ export class TypedRows implements RowSink {
       if (n === 'all') for (const f of figures.keys()) out.add(f);
       else if (n === 'denominator') {
         for (const [f, isDen] of figures) if (isDen) out.add(f);
-      }
-      else if (figures.has(n)) out.add(n);
+      } else if (figures.has(n)) out.add(n);
       else if ((ESTIMATED_FIGURES as readonly string[]).includes(n)) continue; // a report's own words, read back (status, milestone)
       else {
-        const names = [...figures.keys()].join(', ');
-        this.fail({
-          ...at,
-          ...say(
-            { message: `field "estimated": "${n}" is not a figure of this file`, hint: `name the row's figures that are estimates, from its columns (${names}), "denominator" or "all"` },
-            { message: `kolom "estimated": "${n}" bukan angka di berkas ini`, hint: `sebutkan angka baris ini yang berupa perkiraan, dari kolom-kolomnya (${names}), "denominator" atau "all"` },
-          ),
-        });
+        this.fail({ code: 'not-a-figure', name: n, figures: [...figures.keys()].join(', ') }, line, column);
         return null;
       }
     }
     return out;
   }
 
+  private readonly remembered: (string | undefined)[] = [];
+
   private remember(dim: number, key: string, label: string): void {
+    if (this.remembered[dim] === key) return;
+    this.remembered[dim] = key;
+    // A dimension the load adds up over has no keys in the Table, so no labels either.
+    if (this.o.fold && !this.o.fold.keeps(dim)) return;
     const labels = this.shape.dims[dim]!.labels;
     if (!labels.has(key)) labels.set(key, label);
   }
@@ -495,134 +710,78 @@ export class TypedRows implements RowSink {
     const id = this.policy.idOnly ?? at;
     const en = this.policy.enOnly ?? at;
     const idAt = `${this.o.place(id.line, id.column).file}:${id.line}:${id.column}`;
-    this.fail({
-      line: en.line,
-      column: en.column,
-      ...say(
-        { message: `"${en.raw}" is an English number (en) but "${id.raw}" at ${idAt} is Indonesian (id): the file mixes number formats`, hint: 'write all numbers one way, or pass --number-locale to say which' },
-        { message: `"${en.raw}" adalah angka format Inggris (en), sedangkan "${id.raw}" di ${idAt} format Indonesia (id): berkas mencampur format angka`, hint: 'tulis semua angka dengan satu format, atau tentukan formatnya dengan --number-locale' },
-      ),
-    });
-    this.fail({ line: id.line, column: id.column, ...say(`"${id.raw}" is an Indonesian number (id); see the English one above`, `"${id.raw}" adalah angka format Indonesia (id); lihat angka format Inggris di atas`) });
+    this.fail({ code: 'mixed-locales', en: en.raw, id: id.raw, idAt }, en.line, en.column);
+    this.fail({ code: 'mixed-locales-id', id: id.raw }, id.line, id.column);
   }
 
-  private emit(keys: (string | null)[], values: (number | null)[], line: number, parts: readonly { segment: string; value: number }[], pend: readonly { measure: number; id: number; en: number; at: CellRef }[], estimated?: ReadonlySet<string>): void {
-    const src = this.o.src;
-    const segDim = parts.length ? this.shape.dims.findIndex((d) => d.name === 'segment') : -1;
-    // The row's estimated measures; a segment row's participants are an estimate when the row's
-    // participants or that segment's column are (issue 19).
-    const est = estimated?.size ? this.shape.measures.filter((m) => estimated.has(m.name)).map((m) => m.name) : [];
-    const segEst = (segment: string): readonly string[] | undefined => (estimated?.has('participants') || estimated?.has(`participants_${segment.toLowerCase()}`) ? ['participants'] : undefined);
-    const withEst = <T extends object>(row: T, e: readonly string[] | undefined): T => (e?.length ? { ...row, estimated: e } : row);
-    if (this.o.rule === 'sum') {
-      this.add(keys, values, line, pend, est);
-      for (const p of parts) {
-        const k = keys.slice();
-        if (segDim >= k.length) k.length = segDim + 1;
-        k[segDim] = p.segment;
-        const v = new Array<number | null>(values.length).fill(null);
-        v[this.shape.measure('participants')] = p.value;
-        this.add(k, v, line, [], segEst(p.segment));
-      }
-      return;
-    }
-    const index = this.rows.length;
-    this.rows.push(withEst({ keys, values, src, line }, est));
-    for (const q of pend) this.pending.push({ row: index, ...q });
-    for (const p of parts) {
-      const k = keys.slice();
-      if (segDim >= k.length) k.length = segDim + 1;
-      k[segDim] = p.segment;
-      this.remember(segDim, p.segment, p.segment);
-      const v = new Array<number | null>(values.length).fill(null);
-      v[this.shape.measure('participants')] = p.value;
-      this.rows.push(withEst({ keys: k, values: v, src, line, parent: index }, segEst(p.segment)));
-    }
-  }
-
-  /** An extract row: add it to the group of its full key. */
-  private add(keys: (string | null)[], values: (number | null)[], line: number, pend: readonly unknown[], estimated?: readonly string[]): void {
-    if (pend.length) {
-      this.fail({
-        line,
-        ...say(
-          { message: 'cannot tell the number format of this extract from its counts', hint: 'pass --number-locale id or --number-locale en' },
-          { message: 'format angka ekstrak ini tidak dapat ditentukan dari jumlahnya', hint: 'tentukan dengan --number-locale id atau --number-locale en' },
-        ),
-      });
-      return;
-    }
-    let k = '';
-    for (let d = 0; d < keys.length; d++) k += (keys[d] ?? '\u0001') + '\u0000';
-    const at = this.groups.get(k);
-    if (at === undefined) {
-      this.groups.set(k, this.rows.length);
-      this.rows.push(estimated?.length ? { keys, values: values.slice(), src: this.o.src, line, estimated } : { keys, values: values.slice(), src: this.o.src, line });
-      return;
-    }
-    if (estimated?.length) {
-      const prev = this.rows[at]!;
-      const union = [...new Set([...(prev.estimated ?? []), ...estimated])].sort();
-      if (union.length !== (prev.estimated?.length ?? 0)) this.rows[at] = { ...prev, estimated: union };
-    }
-    const g = this.rows[at]!.values as (number | null)[];
-    for (let m = 0; m < values.length; m++) {
-      const v = values[m];
-      if (v === null || v === undefined) continue;
-      const s = (g[m] ?? 0) + v;
-      if (!Number.isSafeInteger(s)) {
-        const name = this.shape.measures[m]!.name;
-        this.fail({
-          line,
-          ...say(
-            { message: `the sum of ${name} passes ${Number.MAX_SAFE_INTEGER} and cannot be kept exactly`, hint: 'split the extract' },
-            { message: `jumlah ${name} melampaui ${Number.MAX_SAFE_INTEGER} dan tidak dapat disimpan dengan tepat`, hint: 'pecah ekstrak menjadi beberapa berkas' },
-          ),
-        });
-        return;
-      }
-      g[m] = s;
-    }
-  }
-
-  /** After the last row: JSON column checks, pending numbers, empty files. */
+  /** After the last row: JSON column checks, the locale, checks that waited for it, total rows. */
   finish(): NumberLocale | null {
     this.checkColumns();
     for (const c of this.cols) {
-      if (c && c.firstRow > 0 && (c.role.kind === 'measure' || c.role.kind === 'dim' || c.role.kind === 'segment-part')) {
-        this.fail({
-          line: this.firstLine ?? 1,
-          ...say(
-            { message: `this row has no "${c.name}" (the key first appears at line ${c.place.line})`, hint: 'every row needs the same fields' },
-            { message: `baris ini tidak memiliki "${c.name}" (kunci itu pertama muncul di baris ${c.place.line})`, hint: 'setiap baris harus memiliki kolom yang sama' },
-          ),
-        });
-      }
+      if (c && c.firstRow > 0 && (c.role.kind === 'measure' || c.role.kind === 'dim' || c.role.kind === 'segment-part')) this.fail({ code: 'key-from-later-row', field: c.name, firstLine: c.place.line }, this.firstLine ?? 1);
     }
-    if (this.pending.length) {
-      const loc = this.policy.locale;
-      if (!loc) {
-        const p = this.pending[0]!;
-        this.fail({
-          line: p.at.line,
-          column: p.at.column,
-          ...say(
-            { message: `cannot tell the number format: "${p.at.raw}" reads as ${p.id} in Indonesian (id) and ${p.en} in English (en), and no count in the file settles it`, hint: 'pass --number-locale id or --number-locale en' },
-            { message: `format angka tidak dapat ditentukan: "${p.at.raw}" terbaca ${p.id} dalam format Indonesia (id) dan ${p.en} dalam format Inggris (en), dan tidak ada jumlah di berkas yang memastikannya`, hint: 'tentukan dengan --number-locale id atau --number-locale en' },
-          ),
-        });
-      } else {
-        for (const p of this.pending) (this.rows[p.row]!.values as (number | null)[])[p.measure] = loc === 'id' ? p.id : p.en;
+    const loc = this.policy.locale;
+    if (this.firstPending && !loc) {
+      const p = this.firstPending;
+      this.fail({ code: 'undecided-locale', raw: p.at.raw, asId: p.id, asEn: p.en }, p.at.line, p.at.column);
+    } else if (this.o.fold) {
+      const bad = this.o.fold.settle(loc);
+      if (bad < 0) this.overflow(-1 - bad, this.firstPending?.at.line ?? this.firstLine ?? 1);
+    }
+    if (loc) {
+      const lane = loc === 'id' ? 0 : 1;
+      for (const d of this.deferred) {
+        if (d.kind === 'segments' && d.a[lane] !== d.b[lane]) this.fail({ code: 'segments-sum', sum: d.a[lane]!, participants: d.b[lane]! }, d.line, d.column);
+        if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.fail({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]! }, d.line, d.column);
       }
     }
     return this.policy.locale ?? null;
   }
 }
 
-function numberHint(locale: NumberLocale | undefined): { en: string; id: string } {
-  if (locale === 'id') return { en: 'Indonesian numbers group thousands with "." and use "," for decimals: 256.129 or 60,56', id: 'angka format Indonesia memakai "." sebagai pemisah ribuan dan "," sebagai pemisah desimal: 256.129 atau 60,56' };
-  if (locale === 'en') return { en: 'English numbers group thousands with "," and use "." for decimals: 256,129 or 60.56', id: 'angka format Inggris memakai "," sebagai pemisah ribuan dan "." sebagai pemisah desimal: 256,129 atau 60.56' };
-  return { en: 'write numbers as 256129, 256.129 (Indonesian) or 256,129 (English)', id: 'tulis angka sebagai 256129, 256.129 (format Indonesia) atau 256,129 (format Inggris)' };
+/** A cell of plain digits (most cells of most files), or -1: the same in both locales, no pattern needed. */
+function plainDigits(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Which of a code and a name column holds a total row's label. */
+function labelled(cells: readonly (Cell | undefined)[], name: number, code: number, kind: 'grand' | 'sub'): { label: string; kind: 'grand' | 'sub'; col: number } {
+  const col = name >= 0 && totalKind(text(cells[name])) ? name : code;
+  return { label: text(cells[col]).trim(), kind, col };
+}
+
+function text(v: Cell | undefined): string {
+  return v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+}
+
+/** A control character (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F): a loop beats a regex on short cells. */
+function hasControl(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+  }
+  return false;
+}
+
+function isBlank(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 160 && c !== 0x3000 && !(c >= 0x2000 && c <= 0x200a) && c !== 0xfeff && c !== 10 && c !== 13) return v.trim() === '';
+  }
+  return true;
+}
+
+function codePoint(v: string): string {
+  const ch = CONTROL.exec(v)![0].charCodeAt(0);
+  return `U+${ch.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The header closest to one of a column's accepted names, for "did you mean". */
@@ -630,12 +789,12 @@ export function suggestColumn(wanted: string, present: readonly string[]): strin
   const names = [wanted, ...aliasesOf(wanted)];
   let best: { name: string; d: number } | undefined;
   for (const p of present) {
+    if (p.length > MAX_SUGGESTED) continue;
     const n = normaliseHeader(p);
     for (const a of names) {
-      const d = editDistance(n, a);
+      const d = editDistance(n, a, 3);
       if (!best || d < best.d) best = { name: p, d };
     }
   }
   return best && best.d <= 3 ? best.name : undefined;
 }
-

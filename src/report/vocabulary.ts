@@ -264,6 +264,10 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file}: merged key cells filled down from their top cell (sheet ${JSON.stringify(clipValue(n.sheet))}): ${list(n.ranges, 10)}`,
         `${n.file}: sel kunci yang digabung diisi ke bawah dari sel teratasnya (lembar ${JSON.stringify(clipValue(n.sheet))}): ${list(n.ranges, 10)}`,
       );
+    case 'total-rows': {
+      const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} "${r.label}" (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
+      return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../src/core/calendar.js';
 import { scanExtract, type ExtractPlan } from '../../src/io/extract/index.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
@@ -156,7 +157,9 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
       const id = fields[plan.idField]!.trim();
       if (id !== fields[plan.idField]!.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '')) engineMayRefuse ??= 'non-ASCII white space around a participant id';
       if (id === '') return bad('empty id');
-      const key = `${plan.periodField === undefined ? '' : fields[plan.periodField]}\u0000${id}`;
+      // Ids are compared by month: ` 2024-06` and `2024-6` are one month (extract/tables.ts, periodHash).
+      const period = plan.periodField === undefined ? '' : fields[plan.periodField]!;
+      const key = `${parsePeriod(period) ?? period}\u0000${id}`;
       if (seen.has(key)) return bad('duplicate id');
       seen.add(key);
     }

@@ -53,11 +53,13 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
       const keys: string[] = [];
       for (let k = 0; k < keyWidth; k++) keys.push(r.values[k]![r.groupKeys[g * keyWidth + k]!]!);
       // Key texts hold no control characters (the scan refuses them), so U+0000 cannot be inside one.
-      const joined = keys.join('\u0000');
-      let at = index.get(joined);
+      // One range has each key tuple once already: no index (it costs ~100 bytes a group, and a file
+      // with a key of its own on every row has as many groups as rows).
+      const joined = results.length === 1 ? undefined : keys.join('\u0000');
+      let at = joined === undefined ? undefined : index.get(joined);
       if (at === undefined) {
         at = groups.length;
-        index.set(joined, at);
+        if (joined !== undefined) index.set(joined, at);
         groups.push({ keys, sums: new Array<number>(countWidth).fill(0), rows: 0, firstLine: line + r.groupFirstLine[g]! });
       }
       const group = groups[at]!;
@@ -74,8 +76,22 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     if (group.sums.some((s) => s > Number.MAX_SAFE_INTEGER)) return { ok: false, reason: 'a sum beyond 2^53' };
   }
 
-  if (plan.idField !== undefined && results.length > 1 && duplicateAcrossRanges(results)) {
-    return { ok: false, reason: 'a participant id seen twice in one period (in two parts of the file)' };
+  if ((plan.idField !== undefined || plan.uniqueRows) && results.length > 1 && duplicateAcrossRanges(results)) {
+    return { ok: false, reason: plan.uniqueRows ? 'two records with the same keys (in two parts of the file)' : 'a participant id seen twice in one period (in two parts of the file)' };
+  }
+  // A record whose count broke `atMost`, in the locale the file turned out to be in.
+  if (plan.atMost?.length) {
+    const lanes = mode === 1 ? [0] : mode === 2 ? [1] : [0, 1];
+    for (const r of results) for (const lane of lanes) if (r.over[lane]! >= 0) return { ok: false, reason: 'a count above the count it may not exceed (participants above a denominator)' };
+  }
+  let fieldTexts: Map<number, string[]> | undefined;
+  if (plan.valueFields?.length) {
+    fieldTexts = new Map();
+    plan.valueFields.forEach((f, i) => {
+      const seen = new Set<string>();
+      for (const r of results) for (const t of r.values[r.valueFieldSlots[i]!]!) seen.add(t);
+      fieldTexts!.set(f, [...seen]);
+    });
   }
 
   return {
@@ -88,6 +104,8 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     locale: mode === 1 ? 'id' : mode === 2 ? 'en' : undefined,
     ...(periodSlot >= 0 ? { periods: [...periods.keys()] } : {}),
     ranges: results.length,
+    ...(plan.idField !== undefined ? { idSets: results.map((r) => ({ table: r.idTable!, count: r.idCount! })) } : {}),
+    ...(fieldTexts ? { fieldTexts } : {}),
   };
 }
 

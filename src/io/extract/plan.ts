@@ -11,14 +11,14 @@
 // people: participants), the participant id, the period, or an ignored column with a name; and there is
 // no `level` column (the tool's own outputs), no wide segment columns (participants_pu…), no denominator
 // beside the counts (participants above it is a per-row check) and no column without a name. After a
-// scan it resolves each distinct key text once, and falls back when a key does not resolve, or when two
-// period texts name one month (the duplicate-id check compares period texts).
+// scan it resolves each distinct key text once, and falls back when a key does not resolve.
 //
 // What the engine checks, as the general path does (src/io/csv-rows.ts, typed-rows.ts, core/numbers.ts):
 // invalid UTF-8; control characters in any field; field counts; unclosed quotes, quotes inside unquoted
 // fields, characters after a closing quote; fields over 2^20 characters; blank keys and periods; counts
 // that are not whole and non-negative in the file's locale (`1.000` is 1000 or 1 until a cell decides;
-// `12,0` is 12 in Indonesian); sums beyond 2^53; a participant id (trimmed) twice in one period. A record
+// `12,0` is 12 in Indonesian); sums beyond 2^53; a participant id (trimmed) twice in one month (periods
+// are compared as the months they name, so ` 2024-06` and `2024-6` are one; see periodHash). A record
 // of empty fields is a blank line. Where it is stricter, it answers ok: false: white space other than
 // spaces around a count, an id that begins or ends with a non-ASCII character, a record of blank but not
 // empty fields, a record over 4 MiB.
@@ -46,6 +46,28 @@ export interface ExtractPlan {
   readonly periodField?: number;
   /** Forced by --number-locale; undefined = deduce from the counts. */
   readonly locale?: NumberLocale;
+  /**
+   * Key fields that are not part of the group key (a regional file's sector when the report is not by
+   * sector): their distinct texts come back in `fieldTexts`, and they count for `uniqueRows`.
+   */
+  readonly valueFields?: readonly number[];
+  /**
+   * A regional file: no two records may have the same texts in all key and value fields (the tuple is
+   * hashed, 64 bits, into an IdSet; two equal hashes are a refusal — the general path then compares the
+   * texts themselves).
+   */
+  readonly uniqueRows?: boolean;
+  /**
+   * Per record, count `a` must not exceed count `b` (indexes into countFields: participants and a
+   * denominator of the same row), in the file's locale.
+   */
+  readonly atMost?: readonly (readonly [number, number])[];
+  /**
+   * Give up (ok: false) when, after 65,536 records, there are more groups than this share of the records:
+   * a key of its own on most rows is cheaper in memory on the general path (the engine keeps about 200
+   * bytes a group on its way to the loader).
+   */
+  readonly maxGroupShare?: number;
   /**
    * Threads that scan byte ranges of the file, this one included (the others are worker threads);
    * default 2 for files of 64 MiB and more on 2+ cores, else 1.
@@ -77,14 +99,17 @@ export type ExtractScan =
       readonly sha256: string;
       /** The decided (or forced) locale; undefined when no count decided it (all plain digits). */
       readonly locale: NumberLocale | undefined;
-      /**
-       * The distinct texts of the period field (when there is one). The duplicate-id check compares
-       * period texts: when two of them name the same month (`2024-06`, ` 2024-06`), the caller must
-       * fall back to the general path, which compares months.
-       */
+      /** The distinct texts of the period field (when there is one). */
       readonly periods?: string[];
+      /** The distinct texts of each value field (`valueFields`), by field index. */
+      readonly fieldTexts?: ReadonlyMap<number, string[]>;
       /** Byte ranges the file was scanned in, in parallel (1 when scanned in one pass). */
       readonly ranges: number;
+      /**
+       * With an id field: each range's set of (month, participant id) words (IdSet tables; no id is in
+       * two of them). The loader keeps them to find a participant in two files of one load.
+       */
+      readonly idSets?: readonly { readonly table: Int32Array; readonly count: number }[];
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -117,5 +142,7 @@ export function checkPlan(plan: ExtractPlan): void {
   if (new Set(plan.keyFields).size !== plan.keyFields.length) throw new RangeError('extract plan: a key field is listed twice');
   if (new Set(plan.countFields).size !== plan.countFields.length) throw new RangeError('extract plan: a count field is listed twice');
   if (plan.countFields.some((f) => plan.keyFields.includes(f) || f === plan.idField)) throw new RangeError('extract plan: a count field is also a key or the id');
+  if (!(plan.valueFields ?? []).every(fieldOk) || (plan.valueFields ?? []).some((f) => plan.keyFields.includes(f) || plan.countFields.includes(f) || f === plan.idField || f === plan.periodField)) throw new RangeError('extract plan: a value field is outside the header, or has another role');
+  if ((plan.atMost ?? []).some(([a, b]) => !(a >= 0 && a < plan.countFields.length && b >= 0 && b < plan.countFields.length && a !== b))) throw new RangeError('extract plan: atMost names counts outside countFields');
   if (plan.workers !== undefined && (!Number.isInteger(plan.workers) || plan.workers < 1)) throw new RangeError('extract plan: workers must be a positive integer');
 }

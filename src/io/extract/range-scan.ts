@@ -7,7 +7,7 @@
 // the distinct-value tables may already have learnt a value of it, which changes no result.
 
 import type { ExtractPlan, NumberLocale } from './plan.js';
-import { fmix, GroupTable, IdSet, ValueTable } from './tables.js';
+import { fmix, GroupTable, IdSet, idHashes, idWords, periodHash, ValueTable } from './tables.js';
 
 const LF = 10;
 const CR = 13;
@@ -75,6 +75,10 @@ export interface RangeResult {
   readonly sums1: Float64Array;
   readonly idTable?: Int32Array;
   readonly idCount?: number;
+  /** `atMost` broken by some record, read as Indonesian (lane 0) or English (lane 1): its line, or -1. */
+  readonly over: readonly [number, number];
+  /** Slot of each value field (`valueFields`) in `values`. */
+  readonly valueFieldSlots: readonly number[];
 }
 
 export class RangeScanner {
@@ -90,7 +94,12 @@ export class RangeScanner {
   private readonly periodSlot: number;
   private readonly countWidth: number;
   private readonly groups: GroupTable;
-  private readonly ids: IdSet | undefined;
+  private ids: IdSet | undefined;
+  private readonly valueFieldSlots: number[] = [];
+  private readonly uniqueRows: boolean;
+  private readonly atMost: readonly (readonly [number, number])[];
+  private readonly over: [number, number] = [-1, -1];
+  private readonly maxGroupShare: number | undefined;
   private readonly forced: boolean;
   /** Whether some field is a key, count, id or period (see the blank-record check in scan). */
   private readonly anchored: boolean;
@@ -100,8 +109,11 @@ export class RangeScanner {
   private readonly v0: Float64Array;
   private readonly v1: Float64Array;
   private unescaped = new Uint8Array(256);
-  private idH1 = 0;
-  private idKey = 0;
+  /** The id's hashes (idHashes), mixed with the period when the record is committed. */
+  private readonly idHash = new Int32Array(2);
+  private readonly idOut = new Int32Array(2);
+  /** The hash of each period text's month, by value id (see periodHash). */
+  private readonly periodHashes: number[] = [];
 
   // State across reads.
   line = 0;
@@ -136,7 +148,16 @@ export class RangeScanner {
       }
       this.periodSlot = this.valueSlot[plan.periodField]!;
     }
-    const slots = this.keyWidth + (this.periodSlot === this.keyWidth ? 1 : 0);
+    let slots = this.keyWidth + (this.periodSlot === this.keyWidth ? 1 : 0);
+    for (const f of plan.valueFields ?? []) {
+      this.role[f]! |= R_VALUE;
+      this.valueSlot[f] = slots;
+      this.valueFieldSlots.push(slots++);
+    }
+    this.uniqueRows = plan.uniqueRows === true;
+    this.atMost = plan.atMost ?? [];
+    this.maxGroupShare = plan.maxGroupShare;
+    if (this.uniqueRows) this.ids = new IdSet();
     this.tables = Array.from({ length: slots }, () => new ValueTable());
     this.vids = new Int32Array(Math.max(slots, 1));
     plan.countFields.forEach((f, j) => {
@@ -147,7 +168,7 @@ export class RangeScanner {
     this.v0 = new Float64Array(Math.max(this.countWidth, 1));
     this.v1 = new Float64Array(Math.max(this.countWidth, 1));
     if (plan.idField !== undefined) this.role[plan.idField]! |= R_ID;
-    this.ids = plan.idField === undefined ? undefined : new IdSet();
+    if (plan.idField !== undefined) this.ids = new IdSet();
     this.groups = new GroupTable(this.keyWidth, this.countWidth);
     this.forced = plan.locale !== undefined;
     this.anchored = this.role.some((r) => r !== 0);
@@ -401,26 +422,17 @@ export class RangeScanner {
       this.problem = 'a participant id that begins or ends with a non-ASCII character';
       return false;
     }
-    let h1 = 0x811c9dc5;
-    let h2 = 0x2545f491 ^ (end - start);
-    let value = 0;
-    let digits = true;
-    for (let i = start; i < end; i++) {
-      const b = src[i]!;
-      h1 = Math.imul(h1 ^ b, 0x01000193);
-      h2 = Math.imul(h2 ^ b, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-      if (b >= 48 && b <= 57) value = (Math.imul(value, 10) + (b - 48)) | 0;
-      else digits = false;
-    }
-    this.idH1 = fmix(h1 ^ Math.imul(end - start, 0x27d4eb2d));
-    this.idKey = digits ? value : fmix(h2);
+    idHashes(src, start, end, this.idHash);
     return true;
   }
 
   private commit(line: number): boolean {
     this.rows++;
     const groups = this.groups;
+    if ((this.rows & 0xffff) === 0 && this.maxGroupShare !== undefined && groups.count > this.rows * this.maxGroupShare) {
+      this.fail('more groups than the engine keeps well (a key of its own on most rows)', line);
+      return false;
+    }
     const g = groups.find(this.vids, line);
     groups.rows[g]!++;
     const nc = this.countWidth;
@@ -438,14 +450,39 @@ export class RangeScanner {
         for (let j = 0; j < nc; j++) groups.sums1[at + j]! += this.v1[j]!;
       }
     }
+    for (const [a, b] of this.atMost) {
+      const mode = this.mode;
+      if (mode !== 2 && this.v0[a]! > this.v0[b]! && this.over[0] < 0) this.over[0] = line;
+      if (mode !== 1 && this.v1[a]! > this.v1[b]! && this.over[1] < 0) this.over[1] = line;
+    }
     const ids = this.ids;
-    if (ids !== undefined) {
-      // The period's text hash is the same in every range, so ranges' sets can be compared.
-      // A period shifts the locality keys of its ids as a whole, keeping neighbours together.
-      const period = this.periodSlot >= 0 ? this.tables[this.periodSlot]!.hashOf(this.vids[this.periodSlot]!) : 0;
-      let h1 = fmix(this.idH1 ^ period) | 0;
+    if (this.uniqueRows) {
+      // A record's texts in all key and value fields, hashed: the same tuple twice is a duplicate row.
+      let h1 = 0x2545f491;
+      let h2 = 0x9e3779b9;
+      const vids = this.vids;
+      const tables = this.tables;
+      for (let k = 0; k < tables.length; k++) {
+        const h = tables[k]!.hashOf(vids[k]!);
+        h1 = Math.imul(h1 ^ h, 0x01000193);
+        h2 = Math.imul((h2 + h) ^ (h2 >>> 15), 0x5bd1e995);
+      }
+      h1 = fmix(h1);
+      h2 = fmix(h2 ^ tables.length);
       if (h1 === 0) h1 = 1;
-      if (!ids.add(h1, (this.idKey + Math.imul(period, 0x9e3779b1)) | 0)) {
+      if (!ids!.add(h1, h2)) {
+        this.fail('two records with the same keys', line);
+        return false;
+      }
+    } else if (ids !== undefined) {
+      // Ids are compared by month (see periodHash), the same in every range and every file of a load.
+      let period = 0;
+      if (this.periodSlot >= 0) {
+        const vid = this.vids[this.periodSlot]!;
+        period = this.periodHashes[vid] ?? (this.periodHashes[vid] = periodHash(this.tables[this.periodSlot]!.textOf(vid)));
+      }
+      idWords(this.idHash[0]!, this.idHash[1]!, period, this.idOut);
+      if (!ids.add(this.idOut[0]!, this.idOut[1]!)) {
         this.fail('a participant id seen twice in one period', line);
         return false;
       }
@@ -487,6 +524,8 @@ export class RangeScanner {
       sums1: g.sums1.slice(0, g.count * g.sumWidth),
       idTable: this.ids?.table,
       idCount: this.ids?.count,
+      over: this.over,
+      valueFieldSlots: this.valueFieldSlots,
     };
   }
 }

@@ -1,6 +1,8 @@
 // Open-addressing tables on typed arrays for the extract engine: nothing per row is an object, and only
 // the distinct values, the groups and the participant ids take memory.
 
+import { parsePeriod } from '../../core/calendar.js';
+
 /** FNV-1a over bytes, finished with a murmur3 mix so that the low bits (the slot) depend on every byte. */
 export function hashBytes(src: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5 ^ (end - start);
@@ -134,6 +136,52 @@ export class ValueTable {
   hashOf(id: number): number {
     return this.hashes[id]!;
   }
+
+  /** The text of one id (UTF-8). */
+  textOf(id: number): string {
+    return Buffer.from(this.arena.buffer, this.arena.byteOffset + this.starts[id]!, this.lengths[id]!).toString('utf8');
+  }
+}
+
+/**
+ * The hash of a period as the duplicate-id check mixes it in: of the month it names (`2024-6`, ` 2024-06`
+ * and `2024-06-30` hash alike), so that files, ranges and both engines compare participants by month.
+ * A text that is no month hashes as itself (the caller refuses such a file anyway); no period is 0.
+ */
+export function periodHash(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const canonical = Buffer.from(parsePeriod(text) ?? text, 'utf8');
+  return hashBytes(canonical, 0, canonical.length);
+}
+
+/**
+ * A participant id's two words in an IdSet. First `idHashes` of its bytes (white space already trimmed):
+ * a hash of the bytes and a locality key (for an id of digits the low 32 bits of its value, else a second
+ * hash); then `idWords` mixes in the period's hash: `h1` (never 0) and `key` shifted by the period. The
+ * engine and the general path both call these, so their sets can be compared across the files of a load.
+ */
+export function idHashes(src: Uint8Array, start: number, end: number, out: Int32Array): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2545f491 ^ (end - start);
+  let value = 0;
+  let digits = true;
+  for (let i = start; i < end; i++) {
+    const b = src[i]!;
+    h1 = Math.imul(h1 ^ b, 0x01000193);
+    h2 = Math.imul(h2 ^ b, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    if (b >= 48 && b <= 57) value = (Math.imul(value, 10) + (b - 48)) | 0;
+    else digits = false;
+  }
+  out[0] = fmix(h1 ^ Math.imul(end - start, 0x27d4eb2d));
+  out[1] = digits ? value : fmix(h2);
+}
+
+export function idWords(idH1: number, idKey: number, period: number, out: Int32Array): void {
+  let w1 = fmix(idH1 ^ period) | 0;
+  if (w1 === 0) w1 = 1;
+  out[0] = w1;
+  out[1] = (idKey + Math.imul(period, 0x9e3779b1)) | 0;
 }
 
 function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {

@@ -1,0 +1,99 @@
+// npm run bench -- regional: ordinary regional files through `coverage`, beside DuckDB (1 and 2 threads)
+// and mawk adding the same columns up by province × month, in the same run; and the memory of every
+// input path at 100,000 rows and at full size (issue 20: peak RSS flat, at most 1.3× from 100 k rows,
+// and at most 250 MiB). Each tool runs as its own process under GNU time (wall, peak RSS); figures are
+// medians of BENCH_RUNS runs (default 3), the tools taking turns.
+//
+// The inputs (bench/generate.js, generateRegional): a regional CSV (province_code, regency, sector,
+// month, workforce, participants; every key once), the same with a branch column of its own on every
+// row (reported `--by province,kantor`: one key per row), and the same rows as a JSON array.
+// `coverage FILE` reads a CSV of 4 MiB and more through the byte-level engine; `bench/load-general.js`
+// reads it through the general path (decode, CSV scanner, typed rows), for the ratio of each.
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { generateRegional } from './generate.js';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const DUCK = (duckMain) => `import { DuckDBInstance } from ${JSON.stringify(duckMain)};
+const db = await DuckDBInstance.create(':memory:', { threads: process.argv[3] });
+const con = await db.connect();
+const r = await con.runAndReadAll("select province_code, period, sum(workforce), sum(participants) from read_csv('" + process.argv[2] + "', header = true, delim = ',', quote = '\\"', columns = {'province_code': 'VARCHAR', 'regency': 'VARCHAR', 'sector': 'VARCHAR', 'period': 'VARCHAR', 'workforce': 'BIGINT', 'participants': 'BIGINT'}) group by all");
+console.log(r.getRows().length);
+`;
+
+export async function regionalSection({ ROOT, OUT, BIN, duckMain, measure, fmt }) {
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const small = 100_000;
+  const sizes = (process.env.BENCH_REGIONAL_ROWS ?? '100000,1000000').split(',').map(Number);
+  const jsonRows = Number(process.env.BENCH_JSON_ROWS ?? 1_500_000);
+  const duckScript = join(OUT, 'duck-regional.mjs');
+  if (duckMain) writeFileSync(duckScript, DUCK(duckMain));
+  const general = join(ROOT, 'bench', 'load-general.js');
+  const mawk = spawnSync('mawk', ['-W', 'version'], { stdio: 'ignore' }).status === 0;
+  const file = async (n, opts, ext) => {
+    const f = join(OUT, `regional-${n}${opts.kantor ? '-kantor' : ''}.${ext}`);
+    if (!existsSync(f)) await generateRegional(n, f, opts);
+    return f;
+  };
+  const coverage = (f, by) => [process.execPath, [BIN, 'coverage', f, '--code-system', 'kemendagri', '--by', by, '-f', 'csv']];
+  const results = [];
+  const take = (tools) => {
+    const times = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+    const rss = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const [k, t] of Object.entries(tools)) {
+        if (!t) continue;
+        const m = measure(t[0], t[1]);
+        times[k].push(m.ms);
+        rss[k].push(m.mb);
+      }
+    }
+    return Object.fromEntries(Object.keys(tools).map((k) => [k, tools[k] ? { ms: median(times[k]), mb: Math.max(...rss[k]) } : null]));
+  };
+
+  console.log(`## Regional files (median of ${runs} runs, tools side by side)\n`);
+  console.log('`coverage` = `jamsostek coverage FILE --code-system kemendagri --by province -f csv` (the byte-level engine: the file is over 4 MiB); general = the same file through the general path (`bench/load-general.js`: decode, CSV scanner, typed rows, the groups). DuckDB and mawk only add the columns up by province × month; jamsostek also resolves and checks every key and row and writes the report. Ratios are jamsostek ÷ tool.\n');
+  console.log('| rows | file | `coverage` | peak RSS | general | its peak RSS | DuckDB 1 thr | DuckDB 2 thr | mawk | `coverage` ÷ DuckDB 2 | general ÷ DuckDB 2 | ÷ mawk |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const n of sizes) {
+    const f = await file(n, {}, 'csv');
+    const r = take({
+      ours: coverage(f, 'province'),
+      general: [process.execPath, [general, f]],
+      duck1: duckMain ? [process.execPath, [duckScript, f, '1']] : null,
+      duck2: duckMain ? [process.execPath, [duckScript, f, '2']] : null,
+      awk: mawk ? ['mawk', ['-F,', 'NR > 1 { w[$1 "," $4] += $5; p[$1 "," $4] += $6 } END { for (k in w) n++; print n }', f]] : null,
+    });
+    const ratio = (a, b) => (a && b ? `${(a.ms / b.ms).toFixed(2)}×` : '–');
+    results.push({ input: 'csv', rows: n, ...r });
+    console.log(`| ${n.toLocaleString('en-US')} | ${(statSync(f).size / 2 ** 20).toFixed(0)} MiB | ${fmt(r.ours.ms)} | ${r.ours.mb.toFixed(0)} MiB | ${fmt(r.general.ms)} | ${r.general.mb.toFixed(0)} MiB | ${r.duck1 ? fmt(r.duck1.ms) : '–'} | ${r.duck2 ? fmt(r.duck2.ms) : '–'} | ${r.awk ? fmt(r.awk.ms) : '–'} | ${ratio(r.ours, r.duck2)} | ${ratio(r.general, r.duck2)} | ${ratio(r.ours, r.awk)} |`);
+  }
+  console.log();
+
+  // Memory of each input path: 100 k rows and the full size, peak RSS of the whole command.
+  console.log('Peak memory of the whole command, at 100,000 rows and at full size (goal: at most 1.3× and 250 MiB):\n');
+  console.log('| input | command | rows | time | peak RSS | at 100 k rows | ratio |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  const big = sizes[sizes.length - 1];
+  const cases = [
+    ['regional CSV (engine)', (n) => file(n, {}, 'csv'), 'province', big],
+    ['regional CSV, one key per row', (n) => file(n, { kantor: true }, 'csv'), 'province,kantor', big],
+    ['JSON array', (n) => file(n, { json: true }, 'json'), 'province', jsonRows],
+  ];
+  for (const [name, make, by, n] of cases) {
+    const a = take({ x: coverage(await make(small), by) }).x;
+    const b = take({ x: coverage(await make(n), by) }).x;
+    results.push({ input: name, rows: n, small: a, full: b });
+    console.log(`| ${name} | \`--by ${by}\` | ${n.toLocaleString('en-US')} | ${fmt(b.ms)} | ${b.mb.toFixed(0)} MiB | ${a.mb.toFixed(0)} MiB | ${(b.mb / a.mb).toFixed(2)}× |`);
+  }
+  for (const [name, n] of [['regional CSV, general path', big]]) {
+    const a = take({ x: [process.execPath, [general, await file(small, {}, 'csv')]] }).x;
+    const b = take({ x: [process.execPath, [general, await file(n, {}, 'csv')]] }).x;
+    results.push({ input: name, rows: n, small: a, full: b });
+    console.log(`| ${name} | loadTable | ${n.toLocaleString('en-US')} | ${fmt(b.ms)} | ${b.mb.toFixed(0)} MiB | ${a.mb.toFixed(0)} MiB | ${(b.mb / a.mb).toFixed(2)}× |`);
+  }
+  console.log();
+  return results;
+}

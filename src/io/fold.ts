@@ -1,0 +1,526 @@
+// Rows are added up as they are read: memory follows the distinct keys of a load, not its rows.
+//
+// Every typed row of a file goes into the group of its keys (one group per file and per set of keys), so
+// a million-row regional file reported by province keeps a few thousand groups (province × regency ×
+// month), and the groups are the Table's rows. What a group keeps:
+// - its keys on the dimensions the load keeps: every dimension but a free-text one nobody named (a
+//   `sector` column when the report is not by sector: the rows are added up over it, as aggregate()
+//   would add them up, and the check below still sees it);
+// - per measure the sum, or null when no row gave it; a measure that some rows give and others lack is
+//   marked (`lacking`: the first row that lacks it), so that aggregate() says "incomplete" exactly as it
+//   would have on the rows one by one;
+// - while the file's number locale is undecided, a second sum for the cells that read differently in the
+//   two locales (`1.000`), settled when the file ends (docs/architecture.md: "deduce, never guess");
+// - the segment rows of a wide row (participants_pu …) as groups of their own, linked to their row's group.
+//
+// For a load whose rows must not overlap (regional files), the check keeps a 53-bit digest of each row's
+// full keys (key-sets.ts: 8 bytes a row), per set of key columns; digests seen twice are suspects, which
+// the loader confirms on the rows (confirm.ts). Rows of two different sets of key columns overlap when
+// they agree on the columns both have; that is checked when the load ends, on the groups (which keep the
+// keys those columns are made of), and — when the columns both have include one the groups add up over —
+// confirmed on the rows themselves, read again.
+
+import type { Measure, RowRef, TableRow } from '../core/table.js';
+import { digest53, fmix, HashLog, hashString, mix2, PlacedSet } from './key-sets.js';
+
+/** The 64-bit hash of a row's full keys (h[0], h[1]); `hk` holds each key's two hashes (hashString). */
+export function rowHash(keys: readonly (string | null)[], hk: Int32Array, mask: number, h: Int32Array): void {
+  h[0] = mask;
+  h[1] = ~mask;
+  for (let d = 0; d < keys.length; d++) if (keys[d] !== null && keys[d] !== undefined) mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
+}
+
+/** The digest of a row's full keys, computed from the keys alone (for rows read a second time). */
+export function rowDigest(keys: readonly (string | null)[]): { mask: number; digest: number; h1: number; h2: number } {
+  const hk = new Int32Array(2 * keys.length);
+  let mask = 0;
+  keys.forEach((k, d) => {
+    if (k === null || k === undefined) return;
+    mask |= 1 << d;
+    hashString(k, hk, 2 * d);
+  });
+  const h = new Int32Array(2);
+  rowHash(keys, hk, mask, h);
+  return { mask, digest: digest53(h[0]!, h[1]!), h1: h[0]!, h2: h[1]! };
+}
+
+/** A group while its file is read; the Table's row once the load ends. */
+export interface Group {
+  keys: (string | null)[];
+  values: (number | null)[];
+  src: number;
+  line: number;
+  parent?: number;
+  lacking?: (RowRef | undefined)[];
+  /** The measures that are estimates in some row of the group (sorted; see core/estimates.ts). */
+  estimated?: string[];
+}
+
+/** Two rows of different key columns that may overlap; confirmed (or not) by the loader. */
+export interface Suspect {
+  readonly kind: 'overlap';
+  readonly first: RowRef;
+  readonly second: RowRef;
+  /** The keys of the second row (all dimensions, as read). */
+  readonly keys: readonly (string | null)[];
+  /** The sets of key columns (a bit per dimension) of the two rows. */
+  readonly masks: readonly [number, number];
+  /** For an overlap: the dimensions both rows have; and whether some of them were added up over. */
+  readonly common?: readonly number[];
+  readonly needsRows?: boolean;
+}
+
+export interface DimInfo {
+  readonly name: string;
+  readonly kind: string;
+}
+
+const MAX_DIMS = 30;
+
+export class LoadFold {
+  /** Every group of every file, in order of first row: the rows of the Table. */
+  readonly groups: Group[] = [];
+  /** The original set of key columns of each group (a bit per dimension). */
+  readonly masks: number[] = [];
+  private readonly kept: boolean[] = [];
+
+  constructor(
+    readonly dims: readonly DimInfo[],
+    readonly measures: readonly Measure[],
+    private readonly named: readonly string[],
+  ) {}
+
+  private readonly hashCache: Map<string, number>[] = [];
+  private readonly hashes: number[] = [];
+
+  /**
+   * The two hashes of key `k` of dimension d into hk[2d], hk[2d + 1]: from a cache per dimension (a key
+   * string's own hash is kept by the engine, so the lookup does not read its characters), up to 65,536
+   * keys a dimension; past that (a branch per row) hashed each time.
+   */
+  keyHash(d: number, k: string, hk: Int32Array): void {
+    let cache = this.hashCache[d];
+    if (!cache) this.hashCache[d] = cache = new Map();
+    const at = cache.get(k);
+    if (at !== undefined) {
+      hk[2 * d] = this.hashes[at]!;
+      hk[2 * d + 1] = this.hashes[at + 1]!;
+      return;
+    }
+    hashString(k, hk, 2 * d);
+    if (cache.size < 65536) {
+      cache.set(k, this.hashes.length);
+      this.hashes.push(hk[2 * d]!, hk[2 * d + 1]!);
+    }
+  }
+
+  /** Does the Table keep dimension d (else its rows are added up over it)? */
+  keeps(d: number): boolean {
+    let k = this.kept[d];
+    if (k === undefined) {
+      const dim = this.dims[d]!;
+      k = dim.kind !== 'text' || this.named.includes(dim.name);
+      this.kept[d] = k;
+    }
+    return k;
+  }
+
+  /** The groups of one file; its rows are checked for overlaps when the rule is 'refuse'. */
+  file(src: number, rule: 'refuse' | 'sum', rereadable: boolean): FileFold {
+    return new FileFold(this, src, rule, rereadable);
+  }
+
+  /** About how many more rows to expect (from a file's size): nothing to size in advance any more. */
+  expectRows(_rows: number): void {}
+
+  private readonly checks = new Map<number, { log: HashLog; placed?: PlacedSet; sources: Set<number> }>();
+  private last: { mask: number; check: { log: HashLog; placed?: PlacedSet; sources: Set<number> } } | undefined;
+
+  /** The check of a row's full keys against every other row of the load with the same key columns. */
+  checkRow(keys: readonly (string | null)[], hk: Int32Array, mask: number, src: number, line: number, rereadable: boolean): void {
+    let check = this.last?.mask === mask ? this.last.check : this.checks.get(mask);
+    if (!check) this.checks.set(mask, (check = { log: new HashLog(), sources: new Set() }));
+    this.last = { mask, check };
+    check.sources.add(src);
+    rowHash(keys, hk, mask, this.scratch);
+    if (rereadable) check.log.add(digest53(this.scratch[0]!, this.scratch[1]!));
+    else {
+      // Rows that cannot be read again are compared with each other now, with their places and keys.
+      const placed = (check.placed ??= new PlacedSet());
+      const slot = placed.add(this.scratch[0]!, this.scratch[1]!, src, line);
+      if (slot >= 0 && this.placedDuplicates.length < 1000) this.placedDuplicates.push({ first: { src: placed.src(slot), line: placed.line(slot) }, second: { src, line }, keys: keys.slice(), mask });
+    }
+  }
+
+  /** Rows of standard input or a pipe with the same keys as an earlier such row. */
+  readonly placedDuplicates: { first: RowRef; second: RowRef; keys: (string | null)[]; mask: number }[] = [];
+
+  private readonly scratch = new Int32Array(2);
+
+  /**
+   * After the last file: per set of key columns, the digests of rows seen twice (suspects, confirmed on
+   * the rows by the loader), the sources with rows of it, and the rows of sources that cannot be read again.
+   */
+  repeatedRows(): { mask: number; digests: Set<number>; sources: ReadonlySet<number>; placed?: PlacedSet }[] {
+    const out: { mask: number; digests: Set<number>; sources: ReadonlySet<number>; placed?: PlacedSet }[] = [];
+    for (const [mask, check] of this.checks) {
+      const digests = check.log.repeated();
+      // Rows of standard input are in the placed set only: those whose digest a file's row has too.
+      if (check.placed && check.log.count) for (const [h1, h2] of check.placed.entries()) if (check.log.has(digest53(h1, h2))) digests.add(digest53(h1, h2));
+      if (digests.size) out.push({ mask, digests, sources: check.sources, placed: check.placed });
+    }
+    return out;
+  }
+
+  /** The rows of standard input or a pipe with these key columns, by their hashes and places. */
+  placedOf(mask: number): PlacedSet | undefined {
+    return this.checks.get(mask)?.placed;
+  }
+
+  /**
+   * Rows of two different sets of key columns that agree on the columns both have: found on the groups,
+   * which keep every key but those of the dimensions added up over; where the columns both have include
+   * such a dimension, a pair of groups is a candidate that the loader confirms on the rows.
+   */
+  findOverlaps(limit: number, skip: ReadonlySet<number> = new Set()): Suspect[] {
+    const byMask = new Map<number, number[]>();
+    this.groups.forEach((g, i) => {
+      if (g.parent !== undefined || skip.has(g.src)) return;
+      const m = this.masks[i]!;
+      let list = byMask.get(m);
+      if (!list) byMask.set(m, (list = []));
+      list.push(i);
+    });
+    const out: Suspect[] = [];
+    const masks = [...byMask.keys()];
+    for (let a = 0; a < masks.length; a++) {
+      for (let b = a + 1; b < masks.length; b++) {
+        const common: number[] = [];
+        for (let d = 0; d < MAX_DIMS; d++) if (masks[a]! & masks[b]! & (1 << d)) common.push(d);
+        const keptCommon = common.filter((d) => this.keeps(d));
+        const needsRows = keptCommon.length !== common.length;
+        const key = (i: number): string => keptCommon.map((d) => this.groups[i]!.keys[d]).join('\u0000');
+        const first = new Map<string, number>();
+        for (const i of byMask.get(masks[a]!)!) {
+          const k = key(i);
+          if (!first.has(k)) first.set(k, i);
+        }
+        for (const i of byMask.get(masks[b]!)!) {
+          const j = first.get(key(i));
+          if (j === undefined) continue;
+          const [x, y] = order(this.groups[j]!, this.groups[i]!);
+          const masksXY: [number, number] = x === this.groups[j] ? [masks[a]!, masks[b]!] : [masks[b]!, masks[a]!];
+          out.push({ kind: 'overlap', first: { src: x.src, line: x.line }, second: { src: y.src, line: y.line }, keys: y.keys, masks: masksXY, common, needsRows });
+          if (out.length >= limit) return out;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Forget the groups from `start` on (a file that could not be read). */
+  truncate(start: number): void {
+    this.groups.length = start;
+    this.masks.length = start;
+  }
+
+  /** Files of a 'refuse' load read by the byte-level engine (their rows are not in the digest log). */
+  readonly fastFiles = new Set<number>();
+
+  /**
+   * Groups of the same keys in two files, where one of them was read by the engine: their rows may be the
+   * same rows twice (the engine checked its own file only). Each as the set of key columns and the kept
+   * keys; the loader compares the rows themselves.
+   */
+  clashes(skip: ReadonlySet<number> = new Set()): { mask: number; keys: string }[] {
+    if (!this.fastFiles.size) return [];
+    const seen = new Map<string, { src: number; fast: boolean }>();
+    const out = new Map<string, { mask: number; keys: string }>();
+    this.groups.forEach((g, i) => {
+      if (g.parent !== undefined || skip.has(g.src)) return;
+      const keys = g.keys.map((k) => k ?? '\u0001').join('\u0000');
+      const k = `${this.masks[i]}\u0002${keys}`;
+      const before = seen.get(k);
+      const fast = this.fastFiles.has(g.src);
+      if (!before) seen.set(k, { src: g.src, fast });
+      else if (before.src !== g.src && (before.fast || fast)) out.set(k, { mask: this.masks[i]!, keys });
+    });
+    return [...out.values()];
+  }
+
+  /** After the last file: every group's keys as long as the dimensions (a later file may have added some). */
+  finish(): TableRow[] {
+    const nd = this.dims.length;
+    for (const g of this.groups) {
+      while (g.keys.length < nd) g.keys.push(null);
+      if (g.lacking && !g.lacking.some((x) => x !== undefined)) delete g.lacking;
+      if (g.estimated && !g.estimated.length) delete g.estimated;
+    }
+    return this.groups as TableRow[];
+  }
+}
+
+/** Add estimated measures to a group's (kept sorted). */
+function unite(group: Group, estimated: readonly string[]): void {
+  const now = group.estimated ?? [];
+  const all = [...new Set([...now, ...estimated])].sort();
+  if (all.length !== now.length) group.estimated = all;
+}
+
+function order(a: Group, b: Group): [Group, Group] {
+  return a.src < b.src || (a.src === b.src && a.line <= b.line) ? [a, b] : [b, a];
+}
+
+/** The groups of one file, with the state that lasts while it is read. */
+export class FileFold {
+  /** Index in the load's groups of this file's first group. */
+  readonly start: number;
+  // The file's groups by their hash: open addressing on typed arrays (a Map and arrays of numbers cost
+  // about 100 bytes more a group, which counts when every row is a group of its own).
+  private slots = new Int32Array(1024); // file group + 1; 0 = empty
+  private ghs = new Int32Array(256); // per file group: its hash
+  private groupsInIndex = 0;
+  /** Per group and measure (stride: measures): 1 when some row of the group lacked the measure. */
+  private lack = new Uint8Array(64);
+  /** While the locale is undecided: per (group, measure) the English reading minus the Indonesian one. */
+  readonly deltas = new Map<number, number>();
+  private readonly children = new Map<string, number>();
+  private counts = new Int32Array(256);
+  /** Rows added to a group that already had one (the fast path checks that its groups stayed apart). */
+  merged = 0;
+  private readonly hk: Int32Array;
+  private readonly h = new Int32Array(2);
+
+  constructor(
+    private readonly load: LoadFold,
+    readonly src: number,
+    private readonly rule: 'refuse' | 'sum',
+    private readonly rereadable: boolean,
+  ) {
+    this.start = load.groups.length;
+    this.hk = new Int32Array(2 * MAX_DIMS);
+  }
+
+  /**
+   * Add one row: its keys (one per dimension, null where the row has none), its values in the Indonesian
+   * reading (`have[m]`: 0 the row lacks the measure, 1 it gives it, 2 it gives a value that reads
+   * differently in English, by `delta[m]`). Returns the group, or the index of a count measure whose sum
+   * would pass 2^53 − 1 as `-1 - m`.
+   */
+  add(keys: readonly (string | null)[], values: Float64Array, have: Uint8Array, delta: Float64Array, line: number, check = true, estimated?: readonly string[]): number {
+    const load = this.load;
+    const nd = keys.length;
+    if (nd > MAX_DIMS) throw new RangeError(`at most ${MAX_DIMS} key columns`);
+    const hk = this.hk;
+    let mask = 0;
+    const h = this.h;
+    h[0] = 0x3c6ef372;
+    h[1] = 0x1b873593;
+    for (let d = 0; d < nd; d++) {
+      const k = keys[d];
+      if (k === null || k === undefined) continue;
+      mask |= 1 << d;
+      load.keyHash(d, k, hk);
+      if (load.keeps(d)) mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
+    }
+    if (this.rule === 'refuse' && check) load.checkRow(keys, hk, mask, this.src, line, this.rereadable);
+    const gh = fmix(h[0]! ^ Math.imul(mask, 0x9e3779b1)) ^ h[1]!;
+    let g = this.find(gh, keys, mask);
+    const nm = load.measures.length;
+    if (g < 0) {
+      g = this.create(gh, keys, mask, line);
+      this.counts[g - this.start] = 1;
+      const group = load.groups[g]!;
+      if (estimated?.length) group.estimated = [...estimated].sort();
+      for (let m = 0; m < nm; m++) {
+        if (have[m] === 0) this.lack[(g - this.start) * nm + m] = 1;
+        else {
+          group.values[m] = values[m]!;
+          if (have[m] === 2) this.deltas.set(g * nm + m, delta[m]!);
+        }
+      }
+      return g;
+    }
+    this.counts[g - this.start]!++;
+    this.merged++;
+    if (estimated?.length) unite(load.groups[g]!, estimated);
+    return this.accumulate(g, values, have, delta, line);
+  }
+
+  /** A segment row of a wide row: its group is the wide row's keys plus the segment. */
+  addChild(parent: number, segDim: number, segment: string, measure: number, value: number, delta: number | undefined, line: number, estimated?: readonly string[]): number {
+    const load = this.load;
+    const key = `${parent}\u0000${segment}`;
+    let g = this.children.get(key);
+    const nm = load.measures.length;
+    if (g === undefined) {
+      const keys = load.groups[parent]!.keys.slice();
+      while (keys.length <= segDim) keys.push(null);
+      keys[segDim] = segment;
+      g = load.groups.length;
+      this.children.set(key, g);
+      load.groups.push({ keys, values: new Array<number | null>(nm).fill(null), src: this.src, line, parent });
+      load.masks.push(this.load.masks[parent]! | (1 << segDim));
+      this.growArrays();
+      this.growLack();
+      for (let m = 0; m < nm; m++) if (m !== measure) this.lack[(g - this.start) * nm + m] = 1;
+      load.groups[g]!.values[measure] = value;
+      if (delta !== undefined) this.deltas.set(g * nm + measure, delta);
+      if (estimated?.length) load.groups[g]!.estimated = [...estimated];
+      return g;
+    }
+    const group = load.groups[g]!;
+    if (estimated?.length) unite(group, estimated);
+    const sum = group.values[measure]! + value;
+    if (!Number.isSafeInteger(sum)) return -1 - measure;
+    group.values[measure] = sum;
+    if (delta !== undefined) this.deltas.set(g * nm + measure, (this.deltas.get(g * nm + measure) ?? 0) + delta);
+    return g;
+  }
+
+  private find(gh: number, keys: readonly (string | null)[], mask: number): number {
+    const load = this.load;
+    const slots = this.slots;
+    const m = slots.length - 1;
+    for (let i = gh & m; ; i = (i + 1) & m) {
+      const local = slots[i]! - 1;
+      if (local < 0) return -1;
+      const g = local + this.start;
+      if (this.ghs[local] === gh && load.masks[g] === mask && this.sameKeys(load.groups[g]!.keys, keys)) return g;
+    }
+  }
+
+  private sameKeys(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+    const load = this.load;
+    for (let d = 0; d < b.length; d++) {
+      if (!load.keeps(d)) continue;
+      const x = d < a.length ? a[d] : null;
+      if (x !== b[d]) return false;
+    }
+    return true;
+  }
+
+  private create(gh: number, keys: readonly (string | null)[], mask: number, line: number): number {
+    const load = this.load;
+    const g = load.groups.length;
+    const projected = new Array<string | null>(keys.length);
+    for (let d = 0; d < keys.length; d++) projected[d] = load.keeps(d) ? keys[d]! : null;
+    load.groups.push({ keys: projected, values: new Array<number | null>(load.measures.length).fill(null), src: this.src, line });
+    load.masks.push(mask);
+    this.growArrays();
+    this.ghs[g - this.start] = gh;
+    if (++this.groupsInIndex * 2 > this.slots.length) this.rehash();
+    const slots = this.slots;
+    const m = slots.length - 1;
+    let i = gh & m;
+    while (slots[i] !== 0) i = (i + 1) & m;
+    slots[i] = g - this.start + 1;
+    this.growLack();
+    return g;
+  }
+
+  private growArrays(): void {
+    const n = this.load.groups.length - this.start;
+    if (n <= this.ghs.length) return;
+    const ghs = new Int32Array(this.ghs.length * 2);
+    ghs.set(this.ghs);
+    this.ghs = ghs;
+    const counts = new Int32Array(this.counts.length * 2);
+    counts.set(this.counts);
+    this.counts = counts;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const m = slots.length - 1;
+    for (const local of this.slots) {
+      if (local === 0) continue;
+      let i = this.ghs[local - 1]! & m;
+      while (slots[i] !== 0) i = (i + 1) & m;
+      slots[i] = local;
+    }
+    this.slots = slots;
+  }
+
+  private growLack(): void {
+    const need = (this.load.groups.length - this.start) * this.load.measures.length;
+    if (need <= this.lack.length) return;
+    const next = new Uint8Array(Math.max(need, this.lack.length * 2));
+    next.set(this.lack);
+    this.lack = next;
+  }
+
+  private accumulate(g: number, values: Float64Array, have: Uint8Array, delta: Float64Array, line: number): number {
+    const load = this.load;
+    const group = load.groups[g]!;
+    const nm = load.measures.length;
+    const base = (g - this.start) * nm;
+    for (let m = 0; m < nm; m++) {
+      const before = group.values[m];
+      if (have[m] === 0) {
+        if (this.lack[base + m] === 0) {
+          this.lack[base + m] = 1;
+          if (before !== null) this.markLacking(group, m, { src: this.src, line });
+        }
+        continue;
+      }
+      if (before === null && this.lack[base + m] === 1) this.markLacking(group, m, { src: this.src, line: group.line });
+      const sum = (before ?? 0) + values[m]!;
+      if (load.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) return -1 - m;
+      group.values[m] = sum;
+      if (have[m] === 2) this.deltas.set(g * nm + m, (this.deltas.get(g * nm + m) ?? 0) + delta[m]!);
+    }
+    return g;
+  }
+
+  private markLacking(group: Group, m: number, at: RowRef): void {
+    group.lacking ??= new Array<RowRef | undefined>(this.load.measures.length);
+    group.lacking[m] ??= at;
+  }
+
+  /**
+   * The file's locale is known: add the English readings where it is English. Returns the index of a
+   * count measure whose sum would pass 2^53 − 1 (as `-1 - m`), else 0.
+   */
+  settle(locale: 'id' | 'en' | undefined): number {
+    if (locale !== 'en') return 0;
+    const load = this.load;
+    const nm = load.measures.length;
+    for (const [k, d] of this.deltas) {
+      const g = Math.floor(k / nm);
+      const m = k % nm;
+      const group = load.groups[g]!;
+      const sum = group.values[m]! + d;
+      if (load.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) return -1 - m;
+      group.values[m] = sum;
+    }
+    this.deltas.clear();
+    return 0;
+  }
+
+  /** Does the load keep dimension d? */
+  keeps(d: number): boolean {
+    return this.load.keeps(d);
+  }
+
+  /** This file's groups (load indexes from `start`). */
+  get end(): number {
+    return this.load.groups.length;
+  }
+
+  /** Input rows in group g (for the check of a total row). */
+  rowsIn(g: number): number {
+    return this.counts[g - this.start] ?? 0;
+  }
+
+  /** Did some row of group g lack measure m? */
+  lacked(g: number, m: number): boolean {
+    return this.lack[(g - this.start) * this.load.measures.length + m] === 1;
+  }
+
+  /** Forget this file's groups (the fast path gave up on it; the general path reads it again). */
+  discard(): void {
+    this.load.groups.length = this.start;
+    this.load.masks.length = this.start;
+  }
+}

@@ -1,0 +1,116 @@
+// A participant id twice in one month, within a file or across the files of a load (issue 17: one person
+// in two extract files of June was counted twice). Ids are hashed as the extract engine hashes them
+// (extract/tables.ts: two words from the id's bytes, mixed with the month), so the general path and the
+// engine compare ids with each other:
+// - a file read by the general path adds a 53-bit digest of each id to a log (8 bytes an id, sorted
+//   when the load ends; key-sets.ts), and probes the sets of the files the engine read;
+// - a file read by the engine keeps the engine's own sets (about 13 bytes an id) and is compared with
+//   the files before it when its scan ends, and with the log when the load ends.
+// What matches is a suspect digest: the loader reads the files concerned again, compares the ids
+// themselves and names both places (confirm.ts). Memory per id is what the within-file check costs.
+
+import { IdSet, idHashes, idWords, periodHash } from './extract/tables.js';
+import { digest53, HashLog, PlacedSet } from './key-sets.js';
+
+export class IdLedger {
+  private readonly log = new HashLog();
+  /** Ids of sources that cannot be read again (standard input, pipes), with their places. */
+  placed: PlacedSet | undefined;
+  private readonly fast: { readonly src: number; readonly sets: readonly IdSet[] }[] = [];
+  /** Digests seen in two rows (or suspected to be). */
+  readonly suspects = new Set<number>();
+  /** The text of ids of standard input seen twice there (the rows cannot be read again). */
+  readonly placedText = new Map<number, { id: string; period?: string }>();
+  /** Sources with ids (read by either path). */
+  readonly sources = new Set<number>();
+  private readonly words = new Int32Array(2);
+  private readonly periods = new Map<string, number>();
+  private readonly bytes = new Uint8Array(64);
+
+  /** An id read by the general path (trimmed, not empty), in the row's month (undefined: no period). */
+  add(id: string, period: string | undefined, src: number, line: number, column: number | undefined, rereadable: boolean): void {
+    const w = this.wordsOf(id, period);
+    const d = digest53(w[0]!, w[1]!);
+    this.sources.add(src);
+    if (rereadable) this.log.add(d);
+    else {
+      // Ids of standard input are compared among themselves now, while their text is at hand.
+      const h1 = w[0]!;
+      const h2 = w[1]!;
+      if ((this.placed ??= new PlacedSet()).add(h1, h2, src, line, column ?? 0) >= 0) this.placedText.set(d, { id, period });
+    }
+    for (const f of this.fast) for (const s of f.sets) if (s.has(w[0]!, w[1]!)) this.suspects.add(d);
+  }
+
+  /** The ids of a file the engine read: compared with the engine's earlier files, then kept. */
+  addFast(src: number, sets: readonly { readonly table: Int32Array; readonly count: number }[]): void {
+    const own = sets.map((s) => IdSet.from(s.table, s.count));
+    this.sources.add(src);
+    if (this.fast.length) {
+      for (const set of own) {
+        const t = set.table;
+        for (let j = 0; j < t.length; j += 2) {
+          if (t[j] === 0) continue;
+          for (const f of this.fast) for (const s of f.sets) if (s.has(t[j]!, t[j + 1]!)) this.suspects.add(digest53(t[j]!, t[j + 1]!));
+        }
+      }
+    }
+    this.fast.push({ src, sets: own });
+  }
+
+  /** After the last file: every suspect digest (ids in two rows, by either path). */
+  finish(): Set<number> {
+    for (const d of this.log.repeated()) this.suspects.add(d);
+    // Ids of standard input (in the placed set only) that a file has too.
+    if (this.placed) {
+      for (const [h1, h2] of this.placed.entries()) {
+        const d = digest53(h1, h2);
+        if (this.log.count && this.log.has(d)) this.suspects.add(d);
+        for (const f of this.fast) for (const s of f.sets) if (s.has(h1, h2)) this.suspects.add(d);
+      }
+    }
+    if (this.log.count) {
+      for (const f of this.fast) {
+        for (const set of f.sets) {
+          const t = set.table;
+          for (let j = 0; j < t.length; j += 2) {
+            if (t[j] === 0) continue;
+            const d = digest53(t[j]!, t[j + 1]!);
+            if (this.log.has(d)) this.suspects.add(d);
+          }
+        }
+      }
+    }
+    return this.suspects;
+  }
+
+  /** The words of an id in a month (for finding it again when rows are read a second time). */
+  wordsOf(id: string, period: string | undefined): Int32Array {
+    let ph = 0;
+    if (period !== undefined) {
+      ph = this.periods.get(period) ?? 0;
+      if (ph === 0) this.periods.set(period, (ph = periodHash(period)));
+    }
+    let ascii = id.length <= this.bytes.length;
+    if (ascii) {
+      for (let i = 0; i < id.length; i++) {
+        const c = id.charCodeAt(i);
+        if (c >= 0x80) {
+          ascii = false;
+          break;
+        }
+        this.bytes[i] = c;
+      }
+    }
+    if (ascii) idHashes(this.bytes, 0, id.length, this.words);
+    else {
+      const b = Buffer.from(id, 'utf8');
+      idHashes(b, 0, b.length, this.words);
+    }
+    idWords(this.words[0]!, this.words[1]!, ph, this.words);
+    return this.words;
+  }
+
+  /** About how many more ids to expect: nothing to size in advance any more (the log grows by chunks). */
+  expect(_ids: number): void {}
+}

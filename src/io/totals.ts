@@ -1,0 +1,56 @@
+// The check of a file's total rows (total-rows.ts) against the rows they total, when the file ends.
+//
+// A grand total ("Jumlah", "INDONESIA") totals the rows of its file that agree with it on its other key
+// cells (none: every row; "Gorontalo" in the province column and "Jumlah" in the regency column: the rows
+// of Gorontalo). Each measure the total row gives is compared with the sum of those rows: equal, and the
+// note says so; different, and the file is refused (exit 3) — a total that disagrees means a row is
+// missing, extra or mistyped, and a report built from such rows would be a plausible wrong number. A
+// measure some of those rows lack is not compared; a subtotal ("Total Kanwil …") is left out unchecked.
+
+import type { ProblemList } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
+import type { FileFold, LoadFold } from './fold.js';
+import type { TotalRow } from './typed-rows.js';
+import { inputProblem } from './words.js';
+
+/** Check each total row; the problems go to `problems`. Returns a line for the note per total row. */
+export function checkTotals(
+  totals: readonly TotalRow[],
+  fold: LoadFold,
+  file: FileFold,
+  problems: ProblemList,
+  place: (line: number, column?: number) => Pick<Diagnostic, 'file' | 'line' | 'column'>,
+): { line: number; label: string; checked: boolean }[] {
+  const out: { line: number; label: string; checked: boolean }[] = [];
+  for (const t of totals) {
+    let checked = false;
+    const scope = [...t.scope];
+    if (t.kind === 'grand' && scope.every(([d]) => fold.keeps(d))) {
+      const nm = fold.measures.length;
+      const sums = new Array<number>(nm).fill(0);
+      const lacking = new Array<boolean>(nm).fill(false);
+      let rows = 0;
+      for (let g = file.start; g < file.end; g++) {
+        const group = fold.groups[g]!;
+        if (group.parent !== undefined) continue;
+        if (!scope.every(([d, k]) => group.keys[d] === k)) continue;
+        rows += file.rowsIn(g);
+        for (let m = 0; m < nm; m++) {
+          const v = group.values[m];
+          if (v === null || v === undefined || file.lacked(g, m)) lacking[m] = true;
+          else sums[m]! += v;
+        }
+      }
+      for (let m = 0; m < nm; m++) {
+        const total = t.values[m];
+        if (total === null || total === undefined || lacking[m] || rows === 0) continue;
+        checked = true;
+        const measure = fold.measures[m]!;
+        const same = measure.kind === 'count' ? total === sums[m] : Math.abs(total - sums[m]!) <= 1e-9 * Math.max(1, Math.abs(total));
+        if (!same) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: measure.name, total, sum: sums[m]!, rows }, place(t.line)));
+      }
+    }
+    out.push({ line: t.line, label: t.label, checked });
+  }
+  return out;
+}

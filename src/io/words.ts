@@ -1,0 +1,224 @@
+// The problems of input data, as coded data, and their words in English and Indonesian — in one file a
+// translator can review. The readers and the typed-row layer raise `{ code, …facts }` at a place; this
+// file alone turns a code into a message and a hint (`inputProblem`).
+//
+// Why here and not in src/report/: `loadTable` is part of the library API, and a library caller gets its
+// errors worded without going through a command; io may not import report/ (the dependency rule), and
+// report/ may not import io. So the words of io's problems live in io, beside nothing else, the way
+// report/vocabulary.ts holds the words of the core's notes.
+//
+// Every value quoted from a file goes through `clipValue` (80 characters, then "… (N bytes)").
+
+import { clipValue } from '../core/clip.js';
+import { say, type Bilingual, type Diagnostic, type Problem } from '../errors.js';
+
+type En = string;
+type Id = string;
+
+/** A value from a file, quoted and clipped. */
+const q = (value: string): string => `"${clipValue(value)}"`;
+
+export type InputProblem =
+  | { readonly code: 'control-in-header'; readonly char: string; readonly index: number }
+  | { readonly code: 'column-twice'; readonly name: string; readonly first: number; readonly second: number }
+  | { readonly code: 'columns-same-meaning'; readonly first: string; readonly firstIndex: number; readonly second: string; readonly secondIndex: number; readonly canonical: string }
+  | { readonly code: 'missing-column'; readonly column: string; readonly why: { readonly en: En; readonly id: Id }; readonly close?: string; readonly accepted: string }
+  | { readonly code: 'two-segment-layouts' }
+  | { readonly code: 'control-in-field'; readonly char: string; readonly field: string }
+  | { readonly code: 'level-after-tool-rows'; readonly field: string; readonly value: string; readonly firstLine: number }
+  | { readonly code: 'unnamed-column'; readonly index: number; readonly value: string }
+  | { readonly code: 'row-lacks-key'; readonly field: string }
+  | { readonly code: 'blank-count'; readonly field: string; readonly absent: boolean }
+  | { readonly code: 'boolean-number'; readonly field: string; readonly value: boolean }
+  | { readonly code: 'not-whole'; readonly field: string; readonly value: number }
+  | { readonly code: 'bad-number'; readonly field: string; readonly raw: string; readonly reason: string; readonly reasonId: string; readonly locale?: 'id' | 'en' }
+  | { readonly code: 'mixed-locales'; readonly en: string; readonly id: string; readonly idAt: string }
+  | { readonly code: 'mixed-locales-id'; readonly id: string }
+  | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
+  | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
+  | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number }
+  | { readonly code: 'empty-participant-id' }
+  | { readonly code: 'participant-twice'; readonly id: string; readonly period?: string; readonly first: string; readonly sameFile: boolean }
+  | { readonly code: 'sum-overflow'; readonly measure: string; readonly extract: boolean }
+  | { readonly code: 'key-from-later-row'; readonly field: string; readonly firstLine: number }
+  | { readonly code: 'empty-file' }
+  | { readonly code: 'header-only' }
+  | { readonly code: 'no-data-rows' }
+  | { readonly code: 'same-content'; readonly prior: string; readonly sha: string }
+  | { readonly code: 'extract-and-regional'; readonly regional: string }
+  | { readonly code: 'duplicate-row'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly ignored: readonly string[]; readonly by: string }
+  | { readonly code: 'overlapping-rows'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly per: { readonly en: En; readonly id: Id }; readonly otherPer: { readonly en: En; readonly id: Id } }
+  | { readonly code: 'overlap-unchecked'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly dims: { readonly en: En; readonly id: Id } }
+  | { readonly code: 'changed-while-read' }
+  | { readonly code: 'not-a-figure'; readonly name: string; readonly figures: string }
+  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number };
+
+/** The words of one problem, in both languages. */
+export function words(p: InputProblem): Bilingual {
+  switch (p.code) {
+    case 'control-in-header':
+      return say(`control character ${p.char} in the name of column ${p.index + 1}`, `karakter kendali ${p.char} pada nama kolom ${p.index + 1}`);
+    case 'column-twice':
+      return say({ message: `column ${q(p.name)} appears twice (fields ${p.first + 1} and ${p.second + 1})`, hint: 'keep one of them' }, { message: `kolom ${q(p.name)} muncul dua kali (kolom ke-${p.first + 1} dan ke-${p.second + 1})`, hint: 'pertahankan salah satunya' });
+    case 'columns-same-meaning':
+      return say(
+        { message: `columns ${q(p.first)} (field ${p.firstIndex + 1}) and ${q(p.second)} (field ${p.secondIndex + 1}) both mean "${p.canonical}"`, hint: 'keep one of them' },
+        { message: `kolom ${q(p.first)} (kolom ke-${p.firstIndex + 1}) dan ${q(p.second)} (kolom ke-${p.secondIndex + 1}) sama-sama berarti "${p.canonical}"`, hint: 'pertahankan salah satunya' },
+      );
+    case 'missing-column':
+      return say(
+        { message: `missing column "${p.column}" (${p.why.en})`, hint: p.close !== undefined ? `did you mean ${q(p.close)}? accepted names: ${p.accepted}` : `accepted names: ${p.accepted}` },
+        { message: `kolom "${p.column}" tidak ada (${p.why.id})`, hint: p.close !== undefined ? `maksudnya ${q(p.close)}? nama yang diterima: ${p.accepted}` : `nama yang diterima: ${p.accepted}` },
+      );
+    case 'two-segment-layouts':
+      return say(
+        { message: 'the file has both a segment column and participants_pu… columns', hint: 'use one layout: a segment column (one row per segment), or one participants column per segment' },
+        { message: 'berkas memuat kolom segment sekaligus kolom participants_pu…', hint: 'pakai satu susunan saja: kolom segment (satu baris per segmen), atau satu kolom peserta per segmen' },
+      );
+    case 'control-in-field':
+      return say(`control character ${p.char} in field ${q(p.field)}`, `karakter kendali ${p.char} di kolom ${q(p.field)}`);
+    case 'level-after-tool-rows':
+      return say(
+        { message: `column ${q(p.field)} holds ${q(p.value)} but earlier rows were the tool's subtotal/total rows (line ${p.firstLine})`, hint: 'rename the column: "level" marks the rows of jamsostek outputs' },
+        { message: `kolom ${q(p.field)} berisi ${q(p.value)}, padahal baris sebelumnya adalah baris subtotal/total keluaran jamsostek (baris ${p.firstLine})`, hint: 'ganti nama kolom itu: "level" menandai baris keluaran jamsostek' },
+      );
+    case 'unnamed-column':
+      return say({ message: `column ${p.index + 1} has no name but holds ${q(p.value)}`, hint: 'give it a header' }, { message: `kolom ${p.index + 1} tidak bernama tetapi berisi ${q(p.value)}`, hint: 'beri kolom itu nama di baris judul' });
+    case 'row-lacks-key':
+      return say(`the row has no ${q(p.field)}`, `baris ini tidak memiliki ${q(p.field)}`);
+    case 'blank-count': {
+      const hint = { en: 'a blank count is not zero: write 0 if zero is meant', id: 'sel kosong tidak sama dengan nol: tulis 0 jika yang dimaksud nol' };
+      return p.absent
+        ? say({ message: `the row has no ${q(p.field)}`, hint: hint.en }, { message: `baris ini tidak memiliki ${q(p.field)}`, hint: hint.id })
+        : say({ message: `field ${q(p.field)} is empty`, hint: hint.en }, { message: `kolom ${q(p.field)} kosong`, hint: hint.id });
+    }
+    case 'boolean-number':
+      return say(`field ${q(p.field)}: expected a number, found ${p.value}`, `kolom ${q(p.field)}: seharusnya angka, bukan ${p.value}`);
+    case 'not-whole':
+      return say(`field ${q(p.field)}: ${p.value} is not a whole non-negative number`, `kolom ${q(p.field)}: ${p.value} bukan bilangan cacah (bulat, tidak negatif)`);
+    case 'bad-number': {
+      const hint = p.reason === 'is not a number' ? numberHint(p.locale) : undefined;
+      const plainReason = p.reason.startsWith('is ');
+      return say(
+        { message: `field ${q(p.field)}: ${q(p.raw)} ${plainReason ? p.reason : `is not a count: ${p.reason}`}`, hint: hint?.en },
+        { message: `kolom ${q(p.field)}: ${q(p.raw)} ${plainReason ? p.reasonId : `bukan jumlah yang sah: ${p.reasonId}`}`, hint: hint?.id },
+      );
+    }
+    case 'mixed-locales':
+      return say(
+        { message: `${q(p.en)} is an English number (en) but ${q(p.id)} at ${p.idAt} is Indonesian (id): the file mixes number formats`, hint: 'write all numbers one way, or pass --number-locale to say which' },
+        { message: `${q(p.en)} adalah angka format Inggris (en), sedangkan ${q(p.id)} di ${p.idAt} format Indonesia (id): berkas mencampur format angka`, hint: 'tulis semua angka dengan satu format, atau tentukan formatnya dengan --number-locale' },
+      );
+    case 'mixed-locales-id':
+      return say(`${q(p.id)} is an Indonesian number (id); see the English one above`, `${q(p.id)} adalah angka format Indonesia (id); lihat angka format Inggris di atas`);
+    case 'undecided-locale':
+      return say(
+        { message: `cannot tell the number format: ${q(p.raw)} reads as ${p.asId} in Indonesian (id) and ${p.asEn} in English (en), and no count in the file settles it`, hint: 'pass --number-locale id or --number-locale en' },
+        { message: `format angka tidak dapat ditentukan: ${q(p.raw)} terbaca ${p.asId} dalam format Indonesia (id) dan ${p.asEn} dalam format Inggris (en), dan tidak ada jumlah di berkas yang memastikannya`, hint: 'tentukan dengan --number-locale id atau --number-locale en' },
+      );
+    case 'segments-sum':
+      return say(
+        { message: `the segment columns add up to ${p.sum}, not to the row's participants (${p.participants})`, hint: 'the participants_pu, _bpu, _jakon, _pmi columns must cover every participant (add the missing ones, or drop the participants column)' },
+        { message: `kolom segmen berjumlah ${p.sum}, tidak sama dengan peserta pada baris ini (${p.participants})`, hint: 'kolom participants_pu, _bpu, _jakon, _pmi harus mencakup semua peserta (tambahkan yang kurang, atau hapus kolom participants)' },
+      );
+    case 'over-coverage':
+      return say(
+        { message: `participants (${p.participants}) exceed ${p.measure} (${p.denominator})`, hint: 'check the row; pass --allow-over-coverage if this is real' },
+        { message: `peserta (${p.participants}) melebihi ${p.measure} (${p.denominator})`, hint: 'periksa baris ini; jika memang benar, pakai --allow-over-coverage' },
+      );
+    case 'empty-participant-id':
+      return say('the participant id is empty', 'id peserta kosong');
+    case 'participant-twice': {
+      const inPeriod = p.period ? ` in ${p.period}` : '';
+      const inPeriodId = p.period ? ` pada ${p.period}` : '';
+      return p.sameFile
+        ? say(
+            { message: `participant ${clipValue(p.id)} appears twice${inPeriod} (first at line ${p.first})`, hint: 'each participant is one row per period: check the extract query for a join that repeats rows' },
+            { message: `peserta ${clipValue(p.id)} muncul dua kali${inPeriodId} (pertama di baris ${p.first})`, hint: 'setiap peserta satu baris per periode: periksa kueri ekstrak, mungkin ada join yang menggandakan baris' },
+          )
+        : say(
+            { message: `participant ${clipValue(p.id)} appears in two files${inPeriod} (first at ${p.first})`, hint: 'a participant is counted once per period: the files overlap (the same extract split twice, or two offices reporting one participant); remove the participant from one of them' },
+            { message: `peserta ${clipValue(p.id)} muncul di dua berkas${inPeriodId} (pertama di ${p.first})`, hint: 'setiap peserta dihitung sekali per periode: berkas-berkas itu tumpang tindih (ekstrak yang sama terpecah dua kali, atau dua kantor melaporkan peserta yang sama); hapus peserta itu dari salah satu berkas' },
+          );
+    }
+    case 'sum-overflow':
+      return p.extract
+        ? say(
+            { message: `the sum of ${p.measure} passes ${Number.MAX_SAFE_INTEGER} and cannot be kept exactly`, hint: 'split the extract' },
+            { message: `jumlah ${p.measure} melampaui ${Number.MAX_SAFE_INTEGER} dan tidak dapat disimpan dengan tepat`, hint: 'pecah ekstrak menjadi beberapa berkas' },
+          )
+        : say(
+            { message: `the sum of ${p.measure} passes ${Number.MAX_SAFE_INTEGER}: it cannot be kept exactly`, hint: 'check the input for a wrong number (an extra digit)' },
+            { message: `jumlah ${p.measure} melampaui ${Number.MAX_SAFE_INTEGER}: tidak dapat disimpan dengan tepat`, hint: 'periksa input: mungkin ada angka yang salah (kelebihan satu digit)' },
+          );
+    case 'key-from-later-row':
+      return say(
+        { message: `this row has no ${q(p.field)} (the key first appears at line ${p.firstLine})`, hint: 'every row needs the same fields' },
+        { message: `baris ini tidak memiliki ${q(p.field)} (kunci itu pertama muncul di baris ${p.firstLine})`, hint: 'setiap baris harus memiliki kolom yang sama' },
+      );
+    case 'empty-file':
+      return say('the file is empty', 'berkas kosong');
+    case 'header-only':
+      return say({ message: 'no data rows (header only)', hint: 'fill in at least one row; jamsostek template writes a starting file' }, { message: 'tidak ada baris data (hanya baris judul)', hint: 'isi paling sedikit satu baris; jamsostek template menulis berkas awal' });
+    case 'no-data-rows':
+      return say({ message: 'no data rows', hint: 'every row was blank, a subtotal or a total' }, { message: 'tidak ada baris data', hint: 'semua baris kosong, subtotal, atau total' });
+    case 'same-content':
+      return say({ message: `has the same content as ${p.prior} (${p.sha}): the same file given twice`, hint: 'give each file once' }, { message: `isinya sama dengan ${p.prior} (${p.sha}): berkas yang sama diberikan dua kali`, hint: 'berikan setiap berkas sekali saja' });
+    case 'extract-and-regional':
+      return say(
+        { message: `is a per-participant or per-employer extract, but ${p.regional} is not`, hint: 'report extracts and regional files in separate runs' },
+        { message: `adalah ekstrak per peserta atau per pemberi kerja, sedangkan ${p.regional} bukan`, hint: 'laporkan ekstrak dan berkas wilayah dengan perintah terpisah' },
+      );
+    case 'duplicate-row': {
+      const cols = p.ignored.map((x) => q(x)).join(', ');
+      return say(
+        { message: `duplicate row for ${p.keys} (${p.first})`, hint: p.ignored.length ? `the rows may differ in ${cols}, which is not a key: ${p.by} keeps them apart` : 'each key may appear once; per-participant extracts (with an id column) are added up instead' },
+        { message: `baris ganda untuk ${p.keysId} (${p.firstId})`, hint: p.ignored.length ? `baris-baris itu mungkin berbeda di ${cols}, yang bukan kolom kunci: ${p.by} memisahkannya` : 'setiap kunci hanya boleh muncul sekali; ekstrak per peserta (dengan kolom id) dijumlahkan' },
+      );
+    }
+    case 'overlapping-rows':
+      return say(
+        { message: `rows for ${p.keys} overlap with ${p.first}: one is given per ${p.per.en}, the other per ${p.otherPer.en}`, hint: 'each area may be given once per period: remove one of them, or give every file the same key columns (e.g. a period column)' },
+        { message: `baris untuk ${p.keysId} tumpang tindih dengan ${p.firstId}: yang satu diberikan per ${p.per.id}, yang lain per ${p.otherPer.id}`, hint: 'setiap wilayah hanya boleh diberikan sekali per periode: hapus salah satunya, atau beri semua berkas kolom kunci yang sama (mis. kolom periode)' },
+      );
+    case 'overlap-unchecked':
+      return say(
+        { message: `rows for ${p.keys} may overlap with ${p.first}: they can only be told apart by ${p.dims.en}, and standard input cannot be read a second time to compare them`, hint: 'save the data to a file and give its name instead of -' },
+        { message: `baris untuk ${p.keysId} mungkin tumpang tindih dengan ${p.firstId}: keduanya hanya dapat dibedakan oleh ${p.dims.id}, dan masukan standar tidak dapat dibaca dua kali untuk membandingkannya`, hint: 'simpan data ke berkas dan berikan nama berkasnya sebagai ganti -' },
+      );
+    case 'not-a-figure':
+      return say(
+        { message: `field "estimated": ${q(p.name)} is not a figure of this file`, hint: `name the row's figures that are estimates, from its columns (${p.figures}), "denominator" or "all"` },
+        { message: `kolom "estimated": ${q(p.name)} bukan angka di berkas ini`, hint: `sebutkan angka baris ini yang berupa perkiraan, dari kolom-kolomnya (${p.figures}), "denominator" atau "all"` },
+      );
+    case 'changed-while-read':
+      return say({ message: 'the file changed while it was being read', hint: 'run again once whatever writes it has finished' }, { message: 'berkas berubah saat sedang dibaca', hint: 'jalankan lagi setelah proses yang menulisnya selesai' });
+    case 'total-disagrees': {
+      const diff = p.total - p.sum;
+      return say(
+        { message: `the total row ${q(p.label)} gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) it totals add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra or mistyped: correct the rows or the total, or delete the total row' },
+        { message: `baris total ${q(p.label)} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${p.rows} baris yang dijumlahkannya berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`})`, hint: 'ada baris yang hilang, berlebih, atau salah ketik: perbaiki baris atau totalnya, atau hapus baris total' },
+      );
+    }
+  }
+}
+
+function groupDigits(n: number, sep = ','): string {
+  const neg = n < 0;
+  const s = String(Math.abs(n));
+  const dot = s.indexOf('.');
+  const int = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? '' : (sep === '.' ? ',' : '.') + s.slice(dot + 1);
+  return (neg ? '-' : '') + int.replace(/\B(?=(\d{3})+(?!\d))/g, sep) + frac;
+}
+
+function numberHint(locale: 'id' | 'en' | undefined): { en: string; id: string } {
+  if (locale === 'id') return { en: 'Indonesian numbers group thousands with "." and use "," for decimals: 256.129 or 60,56', id: 'angka format Indonesia memakai "." sebagai pemisah ribuan dan "," sebagai pemisah desimal: 256.129 atau 60,56' };
+  if (locale === 'en') return { en: 'English numbers group thousands with "," and use "." for decimals: 256,129 or 60.56', id: 'angka format Inggris memakai "," sebagai pemisah ribuan dan "." sebagai pemisah desimal: 256,129 atau 60.56' };
+  return { en: 'write numbers as 256129, 256.129 (Indonesian) or 256,129 (English)', id: 'tulis angka sebagai 256129, 256.129 (format Indonesia) atau 256,129 (format Inggris)' };
+}
+
+/** A problem at a place, worded: what the readers and the typed-row layer add to a ProblemList. */
+export function inputProblem(p: InputProblem, place: Pick<Diagnostic, 'file' | 'line' | 'column'>): Problem {
+  return { ...place, code: p.code, ...words(p) };
+}
