@@ -14,9 +14,18 @@ export function areaBook(): AreaBook {
   if (book) return book;
   const provinces = new Map<string, { name: string; kanwil: string }>();
   for (const p of provinceRegistry().provinces) provinces.set(p.kemendagri, { name: p.name, kanwil: p.kanwil });
-  const regencies = new Map<string, { name: string; province: string }>();
-  for (const r of regencyRegistry().regencies) regencies.set(r.kemendagri, { name: r.name, province: r.province });
-  book = { provinces, regencies };
+  // The 514 regencies are read when a scope needs them (a report by regency), not on every run.
+  let regencies: Map<string, { name: string; province: string }> | undefined;
+  book = {
+    provinces,
+    get regencies() {
+      if (!regencies) {
+        regencies = new Map();
+        for (const r of regencyRegistry().regencies) regencies.set(r.kemendagri, { name: r.name, province: r.province });
+      }
+      return regencies;
+    },
+  };
   return book;
 }
 
