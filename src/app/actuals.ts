@@ -20,7 +20,11 @@ function highest(actuals: readonly Actual[], baselinePeriod: string | undefined)
   return best;
 }
 
-export function laterActualNotes(result: AllocationResult, baselinePeriod: string | undefined, actuals: readonly Actual[] = loadActuals()): Note[] {
+/**
+ * `within`: the province codes a report covers (a regional coverage report planned from the national
+ * breakdown): targets of other areas are not its business, and are not mentioned.
+ */
+export function laterActualNotes(result: AllocationResult, baselinePeriod: string | undefined, actuals: readonly Actual[] = loadActuals(), within?: ReadonlySet<string>): Note[] {
   const best = highest(actuals, baselinePeriod);
   const notes: Note[] = [];
   const below = (unit: string, target: bigint, a: Actual | undefined): void => {
@@ -29,14 +33,16 @@ export function laterActualNotes(result: AllocationResult, baselinePeriod: strin
   // Provinces, and a Kanwil's provinces together.
   const level: readonly PlannedUnit[] = result.dims[0] === 'province' ? (result.shape === 'flat' ? result.units : result.parents) : [];
   const byProvince = new Map(level.map((u) => [u.keys[0]!, u]));
-  for (const u of level) below(u.labels[0]!, u.target, best.get(`${u.keys[0]}|`));
+  const inScope = (code: string): boolean => within === undefined || within.has(code);
+  for (const u of level) if (inScope(u.keys[0]!)) below(u.labels[0]!, u.target, best.get(`${u.keys[0]}|`));
   for (const a of best.values()) {
     if (!a.province.includes('+') || a.segment) continue;
+    if (!a.province.split('+').every(inScope)) continue;
     const members = a.province.split('+').map((c) => byProvince.get(c));
     if (members.every((m) => m !== undefined)) below(a.name, members.reduce((s, m) => s + m!.target, 0n), a);
   }
   // The nation, when the plan covers it: a plan over every province from the bundled baseline.
-  if (result.dims[0] === 'province' && level.length === 38) {
+  if (result.dims[0] === 'province' && level.length === 38 && level.every((u) => inScope(u.keys[0]!))) {
     below('Indonesia', result.total.target, best.get('|'));
     // National segments (a province × segment plan): each published segment or sum of segments.
     if (result.shape === 'matrix' && result.dims[1] === 'segment') {

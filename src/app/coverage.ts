@@ -72,7 +72,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
   const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
-  const targets = await coverageTargets(o, grain, period, load, io);
+  const targets = await coverageTargets(o, grain, period, load, io, provincesOf(read.table, expected));
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   let plans: TargetPlan[] | undefined;
@@ -85,7 +85,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     };
     plans = [plan(o.targets ?? `plan ${o.year}`, result)];
     for (const file of o.compareTargets) {
-      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io);
+      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, provincesOf(read.table, expected));
       plans.push(plan(file, planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec)));
     }
   }
@@ -100,6 +100,14 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     ...(plans ? { plans } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
+}
+
+/** The province codes a report covers (those read, and those --expect names), if it is by province. */
+function provincesOf(table: Table, expected: { dim: string; keys: ReadonlyMap<string, string> } | undefined): ReadonlySet<string> | undefined {
+  if (dimIndex(table, 'province') < 0) return undefined;
+  const codes = new Set(keysOf(table, 'province'));
+  if (expected?.dim === 'province') for (const k of expected.keys.keys()) codes.add(k);
+  return codes;
 }
 
 /** --expect: the keys that must report, at one dimension of the grain, and the scope they declare. */

@@ -125,6 +125,8 @@ export async function coverageTargets(
   period: Period | undefined,
   load: LoadOptions,
   io: Io,
+  /** The province codes the report covers: the notes about targets of other provinces are left out. */
+  within?: ReadonlySet<string>,
 ): Promise<{ targets: Targets; notes: Note[] } | undefined> {
   if (o.targets) {
     const files = await expandInputs([o.targets], io);
@@ -183,6 +185,6 @@ export async function coverageTargets(
       ...(totals.revision ? { revision: totals.revision } : {}),
       ...(o.asOf ? { asOf: o.asOf } : {}),
     },
-    notes: [...totals.notes, ...laterActualNotes(result, B)], // issue 19: targets below later actuals, as in breakdown
+    notes: [...totals.notes, ...laterActualNotes(result, B, undefined, within)], // issue 19: targets below later actuals, as in breakdown
   };
 }

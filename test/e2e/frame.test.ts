@@ -238,6 +238,21 @@ describe('revisions', () => {
   });
 });
 
+describe('scope: the warnings of a regional report are about its own areas', () => {
+  it('coverage of Kanwil Sulawesi Maluku --year 2024 warns of Gorontalo\'s target below a later publication, not of DKI Jakarta\'s or Banten\'s', async () => {
+    const f = write(tmp(), 'sulama.csv', sulama());
+    const r = await run(['coverage', f, '--year', '2024', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // data/actuals.csv: Gorontalo published 314,000 active participants for 2025-12, above its 2024 target.
+    expect(r.stderr).toMatch(/Gorontalo: the target [\d,]+ is below the 314,000 active participants published/);
+    expect(r.stderr).not.toMatch(/DKI Jakarta|Banten|Indonesia:/);
+    // The national plan run alone still says all of them.
+    const all = await run(['breakdown', '--year', '2024', '-f', 'csv']);
+    expect(all.stderr).toMatch(/DKI Jakarta: the target/);
+    expect(all.stderr).toMatch(/Banten: the target/);
+  });
+});
+
 describe('one rule, one answer', () => {
   it('jamsostek.json {"mode":"level","basis":"workforce"} applies to coverage --year as to breakdown --year', async () => {
     const dir = tmp();
