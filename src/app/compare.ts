@@ -92,6 +92,11 @@ function names(field: CompareField, value: { name: string; set: RuleChoice }): {
  * The variants of this run, checked before anything is read: each field compared once, not also set
  * by its own flag, scenarios only with --year, at most MAX_VARIANTS, every column key distinct.
  */
+/** The columns a comparison adds after the keys (one target per variant, the differences…), for --fields. */
+export function comparisonColumns(plan: ComparePlan): readonly string[] {
+  return comparisonKeys(plan.variants.map((v) => v.name));
+}
+
 export function planComparison(o: CompareOptions, cli: Readonly<Record<string, unknown>>, session: Session): ComparePlan {
   const given = (k: FlagKey): boolean => cli[k] !== undefined && cli[k] !== false;
   const axes: { axis: CompareAxis; flag: FlagKey }[] = (o.compare ?? []).map((axis) => ({ axis, flag: 'compare' as FlagKey }));

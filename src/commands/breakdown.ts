@@ -62,7 +62,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months', '--compare menampilkan target Desember; hilangkan --months');
   const compare = o.compare || o.compareScenario ? await import('../app/compare.js') : undefined;
   const variants = compare?.planComparison(o, cli, session);
-  checkBreakdownFields(grain, o, variants);
+  checkBreakdownFields(grain, o, variants && compare!.comparisonColumns(variants));
 
   const plan = await planBreakdownRun(o, grain, load, io, session, variants);
   refuseInert(cli, inputInertRules(sources));

@@ -12,7 +12,7 @@ import { grainOf } from '../options/specs.js';
 import { formatHuman } from '../render/format.js';
 import { coverageReport, trendReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
-import { checkCoverageFields } from '../app/fields.js';
+import { checkCoverageFields } from '../app/coverage-fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { coverageInertRules } from '../app/coverage-flags.js';
