@@ -9,6 +9,8 @@
 //   place (18 bytes a slot, at most 70 % full); there a matching digest stands for the row.
 // (A Map of joined key strings, what this replaced, costs about 100 bytes a row.)
 
+import { fmix } from './extract/tables.js';
+
 /** Two independent 32-bit hashes of a string (UTF-16 code units), never both 0. */
 export function hashString(s: string, out: Int32Array, at: number): void {
   let a = 0x811c9dc5 ^ s.length;
@@ -23,14 +25,8 @@ export function hashString(s: string, out: Int32Array, at: number): void {
   out[at + 1] = fmix(b ^ Math.imul(s.length, 0x27d4eb2d));
 }
 
-/** murmur3's finaliser: every input bit reaches every output bit. */
-export function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
-}
+// murmur3's finaliser (every input bit reaches every output bit) is the engine's own (extract/tables.ts).
+export { fmix };
 
 /** Mix one more (a, b) pair into a running pair of hashes. */
 export function mix2(h: Int32Array, a: number, b: number): void {
