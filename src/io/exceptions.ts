@@ -7,6 +7,8 @@ import { readBundledCsv } from './data-files.js';
 
 export interface OverCoverageException {
   readonly province: string;
+  /** The province's name, as data/exceptions.csv writes it. */
+  readonly name: string;
   readonly denominators: ReadonlySet<string>;
   readonly reason: string;
   readonly source: string;
@@ -22,8 +24,8 @@ function exceptions(): Map<string, OverCoverageException> {
     if (i < 0) throw new Error(`data/exceptions.csv: missing column ${name}`);
     return i;
   };
-  const [p, d, r, s] = [col('province_code'), col('denominators'), col('reason'), col('source')];
-  cache = new Map(body.map((row) => [row[p]!, { province: row[p]!, denominators: new Set(row[d]!.split(' ')), reason: row[r]!, source: row[s]! }]));
+  const [p, n, d, r, s] = [col('province_code'), col('province'), col('denominators'), col('reason'), col('source')];
+  cache = new Map(body.map((row) => [row[p]!, { province: row[p]!, name: row[n]!, denominators: new Set(row[d]!.split(' ')), reason: row[r]!, source: row[s]! }]));
   return cache;
 }
 

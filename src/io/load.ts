@@ -343,6 +343,17 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       });
       notes.push({ code: 'total-rows', rows: checked.map((n) => ({ at: rowAt(n.line), label: n.label, checked: n.checked })) });
     }
+    // Rows let through by a documented exception, a note per province (at most 5 places each).
+    const byProvince = new Map<string, typeof t.excepted>();
+    for (const x of t.excepted) {
+      const list = byProvince.get(x.exception.province);
+      if (list) list.push(x);
+      else byProvince.set(x.exception.province, [x]);
+    }
+    for (const list of byProvince.values()) {
+      const at = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
+      notes.push({ code: 'over-coverage-exception', province: list[0]!.exception.name, reason: list[0]!.exception.reason, rows: list.slice(0, 5).map((x) => ({ at: at(x.line), measure: x.measure, participants: x.participants, denominator: x.denominator })), more: Math.max(0, list.length - 5) });
+    }
     if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem({ code: 'no-data-rows' }, { file: o.name }));
     return {
       name: o.name,

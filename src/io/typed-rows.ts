@@ -19,7 +19,7 @@ import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
-import { overCoverageException } from './exceptions.js';
+import { overCoverageException, type OverCoverageException } from './exceptions.js';
 import { editDistance, MAX_SUGGESTED } from './areas.js';
 import type { FileFold } from './fold.js';
 import type { IdLedger } from './id-ledger.js';
@@ -122,6 +122,15 @@ interface Plan {
   readonly estimated: number;
 }
 
+/** A row let through by a documented exception (data/exceptions.csv): participants above a denominator. */
+export interface ExceptedRow {
+  readonly line: number;
+  readonly exception: OverCoverageException;
+  readonly measure: string;
+  readonly participants: number;
+  readonly denominator: number;
+}
+
 /** A total row: left out of the groups, checked against them when the file ends. */
 export interface TotalRow {
   readonly line: number;
@@ -151,6 +160,8 @@ export class TypedRows implements RowSink {
   rowsRead = 0;
   blankLines = 0;
   readonly totals: TotalRow[] = [];
+  /** Rows whose participants exceed a denominator, let through by a documented exception (said in a note). */
+  readonly excepted: ExceptedRow[] = [];
   private plan: Plan | undefined;
   private contradictionReported = false;
   private checkedRequired = false;
@@ -595,10 +606,15 @@ export class TypedRows implements RowSink {
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined) {
       for (const d of plan.denominators) {
         if (have[d.measure] === 0) continue;
-        if (estimated?.has(d.name) || estimated?.has('participants') || overCoverageException(provinceKey, d.name)) continue;
+        if (estimated?.has(d.name) || estimated?.has('participants')) continue;
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
         const pv: [number, number] = [vals[p]!, vals[p]! + delta[p]!];
         const dv: [number, number] = [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!];
+        const exception = overCoverageException(provinceKey, d.name);
+        if (exception) {
+          if (pv[0] > dv[0] || pv[1] > dv[1]) this.excepted.push({ line: places[col]?.line ?? line, exception, measure: d.name, participants: Math.max(pv[0], pv[1]), denominator: pv[0] > dv[0] ? dv[0] : dv[1] });
+          continue;
+        }
         if (pendingRow && (pv[0] > dv[0]) !== (pv[1] > dv[1])) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: pv, b: dv, measure: d.name });
         else if (pv[0] > dv[0]) return this.fail({ code: 'over-coverage', participants: pv[0], measure: d.name, denominator: dv[0] }, (places[col]?.line ?? line), places[col]?.column);
       }

@@ -264,6 +264,15 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file}: merged key cells filled down from their top cell (sheet ${JSON.stringify(clipValue(n.sheet))}): ${list(n.ranges, 10)}`,
         `${n.file}: sel kunci yang digabung diisi ke bawah dari sel teratasnya (lembar ${JSON.stringify(clipValue(n.sheet))}): ${list(n.ranges, 10)}`,
       );
+    case 'over-coverage-exception': {
+      // The reason's first clause (data/exceptions.csv has the whole of it, with its sources).
+      const why = n.reason.split(':')[0]!.trim();
+      const rows = (l: Lang): string => n.rows.map((r) => `${r.at} (${num(r.participants, l)} ${l === 'id' ? 'peserta' : 'participants'} > ${num(r.denominator, l)} ${r.measure})`).join(', ') + (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
+      return L(
+        `${n.province}: participants above the denominator accepted as a documented exception (${why}; data/exceptions.csv): ${rows('en')}`,
+        `${n.province}: peserta melebihi penyebut diterima sebagai pengecualian yang terdokumentasi (${why}; data/exceptions.csv): ${rows('id')}`,
+      );
+    }
     case 'total-rows': {
       const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} "${r.label}" (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
       return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
