@@ -126,6 +126,7 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
     for (const [h1, h2, src, line] of r.placed.entries()) if (counted(src) && r.digests.has(digest53(h1, h2))) push(dupRows, `${r.mask}:${digest53(h1, h2)}`, { src, line });
   }
   if (ids.placed) for (const [h1, h2, src, line, column] of ids.placed.entries()) if (counted(src) && idDigests.has(digest53(h1, h2))) push(idRows, digest53(h1, h2), { src, line, idColumn: column || undefined, ...ids.placedText.get(digest53(h1, h2)) });
+  for (const r of ids.placedRepeats) if (counted(r.src)) push(idRows, r.digest, { src: r.src, line: r.line, idColumn: r.column || undefined, ...ids.placedText.get(r.digest) });
 
   // Rows with the same keys: within a digest, rows whose keys are equal (a row known only by its digest
   // goes with the others).

@@ -19,6 +19,8 @@ export class IdLedger {
   private readonly fast: { readonly src: number; readonly sets: readonly IdSet[] }[] = [];
   /** Digests seen in two rows (or suspected to be). */
   readonly suspects = new Set<number>();
+  /** The later rows of an id of standard input seen before there (the placed set keeps the first). */
+  readonly placedRepeats: { readonly digest: number; readonly src: number; readonly line: number; readonly column: number }[] = [];
   /** The text of ids of standard input seen twice there (the rows cannot be read again). */
   readonly placedText = new Map<number, { id: string; period?: string }>();
   /** Sources with ids (read by either path). */
@@ -37,7 +39,13 @@ export class IdLedger {
       // Ids of standard input are compared among themselves now, while their text is at hand.
       const h1 = w[0]!;
       const h2 = w[1]!;
-      if ((this.placed ??= new PlacedSet()).add(h1, h2, src, line, column ?? 0) >= 0) this.placedText.set(d, { id, period });
+      if ((this.placed ??= new PlacedSet()).add(h1, h2, src, line, column ?? 0) >= 0) {
+        // Seen before on standard input: the set keeps the first place only, so this one is kept here
+        // (the rows cannot be read again to find it).
+        this.placedText.set(d, { id, period });
+        this.placedRepeats.push({ digest: d, src, line, column: column ?? 0 });
+        this.suspects.add(d);
+      }
     }
     for (const f of this.fast) for (const s of f.sets) if (s.has(w[0]!, w[1]!)) this.suspects.add(d);
   }

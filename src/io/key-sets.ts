@@ -135,15 +135,17 @@ export class PlacedSet {
     this.t = new Int32Array(this.n * 4);
     this.s = new Uint16Array(this.n);
     this.limit = Math.floor(this.n * 0.7);
+    // Four words a slot (two hashes, line, column), as everywhere else in this class.
     for (let j = 0; j < oldN; j++) {
-      const a = oldT[3 * j]!;
-      const b = oldT[3 * j + 1]!;
+      const a = oldT[4 * j]!;
+      const b = oldT[4 * j + 1]!;
       if (a === 0 && b === 0) continue;
       let i = this.home(a, b);
-      while (this.t[3 * i] !== 0 || this.t[3 * i + 1] !== 0) if (++i === this.n) i = 0;
-      this.t[3 * i] = a;
-      this.t[3 * i + 1] = b;
-      this.t[3 * i + 2] = oldT[3 * j + 2]!;
+      while (this.t[4 * i] !== 0 || this.t[4 * i + 1] !== 0) if (++i === this.n) i = 0;
+      this.t[4 * i] = a;
+      this.t[4 * i + 1] = b;
+      this.t[4 * i + 2] = oldT[4 * j + 2]!;
+      this.t[4 * i + 3] = oldT[4 * j + 3]!;
       this.s[i] = oldS[j]!;
     }
   }
