@@ -121,6 +121,8 @@ interface Load {
   readonly problems: ProblemList;
   readonly fold: LoadFold;
   readonly ids: IdLedger;
+  /** How many sources the load reads. */
+  readonly count: number;
 }
 
 type Loaded = SourceFacts & { rule: 'refuse' | 'sum'; reread: Rereadable };
@@ -150,6 +152,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     problems: new ProblemList(options.maxErrors),
     fold: new LoadFold(shape.dims, shape.measures, wants.dims),
     ids: new IdLedger(),
+    count: paths.length,
   };
   const { problems } = load;
   const sources: SourceFacts[] = [];
@@ -310,7 +313,9 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         rule: schema.rule,
         onSheet: (n) => (sheet = n),
         onColumns: (n) => (columns = reread.columns = n),
-        fast: options.fastExtract === 'never' ? undefined : (own) => make('sum', own),
+        // The Parquet fast path checks the ids of its own file only (its hashes are not the ledger's):
+        // a load of several sources reads Parquet row by row, so that a participant in two files is found.
+        fast: options.fastExtract === 'never' || load.count > 1 ? undefined : (own) => make('sum', own),
       },
       sink,
       problems,

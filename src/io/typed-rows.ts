@@ -426,6 +426,8 @@ export class TypedRows implements RowSink {
       regency = this.domains.resolveRegency(text(cells[plan.regencyCode]), text(cells[plan.regencyName]), province && 'key' in province ? province.key : undefined);
       if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
     }
+    // A row with a participant id is one person, never a total: its key is refused as unknown below.
+    if (total && plan.participantId >= 0) total = undefined;
     if (total && this.groupRows !== undefined) {
       this.totalInGroup = true;
       return;

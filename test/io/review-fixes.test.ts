@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { PlacedSet } from '../../src/io/key-sets.js';
@@ -58,5 +59,43 @@ describe('standard input: the rows of a source that cannot be read again, past t
     const r = await outcome(['-'], EXTRACT, { stdin: Readable.from([Buffer.from(rows.join('\n') + '\n')]), fastExtract: 'never' });
     expect(Array.isArray(r)).toBe(true);
     expect(String((r as string[])[0])).toMatch(/participant P00001 appears twice/);
+  });
+});
+
+/** A Parquet extract: one row a participant, in Aceh (PU), June 2024 unless a province is given. */
+function extractParquet(path: string, ids: string[], provinces?: string[]): string {
+  const columnData = [
+    { name: 'participant_id', data: ids, type: 'STRING' as const },
+    { name: 'province', data: provinces ?? ids.map(() => 'Aceh'), type: 'STRING' as const },
+    { name: 'segment', data: ids.map(() => 'PU'), type: 'STRING' as const },
+    { name: 'period', data: ids.map(() => '2024-06'), type: 'STRING' as const },
+  ];
+  writeFileSync(path, new Uint8Array(parquetWriteBuffer({ columnData })));
+  return path;
+}
+
+describe('Parquet extracts among other files', () => {
+  it('a participant in a Parquet file and in another file of the month is refused, naming both (it was counted twice)', async () => {
+    const dir = tmp();
+    const a = extractParquet(join(dir, 'a.parquet'), ['P1', 'P2', 'P3']);
+    const b = extractParquet(join(dir, 'b.parquet'), ['P3', 'P4']);
+    const c = join(dir, 'c.csv');
+    writeFileSync(c, 'participant_id,province,segment,period\nP3,Aceh,PU,2024-06\nP9,Aceh,PU,2024-06\n');
+    expect(await outcome([a, b], EXTRACT)).toEqual([`${b}:row 1 (participant_id) participant P3 appears in two files in 2024-06 (first at ${a}:row 3)`]);
+    expect(await outcome([a, c], EXTRACT)).toEqual([`${c}:2 participant P3 appears in two files in 2024-06 (first at ${a}:row 3)`]);
+    expect(await outcome([c, a], EXTRACT)).toEqual([`${a}:row 3 (participant_id) participant P3 appears in two files in 2024-06 (first at ${c}:2)`]);
+    // Without the shared participant: 3 + 2 distinct people.
+    const d = extractParquet(join(dir, 'd.parquet'), ['P5', 'P6']);
+    expect(await outcome([a, d], EXTRACT)).toBe(5);
+  });
+
+  it('a participant row whose province reads as a total ("Total") is refused as an unknown province, not left out', async () => {
+    const dir = tmp();
+    const t = extractParquet(join(dir, 't.parquet'), ['P1', 'P2', 'P3', 'P4'], ['Aceh', 'Aceh', 'Total', 'Total']);
+    const r = await outcome([t], EXTRACT);
+    expect(r).toEqual([`${t}:row 3 (province) unknown province "Total"`, `${t}:row 4 (province) unknown province "Total"`]);
+    const c = join(dir, 't.csv');
+    writeFileSync(c, 'participant_id,province,period\nP1,Aceh,2024-06\nP2,Total,2024-06\n');
+    expect(await outcome([c], EXTRACT)).toEqual([`${c}:3 unknown province "Total"`]);
   });
 });
