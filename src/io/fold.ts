@@ -192,6 +192,7 @@ export class LoadFold {
       list.push(i);
     });
     const out: Suspect[] = [];
+    let certain = 0;
     const masks = [...byMask.keys()];
     for (let a = 0; a < masks.length; a++) {
       for (let b = a + 1; b < masks.length; b++) {
@@ -211,7 +212,9 @@ export class LoadFold {
           const [x, y] = order(this.groups[j]!, this.groups[i]!);
           const masksXY: [number, number] = x === this.groups[j] ? [masks[a]!, masks[b]!] : [masks[b]!, masks[a]!];
           out.push({ kind: 'overlap', first: { src: x.src, line: x.line }, second: { src: y.src, line: y.line }, keys: y.keys, masks: masksXY, common, needsRows });
-          if (out.length >= limit) return out;
+          // Only certain overlaps count towards the limit: candidates that the rows may clear must not
+          // crowd out a real one after them (at most one candidate a group, so this stays bounded).
+          if (!needsRows && ++certain >= limit) return out;
         }
       }
     }

@@ -99,3 +99,28 @@ describe('Parquet extracts among other files', () => {
     expect(await outcome([c], EXTRACT)).toEqual([`${c}:3 unknown province "Total"`]);
   });
 });
+
+describe('rows of different key columns that overlap', () => {
+  it('a real overlap is found after more candidates than --max-errors that the rows clear', async () => {
+    const dir = tmp();
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    const c = join(dir, 'c.csv');
+    writeFileSync(a, 'province,sector,workforce,participants\nAceh,Manufaktur,100000,100\nSumatera Utara,Manufaktur,100000,100\n');
+    // The 56 regencies and cities of Aceh (11.01–11.18, 11.71–11.75) and Sumatera Utara (12.01–12.25,
+    // 12.71–12.78) in agriculture: each shares its province with a row of a.csv, and the sectors differ,
+    // so the rows clear every one of them.
+    const codes = (p: number, n: number, cities: number): string[] => [...Array.from({ length: n }, (_, i) => `${p}.${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: cities }, (_, i) => `${p}.${71 + i}`)];
+    const regencies = [...codes(11, 18, 5).map((c) => `Aceh,${c}`), ...codes(12, 25, 8).map((c) => `Sumatera Utara,${c}`)];
+    expect(regencies).toHaveLength(56);
+    writeFileSync(b, 'province,regency_code,sector,workforce,participants\n' + regencies.map((r) => `${r},Pertanian,500,50`).join('\n') + '\n');
+    // Aceh's wage earners (every sector) overlap Aceh's manufacturing (every segment) in a.csv.
+    writeFileSync(c, 'province,segment,workforce,participants\nAceh,PU,100000,100\n');
+    const schema: LoadSchema = { measures: new Map([['workforce', 'count'], ['participants', 'count']]), rule: 'refuse', dims: ['province'] };
+    for (const maxErrors of [1, 50]) {
+      const r = await outcome([a, b, c], schema, { maxErrors });
+      expect(Array.isArray(r), `--max-errors ${maxErrors}: ${String(r)}`).toBe(true);
+      expect((r as string[]).some((m) => m.startsWith(`${c}:2 rows for Aceh / PU overlap with ${a}:2`)), String(r)).toBe(true);
+    }
+  });
+});
