@@ -54,7 +54,7 @@ export type Note =
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total. */
-  | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean }[] }
+  | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean; readonly notCompared?: readonly string[] }[] }
   /** Rows whose participants exceed a denominator, accepted because their province has a documented exception (data/exceptions.csv). */
   | { readonly code: 'over-coverage-exception'; readonly province: string; readonly reason: string; readonly rows: readonly { readonly at: string; readonly measure: string; readonly participants: number; readonly denominator: number }[]; readonly more: number };
 

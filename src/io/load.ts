@@ -346,7 +346,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         const named = placeOf(line);
         return named !== undefined ? { file: named } : { file: o.name, line };
       });
-      notes.push({ code: 'total-rows', rows: checked.map((n) => ({ at: rowAt(n.line), label: n.label, checked: n.checked })) });
+      notes.push({ code: 'total-rows', rows: checked.map((n) => ({ at: rowAt(n.line), label: n.label, checked: n.checked, ...(n.notCompared ? { notCompared: n.notCompared } : {}) })) });
     }
     // Rows let through by a documented exception, a note per province (at most 5 places each).
     const byProvince = new Map<string, typeof t.excepted>();

@@ -5,7 +5,9 @@
 // of Gorontalo). Each measure the total row gives is compared with the sum of those rows: equal, and the
 // note says so; different, and the file is refused (exit 3) — a total that disagrees means a row is
 // missing, extra or mistyped, and a report built from such rows would be a plausible wrong number. A
-// measure some of those rows lack is not compared; a subtotal ("Total Kanwil …") is left out unchecked.
+// measure some of those rows lack, or that the total leaves blank, is not compared (the note names it); a
+// grand total over no rows is compared with 0 (the rows it totals are missing); a subtotal ("Total Kanwil
+// …") is left out unchecked.
 
 import type { ProblemList } from '../errors.js';
 import type { Diagnostic } from '../errors.js';
@@ -20,15 +22,17 @@ export function checkTotals(
   file: FileFold,
   problems: ProblemList,
   place: (line: number, column?: number) => Pick<Diagnostic, 'file' | 'line' | 'column'>,
-): { line: number; label: string; checked: boolean }[] {
-  const out: { line: number; label: string; checked: boolean }[] = [];
+): { line: number; label: string; checked: boolean; notCompared?: string[] }[] {
+  const out: { line: number; label: string; checked: boolean; notCompared?: string[] }[] = [];
   for (const t of totals) {
     let checked = false;
+    const notCompared: string[] = [];
     const scope = [...t.scope];
     if (t.kind === 'grand' && scope.every(([d]) => fold.keeps(d))) {
       const nm = fold.measures.length;
       const sums = new Array<number>(nm).fill(0);
       const lacking = new Array<boolean>(nm).fill(false);
+      const given = new Array<boolean>(nm).fill(false);
       let rows = 0;
       for (let g = file.start; g < file.end; g++) {
         const group = fold.groups[g]!;
@@ -38,19 +42,27 @@ export function checkTotals(
         for (let m = 0; m < nm; m++) {
           const v = group.values[m];
           if (v === null || v === undefined || file.lacked(g, m)) lacking[m] = true;
-          else sums[m]! += v;
+          else {
+            sums[m]! += v;
+            given[m] = true;
+          }
         }
       }
       for (let m = 0; m < nm; m++) {
         const total = t.values[m];
-        if (total === null || total === undefined || lacking[m] || rows === 0) continue;
+        // A figure the total leaves blank, or that some of its rows lack, is not compared (and the note
+        // says which); a total over no rows at all is compared with 0: the rows it totals are missing.
+        if (total === null || total === undefined || lacking[m]) {
+          if (given[m] || (total !== null && total !== undefined)) notCompared.push(fold.measures[m]!.name);
+          continue;
+        }
         checked = true;
         const measure = fold.measures[m]!;
         const same = measure.kind === 'count' ? total === sums[m] : Math.abs(total - sums[m]!) <= 1e-9 * Math.max(1, Math.abs(total));
         if (!same) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: measure.name, total, sum: sums[m]!, rows }, place(t.line)));
       }
     }
-    out.push({ line: t.line, label: t.label, checked });
+    out.push({ line: t.line, label: t.label, checked, ...(checked && notCompared.length ? { notCompared } : {}) });
   }
   return out;
 }

@@ -124,3 +124,23 @@ describe('rows of different key columns that overlap', () => {
     }
   });
 });
+
+describe('total rows', () => {
+  const schema: LoadSchema = { measures: new Map([['workforce', 'count'], ['participants', 'count']]), rule: 'refuse', dims: ['province', 'regency'] };
+
+  it('a "Jumlah" row of a province with no rows of its own is refused (Bali was left out with "not checked")', async () => {
+    const f = join(tmp(), 'tot-zero.csv');
+    writeFileSync(f, 'province,regency,workforce,participants\nGorontalo,Kab. Boalemo,1000,400\nGorontalo,Kota Gorontalo,1000,600\nGorontalo,Jumlah,2000,1000\nBali,Jumlah,5000,2500\n');
+    expect(await outcome([f], schema)).toEqual([
+      `${f}:5 the total row "Jumlah" gives workforce 5,000, but the 0 row(s) it totals add up to 0 (5,000 more in the total)`,
+      `${f}:5 the total row "Jumlah" gives participants 2,500, but the 0 row(s) it totals add up to 0 (2,500 more in the total)`,
+    ]);
+  });
+
+  it('a total compared on some of its figures says which were not compared', async () => {
+    const f = join(tmp(), 'tot-blank.csv');
+    writeFileSync(f, 'province,workforce,participants\nAceh,1000,150\nBali,1000,150\nJumlah,2000,\n');
+    const t = await loadTable([f], { ...schema, dims: ['province'] }, BASE);
+    expect(t.sources[0]!.notes).toEqual([{ code: 'total-rows', rows: [{ at: `${f}:4`, label: 'Jumlah', checked: true, notCompared: ['participants'] }] }]);
+  });
+});
