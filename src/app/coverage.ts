@@ -56,6 +56,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // query gives): --workforce, or the bundled baseline's, for both alike.
   let denominators: Table | undefined;
   let denominatorSource: string | undefined;
+  let bundledFrom: string | undefined;
   const own = o.denominator ? hasMeasure(read.table, o.denominator) : chooseDenominator(undefined, [read.table]) !== undefined;
   if (o.workforce && own) {
     throw usage(
@@ -68,6 +69,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     const p = latestPeriod(keysOf(wf, 'period'));
     denominators = p ? atPeriod(wf, p) : wf;
     denominatorSource = o.workforce ?? `data/baseline.csv (${p ?? 'no month'})`;
+    if (!o.workforce) bundledFrom = p ?? '';
   }
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
   const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
@@ -93,7 +95,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     read,
     previous,
     result,
-    notes: [...(targets?.notes ?? []), ...result.notes],
+    notes: [...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '' }] : []), ...(targets?.notes ?? []), ...result.notes],
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,

@@ -249,6 +249,13 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'en')} row(s) reported no earlier month in the last ${n.window} months: no pace or projection for them, nor for their subtotals (--pace-window widens the window)`,
         `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotalnya (--pace-window memperlebar jendela)`,
       );
+    case 'bundled-denominators': {
+      const other = n.period !== '' && n.reportPeriod !== '' && n.period !== n.reportPeriod;
+      return L(
+        `the input has no denominator column: coverage is against the bundled baseline's (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, not ${n.reportPeriod}'s` : ''}; give your own with --workforce FILE`,
+        `input tidak memiliki kolom penyebut: cakupan dihitung terhadap penyebut baseline bawaan (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, bukan ${n.reportPeriod}` : ''}; berikan penyebut sendiri dengan --workforce BERKAS`,
+      );
+    }
     case 'over-coverage':
       return L(`participants above the denominator: ${list(n.units)}`, `peserta melebihi penyebut: ${list(n.units)}`);
     case 'sheet-read': {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { PlacedSet } from '../../src/io/key-sets.js';
 import { loadTable, type LoadOptions, type LoadSchema } from '../../src/io/load.js';
-import { tmp } from '../e2e/helpers.js';
+import { run, tmp } from '../e2e/helpers.js';
 
 const REGIONAL: LoadSchema = { measures: new Map([['workforce', 'count'], ['participants', 'count']]), rule: 'refuse', dims: ['province', 'sector'] };
 const EXTRACT: LoadSchema = { measures: new Map([['participants', 'count']]), rule: 'sum', dims: ['province'] };
@@ -142,5 +142,21 @@ describe('total rows', () => {
     writeFileSync(f, 'province,workforce,participants\nAceh,1000,150\nBali,1000,150\nJumlah,2000,\n');
     const t = await loadTable([f], { ...schema, dims: ['province'] }, BASE);
     expect(t.sources[0]!.notes).toEqual([{ code: 'total-rows', rows: [{ at: `${f}:4`, label: 'Jumlah', checked: true, notCompared: ['participants'] }] }]);
+  });
+});
+
+describe('counts without a denominator column', () => {
+  it('coverage says the denominators are the bundled baseline\'s, and of which month (it said nothing)', async () => {
+    const f = join(tmp(), 'counts.csv');
+    writeFileSync(f, 'period,province,participants\n2024-06,Aceh,1000\n');
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: the input has no denominator column: coverage is against the bundled baseline's (data/baseline.csv, 2023-12), not 2024-06's; give your own with --workforce FILE");
+    const withOwn = join(tmp(), 'workforce.csv');
+    writeFileSync(withOwn, 'period,province,workforce\n2024-06,Aceh,2000000\n');
+    const w = await run(['coverage', f, '--workforce', withOwn, '-f', 'csv']);
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stderr).not.toContain('bundled baseline');
+    expect(w.stdout).toContain('11,Aceh,2000000,1000,0.0005,');
   });
 });
