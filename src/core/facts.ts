@@ -45,6 +45,8 @@ export type Note =
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
   /** The report has no denominator (coverage not shown). */
   | { readonly code: 'no-denominator' }
+  /** Rows with a target but no milestone for the month: their status compares with the December target. */
+  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
   | { readonly code: 'bundled-denominators'; readonly period: string; readonly reportPeriod: string }
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */

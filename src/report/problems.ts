@@ -51,6 +51,16 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
       return { message: L(`--targets: "${p.value}" in the from column is not a month`, `--targets: "${p.value}" di kolom from bukan bulan`), hint: L('a revision is in force from a month: YYYY-MM', 'revisi berlaku mulai suatu bulan: YYYY-MM') };
     case 'not-in-force':
       return { message: L(`--targets: the file's targets are a revision in force from ${p.from}; as of ${p.asOf} none of them is`, `--targets: target di berkas adalah revisi yang berlaku mulai ${p.from}; per ${p.asOf} belum ada yang berlaku`), hint: L(`use the targets in force in ${p.asOf}, or --as-of ${p.from} to compare with the revision anyway`, `pakai target yang berlaku pada ${p.asOf}, atau --as-of ${p.from} untuk tetap membandingkan dengan revisi`) };
+    case 'after-year':
+      return {
+        message: L(`the report is for ${p.period}, after December ${p.year}, the month the targets are for (${p.source})`, `laporan untuk ${p.period}, setelah Desember ${p.year}, bulan yang dituju target (${p.source})`),
+        hint: L(`give the targets for ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} … -o targets.csv), or --period for a month of ${p.year}`, `berikan target untuk ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} … -o targets.csv), atau --period untuk bulan di ${p.year}`),
+      };
+    case 'before-baseline':
+      return {
+        message: L(`the report is for ${p.period}, before ${p.baseline}, the month the targets start from (${p.source})`, `laporan untuk ${p.period}, sebelum ${p.baseline}, bulan awal target (${p.source})`),
+        hint: L('give the targets planned for that time, or a month from the targets\' start on', 'berikan target yang direncanakan untuk masa itu, atau bulan sejak awal target'),
+      };
     case 'months-with-from':
       return { message: L('--targets: a month-by-month file with a from column', '--targets: berkas bulanan dengan kolom from'), hint: L('a month-by-month file already holds the revised path; leave out the from column', 'berkas bulanan sudah memuat jalur revisi; hilangkan kolom from') };
   }

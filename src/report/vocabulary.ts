@@ -190,6 +190,11 @@ export function noteText(n: Note, lang: Lang): string {
         `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} groups reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
         `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
       );
+    case 'no-milestones':
+      return L(
+        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no participants to start the path from, or the target is below them): their status compares with the December target only`,
+        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
+      );
     case 'milestone-missing':
       return L(`the month-by-month targets have no milestone for ${n.period}: status compares with the December target only`, `target bulanan tidak memuat tonggak untuk ${n.period}: status hanya dibandingkan dengan target Desember`);
     case 'no-waypoints': {

@@ -253,6 +253,36 @@ describe('scope: the warnings of a regional report are about its own areas', () 
   });
 });
 
+describe('the month reported is inside the targets\' frame, and a status without a milestone says so', () => {
+  it('a January 2025 report against the 2024 targets is refused (it compared with a past December, exit 0, no word)', async () => {
+    const dir = tmp();
+    const data = write(dir, 'jan.csv', 'period,province,potential_workers,participants\n2025-01,Gorontalo,422934,262000\n');
+    const targets = write(dir, 't.csv', 'period,province,year,participants,target\n2023-12,Gorontalo,2024,250000,282856\n');
+    const r = await run(['coverage', data, '--targets', targets, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('the report is for 2025-01, after December 2024, the month the targets are for');
+    // December 2024 itself is the targets' month: reported as usual.
+    const dec = write(dir, 'dec.csv', 'period,province,potential_workers,participants\n2024-12,Gorontalo,422934,262000\n');
+    expect((await run(['coverage', dec, '--targets', targets, '-f', 'csv'])).code).toBe(0);
+  });
+
+  it('targets without participants to start a path from: no milestone, and a warning even with --quiet', async () => {
+    const dir = tmp();
+    const data = write(dir, 'jun.csv', 'period,province,potential_workers,participants\n2024-06,Gorontalo,422934,259971\n');
+    const plain = write(dir, 'plain.csv', 'province,year,target\nGorontalo,2024,288908\n');
+    const r = await run(['coverage', data, '--targets', plain, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(totalRow(r.stdout)['milestone']).toBe('');
+    expect(r.stderr).toBe('warning: 1 of 1 rows with a target have no milestone for 2024-06 (the targets give no participants to start the path from, or the target is below them): their status compares with the December target only\n');
+    // With the baseline participants the month has its milestone (250,000 + 38,908 × 6 / 12 = 269,454), and no warning.
+    const full = write(dir, 'full.csv', 'period,province,year,participants,target\n2023-12,Gorontalo,2024,250000,288908\n');
+    const f = await run(['coverage', data, '--targets', full, '-f', 'csv', '--quiet']);
+    expect(f.stderr).toBe('');
+    expect(totalRow(f.stdout)['milestone']).toBe('269454');
+  });
+});
+
 describe('one rule, one answer', () => {
   it('jamsostek.json {"mode":"level","basis":"workforce"} applies to coverage --year as to breakdown --year', async () => {
     const dir = tmp();

@@ -85,7 +85,10 @@ describe("the README's install and monthly job", () => {
     // May and June, as the Gorontalo file has: the month-on-month change is like for like.
     const lines = others.flatMap(([p, w, a]) => [`2024-05,${p},${w},${a - 1_000}`, `${month},${p},${w},${a}`]);
     writeFileSync(join(srv, 'data', month, 'others.csv'), ['period,province,potential_workers,participants', ...lines].join('\n') + '\n');
-    writeFileSync(join(srv, 'targets-2024.csv'), ['province,year,target', 'Gorontalo,2024,282856', ...others.map(([p, , a]) => `${p},2024,${a + 50_000}`)].join('\n') + '\n');
+    // The targets as breakdown writes them: the baseline month and its participants (where the month's
+    // milestones start) beside the December target. (A file of targets alone has no milestones, and
+    // the job would warn that June's status compares with December.)
+    writeFileSync(join(srv, 'targets-2024.csv'), ['period,province,year,participants,target', '2023-12,Gorontalo,2024,250000,282856', ...others.map(([p, , a]) => `2023-12,${p},2024,${a - 30_000},${a + 50_000}`)].join('\n') + '\n');
     writeFileSync(join(srv, 'monthly.sh'), script, { mode: 0o755 });
     const bin = join(tmp(), 'bin');
     mkdirSync(bin);

@@ -24,7 +24,7 @@ import { areaDimOf, incompleteAreas, scopeOf, type AreaBook, type Scope } from '
 import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type RowRef, type Table, type TableRow } from '../table.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
-import { targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
+import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 
 export interface CoverageSpec {
@@ -282,6 +282,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Targets for the month reported, for the report's areas only.
   const targets = inputs.targets;
   const asOf = spec.asOf ?? period;
+  // A month outside the targets' frame has nothing to compare with: December of the target year is
+  // past (a file left in place for the next year's first report), or the path had not started yet.
+  if (targets && period) {
+    if (period > `${targets.year}-12`) throw new TargetFrameError({ kind: 'after-year', period, year: targets.year, source: targets.source });
+    if (targets.baselinePeriod && !isMonthly(targets.table) && period < targets.baselinePeriod) throw new TargetFrameError({ kind: 'before-baseline', period, baseline: targets.baselinePeriod, source: targets.source });
+  }
   const at = targets ? targetsAt(targets, period, asOf) : undefined;
   const left = period && targets ? monthsLeft(period, targets.year) : undefined;
   let targetTable: Table | undefined;
@@ -294,6 +300,20 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       notes.push({ code: 'no-waypoints', from, year, source: targets!.source, missing });
     }
     targetTable = restrictTo(at.table, cur);
+    // Rows with a target and no milestone for the month (a targets file with no participants to start
+    // the path from, or a target below its start): their status compares with December, and is said.
+    if (!at.milestoneMissing && period) {
+      const ti = measureIndex(targetTable, 'target');
+      const mi = measureIndex(targetTable, 'milestone');
+      let withTarget = 0;
+      let without = 0;
+      for (const r of targetTable.rows) {
+        if (r.values[ti] === null || r.values[ti] === undefined) continue;
+        withTarget++;
+        if (mi < 0 || r.values[mi] === null || r.values[mi] === undefined) without++;
+      }
+      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget });
+    }
     const dropped = at.table.rows.length - targetTable.rows.length;
     if (dropped > 0 && targetTable.rows.length > 0) {
       const ti = measureIndex(targetTable, 'target');

@@ -138,7 +138,9 @@ export type TargetFrameProblem =
   | { readonly kind: 'months-not-december'; readonly last: Period }
   | { readonly kind: 'bad-from'; readonly value: string }
   | { readonly kind: 'not-in-force'; readonly from: Period; readonly asOf: Period }
-  | { readonly kind: 'months-with-from' };
+  | { readonly kind: 'months-with-from' }
+  | { readonly kind: 'after-year'; readonly period: Period; readonly year: number; readonly source: string }
+  | { readonly kind: 'before-baseline'; readonly period: Period; readonly baseline: Period; readonly source: string };
 
 export class TargetFrameError extends Error {
   constructor(readonly problem: TargetFrameProblem) {
