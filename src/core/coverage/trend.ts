@@ -85,8 +85,10 @@ export interface History {
 /**
  * The history of the groups from the input's months (up to and including the month reported) and the
  * previous months' files. A month given twice (in the input and in --previous) is read from the input.
+ * `only`: the groups whose series are wanted (the report's): every month still counts in `months`, but a
+ * group gone before the month reported keeps no series (with one key per row, most of them).
  */
-export function historyOf(tables: readonly Table[], grain: readonly string[], period: Period): History {
+export function historyOf(tables: readonly Table[], grain: readonly string[], period: Period, only?: ReadonlySet<string>): History {
   const byMonth = new Map<Period, Map<string, number>>();
   for (const t of tables) {
     if (dimIndex(t, 'period') < 0 || grain.some((g) => dimIndex(t, g) < 0)) continue;
@@ -101,7 +103,9 @@ export function historyOf(tables: readonly Table[], grain: readonly string[], pe
       let groups = byMonth.get(m);
       if (!groups) byMonth.set(m, (groups = new Map()));
       const v = r.values[pm];
-      if (v !== null && v !== undefined) groups.set(r.keys.slice(0, grain.length).join('\u0000'), v);
+      if (v === null || v === undefined) continue;
+      const k = r.keys.slice(0, grain.length).join('\u0000');
+      if (!only || only.has(k)) groups.set(k, v);
     }
   }
   const months = [...byMonth.keys()].sort();
