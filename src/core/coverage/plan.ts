@@ -243,23 +243,54 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
 
   // Earlier months (the input's and --previous): the last month each group was seen.
-  const lastSeen = (dims: readonly string[]): Map<string, { label: string; period: Period | null }> => {
-    const out = new Map<string, { label: string; period: Period | null }>();
-    const add = (t: Table | undefined): void => {
+  // Read on the rows as rollup(…, [...dims, 'period']) would place them, without building those groups:
+  // with one key per row a year of earlier months is as many groups as rows. Labels are made only for
+  // the groups asked for.
+  const lastSeen = (dims: readonly string[]): { periodOf: (k: string) => Period | null | undefined; gone: (isHere: (k: string) => boolean) => { label: string; period: Period | null }[] } => {
+    const index = new Map<string, number>();
+    const periods: (Period | null)[] = [];
+    const from: Table[] = []; // the table whose row gave the latest month (its labels)
+    const add = (t: Table | undefined, keep?: (row: TableRow) => boolean): void => {
       if (!t || dims.some((g) => dimIndex(t, g) < 0)) return;
-      const byMonth = rollup(t, dimIndex(t, 'period') >= 0 ? [...dims, 'period'] : dims).table;
-      for (const r of byMonth.rows) {
-        const keys = r.keys.slice(0, dims.length) as string[];
-        const p = (r.keys[dims.length] as string | null | undefined) ?? null;
+      const pd = dimIndex(t, 'period');
+      const di = dims.map((g) => dimIndex(t, g));
+      const idx = pd >= 0 ? [...di, pd] : di;
+      const placed = (r: TableRow): boolean => idx.every((d) => r.keys[d] !== null);
+      for (const r of t.rows) {
+        const own = r.parent !== undefined ? t.rows[r.parent]! : r;
+        if (keep && !keep(own)) continue; // a wide row's segment rows go with it
+        if (r.parent !== undefined ? placed(own) || !placed(r) : !placed(r)) continue;
+        const p = pd >= 0 ? (r.keys[pd] ?? null) : null;
         if (period && p !== null && p >= period) continue;
-        const k = key(keys);
-        const prev = out.get(k);
-        if (!prev || (p !== null && (prev.period === null || p > prev.period))) out.set(k, { label: keys.map((x, d) => labelOf(byMonth.dims[d]!, x)).join(' / '), period: p });
+        const k = key(di.map((d) => r.keys[d]!));
+        const at = index.get(k);
+        if (at === undefined) {
+          index.set(k, periods.length);
+          periods.push(p);
+          from.push(t);
+        } else if (p !== null && (periods[at] === null || p > periods[at]!)) {
+          periods[at] = p;
+          from[at] = t;
+        }
       }
     };
-    add(period && pDim >= 0 ? filterRows(current, (r) => r.keys[pDim] !== null && r.keys[pDim]! < period) : undefined);
+    add(period && pDim >= 0 ? current : undefined, (r) => r.keys[pDim] !== null && r.keys[pDim]! < period!);
     add(inputs.previous);
-    return out;
+    const labelAt = (k: string, at: number): string => {
+      const t = from[at]!;
+      return (dims.length === 1 ? [k] : k.split(SEP)).map((x, d) => labelOf(t.dims[dimIndex(t, dims[d]!)]!, x)).join(' / ');
+    };
+    return {
+      periodOf: (k) => {
+        const at = index.get(k);
+        return at === undefined ? undefined : periods[at];
+      },
+      gone: (isHere) => {
+        const out: { label: string; period: Period | null }[] = [];
+        for (const [k, at] of index) if (!isHere(k)) out.push({ label: labelAt(k, at), period: periods[at]! });
+        return out;
+      },
+    };
   };
 
   // Completeness: the areas that must report (--expect).
@@ -270,7 +301,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const missing = [...spec.expected.keys].filter(([k]) => !here.has(k));
     if (missing.length) {
       const seen = lastSeen([ed]);
-      throw new CoverageError({ kind: 'expected-missing', dim: ed, period: period ?? null, expected: spec.expected.keys.size, missing: missing.map(([k, label]) => ({ label, lastSeen: seen.get(k)?.period ?? null })) });
+      throw new CoverageError({ kind: 'expected-missing', dim: ed, period: period ?? null, expected: spec.expected.keys.size, missing: missing.map(([k, label]) => ({ label, lastSeen: seen.periodOf(k) ?? null })) });
     }
     const extra = [...here].filter((k) => !spec.expected!.keys.has(k));
     if (extra.length) {
@@ -282,11 +313,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Areas of an earlier month that the month reported lacks.
   const here = new Set(roll(cur, grain).table.rows.map((r) => key(r.keys)));
   if (period) {
-    const seen = lastSeen(grain);
-    const gone = [...seen].filter(([k]) => !here.has(k));
+    const gone = lastSeen(grain).gone((k) => here.has(k));
     if (gone.length) {
-      const earlier = latestPeriod(gone.map(([, v]) => v.period)) ?? '';
-      notes.push({ code: 'missing-in-period', period, earlier, areas: gone.map(([, v]) => v.label), lastSeen: gone.map(([, v]) => v.period ?? '') });
+      const earlier = latestPeriod(gone.map((v) => v.period)) ?? '';
+      notes.push({ code: 'missing-in-period', period, earlier, areas: gone.map((v) => v.label), lastSeen: gone.map((v) => v.period ?? '') });
     }
   }
 
