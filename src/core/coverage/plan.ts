@@ -452,8 +452,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const prevD = prevLfl && spec.denominator ? measureAt(prevLfl, g, spec.denominator, roll) : undefined;
     const lflP = both ? measureAt(curLfl, g, 'participants', roll) : undefined;
     const lflD = both && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
+    // The group's key by name, only where some figure is looked up by it (a million keys otherwise).
+    const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined;
     return part.rows.map((r) => {
-      const k = key(r.keys);
+      const k = byKey ? key(r.keys) : '';
       const d = denSame ? (r.values[dm] ?? undefined) : (den.values.get(k) ?? undefined);
       let t: number | undefined;
       let milestone: number | undefined;
