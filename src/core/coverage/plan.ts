@@ -246,7 +246,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Read on the rows as rollup(…, [...dims, 'period']) would place them, without building those groups:
   // with one key per row a year of earlier months is as many groups as rows. Labels are made only for
   // the groups asked for.
-  const lastSeen = (dims: readonly string[]): { periodOf: (k: string) => Period | null | undefined; gone: (isHere: (k: string) => boolean) => { label: string; period: Period | null }[] } => {
+  const lastSeen = (dims: readonly string[]): { periodOf: (k: string) => Period | null | undefined; gone: (isHere: (k: string) => boolean) => { labels: string[]; periods: (Period | null)[] } } => {
     const index = new Map<string, number>();
     const periods: (Period | null)[] = [];
     const from: Table[] = []; // the table whose row gave the latest month (its labels)
@@ -286,8 +286,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         return at === undefined ? undefined : periods[at];
       },
       gone: (isHere) => {
-        const out: { label: string; period: Period | null }[] = [];
-        for (const [k, at] of index) if (!isHere(k)) out.push({ label: labelAt(k, at), period: periods[at]! });
+        const out = { labels: [] as string[], periods: [] as (Period | null)[] };
+        for (const [k, at] of index) {
+          if (isHere(k)) continue;
+          out.labels.push(labelAt(k, at));
+          out.periods.push(periods[at]!);
+        }
         return out;
       },
     };
@@ -314,9 +318,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const here = new Set(roll(cur, grain).table.rows.map((r) => key(r.keys)));
   if (period) {
     const gone = lastSeen(grain).gone((k) => here.has(k));
-    if (gone.length) {
-      const earlier = latestPeriod(gone.map((v) => v.period)) ?? '';
-      notes.push({ code: 'missing-in-period', period, earlier, areas: gone.map((v) => v.label), lastSeen: gone.map((v) => v.period ?? '') });
+    if (gone.labels.length) {
+      const earlier = latestPeriod(gone.periods) ?? '';
+      notes.push({ code: 'missing-in-period', period, earlier, areas: gone.labels, lastSeen: gone.periods.map((p) => p ?? '') });
     }
   }
 
