@@ -133,7 +133,7 @@ describe('one key per row: memory follows the groups, with bounds that hold toda
     const r = coverage([f, '--by', 'province,kantor', '-f', 'csv', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     console.log(`one key per row, 1,000,000 rows of one month: ${(r.rss / MiB).toFixed(0)} MiB`);
-    expect(r.rss).toBeLessThanOrEqual(1870 * MiB); // measured 1,385–1,622 MiB (2,710–2,902 MiB before)
+    expect(r.rss).toBeLessThanOrEqual(1870 * MiB); // measured 1,312–1,622 MiB (2,710–2,902 MiB before)
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.filter((l) => l.endsWith(',detail'))).toHaveLength(n);
     expect(lines.filter((l) => l.endsWith(',subtotal'))).toHaveLength(PROVINCES.length);
