@@ -48,30 +48,35 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   const grain = grainOf(o.by, 3);
   checkCoverageFields(grain, o);
   refuseInert(cli, coverageInertRules(o, session.targets(), io.stdout.isTTY === true));
-  const sources: SourceFacts[] = [];
-  const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
-  const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: 'give earlier months too: a folder or glob of several months, or --previous (repeatable)', id: 'berikan juga bulan-bulan sebelumnya: folder atau glob beberapa bulan, atau --previous (boleh diulang)' } };
-  refuseInert(cli, [...inputInertRules(sources), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }]);
-  session.notes(plan.notes);
-  const report = coverageReport(plan.result, {
-    sources: plan.read.table.sources,
-    extract: plan.read.table.rule === 'sum',
-    rowsRead: plan.read.table.sources.reduce((a, s) => a + s.rows, 0),
-    denominatorSource: plan.denominatorSource,
-    targetsSource: plan.targetsSource,
-    targetsBaselinePeriod: plan.targetsBaselinePeriod,
-    atRiskMargin: o.atRiskMargin ?? 0.05,
-    codeSystem: plan.read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'),
-    sort: o.sort,
-    top: o.top,
-  });
-  const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report) : report;
-  await session.emit(view, [...plan.files, ...session.protectedInputs(o)]);
+  // The plan (and the rows it read) stays inside: the report is written without them (with one key per
+  // row the report is as long as the input, and its rows are made as they are written).
+  const { view, result, written } = await (async () => {
+    const sources: SourceFacts[] = [];
+    const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
+    const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: 'give earlier months too: a folder or glob of several months, or --previous (repeatable)', id: 'berikan juga bulan-bulan sebelumnya: folder atau glob beberapa bulan, atau --previous (boleh diulang)' } };
+    refuseInert(cli, [...inputInertRules(sources), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }]);
+    session.notes(plan.notes);
+    const report = coverageReport(plan.result, {
+      sources: plan.read.table.sources,
+      extract: plan.read.table.rule === 'sum',
+      rowsRead: plan.read.table.sources.reduce((a, s) => a + s.rows, 0),
+      denominatorSource: plan.denominatorSource,
+      targetsSource: plan.targetsSource,
+      targetsBaselinePeriod: plan.targetsBaselinePeriod,
+      atRiskMargin: o.atRiskMargin ?? 0.05,
+      codeSystem: plan.read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'),
+      sort: o.sort,
+      top: o.top,
+    });
+    const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report) : report;
+    return { view, result: plan.result, written: [...plan.files, ...session.protectedInputs(o)] };
+  })();
+  await session.emit(view, written);
 
   // After the report is written: the threshold check for monthly jobs (every row, also those --top hides).
   if (o.failBelow !== undefined) {
     const measure = o.failOn ?? 'coverage';
-    const b = thresholdBreaches(plan.result, measure, o.failScope ?? 'any', o.failBelow);
+    const b = thresholdBreaches(result, measure, o.failScope ?? 'any', o.failBelow);
     const measureId = columnWords(measure).id;
     if (!b.anyValue) {
       throw usage(

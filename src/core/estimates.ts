@@ -51,7 +51,8 @@ export interface FigureFlags {
  * The figures of a report row that are estimates, in the column's order. A status is an estimate when
  * it was reached on one: on estimated participants, target or milestone.
  */
-export function estimatedFigures(f: FigureFlags): EstimatedFigure[] {
+export function estimatedFigures(f: FigureFlags): readonly EstimatedFigure[] {
+  if (!f.denominator && !f.participants && !f.target && !f.milestone) return NO_FIGURES;
   const out: EstimatedFigure[] = [];
   if (f.denominator) out.push('denominator');
   if (f.participants) out.push('participants');
@@ -60,6 +61,9 @@ export function estimatedFigures(f: FigureFlags): EstimatedFigure[] {
   if (f.hasStatus && (f.participants || f.target || f.milestone)) out.push('status');
   return out;
 }
+
+/** The figures of a row with no estimate: one shared empty list (a report can have a million rows). */
+const NO_FIGURES: readonly EstimatedFigure[] = Object.freeze([]);
 
 /** Is measure `name` an estimate on this row (a Table row, a rolled-up group, a target row)? */
 export function isEstimated(row: { readonly estimated?: readonly string[] } | undefined, name: string | undefined): boolean {

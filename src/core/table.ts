@@ -342,18 +342,23 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     return i;
   });
   const nm = table.measures.length;
-  const placeable = table.rows.map((r) => idx.every((d) => r.keys[d] !== null));
-  interface Acc {
-    keys: string[];
-    values: (number | null)[];
-    have: boolean[];
-    lack: boolean[];
-    src: number;
-    line: number;
-    lacking: (RowRef | undefined)[];
-    estimated?: Set<string>;
+  const n = table.rows.length;
+  const placeable = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const keys = table.rows[i]!.keys;
+    let ok = 1;
+    for (const d of idx) if (keys[d] === null) ok = 0;
+    placeable[i] = ok;
   }
-  const groups = new Map<number | string, Acc>();
+  // One row object per group, made as the group's first row arrives; what a group needs only while it
+  // is added up (which measures some of its rows gave and some lacked) sits in typed arrays by group
+  // number, so that a million groups (one key per row) cost their rows and little more.
+  const rows: { keys: string[]; values: (number | null)[]; src: number; line: number; estimated?: readonly string[] }[] = [];
+  const groups = new Map<number | string, number>();
+  let have = new Uint8Array(Math.max(nm, 1) * 64);
+  let lack = new Uint8Array(have.length);
+  const lacking = new Map<number, RowRef>(); // by group × measure: the first row lacking it
+  const estimated = new Map<number, Set<string>>();
   const groupOf = grouper(table, idx);
   const unplaced = new Map<string, { count: number; first: RowRef; lacks: string[] }>();
   let children: Map<number, number[]> | undefined;
@@ -369,12 +374,12 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     }
     return children.get(i) ?? [];
   };
-  const lackAt = (g: Acc, m: number, at: RowRef): void => {
-    g.lack[m] = true;
-    const was = g.lacking[m];
-    if (!was || at.src < was.src || (at.src === was.src && at.line < was.line)) g.lacking[m] = at;
+  const lackAt = (g: number, m: number, src: number, line: number): void => {
+    lack[g * nm + m] = 1;
+    const was = lacking.get(g * nm + m);
+    if (!was || src < was.src || (src === was.src && line < was.line)) lacking.set(g * nm + m, { src, line });
   };
-  for (let i = 0; i < table.rows.length; i++) {
+  for (let i = 0; i < n; i++) {
     const row = table.rows[i]!;
     if (row.parent !== undefined && (placeable[row.parent] || !placeable[i])) continue; // its wide row stands for it
     if (!placeable[i]) {
@@ -384,38 +389,55 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     }
     const k = idx.length === 0 ? '' : groupOf(i)!;
     let g = groups.get(k);
-    if (!g) {
-      g = { keys: idx.map((d) => row.keys[d]!), values: new Array<number | null>(nm).fill(null), have: new Array<boolean>(nm).fill(false), lack: new Array<boolean>(nm).fill(false), src: row.src, line: row.line, lacking: new Array<RowRef | undefined>(nm) };
+    if (g === undefined) {
+      g = rows.length;
       groups.set(k, g);
+      const keys = new Array<string>(idx.length);
+      for (let j = 0; j < idx.length; j++) keys[j] = row.keys[idx[j]!]!;
+      rows.push({ keys, values: new Array<number | null>(nm).fill(null), src: row.src, line: row.line });
+      if ((g + 1) * nm > have.length) {
+        const h = new Uint8Array(have.length * 2);
+        h.set(have);
+        have = h;
+        const l = new Uint8Array(lack.length * 2);
+        l.set(lack);
+        lack = l;
+      }
     }
-    if (row.estimated?.length) for (const e of row.estimated) (g.estimated ??= new Set()).add(e);
+    const values = rows[g]!.values;
+    if (row.estimated?.length) {
+      let set = estimated.get(g);
+      if (!set) estimated.set(g, (set = new Set()));
+      for (const e of row.estimated) set.add(e);
+    }
     for (let m = 0; m < nm; m++) {
       const v = row.values[m];
       if (v === null || v === undefined) {
-        lackAt(g, m, { src: row.src, line: row.line });
+        lackAt(g, m, row.src, row.line);
         continue;
       }
       const partly = row.lacking?.[m];
-      if (partly) lackAt(g, m, partly);
-      const sum = (g.values[m] ?? 0) + v;
+      if (partly) lackAt(g, m, partly.src, partly.line);
+      const sum = (values[m] ?? 0) + v;
       if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: row.src, line: row.line });
-      g.values[m] = sum;
-      g.have[m] = true;
+      values[m] = sum;
+      have[g * nm + m] = 1;
     }
   }
   const incomplete = new Map<string, { count: number; keys: string[]; at: RowRef }>();
-  const rows: TableRow[] = [];
-  for (const g of groups.values()) {
+  for (let g = 0; g < rows.length; g++) {
+    const r = rows[g]!;
     for (let m = 0; m < nm; m++) {
-      if (g.have[m] && g.lack[m]) {
-        g.values[m] = null;
+      if (have[g * nm + m] && lack[g * nm + m]) {
+        r.values[m] = null;
         const name = table.measures[m]!.name;
         const prev = incomplete.get(name);
         if (prev) prev.count++;
-        else incomplete.set(name, { count: 1, keys: g.keys, at: g.lacking[m]! });
+        else incomplete.set(name, { count: 1, keys: r.keys, at: lacking.get(g * nm + m)! });
       }
     }
-    rows.push(g.estimated ? { keys: g.keys, values: g.values, src: g.src, line: g.line, estimated: [...g.estimated].sort() } : { keys: g.keys, values: g.values, src: g.src, line: g.line });
+    const e = estimated.get(g);
+    if (e) r.estimated = [...e].sort();
   }
   return {
     table: { dims: idx.map((d) => table.dims[d]!), measures: table.measures, rows, sources: table.sources },
@@ -425,7 +447,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
 }
 
 /** Do the segment rows of a wide row carry measure m at a grain where they are placed? */
-function placedThroughChildren(table: Table, placeable: readonly boolean[], children: readonly number[], m: number): boolean {
+function placedThroughChildren(table: Table, placeable: Uint8Array, children: readonly number[], m: number): boolean {
   for (const j of children) if (placeable[j] && table.rows[j]!.values[m] !== null) return true;
   return false;
 }

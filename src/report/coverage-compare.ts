@@ -6,7 +6,7 @@
 
 import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
 import { keyColumns, keyValues, totalLabel } from './common.js';
-import type { Column, Report, Row, Value } from './model.js';
+import type { AnyReport, Column, Report, Row, Value } from './model.js';
 
 export interface TargetPlan {
   /** Used in column keys (target_<name>): letters, digits, `_`. */
@@ -24,7 +24,7 @@ export function planName(label: string, taken: ReadonlySet<string>): string {
   return name;
 }
 
-export function comparePlansReport(plans: readonly TargetPlan[], base: Report): Report {
+export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport): Report {
   const first = plans[0]!.result;
   const grain = first.grain;
   const columns: Column[] = [

@@ -4,7 +4,7 @@
 
 import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import type { Column, Report, Row, TrendChart, Value } from './model.js';
+import { mappedRows, type AnyReport, type Column, type Report, type ReportRows, type Row, type TrendChart, type Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, sourceNotes, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js'; // issue 19
@@ -90,7 +90,7 @@ export function sortColumn(sort: string, grain: readonly string[]): string {
   return sort;
 }
 
-export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report {
+export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<ReportRows> {
   const previous = r.previousPeriod !== undefined;
   const columns = coverageColumns(r.grain, r.denominator, previous, r.story !== undefined);
   const series = (x: CoverageRow): { series?: readonly (number | null)[] } => (x.story ? { series: x.story.series } : {});
@@ -99,15 +99,24 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report 
     return withEstimates({ level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...values(x) }, ...series(x) }, x.estimated);
   };
   const total = r.rows.find((x) => x.level === 'total')!;
-  let rows: Row[];
-  if (ctx.sort) {
-    rows = sortRows(r.rows.filter((x) => x.level === 'detail').map(toRow), sortColumn(ctx.sort, r.grain));
-  } else rows = r.rows.filter((x) => x.level !== 'total').map(toRow);
-  if (ctx.top !== undefined) {
-    let kept = 0;
-    rows = rows.filter((x) => (x.level ?? 'detail') !== 'detail' || kept++ < ctx.top!);
-    // A subtotal whose rows were all cut goes too.
-    rows = rows.filter((x, i) => x.level !== 'subtotal' || (i > 0 && (rows[i - 1]!.level ?? 'detail') === 'detail'));
+  let rows: ReportRows;
+  if (ctx.sort === undefined && ctx.top === undefined) {
+    // In input order and all of them: each row is made as a renderer reaches it, never held (one key per
+    // row makes a report as long as its input).
+    rows = mappedRows(r.rows, toRow, (x) => x.level !== 'total');
+  } else {
+    let chosen: Row[];
+    if (ctx.sort) {
+      chosen = sortRows(r.rows.filter((x) => x.level === 'detail').map(toRow), sortColumn(ctx.sort, r.grain));
+    } else chosen = r.rows.filter((x) => x.level !== 'total').map(toRow);
+    if (ctx.top !== undefined) {
+      let kept = 0;
+      chosen = chosen.filter((x) => (x.level ?? 'detail') !== 'detail' || kept++ < ctx.top!);
+      // A subtotal whose rows were all cut goes too.
+      const cut = chosen;
+      chosen = cut.filter((x, i) => x.level !== 'subtotal' || (i > 0 && (cut[i - 1]!.level ?? 'detail') === 'detail'));
+    }
+    rows = chosen;
   }
   const hasTargets = r.rows.some((x) => x.metrics.target !== null);
   const meta: Record<string, unknown> = {
@@ -171,7 +180,7 @@ function trendChart(r: CoverageResult, total: CoverageRow): TrendChart {
  * The trend view (coverage --trend): one row per area with its participants month by month as
  * columns, then its pace, where that pace lands in December, its target and the projected status.
  */
-export function trendReport(r: CoverageResult, base: Report): Report {
+export function trendReport(r: CoverageResult, base: AnyReport): Report {
   const s = r.story!;
   const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
   const monthCols: Column[] = s.months.map((m) => ({ key: m, label: { en: m, id: m }, kind: 'int' }));

@@ -116,6 +116,11 @@ export function groupDigits(x: bigint | number, lang: Lang): string {
 }
 const num = groupDigits;
 const list = (xs: readonly string[], max = 8): string => (xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length})` : xs.join(', '));
+/** list() of the items worded by `word`, wording only those it shows. */
+const listed = <T>(xs: readonly T[], word: (x: T, i: number) => string, max = 8): string => {
+  const shown = (xs.length > max ? xs.slice(0, max) : xs).map(word);
+  return xs.length > max ? `${shown.join(', ')}, … (${xs.length})` : shown.join(', ');
+};
 /** 'a, b or c' ('a, b atau c'). */
 const orList = (xs: readonly string[], or: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
 const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
@@ -179,10 +184,11 @@ export function noteText(n: Note, lang: Lang): string {
     case 'interpolated':
       return L(`the ${n.year} target is interpolated between ${n.from} and ${n.to}`, `target ${n.year} diinterpolasi antara ${n.from} dan ${n.to}`);
     case 'missing-in-period': {
-      const named = n.areas.map((a, i) => (n.lastSeen?.[i] ? `${a} (${L('last seen', 'terakhir')} ${n.lastSeen[i]})` : a));
+      // Only the areas list() shows are worded (with one key per row, a year's earlier months can name a million).
+      const named = listed(n.areas, (a, i) => (n.lastSeen?.[i] ? `${a} (${L('last seen', 'terakhir')} ${n.lastSeen[i]})` : a));
       return L(
-        `${n.period} has no rows for ${list(named)}: the report and its totals leave ${n.areas.length === 1 ? 'it' : 'them'} out (--expect makes this an error)`,
-        `${n.period} tidak memuat ${list(named)}: laporan dan totalnya tidak mencakupnya (--expect menjadikannya galat)`,
+        `${n.period} has no rows for ${named}: the report and its totals leave ${n.areas.length === 1 ? 'it' : 'them'} out (--expect makes this an error)`,
+        `${n.period} tidak memuat ${named}: laporan dan totalnya tidak mencakupnya (--expect menjadikannya galat)`,
       );
     }
     case 'like-for-like':

@@ -4,10 +4,10 @@
 // and 250 MiB. (Peak RSS is the process's own figure, resourceUsage().maxRSS, read at exit.) Run with
 // `npm run test:scale`; bench/README.md has the times beside DuckDB.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, openSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateRegional } from '../../bench/generate.js';
+import { generateRegional, PROVINCES } from '../../bench/generate.js';
 import { ROOT } from '../e2e/helpers.js';
 
 const DIR = join(ROOT, 'test', 'out', 'scale');
@@ -85,5 +85,59 @@ describe('peak memory is flat in the rows', () => {
     }
     const total = r.stdout.trim().split('\n').find((l) => l.includes(',total'))!;
     expect(total).toContain(`,${jan * 400},`);
+  });
+});
+
+// One key per row (`--by province,kantor`: every row names a branch of its own), where the groups are as
+// many as the rows. Not yet at 250 MiB: the loaded groups, the report's groups and the coverage rows are
+// still an object each (about 300 B a group apiece). The bounds are what was measured on a shared 2-core
+// machine plus about 15 %; main before this change took 2,549 MiB and 2,710 MiB.
+describe('one key per row: memory follows the groups, with bounds that hold today', () => {
+  it('a year of months with a branch per row: 1,000,000 distinct keys, the month reported has 41,666', async () => {
+    const f = await regional(1_000_000, { kantor: true });
+    const out = join(DIR, 'kantor-report.csv');
+    const r = coverage([f, '--code-system', 'kemendagri', '--by', 'province,kantor', '-f', 'csv', '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    console.log(`one key per row, 1,000,000 rows of 24 months: ${(r.rss / MiB).toFixed(0)} MiB`);
+    expect(r.rss).toBeLessThanOrEqual(1110 * MiB); // measured 866–965 MiB (2,544–2,599 MiB before)
+    // By hand on the generator: December 2024 is the 24th month, participants 400 + 23, workforce 1000.
+    let december = 0;
+    let rest = '';
+    for await (const chunk of createReadStream(f, 'utf8')) {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      for (const l of lines) if (l.includes(',2024-12,')) december++;
+    }
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines.filter((l) => l.endsWith(',detail'))).toHaveLength(december);
+    const total = lines.find((l) => l.endsWith(',total'))!.split(',');
+    expect(total.slice(3, 5)).toEqual([String(december * 1000), String(december * 423)]);
+    // Every other branch was last seen in an earlier month: said once, with the count.
+    expect(r.stderr).toContain(`(${(1_000_000 - december).toString()})`);
+  });
+
+  it('one month of 1,000,000 branches: a report of a million rows', () => {
+    mkdirSync(DIR, { recursive: true });
+    const f = join(DIR, 'branches-1000000.csv');
+    const n = 1_000_000;
+    let participants = 0;
+    let workforce = 0;
+    const rows = ['province,kantor,period,workforce,participants'];
+    for (let i = 0; i < n; i++) {
+      rows.push(`${PROVINCES[i % PROVINCES.length]},K${String(i).padStart(7, '0')},2024-06,${2000 + (i % 997)},${700 + (i % 613)}`);
+      workforce += 2000 + (i % 997);
+      participants += 700 + (i % 613);
+    }
+    if (!existsSync(f)) writeFileSync(f, rows.join('\n') + '\n');
+    const out = join(DIR, 'branches-report.csv');
+    const r = coverage([f, '--by', 'province,kantor', '-f', 'csv', '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    console.log(`one key per row, 1,000,000 rows of one month: ${(r.rss / MiB).toFixed(0)} MiB`);
+    expect(r.rss).toBeLessThanOrEqual(1870 * MiB); // measured 1,312–1,622 MiB (2,710–2,902 MiB before)
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines.filter((l) => l.endsWith(',detail'))).toHaveLength(n);
+    expect(lines.filter((l) => l.endsWith(',subtotal'))).toHaveLength(PROVINCES.length);
+    const total = lines.find((l) => l.endsWith(',total'))!.split(',');
+    expect(total.slice(3, 5)).toEqual([String(workforce), String(participants)]);
   });
 });

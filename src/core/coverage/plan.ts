@@ -132,19 +132,39 @@ const SEP = '\u0000';
 const key = (keys: readonly (string | null)[]): string => keys.join(SEP);
 
 /** A measure of a table at a grain, by group key; `lacking` names the dims of the grain the table does not have. */
-function measureAt(table: Table | undefined, grain: readonly string[], measure: string): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[]; rows?: Map<string, TableRow> } {
+function measureAt(table: Table | undefined, grain: readonly string[], measure: string, roll: Roll, withRows = false): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[]; rows?: Map<string, TableRow> } {
   const values = new Map<string, number | null>();
   if (!table || measureIndex(table, measure) < 0) return { values };
   const missing = grain.filter((g) => dimIndex(table, g) < 0);
   if (missing.length) return { values, lacking: missing };
-  const agg = rollup(table, grain);
+  const agg = roll(table, grain);
   const m = measureIndex(agg.table, measure);
-  const rows = new Map<string, TableRow>(); // issue 19: the rows, for their estimate marks
+  const rows = withRows ? new Map<string, TableRow>() : undefined; // issue 19: the rows, for their estimate marks
   for (const r of agg.table.rows) {
-    values.set(key(r.keys), r.values[m] ?? null);
-    rows.set(key(r.keys), r);
+    const k = key(r.keys);
+    values.set(k, r.values[m] ?? null);
+    rows?.set(k, r);
   }
   return { values, agg, rows };
+}
+
+type Roll = (table: Table, grain: readonly string[]) => Aggregated;
+
+/**
+ * rollup() once per table and grain for one plan: the report's groups are rolled up for the groups
+ * present, the detail rows, their denominators and the like-for-like check alike, and with one key per
+ * row each rollup is as big as the input.
+ */
+function rollOnce(): Roll {
+  const done = new Map<Table, Map<string, Aggregated>>();
+  return (table, grain) => {
+    let byGrain = done.get(table);
+    if (!byGrain) done.set(table, (byGrain = new Map()));
+    const k = grain.join(SEP);
+    let agg = byGrain.get(k);
+    if (!agg) byGrain.set(k, (agg = rollup(table, grain)));
+    return agg;
+  };
 }
 
 /** The dims at which the rows carrying a measure are given (for "known per province"). */
@@ -195,6 +215,7 @@ function groupKeyOf(t: Table, grain: readonly string[]): (row: Table['rows'][num
 
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
   const notes: Note[] = [];
+  const roll = rollOnce();
   const current = inputs.current;
   const periods = keysOf(current, 'period').sort();
   const period = spec.period ?? latestPeriod(periods);
@@ -222,23 +243,58 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
 
   // Earlier months (the input's and --previous): the last month each group was seen.
-  const lastSeen = (dims: readonly string[]): Map<string, { label: string; period: Period | null }> => {
-    const out = new Map<string, { label: string; period: Period | null }>();
-    const add = (t: Table | undefined): void => {
+  // Read on the rows as rollup(…, [...dims, 'period']) would place them, without building those groups:
+  // with one key per row a year of earlier months is as many groups as rows. Labels are made only for
+  // the groups asked for.
+  const lastSeen = (dims: readonly string[]): { periodOf: (k: string) => Period | null | undefined; gone: (isHere: (k: string) => boolean) => { labels: string[]; periods: (Period | null)[] } } => {
+    const index = new Map<string, number>();
+    const periods: (Period | null)[] = [];
+    const from: Table[] = []; // the table whose row gave the latest month (its labels)
+    const add = (t: Table | undefined, keep?: (row: TableRow) => boolean): void => {
       if (!t || dims.some((g) => dimIndex(t, g) < 0)) return;
-      const byMonth = rollup(t, dimIndex(t, 'period') >= 0 ? [...dims, 'period'] : dims).table;
-      for (const r of byMonth.rows) {
-        const keys = r.keys.slice(0, dims.length) as string[];
-        const p = (r.keys[dims.length] as string | null | undefined) ?? null;
+      const pd = dimIndex(t, 'period');
+      const di = dims.map((g) => dimIndex(t, g));
+      const idx = pd >= 0 ? [...di, pd] : di;
+      const placed = (r: TableRow): boolean => idx.every((d) => r.keys[d] !== null);
+      for (const r of t.rows) {
+        const own = r.parent !== undefined ? t.rows[r.parent]! : r;
+        if (keep && !keep(own)) continue; // a wide row's segment rows go with it
+        if (r.parent !== undefined ? placed(own) || !placed(r) : !placed(r)) continue;
+        const p = pd >= 0 ? (r.keys[pd] ?? null) : null;
         if (period && p !== null && p >= period) continue;
-        const k = key(keys);
-        const prev = out.get(k);
-        if (!prev || (p !== null && (prev.period === null || p > prev.period))) out.set(k, { label: keys.map((x, d) => labelOf(byMonth.dims[d]!, x)).join(' / '), period: p });
+        const k = key(di.map((d) => r.keys[d]!));
+        const at = index.get(k);
+        if (at === undefined) {
+          index.set(k, periods.length);
+          periods.push(p);
+          from.push(t);
+        } else if (p !== null && (periods[at] === null || p > periods[at]!)) {
+          periods[at] = p;
+          from[at] = t;
+        }
       }
     };
-    add(period && pDim >= 0 ? filterRows(current, (r) => r.keys[pDim] !== null && r.keys[pDim]! < period) : undefined);
+    add(period && pDim >= 0 ? current : undefined, (r) => r.keys[pDim] !== null && r.keys[pDim]! < period!);
     add(inputs.previous);
-    return out;
+    const labelAt = (k: string, at: number): string => {
+      const t = from[at]!;
+      return (dims.length === 1 ? [k] : k.split(SEP)).map((x, d) => labelOf(t.dims[dimIndex(t, dims[d]!)]!, x)).join(' / ');
+    };
+    return {
+      periodOf: (k) => {
+        const at = index.get(k);
+        return at === undefined ? undefined : periods[at];
+      },
+      gone: (isHere) => {
+        const out = { labels: [] as string[], periods: [] as (Period | null)[] };
+        for (const [k, at] of index) {
+          if (isHere(k)) continue;
+          out.labels.push(labelAt(k, at));
+          out.periods.push(periods[at]!);
+        }
+        return out;
+      },
+    };
   };
 
   // Completeness: the areas that must report (--expect).
@@ -249,7 +305,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const missing = [...spec.expected.keys].filter(([k]) => !here.has(k));
     if (missing.length) {
       const seen = lastSeen([ed]);
-      throw new CoverageError({ kind: 'expected-missing', dim: ed, period: period ?? null, expected: spec.expected.keys.size, missing: missing.map(([k, label]) => ({ label, lastSeen: seen.get(k)?.period ?? null })) });
+      throw new CoverageError({ kind: 'expected-missing', dim: ed, period: period ?? null, expected: spec.expected.keys.size, missing: missing.map(([k, label]) => ({ label, lastSeen: seen.periodOf(k) ?? null })) });
     }
     const extra = [...here].filter((k) => !spec.expected!.keys.has(k));
     if (extra.length) {
@@ -259,13 +315,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
 
   // Areas of an earlier month that the month reported lacks.
-  const here = new Set(rollup(cur, grain).table.rows.map((r) => key(r.keys)));
+  const here = new Set(roll(cur, grain).table.rows.map((r) => key(r.keys)));
   if (period) {
-    const seen = lastSeen(grain);
-    const gone = [...seen].filter(([k]) => !here.has(k));
-    if (gone.length) {
-      const earlier = latestPeriod(gone.map(([, v]) => v.period)) ?? '';
-      notes.push({ code: 'missing-in-period', period, earlier, areas: gone.map(([, v]) => v.label), lastSeen: gone.map(([, v]) => v.period ?? '') });
+    const gone = lastSeen(grain).gone((k) => here.has(k));
+    if (gone.labels.length) {
+      const earlier = latestPeriod(gone.periods) ?? '';
+      notes.push({ code: 'missing-in-period', period, earlier, areas: gone.labels, lastSeen: gone.periods.map((p) => p ?? '') });
     }
   }
 
@@ -357,7 +412,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (common.size !== here.size || common.size !== prev.size) {
       both = common;
       const labelsOf = (t: Table, keep: (k: string) => boolean): string[] => t.rows.filter((r) => keep(key(r.keys))).map((r) => r.keys.map((x, d) => labelOf(t.dims[d]!, x!)).join(' / '));
-      likeForLike = { both: common.size, missing: labelsOf(prevGroups, (k) => !here.has(k)), added: labelsOf(rollup(cur, grain).table, (k) => !prev.has(k)) };
+      likeForLike = { both: common.size, missing: labelsOf(prevGroups, (k) => !here.has(k)), added: labelsOf(roll(cur, grain).table, (k) => !prev.has(k)) };
       notes.push({ code: 'like-for-like', previousPeriod: previousPeriod ?? '', both: common.size, missing: likeForLike.missing, added: likeForLike.added });
     }
   }
@@ -379,9 +434,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (targetTable) {
     const agg = rollup(cur, targetGrain).table;
     const pm = measureIndex(agg, 'participants');
-    const tm = measureAt(targetTable, targetGrain, 'target'); // issue 19: its rows carry the estimate marks
+    const tm = measureAt(targetTable, targetGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
     const tv = tm.values;
-    const mv = measureAt(targetTable, targetGrain, 'milestone').values;
+    const mv = measureAt(targetTable, targetGrain, 'milestone', roll).values;
     stars = agg.rows.map((r) => {
       const k = key(r.keys);
       const prefix = new Map<number, string>();
@@ -394,18 +449,21 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   const rows: CoverageRow[] = [];
   const levelRows = (g: readonly string[], level: CoverageRow['level']): CoverageRow[] => {
-    const agg = rollup(cur, g);
+    const agg = roll(cur, g);
     if (level === 'detail') {
       const un = agg.unplaced.get('participants');
       if (un) throw new CoverageError({ kind: 'grain-missing', dim: un.lacks[0] ?? g[0]!, at: un.first });
     }
     const part = agg.table;
     const pm = measureIndex(part, 'participants');
-    const den = spec.denominator ? measureAt(denTable, g, spec.denominator) : { values: new Map<string, number | null>() };
+    // A denominator from the input is the same rollup's: read on the row itself, no map by key.
+    const denSame = spec.denominator !== undefined && denTable === cur;
+    const dm = denSame ? measureIndex(part, spec.denominator!) : -1;
+    const den = spec.denominator && !denSame ? measureAt(denTable, g, spec.denominator, roll, true) : denSame ? { values: new Map<string, number | null>(), agg, lacking: undefined, rows: undefined } : { values: new Map<string, number | null>() };
     if (level === 'detail' && spec.denominator && denTable) {
       const agg2 = den.agg;
       const un = agg2?.unplaced.get(spec.denominator);
-      if (den.lacking || (un && ![...den.values.values()].some((v) => v !== null))) notes.push({ code: 'coarser', measure: spec.denominator, grain: g, knownPer: knownPer(denTable, spec.denominator) });
+      if (den.lacking || (un && !(denSame ? part.rows.some((r) => r.values[dm] !== null && r.values[dm] !== undefined) : [...den.values.values()].some((v) => v !== null)))) notes.push({ code: 'coarser', measure: spec.denominator, grain: g, knownPer: knownPer(denTable, spec.denominator) });
       const inc = agg2?.incomplete.get(spec.denominator);
       if (inc) notes.push({ code: 'incomplete', measure: spec.denominator, groups: inc.count, example: inc.keys.join(' / '), at: `${denTable.sources[inc.at.src]?.name ?? ''}:${inc.at.line}` });
     }
@@ -414,13 +472,15 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const withTargets = stars !== undefined && g.every((x) => targetGrain.includes(x));
     const gi = g.map((x) => grain.indexOf(x));
     // The previous month, like for like where the groups differ.
-    const prevP = prevLfl ? measureAt(prevLfl, g, 'participants') : undefined;
-    const prevD = prevLfl && spec.denominator ? measureAt(prevLfl, g, spec.denominator) : undefined;
-    const lflP = both ? measureAt(curLfl, g, 'participants') : undefined;
-    const lflD = both && spec.denominator ? measureAt(lflDen, g, spec.denominator) : undefined;
+    const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
+    const prevD = prevLfl && spec.denominator ? measureAt(prevLfl, g, spec.denominator, roll) : undefined;
+    const lflP = both ? measureAt(curLfl, g, 'participants', roll) : undefined;
+    const lflD = both && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
+    // The group's key by name, only where some figure is looked up by it (a million keys otherwise).
+    const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined;
     return part.rows.map((r) => {
-      const k = key(r.keys);
-      const d = den.values.get(k) ?? undefined;
+      const k = byKey ? key(r.keys) : '';
+      const d = denSame ? (r.values[dm] ?? undefined) : (den.values.get(k) ?? undefined);
       let t: number | undefined;
       let milestone: number | undefined;
       let targetParticipants: number | undefined;
@@ -476,7 +536,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         ...(targetRows ? { targetRows } : {}),
         // issue 19: which figures are estimates; a milestone phased from an estimated target or baseline is one
         estimated: estimatedFigures({
-          denominator: isEstimated('rows' in den ? den.rows?.get(k) : undefined, spec.denominator),
+          denominator: isEstimated(denSame ? r : 'rows' in den ? den.rows?.get(k) : undefined, spec.denominator),
           participants: isEstimated(r, 'participants'),
           // targets planned for a year split a given national total, which is no estimate itself
           target: t !== undefined && targetEstimated && !(level === 'total' && targets?.yearFrom === 'plan'),
@@ -515,7 +575,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // The year as a story: with two months or more, each row's pace and where it lands in December.
   let story: CoverageStory | undefined;
   let storyRows = rows;
-  const history = period ? historyOf(inputs.previous ? [current, inputs.previous] : [current], grain, period) : undefined;
+  const history = period ? historyOf(inputs.previous ? [current, inputs.previous] : [current], grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
     const december = `${targets?.year ?? periodYear(period)}-12`;
     const told = tellStory(rows, history, {

@@ -85,23 +85,48 @@ export interface History {
 /**
  * The history of the groups from the input's months (up to and including the month reported) and the
  * previous months' files. A month given twice (in the input and in --previous) is read from the input.
+ * `only`: the groups whose series are wanted (the report's): every month still counts in `months`, but a
+ * group gone before the month reported keeps no series (with one key per row, most of them).
  */
-export function historyOf(tables: readonly Table[], grain: readonly string[], period: Period): History {
+export function historyOf(tables: readonly Table[], grain: readonly string[], period: Period, only?: ReadonlySet<string>): History {
   const byMonth = new Map<Period, Map<string, number>>();
+  // First the months each table gives (those of the rows a rollup by grain and month places; a month
+  // given by an earlier table is not read again), so that a single month costs no rollup at all and the
+  // rollup below can leave out the rows of groups nobody asks for without losing a month.
+  const plans: { t: Table; pd: number; gi: number[]; fresh: Set<Period> }[] = [];
   for (const t of tables) {
-    if (dimIndex(t, 'period') < 0 || grain.some((g) => dimIndex(t, g) < 0)) continue;
-    const agg = rollup(filterRows(t, (r) => r.keys[dimIndex(t, 'period')] !== null), [...grain, 'period']).table;
-    const pm = measureIndex(agg, 'participants');
-    const seenHere = new Set<Period>();
-    for (const r of agg.rows) {
-      const m = r.keys[grain.length]!;
-      if (m > period) continue;
-      if (byMonth.has(m) && !seenHere.has(m)) continue; // an earlier table already gave this month
-      seenHere.add(m);
-      let groups = byMonth.get(m);
-      if (!groups) byMonth.set(m, (groups = new Map()));
-      const v = r.values[pm];
-      if (v !== null && v !== undefined) groups.set(r.keys.slice(0, grain.length).join('\u0000'), v);
+    const pd = dimIndex(t, 'period');
+    if (pd < 0 || grain.some((g) => dimIndex(t, g) < 0)) continue;
+    const gi = grain.map((g) => dimIndex(t, g));
+    const placed = (r: Table['rows'][number]): boolean => r.keys[pd] !== null && r.keys[pd] !== undefined && gi.every((d) => r.keys[d] !== null && r.keys[d] !== undefined);
+    const fresh = new Set<Period>();
+    for (const r of t.rows) {
+      if (r.parent !== undefined ? placed(t.rows[r.parent]!) || !placed(r) : !placed(r)) continue; // as rollup() places them
+      const m = r.keys[pd]!;
+      if (m <= period && !byMonth.has(m)) fresh.add(m);
+    }
+    for (const m of fresh) byMonth.set(m, new Map());
+    plans.push({ t, pd, gi, fresh });
+  }
+  if (byMonth.size >= 2) {
+    for (const { t, pd, gi, fresh } of plans) {
+      if (!fresh.size) continue;
+      // Rows of a group not asked for are left out (a row without every key of the grain stays: its
+      // segment rows may be placed).
+      const wanted = (r: Table['rows'][number]): boolean => {
+        if (!only || gi.some((d) => r.keys[d] === null || r.keys[d] === undefined)) return true;
+        return only.has(gi.map((d) => r.keys[d]).join('\u0000'));
+      };
+      const agg = rollup(filterRows(t, (r) => r.keys[pd] !== null && wanted(r)), [...grain, 'period']).table;
+      const pm = measureIndex(agg, 'participants');
+      for (const r of agg.rows) {
+        const m = r.keys[grain.length]!;
+        if (!fresh.has(m)) continue; // after the month reported, or given by an earlier table
+        const v = r.values[pm];
+        if (v === null || v === undefined) continue;
+        const k = r.keys.slice(0, grain.length).join('\u0000');
+        if (!only || only.has(k)) byMonth.get(m)!.set(k, v);
+      }
     }
   }
   const months = [...byMonth.keys()].sort();
