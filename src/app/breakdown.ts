@@ -58,7 +58,8 @@ export interface BreakdownPlan {
  */
 export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly NamedColumn[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
   const rule = splitRule(o);
-  const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator), load, io, session);
+  const needsParticipants = !compare && (rule.mode !== 'level' || rule.lower.kind === 'default' || rule.basis?.kind === 'uncovered' || rule.basis?.kind === 'participants');
+  const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator, needsParticipants), load, io, session);
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
   const totals = await plannedTotals(o, load, io);
   const notes: Note[] = [...(totals?.notes ?? [])];

@@ -33,9 +33,12 @@ function measures(extra: readonly [string, MeasureKind][], denominator?: string 
 }
 
 /** breakdown: the units, their participants and denominators (one, or each of --compare's), and the columns the rule names. */
-export function breakdownSchema(grain: readonly string[], ruleColumns: readonly NamedColumn[], denominator?: string | readonly string[]): ReadSchema {
+export function breakdownSchema(grain: readonly string[], ruleColumns: readonly NamedColumn[], denominator?: string | readonly string[], needsParticipants = false): ReadSchema {
   return {
     named: [...byColumns(undefined, grain), ...ruleColumns],
+    // Today's participants: the gap (mode gap, basis uncovered) and the floor (--min today) start from
+    // them; a file without them is refused rather than planned from 0 (a coverage % is not a count).
+    ...(needsParticipants ? { required: [{ column: 'participants', why: "today's active participants (the gap and the floor --min start from them; --mode level with --min none does without)", whyId: 'peserta aktif saat ini (selisih dan batas bawah --min dihitung darinya; --mode level dengan --min none tidak memerlukannya)' }] } : {}),
     dims: grain,
     measures: measures(ruleColumns.map((c) => [canonicalColumn(c.column), 'number'] as [string, MeasureKind]), denominator),
     rule: 'refuse',

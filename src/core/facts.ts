@@ -88,6 +88,7 @@ export type InfeasibleFact =
   | { readonly kind: 'line-above-upper'; readonly dim: string; readonly key: string; readonly total: bigint; readonly room: bigint; readonly maxNone?: boolean }
   | { readonly kind: 'hall'; readonly rowsDim: string; readonly rows: readonly string[]; readonly columnsDim: string; readonly columns: readonly string[]; readonly need: bigint; readonly offer: bigint; readonly elsewhere: bigint; readonly maxNone?: boolean }
   | { readonly kind: 'basis-unavailable'; readonly basis: string; readonly grain: readonly string[]; readonly unit: string; readonly missing: string }
+  | { readonly kind: 'negative-basis'; readonly basis: string; readonly grain: readonly string[]; readonly unit: string; readonly value: number }
   | { readonly kind: 'bound-unavailable'; readonly which: 'min' | 'max'; readonly column: string; readonly grain: readonly string[]; readonly unit: string }
   | { readonly kind: 'needs-participants'; readonly grain: readonly string[]; readonly unit: string }
   | { readonly kind: 'no-units'; readonly grain: readonly string[] }

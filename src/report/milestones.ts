@@ -21,7 +21,7 @@ export function milestoneColumns(dims: readonly string[], baselinePeriod: string
     { key: 'year', label: { en: 'target year', id: 'tahun target' }, kind: 'text' },
     ...keyColumns(dims),
     { key: 'baseline', label: { en: `baseline ${baselinePeriod}`, id: `awal ${baselinePeriod}` }, kind: 'int' },
-    { key: 'milestone', label: { en: 'milestone', id: 'tonggak' }, kind: 'int' },
+    { key: 'milestone', label: { en: 'milestone', id: 'tonggak' }, kind: 'int', priority: 2.5 },
     { key: 'target', label: { en: 'December target', id: 'target Desember' }, kind: 'int' },
     { key: 'progress_needed', label: columnWords('progress_needed'), kind: 'signed-int' },
     ESTIMATED_REPORT_COLUMN,

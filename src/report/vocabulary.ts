@@ -379,6 +379,8 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
       };
     case 'basis-unavailable':
       return { message: L(`--basis ${f.basis}: the input has no ${f.missing} per ${g(f.grain)} (${f.unit} has none)`, `--basis ${f.basis}: input tidak memiliki ${f.missing} per ${g(f.grain)} (${f.unit} tidak punya)`), hint: L('choose --basis participants, equal or a column the input has at this level', 'pilih --basis participants, equal atau kolom yang ada di tingkat ini') };
+    case 'negative-basis':
+      return { message: L(`--basis ${f.basis}: ${f.unit} has a negative weight (${f.value}); a share cannot be below 0`, `--basis ${f.basis}: ${f.unit} memiliki bobot negatif (${f.value}); bagian tidak boleh di bawah 0`), hint: L(`correct the ${f.basis} column (0 gives no share of the increase)`, `perbaiki kolom ${f.basis} (0 berarti tidak mendapat bagian kenaikan)`) };
     case 'bound-unavailable':
       return { message: L(`--${f.which} ${f.column}: the input has no ${f.column} per ${g(f.grain)} (${f.unit} has none)`, `--${f.which} ${f.column}: input tidak memiliki ${f.column} per ${g(f.grain)} (${f.unit} tidak punya)`), hint: L('give a number, none, or a column the input has at this level', 'berikan angka, none, atau kolom yang ada di tingkat ini') };
     case 'needs-participants':

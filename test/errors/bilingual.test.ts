@@ -102,6 +102,7 @@ const FACTS: InfeasibleFact[] = [
   { kind: 'hall', rowsDim: 'province', rows: ['Aceh'], columnsDim: 'kanwil', columns: ['Sumatera Utara'], need: 10n, offer: 0n, elsewhere: 0n, maxNone: true },
   { kind: 'line-above-upper', dim: 'segment', key: 'PU', total: 10n, room: 8n, maxNone: true },
   { kind: 'basis-unavailable', basis: 'workforce', grain: ['segment'], unit: 'PU', missing: 'workforce' },
+  { kind: 'negative-basis', basis: 'w', grain: ['province'], unit: 'Aceh', value: -1 },
   { kind: 'bound-unavailable', which: 'max', column: 'kuota', grain: ['province'], unit: 'Aceh' },
   { kind: 'needs-participants', grain: ['regency'], unit: 'Kota Gorontalo' },
   { kind: 'no-units', grain: ['regency'] },

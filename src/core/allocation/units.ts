@@ -91,6 +91,10 @@ export function resolveLevel(units: readonly UnitData[], rule: SplitRule, grain:
       case 'column':
         basis = explicit.column;
         weights = colValues(explicit.column, (unit) => new InfeasibleError({ kind: 'basis-unavailable', basis: explicit.column, grain, unit, missing: explicit.column }));
+        // A share cannot be negative: a negative weight would take from the others what it cannot give.
+        weights.forEach((w, i) => {
+          if (w < 0) throw new InfeasibleError({ kind: 'negative-basis', basis: explicit.column, grain, unit: units[i]!.label, value: w });
+        });
         break;
     }
   } else {

@@ -1,0 +1,49 @@
+// Found by a review of breakdown as a planner uses it; each test failed on main at 748282f.
+// Expected figures are worked out by hand here.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tmp } from './helpers.js';
+
+const write = (name: string, text: string): string => {
+  const f = join(tmp(), name);
+  writeFileSync(f, text);
+  return f;
+};
+
+describe('breakdown as a planner reads it', () => {
+  it('--months at 80 columns keeps each month\'s milestone (it showed the December target on every month)', async () => {
+    const r = await run(['breakdown', '--year', '2024', '--months', '--color', 'never', '-q'], { tty: { columns: 80 } });
+    expect(r.code, r.stderr).toBe(0);
+    const head = r.stdout.split('\n').slice(0, 8).join('\n');
+    expect(head).toMatch(/milestone/);
+    expect(head).toMatch(/December/);
+    // Aceh in January 2024: 583,638 + (746,609 − 583,638) / 12 = 597,218.25, rounded to 597,219 by
+    // the national path (the CSV of the same run says so).
+    const csv = await run(['breakdown', '--year', '2024', '--months', '-f', 'csv', '-q']);
+    expect(csv.stdout).toContain('2024-01,2024,11,Aceh,583638,597219,746609,');
+    expect(r.stdout).toMatch(/2024-01 .*Aceh .*597,219 .*746,609/);
+  });
+
+  it('an input without participants is refused in gap mode (it was planned from 0, under today\'s coverage)', async () => {
+    const f = write('pct.csv', 'province,workforce,coverage\nAceh,1000,40%\nBali,2000,75%\nGorontalo,500,20%\n');
+    const r = await run(['breakdown', '--input', f, '--target', '2500', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('missing column "participants"');
+    // Level mode with no floor does without them: 2,500 in proportion to 1,000 : 2,000 : 500 is
+    // 714.29 : 1,428.57 : 357.14, Webster 714 : 1,429 : 357.
+    const level = await run(['breakdown', '--input', f, '--target', '2500', '--mode', 'level', '--min', 'none', '-f', 'csv']);
+    expect(level.code, level.stderr).toBe(0);
+    expect(level.stdout).toMatch(/Aceh,.*,714,/);
+    expect(level.stdout).toMatch(/Bali,.*,1429,/);
+  });
+
+  it('a negative weight in a --basis column is refused (it was accepted, its unit held at its floor)', async () => {
+    const f = write('w.csv', 'province,workforce,participants,w\nAceh,1000,400,-1\nBali,2000,1500,1\nGorontalo,500,100,2\n');
+    const r = await run(['breakdown', '--input', f, '--basis', 'w', '--target', '2500', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--basis w: Aceh has a negative weight (-1)');
+  });
+});
