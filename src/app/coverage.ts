@@ -95,13 +95,19 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     read,
     previous,
     result,
-    notes: [...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '' }] : []), ...(targets?.notes ?? []), ...result.notes],
+    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '' }] : []), ...(targets?.notes ?? []), ...result.notes],
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
     ...(plans ? { plans } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
+}
+
+/** --year planned its targets on one denominator and the report's coverage is on another: say so. */
+function planBase(planned: string | null | undefined, report: string | undefined, year: number | undefined): Note[] {
+  if (!planned || !report || planned === report || year === undefined) return [];
+  return [{ code: 'plan-denominator', planned, report, year }];
 }
 
 /** The province codes a report covers (those read, and those --expect names), if it is by province. */

@@ -45,6 +45,8 @@ export type Note =
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
   /** The report has no denominator (coverage not shown). */
   | { readonly code: 'no-denominator' }
+  /** --year's plan split the target by one denominator; the report's coverage is on another. */
+  | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */

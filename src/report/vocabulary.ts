@@ -196,6 +196,11 @@ export function noteText(n: Note, lang: Lang): string {
         `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} groups reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
         `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
       );
+    case 'plan-denominator':
+      return L(
+        `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report} (--denominator ${n.report} plans the targets on it too)`,
+        `target ${n.year} adalah hasil pembagian nasional menurut ${n.planned}; cakupan laporan ini memakai ${n.report} (--denominator ${n.report} juga merencanakan target dengannya)`,
+      );
     case 'no-milestones':
       return L(
         `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no participants to start the path from, or the target is below them): their status compares with the December target only`,

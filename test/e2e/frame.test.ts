@@ -246,6 +246,8 @@ describe('scope: the warnings of a regional report are about its own areas', () 
     // data/actuals.csv: Gorontalo published 314,000 active participants for 2025-12, above its 2024 target.
     expect(r.stderr).toMatch(/Gorontalo: the target [\d,]+ is below the 314,000 active participants published/);
     expect(r.stderr).not.toMatch(/DKI Jakarta|Banten|Indonesia:/);
+    // The national plan splits by employed (its default), this file reports potential workers: said.
+    expect(r.stderr).toContain("warning: the 2024 targets are the national breakdown's, split by employed; this report's coverage is on potential_workers");
     // The national plan run alone still says all of them.
     const all = await run(['breakdown', '--year', '2024', '-f', 'csv']);
     expect(all.stderr).toMatch(/DKI Jakarta: the target/);
