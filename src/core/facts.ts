@@ -45,6 +45,10 @@ export type Note =
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
   /** The report has no denominator (coverage not shown). */
   | { readonly code: 'no-denominator' }
+  /** The change column is over several months (the previous month known is not the one before). */
+  | { readonly code: 'change-span'; readonly from: string; readonly months: number }
+  /** Rows whose pace is measured over fewer months than --pace-window. */
+  | { readonly code: 'pace-shorter'; readonly rows: number; readonly of: number; readonly window: number; readonly fewest: number }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */

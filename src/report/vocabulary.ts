@@ -196,6 +196,13 @@ export function noteText(n: Note, lang: Lang): string {
         `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} groups reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
         `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
       );
+    case 'change-span':
+      return L(`the change is since ${n.from}: ${n.months} months, not one`, `perubahan dihitung sejak ${n.from}: ${n.months} bulan, bukan satu`);
+    case 'pace-shorter':
+      return L(
+        `the pace of ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows is over fewer months than --pace-window ${n.window} (as few as ${n.fewest}): fewer months known, or a month not reported`,
+        `laju ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris dihitung atas lebih sedikit bulan daripada --pace-window ${n.window} (paling sedikit ${n.fewest}): bulan yang diketahui lebih sedikit, atau ada bulan yang tidak dilaporkan`,
+      );
     case 'plan-denominator':
       return L(
         `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report} (--denominator ${n.report} plans the targets on it too)`,

@@ -79,3 +79,19 @@ describe('README: a June projection for a Kanwil', () => {
     expect(section).toContain('3,405,033 in December, 469,369 short of the 3,874,402');
   });
 });
+
+describe('the story says over how many months its changes are (found by review)', () => {
+  it('a change over five months and a pace over fewer months than the window are said', async () => {
+    const jan = 'examples/sulama-2024/2024-01.csv';
+    const jun = 'examples/sulama-2024/2024-06.csv';
+    const r = await run(['coverage', jan, jun, '--year', '2024', '--denominator', 'potential_workers', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: the change is since 2024-01: 5 months, not one');
+    const w = await run(['coverage', 'examples/sulama-2024/*.csv', '--year', '2024', '--denominator', 'potential_workers', '--pace-window', '12', '-f', 'csv']);
+    expect(w.stderr).toContain('note: the pace of 8 of 8 rows is over fewer months than --pace-window 12 (as few as 5)');
+    // Six months, January to June: the pace is over the five changes between them.
+    const consecutive = await run(['coverage', 'examples/sulama-2024/*.csv', '--year', '2024', '--denominator', 'potential_workers', '-f', 'csv']);
+    expect(consecutive.stderr).not.toContain('the change is since');
+    expect(consecutive.stderr).not.toContain('fewer months than');
+  });
+});

@@ -241,6 +241,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     previousPeriod = latestPeriod(periods.filter((p) => p < period));
     previousTable = previousPeriod ? filterRows(current, (r) => r.keys[pDim] === previousPeriod) : undefined;
   }
+  // A change over several months is not a month's change: said (the column keeps its name).
+  if (previousTable && previousPeriod && period && monthsBetween(previousPeriod, period) > 1) notes.push({ code: 'change-span', from: previousPeriod, months: monthsBetween(previousPeriod, period) });
 
   // Earlier months (the input's and --previous): the last month each group was seen.
   // Read on the rows as rollup(…, [...dims, 'period']) would place them, without building those groups:
@@ -675,6 +677,16 @@ function tellStory(
     detail.set(r, { series, pace, projected: pace ? projectedDecember(r.metrics.participants, pace, o.left) : null, star: key(ti.map((i) => r.keys[i]!)) });
   }
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
+  // Rows whose pace is over fewer months than the window (fewer months known, or a month missing).
+  let shorter = 0;
+  let fewest = o.window;
+  for (const d of detail.values()) {
+    if (d.pace && d.pace.months < o.window) {
+      shorter++;
+      fewest = Math.min(fewest, d.pace.months);
+    }
+  }
+  if (shorter) o.notes.push({ code: 'pace-shorter', rows: shorter, of: detail.size, window: o.window, fewest });
   const story = (r: CoverageRow): RowStory => {
     const under = r.level === 'detail' ? [detail.get(r)!] : [...detail.entries()].filter(([d]) => r.keys.every((k, j) => d.keys[j] === k)).map(([, v]) => v);
     const series = history.months.map((_, i) => {
