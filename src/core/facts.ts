@@ -45,6 +45,8 @@ export type Note =
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
   /** The report has no denominator (coverage not shown). */
   | { readonly code: 'no-denominator' }
+  /** Rows whose own coverage column disagrees with participants ÷ denominator by more than half a point. */
+  | { readonly code: 'coverage-disagrees'; readonly rows: readonly { readonly at: string; readonly stated: number; readonly computed: number }[]; readonly more: number }
   /** The change column is over several months (the previous month known is not the one before). */
   | { readonly code: 'change-span'; readonly from: string; readonly months: number }
   /** Rows whose pace is measured over fewer months than --pace-window. */

@@ -348,6 +348,10 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       });
       notes.push({ code: 'total-rows', rows: checked.map((n) => ({ at: rowAt(n.line), label: n.label, checked: n.checked, ...(n.notCompared ? { notCompared: n.notCompared } : {}) })) });
     }
+    if (t.coverageDisagrees.length) {
+      const at = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
+      notes.push({ code: 'coverage-disagrees', rows: t.coverageDisagrees.slice(0, 5).map((x) => ({ at: at(x.line), stated: x.stated, computed: x.computed })), more: Math.max(0, t.coverageDisagrees.length - 5) });
+    }
     // Rows let through by a documented exception, a note per province (at most 5 places each).
     const byProvince = new Map<string, typeof t.excepted>();
     for (const x of t.excepted) {

@@ -162,6 +162,8 @@ export class TypedRows implements RowSink {
   readonly totals: TotalRow[] = [];
   /** Rows whose participants exceed a denominator, let through by a documented exception (said in a note). */
   readonly excepted: ExceptedRow[] = [];
+  /** Rows whose own coverage column disagrees with participants ÷ denominator (said in a warning). */
+  readonly coverageDisagrees: { readonly line: number; readonly column: number | undefined; readonly stated: number; readonly computed: number }[] = [];
   private plan: Plan | undefined;
   private contradictionReported = false;
   private checkedRequired = false;
@@ -467,6 +469,8 @@ export class TypedRows implements RowSink {
     let parts = 0;
     let pendingRow = false;
     let pendingParts = false;
+    let statedCoverage: number | undefined;
+    let statedAt: { line: number; column: number | undefined } | undefined;
     for (const n of plan.numbers) {
       const i = n.col;
       const v = cells[i];
@@ -517,7 +521,12 @@ export class TypedRows implements RowSink {
           } else id = en = got;
         }
       }
-      if (n.role === 'measure') {
+      if (n.role === 'percent') {
+        // A coverage column as written: "57,02%" is read as 0.5702, 57.02 (no sign) as a percentage,
+        // an Excel percent cell as its fraction. Compared below with participants ÷ the denominator.
+        statedCoverage = id > 1 ? id / 100 : id;
+        statedAt = { line: places[i]?.line ?? line, column: places[i]?.column };
+      } else if (n.role === 'measure') {
         vals[n.measure] = id;
         delta[n.measure] = en - id;
         have[n.measure] = en === id ? 1 : 2;
@@ -620,6 +629,22 @@ export class TypedRows implements RowSink {
         if (pendingRow && (pv[0] > dv[0]) !== (pv[1] > dv[1])) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: pv, b: dv, measure: d.name });
         else if (pv[0] > dv[0]) return this.fail({ code: 'over-coverage', participants: pv[0], measure: d.name, denominator: dv[0] }, (places[col]?.line ?? line), places[col]?.column);
       }
+    }
+    // The file's own coverage column against participants ÷ a denominator of the row (within half a
+    // percentage point of one of them): a mistyped count shows here. Said in a warning, not refused: the
+    // report computes coverage from the counts.
+    if (statedCoverage !== undefined && statedAt && p >= 0 && have[p] === 1 && this.groupRows === undefined) {
+      let compared = false;
+      let agrees = false;
+      let computed = 0;
+      for (const d of plan.denominators) {
+        if (have[d.measure] !== 1 || !(vals[d.measure]! > 0)) continue;
+        const c = vals[p]! / vals[d.measure]!;
+        if (!compared) computed = c;
+        compared = true;
+        if (Math.abs(c - statedCoverage) <= 0.005 + 1e-9) agrees = true;
+      }
+      if (compared && !agrees) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
     }
     // A participant id twice in one month, in this file or another of the load.
     if (participantId !== undefined) this.o.ids?.add(participantId, plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, this.o.src, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column, this.o.rereadable ?? false);

@@ -196,6 +196,14 @@ export function noteText(n: Note, lang: Lang): string {
         `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} groups reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
         `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
       );
+    case 'coverage-disagrees': {
+      const pct = (x: number, l: Lang): string => `${(x * 100).toFixed(2).replace('.', l === 'id' ? ',' : '.')} %`;
+      const rows = (l: Lang): string => n.rows.map((r) => `${r.at} (${pct(r.stated, l)} ${l === 'id' ? 'tertulis' : 'stated'}, ${pct(r.computed, l)} ${l === 'id' ? 'dari angkanya' : 'from the counts'})`).join(', ') + (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
+      return L(
+        `the file's coverage column disagrees with participants ÷ denominator (by more than half a point): ${rows('en')}; the report uses the counts: check them for a typing error`,
+        `kolom cakupan di berkas tidak sesuai dengan peserta ÷ penyebut (selisih lebih dari setengah poin): ${rows('id')}; laporan memakai angka-angkanya: periksa kemungkinan salah ketik`,
+      );
+    }
     case 'change-span':
       return L(`the change is since ${n.from}: ${n.months} months, not one`, `perubahan dihitung sejak ${n.from}: ${n.months} bulan, bukan satu`);
     case 'pace-shorter':

@@ -47,3 +47,15 @@ describe('breakdown as a planner reads it', () => {
     expect(r.stderr).toContain('--basis w: Aceh has a negative weight (-1)');
   });
 });
+
+describe("a file's own coverage column", () => {
+  it('is checked against participants ÷ denominator: a mistyped count is named in a warning (it was never compared)', async () => {
+    // Kab. Boalemo: 24,410 / 42,810 = 57.02 %, the file says 75.02 %; Kota Gorontalo: 81,873 / 120,210 = 68.11 %, as the file says.
+    const f = write('cakupan.csv', 'Periode;Provinsi;Kabupaten/Kota;Potensi Pekerja;Peserta Aktif;Cakupan\n2024-06;Gorontalo;Kab. Boalemo;42.810;24.410;75,02%\n2024-06;Gorontalo;Kota Gorontalo;120.210;81.873;68,11%\n');
+    const r = await run(['coverage', f, '--by', 'regency', '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`warning: the file's coverage column disagrees with participants ÷ denominator (by more than half a point): ${f}:2 (75.02 % stated, 57.02 % from the counts); the report uses the counts: check them for a typing error\n`);
+    const ok = write('cakupan-ok.csv', 'Periode;Provinsi;Kabupaten/Kota;Potensi Pekerja;Peserta Aktif;Cakupan\n2024-06;Gorontalo;Kab. Boalemo;42.810;24.410;57,02%\n');
+    expect((await run(['coverage', ok, '--by', 'regency', '-f', 'csv', '--quiet'])).stderr).toBe('');
+  });
+});
