@@ -37,6 +37,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   session.note({ en: 'fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: jamsostek validate <file>', id: 'isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: jamsostek validate <file>' });
   const now = io.now();
   const period = o.period ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  if (!o.period) session.note({ en: `period: ${period}, this month (--period yyyy-mm for another)`, id: `periode: ${period}, bulan ini (--period yyyy-mm untuk bulan lain)` });
   const excel = o.csvDialect === 'excel-id';
   const sep = excel ? ';' : ',';
   const eol = excel ? '\r\n' : '\n';
