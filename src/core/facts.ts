@@ -9,6 +9,8 @@ export type Note =
   | { readonly code: 'no-upper-bound'; readonly grain: readonly string[]; readonly denominator: string | null }
   /** Units already above their upper bound, held at today's value. */
   | { readonly code: 'held'; readonly units: readonly string[] }
+  /** Units whose target stopped at their upper bound (--max, --max-coverage): the rest went to the others. */
+  | { readonly code: 'capped'; readonly units: readonly string[] }
   /** Units that stood exactly level at the cut; the rule gave the unit to the first ones. */
   | { readonly code: 'tie'; readonly units: readonly string[]; readonly winners: readonly string[] }
   /** Matrix cells on a cycle of exact ties: another answer with the same margins exists. */

@@ -165,6 +165,8 @@ export function noteText(n: Note, lang: Lang): string {
         `no upper bound per ${grainWords(n.grain, 'en')}: ${n.denominator ?? 'the denominator'} is not known per ${grainWords(n.grain, 'en')}`,
         `tanpa batas atas per ${grainWords(n.grain, 'id')}: ${idName(n.denominator ?? 'denominator')} tidak diketahui per ${grainWords(n.grain, 'id')}`,
       );
+    case 'capped':
+      return L(`stopped at the upper bound (--max, --max-coverage), the rest shared by the others: ${list(n.units)}`, `berhenti pada batas atas (--max, --max-coverage), sisanya dibagi ke yang lain: ${list(n.units)}`);
     case 'held':
       return L(`held at today's participants (already above the upper bound): ${list(n.units)}`, `ditahan pada peserta saat ini (sudah di atas batas atas): ${list(n.units)}`);
     case 'tie':

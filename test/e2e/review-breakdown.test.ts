@@ -59,3 +59,18 @@ describe("a file's own coverage column", () => {
     expect((await run(['coverage', ok, '--by', 'regency', '-f', 'csv', '--quiet'])).stderr).toBe('');
   });
 });
+
+describe('a bound that binds is said', () => {
+  it('--max-coverage 0.9 stops Bali at 1,800 (0.9 × 2,000) and a note names it; the rest goes to the others', async () => {
+    const f = write('p3.csv', 'province,workforce,participants\nAceh,1000,400\nBali,2000,1500\nGorontalo,500,100\n');
+    const r = await run(['breakdown', '--input', f, '--target', '3000', '--max-coverage', '0.9', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // The increase 3,000 − 2,000 = 1,000 over the uncovered 600 : 500 : 400 would give Bali 333 (1,833),
+    // above 1,800: Bali stops at 1,800 (+300), and Aceh and Gorontalo share the other 700 as 600 : 400,
+    // 420 and 280: 820 and 380.
+    expect(r.stdout).toMatch(/Aceh,.*,820,/);
+    expect(r.stdout).toMatch(/Bali,.*,1800,/);
+    expect(r.stdout).toMatch(/Gorontalo,.*,380,/);
+    expect(r.stderr).toContain('note: stopped at the upper bound (--max, --max-coverage), the rest shared by the others: Bali');
+  });
+});

@@ -171,6 +171,9 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
     ties: result.ties.map((t) => ({ units: t.units.map(label), winners: t.winners.map(label) })),
   });
   for (const t of result.ties) addNote(ctx.notes, { code: 'tie', units: t.units.map(label), winners: t.winners.map(label) });
+  // Units stopped by their upper bound: what they would take beyond it went to the others.
+  const capped = result.values.flatMap((v, i) => (L.upper[i] !== null && v === L.upper[i] && L.upper[i] !== L.lower[i] && !L.held[i] ? [label(i)] : []));
+  if (capped.length) addNote(ctx.notes, { code: 'capped', units: capped });
   return result.values;
 }
 
