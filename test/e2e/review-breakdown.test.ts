@@ -74,3 +74,16 @@ describe('a bound that binds is said', () => {
     expect(r.stderr).toContain('note: stopped at the upper bound (--max, --max-coverage), the rest shared by the others: Bali');
   });
 });
+
+describe('--min none in gap mode', () => {
+  it('is refused as a flag that would do nothing (the report said min none and showed today\'s participants)', async () => {
+    const f = write('p3.csv', 'province,workforce,participants\nAceh,1000,400\nBali,2000,1500\nGorontalo,500,100\n');
+    const r = await run(['breakdown', '--input', f, '--target', '2500', '--min', 'none', '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--min would have no effect: gap mode adds to today's participants");
+    // In level mode it does what it says: 2,500 by workforce 1,000 : 2,000 : 500 → 714, 1,429, 357 (Bali below its 1,500).
+    const level = await run(['breakdown', '--input', f, '--target', '2500', '--min', 'none', '--mode', 'level', '-f', 'csv']);
+    expect(level.code, level.stderr).toBe(0);
+    expect(level.stdout).toMatch(/Bali,.*,1429,/);
+  });
+});
