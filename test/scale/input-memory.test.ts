@@ -55,8 +55,10 @@ describe('peak memory is flat in the rows', () => {
 
   // Standard input cannot be read a second time, so the duplicate check keeps each row's key hash and
   // place (src, line) in memory instead of confirming suspects by reading the file again: that is the
-  // one thing here that grows with the rows, and it is bounded per row (measured: ~52 B a row).
-  it('the same rows on standard input (the general path): only the rows\' hash and place grow, at most 64 B a row', async () => {
+  // one thing here that grows with the rows, and it is bounded per row: a slot is 18 B (two hashes, line,
+  // column, source) in a table at most 70 % full, and while the table grows the old and the new one are
+  // both held (measured 57 B a row at the peak, once the growth kept every entry; the bound is 80 B).
+  it('the same rows on standard input (the general path): only the rows\' hash and place grow, at most 80 B a row', async () => {
     const small = coverage(['-', ...by], await regional(100_000));
     const big = coverage(['-', ...by], await regional(1_000_000));
     expect(small.code, small.stderr).toBe(0);
@@ -64,7 +66,7 @@ describe('peak memory is flat in the rows', () => {
     const perRow = (big.rss - small.rss) / 900_000;
     console.log(`regional CSV on stdin: ${(small.rss / MiB).toFixed(0)} MiB at 100 k rows, ${(big.rss / MiB).toFixed(0)} MiB at full size (${perRow.toFixed(0)} B a row more)`);
     expect(big.rss).toBeLessThanOrEqual(250 * MiB);
-    expect(perRow).toBeLessThanOrEqual(64);
+    expect(perRow).toBeLessThanOrEqual(80);
   });
 
   it('a 1,500,000-row JSON array', async () => {
