@@ -5,6 +5,7 @@
 // silently: it needs --code-system, or a name that settles it.
 
 import { clipValue } from '../core/clip.js';
+import { boundedDistance } from '../core/suggest.js';
 import { say, type Bilingual } from '../errors.js';
 import { readBundledCsv } from './data-files.js';
 
@@ -62,7 +63,7 @@ export class ProvinceRegistry {
     const limit = Math.max(2, Math.floor(target.length / 3));
     let best: { name: string; d: number } | undefined;
     for (const p of this.provinces) {
-      const d = editDistance(target, normaliseName(p.name), limit);
+      const d = boundedDistance(target, normaliseName(p.name), limit);
       if (!best || d < best.d) best = { name: p.name, d };
     }
     return best && best.d <= limit ? best.name : undefined;
@@ -127,28 +128,6 @@ export class ProvinceRegistry {
 
 /** Texts longer than this get no "did you mean": no name the tool knows is that long. */
 export const MAX_SUGGESTED = 100;
-
-/**
- * Levenshtein distance, or `limit + 1` as soon as it is known to be above `limit` (the lengths differ by
- * more, or a whole row of the table is above it): a "did you mean" over a long text stays quick.
- */
-export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    let rowMin = prev[0];
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (prev[j]! < rowMin) rowMin = prev[j]!;
-      diag = tmp;
-    }
-    if (rowMin > limit) return limit + 1;
-  }
-  return prev[b.length]!;
-}
 
 let registry: ProvinceRegistry | undefined;
 

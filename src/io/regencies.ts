@@ -21,7 +21,8 @@
 
 import { say, type Bilingual } from '../errors.js';
 import { clipValue } from '../core/clip.js';
-import { editDistance, MAX_SUGGESTED, type CodeSystem } from './areas.js';
+import { MAX_SUGGESTED, type CodeSystem } from './areas.js';
+import { boundedDistance } from '../core/suggest.js';
 import { readBundledCsv } from './data-files.js';
 
 export type RegencyType = 'kabupaten' | 'kota';
@@ -153,7 +154,7 @@ export class RegencyRegistry {
     for (const r of province === undefined ? this.regencies : this.inProvince(province)) {
       for (const n of [r.name, ...r.aliases]) {
         // Half a point against the other type: "Kota Gorontalu" means the kota, not the kabupaten.
-        const d = editDistance(target, parseRegencyName(n).key, limit) + (parsed.type && parsed.type !== r.type ? 0.5 : 0);
+        const d = boundedDistance(target, parseRegencyName(n).key, limit) + (parsed.type && parsed.type !== r.type ? 0.5 : 0);
         if (!best || d < best.d) best = { r, d };
       }
     }

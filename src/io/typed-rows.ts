@@ -20,7 +20,8 @@ import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, t
 import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
-import { editDistance, MAX_SUGGESTED } from './areas.js';
+import { MAX_SUGGESTED } from './areas.js';
+import { boundedDistance } from '../core/suggest.js';
 import type { FileFold } from './fold.js';
 import type { IdLedger } from './id-ledger.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
@@ -835,7 +836,7 @@ export function suggestColumn(wanted: string, present: readonly string[]): strin
     if (p.length > MAX_SUGGESTED) continue;
     const n = normaliseHeader(p);
     for (const a of names) {
-      const d = editDistance(n, a, 3);
+      const d = boundedDistance(n, a, 3);
       if (!best || d < best.d) best = { name: p, d };
     }
   }
