@@ -69,17 +69,27 @@ export interface Targets {
  * such as each province's kanwil), their target, and their participants today as the baseline; with
  * `milestone` when milestones are given (one per unit, for the month reported).
  */
-export function targetsFromAllocation(result: AllocationResult, input: Table, milestones?: readonly (bigint | null)[]): Table {
+/**
+ * The input's rows at the breakdown's grain (with each province's kanwil when the input has it), each
+ * with the planned unit it is for (rows no unit is for are left out).
+ */
+function unitRows(result: AllocationResult, input: Table): { base: Table; rows: { row: TableRow; i: number; u: AllocationResult['units'][number] }[] } {
   const extra = input.dims.map((d) => d.name).filter((n) => n === 'kanwil' && !result.dims.includes(n));
-  const grain = [...result.dims, ...extra];
-  const base = rollup(input, grain).table;
+  const base = rollup(input, [...result.dims, ...extra]).table;
   const byKey = new Map(result.units.map((u, i) => [u.keys.join('\u0000'), i]));
   const n = result.dims.length;
+  const rows: { row: TableRow; i: number; u: AllocationResult['units'][number] }[] = [];
+  for (const row of base.rows) {
+    const i = byKey.get(row.keys.slice(0, n).join('\u0000'));
+    if (i !== undefined) rows.push({ row, i, u: result.units[i]! });
+  }
+  return { base, rows };
+}
+
+export function targetsFromAllocation(result: AllocationResult, input: Table, milestones?: readonly (bigint | null)[]): Table {
+  const { base, rows: matched } = unitRows(result, input);
   const rows: TableRow[] = [];
-  for (const r of base.rows) {
-    const i = byKey.get(r.keys.slice(0, n).join('\u0000'));
-    if (i === undefined) continue;
-    const u = result.units[i]!;
+  for (const { row: r, i, u } of matched) {
     const m = milestones?.[i];
     const estimated = plannedEstimates(u); // issue 19: a target planned on estimates is one
     rows.push({ keys: r.keys, values: [Number(u.target), u.participants, m === undefined || m === null ? null : Number(m)], src: r.src, line: r.line, ...(estimated ? { estimated } : {}) });
@@ -102,17 +112,10 @@ export function targetsFromAllocation(result: AllocationResult, input: Table, mi
  * its December target and its milestone. `path.units[i][m]` is unit i's milestone in `path.months[m]`.
  */
 export function monthlyTargetsFromPath(result: AllocationResult, input: Table, baseline: Period, path: { readonly months: readonly Period[]; readonly units: readonly (readonly bigint[])[] }): Table {
-  const extra = input.dims.map((d) => d.name).filter((n) => n === 'kanwil' && !result.dims.includes(n));
-  const grain = [...result.dims, ...extra];
-  const base = rollup(input, grain).table;
-  const byKey = new Map(result.units.map((u, i) => [u.keys.join('\u0000'), i]));
-  const n = result.dims.length;
+  const { base, rows: matched } = unitRows(result, input);
   const months = [baseline, ...path.months];
   const rows: TableRow[] = [];
-  for (const r of base.rows) {
-    const i = byKey.get(r.keys.slice(0, n).join('\u0000'));
-    if (i === undefined) continue;
-    const u = result.units[i]!;
+  for (const { row: r, i, u } of matched) {
     const estimated = plannedEstimates(u); // issue 19: a target planned on estimates is one, and its path
     months.forEach((m, k) => {
       const milestone = k === 0 ? u.participants : Number(path.units[i]![k - 1]!);
