@@ -74,7 +74,8 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
   const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
-  const targets = await coverageTargets(o, grain, period, load, io, provincesOf(read.table, expected));
+  const within = provincesOf(read.table, expected);
+  const targets = await coverageTargets(o, grain, period, load, io, within);
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   let plans: TargetPlan[] | undefined;
@@ -87,7 +88,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     };
     plans = [plan(o.targets ?? `plan ${o.year}`, result)];
     for (const file of o.compareTargets) {
-      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, provincesOf(read.table, expected));
+      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within);
       plans.push(plan(file, planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec)));
     }
   }
