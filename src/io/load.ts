@@ -33,6 +33,7 @@ import { IdLedger } from './id-ledger.js';
 import { formatOf, READERS, readerOf } from './readers/index.js';
 import { ByteTap } from './byte-tap.js';
 import { inputProblem } from './words.js';
+import { IdSet } from './extract/tables.js';
 import { checkTotals } from './totals.js';
 import { confirmSuspects, type Rereadable } from './confirm.js';
 import { parquetPlace } from './places.js';
@@ -300,6 +301,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       },
     );
     const reader = await readerOf(format);
+    const shared = format === 'parquet' && load.count > 1 ? { words: (id: string, period: string | undefined) => load.ids.wordsOf(id, period), set: new IdSet() } : undefined;
     const facts = await reader(
       {
         name: o.name,
@@ -313,9 +315,10 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         rule: schema.rule,
         onSheet: (n) => (sheet = n),
         onColumns: (n) => (columns = reread.columns = n),
-        // The Parquet fast path checks the ids of its own file only (its hashes are not the ledger's):
-        // a load of several sources reads Parquet row by row, so that a participant in two files is found.
-        fast: options.fastExtract === 'never' || load.count > 1 ? undefined : (own) => make('sum', own),
+        fast: options.fastExtract === 'never' ? undefined : (own) => make('sum', own),
+        // A load of several sources: the fast path also words its ids as the ledger does, so that a
+        // participant in two files is found whichever path read each.
+        ...(shared ? { shared } : {}),
       },
       sink,
       problems,
@@ -323,6 +326,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     if (facts.route) options.onRoute?.(o.name, facts.route);
     // An extract the reader added up itself (its fast path): its TypedRows is the file's.
     if (facts.typed) sink.typed = facts.typed;
+    if (facts.typed && shared) load.ids.addFast(src, [shared.set]);
     if (problems.size === 0) await tap.drain();
     if (!sink.typed) {
       // A header and no rows.

@@ -14,7 +14,7 @@
 import { parsePeriod } from '../../core/calendar.js';
 import { isIdColumn } from '../../core/columns.js';
 import type { ProblemList } from '../../errors.js';
-import { fmix } from '../extract/tables.js';
+import { fmix, type IdSet } from '../extract/tables.js';
 import { idCheck } from './id-check.js';
 import type { TypedRows } from '../typed-rows.js';
 import type { ByteSource } from './byte-source.js';
@@ -102,7 +102,17 @@ function hashText(s: string, out: Int32Array): void {
  * `own`); false when the general path must read it. `extract`: 'yes' (--extract), or 'auto' (only a
  * file with an id column is an extract).
  */
-export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto', typed: TypedRows, own: ProblemList): Promise<boolean> {
+/**
+ * A load of several sources compares participant ids across its files (io/id-ledger.ts): the fast path
+ * then also puts each (id, month) into `set` as the ledger words it (`words`), and the loader hands the
+ * set to the ledger, as it does the byte-level engine's.
+ */
+export interface SharedIds {
+  readonly words: (id: string, period: string | undefined) => Int32Array;
+  readonly set: IdSet;
+}
+
+export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto', typed: TypedRows, own: ProblemList, shared?: SharedIds): Promise<boolean> {
   const { names, tree, metadata } = f;
   names.forEach((name, i) => typed.column(name, i, { line: 0, column: i + 1 }));
   if (own.size) return false;
@@ -163,6 +173,7 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
       if (ids && id) {
         const pairs = idPairs(id);
         if (!pairs) return false; // a row without an id: the general path says where
+        if (shared && !shareIds(shared, id, periodKey === undefined ? undefined : keyChunks[periodKey]!)) return false;
         ids.add(pairs, periodKey === undefined ? undefined : periodIds(keyChunks[periodKey]!, keys[periodKey]!));
       }
       rowStart += n;
@@ -259,6 +270,23 @@ function periodIds(chunk: CodesChunk, keys: KeyValues): Int32Array {
   const out = new Int32Array(chunk.n);
   for (let r = 0; r < chunk.n; r++) out[r] = global[chunk.codes[r]!]!;
   return out;
+}
+
+/**
+ * Each row's (id, month) into the shared set, as the id ledger words them (the id's text as the general
+ * path reads it, the month's text); false when a month is not text (the general path reads the file).
+ */
+function shareIds(shared: SharedIds, id: ValuesChunk, period: CodesChunk | undefined): boolean {
+  if (period && period.distinct.some((v) => typeof v !== 'string')) return false;
+  const values = id.values;
+  for (let r = 0; r < id.n; r++) {
+    const raw = values[r];
+    const text = typeof raw === 'string' ? raw.trim() : String(raw);
+    const p = period ? (period.distinct[period.codes[r]!] as string | undefined) : undefined;
+    const w = shared.words(text, p);
+    shared.set.add(w[0]!, w[1]!);
+  }
+  return true;
 }
 
 /**

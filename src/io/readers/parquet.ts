@@ -16,7 +16,7 @@ import { clipValue } from '../../core/clip.js';
 import type { Cell, CellPlace, ReaderFacts, RowSink } from '../row-sink.js';
 import { randomAccess, type ByteSource } from './byte-source.js';
 import { columnDecoder, readChunk, type ValuesChunk } from './parquet-chunks.js';
-import { tryParquetExtract, type ParquetFile } from './parquet-extract.js';
+import { tryParquetExtract, type ParquetFile, type SharedIds } from './parquet-extract.js';
 import type { TypedRows } from '../typed-rows.js';
 import type { FileMetaData, SchemaTree } from 'hyparquet/src/types.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
@@ -263,6 +263,8 @@ export async function readParquetInput(
     /** The load's rule ('refuse': regional rows, read one by one), and a TypedRows for the fast path. */
     readonly rule: 'refuse' | 'sum' | 'auto';
     readonly fast?: (own: ProblemList) => TypedRows;
+    /** A load of several sources: the fast path's ids for the load's id ledger (parquet-extract.ts). */
+    readonly shared?: SharedIds;
   },
   sink: RowSink,
   problems: ProblemList,
@@ -281,7 +283,7 @@ export async function readParquetInput(
       if (f) {
         options.onColumns(f.names);
         const typed = options.fast(own);
-        if (await tryParquetExtract(f, options.rule === 'sum' ? 'yes' : 'auto', typed, own)) return { facts: { format: 'parquet' }, typed, route: 'fast', sha256: opened.sha256, bytes: opened.bytes };
+        if (await tryParquetExtract(f, options.rule === 'sum' ? 'yes' : 'auto', typed, own, options.shared)) return { facts: { format: 'parquet' }, typed, route: 'fast', sha256: opened.sha256, bytes: opened.bytes };
       }
     }
     const facts = await readParquetRows(opened.source, input.name, { wanted, onColumns: options.onColumns }, sink, problems);
