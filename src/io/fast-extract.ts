@@ -112,8 +112,11 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
     const role = c.role;
     if (role.kind === 'dim') {
       if (regional && !input.keeps!(c.target)) valueFields.push(i);
-      else keyFields.push(i);
-      if (role.dim === 'period' && !regional) periodField = i;
+      else {
+        keyFields.push(i);
+        // (A regional file's period lets the duplicate-row check keep the months of one key together.)
+        if (role.dim === 'period') periodField = i;
+      }
     } else if (role.kind === 'measure' && role.measureKind === 'count' && (regional || role.measure === 'participants')) {
       countOf.set(role.measure, countFields.length);
       countFields.push(i);

@@ -141,6 +141,54 @@ describe('duplicate participant ids', () => {
   });
 });
 
+describe('duplicate rows of a regional file (uniqueRows)', () => {
+  // province,regency,period,participants: grouped by province and period, the regency a value field.
+  const HEAD = 'province,regency,period,participants\n';
+  const plan = (path: string, options: Partial<ExtractPlan> = {}): ExtractPlan => ({
+    path,
+    delimiter: 0x2c,
+    dataStart: HEAD.length,
+    firstDataLine: 2,
+    fieldCount: 4,
+    keyFields: [0, 2],
+    periodField: 2,
+    valueFields: [1],
+    countFields: [3],
+    uniqueRows: true,
+    ...options,
+  });
+  const year = (regency: string, months: string[]): string[] => months.map((m, i) => `Aceh,${regency},${m},${i + 1}`);
+  const MONTHS = Array.from({ length: 40 }, (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+
+  it('takes 40 months of many regencies (more than one span of 32 months), and refuses a row given twice', async () => {
+    const rows = ['Simeulue', 'Aceh Singkil', 'Bireuen'].flatMap((r) => year(r, MONTHS));
+    for (const splits of [undefined, [HEAD.length + 200], [HEAD.length + 900, HEAD.length + 2000]]) {
+      const ok = await scanExtract(plan(file(HEAD + rows.join('\n') + '\n')), splits ? { splits, inline: true } : {});
+      expect(ok).toMatchObject({ ok: true, rows: 120 });
+      // 2021-01 and 2023-09 are 32 months apart: one bit of the mask, in two spans.
+      for (const twice of ['Aceh,Bireuen,2021-01,5', 'Aceh,Bireuen,2023-09,5', 'Aceh,Simeulue,2022-06,5']) {
+        const at = twice.includes('Simeulue') ? 0 : rows.length;
+        const text = HEAD + [...rows.slice(0, at), twice, ...rows.slice(at)].join('\n') + '\n';
+        expect(await scanExtract(plan(file(text)), splits ? { splits, inline: true } : {})).toMatchObject({ ok: false });
+      }
+    }
+  });
+
+  it('two spellings of one month are the same month; another regency or month is another row', async () => {
+    const rows = year('Simeulue', ['2024-06', '2024-07']);
+    expect(await scanExtract(plan(file(HEAD + [...rows, 'Aceh,Simeulue,2024-6,3'].join('\n') + '\n')))).toMatchObject({ ok: false });
+    expect(await scanExtract(plan(file(HEAD + [...rows, 'Aceh,Bireuen,2024-06,3', 'Aceh,Simeulue,2024-08,3'].join('\n') + '\n')))).toMatchObject({ ok: true, rows: 4 });
+  });
+
+  it('periods that name no month, and files without a period, are checked on the whole tuple', async () => {
+    const rows = ['Aceh,Simeulue,2024-Q1,1', 'Aceh,Simeulue,2024-Q2,2', 'Aceh,Bireuen,2024-Q1,3'];
+    expect(await scanExtract(plan(file(HEAD + rows.join('\n') + '\n')))).toMatchObject({ ok: true, rows: 3 });
+    expect(await scanExtract(plan(file(HEAD + [...rows, 'Aceh,Bireuen,2024-Q1,4'].join('\n') + '\n')))).toMatchObject({ ok: false });
+    const noPeriod = plan(file(HEAD + ['Aceh,Simeulue,x,1', 'Aceh,Bireuen,x,2', 'Aceh,Simeulue,x,3'].join('\n') + '\n'), { periodField: undefined, keyFields: [0], valueFields: [1, 2] });
+    expect(await scanExtract(noPeriod)).toMatchObject({ ok: false });
+  });
+});
+
 describe('records, lines and keys', () => {
   it('first lines count line breaks inside quoted fields, blank lines and CR-only files', async () => {
     for (const eol of ['\n', '\r\n', '\r']) {

@@ -2,7 +2,7 @@
 // set, through growth, probe wrap-around and fingerprint collisions.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GroupTable, IdSet, ValueTable } from '../../src/io/extract/tables.js';
+import { GroupTable, IdSet, monthNumber, MonthMasks, ValueTable } from '../../src/io/extract/tables.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -95,5 +95,43 @@ describe('IdSet', () => {
     expect(set.count / (set.table.length / 2)).toBeLessThanOrEqual(0.7);
     // 8 bytes a slot at ≤ 70 %: about 11.4 bytes an id when the reserve was exact.
     expect(set.table.byteLength / 100_000).toBeLessThan(11.5);
+  });
+});
+
+describe('MonthMasks', () => {
+  it('keeps the months (0–31) of each (h1, h2) tuple through growth and wrap-around, and a reserve keeps it', () => {
+    const word = fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).filter((h) => h !== 0));
+    const entry = fc.tuple(word, fc.oneof(fc.integer({ min: -3, max: 40 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), fc.integer({ min: 0, max: 31 }));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 600 }), fc.integer({ min: 1, max: 64 }), fc.option(fc.nat(700)), (entries, slots, reserve) => {
+        const set = new MonthMasks(slots);
+        if (reserve !== null) set.reserve(reserve);
+        const model = new Map<string, Set<number>>();
+        for (const [h1, h2, month] of entries) {
+          const key = `${h1}/${h2}`;
+          const months = model.get(key) ?? new Set<number>();
+          expect(set.add(h1, h2, month)).toBe(!months.has(month));
+          months.add(month);
+          model.set(key, months);
+        }
+        expect(set.count).toBe(model.size);
+        const copy = MonthMasks.from(set.table, set.count);
+        for (const [key, months] of model) {
+          const [h1, h2] = key.split('/').map(Number) as [number, number];
+          let mask = 0;
+          for (const m of months) mask |= 1 << m;
+          expect(copy.maskOf(h1, h2)).toBe(mask);
+        }
+        if (!model.has('5/5')) expect(copy.maskOf(5, 5)).toBe(0);
+      }),
+      { numRuns: RUNS, seed: 29 },
+    );
+  });
+
+  it('numbers a month the same whatever its spelling, and −1 when the text names none', () => {
+    // 2024 × 12 + (6 − 1), by hand.
+    for (const text of ['2024-06', '2024-6', ' 2024-06', '2024/06', '202406', '06/2024', '2024-06-30']) expect(monthNumber(text)).toBe(24_293);
+    expect(monthNumber('2024-07')).toBe(24_294);
+    for (const text of ['2024', '2024-Q1', 'Juni 2024', '2024-13', '']) expect(monthNumber(text)).toBe(-1);
   });
 });

@@ -3,7 +3,7 @@
 
 import type { ExtractGroup, ExtractPlan, ExtractScan } from './plan.js';
 import type { RangeResult } from './range-scan.js';
-import { IdSet } from './tables.js';
+import { IdSet, MonthMasks } from './tables.js';
 
 interface Facts {
   readonly bytes: number;
@@ -76,7 +76,7 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     if (group.sums.some((s) => s > Number.MAX_SAFE_INTEGER)) return { ok: false, reason: 'a sum beyond 2^53' };
   }
 
-  if ((plan.idField !== undefined || plan.uniqueRows) && results.length > 1 && duplicateAcrossRanges(results)) {
+  if ((plan.idField !== undefined || plan.uniqueRows) && results.length > 1 && (duplicateAcrossRanges(results) || (plan.uniqueRows === true && monthAcrossRanges(results)))) {
     return { ok: false, reason: plan.uniqueRows ? 'two records with the same keys (in two parts of the file)' : 'a participant id seen twice in one period (in two parts of the file)' };
   }
   // A record whose count broke `atMost`, in the locale the file turned out to be in.
@@ -120,6 +120,20 @@ function lineOf(plan: ExtractPlan, results: readonly RangeResult[], i: number): 
  * sets of equal-sized ranges have equal sizes, so walking one in slot order probes the other in slot
  * order too: memory is read in sequence, not at random.
  */
+/** Does a tuple of one range have a month that an earlier range gave it too (MonthMasks)? */
+function monthAcrossRanges(results: readonly RangeResult[]): boolean {
+  const sets = results.map((r) => MonthMasks.from(r.maskTable!, r.maskCount!));
+  for (let i = 1; i < sets.length; i++) {
+    const t = sets[i]!.table;
+    for (let j = 0; j < t.length; j += 3) {
+      const h1 = t[j]!;
+      if (h1 === 0) continue;
+      for (let k = 0; k < i; k++) if ((sets[k]!.maskOf(h1, t[j + 1]!) & t[j + 2]!) !== 0) return true;
+    }
+  }
+  return false;
+}
+
 function duplicateAcrossRanges(results: readonly RangeResult[]): boolean {
   const sets = results.map((r) => IdSet.from(r.idTable!, r.idCount!));
   for (let i = 1; i < sets.length; i++) {

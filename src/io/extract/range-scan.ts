@@ -7,7 +7,7 @@
 // the distinct-value tables may already have learnt a value of it, which changes no result.
 
 import type { ExtractPlan, NumberLocale } from './plan.js';
-import { fmix, GroupTable, IdSet, idHashes, idWords, periodHash, ValueTable } from './tables.js';
+import { fmix, GroupTable, IdSet, idHashes, idWords, monthNumber, MonthMasks, periodHash, ValueTable } from './tables.js';
 
 const LF = 10;
 const CR = 13;
@@ -75,6 +75,9 @@ export interface RangeResult {
   readonly sums1: Float64Array;
   readonly idTable?: Int32Array;
   readonly idCount?: number;
+  /** The duplicate-row check by month (MonthMasks), for a regional file. */
+  readonly maskTable?: Int32Array;
+  readonly maskCount?: number;
   /** `atMost` broken by some record, read as Indonesian (lane 0) or English (lane 1): its line, or -1. */
   readonly over: readonly [number, number];
   /** Slot of each value field (`valueFields`) in `values`. */
@@ -97,7 +100,8 @@ export class RangeScanner {
   private ids: IdSet | undefined;
   private readonly valueFieldSlots: number[] = [];
   private readonly uniqueRows: boolean;
-  private readonly atMost: readonly (readonly [number, number])[];
+  /** Pairs (a, b) of `atMost`, flat. */
+  private readonly atMost: Int32Array;
   private readonly over: [number, number] = [-1, -1];
   private readonly maxGroupShare: number | undefined;
   private readonly forced: boolean;
@@ -114,6 +118,10 @@ export class RangeScanner {
   private readonly idOut = new Int32Array(2);
   /** The hash of each period text's month, by value id (see periodHash). */
   private readonly periodHashes: number[] = [];
+  /** Each period text's month (monthNumber, −1 for none), by value id. */
+  private readonly months: number[] = [];
+  /** The duplicate-row check by month (uniqueRows). */
+  private masks: MonthMasks | undefined;
 
   // State across reads.
   line = 0;
@@ -155,9 +163,12 @@ export class RangeScanner {
       this.valueFieldSlots.push(slots++);
     }
     this.uniqueRows = plan.uniqueRows === true;
-    this.atMost = plan.atMost ?? [];
+    this.atMost = Int32Array.from((plan.atMost ?? []).flat());
     this.maxGroupShare = plan.maxGroupShare;
-    if (this.uniqueRows) this.ids = new IdSet();
+    if (this.uniqueRows) {
+      this.ids = new IdSet();
+      this.masks = new MonthMasks();
+    }
     this.tables = Array.from({ length: slots }, () => new ValueTable());
     this.vids = new Int32Array(Math.max(slots, 1));
     plan.countFields.forEach((f, j) => {
@@ -450,7 +461,10 @@ export class RangeScanner {
         for (let j = 0; j < nc; j++) groups.sums1[at + j]! += this.v1[j]!;
       }
     }
-    for (const [a, b] of this.atMost) {
+    const atMost = this.atMost;
+    for (let k = 0; k < atMost.length; k += 2) {
+      const a = atMost[k]!;
+      const b = atMost[k + 1]!;
       const mode = this.mode;
       if (mode !== 2 && this.v0[a]! > this.v0[b]! && this.over[0] < 0) this.over[0] = line;
       if (mode !== 1 && this.v1[a]! > this.v1[b]! && this.over[1] < 0) this.over[1] = line;
@@ -458,21 +472,41 @@ export class RangeScanner {
     const ids = this.ids;
     if (this.uniqueRows) {
       // A record's texts in all key and value fields, hashed: the same tuple twice is a duplicate row.
+      // With a period that names a month, the tuple without it goes to the month masks (the months of
+      // one key share an entry); otherwise the whole tuple goes to the IdSet.
       let h1 = 0x2545f491;
       let h2 = 0x9e3779b9;
       const vids = this.vids;
       const tables = this.tables;
+      const ps = this.periodSlot;
       for (let k = 0; k < tables.length; k++) {
+        if (k === ps) continue;
         const h = tables[k]!.hashOf(vids[k]!);
         h1 = Math.imul(h1 ^ h, 0x01000193);
         h2 = Math.imul((h2 + h) ^ (h2 >>> 15), 0x5bd1e995);
       }
-      h1 = fmix(h1);
-      h2 = fmix(h2 ^ tables.length);
-      if (h1 === 0) h1 = 1;
-      if (!ids!.add(h1, h2)) {
-        this.fail('two records with the same keys', line);
-        return false;
+      const month = ps >= 0 ? this.monthOf(vids[ps]!) : -1;
+      if (month >= 0) {
+        const span = (month >>> 5) + 1;
+        let a = fmix(h1 ^ Math.imul(span, 0x27d4eb2d));
+        if (a === 0) a = 1;
+        if (!this.masks!.add(a, fmix(h2 ^ Math.imul(span, 0x165667b1) ^ tables.length), month & 31)) {
+          this.fail('two records with the same keys', line);
+          return false;
+        }
+      } else {
+        if (ps >= 0) {
+          const h = tables[ps]!.hashOf(vids[ps]!);
+          h1 = Math.imul(h1 ^ h, 0x01000193);
+          h2 = Math.imul((h2 + h) ^ (h2 >>> 15), 0x5bd1e995);
+        }
+        h1 = fmix(h1);
+        h2 = fmix(h2 ^ tables.length);
+        if (h1 === 0) h1 = 1;
+        if (!ids!.add(h1, h2)) {
+          this.fail('two records with the same keys', line);
+          return false;
+        }
       }
     } else if (ids !== undefined) {
       // Ids are compared by month (see periodHash), the same in every range and every file of a load.
@@ -490,13 +524,29 @@ export class RangeScanner {
     return true;
   }
 
+  private monthOf(vid: number): number {
+    return this.months[vid] ?? (this.months[vid] = monthNumber(this.tables[this.periodSlot]!.textOf(vid)));
+  }
+
   /**
    * After the first read: reserve room in the id set for the ids the range will hold, guessed from the
    * rows in the bytes scanned so far (+ 10 %), so that it is built once at about its final size.
    */
   expect(rangeBytes: number, scannedBytes: number): void {
     if (this.ids === undefined || this.rows === 0 || scannedBytes <= 0) return;
-    this.ids.reserve(Math.ceil(((this.rows * rangeBytes) / scannedBytes) * 1.1));
+    const rows = Math.ceil(((this.rows * rangeBytes) / scannedBytes) * 1.1);
+    if (this.masks === undefined || this.periodSlot < 0) return this.ids.reserve(rows);
+    // The month masks hold an entry per tuple and span of 32 months: the rows ÷ the months seen so far,
+    // times their spans (a file sorted by month sees one month here, and reserves a little too much).
+    const months = new Set<number>();
+    const spans = new Set<number>();
+    for (let vid = 0; vid < this.tables[this.periodSlot]!.count; vid++) {
+      const m = this.monthOf(vid);
+      if (m < 0) return this.ids.reserve(rows);
+      months.add(m);
+      spans.add(m >>> 5);
+    }
+    this.masks.reserve(Math.ceil((rows / Math.max(months.size, 1)) * Math.max(spans.size, 1)));
   }
 
   /** Record that the range could not be read to its end (a record longer than the engine keeps). */
@@ -524,6 +574,8 @@ export class RangeScanner {
       sums1: g.sums1.slice(0, g.count * g.sumWidth),
       idTable: this.ids?.table,
       idCount: this.ids?.count,
+      maskTable: this.masks?.table,
+      maskCount: this.masks?.count,
       over: this.over,
       valueFieldSlots: this.valueFieldSlots,
     };

@@ -1,6 +1,6 @@
 // One worker thread: scan one byte range of an extract and send back its RangeResult. Reads are
-// synchronous here (no event loop to keep free in a worker); the participant-id table is transferred, not
-// copied.
+// synchronous here (no event loop to keep free in a worker); the participant-id table and the month masks
+// are transferred, not copied.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,7 +15,7 @@ try {
   const scanner = new RangeScanner(job.plan);
   await driveRange((buf, offset, length, position) => readSync(fd, buf, offset, length, position), size, scanner, job.start, job.stopAt, job.chunk);
   const result = scanner.result();
-  parentPort!.postMessage(result, result.idTable ? [result.idTable.buffer as ArrayBuffer] : []);
+  parentPort!.postMessage(result, [result.idTable, result.maskTable].flatMap((t) => (t ? [t.buffer as ArrayBuffer] : [])));
 } finally {
   closeSync(fd);
 }
