@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli.js';
+// The command line runs from its bundle (dist/cli/, written by `npm run build`: scripts/bundle-cli.mjs).
+import { run } from '../dist/cli/cli.js';
 
 await run();

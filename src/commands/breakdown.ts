@@ -8,6 +8,7 @@ import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
 import { breakdownReport } from '../report/breakdown.js';
+import { milestonesReport } from '../report/milestones.js';
 import { planBreakdownRun } from '../app/breakdown.js';
 import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
 import type { SourceFacts } from '../core/table.js';
@@ -83,7 +84,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     { ...context, rule: plan.rule, revision: plan.revision },
   );
   if (o.months && plan.path) {
-    report = (await import('../report/milestones.js')).milestonesReport(result, plan.path, read.period!, report, plan.phasing);
+    report = milestonesReport(result, plan.path, read.period!, report, plan.phasing);
   }
   await session.emit(report, [...read.inputs, ...session.protectedInputs(o)]);
 }

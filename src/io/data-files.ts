@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CsvScanner } from './csv-scanner.js';
+import { packageUrl } from './package-files.js';
 
-/** Path of a bundled file in data/ (works from src/ under tests and from dist/ when installed). */
+/** Path of a bundled file in data/ (from src/ under tests, from dist/ when installed). */
 export function dataPath(name: string): string {
-  return fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
+  return fileURLToPath(packageUrl(`data/${name}`));
 }
 
 /** A bundled CSV file as rows of fields (header first). A broken bundled file is a bug, not input. */

@@ -23,7 +23,7 @@ describe('the tarball', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
     expect(files).toContain('package/LICENSE');
     expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
-    for (const f of ['package/bin/jamsostek.js', 'package/dist/cli.js', 'package/dist/index.d.ts', 'package/data/baseline.csv', 'package/man/jamsostek.1']) expect(files).toContain(f);
+    for (const f of ['package/bin/jamsostek.js', 'package/dist/cli.js', 'package/dist/cli/cli.js', 'package/dist/index.d.ts', 'package/data/baseline.csv', 'package/man/jamsostek.1']) expect(files).toContain(f);
     expect(files.filter((f) => f.startsWith('package/src/') || f.startsWith('package/test/'))).toEqual([]);
     // npm 11.16+ lists the install scripts of a package installed from a file, a git repository or a
     // link (preinstall, install, postinstall, and prepare) as 'not yet covered by allowScripts', and
@@ -43,6 +43,12 @@ describe('the tarball', () => {
     const rows = out.stdout.trim().split('\n');
     expect(rows).toHaveLength(1 + 38 + 1);
     expect(rows.at(-1)).toMatch(/,50000000,/);
+    // An Excel report needs the zip package (fflate): a dependency of its own, not one that a dev
+    // dependency happened to bring.
+    const xlsx = join(tmp(), 'breakdown.xlsx');
+    const excel = spawnSync(join(prefix, 'bin', 'jamsostek'), ['breakdown', '--year', '2024', '-o', xlsx, '--quiet'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+    expect(excel.status, excel.stderr).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });
 

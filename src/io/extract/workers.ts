@@ -2,6 +2,7 @@
 // so that start-up of the command line does not pay for worker_threads.
 
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../package-files.js';
 import type { ExtractPlan } from './plan.js';
 import type { RangeResult } from './range-scan.js';
 
@@ -12,19 +13,10 @@ export interface RangeJob {
   readonly chunk: number;
 }
 
-/**
- * The worker runs compiled code. Tests run this module from the TypeScript sources, where no worker.js
- * sits beside it: they use the build in dist/ (npm test builds before it runs the tests).
- */
-function workerUrl(): URL {
-  const here = new URL('./worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return here;
-  return new URL(here.href.replace(/\/src\/io\/extract\/worker\.js$/, '/dist/io/extract/worker.js'));
-}
 
 /** Ranges 1… of `starts` (range 0 is the caller's), one worker each. */
 export function startWorkers(plan: ExtractPlan, starts: readonly number[], chunk: number): { results: Promise<RangeResult[]>; cancel: () => void } {
-  const url = workerUrl();
+  const url = workerUrl('io/extract/worker.js');
   const running: Worker[] = [];
   const results = Promise.all(
     starts.slice(1).map(

@@ -4,6 +4,7 @@
 // this one decodes the next row group; a small one checks them here (a worker costs ~50 ms and ~10 MiB).
 
 import { fmix, IdSet } from '../extract/tables.js';
+import { workerUrl } from '../package-files.js';
 
 /** Adds the ids (pairs of 32-bit halves or hashes, one pair a row) with their periods; false at the first duplicate. */
 export function addIds(ids: IdSet, pairs: Int32Array, periods: Int32Array | undefined): boolean {
@@ -50,19 +51,9 @@ export async function idCheck(rows: number, worker = false): Promise<IdCheck> {
   };
 }
 
-/**
- * The worker runs compiled code. Tests run this module from the TypeScript sources, where no .js sits
- * beside it: they use the build in dist/ (npm test builds before it runs the tests).
- */
-function workerUrl(): URL {
-  const here = new URL('./id-check-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return here;
-  return new URL(here.href.replace(/\/src\/io\/readers\/id-check-worker\.js$/, '/dist/io/readers/id-check-worker.js'));
-}
-
 async function workerCheck(rows: number): Promise<IdCheck> {
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(workerUrl(), { workerData: { rows } });
+  const worker = new Worker(workerUrl('io/readers/id-check-worker.js'), { workerData: { rows } });
   const verdict = new Promise<boolean>((resolve, reject) => {
     let settled = false;
     worker.once('message', (ok: boolean) => {
