@@ -53,8 +53,8 @@ function ensureDuckDb() {
   const duckDir = join(ROOT, 'bench', '.duckdb');
   const duckMain = join(duckDir, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js');
   if (!existsSync(duckMain)) {
-    // DuckDB is the comparison only; it is installed here on first use (it cannot be a devDependency:
-    // the registry lacks its other-platform bindings, which npm ci insists on).
+    // The dev dependency is absent (an install without dev dependencies): DuckDB, the comparison only,
+    // is installed here on first use.
     mkdirSync(duckDir, { recursive: true });
     writeFileSync(join(duckDir, 'package.json'), '{"private":true}\n');
     try {
