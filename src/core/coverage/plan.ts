@@ -131,6 +131,53 @@ export class CoverageError extends Error {
 const SEP = '\u0000';
 const key = (keys: readonly (string | null)[]): string => keys.join(SEP);
 
+/** A row of the targets' grain: its keys by position in the report's grain, and its figures. */
+interface Star {
+  readonly key: string;
+  readonly prefix: ReadonlyMap<number, string>;
+  readonly label: string;
+  readonly participants: number;
+  readonly target: number | null;
+  readonly milestone: number | null;
+  readonly estimated?: readonly string[];
+}
+
+/** What the stars under one group add up to (the group's target, its participants and milestone). */
+interface StarSums {
+  sumT: number;
+  sumP: number;
+  sumM: number;
+  /** Stars under the group, and those of them with a target. */
+  of: number;
+  withT: number;
+  /** Every star with a target has a milestone. */
+  allM: boolean;
+  targetEstimated: boolean;
+  milestoneEstimated: boolean;
+}
+
+const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, of: 0, withT: 0, allM: true, targetEstimated: false, milestoneEstimated: false };
+
+/** The stars added up by the group they fall in at a level: `gi`, the level's dimensions by position in the grain. */
+function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
+  const out = new Map<string, StarSums>();
+  for (const s of stars) {
+    const k = key(gi.map((x) => s.prefix.get(x)!));
+    let u = out.get(k);
+    if (!u) out.set(k, (u = { ...NO_STARS }));
+    u.of++;
+    if (s.target === null) continue;
+    u.withT++;
+    if (s.estimated?.includes('target')) u.targetEstimated = true; // issue 19
+    if (s.estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
+    u.sumT += s.target;
+    u.sumP += s.participants;
+    if (s.milestone === null) u.allM = false;
+    else u.sumM += s.milestone;
+  }
+  return out;
+}
+
 /** A measure of a table at a grain, by group key; `lacking` names the dims of the grain the table does not have. */
 function measureAt(table: Table | undefined, grain: readonly string[], measure: string, roll: Roll, withRows = false): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[]; rows?: Map<string, TableRow> } {
   const values = new Map<string, number | null>();
@@ -431,7 +478,6 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
-  interface Star { readonly key: string; readonly prefix: Map<number, string>; readonly label: string; readonly participants: number; readonly target: number | null; readonly milestone: number | null; readonly estimated?: readonly string[] }
   let stars: Star[] | undefined;
   if (targetTable) {
     const agg = rollup(cur, targetGrain).table;
@@ -473,6 +519,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // their participants only); a level finer than the targets' grain has none.
     const withTargets = stars !== undefined && g.every((x) => targetGrain.includes(x));
     const gi = g.map((x) => grain.indexOf(x));
+    // The stars under each group of this level, added up in one pass over them (looking through every
+    // star for every row took 23 s for 32,000 branches with a target each, and grew with the square).
+    const underGroup = withTargets ? starsByGroup(stars!, gi) : undefined;
     // The previous month, like for like where the groups differ.
     const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
     const prevD = prevLfl && spec.denominator ? measureAt(prevLfl, g, spec.denominator, roll) : undefined;
@@ -489,31 +538,16 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       let targetRows: CoverageRow['targetRows'];
       let targetEstimated = false; // issue 19: a target or milestone summed from an estimate is one
       let milestoneEstimated = false;
-      if (withTargets) {
-        let sumT = 0;
-        let sumP = 0;
-        let sumM = 0;
-        let withT = 0;
-        let of = 0;
-        let allM = true;
-        for (const s of stars!) {
-          if (!gi.every((x, j) => s.prefix.get(x) === r.keys[j])) continue;
-          of++;
-          if (s.target === null) continue;
-          withT++;
-          if (s.estimated?.includes('target')) targetEstimated = true; // issue 19
-          if (s.estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) milestoneEstimated = true;
-          sumT += s.target;
-          sumP += s.participants;
-          if (s.milestone === null) allM = false;
-          else sumM += s.milestone;
+      if (underGroup) {
+        const u = underGroup.get(key(r.keys)) ?? NO_STARS;
+        targetEstimated = u.targetEstimated;
+        milestoneEstimated = u.milestoneEstimated;
+        if (u.withT > 0) {
+          t = u.sumT;
+          targetParticipants = u.sumP;
+          milestone = u.allM ? u.sumM : undefined;
         }
-        if (withT > 0) {
-          t = sumT;
-          targetParticipants = sumP;
-          milestone = allM ? sumM : undefined;
-        }
-        if (level !== 'detail') targetRows = { with: withT, of };
+        if (level !== 'detail') targetRows = { with: u.withT, of: u.of };
       }
       const metrics = computeCoverage(
         {
@@ -687,8 +721,25 @@ function tellStory(
     }
   }
   if (shorter) o.notes.push({ code: 'pace-shorter', rows: shorter, of: detail.size, window: o.window, fewest });
+  // The detail rows under each subtotal and the Total, by their first keys (found in one pass for each
+  // length of keys: filtering every detail row for every subtotal grew with their product).
+  type Under = typeof detail extends Map<CoverageRow, infer V> ? V : never;
+  const byPrefix = new Map<number, Map<string, Under[]>>();
+  const underOf = (keys: readonly string[]): readonly Under[] => {
+    let groups = byPrefix.get(keys.length);
+    if (!groups) {
+      byPrefix.set(keys.length, (groups = new Map()));
+      for (const [d, v] of detail) {
+        const k = key(d.keys.slice(0, keys.length));
+        const list = groups.get(k);
+        if (list) list.push(v);
+        else groups.set(k, [v]);
+      }
+    }
+    return groups.get(key(keys)) ?? [];
+  };
   const story = (r: CoverageRow): RowStory => {
-    const under = r.level === 'detail' ? [detail.get(r)!] : [...detail.entries()].filter(([d]) => r.keys.every((k, j) => d.keys[j] === k)).map(([, v]) => v);
+    const under = r.level === 'detail' ? [detail.get(r)!] : underOf(r.keys);
     const series = history.months.map((_, i) => {
       let sum = 0;
       for (const u of under) {
