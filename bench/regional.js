@@ -95,5 +95,47 @@ export async function regionalSection({ ROOT, OUT, BIN, duckMain, measure, fmt }
     console.log(`| ${name} | loadTable | ${n.toLocaleString('en-US')} | ${fmt(b.ms)} | ${b.mb.toFixed(0)} MiB | ${a.mb.toFixed(0)} MiB | ${(b.mb / a.mb).toFixed(2)}× |`);
   }
   console.log();
+
+  // Many keys: the time of a report must grow with its keys, not with their square (two plan steps
+  // once looked through every row for every row: 23 s for 32,000 branches with a target each).
+  const keyCounts = (process.env.BENCH_KEYS ?? '5000,40000').split(',').map(Number);
+  console.log('Many keys: branches (`kantor`) in 5 provinces, each with a target (`--targets`, `--by province,kantor`), and the same branches over 3 months (`--by kantor,province`: a subtotal per branch, each with its pace and projection). Time should grow with the keys (ratio ≈ the keys\' ratio):\n');
+  console.log('| case | ' + keyCounts.map((k) => `${k.toLocaleString('en-US')} keys`).join(' | ') + ' | time ratio | keys ratio |');
+  console.log('|---|' + keyCounts.map(() => '---:|').join('') + '---:|---:|');
+  const provinces = ['Aceh', 'Bali', 'Gorontalo', 'Papua', 'Banten'];
+  const keyCases = [
+    ['targets per branch', (k) => {
+      const data = join(OUT, `keys-${k}.csv`);
+      const targets = join(OUT, `keys-${k}-targets.csv`);
+      if (!existsSync(targets)) {
+        const rows = ['province,kantor,period,workforce,participants'];
+        const t = ['province,kantor,target,year'];
+        for (let i = 0; i < k; i++) {
+          rows.push(`${provinces[i % 5]},K${i},2024-06,${2000 + i},${700 + i}`);
+          t.push(`${provinces[i % 5]},K${i},${900 + i},2024`);
+        }
+        writeFileSync(data, rows.join('\n') + '\n');
+        writeFileSync(targets, t.join('\n') + '\n');
+      }
+      return [process.execPath, [BIN, 'coverage', data, '--by', 'province,kantor', '--targets', targets, '-f', 'csv', '--quiet']];
+    }],
+    ['3 months, a subtotal per branch', (k) => {
+      const data = join(OUT, `keys-${k}-months.csv`);
+      if (!existsSync(data)) {
+        const rows = ['kantor,province,period,workforce,participants'];
+        for (const m of ['2024-04', '2024-05', '2024-06']) for (let i = 0; i < k; i++) rows.push(`K${i},${provinces[i % 5]},${m},${2000 + i},${700 + i + (m === '2024-06' ? 30 : 0)}`);
+        writeFileSync(data, rows.join('\n') + '\n');
+      }
+      return [process.execPath, [BIN, 'coverage', data, '--by', 'kantor,province', '-f', 'csv', '--quiet']];
+    }],
+  ];
+  for (const [name, make] of keyCases) {
+    const times = keyCounts.map((k) => take({ x: make(k) }).x);
+    results.push({ input: `many keys: ${name}`, keys: keyCounts, times });
+    const first = times[0];
+    const last = times[times.length - 1];
+    console.log(`| ${name} | ${times.map((t) => fmt(t.ms)).join(' | ')} | ${(last.ms / first.ms).toFixed(1)} | ${(keyCounts[keyCounts.length - 1] / keyCounts[0]).toFixed(0)} |`);
+  }
+  console.log();
   return results;
 }
