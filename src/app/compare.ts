@@ -211,8 +211,14 @@ export function compareVariants(plan: ComparePlan, ctx: CompareContext, session:
     }
   }
   // Notes: those every variant has, once; the others named by their variants.
+  // (A set of each variant's notes: looking through every note for every note grew with the square of
+  // a nested breakdown's notes, one a parent: 36.6 s for 10,000 branches.)
   const key = (n: Note): string => JSON.stringify(n);
-  const everywhere = (n: Note): boolean => planned.every((p) => p.notes.some((m) => key(m) === key(n)));
+  const noteSets = planned.map((p) => new Set(p.notes.map(key)));
+  const everywhere = (n: Note): boolean => {
+    const k = key(n);
+    return noteSets.every((set) => set.has(k));
+  };
   const words: Words[] = [];
   const said = new Set<string>();
   for (const p of planned) {

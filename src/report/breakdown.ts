@@ -5,7 +5,7 @@
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { SourceFacts } from '../core/table.js';
 import type { Column, CrossTab, Report, Row, Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, sourceNotes, totalLabel, withScope } from './common.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, sourceNotes, totalLabel, unitsByParent, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES, scopeText } from './vocabulary.js';
 import type { Scope } from '../core/scope.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
@@ -141,9 +141,10 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
   } else {
     const per = r.units.length / Math.max(1, r.parents.length);
     let k = 0;
+    const byParent = r.shape === 'matrix' ? undefined : unitsByParent(r.units);
     r.parents.forEach((p) => {
       // Nested children are grouped under their parent, in order; a matrix has C cells per row.
-      const children = r.shape === 'matrix' ? r.units.slice(k, k + per) : r.units.filter((u) => u.keys[0] === p.keys[0]);
+      const children = byParent ? (byParent.get(p.keys[0]!) ?? []) : r.units.slice(k, k + per);
       k += children.length;
       for (const u of children) rows.push(unitRow(u));
       const v = unitValues(p, total, ctx.period, ctx.year, r.denominator);

@@ -1,6 +1,7 @@
 // What the report builders share: key columns (a province shows as its code and its name), the facts
 // of the input files for meta, notes in words.
 
+import type { PlannedUnit } from '../core/allocation/plan.js';
 import type { Note } from '../core/facts.js';
 import type { SourceFacts } from '../core/table.js';
 import type { Column, Value } from './model.js';
@@ -24,6 +25,21 @@ export function keyValues(dims: readonly string[], keys: readonly string[], labe
     if (d === 'province') out['province_code'] = keys[i] ?? null;
     out[d] = labels[i] ?? null;
   });
+  return out;
+}
+
+/**
+ * The units of a nested breakdown by their parent's key (their first), in order: one pass, where a
+ * filter of every unit for every parent grew with their product (20,000 branches: 5.8 s of 6).
+ */
+export function unitsByParent(units: readonly PlannedUnit[]): Map<string, PlannedUnit[]> {
+  const out = new Map<string, PlannedUnit[]>();
+  for (const u of units) {
+    const parent = u.keys[0]!;
+    const list = out.get(parent);
+    if (list) list.push(u);
+    else out.set(parent, [u]);
+  }
   return out;
 }
 

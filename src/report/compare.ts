@@ -10,7 +10,7 @@
 
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { Column, Report, Row, Value } from './model.js';
-import { keyColumns, keyValues, totalLabel } from './common.js';
+import { keyColumns, keyValues, totalLabel, unitsByParent } from './common.js';
 import { unitsNoun } from './explain.js';
 import { groupDigits, keysTitle, type Lang, type Words } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js';
@@ -73,7 +73,8 @@ const unitKey = (u: PlannedUnit): string => u.keys.join('\u0000');
 function detailUnits(r: AllocationResult): PlannedUnit[] {
   if (r.shape === 'flat') return r.units.slice();
   const out: PlannedUnit[] = [];
-  for (const p of r.parents) for (const u of r.units) if (u.keys[0] === p.keys[0]) out.push(u);
+  const byParent = unitsByParent(r.units);
+  for (const p of r.parents) for (const u of byParent.get(p.keys[0]!) ?? []) out.push(u);
   return out;
 }
 
@@ -199,12 +200,14 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
     rows.push(withEstimates({ values }, marked(values)));
   };
   if (first.shape === 'flat') first.units.forEach(detail);
-  else
+  else {
+    const byParent = unitsByParent(first.units);
     for (const p of first.parents) {
-      for (const u of first.units) if (u.keys[0] === p.keys[0]) detail(u);
+      for (const u of byParent.get(p.keys[0]!) ?? []) detail(u);
       const values = Object.assign(totalLabel(dims, p.keys, p.labels), line(parentIdx.map((m) => m.get(unitKey(p)))));
       rows.push(withEstimates({ level: 'subtotal', values }, marked(values)));
     }
+  }
   // The totals: the given targets are no estimate; the participants are where any unit's are.
   const anyEstimated = first.units.some((u) => u.estimated?.includes('participants'));
   const totals = Object.assign(Object.create(null) as Record<string, Value>, { [dims[0]!]: 'Total' }, line(variants.map((v) => ({ participants: v.result.total.participants, target: v.result.total.target }))), { estimated: anyEstimated ? 'participants' : null });

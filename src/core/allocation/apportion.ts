@@ -407,7 +407,10 @@ function allocateHamilton(p: Normalised): Omit<AllocationResult, 'method' | 'atL
     const cut = remainders[order[left - 1]!]!;
     if (cut > 0n && remainders[order[left]!] === cut) {
       const units = order.filter((i) => remainders[i] === cut).sort((a, b) => a - b);
-      ties.push({ units, winners: units.filter((i) => order.indexOf(i) < left) });
+      // Each unit's place in the order (indexOf per tied unit grew with the square of a large tie).
+      const place = new Int32Array(n);
+      order.forEach((i, j) => (place[i] = j));
+      ties.push({ units, winners: units.filter((i) => place[i]! < left) });
     }
   }
   return { values, quotas, ties };

@@ -46,10 +46,21 @@ export interface ResolvedLevel {
 
 const big = (x: number): bigint => BigInt(Math.round(x));
 
-/** Add a note unless an equal one is there already. */
+/** The words (JSON) of each list's notes, so that a note is compared once, not with every note. */
+const noteWords = new WeakMap<Note[], Set<string>>();
+
+/**
+ * Add a note unless an equal one is there already. (Comparing it with every note of the list grew with
+ * the square of a nested breakdown's notes, one a parent: 12 of 16.5 s for 20,000 branches.) The set is
+ * made again whenever the list was changed without this function (its length then differs).
+ */
 export function addNote(notes: Note[], note: Note): void {
+  let words = noteWords.get(notes);
+  if (!words || words.size !== notes.length) noteWords.set(notes, (words = new Set(notes.map((n) => JSON.stringify(n)))));
   const key = JSON.stringify(note);
-  if (!notes.some((n) => JSON.stringify(n) === key)) notes.push(note);
+  if (words.has(key)) return;
+  words.add(key);
+  notes.push(note);
 }
 
 export function resolveLevel(units: readonly UnitData[], rule: SplitRule, grain: readonly string[], denominator: string | undefined, notes: Note[]): ResolvedLevel {
