@@ -99,7 +99,7 @@ export async function regionalSection({ ROOT, OUT, BIN, duckMain, measure, fmt }
   // Many keys: the time of a report must grow with its keys, not with their square (two plan steps
   // once looked through every row for every row: 23 s for 32,000 branches with a target each).
   const keyCounts = (process.env.BENCH_KEYS ?? '5000,40000').split(',').map(Number);
-  console.log('Many keys: branches (`kantor`) in 5 provinces, each with a target (`--targets`, `--by province,kantor`), and the same branches over 3 months (`--by kantor,province`: a subtotal per branch, each with its pace and projection). Time should grow with the keys (ratio ≈ the keys\' ratio):\n');
+  console.log('Many keys: branches (`kantor`) in 5 provinces, each with a target (`--targets`, `--by province,kantor`), and the same branches over 3 months (`--by kantor,province`: a subtotal per branch, each with its pace and projection), and a breakdown of branches into two units each (`--by kantor,unit --compare webster,dhondt`). Time should grow with the keys (ratio ≈ the keys\' ratio):\n');
   console.log('| case | ' + keyCounts.map((k) => `${k.toLocaleString('en-US')} keys`).join(' | ') + ' | time ratio | keys ratio |');
   console.log('|---|' + keyCounts.map(() => '---:|').join('') + '---:|---:|');
   const provinces = ['Aceh', 'Bali', 'Gorontalo', 'Papua', 'Banten'];
@@ -127,6 +127,19 @@ export async function regionalSection({ ROOT, OUT, BIN, duckMain, measure, fmt }
         writeFileSync(data, rows.join('\n') + '\n');
       }
       return [process.execPath, [BIN, 'coverage', data, '--by', 'kantor,province', '-f', 'csv', '--quiet']];
+    }],
+    ['breakdown of branches into units, with --compare', (k) => {
+      // Two units a branch, equal in pairs (a tie, and a note, in every branch); the target adds a
+      // tenth of what each pair lacks.
+      const data = join(OUT, `keys-${k}-units.csv`);
+      if (!existsSync(data)) {
+        const rows = ['kantor,unit,period,workforce,participants'];
+        for (let i = 0; i < k / 2; i++) for (const u of [0, 1]) rows.push(`K${i},U${2 * i + u},2024-06,${4000 + (i % 97)},${1000 + (i % 89)}`);
+        writeFileSync(data, rows.join('\n') + '\n');
+      }
+      let target = 0;
+      for (let i = 0; i < k / 2; i++) target += 2 * (1000 + (i % 89)) + Math.round((2 * (3000 + (i % 97) - (i % 89))) / 10);
+      return [process.execPath, [BIN, 'breakdown', '--input', data, '--by', 'kantor,unit', '--target', String(target), '--year', '2024', '--compare', 'webster,dhondt', '-f', 'csv', '--quiet']];
     }],
   ];
   for (const [name, make] of keyCases) {
