@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The command line runs from its bundle (dist/cli/, written by `npm run build`: scripts/bundle-cli.mjs).
-import { run } from '../dist/cli/cli.js';
+// The command line runs from its bundle (dist/cli/, CommonJS, written by `npm run build`: see
+// scripts/bundle-cli.mjs).
+import { createRequire } from 'node:module';
 
-await run();
+const require = createRequire(import.meta.url);
+await require('../dist/cli/cli.cjs').run();

@@ -23,7 +23,7 @@ describe('the tarball', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
     expect(files).toContain('package/LICENSE');
     expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
-    for (const f of ['package/bin/jamsostek.js', 'package/dist/cli.js', 'package/dist/cli/cli.js', 'package/dist/index.d.ts', 'package/data/baseline.csv', 'package/man/jamsostek.1']) expect(files).toContain(f);
+    for (const f of ['package/bin/jamsostek.js', 'package/dist/cli.js', 'package/dist/cli/cli.cjs', 'package/dist/index.d.ts', 'package/data/baseline.csv', 'package/man/jamsostek.1']) expect(files).toContain(f);
     expect(files.filter((f) => f.startsWith('package/src/') || f.startsWith('package/test/'))).toEqual([]);
     // npm 11.16+ lists the install scripts of a package installed from a file, a git repository or a
     // link (preinstall, install, postinstall, and prepare) as 'not yet covered by allowScripts', and
