@@ -13,7 +13,6 @@ export interface RangeJob {
   readonly chunk: number;
 }
 
-
 /** Ranges 1… of `starts` (range 0 is the caller's), one worker each. */
 export function startWorkers(plan: ExtractPlan, starts: readonly number[], chunk: number): { results: Promise<RangeResult[]>; cancel: () => void } {
   const url = workerUrl('io/extract/worker.js');
