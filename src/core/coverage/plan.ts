@@ -689,6 +689,14 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   };
 }
 
+/** A detail row's months, pace and projection, and the key of its row at the targets' grain. */
+interface DetailStory {
+  readonly series: (number | null)[];
+  readonly pace: Pace | null;
+  readonly projected: number | null;
+  readonly star: string;
+}
+
 /**
  * Each row's story: a detail row's own pace and projection; a subtotal's or the Total's the sum of its
  * rows' (a projection of a level is the sum of its rows' projections, so the Total adds up). The gap
@@ -700,7 +708,7 @@ function tellStory(
   o: { grain: readonly string[]; window: number; left: number; margin: number; targetGrain: readonly string[]; withTarget: ReadonlySet<string>; notes: Note[] },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
-  const detail = new Map<CoverageRow, { series: (number | null)[]; pace: Pace | null; projected: number | null; star: string }>();
+  const detail = new Map<CoverageRow, DetailStory>();
   const ti = o.targetGrain.map((g) => o.grain.indexOf(g));
   let noPace = 0;
   for (const r of rows) {
@@ -723,9 +731,8 @@ function tellStory(
   if (shorter) o.notes.push({ code: 'pace-shorter', rows: shorter, of: detail.size, window: o.window, fewest });
   // The detail rows under each subtotal and the Total, by their first keys (found in one pass for each
   // length of keys: filtering every detail row for every subtotal grew with their product).
-  type Under = typeof detail extends Map<CoverageRow, infer V> ? V : never;
-  const byPrefix = new Map<number, Map<string, Under[]>>();
-  const underOf = (keys: readonly string[]): readonly Under[] => {
+  const byPrefix = new Map<number, Map<string, DetailStory[]>>();
+  const underOf = (keys: readonly string[]): readonly DetailStory[] => {
     let groups = byPrefix.get(keys.length);
     if (!groups) {
       byPrefix.set(keys.length, (groups = new Map()));

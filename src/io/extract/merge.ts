@@ -115,11 +115,6 @@ function lineOf(plan: ExtractPlan, results: readonly RangeResult[], i: number): 
   return line;
 }
 
-/**
- * Does an id of one range appear in an earlier range? Each range's set holds (period, id) hashes. The
- * sets of equal-sized ranges have equal sizes, so walking one in slot order probes the other in slot
- * order too: memory is read in sequence, not at random.
- */
 /** Does a tuple of one range have a month that an earlier range gave it too (MonthMasks)? */
 function monthAcrossRanges(results: readonly RangeResult[]): boolean {
   const sets = results.map((r) => MonthMasks.from(r.maskTable!, r.maskCount!));
@@ -134,6 +129,11 @@ function monthAcrossRanges(results: readonly RangeResult[]): boolean {
   return false;
 }
 
+/**
+ * Does an id of one range appear in an earlier range? Each range's set holds (period, id) hashes. The
+ * sets of equal-sized ranges have equal sizes, so walking one in slot order probes the other in slot
+ * order too: memory is read in sequence, not at random.
+ */
 function duplicateAcrossRanges(results: readonly RangeResult[]): boolean {
   const sets = results.map((r) => IdSet.from(r.idTable!, r.idCount!));
   for (let i = 1; i < sets.length; i++) {
