@@ -357,7 +357,12 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   const groups = new Map<number | string, number>();
   let have = new Uint8Array(Math.max(nm, 1) * 64);
   let lack = new Uint8Array(have.length);
-  const lacking = new Map<number, RowRef>(); // by group × measure: the first row lacking it
+  // By group × measure, where `lack` is set: the first row lacking it (its source and line). Typed
+  // arrays, not a map of places: most rows lack some measure (a file without employed lacks it on every
+  // row), and a map entry per row and measure cost more than the groups themselves.
+  let lackSrc = new Int32Array(have.length);
+  let lackLine = new Float64Array(have.length);
+  let borrowed = new Uint8Array(64); // by group: its values are still its first row's
   const estimated = new Map<number, Set<string>>();
   const groupOf = grouper(table, idx);
   const unplaced = new Map<string, { count: number; first: RowRef; lacks: string[] }>();
@@ -375,9 +380,11 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     return children.get(i) ?? [];
   };
   const lackAt = (g: number, m: number, src: number, line: number): void => {
-    lack[g * nm + m] = 1;
-    const was = lacking.get(g * nm + m);
-    if (!was || src < was.src || (src === was.src && line < was.line)) lacking.set(g * nm + m, { src, line });
+    const at = g * nm + m;
+    if (lack[at] && (lackSrc[at]! < src || (lackSrc[at] === src && lackLine[at]! <= line))) return;
+    lack[at] = 1;
+    lackSrc[at] = src;
+    lackLine[at] = line;
   };
   for (let i = 0; i < n; i++) {
     const row = table.rows[i]!;
@@ -389,12 +396,21 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     }
     const k = idx.length === 0 ? '' : groupOf(i)!;
     let g = groups.get(k);
+    let lent = false;
     if (g === undefined) {
       g = rows.length;
       groups.set(k, g);
       const keys = new Array<string>(idx.length);
       for (let j = 0; j < idx.length; j++) keys[j] = row.keys[idx[j]!]!;
-      rows.push({ keys, values: new Array<number | null>(nm).fill(null), src: row.src, line: row.line });
+      // A group's first row lends it its values (one key per row: a million groups, no copies); the
+      // group gets its own array when a second row is added to it.
+      const lend = canLend(table, row);
+      rows.push({ keys, values: lend ? (row.values as (number | null)[]) : new Array<number | null>(nm).fill(null), src: row.src, line: row.line });
+      if (g >= borrowed.length) {
+        const b = new Uint8Array(borrowed.length * 2);
+        b.set(borrowed);
+        borrowed = b;
+      }
       if ((g + 1) * nm > have.length) {
         const h = new Uint8Array(have.length * 2);
         h.set(have);
@@ -402,14 +418,33 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
         const l = new Uint8Array(lack.length * 2);
         l.set(lack);
         lack = l;
+        const ls = new Int32Array(lackSrc.length * 2);
+        ls.set(lackSrc);
+        lackSrc = ls;
+        const ll = new Float64Array(lackLine.length * 2);
+        ll.set(lackLine);
+        lackLine = ll;
+      }
+      if (lend) {
+        borrowed[g] = 1;
+        lent = true;
+        for (let m = 0; m < nm; m++) {
+          if (row.values[m] === null) lackAt(g, m, row.src, row.line);
+          else have[g * nm + m] = 1;
+        }
       }
     }
-    const values = rows[g]!.values;
     if (row.estimated?.length) {
       let set = estimated.get(g);
       if (!set) estimated.set(g, (set = new Set()));
       for (const e of row.estimated) set.add(e);
     }
+    if (lent) continue; // the group's first row lent it its values: nothing to add
+    if (borrowed[g]) {
+      rows[g]!.values = rows[g]!.values.slice();
+      borrowed[g] = 0;
+    }
+    const values = rows[g]!.values;
     for (let m = 0; m < nm; m++) {
       const v = row.values[m];
       if (v === null || v === undefined) {
@@ -433,7 +468,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
         const name = table.measures[m]!.name;
         const prev = incomplete.get(name);
         if (prev) prev.count++;
-        else incomplete.set(name, { count: 1, keys: r.keys, at: lacking.get(g * nm + m)! });
+        else incomplete.set(name, { count: 1, keys: r.keys, at: { src: lackSrc[g * nm + m]!, line: lackLine[g * nm + m]! } });
       }
     }
     const e = estimated.get(g);
@@ -444,6 +479,22 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     unplaced,
     incomplete,
   };
+}
+
+/**
+ * Can a group use its first row's values as they are? Only when adding the row to an empty group would
+ * give the same array: every measure a number or null (no hole, no -0), a count whole and safe, and no
+ * measure the row gives only in part (`lacking`).
+ */
+function canLend(table: Table, row: TableRow): boolean {
+  if (row.lacking !== undefined || row.values.length !== table.measures.length) return false;
+  for (let m = 0; m < row.values.length; m++) {
+    const v = row.values[m];
+    if (v === null) continue;
+    if (typeof v !== 'number' || Object.is(v, -0)) return false;
+    if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(v)) return false;
+  }
+  return true;
 }
 
 /** Do the segment rows of a wide row carry measure m at a grain where they are placed? */

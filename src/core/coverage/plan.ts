@@ -364,9 +364,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
 
   // Areas of an earlier month that the month reported lacks.
-  const here = new Set(roll(cur, grain).table.rows.map((r) => key(r.keys)));
+  // The groups of the month reported, by key: only where earlier months are compared (a million keys
+  // in one month need no set of a million joined keys).
+  let hereSet: Set<string> | undefined;
+  const here = (): Set<string> => (hereSet ??= new Set(roll(cur, grain).table.rows.map((r) => key(r.keys))));
   if (period) {
-    const gone = lastSeen(grain).gone((k) => here.has(k));
+    const gone = lastSeen(grain).gone((k) => here().has(k));
     if (gone.labels.length) {
       const earlier = latestPeriod(gone.periods) ?? '';
       notes.push({ code: 'missing-in-period', period, earlier, areas: gone.labels, lastSeen: gone.periods.map((p) => p ?? '') });
@@ -457,11 +460,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0)) {
     const prevGroups = rollup(previousTable, grain).table;
     const prev = new Set(prevGroups.rows.map((r) => key(r.keys)));
-    const common = new Set([...here].filter((k) => prev.has(k)));
-    if (common.size !== here.size || common.size !== prev.size) {
+    const common = new Set([...here()].filter((k) => prev.has(k)));
+    if (common.size !== here().size || common.size !== prev.size) {
       both = common;
       const labelsOf = (t: Table, keep: (k: string) => boolean): string[] => t.rows.filter((r) => keep(key(r.keys))).map((r) => r.keys.map((x, d) => labelOf(t.dims[d]!, x!)).join(' / '));
-      likeForLike = { both: common.size, missing: labelsOf(prevGroups, (k) => !here.has(k)), added: labelsOf(roll(cur, grain).table, (k) => !prev.has(k)) };
+      likeForLike = { both: common.size, missing: labelsOf(prevGroups, (k) => !here().has(k)), added: labelsOf(roll(cur, grain).table, (k) => !prev.has(k)) };
       notes.push({ code: 'like-for-like', previousPeriod: previousPeriod ?? '', both: common.size, missing: likeForLike.missing, added: likeForLike.added });
     }
   }

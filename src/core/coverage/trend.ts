@@ -88,7 +88,7 @@ export interface History {
  * `only`: the groups whose series are wanted (the report's): every month still counts in `months`, but a
  * group gone before the month reported keeps no series (with one key per row, most of them).
  */
-export function historyOf(tables: readonly Table[], grain: readonly string[], period: Period, only?: ReadonlySet<string>): History {
+export function historyOf(tables: readonly Table[], grain: readonly string[], period: Period, wanted?: () => ReadonlySet<string>): History {
   const byMonth = new Map<Period, Map<string, number>>();
   // First the months each table gives (those of the rows a rollup by grain and month places; a month
   // given by an earlier table is not read again), so that a single month costs no rollup at all and the
@@ -109,6 +109,7 @@ export function historyOf(tables: readonly Table[], grain: readonly string[], pe
     plans.push({ t, pd, gi, fresh });
   }
   if (byMonth.size >= 2) {
+    const only = wanted?.();
     for (const { t, pd, gi, fresh } of plans) {
       if (!fresh.size) continue;
       // Rows of a group not asked for are left out (a row without every key of the grain stays: its
