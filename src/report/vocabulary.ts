@@ -194,6 +194,12 @@ export function noteText(n: Note, lang: Lang): string {
       );
     }
     case 'like-for-like':
+      // No group in both months: there is no change to show at all (every change cell is empty).
+      if (n.both === 0)
+        return L(
+          `no change from ${n.previousPeriod} is shown: no group was reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
+          `tidak ada perubahan dari ${n.previousPeriod} yang ditampilkan: tidak ada kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
+        );
       return L(
         `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} groups reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
         `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,

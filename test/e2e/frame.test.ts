@@ -117,6 +117,18 @@ describe('an office missing this month', () => {
     expect(num(totalRow(r.stdout)['change'])).toBe(3_500);
     expect(r.stderr).toMatch(/warning: .*Aceh/);
   });
+
+  it('no group in both months: the warning says no change is shown, and every change cell is empty', async () => {
+    const dir = tmp();
+    const f = write(dir, 'apart.csv', 'period,province,participants\n2024-05,Aceh,580000\n2024-06,Gorontalo,251000\n2024-06,Maluku,262500\n');
+    const r = await run(['coverage', f, '--quiet', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: no change from 2024-05 is shown: no group was reported in both months; not reported now: Aceh; new this month: Gorontalo, Maluku/);
+    expect(r.stderr).not.toMatch(/the 0 groups/);
+    expect(csvRows(r.stdout).map((x) => x['change'])).toEqual(['', '', '']);
+    const id = await run(['coverage', f, '--quiet', '--lang', 'id', '-f', 'csv']);
+    expect(id.stderr).toMatch(/tidak ada perubahan dari 2024-05 yang ditampilkan/);
+  });
 });
 
 describe('the target year is known, never guessed', () => {
