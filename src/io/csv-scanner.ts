@@ -125,16 +125,15 @@ export class CsvScanner {
         lineStart = pos;
         continue;
       }
+      // Reused arrays are written by index and cut to the record's length when it is handed on (emptying
+      // them with `length = 0` would drop their storage, to be grown again for every record).
       const fields: string[] = reuse ? this.fields : [];
       const columns: number[] = reuse ? this.columns : [];
-      if (reuse) {
-        fields.length = 0;
-        columns.length = 0;
-      }
+      let nf = 0;
       for (;;) {
         // At the start of a field.
-        columns.push(pos - lineStart + 1);
-        if (fields.length >= maxFields) {
+        columns[nf] = pos - lineStart + 1;
+        if (nf >= maxFields) {
           this.fatal(recordLine, 1, say({ message: `a record has more than ${maxFields} fields`, hint: 'check the delimiter (--delimiter)' }, { message: `sebuah rekaman memiliki lebih dari ${maxFields} kolom`, hint: 'periksa pemisahnya (--delimiter)' }));
           return;
         }
@@ -248,9 +247,10 @@ export class CsvScanner {
           value = s.slice(pos, p);
           pos = p;
         }
-        fields.push(value);
+        fields[nf++] = value;
         if (pos >= n) {
           // End of input without a final line break (only reached when final).
+          cut(fields, columns, nf);
           this.handlers.onRecord(fields, recordLine, columns);
           break outer;
         }
@@ -262,8 +262,9 @@ export class CsvScanner {
               incomplete = true;
               break outer;
             }
-            fields.push('');
-            columns.push(pos - lineStart + 1);
+            columns[nf] = pos - lineStart + 1;
+            fields[nf++] = '';
+            cut(fields, columns, nf);
             this.handlers.onRecord(fields, recordLine, columns);
             break outer;
           }
@@ -275,6 +276,7 @@ export class CsvScanner {
           break outer;
         }
         pos += ch === CR && s.charCodeAt(pos + 1) === LF ? 2 : 1;
+        cut(fields, columns, nf);
         this.handlers.onRecord(fields, recordLine, columns);
         line++;
         lineStart = pos;
@@ -291,6 +293,12 @@ export class CsvScanner {
     this.line = line;
     this.lineStartOffset = pos - lineStart;
   }
+}
+
+/** A record's fields and columns as long as the record (reused arrays may hold a longer one's). */
+function cut(fields: string[], columns: number[], n: number): void {
+  if (fields.length !== n) fields.length = n;
+  if (columns.length !== n) columns.length = n;
 }
 
 /** The next position of `ch` from `from`, or the end of `s`. */

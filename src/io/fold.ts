@@ -101,6 +101,9 @@ export class LoadFold {
   keyHash(d: number, k: string, hk: Int32Array): void {
     let cache = this.hashCache[d];
     if (!cache) this.hashCache[d] = cache = new Map();
+    // A full cache (a branch per row) misses for almost every new row: hashing the key costs less than
+    // the lookup of a new string would.
+    if (cache.size >= 65536) return hashString(k, hk, 2 * d);
     const at = cache.get(k);
     if (at !== undefined) {
       hk[2 * d] = this.hashes[at]!;
@@ -292,6 +295,8 @@ export class FileFold {
   /** Rows added to a group that already had one (the fast path checks that its groups stayed apart). */
   merged = 0;
   private readonly hk: Int32Array;
+  /** Per dimension the key whose hashes hk holds (the previous row's): rows repeat most keys. */
+  private readonly hkOf: (string | undefined)[] = [];
   private readonly h = new Int32Array(2);
 
   constructor(
@@ -323,7 +328,10 @@ export class FileFold {
       const k = keys[d];
       if (k === null || k === undefined) continue;
       mask |= 1 << d;
-      load.keyHash(d, k, hk);
+      if (k !== this.hkOf[d]) {
+        load.keyHash(d, k, hk);
+        this.hkOf[d] = k;
+      }
       if (load.keeps(d)) mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
     }
     if (this.rule === 'refuse' && check) load.checkRow(keys, hk, mask, this.src, line, this.rereadable);

@@ -50,7 +50,22 @@ export function dimWord(dim: string, lang: 'id' | 'en' = 'en'): string {
 
 /** Free text keys: trimmed, inner spaces collapsed, compared without case; shown as first written. */
 export function textKey(raw: string): string {
-  return raw.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return plainText(raw) ? raw.toLowerCase() : raw.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Printable ASCII, no space at either end and none after another (most keys: `K0012345`, `Sektor 3`):
+ * text that NFC, trimming and collapsing spaces leave as it is. test/io/key-domains.test.ts checks the
+ * shortcut against the long way.
+ */
+export function plainText(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126 || c < 32 || (c === 32 && s.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
 }
 
 export class KeyDomains {
@@ -69,8 +84,14 @@ export class KeyDomains {
 
   /** The province of a key (for derived keys such as its kanwil). */
   province(key: string): Province | undefined {
-    return provinceRegistry().byKemendagri(key);
+    // The last key first: rows come grouped by province, and every row asks.
+    if (key === this.lastProvinceKey) return this.lastProvinceOf;
+    this.lastProvinceKey = key;
+    return (this.lastProvinceOf = provinceRegistry().byKemendagri(key));
   }
+
+  private lastProvinceKey: string | undefined;
+  private lastProvinceOf: Province | undefined;
 
   /** Resolve a province from its code and/or name cells (either may be empty). */
   resolveProvince(code: string, name: string): Resolved {
@@ -191,7 +212,7 @@ export class KeyDomains {
       case 'regency':
       case 'text':
       case 'province':
-        return { key: textKey(t), label: t.replace(/\s+/g, ' ') };
+        return plainText(t) ? { key: t.toLowerCase(), label: t } : { key: textKey(t), label: t.replace(/\s+/g, ' ') };
     }
   }
 }

@@ -25,13 +25,11 @@ import { boundedDistance } from '../core/suggest.js';
 import type { FileFold } from './fold.js';
 import type { IdLedger } from './id-ledger.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
-import type { Cell, CellPlace, RowSink } from './row-sink.js';
+import { CONTROL, hasControl, type Cell, type CellPlace, type RowSink } from './row-sink.js';
 import { totalKind } from './total-rows.js';
 import { inputProblem, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
 /** The key of a column the engine did not group by: never a real key (control characters are refused). */
 export const DROPPED = '\u0000';
@@ -186,6 +184,12 @@ export class TypedRows implements RowSink {
   private readonly partsDelta: number[] = [];
   private readonly partsSeg: string[] = [];
   private readonly partsCol: number[] = [];
+  // The dimensions a row's province, regency, kanwil and segment keys go to: looked up (and made) the first
+  // time a row has one, as before, then kept (dimensions are only ever appended to the shape).
+  private provinceDim: number | undefined;
+  private regencyDim: number | undefined;
+  private kanwilDim: number | undefined;
+  private segmentDim: number | undefined;
 
   constructor(
     private readonly shape: TableShape,
@@ -348,18 +352,21 @@ export class TypedRows implements RowSink {
   /** A group (the fast path) whose keys are a total row's: the file must be read row by row. */
   totalInGroup = false;
 
-  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): void {
+  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean): void {
     if (this.firstLine === undefined) this.firstLine = line;
     this.rowsRead++;
     if (this.o.columnsUpFront) this.checkColumns();
     const plan = this.plan ?? this.compile();
     let ok = true;
-    // Cells: control characters anywhere, the tool's own level rows, values without a column name.
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i];
-      if (typeof v === 'string' && hasControl(v)) {
-        ok = false;
-        this.fail({ code: 'control-in-field', char: codePoint(v), field: this.cols[i]?.name ?? String(i + 1) }, places[i]?.line ?? line, places[i]?.column);
+    // Cells: control characters anywhere (unless the reader found none in the text the row came from),
+    // the tool's own level rows, values without a column name.
+    if (clean !== true) {
+      for (let i = 0; i < cells.length; i++) {
+        const v = cells[i];
+        if (typeof v === 'string' && hasControl(v)) {
+          ok = false;
+          this.fail({ code: 'control-in-field', char: codePoint(v), field: this.cols[i]?.name ?? String(i + 1) }, places[i]?.line ?? line, places[i]?.column);
+        }
       }
     }
     if (plan.level >= 0 && !this.levelIsData) {
@@ -421,12 +428,13 @@ export class TypedRows implements RowSink {
     }
     let province: Resolved | undefined;
     if (plan.provinceCode >= 0 || plan.provinceName >= 0) {
-      province = this.domains.resolveProvince(text(cells[plan.provinceCode]), text(cells[plan.provinceName]));
+      // (cells[-1] is a slow lookup of a property named "-1": a column the file lacks is read as '' here.)
+      province = this.domains.resolveProvince(plan.provinceCode >= 0 ? text(cells[plan.provinceCode]) : '', plan.provinceName >= 0 ? text(cells[plan.provinceName]) : '');
       if (province.total && !total) total = labelled(cells, plan.provinceName, plan.provinceCode, province.total);
     }
     let regency: (Resolved & { province?: string }) | undefined;
     if (plan.regencyCode >= 0 || plan.regencyName >= 0) {
-      regency = this.domains.resolveRegency(text(cells[plan.regencyCode]), text(cells[plan.regencyName]), province && 'key' in province ? province.key : undefined);
+      regency = this.domains.resolveRegency(plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '', plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '', province && 'key' in province ? province.key : undefined);
       if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
     }
     // A row with a participant id is one person, never a total: its key is refused as unknown below.
@@ -555,7 +563,7 @@ export class TypedRows implements RowSink {
         ok = false;
         this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
       } else {
-        const d = this.shape.dim('regency', 'regency');
+        const d = (this.regencyDim ??= this.shape.dim('regency', 'regency'));
         if (d >= keys.length) keys.length = d + 1;
         keys[d] = regency.key;
         this.remember(d, regency.key, regency.label);
@@ -563,13 +571,13 @@ export class TypedRows implements RowSink {
       }
     }
     if (provinceKey !== undefined) {
-      const d = this.shape.dim('province', 'province');
+      const d = (this.provinceDim ??= this.shape.dim('province', 'province'));
       if (d >= keys.length) keys.length = d + 1;
       keys[d] = provinceKey;
       const p = this.domains.province(provinceKey)!;
       this.remember(d, provinceKey, p.name);
       if (plan.kanwil) {
-        const kd = this.shape.dim('kanwil', 'kanwil');
+        const kd = (this.kanwilDim ??= this.shape.dim('kanwil', 'kanwil'));
         if (kd >= keys.length) keys.length = kd + 1;
         keys[kd] = p.kanwil;
         this.remember(kd, p.kanwil, p.kanwil);
@@ -660,7 +668,7 @@ export class TypedRows implements RowSink {
     const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined, est);
     if (g < 0) return this.overflow(-1 - g, line);
     if (parts) {
-      const segDim = this.shape.dim('segment', 'segment');
+      const segDim = (this.segmentDim ??= this.shape.dim('segment', 'segment'));
       for (let k = 0; k < parts; k++) {
         const seg = this.partsSeg[k]!;
         this.remember(segDim, seg, seg);
@@ -804,15 +812,6 @@ function labelled(cells: readonly (Cell | undefined)[], name: number, code: numb
 
 function text(v: Cell | undefined): string {
   return v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
-}
-
-/** A control character (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F): a loop beats a regex on short cells. */
-function hasControl(v: string): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
-  }
-  return false;
 }
 
 function isBlank(v: string): boolean {
