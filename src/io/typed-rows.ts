@@ -472,7 +472,7 @@ export class TypedRows implements RowSink {
     const vals = this.vals;
     const have = this.have;
     const delta = this.delta;
-    have.fill(0);
+    for (let m = 0; m < have.length; m++) have[m] = 0;
     const partsId = this.partsId;
     const partsDelta = this.partsDelta;
     let parts = 0;
@@ -480,31 +480,32 @@ export class TypedRows implements RowSink {
     let pendingParts = false;
     let statedCoverage: number | undefined;
     let statedAt: { line: number; column: number | undefined } | undefined;
-    for (const n of plan.numbers) {
+    const numbers = plan.numbers;
+    for (let x = 0; x < numbers.length; x++) {
+      const n = numbers[x]!;
       const i = n.col;
       const v = cells[i];
       let id: number;
       let en: number;
-      if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
+      // Plain digits first (most cells of most files): never blank, the same in both locales.
+      if (typeof v === 'string' && (id = plainDigits(v)) >= 0) en = id;
+      else if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
         if (n.role === 'percent') continue;
         ok = false;
         this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, (places[i]?.line ?? line), places[i]?.column);
         continue;
-      }
-      if (typeof v === 'boolean') {
+      } else if (typeof v === 'boolean') {
         ok = false;
         this.fail({ code: 'boolean-number', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
         continue;
-      }
-      if (typeof v === 'number') {
+      } else if (typeof v === 'number') {
         if (n.kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
           ok = false;
           this.fail({ code: 'not-whole', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
           continue;
         }
         id = en = v;
-      } else if ((id = plainDigits(v)) >= 0) en = id;
-      else {
+      } else {
         const reading = readCell(v, n.kind);
         if (reading.problem) {
           ok = false;

@@ -8,7 +8,9 @@
 //   NFC, trimming and collapsing spaces must leave such a text as it is;
 // - a dimension's key hashes come from the previous row's when the key repeats, and are hashed afresh once
 //   its cache is full (fold.ts): two rows with the same keys are still found when every row is a key of
-//   its own, past the cache.
+//   its own, past the cache;
+// - the decoder finds line ends with indexOf instead of a test a character (source.ts): a byte that is
+//   not UTF-8 is still placed at its line and column, whatever the line ends and the chunks.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -17,6 +19,7 @@ import { InputError } from '../../src/errors.js';
 import { plainText, textKey } from '../../src/io/key-domains.js';
 import { loadTable, type LoadOptions, type LoadSchema } from '../../src/io/load.js';
 import { CONTROL, hasControl } from '../../src/io/row-sink.js';
+import { decodeText } from '../../src/io/source.js';
 import { tmp } from '../e2e/helpers.js';
 
 const BASE: LoadOptions = { maxErrors: 20, allowOverCoverage: false, codeSystem: 'kemendagri', fastExtract: 'never' };
@@ -112,5 +115,38 @@ describe('key hashes: repeated keys and keys past the cache', () => {
     const got = await problems(f, { ...SCHEMA, dims: ['province', 'kantor'] });
     expect(got).toHaveLength(1);
     expect(got[0]).toMatch(/^70002: duplicate row for Gorontalo \/ K0069990 \/ 2024-06 \(first at line 69992\)$/);
+  });
+});
+
+describe('the line and column of a byte that is not UTF-8, however the text is cut into chunks', () => {
+  it('counts LF, CR and CRLF line ends as the text has them (source.ts LineTracker)', async () => {
+    const piece = fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', 'é', ',', '"');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), async (pieces, cuts) => {
+        const before = pieces.join('');
+        const bytes = Buffer.concat([Buffer.from('x' + before), Buffer.from([0xff]), Buffer.from('tail\n')]);
+        const chunks: Buffer[] = [];
+        for (let at = 0, k = 0; at < bytes.length; k++) {
+          const n = cuts[k % cuts.length]!;
+          chunks.push(bytes.subarray(at, at + n));
+          at += n;
+        }
+        // Independently: the lines of the valid text before the byte.
+        const lines = ('x' + before).split(/\r\n|\r|\n/);
+        const expected = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+        const rest = (async function* () {
+          yield* chunks.slice(1);
+        })();
+        let got: { line?: number; column?: number } | undefined;
+        try {
+          for await (const _ of decodeText('t.csv', chunks[0]!, rest, undefined, () => undefined)) void _;
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          got = { line: e.diagnostics[0]!.line, column: e.diagnostics[0]!.column };
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
