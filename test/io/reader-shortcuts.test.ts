@@ -150,3 +150,16 @@ describe('the line and column of a byte that is not UTF-8, however the text is c
     );
   });
 });
+
+describe('JSON keys matched in place (json-rows.ts: the key of the row before, at the same position)', () => {
+  it('a key given twice in a row is named with both places, whether or not the row before had it there', async () => {
+    const row = '{"province": "Aceh", "participants": 1, "province": "Aceh"}';
+    const f = write('twice.json', `[\n${row},\n${row.replaceAll('Aceh', 'Bali')}\n]\n`);
+    const first = row.indexOf('"province"') + 1;
+    const second = row.lastIndexOf('"province"') + 1;
+    expect(await problems(f, { ...SCHEMA, measures: new Map([['participants', 'count']]) })).toEqual([
+      `2:${second} field "province" appears twice in one row (first at line 2, column ${first})`,
+      `3:${second} field "province" appears twice in one row (first at line 3, column ${first})`,
+    ]);
+  });
+});
