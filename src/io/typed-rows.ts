@@ -625,19 +625,24 @@ export class TypedRows implements RowSink {
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined) {
-      for (const d of plan.denominators) {
+      const denominators = plan.denominators;
+      for (let x = 0; x < denominators.length; x++) {
+        const d = denominators[x]!;
         if (have[d.measure] === 0) continue;
         if (estimated?.has(d.name) || estimated?.has('participants')) continue;
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
-        const pv: [number, number] = [vals[p]!, vals[p]! + delta[p]!];
-        const dv: [number, number] = [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!];
+        // The two readings (Indonesian, English) of participants and of the denominator.
+        const p0 = vals[p]!;
+        const p1 = vals[p]! + delta[p]!;
+        const d0 = vals[d.measure]!;
+        const d1 = vals[d.measure]! + delta[d.measure]!;
         const exception = overCoverageException(provinceKey, d.name);
         if (exception) {
-          if (pv[0] > dv[0] || pv[1] > dv[1]) this.excepted.push({ line: places[col]?.line ?? line, exception, measure: d.name, participants: Math.max(pv[0], pv[1]), denominator: pv[0] > dv[0] ? dv[0] : dv[1] });
+          if (p0 > d0 || p1 > d1) this.excepted.push({ line: places[col]?.line ?? line, exception, measure: d.name, participants: Math.max(p0, p1), denominator: p0 > d0 ? d0 : d1 });
           continue;
         }
-        if (pendingRow && (pv[0] > dv[0]) !== (pv[1] > dv[1])) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: pv, b: dv, measure: d.name });
-        else if (pv[0] > dv[0]) return this.fail({ code: 'over-coverage', participants: pv[0], measure: d.name, denominator: dv[0] }, (places[col]?.line ?? line), places[col]?.column);
+        if (pendingRow && p0 > d0 !== p1 > d1) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: [p0, p1], b: [d0, d1], measure: d.name });
+        else if (p0 > d0) return this.fail({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0 }, (places[col]?.line ?? line), places[col]?.column);
       }
     }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a
