@@ -11,6 +11,7 @@ import { regencyRegistry } from './regencies.js';
 import { clipValue } from '../core/clip.js';
 import { say, type Bilingual } from '../errors.js';
 import { totalKind } from './total-rows.js';
+import { RECENT, recentSlot } from './key-sets.js';
 
 /**
  * A key cell resolved: its key and label, or why it is not one. `total` marks the label of a total row
@@ -164,20 +165,25 @@ export class KeyDomains {
     let byRaw = this.others.get(ck);
     if (!byRaw) this.others.set(ck, (byRaw = new Map()));
     const cache = byRaw;
-    // The last cell's text first: a column often repeats a value row after row.
-    let lastRaw: string | undefined;
-    let lastOut: Resolved | undefined;
+    // The recent cells' texts first, each in a slot of its own (key-sets.ts recentSlot): a column cycles
+    // through a few values (the months of a year) or repeats one row after row, and a text found there
+    // costs no Map lookup (which must hash the new cell's text). A slot keeps a copy of a long text, so
+    // that it does not keep the chunk the cell was cut from (a shorter slice is a copy already).
+    const recentRaw = new Array<string | undefined>(RECENT).fill(undefined);
+    const recentOut = new Array<Resolved | undefined>(RECENT).fill(undefined);
     return (raw) => {
-      if (raw === lastRaw) return lastOut!;
-      lastRaw = raw;
-      const hit = cache.get(raw);
-      if (hit) return (lastOut = hit);
-      if (hit) return hit;
-      const own = detach(raw);
-      const out = withTotal(this.resolveUncached(dim, kind, own), own);
-      // A column of a million distinct texts (a branch per row) is resolved afresh each time past this.
-      if (cache.size < CACHE_LIMIT) cache.set(own, out);
-      return (lastOut = out);
+      const i = recentSlot(raw);
+      if (recentRaw[i] === raw) return recentOut[i]!;
+      let out = cache.get(raw);
+      if (out === undefined) {
+        const own = detach(raw);
+        out = withTotal(this.resolveUncached(dim, kind, own), own);
+        // A column of a million distinct texts (a branch per row) is resolved afresh each time past this.
+        if (cache.size < CACHE_LIMIT) cache.set(own, out);
+        recentRaw[i] = own;
+      } else recentRaw[i] = raw.length < 13 ? raw : detach(raw);
+      recentOut[i] = out;
+      return out;
     };
   }
 

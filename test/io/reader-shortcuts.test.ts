@@ -163,3 +163,28 @@ describe('JSON keys matched in place (json-rows.ts: the key of the row before, a
     ]);
   });
 });
+
+describe('recent keys (key-sets.ts recentSlot): caches that never change an answer', () => {
+  it('a key written several ways keeps the label of its first row, among many keys that share slots', async () => {
+    const ways = (name: string): string[] => [name, name.toUpperCase(), ` ${name.toLowerCase()} `, name.replace(' ', '  ')];
+    // More keys than slots (64), so that keys take each other's slots.
+    const names = Array.from({ length: 100 }, (_, i) => ['Sektor', 'Pertanian Padi', 'Jasa Lain', 'Industri'][i % 4] + ` ${i}`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(names.length - 1), fc.nat(3)), { minLength: 1, maxLength: 300 }), async (picks) => {
+        const lines = ['province,sector,period,participants'];
+        const first = new Map<string, string>(); // key → label, worked out here: trimmed, spaces collapsed
+        picks.forEach(([n, w], i) => {
+          const text = ways(names[n]!)[w]!;
+          // A month of its own per row: no two rows share keys.
+          lines.push(`Gorontalo,${text},${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${i}`);
+          const key = text.trim().replace(/\s+/g, ' ').toLowerCase();
+          if (!first.has(key)) first.set(key, text.trim().replace(/\s+/g, ' '));
+        });
+        const t = await loadTable([write('labels.csv', lines.join('\n') + '\n')], { dims: ['sector'], measures: new Map([['participants', 'count']]), rule: 'refuse' }, BASE);
+        const sector = t.dims.find((d) => d.name === 'sector')!;
+        expect(Object.fromEntries(sector.labels)).toEqual(Object.fromEntries(first));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
