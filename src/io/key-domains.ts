@@ -171,10 +171,22 @@ export class KeyDomains {
     // that it does not keep the chunk the cell was cut from (a shorter slice is a copy already).
     const recentRaw = new Array<string | undefined>(RECENT).fill(undefined);
     const recentOut = new Array<Resolved | undefined>(RECENT).fill(undefined);
+    // Once the cache is full, lookups in it are counted: when fewer than one in 16 finds the text (a
+    // branch per row: each text is new), only one lookup in 64 is made, to notice when texts repeat
+    // again. A lookup of a new text in a full cache costs more than resolving the text.
+    let looked = 0;
+    let found = 0;
+    let skipped = 0;
     return (raw) => {
       const i = recentSlot(raw);
       if (recentRaw[i] === raw) return recentOut[i]!;
-      let out = cache.get(raw);
+      let out: Resolved | undefined;
+      if (cache.size < CACHE_LIMIT) out = cache.get(raw);
+      else if (looked < 4096 || found * 16 >= looked || (++skipped & 63) === 0) {
+        looked++;
+        out = cache.get(raw);
+        if (out !== undefined) found++;
+      }
       if (out === undefined) {
         const own = detach(raw);
         out = withTotal(this.resolveUncached(dim, kind, own), own);
