@@ -1,7 +1,8 @@
 // Key domains: what a key cell means. A province is resolved from a code and/or a name (both code
 // systems, aliases); a segment from its aliases; a period must be a real month; free text is trimmed and
-// compared without case. Each distinct raw value is resolved once and cached, so a file of millions of
-// rows pays one lookup per distinct key.
+// compared without case. Each distinct raw value is resolved once and cached (up to 65,536 per column;
+// past that, texts are resolved afresh while they keep coming new), so a file of millions of rows pays
+// a lookup per row, and a few recent texts per column (a column cycling through the months) not even that.
 
 import { parsePeriod, parseProfileMonth } from '../core/calendar.js';
 import { resolveSegment, SEGMENTS } from '../core/domain.js';
