@@ -4,7 +4,7 @@
 
 import { InputError, say, type ProblemList } from '../errors.js';
 import { CsvScanner, DEFAULT_LIMITS, type ScanLimits } from './csv-scanner.js';
-import type { ReaderFacts, RowSink } from './row-sink.js';
+import { CONTROL, type CellPlace, type ReaderFacts, type RowSink } from './row-sink.js';
 
 const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
 
@@ -48,6 +48,23 @@ function skipLines(text: string, n: number, final: boolean): { rest: string; ski
   return { rest: text.slice(pos), skipped };
 }
 
+/** The place of the record being handed on: its line, and the scanner's column of each field. */
+interface RecordPlace {
+  line: number;
+  columns: readonly number[];
+}
+
+/**
+ * Where cell i of the record being handed on is (read during the sink's call only). Its line and column
+ * are own, enumerable getters, so that a copy (`{ ...place }`) or JSON holds the values.
+ */
+function cellPlace(record: RecordPlace, i: number): CellPlace {
+  return Object.defineProperties({} as CellPlace, {
+    line: { enumerable: true, get: () => record.line },
+    column: { enumerable: true, get: () => record.columns[i] ?? 1 },
+  });
+}
+
 export async function readCsvRows(text: AsyncIterable<string>, file: string, options: CsvReadOptions, sink: RowSink, problems: ProblemList): Promise<ReaderFacts> {
   // The sink reads each record during the call and keeps nothing of it: the scanner may reuse its arrays.
   const limits: ScanLimits = { ...(options.limits ?? DEFAULT_LIMITS), reuseArrays: true };
@@ -57,7 +74,13 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   let headerFields = -1;
   let lineOffset = 0; // lines skipped above the header
   let sawAny = false;
-  const places: { line: number; column: number }[] = [];
+  // Has any chunk so far held a control character? Tested on each chunk before the scanner sees it, so a
+  // row handed on while it is false came from clean text only: the sink need not search its cells.
+  let dirty = false;
+  // One set of places, reused row after row (a sink reads them during the call only): each reads the
+  // record's line and its cell's column from the scanner's array when asked, so a row costs no writes.
+  const record: RecordPlace = { line: 0, columns: [] };
+  const places: CellPlace[] = [];
 
   const start = (body: string): void => {
     const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
@@ -106,13 +129,10 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
             sink.blank?.(line);
             return;
           }
-          // One set of place objects, reused row after row: a sink reads them during the call only.
-          for (let i = places.length; i < fields.length; i++) places.push({ line: 0, column: 0 });
-          for (let i = 0; i < fields.length; i++) {
-            places[i]!.line = line;
-            places[i]!.column = columns[i] ?? 1;
-          }
-          sink.row(fields, line, places);
+          for (let i = places.length; i < fields.length; i++) places.push(cellPlace(record, i));
+          record.line = line;
+          record.columns = columns;
+          sink.row(fields, line, places, !dirty);
         },
         onBlank: (line) => {
           if (headerFields >= 0) sink.blank?.(line + lineOffset);
@@ -126,6 +146,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
 
   for await (const chunk of text) {
     sawAny ||= chunk.length > 0;
+    if (!dirty && CONTROL.test(chunk)) dirty = true;
     if (scanner) {
       scanner.push(chunk);
       continue;

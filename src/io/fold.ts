@@ -77,6 +77,13 @@ export interface DimInfo {
 
 const MAX_DIMS = 30;
 
+/** The rows of one set of key columns: their digests (or, for rows that cannot be read again, places). */
+interface RowCheck {
+  readonly log: HashLog;
+  placed?: PlacedSet;
+  readonly sources: Set<number>;
+}
+
 export class LoadFold {
   /** Every group of every file, in order of first row: the rows of the Table. */
   readonly groups: Group[] = [];
@@ -101,6 +108,9 @@ export class LoadFold {
   keyHash(d: number, k: string, hk: Int32Array): void {
     let cache = this.hashCache[d];
     if (!cache) this.hashCache[d] = cache = new Map();
+    // A full cache (a branch per row) misses for almost every new row: hashing the key costs less than
+    // the lookup of a new string would.
+    if (cache.size >= 65536) return hashString(k, hk, 2 * d);
     const at = cache.get(k);
     if (at !== undefined) {
       hk[2 * d] = this.hashes[at]!;
@@ -133,29 +143,34 @@ export class LoadFold {
   /** About how many more rows to expect (from a file's size): nothing to size in advance any more. */
   expectRows(_rows: number): void {}
 
-  private readonly checks = new Map<number, { log: HashLog; placed?: PlacedSet; sources: Set<number> }>();
-  private last: { mask: number; check: { log: HashLog; placed?: PlacedSet; sources: Set<number> } } | undefined;
+  private readonly checks = new Map<number, RowCheck>();
+  // The last row's check and source: rows come in runs of the same key columns, from one file.
+  private lastMask = -1;
+  private lastCheck: RowCheck | undefined;
+  private lastSrc = -1;
 
-  /** The check of a row's full keys against every other row of the load with the same key columns. */
-  checkRow(keys: readonly (string | null)[], hk: Int32Array, mask: number, src: number, line: number, rereadable: boolean): void {
-    let check = this.last?.mask === mask ? this.last.check : this.checks.get(mask);
+  /**
+   * The check of a row's full keys against every other row of the load with the same key columns. `h`
+   * is the row's hash (rowHash: FileFold.add makes it in its pass over the keys).
+   */
+  checkRow(keys: readonly (string | null)[], h: Int32Array, mask: number, src: number, line: number, rereadable: boolean): void {
+    let check = this.lastMask === mask ? this.lastCheck : this.checks.get(mask);
     if (!check) this.checks.set(mask, (check = { log: new HashLog(), sources: new Set() }));
-    this.last = { mask, check };
-    check.sources.add(src);
-    rowHash(keys, hk, mask, this.scratch);
-    if (rereadable) check.log.add(digest53(this.scratch[0]!, this.scratch[1]!));
+    if (check !== this.lastCheck || src !== this.lastSrc) check.sources.add(src);
+    this.lastMask = mask;
+    this.lastCheck = check;
+    this.lastSrc = src;
+    if (rereadable) check.log.add(digest53(h[0]!, h[1]!));
     else {
       // Rows that cannot be read again are compared with each other now, with their places and keys.
       const placed = (check.placed ??= new PlacedSet());
-      const slot = placed.add(this.scratch[0]!, this.scratch[1]!, src, line);
+      const slot = placed.add(h[0]!, h[1]!, src, line);
       if (slot >= 0 && this.placedDuplicates.length < 1000) this.placedDuplicates.push({ first: { src: placed.src(slot), line: placed.line(slot) }, second: { src, line }, keys: keys.slice(), mask });
     }
   }
 
   /** Rows of standard input or a pipe with the same keys as an earlier such row. */
   readonly placedDuplicates: { first: RowRef; second: RowRef; keys: (string | null)[]; mask: number }[] = [];
-
-  private readonly scratch = new Int32Array(2);
 
   /**
    * After the last file: per set of key columns, the digests of rows seen twice (suspects, confirmed on
@@ -292,7 +307,21 @@ export class FileFold {
   /** Rows added to a group that already had one (the fast path checks that its groups stayed apart). */
   merged = 0;
   private readonly hk: Int32Array;
+  /** Per dimension the key whose hashes hk holds (the previous row's): rows repeat most keys. */
+  private readonly hkOf: (string | undefined)[] = [];
   private readonly h = new Int32Array(2);
+  private readonly r = new Int32Array(2);
+  /** Per dimension 1 when the load keeps it (load.keeps), for the dimensions there are so far. */
+  private keepsArr = new Uint8Array(0);
+
+  private keepsOf(nd: number): Uint8Array {
+    if (this.keepsArr.length !== nd) {
+      const k = new Uint8Array(nd);
+      for (let d = 0; d < nd; d++) k[d] = this.load.keeps(d) ? 1 : 0;
+      this.keepsArr = k;
+    }
+    return this.keepsArr;
+  }
 
   constructor(
     private readonly load: LoadFold,
@@ -316,17 +345,30 @@ export class FileFold {
     if (nd > MAX_DIMS) throw new RangeError(`at most ${MAX_DIMS} key columns`);
     const hk = this.hk;
     let mask = 0;
+    for (let d = 0; d < nd; d++) if (keys[d] !== null && keys[d] !== undefined) mask |= 1 << d;
+    // One pass over the keys makes both hashes: the group's (of the keys the load keeps) and, when rows
+    // must not repeat, the row's (of all its keys: rowHash, the same mixes in the same order).
+    const checked = this.rule === 'refuse' && check;
     const h = this.h;
     h[0] = 0x3c6ef372;
     h[1] = 0x1b873593;
+    const r = this.r;
+    r[0] = mask;
+    r[1] = ~mask;
+    const keeps = this.keepsOf(nd);
     for (let d = 0; d < nd; d++) {
       const k = keys[d];
       if (k === null || k === undefined) continue;
-      mask |= 1 << d;
-      load.keyHash(d, k, hk);
-      if (load.keeps(d)) mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
+      if (k !== this.hkOf[d]) {
+        load.keyHash(d, k, hk);
+        this.hkOf[d] = k;
+      }
+      const a = hk[2 * d]! ^ d;
+      const b = hk[2 * d + 1]!;
+      if (keeps[d] === 1) mix2(h, a, b);
+      if (checked) mix2(r, a, b);
     }
-    if (this.rule === 'refuse' && check) load.checkRow(keys, hk, mask, this.src, line, this.rereadable);
+    if (checked) load.checkRow(keys, r, mask, this.src, line, this.rereadable);
     const gh = fmix(h[0]! ^ Math.imul(mask, 0x9e3779b1)) ^ h[1]!;
     let g = this.find(gh, keys, mask);
     const nm = load.measures.length;

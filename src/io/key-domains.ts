@@ -1,7 +1,8 @@
 // Key domains: what a key cell means. A province is resolved from a code and/or a name (both code
 // systems, aliases); a segment from its aliases; a period must be a real month; free text is trimmed and
-// compared without case. Each distinct raw value is resolved once and cached, so a file of millions of
-// rows pays one lookup per distinct key.
+// compared without case. Each distinct raw value is resolved once and cached (up to 65,536 per column;
+// past that, texts are resolved afresh while they keep coming new), so a file of millions of rows pays
+// a lookup per row, and a few recent texts per column (a column cycling through the months) not even that.
 
 import { parsePeriod, parseProfileMonth } from '../core/calendar.js';
 import { resolveSegment, SEGMENTS } from '../core/domain.js';
@@ -11,6 +12,7 @@ import { regencyRegistry } from './regencies.js';
 import { clipValue } from '../core/clip.js';
 import { say, type Bilingual } from '../errors.js';
 import { totalKind } from './total-rows.js';
+import { RECENT, recentSlot } from './key-sets.js';
 
 /**
  * A key cell resolved: its key and label, or why it is not one. `total` marks the label of a total row
@@ -50,7 +52,22 @@ export function dimWord(dim: string, lang: 'id' | 'en' = 'en'): string {
 
 /** Free text keys: trimmed, inner spaces collapsed, compared without case; shown as first written. */
 export function textKey(raw: string): string {
-  return raw.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return plainText(raw) ? raw.toLowerCase() : raw.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Printable ASCII, no space at either end and none after another (most keys: `K0012345`, `Sektor 3`):
+ * text that NFC, trimming and collapsing spaces leave as it is. test/io/key-domains.test.ts checks the
+ * shortcut against the long way.
+ */
+export function plainText(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126 || c < 32 || (c === 32 && s.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
 }
 
 export class KeyDomains {
@@ -69,8 +86,14 @@ export class KeyDomains {
 
   /** The province of a key (for derived keys such as its kanwil). */
   province(key: string): Province | undefined {
-    return provinceRegistry().byKemendagri(key);
+    // The last key first: rows come grouped by province, and every row asks.
+    if (key === this.lastProvinceKey) return this.lastProvinceOf;
+    this.lastProvinceKey = key;
+    return (this.lastProvinceOf = provinceRegistry().byKemendagri(key));
   }
+
+  private lastProvinceKey: string | undefined;
+  private lastProvinceOf: Province | undefined;
 
   /** Resolve a province from its code and/or name cells (either may be empty). */
   resolveProvince(code: string, name: string): Resolved {
@@ -143,20 +166,37 @@ export class KeyDomains {
     let byRaw = this.others.get(ck);
     if (!byRaw) this.others.set(ck, (byRaw = new Map()));
     const cache = byRaw;
-    // The last cell's text first: a column often repeats a value row after row.
-    let lastRaw: string | undefined;
-    let lastOut: Resolved | undefined;
+    // The recent cells' texts first, each in a slot of its own (key-sets.ts recentSlot): a column cycles
+    // through a few values (the months of a year) or repeats one row after row, and a text found there
+    // costs no Map lookup (which must hash the new cell's text). A slot keeps a copy of a long text, so
+    // that it does not keep the chunk the cell was cut from (a shorter slice is a copy already).
+    const recentRaw = new Array<string | undefined>(RECENT).fill(undefined);
+    const recentOut = new Array<Resolved | undefined>(RECENT).fill(undefined);
+    // Once the cache is full, lookups in it are counted: when fewer than one in 16 finds the text (a
+    // branch per row: each text is new), only one lookup in 64 is made, to notice when texts repeat
+    // again. A lookup of a new text in a full cache costs more than resolving the text.
+    let looked = 0;
+    let found = 0;
+    let skipped = 0;
     return (raw) => {
-      if (raw === lastRaw) return lastOut!;
-      lastRaw = raw;
-      const hit = cache.get(raw);
-      if (hit) return (lastOut = hit);
-      if (hit) return hit;
-      const own = detach(raw);
-      const out = withTotal(this.resolveUncached(dim, kind, own), own);
-      // A column of a million distinct texts (a branch per row) is resolved afresh each time past this.
-      if (cache.size < CACHE_LIMIT) cache.set(own, out);
-      return (lastOut = out);
+      const i = recentSlot(raw);
+      if (recentRaw[i] === raw) return recentOut[i]!;
+      let out: Resolved | undefined;
+      if (cache.size < CACHE_LIMIT) out = cache.get(raw);
+      else if (looked < 4096 || found * 16 >= looked || (++skipped & 63) === 0) {
+        looked++;
+        out = cache.get(raw);
+        if (out !== undefined) found++;
+      }
+      if (out === undefined) {
+        const own = detach(raw);
+        out = withTotal(this.resolveUncached(dim, kind, own), own);
+        // A column of a million distinct texts (a branch per row) is resolved afresh each time past this.
+        if (cache.size < CACHE_LIMIT) cache.set(own, out);
+        recentRaw[i] = own;
+      } else recentRaw[i] = raw.length < 13 ? raw : detach(raw);
+      recentOut[i] = out;
+      return out;
     };
   }
 
@@ -191,7 +231,7 @@ export class KeyDomains {
       case 'regency':
       case 'text':
       case 'province':
-        return { key: textKey(t), label: t.replace(/\s+/g, ' ') };
+        return plainText(t) ? { key: t.toLowerCase(), label: t } : { key: textKey(t), label: t.replace(/\s+/g, ' ') };
     }
   }
 }

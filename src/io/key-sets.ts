@@ -28,6 +28,22 @@ export function hashString(s: string, out: Int32Array, at: number): void {
 // murmur3's finaliser (every input bit reaches every output bit) is the engine's own (extract/tables.ts).
 export { fmix };
 
+/** Slots of a cache of recent key texts (a power of two): see recentSlot. */
+export const RECENT = 64;
+
+/**
+ * A text's slot among RECENT, from its length and a few of its characters (its ends and its middle: a
+ * month 2024-06, a code 75.01, a name): cheap, and different for most of the few values a key column
+ * cycles through (the 12 months of a year take 12 slots). For caches that hold what a text resolves to
+ * (key-domains.ts) or that a key needs nothing more (typed-rows.ts): a slot found holding the text
+ * answers without a Map lookup; a slot holding another text is simply overwritten.
+ */
+export function recentSlot(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  return (n * 7 + s.charCodeAt(n - 1) * 31 + s.charCodeAt(n >> 1) * 5 + (n > 1 ? s.charCodeAt(n - 2) * 3 : 0) + s.charCodeAt(0)) & (RECENT - 1);
+}
+
 /** Mix one more (a, b) pair into a running pair of hashes. */
 export function mix2(h: Int32Array, a: number, b: number): void {
   h[0] = fmix(Math.imul(h[0]! ^ a, 0x9e3779b1) + 0x7f4a7c15);

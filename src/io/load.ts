@@ -227,14 +227,14 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
       if (sink.typed) sink.typed.column(name, index, place);
       else sink.columns.push([name, index, place]);
     },
-    row(cells: Parameters<RowSink['row']>[0], line: number, places: Parameters<RowSink['row']>[2]) {
+    row(cells: Parameters<RowSink['row']>[0], line: number, places: Parameters<RowSink['row']>[2], clean?: boolean) {
       if (!sink.typed) {
         const extract = load.schema.rule === 'sum' || (load.schema.rule === 'auto' && sink.columns.some(([n]) => isIdColumn(canonicalColumn(n))));
         sink.typed = make(extract ? 'sum' : 'refuse');
         for (const [n, i, p] of sink.columns) sink.typed.column(n, i, p);
         sink.typed.blankLines += sink.blanks;
       }
-      sink.typed.row(cells, line, places);
+      sink.typed.row(cells, line, places, clean);
       if (++rows === EARLY_ROWS) early?.(rows);
     },
     blank() {

@@ -25,22 +25,25 @@ class LineTracker {
       this.pendingCr = false;
       if (text.charCodeAt(0) === 10) start = 1; // the LF of a CRLF split across chunks
     }
+    // The line ends are found with indexOf (a few calls a line, not a test a character): LF, CR, and
+    // CRLF as one.
     let lastBreak = -1;
-    for (let i = start; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        this.line++;
-        lastBreak = i;
-      } else if (c === 13) {
-        this.line++;
-        lastBreak = i;
-        if (i + 1 < text.length) {
-          if (text.charCodeAt(i + 1) === 10) {
-            i++;
-            lastBreak = i;
-          }
-        } else this.pendingCr = true;
+    let lf = text.indexOf('\n', start);
+    let cr = text.indexOf('\r', start);
+    while (lf >= 0 || cr >= 0) {
+      this.line++;
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        lastBreak = lf;
+        lf = text.indexOf('\n', lf + 1);
+        continue;
       }
+      lastBreak = cr;
+      if (cr + 1 >= text.length) this.pendingCr = true;
+      else if (lf === cr + 1) {
+        lastBreak = lf;
+        lf = text.indexOf('\n', lf + 1);
+      }
+      cr = text.indexOf('\r', cr + 1);
     }
     this.column = lastBreak < 0 ? this.column + (text.length - start) : text.length - lastBreak;
   }

@@ -25,13 +25,12 @@ import { boundedDistance } from '../core/suggest.js';
 import type { FileFold } from './fold.js';
 import type { IdLedger } from './id-ledger.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
-import type { Cell, CellPlace, RowSink } from './row-sink.js';
+import { CONTROL, hasControl, type Cell, type CellPlace, type RowSink } from './row-sink.js';
 import { totalKind } from './total-rows.js';
+import { RECENT, recentSlot } from './key-sets.js';
 import { inputProblem, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
 /** The key of a column the engine did not group by: never a real key (control characters are refused). */
 export const DROPPED = '\u0000';
@@ -186,6 +185,12 @@ export class TypedRows implements RowSink {
   private readonly partsDelta: number[] = [];
   private readonly partsSeg: string[] = [];
   private readonly partsCol: number[] = [];
+  // The dimensions a row's province, regency, kanwil and segment keys go to: looked up (and made) the first
+  // time a row has one, as before, then kept (dimensions are only ever appended to the shape).
+  private provinceDim: number | undefined;
+  private regencyDim: number | undefined;
+  private kanwilDim: number | undefined;
+  private segmentDim: number | undefined;
 
   constructor(
     private readonly shape: TableShape,
@@ -348,18 +353,21 @@ export class TypedRows implements RowSink {
   /** A group (the fast path) whose keys are a total row's: the file must be read row by row. */
   totalInGroup = false;
 
-  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): void {
+  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean): void {
     if (this.firstLine === undefined) this.firstLine = line;
     this.rowsRead++;
     if (this.o.columnsUpFront) this.checkColumns();
     const plan = this.plan ?? this.compile();
     let ok = true;
-    // Cells: control characters anywhere, the tool's own level rows, values without a column name.
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i];
-      if (typeof v === 'string' && hasControl(v)) {
-        ok = false;
-        this.fail({ code: 'control-in-field', char: codePoint(v), field: this.cols[i]?.name ?? String(i + 1) }, places[i]?.line ?? line, places[i]?.column);
+    // Cells: control characters anywhere (unless the reader found none in the text the row came from),
+    // the tool's own level rows, values without a column name.
+    if (clean !== true) {
+      for (let i = 0; i < cells.length; i++) {
+        const v = cells[i];
+        if (typeof v === 'string' && hasControl(v)) {
+          ok = false;
+          this.fail({ code: 'control-in-field', char: codePoint(v), field: this.cols[i]?.name ?? String(i + 1) }, places[i]?.line ?? line, places[i]?.column);
+        }
       }
     }
     if (plan.level >= 0 && !this.levelIsData) {
@@ -421,12 +429,13 @@ export class TypedRows implements RowSink {
     }
     let province: Resolved | undefined;
     if (plan.provinceCode >= 0 || plan.provinceName >= 0) {
-      province = this.domains.resolveProvince(text(cells[plan.provinceCode]), text(cells[plan.provinceName]));
+      // (cells[-1] is a slow lookup of a property named "-1": a column the file lacks is read as '' here.)
+      province = this.domains.resolveProvince(plan.provinceCode >= 0 ? text(cells[plan.provinceCode]) : '', plan.provinceName >= 0 ? text(cells[plan.provinceName]) : '');
       if (province.total && !total) total = labelled(cells, plan.provinceName, plan.provinceCode, province.total);
     }
     let regency: (Resolved & { province?: string }) | undefined;
     if (plan.regencyCode >= 0 || plan.regencyName >= 0) {
-      regency = this.domains.resolveRegency(text(cells[plan.regencyCode]), text(cells[plan.regencyName]), province && 'key' in province ? province.key : undefined);
+      regency = this.domains.resolveRegency(plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '', plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '', province && 'key' in province ? province.key : undefined);
       if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
     }
     // A row with a participant id is one person, never a total: its key is refused as unknown below.
@@ -464,7 +473,7 @@ export class TypedRows implements RowSink {
     const vals = this.vals;
     const have = this.have;
     const delta = this.delta;
-    have.fill(0);
+    for (let m = 0; m < have.length; m++) have[m] = 0;
     const partsId = this.partsId;
     const partsDelta = this.partsDelta;
     let parts = 0;
@@ -472,31 +481,32 @@ export class TypedRows implements RowSink {
     let pendingParts = false;
     let statedCoverage: number | undefined;
     let statedAt: { line: number; column: number | undefined } | undefined;
-    for (const n of plan.numbers) {
+    const numbers = plan.numbers;
+    for (let x = 0; x < numbers.length; x++) {
+      const n = numbers[x]!;
       const i = n.col;
       const v = cells[i];
       let id: number;
       let en: number;
-      if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
+      // Plain digits first (most cells of most files): never blank, the same in both locales.
+      if (typeof v === 'string' && (id = plainDigits(v)) >= 0) en = id;
+      else if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
         if (n.role === 'percent') continue;
         ok = false;
         this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, (places[i]?.line ?? line), places[i]?.column);
         continue;
-      }
-      if (typeof v === 'boolean') {
+      } else if (typeof v === 'boolean') {
         ok = false;
         this.fail({ code: 'boolean-number', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
         continue;
-      }
-      if (typeof v === 'number') {
+      } else if (typeof v === 'number') {
         if (n.kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
           ok = false;
           this.fail({ code: 'not-whole', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
           continue;
         }
         id = en = v;
-      } else if ((id = plainDigits(v)) >= 0) en = id;
-      else {
+      } else {
         const reading = readCell(v, n.kind);
         if (reading.problem) {
           ok = false;
@@ -555,7 +565,7 @@ export class TypedRows implements RowSink {
         ok = false;
         this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
       } else {
-        const d = this.shape.dim('regency', 'regency');
+        const d = (this.regencyDim ??= this.shape.dim('regency', 'regency'));
         if (d >= keys.length) keys.length = d + 1;
         keys[d] = regency.key;
         this.remember(d, regency.key, regency.label);
@@ -563,13 +573,13 @@ export class TypedRows implements RowSink {
       }
     }
     if (provinceKey !== undefined) {
-      const d = this.shape.dim('province', 'province');
+      const d = (this.provinceDim ??= this.shape.dim('province', 'province'));
       if (d >= keys.length) keys.length = d + 1;
       keys[d] = provinceKey;
       const p = this.domains.province(provinceKey)!;
       this.remember(d, provinceKey, p.name);
       if (plan.kanwil) {
-        const kd = this.shape.dim('kanwil', 'kanwil');
+        const kd = (this.kanwilDim ??= this.shape.dim('kanwil', 'kanwil'));
         if (kd >= keys.length) keys.length = kd + 1;
         keys[kd] = p.kanwil;
         this.remember(kd, p.kanwil, p.kanwil);
@@ -616,19 +626,24 @@ export class TypedRows implements RowSink {
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined) {
-      for (const d of plan.denominators) {
+      const denominators = plan.denominators;
+      for (let x = 0; x < denominators.length; x++) {
+        const d = denominators[x]!;
         if (have[d.measure] === 0) continue;
         if (estimated?.has(d.name) || estimated?.has('participants')) continue;
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
-        const pv: [number, number] = [vals[p]!, vals[p]! + delta[p]!];
-        const dv: [number, number] = [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!];
+        // The two readings (Indonesian, English) of participants and of the denominator.
+        const p0 = vals[p]!;
+        const p1 = vals[p]! + delta[p]!;
+        const d0 = vals[d.measure]!;
+        const d1 = vals[d.measure]! + delta[d.measure]!;
         const exception = overCoverageException(provinceKey, d.name);
         if (exception) {
-          if (pv[0] > dv[0] || pv[1] > dv[1]) this.excepted.push({ line: places[col]?.line ?? line, exception, measure: d.name, participants: Math.max(pv[0], pv[1]), denominator: pv[0] > dv[0] ? dv[0] : dv[1] });
+          if (p0 > d0 || p1 > d1) this.excepted.push({ line: places[col]?.line ?? line, exception, measure: d.name, participants: Math.max(p0, p1), denominator: p0 > d0 ? d0 : d1 });
           continue;
         }
-        if (pendingRow && (pv[0] > dv[0]) !== (pv[1] > dv[1])) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: pv, b: dv, measure: d.name });
-        else if (pv[0] > dv[0]) return this.fail({ code: 'over-coverage', participants: pv[0], measure: d.name, denominator: dv[0] }, (places[col]?.line ?? line), places[col]?.column);
+        if (pendingRow && p0 > d0 !== p1 > d1) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: [p0, p1], b: [d0, d1], measure: d.name });
+        else if (p0 > d0) return this.fail({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0 }, (places[col]?.line ?? line), places[col]?.column);
       }
     }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a
@@ -660,7 +675,7 @@ export class TypedRows implements RowSink {
     const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined, est);
     if (g < 0) return this.overflow(-1 - g, line);
     if (parts) {
-      const segDim = this.shape.dim('segment', 'segment');
+      const segDim = (this.segmentDim ??= this.shape.dim('segment', 'segment'));
       for (let k = 0; k < parts; k++) {
         const seg = this.partsSeg[k]!;
         this.remember(segDim, seg, seg);
@@ -737,15 +752,23 @@ export class TypedRows implements RowSink {
     return out;
   }
 
-  private readonly remembered: (string | undefined)[] = [];
+  /**
+   * Per dimension, RECENT slots of keys for which remember() does nothing (their label is in the
+   * dimension's labels, which never lose one, or the load adds the dimension up): a key found in its
+   * slot costs no lookup in the labels (a Map lookup a key and row was a tenth of a million-row read).
+   */
+  private readonly recent: (string | undefined)[] = [];
 
   private remember(dim: number, key: string, label: string): void {
-    if (this.remembered[dim] === key) return;
-    this.remembered[dim] = key;
+    const at = dim * RECENT + recentSlot(key);
+    if (this.recent[at] === key) return;
     // A dimension the load adds up over has no keys in the Table, so no labels either.
-    if (this.o.fold && !this.o.fold.keeps(dim)) return;
-    const labels = this.shape.dims[dim]!.labels;
-    if (!labels.has(key)) labels.set(key, label);
+    if (!this.o.fold || this.o.fold.keeps(dim)) {
+      const labels = this.shape.dims[dim]!.labels;
+      if (!labels.has(key)) labels.set(key, label);
+    }
+    while (this.recent.length <= at) this.recent.push(undefined);
+    this.recent[at] = key;
   }
 
   private reportContradiction(at: CellRef): void {
@@ -804,15 +827,6 @@ function labelled(cells: readonly (Cell | undefined)[], name: number, code: numb
 
 function text(v: Cell | undefined): string {
   return v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
-}
-
-/** A control character (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F): a loop beats a regex on short cells. */
-function hasControl(v: string): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
-  }
-  return false;
 }
 
 function isBlank(v: string): boolean {

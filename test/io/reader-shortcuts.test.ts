@@ -1,0 +1,208 @@
+// The general reader's shortcuts (issue 20: faster, with the same answers) against the long way each one
+// replaces:
+// - a CSV chunk is searched for control characters once, and its rows' cells are not searched when it has
+//   none (csv-rows.ts, the `clean` flag of RowSink.row): the pattern and the per-cell loop must be the same
+//   set, and a control character in any chunk (the first, a later one, across a chunk boundary) is still
+//   refused at its line and column;
+// - a free-text key of printable ASCII with single spaces is only lower-cased (key-domains.ts plainText):
+//   NFC, trimming and collapsing spaces must leave such a text as it is;
+// - a dimension's key hashes come from the previous row's when the key repeats, and are hashed afresh once
+//   its cache is full (fold.ts): two rows with the same keys are still found when every row is a key of
+//   its own, past the cache;
+// - the decoder finds line ends with indexOf instead of a test a character (source.ts): a byte that is
+//   not UTF-8 is still placed at its line and column, whatever the line ends and the chunks.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { plainText, textKey } from '../../src/io/key-domains.js';
+import { loadTable, type LoadOptions, type LoadSchema } from '../../src/io/load.js';
+import { CONTROL, hasControl } from '../../src/io/row-sink.js';
+import { decodeText } from '../../src/io/source.js';
+import { tmp } from '../e2e/helpers.js';
+
+const BASE: LoadOptions = { maxErrors: 20, allowOverCoverage: false, codeSystem: 'kemendagri', fastExtract: 'never' };
+const SCHEMA: LoadSchema = { dims: ['province'], measures: new Map([['participants', 'count'], ['workforce', 'count']]), rule: 'refuse' };
+
+function write(name: string, text: string): string {
+  const f = join(tmp(), name);
+  writeFileSync(f, text);
+  return f;
+}
+
+async function problems(path: string, schema: LoadSchema = SCHEMA): Promise<string[]> {
+  try {
+    await loadTable([path], schema, BASE);
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.line}:${d.column ?? ''} ${d.message}`);
+    throw e;
+  }
+  return [];
+}
+
+/** A regional file of `n` rows (about 40 bytes each), a row of it rewritten by `edit`. */
+function regional(n: number, edit?: (i: number, row: string) => string): string {
+  const lines = ['province,sector,period,workforce,participants'];
+  for (let i = 0; i < n; i++) {
+    const row = `Gorontalo,S${String(i).padStart(6, '0')},2024-06,${1000 + (i % 7)},${400 + (i % 5)}`;
+    lines.push(edit ? edit(i, row) : row);
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('control characters: the chunk pattern and the cell loop are one set', () => {
+  it('agree on every UTF-16 code unit', () => {
+    const differ: string[] = [];
+    let controls = 0;
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = String.fromCharCode(c);
+      if (hasControl(s) !== CONTROL.test(s)) differ.push(`U+${c.toString(16)}`);
+      if (hasControl(s)) controls++;
+    }
+    expect(differ).toEqual([]);
+    expect(controls).toBe(9 + 2 + 18 + 1); // U+0000–0008, 000B–000C, 000E–001F, 007F
+  });
+
+  it('a control character in the first chunk, a later one, or at a chunk boundary is refused at its cell', async () => {
+    // 64 KiB chunks (open-input.ts): rows 0, 5,000 and the row across the 3rd boundary, and the last row.
+    const text = regional(8000);
+    const boundary = text.indexOf('\n', 3 * 65536 - 20);
+    const rowAtBoundary = text.slice(0, boundary).split('\n').length - 1; // 0-based data row that follows
+    for (const target of [0, 5000, rowAtBoundary, 7999]) {
+      const f = write('ctl.csv', regional(8000, (i, row) => (i === target ? row.replace(',2024-06', ',2024\u000b-06') : row)));
+      const line = target + 2;
+      const column = 'Gorontalo,S000000,'.length + 1;
+      expect(await problems(f)).toEqual([`${line}:${column} control character U+000B in field "period"`]);
+    }
+  });
+
+  it('the same file without one is read, with every row', async () => {
+    const t = await loadTable([write('ok.csv', regional(8000))], SCHEMA, BASE);
+    expect(t.sources[0]!.rows).toBe(8000);
+    // 8000 rows of 400..404 (i mod 5): 1600 of each.
+    expect(t.rows.reduce((s, r) => s + (r.values[t.measures.findIndex((m) => m.name === 'participants')] ?? 0), 0)).toBe(1600 * (400 + 401 + 402 + 403 + 404));
+  });
+});
+
+describe('free-text keys: the shortcut is the long way', () => {
+  const long = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+  it('plain text is left as it is by NFC, trimming and collapsing spaces', () => {
+    const alphabet = fc.constantFrom(...'aZ09 -_./()'.split(''), '\t', '\u00a0', '\u3000', 'e\u0301', 'é', 'İ', 'ß', '\u200b', '\ufeff', '\u2028');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(textKey(s)).toBe(long(s));
+        if (plainText(s)) expect(s.toLowerCase()).toBe(long(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('names what is not plain', () => {
+    expect(['K0012345', 'Sektor 3', 'a b c', '~!'].map(plainText)).toEqual([true, true, true, true]);
+    expect([' a', 'a ', 'a  b', 'a\tb', 'é', '', 'a\u00a0b', 'a\u007f'].map(plainText)).toEqual([false, false, false, false, false, false, false, false]);
+  });
+});
+
+describe('key hashes and key texts: repeated keys and keys past the caches', () => {
+  it('70,000 branches, then 20,000 of them again (some written in lower case): one key each, the label first written', async () => {
+    // Past the resolver's 65,536 cached texts it stops looking most texts up while they are all new,
+    // and looks again once they repeat (key-domains.ts): the answers are the same either way.
+    const lines = ['province,kantor,period,workforce,participants'];
+    for (let i = 0; i < 70_000; i++) lines.push(`Gorontalo,K${String(i).padStart(7, '0')},2024-06,2000,700`);
+    for (let i = 0; i < 20_000; i++) lines.push(`Gorontalo,${i % 10 === 0 ? 'k' : 'K'}${String(i * 3).padStart(7, '0')},2024-07,2000,${i % 700}`);
+    const t = await loadTable([write('again.csv', lines.join('\n') + '\n')], { ...SCHEMA, dims: ['province', 'kantor'] }, BASE);
+    expect(t.rows).toHaveLength(90_000);
+    const kantor = t.dims.findIndex((d) => d.name === 'kantor');
+    const labels = t.dims[kantor]!.labels;
+    expect(labels.size).toBe(70_000);
+    expect(labels.get('k0000300')).toBe('K0000300');
+    // The July rows have the keys of June's branches: i * 3 for i below 20,000.
+    const july = t.rows.filter((r) => r.keys.includes('2024-07'));
+    expect(july).toHaveLength(20_000);
+    expect(july.every((r, i) => r.keys[kantor] === `k${String(i * 3).padStart(7, '0')}`)).toBe(true);
+  });
+
+  it('two rows of the same branch are found among 70,000 branches (past the 65,536 cached)', async () => {
+    const lines = ['province,kantor,period,workforce,participants'];
+    for (let i = 0; i < 70_000; i++) lines.push(`Gorontalo,K${String(i).padStart(7, '0')},2024-06,2000,700`);
+    lines.push('Gorontalo,k0069990,2024-06,2000,700'); // the same branch (keys are compared without case)
+    const f = write('branches.csv', lines.join('\n') + '\n');
+    const got = await problems(f, { ...SCHEMA, dims: ['province', 'kantor'] });
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^70002: duplicate row for Gorontalo \/ K0069990 \/ 2024-06 \(first at line 69992\)$/);
+  });
+});
+
+describe('the line and column of a byte that is not UTF-8, however the text is cut into chunks', () => {
+  it('counts LF, CR and CRLF line ends as the text has them (source.ts LineTracker)', async () => {
+    const piece = fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', 'é', ',', '"');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), async (pieces, cuts) => {
+        const before = pieces.join('');
+        const bytes = Buffer.concat([Buffer.from('x' + before), Buffer.from([0xff]), Buffer.from('tail\n')]);
+        const chunks: Buffer[] = [];
+        for (let at = 0, k = 0; at < bytes.length; k++) {
+          const n = cuts[k % cuts.length]!;
+          chunks.push(bytes.subarray(at, at + n));
+          at += n;
+        }
+        // Independently: the lines of the valid text before the byte.
+        const lines = ('x' + before).split(/\r\n|\r|\n/);
+        const expected = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+        const rest = (async function* () {
+          yield* chunks.slice(1);
+        })();
+        let got: { line?: number; column?: number } | undefined;
+        try {
+          for await (const _ of decodeText('t.csv', chunks[0]!, rest, undefined, () => undefined)) void _;
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          got = { line: e.diagnostics[0]!.line, column: e.diagnostics[0]!.column };
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('JSON keys matched in place (json-rows.ts: the key of the row before, at the same position)', () => {
+  it('a key given twice in a row is named with both places, whether or not the row before had it there', async () => {
+    const row = '{"province": "Aceh", "participants": 1, "province": "Aceh"}';
+    const f = write('twice.json', `[\n${row},\n${row.replaceAll('Aceh', 'Bali')}\n]\n`);
+    const first = row.indexOf('"province"') + 1;
+    const second = row.lastIndexOf('"province"') + 1;
+    expect(await problems(f, { ...SCHEMA, measures: new Map([['participants', 'count']]) })).toEqual([
+      `2:${second} field "province" appears twice in one row (first at line 2, column ${first})`,
+      `3:${second} field "province" appears twice in one row (first at line 3, column ${first})`,
+    ]);
+  });
+});
+
+describe('recent keys (key-sets.ts recentSlot): caches that never change an answer', () => {
+  it('a key written several ways keeps the label of its first row, among many keys that share slots', async () => {
+    const ways = (name: string): string[] => [name, name.toUpperCase(), ` ${name.toLowerCase()} `, name.replace(' ', '  ')];
+    // More keys than slots (64), so that keys take each other's slots.
+    const names = Array.from({ length: 100 }, (_, i) => ['Sektor', 'Pertanian Padi', 'Jasa Lain', 'Industri'][i % 4] + ` ${i}`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(names.length - 1), fc.nat(3)), { minLength: 1, maxLength: 300 }), async (picks) => {
+        const lines = ['province,sector,period,participants'];
+        const first = new Map<string, string>(); // key → label, worked out here: trimmed, spaces collapsed
+        picks.forEach(([n, w], i) => {
+          const text = ways(names[n]!)[w]!;
+          // A month of its own per row: no two rows share keys.
+          lines.push(`Gorontalo,${text},${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${i}`);
+          const key = text.trim().replace(/\s+/g, ' ').toLowerCase();
+          if (!first.has(key)) first.set(key, text.trim().replace(/\s+/g, ' '));
+        });
+        const t = await loadTable([write('labels.csv', lines.join('\n') + '\n')], { dims: ['sector'], measures: new Map([['participants', 'count']]), rule: 'refuse' }, BASE);
+        const sector = t.dims.find((d) => d.name === 'sector')!;
+        expect(Object.fromEntries(sector.labels)).toEqual(Object.fromEntries(first));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
