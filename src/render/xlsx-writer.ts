@@ -198,14 +198,22 @@ function* sheetXml(sheet: SheetSpec, styles: Styles, first: boolean): Generator<
   if (sheet.widths.length) head += `<cols>${sheet.widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`).join('')}</cols>`;
   yield head + '<sheetData>';
   let r = 0;
+  // Column letters and the last style seen, kept across the rows (a million rows of the same columns).
+  const letters: string[] = [];
+  let lastStyle: CellStyle | undefined;
+  let lastIndex = 0;
   for (const row of sheet.rows) {
     r++;
     let xml = `<row r="${r}"${row.height ? ` ht="${Math.round(row.height * 100) / 100}" customHeight="1"` : ''}>`;
     for (let j = 0; j < row.cells.length; j++) {
       const cell = row.cells[j];
       if (!cell) continue;
-      const ref = columnLetters(j + 1) + r;
-      const s = styles.of(cell.style);
+      const ref = (letters[j] ??= columnLetters(j + 1)) + r;
+      if (cell.style !== lastStyle) {
+        lastStyle = cell.style;
+        lastIndex = styles.of(cell.style);
+      }
+      const s = lastIndex;
       if (cell.value === null) {
         xml += `<c r="${ref}" s="${s}"/>`;
         continue;
