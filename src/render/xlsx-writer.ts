@@ -65,7 +65,7 @@ export interface SheetSpec {
   readonly widths: readonly number[];
   /** How many rows the sheet has (for its dimension; the rows themselves come one by one). */
   readonly rowCount: number;
-  /** The rows, made as they are written. */
+  /** The rows, made as they are written (a row, and its cells, may be the same objects filled again: each is read whole before the next). */
   readonly rows: Iterable<SheetRow>;
   readonly frozen?: { readonly rows: number; readonly columns: number };
   /** Merged ranges, e.g. 'A1:A2'. */
@@ -199,21 +199,19 @@ function* sheetXml(sheet: SheetSpec, styles: Styles, first: boolean): Generator<
   yield head + '<sheetData>';
   let r = 0;
   // Column letters and the last style seen, kept across the rows (a million rows of the same columns).
+  // Each column's letters, the row's number and each style's index as text, made once (a million rows).
   const letters: string[] = [];
-  let lastStyle: CellStyle | undefined;
-  let lastIndex = 0;
+  const styleAttrs = new Map<CellStyle, string>();
   for (const row of sheet.rows) {
     r++;
-    let xml = `<row r="${r}"${row.height ? ` ht="${Math.round(row.height * 100) / 100}" customHeight="1"` : ''}>`;
+    const rowText = String(r);
+    let xml = `<row r="${rowText}"${row.height ? ` ht="${Math.round(row.height * 100) / 100}" customHeight="1"` : ''}>`;
     for (let j = 0; j < row.cells.length; j++) {
       const cell = row.cells[j];
       if (!cell) continue;
-      const ref = (letters[j] ??= columnLetters(j + 1)) + r;
-      if (cell.style !== lastStyle) {
-        lastStyle = cell.style;
-        lastIndex = styles.of(cell.style);
-      }
-      const s = lastIndex;
+      const ref = (letters[j] ??= columnLetters(j + 1)) + rowText;
+      let s = styleAttrs.get(cell.style);
+      if (s === undefined) styleAttrs.set(cell.style, (s = String(styles.of(cell.style))));
       if (cell.value === null) {
         xml += `<c r="${ref}" s="${s}"/>`;
         continue;

@@ -200,14 +200,20 @@ const print = (words: PrintWords, titleRows: number, rows: number): SheetPrint =
 function listColumn(c: Column, lang: Lang): { shown: (value: Value) => string | null; cell: (value: Value, bold: boolean, estimate: boolean) => SheetCell } {
   const machine = machineFormatter(c.kind);
   const kind = c.kind;
-  const styles = new Map<string, CellStyle>();
+  // A number's style depends on whether it is whole (numberFormat), bold and marked: eight at most.
+  const styles: (CellStyle | undefined)[] = [];
   const numberStyle = (v: number, bold: boolean, estimate: boolean): CellStyle => {
-    const format = numberFormat(v, kind);
-    const key = `${format ?? ''}|${bold ? 1 : 0}|${estimate ? 1 : 0}`;
-    let style = styles.get(key);
-    if (!style) styles.set(key, (style = cellStyle('right', estimate ? `${format ?? 'General'}"${ESTIMATE_MARK}"` : format, bold)));
+    const whole = Number.isInteger(v);
+    const at = (whole ? 4 : 0) + (bold ? 2 : 0) + (estimate ? 1 : 0);
+    let style = styles[at];
+    if (!style) {
+      const format = numberFormat(v, kind);
+      styles[at] = style = cellStyle('right', estimate ? `${format ?? 'General'}"${ESTIMATE_MARK}"` : format, bold);
+    }
     return style;
   };
+  // The column's cell, filled again for each row (the writer reads a row whole before the next).
+  const slot: { value: string | number | null; style: CellStyle } = { value: null, style: TEXT };
   return {
     // As shownText: the text a spreadsheet shows, to measure the column.
     shown: (value) => {
@@ -220,8 +226,14 @@ function listColumn(c: Column, lang: Lang): { shown: (value: Value) => string | 
     cell: (value, bold, estimate) => {
       const v = machine(value);
       if (v === null) return null;
-      if (typeof v === 'number') return { value: v, style: numberStyle(v, bold, estimate) };
-      return { value: kind === 'status' ? statusLabel(v, lang) : v, style: bold ? TEXT_BOLD : TEXT };
+      if (typeof v === 'number') {
+        slot.value = v;
+        slot.style = numberStyle(v, bold, estimate);
+      } else {
+        slot.value = kind === 'status' ? statusLabel(v, lang) : v;
+        slot.style = bold ? TEXT_BOLD : TEXT;
+      }
+      return slot;
     },
   };
 }
@@ -250,12 +262,14 @@ function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
   const header: SheetRow = { cells: cols.map((c) => headerCell(c.label[lang], { align: isTextKind(c.kind) ? 'left' : 'right' })), height };
   function* rows(): Generator<SheetRow> {
     yield header;
+    // One row and its cells, filled again for each row: the writer reads a row whole before the next.
+    const cells: SheetCell[] = new Array<SheetCell>(n + 1).fill(null);
+    const out: SheetRow = { cells };
     for (const row of eachRowCells(report, keys)) {
       const bold = row.level !== 'detail';
-      const cells: SheetCell[] = new Array<SheetCell>(n + 1);
       for (let j = 0; j < n; j++) cells[j] = plans[j]!.cell(row.cells[j]!, bold, marked(row, j));
       cells[n] = levelPlan.cell(row.level, bold, false);
-      yield { cells };
+      yield out;
     }
   }
   // The key columns (leading text columns unless priorities say otherwise) stay in view while
