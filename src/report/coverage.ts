@@ -68,18 +68,15 @@ const FIGURES: readonly (readonly [string, (r: CoverageRow) => Value])[] = [
 ];
 const FIGURE = new Map(FIGURES);
 
-function values(r: CoverageRow): Record<string, Value> {
-  const out: Record<string, Value> = {};
-  for (const [key, get] of FIGURES) out[key] = get(r);
-  return out;
-}
-
 /** A row's values: its key cells, then its figures (which win over a key of the same name). */
 function withFigures(keys: Readonly<Record<string, Value>>, r: CoverageRow): Record<string, Value> {
   const out: Record<string, Value> = { ...keys };
   for (const [key, get] of FIGURES) out[key] = get(r);
   return out;
 }
+
+/** The figures alone (the totals row). */
+const values = (r: CoverageRow): Record<string, Value> => withFigures({}, r);
 
 type Cell = (x: CoverageRow) => Value;
 
