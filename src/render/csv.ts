@@ -5,9 +5,9 @@
 // Written a line at a time: a million rows never sit in memory as text.
 
 import type { RenderContext, Streamed } from './context.js';
-import { formatMachine, neutraliseFormula } from './format.js';
-import type { AnyReport } from '../report/model.js';
-import { cellValue, eachRow } from './rows.js';
+import { machineFormatter, neutraliseFormula } from './format.js';
+import type { AnyReport, ColumnKind, Value } from '../report/model.js';
+import { eachRowCells } from './rows.js';
 
 /** One CSV field, quoted when it holds the delimiter, a quote or a line break (RFC 4180). */
 export function quote(field: string, delimiter: string): string {
@@ -19,17 +19,26 @@ export function* delimitedLines(report: AnyReport, ctx: RenderContext, tab: bool
   const excel = !tab && ctx.csvDialect === 'excel-id';
   const delimiter = tab ? '\t' : excel ? ';' : ',';
   const eol = excel ? '\r\n' : '\n';
-  const cell = (v: ReturnType<typeof formatMachine>, kind: string): string => {
-    if (v === null) return '';
-    if (typeof v === 'number') return excel ? String(v).replace('.', ',') : String(v);
-    if (tab) return neutraliseFormula(v).replace(/[\t\r\n]/g, ' ');
-    return quote(kind === 'text' || kind === 'status' ? neutraliseFormula(v) : v, delimiter);
+  // Each column's way from a value to its field, resolved once (its kind decides every step).
+  const field = (kind: ColumnKind): ((value: Value) => string) => {
+    const machine = machineFormatter(kind);
+    const words = kind === 'text' || kind === 'status';
+    return (value) => {
+      const v = machine(value);
+      if (v === null) return '';
+      if (typeof v === 'number') return excel ? String(v).replace('.', ',') : String(v);
+      if (tab) return neutraliseFormula(v).replace(/[\t\r\n]/g, ' ');
+      return quote(words ? neutraliseFormula(v) : v, delimiter);
+    };
   };
+  const fields = report.columns.map((c) => field(c.kind));
+  const n = fields.length;
   if (excel) yield '\uFEFF';
   yield report.columns.map((c) => c.key).concat('level').join(delimiter) + eol;
-  for (const row of eachRow(report)) {
+  for (const row of eachRowCells(report, report.columns.map((c) => c.key))) {
+    const cells = row.cells;
     let line = '';
-    for (const c of report.columns) line += cell(formatMachine(cellValue(row.values, c.key), c.kind), c.kind) + delimiter;
+    for (let j = 0; j < n; j++) line += fields[j]!(cells[j]!) + delimiter;
     yield line + row.level + eol;
   }
 }

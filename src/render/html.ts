@@ -18,10 +18,10 @@
 
 import type { RenderContext, RenderNote, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
-import { formatHuman } from './format.js';
+import { formatHuman, humanFormatter } from './format.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
-import { cellValue, eachRow, humanCell, isKeyColumn, isTextKind } from './rows.js';
+import { cellValue, eachRowCells, isKeyColumn, isTextKind, markEstimate, rowCells } from './rows.js';
 import { sparklineSvg, TREND_STYLE, trendSection } from './html-trend.js';
 import { pathEstimates, sparklineHeader } from './trend.js';
 
@@ -32,6 +32,8 @@ export const MAX_CHART_BARS = 600;
 const STACK_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#555555'];
 
 export function escapeHtml(text: string): string {
+  // Most cells (numbers, codes, names) have nothing to escape: tested before a replace is made.
+  if (!/[&<>"']/.test(text)) return text;
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
@@ -90,15 +92,17 @@ function omitted(bars: number, lang: Lang): Section {
   return { html: `<p class="omitted">${escapeHtml(lang === 'id' ? id : en)}</p>`, notes: [{ code: 'html-chart-omitted', en, id }] };
 }
 
-/** The detail rows, counted, and kept only while there are at most `limit` (one pass; a chart needs no more). */
+/**
+ * The detail rows, counted, and kept only while there are at most `limit` (a chart needs no more): they
+ * are counted from their cells (no column asked for: a big report makes no row for this), and read as
+ * rows only when there are few enough to keep.
+ */
 function detailRows(report: AnyReport, limit: number): { count: number; rows: Row[] } {
-  const rows: Row[] = [];
   let count = 0;
-  for (const r of report.rows) {
-    if ((r.level ?? 'detail') !== 'detail') continue;
-    if (++count <= limit) rows.push(r);
-  }
-  return { count, rows: count <= limit ? rows : [] };
+  for (const r of rowCells(report.rows, [])) if (r.level === 'detail') count++;
+  const rows: Row[] = [];
+  if (count <= limit) for (const r of report.rows) if ((r.level ?? 'detail') === 'detail') rows.push(r);
+  return { count, rows };
 }
 
 /** One diverging chart per series of report.chart.changes: each unit's change, largest gain first, losses below the zero line. */
@@ -368,17 +372,23 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
   const sparkHead = trend ? `<th class="text spark-cell" scope="col">${escapeHtml(sparklineHeader(trend.months, lang))}</th>` : '';
   const head = cols.map((c, i) => `<th class="${isTextKind(c.kind) ? 'text' : 'num'}${i === sticky ? ' key' : ''}" scope="col">${escapeHtml(c.label[lang])}</th>${i === spark ? sparkHead : ''}`).join('');
   yield `<div class="table-wrap" role="region" tabindex="0" aria-label="${title}">\n<table>\n<thead><tr>${spark < 0 ? sparkHead : ''}${head}</tr></thead>\n<tbody>\n`;
+  // Each column's class and formatter, resolved once for every row.
   const base = cols.map((c, i) => (isTextKind(c.kind) ? 'text' : 'num') + (i === sticky ? ' key' : ''));
-  for (const row of eachRow(report)) {
+  const open = base.map((b) => `<td class="${b}">`);
+  const format = cols.map((c) => humanFormatter(c.kind, lang));
+  const keys = cols.map((c) => c.key);
+  for (const row of eachRowCells(report, keys)) {
     let cells = '';
     const sparkCell = trend ? `<td class="spark-cell">${sparklineSvg(row.series, trend.months, lang)}</td>` : '';
     if (spark < 0) cells += sparkCell;
-    cols.forEach((c, i) => {
-      const v = cellValue(row.values, c.key);
-      const cls = c.kind === 'status' && typeof v === 'string' ? `${base[i]} status-${v.replace(/[^a-z-]/g, '')}` : base[i];
-      cells += `<td class="${cls}">${escapeHtml(humanCell(row, c, lang))}</td>`;
+    const values = row.cells;
+    const estimated = row.estimated;
+    for (let i = 0; i < cols.length; i++) {
+      const v = values[i]!;
+      const text = escapeHtml(markEstimate(format[i]!(v), estimated !== undefined && estimated.includes(keys[i]!)));
+      cells += cols[i]!.kind === 'status' && typeof v === 'string' ? `<td class="${base[i]} status-${v.replace(/[^a-z-]/g, '')}">${text}</td>` : open[i] + text + '</td>';
       if (i === spark) cells += sparkCell;
-    });
+    }
     yield `<tr class="${row.level}">${cells}</tr>\n`;
   }
   yield '</tbody>\n</table>\n</div>\n';

@@ -4,10 +4,10 @@
 
 import type { RenderContext, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns, flatLabel } from './crosstab.js';
-import { formatHuman } from './format.js';
+import { formatHuman, humanFormatter } from './format.js';
 import { SECTION } from './meta.js';
 import type { AnyReport } from '../report/model.js';
-import { cellValue, eachRow, humanCell, isTextKind } from './rows.js';
+import { cellValue, eachRowCells, isTextKind, markEstimate } from './rows.js';
 
 /** Escape what Markdown would interpret; a leading formula character in text is escaped too. */
 function escapeMd(text: string, isText: boolean): string {
@@ -23,8 +23,11 @@ function* markdownChunks(report: AnyReport, ctx: RenderContext): Generator<strin
   yield `## ${escapeMd(report.title[lang], false)}\n\n`;
   yield `| ${cols.map((c) => escapeMd(c.label[lang], true)).join(' | ')} |\n`;
   yield `|${cols.map((c) => (isTextKind(c.kind) ? ' --- ' : ' ---: ')).join('|')}|\n`;
-  for (const row of eachRow(report)) {
-    const cells = cols.map((c) => escapeMd(humanCell(row, c, lang), isTextKind(c.kind)));
+  const keys = cols.map((c) => c.key);
+  const format = cols.map((c) => humanFormatter(c.kind, lang));
+  const text = cols.map((c) => isTextKind(c.kind));
+  for (const row of eachRowCells(report, keys)) {
+    const cells = cols.map((_c, j) => escapeMd(markEstimate(format[j]!(row.cells[j]!), row.estimated !== undefined && row.estimated.includes(keys[j]!)), text[j]!));
     yield `| ${(row.level === 'detail' ? cells : bold(cells)).join(' | ')} |\n`;
   }
   if (report.legend) yield `\n${escapeMd(report.legend[lang], false)}\n`; // issue 19: what the * means

@@ -1,4 +1,4 @@
-import { countRows, type AnyReport, type Column, type Lang, type Report, type Value } from '../report/model.js';
+import { countRows, type AnyReport, type Column, type Lang, type Report, type ReportRows, type RowCells, type Value } from '../report/model.js';
 import { ESTIMATE_MARK } from '../report/estimates.js';
 import { formatHuman } from './format.js';
 
@@ -19,11 +19,56 @@ export function* eachRow(report: Pick<AnyReport, 'rows' | 'totals' | 'totalsEsti
   if (report.totals) yield { values: report.totals, level: 'total', estimated: report.totalsEstimated, series: report.trend?.totalSeries };
 }
 
+/** A row as the cells of the columns a renderer asked for (eachRowCells), with its level. */
+export interface LeveledCells {
+  readonly level: Level;
+  /** cells[j]: the value of the j-th key asked for. */
+  readonly cells: readonly Value[];
+  readonly estimated?: readonly string[];
+  readonly series?: readonly (number | null)[];
+}
+
+/**
+ * The report's rows (not the totals) as the cells of `keys`, in order: from the producer's own cells
+ * when its RowSource has them (no record per row, no lookup per cell), else looked up in each row.
+ * The object yielded and its cells are reused: read each row before the next.
+ */
+export function* rowCells(rows: ReportRows, keys: readonly string[]): Generator<RowCells> {
+  if (!Array.isArray(rows)) {
+    const source = rows as Exclude<ReportRows, readonly unknown[]>;
+    if (source.cells) {
+      yield* source.cells(keys);
+      return;
+    }
+  }
+  const cells: Value[] = new Array<Value>(keys.length).fill(null);
+  const out: { level: 'detail' | 'subtotal'; cells: Value[]; estimated?: readonly string[]; series?: readonly (number | null)[] } = { level: 'detail', cells };
+  for (const r of rows) {
+    for (let j = 0; j < keys.length; j++) cells[j] = cellValue(r.values, keys[j]!);
+    out.level = r.level ?? 'detail';
+    out.estimated = r.estimated;
+    out.series = r.series;
+    yield out;
+  }
+}
+
+/**
+ * Every row of the report as the cells of `keys` (rowCells), the totals last: what eachRow gives,
+ * without a record per row. The object yielded and its cells are reused: read each row before the next.
+ */
+export function* eachRowCells(report: Pick<AnyReport, 'rows' | 'totals' | 'totalsEstimated' | 'trend'>, keys: readonly string[]): Generator<LeveledCells> {
+  yield* rowCells(report.rows, keys);
+  const totals = report.totals;
+  if (totals) yield { level: 'total', cells: keys.map((k) => cellValue(totals, k)), estimated: report.totalsEstimated, series: report.trend?.totalSeries };
+}
+
 /** A cell as people read it (table, Markdown, HTML): the value in the report language, marked when it is an estimate. */
 export function humanCell(row: LeveledRow, c: Column, lang: Lang): string {
-  const text = formatHuman(cellValue(row.values, c.key), c.kind, lang);
-  return row.estimated?.includes(c.key) && text !== '' && text !== '–' ? `${text}${ESTIMATE_MARK}` : text;
+  return markEstimate(formatHuman(cellValue(row.values, c.key), c.kind, lang), row.estimated?.includes(c.key) === true);
 }
+
+/** A human cell's text with the estimate mark when it is an estimate and shows a value. */
+export const markEstimate = (text: string, estimated: boolean): string => (estimated && text !== '' && text !== '–' ? `${text}${ESTIMATE_MARK}` : text);
 
 /** How many rows eachRow yields. */
 export function rowCount(report: Pick<AnyReport, 'rows' | 'totals'>): number {

@@ -20,8 +20,9 @@ import { collectChunks } from './chunks.js';
 import type { RenderContext, Rendered, RenderNote, Streamed } from './context.js';
 import { displayWidth } from './measure.js';
 import { describeMeta } from './meta.js';
-import { countRows, rowSource, type AnyReport, type Column, type Row, type Value } from '../report/model.js';
-import { cellValue, columnPriority, eachRow, humanCell, isKeyColumn, isTextKind } from './rows.js';
+import { countRows, rowSource, type AnyReport, type Column, type Row, type RowCells, type Value } from '../report/model.js';
+import { humanFormatter } from './format.js';
+import { columnPriority, eachRowCells, isKeyColumn, isTextKind, markEstimate, rowCells } from './rows.js';
 import { sparkline, sparklineHeader } from './trend.js';
 
 const BAR_WIDTH = 20;
@@ -67,11 +68,13 @@ interface Layout {
 /** The widest formatted value of each column, over every row (the totals included). */
 function measureValues(report: AnyReport, ctx: RenderContext): number[] {
   const widths = report.columns.map(() => 0);
-  for (const row of eachRow(report)) {
-    report.columns.forEach((c, j) => {
-      const w = displayWidth(humanCell(row, c, ctx.lang));
+  const keys = report.columns.map((c) => c.key);
+  const format = report.columns.map((c) => humanFormatter(c.kind, ctx.lang));
+  for (const row of eachRowCells(report, keys)) {
+    for (let j = 0; j < keys.length; j++) {
+      const w = displayWidth(markEstimate(format[j]!(row.cells[j]!), row.estimated !== undefined && row.estimated.includes(keys[j]!)));
       if (w > widths[j]!) widths[j] = w;
-    });
+    }
   }
   return widths;
 }
@@ -157,16 +160,21 @@ function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Gen
   }
   yield rule('├', '┼', '┤') + '\n';
   const num = (v: Value): number | null => (typeof v === 'number' ? v : null);
-  for (const row of eachRow(report)) {
+  // The cells of the shown columns, then the chart's value and target; each column's formatter resolved once.
+  const keys = shown.map((j) => cols[j]!.key);
+  const valueAt = keys.length;
+  if (chart) keys.push(chart.value, chart.target ?? chart.value);
+  const format = shown.map((j) => humanFormatter(cols[j]!.kind, ctx.lang));
+  for (const row of eachRowCells(report, keys)) {
     const cells = shown.map((j, k) => {
-      const v = cellValue(row.values, cols[j]!.key);
-      const plain = humanCell(row, cols[j]!, ctx.lang);
+      const v = row.cells[k]!;
+      const plain = markEstimate(format[k]!(v), row.estimated !== undefined && row.estimated.includes(keys[k]!));
       const colour = cols[j]!.kind === 'status' && typeof v === 'string' ? statusColour.get(v) : undefined;
       const styled = colour ? colour(plain) : row.level === 'detail' ? plain : chalk.bold(plain);
       return ' ' + pad(plain, styled, widths[k]!, aligns[k]!) + ' ';
     });
     if (chart) {
-      const b = bar(num(cellValue(row.values, chart.value)), chart.target ? num(cellValue(row.values, chart.target)) : null);
+      const b = bar(num(row.cells[valueAt]!), chart.target ? num(row.cells[valueAt + 1]!) : null);
       cells.push(' ' + pad(b, b, chartW, 'left') + ' ');
     }
     yield '│' + cells.join('│') + '│\n';
@@ -213,12 +221,20 @@ export function withSparklines(report: AnyReport, ctx: RenderContext): AnyReport
   const columns = [...report.columns.slice(0, at), column, ...report.columns.slice(at)];
   const add = (values: Readonly<Record<string, Value>>, series: readonly (number | null)[] | undefined): Record<string, Value> => ({ ...values, [key]: series ? sparkline(series) : '' });
   const rows = report.rows;
+  // The rows' cells as the rows' own, the sparkline's made from the series (as `add` makes it).
+  const cells = function* (keys: readonly string[]): Generator<RowCells> {
+    const out: Value[] = new Array<Value>(keys.length).fill(null);
+    for (const r of rowCells(rows, keys)) {
+      for (let j = 0; j < keys.length; j++) out[j] = keys[j] === key ? (r.series ? sparkline(r.series) : '') : r.cells[j]!;
+      yield { level: r.level, cells: out, estimated: r.estimated, series: r.series };
+    }
+  };
   return {
     ...report,
     columns,
-    rows: rowSource(countRows(rows), function* (): Generator<Row> {
+    rows: { ...rowSource(countRows(rows), function* (): Generator<Row> {
       for (const r of rows) yield { ...r, values: add(r.values, r.series) };
-    }),
+    }), cells },
     ...(report.totals ? { totals: add(report.totals, trend.totalSeries) } : {}),
   };
 }

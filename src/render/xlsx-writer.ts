@@ -65,7 +65,7 @@ export interface SheetSpec {
   readonly widths: readonly number[];
   /** How many rows the sheet has (for its dimension; the rows themselves come one by one). */
   readonly rowCount: number;
-  /** The rows, made as they are written. */
+  /** The rows, made as they are written (a row, and its cells, may be the same objects filled again: each is read whole before the next). */
   readonly rows: Iterable<SheetRow>;
   readonly frozen?: { readonly rows: number; readonly columns: number };
   /** Merged ranges, e.g. 'A1:A2'. */
@@ -198,14 +198,20 @@ function* sheetXml(sheet: SheetSpec, styles: Styles, first: boolean): Generator<
   if (sheet.widths.length) head += `<cols>${sheet.widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`).join('')}</cols>`;
   yield head + '<sheetData>';
   let r = 0;
+  // Column letters and the last style seen, kept across the rows (a million rows of the same columns).
+  // Each column's letters, the row's number and each style's index as text, made once (a million rows).
+  const letters: string[] = [];
+  const styleAttrs = new Map<CellStyle, string>();
   for (const row of sheet.rows) {
     r++;
-    let xml = `<row r="${r}"${row.height ? ` ht="${Math.round(row.height * 100) / 100}" customHeight="1"` : ''}>`;
+    const rowText = String(r);
+    let xml = `<row r="${rowText}"${row.height ? ` ht="${Math.round(row.height * 100) / 100}" customHeight="1"` : ''}>`;
     for (let j = 0; j < row.cells.length; j++) {
       const cell = row.cells[j];
       if (!cell) continue;
-      const ref = columnLetters(j + 1) + r;
-      const s = styles.of(cell.style);
+      const ref = (letters[j] ??= columnLetters(j + 1)) + rowText;
+      let s = styleAttrs.get(cell.style);
+      if (s === undefined) styleAttrs.set(cell.style, (s = String(styles.of(cell.style))));
       if (cell.value === null) {
         xml += `<c r="${ref}" s="${s}"/>`;
         continue;

@@ -22,11 +22,11 @@
 import { OutputError, say } from '../errors.js';
 import type { RenderContext, Streamed } from './context.js';
 import { crossTabCell, crossTabValueColumns } from './crosstab.js';
-import { formatMachine, statusLabel } from './format.js';
+import { formatMachine, machineFormatter, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, Lang, Row, Value } from '../report/model.js';
-import { cellValue, eachRow, isKeyColumn, isTextKind, rowCount, type LeveledRow } from './rows.js';
+import { cellValue, eachRow, eachRowCells, isKeyColumn, isTextKind, rowCount, type LeveledCells, type LeveledRow } from './rows.js';
 import { columnLetters, workbookChunks, type CellStyle, type SheetCell, type SheetPrint, type SheetRow, type SheetSpec } from './xlsx-writer.js';
 import { ESTIMATE_MARK } from '../report/estimates.js';
 import type { ChartSeries } from './xlsx-chart.js';
@@ -192,17 +192,69 @@ interface PrintWords {
 
 const print = (words: PrintWords, titleRows: number, rows: number): SheetPrint => ({ titleRows, header: words.header, footer: words.footer, pagesTall: pagesTall(rows) });
 
+/**
+ * How one column of the long list turns values into cells and widths, resolved once: its kind's
+ * formatting, and its styles (at most a handful: a number's format depends on its kind, and for a
+ * plain number on whether it is whole; then bold or not, marked or not).
+ */
+function listColumn(c: Column, lang: Lang): { shown: (value: Value) => string | null; cell: (value: Value, bold: boolean, estimate: boolean) => SheetCell } {
+  const machine = machineFormatter(c.kind);
+  const kind = c.kind;
+  // A number's style depends on whether it is whole (numberFormat), bold and marked: eight at most.
+  const styles: (CellStyle | undefined)[] = [];
+  const numberStyle = (v: number, bold: boolean, estimate: boolean): CellStyle => {
+    const whole = Number.isInteger(v);
+    const at = (whole ? 4 : 0) + (bold ? 2 : 0) + (estimate ? 1 : 0);
+    let style = styles[at];
+    if (!style) {
+      const format = numberFormat(v, kind);
+      styles[at] = style = cellStyle('right', estimate ? `${format ?? 'General'}"${ESTIMATE_MARK}"` : format, bold);
+    }
+    return style;
+  };
+  // The column's cell, filled again for each row (the writer reads a row whole before the next).
+  const slot: { value: string | number | null; style: CellStyle } = { value: null, style: TEXT };
+  return {
+    // As shownText: the text a spreadsheet shows, to measure the column.
+    shown: (value) => {
+      const v = machine(value);
+      if (v === null) return null;
+      if (typeof v === 'number') return sheetDisplay(v, kind === 'text' ? 'number' : kind);
+      return kind === 'status' ? statusLabel(v, lang) : v;
+    },
+    // As dataCell.
+    cell: (value, bold, estimate) => {
+      const v = machine(value);
+      if (v === null) return null;
+      if (typeof v === 'number') {
+        slot.value = v;
+        slot.style = numberStyle(v, bold, estimate);
+      } else {
+        slot.value = kind === 'status' ? statusLabel(v, lang) : v;
+        slot.style = bold ? TEXT_BOLD : TEXT;
+      }
+      return slot;
+    },
+  };
+}
+
 function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec {
   const cols = [...report.columns, LEVEL];
   const widths = new Widths(cols.map((c) => c.label[lang]));
-  const value = (row: { values: Readonly<Record<string, Value>>; level: string }, c: Column): Value => (c === LEVEL ? row.level : cellValue(row.values, c.key));
+  const keys = report.columns.map((c) => c.key);
+  const n = keys.length;
+  const plans = report.columns.map((c) => listColumn(c, lang));
+  const levelPlan = listColumn(LEVEL, lang);
+  const marked = (row: LeveledCells, j: number): boolean => row.estimated !== undefined && row.estimated.includes(keys[j]!);
   // First pass: the widths (they come before the rows in the file).
-  for (const row of eachRow(report)) {
+  for (const row of eachRowCells(report, keys)) {
     const bold = row.level !== 'detail';
-    cols.forEach((c, j) => {
-      const t = shownText(value(row, c), c.kind, lang);
-      if (t !== null) widths.see(j, row.estimated?.includes(c.key) && !isTextKind(c.kind) ? t + ESTIMATE_MARK : t, bold);
-    });
+    for (let j = 0; j < n; j++) {
+      const t = plans[j]!.shown(row.cells[j]!);
+      if (t !== null) widths.see(j, marked(row, j) && !isTextKind(cols[j]!.kind) ? t + ESTIMATE_MARK : t, bold);
+    }
+    const t = levelPlan.shown(row.level);
+    if (t !== null) widths.see(n, t, bold);
   }
   const textCols = new Set(cols.flatMap((c, j) => (isTextKind(c.kind) ? [j] : [])));
   const columns = widths.columns(textCols);
@@ -210,26 +262,31 @@ function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
   const header: SheetRow = { cells: cols.map((c) => headerCell(c.label[lang], { align: isTextKind(c.kind) ? 'left' : 'right' })), height };
   function* rows(): Generator<SheetRow> {
     yield header;
-    for (const row of eachRow(report)) {
+    // One row and its cells, filled again for each row: the writer reads a row whole before the next.
+    const cells: SheetCell[] = new Array<SheetCell>(n + 1).fill(null);
+    const out: SheetRow = { cells };
+    for (const row of eachRowCells(report, keys)) {
       const bold = row.level !== 'detail';
-      yield { cells: cols.map((c) => dataCell(value(row, c), c.kind, lang, bold, row.estimated?.includes(c.key))) };
+      for (let j = 0; j < n; j++) cells[j] = plans[j]!.cell(row.cells[j]!, bold, marked(row, j));
+      cells[n] = levelPlan.cell(row.level, bold, false);
+      yield out;
     }
   }
   // The key columns (leading text columns unless priorities say otherwise) stay in view while
   // scrolling sideways; at most three, or nothing else would fit.
-  let keys = 0;
-  while (keys < cols.length && keys < 3 && isKeyColumn({ columns: cols }, keys)) keys++;
-  const n = rowCount(report);
+  let frozen = 0;
+  while (frozen < cols.length && frozen < 3 && isKeyColumn({ columns: cols }, frozen)) frozen++;
+  const count = rowCount(report);
   // The filter covers the header and the rows above the totals, which stay in view whatever is filtered.
-  const filtered = n - (report.totals ? 1 : 0);
+  const filtered = count - (report.totals ? 1 : 0);
   return {
     name: report.kind.slice(0, 31),
     widths: columns.map((c) => c.width),
-    rowCount: n + 1,
+    rowCount: count + 1,
     rows: { [Symbol.iterator]: rows },
-    frozen: { rows: 1, columns: keys },
+    frozen: { rows: 1, columns: frozen },
     ...(filtered > 0 ? { autoFilter: { first: 1, last: 1 + filtered } } : {}),
-    print: print(words, 1, n + 1),
+    print: print(words, 1, count + 1),
   };
 }
 

@@ -110,6 +110,23 @@ export interface CrossTab {
  */
 export interface RowSource extends Iterable<Row> {
   readonly count: number;
+  /**
+   * The same rows in the same order, each as the cells of `keys` (in that order; a key the row has
+   * not: null), without a values record per row. Optional: a producer of a million rows gives it so
+   * that the renderers, which know their columns, neither build nor look up a record per row
+   * (render/rows.ts eachRowCells falls back to the rows when it is missing). It must agree with the
+   * rows: `cells[j]` is `cellValue(row.values, keys[j])`, with the row's level, estimates and series.
+   * The object yielded, and its `cells`, may be reused for the next row: read it before the next.
+   */
+  readonly cells?: (keys: readonly string[]) => Iterable<RowCells>;
+}
+
+/** A row as the cells of the keys asked for (RowSource.cells). */
+export interface RowCells {
+  readonly level: 'detail' | 'subtotal';
+  readonly cells: readonly Value[];
+  readonly estimated?: readonly string[];
+  readonly series?: readonly (number | null)[];
 }
 
 /** Either way of giving a report's rows. */
