@@ -53,6 +53,8 @@ export type Note =
   | { readonly code: 'change-span'; readonly from: string; readonly months: number }
   /** Rows whose pace is measured over fewer months than --pace-window. */
   | { readonly code: 'pace-shorter'; readonly rows: number; readonly of: number; readonly window: number; readonly fewest: number }
+  /** Rows whose pace would take them below zero by December: their projection is 0 (never a negative count). */
+  | { readonly code: 'projection-floored'; readonly rows: number; readonly of: number; readonly december: string }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */

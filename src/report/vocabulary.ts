@@ -219,6 +219,11 @@ export function noteText(n: Note, lang: Lang): string {
         `the pace of ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows is over fewer months than --pace-window ${n.window} (as few as ${n.fewest}): fewer months known, or a month not reported`,
         `laju ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris dihitung atas lebih sedikit bulan daripada --pace-window ${n.window} (paling sedikit ${n.fewest}): bulan yang diketahui lebih sedikit, atau ada bulan yang tidak dilaporkan`,
       );
+    case 'projection-floored':
+      return L(
+        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would fall below zero by ${n.december} at their pace: their projection is 0`,
+        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan turun di bawah nol pada ${n.december} menurut lajunya: proyeksinya 0`,
+      );
     case 'plan-denominator':
       return L(
         `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report} (--denominator ${n.report} plans the targets on it too)`,

@@ -27,6 +27,15 @@ describe('coverage --trend', () => {
       if (f === 'md' || f === 'html' || f === 'table') expect(r.stdout).toContain('2024-05');
     }
   });
+
+  it('refuses --sort and --top, which the trend view would ignore (every row, in input order)', async () => {
+    for (const extra of [['--sort', 'coverage'], ['--top', '3']]) {
+      const r = await run(['coverage', 'examples/2024-06/gorontalo.csv', '--by', 'regency', '--trend', ...extra, '-f', 'csv']);
+      expect(r.code, extra.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${extra[0]} would have no effect: the trend view (--trend) lists every row, in the order of the input, under its subtotal`);
+    }
+  });
 });
 
 describe('coverage --compare-targets: two plans side by side', () => {
@@ -93,5 +102,24 @@ describe('the story says over how many months its changes are (found by review)'
     const consecutive = await run(['coverage', 'examples/sulama-2024/*.csv', '--year', '2024', '--denominator', 'potential_workers', '-f', 'csv']);
     expect(consecutive.stderr).not.toContain('the change is since');
     expect(consecutive.stderr).not.toContain('fewer months than');
+  });
+
+  it('a projection never goes below zero: it stops at 0 and says so (a count of people is never negative)', async () => {
+    const dir = tmp();
+    const f = join(dir, 'falling.csv');
+    // Aceh: 5 in May, 0 in June: -5 a month; 6 months to December: 0 - 30 would be -30, so 0.
+    // Bali: 100 in May, 90 in June: -10 a month; 90 - 60 = 30 (above zero: as it is).
+    writeFileSync(f, 'period,province,workforce,participants\n2024-05,Aceh,100,5\n2024-06,Aceh,100,0\n2024-05,Bali,200,100\n2024-06,Bali,200,90\n');
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    const aceh = rows.find((x) => x['province'] === 'Aceh')!;
+    const bali = rows.find((x) => x['province'] === 'Bali')!;
+    expect([aceh['pace'], aceh['projected']]).toEqual(['-5', '0']);
+    expect([bali['pace'], bali['projected']]).toEqual(['-10', '30']);
+    expect(rows.find((x) => x['level'] === 'total')!['projected']).toBe('30'); // 0 + 30
+    expect(r.stderr).toContain('note: 1 of 2 rows would fall below zero by 2024-12 at their pace: their projection is 0');
+    const id = await run(['coverage', f, '--lang', 'id', '-f', 'csv']);
+    expect(id.stderr).toContain('1 dari 2 baris akan turun di bawah nol');
   });
 });

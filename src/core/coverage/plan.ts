@@ -621,6 +621,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       grain,
       window: spec.paceWindow ?? 3,
       left: Math.max(0, monthsBetween(period, december)),
+      december,
       margin: spec.atRiskMargin,
       targetGrain,
       withTarget: new Set((stars ?? []).filter((x) => x.target !== null).map((x) => x.key)),
@@ -708,20 +709,28 @@ interface DetailStory {
 function tellStory(
   rows: readonly CoverageRow[],
   history: History,
-  o: { grain: readonly string[]; window: number; left: number; margin: number; targetGrain: readonly string[]; withTarget: ReadonlySet<string>; notes: Note[] },
+  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; targetGrain: readonly string[]; withTarget: ReadonlySet<string>; notes: Note[] },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
   const ti = o.targetGrain.map((g) => o.grain.indexOf(g));
   let noPace = 0;
+  let floored = 0;
   for (const r of rows) {
     if (r.level !== 'detail') continue;
     const series = history.byGroup.get(key(r.keys)) ?? new Array<number | null>(n).fill(null);
     const pace = paceOf(history.months, series, o.window);
     if (!pace) noPace++;
-    detail.set(r, { series, pace, projected: pace ? projectedDecember(r.metrics.participants, pace, o.left) : null, star: key(ti.map((i) => r.keys[i]!)) });
+    // A count of people is never below zero: a falling row stops at 0 by December (and it is said).
+    let projected = pace ? projectedDecember(r.metrics.participants, pace, o.left) : null;
+    if (projected !== null && projected < 0) {
+      projected = 0;
+      floored++;
+    }
+    detail.set(r, { series, pace, projected, star: key(ti.map((i) => r.keys[i]!)) });
   }
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
+  if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december });
   // Rows whose pace is over fewer months than the window (fewer months known, or a month missing).
   let shorter = 0;
   let fewest = o.window;
