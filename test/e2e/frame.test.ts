@@ -118,6 +118,16 @@ describe('an office missing this month', () => {
     expect(r.stderr).toMatch(/warning: .*Aceh/);
   });
 
+  it('a denominator some rows of a group lack: the warning names the group by its name, not its code', async () => {
+    const dir = tmp();
+    const a = write(dir, 'a.csv', 'period,province,regency,potential_workers,participants\n2024-06,Aceh,Kabupaten Simeulue,30000,10000\n');
+    const b = write(dir, 'b.csv', 'period,province,regency,participants\n2024-06,Aceh,Kabupaten Aceh Singkil,12000\n2024-06,Bali,Kabupaten Badung,50000\n');
+    const r = await run(['coverage', a, b, '--by', 'province', '--denominator', 'potential_workers', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: potential_workers is missing for part of 1 group\(s\) \(e\.g\. Aceh; .*b\.csv:2 has none\)/);
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Aceh')!['denominator']).toBe('');
+  });
+
   it('no group in both months: the warning says no change is shown, and every change cell is empty', async () => {
     const dir = tmp();
     const f = write(dir, 'apart.csv', 'period,province,participants\n2024-05,Aceh,580000\n2024-06,Gorontalo,251000\n2024-06,Maluku,262500\n');

@@ -516,7 +516,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const un = agg2?.unplaced.get(spec.denominator);
       if (den.lacking || (un && !(denSame ? part.rows.some((r) => r.values[dm] !== null && r.values[dm] !== undefined) : [...den.values.values()].some((v) => v !== null)))) notes.push({ code: 'coarser', measure: spec.denominator, grain: g, knownPer: knownPer(denTable, spec.denominator) });
       const inc = agg2?.incomplete.get(spec.denominator);
-      if (inc) notes.push({ code: 'incomplete', measure: spec.denominator, groups: inc.count, example: inc.keys.join(' / '), at: `${denTable.sources[inc.at.src]?.name ?? ''}:${inc.at.line}` });
+      if (inc) notes.push({ code: 'incomplete', measure: spec.denominator, groups: inc.count, example: inc.keys.map((k, i) => labelOf(agg2!.table.dims[i]!, k)).join(' / '), at: `${denTable.sources[inc.at.src]?.name ?? ''}:${inc.at.line}` });
     }
     // Targets: the sum over the groups at the targets' grain under this group that have a target (and
     // their participants only); a level finer than the targets' grain has none.
