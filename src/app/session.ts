@@ -40,7 +40,7 @@ const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
 const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees']);
 /** Other warnings (hushed by --quiet). */
-const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'incomplete', 'below-later-actual']);
+const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'incomplete', 'denominator-missing', 'below-later-actual']);
 
 /**
  * The start of every command: the config file (found or given), the options from the command line and

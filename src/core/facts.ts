@@ -53,6 +53,8 @@ export type Note =
   | { readonly code: 'change-span'; readonly from: string; readonly months: number }
   /** Rows whose pace is measured over fewer months than --pace-window. */
   | { readonly code: 'pace-shorter'; readonly rows: number; readonly of: number; readonly window: number; readonly fewest: number }
+  /** Detail rows without a denominator where other rows have one: no coverage for them or the totals over them. */
+  | { readonly code: 'denominator-missing'; readonly measure: string; readonly rows: number; readonly of: number; readonly example: string }
   /** Rows whose pace would take them below zero by December: their projection is 0 (never a negative count). */
   | { readonly code: 'projection-floored'; readonly rows: number; readonly of: number; readonly december: string }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */

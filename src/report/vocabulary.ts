@@ -219,6 +219,11 @@ export function noteText(n: Note, lang: Lang): string {
         `the pace of ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows is over fewer months than --pace-window ${n.window} (as few as ${n.fewest}): fewer months known, or a month not reported`,
         `laju ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris dihitung atas lebih sedikit bulan daripada --pace-window ${n.window} (paling sedikit ${n.fewest}): bulan yang diketahui lebih sedikit, atau ada bulan yang tidak dilaporkan`,
       );
+    case 'denominator-missing':
+      return L(
+        `${n.measure} is not given for ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows (e.g. ${n.example}): they show no coverage, nor do the subtotals and the Total over them`,
+        `${idName(n.measure)} tidak tersedia untuk ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris (mis. ${n.example}): baris itu tanpa cakupan, begitu pula subtotal dan Total yang mencakupnya`,
+      );
     case 'projection-floored':
       return L(
         `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would fall below zero by ${n.december} at their pace: their projection is 0`,

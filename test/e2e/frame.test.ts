@@ -126,6 +126,15 @@ describe('an office missing this month', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning: potential_workers is missing for part of 1 group\(s\) \(e\.g\. Aceh; .*b\.csv:2 has none\)/);
     expect(csvRows(r.stdout).find((x) => x['province'] === 'Aceh')!['denominator']).toBe('');
+    // By regency: two of the three regencies have none, and the Total over them shows none: said.
+    const fine = await run(['coverage', a, b, '--by', 'province,regency', '--denominator', 'potential_workers', '-f', 'csv']);
+    expect(fine.code, fine.stderr).toBe(0);
+    expect(fine.stderr).toContain('warning: potential_workers is not given for 2 of 3 rows (e.g. Aceh / Kabupaten Aceh Singkil): they show no coverage, nor do the subtotals and the Total over them');
+    const simeulue = csvRows(fine.stdout).find((x) => x['regency'] === 'Kabupaten Simeulue')!;
+    expect([simeulue['denominator'], simeulue['coverage']]).toEqual(['30000', '0.333333']); // 10,000 / 30,000
+    // Every row has it: no warning.
+    const all = await run(['coverage', a, '--by', 'province,regency', '--denominator', 'potential_workers', '-f', 'csv']);
+    expect(all.stderr).not.toContain('is not given for');
   });
 
   it('no group in both months: the warning says no change is shown, and every change cell is empty', async () => {

@@ -586,6 +586,19 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     });
   };
   const detail = levelRows(grain, 'detail');
+  // Rows without a denominator where others have one (a regency whose file lacks the column): their
+  // coverage is empty, and so is that of every subtotal and the Total over them. Said, with an example
+  // (a denominator known only per coarser group has its own note, 'coarser').
+  if (denominatorFrom && !notes.some((x) => x.code === 'coarser')) {
+    let without = 0;
+    let example: CoverageRow | undefined;
+    for (const r of detail) {
+      if (r.metrics.denominator !== null) continue;
+      without++;
+      example ??= r;
+    }
+    if (without > 0 && without < detail.length) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: example!.labels.join(' / ') });
+  }
   let targetRows: CoverageResult['targetRows'];
   if (stars) {
     const withT = stars.filter((s) => s.target !== null);
