@@ -5,7 +5,7 @@ import type { FlagKey } from '../options/flags.js';
 
 const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
 
-export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
+export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[] }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
   const notPlanned = {
@@ -21,8 +21,9 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     { flag: 'atRiskMargin', inert: !anyTargets, why: { en: 'it sets the at-risk status against targets, and this run has none', id: 'opsi ini mengatur status berisiko terhadap target, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },
     { flag: 'failOn', inert: o.failBelow === undefined, why: { en: 'it says what --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan apa yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
     { flag: 'failScope', inert: o.failBelow === undefined, why: { en: 'it says which rows --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan baris yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
-    // The trend view lists every row in the input's order, each under its subtotal: nothing to sort or cut.
+    // The trend view and the plans side by side list every row in the input's order: nothing to sort or cut.
     ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: o.trend === true, why: { en: 'the trend view (--trend) lists every row, in the order of the input, under its subtotal', id: 'tampilan tren (--trend) memuat setiap baris, menurut urutan input, di bawah subtotalnya' }, hint: { en: `leave out --${flag}, or --trend`, id: `hilangkan --${flag}, atau --trend` } })),
+    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: (o.compareTargets?.length ?? 0) > 0, why: { en: 'the plans side by side (--compare-targets) list every row, in the order of the input', id: 'rencana berdampingan (--compare-targets) memuat setiap baris, menurut urutan input' }, hint: { en: `leave out --${flag}, or --compare-targets`, id: `hilangkan --${flag}, atau --compare-targets` } })),
     ...outputInertRules(targets, stdoutIsTerminal),
   ];
 }

@@ -28,6 +28,15 @@ describe('coverage --trend', () => {
     }
   });
 
+  it('refuses --sort and --top with --compare-targets, whose table would ignore them (every row, in input order)', async () => {
+    for (const extra of [['--sort', 'gap'], ['--top', '2']]) {
+      const r = await run(['coverage', 'examples/2024-06/gorontalo.csv', '--by', 'regency', '--targets', 'examples/targets-2024-gorontalo.csv', '--compare-targets', 'examples/targets-2024-gorontalo.csv', ...extra, '-f', 'csv']);
+      expect(r.code, extra.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${extra[0]} would have no effect: the plans side by side (--compare-targets) list every row, in the order of the input`);
+    }
+  });
+
   it('refuses --sort and --top, which the trend view would ignore (every row, in input order)', async () => {
     for (const extra of [['--sort', 'coverage'], ['--top', '3']]) {
       const r = await run(['coverage', 'examples/2024-06/gorontalo.csv', '--by', 'regency', '--trend', ...extra, '-f', 'csv']);
