@@ -406,24 +406,12 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
       // group gets its own array when a second row is added to it.
       const lend = canLend(table, row);
       rows.push({ keys, values: lend ? (row.values as (number | null)[]) : new Array<number | null>(nm).fill(null), src: row.src, line: row.line });
-      if (g >= borrowed.length) {
-        const b = new Uint8Array(borrowed.length * 2);
-        b.set(borrowed);
-        borrowed = b;
-      }
+      if (g >= borrowed.length) borrowed = doubled(borrowed);
       if ((g + 1) * nm > have.length) {
-        const h = new Uint8Array(have.length * 2);
-        h.set(have);
-        have = h;
-        const l = new Uint8Array(lack.length * 2);
-        l.set(lack);
-        lack = l;
-        const ls = new Int32Array(lackSrc.length * 2);
-        ls.set(lackSrc);
-        lackSrc = ls;
-        const ll = new Float64Array(lackLine.length * 2);
-        ll.set(lackLine);
-        lackLine = ll;
+        have = doubled(have);
+        lack = doubled(lack);
+        lackSrc = doubled(lackSrc);
+        lackLine = doubled(lackLine);
       }
       if (lend) {
         borrowed[g] = 1;
@@ -479,6 +467,13 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     unplaced,
     incomplete,
   };
+}
+
+/** A typed array of twice the length, holding `a` at its start. */
+function doubled<T extends Uint8Array | Int32Array | Float64Array>(a: T): T {
+  const next = new (a.constructor as new (n: number) => T)(a.length * 2);
+  next.set(a);
+  return next;
 }
 
 /**
