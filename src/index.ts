@@ -22,7 +22,7 @@ export { planBreakdown } from './core/allocation/plan.js';
 export type { AllocationResult, PlannedUnit, LevelExplain, MatrixExplain } from './core/allocation/plan.js';
 export type { AllocationSpec, SplitRule, Basis, Bound, Mode, Shape, GivenTotal, GivenMargin } from './core/allocation/spec.js';
 export { planCoverage, thresholdBreaches, CoverageError } from './core/coverage/plan.js';
-export type { CoverageSpec, CoverageInputs, CoverageResult, CoverageRow } from './core/coverage/plan.js';
+export type { CoverageSpec, CoverageInputs, CoverageResult, CoverageRow, CoverageRowList } from './core/coverage/plan.js';
 export type { Targets } from './core/coverage/targets.js';
 export { targetsFromAllocation } from './core/coverage/targets.js';
 export { aggregate, rollup, findConflicts, atPeriod, TableConflictError, SumOverflowError } from './core/table.js';

@@ -4,6 +4,7 @@
 
 import type { Command } from 'commander';
 import { keysOf, type SourceFacts } from '../core/table.js';
+import { countLevel } from '../core/coverage/plan.js';
 import { InputError, JamsostekError, UsageError, say, usage, type Problem } from '../errors.js';
 import { expandInputs } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
@@ -68,7 +69,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     sources: t.sources,
     extract: t.rule === 'sum',
     grain: plan.result.grain,
-    groups: plan.result.rows.filter((r) => r.level === 'detail').length,
+    groups: countLevel(plan.result.rowList, 'detail'),
     periods: keysOf(t, 'period').sort(),
   });
   await session.emit(report, [...plan.files, ...session.protectedInputs({})]);

@@ -61,12 +61,13 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
   };
   const rows: Row[] = [];
   let total: Record<string, Value> = {};
-  first.rows.forEach((r, i) => {
-    const all = plans.map((p) => p.result.rows[i]!);
+  for (let i = 0; i < first.rowList.length; i++) {
+    const all = plans.map((p) => p.result.rowList.at(i));
+    const r = all[0]!;
     if (r.level === 'total') total = { [grain[0]!]: 'Total', ...line(all) };
     else if (r.level === 'detail') rows.push({ values: { ...keyValues(grain, r.keys, r.labels), ...line(all) } });
     else rows.push({ level: 'subtotal', values: { ...totalLabel(grain, r.keys, r.labels), ...line(all) } });
-  });
+  }
   const labelCols = keyColumns(grain).filter((c) => c.key !== 'province_code').map((c) => c.key);
   return {
     kind: 'coverage-compare',

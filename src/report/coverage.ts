@@ -2,9 +2,9 @@
 // participants, coverage, uncovered, target, target_coverage, gap, achievement, milestone, run_rate,
 // status, and with a previous month change and coverage_change_pp; csv adds level.
 
-import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
+import type { CoverageResult, CoverageRow, CoverageRowList } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import { mappedRows, type AnyReport, type Column, type Report, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
+import { rowSource, type AnyReport, type Column, type Report, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, sourceNotes, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js'; // issue 19
@@ -108,7 +108,7 @@ function coverageCells(r: CoverageResult): (keys: readonly string[]) => Iterable
     const subtotal = new Map<number, Cell[]>();
     const cells: Value[] = new Array<Value>(keys.length).fill(null);
     const out: { level: 'detail' | 'subtotal'; cells: Value[]; estimated?: readonly string[]; series?: readonly (number | null)[] } = { level: 'detail', cells };
-    for (const x of r.rows) {
+    for (const x of withoutTotal(r.rowList)) {
       if (x.level === 'total') continue;
       let get = detail;
       if (x.level === 'subtotal') {
@@ -124,6 +124,15 @@ function coverageCells(r: CoverageResult): (keys: readonly string[]) => Iterable
       yield out;
     }
   };
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
+}
+
+/** The rows but the Total, each made as it is read. */
+function* withoutTotal(list: CoverageRowList): Generator<CoverageRow> {
+  for (let i = 0; i < list.length; i++) if (list.level(i) !== 'total') yield list.at(i);
 }
 
 const DESCENDING = new Set(['gap', 'run_rate', 'uncovered']);
@@ -156,17 +165,27 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     if (x.level === 'detail') return withEstimates({ values: withFigures(keyValues(r.grain, x.keys, x.labels), x), ...series(x) }, x.estimated); // issue 19
     return withEstimates({ level: 'subtotal', values: withFigures(totalLabel(r.grain, x.keys, x.labels), x), ...series(x) }, x.estimated);
   };
-  const total = r.rows.find((x) => x.level === 'total')!;
+  const list = r.rowList;
+  let total: CoverageRow | undefined;
+  let count = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (list.level(i) !== 'total') count++;
+    else total = list.at(i);
+  }
+  if (!total) throw new Error('a coverage result without its Total');
+  const hasTargets = list.anyTarget;
   let rows: ReportRows;
   if (ctx.sort === undefined && ctx.top === undefined) {
     // In input order and all of them: each row is made as a renderer reaches it, never held (one key per
     // row makes a report as long as its input).
-    rows = { ...mappedRows(r.rows, toRow, (x) => x.level !== 'total'), cells: coverageCells(r) };
+    rows = { ...rowSource(count, () => mapped(withoutTotal(list), toRow)), cells: coverageCells(r) };
   } else {
     let chosen: Row[];
     if (ctx.sort) {
-      chosen = sortRows(r.rows.filter((x) => x.level === 'detail').map(toRow), sortColumn(ctx.sort, r.grain));
-    } else chosen = r.rows.filter((x) => x.level !== 'total').map(toRow);
+      chosen = [];
+      for (const x of withoutTotal(list)) if (x.level === 'detail') chosen.push(toRow(x));
+      chosen = sortRows(chosen, sortColumn(ctx.sort, r.grain));
+    } else chosen = Array.from(withoutTotal(list), toRow);
     if (ctx.top !== undefined) {
       let kept = 0;
       chosen = chosen.filter((x) => (x.level ?? 'detail') !== 'detail' || kept++ < ctx.top!);
@@ -176,7 +195,6 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     }
     rows = chosen;
   }
-  const hasTargets = r.rows.some((x) => x.metrics.target !== null);
   const meta: Record<string, unknown> = {
     command: 'coverage',
     period: r.period ?? null,
@@ -210,7 +228,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     rows,
     totals: { [first]: 'Total', ...values(total) },
     totalsEstimated: total.estimated, // issue 19
-    legend: estimateLegend(r.rows.some((x) => x.estimated?.length)), // issue 19
+    legend: estimateLegend(list.anyEstimate), // issue 19
     meta,
     notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(ctx.extraNotes ?? [])],
     chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },

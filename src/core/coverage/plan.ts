@@ -84,6 +84,21 @@ export interface CoverageStory {
   };
 }
 
+/**
+ * The rows of a report, each made when it is asked for: with one key per input row a report has a
+ * million rows, and held as objects they cost more than everything else the report keeps. `at(i)` makes
+ * a new object on each call, with the same figures each time; `level(i)` tells a row's level without
+ * making it. Iterating gives the rows in order.
+ */
+export interface CoverageRowList extends Iterable<CoverageRow> {
+  readonly length: number;
+  /** Some row has a target; some row has a figure that is an estimate (found while planning). */
+  readonly anyTarget: boolean;
+  readonly anyEstimate: boolean;
+  at(i: number): CoverageRow;
+  level(i: number): CoverageRow['level'];
+}
+
 export interface CoverageResult {
   readonly grain: readonly string[];
   readonly period?: Period;
@@ -91,8 +106,13 @@ export interface CoverageResult {
   readonly denominator?: string;
   /** Where the denominator came from: the input itself, or the denominators table. */
   readonly denominatorFrom: 'input' | 'denominators' | null;
-  /** Detail rows in input order, each first key's subtotal after its rows, then the total. */
+  /**
+   * Detail rows in input order, each first key's subtotal after its rows, then the total. Made from
+   * `rowList` on first use and then held: the tool itself reads `rowList`.
+   */
   readonly rows: readonly CoverageRow[];
+  /** The same rows, each made when it is read (nothing held per row but its place). */
+  readonly rowList: CoverageRowList;
   readonly targetYear?: number;
   readonly targetYearFrom?: YearSource;
   readonly monthsLeft?: number;
@@ -498,8 +518,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
   }
 
-  const rows: CoverageRow[] = [];
-  const levelRows = (g: readonly string[], level: CoverageRow['level']): CoverageRow[] => {
+  // A level's rows: the rollup's groups, each made into a CoverageRow when it is read.
+  const levelRows = (g: readonly string[], level: CoverageRow['level']): LevelRows => {
     const agg = roll(cur, g);
     if (level === 'detail') {
       const un = agg.unplaced.get('participants');
@@ -532,7 +552,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const lflD = both && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
     // The group's key by name, only where some figure is looked up by it (a million keys otherwise).
     const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined;
-    return part.rows.map((r) => {
+    // `named`: with the row's labels (a lookup per key in a dimension's labels; a pass that only adds
+    // figures up goes without them).
+    const make = (r: TableRow, named: boolean): CoverageRow => {
       const k = byKey ? key(r.keys) : '';
       const d = denSame ? (r.values[dm] ?? undefined) : (den.values.get(k) ?? undefined);
       let t: number | undefined;
@@ -569,7 +591,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       return {
         level,
         keys: r.keys as string[],
-        labels: r.keys.map((x, i) => labelOf(part.dims[i]!, x!)),
+        labels: named ? r.keys.map((x, i) => labelOf(part.dims[i]!, x!)) : NO_LABELS,
         metrics,
         targetCoverage: t !== undefined && d !== undefined && d !== null && d > 0 ? t / d : null,
         ...(targetRows ? { targetRows } : {}),
@@ -583,22 +605,33 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
           hasStatus: metrics.status !== null,
         }),
       };
-    });
+    };
+    const groups = part.rows;
+    return { length: groups.length, at: (i) => make(groups[i]!, true), figures: (i) => make(groups[i]!, false), firstKey: (i) => groups[i]!.keys[0]! };
   };
   const detail = levelRows(grain, 'detail');
-  // Rows without a denominator where others have one (a regency whose file lacks the column): their
-  // coverage is empty, and so is that of every subtotal and the Total over them. Said, with an example
-  // (a denominator known only per coarser group has its own note, 'coarser').
-  if (denominatorFrom && !notes.some((x) => x.code === 'coarser')) {
-    let without = 0;
-    let example: CoverageRow | undefined;
-    for (const r of detail) {
-      if (r.metrics.denominator !== null) continue;
-      without++;
-      example ??= r;
-    }
-    if (without > 0 && without < detail.length) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: example!.labels.join(' / ') });
+  // One pass over the detail rows, each made and let go: rows without a denominator where others have
+  // one (a regency whose file lacks the column: their coverage is empty, and so is that of every
+  // subtotal and the Total over them; said with an example; a denominator known only per coarser group
+  // has its own note, 'coarser'), and rows covered above 100%.
+  // The same pass finds whether any row has a target or an estimate (for the report's columns and legend).
+  let without = 0;
+  let example: number | undefined;
+  const over: string[] = [];
+  const has = { target: false, estimate: false };
+  const seen = (r: CoverageRow): void => {
+    if (r.metrics.target !== null) has.target = true;
+    if (r.estimated?.length) has.estimate = true;
+  };
+  for (let i = 0; i < detail.length; i++) {
+    const r = detail.figures(i);
+    seen(r);
+    if (r.metrics.coverage !== null && r.metrics.coverage > 1) over.push(detail.at(i).labels.join(' / '));
+    if (r.metrics.denominator !== null) continue;
+    without++;
+    example ??= i;
   }
+  if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0 && without < detail.length) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
   let targetRows: CoverageResult['targetRows'];
   if (stars) {
     const withT = stars.filter((s) => s.target !== null);
@@ -608,29 +641,43 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       notes.push({ code: 'no-target', rows: without.slice(0, 5).map((x) => x.label), count: without.length, with: withT.length, of: stars.length });
     }
   }
+  // The report's order: a detail row by its place in `detail`, a subtotal or the Total as made (few).
+  const order: (number | CoverageRow)[] = [];
   if (grain.length >= 2) {
-    const subs = new Map(levelRows([grain[0]!], 'subtotal').map((r) => [r.keys[0]!, r]));
-    const byFirst = new Map<string, CoverageRow[]>();
-    for (const r of detail) {
-      const list = byFirst.get(r.keys[0]!);
-      if (list) list.push(r);
-      else byFirst.set(r.keys[0]!, [r]);
+    const subs = new Map<string, CoverageRow>();
+    const sub = levelRows([grain[0]!], 'subtotal');
+    for (let i = 0; i < sub.length; i++) {
+      const r = sub.at(i);
+      seen(r);
+      subs.set(sub.firstKey(i), r);
+    }
+    const byFirst = new Map<string, number[]>();
+    for (let i = 0; i < detail.length; i++) {
+      const k = detail.firstKey(i);
+      const list = byFirst.get(k);
+      if (list) list.push(i);
+      else byFirst.set(k, [i]);
     }
     for (const [k, list] of byFirst) {
-      for (const r of list) rows.push(r);
+      for (const i of list) order.push(i);
       const s = subs.get(k);
-      if (s) rows.push(s);
+      if (s) order.push(s);
     }
-  } else for (const r of detail) rows.push(r);
-  for (const r of levelRows([], 'total')) rows.push(r);
+  } else for (let i = 0; i < detail.length; i++) order.push(i);
+  const totals = levelRows([], 'total');
+  for (let i = 0; i < totals.length; i++) {
+    const r = totals.at(i);
+    seen(r);
+    order.push(r);
+  }
+  let rowList = orderedRows(order, detail, has);
 
   // The year as a story: with two months or more, each row's pace and where it lands in December.
   let story: CoverageStory | undefined;
-  let storyRows = rows;
   const history = period ? historyOf(inputs.previous ? [current, inputs.previous] : [current], grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
     const december = `${targets?.year ?? periodYear(period)}-12`;
-    const told = tellStory(rows, history, {
+    const told = tellStory(Array.from(rowList), history, {
       grain,
       window: spec.paceWindow ?? 3,
       left: Math.max(0, monthsBetween(period, december)),
@@ -640,7 +687,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       withTarget: new Set((stars ?? []).filter((x) => x.target !== null).map((x) => x.key)),
       notes,
     });
-    storyRows = told.rows;
+    rowList = heldRows(told.rows);
     const total = told.rows[told.rows.length - 1]!;
     const months: Period[] = [];
     for (let m = history.months[0]!; m <= december; m = addMonths(m, 1)) months.push(m);
@@ -680,19 +727,19 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       },
     };
   }
-  if (storyRows !== rows) {
-    rows.length = 0;
-    for (const r of storyRows) rows.push(r);
-  }
-  const over = detail.filter((r) => r.metrics.coverage !== null && r.metrics.coverage > 1).map((r) => r.labels.join(' / '));
   if (over.length) notes.push({ code: 'over-coverage', units: over });
+  const list = rowList;
+  let held: readonly CoverageRow[] | undefined;
   return {
     grain,
     period,
     previousPeriod: previousTable ? previousPeriod : undefined,
     denominator: denominatorFrom ? spec.denominator : undefined,
     denominatorFrom,
-    rows,
+    get rows() {
+      return (held ??= Array.from(list));
+    },
+    rowList: list,
     targetYear: targets?.year,
     targetYearFrom: targets?.yearFrom,
     monthsLeft: left,
@@ -703,6 +750,58 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     likeForLike,
     ...(story ? { story } : {}),
     notes,
+  };
+}
+
+/** A level's rows by their place: made when read. */
+interface LevelRows {
+  readonly length: number;
+  at(i: number): CoverageRow;
+  /** Row i without its labels (NO_LABELS): for a pass that only reads figures. */
+  figures(i: number): CoverageRow;
+  /** The first key of row i, without making the row. */
+  firstKey(i: number): string;
+}
+
+const NO_LABELS: readonly string[] = Object.freeze([]);
+
+/** The report's rows in `order`: a number is a row of `detail`, made when read; a row is itself. */
+function orderedRows(order: readonly (number | CoverageRow)[], detail: LevelRows, has: { target: boolean; estimate: boolean }): CoverageRowList {
+  const at = (i: number): CoverageRow => {
+    const x = order[i]!;
+    return typeof x === 'number' ? detail.at(x) : x;
+  };
+  return {
+    length: order.length,
+    anyTarget: has.target,
+    anyEstimate: has.estimate,
+    at,
+    level: (i) => {
+      const x = order[i]!;
+      return typeof x === 'number' ? 'detail' : x.level;
+    },
+    *[Symbol.iterator]() {
+      for (let i = 0; i < order.length; i++) yield at(i);
+    },
+  };
+}
+
+/** How many rows of a level a list has, none of them made. */
+export function countLevel(list: CoverageRowList, level: CoverageRow['level']): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (list.level(i) === level) n++;
+  return n;
+}
+
+/** Rows already made (the story's), as a list. */
+function heldRows(rows: readonly CoverageRow[]): CoverageRowList {
+  return {
+    length: rows.length,
+    anyTarget: rows.some((r) => r.metrics.target !== null),
+    anyEstimate: rows.some((r) => r.estimated?.length),
+    at: (i) => rows[i]!,
+    level: (i) => rows[i]!.level,
+    [Symbol.iterator]: () => rows[Symbol.iterator](),
   };
 }
 
@@ -812,11 +911,18 @@ function tellStory(
 
 /** Rows below a threshold, after the report is written (--fail-below); every row counts, also those --top hides. */
 export function thresholdBreaches(result: CoverageResult, measure: 'coverage' | 'achievement', scope: 'any' | 'total', below: number): { checked: number; breached: { label: string; value: number }[]; anyValue: boolean } {
-  const rows = result.rows.filter((r) => (scope === 'total' ? r.level === 'total' : r.level === 'detail'));
-  const values = rows.map((r) => ({ label: r.level === 'total' ? 'Total' : r.labels.join(' / '), value: measure === 'coverage' ? r.metrics.coverage : r.metrics.achievement }));
-  return {
-    checked: rows.length,
-    anyValue: values.some((v) => v.value !== null),
-    breached: values.filter((v): v is { label: string; value: number } => v.value !== null && v.value < below),
-  };
+  const list = result.rowList;
+  let checked = 0;
+  let anyValue = false;
+  const breached: { label: string; value: number }[] = [];
+  for (let i = 0; i < list.length; i++) {
+    if (list.level(i) !== (scope === 'total' ? 'total' : 'detail')) continue;
+    const r = list.at(i);
+    const value = measure === 'coverage' ? r.metrics.coverage : r.metrics.achievement;
+    checked++;
+    if (value === null) continue;
+    anyValue = true;
+    if (value < below) breached.push({ label: r.level === 'total' ? 'Total' : r.labels.join(' / '), value });
+  }
+  return { checked, anyValue, breached };
 }
