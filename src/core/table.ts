@@ -522,6 +522,8 @@ export function filterRows(table: Table, keep: (row: TableRow) => boolean): Tabl
     map[i] = rows.length;
     rows.push(r.parent !== undefined ? { ...r, parent: map[r.parent]! } : r);
   });
+  // Every row kept (a file of one month at its month): the table itself, with its cached key ids.
+  if (rows.length === table.rows.length) return table;
   return { ...table, rows };
 }
 
