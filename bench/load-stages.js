@@ -1,0 +1,42 @@
+// node bench/load-stages.js FILE: where the general path's time goes on a regional CSV (read by province,
+// as bench/load-general.js reads it), in-process, best of BENCH_RUNS (default 4) so that a busy machine
+// disturbs it less: (1) read, decode and scan, every row handed to a sink that does nothing; (2) the same
+// with the typed rows (keys, numbers, every check) but no groups; (3) the whole load (groups, the digest
+// of every row, the sha256). Run `npm run build` first. Issue 20's profile of the general reader.
+import { createReadStream } from 'node:fs';
+import { readCsvRows } from '../dist/io/csv-rows.js';
+import { decodeText } from '../dist/io/source.js';
+import { TableShape, TypedRows } from '../dist/io/typed-rows.js';
+import { KeyDomains } from '../dist/io/key-domains.js';
+import { ProblemList } from '../dist/errors.js';
+import { loadTable } from '../dist/io/load.js';
+
+const file = process.argv[2];
+const runs = Number(process.env.BENCH_RUNS ?? 4);
+const measures = new Map([['participants', 'count'], ['workforce', 'count'], ['employed', 'count'], ['potential_workers', 'count']]);
+const wants = { dims: ['province'], measures, segmentParts: true, percents: true, periodKind: 'period' };
+async function text() {
+  const it = createReadStream(file, { highWaterMark: 64 * 1024 })[Symbol.asyncIterator]();
+  const first = (await it.next()).value;
+  return decodeText(file, first, it, undefined, () => undefined);
+}
+const stages = {
+  'read, decode, scan': async () => readCsvRows(await text(), file, {}, { column() {}, row() {}, blank() {} }, new ProblemList(50)),
+  '+ typed rows': async () => {
+    const shape = new TableShape([...measures].map(([name, kind]) => ({ name, kind })));
+    const typed = new TypedRows(shape, new KeyDomains('kemendagri'), new ProblemList(50), { file, src: 0, wants, rule: 'refuse', allowOverCoverage: false, deriveKanwil: false, place: (line, column) => ({ file, line, column }), columnsUpFront: true, required: [] });
+    await readCsvRows(await text(), file, {}, typed, new ProblemList(50));
+    typed.finish();
+  },
+  '+ groups, digests, sha256 (loadTable)': () => loadTable([file], { dims: ['province'], measures, rule: 'auto', segmentParts: true, percents: true }, { maxErrors: 50, allowOverCoverage: false, codeSystem: 'kemendagri', fastExtract: 'never' }),
+};
+const best = new Map();
+for (let i = 0; i < runs; i++) {
+  for (const [name, run] of Object.entries(stages)) {
+    const t = performance.now();
+    await run();
+    const ms = performance.now() - t;
+    best.set(name, Math.min(best.get(name) ?? Infinity, ms));
+  }
+}
+for (const [name, ms] of best) console.log(`${name.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms`);
