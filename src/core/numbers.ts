@@ -49,6 +49,13 @@ export interface Reading {
   readonly en: number | undefined;
   /** Why the cell is not a value in either locale (undefined when it is one in at least one). */
   readonly problem?: string;
+  /**
+   * A count of one to three digits, one separator and three digits (`2,000`, `3.000`) that reads as two
+   * whole numbers: the locale in which the separator groups thousands. In the other it would be a whole
+   * number written with three decimal zeros (2,000 = 2 in Indonesian), which no count of people is: a
+   * file in that other locale is refused rather than read as 2 (LocalePolicy.threeDecimals).
+   */
+  readonly grouping?: NumberLocale;
 }
 
 function asKind(p: ParsedNumber, kind: CellKind): number | string {
@@ -76,6 +83,8 @@ function plainDigits(raw: string): number | undefined {
   return v;
 }
 
+const GROUPING_SHAPE = /^\d{1,3}[.,]\d{3}$/;
+
 /** Example: readCell('256.129', 'count') → { id: 256129, en: undefined }. */
 export function readCell(raw: string, kind: CellKind): Reading {
   const plain = plainDigits(raw);
@@ -85,6 +94,10 @@ export function readCell(raw: string, kind: CellKind): Reading {
   const b = asKind(parseNumber(raw, 'en', opts), kind);
   const id = typeof a === 'number' ? a : undefined;
   const en = typeof b === 'number' ? b : undefined;
+  if (kind === 'count' && id !== undefined && en !== undefined && id !== en) {
+    const t = clean(raw);
+    if (GROUPING_SHAPE.test(t)) return { id, en, grouping: t.includes(',') ? 'en' : 'id' };
+  }
   if (id !== undefined || en !== undefined) return { id, en };
   // Neither: the most telling reason (negative and fractional beat "not a valid number").
   const reasons = [a, b].filter((x): x is string => typeof x === 'string');
@@ -134,6 +147,9 @@ export class LocalePolicy {
   /** The first cell that was only Indonesian / only English. */
   idOnly?: CellRef;
   enOnly?: CellRef;
+  /** The first count that groups thousands in English (`2,000`) / in Indonesian (`3.000`), with its readings. */
+  private groupsEn?: { at: CellRef; id: number; en: number };
+  private groupsId?: { at: CellRef; id: number; en: number };
 
   constructor(readonly forced?: NumberLocale) {
     if (forced === 'id') this.enOk = false;
@@ -160,12 +176,29 @@ export class LocalePolicy {
     const ref = (): CellRef => (typeof at === 'function' ? at() : at);
     if (inId && !inEn) this.idOnly ??= ref();
     if (inEn && !inId) this.enOnly ??= ref();
+    if (r.grouping === 'en' && !this.forced) this.groupsEn ??= { at: ref(), id: r.id!, en: r.en! };
+    if (r.grouping === 'id' && !this.forced) this.groupsId ??= { at: ref(), id: r.id!, en: r.en! };
     if (this.forced) return (this.forced === 'id' ? r.id : r.en) ?? 'contradiction';
     if (!inId) this.idOk = false;
     if (!inEn) this.enOk = false;
     if (!this.idOk && !this.enOk) return 'contradiction';
     if (this.idOk && this.enOk) return r.id === r.en ? r.id! : 'pending';
     return this.idOk ? r.id! : r.en!;
+  }
+
+  /**
+   * Once the locale is decided from the file's cells: the first count that in this locale would be a
+   * whole number with three decimal zeros (`2,000` in an Indonesian file), with the cell that decided
+   * the locale. Such a count is the other locale's grouping (2000): the file mixes formats, and reading
+   * it as 2 would be a silent factor of a thousand. Undefined when there is none, or the locale was forced.
+   */
+  threeDecimals(): { at: CellRef; value: number; grouped: number; locale: NumberLocale; decidedBy: CellRef } | undefined {
+    const locale = this.locale;
+    if (this.forced || !locale) return undefined;
+    const c = locale === 'id' ? this.groupsEn : this.groupsId;
+    const decidedBy = locale === 'id' ? this.idOnly : this.enOnly;
+    if (!c || !decidedBy) return undefined;
+    return locale === 'id' ? { at: c.at, value: c.id, grouped: c.en, locale, decidedBy } : { at: c.at, value: c.en, grouped: c.id, locale, decidedBy };
   }
 }
 

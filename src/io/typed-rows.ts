@@ -771,12 +771,18 @@ export class TypedRows implements RowSink {
     this.recent[at] = key;
   }
 
+  /** A cell's place as messages write it: file:line:column, or a workbook's file:Sheet!C2. */
+  private placeText(line: number, column: number): string {
+    const p = this.o.place(line, column);
+    return p.line === undefined ? (p.file ?? '') : `${p.file ?? ''}:${p.line}:${p.column ?? column}`;
+  }
+
   private reportContradiction(at: CellRef): void {
     if (this.contradictionReported) return;
     this.contradictionReported = true;
     const id = this.policy.idOnly ?? at;
     const en = this.policy.enOnly ?? at;
-    const idAt = `${this.o.place(id.line, id.column).file}:${id.line}:${id.column}`;
+    const idAt = this.placeText(id.line, id.column);
     this.fail({ code: 'mixed-locales', en: en.raw, id: id.raw, idAt }, en.line, en.column);
     this.fail({ code: 'mixed-locales-id', id: id.raw }, id.line, id.column);
   }
@@ -788,6 +794,11 @@ export class TypedRows implements RowSink {
       if (c && c.firstRow > 0 && (c.role.kind === 'measure' || c.role.kind === 'dim' || c.role.kind === 'segment-part')) this.fail({ code: 'key-from-later-row', field: c.name, firstLine: c.place.line }, this.firstLine ?? 1);
     }
     const loc = this.policy.locale;
+    const three = this.policy.threeDecimals();
+    if (three) {
+      const by = three.decidedBy;
+      this.fail({ code: 'count-three-decimals', raw: three.at.raw, value: three.value, grouped: three.grouped, locale: three.locale, by: by.raw, byAt: this.placeText(by.line, by.column) }, three.at.line, three.at.column);
+    }
     if (this.firstPending && !loc) {
       const p = this.firstPending;
       this.fail({ code: 'undecided-locale', raw: p.at.raw, asId: p.id, asEn: p.en }, p.at.line, p.at.column);

@@ -34,6 +34,7 @@ export type InputProblem =
   | { readonly code: 'bad-number'; readonly field: string; readonly raw: string; readonly reason: string; readonly reasonId: string; readonly locale?: 'id' | 'en' }
   | { readonly code: 'mixed-locales'; readonly en: string; readonly id: string; readonly idAt: string }
   | { readonly code: 'mixed-locales-id'; readonly id: string }
+  | { readonly code: 'count-three-decimals'; readonly raw: string; readonly value: number; readonly grouped: number; readonly locale: 'id' | 'en'; readonly by: string; readonly byAt: string }
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
   | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number }
@@ -111,6 +112,13 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'mixed-locales-id':
       return say(`${q(p.id)} is an Indonesian number (id); see the English one above`, `${q(p.id)} adalah angka format Indonesia (id); lihat angka format Inggris di atas`);
+    case 'count-three-decimals': {
+      const [lang, langId, other, otherId, sep] = p.locale === 'id' ? ['Indonesian (id)', 'Indonesia (id)', 'English (en)', 'Inggris (en)', ','] : ['English (en)', 'Inggris (en)', 'Indonesian (id)', 'Indonesia (id)', '.'];
+      return say(
+        { message: `${q(p.raw)} reads as ${p.value} in ${lang}, the file's number format (see ${q(p.by)} at ${p.byAt}): a count with three decimals after ${q(sep)}; in ${other} it is ${p.grouped}. The file mixes number formats`, hint: `write it as the file writes its other numbers, or pass --number-locale ${p.locale} if ${p.value} is meant` },
+        { message: `${q(p.raw)} terbaca ${p.value} dalam format ${langId}, format angka berkas ini (lihat ${q(p.by)} di ${p.byAt}): jumlah dengan tiga desimal setelah ${q(sep)}; dalam format ${otherId} nilainya ${p.grouped}. Berkas mencampur format angka`, hint: `tulis seperti angka lain di berkas, atau tentukan --number-locale ${p.locale} jika yang dimaksud ${p.value}` },
+      );
+    }
     case 'undecided-locale':
       return say(
         { message: `cannot tell the number format: ${q(p.raw)} reads as ${p.asId} in Indonesian (id) and ${p.asEn} in English (en), and no count in the file settles it`, hint: 'pass --number-locale id or --number-locale en' },

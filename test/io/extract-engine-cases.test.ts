@@ -41,9 +41,9 @@ describe('number locale, deduced from the counts', () => {
     [['A; 1.234 ', 'A;"  3.000.000"'], { A: 3001234 }, 'id'],
     // 1.000 is 1000 or 1 until a later cell decides; both sums were kept meanwhile.
     [['A;1.000', 'B;2.500.000'], { A: 1000, B: 2500000 }, 'id'],
-    [['A;1.000', 'B;1,234,567'], { A: 1, B: 1234567 }, 'en'],
-    // 12,000 is 12 in Indonesian (a decimal comma), the locale 9.999.999 decides.
-    [['A;1.000', 'A;7', 'B;12,000', 'B;9.999.999'], { A: 1007, B: 10000011 }, 'id'],
+    [['A;"1,000"', 'B;"1,234,567"'], { A: 1000, B: 1234567 }, 'en'],
+    // 12,0 is 12 in Indonesian (a decimal comma), the locale 9.999.999 decides.
+    [['A;1.000', 'A;7', 'B;12,0', 'B;9.999.999'], { A: 1007, B: 10000011 }, 'id'],
   ] as const)('%j → %j (%s)', async (rows, expected, locale) => {
     const scan = await counts([...rows]);
     expect(scan.ok && scan.locale).toBe(locale ?? undefined);
@@ -54,6 +54,10 @@ describe('number locale, deduced from the counts', () => {
     [['A;1.000'], 'reads as 1000 or 1, and nothing decides'],
     [['A;1.000', 'B;2,000'], 'both ambiguous, in opposite directions'],
     [['A;1.234', 'B;1,234'], 'one cell only Indonesian, another only English'],
+    // A count with three decimal zeros in the file's locale is the other locale's grouping (it was read
+    // as 1 and as 12): the general path names both cells.
+    [['A;1.000', 'B;1,234,567'], 'English, where 1.000 would be 1 with three decimals'],
+    [['A;7', 'B;12,000', 'B;9.999.999'], 'Indonesian, where 12,000 would be 12 with three decimals'],
     [['A;3.000.000', 'B;5.5'], 'Indonesian, then an English decimal'],
     [['A;12.5'], 'not whole in either locale'],
     [['A;-5'], 'negative'],

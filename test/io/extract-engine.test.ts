@@ -42,6 +42,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const ID_COUNT = /^(\d+|\d{1,3}(?:\.\d{3})+)(?:,0+)?$/;
 const EN_COUNT = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.0+)?$/;
 
+const GROUPING_SHAPE = /^\d{1,3}([.,])\d{3}$/;
+
 function readings(cell: string): { id?: bigint; en?: bigint } {
   const text = cell.trim();
   const out: { id?: bigint; en?: bigint } = {};
@@ -122,6 +124,8 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
   // Which locales every count cell can be read in; a cell read differently in both.
   const valid = new Set<'id' | 'en'>(plan.locale ? [plan.locale] : ['id', 'en']);
   let differing = false;
+  const shaped = new Set<string>();
+  const shapedDiffering = new Set<string>();
   const groups = new Map<string, { keys: string[]; id: bigint[]; en: bigint[]; rows: number; firstLine: number }>();
   const seen = new Set<string>();
   const periods: string[] = [];
@@ -147,6 +151,15 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
     }
     for (const f of plan.countFields) if (fields[f]!.trim() !== fields[f]!.replace(/^ +| +$/g, '')) engineMayRefuse ??= 'white space other than spaces around a count';
     const cells = plan.countFields.map((f) => readings(fields[f]!));
+    // 1–3 digits, a separator, 3 digits: in the locale whose decimal mark the separator is, a count
+    // with three decimals, refused when the file turns out to be in that locale (core/numbers.ts).
+    for (const f of plan.countFields) {
+      const m = GROUPING_SHAPE.exec(fields[f]!.replace(/^ +| +$/g, ''));
+      if (!m || plan.locale) continue;
+      const c = readings(fields[f]!);
+      shaped.add(m[1]!);
+      if (c.id !== undefined && c.en !== undefined && c.id !== c.en) shapedDiffering.add(m[1]!);
+    }
     for (const c of cells) {
       if (c.id === undefined) valid.delete('id');
       if (c.en === undefined) valid.delete('en');
@@ -174,6 +187,11 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
   }
   const locale = valid.size === 1 ? [...valid][0] : undefined;
   if (locale === undefined && differing) return bad('ambiguous counts');
+  if (locale && !plan.locale) {
+    const decimal = locale === 'id' ? ',' : '.';
+    if (shapedDiffering.has(decimal)) return bad('a count with three decimals in the file\'s locale');
+    if (shaped.has(decimal)) engineMayRefuse ??= 'a count shaped like the other locale\'s grouping (0,000)';
+  }
   const out = [...groups.values()].map((g) => ({ keys: g.keys, sums: (locale === 'en' ? g.en : g.id).map(Number), rows: g.rows, firstLine: g.firstLine }));
   if (out.some((g) => g.sums.some((s) => s > Number.MAX_SAFE_INTEGER))) return bad('sum beyond 2^53');
   return { ok: true, groups: out, rows, blankLines, locale: plan.locale ? plan.locale : locale, ...(plan.periodField !== undefined ? { periods } : {}), engineMayRefuse };

@@ -37,7 +37,7 @@ const PROVINCES = ['Gorontalo', 'Aceh', 'GORONTALO', 'Jawa Barat', 'DKI Jakarta'
 const REGENCIES: Record<string, string[]> = { Gorontalo: ['Boalemo', 'Pohuwato'], GORONTALO: ['Boalemo'], Aceh: ['Simeulue', 'Aceh Singkil'], 'Jawa Barat': ['Bogor', 'Sukabumi'], 'DKI Jakarta': ['Kepulauan Seribu'], 'Papua Barat Daya': ['Sorong'] };
 const SECTORS = ['Pertanian', 'Perdagangan', 'pertanian', 'Industri', 'Total'];
 const PERIODS = ['2024-06', '2024-07', '2024-6'];
-const COUNTS = ['12', '0', '1.234', '1,234', '5', '1.234.567', '999', ' 7 '];
+const COUNTS = ['12', '0', '1.234', '1,234', '5', '1.234.567', '999', ' 7 ', '2,000', '3.000'];
 const PLANTS = ['none', 'duplicate', 'over', 'blank-sector', 'bad-count', 'control', 'jumlah', 'unknown'] as const;
 
 interface Spec {

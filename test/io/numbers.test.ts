@@ -116,4 +116,37 @@ describe('the locale of a file is deduced from its cells, never guessed', () => 
     expect(feed([['256.129', 'number']], 'en').out).toEqual([256.129]);
     expect(feed([['256,129', 'count']], 'id').out).toEqual(['contradiction']);
   });
+  // A count "2,000" in a file whose other counts are Indonesian ("1.200") was read as 2 without a word.
+  it('a count of three decimal zeros in the file\'s locale is the other locale\'s grouping: named, never read as 2', () => {
+    expect(readCell('2,000', 'count')).toEqual({ id: 2, en: 2000, grouping: 'en' });
+    expect(readCell(' 3.000 ', 'count')).toEqual({ id: 3000, en: 3, grouping: 'id' });
+    expect(readCell('2,000', 'number')).toEqual({ id: 2, en: 2000 }); // a decimal measure may have three decimals
+    expect(readCell('2,500', 'count')).toEqual({ id: undefined, en: 2500 });
+    const id = feed([['2,000', 'count'], ['3.000', 'count'], ['1.200', 'count']]);
+    expect(id.p.locale).toBe('id');
+    expect(id.p.threeDecimals()).toEqual({ at: { line: 2, column: 1, raw: '2,000' }, value: 2, grouped: 2000, locale: 'id', decidedBy: { line: 4, column: 1, raw: '1.200' } });
+    // After the locale is decided, too.
+    expect(feed([['1.200', 'count'], ['2,000', 'count']]).p.threeDecimals()).toMatchObject({ at: { raw: '2,000' }, value: 2, grouped: 2000 });
+    const en = feed([['1,234', 'count'], ['5.000', 'count']]);
+    expect(en.p.threeDecimals()).toMatchObject({ at: { raw: '5.000' }, value: 5, grouped: 5000, locale: 'en', decidedBy: { raw: '1,234' } });
+    // Grouping in the file's own locale is its usual way of writing; undecided files wait; a forced locale is the user's word.
+    expect(feed([['1,234', 'count'], ['2,000', 'count']]).p.threeDecimals()).toBeUndefined();
+    expect(feed([['2,000', 'count']]).p.threeDecimals()).toBeUndefined();
+    expect(feed([['1.200', 'count'], ['2,000', 'count']], 'id').p.threeDecimals()).toBeUndefined();
+  });
+  it('a count of 1–3 digits, a separator and three zeros is named whichever way the file decides (property)', () => {
+    const shaped = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom(',', '.')).map(([n, sep]) => ({ raw: `${n}${sep}000`, n, sep }));
+    fc.assert(
+      fc.property(shaped, fc.constantFrom('id', 'en'), fc.boolean(), ({ raw, n, sep }, locale, before) => {
+        const decide = locale === 'id' ? '1.234.567' : '1,234,567';
+        const cells: [string, 'count'][] = before ? [[decide, 'count'], [raw, 'count']] : [[raw, 'count'], [decide, 'count']];
+        const three = feed(cells).p.threeDecimals();
+        // Indonesian reads "n,000" as n (three decimals), English reads "n.000" as n.
+        const decimalHere = (locale === 'id' && sep === ',') || (locale === 'en' && sep === '.');
+        if (decimalHere) expect(three).toMatchObject({ value: n, grouped: n * 1000, locale, at: { raw } });
+        else expect(three).toBeUndefined();
+      }),
+      { numRuns: RUNS / 10, seed: 5 },
+    );
+  });
 });

@@ -65,6 +65,13 @@ export interface RangeResult {
   readonly mode: number;
   /** While undecided, a count read differently in the two locales (`1.000`). */
   readonly differing: boolean;
+  /**
+   * A count of 1–3 digits, one separator and three digits was seen (locale not forced): `2,000` (groups
+   * in English; in Indonesian it would have three decimals) / `3.000` (the reverse). A file decided
+   * the other way is left to the general path, which refuses it (core/numbers.ts, threeDecimals).
+   */
+  readonly groupsEn: boolean;
+  readonly groupsId: boolean;
   /** Distinct texts per value slot (the key fields in order, then the period when it is not a key). */
   readonly values: string[][];
   readonly groupCount: number;
@@ -129,6 +136,8 @@ export class RangeScanner {
   blank = 0;
   mode: number;
   differing = false;
+  groupsEn = false;
+  groupsId = false;
   problem: string | undefined;
   problemLine = 0;
   done = false;
@@ -393,6 +402,18 @@ export class RangeScanner {
       this.v0[j] = this.v1[j] = v;
       code = 3;
     } else {
+      // 1–3 digits, a separator, 3 digits: which locale it groups in (see groupsEn).
+      if (!this.forced && end - start >= 5 && end - start <= 7) {
+        const sep = src[end - 4];
+        if (sep === 0x2c || sep === 0x2e) {
+          let digits = true;
+          for (let k = start; k < end; k++) if (k !== end - 4 && (src[k]! < 48 || src[k]! > 57)) digits = false;
+          if (digits) {
+            if (sep === 0x2c) this.groupsEn = true;
+            else this.groupsId = true;
+          }
+        }
+      }
       // Once the locale is decided, the other reading no longer matters.
       const id = this.mode === 2 ? -1 : readInLocale(src, start, end, 0x2e, 0x2c);
       const en = this.mode === 1 ? -1 : readInLocale(src, start, end, 0x2c, 0x2e);
@@ -565,6 +586,8 @@ export class RangeScanner {
       blank: this.blank,
       mode: this.mode,
       differing: this.differing,
+      groupsEn: this.groupsEn,
+      groupsId: this.groupsId,
       values: this.tables.map((t) => t.texts()),
       groupCount: g.count,
       groupKeys: g.keys.slice(0, g.count * g.width),
