@@ -43,7 +43,7 @@ for (const cmd of program.commands) {
 out.push('.SH EXIT STATUS');
 for (const [code, what] of [
   ['0', 'success (notes and warnings may be printed to standard error)'],
-  ['1', 'a \\-\\-fail\\-below threshold was breached; the report was still written'],
+  ['1', 'a \\-\\-fail\\-below threshold was breached, or rows had no value to check; the report was still written'],
   ['2', 'usage or config error (unknown flag, bad option value, invalid config file)'],
   ['3', 'input data error, or a problem with no solution; nothing was written'],
   ['4', 'output error; a previous output file is left intact'],

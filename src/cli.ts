@@ -47,7 +47,7 @@ Examples:
 
 Exit codes:
   0    success (notes and warnings may be printed to stderr)
-  1    a --fail-below threshold was breached (the report was still written)
+  1    a --fail-below threshold was breached, or rows had no value to check (the report was still written)
   2    usage or config error (unknown flag, bad option value, invalid config file)
   3    input data error, or a problem with no solution (nothing written; every problem is listed)
   4    output error (cannot write; a previous output file is left intact)

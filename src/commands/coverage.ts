@@ -3,19 +3,17 @@
 
 import type { Command } from 'commander';
 import { thresholdBreaches } from '../core/coverage/plan.js';
-import { ThresholdBreach, usage } from '../errors.js';
-import { columnWords } from '../report/vocabulary.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
-import { formatHuman } from '../render/format.js';
 import { coverageReport, trendReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { checkCoverageFields } from '../app/coverage-fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { coverageInertRules } from '../app/coverage-flags.js';
+import { breach, noValues } from '../app/threshold.js';
 import { inputInertRules, refuseInert } from '../app/inert.js';
 import type { SourceFacts } from '../core/table.js';
 
@@ -77,22 +75,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   if (o.failBelow !== undefined) {
     const measure = o.failOn ?? 'coverage';
     const b = thresholdBreaches(result, measure, o.failScope ?? 'any', o.failBelow);
-    const measureId = columnWords(measure).id;
-    if (!b.anyValue) {
-      throw usage(
-        `--fail-on ${measure}: the report has no ${measure} values${measure === 'achievement' ? ' (pass --targets or --year)' : ' (no denominator)'}`,
-        `--fail-on ${measure}: laporan tidak memuat nilai ${measureId}${measure === 'achievement' ? ' (berikan --targets atau --year)' : ' (tidak ada penyebut)'}`,
-      );
-    }
-    if (b.breached.length) {
-      // The same numbers in both languages (as in every message), so that a log reads the same.
-      const shown = `${b.breached.slice(0, 10).map((x) => `${x.label} ${formatHuman(x.value, 'pct', 'en')}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
-      const threshold = formatHuman(o.failBelow, 'pct', 'en');
-      throw new ThresholdBreach({
-        message: `${measure} below ${threshold} for ${b.breached.length} of ${b.checked}: ${shown}`,
-        hint: 'the report was written; exit code 1 signals the breach',
-        id: { message: `${measureId} di bawah ${threshold} untuk ${b.breached.length} dari ${b.checked}: ${shown}`, hint: 'laporan sudah ditulis; kode keluar 1 menandakan ambang terlampaui' },
-      });
-    }
+    if (!b.anyValue) throw noValues(measure, o.failScope ?? 'any', b.totalValue !== null);
+    if (b.breached.length || b.missing) throw breach(measure, o.failBelow, b);
   }
 }

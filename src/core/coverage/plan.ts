@@ -909,20 +909,42 @@ function tellStory(
   return { rows: rows.map((r) => ({ ...r, story: story(r) })) };
 }
 
-/** Rows below a threshold, after the report is written (--fail-below); every row counts, also those --top hides. */
-export function thresholdBreaches(result: CoverageResult, measure: 'coverage' | 'achievement', scope: 'any' | 'total', below: number): { checked: number; breached: { label: string; value: number }[]; anyValue: boolean } {
+/**
+ * Rows below a threshold, after the report is written (--fail-below); every row counts, also those --top
+ * hides. `checked`: the rows of the scope; `missing`: those of them without a value (no denominator, or
+ * no target), which the threshold cannot check, with the first as an example; `totalValue`: the Total's.
+ */
+export function thresholdBreaches(
+  result: CoverageResult,
+  measure: 'coverage' | 'achievement',
+  scope: 'any' | 'total',
+  below: number,
+): { checked: number; breached: { label: string; value: number }[]; anyValue: boolean; missing: number; missingExample: string | null; totalValue: number | null } {
   const list = result.rowList;
   let checked = 0;
   let anyValue = false;
+  let missing = 0;
+  let missingExample: string | null = null;
+  let totalValue: number | null = null;
   const breached: { label: string; value: number }[] = [];
   for (let i = 0; i < list.length; i++) {
-    if (list.level(i) !== (scope === 'total' ? 'total' : 'detail')) continue;
+    const level = list.level(i);
+    if (level === 'subtotal' || (scope === 'total' && level !== 'total')) {
+      continue;
+    }
     const r = list.at(i);
     const value = measure === 'coverage' ? r.metrics.coverage : r.metrics.achievement;
+    if (level === 'total') totalValue = value;
+    if (level !== (scope === 'total' ? 'total' : 'detail')) continue;
     checked++;
-    if (value === null) continue;
+    const label = r.level === 'total' ? 'Total' : r.labels.join(' / ');
+    if (value === null) {
+      missing++;
+      missingExample ??= label;
+      continue;
+    }
     anyValue = true;
-    if (value < below) breached.push({ label: r.level === 'total' ? 'Total' : r.labels.join(' / '), value });
+    if (value < below) breached.push({ label, value });
   }
-  return { checked, anyValue, breached };
+  return { checked, anyValue, breached, missing, missingExample, totalValue };
 }

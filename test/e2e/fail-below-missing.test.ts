@@ -1,0 +1,56 @@
+// --fail-below in a monthly job: a row without coverage (its file lacks the workforce column) was passed
+// over, the run exited 0 ("every row at or above the threshold"), and --quiet hid the only warning. Now
+// such rows make the check fail (exit 1, the report written), named with an example; the warning that
+// they show no coverage survives --quiet; and "below X for N of M" counts only the rows it checked.
+// Found by a review. The figures are by hand: Gorontalo 400 of 1,000 = 40 %; Aceh has no workforce.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run, tmp } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const gorontalo = join(dir, 'gorontalo.csv');
+const aceh = join(dir, 'aceh.csv');
+writeFileSync(gorontalo, 'period,province,workforce,participants\n2024-06,Gorontalo,1000,400\n');
+writeFileSync(aceh, 'period,province,participants\n2024-06,Aceh,100\n');
+
+describe('--fail-below and rows without a value', () => {
+  it('a row the threshold cannot check fails the run (exit 1), said under --quiet, the report written', async () => {
+    const out = join(dir, 'june.csv');
+    const r = await run(['coverage', gorontalo, aceh, '--fail-below', '30', '--quiet', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(true);
+    expect(r.stderr).toContain('warning: workforce is not given for 1 of 2 rows (e.g. Aceh): they show no coverage');
+    expect(r.stderr).toContain('error: 1 of 2 rows could not be checked against 30.00%: they have no coverage (no denominator; e.g. Aceh)');
+  });
+
+  it('rows below the threshold are counted among the rows checked', async () => {
+    const r = await run(['coverage', gorontalo, aceh, '--fail-below', '50', '-f', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: coverage below 50.00% for 1 of 1: Gorontalo 40.00%; 1 of 2 rows could not be checked against 50.00%');
+  });
+
+  it('every row checked and above the threshold: exit 0', async () => {
+    const r = await run(['coverage', gorontalo, '--fail-below', '30', '--quiet', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('a denominator known only per province: the refusal says so and points to --fail-scope total', async () => {
+    // An extract by province × segment against a workforce per province: only the province rows and
+    // the Total have coverage (3 of 12 = 25 %).
+    const extract = join(dir, 'extract.csv');
+    const workforce = join(dir, 'workforce.csv');
+    writeFileSync(extract, 'participant_id,province,segment,period\n1,Gorontalo,PU,2024-06\n2,Gorontalo,BPU,2024-06\n3,Aceh,PU,2024-06\n');
+    writeFileSync(workforce, 'province,workforce\nGorontalo,10\nAceh,2\n');
+    const base = ['coverage', extract, '--extract', '--workforce', workforce, '--by', 'province,segment', '--fail-below', '30', '-f', 'csv'];
+    const any = await run(base);
+    expect(any.code).toBe(2);
+    expect(any.stderr).toContain("no row at the report's grain has a coverage value (its denominator is known only for coarser groups; see the notes); --fail-scope total checks the Total");
+    const total = await run([...base, '--fail-scope', 'total']);
+    expect(total.code).toBe(1);
+    expect(total.stderr).toContain('coverage below 30.00% for 1 of 1: Total 25.00%');
+  });
+});
