@@ -65,6 +65,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
       codeSystem: plan.read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'),
       sort: o.sort,
       top: o.top,
+      onNote: (words) => session.note(words),
     });
     const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report) : report;
     return { view, result: plan.result, written: [...plan.files, ...session.protectedInputs(o)] };

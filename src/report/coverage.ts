@@ -2,7 +2,7 @@
 // participants, coverage, uncovered, target, target_coverage, gap, achievement, milestone, run_rate,
 // status, and with a previous month change and coverage_change_pp; csv adds level.
 
-import type { CoverageResult, CoverageRow, CoverageRowList } from '../core/coverage/plan.js';
+import { countLevel, type CoverageResult, type CoverageRow, type CoverageRowList } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
 import { rowSource, type AnyReport, type Column, type Report, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, sourceNotes, totalLabel, withScope } from './common.js';
@@ -22,6 +22,8 @@ export interface CoverageContext {
   readonly sort?: string;
   readonly top?: number;
   readonly extraNotes?: readonly { en: string; id: string }[];
+  /** Told what the report says beside its rows that a run also says on stderr (what --top left out). */
+  readonly onNote?: (words: { en: string; id: string }) => void;
 }
 
 export function coverageColumns(grain: readonly string[], denominator: string | undefined, previous: boolean, story = false): Column[] {
@@ -126,6 +128,28 @@ function coverageCells(r: CoverageResult): (keys: readonly string[]) => Iterable
   };
 }
 
+/**
+ * What --sort and --top leave out of the list, in words: the rows shown of all, in what order, a tie the
+ * cut breaks, and that the subtotals and the Total still count every row.
+ */
+function shownWords(o: { shown: number; of: number; sort?: { en: string; id: string }; top?: number; tie?: string; subtotals: boolean; nested: boolean }): { en: string; id: string } | undefined {
+  const order = o.sort ? { en: `sorted by ${o.sort.en}`, id: `diurutkan menurut ${o.sort.id}` } : { en: 'in input order', id: 'dalam urutan masukan' };
+  const en: string[] = [];
+  const id: string[] = [];
+  if (o.top !== undefined && o.shown < o.of) {
+    en.push(`--top ${o.top}: ${o.shown} of ${o.of} rows shown, ${order.en}; ${o.subtotals ? 'the subtotals and the Total count' : 'the Total counts'} all ${o.of}`);
+    id.push(`--top ${o.top}: ${o.shown} dari ${o.of} baris ditampilkan, ${order.id}; ${o.subtotals ? 'subtotal dan ' : ''}Total menghitung semua ${o.of}`);
+    if (o.tie) {
+      en.push(`${o.tie} has the same ${o.sort!.en} as the last row shown and is left out (ties keep the input order)`);
+      id.push(`${o.tie} memiliki ${o.sort!.id} yang sama dengan baris terakhir yang ditampilkan dan tidak ditampilkan (nilai sama mengikuti urutan masukan)`);
+    }
+  } else if (o.sort && o.nested) {
+    en.push(`rows ${order.en}: a sorted list has no subtotals; the Total counts every row`);
+    id.push(`baris ${order.id}: daftar yang diurutkan tidak memuat subtotal; Total menghitung semua baris`);
+  }
+  return en.length ? { en: en.join('; '), id: id.join('; ') } : undefined;
+}
+
 function* mapped<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
   for (const x of items) yield f(x);
 }
@@ -175,24 +199,43 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
   if (!total) throw new Error('a coverage result without its Total');
   const hasTargets = list.anyTarget;
   let rows: ReportRows;
+  let shownNote: { en: string; id: string } | undefined;
+  let shownMeta: { rows: number; of: number; sort: string | null; top: number | null } = { rows: countLevel(list, 'detail'), of: countLevel(list, 'detail'), sort: null, top: null };
   if (ctx.sort === undefined && ctx.top === undefined) {
     // In input order and all of them: each row is made as a renderer reaches it, never held (one key per
     // row makes a report as long as its input).
     rows = { ...rowSource(count, () => mapped(withoutTotal(list), toRow)), cells: coverageCells(r) };
   } else {
     let chosen: Row[];
+    const labelOfRow = new Map<Row, string>();
     if (ctx.sort) {
       chosen = [];
-      for (const x of withoutTotal(list)) if (x.level === 'detail') chosen.push(toRow(x));
+      for (const x of withoutTotal(list)) {
+        if (x.level !== 'detail') continue;
+        const row = toRow(x);
+        labelOfRow.set(row, x.labels.join(' / '));
+        chosen.push(row);
+      }
       chosen = sortRows(chosen, sortColumn(ctx.sort, r.grain));
     } else chosen = Array.from(withoutTotal(list), toRow);
+    const details = chosen.filter((x) => (x.level ?? 'detail') === 'detail').length;
+    let tie: string | undefined;
     if (ctx.top !== undefined) {
+      if (ctx.sort && ctx.top > 0 && ctx.top < chosen.length) {
+        // The first row cut has the same value as the last row shown: the tie is broken by input order.
+        const key = sortColumn(ctx.sort, r.grain);
+        if (chosen[ctx.top - 1]!.values[key] === chosen[ctx.top]!.values[key]) tie = labelOfRow.get(chosen[ctx.top]!);
+      }
       let kept = 0;
       chosen = chosen.filter((x) => (x.level ?? 'detail') !== 'detail' || kept++ < ctx.top!);
       // A subtotal whose rows were all cut goes too.
       const cut = chosen;
       chosen = cut.filter((x, i) => x.level !== 'subtotal' || (i > 0 && (cut[i - 1]!.level ?? 'detail') === 'detail'));
     }
+    const shown = chosen.filter((x) => (x.level ?? 'detail') === 'detail').length;
+    shownNote = shownWords({ shown, of: details, sort: ctx.sort ? columnWords(sortColumn(ctx.sort, r.grain)) : undefined, top: ctx.top, tie, subtotals: !ctx.sort && r.grain.length >= 2, nested: r.grain.length >= 2 });
+    shownMeta = { rows: shown, of: details, sort: ctx.sort ?? null, top: ctx.top ?? null };
+    if (shownNote) ctx.onNote?.(shownNote);
     rows = chosen;
   }
   const meta: Record<string, unknown> = {
@@ -217,6 +260,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     atRiskMargin: ctx.atRiskMargin,
     extract: ctx.extract,
     rowsRead: ctx.rowsRead ?? null,
+    shown: shownMeta,
     inputs: inputsMeta(ctx.sources),
     codeSystem: ctx.codeSystem,
   };
@@ -230,7 +274,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     totalsEstimated: total.estimated, // issue 19
     legend: estimateLegend(list.anyEstimate), // issue 19
     meta,
-    notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(ctx.extraNotes ?? [])],
+    notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(shownNote ? [shownNote] : []), ...(ctx.extraNotes ?? [])],
     chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },
     ...(r.story ? { trend: trendChart(r, total) } : {}),
     // issue 19: human formats mark estimated cells instead of showing the `estimated` column
