@@ -21,7 +21,7 @@
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
 import { areaDimOf, incompleteAreas, scopeOf, type AreaBook, type Scope } from '../scope.js';
-import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type RowRef, type Table, type TableRow } from '../table.js';
+import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type Table, type TableRow } from '../table.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
@@ -154,8 +154,10 @@ const key = (keys: readonly (string | null)[]): string => keys.join(SEP);
 /** A row of the targets' grain: its keys by position in the report's grain, and its figures. */
 interface Star {
   readonly key: string;
-  readonly prefix: ReadonlyMap<number, string>;
-  readonly label: string;
+  /** Its keys by position in the report's grain (undefined at the positions targets are not given by). */
+  readonly prefix: readonly (string | undefined)[];
+  /** Its keys, as the rollup at the targets' grain gives them (for its label, made only when named). */
+  readonly keys: readonly string[];
   readonly participants: number;
   readonly target: number | null;
   readonly milestone: number | null;
@@ -182,7 +184,7 @@ const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, of: 0, withT: 0, allM: t
 function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
   const out = new Map<string, StarSums>();
   for (const s of stars) {
-    const k = key(gi.map((x) => s.prefix.get(x)!));
+    const k = key(gi.map((x) => s.prefix[x]!));
     let u = out.get(k);
     if (!u) out.set(k, (u = { ...NO_STARS }));
     u.of++;
@@ -502,17 +504,19 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
   let stars: Star[] | undefined;
+  let starDims: readonly Dimension[] | undefined;
   if (targetTable) {
-    const agg = rollup(cur, targetGrain).table;
+    const agg = roll(cur, targetGrain).table;
+    starDims = agg.dims;
     const pm = measureIndex(agg, 'participants');
     const tm = measureAt(targetTable, targetGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
     const tv = tm.values;
     const mv = measureAt(targetTable, targetGrain, 'milestone', roll).values;
     stars = agg.rows.map((r) => {
       const k = key(r.keys);
-      const prefix = new Map<number, string>();
-      targetGrain.forEach((g, j) => prefix.set(grain.indexOf(g), r.keys[j]!));
-      return { key: key(r.keys), prefix, label: r.keys.map((x, d) => labelOf(agg.dims[d]!, x!)).join(' / '), participants: r.values[pm] ?? 0, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, estimated: tm.rows?.get(k)?.estimated };
+      const prefix = new Array<string | undefined>(grain.length);
+      targetGrain.forEach((g, j) => (prefix[grain.indexOf(g)] = r.keys[j]!));
+      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, estimated: tm.rows?.get(k)?.estimated };
     });
     const withT = stars.filter((s) => s.target !== null).length;
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
@@ -550,64 +554,38 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const prevD = prevLfl && spec.denominator ? measureAt(prevLfl, g, spec.denominator, roll) : undefined;
     const lflP = both ? measureAt(curLfl, g, 'participants', roll) : undefined;
     const lflD = both && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
-    // The group's key by name, only where some figure is looked up by it (a million keys otherwise).
-    const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined;
-    // `named`: with the row's labels (a lookup per key in a dimension's labels; a pass that only adds
-    // figures up goes without them).
-    const make = (r: TableRow, named: boolean): CoverageRow => {
-      const k = byKey ? key(r.keys) : '';
-      const d = denSame ? (r.values[dm] ?? undefined) : (den.values.get(k) ?? undefined);
-      let t: number | undefined;
-      let milestone: number | undefined;
-      let targetParticipants: number | undefined;
-      let targetRows: CoverageRow['targetRows'];
-      let targetEstimated = false; // issue 19: a target or milestone summed from an estimate is one
-      let milestoneEstimated = false;
-      if (underGroup) {
-        const u = underGroup.get(key(r.keys)) ?? NO_STARS;
-        targetEstimated = u.targetEstimated;
-        milestoneEstimated = u.milestoneEstimated;
-        if (u.withT > 0) {
-          t = u.sumT;
-          targetParticipants = u.sumP;
-          milestone = u.allM ? u.sumM : undefined;
-        }
-        if (level !== 'detail') targetRows = { with: u.withT, of: u.of };
-      }
-      const metrics = computeCoverage(
-        {
-          denominator: d ?? undefined,
-          participants: r.values[pm]!,
-          targetParticipants,
-          target: t ?? undefined,
-          milestone,
-          monthsLeft: t !== undefined ? left : undefined,
-          previousParticipants: prevP?.values.get(k) ?? undefined,
-          previousDenominator: prevD?.values.get(k) ?? undefined,
-          likeForLike: lflP ? { participants: lflP.values.get(k) ?? undefined, denominator: lflD?.values.get(k) ?? undefined } : undefined,
-        },
-        spec.atRiskMargin,
-      );
-      return {
-        level,
-        keys: r.keys as string[],
-        labels: named ? r.keys.map((x, i) => labelOf(part.dims[i]!, x!)) : NO_LABELS,
-        metrics,
-        targetCoverage: t !== undefined && d !== undefined && d !== null && d > 0 ? t / d : null,
-        ...(targetRows ? { targetRows } : {}),
-        // issue 19: which figures are estimates; a milestone phased from an estimated target or baseline is one
-        estimated: estimatedFigures({
-          denominator: isEstimated(denSame ? r : 'rows' in den ? den.rows?.get(k) : undefined, spec.denominator),
-          participants: isEstimated(r, 'participants'),
-          // targets planned for a year split a given national total, which is no estimate itself
-          target: t !== undefined && targetEstimated && !(level === 'total' && targets?.yearFrom === 'plan'),
-          milestone: milestone !== undefined && milestoneEstimated,
-          hasStatus: metrics.status !== null,
-        }),
-      };
-    };
+    // Figures looked up by the group's key are found once per group, into arrays by group number (a
+    // row is made more than once: a pass while planning, then by each writer): NaN where there is none.
     const groups = part.rows;
-    return { length: groups.length, at: (i) => make(groups[i]!, true), figures: (i) => make(groups[i]!, false), firstKey: (i) => groups[i]!.keys[0]! };
+    const n = groups.length;
+    const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined;
+    const column = (m: Map<string, number | null> | undefined, keys: readonly string[]): Float64Array | undefined => {
+      if (!m) return undefined;
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = m.get(keys[i]!) ?? NaN;
+      return out;
+    };
+    let denAt: Float64Array | undefined;
+    let denRowAt: (TableRow | undefined)[] | undefined;
+    let prevPAt: Float64Array | undefined;
+    let prevDAt: Float64Array | undefined;
+    let lflPAt: Float64Array | undefined;
+    let lflDAt: Float64Array | undefined;
+    let starsAt: StarSums[] | undefined;
+    if (byKey) {
+      const keys = new Array<string>(n);
+      for (let i = 0; i < n; i++) keys[i] = key(groups[i]!.keys);
+      if (!denSame) denAt = column(den.values, keys);
+      if ('rows' in den && den.rows) denRowAt = keys.map((k) => den.rows!.get(k));
+      prevPAt = column(prevP?.values, keys);
+      prevDAt = column(prevD?.values, keys);
+      lflPAt = column(lflP?.values, keys);
+      lflDAt = column(lflD?.values, keys);
+      if (underGroup) starsAt = keys.map((k) => underGroup.get(k) ?? NO_STARS);
+    }
+    // The rows are made by a function outside this plan's scope, given only what they read: a list held
+    // by the result keeps these arrays and the level's groups, not every table and rollup of the plan.
+    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: targets?.yearFrom === 'plan', denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt });
   };
   const detail = levelRows(grain, 'detail');
   // One pass over the detail rows, each made and let go: rows without a denominator where others have
@@ -638,7 +616,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     targetRows = { with: withT.length, of: stars.length, grain: targetGrain };
     if (withT.length < stars.length) {
       const without = stars.filter((s) => s.target === null);
-      notes.push({ code: 'no-target', rows: without.slice(0, 5).map((x) => x.label), count: without.length, with: withT.length, of: stars.length });
+      notes.push({ code: 'no-target', rows: without.slice(0, 5).map((x) => x.keys.map((k, d) => labelOf(starDims![d]!, k)).join(' / ')), count: without.length, with: withT.length, of: stars.length });
     }
   }
   // The report's order: a detail row by its place in `detail`, a subtotal or the Total as made (few).
@@ -728,18 +706,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     };
   }
   if (over.length) notes.push({ code: 'over-coverage', units: over });
-  const list = rowList;
-  let held: readonly CoverageRow[] | undefined;
-  return {
+  return withRows(rowList, {
     grain,
     period,
     previousPeriod: previousTable ? previousPeriod : undefined,
     denominator: denominatorFrom ? spec.denominator : undefined,
     denominatorFrom,
-    get rows() {
-      return (held ??= Array.from(list));
-    },
-    rowList: list,
     targetYear: targets?.year,
     targetYearFrom: targets?.yearFrom,
     monthsLeft: left,
@@ -750,7 +722,112 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     likeForLike,
     ...(story ? { story } : {}),
     notes,
+  });
+}
+
+/**
+ * The result with its rows: `rowList`, and `rows` made from it on first use. Made here, outside
+ * planCoverage: a getter made inside would keep every table and rollup of the plan for as long as the
+ * result lives.
+ */
+function withRows(list: CoverageRowList, facts: Omit<CoverageResult, 'rows' | 'rowList'>): CoverageResult {
+  let held: readonly CoverageRow[] | undefined;
+  return {
+    ...facts,
+    get rows() {
+      return (held ??= Array.from(list));
+    },
+    rowList: list,
   };
+}
+
+/** What a level's rows are made from: its groups, and the figures found for them by group number. */
+interface LevelInputs {
+  readonly level: CoverageRow['level'];
+  readonly groups: readonly TableRow[];
+  readonly dims: readonly Dimension[];
+  /** The measures participants and (from the same rollup) the denominator, by index. */
+  readonly pm: number;
+  readonly dm: number;
+  readonly denSame: boolean;
+  readonly denominator: string | undefined;
+  readonly margin: number;
+  readonly left: number | undefined;
+  /** Targets planned for a year: the Total's target splits a given national total (no estimate). */
+  readonly plannedTotal: boolean;
+  /** By group number; NaN where there is none. */
+  readonly denAt?: Float64Array;
+  readonly denRowAt?: readonly (TableRow | undefined)[];
+  readonly prevPAt?: Float64Array;
+  readonly prevDAt?: Float64Array;
+  readonly lflPAt?: Float64Array;
+  readonly lflDAt?: Float64Array;
+  readonly starsAt?: readonly StarSums[];
+}
+
+const figureAt = (a: Float64Array | undefined, i: number): number | undefined => {
+  const v = a?.[i];
+  return v === undefined || Number.isNaN(v) ? undefined : v;
+};
+
+/** A level's rows, each made into a CoverageRow when read. */
+function levelMaker(o: LevelInputs): LevelRows {
+  const { level, groups, pm, dm, denSame, starsAt } = o;
+  // `named`: with the row's labels (a lookup per key in a dimension's labels; a pass that only adds
+  // figures up goes without them).
+  const make = (i: number, named: boolean): CoverageRow => {
+    const r = groups[i]!;
+    const d = denSame ? (r.values[dm] ?? undefined) : figureAt(o.denAt, i);
+    let t: number | undefined;
+    let milestone: number | undefined;
+    let targetParticipants: number | undefined;
+    let targetRows: CoverageRow['targetRows'];
+    let targetEstimated = false; // issue 19: a target or milestone summed from an estimate is one
+    let milestoneEstimated = false;
+    if (starsAt) {
+      const u = starsAt[i]!;
+      targetEstimated = u.targetEstimated;
+      milestoneEstimated = u.milestoneEstimated;
+      if (u.withT > 0) {
+        t = u.sumT;
+        targetParticipants = u.sumP;
+        milestone = u.allM ? u.sumM : undefined;
+      }
+      if (level !== 'detail') targetRows = { with: u.withT, of: u.of };
+    }
+    const metrics = computeCoverage(
+      {
+        denominator: d ?? undefined,
+        participants: r.values[pm]!,
+        targetParticipants,
+        target: t ?? undefined,
+        milestone,
+        monthsLeft: t !== undefined ? o.left : undefined,
+        previousParticipants: figureAt(o.prevPAt, i),
+        previousDenominator: figureAt(o.prevDAt, i),
+        likeForLike: o.lflPAt ? { participants: figureAt(o.lflPAt, i), denominator: figureAt(o.lflDAt, i) } : undefined,
+      },
+      o.margin,
+    );
+    return {
+      level,
+      keys: r.keys as string[],
+      labels: named ? r.keys.map((x, j) => labelOf(o.dims[j]!, x!)) : NO_LABELS,
+      metrics,
+      targetCoverage: t !== undefined && d !== undefined && d !== null && d > 0 ? t / d : null,
+      ...(targetRows ? { targetRows } : {}),
+      // issue 19: which figures are estimates; a milestone phased from an estimated target or baseline is one
+      estimated: estimatedFigures({
+        denominator: isEstimated(denSame ? r : o.denRowAt?.[i], o.denominator),
+        participants: isEstimated(r, 'participants'),
+        // targets planned for a year split a given national total, which is no estimate itself
+        target: t !== undefined && targetEstimated && !(level === 'total' && o.plannedTotal),
+        milestone: milestone !== undefined && milestoneEstimated,
+        hasStatus: metrics.status !== null,
+      }),
+    };
+  };
+  return { length: groups.length, at: (i) => make(i, true), figures: (i) => make(i, false), firstKey: (i) => groups[i]!.keys[0]! };
 }
 
 /** A level's rows by their place: made when read. */
