@@ -16,7 +16,8 @@
 
 import { type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
-import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import type { Note } from '../core/facts.js';
 import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
@@ -209,11 +210,31 @@ export class TypedRows implements RowSink {
     this.problems.add(inputProblem(p, this.o.place(line, column)));
   }
 
+  /** The column named `denominator` (the tool's own reports'), read as a denominator; or undefined. */
+  private generic: number | undefined;
+  /** The first column named as a denominator (workforce, employed, potential_workers, --denominator's). */
+  private namedDenominator: number | undefined;
+  /** What the file says its `denominator` column is (a json report's `meta.denominator`). */
+  private declared: { readonly measure: string; readonly name: string; readonly line: number; readonly column: number } | undefined;
+
   column(name: string, index: number, place: CellPlace): void {
     if (CONTROL.test(name)) this.fail({ code: 'control-in-header', char: codePoint(name), index }, place.line, place.column);
-    const canonical = canonicalColumn(name);
-    const role: ColumnRole = canonical === '' ? { kind: 'ignored' } : roleOf(canonical, this.o.wants);
-    const before = canonical === '' ? undefined : this.byCanonical.get(canonical);
+    let canonical = canonicalColumn(name);
+    let role: ColumnRole = canonical === '' ? { kind: 'ignored' } : roleOf(canonical, this.o.wants);
+    let ambiguous = false;
+    if (canonical === GENERIC_DENOMINATOR && role.kind === 'measure' && role.measure !== GENERIC_DENOMINATOR) {
+      // A report's `denominator` column: the denominator its file declares, else the run's (said in a note).
+      if (this.declared) role = { ...role, measure: this.declared.measure };
+      canonical = role.measure;
+      if (this.generic === undefined) this.generic = index;
+      ambiguous = this.namedDenominator !== undefined;
+      if (ambiguous) this.fail({ code: 'denominator-ambiguous', generic: name, named: this.cols[this.namedDenominator!]!.name }, place.line, place.column);
+    } else if (canonical !== '' && this.isDenominatorName(canonical)) {
+      this.namedDenominator ??= index;
+      ambiguous = this.generic !== undefined;
+      if (ambiguous) this.fail({ code: 'denominator-ambiguous', generic: this.cols[this.generic!]!.name, named: name }, place.line, place.column);
+    }
+    const before = canonical === '' || ambiguous ? undefined : this.byCanonical.get(canonical);
     if (before !== undefined) {
       const other = this.cols[before]!;
       const same = normaliseHeader(other.name) === normaliseHeader(name);
@@ -226,6 +247,40 @@ export class TypedRows implements RowSink {
     if (role.kind === 'segment-part') this.shape.dim('segment', 'segment');
     this.cols[index] = { name, canonical, role, place, target, firstRow: this.rowsRead };
     this.plan = undefined;
+  }
+
+  private isDenominatorName(canonical: string): boolean {
+    return DENOMINATORS.includes(canonical) || canonical === this.o.wants.denominator?.measure || canonical === this.declared?.measure;
+  }
+
+  /**
+   * The file says what its `denominator` column is (a json report's `meta.denominator`, before its rows):
+   * that column is then read as this measure, whatever the run's denominator.
+   */
+  declare(what: 'denominator', value: string, place: CellPlace): void {
+    const wanted = this.o.wants.denominator;
+    if (!wanted || what !== 'denominator' || this.declared) return;
+    const measure = canonicalColumn(value);
+    if (measure === '' || measure === GENERIC_DENOMINATOR) return;
+    const generic = this.generic !== undefined ? this.cols[this.generic] : undefined;
+    if (!(DENOMINATORS.includes(measure) || measure === wanted.measure) || this.shape.measure(measure) < 0 || (wanted.given && measure !== wanted.measure)) {
+      this.fail({ code: 'declared-denominator', declared: value, run: wanted.given ? wanted.measure : undefined }, place.line, place.column);
+      return;
+    }
+    if (generic && generic.role.kind === 'measure' && generic.role.measure !== measure) {
+      // The rows came first and were read as the run's denominator: too late to read them as another.
+      this.fail({ code: 'declared-after-rows', declared: value, column: generic.name, read: generic.role.measure }, place.line, place.column);
+      return;
+    }
+    this.declared = { measure, name: value, line: place.line, column: place.column };
+  }
+
+  /** A note when the file's `denominator` column was read as the run's denominator (the file did not say which). */
+  denominatorNote(file: string): Note | undefined {
+    if (this.generic === undefined || this.declared) return undefined;
+    const c = this.cols[this.generic]!;
+    const wanted = this.o.wants.denominator!;
+    return { code: 'denominator-column', file, column: c.name, measure: c.role.kind === 'measure' ? c.role.measure : wanted.measure, given: wanted.given };
   }
 
   /** Check the columns once they are known (CSV/xlsx: at the first row; JSON: at the end). */
@@ -480,6 +535,7 @@ export class TypedRows implements RowSink {
     let pendingRow = false;
     let pendingParts = false;
     let statedCoverage: number | undefined;
+    let statedFraction = 0;
     let statedAt: { line: number; column: number | undefined } | undefined;
     const numbers = plan.numbers;
     for (let x = 0; x < numbers.length; x++) {
@@ -536,6 +592,7 @@ export class TypedRows implements RowSink {
         // A coverage column as written: "57,02%" is read as 0.5702, 57.02 (no sign) as a percentage,
         // an Excel percent cell as its fraction. Compared below with participants ÷ the denominator.
         statedCoverage = id > 1 ? id / 100 : id;
+        statedFraction = id;
         statedAt = { line: places[i]?.line ?? line, column: places[i]?.column };
       } else if (n.role === 'measure') {
         vals[n.measure] = id;
@@ -658,7 +715,9 @@ export class TypedRows implements RowSink {
         const c = vals[p]! / vals[d.measure]!;
         if (!compared) computed = c;
         compared = true;
-        if (Math.abs(c - statedCoverage) <= 0.005 + 1e-9) agrees = true;
+        // (A number above 1 is a percentage, or a fraction above 1 as the tool's own reports write a
+        // coverage over 100 %: either reading agrees.)
+        if (Math.abs(c - statedCoverage) <= 0.005 + 1e-9 || Math.abs(c - statedFraction) <= 0.005 + 1e-9) agrees = true;
       }
       if (compared && !agrees) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
     }
@@ -734,7 +793,7 @@ export class TypedRows implements RowSink {
       if (!c) continue;
       const k = c.role.kind;
       // Any column of the file that is not a key, an id or the tool's own bookkeeping can be named.
-      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, DENOMINATORS.includes(c.canonical));
+      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, DENOMINATORS.includes(c.canonical) || c === this.cols[this.generic ?? -1]);
       if (k === 'segment-part') figures.set('participants', false); // the sum of the segment columns
     }
     const out = new Set<string>();
