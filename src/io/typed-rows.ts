@@ -33,6 +33,12 @@ import { inputProblem, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+/**
+ * Labels kept per dimension the load adds up over, from a source that cannot be read again (its first
+ * spellings, for messages): a branch per row of a million-row standard input would otherwise keep a
+ * million (+120 MB, measured).
+ */
+const UNKEPT_LABELS = 65536;
 /** The key of a column the engine did not group by: never a real key (control characters are refused). */
 export const DROPPED = '\u0000';
 
@@ -731,8 +737,10 @@ export class TypedRows implements RowSink {
     const fold = this.o.fold;
     if (!fold) return;
     const est = estimated?.size ? this.shape.measures.filter((m) => estimated!.has(m.name)).map((m) => m.name) : undefined;
+    const repeats = fold.repeatedRows;
     const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined, est);
     if (g < 0) return this.overflow(-1 - g, line);
+    if (fold.repeatedRows !== repeats) this.named(plan);
     if (parts) {
       const segDim = (this.segmentDim ??= this.shape.dim('segment', 'segment'));
       for (let k = 0; k < parts; k++) {
@@ -812,6 +820,22 @@ export class TypedRows implements RowSink {
   }
 
   /**
+   * A row of standard input that repeats an earlier one (fold.ts placedDuplicates): its keys get labels
+   * as this row writes them where they have none (a column the load adds up over, past UNKEPT_LABELS
+   * distinct texts), so that the message says the key as the file writes it, never case-folded.
+   */
+  private named(plan: Plan): void {
+    const keys = this.keys;
+    for (let k = 0; k < plan.keys.length; k++) {
+      const r = this.resolved[k];
+      const key = keys[plan.keys[k]!.dim];
+      if (!r || !('key' in r) || key === null || key === undefined) continue;
+      const labels = this.shape.dims[plan.keys[k]!.dim]!.labels;
+      if (!labels.has(key)) labels.set(key, r.label);
+    }
+  }
+
+  /**
    * Per dimension, RECENT slots of keys for which remember() does nothing (their label is in the
    * dimension's labels, which never lose one, or the load adds the dimension up): a key found in its
    * slot costs no lookup in the labels (a Map lookup a key and row was a tenth of a million-row read).
@@ -821,11 +845,14 @@ export class TypedRows implements RowSink {
   private remember(dim: number, key: string, label: string): void {
     const at = dim * RECENT + recentSlot(key);
     if (this.recent[at] === key) return;
-    // A dimension the load adds up over has no keys in the Table, so no labels either.
+    // A dimension the load adds up over has no keys in the Table, so no labels either — but from a source
+    // that cannot be read again (standard input), up to UNKEPT_LABELS of them: its repeated rows are
+    // named from what was kept as it was read, and a key is said as the file first wrote it, as a file
+    // read again says it (confirm.ts). (Past that, see `named` below.)
+    const labels = this.shape.dims[dim]!.labels;
     if (!this.o.fold || this.o.fold.keeps(dim)) {
-      const labels = this.shape.dims[dim]!.labels;
       if (!labels.has(key)) labels.set(key, label);
-    }
+    } else if (this.o.rereadable === false && labels.size < UNKEPT_LABELS && !labels.has(key)) labels.set(key, label);
     while (this.recent.length <= at) this.recent.push(undefined);
     this.recent[at] = key;
   }
