@@ -41,7 +41,7 @@ describe('a duplicate row is named as the file writes it, by every reader', () =
   });
 
   it('two spellings of one key: the first one ("KC1" before "kc1", "kc1" before "KC1")', async () => {
-    for (const [a, b] of [['KC1', 'kc1'], ['kc1', 'KC1'], ['Kc 1', ' KC  1 ']]) {
+    for (const [a, b] of [['KC1', 'kc1'], ['kc1', 'KC1'], ['Kc 1', ' KC  1 ']] as const) {
       const text = `${HEAD}2024-06,Gorontalo,${a},1000,400\n2024-06,Gorontalo,${b},1000,400\n`;
       for (const how of ['fast', 'general', 'stdin'] as const) expect(await messages(text, how), `${a}/${b} ${how}`).toEqual([`3: duplicate row for 2024-06 / Gorontalo / ${a.trim()} (first at line 2)`]);
     }
