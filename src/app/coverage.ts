@@ -65,7 +65,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     );
   }
   if (!own) {
-    const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
+    const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     const p = latestPeriod(keysOf(wf, 'period'));
     denominators = p ? atPeriod(wf, p) : wf;
     denominatorSource = o.workforce ?? `data/baseline.csv (${p ?? 'no month'})`;

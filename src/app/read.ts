@@ -24,6 +24,19 @@ export interface ReadSchema extends LoadSchema {
   readonly named: readonly NamedColumn[];
 }
 
+/**
+ * What a column named `denominator` (the tool's own csv, tsv and json reports') is read as: the run's
+ * denominator, --denominator's or the default's (the first of DENOMINATORS, as chooseDenominator takes
+ * it); none when the run compares several.
+ */
+function genericDenominator(denominator?: string | readonly string[]): LoadSchema['denominator'] {
+  if (typeof denominator === 'object') {
+    if (denominator.length > 1) return undefined;
+    denominator = denominator[0];
+  }
+  return denominator !== undefined ? { measure: canonicalColumn(denominator), given: true } : { measure: DENOMINATORS[0], given: false };
+}
+
 function measures(extra: readonly [string, MeasureKind][], denominator?: string | readonly string[]): Map<string, MeasureKind> {
   const m = new Map<string, MeasureKind>([['participants', 'count']]);
   for (const d of DENOMINATORS) m.set(d, 'count');
@@ -41,6 +54,7 @@ export function breakdownSchema(grain: readonly string[], ruleColumns: readonly 
     ...(needsParticipants ? { required: [{ column: 'participants', why: "today's active participants (the gap and the floor --min start from them; --mode level with --min none does without)", whyId: 'peserta aktif saat ini (selisih dan batas bawah --min dihitung darinya; --mode level dengan --min none tidak memerlukannya)' }] } : {}),
     dims: grain,
     measures: measures(ruleColumns.map((c) => [canonicalColumn(c.column), 'number'] as [string, MeasureKind]), denominator),
+    denominator: genericDenominator(denominator),
     rule: 'refuse',
     segmentParts: true,
     percents: true,
@@ -54,6 +68,7 @@ export function coverageSchema(grain: readonly string[], denominator: string | u
     named: byColumns(undefined, grain),
     dims: grain,
     measures: measures([], denominator),
+    denominator: genericDenominator(denominator),
     required: [{ column: 'participants', why: 'active participants', whyId: 'peserta aktif', regional: true }],
     rule: extract ? 'sum' : 'auto',
     segmentParts: true,

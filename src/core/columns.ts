@@ -132,7 +132,16 @@ export interface ColumnWants {
   readonly periodKind: 'period' | 'month';
   /** Dimensions whose empty cell is the key '' ("none": a targets file's `from` of an original target), not an error. */
   readonly optionalDims?: readonly string[];
+  /**
+   * What a column named `denominator` is read as (the tool's own csv, tsv and json reports name their
+   * denominator column so): the run's denominator (`given`: named by --denominator), unless the file
+   * says which it is (a json report's `meta.denominator`). Absent: such a column is ignored.
+   */
+  readonly denominator?: { readonly measure: string; readonly given: boolean };
 }
+
+/** The name of the tool's own reports for their denominator column (csv, tsv and json keys). */
+export const GENERIC_DENOMINATOR = 'denominator';
 
 /** What a column is for this load. Known key columns are always keys; others only when named. */
 /** A participant or employer id: a file with one is an extract (its rows are added up). */
@@ -152,6 +161,8 @@ export function roleOf(canonical: string, wants: ColumnWants): ColumnRole {
   if (known) return { kind: 'dim', dim: canonical, keyKind: known };
   const want = wants.measures.get(canonical);
   if (want) return { kind: 'measure', measure: canonical, measureKind: want };
+  // A report's `denominator` column (unless the command reads a column of that name itself, above).
+  if (canonical === GENERIC_DENOMINATOR && wants.denominator) return { kind: 'measure', measure: wants.denominator.measure, measureKind: wants.measures.get(wants.denominator.measure) ?? 'count' };
   if (wants.dims.includes(canonical)) return { kind: 'dim', dim: canonical, keyKind: 'text' };
   const seg = SEGMENT_COLUMNS.get(canonical);
   if (seg && wants.segmentParts) return { kind: 'segment-part', segment: seg };

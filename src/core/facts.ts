@@ -67,6 +67,8 @@ export type Note =
   | { readonly code: 'no-pace'; readonly rows: number; readonly window: number }
   /** Participants above the denominator in a group (allowed, but worth a look). */
   | { readonly code: 'over-coverage'; readonly units: readonly string[] }
+  /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */
+  | { readonly code: 'denominator-column'; readonly file: string; readonly column: string; readonly measure: string; readonly given: boolean }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */

@@ -314,6 +314,11 @@ export class FileFold {
   /** Per dimension 1 when the load keeps it (load.keeps), for the dimensions there are so far. */
   private keepsArr = new Uint8Array(0);
 
+  /** Rows of standard input found to repeat an earlier one, so far (the load's placedDuplicates). */
+  get repeatedRows(): number {
+    return this.load.placedDuplicates.length;
+  }
+
   private keepsOf(nd: number): Uint8Array {
     if (this.keepsArr.length !== nd) {
       const k = new Uint8Array(nd);

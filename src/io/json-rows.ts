@@ -4,8 +4,9 @@
 // needs gigabytes), and neither gives the line:column of a value. This is one iterative state machine
 // over the chunks as they come: nothing is joined, a string grows only up to `maxStringLength`,
 // nesting is an explicit stack bounded by `maxDepth` (100,000 `[` is an error, not a stack overflow),
-// and members we do not need (`meta`, `columns`, `totals` of the tool's own output, or an object given
-// as a cell) are scanned for syntax but never built.
+// and members we do not need (`meta` but its `denominator`, `columns`, `totals` of the tool's own
+// output, or an object given as a cell) are scanned for syntax but never built. `meta.denominator` says
+// what the rows' `denominator` is (RowSink.declare).
 //
 // Accepted shapes: `[ {row}, {row}, … ]`, or `{ …, "rows": [ {row}, … ], … }` (as `-f json` writes).
 // A row is an object of scalars (text, number, true, false, null). Line breaks are LF, CRLF or CR
@@ -93,6 +94,7 @@ const F_ROWS = 1; // the array of rows
 const F_ROW = 2; // one row
 const F_SKIP_ARRAY = 3; // scanned, not built
 const F_SKIP_OBJECT = 4;
+const F_META = 5; // the tool's own output's "meta": only its "denominator" is read
 
 // What a value that starts now is for.
 const R_TOP = 0;
@@ -100,6 +102,8 @@ const R_ROWS = 1; // the value of "rows"
 const R_ITEM = 2; // an item of the rows array
 const R_FIELD = 3; // a cell of a row
 const R_SKIP = 4;
+const R_META = 5; // the value of the top-level "meta"
+const R_META_DENOMINATOR = 6; // the value of "meta"."denominator"
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 const INTEGER_LITERAL = /^-?[0-9]+$/;
@@ -196,6 +200,8 @@ export class JsonRowParser {
   private itemIndex = 0;
   private rowsKeyPlace: CellPlace | undefined;
   private memberIsRows = false;
+  private memberIsMeta = false;
+  private metaKeyIsDenominator = false;
   private topPlace: CellPlace = { line: 1, column: 1 };
 
   constructor(
@@ -419,7 +425,8 @@ export class JsonRowParser {
     const top = this.stack[depth - 1]!;
     if (top === F_ROWS) return R_ITEM;
     if (top === F_ROW) return this.fieldKey >= 0 ? R_FIELD : R_SKIP;
-    if (top === F_TOP_OBJECT) return this.memberIsRows ? R_ROWS : R_SKIP;
+    if (top === F_TOP_OBJECT) return this.memberIsRows ? R_ROWS : this.memberIsMeta ? R_META : R_SKIP;
+    if (top === F_META) return this.metaKeyIsDenominator ? R_META_DENOMINATOR : R_SKIP;
     return R_SKIP;
   }
 
@@ -451,6 +458,9 @@ export class JsonRowParser {
           frame = F_ROWS;
           this.startRows('$.rows');
         } else this.addAt(at, say(`"rows": expected an array of rows, found ${found}`, `"rows": seharusnya array baris, bukan ${foundId}`));
+        break;
+      case R_META:
+        if (c === 123) frame = F_META;
         break;
       case R_ITEM:
         if (c === 123) {
@@ -499,7 +509,8 @@ export class JsonRowParser {
     if (top === F_ROWS) this.itemIndex++;
     this.expect = top === F_ROWS || top === F_SKIP_ARRAY ? E_COMMA_OR_CLOSE_ARRAY : E_COMMA_OR_CLOSE_OBJECT;
     if (top === F_ROW) this.fieldKey = -1;
-    else if (top === F_TOP_OBJECT) this.memberIsRows = false;
+    else if (top === F_TOP_OBJECT) this.memberIsRows = this.memberIsMeta = false;
+    else if (top === F_META) this.metaKeyIsDenominator = false;
   }
 
   /** Check a scalar against its role before reading it; false when reading stops. */
@@ -517,7 +528,7 @@ export class JsonRowParser {
     if (role === R_ROWS) this.addAt(this.place(i), say(`"rows": expected an array of rows, found ${kindOf(c)}`, `"rows": seharusnya array baris, bukan ${kindOf(c, 'id')}`));
     else if (role === R_ITEM) this.addAt(this.place(i), this.notARow(kindOf(c), kindOf(c, 'id')));
     // The token is still read (to find where it ends), as a skipped value.
-    this.tokRole = role === R_FIELD ? R_FIELD : R_SKIP;
+    this.tokRole = role === R_FIELD || role === R_META_DENOMINATOR ? role : R_SKIP;
     return true;
   }
 
@@ -529,8 +540,8 @@ export class JsonRowParser {
     this.tokLine = this.line;
     this.tokCol = this.base + i - this.lineStart + 1;
     const top = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
-    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT;
-    else this.strKeep = this.tokRole === R_FIELD;
+    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT || top === F_META;
+    else this.strKeep = this.tokRole === R_FIELD || this.tokRole === R_META_DENOMINATOR;
     this.strText = '';
     this.strLen = 0;
     this.esc = 0;
@@ -643,7 +654,9 @@ export class JsonRowParser {
       this.expect = E_COLON;
       const top = this.stack[this.stack.length - 1]!;
       if (top === F_ROW) this.key(this.strText, at);
+      else if (top === F_META) this.metaKeyIsDenominator = this.strText === 'denominator';
       else if (top === F_TOP_OBJECT) {
+        this.memberIsMeta = this.strText === 'meta';
         if (this.strText === 'rows') {
           if (this.rowsKeyPlace !== undefined) {
             const { line, column } = this.rowsKeyPlace;
@@ -665,6 +678,7 @@ export class JsonRowParser {
       return;
     }
     if (this.tokRole === R_FIELD) this.setCell(this.strText, at);
+    else if (this.tokRole === R_META_DENOMINATOR) this.sink.declare?.('denominator', this.strText, at);
     this.strText = '';
     this.afterValue();
   }

@@ -65,6 +65,8 @@ export interface LoadSchema {
   readonly deriveKanwil?: boolean;
   /** Dimensions whose empty cell means "not split by it" (a targets file's `year` and `from`). */
   readonly optionalDims?: readonly string[];
+  /** What a column named `denominator` (the tool's own reports') is read as; absent: it is ignored. */
+  readonly denominator?: ColumnWants['denominator'];
 }
 
 export interface LoadOptions {
@@ -143,6 +145,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     percents: schema.percents ?? false,
     periodKind: schema.periodKind ?? 'period',
     optionalDims: schema.optionalDims,
+    ...(schema.denominator ? { denominator: schema.denominator } : {}),
   };
   const load: Load = {
     schema,
@@ -217,20 +220,26 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
 }
 
 /** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */
-function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number } {
+function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }] } {
   let rows = 0;
   const sink = {
     typed: undefined as TypedRows | undefined,
     columns: [] as [string, number, { line: number; column: number }][],
     blanks: 0,
+    declared: undefined as [string, { line: number; column: number }] | undefined,
     column(name: string, index: number, place: { line: number; column: number }) {
       if (sink.typed) sink.typed.column(name, index, place);
       else sink.columns.push([name, index, place]);
+    },
+    declare(what: 'denominator', value: string, place: { line: number; column: number }) {
+      if (sink.typed) sink.typed.declare(what, value, place);
+      else sink.declared ??= [value, place];
     },
     row(cells: Parameters<RowSink['row']>[0], line: number, places: Parameters<RowSink['row']>[2], clean?: boolean) {
       if (!sink.typed) {
         const extract = load.schema.rule === 'sum' || (load.schema.rule === 'auto' && sink.columns.some(([n]) => isIdColumn(canonicalColumn(n))));
         sink.typed = make(extract ? 'sum' : 'refuse');
+        if (sink.declared) sink.typed.declare('denominator', sink.declared[0], sink.declared[1]);
         for (const [n, i, p] of sink.columns) sink.typed.column(n, i, p);
         sink.typed.blankLines += sink.blanks;
       }
@@ -332,6 +341,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       // A header and no rows.
       if (problems.size === 0) {
         const t = make(schema.rule === 'sum' ? 'sum' : 'refuse');
+        if (sink.declared) t.declare('denominator', sink.declared[0], sink.declared[1]);
         for (const [n, i, p] of sink.columns) t.column(n, i, p);
         t.finish();
         if (problems.size === 0) throw new InputError(inputProblem({ code: 'header-only' }, { file: o.name }));
@@ -344,6 +354,8 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const locale = facts.typed ? (t.policy.locale ?? null) : t.finish();
     const ff = fileFold!;
     const notes: Note[] = [...(facts.notes ?? [])];
+    const denominator = t.denominatorNote(o.name);
+    if (denominator) notes.push(denominator);
     if (t.totals.length) {
       const rowAt = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
       const checked = checkTotals(t.totals, load.fold, ff, problems, (line) => {
@@ -422,6 +434,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
   if (!res) return undefined;
   const typed = res.typed;
   const rule = typed.rule;
+  const denominator = typed.denominatorNote(o.name);
   if (res.idSets) load.ids.addFast(src, res.idSets);
   if (rule === 'refuse') load.fold.fastFiles.add(src);
   return {
@@ -435,6 +448,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
     rows: typed.rowsRead,
     blankLines: typed.blankLines,
     ignoredColumns: typed.ignoredColumns,
+    ...(denominator ? { notes: [denominator] } : {}),
     rule,
   };
 }

@@ -29,6 +29,11 @@ export interface RowSink {
   row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean): void;
   /** A blank line or an all-empty row, skipped. */
   blank?(line: number): void;
+  /**
+   * What the file says about its columns outside them (JSON: the tool's own report's `meta.denominator`,
+   * which names what its rows' `denominator` is). Told before the rows it concerns, when the file has it there.
+   */
+  declare?(what: 'denominator', value: string, place: CellPlace): void;
 }
 
 /**

@@ -16,7 +16,8 @@
 
 import { type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
-import { aliasesOf, canonicalColumn, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import type { Note } from '../core/facts.js';
 import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
@@ -32,6 +33,12 @@ import { inputProblem, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+/**
+ * Labels kept per dimension the load adds up over, from a source that cannot be read again (its first
+ * spellings, for messages): a branch per row of a million-row standard input would otherwise keep a
+ * million (+120 MB, measured).
+ */
+const UNKEPT_LABELS = 65536;
 /** The key of a column the engine did not group by: never a real key (control characters are refused). */
 export const DROPPED = '\u0000';
 
@@ -209,11 +216,31 @@ export class TypedRows implements RowSink {
     this.problems.add(inputProblem(p, this.o.place(line, column)));
   }
 
+  /** The column named `denominator` (the tool's own reports'), read as a denominator; or undefined. */
+  private generic: number | undefined;
+  /** The first column named as a denominator (workforce, employed, potential_workers, --denominator's). */
+  private namedDenominator: number | undefined;
+  /** What the file says its `denominator` column is (a json report's `meta.denominator`). */
+  private declared: { readonly measure: string; readonly name: string; readonly line: number; readonly column: number } | undefined;
+
   column(name: string, index: number, place: CellPlace): void {
     if (CONTROL.test(name)) this.fail({ code: 'control-in-header', char: codePoint(name), index }, place.line, place.column);
-    const canonical = canonicalColumn(name);
-    const role: ColumnRole = canonical === '' ? { kind: 'ignored' } : roleOf(canonical, this.o.wants);
-    const before = canonical === '' ? undefined : this.byCanonical.get(canonical);
+    let canonical = canonicalColumn(name);
+    let role: ColumnRole = canonical === '' ? { kind: 'ignored' } : roleOf(canonical, this.o.wants);
+    let ambiguous = false;
+    if (canonical === GENERIC_DENOMINATOR && role.kind === 'measure' && role.measure !== GENERIC_DENOMINATOR) {
+      // A report's `denominator` column: the denominator its file declares, else the run's (said in a note).
+      if (this.declared) role = { ...role, measure: this.declared.measure };
+      canonical = role.measure;
+      if (this.generic === undefined) this.generic = index;
+      ambiguous = this.namedDenominator !== undefined;
+      if (ambiguous) this.fail({ code: 'denominator-ambiguous', generic: name, named: this.cols[this.namedDenominator!]!.name }, place.line, place.column);
+    } else if (canonical !== '' && this.isDenominatorName(canonical)) {
+      this.namedDenominator ??= index;
+      ambiguous = this.generic !== undefined;
+      if (ambiguous) this.fail({ code: 'denominator-ambiguous', generic: this.cols[this.generic!]!.name, named: name }, place.line, place.column);
+    }
+    const before = canonical === '' || ambiguous ? undefined : this.byCanonical.get(canonical);
     if (before !== undefined) {
       const other = this.cols[before]!;
       const same = normaliseHeader(other.name) === normaliseHeader(name);
@@ -226,6 +253,40 @@ export class TypedRows implements RowSink {
     if (role.kind === 'segment-part') this.shape.dim('segment', 'segment');
     this.cols[index] = { name, canonical, role, place, target, firstRow: this.rowsRead };
     this.plan = undefined;
+  }
+
+  private isDenominatorName(canonical: string): boolean {
+    return DENOMINATORS.includes(canonical) || canonical === this.o.wants.denominator?.measure || canonical === this.declared?.measure;
+  }
+
+  /**
+   * The file says what its `denominator` column is (a json report's `meta.denominator`, before its rows):
+   * that column is then read as this measure, whatever the run's denominator.
+   */
+  declare(what: 'denominator', value: string, place: CellPlace): void {
+    const wanted = this.o.wants.denominator;
+    if (!wanted || what !== 'denominator' || this.declared) return;
+    const measure = canonicalColumn(value);
+    if (measure === '' || measure === GENERIC_DENOMINATOR) return;
+    const generic = this.generic !== undefined ? this.cols[this.generic] : undefined;
+    if (!(DENOMINATORS.includes(measure) || measure === wanted.measure) || this.shape.measure(measure) < 0 || (wanted.given && measure !== wanted.measure)) {
+      this.fail({ code: 'declared-denominator', declared: value, run: wanted.given ? wanted.measure : undefined }, place.line, place.column);
+      return;
+    }
+    if (generic && generic.role.kind === 'measure' && generic.role.measure !== measure) {
+      // The rows came first and were read as the run's denominator: too late to read them as another.
+      this.fail({ code: 'declared-after-rows', declared: value, column: generic.name, read: generic.role.measure }, place.line, place.column);
+      return;
+    }
+    this.declared = { measure, name: value, line: place.line, column: place.column };
+  }
+
+  /** A note when the file's `denominator` column was read as the run's denominator (the file did not say which). */
+  denominatorNote(file: string): Note | undefined {
+    if (this.generic === undefined || this.declared) return undefined;
+    const c = this.cols[this.generic]!;
+    const wanted = this.o.wants.denominator!;
+    return { code: 'denominator-column', file, column: c.name, measure: c.role.kind === 'measure' ? c.role.measure : wanted.measure, given: wanted.given };
   }
 
   /** Check the columns once they are known (CSV/xlsx: at the first row; JSON: at the end). */
@@ -480,6 +541,7 @@ export class TypedRows implements RowSink {
     let pendingRow = false;
     let pendingParts = false;
     let statedCoverage: number | undefined;
+    let statedFraction = 0;
     let statedAt: { line: number; column: number | undefined } | undefined;
     const numbers = plan.numbers;
     for (let x = 0; x < numbers.length; x++) {
@@ -536,6 +598,7 @@ export class TypedRows implements RowSink {
         // A coverage column as written: "57,02%" is read as 0.5702, 57.02 (no sign) as a percentage,
         // an Excel percent cell as its fraction. Compared below with participants ÷ the denominator.
         statedCoverage = id > 1 ? id / 100 : id;
+        statedFraction = id;
         statedAt = { line: places[i]?.line ?? line, column: places[i]?.column };
       } else if (n.role === 'measure') {
         vals[n.measure] = id;
@@ -658,7 +721,9 @@ export class TypedRows implements RowSink {
         const c = vals[p]! / vals[d.measure]!;
         if (!compared) computed = c;
         compared = true;
-        if (Math.abs(c - statedCoverage) <= 0.005 + 1e-9) agrees = true;
+        // (A number above 1 is a percentage, or a fraction above 1 as the tool's own reports write a
+        // coverage over 100 %: either reading agrees.)
+        if (Math.abs(c - statedCoverage) <= 0.005 + 1e-9 || Math.abs(c - statedFraction) <= 0.005 + 1e-9) agrees = true;
       }
       if (compared && !agrees) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
     }
@@ -672,8 +737,10 @@ export class TypedRows implements RowSink {
     const fold = this.o.fold;
     if (!fold) return;
     const est = estimated?.size ? this.shape.measures.filter((m) => estimated!.has(m.name)).map((m) => m.name) : undefined;
+    const repeats = fold.repeatedRows;
     const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined, est);
     if (g < 0) return this.overflow(-1 - g, line);
+    if (fold.repeatedRows !== repeats) this.named(plan);
     if (parts) {
       const segDim = (this.segmentDim ??= this.shape.dim('segment', 'segment'));
       for (let k = 0; k < parts; k++) {
@@ -734,7 +801,7 @@ export class TypedRows implements RowSink {
       if (!c) continue;
       const k = c.role.kind;
       // Any column of the file that is not a key, an id or the tool's own bookkeeping can be named.
-      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, DENOMINATORS.includes(c.canonical));
+      if (k !== 'dim' && k !== 'id' && k !== 'level' && k !== 'estimated' && c.canonical !== '') figures.set(c.canonical, DENOMINATORS.includes(c.canonical) || c === this.cols[this.generic ?? -1]);
       if (k === 'segment-part') figures.set('participants', false); // the sum of the segment columns
     }
     const out = new Set<string>();
@@ -753,6 +820,22 @@ export class TypedRows implements RowSink {
   }
 
   /**
+   * A row of standard input that repeats an earlier one (fold.ts placedDuplicates): its keys get labels
+   * as this row writes them where they have none (a column the load adds up over, past UNKEPT_LABELS
+   * distinct texts), so that the message says the key as the file writes it, never case-folded.
+   */
+  private named(plan: Plan): void {
+    const keys = this.keys;
+    for (let k = 0; k < plan.keys.length; k++) {
+      const r = this.resolved[k];
+      const key = keys[plan.keys[k]!.dim];
+      if (!r || !('key' in r) || key === null || key === undefined) continue;
+      const labels = this.shape.dims[plan.keys[k]!.dim]!.labels;
+      if (!labels.has(key)) labels.set(key, r.label);
+    }
+  }
+
+  /**
    * Per dimension, RECENT slots of keys for which remember() does nothing (their label is in the
    * dimension's labels, which never lose one, or the load adds the dimension up): a key found in its
    * slot costs no lookup in the labels (a Map lookup a key and row was a tenth of a million-row read).
@@ -762,11 +845,14 @@ export class TypedRows implements RowSink {
   private remember(dim: number, key: string, label: string): void {
     const at = dim * RECENT + recentSlot(key);
     if (this.recent[at] === key) return;
-    // A dimension the load adds up over has no keys in the Table, so no labels either.
+    // A dimension the load adds up over has no keys in the Table, so no labels either — but from a source
+    // that cannot be read again (standard input), up to UNKEPT_LABELS of them: its repeated rows are
+    // named from what was kept as it was read, and a key is said as the file first wrote it, as a file
+    // read again says it (confirm.ts). (Past that, see `named` below.)
+    const labels = this.shape.dims[dim]!.labels;
     if (!this.o.fold || this.o.fold.keeps(dim)) {
-      const labels = this.shape.dims[dim]!.labels;
       if (!labels.has(key)) labels.set(key, label);
-    }
+    } else if (this.o.rereadable === false && labels.size < UNKEPT_LABELS && !labels.has(key)) labels.set(key, label);
     while (this.recent.length <= at) this.recent.push(undefined);
     this.recent[at] = key;
   }

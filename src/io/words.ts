@@ -10,10 +10,14 @@
 // Every value quoted from a file goes through `clipValue` (80 characters, then "… (N bytes)").
 
 import { clipValue } from '../core/clip.js';
+import { canonicalColumn } from '../core/columns.js';
 import { say, type Bilingual, type Diagnostic, type Problem } from '../errors.js';
 
 type En = string;
 type Id = string;
+
+/** A column name as a flag takes it (`Denominator` → denominator). */
+const canonicalOf = (name: string): string => clipValue(canonicalColumn(name));
 
 /** A value from a file, quoted and clipped. */
 const q = (value: string): string => `"${clipValue(value)}"`;
@@ -52,6 +56,9 @@ export type InputProblem =
   | { readonly code: 'overlap-unchecked'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly dims: { readonly en: En; readonly id: Id } }
   | { readonly code: 'changed-while-read' }
   | { readonly code: 'not-a-figure'; readonly name: string; readonly figures: string }
+  | { readonly code: 'denominator-ambiguous'; readonly generic: string; readonly named: string }
+  | { readonly code: 'declared-denominator'; readonly declared: string; readonly run?: string }
+  | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
   | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number };
 
 /** The words of one problem, in both languages. */
@@ -78,6 +85,26 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'control-in-field':
       return say(`control character ${p.char} in field ${q(p.field)}`, `karakter kendali ${p.char} di kolom ${q(p.field)}`);
+    case 'denominator-ambiguous':
+      return say(
+        { message: `the file has both ${q(p.named)} and ${q(p.generic)}: which one is the denominator?`, hint: `remove or rename one of them (--denominator ${canonicalOf(p.generic)} reads ${q(p.generic)} as it is)` },
+        { message: `berkas memuat ${q(p.named)} sekaligus ${q(p.generic)}: mana yang menjadi penyebut?`, hint: `hapus atau ganti nama salah satunya (--denominator ${canonicalOf(p.generic)} membaca ${q(p.generic)} apa adanya)` },
+      );
+    case 'declared-denominator':
+      return p.run !== undefined
+        ? say(
+            { message: `meta.denominator says the rows' "denominator" is ${q(p.declared)}, not ${p.run} (--denominator)`, hint: `leave out --denominator, or give --denominator ${clipValue(p.declared)}` },
+            { message: `meta.denominator menyatakan "denominator" pada baris-baris adalah ${q(p.declared)}, bukan ${p.run} (--denominator)`, hint: `hilangkan --denominator, atau berikan --denominator ${clipValue(p.declared)}` },
+          )
+        : say(
+            { message: `meta.denominator says the rows' "denominator" is ${q(p.declared)}, which this run does not read`, hint: `give --denominator ${clipValue(p.declared)}` },
+            { message: `meta.denominator menyatakan "denominator" pada baris-baris adalah ${q(p.declared)}, yang tidak dibaca oleh proses ini`, hint: `berikan --denominator ${clipValue(p.declared)}` },
+          );
+    case 'declared-after-rows':
+      return say(
+        { message: `meta.denominator (${q(p.declared)}) comes after the rows, whose ${q(p.column)} was read as ${p.read}`, hint: `put "meta" before "rows" (as jamsostek writes it), or give --denominator ${clipValue(p.declared)}` },
+        { message: `meta.denominator (${q(p.declared)}) muncul setelah baris-baris, yang kolom ${q(p.column)}-nya sudah dibaca sebagai ${p.read}`, hint: `letakkan "meta" sebelum "rows" (seperti ditulis jamsostek), atau berikan --denominator ${clipValue(p.declared)}` },
+      );
     case 'level-after-tool-rows':
       return say(
         { message: `column ${q(p.field)} holds ${q(p.value)} but earlier rows were the tool's subtotal/total rows (line ${p.firstLine})`, hint: 'rename the column: "level" marks the rows of jamsostek outputs' },

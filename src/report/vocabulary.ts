@@ -307,6 +307,16 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'over-coverage':
       return L(`participants above the denominator: ${list(n.units)}`, `peserta melebihi penyebut: ${list(n.units)}`);
+    case 'denominator-column': {
+      const col = JSON.stringify(clipValue(n.column));
+      const others = ['workforce', 'employed', 'potential_workers'].filter((d) => d !== n.measure).join(', ');
+      return n.given
+        ? L(`${n.file}: its column ${col} is read as ${n.measure} (--denominator)`, `${n.file}: kolomnya ${col} dibaca sebagai ${n.measure} (--denominator)`)
+        : L(
+            `${n.file}: its column ${col} does not say which denominator it is: read as ${n.measure}, the default; if it is another (${others}), name it with --denominator`,
+            `${n.file}: kolomnya ${col} tidak menyebut penyebut yang mana: dibaca sebagai ${n.measure}, bawaannya; jika penyebut lain (${others}), sebutkan dengan --denominator`,
+          );
+    }
     case 'sheet-read': {
       const name = JSON.stringify(clipValue(n.sheet));
       const hiddenNames = n.hidden.map((h) => JSON.stringify(clipValue(h)));
