@@ -19,7 +19,7 @@ import { type MeasureKind, type SourceFacts, type Table, type TableRow } from '.
 import { InputError, ProblemList } from '../errors.js';
 import type { CodeSystem } from './areas.js';
 import { canonicalColumn, isIdColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
-import { xlsxCellName } from './cell-name.js';
+import { xlsxCellName } from '../core/cell-name.js';
 import { KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
 import type { RowSink } from './row-sink.js';

@@ -39,7 +39,7 @@ export type InputProblem =
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
   | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number }
   | { readonly code: 'empty-participant-id' }
-  | { readonly code: 'participant-twice'; readonly id: string; readonly period?: string; readonly first: string; readonly sameFile: boolean }
+  | { readonly code: 'participant-twice'; readonly id: string; readonly period?: string; readonly first: string; readonly sameFile: boolean; readonly rows?: boolean }
   | { readonly code: 'sum-overflow'; readonly measure: string; readonly extract: boolean }
   | { readonly code: 'key-from-later-row'; readonly field: string; readonly firstLine: number }
   | { readonly code: 'empty-file' }
@@ -96,8 +96,11 @@ export function words(p: InputProblem): Bilingual {
     case 'boolean-number':
       return say(`field ${q(p.field)}: expected a number, found ${p.value}`, `kolom ${q(p.field)}: seharusnya angka, bukan ${p.value}`);
     case 'not-whole':
+      // A number beyond 2^53 − 1 is whole (a float that large has no fraction) but cannot be counted exactly.
+      if (p.value > Number.MAX_SAFE_INTEGER) return tooLarge(p.field, String(p.value));
       return say(`field ${q(p.field)}: ${p.value} is not a whole non-negative number`, `kolom ${q(p.field)}: ${p.value} bukan bilangan cacah (bulat, tidak negatif)`);
     case 'bad-number': {
+      if (p.reason === TOO_LARGE) return tooLarge(p.field, q(p.raw));
       const hint = p.reason === 'is not a number' ? numberHint(p.locale) : undefined;
       const plainReason = p.reason.startsWith('is ');
       return say(
@@ -141,7 +144,7 @@ export function words(p: InputProblem): Bilingual {
       const inPeriodId = p.period ? ` pada ${p.period}` : '';
       return p.sameFile
         ? say(
-            { message: `participant ${clipValue(p.id)} appears twice${inPeriod} (first at line ${p.first})`, hint: 'each participant is one row per period: check the extract query for a join that repeats rows' },
+            { message: `participant ${clipValue(p.id)} appears twice${inPeriod} (first at ${p.rows ? 'row' : 'line'} ${p.first})`, hint: 'each participant is one row per period: check the extract query for a join that repeats rows' },
             { message: `peserta ${clipValue(p.id)} muncul dua kali${inPeriodId} (pertama di baris ${p.first})`, hint: 'setiap peserta satu baris per periode: periksa kueri ekstrak, mungkin ada join yang menggandakan baris' },
           )
         : say(
@@ -209,6 +212,17 @@ export function words(p: InputProblem): Bilingual {
       );
     }
   }
+}
+
+/** The reason core/numbers.ts gives for a number beyond what is kept exactly. */
+const TOO_LARGE = 'the number is too large';
+
+/** A value beyond 2^53 − 1 (`shown` as stored: a number, or a cell's text quoted). */
+function tooLarge(field: string, shown: string): Bilingual {
+  return say(
+    { message: `field ${q(field)}: ${shown} is too large: numbers are kept exactly up to ${groupDigits(Number.MAX_SAFE_INTEGER)} (2^53 − 1)`, hint: 'check the cell for a wrong number (an extra digit)' },
+    { message: `kolom ${q(field)}: ${shown} terlalu besar: angka disimpan dengan tepat hanya sampai ${groupDigits(Number.MAX_SAFE_INTEGER, '.')} (2^53 − 1)`, hint: 'periksa sel itu: mungkin ada angka yang salah (kelebihan satu digit)' },
+  );
 }
 
 function groupDigits(n: number, sep = ','): string {

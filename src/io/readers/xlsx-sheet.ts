@@ -95,6 +95,12 @@ function parseNumber(b: Buffer, start: number, end: number): number {
   return NUMBER.test(s) ? Number(s) : NaN;
 }
 
+/** The text of b[start, end) when it is a whole number written as plain digits (an optional minus sign), else ''. */
+function wholeDigits(b: Buffer, start: number, end: number): string {
+  const s = b.toString('latin1', start, end).trim();
+  return /^-?[0-9]{1,400}$/.test(s) ? s : '';
+}
+
 /** A t="d" value (ISO 8601) as a date text; a value without a zone is the wall-clock time written. */
 function isoDateText(s: string): string | undefined {
   const m = /^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(s);
@@ -235,6 +241,9 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
           const t = dateText(serialToMs(vNum, o.date1904));
           return t ?? { flag: 'unreadable', why: 'date', detail: String(vNum) };
         }
+        // Beyond 2^53 a number is rounded: a whole number written as digits is passed as its digits (as the
+        // JSON reader does), so that the typed layer refuses the value as stored, not a rounded one.
+        if (vText !== '' && !Number.isSafeInteger(vNum)) return vText;
         return vNum;
       case Kind.Shared: {
         if (!vSeen) return hasFormula && !vOpen ? { flag: 'no-result' } : { flag: 'unreadable', why: 'string-index', detail: '' };
@@ -393,6 +402,7 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
         vSeen = true;
         vNum = parseNumber(b, start, end);
         if (Number.isNaN(vNum)) vText = b.toString('utf8', start, Math.min(end, start + 100));
+        else if (kind === Kind.Number && !Number.isSafeInteger(vNum) && Number.isInteger(vNum)) vText = wholeDigits(b, start, end);
         return;
       }
       vSeen = true;

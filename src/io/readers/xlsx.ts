@@ -19,7 +19,7 @@ import { say, type Bilingual, type Problem, type ProblemList } from '../../error
 import { clipValue } from '../../core/clip.js';
 import type { Note } from '../../core/facts.js';
 import { canonicalColumn, COUNT_COLUMNS, isIdColumn, isKnownColumn, KNOWN_DIMS, roleOf, SEGMENT_COLUMNS, type ColumnWants } from '../../core/columns.js';
-import { columnLetters, xlsxCellName } from '../cell-name.js';
+import { columnLetters, xlsxCellName } from '../../core/cell-name.js';
 import type { Cell, CellPlace, ReaderFacts, RowSink } from '../row-sink.js';
 import { bytesSource, randomAccess, type ByteSource } from './byte-source.js';
 import { dateStyles, relationships, SharedStrings, sharedStringsParser, SharedStringsTooLarge, workbookInfo, type SheetInfo } from './xlsx-parts.js';
@@ -27,7 +27,7 @@ import { isFlag, MergeFinder, sheetParser, type Flag, type MergedRange, type Raw
 import { XmlError } from './xml.js';
 import { readEntry, readZipDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
-export { columnLetters, xlsxCellName } from '../cell-name.js';
+export { columnLetters, xlsxCellName } from '../../core/cell-name.js';
 
 export type ColumnKind = 'key' | 'measure' | 'other';
 
