@@ -3,10 +3,13 @@
 // are written here; expected figures are counted by hand.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { run, tmp } from '../e2e/helpers.js';
 import { rawWorkbook, row } from './xlsx-workbook.js';
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 function file(name: string, content: string | Uint8Array): string {
   const f = join(tmp(), name);
@@ -82,5 +85,57 @@ describe('F9: the words of a refusal say what is wrong, and where', () => {
     const r = await run(['coverage', f, '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${f}:3: error: the sum of workforce passes 9,007,199,254,740,991 (2^53 − 1) when this row is added`);
+  });
+});
+
+describe('F7: rows and columns hidden in a workbook are read, and a note says so', () => {
+  it('a row hidden under an autofilter (as Excel writes a filter; here by ExcelJS) is counted, with a note in en and id and in JSON', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['period', 'province', 'workforce', 'participants']);
+    ws.addRow(['2024-06', 'Gorontalo', 1000, 400]);
+    ws.addRow(['2024-06', 'Aceh', 3000, 1200]).hidden = true;
+    ws.addRow(['2024-06', 'Bali', 5000, 4000]);
+    ws.autoFilter = 'A1:D4';
+    const f = file('hid.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(',Total,9000,5600,'); // 1000 + 3000 + 5000; 400 + 1200 + 4000: the hidden row counts
+    expect(r.stderr).toContain(`note: ${f}: a row of sheet "Data" is hidden in the workbook (row 3; the sheet has a filter); it is counted as the others`);
+    const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('1 baris lembar "Data" disembunyikan di buku kerja (baris 3; lembar ini memakai filter); baris itu tetap dihitung seperti baris lainnya');
+    const json = await run(['coverage', f, '-f', 'json']);
+    expect(JSON.parse(json.stdout).meta.notes).toContainEqual({ en: expect.stringContaining('is hidden in the workbook (row 3'), id: expect.stringContaining('disembunyikan di buku kerja (baris 3') });
+    const quiet = await run(['coverage', f, '-f', 'csv', '--quiet']);
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('rows hidden by hand (hidden="1" or "true") are counted (a count and the first, not a list); hidden rows above the header and empty ones are not data; hidden columns that are read are named', async () => {
+    const doc =
+      `<?xml version="1.0"?><worksheet xmlns="${NS}"><cols><col min="1" max="1" width="9"/><col min="4" max="5" hidden="1"/></cols><sheetData>` +
+      row(1, ['Laporan Juni']).replace('<row r="1">', '<row r="1" hidden="1">') +
+      row(2, ['period', 'province', 'workforce', 'participants', 'catatan']) +
+      row(3, ['2024-06', 'Gorontalo', 1000, 400, 'a']) +
+      row(4, ['2024-06', 'Aceh', 3000, 1200]).replace('<row r="4">', '<row r="4" spans="1:4" hidden="1">') +
+      '<row r="5" hidden="1"/>' +
+      row(6, ['2024-06', 'Bali', 5000, 4000]).replace('<row r="6">', '<row r="6" hidden="true">') +
+      row(7, ['2024-06', 'Papua', 200, 100]).replace('<row r="7">', '<row r="7" hidden="0">') +
+      '</sheetData></worksheet>';
+    const f = file('hand.xlsx', rawWorkbook({ sheets: [{ name: 'Data Juni', rows: doc }] }));
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(',Total,9200,5700,'); // 1000 + 3000 + 5000 + 200; 400 + 1200 + 4000 + 100
+    expect(r.stderr).toContain(`note: ${f}: 2 rows of sheet "Data Juni" are hidden in the workbook (e.g. row 4); they are counted as the others`);
+    // D and E are hidden: D holds participants (read), E an ignored text column (not named).
+    expect(r.stderr).toContain(`note: ${f}: column D (participants) of sheet "Data Juni" is hidden in the workbook; its values are read as the others`);
+    const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('kolom D (participants) lembar "Data Juni" disembunyikan di buku kerja; nilainya tetap dibaca seperti kolom lainnya');
+  });
+
+  it('no hidden rows or columns: no note', async () => {
+    const f = file('plain.xlsx', rawWorkbook({ sheets: [{ name: 'Data', rows: row(1, ['period', 'province', 'workforce', 'participants']) + row(2, ['2024-06', 'Aceh', 10, 5]) }] }));
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('hidden');
   });
 });
