@@ -52,7 +52,7 @@ export type InputProblem =
   | { readonly code: 'overlap-unchecked'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly dims: { readonly en: En; readonly id: Id } }
   | { readonly code: 'changed-while-read' }
   | { readonly code: 'not-a-figure'; readonly name: string; readonly figures: string }
-  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number };
+  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean };
 
 /** The words of one problem, in both languages. */
 export function words(p: InputProblem): Bilingual {
@@ -206,6 +206,12 @@ export function words(p: InputProblem): Bilingual {
       return say({ message: 'the file changed while it was being read', hint: 'run again once whatever writes it has finished' }, { message: 'berkas berubah saat sedang dibaca', hint: 'jalankan lagi setelah proses yang menulisnya selesai' });
     case 'total-disagrees': {
       const diff = p.total - p.sum;
+      if (p.object) {
+        return say(
+          { message: `the "totals" object gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) of the file add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra or mistyped: correct the rows or "totals", or leave "totals" out' },
+          { message: `objek "totals" memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${p.rows} baris di berkas berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`})`, hint: 'ada baris yang hilang, berlebih, atau salah ketik: perbaiki baris atau "totals", atau hilangkan "totals"' },
+        );
+      }
       return say(
         { message: `the total row ${q(p.label)} gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) it totals add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra or mistyped: correct the rows or the total, or delete the total row' },
         { message: `baris total ${q(p.label)} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${p.rows} baris yang dijumlahkannya berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`})`, hint: 'ada baris yang hilang, berlebih, atau salah ketik: perbaiki baris atau totalnya, atau hapus baris total' },

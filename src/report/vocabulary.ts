@@ -344,7 +344,7 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'total-rows': {
       const partly = (r: (typeof n.rows)[number], l: Lang): string => (r.notCompared?.length ? (l === 'id' ? `; ${r.notCompared.join(', ')} tidak dibandingkan` : `; ${r.notCompared.join(', ')} not compared`) : '');
-      const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} "${r.label}" (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
+      const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
       return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
     }
   }

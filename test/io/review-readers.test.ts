@@ -139,3 +139,79 @@ describe('F7: rows and columns hidden in a workbook are read, and a note says so
     expect(r.stderr).not.toContain('hidden');
   });
 });
+
+describe('F8: a JSON file\'s own "totals" is checked against its rows; JSON lines are read', () => {
+  const ROW = (province: string, workforce: number, participants: number) => ({ period: '2024-06', province, workforce, participants });
+
+  it('"totals" that disagree with the rows are refused, as a CSV Total row is (en and id); totals that agree are accepted and said to agree', async () => {
+    const bad = file('k6.json', JSON.stringify({ rows: [ROW('Gorontalo', 1000, 400)], totals: { participants: 999 } }));
+    const r = await run(['coverage', bad, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad}:1: error: the "totals" object gives participants 999, but the 1 row(s) of the file add up to 400 (599 more in the total)`);
+    const id = await run(['coverage', bad, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('objek "totals" memuat participants 999, tetapi 1 baris di berkas berjumlah 400 (total lebih 599)');
+    // 1000 + 3000 = 4000 workers, 400 + 1200 = 1600 participants; other members (a key, a percentage, the level) are not figures.
+    const good = file('ok.json', JSON.stringify({ rows: [ROW('Gorontalo', 1000, 400), ROW('Aceh', 3000, 1200)], totals: { province: 'Total', workforce: 4000, participants: 1600, coverage: 0.4, level: 'total' } }, null, 1));
+    const g = await run(['coverage', good, '-f', 'csv']);
+    expect(g.code).toBe(0);
+    expect(g.stdout).toContain(',Total,4000,1600,');
+    expect(g.stderr).toMatch(/ok\.json:\d+ the "totals" object \(agrees with its rows\)/);
+  });
+
+  it('"totals": null is none; a figure it cannot compare is named; "totals" that is not an object is refused', async () => {
+    const none = await run(['coverage', file('none.json', JSON.stringify({ rows: [ROW('Aceh', 10, 5)], totals: null })), '-f', 'csv']);
+    expect(none.code).toBe(0);
+    expect(none.stderr).not.toContain('totals');
+    const text = await run(['coverage', file('text.json', JSON.stringify({ rows: [ROW('Aceh', 10, 5)], totals: { workforce: 10, participants: 'lima' } })), '-f', 'csv']);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain('the "totals" object (agrees with its rows; participants not compared)');
+    const array = await run(['coverage', file('array.json', JSON.stringify({ rows: [ROW('Aceh', 10, 5)], totals: [5] })), '-f', 'csv']);
+    expect(array.code).toBe(3);
+    expect(array.stderr).toContain('"totals": expected an object of column totals, found an array');
+  });
+
+  it("the tool's own -f json output reads back with its totals checked; -f jsonl reads back as the same rows", async () => {
+    const input = file('in.csv', 'period,province,workforce,participants\n2024-06,Gorontalo,1000,400\n2024-06,Aceh,3000,1200\n2024-06,Bali,5000,4000\n');
+    const outputs: Record<string, string> = {};
+    for (const f of ['csv', 'json', 'jsonl']) {
+      const out = join(tmp(), `out.${f}`);
+      expect((await run(['coverage', input, '-f', f, '-o', out])).code).toBe(0);
+      outputs[f] = out;
+    }
+    const back = async (f: string) => run(['coverage', outputs[f]!, '--workforce', input, '-f', 'csv']);
+    const csv = await back('csv');
+    const json = await back('json');
+    const jsonl = await back('jsonl');
+    expect(csv.code).toBe(0);
+    expect(json.code).toBe(0);
+    expect(jsonl.code).toBe(0);
+    expect(csv.stdout).toContain(',Total,9000,5600,');
+    expect(json.stdout).toBe(csv.stdout);
+    expect(jsonl.stdout).toBe(csv.stdout);
+    expect(json.stderr).toContain('the "totals" object (agrees with its rows)');
+  });
+
+  it('JSON lines: .jsonl, .ndjson and standard input read as a JSON array does; one row a line, with lines in messages', async () => {
+    const rows = [ROW('Gorontalo', 1000, 400), ROW('Aceh', 3000, 1200)];
+    const lines = rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const array = await run(['coverage', file('a.json', JSON.stringify(rows)), '-f', 'csv']);
+    expect(array.stdout).toContain(',Total,4000,1600,');
+    for (const name of ['a.jsonl', 'a.ndjson']) {
+      const r = await run(['coverage', file(name, lines), '-f', 'csv']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(array.stdout);
+    }
+    const stdin = await run(['coverage', '-', '-f', 'csv'], { input: lines });
+    expect(stdin.stdout).toBe(array.stdout);
+    const dup = await run(['coverage', file('dup.jsonl', lines + '\n' + JSON.stringify(rows[1]) + '\n'), '-f', 'csv']);
+    expect(dup.code).toBe(3);
+    expect(dup.stderr).toMatch(/dup\.jsonl:4: error: duplicate row for 2024-06 \/ Aceh \(first at line 2\)/);
+    const arr = await run(['coverage', file('arr.jsonl', JSON.stringify(rows)), '-f', 'csv']);
+    expect(arr.code).toBe(3);
+    expect(arr.stderr).toContain('arr.jsonl:1:1: error: expected an object (one row) on this line, found an array');
+    const cut = await run(['coverage', file('cut.jsonl', lines + '{"period": "2024-06"'), '-f', 'csv']);
+    expect(cut.code).toBe(3);
+    expect(cut.stderr).toContain('cut.jsonl:3:');
+  });
+});
