@@ -109,7 +109,8 @@ export class TableConflictError extends Error {
 }
 
 export class SumOverflowError extends Error {
-  constructor(readonly measure: string, readonly at: RowRef) {
+  /** `at`: the row whose value took the sum past the limit; `sources`: the table's, to name its file. */
+  constructor(readonly measure: string, readonly at: RowRef, readonly sources?: readonly SourceFacts[]) {
     super(`the sum of ${measure} passes 2^53 − 1`);
     this.name = 'SumOverflowError';
   }
@@ -442,7 +443,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
       const partly = row.lacking?.[m];
       if (partly) lackAt(g, m, partly.src, partly.line);
       const sum = (values[m] ?? 0) + v;
-      if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: row.src, line: row.line });
+      if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: row.src, line: row.line }, table.sources);
       values[m] = sum;
       have[g * nm + m] = 1;
     }

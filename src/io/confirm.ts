@@ -13,7 +13,7 @@ import { clipValue } from '../core/clip.js';
 import type { RowRef, Table } from '../core/table.js';
 import type { Problem } from '../errors.js';
 import { canonicalColumn } from '../core/columns.js';
-import { xlsxCellName } from './cell-name.js';
+import { xlsxCellName } from '../core/cell-name.js';
 import { rowDigest, type LoadFold, type Suspect } from './fold.js';
 import type { IdLedger } from './id-ledger.js';
 import { digest53 } from './key-sets.js';
@@ -229,7 +229,12 @@ function idProblem(table: Table, rereads: readonly Rereadable[], first: Seen, se
     : src.format === 'parquet'
       ? { file: parquetPlace(src.name, rereads[second.src]?.columns ?? [], second.line, second.idColumn) }
       : { file: src.name, line: second.line, column: second.idColumn };
-  return inputProblem({ code: 'participant-twice', id: second.id ?? first.id ?? '', period: second.period ?? first.period, first: sameFile ? String(first.line) : rowPlace(table, first.src, first.line), sameFile }, where);
+  return inputProblem({ code: 'participant-twice', id: second.id ?? first.id ?? '', period: second.period ?? first.period, first: sameFile ? String(first.line) : rowPlace(table, first.src, first.line), sameFile, rows: rowsNotLines(src) }, where);
+}
+
+/** A Parquet file has rows and a sheet has numbered rows, where a text file has lines. */
+function rowsNotLines(s: Table['sources'][number]): boolean {
+  return s.format === 'parquet' || s.sheet !== undefined;
 }
 
 function maskOf(keys: readonly (string | null)[]): number {
@@ -266,7 +271,8 @@ function unchecked(table: Table, fold: LoadFold, s: Suspect): Problem {
 function conflictProblem(table: Table, fold: LoadFold, kind: 'duplicate' | 'overlap', first: RowRef, second: RowRef, keys: readonly (string | null)[], masks: readonly [number, number]): Problem {
   const where = secondPlace(table, second);
   const sameFile = first.src === second.src;
-  const firstAt = (lang: 'en' | 'id'): string => (sameFile ? `${lang === 'id' ? 'pertama di baris' : 'first at line'} ${first.line}` : `${lang === 'id' ? 'pertama di' : 'first at'} ${rowPlace(table, first.src, first.line, lang)}`);
+  const firstAt = (lang: 'en' | 'id'): string =>
+    sameFile ? `${lang === 'id' ? 'pertama di baris' : rowsNotLines(table.sources[second.src]!) ? 'first at row' : 'first at line'} ${first.line}` : `${lang === 'id' ? 'pertama di' : 'first at'} ${rowPlace(table, first.src, first.line, lang)}`;
   if (kind === 'duplicate') {
     const a = table.sources[second.src]!;
     const b = table.sources[first.src]!;

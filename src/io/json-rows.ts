@@ -8,7 +8,8 @@
 // output, or an object given as a cell) are scanned for syntax but never built. `meta.denominator` says
 // what the rows' `denominator` is (RowSink.declare).
 //
-// Accepted shapes: `[ {row}, {row}, … ]`, or `{ …, "rows": [ {row}, … ], … }` (as `-f json` writes).
+// Accepted shapes: `[ {row}, {row}, … ]`, or `{ …, "rows": [ {row}, … ], … }` (as `-f json` writes); or,
+// as JSON lines (`lines`: .jsonl, .ndjson, or `-f jsonl`'s output), one row object after another.
 // A row is an object of scalars (text, number, true, false, null). Line breaks are LF, CRLF or CR
 // (as in the CSV scanner); columns count UTF-16 code units from 1.
 //
@@ -28,7 +29,25 @@ export interface JsonRowLimits {
   readonly maxColumns?: number;
 }
 
+/** The top-level "totals" object of a file (`{"rows": […], "totals": {…}}`): its scalar members, with places. */
+export interface JsonTotals {
+  readonly place: CellPlace;
+  readonly members: { readonly name: string; readonly value: Cell; readonly place: CellPlace }[];
+}
+
 export const DEFAULT_JSON_LIMITS: Required<JsonRowLimits> = { maxDepth: 64, maxStringLength: 1 << 20, maxColumns: 10_000 };
+
+/**
+ * Do the first bytes look like JSON lines: a whole object on the first line and another object after
+ * it? (No JSON document does: one value per file.) A pretty-printed object starts with "{" alone.
+ */
+export function looksLikeJsonLines(first: Uint8Array): boolean {
+  const text = Buffer.from(first.buffer, first.byteOffset, Math.min(first.byteLength, 1 << 16)).toString('utf8').replace(/^\uFEFF/, '');
+  const nl = text.search(/\r\n?|\n/);
+  if (nl < 0) return false;
+  const line = text.slice(0, nl).trim();
+  return line.length > 1 && line.startsWith('{') && line.endsWith('}') && text.slice(nl + 1).trimStart().startsWith('{');
+}
 
 /**
  * Read the rows of a JSON file from its decoded text chunks (BOM already stripped).
@@ -45,8 +64,9 @@ export async function readJsonRows(
   sink: RowSink,
   problems: ProblemList,
   limits?: JsonRowLimits,
-): Promise<ReaderFacts> {
-  const parser = new JsonRowParser(file, sink, problems, limits);
+  lines = false,
+): Promise<ReaderFacts & { totals?: JsonTotals }> {
+  const parser = new JsonRowParser(file, sink, problems, limits, lines);
   // Not `for await`: leaving that loop early would close the source, which belongs to the caller.
   const it = chunks[Symbol.asyncIterator]();
   for (;;) {
@@ -56,7 +76,7 @@ export async function readJsonRows(
     if (parser.stopped) return { format: 'json' };
   }
   parser.end();
-  return { format: 'json' };
+  return parser.totals ? { format: 'json', totals: parser.totals } : { format: 'json' };
 }
 
 // What the parser expects next, outside a token.
@@ -95,6 +115,7 @@ const F_ROW = 2; // one row
 const F_SKIP_ARRAY = 3; // scanned, not built
 const F_SKIP_OBJECT = 4;
 const F_META = 5; // the tool's own output's "meta": only its "denominator" is read
+const F_TOTALS = 6; // the value of "totals": the file's own totals, checked against its rows
 
 // What a value that starts now is for.
 const R_TOP = 0;
@@ -104,6 +125,8 @@ const R_FIELD = 3; // a cell of a row
 const R_SKIP = 4;
 const R_META = 5; // the value of the top-level "meta"
 const R_META_DENOMINATOR = 6; // the value of "meta"."denominator"
+const R_TOTALS = 7; // the value of "totals"
+const R_TOTAL_FIELD = 8; // a member of the totals object
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 const INTEGER_LITERAL = /^-?[0-9]+$/;
@@ -203,12 +226,19 @@ export class JsonRowParser {
   private memberIsMeta = false;
   private metaKeyIsDenominator = false;
   private topPlace: CellPlace = { line: 1, column: 1 };
+  // The top-level "totals" object (as `-f json` writes): its members, kept for the check of the rows.
+  private memberIsTotals = false;
+  private totalsKeyPlace: CellPlace | undefined;
+  private totalName: string | undefined;
+  totals: JsonTotals | undefined;
 
   constructor(
     private readonly file: string,
     private readonly sink: RowSink,
     private readonly problems: ProblemList,
     limits?: JsonRowLimits,
+    /** JSON lines: a row object after another at the top level, no array around them. */
+    private readonly lines = false,
   ) {
     this.maxDepth = limits?.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth;
     this.maxStringLength = limits?.maxStringLength ?? DEFAULT_JSON_LIMITS.maxStringLength;
@@ -264,7 +294,7 @@ export class JsonRowParser {
       this.stopped = true;
       return;
     }
-    if (this.expect !== E_END) {
+    if (this.expect !== E_END && !(this.lines && this.stack.length === 0 && this.expect === E_VALUE)) {
       const wanted = EXPECTED[this.expect]!;
       this.fatalHere(this.base, say({ message: `the file ends where ${wanted.en} was expected`, hint: CUT_SHORT.en }, { message: `berkas berakhir di tempat yang seharusnya berisi ${wanted.id}`, hint: CUT_SHORT.id }));
     }
@@ -349,8 +379,8 @@ export class JsonRowParser {
         this.fatalHere(
           this.base + i,
           say(
-            { message: `unexpected ${ch} after the end of the JSON value`, hint: 'a file holds one JSON value: one array of rows, or one object with "rows"' },
-            { message: `karakter ${ch} tidak terduga setelah akhir nilai JSON`, hint: 'satu berkas memuat satu nilai JSON: satu array baris, atau satu objek dengan "rows"' },
+            { message: `unexpected ${ch} after the end of the JSON value`, hint: 'a file holds one JSON value: one array of rows, or one object with "rows"; JSON lines (one row object a line) are read from a .jsonl or .ndjson file' },
+            { message: `karakter ${ch} tidak terduga setelah akhir nilai JSON`, hint: 'satu berkas memuat satu nilai JSON: satu array baris, atau satu objek dengan "rows"; JSON lines (satu objek baris data per baris) dibaca dari berkas .jsonl atau .ndjson' },
           ),
         );
         return n;
@@ -394,6 +424,7 @@ export class JsonRowParser {
         const digits = j - first;
         if (j < n && digits > 0 && digits <= 15 && !isNumberChar(s.charCodeAt(j)) && !(digits > 1 && s.charCodeAt(first) === 48)) {
           if (this.tokRole === R_FIELD) this.setCell(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
+          else if (this.tokRole === R_TOTAL_FIELD) this.totalValue(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
           this.afterValue();
           i = j;
           continue;
@@ -421,12 +452,13 @@ export class JsonRowParser {
   /** What a value starting now is for, from the innermost open array or object. */
   private role(): number {
     const depth = this.stack.length;
-    if (depth === 0) return R_TOP;
+    if (depth === 0) return this.lines ? R_ITEM : R_TOP;
     const top = this.stack[depth - 1]!;
     if (top === F_ROWS) return R_ITEM;
     if (top === F_ROW) return this.fieldKey >= 0 ? R_FIELD : R_SKIP;
-    if (top === F_TOP_OBJECT) return this.memberIsRows ? R_ROWS : this.memberIsMeta ? R_META : R_SKIP;
+    if (top === F_TOP_OBJECT) return this.memberIsRows ? R_ROWS : this.memberIsMeta ? R_META : this.memberIsTotals ? R_TOTALS : R_SKIP;
     if (top === F_META) return this.metaKeyIsDenominator ? R_META_DENOMINATOR : R_SKIP;
+    if (top === F_TOTALS) return this.totalName !== undefined ? R_TOTAL_FIELD : R_SKIP;
     return R_SKIP;
   }
 
@@ -468,6 +500,15 @@ export class JsonRowParser {
           this.startRow(at.line);
         } else this.addAt(at, this.notARow(found, foundId));
         break;
+      case R_TOTALS:
+        if (c === 123) {
+          frame = F_TOTALS;
+          this.totals = { place: this.totalsKeyPlace!, members: [] };
+        } else this.addAt(at, say({ message: `"totals": expected an object of column totals, found ${found}`, hint: 'e.g. "totals": {"participants": 256129}; or leave "totals" out' }, { message: `"totals": seharusnya objek berisi total kolom, bukan ${foundId}`, hint: 'mis. "totals": {"participants": 256129}; atau hilangkan "totals"' }));
+        break;
+      case R_TOTAL_FIELD:
+        this.addAt(at, say(`"totals": field "${this.totalName}": expected a number, text or null, found ${found}`, `"totals": kolom "${this.totalName}": seharusnya angka, teks atau null, bukan ${foundId}`));
+        break;
       case R_FIELD:
         this.addAt(
           at,
@@ -502,15 +543,20 @@ export class JsonRowParser {
   private afterValue(): void {
     const depth = this.stack.length;
     if (depth === 0) {
-      this.expect = E_END;
+      if (this.lines) {
+        // The next line's row.
+        this.itemIndex++;
+        this.expect = E_VALUE;
+      } else this.expect = E_END;
       return;
     }
     const top = this.stack[depth - 1]!;
     if (top === F_ROWS) this.itemIndex++;
     this.expect = top === F_ROWS || top === F_SKIP_ARRAY ? E_COMMA_OR_CLOSE_ARRAY : E_COMMA_OR_CLOSE_OBJECT;
     if (top === F_ROW) this.fieldKey = -1;
-    else if (top === F_TOP_OBJECT) this.memberIsRows = this.memberIsMeta = false;
+    else if (top === F_TOP_OBJECT) this.memberIsRows = this.memberIsMeta = this.memberIsTotals = false;
     else if (top === F_META) this.metaKeyIsDenominator = false;
+    else if (top === F_TOTALS) this.totalName = undefined;
   }
 
   /** Check a scalar against its role before reading it; false when reading stops. */
@@ -527,8 +573,10 @@ export class JsonRowParser {
     }
     if (role === R_ROWS) this.addAt(this.place(i), say(`"rows": expected an array of rows, found ${kindOf(c)}`, `"rows": seharusnya array baris, bukan ${kindOf(c, 'id')}`));
     else if (role === R_ITEM) this.addAt(this.place(i), this.notARow(kindOf(c), kindOf(c, 'id')));
+    // "totals": null (as -f json writes when there are none) says there are none.
+    else if (role === R_TOTALS && c !== 110) this.addAt(this.place(i), say({ message: `"totals": expected an object of column totals, found ${kindOf(c)}`, hint: 'e.g. "totals": {"participants": 256129}; or leave "totals" out' }, { message: `"totals": seharusnya objek berisi total kolom, bukan ${kindOf(c, 'id')}`, hint: 'mis. "totals": {"participants": 256129}; atau hilangkan "totals"' }));
     // The token is still read (to find where it ends), as a skipped value.
-    this.tokRole = role === R_FIELD || role === R_META_DENOMINATOR ? role : R_SKIP;
+    this.tokRole = role === R_FIELD || role === R_META_DENOMINATOR || role === R_TOTAL_FIELD ? role : R_SKIP;
     return true;
   }
 
@@ -540,8 +588,8 @@ export class JsonRowParser {
     this.tokLine = this.line;
     this.tokCol = this.base + i - this.lineStart + 1;
     const top = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
-    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT || top === F_META;
-    else this.strKeep = this.tokRole === R_FIELD || this.tokRole === R_META_DENOMINATOR;
+    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT || top === F_META || top === F_TOTALS;
+    else this.strKeep = this.tokRole === R_FIELD || this.tokRole === R_META_DENOMINATOR || this.tokRole === R_TOTAL_FIELD;
     this.strText = '';
     this.strLen = 0;
     this.esc = 0;
@@ -672,13 +720,34 @@ export class JsonRowParser {
             this.rowsKeyPlace = at;
             this.memberIsRows = true;
           }
+        } else if (this.strText === 'totals' && !this.lines) {
+          if (this.totalsKeyPlace !== undefined) {
+            const { line, column } = this.totalsKeyPlace;
+            this.addAt(
+              at,
+              say(
+                { message: `"totals" appears twice in the object (first at line ${line}, column ${column})`, hint: 'keep one of them' },
+                { message: `"totals" muncul dua kali dalam objek (pertama di baris ${line}, kolom ${column})`, hint: 'pertahankan salah satunya' },
+              ),
+            );
+          } else {
+            this.totalsKeyPlace = at;
+            this.memberIsTotals = true;
+          }
         }
+      } else if (top === F_TOTALS) {
+        const name = this.strText;
+        if (this.totals!.members.some((m) => m.name === name)) {
+          this.addAt(at, say({ message: `"totals": field "${name}" appears twice`, hint: 'keep one of them' }, { message: `"totals": kolom "${name}" muncul dua kali`, hint: 'pertahankan salah satunya' }));
+          this.totalName = undefined;
+        } else this.totalName = name;
       }
       this.strText = '';
       return;
     }
     if (this.tokRole === R_FIELD) this.setCell(this.strText, at);
     else if (this.tokRole === R_META_DENOMINATOR) this.sink.declare?.('denominator', this.strText, at);
+    else if (this.tokRole === R_TOTAL_FIELD) this.totalValue(this.strText, at);
     this.strText = '';
     this.afterValue();
   }
@@ -710,16 +779,18 @@ export class JsonRowParser {
       );
       return n;
     }
-    if (this.tokRole === R_FIELD) {
+    if (this.tokRole === R_FIELD || this.tokRole === R_TOTAL_FIELD) {
       const at: CellPlace = { line: this.tokLine, column: this.tokCol };
+      const put = (v: Cell): void => (this.tokRole === R_FIELD ? this.setCell(v, at) : this.totalValue(v, at));
       const value = Number(text);
+      const name = this.tokRole === R_FIELD ? this.fieldName : `totals.${this.totalName}`;
       if (!Number.isFinite(value)) {
-        this.addAt(at, say(`field "${this.fieldName}": the number ${text} is out of range`, `kolom "${this.fieldName}": angka ${text} di luar jangkauan`));
+        this.addAt(at, say(`field "${name}": the number ${text} is out of range`, `kolom "${name}": angka ${text} di luar jangkauan`));
       } else if (!Number.isSafeInteger(value) && Number.isInteger(value) && INTEGER_LITERAL.test(text)) {
         // Beyond 2^53 the number would be rounded: pass the digits, so the typed layer refuses exactly them.
-        this.setCell(text, at);
+        put(text);
       } else {
-        this.setCell(value, at);
+        put(value);
       }
     }
     this.afterValue();
@@ -747,6 +818,7 @@ export class JsonRowParser {
     if (this.litPos < word.length) return n;
     this.mode = M_NONE;
     if (this.tokRole === R_FIELD) this.setCell(LITERAL_VALUES[this.litIndex]!, { line: this.tokLine, column: this.tokCol });
+    else if (this.tokRole === R_TOTAL_FIELD) this.totalValue(LITERAL_VALUES[this.litIndex]!, { line: this.tokLine, column: this.tokCol });
     this.afterValue();
     return i;
   }
@@ -833,6 +905,10 @@ export class JsonRowParser {
     places[k] = at;
   }
 
+  private totalValue(value: Cell, at: CellPlace): void {
+    this.totals!.members.push({ name: this.totalName!, value, place: at });
+  }
+
   private endRow(): void {
     const cells = this.cells;
     const places = this.places;
@@ -851,6 +927,12 @@ export class JsonRowParser {
 
   /** An item of the rows array that is not an object. */
   private notARow(found: string, foundId: string): Bilingual {
+    if (this.lines) {
+      return say(
+        { message: `expected an object (one row) on this line, found ${found}`, hint: 'a JSON lines file (.jsonl, .ndjson) holds one row object a line: {"name": value, …}; an array of rows belongs in a .json file' },
+        { message: `seharusnya objek (satu baris data) di baris ini, bukan ${foundId}`, hint: 'berkas JSON lines (.jsonl, .ndjson) memuat satu objek baris data per baris: {"nama": nilai, …}; array baris data ditaruh di berkas .json' },
+      );
+    }
     const where = `${this.rowsPath}[${this.itemIndex}]`;
     return say({ message: `${where}: expected an object (one row), found ${found}`, hint: ONE_ROW.en }, { message: `${where}: seharusnya objek (satu baris), bukan ${foundId}`, hint: ONE_ROW.id });
   }

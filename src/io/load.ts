@@ -19,7 +19,7 @@ import { type MeasureKind, type SourceFacts, type Table, type TableRow } from '.
 import { InputError, ProblemList } from '../errors.js';
 import type { CodeSystem } from './areas.js';
 import { canonicalColumn, isIdColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
-import { xlsxCellName } from './cell-name.js';
+import { xlsxCellName } from '../core/cell-name.js';
 import { KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
 import type { RowSink } from './row-sink.js';
@@ -34,7 +34,7 @@ import { formatOf, READERS, readerOf } from './readers/index.js';
 import { ByteTap } from './byte-tap.js';
 import { inputProblem } from './words.js';
 import { IdSet } from './extract/tables.js';
-import { checkTotals } from './totals.js';
+import { checkTotals, jsonTotalRow, type CheckedTotal } from './totals.js';
 import { confirmSuspects, type Rereadable } from './confirm.js';
 import { parquetPlace } from './places.js';
 
@@ -356,13 +356,23 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const notes: Note[] = [...(facts.notes ?? [])];
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
-    if (t.totals.length) {
+    // A JSON file's own "totals" object is checked as a total row is (issue 20, F8).
+    const own = facts.totals ? jsonTotalRow(facts.totals, load.fold, load.wants, locale, (name) => t.cols.find((c) => c?.name === name)?.role) : undefined;
+    const totals: CheckedTotal[] = own ? t.totals.concat(own.row) : t.totals;
+    if (totals.length) {
       const rowAt = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
-      const checked = checkTotals(t.totals, load.fold, ff, problems, (line) => {
+      const checked = checkTotals(totals, load.fold, ff, problems, (line) => {
         const named = placeOf(line);
         return named !== undefined ? { file: named } : { file: o.name, line };
       });
-      notes.push({ code: 'total-rows', rows: checked.map((n) => ({ at: rowAt(n.line), label: n.label, checked: n.checked, ...(n.notCompared ? { notCompared: n.notCompared } : {}) })) });
+      notes.push({
+        code: 'total-rows',
+        rows: checked.map((n, i) => {
+          const isOwn = own !== undefined && totals[i] === own.row;
+          const notCompared = isOwn && own.notCompared.length ? (n.notCompared ?? []).concat(own.notCompared) : n.notCompared;
+          return { at: rowAt(n.line), label: n.label, checked: n.checked, ...(notCompared ? { notCompared } : {}), ...(isOwn ? { object: true } : {}) };
+        }),
+      });
     }
     if (t.coverageDisagrees.length) {
       const at = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;

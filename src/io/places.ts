@@ -2,7 +2,7 @@
 
 import { clipValue } from '../core/clip.js';
 import type { Table } from '../core/table.js';
-import { xlsxCellName } from './cell-name.js';
+import { xlsxCellName } from '../core/cell-name.js';
 
 /** Where a row is, as a message place ("file:line", "book.xlsx:Sheet1!A7", "x.parquet:row 7"). */
 export function rowPlace(table: Table, src: number, line: number, lang: 'id' | 'en' = 'en'): string {

@@ -11,13 +11,54 @@
 
 import type { ProblemList } from '../errors.js';
 import type { Diagnostic } from '../errors.js';
+import { canonicalColumn, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
+import { readCell, type NumberLocale } from '../core/numbers.js';
 import type { FileFold, LoadFold } from './fold.js';
+import type { JsonTotals } from './json-rows.js';
 import type { TotalRow } from './typed-rows.js';
 import { inputProblem } from './words.js';
 
+/** A total row, or a JSON file's "totals" object read as one (`object`). */
+export type CheckedTotal = TotalRow & { readonly object?: boolean };
+
+/**
+ * A JSON file's "totals" object (`{"rows": […], "totals": {"participants": 999}}`, as `-f json` writes)
+ * as a grand total of every row of the file, checked as a CSV "Total" row is: its members that name a
+ * measure of the load are compared with the sums of the rows. Other members (keys, a coverage, a level)
+ * are not figures to compare; a segment column's total is listed as not compared here, and a number that
+ * cannot be read by checkTotals (left blank, while the rows give it).
+ */
+export function jsonTotalRow(totals: JsonTotals, fold: LoadFold, wants: ColumnWants, locale: NumberLocale | null, roleInFile?: (name: string) => ColumnRole | undefined): { row: CheckedTotal; notCompared: string[] } {
+  const values = new Array<number | null>(fold.measures.length).fill(null);
+  const notCompared: string[] = [];
+  for (const member of totals.members) {
+    // A member is what the rows' column of that name was read as (a report's "denominator" is the
+    // measure its meta names), else what such a column would be.
+    const canonical = canonicalColumn(member.name);
+    const role = roleInFile?.(member.name) ?? roleOf(canonical, wants);
+    if (role.kind === 'segment-part') {
+      if (member.value !== null) notCompared.push(member.name);
+      continue;
+    }
+    if (role.kind !== 'measure') continue;
+    const m = fold.measures.findIndex((x) => x.name === role.measure);
+    if (m < 0) continue;
+    const v = member.value;
+    let value: number | undefined;
+    if (typeof v === 'number') value = v;
+    else if (typeof v === 'string' && v.trim() !== '') {
+      const r = readCell(v, fold.measures[m]!.kind === 'count' ? 'count' : 'number');
+      value = r.problem ? undefined : locale !== null ? r[locale] : r.id === r.en ? r.id : undefined;
+    } else if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    // A figure that cannot be read is left blank: checkTotals then names it as not compared.
+    if (value !== undefined && (fold.measures[m]!.kind !== 'count' || Number.isSafeInteger(value))) values[m] = value;
+  }
+  return { row: { line: totals.place.line, label: 'totals', kind: 'grand', scope: new Map(), values, column: totals.place.column, object: true }, notCompared };
+}
+
 /** Check each total row; the problems go to `problems`. Returns a line for the note per total row. */
 export function checkTotals(
-  totals: readonly TotalRow[],
+  totals: readonly CheckedTotal[],
   fold: LoadFold,
   file: FileFold,
   problems: ProblemList,
@@ -59,7 +100,7 @@ export function checkTotals(
         checked = true;
         const measure = fold.measures[m]!;
         const same = measure.kind === 'count' ? total === sums[m] : Math.abs(total - sums[m]!) <= 1e-9 * Math.max(1, Math.abs(total));
-        if (!same) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: measure.name, total, sum: sums[m]!, rows }, place(t.line)));
+        if (!same) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: measure.name, total, sum: sums[m]!, rows, ...(t.object ? { object: true } : {}) }, place(t.line)));
       }
     }
     out.push({ line: t.line, label: t.label, checked, ...(checked && notCompared.length ? { notCompared } : {}) });

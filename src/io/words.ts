@@ -43,7 +43,7 @@ export type InputProblem =
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
   | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number }
   | { readonly code: 'empty-participant-id' }
-  | { readonly code: 'participant-twice'; readonly id: string; readonly period?: string; readonly first: string; readonly sameFile: boolean }
+  | { readonly code: 'participant-twice'; readonly id: string; readonly period?: string; readonly first: string; readonly sameFile: boolean; readonly rows?: boolean }
   | { readonly code: 'sum-overflow'; readonly measure: string; readonly extract: boolean }
   | { readonly code: 'key-from-later-row'; readonly field: string; readonly firstLine: number }
   | { readonly code: 'empty-file' }
@@ -59,7 +59,7 @@ export type InputProblem =
   | { readonly code: 'denominator-ambiguous'; readonly generic: string; readonly named: string }
   | { readonly code: 'declared-denominator'; readonly declared: string; readonly run?: string }
   | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
-  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number };
+  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean };
 
 /** The words of one problem, in both languages. */
 export function words(p: InputProblem): Bilingual {
@@ -123,8 +123,11 @@ export function words(p: InputProblem): Bilingual {
     case 'boolean-number':
       return say(`field ${q(p.field)}: expected a number, found ${p.value}`, `kolom ${q(p.field)}: seharusnya angka, bukan ${p.value}`);
     case 'not-whole':
+      // A number beyond 2^53 − 1 is whole (a float that large has no fraction) but cannot be counted exactly.
+      if (p.value > Number.MAX_SAFE_INTEGER) return tooLarge(p.field, String(p.value));
       return say(`field ${q(p.field)}: ${p.value} is not a whole non-negative number`, `kolom ${q(p.field)}: ${p.value} bukan bilangan cacah (bulat, tidak negatif)`);
     case 'bad-number': {
+      if (p.reason === TOO_LARGE) return tooLarge(p.field, q(p.raw));
       const hint = p.reason === 'is not a number' ? numberHint(p.locale) : undefined;
       const plainReason = p.reason.startsWith('is ');
       return say(
@@ -168,7 +171,7 @@ export function words(p: InputProblem): Bilingual {
       const inPeriodId = p.period ? ` pada ${p.period}` : '';
       return p.sameFile
         ? say(
-            { message: `participant ${clipValue(p.id)} appears twice${inPeriod} (first at line ${p.first})`, hint: 'each participant is one row per period: check the extract query for a join that repeats rows' },
+            { message: `participant ${clipValue(p.id)} appears twice${inPeriod} (first at ${p.rows ? 'row' : 'line'} ${p.first})`, hint: 'each participant is one row per period: check the extract query for a join that repeats rows' },
             { message: `peserta ${clipValue(p.id)} muncul dua kali${inPeriodId} (pertama di baris ${p.first})`, hint: 'setiap peserta satu baris per periode: periksa kueri ekstrak, mungkin ada join yang menggandakan baris' },
           )
         : say(
@@ -230,12 +233,29 @@ export function words(p: InputProblem): Bilingual {
       return say({ message: 'the file changed while it was being read', hint: 'run again once whatever writes it has finished' }, { message: 'berkas berubah saat sedang dibaca', hint: 'jalankan lagi setelah proses yang menulisnya selesai' });
     case 'total-disagrees': {
       const diff = p.total - p.sum;
+      if (p.object) {
+        return say(
+          { message: `the "totals" object gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) of the file add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra or mistyped: correct the rows or "totals", or leave "totals" out' },
+          { message: `objek "totals" memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${p.rows} baris di berkas berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`})`, hint: 'ada baris yang hilang, berlebih, atau salah ketik: perbaiki baris atau "totals", atau hilangkan "totals"' },
+        );
+      }
       return say(
         { message: `the total row ${q(p.label)} gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) it totals add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra or mistyped: correct the rows or the total, or delete the total row' },
         { message: `baris total ${q(p.label)} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${p.rows} baris yang dijumlahkannya berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`})`, hint: 'ada baris yang hilang, berlebih, atau salah ketik: perbaiki baris atau totalnya, atau hapus baris total' },
       );
     }
   }
+}
+
+/** The reason core/numbers.ts gives for a number beyond what is kept exactly. */
+const TOO_LARGE = 'the number is too large';
+
+/** A value beyond 2^53 − 1 (`shown` as stored: a number, or a cell's text quoted). */
+function tooLarge(field: string, shown: string): Bilingual {
+  return say(
+    { message: `field ${q(field)}: ${shown} is too large: numbers are kept exactly up to ${groupDigits(Number.MAX_SAFE_INTEGER)} (2^53 − 1)`, hint: 'check the cell for a wrong number (an extra digit)' },
+    { message: `kolom ${q(field)}: ${shown} terlalu besar: angka disimpan dengan tepat hanya sampai ${groupDigits(Number.MAX_SAFE_INTEGER, '.')} (2^53 − 1)`, hint: 'periksa sel itu: mungkin ada angka yang salah (kelebihan satu digit)' },
+  );
 }
 
 function groupDigits(n: number, sep = ','): string {

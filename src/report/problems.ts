@@ -4,7 +4,8 @@
 import { CoverageError, type CoverageProblem } from '../core/coverage/plan.js';
 import { TargetFrameError, type TargetFrameProblem } from '../core/coverage/targets.js';
 import { InfeasibleError } from '../core/facts.js';
-import { SumOverflowError, TableConflictError } from '../core/table.js';
+import { xlsxCellName } from '../core/cell-name.js';
+import { SumOverflowError, TableConflictError, type SourceFacts } from '../core/table.js';
 import type { Problem, Text } from '../errors.js';
 import { dimLabel, factText, groupDigits, type Lang } from './vocabulary.js';
 
@@ -66,6 +67,13 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
   }
 }
 
+/** Where a row of a source is, for a diagnostic: a file's line, a workbook's cell (column A), a Parquet row. */
+function rowPlace(source: SourceFacts, line: number): Pick<Problem, 'file' | 'line'> {
+  if (source.format === 'parquet') return { file: `${source.name}:row ${line}` };
+  if (source.sheet !== undefined) return { file: `${source.name}:${xlsxCellName(source.sheet, line, 1)}` };
+  return { file: source.name, line };
+}
+
 /** A core error as diagnostics in both languages, or undefined when it is not one of the core's. */
 export function describeCoreError(e: unknown, place: (src: number, line: number, lang: Lang) => string = (_s, l, lang) => `${lang === 'id' ? 'baris' : 'line'} ${l}`): Problem[] | undefined {
   const both = (f: (lang: Lang) => Text): Problem => ({ ...f('en'), id: f('id') });
@@ -73,11 +81,14 @@ export function describeCoreError(e: unknown, place: (src: number, line: number,
   if (e instanceof CoverageError) return [both((lang) => coverageText(e.problem, lang, place))];
   if (e instanceof TargetFrameError) return [both((lang) => frameText(e.problem, lang))];
   if (e instanceof SumOverflowError) {
+    const max = (lang: Lang): string => `${groupDigits(Number.MAX_SAFE_INTEGER, lang)} (2^53 − 1)`;
+    const source = e.sources?.[e.at.src];
     return [
       {
-        message: `the sum of ${e.measure} passes ${Number.MAX_SAFE_INTEGER}: it cannot be kept exactly`,
-        hint: 'check the input for a wrong number (an extra digit)',
-        id: { message: `jumlah ${e.measure} melampaui ${Number.MAX_SAFE_INTEGER}: tidak dapat disimpan dengan tepat`, hint: 'periksa input: mungkin ada angka yang salah (kelebihan satu digit)' },
+        ...(source ? rowPlace(source, e.at.line) : {}),
+        message: `the sum of ${e.measure} passes ${max('en')}${source ? ' when this row is added' : ''}: it cannot be kept exactly`,
+        hint: 'check this row and the ones added before it for a wrong number (an extra digit)',
+        id: { message: `jumlah ${e.measure} melampaui ${max('id')}${source ? ' saat baris ini ditambahkan' : ''}: tidak dapat disimpan dengan tepat`, hint: 'periksa baris ini dan baris-baris sebelumnya: mungkin ada angka yang salah (kelebihan satu digit)' },
       },
     ];
   }

@@ -330,6 +330,19 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file}: merged key cells filled down from their top cell (sheet ${JSON.stringify(clipValue(n.sheet))}): ${list(n.ranges, 10)}`,
         `${n.file}: sel kunci yang digabung diisi ke bawah dari sel teratasnya (lembar ${JSON.stringify(clipValue(n.sheet))}): ${list(n.ranges, 10)}`,
       );
+    case 'hidden-rows': {
+      const sheet = JSON.stringify(clipValue(n.sheet));
+      const one = n.rows === 1;
+      return L(
+        `${n.file}: ${one ? 'a row' : `${num(n.rows, 'en')} rows`} of sheet ${sheet} ${one ? 'is' : 'are'} hidden in the workbook (${one ? '' : 'e.g. '}row ${n.first}${n.filter ? '; the sheet has a filter' : ''}); ${one ? 'it is' : 'they are'} counted as the others`,
+        `${n.file}: ${num(n.rows, 'id')} baris lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${n.filter ? '; lembar ini memakai filter' : ''}); baris itu tetap dihitung seperti baris lainnya`,
+      );
+    }
+    case 'hidden-columns':
+      return L(
+        `${n.file}: column${n.columns.length === 1 ? '' : 's'} ${list(n.columns, 10)} of sheet ${JSON.stringify(clipValue(n.sheet))} ${n.columns.length === 1 ? 'is' : 'are'} hidden in the workbook; ${n.columns.length === 1 ? 'its' : 'their'} values are read as the others`,
+        `${n.file}: kolom ${list(n.columns, 10)} lembar ${JSON.stringify(clipValue(n.sheet))} disembunyikan di buku kerja; nilainya tetap dibaca seperti kolom lainnya`,
+      );
     case 'over-coverage-exception': {
       // The reason's first clause (data/exceptions.csv has the whole of it, with its sources).
       const why = n.reason.split(':')[0]!.trim();
@@ -341,7 +354,7 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'total-rows': {
       const partly = (r: (typeof n.rows)[number], l: Lang): string => (r.notCompared?.length ? (l === 'id' ? `; ${r.notCompared.join(', ')} tidak dibandingkan` : `; ${r.notCompared.join(', ')} not compared`) : '');
-      const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} "${r.label}" (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
+      const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
       return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
     }
   }

@@ -153,7 +153,8 @@ describe("the core's problems in both languages (report/problems.ts)", () => {
     const ds = describeCoreError(new SumOverflowError('participants', { src: 0, line: 9 }))!;
     expect(ds).toHaveLength(1);
     expectBilingual(ds[0]!);
-    expect(ds[0]!.id.message).toContain(String(Number.MAX_SAFE_INTEGER));
+    expect(ds[0]!.id.message).toContain('9.007.199.254.740.991 (2^53 − 1)');
+    expect(ds[0]!.message).toContain('9,007,199,254,740,991 (2^53 − 1)');
   });
 
   it('duplicate and overlapping rows name the same places in both languages', () => {

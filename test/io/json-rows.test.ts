@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProblemList, type Diagnostic } from '../../src/errors.js';
-import { readJsonRows, type JsonRowLimits } from '../../src/io/json-rows.js';
+import { readJsonRows, type JsonRowLimits, type JsonTotals } from '../../src/io/json-rows.js';
 import type { Cell, CellPlace } from '../../src/io/row-sink.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -17,6 +17,8 @@ interface Read {
   pulled: number;
   /** Whether the reader closed the source (it must not: the caller does). */
   returned: boolean;
+  /** The file's own "totals" object. */
+  totals?: JsonTotals;
 }
 
 /** Read `text` cut into chunks at `cuts` (positions), or in pieces of `size` characters. */
@@ -56,7 +58,8 @@ async function read(text: string, split: number | number[] = 0, limits?: JsonRow
     problems,
     limits,
   );
-  expect(facts).toEqual({ format: 'json' });
+  expect(facts.format).toBe('json');
+  out.totals = facts.totals;
   out.problems = problems.list();
   return out;
 }
@@ -130,6 +133,9 @@ describe('readJsonRows: shapes and places', () => {
     const line = text.split('\n').findIndex((l) => l.includes('"province": "Gorontalo"')) + 1;
     expect(r.rows[0]!.line).toBe(line - 1);
     expect(r.columns[0]).toEqual({ name: 'province', index: 0, line, column: 7 });
+    // "totals" is kept, with places, for the loader to check against the rows (issue 20, F8).
+    const at = text.split('\n').findIndex((l) => l.includes('"totals"')) + 1;
+    expect(r.totals).toEqual({ place: { line: at, column: 3 }, members: [{ name: 'participants', value: 256129, place: { line: at + 1, column: 21 } }] });
   });
 
   it('keys that are JavaScript built-ins are ordinary columns', async () => {
@@ -330,7 +336,7 @@ function serialize(rows: [string, unknown][][], pool: string[], wrap: unknown): 
   const items = rows.map((entries) => `{${ws()}${entries.map(([key, v]) => `${JSON.stringify(key)}${ws()}:${ws()}${JSON.stringify(v)}`).join(`${ws()},${ws()}`)}${ws()}}`);
   const array = `[${ws()}${items.join(`${ws()},${ws()}`)}${ws()}]`;
   if (wrap === undefined) return `${ws()}${array}${ws()}`;
-  return `${ws()}{${ws()}"schemaVersion":${ws()}1,${ws()}"meta":${ws()}${JSON.stringify(wrap)},${ws()}"rows":${ws()}${array}${ws()},${ws()}"totals":${ws()}${JSON.stringify(wrap)}${ws()}}${ws()}`;
+  return `${ws()}{${ws()}"schemaVersion":${ws()}1,${ws()}"meta":${ws()}${JSON.stringify(wrap)},${ws()}"rows":${ws()}${array}${ws()},${ws()}"subtotals":${ws()}${JSON.stringify(wrap)}${ws()}}${ws()}`;
 }
 
 /** JSON.parse's value, with integers beyond 2^53 as their digits (as the reader passes them). */

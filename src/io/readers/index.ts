@@ -18,6 +18,7 @@ import type { ColumnWants } from '../../core/columns.js';
 import type { Note } from '../../core/facts.js';
 import type { ProblemList } from '../../errors.js';
 import type { Encoding, ReaderFacts, RowSink } from '../row-sink.js';
+import type { JsonTotals } from '../json-rows.js';
 import type { TypedRows } from '../typed-rows.js';
 import type { SharedIds } from './parquet-extract.js';
 
@@ -70,6 +71,8 @@ export interface ReadResult extends ReaderFacts {
   readonly typed?: TypedRows;
   /** Whether the reader's fast path was tried: taken ('fast') or not ('general'). */
   readonly route?: 'fast' | 'general';
+  /** JSON: the file's own "totals" object, to be checked against its rows. */
+  readonly totals?: JsonTotals;
 }
 
 /** Every header name and row of the source to the sink, with places; syntax problems to `problems`. */
@@ -112,7 +115,8 @@ export const READERS = {
     },
   },
   json: {
-    extensions: ['json'],
+    // JSON lines (`-f jsonl`'s output) are JSON too: the same reader, one row object after another.
+    extensions: ['json', 'jsonl', 'ndjson'],
     sniff: (first) => {
       const head = first.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
       return head.startsWith('[') || head.startsWith('{');
@@ -120,10 +124,11 @@ export const READERS = {
     columnsUpFront: false,
     transient: true,
     load: async () => {
-      const { readJsonRows } = await import('../json-rows.js');
+      const { looksLikeJsonLines, readJsonRows } = await import('../json-rows.js');
       return async (input, sink, problems) => {
+        const lines = /\.(jsonl|ndjson)$/i.test(input.name) || looksLikeJsonLines(input.first);
         const t = await text(input);
-        const facts = await readJsonRows(t.chunks, input.name, sink, problems);
+        const facts = await readJsonRows(t.chunks, input.name, sink, problems, undefined, lines);
         return { ...facts, encoding: t.encoding() };
       };
     },

@@ -10,7 +10,7 @@
 //           page gives the distinct values directly).
 
 import { parquetHeader } from 'hyparquet/src/column.js';
-import { convert } from 'hyparquet/src/convert.js';
+import { convert as convertValues } from 'hyparquet/src/convert.js';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { readPlain } from 'hyparquet/src/plain.js';
@@ -45,6 +45,38 @@ function typedLike(a: unknown, n: number): Typed | undefined {
   if (a instanceof Float64Array) return new Float64Array(n);
   if (a instanceof Float32Array) return new Float32Array(n);
   return undefined;
+}
+
+/**
+ * hyparquet's conversion of decoded values, but for DECIMAL: hyparquet makes every decimal a float, so a
+ * DECIMAL(38,0) of 12345678901234567890 (DuckDB writes a SUM so) would reach the typed layer rounded. A
+ * whole decimal beyond 2^53 is given as its exact digits instead, as an INT64 is (the typed layer then
+ * refuses it as stored); a whole one within is a number; one with a fraction stays hyparquet's float.
+ */
+function convert(data: DecodedArray, decoder: ColumnDecoder): DecodedArray {
+  const lt = decoder.element.logical_type;
+  if (decoder.element.converted_type !== 'DECIMAL' && lt?.type !== 'DECIMAL') return convertValues(data, decoder);
+  const scale = decoder.element.scale ?? (lt?.type === 'DECIMAL' ? lt.scale : 0);
+  const factor = 10n ** BigInt(scale);
+  const out = new Array<number | string>(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as unknown;
+    const unscaled = v instanceof Uint8Array ? signedBigEndian(v) : typeof v === 'bigint' ? v : BigInt(v as number);
+    if (unscaled % factor !== 0n) {
+      out[i] = Number(unscaled) / Number(factor);
+      continue;
+    }
+    const whole = unscaled / factor;
+    out[i] = whole >= BigInt(Number.MIN_SAFE_INTEGER) && whole <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(whole) : whole.toString();
+  }
+  return out;
+}
+
+/** A two's-complement big-endian integer (a FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY decimal). */
+function signedBigEndian(bytes: Uint8Array): bigint {
+  let v = 0n;
+  for (const b of bytes) v = (v << 8n) | BigInt(b);
+  return bytes.length && bytes[0]! & 0x80 ? v - (1n << BigInt(bytes.length * 8)) : v;
 }
 
 /** The decoding parameters of a top-level flat column. */

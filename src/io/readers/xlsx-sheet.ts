@@ -30,7 +30,11 @@ export interface SheetRowHandler {
    * `values` (the first `count` entries, in ascending column order) are reused for the next row: copy
    * what is kept.
    */
-  row(row: number, columns: readonly number[], values: readonly RawValue[], count: number): void;
+  row(row: number, columns: readonly number[], values: readonly RawValue[], count: number, hidden: boolean): void;
+  /** The sheet's hidden columns (`<col min max hidden="1">`, before the rows), as inclusive ranges. */
+  hiddenColumns?(ranges: readonly (readonly [number, number])[]): void;
+  /** The sheet has an autofilter (after the rows): its hidden rows are most likely filtered out. */
+  filter?(): void;
 }
 
 const enum Kind {
@@ -95,6 +99,12 @@ function parseNumber(b: Buffer, start: number, end: number): number {
   return NUMBER.test(s) ? Number(s) : NaN;
 }
 
+/** The text of b[start, end) when it is a whole number written as plain digits (an optional minus sign), else ''. */
+function wholeDigits(b: Buffer, start: number, end: number): string {
+  const s = b.toString('latin1', start, end).trim();
+  return /^-?[0-9]{1,400}$/.test(s) ? s : '';
+}
+
 /** A t="d" value (ISO 8601) as a date text; a value without a zone is the wall-clock time written. */
 function isoDateText(s: string): string | undefined {
   const m = /^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(s);
@@ -122,7 +132,9 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
   let count = 0;
   let inSheetData = false;
   let inRow = false;
+  let rowHidden = false;
   let rowNum = 0;
+  const hiddenCols: [number, number][] = [];
   let lastRow = 0;
   let lastColumn = 0;
   // The current cell.
@@ -148,9 +160,11 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
   let tE = -1;
   let sS = -1;
   let sE = -1;
+  let hS = -1;
+  let hE = -1;
   /** One pass over the attributes in b[start, end). */
   const readAttrs = (b: Buffer, start: number, end: number): void => {
-    rS = tS = sS = -1;
+    rS = tS = sS = hS = -1;
     let k = start;
     while (k < end) {
       let c = b[k]!;
@@ -175,6 +189,9 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
           sS = vs;
           sE = k;
         }
+      } else if (nameEnd - nameStart === 6 && b[nameStart] === 0x68 && b.toString('latin1', nameStart, nameEnd) === 'hidden') {
+        hS = vs;
+        hE = k;
       }
       k++;
     }
@@ -235,6 +252,9 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
           const t = dateText(serialToMs(vNum, o.date1904));
           return t ?? { flag: 'unreadable', why: 'date', detail: String(vNum) };
         }
+        // Beyond 2^53 a number is rounded: a whole number written as digits is passed as its digits (as the
+        // JSON reader does), so that the typed layer refuses the value as stored, not a rounded one.
+        if (vText !== '' && !Number.isSafeInteger(vNum)) return vText;
         return vNum;
       case Kind.Shared: {
         if (!vSeen) return hasFormula && !vOpen ? { flag: 'no-result' } : { flag: 'unreadable', why: 'string-index', detail: '' };
@@ -264,11 +284,26 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
     }
   };
 
+  /** Is the `hidden` attribute read by readAttrs true ("1" or "true")? */
+  const isHidden = (b: Buffer): boolean => hS >= 0 && (hE - hS === 1 ? b[hS] === 0x31 : b.toString('latin1', hS, hE).trim() === 'true');
+
   const h: XmlHandler = {
     wantText: false,
     open(tag, b, as, ae, selfClosing) {
       if (!inSheetData) {
-        if (tag === TAG.sheetData && !selfClosing) inSheetData = true;
+        if (tag === TAG.sheetData && !selfClosing) {
+          inSheetData = true;
+          if (hiddenCols.length) out.hiddenColumns?.(hiddenCols);
+        } else if (tag === TAG.col) {
+          // <col min="2" max="3" hidden="1"/>: before the rows (ECMA-376 §18.3.1.13); a few per sheet.
+          readAttrs(b, as, ae);
+          if (isHidden(b)) {
+            const attrs = b.toString('latin1', as, ae);
+            const min = Number(/(?:^|\s)min\s*=\s*["']\s*(\d{1,5})/.exec(attrs)?.[1] ?? NaN);
+            const max = Number(/(?:^|\s)max\s*=\s*["']\s*(\d{1,5})/.exec(attrs)?.[1] ?? NaN);
+            if (min >= 1 && max >= min && hiddenCols.length < 1000) hiddenCols.push([min, Math.min(max, MAX_COLUMNS)]);
+          }
+        } else if (tag === TAG.autoFilter) out.filter?.();
         return;
       }
       switch (tag) {
@@ -278,6 +313,7 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
           if (rowNum < 1) damaged(`a row numbered ${JSON.stringify(b.toString('latin1', rS, Math.min(rE, rS + 20)))}`);
           if (rowNum <= lastRow) damaged(`row ${rowNum} comes after row ${lastRow}`);
           if (rowNum > MAX_ROWS) damaged(`a row numbered ${rowNum}, beyond Excel's ${MAX_ROWS.toLocaleString('en-US')} rows`);
+          rowHidden = isHidden(b);
           inRow = true;
           count = 0;
           lastColumn = 0;
@@ -367,7 +403,7 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
           if (!inRow) return;
           inRow = false;
           lastRow = rowNum;
-          out.row(rowNum, columns, values, count);
+          out.row(rowNum, columns, values, count, rowHidden);
           return;
         case TAG.sheetData:
           inSheetData = false;
@@ -393,6 +429,7 @@ export function sheetParser(o: SheetReadOptions, out: SheetRowHandler): XmlToken
         vSeen = true;
         vNum = parseNumber(b, start, end);
         if (Number.isNaN(vNum)) vText = b.toString('utf8', start, Math.min(end, start + 100));
+        else if (kind === Kind.Number && !Number.isSafeInteger(vNum) && Number.isInteger(vNum)) vText = wholeDigits(b, start, end);
         return;
       }
       vSeen = true;

@@ -19,7 +19,7 @@ import { say, type Bilingual, type Problem, type ProblemList } from '../../error
 import { clipValue } from '../../core/clip.js';
 import type { Note } from '../../core/facts.js';
 import { canonicalColumn, COUNT_COLUMNS, isIdColumn, isKnownColumn, KNOWN_DIMS, roleOf, SEGMENT_COLUMNS, type ColumnWants } from '../../core/columns.js';
-import { columnLetters, xlsxCellName } from '../cell-name.js';
+import { columnLetters, xlsxCellName } from '../../core/cell-name.js';
 import type { Cell, CellPlace, ReaderFacts, RowSink } from '../row-sink.js';
 import { bytesSource, randomAccess, type ByteSource } from './byte-source.js';
 import { dateStyles, relationships, SharedStrings, sharedStringsParser, SharedStringsTooLarge, workbookInfo, type SheetInfo } from './xlsx-parts.js';
@@ -27,7 +27,7 @@ import { isFlag, MergeFinder, sheetParser, type Flag, type MergedRange, type Raw
 import { XmlError } from './xml.js';
 import { readEntry, readZipDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
-export { columnLetters, xlsxCellName } from '../cell-name.js';
+export { columnLetters, xlsxCellName } from '../../core/cell-name.js';
 
 export type ColumnKind = 'key' | 'measure' | 'other';
 
@@ -223,6 +223,12 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   const headerRow = rows.finish(sheets.length > 1 ? listSheets : undefined);
   if (headerRow === undefined) return withSheet;
   if (rows.filled.length) options.onNote?.({ code: 'merged-filled', file, sheet: sheet.name, ranges: rows.filled });
+  // Hidden rows (filtered out, or hidden by hand) are data like the others and are counted: the file holds
+  // them, and refusing would refuse every workbook saved with a filter on. But a planner who filtered the
+  // sheet would not expect them in the totals, so the note says so; hidden columns that are read, too.
+  if (rows.hiddenRows) options.onNote?.({ code: 'hidden-rows', file, sheet: sheet.name, rows: rows.hiddenRows, first: rows.firstHidden, filter: rows.filtered });
+  const hiddenColumns = rows.hiddenColumnsRead();
+  if (hiddenColumns.length) options.onNote?.({ code: 'hidden-columns', file, sheet: sheet.name, columns: hiddenColumns });
   return { format: 'xlsx', sheet: sheet.name, headerRow };
 }
 
@@ -232,6 +238,7 @@ interface BufferedRow {
   readonly row: number;
   readonly columns: number[];
   readonly values: RawValue[];
+  readonly hidden: boolean;
 }
 
 interface Fill {
@@ -259,6 +266,7 @@ class SheetRows implements SheetRowHandler {
   private readonly headerFlagged = new Set<number>();
   private readonly unnamedReported = new Set<number>();
   private width = 0;
+  private names: readonly string[] = [];
   private lastEmitted = 0;
   private headerError = false;
   /** Merges of key columns to fill down, by their top row; the active ones by named column. */
@@ -266,6 +274,12 @@ class SheetRows implements SheetRowHandler {
   private readonly active: Fill[] = [];
   /** The ranges filled down (for the note). */
   readonly filled: string[] = [];
+  /** Data rows hidden in the workbook (hidden, or filtered out): how many, and the first (no list: memory stays flat). */
+  hiddenRows = 0;
+  firstHidden = 0;
+  /** The sheet has an autofilter. */
+  filtered = false;
+  private hiddenRanges: readonly (readonly [number, number])[] = [];
 
   constructor(
     private readonly file: string,
@@ -280,7 +294,26 @@ class SheetRows implements SheetRowHandler {
     return `${this.file}:${xlsxCellName(this.sheet, row, column)}`;
   }
 
-  row(row: number, columns: readonly number[], values: readonly RawValue[], count: number): void {
+  hiddenColumns(ranges: readonly (readonly [number, number])[]): void {
+    this.hiddenRanges = ranges.map((r) => [r[0], r[1]] as const);
+  }
+
+  filter(): void {
+    this.filtered = true;
+  }
+
+  /** The named columns hidden in the workbook whose values are read (keys and measures), as "C (participants)". */
+  hiddenColumnsRead(names: (name: string) => ColumnKind = this.o.columnKind ?? defaultColumnKind): string[] {
+    const out: string[] = [];
+    for (const [c, k] of this.named) {
+      if (!this.hiddenRanges.some(([lo, hi]) => c >= lo && c <= hi)) continue;
+      const name = this.names[k]!;
+      if (names(name) !== 'other') out.push(`${columnLetters(c)} (${clipValue(name)})`);
+    }
+    return out;
+  }
+
+  row(row: number, columns: readonly number[], values: readonly RawValue[], count: number, hidden = false): void {
     let empty = true;
     for (let i = 0; i < count; i++) {
       if (values[i] !== null) {
@@ -290,7 +323,7 @@ class SheetRows implements SheetRowHandler {
     }
     if (!empty) this.lastNonEmpty = row;
     if (this.phase === 'data') {
-      if (!empty) this.dataRow(row, columns, values, count);
+      if (!empty) this.dataRow(row, columns, values, count, hidden);
       return;
     }
     if (this.headerError) return;
@@ -316,11 +349,11 @@ class SheetRows implements SheetRowHandler {
         this.setHeader(row, columns, values, count);
         return;
       }
-      this.buffered.push({ row, columns: columns.slice(0, count), values: values.slice(0, count) });
+      this.buffered.push({ row, columns: columns.slice(0, count), values: values.slice(0, count), hidden });
       return;
     }
     // No header in the first rows: the first non-empty row is the header.
-    if (this.fallbackHeader()) this.dataRow(row, columns, values, count);
+    if (this.fallbackHeader()) this.dataRow(row, columns, values, count, hidden);
     else this.setHeader(row, columns, values, count);
   }
 
@@ -329,7 +362,7 @@ class SheetRows implements SheetRowHandler {
     const first = this.buffered.shift();
     if (!first) return false;
     this.setHeader(first.row, first.columns, first.values, first.columns.length);
-    for (const b of this.buffered.splice(0)) this.dataRow(b.row, b.columns, b.values, b.columns.length);
+    for (const b of this.buffered.splice(0)) this.dataRow(b.row, b.columns, b.values, b.columns.length, b.hidden);
     return true;
   }
 
@@ -354,6 +387,7 @@ class SheetRows implements SheetRowHandler {
       names.push(name);
     }
     this.width = names.length;
+    this.names = names;
     this.planMerges(row, names);
   }
 
@@ -389,7 +423,8 @@ class SheetRows implements SheetRowHandler {
     }
   }
 
-  private dataRow(row: number, columns: readonly number[], values: readonly RawValue[], count: number): void {
+  private dataRow(row: number, columns: readonly number[], values: readonly RawValue[], count: number, hidden: boolean): void {
+    if (hidden && this.hiddenRows++ === 0) this.firstHidden = row;
     const cells: Cell[] = new Array<Cell>(this.width).fill(null);
     const places: CellPlace[] = new Array<CellPlace>(this.width);
     for (let i = 0; i < count; i++) {

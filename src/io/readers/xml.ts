@@ -21,6 +21,8 @@ export const TAG = {
   rPh: 9,
   sheetData: 10,
   mergeCell: 11,
+  col: 12,
+  autoFilter: 13,
 } as const;
 
 export interface XmlHandler {
@@ -65,11 +67,14 @@ function tagId(b: Uint8Array, start: number, end: number): number {
     case 3:
       if (c0 === 0x72 && b[start + 1] === 0x6f && b[start + 2] === 0x77) return TAG.row;
       if (c0 === 0x72 && b[start + 1] === 0x50 && b[start + 2] === 0x68) return TAG.rPh;
+      if (c0 === 0x63 && b[start + 1] === 0x6f && b[start + 2] === 0x6c) return TAG.col;
       return OTHER;
     case 9:
       if (matches(b, start, 'sheetData')) return TAG.sheetData;
       if (matches(b, start, 'mergeCell')) return TAG.mergeCell;
       return OTHER;
+    case 10:
+      return matches(b, start, 'autoFilter') ? TAG.autoFilter : OTHER;
     default:
       return OTHER;
   }
