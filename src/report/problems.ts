@@ -78,7 +78,17 @@ function rowPlace(source: SourceFacts, line: number): Pick<Problem, 'file' | 'li
 export function describeCoreError(e: unknown, place: (src: number, line: number, lang: Lang) => string = (_s, l, lang) => `${lang === 'id' ? 'baris' : 'line'} ${l}`): Problem[] | undefined {
   const both = (f: (lang: Lang) => Text): Problem => ({ ...f('en'), id: f('id') });
   if (e instanceof InfeasibleError) return [both((lang) => factText(e.fact, lang))];
-  if (e instanceof CoverageError) return [both((lang) => coverageText(e.problem, lang, place))];
+  if (e instanceof CoverageError) {
+    // A row of a named source is placed by its file (a sheet's row as its cell, a Parquet file's as its row).
+    const sources = e.sources;
+    const named = (src: number, line: number, lang: Lang): string => {
+      const source = sources?.[src];
+      if (!source) return place(src, line, lang);
+      const p = rowPlace(source, line);
+      return p.line === undefined ? p.file! : `${p.file}:${p.line}`;
+    };
+    return [both((lang) => coverageText(e.problem, lang, named))];
+  }
   if (e instanceof TargetFrameError) return [both((lang) => frameText(e.problem, lang))];
   if (e instanceof SumOverflowError) {
     const max = (lang: Lang): string => `${groupDigits(Number.MAX_SAFE_INTEGER, lang)} (2^53 − 1)`;

@@ -3,6 +3,7 @@
 // such rows make the check fail (exit 1, the report written), named with an example; the warning that
 // they show no coverage survives --quiet; and "below X for N of M" counts only the rows it checked.
 // Found by a review. The figures are by hand: Gorontalo 400 of 1,000 = 40 %; Aceh has no workforce.
+// Also here: a row that lacks a key of --by is placed by its file (the message gave only its line).
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,5 +53,17 @@ describe('--fail-below and rows without a value', () => {
     const total = await run([...base, '--fail-scope', 'total']);
     expect(total.code).toBe(1);
     expect(total.stderr).toContain('coverage below 30.00% for 1 of 1: Total 25.00%');
+  });
+});
+
+describe('a row without a key the report groups by', () => {
+  it('is placed by its file and line (it said "line 2" without the file)', async () => {
+    const withRegency = join(dir, 'boalemo.csv');
+    const without = join(dir, 'aceh-only.csv');
+    writeFileSync(withRegency, 'period,province,regency,workforce,participants\n2024-06,Gorontalo,Boalemo,1000,400\n');
+    writeFileSync(without, 'period,province,workforce,participants\n2024-06,Aceh,3000,1200\n');
+    const r = await run(['coverage', withRegency, without, '--by', 'province,regency', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`error: cannot group by regency/city: ${without}:2 has no regency/city`);
   });
 });

@@ -21,7 +21,7 @@
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
 import { areaDimOf, incompleteAreas, scopeOf, type AreaBook, type Scope } from '../scope.js';
-import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type Table, type TableRow } from '../table.js';
+import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
@@ -142,7 +142,8 @@ export type CoverageProblem =
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number };
 
 export class CoverageError extends Error {
-  constructor(readonly problem: CoverageProblem) {
+  /** `sources`: the table's, to name the file of a row the problem points at (grain-missing). */
+  constructor(readonly problem: CoverageProblem, readonly sources?: readonly SourceFacts[]) {
     super(problem.kind);
     this.name = 'CoverageError';
   }
@@ -527,7 +528,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const agg = roll(cur, g);
     if (level === 'detail') {
       const un = agg.unplaced.get('participants');
-      if (un) throw new CoverageError({ kind: 'grain-missing', dim: un.lacks[0] ?? g[0]!, at: un.first });
+      if (un) throw new CoverageError({ kind: 'grain-missing', dim: un.lacks[0] ?? g[0]!, at: un.first }, cur.sources);
     }
     const part = agg.table;
     const pm = measureIndex(part, 'participants');
