@@ -10,24 +10,43 @@ import { columnWords } from '../report/vocabulary.js';
 type Measure = 'coverage' | 'achievement';
 type Breaches = ReturnType<typeof thresholdBreaches>;
 
-/** No row of the scope has a value: nothing to check (exit 2), and what would give one. */
-export function noValues(measure: Measure, scope: 'any' | 'total', totalHasOne: boolean): JamsostekError {
+/**
+ * What the check ends in: undefined (every row checked is at or above the threshold), exit 1 (rows below
+ * it, or rows it could not check: the report was written and a job must look), or exit 2 for
+ * --fail-on achievement on a report without any target (the flag has nothing to check).
+ */
+export function thresholdError(measure: Measure, below: number, scope: 'any' | 'total', b: Breaches): JamsostekError | undefined {
   const id = columnWords(measure).id;
-  if (scope === 'any' && totalHasOne) {
-    // The denominator (or the target) is known only for coarser groups: the Total has a value.
-    return usage(
-      `--fail-on ${measure}: no row at the report's grain has a ${measure} value (its ${measure === 'coverage' ? 'denominator' : 'target'} is known only for coarser groups; see the notes); --fail-scope total checks the Total`,
-      `--fail-on ${measure}: tidak ada baris pada rincian laporan yang memiliki nilai ${id} (${measure === 'coverage' ? 'penyebutnya' : 'targetnya'} hanya diketahui untuk kelompok yang lebih besar; lihat catatan); --fail-scope total memeriksa Total`,
-    );
+  if (!b.anyValue && b.missing > 0 && measure === 'achievement' && b.totalValue === null) {
+    return usage('--fail-on achievement: the report has no achievement values (pass --targets or --year)', '--fail-on achievement: laporan tidak memuat nilai pencapaian (berikan --targets atau --year)');
   }
-  return usage(
-    `--fail-on ${measure}: the report has no ${measure} values${measure === 'achievement' ? ' (pass --targets or --year)' : ' (no denominator)'}`,
-    `--fail-on ${measure}: laporan tidak memuat nilai ${id}${measure === 'achievement' ? ' (berikan --targets atau --year)' : ' (tidak ada penyebut)'}`,
-  );
+  if (!b.anyValue && b.missing > 0 && scope === 'any' && b.totalValue !== null) {
+    // The denominator (or the target) is known only for coarser groups: the Total has a value.
+    const what = measure === 'coverage' ? 'denominator' : 'target';
+    const whatId = measure === 'coverage' ? 'penyebutnya' : 'targetnya';
+    return new ThresholdBreach({
+      message: `--fail-on ${measure}: no row at the report's grain has a ${measure} value (its ${what} is known only for coarser groups; see the notes)`,
+      hint: 'the report was written; --fail-scope total checks the Total',
+      id: { message: `--fail-on ${measure}: tidak ada baris pada rincian laporan yang memiliki nilai ${id} (${whatId} hanya diketahui untuk kelompok yang lebih besar; lihat catatan)`, hint: 'laporan sudah ditulis; --fail-scope total memeriksa Total' },
+    });
+  }
+  if (b.breached.length || b.missing) return breach(measure, below, b);
+  return undefined;
+}
+
+/** Rows whose denominator (or target) is 0: nobody to cover, so not checked, and said. */
+export function zeroNote(measure: Measure, b: Breaches): { en: string; id: string } | undefined {
+  if (!b.zero) return undefined;
+  const what = measure === 'coverage' ? 'denominator' : 'target';
+  const whatId = measure === 'coverage' ? 'penyebut' : 'target';
+  return {
+    en: `--fail-below: ${b.zero} row${b.zero === 1 ? ' has a' : 's have a'} ${what} of 0 (e.g. ${b.zeroExample}): nothing to ${measure === 'coverage' ? 'cover' : 'achieve'}, not checked`,
+    id: `--fail-below: ${b.zero} baris memiliki ${whatId} 0 (mis. ${b.zeroExample}): tidak ada yang ${measure === 'coverage' ? 'dicakup' : 'dicapai'}, tidak diperiksa`,
+  };
 }
 
 /** Rows below the threshold, and rows it could not check: exit 1, the report written. */
-export function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
+function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
   const id = columnWords(measure).id;
   const threshold = formatHuman(below, 'pct', 'en');
   const valued = b.checked - b.missing;

@@ -13,7 +13,7 @@ import { checkCoverageFields } from '../app/coverage-fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { coverageInertRules } from '../app/coverage-flags.js';
-import { breach, noValues } from '../app/threshold.js';
+import { thresholdError, zeroNote } from '../app/threshold.js';
 import { inputInertRules, refuseInert } from '../app/inert.js';
 import type { SourceFacts } from '../core/table.js';
 
@@ -76,7 +76,9 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   if (o.failBelow !== undefined) {
     const measure = o.failOn ?? 'coverage';
     const b = thresholdBreaches(result, measure, o.failScope ?? 'any', o.failBelow);
-    if (!b.anyValue) throw noValues(measure, o.failScope ?? 'any', b.totalValue !== null);
-    if (b.breached.length || b.missing) throw breach(measure, o.failBelow, b);
+    const zero = zeroNote(measure, b);
+    if (zero) session.note(zero);
+    const e = thresholdError(measure, o.failBelow, o.failScope ?? 'any', b);
+    if (e) throw e;
   }
 }

@@ -48,11 +48,32 @@ describe('--fail-below and rows without a value', () => {
     writeFileSync(workforce, 'province,workforce\nGorontalo,10\nAceh,2\n');
     const base = ['coverage', extract, '--extract', '--workforce', workforce, '--by', 'province,segment', '--fail-below', '30', '-f', 'csv'];
     const any = await run(base);
-    expect(any.code).toBe(2);
-    expect(any.stderr).toContain("no row at the report's grain has a coverage value (its denominator is known only for coarser groups; see the notes); --fail-scope total checks the Total");
+    expect(any.code).toBe(1);
+    expect(any.stderr).toContain("no row at the report's grain has a coverage value (its denominator is known only for coarser groups; see the notes)");
+    expect(any.stderr).toContain('hint: the report was written; --fail-scope total checks the Total');
     const total = await run([...base, '--fail-scope', 'total']);
     expect(total.code).toBe(1);
     expect(total.stderr).toContain('coverage below 30.00% for 1 of 1: Total 25.00%');
+  });
+});
+
+describe('--fail-below and what it cannot check', () => {
+  it('a row with a denominator of 0 (nobody to cover) passes, and is said', async () => {
+    const zero = join(dir, 'zero.csv');
+    writeFileSync(zero, 'period,province,regency,workforce,participants\n2024-06,Gorontalo,Kab. Boalemo,1000,500\n2024-06,Gorontalo,Kab. Pohuwato,0,0\n');
+    const r = await run(['coverage', zero, '--by', 'province,regency', '--fail-below', '30', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: --fail-below: 1 row has a denominator of 0 (e.g. Gorontalo / Kabupaten Pohuwato): nothing to cover, not checked');
+  });
+
+  it('no row with a denominator at all: exit 1 (the report written), not a usage error', async () => {
+    const none = join(dir, 'none.csv');
+    writeFileSync(none, 'period,province,regency,participants\n2024-06,Gorontalo,Kab. Boalemo,500\n');
+    const out = join(dir, 'none-report.csv');
+    const r = await run(['coverage', none, '--by', 'province,regency', '--fail-below', '30', '--workforce', none, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(true);
+    expect(r.stderr).toContain('1 of 1 row could not be checked against 30.00%: they have no coverage (no denominator; e.g. Gorontalo / Kabupaten Boalemo)');
   });
 });
 

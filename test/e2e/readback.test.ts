@@ -74,7 +74,7 @@ describe("the tool's own coverage report reads back with its denominators", () =
     expect(rows).toContainEqual(['Bali', 'Total', '6700', '4950', '0.738806', 'subtotal']);
     expect(rows).toContainEqual(['Total', '', '14200', '7350', '0.517606', 'total']);
     // The csv does not say which denominator its column is: the note says how it was read.
-    expect(back.stderr).toContain(`note: ${rt}: its column "denominator" does not say which denominator it is: read as workforce, the default`);
+    expect(back.stderr).toContain(`warning: ${rt}: its column "denominator" does not say which denominator it is: read as workforce, the default`);
     expect(back.stderr).not.toContain('no denominator column');
   });
 
@@ -109,7 +109,7 @@ describe("the tool's own coverage report reads back with its denominators", () =
     const back = await run(['coverage', report, '--by', 'province', '--denominator', 'potential_workers', '-f', 'json']);
     expect(back.code, back.stderr).toBe(0);
     expect(JSON.parse(back.stdout).meta.denominator).toBe('potential_workers');
-    expect(back.stderr).toContain(`note: ${report}: its column "denominator" is read as potential_workers (--denominator)`);
+    expect(back.stderr).toContain(`warning: ${report}: its column "denominator" is read as potential_workers (--denominator)`);
     const id = await run(['coverage', report, '--by', 'province', '--lang', 'id', '-f', 'csv']);
     expect(id.stderr).toContain('tidak menyebut penyebut yang mana: dibaca sebagai workforce');
   });
@@ -126,7 +126,7 @@ describe("the tool's own coverage report reads back with its denominators", () =
       ['Aceh', '5000', '2000', '0.4'],
       ['Total', '9000', '3000', '0.333333'],
     ]);
-    expect(r.stderr).toContain(`note: ${file}: its column "denominator" does not say which denominator it is: read as workforce, the default; if it is another (employed, potential_workers), name it with --denominator`);
+    expect(r.stderr).toContain(`warning: ${file}: its column "denominator" does not say which denominator it is: read as workforce, the default; if it is another (employed, potential_workers), name it with --denominator`);
     expect(r.stderr).not.toContain('no denominator column');
     // validate reads it the same way: a denominator, not an unused column.
     const v = await run(['validate', file, '-f', 'csv']);

@@ -104,7 +104,7 @@ describe('the story says over how many months its changes are (found by review)'
     const jun = 'examples/sulama-2024/2024-06.csv';
     const r = await run(['coverage', jan, jun, '--year', '2024', '--denominator', 'potential_workers', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('note: the change is since 2024-01: 5 months, not one');
+    expect(r.stderr).toContain('warning: the change is since 2024-01: 5 months, not one');
     const w = await run(['coverage', 'examples/sulama-2024/*.csv', '--year', '2024', '--denominator', 'potential_workers', '--pace-window', '12', '-f', 'csv']);
     expect(w.stderr).toContain('note: the pace of 8 of 8 rows is over fewer months than --pace-window 12 (as few as 5)');
     // Six months, January to June: the pace is over the five changes between them.

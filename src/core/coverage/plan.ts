@@ -990,19 +990,22 @@ function tellStory(
 /**
  * Rows below a threshold, after the report is written (--fail-below); every row counts, also those --top
  * hides. `checked`: the rows of the scope; `missing`: those of them without a value (no denominator, or
- * no target), which the threshold cannot check, with the first as an example; `totalValue`: the Total's.
+ * no target), which the threshold cannot check, with the first as an example; `zero`: those whose
+ * denominator (or target) is 0, with nobody to cover, which pass; `totalValue`: the Total's.
  */
 export function thresholdBreaches(
   result: CoverageResult,
   measure: 'coverage' | 'achievement',
   scope: 'any' | 'total',
   below: number,
-): { checked: number; breached: { label: string; value: number }[]; anyValue: boolean; missing: number; missingExample: string | null; totalValue: number | null } {
+): { checked: number; breached: { label: string; value: number }[]; anyValue: boolean; missing: number; missingExample: string | null; zero: number; zeroExample: string | null; totalValue: number | null } {
   const list = result.rowList;
   let checked = 0;
   let anyValue = false;
   let missing = 0;
   let missingExample: string | null = null;
+  let zero = 0;
+  let zeroExample: string | null = null;
   let totalValue: number | null = null;
   const breached: { label: string; value: number }[] = [];
   for (let i = 0; i < list.length; i++) {
@@ -1017,6 +1020,12 @@ export function thresholdBreaches(
     checked++;
     const label = r.level === 'total' ? 'Total' : r.labels.join(' / ');
     if (value === null) {
+      // A denominator (or target) of 0: nobody to cover (or nothing to achieve), not a missing figure.
+      if ((measure === 'coverage' ? r.metrics.denominator : r.metrics.target) === 0) {
+        zero++;
+        zeroExample ??= label;
+        continue;
+      }
       missing++;
       missingExample ??= label;
       continue;
@@ -1024,5 +1033,5 @@ export function thresholdBreaches(
     anyValue = true;
     if (value < below) breached.push({ label, value });
   }
-  return { checked, anyValue, breached, missing, missingExample, totalValue };
+  return { checked, anyValue, breached, missing, missingExample, zero, zeroExample, totalValue };
 }
