@@ -229,6 +229,16 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would fall below zero by ${n.december} at their pace: their projection is 0`,
         `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan turun di bawah nol pada ${n.december} menurut lajunya: proyeksinya 0`,
       );
+    case 'targets-total-only':
+      return L(
+        `targets are given per ${grainWords(n.targetGrain, 'en')}: a report by ${grainWords(n.grain, 'en')} shows them only in the Total (their sum), on no other row; --by ${n.targetGrain.join(',')} shows each`,
+        `target diberikan per ${grainWords(n.targetGrain, 'id')}: laporan per ${grainWords(n.grain, 'id')} hanya menampilkannya di Total (jumlahnya), tidak di baris lain; --by ${n.targetGrain.join(',')} menampilkan masing-masing`,
+      );
+    case 'projection-capped':
+      return L(
+        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would pass their ${n.measure} by ${n.december} at their pace: their projection is their ${n.measure} (100% coverage)`,
+        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan melampaui ${n.measure} pada ${n.december} menurut lajunya: proyeksinya sama dengan ${n.measure} (cakupan 100%)`,
+      );
     case 'plan-denominator':
       return L(
         `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report} (--denominator ${n.report} plans the targets on it too)`,

@@ -160,6 +160,8 @@ interface Star {
   /** Its keys, as the rollup at the targets' grain gives them (for its label, made only when named). */
   readonly keys: readonly string[];
   readonly participants: number;
+  /** Its denominator (null: none), for the target coverage of a level whose rows have targets in part. */
+  readonly denominator: number | null;
   readonly target: number | null;
   readonly milestone: number | null;
   readonly estimated?: readonly string[];
@@ -170,6 +172,9 @@ interface StarSums {
   sumT: number;
   sumP: number;
   sumM: number;
+  /** The denominators of the stars with a target, and whether each has one. */
+  sumD: number;
+  allD: boolean;
   /** Stars under the group, and those of them with a target. */
   of: number;
   withT: number;
@@ -179,7 +184,7 @@ interface StarSums {
   milestoneEstimated: boolean;
 }
 
-const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, of: 0, withT: 0, allM: true, targetEstimated: false, milestoneEstimated: false };
+const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of: 0, withT: 0, allM: true, targetEstimated: false, milestoneEstimated: false };
 
 /** The stars added up by the group they fall in at a level: `gi`, the level's dimensions by position in the grain. */
 function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
@@ -195,6 +200,8 @@ function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string
     if (s.estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
     u.sumT += s.target;
     u.sumP += s.participants;
+    if (s.denominator === null) u.allD = false;
+    else u.sumD += s.denominator;
     if (s.milestone === null) u.allM = false;
     else u.sumM += s.milestone;
   }
@@ -513,14 +520,22 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const tm = measureAt(targetTable, targetGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
     const tv = tm.values;
     const mv = measureAt(targetTable, targetGrain, 'milestone', roll).values;
+    // Each star's denominator: the same rollup's, or the denominators table's at the targets' grain.
+    const sd = spec.denominator && denTable === cur ? measureIndex(agg, spec.denominator) : -1;
+    const sdOther = spec.denominator && denTable && denTable !== cur ? measureAt(denTable, targetGrain, spec.denominator, roll).values : undefined;
     stars = agg.rows.map((r) => {
       const k = key(r.keys);
       const prefix = new Array<string | undefined>(grain.length);
       targetGrain.forEach((g, j) => (prefix[grain.indexOf(g)] = r.keys[j]!));
-      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, estimated: tm.rows?.get(k)?.estimated };
+      const denominator = sd >= 0 ? (r.values[sd] ?? null) : (sdOther?.get(k) ?? null);
+      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, estimated: tm.rows?.get(k)?.estimated };
     });
     const withT = stars.filter((s) => s.target !== null).length;
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
+    // Targets per branch in a report by region × branch: no row but the Total can show them (a level
+    // shows targets only when the targets' grain holds all its keys). Said.
+    const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
+    if (grain.length > 0 && !shows(grain) && !(grain.length >= 2 && shows([grain[0]!]))) notes.push({ code: 'targets-total-only', targetGrain, grain });
   }
 
   // A level's rows: the rollup's groups, each made into a CoverageRow when it is read.
@@ -665,6 +680,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       targetGrain,
       withTarget: new Set((stars ?? []).filter((x) => x.target !== null).map((x) => x.key)),
       notes,
+      denominator: denominatorFrom ? spec.denominator : undefined,
     });
     rowList = heldRows(told.rows);
     const total = told.rows[told.rows.length - 1]!;
@@ -718,12 +734,32 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     monthsLeft: left,
     scope,
     targetRows,
-    revision: targets?.revision ? { ...targets.revision, fileFrom: at?.revisionFrom ?? null } : at?.revisionFrom ? { from: at.revisionFrom, total: 0, before: null, asOf: asOf ?? null, fileFrom: at.revisionFrom } : undefined,
+    revision: targets?.revision ? { ...targets.revision, fileFrom: at?.revisionFrom ?? null } : at?.revisionFrom ? fileRevision(targets!, at.table, at.revisionFrom, period, asOf) : undefined,
     rule: targets?.rule,
     likeForLike,
     ...(story ? { story } : {}),
     notes,
   });
+}
+
+/**
+ * A revision read from a targets file (rows with `from`): the targets in force add up to `total`, those
+ * in force the month before it to `before` (null when none were: a file of revisions only).
+ */
+function fileRevision(targets: Targets, inForce: Table, from: Period, period: Period | undefined, asOf: Period | undefined): RevisionFacts & { fileFrom: Period } {
+  const sum = (t: Table): number => {
+    const ti = measureIndex(t, 'target');
+    let total = 0;
+    for (const r of t.rows) total += r.values[ti] ?? 0;
+    return total;
+  };
+  let before: number | null = null;
+  try {
+    before = sum(targetsAt(targets, period, addMonths(from, -1)).table);
+  } catch (e) {
+    if (!(e instanceof TargetFrameError)) throw e;
+  }
+  return { from, total: sum(inForce), before, asOf: asOf ?? null, fileFrom: from };
 }
 
 /**
@@ -785,8 +821,12 @@ function levelMaker(o: LevelInputs): LevelRows {
     let targetRows: CoverageRow['targetRows'];
     let targetEstimated = false; // issue 19: a target or milestone summed from an estimate is one
     let milestoneEstimated = false;
+    // What the target is a coverage of: the denominator of the rows that have a target (all of them, or
+    // for a subtotal or the Total whose rows have targets in part, theirs only, as gap and achievement).
+    let targetDen: number | undefined = d ?? undefined;
     if (starsAt) {
       const u = starsAt[i]!;
+      if (u.withT > 0 && u.withT < u.of) targetDen = u.allD ? u.sumD : undefined;
       targetEstimated = u.targetEstimated;
       milestoneEstimated = u.milestoneEstimated;
       if (u.withT > 0) {
@@ -815,7 +855,7 @@ function levelMaker(o: LevelInputs): LevelRows {
       keys: r.keys as string[],
       labels: named ? r.keys.map((x, j) => labelOf(o.dims[j]!, x!)) : NO_LABELS,
       metrics,
-      targetCoverage: t !== undefined && d !== undefined && d !== null && d > 0 ? t / d : null,
+      targetCoverage: t !== undefined && targetDen !== undefined && targetDen > 0 ? t / targetDen : null,
       ...(targetRows ? { targetRows } : {}),
       // issue 19: which figures are estimates; a milestone phased from an estimated target or baseline is one
       estimated: estimatedFigures({
@@ -899,13 +939,14 @@ interface DetailStory {
 function tellStory(
   rows: readonly CoverageRow[],
   history: History,
-  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; targetGrain: readonly string[]; withTarget: ReadonlySet<string>; notes: Note[] },
+  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; targetGrain: readonly string[]; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
   const ti = o.targetGrain.map((g) => o.grain.indexOf(g));
   let noPace = 0;
   let floored = 0;
+  let capped = 0;
   for (const r of rows) {
     if (r.level !== 'detail') continue;
     const series = history.byGroup.get(key(r.keys)) ?? new Array<number | null>(n).fill(null);
@@ -917,10 +958,18 @@ function tellStory(
       projected = 0;
       floored++;
     }
+    // Nor above the people there are: a rising row stops at its denominator (100 % coverage), unless it
+    // is above it already (a documented exception, such as participants counted where employers are).
+    const d = r.metrics.denominator;
+    if (projected !== null && d !== null && r.metrics.participants <= d && projected > d) {
+      projected = d;
+      capped++;
+    }
     detail.set(r, { series, pace, projected, star: key(ti.map((i) => r.keys[i]!)) });
   }
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
   if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december });
+  if (capped) o.notes.push({ code: 'projection-capped', rows: capped, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator' });
   // Rows whose pace is over fewer months than the window (fewer months known, or a month missing).
   let shorter = 0;
   let fewest = o.window;
