@@ -132,16 +132,18 @@ function coverageCells(r: CoverageResult): (keys: readonly string[]) => Iterable
  * What --sort and --top leave out of the list, in words: the rows shown of all, in what order, a tie the
  * cut breaks, and that the subtotals and the Total still count every row.
  */
-function shownWords(o: { shown: number; of: number; sort?: { en: string; id: string }; top?: number; tie?: string; subtotals: boolean; nested: boolean }): { en: string; id: string } | undefined {
+function shownWords(o: { shown: number; of: number; sort?: { en: string; id: string }; top?: number; tie?: { label: string; more: number }; subtotals: boolean; nested: boolean }): { en: string; id: string } | undefined {
   const order = o.sort ? { en: `sorted by ${o.sort.en}`, id: `diurutkan menurut ${o.sort.id}` } : { en: 'in input order', id: 'dalam urutan masukan' };
   const en: string[] = [];
   const id: string[] = [];
   if (o.top !== undefined && o.shown < o.of) {
-    en.push(`--top ${o.top}: ${o.shown} of ${o.of} rows shown, ${order.en}; ${o.subtotals ? 'the subtotals and the Total count' : 'the Total counts'} all ${o.of}`);
-    id.push(`--top ${o.top}: ${o.shown} dari ${o.of} baris ditampilkan, ${order.id}; ${o.subtotals ? 'subtotal dan ' : ''}Total menghitung semua ${o.of}`);
+    const sortedNested = o.sort !== undefined && o.nested;
+    en.push(`--top ${o.top}: ${o.shown} of ${o.of} rows shown, ${order.en}; ${o.subtotals ? 'the subtotals and the Total count' : 'the Total counts'} all ${o.of}${sortedNested ? ' (a sorted list has no subtotals)' : ''}`);
+    id.push(`--top ${o.top}: ${o.shown} dari ${o.of} baris ditampilkan, ${order.id}; ${o.subtotals ? 'subtotal dan ' : ''}Total menghitung semua ${o.of}${sortedNested ? ' (daftar yang diurutkan tidak memuat subtotal)' : ''}`);
     if (o.tie) {
-      en.push(`${o.tie} has the same ${o.sort!.en} as the last row shown and is left out (ties keep the input order)`);
-      id.push(`${o.tie} memiliki ${o.sort!.id} yang sama dengan baris terakhir yang ditampilkan dan tidak ditampilkan (nilai sama mengikuti urutan masukan)`);
+      const { label, more } = o.tie;
+      en.push(more ? `${label} and ${more} more row${more === 1 ? '' : 's'} have the same ${o.sort!.en} as the last row shown and are left out (ties keep the input order)` : `${label} has the same ${o.sort!.en} as the last row shown and is left out (ties keep the input order)`);
+      id.push(`${label}${more ? ` dan ${more} baris lain` : ''} memiliki ${o.sort!.id} yang sama dengan baris terakhir yang ditampilkan dan tidak ditampilkan (nilai sama mengikuti urutan masukan)`);
     }
   } else if (o.sort && o.nested) {
     en.push(`rows ${order.en}: a sorted list has no subtotals; the Total counts every row`);
@@ -219,12 +221,15 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
       chosen = sortRows(chosen, sortColumn(ctx.sort, r.grain));
     } else chosen = Array.from(withoutTotal(list), toRow);
     const details = chosen.filter((x) => (x.level ?? 'detail') === 'detail').length;
-    let tie: string | undefined;
+    let tie: { label: string; more: number } | undefined;
     if (ctx.top !== undefined) {
       if (ctx.sort && ctx.top > 0 && ctx.top < chosen.length) {
         // The first row cut has the same value as the last row shown: the tie is broken by input order.
         const key = sortColumn(ctx.sort, r.grain);
-        if (chosen[ctx.top - 1]!.values[key] === chosen[ctx.top]!.values[key]) tie = labelOfRow.get(chosen[ctx.top]!);
+        const last = chosen[ctx.top - 1]!.values[key];
+        let tied = 0;
+        for (let i = ctx.top; i < chosen.length && chosen[i]!.values[key] === last; i++) tied++;
+        if (tied) tie = { label: labelOfRow.get(chosen[ctx.top]!) ?? '', more: tied - 1 };
       }
       let kept = 0;
       chosen = chosen.filter((x) => (x.level ?? 'detail') !== 'detail' || kept++ < ctx.top!);

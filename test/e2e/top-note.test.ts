@@ -37,6 +37,15 @@ describe('what --top and --sort leave out, said', () => {
     expect(shown).toEqual(['Lhok', 'Gianyar', 'Marisa', 'Limboto', 'Banda']);
   });
 
+  it('a tie of several rows at the cut: the first named and the others counted; a sorted list has no subtotals', async () => {
+    // Coverage ascending: Riau 10 %, then Aceh, Bali and Papua at 50 %: --top 2 keeps Riau and Aceh.
+    const tie = join(dir, 'tie.csv');
+    writeFileSync(tie, 'period,province,kantor,workforce,participants\n2024-06,Aceh,A,100,50\n2024-06,Bali,B,100,50\n2024-06,Papua,C,100,50\n2024-06,Riau,D,100,10\n');
+    const r = await run(['coverage', tie, '--by', 'province,kantor', '--sort', 'coverage', '--top', '2', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: --top 2: 2 of 4 rows shown, sorted by coverage; the Total counts all 4 (a sorted list has no subtotals); Bali / B and 1 more row have the same coverage as the last row shown and are left out (ties keep the input order)');
+  });
+
   it('all rows shown: no note, and meta says so', async () => {
     const r = await run([...base, '--top', '10', '-f', 'json']);
     expect(r.stderr).not.toContain('--top 10');
