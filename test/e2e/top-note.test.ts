@@ -29,7 +29,7 @@ describe('what --top and --sort leave out, said', () => {
   it('--sort gap --top 5: the tie at the cut is named', async () => {
     const r = await run([...base, '--sort', 'gap', '--top', '5', '-f', 'md']);
     expect(r.code, r.stderr).toBe(0);
-    const note = '--top 5: 5 of 7 rows shown, sorted by gap to target; the Total counts all 7; Bali / Denpasar has the same gap to target as the last row shown and is left out (ties keep the input order)';
+    const note = '--top 5: 5 of 7 rows shown, sorted by gap to target; the Total counts all 7 (a sorted list has no subtotals); Bali / Denpasar has the same gap to target as the last row shown and is left out (ties keep the input order)';
     expect(r.stderr).toContain(`note: ${note}`);
     expect(r.stdout).toContain(`- ${note}`);
     // The five rows shown, worst first: Lhok 700, Gianyar 600, Marisa 400, Limboto 200, Banda 100.
