@@ -63,6 +63,14 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
   const totals = await plannedTotals(o, load, io);
   const notes: Note[] = [...(totals?.notes ?? [])];
+  // Targets for a December before the input's month are for a year already past (coverage refuses
+  // such a targets file later; refused here, before a plan is written for it).
+  if (totals?.year !== undefined && read.period && read.period > `${totals.year}-12`) {
+    throw usage(
+      { message: `--year ${totals.year}: the input is of ${read.period}, after December ${totals.year}: the targets would be for a December already past`, hint: `give the year the targets are for (${Number(read.period.slice(0, 4)) + (read.period.endsWith('-12') ? 1 : 0)} or later)` },
+      { message: `--year ${totals.year}: input berasal dari ${read.period}, setelah Desember ${totals.year}: target akan ditujukan ke Desember yang sudah lewat`, hint: `berikan tahun yang dituju target (${Number(read.period.slice(0, 4)) + (read.period.endsWith('-12') ? 1 : 0)} atau sesudahnya)` },
+    );
+  }
 
   // The scope: the bundled series is the national target, for the whole country, not for some of its
   // areas (a --series file of one's own is the total of whatever the input covers).

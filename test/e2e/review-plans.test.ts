@@ -6,7 +6,8 @@
 // 2. targets per branch in a report by region × branch showed on no row but the Total, without a word;
 // 3. a projection could pass the denominator (A: 900 of 1,000 rising 100 a month → 1,500 in December)
 //    and turn the Total's projected status; it stops at the denominator, and it is said;
-// 4. JSON meta.revision of a targets file with revised rows said total 0, before null.
+// 4. JSON meta.revision of a targets file with revised rows said total 0, before null;
+// 5. breakdown --year 2023 on a June 2024 input wrote a plan for December 2023 without a word.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,16 @@ describe('the planning side, as a review found it', () => {
     expect(rows.find((x) => x['branch'] === 'C')).toMatchObject({ projected: '78' });
     expect(rows.find((x) => x['level'] === 'total')).toMatchObject({ projected: '1908', projected_gap: '92', projected_status: 'at-risk' });
     expect(r.stderr).toContain('warning: 1 of 3 rows would pass their workforce by 2024-12 at their pace: their projection is their workforce (100% coverage)');
+  });
+
+  it('breakdown --year for a December before the input\'s month is refused (it planned for a year already past)', async () => {
+    const june = f('b4.csv', 'period,branch,workforce,participants\n2024-06,A,1000,400\n2024-06,B,2000,500\n2024-06,C,500,100\n');
+    const past = await run(['breakdown', '--input', june, '--by', 'branch', '--target', '2000', '--year', '2023', '-f', 'csv']);
+    expect(past.code).toBe(2);
+    expect(past.stdout).toBe('');
+    expect(past.stderr).toContain('error: --year 2023: the input is of 2024-06, after December 2023: the targets would be for a December already past');
+    const ok = await run(['breakdown', '--input', june, '--by', 'branch', '--target', '2000', '--year', '2024', '-f', 'csv']);
+    expect(ok.code, ok.stderr).toBe(0);
   });
 
   it('a revision in a targets file: meta.revision gives its total and the total before it', async () => {
