@@ -136,6 +136,7 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
     else if (r.level === 'detail') rows.push({ values: { ...keyValues(grain, r.keys, r.labels), ...line(all, i) } });
     else rows.push({ level: 'subtotal', values: { ...totalLabel(grain, r.keys, r.labels), ...line(all, i) } });
   }
+  const firstOwn = new Set(notesInWords(plans[0]!.notes ?? []).map((w) => w.en));
   const labelCols = keyColumns(grain).filter((c) => c.key !== 'province_code').map((c) => c.key);
   return {
     kind: 'coverage-compare',
@@ -144,9 +145,9 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
     rows,
     totals: total,
     meta: { ...base.meta, plans: plans.map((p) => ({ name: p.name, label: p.label, targets: p.result.targetRows ?? null, targetYear: p.result.targetYear ?? null, revision: p.result.revision ?? null, rule: p.result.rule ?? null })) },
-    // The run's notes (the first plan's among them), each other plan's own under its label, and what the
-    // comparison itself must say.
-    notes: [...(base.notes ?? []), ...plans.slice(1).flatMap((p) => notesInWords(p.notes ?? []).map((w) => ({ en: `[${p.label}] ${w.en}`, id: `[${p.label}] ${w.id}` }))), ...notesInWords(notes)],
+    // The run's notes (the first plan's own taken out of them), each plan's own under its label, and what
+    // the comparison itself must say: as said on stderr.
+    notes: [...(base.notes ?? []).filter((w) => !firstOwn.has(w.en)), ...plans.flatMap((p) => notesInWords(p.notes ?? []).map((w) => ({ en: `[${p.label}] ${w.en}`, id: `[${p.label}] ${w.id}` }))), ...notesInWords(notes)],
     chart: { label: first.grain[0]!, value: 'coverage', changes: { label: labelCols, series: plans.slice(1).map((p) => ({ value: `diff_${p.name}`, share: `diff_pct_${p.name}` })) } },
   };
 }

@@ -82,6 +82,15 @@ describe('coverage --compare-targets: plans with targets for different rows (F2)
     const f = files();
     const r = await run(['coverage', f.c09!, '--by', 'branch', '--targets', f.t1!, '--compare-targets', f.tab!, '--year', '2024', '-f', 'csv', '--quiet'], { cwd: f.dir });
     expect(r.stderr).toContain('warning: [tab.csv] targets for 2 of 3 rows: the subtotals and the Total compare those rows only (none for C)');
+    // t1.csv has a milestone for none of its 3 rows, tab.csv for none of its 2: each said under its plan.
+    expect(r.stderr).toContain('warning: [t1.csv] 3 of 3 rows with a target have no milestone for 2024-09');
+    expect(r.stderr).toContain('warning: [tab.csv] 2 of 2 rows with a target have no milestone for 2024-09');
+    // The report keeps them as said.
+    const j = await run(['coverage', f.c09!, '--by', 'branch', '--targets', f.t1!, '--compare-targets', f.tab!, '--year', '2024', '-f', 'json'], { cwd: f.dir });
+    const notes = (JSON.parse(j.stdout) as { meta: { notes: { en: string }[] } }).meta.notes.map((n) => n.en);
+    expect(notes).toContain('[tab.csv] targets for 2 of 3 rows: the subtotals and the Total compare those rows only (none for C)');
+    expect(notes.some((n) => n.startsWith('plan tab.csv has targets for 2 of 3 rows'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('3 of 3 rows with a target have no milestone'))).toBe(false);
   });
 });
 
