@@ -18,7 +18,7 @@ import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
 import { coverageTargets, type TotalOptions } from './targets.js';
-import { planName, type TargetPlan } from '../report/coverage-compare.js';
+import { planDifferences, planName, type TargetPlan } from '../report/coverage-compare.js';
 
 export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly denominator?: string;
@@ -45,6 +45,8 @@ export interface CoveragePlan {
   readonly files: readonly string[];
   /** --compare-targets: the run's targets and each other plan's, the same data against each. */
   readonly plans?: readonly TargetPlan[];
+  /** --compare-targets: each plan's own notes (`about`: its label), then what the comparison must say. */
+  readonly planNotes?: readonly { readonly about?: string; readonly notes: readonly Note[] }[];
 }
 
 export async function planCoverageRun(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
@@ -79,24 +81,34 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   let plans: TargetPlan[] | undefined;
+  let runNotes: Note[] = [...(targets?.notes ?? []), ...result.notes];
+  let planNotes: { about?: string; notes: Note[] }[] | undefined;
   if (o.compareTargets?.length && targets) {
     const taken = new Set<string>();
-    const plan = (label: string, r: typeof result): TargetPlan => {
-      const name = planName(label, taken);
-      taken.add(name);
-      return { name, label, result: r };
-    };
-    plans = [plan(o.targets ?? `plan ${o.year}`, result)];
+    const each: { label: string; result: CoverageResult; notes: Note[] }[] = [{ label: o.targets ?? `plan ${o.year}`, result, notes: runNotes }];
     for (const file of o.compareTargets) {
       const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within);
-      plans.push(plan(file, planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec)));
+      const r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
+      each.push({ label: file, result: r, notes: [...other!.notes, ...r.notes] });
     }
+    // The notes every plan has are the run's, said once; the others are said under their plan's label.
+    const key = (n: Note): string => JSON.stringify(n);
+    const sets = each.map((p) => new Set(p.notes.map(key)));
+    const shared = (n: Note): boolean => sets.every((set) => set.has(key(n)));
+    runNotes = runNotes.filter(shared);
+    plans = each.map((p) => {
+      const name = planName(p.label, taken);
+      taken.add(name);
+      return { name, label: p.label, result: p.result, notes: p.notes.filter((n) => !shared(n)) };
+    });
+    planNotes = [...plans.map((p) => ({ about: `[${p.label}]`, notes: [...p.notes!] })), { notes: planDifferences(plans).notes }];
   }
   return {
     read,
     previous,
     result,
-    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '' }] : []), ...(targets?.notes ?? []), ...result.notes],
+    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '' }] : []), ...runNotes],
+    ...(planNotes ? { planNotes } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,

@@ -61,6 +61,14 @@ export type Note =
   | { readonly code: 'projection-capped'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }
+  /**
+   * --compare-targets: a plan with targets for other rows than the first plan's. `both`: the rows both have
+   * targets for, over which the difference of the subtotals and the Total is taken; null: that
+   * difference is left blank where the rows differ (targets coarser than the report's rows).
+   */
+  | { readonly code: 'plans-rows'; readonly plan: string; readonly with: number; readonly of: number; readonly first: string; readonly firstWith: number; readonly firstOf: number; readonly column: string; readonly both: number | null }
+  /** --compare-targets: plans that aim at different Decembers. */
+  | { readonly code: 'plans-years'; readonly plans: readonly { readonly label: string; readonly year: number | null }[] }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */

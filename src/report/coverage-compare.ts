@@ -3,9 +3,13 @@
 // how much the second plan asks more or less than the first. Columns (a contract for csv/json): the key
 // columns, participants, coverage; per plan `target_<plan>`, `gap_<plan>`, `status_<plan>`; per plan
 // after the first `diff_<plan>` (its target − the first's) and `diff_pct_<plan>` (as a fraction).
+// A subtotal's or the Total's difference compares like for like: when the two plans have targets for
+// different rows under it, it is the sum of the differences of the rows both have targets for (over the
+// first plan's targets of those rows), said in a warning; each plan's own target stays its own sum.
 
 import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
-import { keyColumns, keyValues, totalLabel } from './common.js';
+import type { Note } from '../core/facts.js';
+import { keyColumns, keyValues, notesInWords, totalLabel } from './common.js';
 import type { AnyReport, Column, Report, Row, Value } from './model.js';
 
 export interface TargetPlan {
@@ -14,6 +18,64 @@ export interface TargetPlan {
   /** For people: the file or "--year 2024". */
   readonly label: string;
   readonly result: CoverageResult;
+  /** The plan's own notes (those not every plan has), said and kept under its label. */
+  readonly notes?: readonly Note[];
+}
+
+/** The difference of a subtotal or the Total taken like for like (or blank), by row number, per plan after the first. */
+type Overrides = Map<number, { readonly diff: number | null; readonly pct: number | null }>;
+
+/**
+ * Where the plans cover different rows, the difference of each subtotal and the Total over the rows both
+ * have targets for (targets given per row of the report), else blank; and the notes that say so, and
+ * that the plans aim at different Decembers.
+ */
+export function planDifferences(plans: readonly TargetPlan[]): { overrides: Overrides[]; notes: Note[] } {
+  const first = plans[0]!;
+  const grain = first.result.grain;
+  const perRow = (p: TargetPlan): boolean => p.result.targetRows?.grain.length === grain.length;
+  const full = (r: CoverageRow): boolean => r.targetRows === undefined || r.targetRows.with === r.targetRows.of;
+  const notes: Note[] = [];
+  const overrides = plans.slice(1).map((p, k) => {
+    const out: Overrides = new Map();
+    const like = perRow(first) && perRow(p);
+    const sum = { section: { d: 0, a: 0, n: 0 }, all: { d: 0, a: 0, n: 0 } };
+    let both = 0;
+    let onlyOne = 0;
+    let blanked = false;
+    for (let i = 0; i < first.result.rowList.length; i++) {
+      const r0 = first.result.rowList.at(i);
+      const rk = plans[k + 1]!.result.rowList.at(i);
+      const a = r0.metrics.target;
+      const b = rk.metrics.target;
+      if (r0.level === 'detail') {
+        if (a !== null && b !== null) {
+          both++;
+          for (const s of [sum.section, sum.all]) {
+            s.d += b - a;
+            s.a += a;
+            s.n++;
+          }
+        } else if ((a === null) !== (b === null)) onlyOne++;
+        continue;
+      }
+      const s = r0.level === 'total' ? sum.all : sum.section;
+      if (a !== null && b !== null && !(full(r0) && full(rk))) {
+        if (like) out.set(i, { diff: s.n === 0 ? null : s.d, pct: s.n === 0 || s.a === 0 ? null : s.d / s.a });
+        else out.set(i, { diff: null, pct: null });
+        blanked ||= !like;
+      }
+      if (r0.level === 'subtotal') sum.section = { d: 0, a: 0, n: 0 };
+    }
+    const rows = (x: TargetPlan) => x.result.targetRows;
+    if ((like && onlyOne > 0) || blanked) {
+      notes.push({ code: 'plans-rows', plan: p.label, with: rows(p)?.with ?? 0, of: rows(p)?.of ?? 0, first: first.label, firstWith: rows(first)?.with ?? 0, firstOf: rows(first)?.of ?? 0, column: `diff_${p.name}`, both: like ? both : null });
+    }
+    return out;
+  });
+  const years = new Set(plans.map((p) => p.result.targetYear ?? null));
+  if (years.size > 1) notes.push({ code: 'plans-years', plans: plans.map((p) => ({ label: p.label, year: p.result.targetYear ?? null })) });
+  return { overrides, notes };
 }
 
 /** A file name as a column key: `targets-2024.csv` → `targets_2024`. */
@@ -26,6 +88,7 @@ export function planName(label: string, taken: ReadonlySet<string>): string {
 
 export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport): Report {
   const first = plans[0]!.result;
+  const { overrides, notes } = planDifferences(plans);
   const grain = first.grain;
   const columns: Column[] = [
     ...keyColumns(grain),
@@ -42,7 +105,7 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
     ]),
   ];
   // The same data, the same grain: row i of every result is the same group.
-  const line = (rows: readonly CoverageRow[]): Record<string, Value> => {
+  const line = (rows: readonly CoverageRow[], at: number): Record<string, Value> => {
     const out = Object.create(null) as Record<string, Value>;
     out['participants'] = rows[0]!.metrics.participants;
     out['coverage'] = rows[0]!.metrics.coverage;
@@ -56,6 +119,11 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
       const b = rows[k + 1]!.metrics.target;
       out[`diff_${p.name}`] = a === null || b === null ? null : b - a;
       out[`diff_pct_${p.name}`] = a === null || b === null || a === 0 ? null : (b - a) / a;
+      const o = overrides[k]!.get(at);
+      if (o) {
+        out[`diff_${p.name}`] = o.diff;
+        out[`diff_pct_${p.name}`] = o.pct;
+      }
     });
     return out;
   };
@@ -64,10 +132,11 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
   for (let i = 0; i < first.rowList.length; i++) {
     const all = plans.map((p) => p.result.rowList.at(i));
     const r = all[0]!;
-    if (r.level === 'total') total = { [grain[0]!]: 'Total', ...line(all) };
-    else if (r.level === 'detail') rows.push({ values: { ...keyValues(grain, r.keys, r.labels), ...line(all) } });
-    else rows.push({ level: 'subtotal', values: { ...totalLabel(grain, r.keys, r.labels), ...line(all) } });
+    if (r.level === 'total') total = { [grain[0]!]: 'Total', ...line(all, i) };
+    else if (r.level === 'detail') rows.push({ values: { ...keyValues(grain, r.keys, r.labels), ...line(all, i) } });
+    else rows.push({ level: 'subtotal', values: { ...totalLabel(grain, r.keys, r.labels), ...line(all, i) } });
   }
+  const firstOwn = new Set(notesInWords(plans[0]!.notes ?? []).map((w) => w.en));
   const labelCols = keyColumns(grain).filter((c) => c.key !== 'province_code').map((c) => c.key);
   return {
     kind: 'coverage-compare',
@@ -76,7 +145,9 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
     rows,
     totals: total,
     meta: { ...base.meta, plans: plans.map((p) => ({ name: p.name, label: p.label, targets: p.result.targetRows ?? null, targetYear: p.result.targetYear ?? null, revision: p.result.revision ?? null, rule: p.result.rule ?? null })) },
-    notes: base.notes,
+    // The run's notes (the first plan's own taken out of them), each plan's own under its label, and what
+    // the comparison itself must say: as said on stderr.
+    notes: [...(base.notes ?? []).filter((w) => !firstOwn.has(w.en)), ...plans.flatMap((p) => notesInWords(p.notes ?? []).map((w) => ({ en: `[${p.label}] ${w.en}`, id: `[${p.label}] ${w.id}` }))), ...notesInWords(notes)],
     chart: { label: first.grain[0]!, value: 'coverage', changes: { label: labelCols, series: plans.slice(1).map((p) => ({ value: `diff_${p.name}`, share: `diff_pct_${p.name}` })) } },
   };
 }

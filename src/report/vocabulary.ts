@@ -367,6 +367,28 @@ export function noteText(n: Note, lang: Lang): string {
       const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
       return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
     }
+    case 'plans-rows': {
+      const head = L(
+        `plan ${n.plan} has targets for ${num(n.with, 'en')} of ${num(n.of, 'en')} rows, the first plan (${n.first}) for ${num(n.firstWith, 'en')} of ${num(n.firstOf, 'en')}`,
+        `rencana ${n.plan} memiliki target untuk ${num(n.with, 'id')} dari ${num(n.of, 'id')} baris, rencana pertama (${n.first}) untuk ${num(n.firstWith, 'id')} dari ${num(n.firstOf, 'id')}`,
+      );
+      return n.both !== null
+        ? head + L(
+            `: the difference of the subtotals and the Total (${n.column}) is over the ${num(n.both, 'en')} rows both plans have targets for; their targets are each plan's own`,
+            `: selisih subtotal dan Total (${n.column}) dihitung atas ${num(n.both, 'id')} baris yang bertarget di kedua rencana; target masing-masing adalah milik rencananya sendiri`,
+          )
+        : head + L(
+            `: the difference (${n.column}) of a subtotal or the Total over rows only one plan has targets for is left blank`,
+            `: selisih (${n.column}) subtotal atau Total atas baris yang hanya bertarget di satu rencana dikosongkan`,
+          );
+    }
+    case 'plans-years': {
+      const at = (l: Lang): string => n.plans.map((p) => `${p.label} ${l === 'id' ? 'untuk' : 'at'} ${p.year === null ? (l === 'id' ? 'tahun yang tidak diketahui' : 'no known year') : `${l === 'id' ? 'Desember' : 'December'} ${p.year}`}`).join(', ');
+      return L(
+        `the plans aim at different Decembers: ${at('en')}: their targets and the differences between them are not for the same year`,
+        `rencana-rencana ini menuju Desember yang berbeda: ${at('id')}: target dan selisihnya tidak untuk tahun yang sama`,
+      );
+    }
   }
 }
 
