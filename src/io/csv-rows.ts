@@ -85,6 +85,9 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   const start = (body: string): void => {
     const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
     delimiter = options.delimiter ?? detectDelimiter(firstLine);
+    // A file of one column (a list of the areas that must report) has no delimiter anywhere: read as
+    // such. A delimiter on a later line only (a title line above the header) stays a question.
+    if (!delimiter && !DELIMITERS.some((d) => body.includes(d))) delimiter = ',';
     if (!delimiter) {
       throw new InputError({
         file,

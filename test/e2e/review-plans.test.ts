@@ -74,6 +74,18 @@ describe('the planning side, as a review found it', () => {
     expect(ok.code, ok.stderr).toBe(0);
   });
 
+  it('an --expect file of one column is read (it was refused: "cannot tell the delimiter"); a title line above a header still asks', async () => {
+    const sept = f('c09.csv', 'period,branch,workforce,participants\n2024-09,A,1000,520\n2024-09,B,2000,790\n2024-09,C,500,100\n');
+    const all = await run(['coverage', sept, '--by', 'branch', '--expect', f('exp.csv', 'branch\nA\nB\nC\n'), '-f', 'csv', '-q']);
+    expect(all.code, all.stderr).toBe(0);
+    const two = await run(['coverage', sept, '--by', 'branch', '--expect', f('exp2.csv', 'branch\nA\nB\n'), '-f', 'csv', '-q']);
+    expect(two.code).toBe(3);
+    expect(two.stderr).toContain('outside the expected scope (--expect): C');
+    const titled = await run(['coverage', f('title.csv', 'Laporan Juni\nperiod,branch,workforce,participants\n2024-09,A,1,1\n'), '--by', 'branch', '-f', 'csv']);
+    expect(titled.code).toBe(3);
+    expect(titled.stderr).toContain('cannot tell the delimiter');
+  });
+
   it('a revision in a targets file: meta.revision gives its total and the total before it', async () => {
     const october = f('c10.csv', 'period,branch,workforce,participants\n2024-10,A,1000,520\n2024-10,B,2000,790\n2024-10,C,500,100\n');
     const targets = f('trev.csv', 'branch,year,target,from\nA,2024,640,\nB,2024,1100,\nC,2024,260,\nA,2024,712,2024-09\nB,2024,1280,2024-09\nC,2024,308,2024-09\n');
