@@ -149,6 +149,8 @@ export interface TotalRow {
   readonly column: number;
   /** Set when the file ends: whether it could be checked (a grand total whose keys the groups keep). */
   checked?: boolean;
+  /** The tool's own row (its `level` column): 'total' totals every row, 'subtotal' the rows of its scope. */
+  readonly own?: 'total' | 'subtotal';
 }
 
 /** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
@@ -436,6 +438,9 @@ export class TypedRows implements RowSink {
       const lv = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
       if (lv === 'subtotal' || lv === 'total') {
         this.levelSkipped ??= line;
+        // The tool's own total (every row of the file) and subtotals: checked against the rows, as a
+        // user's "Total" row is (a report cut by --top keeps the total of every row: issue 20, F1).
+        this.ownTotalRow(plan, cells, line, places, lv === 'total' ? 'total' : 'subtotal');
         return;
       }
       if (lv !== '' && lv !== 'detail') {
@@ -767,6 +772,59 @@ export class TypedRows implements RowSink {
     }
     if (province && 'key' in province) scope.set(this.shape.dim('province', 'province'), province.key);
     if (regency && 'key' in regency && !regency.total) scope.set(this.shape.dim('regency', 'regency'), regency.key);
+    const values = this.totalValues(plan, cells, line, places);
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: total.col });
+  }
+
+  /**
+   * The tool's own `level` total or subtotal row, as a total row: the total's scope is every row of the
+   * file; a subtotal's is its key cells that name a key (a subtotal whose keys cannot all be read, or
+   * that names none, is left out unchecked, as before).
+   */
+  private ownTotalRow(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], level: 'total' | 'subtotal'): void {
+    const scope = new Map<number, string>();
+    const labels: string[] = [];
+    if (level === 'subtotal') {
+      for (const k of plan.keys) {
+        const raw = text(cells[k.col]);
+        if (raw.trim() === '') continue;
+        const r = k.resolve(raw);
+        if (r.total) continue;
+        if (!('key' in r)) return;
+        scope.set(k.dim, r.key);
+        labels.push(r.label);
+      }
+      const pc = plan.provinceCode >= 0 ? text(cells[plan.provinceCode]) : '';
+      const pn = plan.provinceName >= 0 ? text(cells[plan.provinceName]) : '';
+      let province: string | undefined;
+      if (pc.trim() !== '' || pn.trim() !== '') {
+        const r = this.domains.resolveProvince(pc, pn);
+        if (!r.total) {
+          if (!('key' in r)) return;
+          province = r.key;
+          scope.set(this.shape.dim('province', 'province'), r.key);
+          labels.push(r.label);
+        }
+      }
+      const rc = plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '';
+      const rn = plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '';
+      if (rc.trim() !== '' || rn.trim() !== '') {
+        const r = this.domains.resolveRegency(rc, rn, province);
+        if (!r.total) {
+          if (!('key' in r)) return;
+          scope.set(this.shape.dim('regency', 'regency'), r.key);
+          labels.push(r.label);
+        }
+      }
+      if (scope.size === 0) return;
+    }
+    const values = this.totalValues(plan, cells, line, places);
+    const label = level === 'total' ? 'total' : labels.join(', ');
+    this.totals.push({ line, label, kind: 'grand', scope, values, column: places[plan.level]?.column ?? 1, own: level });
+  }
+
+  /** A total row's measures, read as its file's cells are (a cell that reads two ways is left blank). */
+  private totalValues(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): (number | null)[] {
     const values = new Array<number | null>(this.shape.measures.length).fill(null);
     for (const n of plan.numbers) {
       if (n.role !== 'measure') continue;
@@ -788,7 +846,7 @@ export class TypedRows implements RowSink {
         }
       }
     }
-    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: total.col });
+    return values;
   }
 
   /**

@@ -59,7 +59,7 @@ export type InputProblem =
   | { readonly code: 'denominator-ambiguous'; readonly generic: string; readonly named: string }
   | { readonly code: 'declared-denominator'; readonly declared: string; readonly run?: string }
   | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
-  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean };
+  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal' };
 
 /** The words of one problem, in both languages. */
 export function words(p: InputProblem): Bilingual {
@@ -233,6 +233,16 @@ export function words(p: InputProblem): Bilingual {
       return say({ message: 'the file changed while it was being read', hint: 'run again once whatever writes it has finished' }, { message: 'berkas berubah saat sedang dibaca', hint: 'jalankan lagi setelah proses yang menulisnya selesai' });
     case 'total-disagrees': {
       const diff = p.total - p.sum;
+      if (p.own) {
+        // The tool's own total or subtotal row (its `level` column): the report was cut or edited.
+        const which = p.own === 'total' ? { en: 'the report\'s total row (level "total")', id: 'baris total laporan (level "total")' } : { en: `the report's subtotal row for ${q(p.label)} (level "subtotal")`, id: `baris subtotal laporan untuk ${q(p.label)} (level "subtotal")` };
+        const rowsEn = p.own === 'total' ? `the ${p.rows} row(s) of the file` : `the ${p.rows} row(s) of the file it totals`;
+        const rowsId = p.own === 'total' ? `${p.rows} baris di berkas` : `${p.rows} baris di berkas yang dijumlahkannya`;
+        return say(
+          { message: `${which.en} gives ${p.measure} ${groupDigits(p.total)}, but ${rowsEn} add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total): the report's rows are not all the rows it totals`, hint: 'the report may have been cut (--top) or edited: read the input files it was made from instead' },
+          { message: `${which.id} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${rowsId} berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`}): baris laporan ini bukan semua baris yang dijumlahkannya`, hint: 'laporan ini mungkin dipotong (--top) atau diubah: bacalah berkas masukan yang menjadi sumbernya' },
+        );
+      }
       if (p.object) {
         return say(
           { message: `the "totals" object gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) of the file add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra or mistyped: correct the rows or "totals", or leave "totals" out' },
