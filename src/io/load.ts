@@ -356,6 +356,13 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const notes: Note[] = [...(facts.notes ?? [])];
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
+    // A report of the tool's cut by --top ("meta"."shown": 3 rows of 8): its rows are not the rows its
+    // totals count, so it is refused up front, with that reason (issue 20, F1).
+    if (facts.shown && facts.shown.rows < facts.shown.of) {
+      problems.add(inputProblem({ code: 'report-cut', rows: facts.shown.rows, of: facts.shown.of }, { file: o.name, line: facts.shown.place.line, column: facts.shown.place.column }));
+      fileFold?.discard();
+      return undefined;
+    }
     // A JSON file's own "totals" object is checked as a total row is (issue 20, F8).
     const own = facts.totals ? jsonTotalRow(facts.totals, load.fold, load.wants, locale, (name) => t.cols.find((c) => c?.name === name)?.role) : undefined;
     const totals: CheckedTotal[] = own ? t.totals.concat(own.row) : t.totals;

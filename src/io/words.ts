@@ -59,6 +59,7 @@ export type InputProblem =
   | { readonly code: 'denominator-ambiguous'; readonly generic: string; readonly named: string }
   | { readonly code: 'declared-denominator'; readonly declared: string; readonly run?: string }
   | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
+  | { readonly code: 'report-cut'; readonly rows: number; readonly of: number }
   | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal' };
 
 /** The words of one problem, in both languages. */
@@ -231,6 +232,11 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'changed-while-read':
       return say({ message: 'the file changed while it was being read', hint: 'run again once whatever writes it has finished' }, { message: 'berkas berubah saat sedang dibaca', hint: 'jalankan lagi setelah proses yang menulisnya selesai' });
+    case 'report-cut':
+      return say(
+        { message: `this report shows ${p.rows} of its ${p.of} rows ("meta"."shown": it was cut by --top), so its rows are not all the rows its totals count`, hint: 'read the input files it was made from instead, or write the report again without --top' },
+        { message: `laporan ini hanya memuat ${p.rows} dari ${p.of} barisnya ("meta"."shown": dipotong dengan --top), jadi barisnya bukan semua baris yang dihitung totalnya`, hint: 'bacalah berkas masukan yang menjadi sumbernya, atau tulis ulang laporan tanpa --top' },
+      );
     case 'total-disagrees': {
       const diff = p.total - p.sum;
       if (p.own) {

@@ -44,6 +44,25 @@ describe("a report's own total row is checked when it is read back", () => {
     });
   }
 
+  it('--top 2 written as json: refused up front, its meta says it shows 2 of its 3 rows', async () => {
+    const dir = tmp();
+    const input = join(dir, 'p.csv');
+    writeFileSync(input, PROVINCE);
+    const top = join(dir, 'top.json');
+    expect((await run(['coverage', input, '--top', '2', '--sort', 'coverage', '-q', '-o', top])).code).toBe(0);
+    expect(JSON.parse(readFileSync(top, 'utf8')).meta.shown).toMatchObject({ rows: 2, of: 3 });
+    const back = await run(['coverage', top, '-f', 'csv']);
+    expect(back.code, back.stderr).toBe(3);
+    expect(back.stdout).toBe('');
+    expect(back.stderr).toContain('error: this report shows 2 of its 3 rows ("meta"."shown": it was cut by --top), so its rows are not all the rows its totals count');
+    expect(back.stderr).toContain('hint: read the input files it was made from instead, or write the report again without --top');
+    // The reason is given once, not followed by the totals it implies.
+    expect(back.stderr).not.toContain('"totals" object gives');
+    const whole = join(dir, 'whole.json');
+    expect((await run(['coverage', input, '-q', '-o', whole])).code).toBe(0);
+    expect((await run(['coverage', whole, '-f', 'csv'])).code).toBe(0);
+  });
+
   it('a whole report still reads back, its total said to agree', async () => {
     const dir = tmp();
     const input = join(dir, 'p.csv');
