@@ -224,6 +224,14 @@ export class TypedRows implements RowSink {
   private namedDenominator: number | undefined;
   /** What the file says its `denominator` column is (a json report's `meta.denominator`). */
   private declared: { readonly measure: string; readonly name: string; readonly line: number; readonly column: number } | undefined;
+  /** Both a `denominator` column and a named one (refused): no row is compared with either (issue 20, F6). */
+  private ambiguousDenominator = false;
+
+  /** The header a denominator measure is read from, when it is not the measure's name (a report's "denominator"). */
+  private denominatorColumn(measure: string): string | undefined {
+    const g = this.generic === undefined ? undefined : this.cols[this.generic];
+    return g && g.role.kind === 'measure' && g.role.measure === measure && g.name !== measure ? g.name : undefined;
+  }
 
   column(name: string, index: number, place: CellPlace): void {
     if (CONTROL.test(name)) this.fail({ code: 'control-in-header', char: codePoint(name), index }, place.line, place.column);
@@ -242,6 +250,7 @@ export class TypedRows implements RowSink {
       ambiguous = this.generic !== undefined;
       if (ambiguous) this.fail({ code: 'denominator-ambiguous', generic: this.cols[this.generic!]!.name, named: name }, place.line, place.column);
     }
+    if (ambiguous) this.ambiguousDenominator = true;
     const before = canonical === '' || ambiguous ? undefined : this.byCanonical.get(canonical);
     if (before !== undefined) {
       const other = this.cols[before]!;
@@ -693,7 +702,7 @@ export class TypedRows implements RowSink {
     }
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
-    if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined) {
+    if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined && !this.ambiguousDenominator) {
       const denominators = plan.denominators;
       for (let x = 0; x < denominators.length; x++) {
         const d = denominators[x]!;
@@ -711,7 +720,7 @@ export class TypedRows implements RowSink {
           continue;
         }
         if (pendingRow && p0 > d0 !== p1 > d1) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: [p0, p1], b: [d0, d1], measure: d.name });
-        else if (p0 > d0) return this.fail({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0 }, (places[col]?.line ?? line), places[col]?.column);
+        else if (p0 > d0) return this.fail({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0, column: this.denominatorColumn(d.name) }, (places[col]?.line ?? line), places[col]?.column);
       }
     }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a
@@ -954,7 +963,7 @@ export class TypedRows implements RowSink {
       const lane = loc === 'id' ? 0 : 1;
       for (const d of this.deferred) {
         if (d.kind === 'segments' && d.a[lane] !== d.b[lane]) this.fail({ code: 'segments-sum', sum: d.a[lane]!, participants: d.b[lane]! }, d.line, d.column);
-        if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.fail({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]! }, d.line, d.column);
+        if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.fail({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]!, column: this.denominatorColumn(d.measure!) }, d.line, d.column);
       }
     }
     return this.policy.locale ?? null;

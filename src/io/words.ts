@@ -41,7 +41,7 @@ export type InputProblem =
   | { readonly code: 'count-three-decimals'; readonly raw: string; readonly value: number; readonly grouped: number; readonly locale: 'id' | 'en'; readonly by: string; readonly byAt: string }
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
-  | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number }
+  | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number; readonly column?: string | undefined }
   | { readonly code: 'empty-participant-id' }
   | { readonly code: 'participant-twice'; readonly id: string; readonly period?: string; readonly first: string; readonly sameFile: boolean; readonly rows?: boolean }
   | { readonly code: 'sum-overflow'; readonly measure: string; readonly extract: boolean }
@@ -162,8 +162,9 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'over-coverage':
       return say(
-        { message: `participants (${p.participants}) exceed ${p.measure} (${p.denominator})`, hint: 'check the row; pass --allow-over-coverage if this is real' },
-        { message: `peserta (${p.participants}) melebihi ${p.measure} (${p.denominator})`, hint: 'periksa baris ini; jika memang benar, pakai --allow-over-coverage' },
+        // A report's "denominator" column is named as the file writes it, with the measure it is read as.
+        { message: `participants (${p.participants}) exceed ${p.column !== undefined ? `${q(p.column)} (${p.denominator}, read as ${p.measure})` : `${p.measure} (${p.denominator})`}`, hint: 'check the row; pass --allow-over-coverage if this is real' },
+        { message: `peserta (${p.participants}) melebihi ${p.column !== undefined ? `${q(p.column)} (${p.denominator}, dibaca sebagai ${p.measure})` : `${p.measure} (${p.denominator})`}`, hint: 'periksa baris ini; jika memang benar, pakai --allow-over-coverage' },
       );
     case 'empty-participant-id':
       return say('the participant id is empty', 'id peserta kosong');
