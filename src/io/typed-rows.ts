@@ -226,6 +226,8 @@ export class TypedRows implements RowSink {
   private declared: { readonly measure: string; readonly name: string; readonly line: number; readonly column: number } | undefined;
   /** Both a `denominator` column and a named one (refused): no row is compared with either (issue 20, F6). */
   private ambiguousDenominator = false;
+  /** A report's detail row without a denominator was refused (once for the file). */
+  private reportDenominatorBlank = false;
 
   /** The header a denominator measure is read from, when it is not the measure's name (a report's "denominator"). */
   private denominatorColumn(measure: string): string | undefined {
@@ -569,6 +571,15 @@ export class TypedRows implements RowSink {
       else if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
         if (n.role === 'percent') continue;
         ok = false;
+        // The tool's own report (its `level` column) whose rows have no denominator: one grouped finer
+        // than its denominator is known (province × segment, the denominator per province; issue 20, F2).
+        if (n.role === 'measure' && plan.level >= 0 && !this.levelIsData && plan.denominators.some((d) => d.measure === n.measure)) {
+          if (!this.reportDenominatorBlank) {
+            this.reportDenominatorBlank = true;
+            this.fail({ code: 'report-denominator-blank', field: this.cols[i]!.name }, (places[i]?.line ?? line), places[i]?.column);
+          }
+          continue;
+        }
         this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, (places[i]?.line ?? line), places[i]?.column);
         continue;
       } else if (typeof v === 'boolean') {

@@ -59,6 +59,7 @@ export type InputProblem =
   | { readonly code: 'denominator-ambiguous'; readonly generic: string; readonly named: string }
   | { readonly code: 'declared-denominator'; readonly declared: string; readonly run?: string }
   | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
+  | { readonly code: 'report-denominator-blank'; readonly field: string }
   | { readonly code: 'report-cut'; readonly rows: number; readonly of: number }
   | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal' };
 
@@ -233,6 +234,11 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'changed-while-read':
       return say({ message: 'the file changed while it was being read', hint: 'run again once whatever writes it has finished' }, { message: 'berkas berubah saat sedang dibaca', hint: 'jalankan lagi setelah proses yang menulisnya selesai' });
+    case 'report-denominator-blank':
+      return say(
+        { message: `field ${q(p.field)} is empty: this is a report of the tool's (it has a "level" column) whose rows have no denominator, as when it was grouped finer than its denominator is known (e.g. province × segment, with a workforce per province: only its subtotal rows have one)`, hint: 'read the input files the report was made from instead (with the same --workforce)' },
+        { message: `kolom ${q(p.field)} kosong: ini laporan dari alat ini (ada kolom "level") yang barisnya tidak memiliki penyebut, seperti bila dikelompokkan lebih rinci daripada penyebutnya diketahui (mis. provinsi × segmen, dengan angkatan kerja per provinsi: hanya baris subtotalnya yang memilikinya)`, hint: 'bacalah berkas masukan yang menjadi sumber laporan itu (dengan --workforce yang sama)' },
+      );
     case 'report-cut':
       return say(
         { message: `this report shows ${p.rows} of its ${p.of} rows ("meta"."shown": it was cut by --top), so its rows are not all the rows its totals count`, hint: 'read the input files it was made from instead, or write the report again without --top' },

@@ -91,4 +91,28 @@ describe("a report's own total row is checked when it is read back", () => {
     expect(back.stderr).toContain(`report.csv:8: error: the report's total row (level "total") gives participants 2,200, but the 4 row(s) of the file add up to 2,201 (1 less in the total)`);
     expect(back.stderr).not.toContain('Aceh" (level');
   });
+
+  it('a province × segment report with a workforce per province (F2): read back, it is refused once, with the reason and the inputs to read', async () => {
+    const dir = tmp();
+    const ext = join(dir, 'ext.csv');
+    const wf = join(dir, 'wf.csv');
+    // An extract of participants (one row each) and a workforce per province only.
+    writeFileSync(ext, 'period,province,segment,participant_id\n2024-06,Gorontalo,PU,a1\n2024-06,Gorontalo,BPU,a2\n2024-06,Gorontalo,BPU,a3\n2024-06,Aceh,PU,b1\n');
+    writeFileSync(wf, 'province,workforce\nGorontalo,5000\nAceh,9000\n');
+    const cross = join(dir, 'cross.csv');
+    const w = await run(['coverage', ext, '--workforce', wf, '--by', 'province,segment', '-q', '-o', cross]);
+    expect(w.code, w.stderr).toBe(0);
+    const text = readFileSync(cross, 'utf8');
+    // The detail rows have no denominator; the province subtotals do (by hand: Gorontalo 5000 with 3 participants).
+    expect(text).toMatch(/^75,Gorontalo,PU,,1,/m);
+    expect(text).toMatch(/^75,Gorontalo,Total,5000,3,/m);
+    const back = await run(['coverage', cross, '--by', 'province,segment', '-f', 'csv']);
+    expect(back.code, back.stderr).toBe(3);
+    expect(back.stdout).toBe('');
+    expect(back.stderr).toContain(`${cross}:2:17: error: field "denominator" is empty: this is a report of the tool's (it has a "level" column) whose rows have no denominator`);
+    expect(back.stderr).toContain('hint: read the input files the report was made from instead (with the same --workforce)');
+    expect(back.stderr).not.toContain('write 0 if zero is meant');
+    // Said once, with no follow-on errors (the rows left out would make every subtotal disagree).
+    expect(back.stderr.match(/error:/g)).toHaveLength(1);
+  });
 });
