@@ -29,6 +29,13 @@ export interface JsonRowLimits {
   readonly maxColumns?: number;
 }
 
+/** A report's "meta"."shown" (`{"rows": 3, "of": 8}` when --top cut it), with its place. */
+export interface JsonShown {
+  readonly place: CellPlace;
+  readonly rows: number;
+  readonly of: number;
+}
+
 /** The top-level "totals" object of a file (`{"rows": […], "totals": {…}}`): its scalar members, with places. */
 export interface JsonTotals {
   readonly place: CellPlace;
@@ -65,7 +72,7 @@ export async function readJsonRows(
   problems: ProblemList,
   limits?: JsonRowLimits,
   lines = false,
-): Promise<ReaderFacts & { totals?: JsonTotals }> {
+): Promise<ReaderFacts & { totals?: JsonTotals; shown?: JsonShown }> {
   const parser = new JsonRowParser(file, sink, problems, limits, lines);
   // Not `for await`: leaving that loop early would close the source, which belongs to the caller.
   const it = chunks[Symbol.asyncIterator]();
@@ -76,7 +83,8 @@ export async function readJsonRows(
     if (parser.stopped) return { format: 'json' };
   }
   parser.end();
-  return parser.totals ? { format: 'json', totals: parser.totals } : { format: 'json' };
+  const shown = parser.shown && parser.shown.rows !== undefined && parser.shown.of !== undefined ? { place: parser.shown.place, rows: parser.shown.rows, of: parser.shown.of } : undefined;
+  return { format: 'json', ...(parser.totals ? { totals: parser.totals } : {}), ...(shown ? { shown } : {}) };
 }
 
 // What the parser expects next, outside a token.
@@ -116,6 +124,7 @@ const F_SKIP_ARRAY = 3; // scanned, not built
 const F_SKIP_OBJECT = 4;
 const F_META = 5; // the tool's own output's "meta": only its "denominator" is read
 const F_TOTALS = 6; // the value of "totals": the file's own totals, checked against its rows
+const F_META_SHOWN = 7; // "meta"."shown": how many rows of how many a report shows (--top)
 
 // What a value that starts now is for.
 const R_TOP = 0;
@@ -127,6 +136,8 @@ const R_META = 5; // the value of the top-level "meta"
 const R_META_DENOMINATOR = 6; // the value of "meta"."denominator"
 const R_TOTALS = 7; // the value of "totals"
 const R_TOTAL_FIELD = 8; // a member of the totals object
+const R_META_SHOWN = 9; // the value of "meta"."shown"
+const R_SHOWN_FIELD = 10; // "meta"."shown"."rows" or ."of"
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 const INTEGER_LITERAL = /^-?[0-9]+$/;
@@ -225,6 +236,10 @@ export class JsonRowParser {
   private memberIsRows = false;
   private memberIsMeta = false;
   private metaKeyIsDenominator = false;
+  // "meta"."shown" of the tool's own report: its rows and of how many (a report cut by --top).
+  private metaKeyIsShown = false;
+  private shownKey: 'rows' | 'of' | undefined;
+  shown: { place: CellPlace; rows?: number; of?: number } | undefined;
   private topPlace: CellPlace = { line: 1, column: 1 };
   // The top-level "totals" object (as `-f json` writes): its members, kept for the check of the rows.
   private memberIsTotals = false;
@@ -425,6 +440,7 @@ export class JsonRowParser {
         if (j < n && digits > 0 && digits <= 15 && !isNumberChar(s.charCodeAt(j)) && !(digits > 1 && s.charCodeAt(first) === 48)) {
           if (this.tokRole === R_FIELD) this.setCell(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
           else if (this.tokRole === R_TOTAL_FIELD) this.totalValue(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
+          else if (this.tokRole === R_SHOWN_FIELD && this.shown && this.shownKey !== undefined && c !== 45) this.shown[this.shownKey] = v;
           this.afterValue();
           i = j;
           continue;
@@ -457,7 +473,8 @@ export class JsonRowParser {
     if (top === F_ROWS) return R_ITEM;
     if (top === F_ROW) return this.fieldKey >= 0 ? R_FIELD : R_SKIP;
     if (top === F_TOP_OBJECT) return this.memberIsRows ? R_ROWS : this.memberIsMeta ? R_META : this.memberIsTotals ? R_TOTALS : R_SKIP;
-    if (top === F_META) return this.metaKeyIsDenominator ? R_META_DENOMINATOR : R_SKIP;
+    if (top === F_META) return this.metaKeyIsDenominator ? R_META_DENOMINATOR : this.metaKeyIsShown ? R_META_SHOWN : R_SKIP;
+    if (top === F_META_SHOWN) return this.shownKey !== undefined ? R_SHOWN_FIELD : R_SKIP;
     if (top === F_TOTALS) return this.totalName !== undefined ? R_TOTAL_FIELD : R_SKIP;
     return R_SKIP;
   }
@@ -493,6 +510,12 @@ export class JsonRowParser {
         break;
       case R_META:
         if (c === 123) frame = F_META;
+        break;
+      case R_META_SHOWN:
+        if (c === 123) {
+          frame = F_META_SHOWN;
+          this.shown = { place: at };
+        }
         break;
       case R_ITEM:
         if (c === 123) {
@@ -555,7 +578,8 @@ export class JsonRowParser {
     this.expect = top === F_ROWS || top === F_SKIP_ARRAY ? E_COMMA_OR_CLOSE_ARRAY : E_COMMA_OR_CLOSE_OBJECT;
     if (top === F_ROW) this.fieldKey = -1;
     else if (top === F_TOP_OBJECT) this.memberIsRows = this.memberIsMeta = this.memberIsTotals = false;
-    else if (top === F_META) this.metaKeyIsDenominator = false;
+    else if (top === F_META) this.metaKeyIsDenominator = this.metaKeyIsShown = false;
+    else if (top === F_META_SHOWN) this.shownKey = undefined;
     else if (top === F_TOTALS) this.totalName = undefined;
   }
 
@@ -576,7 +600,7 @@ export class JsonRowParser {
     // "totals": null (as -f json writes when there are none) says there are none.
     else if (role === R_TOTALS && c !== 110) this.addAt(this.place(i), say({ message: `"totals": expected an object of column totals, found ${kindOf(c)}`, hint: 'e.g. "totals": {"participants": 256129}; or leave "totals" out' }, { message: `"totals": seharusnya objek berisi total kolom, bukan ${kindOf(c, 'id')}`, hint: 'mis. "totals": {"participants": 256129}; atau hilangkan "totals"' }));
     // The token is still read (to find where it ends), as a skipped value.
-    this.tokRole = role === R_FIELD || role === R_META_DENOMINATOR || role === R_TOTAL_FIELD ? role : R_SKIP;
+    this.tokRole = role === R_FIELD || role === R_META_DENOMINATOR || role === R_TOTAL_FIELD || role === R_SHOWN_FIELD ? role : R_SKIP;
     return true;
   }
 
@@ -588,7 +612,7 @@ export class JsonRowParser {
     this.tokLine = this.line;
     this.tokCol = this.base + i - this.lineStart + 1;
     const top = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
-    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT || top === F_META || top === F_TOTALS;
+    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT || top === F_META || top === F_TOTALS || top === F_META_SHOWN;
     else this.strKeep = this.tokRole === R_FIELD || this.tokRole === R_META_DENOMINATOR || this.tokRole === R_TOTAL_FIELD;
     this.strText = '';
     this.strLen = 0;
@@ -702,7 +726,10 @@ export class JsonRowParser {
       this.expect = E_COLON;
       const top = this.stack[this.stack.length - 1]!;
       if (top === F_ROW) this.key(this.strText, at);
-      else if (top === F_META) this.metaKeyIsDenominator = this.strText === 'denominator';
+      else if (top === F_META) {
+        this.metaKeyIsDenominator = this.strText === 'denominator';
+        this.metaKeyIsShown = this.strText === 'shown';
+      } else if (top === F_META_SHOWN) this.shownKey = this.strText === 'rows' || this.strText === 'of' ? this.strText : undefined;
       else if (top === F_TOP_OBJECT) {
         this.memberIsMeta = this.strText === 'meta';
         if (this.strText === 'rows') {
@@ -779,7 +806,10 @@ export class JsonRowParser {
       );
       return n;
     }
-    if (this.tokRole === R_FIELD || this.tokRole === R_TOTAL_FIELD) {
+    if (this.tokRole === R_SHOWN_FIELD && this.shown && this.shownKey !== undefined) {
+      const v = Number(text);
+      if (Number.isSafeInteger(v) && v >= 0) this.shown[this.shownKey] = v;
+    } else if (this.tokRole === R_FIELD || this.tokRole === R_TOTAL_FIELD) {
       const at: CellPlace = { line: this.tokLine, column: this.tokCol };
       const put = (v: Cell): void => (this.tokRole === R_FIELD ? this.setCell(v, at) : this.totalValue(v, at));
       const value = Number(text);

@@ -256,6 +256,8 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
 
 async function loadOne(path: string, load: Load, src: number): Promise<Loaded | undefined> {
   const { schema, options, problems } = load;
+  // Problems found before this file: a row of it refused makes its own total rows' check a follow-on.
+  const problemsBefore = problems.size;
   const o = await open(path, options);
   try {
     const firstRead = await o.chunks.next();
@@ -356,9 +358,19 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const notes: Note[] = [...(facts.notes ?? [])];
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
+    // A report of the tool's cut by --top ("meta"."shown": 3 rows of 8): its rows are not the rows its
+    // totals count, so it is refused up front, with that reason (issue 20, F1).
+    if (facts.shown && facts.shown.rows < facts.shown.of) {
+      problems.add(inputProblem({ code: 'report-cut', rows: facts.shown.rows, of: facts.shown.of }, { file: o.name, line: facts.shown.place.line, column: facts.shown.place.column }));
+      fileFold?.discard();
+      return undefined;
+    }
     // A JSON file's own "totals" object is checked as a total row is (issue 20, F8).
     const own = facts.totals ? jsonTotalRow(facts.totals, load.fold, load.wants, locale, (name) => t.cols.find((c) => c?.name === name)?.role) : undefined;
-    const totals: CheckedTotal[] = own ? t.totals.concat(own.row) : t.totals;
+    // The tool's own total rows (its `level` column) are not checked once a row of the file is refused:
+    // their sums would miss that row, a follow-on error of the one already said.
+    const fileTotals = problems.size > problemsBefore ? t.totals.filter((x) => x.own === undefined) : t.totals;
+    const totals: CheckedTotal[] = own ? fileTotals.concat(own.row) : fileTotals;
     if (totals.length) {
       const rowAt = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
       const checked = checkTotals(totals, load.fold, ff, problems, (line) => {

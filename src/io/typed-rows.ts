@@ -149,6 +149,8 @@ export interface TotalRow {
   readonly column: number;
   /** Set when the file ends: whether it could be checked (a grand total whose keys the groups keep). */
   checked?: boolean;
+  /** The tool's own row (its `level` column): 'total' totals every row, 'subtotal' the rows of its scope. */
+  readonly own?: 'total' | 'subtotal';
 }
 
 /** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
@@ -222,6 +224,16 @@ export class TypedRows implements RowSink {
   private namedDenominator: number | undefined;
   /** What the file says its `denominator` column is (a json report's `meta.denominator`). */
   private declared: { readonly measure: string; readonly name: string; readonly line: number; readonly column: number } | undefined;
+  /** Both a `denominator` column and a named one (refused): no row is compared with either (issue 20, F6). */
+  private ambiguousDenominator = false;
+  /** A report's detail row without a denominator was refused (once for the file). */
+  private reportDenominatorBlank = false;
+
+  /** The header a denominator measure is read from, when it is not the measure's name (a report's "denominator"). */
+  private denominatorColumn(measure: string): string | undefined {
+    const g = this.generic === undefined ? undefined : this.cols[this.generic];
+    return g && g.role.kind === 'measure' && g.role.measure === measure && g.name !== measure ? g.name : undefined;
+  }
 
   column(name: string, index: number, place: CellPlace): void {
     if (CONTROL.test(name)) this.fail({ code: 'control-in-header', char: codePoint(name), index }, place.line, place.column);
@@ -240,6 +252,7 @@ export class TypedRows implements RowSink {
       ambiguous = this.generic !== undefined;
       if (ambiguous) this.fail({ code: 'denominator-ambiguous', generic: this.cols[this.generic!]!.name, named: name }, place.line, place.column);
     }
+    if (ambiguous) this.ambiguousDenominator = true;
     const before = canonical === '' || ambiguous ? undefined : this.byCanonical.get(canonical);
     if (before !== undefined) {
       const other = this.cols[before]!;
@@ -436,6 +449,9 @@ export class TypedRows implements RowSink {
       const lv = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
       if (lv === 'subtotal' || lv === 'total') {
         this.levelSkipped ??= line;
+        // The tool's own total (every row of the file) and subtotals: checked against the rows, as a
+        // user's "Total" row is (a report cut by --top keeps the total of every row: issue 20, F1).
+        this.ownTotalRow(plan, cells, line, places, lv === 'total' ? 'total' : 'subtotal');
         return;
       }
       if (lv !== '' && lv !== 'detail') {
@@ -555,6 +571,15 @@ export class TypedRows implements RowSink {
       else if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
         if (n.role === 'percent') continue;
         ok = false;
+        // The tool's own report (its `level` column) whose rows have no denominator: one grouped finer
+        // than its denominator is known (province × segment, the denominator per province; issue 20, F2).
+        if (n.role === 'measure' && plan.level >= 0 && !this.levelIsData && plan.denominators.some((d) => d.measure === n.measure)) {
+          if (!this.reportDenominatorBlank) {
+            this.reportDenominatorBlank = true;
+            this.fail({ code: 'report-denominator-blank', field: this.cols[i]!.name }, (places[i]?.line ?? line), places[i]?.column);
+          }
+          continue;
+        }
         this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, (places[i]?.line ?? line), places[i]?.column);
         continue;
       } else if (typeof v === 'boolean') {
@@ -688,7 +713,7 @@ export class TypedRows implements RowSink {
     }
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
-    if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined) {
+    if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined && !this.ambiguousDenominator) {
       const denominators = plan.denominators;
       for (let x = 0; x < denominators.length; x++) {
         const d = denominators[x]!;
@@ -706,7 +731,7 @@ export class TypedRows implements RowSink {
           continue;
         }
         if (pendingRow && p0 > d0 !== p1 > d1) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: [p0, p1], b: [d0, d1], measure: d.name });
-        else if (p0 > d0) return this.fail({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0 }, (places[col]?.line ?? line), places[col]?.column);
+        else if (p0 > d0) return this.fail({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0, column: this.denominatorColumn(d.name) }, (places[col]?.line ?? line), places[col]?.column);
       }
     }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a
@@ -767,6 +792,59 @@ export class TypedRows implements RowSink {
     }
     if (province && 'key' in province) scope.set(this.shape.dim('province', 'province'), province.key);
     if (regency && 'key' in regency && !regency.total) scope.set(this.shape.dim('regency', 'regency'), regency.key);
+    const values = this.totalValues(plan, cells, line, places);
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: total.col });
+  }
+
+  /**
+   * The tool's own `level` total or subtotal row, as a total row: the total's scope is every row of the
+   * file; a subtotal's is its key cells that name a key (a subtotal whose keys cannot all be read, or
+   * that names none, is left out unchecked, as before).
+   */
+  private ownTotalRow(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], level: 'total' | 'subtotal'): void {
+    const scope = new Map<number, string>();
+    const labels: string[] = [];
+    if (level === 'subtotal') {
+      for (const k of plan.keys) {
+        const raw = text(cells[k.col]);
+        if (raw.trim() === '') continue;
+        const r = k.resolve(raw);
+        if (r.total) continue;
+        if (!('key' in r)) return;
+        scope.set(k.dim, r.key);
+        labels.push(r.label);
+      }
+      const pc = plan.provinceCode >= 0 ? text(cells[plan.provinceCode]) : '';
+      const pn = plan.provinceName >= 0 ? text(cells[plan.provinceName]) : '';
+      let province: string | undefined;
+      if (pc.trim() !== '' || pn.trim() !== '') {
+        const r = this.domains.resolveProvince(pc, pn);
+        if (!r.total) {
+          if (!('key' in r)) return;
+          province = r.key;
+          scope.set(this.shape.dim('province', 'province'), r.key);
+          labels.push(r.label);
+        }
+      }
+      const rc = plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '';
+      const rn = plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '';
+      if (rc.trim() !== '' || rn.trim() !== '') {
+        const r = this.domains.resolveRegency(rc, rn, province);
+        if (!r.total) {
+          if (!('key' in r)) return;
+          scope.set(this.shape.dim('regency', 'regency'), r.key);
+          labels.push(r.label);
+        }
+      }
+      if (scope.size === 0) return;
+    }
+    const values = this.totalValues(plan, cells, line, places);
+    const label = level === 'total' ? 'total' : labels.join(', ');
+    this.totals.push({ line, label, kind: 'grand', scope, values, column: places[plan.level]?.column ?? 1, own: level });
+  }
+
+  /** A total row's measures, read as its file's cells are (a cell that reads two ways is left blank). */
+  private totalValues(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): (number | null)[] {
     const values = new Array<number | null>(this.shape.measures.length).fill(null);
     for (const n of plan.numbers) {
       if (n.role !== 'measure') continue;
@@ -788,7 +866,7 @@ export class TypedRows implements RowSink {
         }
       }
     }
-    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: total.col });
+    return values;
   }
 
   /**
@@ -896,7 +974,7 @@ export class TypedRows implements RowSink {
       const lane = loc === 'id' ? 0 : 1;
       for (const d of this.deferred) {
         if (d.kind === 'segments' && d.a[lane] !== d.b[lane]) this.fail({ code: 'segments-sum', sum: d.a[lane]!, participants: d.b[lane]! }, d.line, d.column);
-        if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.fail({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]! }, d.line, d.column);
+        if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.fail({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]!, column: this.denominatorColumn(d.measure!) }, d.line, d.column);
       }
     }
     return this.policy.locale ?? null;

@@ -41,7 +41,7 @@ export type InputProblem =
   | { readonly code: 'count-three-decimals'; readonly raw: string; readonly value: number; readonly grouped: number; readonly locale: 'id' | 'en'; readonly by: string; readonly byAt: string }
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
-  | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number }
+  | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number; readonly column?: string | undefined }
   | { readonly code: 'empty-participant-id' }
   | { readonly code: 'participant-twice'; readonly id: string; readonly period?: string; readonly first: string; readonly sameFile: boolean; readonly rows?: boolean }
   | { readonly code: 'sum-overflow'; readonly measure: string; readonly extract: boolean }
@@ -59,7 +59,9 @@ export type InputProblem =
   | { readonly code: 'denominator-ambiguous'; readonly generic: string; readonly named: string }
   | { readonly code: 'declared-denominator'; readonly declared: string; readonly run?: string }
   | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
-  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean };
+  | { readonly code: 'report-denominator-blank'; readonly field: string }
+  | { readonly code: 'report-cut'; readonly rows: number; readonly of: number }
+  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal' };
 
 /** The words of one problem, in both languages. */
 export function words(p: InputProblem): Bilingual {
@@ -161,8 +163,9 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'over-coverage':
       return say(
-        { message: `participants (${p.participants}) exceed ${p.measure} (${p.denominator})`, hint: 'check the row; pass --allow-over-coverage if this is real' },
-        { message: `peserta (${p.participants}) melebihi ${p.measure} (${p.denominator})`, hint: 'periksa baris ini; jika memang benar, pakai --allow-over-coverage' },
+        // A report's "denominator" column is named as the file writes it, with the measure it is read as.
+        { message: `participants (${p.participants}) exceed ${p.column !== undefined ? `${q(p.column)} (${p.denominator}, read as ${p.measure})` : `${p.measure} (${p.denominator})`}`, hint: 'check the row; pass --allow-over-coverage if this is real' },
+        { message: `peserta (${p.participants}) melebihi ${p.column !== undefined ? `${q(p.column)} (${p.denominator}, dibaca sebagai ${p.measure})` : `${p.measure} (${p.denominator})`}`, hint: 'periksa baris ini; jika memang benar, pakai --allow-over-coverage' },
       );
     case 'empty-participant-id':
       return say('the participant id is empty', 'id peserta kosong');
@@ -231,8 +234,28 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'changed-while-read':
       return say({ message: 'the file changed while it was being read', hint: 'run again once whatever writes it has finished' }, { message: 'berkas berubah saat sedang dibaca', hint: 'jalankan lagi setelah proses yang menulisnya selesai' });
+    case 'report-denominator-blank':
+      return say(
+        { message: `field ${q(p.field)} is empty: this is a report of the tool's (it has a "level" column) whose rows have no denominator, as when it was grouped finer than its denominator is known (e.g. province × segment, with a workforce per province: only its subtotal rows have one)`, hint: 'read the input files the report was made from instead (with the same --workforce)' },
+        { message: `kolom ${q(p.field)} kosong: ini laporan dari alat ini (ada kolom "level") yang barisnya tidak memiliki penyebut, seperti bila dikelompokkan lebih rinci daripada penyebutnya diketahui (mis. provinsi × segmen, dengan angkatan kerja per provinsi: hanya baris subtotalnya yang memilikinya)`, hint: 'bacalah berkas masukan yang menjadi sumber laporan itu (dengan --workforce yang sama)' },
+      );
+    case 'report-cut':
+      return say(
+        { message: `this report shows ${p.rows} of its ${p.of} rows ("meta"."shown": it was cut by --top), so its rows are not all the rows its totals count`, hint: 'read the input files it was made from instead, or write the report again without --top' },
+        { message: `laporan ini hanya memuat ${p.rows} dari ${p.of} barisnya ("meta"."shown": dipotong dengan --top), jadi barisnya bukan semua baris yang dihitung totalnya`, hint: 'bacalah berkas masukan yang menjadi sumbernya, atau tulis ulang laporan tanpa --top' },
+      );
     case 'total-disagrees': {
       const diff = p.total - p.sum;
+      if (p.own) {
+        // The tool's own total or subtotal row (its `level` column): the report was cut or edited.
+        const which = p.own === 'total' ? { en: 'the report\'s total row (level "total")', id: 'baris total laporan (level "total")' } : { en: `the report's subtotal row for ${q(p.label)} (level "subtotal")`, id: `baris subtotal laporan untuk ${q(p.label)} (level "subtotal")` };
+        const rowsEn = p.own === 'total' ? `the ${p.rows} row(s) of the file` : `the ${p.rows} row(s) of the file it totals`;
+        const rowsId = p.own === 'total' ? `${p.rows} baris di berkas` : `${p.rows} baris di berkas yang dijumlahkannya`;
+        return say(
+          { message: `${which.en} gives ${p.measure} ${groupDigits(p.total)}, but ${rowsEn} add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total): the report's rows are not all the rows it totals`, hint: 'the report may have been cut (--top) or edited: read the input files it was made from instead' },
+          { message: `${which.id} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${rowsId} berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`}): baris laporan ini bukan semua baris yang dijumlahkannya`, hint: 'laporan ini mungkin dipotong (--top) atau diubah: bacalah berkas masukan yang menjadi sumbernya' },
+        );
+      }
       if (p.object) {
         return say(
           { message: `the "totals" object gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) of the file add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra or mistyped: correct the rows or "totals", or leave "totals" out' },

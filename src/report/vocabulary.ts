@@ -344,8 +344,8 @@ export function noteText(n: Note, lang: Lang): string {
       const sheet = JSON.stringify(clipValue(n.sheet));
       const one = n.rows === 1;
       return L(
-        `${n.file}: ${one ? 'a row' : `${num(n.rows, 'en')} rows`} of sheet ${sheet} ${one ? 'is' : 'are'} hidden in the workbook (${one ? '' : 'e.g. '}row ${n.first}${n.filter ? '; the sheet has a filter' : ''}); ${one ? 'it is' : 'they are'} counted as the others`,
-        `${n.file}: ${num(n.rows, 'id')} baris lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${n.filter ? '; lembar ini memakai filter' : ''}); baris itu tetap dihitung seperti baris lainnya`,
+        `${n.file}: ${one ? 'a row' : `${num(n.rows, 'en')} rows`} of sheet ${sheet} ${one ? 'is' : 'are'} hidden in the workbook (${one ? '' : 'e.g. '}row ${n.first}${n.filter ? '; the sheet has a filter' : ''}); ${one ? 'it is' : 'they are'} read as the others (a data row counts, a total row is left out)`,
+        `${n.file}: ${num(n.rows, 'id')} baris lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${n.filter ? '; lembar ini memakai filter' : ''}); baris itu tetap dibaca seperti baris lainnya (baris data dihitung, baris total tidak)`,
       );
     }
     case 'hidden-columns':

@@ -74,7 +74,8 @@ describe('coverage --compare-targets: two plans side by side', () => {
   it('renders in HTML and xlsx (a chart of the differences), and is refused without targets to compare with', async () => {
     const dir = tmp();
     const other = join(dir, 'other.csv');
-    writeFileSync(other, readFileSync('examples/targets-2024-gorontalo.csv', 'utf8').replace(/,27683,/, ',28683,'));
+    // Another plan: Boalemo 1,000 more, and its Total row with it (a Total that disagrees with its rows is refused).
+    writeFileSync(other, readFileSync('examples/targets-2024-gorontalo.csv', 'utf8').replace(/,27683,/, ',28683,').replace(/,287599,/, ',288599,'));
     for (const f of ['html', 'xlsx']) {
       const r = await run(['coverage', 'examples/2024-06/gorontalo.csv', '--by', 'regency', '--targets', 'examples/targets-2024-gorontalo.csv', '--compare-targets', other, '-o', join(dir, `c.${f}`)]);
       expect(r.code, r.stderr).toBe(0);

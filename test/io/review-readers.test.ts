@@ -89,6 +89,22 @@ describe('F9: the words of a refusal say what is wrong, and where', () => {
 });
 
 describe('F7: rows and columns hidden in a workbook are read, and a note says so', () => {
+  it('a hidden Total row (issue 20 review 3, F7): the hidden-row note does not say it is counted; it is left out as a total and checked', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['province', 'regency', 'workforce', 'participants']);
+    ws.addRow(['Gorontalo', 'Kab. Boalemo', 3000, 1000]);
+    ws.addRow(['Gorontalo', 'Kab. Pohuwato', 5000, 1200]);
+    ws.addRow(['Total', null, 8000, 2200]).hidden = true;
+    const f = file('x5.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // By hand: 3000 + 5000 = 8000 and 1000 + 1200 = 2200, the hidden total's figures, counted once.
+    expect(r.stdout).toContain(',Total,8000,2200,0.275,');
+    expect(r.stderr).toContain(`note: ${f}: a row of sheet "Data" is hidden in the workbook (row 4); it is read as the others (a data row counts, a total row is left out)`);
+    expect(r.stderr).not.toContain('counted as the others');
+    expect(r.stderr).toContain(`note: total rows left out (they are not data): ${f}:Data!A4 "Total" (agrees with its rows)`);
+  });
   it('a row hidden under an autofilter (as Excel writes a filter; here by ExcelJS) is counted, with a note in en and id and in JSON', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');
@@ -101,9 +117,9 @@ describe('F7: rows and columns hidden in a workbook are read, and a note says so
     const r = await run(['coverage', f, '-f', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(',Total,9000,5600,'); // 1000 + 3000 + 5000; 400 + 1200 + 4000: the hidden row counts
-    expect(r.stderr).toContain(`note: ${f}: a row of sheet "Data" is hidden in the workbook (row 3; the sheet has a filter); it is counted as the others`);
+    expect(r.stderr).toContain(`note: ${f}: a row of sheet "Data" is hidden in the workbook (row 3; the sheet has a filter); it is read as the others (a data row counts, a total row is left out)`);
     const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id']);
-    expect(id.stderr).toContain('1 baris lembar "Data" disembunyikan di buku kerja (baris 3; lembar ini memakai filter); baris itu tetap dihitung seperti baris lainnya');
+    expect(id.stderr).toContain('1 baris lembar "Data" disembunyikan di buku kerja (baris 3; lembar ini memakai filter); baris itu tetap dibaca seperti baris lainnya (baris data dihitung, baris total tidak)');
     const json = await run(['coverage', f, '-f', 'json']);
     expect(JSON.parse(json.stdout).meta.notes).toContainEqual({ en: expect.stringContaining('is hidden in the workbook (row 3'), id: expect.stringContaining('disembunyikan di buku kerja (baris 3') });
     const quiet = await run(['coverage', f, '-f', 'csv', '--quiet']);
@@ -125,7 +141,7 @@ describe('F7: rows and columns hidden in a workbook are read, and a note says so
     const r = await run(['coverage', f, '-f', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(',Total,9200,5700,'); // 1000 + 3000 + 5000 + 200; 400 + 1200 + 4000 + 100
-    expect(r.stderr).toContain(`note: ${f}: 2 rows of sheet "Data Juni" are hidden in the workbook (e.g. row 4); they are counted as the others`);
+    expect(r.stderr).toContain(`note: ${f}: 2 rows of sheet "Data Juni" are hidden in the workbook (e.g. row 4); they are read as the others (a data row counts, a total row is left out)`);
     // D and E are hidden: D holds participants (read), E an ignored text column (not named).
     expect(r.stderr).toContain(`note: ${f}: column D (participants) of sheet "Data Juni" is hidden in the workbook; its values are read as the others`);
     const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id']);

@@ -18,7 +18,7 @@ import type { ColumnWants } from '../../core/columns.js';
 import type { Note } from '../../core/facts.js';
 import type { ProblemList } from '../../errors.js';
 import type { Encoding, ReaderFacts, RowSink } from '../row-sink.js';
-import type { JsonTotals } from '../json-rows.js';
+import type { JsonShown, JsonTotals } from '../json-rows.js';
 import type { TypedRows } from '../typed-rows.js';
 import type { SharedIds } from './parquet-extract.js';
 
@@ -73,6 +73,8 @@ export interface ReadResult extends ReaderFacts {
   readonly route?: 'fast' | 'general';
   /** JSON: the file's own "totals" object, to be checked against its rows. */
   readonly totals?: JsonTotals;
+  /** JSON: a report's "meta"."shown" (how many rows of how many it shows: --top). */
+  readonly shown?: JsonShown;
 }
 
 /** Every header name and row of the source to the sink, with places; syntax problems to `problems`. */
