@@ -252,8 +252,8 @@ export function words(p: InputProblem): Bilingual {
         const rowsEn = p.own === 'total' ? `the ${p.rows} row(s) of the file` : `the ${p.rows} row(s) of the file it totals`;
         const rowsId = p.own === 'total' ? `${p.rows} baris di berkas` : `${p.rows} baris di berkas yang dijumlahkannya`;
         return say(
-          { message: `${which.en} gives ${p.measure} ${groupDigits(p.total)}, but ${rowsEn} add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total): the report's rows are not all the rows it totals`, hint: 'the report may have been cut (--top) or edited: read the input files it was made from instead' },
-          { message: `${which.id} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${rowsId} berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`}): baris laporan ini bukan semua baris yang dijumlahkannya`, hint: 'laporan ini mungkin dipotong (--top) atau diubah: bacalah berkas masukan yang menjadi sumbernya' },
+          { message: `${which.en} gives ${p.measure} ${groupDigits(p.total)}, but ${rowsEn} add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total): the report's rows are not all the rows it totals`, hint: 'the report may have been cut (--top): read the input files it was made from instead; if a row was edited on purpose (a revised target), correct its total and subtotal rows too, or delete them' },
+          { message: `${which.id} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${rowsId} berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`}): baris laporan ini bukan semua baris yang dijumlahkannya`, hint: 'laporan ini mungkin dipotong (--top): bacalah berkas masukan yang menjadi sumbernya; jika sebuah baris sengaja diubah (target revisi), perbaiki juga baris total dan subtotalnya, atau hapus baris-baris itu' },
         );
       }
       if (p.object) {
