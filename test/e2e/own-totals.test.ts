@@ -40,7 +40,7 @@ describe("a report's own total row is checked when it is read back", () => {
       expect(back.stderr).toContain(`the report's total row (level "total") gives participants 7,350, but the 2 row(s) of the file add up to 2,400 (4,950 more in the total)`);
       expect(back.stderr).toContain('hint: the report may have been cut (--top): read the input files it was made from instead; if a row was edited on purpose (a revised target), correct its total and subtotal rows too, or delete them');
       const id = await run(['coverage', top, '--lang', 'id']);
-      expect(id.stderr).toContain('laporan ini mungkin dipotong (--top) atau diubah');
+      expect(id.stderr).toContain('laporan ini mungkin dipotong (--top): bacalah berkas masukan yang menjadi sumbernya; jika sebuah baris sengaja diubah');
     });
   }
 
