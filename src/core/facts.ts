@@ -83,7 +83,7 @@ export type Note =
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
-  /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): counted as the others. */
+  /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */
   | { readonly code: 'hidden-rows'; readonly file: string; readonly sheet: string; readonly rows: number; readonly first: number; readonly filter: boolean }
   /** Columns of a sheet hidden in the workbook whose values are read, as "C (participants)". */
   | { readonly code: 'hidden-columns'; readonly file: string; readonly sheet: string; readonly columns: readonly string[] }
