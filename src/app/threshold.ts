@@ -49,7 +49,7 @@ export function zeroNote(measure: Measure, b: Breaches): { en: string; id: strin
 function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
   const id = columnWords(measure).id;
   const threshold = formatHuman(below, 'pct', 'en');
-  const valued = b.checked - b.missing;
+  const valued = b.checked - b.missing - b.zero;
   // The same numbers in both languages (as in every message), so that a log reads the same.
   const shown = `${b.breached.slice(0, 10).map((x) => `${x.label} ${formatHuman(x.value, 'pct', 'en')}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
   const en: string[] = [];

@@ -57,6 +57,7 @@ export type Note =
   | { readonly code: 'denominator-missing'; readonly measure: string; readonly rows: number; readonly of: number; readonly example: string }
   /** Rows whose pace would take them below zero by December: their projection is 0 (never a negative count). */
   | { readonly code: 'projection-floored'; readonly rows: number; readonly of: number; readonly december: string }
+  | { readonly code: 'no-month-for-targets' }
   | { readonly code: 'targets-total-only'; readonly targetGrain: readonly string[]; readonly grain: readonly string[] }
   | { readonly code: 'projection-capped'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */

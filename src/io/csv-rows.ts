@@ -87,7 +87,9 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
     delimiter = options.delimiter ?? detectDelimiter(firstLine);
     // A file of one column (a list of the areas that must report) has no delimiter anywhere: read as
     // such. A delimiter on a later line only (a title line above the header) stays a question.
-    if (!delimiter && !DELIMITERS.some((d) => body.includes(d))) delimiter = ',';
+    // (At least a second line must be there to say so: a first block of one title line is no evidence.)
+    const second = body.slice(firstLine.length).replace(/^(\r\n|\n|\r)/, '');
+    if (!delimiter && second.trim() !== '' && !DELIMITERS.some((d) => body.includes(d))) delimiter = ',';
     if (!delimiter) {
       throw new InputError({
         file,

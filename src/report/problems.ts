@@ -52,6 +52,13 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
       return { message: L(`--targets: "${p.value}" in the from column is not a month`, `--targets: "${p.value}" di kolom from bukan bulan`), hint: L('a revision is in force from a month: YYYY-MM', 'revisi berlaku mulai suatu bulan: YYYY-MM') };
     case 'not-in-force':
       return { message: L(`--targets: the file's targets are a revision in force from ${p.from}; as of ${p.asOf} none of them is`, `--targets: target di berkas adalah revisi yang berlaku mulai ${p.from}; per ${p.asOf} belum ada yang berlaku`), hint: L(`use the targets in force in ${p.asOf}, or --as-of ${p.from} to compare with the revision anyway`, `pakai target yang berlaku pada ${p.asOf}, atau --as-of ${p.from} untuk tetap membandingkan dengan revisi`) };
+    case 'partial-revision': {
+      const named = `${p.missing.join(', ')}${p.count > p.missing.length ? `, … (${p.count})` : ''}`;
+      return {
+        message: L(`--targets: the revision in force from ${p.from} gives targets for ${p.of - p.count} of ${p.of} units; ${named} ${p.count === 1 ? 'has' : 'have'} none from then`, `--targets: revisi yang berlaku mulai ${p.from} memberi target untuk ${p.of - p.count} dari ${p.of} unit; ${named} tidak memilikinya sejak itu`),
+        hint: L(`give every unit's target in each revision (the unchanged ones too), from ${p.from}`, `berikan target setiap unit di setiap revisi (termasuk yang tidak berubah), mulai ${p.from}`),
+      };
+    }
     case 'after-year':
       return {
         message: L(`the report is for ${p.period}, after December ${p.year}, the month the targets are for (${p.source})`, `laporan untuk ${p.period}, setelah Desember ${p.year}, bulan yang dituju target (${p.source})`),

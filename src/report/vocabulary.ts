@@ -229,6 +229,11 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would fall below zero by ${n.december} at their pace: their projection is 0`,
         `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan turun di bawah nol pada ${n.december} menurut lajunya: proyeksinya 0`,
       );
+    case 'no-month-for-targets':
+      return L(
+        'the input has no month (no period column): the milestone of the month and the months left are unknown, so status compares with the December target and there is no run rate; a period column (YYYY-MM) gives them',
+        'input tidak memiliki bulan (tanpa kolom periode): tonggak bulan itu dan sisa bulan tidak diketahui, sehingga status dibandingkan dengan target Desember dan tidak ada laju yang dibutuhkan; kolom periode (YYYY-MM) memberikannya',
+      );
     case 'targets-total-only':
       return L(
         `targets are given per ${grainWords(n.targetGrain, 'en')}: a report by ${grainWords(n.grain, 'en')} shows them only in the Total (their sum), on no other row; --by ${n.targetGrain.join(',')} shows each`,

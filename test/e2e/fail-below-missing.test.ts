@@ -64,6 +64,10 @@ describe('--fail-below and what it cannot check', () => {
     const r = await run(['coverage', zero, '--by', 'province,regency', '--fail-below', '30', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('note: --fail-below: 1 row has a denominator of 0 (e.g. Gorontalo / Kabupaten Pohuwato): nothing to cover, not checked');
+    // Below the threshold: the row of 0 is not among those checked (Boalemo 500 of 1,000 = 50 %).
+    const below = await run(['coverage', zero, '--by', 'province,regency', '--fail-below', '60', '-f', 'csv']);
+    expect(below.code).toBe(1);
+    expect(below.stderr).toContain('error: coverage below 60.00% for 1 of 1: Gorontalo / Kabupaten Boalemo 50.00%');
   });
 
   it('no row with a denominator at all: exit 1 (the report written), not a usage error', async () => {

@@ -86,6 +86,23 @@ describe('the planning side, as a review found it', () => {
     expect(titled.stderr).toContain('cannot tell the delimiter');
   });
 
+  it('a revision that leaves units out is refused (they had no target from then, and the Total shrank)', async () => {
+    const october = f('c10b.csv', 'period,branch,workforce,participants\n2024-10,A,1000,520\n2024-10,B,2000,790\n2024-10,C,500,100\n');
+    const partial = f('trp.csv', 'branch,year,target,from\nA,2024,640,\nB,2024,1100,\nC,2024,260,\nA,2024,712,2024-09\n');
+    const r = await run(['coverage', october, '--by', 'branch', '--targets', partial, '-f', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('error: --targets: the revision in force from 2024-09 gives targets for 1 of 3 units; B, C have none from then');
+  });
+
+  it('targets on an input without a month: said that status compares with December and there is no run rate', async () => {
+    const noMonth = f('np.csv', 'branch,workforce,participants\nA,1000,520\nB,2000,790\n');
+    const targets = f('tnp.csv', 'branch,year,target\nA,2024,640\nB,2024,1100\n');
+    const r = await run(['coverage', noMonth, '--by', 'branch', '--targets', targets, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: the input has no month (no period column): the milestone of the month and the months left are unknown, so status compares with the December target and there is no run rate');
+  });
+
   it('a revision in a targets file: meta.revision gives its total and the total before it', async () => {
     const october = f('c10.csv', 'period,branch,workforce,participants\n2024-10,A,1000,520\n2024-10,B,2000,790\n2024-10,C,500,100\n');
     const targets = f('trev.csv', 'branch,year,target,from\nA,2024,640,\nB,2024,1100,\nC,2024,260,\nA,2024,712,2024-09\nB,2024,1280,2024-09\nC,2024,308,2024-09\n');

@@ -439,6 +439,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     targetTable = restrictTo(at.table, cur);
     // Rows with a target and no milestone for the month (a targets file with no participants to start
     // the path from, or a target below its start): their status compares with December, and is said.
+    // No month in the input (a report read back has no period column): the month's milestone and the
+    // months left are unknown, so status compares with December and there is no run rate. Said.
+    if (!period && targetTable.rows.length) notes.push({ code: 'no-month-for-targets' });
     if (!at.milestoneMissing && period) {
       const ti = measureIndex(targetTable, 'target');
       const mi = measureIndex(targetTable, 'milestone');

@@ -20,7 +20,7 @@ import type { AllocationResult } from '../allocation/plan.js';
 import type { MethodName } from '../allocation/methods.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, parsePeriod, periodYear, type Period } from '../calendar.js';
 import { monthWeights, phaseToDecember, type Phasing } from '../phasing.js';
-import { atPeriod, dimIndex, filterRows, keysOf, measureIndex, rollup, type Table, type TableRow } from '../table.js';
+import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Table, type TableRow } from '../table.js';
 
 /** How the target year is known. */
 export type YearSource = 'file' | 'flag' | 'months' | 'plan' | 'deduced';
@@ -142,6 +142,7 @@ export type TargetFrameProblem =
   | { readonly kind: 'bad-from'; readonly value: string }
   | { readonly kind: 'not-in-force'; readonly from: Period; readonly asOf: Period }
   | { readonly kind: 'months-with-from' }
+  | { readonly kind: 'partial-revision'; readonly from: Period; readonly missing: readonly string[]; readonly count: number; readonly of: number }
   | { readonly kind: 'after-year'; readonly period: Period; readonly year: number; readonly source: string }
   | { readonly kind: 'before-baseline'; readonly period: Period; readonly baseline: Period; readonly source: string };
 
@@ -251,6 +252,19 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
     }
     revisionFrom = chosen ?? null;
     table = filterRows(t, (r) => (!r.keys[fromDim] ? chosen === undefined : byKey.get(r.keys[fromDim]!) === chosen));
+    // A revision gives every unit's target (unchanged ones too): a unit it leaves out would have no target
+    // from then, which the file does not mean. Refused, naming them.
+    if (chosen !== undefined) {
+      const ui = unitDims.map((n) => dimIndex(t, n));
+      const unitOf = (r: (typeof t.rows)[number]): string => ui.map((d) => r.keys[d] ?? '').join('\u0000');
+      const revised = new Set(table.rows.map(unitOf));
+      const missing = new Map<string, string>();
+      for (const r of t.rows) {
+        const u = unitOf(r);
+        if (!revised.has(u) && !missing.has(u)) missing.set(u, ui.map((d) => labelOf(t.dims[d]!, r.keys[d] ?? '')).join(' / '));
+      }
+      if (missing.size) throw new TargetFrameError({ kind: 'partial-revision', from: chosen, missing: [...missing.values()].slice(0, 5), count: missing.size, of: revised.size + missing.size });
+    }
   }
   const flat = rollup(table, unitDims).table;
   const ti = measureIndex(flat, 'target');
