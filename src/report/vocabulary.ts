@@ -176,9 +176,11 @@ export function noteText(n: Note, lang: Lang): string {
     case 'coarser': {
       const finer = n.grain.filter((g) => !n.knownPer.includes(g));
       const per = (l: Lang): string => grainWords(n.knownPer, l) || (l === 'id' ? 'total' : 'the total');
+      // Which rows have it: the subtotals when they are the grain it is known per, else the Total only.
+      const subtotals = n.grain.length >= 2 && n.knownPer.length === 1 && n.knownPer[0] === n.grain[0];
       return L(
-        `${n.measure} is known per ${per('en')}, not per ${grainWords(finer, 'en')}: the ${grainWords(n.grain, 'en')} rows show no coverage; the ${per('en')} rows do`,
-        `${idName(n.measure)} diketahui per ${per('id')}, bukan per ${grainWords(finer, 'id')}: baris ${grainWords(n.grain, 'id')} tanpa cakupan; baris ${per('id')} menampilkannya`,
+        `${n.measure} is known per ${per('en')}, not per ${grainWords(finer, 'en')}: the ${grainWords(n.grain, 'en')} rows show no coverage; ${subtotals ? `the ${per('en')} rows do` : 'only the Total does'}`,
+        `${idName(n.measure)} diketahui per ${per('id')}, bukan per ${grainWords(finer, 'id')}: baris ${grainWords(n.grain, 'id')} tanpa cakupan; ${subtotals ? `baris ${per('id')} menampilkannya` : 'hanya Total yang menampilkannya'}`,
       );
     }
     case 'incomplete':

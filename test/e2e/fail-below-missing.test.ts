@@ -81,6 +81,18 @@ describe('--fail-below and what it cannot check', () => {
   });
 });
 
+describe('a denominator known per province in a report without provinces', () => {
+  it('says only the Total shows coverage (it said "the province rows do", and there are none)', async () => {
+    const extract = join(dir, 'branches.csv');
+    const workforce = join(dir, 'wf-province.csv');
+    writeFileSync(extract, 'participant_id,province,branch,period\n1,Gorontalo,K1,2024-06\n2,Aceh,K2,2024-06\n');
+    writeFileSync(workforce, 'province,workforce\nGorontalo,10\nAceh,2\n');
+    const r = await run(['coverage', extract, '--extract', '--workforce', workforce, '--by', 'branch', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: workforce is known per province, not per branch: the branch rows show no coverage; only the Total does');
+  });
+});
+
 describe('a row without a key the report groups by', () => {
   it('is placed by its file and line (it said "line 2" without the file)', async () => {
     const withRegency = join(dir, 'boalemo.csv');
