@@ -4,10 +4,12 @@
 
 import { latestPeriod, type Period } from '../core/calendar.js';
 import { planCoverage, type CoverageResult } from '../core/coverage/plan.js';
+import { TargetFrameError } from '../core/coverage/targets.js';
+import { describeCoreError } from '../report/problems.js';
 import type { Note } from '../core/facts.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
-import { usage } from '../errors.js';
+import { InputError, usage } from '../errors.js';
 import { loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { expandInputs } from '../io/inputs.js';
@@ -87,7 +89,9 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     const taken = new Set<string>();
     const each: { label: string; result: CoverageResult; notes: Note[] }[] = [{ label: o.targets ?? `plan ${o.year}`, result, notes: runNotes }];
     for (const file of o.compareTargets) {
-      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within);
+      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within).catch((e: unknown) => {
+        throw namedPlan(e, file);
+      });
       const r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
       each.push({ label: file, result: r, notes: [...other!.notes, ...r.notes] });
     }
@@ -115,6 +119,25 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     ...(plans ? { plans } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
+}
+
+/** A problem of a compared plan's targets, worded as --targets words it, named by its flag and file. */
+function namedPlan(e: unknown, file: string): unknown {
+  if (!(e instanceof TargetFrameError)) return e;
+  if (e.problem.kind === 'year-not-in-file') {
+    const { year, years } = e.problem;
+    return new InputError({
+      message: `--compare-targets ${file}: no targets for ${year}, the year of the run's own targets, in the file (it has ${years.join(', ')})`,
+      hint: `the plans compared aim at one year: for a plan of ${years[0]} against ${year}'s, make the run's targets a file (jamsostek breakdown --year ${year} -o targets.csv) and give --targets targets.csv without --year`,
+      id: {
+        message: `--compare-targets ${file}: tidak ada target ${year}, tahun target run ini, di berkas (berkas memuat ${years.join(', ')})`,
+        hint: `rencana yang dibandingkan menuju satu tahun: untuk rencana ${years[0]} terhadap ${year}, jadikan target run ini berkas (jamsostek breakdown --year ${year} -o targets.csv) dan berikan --targets targets.csv tanpa --year`,
+      },
+    });
+  }
+  const words = describeCoreError(e)!;
+  const rename = (text: string): string => text.replace(/^--targets: /, `--compare-targets ${file}: `);
+  return new InputError(words.map((w) => ({ ...w, message: rename(w.message), id: w.id ? { ...w.id, message: rename(w.id.message) } : w.id })));
 }
 
 /** --year planned its targets on one denominator and the report's coverage is on another: say so. */

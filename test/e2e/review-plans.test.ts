@@ -103,6 +103,18 @@ describe('the planning side, as a review found it', () => {
     expect(r.stderr).toContain('warning: the input has no month (no period column): the milestone of the month and the months left are unknown, so status compares with the December target and there is no run rate');
   });
 
+  it('--compare-targets with a plan of another year than --year: the refusal names the flag and its file, and a way that works', async () => {
+    const sept = f('c09c.csv', 'period,branch,workforce,participants\n2024-09,A,1000,520\n2024-09,B,2000,790\n2024-09,C,500,100\n');
+    const t24 = f('t24.csv', 'branch,year,target\nA,2024,640\nB,2024,1100\nC,2024,260\n');
+    const t25 = f('t25.csv', 'branch,year,target\nA,2025,700\nB,2025,1200\nC,2025,300\n');
+    const r = await run(['coverage', sept, '--by', 'branch', '--targets', t24, '--year', '2024', '--compare-targets', t25, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`error: --compare-targets ${t25}: no targets for 2024, the year of the run's own targets, in the file (it has 2025)`);
+    const ok = await run(['coverage', sept, '--by', 'branch', '--targets', t24, '--compare-targets', t25, '-f', 'csv', '-q']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('warning: the plans aim at different Decembers');
+  });
+
   it('a revision in a targets file: meta.revision gives its total and the total before it', async () => {
     const october = f('c10.csv', 'period,branch,workforce,participants\n2024-10,A,1000,520\n2024-10,B,2000,790\n2024-10,C,500,100\n');
     const targets = f('trev.csv', 'branch,year,target,from\nA,2024,640,\nB,2024,1100,\nC,2024,260,\nA,2024,712,2024-09\nB,2024,1280,2024-09\nC,2024,308,2024-09\n');
