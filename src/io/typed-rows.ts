@@ -314,6 +314,10 @@ export class TypedRows implements RowSink {
       this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', ') }, line);
     }
     if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) this.fail({ code: 'two-segment-layouts' }, line);
+    // An employer extract counts people only through a participants column: a row is an employer.
+    const employer = this.cols.find((c) => c.role.kind === 'id' && c.role.id === 'employer_id');
+    const counts = this.cols.some((c) => (c.role.kind === 'measure' && c.role.measure === 'participants') || c.role.kind === 'segment-part');
+    if (employer && !counts && this.shape.measure('participants') >= 0) this.fail({ code: 'employer-without-count', column: employer.name }, line);
   }
 
   /** Named columns that are neither keys nor measures (a hint names them when rows collide). */

@@ -28,6 +28,7 @@ export type InputProblem =
   | { readonly code: 'columns-same-meaning'; readonly first: string; readonly firstIndex: number; readonly second: string; readonly secondIndex: number; readonly canonical: string }
   | { readonly code: 'missing-column'; readonly column: string; readonly why: { readonly en: En; readonly id: Id }; readonly close?: string; readonly accepted: string }
   | { readonly code: 'two-segment-layouts' }
+  | { readonly code: 'employer-without-count'; readonly column: string }
   | { readonly code: 'control-in-field'; readonly char: string; readonly field: string }
   | { readonly code: 'level-after-tool-rows'; readonly field: string; readonly value: string; readonly firstLine: number }
   | { readonly code: 'unnamed-column'; readonly index: number; readonly value: string }
@@ -79,6 +80,11 @@ export function words(p: InputProblem): Bilingual {
       return say(
         { message: `missing column "${p.column}" (${p.why.en})`, hint: p.close !== undefined ? `did you mean ${q(p.close)}? accepted names: ${p.accepted}` : `accepted names: ${p.accepted}` },
         { message: `kolom "${p.column}" tidak ada (${p.why.id})`, hint: p.close !== undefined ? `maksudnya ${q(p.close)}? nama yang diterima: ${p.accepted}` : `nama yang diterima: ${p.accepted}` },
+      );
+    case 'employer-without-count':
+      return say(
+        { message: `the file is an employer extract (${q(p.column)}) without a participants column: each row would count as one participant, and it is an employer`, hint: 'give each employer\'s participants in a participants column (peserta_aktif), or read a participant extract (participant_id / kpj)' },
+        { message: `berkas ini ekstrak pemberi kerja (${q(p.column)}) tanpa kolom peserta: setiap baris akan terhitung satu peserta, padahal barisnya pemberi kerja`, hint: 'berikan jumlah peserta tiap pemberi kerja di kolom participants (peserta_aktif), atau baca ekstrak peserta (participant_id / kpj)' },
       );
     case 'two-segment-layouts':
       return say(

@@ -115,6 +115,19 @@ describe('the planning side, as a review found it', () => {
     expect(ok.stderr).toContain('warning: the plans aim at different Decembers');
   });
 
+  it('an employer extract without a participants column is refused (each employer counted as one participant)', async () => {
+    const employers = f('emp2.csv', 'npp,province\nE1,Gorontalo\nE2,Gorontalo\n');
+    const r = await run(['coverage', employers, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('error: the file is an employer extract ("npp") without a participants column: each row would count as one participant, and it is an employer');
+    // With the column, the employers' participants are added up: 10 + 5.
+    const counted = f('emp3.csv', 'npp,province,participants\nE1,Gorontalo,10\nE2,Gorontalo,5\n');
+    const ok = await run(['coverage', counted, '-f', 'csv', '-q']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(csvRows(ok.stdout).find((x) => x['level'] === 'total')).toMatchObject({ participants: '15' });
+  });
+
   it('a revision in a targets file: meta.revision gives its total and the total before it', async () => {
     const october = f('c10.csv', 'period,branch,workforce,participants\n2024-10,A,1000,520\n2024-10,B,2000,790\n2024-10,C,500,100\n');
     const targets = f('trev.csv', 'branch,year,target,from\nA,2024,640,\nB,2024,1100,\nC,2024,260,\nA,2024,712,2024-09\nB,2024,1280,2024-09\nC,2024,308,2024-09\n');
