@@ -124,11 +124,13 @@ interface Load {
   readonly problems: ProblemList;
   readonly fold: LoadFold;
   readonly ids: IdLedger;
+  /** An employer extract's rows by their whole text: the same row twice is a repeated export. */
+  readonly employerRows: Map<string, { readonly src: number; readonly line: number }>;
   /** How many sources the load reads. */
   readonly count: number;
 }
 
-type Loaded = SourceFacts & { rule: 'refuse' | 'sum'; reread: Rereadable };
+type Loaded = SourceFacts & { rule: 'refuse' | 'sum'; reread: Rereadable; employerRows?: ReadonlyMap<string, { readonly line: number; readonly employer: string }> };
 
 /**
  * Read files into one Table. Every problem in every file is collected (up to maxErrors) and thrown
@@ -156,6 +158,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     problems: new ProblemList(options.maxErrors),
     fold: new LoadFold(shape.dims, shape.measures, wants.dims),
     ids: new IdLedger(),
+    employerRows: new Map(),
     count: paths.length,
   };
   const { problems } = load;
@@ -177,7 +180,16 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
         problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
       }
       bySha.set(facts.sha256, facts.name);
-      const { rule, reread, ...source } = facts;
+      const { rule, reread, employerRows, ...source } = facts;
+      // An employer extract's rows: the same row in two files of the load is a repeated export (a file
+      // given twice is said once, above).
+      if (employerRows && prior === undefined) {
+        for (const [text, row] of employerRows) {
+          const first = load.employerRows.get(text);
+          if (first) problems.add(inputProblem({ code: 'employer-row-twice', employer: row.employer, first: `${sources[first.src]?.name ?? ''}:${first.line}`, sameFile: false }, { file: facts.name, line: row.line }));
+          else load.employerRows.set(text, { src: sources.length, line: row.line });
+        }
+      }
       sources.push(source);
       rules.push(rule);
       rereads.push(reread);
@@ -418,6 +430,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       ...(notes.length ? { notes } : {}),
       rule: t.rule,
       reread,
+      ...(t.employerRows.size ? { employerRows: t.employerRows } : {}),
     };
   } finally {
     o.close();

@@ -88,10 +88,12 @@ export interface TypedRowsOptions {
   readonly fold?: FileFold;
   /** The participant ids of the load. */
   readonly ids?: IdLedger;
+
   /** Can the source be read again (a regular file)? Else the checks keep places (see key-sets.ts). */
   readonly rereadable?: boolean;
   /** Rows read a second time go here instead of the fold, with their full keys. */
   readonly tap?: (row: TappedRow) => void;
+
 }
 
 interface Col {
@@ -117,6 +119,8 @@ interface Plan {
   /** Other keys: column, dimension, its domain. */
   readonly keys: readonly { readonly col: number; readonly dim: number; readonly name: string; readonly kind: KeyKind; readonly resolve: (raw: string) => Resolved }[];
   readonly participantId: number;
+  /** The employer id column (an employer extract), or −1. */
+  readonly employerId: number;
   readonly numbers: readonly { readonly col: number; readonly role: 'measure' | 'part' | 'percent'; readonly kind: 'count' | 'number' | 'percent'; readonly measure: number; readonly segment?: string }[];
   readonly participants: number;
   readonly hasParticipantsColumn: boolean;
@@ -165,6 +169,11 @@ interface Deferred {
 
 export class TypedRows implements RowSink {
   readonly cols: Col[] = [];
+  /**
+   * An employer extract's rows by their whole text, with their lines: the same row twice in the file is
+   * refused here; the load compares the files' rows with each other (load.ts).
+   */
+  readonly employerRows = new Map<string, { readonly line: number; readonly employer: string }>();
   readonly policy: LocalePolicy;
   rowsRead = 0;
   blankLines = 0;
@@ -342,6 +351,7 @@ export class TypedRows implements RowSink {
     let regencyCode = -1;
     let regencyName = -1;
     let participantId = -1;
+    let employerId = -1;
     let estimated = -1;
     const keys: Plan['keys'][number][] = [];
     const numbers: Plan['numbers'][number][] = [];
@@ -362,6 +372,7 @@ export class TypedRows implements RowSink {
         } else keys.push({ col: i, dim: c.target, name: role.dim, kind: role.keyKind, resolve: this.domains.resolver(role.dim, role.keyKind) });
       } else if (role.kind === 'id') {
         if (role.id === 'participant_id') participantId = i;
+        else if (role.id === 'employer_id') employerId = i;
       } else if (role.kind === 'measure') numbers.push({ col: i, role: 'measure', kind: role.measureKind === 'count' ? 'count' : 'number', measure: c.target });
       else if (role.kind === 'segment-part') numbers.push({ col: i, role: 'part', kind: 'count', measure: -1, segment: role.segment });
       else if (role.kind === 'percent') numbers.push({ col: i, role: 'percent', kind: 'percent', measure: -1 });
@@ -378,6 +389,7 @@ export class TypedRows implements RowSink {
       regencyName,
       keys,
       participantId,
+      employerId,
       numbers,
       participants,
       hasParticipantsColumn: participantsColumn >= 0,
@@ -537,6 +549,25 @@ export class TypedRows implements RowSink {
         ok = false;
         this.problems.add({ ...this.o.place((places[col]?.line ?? line), places[col]?.column), code: 'bad-key', message: r.message, hint: r.hint, id: r.id });
       } else this.remember(plan.keys[k]!.dim, r.key, r.label);
+    }
+
+    // An employer extract: an employer may have several rows (by regency, by segment), but the same row
+    // twice, every cell alike, is a repeated export that would count its participants twice. Refused,
+    // with the first place (the rows of every file of the load are compared).
+    if (plan.employerId >= 0 && this.groupRows === undefined && !this.o.tap) {
+      let text = '';
+      for (let i = 0; i < cells.length; i++) {
+        const v = cells[i];
+        text += (i ? '\u0001' : '') + (v === null || v === undefined ? '' : String(v).trim());
+      }
+      const first = this.employerRows.get(text);
+      const v = cells[plan.employerId];
+      const employer = v === null || v === undefined ? '' : String(v).trim();
+      if (first !== undefined) {
+        ok = false;
+        const at = this.o.place(first.line);
+        this.fail({ code: 'employer-row-twice', employer, first: at.line === undefined ? (at.file ?? '') : `line ${first.line}`, sameFile: true }, line);
+      } else this.employerRows.set(text, { line, employer });
     }
 
     // The participant id.

@@ -29,6 +29,7 @@ export type InputProblem =
   | { readonly code: 'missing-column'; readonly column: string; readonly why: { readonly en: En; readonly id: Id }; readonly close?: string; readonly accepted: string }
   | { readonly code: 'two-segment-layouts' }
   | { readonly code: 'employer-without-count'; readonly column: string }
+  | { readonly code: 'employer-row-twice'; readonly employer: string; readonly first: string; readonly sameFile: boolean }
   | { readonly code: 'control-in-field'; readonly char: string; readonly field: string }
   | { readonly code: 'level-after-tool-rows'; readonly field: string; readonly value: string; readonly firstLine: number }
   | { readonly code: 'unnamed-column'; readonly index: number; readonly value: string }
@@ -80,6 +81,11 @@ export function words(p: InputProblem): Bilingual {
       return say(
         { message: `missing column "${p.column}" (${p.why.en})`, hint: p.close !== undefined ? `did you mean ${q(p.close)}? accepted names: ${p.accepted}` : `accepted names: ${p.accepted}` },
         { message: `kolom "${p.column}" tidak ada (${p.why.id})`, hint: p.close !== undefined ? `maksudnya ${q(p.close)}? nama yang diterima: ${p.accepted}` : `nama yang diterima: ${p.accepted}` },
+      );
+    case 'employer-row-twice':
+      return say(
+        { message: `employer ${q(p.employer)}: the same row twice (first at ${p.first}): its participants would be counted twice`, hint: 'remove the repeated rows (a repeated export, or a join that repeats rows); an employer\'s rows must differ in some column (regency, segment, period…)' },
+        { message: `pemberi kerja ${q(p.employer)}: baris yang sama dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}): pesertanya akan terhitung dua kali`, hint: 'hapus baris yang berulang (ekspor berulang, atau join yang mengulang baris); baris-baris satu pemberi kerja harus berbeda di suatu kolom (kabupaten, segmen, periode…)' },
       );
     case 'employer-without-count':
       return say(

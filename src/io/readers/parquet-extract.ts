@@ -137,10 +137,10 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
       if (!flat || countField !== undefined) return false;
       countField = i;
     } else if (role.kind === 'id') {
-      if (role.id === 'participant_id') {
-        if (!flat) return false;
-        idField = i;
-      }
+      // An employer extract is read row by row: the same row twice is refused there (typed-rows.ts).
+      if (role.id !== 'participant_id') return false;
+      if (!flat) return false;
+      idField = i;
     } else if (role.kind !== 'ignored') return false;
   }
 
