@@ -121,6 +121,14 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       phasing = o.phasing;
     }
     path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing);
+    // A profile by calendar month with weights for months the path does not pass (January–June for a
+    // June baseline): those are left out and the others share the increase. Said.
+    if (profile.kind === 'profile') {
+      const passed = new Set<string>();
+      for (let m = addMonths(read.period, 1); m <= `${year}-12`; m = addMonths(m, 1)) passed.add(String(Number(m.slice(5))));
+      const unused = [...profile.weights].filter(([k, w]) => /^\d{1,2}$/.test(k) && w > 0 && !passed.has(String(Number(k)))).map(([k]) => Number(k)).sort((a, b) => a - b);
+      if (unused.length) notes.push({ code: 'profile-cut', months: unused, from: read.period, source: profile.source });
+    }
     const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
     if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
   }

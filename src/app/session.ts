@@ -38,7 +38,7 @@ type Words = { readonly en: string; readonly id: string };
 const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
 
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
-const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets']);
+const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut']);
 /** Other warnings (hushed by --quiet). */
 const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'below-later-actual']);
 

@@ -58,6 +58,8 @@ export type Note =
   /** Rows whose pace would take them below zero by December: their projection is 0 (never a negative count). */
   | { readonly code: 'projection-floored'; readonly rows: number; readonly of: number; readonly december: string }
   | { readonly code: 'no-month-for-targets' }
+  | { readonly code: 'min-raised'; readonly grain: readonly string[]; readonly given: string; readonly units: readonly string[]; readonly count: number; readonly of: number }
+  | { readonly code: 'profile-cut'; readonly months: readonly number[]; readonly from: string; readonly source: string }
   | { readonly code: 'targets-total-only'; readonly targetGrain: readonly string[]; readonly grain: readonly string[] }
   | { readonly code: 'projection-capped'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */

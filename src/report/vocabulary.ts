@@ -231,6 +231,21 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would fall below zero by ${n.december} at their pace: their projection is 0`,
         `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan turun di bawah nol pada ${n.december} menurut lajunya: proyeksinya 0`,
       );
+    case 'min-raised': {
+      const named = `${n.units.join(', ')}${n.count > n.units.length ? ', …' : ''}`;
+      return L(
+        `--min ${n.given} is below today's participants for ${num(n.count, 'en')} of ${num(n.of, 'en')} units (${named}): in --mode gap a target never falls below today, so their minimum is today's participants`,
+        `--min ${n.given} di bawah peserta saat ini untuk ${num(n.count, 'id')} dari ${num(n.of, 'id')} unit (${named}): pada --mode gap target tidak pernah di bawah kondisi saat ini, sehingga batas bawahnya peserta saat ini`,
+      );
+    }
+    case 'profile-cut': {
+      const EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+      const ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+      return L(
+        `the phasing profile (${n.source}) gives weights for ${n.months.map((m) => EN[m - 1]).join(', ')} too; the path runs from after ${n.from}: those months are left out and the others' weights share the whole increase`,
+        `profil pentahapan (${n.source}) juga memberi bobot untuk ${n.months.map((m) => ID[m - 1]).join(', ')}; jalur dimulai setelah ${n.from}: bulan-bulan itu tidak dipakai dan bobot bulan lainnya membagi seluruh kenaikan`,
+      );
+    }
     case 'no-month-for-targets':
       return L(
         'the input has no month (no period column): the milestone of the month and the months left are unknown, so status compares with the December target and there is no run rate; a period column (YYYY-MM) gives them',

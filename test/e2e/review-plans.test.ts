@@ -128,6 +128,18 @@ describe('the planning side, as a review found it', () => {
     expect(csvRows(ok.stdout).find((x) => x['level'] === 'total')).toMatchObject({ participants: '15' });
   });
 
+  it('breakdown: a --min below today in gap mode, and a profile with months before the baseline, are said', async () => {
+    const june = f('b4b.csv', 'period,branch,workforce,participants\n2024-06,A,1000,400\n2024-06,B,2000,500\n2024-06,C,500,100\n');
+    const min = await run(['breakdown', '--input', june, '--by', 'branch', '--target', '2000', '--min', '50', '-f', 'csv']);
+    expect(min.code, min.stderr).toBe(0);
+    expect(min.stderr).toContain("note: --min 50 is below today's participants for 3 of 3 units (A, B, C): in --mode gap a target never falls below today, so their minimum is today's participants");
+    // A profile for the whole year on a June baseline: January to June are not on the path.
+    const profile = f('profile.csv', 'month,weight\n' + Array.from({ length: 12 }, (_, i) => `${i + 1},1`).join('\n') + '\n');
+    const months = await run(['breakdown', '--input', june, '--by', 'branch', '--target', '2000', '--year', '2024', '--months', '--phasing', profile, '-f', 'csv']);
+    expect(months.code, months.stderr).toBe(0);
+    expect(months.stderr).toContain(`warning: the phasing profile (${profile}) gives weights for January, February, March, April, May, June too; the path runs from after 2024-06: those months are left out and the others' weights share the whole increase`);
+  });
+
   it('a revision in a targets file: meta.revision gives its total and the total before it', async () => {
     const october = f('c10.csv', 'period,branch,workforce,participants\n2024-10,A,1000,520\n2024-10,B,2000,790\n2024-10,C,500,100\n');
     const targets = f('trev.csv', 'branch,year,target,from\nA,2024,640,\nB,2024,1100,\nC,2024,260,\nA,2024,712,2024-09\nB,2024,1280,2024-09\nC,2024,308,2024-09\n');

@@ -173,8 +173,13 @@ export function resolveLevel(units: readonly UnitData[], rule: SplitRule, grain:
       if (h !== null && h !== undefined && l > h) throw new InfeasibleError({ kind: 'bounds-crossed', grain, unit: units[i]!.label, lower: l, upper: h, lowerFrom, upperFrom });
     });
   }
-  // In gap mode a target never falls below today, whatever the lower bound says.
+  // In gap mode a target never falls below today, whatever the lower bound says; a --min the user gave
+  // that is below today for some units is raised there, and said.
   const lo = lower.map((l, i) => (mode === 'gap' && l < current[i]! ? current[i]! : l));
+  if (mode === 'gap' && (rule.lower.kind === 'value' || rule.lower.kind === 'column')) {
+    const raised = units.filter((_, i) => lower[i]! < current[i]!).map((u) => u.label);
+    if (raised.length) addNote(notes, { code: 'min-raised', grain, given: rule.lower.kind === 'value' ? String(rule.lower.value) : rule.lower.column, units: raised.slice(0, 5), count: raised.length, of: units.length });
+  }
   const held = upper.map((h, i) => h !== null && h < lo[i]!);
   const up = upper.map((h, i) => (held[i] ? lo[i]! : h));
   const heldUnits = units.filter((_, i) => held[i]).map((u) => u.label);
