@@ -2,7 +2,7 @@
 // participants, coverage, uncovered, target, target_coverage, gap, achievement, milestone, run_rate,
 // status, and with a previous month change and coverage_change_pp; csv adds level.
 
-import { countLevel, type CoverageResult, type CoverageRow, type CoverageRowList } from '../core/coverage/plan.js';
+import type { CoverageResult, CoverageRow, CoverageRowList } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
 import { rowSource, type AnyReport, type Column, type Report, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, sourceNotes, totalLabel, withScope } from './common.js';
@@ -194,15 +194,18 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
   const list = r.rowList;
   let total: CoverageRow | undefined;
   let count = 0;
+  let detailCount = 0;
   for (let i = 0; i < list.length; i++) {
-    if (list.level(i) !== 'total') count++;
-    else total = list.at(i);
+    const level = list.level(i);
+    if (level === 'total') total = list.at(i);
+    else count++;
+    if (level === 'detail') detailCount++;
   }
   if (!total) throw new Error('a coverage result without its Total');
   const hasTargets = list.anyTarget;
   let rows: ReportRows;
   let shownNote: { en: string; id: string } | undefined;
-  let shownMeta: { rows: number; of: number; sort: string | null; top: number | null } = { rows: countLevel(list, 'detail'), of: countLevel(list, 'detail'), sort: null, top: null };
+  let shownMeta: { rows: number; of: number; sort: string | null; top: number | null } = { rows: detailCount, of: detailCount, sort: null, top: null };
   if (ctx.sort === undefined && ctx.top === undefined) {
     // In input order and all of them: each row is made as a renderer reaches it, never held (one key per
     // row makes a report as long as its input).
@@ -212,15 +215,15 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     const labelOfRow = new Map<Row, string>();
     if (ctx.sort) {
       chosen = [];
-      for (const x of withoutTotal(list)) {
-        if (x.level !== 'detail') continue;
+      for (let i = 0; i < list.length; i++) {
+        if (list.level(i) !== 'detail') continue;
+        const x = list.at(i);
         const row = toRow(x);
         labelOfRow.set(row, x.labels.join(' / '));
         chosen.push(row);
       }
       chosen = sortRows(chosen, sortColumn(ctx.sort, r.grain));
     } else chosen = Array.from(withoutTotal(list), toRow);
-    const details = chosen.filter((x) => (x.level ?? 'detail') === 'detail').length;
     let tie: { label: string; more: number } | undefined;
     if (ctx.top !== undefined) {
       if (ctx.sort && ctx.top > 0 && ctx.top < chosen.length) {
@@ -238,8 +241,8 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
       chosen = cut.filter((x, i) => x.level !== 'subtotal' || (i > 0 && (cut[i - 1]!.level ?? 'detail') === 'detail'));
     }
     const shown = chosen.filter((x) => (x.level ?? 'detail') === 'detail').length;
-    shownNote = shownWords({ shown, of: details, sort: ctx.sort ? columnWords(sortColumn(ctx.sort, r.grain)) : undefined, top: ctx.top, tie, subtotals: !ctx.sort && r.grain.length >= 2, nested: r.grain.length >= 2 });
-    shownMeta = { rows: shown, of: details, sort: ctx.sort ?? null, top: ctx.top ?? null };
+    shownNote = shownWords({ shown, of: detailCount, sort: ctx.sort ? columnWords(sortColumn(ctx.sort, r.grain)) : undefined, top: ctx.top, tie, subtotals: !ctx.sort && r.grain.length >= 2, nested: r.grain.length >= 2 });
+    shownMeta = { rows: shown, of: detailCount, sort: ctx.sort ?? null, top: ctx.top ?? null };
     if (shownNote) ctx.onNote?.(shownNote);
     rows = chosen;
   }
