@@ -128,6 +128,20 @@ export type InfeasibleFact =
   | { readonly kind: 'no-total' }
   | { readonly kind: 'hamilton-matrix' };
 
+/**
+ * Of several runs' notes (the variants of --compare, the plans of --compare-targets): is a note among
+ * every run's? Those are said once, the others under their run's name. (A set per run: looking through
+ * every note for every note grew with the square of a nested breakdown's notes.)
+ */
+export function inEveryRun(notesOfRuns: readonly (readonly Note[])[]): (n: Note) => boolean {
+  const key = (n: Note): string => JSON.stringify(n);
+  const sets = notesOfRuns.map((notes) => new Set(notes.map(key)));
+  return (n) => {
+    const k = key(n);
+    return sets.every((set) => set.has(k));
+  };
+}
+
 export class InfeasibleError extends Error {
   constructor(readonly fact: InfeasibleFact) {
     super(fact.kind);
