@@ -6,7 +6,7 @@ import { latestPeriod, type Period } from '../core/calendar.js';
 import { planCoverage, type CoverageResult } from '../core/coverage/plan.js';
 import { TargetFrameError } from '../core/coverage/targets.js';
 import { describeCoreError } from '../report/problems.js';
-import type { Note } from '../core/facts.js';
+import { inEveryRun, type Note } from '../core/facts.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
 import { InputError, usage } from '../errors.js';
@@ -20,7 +20,7 @@ import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
 import { coverageTargets, type TotalOptions } from './targets.js';
-import { planDifferences, planName, type TargetPlan } from '../report/coverage-compare.js';
+import { planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
 export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly denominator?: string;
@@ -49,6 +49,8 @@ export interface CoveragePlan {
   readonly plans?: readonly TargetPlan[];
   /** --compare-targets: each plan's own notes (`about`: its label), then what the comparison must say. */
   readonly planNotes?: readonly { readonly about?: string; readonly notes: readonly Note[] }[];
+  /** With plans: their differences like for like, found once for the notes and the report. */
+  readonly differences?: PlanDifferences;
 }
 
 export async function planCoverageRun(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
@@ -84,7 +86,8 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   let plans: TargetPlan[] | undefined;
   let runNotes: Note[] = [...(targets?.notes ?? []), ...result.notes];
-  let planNotes: { about?: string; notes: Note[] }[] | undefined;
+  let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
+  let differences: PlanDifferences | undefined;
   if (o.compareTargets?.length && targets) {
     const taken = new Set<string>();
     const each: { label: string; result: CoverageResult; notes: Note[] }[] = [{ label: o.targets ?? `plan ${o.year}`, result, notes: runNotes }];
@@ -96,16 +99,15 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
       each.push({ label: file, result: r, notes: [...other!.notes, ...r.notes] });
     }
     // The notes every plan has are the run's, said once; the others are said under their plan's label.
-    const key = (n: Note): string => JSON.stringify(n);
-    const sets = each.map((p) => new Set(p.notes.map(key)));
-    const shared = (n: Note): boolean => sets.every((set) => set.has(key(n)));
+    const shared = inEveryRun(each.map((p) => p.notes));
     runNotes = runNotes.filter(shared);
     plans = each.map((p) => {
       const name = planName(p.label, taken);
       taken.add(name);
       return { name, label: p.label, result: p.result, notes: p.notes.filter((n) => !shared(n)) };
     });
-    planNotes = [...plans.map((p) => ({ about: `[${p.label}]`, notes: [...p.notes!] })), { notes: planDifferences(plans).notes }];
+    differences = planDifferences(plans);
+    planNotes = [...plans.map((p) => ({ about: `[${p.label}]`, notes: [...p.notes!] })), { notes: differences.notes }];
   }
   return {
     read,
@@ -116,7 +118,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
-    ...(plans ? { plans } : {}),
+    ...(plans ? { plans, differences } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
 }

@@ -68,7 +68,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
       top: o.top,
       onNote: (words) => session.note(words),
     });
-    const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report) : report;
+    const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report, plan.differences) : report;
     return { view, result: plan.result, written: [...plan.files, ...session.protectedInputs(o)] };
   })();
   await session.emit(view, written);

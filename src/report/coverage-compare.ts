@@ -30,7 +30,12 @@ type Overrides = Map<number, { readonly diff: number | null; readonly pct: numbe
  * have targets for (targets given per row of the report), else blank; and the notes that say so, and
  * that the plans aim at different Decembers.
  */
-export function planDifferences(plans: readonly TargetPlan[]): { overrides: Overrides[]; notes: Note[] } {
+export interface PlanDifferences {
+  readonly overrides: readonly Overrides[];
+  readonly notes: readonly Note[];
+}
+
+export function planDifferences(plans: readonly TargetPlan[]): PlanDifferences {
   const first = plans[0]!;
   const grain = first.result.grain;
   const perRow = (p: TargetPlan): boolean => p.result.targetRows?.grain.length === grain.length;
@@ -86,9 +91,9 @@ export function planName(label: string, taken: ReadonlySet<string>): string {
   return name;
 }
 
-export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport): Report {
+export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport, differences: PlanDifferences = planDifferences(plans)): Report {
   const first = plans[0]!.result;
-  const { overrides, notes } = planDifferences(plans);
+  const { overrides, notes } = differences;
   const grain = first.grain;
   const columns: Column[] = [
     ...keyColumns(grain),
