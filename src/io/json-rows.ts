@@ -720,6 +720,18 @@ export class JsonRowParser {
     this.strText = this.strText.length === 0 ? part : this.strText + part;
   }
 
+  /** A member of the top-level object given twice ("rows", "totals"): said at the second, naming the first. */
+  private twice(name: string, first: CellPlace, at: CellPlace, hint: { en: string; id: string }): void {
+    const { line, column } = first;
+    this.addAt(
+      at,
+      say(
+        { message: `"${name}" appears twice in the object (first at line ${line}, column ${column})`, hint: hint.en },
+        { message: `"${name}" muncul dua kali dalam objek (pertama di baris ${line}, kolom ${column})`, hint: hint.id },
+      ),
+    );
+  }
+
   private endString(): void {
     const at: CellPlace = { line: this.tokLine, column: this.tokCol };
     if (this.tokIsKey) {
@@ -734,14 +746,7 @@ export class JsonRowParser {
         this.memberIsMeta = this.strText === 'meta';
         if (this.strText === 'rows') {
           if (this.rowsKeyPlace !== undefined) {
-            const { line, column } = this.rowsKeyPlace;
-            this.addAt(
-              at,
-              say(
-                { message: `"rows" appears twice in the object (first at line ${line}, column ${column})`, hint: 'one file holds one array of rows' },
-                { message: `"rows" muncul dua kali dalam objek (pertama di baris ${line}, kolom ${column})`, hint: 'satu berkas memuat satu array baris' },
-              ),
-            );
+            this.twice('rows', this.rowsKeyPlace, at, { en: 'one file holds one array of rows', id: 'satu berkas memuat satu array baris' });
             this.memberIsRows = false;
           } else {
             this.rowsKeyPlace = at;
@@ -749,14 +754,7 @@ export class JsonRowParser {
           }
         } else if (this.strText === 'totals' && !this.lines) {
           if (this.totalsKeyPlace !== undefined) {
-            const { line, column } = this.totalsKeyPlace;
-            this.addAt(
-              at,
-              say(
-                { message: `"totals" appears twice in the object (first at line ${line}, column ${column})`, hint: 'keep one of them' },
-                { message: `"totals" muncul dua kali dalam objek (pertama di baris ${line}, kolom ${column})`, hint: 'pertahankan salah satunya' },
-              ),
-            );
+            this.twice('totals', this.totalsKeyPlace, at, { en: 'keep one of them', id: 'pertahankan salah satunya' });
           } else {
             this.totalsKeyPlace = at;
             this.memberIsTotals = true;
