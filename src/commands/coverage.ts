@@ -16,6 +16,7 @@ import { coverageInertRules } from '../app/coverage-flags.js';
 import { thresholdError, zeroNote } from '../app/threshold.js';
 import { inputInertRules, refuseInert } from '../app/inert.js';
 import type { SourceFacts } from '../core/table.js';
+import { UsageError, type JamsostekError } from '../errors.js';
 
 export const EXAMPLES = `
 Examples:
@@ -71,15 +72,17 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report, plan.differences) : report;
     return { view, result: plan.result, written: [...plan.files, ...session.protectedInputs(o)] };
   })();
-  await session.emit(view, written);
-
-  // After the report is written: the threshold check for monthly jobs (every row, also those --top hides).
+  // The threshold check for monthly jobs (every row, also those --top hides) is made before the report is
+  // written, so that a check with nothing to check (exit 2) writes nothing; a breach (exit 1) is said after.
+  let failed: JamsostekError | undefined;
   if (o.failBelow !== undefined) {
     const measure = o.failOn ?? 'coverage';
     const b = thresholdBreaches(result, measure, o.failScope ?? 'any', o.failBelow);
+    failed = thresholdError(measure, o.failBelow, o.failScope ?? 'any', b);
+    if (failed instanceof UsageError) throw failed;
     const zero = zeroNote(measure, b);
     if (zero) session.note(zero);
-    const e = thresholdError(measure, o.failBelow, o.failScope ?? 'any', b);
-    if (e) throw e;
   }
+  await session.emit(view, written);
+  if (failed) throw failed;
 }

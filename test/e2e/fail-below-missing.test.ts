@@ -104,3 +104,14 @@ describe('a row without a key the report groups by', () => {
     expect(r.stderr).toContain(`error: cannot group by regency/city: ${without}:2 has no regency/city`);
   });
 });
+
+describe('--fail-on achievement with nothing to check', () => {
+  // A usage error (exit 2) writes nothing, as the exit-code table says; the report was written before.
+  it('a report without targets is refused before it is written', async () => {
+    const out = join(dir, 'no-targets.csv');
+    const r = await run(['coverage', gorontalo, '--fail-below', '50', '--fail-on', 'achievement', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--fail-on achievement: the report has no achievement values (pass --targets or --year)');
+    expect(existsSync(out)).toBe(false);
+  });
+});
