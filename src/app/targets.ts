@@ -140,6 +140,8 @@ export async function coverageTargets(
         rule: 'refuse',
         deriveKanwil: grain.includes('kanwil'),
         optionalDims: ['year', 'from'],
+        // A plan from an input without a month (breakdown leaves its period empty): no baseline month.
+        blankDims: ['period'],
       },
       { ...load, allowOverCoverage: true },
     );

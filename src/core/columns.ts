@@ -132,6 +132,8 @@ export interface ColumnWants {
   readonly periodKind: 'period' | 'month';
   /** Dimensions whose empty cell is the key '' ("none": a targets file's `from` of an original target), not an error. */
   readonly optionalDims?: readonly string[];
+  /** Dimensions whose empty cell means the row is not split by it, as if the file had no such column (a targets file's baseline `period`). */
+  readonly blankDims?: readonly string[];
   /**
    * What a column named `denominator` is read as (the tool's own csv, tsv and json reports name their
    * denominator column so): the run's denominator (`given`: named by --denominator), unless the file

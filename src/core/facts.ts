@@ -73,7 +73,7 @@ export type Note =
   /** --compare-targets: plans that aim at different Decembers. */
   | { readonly code: 'plans-years'; readonly plans: readonly { readonly label: string; readonly year: number | null }[] }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
-  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number }
+  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
   | { readonly code: 'bundled-denominators'; readonly period: string; readonly reportPeriod: string }
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */

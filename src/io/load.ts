@@ -65,6 +65,12 @@ export interface LoadSchema {
   readonly deriveKanwil?: boolean;
   /** Dimensions whose empty cell means "not split by it" (a targets file's `year` and `from`). */
   readonly optionalDims?: readonly string[];
+  /**
+   * Dimensions whose empty cell means "not split by it", as if the file had no such column: the baseline
+   * `period` of a targets file that `breakdown` wrote from an input without a month. A file that gives it
+   * on some rows and not on others has rows that overlap, which the load refuses.
+   */
+  readonly blankDims?: readonly string[];
   /** What a column named `denominator` (the tool's own reports') is read as; absent: it is ignored. */
   readonly denominator?: ColumnWants['denominator'];
 }
@@ -147,6 +153,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     percents: schema.percents ?? false,
     periodKind: schema.periodKind ?? 'period',
     optionalDims: schema.optionalDims,
+    ...(schema.blankDims ? { blankDims: schema.blankDims } : {}),
     ...(schema.denominator ? { denominator: schema.denominator } : {}),
   };
   const load: Load = {

@@ -515,6 +515,10 @@ export class TypedRows implements RowSink {
         resolved[k] = null;
         continue;
       }
+      if (this.o.wants.blankDims !== undefined && raw.trim() === '' && this.o.wants.blankDims.includes(plan.keys[k]!.name)) {
+        resolved[k] = null;
+        continue;
+      }
       const r = resolve(raw);
       resolved[k] = r;
       if (r.total && !total) total = { label: String(v).trim(), kind: r.total, col };

@@ -268,8 +268,12 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'no-milestones':
       return L(
-        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no participants to start the path from, or the target is below them): their status compares with the December target only`,
-        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
+        n.noBaseline
+          ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no baseline month, the period their participants are of, to start the path from): their status compares with the December target only`
+          : `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no participants to start the path from, or the target is below them): their status compares with the December target only`,
+        n.noBaseline
+          ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat bulan dasar, periode pesertanya, sebagai titik awal jalur): statusnya hanya dibandingkan dengan target Desember`
+          : `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
       );
     case 'milestone-missing':
       return L(`the month-by-month targets have no milestone for ${n.period}: status compares with the December target only`, `target bulanan tidak memuat tonggak untuk ${n.period}: status hanya dibandingkan dengan target Desember`);

@@ -452,7 +452,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         withTarget++;
         if (mi < 0 || r.values[mi] === null || r.values[mi] === undefined) without++;
       }
-      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget });
+      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(targets!.baselinePeriod ? {} : { noBaseline: true as const }) });
     }
     const dropped = at.table.rows.length - targetTable.rows.length;
     if (dropped > 0 && targetTable.rows.length > 0) {
