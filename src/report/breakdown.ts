@@ -44,7 +44,7 @@ export function breakdownColumns(dims: readonly string[], denominator: string | 
     c('increase', 'signed-int'),
     c('target_coverage', 'pct'),
     c('share', 'pct'),
-    c('bound', 'text'),
+    c('bound', 'status'),
     ESTIMATED_REPORT_COLUMN,
   ];
 }

@@ -166,6 +166,10 @@ export const STATUS_LABELS: Record<string, { en: string; id: string }> = {
   behind: { en: 'behind', id: 'tertinggal' },
   'will-achieve': { en: 'will achieve', id: 'akan tercapai' },
   'will-miss': { en: 'will miss', id: 'akan meleset' },
+  // A breakdown's `bound`: the bound a target sits at (machine formats keep the code).
+  min: { en: 'min', id: 'min' },
+  max: { en: 'max', id: 'maks' },
+  held: { en: 'held', id: 'ditahan' },
 };
 
 /** A report whose rows may be streamed: what every renderer draws. */

@@ -21,7 +21,7 @@
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
 import { areaDimOf, incompleteAreas, scopeOf, type AreaBook, type Scope } from '../scope.js';
-import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import { atPeriod, dimIndex, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
@@ -452,7 +452,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         withTarget++;
         if (mi < 0 || r.values[mi] === null || r.values[mi] === undefined) without++;
       }
-      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(targets!.baselinePeriod ? {} : { noBaseline: true as const }) });
+      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(!targets!.baselinePeriod && hasMeasure(targets!.table, 'participants') ? { noBaseline: true as const } : {}) });
     }
     const dropped = at.table.rows.length - targetTable.rows.length;
     if (dropped > 0 && targetTable.rows.length > 0) {
