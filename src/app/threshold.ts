@@ -25,7 +25,7 @@ export function thresholdError(measure: Measure, below: number, scope: 'any' | '
     const what = measure === 'coverage' ? 'denominator' : 'target';
     const whatId = measure === 'coverage' ? 'penyebutnya' : 'targetnya';
     return new ThresholdBreach({
-      message: `--fail-on ${measure}: no row at the report's grain has a ${measure} value (its ${what} is known only for coarser groups; see the notes)`,
+      message: `--fail-on ${measure}: no row at the report's grain has ${measure === 'achievement' ? 'an' : 'a'} ${measure} value (its ${what} is known only for coarser groups; see the notes)`,
       hint: 'the report was written; --fail-scope total checks the Total',
       id: { message: `--fail-on ${measure}: tidak ada baris pada rincian laporan yang memiliki nilai ${id} (${whatId} hanya diketahui untuk kelompok yang lebih besar; lihat catatan)`, hint: 'laporan sudah ditulis; --fail-scope total memeriksa Total' },
     });

@@ -57,7 +57,8 @@ export const share: Parser<number> = (raw, flag) => {
   const pct = s.endsWith('%');
   const body = pct ? s.slice(0, -1).trim() : s;
   if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a share such as 0.05 or 5%, got "${clipValue(raw)}"`, `${flag} memerlukan porsi seperti 0.05 atau 5%, bukan "${clipValue(raw)}"`);
-  const v = pct ? Number(body) / 100 : Number(body);
+  // `${body}e-2`: the decimal 57.1% read as 0.571 itself (57.1 / 100 is 0.5710000000000001 in floating point).
+  const v = pct ? Number(`${body}e-2`) : Number(body);
   if (v >= 1) throw usage(`${flag} expects a share below 1 (e.g. 0.05 or 5%), got "${clipValue(raw)}"`, `${flag} memerlukan porsi di bawah 1 (mis. 0.05 atau 5%), bukan "${clipValue(raw)}"`);
   return v;
 };
@@ -83,13 +84,16 @@ export const percent: Parser<number> = (raw, flag) => {
   if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a percentage such as 40 or 40%, got "${clipValue(raw)}"`, `${flag} memerlukan persentase seperti 40 atau 40%, bukan "${clipValue(raw)}"`);
   const v = Number(body);
   if (!pct && v > 0 && v < 1) {
+    const hundred = Number(`${body}e2`); // 0.57 → 57 (0.57 × 100 is 56.99999999999999)
     throw usage(
-      { message: `${flag} ${clipValue(s)}: percentages are written as 30 for 30 %; a value below 1 is taken for a slip`, hint: `write ${v * 100} for ${v * 100} %, or ${clipValue(s)}% if you mean ${clipValue(s)} %` },
-      { message: `${flag} ${clipValue(s)}: persentase ditulis 30 untuk 30 %; nilai di bawah 1 dianggap salah ketik`, hint: `tulis ${v * 100} untuk ${v * 100} %, atau ${clipValue(s)}% jika yang dimaksud ${clipValue(s)} %` },
+      { message: `${flag} ${clipValue(s)}: percentages are written as 30 for 30 %; a value below 1 is taken for a slip`, hint: `write ${hundred} for ${hundred} %, or ${clipValue(s)}% if you mean ${clipValue(s)} %` },
+      { message: `${flag} ${clipValue(s)}: persentase ditulis 30 untuk 30 %; nilai di bawah 1 dianggap salah ketik`, hint: `tulis ${hundred} untuk ${hundred} %, atau ${clipValue(s)}% jika yang dimaksud ${clipValue(s)} %` },
     );
   }
   if (v > 100) throw usage(`${flag} expects a percentage up to 100, got "${clipValue(raw)}"`, `${flag} memerlukan persentase paling tinggi 100, bukan "${clipValue(raw)}"`);
-  return v / 100;
+  // The decimal 57.1 % read as 0.571 itself: 57.1 / 100 is 0.5710000000000001, and a row at exactly 57.1 %
+  // (571 of 1,000) would be counted below it.
+  return Number(`${body}e-2`);
 };
 
 /** 'webster (sainte-lague, default), hamilton (largest-remainder), …': the methods as help and hints list them (core/allocation/methods.ts). */

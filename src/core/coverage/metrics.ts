@@ -13,6 +13,24 @@
 //
 // Example: Gorontalo, 256,129 participants of a 422,934 potential-workers base → coverage 0.6056.
 
+import { numberToRational } from '../allocation/exact.js';
+
+/**
+ * Is `a` at least `b × (1 − margin)`, exactly? The margin is taken as the decimal it is written as (0.19
+ * is 19/100): in floating point 10,000 × (1 − 0.19) is 8,100.000000000001, and 8,100 participants, exactly
+ * at the at-risk line, read as behind. Figures far from the line are compared as they are.
+ */
+export function atLeastShareOf(a: number, b: number, margin: number): boolean {
+  const line = b * (1 - margin);
+  if (Math.abs(a - line) > 1e-6 * Math.max(1, Math.abs(line))) return a >= line;
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(margin)) return a >= line;
+  const x = numberToRational(a);
+  const y = numberToRational(b);
+  const m = numberToRational(margin);
+  // a ≥ b × (m.den − m.num) / m.den, with every denominator positive.
+  return x.num * y.den * m.den >= y.num * x.den * (m.den - m.num);
+}
+
 export type Status = 'achieved' | 'on-track' | 'at-risk' | 'behind';
 
 export interface CoverageInput {
@@ -70,9 +88,9 @@ export function computeCoverage(input: CoverageInput, atRiskMargin: number): Cov
     if (pt >= t) status = 'achieved';
     else if (input.milestone !== undefined) {
       if (pt >= input.milestone) status = 'on-track';
-      else if (pt >= input.milestone * (1 - atRiskMargin)) status = 'at-risk';
+      else if (atLeastShareOf(pt, input.milestone, atRiskMargin)) status = 'at-risk';
       else status = 'behind';
-    } else status = pt >= t * (1 - atRiskMargin) ? 'at-risk' : 'behind';
+    } else status = atLeastShareOf(pt, t, atRiskMargin) ? 'at-risk' : 'behind';
   }
   const prevCoverage =
     input.previousParticipants !== undefined && input.previousDenominator !== undefined && input.previousDenominator > 0

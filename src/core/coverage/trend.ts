@@ -19,6 +19,7 @@
 
 import { monthsBetween, type Period } from '../calendar.js';
 import { dimIndex, filterRows, measureIndex, rollup, type Table } from '../table.js';
+import { atLeastShareOf } from './metrics.js';
 
 export type ProjectedStatus = 'will-achieve' | 'at-risk' | 'will-miss';
 
@@ -70,7 +71,7 @@ export function projectedDecember(now: number, p: Pace, left: number): number {
 
 export function projectedStatus(projected: number, target: number, atRiskMargin: number): ProjectedStatus {
   if (projected >= target) return 'will-achieve';
-  if (projected >= target * (1 - atRiskMargin)) return 'at-risk';
+  if (atLeastShareOf(projected, target, atRiskMargin)) return 'at-risk';
   return 'will-miss';
 }
 
