@@ -38,7 +38,7 @@ type Words = { readonly en: string; readonly id: string };
 const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
 
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
-const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut']);
+const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut']);
 /** Other warnings (hushed by --quiet). */
 const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'below-later-actual']);
 
@@ -61,6 +61,12 @@ export class Session {
   readonly lang: Lang;
   readonly quiet: boolean;
   private readonly said = new Set<string>();
+  /**
+   * Every note and warning of the run, said or hushed by --quiet: the report carries them too (JSON
+   * meta.notes, the notes of HTML, xlsx and markdown), so that a file read later says what stderr said.
+   */
+  private readonly spoken: Words[] = [];
+  private readonly spokenEn = new Set<string>();
 
   constructor(
     readonly io: Io,
@@ -78,6 +84,11 @@ export class Session {
   }
 
   private say(kind: 'note' | 'warning', words: Words | string, always = false): void {
+    const both = typeof words === 'string' ? { en: words, id: words } : words;
+    if (!this.spokenEn.has(both.en)) {
+      this.spokenEn.add(both.en);
+      this.spoken.push(both);
+    }
     const text = typeof words === 'string' ? words : words[this.lang];
     // The keyword stays English in both languages, like error: and hint: (scripts and editors read it).
     const line = `${kind}: ${text}\n`;
@@ -163,9 +174,10 @@ export class Session {
    * output is written as its renderer produces it (a million rows are never held as text); what a
    * renderer refuses, it refuses here, before anything is written.
    */
-  async emit(report: AnyReport, inputs: readonly string[]): Promise<void> {
+  async emit(whole: AnyReport, inputs: readonly string[]): Promise<void> {
     // A progress bar of a read of unknown size (stdin) is still on the line: the report starts clean.
     clearProgress(this.io);
+    const report = this.withSpokenNotes(whole);
     const fields = this.out.fields;
     checkFields(fields, report.columns.map((c) => c.key));
     const rendered: Output[] = [];
@@ -188,6 +200,15 @@ export class Session {
     }
     // Every file atomically, all or none; never over an input (data, targets, margins, the config…).
     await writeOutputs(rendered, this.io, { protect: inputs });
+  }
+
+  /** The report with the run's notes and warnings that it does not carry yet (the report's own first). */
+  private withSpokenNotes(report: AnyReport): AnyReport {
+    if (!this.spoken.length) return report;
+    const own = report.notes ?? [];
+    const have = new Set(own.map((n) => n.en));
+    const extra = this.spoken.filter((n) => !have.has(n.en));
+    return extra.length ? { ...report, notes: [...own, ...extra] } : report;
   }
 }
 

@@ -187,6 +187,29 @@ export async function coverageTargets(
       ...(totals.revision ? { revision: totals.revision } : {}),
       ...(o.asOf ? { asOf: o.asOf } : {}),
     },
-    notes: [...totals.notes, ...laterActualNotes(result, B, undefined, within)], // issue 19: targets below later actuals, as in breakdown
+    // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
+    // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
+    // below later actuals, as in breakdown.
+    notes: [...totals.notes, ...allocationNotes(result, within), ...laterActualNotes(result, B, undefined, within)],
   };
+}
+
+/**
+ * The notes of the breakdown that planned a coverage report's targets. A report of some provinces hears
+ * about the units it covers only (a regional report is not told that DKI Jakarta was held); a split by
+ * kanwil or segment names units no province list can sort, and is said whole.
+ */
+function allocationNotes(result: AllocationResult, within: ReadonlySet<string> | undefined): Note[] {
+  if (within === undefined || result.shape !== 'flat') return [...result.notes];
+  const inScope = new Set(result.units.filter((u) => within.has(u.keys[0]!)).map((u) => u.labels[0]!));
+  const out: Note[] = [];
+  for (const n of result.notes) {
+    if (n.code === 'held' || n.code === 'capped') {
+      const units = n.units.filter((u) => inScope.has(u));
+      if (units.length) out.push({ ...n, units });
+    } else if (n.code === 'tie') {
+      if (n.units.some((u) => inScope.has(u))) out.push(n);
+    } else out.push(n);
+  }
+  return out;
 }
