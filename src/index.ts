@@ -114,6 +114,19 @@ export function apportionMatrix(weights: readonly (readonly Whole[])[], options:
   if (method === 'hamilton') throw new RangeError(`a matrix needs a divisor method (${DIVISOR_METHOD_NAMES.join(', ')})`);
   const R = weights.length;
   const C = options.columnTotals.length;
+  // Every row has a weight per column total (a longer or shorter row would be cut and wrapped into its
+  // neighbours' weights by the flat copy below), and so does every row of a min or max grid.
+  const shaped = (grid: readonly (readonly unknown[])[], what: string): void => {
+    grid.forEach((row, r) => {
+      if (!Array.isArray(row) || row.length !== C) throw new RangeError(`${what}: row ${r + 1} has ${Array.isArray(row) ? row.length : 'no'} values, expected ${C} (one per column total)`);
+    });
+  };
+  shaped(weights, 'weights');
+  for (const [what, v] of [['min', options.min], ['max', options.max]] as const) {
+    if (!Array.isArray(v)) continue;
+    if (v.length !== R) throw new RangeError(`${what}: ${v.length} rows, expected ${R} (one per row of weights)`);
+    shaped(v as readonly (readonly unknown[])[], what);
+  }
   const flat = weightsOf(weights.flat());
   const w = Array.from({ length: R }, (_, r) => flat.slice(r * C, r * C + C));
   const grid = <T>(v: unknown, conv: (x: Whole | null) => T): T[][] | undefined => {

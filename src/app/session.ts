@@ -2,9 +2,10 @@
 // and where its report goes. Notes and warnings are said once each, on stderr, in --lang, unless
 // --quiet; the report goes to stdout or to one or more files (-o), each format from its extension.
 
+import { basename, resolve } from 'node:path';
 import type { Note } from '../core/facts.js';
 import type { SourceFacts } from '../core/table.js';
-import { usage } from '../errors.js';
+import { say, usage, UsageError } from '../errors.js';
 import { writeOutputs, type Output } from '../io/output.js';
 import { loadConfig, type ConfigFile } from '../io/config.js';
 import type { LoadOptions } from '../io/load.js';
@@ -36,6 +37,8 @@ export interface OutputChoice {
 type Words = { readonly en: string; readonly id: string };
 
 const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
+/** Another extension (a stem, a dot, 1–8 letters or digits starting with a letter): .xls, .htm, .txt. */
+const OTHER_EXT = /^.+\.([A-Za-z][A-Za-z0-9]{0,7})$/;
 
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
 const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut']);
@@ -80,6 +83,21 @@ export class Session {
       if (t.target === '-' && BINARY_FORMATS.has(t.format)) throw usage({ message: `--format ${t.format} writes a file: pass -o <file>`, hint: `e.g. -o report.${t.format}` }, { message: `--format ${t.format} menulis berkas: berikan -o <berkas>`, hint: `mis. -o laporan.${t.format}` });
     }
     if ((out.output?.filter((t) => t === '-').length ?? 0) > 1) throw usage('-o - (standard output) can be given once', '-o - (keluaran standar) hanya boleh diberikan sekali');
+    // One output named twice (a.csv and ./a.csv) is a slip in the command line: said before the inputs are
+    // read. Links and other spellings of one file are found again, by device and inode, when writing.
+    const seen = new Map<string, string>();
+    for (const t of out.output ?? []) {
+      if (t === '-' || t === '') continue;
+      const key = resolve(io.cwd, t);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        throw new UsageError({
+          file: t,
+          ...say({ message: `is the same output as ${first}; each output can be named once`, hint: 'give each output its own path' }, { message: `sama dengan keluaran ${first}; setiap keluaran hanya boleh disebut sekali`, hint: 'beri setiap keluaran jalurnya sendiri' }),
+        });
+      }
+      seen.set(key, t);
+    }
     if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
   }
 
@@ -162,8 +180,25 @@ export class Session {
     const outs = this.out.output?.length ? this.out.output : ['-'];
     return outs.map((t) => {
       if (t === '-') return { target: t, format: this.out.format ?? (this.io.stdout.isTTY ? 'table' : 'csv') };
+      // The file's extension names its format; --format may say the same, never something else (a zip in
+      // r.csv, CSV text in r.xlsx); a file named for a format jamsostek does not write (.xls, .htm, .txt)
+      // needs --format, so that CSV is never written under another format's name by default.
       const ext = EXT.exec(t)?.[1]?.toLowerCase() as Format | undefined;
-      const format = outs.length === 1 ? (this.out.format ?? ext ?? 'csv') : (ext ?? this.out.format ?? 'csv');
+      const other = ext ? undefined : OTHER_EXT.exec(basename(t))?.[1];
+      const given = this.out.format;
+      if (ext && given && ext !== given) {
+        throw usage(
+          { message: `--format ${given} but -o ${t} ends in .${ext}`, hint: `leave out --format (each file's extension names its format), or name the file ${t.slice(0, -ext.length)}${given}` },
+          { message: `--format ${given} tetapi -o ${t} berakhiran .${ext}`, hint: `hilangkan --format (ekstensi tiap berkas menentukan formatnya), atau beri nama berkas ${t.slice(0, -ext.length)}${given}` },
+        );
+      }
+      if (other && !given) {
+        throw usage(
+          { message: `-o ${t}: jamsostek does not write .${other} files`, hint: `name the file .csv, .tsv, .json, .jsonl, .md, .xlsx or .html, or pass --format to write one of those under this name` },
+          { message: `-o ${t}: jamsostek tidak menulis berkas .${other}`, hint: `beri nama berkas .csv, .tsv, .json, .jsonl, .md, .xlsx atau .html, atau berikan --format untuk menulis salah satunya dengan nama ini` },
+        );
+      }
+      const format = ext ?? given ?? 'csv';
       if (!FORMATS.includes(format)) throw usage(`unknown format "${format}"`, `format "${format}" tidak dikenal`);
       return { target: t, format };
     });

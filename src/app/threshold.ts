@@ -51,7 +51,7 @@ function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
   const threshold = formatHuman(below, 'pct', 'en');
   const valued = b.checked - b.missing - b.zero;
   // The same numbers in both languages (as in every message), so that a log reads the same.
-  const shown = `${b.breached.slice(0, 10).map((x) => `${x.label} ${formatHuman(x.value, 'pct', 'en')}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
+  const shown = `${b.breached.slice(0, 10).map((x) => `${x.label} ${belowText(x.value, below, threshold)}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
   const en: string[] = [];
   const idn: string[] = [];
   if (b.breached.length) {
@@ -69,4 +69,19 @@ function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
     hint: b.missing ? 'the report was written; exit code 1 signals the breach or the rows the threshold could not check' : 'the report was written; exit code 1 signals the breach',
     id: { message: idn.join('; '), hint: b.missing ? 'laporan sudah ditulis; kode keluar 1 menandakan ambang terlampaui atau baris yang tidak dapat diperiksa' : 'laporan sudah ditulis; kode keluar 1 menandakan ambang terlampaui' },
   });
+}
+
+/**
+ * A value below the threshold as a percentage that reads as below it: 99.995 % against 100 % is "99.9950%",
+ * never "100.00%" (two decimals round it up to the threshold itself). Digits are cut, not rounded up.
+ */
+function belowText(value: number, below: number, threshold: string): string {
+  const text = formatHuman(value, 'pct', 'en');
+  if (text !== threshold && Number.parseFloat(text) < below * 100) return text;
+  for (let digits = 3; digits <= 8; digits++) {
+    const scale = 10 ** digits;
+    const cut = Math.floor(value * 100 * scale) / scale;
+    if (cut < below * 100) return `${cut.toFixed(digits)}%`;
+  }
+  return text;
 }

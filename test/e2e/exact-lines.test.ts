@@ -34,3 +34,14 @@ describe('exactly on the line', () => {
     }
   });
 });
+
+describe('a value below the threshold reads as below it', () => {
+  it('99.995 % against 100 % is not shown as 100.00 %', async () => {
+    const f = join(dir, 'near.csv');
+    writeFileSync(f, 'period,province,workforce,participants\n2024-06,Aceh,200000,199990\n2024-06,Bengkulu,200000,199999\n2024-06,Bali,1000,571\n');
+    const r = await run(['coverage', f, '--fail-below', '100', '-f', 'csv']);
+    expect(r.code).toBe(1);
+    // 199,990 / 200,000 = 99.995 %; 199,999 / 200,000 = 99.9995 %, cut (not rounded up) to 99.999 %.
+    expect(r.stderr).toContain('error: coverage below 100.00% for 3 of 3: Aceh 99.995%, Bengkulu 99.999%, Bali 57.10%');
+  });
+});

@@ -240,8 +240,8 @@ describe('-o never overwrites a file the run reads', () => {
   it('the config file, given with --config or found in the working folder', async () => {
     const dir = tmp();
     const config = copy(dir, 'jamsostek.json', '{ "lang": "en" }\n');
-    await refused(['coverage', '--year', '2024', '-f', 'csv', '--config', config], config);
-    await refused(['coverage', '--year', '2024', '-f', 'csv'], config, dir);
+    await refused(['coverage', '--year', '2024', '-f', 'json', '--config', config], config);
+    await refused(['coverage', '--year', '2024', '-f', 'json'], config, dir);
     await refused(['template'], config, dir);
   });
 

@@ -1,0 +1,48 @@
+// The name of an output and its format agree, and a slip in the outputs is said before any work. Found
+// by a review: `-f csv -o r.xlsx` wrote CSV text into r.xlsx, `-f xlsx -o r.csv` a zip into r.csv (read
+// back, it was taken for Windows-1252 text), `-f json -o q.md -o q.csv` ignored -f json, `-o report.xls`
+// and `-o report.htm` wrote CSV; and `-o a.csv -o ./a.csv` was refused only after the inputs were read.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run, tmp } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const data = join(dir, 'jun.csv');
+writeFileSync(data, 'province,period,workforce,participants\nGorontalo,2024-06,1000,450\n');
+
+describe('output names', () => {
+  it('--format and an -o extension that disagree are refused, nothing written', async () => {
+    for (const [f, o] of [['csv', 'r.xlsx'], ['xlsx', 'r.csv'], ['json', 'q.md']] as const) {
+      const out = join(dir, o);
+      const r = await run(['coverage', data, '-f', f, '-o', out]);
+      expect(r.code, `${f} ${o}`).toBe(2);
+      expect(r.stderr).toContain(`error: --format ${f} but -o ${out} ends in .${o.split('.')[1]}`);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+  it('a file named for a format jamsostek does not write needs --format', async () => {
+    for (const o of ['report.xls', 'report.htm']) {
+      const out = join(dir, o);
+      const r = await run(['coverage', data, '-o', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`jamsostek does not write .${o.split('.')[1]} files`);
+      expect(existsSync(out)).toBe(false);
+    }
+    const txt = join(dir, 'report.txt');
+    const ok = await run(['coverage', data, '-f', 'csv', '-o', txt]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(existsSync(txt)).toBe(true);
+  });
+  it('matching names, several formats, and names without an extension still work', async () => {
+    const r = await run(['coverage', data, '-o', join(dir, 'a.csv'), '-o', join(dir, 'a.json'), '-o', join(dir, 'plain')]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['a.csv', 'a.json', 'plain']) expect(existsSync(join(dir, f))).toBe(true);
+  });
+  it('one output named twice is refused before the inputs are read', async () => {
+    const r = await run(['coverage', join(dir, 'missing.csv'), '-o', join(dir, 'b.csv'), '-o', `${dir}/./b.csv`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is the same output as');
+  });
+});
