@@ -87,7 +87,7 @@ export const FLAGS = {
   by: flag<string[]>({ name: 'by', arg: '<columns>', help: 'the key: province (default), kanwil, regency, segment, sector or any column; two nested columns (province,regency) or two crossed ones (province,segment)', complete: BY_WORDS, parse: p.columns }),
   basis: flag<Basis>({ name: 'basis', arg: '<basis>', help: 'weights: workforce, uncovered, participants, equal or a numeric column', choices: ['workforce', 'uncovered', 'participants', 'equal'], parse: p.basis }),
   denominator: flag({ name: 'denominator', arg: '<column>', help: 'the workforce base: employed, potential_workers, workforce or another column', choices: ['employed', 'potential_workers', 'workforce'], parse: p.column }),
-  mode: flag<Mode>({ name: 'mode', arg: '<mode>', help: 'gap: every unit closes the same share of its uncovered gap; level: proportional to the basis', choices: ['gap', 'level'], parse: p.mode }),
+  mode: flag<Mode>({ name: 'mode', arg: '<mode>', help: 'gap: today plus a share of the increase by the basis (by default the uncovered gap: every unit closes the same share of it); level: proportional to the basis', choices: ['gap', 'level'], parse: p.mode }),
   min: flag<Bound>({ name: 'min', arg: '<n|column|none>', help: 'lower bound on each target (default: today’s participants)', parse: p.bound }),
   max: flag<Bound>({ name: 'max', arg: '<n|column|none>', help: 'upper bound on each target (default: the denominator)', parse: p.bound }),
   maxCoverage: flag<Rational>({ name: 'max-coverage', arg: '<share>', help: 'upper bound as a share of the denominator, e.g. 0.95 or 95%', parse: p.exactShare }),

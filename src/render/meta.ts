@@ -46,6 +46,36 @@ const KEYS = new Map<string, KeyWords>([
   ['rowsRead', { en: 'rows read', id: 'baris dibaca', kind: 'int' }],
   ['inputs', { en: 'inputs', id: 'berkas masukan', item: { en: 'input', id: 'masukan' } }],
   ['name', { en: 'file', id: 'berkas' }],
+  ['scope.name', { en: 'name', id: 'nama' }],
+  ['scopeText', { en: 'scope', id: 'cakupan wilayah' }],
+  ['targetYearFrom', { en: 'target year from', id: 'asal tahun target' }],
+  ['targetRows', { en: 'rows with a target', id: 'baris bertarget' }],
+  ['targetRows.with', { en: 'with a target', id: 'bertarget' }],
+  ['of', { en: 'of', id: 'dari' }],
+  ['revision', { en: 'revision', id: 'revisi' }],
+  ['revision.from', { en: 'in force from', id: 'berlaku sejak' }],
+  ['revision.before', { en: 'total before it', id: 'total sebelumnya' }],
+  ['revision.asOf', { en: 'as of', id: 'per' }],
+  ['revision.fileFrom', { en: 'in the targets file from', id: 'dalam berkas target sejak' }],
+  ['rule', { en: 'rule', id: 'aturan' }],
+  ['view', { en: 'view', id: 'tampilan' }],
+  ['months', { en: 'months', id: 'jumlah bulan', kind: 'int' }],
+  ['phasing', { en: 'phasing', id: 'pentahapan' }],
+  ['firstMonth', { en: 'first month', id: 'bulan pertama' }],
+  ['lastMonth', { en: 'last month', id: 'bulan terakhir' }],
+  ['likeForLike', { en: 'like for like', id: 'sebanding' }],
+  ['trend', { en: 'trend', id: 'tren' }],
+  ['trend.months', { en: 'months', id: 'bulan' }],
+  ['trend.paceWindow', { en: 'pace window (months)', id: 'jendela laju (bulan)', kind: 'int' }],
+  ['trend.projectedTo', { en: 'projected to', id: 'diproyeksikan ke' }],
+  ['shown', { en: 'rows shown', id: 'baris ditampilkan' }],
+  ['shown.sort', { en: 'sorted by', id: 'diurutkan menurut' }],
+  ['shown.top', { en: 'top', id: 'teratas', kind: 'int' }],
+  ['scope.kind', { en: 'kind', id: 'jenis' }],
+  ['scope.dim', { en: 'areas are', id: 'wilayahnya berupa' }],
+  ['scope.code', { en: 'code', id: 'kode' }],
+  ['scope.areas', { en: 'areas reported', id: 'wilayah yang melapor', kind: 'int' }],
+  ['scope.of', { en: 'areas in it', id: 'wilayah di dalamnya', kind: 'int' }],
   ['sha256', { en: 'SHA-256', id: 'SHA-256' }],
   ['bytes', { en: 'size (bytes)', id: 'ukuran (bita)', kind: 'int' }],
   ['rows', { en: 'rows', id: 'baris', kind: 'int' }],
@@ -128,7 +158,7 @@ const VALUES = new Map<string, Map<string, Words>>([
   [
     'mode',
     new Map([
-      ['gap', { en: 'gap (each unit closes the same share of its uncovered gap)', id: 'selisih (tiap unit menutup porsi yang sama dari selisihnya)' }],
+      ['gap', { en: "gap (today's participants plus a share of the increase, in proportion to the weights)", id: 'selisih (peserta saat ini ditambah porsi kenaikan, sebanding dengan bobot)' }],
       ['level', { en: 'level (targets in proportion to the weights)', id: 'tingkat (target sebanding dengan bobot)' }],
     ]),
   ],
@@ -143,6 +173,8 @@ const VALUES = new Map<string, Map<string, Words>>([
       ['matrix', { en: 'matrix (rows × columns)', id: 'matriks (baris × kolom)' }],
     ]),
   ],
+  ['view', new Map([['trend', { en: 'trend (month by month)', id: 'tren (bulan demi bulan)' }]])],
+  ['phasing', new Map([['even', { en: 'even (the same step every month)', id: 'merata (langkah yang sama tiap bulan)' }]])],
   ['codeSystem', new Map([['kemendagri', { en: 'Kemendagri', id: 'Kemendagri' }], ['bps', { en: 'BPS', id: 'BPS' }], ['auto', { en: 'detected', id: 'dikenali otomatis' }]])],
   [
     'numberLocale',
@@ -225,6 +257,8 @@ export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): 
     if (typeof value === 'string') {
       // A command name is code, not a word: shown as the command line a reader would type.
       if (key === 'command' && depth === 0) return line(`jamsostek ${value}`);
+      // A scope's kind and its areas are dimensions: "province", "regency/city" in the report's language.
+      if (path[0] === 'scope' && (key === 'kind' || key === 'dim')) return line(keyLabel(value)[lang]);
       const vocab = VALUES.get(key)?.get(value);
       return line(vocab ? vocab[lang] : value);
     }
