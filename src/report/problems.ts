@@ -36,6 +36,11 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return { message: L(`--expect names ${dimLabel(p.dim).en} units, but the input has no ${dimLabel(p.dim).en} column`, `--expect menyebut ${dimLabel(p.dim).id}, tetapi input tidak memiliki kolom ${dimLabel(p.dim).id}`), hint: L('--expect takes the key of --by (province, regency or kanwil)', '--expect memakai kunci --by (province, regency atau kanwil)') };
     case 'targets-match-nothing':
       return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
+    case 'targets-area-unplaced':
+      return {
+        message: L(`the targets of ${p.source} are given per ${dimLabel(p.area).en}, and the data has no ${dimLabel(p.area).en} column to match them with`, `target di ${p.source} diberikan per ${dimLabel(p.area).id}, dan data tidak memiliki kolom ${dimLabel(p.area).id} untuk mencocokkannya`),
+        hint: L(`pass the geography (areas) to planCoverage, or add a ${p.area} column to the data`, `berikan geografi (areas) ke planCoverage, atau tambahkan kolom ${p.area} pada data`),
+      };
   }
 }
 
