@@ -76,6 +76,17 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
       };
     case 'months-with-from':
       return { message: L('--targets: a month-by-month file with a from column', '--targets: berkas bulanan dengan kolom from'), hint: L('a month-by-month file already holds the revised path; leave out the from column', 'berkas bulanan sudah memuat jalur revisi; hilangkan kolom from') };
+    case 'months-as-of': {
+      const en = (f: string | null): string => (f ? `the revision from ${f}` : 'the original target');
+      const id = (f: string | null): string => (f ? `revisi mulai ${f}` : 'target awal');
+      return {
+        message: L(
+          `--targets: the month-by-month file gives ${p.period} under ${en(p.given)}; --as-of ${p.asOf} asks for ${en(p.inForce)}, whose milestones for ${p.period} are not in the file`,
+          `--targets: berkas bulanan memberi ${p.period} menurut ${id(p.given)}; --as-of ${p.asOf} meminta ${id(p.inForce)}, yang tonggaknya untuk ${p.period} tidak ada di berkas`,
+        ),
+        hint: L('leave out --as-of, or pass the breakdown without --months (its milestones are phased for any revision)', 'hilangkan --as-of, atau berikan breakdown tanpa --months (tonggaknya dihitung untuk revisi mana pun)'),
+      };
+    }
   }
 }
 

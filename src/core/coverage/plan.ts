@@ -775,8 +775,12 @@ function fileRevision(targets: Targets, inForce: Table, from: Period, period: Pe
     return total;
   };
   let before: number | null = null;
+  const prior = addMonths(from, -1);
+  // A month-by-month file gives the targets in force before the revision on its month before it.
+  const monthly = isMonthly(targets.table) && dimIndex(targets.table, 'period') >= 0;
   try {
-    before = sum(targetsAt(targets, period, addMonths(from, -1)).table);
+    if (!monthly) before = sum(targetsAt(targets, period, prior).table);
+    else if (keysOf(targets.table, 'period').includes(prior)) before = sum(targetsAt({ ...targets, asOf: undefined }, prior).table);
   } catch (e) {
     if (!(e instanceof TargetFrameError)) throw e;
   }
