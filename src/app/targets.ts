@@ -5,11 +5,11 @@
 
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, SplitRule } from '../core/allocation/spec.js';
-import { latestPeriod, type Period } from '../core/calendar.js';
-import { monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
+import { addMonths, latestPeriod, type Period } from '../core/calendar.js';
+import { isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
-import { atPeriod, keysOf } from '../core/table.js';
+import { atPeriod, hasMeasure, keysOf, type Table } from '../core/table.js';
 import { targetStages, waypoints } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
 import { baselinePeriod, loadBaseline } from '../io/bundled.js';
@@ -116,6 +116,19 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
   }));
 }
 
+/**
+ * The baseline month of a targets file: a breakdown's `period` column; for a month-by-month file (a
+ * `breakdown --months` output, whose first month is the one after its baseline month and whose
+ * `baseline` column holds the participants of that month) the month before its first; unknown for a
+ * file of targets per month without a baseline.
+ */
+function targetsBaseline(t: Table): Period | undefined {
+  const periods = keysOf(t, 'period');
+  if (!isMonthly(t)) return latestPeriod(periods);
+  const first = periods.sort()[0];
+  return first && hasMeasure(t, 'baseline') ? addMonths(first, -1) : undefined;
+}
+
 const YEAR_GRAINS = new Set(['province', 'kanwil', 'segment']);
 
 /** Targets for coverage from --targets FILE, or planned on the bundled baseline for --year. */
@@ -150,7 +163,7 @@ export async function coverageTargets(
     const notes: Note[] = [];
     if (fy.from === 'deduced') notes.push({ code: 'deduced-year', year: fy.year, source: table.sources.map((s) => s.name).join(', ') });
     if (fy.years) notes.push({ code: 'year-chosen', year: fy.year, years: fy.years, source: table.sources.map((s) => s.name).join(', ') });
-    const base = latestPeriod(keysOf(fy.table, 'period'));
+    const base = targetsBaseline(fy.table);
     return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing: { kind: 'even' }, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes };
   }
   if (o.year === undefined) return undefined;

@@ -58,15 +58,25 @@ reportLabel('participants', 'participants_today', 'peserta_saat_ini');
 reportLabel('target', 'december_target', 'target_desember');
 reportLabel('milestone', 'milestone_this_month', 'tonggak_bulan_ini');
 reportLabel('level', 'tingkat');
+// breakdown with a revised series: where the revised path starts (xlsx shows the column by its label).
+reportLabel('from_milestone', 'milestone_before_revision', 'tonggak_sebelum_revisi');
 alias('coverage', 'cakupan', 'persentase_cakupan', 'coverage_pct', 'persen_cakupan');
 alias('employer_id', 'npp', 'kode_perusahaan', 'nomor_pendaftaran_perusahaan');
 alias('participant_id', 'kpj', 'no_kpj', 'nomor_kpj', 'nomor_peserta');
 for (const s of SEGMENTS) alias(`participants_${s.toLowerCase()}`, `peserta_${s.toLowerCase()}`);
 
+/**
+ * Labels with a month in them, of the tool's own reports: `breakdown --months` shows its baseline column
+ * as "baseline 2023-12" ("awal 2023-12"), while its `estimated` cells name it `baseline`.
+ */
+const REPORT_PATTERNS: readonly (readonly [RegExp, string])[] = [[/^(?:baseline|awal)_\d{4}_\d{2}$/, 'baseline']];
+
+const reportPattern = (n: string): string | undefined => REPORT_PATTERNS.find(([re]) => re.test(n))?.[1];
+
 /** The canonical name of a header or of a column named in a flag (`--by Cabang` → `cabang`). */
 export function canonicalColumn(h: string): string {
   const n = normaliseHeader(h);
-  return ALIASES.get(n) ?? n;
+  return ALIASES.get(n) ?? reportPattern(n) ?? n;
 }
 
 /** Spellings accepted for a canonical column (for hints). */
@@ -78,7 +88,8 @@ export function aliasesOf(canonical: string): string[] {
 
 /** Is this header one of the names the tool knows (for finding the header row of a workbook)? */
 export function isKnownColumn(h: string): boolean {
-  return ALIASES.has(normaliseHeader(h));
+  const n = normaliseHeader(h);
+  return ALIASES.has(n) || reportPattern(n) !== undefined;
 }
 
 /** The dimensions the tool knows, by their domain. */

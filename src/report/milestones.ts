@@ -1,9 +1,12 @@
 // breakdown --months → a Report: one row per unit and month (and a national row per month), the unit's
 // milestone on the path from its baseline to its December target.
-// Columns (a contract): period, the key columns, baseline, milestone, target, progress_needed; csv adds level.
+// Columns (a contract): period, year, (from, for a revised target), the key columns, baseline, milestone,
+// target, progress_needed, estimated; csv adds level. `target` is the December target in force in the
+// month: for a target revised from a month on, the original before it and the revision from it, with
+// `from` the month the revision in force is from (empty: the original).
 
 import type { AllocationResult } from '../core/allocation/plan.js';
-import type { Column, Report, Row } from './model.js';
+import type { Column, Report, Row, Value } from './model.js';
 import { keyColumns, keyValues } from './common.js';
 import { columnWords } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, plannedFigures, withEstimates } from './estimates.js';
@@ -15,10 +18,17 @@ export interface Path {
   readonly units: readonly (readonly bigint[])[];
 }
 
-export function milestoneColumns(dims: readonly string[], baselinePeriod: string): Column[] {
+/** One stage of the target: the original, or a revision in force from a month on (its units in the order of the result's). */
+export interface MilestoneStage {
+  readonly from?: string;
+  readonly result: AllocationResult;
+}
+
+export function milestoneColumns(dims: readonly string[], baselinePeriod: string, revised = false): Column[] {
   return [
     { key: 'period', label: { en: 'month', id: 'bulan' }, kind: 'text' },
     { key: 'year', label: { en: 'target year', id: 'tahun target' }, kind: 'text' },
+    ...(revised ? [{ key: 'from', label: { en: 'revised from', id: 'revisi mulai' }, kind: 'text' } as Column] : []),
     ...keyColumns(dims),
     { key: 'baseline', label: { en: `baseline ${baselinePeriod}`, id: `awal ${baselinePeriod}` }, kind: 'int' },
     { key: 'milestone', label: { en: 'milestone', id: 'tonggak' }, kind: 'int', priority: 2.5 },
@@ -28,8 +38,15 @@ export function milestoneColumns(dims: readonly string[], baselinePeriod: string
   ];
 }
 
-export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod: string, base: Report, phasing: string): Report {
+export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod: string, base: Report, phasing: string, stages: readonly MilestoneStage[] = [{ result: r }]): Report {
   const rows: Row[] = [];
+  const revised = stages.length > 1;
+  // The stage in force in a month: the last one whose month has come (the first is the original).
+  const stageAt = (m: string): MilestoneStage => {
+    let at = stages[0]!;
+    for (const s of stages) if (s.from === undefined || s.from <= m) at = s;
+    return at;
+  };
   const year = base.meta['year'] === null || base.meta['year'] === undefined ? null : String(base.meta['year']);
   const baseline = r.units.map((u) => BigInt(u.participants ?? 0));
   const baseTotal = baseline.reduce((a, b) => a + b, 0n);
@@ -37,13 +54,15 @@ export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod
   const figures = r.units.map((u) => plannedFigures(u, 'baseline', ['milestone', 'target']));
   const totalFigures = plannedFigures({ estimated: [...new Set(r.units.flatMap((u) => u.estimated ?? []))] }, 'baseline', ['milestone']);
   path.months.forEach((m, k) => {
+    const stage = stageAt(m).result;
+    const from: Record<string, Value> = revised ? { from: stageAt(m).from ?? null } : {};
     r.units.forEach((u, i) => {
       const milestone = path.units[i]![k]!;
-      rows.push(withEstimates({ values: { period: m, year, ...keyValues(r.dims, u.keys, u.labels), baseline: Number(baseline[i]!), milestone: Number(milestone), target: Number(u.target), progress_needed: Number(milestone - baseline[i]!), estimated: estimatedCell(figures[i]) } }, figures[i]));
+      rows.push(withEstimates({ values: { period: m, year, ...from, ...keyValues(r.dims, u.keys, u.labels), baseline: Number(baseline[i]!), milestone: Number(milestone), target: Number(stage.units[i]!.target), progress_needed: Number(milestone - baseline[i]!), estimated: estimatedCell(figures[i]) } }, figures[i]));
     });
-    rows.push(withEstimates({ level: 'subtotal', values: { period: m, year, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(r.total.target), progress_needed: Number(path.national[k]! - baseTotal), estimated: estimatedCell(totalFigures) } }, totalFigures));
+    rows.push(withEstimates({ level: 'subtotal', values: { period: m, year, ...from, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(stage.total.target), progress_needed: Number(path.national[k]! - baseTotal), estimated: estimatedCell(totalFigures) } }, totalFigures));
   });
-  const columns = milestoneColumns(r.dims, baselinePeriod);
+  const columns = milestoneColumns(r.dims, baselinePeriod, revised);
   return {
     kind: 'milestones',
     title: { en: base.title.en.replace(/^Target breakdown/, 'Monthly milestones'), id: base.title.id.replace(/^Rincian target/, 'Tonggak bulanan') },

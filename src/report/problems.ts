@@ -36,6 +36,11 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return { message: L(`--expect names ${dimLabel(p.dim).en} units, but the input has no ${dimLabel(p.dim).en} column`, `--expect menyebut ${dimLabel(p.dim).id}, tetapi input tidak memiliki kolom ${dimLabel(p.dim).id}`), hint: L('--expect takes the key of --by (province, regency or kanwil)', '--expect memakai kunci --by (province, regency atau kanwil)') };
     case 'targets-match-nothing':
       return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
+    case 'targets-area-unplaced':
+      return {
+        message: L(`the targets of ${p.source} are given per ${dimLabel(p.area).en}, and the data has no ${dimLabel(p.area).en} column to match them with`, `target di ${p.source} diberikan per ${dimLabel(p.area).id}, dan data tidak memiliki kolom ${dimLabel(p.area).id} untuk mencocokkannya`),
+        hint: L(`pass the geography (areas) to planCoverage, or add a ${p.area} column to the data`, `berikan geografi (areas) ke planCoverage, atau tambahkan kolom ${p.area} pada data`),
+      };
   }
 }
 
@@ -71,6 +76,17 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
       };
     case 'months-with-from':
       return { message: L('--targets: a month-by-month file with a from column', '--targets: berkas bulanan dengan kolom from'), hint: L('a month-by-month file already holds the revised path; leave out the from column', 'berkas bulanan sudah memuat jalur revisi; hilangkan kolom from') };
+    case 'months-as-of': {
+      const en = (f: string | null): string => (f ? `the revision from ${f}` : 'the original target');
+      const id = (f: string | null): string => (f ? `revisi mulai ${f}` : 'target awal');
+      return {
+        message: L(
+          `--targets: the month-by-month file gives ${p.period} under ${en(p.given)}; --as-of ${p.asOf} asks for ${en(p.inForce)}, whose milestones for ${p.period} are not in the file`,
+          `--targets: berkas bulanan memberi ${p.period} menurut ${id(p.given)}; --as-of ${p.asOf} meminta ${id(p.inForce)}, yang tonggaknya untuk ${p.period} tidak ada di berkas`,
+        ),
+        hint: L('leave out --as-of, or pass the breakdown without --months (its milestones are phased for any revision)', 'hilangkan --as-of, atau berikan breakdown tanpa --months (tonggaknya dihitung untuk revisi mana pun)'),
+      };
+    }
   }
 }
 

@@ -239,8 +239,12 @@ describe('revisions', () => {
     const nat = (rows: Record<string, string>[], p: string) => num(rows.find((x) => x['period'] === p && x['level'] === 'subtotal')!['milestone']);
     for (let m = 1; m <= 6; m++) {
       const p = `2024-0${m}`;
-      expect(after.filter((x) => x['period'] === p)).toEqual(before.filter((x) => x['period'] === p).map((x) => ({ ...x, target: after.find((y) => y['period'] === p && y['province_code'] === x['province_code'] && y['level'] === x['level'])!['target'] })));
+      // The same rows, the original target in force among them (`from` empty: no revision yet).
+      expect(after.filter((x) => x['period'] === p)).toEqual(before.filter((x) => x['period'] === p).map((x) => ({ ...x, from: '' })));
     }
+    // From July: the revised target, and the month it is in force from.
+    const july = after.filter((x) => x['period'] === '2024-07' && x['level'] === 'subtotal');
+    expect(july.map((x) => [x['from'], x['target']])).toEqual([['2024-07', '52000000']]);
     // The baseline's provinces hold 41,560,000 − 414,868 not attributed to a province = 41,145,132.
     // June's national milestone is 41,145,132 + 6/12 of 8,854,868 = 45,572,566; the rest (52,000,000 −
     // 45,572,566 = 6,427,434) goes evenly over 6 months: 1,071,239 a month.

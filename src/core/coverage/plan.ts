@@ -20,11 +20,12 @@
 
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
-import { areaDimOf, incompleteAreas, scopeOf, type AreaBook, type Scope } from '../scope.js';
+import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
 import { atPeriod, dimIndex, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
+import { areaUp, coarserTargetArea, partialTargetAreas, withArea } from './target-areas.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 
 export interface CoverageSpec {
@@ -139,7 +140,9 @@ export type CoverageProblem =
   | { readonly kind: 'expected-missing'; readonly dim: string; readonly period: Period | null; readonly missing: readonly { readonly label: string; readonly lastSeen: Period | null }[]; readonly expected: number }
   | { readonly kind: 'unexpected'; readonly dim: string; readonly period: Period | null; readonly areas: readonly string[] }
   | { readonly kind: 'expect-dim-missing'; readonly dim: string }
-  | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number };
+  | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
+  /** Targets per an area the data has no column for, and no geography to find it from (the library without `areas`). */
+  | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string };
 
 export class CoverageError extends Error {
   /** `sources`: the table's, to name the file of a row the problem points at (grain-missing). */
@@ -279,6 +282,18 @@ export function restrictTo(den: Table, cur: Table): Table {
     });
     return keysFor(mask).has(di.filter((_, j) => mask & (1 << j)).map((i) => r.keys[i]).join(SEP));
   });
+}
+
+/**
+ * The key at the targets' grain of a report's row, from its keys at the report's grain: the keys the two
+ * grains share, and a coarser area of the targets found from the row's area by the geography.
+ */
+function starKeyOf(grain: readonly string[], targetGrain: readonly string[], coarse: AreaDim | undefined, book: AreaBook | undefined): (keys: readonly string[]) => string {
+  const ti = targetGrain.map((g) => grain.indexOf(g));
+  const from = areaDimOf(grain);
+  const fi = from ? grain.indexOf(from) : -1;
+  const up = coarse && from && book ? areaUp(book, from, coarse) : undefined;
+  return (keys) => key(ti.map((i, j) => (i >= 0 ? keys[i]! : targetGrain[j] === coarse && up && fi >= 0 ? (up(keys[fi]!) ?? '') : '')));
 }
 
 /** The key of each row of `t` at the grain (undefined: the row is not at that grain or finer). */
@@ -428,6 +443,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const at = targets ? targetsAt(targets, period, asOf) : undefined;
   const left = period && targets ? monthsLeft(period, targets.year) : undefined;
   let targetTable: Table | undefined;
+  // Targets per an area coarser than the report's (per Kanwil on a report by province): the data's rows
+  // are placed in those areas by the geography (`curT`), so that the targets are those of the report's
+  // areas and its Total compares like with like; without the geography, refused.
+  const targetUnits = at ? at.table.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from') : [];
+  const coarse = at ? coarserTargetArea(targetUnits, grain) : undefined;
+  if (coarse && dimIndex(cur, coarse) < 0 && !spec.areas) throw new CoverageError({ kind: 'targets-area-unplaced', area: coarse, source: targets!.source });
+  const curT = coarse && spec.areas ? withArea(cur, coarse, spec.areas) : cur;
   if (at) {
     if (at.milestoneMissing) notes.push({ code: 'milestone-missing', period: at.milestoneMissing });
     if (at.noWaypoints) {
@@ -436,7 +458,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       for (let y = Number(from.slice(0, 4)); y < year; y++) if (`${y}-12` > from) missing.push(y);
       notes.push({ code: 'no-waypoints', from, year, source: targets!.source, missing });
     }
-    targetTable = restrictTo(at.table, cur);
+    targetTable = restrictTo(at.table, curT);
     // Rows with a target and no milestone for the month (a targets file with no participants to start
     // the path from, or a target below its start): their status compares with December, and is said.
     // No month in the input (a report read back has no period column): the month's milestone and the
@@ -461,31 +483,25 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       for (const r of targetTable.rows) sum += r.values[ti] ?? 0;
       let all = 0;
       for (const r of at.table.rows) all += r.values[measureIndex(at.table, 'target')] ?? 0;
-      const tdims = at.table.dims.map((d) => d.name).filter((n) => n !== 'kanwil' && n !== 'period' && n !== 'year' && n !== 'from');
+      const tdims = targetUnits.filter((n) => n !== 'kanwil' || targetUnits.length === 1);
       notes.push({ code: 'targets-restricted', kept: targetTable.rows.length, of: at.table.rows.length, source: targets!.source, grain: tdims, sum, ...(targets!.yearFrom === 'plan' ? { national: { year: targets!.year, total: all } } : {}) });
     }
-    // Areas reported only in part (2 of 15 regencies) against a target for the whole area.
+    // Areas reported only in part (2 of 15 regencies; 4 of a Kanwil's 5 provinces) against a target for
+    // the whole area (the report's area, or the coarser area the targets are given per). Warned, as for
+    // every area reported in part: the comparison is fair only when the rest are truly zero.
     const dataDim = areaDimOf(cur.dims.map((d) => d.name));
-    const reportDim = areaDimOf(grain);
-    if (spec.areas && dataDim && reportDim && dataDim !== reportDim) {
-      const di = dimIndex(cur, dataDim);
-      const ri = dimIndex(cur, reportDim);
-      const pairs = new Map<string, Set<string>>();
-      for (const r of cur.rows) {
-        const a = r.keys[ri];
-        const b = r.keys[di];
-        if (a === null || a === undefined || b === null || b === undefined) continue;
-        let set = pairs.get(a);
-        if (!set) pairs.set(a, (set = new Set()));
-        set.add(b);
-      }
-      const partial = incompleteAreas(dataDim, pairs, reportDim, spec.areas);
-      if (partial.length) notes.push({ code: 'partial-areas', dim: reportDim, partDim: dataDim, areas: partial.map((x) => ({ label: x.label, have: x.have, of: x.of })) });
+    const wholeDim = coarse ?? areaDimOf(grain);
+    if (spec.areas && dataDim && wholeDim && dataDim !== wholeDim) {
+      const partial = partialTargetAreas(curT, dataDim, wholeDim, spec.areas);
+      if (partial.length) notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
     }
   }
   // The grain targets are given at, within the report's grain: [province] for province targets in a
   // province × segment report; [] for one national target.
-  const targetGrain = targetTable ? grain.filter((g) => dimIndex(targetTable!, g) >= 0) : [];
+  // Coarser targets: [kanwil] in a report by province (only the Total shows them).
+  const targetGrain = targetTable ? [...grain.filter((g) => dimIndex(targetTable!, g) >= 0), ...(coarse && dimIndex(curT, coarse) >= 0 && !grain.includes(coarse) ? [coarse] : [])] : [];
+  /** The key at the targets' grain of a detail row of the report (by its keys at the report's grain). */
+  const starOf = starKeyOf(grain, targetGrain, coarse, spec.areas);
 
   // Like for like: the groups at the report's grain present in both months.
   let both: Set<string> | undefined;
@@ -517,7 +533,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let stars: Star[] | undefined;
   let starDims: readonly Dimension[] | undefined;
   if (targetTable) {
-    const agg = roll(cur, targetGrain).table;
+    const agg = roll(curT, targetGrain).table;
     starDims = agg.dims;
     const pm = measureIndex(agg, 'participants');
     const tm = measureAt(targetTable, targetGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
@@ -529,7 +545,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     stars = agg.rows.map((r) => {
       const k = key(r.keys);
       const prefix = new Array<string | undefined>(grain.length);
-      targetGrain.forEach((g, j) => (prefix[grain.indexOf(g)] = r.keys[j]!));
+      targetGrain.forEach((g, j) => {
+        if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
+      });
       const denominator = sd >= 0 ? (r.values[sd] ?? null) : (sdOther?.get(k) ?? null);
       return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, estimated: tm.rows?.get(k)?.estimated };
     });
@@ -538,7 +556,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // Targets per branch in a report by region × branch: no row but the Total can show them (a level
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
-    if (grain.length > 0 && !shows(grain) && !(grain.length >= 2 && shows([grain[0]!]))) notes.push({ code: 'targets-total-only', targetGrain, grain });
+    if (grain.length > 0 && !shows(grain) && !(grain.length >= 2 && shows([grain[0]!]))) notes.push({ code: 'targets-total-only', targetGrain: targetUnits.filter((n) => n !== 'kanwil' || targetUnits.length === 1), grain });
   }
 
   // A level's rows: the rollup's groups, each made into a CoverageRow when it is read.
@@ -680,7 +698,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       left: Math.max(0, monthsBetween(period, december)),
       december,
       margin: spec.atRiskMargin,
-      targetGrain,
+      starOf,
       withTarget: new Set((stars ?? []).filter((x) => x.target !== null).map((x) => x.key)),
       notes,
       denominator: denominatorFrom ? spec.denominator : undefined,
@@ -691,7 +709,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     for (let m = history.months[0]!; m <= december; m = addMonths(m, 1)) months.push(m);
     const milestonesOf = (m: Period): number | null => {
       if (!targets) return null;
-      const t = restrictTo(targetsAt(targets, m, asOf).table, cur);
+      const t = restrictTo(targetsAt(targets, m, asOf).table, curT);
       const mi = measureIndex(t, 'milestone');
       let sum = 0;
       for (const r of t.rows) {
@@ -757,8 +775,12 @@ function fileRevision(targets: Targets, inForce: Table, from: Period, period: Pe
     return total;
   };
   let before: number | null = null;
+  const prior = addMonths(from, -1);
+  // A month-by-month file gives the targets in force before the revision on its month before it.
+  const monthly = isMonthly(targets.table) && dimIndex(targets.table, 'period') >= 0;
   try {
-    before = sum(targetsAt(targets, period, addMonths(from, -1)).table);
+    if (!monthly) before = sum(targetsAt(targets, period, prior).table);
+    else if (keysOf(targets.table, 'period').includes(prior)) before = sum(targetsAt({ ...targets, asOf: undefined }, prior).table);
   } catch (e) {
     if (!(e instanceof TargetFrameError)) throw e;
   }
@@ -942,11 +964,10 @@ interface DetailStory {
 function tellStory(
   rows: readonly CoverageRow[],
   history: History,
-  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; targetGrain: readonly string[]; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string },
+  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
-  const ti = o.targetGrain.map((g) => o.grain.indexOf(g));
   let noPace = 0;
   let floored = 0;
   let capped = 0;
@@ -968,7 +989,7 @@ function tellStory(
       projected = d;
       capped++;
     }
-    detail.set(r, { series, pace, projected, star: key(ti.map((i) => r.keys[i]!)) });
+    detail.set(r, { series, pace, projected, star: o.starOf(r.keys) });
   }
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
   if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december });

@@ -9,7 +9,9 @@
 //     baseline to December. A row with `from` (a revision) starts its path at the month before `from`,
 //     from `from_milestone` (what was reached on the earlier path stays);
 //   - a `breakdown --months` output: one row per unit and month with its `milestone` (and `target`):
-//     the milestone of the reported month is read, never summed over the months;
+//     the milestone of the reported month is read, never summed over the months, and so is its target
+//     (the December target in force in that month: of a revised series, the original before the
+//     revision, with `from` empty, and the revision from its month on, with `from` that month);
 //   - any file with `target` per key and per period: the target of a period is that month's milestone,
 //     and the last period's target is the December target.
 //
@@ -142,6 +144,8 @@ export type TargetFrameProblem =
   | { readonly kind: 'bad-from'; readonly value: string }
   | { readonly kind: 'not-in-force'; readonly from: Period; readonly asOf: Period }
   | { readonly kind: 'months-with-from' }
+  /** --as-of picks a revision other than the one a month-by-month file gives for the month reported. */
+  | { readonly kind: 'months-as-of'; readonly asOf: Period; readonly period: Period; readonly inForce: Period | null; readonly given: Period | null }
   | { readonly kind: 'partial-revision'; readonly from: Period; readonly missing: readonly string[]; readonly count: number; readonly of: number }
   | { readonly kind: 'after-year'; readonly period: Period; readonly year: number; readonly source: string }
   | { readonly kind: 'before-baseline'; readonly period: Period; readonly baseline: Period; readonly source: string };
@@ -228,10 +232,13 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
   const fromDim = dimIndex(t, 'from');
   const unitDims = t.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from');
   if (isMonthly(t)) {
-    if (fromDim >= 0 && keysOf(t, 'from').some((f) => f !== '')) throw new TargetFrameError({ kind: 'months-with-from' });
+    const revised = fromDim >= 0 && keysOf(t, 'from').some((f) => f !== '');
     // Milestones without months: already those of the month reported (coverage --year's plan).
-    if (dimIndex(t, 'period') < 0) return { table: t, revisionFrom: targets.revision?.from ?? null };
-    return monthlyTargetsAt(t, period, unitDims);
+    if (dimIndex(t, 'period') < 0) {
+      if (revised) throw new TargetFrameError({ kind: 'months-with-from' });
+      return { table: t, revisionFrom: targets.revision?.from ?? null };
+    }
+    return monthlyTargetsAt(t, period, unitDims, revised ? { asOf: targets.asOf } : undefined);
   }
   // One row per unit (and per revision): the revision in force for each unit.
   let table = t;
@@ -314,17 +321,52 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
   };
 }
 
-function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readonly string[]): TargetsAt {
+/**
+ * The revision a month-by-month file gives for a month: the latest `from` of its rows of that month
+ * (null: the original). Example: a `breakdown --months` file of a series revised from 2024-07 gives null
+ * for 2024-05 and 2024-07 for 2024-08.
+ */
+function monthRevision(t: Table, month: Period): Period | null {
+  const fi = dimIndex(t, 'from');
+  const pi = dimIndex(t, 'period');
+  let out: Period | null = null;
+  for (const r of t.rows) {
+    const f = r.keys[fi];
+    if (r.keys[pi] !== month || !f) continue;
+    const p = parsePeriod(f);
+    if (!p) throw new TargetFrameError({ kind: 'bad-from', value: f });
+    if (out === null || p > out) out = p;
+  }
+  return out;
+}
+
+/**
+ * `revised`: the file gives the revision in force month by month (a `from` column): each month's target
+ * is the one in force then, and an --as-of that picks another revision for the month reported is refused
+ * (the file's months hold one path: the milestones of that month under another target are not in it).
+ */
+function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readonly string[], revised?: { readonly asOf?: Period }): TargetsAt {
   const periods = keysOf(t, 'period').sort();
   const hasMilestones = hasValues(t, 'milestone');
   const last = periods[periods.length - 1]!;
-  const lastRows = rollup(atPeriod(t, last), unitDims).table;
-  const ti = measureIndex(lastRows, 'target');
-  const decByKey = new Map(lastRows.rows.map((r) => [r.keys.join('\u0000'), r.values[ti] ?? null]));
-  if (!period || !periods.includes(period)) {
+  // The December target of each unit: in force in the month reported (a breakdown --months file gives it
+  // on every month), else the last month's. A month outside the file: of a revised file, the first
+  // month's target before it, the last's after it.
+  const inFile = period !== undefined && periods.includes(period);
+  const targetMonth = hasMilestones && inFile ? period : revised && period !== undefined && period < periods[0]! ? periods[0]! : last;
+  const targetRows = rollup(atPeriod(t, targetMonth), unitDims).table;
+  const ti = measureIndex(targetRows, 'target');
+  const decByKey = new Map(targetRows.rows.map((r) => [r.keys.join('\u0000'), r.values[ti] ?? null]));
+  const revisionFrom = revised ? monthRevision(t, targetMonth) : null;
+  if (revised?.asOf && period) {
+    const froms = keysOf(t, 'from').filter((f) => f !== '').map((f) => parsePeriod(f) ?? f).filter((f) => f <= revised.asOf!);
+    const inForce = latestPeriod(froms) ?? null;
+    if (inForce !== revisionFrom) throw new TargetFrameError({ kind: 'months-as-of', asOf: revised.asOf, period, inForce, given: revisionFrom });
+  }
+  if (!period || !inFile) {
     return {
-      table: { dims: lastRows.dims, measures: [{ name: 'target', kind: 'count' }, { name: 'milestone', kind: 'count' }], rows: lastRows.rows.map((r) => ({ ...r, values: [r.values[ti] ?? null, null] })), sources: lastRows.sources },
-      revisionFrom: null,
+      table: { dims: targetRows.dims, measures: [{ name: 'target', kind: 'count' }, { name: 'milestone', kind: 'count' }], rows: targetRows.rows.map((r) => ({ ...r, values: [r.values[ti] ?? null, null] })), sources: targetRows.sources },
+      revisionFrom,
       ...(period ? { milestoneMissing: period } : {}),
     };
   }
@@ -340,6 +382,6 @@ function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readon
       rows: here.rows.map((r) => ({ ...r, values: [decByKey.get(r.keys.join('\u0000')) ?? null, r.values[mi] ?? null] })),
       sources: here.sources,
     },
-    revisionFrom: null,
+    revisionFrom,
   };
 }

@@ -1,0 +1,99 @@
+// Targets given per an area coarser than the report's: per Kanwil on a report by province, per province
+// on a report by regency. The report's data has no column for that area (a province file names no
+// Kanwil), so the targets could not be matched to its areas and every target of the file was summed
+// into the Total (the national 50,000,000 against five provinces). Each row of the data is placed in
+// its area of the targets by the geography (an AreaBook), so that the targets are restricted to the
+// report's areas and its Total compares like with like. Pure.
+
+import type { AreaBook, AreaDim } from '../scope.js';
+import type { Dimension, Table, TableRow } from '../table.js';
+import { dimIndex } from '../table.js';
+
+const RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
+
+const isArea = (d: string): d is AreaDim => d === 'regency' || d === 'province' || d === 'kanwil';
+
+/** The finest area dimension among some names. */
+function finest(dims: readonly string[]): AreaDim | undefined {
+  let out: AreaDim | undefined;
+  for (const d of dims) if (isArea(d) && (out === undefined || RANK[d] < RANK[out])) out = d;
+  return out;
+}
+
+/**
+ * The area dimension of the targets that is coarser than the report's finest (and that the report's
+ * grain does not hold): 'kanwil' for Kanwil targets on a report by province. Undefined: none.
+ */
+export function coarserTargetArea(targetDims: readonly string[], grain: readonly string[]): AreaDim | undefined {
+  const t = finest(targetDims);
+  const g = finest(grain);
+  if (!t || !g || grain.includes(t)) return undefined;
+  return RANK[t] > RANK[g] ? t : undefined;
+}
+
+/** A function from a key of `from` to its key of the coarser `to` (null: unknown to the geography). */
+export function areaUp(book: AreaBook, from: AreaDim, to: AreaDim): (key: string) => string | null {
+  if (from === to) return (k) => k;
+  const province = (k: string): string | null => (from === 'regency' ? (book.regencies.get(k)?.province ?? null) : k);
+  if (to === 'province') return province;
+  return (k) => {
+    const p = province(k);
+    return p === null ? null : (book.provinces.get(p)?.kanwil ?? null);
+  };
+}
+
+/**
+ * The table with a column `to` added, each row's key found from its finest area by the geography (the
+ * table itself when it has that column, or no finer area to find it from). Example: the five Kalimantan
+ * provinces' rows each get 'Kalimantan' under 'kanwil'.
+ */
+export function withArea(t: Table, to: AreaDim, book: AreaBook): Table {
+  if (dimIndex(t, to) >= 0) return t;
+  const from = finest(t.dims.map((d) => d.name));
+  if (!from || RANK[from] >= RANK[to]) return t;
+  const fi = dimIndex(t, from);
+  const up = areaUp(book, from, to);
+  const labels = new Map<string, string>();
+  const rows: TableRow[] = t.rows.map((r) => {
+    const k = r.keys[fi];
+    const u = k === null || k === undefined ? null : up(k);
+    if (u !== null && !labels.has(u)) labels.set(u, to === 'province' ? (book.provinces.get(u)?.name ?? u) : u);
+    return { ...r, keys: [...r.keys, u] };
+  });
+  const dim: Dimension = { name: to, kind: to, labels };
+  return { ...t, dims: [...t.dims, dim], rows };
+}
+
+/**
+ * The areas of the targets the data covers only in part (Kalimantan with 4 of its 5 provinces): a
+ * target for the whole area against some of its parts is not like for like. `t`: the data with the
+ * targets' area added (withArea).
+ */
+export function partialTargetAreas(t: Table, dataDim: AreaDim, area: AreaDim, book: AreaBook): { label: string; have: number; of: number }[] {
+  const di = dimIndex(t, dataDim);
+  const ai = dimIndex(t, area);
+  if (di < 0 || ai < 0 || RANK[dataDim] >= RANK[area]) return [];
+  const have = new Map<string, Set<string>>();
+  for (const r of t.rows) {
+    const a = r.keys[ai];
+    const d = r.keys[di];
+    if (a === null || a === undefined || d === null || d === undefined) continue;
+    let set = have.get(a);
+    if (!set) have.set(a, (set = new Set()));
+    set.add(d);
+  }
+  // The parts of each area in the geography.
+  const of = new Map<string, number>();
+  const up = areaUp(book, dataDim, area);
+  const parts = dataDim === 'regency' ? book.regencies.keys() : book.provinces.keys();
+  for (const k of parts) {
+    const a = up(k);
+    if (a !== null && have.has(a)) of.set(a, (of.get(a) ?? 0) + 1);
+  }
+  const out: { label: string; have: number; of: number }[] = [];
+  for (const [a, set] of have) {
+    const n = of.get(a) ?? 0;
+    if (n > 0 && set.size < n) out.push({ label: area === 'province' ? (book.provinces.get(a)?.name ?? a) : a, have: set.size, of: n });
+  }
+  return out;
+}
