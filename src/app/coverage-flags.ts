@@ -2,6 +2,7 @@
 
 import { outputInertRules, type InertRule } from './inert.js';
 import type { FlagKey } from '../options/flags.js';
+import { settingName } from '../options/origin.js';
 
 const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
 
@@ -9,7 +10,7 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
   const notPlanned = {
-    why: { en: o.targets ? `the targets come from ${o.targets}, not planned with --year` : 'no targets are planned (no --year)', id: o.targets ? `target diambil dari ${o.targets}, bukan direncanakan dengan --year` : 'tidak ada target yang direncanakan (tanpa --year)' },
+    why: { en: o.targets ? `the targets come from ${o.targets} (${settingName(o, 'targets').en}), not planned with --year` : 'no targets are planned (no --year)', id: o.targets ? `target diambil dari ${o.targets} (${settingName(o, 'targets').id}), bukan direncanakan dengan --year` : 'tidak ada target yang direncanakan (tanpa --year)' },
     hint: { en: 'it shapes the targets coverage --year plans on the bundled baseline; leave it out', id: 'opsi ini membentuk target yang direncanakan coverage --year pada data dasar bawaan; hilangkan' },
   };
   return [
