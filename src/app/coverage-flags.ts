@@ -2,7 +2,7 @@
 
 import { outputInertRules, type InertRule } from './inert.js';
 import type { FlagKey } from '../options/flags.js';
-import { settingName } from '../options/origin.js';
+import { leaveOut, settingName } from '../options/origin.js';
 
 const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
 
@@ -25,8 +25,8 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     { flag: 'failOn', inert: o.failBelow === undefined, why: { en: 'it says what --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan apa yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
     { flag: 'failScope', inert: o.failBelow === undefined, why: { en: 'it says which rows --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan baris yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
     // The trend view and the plans side by side list every row in the input's order: nothing to sort or cut.
-    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: o.trend === true, why: { en: 'the trend view (--trend) lists every row, in the order of the input, under its subtotal', id: 'tampilan tren (--trend) memuat setiap baris, menurut urutan input, di bawah subtotalnya' }, hint: { en: `leave out --${flag}, or --trend`, id: `hilangkan --${flag}, atau --trend` } })),
-    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: (o.compareTargets?.length ?? 0) > 0, why: { en: 'the plans side by side (--compare-targets) list every row, in the order of the input', id: 'rencana berdampingan (--compare-targets) memuat setiap baris, menurut urutan input' }, hint: { en: `leave out --${flag}, or --compare-targets`, id: `hilangkan --${flag}, atau --compare-targets` } })),
+    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: o.trend === true, why: { en: 'the trend view (--trend) lists every row, in the order of the input, under its subtotal', id: 'tampilan tren (--trend) memuat setiap baris, menurut urutan input, di bawah subtotalnya' }, hint: { en: `leave out --${flag}, or ${leaveOut(o, 'trend').en}`, id: `hilangkan --${flag}, atau ${leaveOut(o, 'trend').id}` } })),
+    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: (o.compareTargets?.length ?? 0) > 0, why: { en: 'the plans side by side (--compare-targets) list every row, in the order of the input', id: 'rencana berdampingan (--compare-targets) memuat setiap baris, menurut urutan input' }, hint: { en: `leave out --${flag}, or ${leaveOut(o, 'compareTargets').en}`, id: `hilangkan --${flag}, atau ${leaveOut(o, 'compareTargets').id}` } })),
     ...outputInertRules(targets, stdoutIsTerminal),
   ];
 }
