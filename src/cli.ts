@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { ExitCode, formatDiagnostic, JamsostekError, problemCount, type Diagnostic } from './errors.js';
 import { loadConfig } from './io/config.js';
+import { configNotes } from './options/origin.js';
 import { installProcessHandlers } from './io/process.js';
 import { defaultLang, processIo, type Io } from './io/terminal.js';
 import type { Lang } from './report/model.js';
@@ -137,6 +138,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       diagnostics = describeCoreError(e);
     }
     if (diagnostics) {
+      // A flag the message names that the config file set, not the command line: pointed at there.
+      diagnostics = [...diagnostics, ...configNotes(io, diagnostics)];
       const lang = langOf(argv, io);
       write(io, diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n');
       const count = diagnostics.filter((d) => d.severity !== 'note').length;

@@ -2,6 +2,7 @@
 
 import { outputInertRules, type InertRule } from './inert.js';
 import type { FlagKey } from '../options/flags.js';
+import { leaveOut, settingName } from '../options/origin.js';
 
 const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
 
@@ -9,7 +10,7 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
   const notPlanned = {
-    why: { en: o.targets ? `the targets come from ${o.targets}, not planned with --year` : 'no targets are planned (no --year)', id: o.targets ? `target diambil dari ${o.targets}, bukan direncanakan dengan --year` : 'tidak ada target yang direncanakan (tanpa --year)' },
+    why: { en: o.targets ? `the targets come from ${o.targets} (${settingName(o, 'targets').en}), not planned with --year` : 'no targets are planned (no --year)', id: o.targets ? `target diambil dari ${o.targets} (${settingName(o, 'targets').id}), bukan direncanakan dengan --year` : 'tidak ada target yang direncanakan (tanpa --year)' },
     hint: { en: 'it shapes the targets coverage --year plans on the bundled baseline; leave it out', id: 'opsi ini membentuk target yang direncanakan coverage --year pada data dasar bawaan; hilangkan' },
   };
   return [
@@ -24,8 +25,8 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     { flag: 'failOn', inert: o.failBelow === undefined, why: { en: 'it says what --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan apa yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
     { flag: 'failScope', inert: o.failBelow === undefined, why: { en: 'it says which rows --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan baris yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
     // The trend view and the plans side by side list every row in the input's order: nothing to sort or cut.
-    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: o.trend === true, why: { en: 'the trend view (--trend) lists every row, in the order of the input, under its subtotal', id: 'tampilan tren (--trend) memuat setiap baris, menurut urutan input, di bawah subtotalnya' }, hint: { en: `leave out --${flag}, or --trend`, id: `hilangkan --${flag}, atau --trend` } })),
-    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: (o.compareTargets?.length ?? 0) > 0, why: { en: 'the plans side by side (--compare-targets) list every row, in the order of the input', id: 'rencana berdampingan (--compare-targets) memuat setiap baris, menurut urutan input' }, hint: { en: `leave out --${flag}, or --compare-targets`, id: `hilangkan --${flag}, atau --compare-targets` } })),
+    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: o.trend === true, why: { en: 'the trend view (--trend) lists every row, in the order of the input, under its subtotal', id: 'tampilan tren (--trend) memuat setiap baris, menurut urutan input, di bawah subtotalnya' }, hint: { en: `leave out --${flag}, or ${leaveOut(o, 'trend').en}`, id: `hilangkan --${flag}, atau ${leaveOut(o, 'trend').id}` } })),
+    ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: (o.compareTargets?.length ?? 0) > 0, why: { en: 'the plans side by side (--compare-targets) list every row, in the order of the input', id: 'rencana berdampingan (--compare-targets) memuat setiap baris, menurut urutan input' }, hint: { en: `leave out --${flag}, or ${leaveOut(o, 'compareTargets').en}`, id: `hilangkan --${flag}, atau ${leaveOut(o, 'compareTargets').id}` } })),
     ...outputInertRules(targets, stdoutIsTerminal),
   ];
 }

@@ -10,9 +10,10 @@ import { writeOutputs, type Output } from '../io/output.js';
 import { loadConfig, type ConfigFile } from '../io/config.js';
 import type { LoadOptions } from '../io/load.js';
 import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/terminal.js';
-import { FORMATS, type FlagKey, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
+import { FORMATS, flagName, type FlagKey, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
 import { checkFields } from '../options/keys.js';
-import { resolveOptions } from '../options/resolve.js';
+import { resolveOptions, type ExclusivePair } from '../options/resolve.js';
+import { originsOf, rememberRun } from '../options/origin.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, stream } from '../render/index.js';
@@ -53,11 +54,17 @@ export function openSession<K extends FlagKey>(
   keys: readonly K[],
   cli: Readonly<Record<string, unknown>>,
   io: Io,
-  exclusive: readonly (readonly [FlagKey, FlagKey])[] = [],
+  exclusive: readonly ExclusivePair[] = [],
 ): { o: Options<K>; session: Session } {
   const config = loadConfig(cli['config'] as string | undefined, io);
   const o = resolveOptions(keys, cli, config, exclusive);
-  return { o, session: new Session(io, o, config) };
+  // An error of the run that names a flag the config file set points at the config's key (cli.ts).
+  rememberRun(io, o);
+  const session = new Session(io, o, config);
+  for (const a of originsOf(o)?.setAside ?? []) {
+    session.note({ en: `"${a.key}" in ${config!.file} is left aside: ${flagName(a.by)} is given on the command line`, id: `"${a.key}" di ${config!.file} dikesampingkan: ${flagName(a.by)} diberikan di baris perintah` });
+  }
+  return { o, session };
 }
 
 export class Session {

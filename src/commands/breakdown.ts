@@ -48,7 +48,10 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const { o, session } = openSession(FLAGS, cli, io, [['compareScenario', 'scenario'], ['compareScenario', 'target']]);
+  // --compare shows December targets: of --months (or --phasing) in the config and --compare typed, the typed one wins, said in a note.
+  const december = (m: string): { en: string; id: string } => ({ en: `--compare shows December targets; leave out --${m}`, id: `--compare menampilkan target Desember; hilangkan --${m}` });
+  const exclusive = [['compareScenario', 'scenario'], ['compareScenario', 'target'], ...(['compare', 'compareScenario'] as const).flatMap((c) => (['months', 'phasing'] as const).map((m) => [c, m, december(m)] as const))] as const;
+  const { o, session } = openSession(FLAGS, cli, io, exclusive);
   const grain = grainOf(o.by, 2);
   const sources: SourceFacts[] = [];
   const load = loadOptions(o, io, undefined, sources);

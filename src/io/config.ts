@@ -26,11 +26,25 @@ export const CONFIG_MAX_DEPTH = 8;
 /** A JSON value of a config file: objects become Maps (their keys never index a plain object). */
 export type ConfigValue = string | number | boolean | null | ConfigValue[] | Map<string, ConfigValue>;
 
+/** Where a key of the config file is, and its value: every message about a setting points at it. */
+export interface ConfigPlace {
+  readonly line: number;
+  readonly column: number;
+  readonly value: { readonly line: number; readonly column: number };
+  /**
+   * The JSON text of each number in the value, in order (`1.000`, `1e7`, `9007199254740993`): what the
+   * user wrote, which the number itself may not show (1, 10000000, 9007199254740992).
+   */
+  readonly numbers: readonly string[];
+}
+
 export interface ConfigFile {
   /** The file as the user named it (or ./jamsostek.json): in messages, and for the protection of inputs. */
   readonly file: string;
   readonly path: string;
   readonly values: ReadonlyMap<string, ConfigValue>;
+  /** Each key of the top-level object: its place and the text of its numbers. */
+  readonly places: ReadonlyMap<string, ConfigPlace>;
 }
 
 export function loadConfig(explicit: string | undefined, io: Io): ConfigFile | undefined {
@@ -55,14 +69,15 @@ export function loadConfig(explicit: string | undefined, io: Io): ConfigFile | u
   } catch {
     throw new UsageError({ file, ...say({ message: 'the config file is not UTF-8 text', hint: 'save it as UTF-8 (with or without BOM)' }, { message: 'berkas konfigurasi bukan teks UTF-8', hint: 'simpan sebagai UTF-8 (dengan atau tanpa BOM)' }) });
   }
-  const data = parseConfigJson(text, file);
+  const places = new Map<string, ConfigPlace>();
+  const data = parseConfigJson(text, file, places);
   if (!(data instanceof Map)) {
     throw new UsageError({
       file,
       ...say({ message: 'config file: expected an object of flag names and values', hint: 'e.g. { "numberLocale": "id", "lang": "id" }' }, { message: 'berkas konfigurasi: seharusnya berupa objek berisi nama opsi dan nilainya', hint: 'mis. { "numberLocale": "id", "lang": "id" }' }),
     });
   }
-  return { file, path, values: data };
+  return { file, path, values: data, places };
 }
 
 /** The file's bytes, or a usage error past CONFIG_MAX_BYTES (read in pieces: a FIFO has no size). */
@@ -101,9 +116,10 @@ const ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f'
 
 /**
  * JSON text → a value (objects as Maps), or a UsageError at the line and column where it breaks: a
- * syntax error, a key given twice in one object, nesting deeper than CONFIG_MAX_DEPTH.
+ * syntax error, a key given twice in one object, nesting deeper than CONFIG_MAX_DEPTH. `places`, when
+ * given, receives the place of each key of the top-level object and the text of the numbers in its value.
  */
-export function parseConfigJson(text: string, file: string): ConfigValue {
+export function parseConfigJson(text: string, file: string, places?: Map<string, ConfigPlace>): ConfigValue {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let i = 0;
   // Lines end only in whitespace between tokens (a text value cannot hold a raw line break), so the
@@ -164,6 +180,8 @@ export function parseConfigJson(text: string, file: string): ConfigValue {
   };
 
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  /** The texts of the numbers of the top-level value being read. */
+  let numbers: string[] | undefined;
 
   const value = (depth: number): ConfigValue => {
     space();
@@ -188,6 +206,7 @@ export function parseConfigJson(text: string, file: string): ConfigValue {
     const m = NUMBER.exec(src);
     if (m && m[0] !== '' && m[0] !== '-') {
       i += m[0].length;
+      numbers?.push(m[0]);
       return Number(m[0]);
     }
     return expected('a value (text in "…", a number, true, false, a list […] or an object {…})', 'sebuah nilai (teks dalam "…", angka, true, false, daftar […] atau objek {…})');
@@ -212,10 +231,18 @@ export function parseConfigJson(text: string, file: string): ConfigValue {
         fail(at, `gives "${clipValue(key)}" twice (first on line ${first})`, `memuat "${clipValue(key)}" dua kali (pertama di baris ${first})`, { en: 'keep one of them', id: 'pertahankan salah satunya' });
       }
       lineOf.set(key, line);
+      const keyPlace = placeOf(at);
       space();
       if (src[i] !== ':') expected('":" after the key', '":" setelah kunci');
       i++;
+      if (depth === 1 && places) {
+        space();
+        const texts: string[] = [];
+        places.set(key, { ...keyPlace, value: placeOf(i), numbers: texts });
+        numbers = texts;
+      }
       out.set(key, value(depth));
+      if (depth === 1) numbers = undefined;
       space();
       if (src[i] === ',') {
         i++;

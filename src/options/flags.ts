@@ -35,6 +35,8 @@ export interface FlagDef<T> {
   readonly repeatable?: boolean;
   /** Not allowed in jamsostek.json (e.g. output paths), with the reason in English and Indonesian. */
   readonly configRefused?: { readonly en: string; readonly id: string };
+  /** Takes a fraction (a share, a percentage): a JSON number such as 0.95 in the config file is read as written. */
+  readonly fraction?: true;
   readonly parse: (raw: string, flag: string, ctx: ParseContext) => T;
 }
 
@@ -73,8 +75,8 @@ export const FLAGS = {
   delimiter: flag({ name: 'delimiter', arg: '<char>', help: "CSV delimiter (default: from the header line; '\\t' for TAB)", parse: p.delimiter }),
   encoding: choice('encoding', '<encoding>', 'input encoding (default: UTF-8, or UTF-16 by its BOM or zero bytes)', ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const),
   sheet: flag({ name: 'sheet', arg: '<name>', help: 'the sheet of an xlsx input (default: the first visible sheet; a hidden one only when named)', parse: p.text }),
-  headerRow: flag({ name: 'header-row', arg: '<n>', help: 'the line (CSV) or row (xlsx) of the header, when a title comes first (xlsx: found by its column names)', parse: p.positiveInt }),
-  maxErrors: flag({ name: 'max-errors', arg: '<n>', help: 'list at most this many problems (default 50)', parse: p.positiveInt }),
+  headerRow: flag({ name: 'header-row', arg: '<n>', help: 'the line (CSV) or row (xlsx) of the header, when a title comes first (xlsx: found by its column names)', parse: (raw, f, ctx) => p.positiveInt(raw, f, ctx.numberLocale) }),
+  maxErrors: flag({ name: 'max-errors', arg: '<n>', help: 'list at most this many problems (default 50)', parse: (raw, f, ctx) => p.positiveInt(raw, f, ctx.numberLocale) }),
   allowOverCoverage: sw('allow-over-coverage', 'accept rows where participants exceed the denominator'),
   config: flag({ name: 'config', arg: '<file>', help: 'read defaults from this JSON file (default: ./jamsostek.json)', complete: 'file', configRefused: { en: 'it names the config file itself', id: 'opsi ini menunjuk berkas konfigurasi itu sendiri' }, parse: p.text }),
   // Breakdown
@@ -88,9 +90,9 @@ export const FLAGS = {
   basis: flag<Basis>({ name: 'basis', arg: '<basis>', help: 'weights: workforce, uncovered, participants, equal or a numeric column', choices: ['workforce', 'uncovered', 'participants', 'equal'], parse: p.basis }),
   denominator: flag({ name: 'denominator', arg: '<column>', help: 'the workforce base: employed, potential_workers, workforce or another column', choices: ['employed', 'potential_workers', 'workforce'], parse: p.column }),
   mode: flag<Mode>({ name: 'mode', arg: '<mode>', help: 'gap: today plus a share of the increase by the basis (by default the uncovered gap: every unit closes the same share of it); level: proportional to the basis', choices: ['gap', 'level'], parse: p.mode }),
-  min: flag<Bound>({ name: 'min', arg: '<n|column|none>', help: 'lower bound on each target (default: today’s participants)', parse: p.bound }),
-  max: flag<Bound>({ name: 'max', arg: '<n|column|none>', help: 'upper bound on each target (default: the denominator)', parse: p.bound }),
-  maxCoverage: flag<Rational>({ name: 'max-coverage', arg: '<share>', help: 'upper bound as a share of the denominator, e.g. 0.95 or 95%', parse: p.exactShare }),
+  min: flag<Bound>({ name: 'min', arg: '<n|column|none>', help: 'lower bound on each target (default: today’s participants)', parse: (raw, f, ctx) => p.bound(raw, f, ctx.numberLocale) }),
+  max: flag<Bound>({ name: 'max', arg: '<n|column|none>', help: 'upper bound on each target (default: the denominator)', parse: (raw, f, ctx) => p.bound(raw, f, ctx.numberLocale) }),
+  maxCoverage: flag<Rational>({ name: 'max-coverage', arg: '<share>', help: 'upper bound as a share of the denominator, e.g. 0.95 or 95%', fraction: true, parse: p.exactShare }),
   method: flag<MethodName>({ name: 'method', arg: '<name>', help: `rounding: ${p.METHOD_LIST}`, choices: METHOD_NAMES, parse: p.method }),
   columnTotals: flag<p.MarginSpec>({ name: 'column-totals', arg: '<PU=…,BPU=…|file>', help: 'matrix column totals, inline or a key,total file', complete: 'file', parse: (raw, f, ctx) => p.margins(ctx.numberLocale)(raw, f) }),
   rowTotals: flag<p.MarginSpec>({ name: 'row-totals', arg: '<key=…|file>', help: 'row totals of a matrix, or the first level of nested keys (inline or a key,total file)', complete: 'file', parse: (raw, f, ctx) => p.margins(ctx.numberLocale)(raw, f) }),
@@ -102,22 +104,22 @@ export const FLAGS = {
     arg: '<[field=]values>',
     help: `rules side by side: methods (webster,hamilton) or field=values, e.g. mode=gap,level (fields: ${p.COMPARE_FIELDS.join(', ')}); repeat for a grid`,
     repeatable: true,
-    parse: (raw, f) => p.comparison(raw, f),
+    parse: (raw, f, ctx) => p.comparison(raw, f, undefined, ctx.numberLocale),
   }),
-  compareScenario: flag<p.CompareAxis>({ name: 'compare-scenario', arg: '<names>', help: 'put target series side by side, e.g. plan,rkat (the same as --compare scenario=plan,rkat)', parse: (raw, f) => p.comparison(raw, f, 'scenario') }),
+  compareScenario: flag<p.CompareAxis>({ name: 'compare-scenario', arg: '<names>', help: 'put target series side by side, e.g. plan,rkat (the same as --compare scenario=plan,rkat)', parse: (raw, f, ctx) => p.comparison(raw, f, 'scenario', ctx.numberLocale) }),
   // Coverage
   targets: flag({ name: 'targets', arg: '<file>', help: 'targets to compare with: a breakdown output (CSV/JSON/xlsx, also --months) or any file with key columns and target', complete: 'file', parse: p.text }),
   period: flag<Period>({ name: 'period', arg: '<yyyy-mm>', help: 'the month to report (default: the latest in the input)', parse: p.period }),
   previous: many<string>({ name: 'previous', arg: '<file>', help: 'a file (or glob) of the previous month, for the change; repeat for several', complete: 'file', repeatable: true, parse: p.text }),
   sort: flag({ name: 'sort', arg: '<key>', help: 'sort rows by gap, coverage, achievement, name or any column (default: input order)', choices: ['gap', 'coverage', 'achievement', 'name', 'run-rate'], parse: p.sortKey }),
-  top: flag({ name: 'top', arg: '<n>', help: 'keep the first n rows after sorting (the total and --fail-below still cover every row)', parse: p.positiveInt }),
-  atRiskMargin: flag({ name: 'at-risk-margin', arg: '<share>', help: "how far below the month's milestone counts as at-risk (default 0.05)", parse: p.share }),
-  failBelow: flag({ name: 'fail-below', arg: '<percent>', help: 'exit 1 (after writing the report) when coverage or achievement is below this percentage, e.g. 40', parse: p.percent }),
+  top: flag({ name: 'top', arg: '<n>', help: 'keep the first n rows after sorting (the total and --fail-below still cover every row)', parse: (raw, f, ctx) => p.positiveInt(raw, f, ctx.numberLocale) }),
+  atRiskMargin: flag({ name: 'at-risk-margin', arg: '<share>', help: "how far below the month's milestone counts as at-risk (default 0.05)", fraction: true, parse: p.share }),
+  failBelow: flag({ name: 'fail-below', arg: '<percent>', help: 'exit 1 (after writing the report) when coverage or achievement is below this percentage, e.g. 40', fraction: true, parse: p.percent }),
   failOn: choice('fail-on', '<measure>', 'what --fail-below checks', ['coverage', 'achievement'] as const),
   failScope: choice('fail-scope', '<scope>', 'any row, or only the grand total', ['any', 'total'] as const),
   expect: many<p.ExpectInput>({ name: 'expect', arg: '<scope|file>', help: 'who must report: kanwil:NAME, province:NAME (its regencies, with --by regency), national, or a file of keys; one missing is an error (exit 3)', complete: 'file', repeatable: true, parse: p.expect }),
   compareTargets: many<string>({ name: 'compare-targets', arg: '<file>', help: 'another plan\'s targets beside --targets (or --year): target, gap and status under each, and the difference; repeatable', complete: 'file', repeatable: true, parse: p.text }),
-  paceWindow: flag({ name: 'pace-window', arg: '<months>', help: 'the months the actual pace is measured over (default 3)', parse: p.positiveInt }),
+  paceWindow: flag({ name: 'pace-window', arg: '<months>', help: 'the months the actual pace is measured over (default 3)', parse: (raw, f, ctx) => p.positiveInt(raw, f, ctx.numberLocale) }),
   trend: sw('trend', 'the trend view: each area with its participants month by month, its pace and where it lands in December'),
   extract: sw('extract', 'the files are per-participant or per-employer extracts: add rows up per key (automatic with an id column)'),
   workforce: flag({ name: 'workforce', arg: '<file>', help: 'denominators for an extract (default: the bundled baseline)', complete: 'file', parse: p.text }),

@@ -25,10 +25,12 @@ export const text: Parser<string> = (raw, flag) => {
   return raw;
 };
 
-export const positiveInt: Parser<number> = (raw, flag) => {
+/** A count above 0 (--top, --max-errors…): digits, or written with separators in --number-locale like --target (1.000 under id). */
+export const positiveInt = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): number => {
   const s = raw.trim();
-  if (!/^\d+$/.test(s) || Number(s) <= 0 || !Number.isSafeInteger(Number(s))) throw usage(`${flag} expects a whole number above 0, got "${clipValue(raw)}"`, `${flag} memerlukan bilangan bulat di atas 0, bukan "${clipValue(raw)}"`);
-  return Number(s);
+  const n = /^\d[\d_.,]*$/.test(s) && !/^\d+$/.test(s) ? Number(wholeNumber(s, flag, locale)) : Number(s);
+  if (!/^\d[\d_.,]*$/.test(s) || n <= 0 || !Number.isSafeInteger(n)) throw usage(`${flag} expects a whole number above 0, got "${clipValue(raw)}"`, `${flag} memerlukan bilangan bulat di atas 0, bukan "${clipValue(raw)}"`);
+  return n;
 };
 
 export const year: Parser<number> = (raw, flag) => {
@@ -139,9 +141,9 @@ export interface CompareAxis {
 const FIELD_NAMES = new Map<string, CompareField>([...COMPARE_FIELDS.map((f) => [f, f] as const), ['max_coverage', 'max-coverage'], ['maxcoverage', 'max-coverage']]);
 
 /** A bound in a comparison: also `default` (today's participants for min, the denominator for max). */
-const compareBound = (raw: string, flag: string): Bound => (raw.trim() === 'default' ? { kind: 'default' } : bound(raw, flag));
+const compareBound = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): Bound => (raw.trim() === 'default' ? { kind: 'default' } : bound(raw, flag, locale));
 
-function choiceOf(field: CompareField, raw: string, flag: string): RuleChoice {
+function choiceOf(field: CompareField, raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): RuleChoice {
   switch (field) {
     case 'method':
       return { method: method(raw, flag) };
@@ -152,9 +154,9 @@ function choiceOf(field: CompareField, raw: string, flag: string): RuleChoice {
     case 'denominator':
       return { denominator: column(raw, flag) };
     case 'min':
-      return { min: compareBound(raw, flag) };
+      return { min: compareBound(raw, flag, locale) };
     case 'max':
-      return { max: compareBound(raw, flag) };
+      return { max: compareBound(raw, flag, locale) };
     case 'max-coverage':
       return { maxCoverage: raw.trim() === 'none' ? null : exactShare(raw, flag) };
     case 'scenario':
@@ -174,7 +176,7 @@ const choiceKey = (c: RuleChoice): string => {
  * --compare: `webster,hamilton` (methods, as before) or `field=value,value…` for any rule field
  * (mode, basis, denominator, min, max, max-coverage, scenario). Two or more values, each once.
  */
-export function comparison(raw: string, flag: string, fixed?: CompareField): CompareAxis {
+export function comparison(raw: string, flag: string, fixed?: CompareField, locale?: 'id' | 'en' | 'auto'): CompareAxis {
   const s = raw.trim();
   const eq = fixed ? -1 : s.indexOf('=');
   const named = fixed ?? (eq < 0 ? 'method' : s.slice(0, eq).trim().toLowerCase());
@@ -191,7 +193,7 @@ export function comparison(raw: string, flag: string, fixed?: CompareField): Com
   const what = field === 'method' ? { en: 'methods', id: 'metode' } : { en: `values of ${field}`, id: `nilai ${field}` };
   const example = field === 'method' ? 'webster,hamilton' : fixed ? '…,…' : `${field}=…,…`;
   if (parts.length < 2) throw usage(`${flag} compares two or more ${what.en}, e.g. ${flag} ${example}`, `${flag} membandingkan dua ${what.id} atau lebih, mis. ${flag} ${example}`);
-  const values = parts.map((x) => ({ name: x, set: choiceOf(field, x, flag) }));
+  const values = parts.map((x) => ({ name: x, set: choiceOf(field, x, flag, locale) }));
   const seen = new Set<string>();
   for (const v of values) {
     const key = choiceKey(v.set);
@@ -216,11 +218,11 @@ export const basis: Parser<Basis> = (raw, flag) => {
   return { kind: 'column', column: column(s, flag) };
 };
 
-/** A bound: a whole number, a column of the input, or none. */
-export const bound: Parser<Bound> = (raw, flag) => {
+/** A bound: a whole number (read in --number-locale, like --target), a column of the input, or none. */
+export const bound = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): Bound => {
   const s = raw.trim();
   if (s === 'none') return { kind: 'none' };
-  if (/^[\d_.,]+$/.test(s)) return { kind: 'value', value: wholeNumber(s, flag) };
+  if (/^[\d_.,]+$/.test(s)) return { kind: 'value', value: wholeNumber(s, flag, locale) };
   return { kind: 'column', column: column(s, flag) };
 };
 

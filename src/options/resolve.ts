@@ -5,7 +5,9 @@ import { Option, type Command } from 'commander';
 import { clipValue } from '../core/clip.js';
 import { closestName } from '../core/suggest.js';
 import { say, usage, UsageError } from '../errors.js';
+import { refuseConfigConflicts } from './conflicts.js';
 import { FLAGS, flagName, type FlagDef, type FlagKey, type Options, type ParseContext } from './flags.js';
+import { recordOrigins, type Place } from './origin.js';
 
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
@@ -27,6 +29,22 @@ const KNOWN = new Map<string, FlagKey>(Object.keys(FLAGS).map((k) => [k, k as Fl
 /** The values of a config file: a Map (io/config.ts), or an object (the library, tests). */
 export type ConfigValues = ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>;
 
+/** The place of a key of the config file and its value, and the text of its numbers (io/config.ts ConfigPlace). */
+export interface ConfigKeyPlace extends Place {
+  readonly value: Place;
+  readonly numbers: readonly string[];
+}
+
+/** A config file as resolveOptions reads it: `places` (from io/config.ts) puts every message at its key. */
+export interface ConfigInput {
+  readonly file: string;
+  readonly values: ConfigValues;
+  readonly places?: ReadonlyMap<string, ConfigKeyPlace>;
+}
+
+/** Two settings that cannot both be set; `why`, when given, is said when both are given on the command line. */
+export type ExclusivePair = readonly [FlagKey, FlagKey] | readonly [FlagKey, FlagKey, { readonly en: string; readonly id: string }];
+
 const entriesOf = (v: ConfigValues): Iterable<[string, unknown]> => (v instanceof Map ? v.entries() : Object.entries(v));
 
 /** A value of the config file as a message shows it: text quoted and clipped, a list or an object by its kind. */
@@ -37,9 +55,35 @@ function shown(v: unknown): { en: string; id: string } {
   return { en: clipValue(String(v)), id: clipValue(String(v)) };
 }
 
-function configValues(config: ConfigValues, file: string): Map<FlagKey, string[] | true> {
+/**
+ * A number of the config file as the flag's parser reads it: the text the user wrote (`9007199254740993`,
+ * `1e7`), not the number JSON made of it. JSON numbers have no thousands separators: `1.000` is the
+ * number 1, whatever numberLocale says, so a fraction or an exponent is refused where a flag takes a
+ * whole number (only shares and percentages take fractions); `1e7` is refused as `--target 1e7` is.
+ */
+function numberText(k: string, key: FlagKey, x: number, text: string | undefined, at: (p: 'key' | 'value') => Place | undefined, file: string): string {
+  const raw = text ?? String(x);
+  if (!/[.eE]/.test(raw) || (FLAGS[key] as FlagDef<unknown>).fraction) return raw;
+  const whole = Number.isInteger(x) && Number.isSafeInteger(x);
+  const exponent = /[eE]/.test(raw);
+  const en = !whole ? `${clipValue(raw)} is not a whole number` : exponent ? `${clipValue(raw)} is the JSON number ${x}, written with an exponent` : `${clipValue(raw)} is the JSON number ${x}: JSON numbers have no thousands separators`;
+  const id = !whole ? `${clipValue(raw)} bukan bilangan bulat` : exponent ? `${clipValue(raw)} adalah angka JSON ${x}, ditulis dengan eksponen` : `${clipValue(raw)} adalah angka JSON ${x}: angka JSON tidak memakai pemisah ribuan`;
+  throw new UsageError({
+    file,
+    ...at('value'),
+    ...say(
+      { message: `config "${k}": ${en}, and "${k}" takes a whole number`, hint: `write the number without separators or exponent (e.g. 1000 for a thousand), or as text in quotes ("1.000"), which is read like the flag, in numberLocale` },
+      { message: `config "${k}": ${id}, dan "${k}" memerlukan bilangan bulat`, hint: `tulis angkanya tanpa pemisah atau eksponen (mis. 1000 untuk seribu), atau sebagai teks dalam tanda kutip ("1.000"), yang dibaca seperti opsinya, menurut numberLocale` },
+    ),
+  });
+}
+
+function configValues(config: ConfigInput): Map<FlagKey, string[] | true> {
+  const { file } = config;
   const out = new Map<FlagKey, string[] | true>();
-  for (const [k, v] of entriesOf(config)) {
+  for (const [k, v] of entriesOf(config.values)) {
+    const place = config.places?.get(k);
+    const at = (p: 'key' | 'value'): Place | undefined => (place ? (p === 'key' ? { line: place.line, column: place.column } : place.value) : undefined);
     const key = KNOWN.get(k);
     if (!key) {
       const close = closestName(k, KNOWN.keys());
@@ -47,6 +91,7 @@ function configValues(config: ConfigValues, file: string): Map<FlagKey, string[]
       const exampleId = 'berkas konfigurasi memakai nama panjang opsi dalam camelCase, mis. "numberLocale": "id"';
       throw new UsageError({
         file,
+        ...at('key'),
         ...say(
           { message: `config: unknown key "${clipValue(k)}"`, hint: close ? `did you mean "${close}"? ${example}` : example },
           { message: `config: kunci "${clipValue(k)}" tidak dikenal`, hint: close ? `maksudnya "${close}"? ${exampleId}` : exampleId },
@@ -58,6 +103,7 @@ function configValues(config: ConfigValues, file: string): Map<FlagKey, string[]
       const why = f.configRefused;
       throw new UsageError({
         file,
+        ...at('key'),
         ...say(
           { message: `config: "${k}" cannot be set in a config file: ${why.en}`, hint: `pass ${flagName(key)} on the command line` },
           { message: `config: "${k}" tidak dapat diatur di berkas konfigurasi: ${why.id}`, hint: `berikan ${flagName(key)} di baris perintah` },
@@ -65,15 +111,16 @@ function configValues(config: ConfigValues, file: string): Map<FlagKey, string[]
       });
     }
     if (!f.arg) {
-      if (typeof v !== 'boolean') throw new UsageError({ file, ...say(`config: "${k}" is a switch: true or false, not ${shown(v).en}`, `config: "${k}" adalah sakelar: true atau false, bukan ${shown(v).id}`) });
+      if (typeof v !== 'boolean') throw new UsageError({ file, ...at('value'), ...say(`config: "${k}" is a switch: true or false, not ${shown(v).en}`, `config: "${k}" adalah sakelar: true atau false, bukan ${shown(v).id}`) });
       if (v) out.set(key, true);
       continue;
     }
     const list: unknown[] = Array.isArray(v) && f.repeatable ? v : [v];
+    let n = 0;
     const strings = list.map((x) => {
       if (typeof x === 'string') return x;
-      if (typeof x === 'number' && Number.isFinite(x)) return String(x);
-      throw new UsageError({ file, ...say(`config: "${k}" expects text or a number, not ${shown(x).en}`, `config: "${k}" memerlukan teks atau angka, bukan ${shown(x).id}`) });
+      if (typeof x === 'number' && Number.isFinite(x)) return numberText(k, key, x, place?.numbers[n++], at, file);
+      throw new UsageError({ file, ...at('value'), ...say(`config: "${k}" expects text or a number, not ${shown(x).en}`, `config: "${k}" memerlukan teks atau angka, bukan ${shown(x).id}`) });
     });
     out.set(key, strings);
   }
@@ -83,15 +130,15 @@ function configValues(config: ConfigValues, file: string): Map<FlagKey, string[]
 /**
  * The options of one command from its command-line values (commander's, by camelCase key) and the
  * config file's. A command-line value wins over the config's; both go through the flag's parser.
- * Every key of the config file is checked, also those of other commands.
+ * Every key of the config file is checked, also those of other commands. Where each setting came
+ * from is kept beside the result (options/origin.ts), for messages that name it.
  */
-export function resolveOptions<K extends FlagKey>(
-  keys: readonly K[],
-  cli: Readonly<Record<string, unknown>>,
-  config?: { readonly file: string; readonly values: ConfigValues },
-  exclusive: readonly (readonly [FlagKey, FlagKey])[] = [],
-): Options<K> {
-  const fromConfig = config ? configValues(config.values, config.file) : new Map<FlagKey, string[] | true>();
+export function resolveOptions<K extends FlagKey>(keys: readonly K[], cli: Readonly<Record<string, unknown>>, config?: ConfigInput, exclusive: readonly ExclusivePair[] = []): Options<K> {
+  const fromConfig = config ? configValues(config) : new Map<FlagKey, string[] | true>();
+  const placeOf = (key: FlagKey, p: 'key' | 'value' = 'value'): Place | undefined => {
+    const at = config?.places?.get(key);
+    return at ? (p === 'key' ? { line: at.line, column: at.column } : at.value) : undefined;
+  };
   const ctx: { numberLocale?: ParseContext['numberLocale'] } = {};
   const parseValues = (key: FlagKey, values: string[] | true, label: string): unknown => {
     if (values === true) return true;
@@ -102,38 +149,45 @@ export function resolveOptions<K extends FlagKey>(
   // The number locale first: other numbers (--target) are read in it.
   const cliLocale = cli['numberLocale'];
   const configLocale = fromConfig.get('numberLocale');
-  // A parser's message about a value of the config file is placed at the file.
-  const atConfig = <T>(f: () => T): T => {
+  // A parser's message about a value of the config file is placed at the file, at the value.
+  const atConfig = <T>(key: FlagKey, f: () => T): T => {
     try {
       return f();
     } catch (e) {
-      if (e instanceof UsageError && config) throw new UsageError(e.diagnostics.map((d) => ({ ...d, file: config.file })));
+      if (e instanceof UsageError && config) throw new UsageError(e.diagnostics.map((d) => ({ ...d, file: config.file, ...placeOf(key) })));
       throw e;
     }
   };
-  if (configLocale !== undefined) ctx.numberLocale = atConfig(() => parseValues('numberLocale', configLocale, 'config "numberLocale"')) as ParseContext['numberLocale'];
+  if (configLocale !== undefined) ctx.numberLocale = atConfig('numberLocale', () => parseValues('numberLocale', configLocale, 'config "numberLocale"')) as ParseContext['numberLocale'];
   if (cliLocale !== undefined && cliLocale !== false) ctx.numberLocale = parseValues('numberLocale', [String(cliLocale)], flagName('numberLocale')) as ParseContext['numberLocale'];
   // Every value of the config file is checked, also those a flag overrides and those of other
   // commands: a mistake in the file is a mistake whichever run finds it.
   const configParsed = new Map<FlagKey, unknown>();
-  for (const [key, values] of fromConfig) configParsed.set(key, atConfig(() => parseValues(key, values, `config "${key}"`)));
+  for (const [key, values] of fromConfig) configParsed.set(key, atConfig(key, () => parseValues(key, values, `config "${key}"`)));
   const given = (k: FlagKey): boolean => cli[k] !== undefined && cli[k] !== false;
-  for (const [a, b] of exclusive) {
-    if (given(a) && given(b)) throw usage(`pass either ${flagName(a)} or ${flagName(b)}, not both`, `berikan ${flagName(a)} atau ${flagName(b)}, tidak keduanya`);
-    // A flag on the command line overrides the config's value of the other one of the pair.
-    if (given(a)) configParsed.delete(b);
-    else if (given(b)) configParsed.delete(a);
-    else if (configParsed.has(a) && configParsed.has(b)) throw new UsageError({ file: config!.file, ...say(`config: "${a}" and "${b}" cannot both be set`, `config: "${a}" dan "${b}" tidak dapat diatur bersamaan`) });
+  const setAside: { key: FlagKey; by: FlagKey; place?: Place }[] = [];
+  for (const [a, b, why] of exclusive) {
+    if (given(a) && given(b)) throw why ? usage(why.en, why.id) : usage(`pass either ${flagName(a)} or ${flagName(b)}, not both`, `berikan ${flagName(a)} atau ${flagName(b)}, tidak keduanya`);
+    // A flag on the command line overrides the config's value of the other one of the pair (said in a note).
+    const aside = (key: FlagKey, by: FlagKey): void => {
+      if (configParsed.delete(key)) setAside.push({ key, by, place: placeOf(key, 'key') });
+    };
+    if (given(a)) aside(b, a);
+    else if (given(b)) aside(a, b);
+    else if (configParsed.has(a) && configParsed.has(b)) throw new UsageError({ file: config!.file, ...placeOf(b, 'key'), ...say(`config: "${a}" and "${b}" cannot both be set`, `config: "${a}" dan "${b}" tidak dapat diatur bersamaan`) });
   }
+  if (config) refuseConfigConflicts(keys, cli, configParsed, { file: config.file, place: (k) => placeOf(k, 'key') });
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const fromFile = new Map<FlagKey, Place | undefined>();
   for (const key of keys) {
-    if (key === 'numberLocale') {
-      out[key] = ctx.numberLocale;
-      continue;
-    }
     const v = cli[key];
-    if (v !== undefined && v !== false) out[key] = parseValues(key, v === true ? true : Array.isArray(v) ? (v as string[]) : [String(v)], flagName(key));
-    else out[key] = configParsed.get(key);
+    if (v !== undefined && v !== false) {
+      out[key] = key === 'numberLocale' ? ctx.numberLocale : parseValues(key, v === true ? true : Array.isArray(v) ? (v as string[]) : [String(v)], flagName(key));
+    } else {
+      out[key] = key === 'numberLocale' ? ctx.numberLocale : configParsed.get(key);
+      if (configParsed.has(key)) fromFile.set(key, placeOf(key, 'key'));
+    }
   }
+  if (config) recordOrigins(out, { file: config.file, fromConfig: fromFile, setAside });
   return out as Options<K>;
 }

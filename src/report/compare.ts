@@ -161,7 +161,7 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
     { key: 'participants', label: { en: 'participants today', id: 'peserta saat ini' }, kind: 'int' },
     ...variants.map((v, i): Column => ({ key: targets[i]!, label: { en: `target (${v.label})`, id: `target (${v.label})` }, kind: 'int' })),
     many ? { key: 'diff', label: { en: 'spread (largest − smallest)', id: 'rentang (terbesar − terkecil)' }, kind: 'int' } : { key: 'diff', label: { en: 'difference', id: 'selisih' }, kind: 'signed-int' },
-    { key: 'changed', label: { en: 'differs', id: 'berbeda' }, kind: 'text' },
+    { key: 'changed', label: { en: 'differs', id: 'berbeda' }, kind: 'status' },
     ...rest.flatMap((v): Column[] => [
       { key: diffColumn(v.name), label: { en: `${short(v)} − ${ref}`, id: `${short(v)} − ${ref}` }, kind: 'signed-int' },
       { key: diffShareColumn(v.name), label: { en: `${short(v)} − ${ref} (%)`, id: `${short(v)} − ${ref} (%)` }, kind: 'signed-pct' },

@@ -170,6 +170,8 @@ export const STATUS_LABELS: Record<string, { en: string; id: string }> = {
   min: { en: 'min', id: 'min' },
   max: { en: 'max', id: 'maks' },
   held: { en: 'held', id: 'ditahan' },
+  // A comparison's `changed` (differs): yes (machine formats keep the code).
+  yes: { en: 'yes', id: 'ya' },
 };
 
 /** A report whose rows may be streamed: what every renderer draws. */

@@ -148,7 +148,7 @@ describe('the language of messages when --lang is not given', () => {
     writeFileSync(config, JSON.stringify({ lang: 'id', colour: 'never' }));
     const r = await run(['validate', GOOD, '--config', config]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^.*kanwil\.json: error: config: kunci "colour" tidak dikenal\n {2}hint: maksudnya "color"\? berkas konfigurasi memakai nama panjang opsi/);
+    expect(r.stderr).toMatch(/^.*kanwil\.json:1:14: error: config: kunci "colour" tidak dikenal\n {2}hint: maksudnya "color"\? berkas konfigurasi memakai nama panjang opsi/);
   });
 
   it('a config file that cannot be read leaves the language to LANG, and its own error is said', async () => {

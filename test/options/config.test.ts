@@ -2,7 +2,7 @@
 // keys, a depth limit and a BOM.
 import { describe, expect, it } from 'vitest';
 import { UsageError, formatDiagnostic } from '../../src/errors.js';
-import { parseConfigJson, type ConfigValue } from '../../src/io/config.js';
+import { parseConfigJson, type ConfigPlace, type ConfigValue } from '../../src/io/config.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 
 const parse = (text: string): ConfigValue => parseConfigJson(text, 'c.json');
@@ -53,6 +53,18 @@ describe('parseConfigJson', () => {
   it('a BOM is skipped, and columns count from after it', () => {
     expect(parse('\uFEFF{"lang":"id"}')).toEqual(new Map([['lang', 'id']]));
     expect(error('\uFEFF{"lang" "id"}')).toMatch(/^c\.json:1:9: /);
+  });
+});
+
+describe('the places of the keys and the texts of the numbers', () => {
+  it('each top-level key: its line and column, its value\'s, and each number as written', () => {
+    const places = new Map<string, ConfigPlace>();
+    const v = parseConfigJson('\uFEFF{\n  "min": 1.000,\n\t"previous" : [ "a", 2e3 ],\n  "x": { "y": 1.50 } }', 'c.json', places);
+    expect((v as Map<string, ConfigValue>).get('min')).toBe(1);
+    expect(places.get('min')).toEqual({ line: 2, column: 3, value: { line: 2, column: 10 }, numbers: ['1.000'] });
+    expect(places.get('previous')).toEqual({ line: 3, column: 2, value: { line: 3, column: 15 }, numbers: ['2e3'] });
+    expect(places.get('x')).toEqual({ line: 4, column: 3, value: { line: 4, column: 8 }, numbers: ['1.50'] });
+    expect([...places.keys()]).toEqual(['min', 'previous', 'x']);
   });
 });
 

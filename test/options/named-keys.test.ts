@@ -151,7 +151,7 @@ describe('config files', () => {
     const f = file('bad-target.json', '{ "target": "banyak" }');
     const r = await run(['breakdown', '--target', '1000', '--config', f, '-f', 'csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad-target\.json: error: config "target" expects a whole number/);
+    expect(r.stderr).toMatch(/bad-target\.json:1:13: error: config "target" expects a whole number/);
     // and the other one of an exclusive pair (--year overrides "target", but a bad one is still bad)
     const y = await run(['breakdown', '--year', '2024', '--config', f, '-f', 'csv']);
     expect(y.code).toBe(2);
