@@ -64,7 +64,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
   const totals = await plannedTotals(o, load, io);
   const notes: Note[] = [...(totals?.notes ?? [])];
-  const months = read.period ? latestMonthOnly(read.table, read.period) : undefined;
+  const months = read.period ? latestMonthOnly(read.table, read.period, grain) : undefined;
   if (months) notes.push(months);
   // Targets for a December before the input's month are for a year already past (coverage refuses
   // such a targets file later; refused here, before a plan is written for it). December of --year
@@ -159,45 +159,64 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
 
 /**
  * An input of several months: the plan starts from the latest month (periods are never summed). A
- * row of an earlier month whose keys the latest month lacks is refused: planned without it, a unit's
- * share of the target would go to the others (coverage, which only reports, warns instead). When every
- * row is there, the months left out are said.
+ * unit (its keys at the grain) with rows for an earlier month but none for the latest is refused:
+ * planned without it, its share of the target would go to the others (coverage, which only reports,
+ * warns instead). So is a finer row (a regency of a province planned by province): its unit would be
+ * planned from part of its figures. When every row is there, the months left out are said.
  */
-function latestMonthOnly(table: Table, period: Period): Note | undefined {
+function latestMonthOnly(table: Table, period: Period, grain: readonly string[]): Note | undefined {
   const p = dimIndex(table, 'period');
   if (p < 0) return undefined;
-  const others = table.dims.flatMap((_, d) => (d === p ? [] : [d]));
-  const keyOf = (r: TableRow): string => others.map((d) => r.keys[d] ?? '').join('\u0000');
-  const now = new Set<string>();
-  const earlier = new Map<string, TableRow>();
   const months = new Set<string>();
   for (const r of table.rows) {
     const m = r.keys[p];
+    if (m !== null && m !== undefined && m !== period) months.add(m);
+  }
+  if (!months.size) return undefined;
+  const units = grain.map((g) => dimIndex(table, g)).filter((d) => d >= 0 && d !== p);
+  const all = table.dims.flatMap((_, d) => (d === p ? [] : [d]));
+  refuseGone(table, period, p, units, 'unit');
+  if (all.length > units.length) refuseGone(table, period, p, all, 'part');
+  return { code: 'earlier-months', period, months: [...months].sort() };
+}
+
+/** The rows of earlier months whose keys at `dims` the latest month lacks: refused, naming them. */
+function refuseGone(table: Table, period: Period, p: number, dims: readonly number[], kind: 'unit' | 'part'): void {
+  const keyOf = (r: TableRow): string => dims.map((d) => r.keys[d]).join('\u0000');
+  const now = new Set<string>();
+  const earlier = new Map<string, TableRow>();
+  for (const r of table.rows) {
+    // Only rows keyed at every one of the dimensions (not a wide row's province-level figures, nor the
+    // segment rows made from its columns, which follow that row).
+    if (r.parent !== undefined && kind === 'part') continue;
+    if (dims.some((d) => r.keys[d] === null || r.keys[d] === undefined)) continue;
+    const m = r.keys[p];
     if (m === null || m === undefined || m === period) now.add(keyOf(r));
     else {
-      months.add(m);
       const k = keyOf(r);
       const seen = earlier.get(k);
       if (!seen || seen.keys[p]! < m) earlier.set(k, r);
     }
   }
-  if (!months.size) return undefined;
   const gone = [...earlier].filter(([k]) => !now.has(k)).map(([, r]) => r);
-  if (gone.length) {
-    const label = (r: TableRow): string => others.flatMap((d) => (r.keys[d] === null ? [] : [labelOf(table.dims[d]!, r.keys[d]!)])).join(' / ');
-    const named = gone.slice(0, 5).map((r) => `${label(r)} (last seen ${r.keys[p]})`).join(', ') + (gone.length > 5 ? ` and ${gone.length - 5} more` : '');
-    const namedId = gone.slice(0, 5).map((r) => `${label(r)} (terakhir ${r.keys[p]})`).join(', ') + (gone.length > 5 ? ` dan ${gone.length - 5} lainnya` : '');
-    const first = gone[0]!;
-    throw new InputError({
-      file: table.sources[first.src]?.name,
-      line: first.line,
-      ...say(
-        { message: `${period}, the latest month of the input, which breakdown plans from, has no rows for ${named}: planned without ${gone.length === 1 ? 'it' : 'them'}, ${gone.length === 1 ? 'its' : 'their'} share of the target would go to the others`, hint: `add ${gone.length === 1 ? 'its' : 'their'} figures for ${period}, or leave out the rows of earlier months (breakdown plans from one month)` },
-        { message: `${period}, bulan terakhir input yang menjadi dasar breakdown, tidak memuat ${namedId}: tanpa ${gone.length === 1 ? 'unit itu' : 'unit-unit itu'}, bagian targetnya akan jatuh ke unit lain`, hint: `tambahkan angka ${period}-nya, atau hilangkan baris bulan-bulan sebelumnya (breakdown berangkat dari satu bulan)` },
-      ),
-    });
-  }
-  return { code: 'earlier-months', period, months: [...months].sort() };
+  if (!gone.length) return;
+  const label = (r: TableRow): string => dims.map((d) => labelOf(table.dims[d]!, r.keys[d]!)).join(' / ');
+  const named = gone.slice(0, 5).map((r) => `${label(r)} (last seen ${r.keys[p]})`).join(', ') + (gone.length > 5 ? ` and ${gone.length - 5} more` : '');
+  const namedId = gone.slice(0, 5).map((r) => `${label(r)} (terakhir ${r.keys[p]})`).join(', ') + (gone.length > 5 ? ` dan ${gone.length - 5} lainnya` : '');
+  const one = gone.length === 1;
+  const why =
+    kind === 'unit'
+      ? { en: `planned without ${one ? 'it' : 'them'}, ${one ? 'its' : 'their'} share of the target would go to the others`, id: `tanpa ${one ? 'unit itu' : 'unit-unit itu'}, bagian targetnya akan jatuh ke unit lain` }
+      : { en: `${one ? 'its unit' : 'their units'} would be planned from part of ${one ? 'its' : 'their'} figures`, id: `unitnya akan direncanakan dari sebagian angkanya saja` };
+  const first = gone[0]!;
+  throw new InputError({
+    file: table.sources[first.src]?.name,
+    line: first.line,
+    ...say(
+      { message: `${period}, the latest month of the input, which breakdown plans from, has no rows for ${named}: ${why.en}`, hint: `add ${one ? 'its' : 'their'} figures for ${period}, or leave out the rows of earlier months (breakdown plans from one month)` },
+      { message: `${period}, bulan terakhir input yang menjadi dasar breakdown, tidak memuat ${namedId}: ${why.id}`, hint: `tambahkan angka ${period}-nya, atau hilangkan baris bulan-bulan sebelumnya (breakdown berangkat dari satu bulan)` },
+    ),
+  });
 }
 
 /** --year Y with an input of December Y or later: refused (exit 2), saying when the series figure is an actual. */

@@ -22,6 +22,13 @@ describe('an input of several months', () => {
     expect(r.stderr).toContain('hint: add its figures for 2024-06, or leave out the rows of earlier months');
   });
 
+  it('a finer row missing from the latest month is refused too (its province would be planned from part of its figures)', async () => {
+    const f = write('reg.csv', 'period,province,regency,workforce,participants\n2024-05,Gorontalo,Kab. Boalemo,1000,100\n2024-05,Gorontalo,Kota Gorontalo,1000,100\n2024-06,Gorontalo,Kota Gorontalo,1000,120\n');
+    const r = await run(['breakdown', '--input', f, '--by', 'province', '--target', '500', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}:2: error: 2024-06, the latest month of the input, which breakdown plans from, has no rows for Gorontalo / Kabupaten Boalemo (last seen 2024-05): its unit would be planned from part of its figures`);
+  });
+
   it('with every unit in the latest month, the plan is of that month and the months left out are said', async () => {
     const f = write('p4.csv', 'period,branch,workforce,participants\n2024-05,A,1000,100\n2024-05,B,500,40\n2024-06,A,1000,110\n2024-06,B,500,50\n');
     const r = await run(['breakdown', '--input', f, '--by', 'branch', '--target', '500', '--year', '2024', '-f', 'csv']);
