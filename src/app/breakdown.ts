@@ -9,8 +9,9 @@ import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage, type Milestones } from '../core/milestones.js';
 import type { Phasing } from '../core/phasing.js';
 import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
-import { atPeriod, keysOf, type Table } from '../core/table.js';
+import { atPeriod, dimIndex, keysOf, labelOf, type Table, type TableRow } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
+import { baselineFacts } from '../io/bundled.js';
 import { areaBook } from '../io/geography.js';
 import { expandInputs } from '../io/inputs.js';
 import type { LoadOptions } from '../io/load.js';
@@ -63,14 +64,13 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
   const totals = await plannedTotals(o, load, io);
   const notes: Note[] = [...(totals?.notes ?? [])];
+  const months = read.period ? latestMonthOnly(read.table, read.period, grain) : undefined;
+  if (months) notes.push(months);
   // Targets for a December before the input's month are for a year already past (coverage refuses
-  // such a targets file later; refused here, before a plan is written for it).
-  if (totals?.year !== undefined && read.period && read.period > `${totals.year}-12`) {
-    throw usage(
-      { message: `--year ${totals.year}: the input is of ${read.period}, after December ${totals.year}: the targets would be for a December already past`, hint: `give the year the targets are for (${Number(read.period.slice(0, 4)) + (read.period.endsWith('-12') ? 1 : 0)} or later)` },
-      { message: `--year ${totals.year}: input berasal dari ${read.period}, setelah Desember ${totals.year}: target akan ditujukan ke Desember yang sudah lewat`, hint: `berikan tahun yang dituju target (${Number(read.period.slice(0, 4)) + (read.period.endsWith('-12') ? 1 : 0)} atau sesudahnya)` },
-    );
-  }
+  // such a targets file later; refused here, before a plan is written for it). December of --year
+  // itself is refused too: there is no month left to reach a target, and the "increase" would be
+  // handed out as if it were one (data/targets.csv's 2023 is December 2023's published actual).
+  if (totals?.year !== undefined && read.period && read.period >= `${totals.year}-12`) refuseYearPast(totals, read.period, read.bundled);
 
   // The scope: the bundled series is the national target, for the whole country, not for some of its
   // areas (a --series file of one's own is the total of whatever the input covers).
@@ -132,6 +132,14 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
     const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
     if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
   }
+  // The bundled baseline's participants not attributed to any province are in the national figure,
+  // not in the units': planned from the units' sum, the units' increase takes them in. Said.
+  if (read.bundled && result.total.participants !== null) {
+    const facts = baselineFacts();
+    if (facts.unattributed > 0 && facts.national - result.total.participants === facts.unattributed) {
+      notes.push({ code: 'unattributed-absorbed', unattributed: facts.unattributed, national: facts.national, participants: result.total.participants, total: Number(result.total.target) });
+    }
+  }
   const lastStart = revised && path ? path.starts[path.starts.length - 1] : undefined;
   return {
     read,
@@ -147,6 +155,91 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
     phasing,
     notes,
   };
+}
+
+/**
+ * An input of several months: the plan starts from the latest month (periods are never summed). A
+ * unit (its keys at the grain) with rows for an earlier month but none for the latest is refused:
+ * planned without it, its share of the target would go to the others (coverage, which only reports,
+ * warns instead). So is a finer row (a regency of a province planned by province): its unit would be
+ * planned from part of its figures. When every row is there, the months left out are said.
+ */
+function latestMonthOnly(table: Table, period: Period, grain: readonly string[]): Note | undefined {
+  const p = dimIndex(table, 'period');
+  if (p < 0) return undefined;
+  const months = new Set<string>();
+  for (const r of table.rows) {
+    const m = r.keys[p];
+    if (m !== null && m !== undefined && m !== period) months.add(m);
+  }
+  if (!months.size) return undefined;
+  const units = grain.map((g) => dimIndex(table, g)).filter((d) => d >= 0 && d !== p);
+  const all = table.dims.flatMap((_, d) => (d === p ? [] : [d]));
+  refuseGone(table, period, p, units, 'unit');
+  if (all.length > units.length) refuseGone(table, period, p, all, 'part');
+  return { code: 'earlier-months', period, months: [...months].sort() };
+}
+
+/** The rows of earlier months whose keys at `dims` the latest month lacks: refused, naming them. */
+function refuseGone(table: Table, period: Period, p: number, dims: readonly number[], kind: 'unit' | 'part'): void {
+  const keyOf = (r: TableRow): string => dims.map((d) => r.keys[d]).join('\u0000');
+  const now = new Set<string>();
+  const earlier = new Map<string, TableRow>();
+  for (const r of table.rows) {
+    // Only rows keyed at every one of the dimensions (not a wide row's province-level figures, nor the
+    // segment rows made from its columns, which follow that row).
+    if (r.parent !== undefined && kind === 'part') continue;
+    if (dims.some((d) => r.keys[d] === null || r.keys[d] === undefined)) continue;
+    const m = r.keys[p];
+    if (m === null || m === undefined || m === period) now.add(keyOf(r));
+    else {
+      const k = keyOf(r);
+      const seen = earlier.get(k);
+      if (!seen || seen.keys[p]! < m) earlier.set(k, r);
+    }
+  }
+  const gone = [...earlier].filter(([k]) => !now.has(k)).map(([, r]) => r);
+  if (!gone.length) return;
+  const label = (r: TableRow): string => dims.map((d) => labelOf(table.dims[d]!, r.keys[d]!)).join(' / ');
+  const named = gone.slice(0, 5).map((r) => `${label(r)} (last seen ${r.keys[p]})`).join(', ') + (gone.length > 5 ? ` and ${gone.length - 5} more` : '');
+  const namedId = gone.slice(0, 5).map((r) => `${label(r)} (terakhir ${r.keys[p]})`).join(', ') + (gone.length > 5 ? ` dan ${gone.length - 5} lainnya` : '');
+  const one = gone.length === 1;
+  const why =
+    kind === 'unit'
+      ? { en: `planned without ${one ? 'it' : 'them'}, ${one ? 'its' : 'their'} share of the target would go to the others`, id: `tanpa ${one ? 'unit itu' : 'unit-unit itu'}, bagian targetnya akan jatuh ke unit lain` }
+      : { en: `${one ? 'its unit' : 'their units'} would be planned from part of ${one ? 'its' : 'their'} figures`, id: `unitnya akan direncanakan dari sebagian angkanya saja` };
+  const first = gone[0]!;
+  throw new InputError({
+    file: table.sources[first.src]?.name,
+    line: first.line,
+    ...say(
+      { message: `${period}, the latest month of the input, which breakdown plans from, has no rows for ${named}: ${why.en}`, hint: `add ${one ? 'its' : 'their'} figures for ${period}, or leave out the rows of earlier months (breakdown plans from one month)` },
+      { message: `${period}, bulan terakhir input yang menjadi dasar breakdown, tidak memuat ${namedId}: ${why.id}`, hint: `tambahkan angka ${period}-nya, atau hilangkan baris bulan-bulan sebelumnya (breakdown berangkat dari satu bulan)` },
+    ),
+  });
+}
+
+/** --year Y with an input of December Y or later: refused (exit 2), saying when the series figure is an actual. */
+function refuseYearPast(totals: Totals, period: Period, bundled: boolean): never {
+  const year = totals.year!;
+  const what = bundled ? { en: 'the bundled baseline', id: 'baseline bawaan' } : { en: 'the input', id: 'input' };
+  const next = Number(period.slice(0, 4)) + (period.endsWith('-12') ? 1 : 0);
+  const hint = { en: `give the year the targets are for (${next} or later)`, id: `berikan tahun yang dituju target (${next} atau sesudahnya)` };
+  if (period > `${year}-12`) {
+    throw usage(
+      { message: `--year ${year}: the input is of ${period}, after December ${year}: the targets would be for a December already past`, hint: hint.en },
+      { message: `--year ${year}: input berasal dari ${period}, setelah Desember ${year}: target akan ditujukan ke Desember yang sudah lewat`, hint: hint.id },
+    );
+  }
+  // The series' own figure for the year may be what was reached, not a target (kind=actual).
+  const kind = totals.series?.sources.get(year);
+  const src = kind?.match(/^actual \((.*)\)$/)?.[1];
+  const actual = src !== undefined ? ` ${totals.series!.file}'s ${year} figure is the published actual (${src}), not a target.` : '';
+  const actualId = src !== undefined ? ` Angka ${year} di ${totals.series!.file} adalah realisasi yang dipublikasikan (${src}), bukan target.` : '';
+  throw usage(
+    { message: `--year ${year}: ${what.en} is of ${period}, the December the targets would be for: there is no month left to reach them, and the difference from today is no increase to plan.${actual}`, hint: hint.en },
+    { message: `--year ${year}: ${what.id} berasal dari ${period}, Desember yang dituju target: tidak ada bulan tersisa untuk mencapainya, dan selisih dengan kondisi saat ini bukan kenaikan yang dapat direncanakan.${actualId}`, hint: hint.id },
+  );
 }
 
 /** The Decembers strictly between the baseline and the target year's that the stage has no target for. */

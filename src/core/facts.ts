@@ -93,7 +93,13 @@ export type Note =
   /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total; `object`: a JSON file's "totals". */
   | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
   /** Rows whose participants exceed a denominator, accepted because their province has a documented exception (data/exceptions.csv). */
-  | { readonly code: 'over-coverage-exception'; readonly province: string; readonly reason: string; readonly rows: readonly { readonly at: string; readonly measure: string; readonly participants: number; readonly denominator: number }[]; readonly more: number };
+  | { readonly code: 'over-coverage-exception'; readonly province: string; readonly reason: string; readonly rows: readonly { readonly at: string; readonly measure: string; readonly participants: number; readonly denominator: number }[]; readonly more: number }
+  /** breakdown from an input of several months: planned from the latest (`period`); the `months` before it are left out. */
+  | { readonly code: 'earlier-months'; readonly period: string; readonly months: readonly string[] }
+  /** Units not compared with later published figures: theirs are published only for their parts (a Kanwil's provinces); `by`: the --by that checks the parts. */
+  | { readonly code: 'later-actual-unchecked'; readonly units: readonly string[]; readonly by: string }
+  /** The bundled baseline's participants not attributed to a province: the units start from `participants` (the national figure less them), so their increase includes them. */
+  | { readonly code: 'unattributed-absorbed'; readonly unattributed: number; readonly national: number; readonly participants: number; readonly total: number };
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =

@@ -79,9 +79,23 @@ export class KeyDomains {
   private readonly kanwils: ReadonlyMap<string, string>;
 
   constructor(private readonly codeSystem: CodeSystem | undefined) {
+    // Every name of a regional office: "Sulawesi Maluku (Sulama)", "Sulawesi Maluku" and "Sulama" (as
+    // --expect kanwil: reads them, io/geography.ts findKanwil).
     const k = new Map<string, string>();
-    for (const p of provinceRegistry().provinces) k.set(normaliseName(p.kanwil), p.kanwil);
+    for (const p of provinceRegistry().provinces) {
+      const m = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(p.kanwil);
+      for (const n of m ? [p.kanwil, m[1]!, m[2]!] : [p.kanwil]) k.set(normaliseName(n), p.kanwil);
+    }
     this.kanwils = k;
+  }
+
+  /** A row's kanwil that is not its province's (undefined: they agree), in words. */
+  kanwilMismatch(kanwil: string, province: Province): Bilingual | undefined {
+    if (kanwil === province.kanwil) return undefined;
+    return say(
+      { message: `${province.name} is in the regional office "${province.kanwil}", not "${clipValue(kanwil)}"`, hint: 'correct the kanwil column, or leave it out: the regional office is derived from the province (jamsostek provinces lists them)' },
+      { message: `${province.name} berada di kantor wilayah "${province.kanwil}", bukan "${clipValue(kanwil)}"`, hint: 'perbaiki kolom kanwil, atau hilangkan: kantor wilayah diturunkan dari provinsi (jamsostek provinces memuat daftarnya)' },
+    );
   }
 
   /** The province of a key (for derived keys such as its kanwil). */

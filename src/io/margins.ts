@@ -35,7 +35,19 @@ export async function loadMargin(spec: MarginSpec, dim: string, flag: string, op
   const ti = measureIndex(agg, 'total');
   const gi = measureIndex(agg, 'target');
   const useTotal = agg.rows.some((r) => r.values[ti] !== null);
-  if (!useTotal && !agg.rows.some((r) => r.values[gi] !== null)) {
+  const hasTarget = agg.rows.some((r) => r.values[gi] !== null);
+  // Both columns: which one holds the totals is the user's to say, not ours to pick.
+  if (useTotal && hasTarget) {
+    throw new InputError({
+      file: spec.path,
+      line: 1,
+      ...say(
+        { message: `${flag}: the file has both a "total" and a "target" column: it is not clear which one gives the ${dim} totals`, hint: `keep one of the two columns (delete or rename the other), as ${dim},total rows` },
+        { message: `${flag}: berkas memuat kolom "total" dan kolom "target": tidak jelas mana yang memberi total ${dim}`, hint: `pertahankan salah satu kolom (hapus atau ganti nama yang lain), sebagai baris ${dim},total` },
+      ),
+    });
+  }
+  if (!useTotal && !hasTarget) {
     throw new InputError({ file: spec.path, line: 1, ...say({ message: `${flag}: expected a "total" (or "target") column`, hint: `write ${dim},total rows` }, { message: `${flag}: seharusnya ada kolom "total" (atau "target")`, hint: `tulis baris ${dim},total` }) });
   }
   const totals = new Map<string, bigint>();

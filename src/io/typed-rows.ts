@@ -128,6 +128,8 @@ interface Plan {
   readonly denominators: readonly { readonly name: string; readonly measure: number }[];
   readonly parts: boolean;
   readonly kanwil: boolean;
+  /** The kanwil column among `keys` (checked against each row's province), or −1. */
+  readonly kanwilKey: number;
   readonly period: number;
   /** The row's `estimated` column (which of its figures are estimates; core/estimates.ts), or −1. */
   readonly estimated: number;
@@ -397,6 +399,7 @@ export class TypedRows implements RowSink {
       denominators: DENOMINATORS.map((name) => ({ name, measure: this.shape.measure(name) })).filter((d) => d.measure >= 0),
       parts: numbers.some((n) => n.role === 'part'),
       kanwil: this.o.deriveKanwil && !cols.some((x) => x?.canonical === 'kanwil'),
+      kanwilKey: keys.findIndex((k) => k.name === 'kanwil'),
       period: this.shape.dims.findIndex((d) => d.name === 'period'),
       estimated,
     };
@@ -710,6 +713,14 @@ export class TypedRows implements RowSink {
         if (kd >= keys.length) keys.length = kd + 1;
         keys[kd] = p.kanwil;
         this.remember(kd, p.kanwil, p.kanwil);
+      } else if (plan.kanwilKey >= 0) {
+        // A kanwil column that contradicts the province: refused, as a code and a name that disagree.
+        const { col, dim } = plan.keys[plan.kanwilKey]!;
+        const wrong = keys[dim] && keys[dim] !== DROPPED ? this.domains.kanwilMismatch(keys[dim]!, p) : undefined;
+        if (wrong) {
+          ok = false;
+          this.problems.add({ ...this.o.place(places[col]?.line ?? line, places[col]?.column), code: 'bad-key', ...wrong });
+        }
       }
     }
     if (!ok) return;

@@ -31,6 +31,7 @@ const KEYS = new Map<string, KeyWords>([
   ['methodName', { en: 'method name', id: 'nama metode' }],
   ['mode', { en: 'mode', id: 'mode' }],
   ['basis', { en: 'weights', id: 'dasar bobot' }],
+  ['basisElsewhere', { en: 'weights elsewhere (where the rule\'s are not known)', id: 'dasar bobot di tingkat lain (bila dasar aturan tidak diketahui)', item: { en: 'level', id: 'tingkat' } }],
   ['denominator', { en: 'denominator', id: 'penyebut' }],
   ['denominatorSource', { en: 'denominator from', id: 'sumber penyebut' }],
   ['by', { en: 'grouped by', id: 'dikelompokkan per' }],

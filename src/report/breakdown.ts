@@ -135,6 +135,14 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     const i = u === undefined ? undefined : unitIndex.get(u);
     return { from: rev.from, from_milestone: i === undefined ? null : Number(rev.start![i]!) };
   };
+  // A subtotal's and the Total's milestone before the revision: the sum of their units' (the path of
+  // every unit adds up to its parents' and to the national path, month by month).
+  const startOf = (units: readonly PlannedUnit[]): Record<string, Value> => {
+    if (!rev) return {};
+    let s = 0n;
+    for (const u of units) s += rev.start![unitIndex.get(u)!]!;
+    return { from: rev.from, from_milestone: Number(s) };
+  };
   const unitRow = (u: PlannedUnit): Row => withEstimates({ values: { ...keyValues(r.dims, u.keys, u.labels), ...unitValues(u, total, ctx.period, ctx.year, r.denominator), ...revisionValues(u) } }, unitFigures(u, r.denominator));
   if (r.shape === 'flat') {
     for (const u of r.units) rows.push(unitRow(u));
@@ -148,7 +156,7 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
       k += children.length;
       for (const u of children) rows.push(unitRow(u));
       const v = unitValues(p, total, ctx.period, ctx.year, r.denominator);
-      rows.push(withEstimates({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, ...revisionValues(undefined), weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null }  }, unitFigures(p, r.denominator)));
+      rows.push(withEstimates({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, ...startOf(children), weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null }  }, unitFigures(p, r.denominator)));
     });
   }
   const den = r.total.denominator;
@@ -170,7 +178,7 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     [r.dims[0]!]: 'Total',
     period: null,
     year: ctx.year === undefined ? null : String(ctx.year),
-    ...(rev ? { from: rev.from, from_milestone: null } : {}),
+    ...startOf(r.units),
     denominator: den,
     participants: part,
     coverage: ratio(part, den),
@@ -195,6 +203,7 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     methodName: METHOD_NAMES.get(r.method) ?? r.method,
     mode: r.mode,
     basis: r.basis,
+    basisElsewhere: r.basisElsewhere ?? null,
     denominator: r.denominator,
     by: r.dims,
     shape: r.shape,

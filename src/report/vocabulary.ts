@@ -415,6 +415,23 @@ export function noteText(n: Note, lang: Lang): string {
         `rencana-rencana ini menuju Desember yang berbeda: ${at('id')}: target dan selisihnya tidak untuk tahun yang sama`,
       );
     }
+    case 'unattributed-absorbed':
+      return L(
+        `the targets start from the ${num(n.participants, 'en')} participants attributed to a province, not the national ${num(n.national, 'en')}: the ${num(n.unattributed, 'en')} not attributed are absorbed into their increase (${num(n.total - n.participants, 'en')}, where the national rise is ${num(n.total - n.national, 'en')})`,
+        `target berangkat dari ${num(n.participants, 'id')} peserta yang teratribusi ke provinsi, bukan angka nasional ${num(n.national, 'id')}: ${num(n.unattributed, 'id')} peserta yang tidak teratribusi terserap ke dalam kenaikannya (${num(n.total - n.participants, 'id')}, sedangkan kenaikan nasional ${num(n.total - n.national, 'id')})`,
+      );
+    case 'later-actual-unchecked':
+      return L(
+        `not compared with the figures published since the baseline: ${list(n.units)} (published per province only, of different months; --by ${n.by} compares each province)`,
+        `tidak dibandingkan dengan angka yang dipublikasikan sejak baseline: ${list(n.units)} (dipublikasikan per provinsi saja, pada bulan berbeda; --by ${n.by} membandingkan setiap provinsi)`,
+      );
+    case 'earlier-months': {
+      const span = n.months.length === 1 ? n.months[0]! : `${n.months.length} ${L('months', 'bulan')}, ${n.months[0]} … ${n.months[n.months.length - 1]}`;
+      return L(
+        `the input has several months: breakdown plans from the latest, ${n.period} (every unit has rows for it); the rows of ${span} are left out`,
+        `input memuat beberapa bulan: breakdown berangkat dari bulan terakhir, ${n.period} (setiap unit memiliki barisnya); baris ${span} tidak dipakai`,
+      );
+    }
   }
 }
 
@@ -445,8 +462,8 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
             `${scope}${all ? `setiap unit ${g(f.grain)} berbobot 0 menurut bobot ${basis}` : `${z.units.length} dari ${f.units} unit ${g(f.grain)} berbobot 0 menurut bobot ${basis} (${list(z.units)})`}, dan unit berbobot 0 tetap pada batas bawahnya: ${all ? 'bersama-sama' : 'dengan unit lainnya pada batas atasnya,'} paling banyak ${n(f.sumUpper)}; target ${n(f.total)} di atasnya`,
           ),
           hint: L(
-            `give them a weight (another --basis, e.g. equal or participants, or values above 0 in the ${z.basis} column)${all || f.maxNone ? '' : ', raise the upper bounds of the others (--max, --max-coverage)'}, or lower the target to at most ${n(f.sumUpper)}`,
-            `beri mereka bobot (--basis lain, mis. equal atau participants, atau nilai di atas 0 di kolom ${z.basis})${all || f.maxNone ? '' : ', longgarkan batas atas unit lainnya (--max, --max-coverage)'}, atau turunkan target menjadi paling banyak ${n(f.sumUpper)}`,
+            `give them a weight (another --basis, e.g. equal or participants, or ${z.basis === 'uncovered' ? 'a denominator above their participants: the uncovered basis is denominator − participants, 0 at full coverage' : `values above 0 in the ${z.basis} column`})${all || f.maxNone ? '' : ', raise the upper bounds of the others (--max, --max-coverage)'}, or lower the target to at most ${n(f.sumUpper)}`,
+            `beri mereka bobot (--basis lain, mis. equal atau participants, atau ${z.basis === 'uncovered' ? 'penyebut di atas jumlah pesertanya: bobot uncovered adalah penyebut − peserta, 0 pada cakupan penuh' : `nilai di atas 0 di kolom ${z.basis}`})${all || f.maxNone ? '' : ', longgarkan batas atas unit lainnya (--max, --max-coverage)'}, atau turunkan target menjadi paling banyak ${n(f.sumUpper)}`,
           ),
         };
       }

@@ -70,7 +70,13 @@ export interface AllocationResult {
   readonly columns: readonly PlannedUnit[];
   readonly total: { readonly target: bigint; readonly participants: number | null; readonly denominator: number | null; readonly source: string };
   readonly mode: Mode;
+  /** The rule's basis, as resolved at the first level (flat: the units; nested: the parents; matrix: the rows). */
   readonly basis: string;
+  /**
+   * The grains whose units were weighted by another basis than `basis` (the rule's fell back there: no
+   * workforce per segment, so the cells by participants); absent when every level used the rule's.
+   */
+  readonly basisElsewhere?: readonly { readonly grain: readonly string[]; readonly basis: string }[];
   readonly method: MethodName;
   readonly denominator: string | null;
   readonly levels: readonly LevelExplain[];
@@ -150,7 +156,8 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
         grain,
         scope,
         total,
-        sumUpper: e.details.sumUpper ?? 0n,
+        // In gap mode the engine splits the increase: what the units can take is today's plus that.
+        sumUpper: (e.details.sumUpper ?? 0n) + (L.mode === 'gap' ? sum(L.current) : 0n),
         units: units.length,
         ...(zero.length ? { zeroWeight: { units: zero, basis: L.basis } } : {}),
         maxNone: ctx.spec.rule.upper.kind === 'none',
@@ -264,11 +271,12 @@ function planNested(spec: AllocationSpec, table: Table, levels: readonly string[
   const parents = unitsAt(table, [p], spec);
   const children = unitsAt(table, [p, c], spec);
   if (!parents.length) throw new InfeasibleError({ kind: 'no-units', grain: [p] });
+  // A given margin must name every unit (and no other) before its sum is compared with the total: a
+  // margin with a unit missing is that, not a sum that disagrees.
+  const given = spec.rowTotals ? givenTotals(spec.rowTotals, parents) : undefined;
   const { total, source } = resolveTotal(spec, [spec.rowTotals]);
   const PL = resolveLevel(parents, spec.rule, [p], spec.denominator, ctx.notes);
-  let parentTargets: bigint[];
-  if (spec.rowTotals) parentTargets = givenTotals(spec.rowTotals, parents);
-  else parentTargets = splitLevel(total, parents, PL, ctx, [p]);
+  const parentTargets = given ?? splitLevel(total, parents, PL, ctx, [p]);
   const units: PlannedUnit[] = [];
   const byParent = new Map<string, number[]>();
   children.forEach((u, i) => {
@@ -277,13 +285,13 @@ function planNested(spec: AllocationSpec, table: Table, levels: readonly string[
     else byParent.set(u.keys[0]!, [i]);
   });
   let mode: Mode = PL.mode;
-  let basis = PL.basis;
+  let childBasis: string | undefined;
   parents.forEach((pu, pi) => {
     const idx = byParent.get(pu.keys[0]!) ?? [];
     const kids = idx.map((i) => children[i]!);
     const CL = resolveLevel(kids, spec.rule, [p, c], spec.denominator, ctx.notes);
     mode = CL.mode;
-    basis = CL.basis;
+    if (CL.basis !== PL.basis) childBasis ??= CL.basis;
     const values = splitLevel(parentTargets[pi]!, kids, CL, ctx, [p, c], pu.label);
     kids.forEach((k, i) => units.push(planned(k, CL, i, values[i]!, k.label.split(' / '))));
   });
@@ -295,7 +303,8 @@ function planNested(spec: AllocationSpec, table: Table, levels: readonly string[
     columns: [],
     total: { target: total, ...totalsOf(parents), source },
     mode,
-    basis,
+    basis: PL.basis,
+    ...(childBasis !== undefined ? { basisElsewhere: [{ grain: [p, c], basis: childBasis }] } : {}),
     method: spec.rule.method,
     denominator: spec.denominator ?? null,
     levels: ctx.levels,
@@ -309,11 +318,14 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
   const cols = unitsAt(table, [c], spec);
   const cellUnits = unitsAt(table, [r, c], spec);
   if (!rows.length || !cols.length) throw new InfeasibleError({ kind: 'no-units', grain: [r, c] });
+  // Given margins name every unit first (see planNested), then their sums are compared with the total.
+  const givenRows = spec.rowTotals ? givenTotals(spec.rowTotals, rows) : undefined;
+  const givenCols = spec.columnTotals ? givenTotals(spec.columnTotals, cols) : undefined;
   const { total, source } = resolveTotal(spec, [spec.rowTotals, spec.columnTotals]);
   const RL = resolveLevel(rows, spec.rule, [r], spec.denominator, ctx.notes);
   const CL = resolveLevel(cols, spec.rule, [c], spec.denominator, ctx.notes);
-  const rowTotals = spec.rowTotals ? givenTotals(spec.rowTotals, rows) : splitLevel(total, rows, RL, ctx, [r]);
-  const colTotals = spec.columnTotals ? givenTotals(spec.columnTotals, cols) : splitLevel(total, cols, CL, ctx, [c]);
+  const rowTotals = givenRows ?? splitLevel(total, rows, RL, ctx, [r]);
+  const colTotals = givenCols ?? splitLevel(total, cols, CL, ctx, [c]);
 
   // The full grid of cells; a combination absent from the input is a cell with nothing today and no
   // weight (it stays at 0).
@@ -381,6 +393,10 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
       units.push(planned(u, XL, k, target, [rows[i]!.label, cols[j]!.label]));
     }),
   );
+  // The columns (when split by the rule) and the cells may weigh by another basis than the rows.
+  const elsewhere: { grain: readonly string[]; basis: string }[] = [];
+  if (!spec.columnTotals && CL.basis !== RL.basis) elsewhere.push({ grain: [c], basis: CL.basis });
+  if (XL.basis !== RL.basis) elsewhere.push({ grain: [r, c], basis: XL.basis });
   const tied = res.ties.map((t) => `${rows[t.row]!.label} / ${cols[t.column]!.label}`);
   if (tied.length) addNote(ctx.notes, { code: 'matrix-tie', cells: tied });
   return {
@@ -391,7 +407,8 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
     columns: cols.map((u, j) => ({ ...planned(u, CL, j, colTotals[j]!, [u.label]), participants: Number(colCur[j]!) })),
     total: { target: total, participants: Number(sum(rowCur)), denominator: totalsOf(rows).denominator, source },
     mode: XL.mode,
-    basis: XL.basis,
+    basis: RL.basis,
+    ...(elsewhere.length ? { basisElsewhere: elsewhere } : {}),
     method: spec.rule.method,
     denominator: spec.denominator ?? null,
     levels: ctx.levels,
