@@ -22,7 +22,7 @@ import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } 
 import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
-import { planStages, plannedTotals, ruleFacts, type TotalOptions, type Totals } from './targets.js';
+import { planStages, plannedTotals, refuseYearPast, ruleFacts, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -217,29 +217,6 @@ function refuseGone(table: Table, period: Period, p: number, dims: readonly numb
       { message: `${period}, bulan terakhir input yang menjadi dasar breakdown, tidak memuat ${namedId}: ${why.id}`, hint: `tambahkan angka ${period}-nya, atau hilangkan baris bulan-bulan sebelumnya (breakdown berangkat dari satu bulan)` },
     ),
   });
-}
-
-/** --year Y with an input of December Y or later: refused (exit 2), saying when the series figure is an actual. */
-function refuseYearPast(totals: Totals, period: Period, bundled: boolean): never {
-  const year = totals.year!;
-  const what = bundled ? { en: 'the bundled baseline', id: 'baseline bawaan' } : { en: 'the input', id: 'input' };
-  const next = Number(period.slice(0, 4)) + (period.endsWith('-12') ? 1 : 0);
-  const hint = { en: `give the year the targets are for (${next} or later)`, id: `berikan tahun yang dituju target (${next} atau sesudahnya)` };
-  if (period > `${year}-12`) {
-    throw usage(
-      { message: `--year ${year}: the input is of ${period}, after December ${year}: the targets would be for a December already past`, hint: hint.en },
-      { message: `--year ${year}: input berasal dari ${period}, setelah Desember ${year}: target akan ditujukan ke Desember yang sudah lewat`, hint: hint.id },
-    );
-  }
-  // The series' own figure for the year may be what was reached, not a target (kind=actual).
-  const kind = totals.series?.sources.get(year);
-  const src = kind?.match(/^actual \((.*)\)$/)?.[1];
-  const actual = src !== undefined ? ` ${totals.series!.file}'s ${year} figure is the published actual (${src}), not a target.` : '';
-  const actualId = src !== undefined ? ` Angka ${year} di ${totals.series!.file} adalah realisasi yang dipublikasikan (${src}), bukan target.` : '';
-  throw usage(
-    { message: `--year ${year}: ${what.en} is of ${period}, the December the targets would be for: there is no month left to reach them, and the difference from today is no increase to plan.${actual}`, hint: hint.en },
-    { message: `--year ${year}: ${what.id} berasal dari ${period}, Desember yang dituju target: tidak ada bulan tersisa untuk mencapainya, dan selisih dengan kondisi saat ini bukan kenaikan yang dapat direncanakan.${actualId}`, hint: hint.id },
-  );
 }
 
 /** The Decembers strictly between the baseline and the target year's that the stage has no target for. */

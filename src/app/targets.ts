@@ -178,6 +178,9 @@ export async function coverageTargets(
   const B = baselinePeriod(baseline);
   const base = B ? atPeriod(baseline, B) : baseline;
   const totals = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io))!;
+  // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
+  // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
+  if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, true);
   const shape = grain.includes('segment') ? { kind: 'matrix' as const, rows: 'province', columns: 'segment' } : { kind: 'flat' as const, dim: 'province' };
   const denominator = chooseDenominator(o.denominator, [base]);
   const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator }, base), B, true);
@@ -225,4 +228,27 @@ function allocationNotes(result: AllocationResult, within: ReadonlySet<string> |
     } else out.push(n);
   }
   return out;
+}
+
+/** --year Y with an input of December Y or later: refused (exit 2), saying when the series figure is an actual. */
+export function refuseYearPast(totals: Totals, period: Period, bundled: boolean): never {
+  const year = totals.year!;
+  const what = bundled ? { en: 'the bundled baseline', id: 'baseline bawaan' } : { en: 'the input', id: 'input' };
+  const next = Number(period.slice(0, 4)) + (period.endsWith('-12') ? 1 : 0);
+  const hint = { en: `give the year the targets are for (${next} or later)`, id: `berikan tahun yang dituju target (${next} atau sesudahnya)` };
+  if (period > `${year}-12`) {
+    throw usage(
+      { message: `--year ${year}: the input is of ${period}, after December ${year}: the targets would be for a December already past`, hint: hint.en },
+      { message: `--year ${year}: input berasal dari ${period}, setelah Desember ${year}: target akan ditujukan ke Desember yang sudah lewat`, hint: hint.id },
+    );
+  }
+  // The series' own figure for the year may be what was reached, not a target (kind=actual).
+  const kind = totals.series?.sources.get(year);
+  const src = kind?.match(/^actual \((.*)\)$/)?.[1];
+  const actual = src !== undefined ? ` ${totals.series!.file}'s ${year} figure is the published actual (${src}), not a target.` : '';
+  const actualId = src !== undefined ? ` Angka ${year} di ${totals.series!.file} adalah realisasi yang dipublikasikan (${src}), bukan target.` : '';
+  throw usage(
+    { message: `--year ${year}: ${what.en} is of ${period}, the December the targets would be for: there is no month left to reach them, and the difference from today is no increase to plan.${actual}`, hint: hint.en },
+    { message: `--year ${year}: ${what.id} berasal dari ${period}, Desember yang dituju target: tidak ada bulan tersisa untuk mencapainya, dan selisih dengan kondisi saat ini bukan kenaikan yang dapat direncanakan.${actualId}`, hint: hint.id },
+  );
 }

@@ -75,6 +75,9 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const total = plan.totals?.stages[plan.totals.stages.length - 1]!.total;
   const context = { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'), scope: plan.scope };
   if (compare && variants) {
+    // The plan's own notes (months left out of the input, a revision in force…) hold for every variant;
+    // the year's interpolation is said with each variant's total.
+    session.notes(plan.notes.filter((n) => n.code !== 'interpolated'));
     const report = compare.compareVariants(variants, { o, spec: plan.spec, table: plan.base, bundled: read.bundled, report: context, totalNote: plan.totals?.notes.find((n) => n.code === 'interpolated') }, session);
     return session.emit(report, [...read.inputs, ...session.protectedInputs(o)]);
   }
