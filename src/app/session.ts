@@ -44,7 +44,7 @@ const OTHER_EXT = /^.+\.([A-Za-z][A-Za-z0-9]{0,7})$/;
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
 const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut']);
 /** Other warnings (hushed by --quiet). */
-const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'below-later-actual', 'later-actual-unchecked']);
+const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'below-later-actual']);
 
 /**
  * The start of every command: the config file (found or given), the options from the command line and
