@@ -34,13 +34,13 @@ export function outputInertRules(targets: readonly { readonly target: string; re
   const formats = targets.map((t) => t.format);
   const table = formats.includes('table');
   const tableOnStdout = targets.some((t) => t.format === 'table' && t.target === '-');
-  const csv = formats.includes('csv') || formats.includes('tsv');
   const names = [...new Set(formats)].join(', ');
   return [
     { flag: 'color', inert: !tableOnStdout, why: { en: `only the terminal table on standard output is coloured; this run writes ${names}`, id: `hanya tabel terminal di keluaran standar yang berwarna; proses ini menulis ${names}` }, hint: { en: 'leave out --color, or -f table', id: 'hilangkan --color, atau -f table' } },
     { flag: 'chart', inert: !table || !hasChart, why: !hasChart ? { en: 'this report has no measure to draw as bars', id: 'laporan ini tidak memiliki ukuran untuk digambar sebagai batang' } : { en: `--chart draws bars in the terminal table; this run writes ${names}`, id: `--chart menggambar batang di tabel terminal; proses ini menulis ${names}` }, hint: { en: 'the HTML report has its charts always; leave out --chart', id: 'laporan HTML selalu memuat grafik; hilangkan --chart' } },
     { flag: 'wide', inert: !(tableOnStdout && stdoutIsTerminal), why: { en: 'only a table on a terminal is fitted to its width, and this run writes none', id: 'hanya tabel di terminal yang disesuaikan dengan lebarnya, dan proses ini tidak menulisnya' }, hint: { en: 'leave out --wide', id: 'hilangkan --wide' } },
-    { flag: 'csvDialect', inert: !csv, why: { en: `--csv-dialect shapes CSV; this run writes ${names}`, id: `--csv-dialect mengatur CSV; proses ini menulis ${names}` }, hint: { en: 'leave out --csv-dialect, or -f csv', id: 'hilangkan --csv-dialect, atau -f csv' } },
+    // TSV is tab-separated whatever the dialect (excel-id's ';', comma decimals and BOM are CSV's).
+    { flag: 'csvDialect', inert: !formats.includes('csv'), why: { en: `--csv-dialect shapes CSV; this run writes ${names}`, id: `--csv-dialect mengatur CSV; proses ini menulis ${names}` }, hint: { en: 'leave out --csv-dialect, or -f csv', id: 'hilangkan --csv-dialect, atau -f csv' } },
   ];
 }
 

@@ -46,3 +46,11 @@ describe('output names', () => {
     expect(r.stderr).toContain('is the same output as');
   });
 });
+
+describe('--csv-dialect and TSV', () => {
+  it('excel-id with -f tsv did nothing (dots, tabs, no BOM) and exited 0: refused as a flag with no effect', async () => {
+    const r = await run(['coverage', data, '-f', 'tsv', '--csv-dialect', 'excel-id']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: --csv-dialect would have no effect: --csv-dialect shapes CSV; this run writes tsv');
+  });
+});
