@@ -532,6 +532,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Total, which add up the groups that have a target, and only their participants).
   let stars: Star[] | undefined;
   let starDims: readonly Dimension[] | undefined;
+  let wholePlan = false; // every target of the plan is in the Total (a Kanwil's is a sum of planned targets)
   if (targetTable) {
     const agg = roll(curT, targetGrain).table;
     starDims = agg.dims;
@@ -553,6 +554,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     });
     const withT = stars.filter((s) => s.target !== null).length;
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
+    const ti = measureIndex(at!.table, 'target');
+    wholePlan = withT === at!.table.rows.filter((r) => r.values[ti] !== null && r.values[ti] !== undefined).length;
     // Targets per branch in a report by region × branch: no row but the Total can show them (a level
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
@@ -622,7 +625,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     }
     // The rows are made by a function outside this plan's scope, given only what they read: a list held
     // by the result keeps these arrays and the level's groups, not every table and rollup of the plan.
-    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: targets?.yearFrom === 'plan', denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt });
+    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: targets?.yearFrom === 'plan' && wholePlan, denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt });
   };
   const detail = levelRows(grain, 'detail');
   // One pass over the detail rows, each made and let go: rows without a denominator where others have
@@ -815,7 +818,7 @@ interface LevelInputs {
   readonly denominator: string | undefined;
   readonly margin: number;
   readonly left: number | undefined;
-  /** Targets planned for a year: the Total's target splits a given national total (no estimate). */
+  /** Targets planned for a year, all of them in the Total: its target is the given national total (no estimate). */
   readonly plannedTotal: boolean;
   /** By group number; NaN where there is none. */
   readonly denAt?: Float64Array;
