@@ -957,6 +957,9 @@ interface DetailStory {
   readonly pace: Pace | null;
   readonly projected: number | null;
   readonly star: string;
+  /** The months whose participants are estimates, and whether the projection rests on one (issue 19). */
+  readonly est?: readonly boolean[];
+  readonly projectedEstimated: boolean;
 }
 
 /**
@@ -992,7 +995,9 @@ function tellStory(
       projected = d;
       capped++;
     }
-    detail.set(r, { series, pace, projected, star: o.starOf(r.keys) });
+    const est = history.estimated.get(key(r.keys));
+    const projectedEstimated = projected !== null && est !== undefined && (est[n - 1]! || est[history.months.indexOf(pace!.from)]!);
+    detail.set(r, { series, pace, projected, star: o.starOf(r.keys), est, projectedEstimated });
   }
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
   if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december });
@@ -1023,7 +1028,7 @@ function tellStory(
     }
     return groups.get(key(keys)) ?? [];
   };
-  const story = (r: CoverageRow): RowStory => {
+  const story = (r: CoverageRow): { story: RowStory; more: EstimatedFigure[] } => {
     const under = r.level === 'detail' ? [detail.get(r)!] : underOf(r.keys);
     const series = history.months.map((_, i) => {
       let sum = 0;
@@ -1058,9 +1063,20 @@ function tellStory(
         status = projectedStatus(pt, t, o.margin);
       }
     }
-    return { series, pace, projected, projectedGap, projectedStatus: status };
+    // issue 19: the months, the projection and its status that rest on an estimate
+    const marked = under.some((u) => u.est);
+    const seriesEstimated = marked ? history.months.map((_, i) => under.some((u) => u.est?.[i] === true)) : undefined;
+    const more: EstimatedFigure[] = [];
+    if (projected !== null && under.some((u) => u.projectedEstimated)) more.push('projected');
+    if (status !== null && (r.estimated?.includes('target') || under.some((u) => o.withTarget.has(u.star) && u.projectedEstimated))) more.push('projected_status');
+    return { story: { series, pace, projected, projectedGap, projectedStatus: status, ...(seriesEstimated ? { seriesEstimated } : {}) }, more };
   };
-  return { rows: rows.map((r) => ({ ...r, story: story(r) })) };
+  return {
+    rows: rows.map((r) => {
+      const { story: s, more } = story(r);
+      return { ...r, story: s, ...(more.length ? { estimated: [...(r.estimated ?? []), ...more] } : {}) };
+    }),
+  };
 }
 
 /**
