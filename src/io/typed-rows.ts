@@ -761,9 +761,6 @@ export class TypedRows implements RowSink {
         estimated = e;
       }
     }
-    // A wide segment column named an estimate makes the row's participants (their sum) one too.
-    let partEstimated = false;
-    if (estimated) for (let k = 0; k < parts; k++) if (estimated.has(`participants_${this.partsSeg[k]!.toLowerCase()}`)) partEstimated = true;
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined && !this.ambiguousDenominator) {
@@ -771,7 +768,7 @@ export class TypedRows implements RowSink {
       for (let x = 0; x < denominators.length; x++) {
         const d = denominators[x]!;
         if (have[d.measure] === 0) continue;
-        if (estimated?.has(d.name) || estimated?.has('participants') || partEstimated) continue;
+        if (estimated?.has(d.name) || estimated?.has('participants')) continue;
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
         // The two readings (Indonesian, English) of participants and of the denominator.
         const p0 = vals[p]!;
@@ -814,7 +811,7 @@ export class TypedRows implements RowSink {
     }
     const fold = this.o.fold;
     if (!fold) return;
-    const est = estimated?.size ? this.shape.measures.filter((m) => estimated!.has(m.name) || (partEstimated && m.name === 'participants')).map((m) => m.name) : undefined;
+    const est = estimated?.size ? this.shape.measures.filter((m) => estimated!.has(m.name)).map((m) => m.name) : undefined;
     const repeats = fold.repeatedRows;
     const g = fold.add(keys, vals, have, delta, line, this.groupRows === undefined, est);
     if (g < 0) return this.overflow(-1 - g, line);
