@@ -19,8 +19,12 @@ export const ESTIMATED_COLUMN = 'estimated';
 /** Words in an `estimated` cell that mean every figure of the row. */
 const ALL = new Set(['all', 'semua', 'yes', 'ya', 'true']);
 
-/** A report's figures, in the order they are listed in the `estimated` column. */
-export const ESTIMATED_FIGURES = ['denominator', 'participants', 'target', 'milestone', 'status'] as const;
+/**
+ * A report's figures, in the order they are listed in the `estimated` column. With two months or more
+ * (the story), `projected` when the pace it follows starts or ends on an estimated month, and
+ * `projected_status` when it was reached on an estimated projection or target.
+ */
+export const ESTIMATED_FIGURES = ['denominator', 'participants', 'target', 'milestone', 'status', 'projected', 'projected_status'] as const;
 export type EstimatedFigure = (typeof ESTIMATED_FIGURES)[number];
 
 /**

@@ -3,6 +3,8 @@
 
 import type { ColumnKind, CrossTab, Lang, Value } from '../report/model.js';
 
+type CrossTabRow = CrossTab['rows'][number];
+
 export interface CrossTabValueColumn {
   /** Index into crosstab.across and crosstab.measures. */
   readonly across: number;
@@ -25,4 +27,9 @@ export const flatLabel = (c: CrossTabValueColumn, lang: Lang): string => `${c.gr
 /** cells[across][measure], or null where the cross-tab has no value. */
 export function crossTabCell(cells: readonly (readonly Value[])[], c: CrossTabValueColumn): Value {
   return cells[c.across]?.[c.measure] ?? null;
+}
+
+/** Is the cell of `c` in this row an estimate (issue 19: marked as the long list marks it)? */
+export function crossTabMarked(ct: CrossTab, row: CrossTabRow, c: CrossTabValueColumn): boolean {
+  return row.estimated?.[c.across]?.includes(ct.measures[c.measure]!.key) === true;
 }

@@ -17,7 +17,7 @@
 // as it is produced (streamHtml): the table row by row.
 
 import type { RenderContext, RenderNote, Streamed } from './context.js';
-import { crossTabCell, crossTabValueColumns } from './crosstab.js';
+import { crossTabCell, crossTabMarked, crossTabValueColumns } from './crosstab.js';
 import { formatHuman, humanFormatter } from './format.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
@@ -182,7 +182,7 @@ function crossTabTable(ct: CrossTab, lang: Lang): string {
   const sticky = stickyColumn(ct.rowHeader);
   const body = ct.rows.map((row) => {
     const head = ct.rowHeader.map((c, i) => `<td class="text${i === sticky ? ' key' : ''}">${escapeHtml(formatHuman(cellValue(row.header, c.key), c.kind, lang))}</td>`).join('');
-    const cells = values.map((v) => `<td class="num${v.measure === 0 ? ' first' : ''}">${escapeHtml(formatHuman(crossTabCell(row.cells, v), v.kind, lang))}</td>`).join('');
+    const cells = values.map((v) => `<td class="num${v.measure === 0 ? ' first' : ''}">${escapeHtml(markEstimate(formatHuman(crossTabCell(row.cells, v), v.kind, lang), crossTabMarked(ct, row, v)))}</td>`).join('');
     return `<tr class="${row.level}">${head}${cells}</tr>`;
   });
   return `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(ct.title[lang])}">\n<table class="crosstab">\n<thead><tr>${top}</tr><tr>${sub}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n</div>`;

@@ -3,7 +3,7 @@
 // Text is escaped so that nothing in a cell becomes a link, HTML or a table break.
 
 import type { RenderContext, Streamed } from './context.js';
-import { crossTabCell, crossTabValueColumns, flatLabel } from './crosstab.js';
+import { crossTabCell, crossTabMarked, crossTabValueColumns, flatLabel } from './crosstab.js';
 import { formatHuman, humanFormatter } from './format.js';
 import { SECTION } from './meta.js';
 import type { AnyReport } from '../report/model.js';
@@ -40,7 +40,7 @@ function* markdownChunks(report: AnyReport, ctx: RenderContext): Generator<strin
     for (const row of ct.rows) {
       const cells = ct.rowHeader
         .map((c) => escapeMd(formatHuman(cellValue(row.header, c.key), c.kind, lang), isTextKind(c.kind)))
-        .concat(values.map((v) => escapeMd(formatHuman(crossTabCell(row.cells, v), v.kind, lang), false)));
+        .concat(values.map((v) => escapeMd(markEstimate(formatHuman(crossTabCell(row.cells, v), v.kind, lang), crossTabMarked(ct, row, v)), false)));
       yield `| ${(row.level === 'detail' ? cells : bold(cells)).join(' | ')} |\n`;
     }
   }

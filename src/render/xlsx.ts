@@ -21,7 +21,7 @@
 
 import { OutputError, say } from '../errors.js';
 import type { RenderContext, Streamed } from './context.js';
-import { crossTabCell, crossTabValueColumns } from './crosstab.js';
+import { crossTabCell, crossTabMarked, crossTabValueColumns } from './crosstab.js';
 import { formatMachine, machineFormatter, statusLabel } from './format.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
@@ -165,8 +165,8 @@ function shownText(value: Value, kind: ColumnKind, lang: Lang): string | null {
 
 /**
  * One data cell: a number with its format, or text; null for no value. An estimated number (issue 19)
- * keeps its value (sums and charts still work) and shows the mark through its format; text stays as
- * it is (scripts read sheet 1; the `estimated` column names a marked status).
+ * keeps its value (sums and charts still work) and shows the mark through its format; so does text
+ * (a status reached on an estimate), whose value stays the word (the `estimated` column names it too).
  */
 function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean, estimate = false): SheetCell {
   const v = formatMachine(value, kind);
@@ -174,8 +174,14 @@ function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean, est
   if (typeof v === 'number') return { value: v, style: cellStyle('right', estimate ? `${numberFormat(v, kind) ?? 'General'}"${ESTIMATE_MARK}"` : numberFormat(v, kind), bold) };
   // An explicit alignment gives the cell its own style record, so that every reader sees its font
   // by name rather than falling back to whatever it takes the workbook default to be.
-  return { value: kind === 'status' ? statusLabel(v, lang) : v, style: bold ? TEXT_BOLD : TEXT };
+  return { value: kind === 'status' ? statusLabel(v, lang) : v, style: estimate ? markedText(bold) : bold ? TEXT_BOLD : TEXT };
 }
+
+/**
+ * A text cell marked as an estimate (a status reached on one): the text format `@"*"` shows the mark
+ * and keeps the cell's value the word itself, as a marked number keeps its value.
+ */
+const markedText = (bold: boolean): CellStyle => cellStyle('left', `@"${ESTIMATE_MARK}"`, bold);
 
 const headerCell = (text: string, extra: CellStyle = {}): SheetCell => ({ value: text, style: { bold: true, wrap: true, vertical: 'bottom', ...extra } });
 
@@ -231,7 +237,7 @@ function listColumn(c: Column, lang: Lang): { shown: (value: Value) => string | 
         slot.style = numberStyle(v, bold, estimate);
       } else {
         slot.value = kind === 'status' ? statusLabel(v, lang) : v;
-        slot.style = bold ? TEXT_BOLD : TEXT;
+        slot.style = estimate ? markedText(bold) : bold ? TEXT_BOLD : TEXT;
       }
       return slot;
     },
@@ -251,7 +257,7 @@ function listSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
     const bold = row.level !== 'detail';
     for (let j = 0; j < n; j++) {
       const t = plans[j]!.shown(row.cells[j]!);
-      if (t !== null) widths.see(j, marked(row, j) && !isTextKind(cols[j]!.kind) ? t + ESTIMATE_MARK : t, bold);
+      if (t !== null) widths.see(j, marked(row, j) ? t + ESTIMATE_MARK : t, bold);
     }
     const t = levelPlan.shown(row.level);
     if (t !== null) widths.see(n, t, bold);
@@ -298,15 +304,15 @@ function crossTabSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetS
   const widths = new Widths(ct.rowHeader.map((c) => c.label[lang]).concat(values.map((v) => v.label[lang])));
   const lastAcross = ct.across.length - 1;
   const body: SheetRow[] = [];
-  const put = (value: Value, kind: ColumnKind, bold: boolean, j: number): SheetCell => {
+  const put = (value: Value, kind: ColumnKind, bold: boolean, j: number, estimate = false): SheetCell => {
     const t = shownText(value, kind, lang);
-    if (t !== null) widths.see(j, t, bold);
-    return dataCell(value, kind, lang, bold);
+    if (t !== null) widths.see(j, estimate ? t + ESTIMATE_MARK : t, bold);
+    return dataCell(value, kind, lang, bold, estimate);
   };
   for (const row of ct.rows) {
     const total = row.level === 'total';
     const head = ct.rowHeader.map((c, j) => put(cellValue(row.header, c.key), c.kind, total, j));
-    const cells = values.map((v, k) => put(crossTabCell(row.cells, v), v.kind, total || v.across === lastAcross, nHead + k));
+    const cells = values.map((v, k) => put(crossTabCell(row.cells, v), v.kind, total || v.across === lastAcross, nHead + k, crossTabMarked(ct, row, v)));
     body.push({ cells: head.concat(cells) });
   }
   // A key across spans its measures: make the measures wide enough for the key's label too.

@@ -97,6 +97,19 @@ function explainMeta(r: AllocationResult): Record<string, unknown> {
   return out;
 }
 
+/** Figures without the target, when the target was given (no estimate, whatever it was planned on). */
+const given = (figures: readonly string[] | undefined, isGiven: boolean): readonly string[] | undefined => (isGiven ? figures?.filter((f) => f !== 'target') : figures);
+
+/** A matrix row total's or a nested parent's figures: its target is no estimate when the row totals were given. */
+const rowTotalFigures = (r: AllocationResult, p: PlannedUnit): readonly string[] | undefined => given(unitFigures(p, r.denominator), r.matrix?.rowsGiven === true);
+
+/** The Total's: its participants and denominator where any of their parts is; its target is the one given. */
+function totalFigures(r: AllocationResult): readonly string[] | undefined {
+  const top = r.shape === 'flat' ? r.units : r.parents;
+  const out = given(unitFigures({ estimated: [...new Set(top.flatMap((u) => u.estimated ?? []))] }, r.denominator), true);
+  return out?.length ? out : undefined;
+}
+
 function crossTab(r: AllocationResult): CrossTab | undefined {
   if (r.shape !== 'matrix') return undefined;
   const C = r.columns.length;
@@ -104,18 +117,27 @@ function crossTab(r: AllocationResult): CrossTab | undefined {
     { key: 'participants', label: { en: 'today', id: 'saat ini' }, kind: 'int' },
     { key: 'target', label: { en: 'target', id: 'target' }, kind: 'int' },
   ];
+  // Estimates (issue 19), marked as in the long list: a cell's and a row total's participants as the data
+  // labels them and their target when planned on one; a column total's target unless it was given; the
+  // Total's target is the one given.
+  const marks = (list: readonly (readonly string[] | undefined)[]): { estimated?: readonly (readonly string[] | undefined)[] } => (list.some((x) => x?.length) ? { estimated: list } : {});
   const rows: CrossTab['rows'][number][] = r.parents.map((p, i) => {
     const cells: Value[][] = [];
+    const estimated: (readonly string[] | undefined)[] = [];
     for (let j = 0; j < C; j++) {
       const u = r.units[i * C + j]!;
       cells.push([u.participants, Number(u.target)]);
+      estimated.push(unitFigures(u, r.denominator));
     }
     cells.push([p.participants, Number(p.target)]);
-    return { header: keyValues([r.dims[0]!], p.keys, p.labels), cells, level: 'detail' };
+    estimated.push(rowTotalFigures(r, p));
+    return { header: keyValues([r.dims[0]!], p.keys, p.labels), cells, ...marks(estimated), level: 'detail' };
   });
   const totalCells: Value[][] = r.columns.map((c) => [c.participants, Number(c.target)]);
+  const totalMarks = r.columns.map((c) => given(unitFigures(c, r.denominator), r.matrix?.columnsGiven === true));
   totalCells.push([r.total.participants, Number(r.total.target)]);
-  rows.push({ header: { [r.dims[0]!]: 'Total' }, cells: totalCells, level: 'total' });
+  totalMarks.push(totalFigures(r));
+  rows.push({ header: { [r.dims[0]!]: 'Total' }, cells: totalCells, ...marks(totalMarks), level: 'total' });
   return {
     title: { en: `Targets by ${keysTitle(r.dims, 'en')}`, id: `Target per ${keysTitle(r.dims, 'id')}` },
     rowHeader: keyColumns([r.dims[0]!]),
@@ -156,7 +178,8 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
       k += children.length;
       for (const u of children) rows.push(unitRow(u));
       const v = unitValues(p, total, ctx.period, ctx.year, r.denominator);
-      rows.push(withEstimates({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, ...startOf(children), weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null }  }, unitFigures(p, r.denominator)));
+      const figures = rowTotalFigures(r, p);
+      rows.push(withEstimates({ level: 'subtotal', values: { ...totalLabel(r.dims, p.keys, p.labels), ...v, ...startOf(children), weight: null, min: r.shape === 'matrix' ? null : v['min']!, max: r.shape === 'matrix' ? null : v['max']!, bound: null, estimated: estimatedCell(figures) } }, figures));
     });
   }
   const den = r.total.denominator;
@@ -173,7 +196,7 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
   const top = r.shape === 'flat' ? r.units : r.parents;
   // The total's participants and denominator are estimates where any of their parts is; its target
   // is the one given, no estimate.
-  const totalEstimated = unitFigures({ estimated: [...new Set(top.flatMap((u) => u.estimated ?? []))] }, r.denominator)?.filter((f) => f !== 'target');
+  const totalEstimated = totalFigures(r);
   const totals: Record<string, Value> = {
     [r.dims[0]!]: 'Total',
     period: null,

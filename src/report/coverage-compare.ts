@@ -11,6 +11,7 @@ import type { CoverageResult, CoverageRow } from '../core/coverage/plan.js';
 import type { Note } from '../core/facts.js';
 import { keyColumns, keyValues, notesInWords, totalLabel } from './common.js';
 import type { AnyReport, Column, Report, Row, Value } from './model.js';
+import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js';
 
 export interface TargetPlan {
   /** Used in column keys (target_<name>): letters, digits, `_`. */
@@ -108,7 +109,19 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
       { key: `diff_${p.name}`, label: { en: `${p.label} − ${plans[0]!.label}`, id: `${p.label} − ${plans[0]!.label}` }, kind: 'signed-int' },
       { key: `diff_pct_${p.name}`, label: { en: `${p.label} − ${plans[0]!.label} (%)`, id: `${p.label} − ${plans[0]!.label} (%)` }, kind: 'signed-pct' },
     ]),
+    ESTIMATED_REPORT_COLUMN,
   ];
+  // Estimates (issue 19), by column: participants as the data labels them, the coverage when its
+  // denominator (not shown here) is one, and each plan's target and status planned or reached on one.
+  const marks = (rows: readonly CoverageRow[]): readonly string[] | undefined => {
+    const e = rows[0]!.estimated;
+    const out = [...(e?.includes('participants') ? ['participants'] : []), ...(e?.includes('denominator') && rows[0]!.metrics.coverage !== null ? ['coverage'] : [])];
+    plans.forEach((p, i) => {
+      if (rows[i]!.estimated?.includes('target')) out.push(`target_${p.name}`);
+      if (rows[i]!.estimated?.includes('status')) out.push(`status_${p.name}`);
+    });
+    return out.length ? out : undefined;
+  };
   // The same data, the same grain: row i of every result is the same group.
   const line = (rows: readonly CoverageRow[], at: number): Record<string, Value> => {
     const out = Object.create(null) as Record<string, Value>;
@@ -130,16 +143,20 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
         out[`diff_pct_${p.name}`] = o.pct;
       }
     });
+    out['estimated'] = estimatedCell(marks(rows));
     return out;
   };
   const rows: Row[] = [];
   let total: Record<string, Value> = {};
+  let totalMarks: readonly string[] | undefined;
   for (let i = 0; i < first.rowList.length; i++) {
     const all = plans.map((p) => p.result.rowList.at(i));
     const r = all[0]!;
-    if (r.level === 'total') total = { [grain[0]!]: 'Total', ...line(all, i) };
-    else if (r.level === 'detail') rows.push({ values: { ...keyValues(grain, r.keys, r.labels), ...line(all, i) } });
-    else rows.push({ level: 'subtotal', values: { ...totalLabel(grain, r.keys, r.labels), ...line(all, i) } });
+    if (r.level === 'total') {
+      total = { [grain[0]!]: 'Total', ...line(all, i) };
+      totalMarks = marks(all);
+    } else if (r.level === 'detail') rows.push(withEstimates({ values: { ...keyValues(grain, r.keys, r.labels), ...line(all, i) } }, marks(all)));
+    else rows.push(withEstimates({ level: 'subtotal', values: { ...totalLabel(grain, r.keys, r.labels), ...line(all, i) } }, marks(all)));
   }
   const firstOwn = new Set(notesInWords(plans[0]!.notes ?? []).map((w) => w.en));
   const labelCols = keyColumns(grain).filter((c) => c.key !== 'province_code').map((c) => c.key);
@@ -149,6 +166,9 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
     columns,
     rows,
     totals: total,
+    totalsEstimated: totalMarks,
+    legend: estimateLegend(rows.some((x) => x.estimated?.length) || totalMarks !== undefined),
+    humanColumns: columns.filter((c) => c !== ESTIMATED_REPORT_COLUMN).map((c) => c.key),
     meta: { ...base.meta, plans: plans.map((p) => ({ name: p.name, label: p.label, targets: p.result.targetRows ?? null, targetYear: p.result.targetYear ?? null, revision: p.result.revision ?? null, rule: p.result.rule ?? null })) },
     // The run's notes (the first plan's own taken out of them), each plan's own under its label, and what
     // the comparison itself must say: as said on stderr.

@@ -312,7 +312,15 @@ export function trendReport(r: CoverageResult, base: AnyReport): Report {
   const s = r.story!;
   const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
   const monthCols: Column[] = s.months.map((m) => ({ key: m, label: { en: m, id: m }, kind: 'int' }));
-  const columns: Column[] = [...keyColumns(r.grain), ...monthCols, c('change', 'signed-int'), c('pace', 'signed-int'), c('run_rate', 'int'), c('projected', 'int'), c('target', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status')];
+  const columns: Column[] = [...keyColumns(r.grain), ...monthCols, c('change', 'signed-int'), c('pace', 'signed-int'), c('run_rate', 'int'), c('projected', 'int'), c('target', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status'), ESTIMATED_REPORT_COLUMN];
+  // issue 19: the cells that are estimates, by column: the months whose participants are, the target,
+  // the projection and its status
+  const marks = (x: CoverageRow): readonly string[] | undefined => {
+    const out: string[] = [];
+    s.months.forEach((m, i) => x.story?.seriesEstimated?.[i] && out.push(m));
+    for (const f of ['projected', 'target', 'projected_status'] as const) if (x.estimated?.includes(f)) out.push(f);
+    return out.length ? out : undefined;
+  };
   const cells = (x: CoverageRow): Record<string, Value> => {
     const out: Record<string, Value> = Object.create(null) as Record<string, Value>;
     s.months.forEach((m, i) => (out[m] = x.story?.series[i] ?? null));
@@ -323,11 +331,12 @@ export function trendReport(r: CoverageResult, base: AnyReport): Report {
     out['target'] = x.metrics.target;
     out['projected_gap'] = x.story?.projectedGap ?? null;
     out['projected_status'] = x.story?.projectedStatus ?? null;
+    out['estimated'] = estimatedCell(marks(x));
     return out;
   };
   const rows: Row[] = r.rows
     .filter((x) => x.level !== 'total')
-    .map((x) => (x.level === 'detail' ? { values: { ...keyValues(r.grain, x.keys, x.labels), ...cells(x) }, ...(x.story ? { series: x.story.series } : {}) } : { level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...cells(x) }, ...(x.story ? { series: x.story.series } : {}) }));
+    .map((x) => withEstimates(x.level === 'detail' ? { values: { ...keyValues(r.grain, x.keys, x.labels), ...cells(x) }, ...(x.story ? { series: x.story.series } : {}) } : { level: 'subtotal', values: { ...totalLabel(r.grain, x.keys, x.labels), ...cells(x) }, ...(x.story ? { series: x.story.series } : {}) }, marks(x)));
   const total = r.rows.find((x) => x.level === 'total')!;
   return {
     kind: 'coverage-trend',
@@ -335,6 +344,9 @@ export function trendReport(r: CoverageResult, base: AnyReport): Report {
     columns,
     rows,
     totals: { [r.grain[0]!]: 'Total', ...cells(total) },
+    totalsEstimated: marks(total),
+    legend: estimateLegend(rows.some((x) => x.estimated?.length) || marks(total) !== undefined),
+    humanColumns: columns.filter((c) => c !== ESTIMATED_REPORT_COLUMN).map((c) => c.key),
     meta: { ...base.meta, view: 'trend' },
     notes: base.notes,
     ...(base.trend ? { trend: base.trend } : {}),

@@ -97,6 +97,8 @@ export interface CrossTab {
   readonly rows: readonly {
     readonly header: Readonly<Record<string, Value>>;
     readonly cells: readonly (readonly Value[])[];
+    /** estimated[j]: the keys of the measures under key j that are estimates (marked as Row.estimated). */
+    readonly estimated?: readonly (readonly string[] | undefined)[];
     readonly level: 'detail' | 'total';
   }[];
 }

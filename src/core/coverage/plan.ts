@@ -532,6 +532,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Total, which add up the groups that have a target, and only their participants).
   let stars: Star[] | undefined;
   let starDims: readonly Dimension[] | undefined;
+  let wholePlan = false; // every target of the plan is in the Total (a Kanwil's is a sum of planned targets)
   if (targetTable) {
     const agg = roll(curT, targetGrain).table;
     starDims = agg.dims;
@@ -553,6 +554,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     });
     const withT = stars.filter((s) => s.target !== null).length;
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
+    const ti = measureIndex(at!.table, 'target');
+    wholePlan = withT === at!.table.rows.filter((r) => r.values[ti] !== null && r.values[ti] !== undefined).length;
     // Targets per branch in a report by region × branch: no row but the Total can show them (a level
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
@@ -622,7 +625,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     }
     // The rows are made by a function outside this plan's scope, given only what they read: a list held
     // by the result keeps these arrays and the level's groups, not every table and rollup of the plan.
-    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: targets?.yearFrom === 'plan', denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt });
+    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: targets?.yearFrom === 'plan' && wholePlan, denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt });
   };
   const detail = levelRows(grain, 'detail');
   // One pass over the detail rows, each made and let go: rows without a denominator where others have
@@ -815,7 +818,7 @@ interface LevelInputs {
   readonly denominator: string | undefined;
   readonly margin: number;
   readonly left: number | undefined;
-  /** Targets planned for a year: the Total's target splits a given national total (no estimate). */
+  /** Targets planned for a year, all of them in the Total: its target is the given national total (no estimate). */
   readonly plannedTotal: boolean;
   /** By group number; NaN where there is none. */
   readonly denAt?: Float64Array;
@@ -954,6 +957,9 @@ interface DetailStory {
   readonly pace: Pace | null;
   readonly projected: number | null;
   readonly star: string;
+  /** The months whose participants are estimates, and whether the projection rests on one (issue 19). */
+  readonly est?: readonly boolean[];
+  readonly projectedEstimated: boolean;
 }
 
 /**
@@ -989,7 +995,9 @@ function tellStory(
       projected = d;
       capped++;
     }
-    detail.set(r, { series, pace, projected, star: o.starOf(r.keys) });
+    const est = history.estimated.get(key(r.keys));
+    const projectedEstimated = projected !== null && est !== undefined && (est[n - 1]! || est[history.months.indexOf(pace!.from)]!);
+    detail.set(r, { series, pace, projected, star: o.starOf(r.keys), est, projectedEstimated });
   }
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
   if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december });
@@ -1020,7 +1028,7 @@ function tellStory(
     }
     return groups.get(key(keys)) ?? [];
   };
-  const story = (r: CoverageRow): RowStory => {
+  const story = (r: CoverageRow): { story: RowStory; more: EstimatedFigure[] } => {
     const under = r.level === 'detail' ? [detail.get(r)!] : underOf(r.keys);
     const series = history.months.map((_, i) => {
       let sum = 0;
@@ -1055,9 +1063,20 @@ function tellStory(
         status = projectedStatus(pt, t, o.margin);
       }
     }
-    return { series, pace, projected, projectedGap, projectedStatus: status };
+    // issue 19: the months, the projection and its status that rest on an estimate
+    const marked = under.some((u) => u.est);
+    const seriesEstimated = marked ? history.months.map((_, i) => under.some((u) => u.est?.[i] === true)) : undefined;
+    const more: EstimatedFigure[] = [];
+    if (projected !== null && under.some((u) => u.projectedEstimated)) more.push('projected');
+    if (status !== null && (r.estimated?.includes('target') || under.some((u) => o.withTarget.has(u.star) && u.projectedEstimated))) more.push('projected_status');
+    return { story: { series, pace, projected, projectedGap, projectedStatus: status, ...(seriesEstimated ? { seriesEstimated } : {}) }, more };
   };
-  return { rows: rows.map((r) => ({ ...r, story: story(r) })) };
+  return {
+    rows: rows.map((r) => {
+      const { story: s, more } = story(r);
+      return { ...r, story: s, ...(more.length ? { estimated: [...(r.estimated ?? []), ...more] } : {}) };
+    }),
+  };
 }
 
 /**

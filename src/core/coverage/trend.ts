@@ -81,6 +81,8 @@ export interface History {
   readonly months: readonly Period[];
   /** By group key (the grain's keys joined with \u0000): participants per month, null where not reported. */
   readonly byGroup: ReadonlyMap<string, (number | null)[]>;
+  /** By group key: the months whose participants are estimates (core/estimates.ts); a group with none is not here. */
+  readonly estimated: ReadonlyMap<string, boolean[]>;
 }
 
 /**
@@ -91,6 +93,7 @@ export interface History {
  */
 export function historyOf(tables: readonly Table[], grain: readonly string[], period: Period, wanted?: () => ReadonlySet<string>): History {
   const byMonth = new Map<Period, Map<string, number>>();
+  const estimatedIn = new Map<Period, Set<string>>(); // the groups whose participants are an estimate that month
   // First the months each table gives (those of the rows a rollup by grain and month places; a month
   // given by an earlier table is not read again), so that a single month costs no rollup at all and the
   // rollup below can leave out the rows of groups nobody asks for without losing a month.
@@ -127,7 +130,13 @@ export function historyOf(tables: readonly Table[], grain: readonly string[], pe
         const v = r.values[pm];
         if (v === null || v === undefined) continue;
         const k = r.keys.slice(0, grain.length).join('\u0000');
-        if (!only || only.has(k)) byMonth.get(m)!.set(k, v);
+        if (only && !only.has(k)) continue;
+        byMonth.get(m)!.set(k, v);
+        if (r.estimated?.includes('participants')) {
+          let e = estimatedIn.get(m);
+          if (!e) estimatedIn.set(m, (e = new Set()));
+          e.add(k);
+        }
       }
     }
   }
@@ -140,7 +149,15 @@ export function historyOf(tables: readonly Table[], grain: readonly string[], pe
       series[i] = v;
     }
   });
-  return { months, byGroup };
+  const estimated = new Map<string, boolean[]>();
+  months.forEach((m, i) => {
+    for (const k of estimatedIn.get(m) ?? []) {
+      let marks = estimated.get(k);
+      if (!marks) estimated.set(k, (marks = new Array<boolean>(months.length).fill(false)));
+      marks[i] = true;
+    }
+  });
+  return { months, byGroup, estimated };
 }
 
 /** The story of one row: its months, pace, projection and what the projection means for its target. */
@@ -152,4 +169,6 @@ export interface RowStory {
   readonly projected: number | null;
   readonly projectedGap: number | null;
   readonly projectedStatus: ProjectedStatus | null;
+  /** The months whose participants are estimates (by History.months); unset: none. */
+  readonly seriesEstimated?: readonly boolean[];
 }
