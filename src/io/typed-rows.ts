@@ -690,7 +690,10 @@ export class TypedRows implements RowSink {
         this.problems.add({ ...this.o.place((places[plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode]?.line ?? line), places[plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode]?.column), code: 'bad-key', message: province.message, hint: province.hint, id: province.id });
       }
     }
-    if (regency && ok) {
+    // The regency is checked whatever else the row lacks (a bad number beside an unknown regency: both
+    // are said at once), unless its province is unknown: then it cannot be looked up, and would only
+    // repeat that problem.
+    if (regency && !(province && !('key' in province))) {
       if (!('key' in regency)) {
         ok = false;
         this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
