@@ -421,7 +421,12 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   // number, sized once for the most groups there can be (one a placeable row), so that a million groups
   // (one key per row) cost their rows and little more. Where a group lacks a measure is not kept: in the
   // rare group that both gives and lacks one, the rows are read again for the first that lacks it.
-  const rows: { keys: string[]; values: (number | null)[]; src: number; line: number; estimated?: readonly string[] }[] = [];
+  type Group = { keys: string[]; values: (number | null)[]; src: number; line: number; estimated?: readonly string[] };
+  // A group a row (a key of the grain on one row only): the array is made at its size, not grown.
+  let oneEach = 0;
+  if (idx.some((d) => keyIds(table).unique[d])) for (let i = 0; i < n; i++) if (adds(table.rows[i]!, i)) oneEach++;
+  const rows: Group[] = oneEach ? new Array<Group>(oneEach) : [];
+  let groups = 0;
   const have = new Uint8Array(Math.max(placed * nm, 1));
   const lack = new Uint8Array(have.length);
   const borrowed = new Uint8Array(Math.max(placed, 1)); // by group: its values are still its first row's
@@ -452,7 +457,8 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     }
     const g = groupOf(i);
     let lent = false;
-    if (g === rows.length) {
+    if (g === groups) {
+      groups++;
       let keys: string[];
       if (whole && row.keys.length === idx.length) keys = row.keys as string[];
       else {
@@ -462,7 +468,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
       // A group's first row lends it its values (one key per row: a million groups, no copies); the
       // group gets its own array when a second row is added to it.
       const lend = canLend(table, row);
-      rows.push({ keys, values: lend ? (row.values as (number | null)[]) : new Array<number | null>(nm).fill(null), src: row.src, line: row.line });
+      rows[g] = { keys, values: lend ? (row.values as (number | null)[]) : new Array<number | null>(nm).fill(null), src: row.src, line: row.line };
       if (lend) {
         borrowed[g] = 1;
         lent = true;
@@ -499,7 +505,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   const incomplete = new Map<string, { count: number; keys: string[]; at: RowRef }>();
   // Per measure, the first group (in group order) that both gives and lacks it: `incomplete` names it.
   const firstOf = new Int32Array(nm).fill(-1);
-  for (let g = 0; g < rows.length; g++) {
+  for (let g = 0; g < groups; g++) {
     const r = rows[g]!;
     for (let m = 0; m < nm; m++) {
       if (have[g * nm + m] && lack[g * nm + m]) {
