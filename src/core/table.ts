@@ -15,6 +15,7 @@
 // segment"); at grain {province} the wide row is used and its details are skipped.
 
 import type { Note } from './facts.js';
+import { TextIds, WholeIds } from './key-index.js';
 
 export type KeyKind = 'province' | 'regency' | 'segment' | 'period' | 'month' | 'kanwil' | 'text';
 
@@ -150,10 +151,15 @@ function keyOf(row: TableRow, idx: readonly number[]): string | null {
 /**
  * Every key of a table as a small number per dimension (0: none), computed once per table. A group of
  * keys then becomes one number (mixed radix) instead of a joined string: no string is built per row.
+ * The numbers are kept in the narrowest typed array that holds them (a province: a byte a row), and the
+ * keys are numbered through TextIds, not a Map (a million branch names: 16–24 bytes a name while they
+ * are numbered, not 30–50).
  */
 interface KeyIds {
-  readonly ids: readonly Int32Array[];
+  readonly ids: readonly (Uint8Array | Uint16Array | Int32Array)[];
   readonly radix: readonly number[];
+  /** Per dimension: no key of it is on two rows (a branch per row), so every group with it is one row. */
+  readonly unique: readonly boolean[];
 }
 
 const keyIdCache = new WeakMap<Table, KeyIds>();
@@ -162,22 +168,32 @@ function keyIds(table: Table): KeyIds {
   const hit = keyIdCache.get(table);
   if (hit) return hit;
   const n = table.rows.length;
-  const ids: Int32Array[] = [];
+  const ids: (Uint8Array | Uint16Array | Int32Array)[] = [];
   const radix: number[] = [];
+  const unique: boolean[] = [];
   for (let d = 0; d < table.dims.length; d++) {
-    const intern = new Map<string, number>();
+    const intern = new TextIds((i) => table.rows[i]!.keys[d]!);
     const col = new Int32Array(n);
+    let keyed = 0;
+    // Rows come in runs of one key (a province, a month): the previous row's number is reused.
+    let last: string | undefined;
+    let lastId = 0;
     for (let i = 0; i < n; i++) {
       const k = table.rows[i]!.keys[d];
       if (k === null || k === undefined) continue;
-      let id = intern.get(k);
-      if (id === undefined) intern.set(k, (id = intern.size + 1));
-      col[i] = id;
+      keyed++;
+      if (k !== last) {
+        last = k;
+        lastId = intern.intern(k, i) + 1;
+      }
+      col[i] = lastId;
     }
-    ids.push(col);
-    radix.push(intern.size + 1);
+    const r = intern.size + 1;
+    ids.push(r <= 0x100 ? new Uint8Array(col) : r <= 0x10000 ? new Uint16Array(col) : col);
+    radix.push(r);
+    unique.push(intern.size === keyed);
   }
-  const out = { ids, radix };
+  const out = { ids, radix, unique };
   keyIdCache.set(table, out);
   return out;
 }
@@ -335,6 +351,51 @@ export function aggregate(table: Table, grain: readonly string[], rule: 'refuse'
   return rollup(table, grain);
 }
 
+/**
+ * The group of each placed row, numbered 0, 1, 2… in order of first sight: the function is called once
+ * per placed row, in row order. No Map of keys: a key of the grain that no two rows share (a branch per
+ * row) makes every row a group of its own, with nothing to look up; a few combinations (the provinces)
+ * are numbered through an array by their mixed-radix number, more through WholeIds; a joined string
+ * only past 2^53 combinations.
+ */
+function groupNumbers(table: Table, idx: readonly number[]): (i: number) => number {
+  if (idx.length === 0) return () => 0;
+  const { ids, radix, unique } = keyIds(table);
+  if (idx.some((d) => unique[d])) {
+    let next = 0;
+    return () => next++;
+  }
+  let space = 1;
+  for (const d of idx) space *= radix[d]!;
+  const numberOf = (i: number): number => {
+    let k = 0;
+    for (const d of idx) k = k * radix[d]! + ids[d]![i]!;
+    return k;
+  };
+  if (space <= Math.max(1024, 2 * table.rows.length)) {
+    const groupOf = new Int32Array(space); // group + 1; 0: none yet
+    let size = 0;
+    return (i) => {
+      const k = numberOf(i);
+      const g = groupOf[k]!;
+      if (g !== 0) return g - 1;
+      groupOf[k] = ++size;
+      return size - 1;
+    };
+  }
+  if (space < Number.MAX_SAFE_INTEGER) {
+    const seen = new WholeIds();
+    return (i) => seen.intern(numberOf(i));
+  }
+  const seen = new Map<string, number>();
+  return (i) => {
+    const k = keyOf(table.rows[i]!, idx)!;
+    let g = seen.get(k);
+    if (g === undefined) seen.set(k, (g = seen.size));
+    return g;
+  };
+}
+
 /** aggregate() without the conflict check (for a table already checked at load time). */
 export function rollup(table: Table, grain: readonly string[]): Aggregated {
   const idx = grain.map((g) => {
@@ -345,27 +406,34 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   const nm = table.measures.length;
   const n = table.rows.length;
   const placeable = new Uint8Array(n);
+  let placed = 0;
   for (let i = 0; i < n; i++) {
     const keys = table.rows[i]!.keys;
     let ok = 1;
     for (const d of idx) if (keys[d] === null) ok = 0;
     placeable[i] = ok;
+    placed += ok;
   }
+  // Rows the loop below adds to a group: placeable, and not the segment row of a wide row that stands for it.
+  const adds = (row: TableRow, i: number): boolean => placeable[i] === 1 && (row.parent === undefined || !placeable[row.parent]);
   // One row object per group, made as the group's first row arrives; what a group needs only while it
   // is added up (which measures some of its rows gave and some lacked) sits in typed arrays by group
-  // number, so that a million groups (one key per row) cost their rows and little more.
-  const rows: { keys: string[]; values: (number | null)[]; src: number; line: number; estimated?: readonly string[] }[] = [];
-  const groups = new Map<number | string, number>();
-  let have = new Uint8Array(Math.max(nm, 1) * 64);
-  let lack = new Uint8Array(have.length);
-  // By group × measure, where `lack` is set: the first row lacking it (its source and line). Typed
-  // arrays, not a map of places: most rows lack some measure (a file without employed lacks it on every
-  // row), and a map entry per row and measure cost more than the groups themselves.
-  let lackSrc = new Int32Array(have.length);
-  let lackLine = new Float64Array(have.length);
-  let borrowed = new Uint8Array(64); // by group: its values are still its first row's
+  // number, sized once for the most groups there can be (one a placeable row), so that a million groups
+  // (one key per row) cost their rows and little more. Where a group lacks a measure is not kept: in the
+  // rare group that both gives and lacks one, the rows are read again for the first that lacks it.
+  type Group = { keys: string[]; values: (number | null)[]; src: number; line: number; estimated?: readonly string[] };
+  // A group a row (a key of the grain on one row only): the array is made at its size, not grown.
+  let oneEach = 0;
+  if (idx.some((d) => keyIds(table).unique[d])) for (let i = 0; i < n; i++) if (adds(table.rows[i]!, i)) oneEach++;
+  const rows: Group[] = oneEach ? new Array<Group>(oneEach) : [];
+  let groups = 0;
+  const have = new Uint8Array(Math.max(placed * nm, 1));
+  const lack = new Uint8Array(have.length);
+  const borrowed = new Uint8Array(Math.max(placed, 1)); // by group: its values are still its first row's
   const estimated = new Map<number, Set<string>>();
-  const groupOf = grouper(table, idx);
+  const groupOf = groupNumbers(table, idx);
+  // The grain is every dimension in order: a group's keys are its first row's, the same array.
+  const whole = idx.length === table.dims.length && idx.every((d, j) => d === j);
   const unplaced = new Map<string, { count: number; first: RowRef; lacks: string[] }>();
   let children: Map<number, number[]> | undefined;
   const childrenOf = (i: number): readonly number[] => {
@@ -380,45 +448,32 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     }
     return children.get(i) ?? [];
   };
-  const lackAt = (g: number, m: number, src: number, line: number): void => {
-    const at = g * nm + m;
-    if (lack[at] && (lackSrc[at]! < src || (lackSrc[at] === src && lackLine[at]! <= line))) return;
-    lack[at] = 1;
-    lackSrc[at] = src;
-    lackLine[at] = line;
-  };
   for (let i = 0; i < n; i++) {
     const row = table.rows[i]!;
-    if (row.parent !== undefined && (placeable[row.parent] || !placeable[i])) continue; // its wide row stands for it
-    if (!placeable[i]) {
+    if (!adds(row, i)) {
       // A wide row whose segment rows can be placed is placed through them for what they carry.
-      for (let m = 0; m < nm; m++) if (row.values[m] !== null && !placedThroughChildren(table, placeable, childrenOf(i), m)) noteUnplaced(unplaced, table, row, m, idx);
+      if (row.parent === undefined) for (let m = 0; m < nm; m++) if (row.values[m] !== null && !placedThroughChildren(table, placeable, childrenOf(i), m)) noteUnplaced(unplaced, table, row, m, idx);
       continue;
     }
-    const k = idx.length === 0 ? '' : groupOf(i)!;
-    let g = groups.get(k);
+    const g = groupOf(i);
     let lent = false;
-    if (g === undefined) {
-      g = rows.length;
-      groups.set(k, g);
-      const keys = new Array<string>(idx.length);
-      for (let j = 0; j < idx.length; j++) keys[j] = row.keys[idx[j]!]!;
+    if (g === groups) {
+      groups++;
+      let keys: string[];
+      if (whole && row.keys.length === idx.length) keys = row.keys as string[];
+      else {
+        keys = new Array<string>(idx.length);
+        for (let j = 0; j < idx.length; j++) keys[j] = row.keys[idx[j]!]!;
+      }
       // A group's first row lends it its values (one key per row: a million groups, no copies); the
       // group gets its own array when a second row is added to it.
       const lend = canLend(table, row);
-      rows.push({ keys, values: lend ? (row.values as (number | null)[]) : new Array<number | null>(nm).fill(null), src: row.src, line: row.line });
-      if (g >= borrowed.length) borrowed = doubled(borrowed);
-      if ((g + 1) * nm > have.length) {
-        have = doubled(have);
-        lack = doubled(lack);
-        lackSrc = doubled(lackSrc);
-        lackLine = doubled(lackLine);
-      }
+      rows[g] = { keys, values: lend ? (row.values as (number | null)[]) : new Array<number | null>(nm).fill(null), src: row.src, line: row.line };
       if (lend) {
         borrowed[g] = 1;
         lent = true;
         for (let m = 0; m < nm; m++) {
-          if (row.values[m] === null) lackAt(g, m, row.src, row.line);
+          if (row.values[m] === null) lack[g * nm + m] = 1;
           else have[g * nm + m] = 1;
         }
       }
@@ -437,11 +492,10 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     for (let m = 0; m < nm; m++) {
       const v = row.values[m];
       if (v === null || v === undefined) {
-        lackAt(g, m, row.src, row.line);
+        lack[g * nm + m] = 1;
         continue;
       }
-      const partly = row.lacking?.[m];
-      if (partly) lackAt(g, m, partly.src, partly.line);
+      if (row.lacking?.[m]) lack[g * nm + m] = 1;
       const sum = (values[m] ?? 0) + v;
       if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: row.src, line: row.line }, table.sources);
       values[m] = sum;
@@ -449,7 +503,9 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     }
   }
   const incomplete = new Map<string, { count: number; keys: string[]; at: RowRef }>();
-  for (let g = 0; g < rows.length; g++) {
+  // Per measure, the first group (in group order) that both gives and lacks it: `incomplete` names it.
+  const firstOf = new Int32Array(nm).fill(-1);
+  for (let g = 0; g < groups; g++) {
     const r = rows[g]!;
     for (let m = 0; m < nm; m++) {
       if (have[g * nm + m] && lack[g * nm + m]) {
@@ -457,12 +513,16 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
         const name = table.measures[m]!.name;
         const prev = incomplete.get(name);
         if (prev) prev.count++;
-        else incomplete.set(name, { count: 1, keys: r.keys, at: { src: lackSrc[g * nm + m]!, line: lackLine[g * nm + m]! } });
+        else {
+          incomplete.set(name, { count: 1, keys: r.keys, at: { src: 0, line: 0 } });
+          firstOf[m] = g;
+        }
       }
     }
     const e = estimated.get(g);
     if (e) r.estimated = [...e].sort();
   }
+  if (incomplete.size) firstLacking(table, idx, adds, firstOf, incomplete);
   return {
     table: { dims: idx.map((d) => table.dims[d]!), measures: table.measures, rows, sources: table.sources },
     unplaced,
@@ -470,11 +530,32 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   };
 }
 
-/** A typed array of twice the length, holding `a` at its start. */
-function doubled<T extends Uint8Array | Int32Array | Float64Array>(a: T): T {
-  const next = new (a.constructor as new (n: number) => T)(a.length * 2);
-  next.set(a);
-  return next;
+/**
+ * For each measure, the first row (by source, then line) that lacks it in the group `firstOf[m]`: the
+ * rows are numbered into groups again, in the same order, as rollup did. A row lacks a measure when it
+ * has none, or when it stands for rows of which some lacked it (`lacking`: the first of those).
+ */
+function firstLacking(table: Table, idx: readonly number[], adds: (row: TableRow, i: number) => boolean, firstOf: Int32Array, incomplete: Map<string, { count: number; keys: string[]; at: RowRef }>): void {
+  const groupOf = groupNumbers(table, idx);
+  const nm = firstOf.length;
+  const at: (RowRef | undefined)[] = new Array<RowRef | undefined>(nm).fill(undefined);
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i]!;
+    if (!adds(row, i)) continue;
+    const g = groupOf(i);
+    for (let m = 0; m < nm; m++) {
+      if (firstOf[m] !== g) continue;
+      const v = row.values[m];
+      const lacks = v === null || v === undefined ? row : row.lacking?.[m];
+      if (!lacks) continue;
+      const was = at[m];
+      if (!was || lacks.src < was.src || (lacks.src === was.src && lacks.line < was.line)) at[m] = { src: lacks.src, line: lacks.line };
+    }
+  }
+  for (let m = 0; m < nm; m++) {
+    const got = incomplete.get(table.measures[m]!.name);
+    if (got && firstOf[m]! >= 0) got.at = at[m]!;
+  }
 }
 
 /**

@@ -24,6 +24,7 @@ import { overCoverageException, type OverCoverageException } from './exceptions.
 import { MAX_SUGGESTED } from './areas.js';
 import { boundedDistance } from '../core/suggest.js';
 import type { FileFold } from './fold.js';
+import { KeyLabels } from './key-labels.js';
 import type { IdLedger } from './id-ledger.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
 import { CONTROL, hasControl, type Cell, type CellPlace, type RowSink } from './row-sink.js';
@@ -44,14 +45,14 @@ export const DROPPED = '\u0000';
 
 /** The dimensions and measures shared by all files of one load (dims grow as files bring new ones). */
 export class TableShape {
-  readonly dims: { name: string; kind: KeyKind; labels: Map<string, string> }[] = [];
+  readonly dims: { name: string; kind: KeyKind; labels: KeyLabels }[] = [];
   constructor(readonly measures: readonly { name: string; kind: MeasureKind }[]) {}
 
   dim(name: string, kind: KeyKind): number {
     let i = this.dims.findIndex((d) => d.name === name);
     if (i < 0) {
       i = this.dims.length;
-      this.dims.push({ name, kind, labels: new Map() });
+      this.dims.push({ name, kind, labels: new KeyLabels() });
     }
     return i;
   }

@@ -80,6 +80,29 @@ describe('rollup', () => {
     );
   });
 
+  it('adds rows up as the model does with many keys: groups numbered by WholeIds, or one a row (property)', () => {
+    // Many provinces and branches make more combinations than the direct array of group numbers takes
+    // (2 × rows and at least 1,024): the groups are numbered through WholeIds. A branch on one row only
+    // makes every group with it one row (no lookup at all).
+    const many = fc.record({
+      keys: fc.tuple(fc.option(fc.integer({ min: 11, max: 90 }).map(String), { nil: null, freq: 8 }), fc.option(fc.integer({ min: 1, max: 200 }).map((i) => `K${i}`), { nil: null, freq: 8 }), fc.constantFrom('2024-05', '2024-06')),
+      values: rowArb.map((r) => r.values),
+      src: fc.nat(2),
+      line: fc.integer({ min: 2, max: 400 }),
+    });
+    fc.assert(
+      fc.property(fc.array(many, { maxLength: 200 }), fc.subarray([0, 1, 2]), fc.boolean(), (raw, grain, distinct) => {
+        const rows: TableRow[] = raw.map((r, i) => ({ keys: distinct ? [r.keys[0], `B${i}`, r.keys[2]] : r.keys, values: r.values, src: r.src, line: r.line }));
+        const table = tableOf(rows);
+        const got = rollup(table, grain.map((d) => DIMS[d]!));
+        const want = model(table, grain);
+        expect(got.table.rows.map((r) => ({ keys: r.keys, values: r.values, src: r.src, line: r.line }))).toEqual(want.rows);
+        expect(Object.fromEntries(got.incomplete)).toEqual(Object.fromEntries(want.incomplete));
+      }),
+      { seed: 20, numRuns: 300 },
+    );
+  });
+
   it('gives a group its own values when a second row joins the one that lent them', () => {
     const first: TableRow = { keys: ['11', 'K1', '2024-06'], values: [5, 7, 0.5], src: 0, line: 2 };
     const second: TableRow = { keys: ['11', 'K2', '2024-06'], values: [1, 2, 0.25], src: 0, line: 3 };
