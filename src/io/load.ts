@@ -388,8 +388,11 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const own = facts.totals ? jsonTotalRow(facts.totals, load.fold, load.wants, locale, (name) => t.cols.find((c) => c?.name === name)?.role) : undefined;
     // The tool's own total rows (its `level` column) are not checked once a row of the file is refused:
     // their sums would miss that row, a follow-on error of the one already said.
-    const fileTotals = problems.size > problemsBefore ? t.totals.filter((x) => x.own === undefined) : t.totals;
-    const totals: CheckedTotal[] = own ? fileTotals.concat(own.row) : fileTotals;
+    // Nor is a JSON file's "totals" object, for the same reason (a report read back whose rows were
+    // refused said the refusal, then "the 0 rows add up to 0" once per measure).
+    const refused = problems.size > problemsBefore;
+    const fileTotals = refused ? t.totals.filter((x) => x.own === undefined) : t.totals;
+    const totals: CheckedTotal[] = own && !refused ? fileTotals.concat(own.row) : fileTotals;
     if (totals.length) {
       const rowAt = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
       const checked = checkTotals(totals, load.fold, ff, problems, (line) => {

@@ -114,5 +114,15 @@ describe("a report's own total row is checked when it is read back", () => {
     expect(back.stderr).not.toContain('write 0 if zero is meant');
     // Said once, with no follow-on errors (the rows left out would make every subtotal disagree).
     expect(back.stderr.match(/error:/g)).toHaveLength(1);
+    // The same report as JSON: its "totals" object is not compared with rows that were refused either
+    // (it said "the 0 row(s) of the file add up to 0" once per measure). Found by a review.
+    const json = join(dir, 'cross.json');
+    const wj = await run(['coverage', ext, '--workforce', wf, '--by', 'province,segment', '-q', '-o', json]);
+    expect(wj.code, wj.stderr).toBe(0);
+    const backJson = await run(['coverage', json, '--by', 'province,segment', '-f', 'csv']);
+    expect(backJson.code).toBe(3);
+    expect(backJson.stderr).toContain('whose rows have no denominator');
+    expect(backJson.stderr).not.toContain('"totals" object');
+    expect(backJson.stderr.match(/error:/g)).toHaveLength(1);
   });
 });
