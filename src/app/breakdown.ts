@@ -11,7 +11,6 @@ import type { Phasing } from '../core/phasing.js';
 import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
 import { atPeriod, dimIndex, keysOf, labelOf, type Table, type TableRow } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
-import { baselineFacts } from '../io/bundled.js';
 import { areaBook } from '../io/geography.js';
 import { expandInputs } from '../io/inputs.js';
 import type { LoadOptions } from '../io/load.js';
@@ -22,7 +21,7 @@ import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } 
 import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
-import { planStages, plannedTotals, refuseYearPast, ruleFacts, type TotalOptions, type Totals } from './targets.js';
+import { planStages, plannedTotals, refuseYearPast, ruleFacts, unattributedNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -134,12 +133,8 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   }
   // The bundled baseline's participants not attributed to any province are in the national figure,
   // not in the units': planned from the units' sum, the units' increase takes them in. Said.
-  if (read.bundled && result.total.participants !== null) {
-    const facts = baselineFacts();
-    if (facts.unattributed > 0 && facts.national - result.total.participants === facts.unattributed) {
-      notes.push({ code: 'unattributed-absorbed', unattributed: facts.unattributed, national: facts.national, participants: result.total.participants, total: Number(result.total.target) });
-    }
-  }
+  const absorbed = read.bundled ? unattributedNote(result) : undefined;
+  if (absorbed) notes.push(absorbed);
   const lastStart = revised && path ? path.starts[path.starts.length - 1] : undefined;
   return {
     read,

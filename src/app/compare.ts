@@ -25,7 +25,7 @@ import { describeCoreError } from '../report/problems.js';
 import { METHOD_NAMES, type Words } from '../report/vocabulary.js';
 import { laterActualNotes } from './actuals.js';
 import type { Session } from './session.js';
-import { totalOf } from './targets.js';
+import { totalOf, unattributedNote } from './targets.js';
 
 /** More variants than this are not a comparison a person can read: refused, with the count. */
 export const MAX_VARIANTS = 16;
@@ -204,7 +204,8 @@ export function compareVariants(plan: ComparePlan, ctx: CompareContext, session:
       const spec: AllocationSpec = { ...ctx.spec, rule, denominator: chooseDenominator(opts.denominator, [table]), total: total ? total.total : ctx.spec.total };
       const result = planBreakdown(spec, table);
       const later = ctx.bundled ? laterActualNotes(result, ctx.report.period) : [];
-      const notes = (total?.note ? [total.note] : ctx.totalNote ? [ctx.totalNote] : []).concat(result.notes, later);
+      const absorbed = ctx.bundled ? unattributedNote(result) : undefined;
+      const notes = (total?.note ? [total.note] : ctx.totalNote ? [ctx.totalNote] : []).concat(result.notes, absorbed ? [absorbed] : [], later);
       planned.push({ v, result, rule, notes });
     } catch (e) {
       throw inVariant(e, v.label);

@@ -38,8 +38,8 @@ export interface OutputChoice {
 type Words = { readonly en: string; readonly id: string };
 
 const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
-/** Another extension (a stem, a dot, 1–8 letters or digits starting with a letter): .xls, .htm, .txt. */
-const OTHER_EXT = /^.+\.([A-Za-z][A-Za-z0-9]{0,7})$/;
+/** The extension of another document format, which a name for CSV would belie: .xls, .htm, .txt… */
+const OTHER_EXT = /^.+\.(xls|xlsm|xlsb|xlt|xltx|ods|odt|htm|xhtml|txt|text|pdf|doc|docx|rtf|xml|yaml|yml|parquet|markdown|mdown|ndjson|tab|dat|prn)$/i;
 
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
 const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut']);
@@ -185,21 +185,27 @@ export class Session {
   /** The targets of this run: each -o (or stdout) with its format. */
   targets(): { target: string; format: Format }[] {
     const outs = this.out.output?.length ? this.out.output : ['-'];
+    const given = this.out.format;
+    // --format typed on the command line (a config file's format is a default: a file's extension wins).
+    const typed = given !== undefined && !originsOf(this.out)?.fromConfig.has('format');
+    const extOf = (t: string): Format | undefined => (t === '-' ? undefined : (EXT.exec(t)?.[1]?.toLowerCase() as Format | undefined));
+    // Does some output take --format: standard output, or a name without a format's extension?
+    const someTakesFormat = outs.some((t) => extOf(t) === undefined);
     return outs.map((t) => {
-      if (t === '-') return { target: t, format: this.out.format ?? (this.io.stdout.isTTY ? 'table' : 'csv') };
-      // The file's extension names its format; --format may say the same, never something else (a zip in
-      // r.csv, CSV text in r.xlsx); a file named for a format jamsostek does not write (.xls, .htm, .txt)
-      // needs --format, so that CSV is never written under another format's name by default.
-      const ext = EXT.exec(t)?.[1]?.toLowerCase() as Format | undefined;
+      if (t === '-') return { target: t, format: given ?? (this.io.stdout.isTTY ? 'table' : 'csv') };
+      // The file's extension names its format; a typed --format that no output takes and that names
+      // another format is refused (a zip in r.csv, CSV text in r.xlsx); a file named for a format
+      // jamsostek does not write (.xls, .htm, .txt) needs --format: CSV is never written under another
+      // format's name by default.
+      const ext = extOf(t);
       const other = ext ? undefined : OTHER_EXT.exec(basename(t))?.[1];
-      const given = this.out.format;
-      if (ext && given && ext !== given) {
+      if (ext && typed && ext !== given && !someTakesFormat) {
         throw usage(
           { message: `--format ${given} but -o ${t} ends in .${ext}`, hint: `leave out --format (each file's extension names its format), or name the file ${t.slice(0, -ext.length)}${given}` },
           { message: `--format ${given} tetapi -o ${t} berakhiran .${ext}`, hint: `hilangkan --format (ekstensi tiap berkas menentukan formatnya), atau beri nama berkas ${t.slice(0, -ext.length)}${given}` },
         );
       }
-      if (other && !given) {
+      if (other && given === undefined) {
         throw usage(
           { message: `-o ${t}: jamsostek does not write .${other} files`, hint: `name the file .csv, .tsv, .json, .jsonl, .md, .xlsx or .html, or pass --format to write one of those under this name` },
           { message: `-o ${t}: jamsostek tidak menulis berkas .${other}`, hint: `beri nama berkas .csv, .tsv, .json, .jsonl, .md, .xlsx atau .html, atau berikan --format untuk menulis salah satunya dengan nama ini` },
@@ -210,6 +216,7 @@ export class Session {
       return { target: t, format };
     });
   }
+
 
   /**
    * Render the report in every requested format and write it: files atomically, all or none. Each

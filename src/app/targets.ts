@@ -12,7 +12,7 @@ import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js'
 import { atPeriod, hasMeasure, keysOf, type Table } from '../core/table.js';
 import { targetStages, waypoints } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
-import { baselinePeriod, loadBaseline } from '../io/bundled.js';
+import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadOptions } from '../io/load.js';
 import { bundledSeries, userSeries, type TargetSeries } from '../io/series.js';
@@ -206,7 +206,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...totals.notes, ...allocationNotes(result, within), ...laterActualNotes(result, B, undefined, within)],
+    notes: [...totals.notes, ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
   };
 }
 
@@ -251,4 +251,21 @@ export function refuseYearPast(totals: Totals, period: Period, bundled: boolean)
     { message: `--year ${year}: ${what.en} is of ${period}, the December the targets would be for: there is no month left to reach them, and the difference from today is no increase to plan.${actual}`, hint: hint.en },
     { message: `--year ${year}: ${what.id} berasal dari ${period}, Desember yang dituju target: tidak ada bulan tersisa untuk mencapainya, dan selisih dengan kondisi saat ini bukan kenaikan yang dapat direncanakan.${actualId}`, hint: hint.id },
   );
+}
+
+/**
+ * A plan on the bundled baseline starts from its provinces' participants, which leave out those the
+ * baseline attributes to no province: the national target's increase then takes them in (the units'
+ * increase is 8,854,868 where the national rise is 8,440,000). Said by breakdown (also --compare) and
+ * coverage --year alike.
+ */
+const optional = <T>(x: T | undefined): T[] => (x === undefined ? [] : [x]);
+
+export function unattributedNote(result: AllocationResult): Note | undefined {
+  if (result.total.participants === null) return undefined;
+  const facts = baselineFacts();
+  if (facts.unattributed > 0 && facts.national - result.total.participants === facts.unattributed) {
+    return { code: 'unattributed-absorbed', unattributed: facts.unattributed, national: facts.national, participants: result.total.participants, total: Number(result.total.target) };
+  }
+  return undefined;
 }

@@ -48,7 +48,9 @@ export function zeroNote(measure: Measure, b: Breaches): { en: string; id: strin
 /** Rows below the threshold, and rows it could not check: exit 1, the report written. */
 function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
   const id = columnWords(measure).id;
-  const threshold = formatHuman(below, 'pct', 'en');
+  // The threshold as typed when it has more than two decimals (57.10000001 %, never "57.10%").
+  const typed = Number((below * 100).toPrecision(15));
+  const threshold = Number.isInteger(Math.round(typed * 100 * 1e6) / 1e6) ? formatHuman(below, 'pct', 'en') : `${typed}%`;
   const valued = b.checked - b.missing - b.zero;
   // The same numbers in both languages (as in every message), so that a log reads the same.
   const shown = `${b.breached.slice(0, 10).map((x) => `${x.label} ${belowText(x.value, below, threshold)}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
@@ -78,9 +80,12 @@ function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
 function belowText(value: number, below: number, threshold: string): string {
   const text = formatHuman(value, 'pct', 'en');
   if (text !== threshold && Number.parseFloat(text) < below * 100) return text;
+  // The percentage as its shortest decimal first (0.571 × 100 is 57.099999999999994 in floating point,
+  // which cut to three digits would read 57.099 for what is 57.1 exactly).
+  const pct = Number((value * 100).toPrecision(15));
   for (let digits = 3; digits <= 8; digits++) {
     const scale = 10 ** digits;
-    const cut = Math.floor(value * 100 * scale) / scale;
+    const cut = Math.floor(pct * scale) / scale;
     if (cut < below * 100) return `${cut.toFixed(digits)}%`;
   }
   return text;

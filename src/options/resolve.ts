@@ -66,8 +66,10 @@ function numberText(k: string, key: FlagKey, x: number, text: string | undefined
   if (!/[.eE]/.test(raw) || (FLAGS[key] as FlagDef<unknown>).fraction) return raw;
   const whole = Number.isInteger(x) && Number.isSafeInteger(x);
   const exponent = /[eE]/.test(raw);
-  const en = !whole ? `${clipValue(raw)} is not a whole number` : exponent ? `${clipValue(raw)} is the JSON number ${x}, written with an exponent` : `${clipValue(raw)} is the JSON number ${x}: JSON numbers have no thousands separators`;
-  const id = !whole ? `${clipValue(raw)} bukan bilangan bulat` : exponent ? `${clipValue(raw)} adalah angka JSON ${x}, ditulis dengan eksponen` : `${clipValue(raw)} adalah angka JSON ${x}: angka JSON tidak memakai pemisah ribuan`;
+  // `1.000` looks like a thousand with a separator; `2024.0` is a whole number with a decimal point.
+  const grouped = /\.\d{3}$/.test(raw);
+  const en = !whole ? `${clipValue(raw)} is not a whole number` : exponent ? `${clipValue(raw)} is the JSON number ${x}, written with an exponent` : grouped ? `${clipValue(raw)} is the JSON number ${x}: JSON numbers have no thousands separators` : `${clipValue(raw)} is the JSON number ${x}, written with a decimal point`;
+  const id = !whole ? `${clipValue(raw)} bukan bilangan bulat` : exponent ? `${clipValue(raw)} adalah angka JSON ${x}, ditulis dengan eksponen` : grouped ? `${clipValue(raw)} adalah angka JSON ${x}: angka JSON tidak memakai pemisah ribuan` : `${clipValue(raw)} adalah angka JSON ${x}, ditulis dengan titik desimal`;
   throw new UsageError({
     file,
     ...at('value'),

@@ -181,3 +181,13 @@ describe('--lang id translates the "differs" column of a comparison (item 17)', 
     expect(detail(csv.stdout).some((x) => x['changed'] === 'yes')).toBe(true);
   });
 });
+
+describe('a whole JSON number with a decimal point (review rv4)', () => {
+  it('"year": 2024.0 is refused as written with a decimal point, not as a thousands separator', async () => {
+    const dir = withConfig('{ "year": 2024.0 }\n');
+    const r = await run(['breakdown', '-f', 'csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('config "year": 2024.0 is the JSON number 2024, written with a decimal point, and "year" takes a whole number');
+    expect(r.stderr).not.toContain('thousands separators');
+  });
+});

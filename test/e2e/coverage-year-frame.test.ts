@@ -35,3 +35,20 @@ describe('breakdown --compare says the plan notes', () => {
     expect((JSON.parse(r.stdout) as { meta: { notes: { en: string }[] } }).meta.notes.map((n) => n.en)).toContain(said);
   });
 });
+
+describe('the unattributed participants absorbed into the increase', () => {
+  // The bundled baseline: 41,560,000 national, 41,145,132 in the provinces, 414,868 in none. Planned
+  // from the provinces' sum, 50,000,000 − 41,145,132 = 8,854,868 goes to the provinces, where the
+  // national rise is 50,000,000 − 41,560,000 = 8,440,000.
+  const said = 'the 414,868 not attributed are absorbed into their increase (8,854,868, where the national rise is 8,440,000)';
+  it('breakdown --compare says it, as breakdown does', async () => {
+    const r = await run(['breakdown', '--year', '2024', '--compare', 'webster,hamilton', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(said);
+  });
+  it('coverage --year says it too: its targets are that breakdown', async () => {
+    const r = await run(['coverage', '--year', '2024', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(said);
+  });
+});

@@ -45,3 +45,13 @@ describe('a value below the threshold reads as below it', () => {
     expect(r.stderr).toContain('error: coverage below 100.00% for 3 of 3: Aceh 99.995%, Bengkulu 99.999%, Bali 57.10%');
   });
 });
+
+describe('a threshold with many decimals', () => {
+  it('is shown as typed, and exactly 57.1 % is not shown as 57.099 %', async () => {
+    const f = join(dir, 'many.csv');
+    writeFileSync(f, 'period,province,workforce,participants\n2024-06,Gorontalo,1000,571\n2024-06,Aceh,1000,900\n');
+    const r = await run(['coverage', f, '--fail-below', '57.10000001', '-f', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: coverage below 57.10000001% for 1 of 2: Gorontalo 57.10%');
+  });
+});

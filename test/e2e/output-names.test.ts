@@ -54,3 +54,24 @@ describe('--csv-dialect and TSV', () => {
     expect(r.stderr).toContain('error: --csv-dialect would have no effect: --csv-dialect shapes CSV; this run writes tsv');
   });
 });
+
+describe('--format for standard output beside files, and a config format', () => {
+  it('-f md -o - -o r.json writes Markdown to stdout and JSON to the file', async () => {
+    const json = join(dir, 'r.json');
+    const r = await run(['coverage', data, '-f', 'md', '-o', '-', '-o', json]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^#|\|/m);
+    expect(existsSync(json)).toBe(true);
+  });
+  it("a config file's format is a default: -o r.json writes JSON; unknown suffixes like .v2 are names, not formats", async () => {
+    const cfgDir = join(dir, 'cfg');
+    const { mkdirSync, readFileSync } = await import('node:fs');
+    mkdirSync(cfgDir, { recursive: true });
+    writeFileSync(join(cfgDir, 'jamsostek.json'), '{ "format": "csv" }\n');
+    const r = await run(['coverage', data, '-o', join(cfgDir, 'r.json')], { cwd: cfgDir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(cfgDir, 'r.json'), 'utf8')).toMatch(/^\{/);
+    const v2 = await run(['coverage', data, '-o', join(dir, 'report.v2')]);
+    expect(v2.code, v2.stderr).toBe(0);
+  });
+});
