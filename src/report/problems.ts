@@ -28,6 +28,14 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
         hint: L('wait for their files, or run without --expect to report the others (the totals then leave them out, with a warning)', 'tunggu berkasnya, atau jalankan tanpa --expect untuk melaporkan yang lain (totalnya tidak mencakup mereka, dengan peringatan)'),
       };
     }
+    case 'expected-part-missing': {
+      const named = p.missing.map((m) => `${m.label} (${m.lastSeen ? L(`last seen ${m.lastSeen}`, `terakhir ${m.lastSeen}`) : L('not seen in the input', 'tidak ada di input')})`);
+      const shown = named.length > 12 ? `${named.slice(0, 12).join(', ')}, … (${named.length})` : named.join(', ');
+      return {
+        message: L(`${p.missing.length} part(s) of the expected ${dimLabel(p.dim).en} units reported in an earlier month did not report for ${p.period}: ${shown}`, `${p.missing.length} bagian dari ${dimLabel(p.dim).id} yang wajib melapor, yang melapor di bulan sebelumnya, belum melapor untuk ${p.period}: ${shown}`),
+        hint: L('wait for their files, or run without --expect to report the others (the change and pace are then like for like, with a warning)', 'tunggu berkasnya, atau jalankan tanpa --expect untuk melaporkan yang lain (perubahan dan lajunya lalu dihitung setara, dengan peringatan)'),
+      };
+    }
     case 'unexpected': {
       const shown = p.areas.length > 12 ? `${p.areas.slice(0, 12).join(', ')}, … (${p.areas.length})` : p.areas.join(', ');
       return { message: L(`rows${p.period ? ` for ${p.period}` : ''} outside the expected scope (--expect): ${shown}`, `baris${p.period ? ` untuk ${p.period}` : ''} di luar cakupan yang diharapkan (--expect): ${shown}`), hint: L('remove those files or rows, or widen --expect', 'hapus berkas atau baris itu, atau perluas --expect') };
