@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fineDims, lastSeenParts, nameAsGroups, partPace } from '../../src/core/coverage/like-for-like.js';
-import { planCoverage } from '../../src/core/coverage/plan.js';
+import { CoverageError, planCoverage } from '../../src/core/coverage/plan.js';
 import { paceOf } from '../../src/core/coverage/trend.js';
 import { tableOf } from '../support/tables.js';
 
@@ -68,5 +68,15 @@ describe('who reported, on the rows as loaded', () => {
     expect(r.likeForLike).toEqual({ both: 1, missing: ['Gorontalo / Kota Gorontalo', 'Aceh'], added: [], parts: ['province', 'regency'] });
     // Groups gone whole first, by their own name; then the parts of the groups still here.
     expect(r.notes.find((n) => n.code === 'missing-in-period')).toMatchObject({ areas: ['Aceh', 'Gorontalo / Kota Gorontalo'], lastSeen: ['2024-05', '2024-05'] });
+  });
+
+  it('a month in the input and in --previous: refused, with a row of each', () => {
+    const previous = tableOf([{ period: '2024-05', province: 'Gorontalo', regency: 'Boalemo', participants: 24_000 }]);
+    expect(() => planCoverage({ current: tableOf(rows), previous }, { grain: ['province'], atRiskMargin: 0.05 })).toThrow(CoverageError);
+    try {
+      planCoverage({ current: tableOf(rows), previous }, { grain: ['province'], atRiskMargin: 0.05 });
+    } catch (e) {
+      expect((e as CoverageError).problem).toMatchObject({ kind: 'month-given-twice', period: '2024-05', input: { line: 2 }, previous: { line: 2 } });
+    }
   });
 });

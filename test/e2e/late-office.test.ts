@@ -1,5 +1,6 @@
 // A late office below the report's grain (a regency under its province, a province under its Kanwil),
-// and --expect kanwil:NAME by kanwil (review of a planner's year, defects A and B). Every test here but the regression guards failed on main at
+// --expect kanwil:NAME by kanwil, and a month given both in the input and in --previous (review of a
+// planner's year, defects A, B and C). Every test here but the regression guards failed on main at
 // cc61ed7. The expected figures are computed by hand in the tests, never by the tool's functions.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,5 +158,52 @@ describe('B: --expect kanwil:NAME by kanwil needs every province of the office',
     const ok = await run(['coverage', all, '--by', 'kanwil', '--expect', 'kanwil:Kalimantan', '-f', 'csv']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(Number(rowOf(ok.stdout, 'total')['participants'])).toBe(789_270 + 704_023 + 682_862 + 1_335_233 + 251_948);
+  });
+});
+
+describe('C: a month given both in the input and in --previous is refused', () => {
+  const months = (dir: string): string => {
+    write(dir, '2024-05.csv', 'period,province,employed,participants\n2024-05,Kalimantan Barat,2780000,779270\n2024-05,Kalimantan Tengah,1349880,701023\n');
+    write(dir, '2024-06.csv', 'period,province,employed,participants\n2024-06,Kalimantan Barat,2780000,789270\n2024-06,Kalimantan Tengah,1349880,704023\n');
+    return join(dir, '2024-0*.csv');
+  };
+
+  it('different figures: exit 3 naming both places, with a hint; nothing written', async () => {
+    const dir = tmp();
+    const glob = months(dir);
+    const alt = write(tmp(), 'may-alt.csv', 'period,province,employed,participants\n2024-05,Kalimantan Barat,2780000,700000\n2024-05,Kalimantan Tengah,1349880,701023\n');
+    const out = join(dir, 'report.csv');
+    const r = await run(['coverage', glob, '--previous', alt, '--trend', '-o', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/error: 2024-05 is given twice: in the input \(.*2024-05\.csv:2\) and in --previous \(.*may-alt\.csv:2\)/);
+    expect(r.stderr).toMatch(/hint: give each month once/);
+    expect(existsSync(out)).toBe(false);
+    const id = await run(['coverage', glob, '--previous', alt, '--lang', 'id']);
+    expect(id.stderr).toMatch(/2024-05 diberikan dua kali/);
+  });
+
+  it('the same figures: refused too (each fact once), as the same month twice in the input is', async () => {
+    const dir = tmp();
+    const glob = months(dir);
+    const copy = write(tmp(), 'may-copy.csv', readFileSync(join(dir, '2024-05.csv'), 'utf8'));
+    const r = await run(['coverage', glob, '--previous', copy, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/2024-05 is given twice/);
+    // Given once, from either place: the same change, +10,000 and +3,000.
+    const once = await run(['coverage', join(dir, '2024-06.csv'), '--previous', copy, '-f', 'csv']);
+    expect(once.code, once.stderr).toBe(0);
+    expect(Number(rowOf(once.stdout, 'total')['change'])).toBe(10_000 + 3_000);
+    const folder = await run(['coverage', glob, '-f', 'csv']);
+    expect(Number(rowOf(folder.stdout, 'total')['change'])).toBe(10_000 + 3_000);
+  });
+
+  it('the files of --previous are listed in meta.inputs', async () => {
+    const dir = tmp();
+    months(dir);
+    const r = await run(['coverage', join(dir, '2024-06.csv'), '--previous', join(dir, '2024-05.csv'), '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const names = (JSON.parse(r.stdout).meta.inputs as { name: string }[]).map((x) => x.name);
+    expect(names.some((n) => n.endsWith('2024-06.csv'))).toBe(true);
+    expect(names.some((n) => n.endsWith('2024-05.csv'))).toBe(true);
   });
 });

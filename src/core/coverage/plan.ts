@@ -18,7 +18,8 @@
 //     earlier month missing now are named; the month-on-month change and the pace of a row, a subtotal
 //     or the Total are like for like. Both are judged on the parts the data gives (the rows as loaded:
 //     a regency under its province, a province under its Kanwil), not on the report's groups, so that a
-//     late regency is never a fall of its province (like-for-like.ts).
+//     late regency is never a fall of its province (like-for-like.ts). A month is read from one place:
+//     the input or --previous, never both.
 
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
@@ -150,6 +151,8 @@ export type CoverageProblem =
   | { readonly kind: 'expected-missing'; readonly dim: string; readonly period: Period | null; readonly missing: readonly { readonly label: string; readonly lastSeen: Period | null }[]; readonly expected: number }
   /** Parts of expected areas (Kota Gorontalo of Gorontalo) seen in an earlier month and not in the month reported. */
   | { readonly kind: 'expected-part-missing'; readonly dim: string; readonly period: Period; readonly missing: readonly { readonly label: string; readonly lastSeen: Period | null }[] }
+  /** A month given both in the input and in --previous: two sources for one month's figures. */
+  | { readonly kind: 'month-given-twice'; readonly period: Period; readonly input: { readonly source?: SourceFacts; readonly line: number }; readonly previous: { readonly source?: SourceFacts; readonly line: number } }
   | { readonly kind: 'unexpected'; readonly dim: string; readonly period: Period | null; readonly areas: readonly string[] }
   | { readonly kind: 'expect-dim-missing'; readonly dim: string }
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
@@ -308,6 +311,29 @@ function starKeyOf(grain: readonly string[], targetGrain: readonly string[], coa
   return (keys) => key(ti.map((i, j) => (i >= 0 ? keys[i]! : targetGrain[j] === coarse && up && fi >= 0 ? (up(keys[fi]!) ?? '') : '')));
 }
 
+/**
+ * A month the input and --previous both give (the first one found), with a row of each: the same
+ * month's figures from two places, which would give one row's change from one and its months and pace
+ * from the other.
+ */
+function monthGivenTwice(current: Table, previous: Table): Extract<CoverageProblem, { kind: 'month-given-twice' }> | undefined {
+  const cd = dimIndex(current, 'period');
+  const pd = dimIndex(previous, 'period');
+  if (cd < 0 || pd < 0) return undefined;
+  const first = new Map<string, TableRow>();
+  for (const r of current.rows) {
+    const m = r.keys[cd];
+    if (m !== null && m !== undefined && !first.has(m)) first.set(m, r);
+  }
+  for (const r of previous.rows) {
+    const m = r.keys[pd];
+    const c = m === null || m === undefined ? undefined : first.get(m);
+    if (!c) continue;
+    return { kind: 'month-given-twice', period: m!, input: { source: current.sources[c.src], line: c.line }, previous: { source: previous.sources[r.src], line: r.line } };
+  }
+  return undefined;
+}
+
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
   const notes: Note[] = [];
   const roll = rollOnce();
@@ -338,6 +364,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
   // A change over several months is not a month's change: said (the column keeps its name).
   if (previousTable && previousPeriod && period && monthsBetween(previousPeriod, period) > 1) notes.push({ code: 'change-span', from: previousPeriod, months: monthsBetween(previousPeriod, period) });
+
+  // A month given both in the input and in --previous: two sources for one month (each fact once). The
+  // change would be read from one and the months and the pace from the other, silently.
+  if (inputs.previous && pDim >= 0) {
+    const twice = monthGivenTwice(current, inputs.previous);
+    if (twice) throw new CoverageError(twice);
+  }
 
   // Who reported is judged on the parts the data gives (the rows as loaded: regencies under a
   // province, provinces under a kanwil, a wide row's segments), before they are rolled up to the
