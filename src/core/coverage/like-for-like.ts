@@ -64,6 +64,36 @@ function keyAt(r: TableRow, at: readonly number[]): string {
   return at.map((d) => r.keys[d] ?? NONE).join(SEP);
 }
 
+/**
+ * Whether a row's keys at some dimensions (by index) are one of a set of joined keys, without joining
+ * them: a pass over a year of earlier months asks it of every row, and a joined key each would be a
+ * million strings made to be thrown away.
+ */
+function keyTester(set: ReadonlySet<string>, n: number): (r: TableRow, at: readonly number[]) => boolean {
+  if (n === 1) return (r, at) => set.has(r.keys[at[0]!] ?? NONE);
+  // The keys but the last, as a tree of maps; the last ones of each branch as a set.
+  type Node = Map<string, Node | Set<string>>;
+  const root: Node = new Map();
+  for (const k of set) {
+    const parts = k.split(SEP);
+    let node = root;
+    for (let j = 0; j < n - 2; j++) {
+      let next = node.get(parts[j]!) as Node | undefined;
+      if (!next) node.set(parts[j]!, (next = new Map()));
+      node = next;
+    }
+    let last = node.get(parts[n - 2]!) as Set<string> | undefined;
+    if (!last) node.set(parts[n - 2]!, (last = new Set()));
+    last.add(parts[n - 1]!);
+  }
+  return (r, at) => {
+    let node: Node | undefined = root;
+    for (let j = 0; j < n - 2 && node; j++) node = node.get(r.keys[at[j]!] ?? NONE) as Node | undefined;
+    const last = node?.get(r.keys[at[n - 2]!] ?? NONE) as Set<string> | undefined;
+    return last !== undefined && last.has(r.keys[at[n - 1]!] ?? NONE);
+  };
+}
+
 /** The group key (the grain's keys) of a part key. */
 export const groupOfPart = (part: string, grain: readonly string[]): string => (grain.length === 0 ? '' : part.split(SEP, grain.length).join(SEP));
 
@@ -131,7 +161,8 @@ export interface Gone {
  * a year of earlier months is a million groups gone whole, which are found at the grain).
  * Rows are read as rollup(…, [...grain, 'period']) would place them, without building those groups.
  */
-export function lastSeenParts(sources: readonly { readonly table: Table | undefined; readonly keep?: (row: TableRow) => boolean }[], grain: readonly string[], fine: readonly string[], period: Period | undefined, groupHere?: (g: string) => boolean): LastSeen {
+export function lastSeenParts(sources: readonly { readonly table: Table | undefined; readonly keep?: (row: TableRow) => boolean }[], grain: readonly string[], fine: readonly string[], period: Period | undefined, groupHere?: ReadonlySet<string>): LastSeen {
+  const isHere = groupHere && keyTester(groupHere, grain.length);
   const index = new Map<string, number>();
   const periods: (Period | null)[] = [];
   const from: Table[] = []; // the table whose row gave the latest month (its labels)
@@ -140,7 +171,7 @@ export function lastSeenParts(sources: readonly { readonly table: Table | undefi
     const parts = partKeyer(t, grain, fine);
     if (!parts) continue;
     const gi = grain.map((g) => dimIndex(t, g));
-    const keyOf = groupHere ? (i: number): string | undefined => (groupHere(keyAt(t.rows[i]!, gi)) ? parts(i) : undefined) : parts;
+    const keyOf = isHere ? (i: number): string | undefined => (isHere(t.rows[i]!, gi) ? parts(i) : undefined) : parts;
     const pd = dimIndex(t, 'period');
     for (let i = 0; i < t.rows.length; i++) {
       const r = t.rows[i]!;
@@ -199,14 +230,16 @@ export function nameAsGroups(parts: readonly string[], grain: readonly string[],
 }
 
 /**
- * Each group's parts, month by month (`months`: the months known, sorted; a month given by an earlier
- * table is not read again, as historyOf reads them). `wanted`: the groups asked for.
+ * Each group's parts, month by month (`months`: the months wanted, sorted — for a pace, those of its
+ * window only; a month given by an earlier table is not read again, as historyOf reads them).
+ * `wanted`: the groups asked for.
  */
 export function partSeries(tables: readonly (Table | undefined)[], grain: readonly string[], fine: readonly string[], months: readonly Period[], wanted?: ReadonlySet<string>): Map<string, Map<string, (number | null)[]>> {
   const at = new Map<Period, number>();
   months.forEach((m, i) => at.set(m, i));
   const owner = new Map<Period, Table>();
   const out = new Map<string, Map<string, (number | null)[]>>();
+  const isWanted = wanted && keyTester(wanted, grain.length);
   for (const t of tables) {
     if (!t) continue;
     const counted = countedAt(t, grain);
@@ -227,8 +260,8 @@ export function partSeries(tables: readonly (Table | undefined)[], grain: readon
       const o = owner.get(m);
       if (o === undefined) owner.set(m, t);
       else if (o !== t) continue;
+      if (isWanted && !isWanted(r, gi)) continue;
       const g = keyAt(r, gi);
-      if (wanted && !wanted.has(g)) continue;
       const k = keyAt(r, fi);
       let parts = out.get(g);
       if (!parts) out.set(g, (parts = new Map()));

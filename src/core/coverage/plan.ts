@@ -392,7 +392,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (goneHeld) return goneHeld;
     const whole = lastSeenParts(earlier, grain, grain, period).gone((k) => here().has(k));
     if (fine.length === grain.length) return (goneHeld = whole);
-    const parts = lastSeenParts(earlier, grain, fine, period, (g) => here().has(g)).gone((k) => hereParts().has(k));
+    const parts = lastSeenParts(earlier, grain, fine, period, here()).gone((k) => hereParts().has(k));
+    if (!parts.keys.length) return (goneHeld = whole);
     return (goneHeld = { keys: whole.keys.concat(parts.keys), labels: whole.labels.concat(parts.labels), periods: whole.periods.concat(parts.periods) });
   };
 
@@ -718,8 +719,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let story: CoverageStory | undefined;
   const history = period ? historyOf(inputs.previous ? [current, inputs.previous] : [current], grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
-    // Data finer than the grain: each row's pace is over its parts reported at both ends of the window.
-    const parts = fine.length > grain.length ? partSeries([current, inputs.previous], grain, fine, history.months, here()) : undefined;
+    // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
+    // (the months of the window only: a pace reads no other).
+    const window = spec.paceWindow ?? 3;
+    const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
+    const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
     const told = tellStory(Array.from(rowList), history, {
       grain,
@@ -997,7 +1001,7 @@ interface DetailStory {
 function tellStory(
   rows: readonly CoverageRow[],
   history: History,
-  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string; parts?: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> },
+  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
@@ -1009,7 +1013,7 @@ function tellStory(
     const k = key(r.keys);
     const series = history.byGroup.get(k) ?? new Array<number | null>(n).fill(null);
     // Like for like: over the parts reported at both ends (a late regency is no fall of its province).
-    const pace = o.parts ? partPace(history.months, o.parts.get(k)?.values() ?? [], o.window) : paceOf(history.months, series, o.window);
+    const pace = o.parts ? partPace(o.parts.months, o.parts.byGroup.get(k)?.values() ?? [], o.window) : paceOf(history.months, series, o.window);
     if (!pace) noPace++;
     // A count of people is never below zero: a falling row stops at 0 by December (and it is said).
     let projected = pace ? projectedDecember(r.metrics.participants, pace, o.left) : null;
