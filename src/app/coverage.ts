@@ -157,7 +157,7 @@ function provincesOf(table: Table, expected: { dim: string; keys: ReadonlyMap<st
 }
 
 /** --expect: the keys that must report, at one dimension of the grain, and the scope they declare. */
-async function expectedAreas(inputs: readonly ExpectInput[], grain: readonly string[], load: LoadOptions, io: Io): Promise<{ dim: string; keys: Map<string, string>; scope: ReturnType<typeof declaredScope> }> {
+async function expectedAreas(inputs: readonly ExpectInput[], grain: readonly string[], load: LoadOptions, io: Io): Promise<{ dim: string; keys: Map<string, string>; scope: ReturnType<typeof declaredScope>; parts?: { dim: string; keys: Map<string, string> } }> {
   const specs: ExpectSpec[] = [];
   for (const e of inputs) {
     if (e.kind !== 'file') {
@@ -181,5 +181,5 @@ async function expectedAreas(inputs: readonly ExpectInput[], grain: readonly str
           : { en: `--expect: the lists name keys of different columns (${ex.dim})`, id: `--expect: daftar menyebut kunci dari kolom yang berbeda (${ex.dim})` };
     throw usage(msg.en, msg.id);
   }
-  return { dim: ex.dim, keys: ex.keys, scope: declaredScope(specs, ex.dim, ex.keys, book) };
+  return { dim: ex.dim, keys: ex.keys, scope: declaredScope(specs, ex.dim, ex.keys, book), ...(ex.parts ? { parts: ex.parts } : {}) };
 }

@@ -56,10 +56,12 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     refuseInert(cli, [...inputInertRules(sources), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }]);
     session.notes(plan.notes);
     for (const p of plan.planNotes ?? []) session.notes(p.notes, p.about);
+    // The files of --previous are inputs of the report too: its change and pace come from them.
+    const read = plan.previous ? plan.read.table.sources.concat(plan.previous.sources) : plan.read.table.sources;
     const report = coverageReport(plan.result, {
-      sources: plan.read.table.sources,
+      sources: read,
       extract: plan.read.table.rule === 'sum',
-      rowsRead: plan.read.table.sources.reduce((a, s) => a + s.rows, 0),
+      rowsRead: read.reduce((a, s) => a + s.rows, 0),
       denominatorSource: plan.denominatorSource,
       targetsSource: plan.targetsSource,
       targetsBaselinePeriod: plan.targetsBaselinePeriod,

@@ -23,8 +23,11 @@ export type Note =
   | { readonly code: 'interpolated'; readonly year: number; readonly from: number; readonly to: number }
   /** Areas present in an earlier month but missing in the month reported (lastSeen[i]: the last month area i was seen). */
   | { readonly code: 'missing-in-period'; readonly period: string; readonly earlier: string; readonly areas: readonly string[]; readonly lastSeen?: readonly string[] }
-  /** The groups of the two months differ: the change of subtotals and the Total compares the groups in both. */
-  | { readonly code: 'like-for-like'; readonly previousPeriod: string; readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[] }
+  /**
+   * The groups (or their parts: `parts`, the dimensions of the rows as loaded, when finer than the
+   * report's) of the two months differ: the change of the rows, subtotals and the Total compares those in both.
+   */
+  | { readonly code: 'like-for-like'; readonly previousPeriod: string; readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[]; readonly parts?: readonly string[] }
   /** The month reported is not on the month-by-month targets' path: no milestone. */
   | { readonly code: 'milestone-missing'; readonly period: string }
   /** A path over several years without targets for the Decembers on the way: it runs evenly. */

@@ -108,9 +108,11 @@ export type ExpectSpec =
 /**
  * The keys that must report, at one dimension of the report's grain (key → label), or why the spec
  * does not fit that grain. Example: kanwil "Sulawesi Maluku (Sulama)" at 'province' → its 8 provinces;
- * province 75 at 'regency' → Gorontalo's 6 regencies and cities.
+ * province 75 at 'regency' → Gorontalo's 6 regencies and cities. At 'kanwil', `parts` are the
+ * provinces of those offices, which must report too ("a regional office's provinces"): a Kanwil is in
+ * the data as soon as one of its provinces is.
  */
-export function expectedKeys(specs: readonly ExpectSpec[], grain: readonly string[], book: AreaBook): { dim: string; keys: Map<string, string> } | { problem: 'no-area-dim' | 'province-above-grain' | 'dims-differ'; dim?: string } {
+export function expectedKeys(specs: readonly ExpectSpec[], grain: readonly string[], book: AreaBook): { dim: string; keys: Map<string, string>; parts?: { dim: 'province'; keys: Map<string, string> } } | { problem: 'no-area-dim' | 'province-above-grain' | 'dims-differ'; dim?: string } {
   const area = areaDimOf(grain);
   let dim: string | undefined;
   const keys = new Map<string, string>();
@@ -135,7 +137,11 @@ export function expectedKeys(specs: readonly ExpectSpec[], grain: readonly strin
     } else if (d === 'province') for (const p of provinces) keys.set(p, book.provinces.get(p)?.name ?? p);
     else for (const p of provinces) for (const r of regenciesOf(book, p)) keys.set(r, book.regencies.get(r)!.name);
   }
-  return { dim: dim!, keys };
+  if (dim !== 'kanwil') return { dim: dim!, keys };
+  // The provinces of the offices named (a list of offices in a file too, where the names are known).
+  const parts = new Map<string, string>();
+  for (const k of keys.keys()) for (const p of kanwils.get(k) ?? []) parts.set(p, book.provinces.get(p)?.name ?? p);
+  return parts.size ? { dim, keys, parts: { dim: 'province', keys: parts } } : { dim, keys };
 }
 
 /** The scope --expect declares. */

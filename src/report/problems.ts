@@ -9,6 +9,13 @@ import { SumOverflowError, TableConflictError, type SourceFacts } from '../core/
 import type { Problem, Text } from '../errors.js';
 import { dimLabel, factText, groupDigits, type Lang } from './vocabulary.js';
 
+/** A row of one of the two tables a month is given in, by its file (a sheet's row as its cell). */
+function twicePlace(at: { readonly source?: SourceFacts; readonly line: number }): string {
+  if (!at.source) return String(at.line);
+  const p = rowPlace(at.source, at.line);
+  return p.line === undefined ? p.file! : `${p.file}:${p.line}`;
+}
+
 function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line: number, lang: Lang) => string): Text {
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
   switch (p.kind) {
@@ -28,6 +35,19 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
         hint: L('wait for their files, or run without --expect to report the others (the totals then leave them out, with a warning)', 'tunggu berkasnya, atau jalankan tanpa --expect untuk melaporkan yang lain (totalnya tidak mencakup mereka, dengan peringatan)'),
       };
     }
+    case 'expected-part-missing': {
+      const named = p.missing.map((m) => `${m.label} (${m.lastSeen ? L(`last seen ${m.lastSeen}`, `terakhir ${m.lastSeen}`) : L('not seen in the input', 'tidak ada di input')})`);
+      const shown = named.length > 12 ? `${named.slice(0, 12).join(', ')}, … (${named.length})` : named.join(', ');
+      return {
+        message: L(`${p.missing.length} part(s) of the expected ${dimLabel(p.dim).en} units reported in an earlier month did not report for ${p.period}: ${shown}`, `${p.missing.length} bagian dari ${dimLabel(p.dim).id} yang wajib melapor, yang melapor di bulan sebelumnya, belum melapor untuk ${p.period}: ${shown}`),
+        hint: L('wait for their files, or run without --expect to report the others (the change and pace are then like for like, with a warning)', 'tunggu berkasnya, atau jalankan tanpa --expect untuk melaporkan yang lain (perubahan dan lajunya lalu dihitung setara, dengan peringatan)'),
+      };
+    }
+    case 'month-given-twice':
+      return {
+        message: L(`${p.period} is given twice: in the input (${twicePlace(p.input)}) and in --previous (${twicePlace(p.previous)})`, `${p.period} diberikan dua kali: di input (${twicePlace(p.input)}) dan di --previous (${twicePlace(p.previous)})`),
+        hint: L(`give each month once: the input's earlier months are read already, so leave ${p.period} out of --previous (or out of the input)`, `berikan setiap bulan sekali: bulan-bulan sebelumnya di input sudah dibaca, jadi hilangkan ${p.period} dari --previous (atau dari input)`),
+      };
     case 'unexpected': {
       const shown = p.areas.length > 12 ? `${p.areas.slice(0, 12).join(', ')}, … (${p.areas.length})` : p.areas.join(', ');
       return { message: L(`rows${p.period ? ` for ${p.period}` : ''} outside the expected scope (--expect): ${shown}`, `baris${p.period ? ` untuk ${p.period}` : ''} di luar cakupan yang diharapkan (--expect): ${shown}`), hint: L('remove those files or rows, or widen --expect', 'hapus berkas atau baris itu, atau perluas --expect') };

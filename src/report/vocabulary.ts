@@ -195,17 +195,21 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.period} tidak memuat ${named}: laporan dan totalnya tidak mencakupnya (--expect menjadikannya galat)`,
       );
     }
-    case 'like-for-like':
+    case 'like-for-like': {
+      // Counted on the rows as loaded when they are finer than the report's (regencies of a report by
+      // province): "parts (province × regency/city)".
+      const unit = (l: Lang, many: boolean): string => (n.parts ? `${l === 'id' ? 'bagian' : many ? 'parts' : 'part'} (${grainWords(n.parts, l)})` : l === 'id' ? 'kelompok' : many ? 'groups' : 'group');
       // No group in both months: there is no change to show at all (every change cell is empty).
       if (n.both === 0)
         return L(
-          `no change from ${n.previousPeriod} is shown: no group was reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
-          `tidak ada perubahan dari ${n.previousPeriod} yang ditampilkan: tidak ada kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
+          `no change from ${n.previousPeriod} is shown: no ${unit('en', false)} was reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
+          `tidak ada perubahan dari ${n.previousPeriod} yang ditampilkan: tidak ada ${unit('id', false)} yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
         );
       return L(
-        `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} groups reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
-        `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} kelompok yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
+        `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} ${unit('en', n.both !== 1)} reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
+        `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} ${unit('id', true)} yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
       );
+    }
     case 'coverage-disagrees': {
       const pct = (x: number, l: Lang): string => `${(x * 100).toFixed(2).replace('.', l === 'id' ? ',' : '.')} %`;
       const rows = (l: Lang): string => n.rows.map((r) => `${r.at} (${pct(r.stated, l)} ${l === 'id' ? 'tertulis' : 'stated'}, ${pct(r.computed, l)} ${l === 'id' ? 'dari angkanya' : 'from the counts'})`).join(', ') + (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');

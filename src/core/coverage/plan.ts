@@ -15,8 +15,11 @@
 //     and status cover only the rows that have targets ("targets for N of M rows"), never a ratio of
 //     unlike sums;
 //   - completeness: areas that must report (--expect) and are missing are an error; areas of an
-//     earlier month missing now are named; the month-on-month change of a subtotal or the Total is
-//     like for like (the areas present in both months).
+//     earlier month missing now are named; the month-on-month change and the pace of a row, a subtotal
+//     or the Total are like for like. Both are judged on the parts the data gives (the rows as loaded:
+//     a regency under its province, a province under its Kanwil), not on the report's groups, so that a
+//     late regency is never a fall of its province (like-for-like.ts). A month is read from one place:
+//     the input or --previous, never both.
 
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
@@ -27,6 +30,7 @@ import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 import { areaUp, coarserTargetArea, partialTargetAreas, withArea } from './target-areas.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
+import { fineDims, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, type Gone } from './like-for-like.js';
 
 export interface CoverageSpec {
   readonly grain: readonly string[];
@@ -36,8 +40,12 @@ export interface CoverageSpec {
   readonly atRiskMargin: number;
   /** The month revisions in force are chosen by (--as-of); undefined: the month reported. */
   readonly asOf?: Period;
-  /** The areas that must report (--expect): keys of one dimension of the grain, with their labels. */
-  readonly expected?: { readonly dim: string; readonly keys: ReadonlyMap<string, string>; readonly scope: Scope };
+  /**
+   * The areas that must report (--expect): keys of one dimension of the grain, with their labels; and
+   * `parts`, the areas under them that must report too when the data has their dimension (a Kanwil's
+   * provinces in a report by kanwil).
+   */
+  readonly expected?: { readonly dim: string; readonly keys: ReadonlyMap<string, string>; readonly scope: Scope; readonly parts?: { readonly dim: string; readonly keys: ReadonlyMap<string, string> } };
   /** The geography, to name the report's scope; without it the scope is 'unknown'. */
   readonly areas?: AreaBook;
   /** The months the actual pace is measured over (--pace-window; default 3). */
@@ -124,8 +132,11 @@ export interface CoverageResult {
   /** The revision of the targets in force for the month reported. */
   readonly revision?: RevisionFacts & { readonly fileFrom?: Period | null };
   readonly rule?: RuleFacts;
-  /** The month-on-month change compares the groups present in both months; those that are not. */
-  readonly likeForLike?: { readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[] };
+  /**
+   * The month-on-month change compares the parts present in both months (the rows as loaded, at `parts`
+   * when finer than the grain: regencies of a report by province); those that are not.
+   */
+  readonly likeForLike?: { readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[]; readonly parts?: readonly string[] };
   /** With two months or more: pace, projection and the chart of the scope. */
   readonly story?: CoverageStory;
   readonly notes: readonly Note[];
@@ -138,6 +149,10 @@ export type CoverageProblem =
   | { readonly kind: 'previous-not-earlier'; readonly previous: Period; readonly period: Period }
   | { readonly kind: 'no-participants' }
   | { readonly kind: 'expected-missing'; readonly dim: string; readonly period: Period | null; readonly missing: readonly { readonly label: string; readonly lastSeen: Period | null }[]; readonly expected: number }
+  /** Parts of expected areas (Kota Gorontalo of Gorontalo) seen in an earlier month and not in the month reported. */
+  | { readonly kind: 'expected-part-missing'; readonly dim: string; readonly period: Period; readonly missing: readonly { readonly label: string; readonly lastSeen: Period | null }[] }
+  /** A month given both in the input and in --previous: two sources for one month's figures. */
+  | { readonly kind: 'month-given-twice'; readonly period: Period; readonly input: { readonly source?: SourceFacts; readonly line: number }; readonly previous: { readonly source?: SourceFacts; readonly line: number } }
   | { readonly kind: 'unexpected'; readonly dim: string; readonly period: Period | null; readonly areas: readonly string[] }
   | { readonly kind: 'expect-dim-missing'; readonly dim: string }
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
@@ -296,13 +311,27 @@ function starKeyOf(grain: readonly string[], targetGrain: readonly string[], coa
   return (keys) => key(ti.map((i, j) => (i >= 0 ? keys[i]! : targetGrain[j] === coarse && up && fi >= 0 ? (up(keys[fi]!) ?? '') : '')));
 }
 
-/** The key of each row of `t` at the grain (undefined: the row is not at that grain or finer). */
-function groupKeyOf(t: Table, grain: readonly string[]): (row: Table['rows'][number]) => string | undefined {
-  const idx = grain.map((g) => dimIndex(t, g));
-  return (r) => {
-    if (idx.some((i) => i < 0 || r.keys[i] === null)) return undefined;
-    return key(idx.map((i) => r.keys[i]!));
-  };
+/**
+ * A month the input and --previous both give (the first one found), with a row of each: the same
+ * month's figures from two places, which would give one row's change from one and its months and pace
+ * from the other.
+ */
+function monthGivenTwice(current: Table, previous: Table): Extract<CoverageProblem, { kind: 'month-given-twice' }> | undefined {
+  const cd = dimIndex(current, 'period');
+  const pd = dimIndex(previous, 'period');
+  if (cd < 0 || pd < 0) return undefined;
+  const first = new Map<string, TableRow>();
+  for (const r of current.rows) {
+    const m = r.keys[cd];
+    if (m !== null && m !== undefined && !first.has(m)) first.set(m, r);
+  }
+  for (const r of previous.rows) {
+    const m = r.keys[pd];
+    const c = m === null || m === undefined ? undefined : first.get(m);
+    if (!c) continue;
+    return { kind: 'month-given-twice', period: m!, input: { source: current.sources[c.src], line: c.line }, previous: { source: previous.sources[r.src], line: r.line } };
+  }
+  return undefined;
 }
 
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
@@ -336,88 +365,83 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // A change over several months is not a month's change: said (the column keeps its name).
   if (previousTable && previousPeriod && period && monthsBetween(previousPeriod, period) > 1) notes.push({ code: 'change-span', from: previousPeriod, months: monthsBetween(previousPeriod, period) });
 
-  // Earlier months (the input's and --previous): the last month each group was seen.
-  // Read on the rows as rollup(…, [...dims, 'period']) would place them, without building those groups:
-  // with one key per row a year of earlier months is as many groups as rows. Labels are made only for
-  // the groups asked for.
-  const lastSeen = (dims: readonly string[]): { periodOf: (k: string) => Period | null | undefined; gone: (isHere: (k: string) => boolean) => { labels: string[]; periods: (Period | null)[] } } => {
-    const index = new Map<string, number>();
-    const periods: (Period | null)[] = [];
-    const from: Table[] = []; // the table whose row gave the latest month (its labels)
-    const add = (t: Table | undefined, keep?: (row: TableRow) => boolean): void => {
-      if (!t || dims.some((g) => dimIndex(t, g) < 0)) return;
-      const pd = dimIndex(t, 'period');
-      const di = dims.map((g) => dimIndex(t, g));
-      const idx = pd >= 0 ? [...di, pd] : di;
-      const placed = (r: TableRow): boolean => idx.every((d) => r.keys[d] !== null);
-      for (const r of t.rows) {
-        const own = r.parent !== undefined ? t.rows[r.parent]! : r;
-        if (keep && !keep(own)) continue; // a wide row's segment rows go with it
-        if (r.parent !== undefined ? placed(own) || !placed(r) : !placed(r)) continue;
-        const p = pd >= 0 ? (r.keys[pd] ?? null) : null;
-        if (period && p !== null && p >= period) continue;
-        const k = key(di.map((d) => r.keys[d]!));
-        const at = index.get(k);
-        if (at === undefined) {
-          index.set(k, periods.length);
-          periods.push(p);
-          from.push(t);
-        } else if (p !== null && (periods[at] === null || p > periods[at]!)) {
-          periods[at] = p;
-          from[at] = t;
-        }
-      }
-    };
-    add(period && pDim >= 0 ? current : undefined, (r) => r.keys[pDim] !== null && r.keys[pDim]! < period!);
-    add(inputs.previous);
-    const labelAt = (k: string, at: number): string => {
-      const t = from[at]!;
-      return (dims.length === 1 ? [k] : k.split(SEP)).map((x, d) => labelOf(t.dims[dimIndex(t, dims[d]!)]!, x)).join(' / ');
-    };
-    return {
-      periodOf: (k) => {
-        const at = index.get(k);
-        return at === undefined ? undefined : periods[at];
-      },
-      gone: (isHere) => {
-        const out = { labels: [] as string[], periods: [] as (Period | null)[] };
-        for (const [k, at] of index) {
-          if (isHere(k)) continue;
-          out.labels.push(labelAt(k, at));
-          out.periods.push(periods[at]!);
-        }
-        return out;
-      },
-    };
+  // A month given both in the input and in --previous: two sources for one month (each fact once). The
+  // change would be read from one and the months and the pace from the other, silently.
+  if (inputs.previous && pDim >= 0) {
+    const twice = monthGivenTwice(current, inputs.previous);
+    if (twice) throw new CoverageError(twice);
+  }
+
+  // Who reported is judged on the parts the data gives (the rows as loaded: regencies under a
+  // province, provinces under a kanwil, a wide row's segments), before they are rolled up to the
+  // grain: a late regency must not pass unseen under its province (like-for-like.ts).
+  const fine = fineDims([current, inputs.previous], grain);
+  // The groups of the month reported, by key, and its parts: only where earlier months are compared (a
+  // million keys in one month need no set of a million joined keys).
+  let hereSet: Set<string> | undefined;
+  const here = (): Set<string> => (hereSet ??= new Set(roll(cur, grain).table.rows.map((r) => key(r.keys))));
+  let herePartsSet: Set<string> | undefined;
+  // Data no finer than the grain: its parts are its groups (no second set of a million keys).
+  const hereParts = (): Set<string> => (herePartsSet ??= fine.length === grain.length ? here() : partsOf(cur, grain, fine));
+  // Earlier months (the input's and --previous): the last month each group was seen, and each part of
+  // the groups here (a group gone whole is named by itself; with one key per row a year of earlier
+  // months is a million of them, and no part key is made for them). Grain keys are a prefix of part keys.
+  const earlier = [{ table: period && pDim >= 0 ? current : undefined, keep: (r: TableRow) => r.keys[pDim] !== null && r.keys[pDim]! < period! }, { table: inputs.previous }];
+  let goneHeld: Gone | undefined;
+  const gone = (): Gone => {
+    if (goneHeld) return goneHeld;
+    const whole = lastSeenParts(earlier, grain, grain, period).gone((k) => here().has(k));
+    if (fine.length === grain.length) return (goneHeld = whole);
+    const parts = lastSeenParts(earlier, grain, fine, period, here()).gone((k) => hereParts().has(k));
+    if (!parts.keys.length) return (goneHeld = whole);
+    return (goneHeld = { keys: whole.keys.concat(parts.keys), labels: whole.labels.concat(parts.labels), periods: whole.periods.concat(parts.periods) });
   };
 
   // Completeness: the areas that must report (--expect).
   if (spec.expected) {
     const ed = spec.expected.dim;
     if (dimIndex(cur, ed) < 0) throw new CoverageError({ kind: 'expect-dim-missing', dim: ed });
-    const here = new Set(keysOf(cur, ed));
-    const missing = [...spec.expected.keys].filter(([k]) => !here.has(k));
+    const present = new Set(keysOf(cur, ed));
+    const missing = [...spec.expected.keys].filter(([k]) => !present.has(k));
     if (missing.length) {
-      const seen = lastSeen([ed]);
+      const seen = lastSeenParts(earlier, [ed], [ed], period);
       throw new CoverageError({ kind: 'expected-missing', dim: ed, period: period ?? null, expected: spec.expected.keys.size, missing: missing.map(([k, label]) => ({ label, lastSeen: seen.periodOf(k) ?? null })) });
     }
-    const extra = [...here].filter((k) => !spec.expected!.keys.has(k));
+    const extra = [...present].filter((k) => !spec.expected!.keys.has(k));
     if (extra.length) {
       const d = cur.dims[dimIndex(cur, ed)]!;
       throw new CoverageError({ kind: 'unexpected', dim: ed, period: period ?? null, areas: extra.map((k) => labelOf(d, k)) });
     }
+    // The areas under them that must report (a Kanwil's provinces), where the data has their dimension.
+    const parts = spec.expected.parts;
+    if (parts && dimIndex(cur, parts.dim) >= 0 && keysOf(cur, parts.dim).length) {
+      const has = new Set(keysOf(cur, parts.dim));
+      const lacking = [...parts.keys].filter(([k]) => !has.has(k));
+      if (lacking.length) {
+        const seen = lastSeenParts(earlier, [parts.dim], [parts.dim], period);
+        throw new CoverageError({ kind: 'expected-missing', dim: parts.dim, period: period ?? null, expected: parts.keys.size, missing: lacking.map(([k, label]) => ({ label, lastSeen: seen.periodOf(k) ?? null })) });
+      }
+    }
+    // Groups or parts of the expected areas seen in an earlier month and not now (Kota Gorontalo of
+    // Gorontalo in a report by province; Gorontalo × PMI in a report by province × segment).
+    if (period) {
+      const at = grain.indexOf(ed);
+      const g = gone();
+      const lost: { label: string; lastSeen: Period | null }[] = [];
+      g.keys.forEach((k, i) => {
+        if (spec.expected!.keys.has(k.split(SEP)[at]!)) lost.push({ label: g.labels[i]!, lastSeen: g.periods[i] ?? null });
+      });
+      if (lost.length) throw new CoverageError({ kind: 'expected-part-missing', dim: ed, period, missing: lost });
+    }
   }
 
-  // Areas of an earlier month that the month reported lacks.
-  // The groups of the month reported, by key: only where earlier months are compared (a million keys
-  // in one month need no set of a million joined keys).
-  let hereSet: Set<string> | undefined;
-  const here = (): Set<string> => (hereSet ??= new Set(roll(cur, grain).table.rows.map((r) => key(r.keys))));
+  // Areas (or their parts) of an earlier month that the month reported lacks: named as the report names
+  // its rows (a group gone whole by its name, a part of a group still here under its group).
   if (period) {
-    const gone = lastSeen(grain).gone((k) => here().has(k));
-    if (gone.labels.length) {
-      const earlier = latestPeriod(gone.periods) ?? '';
-      notes.push({ code: 'missing-in-period', period, earlier, areas: gone.labels, lastSeen: gone.periods.map((p) => p ?? '') });
+    const g = gone();
+    if (g.keys.length) {
+      const last = latestPeriod(g.periods.filter((p): p is Period => p !== null)) ?? '';
+      notes.push({ code: 'missing-in-period', period, earlier: last, areas: g.labels, lastSeen: g.periods.map((p) => p ?? '') });
     }
   }
 
@@ -503,30 +527,31 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   /** The key at the targets' grain of a detail row of the report (by its keys at the report's grain). */
   const starOf = starKeyOf(grain, targetGrain, coarse, spec.areas);
 
-  // Like for like: the groups at the report's grain present in both months.
-  let both: Set<string> | undefined;
+  // Like for like: the parts present in both months (the report's groups when the data is no finer).
+  let lfl = false;
   let likeForLike: CoverageResult['likeForLike'];
+  let curLfl = cur;
+  let prevLfl = previousTable;
   if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0)) {
-    const prevGroups = rollup(previousTable, grain).table;
-    const prev = new Set(prevGroups.rows.map((r) => key(r.keys)));
-    const common = new Set([...here()].filter((k) => prev.has(k)));
-    if (common.size !== here().size || common.size !== prev.size) {
-      both = common;
-      const labelsOf = (t: Table, keep: (k: string) => boolean): string[] => t.rows.filter((r) => keep(key(r.keys))).map((r) => r.keys.map((x, d) => labelOf(t.dims[d]!, x!)).join(' / '));
-      likeForLike = { both: common.size, missing: labelsOf(prevGroups, (k) => !here().has(k)), added: labelsOf(roll(cur, grain).table, (k) => !prev.has(k)) };
-      notes.push({ code: 'like-for-like', previousPeriod: previousPeriod ?? '', both: common.size, missing: likeForLike.missing, added: likeForLike.added });
+    const prev = partsOf(previousTable, grain, fine);
+    const now = hereParts();
+    let common = 0;
+    for (const k of now) if (prev.has(k)) common++;
+    if (common !== now.size || common !== prev.size) {
+      lfl = true;
+      curLfl = keepParts(cur, grain, fine, prev);
+      prevLfl = keepParts(previousTable, grain, fine, now);
+      const prevGroups = new Set<string>();
+      for (const k of prev) prevGroups.add(groupOfPart(k, grain));
+      const named = (t: Table, keys: string[], groupHere: (g: string) => boolean): string[] => (fine.length === grain.length ? keys.map((k) => partLabel(t, grain, k)) : nameAsGroups(keys, grain, (k) => partLabel(t, fine, k), groupHere, (g) => partLabel(t, grain, g)));
+      const missing = named(previousTable, Array.from(prev).filter((k) => !now.has(k)), (g) => here().has(g));
+      const added = named(cur, Array.from(now).filter((k) => !prev.has(k)), (g) => prevGroups.has(g));
+      const parts = fine.length > grain.length ? { parts: fine } : {};
+      likeForLike = { both: common, missing, added, ...parts };
+      notes.push({ code: 'like-for-like', previousPeriod: previousPeriod ?? '', both: common, missing, added, ...parts });
     }
   }
-  const inBoth = (t: Table): Table => {
-    const keyOf = groupKeyOf(t, grain);
-    return filterRows(t, (r) => {
-      const k = keyOf(r);
-      return k === undefined || both!.has(k);
-    });
-  };
-  const curLfl = both ? inBoth(cur) : cur;
-  const prevLfl = both && previousTable ? inBoth(previousTable) : previousTable;
-  const lflDen = !both ? undefined : fromInput ? curLfl : inputs.denominators && restrictTo(inputs.denominators, curLfl);
+  const lflDen = !lfl ? undefined : fromInput ? curLfl : inputs.denominators && restrictTo(inputs.denominators, curLfl);
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
@@ -592,8 +617,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // The previous month, like for like where the groups differ.
     const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
     const prevD = prevLfl && spec.denominator ? measureAt(prevLfl, g, spec.denominator, roll) : undefined;
-    const lflP = both ? measureAt(curLfl, g, 'participants', roll) : undefined;
-    const lflD = both && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
+    const lflP = lfl ? measureAt(curLfl, g, 'participants', roll) : undefined;
+    const lflD = lfl && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
     // Figures looked up by the group's key are found once per group, into arrays by group number (a
     // row is made more than once: a pass while planning, then by each writer): NaN where there is none.
     const groups = part.rows;
@@ -694,6 +719,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let story: CoverageStory | undefined;
   const history = period ? historyOf(inputs.previous ? [current, inputs.previous] : [current], grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
+    // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
+    // (the months of the window only: a pace reads no other).
+    const window = spec.paceWindow ?? 3;
+    const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
+    const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
     const told = tellStory(Array.from(rowList), history, {
       grain,
@@ -705,6 +735,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       withTarget: new Set((stars ?? []).filter((x) => x.target !== null).map((x) => x.key)),
       notes,
       denominator: denominatorFrom ? spec.denominator : undefined,
+      parts,
     });
     rowList = heldRows(told.rows);
     const total = told.rows[told.rows.length - 1]!;
@@ -970,7 +1001,7 @@ interface DetailStory {
 function tellStory(
   rows: readonly CoverageRow[],
   history: History,
-  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string },
+  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
@@ -979,8 +1010,10 @@ function tellStory(
   let capped = 0;
   for (const r of rows) {
     if (r.level !== 'detail') continue;
-    const series = history.byGroup.get(key(r.keys)) ?? new Array<number | null>(n).fill(null);
-    const pace = paceOf(history.months, series, o.window);
+    const k = key(r.keys);
+    const series = history.byGroup.get(k) ?? new Array<number | null>(n).fill(null);
+    // Like for like: over the parts reported at both ends (a late regency is no fall of its province).
+    const pace = o.parts ? partPace(o.parts.months, o.parts.byGroup.get(k)?.values() ?? [], o.window) : paceOf(history.months, series, o.window);
     if (!pace) noPace++;
     // A count of people is never below zero: a falling row stops at 0 by December (and it is said).
     let projected = pace ? projectedDecember(r.metrics.participants, pace, o.left) : null;

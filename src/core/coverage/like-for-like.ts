@@ -1,0 +1,302 @@
+// Completeness and like for like at the finest keys the data gives. Pure.
+//
+// A report by province of regency files rolls six regencies up into Gorontalo; when Kota Gorontalo's
+// June file is late, Gorontalo is still a row of June, with five regencies. Judged at the report's grain
+// nothing is missing, and June's five regencies minus May's six is a fall of 78,376 that never
+// happened. So who reported, and what a change compares, are judged on the rows as loaded (regency
+// under province, province under kanwil, branch under region, a wide row's segments), before they are
+// rolled up to the grain:
+//   - a part seen in an earlier month and not in the month reported is missing (named under its group,
+//     "Gorontalo / Kota Gorontalo", with the month it was last seen);
+//   - the change of a row, a subtotal and the Total is over the parts reported in both months, and the
+//     pace over the parts reported at both ends of the window.
+//
+// Example: May 175,675 + Kota Gorontalo 80,454; June 177,753 without Kota Gorontalo → change
+// 177,753 − 175,675 = +2,078 (not −78,376), and with 6 months left, projected 177,753 + 6 × 2,078.
+
+import { monthsBetween, type Period } from '../calendar.js';
+import { dimIndex, labelOf, measureIndex, type Table, type TableRow } from '../table.js';
+import type { Pace } from './trend.js';
+
+const SEP = '\u0000';
+/** The key part of a row not split by a dimension (a province file's rows in a load with a regency column). */
+const NONE = '\u0001';
+
+/**
+ * The dimensions a part is told apart by: the grain's, then every other dimension (but the period)
+ * that all the tables have, in the first table's order.
+ * Example: grain [province], regency files → [province, regency]; grain [kanwil] → [kanwil, province].
+ */
+export function fineDims(tables: readonly (Table | undefined)[], grain: readonly string[]): string[] {
+  const present = tables.filter((t): t is Table => t !== undefined);
+  const first = present[0];
+  if (!first) return [...grain];
+  const rest = first.dims.map((d) => d.name).filter((n) => n !== 'period' && !grain.includes(n) && present.every((t) => dimIndex(t, n) >= 0));
+  return [...grain, ...rest];
+}
+
+/**
+ * Each row's part key (undefined: a rollup at the grain does not place the row). A wide row stands for
+ * its segment rows unless the grain has the segment, as in rollup(); a row is a part whether or not it
+ * gives participants, as it is a group of the rollup.
+ */
+export function partKeyer(t: Table, grain: readonly string[], fine: readonly string[]): ((i: number) => string | undefined) | undefined {
+  const fi = fine.map((g) => dimIndex(t, g));
+  const counted = countedAt(t, grain);
+  if (!counted || fi.some((i) => i < 0)) return undefined;
+  return (i) => (counted(i) ? keyAt(t.rows[i]!, fi) : undefined);
+}
+
+/** Is row i counted at the grain (placed there by rollup)? Undefined: the table lacks a dimension of it. */
+function countedAt(t: Table, grain: readonly string[]): ((i: number) => boolean) | undefined {
+  const gi = grain.map((g) => dimIndex(t, g));
+  if (gi.some((i) => i < 0)) return undefined;
+  const placed = (r: TableRow): boolean => gi.every((d) => r.keys[d] !== null && r.keys[d] !== undefined);
+  return (i) => {
+    const r = t.rows[i]!;
+    return r.parent !== undefined ? !placed(t.rows[r.parent]!) && placed(r) : placed(r);
+  };
+}
+
+/** A row's keys at some dimensions (by index), joined: a group's key at the grain, a part's at the fine dims. */
+function keyAt(r: TableRow, at: readonly number[]): string {
+  if (at.length === 1) return r.keys[at[0]!] ?? NONE;
+  return at.map((d) => r.keys[d] ?? NONE).join(SEP);
+}
+
+/**
+ * Whether a row's keys at some dimensions (by index) are one of a set of joined keys, without joining
+ * them: a pass over a year of earlier months asks it of every row, and a joined key each would be a
+ * million strings made to be thrown away.
+ */
+function keyTester(set: ReadonlySet<string>, n: number): (r: TableRow, at: readonly number[]) => boolean {
+  if (n === 1) return (r, at) => set.has(r.keys[at[0]!] ?? NONE);
+  // The keys but the last, as a tree of maps; the last ones of each branch as a set.
+  type Node = Map<string, Node | Set<string>>;
+  const root: Node = new Map();
+  for (const k of set) {
+    const parts = k.split(SEP);
+    let node = root;
+    for (let j = 0; j < n - 2; j++) {
+      let next = node.get(parts[j]!) as Node | undefined;
+      if (!next) node.set(parts[j]!, (next = new Map()));
+      node = next;
+    }
+    let last = node.get(parts[n - 2]!) as Set<string> | undefined;
+    if (!last) node.set(parts[n - 2]!, (last = new Set()));
+    last.add(parts[n - 1]!);
+  }
+  return (r, at) => {
+    let node: Node | undefined = root;
+    for (let j = 0; j < n - 2 && node; j++) node = node.get(r.keys[at[j]!] ?? NONE) as Node | undefined;
+    const last = node?.get(r.keys[at[n - 2]!] ?? NONE) as Set<string> | undefined;
+    return last !== undefined && last.has(r.keys[at[n - 1]!] ?? NONE);
+  };
+}
+
+/** The group key (the grain's keys) of a part key. */
+export const groupOfPart = (part: string, grain: readonly string[]): string => (grain.length === 0 ? '' : part.split(SEP, grain.length).join(SEP));
+
+/** A part's words: its keys' labels where it is split ("Gorontalo / Kota Gorontalo"). */
+export function partLabel(t: Table, fine: readonly string[], part: string): string {
+  const keys = part.split(SEP);
+  const out: string[] = [];
+  keys.forEach((k, j) => {
+    if (k === NONE) return;
+    const d = t.dims[dimIndex(t, fine[j]!)]!;
+    out.push(labelOf(d, k));
+  });
+  return out.join(' / ');
+}
+
+/** The part keys of a table counted at the grain. */
+export function partsOf(t: Table, grain: readonly string[], fine: readonly string[]): Set<string> {
+  const keyOf = partKeyer(t, grain, fine);
+  const out = new Set<string>();
+  if (!keyOf) return out;
+  for (let i = 0; i < t.rows.length; i++) {
+    const k = keyOf(i);
+    if (k !== undefined) out.add(k);
+  }
+  return out;
+}
+
+/**
+ * The rows of a table whose part is in `keep` (rows not counted at the grain stay: a wide row's segment
+ * rows go with it, as filterRows keeps them, unless the grain has the segment, when each is its own part).
+ */
+export function keepParts(t: Table, grain: readonly string[], fine: readonly string[], keep: ReadonlySet<string>): Table {
+  const keyOf = partKeyer(t, grain, fine);
+  if (!keyOf) return t;
+  const map = new Int32Array(t.rows.length).fill(-1);
+  const rows: TableRow[] = [];
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i]!;
+    if (r.parent !== undefined && map[r.parent]! < 0) continue;
+    const k = keyOf(i);
+    if (k !== undefined && !keep.has(k)) continue;
+    map[i] = rows.length;
+    rows.push(r.parent !== undefined ? { ...r, parent: map[r.parent]! } : r);
+  }
+  return rows.length === t.rows.length ? t : { ...t, rows };
+}
+
+/** Where a part (or a group) was last seen before the month reported, and which of them are gone now. */
+export interface LastSeen {
+  periodOf(k: string): Period | null | undefined;
+  /** Those not here now, with their labels and the month each was last seen. */
+  gone(isHere: (k: string) => boolean): Gone;
+}
+
+/** Parts not here now: their keys, labels and the month each was last seen. */
+export interface Gone {
+  readonly keys: string[];
+  readonly labels: string[];
+  readonly periods: (Period | null)[];
+}
+
+/**
+ * The last month each part was seen in the tables, before `period` (`keep`: the rows of a table to read;
+ * `groupHere`: only the parts of these groups, whose keys are the only ones made — with one key per row,
+ * a year of earlier months is a million groups gone whole, which are found at the grain).
+ * Rows are read as rollup(…, [...grain, 'period']) would place them, without building those groups.
+ */
+export function lastSeenParts(sources: readonly { readonly table: Table | undefined; readonly keep?: (row: TableRow) => boolean }[], grain: readonly string[], fine: readonly string[], period: Period | undefined, groupHere?: ReadonlySet<string>): LastSeen {
+  const isHere = groupHere && keyTester(groupHere, grain.length);
+  const index = new Map<string, number>();
+  const periods: (Period | null)[] = [];
+  const from: Table[] = []; // the table whose row gave the latest month (its labels)
+  for (const { table: t, keep } of sources) {
+    if (!t) continue;
+    const parts = partKeyer(t, grain, fine);
+    if (!parts) continue;
+    const gi = grain.map((g) => dimIndex(t, g));
+    const keyOf = isHere ? (i: number): string | undefined => (isHere(t.rows[i]!, gi) ? parts(i) : undefined) : parts;
+    const pd = dimIndex(t, 'period');
+    for (let i = 0; i < t.rows.length; i++) {
+      const r = t.rows[i]!;
+      const own = r.parent !== undefined ? t.rows[r.parent]! : r;
+      if (keep && !keep(own)) continue; // a wide row's segment rows go with it
+      const p = pd >= 0 ? (r.keys[pd] ?? null) : null;
+      if (pd >= 0 && p === null) continue; // a row of no month is not of an earlier month
+      if (period && p !== null && p >= period) continue;
+      const k = keyOf(i);
+      if (k === undefined) continue;
+      const at = index.get(k);
+      if (at === undefined) {
+        index.set(k, periods.length);
+        periods.push(p);
+        from.push(t);
+      } else if (p !== null && (periods[at] === null || p > periods[at]!)) {
+        periods[at] = p;
+        from[at] = t;
+      }
+    }
+  }
+  return {
+    periodOf: (k) => {
+      const at = index.get(k);
+      return at === undefined ? undefined : periods[at];
+    },
+    gone: (isHere) => {
+      const out: Gone = { keys: [], labels: [], periods: [] };
+      for (const [k, at] of index) {
+        if (isHere(k)) continue;
+        out.keys.push(k);
+        out.labels.push(partLabel(from[at]!, fine, k));
+        out.periods.push(periods[at]!);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Parts named as the report names its rows: a group none of whose parts is in `groupHere` is named
+ * itself (`groupLabel`); a part of a group that is, under its group ("Gorontalo / Kota Gorontalo").
+ */
+export function nameAsGroups(parts: readonly string[], grain: readonly string[], partLabelOf: (k: string) => string, groupHere: (g: string) => boolean, groupLabel: (g: string) => string): string[] {
+  const out: string[] = [];
+  const whole = new Set<string>();
+  for (const k of parts) {
+    const g = groupOfPart(k, grain);
+    if (groupHere(g)) out.push(partLabelOf(k));
+    else if (!whole.has(g)) {
+      whole.add(g);
+      out.push(groupLabel(g));
+    }
+  }
+  return out;
+}
+
+/**
+ * Each group's parts, month by month (`months`: the months wanted, sorted — for a pace, those of its
+ * window only; a month given by an earlier table is not read again, as historyOf reads them).
+ * `wanted`: the groups asked for.
+ */
+export function partSeries(tables: readonly (Table | undefined)[], grain: readonly string[], fine: readonly string[], months: readonly Period[], wanted?: ReadonlySet<string>): Map<string, Map<string, (number | null)[]>> {
+  const at = new Map<Period, number>();
+  months.forEach((m, i) => at.set(m, i));
+  const owner = new Map<Period, Table>();
+  const out = new Map<string, Map<string, (number | null)[]>>();
+  const isWanted = wanted && keyTester(wanted, grain.length);
+  for (const t of tables) {
+    if (!t) continue;
+    const counted = countedAt(t, grain);
+    const pd = dimIndex(t, 'period');
+    if (!counted || pd < 0) continue;
+    const gi = grain.map((g) => dimIndex(t, g));
+    const fi = fine.map((g) => dimIndex(t, g));
+    const pm = measureIndex(t, 'participants');
+    if (pm < 0) continue;
+    for (let i = 0; i < t.rows.length; i++) {
+      const r = t.rows[i]!;
+      const m = r.keys[pd];
+      const v = r.values[pm];
+      if (m === null || m === undefined || v === null || v === undefined) continue;
+      const mi = at.get(m);
+      if (mi === undefined) continue;
+      if (!counted(i)) continue;
+      const o = owner.get(m);
+      if (o === undefined) owner.set(m, t);
+      else if (o !== t) continue;
+      if (isWanted && !isWanted(r, gi)) continue;
+      const g = keyAt(r, gi);
+      const k = keyAt(r, fi);
+      let parts = out.get(g);
+      if (!parts) out.set(g, (parts = new Map()));
+      let series = parts.get(k);
+      if (!series) parts.set(k, (series = new Array<number | null>(months.length).fill(null)));
+      series[mi] = (series[mi] ?? 0) + v;
+    }
+  }
+  return out;
+}
+
+/**
+ * A group's pace like for like: from the earliest month of the window in which a part reported now
+ * also reported, the change of the parts reported at both ends (the others are left out).
+ * Example: Mar 759,270 + 695,023 + 658,862 + 1,329,233 (+ 248,948 not reported in June), Jun 789,270 +
+ * 704,023 + 682,862 + 1,335,233 → change 69,000 over 3 months.
+ */
+export function partPace(months: readonly Period[], parts: Iterable<readonly (number | null)[]>, window: number): Pace | null {
+  const n = months.length;
+  if (n < 2) return null;
+  const now = months[n - 1]!;
+  const list = Array.from(parts).filter((s) => s[n - 1] !== null && s[n - 1] !== undefined);
+  if (!list.length) return null;
+  for (let i = 0; i < n - 1; i++) {
+    const span = monthsBetween(months[i]!, now);
+    if (span > window || span <= 0) continue;
+    let change = 0;
+    let any = false;
+    for (const s of list) {
+      const v = s[i];
+      if (v === null || v === undefined) continue;
+      any = true;
+      change += s[n - 1]! - v;
+    }
+    if (any) return { change, months: span, from: months[i]! };
+  }
+  return null;
+}
