@@ -5,11 +5,11 @@
 
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, SplitRule } from '../core/allocation/spec.js';
-import { addMonths, latestPeriod, type Period } from '../core/calendar.js';
+import { addMonths, latestPeriod, monthsBetween, type Period } from '../core/calendar.js';
 import { isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
-import { atPeriod, hasMeasure, keysOf, type Table } from '../core/table.js';
+import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
 import { targetStages, waypoints } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
@@ -121,12 +121,38 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
  * `breakdown --months` output, whose first month is the one after its baseline month and whose
  * `baseline` column holds the participants of that month) the month before its first; unknown for a
  * file of targets per month without a baseline.
+ * "The month before its first" holds for a whole file only: a file cut to May … August keeps December
+ * 2023's `baseline`, and its first milestone is five steps from it, not one. So the first month's
+ * milestones must be one step of the path from the baseline to the December target (even phasing, as
+ * the tool reads a months file): (milestone − baseline) within half a step of (target − baseline) / n,
+ * n the months from the month before the first to December, over the first month's units added up.
+ * Else unknown (undefined) rather than a guess.
  */
-function targetsBaseline(t: Table): Period | undefined {
+function targetsBaseline(t: Table, year: number): Period | undefined {
   const periods = keysOf(t, 'period');
   if (!isMonthly(t)) return latestPeriod(periods);
   const first = periods.sort()[0];
-  return first && hasMeasure(t, 'baseline') ? addMonths(first, -1) : undefined;
+  if (!first || !hasMeasure(t, 'baseline')) return undefined;
+  const before = addMonths(first, -1);
+  const n = monthsBetween(before, `${year}-12`);
+  const bi = measureIndex(t, 'baseline');
+  const mi = measureIndex(t, 'milestone');
+  const ti = measureIndex(t, 'target');
+  const fi = dimIndex(t, 'from');
+  if (n <= 0 || mi < 0 || ti < 0) return undefined;
+  let rise = 0; // the first month's milestones less the baselines
+  let whole = 0; // the December targets less the baselines
+  for (const r of atPeriod(t, first).rows) {
+    const b = r.values[bi];
+    const m = r.values[mi];
+    const target = r.values[ti];
+    if (b === null || b === undefined || m === null || m === undefined || target === null || target === undefined || target < b) continue;
+    if (fi >= 0 && r.keys[fi]) continue; // a revision's path starts from its own month
+    rise += m - b;
+    whole += target - b;
+  }
+  if (whole <= 0) return undefined;
+  return Math.abs(rise - whole / n) <= whole / n / 2 ? before : undefined;
 }
 
 const YEAR_GRAINS = new Set(['province', 'kanwil', 'segment']);
@@ -163,7 +189,7 @@ export async function coverageTargets(
     const notes: Note[] = [];
     if (fy.from === 'deduced') notes.push({ code: 'deduced-year', year: fy.year, source: table.sources.map((s) => s.name).join(', ') });
     if (fy.years) notes.push({ code: 'year-chosen', year: fy.year, years: fy.years, source: table.sources.map((s) => s.name).join(', ') });
-    const base = targetsBaseline(fy.table);
+    const base = targetsBaseline(fy.table, fy.year);
     return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing: { kind: 'even' }, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes };
   }
   if (o.year === undefined) return undefined;

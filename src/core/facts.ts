@@ -72,7 +72,7 @@ export type Note =
    * targets for, over which the difference of the subtotals and the Total is taken; null: that
    * difference is left blank where the rows differ (targets coarser than the report's rows).
    */
-  | { readonly code: 'plans-rows'; readonly plan: string; readonly with: number; readonly of: number; readonly first: string; readonly firstWith: number; readonly firstOf: number; readonly column: string; readonly both: number | null }
+  | { readonly code: 'plans-rows'; readonly plan: string; readonly with: number; readonly of: number; readonly first: string; readonly firstWith: number; readonly firstOf: number; readonly column: string; readonly both: number | null; readonly inPart?: string }
   /** --compare-targets: plans that aim at different Decembers. */
   | { readonly code: 'plans-years'; readonly plans: readonly { readonly label: string; readonly year: number | null }[] }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */

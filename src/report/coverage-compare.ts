@@ -39,12 +39,21 @@ export interface PlanDifferences {
 export function planDifferences(plans: readonly TargetPlan[]): PlanDifferences {
   const first = plans[0]!;
   const grain = first.result.grain;
-  const perRow = (p: TargetPlan): boolean => p.result.targetRows?.grain.length === grain.length;
+  // Targets per row of the report: at its grain by name (Kanwil targets in a report by province have a
+  // grain as long as the report's, and are not per row).
+  const perRow = (p: TargetPlan): boolean => {
+    const g = p.result.targetRows?.grain;
+    return g !== undefined && g.length === grain.length && grain.every((x) => g.includes(x));
+  };
   const full = (r: CoverageRow): boolean => r.targetRows === undefined || r.targetRows.with === r.targetRows.of;
+  // A plan whose targets are for whole areas the report has only in part (Sumbagut's target against
+  // Aceh alone): its subtotals and Total are no like-for-like match for a plan per row.
+  const inPart = (p: TargetPlan): boolean => p.result.notes.some((n) => n.code === 'partial-areas');
   const notes: Note[] = [];
   const overrides = plans.slice(1).map((p, k) => {
     const out: Overrides = new Map();
     const like = perRow(first) && perRow(p);
+    const partPlan = like ? undefined : [first, p].find(inPart);
     const sum = { section: { d: 0, a: 0, n: 0 }, all: { d: 0, a: 0, n: 0 } };
     let both = 0;
     let onlyOne = 0;
@@ -66,7 +75,7 @@ export function planDifferences(plans: readonly TargetPlan[]): PlanDifferences {
         continue;
       }
       const s = r0.level === 'total' ? sum.all : sum.section;
-      if (a !== null && b !== null && !(full(r0) && full(rk))) {
+      if (a !== null && b !== null && (!(full(r0) && full(rk)) || partPlan)) {
         if (like) out.set(i, { diff: s.n === 0 ? null : s.d, pct: s.n === 0 || s.a === 0 ? null : s.d / s.a });
         else out.set(i, { diff: null, pct: null });
         blanked ||= !like;
@@ -75,7 +84,7 @@ export function planDifferences(plans: readonly TargetPlan[]): PlanDifferences {
     }
     const rows = (x: TargetPlan) => x.result.targetRows;
     if ((like && onlyOne > 0) || blanked) {
-      notes.push({ code: 'plans-rows', plan: p.label, with: rows(p)?.with ?? 0, of: rows(p)?.of ?? 0, first: first.label, firstWith: rows(first)?.with ?? 0, firstOf: rows(first)?.of ?? 0, column: `diff_${p.name}`, both: like ? both : null });
+      notes.push({ code: 'plans-rows', plan: p.label, with: rows(p)?.with ?? 0, of: rows(p)?.of ?? 0, first: first.label, firstWith: rows(first)?.with ?? 0, firstOf: rows(first)?.of ?? 0, column: `diff_${p.name}`, both: like ? both : null, ...(blanked && partPlan ? { inPart: partPlan.label } : {}) });
     }
     return out;
   });

@@ -407,10 +407,15 @@ export function noteText(n: Note, lang: Lang): string {
             `: the difference of the subtotals and the Total (${n.column}) is over the ${num(n.both, 'en')} rows both plans have targets for; their targets are each plan's own`,
             `: selisih subtotal dan Total (${n.column}) dihitung atas ${num(n.both, 'id')} baris yang bertarget di kedua rencana; target masing-masing adalah milik rencananya sendiri`,
           )
-        : head + L(
-            `: the difference (${n.column}) of a subtotal or the Total over rows only one plan has targets for is left blank`,
-            `: selisih (${n.column}) subtotal atau Total atas baris yang hanya bertarget di satu rencana dikosongkan`,
-          );
+        : n.inPart !== undefined
+          ? head + L(
+              `: ${n.inPart} gives targets for whole areas this report has only in part, so the difference (${n.column}) of the subtotals and the Total is left blank`,
+              `: ${n.inPart} memberi target untuk wilayah utuh yang hanya sebagian ada di laporan ini, sehingga selisih (${n.column}) subtotal dan Total dikosongkan`,
+            )
+          : head + L(
+              `: the difference (${n.column}) of a subtotal or the Total over rows only one plan has targets for is left blank`,
+              `: selisih (${n.column}) subtotal atau Total atas baris yang hanya bertarget di satu rencana dikosongkan`,
+            );
     }
     case 'plans-years': {
       const at = (l: Lang): string => n.plans.map((p) => `${p.label} ${l === 'id' ? 'untuk' : 'at'} ${p.year === null ? (l === 'id' ? 'tahun yang tidak diketahui' : 'no known year') : `${l === 'id' ? 'Desember' : 'December'} ${p.year}`}`).join(', ');

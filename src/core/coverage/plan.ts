@@ -28,7 +28,7 @@ import { atPeriod, dimIndex, filterRows, hasMeasure, keysOf, labelOf, measureInd
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, partialTargetAreas, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, partialTargetAreas, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 import { fineDims, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, type Gone } from './like-for-like.js';
 
@@ -334,6 +334,24 @@ function monthGivenTwice(current: Table, previous: Table): Extract<CoverageProbl
   return undefined;
 }
 
+/**
+ * The keys (as starKeyOf gives them) of the stars with a target. A report whose grain holds no area
+ * cannot tell a row's coarser area of the targets (the segment PU spans every Kanwil reported): its
+ * key leaves that area blank, and it counts as with a target only when every star under it has one.
+ */
+function starsWithTarget(stars: readonly Star[], targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): Set<string> {
+  const blank = coarse !== undefined && areaDimOf(grain) === undefined ? targetGrain.indexOf(coarse) : -1;
+  if (blank < 0) return new Set(stars.filter((x) => x.target !== null).map((x) => x.key));
+  const all = new Map<string, boolean>();
+  for (const x of stars) {
+    const k = key(x.keys.map((v, j) => (j === blank ? '' : v)));
+    all.set(k, (all.get(k) ?? true) && x.target !== null);
+  }
+  const out = new Set<string>();
+  for (const [k, ok] of all) if (ok) out.add(k);
+  return out;
+}
+
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
   const notes: Note[] = [];
   const roll = rollOnce();
@@ -471,7 +489,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // are placed in those areas by the geography (`curT`), so that the targets are those of the report's
   // areas and its Total compares like with like; without the geography, refused.
   const targetUnits = at ? at.table.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from') : [];
-  const coarse = at ? coarserTargetArea(targetUnits, grain) : undefined;
+  const coarse = at ? coarserTargetArea(targetUnits, grain, cur.dims.map((d) => d.name)) : undefined;
   if (coarse && dimIndex(cur, coarse) < 0 && !spec.areas) throw new CoverageError({ kind: 'targets-area-unplaced', area: coarse, source: targets!.source });
   const curT = coarse && spec.areas ? withArea(cur, coarse, spec.areas) : cur;
   if (at) {
@@ -507,14 +525,15 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       for (const r of targetTable.rows) sum += r.values[ti] ?? 0;
       let all = 0;
       for (const r of at.table.rows) all += r.values[measureIndex(at.table, 'target')] ?? 0;
-      const tdims = targetUnits.filter((n) => n !== 'kanwil' || targetUnits.length === 1);
-      notes.push({ code: 'targets-restricted', kept: targetTable.rows.length, of: at.table.rows.length, source: targets!.source, grain: tdims, sum, ...(targets!.yearFrom === 'plan' ? { national: { year: targets!.year, total: all } } : {}) });
+      notes.push({ code: 'targets-restricted', kept: targetTable.rows.length, of: at.table.rows.length, source: targets!.source, grain: targetUnitsSaid(targetUnits), sum, ...(targets!.yearFrom === 'plan' ? { national: { year: targets!.year, total: all } } : {}) });
     }
     // Areas reported only in part (2 of 15 regencies; 4 of a Kanwil's 5 provinces) against a target for
     // the whole area (the report's area, or the coarser area the targets are given per). Warned, as for
-    // every area reported in part: the comparison is fair only when the rest are truly zero.
+    // every area reported in part: the comparison is fair only when the rest are truly zero. Not where
+    // the targets are per a finer area (province targets in a report by Kanwil: its target is the sum
+    // of its reported provinces' targets, like for like).
     const dataDim = areaDimOf(cur.dims.map((d) => d.name));
-    const wholeDim = coarse ?? areaDimOf(grain);
+    const wholeDim = wholeTargetArea(targetUnits, grain, coarse);
     if (spec.areas && dataDim && wholeDim && dataDim !== wholeDim) {
       const partial = partialTargetAreas(curT, dataDim, wholeDim, spec.areas);
       if (partial.length) notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
@@ -584,7 +603,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // Targets per branch in a report by region × branch: no row but the Total can show them (a level
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
-    if (grain.length > 0 && !shows(grain) && !(grain.length >= 2 && shows([grain[0]!]))) notes.push({ code: 'targets-total-only', targetGrain: targetUnits.filter((n) => n !== 'kanwil' || targetUnits.length === 1), grain });
+    if (grain.length > 0 && !shows(grain) && !(grain.length >= 2 && shows([grain[0]!]))) notes.push({ code: 'targets-total-only', targetGrain: targetUnitsSaid(targetUnits), grain });
   }
 
   // A level's rows: the rollup's groups, each made into a CoverageRow when it is read.
@@ -732,7 +751,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       december,
       margin: spec.atRiskMargin,
       starOf,
-      withTarget: new Set((stars ?? []).filter((x) => x.target !== null).map((x) => x.key)),
+      withTarget: starsWithTarget(stars ?? [], targetGrain, coarse, grain),
       notes,
       denominator: denominatorFrom ? spec.denominator : undefined,
       parts,
@@ -743,7 +762,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     for (let m = history.months[0]!; m <= december; m = addMonths(m, 1)) months.push(m);
     const milestonesOf = (m: Period): number | null => {
       if (!targets) return null;
-      const t = restrictTo(targetsAt(targets, m, asOf).table, curT);
+      const t = restrictTo(targetsAt(targets, m, asOf, true).table, curT);
       const mi = measureIndex(t, 'milestone');
       let sum = 0;
       for (const r of t.rows) {

@@ -22,13 +22,37 @@ function finest(dims: readonly string[]): AreaDim | undefined {
 
 /**
  * The area dimension of the targets that is coarser than the report's finest (and that the report's
- * grain does not hold): 'kanwil' for Kanwil targets on a report by province. Undefined: none.
+ * grain does not hold): 'kanwil' for Kanwil targets on a report by province. A report whose grain
+ * holds no area (by segment, by sector) is placed by its data's own finest area (`dataDims`): Kanwil
+ * targets on a province file reported by segment are Kalimantan's, not every Kanwil's of the file.
+ * Undefined: none.
  */
-export function coarserTargetArea(targetDims: readonly string[], grain: readonly string[]): AreaDim | undefined {
+export function coarserTargetArea(targetDims: readonly string[], grain: readonly string[], dataDims: readonly string[] = grain): AreaDim | undefined {
   const t = finest(targetDims);
-  const g = finest(grain);
+  const g = finest(grain) ?? finest(dataDims);
   if (!t || !g || grain.includes(t)) return undefined;
   return RANK[t] > RANK[g] ? t : undefined;
+}
+
+/**
+ * The area whose targets are for the whole area (for the warning of an area reported in part): the
+ * coarser area of the targets, else the report's. Undefined when the targets are given per a finer area
+ * than that: a Kanwil's target that is the sum of its reported provinces' targets is like for like.
+ */
+export function wholeTargetArea(targetDims: readonly string[], grain: readonly string[], coarse: AreaDim | undefined): AreaDim | undefined {
+  const whole = coarse ?? finest(grain);
+  const t = finest(targetDims);
+  return whole && t && RANK[t] < RANK[whole] ? undefined : whole;
+}
+
+/**
+ * The units targets are given per, as said to people: a Kanwil column beside the province (a breakdown
+ * by province names each one's Kanwil) is left out, but not a Kanwil that is the only area (Kanwil ×
+ * segment targets are per regional office × segment, not per segment).
+ */
+export function targetUnitsSaid(units: readonly string[]): string[] {
+  const finer = units.some((u) => u === 'province' || u === 'regency');
+  return units.filter((n) => n !== 'kanwil' || !finer);
 }
 
 /** A function from a key of `from` to its key of the coarser `to` (null: unknown to the geography). */

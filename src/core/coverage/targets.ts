@@ -226,8 +226,12 @@ export interface TargetsAt {
  * The targets for the month reported, as a table with `target` and, where known, `milestone`: read
  * from the file for month-by-month targets, else phased from the baseline (or the revision's start) to
  * December by the function breakdown --months uses.
+ * `milestoneOnly`: only the month's milestone is read (a month of the chart, not the month reported).
+ * A revision keeps the path before its month, so a month before the revision in force has its
+ * milestone in a revised months file whatever target the file gives that month (May's under the
+ * original, with --as-of 2024-08 picking the revision from 2024-07); its `target` is then the file's.
  */
-export function targetsAt(targets: Targets, period: Period | undefined, asOf: Period | undefined = period): TargetsAt {
+export function targetsAt(targets: Targets, period: Period | undefined, asOf: Period | undefined = period, milestoneOnly = false): TargetsAt {
   const t = targets.table;
   const fromDim = dimIndex(t, 'from');
   const unitDims = t.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from');
@@ -238,7 +242,7 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
       if (revised) throw new TargetFrameError({ kind: 'months-with-from' });
       return { table: t, revisionFrom: targets.revision?.from ?? null };
     }
-    return monthlyTargetsAt(t, period, unitDims, revised ? { asOf: targets.asOf } : undefined);
+    return monthlyTargetsAt(t, period, unitDims, revised ? { asOf: targets.asOf, milestoneOnly } : undefined);
   }
   // One row per unit (and per revision): the revision in force for each unit.
   let table = t;
@@ -345,7 +349,7 @@ function monthRevision(t: Table, month: Period): Period | null {
  * is the one in force then, and an --as-of that picks another revision for the month reported is refused
  * (the file's months hold one path: the milestones of that month under another target are not in it).
  */
-function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readonly string[], revised?: { readonly asOf?: Period }): TargetsAt {
+function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readonly string[], revised?: { readonly asOf?: Period; readonly milestoneOnly?: boolean }): TargetsAt {
   const periods = keysOf(t, 'period').sort();
   const hasMilestones = hasValues(t, 'milestone');
   const last = periods[periods.length - 1]!;
@@ -361,7 +365,9 @@ function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readon
   if (revised?.asOf && period) {
     const froms = keysOf(t, 'from').filter((f) => f !== '').map((f) => parsePeriod(f) ?? f).filter((f) => f <= revised.asOf!);
     const inForce = latestPeriod(froms) ?? null;
-    if (inForce !== revisionFrom) throw new TargetFrameError({ kind: 'months-as-of', asOf: revised.asOf, period, inForce, given: revisionFrom });
+    // A month before the revision in force is on the path that revision kept: its milestone is the file's.
+    const kept = revised.milestoneOnly === true && inForce !== null && period < inForce;
+    if (inForce !== revisionFrom && !kept) throw new TargetFrameError({ kind: 'months-as-of', asOf: revised.asOf, period, inForce, given: revisionFrom });
   }
   if (!period || !inFile) {
     return {
