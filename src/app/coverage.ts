@@ -8,8 +8,8 @@ import { TargetFrameError } from '../core/coverage/targets.js';
 import { describeCoreError } from '../report/problems.js';
 import { inEveryRun, type Note } from '../core/facts.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
-import { atPeriod, dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
-import { InputError, usage } from '../errors.js';
+import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
+import { InputError, say, usage } from '../errors.js';
 import { loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { expandInputs } from '../io/inputs.js';
@@ -57,7 +57,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const schema = coverageSchema(grain, o.denominator, o.extract ?? false);
   const read = await readData(files, schema, load, io, session);
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
-  const previous = prevFiles.length ? await loadTable(prevFiles, schema, load) : undefined;
+  const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load)) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
   // query gives): --workforce, or the bundled baseline's, for both alike.
   let denominators: Table | undefined;
@@ -72,8 +72,10 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   }
   if (!own) {
     const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
+    // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
+    // says which), for the month reported and for the previous month alike.
+    denominators = wf;
     const p = latestPeriod(keysOf(wf, 'period'));
-    denominators = p ? atPeriod(wf, p) : wf;
     denominatorSource = o.workforce ?? `data/baseline.csv (${p ?? 'no month'})`;
     if (!o.workforce) bundledFrom = p ?? '';
   }
@@ -82,7 +84,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
   const within = provincesOf(read.table, expected);
   const targets = await coverageTargets(o, grain, period, load, io, within);
-  const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow };
+  const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, denominatorMonthSaid: bundledFrom !== undefined };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   let plans: TargetPlan[] | undefined;
   let runNotes: Note[] = [...(targets?.notes ?? []), ...result.notes];
@@ -121,6 +123,25 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     ...(plans ? { plans, differences } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
+}
+
+/**
+ * --previous: an earlier month than the one reported, so its files must say their month: a file without
+ * one would be taken as the month before whatever it holds (and was dropped without a word). Refused.
+ */
+function datedPrevious(t: LoadedTable): LoadedTable {
+  const pd = dimIndex(t, 'period');
+  const row = t.rows.find((r) => r.parent === undefined && (pd < 0 || r.keys[pd] === null));
+  if (!row) return t;
+  const file = t.sources[row.src]?.name ?? '--previous';
+  const at = pd >= 0 && row.line > 0 ? `${file}:${row.line}` : file;
+  const what = pd < 0 ? { en: 'the file has no period column', id: 'berkas tidak memiliki kolom periode' } : { en: 'a row without a month', id: 'baris tanpa bulan' };
+  throw new InputError(
+    say(
+      { message: `${at}: --previous: ${what.en}: the previous month's figures must say which month they are`, hint: 'add a period column (YYYY-MM, e.g. 2024-05) to the file, or give the earlier months in the input itself' },
+      { message: `${at}: --previous: ${what.id}: angka bulan sebelumnya harus menyebut bulannya`, hint: 'tambahkan kolom period (YYYY-MM, mis. 2024-05) ke berkas, atau berikan bulan-bulan sebelumnya di input itu sendiri' },
+    ),
+  );
 }
 
 /** A problem of a compared plan's targets, worded as --targets words it, named by its flag and file. */

@@ -102,7 +102,17 @@ export type Note =
   /** Units not compared with later published figures: theirs are published only for their parts (a Kanwil's provinces); `by`: the --by that checks the parts. */
   | { readonly code: 'later-actual-unchecked'; readonly units: readonly string[]; readonly by: string }
   /** The bundled baseline's participants not attributed to a province: the units start from `participants` (the national figure less them), so their increase includes them. */
-  | { readonly code: 'unattributed-absorbed'; readonly unattributed: number; readonly national: number; readonly participants: number; readonly total: number };
+  | { readonly code: 'unattributed-absorbed'; readonly unattributed: number; readonly national: number; readonly participants: number; readonly total: number }
+  /**
+   * Denominators of counts without their own (--workforce, the bundled baseline) of another month than
+   * `period` (the month reported, or with `previous` the previous month; '' when the input has no month)
+   * for the areas named: each area's figure is its latest before the month, else its earliest after it.
+   */
+  | { readonly code: 'denominator-month'; readonly measure: string; readonly source: string; readonly period: string; readonly other: readonly { readonly period: string; readonly areas: readonly string[] }[]; /** Every area's figure is of the one month of `other`. */ readonly every: boolean; readonly previous?: true }
+  /** The previous month's coverage is over the same denominators as the month reported's (`of`: their month; null: none): the change is participants' change over them. */
+  | { readonly code: 'denominator-same'; readonly measure: string; readonly source: string; readonly period: string; readonly previousPeriod: string; readonly of: string | null }
+  /** A denominators table given for some of an area's parts only (2 of Gorontalo's 6 regencies): the area's denominator is theirs. */
+  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] };
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =

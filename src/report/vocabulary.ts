@@ -441,6 +441,34 @@ export function noteText(n: Note, lang: Lang): string {
         `input memuat beberapa bulan: breakdown berangkat dari bulan terakhir, ${n.period} (setiap unit memiliki barisnya); baris ${span} tidak dipakai`,
       );
     }
+    case 'denominator-month': {
+      // "of 2019-01" when every area's figure is of one month; else "of 2024-05 for Gorontalo; of 2024-04 for Aceh"
+      const en = n.other.map((o) => `of ${o.period}${n.every ? '' : ` for ${list(o.areas, 5)}`}`).join('; ');
+      const id = n.other.map((o) => `dari ${o.period}${n.every ? '' : ` untuk ${list(o.areas, 5)}`}`).join('; ');
+      const month = n.previous ? L(` for the previous month, ${n.period}`, ` untuk bulan sebelumnya, ${n.period}`) : '';
+      return n.period === ''
+        ? L(`the ${n.measure} figures (${n.source}) are ${en} (the input has no month)`, `angka ${idName(n.measure)} (${n.source}) adalah ${id} (input tanpa bulan)`)
+        : L(
+            `the ${n.measure} figures (${n.source})${month} are ${en}, not ${n.period}'s (each area's latest before ${n.period}, else its earliest after)`,
+            `angka ${idName(n.measure)} (${n.source})${month} adalah ${id}, bukan ${n.period} (angka terakhir tiap wilayah sebelum ${n.period}, atau yang paling awal sesudahnya)`,
+          );
+    }
+    case 'denominator-same': {
+      const of = n.of ? `, ${n.of}` : '';
+      return L(
+        `the previous month's coverage (${n.previousPeriod}) is over the same ${n.measure} figures as ${n.period}'s (${n.source}${of}): coverage_change_pp is the change in participants over them`,
+        `cakupan bulan sebelumnya (${n.previousPeriod}) memakai angka ${idName(n.measure)} yang sama dengan ${n.period} (${n.source}${of}): coverage_change_pp adalah perubahan peserta terhadapnya`,
+      );
+    }
+    case 'partial-denominators': {
+      const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
+      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
+      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
+      return L(
+        `the ${n.measure} figures (${n.source}) are given only in part, and are the whole ${dimLabel(n.dim).en}'s denominator: ${list(shown)}`,
+        `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan menjadi penyebut seluruh ${dimLabel(n.dim).id}: ${list(shownId)}`,
+      );
+    }
   }
 }
 

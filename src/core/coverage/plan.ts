@@ -29,6 +29,7 @@ import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimate
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 import { areaUp, coarserTargetArea, partialTargetAreas, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 import { fineDims, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, type Gone } from './like-for-like.js';
 
@@ -50,6 +51,8 @@ export interface CoverageSpec {
   readonly areas?: AreaBook;
   /** The months the actual pace is measured over (--pace-window; default 3). */
   readonly paceWindow?: number;
+  /** The caller says the month of the denominators table itself (the bundled baseline's note): no denominator-month note for the month reported. */
+  readonly denominatorMonthSaid?: boolean;
 }
 
 export interface CoverageInputs {
@@ -246,6 +249,39 @@ function measureAt(table: Table | undefined, grain: readonly string[], measure: 
 type Roll = (table: Table, grain: readonly string[]) => Aggregated;
 
 /**
+ * A denominators table's figures at a coarser level `g` (a subtotal, the Total) are sums over the areas
+ * it has: a group over a row of the data without a denominator there gets none (null), as a regional
+ * file's rollup does, so that Bali's participants are never divided by Gorontalo's and Aceh's workforce.
+ * The rows are checked at the finest grain of the report the table gives the measure by.
+ */
+function withoutLacking(values: Map<string, number | null>, data: Table, den: Table | undefined, grain: readonly string[], g: readonly string[], measure: string, roll: Roll): void {
+  if (!den || measureIndex(den, measure) < 0) return;
+  // The dims its figures are given by (a baseline's per-segment columns carry participants, not its
+  // workforce); a Kanwil is derived from the province.
+  const known = knownPer(den, measure);
+  const fine = grain.filter((x) => dimIndex(den, x) >= 0 && (known.includes(x) || x === 'kanwil'));
+  if (!g.every((x) => fine.includes(x)) || fine.length === g.length) return;
+  const have = measureAt(den, fine, measure, roll).values;
+  const at = g.map((x) => fine.indexOf(x));
+  for (const r of roll(data, fine).table.rows) {
+    const v = have.get(key(r.keys));
+    if (v === null || v === undefined) values.set(key(at.map((i) => r.keys[i]!)), null);
+  }
+}
+
+/** Whether a table has a measure with a value in some row. */
+function hasValues(t: Table, measure: string): boolean {
+  const m = measureIndex(t, measure);
+  return m >= 0 && t.rows.some((r) => r.values[m] !== null && r.values[m] !== undefined);
+}
+
+/** The note that a denominators table's figures are of other months than `period` for some areas. */
+function denominatorMonth(measure: string, source: string, period: string, at: DenominatorMonths): Extract<Note, { code: 'denominator-month' }> {
+  const every = at.other.length === 1 && at.other[0]!.areas.length === at.chosen.size;
+  return { code: 'denominator-month', measure, source, period, other: at.other, every };
+}
+
+/**
  * rollup() once per table and grain for one plan: the report's groups are rolled up for the groups
  * present, the detail rows, their denominators and the like-for-like check alike, and with one key per
  * row each rollup is as big as the input.
@@ -363,8 +399,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const cur = period ? atPeriod(current, period) : current;
   if (period && pDim >= 0) {
     const undated = [...new Set(cur.rows.filter((r) => r.keys[pDim] === null).map((r) => cur.sources[r.src]!.name))];
-    if (undated.length && periods.length) notes.push({ code: 'no-period', period, files: undated });
-  }
+    // Some rows dated and these not; or none dated, and --period names the month they are reported as.
+    if (undated.length && (periods.length || spec.period)) notes.push({ code: 'no-period', period, files: undated });
+  } else if (period && spec.period) notes.push({ code: 'no-period', period, files: [...new Set(cur.rows.map((r) => cur.sources[r.src]!.name))] });
   const grain = spec.grain;
   const pi = measureIndex(cur, 'participants');
   if (pi < 0 || !cur.rows.some((r) => r.values[pi] !== null)) throw new CoverageError({ kind: 'no-participants' });
@@ -469,9 +506,22 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // The denominator: from the input, else from the denominators table.
   const fromInput = spec.denominator !== undefined && measureIndex(cur, spec.denominator) >= 0 && cur.rows.some((r) => r.values[measureIndex(cur, spec.denominator!)] !== null);
-  const denTable = spec.denominator === undefined ? undefined : fromInput ? cur : inputs.denominators && restrictTo(inputs.denominators, cur);
+  // A denominators table: each area's figure of the month reported, or its nearest month (said).
+  const denSource = inputs.denominators?.sources[0]?.name ?? '';
+  const denNow = spec.denominator !== undefined && !fromInput && inputs.denominators ? denominatorsAt(restrictTo(inputs.denominators, cur), period) : undefined;
+  if (denNow?.other.length && !spec.denominatorMonthSaid) notes.push(denominatorMonth(spec.denominator!, denSource, period ?? '', denNow));
+  const denTable = spec.denominator === undefined ? undefined : fromInput ? cur : denNow?.table;
   const denominatorFrom = spec.denominator === undefined || !denTable ? null : fromInput ? 'input' : 'denominators';
   if (!denominatorFrom) notes.push({ code: 'no-denominator' });
+  // A denominator given for some of an area's parts only (2 of a province's 6 regencies) is not the
+  // area's, where the data are per the whole area (an extract by province): said, as for targets
+  // (partial-areas).
+  const wholeDim = areaDimOf(cur.dims.map((d) => d.name));
+  const partDim = denNow ? areaDimOf(denNow.table.dims.map((d) => d.name)) : undefined;
+  if (denNow && spec.areas && wholeDim && partDim && partDim !== wholeDim) {
+    const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
+    if (partial.length) notes.push({ code: 'partial-denominators', measure: spec.denominator!, source: denSource, dim: wholeDim, partDim, areas: partial });
+  }
 
   // Targets for the month reported, for the report's areas only.
   const targets = inputs.targets;
@@ -570,7 +620,18 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       notes.push({ code: 'like-for-like', previousPeriod: previousPeriod ?? '', both: common, missing, added, ...parts });
     }
   }
-  const lflDen = !lfl ? undefined : fromInput ? curLfl : inputs.denominators && restrictTo(inputs.denominators, curLfl);
+  const lflDen = !lfl ? undefined : fromInput ? curLfl : denNow && restrictTo(denNow.table, curLfl);
+  // The previous month's denominators: its own (a regional file), else the denominators table's of that
+  // month (each area's nearest), so that an extract has a change in coverage too.
+  let prevDen: Table | undefined;
+  if (prevLfl && spec.denominator && !fromInput && inputs.denominators && !hasValues(prevLfl, spec.denominator)) {
+    const then = denominatorsAt(restrictTo(inputs.denominators, prevLfl), previousPeriod);
+    prevDen = then.table;
+    if (denNow && previousPeriod && period && sameFigures(denNow, then)) {
+      const months = new Set(then.chosen.values());
+      notes.push({ code: 'denominator-same', measure: spec.denominator, source: denSource, period, previousPeriod, of: months.size === 1 ? ([...months][0] ?? null) : null });
+    } else if (then.other.length && previousPeriod) notes.push({ ...denominatorMonth(spec.denominator, denSource, previousPeriod, then), previous: true });
+  }
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
@@ -619,6 +680,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const denSame = spec.denominator !== undefined && denTable === cur;
     const dm = denSame ? measureIndex(part, spec.denominator!) : -1;
     const den = spec.denominator && !denSame ? measureAt(denTable, g, spec.denominator, roll, true) : denSame ? { values: new Map<string, number | null>(), agg, lacking: undefined, rows: undefined } : { values: new Map<string, number | null>() };
+    // A group over rows without a denominator has none (never the others' denominators alone).
+    if (spec.denominator && !denSame && level !== 'detail') withoutLacking(den.values, cur, denTable, grain, g, spec.denominator, roll);
     if (level === 'detail' && spec.denominator && denTable) {
       const agg2 = den.agg;
       const un = agg2?.unplaced.get(spec.denominator);
@@ -635,9 +698,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const underGroup = withTargets ? starsByGroup(stars!, gi) : undefined;
     // The previous month, like for like where the groups differ.
     const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
-    const prevD = prevLfl && spec.denominator ? measureAt(prevLfl, g, spec.denominator, roll) : undefined;
+    const prevD = prevLfl && spec.denominator ? measureAt(prevDen ?? prevLfl, g, spec.denominator, roll) : undefined;
+    if (prevD && prevDen && level !== 'detail') withoutLacking(prevD.values, prevLfl!, prevDen, grain, g, spec.denominator!, roll);
     const lflP = lfl ? measureAt(curLfl, g, 'participants', roll) : undefined;
     const lflD = lfl && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
+    if (lflD && lflDen && lflDen !== curLfl && level !== 'detail') withoutLacking(lflD.values, curLfl, lflDen, grain, g, spec.denominator!, roll);
     // Figures looked up by the group's key are found once per group, into arrays by group number (a
     // row is made more than once: a pass while planning, then by each writer): NaN where there is none.
     const groups = part.rows;
