@@ -377,6 +377,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const notes: Note[] = [...(facts.notes ?? [])];
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
+    for (const n of t.statusNotes(o.name)) notes.push(n);
     // A report of the tool's cut by --top ("meta"."shown": 3 rows of 8): its rows are not the rows its
     // totals count, so it is refused up front, with that reason (issue 20, F1).
     if (facts.shown && facts.shown.rows < facts.shown.of) {
@@ -480,6 +481,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
   const typed = res.typed;
   const rule = typed.rule;
   const denominator = typed.denominatorNote(o.name);
+  const notes = [...(denominator ? [denominator] : []), ...typed.statusNotes(o.name)];
   if (res.idSets) load.ids.addFast(src, res.idSets);
   if (rule === 'refuse') load.fold.fastFiles.add(src);
   return {
@@ -493,7 +495,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
     rows: typed.rowsRead,
     blankLines: typed.blankLines,
     ignoredColumns: typed.ignoredColumns,
-    ...(denominator ? { notes: [denominator] } : {}),
+    ...(notes.length ? { notes } : {}),
     rule,
   };
 }
