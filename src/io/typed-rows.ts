@@ -401,7 +401,7 @@ export class TypedRows implements RowSink {
 
   /** A warning for each status column of an extract (kept by --quiet: it changes what the count means). */
   statusNotes(file: string): Note[] {
-    return (this.status ?? []).map((s) => ({ code: 'status-column', file, column: this.cols[s.col]!.name, values: [...s.values].map(([value, rows]) => ({ value, rows })), otherRows: s.other }));
+    return (this.status ?? []).map((s) => ({ code: 'status-column', file, column: this.cols[s.col]!.name, values: [...s.values].map(([value, rows]) => ({ value, rows })), otherRows: s.other, perParticipant: this.hasParticipantId() }));
   }
 
   get rule(): 'refuse' | 'sum' {

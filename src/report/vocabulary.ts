@@ -365,8 +365,12 @@ export function noteText(n: Note, lang: Lang): string {
           .join(', ');
       const col = JSON.stringify(clipValue(n.column));
       return L(
-        `${n.file}: column ${col} is not read (its values: ${values('en')}): every row was counted as an active participant; filter the extract to active participants first (e.g. in the warehouse query, docs/warehouse.md)`,
-        `${n.file}: kolom ${col} tidak dibaca (nilainya: ${values('id')}): setiap baris dihitung sebagai peserta aktif; saring ekstrak ke peserta aktif terlebih dahulu (misalnya di kueri gudang data, docs/warehouse.md)`,
+        n.perParticipant
+          ? `${n.file}: column ${col} is not read (its values: ${values('en')}): every row was counted as an active participant; filter the extract to active participants first (e.g. in the warehouse query, docs/warehouse.md)`
+          : `${n.file}: column ${col} is not read (its values: ${values('en')}): the participants of every row were counted; filter the rows first if some are not active`,
+        n.perParticipant
+          ? `${n.file}: kolom ${col} tidak dibaca (nilainya: ${values('id')}): setiap baris dihitung sebagai peserta aktif; saring ekstrak ke peserta aktif terlebih dahulu (misalnya di kueri gudang data, docs/warehouse.md)`
+          : `${n.file}: kolom ${col} tidak dibaca (nilainya: ${values('id')}): peserta setiap baris dihitung; saring baris-barisnya terlebih dahulu jika ada yang tidak aktif`,
       );
     }
     case 'unused-columns': {

@@ -209,3 +209,12 @@ describe('Parquet, on its own fast path and row by row', () => {
     expect(fast.errors).toEqual([`${path}:row 3: employer "N1": the same row twice (first at ${path}:row 1): its participants would be counted twice`]);
   });
 });
+
+describe('a status column of an employer extract', () => {
+  it('is said too: the participants of every row were counted (N1 10 + N2 5)', async () => {
+    const path = file('npp,province,participants,status\nN1,Gorontalo,10,aktif\nN2,Gorontalo,5,tutup\n');
+    const { general } = await both(path);
+    expect(general.participants).toEqual({ Gorontalo: 15 });
+    expect(general.notes).toEqual([`${path}: column "status" is not read (its values: "aktif" 1 row, "tutup" 1): the participants of every row were counted; filter the rows first if some are not active`]);
+  });
+});
