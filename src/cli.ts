@@ -6,7 +6,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { readFileSync, readlinkSync } from 'node:fs';
-import { ExitCode, formatDiagnostic, JamsostekError, problemCount, type Diagnostic } from './errors.js';
+import { ExitCode, formatDiagnostic, JamsostekError, problemCount, problemsFound, type Diagnostic } from './errors.js';
 import { loadConfig } from './io/config.js';
 import { configNotes } from './options/origin.js';
 import { installProcessHandlers } from './io/process.js';
@@ -142,8 +142,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       diagnostics = [...diagnostics, ...configNotes(io, diagnostics)];
       const lang = langOf(argv, io);
       write(io, diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n');
-      const count = diagnostics.filter((d) => d.severity !== 'note').length;
-      if (count > 1) write(io, `${problemCount(count, lang)}\n`);
+      const { count, listed } = problemsFound(diagnostics);
+      if (count > 1) write(io, `${problemCount(count, lang, listed)}\n`);
       if (debug && e instanceof Error && e.stack) write(io, e.stack + '\n');
       return code;
     }

@@ -77,8 +77,20 @@ const MAX_PLACE = 240;
 const MAX_TEXT = 4000;
 
 /** The line after a list of problems: "3 problems". */
-export function problemCount(count: number, lang: MessageLang = 'en'): string {
-  return lang === 'id' ? `${count} masalah` : `${count} problems`;
+export function problemCount(count: number, lang: MessageLang = 'en', listed = count): string {
+  const of = listed < count ? (lang === 'id' ? ` (${listed} dicantumkan)` : ` (${listed} listed)`) : '';
+  return (lang === 'id' ? `${count} masalah` : `${count} problems`) + of;
+}
+
+/** The problems found (those past --max-errors included, from the closing note) and those listed. */
+export function problemsFound(problems: readonly Diagnostic[]): { readonly count: number; readonly listed: number } {
+  let listed = 0;
+  let omitted = 0;
+  for (const p of problems) {
+    if (p.omitted !== undefined) omitted += p.omitted;
+    else if (p.severity !== 'note') listed++;
+  }
+  return { count: listed + omitted, listed };
 }
 
 export abstract class JamsostekError extends Error {

@@ -5,6 +5,7 @@
 import { latestPeriod } from '../core/calendar.js';
 import { canonicalColumn } from '../core/columns.js';
 import { DENOMINATORS } from '../core/domain.js';
+import type { Note } from '../core/facts.js';
 import type { MeasureKind } from '../core/table.js';
 import { keysOf } from '../core/table.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
@@ -77,6 +78,20 @@ export function coverageSchema(grain: readonly string[], denominator: string | u
   };
 }
 
+/**
+ * The named columns of each file that the run does not read, in a note (a status column of an extract
+ * has its own warning, with its values: the loader's `status-column`).
+ */
+function unusedColumns(table: LoadedTable): Note[] {
+  const out: Note[] = [];
+  for (const s of table.sources) {
+    const status = new Set((s.notes ?? []).flatMap((n) => (n.code === 'status-column' ? [n.column] : [])));
+    const columns = s.ignoredColumns.filter((c) => !status.has(c));
+    if (columns.length) out.push({ code: 'unused-columns', file: s.name, columns });
+  }
+  return out;
+}
+
 export interface Read {
   readonly table: LoadedTable;
   /** The files read, as given (for the protection of inputs from -o). */
@@ -102,5 +117,6 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
   const table = await loadTable(inputs, schema, load);
   requireColumns(schema.named, [table], whereOf(table, false));
   session.notes(sourceNotes(table.sources));
+  session.notes(unusedColumns(table));
   return { table, inputs, period: latestPeriod(keysOf(table, 'period')), bundled: false };
 }

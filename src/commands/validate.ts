@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { keysOf, type SourceFacts } from '../core/table.js';
 import { countLevel } from '../core/coverage/plan.js';
-import { InputError, JamsostekError, UsageError, say, usage, type Problem } from '../errors.js';
+import { InputError, JamsostekError, UsageError, problemsFound, say, usage, type Problem } from '../errors.js';
 import { expandInputs } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
@@ -60,8 +60,9 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     // Exit 3. When the report is not on the terminal (a file, a pipe, a log), the problems are also
     // said on stderr, as every command says its errors; on the terminal once is enough.
     if (!session.targets().some((t) => t.target === '-' && io.stdout.isTTY === true)) throw e;
-    const n = problems.filter((p) => p.severity !== 'note').length;
-    throw new InputError(say(`the input has ${n} problem${n === 1 ? '' : 's'} (listed above)`, `input memiliki ${n} masalah (tercantum di atas)`));
+    const { count: n, listed } = problemsFound(problems);
+    const of = listed < n ? { en: `, ${listed} of them listed above`, id: `, ${listed} di antaranya tercantum di atas` } : { en: ' (listed above)', id: ' (tercantum di atas)' };
+    throw new InputError(say(`the input has ${n} problem${n === 1 ? '' : 's'}${of.en}`, `input memiliki ${n} masalah${of.id}`));
   }
   refuseInert(cli, inputInertRules(sources));
   const t = plan.read.table;

@@ -85,6 +85,10 @@ export type Note =
   | { readonly code: 'over-coverage'; readonly units: readonly string[] }
   /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */
   | { readonly code: 'denominator-column'; readonly file: string; readonly column: string; readonly measure: string; readonly given: boolean }
+  /** An extract's column whose name says a status (status, aktif, is_active): not read, so every row was counted; its values, with their rows. */
+  | { readonly code: 'status-column'; readonly file: string; readonly column: string; readonly values: readonly { readonly value: string; readonly rows: number }[]; readonly otherRows: number; /** A row is a participant (else an employer, or a count). */ readonly perParticipant: boolean }
+  /** Named columns of an input that the run does not read (neither a key nor a figure of it). */
+  | { readonly code: 'unused-columns'; readonly file: string; readonly columns: readonly string[] }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */

@@ -175,7 +175,9 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   const bySha = new Map<string, string>();
   /** Sources not compared row by row: a file given twice, a file that could not be read. */
   const skip = new Set<number>();
-  for (const path of paths) {
+  /** Files left unread once --max-errors was reached (said after the problems: they are not counted). */
+  let unread: string[] = [];
+  for (const [i, path] of paths.entries()) {
     const before = problems.size;
     const groupsBefore = load.fold.groups.length;
     try {
@@ -211,17 +213,24 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
       rules.push(schema.rule === 'sum' ? 'sum' : 'refuse');
       rereads.push({ path, name: path, format: 'csv', regular: false });
     }
-    if (problems.size > before && problems.full) break;
+    if (problems.size > before && problems.full) {
+      unread = paths.slice(i + 1).map((p) => (p === STDIN ? '<stdin>' : (options.displayName?.(p) ?? p)));
+      break;
+    }
   }
   const readAgainOf = (src: number, tap: (row: import('./typed-rows.js').TappedRow) => void): Promise<string | undefined> => readAgain(rereads[src]!, load, src, tap);
   if (problems.size) {
-    // Every phase at once: rows that repeat among those that could be read are listed with the
-    // problems of the cells (a value error must not hide a duplicate), up to --max-errors.
-    if (!problems.full && schema.rule !== 'sum' && !rules.includes('sum')) {
-      const partial: LoadedTable = { dims: shape.dims, measures: shape.measures, rows: load.fold.finish(), sources, rule: 'refuse' };
+    // Every phase at once: rows that repeat among those that could be read — and, in extracts, a
+    // participant in two rows of a month — are listed with the problems of the cells (a value error must
+    // not hide a duplicate), up to --max-errors. (Not when extracts and regional files are mixed: that
+    // is refused on its own.)
+    if (!problems.full && new Set(rules).size <= 1) {
+      const partial: LoadedTable = { dims: shape.dims, measures: shape.measures, rows: load.fold.finish(), sources, rule: rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse') };
       for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
     }
-    throw new InputError(problems.list());
+    const list = problems.list();
+    if (unread.length) list.push({ ...inputProblem({ code: 'files-not-read', files: unread, limit: options.maxErrors }, {}), severity: 'note' });
+    throw new InputError(list);
   }
   if (new Set(rules).size > 1) {
     const ex = sources.find((_, i) => rules[i] === 'sum')!;
@@ -377,6 +386,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const notes: Note[] = [...(facts.notes ?? [])];
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
+    for (const n of t.statusNotes(o.name)) notes.push(n);
     // A report of the tool's cut by --top ("meta"."shown": 3 rows of 8): its rows are not the rows its
     // totals count, so it is refused up front, with that reason (issue 20, F1).
     if (facts.shown && facts.shown.rows < facts.shown.of) {
@@ -480,6 +490,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
   const typed = res.typed;
   const rule = typed.rule;
   const denominator = typed.denominatorNote(o.name);
+  const notes = [...(denominator ? [denominator] : []), ...typed.statusNotes(o.name)];
   if (res.idSets) load.ids.addFast(src, res.idSets);
   if (rule === 'refuse') load.fold.fastFiles.add(src);
   return {
@@ -493,7 +504,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
     rows: typed.rowsRead,
     blankLines: typed.blankLines,
     ignoredColumns: typed.ignoredColumns,
-    ...(denominator ? { notes: [denominator] } : {}),
+    ...(notes.length ? { notes } : {}),
     rule,
   };
 }

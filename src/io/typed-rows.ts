@@ -34,6 +34,17 @@ import { inputProblem, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+/** Values of a status column named in its warning (the rows of the others are counted together). */
+const STATUS_VALUES = 5;
+/** Words of a column name that say a participant's status (English and Indonesian). */
+const STATUS_WORDS = new Set(['status', 'sts', 'active', 'inactive', 'aktif', 'nonaktif', 'keaktifan', 'isactive', 'is_active']);
+
+/** Does a column's name say a status (`status`, `status_kepesertaan`, `is_active`, `flag_aktif`)? */
+export function saysStatus(name: string): boolean {
+  return normaliseHeader(name)
+    .split('_')
+    .some((w) => STATUS_WORDS.has(w) || w.startsWith('status'));
+}
 /**
  * Labels kept per dimension the load adds up over, from a source that cannot be read again (its first
  * spellings, for messages): a branch per row of a million-row standard input would otherwise keep a
@@ -327,14 +338,70 @@ export class TypedRows implements RowSink {
     }
     if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) this.fail({ code: 'two-segment-layouts' }, line);
     // An employer extract counts people only through a participants column: a row is an employer.
-    const employer = this.cols.find((c) => c.role.kind === 'id' && c.role.id === 'employer_id');
+    const employer = this.employerColumn();
     const counts = this.cols.some((c) => (c.role.kind === 'measure' && c.role.measure === 'participants') || c.role.kind === 'segment-part');
     if (employer && !counts && this.shape.measure('participants') >= 0) this.fail({ code: 'employer-without-count', column: employer.name }, line);
+    // An extract's rows are added up per key: a denominator on them would be added up with them (a
+    // province's workforce repeated on each participant's row, 3 × 600,000). Extracts have none of their
+    // own; the denominator comes from --workforce (or the bundled baseline).
+    if (this.o.rule === 'sum') {
+      const kind = this.hasParticipantId() ? 'participant' : employer ? 'employer' : 'counts';
+      for (const c of this.cols) {
+        if (c && c.role.kind === 'measure' && this.isDenominatorName(c.role.measure)) this.fail({ code: 'extract-denominator', column: c.name, kind }, c.place.line, c.place.column);
+      }
+    }
+  }
+
+  /** Does the file have a participant id column (a per-participant extract)? */
+  private hasParticipantId(): boolean {
+    return this.cols.some((c) => c && c.role.kind === 'id' && c.role.id === 'participant_id');
+  }
+
+  /**
+   * The employer id column of an employer extract (its rows are employers), also when a report is by it
+   * (--by npp); none in a per-participant extract, where an employer column is only a column of the row.
+   */
+  private employerColumn(): Col | undefined {
+    return this.hasParticipantId() ? undefined : this.cols.find((c) => c && c.canonical === 'employer_id');
   }
 
   /** Named columns that are neither keys nor measures (a hint names them when rows collide). */
   get ignoredColumns(): string[] {
-    return this.cols.filter((c) => c && c.role.kind === 'ignored' && c.canonical !== '').map((c) => c.name);
+    const participant = this.hasParticipantId();
+    return this.cols.filter((c) => c && c.canonical !== '' && (c.role.kind === 'ignored' || (participant && c.role.kind === 'id' && c.role.id === 'employer_id'))).map((c) => c.name);
+  }
+
+  /**
+   * An extract's columns whose name says a participant's status (status, aktif, is_active…): not read, so
+   * every row counts, inactive or not. Their values are tallied for a warning (statusNotes).
+   */
+  get statusColumns(): number[] {
+    if (this.o.rule !== 'sum') return [];
+    const out: number[] = [];
+    this.cols.forEach((c, i) => {
+      if (c && c.role.kind === 'ignored' && c.canonical !== '' && saysStatus(c.name)) out.push(i);
+    });
+    return out;
+  }
+
+  /** Per status column: rows by value, the first STATUS_VALUES values; the rows of the others. */
+  private status: { readonly col: number; readonly values: Map<string, number>; other: number }[] | undefined;
+
+  private tallyStatus(cells: readonly (Cell | undefined)[]): void {
+    const rows = this.groupRows ?? 1;
+    for (const s of this.status!) {
+      const v = cells[s.col];
+      const t = v === null || v === undefined ? '' : String(v).trim();
+      const n = s.values.get(t);
+      if (n !== undefined) s.values.set(t, n + rows);
+      else if (s.values.size < STATUS_VALUES) s.values.set(t, rows);
+      else s.other += rows;
+    }
+  }
+
+  /** A warning for each status column of an extract (kept by --quiet: it changes what the count means). */
+  statusNotes(file: string): Note[] {
+    return (this.status ?? []).map((s) => ({ code: 'status-column', file, column: this.cols[s.col]!.name, values: [...s.values].map(([value, rows]) => ({ value, rows })), otherRows: s.other, perParticipant: this.hasParticipantId() }));
   }
 
   get rule(): 'refuse' | 'sum' {
@@ -375,11 +442,16 @@ export class TypedRows implements RowSink {
         } else keys.push({ col: i, dim: c.target, name: role.dim, kind: role.keyKind, resolve: this.domains.resolver(role.dim, role.keyKind) });
       } else if (role.kind === 'id') {
         if (role.id === 'participant_id') participantId = i;
-        else if (role.id === 'employer_id') employerId = i;
       } else if (role.kind === 'measure') numbers.push({ col: i, role: 'measure', kind: role.measureKind === 'count' ? 'count' : 'number', measure: c.target });
       else if (role.kind === 'segment-part') numbers.push({ col: i, role: 'part', kind: 'count', measure: -1, segment: role.segment });
       else if (role.kind === 'percent') numbers.push({ col: i, role: 'percent', kind: 'percent', measure: -1 });
     }
+    // The employer of an employer extract (a key too, when the report is by it); in a participant extract
+    // an employer column is not read.
+    const employer = this.employerColumn();
+    if (employer) employerId = cols.indexOf(employer);
+    const status = this.statusColumns;
+    if (status.length && !this.o.tap) this.status ??= status.map((col) => ({ col, values: new Map<string, number>(), other: 0 }));
     const participants = this.shape.measure('participants');
     const participantsColumn = cols.findIndex((c) => c?.canonical === 'participants');
     const plan: Plan = {
@@ -490,6 +562,7 @@ export class TypedRows implements RowSink {
       }
     }
     if (!ok) return;
+    if (this.status) this.tallyStatus(cells);
 
     // Keys: resolved first, so that a total row is known before its blank key cells are refused.
     const nd = this.shape.dims.length;

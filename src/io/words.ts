@@ -30,6 +30,8 @@ export type InputProblem =
   | { readonly code: 'two-segment-layouts' }
   | { readonly code: 'employer-without-count'; readonly column: string }
   | { readonly code: 'employer-row-twice'; readonly employer: string; readonly first: string; readonly sameFile: boolean }
+  | { readonly code: 'files-not-read'; readonly files: readonly string[]; readonly limit: number }
+  | { readonly code: 'extract-denominator'; readonly column: string; readonly kind: 'participant' | 'employer' | 'counts' }
   | { readonly code: 'control-in-field'; readonly char: string; readonly field: string }
   | { readonly code: 'level-after-tool-rows'; readonly field: string; readonly value: string; readonly firstLine: number }
   | { readonly code: 'unnamed-column'; readonly index: number; readonly value: string }
@@ -87,6 +89,21 @@ export function words(p: InputProblem): Bilingual {
         { message: `employer ${q(p.employer)}: the same row twice (first at ${p.first}): its participants would be counted twice`, hint: 'remove the repeated rows (a repeated export, or a join that repeats rows); an employer\'s rows must differ in some column (regency, segment, period…)' },
         { message: `pemberi kerja ${q(p.employer)}: baris yang sama dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}): pesertanya akan terhitung dua kali`, hint: 'hapus baris yang berulang (ekspor berulang, atau join yang mengulang baris); baris-baris satu pemberi kerja harus berbeda di suatu kolom (kabupaten, segmen, periode…)' },
       );
+    case 'files-not-read': {
+      const names = p.files.length > 3 ? `${p.files.slice(0, 3).join(', ')} and ${p.files.length - 3} more` : p.files.join(', ');
+      const namesId = p.files.length > 3 ? `${p.files.slice(0, 3).join(', ')} dan ${p.files.length - 3} lainnya` : p.files.join(', ');
+      return say(
+        { message: `not read, once --max-errors ${p.limit} was reached: ${names} (their problems are not counted)`, hint: 'fix the problems listed, or raise --max-errors' },
+        { message: `tidak dibaca, setelah --max-errors ${p.limit} tercapai: ${namesId} (masalahnya tidak terhitung)`, hint: 'perbaiki masalah yang tercantum, atau naikkan --max-errors' },
+      );
+    }
+    case 'extract-denominator': {
+      const rows = { participant: ['once per participant', 'sekali per peserta'], employer: ['once per employer', 'sekali per pemberi kerja'], counts: ['once per row', 'sekali per baris'] }[p.kind];
+      return say(
+        { message: `column ${q(p.column)} is a denominator, but the file is an extract: its rows are added up, so the denominator would be added up ${rows[0]} (an extract has no denominator of its own)`, hint: 'remove the column, and give the denominator with --workforce FILE, one row per area (province, and segment if it differs by segment)' },
+        { message: `kolom ${q(p.column)} adalah penyebut, tetapi berkas ini ekstrak: baris-barisnya dijumlahkan, sehingga penyebutnya ikut dijumlahkan ${rows[1]} (ekstrak tidak memiliki penyebut sendiri)`, hint: 'hapus kolom itu, dan berikan penyebut dengan --workforce BERKAS, satu baris per wilayah (provinsi, dan segmen jika berbeda per segmen)' },
+      );
+    }
     case 'employer-without-count':
       return say(
         { message: `the file is an employer extract (${q(p.column)}) without a participants column: each row would count as one participant, and it is an employer`, hint: 'give each employer\'s participants in a participants column (peserta_aktif), or read a participant extract (participant_id / kpj)' },

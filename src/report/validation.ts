@@ -12,7 +12,7 @@
 //   peserta.csv,4,,error,duplicate row for Maluku / 2024-06 (first at line 3),…
 
 import type { SourceFacts } from '../core/table.js';
-import type { Problem } from '../errors.js';
+import { problemsFound, type Problem } from '../errors.js';
 import { inputsMeta, notesInWords, sourceNotes } from './common.js';
 import type { Column, Lang, Report, Row, Value } from './model.js';
 import { dimLabel, groupDigits } from './vocabulary.js';
@@ -107,15 +107,17 @@ export function problemsReport(problems: readonly Problem[], lang: Lang): Report
     };
     return { values };
   });
-  const count = problems.filter((p) => p.severity !== 'note').length;
+  // The problems found, those past --max-errors included: "60 problems (50 listed)".
+  const { count, listed } = problemsFound(problems);
   const files = new Set(problems.flatMap((p) => (p.file !== undefined && p.severity !== 'note' ? [p.file] : []))).size;
   const inFiles = (lang: Lang): string => (files > 1 ? (lang === 'en' ? ` in ${files} files` : ` di ${files} berkas`) : '');
+  const shown = (lang: Lang): string => (listed < count ? (lang === 'en' ? ` (${groupDigits(listed, 'en')} listed)` : ` (${groupDigits(listed, 'id')} dicantumkan)`) : '');
   return {
     kind: 'validation',
-    title: { en: `${plural(count, 'problem', 'problems')}${inFiles('en')}`, id: `${groupDigits(count, 'id')} masalah${inFiles('id')}` },
+    title: { en: `${plural(count, 'problem', 'problems')}${shown('en')}${inFiles('en')}`, id: `${groupDigits(count, 'id')} masalah${shown('id')}${inFiles('id')}` },
     columns: VALIDATION_COLUMNS,
     rows,
     humanColumns: ['file', 'line', 'column', 'status', 'message', 'hint'],
-    meta: { command: 'validate', valid: false, problems: count, lang },
+    meta: { command: 'validate', valid: false, problems: count, listed, lang },
   };
 }

@@ -357,6 +357,26 @@ export function noteText(n: Note, lang: Lang): string {
             `${n.file}: kolomnya ${col} tidak menyebut penyebut yang mana: dibaca sebagai ${n.measure}, bawaannya; jika penyebut lain (${others}), sebutkan dengan --denominator`,
           );
     }
+    case 'status-column': {
+      const values = (l: Lang): string =>
+        n.values
+          .map((v, i) => `${JSON.stringify(clipValue(v.value))} ${num(v.rows, l)}${i === 0 ? (l === 'id' ? ' baris' : v.rows === 1 ? ' row' : ' rows') : ''}`)
+          .concat(n.otherRows ? [l === 'id' ? `${num(n.otherRows, l)} baris dengan nilai lain` : `${num(n.otherRows, l)} row${n.otherRows === 1 ? '' : 's'} with other values`] : [])
+          .join(', ');
+      const col = JSON.stringify(clipValue(n.column));
+      return L(
+        n.perParticipant
+          ? `${n.file}: column ${col} is not read (its values: ${values('en')}): every row was counted as an active participant; filter the extract to active participants first (e.g. in the warehouse query, docs/warehouse.md)`
+          : `${n.file}: column ${col} is not read (its values: ${values('en')}): the participants of every row were counted; filter the rows first if some are not active`,
+        n.perParticipant
+          ? `${n.file}: kolom ${col} tidak dibaca (nilainya: ${values('id')}): setiap baris dihitung sebagai peserta aktif; saring ekstrak ke peserta aktif terlebih dahulu (misalnya di kueri gudang data, docs/warehouse.md)`
+          : `${n.file}: kolom ${col} tidak dibaca (nilainya: ${values('id')}): peserta setiap baris dihitung; saring baris-barisnya terlebih dahulu jika ada yang tidak aktif`,
+      );
+    }
+    case 'unused-columns': {
+      const cols = list(n.columns.map((c) => clipValue(c)));
+      return L(`${n.file}: ${n.columns.length === 1 ? 'column' : 'columns'} not read: ${cols}`, `${n.file}: kolom yang tidak dibaca: ${cols}`);
+    }
     case 'sheet-read': {
       const name = JSON.stringify(clipValue(n.sheet));
       const hiddenNames = n.hidden.map((h) => JSON.stringify(clipValue(h)));

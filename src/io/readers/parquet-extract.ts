@@ -119,6 +119,12 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
   const cols = typed.cols;
   if (extract === 'auto' && !cols.some((c) => c && isIdColumn(c.canonical))) return false;
   // Only layouts whose checks are all per cell or per key (the contract of src/io/extract/plan.ts).
+  // An employer extract is read row by row: the same row twice is refused there (typed-rows.ts); in a
+  // participant extract an employer column is not read (or is a key, with --by npp).
+  const participantId = cols.some((c) => c?.role.kind === 'id' && c.role.id === 'participant_id');
+  if (!participantId && cols.some((c) => c?.canonical === 'employer_id')) return false;
+  // A status column is grouped by too: its values are tallied for the warning (typed-rows.ts statusNotes).
+  const status = new Set(typed.statusColumns);
   const keyFields: number[] = [];
   let countField: number | undefined;
   let idField: number | undefined;
@@ -129,7 +135,10 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
     if (!c || !node || c.canonical === '') return false;
     const role = c.role;
     const flat = node.children.length === 0 && node.element.repetition_type !== 'REPEATED';
-    if (role.kind === 'dim') {
+    if (status.has(i)) {
+      if (!flat) return false;
+      keyFields.push(i);
+    } else if (role.kind === 'dim') {
       if (!flat) return false;
       if (role.dim === 'period') periodKey = keyFields.length;
       keyFields.push(i);
@@ -137,8 +146,7 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
       if (!flat || countField !== undefined) return false;
       countField = i;
     } else if (role.kind === 'id') {
-      // An employer extract is read row by row: the same row twice is refused there (typed-rows.ts).
-      if (role.id !== 'participant_id') return false;
+      if (role.id !== 'participant_id') continue;
       if (!flat) return false;
       idField = i;
     } else if (role.kind !== 'ignored') return false;

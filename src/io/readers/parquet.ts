@@ -17,7 +17,7 @@ import type { Cell, CellPlace, ReaderFacts, RowSink } from '../row-sink.js';
 import { randomAccess, type ByteSource } from './byte-source.js';
 import { columnDecoder, readChunk, type ValuesChunk } from './parquet-chunks.js';
 import { tryParquetExtract, type ParquetFile, type SharedIds } from './parquet-extract.js';
-import type { TypedRows } from '../typed-rows.js';
+import { saysStatus, type TypedRows } from '../typed-rows.js';
 import type { FileMetaData, SchemaTree } from 'hyparquet/src/types.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { canonicalColumn, roleOf, type ColumnWants } from '../../core/columns.js';
@@ -271,9 +271,11 @@ export async function readParquetInput(
 ): Promise<{ facts: ReaderFacts; typed?: TypedRows; route?: 'fast' | 'general'; sha256: string; bytes: number }> {
   const opened = await randomAccess(input.name, input.file, first, rest);
   try {
+    // The columns read: keys, figures, ids; and in an extract a status column, whose values its
+    // warning names (typed-rows.ts statusNotes).
     const wanted = (name: string): boolean => {
       const canonical = canonicalColumn(name);
-      return canonical !== '' && roleOf(canonical, options.wants).kind !== 'ignored';
+      return canonical !== '' && (roleOf(canonical, options.wants).kind !== 'ignored' || (options.rule !== 'refuse' && saysStatus(name)));
     };
     let route: 'general' | undefined;
     if (options.rule !== 'refuse' && options.fast) {
