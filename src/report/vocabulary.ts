@@ -480,6 +480,15 @@ export function noteText(n: Note, lang: Lang): string {
         `cakupan bulan sebelumnya (${n.previousPeriod}) memakai angka ${idName(n.measure)} yang sama dengan ${n.period} (${n.source}${of}): coverage_change_pp adalah perubahan peserta terhadapnya`,
       );
     }
+    case 'partial-targets': {
+      const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
+      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
+      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
+      return L(
+        `the targets of ${n.source} are given for only some of the ${parts.en} of a ${dimLabel(n.dim).en}: its target is their sum, compared with all its participants: ${list(shown)}`,
+        `target dari ${n.source} hanya diberikan untuk sebagian ${parts.id} suatu ${dimLabel(n.dim).id}: targetnya adalah jumlah target itu, dibandingkan dengan seluruh pesertanya: ${list(shownId)}`,
+      );
+    }
     case 'partial-denominators': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);

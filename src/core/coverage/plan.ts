@@ -588,6 +588,14 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const partial = partialTargetAreas(curT, dataDim, wholeDim, spec.areas);
       if (partial.length) notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
     }
+    // The other way round: targets per a finer area than the data's (regency targets on a province file),
+    // given for only some of an area's parts: its target is theirs, compared with all its participants.
+    const finerDim = areaDimOf(targetUnits);
+    if (spec.areas && dataDim && finerDim && finerDim !== dataDim && targetTable.rows.length) {
+      const placed = dimIndex(targetTable, dataDim) >= 0 ? targetTable : withArea(targetTable, dataDim, spec.areas);
+      const partial = partialTargetAreas(placed, finerDim, dataDim, spec.areas);
+      if (partial.length) notes.push({ code: 'partial-targets', source: targets!.source, dim: dataDim, partDim: finerDim, areas: partial });
+    }
   }
   // The grain targets are given at, within the report's grain: [province] for province targets in a
   // province × segment report; [] for one national target.
