@@ -81,6 +81,14 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   }
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
   const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
+  // A previous month needs the month reported: an undated input with a dated --previous would compare
+  // figures of no stated month with May's (and take the denominators' latest month for "now").
+  if (previous && period === undefined) {
+    throw usage(
+      { message: '--previous needs the month reported, and the input has no period column', hint: 'add a period column to the input, or pass --period YYYY-MM' },
+      { message: '--previous memerlukan bulan yang dilaporkan, dan input tidak memiliki kolom periode', hint: 'tambahkan kolom period ke input, atau berikan --period YYYY-MM' },
+    );
+  }
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
   const within = provincesOf(read.table, expected);
   const targets = await coverageTargets(o, grain, period, load, io, within);

@@ -259,7 +259,11 @@ function withoutLacking(values: Map<string, number | null>, data: Table, den: Ta
   // The dims its figures are given by (a baseline's per-segment columns carry participants, not its
   // workforce); a Kanwil is derived from the province.
   const known = knownPer(den, measure);
-  const fine = grain.filter((x) => dimIndex(den, x) >= 0 && (known.includes(x) || x === 'kanwil'));
+  // Also the finer dims both the data and the figures are split by (a segment or a regency the report
+  // does not group by): an extract's Gorontalo BPU participants with a workforce for Gorontalo PU only
+  // leave Gorontalo without a whole denominator, at every level.
+  const extra = den.dims.map((d) => d.name).filter((x) => !grain.includes(x) && x !== 'period' && x !== 'year' && x !== 'from' && x !== 'kanwil' && dimIndex(data, x) >= 0 && known.includes(x));
+  const fine = [...grain.filter((x) => dimIndex(den, x) >= 0 && (known.includes(x) || x === 'kanwil')), ...extra];
   if (!g.every((x) => fine.includes(x)) || fine.length === g.length) return;
   const have = measureAt(den, fine, measure, roll).values;
   const at = g.map((x) => fine.indexOf(x));
@@ -311,8 +315,8 @@ function knownPer(table: Table, measure: string): string[] {
  * participants is compared with Gorontalo's workforce, and a Kanwil's provinces with their own
  * targets, not with the whole country's.
  */
-export function restrictTo(den: Table, cur: Table): Table {
-  const shared = den.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from' && dimIndex(cur, n) >= 0);
+export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Table {
+  const shared = den.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from' && dimIndex(cur, n) >= 0 && (only === undefined || only.includes(n)));
   const di = shared.map((n) => dimIndex(den, n));
   const ci = shared.map((n) => dimIndex(cur, n));
   // For each set of shared dims a row has, the key tuples the report has on them.
@@ -333,6 +337,15 @@ export function restrictTo(den: Table, cur: Table): Table {
     });
     return keysFor(mask).has(di.filter((_, j) => mask & (1 << j)).map((i) => r.keys[i]).join(SEP));
   });
+}
+
+/**
+ * The dimensions an extract's denominators are kept by: the report's own, and the coarsest area the data
+ * gives (a report by segment of a Gorontalo extract keeps Gorontalo's workforce, not the country's).
+ */
+function denominatorKeys(grain: readonly string[], cur: Table): string[] {
+  const areas = (['kanwil', 'province', 'regency'] as const).filter((d) => dimIndex(cur, d) >= 0);
+  return areas.length ? [...grain, areas[0]!] : [...grain];
 }
 
 /**
@@ -508,7 +521,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const fromInput = spec.denominator !== undefined && measureIndex(cur, spec.denominator) >= 0 && cur.rows.some((r) => r.values[measureIndex(cur, spec.denominator!)] !== null);
   // A denominators table: each area's figure of the month reported, or its nearest month (said).
   const denSource = inputs.denominators?.sources[0]?.name ?? '';
-  const denNow = spec.denominator !== undefined && !fromInput && inputs.denominators ? denominatorsAt(restrictTo(inputs.denominators, cur), period) : undefined;
+  // An extract's denominators are kept for the report's groups and its areas, never only for the parts
+  // that have participants: in an extract a regency or a segment without a row has none, and its
+  // workforce is still the area's (a province's 3 regencies of workforce, 2 with participants: 50, not 20).
+  const denNow = spec.denominator !== undefined && !fromInput && inputs.denominators ? denominatorsAt(restrictTo(inputs.denominators, cur, denominatorKeys(grain, cur)), period) : undefined;
   if (denNow?.other.length && !spec.denominatorMonthSaid) notes.push(denominatorMonth(spec.denominator!, denSource, period ?? '', denNow));
   const denTable = spec.denominator === undefined ? undefined : fromInput ? cur : denNow?.table;
   const denominatorFrom = spec.denominator === undefined || !denTable ? null : fromInput ? 'input' : 'denominators';
@@ -516,7 +532,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // A denominator given for some of an area's parts only (2 of a province's 6 regencies) is not the
   // area's, where the data are per the whole area (an extract by province): said, as for targets
   // (partial-areas).
-  const wholeDim = areaDimOf(cur.dims.map((d) => d.name));
+  const wholeDim = areaDimOf(grain) ?? areaDimOf(cur.dims.map((d) => d.name));
   const partDim = denNow ? areaDimOf(denNow.table.dims.map((d) => d.name)) : undefined;
   if (denNow && spec.areas && wholeDim && partDim && partDim !== wholeDim) {
     const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
@@ -689,7 +705,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const dm = denSame ? measureIndex(part, spec.denominator!) : -1;
     const den = spec.denominator && !denSame ? measureAt(denTable, g, spec.denominator, roll, true) : denSame ? { values: new Map<string, number | null>(), agg, lacking: undefined, rows: undefined } : { values: new Map<string, number | null>() };
     // A group over rows without a denominator has none (never the others' denominators alone).
-    if (spec.denominator && !denSame && level !== 'detail') withoutLacking(den.values, cur, denTable, grain, g, spec.denominator, roll);
+    if (spec.denominator && !denSame) withoutLacking(den.values, cur, denTable, grain, g, spec.denominator, roll);
     if (level === 'detail' && spec.denominator && denTable) {
       const agg2 = den.agg;
       const un = agg2?.unplaced.get(spec.denominator);
