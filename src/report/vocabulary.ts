@@ -202,12 +202,12 @@ export function noteText(n: Note, lang: Lang): string {
       // No group in both months: there is no change to show at all (every change cell is empty).
       if (n.both === 0)
         return L(
-          `no change from ${n.previousPeriod} is shown: no ${unit('en', false)} was reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
-          `tidak ada perubahan dari ${n.previousPeriod} yang ditampilkan: tidak ada ${unit('id', false)} yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
+          `no change from ${n.previousPeriod} is shown: no ${unit('en', false)} was reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; reported now, not in ${n.previousPeriod}: ${list(n.added)}` : ''}`,
+          `tidak ada perubahan dari ${n.previousPeriod} yang ditampilkan: tidak ada ${unit('id', false)} yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; melapor sekarang, tidak pada ${n.previousPeriod}: ${list(n.added)}` : ''}`,
         );
       return L(
-        `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} ${unit('en', n.both !== 1)} reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; new this month: ${list(n.added)}` : ''}`,
-        `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} ${unit('id', true)} yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; baru bulan ini: ${list(n.added)}` : ''}`,
+        `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} ${unit('en', n.both !== 1)} reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; reported now, not in ${n.previousPeriod}: ${list(n.added)}` : ''}`,
+        `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} ${unit('id', true)} yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; melapor sekarang, tidak pada ${n.previousPeriod}: ${list(n.added)}` : ''}`,
       );
     }
     case 'coverage-disagrees': {

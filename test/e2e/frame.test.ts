@@ -142,7 +142,7 @@ describe('an office missing this month', () => {
     const f = write(dir, 'apart.csv', 'period,province,participants\n2024-05,Aceh,580000\n2024-06,Gorontalo,251000\n2024-06,Maluku,262500\n');
     const r = await run(['coverage', f, '--quiet', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/warning: no change from 2024-05 is shown: no group was reported in both months; not reported now: Aceh; new this month: Gorontalo, Maluku/);
+    expect(r.stderr).toMatch(/warning: no change from 2024-05 is shown: no group was reported in both months; not reported now: Aceh; reported now, not in 2024-05: Gorontalo, Maluku/);
     expect(r.stderr).not.toMatch(/the 0 groups/);
     expect(csvRows(r.stdout).map((x) => x['change'])).toEqual(['', '', '']);
     const id = await run(['coverage', f, '--quiet', '--lang', 'id', '-f', 'csv']);
