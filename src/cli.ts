@@ -54,7 +54,7 @@ Exit codes:
   4    output error (cannot write; a previous output file is left intact)
   70   internal error (a bug: please report it with --debug output)
   134  Node.js ran out of memory (nothing written): NODE_OPTIONS=--max-old-space-size=8192, or a coarser --by
-  130  interrupted (Ctrl-C); 143 terminated (SIGTERM); temporary files are removed
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP); temporary files are removed
 `;
 
 /** Build the program; only the commands named in `full` are loaded and given their flags. */

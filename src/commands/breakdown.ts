@@ -25,7 +25,7 @@ Examples:
   $ jamsostek breakdown --year 2026 --by province,segment -o targets-2026.xlsx
 
   # A province target split over its regencies from your own file, with the reasoning
-  $ jamsostek breakdown --target 287599 --input examples/gorontalo-regencies.csv --by regency --explain
+  $ jamsostek breakdown --target 287599 --year 2024 --input examples/gorontalo-regencies.csv --by regency --explain
 
   # Monthly milestones for 2024, as CSV
   $ jamsostek breakdown --year 2024 --months -f csv > milestones-2024.csv

@@ -494,8 +494,8 @@ export function noteText(n: Note, lang: Lang): string {
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
       const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
       return L(
-        `the ${n.measure} figures (${n.source}) are given only in part, and are the whole ${dimLabel(n.dim).en}'s denominator: ${list(shown)}`,
-        `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan menjadi penyebut seluruh ${dimLabel(n.dim).id}: ${list(shownId)}`,
+        `the ${n.measure} figures (${n.source}) are given only in part, and are taken as the whole ${dimLabel(n.dim).en}'s denominator where its participants all have one: ${list(shown)}`,
+        `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan dipakai sebagai penyebut seluruh ${dimLabel(n.dim).id} bila semua pesertanya memilikinya: ${list(shownId)}`,
       );
     }
   }

@@ -25,7 +25,7 @@ describe("an extract's workforce by parts the report does not group by", () => {
     expect(r.code, r.stderr).toBe(0);
     const g = csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!;
     expect([g['denominator'], g['participants'], g['coverage']]).toEqual(['50', '3', '0.06']);
-    expect(r.stderr).toContain('are given only in part, and are the whole province\'s denominator: Gorontalo (3 of 6 regencies and cities)');
+    expect(r.stderr).toContain('are given only in part, and are taken as the whole province\'s denominator where its participants all have one: Gorontalo (3 of 6 regencies and cities)');
   });
   it('a segment without participants keeps its workforce; one with participants and no workforce leaves the province without coverage', async () => {
     const ex = w('sg.csv', 'period,kpj,province,segment\n2024-06,1,Gorontalo,PU\n2024-06,2,Gorontalo,PU\n2024-06,3,Gorontalo,BPU\n2024-06,4,Maluku,PU\n');
@@ -39,6 +39,14 @@ describe("an extract's workforce by parts the report does not group by", () => {
     expect([gorontalo['denominator'], gorontalo['coverage']]).toEqual(['', '']);
     expect(rows.find((x) => x['level'] === 'total')!['coverage']).toBe('');
     expect(r.stderr).toContain('workforce is not given for 1 of 2 rows (e.g. Gorontalo)');
+  });
+  it('every row without a whole workforce is said too (it was silent when no row had one)', async () => {
+    const ex = w('ex2.csv', 'kpj,period,province,regency\n1,2024-06,Gorontalo,Kab. Boalemo\n2,2024-06,Gorontalo,Kota Gorontalo\n3,2024-06,Gorontalo,Kab. Pohuwato\n');
+    const wf = w('wf2.csv', 'province,regency,workforce\nGorontalo,Kab. Boalemo,100\nGorontalo,Kota Gorontalo,200\n');
+    const r = await run(['coverage', ex, '--workforce', wf, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!['coverage']).toBe('');
+    expect(r.stderr).toContain('workforce is not given for 1 of 1 rows (e.g. Gorontalo): they show no coverage');
   });
 });
 

@@ -782,7 +782,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     without++;
     example ??= i;
   }
-  if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0 && without < detail.length) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
+  if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
   let targetRows: CoverageResult['targetRows'];
   if (stars) {
     const withT = stars.filter((s) => s.target !== null);
