@@ -34,6 +34,8 @@ import { inputProblem, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+/** Problems with how a file's numbers read: its over-coverage checks would be follow-ons of them. */
+const NUMBER_FORMAT: ReadonlySet<string> = new Set(['count-three-decimals', 'mixed-locales', 'mixed-locales-id', 'undecided-locale']);
 /** Values of a status column named in its warning (the rows of the others are counted together). */
 const STATUS_VALUES = 5;
 /** Words of a column name that say a participant's status (English and Indonesian). */
@@ -238,7 +240,19 @@ export class TypedRows implements RowSink {
   }
 
   private fail(p: InputProblem, line: number, column?: number): void {
+    if (NUMBER_FORMAT.has(p.code)) this.numberFormatTrouble = true;
     this.problems.add(inputProblem(p, this.o.place(line, column)));
+  }
+
+  /**
+   * Participants above the denominator, said when the file ends: a file whose numbers cannot be read
+   * (`"2,000"` among Indonesian counts, two number formats) would otherwise say "500 exceed 2" with the
+   * very reading it refuses. Such a file's over-coverage is left unsaid; the row is refused all the same.
+   */
+  private readonly overFails: { readonly p: InputProblem; readonly line: number; readonly column?: number }[] = [];
+  private numberFormatTrouble = false;
+  private over(p: InputProblem, line: number, column?: number): void {
+    this.overFails.push({ p, line, column });
   }
 
   /** The column named `denominator` (the tool's own reports'), read as a denominator; or undefined. */
@@ -858,7 +872,7 @@ export class TypedRows implements RowSink {
           continue;
         }
         if (pendingRow && p0 > d0 !== p1 > d1) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: [p0, p1], b: [d0, d1], measure: d.name });
-        else if (p0 > d0) return this.fail({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0, column: this.denominatorColumn(d.name) }, (places[col]?.line ?? line), places[col]?.column);
+        else if (p0 > d0) return this.over({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0, column: this.denominatorColumn(d.name) }, (places[col]?.line ?? line), places[col]?.column);
       }
     }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a
@@ -1092,7 +1106,8 @@ export class TypedRows implements RowSink {
     }
     if (this.firstPending && !loc) {
       const p = this.firstPending;
-      this.fail({ code: 'undecided-locale', raw: p.at.raw, asId: p.id, asEn: p.en }, p.at.line, p.at.column);
+      // A file that mixes formats was told so already: "cannot tell the format" would contradict it.
+      if (!this.numberFormatTrouble) this.fail({ code: 'undecided-locale', raw: p.at.raw, asId: p.id, asEn: p.en }, p.at.line, p.at.column);
     } else if (this.o.fold) {
       const bad = this.o.fold.settle(loc);
       if (bad < 0) this.overflow(-1 - bad, this.firstPending?.at.line ?? this.firstLine ?? 1);
@@ -1101,9 +1116,10 @@ export class TypedRows implements RowSink {
       const lane = loc === 'id' ? 0 : 1;
       for (const d of this.deferred) {
         if (d.kind === 'segments' && d.a[lane] !== d.b[lane]) this.fail({ code: 'segments-sum', sum: d.a[lane]!, participants: d.b[lane]! }, d.line, d.column);
-        if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.fail({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]!, column: this.denominatorColumn(d.measure!) }, d.line, d.column);
+        if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.over({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]!, column: this.denominatorColumn(d.measure!) }, d.line, d.column);
       }
     }
+    if (!this.numberFormatTrouble) for (const f of this.overFails) this.fail(f.p, f.line, f.column);
     return this.policy.locale ?? null;
   }
 }
