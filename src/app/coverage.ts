@@ -95,7 +95,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, denominatorMonthSaid: bundledFrom !== undefined };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   let plans: TargetPlan[] | undefined;
-  let runNotes: Note[] = [...(targets?.notes ?? []), ...result.notes];
+  let runNotes: Note[] = [...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   let differences: PlanDifferences | undefined;
   if (o.compareTargets?.length && targets) {
@@ -211,4 +211,21 @@ async function expectedAreas(inputs: readonly ExpectInput[], grain: readonly str
     throw usage(msg.en, msg.id);
   }
   return { dim: ex.dim, keys: ex.keys, scope: declaredScope(specs, ex.dim, ex.keys, book), ...(ex.parts ? { parts: ex.parts } : {}) };
+}
+
+/**
+ * Columns the report does not group by are added up as they are read (a `sector` column of a report by
+ * province): completeness and like for like see the rows only by the columns that are kept, so a sector
+ * that did not report in a month is not seen as late, and its absence counts as a fall in the change.
+ * Said whenever a change between months is shown, naming the columns and the --by that compares each.
+ */
+function addedOver(result: CoverageResult, table: Table, previous: Table | undefined): Note[] {
+  if (!result.previousPeriod) return [];
+  // A free-text key column nobody grouped by is kept in the Table's dimensions with no key on any row.
+  const columns = new Set<string>();
+  for (const t of previous ? [table, previous] : [table]) {
+    for (const d of t.dims) if (d.kind === 'text' && !result.grain.includes(d.name)) columns.add(d.name);
+  }
+  if (!columns.size) return [];
+  return [{ code: 'added-over', columns: [...columns], grain: result.grain, previousPeriod: result.previousPeriod }];
 }

@@ -116,6 +116,8 @@ export type Note =
   /** The previous month's coverage is over the same denominators as the month reported's (`of`: their month; null: none): the change is participants' change over them. */
   | { readonly code: 'denominator-same'; readonly measure: string; readonly source: string; readonly period: string; readonly previousPeriod: string; readonly of: string | null }
   /** A denominators table given for some of an area's parts only (2 of Gorontalo's 6 regencies): the area's denominator is theirs. */
+  /** Columns added up as read while a change between months is shown: a late value of them is not seen. */
+  | { readonly code: 'added-over'; readonly columns: readonly string[]; readonly grain: readonly string[]; readonly previousPeriod: string }
   /** Targets per a finer area than the data's, given for only some of an area's parts (2 of Gorontalo's 6 regencies). */
   | { readonly code: 'partial-targets'; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] };

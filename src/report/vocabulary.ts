@@ -480,6 +480,14 @@ export function noteText(n: Note, lang: Lang): string {
         `cakupan bulan sebelumnya (${n.previousPeriod}) memakai angka ${idName(n.measure)} yang sama dengan ${n.period} (${n.source}${of}): coverage_change_pp adalah perubahan peserta terhadapnya`,
       );
     }
+    case 'added-over': {
+      const cols = n.columns.join(', ');
+      const by = [...n.grain, n.columns[0]!].join(',');
+      return L(
+        `the change from ${n.previousPeriod} adds up ${cols} as read (the report does not group by ${n.columns.length === 1 ? 'it' : 'them'}): a ${n.columns[0]} that did not report in one of the months is not seen as late, and its absence counts in the change; --by ${by} compares each`,
+        `perubahan dari ${n.previousPeriod} menjumlahkan ${cols} apa adanya (laporan tidak dikelompokkan menurut kolom itu): ${n.columns[0]} yang tidak melapor pada salah satu bulan tidak terlihat terlambat, dan ketiadaannya ikut dalam perubahan; --by ${by} membandingkan masing-masing`,
+      );
+    }
     case 'partial-targets': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
