@@ -65,6 +65,10 @@ const KEYS = new Map<string, KeyWords>([
   ['firstMonth', { en: 'first month', id: 'bulan pertama' }],
   ['lastMonth', { en: 'last month', id: 'bulan terakhir' }],
   ['likeForLike', { en: 'like for like', id: 'sebanding' }],
+  ['likeForLike.both', { en: 'reported in both months', id: 'melapor di kedua bulan', kind: 'int' }],
+  ['likeForLike.missing', { en: 'not reported now', id: 'tidak melapor sekarang' }],
+  ['likeForLike.added', { en: 'reported now, not then', id: 'melapor sekarang, tidak sebelumnya' }],
+  ['likeForLike.parts', { en: 'compared by', id: 'dibandingkan per' }],
   ['trend', { en: 'trend', id: 'tren' }],
   ['trend.months', { en: 'months', id: 'bulan' }],
   ['trend.paceWindow', { en: 'pace window (months)', id: 'jendela laju (bulan)', kind: 'int' }],
@@ -174,6 +178,16 @@ const VALUES = new Map<string, Map<string, Words>>([
       ['matrix', { en: 'matrix (rows × columns)', id: 'matriks (baris × kolom)' }],
     ]),
   ],
+  [
+    'targetYearFrom',
+    new Map([
+      ['file', { en: 'the targets file', id: 'berkas target' }],
+      ['flag', { en: '--year', id: '--year' }],
+      ['months', { en: 'the months of the targets', id: 'bulan-bulan target' }],
+      ['plan', { en: 'the plan of --year', id: 'rencana --year' }],
+      ['deduced', { en: "deduced from the report's month", id: 'disimpulkan dari bulan laporan' }],
+    ]),
+  ],
   ['view', new Map([['trend', { en: 'trend (month by month)', id: 'tren (bulan demi bulan)' }]])],
   ['phasing', new Map([['even', { en: 'even (the same step every month)', id: 'merata (langkah yang sama tiap bulan)' }]])],
   ['codeSystem', new Map([['kemendagri', { en: 'Kemendagri', id: 'Kemendagri' }], ['bps', { en: 'BPS', id: 'BPS' }], ['auto', { en: 'detected', id: 'dikenali otomatis' }]])],
@@ -258,6 +272,8 @@ export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): 
     if (typeof value === 'string') {
       // A command name is code, not a word: shown as the command line a reader would type.
       if (key === 'command' && depth === 0) return line(`jamsostek ${value}`);
+      // The scope in words is the title's, in the report's language; the JSON keeps it in English.
+      if (key === 'scopeText' && depth === 0) return;
       // A scope's kind and its areas are dimensions: "province", "regency/city" in the report's language.
       if (path[0] === 'scope' && (key === 'kind' || key === 'dim')) return line(keyLabel(value)[lang]);
       const vocab = VALUES.get(key)?.get(value);

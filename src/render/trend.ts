@@ -9,7 +9,7 @@ type Words = { readonly en: string; readonly id: string };
 /** The names of the scope's four lines, and of the row sparklines. */
 export const TREND_WORDS = {
   actual: { en: 'actual', id: 'aktual' },
-  milestones: { en: 'milestone path', id: 'jalur milestone' },
+  milestones: { en: 'milestone path', id: 'jalur tonggak' },
   projection: { en: 'projection at the pace', id: 'proyeksi pada laju' },
   target: { en: 'target', id: 'target' },
   trend: { en: 'trend', id: 'tren' },

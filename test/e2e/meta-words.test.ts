@@ -35,3 +35,21 @@ describe('the meta of every command has Indonesian words', () => {
     expect(unknown.map((l) => l.path.join('.'))).toEqual([]);
   });
 });
+
+describe('the Indonesian HTML of a late office with targets (review rv8)', () => {
+  it('says the scope, the year source and like for like in Indonesian', async () => {
+    const may = join(dir, 'may.csv');
+    const june = join(dir, 'june.csv');
+    writeFileSync(may, 'period,province,workforce,participants\n2024-05,Gorontalo,1000,500\n2024-05,Maluku,1000,400\n2024-05,Sulawesi Utara,1000,300\n');
+    writeFileSync(june, 'period,province,workforce,participants\n2024-06,Gorontalo,1000,520\n2024-06,Maluku,1000,410\n');
+    const t = join(dir, 'plain.csv');
+    writeFileSync(t, 'province,target\nGorontalo,600\nMaluku,500\nSulawesi Utara,400\n');
+    const html = join(dir, 'late.html');
+    const r = await run(['coverage', may, june, '--targets', t, '--year', '2024', '--lang', 'id', '-o', html]);
+    expect(r.code, r.stderr).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(html, 'utf8').replace(/<[^>]+>/g, ' ');
+    expect(text).not.toMatch(/\b(both|missing|added|flag)\b/);
+    expect(text).not.toMatch(/\b\d+ of \d+ provinces\b/);
+  });
+});

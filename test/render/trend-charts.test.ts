@@ -91,7 +91,7 @@ describe('HTML: the scope\'s line chart', () => {
   it('speaks Indonesian with --lang id: legend, months, labels, description', async () => {
     const page = await html('id');
     expect(page).toContain('<h2 id="trend-title">Peserta bulan demi bulan sampai Desember</h2>');
-    for (const w of ['aktual', 'jalur milestone', 'proyeksi pada laju', 'target']) expect(page).toMatch(new RegExp(`<li><svg class="swatch-line"[^]*?</svg>${w}</li>`));
+    for (const w of ['aktual', 'jalur tonggak', 'proyeksi pada laju', 'target']) expect(page).toMatch(new RegExp(`<li><svg class="swatch-line"[^]*?</svg>${w}</li>`));
     const svg = await chartSvg('id');
     expect(findAll(svg, (n) => n.name === 'text' && /^month/.test(n.attrs['class'] ?? '')).map(allText)).toEqual(['Agu', 'Sep', 'Okt', 'Nov', 'Des']);
     expect(findAll(svg, (n) => n.name === 'text' && /^value/.test(n.attrs['class'] ?? '')).map(allText)).toEqual(['112', 'target 160', 'proyeksi 136']);
@@ -286,7 +286,7 @@ describe('xlsx: the trend sheet and its native line chart', () => {
 
   it('in Indonesian, and byte for byte the same on a second run', async () => {
     const cells = cellsOf(sheetOf(await workbook('id'), 'trend'));
-    expect([cells.get('A4'), cells.get('A5'), cells.get('A6'), cells.get('A30')]).toEqual(['aktual', 'jalur milestone', 'proyeksi pada laju', 'Peserta per bulan, Agu–Okt 2024']);
+    expect([cells.get('A4'), cells.get('A5'), cells.get('A6'), cells.get('A30')]).toEqual(['aktual', 'jalur tonggak', 'proyeksi pada laju', 'Peserta per bulan, Agu–Okt 2024']);
     const a = (await render('xlsx', trendCoverageReport(), ctx('id'))).output as Uint8Array;
     const b = (await render('xlsx', trendCoverageReport(), ctx('id'))).output as Uint8Array;
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);

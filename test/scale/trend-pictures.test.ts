@@ -201,7 +201,7 @@ describe.runIf(RUN_LO)('the June workbook in LibreOffice', () => {
     const page = text[at]!;
     // LibreOffice shows the numbers with its own locale's separators (the cells hold numbers). The
     // Kanwil's milestones are planned on estimates: the line's name and cells carry the mark.
-    expect(page).toMatch(lang === 'id' ? /jalur milestone\*\s+3[.,]\d{3}[.,]\d{3}\*/ : /milestone path\*\s+3[.,]\d{3}[.,]\d{3}\*/);
+    expect(page).toMatch(lang === 'id' ? /jalur tonggak\*\s+3[.,]\d{3}[.,]\d{3}\*/ : /milestone path\*\s+3[.,]\d{3}[.,]\d{3}\*/);
     const any = (n: number): string => grouped(n, 'en').replace(/,/g, '[.,]');
     expect(page).toMatch(new RegExp(`Total\\s+${any(FIGURES.january)}\\s`));
     expect(page).toMatch(new RegExp(`target\\*?\\s+${any(FIGURES.target)}\\*?`));
