@@ -59,7 +59,7 @@ export type Note =
   /** Detail rows without a denominator where other rows have one: no coverage for them or the totals over them. */
   | { readonly code: 'denominator-missing'; readonly measure: string; readonly rows: number; readonly of: number; readonly example: string }
   /** Rows whose pace would take them below zero by December: their projection is 0 (never a negative count). */
-  | { readonly code: 'projection-floored'; readonly rows: number; readonly of: number; readonly december: string }
+  | { readonly code: 'projection-floored'; readonly rows: number; readonly of: number; readonly december: string; /** The first rows (at most 5), by their labels. */ readonly names?: readonly string[] }
   | { readonly code: 'no-month-for-targets' }
   | { readonly code: 'min-raised'; readonly grain: readonly string[]; readonly given: string; readonly units: readonly string[]; readonly count: number; readonly of: number }
   | { readonly code: 'profile-cut'; readonly months: readonly number[]; readonly from: string; readonly source: string }

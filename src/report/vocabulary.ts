@@ -232,8 +232,8 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'projection-floored':
       return L(
-        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would fall below zero by ${n.december} at their pace: their projection is 0`,
-        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan turun di bawah nol pada ${n.december} menurut lajunya: proyeksinya 0`,
+        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would fall below zero by ${n.december} at their pace: their projection is 0${n.names?.length ? ` (${n.names.join(', ')}${n.rows > n.names.length ? ', …' : ''})` : ''}`,
+        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan turun di bawah nol pada ${n.december} menurut lajunya: proyeksinya 0${n.names?.length ? ` (${n.names.join(', ')}${n.rows > n.names.length ? ', …' : ''})` : ''}`,
       );
     case 'min-raised': {
       const named = `${n.units.join(', ')}${n.count > n.units.length ? ', …' : ''}`;

@@ -128,7 +128,7 @@ describe('the story says over how many months its changes are (found by review)'
     expect([aceh['pace'], aceh['projected']]).toEqual(['-5', '0']);
     expect([bali['pace'], bali['projected']]).toEqual(['-10', '30']);
     expect(rows.find((x) => x['level'] === 'total')!['projected']).toBe('30'); // 0 + 30
-    expect(r.stderr).toContain('warning: 1 of 2 rows would fall below zero by 2024-12 at their pace: their projection is 0');
+    expect(r.stderr).toContain('warning: 1 of 2 rows would fall below zero by 2024-12 at their pace: their projection is 0 (Aceh)');
     const id = await run(['coverage', f, '--lang', 'id', '-f', 'csv']);
     expect(id.stderr).toContain('1 dari 2 baris akan turun di bawah nol');
   });

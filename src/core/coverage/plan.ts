@@ -1115,6 +1115,7 @@ function tellStory(
   const detail = new Map<CoverageRow, DetailStory>();
   let noPace = 0;
   let floored = 0;
+  const flooredNames: string[] = [];
   let capped = 0;
   for (const r of rows) {
     if (r.level !== 'detail') continue;
@@ -1128,6 +1129,7 @@ function tellStory(
     if (projected !== null && projected < 0) {
       projected = 0;
       floored++;
+      if (flooredNames.length < 5) flooredNames.push(r.labels.join(' / '));
     }
     // Nor above the people there are: a rising row stops at its denominator (100 % coverage), unless it
     // is above it already (a documented exception, such as participants counted where employers are).
@@ -1141,7 +1143,7 @@ function tellStory(
     detail.set(r, { series, pace, projected, star: o.starOf(r.keys), est, projectedEstimated });
   }
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
-  if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december });
+  if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december, names: flooredNames });
   if (capped) o.notes.push({ code: 'projection-capped', rows: capped, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator' });
   // Rows whose pace is over fewer months than the window (fewer months known, or a month missing).
   let shorter = 0;
