@@ -296,7 +296,7 @@ export function noteText(n: Note, lang: Lang): string {
             `targets: the national ${n.national.year} breakdown (${num(n.national.total, 'en')} over ${num(n.of, 'en')} ${unit('en')}); the ${num(n.kept, 'en')} ${unit('en')} of this report have ${num(n.sum, 'en')} of it, and the totals compare with that`,
             `target: rincian nasional ${n.national.year} (${num(n.national.total, 'id')} untuk ${num(n.of, 'id')} ${unit('id')}); ${num(n.kept, 'id')} ${unit('id')} dalam laporan ini mendapat ${num(n.sum, 'id')}, dan total dibandingkan dengan angka itu`,
           )
-        : L(`targets: ${num(n.kept, 'en')} of the ${num(n.of, 'en')} in ${n.source} are for the areas of this report (${num(n.sum, 'en')}); the others are left out of its totals`, `target: ${num(n.kept, 'id')} dari ${num(n.of, 'id')} di ${n.source} berlaku untuk wilayah laporan ini (${num(n.sum, 'id')}); sisanya tidak masuk total`);
+        : L(`targets: ${num(n.kept, 'en')} of the ${num(n.of, 'en')} in ${n.source} are for the rows of this report (${num(n.sum, 'en')}); the others (areas outside it, or that did not report this month) are left out of its totals`, `target: ${num(n.kept, 'id')} dari ${num(n.of, 'id')} di ${n.source} berlaku untuk baris laporan ini (${num(n.sum, 'id')}); sisanya (wilayah di luar laporan, atau yang tidak melapor bulan ini) tidak masuk total`);
     }
     case 'partial-areas': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);

@@ -34,3 +34,16 @@ describe('a column the report does not group by, over several months', () => {
     expect(r.stderr).not.toContain('adds up sector');
   });
 });
+
+describe("a late office's target", () => {
+  it('is left out of the totals, and the note says it may be an area that did not report (it said "not for the areas of this report")', async () => {
+    const t = join(dir, 't.csv');
+    writeFileSync(t, 'province,sector,year,target\nGorontalo,Pertanian,2024,30000\nMaluku,Pertanian,2024,12000\nMaluku,Pendidikan,2024,22000\n');
+    const r = await run(['coverage', may, june, '--by', 'province,sector', '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // 30,000 + 12,000: Maluku Pendidikan (22,000) did not report in June.
+    expect(csvRows(r.stdout).find((x) => x['level'] === 'total')!['target']).toBe('42000');
+    expect(r.stderr).toContain('targets: 2 of the 3 in');
+    expect(r.stderr).toContain('are for the rows of this report (42,000); the others (areas outside it, or that did not report this month) are left out of its totals');
+  });
+});
