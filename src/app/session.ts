@@ -5,8 +5,8 @@
 import { basename, resolve } from 'node:path';
 import type { Note } from '../core/facts.js';
 import type { SourceFacts } from '../core/table.js';
-import { say, usage, UsageError } from '../errors.js';
-import { writeOutputs, type Output } from '../io/output.js';
+import { usage } from '../errors.js';
+import { sameOutputTwice, writeOutputs, type Output } from '../io/output.js';
 import { loadConfig, type ConfigFile } from '../io/config.js';
 import type { LoadOptions } from '../io/load.js';
 import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/terminal.js';
@@ -97,12 +97,7 @@ export class Session {
       if (t === '-' || t === '') continue;
       const key = resolve(io.cwd, t);
       const first = seen.get(key);
-      if (first !== undefined) {
-        throw new UsageError({
-          file: t,
-          ...say({ message: `is the same output as ${first}; each output can be named once`, hint: 'give each output its own path' }, { message: `sama dengan keluaran ${first}; setiap keluaran hanya boleh disebut sekali`, hint: 'beri setiap keluaran jalurnya sendiri' }),
-        });
-      }
+      if (first !== undefined) throw sameOutputTwice(t, first);
       seen.set(key, t);
     }
     if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });

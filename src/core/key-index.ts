@@ -76,11 +76,7 @@ export class WholeIds {
   }
 
   private place(id: number, h: number): void {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let i = h & mask;
-    while (slots[i] !== 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+    placeIn(this.slots, id, h);
   }
 
   private rehash(): void {
@@ -135,12 +131,16 @@ export class TextIds {
   }
 
   private place(id: number, h: number): void {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let i = h & mask;
-    while (slots[i] !== 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+    placeIn(this.slots, id, h);
   }
+}
+
+/** Put number `id` (hash h) in the first free slot from h on: linear probing, 0 is empty. */
+function placeIn(slots: Int32Array, id: number, h: number): void {
+  const mask = slots.length - 1;
+  let i = h & mask;
+  while (slots[i] !== 0) i = (i + 1) & mask;
+  slots[i] = id + 1;
 }
 
 function grown(a: Int32Array): Int32Array {

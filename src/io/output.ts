@@ -135,14 +135,19 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
     const first = seen.get(key);
     if (first !== undefined) {
       // Naming one output twice is a mistake in the command line (exit 2), not a failed write.
-      throw new UsageError({
-        file: pl.display,
-        ...say({ message: `is the same output as ${first}; each output can be named once`, hint: 'give each output its own path' }, { message: `sama dengan keluaran ${first}; setiap keluaran hanya boleh disebut sekali`, hint: 'beri setiap keluaran jalurnya sendiri' }),
-      });
+      throw sameOutputTwice(pl.display, first);
     }
     seen.set(key, pl.display);
   }
   return plans;
+}
+
+/** One output named twice: a slip in the command line (exit 2), said where it is first found. */
+export function sameOutputTwice(display: string, first: string): UsageError {
+  return new UsageError({
+    file: display,
+    ...say({ message: `is the same output as ${first}; each output can be named once`, hint: 'give each output its own path' }, { message: `sama dengan keluaran ${first}; setiap keluaran hanya boleh disebut sekali`, hint: 'beri setiap keluaran jalurnya sendiri' }),
+  });
 }
 
 /**
