@@ -4,18 +4,13 @@
 // nothing said. In an extract a part without rows has no participants; its workforce is still the
 // area's. And a segment with participants but no workforce left the province a partial denominator
 // (Gorontalo 3 participants over PU's 10: 30 %). Found by a review.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const w = (name: string, text: string): string => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
+const w = (name: string, text: string): string => writeIn(dir, name, text);
 
 describe("an extract's workforce by parts the report does not group by", () => {
   it('a regency without participants keeps its workforce in the province (50, 6 %), and the partial file is said', async () => {

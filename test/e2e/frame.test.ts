@@ -1,15 +1,11 @@
 // Issue 17, "the frame of every report": scope, target year and revisions, who reported, one rule.
 // Every test here failed on the code before the frame was made data (main at 256ff21).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvRows, ROOT, run, tmp } from './helpers.js';
+import { csvRows, ROOT, run, tmp, writeIn } from './helpers.js';
 
-const write = (dir: string, name: string, text: string): string => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
+const write = writeIn;
 const detail = (text: string): Record<string, string>[] => csvRows(text).filter((x) => x['level'] === 'detail');
 const totalRow = (text: string): Record<string, string> => csvRows(text).find((x) => x['level'] === 'total')!;
 const num = (x: string | undefined): number => Number(x);

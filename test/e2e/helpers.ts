@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,4 +98,11 @@ export function tmp(): string {
 /** CSV text (the tool's rfc4180 output) as objects by header, parsed by an independent parser. */
 export function csvRows(text: string): Record<string, string>[] {
   return parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+}
+
+/** Write a file in a folder and give its path (a test's input written by hand). */
+export function writeIn(dir: string, name: string, text: string | Buffer): string {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
 }

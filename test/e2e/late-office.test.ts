@@ -2,16 +2,12 @@
 // --expect kanwil:NAME by kanwil, and a month given both in the input and in --previous (review of a
 // planner's year, defects A, B and C). Every test here but the regression guards failed on main at
 // cc61ed7. The expected figures are computed by hand in the tests, never by the tool's functions.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
-const write = (dir: string, name: string, text: string): string => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
+const write = writeIn;
 const rowOf = (text: string, level: string): Record<string, string> => csvRows(text).find((x) => x['level'] === level)!;
 
 /** The bundled Gorontalo example (six regencies, May and June 2024) without Kota Gorontalo's June row. */

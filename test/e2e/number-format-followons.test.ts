@@ -2,18 +2,13 @@
 // `"2,000"` among Indonesian counts is refused as a factor of a thousand, and then "participants (500)
 // exceed workforce (2)" was said from that very reading; a file mixing formats was also told that "no
 // count settles" its format. Found by a review. The over-coverage check still refuses a real case.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run, tmp } from './helpers.js';
+import { run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const w = (name: string, text: string): string => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
+const w = (name: string, text: string): string => writeIn(dir, name, text);
 
 describe('number-format refusals without follow-ons', () => {
   it('"2,000" among Indonesian counts: refused once, not also as 500 exceeding 2', async () => {

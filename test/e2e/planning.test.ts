@@ -3,13 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
-const write = (dir: string, name: string, text: string): string => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
+const write = writeIn;
 const detail = (text: string): Record<string, string>[] => csvRows(text).filter((x) => x['level'] === 'detail');
 
 describe('a matrix follows the one rule: basis, mode and bounds apply to the cells', () => {

@@ -1,15 +1,9 @@
 // Found by a review of `breakdown` as a planner uses it (helper fx3); each test failed on main at fec55b0.
 // Expected figures are worked out by hand here, never with the tool's own functions.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
-const write = (name: string, text: string): string => {
-  const f = join(tmp(), name);
-  writeFileSync(f, text);
-  return f;
-};
+const write = (name: string, text: string): string => writeIn(tmp(), name, text);
 const warnings = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith('warning: '));
 
 describe('an input of several months', () => {

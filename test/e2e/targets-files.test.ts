@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvRows, ROOT, run, tmp } from './helpers.js';
+import { csvRows, ROOT, run, tmp, writeIn } from './helpers.js';
 
 // The five Kalimantan provinces: employed, participants in 2023-12 (the bundled baseline's) and a fixed
 // gain a month.
@@ -33,11 +33,7 @@ const inputs = (dir: string): string => join(dir, 'kal', '*.csv');
 const rowsOf = (text: string): Record<string, string>[] => csvRows(text);
 const totalOf = (text: string): Record<string, string> => rowsOf(text).find((r) => r['level'] === 'total')!;
 const rowOf = (text: string, name: string): Record<string, string> => rowsOf(text).find((r) => r['province'] === name)!;
-const write = (dir: string, name: string, text: string): string => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
+const write = writeIn;
 const SERIES = join(ROOT, 'examples', 'series-2024-revised.csv');
 
 describe('targets per Kanwil on a report by province', () => {
