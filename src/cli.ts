@@ -5,7 +5,8 @@
 // 130 interrupted (SIGINT) · 143 terminated (SIGTERM).
 
 import { Command, CommanderError } from 'commander';
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ExitCode, formatDiagnostic, JamsostekError, problemCount, problemsFound, type Diagnostic } from './errors.js';
 import { loadConfig } from './io/config.js';
 import { configNotes } from './options/origin.js';
@@ -194,3 +195,19 @@ export async function run(): Promise<void> {
   const io = processIo();
   process.exitCode = await main(argv, closedAtStart(1) ? { ...io, stdout: CLOSED_STDOUT } : io);
 }
+
+/**
+ * Is this module the program Node was started with (`node dist/cli.js …`, or the bundle itself)? Then it
+ * runs, as bin/jamsostek.js does: imported (by the bin, the tests, the library), it only exports.
+ */
+function startedDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(fileURLToPath(import.meta.url)) === realpathSync(entry);
+  } catch {
+    return false;
+  }
+}
+
+if (startedDirectly()) void run();

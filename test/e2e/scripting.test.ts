@@ -148,3 +148,17 @@ describe('the terminal table fits the terminal', () => {
     expect(Math.max(...wide.stdout.split(/\r?\n/).map((l) => [...l].length))).toBeGreaterThan(80);
   });
 });
+
+describe('entry points', () => {
+  // `node dist/cli.js …` (or the bundle itself) printed nothing and exited 0: a cron job that called the
+  // module directly "succeeded" without a report. Run directly, it is the command line.
+  it.each([['dist/cli.js'], ['dist/cli/cli.cjs']])('node %s runs the command, as bin/jamsostek.js does', (entry) => {
+    const direct = spawnSync(process.execPath, [entry, 'breakdown', '--year', '2024', '-f', 'csv'], { cwd: ROOT, encoding: 'utf8' });
+    const bin = spawnSync(process.execPath, ['bin/jamsostek.js', 'breakdown', '--year', '2024', '-f', 'csv'], { cwd: ROOT, encoding: 'utf8' });
+    expect(direct.status, direct.stderr).toBe(0);
+    expect(direct.stdout).toBe(bin.stdout);
+    expect(direct.stdout.split('\n').length).toBeGreaterThan(38);
+    const bad = spawnSync(process.execPath, [entry, 'coverage', '--no-such-flag'], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});
