@@ -64,6 +64,8 @@ export type Note =
   | { readonly code: 'min-raised'; readonly grain: readonly string[]; readonly given: string; readonly units: readonly string[]; readonly count: number; readonly of: number }
   | { readonly code: 'profile-cut'; readonly months: readonly number[]; readonly from: string; readonly source: string }
   | { readonly code: 'targets-total-only'; readonly targetGrain: readonly string[]; readonly grain: readonly string[] }
+  /** The Total's gap is net: `over` rows above their target by `above` in all offset `short` rows `shortBy` short. */
+  | { readonly code: 'gap-nets'; readonly gap: number; readonly over: number; readonly above: number; readonly short: number; readonly shortBy: number }
   | { readonly code: 'projection-capped'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }

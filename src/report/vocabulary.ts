@@ -260,6 +260,13 @@ export function noteText(n: Note, lang: Lang): string {
         `targets are given per ${grainWords(n.targetGrain, 'en')}: a report by ${grainWords(n.grain, 'en')} shows them only in the Total (their sum), on no other row; --by ${n.targetGrain.join(',')} shows each`,
         `target diberikan per ${grainWords(n.targetGrain, 'id')}: laporan per ${grainWords(n.grain, 'id')} hanya menampilkannya di Total (jumlahnya), tidak di baris lain; --by ${n.targetGrain.join(',')} menampilkan masing-masing`,
       );
+    case 'gap-nets': {
+      const rows = (k: number, lang: Lang): string => `${num(k, lang)} ${lang === 'en' ? (k === 1 ? 'row' : 'rows') : 'baris'}`;
+      return L(
+        `the Total's gap (${num(n.gap, 'en')}) is net: ${rows(n.over, 'en')} above ${n.over === 1 ? 'its target' : 'their targets'} by ${num(n.above, 'en')} in all ${n.over === 1 ? 'offsets' : 'offset'} the ${rows(n.short, 'en')} below ${n.short === 1 ? 'its target' : 'their targets'}, short by ${num(n.shortBy, 'en')} in all; the Total's run rate and status are on its sums, each row's on its own`,
+        `celah Total (${num(n.gap, 'id')}) bersih: ${rows(n.over, 'id')} di atas targetnya sebesar ${num(n.above, 'id')} seluruhnya mengimbangi ${rows(n.short, 'id')} di bawah targetnya, kurang ${num(n.shortBy, 'id')} seluruhnya; laju yang dibutuhkan dan status Total dihitung dari jumlahnya, tiap baris dari angkanya sendiri`,
+      );
+    }
     case 'projection-capped':
       return L(
         `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would pass their ${n.measure} by ${n.december} at their pace: their projection is their ${n.measure} (100% coverage)`,

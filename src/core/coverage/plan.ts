@@ -689,6 +689,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
     if (grain.length > 0 && !shows(grain) && !(grain.length >= 2 && shows([grain[0]!]))) notes.push({ code: 'targets-total-only', targetGrain: targetUnitsSaid(targetUnits), grain });
+    const nets = gapNets(stars);
+    if (nets) notes.push(nets);
   }
 
   // A level's rows: the rollup's groups, each made into a CoverageRow when it is read.
@@ -1269,4 +1271,29 @@ export function thresholdBreaches(
     if (value < below) breached.push({ label, value });
   }
   return { checked, anyValue, breached, missing, missingExample, zero, zeroExample, totalValue };
+}
+
+/**
+ * The Total's gap is target − participants over the rows with a target, so rows above their target
+ * offset rows below it (and so do its run rate and status): said when the rows are on both sides.
+ */
+function gapNets(stars: readonly Star[]): Extract<Note, { code: 'gap-nets' }> | undefined {
+  let over = 0;
+  let above = 0;
+  let short = 0;
+  let shortBy = 0;
+  let gap = 0;
+  for (const s of stars) {
+    if (s.target === null) continue;
+    const g = s.target - s.participants;
+    gap += g;
+    if (g > 0) {
+      short++;
+      shortBy += g;
+    } else if (g < 0) {
+      over++;
+      above -= g;
+    }
+  }
+  return over && short ? { code: 'gap-nets', gap, over, above, short, shortBy } : undefined;
 }
