@@ -3,6 +3,7 @@
 // --quiet; the report goes to stdout or to one or more files (-o), each format from its extension.
 
 import { basename, resolve } from 'node:path';
+import { clipValue } from '../core/clip.js';
 import type { Note } from '../core/facts.js';
 import type { SourceFacts } from '../core/table.js';
 import { usage } from '../errors.js';
@@ -63,6 +64,14 @@ export function openSession<K extends FlagKey>(
   const session = new Session(io, o, config);
   for (const a of originsOf(o)?.setAside ?? []) {
     session.note({ en: `"${a.key}" in ${config!.file} is left aside: ${flagName(a.by)} is given on the command line`, id: `"${a.key}" di ${config!.file} dikesampingkan: ${flagName(a.by)} diberikan di baris perintah` });
+  }
+  for (const r of originsOf(o)?.replaced ?? []) {
+    const f = flagName(r.key);
+    const left = r.dropped.map((x) => clipValue(x)).join(', ');
+    session.note({
+      en: `${f} given on the command line replaces the list of "${r.key}" in ${config!.file}: ${left} left out (give every value with ${f} to keep it)`,
+      id: `${f} yang diberikan di baris perintah menggantikan daftar "${r.key}" di ${config!.file}: ${left} tidak dipakai (berikan setiap nilai dengan ${f} untuk memakainya)`,
+    });
   }
   return { o, session };
 }

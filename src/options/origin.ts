@@ -25,6 +25,8 @@ export interface SettingOrigins {
   readonly fromConfig: ReadonlyMap<FlagKey, Place | undefined>;
   /** Config values left aside because the other one of an exclusive pair was given on the command line. */
   readonly setAside: readonly { readonly key: FlagKey; readonly by: FlagKey; readonly place?: Place }[];
+  /** Lists of the config file (a repeatable key) that the values typed for the flag replaced: the values left out. */
+  readonly replaced?: readonly { readonly key: FlagKey; readonly dropped: readonly string[]; readonly place?: Place }[];
 }
 
 const BY_OPTIONS = new WeakMap<object, SettingOrigins>();
