@@ -40,6 +40,17 @@ export function originsOf(options: object): SettingOrigins | undefined {
   return BY_OPTIONS.get(options);
 }
 
+const LOCALE_USE = new WeakMap<object, readonly FlagKey[]>();
+
+/** The settings of a run whose values were read in the number locale (they have a separator: `--min 100.000`). */
+export function recordLocaleUse(options: object, keys: readonly FlagKey[]): void {
+  LOCALE_USE.set(options, keys);
+}
+
+export function readInLocale(options: object): readonly FlagKey[] {
+  return LOCALE_USE.get(options) ?? [];
+}
+
 /** `--months`, or `"months" in ./jamsostek.json` when the config file set it. */
 export function settingName(options: object, key: FlagKey): Words {
   const o = BY_OPTIONS.get(options);

@@ -7,7 +7,7 @@ import { closestName } from '../core/suggest.js';
 import { say, usage, UsageError } from '../errors.js';
 import { refuseConfigConflicts } from './conflicts.js';
 import { FLAGS, flagName, type FlagDef, type FlagKey, type Options, type ParseContext } from './flags.js';
-import { recordOrigins, type Place } from './origin.js';
+import { recordLocaleUse, recordOrigins, type Place } from './origin.js';
 
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
@@ -165,10 +165,24 @@ export function resolveOptions<K extends FlagKey>(keys: readonly K[], cli: Reado
     return at ? (p === 'key' ? { line: at.line, column: at.column } : at.value) : undefined;
   };
   const ctx: { numberLocale?: ParseContext['numberLocale'] } = {};
+  // The settings whose value was read in the number locale and has a separator in it (`--min 100.000`):
+  // --number-locale has an effect on them, also in a run that reads no file (app/inert.ts).
+  const inLocale = new Set<FlagKey>();
   const parseValues = (key: FlagKey, values: string[] | true, label: string): unknown => {
     if (values === true) return true;
     const f = FLAGS[key] as FlagDef<unknown>;
-    const parsed = values.map((x) => f.parse(x, label, ctx));
+    const parsed = values.map((x) => {
+      let read = false;
+      const watched: ParseContext = {
+        get numberLocale() {
+          read = true;
+          return ctx.numberLocale;
+        },
+      };
+      const v = f.parse(x, label, watched);
+      if (read && /[.,]/.test(x)) inLocale.add(key);
+      return v;
+    });
     return f.repeatable ? parsed : parsed[parsed.length - 1];
   };
   // The number locale first: other numbers (--target) are read in it.
@@ -223,5 +237,6 @@ export function resolveOptions<K extends FlagKey>(keys: readonly K[], cli: Reado
     }
   }
   if (config) recordOrigins(out, { file: config.file, fromConfig: fromFile, setAside, replaced });
+  if (inLocale.size) recordLocaleUse(out, [...inLocale]);
   return out as Options<K>;
 }
