@@ -135,3 +135,12 @@ describe('input messages that point at the cause', () => {
     expect(r.stderr).not.toContain('--by province,id');
   });
 });
+
+describe('Indonesian notes', () => {
+  it('the newest national figure of the bundled-data note has no English words in it', async () => {
+    const r = await run(['breakdown', '--year', '2024', '--lang', 'id', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('angka nasional terbaru yang dipublikasikan: 48.640.000 untuk 2025-12 (Kemnaker via intime.id: intime-2025-12)');
+    expect(r.stderr).not.toContain('as quoted');
+  });
+});
