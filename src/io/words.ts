@@ -245,8 +245,8 @@ export function words(p: InputProblem): Bilingual {
         const read = cols ? `the header line was read as ${cols}` : 'the header line has no column of a key';
         const readId = cols ? `baris judul terbaca sebagai ${cols}` : 'baris judul tidak memuat kolom kunci';
         return say(
-          { message: `duplicate row for ${p.keys} (${p.first})`, hint: `no key column (province, regency, segment, period…) was found and ${read}: check the delimiter (--delimiter, detected from the header line by default) and which line is the header (--header-row)` },
-          { message: `baris ganda untuk ${p.keysId} (${p.firstId})`, hint: `tidak ada kolom kunci (province, regency, segment, period…) yang ditemukan dan ${readId}: periksa pemisahnya (--delimiter, secara bawaan dikenali dari baris judul) dan baris mana yang menjadi judul (--header-row)` },
+          { message: `duplicate row for ${p.keys} (${p.first})`, hint: `no key column (province, regency, segment, period…) was found and ${read}: check the delimiter with --delimiter (by default it is detected from the header line) and which line is the header with --header-row` },
+          { message: `baris ganda untuk ${p.keysId} (${p.firstId})`, hint: `tidak ada kolom kunci (province, regency, segment, period…) yang ditemukan dan ${readId}: periksa pemisahnya dengan --delimiter (secara bawaan dikenali dari baris judul) dan baris mana yang menjadi judul dengan --header-row` },
         );
       }
       // A column that looks like a participant's id the tool does not know by that name (id, nik, no…):

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { englishLeft } from '../support/english.js';
 import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const REG = `period,province,segment,workforce,participants
@@ -116,12 +117,12 @@ describe('input messages that point at the cause', () => {
     const f = writeIn(dir, 'reg.csv', REG);
     const r = await run(['coverage', f, '--delimiter', ';', '-f', 'csv']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('check the delimiter (--delimiter');
+    expect(r.stderr).toContain('check the delimiter with --delimiter');
     expect(r.stderr).toContain('the header line was read as "period,province,segment,workforce,participants"');
     expect(r.stderr).not.toContain('keeps them apart');
     const header = await run(['coverage', f, '--header-row', '3', '-f', 'csv']);
     expect(header.code).toBe(3);
-    expect(header.stderr).toContain('which line is the header (--header-row)');
+    expect(header.stderr).toContain('which line is the header with --header-row');
     expect(header.stderr).not.toContain('keeps them apart');
   });
 
@@ -142,5 +143,34 @@ describe('Indonesian notes', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('angka nasional terbaru yang dipublikasikan: 48.640.000 untuk 2025-12 (Kemnaker via intime.id: intime-2025-12)');
     expect(r.stderr).not.toContain('as quoted');
+  });
+});
+
+describe('the new refusals in Indonesian', () => {
+  it('say no English words but names and flags', async () => {
+    const dir = tmp();
+    const reg = writeIn(dir, 'reg.csv', REG);
+    const tg = writeIn(dir, 'tg.csv', 'province,target\nGorontalo,270000\nMaluku,320000\n');
+    const ext = writeIn(dir, 'ext.csv', 'id,period,province,segment\n1,2024-06,Gorontalo,PU\n2,2024-06,Gorontalo,PU\n');
+    const config = writeIn(dir, 'c.json', JSON.stringify({ previous: [reg] }));
+    for (const args of [
+      ['breakdown', '--year', '2024', '--year', '2026'],
+      ['breakdown', '--year', '2024', '--min', '-1'],
+      ['breakdown', '--year', '2024', '--basis', '-1'],
+      ['breakdown', '--year', '2024', '--months', '--phasing', 'uneven'],
+      ['breakdown', '--year', '2024', '--by', 'province,segment', '--column-totals', 'PU='],
+      ['breakdown', '--year', '2024', '--by', 'province,,segment'],
+      ['breakdown', '--year', '2024', '--number-locale', 'id'],
+      ['template', '-o', join(dir, 't.json')],
+      ['template', '--csv-dialect', 'excel-id', '-o', join(dir, 't.xlsx')],
+      ['coverage', reg, '--targets', tg, '--compare-targets', tg],
+      ['coverage', reg, '--delimiter', ';'],
+      ['coverage', ext],
+      ['coverage', reg, '--config', config, '--previous', tg, '-f', 'csv'],
+    ]) {
+      const r = await run(args, { env: { LANG: 'id_ID.UTF-8' } });
+      expect(r.stderr, args.join(' ')).not.toBe('');
+      expect(englishLeft(r.stderr), args.join(' ')).toEqual([]);
+    }
   });
 });
