@@ -101,10 +101,13 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   if (o.compareTargets?.length && targets) {
     const taken = new Set<string>();
     const each: { label: string; result: CoverageResult; notes: Note[] }[] = [{ label: o.targets ?? `plan ${o.year}`, result, notes: runNotes }];
+    const seenPlans = new Map<string, string>();
+    if (o.targets) for (const s of targets.targets.table.sources) if (s.sha256) seenPlans.set(s.sha256, `--targets ${s.name}`);
     for (const file of o.compareTargets) {
       const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within).catch((e: unknown) => {
         throw namedPlan(e, file);
       });
+      samePlanTwice(other!.targets.table.sources, seenPlans);
       const r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
       each.push({ label: file, result: r, notes: [...other!.notes, ...r.notes] });
     }
@@ -153,6 +156,29 @@ function datedPrevious(t: LoadedTable): LoadedTable {
 }
 
 /** A problem of a compared plan's targets, worded as --targets words it, named by its flag and file. */
+/**
+ * --compare-targets: a plan compared with itself (the same file twice, or the file of --targets) would
+ * only add columns that repeat the first plan's, with a difference of 0. Refused (exit 3), as the same
+ * input or --previous file twice is: by content, so a copy under another name is found too.
+ */
+function samePlanTwice(sources: readonly { readonly name: string; readonly sha256: string }[], seen: Map<string, string>): void {
+  for (const s of sources) {
+    if (!s.sha256) continue;
+    const prior = seen.get(s.sha256);
+    const sha = `sha256 ${s.sha256.slice(0, 12)}…`;
+    if (prior !== undefined) {
+      throw new InputError({
+        file: s.name,
+        ...say(
+          { message: `--compare-targets: has the same content as ${prior} (${sha}): a plan compared with itself`, hint: 'give each plan once: --targets for the first, --compare-targets for each other plan' },
+          { message: `--compare-targets: isinya sama dengan ${prior} (${sha}): rencana dibandingkan dengan dirinya sendiri`, hint: 'berikan setiap rencana sekali: --targets untuk yang pertama, --compare-targets untuk setiap rencana lain' },
+        ),
+      });
+    }
+    seen.set(s.sha256, `--compare-targets ${s.name}`);
+  }
+}
+
 function namedPlan(e: unknown, file: string): unknown {
   if (!(e instanceof TargetFrameError)) return e;
   if (e.problem.kind === 'year-not-in-file') {

@@ -3,6 +3,7 @@
 // --quiet; the report goes to stdout or to one or more files (-o), each format from its extension.
 
 import { basename, resolve } from 'node:path';
+import { clipValue } from '../core/clip.js';
 import type { Note } from '../core/facts.js';
 import type { SourceFacts } from '../core/table.js';
 import { usage } from '../errors.js';
@@ -37,6 +38,12 @@ export interface OutputChoice {
 
 type Words = { readonly en: string; readonly id: string };
 
+/** The formats of a command that writes some only and has no --format (template: CSV or xlsx, CSV on stdout). */
+export interface OnlyFormats {
+  readonly formats: readonly Format[];
+  readonly stdout: Format;
+}
+
 const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
 /** The extension of another document format, which a name for CSV would belie: .xls, .htm, .txt… */
 const OTHER_EXT = /^.+\.(xls|xlsm|xlsb|xlt|xltx|ods|odt|htm|xhtml|txt|text|pdf|doc|docx|rtf|xml|yaml|yml|parquet|markdown|mdown|ndjson|tab|dat|prn)$/i;
@@ -55,14 +62,23 @@ export function openSession<K extends FlagKey>(
   cli: Readonly<Record<string, unknown>>,
   io: Io,
   exclusive: readonly ExclusivePair[] = [],
+  only?: OnlyFormats,
 ): { o: Options<K>; session: Session } {
   const config = loadConfig(cli['config'] as string | undefined, io);
   const o = resolveOptions(keys, cli, config, exclusive);
   // An error of the run that names a flag the config file set points at the config's key (cli.ts).
   rememberRun(io, o);
-  const session = new Session(io, o, config);
+  const session = new Session(io, o, config, only);
   for (const a of originsOf(o)?.setAside ?? []) {
     session.note({ en: `"${a.key}" in ${config!.file} is left aside: ${flagName(a.by)} is given on the command line`, id: `"${a.key}" di ${config!.file} dikesampingkan: ${flagName(a.by)} diberikan di baris perintah` });
+  }
+  for (const r of originsOf(o)?.replaced ?? []) {
+    const f = flagName(r.key);
+    const left = r.dropped.map((x) => clipValue(x)).join(', ');
+    session.note({
+      en: `${f} given on the command line replaces the list of "${r.key}" in ${config!.file}: ${left} left out (give every value with ${f} to keep it)`,
+      id: `${f} yang diberikan di baris perintah menggantikan daftar "${r.key}" di ${config!.file}: ${left} tidak dipakai (berikan setiap nilai dengan ${f} untuk memakainya)`,
+    });
   }
   return { o, session };
 }
@@ -82,6 +98,8 @@ export class Session {
     readonly io: Io,
     readonly out: OutputChoice,
     readonly config?: ConfigFile,
+    /** A command that writes some formats only and has no --format (template). */
+    private readonly only?: OnlyFormats,
   ) {
     this.lang = out.lang ?? defaultLang(io.env);
     this.quiet = out.quiet ?? false;
@@ -179,15 +197,18 @@ export class Session {
 
   /** The targets of this run: each -o (or stdout) with its format. */
   targets(): { target: string; format: Format }[] {
+    const only = this.only;
     const outs = this.out.output?.length ? this.out.output : ['-'];
     const given = this.out.format;
+    const allowed = only?.formats ?? FORMATS.filter((f) => f !== 'table');
+    const list = { en: allowed.map((f) => `.${f}`).join(', ').replace(/, ([^,]*)$/, ' or $1'), id: allowed.map((f) => `.${f}`).join(', ').replace(/, ([^,]*)$/, ' atau $1') };
     // --format typed on the command line (a config file's format is a default: a file's extension wins).
     const typed = given !== undefined && !originsOf(this.out)?.fromConfig.has('format');
     const extOf = (t: string): Format | undefined => (t === '-' ? undefined : (EXT.exec(t)?.[1]?.toLowerCase() as Format | undefined));
     // Does some output take --format: standard output, or a name without a format's extension?
     const someTakesFormat = outs.some((t) => extOf(t) === undefined);
     return outs.map((t) => {
-      if (t === '-') return { target: t, format: given ?? (this.io.stdout.isTTY ? 'table' : 'csv') };
+      if (t === '-') return { target: t, format: only?.stdout ?? given ?? (this.io.stdout.isTTY ? 'table' : 'csv') };
       // The file's extension names its format; a typed --format that no output takes and that names
       // another format is refused (a zip in r.csv, CSV text in r.xlsx); a file named for a format
       // jamsostek does not write (.xls, .htm, .txt) needs --format: CSV is never written under another
@@ -201,13 +222,21 @@ export class Session {
         );
       }
       if (other && given === undefined) {
+        const orFormat = only ? '' : ', or pass --format to write one of those under this name';
+        const orFormatId = only ? '' : ', atau berikan --format untuk menulis salah satunya dengan nama ini';
         throw usage(
-          { message: `-o ${t}: jamsostek does not write .${other} files`, hint: `name the file .csv, .tsv, .json, .jsonl, .md, .xlsx or .html, or pass --format to write one of those under this name` },
-          { message: `-o ${t}: jamsostek tidak menulis berkas .${other}`, hint: `beri nama berkas .csv, .tsv, .json, .jsonl, .md, .xlsx atau .html, atau berikan --format untuk menulis salah satunya dengan nama ini` },
+          { message: `-o ${t}: jamsostek does not write .${other} files`, hint: `name the file ${list.en}${orFormat}` },
+          { message: `-o ${t}: jamsostek tidak menulis berkas .${other}`, hint: `beri nama berkas ${list.id}${orFormatId}` },
         );
       }
       const format = ext ?? given ?? 'csv';
       if (!FORMATS.includes(format)) throw usage(`unknown format "${format}"`, `format "${format}" tidak dikenal`);
+      if (only && !only.formats.includes(format)) {
+        throw usage(
+          { message: `-o ${t}: this command writes ${list.en} files, not .${format}`, hint: `name the file ${list.en}` },
+          { message: `-o ${t}: perintah ini menulis berkas ${list.id}, bukan .${format}`, hint: `beri nama berkas ${list.id}` },
+        );
+      }
       return { target: t, format };
     });
   }

@@ -70,7 +70,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   checkBreakdownFields(grain, o, variants && compare!.comparisonColumns(variants));
 
   const plan = await planBreakdownRun(o, grain, load, io, session, variants);
-  refuseInert(cli, inputInertRules(sources));
+  refuseInert(cli, inputInertRules(sources, o));
   const { read } = plan;
   const total = plan.totals?.stages[plan.totals.stages.length - 1]!.total;
   const context = { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'), scope: plan.scope };

@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { SEGMENTS } from '../core/domain.js';
 import { provinceRegistry } from '../io/areas.js';
 import { regencyRegistry } from '../io/regencies.js';
-import { writeOutputs } from '../io/output.js';
+import { writeOutputs, type Output } from '../io/output.js';
+import { refuseInert } from '../app/inert.js';
 import type { Io } from '../io/terminal.js';
 import { addFlags } from '../options/resolve.js';
 import { openSession } from '../app/session.js';
@@ -33,7 +34,12 @@ export function configure(cmd: Command): void {
 }
 
 export async function run(_args: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  const { o, session } = openSession(FLAGS, cli, io);
+  const { o, session } = openSession(FLAGS, cli, io, [], { formats: ['csv', 'xlsx'], stdout: 'csv' });
+  // Each -o is written; its extension names its format, checked as every command checks it: a template
+  // is CSV or xlsx only (CSV on standard output), never CSV under a .json or .txt name.
+  const outputs = session.targets();
+  const names = [...new Set(outputs.map((t) => t.format))].join(', ');
+  refuseInert(cli, [{ flag: 'csvDialect', inert: !outputs.some((t) => t.format === 'csv'), why: { en: `--csv-dialect shapes CSV; this run writes ${names}`, id: `--csv-dialect mengatur CSV; proses ini menulis ${names}` }, hint: { en: 'leave out --csv-dialect, or add a .csv output', id: 'hilangkan --csv-dialect, atau tambahkan keluaran .csv' } }]);
   session.note({ en: 'fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: jamsostek validate <file>', id: 'isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: jamsostek validate <file>' });
   const now = io.now();
   const period = o.period ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
@@ -57,11 +63,12 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const quote = (s: string): string => (s.includes(sep) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
   const rows: string[][] = [];
   for (const a of areas) for (const seg of segs) for (const sec of secs) rows.push([a.code, a.name, ...(a.regency !== undefined ? [a.regency] : []), ...(seg ? [seg] : []), ...(sec ? [sec] : []), period, '', '']);
-  const target = o.output?.[0] ?? '-';
-  let data: string | Uint8Array;
-  if (/\.xlsx$/i.test(target)) {
-    const { renderTemplateXlsx } = await import('../render/xlsx-template.js');
-    data = await renderTemplateXlsx({ header, counts: header.map((h) => h === 'workforce' || h === 'participants'), rows });
-  } else data = (excel ? '\uFEFF' : '') + [header, ...rows].map((l) => l.map(quote).join(sep)).join(eol) + eol;
-  await writeOutputs([{ target, data }], io, { protect: session.protectedInputs({}) });
+  const written: Output[] = [];
+  for (const { target, format } of outputs) {
+    if (format === 'xlsx') {
+      const { renderTemplateXlsx } = await import('../render/xlsx-template.js');
+      written.push({ target, data: await renderTemplateXlsx({ header, counts: header.map((h) => h === 'workforce' || h === 'participants'), rows }) });
+    } else written.push({ target, data: (excel ? '\uFEFF' : '') + [header, ...rows].map((l) => l.map(quote).join(sep)).join(eol) + eol });
+  }
+  await writeOutputs(written, io, { protect: session.protectedInputs({}) });
 }

@@ -64,7 +64,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     const of = listed < n ? { en: `, ${listed} of them listed above`, id: `, ${listed} di antaranya tercantum di atas` } : { en: ' (listed above)', id: ' (tercantum di atas)' };
     throw new InputError(say(`the input has ${n} problem${n === 1 ? '' : 's'}${of.en}`, `input memiliki ${n} masalah${of.id}`));
   }
-  refuseInert(cli, inputInertRules(sources));
+  refuseInert(cli, inputInertRules(sources, o));
   const t = plan.read.table;
   const report = validationReport({
     sources: t.sources,

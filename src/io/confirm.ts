@@ -278,7 +278,10 @@ function conflictProblem(table: Table, fold: LoadFold, kind: 'duplicate' | 'over
     const b = table.sources[first.src]!;
     const ignored = a.ignoredColumns.length ? a.ignoredColumns : b.ignoredColumns;
     const by = `--by ${['province', ...ignored.map(canonicalColumn)].slice(0, 2).join(',')}`;
-    return { ...where, ...inputProblem({ code: 'duplicate-row', keys: describeKeys(table, keys, 'en'), keysId: describeKeys(table, keys, 'id'), first: firstAt('en'), firstId: firstAt('id'), ignored, by }, {}) };
+    // No key column at all: the header line was not read as meant (a wrong --delimiter, the header on
+    // another line), and the rows differ in what the header made of them; --by cannot help there.
+    const noKeys = keys.every((k) => k === null || k === undefined);
+    return { ...where, ...inputProblem({ code: 'duplicate-row', keys: describeKeys(table, keys, 'en'), keysId: describeKeys(table, keys, 'id'), first: firstAt('en'), firstId: firstAt('id'), ignored, by, noKeys }, {}) };
   }
   const per = (mask: number, lang: 'en' | 'id'): string =>
     table.dims

@@ -8,7 +8,7 @@ import { parsePeriod, type Period } from '../core/calendar.js';
 import { clipValue } from '../core/clip.js';
 import type { TargetPoint } from '../core/targets.js';
 import { dimIndex, measureIndex } from '../core/table.js';
-import { InputError, say } from '../errors.js';
+import { InputError, say, UsageError } from '../errors.js';
 import { readBundledCsv } from './data-files.js';
 import { expandInputs } from './inputs.js';
 import { loadTable, type LoadOptions } from './load.js';
@@ -28,7 +28,9 @@ function pick(all: { scenario: string; point: TargetPoint; source: string }[], s
   const scenarios = [...new Set(all.map((r) => r.scenario))];
   if (!scenarios.includes(scenario)) {
     const known = scenarios.join(', ');
-    throw new InputError(say({ message: `unknown target scenario "${clipValue(scenario)}"`, hint: `scenarios in ${file}: ${known}` }, { message: `skenario target "${clipValue(scenario)}" tidak dikenal`, hint: `skenario di ${file}: ${known}` }));
+    // A name the user gave (--scenario, --compare scenario=…) that the series does not have: a usage
+    // error (exit 2), as an unknown --by column is, not a fault of the data.
+    throw new UsageError(say({ message: `unknown target scenario "${clipValue(scenario)}"`, hint: `scenarios in ${file}: ${known}` }, { message: `skenario target "${clipValue(scenario)}" tidak dikenal`, hint: `skenario di ${file}: ${known}` }));
   }
   const mine = all.filter((r) => r.scenario === scenario);
   const sources = new Map<number, string>();

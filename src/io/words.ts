@@ -55,7 +55,7 @@ export type InputProblem =
   | { readonly code: 'no-data-rows' }
   | { readonly code: 'same-content'; readonly prior: string; readonly sha: string }
   | { readonly code: 'extract-and-regional'; readonly regional: string }
-  | { readonly code: 'duplicate-row'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly ignored: readonly string[]; readonly by: string }
+  | { readonly code: 'duplicate-row'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly ignored: readonly string[]; readonly by: string; readonly noKeys?: boolean }
   | { readonly code: 'overlapping-rows'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly per: { readonly en: En; readonly id: Id }; readonly otherPer: { readonly en: En; readonly id: Id } }
   | { readonly code: 'overlap-unchecked'; readonly keys: string; readonly keysId: string; readonly first: string; readonly firstId: string; readonly dims: { readonly en: En; readonly id: Id } }
   | { readonly code: 'changed-while-read' }
@@ -241,6 +241,23 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'duplicate-row': {
       const cols = p.ignored.map((x) => q(x)).join(', ');
+      if (p.noKeys) {
+        const read = cols ? `the header line was read as ${cols}` : 'the header line has no column of a key';
+        const readId = cols ? `baris judul terbaca sebagai ${cols}` : 'baris judul tidak memuat kolom kunci';
+        return say(
+          { message: `duplicate row for ${p.keys} (${p.first})`, hint: `no key column (province, regency, segment, period…) was found and ${read}: check the delimiter with --delimiter (by default it is detected from the header line) and which line is the header with --header-row` },
+          { message: `baris ganda untuk ${p.keysId} (${p.firstId})`, hint: `tidak ada kolom kunci (province, regency, segment, period…) yang ditemukan dan ${readId}: periksa pemisahnya dengan --delimiter (secara bawaan dikenali dari baris judul) dan baris mana yang menjadi judul dengan --header-row` },
+        );
+      }
+      // A column that looks like a participant's id the tool does not know by that name (id, nik, no…):
+      // the file is likely an extract, one row per participant; splitting the report by it is no help.
+      const idLike = p.ignored.find((x) => /^(id|nik|no|nomor|.*_id|id_.*)$/i.test(x.trim()));
+      if (idLike !== undefined) {
+        return say(
+          { message: `duplicate row for ${p.keys} (${p.first})`, hint: `the rows differ in ${q(idLike)}, which is not read: if each row is one participant, name that column kpj (or participant_id): each is then counted once and checked for repeats; or pass --extract to add the rows up` },
+          { message: `baris ganda untuk ${p.keysId} (${p.firstId})`, hint: `baris-baris itu berbeda di ${q(idLike)}, yang tidak dibaca: jika setiap baris satu peserta, namai kolom itu kpj (atau participant_id): setiap peserta dihitung sekali dan diperiksa pengulangannya; atau berikan --extract untuk menjumlahkan baris` },
+        );
+      }
       return say(
         { message: `duplicate row for ${p.keys} (${p.first})`, hint: p.ignored.length ? `the rows may differ in ${cols}, which is not a key: ${p.by} keeps them apart` : 'each key may appear once; per-participant extracts (with an id column) are added up instead' },
         { message: `baris ganda untuk ${p.keysId} (${p.firstId})`, hint: p.ignored.length ? `baris-baris itu mungkin berbeda di ${cols}, yang bukan kolom kunci: ${p.by} memisahkannya` : 'setiap kunci hanya boleh muncul sekali; ekstrak per peserta (dengan kolom id) dijumlahkan' },

@@ -88,7 +88,7 @@ export const FLAGS = {
   input: flag({ name: 'input', arg: '<file>', help: 'units to split over (CSV/JSON/xlsx; default: the bundled province baseline)', complete: 'file', parse: p.text }),
   by: flag<string[]>({ name: 'by', arg: '<columns>', help: 'the key: province (default), kanwil, regency, segment, sector or any column; two nested columns (province,regency) or two crossed ones (province,segment)', complete: BY_WORDS, parse: p.columns }),
   basis: flag<Basis>({ name: 'basis', arg: '<basis>', help: 'weights: workforce, uncovered, participants, equal or a numeric column', choices: ['workforce', 'uncovered', 'participants', 'equal'], parse: p.basis }),
-  denominator: flag({ name: 'denominator', arg: '<column>', help: 'the workforce base: employed, potential_workers, workforce or another column', choices: ['employed', 'potential_workers', 'workforce'], parse: p.column }),
+  denominator: flag({ name: 'denominator', arg: '<column>', help: 'the workforce base: employed, potential_workers, workforce or another column', choices: ['employed', 'potential_workers', 'workforce'], parse: (raw, f) => p.column(raw, f) }),
   mode: flag<Mode>({ name: 'mode', arg: '<mode>', help: 'gap: today plus a share of the increase by the basis (by default the uncovered gap: every unit closes the same share of it); level: proportional to the basis', choices: ['gap', 'level'], parse: p.mode }),
   min: flag<Bound>({ name: 'min', arg: '<n|column|none>', help: 'lower bound on each target (default: today’s participants)', parse: (raw, f, ctx) => p.bound(raw, f, ctx.numberLocale) }),
   max: flag<Bound>({ name: 'max', arg: '<n|column|none>', help: 'upper bound on each target (default: the denominator)', parse: (raw, f, ctx) => p.bound(raw, f, ctx.numberLocale) }),
@@ -97,7 +97,7 @@ export const FLAGS = {
   columnTotals: flag<p.MarginSpec>({ name: 'column-totals', arg: '<PU=…,BPU=…|file>', help: 'matrix column totals, inline or a key,total file', complete: 'file', parse: (raw, f, ctx) => p.margins(ctx.numberLocale)(raw, f) }),
   rowTotals: flag<p.MarginSpec>({ name: 'row-totals', arg: '<key=…|file>', help: 'row totals of a matrix, or the first level of nested keys (inline or a key,total file)', complete: 'file', parse: (raw, f, ctx) => p.margins(ctx.numberLocale)(raw, f) }),
   months: sw('months', 'monthly milestones from the baseline month to December of the year'),
-  phasing: flag({ name: 'phasing', arg: '<even|file>', help: 'how the year is phased: even (default) or a month,weight profile file', complete: 'file', parse: p.text }),
+  phasing: flag({ name: 'phasing', arg: '<even|file>', help: 'how the year is phased: even (default) or a month,weight profile file', complete: 'file', parse: p.phasing }),
   explain: sw('explain', 'print the method, the divisors, the units held at a bound and any ties'),
   compare: many<p.CompareAxis>({
     name: 'compare',

@@ -67,11 +67,20 @@ export function tableColumns(tables: readonly Table[]): string[] {
   return [...out];
 }
 
+/**
+ * File names for a message: at most `max`, each long one clipped at its start, so that the names of one
+ * folder's files stay apart (`…/sulama-2024/2024-01.csv`, not the same 40 characters of the folder thrice).
+ */
+export function fileList(names: readonly string[], max = 3, width = 40): string {
+  const shown = names.slice(0, max).map((n) => (n.length > width ? `…${n.slice(n.length - width + 1)}` : n));
+  return names.length > max ? `${shown.join(', ')}, … (${names.length} files)` : shown.join(', ');
+}
+
 /** The words for tables read from these sources. */
 export function whereOf(table: Table, bundled: boolean): Where {
   if (bundled) return { en: 'the bundled baseline (data/baseline.csv)', id: 'data dasar bawaan (data/baseline.csv)', bundled: true };
-  const names = nameList(table.sources.map((s) => s.name), 3);
-  return { en: `the input (${names})`, id: `input (${names})` };
+  const names = fileList(table.sources.map((s) => s.name));
+  return { en: `the input (${names})`, id: `input (${names.replace(/ files\)$/, ' berkas)')})` };
 }
 
 const KEYS_OF_BUNDLED = {

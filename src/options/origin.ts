@@ -25,6 +25,8 @@ export interface SettingOrigins {
   readonly fromConfig: ReadonlyMap<FlagKey, Place | undefined>;
   /** Config values left aside because the other one of an exclusive pair was given on the command line. */
   readonly setAside: readonly { readonly key: FlagKey; readonly by: FlagKey; readonly place?: Place }[];
+  /** Lists of the config file (a repeatable key) that the values typed for the flag replaced: the values left out. */
+  readonly replaced?: readonly { readonly key: FlagKey; readonly dropped: readonly string[]; readonly place?: Place }[];
 }
 
 const BY_OPTIONS = new WeakMap<object, SettingOrigins>();
@@ -36,6 +38,17 @@ export function recordOrigins(options: object, origins: SettingOrigins): void {
 
 export function originsOf(options: object): SettingOrigins | undefined {
   return BY_OPTIONS.get(options);
+}
+
+const LOCALE_USE = new WeakMap<object, readonly FlagKey[]>();
+
+/** The settings of a run whose values were read in the number locale (they have a separator: `--min 100.000`). */
+export function recordLocaleUse(options: object, keys: readonly FlagKey[]): void {
+  LOCALE_USE.set(options, keys);
+}
+
+export function readInLocale(options: object): readonly FlagKey[] {
+  return LOCALE_USE.get(options) ?? [];
 }
 
 /** `--months`, or `"months" in ./jamsostek.json` when the config file set it. */

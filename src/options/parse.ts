@@ -205,17 +205,26 @@ export function comparison(raw: string, flag: string, fixed?: CompareField, loca
 
 const COLUMN = /^[\p{L}_][\p{L}\p{N}_ .-]*$/u;
 
-/** A column name of the input (as the user spells it; matched like headers). */
-export const column: Parser<string> = (raw, flag) => {
+type Words = { readonly en: string; readonly id: string };
+
+/**
+ * A column name of the input (as the user spells it; matched like headers). `expects`: what the flag
+ * takes, when a column is one of its forms (--min: a whole number, a column or none), so that `--min -1`
+ * is not told it "expects a column name".
+ */
+export const column = (raw: string, flag: string, expects: Words = { en: 'a column name', id: 'nama kolom' }): string => {
   const s = raw.trim();
-  if (!COLUMN.test(s)) throw usage(`${flag} expects a column name, got "${clipValue(raw)}"`, `${flag} memerlukan nama kolom, bukan "${clipValue(raw)}"`);
+  if (!COLUMN.test(s)) throw usage(`${flag} expects ${expects.en}, got "${clipValue(raw)}"`, `${flag} memerlukan ${expects.id}, bukan "${clipValue(raw)}"`);
   return s;
 };
+
+const BASIS_FORMS: Words = { en: 'workforce, uncovered, participants, equal or the name of a numeric column', id: 'workforce, uncovered, participants, equal atau nama kolom angka' };
+const BOUND_FORMS: Words = { en: 'a whole number of 0 or more (e.g. 100000), the name of a column, or none', id: 'bilangan bulat 0 atau lebih (mis. 100000), nama kolom, atau none' };
 
 export const basis: Parser<Basis> = (raw, flag) => {
   const s = raw.trim();
   if (s === 'workforce' || s === 'uncovered' || s === 'participants' || s === 'equal') return { kind: s };
-  return { kind: 'column', column: column(s, flag) };
+  return { kind: 'column', column: column(s, flag, BASIS_FORMS) };
 };
 
 /** A bound: a whole number (read in --number-locale, like --target), a column of the input, or none. */
@@ -223,12 +232,28 @@ export const bound = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto'):
   const s = raw.trim();
   if (s === 'none') return { kind: 'none' };
   if (/^[\d_.,]+$/.test(s)) return { kind: 'value', value: wholeNumber(s, flag, locale) };
-  return { kind: 'column', column: column(s, flag) };
+  return { kind: 'column', column: column(s, flag, BOUND_FORMS) };
 };
+
+/**
+ * The items of a comma-separated list; an empty one (`province,,segment`, a trailing comma) is refused:
+ * a name left out by a slip would otherwise be dropped without a word.
+ */
+function listItems(raw: string, flag: string): string[] {
+  const list = raw.split(',').map((x) => x.trim());
+  if (list.length > 1 && list.some((x) => x === '')) {
+    const tidy = list.filter(Boolean).join(',');
+    throw usage(
+      { message: `${flag} ${clipValue(raw)}: an empty item in the list`, hint: `name every item once between the commas, e.g. ${flag} ${clipValue(tidy)}` },
+      { message: `${flag} ${clipValue(raw)}: ada butir kosong di daftar`, hint: `sebutkan setiap butir sekali di antara koma, mis. ${flag} ${clipValue(tidy)}` },
+    );
+  }
+  return list.filter(Boolean);
+}
 
 /** Key columns (--by): one or more names, each once. */
 export const columns: Parser<string[]> = (raw, flag) => {
-  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = listItems(raw, flag);
   if (!list.length) throw usage(`${flag} needs at least one column`, `${flag} memerlukan paling sedikit satu kolom`);
   for (const c of list) column(c, flag);
   if (new Set(list.map((x) => x.toLowerCase())).size !== list.length) throw usage(`${flag} names a column twice: ${clipValue(raw)}`, `${flag} menyebut satu kolom dua kali: ${clipValue(raw)}`);
@@ -237,7 +262,7 @@ export const columns: Parser<string[]> = (raw, flag) => {
 
 /** A comma-separated list (--fields, --sectors, --compare-scenario): each item once (case and spacing aside). */
 export const fields: Parser<string[]> = (raw, flag) => {
-  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = listItems(raw, flag);
   if (!list.length) throw usage(`${flag} needs at least one name`, `${flag} memerlukan paling sedikit satu nama`);
   const seen = new Set<string>();
   for (const x of list) {
@@ -251,23 +276,55 @@ export const fields: Parser<string[]> = (raw, flag) => {
 /** Inline margins (PU=30000000,BPU=…) or a file: inline when every part is key=number. */
 export type MarginSpec = MarginInput;
 
+/**
+ * A value that is a file or a word: a bare word (letters, digits, `-` and `_`, no extension and no
+ * folder) is not taken for a file name, since it is far likelier a mistyped word (`--phasing uneven`)
+ * than a file without an extension; such a file is named with its folder (`./uneven`).
+ */
+const BARE_WORD = /^[\p{L}\p{N}_-]+$/u;
+
+function notAFile(raw: string, flag: string, forms: Words, example: string): never {
+  const s = clipValue(raw.trim());
+  throw usage(
+    { message: `${flag} expects ${forms.en}, got "${s}"`, hint: `e.g. ${flag} ${example}; a file without an extension is named with its folder: ${flag} ./${s}` },
+    { message: `${flag} memerlukan ${forms.id}, bukan "${s}"`, hint: `mis. ${flag} ${example}; berkas tanpa ekstensi disebut dengan foldernya: ${flag} ./${s}` },
+  );
+}
+
+const MARGIN_FORMS: Words = { en: 'totals written key=number,… (PU=30000000,BPU=20000000) or a key,total file', id: 'total yang ditulis kunci=angka,… (PU=30000000,BPU=20000000) atau berkas kunci,total' };
+
 export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
   return (raw, flag) => {
     const s = raw.trim();
     if (s === '') throw usage({ message: `${flag} expects totals (key=number,…) or a file`, hint: `e.g. ${flag} PU=30000000,BPU=20000000` }, { message: `${flag} memerlukan total (kunci=angka,…) atau sebuah berkas`, hint: `mis. ${flag} PU=30000000,BPU=20000000` });
-    if (/^[^=,]+=[^=]+$/.test(s.split(/,(?=[^=,]+=)/)[0] ?? '') && s.includes('=')) {
+    // Any `=` makes it inline totals (a file named with one is written with its folder: ./a=b.csv).
+    if (s.includes('=') && !/[\\/]/.test(s)) {
       const totals = new Map<string, bigint>();
-      for (const part of s.split(/,(?=[^=,]+=)/)) {
-        const [k, v] = part.split('=');
-        if (!k?.trim() || v === undefined) throw usage(`${flag}: "${clipValue(part)}" is not key=number`, `${flag}: "${clipValue(part)}" bukan kunci=angka`);
+      for (const part of s.split(/,(?=[^=,]*=)/)) {
+        const [k, v, more] = part.split('=');
+        if (!k?.trim() || v === undefined || v.trim() === '' || more !== undefined) {
+          throw usage(
+            { message: `${flag}: "${clipValue(part)}" is not key=number`, hint: `e.g. ${flag} PU=30000000,BPU=20000000 (a file whose name has = is named with its folder: ./${clipValue(s)})` },
+            { message: `${flag}: "${clipValue(part)}" bukan kunci=angka`, hint: `mis. ${flag} PU=30000000,BPU=20000000 (berkas yang namanya memuat = disebut dengan foldernya: ./${clipValue(s)})` },
+          );
+        }
         if (totals.has(k.trim())) throw usage(`${flag} names "${clipValue(k.trim())}" twice`, `${flag} menyebut "${clipValue(k.trim())}" dua kali`);
         totals.set(k.trim(), wholeNumber(v, `${flag} ${clipValue(k.trim())}`, locale));
       }
       return { kind: 'inline', totals };
     }
+    if (BARE_WORD.test(s)) notAFile(s, flag, MARGIN_FORMS, 'PU=30000000,BPU=20000000');
     return { kind: 'file', path: s };
   };
 }
+
+/** --phasing: even, or a month,weight profile file. */
+export const phasing: Parser<string> = (raw, flag) => {
+  const s = text(raw, flag);
+  if (s.trim() === 'even') return 'even';
+  if (BARE_WORD.test(s.trim())) notAFile(s, flag, { en: 'even or a month,weight profile file', id: 'even atau berkas profil bulan,bobot' }, 'profile.csv');
+  return s;
+};
 
 export const delimiter: Parser<string> = (raw, flag) => {
   const d = raw === '\\t' || raw.toLowerCase() === 'tab' ? '\t' : raw;

@@ -7,9 +7,26 @@ import { closestName } from '../core/suggest.js';
 import { say, usage, UsageError } from '../errors.js';
 import { refuseConfigConflicts } from './conflicts.js';
 import { FLAGS, flagName, type FlagDef, type FlagKey, type Options, type ParseContext } from './flags.js';
-import { recordOrigins, type Place } from './origin.js';
+import { recordLocaleUse, recordOrigins, type Place } from './origin.js';
 
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
+
+/**
+ * A flag that takes one value, typed twice with two values (`--targets a.csv --targets b.csv`): which
+ * one was meant is not clear, and commander would keep the last without a word. Refused (exit 2), naming
+ * both values. The same value twice means one thing and is taken. A config file's value is not a typed
+ * value: a flag overrides it (the documented layering), so that is never "twice".
+ */
+export function flagTwice(key: FlagKey, first: string, second: string): UsageError {
+  const f = FLAGS[key] as FlagDef<unknown>;
+  const name = f.short ? `-${f.short}/${flagName(key)}` : flagName(key);
+  const a = `"${clipValue(first)}"`;
+  const b = `"${clipValue(second)}"`;
+  return usage(
+    { message: `${name} is given twice, ${a} and ${b}: it takes one value`, hint: `give ${flagName(key)} once, with the value you mean` },
+    { message: `${name} diberikan dua kali, ${a} dan ${b}: opsi ini hanya menerima satu nilai`, hint: `berikan ${flagName(key)} sekali, dengan nilai yang dimaksud` },
+  );
+}
 
 /** Add the flags to a commander command (help lists the choices; values are parsed later, once). */
 export function addFlags(cmd: Command, keys: readonly FlagKey[]): Command {
@@ -19,6 +36,12 @@ export function addFlags(cmd: Command, keys: readonly FlagKey[]): Command {
     const help = f.choices && !f.choices.every((c) => f.help.includes(c)) ? `${f.help} (${f.choices.join(', ')})` : f.help;
     const o = new Option(spec, help);
     if (f.repeatable) o.argParser(collect);
+    else if (f.arg) {
+      o.argParser((v: string, prev: string | undefined): string => {
+        if (prev !== undefined && prev !== v) throw flagTwice(key, prev, v);
+        return v;
+      });
+    }
     cmd.addOption(o);
   }
   return cmd;
@@ -142,10 +165,24 @@ export function resolveOptions<K extends FlagKey>(keys: readonly K[], cli: Reado
     return at ? (p === 'key' ? { line: at.line, column: at.column } : at.value) : undefined;
   };
   const ctx: { numberLocale?: ParseContext['numberLocale'] } = {};
+  // The settings whose value was read in the number locale and has a separator in it (`--min 100.000`):
+  // --number-locale has an effect on them, also in a run that reads no file (app/inert.ts).
+  const inLocale = new Set<FlagKey>();
   const parseValues = (key: FlagKey, values: string[] | true, label: string): unknown => {
     if (values === true) return true;
     const f = FLAGS[key] as FlagDef<unknown>;
-    const parsed = values.map((x) => f.parse(x, label, ctx));
+    const parsed = values.map((x) => {
+      let read = false;
+      const watched: ParseContext = {
+        get numberLocale() {
+          read = true;
+          return ctx.numberLocale;
+        },
+      };
+      const v = f.parse(x, label, watched);
+      if (read && /[.,]/.test(x)) inLocale.add(key);
+      return v;
+    });
     return f.repeatable ? parsed : parsed[parsed.length - 1];
   };
   // The number locale first: other numbers (--target) are read in it.
@@ -181,15 +218,25 @@ export function resolveOptions<K extends FlagKey>(keys: readonly K[], cli: Reado
   if (config) refuseConfigConflicts(keys, cli, configParsed, { file: config.file, place: (k) => placeOf(k, 'key') });
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const fromFile = new Map<FlagKey, Place | undefined>();
+  const replaced: { key: FlagKey; dropped: string[]; place?: Place }[] = [];
   for (const key of keys) {
     const v = cli[key];
     if (v !== undefined && v !== false) {
-      out[key] = key === 'numberLocale' ? ctx.numberLocale : parseValues(key, v === true ? true : Array.isArray(v) ? (v as string[]) : [String(v)], flagName(key));
+      const typed = v === true ? true : Array.isArray(v) ? (v as string[]) : [String(v)];
+      out[key] = key === 'numberLocale' ? ctx.numberLocale : parseValues(key, typed, flagName(key));
+      // A repeatable flag typed replaces the config's list (it does not add to it): the config's values
+      // it leaves out are named in a note (app/session.ts).
+      const listed = fromConfig.get(key);
+      if (FLAGS[key].repeatable && Array.isArray(listed) && typed !== true) {
+        const dropped = listed.filter((x) => !typed.includes(x));
+        if (dropped.length) replaced.push({ key, dropped, place: placeOf(key, 'key') });
+      }
     } else {
       out[key] = key === 'numberLocale' ? ctx.numberLocale : configParsed.get(key);
       if (configParsed.has(key)) fromFile.set(key, placeOf(key, 'key'));
     }
   }
-  if (config) recordOrigins(out, { file: config.file, fromConfig: fromFile, setAside });
+  if (config) recordOrigins(out, { file: config.file, fromConfig: fromFile, setAside, replaced });
+  if (inLocale.size) recordLocaleUse(out, [...inLocale]);
   return out as Options<K>;
 }

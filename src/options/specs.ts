@@ -10,7 +10,7 @@ import { hasMeasure, isNested, type Table } from '../core/table.js';
 import { usage } from '../errors.js';
 import type { CompareAxis } from './parse.js';
 import { canonicalColumn, OUTPUT_COLUMNS } from '../core/columns.js';
-import { ruleNamedColumns, tableColumns, unknownName, type NamedColumn } from './keys.js';
+import { fileList, ruleNamedColumns, tableColumns, unknownName, type NamedColumn } from './keys.js';
 
 export interface RuleOptions {
   readonly mode?: Mode;
@@ -93,8 +93,9 @@ export function chooseDenominator(wanted: string | undefined, tables: readonly T
   if (wanted !== undefined) {
     const d = canonicalColumn(wanted);
     if (!tables.some((t) => hasMeasure(t, d))) {
-      const names = tables.flatMap((t) => t.sources.map((s) => s.name)).join(', ');
-      unknownName('--denominator', wanted, { en: `the input (${names}) has no column "${d}"`, id: `input (${names}) tidak memiliki kolom "${d}"` }, tableColumns(tables), { en: 'columns it has', id: 'kolom yang ada' });
+      const names = fileList(tables.flatMap((t) => t.sources.map((s) => s.name)));
+      const namesId = names.replace(/ files\)$/, ' berkas)');
+      unknownName('--denominator', wanted, { en: `the input (${names}) has no column "${d}"`, id: `input (${namesId}) tidak memiliki kolom "${d}"` }, tableColumns(tables), { en: 'columns it has', id: 'kolom yang ada' });
     }
     return d;
   }

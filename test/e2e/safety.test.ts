@@ -242,7 +242,13 @@ describe('-o never overwrites a file the run reads', () => {
     const config = copy(dir, 'jamsostek.json', '{ "lang": "en" }\n');
     await refused(['coverage', '--year', '2024', '-f', 'json', '--config', config], config);
     await refused(['coverage', '--year', '2024', '-f', 'json'], config, dir);
-    await refused(['template'], config, dir);
+    // template writes CSV or xlsx only: -o jamsostek.json is refused for its name (exit 2) before the
+    // check of inputs; a config file named .csv shows that check.
+    const template = await runIn(['template', '-o', config], { cwd: dir });
+    expect(template.code, template.stderr).toBe(2);
+    expect(readFileSync(config, 'utf8')).toBe('{ "lang": "en" }\n');
+    const csvNamed = copy(dir, 'defaults.csv', '{ "lang": "en" }\n');
+    await refused(['template', '--config', csvNamed], csvNamed, dir);
   });
 
   it('a data input reached through a hard link', async () => {
