@@ -18,7 +18,7 @@ import type { Note } from '../core/facts.js';
 import { type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
 import { InputError, ProblemList } from '../errors.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, isIdColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
+import { canonicalColumn, isIdColumn, isKnownColumn, roleOf, type ColumnWants } from '../core/columns.js';
 import { xlsxCellName } from '../core/cell-name.js';
 import { KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
@@ -263,7 +263,12 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
       if (sink.typed) sink.typed.declare(what, value, place);
       else sink.declared ??= [value, place];
     },
-    row(cells: Parameters<RowSink['row']>[0], line: number, places: Parameters<RowSink['row']>[2], clean?: boolean) {
+    reads(index: number): boolean {
+      if (sink.typed) return sink.typed.reads(index);
+      const name = sink.columns.find(([, i]) => i === index)?.[0];
+      return name === undefined || roleOf(canonicalColumn(name), load.wants).kind !== 'ignored';
+    },
+    row(cells: Parameters<RowSink['row']>[0], line: number, places: Parameters<RowSink['row']>[2], clean?: boolean, refused?: readonly number[]) {
       if (!sink.typed) {
         const extract = load.schema.rule === 'sum' || (load.schema.rule === 'auto' && sink.columns.some(([n]) => isIdColumn(canonicalColumn(n))));
         sink.typed = make(extract ? 'sum' : 'refuse');
@@ -271,7 +276,7 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
         for (const [n, i, p] of sink.columns) sink.typed.column(n, i, p);
         sink.typed.blankLines += sink.blanks;
       }
-      sink.typed.row(cells, line, places, clean);
+      sink.typed.row(cells, line, places, clean, refused);
       if (++rows === EARLY_ROWS) early?.(rows);
     },
     blank() {
@@ -403,10 +408,12 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const refused = problems.size > problemsBefore;
     const fileTotals = refused ? t.totals.filter((x) => x.own === undefined) : t.totals;
     const totals: CheckedTotal[] = own && !refused ? fileTotals.concat(own.row) : fileTotals;
+    // A row's place in a note or a refusal: the cell in a workbook (or a Parquet row's column), the
+    // line elsewhere, as CSV names a row (never column A of a workbook for a row's figure: issue 20, F4).
+    const rowAt = (line: number, column?: number): string => placeOf(line, column) ?? `${o.name}:${line}`;
     if (totals.length) {
-      const rowAt = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
-      const checked = checkTotals(totals, load.fold, ff, problems, (line) => {
-        const named = placeOf(line);
+      const checked = checkTotals(totals, load.fold, ff, problems, (line, column) => {
+        const named = placeOf(line, column);
         return named !== undefined ? { file: named } : { file: o.name, line };
       });
       notes.push({
@@ -414,13 +421,12 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         rows: checked.map((n, i) => {
           const isOwn = own !== undefined && totals[i] === own.row;
           const notCompared = isOwn && own.notCompared.length ? (n.notCompared ?? []).concat(own.notCompared) : n.notCompared;
-          return { at: rowAt(n.line), label: n.label, checked: n.checked, ...(notCompared ? { notCompared } : {}), ...(isOwn ? { object: true } : {}) };
+          return { at: rowAt(n.line, totals[i]!.object ? undefined : totals[i]!.column), label: n.label, checked: n.checked, ...(notCompared ? { notCompared } : {}), ...(isOwn ? { object: true } : {}) };
         }),
       });
     }
     if (t.coverageDisagrees.length) {
-      const at = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
-      notes.push({ code: 'coverage-disagrees', rows: t.coverageDisagrees.slice(0, 5).map((x) => ({ at: at(x.line), stated: x.stated, computed: x.computed })), more: Math.max(0, t.coverageDisagrees.length - 5) });
+      notes.push({ code: 'coverage-disagrees', rows: t.coverageDisagrees.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), stated: x.stated, computed: x.computed })), more: Math.max(0, t.coverageDisagrees.length - 5) });
     }
     // Rows let through by a documented exception, a note per province (at most 5 places each).
     const byProvince = new Map<string, typeof t.excepted>();
@@ -430,8 +436,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       else byProvince.set(x.exception.province, [x]);
     }
     for (const list of byProvince.values()) {
-      const at = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
-      notes.push({ code: 'over-coverage-exception', province: list[0]!.exception.name, reason: list[0]!.exception.reason, rows: list.slice(0, 5).map((x) => ({ at: at(x.line), measure: x.measure, participants: x.participants, denominator: x.denominator })), more: Math.max(0, list.length - 5) });
+      notes.push({ code: 'over-coverage-exception', province: list[0]!.exception.name, reason: list[0]!.exception.reason, rows: list.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), measure: x.measure, participants: x.participants, denominator: x.denominator })), more: Math.max(0, list.length - 5) });
     }
     if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem({ code: 'no-data-rows' }, { file: o.name }));
     return {
