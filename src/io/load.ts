@@ -136,7 +136,16 @@ interface Load {
   readonly count: number;
 }
 
-type Loaded = SourceFacts & { rule: 'refuse' | 'sum'; reread: Rereadable; employerRows?: ReadonlyMap<string, { readonly line: number; readonly employer: string }> };
+type Loaded = SourceFacts & {
+  rule: 'refuse' | 'sum';
+  reread: Rereadable;
+  employerRows?: ReadonlyMap<string, { readonly line: number; readonly employer: string }>;
+  /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), and their column. */
+  idForms?: { readonly bits: number; readonly column: string };
+};
+
+/** A file's id forms, for Loaded (none when it has no participant ids). */
+const idFormsOf = (t: TypedRows): Pick<Loaded, 'idForms'> => (t.idForms ? { idForms: { bits: t.idForms, column: t.idColumn ?? '' } } : {});
 
 /**
  * Read files into one Table. Every problem in every file is collected (up to maxErrors) and thrown
@@ -189,7 +198,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
         problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
       }
       bySha.set(facts.sha256, facts.name);
-      const { rule, reread, employerRows, ...source } = facts;
+      const { rule, reread, employerRows, idForms, ...source } = facts;
+      if (idForms && prior === undefined) load.ids.form(sources.length, idForms.bits, idForms.column);
       // An employer extract's rows: the same row in two files of the load is a repeated export (a file
       // given twice is said once, above).
       if (employerRows && prior === undefined) {
@@ -238,6 +248,14 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     throw new InputError(inputProblem({ code: 'extract-and-regional', regional: reg.name }, { file: ex.name }));
   }
   const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
+  // Ids in forms that make one person two ids as text (1003 and 00000001003): a warning, on the first
+  // file concerned (issue 20, rv10 F1).
+  const forms = load.ids.formsNote((src) => sources[src]!.name);
+  if (forms) {
+    const at = sources.findIndex((s) => [forms.numbers, forms.decimal].some((files) => files?.includes(s.name)));
+    const s = sources[at]!;
+    sources[at] = { ...s, notes: (s.notes ?? []).concat(forms) };
+  }
   const rows: TableRow[] = load.fold.finish();
   const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows, sources, rule };
   for (const s of sources) options.onSource?.(s);
@@ -456,6 +474,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       rule: t.rule,
       reread,
       ...(t.employerRows.size ? { employerRows: t.employerRows } : {}),
+      ...idFormsOf(t),
     };
   } finally {
     o.close();
@@ -511,6 +530,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
     ignoredColumns: typed.ignoredColumns,
     ...(notes.length ? { notes } : {}),
     rule,
+    ...idFormsOf(typed),
   };
 }
 

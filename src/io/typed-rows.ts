@@ -26,6 +26,7 @@ import { boundedDistance } from '../core/suggest.js';
 import type { FileFold } from './fold.js';
 import { KeyLabels } from './key-labels.js';
 import type { IdLedger } from './id-ledger.js';
+import { ID_NUMBER, idTextForm } from './extract/tables.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
 import { CONTROL, hasControl, type Cell, type CellPlace, type RowSink } from './row-sink.js';
 import { totalKind } from './total-rows.js';
@@ -198,6 +199,8 @@ export class TypedRows implements RowSink {
   readonly policy: LocalePolicy;
   rowsRead = 0;
   blankLines = 0;
+  /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), as bits. */
+  idForms = 0;
   readonly totals: TotalRow[] = [];
   /** Rows whose participants exceed a denominator, let through by a documented exception (said in a note). */
   readonly excepted: ExceptedRow[] = [];
@@ -421,6 +424,11 @@ export class TypedRows implements RowSink {
   /** A warning for each status column of an extract (kept by --quiet: it changes what the count means). */
   statusNotes(file: string): Note[] {
     return (this.status ?? []).map((s) => ({ code: 'status-column', file, column: this.cols[s.col]!.name, values: [...s.values].map(([value, rows]) => ({ value, rows })), otherRows: s.other, perParticipant: this.hasParticipantId() }));
+  }
+
+  /** The participant id column's name, if the file has one. */
+  get idColumn(): string | undefined {
+    return this.cols.find((c) => c && c.role.kind === 'id' && c.role.id === 'participant_id')?.name;
   }
 
   /** Does the load read column `index` (its role is not `ignored`: see RowSink.reads)? */
@@ -694,7 +702,11 @@ export class TypedRows implements RowSink {
       if (t === '') {
         ok = false;
         this.fail({ code: 'empty-participant-id' }, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column);
-      } else participantId = t;
+      } else {
+        participantId = t;
+        const n = t.length;
+        this.idForms |= typeof v === 'number' ? ID_NUMBER : idTextForm(t.charCodeAt(0), n > 1 ? t.charCodeAt(1) : 0, n > 1 ? t.charCodeAt(n - 2) : 0, t.charCodeAt(n - 1), n);
+      }
     }
 
     // Numbers: measures, segment parts and (checked only) percentages.
