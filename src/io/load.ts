@@ -151,7 +151,12 @@ const idFormsOf = (t: TypedRows): Pick<Loaded, 'idForms'> => (t.idForms ? { idFo
  * Read files into one Table. Every problem in every file is collected (up to maxErrors) and thrown
  * together as one InputError; nothing is computed from a load with errors.
  */
-export async function loadTable(paths: readonly string[], schema: LoadSchema, options: LoadOptions): Promise<LoadedTable> {
+export async function loadTable(paths: readonly string[], schema: LoadSchema, given: LoadOptions): Promise<LoadedTable> {
+  // --sheet and --header-row are the data files' (the inputs, --previous, breakdown's --input): a file
+  // given by another flag (--targets, --workforce, --expect, margins…; `role`) is read as without them,
+  // its sheet the first visible one (a note names it) and its header found by its column names, so that
+  // a workbook whose sheet must be named can be run with a breakdown's xlsx as targets (rv10 F3).
+  const options: LoadOptions = schema.role !== undefined && (given.sheet !== undefined || given.headerRow !== undefined) ? { ...given, sheet: undefined, headerRow: undefined } : given;
   const measures = [...schema.measures].map(([name, kind]) => ({ name, kind }));
   if (!schema.measures.has('participants')) measures.push({ name: 'participants', kind: 'count' });
   const shape = new TableShape(measures);
@@ -198,7 +203,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
         problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
       }
       bySha.set(facts.sha256, facts.name);
-      const { rule, reread, employerRows, idForms, ...source } = facts;
+      const { rule, reread, employerRows, idForms, ...facts2 } = facts;
+      const source: SourceFacts = schema.role !== undefined ? { ...facts2, role: schema.role } : facts2;
       if (idForms && prior === undefined) load.ids.form(sources.length, idForms.bits, idForms.column);
       // An employer extract's rows: the same row in two files of the load is a repeated export (a file
       // given twice is said once, above).
