@@ -7,7 +7,7 @@
 // the distinct-value tables may already have learnt a value of it, which changes no result.
 
 import type { ExtractPlan, NumberLocale } from './plan.js';
-import { fmix, GroupTable, IdSet, idHashes, idTextForm, idWords, monthNumber, MonthMasks, periodHash, ValueTable } from './tables.js';
+import { fmix, GroupTable, ID_PLAIN, IdSet, idHashes, idTextForm, idWords, monthNumber, MonthMasks, periodHash, ValueTable } from './tables.js';
 
 const LF = 10;
 const CR = 13;
@@ -459,8 +459,11 @@ export class RangeScanner {
       return false;
     }
     idHashes(src, start, end, this.idHash);
-    // (A few comparisons an id: the load warns of ids with leading zeros beside number cells.)
-    this.idForms |= idTextForm(src[start]!, end - start > 1 ? src[start + 1]! : 0, end - start > 1 ? src[end - 2]! : 0, src[end - 1]!, end - start);
+    // The id's form (tables.ts idTextForm; the load warns of ids with leading zeros beside number cells):
+    // an id of one digit 1–9 first is plain unless it ends in ".0", tested here before the call.
+    const c0 = src[start]!;
+    if (c0 > 0x30 && c0 <= 0x39 && src[end - 1] !== 0x30) this.idForms |= ID_PLAIN;
+    else this.idForms |= idTextForm(c0, end - start > 1 ? src[start + 1]! : 0, end - start > 1 ? src[end - 2]! : 0, src[end - 1]!, end - start);
     return true;
   }
 
