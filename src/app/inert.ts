@@ -52,14 +52,16 @@ export function outputInertRules(targets: readonly { readonly target: string; re
 export function inputInertRules(sources: readonly SourceFacts[], options?: object): InertRule[] {
   const numbers = options ? readInLocale(options).map(flagName) : [];
   const has = (...formats: SourceFacts['format'][]): boolean => sources.some((s) => formats.includes(s.format));
+  // --sheet and --header-row are the data files' only (a --targets or --workforce workbook is read without them).
+  const data = (...formats: SourceFacts['format'][]): boolean => sources.some((s) => s.role === undefined && formats.includes(s.format));
   const read = sources.length ? [...new Set(sources.map((s) => s.format))].join(', ') : 'only the bundled data';
   const readId = sources.length ? [...new Set(sources.map((s) => s.format))].join(', ') : 'hanya data bawaan';
   const why = (en: string, id: string): Words => ({ en: `${en}; this run read ${read}`, id: `${id}; proses ini membaca ${readId}` });
   return [
     { flag: 'delimiter', inert: !has('csv'), why: why('it is the delimiter of CSV files', 'opsi ini adalah pemisah berkas CSV'), hint: { en: 'leave out --delimiter', id: 'hilangkan --delimiter' } },
     { flag: 'encoding', inert: !has('csv', 'json'), why: why('it is the encoding of text files (CSV, JSON)', 'opsi ini adalah pengodean berkas teks (CSV, JSON)'), hint: { en: 'leave out --encoding', id: 'hilangkan --encoding' } },
-    { flag: 'sheet', inert: !has('xlsx'), why: why('it names a sheet of an xlsx file', 'opsi ini menyebut lembar berkas xlsx'), hint: { en: 'leave out --sheet', id: 'hilangkan --sheet' } },
-    { flag: 'headerRow', inert: !has('csv', 'xlsx'), why: why('it is the header line of a CSV or xlsx file', 'opsi ini adalah baris judul berkas CSV atau xlsx'), hint: { en: 'leave out --header-row', id: 'hilangkan --header-row' } },
+    { flag: 'sheet', inert: !data('xlsx'), why: why('it names a sheet of an xlsx data file (not of --targets, --workforce…)', 'opsi ini menyebut lembar berkas data xlsx (bukan --targets, --workforce…)'), hint: { en: 'leave out --sheet', id: 'hilangkan --sheet' } },
+    { flag: 'headerRow', inert: !data('csv', 'xlsx'), why: why('it is the header line of a CSV or xlsx data file (not of --targets, --workforce…)', 'opsi ini adalah baris judul berkas data CSV atau xlsx (bukan --targets, --workforce…)'), hint: { en: 'leave out --header-row', id: 'hilangkan --header-row' } },
     { flag: 'numberLocale', inert: sources.length === 0 && numbers.length === 0, why: why('it says how the numbers of your files and of flag values such as --min 100.000 are written, and no value of this run has a separator', 'opsi ini menyatakan cara penulisan angka di berkas Anda dan di nilai opsi seperti --min 100.000, dan tidak ada nilai dengan pemisah di proses ini'), hint: { en: 'leave out --number-locale', id: 'hilangkan --number-locale' } },
     { flag: 'codeSystem', inert: sources.length === 0, why: why('it says which province codes your files use', 'opsi ini menyatakan sistem kode provinsi di berkas Anda'), hint: { en: 'leave out --code-system', id: 'hilangkan --code-system' } },
   ];

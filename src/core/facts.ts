@@ -89,6 +89,12 @@ export type Note =
   | { readonly code: 'denominator-column'; readonly file: string; readonly column: string; readonly measure: string; readonly given: boolean }
   /** An extract's column whose name says a status (status, aktif, is_active): not read, so every row was counted; its values, with their rows. */
   | { readonly code: 'status-column'; readonly file: string; readonly column: string; readonly values: readonly { readonly value: string; readonly rows: number }[]; readonly otherRows: number; /** A row is a participant (else an employer, or a count). */ readonly perParticipant: boolean }
+  /**
+   * Participant ids written in forms that make one person two ids as text (ids are compared as text):
+   * number cells (`numbers`: 1003) beside text with leading zeros (`padded`: 00000001003), and/or text
+   * ending in `.0` (`decimal`: 1003.0) beside whole ids (`whole`); files by name, a file may be in two lists.
+   */
+  | { readonly code: 'id-forms'; readonly columns: readonly string[]; readonly numbers?: readonly string[]; readonly padded?: readonly string[]; readonly decimal?: readonly string[]; readonly whole?: readonly string[] }
   /** Named columns of an input that the run does not read (neither a key nor a figure of it). */
   | { readonly code: 'unused-columns'; readonly file: string; readonly columns: readonly string[] }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */

@@ -78,6 +78,8 @@ export interface SourceFacts {
   readonly ignoredColumns: readonly string[];
   /** What the reader decided on the user's behalf (the sheet of a workbook, merged cells filled down). */
   readonly notes?: readonly Note[];
+  /** The flag the file was given with (`--targets`, `--workforce`…); absent for the data files. */
+  readonly role?: string;
 }
 
 export interface Table {

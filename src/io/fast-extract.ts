@@ -175,5 +175,6 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
   typed.finish();
   if (problems.size) return undefined;
   typed.blankLines = scan.blankLines;
+  typed.idForms = scan.idForms ?? 0;
   return { typed, delimiter: h.delimiter, sha256: scan.sha256, bytes: scan.bytes, locale: scan.locale ?? null, idSets: scan.idSets };
 }

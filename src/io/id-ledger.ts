@@ -8,8 +8,13 @@
 //   the files before it when its scan ends, and with the log when the load ends.
 // What matches is a suspect digest: the loader reads the files concerned again, compares the ids
 // themselves and names both places (confirm.ts). Memory per id is what the within-file check costs.
+//
+// Ids are compared as text (README), so one person written `1003` in one file and `00000001003` in
+// another is two ids. Each file says which forms its ids are written in (a flag per form, set while it
+// is read by either path: extract/tables.ts `idTextForm`), and the load warns of a mix (`formsNote`).
 
-import { IdSet, idHashes, idWords, periodHash } from './extract/tables.js';
+import type { Note } from '../core/facts.js';
+import { ID_DECIMAL, ID_NUMBER, ID_PADDED, ID_PLAIN, IdSet, idHashes, idWords, periodHash } from './extract/tables.js';
 import { digest53, HashLog, PlacedSet } from './key-sets.js';
 
 export class IdLedger {
@@ -117,6 +122,39 @@ export class IdLedger {
     }
     idWords(this.words[0]!, this.words[1]!, ph, this.words);
     return this.words;
+  }
+
+  /** Per source with ids: the forms they are written in (extract/tables.ts ID_NUMBER…), and the id column. */
+  private readonly forms = new Map<number, { readonly bits: number; readonly column: string }>();
+
+  /** The forms of a source's ids (as the file's TypedRows, or the engine, saw them). */
+  form(src: number, bits: number, column: string): void {
+    if (bits !== 0) this.forms.set(src, { bits, column });
+  }
+
+  /**
+   * A warning when the load's ids are written in forms that make one person two ids as text: number
+   * cells (1003) beside text with leading zeros (00000001003), or text ending in `.0` (1003.0, a float
+   * column written out) beside whole ids; in two files or within one. Undefined when there is no mix.
+   */
+  formsNote(nameOf: (src: number) => string): Extract<Note, { code: 'id-forms' }> | undefined {
+    const having = (bits: number): number[] => [...this.forms].filter(([, f]) => (f.bits & bits) !== 0).map(([src]) => src);
+    const number = having(ID_NUMBER);
+    const padded = having(ID_PADDED);
+    const decimal = having(ID_DECIMAL);
+    const whole = having(ID_NUMBER | ID_PADDED | ID_PLAIN);
+    const zeros = number.length > 0 && padded.length > 0;
+    const point = decimal.length > 0 && whole.length > 0;
+    if (!zeros && !point) return undefined;
+    const involved = new Set([...(zeros ? number.concat(padded) : []), ...(point ? decimal.concat(whole) : [])]);
+    const columns = [...new Set([...involved].sort((a, b) => a - b).map((src) => this.forms.get(src)!.column))];
+    const names = (srcs: number[]): string[] => srcs.map(nameOf);
+    return {
+      code: 'id-forms',
+      columns,
+      ...(zeros ? { numbers: names(number), padded: names(padded) } : {}),
+      ...(point ? { decimal: names(decimal), whole: names(whole) } : {}),
+    };
   }
 
   /** About how many more ids to expect: nothing to size in advance any more (the log grows by chunks). */

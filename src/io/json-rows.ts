@@ -216,6 +216,8 @@ export class JsonRowParser {
   // The row in progress; `seenInRow[k] === rowStamp` marks a key already given in this row.
   private cells: (Cell | undefined)[] = [];
   private places: (CellPlace | undefined)[] = [];
+  /** The row's fields refused here (a nested value in a column the load reads): see RowSink.row. */
+  private refused: number[] = [];
   private rowLine = 0;
   private rowStamp = 0;
   private readonly seenInRow: number[] = [];
@@ -533,6 +535,10 @@ export class JsonRowParser {
         this.addAt(at, say(`"totals": field "${this.totalName}": expected a number, text or null, found ${found}`, `"totals": kolom "${this.totalName}": seharusnya angka, teks atau null, bukan ${foundId}`));
         break;
       case R_FIELD:
+        // A nested value in a column the load does not read is no problem (Parquet reads only the columns
+        // it uses): the value is scanned, never built, and the column is not read (issue 20, F2).
+        if (this.fieldKey >= 0 && this.sink.reads?.(this.fieldKey) === false) break;
+        if (this.fieldKey >= 0) this.refused.push(this.fieldKey);
         this.addAt(
           at,
           say(
@@ -861,6 +867,7 @@ export class JsonRowParser {
   private startRow(line: number): void {
     this.cells = [];
     this.places = [];
+    if (this.refused.length) this.refused = [];
     this.rowLine = line;
     this.rowStamp++;
     this.fieldKey = -1;
@@ -944,7 +951,7 @@ export class JsonRowParser {
       cells.push(undefined);
       places.push(undefined);
     }
-    this.sink.row(cells, this.rowLine, places);
+    this.sink.row(cells, this.rowLine, places, undefined, this.refused.length ? this.refused : undefined);
   }
 
   // ── problems ──

@@ -18,7 +18,7 @@ import type { Note } from '../core/facts.js';
 import { type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
 import { InputError, ProblemList } from '../errors.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, isIdColumn, isKnownColumn, type ColumnWants } from '../core/columns.js';
+import { canonicalColumn, isIdColumn, isKnownColumn, roleOf, type ColumnWants } from '../core/columns.js';
 import { xlsxCellName } from '../core/cell-name.js';
 import { KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
@@ -136,13 +136,27 @@ interface Load {
   readonly count: number;
 }
 
-type Loaded = SourceFacts & { rule: 'refuse' | 'sum'; reread: Rereadable; employerRows?: ReadonlyMap<string, { readonly line: number; readonly employer: string }> };
+type Loaded = SourceFacts & {
+  rule: 'refuse' | 'sum';
+  reread: Rereadable;
+  employerRows?: ReadonlyMap<string, { readonly line: number; readonly employer: string }>;
+  /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), and their column. */
+  idForms?: { readonly bits: number; readonly column: string };
+};
+
+/** A file's id forms, for Loaded (none when it has no participant ids). */
+const idFormsOf = (t: TypedRows): Pick<Loaded, 'idForms'> => (t.idForms ? { idForms: { bits: t.idForms, column: t.idColumn ?? '' } } : {});
 
 /**
  * Read files into one Table. Every problem in every file is collected (up to maxErrors) and thrown
  * together as one InputError; nothing is computed from a load with errors.
  */
-export async function loadTable(paths: readonly string[], schema: LoadSchema, options: LoadOptions): Promise<LoadedTable> {
+export async function loadTable(paths: readonly string[], schema: LoadSchema, given: LoadOptions): Promise<LoadedTable> {
+  // --sheet and --header-row are the data files' (the inputs, --previous, breakdown's --input): a file
+  // given by another flag (--targets, --workforce, --expect, margins…; `role`) is read as without them,
+  // its sheet the first visible one (a note names it) and its header found by its column names, so that
+  // a workbook whose sheet must be named can be run with a breakdown's xlsx as targets (rv10 F3).
+  const options: LoadOptions = schema.role !== undefined && (given.sheet !== undefined || given.headerRow !== undefined) ? { ...given, sheet: undefined, headerRow: undefined } : given;
   const measures = [...schema.measures].map(([name, kind]) => ({ name, kind }));
   if (!schema.measures.has('participants')) measures.push({ name: 'participants', kind: 'count' });
   const shape = new TableShape(measures);
@@ -189,7 +203,9 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
         problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
       }
       bySha.set(facts.sha256, facts.name);
-      const { rule, reread, employerRows, ...source } = facts;
+      const { rule, reread, employerRows, idForms, ...facts2 } = facts;
+      const source: SourceFacts = schema.role !== undefined ? { ...facts2, role: schema.role } : facts2;
+      if (idForms && prior === undefined) load.ids.form(sources.length, idForms.bits, idForms.column);
       // An employer extract's rows: the same row in two files of the load is a repeated export (a file
       // given twice is said once, above).
       if (employerRows && prior === undefined) {
@@ -238,6 +254,14 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     throw new InputError(inputProblem({ code: 'extract-and-regional', regional: reg.name }, { file: ex.name }));
   }
   const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
+  // Ids in forms that make one person two ids as text (1003 and 00000001003): a warning, on the first
+  // file concerned (issue 20, rv10 F1).
+  const forms = load.ids.formsNote((src) => sources[src]!.name);
+  if (forms) {
+    const at = sources.findIndex((s) => [forms.numbers, forms.decimal].some((files) => files?.includes(s.name)));
+    const s = sources[at]!;
+    sources[at] = { ...s, notes: (s.notes ?? []).concat(forms) };
+  }
   const rows: TableRow[] = load.fold.finish();
   const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows, sources, rule };
   for (const s of sources) options.onSource?.(s);
@@ -263,7 +287,12 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
       if (sink.typed) sink.typed.declare(what, value, place);
       else sink.declared ??= [value, place];
     },
-    row(cells: Parameters<RowSink['row']>[0], line: number, places: Parameters<RowSink['row']>[2], clean?: boolean) {
+    reads(index: number): boolean {
+      if (sink.typed) return sink.typed.reads(index);
+      const name = sink.columns.find(([, i]) => i === index)?.[0];
+      return name === undefined || roleOf(canonicalColumn(name), load.wants).kind !== 'ignored';
+    },
+    row(cells: Parameters<RowSink['row']>[0], line: number, places: Parameters<RowSink['row']>[2], clean?: boolean, refused?: readonly number[]) {
       if (!sink.typed) {
         const extract = load.schema.rule === 'sum' || (load.schema.rule === 'auto' && sink.columns.some(([n]) => isIdColumn(canonicalColumn(n))));
         sink.typed = make(extract ? 'sum' : 'refuse');
@@ -271,7 +300,7 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
         for (const [n, i, p] of sink.columns) sink.typed.column(n, i, p);
         sink.typed.blankLines += sink.blanks;
       }
-      sink.typed.row(cells, line, places, clean);
+      sink.typed.row(cells, line, places, clean, refused);
       if (++rows === EARLY_ROWS) early?.(rows);
     },
     blank() {
@@ -403,10 +432,12 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const refused = problems.size > problemsBefore;
     const fileTotals = refused ? t.totals.filter((x) => x.own === undefined) : t.totals;
     const totals: CheckedTotal[] = own && !refused ? fileTotals.concat(own.row) : fileTotals;
+    // A row's place in a note or a refusal: the cell in a workbook (or a Parquet row's column), the
+    // line elsewhere, as CSV names a row (never column A of a workbook for a row's figure: issue 20, F4).
+    const rowAt = (line: number, column?: number): string => placeOf(line, column) ?? `${o.name}:${line}`;
     if (totals.length) {
-      const rowAt = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
-      const checked = checkTotals(totals, load.fold, ff, problems, (line) => {
-        const named = placeOf(line);
+      const checked = checkTotals(totals, load.fold, ff, problems, (line, column) => {
+        const named = placeOf(line, column);
         return named !== undefined ? { file: named } : { file: o.name, line };
       });
       notes.push({
@@ -414,13 +445,12 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         rows: checked.map((n, i) => {
           const isOwn = own !== undefined && totals[i] === own.row;
           const notCompared = isOwn && own.notCompared.length ? (n.notCompared ?? []).concat(own.notCompared) : n.notCompared;
-          return { at: rowAt(n.line), label: n.label, checked: n.checked, ...(notCompared ? { notCompared } : {}), ...(isOwn ? { object: true } : {}) };
+          return { at: rowAt(n.line, totals[i]!.object ? undefined : totals[i]!.column), label: n.label, checked: n.checked, ...(notCompared ? { notCompared } : {}), ...(isOwn ? { object: true } : {}) };
         }),
       });
     }
     if (t.coverageDisagrees.length) {
-      const at = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
-      notes.push({ code: 'coverage-disagrees', rows: t.coverageDisagrees.slice(0, 5).map((x) => ({ at: at(x.line), stated: x.stated, computed: x.computed })), more: Math.max(0, t.coverageDisagrees.length - 5) });
+      notes.push({ code: 'coverage-disagrees', rows: t.coverageDisagrees.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), stated: x.stated, computed: x.computed })), more: Math.max(0, t.coverageDisagrees.length - 5) });
     }
     // Rows let through by a documented exception, a note per province (at most 5 places each).
     const byProvince = new Map<string, typeof t.excepted>();
@@ -430,8 +460,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       else byProvince.set(x.exception.province, [x]);
     }
     for (const list of byProvince.values()) {
-      const at = (line: number): string => placeOf(line) ?? `${o.name}:${line}`;
-      notes.push({ code: 'over-coverage-exception', province: list[0]!.exception.name, reason: list[0]!.exception.reason, rows: list.slice(0, 5).map((x) => ({ at: at(x.line), measure: x.measure, participants: x.participants, denominator: x.denominator })), more: Math.max(0, list.length - 5) });
+      notes.push({ code: 'over-coverage-exception', province: list[0]!.exception.name, reason: list[0]!.exception.reason, rows: list.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), measure: x.measure, participants: x.participants, denominator: x.denominator })), more: Math.max(0, list.length - 5) });
     }
     if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem({ code: 'no-data-rows' }, { file: o.name }));
     return {
@@ -451,6 +480,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       rule: t.rule,
       reread,
       ...(t.employerRows.size ? { employerRows: t.employerRows } : {}),
+      ...idFormsOf(t),
     };
   } finally {
     o.close();
@@ -506,6 +536,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
     ignoredColumns: typed.ignoredColumns,
     ...(notes.length ? { notes } : {}),
     rule,
+    ...idFormsOf(typed),
   };
 }
 

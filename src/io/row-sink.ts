@@ -24,9 +24,17 @@ export interface RowSink {
    * only; CSV and xlsx rows always have every column). `places[i]` is where cell i is. `line` is where
    * the row starts. `clean`: the reader found no control character (CONTROL below) in any text the row
    * came from, so no cell of it needs to be searched for one (a CSV reader tests each chunk of the file
-   * at once); absent or false, every text cell is searched.
+   * at once); absent or false, every text cell is searched. `refused`: the cells (by index) the reader
+   * has refused itself (an xlsx error value or formula without a result, a merged count, a Parquet NaN,
+   * a JSON nested value), already said with their place: the row is refused, and those cells get no
+   * second problem ("is empty", "the row has no …"), so that one bad cell is one problem.
    */
-  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean): void;
+  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean, refused?: readonly number[]): void;
+  /**
+   * Does the load read column `index` (JSON: a nested value in a column it does not read is no problem,
+   * as Parquet reads only the columns it uses)? Absent: every column is read.
+   */
+  reads?(index: number): boolean;
   /** A blank line or an all-empty row, skipped. */
   blank?(line: number): void;
   /**

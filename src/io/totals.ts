@@ -100,7 +100,7 @@ export function checkTotals(
         checked = true;
         const measure = fold.measures[m]!;
         const same = measure.kind === 'count' ? total === sums[m] : Math.abs(total - sums[m]!) <= 1e-9 * Math.max(1, Math.abs(total));
-        if (!same) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: measure.name, total, sum: sums[m]!, rows, ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line)));
+        if (!same) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: measure.name, total, sum: sums[m]!, rows, ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line, t.columns?.[m])));
       }
     }
     out.push({ line: t.line, label: t.label, checked, ...(checked && notCompared.length ? { notCompared } : {}) });

@@ -26,6 +26,7 @@ import { boundedDistance } from '../core/suggest.js';
 import type { FileFold } from './fold.js';
 import { KeyLabels } from './key-labels.js';
 import type { IdLedger } from './id-ledger.js';
+import { ID_NUMBER, idTextForm } from './extract/tables.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
 import { CONTROL, hasControl, type Cell, type CellPlace, type RowSink } from './row-sink.js';
 import { totalKind } from './total-rows.js';
@@ -152,6 +153,8 @@ interface Plan {
 /** A row let through by a documented exception (data/exceptions.csv): participants above a denominator. */
 export interface ExceptedRow {
   readonly line: number;
+  /** The place's column of the row's participants (an xlsx note names that cell). */
+  readonly column?: number;
   readonly exception: OverCoverageException;
   readonly measure: string;
   readonly participants: number;
@@ -166,7 +169,10 @@ export interface TotalRow {
   /** The row's other keys (not empty, not a total label), by dimension. */
   readonly scope: ReadonlyMap<number, string>;
   readonly values: readonly (number | null)[];
+  /** Where the row's total label is (its place's column: an xlsx sheet column names the cell). */
   readonly column: number;
+  /** Per measure, the place's column of the row's cell of it (an xlsx refusal names that cell). */
+  readonly columns?: readonly (number | undefined)[];
   /** Set when the file ends: whether it could be checked (a grand total whose keys the groups keep). */
   checked?: boolean;
   /** The tool's own row (its `level` column): 'total' totals every row, 'subtotal' the rows of its scope. */
@@ -193,6 +199,8 @@ export class TypedRows implements RowSink {
   readonly policy: LocalePolicy;
   rowsRead = 0;
   blankLines = 0;
+  /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), as bits. */
+  idForms = 0;
   readonly totals: TotalRow[] = [];
   /** Rows whose participants exceed a denominator, let through by a documented exception (said in a note). */
   readonly excepted: ExceptedRow[] = [];
@@ -418,6 +426,17 @@ export class TypedRows implements RowSink {
     return (this.status ?? []).map((s) => ({ code: 'status-column', file, column: this.cols[s.col]!.name, values: [...s.values].map(([value, rows]) => ({ value, rows })), otherRows: s.other, perParticipant: this.hasParticipantId() }));
   }
 
+  /** The participant id column's name, if the file has one. */
+  get idColumn(): string | undefined {
+    return this.cols.find((c) => c && c.role.kind === 'id' && c.role.id === 'participant_id')?.name;
+  }
+
+  /** Does the load read column `index` (its role is not `ignored`: see RowSink.reads)? */
+  reads(index: number): boolean {
+    const c = this.cols[index];
+    return c === undefined || c.canonical === '' || c.role.kind !== 'ignored';
+  }
+
   get rule(): 'refuse' | 'sum' {
     return this.o.rule;
   }
@@ -533,11 +552,14 @@ export class TypedRows implements RowSink {
   /** A group (the fast path) whose keys are a total row's: the file must be read row by row. */
   totalInGroup = false;
 
-  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean): void {
+  row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean, refused?: readonly number[]): void {
     if (this.firstLine === undefined) this.firstLine = line;
     this.rowsRead++;
     if (this.o.columnsUpFront) this.checkColumns();
     const plan = this.plan ?? this.compile();
+    // Cells the reader refused (and said) are bad already: the row is refused, and they get no second
+    // problem below (one bad cell, one problem: issue 20, F5).
+    const said = refused !== undefined && refused.length > 0 ? refused : undefined;
     let ok = true;
     // Cells: control characters anywhere (unless the reader found none in the text the row came from),
     // the tool's own level rows, values without a column name.
@@ -593,6 +615,10 @@ export class TypedRows implements RowSink {
         resolved[k] = null;
         continue;
       }
+      if (said?.includes(col)) {
+        resolved[k] = null;
+        continue;
+      }
       const v = cells[col];
       if (v === undefined) {
         resolved[k] = undefined;
@@ -616,13 +642,15 @@ export class TypedRows implements RowSink {
       if ('key' in r) keys[dim] = r.key;
     }
     let province: Resolved | undefined;
-    if (plan.provinceCode >= 0 || plan.provinceName >= 0) {
+    // A province or regency cell the reader refused: not looked up (its problem is said).
+    const placeSaid = said !== undefined && (said.includes(plan.provinceCode) || said.includes(plan.provinceName) || said.includes(plan.regencyCode) || said.includes(plan.regencyName));
+    if (!placeSaid && (plan.provinceCode >= 0 || plan.provinceName >= 0)) {
       // (cells[-1] is a slow lookup of a property named "-1": a column the file lacks is read as '' here.)
       province = this.domains.resolveProvince(plan.provinceCode >= 0 ? text(cells[plan.provinceCode]) : '', plan.provinceName >= 0 ? text(cells[plan.provinceName]) : '');
       if (province.total && !total) total = labelled(cells, plan.provinceName, plan.provinceCode, province.total);
     }
     let regency: (Resolved & { province?: string }) | undefined;
-    if (plan.regencyCode >= 0 || plan.regencyName >= 0) {
+    if (!placeSaid && (plan.regencyCode >= 0 || plan.regencyName >= 0)) {
       regency = this.domains.resolveRegency(plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '', plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '', province && 'key' in province ? province.key : undefined);
       if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
     }
@@ -632,7 +660,8 @@ export class TypedRows implements RowSink {
       this.totalInGroup = true;
       return;
     }
-    if (total) return this.totalRow(plan, cells, line, places, total, province, regency);
+    // (A total row with a refused cell is not checked: the file is refused for that cell.)
+    if (total) return said ? undefined : this.totalRow(plan, cells, line, places, total, province, regency);
     for (let k = 0; k < plan.keys.length; k++) {
       const { col } = plan.keys[k]!;
       const r = resolved[k];
@@ -667,13 +696,17 @@ export class TypedRows implements RowSink {
 
     // The participant id.
     let participantId: string | undefined;
-    if (plan.participantId >= 0 && this.groupRows === undefined) {
+    if (plan.participantId >= 0 && this.groupRows === undefined && !said?.includes(plan.participantId)) {
       const v = cells[plan.participantId];
       const t = v === null || v === undefined ? '' : String(v).trim();
       if (t === '') {
         ok = false;
         this.fail({ code: 'empty-participant-id' }, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column);
-      } else participantId = t;
+      } else {
+        participantId = t;
+        const n = t.length;
+        this.idForms |= typeof v === 'number' ? ID_NUMBER : idTextForm(t.charCodeAt(0), n > 1 ? t.charCodeAt(1) : 0, n > 1 ? t.charCodeAt(n - 2) : 0, t.charCodeAt(n - 1), n);
+      }
     }
 
     // Numbers: measures, segment parts and (checked only) percentages.
@@ -693,6 +726,7 @@ export class TypedRows implements RowSink {
     for (let x = 0; x < numbers.length; x++) {
       const n = numbers[x]!;
       const i = n.col;
+      if (said?.includes(i)) continue;
       const v = cells[i];
       let id: number;
       let en: number;
@@ -814,7 +848,7 @@ export class TypedRows implements RowSink {
         }
       }
     }
-    if (!ok) return;
+    if (!ok || said) return;
 
     if (this.o.tap) {
       this.o.tap({ keys: keys.slice(), line, id: participantId, idColumn: plan.participantId >= 0 ? places[plan.participantId]?.column : undefined, period: plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined });
@@ -868,7 +902,7 @@ export class TypedRows implements RowSink {
         const d1 = vals[d.measure]! + delta[d.measure]!;
         const exception = overCoverageException(provinceKey, d.name);
         if (exception) {
-          if (p0 > d0 || p1 > d1) this.excepted.push({ line: places[col]?.line ?? line, exception, measure: d.name, participants: Math.max(p0, p1), denominator: p0 > d0 ? d0 : d1 });
+          if (p0 > d0 || p1 > d1) this.excepted.push({ line: places[col]?.line ?? line, column: places[col]?.column, exception, measure: d.name, participants: Math.max(p0, p1), denominator: p0 > d0 ? d0 : d1 });
           continue;
         }
         if (pendingRow && p0 > d0 !== p1 > d1) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: [p0, p1], b: [d0, d1], measure: d.name });
@@ -934,7 +968,7 @@ export class TypedRows implements RowSink {
     if (province && 'key' in province) scope.set(this.shape.dim('province', 'province'), province.key);
     if (regency && 'key' in regency && !regency.total) scope.set(this.shape.dim('regency', 'regency'), regency.key);
     const values = this.totalValues(plan, cells, line, places);
-    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: total.col });
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places) });
   }
 
   /**
@@ -981,7 +1015,14 @@ export class TypedRows implements RowSink {
     }
     const values = this.totalValues(plan, cells, line, places);
     const label = level === 'total' ? 'total' : labels.join(', ');
-    this.totals.push({ line, label, kind: 'grand', scope, values, column: places[plan.level]?.column ?? 1, own: level });
+    this.totals.push({ line, label, kind: 'grand', scope, values, column: places[plan.level]?.column ?? 1, columns: this.measureColumns(plan, places), own: level });
+  }
+
+  /** Per measure, the column of the row's cell of it (its place), for a total row's refusal. */
+  private measureColumns(plan: Plan, places: readonly (CellPlace | undefined)[]): (number | undefined)[] {
+    const out = new Array<number | undefined>(this.shape.measures.length).fill(undefined);
+    for (const n of plan.numbers) if (n.role === 'measure') out[n.measure] = places[n.col]?.column;
+    return out;
   }
 
   /** A total row's measures, read as its file's cells are (a cell that reads two ways is left blank). */

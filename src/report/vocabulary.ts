@@ -380,6 +380,23 @@ export function noteText(n: Note, lang: Lang): string {
           : `${n.file}: kolom ${col} tidak dibaca (nilainya: ${values('id')}): peserta setiap baris dihitung; saring baris-barisnya terlebih dahulu jika ada yang tidak aktif`,
       );
     }
+    case 'id-forms': {
+      const cols = n.columns.map((c) => JSON.stringify(clipValue(c))).join(', ');
+      const parts: [string, string][] = [];
+      if (n.numbers && n.padded) {
+        parts.push([
+          `participant ids (column ${cols}) are numbers (not text) in ${list(n.numbers)} and text with leading zeros in ${list(n.padded)}: ids are compared as text, so 1003 and 00000001003 are two participants, counted twice if they are one person; keep ids as text in every file, with their leading zeros (in Excel format the column as Text before the ids are typed or pasted; in JSON write them as strings)`,
+          `nomor peserta (kolom ${cols}) berupa angka (bukan teks) di ${list(n.numbers)} dan teks dengan nol di depan di ${list(n.padded)}: nomor dibandingkan sebagai teks, jadi 1003 dan 00000001003 adalah dua peserta, terhitung dua kali bila orangnya sama; simpan nomor sebagai teks di setiap berkas, lengkap dengan nol di depannya (di Excel format kolomnya sebagai Text sebelum nomor diketik atau ditempel; di JSON tulis sebagai string)`,
+        ]);
+      }
+      if (n.decimal && n.whole) {
+        parts.push([
+          `participant ids (column ${cols}) end in ".0" in ${list(n.decimal)} (1003.0: a number column written out as text) and are whole in ${list(n.whole)}: compared as text, 1003.0 and 1003 are two participants; write the ids as text without ".0" (pandas: read the column with dtype=str)`,
+          `nomor peserta (kolom ${cols}) berakhiran ".0" di ${list(n.decimal)} (1003.0: kolom angka yang ditulis sebagai teks) dan bulat di ${list(n.whole)}: dibandingkan sebagai teks, 1003.0 dan 1003 adalah dua peserta; tulis nomor sebagai teks tanpa ".0" (pandas: baca kolomnya dengan dtype=str)`,
+        ]);
+      }
+      return L(parts.map((p) => p[0]).join('; also, '), parts.map((p) => p[1]).join('; juga, '));
+    }
     case 'unused-columns': {
       const cols = list(n.columns.map((c) => clipValue(c)));
       return L(`${n.file}: ${n.columns.length === 1 ? 'column' : 'columns'} not read: ${cols}`, `${n.file}: kolom yang tidak dibaca: ${cols}`);

@@ -86,7 +86,8 @@ describe('total rows', () => {
     const x = write('t.xlsx', book);
     const rx = await run(['coverage', x, '-f', 'csv']);
     expect(rx.code).toBe(3);
-    expect(rx.stderr).toContain(`${x}:Sheet1!A4: error: the total row "JUMLAH" gives participants 31, but the 2 row(s) it totals add up to 30 (1 more in the total)`);
+    // Placed at the total's participants cell (C4), the figure that disagrees (rv10 F4: was A4).
+    expect(rx.stderr).toContain(`${x}:Sheet1!C4: error: the total row "JUMLAH" gives participants 31, but the 2 row(s) it totals add up to 30 (1 more in the total)`);
   });
 });
 

@@ -46,6 +46,7 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
   const groups: { keys: string[]; sums: number[]; rows: number; firstLine: number }[] = [];
   let rows = 0;
   let blankLines = 0;
+  let idForms = 0;
   let line = plan.firstDataLine;
   const periods = new Map<string, true>();
   const periodSlot = plan.periodField === undefined ? -1 : plan.keyFields.includes(plan.periodField) ? plan.keyFields.indexOf(plan.periodField) : keyWidth;
@@ -71,6 +72,7 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     if (periodSlot >= 0) for (const text of r.values[periodSlot]!) periods.set(text, true);
     rows += r.rows;
     blankLines += r.blank;
+    idForms |= r.idForms;
     line += r.lines;
   }
   // A sum beyond 2^53 has lost units: adding non-negative numbers never brings it back below.
@@ -106,7 +108,7 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     locale: mode === 1 ? 'id' : mode === 2 ? 'en' : undefined,
     ...(periodSlot >= 0 ? { periods: [...periods.keys()] } : {}),
     ranges: results.length,
-    ...(plan.idField !== undefined ? { idSets: results.map((r) => ({ table: r.idTable!, count: r.idCount! })) } : {}),
+    ...(plan.idField !== undefined ? { idSets: results.map((r) => ({ table: r.idTable!, count: r.idCount! })), idForms } : {}),
     ...(fieldTexts ? { fieldTexts } : {}),
   };
 }

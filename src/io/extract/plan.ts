@@ -110,6 +110,8 @@ export type ExtractScan =
        * two of them). The loader keeps them to find a participant in two files of one load.
        */
       readonly idSets?: readonly { readonly table: Int32Array; readonly count: number }[];
+      /** With an id field: the forms its ids are written in (tables.ts ID_PADDED…), as bits. */
+      readonly idForms?: number;
     }
   | { readonly ok: false; readonly reason: string };
 

@@ -7,7 +7,7 @@
 // the distinct-value tables may already have learnt a value of it, which changes no result.
 
 import type { ExtractPlan, NumberLocale } from './plan.js';
-import { fmix, GroupTable, IdSet, idHashes, idWords, monthNumber, MonthMasks, periodHash, ValueTable } from './tables.js';
+import { fmix, GroupTable, ID_PLAIN, IdSet, idHashes, idTextForm, idWords, monthNumber, MonthMasks, periodHash, ValueTable } from './tables.js';
 
 const LF = 10;
 const CR = 13;
@@ -61,6 +61,8 @@ export interface RangeResult {
   readonly lines: number;
   readonly rows: number;
   readonly blank: number;
+  /** The forms of the range's participant ids (tables.ts ID_PADDED…), as bits. */
+  readonly idForms: number;
   /** 0 undecided, 1 Indonesian, 2 English. */
   readonly mode: number;
   /** While undecided, a count read differently in the two locales (`1.000`). */
@@ -134,6 +136,8 @@ export class RangeScanner {
   line = 0;
   rows = 0;
   blank = 0;
+  /** The forms the range's ids are written in (tables.ts ID_PADDED…), as bits. */
+  idForms = 0;
   mode: number;
   differing = false;
   groupsEn = false;
@@ -455,6 +459,11 @@ export class RangeScanner {
       return false;
     }
     idHashes(src, start, end, this.idHash);
+    // The id's form (tables.ts idTextForm; the load warns of ids with leading zeros beside number cells):
+    // an id of one digit 1–9 first is plain unless it ends in ".0", tested here before the call.
+    const c0 = src[start]!;
+    if (c0 > 0x30 && c0 <= 0x39 && src[end - 1] !== 0x30) this.idForms |= ID_PLAIN;
+    else this.idForms |= idTextForm(c0, end - start > 1 ? src[start + 1]! : 0, end - start > 1 ? src[end - 2]! : 0, src[end - 1]!, end - start);
     return true;
   }
 
@@ -584,6 +593,7 @@ export class RangeScanner {
       lines: this.line,
       rows: this.rows,
       blank: this.blank,
+      idForms: this.idForms,
       mode: this.mode,
       differing: this.differing,
       groupsEn: this.groupsEn,

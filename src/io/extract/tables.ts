@@ -155,6 +155,31 @@ export function periodHash(text: string | undefined): number {
 }
 
 /**
+ * The forms a participant id is written in, as bits (a file's ids may have several). Ids are compared as
+ * text, so the same person written as a number in one file (an Excel number cell, a JSON number, a
+ * Parquet integer: `1003`) and with leading zeros in another (`00000001003`), or as a decimal number
+ * saved as text (`1003.0`, a float column's CSV) beside whole ones, is two ids: the load warns of such a
+ * mix (id-ledger.ts `formsNote`).
+ */
+export const ID_NUMBER = 1;
+/** Text of digits with a leading zero (`00000001003`). */
+export const ID_PADDED = 2;
+/** Text that ends in `.0` after a digit 1–9 first (`1003.0`). */
+export const ID_DECIMAL = 4;
+/** Other text that starts with a digit 1–9 (`1003`). */
+export const ID_PLAIN = 8;
+
+/**
+ * The form of an id's text (trimmed, not empty) from its first two and last two character codes and its
+ * length: the engine (bytes) and the general path (a string) both call it, so the two agree by construction.
+ */
+export function idTextForm(first: number, second: number, penult: number, last: number, length: number): number {
+  if (first === 0x30) return length > 1 && second >= 0x30 && second <= 0x39 ? ID_PADDED : 0;
+  if (first < 0x31 || first > 0x39) return 0;
+  return length >= 3 && penult === 0x2e && last === 0x30 ? ID_DECIMAL : ID_PLAIN;
+}
+
+/**
  * A participant id's two words in an IdSet. First `idHashes` of its bytes (white space already trimmed):
  * a hash of the bytes and a locality key (for an id of digits the low 32 bits of its value, else a second
  * hash); then `idWords` mixes in the period's hash: `h1` (never 0) and `key` shifted by the period. The

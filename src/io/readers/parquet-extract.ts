@@ -14,7 +14,7 @@
 import { parsePeriod } from '../../core/calendar.js';
 import { isIdColumn } from '../../core/columns.js';
 import type { ProblemList } from '../../errors.js';
-import { fmix, type IdSet } from '../extract/tables.js';
+import { fmix, ID_NUMBER, idTextForm, type IdSet } from '../extract/tables.js';
 import { idCheck } from './id-check.js';
 import type { TypedRows } from '../typed-rows.js';
 import type { ByteSource } from './byte-source.js';
@@ -155,6 +155,8 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
   const keys = keyFields.map(() => new KeyValues());
   const groups = new Groups();
   const ids = idField === undefined ? undefined : await idCheck(Number(metadata.num_rows));
+  /** The forms the ids are written in (extract/tables.ts ID_NUMBER…): the load warns of a mix. */
+  const forms = { bits: 0 };
   try {
     let rowStart = 0;
     for (const rg of metadata.row_groups) {
@@ -179,7 +181,7 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
       for (let r = 0; r < n; r++) rowsOf[group[r]!]!++;
       if (count && !addCounts(count, group, groups)) return false;
       if (ids && id) {
-        const pairs = idPairs(id);
+        const pairs = idPairs(id, forms);
         if (!pairs) return false; // a row without an id: the general path says where
         if (shared && !shareIds(shared, id, periodKey === undefined ? undefined : keyChunks[periodKey]!)) return false;
         ids.add(pairs, periodKey === undefined ? undefined : periodIds(keyChunks[periodKey]!, keys[periodKey]!));
@@ -209,6 +211,7 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
       if (own.size) return false;
     }
     typed.finish();
+    typed.idForms = forms.bits;
     return own.size === 0;
   } finally {
     ids?.cancel();
@@ -301,14 +304,18 @@ function shareIds(shared: SharedIds, id: ValuesChunk, period: CodesChunk | undef
  * Each row's participant id as a pair of 32-bit numbers: the halves of a 64-bit integer, the integer and
  * 0, or two hashes of the (trimmed) text. Undefined for a row without an id.
  */
-function idPairs(id: ValuesChunk): Int32Array | undefined {
+function idPairs(id: ValuesChunk, forms: { bits: number }): Int32Array | undefined {
   const values = id.values;
   const nulls = id.nulls;
   const n = id.n;
   if (nulls) for (let r = 0; r < n; r++) if (nulls[r]) return undefined;
-  if (values instanceof BigInt64Array || values instanceof BigUint64Array) return new Int32Array(values.buffer, values.byteOffset, n * 2);
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
+    forms.bits |= ID_NUMBER;
+    return new Int32Array(values.buffer, values.byteOffset, n * 2);
+  }
   const pairs = new Int32Array(n * 2);
   if (values instanceof Int32Array || values instanceof Uint32Array) {
+    forms.bits |= ID_NUMBER;
     for (let r = 0; r < n; r++) pairs[2 * r] = values[r]! | 0;
     return pairs;
   }
@@ -317,6 +324,8 @@ function idPairs(id: ValuesChunk): Int32Array | undefined {
     const raw = values[r];
     const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : undefined;
     if (text === undefined || text === '') return undefined;
+    const t = text.length;
+    forms.bits |= typeof raw === 'string' ? idTextForm(text.charCodeAt(0), t > 1 ? text.charCodeAt(1) : 0, t > 1 ? text.charCodeAt(t - 2) : 0, text.charCodeAt(t - 1), t) : ID_NUMBER;
     hashText(text, h);
     pairs[2 * r] = h[0]!;
     pairs[2 * r + 1] = h[1]!;

@@ -199,6 +199,8 @@ export async function readParquetRows(source: ByteSource, file: string, options:
       const cells: Cell[] = new Array<Cell>(width).fill(null);
       for (const p of places) p.line = line;
       let empty = true;
+      // Cells refused here, said once (RowSink.row: no second problem for them).
+      let refused: number[] | undefined;
       for (let k = 0; k < wanted.length; k++) {
         const i = wanted[k]!;
         const chunk = columns[k]!;
@@ -207,6 +209,7 @@ export async function readParquetRows(source: ByteSource, file: string, options:
         const cell = toCell(v);
         if (cell === undefined) {
           problems.add(unreadable(place(line, i + 1), v));
+          (refused ??= []).push(i);
           empty = false;
           continue;
         }
@@ -214,7 +217,7 @@ export async function readParquetRows(source: ByteSource, file: string, options:
         if (cell !== null && cell !== '') empty = false;
       }
       if (empty && wanted.length > 0) sink.blank?.(line);
-      else sink.row(cells, line, places as CellPlace[]);
+      else sink.row(cells, line, places as CellPlace[], undefined, refused);
     }
     rowStart = rowEnd;
   }

@@ -272,6 +272,8 @@ class SheetRows implements SheetRowHandler {
   /** Merges of key columns to fill down, by their top row; the active ones by named column. */
   private readonly fillsByTop = new Map<number, Fill[]>();
   private readonly active: Fill[] = [];
+  /** Merges over a measure column, refused (said once): their cells get no second problem (RowSink.row). */
+  private readonly refusedMerges: MergedRange[] = [];
   /** The ranges filled down (for the note). */
   readonly filled: string[] = [];
   /** Data rows hidden in the workbook (hidden, or filtered out): how many, and the first (no list: memory stays flat). */
@@ -412,6 +414,7 @@ class SheetRows implements SheetRowHandler {
             { message: `sel ${ref} digabung melintasi ${rowsId}, di kolom ukuran ${quoted(name)}: satu angka yang ditulis melintasi beberapa sel bukan milik salah satunya saja`, hint: `pisahkan ${ref} (Home › Merge & Center › Unmerge Cells) lalu tulis angka setiap baris; sel kunci yang digabung (provinsi, kabupaten…) tidak masalah: nilainya diisi ke bawah` },
           ),
         });
+        this.refusedMerges.push(m);
         continue;
       }
       if (m.r2 > m.r1 && kinds.get(m.c1) === 'key') {
@@ -427,6 +430,8 @@ class SheetRows implements SheetRowHandler {
     if (hidden && this.hiddenRows++ === 0) this.firstHidden = row;
     const cells: Cell[] = new Array<Cell>(this.width).fill(null);
     const places: CellPlace[] = new Array<CellPlace>(this.width);
+    // Cells refused here, said once with their place (RowSink.row: no second problem for them).
+    let refused: number[] | undefined;
     for (let i = 0; i < count; i++) {
       const c = columns[i]!;
       const v = values[i]!;
@@ -435,6 +440,7 @@ class SheetRows implements SheetRowHandler {
       const k = this.named.get(c);
       if (k !== undefined) {
         if (!isFlag(v)) cells[k] = v;
+        else (refused ??= []).push(k);
       } else if (!this.headerFlagged.has(c) && !this.unnamedReported.has(c)) {
         this.unnamedReported.add(c);
         this.unnamedColumn(c, row);
@@ -466,9 +472,16 @@ class SheetRows implements SheetRowHandler {
         }
       }
     }
+    for (const m of this.refusedMerges) {
+      if (row < m.r1 || row > m.r2) continue;
+      for (let c = m.c1; c <= m.c2; c++) {
+        const k = this.named.get(c);
+        if (k !== undefined && !refused?.includes(k)) (refused ??= []).push(k);
+      }
+    }
     for (let r = this.lastEmitted + 1; r < row; r++) this.sink.blank?.(r);
     this.lastEmitted = row;
-    this.sink.row(cells, row, places);
+    this.sink.row(cells, row, places, undefined, refused);
   }
 
   private unnamedColumn(c: number, firstValue: number): void {
