@@ -23,6 +23,8 @@ import { selectColumns, type AnyReport, type Lang } from '../report/model.js';
 import { groupDigits, noteText } from '../report/vocabulary.js';
 import type { BaselineFacts } from '../io/bundled.js';
 import { clearProgress } from './progress.js';
+import { provinceRegistry, type CodeSystem } from '../io/areas.js';
+import { inCodeSystem } from '../report/codes.js';
 
 export interface OutputChoice {
   readonly format?: Format;
@@ -34,6 +36,8 @@ export interface OutputChoice {
   readonly chart?: boolean;
   readonly wide?: boolean;
   readonly quiet?: boolean;
+  /** The province code system of the inputs, which the report's codes are written in (report/codes.ts). */
+  readonly codeSystem?: CodeSystem;
 }
 
 type Words = { readonly en: string; readonly id: string };
@@ -250,7 +254,7 @@ export class Session {
   async emit(whole: AnyReport, inputs: readonly string[]): Promise<void> {
     // A progress bar of a read of unknown size (stdin) is still on the line: the report starts clean.
     clearProgress(this.io);
-    const report = this.withSpokenNotes(whole);
+    const report = this.inCodes(this.withSpokenNotes(whole));
     const fields = this.out.fields;
     checkFields(fields, report.columns.map((c) => c.key));
     const rendered: Output[] = [];
@@ -273,6 +277,14 @@ export class Session {
     }
     // Every file atomically, all or none; never over an input (data, targets, margins, the config…).
     await writeOutputs(rendered, this.io, { protect: inputs });
+  }
+
+  /** The report with its province codes in the system of --code-system (Kemendagri: as it is). */
+  private inCodes(report: AnyReport): AnyReport {
+    if (this.out.codeSystem !== 'bps') return report;
+    const codes = new Map<string, string>();
+    for (const p of provinceRegistry().provinces) if (p.bps !== p.kemendagri) codes.set(p.kemendagri, p.bps);
+    return inCodeSystem(report, codes, 'BPS');
   }
 
   /** The report with the run's notes and warnings that it does not carry yet (the report's own first). */
