@@ -5,10 +5,24 @@ import type { FlagKey } from '../options/flags.js';
 import { leaveOut, settingName } from '../options/origin.js';
 
 const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
+/** --sort keys that are figures of the targets: without targets every row would have none. */
+const TARGET_SORTS: ReadonlyMap<string, { en: string; id: string }> = new Map([
+  ['gap', { en: 'the gap to target', id: 'selisih terhadap target' }],
+  ['achievement', { en: 'the achievement of the target', id: 'capaian target' }],
+  ['run-rate', { en: 'the run rate needed to reach the target', id: 'laju yang diperlukan untuk mencapai target' }],
+  ['run_rate', { en: 'the run rate needed to reach the target', id: 'laju yang diperlukan untuk mencapai target' }],
+  ['target', { en: 'the target', id: 'target' }],
+  ['target_coverage', { en: 'the target coverage', id: 'cakupan target' }],
+  ['milestone', { en: "the month's milestone", id: 'tonggak bulan ini' }],
+  ['status', { en: 'the status against the target', id: 'status terhadap target' }],
+  ['projected_gap', { en: 'the projected gap to target', id: 'proyeksi selisih terhadap target' }],
+  ['projected_status', { en: 'the projected status against the target', id: 'proyeksi status terhadap target' }],
+]);
 
-export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[] }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
+export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
+  const sortBy = o.sort === undefined ? undefined : TARGET_SORTS.get(o.sort);
   const notPlanned = {
     why: { en: o.targets ? `the targets come from ${o.targets} (${settingName(o, 'targets').en}), not planned with --year` : 'no targets are planned (no --year)', id: o.targets ? `target diambil dari ${o.targets} (${settingName(o, 'targets').id}), bukan direncanakan dengan --year` : 'tidak ada target yang direncanakan (tanpa --year)' },
     hint: { en: 'it shapes the targets coverage --year plans on the bundled baseline; leave it out', id: 'opsi ini membentuk target yang direncanakan coverage --year pada data dasar bawaan; hilangkan' },
@@ -21,6 +35,7 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     { flag: 'compareTargets', inert: !anyTargets, why: { en: 'it puts other targets beside the targets of the run, and this run has none', id: 'opsi ini menaruh target lain di samping target proses ini, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE (or --year) for the first plan', id: 'tambahkan --targets BERKAS (atau --year) untuk rencana pertama' } },
     // The trend view is of the run's own targets: the other plans would be read and shown nowhere.
     { flag: 'compareTargets', inert: o.trend === true, why: { en: 'the trend view (--trend) shows the targets of the run (--targets or --year) only', id: 'tampilan tren (--trend) hanya memuat target proses ini (--targets atau --year)' }, hint: { en: 'leave out --trend to see the plans side by side, or --compare-targets for the trend', id: 'hilangkan --trend untuk melihat rencana berdampingan, atau --compare-targets untuk tren' } },
+    { flag: 'sort', inert: !anyTargets && sortBy !== undefined, why: { en: `it sorts by ${sortBy?.en ?? ''}, and this run has no targets`, id: `opsi ini mengurutkan menurut ${sortBy?.id ?? ''}, dan proses ini tanpa target` }, hint: { en: 'add --targets FILE or --year, or sort by coverage, uncovered, name or another column of the input', id: 'tambahkan --targets BERKAS atau --year, atau urutkan menurut coverage, uncovered, name atau kolom lain dari input' } },
     { flag: 'atRiskMargin', inert: !anyTargets, why: { en: 'it sets the at-risk status against targets, and this run has none', id: 'opsi ini mengatur status berisiko terhadap target, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },
     { flag: 'failOn', inert: o.failBelow === undefined, why: { en: 'it says what --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan apa yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },
     { flag: 'failScope', inert: o.failBelow === undefined, why: { en: 'it says which rows --fail-below checks, and there is no --fail-below', id: 'opsi ini menentukan baris yang diperiksa --fail-below, dan tidak ada --fail-below' }, hint: { en: 'add --fail-below <percent>', id: 'tambahkan --fail-below <persen>' } },

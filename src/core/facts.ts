@@ -111,6 +111,8 @@ export type Note =
   | { readonly code: 'over-coverage-exception'; readonly province: string; readonly reason: string; readonly rows: readonly { readonly at: string; readonly measure: string; readonly participants: number; readonly denominator: number }[]; readonly more: number }
   /** breakdown from an input of several months: planned from the latest (`period`); the `months` before it are left out. */
   | { readonly code: 'earlier-months'; readonly period: string; readonly months: readonly string[] }
+  /** coverage --period before the input's latest month: the `months` after `period` are left out of the report. */
+  | { readonly code: 'later-months'; readonly period: string; readonly months: readonly string[] }
   /** Units not compared with later published figures: theirs are published only for their parts (a Kanwil's provinces); `by`: the --by that checks the parts. */
   | { readonly code: 'later-actual-unchecked'; readonly units: readonly string[]; readonly by: string }
   /** The bundled baseline's participants not attributed to a province: the units start from `participants` (the national figure less them), so their increase includes them. */

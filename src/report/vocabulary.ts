@@ -485,6 +485,13 @@ export function noteText(n: Note, lang: Lang): string {
         `input memuat beberapa bulan: breakdown berangkat dari bulan terakhir, ${n.period} (setiap unit memiliki barisnya); baris ${span} tidak dipakai`,
       );
     }
+    case 'later-months': {
+      const span = n.months.length === 1 ? n.months[0]! : `${n.months.length} ${L('months', 'bulan')}, ${n.months[0]} … ${n.months[n.months.length - 1]}`;
+      return L(
+        `--period ${n.period}: the input's later months are left out of the report: ${span}`,
+        `--period ${n.period}: bulan-bulan input yang lebih akhir tidak dimasukkan ke laporan: ${span}`,
+      );
+    }
     case 'denominator-month': {
       // "of 2019-01" when every area's figure is of one month; else "of 2024-05 for Gorontalo; of 2024-04 for Aceh"
       const en = n.other.map((o) => `of ${o.period}${n.every ? '' : ` for ${list(o.areas, 5)}`}`).join('; ');

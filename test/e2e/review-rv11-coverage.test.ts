@@ -78,3 +78,69 @@ describe('F1: --code-system bps writes the report in BPS codes, in every format'
     expect(csvRows(csv.stdout).map((r) => `${r['province_code']} ${r['province']}`)).toEqual(['92 Papua Barat', '75 Gorontalo', ' Total']);
   });
 });
+
+// Six rows: Gorontalo, Maluku and Bali, PU and BPU each; by province: Gorontalo 260,000 of 422,934,
+// Maluku 300,000 of 800,000, Bali 1,200,000 of 2,300,000.
+const REG = `period,province,segment,workforce,participants
+2024-06,Gorontalo,PU,300000,150000
+2024-06,Gorontalo,BPU,122934,110000
+2024-06,Maluku,PU,500000,200000
+2024-06,Maluku,BPU,300000,100000
+2024-06,Bali,PU,1500000,900000
+2024-06,Bali,BPU,800000,300000
+`;
+
+describe('F2: --sort by a figure of the targets', () => {
+  it.each(['gap', 'achievement', 'run-rate', 'target'])('--sort %s without targets is refused (exit 2), as --at-risk-margin is', async (key) => {
+    const f = writeIn(tmp(), 'reg.csv', REG);
+    const r = await run(['coverage', f, '--sort', key, '--top', '2', '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--sort would have no effect: .*this run has no targets/);
+    expect(r.stderr).toMatch(/hint: add --targets FILE or --year/);
+  });
+
+  it('with targets for one row of three, the rows without a gap go last and the note counts them; no tie on empty values', async () => {
+    const dir = tmp();
+    const f = writeIn(dir, 'reg.csv', REG);
+    // Maluku only: gap 320,000 − 300,000 = 20,000.
+    const tg = writeIn(dir, 'tg.csv', 'province,target\nMaluku,320000\n');
+    const r = await run(['coverage', f, '--targets', tg, '--sort', 'gap', '--top', '2', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = csvRows(r.stdout).filter((x) => x['level'] === 'detail');
+    expect(rows.map((x) => [x['province'], x['gap']])).toEqual([
+      ['Maluku', '20000'],
+      ['Gorontalo', ''],
+    ]);
+    expect(r.stderr).toMatch(/note: 2 of 3 rows have no gap to target to sort by: they are listed last, in input order/);
+    expect(r.stderr).not.toMatch(/same gap to target/);
+  });
+
+  it('a sort by a figure no row has says so', async () => {
+    const dir = tmp();
+    const f = writeIn(dir, 'reg.csv', REG);
+    const tg = writeIn(dir, 'tg.csv', 'province,target\nMaluku,320000\n');
+    const r = await run(['coverage', f, '--targets', tg, '--sort', 'milestone', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    // Maluku's target has no milestone either (the targets file has no baseline month to start a path from).
+    expect(r.stderr).toMatch(/note: no row has a milestone this month to sort by: the rows keep the input order/);
+    expect(csvRows(r.stdout).map((x) => x['province'])).toEqual(['Gorontalo', 'Maluku', 'Bali', 'Total']);
+  });
+});
+
+describe('F9: --period before the latest month of the input', () => {
+  it('names the later months left out', async () => {
+    const dir = tmp();
+    const months = ['2024-03', '2024-04', '2024-05'].map((m, i) => `${m},Gorontalo,422934,${250000 + i * 1000}\n${m},Bali,2300000,${1200000 + i * 1000}\n`).join('');
+    const f = writeIn(dir, 'm.csv', `period,province,workforce,participants\n${months}`);
+    const r = await run(['coverage', f, '--period', '2024-03', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(csvRows(r.stdout).map((x) => x['participants'])).toEqual(['250000', '1200000', '1450000']);
+    expect(r.stderr).toMatch(/note: --period 2024-03: the input's later months are left out of the report: 2 months, 2024-04 … 2024-05/);
+    const one = await run(['coverage', f, '--period', '2024-04', '-f', 'csv']);
+    expect(one.stderr).toMatch(/later months are left out of the report: 2024-05\n/);
+    const json = JSON.parse((await run(['coverage', f, '--period', '2024-04', '-f', 'json', '-q'])).stdout) as { meta: { notes: string[] } };
+    expect(JSON.stringify(json.meta.notes)).toMatch(/left out of the report: 2024-05/);
+    expect((await run(['coverage', f, '--period', '2024-05', '-f', 'csv'])).stderr).not.toMatch(/later months/);
+  });
+});

@@ -408,6 +408,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const periods = keysOf(current, 'period').sort();
   const period = spec.period ?? latestPeriod(periods);
   if (spec.period && periods.length && !periods.includes(spec.period)) throw new CoverageError({ kind: 'no-period', period: spec.period, periods });
+  // --period before the latest month of the input: the months after it are read and left out, said.
+  const later = spec.period ? periods.filter((p) => p > spec.period!) : [];
+  if (later.length) notes.push({ code: 'later-months', period: spec.period!, months: later });
   const pDim = dimIndex(current, 'period');
   const cur = period ? atPeriod(current, period) : current;
   if (period && pDim >= 0) {
