@@ -51,6 +51,8 @@ export interface CoveragePlan {
   readonly planNotes?: readonly { readonly about?: string; readonly notes: readonly Note[] }[];
   /** With plans: their differences like for like, found once for the notes and the report. */
   readonly differences?: PlanDifferences;
+  /** Why --as-of has nothing to pick: no targets of the run (nor a compared plan) have a revision. */
+  readonly nothingAsOf?: { readonly en: string; readonly id: string };
 }
 
 export async function planCoverageRun(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
@@ -98,6 +100,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   let runNotes: Note[] = [...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   let differences: PlanDifferences | undefined;
+  let nothingAsOf = targets?.nothingAsOf;
   if (o.compareTargets?.length && targets) {
     const taken = new Set<string>();
     const each: { label: string; result: CoverageResult; notes: Note[] }[] = [{ label: o.targets ?? `plan ${o.year}`, result, notes: runNotes }];
@@ -108,6 +111,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
         throw namedPlan(e, file);
       });
       samePlanTwice(other!.targets.table.sources, seenPlans);
+      if (!other!.nothingAsOf) nothingAsOf = undefined;
       const r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
       each.push({ label: file, result: r, notes: [...other!.notes, ...r.notes] });
     }
@@ -132,6 +136,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
     ...(plans ? { plans, differences } : {}),
+    ...(nothingAsOf ? { nothingAsOf } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
 }

@@ -9,6 +9,7 @@ import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
 import { coverageReport, trendReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
+import { asOfRule } from '../app/targets.js';
 import { checkCoverageFields } from '../app/coverage-fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
@@ -53,7 +54,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     const sources: SourceFacts[] = [];
     const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
     const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: 'give earlier months too: a folder or glob of several months, or --previous (repeatable)', id: 'berikan juga bulan-bulan sebelumnya: folder atau glob beberapa bulan, atau --previous (boleh diulang)' } };
-    refuseInert(cli, [...inputInertRules(sources, o), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }]);
+    refuseInert(cli, [...inputInertRules(sources, o), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }, asOfRule(plan.nothingAsOf)]);
     session.notes(plan.notes);
     for (const p of plan.planNotes ?? []) session.notes(p.notes, p.about);
     // The files of --previous are inputs of the report too: its change and pace come from them.

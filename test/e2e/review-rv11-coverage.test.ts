@@ -144,3 +144,35 @@ describe('F9: --period before the latest month of the input', () => {
     expect((await run(['coverage', f, '--period', '2024-05', '-f', 'csv'])).stderr).not.toMatch(/later months/);
   });
 });
+
+describe('F6: --as-of with no revision to pick is refused, as a flag with no effect is', () => {
+  it('breakdown and coverage --year on the bundled series (no revision for 2024)', async () => {
+    for (const args of [
+      ['breakdown', '--year', '2024', '--as-of', '2099-01', '-f', 'csv'],
+      ['coverage', '--year', '2024', '--as-of', '2019-01', '-f', 'csv'],
+    ]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/error: --as-of would have no effect: the 2024 target of data\/targets\.csv \(plan\) has no revision to pick/);
+    }
+  });
+
+  it('a --targets file without a `from` column', async () => {
+    const dir = tmp();
+    const f = writeIn(dir, 'reg.csv', REG);
+    const tg = writeIn(dir, 'tg.csv', 'province,target\nGorontalo,270000\nMaluku,320000\nBali,1300000\n');
+    const r = await run(['coverage', f, '--targets', tg, '--as-of', '2024-03', '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--as-of would have no effect: the targets of .*tg\.csv have no revision to pick \(no row with a `from` month\)/);
+  });
+
+  it('a series with a revision: --as-of before it picks the original, after it the revision, each said', async () => {
+    const before = await run(['breakdown', '--series', 'examples/series-2024-revised.csv', '--year', '2024', '--as-of', '2024-06', '-f', 'csv']);
+    expect(before.code).toBe(0);
+    expect(before.stderr).toMatch(/the 2024 target as of 2024-06: 50,000,000 \(the original\); a revision from 2024-07 is not in force yet/);
+    const after = await run(['breakdown', '--series', 'examples/series-2024-revised.csv', '--year', '2024', '--as-of', '2099-01', '-f', 'csv']);
+    expect(after.code).toBe(0);
+    expect(after.stderr).toMatch(/the 2024 target as of 2099-01: 52,000,000, revised from 2024-07/);
+  });
+});
