@@ -1,6 +1,6 @@
 // The flags of `coverage` that would do nothing in a run, and why (see app/inert.ts).
 
-import { outputInertRules, type InertRule } from './inert.js';
+import { gapMinNoneRule, outputInertRules, type InertRule } from './inert.js';
 import type { FlagKey } from '../options/flags.js';
 import { leaveOut, settingName } from '../options/origin.js';
 
@@ -19,7 +19,7 @@ const TARGET_SORTS: ReadonlyMap<string, { en: string; id: string }> = new Map([
   ['projected_status', { en: 'the projected status against the target', id: 'proyeksi status terhadap target' }],
 ]);
 
-export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
+export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string; mode?: string; min?: { readonly kind: string } }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
   const sortBy = o.sort === undefined ? undefined : TARGET_SORTS.get(o.sort);
@@ -29,6 +29,8 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
   };
   return [
     ...RULE_FLAGS.map((flag) => ({ flag, inert: !planned, ...notPlanned })),
+    // As breakdown says it: gap mode never plans a target below today's participants.
+    gapMinNoneRule(planned && o.mode !== 'level' && o.min?.kind === 'none'),
     { flag: 'scenario', inert: !planned, ...notPlanned },
     { flag: 'series', inert: !planned, ...notPlanned },
     { flag: 'asOf', inert: !anyTargets, why: { en: 'it picks the target revision in force, and this run has no targets', id: 'opsi ini memilih revisi target yang berlaku, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },

@@ -22,6 +22,9 @@ import type { Session } from './session.js';
 import { coverageTargets, type TotalOptions } from './targets.js';
 import { planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
+/** The denominator columns a regional file may have (options/specs.ts chooses among them). */
+const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+
 export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly denominator?: string;
   readonly targets?: string;
@@ -57,7 +60,7 @@ export interface CoveragePlan {
 
 export async function planCoverageRun(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
   const schema = coverageSchema(grain, o.denominator, o.extract ?? false);
-  const read = await readData(files, schema, load, io, session);
+  const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…');
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
   const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load)) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
@@ -130,7 +133,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     read,
     previous,
     result,
-    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '' }] : []), ...runNotes],
+    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '', ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,

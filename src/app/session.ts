@@ -163,7 +163,7 @@ export class Session {
   }
 
   /** Runs on the bundled data say which month it is and how to bring one's own. */
-  bundledBaseline(period: string | undefined, facts?: BaselineFacts): void {
+  bundledBaseline(period: string | undefined, facts?: BaselineFacts, own = '--input'): void {
     // issue 19: the national total of the baseline month, what no province holds, and the newest national figure
     const n = (x: number, lang: 'en' | 'id'): string => groupDigits(x, lang);
     const what = (lang: 'en' | 'id'): string => {
@@ -174,8 +174,8 @@ export class Session {
       return base + newest;
     };
     this.note({
-      en: `using the bundled baseline (data/baseline.csv, ${period ?? 'no month'}${what('en')}); for your own figures: jamsostek template → fill in → jamsostek validate → --input`,
-      id: `memakai data dasar bawaan (data/baseline.csv, ${period ?? 'tanpa bulan'}${what('id')}); untuk data sendiri: jamsostek template → isi → jamsostek validate → --input`,
+      en: `using the bundled baseline (data/baseline.csv, ${period ?? 'no month'}${what('en')}); for your own figures: jamsostek template → fill in → jamsostek validate → ${own}`,
+      id: `memakai data dasar bawaan (data/baseline.csv, ${period ?? 'tanpa bulan'}${what('id')}); untuk data sendiri: jamsostek template → isi → jamsostek validate → ${own}`,
     });
   }
 

@@ -176,3 +176,106 @@ describe('F6: --as-of with no revision to pick is refused, as a flag with no eff
     expect(after.stderr).toMatch(/the 2024 target as of 2099-01: 52,000,000, revised from 2024-07/);
   });
 });
+
+describe('F5, F7: flags with no effect on the bundled data are refused', () => {
+  it('coverage --year 2024 --min none in gap mode, as breakdown refuses it', async () => {
+    for (const cmd of ['coverage', 'breakdown']) {
+      const r = await run([cmd, '--year', '2024', '--min', 'none', '-f', 'csv']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/error: --min would have no effect: gap mode adds to today's participants/);
+    }
+    expect((await run(['coverage', '--year', '2024', '--min', 'none', '--mode', 'level', '-f', 'csv'])).code).toBe(0);
+  });
+
+  it.each([['--extract'], ['--allow-over-coverage'], ['--max-errors', '3']])('coverage %s with no files', async (...flag) => {
+    const r = await run(['coverage', ...flag, '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`error: ${flag[0]} would have no effect: .*this run read only the bundled data`));
+  });
+});
+
+describe('--fail-below 0', () => {
+  it('says that no coverage is below 0 %, and still fails on the rows it cannot check', async () => {
+    const dir = tmp();
+    const f = writeIn(dir, 'reg.csv', REG);
+    const r = await run(['coverage', f, '--fail-below', '0', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/note: --fail-below 0: no coverage is below 0 %, so the check fails only on rows without a denominator/);
+    // Maluku alone has a target: Gorontalo and Bali cannot be checked for achievement (exit 1).
+    const tg = writeIn(dir, 'tg.csv', 'province,target\nMaluku,320000\n');
+    const a = await run(['coverage', f, '--targets', tg, '--fail-below', '0', '--fail-on', 'achievement', '-f', 'csv']);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toMatch(/note: --fail-below 0: no achievement is below 0 %, so the check fails only on rows without a target/);
+    expect((await run(['coverage', f, '--fail-below', '40', '-f', 'csv'])).stderr).not.toMatch(/--fail-below 0/);
+  });
+});
+
+describe('an extract whose --workforce lacks an area, by province × segment', () => {
+  it('warns that the area has no workforce, as the run by province does', async () => {
+    const dir = tmp();
+    // Gorontalo 3 participants (PU 2, BPU 1), Maluku 1, Bali 3; workforce for Gorontalo and Maluku only.
+    const ext = writeIn(dir, 'ext.csv', 'kpj,period,province,segment\n1,2024-06,Gorontalo,PU\n2,2024-06,Gorontalo,PU\n3,2024-06,Gorontalo,BPU\n4,2024-06,Maluku,PU\n5,2024-06,Bali,BPU\n6,2024-06,Bali,PU\n7,2024-06,Bali,PU\n');
+    const wf = writeIn(dir, 'wf.csv', 'province,workforce\nGorontalo,10\nMaluku,5\n');
+    const byProvince = await run(['coverage', '--extract', ext, '--workforce', wf, '-f', 'csv']);
+    expect(byProvince.stderr).toMatch(/warning: workforce is not given for 1 of 3 rows \(e\.g\. Bali\)/);
+    const r = await run(['coverage', '--extract', ext, '--workforce', wf, '--by', 'province,segment', '-f', 'csv', '-q']);
+    expect(r.code).toBe(0);
+    // Kept under --quiet: it changes what the Total means.
+    expect(r.stderr).toMatch(/warning: workforce is not given for 1 of the 3 province subtotals \(e\.g\. Bali\): they show no coverage, nor does the Total over them/);
+    const rows = csvRows(r.stdout);
+    expect(rows.find((x) => x['province'] === 'Gorontalo' && x['segment'] === 'Total')?.['coverage']).toBe('0.3');
+    expect(rows.find((x) => x['province'] === 'Bali' && x['segment'] === 'Total')?.['coverage']).toBe('');
+    const id = await run(['coverage', '--extract', ext, '--workforce', wf, '--by', 'province,segment', '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toMatch(/tenaga kerja tidak tersedia untuk 1 dari 3 subtotal provinsi \(mis\. Bali\)/);
+  });
+});
+
+describe('validate --denominator a column the file lacks (M5)', () => {
+  it('validate says what coverage says; the words name the column the file has', async () => {
+    const f = writeIn(tmp(), 'reg.csv', REG);
+    const words = /warning: the input has no potential_workers column \(it has workforce: --denominator workforce uses it\): coverage is against the bundled baseline's potential_workers \(data\/baseline\.csv, 2023-12\), not 2024-06's/;
+    const c = await run(['coverage', f, '--denominator', 'potential_workers', '-f', 'csv']);
+    expect(c.stderr).toMatch(words);
+    const v = await run(['validate', f, '--denominator', 'potential_workers', '-f', 'csv']);
+    expect(v.code).toBe(0);
+    expect(v.stderr).toMatch(words);
+  });
+});
+
+describe('messages (M1, M2, M8, M10)', () => {
+  it("M1: coverage's note on the bundled data names coverage's own way in, not --input", async () => {
+    const r = await run(['coverage', '-f', 'csv']);
+    expect(r.stderr).toMatch(/jamsostek template → fill in → jamsostek validate → jamsostek coverage FILE…/);
+    expect(r.stderr).not.toMatch(/validate → --input/);
+    expect((await run(['breakdown', '--year', '2024', '-f', 'csv'])).stderr).toMatch(/validate → --input/);
+  });
+
+  it('M2: the pace hint offers a glob of months, not a folder (a folder is refused)', async () => {
+    const f = writeIn(tmp(), 'reg.csv', REG);
+    const r = await run(['coverage', f, '--trend', '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/hint: give earlier months too: the files of several months \(a glob such as 'data\/2024-\*\/\*\.csv'\), or --previous/);
+    expect(r.stderr).not.toMatch(/folder/);
+  });
+
+  it('M8: --chart without targets heads its bar "coverage chart", with targets "coverage vs target"', async () => {
+    const dir = tmp();
+    const f = writeIn(dir, 'reg.csv', REG);
+    const r = await run(['coverage', f, '-f', 'table', '--chart'], { tty: { columns: 200 } });
+    expect(r.stdout).toMatch(/│ coverage chart +│/);
+    expect(r.stdout).not.toMatch(/vs target/);
+    const tg = writeIn(dir, 'tg.csv', 'province,target\nGorontalo,270000\nMaluku,320000\nBali,1300000\n');
+    expect((await run(['coverage', f, '--targets', tg, '-f', 'table', '--chart', '--wide'], { tty: { columns: 300 } })).stdout).toMatch(/│ coverage vs target +│/);
+  });
+
+  it('M10: --wide on a table that is piped says that standard output is not a terminal', async () => {
+    const f = writeIn(tmp(), 'reg.csv', REG);
+    const r = await run(['coverage', f, '-f', 'table', '--wide']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--wide would have no effect: only a table on a terminal is fitted to its width; standard output is not a terminal/);
+    expect(r.stderr).not.toMatch(/writes none/);
+    expect((await run(['coverage', f, '-f', 'csv', '--wide'])).stderr).toMatch(/this run writes none \(it writes csv\)/);
+  });
+});

@@ -802,11 +802,21 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (grain.length >= 2) {
     const subs = new Map<string, CoverageRow>();
     const sub = levelRows([grain[0]!], 'subtotal');
+    // A denominator known per coarser group ('coarser': no detail row has one): the subtotals that lack
+    // it are said as the detail rows would be (Bali without workforce, by province as by province × segment).
+    const coarser = denominatorFrom && notes.some((x) => x.code === 'coarser');
+    let subWithout = 0;
+    let subExample: string | undefined;
     for (let i = 0; i < sub.length; i++) {
       const r = sub.at(i);
       seen(r);
       subs.set(sub.firstKey(i), r);
+      if (coarser && r.metrics.denominator === null) {
+        subWithout++;
+        subExample ??= r.labels[0];
+      }
     }
+    if (subWithout > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: subWithout, of: sub.length, example: subExample ?? '', per: grain[0]! });
     const byFirst = new Map<string, number[]>();
     for (let i = 0; i < detail.length; i++) {
       const k = detail.firstKey(i);
