@@ -254,6 +254,7 @@ export class Session {
   async emit(whole: AnyReport, inputs: readonly string[]): Promise<void> {
     // A progress bar of a read of unknown size (stdin) is still on the line: the report starts clean.
     clearProgress(this.io);
+    this.sayBpsCodes();
     const report = this.inCodes(this.withSpokenNotes(whole));
     const fields = this.out.fields;
     checkFields(fields, report.columns.map((c) => c.key));
@@ -279,6 +280,33 @@ export class Session {
     await writeOutputs(rendered, this.io, { protect: inputs });
   }
 
+  /** Province codes read in their BPS meaning without --code-system (the code as read → the Kemendagri code). */
+  private readonly bpsCodes = new Map<string, string>();
+
+  bpsCodeRead(code: string, key: string): void {
+    this.bpsCodes.set(code, key);
+  }
+
+  /**
+   * Codes read as BPS codes while the report writes Kemendagri codes (no --code-system): a report joined
+   * back to a BPS sheet by code would meet other provinces. A warning, kept under --quiet.
+   */
+  private sayBpsCodes(): void {
+    if (!this.bpsCodes.size) return;
+    const registry = provinceRegistry();
+    const each = [...this.bpsCodes].map(([code, key]) => ({ code, key, name: registry.byKemendagri(key)?.name ?? key }));
+    const read = each.map((x) => `${x.code} (${x.name})`).join(', ');
+    const written = each.map((x) => `${x.name} ${x.key}`).join(', ');
+    this.say(
+      'warning',
+      {
+        en: `province codes read as BPS codes: ${read}; the report writes Kemendagri codes (${written}): pass --code-system bps to write the codes as BPS's`,
+        id: `kode provinsi dibaca sebagai kode BPS: ${read}; laporan menulis kode Kemendagri (${written}): berikan --code-system bps agar kode ditulis menurut BPS`,
+      },
+      true,
+    );
+  }
+
   /** The report with its province codes in the system of --code-system (Kemendagri: as it is). */
   private inCodes(report: AnyReport): AnyReport {
     if (this.out.codeSystem !== 'bps') return report;
@@ -301,8 +329,9 @@ export class Session {
  * The loader's options from the input flags. `sources` collects the facts of every file the run reads
  * (its inputs, --targets, --previous, margins…), for the check of input flags that did nothing.
  */
-export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress'], sources?: SourceFacts[]): LoadOptions {
+export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress'], sources?: SourceFacts[], session?: Session): LoadOptions {
   return {
+    ...(session && !o.codeSystem ? { onBpsCode: (code: string, key: string) => session.bpsCodeRead(code, key) } : {}),
     numberLocale: o.numberLocale ?? 'auto',
     codeSystem: o.codeSystem,
     delimiter: o.delimiter,

@@ -55,7 +55,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const { o, session } = openSession(FLAGS, cli, io, exclusive);
   const grain = grainOf(o.by, 2);
   const sources: SourceFacts[] = [];
-  const load = loadOptions(o, io, undefined, sources);
+  const load = loadOptions(o, io, undefined, sources, session);
   const fromSeries = o.year !== undefined && o.target === undefined;
   refuseInert(cli, [
     { flag: 'phasing', inert: !o.months, why: { en: 'it phases the monthly milestones, and this run has no --months', id: 'opsi ini mengatur tonggak bulanan, dan proses ini tanpa --months' }, hint: { en: 'add --months', id: 'tambahkan --months' } },

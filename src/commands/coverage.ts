@@ -52,7 +52,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   // row the report is as long as the input, and its rows are made as they are written).
   const { view, result, written } = await (async () => {
     const sources: SourceFacts[] = [];
-    const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
+    const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources, session), io, session);
     const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: "give earlier months too: the files of several months (a glob such as 'data/2024-*/*.csv'), or --previous (repeatable)", id: "berikan juga bulan-bulan sebelumnya: berkas beberapa bulan (glob seperti 'data/2024-*/*.csv'), atau --previous (boleh diulang)" } };
     refuseInert(cli, [...inputInertRules(sources, o), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }, asOfRule(plan.nothingAsOf), extractRule(plan.read.bundled)]);
     session.notes(plan.notes);

@@ -70,6 +70,23 @@ describe('F1: --code-system bps writes the report in BPS codes, in every format'
     expect(crosstab).not.toMatch(/>92<\/t[hd]>/);
   });
 
+  it('without --code-system, codes read in their BPS meaning (a name settles them, or BPS only) are warned of', async () => {
+    const dir = tmp();
+    // 91 beside "Papua Barat" is BPS's 91 (Kemendagri 92); 97 exists in BPS only (Papua Pegunungan, Kemendagri 95).
+    const f = writeIn(dir, 'auto.csv', 'period,province_code,province,workforce,participants\n2024-06,91,Papua Barat,100,50\n2024-06,97,,200,60\n2024-06,75,Gorontalo,300,100\n');
+    const r = await run(['coverage', f, '-f', 'json', '-q']);
+    expect(r.code).toBe(0);
+    const words = 'province codes read as BPS codes: 91 (Papua Barat), 97 (Papua Pegunungan); the report writes Kemendagri codes (Papua Barat 92, Papua Pegunungan 95): pass --code-system bps to write the codes as BPS\'s';
+    expect(r.stderr).toBe(`warning: ${words}\n`);
+    const json = JSON.parse(r.stdout) as { meta: { notes: string[] }; rows: { province_code: string }[] };
+    expect(json.rows.map((x) => x.province_code)).toEqual(['92', '95', '75']);
+    expect(JSON.stringify(json.meta.notes)).toContain('province codes read as BPS codes');
+    // Kemendagri codes with their names: nothing to say.
+    const k = writeIn(dir, 'k.csv', 'period,province_code,province,workforce,participants\n2024-06,91,Papua,100,50\n');
+    expect((await run(['coverage', k, '-f', 'csv', '-q'])).stderr).toBe('');
+    expect((await run(['coverage', f, '--code-system', 'bps', '-f', 'csv', '-q'])).stderr).toBe('');
+  });
+
   it('--code-system kemendagri keeps Kemendagri codes, and the code column unlabelled', async () => {
     const f = writeIn(tmp(), 'k.csv', 'period,province_code,workforce,participants\n2024-06,92,100,50\n2024-06,75,300,100\n');
     const csv = await run(['coverage', f, '--code-system', 'kemendagri', '-f', 'csv']);
