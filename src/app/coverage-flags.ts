@@ -1,20 +1,36 @@
 // The flags of `coverage` that would do nothing in a run, and why (see app/inert.ts).
 
-import { outputInertRules, type InertRule } from './inert.js';
+import { gapMinNoneRule, outputInertRules, type InertRule } from './inert.js';
 import type { FlagKey } from '../options/flags.js';
 import { leaveOut, settingName } from '../options/origin.js';
 
 const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
+/** --sort keys that are figures of the targets: without targets every row would have none. */
+const TARGET_SORTS: ReadonlyMap<string, { en: string; id: string }> = new Map([
+  ['gap', { en: 'the gap to target', id: 'selisih terhadap target' }],
+  ['achievement', { en: 'the achievement of the target', id: 'capaian target' }],
+  ['run-rate', { en: 'the run rate needed to reach the target', id: 'laju yang diperlukan untuk mencapai target' }],
+  ['run_rate', { en: 'the run rate needed to reach the target', id: 'laju yang diperlukan untuk mencapai target' }],
+  ['target', { en: 'the target', id: 'target' }],
+  ['target_coverage', { en: 'the target coverage', id: 'cakupan target' }],
+  ['milestone', { en: "the month's milestone", id: 'tonggak bulan ini' }],
+  ['status', { en: 'the status against the target', id: 'status terhadap target' }],
+  ['projected_gap', { en: 'the projected gap to target', id: 'proyeksi selisih terhadap target' }],
+  ['projected_status', { en: 'the projected status against the target', id: 'proyeksi status terhadap target' }],
+]);
 
-export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[] }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
+export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string; mode?: string; min?: { readonly kind: string } }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
+  const sortBy = o.sort === undefined ? undefined : TARGET_SORTS.get(o.sort);
   const notPlanned = {
     why: { en: o.targets ? `the targets come from ${o.targets} (${settingName(o, 'targets').en}), not planned with --year` : 'no targets are planned (no --year)', id: o.targets ? `target diambil dari ${o.targets} (${settingName(o, 'targets').id}), bukan direncanakan dengan --year` : 'tidak ada target yang direncanakan (tanpa --year)' },
     hint: { en: 'it shapes the targets coverage --year plans on the bundled baseline; leave it out', id: 'opsi ini membentuk target yang direncanakan coverage --year pada data dasar bawaan; hilangkan' },
   };
   return [
     ...RULE_FLAGS.map((flag) => ({ flag, inert: !planned, ...notPlanned })),
+    // As breakdown says it: gap mode never plans a target below today's participants.
+    gapMinNoneRule(planned && o.mode !== 'level' && o.min?.kind === 'none'),
     { flag: 'scenario', inert: !planned, ...notPlanned },
     { flag: 'series', inert: !planned, ...notPlanned },
     { flag: 'asOf', inert: !anyTargets, why: { en: 'it picks the target revision in force, and this run has no targets', id: 'opsi ini memilih revisi target yang berlaku, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },
@@ -27,6 +43,8 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     // The trend view and the plans side by side list every row in the input's order: nothing to sort or cut.
     ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: o.trend === true, why: { en: 'the trend view (--trend) lists every row, in the order of the input, under its subtotal', id: 'tampilan tren (--trend) memuat setiap baris, menurut urutan input, di bawah subtotalnya' }, hint: { en: `leave out --${flag}, or ${leaveOut(o, 'trend').en}`, id: `hilangkan --${flag}, atau ${leaveOut(o, 'trend').id}` } })),
     ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: (o.compareTargets?.length ?? 0) > 0, why: { en: 'the plans side by side (--compare-targets) list every row, in the order of the input', id: 'rencana berdampingan (--compare-targets) memuat setiap baris, menurut urutan input' }, hint: { en: `leave out --${flag}, or ${leaveOut(o, 'compareTargets').en}`, id: `hilangkan --${flag}, atau ${leaveOut(o, 'compareTargets').id}` } })),
+    // Checked after the views that sort nothing (--trend, --compare-targets): their way out comes first.
+    { flag: 'sort', inert: !anyTargets && sortBy !== undefined, why: { en: `it sorts by ${sortBy?.en ?? ''}, and this run has no targets`, id: `opsi ini mengurutkan menurut ${sortBy?.id ?? ''}, dan proses ini tanpa target` }, hint: { en: 'add --targets FILE or --year, or sort by coverage, uncovered, name or another column of the input', id: 'tambahkan --targets BERKAS atau --year, atau urutkan menurut coverage, uncovered, name atau kolom lain dari input' } },
     ...outputInertRules(targets, stdoutIsTerminal),
   ];
 }

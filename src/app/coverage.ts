@@ -22,6 +22,9 @@ import type { Session } from './session.js';
 import { coverageTargets, type TotalOptions } from './targets.js';
 import { planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
+/** The denominator columns a regional file may have (options/specs.ts chooses among them). */
+const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
+
 export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly denominator?: string;
   readonly targets?: string;
@@ -51,11 +54,13 @@ export interface CoveragePlan {
   readonly planNotes?: readonly { readonly about?: string; readonly notes: readonly Note[] }[];
   /** With plans: their differences like for like, found once for the notes and the report. */
   readonly differences?: PlanDifferences;
+  /** Why --as-of has nothing to pick: no targets of the run (nor a compared plan) have a revision. */
+  readonly nothingAsOf?: { readonly en: string; readonly id: string };
 }
 
 export async function planCoverageRun(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
   const schema = coverageSchema(grain, o.denominator, o.extract ?? false);
-  const read = await readData(files, schema, load, io, session);
+  const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…');
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
   const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load)) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
@@ -98,6 +103,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   let runNotes: Note[] = [...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   let differences: PlanDifferences | undefined;
+  let nothingAsOf = targets?.nothingAsOf;
   if (o.compareTargets?.length && targets) {
     const taken = new Set<string>();
     const each: { label: string; result: CoverageResult; notes: Note[] }[] = [{ label: o.targets ?? `plan ${o.year}`, result, notes: runNotes }];
@@ -108,6 +114,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
         throw namedPlan(e, file);
       });
       samePlanTwice(other!.targets.table.sources, seenPlans);
+      if (!other!.nothingAsOf) nothingAsOf = undefined;
       const r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
       each.push({ label: file, result: r, notes: [...other!.notes, ...r.notes] });
     }
@@ -126,12 +133,13 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     read,
     previous,
     result,
-    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '' }] : []), ...runNotes],
+    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '', ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
     ...(plans ? { plans, differences } : {}),
+    ...(nothingAsOf ? { nothingAsOf } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
 }

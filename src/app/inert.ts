@@ -30,6 +30,22 @@ export function refuseInert(cli: Readonly<Record<string, unknown>>, rules: reado
   }
 }
 
+/** `--min none` in gap mode (breakdown, coverage --year): gap mode never plans a target below today's participants. */
+export const gapMinNoneRule = (inert: boolean): InertRule => ({
+  flag: 'min',
+  inert,
+  why: { en: "gap mode adds to today's participants: no unit goes below them whatever --min says", id: 'mode gap menambah peserta saat ini: tidak ada unit di bawahnya apa pun nilai --min' },
+  hint: { en: 'use --mode level to plan without a floor', id: 'pakai --mode level untuk merencanakan tanpa batas bawah' },
+});
+
+/** --extract says how to read the files given: with none (the bundled data) it reads nothing. */
+export const extractRule = (bundled: boolean): InertRule => ({
+  flag: 'extract',
+  inert: bundled,
+  why: { en: 'it says the files given are per-participant extracts; this run read only the bundled data', id: 'opsi ini menyatakan bahwa berkas yang diberikan adalah ekstrak per peserta; proses ini hanya membaca data bawaan' },
+  hint: { en: 'give the extract files: jamsostek coverage --extract FILE…', id: 'berikan berkas ekstraknya: jamsostek coverage --extract BERKAS…' },
+});
+
 /** The output flags that only the terminal table (or CSV) uses, against the outputs of the run. */
 export function outputInertRules(targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean, hasChart = true): InertRule[] {
   const formats = targets.map((t) => t.format);
@@ -39,7 +55,15 @@ export function outputInertRules(targets: readonly { readonly target: string; re
   return [
     { flag: 'color', inert: !tableOnStdout, why: { en: `only the terminal table on standard output is coloured; this run writes ${names}`, id: `hanya tabel terminal di keluaran standar yang berwarna; proses ini menulis ${names}` }, hint: { en: 'leave out --color, or -f table', id: 'hilangkan --color, atau -f table' } },
     { flag: 'chart', inert: !table || !hasChart, why: !hasChart ? { en: 'this report has no measure to draw as bars', id: 'laporan ini tidak memiliki ukuran untuk digambar sebagai batang' } : { en: `--chart draws bars in the terminal table; this run writes ${names}`, id: `--chart menggambar batang di tabel terminal; proses ini menulis ${names}` }, hint: { en: 'the HTML report has its charts always; leave out --chart', id: 'laporan HTML selalu memuat grafik; hilangkan --chart' } },
-    { flag: 'wide', inert: !(tableOnStdout && stdoutIsTerminal), why: { en: 'only a table on a terminal is fitted to its width, and this run writes none', id: 'hanya tabel di terminal yang disesuaikan dengan lebarnya, dan proses ini tidak menulisnya' }, hint: { en: 'leave out --wide', id: 'hilangkan --wide' } },
+    {
+      flag: 'wide',
+      inert: !(tableOnStdout && stdoutIsTerminal),
+      // A table piped or redirected is written at full width already: only a terminal's is fitted.
+      why: tableOnStdout
+        ? { en: 'only a table on a terminal is fitted to its width; standard output is not a terminal (a pipe or a file), and the table is written at full width', id: 'hanya tabel di terminal yang disesuaikan dengan lebarnya; keluaran standar bukan terminal (pipa atau berkas), dan tabel ditulis selebar penuh' }
+        : { en: `only a table on a terminal is fitted to its width, and this run writes none (it writes ${names})`, id: `hanya tabel di terminal yang disesuaikan dengan lebarnya, dan proses ini tidak menulisnya (proses ini menulis ${names})` },
+      hint: { en: 'leave out --wide', id: 'hilangkan --wide' },
+    },
     // TSV is tab-separated whatever the dialect (excel-id's ';', comma decimals and BOM are CSV's).
     { flag: 'csvDialect', inert: !formats.includes('csv'), why: { en: `--csv-dialect shapes CSV; this run writes ${names}`, id: `--csv-dialect mengatur CSV; proses ini menulis ${names}` }, hint: { en: 'leave out --csv-dialect, or -f csv', id: 'hilangkan --csv-dialect, atau -f csv' } },
   ];
@@ -63,6 +87,9 @@ export function inputInertRules(sources: readonly SourceFacts[], options?: objec
     { flag: 'sheet', inert: !data('xlsx'), why: why('it names a sheet of an xlsx data file (not of --targets, --workforce…)', 'opsi ini menyebut lembar berkas data xlsx (bukan --targets, --workforce…)'), hint: { en: 'leave out --sheet', id: 'hilangkan --sheet' } },
     { flag: 'headerRow', inert: !data('csv', 'xlsx'), why: why('it is the header line of a CSV or xlsx data file (not of --targets, --workforce…)', 'opsi ini adalah baris judul berkas data CSV atau xlsx (bukan --targets, --workforce…)'), hint: { en: 'leave out --header-row', id: 'hilangkan --header-row' } },
     { flag: 'numberLocale', inert: sources.length === 0 && numbers.length === 0, why: why('it says how the numbers of your files and of flag values such as --min 100.000 are written, and no value of this run has a separator', 'opsi ini menyatakan cara penulisan angka di berkas Anda dan di nilai opsi seperti --min 100.000, dan tidak ada nilai dengan pemisah di proses ini'), hint: { en: 'leave out --number-locale', id: 'hilangkan --number-locale' } },
+    // The bundled data is checked when it is built: it has no problem to list, nor a row over its denominator to let through.
+    { flag: 'maxErrors', inert: sources.length === 0, why: why('it caps the problems listed for your files', 'opsi ini membatasi jumlah masalah yang ditampilkan untuk berkas Anda'), hint: { en: 'leave out --max-errors', id: 'hilangkan --max-errors' } },
+    { flag: 'allowOverCoverage', inert: sources.length === 0, why: why('it lets rows of your files through whose participants exceed their denominator', 'opsi ini meloloskan baris berkas Anda yang pesertanya melebihi penyebutnya'), hint: { en: 'leave out --allow-over-coverage', id: 'hilangkan --allow-over-coverage' } },
     { flag: 'codeSystem', inert: sources.length === 0, why: why('it says which province codes your files use', 'opsi ini menyatakan sistem kode provinsi di berkas Anda'), hint: { en: 'leave out --code-system', id: 'hilangkan --code-system' } },
   ];
 }

@@ -101,13 +101,16 @@ export interface Read {
   readonly bundled: boolean;
 }
 
-/** The user's files (globs expanded), or the bundled baseline when there are none. */
-export async function readData(patterns: readonly string[], schema: ReadSchema, load: LoadOptions, io: Io, session: Session): Promise<Read> {
+/**
+ * The user's files (globs expanded), or the bundled baseline when there are none. `own`: how the command
+ * takes files of one's own, for the note on the bundled data (`--input`; coverage: its file arguments).
+ */
+export async function readData(patterns: readonly string[], schema: ReadSchema, load: LoadOptions, io: Io, session: Session, own?: string): Promise<Read> {
   if (!patterns.length) {
     const table = await loadBaseline(schema, load);
     requireColumns(schema.named, [table], whereOf(table, true));
     const period = baselinePeriod(table);
-    session.bundledBaseline(period, baselineFacts());
+    session.bundledBaseline(period, baselineFacts(), own);
     return { table, inputs: [], period, bundled: true };
   }
   if (patterns.some((p) => p.trim() === '')) {

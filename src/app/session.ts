@@ -23,6 +23,8 @@ import { selectColumns, type AnyReport, type Lang } from '../report/model.js';
 import { groupDigits, noteText } from '../report/vocabulary.js';
 import type { BaselineFacts } from '../io/bundled.js';
 import { clearProgress } from './progress.js';
+import { provinceRegistry, type CodeSystem } from '../io/areas.js';
+import { inCodeSystem } from '../report/codes.js';
 
 export interface OutputChoice {
   readonly format?: Format;
@@ -34,6 +36,8 @@ export interface OutputChoice {
   readonly chart?: boolean;
   readonly wide?: boolean;
   readonly quiet?: boolean;
+  /** The province code system of the inputs, which the report's codes are written in (report/codes.ts). */
+  readonly codeSystem?: CodeSystem;
 }
 
 type Words = { readonly en: string; readonly id: string };
@@ -159,7 +163,7 @@ export class Session {
   }
 
   /** Runs on the bundled data say which month it is and how to bring one's own. */
-  bundledBaseline(period: string | undefined, facts?: BaselineFacts): void {
+  bundledBaseline(period: string | undefined, facts?: BaselineFacts, own = '--input'): void {
     // issue 19: the national total of the baseline month, what no province holds, and the newest national figure
     const n = (x: number, lang: 'en' | 'id'): string => groupDigits(x, lang);
     const what = (lang: 'en' | 'id'): string => {
@@ -170,8 +174,8 @@ export class Session {
       return base + newest;
     };
     this.note({
-      en: `using the bundled baseline (data/baseline.csv, ${period ?? 'no month'}${what('en')}); for your own figures: jamsostek template → fill in → jamsostek validate → --input`,
-      id: `memakai data dasar bawaan (data/baseline.csv, ${period ?? 'tanpa bulan'}${what('id')}); untuk data sendiri: jamsostek template → isi → jamsostek validate → --input`,
+      en: `using the bundled baseline (data/baseline.csv, ${period ?? 'no month'}${what('en')}); for your own figures: jamsostek template → fill in → jamsostek validate → ${own}`,
+      id: `memakai data dasar bawaan (data/baseline.csv, ${period ?? 'tanpa bulan'}${what('id')}); untuk data sendiri: jamsostek template → isi → jamsostek validate → ${own}`,
     });
   }
 
@@ -250,7 +254,8 @@ export class Session {
   async emit(whole: AnyReport, inputs: readonly string[]): Promise<void> {
     // A progress bar of a read of unknown size (stdin) is still on the line: the report starts clean.
     clearProgress(this.io);
-    const report = this.withSpokenNotes(whole);
+    this.sayBpsCodes();
+    const report = this.inCodes(this.withSpokenNotes(whole));
     const fields = this.out.fields;
     checkFields(fields, report.columns.map((c) => c.key));
     const rendered: Output[] = [];
@@ -275,6 +280,41 @@ export class Session {
     await writeOutputs(rendered, this.io, { protect: inputs });
   }
 
+  /** Province codes read in their BPS meaning without --code-system (the code as read → the Kemendagri code). */
+  private readonly bpsCodes = new Map<string, string>();
+
+  bpsCodeRead(code: string, key: string): void {
+    this.bpsCodes.set(code, key);
+  }
+
+  /**
+   * Codes read as BPS codes while the report writes Kemendagri codes (no --code-system): a report joined
+   * back to a BPS sheet by code would meet other provinces. A warning, kept under --quiet.
+   */
+  private sayBpsCodes(): void {
+    if (!this.bpsCodes.size) return;
+    const registry = provinceRegistry();
+    const each = [...this.bpsCodes].map(([code, key]) => ({ code, key, name: registry.byKemendagri(key)?.name ?? key }));
+    const read = each.map((x) => `${x.code} (${x.name})`).join(', ');
+    const written = each.map((x) => `${x.name} ${x.key}`).join(', ');
+    this.say(
+      'warning',
+      {
+        en: `province codes read as BPS codes: ${read}; the report writes Kemendagri codes (${written}): pass --code-system bps to write the codes as BPS's`,
+        id: `kode provinsi dibaca sebagai kode BPS: ${read}; laporan menulis kode Kemendagri (${written}): berikan --code-system bps agar kode ditulis menurut BPS`,
+      },
+      true,
+    );
+  }
+
+  /** The report with its province codes in the system of --code-system (Kemendagri: as it is). */
+  private inCodes(report: AnyReport): AnyReport {
+    if (this.out.codeSystem !== 'bps') return report;
+    const codes = new Map<string, string>();
+    for (const p of provinceRegistry().provinces) if (p.bps !== p.kemendagri) codes.set(p.kemendagri, p.bps);
+    return inCodeSystem(report, codes, 'BPS');
+  }
+
   /** The report with the run's notes and warnings that it does not carry yet (the report's own first). */
   private withSpokenNotes(report: AnyReport): AnyReport {
     if (!this.spoken.length) return report;
@@ -289,8 +329,9 @@ export class Session {
  * The loader's options from the input flags. `sources` collects the facts of every file the run reads
  * (its inputs, --targets, --previous, margins…), for the check of input flags that did nothing.
  */
-export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress'], sources?: SourceFacts[]): LoadOptions {
+export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress'], sources?: SourceFacts[], session?: Session): LoadOptions {
   return {
+    ...(session && !o.codeSystem ? { onBpsCode: (code: string, key: string) => session.bpsCodeRead(code, key) } : {}),
     numberLocale: o.numberLocale ?? 'auto',
     codeSystem: o.codeSystem,
     delimiter: o.delimiter,

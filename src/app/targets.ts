@@ -20,6 +20,7 @@ import type { Io } from '../io/terminal.js';
 import { chooseDenominator, ruleColumns, splitRule, type RuleOptions } from '../options/specs.js';
 import { breakdownSchema } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
+import type { InertRule } from './inert.js';
 
 export interface TotalOptions {
   readonly target?: bigint;
@@ -36,8 +37,23 @@ export interface Totals {
   /** The series the totals come from (--year), for the Decembers on the way of a multi-year path. */
   readonly series?: TargetSeries;
   readonly revision?: RevisionFacts;
+  /**
+   * Why --as-of has nothing to pick: the year's target has no revision in the series (undefined when it
+   * has one, or the total is --target's, which --as-of is refused for anyway).
+   */
+  readonly nothingAsOf?: Words;
   readonly notes: Note[];
 }
+
+type Words = { readonly en: string; readonly id: string };
+
+/** --as-of given on the command line with no revision to pick: refused, as a flag with no effect is. */
+export const asOfRule = (nothing: Words | undefined): InertRule => ({
+  flag: 'asOf',
+  inert: nothing !== undefined,
+  why: nothing ?? { en: '', id: '' },
+  hint: { en: 'leave out --as-of: it picks among revisions, rows with a `from` month (scenario,year,target,from in a --series file; a breakdown output under a revision)', id: 'hilangkan --as-of: opsi ini memilih di antara revisi, baris dengan bulan `from` (scenario,year,target,from di berkas --series; keluaran breakdown di bawah revisi)' },
+});
 
 /** The total in force (the last stage). */
 export const totalInForce = (t: Totals): GivenTotal => t.stages[t.stages.length - 1]!.total;
@@ -65,6 +81,9 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
     );
   }
   const notes: Note[] = [];
+  // Every revision of the year's target, whatever --as-of says: none, and --as-of has nothing to pick.
+  const revised = (targetStages(series.points, year, undefined)?.length ?? 1) > 1;
+  const nothingAsOf = revised ? undefined : { en: `the ${year} target of ${series.file} (${series.scenario}) has no revision to pick`, id: `target ${year} di ${series.file} (${series.scenario}) tidak memiliki revisi untuk dipilih` };
   const out = stages.map((s) => {
     const t = s.target;
     const source = t.interpolated
@@ -78,7 +97,7 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
   const later = [...new Set(series.points.map((p) => p.from).filter((m): m is Period => m !== undefined && asOf !== undefined && m > asOf))].sort()[0];
   const revision: RevisionFacts = { from: last.from ?? null, total: Number(last.target.target), before: stages.length > 1 ? Number(stages[stages.length - 2]!.target.target) : null, asOf: asOf ?? null };
   if (stages.length > 1 || later) notes.push({ code: 'revision', year, from: revision.from, total: revision.total, before: revision.before, asOf: asOf ?? null, ...(later ? { later } : {}) });
-  return { stages: out, year, series, revision, notes };
+  return { stages: out, year, series, revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
 }
 
 /** The total of --year in force for a scenario of the bundled series (breakdown --compare-scenario). */
@@ -166,7 +185,7 @@ export async function coverageTargets(
   io: Io,
   /** The province codes the report covers: the notes about targets of other provinces are left out. */
   within?: ReadonlySet<string>,
-): Promise<{ targets: Targets; notes: Note[] } | undefined> {
+): Promise<{ targets: Targets; notes: Note[]; nothingAsOf?: Words } | undefined> {
   if (o.targets) {
     const files = await expandInputs([o.targets], io);
     const table = await loadTable(
@@ -190,7 +209,9 @@ export async function coverageTargets(
     if (fy.from === 'deduced') notes.push({ code: 'deduced-year', year: fy.year, source: table.sources.map((s) => s.name).join(', ') });
     if (fy.years) notes.push({ code: 'year-chosen', year: fy.year, years: fy.years, source: table.sources.map((s) => s.name).join(', ') });
     const base = targetsBaseline(fy.table, fy.year);
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing: { kind: 'even' }, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes };
+    const revised = keysOf(fy.table, 'from').some((f) => f !== '');
+    const nothingAsOf = revised ? undefined : { en: `the targets of ${o.targets} have no revision to pick (no row with a \`from\` month)`, id: `target di ${o.targets} tidak memiliki revisi untuk dipilih (tidak ada baris dengan bulan \`from\`)` };
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing: { kind: 'even' }, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {
@@ -233,6 +254,7 @@ export async function coverageTargets(
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
     notes: [...totals.notes, ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
+    ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
   };
 }
 

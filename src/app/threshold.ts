@@ -34,6 +34,20 @@ export function thresholdError(measure: Measure, below: number, scope: 'any' | '
   return undefined;
 }
 
+/**
+ * --fail-below 0: no coverage or achievement is below 0 %, so the check fails only on rows it cannot
+ * check (no denominator, no target). Said, not refused: that part of the check still works.
+ */
+export function nothingBelowNote(measure: Measure, below: number): { en: string; id: string } | undefined {
+  if (below > 0) return undefined;
+  const what = measure === 'coverage' ? 'denominator' : 'target';
+  const whatId = measure === 'coverage' ? 'penyebut' : 'target';
+  return {
+    en: `--fail-below 0: no ${measure} is below 0 %, so the check fails only on rows without a ${what}`,
+    id: `--fail-below 0: tidak ada ${columnWords(measure).id} di bawah 0 %, jadi pemeriksaan hanya gagal pada baris tanpa ${whatId}`,
+  };
+}
+
 /** Rows whose denominator (or target) is 0: nobody to cover, so not checked, and said. */
 export function zeroNote(measure: Measure, b: Breaches): { en: string; id: string } | undefined {
   if (!b.zero) return undefined;

@@ -10,7 +10,8 @@ import { grainOf } from '../options/specs.js';
 import { breakdownReport } from '../report/breakdown.js';
 import { milestonesReport } from '../report/milestones.js';
 import { planBreakdownRun } from '../app/breakdown.js';
-import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
+import { gapMinNoneRule, inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
+import { asOfRule } from '../app/targets.js';
 import type { SourceFacts } from '../core/table.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { laterActualNotes } from '../app/actuals.js';
@@ -54,14 +55,14 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const { o, session } = openSession(FLAGS, cli, io, exclusive);
   const grain = grainOf(o.by, 2);
   const sources: SourceFacts[] = [];
-  const load = loadOptions(o, io, undefined, sources);
+  const load = loadOptions(o, io, undefined, sources, session);
   const fromSeries = o.year !== undefined && o.target === undefined;
   refuseInert(cli, [
     { flag: 'phasing', inert: !o.months, why: { en: 'it phases the monthly milestones, and this run has no --months', id: 'opsi ini mengatur tonggak bulanan, dan proses ini tanpa --months' }, hint: { en: 'add --months', id: 'tambahkan --months' } },
     { flag: 'scenario', inert: !fromSeries && !o.compareScenario, why: { en: 'the total is given with --target, not taken from a series', id: 'total diberikan dengan --target, bukan diambil dari seri' }, hint: { en: 'leave out --scenario, or use --year without --target', id: 'hilangkan --scenario, atau pakai --year tanpa --target' } },
     { flag: 'series', inert: !fromSeries, why: { en: 'the total is given with --target (or no --year), not taken from a series', id: 'total diberikan dengan --target (atau tanpa --year), bukan diambil dari seri' }, hint: { en: 'use --series with --year, without --target', id: 'pakai --series dengan --year, tanpa --target' } },
     { flag: 'asOf', inert: !fromSeries, why: { en: 'it picks the revision of a series target in force; --target has no revisions', id: 'opsi ini memilih revisi target seri yang berlaku; --target tidak punya revisi' }, hint: { en: 'use --as-of with --year, without --target', id: 'pakai --as-of dengan --year, tanpa --target' } },
-    { flag: 'min', inert: o.mode !== 'level' && o.min?.kind === 'none' && !o.compare, why: { en: "gap mode adds to today's participants: no unit goes below them whatever --min says", id: 'mode gap menambah peserta saat ini: tidak ada unit di bawahnya apa pun nilai --min' }, hint: { en: 'use --mode level to plan without a floor', id: 'pakai --mode level untuk merencanakan tanpa batas bawah' } },
+    gapMinNoneRule(o.mode !== 'level' && o.min?.kind === 'none' && !o.compare),
     ...outputInertRules(session.targets(), io.stdout.isTTY === true),
   ]);
   if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months', '--compare menampilkan target Desember; hilangkan --months');
@@ -70,7 +71,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   checkBreakdownFields(grain, o, variants && compare!.comparisonColumns(variants));
 
   const plan = await planBreakdownRun(o, grain, load, io, session, variants);
-  refuseInert(cli, inputInertRules(sources, o));
+  refuseInert(cli, [...inputInertRules(sources, o), asOfRule(o.compare || o.compareScenario ? undefined : plan.totals?.nothingAsOf)]);
   const { read } = plan;
   const total = plan.totals?.stages[plan.totals.stages.length - 1]!.total;
   const context = { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'), scope: plan.scope };

@@ -9,12 +9,13 @@ import { addFlags } from '../options/resolve.js';
 import { grainOf } from '../options/specs.js';
 import { coverageReport, trendReport } from '../report/coverage.js';
 import { planCoverageRun } from '../app/coverage.js';
+import { asOfRule } from '../app/targets.js';
 import { checkCoverageFields } from '../app/coverage-fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { coverageInertRules } from '../app/coverage-flags.js';
-import { thresholdError, zeroNote } from '../app/threshold.js';
-import { inputInertRules, refuseInert } from '../app/inert.js';
+import { nothingBelowNote, thresholdError, zeroNote } from '../app/threshold.js';
+import { extractRule, inputInertRules, refuseInert } from '../app/inert.js';
 import type { SourceFacts } from '../core/table.js';
 import { UsageError, type JamsostekError } from '../errors.js';
 
@@ -51,9 +52,9 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   // row the report is as long as the input, and its rows are made as they are written).
   const { view, result, written } = await (async () => {
     const sources: SourceFacts[] = [];
-    const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources), io, session);
-    const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: 'give earlier months too: a folder or glob of several months, or --previous (repeatable)', id: 'berikan juga bulan-bulan sebelumnya: folder atau glob beberapa bulan, atau --previous (boleh diulang)' } };
-    refuseInert(cli, [...inputInertRules(sources, o), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }]);
+    const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources, session), io, session);
+    const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: "give earlier months too: the files of several months (a glob such as 'data/2024-*/*.csv'), or --previous (repeatable)", id: "berikan juga bulan-bulan sebelumnya: berkas beberapa bulan (glob seperti 'data/2024-*/*.csv'), atau --previous (boleh diulang)" } };
+    refuseInert(cli, [...inputInertRules(sources, o), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }, asOfRule(plan.nothingAsOf), extractRule(plan.read.bundled)]);
     session.notes(plan.notes);
     for (const p of plan.planNotes ?? []) session.notes(p.notes, p.about);
     // The files of --previous are inputs of the report too: its change and pace come from them.
@@ -82,8 +83,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     const b = thresholdBreaches(result, measure, o.failScope ?? 'any', o.failBelow);
     failed = thresholdError(measure, o.failBelow, o.failScope ?? 'any', b);
     if (failed instanceof UsageError) throw failed;
-    const zero = zeroNote(measure, b);
-    if (zero) session.note(zero);
+    for (const n of [nothingBelowNote(measure, o.failBelow), zeroNote(measure, b)]) if (n) session.note(n);
   }
   await session.emit(view, written);
   if (failed) throw failed;

@@ -50,7 +50,7 @@ alias('from_milestone', 'tonggak_awal_revisi');
 // Which of a row's figures are estimates (core/estimates.ts): read with the row, never a key.
 alias('estimated', 'estimasi', 'perkiraan', 'estimate', 'estimates', 'diperkirakan', 'figures_estimated');
 // The tool's own reports, read back: an xlsx report shows its columns by their labels.
-reportLabel('province_code', 'code');
+reportLabel('province_code', 'code', 'code_bps', 'kode_bps');
 reportLabel('period', 'baseline_month', 'bulan_awal');
 reportLabel('employed', 'workforce_employed', 'tenaga_kerja_bekerja');
 reportLabel('potential_workers', 'workforce_potential', 'tenaga_kerja_potensi');

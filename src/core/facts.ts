@@ -57,7 +57,8 @@ export type Note =
   /** Rows whose pace is measured over fewer months than --pace-window. */
   | { readonly code: 'pace-shorter'; readonly rows: number; readonly of: number; readonly window: number; readonly fewest: number }
   /** Detail rows without a denominator where other rows have one: no coverage for them or the totals over them. */
-  | { readonly code: 'denominator-missing'; readonly measure: string; readonly rows: number; readonly of: number; readonly example: string }
+  /** `per`: the rows counted are the subtotals of that key (the denominator is known per it, not per detail row). */
+  | { readonly code: 'denominator-missing'; readonly measure: string; readonly rows: number; readonly of: number; readonly example: string; readonly per?: string }
   /** Rows whose pace would take them below zero by December: their projection is 0 (never a negative count). */
   | { readonly code: 'projection-floored'; readonly rows: number; readonly of: number; readonly december: string; /** The first rows (at most 5), by their labels. */ readonly names?: readonly string[] }
   | { readonly code: 'no-month-for-targets' }
@@ -80,7 +81,8 @@ export type Note =
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
-  | { readonly code: 'bundled-denominators'; readonly period: string; readonly reportPeriod: string }
+  /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
+  | { readonly code: 'bundled-denominators'; readonly period: string; readonly reportPeriod: string; readonly measure?: string; readonly inputHas?: readonly string[] }
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */
   | { readonly code: 'no-pace'; readonly rows: number; readonly window: number }
   /** Participants above the denominator in a group (allowed, but worth a look). */
@@ -111,6 +113,8 @@ export type Note =
   | { readonly code: 'over-coverage-exception'; readonly province: string; readonly reason: string; readonly rows: readonly { readonly at: string; readonly measure: string; readonly participants: number; readonly denominator: number }[]; readonly more: number }
   /** breakdown from an input of several months: planned from the latest (`period`); the `months` before it are left out. */
   | { readonly code: 'earlier-months'; readonly period: string; readonly months: readonly string[] }
+  /** coverage --period before the input's latest month: the `months` after `period` are left out of the report. */
+  | { readonly code: 'later-months'; readonly period: string; readonly months: readonly string[] }
   /** Units not compared with later published figures: theirs are published only for their parts (a Kanwil's provinces); `by`: the --by that checks the parts. */
   | { readonly code: 'later-actual-unchecked'; readonly units: readonly string[]; readonly by: string }
   /** The bundled baseline's participants not attributed to a province: the units start from `participants` (the national figure less them), so their increase includes them. */

@@ -78,7 +78,11 @@ export class KeyDomains {
   private readonly others = new Map<string, Map<string, Resolved>>();
   private readonly kanwils: ReadonlyMap<string, string>;
 
-  constructor(private readonly codeSystem: CodeSystem | undefined) {
+  constructor(
+    private readonly codeSystem: CodeSystem | undefined,
+    /** Told of a province code read in its BPS meaning when no code system is given (LoadOptions.onBpsCode). */
+    private readonly onBpsCode?: (code: string, key: string) => void,
+  ) {
     // Every name of a regional office: "Sulawesi Maluku (Sulama)", "Sulawesi Maluku" and "Sulama" (as
     // --expect kanwil: reads them, io/geography.ts findKanwil).
     const k = new Map<string, string>();
@@ -133,6 +137,9 @@ export class KeyDomains {
     else {
       const r = provinceRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem);
       out = 'province' in r ? { key: r.province.kemendagri, label: r.province.name } : withTotal(withTotal(r, code), name);
+      // Once per distinct cell text (the result is cached): a code that is not the Kemendagri one.
+      const c = code.trim().replace(/^0+(?=\d\d$)/, '');
+      if ('province' in r && !this.codeSystem && c !== '' && c !== r.province.kemendagri && c === r.province.bps) this.onBpsCode?.(c, r.province.kemendagri);
     }
     byName.set(name, out);
     return out;

@@ -92,6 +92,12 @@ export interface LoadOptions {
   readonly onProgress?: (bytes: number, total: number | undefined) => void;
   /** The fast path for large CSV extracts: by size (default), always (tests), never. */
   readonly fastExtract?: 'auto' | 'always' | 'never';
+  /**
+   * Told, when no code system is given, of each province code read in its BPS meaning (a name settled
+   * it, or the code is BPS's only): `code` as read, `key` the province's Kemendagri code, which a Table
+   * and a report use.
+   */
+  readonly onBpsCode?: (code: string, key: string) => void;
   /** Told the facts of every file read (format, delimiter…): a run checks its input flags against them. */
   readonly onSource?: (facts: SourceFacts) => void;
   /** Told, for each file the fast path was tried on, whether it took it (tests, diagnostics). */
@@ -175,7 +181,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, gi
     options,
     wants,
     shape,
-    domains: new KeyDomains(options.codeSystem),
+    domains: new KeyDomains(options.codeSystem, options.onBpsCode),
     problems: new ProblemList(options.maxErrors),
     fold: new LoadFold(shape.dims, shape.measures, wants.dims),
     ids: new IdLedger(),

@@ -71,7 +71,7 @@ export const FLAGS = {
   quiet: { ...sw('quiet', 'no notes on stderr (errors, and warnings that change what a number means, still print)'), short: 'q' },
   // Input
   numberLocale: choice('number-locale', '<locale>', 'how numbers are written: id (256.129), en (256,129) or auto (deduced per file from its counts)', ['id', 'en', 'auto'] as const),
-  codeSystem: choice('code-system', '<system>', 'province code system of the input', ['kemendagri', 'bps'] as const),
+  codeSystem: choice('code-system', '<system>', 'province code system of the input files, and of the codes the report writes', ['kemendagri', 'bps'] as const),
   delimiter: flag({ name: 'delimiter', arg: '<char>', help: "CSV delimiter (default: from the header line; '\\t' for TAB)", parse: p.delimiter }),
   encoding: choice('encoding', '<encoding>', 'input encoding (default: UTF-8, or UTF-16 by its BOM or zero bytes)', ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const),
   sheet: flag({ name: 'sheet', arg: '<name>', help: 'the sheet of the xlsx data files (default: the first visible sheet; a hidden one only when named), not of --targets or --workforce files', parse: p.text }),

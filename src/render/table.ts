@@ -85,7 +85,7 @@ export function layoutTable(report: AnyReport, ctx: RenderContext): Layout {
   const chart = ctx.chart && coverageChart(report);
   const labels = cols.map((c) => c.label[ctx.lang]);
   const valueWidths = measureValues(report, ctx);
-  const chartWidth = chart ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx))) + 3 : 0;
+  const chartWidth = chart ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx, report))) + 3 : 0;
   const natural = (j: number): number => Math.max(valueWidths[j]!, displayWidth(labels[j]!));
   const total = (shown: readonly number[], width: (j: number) => number): number => shown.reduce((s, j) => s + width(j) + 3, 1) + chartWidth;
   let shown = cols.map((_, j) => j);
@@ -119,7 +119,9 @@ export function layoutTable(report: AnyReport, ctx: RenderContext): Layout {
   return { shown, dropped, head: shown.map((j) => wrapWords(labels[j]!, narrow(j))), widths: shown.map(narrow) };
 }
 
-const chartLabel = (ctx: RenderContext): string => (ctx.lang === 'id' ? 'cakupan vs target' : 'coverage vs target');
+/** The bar's heading: coverage, against the target when the report has one to mark. */
+const chartLabel = (ctx: RenderContext, report: AnyReport): string =>
+  report.chart?.target ? (ctx.lang === 'id' ? 'cakupan vs target' : 'coverage vs target') : ctx.lang === 'id' ? 'grafik cakupan' : 'coverage chart';
 /** The bar is coverage against target: a report of changes (a comparison) has none to draw. */
 const coverageChart = (report: AnyReport): boolean => report.chart !== undefined && report.chart.changes === undefined;
 
@@ -136,7 +138,7 @@ function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Gen
   const chart = ctx.chart && coverageChart(report) ? report.chart : undefined;
   const { shown, widths } = layout;
   const aligns = shown.map((j) => (isTextKind(cols[j]!.kind) ? 'left' : 'right'));
-  const chartW = chart ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx))) : 0;
+  const chartW = chart ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx, report))) : 0;
   const rule = (l: string, m: string, r: string): string => l + shown.map((_, k) => '─'.repeat(widths[k]! + 2)).concat(chart ? ['─'.repeat(chartW + 2)] : []).join(m) + r;
   const pad = (plain: string, styled: string, width: number, align: string): string => {
     const space = ' '.repeat(Math.max(0, width - displayWidth(plain)));
@@ -153,7 +155,7 @@ function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Gen
       return ' ' + pad(t, t ? chalk.bold(t) : '', widths[k]!, aligns[k]!) + ' ';
     });
     if (chart) {
-      const t = i === 0 ? chartLabel(ctx) : '';
+      const t = i === 0 ? chartLabel(ctx, report) : '';
       cells.push(' ' + pad(t, t ? chalk.bold(t) : '', chartW, 'left') + ' ');
     }
     yield '│' + cells.join('│') + '│\n';

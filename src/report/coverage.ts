@@ -132,10 +132,21 @@ function coverageCells(r: CoverageResult): (keys: readonly string[]) => Iterable
  * What --sort and --top leave out of the list, in words: the rows shown of all, in what order, a tie the
  * cut breaks, and that the subtotals and the Total still count every row.
  */
-function shownWords(o: { shown: number; of: number; sort?: { en: string; id: string }; top?: number; tie?: { label: string; more: number }; subtotals: boolean; nested: boolean }): { en: string; id: string } | undefined {
+function shownWords(o: { shown: number; of: number; sort?: { en: string; id: string }; top?: number; tie?: { label: string; more: number }; subtotals: boolean; nested: boolean; empty?: number }): { en: string; id: string } | undefined {
   const order = o.sort ? { en: `sorted by ${o.sort.en}`, id: `diurutkan menurut ${o.sort.id}` } : { en: 'in input order', id: 'dalam urutan masukan' };
   const en: string[] = [];
   const id: string[] = [];
+  // Rows without a value to sort by (no target, no denominator) go last, in input order: said, since a
+  // --top list would otherwise look sorted where it is not.
+  if (o.sort && o.empty) {
+    if (o.empty === o.of) {
+      en.push(`no row has a ${o.sort.en} to sort by: the rows keep the input order`);
+      id.push(`tidak ada baris yang memiliki ${o.sort.id} untuk diurutkan: baris tetap menurut urutan masukan`);
+    } else {
+      en.push(`${o.empty} of ${o.of} rows have no ${o.sort.en} to sort by: they are listed last, in input order`);
+      id.push(`${o.empty} dari ${o.of} baris tidak memiliki ${o.sort.id} untuk diurutkan: baris itu ditaruh paling akhir, menurut urutan masukan`);
+    }
+  }
   if (o.top !== undefined && o.shown < o.of) {
     const sortedNested = o.sort !== undefined && o.nested;
     en.push(`--top ${o.top}: ${o.shown} of ${o.of} rows shown, ${order.en}; ${o.subtotals ? 'the subtotals and the Total count' : 'the Total counts'} all ${o.of}${sortedNested ? ' (a sorted list has no subtotals)' : ''}`);
@@ -213,6 +224,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
   } else {
     let chosen: Row[];
     const labelOfRow = new Map<Row, string>();
+    let empty = 0;
     if (ctx.sort) {
       chosen = [];
       for (let i = 0; i < list.length; i++) {
@@ -222,7 +234,9 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
         labelOfRow.set(row, x.labels.join(' / '));
         chosen.push(row);
       }
-      chosen = sortRows(chosen, sortColumn(ctx.sort, r.grain));
+      const key = sortColumn(ctx.sort, r.grain);
+      chosen = sortRows(chosen, key);
+      for (const x of chosen) if (x.values[key] == null) empty++;
     } else chosen = Array.from(withoutTotal(list), toRow);
     let tie: { label: string; more: number } | undefined;
     if (ctx.top !== undefined) {
@@ -230,8 +244,9 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
         // The first row cut has the same value as the last row shown: the tie is broken by input order.
         const key = sortColumn(ctx.sort, r.grain);
         const last = chosen[ctx.top - 1]!.values[key];
+        // Rows without a value are not tied: they have nothing to compare (said above, as rows listed last).
         let tied = 0;
-        for (let i = ctx.top; i < chosen.length && chosen[i]!.values[key] === last; i++) tied++;
+        for (let i = ctx.top; last != null && i < chosen.length && chosen[i]!.values[key] === last; i++) tied++;
         if (tied) tie = { label: labelOfRow.get(chosen[ctx.top]!) ?? '', more: tied - 1 };
       }
       let kept = 0;
@@ -241,7 +256,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
       chosen = cut.filter((x, i) => x.level !== 'subtotal' || (i > 0 && (cut[i - 1]!.level ?? 'detail') === 'detail'));
     }
     const shown = chosen.filter((x) => (x.level ?? 'detail') === 'detail').length;
-    shownNote = shownWords({ shown, of: detailCount, sort: ctx.sort ? columnWords(sortColumn(ctx.sort, r.grain)) : undefined, top: ctx.top, tie, subtotals: !ctx.sort && r.grain.length >= 2, nested: r.grain.length >= 2 });
+    shownNote = shownWords({ shown, of: detailCount, sort: ctx.sort ? columnWords(sortColumn(ctx.sort, r.grain)) : undefined, top: ctx.top, tie, subtotals: !ctx.sort && r.grain.length >= 2, nested: r.grain.length >= 2, empty });
     shownMeta = { rows: shown, of: detailCount, sort: ctx.sort ?? null, top: ctx.top ?? null };
     if (shownNote) ctx.onNote?.(shownNote);
     rows = chosen;

@@ -226,6 +226,12 @@ export function noteText(n: Note, lang: Lang): string {
         `laju ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris dihitung atas lebih sedikit bulan daripada --pace-window ${n.window} (paling sedikit ${n.fewest}): bulan yang diketahui lebih sedikit, atau ada bulan yang tidak dilaporkan`,
       );
     case 'denominator-missing':
+      if (n.per) {
+        return L(
+          `${n.measure} is not given for ${num(n.rows, 'en')} of the ${num(n.of, 'en')} ${dimLabel(n.per).en} subtotals (e.g. ${n.example}): they show no coverage, nor does the Total over them`,
+          `${idName(n.measure)} tidak tersedia untuk ${num(n.rows, 'id')} dari ${num(n.of, 'id')} subtotal ${dimLabel(n.per).id} (mis. ${n.example}): subtotal itu tanpa cakupan, begitu pula Total yang mencakupnya`,
+        );
+      }
       return L(
         `${n.measure} is not given for ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows (e.g. ${n.example}): they show no coverage, nor do the subtotals and the Total over them`,
         `${idName(n.measure)} tidak tersedia untuk ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris (mis. ${n.example}): baris itu tanpa cakupan, begitu pula subtotal dan Total yang mencakupnya`,
@@ -347,6 +353,14 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'bundled-denominators': {
       const other = n.period !== '' && n.reportPeriod !== '' && n.period !== n.reportPeriod;
+      // --denominator potential_workers on a file with workforce: it has a denominator, not that one.
+      if (n.measure && n.inputHas?.length) {
+        const has = n.inputHas.join(', ');
+        return L(
+          `the input has no ${n.measure} column (it has ${has}: --denominator ${n.inputHas[0]} uses it): coverage is against the bundled baseline's ${n.measure} (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, not ${n.reportPeriod}'s` : ''}; give your own with --workforce FILE`,
+          `input tidak memiliki kolom ${n.measure} (input memiliki ${has}: --denominator ${n.inputHas[0]} memakainya): cakupan dihitung terhadap ${idName(n.measure)} baseline bawaan (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, bukan ${n.reportPeriod}` : ''}; berikan penyebut sendiri dengan --workforce BERKAS`,
+        );
+      }
       return L(
         `the input has no denominator column: coverage is against the bundled baseline's (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, not ${n.reportPeriod}'s` : ''}; give your own with --workforce FILE`,
         `input tidak memiliki kolom penyebut: cakupan dihitung terhadap penyebut baseline bawaan (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, bukan ${n.reportPeriod}` : ''}; berikan penyebut sendiri dengan --workforce BERKAS`,
@@ -483,6 +497,13 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         `the input has several months: breakdown plans from the latest, ${n.period} (every unit has rows for it); the rows of ${span} are left out`,
         `input memuat beberapa bulan: breakdown berangkat dari bulan terakhir, ${n.period} (setiap unit memiliki barisnya); baris ${span} tidak dipakai`,
+      );
+    }
+    case 'later-months': {
+      const span = n.months.length === 1 ? n.months[0]! : `${n.months.length} ${L('months', 'bulan')}, ${n.months[0]} … ${n.months[n.months.length - 1]}`;
+      return L(
+        `--period ${n.period}: the input's later months are left out of the report: ${span}`,
+        `--period ${n.period}: bulan-bulan input yang lebih akhir tidak dimasukkan ke laporan: ${span}`,
       );
     }
     case 'denominator-month': {

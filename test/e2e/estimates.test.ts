@@ -24,6 +24,8 @@ describe('the tool agrees with itself', () => {
       expect.stringMatching(/^note: DKI Jakarta: participants above the denominator accepted as a documented exception \(.*data\/exceptions\.csv\): data\/baseline\.csv:12 \(7,498,532 participants > 5,110,000 employed\), data\/baseline\.csv:12 \(7,498,532 participants > 4,705,882 potential_workers\)$/),
       // Its columns of sources and of estimate marks are not read by coverage, and said so in a note.
       'note: data/baseline.csv: columns not read: formal_employed, status_employed, source_employed, status_formal_employed, source_formal_employed, status_potential_workers, source_potential_workers, status_participants, … (12)',
+      // What coverage says of the same file (review rv11: validate says the plan's notes too).
+      'note: participants above the denominator: DKI Jakarta',
     ]);
     const [row] = csvRows(r.stdout);
     expect([row!['file'], row!['status'], row!['rows']]).toEqual(['data/baseline.csv', 'ok', '38']);
@@ -50,7 +52,7 @@ describe('the tool agrees with itself', () => {
     const line = filled.findIndex((l) => l.startsWith('31,')) + 1;
     const n = (x: string): string => Number(x).toLocaleString('en-US');
     expect(r.stderr).toBe(
-      `note: DKI Jakarta: participants above the denominator accepted as a documented exception (participants are counted where the employer is registered, employed where people live; data/exceptions.csv): ${file}:${line} (${n(byCode.get('31')!['participants']!)} participants > ${n(byCode.get('31')!['employed']!)} employed)\n`,
+      `note: DKI Jakarta: participants above the denominator accepted as a documented exception (participants are counted where the employer is registered, employed where people live; data/exceptions.csv): ${file}:${line} (${n(byCode.get('31')!['participants']!)} participants > ${n(byCode.get('31')!['employed']!)} employed)\nnote: participants above the denominator: DKI Jakarta\n`,
     );
     // The bundled run itself does not repeat it (the data documents the exception and marks the row).
     const own = await run(['coverage', '-f', 'csv']);

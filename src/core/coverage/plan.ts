@@ -408,6 +408,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const periods = keysOf(current, 'period').sort();
   const period = spec.period ?? latestPeriod(periods);
   if (spec.period && periods.length && !periods.includes(spec.period)) throw new CoverageError({ kind: 'no-period', period: spec.period, periods });
+  // --period before the latest month of the input: the months after it are read and left out, said.
+  const later = spec.period ? periods.filter((p) => p > spec.period!) : [];
+  if (later.length) notes.push({ code: 'later-months', period: spec.period!, months: later });
   const pDim = dimIndex(current, 'period');
   const cur = period ? atPeriod(current, period) : current;
   if (period && pDim >= 0) {
@@ -799,11 +802,21 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (grain.length >= 2) {
     const subs = new Map<string, CoverageRow>();
     const sub = levelRows([grain[0]!], 'subtotal');
+    // A denominator known per coarser group ('coarser': no detail row has one): the subtotals that lack
+    // it are said as the detail rows would be (Bali without workforce, by province as by province × segment).
+    const coarser = denominatorFrom && notes.some((x) => x.code === 'coarser');
+    let subWithout = 0;
+    let subExample: string | undefined;
     for (let i = 0; i < sub.length; i++) {
       const r = sub.at(i);
       seen(r);
       subs.set(sub.firstKey(i), r);
+      if (coarser && r.metrics.denominator === null) {
+        subWithout++;
+        subExample ??= r.labels[0];
+      }
     }
+    if (subWithout > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: subWithout, of: sub.length, example: subExample ?? '', per: grain[0]! });
     const byFirst = new Map<string, number[]>();
     for (let i = 0; i < detail.length; i++) {
       const k = detail.firstKey(i);
