@@ -67,7 +67,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
       targetsSource: plan.targetsSource,
       targetsBaselinePeriod: plan.targetsBaselinePeriod,
       atRiskMargin: o.atRiskMargin ?? 0.05,
-      codeSystem: plan.read.bundled ? 'kemendagri' : (o.codeSystem ?? 'auto'),
+      codeSystem: o.codeSystem === 'bps' && !plan.read.bundled ? 'bps' : 'kemendagri', // the codes the report is written in
       sort: o.sort,
       top: o.top,
       onNote: (words) => session.note(words),

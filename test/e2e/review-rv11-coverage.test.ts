@@ -94,6 +94,18 @@ describe('F1: --code-system bps writes the report in BPS codes, in every format'
     expect((await run(['coverage', f, '--code-system', 'kemendagri', '-f', 'md'])).stdout).toMatch(/\| code \| province \|/);
     expect(csvRows(csv.stdout).map((r) => `${r['province_code']} ${r['province']}`)).toEqual(['92 Papua Barat', '75 Gorontalo', ' Total']);
   });
+
+  // meta.codeSystem said "auto" (shown "detected") when no --code-system was typed: a script reading the
+  // JSON could not tell which codes the rows carry. It now names the codes the report is written in.
+  it('meta.codeSystem names the codes the report is written in: Kemendagri unless --code-system bps', async () => {
+    const f = writeIn(tmp(), 'a.csv', 'period,province_code,workforce,participants\n2024-06,11,100,50\n2024-06,75,300,100\n');
+    const meta = async (args: string[]): Promise<unknown> => (JSON.parse((await run(['coverage', f, ...args, '-f', 'json'])).stdout) as { meta: { codeSystem: unknown } }).meta.codeSystem;
+    expect(await meta([])).toBe('kemendagri');
+    expect(await meta(['--code-system', 'bps'])).toBe('bps');
+    const g = writeIn(tmp(), 'b.csv', 'province_code,workforce,participants\n11,100,50\n75,300,100\n');
+    const bd = await run(['breakdown', '--input', g, '--target', '300', '-f', 'json']);
+    expect((JSON.parse(bd.stdout) as { meta: { codeSystem: unknown } }).meta.codeSystem).toBe('kemendagri');
+  });
 });
 
 // Six rows: Gorontalo, Maluku and Bali, PU and BPU each; by province: Gorontalo 260,000 of 422,934,
