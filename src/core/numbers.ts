@@ -217,3 +217,22 @@ export function parseStandalone(raw: string, locale: NumberLocale | 'auto' | und
   }
   return en.ok ? en : id;
 }
+
+/**
+ * num / den as the float nearest to it (den > 0), also when num and den are past 2^53 (Number(num) /
+ * Number(den) would round three times). For values built from integer counts (a change in coverage in
+ * points) so that an exact half such as 0.035 stays the float whose shortest text is "0.035".
+ */
+export function ratioToNumber(num: bigint, den: bigint): number {
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const negative = num < 0n;
+  const n = negative ? -num : num;
+  // 25 significant digits or more of the quotient (truncated), then one decimal-to-binary conversion:
+  // correctly rounded unless the quotient lies within 10^-25 (relative) of a midpoint between two floats.
+  const shift = Math.max(0, 26 - (n.toString().length - den.toString().length));
+  const digits = (n * 10n ** BigInt(shift)) / den;
+  return (negative ? -1 : 1) * Number(`${digits}e-${shift}`);
+}

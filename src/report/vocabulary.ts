@@ -6,6 +6,7 @@ import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/method
 import type { InfeasibleFact, Note } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
+import { roundHalfUp } from './rounding.js';
 
 export type Lang = 'id' | 'en';
 export interface Words {
@@ -211,7 +212,7 @@ export function noteText(n: Note, lang: Lang): string {
       );
     }
     case 'coverage-disagrees': {
-      const pct = (x: number, l: Lang): string => `${(x * 100).toFixed(2).replace('.', l === 'id' ? ',' : '.')} %`;
+      const pct = (x: number, l: Lang): string => `${roundHalfUp(x, 2, 2).replace('.', l === 'id' ? ',' : '.')} %`;
       const rows = (l: Lang): string => n.rows.map((r) => `${r.at} (${pct(r.stated, l)} ${l === 'id' ? 'tertulis' : 'stated'}, ${pct(r.computed, l)} ${l === 'id' ? 'dari angkanya' : 'from the counts'})`).join(', ') + (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
       return L(
         `the file's coverage column disagrees with participants ÷ denominator (by more than half a point): ${rows('en')}; the report uses the counts: check them for a typing error`,
