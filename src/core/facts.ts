@@ -136,7 +136,21 @@ export type Note =
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =
-  | { readonly kind: 'below-lower'; readonly grain: readonly string[]; readonly scope?: string; readonly total: bigint; readonly sumLower: bigint; readonly units: number; readonly lowerIsToday: boolean }
+  | {
+      readonly kind: 'below-lower';
+      readonly grain: readonly string[];
+      readonly scope?: string;
+      readonly total: bigint;
+      readonly sumLower: bigint;
+      readonly units: number;
+      readonly lowerIsToday: boolean;
+      /**
+       * Where the lower bounds come from: today's participants, the --min bound (a value or a column),
+       * or both (gap mode: --min where it is above today). `min`: the --min given; `today`: the sum of
+       * today's participants (known in gap mode).
+       */
+      readonly lowerFrom?: { readonly source: 'today' | 'min' | 'both'; readonly min?: { readonly value: bigint } | { readonly column: string }; readonly today?: bigint };
+    }
   | {
       readonly kind: 'above-upper';
       readonly grain: readonly string[];

@@ -125,6 +125,12 @@ const listed = <T>(xs: readonly T[], word: (x: T, i: number) => string, max = 8)
 /** 'a, b or c' ('a, b atau c'). */
 const orList = (xs: readonly string[], or: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
 const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
+/** "province units" / "unit provinsi"; a grain called unit is just "units" (never "the 3 unit units"). */
+const unitsWords = (grain: readonly string[], lang: Lang): string => {
+  const g = grainWords(grain, lang);
+  if (/^units?$/i.test(g)) return lang === 'id' ? 'unit' : 'units';
+  return lang === 'id' ? `unit ${g}` : `${g} units`;
+};
 
 const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {
   regency: { one: w('regency or city', 'kabupaten/kota'), many: w('regencies and cities', 'kabupaten/kota') },
@@ -561,14 +567,29 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
   const n = (x: bigint | number): string => num(x, lang);
   const g = (grain: readonly string[]): string => grainWords(grain, lang);
   switch (f.kind) {
-    case 'below-lower':
+    case 'below-lower': {
+      // Where the lower bounds come from, named: --min is the user's, and the way out differs.
+      const from = f.lowerFrom ?? { source: f.lowerIsToday ? 'today' : 'min' };
+      const min = from.min ? ('value' in from.min ? `--min ${n(from.min.value)}` : `--min ${from.min.column}`) : '--min';
+      const each = from.min && 'value' in from.min ? L(` for each`, ` untuk setiap unit`) : '';
+      const today = from.today !== undefined ? n(from.today) : undefined;
+      const why =
+        from.source === 'today'
+          ? L("today's participants", 'peserta saat ini')
+          : from.source === 'min'
+            ? L(`${min}${each}${today !== undefined ? `; today's participants are ${today}` : ''}`, `${min}${each}${today !== undefined ? `; peserta saat ini ${today}` : ''}`)
+            : L(`${min} where it is above today's participants, today's elsewhere${today !== undefined ? `; today's participants alone are ${today}` : ''}`, `${min} bila di atas peserta saat ini, selebihnya peserta saat ini${today !== undefined ? `; peserta saat ini saja ${today}` : ''}`);
       return {
         message: L(
-          `${f.scope ? `${f.scope}: ` : ''}the ${f.units} ${g(f.grain)} units already have at least ${n(f.sumLower)} between them (${f.lowerIsToday ? "today's participants" : 'their minimum targets'}); a target of ${n(f.total)} is below that`,
-          `${f.scope ? `${f.scope}: ` : ''}${f.units} unit ${g(f.grain)} sudah memiliki paling sedikit ${n(f.sumLower)} (${f.lowerIsToday ? 'peserta saat ini' : 'target minimum'}); target ${n(f.total)} di bawahnya`,
+          `${f.scope ? `${f.scope}: ` : ''}the ${f.units} ${unitsWords(f.grain, 'en')} already have at least ${n(f.sumLower)} between them (${why}); a target of ${n(f.total)} is below that`,
+          `${f.scope ? `${f.scope}: ` : ''}${f.units} ${unitsWords(f.grain, 'id')} sudah memiliki paling sedikit ${n(f.sumLower)} (${why}); target ${n(f.total)} di bawahnya`,
         ),
-        hint: L(`raise the target to at least ${n(f.sumLower)}, or allow targets below today with --mode level --min none`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau izinkan target di bawah jumlah peserta saat ini dengan --mode level --min none`),
+        hint:
+          from.source === 'today'
+            ? L(`raise the target to at least ${n(f.sumLower)}, or allow targets below today with --mode level --min none`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau izinkan target di bawah jumlah peserta saat ini dengan --mode level --min none`)
+            : L(`raise the target to at least ${n(f.sumLower)}, or lower ${min}`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau turunkan ${min}`),
       };
+    }
     case 'above-upper': {
       const scope = f.scope ? `${f.scope}: ` : '';
       const z = f.zeroWeight;
@@ -589,8 +610,8 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
       }
       return {
         message: L(
-          `${scope}the ${f.units} ${g(f.grain)} units can take at most ${n(f.sumUpper)} between them (their upper bounds); a target of ${n(f.total)} is above that`,
-          `${scope}${f.units} unit ${g(f.grain)} paling banyak menampung ${n(f.sumUpper)} (batas atas); target ${n(f.total)} di atasnya`,
+          `${scope}the ${f.units} ${unitsWords(f.grain, 'en')} can take at most ${n(f.sumUpper)} between them (their upper bounds); a target of ${n(f.total)} is above that`,
+          `${scope}${f.units} ${unitsWords(f.grain, 'id')} paling banyak menampung ${n(f.sumUpper)} (batas atas); target ${n(f.total)} di atasnya`,
         ),
         hint: L(`lower the target to at most ${n(f.sumUpper)}, or raise the bounds with --max / --max-coverage (or --max none)`, `turunkan target menjadi paling banyak ${n(f.sumUpper)}, atau longgarkan batas dengan --max / --max-coverage (atau --max none)`),
       };
