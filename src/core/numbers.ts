@@ -9,9 +9,12 @@
 
 export type NumberLocale = 'id' | 'en';
 
+// A grouped number starts with a group of 1–3 digits that is not 0: `0.125` is never 125 grouped the
+// Indonesian way (no one writes a leading zero group), so it is the decimal 0.125 and only that. Read
+// as 125 it made a coverage cell of 0.125 a "125.00 % stated" warning in a file of plain counts.
 const PATTERNS: Record<NumberLocale, { grouped: RegExp; plain: RegExp; group: string; decimal: string }> = {
-  id: { grouped: /^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/, plain: /^-?\d+(?:,\d+)?$/, group: '.', decimal: ',' },
-  en: { grouped: /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/, plain: /^-?\d+(?:\.\d+)?$/, group: ',', decimal: '.' },
+  id: { grouped: /^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/, plain: /^-?\d+(?:,\d+)?$/, group: '.', decimal: ',' },
+  en: { grouped: /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/, plain: /^-?\d+(?:\.\d+)?$/, group: ',', decimal: '.' },
 };
 
 export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false; reason: string };
