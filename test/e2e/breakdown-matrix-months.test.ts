@@ -26,6 +26,25 @@ describe('--by province,segment --months', () => {
     // By hand: Sulawesi Tengah rises 651,558 − 565,871 = 85,687 in the year; January 565,871 + 7,141 (85,687 / 12, rounded).
     expect(sums.get('2024-01|Sulawesi Tengah')).toBe(573012);
   });
+
+  it("each month has a province's subtotal after its segments, as the yearly report does: its milestone is the province's own", async () => {
+    const out = csvRows((await run(['breakdown', '--year', '2024', '--by', 'province,segment', '--months', '-f', 'csv', '-q'])).stdout);
+    const provinces = csvRows((await run(['breakdown', '--year', '2024', '--by', 'province', '--months', '-f', 'csv', '-q'])).stdout).filter((r) => r['level'] === 'detail');
+    const subtotals = out.filter((r) => r['level'] === 'subtotal' && r['segment'] === 'Total');
+    expect(subtotals).toHaveLength(38 * 12);
+    const own = new Map(provinces.map((p) => [`${p['period']}|${p['province']}`, p]));
+    for (const s of subtotals) {
+      const p = own.get(`${s['period']}|${s['province']}`)!;
+      expect([s['baseline'], s['milestone'], s['target']]).toEqual([p['baseline'], p['milestone'], p['target']]);
+    }
+    // Right after Aceh's four segments, in every month: the subtotal of the four.
+    const jan = out.filter((r) => r['period'] === '2024-01');
+    expect(jan.slice(0, 5).map((r) => r['segment'])).toEqual(['PU', 'BPU', 'JAKON', 'PMI', 'Total']);
+    expect(Number(jan[4]!['milestone'])).toBe(jan.slice(0, 4).reduce((a, r) => a + Number(r['milestone']), 0));
+    // Aceh's total is published (not estimated), as in the yearly report; its segments' split is.
+    expect(jan[4]!['estimated']).toBe('');
+    expect(jan[0]!['estimated']).toBe('baseline,milestone,target');
+  });
 });
 
 /** A 2 × 2 matrix plan (rows A, B; columns s1, s2), as much of a result as the milestones read. */
@@ -36,6 +55,7 @@ function matrix(targets: readonly [number, number, number, number]): AllocationR
     method: 'webster',
     dims: ['row', 'column'],
     units: keys.map((k, i) => ({ keys: k, labels: k, participants: 100, target: BigInt(targets[i]!) })),
+    parents: [],
   } as unknown as AllocationResult;
 }
 
