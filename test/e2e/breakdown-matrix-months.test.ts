@@ -45,6 +45,18 @@ describe('--by province,segment --months', () => {
     expect(jan[4]!['estimated']).toBe('');
     expect(jan[0]!['estimated']).toBe('baseline,milestone,target');
   });
+
+  it('nested keys: a Kanwil\'s provinces add up to its own path (--by kanwil --months), also with a revised target', async () => {
+    for (const extra of [[], ['--series', 'examples/series-2024-revised.csv']]) {
+      const kids = csvRows((await run(['breakdown', '--year', '2024', ...extra, '--by', 'kanwil,province', '--months', '-f', 'csv', '-q'])).stdout);
+      const own = csvRows((await run(['breakdown', '--year', '2024', ...extra, '--by', 'kanwil', '--months', '-f', 'csv', '-q'])).stdout).filter((r) => r['level'] === 'detail');
+      const sums = new Map<string, number>();
+      for (const c of kids.filter((r) => r['level'] === 'detail')) sums.set(`${c['period']}|${c['kanwil']}`, (sums.get(`${c['period']}|${c['kanwil']}`) ?? 0) + Number(c['milestone']));
+      expect(own.length).toBe(132);
+      expect(own.filter((k) => sums.get(`${k['period']}|${k['kanwil']}`) !== Number(k['milestone'])).map((k) => `${k['period']} ${k['kanwil']}`)).toEqual([]);
+      expect(kids.filter((r) => r['level'] === 'subtotal' && r['province'] === 'Total')).toHaveLength(132);
+    }
+  });
 });
 
 /** A 2 × 2 matrix plan (rows A, B; columns s1, s2), as much of a result as the milestones read. */
