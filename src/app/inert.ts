@@ -21,30 +21,10 @@ export interface InertRule {
 /** Given on the command line (not from a config file)? */
 export const onCommandLine = (cli: Readonly<Record<string, unknown>>, key: FlagKey): boolean => cli[key] !== undefined && cli[key] !== false;
 
-/**
- * Flags whose values --number-locale reads: a whole number with separators (--target 70.000.000) or a
- * fraction with a decimal comma (--fail-below 12,5). Given so, --number-locale has an effect even on a
- * run that reads only the bundled data.
- */
-const LOCALE_READ: readonly (readonly [FlagKey, RegExp])[] = [
-  ['target', /[.,]/],
-  ['min', /\d[.,]\d/],
-  ['max', /\d[.,]\d/],
-  ['top', /[.,]/],
-  ['paceWindow', /[.,]/],
-  ['headerRow', /[.,]/],
-  ['maxErrors', /[.,]/],
-  ['maxCoverage', /,/],
-  ['atRiskMargin', /,/],
-  ['failBelow', /,/],
-];
-const localeReadByFlags = (cli: Readonly<Record<string, unknown>>): boolean => LOCALE_READ.some(([k, shape]) => typeof cli[k] === 'string' && shape.test(cli[k]));
-
 /** Throw a usage error for the first flag given on the command line that would do nothing. */
 export function refuseInert(cli: Readonly<Record<string, unknown>>, rules: readonly InertRule[]): void {
   for (const r of rules) {
     if (!r.inert || !onCommandLine(cli, r.flag)) continue;
-    if (r.flag === 'numberLocale' && localeReadByFlags(cli)) continue;
     const f = flagName(r.flag);
     throw usage({ message: `${f} would have no effect: ${r.why.en}`, hint: r.hint.en }, { message: `${f} tidak berpengaruh: ${r.why.id}`, hint: r.hint.id });
   }

@@ -59,6 +59,8 @@ describe('--fail-below in Indonesian, and decimal commas under --number-locale i
     expect(comma.stdout).toBe(dot.stdout);
     // Aceh: max = 95 % of 2,450,000 = 2,327,500.
     expect(csvRows(comma.stdout).find((x) => x['province'] === 'Aceh')?.['max']).toBe('2327500');
+    // 0.95 reads the same in both: there --number-locale has no effect, and is refused as before.
+    expect((await run(['breakdown', '--year', '2024', '--max-coverage', '0.95', '--number-locale', 'id', '-f', 'csv', '-q'])).code).toBe(2);
   });
 });
 
