@@ -55,4 +55,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Numbers for output are rounded in one place, src/report/rounding.ts: toFixed and toPrecision round
+    // the binary value, so exact decimal halves went down or up at random (0.035 % showed 0.03 %).
+    // (The spread rule is repeated: a later block's options replace an earlier one's.)
+    files: ['src/report/**/*.ts', 'src/render/**/*.ts', 'src/app/threshold.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement', message: 'No spread arguments in src/: past ~120,000 elements they overflow the call stack (RangeError, exit 70). Loop or reduce instead.' },
+        { selector: 'NewExpression > SpreadElement', message: 'No spread arguments in src/: past ~120,000 elements they overflow the call stack (RangeError, exit 70). Loop or reduce instead.' },
+        { selector: "CallExpression[callee.property.name=/^to(Fixed|Precision)$/]", message: 'Round numbers for output with src/report/rounding.ts (roundHalfUp, roundRatio, roundSignificant): toFixed/toPrecision round the binary value, not the decimal a reader sees (0.035 → 0.03).' },
+      ],
+    },
+  },
 );

@@ -120,6 +120,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       phasing = o.phasing;
     }
     path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing);
+    if (path.marginsOff) notes.push({ code: 'months-rows-off', month: path.marginsOff.month, rows: path.marginsOff.rowsOff, largest: Number(path.marginsOff.largest), dim: result.dims[0]! });
     // A profile by calendar month with weights for months the path does not pass (January–June for a
     // June baseline): those are left out and the others share the increase. Said.
     if (profile.kind === 'profile') {

@@ -20,7 +20,7 @@ import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
 import { coverageTargets, type TotalOptions } from './targets.js';
-import { planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
+import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
 /** The denominator columns a regional file may have (options/specs.ts chooses among them). */
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
@@ -118,9 +118,11 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
       const r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
       each.push({ label: file, result: r, notes: [...other!.notes, ...r.notes] });
     }
+    // The plans side by side have no pace nor projection columns: notes about them would explain nothing shown.
+    for (const p of each) p.notes = p.notes.filter((n) => !PACE_NOTES.has(n.code));
     // The notes every plan has are the run's, said once; the others are said under their plan's label.
     const shared = inEveryRun(each.map((p) => p.notes));
-    runNotes = runNotes.filter(shared);
+    runNotes = each[0]!.notes.filter(shared);
     plans = each.map((p) => {
       const name = planName(p.label, taken);
       taken.add(name);

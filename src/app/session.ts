@@ -53,7 +53,7 @@ const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
 const OTHER_EXT = /^.+\.(xls|xlsm|xlsb|xlt|xltx|ods|odt|htm|xhtml|txt|text|pdf|doc|docx|rtf|xml|yaml|yml|parquet|markdown|mdown|ndjson|tab|dat|prn)$/i;
 
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
-const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'denominator-month', 'partial-denominators', 'status-column', 'id-forms', 'partial-targets', 'denominator-same', 'added-over']);
+const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'months-rows-off', 'denominator-month', 'partial-denominators', 'status-column', 'id-forms', 'partial-targets', 'denominator-same', 'added-over']);
 /** Other warnings (hushed by --quiet). */
 const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'below-later-actual']);
 

@@ -5,7 +5,8 @@
 import type { thresholdBreaches } from '../core/coverage/plan.js';
 import { ThresholdBreach, usage, type JamsostekError } from '../errors.js';
 import { formatHuman } from '../render/format.js';
-import { columnWords } from '../report/vocabulary.js';
+import { columnWords, type Lang } from '../report/vocabulary.js';
+import { roundHalfUp, roundSignificant } from '../report/rounding.js';
 
 type Measure = 'coverage' | 'achievement';
 type Breaches = ReturnType<typeof thresholdBreaches>;
@@ -62,23 +63,25 @@ export function zeroNote(measure: Measure, b: Breaches): { en: string; id: strin
 /** Rows below the threshold, and rows it could not check: exit 1, the report written. */
 function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
   const id = columnWords(measure).id;
-  // The threshold as typed when it has more than two decimals (57.10000001 %, never "57.10%").
-  const typed = Number((below * 100).toPrecision(15));
-  const threshold = Number.isInteger(Math.round(typed * 100 * 1e6) / 1e6) ? formatHuman(below, 'pct', 'en') : `${typed}%`;
+  // The threshold as typed when it has more than two decimals (57.10000001 %, never "57.10%"); its
+  // percentage to 15 digits (0.571 × 100 is 57.099999999999994 in floating point).
+  const typed = roundSignificant(below, 15, 2);
+  const twoDecimals = !/\.\d{3}/.test(typed);
+  const threshold = (lang: Lang): string => (twoDecimals ? formatHuman(below, 'pct', lang) : `${lang === 'id' ? typed.replace('.', ',') : typed}%`);
   const valued = b.checked - b.missing - b.zero;
-  // The same numbers in both languages (as in every message), so that a log reads the same.
-  const shown = `${b.breached.slice(0, 10).map((x) => `${x.label} ${belowText(x.value, below, threshold)}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
+  // The numbers as each language writes them (12,35% in Indonesian, as its tables do).
+  const shown = (lang: Lang): string => `${b.breached.slice(0, 10).map((x) => `${x.label} ${belowText(x.value, below, threshold('en'), lang)}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
   const en: string[] = [];
   const idn: string[] = [];
   if (b.breached.length) {
-    en.push(`${measure} below ${threshold} for ${b.breached.length} of ${valued}: ${shown}`);
-    idn.push(`${id} di bawah ${threshold} untuk ${b.breached.length} dari ${valued}: ${shown}`);
+    en.push(`${measure} below ${threshold('en')} for ${b.breached.length} of ${valued}: ${shown('en')}`);
+    idn.push(`${id} di bawah ${threshold('id')} untuk ${b.breached.length} dari ${valued}: ${shown('id')}`);
   }
   if (b.missing) {
     const why = measure === 'coverage' ? 'no denominator' : 'no target';
     const whyId = measure === 'coverage' ? 'tanpa penyebut' : 'tanpa target';
-    en.push(`${b.missing} of ${b.checked} row${b.checked === 1 ? '' : 's'} could not be checked against ${threshold}: they have no ${measure} (${why}; e.g. ${b.missingExample})`);
-    idn.push(`${b.missing} dari ${b.checked} baris tidak dapat diperiksa terhadap ${threshold}: tidak memiliki nilai ${id} (${whyId}; mis. ${b.missingExample})`);
+    en.push(`${b.missing} of ${b.checked} row${b.checked === 1 ? '' : 's'} could not be checked against ${threshold('en')}: they have no ${measure} (${why}; e.g. ${b.missingExample})`);
+    idn.push(`${b.missing} dari ${b.checked} baris tidak dapat diperiksa terhadap ${threshold('id')}: tidak memiliki nilai ${id} (${whyId}; mis. ${b.missingExample})`);
   }
   return new ThresholdBreach({
     message: en.join('; '),
@@ -91,16 +94,21 @@ function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
  * A value below the threshold as a percentage that reads as below it: 99.995 % against 100 % is "99.9950%",
  * never "100.00%" (two decimals round it up to the threshold itself). Digits are cut, not rounded up.
  */
-function belowText(value: number, below: number, threshold: string): string {
-  const text = formatHuman(value, 'pct', 'en');
-  if (text !== threshold && Number.parseFloat(text) < below * 100) return text;
+function belowText(value: number, below: number, thresholdEn: string, lang: Lang): string {
+  const text = formatHuman(value, 'pct', lang);
+  // Two decimals as the table shows them (en: "12.35%", the threshold's language-neutral form).
+  const two = roundHalfUp(value, 2, 2);
+  if (`${two}%` !== thresholdEn && Number(two) < below * 100) return text;
   // The percentage as its shortest decimal first (0.571 × 100 is 57.099999999999994 in floating point,
   // which cut to three digits would read 57.099 for what is 57.1 exactly).
-  const pct = Number((value * 100).toPrecision(15));
+  const pct = Number(roundSignificant(value, 15, 2));
   for (let digits = 3; digits <= 8; digits++) {
     const scale = 10 ** digits;
     const cut = Math.floor(pct * scale) / scale;
-    if (cut < below * 100) return `${cut.toFixed(digits)}%`;
+    if (cut < below * 100) {
+      const t = roundHalfUp(cut, digits);
+      return `${lang === 'id' ? t.replace('.', ',') : t}%`;
+    }
   }
   return text;
 }

@@ -64,6 +64,8 @@ export type Note =
   | { readonly code: 'no-month-for-targets' }
   | { readonly code: 'min-raised'; readonly grain: readonly string[]; readonly given: string; readonly units: readonly string[]; readonly count: number; readonly of: number }
   | { readonly code: 'profile-cut'; readonly months: readonly number[]; readonly from: string; readonly source: string }
+  /** breakdown --months of a matrix: no month-by-month matrix met the rows' own paths; the cells were phased alone. */
+  | { readonly code: 'months-rows-off'; readonly month: string; readonly rows: number; readonly largest: number; readonly dim: string }
   | { readonly code: 'targets-total-only'; readonly targetGrain: readonly string[]; readonly grain: readonly string[] }
   /** The Total's gap is net: `over` rows above their target by `above` in all offset `short` rows `shortBy` short. */
   | { readonly code: 'gap-nets'; readonly gap: number; readonly over: number; readonly above: number; readonly short: number; readonly shortBy: number }
@@ -136,7 +138,21 @@ export type Note =
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =
-  | { readonly kind: 'below-lower'; readonly grain: readonly string[]; readonly scope?: string; readonly total: bigint; readonly sumLower: bigint; readonly units: number; readonly lowerIsToday: boolean }
+  | {
+      readonly kind: 'below-lower';
+      readonly grain: readonly string[];
+      readonly scope?: string;
+      readonly total: bigint;
+      readonly sumLower: bigint;
+      readonly units: number;
+      readonly lowerIsToday: boolean;
+      /**
+       * Where the lower bounds come from: today's participants, the --min bound (a value or a column),
+       * or both (gap mode: --min where it is above today). `min`: the --min given; `today`: the sum of
+       * today's participants (known in gap mode).
+       */
+      readonly lowerFrom?: { readonly source: 'today' | 'min' | 'both'; readonly min?: { readonly value: bigint } | { readonly column: string }; readonly today?: bigint };
+    }
   | {
       readonly kind: 'above-upper';
       readonly grain: readonly string[];

@@ -9,9 +9,12 @@
 
 export type NumberLocale = 'id' | 'en';
 
+// A grouped number starts with a group of 1–3 digits that is not 0: `0.125` is never 125 grouped the
+// Indonesian way (no one writes a leading zero group), so it is the decimal 0.125 and only that. Read
+// as 125 it made a coverage cell of 0.125 a "125.00 % stated" warning in a file of plain counts.
 const PATTERNS: Record<NumberLocale, { grouped: RegExp; plain: RegExp; group: string; decimal: string }> = {
-  id: { grouped: /^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/, plain: /^-?\d+(?:,\d+)?$/, group: '.', decimal: ',' },
-  en: { grouped: /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/, plain: /^-?\d+(?:\.\d+)?$/, group: ',', decimal: '.' },
+  id: { grouped: /^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/, plain: /^-?\d+(?:,\d+)?$/, group: '.', decimal: ',' },
+  en: { grouped: /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/, plain: /^-?\d+(?:\.\d+)?$/, group: ',', decimal: '.' },
 };
 
 export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false; reason: string };
@@ -216,4 +219,23 @@ export function parseStandalone(raw: string, locale: NumberLocale | 'auto' | und
     return { ok: false, reason: `ambiguous: it reads as ${id.value} in Indonesian and ${en.value} in English (pass --number-locale, or write it without separators)` };
   }
   return en.ok ? en : id;
+}
+
+/**
+ * num / den as the float nearest to it (den > 0), also when num and den are past 2^53 (Number(num) /
+ * Number(den) would round three times). For values built from integer counts (a change in coverage in
+ * points) so that an exact half such as 0.035 stays the float whose shortest text is "0.035".
+ */
+export function ratioToNumber(num: bigint, den: bigint): number {
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const negative = num < 0n;
+  const n = negative ? -num : num;
+  // 25 significant digits or more of the quotient (truncated), then one decimal-to-binary conversion:
+  // correctly rounded unless the quotient lies within 10^-25 (relative) of a midpoint between two floats.
+  const shift = Math.max(0, 26 - (n.toString().length - den.toString().length));
+  const digits = (n * 10n ** BigInt(shift)) / den;
+  return (negative ? -1 : 1) * Number(`${digits}e-${shift}`);
 }

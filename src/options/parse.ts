@@ -47,18 +47,40 @@ export const period: Parser<Period> = (raw, flag) => {
 
 /** A whole number of people (--target): 70000000, 70_000_000, 70.000.000 (id) or 70,000,000 (en). */
 export function wholeNumber(raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): bigint {
+  // 1e15: a number, but not one written as a whole number (its reason was "not a valid id-ID number").
+  if (/^\d+(?:[.,]\d+)?e[+-]?\d+$/i.test(raw.trim())) {
+    const v = Number(raw.trim().replace(',', '.'));
+    const digits = Number.isSafeInteger(v) ? BigInt(v).toString() : undefined;
+    throw usage(
+      { message: `${flag} expects a whole number such as 70000000, got "${clipValue(raw)}" (not a whole number as written: an exponent)`, hint: digits ? `write it in digits: ${digits}` : 'write it in digits' },
+      { message: `${flag} memerlukan bilangan bulat seperti 70000000, bukan "${clipValue(raw)}" (bukan bilangan bulat seperti tertulis: eksponen)`, hint: digits ? `tulis dalam angka: ${digits}` : 'tulis dalam angka' },
+    );
+  }
   const r = parseStandalone(raw, locale);
   if (!r.ok) throw usage(`${flag} expects a whole number such as 70000000, got "${clipValue(raw)}" (${r.reason})`, `${flag} memerlukan bilangan bulat seperti 70000000, bukan "${clipValue(raw)}" (${reasonInIndonesian(r.reason) ?? r.reason})`);
   if (!Number.isSafeInteger(r.value) || r.value < 0) throw usage(`${flag} expects a whole non-negative number, got "${clipValue(raw)}"`, `${flag} memerlukan bilangan cacah (bulat, tidak negatif), bukan "${clipValue(raw)}"`);
   return BigInt(r.value);
 }
 
+/**
+ * A decimal as the user typed it for a fraction flag: "12.5", or "12,5" under --number-locale id (a
+ * decimal comma, as Indonesian tables write 12,5%). Nothing else changes: no grouping in a percentage.
+ */
+const decimalComma = (body: string, locale: 'id' | 'en' | 'auto' | undefined): string => (locale === 'id' && /^\d+,\d+$/.test(body) ? body.replace(',', '.') : body);
+
+/** The refusal of a fraction flag, with the way to a decimal comma when one was typed without --number-locale id. */
+function fractionError(raw: string, en: string, id: string): never {
+  if (!/^\d+,\d+%?$/.test(raw.trim())) throw usage(en, id);
+  const dot = raw.trim().replace(',', '.');
+  throw usage({ message: en, hint: `write ${dot}, or pass --number-locale id to read a decimal comma` }, { message: id, hint: `tulis ${dot}, atau berikan --number-locale id untuk membaca koma desimal` });
+}
+
 /** A share below 1, as a fraction (0.05) or a percentage (5%): --at-risk-margin. */
-export const share: Parser<number> = (raw, flag) => {
+export const share = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): number => {
   const s = raw.trim();
   const pct = s.endsWith('%');
-  const body = pct ? s.slice(0, -1).trim() : s;
-  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a share such as 0.05 or 5%, got "${clipValue(raw)}"`, `${flag} memerlukan porsi seperti 0.05 atau 5%, bukan "${clipValue(raw)}"`);
+  const body = decimalComma(pct ? s.slice(0, -1).trim() : s, locale);
+  if (!/^\d+(\.\d+)?$/.test(body)) fractionError(raw, `${flag} expects a share such as 0.05 or 5%, got "${clipValue(raw)}"`, `${flag} memerlukan porsi seperti 0.05 atau 5%, bukan "${clipValue(raw)}"`);
   // `${body}e-2`: the decimal 57.1% read as 0.571 itself (57.1 / 100 is 0.5710000000000001 in floating point).
   const v = pct ? Number(`${body}e-2`) : Number(body);
   if (v >= 1) throw usage(`${flag} expects a share below 1 (e.g. 0.05 or 5%), got "${clipValue(raw)}"`, `${flag} memerlukan porsi di bawah 1 (mis. 0.05 atau 5%), bukan "${clipValue(raw)}"`);
@@ -66,12 +88,12 @@ export const share: Parser<number> = (raw, flag) => {
 };
 
 /** A share of the denominator as an exact fraction between 0 and 1: --max-coverage 0.95 or 95%. */
-export const exactShare: Parser<Rational> = (raw, flag) => {
+export const exactShare = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): Rational => {
   const s = raw.trim();
   const pct = s.endsWith('%');
-  const r = decimalToRational(pct ? s.slice(0, -1).trim() : s);
+  const r = decimalToRational(decimalComma(pct ? s.slice(0, -1).trim() : s, locale));
   const v = r && pct ? { num: r.num, den: r.den * 100n } : r;
-  if (!v || v.num < 0n || v.num > v.den) throw usage(`${flag} expects a share between 0 and 1, such as 0.95 or 95%, got "${clipValue(raw)}"`, `${flag} memerlukan porsi antara 0 dan 1, seperti 0.95 atau 95%, bukan "${clipValue(raw)}"`);
+  if (!v || v.num < 0n || v.num > v.den) fractionError(raw, `${flag} expects a share between 0 and 1, such as 0.95 or 95%, got "${clipValue(raw)}"`, `${flag} memerlukan porsi antara 0 dan 1, seperti 0.95 atau 95%, bukan "${clipValue(raw)}"`);
   return v;
 };
 
@@ -79,11 +101,11 @@ export const exactShare: Parser<Rational> = (raw, flag) => {
  * A threshold in percent (--fail-below): "40" and "40%" are 40 %. A bare value below 1 ("0.3") is
  * refused as a likely slip for 30 %: write "0.3%" to mean 0.3 %.
  */
-export const percent: Parser<number> = (raw, flag) => {
+export const percent = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): number => {
   const s = raw.trim();
   const pct = s.endsWith('%');
-  const body = pct ? s.slice(0, -1).trim() : s;
-  if (!/^\d+(\.\d+)?$/.test(body)) throw usage(`${flag} expects a percentage such as 40 or 40%, got "${clipValue(raw)}"`, `${flag} memerlukan persentase seperti 40 atau 40%, bukan "${clipValue(raw)}"`);
+  const body = decimalComma(pct ? s.slice(0, -1).trim() : s, locale);
+  if (!/^\d+(\.\d+)?$/.test(body)) fractionError(raw, `${flag} expects a percentage such as 40 or 40%, got "${clipValue(raw)}"`, `${flag} memerlukan persentase seperti 40 atau 40%, bukan "${clipValue(raw)}"`);
   const v = Number(body);
   if (!pct && v > 0 && v < 1) {
     const hundred = Number(`${body}e2`); // 0.57 → 57 (0.57 × 100 is 56.99999999999999)

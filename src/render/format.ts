@@ -2,6 +2,7 @@
 
 import type { Column, Lang, Value } from '../report/model.js';
 import { STATUS_LABELS } from '../report/model.js';
+import { roundHalfUp, roundSignificant } from '../report/rounding.js';
 
 // Made on first use: creating them loads ICU's locale data (~35 ms, measured), which machine formats
 // (csv, json) never need.
@@ -22,8 +23,7 @@ const lazy = (options: Intl.NumberFormatOptions): Record<Lang, Intl.NumberFormat
   };
 };
 const intFormat = lazy({ maximumFractionDigits: 0 });
-const decFormat = lazy({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const numFormat = lazy({ maximumSignificantDigits: 8 });
+const markFormat = lazy({ minimumFractionDigits: 1 });
 
 /**
  * A value for people: 256.129 / 60,56% (id) or 256,129 / 60.56% (en). The percent sign follows the
@@ -56,27 +56,50 @@ function makeHumanFormatter(kind: Column['kind'], lang: Lang): Formatter {
     if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : '–';
     return format(value);
   };
-  // Intl's formats are made on first use (lazy), then kept here.
-  let decimal: Intl.NumberFormat | undefined;
-  const dec = (v: number): string => (decimal ??= decFormat[lang]).format(v);
+  // Fractions are rounded by roundHalfUp (exact decimal halves up: 0.035 % shows 0.04 %), never by
+  // Intl on v × 100 (the product's binary noise turned 0.035 into 0.0349999…), then grouped here.
+  const decimal = localDecimal(lang);
   switch (kind) {
     case 'int':
       return number(whole);
     case 'signed-int':
       return number((v) => (v > 0 ? '+' : '') + whole(v));
     case 'pct':
-      return number((v) => dec(v * 100) + '%');
+      return number((v) => decimal(roundHalfUp(v, 2, 2)) + '%');
     case 'signed-pct':
-      return number((v) => (v > 0 ? '+' : '') + dec(v * 100) + '%');
+      return number((v) => (v > 0 ? '+' : '') + decimal(roundHalfUp(v, 2, 2)) + '%');
     case 'points': {
       const unit = lang === 'id' ? ' poin' : ' pp';
-      return number((v) => (v > 0 ? '+' : '') + dec(v) + unit);
+      return number((v) => (v > 0 ? '+' : '') + decimal(roundHalfUp(v, 2)) + unit);
     }
-    default: {
-      let any: Intl.NumberFormat | undefined;
-      return number((v) => (any ??= numFormat[lang]).format(v));
-    }
+    default:
+      return number((v) => decimal(roundSignificant(v, 8)));
   }
+}
+
+/**
+ * A rounded number's plain text ("-1234567.5", from roundHalfUp) in a language: its whole part grouped
+ * and its decimal mark, as Intl writes them (en 1,234,567.5; id 1.234.567,5).
+ */
+export function localDecimal(lang: Lang): (text: string) => string {
+  let sep: string | null | undefined;
+  let mark: string | undefined;
+  return (text) => {
+    if (sep === undefined) {
+      sep = groupSeparator(lang);
+      mark = markFormat[lang].formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? (lang === 'id' ? ',' : '.');
+    }
+    const negative = text.startsWith('-');
+    const dot = text.indexOf('.');
+    const wholePart = text.slice(negative ? 1 : 0, dot < 0 ? text.length : dot);
+    let out = wholePart;
+    if (wholePart.length > 3) {
+      const s = sep ?? (lang === 'id' ? '.' : ',');
+      out = wholePart.slice(0, ((wholePart.length - 1) % 3) + 1);
+      for (let i = out.length; i < wholePart.length; i += 3) out += s + wholePart.slice(i, i + 3);
+    }
+    return (negative ? '-' : '') + out + (dot < 0 ? '' : mark + text.slice(dot + 1));
+  };
 }
 
 /**
@@ -129,8 +152,9 @@ type MachineFormatter = (value: Value) => string | number | null;
 
 const machineText = (value: string | null | undefined): string | null => (value === null || value === undefined || value === '' ? null : value);
 // Fractions and percentage points: 6 decimals (the README's contract; a difference of two shares
-// times 100 otherwise shows float noise, 1.1799999999999997).
-const sixDecimals: MachineFormatter = (v) => (typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toFixed(6)) : null) : machineText(v));
+// times 100 otherwise shows float noise, 1.1799999999999997), exact halves up (roundHalfUp:
+// 2,536,875 / 50,000,000 = 0.0507375 is 0.050738, never 0.050737 as the binary value rounds).
+const sixDecimals: MachineFormatter = (v) => (typeof v === 'number' ? (Number.isFinite(v) ? Number(roundHalfUp(v, 6)) : null) : machineText(v));
 const MACHINE: Record<Column['kind'], MachineFormatter> = {
   text: (v) => (typeof v === 'number' ? (Number.isFinite(v) ? v : null) : machineText(v)),
   int: (v) => (typeof v === 'number' ? (Number.isFinite(v) ? v : null) : machineText(v)),
@@ -139,7 +163,7 @@ const MACHINE: Record<Column['kind'], MachineFormatter> = {
   pct: sixDecimals,
   'signed-pct': sixDecimals,
   points: sixDecimals,
-  number: (v) => (typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toPrecision(12)) : null) : machineText(v)),
+  number: (v) => (typeof v === 'number' ? (Number.isFinite(v) ? Number(roundSignificant(v, 12)) : null) : machineText(v)),
 };
 
 /** formatMachine for one kind, resolved once (a renderer takes one per column). */

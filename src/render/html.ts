@@ -19,6 +19,7 @@
 import type { RenderContext, RenderNote, Streamed } from './context.js';
 import { crossTabCell, crossTabMarked, crossTabValueColumns } from './crosstab.js';
 import { formatHuman, humanFormatter } from './format.js';
+import { roundHalfUp } from '../report/rounding.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
 import { cellValue, eachRowCells, isKeyColumn, isTextKind, markEstimate, rowCells } from './rows.js';
@@ -38,7 +39,8 @@ export function escapeHtml(text: string): string {
 }
 
 const num = (v: Value | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+// A position in CSS, to a tenth of a percent (layout, not a number shown).
+const pct = (x: number): string => `${roundHalfUp(Math.round(x * 1000) / 10, 1)}%`;
 
 interface BarItem {
   readonly label: string;

@@ -3,6 +3,7 @@
 // Row.series with the same words, the same month names and the same value axis.
 
 import type { Lang, TrendChart } from '../report/model.js';
+import { roundSignificant } from '../report/rounding.js';
 
 type Words = { readonly en: string; readonly id: string };
 
@@ -90,7 +91,7 @@ export function valueAxis(values: Iterable<number | null>): ValueAxis | null {
   }
   const ticks: number[] = [];
   // Steps below 1 would need decimals people do not count in; counts never need them.
-  for (let k = 0; lo + k * step <= hi + step / 1e6; k++) ticks.push(Number((lo + k * step).toPrecision(12)));
+  for (let k = 0; lo + k * step <= hi + step / 1e6; k++) ticks.push(Number(roundSignificant(lo + k * step, 12)));
   return { lo, hi, step, ticks };
 }
 

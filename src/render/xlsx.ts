@@ -22,7 +22,8 @@
 import { OutputError, say } from '../errors.js';
 import type { RenderContext, Streamed } from './context.js';
 import { crossTabCell, crossTabMarked, crossTabValueColumns } from './crosstab.js';
-import { formatMachine, machineFormatter, statusLabel } from './format.js';
+import { machineFormatter, statusLabel } from './format.js';
+import { roundHalfUp } from '../report/rounding.js';
 import { sheetTextWidth } from './measure.js';
 import { describeMeta, metaLines, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, Lang, Row, Value } from '../report/model.js';
@@ -66,6 +67,18 @@ const LINE_HEIGHT = 12.75;
 /** Text columns wider than this wrap or overflow instead of making every page small. */
 const MAX_TEXT_WIDTH = 50;
 
+/**
+ * A value as a workbook stores it: as the machine formats write it, except fractions and points, which
+ * keep every digit: their number format (0.00%) shows the rounding, and a value already rounded to 6
+ * decimals would be rounded twice (12.34495 % stored as 0.12345 showed 12.35 %, md 12.34 %).
+ */
+function sheetFormatter(kind: ColumnKind): (value: Value) => string | number | null {
+  const machine = machineFormatter(kind);
+  if (kind !== 'pct' && kind !== 'signed-pct' && kind !== 'points') return machine;
+  return (value) => (typeof value === 'number' ? (Number.isFinite(value) ? value : null) : machine(value));
+}
+const sheetValue = (value: Value, kind: ColumnKind): string | number | null => sheetFormatter(kind)(value);
+
 /** |n| rounded, with a comma every three digits (a loop: the regex took a tenth of a million-row workbook). */
 function grouped(n: number): string {
   const digits = Math.round(Math.abs(n)).toString();
@@ -84,15 +97,15 @@ export function sheetDisplay(v: string | number, kind: ColumnKind): string {
     case 'signed-int':
       return (v > 0 ? '+' : v < 0 ? '-' : '') + grouped(v);
     case 'pct':
-      return `${(v * 100).toFixed(2)}%`;
+      return `${roundHalfUp(v, 2, 2)}%`;
     case 'signed-pct':
-      return (v > 0 ? '+' : '') + `${(v * 100).toFixed(2)}%`;
+      return (v > 0 ? '+' : '') + `${roundHalfUp(v, 2, 2)}%`;
     case 'points':
-      return (v > 0 ? '+' : '') + v.toFixed(2);
+      return (v > 0 ? '+' : '') + roundHalfUp(v, 2);
     default: {
       if (Number.isInteger(v)) return (v < 0 ? '-' : '') + grouped(v);
       // #,##0.0#####: the whole part grouped, then one to six decimals.
-      const [whole, frac = '0'] = Math.abs(v).toFixed(6).split('.');
+      const [whole = '0', frac = '0'] = roundHalfUp(Math.abs(v), 6).split('.');
       const decimals = frac.replace(/0+$/, '') || '0';
       return (v < 0 ? '-' : '') + grouped(Number(whole)) + '.' + decimals;
     }
@@ -157,7 +170,7 @@ const TEXT_BOLD = cellStyle('left', undefined, true);
 
 /** The text a spreadsheet shows for a value (to measure the column); null for no value. */
 function shownText(value: Value, kind: ColumnKind, lang: Lang): string | null {
-  const v = formatMachine(value, kind);
+  const v = sheetValue(value, kind);
   if (v === null) return null;
   if (typeof v === 'number') return sheetDisplay(v, kind === 'text' ? 'number' : kind);
   return kind === 'status' ? statusLabel(v, lang) : v;
@@ -169,7 +182,7 @@ function shownText(value: Value, kind: ColumnKind, lang: Lang): string | null {
  * (a status reached on an estimate), whose value stays the word (the `estimated` column names it too).
  */
 function dataCell(value: Value, kind: ColumnKind, lang: Lang, bold: boolean, estimate = false): SheetCell {
-  const v = formatMachine(value, kind);
+  const v = sheetValue(value, kind);
   if (v === null) return null;
   if (typeof v === 'number') return { value: v, style: cellStyle('right', estimate ? `${numberFormat(v, kind) ?? 'General'}"${ESTIMATE_MARK}"` : numberFormat(v, kind), bold) };
   // An explicit alignment gives the cell its own style record, so that every reader sees its font
@@ -204,7 +217,7 @@ const print = (words: PrintWords, titleRows: number, rows: number): SheetPrint =
  * plain number on whether it is whole; then bold or not, marked or not).
  */
 function listColumn(c: Column, lang: Lang): { shown: (value: Value) => string | null; cell: (value: Value, bold: boolean, estimate: boolean) => SheetCell } {
-  const machine = machineFormatter(c.kind);
+  const machine = sheetFormatter(c.kind);
   const kind = c.kind;
   // A number's style depends on whether it is whole (numberFormat), bold and marked: eight at most.
   const styles: (CellStyle | undefined)[] = [];

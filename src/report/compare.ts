@@ -10,6 +10,7 @@
 
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { Column, Report, Row, Value } from './model.js';
+import { roundHalfUp, roundRatio } from './rounding.js';
 import { keyColumns, keyValues, totalLabel, unitsByParent } from './common.js';
 import { unitsNoun } from './explain.js';
 import { groupDigits, keysTitle, type Lang, type Words } from './vocabulary.js';
@@ -96,7 +97,7 @@ export function summarise(c: Comparison): VariantSummary[] {
       if (people === 0) continue;
       changed++;
       // The share to 6 decimals, as every fraction of the machine formats.
-      const change: UnitChange = { unit: u.labels.join(' / '), people, pct: u.target === 0n ? null : Number((people / Number(u.target)).toFixed(6)) };
+      const change: UnitChange = { unit: u.labels.join(' / '), people, pct: u.target === 0n ? null : Number(roundRatio(other.target - u.target, u.target, 6)) };
       if (people > 0 && (!gain || people > gain.people)) gain = change;
       if (people < 0 && (!loss || people < loss.people)) loss = change;
       if (!largest || Math.abs(people) > Math.abs(largest.people)) largest = change;
@@ -109,7 +110,7 @@ export function summarise(c: Comparison): VariantSummary[] {
 const signed = (n: number, lang: Lang): string => (n > 0 ? '+' : '') + groupDigits(n, lang);
 const signedPct = (x: number | null, lang: Lang): string => {
   if (x === null) return '–';
-  const t = (Math.round(x * 10000) / 100).toFixed(2);
+  const t = roundHalfUp(x, 2, 2);
   return (x > 0 ? '+' : '') + (lang === 'id' ? t.replace('.', ',') : t) + '%';
 };
 

@@ -101,8 +101,12 @@ export function planName(label: string, taken: ReadonlySet<string>): string {
   return name;
 }
 
+/** Notes about the pace and the projection, which the plans side by side do not show (no such columns). */
+export const PACE_NOTES: ReadonlySet<Note['code']> = new Set<Note['code']>(['pace-shorter', 'projection-capped', 'projection-floored']);
+
 export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport, differences: PlanDifferences = planDifferences(plans)): Report {
   const first = plans[0]!.result;
+  const paceWords = new Set(notesInWords(first.notes.filter((n) => PACE_NOTES.has(n.code))).map((w) => w.en));
   const { overrides, notes } = differences;
   const grain = first.grain;
   const columns: Column[] = [
@@ -181,7 +185,7 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
     meta: { ...base.meta, plans: plans.map((p) => ({ name: p.name, label: p.label, targets: p.result.targetRows ?? null, targetYear: p.result.targetYear ?? null, revision: p.result.revision ?? null, rule: p.result.rule ?? null })) },
     // The run's notes (the first plan's own taken out of them), each plan's own under its label, and what
     // the comparison itself must say: as said on stderr.
-    notes: [...(base.notes ?? []).filter((w) => !firstOwn.has(w.en)), ...plans.flatMap((p) => notesInWords(p.notes ?? []).map((w) => ({ en: `[${p.label}] ${w.en}`, id: `[${p.label}] ${w.id}` }))), ...notesInWords(notes)],
+    notes: [...(base.notes ?? []).filter((w) => !firstOwn.has(w.en) && !paceWords.has(w.en)), ...plans.flatMap((p) => notesInWords(p.notes ?? []).map((w) => ({ en: `[${p.label}] ${w.en}`, id: `[${p.label}] ${w.id}` }))), ...notesInWords(notes)],
     chart: { label: first.grain[0]!, value: 'coverage', changes: { label: labelCols, series: plans.slice(1).map((p) => ({ value: `diff_${p.name}`, share: `diff_pct_${p.name}` })) } },
   };
 }

@@ -3,9 +3,10 @@
 import type { Rational } from '../core/allocation/exact.js';
 import type { AllocationResult } from '../core/allocation/plan.js';
 import type { SplitRule } from '../core/allocation/spec.js';
+import { roundRatio, roundSignificant } from './rounding.js';
 import { dimLabel, groupDigits, METHOD_NAMES, type Lang, type Words } from './vocabulary.js';
 
-const fmt = (n: number): string => (Number.isFinite(n) ? n.toPrecision(10).replace(/\.?0+$/, '') : '∞');
+const fmt = (n: number): string => (Number.isFinite(n) ? roundSignificant(n, 10) : '∞');
 const list = (xs: readonly string[]): string => (xs.length ? (xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, … (${xs.length})` : xs.join(', ')) : 'none');
 
 export function explainLines(r: AllocationResult, lang: Lang): string[] {
@@ -55,8 +56,8 @@ const DENOMINATOR_WORDS = new Map<string, Words>([
 const denominatorWords = (d: string | null): Words => (d ? (DENOMINATOR_WORDS.get(d) ?? { en: d, id: d }) : { en: 'denominator', id: 'penyebut' });
 
 const shareWords = (r: Rational, lang: Lang): string => {
-  const x = (Number(r.num) * 100) / Number(r.den);
-  const t = Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '');
+  // Exactly, from the integers: two decimals, half up, trailing zeros dropped (12.5 %, 40 %).
+  const t = roundRatio(r.num, r.den, 2, 2).replace(/\.?0+$/, '');
   return `${lang === 'id' ? t.replace('.', ',') : t} %`;
 };
 

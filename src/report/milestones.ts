@@ -7,7 +7,7 @@
 
 import type { AllocationResult } from '../core/allocation/plan.js';
 import type { Column, Report, Row, Value } from './model.js';
-import { keyColumns, keyValues } from './common.js';
+import { keyColumns, keyValues, totalLabel } from './common.js';
 import { columnWords } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, plannedFigures, withEstimates } from './estimates.js';
 
@@ -52,13 +52,26 @@ export function milestonesReport(r: AllocationResult, path: Path, baselinePeriod
   const baseTotal = baseline.reduce((a, b) => a + b, 0n);
   // Estimates: a unit's baseline as the data labels it; its milestones and target when planned on one.
   const figures = r.units.map((u) => plannedFigures(u, 'baseline', ['milestone', 'target']));
+  const parentFigures = new Map(r.parents.map((p) => [p.keys[0]!, plannedFigures(p, 'baseline', ['milestone', 'target'])]));
   const totalFigures = plannedFigures({ estimated: [...new Set(r.units.flatMap((u) => u.estimated ?? []))] }, 'baseline', ['milestone']);
   path.months.forEach((m, k) => {
     const stage = stageAt(m).result;
     const from: Record<string, Value> = revised ? { from: stageAt(m).from ?? null } : {};
+    // Two keys (province × segment, province › regency): each province's subtotal after its units, as
+    // in the yearly report; its milestone is the sum of its units', which is the province's own path.
+    let group = { baseline: 0n, milestone: 0n, target: 0n };
     r.units.forEach((u, i) => {
       const milestone = path.units[i]![k]!;
       rows.push(withEstimates({ values: { period: m, year, ...from, ...keyValues(r.dims, u.keys, u.labels), baseline: Number(baseline[i]!), milestone: Number(milestone), target: Number(stage.units[i]!.target), progress_needed: Number(milestone - baseline[i]!), estimated: estimatedCell(figures[i]) } }, figures[i]));
+      if (r.dims.length !== 2) return;
+      group.baseline += baseline[i]!;
+      group.milestone += milestone;
+      group.target += stage.units[i]!.target;
+      if (r.units[i + 1]?.keys[0] === u.keys[0]) return;
+      // Estimated as the province is in the yearly report (a published province total is not, whatever its split).
+      const marks = parentFigures.get(u.keys[0]!);
+      rows.push(withEstimates({ level: 'subtotal', values: { period: m, year, ...from, ...totalLabel(r.dims, u.keys.slice(0, 1), u.labels.slice(0, 1)), baseline: Number(group.baseline), milestone: Number(group.milestone), target: Number(group.target), progress_needed: Number(group.milestone - group.baseline), estimated: estimatedCell(marks) } }, marks));
+      group = { baseline: 0n, milestone: 0n, target: 0n };
     });
     rows.push(withEstimates({ level: 'subtotal', values: { period: m, year, ...from, [r.dims[0]!]: 'Total', baseline: Number(baseTotal), milestone: Number(path.national[k]!), target: Number(stage.total.target), progress_needed: Number(path.national[k]! - baseTotal), estimated: estimatedCell(totalFigures) } }, totalFigures));
   });

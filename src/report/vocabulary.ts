@@ -6,6 +6,7 @@ import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/method
 import type { InfeasibleFact, Note } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
+import { roundHalfUp } from './rounding.js';
 
 export type Lang = 'id' | 'en';
 export interface Words {
@@ -124,6 +125,12 @@ const listed = <T>(xs: readonly T[], word: (x: T, i: number) => string, max = 8)
 /** 'a, b or c' ('a, b atau c'). */
 const orList = (xs: readonly string[], or: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
 const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
+/** "province units" / "unit provinsi"; a grain called unit is just "units" (never "the 3 unit units"). */
+const unitsWords = (grain: readonly string[], lang: Lang): string => {
+  const g = grainWords(grain, lang);
+  if (/^units?$/i.test(g)) return lang === 'id' ? 'unit' : 'units';
+  return lang === 'id' ? `unit ${g}` : `${g} units`;
+};
 
 const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {
   regency: { one: w('regency or city', 'kabupaten/kota'), many: w('regencies and cities', 'kabupaten/kota') },
@@ -211,7 +218,7 @@ export function noteText(n: Note, lang: Lang): string {
       );
     }
     case 'coverage-disagrees': {
-      const pct = (x: number, l: Lang): string => `${(x * 100).toFixed(2).replace('.', l === 'id' ? ',' : '.')} %`;
+      const pct = (x: number, l: Lang): string => `${roundHalfUp(x, 2, 2).replace('.', l === 'id' ? ',' : '.')} %`;
       const rows = (l: Lang): string => n.rows.map((r) => `${r.at} (${pct(r.stated, l)} ${l === 'id' ? 'tertulis' : 'stated'}, ${pct(r.computed, l)} ${l === 'id' ? 'dari angkanya' : 'from the counts'})`).join(', ') + (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
       return L(
         `the file's coverage column disagrees with participants ÷ denominator (by more than half a point): ${rows('en')}; the report uses the counts: check them for a typing error`,
@@ -248,6 +255,11 @@ export function noteText(n: Note, lang: Lang): string {
         `--min ${n.given} di bawah peserta saat ini untuk ${num(n.count, 'id')} dari ${num(n.of, 'id')} unit (${named}): pada --mode gap target tidak pernah di bawah kondisi saat ini, sehingga batas bawahnya peserta saat ini`,
       );
     }
+    case 'months-rows-off':
+      return L(
+        `the monthly milestones of the cells could not follow each ${dimLabel(n.dim).en}'s own path (no matrix within the cells' bounds met both margins in some month): the cells are phased on their own, and in ${n.month} the cells of ${num(n.rows, 'en')} ${dimLabel(n.dim).en} rows add up to as much as ${num(n.largest, 'en')} off their own path (--by ${n.dim} --months); December is exact`,
+        `tonggak bulanan sel tidak dapat mengikuti jalur masing-masing ${dimLabel(n.dim).id} (tidak ada matriks dalam batas sel yang memenuhi kedua margin pada suatu bulan): sel ditahapkan sendiri, dan pada ${n.month} jumlah sel ${num(n.rows, 'id')} baris ${dimLabel(n.dim).id} selisih hingga ${num(n.largest, 'id')} dari jalurnya sendiri (--by ${n.dim} --months); Desember tepat`,
+      );
     case 'profile-cut': {
       const EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
       const ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -560,14 +572,29 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
   const n = (x: bigint | number): string => num(x, lang);
   const g = (grain: readonly string[]): string => grainWords(grain, lang);
   switch (f.kind) {
-    case 'below-lower':
+    case 'below-lower': {
+      // Where the lower bounds come from, named: --min is the user's, and the way out differs.
+      const from = f.lowerFrom ?? { source: f.lowerIsToday ? 'today' : 'min' };
+      const min = from.min ? ('value' in from.min ? `--min ${n(from.min.value)}` : `--min ${from.min.column}`) : '--min';
+      const each = from.min && 'value' in from.min ? L(` for each`, ` untuk setiap unit`) : '';
+      const today = from.today !== undefined ? n(from.today) : undefined;
+      const why =
+        from.source === 'today'
+          ? L("today's participants", 'peserta saat ini')
+          : from.source === 'min'
+            ? L(`${min}${each}${today !== undefined ? `; today's participants are ${today}` : ''}`, `${min}${each}${today !== undefined ? `; peserta saat ini ${today}` : ''}`)
+            : L(`${min} where it is above today's participants, today's elsewhere${today !== undefined ? `; today's participants alone are ${today}` : ''}`, `${min} bila di atas peserta saat ini, selebihnya peserta saat ini${today !== undefined ? `; peserta saat ini saja ${today}` : ''}`);
       return {
         message: L(
-          `${f.scope ? `${f.scope}: ` : ''}the ${f.units} ${g(f.grain)} units already have at least ${n(f.sumLower)} between them (${f.lowerIsToday ? "today's participants" : 'their minimum targets'}); a target of ${n(f.total)} is below that`,
-          `${f.scope ? `${f.scope}: ` : ''}${f.units} unit ${g(f.grain)} sudah memiliki paling sedikit ${n(f.sumLower)} (${f.lowerIsToday ? 'peserta saat ini' : 'target minimum'}); target ${n(f.total)} di bawahnya`,
+          `${f.scope ? `${f.scope}: ` : ''}the ${f.units} ${unitsWords(f.grain, 'en')} already have at least ${n(f.sumLower)} between them (${why}); a target of ${n(f.total)} is below that`,
+          `${f.scope ? `${f.scope}: ` : ''}${f.units} ${unitsWords(f.grain, 'id')} sudah memiliki paling sedikit ${n(f.sumLower)} (${why}); target ${n(f.total)} di bawahnya`,
         ),
-        hint: L(`raise the target to at least ${n(f.sumLower)}, or allow targets below today with --mode level --min none`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau izinkan target di bawah jumlah peserta saat ini dengan --mode level --min none`),
+        hint:
+          from.source === 'today'
+            ? L(`raise the target to at least ${n(f.sumLower)}, or allow targets below today with --mode level --min none`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau izinkan target di bawah jumlah peserta saat ini dengan --mode level --min none`)
+            : L(`raise the target to at least ${n(f.sumLower)}, or lower ${min}`, `naikkan target menjadi paling sedikit ${n(f.sumLower)}, atau turunkan ${min}`),
       };
+    }
     case 'above-upper': {
       const scope = f.scope ? `${f.scope}: ` : '';
       const z = f.zeroWeight;
@@ -588,8 +615,8 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
       }
       return {
         message: L(
-          `${scope}the ${f.units} ${g(f.grain)} units can take at most ${n(f.sumUpper)} between them (their upper bounds); a target of ${n(f.total)} is above that`,
-          `${scope}${f.units} unit ${g(f.grain)} paling banyak menampung ${n(f.sumUpper)} (batas atas); target ${n(f.total)} di atasnya`,
+          `${scope}the ${f.units} ${unitsWords(f.grain, 'en')} can take at most ${n(f.sumUpper)} between them (their upper bounds); a target of ${n(f.total)} is above that`,
+          `${scope}${f.units} ${unitsWords(f.grain, 'id')} paling banyak menampung ${n(f.sumUpper)} (batas atas); target ${n(f.total)} di atasnya`,
         ),
         hint: L(`lower the target to at most ${n(f.sumUpper)}, or raise the bounds with --max / --max-coverage (or --max none)`, `turunkan target menjadi paling banyak ${n(f.sumUpper)}, atau longgarkan batas dengan --max / --max-coverage (atau --max none)`),
       };

@@ -55,7 +55,7 @@ describe('breakdown (hand-computed)', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InfeasibleError);
-      expect((e as InfeasibleError).fact).toEqual({ kind: 'below-lower', grain: ['unit'], scope: undefined, total: 10n, sumLower: 20n, units: 1, lowerIsToday: true });
+      expect((e as InfeasibleError).fact).toEqual({ kind: 'below-lower', grain: ['unit'], scope: undefined, total: 10n, sumLower: 20n, units: 1, lowerIsToday: true, lowerFrom: { source: 'today', today: 20n } });
     }
   });
 

@@ -127,8 +127,14 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
   const method = ctx.spec.rule.method;
   const sumLower = sum(L.lower);
   if (total < sumLower) {
-    const lowerIsToday = ctx.spec.rule.lower.kind === 'default' || L.mode === 'gap';
-    throw new InfeasibleError({ kind: 'below-lower', grain, scope, total, sumLower, units: units.length, lowerIsToday });
+    const bound = ctx.spec.rule.lower;
+    // A unit's lower bound is --min's where it is above today's participants (gap mode keeps today).
+    const fromMin = L.lower.map((l, i) => bound.kind === 'value' || bound.kind === 'column' ? !(L.mode === 'gap' && l === L.current[i]) : false);
+    const source = fromMin.every(Boolean) ? 'min' : fromMin.some(Boolean) ? 'both' : 'today';
+    const lowerIsToday = source === 'today';
+    const min = bound.kind === 'value' ? { value: bound.value } : bound.kind === 'column' ? { column: bound.column } : undefined;
+    const lowerFrom = { source, ...(min ? { min } : {}), ...(L.mode === 'gap' ? { today: sum(L.current) } : {}) } as const;
+    throw new InfeasibleError({ kind: 'below-lower', grain, scope, total, sumLower, units: units.length, lowerIsToday, lowerFrom });
   }
   const sumUpper = L.upper.some((u) => u === null) ? null : sum(L.upper as bigint[]);
   if (sumUpper !== null && total > sumUpper) throw new InfeasibleError({ kind: 'above-upper', grain, scope, total, sumUpper, units: units.length });

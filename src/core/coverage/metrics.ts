@@ -14,6 +14,7 @@
 // Example: Gorontalo, 256,129 participants of a 422,934 potential-workers base → coverage 0.6056.
 
 import { numberToRational } from '../allocation/exact.js';
+import { ratioToNumber } from '../numbers.js';
 
 /**
  * Is `a` at least `b × (1 − margin)`, exactly? The margin is taken as the decimal it is written as (0.19
@@ -113,6 +114,17 @@ export function computeCoverage(input: CoverageInput, atRiskMargin: number): Cov
     runRate,
     status,
     change: input.previousParticipants !== undefined && nowP !== undefined ? nowP - input.previousParticipants : null,
-    coverageChangePoints: nowCoverage !== null && prevCoverage !== null ? (nowCoverage - prevCoverage) * 100 : null,
+    coverageChangePoints: nowCoverage !== null && prevCoverage !== null ? changeInPoints(nowP!, nowD!, input.previousParticipants!, input.previousDenominator!, nowCoverage, prevCoverage) : null,
   };
+}
+
+/**
+ * (p1 / d1 − p0 / d0) × 100 as the float nearest the exact value when the counts are whole (a change
+ * of exactly 0.035 points stays 0.035, which the output rounds up; the float difference of the two
+ * coverages was 0.034999…, rounded down). Fractional counts (estimates) take the float difference.
+ */
+function changeInPoints(p1: number, d1: number, p0: number, d0: number, now: number, before: number): number {
+  if (!Number.isSafeInteger(p1) || !Number.isSafeInteger(d1) || !Number.isSafeInteger(p0) || !Number.isSafeInteger(d0)) return (now - before) * 100;
+  const b = (x: number): bigint => BigInt(x);
+  return ratioToNumber((b(p1) * b(d0) - b(p0) * b(d1)) * 100n, b(d1) * b(d0));
 }
