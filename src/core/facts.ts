@@ -67,8 +67,12 @@ export type Note =
   /** breakdown --months of a matrix: no month-by-month matrix met the rows' own paths; the cells were phased alone. */
   | { readonly code: 'months-rows-off'; readonly month: string; readonly rows: number; readonly largest: number; readonly dim: string }
   | { readonly code: 'targets-total-only'; readonly targetGrain: readonly string[]; readonly grain: readonly string[] }
-  /** The Total's gap is net: `over` rows above their target by `above` in all offset `short` rows `shortBy` short. */
-  | { readonly code: 'gap-nets'; readonly gap: number; readonly over: number; readonly above: number; readonly short: number; readonly shortBy: number }
+  /**
+   * The Total's gap is net: of the `targets` it adds up (per `units`), `over` are exceeded by `above` in all
+   * and offset the `short` that lack `shortBy`. `by`: the report's rows add up several targets too (--by
+   * that shows each).
+   */
+  | { readonly code: 'gap-nets'; readonly gap: number; readonly targets: number; readonly units: readonly string[]; readonly over: number; readonly above: number; readonly short: number; readonly shortBy: number; readonly by?: readonly string[] }
   | { readonly code: 'projection-capped'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }

@@ -279,10 +279,10 @@ export function noteText(n: Note, lang: Lang): string {
         `target diberikan per ${grainWords(n.targetGrain, 'id')}: laporan per ${grainWords(n.grain, 'id')} hanya menampilkannya di Total (jumlahnya), tidak di baris lain; --by ${n.targetGrain.join(',')} menampilkan masing-masing`,
       );
     case 'gap-nets': {
-      const rows = (k: number, lang: Lang): string => `${num(k, lang)} ${lang === 'en' ? (k === 1 ? 'row' : 'rows') : 'baris'}`;
+      const by = n.by ? ` (--by ${n.by.join(',')} shows each target)` : '';
       return L(
-        `the Total's gap (${num(n.gap, 'en')}) is net: ${rows(n.over, 'en')} above ${n.over === 1 ? 'its target' : 'their targets'} by ${num(n.above, 'en')} in all ${n.over === 1 ? 'offsets' : 'offset'} the ${rows(n.short, 'en')} below ${n.short === 1 ? 'its target' : 'their targets'}, short by ${num(n.shortBy, 'en')} in all; the Total's run rate and status are on its sums, each row's on its own`,
-        `celah Total (${num(n.gap, 'id')}) bersih: ${rows(n.over, 'id')} di atas targetnya sebesar ${num(n.above, 'id')} seluruhnya mengimbangi ${rows(n.short, 'id')} di bawah targetnya, kurang ${num(n.shortBy, 'id')} seluruhnya; laju yang dibutuhkan dan status Total dihitung dari jumlahnya, tiap baris dari angkanya sendiri`,
+        `the Total's gap (${num(n.gap, 'en')}) is net: of the ${num(n.targets, 'en')} targets it adds up (per ${grainWords(n.units, 'en')}), ${num(n.over, 'en')} ${n.over === 1 ? 'is' : 'are'} exceeded by ${num(n.above, 'en')} in all, which offsets the ${num(n.short, 'en')} short by ${num(n.shortBy, 'en')} in all; the gap, run rate and status of a Total, subtotal or row that adds up several targets are on its sums${by}`,
+        `celah Total (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} terlampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang kurang ${num(n.shortBy, 'id')} seluruhnya; celah, laju yang dibutuhkan dan status Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
       );
     }
     case 'projection-capped':

@@ -692,7 +692,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
     if (grain.length > 0 && !shows(grain) && !(grain.length >= 2 && shows([grain[0]!]))) notes.push({ code: 'targets-total-only', targetGrain: targetUnitsSaid(targetUnits), grain });
-    const nets = gapNets(stars);
+    const nets = gapNets(curT, targetTable, targetUnits, grain, roll);
     if (nets) notes.push(nets);
   }
 
@@ -1287,18 +1287,27 @@ export function thresholdBreaches(
 }
 
 /**
- * The Total's gap is target − participants over the rows with a target, so rows above their target
- * offset rows below it (and so do its run rate and status): said when the rows are on both sides.
+ * A gap of a Total, subtotal or row that adds up several targets is target − participants over them, so
+ * targets exceeded offset targets short (and so do its run rate and status): said when the targets, each
+ * compared with its own participants at the finest grain both the targets and the data have, are on both
+ * sides. `rowsAddUp`: the report's rows themselves add up several targets (Kanwil rows over province
+ * targets, province rows over province × segment targets).
  */
-function gapNets(stars: readonly Star[]): Extract<Note, { code: 'gap-nets' }> | undefined {
+function gapNets(data: Table, targets: Table, units: readonly string[], grain: readonly string[], roll: Roll): Extract<Note, { code: 'gap-nets' }> | undefined {
+  const fine = units.filter((d) => dimIndex(data, d) >= 0 && dimIndex(targets, d) >= 0);
+  if (!fine.length) return undefined;
+  const target = measureAt(targets, fine, 'target', roll).values;
+  const participants = measureAt(data, fine, 'participants', roll).values;
   let over = 0;
   let above = 0;
   let short = 0;
   let shortBy = 0;
   let gap = 0;
-  for (const s of stars) {
-    if (s.target === null) continue;
-    const g = s.target - s.participants;
+  let n = 0;
+  for (const [k, t] of target) {
+    if (t === null) continue;
+    n++;
+    const g = t - (participants.get(k) ?? 0);
     gap += g;
     if (g > 0) {
       short++;
@@ -1308,5 +1317,7 @@ function gapNets(stars: readonly Star[]): Extract<Note, { code: 'gap-nets' }> | 
       above -= g;
     }
   }
-  return over && short ? { code: 'gap-nets', gap, over, above, short, shortBy } : undefined;
+  if (!over || !short) return undefined;
+  const rowsAddUp = !fine.every((d) => grain.includes(d));
+  return { code: 'gap-nets', gap, targets: n, units: targetUnitsSaid(fine), over, above, short, shortBy, ...(rowsAddUp ? { by: targetUnitsSaid(fine) } : {}) };
 }
