@@ -40,8 +40,10 @@ export function coarserTargetArea(targetDims: readonly string[], grain: readonly
  * than that: a Kanwil's target that is the sum of its reported provinces' targets is like for like.
  */
 export function wholeTargetArea(targetDims: readonly string[], grain: readonly string[], coarse: AreaDim | undefined): AreaDim | undefined {
-  const whole = coarse ?? finest(grain);
   const t = finest(targetDims);
+  const g = finest(grain);
+  // Targets per an area coarser than the report's finest (Kanwil targets, --by kanwil,province): theirs.
+  const whole = coarse ?? (t && g && RANK[t] > RANK[g] ? t : g);
   return whole && t && RANK[t] < RANK[whole] ? undefined : whole;
 }
 
