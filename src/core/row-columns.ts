@@ -1,0 +1,191 @@
+// A Table's rows kept as columns: what a load adds up as it reads (io/fold.ts) and what rollup() makes,
+// with no object per row. With one key per input row a table has a million rows; as objects (a row,
+// its keys array and its values array) they cost about 210 bytes each, as columns about 50: per
+// dimension an array of keys (a string a row, null where the row has none; one string shared by every
+// row of a key), per measure a number and a bit saying whether the row gives it, the source and line as
+// 32-bit numbers, and the rare parts (a wide row's segment rows, a measure given in part, estimate
+// marks) by row number in a Map.
+//
+// The hot passes (core/table.ts keyIds, rollup; core/coverage/plan.ts) read the columns; every other
+// reader of `Table.rows` gets row objects made on first use (core/table.ts StoredTable), the same rows
+// as before.
+
+/** A row's place (core/table.ts Place). */
+interface Place {
+  readonly src: number;
+  readonly line: number;
+}
+
+/** A row as an object (core/table.ts TableRow). */
+export interface ColumnRow {
+  readonly keys: readonly (string | null)[];
+  readonly values: readonly (number | null)[];
+  readonly src: number;
+  readonly line: number;
+  readonly parent?: number;
+  readonly lacking?: readonly (Place | undefined)[];
+  readonly estimated?: readonly string[];
+}
+
+function grownF(a: Float64Array, need: number): Float64Array {
+  if (need <= a.length) return a;
+  const next = new Float64Array(Math.max(need, Math.ceil(a.length * 1.5) + 64));
+  next.set(a);
+  return next;
+}
+
+function grownU(a: Uint8Array, need: number): Uint8Array {
+  if (need <= a.length) return a;
+  const next = new Uint8Array(Math.max(need, Math.ceil(a.length * 1.5) + 64));
+  next.set(a);
+  return next;
+}
+
+function grownI(a: Int32Array, need: number, fill = 0): Int32Array {
+  if (need <= a.length) return a;
+  const next = new Int32Array(Math.max(need, Math.ceil(a.length * 1.5) + 64));
+  next.set(a);
+  if (fill !== 0) next.fill(fill, a.length);
+  return next;
+}
+
+export class RowColumns {
+  /** Rows. */
+  size = 0;
+  /** Per dimension, the key of each row (null: none); a dimension added late is null on earlier rows. */
+  readonly keys: (string | null)[][] = [];
+  /** Per row and measure (stride nm): the value, where `given` is 1. */
+  values: Float64Array = new Float64Array(0);
+  given: Uint8Array = new Uint8Array(0);
+  src: Int32Array = new Int32Array(0);
+  line: Int32Array = new Int32Array(0);
+  /** Per row: the index of its wide row + 1 (0: none); made at the first segment row. */
+  parents: Int32Array | undefined;
+  readonly lacking = new Map<number, (Place | undefined)[]>();
+  readonly estimated = new Map<number, string[]>();
+
+  constructor(readonly nm: number) {}
+
+  /**
+   * Columns that share another's rows (the same arrays, nothing copied): its values, places and the key
+   * columns given (rollup: every row a group of its own). Its estimate marks start empty.
+   */
+  static sharing(of: RowColumns, keys: readonly (string | null)[][]): RowColumns {
+    const out = new RowColumns(of.nm);
+    out.size = of.size;
+    for (const col of keys) out.keys.push(col);
+    out.values = of.values;
+    out.given = of.given;
+    out.src = of.src;
+    out.line = of.line;
+    return out;
+  }
+
+  /** The key column of dimension d, as long as the rows. */
+  column(d: number): (string | null)[] {
+    while (this.keys.length <= d) this.keys.push(new Array<string | null>(this.size).fill(null));
+    return this.keys[d]!;
+  }
+
+  /** Add a row with no values; its keys are set by the caller (setKeys). Returns its index. */
+  push(src: number, line: number): number {
+    const i = this.size++;
+    const nm = this.nm;
+    if (i >= this.src.length) {
+      this.src = grownI(this.src, i + 1);
+      this.line = grownI(this.line, i + 1);
+      if (this.parents) this.parents = grownI(this.parents, i + 1);
+    }
+    if ((i + 1) * nm > this.values.length) {
+      this.values = grownF(this.values, (i + 1) * nm);
+      this.given = grownU(this.given, (i + 1) * nm);
+    }
+    this.src[i] = src;
+    this.line[i] = line;
+    return i;
+  }
+
+  /** The keys of row i (the last row pushed) on the first `n` dimensions; the others are null. */
+  setKeys(i: number, keys: readonly (string | null)[], n = keys.length): void {
+    while (this.keys.length < n) this.keys.push(new Array<string | null>(i).fill(null));
+    for (let d = 0; d < n; d++) this.keys[d]!.push(keys[d] ?? null);
+    for (let d = n; d < this.keys.length; d++) this.keys[d]!.push(null);
+    if (this.keys.length && this.keys[0]!.length !== i + 1) throw new Error('row columns out of step');
+  }
+
+  key(i: number, d: number): string | null {
+    return d < this.keys.length ? this.keys[d]![i]! : null;
+  }
+
+  value(i: number, m: number): number | null {
+    const at = i * this.nm + m;
+    return this.given[at] === 1 ? this.values[at]! : null;
+  }
+
+  setValue(i: number, m: number, v: number): void {
+    const at = i * this.nm + m;
+    this.values[at] = v;
+    this.given[at] = 1;
+  }
+
+  parent(i: number): number | undefined {
+    const p = this.parents?.[i];
+    return p ? p - 1 : undefined;
+  }
+
+  setParent(i: number, p: number): void {
+    if (!this.parents) this.parents = new Int32Array(this.src.length);
+    this.parents[i] = p + 1;
+  }
+
+  /** The rows where keep[i] is 1, in order (a segment row's wide row renumbered). */
+  subset(keep: Uint8Array): RowColumns {
+    const out = new RowColumns(this.nm);
+    const nm = this.nm;
+    const map = new Int32Array(this.size).fill(-1);
+    const cols = this.keys.map(() => [] as (string | null)[]);
+    for (let i = 0; i < this.size; i++) {
+      if (keep[i] !== 1) continue;
+      const j = out.push(this.src[i]!, this.line[i]!);
+      map[i] = j;
+      for (let d = 0; d < cols.length; d++) cols[d]!.push(this.keys[d]![i]!);
+      for (let m = 0; m < nm; m++) if (this.given[i * nm + m] === 1) out.setValue(j, m, this.values[i * nm + m]!);
+      const p = this.parent(i);
+      if (p !== undefined) out.setParent(j, map[p]!);
+      const lacking = this.lacking.get(i);
+      if (lacking) out.lacking.set(j, lacking);
+      const est = this.estimated.get(i);
+      if (est) out.estimated.set(j, est);
+    }
+    for (const col of cols) out.keys.push(col);
+    return out;
+  }
+
+  /** Forget the rows from `start` on. */
+  truncate(start: number): void {
+    if (start >= this.size) return;
+    for (const col of this.keys) col.length = start;
+    this.values.fill(0, start * this.nm, this.size * this.nm);
+    this.given.fill(0, start * this.nm, this.size * this.nm);
+    this.parents?.fill(0, start, this.size);
+    for (const k of [...this.lacking.keys()]) if (k >= start) this.lacking.delete(k);
+    for (const k of [...this.estimated.keys()]) if (k >= start) this.estimated.delete(k);
+    this.size = start;
+  }
+
+  /** Row i as an object (TableRow), with its keys on `nd` dimensions. */
+  row(i: number, nd: number): ColumnRow {
+    const keys = new Array<string | null>(nd);
+    for (let d = 0; d < nd; d++) keys[d] = this.key(i, d);
+    const values = new Array<number | null>(this.nm);
+    for (let m = 0; m < this.nm; m++) values[m] = this.value(i, m);
+    const row: { keys: (string | null)[]; values: (number | null)[]; src: number; line: number; parent?: number; lacking?: (Place | undefined)[]; estimated?: string[] } = { keys, values, src: this.src[i]!, line: this.line[i]! };
+    const p = this.parent(i);
+    if (p !== undefined) row.parent = p;
+    const lacking = this.lacking.get(i);
+    if (lacking && lacking.some((x) => x !== undefined)) row.lacking = lacking;
+    const est = this.estimated.get(i);
+    if (est?.length) row.estimated = est;
+    return row;
+  }
+}
