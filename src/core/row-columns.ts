@@ -27,25 +27,44 @@ export interface ColumnRow {
   readonly estimated?: readonly string[];
 }
 
-function grownF(a: Float64Array, need: number): Float64Array {
+// Arrays grow to twice their size; past a size reserved for the rows a load expects (an estimate from
+// the file's size), by a quarter.
+function grownF(a: Float64Array, need: number, by = 2): Float64Array {
   if (need <= a.length) return a;
-  const next = new Float64Array(Math.max(need, Math.ceil(a.length * 1.5) + 64));
+  const next = new Float64Array(Math.max(need, Math.ceil(a.length * by) + 64));
   next.set(a);
   return next;
 }
 
-function grownU(a: Uint8Array, need: number): Uint8Array {
+function grownU(a: Uint8Array, need: number, by = 2): Uint8Array {
   if (need <= a.length) return a;
-  const next = new Uint8Array(Math.max(need, Math.ceil(a.length * 1.5) + 64));
+  const next = new Uint8Array(Math.max(need, Math.ceil(a.length * by) + 64));
   next.set(a);
   return next;
 }
 
-function grownI(a: Int32Array, need: number, fill = 0): Int32Array {
+function grownI(a: Int32Array, need: number, by = 2): Int32Array {
   if (need <= a.length) return a;
-  const next = new Int32Array(Math.max(need, Math.ceil(a.length * 1.5) + 64));
+  const next = new Int32Array(Math.max(need, Math.ceil(a.length * by) + 64));
   next.set(a);
-  if (fill !== 0) next.fill(fill, a.length);
+  return next;
+}
+
+function exactly(a: Int32Array, n: number): Int32Array {
+  const next = new Int32Array(n);
+  next.set(a.length > n ? a.subarray(0, n) : a);
+  return next;
+}
+
+function exactlyF(a: Float64Array, n: number): Float64Array {
+  const next = new Float64Array(n);
+  next.set(a.length > n ? a.subarray(0, n) : a);
+  return next;
+}
+
+function exactlyU(a: Uint8Array, n: number): Uint8Array {
+  const next = new Uint8Array(n);
+  next.set(a.length > n ? a.subarray(0, n) : a);
   return next;
 }
 
@@ -63,6 +82,7 @@ export class RowColumns {
   parents: Int32Array | undefined;
   readonly lacking = new Map<number, (Place | undefined)[]>();
   readonly estimated = new Map<number, string[]>();
+  private reserved = false;
 
   constructor(readonly nm: number) {}
 
@@ -91,14 +111,15 @@ export class RowColumns {
   push(src: number, line: number): number {
     const i = this.size++;
     const nm = this.nm;
+    const by = this.reserved ? 1.25 : 2;
     if (i >= this.src.length) {
-      this.src = grownI(this.src, i + 1);
-      this.line = grownI(this.line, i + 1);
-      if (this.parents) this.parents = grownI(this.parents, i + 1);
+      this.src = grownI(this.src, i + 1, by);
+      this.line = grownI(this.line, i + 1, by);
+      if (this.parents) this.parents = grownI(this.parents, i + 1, by);
     }
     if ((i + 1) * nm > this.values.length) {
-      this.values = grownF(this.values, (i + 1) * nm);
-      this.given = grownU(this.given, (i + 1) * nm);
+      this.values = grownF(this.values, (i + 1) * nm, by);
+      this.given = grownU(this.given, (i + 1) * nm, by);
     }
     this.src[i] = src;
     this.line[i] = line;
@@ -159,6 +180,28 @@ export class RowColumns {
     }
     for (const col of cols) out.keys.push(col);
     return out;
+  }
+
+  /** Room for n rows in the typed arrays (a load that expects them: no copies while it grows). */
+  reserve(n: number): void {
+    this.reserved = true;
+    if (n <= this.src.length) return;
+    this.src = exactly(this.src, n);
+    this.line = exactly(this.line, n);
+    if (this.parents) this.parents = exactly(this.parents, n);
+    this.values = exactlyF(this.values, n * this.nm);
+    this.given = exactlyU(this.given, n * this.nm);
+  }
+
+  /** The typed arrays cut to the rows (a load that is done: no room kept for rows that will not come). */
+  trim(): void {
+    const n = Math.max(this.size, 1);
+    if (this.src.length <= n + (n >> 2) + 64) return;
+    this.src = exactly(this.src, n);
+    this.line = exactly(this.line, n);
+    if (this.parents) this.parents = exactly(this.parents, n);
+    this.values = exactlyF(this.values, n * this.nm);
+    this.given = exactlyU(this.given, n * this.nm);
   }
 
   /** Forget the rows from `start` on. */

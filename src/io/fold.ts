@@ -107,7 +107,7 @@ export class LoadFold {
     const g = this.store.push(src, line);
     this.store.setKeys(g, keys);
     if (g >= this.maskArr.length) {
-      const next = new Int32Array(Math.ceil(this.maskArr.length * 1.5));
+      const next = new Int32Array(this.maskArr.length * 2);
       next.set(this.maskArr);
       this.maskArr = next;
     }
@@ -173,8 +173,28 @@ export class LoadFold {
     return new FileFold(this, src, rule, rereadable);
   }
 
-  /** About how many more rows to expect (from a file's size): nothing to size in advance any more. */
-  expectRows(_rows: number): void {}
+  /** Rows added so far (FileFold.add). */
+  rowsAdded = 0;
+  /** Groups the load expects to have (expectRows), for a file's arrays by group: sized once. */
+  expectedGroups = 0;
+
+  /**
+   * About how many more rows to expect (from a file's size, early in it). Where most rows so far were
+   * groups of their own (a key per row), as many groups are expected: the columns are sized for them
+   * now, not grown (each growth leaves the old arrays to the collector; doubling up to a million rows
+   * leaves as much again). Where rows are added up (a province per row), nothing is sized.
+   */
+  expectRows(rows: number): void {
+    const added = this.rowsAdded;
+    if (added === 0 || this.count * 2 < added) return;
+    this.expectedGroups = this.count + Math.ceil((1.1 * rows * this.count) / added);
+    this.store.reserve(this.expectedGroups);
+    if (this.maskArr.length < this.expectedGroups) {
+      const next = new Int32Array(this.expectedGroups);
+      next.set(this.maskArr);
+      this.maskArr = next;
+    }
+  }
 
   private readonly checks = new Map<number, RowCheck>();
   // The last row's check and source: rows come in runs of the same key columns, from one file.
@@ -233,6 +253,15 @@ export class LoadFold {
   findOverlaps(limit: number, skip: ReadonlySet<number> = new Set()): Suspect[] {
     const byMask = new Map<number, number[]>();
     const store = this.store;
+    // Rows of one set of key columns only (the common case): nothing can overlap, no list is made.
+    let first = -1;
+    let several = false;
+    for (let i = 0; i < store.size && !several; i++) {
+      if (store.parent(i) !== undefined || skip.has(store.src[i]!)) continue;
+      if (first === -1) first = this.mask(i);
+      else several = this.mask(i) !== first;
+    }
+    if (!several) return [];
     for (let i = 0; i < store.size; i++) {
       if (store.parent(i) !== undefined || skip.has(store.src[i]!)) continue;
       const m = this.mask(i);
@@ -303,6 +332,7 @@ export class LoadFold {
   /** After the last file: the groups, as columns as long as the dimensions (a later file may have added some). */
   finish(): RowColumns {
     for (let d = 0; d < this.dims.length; d++) this.store.column(d);
+    this.store.trim();
     return this.store;
   }
 }
@@ -379,6 +409,7 @@ export class FileFold {
    */
   add(keys: readonly (string | null)[], values: Float64Array, have: Uint8Array, delta: Float64Array, line: number, check = true, estimated?: readonly string[]): number {
     const load = this.load;
+    load.rowsAdded++;
     const nd = keys.length;
     if (nd > MAX_DIMS) throw new RangeError(`at most ${MAX_DIMS} key columns`);
     const hk = this.hk;
@@ -504,10 +535,12 @@ export class FileFold {
   private growArrays(): void {
     const n = this.load.count - this.start;
     if (n <= this.ghs.length) return;
-    const ghs = new Int32Array(this.ghs.length * 2);
+    // To the groups the load expects (once), else twice as many.
+    const size = Math.max(this.ghs.length * 2, this.load.expectedGroups - this.start);
+    const ghs = new Int32Array(size);
     ghs.set(this.ghs);
     this.ghs = ghs;
-    const counts = new Int32Array(this.counts.length * 2);
+    const counts = new Int32Array(size);
     counts.set(this.counts);
     this.counts = counts;
   }
@@ -527,7 +560,7 @@ export class FileFold {
   private growLack(): void {
     const need = (this.load.count - this.start) * this.load.measures.length;
     if (need <= this.lack.length) return;
-    const next = new Uint8Array(Math.max(need, this.lack.length * 2));
+    const next = new Uint8Array(Math.max(need, this.lack.length * 2, (this.load.expectedGroups - this.start) * this.load.measures.length));
     next.set(this.lack);
     this.lack = next;
   }
