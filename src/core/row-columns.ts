@@ -68,11 +68,108 @@ function exactlyU(a: Uint8Array, n: number): Uint8Array {
   return next;
 }
 
+/**
+ * One dimension's keys, a key (or null) a row. While a dimension has few keys (a province, a month) each
+ * row keeps the number of its key (a byte, or two past 255 keys) and the keys are kept once; past 65,535
+ * keys (a branch per row) the column keeps each row's string (8 bytes a row, the string being the row's).
+ */
+export class KeyColumn {
+  length = 0;
+  private codes: Uint8Array | Uint16Array | undefined = new Uint8Array(16);
+  private readonly dict: string[] = [];
+  private ids: Map<string, number> | undefined = new Map();
+  private plain: (string | null)[] | undefined;
+  private last: string | null = null;
+  private lastCode = 0;
+
+  /** A column of n nulls. */
+  static nulls(n: number): KeyColumn {
+    const c = new KeyColumn();
+    c.codes = new Uint8Array(Math.max(16, n));
+    c.length = n;
+    return c;
+  }
+
+  at(i: number): string | null {
+    if (this.plain) return this.plain[i] ?? null;
+    const c = this.codes![i]!;
+    return c === 0 ? null : this.dict[c - 1]!;
+  }
+
+  push(k: string | null): void {
+    const i = this.length++;
+    if (this.plain) {
+      this.plain.push(k);
+      return;
+    }
+    let code = 0;
+    if (k !== null) {
+      if (k === this.last) code = this.lastCode;
+      else {
+        let id = this.ids!.get(k);
+        if (id === undefined) {
+          if (this.dict.length === 65535) {
+            this.toPlain();
+            this.plain!.push(k);
+            return;
+          }
+          id = this.dict.length;
+          this.dict.push(k);
+          this.ids!.set(k, id);
+        }
+        code = id + 1;
+        this.last = k;
+        this.lastCode = code;
+      }
+    }
+    let codes = this.codes!;
+    if (code > 255 && codes instanceof Uint8Array) codes = this.codes = Uint16Array.from(codes);
+    if (i >= codes.length) {
+      const next = new (codes.constructor as Uint8ArrayConstructor)(codes.length * 2);
+      next.set(codes);
+      codes = this.codes = next;
+    }
+    codes[i] = code;
+  }
+
+  /** Room for n rows (while the keys are numbered). */
+  reserve(n: number): void {
+    const codes = this.codes;
+    if (!codes || n <= codes.length) return;
+    const next = new (codes.constructor as Uint8ArrayConstructor)(n);
+    next.set(codes);
+    this.codes = next;
+  }
+
+  /** Forget the rows from n on. */
+  truncate(n: number): void {
+    if (n >= this.length) return;
+    if (this.plain) this.plain.length = n;
+    else this.codes!.fill(0, n, this.length);
+    this.length = n;
+  }
+
+  /** Does some row have a key? */
+  anyKey(): boolean {
+    for (let i = 0; i < this.length; i++) if (this.at(i) !== null) return true;
+    return false;
+  }
+
+  private toPlain(): void {
+    const plain = new Array<string | null>(this.length - 1);
+    for (let i = 0; i < this.length - 1; i++) plain[i] = this.at(i);
+    this.plain = plain;
+    this.codes = undefined;
+    this.ids = undefined;
+    this.dict.length = 0;
+  }
+}
+
 export class RowColumns {
   /** Rows. */
   size = 0;
   /** Per dimension, the key of each row (null: none); a dimension added late is null on earlier rows. */
-  readonly keys: (string | null)[][] = [];
+  readonly keys: KeyColumn[] = [];
   /** Per row and measure (stride nm): the value, where `given` is 1. */
   values: Float64Array = new Float64Array(0);
   given: Uint8Array = new Uint8Array(0);
@@ -90,7 +187,7 @@ export class RowColumns {
    * Columns that share another's rows (the same arrays, nothing copied): its values, places and the key
    * columns given (rollup: every row a group of its own). Its estimate marks start empty.
    */
-  static sharing(of: RowColumns, keys: readonly (string | null)[][]): RowColumns {
+  static sharing(of: RowColumns, keys: readonly KeyColumn[]): RowColumns {
     const out = new RowColumns(of.nm);
     out.size = of.size;
     for (const col of keys) out.keys.push(col);
@@ -102,8 +199,8 @@ export class RowColumns {
   }
 
   /** The key column of dimension d, as long as the rows. */
-  column(d: number): (string | null)[] {
-    while (this.keys.length <= d) this.keys.push(new Array<string | null>(this.size).fill(null));
+  column(d: number): KeyColumn {
+    while (this.keys.length <= d) this.keys.push(KeyColumn.nulls(this.size));
     return this.keys[d]!;
   }
 
@@ -128,14 +225,14 @@ export class RowColumns {
 
   /** The keys of row i (the last row pushed) on the first `n` dimensions; the others are null. */
   setKeys(i: number, keys: readonly (string | null)[], n = keys.length): void {
-    while (this.keys.length < n) this.keys.push(new Array<string | null>(i).fill(null));
+    while (this.keys.length < n) this.keys.push(KeyColumn.nulls(i));
     for (let d = 0; d < n; d++) this.keys[d]!.push(keys[d] ?? null);
     for (let d = n; d < this.keys.length; d++) this.keys[d]!.push(null);
     if (this.keys.length && this.keys[0]!.length !== i + 1) throw new Error('row columns out of step');
   }
 
   key(i: number, d: number): string | null {
-    return d < this.keys.length ? this.keys[d]![i]! : null;
+    return d < this.keys.length ? this.keys[d]!.at(i) : null;
   }
 
   value(i: number, m: number): number | null {
@@ -164,12 +261,12 @@ export class RowColumns {
     const out = new RowColumns(this.nm);
     const nm = this.nm;
     const map = new Int32Array(this.size).fill(-1);
-    const cols = this.keys.map(() => [] as (string | null)[]);
+    const cols = this.keys.map(() => new KeyColumn());
     for (let i = 0; i < this.size; i++) {
       if (keep[i] !== 1) continue;
       const j = out.push(this.src[i]!, this.line[i]!);
       map[i] = j;
-      for (let d = 0; d < cols.length; d++) cols[d]!.push(this.keys[d]![i]!);
+      for (let d = 0; d < cols.length; d++) cols[d]!.push(this.keys[d]!.at(i));
       for (let m = 0; m < nm; m++) if (this.given[i * nm + m] === 1) out.setValue(j, m, this.values[i * nm + m]!);
       const p = this.parent(i);
       if (p !== undefined) out.setParent(j, map[p]!);
@@ -185,6 +282,7 @@ export class RowColumns {
   /** Room for n rows in the typed arrays (a load that expects them: no copies while it grows). */
   reserve(n: number): void {
     this.reserved = true;
+    for (const col of this.keys) col.reserve(n);
     if (n <= this.src.length) return;
     this.src = exactly(this.src, n);
     this.line = exactly(this.line, n);
@@ -207,7 +305,7 @@ export class RowColumns {
   /** Forget the rows from `start` on. */
   truncate(start: number): void {
     if (start >= this.size) return;
-    for (const col of this.keys) col.length = start;
+    for (const col of this.keys) col.truncate(start);
     this.values.fill(0, start * this.nm, this.size * this.nm);
     this.given.fill(0, start * this.nm, this.size * this.nm);
     this.parents?.fill(0, start, this.size);

@@ -16,7 +16,7 @@
 
 import type { Note } from './facts.js';
 import { TextIds, WholeIds } from './key-index.js';
-import { RowColumns } from './row-columns.js';
+import { RowColumns, type KeyColumn } from './row-columns.js';
 
 export type KeyKind = 'province' | 'regency' | 'segment' | 'period' | 'month' | 'kanwil' | 'text';
 
@@ -182,7 +182,7 @@ export function withSources<T extends Table>(table: T, sources: readonly SourceF
 /** Does some row of the table have a key in dimension d? */
 export function hasKeys(table: Table, d: number): boolean {
   const cols = columnsOf(table);
-  if (cols) return cols.column(d).some((k) => k !== null);
+  if (cols) return cols.column(d).anyKey();
   return table.rows.some((r) => r.keys[d] !== null && r.keys[d] !== undefined);
 }
 
@@ -260,14 +260,14 @@ function keyIds(table: Table): KeyIds {
   const unique: boolean[] = [];
   for (let d = 0; d < table.dims.length; d++) {
     const keys = cols.column(d);
-    const intern = new TextIds((i) => keys[i]!);
+    const intern = new TextIds((i) => keys.at(i)!);
     const col = new Int32Array(n);
     let keyed = 0;
     // Rows come in runs of one key (a province, a month): the previous row's number is reused.
     let last: string | undefined;
     let lastId = 0;
     for (let i = 0; i < n; i++) {
-      const k = keys[i];
+      const k = keys.at(i);
       if (k === null || k === undefined) continue;
       keyed++;
       if (k !== last) {
@@ -501,7 +501,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   let placed = 0;
   for (let i = 0; i < n; i++) {
     let ok = 1;
-    for (const col of keyCols) if (col[i] === null) ok = 0;
+    for (const col of keyCols) if (col.at(i) === null) ok = 0;
     placeable[i] = ok;
     placed += ok;
   }
@@ -548,7 +548,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     const g = groupOf(i);
     if (g === out.size) {
       out.push(cols.src[i]!, cols.line[i]!);
-      for (let j = 0; j < idx.length; j++) keys[j] = keyCols[j]![i]!;
+      for (let j = 0; j < idx.length; j++) keys[j] = keyCols[j]!.at(i)!;
       out.setKeys(g, keys);
     }
     const est = cols.estimated.get(i);
@@ -582,7 +582,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
         const prev = incomplete.get(name);
         if (prev) prev.count++;
         else {
-          incomplete.set(name, { count: 1, keys: out.keys.map((col) => col[g]!), at: { src: 0, line: 0 } });
+          incomplete.set(name, { count: 1, keys: out.keys.map((col) => col.at(g)!), at: { src: 0, line: 0 } });
           firstOf[m] = g;
         }
       }
@@ -600,7 +600,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
  * when adding each row to an empty group gives its values as they are (no -0, every count whole and
  * safe, no measure the row gives in part); else undefined (rollup adds them up).
  */
-function sameRows(table: Table, cols: RowColumns, keyCols: readonly (string | null)[][]): RowColumns | undefined {
+function sameRows(table: Table, cols: RowColumns, keyCols: readonly KeyColumn[]): RowColumns | undefined {
   if (cols.lacking.size) return undefined;
   const nm = cols.nm;
   for (let m = 0; m < nm; m++) {
@@ -717,7 +717,11 @@ export function keysOf(table: Table, name: string): string[] {
   const seen = new Set<string>();
   const cols = columnsOf(table);
   if (cols) {
-    for (const k of cols.column(d)) if (k !== null) seen.add(k);
+    const col = cols.column(d);
+    for (let i = 0; i < col.length; i++) {
+      const k = col.at(i);
+      if (k !== null) seen.add(k);
+    }
     return [...seen];
   }
   for (const r of table.rows) {
@@ -737,8 +741,8 @@ export function isNested(table: Table, parent: string, child: string): boolean {
   const cc = cols.column(c);
   const pc = cols.column(p);
   for (let i = 0; i < cols.size; i++) {
-    const ck = cc[i];
-    const pk = pc[i];
+    const ck = cc.at(i);
+    const pk = pc.at(i);
     if (ck === null || ck === undefined || pk === null || pk === undefined) continue;
     const seen = parentOf.get(ck);
     if (seen !== undefined && seen !== pk) return false;

@@ -508,7 +508,7 @@ export class FileFold {
     const cols = load.store.keys;
     for (let d = 0; d < b.length; d++) {
       if (!load.keeps(d)) continue;
-      const x = d < cols.length ? cols[d]![g]! : null;
+      const x = d < cols.length ? cols[d]!.at(g) : null;
       if (x !== b[d]) return false;
     }
     return true;

@@ -756,7 +756,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     let starsAt: StarSums[] | undefined;
     if (byKey) {
       const keys = new Array<string>(n);
-      for (let i = 0; i < n; i++) keys[i] = key(groups.keys.map((col) => col[i]!));
+      for (let i = 0; i < n; i++) keys[i] = key(groups.keys.map((col) => col.at(i)!));
       if (!denSame) denAt = column(den.values, keys);
       if ('rows' in den && den.rows) denRowAt = keys.map((k) => den.rows!.get(k));
       prevPAt = column(prevP?.values, keys);
@@ -999,7 +999,7 @@ function levelMaker(o: LevelInputs): LevelRows {
   // `named`: with the row's labels (a lookup per key in a dimension's labels; a pass that only adds
   // figures up goes without them).
   const make = (i: number, named: boolean): CoverageRow => {
-    const keys = groups.keys.map((col) => col[i]!);
+    const keys = groups.keys.map((col) => col.at(i)!);
     const d = denSame ? ((dm >= 0 ? groups.value(i, dm) : null) ?? undefined) : figureAt(o.denAt, i);
     let t: number | undefined;
     let milestone: number | undefined;
@@ -1054,7 +1054,7 @@ function levelMaker(o: LevelInputs): LevelRows {
       }),
     };
   };
-  return { length: groups.size, at: (i) => make(i, true), figures: (i) => make(i, false), firstKey: (i) => groups.keys[0]![i]! };
+  return { length: groups.size, at: (i) => make(i, true), figures: (i) => make(i, false), firstKey: (i) => groups.keys[0]!.at(i)! };
 }
 
 /** The names of the sources of the rows i where pick(columns, i) holds, in order of first row. */
