@@ -27,29 +27,8 @@ export interface ColumnRow {
   readonly estimated?: readonly string[];
 }
 
-// Arrays grow to twice their size; past a size reserved for the rows a load expects (an estimate from
-// the file's size), by a quarter.
-function grownF(a: Float64Array, need: number, by = 2): Float64Array {
-  if (need <= a.length) return a;
-  const next = new Float64Array(Math.max(need, Math.ceil(a.length * by) + 64));
-  next.set(a);
-  return next;
-}
-
-function grownU(a: Uint8Array, need: number, by = 2): Uint8Array {
-  if (need <= a.length) return a;
-  const next = new Uint8Array(Math.max(need, Math.ceil(a.length * by) + 64));
-  next.set(a);
-  return next;
-}
-
-function grownI(a: Int32Array, need: number, by = 2): Int32Array {
-  if (need <= a.length) return a;
-  const next = new Int32Array(Math.max(need, Math.ceil(a.length * by) + 64));
-  next.set(a);
-  return next;
-}
-
+// Arrays grow to twice their size (RowColumns.resize); past a size reserved for the rows a load expects
+// (an estimate from the file's size), by a quarter.
 function exactly(a: Int32Array, n: number): Int32Array {
   const next = new Int32Array(n);
   next.set(a.length > n ? a.subarray(0, n) : a);
@@ -170,9 +149,12 @@ export class RowColumns {
   size = 0;
   /** Per dimension, the key of each row (null: none); a dimension added late is null on earlier rows. */
   readonly keys: KeyColumn[] = [];
-  /** Per row and measure (stride nm): the value, where `given` is 1. */
-  values: Float64Array = new Float64Array(0);
-  given: Uint8Array = new Uint8Array(0);
+  /**
+   * Per measure, made at its first value (a measure no row gives keeps nothing): each row's value, where
+   * `has` is 1; as long as `src` (the rows' room).
+   */
+  private vals: (Float64Array | undefined)[];
+  private has: (Uint8Array | undefined)[];
   src: Int32Array = new Int32Array(0);
   line: Int32Array = new Int32Array(0);
   /** Per row: the index of its wide row + 1 (0: none); made at the first segment row. */
@@ -181,7 +163,37 @@ export class RowColumns {
   readonly estimated = new Map<number, string[]>();
   private reserved = false;
 
-  constructor(readonly nm: number) {}
+  constructor(readonly nm: number) {
+    this.vals = new Array<Float64Array | undefined>(nm).fill(undefined);
+    this.has = new Array<Uint8Array | undefined>(nm).fill(undefined);
+  }
+
+  /** The values of measure m by row (undefined: no row gives it), and which rows give it. */
+  valuesOf(m: number): { readonly values: Float64Array; readonly given: Uint8Array } | undefined {
+    const v = this.vals[m];
+    return v ? { values: v, given: this.has[m]! } : undefined;
+  }
+
+  /** Does some row give measure m? */
+  givesAny(m: number): boolean {
+    const h = this.has[m];
+    if (!h) return false;
+    for (let i = 0; i < this.size; i++) if (h[i] === 1) return true;
+    return false;
+  }
+
+  /** Every array by row at `n` rows of room: grown (`exact`: to n, else by `by`) or cut. */
+  private resize(n: number, exact: boolean, by = 2): void {
+    const size = (a: { length: number }): number => (exact ? n : Math.max(n, Math.ceil(a.length * by) + 64));
+    const to = size(this.src);
+    this.src = exactly(this.src, to);
+    this.line = exactly(this.line, to);
+    if (this.parents) this.parents = exactly(this.parents, to);
+    for (let m = 0; m < this.nm; m++) {
+      if (this.vals[m]) this.vals[m] = exactlyF(this.vals[m]!, to);
+      if (this.has[m]) this.has[m] = exactlyU(this.has[m]!, to);
+    }
+  }
 
   /**
    * Columns that share another's rows (the same arrays, nothing copied): its values, places and the key
@@ -191,8 +203,8 @@ export class RowColumns {
     const out = new RowColumns(of.nm);
     out.size = of.size;
     for (const col of keys) out.keys.push(col);
-    out.values = of.values;
-    out.given = of.given;
+    out.vals = of.vals.slice();
+    out.has = of.has.slice();
     out.src = of.src;
     out.line = of.line;
     return out;
@@ -207,17 +219,7 @@ export class RowColumns {
   /** Add a row with no values; its keys are set by the caller (setKeys). Returns its index. */
   push(src: number, line: number): number {
     const i = this.size++;
-    const nm = this.nm;
-    const by = this.reserved ? 1.25 : 2;
-    if (i >= this.src.length) {
-      this.src = grownI(this.src, i + 1, by);
-      this.line = grownI(this.line, i + 1, by);
-      if (this.parents) this.parents = grownI(this.parents, i + 1, by);
-    }
-    if ((i + 1) * nm > this.values.length) {
-      this.values = grownF(this.values, (i + 1) * nm, by);
-      this.given = grownU(this.given, (i + 1) * nm, by);
-    }
+    if (i >= this.src.length) this.resize(i + 1, false, this.reserved ? 1.25 : 2);
     this.src[i] = src;
     this.line[i] = line;
     return i;
@@ -236,14 +238,27 @@ export class RowColumns {
   }
 
   value(i: number, m: number): number | null {
-    const at = i * this.nm + m;
-    return this.given[at] === 1 ? this.values[at]! : null;
+    const h = this.has[m];
+    return h !== undefined && h[i] === 1 ? this.vals[m]![i]! : null;
   }
 
   setValue(i: number, m: number, v: number): void {
-    const at = i * this.nm + m;
-    this.values[at] = v;
-    this.given[at] = 1;
+    let vs = this.vals[m];
+    if (!vs) {
+      vs = this.vals[m] = new Float64Array(this.src.length);
+      this.has[m] = new Uint8Array(this.src.length);
+    }
+    vs[i] = v;
+    this.has[m]![i] = 1;
+  }
+
+  /** Row i gives no value of measure m. */
+  clearValue(i: number, m: number): void {
+    const h = this.has[m];
+    if (h) {
+      h[i] = 0;
+      this.vals[m]![i] = 0;
+    }
   }
 
   parent(i: number): number | undefined {
@@ -267,7 +282,10 @@ export class RowColumns {
       const j = out.push(this.src[i]!, this.line[i]!);
       map[i] = j;
       for (let d = 0; d < cols.length; d++) cols[d]!.push(this.keys[d]!.at(i));
-      for (let m = 0; m < nm; m++) if (this.given[i * nm + m] === 1) out.setValue(j, m, this.values[i * nm + m]!);
+      for (let m = 0; m < nm; m++) {
+        const v = this.value(i, m);
+        if (v !== null) out.setValue(j, m, v);
+      }
       const p = this.parent(i);
       if (p !== undefined) out.setParent(j, map[p]!);
       const lacking = this.lacking.get(i);
@@ -283,31 +301,23 @@ export class RowColumns {
   reserve(n: number): void {
     this.reserved = true;
     for (const col of this.keys) col.reserve(n);
-    if (n <= this.src.length) return;
-    this.src = exactly(this.src, n);
-    this.line = exactly(this.line, n);
-    if (this.parents) this.parents = exactly(this.parents, n);
-    this.values = exactlyF(this.values, n * this.nm);
-    this.given = exactlyU(this.given, n * this.nm);
+    if (n > this.src.length) this.resize(n, true);
   }
 
   /** The typed arrays cut to the rows (a load that is done: no room kept for rows that will not come). */
   trim(): void {
     const n = Math.max(this.size, 1);
-    if (this.src.length <= n + (n >> 2) + 64) return;
-    this.src = exactly(this.src, n);
-    this.line = exactly(this.line, n);
-    if (this.parents) this.parents = exactly(this.parents, n);
-    this.values = exactlyF(this.values, n * this.nm);
-    this.given = exactlyU(this.given, n * this.nm);
+    if (this.src.length > n + (n >> 2) + 64) this.resize(n, true);
   }
 
   /** Forget the rows from `start` on. */
   truncate(start: number): void {
     if (start >= this.size) return;
     for (const col of this.keys) col.truncate(start);
-    this.values.fill(0, start * this.nm, this.size * this.nm);
-    this.given.fill(0, start * this.nm, this.size * this.nm);
+    for (let m = 0; m < this.nm; m++) {
+      this.vals[m]?.fill(0, start, this.size);
+      this.has[m]?.fill(0, start, this.size);
+    }
     this.parents?.fill(0, start, this.size);
     for (const k of [...this.lacking.keys()]) if (k >= start) this.lacking.delete(k);
     for (const k of [...this.estimated.keys()]) if (k >= start) this.estimated.delete(k);

@@ -166,10 +166,7 @@ export function hasMeasure(table: Table, name: string): boolean {
   const m = measureIndex(table, name);
   if (m < 0) return false;
   const cols = columnsOf(table);
-  if (cols) {
-    for (let i = 0; i < cols.size; i++) if (cols.given[i * cols.nm + m] === 1) return true;
-    return false;
-  }
+  if (cols) return cols.givesAny(m);
   return table.rows.some((r) => r.values[m] !== null);
 }
 
@@ -575,9 +572,8 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   const firstOf = new Int32Array(nm).fill(-1);
   for (let g = 0; g < out.size; g++) {
     for (let m = 0; m < nm; m++) {
-      if (out.given[g * nm + m] && lack[g * nm + m]) {
-        out.given[g * nm + m] = 0;
-        out.values[g * nm + m] = 0;
+      if (lack[g * nm + m] && out.value(g, m) !== null) {
+        out.clearValue(g, m);
         const name = table.measures[m]!.name;
         const prev = incomplete.get(name);
         if (prev) prev.count++;
@@ -605,10 +601,11 @@ function sameRows(table: Table, cols: RowColumns, keyCols: readonly KeyColumn[])
   const nm = cols.nm;
   for (let m = 0; m < nm; m++) {
     const count = table.measures[m]!.kind === 'count';
+    const col = cols.valuesOf(m);
+    if (!col) continue;
     for (let i = 0; i < cols.size; i++) {
-      const at = i * nm + m;
-      if (cols.given[at] !== 1) continue;
-      const v = cols.values[at]!;
+      if (col.given[i] !== 1) continue;
+      const v = col.values[i]!;
       if (Object.is(v, -0) || (count && !Number.isSafeInteger(v))) return undefined;
     }
   }
