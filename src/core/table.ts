@@ -16,6 +16,7 @@
 
 import type { Note } from './facts.js';
 import { TextIds, WholeIds } from './key-index.js';
+import { RowColumns, type KeyColumn } from './row-columns.js';
 
 export type KeyKind = 'province' | 'regency' | 'segment' | 'period' | 'month' | 'kanwil' | 'text';
 
@@ -119,6 +120,40 @@ export class SumOverflowError extends Error {
   }
 }
 
+/** A Table whose rows are columns; `rows` makes them as objects on first use. */
+export class StoredTable implements Table {
+  readonly #cols: RowColumns;
+  #rows: TableRow[] | undefined;
+
+  constructor(
+    readonly dims: readonly Dimension[],
+    readonly measures: readonly Measure[],
+    readonly sources: readonly SourceFacts[],
+    cols: RowColumns,
+  ) {
+    this.#cols = cols;
+  }
+
+  get rows(): readonly TableRow[] {
+    if (!this.#rows) {
+      const cols = this.#cols;
+      const nd = this.dims.length;
+      const rows = new Array<TableRow>(cols.size);
+      for (let i = 0; i < cols.size; i++) rows[i] = cols.row(i, nd);
+      this.#rows = rows;
+    }
+    return this.#rows;
+  }
+
+  /** The columns of a StoredTable (undefined for any other Table, a copy of one made by spreading it included). */
+  static columnsOf(t: Table): RowColumns | undefined {
+    return t instanceof StoredTable ? t.#cols : undefined;
+  }
+}
+
+/** The columns of a table whose rows are kept as columns; undefined: read `rows`. */
+export const columnsOf = StoredTable.columnsOf;
+
 export function dimIndex(table: Pick<Table, 'dims'>, name: string): number {
   return table.dims.findIndex((d) => d.name === name);
 }
@@ -129,7 +164,53 @@ export function measureIndex(table: Pick<Table, 'measures'>, name: string): numb
 
 export function hasMeasure(table: Table, name: string): boolean {
   const m = measureIndex(table, name);
-  return m >= 0 && table.rows.some((r) => r.values[m] !== null);
+  if (m < 0) return false;
+  const cols = columnsOf(table);
+  if (cols) return cols.givesAny(m);
+  return table.rows.some((r) => r.values[m] !== null);
+}
+
+/** The table with other sources (the same rows: a loaded table's columns are kept as they are). */
+export function withSources<T extends Table>(table: T, sources: readonly SourceFacts[]): T {
+  if (!columnsOf(table)) return { ...table, sources };
+  return Object.assign(new StoredTable(table.dims, table.measures, table.sources, columnsFor(table)), table, { sources }) as unknown as T;
+}
+
+/** Does some row of the table have a key in dimension d? */
+export function hasKeys(table: Table, d: number): boolean {
+  const cols = columnsOf(table);
+  if (cols) return cols.column(d).anyKey();
+  return table.rows.some((r) => r.keys[d] !== null && r.keys[d] !== undefined);
+}
+
+const asColumns = new WeakMap<Table, RowColumns>();
+
+/**
+ * A table's rows as columns: its own (a loaded table, a rollup's), or made once from its row objects
+ * (a table built in memory: a few hundred rows of targets, margins or a test's). The values read as
+ * rollup reads them: null and undefined are no value.
+ */
+export function columnsFor(table: Table): RowColumns {
+  const own = columnsOf(table);
+  if (own) return own;
+  let c = asColumns.get(table);
+  if (c) return c;
+  const nm = table.measures.length;
+  c = new RowColumns(nm);
+  for (const r of table.rows) {
+    const i = c.push(r.src, r.line);
+    c.setKeys(i, r.keys);
+    for (let m = 0; m < nm; m++) {
+      const v = r.values[m];
+      if (v !== null && v !== undefined) c.setValue(i, m, v);
+    }
+    if (r.parent !== undefined) c.setParent(i, r.parent);
+    if (r.lacking) c.lacking.set(i, r.lacking as (RowRef | undefined)[]);
+    if (r.estimated) c.estimated.set(i, r.estimated as string[]);
+  }
+  for (let d = 0; d < table.dims.length; d++) c.column(d);
+  asColumns.set(table, c);
+  return c;
 }
 
 /** The label of a key in a dimension (the key itself when it has none). */
@@ -139,11 +220,11 @@ export function labelOf(dim: Dimension, key: string): string {
 
 const SEP = '\u0000'; // never inside a key: control characters are refused at read time
 
-function keyOf(row: TableRow, idx: readonly number[]): string | null {
-  if (idx.length === 1) return row.keys[idx[0]!] ?? null;
+function keyOf(cols: RowColumns, i: number, idx: readonly number[]): string | null {
+  if (idx.length === 1) return cols.key(i, idx[0]!);
   let k = '';
   for (let j = 0; j < idx.length; j++) {
-    const v = row.keys[idx[j]!];
+    const v = cols.key(i, idx[j]!);
     if (v === null || v === undefined) return null;
     k = j === 0 ? v : k + SEP + v;
   }
@@ -169,19 +250,21 @@ const keyIdCache = new WeakMap<Table, KeyIds>();
 function keyIds(table: Table): KeyIds {
   const hit = keyIdCache.get(table);
   if (hit) return hit;
-  const n = table.rows.length;
+  const cols = columnsFor(table);
+  const n = cols.size;
   const ids: (Uint8Array | Uint16Array | Int32Array)[] = [];
   const radix: number[] = [];
   const unique: boolean[] = [];
   for (let d = 0; d < table.dims.length; d++) {
-    const intern = new TextIds((i) => table.rows[i]!.keys[d]!);
+    const keys = cols.column(d);
+    const intern = new TextIds((i) => keys.at(i)!);
     const col = new Int32Array(n);
     let keyed = 0;
     // Rows come in runs of one key (a province, a month): the previous row's number is reused.
     let last: string | undefined;
     let lastId = 0;
     for (let i = 0; i < n; i++) {
-      const k = table.rows[i]!.keys[d];
+      const k = keys.at(i);
       if (k === null || k === undefined) continue;
       keyed++;
       if (k !== last) {
@@ -216,7 +299,8 @@ function grouper(table: Table, idx: readonly number[]): (i: number) => number | 
       return k;
     };
   }
-  return (i) => keyOf(table.rows[i]!, idx);
+  const cols = columnsFor(table);
+  return (i) => keyOf(cols, i, idx);
 }
 
 function maskOf(row: TableRow): number {
@@ -374,7 +458,7 @@ function groupNumbers(table: Table, idx: readonly number[]): (i: number) => numb
     for (const d of idx) k = k * radix[d]! + ids[d]![i]!;
     return k;
   };
-  if (space <= Math.max(1024, 2 * table.rows.length)) {
+  if (space <= Math.max(1024, 2 * columnsFor(table).size)) {
     const groupOf = new Int32Array(space); // group + 1; 0: none yet
     let size = 0;
     return (i) => {
@@ -390,8 +474,9 @@ function groupNumbers(table: Table, idx: readonly number[]): (i: number) => numb
     return (i) => seen.intern(numberOf(i));
   }
   const seen = new Map<string, number>();
+  const cols = columnsFor(table);
   return (i) => {
-    const k = keyOf(table.rows[i]!, idx)!;
+    const k = keyOf(cols, i, idx)!;
     let g = seen.get(k);
     if (g === undefined) seen.set(k, (g = seen.size));
     return g;
@@ -406,130 +491,127 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     return i;
   });
   const nm = table.measures.length;
-  const n = table.rows.length;
+  const cols = columnsFor(table);
+  const n = cols.size;
+  const keyCols = idx.map((d) => cols.column(d));
   const placeable = new Uint8Array(n);
   let placed = 0;
   for (let i = 0; i < n; i++) {
-    const keys = table.rows[i]!.keys;
     let ok = 1;
-    for (const d of idx) if (keys[d] === null) ok = 0;
+    for (const col of keyCols) if (col.at(i) === null) ok = 0;
     placeable[i] = ok;
     placed += ok;
   }
+  const parents = cols.parents;
   // Rows the loop below adds to a group: placeable, and not the segment row of a wide row that stands for it.
-  const adds = (row: TableRow, i: number): boolean => placeable[i] === 1 && (row.parent === undefined || !placeable[row.parent]);
-  // One row object per group, made as the group's first row arrives; what a group needs only while it
-  // is added up (which measures some of its rows gave and some lacked) sits in typed arrays by group
-  // number, sized once for the most groups there can be (one a placeable row), so that a million groups
-  // (one key per row) cost their rows and little more. Where a group lacks a measure is not kept: in the
-  // rare group that both gives and lacks one, the rows are read again for the first that lacks it.
-  type Group = { keys: string[]; values: (number | null)[]; src: number; line: number; estimated?: readonly string[] };
-  // A group a row (a key of the grain on one row only): the array is made at its size, not grown.
-  let oneEach = 0;
-  if (idx.some((d) => keyIds(table).unique[d])) for (let i = 0; i < n; i++) if (adds(table.rows[i]!, i)) oneEach++;
-  const rows: Group[] = oneEach ? new Array<Group>(oneEach) : [];
-  let groups = 0;
-  const have = new Uint8Array(Math.max(placed * nm, 1));
-  const lack = new Uint8Array(have.length);
-  const borrowed = new Uint8Array(Math.max(placed, 1)); // by group: its values are still its first row's
+  const adds = (i: number): boolean => placeable[i] === 1 && (parents === undefined || parents[i] === 0 || placeable[parents[i]! - 1] === 0);
+  const unplaced = new Map<string, { count: number; first: RowRef; lacks: string[] }>();
+  const dims = idx.map((d) => table.dims[d]!);
+  // Every row its own group, in order (a key of the grain on one row only, every row placed): the
+  // groups are the rows, and their columns are the table's, shared (a million groups cost nothing).
+  if (placed === n && parents === undefined && idx.some((d) => keyIds(table).unique[d])) {
+    const out = sameRows(table, cols, keyCols);
+    if (out) return { table: new StoredTable(dims, table.measures, table.sources, out), unplaced, incomplete: new Map() };
+  }
+  // The groups as columns, made as each group's first row arrives; what a group needs only while it is
+  // added up (which measures some of its rows lacked) sits in a typed array by group number, sized once
+  // for the most groups there can be (one a placeable row). Where a group lacks a measure is not kept:
+  // in the rare group that both gives and lacks one, the rows are read again for the first that lacks it.
+  const out = new RowColumns(nm);
+  const lack = new Uint8Array(Math.max(placed * nm, 1));
   const estimated = new Map<number, Set<string>>();
   const groupOf = groupNumbers(table, idx);
-  // The grain is every dimension in order: a group's keys are its first row's, the same array.
-  const whole = idx.length === table.dims.length && idx.every((d, j) => d === j);
-  const unplaced = new Map<string, { count: number; first: RowRef; lacks: string[] }>();
+  const keys = new Array<string>(idx.length);
   let children: Map<number, number[]> | undefined;
   const childrenOf = (i: number): readonly number[] => {
     if (!children) {
       children = new Map();
-      table.rows.forEach((r, j) => {
-        if (r.parent === undefined) return;
-        const list = children!.get(r.parent);
+      for (let j = 0; j < n; j++) {
+        const p = cols.parent(j);
+        if (p === undefined) continue;
+        const list = children.get(p);
         if (list) list.push(j);
-        else children!.set(r.parent, [j]);
-      });
+        else children.set(p, [j]);
+      }
     }
     return children.get(i) ?? [];
   };
   for (let i = 0; i < n; i++) {
-    const row = table.rows[i]!;
-    if (!adds(row, i)) {
+    if (!adds(i)) {
       // A wide row whose segment rows can be placed is placed through them for what they carry.
-      if (row.parent === undefined) for (let m = 0; m < nm; m++) if (row.values[m] !== null && !placedThroughChildren(table, placeable, childrenOf(i), m)) noteUnplaced(unplaced, table, row, m, idx);
+      if (cols.parent(i) === undefined) for (let m = 0; m < nm; m++) if (cols.value(i, m) !== null && !placedThroughChildren(cols, placeable, childrenOf(i), m)) noteUnplaced(unplaced, table, cols, i, m, idx);
       continue;
     }
     const g = groupOf(i);
-    let lent = false;
-    if (g === groups) {
-      groups++;
-      let keys: string[];
-      if (whole && row.keys.length === idx.length) keys = row.keys as string[];
-      else {
-        keys = new Array<string>(idx.length);
-        for (let j = 0; j < idx.length; j++) keys[j] = row.keys[idx[j]!]!;
-      }
-      // A group's first row lends it its values (one key per row: a million groups, no copies); the
-      // group gets its own array when a second row is added to it.
-      const lend = canLend(table, row);
-      rows[g] = { keys, values: lend ? (row.values as (number | null)[]) : new Array<number | null>(nm).fill(null), src: row.src, line: row.line };
-      if (lend) {
-        borrowed[g] = 1;
-        lent = true;
-        for (let m = 0; m < nm; m++) {
-          if (row.values[m] === null) lack[g * nm + m] = 1;
-          else have[g * nm + m] = 1;
-        }
-      }
+    if (g === out.size) {
+      out.push(cols.src[i]!, cols.line[i]!);
+      for (let j = 0; j < idx.length; j++) keys[j] = keyCols[j]!.at(i)!;
+      out.setKeys(g, keys);
     }
-    if (row.estimated?.length) {
+    const est = cols.estimated.get(i);
+    if (est?.length) {
       let set = estimated.get(g);
       if (!set) estimated.set(g, (set = new Set()));
-      for (const e of row.estimated) set.add(e);
+      for (const e of est) set.add(e);
     }
-    if (lent) continue; // the group's first row lent it its values: nothing to add
-    if (borrowed[g]) {
-      rows[g]!.values = rows[g]!.values.slice();
-      borrowed[g] = 0;
-    }
-    const values = rows[g]!.values;
+    const lacking = cols.lacking.get(i);
     for (let m = 0; m < nm; m++) {
-      const v = row.values[m];
-      if (v === null || v === undefined) {
+      const v = cols.value(i, m);
+      if (v === null) {
         lack[g * nm + m] = 1;
         continue;
       }
-      if (row.lacking?.[m]) lack[g * nm + m] = 1;
-      const sum = (values[m] ?? 0) + v;
-      if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: row.src, line: row.line }, table.sources);
-      values[m] = sum;
-      have[g * nm + m] = 1;
+      if (lacking?.[m]) lack[g * nm + m] = 1;
+      const sum = (out.value(g, m) ?? 0) + v;
+      if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: cols.src[i]!, line: cols.line[i]! }, table.sources);
+      out.setValue(g, m, sum);
     }
   }
   const incomplete = new Map<string, { count: number; keys: string[]; at: RowRef }>();
   // Per measure, the first group (in group order) that both gives and lacks it: `incomplete` names it.
   const firstOf = new Int32Array(nm).fill(-1);
-  for (let g = 0; g < groups; g++) {
-    const r = rows[g]!;
+  for (let g = 0; g < out.size; g++) {
     for (let m = 0; m < nm; m++) {
-      if (have[g * nm + m] && lack[g * nm + m]) {
-        r.values[m] = null;
+      if (lack[g * nm + m] && out.value(g, m) !== null) {
+        out.clearValue(g, m);
         const name = table.measures[m]!.name;
         const prev = incomplete.get(name);
         if (prev) prev.count++;
         else {
-          incomplete.set(name, { count: 1, keys: r.keys, at: { src: 0, line: 0 } });
+          incomplete.set(name, { count: 1, keys: out.keys.map((col) => col.at(g)!), at: { src: 0, line: 0 } });
           firstOf[m] = g;
         }
       }
     }
     const e = estimated.get(g);
-    if (e) r.estimated = [...e].sort();
+    if (e) out.estimated.set(g, [...e].sort());
   }
-  if (incomplete.size) firstLacking(table, idx, adds, firstOf, incomplete);
-  return {
-    table: { dims: idx.map((d) => table.dims[d]!), measures: table.measures, rows, sources: table.sources },
-    unplaced,
-    incomplete,
-  };
+  if (incomplete.size) firstLacking(table, cols, idx, adds, firstOf, incomplete);
+  for (let j = 0; j < idx.length; j++) out.column(j);
+  return { table: new StoredTable(dims, table.measures, table.sources, out), unplaced, incomplete };
+}
+
+/**
+ * The groups of a rollup where every row is a group of its own, in row order: the row's columns, shared,
+ * when adding each row to an empty group gives its values as they are (no -0, every count whole and
+ * safe, no measure the row gives in part); else undefined (rollup adds them up).
+ */
+function sameRows(table: Table, cols: RowColumns, keyCols: readonly KeyColumn[]): RowColumns | undefined {
+  if (cols.lacking.size) return undefined;
+  const nm = cols.nm;
+  for (let m = 0; m < nm; m++) {
+    const count = table.measures[m]!.kind === 'count';
+    const col = cols.valuesOf(m);
+    if (!col) continue;
+    for (let i = 0; i < cols.size; i++) {
+      if (col.given[i] !== 1) continue;
+      const v = col.values[i]!;
+      if (Object.is(v, -0) || (count && !Number.isSafeInteger(v))) return undefined;
+    }
+  }
+  const out = RowColumns.sharing(cols, keyCols);
+  for (const [i, e] of cols.estimated) if (e.length) out.estimated.set(i, [...new Set(e)].sort());
+  return out;
 }
 
 /**
@@ -537,18 +619,16 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
  * rows are numbered into groups again, in the same order, as rollup did. A row lacks a measure when it
  * has none, or when it stands for rows of which some lacked it (`lacking`: the first of those).
  */
-function firstLacking(table: Table, idx: readonly number[], adds: (row: TableRow, i: number) => boolean, firstOf: Int32Array, incomplete: Map<string, { count: number; keys: string[]; at: RowRef }>): void {
+function firstLacking(table: Table, cols: RowColumns, idx: readonly number[], adds: (i: number) => boolean, firstOf: Int32Array, incomplete: Map<string, { count: number; keys: string[]; at: RowRef }>): void {
   const groupOf = groupNumbers(table, idx);
   const nm = firstOf.length;
   const at: (RowRef | undefined)[] = new Array<RowRef | undefined>(nm).fill(undefined);
-  for (let i = 0; i < table.rows.length; i++) {
-    const row = table.rows[i]!;
-    if (!adds(row, i)) continue;
+  for (let i = 0; i < cols.size; i++) {
+    if (!adds(i)) continue;
     const g = groupOf(i);
     for (let m = 0; m < nm; m++) {
       if (firstOf[m] !== g) continue;
-      const v = row.values[m];
-      const lacks = v === null || v === undefined ? row : row.lacking?.[m];
+      const lacks = cols.value(i, m) === null ? { src: cols.src[i]!, line: cols.line[i]! } : cols.lacking.get(i)?.[m];
       if (!lacks) continue;
       const was = at[m];
       if (!was || lacks.src < was.src || (lacks.src === was.src && lacks.line < was.line)) at[m] = { src: lacks.src, line: lacks.line };
@@ -560,40 +640,56 @@ function firstLacking(table: Table, idx: readonly number[], adds: (row: TableRow
   }
 }
 
-/**
- * Can a group use its first row's values as they are? Only when adding the row to an empty group would
- * give the same array: every measure a number or null (no hole, no -0), a count whole and safe, and no
- * measure the row gives only in part (`lacking`).
- */
-function canLend(table: Table, row: TableRow): boolean {
-  if (row.lacking !== undefined || row.values.length !== table.measures.length) return false;
-  for (let m = 0; m < row.values.length; m++) {
-    const v = row.values[m];
-    if (v === null) continue;
-    if (typeof v !== 'number' || Object.is(v, -0)) return false;
-    if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(v)) return false;
-  }
-  return true;
-}
-
 /** Do the segment rows of a wide row carry measure m at a grain where they are placed? */
-function placedThroughChildren(table: Table, placeable: Uint8Array, children: readonly number[], m: number): boolean {
-  for (const j of children) if (placeable[j] && table.rows[j]!.values[m] !== null) return true;
+function placedThroughChildren(cols: RowColumns, placeable: Uint8Array, children: readonly number[], m: number): boolean {
+  for (const j of children) if (placeable[j] && cols.value(j, m) !== null) return true;
   return false;
 }
 
-function noteUnplaced(map: Map<string, { count: number; first: RowRef; lacks: string[] }>, table: Table, row: TableRow, m: number, idx: readonly number[]): void {
+function noteUnplaced(map: Map<string, { count: number; first: RowRef; lacks: string[] }>, table: Table, cols: RowColumns, i: number, m: number, idx: readonly number[]): void {
   const name = table.measures[m]!.name;
   const prev = map.get(name);
   if (prev) prev.count++;
-  else map.set(name, { count: 1, first: { src: row.src, line: row.line }, lacks: idx.filter((d) => row.keys[d] === null).map((d) => table.dims[d]!.name) });
+  else map.set(name, { count: 1, first: { src: cols.src[i]!, line: cols.line[i]! }, lacks: idx.filter((d) => cols.key(i, d) === null).map((d) => table.dims[d]!.name) });
 }
 
 /** The rows of one period, plus rows of files without a period (they count for any period). */
 export function atPeriod(table: Table, period: string): Table {
   const p = dimIndex(table, 'period');
   if (p < 0) return table;
-  return filterRows(table, (r) => r.keys[p] === null || r.keys[p] === period);
+  return filterAt(table, (cols, i, segment) => {
+    if (segment) return true;
+    const k = cols.key(i, p);
+    return k === null || k === period;
+  });
+}
+
+/**
+ * Keep the rows i for which keep(columns, i) holds, on the columns (no row object made): a segment row
+ * of a wide row goes when its wide row goes, and is asked itself (`segment`: true) when it stays. The
+ * table itself when every row is kept (with its cached key ids); a table of the columns kept when its
+ * rows are columns, else of the rows kept (their parent index renumbered).
+ */
+export function filterAt(table: Table, keep: (cols: RowColumns, i: number, segment: boolean) => boolean): Table {
+  const cols = columnsFor(table);
+  const mask = new Uint8Array(cols.size);
+  let kept = 0;
+  for (let i = 0; i < cols.size; i++) {
+    const parent = cols.parent(i);
+    const k = parent !== undefined && mask[parent] === 0 ? 0 : keep(cols, i, parent !== undefined) ? 1 : 0;
+    mask[i] = k;
+    kept += k;
+  }
+  if (kept === cols.size) return table;
+  if (columnsOf(table)) return Object.assign(new StoredTable(table.dims, table.measures, table.sources, cols.subset(mask)), table);
+  const map = new Int32Array(cols.size).fill(-1);
+  const rows: TableRow[] = [];
+  table.rows.forEach((r, i) => {
+    if (mask[i] === 0) return;
+    map[i] = rows.length;
+    rows.push(r.parent !== undefined ? { ...r, parent: map[r.parent]! } : r);
+  });
+  return { ...table, rows };
 }
 
 /** Keep rows; the segment rows of a wide row go with it (their parent index is renumbered). */
@@ -616,6 +712,15 @@ export function keysOf(table: Table, name: string): string[] {
   const d = dimIndex(table, name);
   if (d < 0) return [];
   const seen = new Set<string>();
+  const cols = columnsOf(table);
+  if (cols) {
+    const col = cols.column(d);
+    for (let i = 0; i < col.length; i++) {
+      const k = col.at(i);
+      if (k !== null) seen.add(k);
+    }
+    return [...seen];
+  }
   for (const r of table.rows) {
     const k = r.keys[d];
     if (k !== null && k !== undefined) seen.add(k);
@@ -629,9 +734,12 @@ export function isNested(table: Table, parent: string, child: string): boolean {
   const c = dimIndex(table, child);
   if (p < 0 || c < 0) return false;
   const parentOf = new Map<string, string>();
-  for (const r of table.rows) {
-    const ck = r.keys[c];
-    const pk = r.keys[p];
+  const cols = columnsFor(table);
+  const cc = cols.column(c);
+  const pc = cols.column(p);
+  for (let i = 0; i < cols.size; i++) {
+    const ck = cc.at(i);
+    const pk = pc.at(i);
     if (ck === null || ck === undefined || pk === null || pk === undefined) continue;
     const seen = parentOf.get(ck);
     if (seen !== undefined && seen !== pk) return false;

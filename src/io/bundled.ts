@@ -3,7 +3,7 @@
 
 import { latestPeriod } from '../core/calendar.js';
 import { dataPath, readBundledCsv } from './data-files.js';
-import { keysOf } from '../core/table.js';
+import { keysOf, withSources } from '../core/table.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from './load.js';
 
 export const BASELINE_FILE = 'baseline.csv';
@@ -31,7 +31,7 @@ export async function loadBaseline(schema: LoadSchema, options: Pick<LoadOptions
     const { notes: _all, ...rest } = src;
     return notes?.length ? { ...rest, notes } : rest;
   });
-  return { ...table, sources };
+  return withSources(table, sources);
 }
 
 /** The month of the bundled baseline. */

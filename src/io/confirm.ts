@@ -74,15 +74,18 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
     overlapMasks.add(s.masks[0]);
     overlapMasks.add(s.masks[1]);
   }
-  fold.groups.forEach((g, i) => {
-    if (g.parent === undefined && overlapMasks.has(fold.masks[i]!) && regular(g.src)) sources.add(g.src);
-  });
+  const store = fold.store;
+  for (let i = 0; i < store.size; i++) {
+    const src = store.src[i]!;
+    if (store.parent(i) === undefined && overlapMasks.has(fold.mask(i)) && regular(src)) sources.add(src);
+  }
   if (idDigests.size) for (const s of ids.sources) if (regular(s)) sources.add(s);
   const keptOf = (keys: readonly (string | null)[]): string => keys.map((k, d) => (k === null || k === undefined || !fold.keeps(d) ? '\u0001' : k)).join('\u0000');
   if (clashes.size) {
-    fold.groups.forEach((g, i) => {
-      if (g.parent === undefined && regular(g.src) && clashes.has(`${fold.masks[i]}\u0002${g.keys.map((k) => k ?? '\u0001').join('\u0000')}`)) sources.add(g.src);
-    });
+    for (let i = 0; i < store.size; i++) {
+      const src = store.src[i]!;
+      if (store.parent(i) === undefined && regular(src) && clashes.has(fold.keyText(i))) sources.add(src);
+    }
   }
   const clashRows = new Map<string, Seen[]>();
 
@@ -167,7 +170,11 @@ export async function confirmSuspects(fold: LoadFold, ids: IdLedger, table: Tabl
     const pair = `${s.masks[0]},${s.masks[1]}`;
     if (seenPairs.has(pair)) continue;
     seenPairs.add(pair);
-    const unreadable = fold.groups.some((g, i) => g.parent === undefined && counted(g.src) && (fold.masks[i] === s.masks[0] || fold.masks[i] === s.masks[1]) && !regular(g.src));
+    let unreadable = false;
+    for (let i = 0; i < store.size && !unreadable; i++) {
+      const src = store.src[i]!;
+      unreadable = store.parent(i) === undefined && counted(src) && (fold.mask(i) === s.masks[0] || fold.mask(i) === s.masks[1]) && !regular(src);
+    }
     if (unreadable) {
       out.push(unchecked(table, fold, s));
       continue;

@@ -20,7 +20,8 @@
 // keys those columns are made of), and — when the columns both have include one the groups add up over —
 // confirmed on the rows themselves, read again.
 
-import type { Measure, RowRef, TableRow } from '../core/table.js';
+import { RowColumns } from '../core/row-columns.js';
+import type { Measure, RowRef } from '../core/table.js';
 import { digest53, fmix, HashLog, hashString, mix2, PlacedSet } from './key-sets.js';
 
 /** The 64-bit hash of a row's full keys (h[0], h[1]); `hk` holds each key's two hashes (hashString). */
@@ -42,18 +43,6 @@ export function rowDigest(keys: readonly (string | null)[]): { mask: number; dig
   const h = new Int32Array(2);
   rowHash(keys, hk, mask, h);
   return { mask, digest: digest53(h[0]!, h[1]!), h1: h[0]!, h2: h[1]! };
-}
-
-/** A group while its file is read; the Table's row once the load ends. */
-export interface Group {
-  keys: (string | null)[];
-  values: (number | null)[];
-  src: number;
-  line: number;
-  parent?: number;
-  lacking?: (RowRef | undefined)[];
-  /** The measures that are estimates in some row of the group (sorted; see core/estimates.ts). */
-  estimated?: string[];
 }
 
 /** Two rows of different key columns that may overlap; confirmed (or not) by the loader. */
@@ -85,17 +74,61 @@ interface RowCheck {
 }
 
 export class LoadFold {
-  /** Every group of every file, in order of first row: the rows of the Table. */
-  readonly groups: Group[] = [];
+  /**
+   * Every group of every file, in order of first row: the rows of the Table, as columns (a group's keys
+   * on the dimensions the load keeps, its sums, its first row's place; the estimate marks of its rows,
+   * sorted; for a measure some of its rows give and others lack, the first that lacks it).
+   */
+  readonly store: RowColumns;
   /** The original set of key columns of each group (a bit per dimension). */
-  readonly masks: number[] = [];
+  private maskArr = new Int32Array(1024);
   private readonly kept: boolean[] = [];
 
   constructor(
     readonly dims: readonly DimInfo[],
     readonly measures: readonly Measure[],
     private readonly named: readonly string[],
-  ) {}
+  ) {
+    this.store = new RowColumns(measures.length);
+  }
+
+  /** Groups so far. */
+  get count(): number {
+    return this.store.size;
+  }
+
+  /** The original set of key columns of group g. */
+  mask(g: number): number {
+    return this.maskArr[g]!;
+  }
+
+  /** A new group (its keys: `keys`, on the first `keys.length` dimensions); returns its index. */
+  newGroup(keys: readonly (string | null)[], mask: number, src: number, line: number): number {
+    const g = this.store.push(src, line);
+    this.store.setKeys(g, keys);
+    if (g >= this.maskArr.length) {
+      const next = new Int32Array(this.maskArr.length * 2);
+      next.set(this.maskArr);
+      this.maskArr = next;
+    }
+    this.maskArr[g] = mask;
+    return g;
+  }
+
+  /** The keys of group g on every dimension so far (null where it has none or the load adds up over it). */
+  keysOf(g: number): (string | null)[] {
+    const nd = Math.max(this.dims.length, this.store.keys.length);
+    const out = new Array<string | null>(nd);
+    for (let d = 0; d < nd; d++) out[d] = this.store.key(g, d);
+    return out;
+  }
+
+  /** Group g's set of key columns and keys as one text (two groups of the same keys have the same). */
+  keyText(g: number): string {
+    return `${this.mask(g)}\u0002${this.keysOf(g)
+      .map((k) => k ?? '\u0001')
+      .join('\u0000')}`;
+  }
 
   private readonly hashCache: Map<string, number>[] = [];
   private readonly hashes: number[] = [];
@@ -140,8 +173,28 @@ export class LoadFold {
     return new FileFold(this, src, rule, rereadable);
   }
 
-  /** About how many more rows to expect (from a file's size): nothing to size in advance any more. */
-  expectRows(_rows: number): void {}
+  /** Rows added so far (FileFold.add). */
+  rowsAdded = 0;
+  /** Groups the load expects to have (expectRows), for a file's arrays by group: sized once. */
+  expectedGroups = 0;
+
+  /**
+   * About how many more rows to expect (from a file's size, early in it). Where most rows so far were
+   * groups of their own (a key per row), as many groups are expected: the columns are sized for them
+   * now, not grown (each growth leaves the old arrays to the collector; doubling up to a million rows
+   * leaves as much again). Where rows are added up (a province per row), nothing is sized.
+   */
+  expectRows(rows: number): void {
+    const added = this.rowsAdded;
+    if (added === 0 || this.count * 2 < added) return;
+    this.expectedGroups = this.count + Math.ceil((1.1 * rows * this.count) / added);
+    this.store.reserve(this.expectedGroups);
+    if (this.maskArr.length < this.expectedGroups) {
+      const next = new Int32Array(this.expectedGroups);
+      next.set(this.maskArr);
+      this.maskArr = next;
+    }
+  }
 
   private readonly checks = new Map<number, RowCheck>();
   // The last row's check and source: rows come in runs of the same key columns, from one file.
@@ -199,13 +252,23 @@ export class LoadFold {
    */
   findOverlaps(limit: number, skip: ReadonlySet<number> = new Set()): Suspect[] {
     const byMask = new Map<number, number[]>();
-    this.groups.forEach((g, i) => {
-      if (g.parent !== undefined || skip.has(g.src)) return;
-      const m = this.masks[i]!;
+    const store = this.store;
+    // Rows of one set of key columns only (the common case): nothing can overlap, no list is made.
+    let first = -1;
+    let several = false;
+    for (let i = 0; i < store.size && !several; i++) {
+      if (store.parent(i) !== undefined || skip.has(store.src[i]!)) continue;
+      if (first === -1) first = this.mask(i);
+      else several = this.mask(i) !== first;
+    }
+    if (!several) return [];
+    for (let i = 0; i < store.size; i++) {
+      if (store.parent(i) !== undefined || skip.has(store.src[i]!)) continue;
+      const m = this.mask(i);
       let list = byMask.get(m);
       if (!list) byMask.set(m, (list = []));
       list.push(i);
-    });
+    }
     const out: Suspect[] = [];
     let certain = 0;
     const masks = [...byMask.keys()];
@@ -215,7 +278,7 @@ export class LoadFold {
         for (let d = 0; d < MAX_DIMS; d++) if (masks[a]! & masks[b]! & (1 << d)) common.push(d);
         const keptCommon = common.filter((d) => this.keeps(d));
         const needsRows = keptCommon.length !== common.length;
-        const key = (i: number): string => keptCommon.map((d) => this.groups[i]!.keys[d]).join('\u0000');
+        const key = (i: number): string => keptCommon.map((d) => store.key(i, d)).join('\u0000');
         const first = new Map<string, number>();
         for (const i of byMask.get(masks[a]!)!) {
           const k = key(i);
@@ -224,9 +287,9 @@ export class LoadFold {
         for (const i of byMask.get(masks[b]!)!) {
           const j = first.get(key(i));
           if (j === undefined) continue;
-          const [x, y] = order(this.groups[j]!, this.groups[i]!);
-          const masksXY: [number, number] = x === this.groups[j] ? [masks[a]!, masks[b]!] : [masks[b]!, masks[a]!];
-          out.push({ kind: 'overlap', first: { src: x.src, line: x.line }, second: { src: y.src, line: y.line }, keys: y.keys, masks: masksXY, common, needsRows });
+          const [x, y] = order(store, j, i);
+          const masksXY: [number, number] = x === j ? [masks[a]!, masks[b]!] : [masks[b]!, masks[a]!];
+          out.push({ kind: 'overlap', first: { src: store.src[x]!, line: store.line[x]! }, second: { src: store.src[y]!, line: store.line[y]! }, keys: this.keysOf(y), masks: masksXY, common, needsRows });
           // Only certain overlaps count towards the limit: candidates that the rows may clear must not
           // crowd out a real one after them (at most one candidate a group, so this stays bounded).
           if (!needsRows && ++certain >= limit) return out;
@@ -238,8 +301,7 @@ export class LoadFold {
 
   /** Forget the groups from `start` on (a file that could not be read). */
   truncate(start: number): void {
-    this.groups.length = start;
-    this.masks.length = start;
+    this.store.truncate(start);
   }
 
   /** Files of a 'refuse' load read by the byte-level engine (their rows are not in the digest log). */
@@ -254,39 +316,38 @@ export class LoadFold {
     if (!this.fastFiles.size) return [];
     const seen = new Map<string, { src: number; fast: boolean }>();
     const out = new Map<string, { mask: number; keys: string }>();
-    this.groups.forEach((g, i) => {
-      if (g.parent !== undefined || skip.has(g.src)) return;
-      const keys = g.keys.map((k) => k ?? '\u0001').join('\u0000');
-      const k = `${this.masks[i]}\u0002${keys}`;
+    const store = this.store;
+    for (let i = 0; i < store.size; i++) {
+      const src = store.src[i]!;
+      if (store.parent(i) !== undefined || skip.has(src)) continue;
+      const k = this.keyText(i);
       const before = seen.get(k);
-      const fast = this.fastFiles.has(g.src);
-      if (!before) seen.set(k, { src: g.src, fast });
-      else if (before.src !== g.src && (before.fast || fast)) out.set(k, { mask: this.masks[i]!, keys });
-    });
+      const fast = this.fastFiles.has(src);
+      if (!before) seen.set(k, { src, fast });
+      else if (before.src !== src && (before.fast || fast)) out.set(k, { mask: this.mask(i), keys: k.slice(k.indexOf('\u0002') + 1) });
+    }
     return [...out.values()];
   }
 
-  /** After the last file: every group's keys as long as the dimensions (a later file may have added some). */
-  finish(): TableRow[] {
-    const nd = this.dims.length;
-    for (const g of this.groups) {
-      while (g.keys.length < nd) g.keys.push(null);
-      if (g.lacking && !g.lacking.some((x) => x !== undefined)) delete g.lacking;
-      if (g.estimated && !g.estimated.length) delete g.estimated;
-    }
-    return this.groups as TableRow[];
+  /** After the last file: the groups, as columns as long as the dimensions (a later file may have added some). */
+  finish(): RowColumns {
+    for (let d = 0; d < this.dims.length; d++) this.store.column(d);
+    this.store.trim();
+    return this.store;
   }
 }
 
-/** Add estimated measures to a group's (kept sorted). */
-function unite(group: Group, estimated: readonly string[]): void {
-  const now = group.estimated ?? [];
+/** Add estimated measures to group g's (kept sorted). */
+function unite(store: RowColumns, g: number, estimated: readonly string[]): void {
+  const now = store.estimated.get(g) ?? [];
   const all = [...new Set([...now, ...estimated])].sort();
-  if (all.length !== now.length) group.estimated = all;
+  if (all.length !== now.length) store.estimated.set(g, all);
 }
 
-function order(a: Group, b: Group): [Group, Group] {
-  return a.src < b.src || (a.src === b.src && a.line <= b.line) ? [a, b] : [b, a];
+function order(store: RowColumns, a: number, b: number): [number, number] {
+  const sa = store.src[a]!;
+  const sb = store.src[b]!;
+  return sa < sb || (sa === sb && store.line[a]! <= store.line[b]!) ? [a, b] : [b, a];
 }
 
 /** The groups of one file, with the state that lasts while it is read. */
@@ -313,6 +374,8 @@ export class FileFold {
   private readonly r = new Int32Array(2);
   /** Per dimension 1 when the load keeps it (load.keeps), for the dimensions there are so far. */
   private keepsArr = new Uint8Array(0);
+  /** A new group's keys, projected on the dimensions the load keeps (copied into the columns). */
+  private readonly projected: (string | null)[] = [];
 
   /** Rows of standard input found to repeat an earlier one, so far (the load's placedDuplicates). */
   get repeatedRows(): number {
@@ -334,7 +397,7 @@ export class FileFold {
     private readonly rule: 'refuse' | 'sum',
     private readonly rereadable: boolean,
   ) {
-    this.start = load.groups.length;
+    this.start = load.count;
     this.hk = new Int32Array(2 * MAX_DIMS);
   }
 
@@ -346,6 +409,7 @@ export class FileFold {
    */
   add(keys: readonly (string | null)[], values: Float64Array, have: Uint8Array, delta: Float64Array, line: number, check = true, estimated?: readonly string[]): number {
     const load = this.load;
+    load.rowsAdded++;
     const nd = keys.length;
     if (nd > MAX_DIMS) throw new RangeError(`at most ${MAX_DIMS} key columns`);
     const hk = this.hk;
@@ -380,12 +444,12 @@ export class FileFold {
     if (g < 0) {
       g = this.create(gh, keys, mask, line);
       this.counts[g - this.start] = 1;
-      const group = load.groups[g]!;
-      if (estimated?.length) group.estimated = [...estimated].sort();
+      const store = load.store;
+      if (estimated?.length) store.estimated.set(g, [...estimated].sort());
       for (let m = 0; m < nm; m++) {
         if (have[m] === 0) this.lack[(g - this.start) * nm + m] = 1;
         else {
-          group.values[m] = values[m]!;
+          store.setValue(g, m, values[m]!);
           if (have[m] === 2) this.deltas.set(g * nm + m, delta[m]!);
         }
       }
@@ -393,7 +457,7 @@ export class FileFold {
     }
     this.counts[g - this.start]!++;
     this.merged++;
-    if (estimated?.length) unite(load.groups[g]!, estimated);
+    if (estimated?.length) unite(load.store, g, estimated);
     return this.accumulate(g, values, have, delta, line);
   }
 
@@ -403,27 +467,26 @@ export class FileFold {
     const key = `${parent}\u0000${segment}`;
     let g = this.children.get(key);
     const nm = load.measures.length;
+    const store = load.store;
     if (g === undefined) {
-      const keys = load.groups[parent]!.keys.slice();
+      const keys = load.keysOf(parent);
       while (keys.length <= segDim) keys.push(null);
       keys[segDim] = segment;
-      g = load.groups.length;
+      g = load.newGroup(keys, load.mask(parent) | (1 << segDim), this.src, line);
+      store.setParent(g, parent);
       this.children.set(key, g);
-      load.groups.push({ keys, values: new Array<number | null>(nm).fill(null), src: this.src, line, parent });
-      load.masks.push(this.load.masks[parent]! | (1 << segDim));
       this.growArrays();
       this.growLack();
       for (let m = 0; m < nm; m++) if (m !== measure) this.lack[(g - this.start) * nm + m] = 1;
-      load.groups[g]!.values[measure] = value;
+      store.setValue(g, measure, value);
       if (delta !== undefined) this.deltas.set(g * nm + measure, delta);
-      if (estimated?.length) load.groups[g]!.estimated = [...estimated];
+      if (estimated?.length) store.estimated.set(g, [...estimated]);
       return g;
     }
-    const group = load.groups[g]!;
-    if (estimated?.length) unite(group, estimated);
-    const sum = group.values[measure]! + value;
+    if (estimated?.length) unite(store, g, estimated);
+    const sum = store.value(g, measure)! + value;
     if (!Number.isSafeInteger(sum)) return -1 - measure;
-    group.values[measure] = sum;
+    store.setValue(g, measure, sum);
     if (delta !== undefined) this.deltas.set(g * nm + measure, (this.deltas.get(g * nm + measure) ?? 0) + delta);
     return g;
   }
@@ -436,15 +499,16 @@ export class FileFold {
       const local = slots[i]! - 1;
       if (local < 0) return -1;
       const g = local + this.start;
-      if (this.ghs[local] === gh && load.masks[g] === mask && this.sameKeys(load.groups[g]!.keys, keys)) return g;
+      if (this.ghs[local] === gh && load.mask(g) === mask && this.sameKeys(g, keys)) return g;
     }
   }
 
-  private sameKeys(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  private sameKeys(g: number, b: readonly (string | null)[]): boolean {
     const load = this.load;
+    const cols = load.store.keys;
     for (let d = 0; d < b.length; d++) {
       if (!load.keeps(d)) continue;
-      const x = d < a.length ? a[d] : null;
+      const x = d < cols.length ? cols[d]!.at(g) : null;
       if (x !== b[d]) return false;
     }
     return true;
@@ -452,11 +516,10 @@ export class FileFold {
 
   private create(gh: number, keys: readonly (string | null)[], mask: number, line: number): number {
     const load = this.load;
-    const g = load.groups.length;
-    const projected = new Array<string | null>(keys.length);
+    const projected = this.projected;
+    projected.length = keys.length;
     for (let d = 0; d < keys.length; d++) projected[d] = load.keeps(d) ? keys[d]! : null;
-    load.groups.push({ keys: projected, values: new Array<number | null>(load.measures.length).fill(null), src: this.src, line });
-    load.masks.push(mask);
+    const g = load.newGroup(projected, mask, this.src, line);
     this.growArrays();
     this.ghs[g - this.start] = gh;
     if (++this.groupsInIndex * 2 > this.slots.length) this.rehash();
@@ -470,12 +533,14 @@ export class FileFold {
   }
 
   private growArrays(): void {
-    const n = this.load.groups.length - this.start;
+    const n = this.load.count - this.start;
     if (n <= this.ghs.length) return;
-    const ghs = new Int32Array(this.ghs.length * 2);
+    // To the groups the load expects (once), else twice as many.
+    const size = Math.max(this.ghs.length * 2, this.load.expectedGroups - this.start);
+    const ghs = new Int32Array(size);
     ghs.set(this.ghs);
     this.ghs = ghs;
-    const counts = new Int32Array(this.counts.length * 2);
+    const counts = new Int32Array(size);
     counts.set(this.counts);
     this.counts = counts;
   }
@@ -493,39 +558,41 @@ export class FileFold {
   }
 
   private growLack(): void {
-    const need = (this.load.groups.length - this.start) * this.load.measures.length;
+    const need = (this.load.count - this.start) * this.load.measures.length;
     if (need <= this.lack.length) return;
-    const next = new Uint8Array(Math.max(need, this.lack.length * 2));
+    const next = new Uint8Array(Math.max(need, this.lack.length * 2, (this.load.expectedGroups - this.start) * this.load.measures.length));
     next.set(this.lack);
     this.lack = next;
   }
 
   private accumulate(g: number, values: Float64Array, have: Uint8Array, delta: Float64Array, line: number): number {
     const load = this.load;
-    const group = load.groups[g]!;
+    const store = load.store;
     const nm = load.measures.length;
     const base = (g - this.start) * nm;
     for (let m = 0; m < nm; m++) {
-      const before = group.values[m];
+      const before = store.value(g, m);
       if (have[m] === 0) {
         if (this.lack[base + m] === 0) {
           this.lack[base + m] = 1;
-          if (before !== null) this.markLacking(group, m, { src: this.src, line });
+          if (before !== null) this.markLacking(g, m, { src: this.src, line });
         }
         continue;
       }
-      if (before === null && this.lack[base + m] === 1) this.markLacking(group, m, { src: this.src, line: group.line });
+      if (before === null && this.lack[base + m] === 1) this.markLacking(g, m, { src: this.src, line: store.line[g]! });
       const sum = (before ?? 0) + values[m]!;
       if (load.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) return -1 - m;
-      group.values[m] = sum;
+      store.setValue(g, m, sum);
       if (have[m] === 2) this.deltas.set(g * nm + m, (this.deltas.get(g * nm + m) ?? 0) + delta[m]!);
     }
     return g;
   }
 
-  private markLacking(group: Group, m: number, at: RowRef): void {
-    group.lacking ??= new Array<RowRef | undefined>(this.load.measures.length);
-    group.lacking[m] ??= at;
+  private markLacking(g: number, m: number, at: RowRef): void {
+    const lacking = this.load.store.lacking;
+    let list = lacking.get(g);
+    if (!list) lacking.set(g, (list = new Array<RowRef | undefined>(this.load.measures.length)));
+    list[m] ??= at;
   }
 
   /**
@@ -539,10 +606,9 @@ export class FileFold {
     for (const [k, d] of this.deltas) {
       const g = Math.floor(k / nm);
       const m = k % nm;
-      const group = load.groups[g]!;
-      const sum = group.values[m]! + d;
+      const sum = load.store.value(g, m)! + d;
       if (load.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) return -1 - m;
-      group.values[m] = sum;
+      load.store.setValue(g, m, sum);
     }
     this.deltas.clear();
     return 0;
@@ -555,7 +621,7 @@ export class FileFold {
 
   /** This file's groups (load indexes from `start`). */
   get end(): number {
-    return this.load.groups.length;
+    return this.load.count;
   }
 
   /** Input rows in group g (for the check of a total row). */
@@ -570,7 +636,6 @@ export class FileFold {
 
   /** Forget this file's groups (the fast path gave up on it; the general path reads it again). */
   discard(): void {
-    this.load.groups.length = this.start;
-    this.load.masks.length = this.start;
+    this.load.truncate(this.start);
   }
 }

@@ -15,7 +15,8 @@
 // the rows themselves, read a second time (confirm.ts), and refused naming both places.
 
 import type { Note } from '../core/facts.js';
-import { type MeasureKind, type SourceFacts, type Table, type TableRow } from '../core/table.js';
+import { StoredTable, type MeasureKind, type SourceFacts, type Table } from '../core/table.js';
+import type { RowColumns } from '../core/row-columns.js';
 import { InputError, ProblemList } from '../errors.js';
 import type { CodeSystem } from './areas.js';
 import { canonicalColumn, isIdColumn, isKnownColumn, roleOf, type ColumnWants } from '../core/columns.js';
@@ -199,7 +200,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, gi
   let unread: string[] = [];
   for (const [i, path] of paths.entries()) {
     const before = problems.size;
-    const groupsBefore = load.fold.groups.length;
+    const groupsBefore = load.fold.count;
     try {
       const facts = await loadOne(path, load, sources.length);
       if (!facts) continue;
@@ -247,7 +248,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, gi
     // not hide a duplicate), up to --max-errors. (Not when extracts and regional files are mixed: that
     // is refused on its own.)
     if (!problems.full && new Set(rules).size <= 1) {
-      const partial: LoadedTable = { dims: shape.dims, measures: shape.measures, rows: load.fold.finish(), sources, rule: rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse') };
+      const partial = loadedTable(shape, load.fold.finish(), sources, rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse'));
       for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
     }
     const list = problems.list();
@@ -268,13 +269,17 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, gi
     const s = sources[at]!;
     sources[at] = { ...s, notes: (s.notes ?? []).concat(forms) };
   }
-  const rows: TableRow[] = load.fold.finish();
-  const table: LoadedTable = { dims: shape.dims, measures: shape.measures, rows, sources, rule };
+  const table = loadedTable(shape, load.fold.finish(), sources, rule);
   for (const s of sources) options.onSource?.(s);
   // Suspects (rows with the same keys, rows that overlap, a participant twice), confirmed on the rows.
   const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, readAgainOf, options.maxErrors, skip);
   if (confirmed.length) throw new InputError(confirmed);
   return table;
+}
+
+/** The Table of a load: its groups, kept as columns (core/row-columns.ts). */
+function loadedTable(shape: TableShape, cols: RowColumns, sources: readonly SourceFacts[], rule: 'refuse' | 'sum'): LoadedTable {
+  return Object.assign(new StoredTable(shape.dims, shape.measures, sources, cols), { rule });
 }
 
 /** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */

@@ -76,12 +76,12 @@ export function checkTotals(
       const given = new Array<boolean>(nm).fill(false);
       let rows = 0;
       for (let g = file.start; g < file.end; g++) {
-        const group = fold.groups[g]!;
-        if (group.parent !== undefined) continue;
-        if (!scope.every(([d, k]) => group.keys[d] === k)) continue;
+        const store = fold.store;
+        if (store.parent(g) !== undefined) continue;
+        if (!scope.every(([d, k]) => store.key(g, d) === k)) continue;
         rows += file.rowsIn(g);
         for (let m = 0; m < nm; m++) {
-          const v = group.values[m];
+          const v = store.value(g, m);
           if (v === null || v === undefined || file.lacked(g, m)) lacking[m] = true;
           else {
             sums[m]! += v;

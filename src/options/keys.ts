@@ -12,7 +12,7 @@ import type { Basis, Bound } from '../core/allocation/spec.js';
 import { clipValue } from '../core/clip.js';
 import { aliasesOf, canonicalColumn } from '../core/columns.js';
 import { closestName } from '../core/suggest.js';
-import { hasMeasure, type Table } from '../core/table.js';
+import { hasKeys, hasMeasure, type Table } from '../core/table.js';
 import { usage, type Text } from '../errors.js';
 
 /** A column named by a flag: the flag, the value as given, its canonical column name. */
@@ -59,7 +59,7 @@ export function tableColumns(tables: readonly Table[]): string[] {
   const out = new Set<string>();
   for (const t of tables) {
     t.dims.forEach((d, i) => {
-      if (t.rows.some((r) => r.keys[i] !== null && r.keys[i] !== undefined)) out.add(d.name);
+      if (hasKeys(t, i)) out.add(d.name);
     });
     for (const m of t.measures) if (hasMeasure(t, m.name)) out.add(m.name);
     for (const s of t.sources) for (const c of s.ignoredColumns) out.add(canonicalColumn(c));

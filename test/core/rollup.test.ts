@@ -4,7 +4,8 @@
 // row is added (issue 20: one key per row, a million groups, no copies), so the last check matters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rollup, type RowRef, type Table, type TableRow } from '../../src/core/table.js';
+import { RowColumns } from '../../src/core/row-columns.js';
+import { columnsOf, rollup, StoredTable, type RowRef, type Table, type TableRow } from '../../src/core/table.js';
 
 const DIMS = ['province', 'branch', 'period'] as const;
 const MEASURES = ['participants', 'workforce', 'share'] as const; // two counts and a decimal
@@ -113,8 +114,39 @@ describe('rollup', () => {
       [1, 2, 0.25],
     ]);
     expect(first.values).toEqual([5, 7, 0.5]);
-    expect(got[1]!.values).toBe(second.values); // one row: lent, not copied
+    expect(second.values).toEqual([1, 2, 0.25]);
     expect(got[0]!.values).not.toBe(first.values);
+  });
+
+  it('keeps no copy of the rows when each row is a group of its own (a key per row): the columns are shared', () => {
+    const cols = new RowColumns(3);
+    const rows: [string, string, number, number | null][] = [
+      ['11', 'K1', 5, 7],
+      ['11', 'K2', 1, null],
+      ['12', 'K3', 2, 3],
+    ];
+    rows.forEach(([p, k, a, b], i) => {
+      cols.push(0, i + 2);
+      cols.setKeys(i, [p, k, '2024-06']);
+      cols.setValue(i, 0, a);
+      if (b !== null) cols.setValue(i, 1, b);
+    });
+    const table = new StoredTable(tableOf([]).dims, tableOf([]).measures, [], cols);
+    const got = rollup(table, ['province', 'branch']);
+    const out = columnsOf(got.table)!;
+    expect(out.valuesOf(0)!.values).toBe(cols.valuesOf(0)!.values);
+    expect(out.valuesOf(2)).toBe(undefined); // no row gives it: no column
+    expect(out.keys[1]).toBe(cols.keys[1]);
+    expect(got.table.rows.map((r) => [r.keys, r.values, r.line])).toEqual([
+      [['11', 'K1'], [5, 7, null], 2],
+      [['11', 'K2'], [1, null, null], 3],
+      [['12', 'K3'], [2, 3, null], 4],
+    ]);
+    // A -0 is not a sum (0 + -0 is 0): then the rows are added up, not shared.
+    cols.setValue(1, 2, -0);
+    const again = rollup(new StoredTable(table.dims, table.measures, [], cols), ['province', 'branch']);
+    expect(columnsOf(again.table)!.valuesOf(0)!.values).not.toBe(cols.valuesOf(0)!.values);
+    expect(Object.is(again.table.rows[1]!.values[2], 0)).toBe(true);
   });
 
   it('names the first row lacking a measure by source and line, whatever order the rows come in', () => {

@@ -15,7 +15,8 @@
 // 177,753 − 175,675 = +2,078 (not −78,376), and with 6 months left, projected 177,753 + 6 × 2,078.
 
 import { monthsBetween, type Period } from '../calendar.js';
-import { dimIndex, labelOf, measureIndex, type Table, type TableRow } from '../table.js';
+import type { RowColumns } from '../row-columns.js';
+import { columnsFor, dimIndex, filterAt, labelOf, measureIndex, type Table } from '../table.js';
 import type { Pace } from './trend.js';
 
 const SEP = '\u0000';
@@ -44,24 +45,26 @@ export function partKeyer(t: Table, grain: readonly string[], fine: readonly str
   const fi = fine.map((g) => dimIndex(t, g));
   const counted = countedAt(t, grain);
   if (!counted || fi.some((i) => i < 0)) return undefined;
-  return (i) => (counted(i) ? keyAt(t.rows[i]!, fi) : undefined);
+  const cols = columnsFor(t);
+  return (i) => (counted(i) ? keyAt(cols, i, fi) : undefined);
 }
 
 /** Is row i counted at the grain (placed there by rollup)? Undefined: the table lacks a dimension of it. */
 function countedAt(t: Table, grain: readonly string[]): ((i: number) => boolean) | undefined {
   const gi = grain.map((g) => dimIndex(t, g));
   if (gi.some((i) => i < 0)) return undefined;
-  const placed = (r: TableRow): boolean => gi.every((d) => r.keys[d] !== null && r.keys[d] !== undefined);
+  const cols = columnsFor(t);
+  const placed = (i: number): boolean => gi.every((d) => cols.key(i, d) !== null);
   return (i) => {
-    const r = t.rows[i]!;
-    return r.parent !== undefined ? !placed(t.rows[r.parent]!) && placed(r) : placed(r);
+    const p = cols.parent(i);
+    return p !== undefined ? !placed(p) && placed(i) : placed(i);
   };
 }
 
-/** A row's keys at some dimensions (by index), joined: a group's key at the grain, a part's at the fine dims. */
-function keyAt(r: TableRow, at: readonly number[]): string {
-  if (at.length === 1) return r.keys[at[0]!] ?? NONE;
-  return at.map((d) => r.keys[d] ?? NONE).join(SEP);
+/** Row i's keys at some dimensions (by index), joined: a group's key at the grain, a part's at the fine dims. */
+function keyAt(cols: RowColumns, i: number, at: readonly number[]): string {
+  if (at.length === 1) return cols.key(i, at[0]!) ?? NONE;
+  return at.map((d) => cols.key(i, d) ?? NONE).join(SEP);
 }
 
 /**
@@ -69,8 +72,8 @@ function keyAt(r: TableRow, at: readonly number[]): string {
  * them: a pass over a year of earlier months asks it of every row, and a joined key each would be a
  * million strings made to be thrown away.
  */
-function keyTester(set: ReadonlySet<string>, n: number): (r: TableRow, at: readonly number[]) => boolean {
-  if (n === 1) return (r, at) => set.has(r.keys[at[0]!] ?? NONE);
+function keyTester(set: ReadonlySet<string>, n: number): (cols: RowColumns, i: number, at: readonly number[]) => boolean {
+  if (n === 1) return (cols, i, at) => set.has(cols.key(i, at[0]!) ?? NONE);
   // The keys but the last, as a tree of maps; the last ones of each branch as a set.
   type Node = Map<string, Node | Set<string>>;
   const root: Node = new Map();
@@ -86,11 +89,11 @@ function keyTester(set: ReadonlySet<string>, n: number): (r: TableRow, at: reado
     if (!last) node.set(parts[n - 2]!, (last = new Set()));
     last.add(parts[n - 1]!);
   }
-  return (r, at) => {
+  return (cols, i, at) => {
     let node: Node | undefined = root;
-    for (let j = 0; j < n - 2 && node; j++) node = node.get(r.keys[at[j]!] ?? NONE) as Node | undefined;
-    const last = node?.get(r.keys[at[n - 2]!] ?? NONE) as Set<string> | undefined;
-    return last !== undefined && last.has(r.keys[at[n - 1]!] ?? NONE);
+    for (let j = 0; j < n - 2 && node; j++) node = node.get(cols.key(i, at[j]!) ?? NONE) as Node | undefined;
+    const last = node?.get(cols.key(i, at[n - 2]!) ?? NONE) as Set<string> | undefined;
+    return last !== undefined && last.has(cols.key(i, at[n - 1]!) ?? NONE);
   };
 }
 
@@ -114,7 +117,8 @@ export function partsOf(t: Table, grain: readonly string[], fine: readonly strin
   const keyOf = partKeyer(t, grain, fine);
   const out = new Set<string>();
   if (!keyOf) return out;
-  for (let i = 0; i < t.rows.length; i++) {
+  const n = columnsFor(t).size;
+  for (let i = 0; i < n; i++) {
     const k = keyOf(i);
     if (k !== undefined) out.add(k);
   }
@@ -128,17 +132,10 @@ export function partsOf(t: Table, grain: readonly string[], fine: readonly strin
 export function keepParts(t: Table, grain: readonly string[], fine: readonly string[], keep: ReadonlySet<string>): Table {
   const keyOf = partKeyer(t, grain, fine);
   if (!keyOf) return t;
-  const map = new Int32Array(t.rows.length).fill(-1);
-  const rows: TableRow[] = [];
-  for (let i = 0; i < t.rows.length; i++) {
-    const r = t.rows[i]!;
-    if (r.parent !== undefined && map[r.parent]! < 0) continue;
+  return filterAt(t, (_, i) => {
     const k = keyOf(i);
-    if (k !== undefined && !keep.has(k)) continue;
-    map[i] = rows.length;
-    rows.push(r.parent !== undefined ? { ...r, parent: map[r.parent]! } : r);
-  }
-  return rows.length === t.rows.length ? t : { ...t, rows };
+    return k === undefined || keep.has(k);
+  });
 }
 
 /** Where a part (or a group) was last seen before the month reported, and which of them are gone now. */
@@ -161,7 +158,7 @@ export interface Gone {
  * a year of earlier months is a million groups gone whole, which are found at the grain).
  * Rows are read as rollup(…, [...grain, 'period']) would place them, without building those groups.
  */
-export function lastSeenParts(sources: readonly { readonly table: Table | undefined; readonly keep?: (row: TableRow) => boolean }[], grain: readonly string[], fine: readonly string[], period: Period | undefined, groupHere?: ReadonlySet<string>): LastSeen {
+export function lastSeenParts(sources: readonly { readonly table: Table | undefined; readonly keep?: (cols: RowColumns, i: number) => boolean }[], grain: readonly string[], fine: readonly string[], period: Period | undefined, groupHere?: ReadonlySet<string>): LastSeen {
   const isHere = groupHere && keyTester(groupHere, grain.length);
   const index = new Map<string, number>();
   const periods: (Period | null)[] = [];
@@ -171,13 +168,12 @@ export function lastSeenParts(sources: readonly { readonly table: Table | undefi
     const parts = partKeyer(t, grain, fine);
     if (!parts) continue;
     const gi = grain.map((g) => dimIndex(t, g));
-    const keyOf = isHere ? (i: number): string | undefined => (isHere(t.rows[i]!, gi) ? parts(i) : undefined) : parts;
+    const cols = columnsFor(t);
+    const keyOf = isHere ? (i: number): string | undefined => (isHere(cols, i, gi) ? parts(i) : undefined) : parts;
     const pd = dimIndex(t, 'period');
-    for (let i = 0; i < t.rows.length; i++) {
-      const r = t.rows[i]!;
-      const own = r.parent !== undefined ? t.rows[r.parent]! : r;
-      if (keep && !keep(own)) continue; // a wide row's segment rows go with it
-      const p = pd >= 0 ? (r.keys[pd] ?? null) : null;
+    for (let i = 0; i < cols.size; i++) {
+      if (keep && !keep(cols, cols.parent(i) ?? i)) continue; // a wide row's segment rows go with it
+      const p = pd >= 0 ? cols.key(i, pd) : null;
       if (pd >= 0 && p === null) continue; // a row of no month is not of an earlier month
       if (period && p !== null && p >= period) continue;
       const k = keyOf(i);
@@ -249,20 +245,20 @@ export function partSeries(tables: readonly (Table | undefined)[], grain: readon
     const fi = fine.map((g) => dimIndex(t, g));
     const pm = measureIndex(t, 'participants');
     if (pm < 0) continue;
-    for (let i = 0; i < t.rows.length; i++) {
-      const r = t.rows[i]!;
-      const m = r.keys[pd];
-      const v = r.values[pm];
-      if (m === null || m === undefined || v === null || v === undefined) continue;
+    const cols = columnsFor(t);
+    for (let i = 0; i < cols.size; i++) {
+      const m = cols.key(i, pd);
+      const v = cols.value(i, pm);
+      if (m === null || v === null) continue;
       const mi = at.get(m);
       if (mi === undefined) continue;
       if (!counted(i)) continue;
       const o = owner.get(m);
       if (o === undefined) owner.set(m, t);
       else if (o !== t) continue;
-      if (isWanted && !isWanted(r, gi)) continue;
-      const g = keyAt(r, gi);
-      const k = keyAt(r, fi);
+      if (isWanted && !isWanted(cols, i, gi)) continue;
+      const g = keyAt(cols, i, gi);
+      const k = keyAt(cols, i, fi);
       let parts = out.get(g);
       if (!parts) out.set(g, (parts = new Map()));
       let series = parts.get(k);

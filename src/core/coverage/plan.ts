@@ -24,7 +24,8 @@
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note } from '../facts.js';
 import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
-import { atPeriod, dimIndex, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import type { RowColumns } from '../row-columns.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
@@ -414,13 +415,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const pDim = dimIndex(current, 'period');
   const cur = period ? atPeriod(current, period) : current;
   if (period && pDim >= 0) {
-    const undated = [...new Set(cur.rows.filter((r) => r.keys[pDim] === null).map((r) => cur.sources[r.src]!.name))];
+    const undated = [...sourcesOf(cur, (c, i) => c.key(i, pDim) === null)];
     // Some rows dated and these not; or none dated, and --period names the month they are reported as.
     if (undated.length && (periods.length || spec.period)) notes.push({ code: 'no-period', period, files: undated });
-  } else if (period && spec.period) notes.push({ code: 'no-period', period, files: [...new Set(cur.rows.map((r) => cur.sources[r.src]!.name))] });
+  } else if (period && spec.period) notes.push({ code: 'no-period', period, files: [...sourcesOf(cur, () => true)] });
   const grain = spec.grain;
   const pi = measureIndex(cur, 'participants');
-  if (pi < 0 || !cur.rows.some((r) => r.values[pi] !== null)) throw new CoverageError({ kind: 'no-participants' });
+  if (pi < 0 || !hasMeasure(cur, 'participants')) throw new CoverageError({ kind: 'no-participants' });
 
   // Previous month.
   let previousTable: Table | undefined;
@@ -431,7 +432,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     previousTable = previousPeriod ? atPeriod(inputs.previous, previousPeriod) : inputs.previous;
   } else if (period) {
     previousPeriod = latestPeriod(periods.filter((p) => p < period));
-    previousTable = previousPeriod ? filterRows(current, (r) => r.keys[pDim] === previousPeriod) : undefined;
+    previousTable = previousPeriod ? filterAt(current, (c, i, segment) => segment || c.key(i, pDim) === previousPeriod) : undefined;
   }
   // A change over several months is not a month's change: said (the column keeps its name).
   if (previousTable && previousPeriod && period && monthsBetween(previousPeriod, period) > 1) notes.push({ code: 'change-span', from: previousPeriod, months: monthsBetween(previousPeriod, period) });
@@ -457,7 +458,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Earlier months (the input's and --previous): the last month each group was seen, and each part of
   // the groups here (a group gone whole is named by itself; with one key per row a year of earlier
   // months is a million of them, and no part key is made for them). Grain keys are a prefix of part keys.
-  const earlier = [{ table: period && pDim >= 0 ? current : undefined, keep: (r: TableRow) => r.keys[pDim] !== null && r.keys[pDim]! < period! }, { table: inputs.previous }];
+  const earlier = [{ table: period && pDim >= 0 ? current : undefined, keep: (c: RowColumns, i: number) => {
+        const k = c.key(i, pDim);
+        return k !== null && k < period!;
+      } }, { table: inputs.previous }];
   let goneHeld: Gone | undefined;
   const gone = (): Gone => {
     if (goneHeld) return goneHeld;
@@ -521,7 +525,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const scope = spec.expected?.scope ?? (spec.areas && areaDim ? scopeOf(areaDim, new Set(keysOf(cur, areaDim)), spec.areas) : ({ kind: 'unknown' } as Scope));
 
   // The denominator: from the input, else from the denominators table.
-  const fromInput = spec.denominator !== undefined && measureIndex(cur, spec.denominator) >= 0 && cur.rows.some((r) => r.values[measureIndex(cur, spec.denominator!)] !== null);
+  const fromInput = spec.denominator !== undefined && hasMeasure(cur, spec.denominator);
   // A denominators table: each area's figure of the month reported, or its nearest month (said).
   const denSource = inputs.denominators?.sources[0]?.name ?? '';
   // An extract's denominators are kept for the report's groups and its areas, never only for the parts
@@ -734,8 +738,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (lflD && lflDen && lflDen !== curLfl && level !== 'detail') withoutLacking(lflD.values, curLfl, lflDen, grain, g, spec.denominator!, roll);
     // Figures looked up by the group's key are found once per group, into arrays by group number (a
     // row is made more than once: a pass while planning, then by each writer): NaN where there is none.
-    const groups = part.rows;
-    const n = groups.length;
+    const groups = columnsFor(part);
+    const n = groups.size;
     const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined;
     const column = (m: Map<string, number | null> | undefined, keys: readonly string[]): Float64Array | undefined => {
       if (!m) return undefined;
@@ -752,7 +756,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     let starsAt: StarSums[] | undefined;
     if (byKey) {
       const keys = new Array<string>(n);
-      for (let i = 0; i < n; i++) keys[i] = key(groups[i]!.keys);
+      for (let i = 0; i < n; i++) keys[i] = key(groups.keys.map((col) => col.at(i)!));
       if (!denSame) denAt = column(den.values, keys);
       if ('rows' in den && den.rows) denRowAt = keys.map((k) => den.rows!.get(k));
       prevPAt = column(prevP?.values, keys);
@@ -963,7 +967,7 @@ function withRows(list: CoverageRowList, facts: Omit<CoverageResult, 'rows' | 'r
 /** What a level's rows are made from: its groups, and the figures found for them by group number. */
 interface LevelInputs {
   readonly level: CoverageRow['level'];
-  readonly groups: readonly TableRow[];
+  readonly groups: RowColumns;
   readonly dims: readonly Dimension[];
   /** The measures participants and (from the same rollup) the denominator, by index. */
   readonly pm: number;
@@ -995,8 +999,8 @@ function levelMaker(o: LevelInputs): LevelRows {
   // `named`: with the row's labels (a lookup per key in a dimension's labels; a pass that only adds
   // figures up goes without them).
   const make = (i: number, named: boolean): CoverageRow => {
-    const r = groups[i]!;
-    const d = denSame ? (r.values[dm] ?? undefined) : figureAt(o.denAt, i);
+    const keys = groups.keys.map((col) => col.at(i)!);
+    const d = denSame ? ((dm >= 0 ? groups.value(i, dm) : null) ?? undefined) : figureAt(o.denAt, i);
     let t: number | undefined;
     let milestone: number | undefined;
     let targetParticipants: number | undefined;
@@ -1021,7 +1025,7 @@ function levelMaker(o: LevelInputs): LevelRows {
     const metrics = computeCoverage(
       {
         denominator: d ?? undefined,
-        participants: r.values[pm]!,
+        participants: (pm >= 0 ? groups.value(i, pm) : undefined)!,
         targetParticipants,
         target: t ?? undefined,
         milestone,
@@ -1034,15 +1038,15 @@ function levelMaker(o: LevelInputs): LevelRows {
     );
     return {
       level,
-      keys: r.keys as string[],
-      labels: named ? r.keys.map((x, j) => labelOf(o.dims[j]!, x!)) : NO_LABELS,
+      keys,
+      labels: named ? keys.map((x, j) => labelOf(o.dims[j]!, x)) : NO_LABELS,
       metrics,
       targetCoverage: t !== undefined && targetDen !== undefined && targetDen > 0 ? t / targetDen : null,
       ...(targetRows ? { targetRows } : {}),
       // issue 19: which figures are estimates; a milestone phased from an estimated target or baseline is one
       estimated: estimatedFigures({
-        denominator: isEstimated(denSame ? r : o.denRowAt?.[i], o.denominator),
-        participants: isEstimated(r, 'participants'),
+        denominator: isEstimated(denSame ? { estimated: groups.estimated.get(i) } : o.denRowAt?.[i], o.denominator),
+        participants: isEstimated({ estimated: groups.estimated.get(i) }, 'participants'),
         // targets planned for a year split a given national total, which is no estimate itself
         target: t !== undefined && targetEstimated && !(level === 'total' && o.plannedTotal),
         milestone: milestone !== undefined && milestoneEstimated,
@@ -1050,7 +1054,15 @@ function levelMaker(o: LevelInputs): LevelRows {
       }),
     };
   };
-  return { length: groups.length, at: (i) => make(i, true), figures: (i) => make(i, false), firstKey: (i) => groups[i]!.keys[0]! };
+  return { length: groups.size, at: (i) => make(i, true), figures: (i) => make(i, false), firstKey: (i) => groups.keys[0]!.at(i)! };
+}
+
+/** The names of the sources of the rows i where pick(columns, i) holds, in order of first row. */
+function sourcesOf(t: Table, pick: (cols: RowColumns, i: number) => boolean): Set<string> {
+  const cols = columnsFor(t);
+  const out = new Set<string>();
+  for (let i = 0; i < cols.size; i++) if (pick(cols, i)) out.add(t.sources[cols.src[i]!]!.name);
+  return out;
 }
 
 /** A level's rows by their place: made when read. */

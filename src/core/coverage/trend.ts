@@ -18,7 +18,8 @@
 // projected 268,000; against a target of 287,501: gap 19,501, 268,000 < 273,126 (95 %) → will-miss.
 
 import { monthsBetween, type Period } from '../calendar.js';
-import { dimIndex, filterRows, measureIndex, rollup, type Table } from '../table.js';
+import type { RowColumns } from '../row-columns.js';
+import { columnsFor, dimIndex, filterAt, measureIndex, rollup, type Table } from '../table.js';
 import { atLeastShareOf } from './metrics.js';
 
 export type ProjectedStatus = 'will-achieve' | 'at-risk' | 'will-miss';
@@ -102,11 +103,13 @@ export function historyOf(tables: readonly Table[], grain: readonly string[], pe
     const pd = dimIndex(t, 'period');
     if (pd < 0 || grain.some((g) => dimIndex(t, g) < 0)) continue;
     const gi = grain.map((g) => dimIndex(t, g));
-    const placed = (r: Table['rows'][number]): boolean => r.keys[pd] !== null && r.keys[pd] !== undefined && gi.every((d) => r.keys[d] !== null && r.keys[d] !== undefined);
+    const cols = columnsFor(t);
+    const placed = (i: number): boolean => cols.key(i, pd) !== null && gi.every((d) => cols.key(i, d) !== null);
     const fresh = new Set<Period>();
-    for (const r of t.rows) {
-      if (r.parent !== undefined ? placed(t.rows[r.parent]!) || !placed(r) : !placed(r)) continue; // as rollup() places them
-      const m = r.keys[pd]!;
+    for (let i = 0; i < cols.size; i++) {
+      const p = cols.parent(i);
+      if (p !== undefined ? placed(p) || !placed(i) : !placed(i)) continue; // as rollup() places them
+      const m = cols.key(i, pd)!;
       if (m <= period && !byMonth.has(m)) fresh.add(m);
     }
     for (const m of fresh) byMonth.set(m, new Map());
@@ -118,21 +121,25 @@ export function historyOf(tables: readonly Table[], grain: readonly string[], pe
       if (!fresh.size) continue;
       // Rows of a group not asked for are left out (a row without every key of the grain stays: its
       // segment rows may be placed).
-      const wanted = (r: Table['rows'][number]): boolean => {
-        if (!only || gi.some((d) => r.keys[d] === null || r.keys[d] === undefined)) return true;
-        return only.has(gi.map((d) => r.keys[d]).join('\u0000'));
+      const wanted = (cols: RowColumns, i: number): boolean => {
+        if (!only || gi.some((d) => cols.key(i, d) === null)) return true;
+        return only.has(gi.map((d) => cols.key(i, d)).join('\u0000'));
       };
-      const agg = rollup(filterRows(t, (r) => r.keys[pd] !== null && wanted(r)), [...grain, 'period']).table;
+      const agg = rollup(
+        filterAt(t, (cols, i, segment) => segment || (cols.key(i, pd) !== null && wanted(cols, i))),
+        [...grain, 'period'],
+      ).table;
       const pm = measureIndex(agg, 'participants');
-      for (const r of agg.rows) {
-        const m = r.keys[grain.length]!;
+      const rows = columnsFor(agg);
+      for (let i = 0; i < rows.size; i++) {
+        const m = rows.key(i, grain.length)!;
         if (!fresh.has(m)) continue; // after the month reported, or given by an earlier table
-        const v = r.values[pm];
-        if (v === null || v === undefined) continue;
-        const k = r.keys.slice(0, grain.length).join('\u0000');
+        const v = pm >= 0 ? rows.value(i, pm) : null;
+        if (v === null) continue;
+        const k = grain.map((_, j) => rows.key(i, j)).join('\u0000');
         if (only && !only.has(k)) continue;
         byMonth.get(m)!.set(k, v);
-        if (r.estimated?.includes('participants')) {
+        if (rows.estimated.get(i)?.includes('participants')) {
           let e = estimatedIn.get(m);
           if (!e) estimatedIn.set(m, (e = new Set()));
           e.add(k);
