@@ -431,13 +431,13 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     }
     // A JSON file's own "totals" object is checked as a total row is (issue 20, F8).
     const own = facts.totals ? jsonTotalRow(facts.totals, load.fold, load.wants, locale, (name) => t.cols.find((c) => c?.name === name)?.role) : undefined;
-    // The tool's own total rows (its `level` column) are not checked once a row of the file is refused:
-    // their sums would miss that row, a follow-on error of the one already said.
-    // Nor is a JSON file's "totals" object, for the same reason (a report read back whose rows were
-    // refused said the refusal, then "the 0 rows add up to 0" once per measure).
+    // No total of a file is checked once a row of that file is refused (a cell it cannot read, a row
+    // without its keys): the sums would miss that row, and one bad cell would be said again as a total
+    // that disagrees, once per measure, with "the 1 row(s) it totals" where it totals 2 (rv13 F8). The
+    // tool's own total rows (its `level` column), total rows found by their label and a JSON file's
+    // "totals" object alike; the file is refused on the first problem, which says the cell.
     const refused = problems.size > problemsBefore;
-    const fileTotals = refused ? t.totals.filter((x) => x.own === undefined) : t.totals;
-    const totals: CheckedTotal[] = own && !refused ? fileTotals.concat(own.row) : fileTotals;
+    const totals: CheckedTotal[] = refused ? [] : own ? t.totals.concat(own.row) : t.totals;
     // A row's place in a note or a refusal: the cell in a workbook (or a Parquet row's column), the
     // line elsewhere, as CSV names a row (never column A of a workbook for a row's figure: issue 20, F4).
     const rowAt = (line: number, column?: number): string => placeOf(line, column) ?? `${o.name}:${line}`;
