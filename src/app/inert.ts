@@ -85,9 +85,9 @@ export function inputInertRules(sources: readonly SourceFacts[], options?: objec
   const sheet = 'sheet' in (options ?? {}) ? (options as { sheet?: unknown }).sheet : undefined;
   const wanted = typeof sheet === 'string' ? sheet.toLowerCase() : undefined;
   const sheetRead = sources.some((s) => s.format === 'xlsx' && (wanted === undefined || s.sheet?.toLowerCase() === wanted));
-  const workbooks = sources.filter((s) => s.format === 'xlsx').map((s) => `${s.name} (sheet ${JSON.stringify(s.sheet ?? '')})`);
+  const workbooks = (word: string): string => sources.filter((s) => s.format === 'xlsx').map((s) => `${s.name} (${word} ${JSON.stringify(s.sheet ?? '')})`).join(', ');
   const sheetWhy: Words = has('xlsx')
-    ? { en: `no workbook of this run has a sheet named ${JSON.stringify(sheet)}: read ${workbooks.join(', ')}`, id: `tidak ada buku kerja di proses ini yang memiliki lembar bernama ${JSON.stringify(sheet)}: dibaca ${workbooks.join(', ')}` }
+    ? { en: `no workbook of this run has a sheet named ${JSON.stringify(sheet)}: read ${workbooks('sheet')}`, id: `tidak ada buku kerja di proses ini yang memiliki lembar bernama ${JSON.stringify(sheet)}: dibaca ${workbooks('lembar')}` }
     : why('it names a sheet of an xlsx file', 'opsi ini menyebut lembar berkas xlsx');
   return [
     { flag: 'delimiter', inert: !has('csv'), why: why('it is the delimiter of CSV files', 'opsi ini adalah pemisah berkas CSV'), hint: { en: 'leave out --delimiter', id: 'hilangkan --delimiter' } },

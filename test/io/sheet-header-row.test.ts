@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvRows, run, tmp } from '../e2e/helpers.js';
+import { englishLeft } from '../support/english.js';
 
 const DIR = tmp();
 const cli = (args: string[]) => run(args, { cwd: DIR });
@@ -78,6 +79,7 @@ describe('rv13 F6: --sheet names the sheet of every workbook, --targets’ too',
     expect(r.stderr).toContain('note: plans.xlsx: no sheet named "juni" (--sheet): read its first visible sheet "rkat" (of 2)\n');
     const id = await cli(['coverage', 'data.xlsx', '--sheet', 'juni', '--targets', 'plans.xlsx', '--year', '2024', '-f', 'csv', '--lang', 'id']);
     expect(id.stderr).toContain('plans.xlsx: tidak ada lembar bernama "juni" (--sheet): membaca lembar terlihat pertamanya "rkat" (dari 2)');
+    expect(englishLeft(id.stderr.split('\n').filter((l) => l.includes('plans.xlsx')).join('\n'))).toEqual([]);
   });
 
   it('a data workbook without the sheet is refused as before, though the targets workbook has it', async () => {
@@ -92,6 +94,10 @@ describe('rv13 F6: --sheet names the sheet of every workbook, --targets’ too',
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('error: --sheet would have no effect: no workbook of this run has a sheet named "revsi": read plans.xlsx (sheet "rkat")');
     expect(r.stderr).toContain('hint: check the sheet name, or leave out --sheet');
+    const id = await cli(['coverage', 'd2.csv', '--targets', 'plans.xlsx', '--sheet', 'revsi', '--year', '2024', '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('tidak ada buku kerja di proses ini yang memiliki lembar bernama "revsi": dibaca plans.xlsx (lembar "rkat")');
+    expect(id.stderr).toContain('periksa nama lembarnya, atau hilangkan --sheet');
+    expect(englishLeft(id.stderr)).toEqual([]);
   });
 
   it('rv10 F3 stays fixed: a data workbook whose sheet must be named runs with a breakdown workbook as targets', async () => {
@@ -147,5 +153,8 @@ describe('rv13 F6: --header-row is the header line of every file, the targets’
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('t.csv:3: error: missing column "target" (the targets to compare with)');
     expect(r.stderr).toContain("the header was read at line 3, as --header-row 3 says for every CSV and workbook of the run (this file's too)");
+    const id = await cli(['coverage', 'titled.csv', '--header-row', '3', '--targets', 't.csv', '--year', '2024', '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('judul dibaca di baris 3, sesuai --header-row 3 untuk setiap berkas CSV dan buku kerja di proses ini (termasuk berkas ini)');
+    expect(englishLeft(id.stderr)).toEqual([]);
   });
 });
