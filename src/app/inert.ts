@@ -76,16 +76,24 @@ export function outputInertRules(targets: readonly { readonly target: string; re
 export function inputInertRules(sources: readonly SourceFacts[], options?: object): InertRule[] {
   const numbers = options ? readInLocale(options).map(flagName) : [];
   const has = (...formats: SourceFacts['format'][]): boolean => sources.some((s) => formats.includes(s.format));
-  // --sheet and --header-row are the data files' only (a --targets or --workforce workbook is read without them).
-  const data = (...formats: SourceFacts['format'][]): boolean => sources.some((s) => s.role === undefined && formats.includes(s.format));
   const read = sources.length ? [...new Set(sources.map((s) => s.format))].join(', ') : 'only the bundled data';
   const readId = sources.length ? [...new Set(sources.map((s) => s.format))].join(', ') : 'hanya data bawaan';
   const why = (en: string, id: string): Words => ({ en: `${en}; this run read ${read}`, id: `${id}; proses ini membaca ${readId}` });
+  // --sheet applies to every workbook: a data workbook without its sheet is refused when read, a
+  // --targets or --workforce workbook without it is read by its own rule (a note says so). It does
+  // nothing when no workbook of the run has that sheet (a slip in its name, or no workbook at all).
+  const sheet = 'sheet' in (options ?? {}) ? (options as { sheet?: unknown }).sheet : undefined;
+  const wanted = typeof sheet === 'string' ? sheet.toLowerCase() : undefined;
+  const sheetRead = sources.some((s) => s.format === 'xlsx' && (wanted === undefined || s.sheet?.toLowerCase() === wanted));
+  const workbooks = (word: string): string => sources.filter((s) => s.format === 'xlsx').map((s) => `${s.name} (${word} ${JSON.stringify(s.sheet ?? '')})`).join(', ');
+  const sheetWhy: Words = has('xlsx')
+    ? { en: `no workbook of this run has a sheet named ${JSON.stringify(sheet)}: read ${workbooks('sheet')}`, id: `tidak ada buku kerja di proses ini yang memiliki lembar bernama ${JSON.stringify(sheet)}: dibaca ${workbooks('lembar')}` }
+    : why('it names a sheet of an xlsx file', 'opsi ini menyebut lembar berkas xlsx');
   return [
     { flag: 'delimiter', inert: !has('csv'), why: why('it is the delimiter of CSV files', 'opsi ini adalah pemisah berkas CSV'), hint: { en: 'leave out --delimiter', id: 'hilangkan --delimiter' } },
     { flag: 'encoding', inert: !has('csv', 'json'), why: why('it is the encoding of text files (CSV, JSON)', 'opsi ini adalah pengodean berkas teks (CSV, JSON)'), hint: { en: 'leave out --encoding', id: 'hilangkan --encoding' } },
-    { flag: 'sheet', inert: !data('xlsx'), why: why('it names a sheet of an xlsx data file (not of --targets, --workforce…)', 'opsi ini menyebut lembar berkas data xlsx (bukan --targets, --workforce…)'), hint: { en: 'leave out --sheet', id: 'hilangkan --sheet' } },
-    { flag: 'headerRow', inert: !data('csv', 'xlsx'), why: why('it is the header line of a CSV or xlsx data file (not of --targets, --workforce…)', 'opsi ini adalah baris judul berkas data CSV atau xlsx (bukan --targets, --workforce…)'), hint: { en: 'leave out --header-row', id: 'hilangkan --header-row' } },
+    { flag: 'sheet', inert: !sheetRead, why: sheetWhy, hint: has('xlsx') ? { en: 'check the sheet name, or leave out --sheet', id: 'periksa nama lembarnya, atau hilangkan --sheet' } : { en: 'leave out --sheet', id: 'hilangkan --sheet' } },
+    { flag: 'headerRow', inert: !has('csv', 'xlsx'), why: why('it is the header line of a CSV or xlsx file', 'opsi ini adalah baris judul berkas CSV atau xlsx'), hint: { en: 'leave out --header-row', id: 'hilangkan --header-row' } },
     { flag: 'numberLocale', inert: sources.length === 0 && numbers.length === 0, why: why('it says how the numbers of your files and of flag values such as --min 100.000 are written, and no value of this run has a separator', 'opsi ini menyatakan cara penulisan angka di berkas Anda dan di nilai opsi seperti --min 100.000, dan tidak ada nilai dengan pemisah di proses ini'), hint: { en: 'leave out --number-locale', id: 'hilangkan --number-locale' } },
     // The bundled data is checked when it is built: it has no problem to list, nor a row over its denominator to let through.
     { flag: 'maxErrors', inert: sources.length === 0, why: why('it caps the problems listed for your files', 'opsi ini membatasi jumlah masalah yang ditampilkan untuk berkas Anda'), hint: { en: 'leave out --max-errors', id: 'hilangkan --max-errors' } },

@@ -6,7 +6,7 @@ import { latestPeriod } from '../core/calendar.js';
 import { canonicalColumn } from '../core/columns.js';
 import { DENOMINATORS } from '../core/domain.js';
 import type { Note } from '../core/facts.js';
-import type { MeasureKind } from '../core/table.js';
+import type { MeasureKind, SourceFacts } from '../core/table.js';
 import { keysOf } from '../core/table.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
@@ -91,6 +91,13 @@ function unusedColumns(table: LoadedTable): Note[] {
   }
   return out;
 }
+
+/**
+ * What the readers decided about the files given by another flag (--targets, --workforce, --expect,
+ * margins…: the sheet of a workbook, a total row left out): the data files' notes are the report's own
+ * (its sources); these reach it through the session, as every note of the run does.
+ */
+export const flagFileNotes = (sources: readonly SourceFacts[]): Note[] => sourceNotes(sources.filter((s) => s.role !== undefined));
 
 export interface Read {
   readonly table: LoadedTable;

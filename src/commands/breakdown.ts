@@ -11,6 +11,7 @@ import { breakdownReport } from '../report/breakdown.js';
 import { milestonesReport } from '../report/milestones.js';
 import { planBreakdownRun } from '../app/breakdown.js';
 import { gapMinNoneRule, inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
+import { flagFileNotes } from '../app/read.js';
 import { asOfRule } from '../app/targets.js';
 import type { SourceFacts } from '../core/table.js';
 import { loadOptions, openSession } from '../app/session.js';
@@ -72,6 +73,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
 
   const plan = await planBreakdownRun(o, grain, load, io, session, variants);
   refuseInert(cli, [...inputInertRules(sources, o), asOfRule(o.compare || o.compareScenario ? undefined : plan.totals?.nothingAsOf)]);
+  session.notes(flagFileNotes(sources));
   const { read } = plan;
   const total = plan.totals?.stages[plan.totals.stages.length - 1]!.total;
   const context = { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: o.codeSystem === 'bps' && !read.bundled ? 'bps' : 'kemendagri', scope: plan.scope };

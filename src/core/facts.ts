@@ -106,7 +106,7 @@ export type Note =
   /** Named columns of an input that the run does not read (neither a key nor a figure of it). */
   | { readonly code: 'unused-columns'; readonly file: string; readonly columns: readonly string[] }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
-  | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean }
+  | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean; /** --sheet's name, which this workbook (given by another flag) lacks. */ readonly missing?: string }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */

@@ -31,7 +31,7 @@ import type { Encoding } from './row-sink.js';
 import { TableShape, TypedRows } from './typed-rows.js';
 import { LoadFold, type FileFold } from './fold.js';
 import { IdLedger } from './id-ledger.js';
-import { formatOf, READERS, readerOf } from './readers/index.js';
+import { formatOf, READERS, readerOf, type ReadOptions } from './readers/index.js';
 import { ByteTap } from './byte-tap.js';
 import { inputProblem } from './words.js';
 import { IdSet } from './extract/tables.js';
@@ -151,6 +151,23 @@ type Loaded = SourceFacts & {
   idForms?: { readonly bits: number; readonly column: string };
 };
 
+/**
+ * The reader's options. --sheet and --header-row apply to every file of the run (rv13 F6). A data
+ * workbook (the inputs, --previous, breakdown's --input) without --sheet's sheet is refused; a workbook
+ * given by another flag (--targets, --workforce, --expect, margins…: the load's `role`) without it is read
+ * by its own rule, its first visible sheet, and a note names the sheet read, so that a data workbook
+ * whose sheet must be named runs with a breakdown's xlsx as targets (rv10 F3) and a targets workbook's
+ * sheet can be chosen. A --sheet that no workbook of the run has is refused as a flag with no effect
+ * (app/inert.ts).
+ */
+const readOptions = (schema: LoadSchema, o: LoadOptions): ReadOptions => ({
+  delimiter: o.delimiter,
+  encoding: o.encoding,
+  sheet: o.sheet,
+  headerRow: o.headerRow,
+  ...(schema.role !== undefined && o.sheet !== undefined ? { sheetIfThere: true } : {}),
+});
+
 /** A file's id forms, for Loaded (none when it has no participant ids). */
 const idFormsOf = (t: TypedRows): Pick<Loaded, 'idForms'> => (t.idForms ? { idForms: { bits: t.idForms, column: t.idColumn ?? '' } } : {});
 
@@ -158,12 +175,7 @@ const idFormsOf = (t: TypedRows): Pick<Loaded, 'idForms'> => (t.idForms ? { idFo
  * Read files into one Table. Every problem in every file is collected (up to maxErrors) and thrown
  * together as one InputError; nothing is computed from a load with errors.
  */
-export async function loadTable(paths: readonly string[], schema: LoadSchema, given: LoadOptions): Promise<LoadedTable> {
-  // --sheet and --header-row are the data files' (the inputs, --previous, breakdown's --input): a file
-  // given by another flag (--targets, --workforce, --expect, margins…; `role`) is read as without them,
-  // its sheet the first visible one (a note names it) and its header found by its column names, so that
-  // a workbook whose sheet must be named can be run with a breakdown's xlsx as targets (rv10 F3).
-  const options: LoadOptions = schema.role !== undefined && (given.sheet !== undefined || given.headerRow !== undefined) ? { ...given, sheet: undefined, headerRow: undefined } : given;
+export async function loadTable(paths: readonly string[], schema: LoadSchema, options: LoadOptions): Promise<LoadedTable> {
   const measures = [...schema.measures].map(([name, kind]) => ({ name, kind }));
   if (!schema.measures.has('participants')) measures.push({ name: 'participants', kind: 'count' });
   const shape = new TableShape(measures);
@@ -356,6 +368,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         },
         columnsUpFront: READERS[format].columnsUpFront,
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
+        ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
         fold: fold ? fileFold : undefined,
         ids: load.ids,
         rereadable: o.file !== undefined,
@@ -388,7 +401,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         size: o.size,
         first,
         rest: tap,
-        options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow },
+        options: readOptions(schema, options),
         isKnownColumn,
         wants: load.wants,
         rule: schema.rule,
@@ -436,13 +449,13 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     }
     // A JSON file's own "totals" object is checked as a total row is (issue 20, F8).
     const own = facts.totals ? jsonTotalRow(facts.totals, load.fold, load.wants, locale, (name) => t.cols.find((c) => c?.name === name)?.role) : undefined;
-    // The tool's own total rows (its `level` column) are not checked once a row of the file is refused:
-    // their sums would miss that row, a follow-on error of the one already said.
-    // Nor is a JSON file's "totals" object, for the same reason (a report read back whose rows were
-    // refused said the refusal, then "the 0 rows add up to 0" once per measure).
+    // No total of a file is checked once a row of that file is refused (a cell it cannot read, a row
+    // without its keys): the sums would miss that row, and one bad cell would be said again as a total
+    // that disagrees, once per measure, with "the 1 row(s) it totals" where it totals 2 (rv13 F8). The
+    // tool's own total rows (its `level` column), total rows found by their label and a JSON file's
+    // "totals" object alike; the file is refused on the first problem, which says the cell.
     const refused = problems.size > problemsBefore;
-    const fileTotals = refused ? t.totals.filter((x) => x.own === undefined) : t.totals;
-    const totals: CheckedTotal[] = own && !refused ? fileTotals.concat(own.row) : fileTotals;
+    const totals: CheckedTotal[] = refused ? [] : own ? t.totals.concat(own.row) : t.totals;
     // A row's place in a note or a refusal: the cell in a workbook (or a Parquet row's column), the
     // line elsewhere, as CSV names a row (never column A of a workbook for a row's figure: issue 20, F4).
     const rowAt = (line: number, column?: number): string => placeOf(line, column) ?? `${o.name}:${line}`;
@@ -580,7 +593,7 @@ async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: impo
     const bytes = new ByteTap(first, o.chunks, () => undefined);
     const reader = await readerOf(r.format);
     await reader(
-      { name: o.name, path: o.file, size: o.size, first, rest: bytes, options: { delimiter: options.delimiter, encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow }, isKnownColumn, wants: load.wants, rule: 'refuse', onSheet: (n) => (sheet = n), onColumns: () => undefined },
+      { name: o.name, path: o.file, size: o.size, first, rest: bytes, options: readOptions(schema, options), isKnownColumn, wants: load.wants, rule: 'refuse', onSheet: (n) => (sheet = n), onColumns: () => undefined },
       sink,
       quiet,
     );

@@ -99,6 +99,8 @@ export interface TypedRowsOptions {
   /** CSV and xlsx announce all columns before the first row; JSON announces them as they come. */
   readonly columnsUpFront: boolean;
   readonly required: readonly { column: string; why: string; whyId: string }[];
+  /** --header-row, which applies to every CSV and workbook of the run: a missing column's hint names it. */
+  readonly headerRow?: number;
   /** Where the rows go (the load's groups); absent when rows are read a second time (`tap`). */
   readonly fold?: FileFold;
   /** The participant ids of the load. */
@@ -356,7 +358,7 @@ export class TypedRows implements RowSink {
       const present = this.cols.some((c) => c.canonical === req.column || (req.column === 'province' && c.canonical === 'province_code'));
       if (present) continue;
       const close = suggestColumn(req.column, this.cols.map((c) => c.name));
-      this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', ') }, line);
+      this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', '), ...(this.o.headerRow !== undefined ? { headerRow: this.o.headerRow } : {}) }, line);
     }
     if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) this.fail({ code: 'two-segment-layouts' }, line);
     // An employer extract counts people only through a participants column: a row is an employer.

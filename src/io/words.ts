@@ -26,7 +26,7 @@ export type InputProblem =
   | { readonly code: 'control-in-header'; readonly char: string; readonly index: number }
   | { readonly code: 'column-twice'; readonly name: string; readonly first: number; readonly second: number }
   | { readonly code: 'columns-same-meaning'; readonly first: string; readonly firstIndex: number; readonly second: string; readonly secondIndex: number; readonly canonical: string }
-  | { readonly code: 'missing-column'; readonly column: string; readonly why: { readonly en: En; readonly id: Id }; readonly close?: string; readonly accepted: string }
+  | { readonly code: 'missing-column'; readonly column: string; readonly why: { readonly en: En; readonly id: Id }; readonly close?: string; readonly accepted: string; readonly headerRow?: number }
   | { readonly code: 'two-segment-layouts' }
   | { readonly code: 'employer-without-count'; readonly column: string }
   | { readonly code: 'employer-row-twice'; readonly employer: string; readonly first: string; readonly sameFile: boolean }
@@ -79,11 +79,15 @@ export function words(p: InputProblem): Bilingual {
         { message: `columns ${q(p.first)} (field ${p.firstIndex + 1}) and ${q(p.second)} (field ${p.secondIndex + 1}) both mean "${p.canonical}"`, hint: 'keep one of them' },
         { message: `kolom ${q(p.first)} (kolom ke-${p.firstIndex + 1}) dan ${q(p.second)} (kolom ke-${p.secondIndex + 1}) sama-sama berarti "${p.canonical}"`, hint: 'pertahankan salah satunya' },
       );
-    case 'missing-column':
+    case 'missing-column': {
+      // --header-row applies to every CSV and workbook of the run: a file whose header is elsewhere (a
+      // breakdown's targets beside a data file with a title line) is read at the wrong line (rv13 F6).
+      const row = p.headerRow !== undefined ? { en: `; the header was read at line ${p.headerRow}, as --header-row ${p.headerRow} says for every CSV and workbook of the run (this file's too)`, id: `; judul dibaca di baris ${p.headerRow}, sesuai --header-row ${p.headerRow} untuk setiap berkas CSV dan buku kerja di proses ini (termasuk berkas ini)` } : { en: '', id: '' };
       return say(
-        { message: `missing column "${p.column}" (${p.why.en})`, hint: p.close !== undefined ? `did you mean ${q(p.close)}? accepted names: ${p.accepted}` : `accepted names: ${p.accepted}` },
-        { message: `kolom "${p.column}" tidak ada (${p.why.id})`, hint: p.close !== undefined ? `maksudnya ${q(p.close)}? nama yang diterima: ${p.accepted}` : `nama yang diterima: ${p.accepted}` },
+        { message: `missing column "${p.column}" (${p.why.en})`, hint: (p.close !== undefined ? `did you mean ${q(p.close)}? accepted names: ${p.accepted}` : `accepted names: ${p.accepted}`) + row.en },
+        { message: `kolom "${p.column}" tidak ada (${p.why.id})`, hint: (p.close !== undefined ? `maksudnya ${q(p.close)}? nama yang diterima: ${p.accepted}` : `nama yang diterima: ${p.accepted}`) + row.id },
       );
+    }
     case 'employer-row-twice':
       return say(
         { message: `employer ${q(p.employer)}: the same row twice (first at ${p.first}): its participants would be counted twice`, hint: 'remove the repeated rows (a repeated export, or a join that repeats rows); an employer\'s rows must differ in some column (regency, segment, period…)' },

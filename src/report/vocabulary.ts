@@ -432,6 +432,14 @@ export function noteText(n: Note, lang: Lang): string {
       const hiddenNames = n.hidden.map((h) => JSON.stringify(clipValue(h)));
       const hiddenEn = hiddenNames.length ? `; hidden: ${list(hiddenNames)}` : '';
       const hiddenId = hiddenNames.length ? `; tersembunyi: ${list(hiddenNames)}` : '';
+      if (n.missing !== undefined) {
+        // --sheet named a sheet this workbook (given by --targets, --workforce…) does not have.
+        const wanted = JSON.stringify(clipValue(n.missing));
+        return L(
+          `${n.file}: no sheet named ${wanted} (--sheet): read its first visible sheet ${name} (of ${n.sheets}${hiddenEn})`,
+          `${n.file}: tidak ada lembar bernama ${wanted} (--sheet): membaca lembar terlihat pertamanya ${name} (dari ${n.sheets}${hiddenId})`,
+        );
+      }
       const how = (l: Lang): string => (n.chosen ? '' : l === 'id' ? '; pilih lembar lain dengan --sheet' : '; choose another with --sheet');
       return L(`${n.file}: read sheet ${name} (of ${n.sheets}${hiddenEn})${how('en')}`, `${n.file}: membaca lembar ${name} (dari ${n.sheets}${hiddenId})${how('id')}`);
     }

@@ -142,7 +142,7 @@ describe('F4: a workbook message about a row figure names its cell', () => {
   });
 });
 
-describe('F3: --sheet and --header-row are the data files’, not --targets’ or --workforce’s', () => {
+describe('F3: a data workbook whose sheet must be named, with a breakdown workbook as targets', () => {
   const JUNE = [
     ['2024-06', 'Gorontalo', 600000, 252345],
     ['2024-06', 'Maluku', 700000, 149876],
@@ -166,25 +166,5 @@ describe('F3: --sheet and --header-row are the data files’, not --targets’ o
     expect(r.stdout).toBe(twin.stdout);
     expect(r.stdout).toMatch(/^75,Gorontalo,600000,252345,0\.420575,347655,\d+,/m);
   });
-
-  it('--header-row is the data file’s: a targets CSV with its header on line 1 is read as such', async () => {
-    file('titled.csv', 'Laporan Juni 2024\n\n' + [HEAD.join(','), ...JUNE.map((x) => x.join(','))].join('\n') + '\n');
-    file('t.csv', 'province,target\nGorontalo,300000\nMaluku,200000\n');
-    const r = await cli(['coverage', 'titled.csv', '--header-row', '3', '--targets', 't.csv', '--year', '2024', '-f', 'csv']);
-    expect(r.code, r.stderr).toBe(0);
-    // 300,000 + 200,000 targets; 252,345 + 149,876 = 402,221 participants.
-    expect(r.stdout).toMatch(/^,Total,1300000,402221,[\d.]+,[\d]+,500000,/m);
-  });
-
-  it('--sheet with a workbook only among the targets does nothing: refused as such (exit 2)', async () => {
-    file('june2.csv', [HEAD.join(','), ...JUNE.map((x) => x.join(','))].join('\n') + '\n');
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('data');
-    ws.addRow(['province', 'target']);
-    ws.addRow(['Gorontalo', 300000]);
-    file('t2.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
-    const r = await cli(['coverage', 'june2.csv', '--sheet', 'data', '--targets', 't2.xlsx', '--year', '2024', '-f', 'csv']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--sheet would have no effect: it names a sheet of an xlsx data file (not of --targets, --workforce…)');
-  });
+  // The rule of --sheet and --header-row for --targets and --workforce files is rv13 F6's: see sheet-header-row.test.ts.
 });

@@ -29,6 +29,11 @@ export interface ReadOptions {
   readonly delimiter?: string;
   readonly encoding?: Encoding;
   readonly sheet?: string;
+  /**
+   * A workbook given by another flag (--targets, --workforce…): without the sheet `sheet` names, it is
+   * read by its own rule (its first visible sheet), and a note names the sheet read.
+   */
+  readonly sheetIfThere?: boolean;
   readonly headerRow?: number;
 }
 
@@ -142,7 +147,7 @@ export const READERS = {
     load: async () => {
       const { readXlsxInput } = await import('./xlsx.js');
       return async (input, sink, problems) => {
-        const r = await readXlsxInput({ name: input.name, file: input.path }, input.first, input.rest, { sheet: input.options.sheet, headerRow: input.options.headerRow, wants: input.wants, onSheet: input.onSheet }, sink, problems);
+        const r = await readXlsxInput({ name: input.name, file: input.path }, input.first, input.rest, { sheet: input.options.sheet, sheetIfThere: input.options.sheetIfThere, headerRow: input.options.headerRow, wants: input.wants, onSheet: input.onSheet }, sink, problems);
         return { ...r.facts, notes: r.notes };
       };
     },

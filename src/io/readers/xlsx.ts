@@ -34,6 +34,8 @@ export type ColumnKind = 'key' | 'measure' | 'other';
 export interface XlsxReadOptions {
   /** The sheet to read, by name; the first visible sheet when absent. */
   readonly sheet?: string;
+  /** A workbook without the sheet `sheet` names is read as without it (its first visible sheet), with a note. */
+  readonly sheetIfThere?: boolean;
   /** The 1-based sheet row that holds the column names; found when absent. */
   readonly headerRow?: number;
   /** Whether a header cell names a column the tool knows (used to find the header row). */
@@ -149,10 +151,16 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   const listSheets = (lang: 'en' | 'id'): string => sheets.map((s) => `${quoted(s.name)}${s.state === 'visible' ? '' : lang === 'id' ? ' (tersembunyi)' : ' (hidden)'}`).join(', ');
   const firstVisible = sheets.findIndex((s) => s.state === 'visible');
   let sheetIndex = firstVisible >= 0 ? firstVisible : 0;
+  /** --sheet named a sheet this workbook (given by another flag) lacks: it is read by its own rule. */
+  let missing: string | undefined;
   if (options.sheet !== undefined) {
     sheetIndex = sheets.findIndex((s) => s.name === options.sheet);
     // Excel itself treats sheet names without regard to case; so do we, when nothing matches exactly.
     if (sheetIndex < 0) sheetIndex = sheets.findIndex((s) => s.name.toLowerCase() === options.sheet!.toLowerCase());
+    if (sheetIndex < 0 && options.sheetIfThere) {
+      missing = options.sheet;
+      sheetIndex = firstVisible >= 0 ? firstVisible : 0;
+    }
     if (sheetIndex < 0) {
       const wanted = quoted(options.sheet);
       const example = shellWord(sheets[firstVisible >= 0 ? firstVisible : 0]!.name);
@@ -161,7 +169,8 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   }
   const sheet = sheets[sheetIndex]!;
   options.onSheet?.(sheet.name);
-  if (sheets.length > 1) options.onNote?.({ code: 'sheet-read', file, sheet: sheet.name, sheets: sheets.length, hidden: sheets.filter((s) => s.state !== 'visible').map((s) => s.name), chosen: options.sheet !== undefined });
+  // With several sheets, or when --sheet's sheet is not in the workbook, a note names the sheet read.
+  if (sheets.length > 1 || missing !== undefined) options.onNote?.({ code: 'sheet-read', file, sheet: sheet.name, sheets: sheets.length, hidden: sheets.filter((s) => s.state !== 'visible').map((s) => s.name), chosen: options.sheet !== undefined && missing === undefined, ...(missing !== undefined ? { missing } : {}) });
   const withSheet: ReaderFacts = { format: 'xlsx', sheet: sheet.name };
   const sheetUnreadable = (e: unknown): Bilingual => {
     const w: Bilingual = e instanceof ZipError ? e.words : say((e as Error).message, (e as Error).message);
@@ -572,7 +581,7 @@ export async function readXlsxInput(
   input: { readonly name: string; readonly file?: string },
   first: Uint8Array,
   rest: AsyncIterator<Uint8Array>,
-  options: { readonly sheet?: string; readonly headerRow?: number; readonly wants: ColumnWants; readonly onSheet: (name: string) => void },
+  options: { readonly sheet?: string; readonly sheetIfThere?: boolean; readonly headerRow?: number; readonly wants: ColumnWants; readonly onSheet: (name: string) => void },
   sink: RowSink,
   problems: ProblemList,
 ): Promise<{ facts: ReaderFacts; notes: Note[]; sha256: string; bytes: number }> {
@@ -583,7 +592,7 @@ export async function readXlsxInput(
       const role = roleOf(canonicalColumn(name), options.wants);
       return role.kind === 'dim' || role.kind === 'id' ? 'key' : role.kind === 'measure' || role.kind === 'segment-part' || role.kind === 'percent' ? 'measure' : 'other';
     };
-    const facts = await readXlsxRows(opened.source, input.name, { sheet: options.sheet, headerRow: options.headerRow, isKnownColumn, onSheet: options.onSheet, columnKind, onNote: (n) => notes.push(n) }, sink, problems);
+    const facts = await readXlsxRows(opened.source, input.name, { sheet: options.sheet, sheetIfThere: options.sheetIfThere, headerRow: options.headerRow, isKnownColumn, onSheet: options.onSheet, columnKind, onNote: (n) => notes.push(n) }, sink, problems);
     return { facts, notes, sha256: opened.sha256, bytes: opened.bytes };
   } finally {
     await opened.close();
