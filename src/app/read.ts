@@ -97,7 +97,12 @@ function unusedColumns(table: LoadedTable): Note[] {
  * margins…: the sheet of a workbook, a total row left out): the data files' notes are the report's own
  * (its sources); these reach it through the session, as every note of the run does.
  */
-export const flagFileNotes = (sources: readonly SourceFacts[]): Note[] => sourceNotes(sources.filter((s) => s.role !== undefined));
+/**
+ * The notes of the files other flags name (--targets, --workforce …): the sheet read, the columns not
+ * read. Not their total rows that agree with their rows (every `breakdown` output has one): that
+ * changes nothing in the report, and said on every run it hid the notes that do.
+ */
+export const flagFileNotes = (sources: readonly SourceFacts[]): Note[] => sourceNotes(sources.filter((s) => s.role !== undefined)).filter((n) => n.code !== 'total-rows' || n.rows.some((r) => !r.checked || r.notCompared?.length));
 
 export interface Read {
   readonly table: LoadedTable;
