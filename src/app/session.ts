@@ -307,12 +307,21 @@ export class Session {
     );
   }
 
-  /** The report with its province codes in the system of --code-system (Kemendagri: as it is). */
-  private inCodes(report: AnyReport): AnyReport {
-    if (this.out.codeSystem !== 'bps') return report;
+  /**
+   * The province codes the report writes where they differ from the Kemendagri keys (--code-system bps:
+   * Kemendagri 92 → BPS 91), or undefined when it writes Kemendagri codes. A sort by code reads them.
+   */
+  writtenCodes(): ReadonlyMap<string, string> | undefined {
+    if (this.out.codeSystem !== 'bps') return undefined;
     const codes = new Map<string, string>();
     for (const p of provinceRegistry().provinces) if (p.bps !== p.kemendagri) codes.set(p.kemendagri, p.bps);
-    return inCodeSystem(report, codes, 'BPS');
+    return codes;
+  }
+
+  /** The report with its province codes in the system of --code-system (Kemendagri: as it is). */
+  private inCodes(report: AnyReport): AnyReport {
+    const codes = this.writtenCodes();
+    return codes ? inCodeSystem(report, codes, 'BPS') : report;
   }
 
   /** The report with the run's notes and warnings that it does not carry yet (the report's own first). */

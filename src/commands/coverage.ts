@@ -69,7 +69,8 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
       targetsSource: plan.targetsSource,
       targetsBaselinePeriod: plan.targetsBaselinePeriod,
       atRiskMargin: o.atRiskMargin ?? 0.05,
-      codeSystem: o.codeSystem === 'bps' && !plan.read.bundled ? 'bps' : 'kemendagri', // the codes the report is written in
+      codeSystem: o.codeSystem === 'bps' ? 'bps' : 'kemendagri', // the codes the report is written in
+      writtenCodes: session.writtenCodes(),
       sort: o.sort,
       top: o.top,
       onNote: (words) => session.note(words),

@@ -4,7 +4,7 @@
 import { clipValue } from '../core/clip.js';
 import type { AreaBook, ExpectSpec } from '../core/scope.js';
 import { usage } from '../errors.js';
-import { normaliseName, provinceRegistry } from './areas.js';
+import { normaliseName, provinceRegistry, type CodeSystem } from './areas.js';
 import { regencyRegistry } from './regencies.js';
 
 let book: AreaBook | undefined;
@@ -44,8 +44,13 @@ export function findKanwil(name: string): string | undefined {
   return undefined;
 }
 
-/** The raw --expect forms: kanwil:NAME, province:NAME, national; a file is read by the caller. */
-export function resolveExpect(kind: 'kanwil' | 'province' | 'national', name: string): ExpectSpec {
+/**
+ * The raw --expect forms: kanwil:NAME, province:NAME, national; a file is read by the caller. A
+ * province code is read in `system` (--code-system), as the input files' codes are: province:94 is
+ * Papua in BPS codes, Papua Tengah in Kemendagri codes, and without --code-system it is ambiguous and
+ * refused (a name, or a code the systems share, settles it).
+ */
+export function resolveExpect(kind: 'kanwil' | 'province' | 'national', name: string, system?: CodeSystem): ExpectSpec {
   if (kind === 'national') return { kind: 'national' };
   if (kind === 'kanwil') {
     const k = findKanwil(name);
@@ -55,7 +60,7 @@ export function resolveExpect(kind: 'kanwil' | 'province' | 'national', name: st
     }
     return { kind: 'kanwil', name: k };
   }
-  const r = provinceRegistry().resolve(/^\d{1,2}$/.test(name.trim()) ? name : undefined, /^\d{1,2}$/.test(name.trim()) ? undefined : name, 'kemendagri');
+  const r = provinceRegistry().resolve(/^\d{1,2}$/.test(name.trim()) ? name : undefined, /^\d{1,2}$/.test(name.trim()) ? undefined : name, system);
   if (!('province' in r)) throw usage({ message: `--expect province:${clipValue(name)}: ${r.message}`, hint: r.hint }, { message: `--expect province:${clipValue(name)}: ${r.id.message}`, hint: r.id.hint });
   return { kind: 'province', code: r.province.kemendagri };
 }
