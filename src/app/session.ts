@@ -147,6 +147,11 @@ export class Session {
     this.say('warning', words);
   }
 
+  /** A warning that changes what the report means: said under --quiet too. */
+  caution(words: Words | string): void {
+    this.say('warning', words, true);
+  }
+
   /**
    * The core's notes, in words. Warnings that change what a number means (an area missing this month,
    * targets for only some rows, a change that is like for like, a target year deduced) are said even
