@@ -117,3 +117,30 @@ describe('rv13 F9: --code-system bps on the bundled data writes BPS codes', () =
     expect(k.stderr).toMatch(/--code-system would have no effect/);
   });
 });
+
+describe('rv13 F4: BPS regency codes without --code-system are warned of, as province codes are', () => {
+  // 9403 and 9408 are BPS codes of Kabupaten Jayapura and Kepulauan Yapen (Kemendagri 91.03, 91.08: Papua,
+  // Kemendagri 91, BPS 94); 7501 is BPS Boalemo (Gorontalo, 75 in both systems).
+  const REG = `regency_code,regency,period,workforce,participants
+9403,Kabupaten Jayapura,2024-06,1000,100
+9408,Kabupaten Kepulauan Yapen,2024-06,2000,300
+7501,Kabupaten Boalemo,2024-06,3000,600
+`;
+  it('names the codes and the province codes written, under --quiet too; none with --code-system bps', async () => {
+    const f = writeIn(tmp(), 'reg.csv', REG);
+    const r = await run(['coverage', f, '--by', 'province,regency', '-q', '-f', 'csv', '--fields', 'province_code,province,regency']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(csvRows(r.stdout).map((x) => x['province_code'])).toEqual(['91', '91', '91', '75', '75', '']);
+    expect(r.stderr).toBe("warning: regency/city codes read as BPS codes: 9403 (Kabupaten Jayapura), 9408 (Kabupaten Kepulauan Yapen); the report writes their provinces in Kemendagri codes (Papua 91, in BPS 94): pass --code-system bps to write the codes as BPS's\n");
+    const bps = await run(['coverage', f, '--by', 'province,regency', '-q', '--code-system', 'bps', '-f', 'csv', '--fields', 'province_code']);
+    expect(bps.stderr).toBe('');
+    expect(csvRows(bps.stdout).map((x) => x['province_code'])).toEqual(['94', '94', '94', '75', '75', '']);
+  });
+
+  it('Gorontalo\'s regencies in BPS codes alone: the province code is 75 in both systems, nothing to warn of', async () => {
+    const f = writeIn(tmp(), 'g.csv', 'regency_code,regency,period,workforce,participants\n7501,Kabupaten Boalemo,2024-06,3000,600\n');
+    const r = await run(['coverage', f, '--by', 'regency', '-q', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
