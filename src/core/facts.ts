@@ -82,6 +82,8 @@ export type Note =
    * difference is left blank where the rows differ (targets coarser than the report's rows).
    */
   | { readonly code: 'plans-rows'; readonly plan: string; readonly with: number; readonly of: number; readonly first: string; readonly firstWith: number; readonly firstOf: number; readonly column: string; readonly both: number | null; readonly inPart?: string }
+  /** --compare-targets: a plan whose target is the first plan's in every row (every difference is 0). */
+  | { readonly code: 'plans-same'; readonly plan: string; readonly first: string; readonly rows: number }
   /** --compare-targets: plans that aim at different Decembers. */
   | { readonly code: 'plans-years'; readonly plans: readonly { readonly label: string; readonly year: number | null }[] }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */

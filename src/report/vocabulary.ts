@@ -495,6 +495,11 @@ export function noteText(n: Note, lang: Lang): string {
               `: selisih (${n.column}) subtotal atau Total atas baris yang hanya bertarget di satu rencana dikosongkan`,
             );
     }
+    case 'plans-same':
+      return L(
+        `${n.plan} gives the same target as ${n.first} in every row (${n.rows} rows with a target): every difference is 0; is it the plan meant to be compared?`,
+        `${n.plan} memberi target yang sama dengan ${n.first} di setiap baris (${n.rows} baris bertarget): semua selisih 0; benarkah ini rencana yang dimaksud untuk dibandingkan?`,
+      );
     case 'plans-years': {
       const at = (l: Lang): string => n.plans.map((p) => `${p.label} ${l === 'id' ? 'untuk' : 'at'} ${p.year === null ? (l === 'id' ? 'tahun yang tidak diketahui' : 'no known year') : `${l === 'id' ? 'Desember' : 'December'} ${p.year}`}`).join(', ');
       return L(
