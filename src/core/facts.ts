@@ -38,6 +38,8 @@ export type Note =
   | { readonly code: 'partial-areas'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /** The December of targets read from a file without a year, deduced (and how). */
   | { readonly code: 'deduced-year'; readonly year: number; readonly source: string }
+  /** Targets without a year, for an input without a month: year-end targets of a year not stated. */
+  | { readonly code: 'unknown-year'; readonly source: string }
   /** A file with targets for several years: the one used. */
   | { readonly code: 'year-chosen'; readonly year: number; readonly years: readonly number[]; readonly source: string }
   /** A revised target in force (or the original, when a later revision exists but is not yet in force). */

@@ -334,6 +334,8 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'deduced-year':
       return L(`${n.source} has no year: its targets are taken as December ${n.year} targets (add a year column, or pass --year)`, `${n.source} tidak memuat tahun: targetnya dianggap target Desember ${n.year} (tambahkan kolom year, atau berikan --year)`);
+    case 'unknown-year':
+      return L(`${n.source} has no year and the input no month: its targets are compared as year-end targets of a year not stated (add a year column, or pass --year)`, `${n.source} tidak memuat tahun dan input tidak memuat bulan: targetnya dibandingkan sebagai target akhir tahun dari tahun yang tidak disebut (tambahkan kolom year, atau berikan --year)`);
     case 'year-chosen':
       return L(`${n.source} has targets for ${n.years.join(', ')}: the ${n.year} targets are used (--year picks another)`, `${n.source} memuat target ${n.years.join(', ')}: target ${n.year} yang dipakai (--year untuk memilih yang lain)`);
     case 'revision': {
