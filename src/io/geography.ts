@@ -60,7 +60,20 @@ export function resolveExpect(kind: 'kanwil' | 'province' | 'national', name: st
     }
     return { kind: 'kanwil', name: k };
   }
-  const r = provinceRegistry().resolve(/^\d{1,2}$/.test(name.trim()) ? name : undefined, /^\d{1,2}$/.test(name.trim()) ? undefined : name, system);
+  const reg = provinceRegistry();
+  const c = name.trim().replace(/^0+(?=\d\d$)/, '');
+  if (!system && /^\d{2}$/.test(c)) {
+    // An ambiguous code: the hint names the two provinces by the name --expect takes.
+    const k = reg.byKemendagri(c);
+    const b = reg.provinces.find((p) => p.bps === c);
+    if (k && b && k !== b) {
+      throw usage(
+        { message: `--expect province:${c}: code ${c} is ambiguous: "${k.name}" in Kemendagri codes, "${b.name}" in BPS codes`, hint: `pass --code-system kemendagri or --code-system bps, or name the province: --expect "province:${k.name}" or --expect "province:${b.name}"` },
+        { message: `--expect province:${c}: kode ${c} ambigu: "${k.name}" dalam kode Kemendagri, "${b.name}" dalam kode BPS`, hint: `tentukan dengan --code-system kemendagri atau --code-system bps, atau sebut nama provinsinya: --expect "province:${k.name}" atau --expect "province:${b.name}"` },
+      );
+    }
+  }
+  const r = reg.resolve(/^\d{1,2}$/.test(name.trim()) ? name : undefined, /^\d{1,2}$/.test(name.trim()) ? undefined : name, system);
   if (!('province' in r)) throw usage({ message: `--expect province:${clipValue(name)}: ${r.message}`, hint: r.hint }, { message: `--expect province:${clipValue(name)}: ${r.id.message}`, hint: r.id.hint });
   return { kind: 'province', code: r.province.kemendagri };
 }

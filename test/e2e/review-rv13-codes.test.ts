@@ -56,6 +56,13 @@ describe('rv13 F2: meta.scope.code in the system the report is written in', () =
     expect(kem.meta.scope.code).toBe('91');
   });
 
+  it('breakdown: the scope of Papua\'s regencies is 94 in BPS codes', async () => {
+    const f = writeIn(tmp(), 'reg2.csv', PAPUA_REGENCIES);
+    const r = await run(['breakdown', '--input', f, '--by', 'regency', '--target', '2000', '--code-system', 'bps', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { meta: { scope: unknown } }).meta.scope).toMatchObject({ kind: 'province', name: 'Papua', code: '94' });
+  });
+
   it('the xlsx meta sheet says code 94 beside the BPS code system', async () => {
     const dir = tmp();
     const f = writeIn(dir, 'reg2.csv', PAPUA_REGENCIES);
@@ -91,6 +98,7 @@ describe('rv13 F3: --expect province:CODE is read in --code-system', () => {
     const amb = await run(['coverage', f, '--by', 'regency', '--expect', 'province:91', '-f', 'csv']);
     expect(amb.code).toBe(2);
     expect(amb.stderr).toMatch(/--expect province:91: code 91 is ambiguous: "Papua" in Kemendagri codes, "Papua Barat" in BPS codes/);
+    expect(amb.stderr).toContain('hint: pass --code-system kemendagri or --code-system bps, or name the province: --expect "province:Papua" or --expect "province:Papua Barat"');
     const byName = await run(['coverage', f, '--by', 'regency', '--expect', 'province:Papua Tengah', '-f', 'csv']);
     expect(byName.code, byName.stderr).toBe(0);
     const kem = await run(['coverage', f, '--by', 'regency', '--code-system', 'kemendagri', '--expect', 'province:94', '-f', 'csv']);
