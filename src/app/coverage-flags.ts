@@ -1,6 +1,6 @@
 // The flags of `coverage` that would do nothing in a run, and why (see app/inert.ts).
 
-import { gapMinNoneRule, outputInertRules, type InertRule } from './inert.js';
+import { gapMinNoneRule, onCommandLine, outputInertRules, refuseInert, type InertRule } from './inert.js';
 import type { FlagKey } from '../options/flags.js';
 import { leaveOut, settingName } from '../options/origin.js';
 
@@ -19,10 +19,53 @@ const TARGET_SORTS: ReadonlyMap<string, { en: string; id: string }> = new Map([
   ['projected_status', { en: 'the projected status against the target', id: 'proyeksi status terhadap target' }],
 ]);
 
+/** --sort keys that are figures of several months: a previous month (change), or the months' story (pace, projection). */
+const MONTH_SORTS: ReadonlyMap<string, { en: string; id: string; story: boolean }> = new Map([
+  ['change', { en: 'the change since the previous month', id: 'perubahan sejak bulan sebelumnya', story: false }],
+  ['coverage_change_pp', { en: 'the change of coverage since the previous month', id: 'perubahan cakupan sejak bulan sebelumnya', story: false }],
+  ['pace', { en: 'the pace of the last months', id: 'laju bulan-bulan terakhir', story: true }],
+  ['projected', { en: 'the projected December', id: 'proyeksi Desember', story: true }],
+  ['projected_gap', { en: 'the projected gap to target', id: 'proyeksi selisih terhadap target', story: true }],
+  ['projected_status', { en: 'the projected status against the target', id: 'proyeksi status terhadap target', story: true }],
+]);
+
+/** --sort by a figure of the targets in a run without targets. */
+function targetSortRule(o: { targets?: string; year?: number; sort?: string }): InertRule {
+  const sortBy = o.sort === undefined ? undefined : TARGET_SORTS.get(o.sort);
+  return { flag: 'sort', inert: o.year === undefined && o.targets === undefined && sortBy !== undefined, why: { en: `it sorts by ${sortBy?.en ?? ''}, and this run has no targets`, id: `opsi ini mengurutkan menurut ${sortBy?.id ?? ''}, dan proses ini tanpa target` }, hint: { en: 'add --targets FILE or --year, or sort by coverage, uncovered, name or another column of the input', id: 'tambahkan --targets BERKAS atau --year, atau urutkan menurut coverage, uncovered, name atau kolom lain dari input' } };
+}
+
+/** --sort by a figure of several months (change, pace, projected…) in a run of one month (or no previous one). */
+function monthSortRule(sort: string | undefined, run: { period?: string; previous: boolean; story: boolean }): InertRule {
+  const by = sort === undefined ? undefined : MONTH_SORTS.get(sort);
+  const month = run.period ?? 'no month';
+  return {
+    flag: 'sort',
+    inert: by !== undefined && !(by.story ? run.story : run.previous),
+    why: { en: `it sorts by ${by?.en ?? ''}, and only one month is known (${month}): no row has one`, id: `opsi ini mengurutkan menurut ${by?.id ?? ''}, dan hanya satu bulan yang diketahui (${run.period ?? 'tanpa bulan'}): tidak ada baris yang memilikinya` },
+    hint: { en: "give earlier months too (the files of several months, or --previous), or sort by coverage, uncovered, name or another column", id: 'berikan juga bulan-bulan sebelumnya (berkas beberapa bulan, atau --previous), atau urutkan menurut coverage, uncovered, name atau kolom lain' },
+  };
+}
+
+/**
+ * The sort a run can do. A --sort typed that no row can be sorted by (a figure of the targets without
+ * targets, of several months on one month) is refused, exit 2; one from a config file is a default
+ * shared by many runs, so it is left aside with a warning (said under --quiet too: a --top list would
+ * otherwise be the first rows of the input under a sort it does not have) and the rows keep the input order.
+ */
+export function usableSort(cli: Readonly<Record<string, unknown>>, o: { targets?: string; year?: number; sort?: string; config?: string }, run: { period?: string; previous: boolean; story: boolean }, warn: (words: { en: string; id: string }) => void, configFile?: string): string | undefined {
+  const rules = [targetSortRule(o), monthSortRule(o.sort, run)];
+  refuseInert(cli, rules);
+  const cannot = rules.find((r) => r.inert);
+  if (!cannot || onCommandLine(cli, 'sort')) return o.sort;
+  const file = configFile ?? 'the config file';
+  warn({ en: `"sort": "${o.sort}" in ${file} is left aside: ${cannot.why.en}; the rows keep the input order`, id: `"sort": "${o.sort}" di ${configFile ?? 'berkas pengaturan'} dikesampingkan: ${cannot.why.id}; baris tetap menurut urutan masukan` });
+  return undefined;
+}
+
 export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string; mode?: string; min?: { readonly kind: string } }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
-  const sortBy = o.sort === undefined ? undefined : TARGET_SORTS.get(o.sort);
   const notPlanned = {
     why: { en: o.targets ? `the targets come from ${o.targets} (${settingName(o, 'targets').en}), not planned with --year` : 'no targets are planned (no --year)', id: o.targets ? `target diambil dari ${o.targets} (${settingName(o, 'targets').id}), bukan direncanakan dengan --year` : 'tidak ada target yang direncanakan (tanpa --year)' },
     hint: { en: 'it shapes the targets coverage --year plans on the bundled baseline; leave it out', id: 'opsi ini membentuk target yang direncanakan coverage --year pada data dasar bawaan; hilangkan' },
@@ -44,7 +87,7 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: o.trend === true, why: { en: 'the trend view (--trend) lists every row, in the order of the input, under its subtotal', id: 'tampilan tren (--trend) memuat setiap baris, menurut urutan input, di bawah subtotalnya' }, hint: { en: `leave out --${flag}, or ${leaveOut(o, 'trend').en}`, id: `hilangkan --${flag}, atau ${leaveOut(o, 'trend').id}` } })),
     ...(['sort', 'top'] as const).map((flag) => ({ flag, inert: (o.compareTargets?.length ?? 0) > 0, why: { en: 'the plans side by side (--compare-targets) list every row, in the order of the input', id: 'rencana berdampingan (--compare-targets) memuat setiap baris, menurut urutan input' }, hint: { en: `leave out --${flag}, or ${leaveOut(o, 'compareTargets').en}`, id: `hilangkan --${flag}, atau ${leaveOut(o, 'compareTargets').id}` } })),
     // Checked after the views that sort nothing (--trend, --compare-targets): their way out comes first.
-    { flag: 'sort', inert: !anyTargets && sortBy !== undefined, why: { en: `it sorts by ${sortBy?.en ?? ''}, and this run has no targets`, id: `opsi ini mengurutkan menurut ${sortBy?.id ?? ''}, dan proses ini tanpa target` }, hint: { en: 'add --targets FILE or --year, or sort by coverage, uncovered, name or another column of the input', id: 'tambahkan --targets BERKAS atau --year, atau urutkan menurut coverage, uncovered, name atau kolom lain dari input' } },
+    targetSortRule(o),
     ...outputInertRules(targets, stdoutIsTerminal),
   ];
 }

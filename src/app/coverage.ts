@@ -226,7 +226,7 @@ async function expectedAreas(inputs: readonly ExpectInput[], grain: readonly str
   const specs: ExpectSpec[] = [];
   for (const e of inputs) {
     if (e.kind !== 'file') {
-      specs.push(resolveExpect(e.kind, e.kind === 'national' ? '' : e.name));
+      specs.push(resolveExpect(e.kind, e.kind === 'national' ? '' : e.name, load.codeSystem));
       continue;
     }
     const table = await loadTable(await expandInputs([e.path], io), { role: '--expect', dims: grain, measures: new Map(), rule: 'refuse', deriveKanwil: false }, { ...load, allowOverCoverage: true });

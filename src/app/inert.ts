@@ -98,6 +98,7 @@ export function inputInertRules(sources: readonly SourceFacts[], options?: objec
     // The bundled data is checked when it is built: it has no problem to list, nor a row over its denominator to let through.
     { flag: 'maxErrors', inert: sources.length === 0, why: why('it caps the problems listed for your files', 'opsi ini membatasi jumlah masalah yang ditampilkan untuk berkas Anda'), hint: { en: 'leave out --max-errors', id: 'hilangkan --max-errors' } },
     { flag: 'allowOverCoverage', inert: sources.length === 0, why: why('it lets rows of your files through whose participants exceed their denominator', 'opsi ini meloloskan baris berkas Anda yang pesertanya melebihi penyebutnya'), hint: { en: 'leave out --allow-over-coverage', id: 'hilangkan --allow-over-coverage' } },
-    { flag: 'codeSystem', inert: sources.length === 0, why: why('it says which province codes your files use', 'opsi ini menyatakan sistem kode provinsi di berkas Anda'), hint: { en: 'leave out --code-system', id: 'hilangkan --code-system' } },
+    // --code-system bps also sets the codes the report writes, on the bundled data too; kemendagri is what it writes anyway.
+    { flag: 'codeSystem', inert: sources.length === 0 && (options as { codeSystem?: string } | undefined)?.codeSystem !== 'bps', why: why('it says which province codes your files use, and the report writes Kemendagri codes without it', 'opsi ini menyatakan sistem kode provinsi di berkas Anda, dan laporan menulis kode Kemendagri tanpa opsi ini'), hint: { en: 'leave out --code-system (--code-system bps writes the report in BPS codes)', id: 'hilangkan --code-system (--code-system bps menulis laporan dalam kode BPS)' } },
   ];
 }

@@ -25,6 +25,7 @@ import type { BaselineFacts } from '../io/bundled.js';
 import { clearProgress } from './progress.js';
 import { provinceRegistry, type CodeSystem } from '../io/areas.js';
 import { inCodeSystem } from '../report/codes.js';
+import { regencyRegistry } from '../io/regencies.js';
 
 export interface OutputChoice {
   readonly format?: Format;
@@ -53,7 +54,7 @@ const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
 const OTHER_EXT = /^.+\.(xls|xlsm|xlsb|xlt|xltx|ods|odt|htm|xhtml|txt|text|pdf|doc|docx|rtf|xml|yaml|yml|parquet|markdown|mdown|ndjson|tab|dat|prn)$/i;
 
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
-const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'months-rows-off', 'denominator-month', 'partial-denominators', 'status-column', 'id-forms', 'partial-targets', 'denominator-same', 'added-over']);
+const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'unknown-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'months-rows-off', 'denominator-month', 'partial-denominators', 'status-column', 'id-forms', 'partial-targets', 'denominator-same', 'added-over']);
 /** Other warnings (hushed by --quiet). */
 const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'below-later-actual']);
 
@@ -145,6 +146,11 @@ export class Session {
 
   warn(words: Words | string): void {
     this.say('warning', words);
+  }
+
+  /** A warning that changes what the report means: said under --quiet too. */
+  caution(words: Words | string): void {
+    this.say('warning', words, true);
   }
 
   /**
@@ -283,8 +289,11 @@ export class Session {
   /** Province codes read in their BPS meaning without --code-system (the code as read → the Kemendagri code). */
   private readonly bpsCodes = new Map<string, string>();
 
-  bpsCodeRead(code: string, key: string): void {
-    this.bpsCodes.set(code, key);
+  /** Regency/city codes read in their BPS meaning (the code as read → the regency's Kemendagri code). */
+  private readonly bpsRegencyCodes = new Map<string, string>();
+
+  bpsCodeRead(code: string, key: string, dim?: 'regency'): void {
+    (dim === 'regency' ? this.bpsRegencyCodes : this.bpsCodes).set(code, key);
   }
 
   /**
@@ -292,6 +301,7 @@ export class Session {
    * back to a BPS sheet by code would meet other provinces. A warning, kept under --quiet.
    */
   private sayBpsCodes(): void {
+    this.sayBpsRegencyCodes();
     if (!this.bpsCodes.size) return;
     const registry = provinceRegistry();
     const each = [...this.bpsCodes].map(([code, key]) => ({ code, key, name: registry.byKemendagri(key)?.name ?? key }));
@@ -307,12 +317,53 @@ export class Session {
     );
   }
 
-  /** The report with its province codes in the system of --code-system (Kemendagri: as it is). */
-  private inCodes(report: AnyReport): AnyReport {
-    if (this.out.codeSystem !== 'bps') return report;
+  /**
+   * The province codes the report writes where they differ from the Kemendagri keys (--code-system bps:
+   * Kemendagri 92 → BPS 91), or undefined when it writes Kemendagri codes. A sort by code reads them.
+   */
+  writtenCodes(): ReadonlyMap<string, string> | undefined {
+    if (this.out.codeSystem !== 'bps') return undefined;
     const codes = new Map<string, string>();
     for (const p of provinceRegistry().provinces) if (p.bps !== p.kemendagri) codes.set(p.kemendagri, p.bps);
-    return inCodeSystem(report, codes, 'BPS');
+    return codes;
+  }
+
+  /**
+   * Regency/city codes read as BPS codes (no --code-system) in provinces whose codes differ in the two
+   * systems (the six Papua provinces): the report writes those provinces in Kemendagri codes (its
+   * province_code, the scope's code), which a BPS sheet gives to other provinces. A regency code is not
+   * written, so where the province codes agree (Gorontalo 75) nothing is said.
+   */
+  private sayBpsRegencyCodes(): void {
+    if (!this.bpsRegencyCodes.size) return;
+    const provinces = provinceRegistry();
+    const regencies = new Map(regencyRegistry().regencies.map((r) => [r.kemendagri, r]));
+    const read: string[] = [];
+    const written = new Map<string, { en: string; id: string }>();
+    for (const [code, key] of this.bpsRegencyCodes) {
+      const r = regencies.get(key);
+      const p = r ? provinces.byKemendagri(r.province) : undefined;
+      if (!r || !p || p.bps === p.kemendagri) continue;
+      read.push(`${code} (${r.name})`);
+      written.set(p.kemendagri, { en: `${p.name} ${p.kemendagri}, in BPS ${p.bps}`, id: `${p.name} ${p.kemendagri}, dalam BPS ${p.bps}` });
+    }
+    if (!read.length) return;
+    const shown = read.length > 5 ? { en: `${read.slice(0, 5).join(', ')} and ${read.length - 5} more`, id: `${read.slice(0, 5).join(', ')} dan ${read.length - 5} lainnya` } : { en: read.join(', '), id: read.join(', ') };
+    const provs = { en: [...written.values()].map((w) => w.en).join('; '), id: [...written.values()].map((w) => w.id).join('; ') };
+    this.say(
+      'warning',
+      {
+        en: `regency/city codes read as BPS codes: ${shown.en}; the report writes their provinces in Kemendagri codes (${provs.en}): pass --code-system bps to write the codes as BPS's`,
+        id: `kode kabupaten/kota dibaca sebagai kode BPS: ${shown.id}; laporan menulis provinsinya dalam kode Kemendagri (${provs.id}): berikan --code-system bps agar kode ditulis menurut BPS`,
+      },
+      true,
+    );
+  }
+
+  /** The report with its province codes in the system of --code-system (Kemendagri: as it is). */
+  private inCodes(report: AnyReport): AnyReport {
+    const codes = this.writtenCodes();
+    return codes ? inCodeSystem(report, codes, 'BPS') : report;
   }
 
   /** The report with the run's notes and warnings that it does not carry yet (the report's own first). */
@@ -331,7 +382,7 @@ export class Session {
  */
 export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, onProgress?: LoadOptions['onProgress'], sources?: SourceFacts[], session?: Session): LoadOptions {
   return {
-    ...(session && !o.codeSystem ? { onBpsCode: (code: string, key: string) => session.bpsCodeRead(code, key) } : {}),
+    ...(session && !o.codeSystem ? { onBpsCode: (code: string, key: string, dim?: 'regency') => session.bpsCodeRead(code, key, dim) } : {}),
     numberLocale: o.numberLocale ?? 'auto',
     codeSystem: o.codeSystem,
     delimiter: o.delimiter,

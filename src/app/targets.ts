@@ -207,6 +207,7 @@ export async function coverageTargets(
     const fy = targetYearOf(table, o.year, period);
     const notes: Note[] = [];
     if (fy.from === 'deduced') notes.push({ code: 'deduced-year', year: fy.year, source: table.sources.map((s) => s.name).join(', ') });
+    if (fy.from === 'unknown') notes.push({ code: 'unknown-year', source: table.sources.map((s) => s.name).join(', ') });
     if (fy.years) notes.push({ code: 'year-chosen', year: fy.year, years: fy.years, source: table.sources.map((s) => s.name).join(', ') });
     const base = targetsBaseline(fy.table, fy.year);
     const revised = keysOf(fy.table, 'from').some((f) => f !== '');

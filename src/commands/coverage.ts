@@ -13,7 +13,7 @@ import { asOfRule } from '../app/targets.js';
 import { checkCoverageFields } from '../app/coverage-fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
-import { coverageInertRules } from '../app/coverage-flags.js';
+import { coverageInertRules, usableSort } from '../app/coverage-flags.js';
 import { nothingBelowNote, thresholdError, zeroNote } from '../app/threshold.js';
 import { extractRule, inputInertRules, refuseInert } from '../app/inert.js';
 import { flagFileNotes } from '../app/read.js';
@@ -56,6 +56,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources, session), io, session);
     const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: "give earlier months too: the files of several months (a glob such as 'data/2024-*/*.csv'), or --previous (repeatable)", id: "berikan juga bulan-bulan sebelumnya: berkas beberapa bulan (glob seperti 'data/2024-*/*.csv'), atau --previous (boleh diulang)" } };
     refuseInert(cli, [...inputInertRules(sources, o), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }, asOfRule(plan.nothingAsOf), extractRule(plan.read.bundled)]);
+    const sort = usableSort(cli, o, { period: plan.result.period, previous: plan.result.previousPeriod !== undefined, story: plan.result.story !== undefined }, (w) => session.caution(w), session.config?.file);
     session.notes(flagFileNotes(sources));
     session.notes(plan.notes);
     for (const p of plan.planNotes ?? []) session.notes(p.notes, p.about);
@@ -69,8 +70,9 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
       targetsSource: plan.targetsSource,
       targetsBaselinePeriod: plan.targetsBaselinePeriod,
       atRiskMargin: o.atRiskMargin ?? 0.05,
-      codeSystem: o.codeSystem === 'bps' && !plan.read.bundled ? 'bps' : 'kemendagri', // the codes the report is written in
-      sort: o.sort,
+      codeSystem: o.codeSystem === 'bps' ? 'bps' : 'kemendagri', // the codes the report is written in
+      writtenCodes: session.writtenCodes(),
+      sort,
       top: o.top,
       onNote: (words) => session.note(words),
     });

@@ -38,6 +38,8 @@ export type Note =
   | { readonly code: 'partial-areas'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /** The December of targets read from a file without a year, deduced (and how). */
   | { readonly code: 'deduced-year'; readonly year: number; readonly source: string }
+  /** Targets without a year, for an input without a month: year-end targets of a year not stated. */
+  | { readonly code: 'unknown-year'; readonly source: string }
   /** A file with targets for several years: the one used. */
   | { readonly code: 'year-chosen'; readonly year: number; readonly years: readonly number[]; readonly source: string }
   /** A revised target in force (or the original, when a later revision exists but is not yet in force). */
@@ -82,6 +84,8 @@ export type Note =
    * difference is left blank where the rows differ (targets coarser than the report's rows).
    */
   | { readonly code: 'plans-rows'; readonly plan: string; readonly with: number; readonly of: number; readonly first: string; readonly firstWith: number; readonly firstOf: number; readonly column: string; readonly both: number | null; readonly inPart?: string }
+  /** --compare-targets: a plan whose target is the first plan's in every row (every difference is 0). */
+  | { readonly code: 'plans-same'; readonly plan: string; readonly first: string; readonly rows: number }
   /** --compare-targets: plans that aim at different Decembers. */
   | { readonly code: 'plans-years'; readonly plans: readonly { readonly label: string; readonly year: number | null }[] }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */

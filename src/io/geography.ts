@@ -4,7 +4,7 @@
 import { clipValue } from '../core/clip.js';
 import type { AreaBook, ExpectSpec } from '../core/scope.js';
 import { usage } from '../errors.js';
-import { normaliseName, provinceRegistry } from './areas.js';
+import { normaliseName, provinceRegistry, type CodeSystem } from './areas.js';
 import { regencyRegistry } from './regencies.js';
 
 let book: AreaBook | undefined;
@@ -44,8 +44,13 @@ export function findKanwil(name: string): string | undefined {
   return undefined;
 }
 
-/** The raw --expect forms: kanwil:NAME, province:NAME, national; a file is read by the caller. */
-export function resolveExpect(kind: 'kanwil' | 'province' | 'national', name: string): ExpectSpec {
+/**
+ * The raw --expect forms: kanwil:NAME, province:NAME, national; a file is read by the caller. A
+ * province code is read in `system` (--code-system), as the input files' codes are: province:94 is
+ * Papua in BPS codes, Papua Tengah in Kemendagri codes, and without --code-system it is ambiguous and
+ * refused (a name, or a code the systems share, settles it).
+ */
+export function resolveExpect(kind: 'kanwil' | 'province' | 'national', name: string, system?: CodeSystem): ExpectSpec {
   if (kind === 'national') return { kind: 'national' };
   if (kind === 'kanwil') {
     const k = findKanwil(name);
@@ -55,7 +60,20 @@ export function resolveExpect(kind: 'kanwil' | 'province' | 'national', name: st
     }
     return { kind: 'kanwil', name: k };
   }
-  const r = provinceRegistry().resolve(/^\d{1,2}$/.test(name.trim()) ? name : undefined, /^\d{1,2}$/.test(name.trim()) ? undefined : name, 'kemendagri');
+  const reg = provinceRegistry();
+  const c = name.trim().replace(/^0+(?=\d\d$)/, '');
+  if (!system && /^\d{2}$/.test(c)) {
+    // An ambiguous code: the hint names the two provinces by the name --expect takes.
+    const k = reg.byKemendagri(c);
+    const b = reg.provinces.find((p) => p.bps === c);
+    if (k && b && k !== b) {
+      throw usage(
+        { message: `--expect province:${c}: code ${c} is ambiguous: "${k.name}" in Kemendagri codes, "${b.name}" in BPS codes`, hint: `pass --code-system kemendagri or --code-system bps, or name the province: --expect "province:${k.name}" or --expect "province:${b.name}"` },
+        { message: `--expect province:${c}: kode ${c} ambigu: "${k.name}" dalam kode Kemendagri, "${b.name}" dalam kode BPS`, hint: `tentukan dengan --code-system kemendagri atau --code-system bps, atau sebut nama provinsinya: --expect "province:${k.name}" atau --expect "province:${b.name}"` },
+      );
+    }
+  }
+  const r = reg.resolve(/^\d{1,2}$/.test(name.trim()) ? name : undefined, /^\d{1,2}$/.test(name.trim()) ? undefined : name, system);
   if (!('province' in r)) throw usage({ message: `--expect province:${clipValue(name)}: ${r.message}`, hint: r.hint }, { message: `--expect province:${clipValue(name)}: ${r.id.message}`, hint: r.id.hint });
   return { kind: 'province', code: r.province.kemendagri };
 }

@@ -81,7 +81,7 @@ export class KeyDomains {
   constructor(
     private readonly codeSystem: CodeSystem | undefined,
     /** Told of a province code read in its BPS meaning when no code system is given (LoadOptions.onBpsCode). */
-    private readonly onBpsCode?: (code: string, key: string) => void,
+    private readonly onBpsCode?: (code: string, key: string, dim?: 'regency') => void,
   ) {
     // Every name of a regional office: "Sulawesi Maluku (Sulama)", "Sulawesi Maluku" and "Sulama" (as
     // --expect kanwil: reads them, io/geography.ts findKanwil).
@@ -171,6 +171,9 @@ export class KeyDomains {
     else {
       const r = regencyRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem, province);
       out = 'regency' in r ? { key: r.regency.kemendagri, label: r.regency.name, province: r.regency.province } : withTotal(withTotal(r, code), name);
+      // As for provinces: a code read in its BPS meaning (its digits are BPS's, not Kemendagri's).
+      const digits = code.replace(/\D/g, '');
+      if ('regency' in r && !this.codeSystem && digits !== '' && digits === r.regency.bps.replace(/\D/g, '') && digits !== r.regency.kemendagri.replace(/\D/g, '')) this.onBpsCode?.(code.trim(), r.regency.kemendagri, 'regency');
     }
     byName.set(name, out);
     return out;

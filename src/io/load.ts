@@ -96,9 +96,9 @@ export interface LoadOptions {
   /**
    * Told, when no code system is given, of each province code read in its BPS meaning (a name settled
    * it, or the code is BPS's only): `code` as read, `key` the province's Kemendagri code, which a Table
-   * and a report use.
+   * and a report use; `dim` 'regency' for a regency/city code (key: the regency's Kemendagri code).
    */
-  readonly onBpsCode?: (code: string, key: string) => void;
+  readonly onBpsCode?: (code: string, key: string, dim?: 'regency') => void;
   /** Told the facts of every file read (format, delimiter…): a run checks its input flags against them. */
   readonly onSource?: (facts: SourceFacts) => void;
   /** Told, for each file the fast path was tried on, whether it took it (tests, diagnostics). */

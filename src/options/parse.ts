@@ -198,7 +198,14 @@ const choiceKey = (c: RuleChoice): string => {
  * --compare: `webster,hamilton` (methods, as before) or `field=value,value…` for any rule field
  * (mode, basis, denominator, min, max, max-coverage, scenario). Two or more values, each once.
  */
-export function comparison(raw: string, flag: string, fixed?: CompareField, locale?: 'id' | 'en' | 'auto'): CompareAxis {
+/**
+ * The number locale of a flag value, asked for only where a number with a separator is read: a list's
+ * commas (--compare method=webster,hamilton, PU=…,BPU=…) are not read in it, so they do not give
+ * --number-locale an effect (options/resolve.ts records the settings that asked).
+ */
+export type LocaleOf = () => 'id' | 'en' | 'auto' | undefined;
+
+export function comparison(raw: string, flag: string, fixed?: CompareField, localeOf?: LocaleOf): CompareAxis {
   const s = raw.trim();
   const eq = fixed ? -1 : s.indexOf('=');
   const named = fixed ?? (eq < 0 ? 'method' : s.slice(0, eq).trim().toLowerCase());
@@ -215,7 +222,7 @@ export function comparison(raw: string, flag: string, fixed?: CompareField, loca
   const what = field === 'method' ? { en: 'methods', id: 'metode' } : { en: `values of ${field}`, id: `nilai ${field}` };
   const example = field === 'method' ? 'webster,hamilton' : fixed ? '…,…' : `${field}=…,…`;
   if (parts.length < 2) throw usage(`${flag} compares two or more ${what.en}, e.g. ${flag} ${example}`, `${flag} membandingkan dua ${what.id} atau lebih, mis. ${flag} ${example}`);
-  const values = parts.map((x) => ({ name: x, set: choiceOf(field, x, flag, locale) }));
+  const values = parts.map((x) => ({ name: x, set: choiceOf(field, x, flag, /[.,]/.test(x) ? localeOf?.() : undefined) }));
   const seen = new Set<string>();
   for (const v of values) {
     const key = choiceKey(v.set);
@@ -265,9 +272,10 @@ function listItems(raw: string, flag: string): string[] {
   const list = raw.split(',').map((x) => x.trim());
   if (list.length > 1 && list.some((x) => x === '')) {
     const tidy = list.filter(Boolean).join(',');
+    // Only commas (--by ' , '): no item to give as the example.
     throw usage(
-      { message: `${flag} ${clipValue(raw)}: an empty item in the list`, hint: `name every item once between the commas, e.g. ${flag} ${clipValue(tidy)}` },
-      { message: `${flag} ${clipValue(raw)}: ada butir kosong di daftar`, hint: `sebutkan setiap butir sekali di antara koma, mis. ${flag} ${clipValue(tidy)}` },
+      { message: `${flag} ${clipValue(raw)}: an empty item in the list`, hint: tidy ? `name every item once between the commas, e.g. ${flag} ${clipValue(tidy)}` : 'name every item once between the commas (the list has none)' },
+      { message: `${flag} ${clipValue(raw)}: ada butir kosong di daftar`, hint: tidy ? `sebutkan setiap butir sekali di antara koma, mis. ${flag} ${clipValue(tidy)}` : 'sebutkan setiap butir sekali di antara koma (daftar ini tidak memuat satu pun)' },
     );
   }
   return list.filter(Boolean);
@@ -315,12 +323,14 @@ function notAFile(raw: string, flag: string, forms: Words, example: string): nev
 
 const MARGIN_FORMS: Words = { en: 'totals written key=number,… (PU=30000000,BPU=20000000) or a key,total file', id: 'total yang ditulis kunci=angka,… (PU=30000000,BPU=20000000) atau berkas kunci,total' };
 
-export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
+export function margins(localeOf?: LocaleOf): Parser<MarginSpec> {
   return (raw, flag) => {
     const s = raw.trim();
     if (s === '') throw usage({ message: `${flag} expects totals (key=number,…) or a file`, hint: `e.g. ${flag} PU=30000000,BPU=20000000` }, { message: `${flag} memerlukan total (kunci=angka,…) atau sebuah berkas`, hint: `mis. ${flag} PU=30000000,BPU=20000000` });
     // Any `=` makes it inline totals (a file named with one is written with its folder: ./a=b.csv).
     if (s.includes('=') && !/[\\/]/.test(s)) {
+      // A trailing or doubled comma is an empty item (not a number "2000000," in the locale).
+      listItems(s, flag);
       const totals = new Map<string, bigint>();
       for (const part of s.split(/,(?=[^=,]*=)/)) {
         const [k, v, more] = part.split('=');
@@ -331,7 +341,7 @@ export function margins(locale?: 'id' | 'en' | 'auto'): Parser<MarginSpec> {
           );
         }
         if (totals.has(k.trim())) throw usage(`${flag} names "${clipValue(k.trim())}" twice`, `${flag} menyebut "${clipValue(k.trim())}" dua kali`);
-        totals.set(k.trim(), wholeNumber(v, `${flag} ${clipValue(k.trim())}`, locale));
+        totals.set(k.trim(), wholeNumber(v, `${flag} ${clipValue(k.trim())}`, /[.,]/.test(v) ? localeOf?.() : undefined));
       }
       return { kind: 'inline', totals };
     }

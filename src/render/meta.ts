@@ -186,6 +186,7 @@ const VALUES = new Map<string, Map<string, Words>>([
       ['months', { en: 'the months of the targets', id: 'bulan-bulan target' }],
       ['plan', { en: 'the plan of --year', id: 'rencana --year' }],
       ['deduced', { en: "deduced from the report's month", id: 'disimpulkan dari bulan laporan' }],
+      ['unknown', { en: 'not stated (no year, no month)', id: 'tidak disebut (tanpa tahun, tanpa bulan)' }],
     ]),
   ],
   ['view', new Map([['trend', { en: 'trend (month by month)', id: 'tren (bulan demi bulan)' }]])],

@@ -21,9 +21,29 @@ export function inCodeSystem(report: AnyReport, codes: ReadonlyMap<string, strin
   const row = (r: Row): Row => (r.values[CODE] == null ? r : { ...r, values: { ...r.values, [CODE]: code(r.values[CODE]) } });
   return {
     ...report,
+    ...(report.meta ? { meta: metaCodes(report.meta, code) } : {}),
     columns: report.columns.map(label),
     rows: mapRows(report.rows, row, code),
     ...(report.crosstab ? { crosstab: crossTab(report.crosstab, code, label) } : {}),
+  };
+}
+
+/**
+ * The meta with the code of each province scope written in the system (meta.scope, and a breakdown's
+ * levels[].scope): { kind: 'province', name: 'Papua', code: '91' } → code '94' in BPS codes. Only those
+ * two places are read (other meta keys can come from data: province names under rowTotals).
+ */
+function metaCodes(meta: Readonly<Record<string, unknown>>, code: (v: Value) => Value): Readonly<Record<string, unknown>> {
+  const scope = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    const o = v as { kind?: unknown; code?: unknown };
+    return o.kind === 'province' && typeof o.code === 'string' ? { ...o, code: code(o.code) } : v;
+  };
+  const levels = meta['levels'];
+  return {
+    ...meta,
+    ...('scope' in meta ? { scope: scope(meta['scope']) } : {}),
+    ...(Array.isArray(levels) ? { levels: levels.map((l: unknown) => (l !== null && typeof l === 'object' && 'scope' in l ? { ...l, scope: scope((l as { scope: unknown }).scope) } : l)) } : {}),
   };
 }
 

@@ -82,6 +82,16 @@ export function planDifferences(plans: readonly TargetPlan[]): PlanDifferences {
       }
       if (r0.level === 'subtotal') sum.section = { d: 0, a: 0, n: 0 };
     }
+    // The same target in every row (a --year plan given again as its breakdown file): said, since a
+    // column of zeros reads as two plans that agree by chance.
+    let same = true;
+    let withTarget = 0;
+    for (let i = 0; same && i < first.result.rowList.length; i++) {
+      const a = first.result.rowList.at(i).metrics.target;
+      same = a === plans[k + 1]!.result.rowList.at(i).metrics.target;
+      if (a !== null && first.result.rowList.level(i) === 'detail') withTarget++;
+    }
+    if (same && withTarget > 0) notes.push({ code: 'plans-same', plan: p.label, first: first.label, rows: withTarget });
     const rows = (x: TargetPlan) => x.result.targetRows;
     if ((like && onlyOne > 0) || blanked) {
       notes.push({ code: 'plans-rows', plan: p.label, with: rows(p)?.with ?? 0, of: rows(p)?.of ?? 0, first: first.label, firstWith: rows(first)?.with ?? 0, firstOf: rows(first)?.of ?? 0, column: `diff_${p.name}`, both: like ? both : null, ...(blanked && partPlan ? { inPart: partPlan.label } : {}) });

@@ -18,6 +18,11 @@ export interface CoverageContext {
   readonly targetsBaselinePeriod?: string;
   readonly atRiskMargin: number;
   readonly codeSystem: string;
+  /**
+   * The province codes the report is written in, where they differ from the Kemendagri keys (--code-system
+   * bps: Kemendagri 92 → BPS 91): --sort province_code orders by the codes a reader sees.
+   */
+  readonly writtenCodes?: ReadonlyMap<string, string>;
   /** Sort detail rows (gap, coverage, achievement, name, run-rate or a column); undefined: input order. */
   readonly sort?: string;
   readonly top?: number;
@@ -174,12 +179,17 @@ function* withoutTotal(list: CoverageRowList): Generator<CoverageRow> {
 
 const DESCENDING = new Set(['gap', 'run_rate', 'uncovered']);
 
-/** Worst first for gap, run rate and uncovered; lowest first for coverage and achievement; names A–Z. */
-export function sortRows(rows: Row[], key: string): Row[] {
+/**
+ * Worst first for gap, run rate and uncovered; lowest first for coverage and achievement; names A–Z.
+ * `codes`: province codes as written (a Kemendagri key → its code in the report's system), so that a
+ * report in BPS codes is sorted by its BPS codes (Papua Barat 91 before Papua 94).
+ */
+export function sortRows(rows: Row[], key: string, codes?: ReadonlyMap<string, string>): Row[] {
   const desc = DESCENDING.has(key);
+  const written = (v: Value | undefined): Value | undefined => (codes && key === 'province_code' && typeof v === 'string' ? (codes.get(v) ?? v) : v);
   return [...rows].sort((a, b) => {
-    const x = a.values[key];
-    const y = b.values[key];
+    const x = written(a.values[key]);
+    const y = written(b.values[key]);
     if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
     if (y === null || y === undefined) return -1;
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'id');
@@ -235,7 +245,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
         chosen.push(row);
       }
       const key = sortColumn(ctx.sort, r.grain);
-      chosen = sortRows(chosen, key);
+      chosen = sortRows(chosen, key, ctx.writtenCodes);
       for (const x of chosen) if (x.values[key] == null) empty++;
     } else chosen = Array.from(withoutTotal(list), toRow);
     let tie: { label: string; more: number } | undefined;

@@ -334,6 +334,8 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'deduced-year':
       return L(`${n.source} has no year: its targets are taken as December ${n.year} targets (add a year column, or pass --year)`, `${n.source} tidak memuat tahun: targetnya dianggap target Desember ${n.year} (tambahkan kolom year, atau berikan --year)`);
+    case 'unknown-year':
+      return L(`${n.source} has no year and the input no month: its targets are compared as year-end targets of a year not stated (add a year column, or pass --year)`, `${n.source} tidak memuat tahun dan input tidak memuat bulan: targetnya dibandingkan sebagai target akhir tahun dari tahun yang tidak disebut (tambahkan kolom year, atau berikan --year)`);
     case 'year-chosen':
       return L(`${n.source} has targets for ${n.years.join(', ')}: the ${n.year} targets are used (--year picks another)`, `${n.source} memuat target ${n.years.join(', ')}: target ${n.year} yang dipakai (--year untuk memilih yang lain)`);
     case 'revision': {
@@ -495,6 +497,11 @@ export function noteText(n: Note, lang: Lang): string {
               `: selisih (${n.column}) subtotal atau Total atas baris yang hanya bertarget di satu rencana dikosongkan`,
             );
     }
+    case 'plans-same':
+      return L(
+        `${n.plan} gives the same target as ${n.first} in every row (${n.rows} rows with a target): every difference is 0; is it the plan meant to be compared?`,
+        `${n.plan} memberi target yang sama dengan ${n.first} di setiap baris (${n.rows} baris bertarget): semua selisih 0; benarkah ini rencana yang dimaksud untuk dibandingkan?`,
+      );
     case 'plans-years': {
       const at = (l: Lang): string => n.plans.map((p) => `${p.label} ${l === 'id' ? 'untuk' : 'at'} ${p.year === null ? (l === 'id' ? 'tahun yang tidak diketahui' : 'no known year') : `${l === 'id' ? 'Desember' : 'December'} ${p.year}`}`).join(', ');
       return L(

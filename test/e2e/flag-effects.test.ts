@@ -43,7 +43,7 @@ const INPUT = (cmd: 'breakdown' | 'coverage' | 'validate'): Partial<Record<FlagK
   const bare = cmd === 'breakdown' ? BY : cmd === 'coverage' ? ['coverage'] : undefined;
   return {
     numberLocale: [{ used: [...lead, 'test/fixtures/good/indonesian-counts.csv', '--number-locale', 'en', ...tail] }, ...(bare ? [{ refused: [...bare, '--number-locale', 'id'] }] : [])],
-    codeSystem: [{ used: [...lead, 'test/fixtures/bad/papua-code.csv', '--code-system', 'bps', ...tail] }, ...(bare ? [{ refused: [...bare, '--code-system', 'bps'] }] : [])],
+    codeSystem: [{ used: [...lead, 'test/fixtures/bad/papua-code.csv', '--code-system', 'bps', ...tail] }, ...(bare ? [{ used: [...bare, '--code-system', 'bps', '-f', 'csv'] }, { refused: [...bare, '--code-system', 'kemendagri'] }] : [])], // rv13 F9: bps writes BPS codes, on the bundled data too
     delimiter: [{ used: [...lead, f('semi.csv'), '--delimiter', ',', ...tail] }, { refused: [...lead, f('rows.json'), '--delimiter', ';', ...tail] }],
     encoding: [{ used: [...lead, 'test/fixtures/bad/latin1.csv', '--encoding', 'windows-1252', ...tail] }, { refused: [...lead, f('two-sheets.xlsx'), '--encoding', 'windows-1252', ...tail] }],
     sheet: [{ used: [...lead, f('two-sheets.xlsx'), '--sheet', 'Juni', ...tail] }, { refused: [...lead, f('semi.csv'), '--sheet', 'Juni', ...tail] }],

@@ -911,7 +911,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     previousPeriod: previousTable ? previousPeriod : undefined,
     denominator: denominatorFrom ? spec.denominator : undefined,
     denominatorFrom,
-    targetYear: targets?.year,
+    targetYear: targets?.yearFrom === 'unknown' ? undefined : targets?.year,
     targetYearFrom: targets?.yearFrom,
     monthsLeft: left,
     scope,

@@ -16,7 +16,8 @@
 //     and the last period's target is the December target.
 //
 // The year: a `year` column of the file, else --year, else the last December of a month-by-month file,
-// else deduced from the month reported (and said so: `yearFrom: 'deduced'`).
+// else deduced from the month reported (and said so: `yearFrom: 'deduced'`); with no month either, the
+// year is 'unknown' (and said so).
 
 import type { AllocationResult } from '../allocation/plan.js';
 import type { MethodName } from '../allocation/methods.js';
@@ -25,7 +26,7 @@ import { monthWeights, phaseToDecember, type Phasing } from '../phasing.js';
 import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Table, type TableRow } from '../table.js';
 
 /** How the target year is known. */
-export type YearSource = 'file' | 'flag' | 'months' | 'plan' | 'deduced';
+export type YearSource = 'file' | 'flag' | 'months' | 'plan' | 'deduced' | 'unknown';
 
 /** The rule that made the targets, as facts for the report (null where unknown: a targets file). */
 export interface RuleFacts {
@@ -208,7 +209,11 @@ export function targetYearOf(table: Table, flagYear: number | undefined, period:
   const fromBase = base ? periodYear(base) + (base.endsWith('-12') ? 1 : 0) : undefined;
   const fromPeriod = period ? periodYear(period) : undefined;
   const year = Math.max(fromBase ?? 0, fromPeriod ?? 0);
-  return { year: year || (fromBase ?? fromPeriod ?? 0), from: 'deduced', table };
+  // No year anywhere (no column, no --year, no month in the targets nor in the input): the targets are
+  // year-end targets of a year nobody stated. Nothing needs the year then (no month, so no milestone nor
+  // months left); it is 'unknown', never a December 0.
+  if (!year) return { year: 0, from: 'unknown', table };
+  return { year, from: 'deduced', table };
 }
 
 /** The targets of the month reported: `target` (December, the revision in force) and `milestone`. */
