@@ -15,12 +15,12 @@ const BIN = join(ROOT, 'bin', 'jamsostek.js');
 const MiB = 1024 * 1024;
 
 /** `jamsostek coverage …` in a child process; its peak RSS in bytes and its stdout. */
-function coverage(args: string[], stdinFile?: string): { rss: number; stdout: string; code: number | null; stderr: string } {
+function coverage(args: string[], stdinFile?: string, nodeOptions?: string): { rss: number; stdout: string; code: number | null; stderr: string } {
   const wrapper = `process.on('exit', () => process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n')); process.argv.splice(1, 0, 'jamsostek'); await import(${JSON.stringify('file://' + BIN)});`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper, 'coverage', ...args], {
     encoding: 'utf8',
     maxBuffer: 256 * MiB,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
     ...(stdinFile ? { stdio: [openSync(stdinFile, 'r'), 'pipe', 'pipe'] } : {}),
   });
   const m = /MAXRSS (\d+)/.exec(r.stderr);
@@ -69,8 +69,21 @@ describe('peak memory is flat in the rows', () => {
     expect(perRow).toBeLessThanOrEqual(80);
   });
 
+  // With V8's default flags this run takes 87 MiB at 100 k rows and 116 MiB at 1.5 M (1.33×, measured
+  // 2026-12-07, after the Table's rows became columns took the 100 k run from 95 to 87 MiB; the full size
+  // was 115 before too). What grows is V8's young generation, whose semi-spaces grow from 1 MiB up to 16
+  // while a long read allocates, not what the tool keeps: with them fixed at 4 MiB the same runs take 87
+  // and 92 MiB. So the ratio is asserted with the young generation fixed, and the 250 MiB bound with the
+  // default flags.
   it('a 1,500,000-row JSON array', async () => {
-    flat('JSON array', coverage([await regional(100_000, { json: true }), ...by]), coverage([await regional(1_500_000, { json: true }), ...by]));
+    const small = await regional(100_000, { json: true });
+    const big = await regional(1_500_000, { json: true });
+    const plain = coverage([big, ...by]);
+    expect(plain.code, plain.stderr).toBe(0);
+    console.log(`JSON array, default flags: ${(plain.rss / MiB).toFixed(0)} MiB at full size`);
+    expect(plain.rss).toBeLessThanOrEqual(250 * MiB);
+    const young = '--max-semi-space-size=4';
+    flat('JSON array (semi-spaces 4 MiB)', coverage([small, ...by], undefined, young), coverage([big, ...by], undefined, young));
   });
 
   it('the sums are those of the rows (checked by hand on the generator: 400 + month, workforce 1000)', async () => {
