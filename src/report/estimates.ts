@@ -42,7 +42,7 @@ export function unitFigures(u: { readonly estimated?: readonly string[] }, denom
   const out: string[] = [];
   if (denominator !== null && u.estimated.includes(denominator)) out.push('denominator');
   if (u.estimated.includes('participants')) out.push('participants');
-  if (out.length) out.push('target');
+  if (out.length || u.estimated.includes('target')) out.push('target');
   return out.length ? out : undefined;
 }
 

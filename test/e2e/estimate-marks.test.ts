@@ -135,7 +135,12 @@ const KINDS: readonly Kind[] = [
     args: ['breakdown', '--input', 'seg.csv', '--target', '600000', '--by', 'province,segment'],
     checks: [
       { keys: { province: 'Gorontalo', segment: 'PU' }, shown: ['Gorontalo', 'PU'], marked: ['participants', 'target'] },
-      { keys: { province: 'Gorontalo', segment: 'BPU' }, shown: ['Gorontalo', 'BPU'], marked: [] },
+      // A cell's target is apportioned within its row's and its column's: Gorontalo's row target and the
+      // PU column's were planned on Gorontalo's estimated PU participants, so Gorontalo / BPU's target and
+      // Maluku / PU's are estimates too (their own figures are not).
+      { keys: { province: 'Gorontalo', segment: 'BPU' }, shown: ['Gorontalo', 'BPU'], marked: ['target'] },
+      { keys: { province: 'Maluku', segment: 'PU' }, shown: ['Maluku', 'PU'], marked: ['target'] },
+      { keys: { province: 'Maluku', segment: 'BPU' }, shown: ['Maluku', 'BPU'], marked: [] },
       { keys: { province: 'Gorontalo', segment: 'Total' }, shown: ['Gorontalo', 'Total'], marked: ['participants', 'target'] },
       { keys: { province: 'Maluku', segment: 'Total' }, shown: ['Maluku', 'Total'], marked: [] },
       { keys: { province: 'Total', segment: '' }, shown: ['Total'], not: PROVINCES, marked: ['participants'] },
@@ -145,8 +150,8 @@ const KINDS: readonly Kind[] = [
       const row = (p: string, s: string): Record<string, string> => csv.find((r) => r['province'] === p && r['segment'] === s)!;
       const puTargets = Number(row('Gorontalo', 'PU')['target']) + Number(row('Maluku', 'PU')['target']);
       return [
-        { shown: 'Gorontalo', marked: [150000, Number(row('Gorontalo', 'PU')['target']), 240000, Number(row('Gorontalo', 'Total')['target'])] },
-        { shown: 'Maluku', marked: [] },
+        { shown: 'Gorontalo', marked: [150000, Number(row('Gorontalo', 'PU')['target']), Number(row('Gorontalo', 'BPU')['target']), 240000, Number(row('Gorontalo', 'Total')['target'])] },
+        { shown: 'Maluku', marked: [Number(row('Maluku', 'PU')['target'])] },
         // The PU column total was split from the total (not given): planned on an estimate. The
         // Total's target is the one given.
         { shown: 'Total', not: PROVINCES, marked: [250000, puTargets, 395000] },

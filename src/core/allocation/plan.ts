@@ -299,7 +299,9 @@ function planNested(spec: AllocationSpec, table: Table, levels: readonly string[
     mode = CL.mode;
     if (CL.basis !== PL.basis) childBasis ??= CL.basis;
     const values = splitLevel(parentTargets[pi]!, kids, CL, ctx, [p, c], pu.label);
-    kids.forEach((k, i) => units.push(planned(k, CL, i, values[i]!, k.label.split(' / '))));
+    // A child's target is split from its parent's: an estimate when the parent's was planned on one.
+    const margin = given ? undefined : pu.estimated;
+    kids.forEach((k, i) => units.push(withinMargins(planned(k, CL, i, values[i]!, k.label.split(' / ')), margin)));
   });
   return {
     shape: 'nested',
@@ -396,7 +398,9 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
       const k = i * C + j;
       const u = flat[k]!;
       const target = res.values[i]![j]! + (gap ? cur[i]![j]! : 0n);
-      units.push(planned(u, XL, k, target, [rows[i]!.label, cols[j]!.label]));
+      // A cell's target is apportioned within its row's and column's: an estimate when either was
+      // planned (not given) on one.
+      units.push(withinMargins(planned(u, XL, k, target, [rows[i]!.label, cols[j]!.label]), spec.rowTotals ? undefined : rows[i]!.estimated, spec.columnTotals ? undefined : cols[j]!.estimated));
     }),
   );
   // The columns (when split by the rule) and the cells may weigh by another basis than the rows.
@@ -434,3 +438,13 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
 }
 
 export type { SplitRule };
+
+/**
+ * A unit planned within margins that were planned on estimates (a province's target split by segment,
+ * the province's planned on an estimated workforce) has an estimated target: `target` is added to its
+ * marks (core/estimates.ts plannedEstimates, report/estimates.ts unitFigures read it).
+ */
+function withinMargins(u: PlannedUnit, ...margins: (readonly string[] | undefined)[]): PlannedUnit {
+  if (!margins.some((m) => m?.length) || u.estimated?.includes('target')) return u;
+  return { ...u, estimated: [...(u.estimated ?? []), 'target'] };
+}
