@@ -2,19 +2,14 @@
 // twice — a repeated export — was added up twice without a word (E1 10 + E2 5 + E1 10 = 25 participants
 // where there are 15). Refused with both places, in one file, across the files of a run, on standard
 // input, in JSON and in Parquet; a file given twice is said once as such. Found by a review.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const f = (name: string, text: string | Uint8Array): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const f = (name: string, text: string | Uint8Array): string => writeIn(dir, name, text);
 
 const REPEATED = 'npp,province,participants\nE1,Gorontalo,10\nE2,Gorontalo,5\nE1,Gorontalo,10\n';
 const HINT = "hint: remove the repeated rows (a repeated export, or a join that repeats rows); an employer's rows must differ in some column (regency, segment, period…)";

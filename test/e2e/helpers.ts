@@ -101,7 +101,7 @@ export function csvRows(text: string): Record<string, string>[] {
 }
 
 /** Write a file in a folder and give its path (a test's input written by hand). */
-export function writeIn(dir: string, name: string, text: string | Buffer): string {
+export function writeIn(dir: string, name: string, text: string | Uint8Array): string {
   const f = join(dir, name);
   writeFileSync(f, text);
   return f;

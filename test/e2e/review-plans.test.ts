@@ -11,15 +11,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const f = (name: string, text: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const f = (name: string, text: string): string => writeIn(dir, name, text);
 
 const regions = f('r09.csv', 'period,region,branch,workforce,participants\n2024-09,R1,A,1000,520\n2024-09,R1,B,2000,790\n2024-09,R2,C,500,100\n');
 

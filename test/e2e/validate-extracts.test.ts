@@ -2,18 +2,13 @@
 // of other rows (it was left out until the cells were fixed, in one file and across files), and the count
 // of problems past --max-errors ("60 problems (50 listed)", where it said "50 problems" beside "10 more
 // problems not listed"). Found by a review of extracts as a data team writes them.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const f = (name: string, text: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const f = (name: string, text: string): string => writeIn(dir, name, text);
 
 describe('validate on an extract', () => {
   it('lists a participant twice beside the bad cells of other rows (one file, standard input)', async () => {

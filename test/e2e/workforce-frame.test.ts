@@ -10,18 +10,13 @@
 //   8. --period on an input without a month labelled it, unsaid;
 //   9. an extract's coverage_change_pp was always empty (the previous month had no denominator).
 // Every expected figure is by hand: an extract of 3 Gorontalo, 4 Aceh and 3 Bali participants in 2024-06.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = (name: string, text: string): string => writeIn(dir, name, text);
 
 const extractRows = [
   ['001', 'Gorontalo', 'PU'],
