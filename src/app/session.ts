@@ -317,12 +317,17 @@ export class Session {
     );
   }
 
+  /** The code system of the province codes the report writes (its meta.codeSystem): BPS only when asked. */
+  codesWritten(): 'bps' | 'kemendagri' {
+    return this.out.codeSystem === 'bps' ? 'bps' : 'kemendagri';
+  }
+
   /**
    * The province codes the report writes where they differ from the Kemendagri keys (--code-system bps:
    * Kemendagri 92 → BPS 91), or undefined when it writes Kemendagri codes. A sort by code reads them.
    */
   writtenCodes(): ReadonlyMap<string, string> | undefined {
-    if (this.out.codeSystem !== 'bps') return undefined;
+    if (this.codesWritten() !== 'bps') return undefined;
     const codes = new Map<string, string>();
     for (const p of provinceRegistry().provinces) if (p.bps !== p.kemendagri) codes.set(p.kemendagri, p.bps);
     return codes;

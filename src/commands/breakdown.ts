@@ -76,7 +76,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   session.notes(flagFileNotes(sources));
   const { read } = plan;
   const total = plan.totals?.stages[plan.totals.stages.length - 1]!.total;
-  const context = { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: o.codeSystem === 'bps' ? 'bps' : 'kemendagri', scope: plan.scope };
+  const context = { period: read.period, year: plan.totals?.year, interpolated: total?.interpolated, sources: read.table.sources, codeSystem: session.codesWritten(), scope: plan.scope };
   if (compare && variants) {
     // The plan's own notes (months left out of the input, a revision in force…) hold for every variant;
     // the year's interpolation is said with each variant's total.

@@ -70,7 +70,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
       targetsSource: plan.targetsSource,
       targetsBaselinePeriod: plan.targetsBaselinePeriod,
       atRiskMargin: o.atRiskMargin ?? 0.05,
-      codeSystem: o.codeSystem === 'bps' ? 'bps' : 'kemendagri', // the codes the report is written in
+      codeSystem: session.codesWritten(),
       writtenCodes: session.writtenCodes(),
       sort,
       top: o.top,
