@@ -49,7 +49,7 @@ for (const [code, what] of [
   ['4', 'output error; a previous output file is left intact'],
   ['70', 'internal error (a bug: please report it with the \\-\\-debug output)'],
   ['134', 'Node.js ran out of memory (JavaScript heap out of memory); nothing was written. Give it more with NODE_OPTIONS=\\-\\-max\\-old\\-space\\-size=8192, or report at a coarser \\-\\-by'],
-  ['130, 143', 'interrupted by SIGINT or SIGTERM; temporary files are removed'],
+  ['130, 143, 129', 'interrupted by SIGINT (Ctrl\\-C), SIGTERM or SIGHUP, in any state; temporary files are removed'],
 ]) out.push('.TP', `.B ${code}`, what);
 out.push('.SH FILES');
 out.push('.TP', '.I ./jamsostek.json', 'Defaults for flags by their long names in camelCase, e.g. {"numberLocale": "id"}; plain JSON, parsed by the same parsers as the flags. It cannot set output paths.');

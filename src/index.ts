@@ -35,7 +35,7 @@ export type { LoadSchema, LoadOptions, LoadedTable } from './io/load.js';
 export { InputError, UsageError } from './errors.js';
 export { METHOD_NAMES, DIVISOR_METHOD_NAMES } from './core/allocation/methods.js';
 export type { MethodName, DivisorMethodName, MethodAlias, DivisorMethodAlias } from './core/allocation/methods.js';
-/** The output formats of the command line (`--format`), and the formats `loadTable` reads. */
+/** The output formats of the command line (`--format`). The formats `loadTable` reads are `InputFormat`. */
 export { FORMATS } from './render/output-formats.js';
 export type { Format } from './render/output-formats.js';
 export type InputFormat = SourceFacts['format'];

@@ -109,7 +109,7 @@ export const FLAGS = {
   compareScenario: flag<p.CompareAxis>({ name: 'compare-scenario', arg: '<names>', help: 'put target series side by side, e.g. plan,rkat (the same as --compare scenario=plan,rkat)', parse: (raw, f, ctx) => p.comparison(raw, f, 'scenario', () => ctx.numberLocale) }),
   // Coverage
   targets: flag({ name: 'targets', arg: '<file>', help: 'targets to compare with: a breakdown output (CSV/JSON/xlsx, also --months) or any file with key columns and target', complete: 'file', parse: p.text }),
-  period: flag<Period>({ name: 'period', arg: '<yyyy-mm>', help: 'the month to report (default: the latest in the input)', parse: p.period }),
+  period: flag<Period>({ name: 'period', arg: '<yyyy-mm>', help: 'the month to report (default: the latest in the input; for template, this month)', parse: p.period }),
   previous: many<string>({ name: 'previous', arg: '<file>', help: 'a file (or glob) of the previous month, for the change; repeat for several', complete: 'file', repeatable: true, parse: p.text }),
   sort: flag({ name: 'sort', arg: '<key>', help: 'sort rows by gap, coverage, achievement, name or any column (default: input order)', choices: ['gap', 'coverage', 'achievement', 'name', 'run-rate'], parse: p.sortKey }),
   top: flag({ name: 'top', arg: '<n>', help: 'keep the first n rows after sorting (the total and --fail-below still cover every row)', parse: (raw, f, ctx) => p.positiveInt(raw, f, ctx.numberLocale) }),

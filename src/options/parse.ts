@@ -58,6 +58,11 @@ export function wholeNumber(raw: string, flag: string, locale?: 'id' | 'en' | 'a
   }
   const r = parseStandalone(raw, locale);
   if (!r.ok) throw usage(`${flag} expects a whole number such as 70000000, got "${clipValue(raw)}" (${r.reason})`, `${flag} memerlukan bilangan bulat seperti 70000000, bukan "${clipValue(raw)}" (${reasonInIndonesian(r.reason) ?? r.reason})`);
+  if (Number.isInteger(r.value) && r.value > Number.MAX_SAFE_INTEGER)
+    throw usage(
+      { message: `${flag} is above 9,007,199,254,740,991 (2^53 − 1), the largest whole number the command line takes, got "${clipValue(raw)}"`, hint: "the library's planBreakdown takes a bigint total" },
+      { message: `${flag} melebihi 9.007.199.254.740.991 (2^53 − 1), bilangan bulat terbesar yang diterima baris perintah, bukan "${clipValue(raw)}"`, hint: 'planBreakdown di pustaka menerima total bigint' },
+    );
   if (!Number.isSafeInteger(r.value) || r.value < 0) throw usage(`${flag} expects a whole non-negative number, got "${clipValue(raw)}"`, `${flag} memerlukan bilangan cacah (bulat, tidak negatif), bukan "${clipValue(raw)}"`);
   return BigInt(r.value);
 }

@@ -174,3 +174,15 @@ describe('the new refusals in Indonesian', () => {
     }
   });
 });
+
+describe('a whole number above 2^53 − 1 (review rv15)', () => {
+  it('--target 9007199254740993 is refused as too large, not as "not whole"', async () => {
+    const r = await run(['breakdown', '--target', '9007199254740993', '-f', 'csv', '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('above 9,007,199,254,740,991');
+    expect(r.stderr).not.toContain('whole non-negative');
+    const negative = await run(['breakdown', '--target', '-5', '-f', 'csv', '-q']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).not.toContain('above 9,007,199,254,740,991');
+  });
+});
