@@ -58,10 +58,12 @@ function whole(x: Whole, what: string): bigint {
 }
 
 function weightsOf(ws: readonly Whole[]): bigint[] {
+  // A negative weight is a wrong argument, whether a number or a bigint (not an infeasible problem).
+  for (const w of ws) if (typeof w === 'bigint' && w < 0n) throw new RangeError(`weights must be finite and ≥ 0 (got ${w})`);
   if (ws.every((w) => typeof w === 'bigint' || (Number.isSafeInteger(w) && w >= 0))) return ws.map((w) => BigInt(w));
   for (const w of ws) if (typeof w === 'number' && !(w >= 0 && Number.isFinite(w))) throw new RangeError(`weights must be finite and ≥ 0 (got ${w})`);
   // Decimal weights are scaled to integers exactly (a common factor changes no method's result).
-  return scaleToIntegers(ws.map((w) => (typeof w === 'bigint' ? Number(w) : w)));
+  return scaleToIntegers(ws);
 }
 
 // The types refuse an unknown method; JavaScript callers (and values cast from strings) are checked here.

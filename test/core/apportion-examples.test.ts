@@ -123,3 +123,19 @@ describe('large totals cost no more than small ones and stay exact', () => {
     }
   });
 });
+
+describe('the library takes bigint weights exactly (review rv15)', () => {
+  it('bigints above 2^53 beside a decimal weight are not rounded through a float', async () => {
+    const { apportion } = await import('../../src/index.js');
+    // Quotas (by hand, exact): 3 × w / Σw with w = [2^60, 0.5, 2^60 + 1]: 1.4999…, ≈0, 1.5000…: Webster [1, 0, 2].
+    expect(apportion([2n ** 60n, 0.5, 2n ** 60n + 1n], 3)).toEqual([1n, 0n, 2n]);
+    // Quotas 2^53 + 0.75, just under 0.5, 2^53 − 1 + 0.75 (checked with exact fractions): [2^53 + 1, 0, 2^53].
+    expect(apportion([2n ** 53n + 1n, 0.5, 2n ** 53n], 2n ** 54n + 1n)).toEqual([2n ** 53n + 1n, 0n, 2n ** 53n]);
+  });
+
+  it('a negative bigint weight is a RangeError, as a negative number is', async () => {
+    const { apportion } = await import('../../src/index.js');
+    expect(() => apportion([1n, -2n], 3)).toThrow(RangeError);
+    expect(() => apportion([1, -2], 3)).toThrow(RangeError);
+  });
+});

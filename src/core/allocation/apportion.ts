@@ -17,7 +17,7 @@
 // Example: allocate({ total: 20n, weights: [2560n, 3315n, 995n, 5012n], method: 'webster' })
 //          → values [4n, 6n, 2n, 8n] (US Census Bureau teaching example).
 
-import { compareRational, floatToRational, rationalToNumber, type Rational } from './exact.js';
+import { compareRational, floatToRational, rationalToNumber, reduce, type Rational } from './exact.js';
 import { MinHeap } from './heap.js';
 import {
   DIVISOR_METHODS,
@@ -198,14 +198,41 @@ function estimateMultiplier(p: Normalised, method: DivisorMethod): number {
 
 function allocateDivisor(p: Normalised, method: DivisorMethod): Omit<AllocationResult, 'method' | 'atLower' | 'atUpper'> {
   const n = p.weights.length;
-  const lambda: Rational = floatToRational(estimateMultiplier(p, method));
+  let lambda: Rational = floatToRational(estimateMultiplier(p, method));
   const values = new Array<bigint>(n);
   let sum = 0n;
-  for (let i = 0; i < n; i++) {
-    const w = p.weights[i]!;
-    const raw = w === 0n ? 0n : roundedCount(method, { num: w * lambda.num, den: lambda.den });
-    values[i] = clamp(raw, p.lower[i]!, p.upper[i]!);
-    sum += values[i]!;
+  // Whether a unit's count is its rounded share (not held at a bound): only those move with λ.
+  const free = new Array<boolean>(n);
+  const countAt = (l: Rational): void => {
+    sum = 0n;
+    for (let i = 0; i < n; i++) {
+      const w = p.weights[i]!;
+      const raw = w === 0n ? 0n : roundedCount(method, { num: w * l.num, den: l.den });
+      values[i] = clamp(raw, p.lower[i]!, p.upper[i]!);
+      free[i] = w > 0n && values[i] === raw;
+      sum += values[i]!;
+    }
+  };
+  countAt(lambda);
+  // Past 2^53 the float estimate misses the total by about total × 2^-53 seats, and the walk below takes
+  // them one at a time (a total of 10^22 took 13 s, 10^30 never finished). Correct λ exactly first, by
+  // the seats missing over the weight of the units that move with λ (a Newton step on a piecewise-linear
+  // count), until the walk is short; a unit held at the bound it is moving away from counts once free.
+  const units = BigInt(n);
+  for (let round = 0; round < 64 && (sum - p.total > units || p.total - sum > units); round++) {
+    const rising = sum < p.total;
+    let slope = 0n;
+    for (let i = 0; i < n; i++) if (free[i]) slope += p.weights[i]!;
+    if (slope === 0n)
+      for (let i = 0; i < n; i++) {
+        const movable = rising ? p.weights[i]! > 0n && (p.upper[i] === null || values[i]! < p.upper[i]!) : values[i]! > p.lower[i]!;
+        if (movable) slope += p.weights[i]!;
+      }
+    if (slope === 0n) break;
+    const next = reduce({ num: lambda.num * slope + (p.total - sum) * lambda.den, den: lambda.den * slope });
+    if (next.num < 0n) break;
+    lambda = next;
+    countAt(lambda);
   }
 
   // The estimate takes every threshold below λ: a prefix of all thresholds in (value, input order).

@@ -108,8 +108,9 @@ export function numberToRational(x: number): Rational {
  * Scale a list of non-negative decimal weights to integers exactly, with one common factor.
  * Results of every method are invariant under scaling all weights, so this loses nothing.
  */
-export function scaleToIntegers(values: readonly number[]): bigint[] {
-  const rs = values.map(numberToRational);
+export function scaleToIntegers(values: readonly (number | bigint)[]): bigint[] {
+  // A bigint is taken as it is: through Number, one above 2^53 would be rounded first.
+  const rs = values.map((v) => (typeof v === 'bigint' ? { num: v, den: 1n } : numberToRational(v)));
   let lcm = 1n;
   for (const r of rs) lcm = (lcm / gcd(lcm, r.den)) * r.den;
   return rs.map((r) => (r.num * lcm) / r.den);
