@@ -62,7 +62,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const schema = coverageSchema(grain, o.denominator, o.extract ?? false);
   const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…');
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
-  const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load)) : undefined;
+  const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load), read.table.rule) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
   // query gives): --workforce, or the bundled baseline's, for both alike.
   let denominators: Table | undefined;
@@ -149,8 +149,24 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
 /**
  * --previous: an earlier month than the one reported, so its files must say their month: a file without
  * one would be taken as the month before whatever it holds (and was dropped without a word). Refused.
+ * It is also of the input's kind: a regional file as the previous month of an extract (or the other way
+ * round) is refused, as the two are as inputs (rv17 F11).
  */
-function datedPrevious(t: LoadedTable): LoadedTable {
+function datedPrevious(t: LoadedTable, rule: LoadedTable['rule']): LoadedTable {
+  if (t.rule !== rule) {
+    const file = t.sources[0]?.name ?? '--previous';
+    throw new InputError(
+      rule === 'sum'
+        ? say(
+            { message: `${file}: --previous: a regional file, but the input is a per-participant or per-employer extract`, hint: 'give the previous month in the same form as the input (the extract of that month), or report extracts and regional files in separate runs' },
+            { message: `${file}: --previous: berkas wilayah, sedangkan inputnya ekstrak per peserta atau per pemberi kerja`, hint: 'berikan bulan sebelumnya dalam bentuk yang sama dengan input (ekstrak bulan itu), atau laporkan ekstrak dan berkas wilayah dengan perintah terpisah' },
+          )
+        : say(
+            { message: `${file}: --previous: a per-participant or per-employer extract, but the input is a regional file`, hint: 'give the previous month in the same form as the input (the regional file of that month), or report extracts and regional files in separate runs' },
+            { message: `${file}: --previous: ekstrak per peserta atau per pemberi kerja, sedangkan inputnya berkas wilayah`, hint: 'berikan bulan sebelumnya dalam bentuk yang sama dengan input (berkas wilayah bulan itu), atau laporkan ekstrak dan berkas wilayah dengan perintah terpisah' },
+          ),
+    );
+  }
   const pd = dimIndex(t, 'period');
   const row = t.rows.find((r) => r.parent === undefined && (pd < 0 || r.keys[pd] === null));
   if (!row) return t;

@@ -106,12 +106,11 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
   const countOf = new Map<string, number>();
   let idField: number | undefined;
   let periodField: number | undefined;
-  // An employer extract (an employer id, no participant id) is left to the general path: it compares
-  // every row's text with the others' (the same row twice is a repeated export), which the engine does
-  // not; an employer extract has thousands of rows, not millions. In a participant extract an employer
-  // column is a column like another (not read, or a key with --by npp).
-  const participantId = cols.some((c) => c?.role.kind === 'id' && c.role.id === 'participant_id');
-  if (extract && !participantId && cols.some((c) => c?.canonical === 'employer_id')) return undefined;
+  // An employer extract (an employer id, no participant id), and counts read as an extract, are left to
+  // the general path: it compares every row's text with the others' (the same row twice is a repeated
+  // export), which the engine does not; such files have thousands of rows, not millions. In a participant
+  // extract an employer column is a column like another (not read, or a key with --by npp).
+  if (extract && typed.wholeRows) return undefined;
   // A status column of an extract is grouped by too: its values are tallied for the warning (statusNotes).
   const status = new Set(typed.statusColumns);
   for (let i = 0; i < cols.length; i++) {

@@ -18,7 +18,11 @@ import { RECENT, recentSlot } from './key-sets.js';
  * A key cell resolved: its key and label, or why it is not one. `total` marks the label of a total row
  * ("Jumlah", "Total Kanwil …", see total-rows.ts), whether or not it also reads as a key.
  */
-export type Resolved = ({ readonly key: string; readonly label: string } | Bilingual) & { readonly total?: 'grand' | 'sub' };
+export type Resolved = ({ readonly key: string; readonly label: string } | Bilingual) & {
+  readonly total?: 'grand' | 'sub';
+  /** A period written as a date (2024-06-30), taken as its month; 'first': the 1st of a month (rv17 F11). */
+  readonly date?: 'first' | 'other';
+};
 
 /**
  * A copy of a cell's text that does not hold on to the text it was cut from: a field is a slice of a
@@ -26,6 +30,9 @@ export type Resolved = ({ readonly key: string; readonly label: string } | Bilin
  * a million-row file whose 600 distinct key texts each pinned a chunk).
  */
 const CACHE_LIMIT = 1 << 16;
+
+/** A period written as a full date (2024-06-30, 2024/6/1): its day. */
+const DATE = /^\d{4}[-/]\d{1,2}[-/](\d{1,2})$/;
 
 export function detach(s: string): string {
   return s.length === 0 ? s : (' ' + s).slice(1);
@@ -238,6 +245,8 @@ export class KeyDomains {
       }
       case 'period': {
         const p = parsePeriod(t);
+        const day = p ? DATE.exec(t) : null;
+        if (p && day) return { key: p, label: p, date: Number(day[1]) === 1 ? 'first' : 'other' };
         return p ? { key: p, label: p } : say({ message: `"${clipValue(t)}" is not a month`, hint: 'write periods as YYYY-MM, e.g. 2024-06' }, { message: `"${clipValue(t)}" bukan bulan`, hint: 'tulis periode sebagai YYYY-MM, mis. 2024-06' });
       }
       case 'month': {

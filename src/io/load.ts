@@ -33,7 +33,7 @@ import { LoadFold, type FileFold } from './fold.js';
 import { IdLedger } from './id-ledger.js';
 import { formatOf, READERS, readerOf, type ReadOptions } from './readers/index.js';
 import { ByteTap } from './byte-tap.js';
-import { inputProblem } from './words.js';
+import { inputProblem, type ExtractKind } from './words.js';
 import { IdSet } from './extract/tables.js';
 import { checkTotals, jsonTotalRow, type CheckedTotal } from './totals.js';
 import { confirmSuspects, type Rereadable } from './confirm.js';
@@ -137,7 +137,7 @@ interface Load {
   readonly problems: ProblemList;
   readonly fold: LoadFold;
   readonly ids: IdLedger;
-  /** An employer extract's rows by their whole text: the same row twice is a repeated export. */
+  /** An employer extract's rows, or counts', by their whole text: the same row twice is a repeated export. */
   readonly employerRows: Map<string, { readonly src: number; readonly line: number }>;
   /** How many sources the load reads. */
   readonly count: number;
@@ -145,6 +145,8 @@ interface Load {
 
 type Loaded = SourceFacts & {
   rule: 'refuse' | 'sum';
+  /** What the file's rows are (TypedRows.kind): files of two kinds are not read in one load. */
+  kind: 'regional' | ExtractKind;
   reread: Rereadable;
   employerRows?: ReadonlyMap<string, { readonly line: number; readonly employer: string }>;
   /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), and their column. */
@@ -204,6 +206,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   const { problems } = load;
   const sources: SourceFacts[] = [];
   const rules: ('refuse' | 'sum')[] = [];
+  const kinds: ('regional' | ExtractKind | undefined)[] = [];
   const rereads: Rereadable[] = [];
   const bySha = new Map<string, string>();
   /** Sources not compared row by row: a file given twice, a file that could not be read. */
@@ -222,7 +225,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
         problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
       }
       bySha.set(facts.sha256, facts.name);
-      const { rule, reread, employerRows, idForms, ...facts2 } = facts;
+      const { rule, kind, reread, employerRows, idForms, ...facts2 } = facts;
       const source: SourceFacts = schema.role !== undefined ? { ...facts2, role: schema.role } : facts2;
       if (idForms && prior === undefined) load.ids.form(sources.length, idForms.bits, idForms.column);
       // An employer extract's rows: the same row in two files of the load is a repeated export (a file
@@ -230,12 +233,14 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
       if (employerRows && prior === undefined) {
         for (const [text, row] of employerRows) {
           const first = load.employerRows.get(text);
-          if (first) problems.add(inputProblem({ code: 'employer-row-twice', employer: row.employer, first: `${sources[first.src]?.name ?? ''}:${first.line}`, sameFile: false }, { file: facts.name, line: row.line }));
+          const at = `${sources[first?.src ?? 0]?.name ?? ''}:${first?.line ?? 0}`;
+          if (first) problems.add(inputProblem(kind === 'employer' ? { code: 'employer-row-twice', employer: row.employer, first: at, sameFile: false } : { code: 'counts-row-twice', first: at, sameFile: false }, { file: facts.name, line: row.line }));
           else load.employerRows.set(text, { src: sources.length, line: row.line });
         }
       }
       sources.push(source);
       rules.push(rule);
+      kinds.push(kind);
       rereads.push(reread);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -246,6 +251,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
       skip.add(sources.length);
       sources.push({ name: path, format: 'csv', numberLocale: null, encoding: '', sha256: '', bytes: 0, rows: 0, blankLines: 0, ignoredColumns: [] });
       rules.push(schema.rule === 'sum' ? 'sum' : 'refuse');
+      kinds.push(undefined);
       rereads.push({ path, name: path, format: 'csv', regular: false });
     }
     if (problems.size > before && problems.full) {
@@ -259,7 +265,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     // participant in two rows of a month — are listed with the problems of the cells (a value error must
     // not hide a duplicate), up to --max-errors. (Not when extracts and regional files are mixed: that
     // is refused on its own.)
-    if (!problems.full && new Set(rules).size <= 1) {
+    if (!problems.full && new Set(rules).size <= 1 && mixedKinds(kinds) === undefined) {
       const partial = loadedTable(shape, load.fold.finish(), sources, rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse'));
       for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
     }
@@ -272,6 +278,10 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     const reg = sources.find((_, i) => rules[i] === 'refuse')!;
     throw new InputError(inputProblem({ code: 'extract-and-regional', regional: reg.name }, { file: ex.name }));
   }
+  // Extracts of two kinds (a participant extract and counts per key…): a participant of one may be in the
+  // other, which neither check sees (rv17 F5).
+  const mixed = mixedKinds(kinds);
+  if (mixed) throw new InputError(inputProblem({ code: 'extract-kinds', kind: mixed[1].kind, other: sources[mixed[0].at]!.name, otherKind: mixed[0].kind }, { file: sources[mixed[1].at]!.name }));
   const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
   // Ids in forms that make one person two ids as text (1003 and 00000001003): a warning, on the first
   // file concerned (issue 20, rv10 F1).
@@ -287,6 +297,18 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, readAgainOf, options.maxErrors, skip);
   if (confirmed.length) throw new InputError(confirmed);
   return table;
+}
+
+/** The first two files of different extract kinds, in the order read; or undefined. */
+function mixedKinds(kinds: readonly ('regional' | ExtractKind | undefined)[]): [{ at: number; kind: ExtractKind }, { at: number; kind: ExtractKind }] | undefined {
+  let first: { at: number; kind: ExtractKind } | undefined;
+  for (let at = 0; at < kinds.length; at++) {
+    const kind = kinds[at];
+    if (kind === undefined || kind === 'regional') continue;
+    if (!first) first = { at, kind };
+    else if (kind !== first.kind) return [first, { at, kind }];
+  }
+  return undefined;
 }
 
 /** The Table of a load: its groups, kept as columns (core/row-columns.ts). */
@@ -440,6 +462,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
     for (const n of t.statusNotes(o.name)) notes.push(n);
+    for (const n of t.shapeNotes(o.name)) notes.push(n);
     // A report of the tool's cut by --top ("meta"."shown": 3 rows of 8): its rows are not the rows its
     // totals count, so it is refused up front, with that reason (issue 20, F1).
     if (facts.shown && facts.shown.rows < facts.shown.of) {
@@ -502,6 +525,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       ignoredColumns: t.ignoredColumns,
       ...(notes.length ? { notes } : {}),
       rule: t.rule,
+      kind: t.kind,
       reread,
       ...(t.employerRows.size ? { employerRows: t.employerRows } : {}),
       ...idFormsOf(t),
@@ -544,7 +568,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
   const typed = res.typed;
   const rule = typed.rule;
   const denominator = typed.denominatorNote(o.name);
-  const notes = [...(denominator ? [denominator] : []), ...typed.statusNotes(o.name)];
+  const notes = [...(denominator ? [denominator] : []), ...typed.statusNotes(o.name), ...typed.shapeNotes(o.name)];
   if (res.idSets) load.ids.addFast(src, res.idSets);
   if (rule === 'refuse') load.fold.fastFiles.add(src);
   return {
@@ -560,6 +584,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
     ignoredColumns: typed.ignoredColumns,
     ...(notes.length ? { notes } : {}),
     rule,
+    kind: typed.kind,
     ...idFormsOf(typed),
   };
 }

@@ -31,7 +31,7 @@ import type { KeyDomains, Resolved } from './key-domains.js';
 import { CONTROL, hasControl, type Cell, type CellPlace, type RowSink } from './row-sink.js';
 import { totalKind } from './total-rows.js';
 import { RECENT, recentSlot } from './key-sets.js';
-import { inputProblem, type InputProblem } from './words.js';
+import { inputProblem, type ExtractKind, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
@@ -48,6 +48,32 @@ export function saysStatus(name: string): boolean {
     .split('_')
     .some((w) => STATUS_WORDS.has(w) || w.startsWith('status'));
 }
+/** Words of a column name that say a date by themselves (`aktif_sampai`, `valid_to`, `tmt`). */
+const DATE_WORDS = new Set(['date', 'tgl', 'tanggal', 'dt', 'tmt', 'waktu', 'time', 'timestamp', 'valid', 'effective', 'berlaku']);
+/** Words that say the end of a membership (with a date word, or alone: `end`, `tgl_keluar`, `tanggal_berhenti`). */
+const END_WORDS = new Set(['end', 'ended', 'ends', 'enddate', 'berhenti', 'keluar', 'selesai', 'berakhir', 'akhir', 'expiry', 'expired', 'exit', 'nonaktif', 'terminated', 'termination', 'to']);
+/** Words that say an end date by themselves (`aktif_sampai`, `active_until`). */
+const END_ALONE = new Set(['until', 'sampai', 'hingga', 'enddate', 'expiry']);
+/** Words that say the start of a membership (`start_date`, `tgl_mulai`, `tanggal_daftar`, `valid_from`). */
+const START_WORDS = new Set(['start', 'started', 'starts', 'startdate', 'mulai', 'masuk', 'awal', 'begin', 'daftar', 'registered', 'registration', 'join', 'joined', 'from', 'sejak', 'since']);
+const START_ALONE = new Set(['since', 'sejak', 'startdate', 'tmt']);
+
+/**
+ * Does a column's name say when a membership starts or ends (`start_date`, `end_date`, `tgl_keluar`,
+ * `tanggal_berhenti`, `valid_to`, `aktif_sampai`)? A word such as `awal`/`akhir` needs a date word beside
+ * it (`saldo_akhir` is a balance), unless it is the whole name (`start`, `end`).
+ */
+export function membershipDate(name: string): 'start' | 'end' | undefined {
+  const words = normaliseHeader(name).split('_');
+  const dated = words.length === 1 || words.some((w) => DATE_WORDS.has(w));
+  if (words.some((w) => END_ALONE.has(w)) || (dated && words.some((w) => END_WORDS.has(w) && (w !== 'to' || words.length > 1)))) return 'end';
+  if (words.some((w) => START_ALONE.has(w)) || (dated && words.some((w) => START_WORDS.has(w) && (w !== 'from' || words.length > 1)))) return 'start';
+  return undefined;
+}
+
+/** Column names that engines give a count they were not told to name (DuckDB, Spark, BigQuery), and short ones. */
+const COUNT_LIKE = /^(count|count_star|count_\*|count_1|count_all|cnt|n|f0|jumlah|total|total_peserta|jml|jml_peserta|num)$/;
+
 /**
  * Labels kept per dimension the load adds up over, from a source that cannot be read again (its first
  * spellings, for messages): a branch per row of a million-row standard input would otherwise keep a
@@ -138,6 +164,10 @@ interface Plan {
   readonly participantId: number;
   /** The employer id column (an employer extract), or −1. */
   readonly employerId: number;
+  /** Rows compared by their whole text (an employer extract, counts read as an extract): TypedRows.wholeRows. */
+  readonly wholeRows: boolean;
+  /** The columns in the order of their names (the whole-row text). */
+  readonly rowOrder: readonly number[];
   readonly numbers: readonly { readonly col: number; readonly role: 'measure' | 'part' | 'percent'; readonly kind: 'count' | 'number' | 'percent'; readonly measure: number; readonly segment?: string }[];
   readonly participants: number;
   readonly hasParticipantsColumn: boolean;
@@ -373,7 +403,51 @@ export class TypedRows implements RowSink {
       for (const c of this.cols) {
         if (c && c.role.kind === 'measure' && this.isDenominatorName(c.role.measure)) this.fail({ code: 'extract-denominator', column: c.name, kind }, c.place.line, c.place.column);
       }
+      this.checkExtractColumns(line);
     }
+  }
+
+  /**
+   * What a row of an extract is, from its columns, where the columns leave a doubt (rv17 F2–F4, F6): a
+   * count column beside a participant id (an employer's headcount from a join, added up once per
+   * participant), no id and no count column but columns not read (a count or an id under another name,
+   * which would make each row one participant, unchecked), membership spells (a start and an end date:
+   * every spell would count, ended or not yet begun). Each is refused: the tool cannot tell which reading
+   * is meant, and each wrong one gives a plausible number.
+   */
+  private checkExtractColumns(line: number): void {
+    const id = this.cols.find((c) => c && c.role.kind === 'id' && c.role.id === 'participant_id');
+    const count = this.cols.find((c) => c && ((c.role.kind === 'measure' && c.role.measure === 'participants') || c.role.kind === 'segment-part'));
+    if (id && count) this.fail({ code: 'participant-extract-count', id: id.name, column: count.name }, count.place.line, count.place.column);
+    const unread = this.cols.filter((c) => c && c.canonical !== '' && c.role.kind === 'ignored');
+    if (!id && !count && !this.employerColumn() && unread.length) {
+      const countLike = unread.find((c) => COUNT_LIKE.test(normaliseHeader(c.name)));
+      this.fail({ code: 'extract-row-unknown', columns: unread.map((c) => c.name), ...(countLike ? { countLike: countLike.name } : {}) }, line, (countLike ?? unread[0]!).place.column);
+    }
+    const start = unread.find((c) => membershipDate(c.name) === 'start');
+    const end = unread.find((c) => membershipDate(c.name) === 'end');
+    if (start && end) this.fail({ code: 'membership-spells', start: start.name, end: end.name }, end.place.line, end.place.column);
+  }
+
+  /**
+   * What the rows of this file are (a regional file's, or an extract's kind: words.ts ExtractKind):
+   * files of different kinds are not added up in one load (load.ts).
+   */
+  get kind(): 'regional' | ExtractKind {
+    if (this.o.rule === 'refuse') return 'regional';
+    if (this.hasParticipantId()) return 'participant';
+    if (this.employerColumn()) return 'employer';
+    return this.cols.some((c) => c && ((c.role.kind === 'measure' && c.role.measure === 'participants') || c.role.kind === 'segment-part')) ? 'counts' : 'rows';
+  }
+
+  /**
+   * Are the rows compared by their whole text (the same row twice is refused)? An employer extract's and
+   * counts' (rv17 F5): neither can hold the same row twice (an employer's rows differ in some column; a
+   * GROUP BY has each key once). Such files are read row by row, never by the fast paths.
+   */
+  get wholeRows(): boolean {
+    const k = this.kind;
+    return k === 'employer' || k === 'counts';
   }
 
   /** Does the file have a participant id column (a per-participant extract)? */
@@ -396,14 +470,15 @@ export class TypedRows implements RowSink {
   }
 
   /**
-   * An extract's columns whose name says a participant's status (status, aktif, is_active…): not read, so
-   * every row counts, inactive or not. Their values are tallied for a warning (statusNotes).
+   * An extract's columns whose name says a participant's status (status, aktif, is_active…) or the end of
+   * a membership (tgl_keluar, end_date): not read, so every row counts, inactive or not. Their values are tallied for a warning (statusNotes).
    */
   get statusColumns(): number[] {
     if (this.o.rule !== 'sum') return [];
     const out: number[] = [];
     this.cols.forEach((c, i) => {
-      if (c && c.role.kind === 'ignored' && c.canonical !== '' && saysStatus(c.name)) out.push(i);
+      // (A column that says when a membership ends, too: `tgl_keluar`, `end_date`, rv17 F3.)
+      if (c && c.role.kind === 'ignored' && c.canonical !== '' && (saysStatus(c.name) || membershipDate(c.name) === 'end')) out.push(i);
     });
     return out;
   }
@@ -426,6 +501,28 @@ export class TypedRows implements RowSink {
   /** A warning for each status column of an extract (kept by --quiet: it changes what the count means). */
   statusNotes(file: string): Note[] {
     return (this.status ?? []).map((s) => ({ code: 'status-column', file, column: this.cols[s.col]!.name, values: [...s.values].map(([value, rows]) => ({ value, rows })), otherRows: s.other, perParticipant: this.hasParticipantId() }));
+  }
+
+  /** The first period cell written as a date, and the first on the 1st of a month (rv17 F11). */
+  private dates: { example: string; month: string; firstDay?: { example: string; month: string } } | undefined;
+
+  private periodDate(raw: string, month: string, date: 'first' | 'other'): void {
+    if (this.o.tap || (this.dates && (this.dates.firstDay || date !== 'first'))) return;
+    this.dates ??= { example: raw.trim(), month };
+    if (date === 'first') this.dates.firstDay ??= { example: raw.trim(), month };
+  }
+
+  /**
+   * Notes on what the file's rows were taken to be: an extract without participant ids (every row one
+   * participant, none checked for repeats: rv17 F6), period cells that are dates (each taken as its
+   * month: rv17 F11).
+   */
+  shapeNotes(file: string): Note[] {
+    const out: Note[] = [];
+    if (this.kind === 'rows') out.push({ code: 'no-participant-id', file });
+    const d = this.dates;
+    if (d) out.push({ code: 'period-dates', file, example: d.example, month: d.month, ...(d.firstDay ? { firstDay: d.firstDay } : {}) });
+    return out;
   }
 
   /** The participant id column's name, if the file has one. */
@@ -500,6 +597,8 @@ export class TypedRows implements RowSink {
       keys,
       participantId,
       employerId,
+      wholeRows: this.wholeRows,
+      rowOrder: cols.map((c, i) => [c ? normaliseHeader(c.canonical || c.name) : '', i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])).map(([, i]) => i),
       numbers,
       participants,
       hasParticipantsColumn: participantsColumn >= 0,
@@ -641,7 +740,10 @@ export class TypedRows implements RowSink {
       const r = resolve(raw);
       resolved[k] = r;
       if (r.total && !total) total = { label: String(v).trim(), kind: r.total, col };
-      if ('key' in r) keys[dim] = r.key;
+      if ('key' in r) {
+        keys[dim] = r.key;
+        if (r.date !== undefined && dim === plan.period) this.periodDate(raw, r.key, r.date);
+      }
     }
     let province: Resolved | undefined;
     // A province or regency cell the reader refused: not looked up (its problem is said).
@@ -680,19 +782,24 @@ export class TypedRows implements RowSink {
     // An employer extract: an employer may have several rows (by regency, by segment), but the same row
     // twice, every cell alike, is a repeated export that would count its participants twice. Refused,
     // with the first place (the rows of every file of the load are compared).
-    if (plan.employerId >= 0 && this.groupRows === undefined && !this.o.tap) {
+    // Counts per key read as an extract (no id), likewise: a GROUP BY has each row once (rv17 F5). The
+    // cells are taken in the order of their column names, so that two files with the columns in another
+    // order (a CSV and a Parquet export of one query) compare row for row.
+    if (plan.wholeRows && this.groupRows === undefined && !this.o.tap) {
       let text = '';
-      for (let i = 0; i < cells.length; i++) {
-        const v = cells[i];
-        text += (i ? '\u0001' : '') + (v === null || v === undefined ? '' : String(v).trim());
+      const order = plan.rowOrder;
+      for (let x = 0; x < order.length; x++) {
+        const v = cells[order[x]!];
+        text += (x ? '\u0001' : '') + (v === null || v === undefined ? '' : String(v).trim());
       }
       const first = this.employerRows.get(text);
-      const v = cells[plan.employerId];
+      const v = plan.employerId >= 0 ? cells[plan.employerId] : undefined;
       const employer = v === null || v === undefined ? '' : String(v).trim();
       if (first !== undefined) {
         ok = false;
         const at = this.o.place(first.line);
-        this.fail({ code: 'employer-row-twice', employer, first: at.line === undefined ? (at.file ?? '') : `line ${first.line}`, sameFile: true }, line);
+        const where = at.line === undefined ? (at.file ?? '') : `line ${first.line}`;
+        this.fail(plan.employerId >= 0 ? { code: 'employer-row-twice', employer, first: where, sameFile: true } : { code: 'counts-row-twice', first: where, sameFile: true }, line);
       } else this.employerRows.set(text, { line, employer });
     }
 

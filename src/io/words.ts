@@ -22,6 +22,16 @@ const canonicalOf = (name: string): string => clipValue(canonicalColumn(name));
 /** A value from a file, quoted and clipped. */
 const q = (value: string): string => `"${clipValue(value)}"`;
 
+/** What the rows of an extract are: one participant each (with ids, or without), an employer each, or counts per key. */
+export type ExtractKind = 'participant' | 'employer' | 'counts' | 'rows';
+
+const KIND_WORDS: Record<ExtractKind, readonly [En, Id]> = {
+  participant: ['a per-participant extract (a participant id on each row)', 'ekstrak per peserta (nomor peserta di setiap baris)'],
+  employer: ['a per-employer extract (an employer id and its participants on each row)', 'ekstrak per pemberi kerja (nomor pemberi kerja dan pesertanya di setiap baris)'],
+  counts: ['counts per key (a participants column, no participant id)', 'hitungan per kunci (kolom peserta, tanpa nomor peserta)'],
+  rows: ['rows of one participant each without a participant id', 'baris satu peserta masing-masing tanpa nomor peserta'],
+};
+
 export type InputProblem =
   | { readonly code: 'control-in-header'; readonly char: string; readonly index: number }
   | { readonly code: 'column-twice'; readonly name: string; readonly first: number; readonly second: number }
@@ -30,6 +40,11 @@ export type InputProblem =
   | { readonly code: 'two-segment-layouts' }
   | { readonly code: 'employer-without-count'; readonly column: string }
   | { readonly code: 'employer-row-twice'; readonly employer: string; readonly first: string; readonly sameFile: boolean }
+  | { readonly code: 'counts-row-twice'; readonly first: string; readonly sameFile: boolean }
+  | { readonly code: 'extract-row-unknown'; readonly columns: readonly string[]; readonly countLike?: string }
+  | { readonly code: 'participant-extract-count'; readonly id: string; readonly column: string }
+  | { readonly code: 'membership-spells'; readonly start: string; readonly end: string }
+  | { readonly code: 'extract-kinds'; readonly kind: ExtractKind; readonly other: string; readonly otherKind: ExtractKind }
   | { readonly code: 'files-not-read'; readonly files: readonly string[]; readonly limit: number }
   | { readonly code: 'extract-denominator'; readonly column: string; readonly kind: 'participant' | 'employer' | 'counts' }
   | { readonly code: 'control-in-field'; readonly char: string; readonly field: string }
@@ -92,6 +107,34 @@ export function words(p: InputProblem): Bilingual {
       return say(
         { message: `employer ${q(p.employer)}: the same row twice (first at ${p.first}): its participants would be counted twice`, hint: 'remove the repeated rows (a repeated export, or a join that repeats rows); an employer\'s rows must differ in some column (regency, segment, period…)' },
         { message: `pemberi kerja ${q(p.employer)}: baris yang sama dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}): pesertanya akan terhitung dua kali`, hint: 'hapus baris yang berulang (ekspor berulang, atau join yang mengulang baris); baris-baris satu pemberi kerja harus berbeda di suatu kolom (kabupaten, segmen, periode…)' },
+      );
+    case 'counts-row-twice':
+      return say(
+        { message: `the same row twice (first at ${p.first}): counts per key have each row once (a GROUP BY cannot repeat one), so its participants would be counted twice`, hint: p.sameFile ? 'remove the repeated row (a join or a union that repeats rows?); if the rows differ in a column the export left out, add that column back' : 'give each export once: the same counts as CSV and as Parquet (peserta.*), or a re-export beside the old one, are counted twice; if the rows differ in a column the export left out, add that column back' },
+        { message: `baris yang sama dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}): hitungan per kunci memuat setiap baris sekali (GROUP BY tidak dapat mengulangnya), sehingga pesertanya akan terhitung dua kali`, hint: p.sameFile ? 'hapus baris yang berulang (join atau union yang mengulang baris?); jika baris-baris itu berbeda di kolom yang tidak ikut diekspor, tambahkan kolom itu kembali' : 'berikan setiap ekspor sekali saja: hitungan yang sama sebagai CSV dan Parquet (peserta.*), atau ekspor ulang di samping yang lama, terhitung dua kali; jika baris-baris itu berbeda di kolom yang tidak ikut diekspor, tambahkan kolom itu kembali' },
+      );
+    case 'extract-row-unknown': {
+      const cols = p.columns.map((c) => q(c)).join(', ');
+      const like = p.countLike !== undefined ? [` (${q(p.countLike)} looks like a count: in the query, \`count(*) AS participants\`)`, ` (${q(p.countLike)} tampaknya hitungan: di kuerinya, \`count(*) AS participants\`)`] : ['', ''];
+      return say(
+        { message: `what a row of this file is cannot be told: it has no participant id column and no participants column, and ${cols} ${p.columns.length === 1 ? 'is' : 'are'} not read (a count under another name would be counted as one participant a row, and a participant id under another name would not be checked for repeats)`, hint: `if the rows are counts per key, name the count column participants${like[0]}; if each row is one participant, name its id column kpj (or participant_id): each is then counted once and checked for repeats` },
+        { message: `isi satu baris berkas ini tidak dapat ditentukan: tidak ada kolom nomor peserta dan tidak ada kolom peserta, dan ${cols} tidak dibaca (hitungan dengan nama lain akan dihitung satu peserta per baris, dan nomor peserta dengan nama lain tidak diperiksa pengulangannya)`, hint: `jika barisnya hitungan per kunci, namai kolom hitungannya participants${like[1]}; jika setiap baris satu peserta, namai kolom nomornya kpj (atau participant_id): setiap peserta dihitung sekali dan diperiksa pengulangannya` },
+      );
+    }
+    case 'participant-extract-count':
+      return say(
+        { message: `column ${q(p.column)} is a count of participants, but the file is a per-participant extract (its id column ${q(p.id)}): each row is one participant, so the column would be added up once per participant (an employer's headcount repeated on each of its participants' rows, from a join, would be counted again on every row)`, hint: `leave ${q(p.column)} out of the file: each row already counts one; if the rows are counts per key instead, leave out ${q(p.id)}` },
+        { message: `kolom ${q(p.column)} adalah jumlah peserta, tetapi berkas ini ekstrak per peserta (kolom nomornya ${q(p.id)}): setiap baris satu peserta, sehingga kolom itu akan dijumlahkan sekali per peserta (jumlah tenaga kerja pemberi kerja yang terulang di setiap baris pesertanya, hasil join, akan terhitung lagi di setiap baris)`, hint: `keluarkan ${q(p.column)} dari berkas: setiap baris sudah dihitung satu; jika barisnya justru hitungan per kunci, keluarkan ${q(p.id)}` },
+      );
+    case 'membership-spells':
+      return say(
+        { message: `columns ${q(p.start)} and ${q(p.end)} say when a membership starts and ends: the file looks like membership spells (a row per period of membership), but the rows of an extract are counted as they are, each an active participant of its month, whether its spell had ended or not yet begun`, hint: 'derive the active participants of each month first (a spell counts in a month when it covers the last day of that month: docs/warehouse.md, "From membership spells"); if each row already is an active participant of its month, leave these columns out of the file' },
+        { message: `kolom ${q(p.start)} dan ${q(p.end)} menyebut kapan kepesertaan mulai dan berakhir: berkas ini tampaknya periode kepesertaan (satu baris per periode), padahal baris ekstrak dihitung apa adanya, masing-masing peserta aktif pada bulannya, entah periodenya sudah berakhir atau belum dimulai`, hint: 'turunkan dahulu peserta aktif setiap bulan (satu periode dihitung pada suatu bulan bila mencakup hari terakhir bulan itu: docs/warehouse.md, "From membership spells"); jika setiap baris memang peserta aktif pada bulannya, keluarkan kolom-kolom ini dari berkas' },
+      );
+    case 'extract-kinds':
+      return say(
+        { message: `is ${KIND_WORDS[p.kind][0]}, but ${p.other} is ${KIND_WORDS[p.otherKind][0]}: a participant counted in one may be counted in the other too, and neither file's check can see into the other`, hint: 'report them in separate runs, or give every file in one shape (the counts of the extract: docs/warehouse.md)' },
+        { message: `adalah ${KIND_WORDS[p.kind][1]}, sedangkan ${p.other} adalah ${KIND_WORDS[p.otherKind][1]}: peserta yang terhitung di satu berkas mungkin terhitung juga di berkas lain, dan pemeriksaan masing-masing berkas tidak dapat melihat isi berkas lainnya`, hint: 'laporkan dengan perintah terpisah, atau berikan semua berkas dalam satu bentuk (hitungan dari ekstraknya: docs/warehouse.md)' },
       );
     case 'files-not-read': {
       const names = p.files.length > 3 ? `${p.files.slice(0, 3).join(', ')} and ${p.files.length - 3} more` : p.files.join(', ');
@@ -258,8 +301,8 @@ export function words(p: InputProblem): Bilingual {
       const idLike = p.ignored.find((x) => /^(id|nik|no|nomor|.*_id|id_.*)$/i.test(x.trim()));
       if (idLike !== undefined) {
         return say(
-          { message: `duplicate row for ${p.keys} (${p.first})`, hint: `the rows differ in ${q(idLike)}, which is not read: if each row is one participant, name that column kpj (or participant_id): each is then counted once and checked for repeats; or pass --extract to add the rows up` },
-          { message: `baris ganda untuk ${p.keysId} (${p.firstId})`, hint: `baris-baris itu berbeda di ${q(idLike)}, yang tidak dibaca: jika setiap baris satu peserta, namai kolom itu kpj (atau participant_id): setiap peserta dihitung sekali dan diperiksa pengulangannya; atau berikan --extract untuk menjumlahkan baris` },
+          { message: `duplicate row for ${p.keys} (${p.first})`, hint: `the rows differ in ${q(idLike)}, which is not read: if each row is one participant, name that column kpj (or participant_id): each is then counted once and checked for repeats` },
+          { message: `baris ganda untuk ${p.keysId} (${p.firstId})`, hint: `baris-baris itu berbeda di ${q(idLike)}, yang tidak dibaca: jika setiap baris satu peserta, namai kolom itu kpj (atau participant_id): setiap peserta dihitung sekali dan diperiksa pengulangannya` },
         );
       }
       return say(

@@ -408,6 +408,18 @@ export function noteText(n: Note, lang: Lang): string {
           : `${n.file}: kolom ${col} tidak dibaca (nilainya: ${values('id')}): peserta setiap baris dihitung; saring baris-barisnya terlebih dahulu jika ada yang tidak aktif`,
       );
     }
+    case 'no-participant-id':
+      return L(
+        `${n.file} has no participant id column: each row was counted as one participant, and no participant could be checked for being counted twice; if the file has the ids under another name, name that column kpj (or participant_id)`,
+        `${n.file} tidak memiliki kolom nomor peserta: setiap baris dihitung sebagai satu peserta, dan tidak ada peserta yang dapat diperiksa agar tidak terhitung dua kali; jika nomornya ada dengan nama lain, namai kolom itu kpj (atau participant_id)`,
+      );
+    case 'period-dates': {
+      const first = n.firstDay;
+      return L(
+        `${n.file}: its period values are dates, each taken as its month (${n.example} → ${n.month})${first ? `; ${first.example} was taken as ${first.month}: if it is the position at the start of that month (the end of the month before), write the month before as the period` : ''}`,
+        `${n.file}: nilai periodenya berupa tanggal, masing-masing dibaca sebagai bulannya (${n.example} → ${n.month})${first ? `; ${first.example} dibaca sebagai ${first.month}: jika itu posisi awal bulan (akhir bulan sebelumnya), tulis bulan sebelumnya sebagai periode` : ''}`,
+      );
+    }
     case 'id-forms': {
       const cols = n.columns.map((c) => JSON.stringify(clipValue(c))).join(', ');
       const parts: [string, string][] = [];

@@ -125,21 +125,30 @@ describe('the extract fast path gives what the general path gives', () => {
     expect(fast).toBeGreaterThan(total / 4);
   }, 120_000);
 
-  it('takes the fast path on a clean extract and sums it as the general path does', async () => {
-    const rows = ['participant_id;province;segment;period;participants'];
-    for (let i = 0; i < 300; i++) rows.push(`${i};${PROVINCES[i % 7]};${SEGMENTS[i % 4]};2024-06;${i % 3 === 0 ? '1.234' : String(i % 50)}`);
+  it('takes the fast path on a clean extract and counts it as the general path does', async () => {
+    const rows = ['participant_id;province;segment;period'];
+    for (let i = 0; i < 300; i++) rows.push(`${i};${PROVINCES[i % 7]};${SEGMENTS[i % 4]};2024-06`);
     const path = file(rows.join('\n') + '\n');
     const a = await outcome(path, 'always');
     const b = await outcome(path, 'never');
     expect(a.route).toBe('fast');
     expect(a.result).toEqual(b.result);
-    const t = a.result as { rows: { values: number[] }[]; sources: { rows: number; numberLocale: string }[] };
+    const t = a.result as { rows: { values: number[] }[]; sources: { rows: number }[] };
     expect(t.sources[0]!.rows).toBe(300);
-    expect(t.sources[0]!.numberLocale).toBe('id');
-    // Hand sum: 100 rows of 1.234 (= 1234) and the others i % 50.
-    let want = 100 * 1234;
-    for (let i = 0; i < 300; i++) if (i % 3 !== 0) want += i % 50;
-    expect(t.rows.reduce((s, r) => s + r.values[0]!, 0)).toBe(want);
+    // Hand count: one participant a row.
+    expect(t.rows.reduce((s, r) => s + r.values[0]!, 0)).toBe(300);
+  });
+
+  it('refuses a participant extract with a participants column on either path, with the same words (rv17 F4)', async () => {
+    const rows = ['participant_id;province;segment;period;participants'];
+    for (let i = 0; i < 300; i++) rows.push(`${i};${PROVINCES[i % 7]};${SEGMENTS[i % 4]};2024-06;${i % 3 === 0 ? '1.234' : String(i % 50)}`);
+    const path = file(rows.join('\n') + '\n');
+    const a = await outcome(path, 'always');
+    const b = await outcome(path, 'never');
+    expect(a.route).toBe('general');
+    expect(a.result).toEqual(b.result);
+    const errors = (b.result as { errors: { code?: string; line?: number; column?: number }[] }).errors;
+    expect(errors.map((e) => [e.code, e.line, e.column])).toEqual([['participant-extract-count', 1, 40]]);
   });
 
   it.each([

@@ -238,6 +238,8 @@ describe('the Parquet extract fast path gives what the general path gives', () =
         const b = await outcome(path, 'never');
         expect(a.result).toEqual(b.result);
         expect(b.route).toBeUndefined();
+        // (A participants column beside the participant id is refused, on either path: rv17 F4.)
+        if (s.countType !== 'none') return;
         total++;
         if (a.route === 'fast') fast++;
       }),
@@ -251,7 +253,6 @@ describe('the Parquet extract fast path gives what the general path gives', () =
     const cols: ColumnSource[] = [
       { name: 'participant_id', data: Array.from({ length: n }, (_, i) => BigInt(5000 + i)), type: 'INT64' },
       { name: 'province', data: Array.from({ length: n }, (_, i) => PROVINCES[i % 7]!), type: 'STRING' },
-      { name: 'participants', data: Array.from({ length: n }, (_, i) => i % 50), type: 'INT32' },
     ];
     const path = save(parquet(cols, { rowGroupSize: 64 }));
     const a = await outcome(path, 'always', { ...SCHEMA, dims: ['province'] });
@@ -260,9 +261,8 @@ describe('the Parquet extract fast path gives what the general path gives', () =
     expect(a.result).toEqual(b.result);
     const t = a.result as { rows: { values: number[] }[]; sources: { rows: number; format: string }[] };
     expect(t.sources[0]).toMatchObject({ rows: 300, format: 'parquet' });
-    let want = 0;
-    for (let i = 0; i < n; i++) want += i % 50;
-    expect(t.rows.reduce((s, r) => s + r.values[0]!, 0)).toBe(want);
+    // One participant a row (a participants column beside the id is refused: rv17 F4).
+    expect(t.rows.reduce((s, r) => s + r.values[0]!, 0)).toBe(n);
     // A duplicate id: the general path names both rows.
     cols[0] = { name: 'participant_id', data: Array.from({ length: n }, (_, i) => BigInt(i === 200 ? 5007 : 5000 + i)), type: 'INT64' };
     const dup = await outcome(save(parquet(cols, { rowGroupSize: 64 })), 'always', { ...SCHEMA, dims: ['province'] });
@@ -324,6 +324,7 @@ describe('files written by DuckDB (version-1 pages, every column nullable, dicti
     const b = await outcome(path, 'never', { ...SCHEMA, dims: ['province'] });
     expect(a.route).toBe('general');
     expect(a.result).toEqual(b.result);
-    expect((a.result as { errors: Diagnostic[] }).errors[0]!.file).toMatch(/duck\.parquet:row 4 \(participants\)$/);
+    // (First, the participants column beside the id, refused at the header: rv17 F4.)
+    expect((a.result as { errors: Diagnostic[] }).errors.map((e) => e.file)).toContainEqual(expect.stringMatching(/duck\.parquet:row 4 \(participants\)$/));
   });
 });

@@ -119,10 +119,10 @@ export async function tryParquetExtract(f: ParquetFile, extract: 'yes' | 'auto',
   const cols = typed.cols;
   if (extract === 'auto' && !cols.some((c) => c && isIdColumn(c.canonical))) return false;
   // Only layouts whose checks are all per cell or per key (the contract of src/io/extract/plan.ts).
-  // An employer extract is read row by row: the same row twice is refused there (typed-rows.ts); in a
-  // participant extract an employer column is not read (or is a key, with --by npp).
-  const participantId = cols.some((c) => c?.role.kind === 'id' && c.role.id === 'participant_id');
-  if (!participantId && cols.some((c) => c?.canonical === 'employer_id')) return false;
+  // An employer extract, and counts read as an extract, are read row by row: the same row twice is
+  // refused there (typed-rows.ts wholeRows); in a participant extract an employer column is not read (or
+  // is a key, with --by npp).
+  if (typed.wholeRows) return false;
   // A status column is grouped by too: its values are tallied for the warning (typed-rows.ts statusNotes).
   const status = new Set(typed.statusColumns);
   const keyFields: number[] = [];
