@@ -2,7 +2,8 @@
 // first spelling), whichever reader ran — a named file (read again to confirm, after the byte-level
 // engine or not) or standard input (never read again: what it names comes from what was kept as it was
 // read). Before, standard input said a key of a column the report adds up over case-folded (`kc1`).
-// The bigger file of 4 MiB and more, through the CLI, is in test/scale/duplicate-spelling.test.ts.
+// The bigger file of 4 MiB and more, through the CLI, is in test/scale/duplicate-spelling.test.ts; standard
+// input with 70,000 branches (past the cached key texts) in test/scale/key-caches.test.ts.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,16 +46,5 @@ describe('a duplicate row is named as the file writes it, by every reader', () =
       const text = `${HEAD}2024-06,Gorontalo,${a},1000,400\n2024-06,Gorontalo,${b},1000,400\n`;
       for (const how of ['fast', 'general', 'stdin'] as const) expect(await messages(text, how), `${a}/${b} ${how}`).toEqual([`3: duplicate row for 2024-06 / Gorontalo / ${a.trim()} (first at line 2)`]);
     }
-  });
-
-  it('standard input with more distinct texts than are kept (70,000 branches): the row that repeats says it as written', async () => {
-    const provinces = ['Aceh', 'Bali', 'Gorontalo', 'Papua'];
-    const lines = [HEAD.trimEnd()];
-    for (let i = 0; i < 70_000; i++) lines.push(`2024-06,${provinces[i % 4]},KC${String(i).padStart(6, '0')},1000,${i % 500}`);
-    // Branch 69,999 (past the first 65,536 texts) again at the end, and branch 28 after it.
-    lines.push('2024-06,Papua,KC069999,1000,499', '2024-06,Aceh,KC000028,1000,28');
-    const text = lines.join('\n') + '\n';
-    const expected = ['70002: duplicate row for 2024-06 / Papua / KC069999 (first at line 70001)', '70003: duplicate row for 2024-06 / Aceh / KC000028 (first at line 30)'];
-    for (const how of ['general', 'stdin'] as const) expect(await messages(text, how), how).toEqual(expected);
   });
 });

@@ -8,7 +8,7 @@
 //   NFC, trimming and collapsing spaces must leave such a text as it is;
 // - a dimension's key hashes come from the previous row's when the key repeats, and are hashed afresh once
 //   its cache is full (fold.ts): two rows with the same keys are still found when every row is a key of
-//   its own, past the cache;
+//   its own, past the cache (70,000 branches: in test/scale/key-caches.test.ts);
 // - the decoder finds line ends with indexOf instead of a test a character (source.ts): a byte that is
 //   not UTF-8 is still placed at its line and column, whatever the line ends and the chunks.
 import { writeFileSync } from 'node:fs';
@@ -103,36 +103,6 @@ describe('free-text keys: the shortcut is the long way', () => {
   it('names what is not plain', () => {
     expect(['K0012345', 'Sektor 3', 'a b c', '~!'].map(plainText)).toEqual([true, true, true, true]);
     expect([' a', 'a ', 'a  b', 'a\tb', 'é', '', 'a\u00a0b', 'a\u007f'].map(plainText)).toEqual([false, false, false, false, false, false, false, false]);
-  });
-});
-
-describe('key hashes and key texts: repeated keys and keys past the caches', () => {
-  it('70,000 branches, then 20,000 of them again (some written in lower case): one key each, the label first written', async () => {
-    // Past the resolver's 65,536 cached texts it stops looking most texts up while they are all new,
-    // and looks again once they repeat (key-domains.ts): the answers are the same either way.
-    const lines = ['province,kantor,period,workforce,participants'];
-    for (let i = 0; i < 70_000; i++) lines.push(`Gorontalo,K${String(i).padStart(7, '0')},2024-06,2000,700`);
-    for (let i = 0; i < 20_000; i++) lines.push(`Gorontalo,${i % 10 === 0 ? 'k' : 'K'}${String(i * 3).padStart(7, '0')},2024-07,2000,${i % 700}`);
-    const t = await loadTable([write('again.csv', lines.join('\n') + '\n')], { ...SCHEMA, dims: ['province', 'kantor'] }, BASE);
-    expect(t.rows).toHaveLength(90_000);
-    const kantor = t.dims.findIndex((d) => d.name === 'kantor');
-    const labels = t.dims[kantor]!.labels;
-    expect(labels.size).toBe(70_000);
-    expect(labels.get('k0000300')).toBe('K0000300');
-    // The July rows have the keys of June's branches: i * 3 for i below 20,000.
-    const july = t.rows.filter((r) => r.keys.includes('2024-07'));
-    expect(july).toHaveLength(20_000);
-    expect(july.every((r, i) => r.keys[kantor] === `k${String(i * 3).padStart(7, '0')}`)).toBe(true);
-  });
-
-  it('two rows of the same branch are found among 70,000 branches (past the 65,536 cached)', async () => {
-    const lines = ['province,kantor,period,workforce,participants'];
-    for (let i = 0; i < 70_000; i++) lines.push(`Gorontalo,K${String(i).padStart(7, '0')},2024-06,2000,700`);
-    lines.push('Gorontalo,k0069990,2024-06,2000,700'); // the same branch (keys are compared without case)
-    const f = write('branches.csv', lines.join('\n') + '\n');
-    const got = await problems(f, { ...SCHEMA, dims: ['province', 'kantor'] });
-    expect(got).toHaveLength(1);
-    expect(got[0]).toMatch(/^70002: duplicate row for Gorontalo \/ K0069990 \/ 2024-06 \(first at line 69992\)$/);
   });
 });
 
