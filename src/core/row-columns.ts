@@ -60,6 +60,8 @@ export class KeyColumn {
   private plain: (string | null)[] | undefined;
   private last: string | null = null;
   private lastCode = 0;
+  /** The rows reserve() made room for: the room of `plain` when the keys turn plain. */
+  private room = 0;
 
   /** A column of n nulls. */
   static nulls(n: number): KeyColumn {
@@ -78,7 +80,8 @@ export class KeyColumn {
   push(k: string | null): void {
     const i = this.length++;
     if (this.plain) {
-      this.plain.push(k);
+      // In the room made for it, else one more at the end (the array grows).
+      this.plain[i] = k;
       return;
     }
     let code = 0;
@@ -89,7 +92,7 @@ export class KeyColumn {
         if (id === undefined) {
           if (this.dict.length === 65535) {
             this.toPlain();
-            this.plain!.push(k);
+            this.plain![i] = k;
             return;
           }
           id = this.dict.length;
@@ -111,8 +114,9 @@ export class KeyColumn {
     codes[i] = code;
   }
 
-  /** Room for n rows (while the keys are numbered). */
+  /** Room for n rows (while the keys are numbered; and for their strings if they turn plain). */
   reserve(n: number): void {
+    this.room = Math.max(this.room, n);
     const codes = this.codes;
     if (!codes || n <= codes.length) return;
     const next = new (codes.constructor as Uint8ArrayConstructor)(n);
@@ -128,14 +132,21 @@ export class KeyColumn {
     this.length = n;
   }
 
+  /** No room kept past the rows (a load that is done). */
+  trim(): void {
+    if (this.plain && this.plain.length > this.length) this.plain.length = this.length;
+  }
+
   /** Does some row have a key? */
   anyKey(): boolean {
     for (let i = 0; i < this.length; i++) if (this.at(i) !== null) return true;
     return false;
   }
 
+  // Plain keys are set by index into an array made with the room reserved (a million rows: an array
+  // grown by push is copied some thirty times on the way, each copy left to a full collection).
   private toPlain(): void {
-    const plain = new Array<string | null>(this.length - 1);
+    const plain = new Array<string | null>(Math.max(this.length - 1, this.room));
     for (let i = 0; i < this.length - 1; i++) plain[i] = this.at(i);
     this.plain = plain;
     this.codes = undefined;
@@ -308,6 +319,7 @@ export class RowColumns {
   trim(): void {
     const n = Math.max(this.size, 1);
     if (this.src.length > n + (n >> 2) + 64) this.resize(n, true);
+    for (const col of this.keys) col.trim();
   }
 
   /** Forget the rows from `start` on. */

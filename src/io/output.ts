@@ -167,7 +167,9 @@ async function writeStdout(io: Io, bytes: OutputBytes): Promise<void> {
     }
     if (direct) return writeBlocksToDescriptor(1, bytes);
   }
-  const blocks = bytes instanceof Uint8Array ? [bytes] : bytes;
+  // A stream may keep a block after its callback (a PassThrough holds it for its reader), and the blocks
+  // of a report are one buffer filled again (byteBlocks): each is copied.
+  const blocks = bytes instanceof Uint8Array ? [bytes] : copies(bytes);
   if (out instanceof Writable) {
     // The stream also emits the failure as 'error' (just after the callback); the callback is where
     // it is handled, so the event must not become an uncaught exception. Removed a turn later. Each
@@ -186,6 +188,10 @@ async function writeStdout(io: Io, bytes: OutputBytes): Promise<void> {
     return;
   }
   for (const block of blocks) out.write(block);
+}
+
+function* copies(blocks: Iterable<Uint8Array>): Generator<Uint8Array> {
+  for (const b of blocks) yield Buffer.from(b);
 }
 
 /**

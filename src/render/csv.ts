@@ -8,6 +8,7 @@ import type { RenderContext, Streamed } from './context.js';
 import { machineFormatter, neutraliseFormula } from './format.js';
 import type { AnyReport, ColumnKind, Value } from '../report/model.js';
 import { eachRowCells } from './rows.js';
+import { numberText } from '../report/rounding.js';
 
 /** One CSV field, quoted when it holds the delimiter, a quote or a line break (RFC 4180). */
 export function quote(field: string, delimiter: string): string {
@@ -26,7 +27,7 @@ export function* delimitedLines(report: AnyReport, ctx: RenderContext, tab: bool
     return (value) => {
       const v = machine(value);
       if (v === null) return '';
-      if (typeof v === 'number') return excel ? String(v).replace('.', ',') : String(v);
+      if (typeof v === 'number') return excel ? numberText(v).replace('.', ',') : numberText(v);
       if (tab) return neutraliseFormula(v).replace(/[\t\r\n]/g, ' ');
       return quote(words ? neutraliseFormula(v) : v, delimiter);
     };

@@ -10,6 +10,7 @@ import type { Streamed } from './context.js';
 import { formatMachine, machineFormatter } from './format.js';
 import type { AnyReport, Value } from '../report/model.js';
 import { cellValue, rowCells, type Level } from './rows.js';
+import { numberText } from '../report/rounding.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -30,8 +31,8 @@ function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, bigintAsNumber, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
 }
 
-/** A machine value as JSON: a number as JSON.stringify writes it (the same text as String for a finite one). */
-const jsonValue = (v: string | number | null): string => (typeof v === 'number' ? String(v) : JSON.stringify(v));
+/** A machine value as JSON: a number as JSON.stringify writes it (the same text as String for a finite one; numberText: no cache). */
+const jsonValue = (v: string | number | null): string => (typeof v === 'number' ? numberText(v) : JSON.stringify(v));
 
 /**
  * How each row is written, resolved once from the columns: the keys in the order they appear (`order`,

@@ -25,6 +25,7 @@
 
 import { constants as Z, crc32, deflateRawSync } from 'node:zlib';
 import type { Zip as ZipStream, ZipInputFile } from 'fflate';
+import { numberText as plainNumber } from '../report/rounding.js';
 import { CHART_CONTENT_TYPE, chartXml, DRAWING_CONTENT_TYPE, drawingXml, oneRelationship, type SheetLineChart } from './xlsx-chart.js';
 
 /** How a cell looks. Every cell of ours names its font (Arial 10, bold or not) through its style. */
@@ -179,7 +180,7 @@ const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 const headerText = (text: string): string => text.replace(/&/g, '&&');
 
 /** A number as XML: finite numbers only (the caller leaves the others empty). */
-const numberText = (n: number): string => (Object.is(n, -0) ? '0' : String(n));
+const numberText = (n: number): string => (Object.is(n, -0) ? '0' : plainNumber(n));
 
 /** The worksheet XML a piece at a time: the head, each row, the tail. */
 function* sheetXml(sheet: SheetSpec, styles: Styles, first: boolean): Generator<string> {

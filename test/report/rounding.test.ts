@@ -194,3 +194,13 @@ function nextUp(y: number): number {
   buf.setBigUint64(0, y > 0 ? bits + 1n : bits - 1n);
   return buf.getFloat64(0);
 }
+
+describe('numberText (String without the number-to-string cache)', () => {
+  it('writes every number as String does', async () => {
+    const { numberText } = await import('../../src/report/rounding.js');
+    fc.assert(fc.property(fc.oneof(fc.double(), fc.integer(), fc.double({ min: -1, max: 1 })), (x) => {
+          expect(numberText(x)).toBe(String(x));
+        }), { numRuns: 20_000 });
+    for (const x of [0, -0, NaN, Infinity, -Infinity, 1e21, 1e-7, 123e-20, Number.MAX_SAFE_INTEGER, 5e-324, 0.1 + 0.2]) expect(numberText(x)).toBe(String(x));
+  });
+});

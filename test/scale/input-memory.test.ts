@@ -148,7 +148,9 @@ describe('one key per row: memory follows the groups, with bounds that hold toda
     const r = coverage([f, '--by', 'province,kantor', '-f', 'csv', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     console.log(`one key per row, 1,000,000 rows of one month: ${(r.rss / MiB).toFixed(0)} MiB`);
-    expect(r.rss).toBeLessThanOrEqual(1870 * MiB); // measured 1,312–1,622 MiB (2,710–2,902 MiB before)
+    // measured 264–324 MiB on a shared 2-core machine (main at 183975e: 359–377 MiB; 1,312–1,622 and
+    // 2,710–2,902 MiB in earlier rounds). Not yet the issue's 250: see bench/README.md.
+    expect(r.rss).toBeLessThanOrEqual(340 * MiB);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.filter((l) => l.endsWith(',detail'))).toHaveLength(n);
     expect(lines.filter((l) => l.endsWith(',subtotal'))).toHaveLength(PROVINCES.length);

@@ -801,8 +801,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       notes.push({ code: 'no-target', rows: without.slice(0, 5).map((x) => x.keys.map((k, d) => labelOf(starDims![d]!, k)).join(' / ')), count: without.length, with: withT.length, of: stars.length });
     }
   }
-  // The report's order: a detail row by its place in `detail`, a subtotal or the Total as made (few).
-  const order: (number | CoverageRow)[] = [];
+  // The report's order: a detail row by its place in `detail`, a subtotal or the Total (few, made now)
+  // as -1 - its place in `made`. A million detail rows: 4 MiB of Int32Array, no list per first key.
+  const made: CoverageRow[] = [];
+  const order = new OrderList(detail.length);
   if (grain.length >= 2) {
     const subs = new Map<string, CoverageRow>();
     const sub = levelRows([grain[0]!], 'subtotal');
@@ -821,26 +823,39 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       }
     }
     if (subWithout > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: subWithout, of: sub.length, example: subExample ?? '', per: grain[0]! });
-    const byFirst = new Map<string, number[]>();
+    // The detail rows by first key, in order of first appearance, each followed by its subtotal: a
+    // counting sort (the number of each row's first key, then the rows of each in turn).
+    const firsts = new Map<string, number>();
+    const keyOf: string[] = [];
+    const firstOf = new Int32Array(detail.length);
     for (let i = 0; i < detail.length; i++) {
       const k = detail.firstKey(i);
-      const list = byFirst.get(k);
-      if (list) list.push(i);
-      else byFirst.set(k, [i]);
+      let f = firsts.get(k);
+      if (f === undefined) {
+        firsts.set(k, (f = keyOf.length));
+        keyOf.push(k);
+      }
+      firstOf[i] = f;
     }
-    for (const [k, list] of byFirst) {
-      for (const i of list) order.push(i);
-      const s = subs.get(k);
-      if (s) order.push(s);
+    const start = new Int32Array(keyOf.length + 1);
+    for (let i = 0; i < detail.length; i++) start[firstOf[i]! + 1]!++;
+    for (let f = 0; f < keyOf.length; f++) start[f + 1]! += start[f]!;
+    const sorted = new Int32Array(detail.length);
+    const next = start.slice(0, keyOf.length);
+    for (let i = 0; i < detail.length; i++) sorted[next[firstOf[i]!]!++] = i;
+    for (let f = 0; f < keyOf.length; f++) {
+      for (let j = start[f]!; j < start[f + 1]!; j++) order.push(sorted[j]!);
+      const s = subs.get(keyOf[f]!);
+      if (s) order.push(-1 - (made.push(s) - 1));
     }
   } else for (let i = 0; i < detail.length; i++) order.push(i);
   const totals = levelRows([], 'total');
   for (let i = 0; i < totals.length; i++) {
     const r = totals.at(i);
     seen(r);
-    order.push(r);
+    order.push(-1 - (made.push(r) - 1));
   }
-  let rowList = orderedRows(order, detail, has);
+  let rowList = orderedRows(order.done(), made, detail, has);
 
   // The year as a story: with two months or more, each row's pace and where it lands in December.
   let story: CoverageStory | undefined;
@@ -1077,11 +1092,36 @@ interface LevelRows {
 
 const NO_LABELS: readonly string[] = Object.freeze([]);
 
-/** The report's rows in `order`: a number is a row of `detail`, made when read; a row is itself. */
-function orderedRows(order: readonly (number | CoverageRow)[], detail: LevelRows, has: { target: boolean; estimate: boolean }): CoverageRowList {
+/** Numbers in a typed array that grows (a detail row per number: a million of them). */
+class OrderList {
+  private a: Int32Array;
+  private n = 0;
+  constructor(expected: number) {
+    this.a = new Int32Array(expected + 64);
+  }
+
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const next = new Int32Array(this.a.length * 2);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[this.n++] = x;
+  }
+
+  done(): Int32Array {
+    return this.a.subarray(0, this.n);
+  }
+}
+
+/**
+ * The report's rows in `order`: a number i ≥ 0 is row i of `detail`, made when read; -1 - j is the row
+ * made[j] (a subtotal or the Total).
+ */
+function orderedRows(order: Int32Array, made: readonly CoverageRow[], detail: LevelRows, has: { target: boolean; estimate: boolean }): CoverageRowList {
   const at = (i: number): CoverageRow => {
     const x = order[i]!;
-    return typeof x === 'number' ? detail.at(x) : x;
+    return x >= 0 ? detail.at(x) : made[-1 - x]!;
   };
   return {
     length: order.length,
@@ -1090,7 +1130,7 @@ function orderedRows(order: readonly (number | CoverageRow)[], detail: LevelRows
     at,
     level: (i) => {
       const x = order[i]!;
-      return typeof x === 'number' ? 'detail' : x.level;
+      return x >= 0 ? 'detail' : made[-1 - x]!.level;
     },
     *[Symbol.iterator]() {
       for (let i = 0; i < order.length; i++) yield at(i);
