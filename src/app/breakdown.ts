@@ -20,7 +20,7 @@ import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } 
 import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
-import { phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, type TotalOptions, type Totals } from './targets.js';
+import { phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -129,6 +129,8 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       if (unused.length) notes.push({ code: 'profile-cut', months: unused, from: read.period, source: profile.source });
     }
     const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
+    const through = waypointsNote(stages[stages.length - 1], read.period, year);
+    if (through) notes.push(through);
     if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
   }
   // The bundled baseline's participants not attributed to any province are in the national figure,

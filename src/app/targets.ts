@@ -137,6 +137,16 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
 }
 
 /**
+ * The series' Decembers on the way that a multi-year path passes through (the last stage's, after the
+ * baseline month): only the total does; said, since each unit's point there is not that year's own
+ * breakdown target (rv14: Lampung's December 2024 under --year 2026 1,057,790, its 2024 target 1,341,470).
+ */
+export function waypointsNote(stage: BreakdownStage | undefined, from: Period, year: number): Note | undefined {
+  const passes = [...(stage?.waypoints ?? new Map<Period, bigint>())].filter(([m]) => m > from && m < `${year}-12`).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, total]) => ({ month, total: Number(total) }));
+  return passes.length ? { code: 'waypoints-national', year, passes } : undefined;
+}
+
+/**
  * The baseline month of a targets file: a breakdown's `period` column; for a month-by-month file (a
  * `breakdown --months` output, whose first month is the one after its baseline month and whose
  * `baseline` column holds the participants of that month) the month before its first; unknown for a
@@ -304,7 +314,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...totals.notes, ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
+    notes: [...totals.notes, ...optional(B ? waypointsNote(stages[stages.length - 1], B, o.year) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
   };
 }

@@ -35,6 +35,12 @@ export type Note =
    * the targets are a yearly file, which cannot carry them (a `breakdown --months` file can).
    */
   | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true }
+  /**
+   * A path over several years through the series' own Decembers on the way: only the national (or whole)
+   * total passes through them; each unit's point there is its share of this plan's path, not its target
+   * in that year's own breakdown (rv14).
+   */
+  | { readonly code: 'waypoints-national'; readonly year: number; readonly passes: readonly { readonly month: string; readonly total: number }[] }
   /** A yearly targets file whose rows give different baseline months: each row is phased from its own. */
   | { readonly code: 'mixed-baselines'; readonly source: string; readonly months: readonly { readonly month: string; readonly rows: number }[] }
   /** The milestones of coverage are phased by a profile (--phasing, or "phasing" of the config), as breakdown --months phases them. */

@@ -329,6 +329,15 @@ export function noteText(n: Note, lang: Lang): string {
         `target di ${n.source} berawal dari ${n.months.length} bulan dasar: ${m('id')}; tonggak setiap baris dihitung dari bulannya sendiri, dan bulan sebelum yang terakhir ditolak`,
       );
     }
+    case 'waypoints-national': {
+      const en = n.passes.map((x) => `${num(x.total, 'en')} in ${x.month}`).join(', ');
+      const id = n.passes.map((x) => `${num(x.total, 'id')} pada ${x.month}`).join(', ');
+      const years = n.passes.map((x) => x.month.slice(0, 4));
+      return L(
+        `on the way to December ${n.year} the total passes through the series' own Decembers (${en}); each unit's milestone there is its share of the ${n.year} plan's path, not its target in the ${years.join(' or ')} breakdown (breakdown --year ${years[0]} gives those, under the same rule)`,
+        `menuju Desember ${n.year} total melewati Desember seri di tengah jalan (${id}); tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}, bukan targetnya dalam rincian ${years.join(' atau ')} (breakdown --year ${years[0]} memberikannya, dengan aturan yang sama)`,
+      );
+    }
     case 'targets-phasing':
       return L(`the milestones are phased by the profile ${n.profile} (month weights), as breakdown --months --phasing ${n.profile} phases them`, `tonggak dihitung menurut profil ${n.profile} (bobot bulan), seperti breakdown --months --phasing ${n.profile}`);
     case 'phasing-unused':
