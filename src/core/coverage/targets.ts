@@ -340,7 +340,8 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
     },
     revisionFrom,
     ...(noWaypoints ? { noWaypoints } : {}),
-    ...(revisionFrom && si < 0 ? { noFromMilestone: revisionFrom } : {}),
+    // A revision whose rows give no `from_milestone` at all (the column deleted, or never written).
+    ...(revisionFrom && (si < 0 || flat.rows.every((r) => r.values[si] === null || r.values[si] === undefined)) ? { noFromMilestone: revisionFrom } : {}),
   };
 }
 
