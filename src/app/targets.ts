@@ -129,11 +129,36 @@ export function ruleFacts(rule: SplitRule, result: AllocationResult): RuleFacts 
  * passes through on the way (only when the total is the series' own and the units are the whole country).
  */
 export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean): BreakdownStage[] {
-  return totals.stages.map((s) => ({
-    ...(s.from ? { from: s.from } : {}),
-    result: plan(s.total),
-    ...(national && totals.series && baseline && totals.year !== undefined ? { waypoints: waypoints(totals.series.points, baseline, totals.year, s.from) } : {}),
-  }));
+  return totals.stages.map((s) => {
+    const result = plan(s.total);
+    if (!(national && totals.series && baseline && totals.year !== undefined)) return { ...(s.from ? { from: s.from } : {}), result };
+    const through = waypoints(totals.series.points, baseline, totals.year, s.from);
+    const units = unitWaypoints(through, result, plan, totals.series.file);
+    return { ...(s.from ? { from: s.from } : {}), result, waypoints: through, ...(units ? { unitWaypoints: units } : {}) };
+  });
+}
+
+/**
+ * Each unit's target for the series' Decembers on the way, from that year's own breakdown under the same
+ * rule (breakdown --year 2024 for the December 2024 of a 2026 plan), so that a province's path passes
+ * through its own 2024 target, not only the national total through 50,000,000 (rv14: Lampung's December
+ * 2024 under --year 2026 was 1,057,790, its 2024 target 1,341,470). Flat breakdowns only; undefined
+ * (the national total alone passes through them, and the note says so) when a unit's targets would not
+ * rise from today through each December to the final target.
+ */
+function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationResult, plan: (total: GivenTotal) => AllocationResult, file: string): Map<Period, bigint[]> | undefined {
+  if (final.shape !== 'flat' || through.size === 0) return undefined;
+  const out = new Map<Period, bigint[]>();
+  let previous = final.units.map((u) => BigInt(u.participants ?? 0));
+  for (const [month, total] of [...through].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const r = plan({ value: total, source: `${file}, December ${month.slice(0, 4)} on the way`, year: Number(month.slice(0, 4)) });
+    if (r.units.length !== final.units.length || r.units.some((u, i) => u.keys.join('\u0000') !== final.units[i]!.keys.join('\u0000'))) return undefined;
+    const targets = r.units.map((u) => u.target);
+    if (targets.some((t, i) => t < previous[i]!)) return undefined;
+    out.set(month, targets);
+    previous = targets;
+  }
+  return final.units.every((u, i) => u.target >= previous[i]!) ? out : undefined;
 }
 
 /**
@@ -143,7 +168,9 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
  */
 export function waypointsNote(stage: BreakdownStage | undefined, from: Period, year: number): Note | undefined {
   const passes = [...(stage?.waypoints ?? new Map<Period, bigint>())].filter(([m]) => m > from && m < `${year}-12`).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, total]) => ({ month, total: Number(total) }));
-  return passes.length ? { code: 'waypoints-national', year, passes } : undefined;
+  if (!passes.length) return undefined;
+  const units = passes.every((p) => stage?.unitWaypoints?.has(p.month));
+  return { code: 'waypoints-national', year, passes, ...(units ? { units: true as const } : {}) };
 }
 
 /**

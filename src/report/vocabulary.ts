@@ -333,6 +333,12 @@ export function noteText(n: Note, lang: Lang): string {
       const en = n.passes.map((x) => `${num(x.total, 'en')} in ${x.month}`).join(', ');
       const id = n.passes.map((x) => `${num(x.total, 'id')} pada ${x.month}`).join(', ');
       const years = n.passes.map((x) => x.month.slice(0, 4));
+      if (n.units) {
+        return L(
+          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}), each unit through its target of that year's breakdown under the same rule (breakdown --year ${years.join(', --year ')})`,
+          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}), setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama (breakdown --year ${years.join(', --year ')})`,
+        );
+      }
       return L(
         `on the way to December ${n.year} the total passes through the series' own Decembers (${en}); each unit's milestone there is its share of the ${n.year} plan's path, not its target in the ${years.join(' or ')} breakdown (breakdown --year ${years[0]} gives those, under the same rule)`,
         `menuju Desember ${n.year} total melewati Desember seri di tengah jalan (${id}); tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}, bukan targetnya dalam rincian ${years.join(' atau ')} (breakdown --year ${years[0]} memberikannya, dengan aturan yang sama)`,

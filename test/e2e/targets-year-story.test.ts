@@ -97,15 +97,40 @@ describe('rv14 2: a phasing profile shapes coverage as it shapes breakdown --mon
 });
 
 describe('rv14 5: the Decembers on the way of a multi-year plan', () => {
-  it('coverage --year 2026 and breakdown --year 2026 --months say the provinces\' Decembers on the way are not that year\'s breakdown', async () => {
-    const data = writeIn(D, 'lampung.csv', 'period,province,participants\n2024-11,Lampung,1050000\n2024-11,Nusa Tenggara Timur,700000\n2024-12,Lampung,1100000\n2024-12,Nusa Tenggara Timur,720000\n');
-    const said = "on the way to December 2026 the total passes through the series' own Decembers (50,000,000 in 2024-12, 60,000,000 in 2025-12); each unit's milestone there is its share of the 2026 plan's path, not its target in the 2024 or 2025 breakdown";
+  const data = writeIn(D, 'lampung.csv', 'period,province,participants\n2024-11,Lampung,1050000\n2024-11,Nusa Tenggara Timur,700000\n2024-12,Lampung,1100000\n2024-12,Nusa Tenggara Timur,720000\n');
+  it("coverage --year 2026 in December 2024: each province's milestone is its 2024 target under the same rule", async () => {
+    // The review's figures (rv14 5), level mode: the 2024 plan gives Lampung 1,341,470 and Nusa Tenggara
+    // Timur 825,272 (coverage --year 2024 --mode level, target = milestone in December); main gave their
+    // December 2024 on the way to 2026 as 1,057,790 and 656,809 (the 2026 increase phased evenly), "on
+    // track" where the 2024 plan says "behind" (1,100,000 < 1,341,470; 720,000 < 825,272).
     const c = await run(['coverage', data, '--year', '2026', '--mode', 'level', '-f', 'csv']);
     expect(c.code, c.stderr).toBe(0);
-    expect(c.stderr).toContain(said);
-    const b = await run(['breakdown', '--year', '2026', '--months', '-f', 'csv']);
-    expect(b.code, b.stderr).toBe(0);
-    expect(b.stderr).toContain(said);
+    const rows = csvRows(c.stdout);
+    expect(row(rows, 'Lampung').milestone).toBe('1341470');
+    expect(row(rows, 'Lampung').status).toBe('behind');
+    expect(row(rows, 'Nusa Tenggara Timur').milestone).toBe('825272');
+    expect(row(rows, 'Nusa Tenggara Timur').status).toBe('behind');
+    // The run rate to December 2026 is over the 24 months left: ⌈(2,139,459 − 1,100,000) / 24⌉ = ⌈43,310.8⌉ = 43,311.
+    expect(row(rows, 'Lampung').run_rate).toBe('43311');
+    expect(c.stderr).toContain("on the way to December 2026 the path passes through the series' own Decembers (50,000,000 in 2024-12, 60,000,000 in 2025-12), each unit through its target of that year's breakdown under the same rule");
+    const y2024 = csvRows((await run(['coverage', data, '--year', '2024', '--mode', 'level', '-f', 'csv', '-q'])).stdout);
+    expect(row(y2024, 'Lampung').target).toBe('1341470');
+  });
+
+  it('breakdown --year 2026 --months: every province passes through its breakdown --year 2024 and 2025 targets', async () => {
+    const months = csvRows((await run(['breakdown', '--year', '2026', '--months', '-f', 'csv', '-q'])).stdout);
+    for (const year of [2024, 2025]) {
+      const plan = new Map(csvRows((await run(['breakdown', '--year', String(year), '-f', 'csv', '-q'])).stdout).filter((r) => r.level === 'detail').map((r) => [r.province, r.target]));
+      const dec = months.filter((r) => r.period === `${year}-12` && r.level === 'detail');
+      expect(dec.length).toBe(38);
+      expect(plan.size).toBe(38);
+      // Each December on the way is the province's own target of that year (main: 30 of 38 differed in level mode, ±1 in gap mode).
+      expect(dec.filter((r) => r.milestone !== plan.get(r.province)).map((r) => r.province)).toEqual([]);
+    }
+    // The national path through them: 50,000,000 and the interpolated 60,000,000 (data/targets.csv).
+    const sum = (p: string): number => months.filter((r) => r.period === p && r.level === 'detail').reduce((a, r) => a + Number(r.milestone), 0);
+    expect(sum('2024-12')).toBe(50000000);
+    expect(sum('2025-12')).toBe(60000000);
   });
 });
 
