@@ -12,7 +12,6 @@ import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
 import { atPeriod, dimIndex, keysOf, labelOf, type Table, type TableRow } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
 import { areaBook } from '../io/geography.js';
-import { expandInputs } from '../io/inputs.js';
 import type { LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { NamedColumn } from '../options/keys.js';
@@ -21,7 +20,7 @@ import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } 
 import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
-import { planStages, plannedTotals, refuseYearPast, ruleFacts, unattributedNote, type TotalOptions, type Totals } from './targets.js';
+import { phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -116,7 +115,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
     if (year === undefined) throw usage({ message: '--months needs the target year: the December the targets are for', hint: '--year <yyyy> (with --target N: the total for December of that year)' }, { message: '--months memerlukan tahun target: Desember yang dituju target', hint: '--year <yyyy> (dengan --target N: total untuk Desember tahun itu)' });
     let profile: Phasing = { kind: 'even' };
     if (o.phasing && o.phasing !== 'even') {
-      profile = await (await import('../io/margins.js')).loadProfile((await expandInputs([o.phasing], io))[0]!, load);
+      profile = await phasingProfile(o.phasing, load, io);
       phasing = o.phasing;
     }
     path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing);
@@ -130,6 +129,8 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       if (unused.length) notes.push({ code: 'profile-cut', months: unused, from: read.period, source: profile.source });
     }
     const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
+    const through = waypointsNote(stages[stages.length - 1], read.period, year);
+    if (through) notes.push(through);
     if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
   }
   // The bundled baseline's participants not attributed to any province are in the national figure,
@@ -247,8 +248,7 @@ function milestonesOrThrow(path: ReturnType<typeof breakdownMilestones>, from: P
         { message: `target nasional ${path.month} (${path.value}) tidak di antara ${path.low} dan ${path.high}: jalur menuju Desember ${year} akan turun`, hint: 'periksa seri target (--series, data/targets.csv)' },
       ));
     case 'profile-zero':
-      throw new InputError({ file: phasing, ...say('the phasing profile gives every month of the path a weight of 0', 'profil pentahapan memberi bobot 0 pada setiap bulan dalam jalur') });
     case 'profile-month':
-      throw new InputError({ file: phasing, ...say(`the phasing profile has no weight for ${path.month}`, `profil pentahapan tidak memiliki bobot untuk ${path.month}`) });
+      return refuseProfileProblem(path, phasing);
   }
 }

@@ -63,6 +63,20 @@ export function usableSort(cli: Readonly<Record<string, unknown>>, o: { targets?
   return undefined;
 }
 
+/**
+ * --phasing typed, and the run's targets are month by month: their milestones are read as written, and
+ * the profile would shape nothing (from a config file it is said in a note instead).
+ */
+export function phasingRule(notes: readonly { readonly code: string }[]): InertRule {
+  const unused = notes.find((n): n is { code: 'phasing-unused'; source: string } => n.code === 'phasing-unused');
+  return {
+    flag: 'phasing',
+    inert: unused !== undefined,
+    why: { en: `the targets of ${unused?.source ?? ''} are month by month: their milestones are read as written`, id: `target di ${unused?.source ?? ''} adalah target bulanan: tonggaknya dibaca apa adanya` },
+    hint: { en: 'leave out --phasing, or give the yearly targets file (breakdown without --months), which the profile phases', id: 'hilangkan --phasing, atau berikan berkas target tahunan (breakdown tanpa --months), yang dihitung menurut profil itu' },
+  };
+}
+
 export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string; mode?: string; min?: { readonly kind: string } }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
@@ -76,6 +90,7 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     gapMinNoneRule(planned && o.mode !== 'level' && o.min?.kind === 'none'),
     { flag: 'scenario', inert: !planned, ...notPlanned },
     { flag: 'series', inert: !planned, ...notPlanned },
+    { flag: 'phasing', inert: !anyTargets, why: { en: 'it phases the milestones of the targets, and this run has no targets', id: 'opsi ini mengatur tonggak target, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },
     { flag: 'asOf', inert: !anyTargets, why: { en: 'it picks the target revision in force, and this run has no targets', id: 'opsi ini memilih revisi target yang berlaku, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },
     { flag: 'compareTargets', inert: !anyTargets, why: { en: 'it puts other targets beside the targets of the run, and this run has none', id: 'opsi ini menaruh target lain di samping target proses ini, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE (or --year) for the first plan', id: 'tambahkan --targets BERKAS (atau --year) untuk rencana pertama' } },
     // The trend view is of the run's own targets: the other plans would be read and shown nowhere.

@@ -36,6 +36,8 @@ export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly expect?: readonly ExpectInput[];
   readonly paceWindow?: number;
   readonly compareTargets?: readonly string[];
+  /** --phasing / the config's "phasing": a profile that phases the milestones, as breakdown --months's. */
+  readonly phasing?: string;
 }
 
 export interface CoveragePlan {
@@ -115,7 +117,13 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
       });
       samePlanTwice(other!.targets.table.sources, seenPlans);
       if (!other!.nothingAsOf) nothingAsOf = undefined;
-      const r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
+      // A refusal of the compared plan (a month before its baseline, a revision not yet in force) names its file (rv14).
+      let r: CoverageResult;
+      try {
+        r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
+      } catch (e) {
+        throw namedPlan(e, file);
+      }
       each.push({ label: file, result: r, notes: [...other!.notes, ...r.notes] });
     }
     // The plans side by side have no pace nor projection columns: notes about them would explain nothing shown.
@@ -219,7 +227,7 @@ function namedPlan(e: unknown, file: string): unknown {
     });
   }
   const words = describeCoreError(e)!;
-  const rename = (text: string): string => text.replace(/^--targets: /, `--compare-targets ${file}: `);
+  const rename = (text: string): string => (text.startsWith('--targets: ') ? text.replace(/^--targets: /, `--compare-targets ${file}: `) : `--compare-targets ${file}: ${text}`);
   return new InputError(words.map((w) => ({ ...w, message: rename(w.message), id: w.id ? { ...w.id, message: rename(w.id.message) } : w.id })));
 }
 

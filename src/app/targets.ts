@@ -5,10 +5,11 @@
 
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, SplitRule } from '../core/allocation/spec.js';
-import { addMonths, latestPeriod, monthsBetween, type Period } from '../core/calendar.js';
-import { isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
+import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, type Period } from '../core/calendar.js';
+import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
+import { monthWeights, type Phasing } from '../core/phasing.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
 import { targetStages, waypoints } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
@@ -128,11 +129,48 @@ export function ruleFacts(rule: SplitRule, result: AllocationResult): RuleFacts 
  * passes through on the way (only when the total is the series' own and the units are the whole country).
  */
 export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean): BreakdownStage[] {
-  return totals.stages.map((s) => ({
-    ...(s.from ? { from: s.from } : {}),
-    result: plan(s.total),
-    ...(national && totals.series && baseline && totals.year !== undefined ? { waypoints: waypoints(totals.series.points, baseline, totals.year, s.from) } : {}),
-  }));
+  return totals.stages.map((s) => {
+    const result = plan(s.total);
+    if (!(national && totals.series && baseline && totals.year !== undefined)) return { ...(s.from ? { from: s.from } : {}), result };
+    const through = waypoints(totals.series.points, baseline, totals.year, s.from);
+    const units = unitWaypoints(through, result, plan, totals.series.file);
+    return { ...(s.from ? { from: s.from } : {}), result, waypoints: through, ...(units ? { unitWaypoints: units } : {}) };
+  });
+}
+
+/**
+ * Each unit's target for the series' Decembers on the way, from that year's own breakdown under the same
+ * rule (breakdown --year 2024 for the December 2024 of a 2026 plan), so that a province's path passes
+ * through its own 2024 target, not only the national total through 50,000,000 (rv14: Lampung's December
+ * 2024 under --year 2026 was 1,057,790, its 2024 target 1,341,470). Flat breakdowns only; undefined
+ * (the national total alone passes through them, and the note says so) when a unit's targets would not
+ * rise from today through each December to the final target.
+ */
+function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationResult, plan: (total: GivenTotal) => AllocationResult, file: string): Map<Period, bigint[]> | undefined {
+  if (final.shape !== 'flat' || through.size === 0) return undefined;
+  const out = new Map<Period, bigint[]>();
+  let previous = final.units.map((u) => BigInt(u.participants ?? 0));
+  for (const [month, total] of [...through].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const r = plan({ value: total, source: `${file}, December ${month.slice(0, 4)} on the way`, year: Number(month.slice(0, 4)) });
+    if (r.units.length !== final.units.length || r.units.some((u, i) => u.keys.join('\u0000') !== final.units[i]!.keys.join('\u0000'))) return undefined;
+    const targets = r.units.map((u) => u.target);
+    if (targets.some((t, i) => t < previous[i]!)) return undefined;
+    out.set(month, targets);
+    previous = targets;
+  }
+  return final.units.every((u, i) => u.target >= previous[i]!) ? out : undefined;
+}
+
+/**
+ * The series' Decembers on the way that a multi-year path passes through (the last stage's, after the
+ * baseline month): only the total does; said, since each unit's point there is not that year's own
+ * breakdown target (rv14: Lampung's December 2024 under --year 2026 1,057,790, its 2024 target 1,341,470).
+ */
+export function waypointsNote(stage: BreakdownStage | undefined, from: Period, year: number): Note | undefined {
+  const passes = [...(stage?.waypoints ?? new Map<Period, bigint>())].filter(([m]) => m > from && m < `${year}-12`).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, total]) => ({ month, total: Number(total) }));
+  if (!passes.length) return undefined;
+  const units = passes.every((p) => stage?.unitWaypoints?.has(p.month));
+  return { code: 'waypoints-national', year, passes, ...(units ? { units: true as const } : {}) };
 }
 
 /**
@@ -176,9 +214,39 @@ function targetsBaseline(t: Table, year: number): Period | undefined {
 
 const YEAR_GRAINS = new Set(['province', 'kanwil', 'segment']);
 
+/** The phasing profile of --phasing (or the config's "phasing"), or even phasing. */
+export async function phasingProfile(file: string | undefined, load: LoadOptions, io: Io): Promise<Phasing> {
+  if (!file || file === 'even') return { kind: 'even' };
+  return (await import('../io/margins.js')).loadProfile((await expandInputs([file], io))[0]!, load);
+}
+
+/** A path a phasing profile cannot draw (no weight for a month of it, or weights of 0 only): refused, exit 3. */
+export function refuseProfileProblem(problem: { readonly problem: 'profile-zero' } | { readonly problem: 'profile-month'; readonly month: Period }, file: string | undefined): never {
+  if (problem.problem === 'profile-zero') throw new InputError({ file, ...say('the phasing profile gives every month of the path a weight of 0', 'profil pentahapan memberi bobot 0 pada setiap bulan dalam jalur') });
+  throw new InputError({ file, ...say(`the phasing profile has no weight for ${problem.month}`, `profil pentahapan tidak memiliki bobot untuk ${problem.month}`) });
+}
+
+/**
+ * The paths of a yearly targets file a profile must phase: from each baseline month of its rows, and from
+ * the month before each revision's `from`, to December. A month the profile lacks is refused here, not
+ * left without milestones.
+ */
+function checkProfile(t: Table, year: number, phasing: Phasing, file: string | undefined): void {
+  if (phasing.kind === 'even') return;
+  const starts = new Set(keysOf(t, 'period').filter((p) => p !== ''));
+  for (const f of keysOf(t, 'from')) if (/^\d{4}-\d{2}$/.test(f)) starts.add(addMonths(f, -1));
+  for (const start of starts) {
+    const months = monthsUntilDecember(start, year);
+    if (!months.length) continue;
+    const w = monthWeights(months, phasing);
+    if (!Array.isArray(w)) refuseProfileProblem({ problem: 'profile-month', month: w.missing }, file);
+    if (!w.some((x) => x > 0)) refuseProfileProblem({ problem: 'profile-zero' }, file);
+  }
+}
+
 /** Targets for coverage from --targets FILE, or planned on the bundled baseline for --year. */
 export async function coverageTargets(
-  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string },
+  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string; phasing?: string },
   grain: readonly string[],
   period: Period | undefined,
   load: LoadOptions,
@@ -210,9 +278,24 @@ export async function coverageTargets(
     if (fy.from === 'unknown') notes.push({ code: 'unknown-year', source: table.sources.map((s) => s.name).join(', ') });
     if (fy.years) notes.push({ code: 'year-chosen', year: fy.year, years: fy.years, source: table.sources.map((s) => s.name).join(', ') });
     const base = targetsBaseline(fy.table, fy.year);
+    // Rows of different baseline months (a sheet put together from two breakdowns): each is phased from
+    // its own (core targetsAt); said, with the months, since the report's baseline month is the latest.
+    const months = baselineMonths(fy.table);
+    if (months.size > 1) notes.push({ code: 'mixed-baselines', source: table.sources.map((s) => s.name).join(', '), months: [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, rows]) => ({ month, rows })) });
     const revised = keysOf(fy.table, 'from').some((f) => f !== '');
     const nothingAsOf = revised ? undefined : { en: `the targets of ${o.targets} have no revision to pick (no row with a \`from\` month)`, id: `target di ${o.targets} tidak memiliki revisi untuk dipilih (tidak ada baris dengan bulan \`from\`)` };
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing: { kind: 'even' }, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
+    // The phasing of --phasing / the config's "phasing" phases a yearly file's milestones as breakdown
+    // --months phases them; a month-by-month file gives its own, read as written (said).
+    let phasing: Phasing = { kind: 'even' };
+    if (o.phasing && o.phasing !== 'even') {
+      if (isMonthly(fy.table)) notes.push({ code: 'phasing-unused', profile: o.phasing, source: table.sources.map((s) => s.name).join(', ') });
+      else {
+        phasing = await phasingProfile(o.phasing, load, io);
+        checkProfile(fy.table, fy.year, phasing, o.phasing);
+        notes.push({ code: 'targets-phasing', profile: o.phasing });
+      }
+    }
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {
@@ -235,7 +318,11 @@ export async function coverageTargets(
   const result = stages[stages.length - 1]!.result;
   // Month by month, as breakdown --months draws them (the same path function); a path that cannot be
   // drawn (a target below today) leaves the milestones to targetsAt, unit by unit.
-  const path = B ? breakdownMilestones(stages, B, totals.year!, { kind: 'even' }) : undefined;
+  // Phased by --phasing / the config's "phasing" as breakdown --months phases them (rv14: the config's
+  // profile shaped breakdown's milestones and was left aside here).
+  const phasing = await phasingProfile(o.phasing, load, io);
+  const path = B ? breakdownMilestones(stages, B, totals.year!, phasing) : undefined;
+  if (path && 'problem' in path && (path.problem === 'profile-month' || path.problem === 'profile-zero')) refuseProfileProblem(path, o.phasing);
   const table = B && path && !('problem' in path) ? monthlyTargetsFromPath(result, base, B, path) : targetsFromAllocation(result, base);
   const total = totalInForce(totals);
   return {
@@ -244,7 +331,7 @@ export async function coverageTargets(
       baselinePeriod: B,
       year: o.year,
       yearFrom: 'plan',
-      phasing: { kind: 'even' },
+      phasing,
       method: result.method,
       source: `breakdown --year ${o.year} (${total.source}, ${result.method}, ${result.mode} mode)`,
       rule: ruleFacts(rule, result),
@@ -254,7 +341,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...totals.notes, ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
+    notes: [...totals.notes, ...optional(B ? waypointsNote(stages[stages.length - 1], B, o.year) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
   };
 }

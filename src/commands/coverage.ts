@@ -13,7 +13,7 @@ import { asOfRule } from '../app/targets.js';
 import { checkCoverageFields } from '../app/coverage-fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
-import { coverageInertRules, usableSort } from '../app/coverage-flags.js';
+import { coverageInertRules, phasingRule, usableSort } from '../app/coverage-flags.js';
 import { nothingBelowNote, thresholdError, zeroNote } from '../app/threshold.js';
 import { extractRule, inputInertRules, refuseInert } from '../app/inert.js';
 import { flagFileNotes } from '../app/read.js';
@@ -38,7 +38,7 @@ Examples:
   $ jamsostek coverage --extract peserta-2024-06.csv --by province,segment --year 2024
 `;
 
-const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'compareTargets', 'period', 'previous', 'paceWindow', 'trend', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
+const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'phasing', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'compareTargets', 'period', 'previous', 'paceWindow', 'trend', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
@@ -55,7 +55,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     const sources: SourceFacts[] = [];
     const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources, session), io, session);
     const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: "give earlier months too: the files of several months (a glob such as 'data/2024-*/*.csv'), or --previous (repeatable)", id: "berikan juga bulan-bulan sebelumnya: berkas beberapa bulan (glob seperti 'data/2024-*/*.csv'), atau --previous (boleh diulang)" } };
-    refuseInert(cli, [...inputInertRules(sources, o), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }, asOfRule(plan.nothingAsOf), extractRule(plan.read.bundled)]);
+    refuseInert(cli, [...inputInertRules(sources, o), { flag: 'paceWindow', inert: !plan.result.story, ...oneMonth }, { flag: 'trend', inert: !plan.result.story, ...oneMonth }, asOfRule(plan.nothingAsOf), phasingRule(plan.notes), extractRule(plan.read.bundled)]);
     const sort = usableSort(cli, o, { period: plan.result.period, previous: plan.result.previousPeriod !== undefined, story: plan.result.story !== undefined }, (w) => session.caution(w), session.config?.file);
     session.notes(flagFileNotes(sources));
     session.notes(plan.notes);

@@ -30,8 +30,23 @@ export type Note =
   | { readonly code: 'like-for-like'; readonly previousPeriod: string; readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[]; readonly parts?: readonly string[] }
   /** The month reported is not on the month-by-month targets' path: no milestone. */
   | { readonly code: 'milestone-missing'; readonly period: string }
-  /** A path over several years without targets for the Decembers on the way: it runs evenly. */
-  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[] }
+  /**
+   * A path over several years without targets for the Decembers on the way: it runs evenly. `yearly`:
+   * the targets are a yearly file, which cannot carry them (a `breakdown --months` file can).
+   */
+  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true }
+  /**
+   * A path over several years through the series' own Decembers on the way: only the national (or whole)
+   * total passes through them; each unit's point there is its share of this plan's path, not its target
+   * in that year's own breakdown (rv14).
+   */
+  | { readonly code: 'waypoints-national'; readonly year: number; readonly passes: readonly { readonly month: string; readonly total: number }[]; /** Each unit passes through its own target of that year's breakdown too. */ readonly units?: true }
+  /** A yearly targets file whose rows give different baseline months: each row is phased from its own. */
+  | { readonly code: 'mixed-baselines'; readonly source: string; readonly months: readonly { readonly month: string; readonly rows: number }[] }
+  /** The milestones of coverage are phased by a profile (--phasing, or "phasing" of the config), as breakdown --months phases them. */
+  | { readonly code: 'targets-phasing'; readonly profile: string }
+  /** --phasing (or the config's "phasing") set, and the targets are month by month: their milestones are read as written. */
+  | { readonly code: 'phasing-unused'; readonly profile: string; readonly source: string }
   /** Targets of areas outside the report were left out. */
   | { readonly code: 'targets-restricted'; readonly kept: number; readonly of: number; readonly source: string; readonly grain: readonly string[]; readonly sum: number; readonly national?: { readonly year: number; readonly total: number } }
   /** Areas whose data covers only some of their parts (2 of 15 regencies), compared with a target for the whole area. */
@@ -89,7 +104,7 @@ export type Note =
   /** --compare-targets: plans that aim at different Decembers. */
   | { readonly code: 'plans-years'; readonly plans: readonly { readonly label: string; readonly year: number | null }[] }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
-  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true }
+  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
   /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
   | { readonly code: 'bundled-denominators'; readonly period: string; readonly reportPeriod: string; readonly measure?: string; readonly inputHas?: readonly string[] }

@@ -23,6 +23,8 @@ export interface BreakdownStage {
   readonly result: AllocationResult;
   /** National totals to pass through (the series' own Decembers on the way), national breakdowns only. */
   readonly waypoints?: ReadonlyMap<Period, bigint>;
+  /** Each unit's target for those Decembers (that year's breakdown under the same rule), flat breakdowns only. */
+  readonly unitWaypoints?: ReadonlyMap<Period, readonly bigint[]>;
 }
 
 export type MilestoneProblem = Exclude<PathProblem, { problem: 'below-start' }> | { readonly problem: 'below-start'; readonly unit: string; readonly month?: Period };
@@ -37,7 +39,7 @@ export function breakdownMilestones(stages: readonly BreakdownStage[], from: Per
     baseline: first.units.map((u) => BigInt(u.participants ?? 0)),
     from,
     year,
-    stages: stages.map((s) => ({ from: s.from, targets: s.result.units.map((u) => u.target), waypoints: s.waypoints })),
+    stages: stages.map((s) => ({ from: s.from, targets: s.result.units.map((u) => u.target), waypoints: s.waypoints, ...(first.shape === 'flat' && s.unitWaypoints ? { unitWaypoints: s.unitWaypoints } : {}) })),
     phasing,
     method: first.method,
   });

@@ -17,7 +17,7 @@
 import { allocate } from './allocation/apportion.js';
 import { floorDiv } from './allocation/exact.js';
 import type { MethodName } from './allocation/methods.js';
-import { addMonths, monthsBetween, monthsUntilDecember, periodMonth, type Period } from './calendar.js';
+import { addMonths, monthsBetween, monthsUntilDecember, periodMonth, periodYear, type Period } from './calendar.js';
 
 export interface PhasingInput {
   readonly baseline: readonly bigint[];
@@ -168,6 +168,12 @@ export interface PathStage {
   readonly from?: Period;
   readonly targets: readonly bigint[];
   readonly waypoints?: ReadonlyMap<Period, bigint>;
+  /**
+   * Each unit's target for a December on the way (the year's own breakdown, under the same rule): the
+   * path passes through them, unit by unit, so a province's December 2024 on the way to 2026 is its
+   * 2024 target. Each must lie between the unit's start and its target (the caller checks).
+   */
+  readonly unitWaypoints?: ReadonlyMap<Period, readonly bigint[]>;
 }
 
 export interface StagedPath {
@@ -225,28 +231,39 @@ export function phaseStages(input: {
     }
     const below = st.targets.findIndex((t, i) => t < start[i]!);
     if (below >= 0) return { problem: 'below-start', unit: below, ...(s > 0 ? { month: startMonth } : {}) };
-    const months = monthsUntilDecember(startMonth, input.year);
-    const weights = monthWeights(months, input.phasing);
-    if (!Array.isArray(weights)) return { problem: 'profile-month', month: weights.missing };
-    const B = start.reduce((a, b) => a + b, 0n);
-    const T = st.targets.reduce((a, b) => a + b, 0n);
-    // The anchors on the way must rise with the path: from the start, through each other, to the target.
-    const anchors = new Map<number, bigint>();
-    let low = B;
-    for (const [p, v] of [...(st.waypoints ?? new Map<Period, bigint>())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const k = monthsBetween(startMonth, p);
-      if (k <= 0 || k >= months.length) continue;
-      if (v < low || v > T) return { problem: 'anchor-outside', month: p, value: v, low, high: T };
-      low = v;
-      anchors.set(k, v);
-    }
-    const nat = nationalPath(B, T, weights, anchors);
-    if ('zeroAt' in nat) return { problem: 'profile-zero', month: months[nat.zeroAt - 1] };
-    const phased = phaseMilestones({ baseline: start, targets: st.targets, weights, method: input.method, anchors });
-    for (let m = 0; m < months.length; m++) {
-      national.push(phased.national[m]!);
-      stage.push(s);
-      phased.units.forEach((u, i) => units[i]!.push(u[m]!));
+    // The stage in pieces: to each December on the way whose unit targets are given, then to the target.
+    const pieces: [Period, readonly bigint[]][] = [...(st.unitWaypoints ?? new Map<Period, readonly bigint[]>())].filter(([p]) => p > startMonth && p < `${input.year}-12` && p.endsWith('-12')).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    pieces.push([`${input.year}-12`, st.targets]);
+    let pieceStart = startMonth;
+    let from: readonly bigint[] = start;
+    for (const [end, targets] of pieces) {
+      const under = targets.findIndex((t, i) => t < from[i]!);
+      if (under >= 0) return { problem: 'below-start', unit: under, month: pieceStart };
+      const months = monthsUntilDecember(pieceStart, periodYear(end));
+      const weights = monthWeights(months, input.phasing);
+      if (!Array.isArray(weights)) return { problem: 'profile-month', month: weights.missing };
+      const B = from.reduce((a, b) => a + b, 0n);
+      const T = targets.reduce((a, b) => a + b, 0n);
+      // The anchors on the way must rise with the path: from the start, through each other, to the target.
+      const anchors = new Map<number, bigint>();
+      let low = B;
+      for (const [p, v] of [...(st.waypoints ?? new Map<Period, bigint>())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        const k = monthsBetween(pieceStart, p);
+        if (k <= 0 || k >= months.length) continue;
+        if (v < low || v > T) return { problem: 'anchor-outside', month: p, value: v, low, high: T };
+        low = v;
+        anchors.set(k, v);
+      }
+      const nat = nationalPath(B, T, weights, anchors);
+      if ('zeroAt' in nat) return { problem: 'profile-zero', month: months[nat.zeroAt - 1] };
+      const phased = phaseMilestones({ baseline: from, targets, weights, method: input.method, anchors });
+      for (let m = 0; m < months.length; m++) {
+        national.push(phased.national[m]!);
+        stage.push(s);
+        phased.units.forEach((u, i) => units[i]!.push(u[m]!));
+      }
+      pieceStart = end;
+      from = targets;
     }
   }
   return { months: all, national, units, stage, starts };

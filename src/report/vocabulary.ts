@@ -6,7 +6,11 @@ import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/method
 import type { InfeasibleFact, Note } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
+import { addMonths } from '../core/calendar.js';
 import { roundHalfUp } from './rounding.js';
+
+/** The month before a revision's `from`: where its path starts. */
+const prevMonth = (p: string): string => (/^\d{4}-\d{2}$/.test(p) ? addMonths(p, -1) : p);
 
 export type Lang = 'id' | 'en';
 export interface Words {
@@ -297,10 +301,14 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'no-milestones':
       return L(
-        n.noBaseline
+        n.noFromMilestone
+          ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the revision in force from ${n.noFromMilestone} has no from_milestone column, the milestones of ${prevMonth(n.noFromMilestone)} its path starts from): their status compares with the December target only`
+          : n.noBaseline
           ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no baseline month, the period their participants are of, to start the path from): their status compares with the December target only`
           : `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no participants to start the path from, or the target is below them): their status compares with the December target only`,
-        n.noBaseline
+        n.noFromMilestone
+          ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (revisi yang berlaku mulai ${n.noFromMilestone} tidak memiliki kolom from_milestone, tonggak ${prevMonth(n.noFromMilestone)} sebagai titik awal jalurnya): statusnya hanya dibandingkan dengan target Desember`
+          : n.noBaseline
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat bulan dasar, periode pesertanya, sebagai titik awal jalur): statusnya hanya dibandingkan dengan target Desember`
           : `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
       );
@@ -310,10 +318,39 @@ export function noteText(n: Note, lang: Lang): string {
       const years = (n.missing ?? []).map((y) => `December ${y}`);
       const yearsId = (n.missing ?? []).map((y) => `Desember ${y}`);
       return L(
-        `the milestones run evenly from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})`,
-        `tonggak berjalan rata dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})`,
+        `the milestones run evenly from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? `; a yearly file cannot carry them: breakdown --year ${n.year} --months -o FILE writes the path through the series' Decembers on the way, and coverage --targets FILE reads it (or use --year ${n.year})` : ''}`,
+        `tonggak berjalan rata dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${n.year} --months -o BERKAS menulis jalur melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai --year ${n.year})` : ''}`,
       );
     }
+    case 'mixed-baselines': {
+      const m = (l: Lang): string => n.months.map((x) => `${x.month} (${num(x.rows, l)} ${l === 'id' ? 'baris' : x.rows === 1 ? 'row' : 'rows'})`).join(', ');
+      return L(
+        `the targets of ${n.source} start from ${n.months.length} baseline months: ${m('en')}; each row's milestones are phased from its own month, and a month before the latest of them is refused`,
+        `target di ${n.source} berawal dari ${n.months.length} bulan dasar: ${m('id')}; tonggak setiap baris dihitung dari bulannya sendiri, dan bulan sebelum yang terakhir ditolak`,
+      );
+    }
+    case 'waypoints-national': {
+      const en = n.passes.map((x) => `${num(x.total, 'en')} in ${x.month}`).join(', ');
+      const id = n.passes.map((x) => `${num(x.total, 'id')} pada ${x.month}`).join(', ');
+      const years = n.passes.map((x) => x.month.slice(0, 4));
+      if (n.units) {
+        return L(
+          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}), each unit through its target of that year's breakdown under the same rule (breakdown --year ${years.join(', --year ')})`,
+          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}), setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama (breakdown --year ${years.join(', --year ')})`,
+        );
+      }
+      return L(
+        `on the way to December ${n.year} the total passes through the series' own Decembers (${en}); each unit's milestone there is its share of the ${n.year} plan's path, not its target in the ${years.join(' or ')} breakdown (breakdown --year ${years[0]} gives those, under the same rule)`,
+        `menuju Desember ${n.year} total melewati Desember seri di tengah jalan (${id}); tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}, bukan targetnya dalam rincian ${years.join(' atau ')} (breakdown --year ${years[0]} memberikannya, dengan aturan yang sama)`,
+      );
+    }
+    case 'targets-phasing':
+      return L(`the milestones are phased by the profile ${n.profile} (month weights), as breakdown --months --phasing ${n.profile} phases them`, `tonggak dihitung menurut profil ${n.profile} (bobot bulan), seperti breakdown --months --phasing ${n.profile}`);
+    case 'phasing-unused':
+      return L(
+        `the phasing profile ${n.profile} is not used: the month-by-month targets of ${n.source} give their milestones, read as written (a breakdown --months --phasing ${n.profile} file has them phased so)`,
+        `profil pentahapan ${n.profile} tidak dipakai: target bulanan di ${n.source} memuat tonggaknya, dibaca apa adanya (berkas breakdown --months --phasing ${n.profile} sudah dihitung demikian)`,
+      );
     case 'targets-restricted': {
       const unit = (l: Lang): string => (n.grain.length === 1 && n.grain[0] === 'province' ? (l === 'id' ? 'provinsi' : 'provinces') : `${grainWords(n.grain, l)} ${l === 'id' ? 'target' : 'targets'}`);
       return n.national

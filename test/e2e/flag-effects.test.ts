@@ -89,6 +89,8 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
     year: [{ used: [...CY, '-f', 'csv'] }],
     scenario: [{ used: [...CY, '--scenario', 'rkat', '-f', 'csv'] }, { refused: ['coverage', '--scenario', 'rkat'] }, { refused: [...CT, '--scenario', 'rkat'] }],
     series: [{ used: [...CY, '--series', f('series.csv'), '-f', 'csv'] }, { refused: [...CT, '--series', f('series.csv')] }],
+    // rv14: the milestones of --year (and of a yearly file) phased by the profile, as breakdown --months's.
+    phasing: [{ used: ['coverage', f('june.csv'), ...CY.slice(1), '--phasing', f('profile.csv'), '-f', 'csv'] }, { refused: [...C, '--phasing', f('profile.csv')] }],
     asOf: [{ used: ['coverage', f('june.csv'), ...CY.slice(1), '--series', f('series.csv'), '--as-of', '2024-07', '-f', 'json'] }, { refused: [...C, '--as-of', '2024-06'] }],
     mode: [{ used: [...CY, '--mode', 'level', '-f', 'csv'] }, { refused: [...CT, '--mode', 'level'] }, { refused: ['coverage', '--mode', 'level'] }],
     basis: [{ used: [...CY, '--basis', 'workforce', '-f', 'csv'] }, { refused: [...CT, '--basis', 'workforce'] }],

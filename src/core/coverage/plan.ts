@@ -553,7 +553,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // past (a file left in place for the next year's first report), or the path had not started yet.
   if (targets && period) {
     if (period > `${targets.year}-12`) throw new TargetFrameError({ kind: 'after-year', period, year: targets.year, source: targets.source });
-    if (targets.baselinePeriod && !isMonthly(targets.table) && period < targets.baselinePeriod) throw new TargetFrameError({ kind: 'before-baseline', period, baseline: targets.baselinePeriod, source: targets.source });
+    // One rule for every kind of targets (a yearly file, a months file, --year's plan): rv14.
+    if (targets.baselinePeriod && period < targets.baselinePeriod) throw new TargetFrameError({ kind: 'before-baseline', period, baseline: targets.baselinePeriod, source: targets.source });
   }
   const at = targets ? targetsAt(targets, period, asOf) : undefined;
   const left = period && targets ? monthsLeft(period, targets.year) : undefined;
@@ -571,7 +572,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const { from, year } = at.noWaypoints;
       const missing: number[] = [];
       for (let y = Number(from.slice(0, 4)); y < year; y++) if (`${y}-12` > from) missing.push(y);
-      notes.push({ code: 'no-waypoints', from, year, source: targets!.source, missing });
+      notes.push({ code: 'no-waypoints', from, year, source: targets!.source, missing, ...(targets!.yearFrom !== 'plan' ? { yearly: true as const } : {}) });
     }
     targetTable = restrictTo(at.table, curT);
     // Rows with a target and no milestone for the month (a targets file with no participants to start
@@ -589,7 +590,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         withTarget++;
         if (mi < 0 || r.values[mi] === null || r.values[mi] === undefined) without++;
       }
-      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(!targets!.baselinePeriod && hasMeasure(targets!.table, 'participants') ? { noBaseline: true as const } : {}) });
+      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(at.noFromMilestone ? { noFromMilestone: at.noFromMilestone } : !targets!.baselinePeriod && hasMeasure(targets!.table, 'participants') ? { noBaseline: true as const } : {}) });
     }
     const dropped = at.table.rows.length - targetTable.rows.length;
     if (dropped > 0 && targetTable.rows.length > 0) {

@@ -225,6 +225,8 @@ export interface TargetsAt {
   readonly milestoneMissing?: Period;
   /** A path that spans Decembers without targets for them: it runs evenly from its start to the end. */
   readonly noWaypoints?: { readonly from: Period; readonly year: number };
+  /** The revision in force (from this month) has no `from_milestone` column: its path has no start. */
+  readonly noFromMilestone?: Period;
 }
 
 /**
@@ -282,6 +284,10 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
       if (missing.size) throw new TargetFrameError({ kind: 'partial-revision', from: chosen, missing: [...missing.values()].slice(0, 5), count: missing.size, of: revised.size + missing.size });
     }
   }
+  // Each unit's own baseline month: a file put together from breakdowns of different months (a row of
+  // the national plan from 2023-12 beside rows re-planned on June) phases every row from its own
+  // `period`, never all from the latest (which took December's participants for June's: rv14).
+  const ownStart = revisionFrom ? undefined : rowPeriods(table, unitDims);
   const flat = rollup(table, unitDims).table;
   const ti = measureIndex(flat, 'target');
   const milestones = new Array<number | null>(flat.rows.length).fill(null);
@@ -292,26 +298,33 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
   const startMonth = revisionFrom ? addMonths(revisionFrom, -1) : targets.baselinePeriod;
   const si = measureIndex(flat, revisionFrom ? 'from_milestone' : 'participants');
   if (si >= 0 && startMonth && period) {
-    const elapsed = monthsBetween(startMonth, period);
-    const span = monthsBetween(startMonth, `${year}-12`);
-    const eligible: number[] = [];
+    // The rows by the month their path starts from (one group, unless the rows give different baseline months).
+    const groups = new Map<Period, number[]>();
     flat.rows.forEach((r, i) => {
-      if (r.values[si] !== null && r.values[ti] !== null && r.values[ti]! >= r.values[si]!) eligible.push(i);
+      if (r.values[si] === null || r.values[ti] === null || r.values[ti]! < r.values[si]!) return;
+      const from = ownStart?.get(r.keys.join('\u0000')) ?? startMonth;
+      const g = groups.get(from);
+      if (g) g.push(i);
+      else groups.set(from, [i]);
     });
-    if (span > 12) noWaypoints = { from: startMonth, year };
-    if (elapsed === 0) for (const i of eligible) milestones[i] = flat.rows[i]!.values[si]!;
-    else if (elapsed > 0 && elapsed <= span && eligible.length) {
-      const weights = monthWeights(monthsUntilDecember(startMonth, year), targets.phasing);
-      if (Array.isArray(weights) && weights.some((w) => w > 0)) {
-        const path = phaseToDecember({
-          baseline: eligible.map((i) => BigInt(flat.rows[i]!.values[si]!)),
-          targets: eligible.map((i) => BigInt(flat.rows[i]!.values[ti]!)),
-          from: startMonth,
-          year,
-          weights,
-          method: targets.method,
-        });
-        eligible.forEach((i, k) => (milestones[i] = Number(path.units[k]![elapsed - 1]!)));
+    for (const [from, eligible] of groups) {
+      const elapsed = monthsBetween(from, period);
+      const span = monthsBetween(from, `${year}-12`);
+      if (span > 12 && (!noWaypoints || from < noWaypoints.from)) noWaypoints = { from, year };
+      if (elapsed === 0) for (const i of eligible) milestones[i] = flat.rows[i]!.values[si]!;
+      else if (elapsed > 0 && elapsed <= span) {
+        const weights = monthWeights(monthsUntilDecember(from, year), targets.phasing);
+        if (Array.isArray(weights) && weights.some((w) => w > 0)) {
+          const path = phaseToDecember({
+            baseline: eligible.map((i) => BigInt(flat.rows[i]!.values[si]!)),
+            targets: eligible.map((i) => BigInt(flat.rows[i]!.values[ti]!)),
+            from,
+            year,
+            weights,
+            method: targets.method,
+          });
+          eligible.forEach((i, k) => (milestones[i] = Number(path.units[k]![elapsed - 1]!)));
+        }
       }
     }
   }
@@ -327,7 +340,43 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
     },
     revisionFrom,
     ...(noWaypoints ? { noWaypoints } : {}),
+    // A revision whose rows give no `from_milestone` at all (the column deleted, or never written).
+    ...(revisionFrom && (si < 0 || flat.rows.every((r) => r.values[si] === null || r.values[si] === undefined)) ? { noFromMilestone: revisionFrom } : {}),
   };
+}
+
+/**
+ * The baseline month of each unit of a one-row-per-unit file (its `period`, the latest when a unit has
+ * several), keyed by its unit keys joined as rollup joins them; undefined when the rows do not give
+ * different months (then every row starts from the targets' baseline month).
+ */
+function rowPeriods(t: Table, unitDims: readonly string[]): Map<string, Period> | undefined {
+  const pi = dimIndex(t, 'period');
+  if (pi < 0) return undefined;
+  const months = keysOf(t, 'period').filter((p) => p !== '');
+  if (months.length < 2) return undefined;
+  const ui = unitDims.map((n) => dimIndex(t, n));
+  const out = new Map<string, Period>();
+  for (const r of t.rows) {
+    const p = r.keys[pi];
+    if (!p) continue;
+    const k = ui.map((d) => r.keys[d] ?? '').join('\u0000');
+    const had = out.get(k);
+    if (had === undefined || p > had) out.set(k, p);
+  }
+  return out;
+}
+
+/** The baseline months a one-row-per-unit targets file gives, with the number of rows of each (rv14). */
+export function baselineMonths(t: Table): Map<Period, number> {
+  const pi = dimIndex(t, 'period');
+  const out = new Map<Period, number>();
+  if (pi < 0 || isMonthly(t)) return out;
+  for (const r of t.rows) {
+    const p = r.keys[pi];
+    if (p) out.set(p, (out.get(p) ?? 0) + 1);
+  }
+  return out;
 }
 
 /**
