@@ -92,7 +92,8 @@ export type Note =
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
   /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
-  | { readonly code: 'bundled-denominators'; readonly period: string; readonly reportPeriod: string; readonly measure?: string; readonly inputHas?: readonly string[] }
+  /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */
+  | { readonly code: 'bundled-denominators'; readonly measure?: string; readonly inputHas?: readonly string[] }
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */
   | { readonly code: 'no-pace'; readonly rows: number; readonly window: number }
   /** Participants above the denominator in a group (allowed, but worth a look). */
@@ -132,6 +133,8 @@ export type Note =
   /** Units not compared with later published figures: theirs are published only for their parts (a Kanwil's provinces); `by`: the --by that checks the parts. */
   | { readonly code: 'later-actual-unchecked'; readonly units: readonly string[]; readonly by: string }
   /** The bundled baseline's participants not attributed to a province: the units start from `participants` (the national figure less them), so their increase includes them. */
+  /** A national report by segment of the bundled baseline: its rows are the provinces' sums, not the published national segment figures. */
+  | { readonly code: 'national-segments'; readonly segments: readonly { readonly segment: string; readonly national: number; readonly status: string; readonly provinces: number }[]; readonly unattributed: number }
   | { readonly code: 'unattributed-absorbed'; readonly unattributed: number; readonly national: number; readonly participants: number; readonly total: number }
   /**
    * Denominators of counts without their own (--workforce, the bundled baseline) of another month than
@@ -146,7 +149,11 @@ export type Note =
   | { readonly code: 'added-over'; readonly columns: readonly string[]; readonly grain: readonly string[]; readonly previousPeriod: string }
   /** Targets per a finer area than the data's, given for only some of an area's parts (2 of Gorontalo's 6 regencies). */
   | { readonly code: 'partial-targets'; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
-  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] };
+  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */
+  | { readonly code: 'extract-parts'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */
+  | { readonly code: 'area-in-part'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] };
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =
