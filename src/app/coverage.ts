@@ -75,12 +75,14 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
       { message: '--workforce tidak berpengaruh: input sudah memiliki kolom penyebut sendiri', hint: 'hilangkan --workforce; penyebut diambil dari input' },
     );
   }
+  const workforceNotes: Note[] = [];
   if (!own) {
     const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
     // says which), for the month reported and for the previous month alike.
     denominators = wf;
     denominatorSource = o.workforce;
+    if (o.workforce) workforceNotes.push(...workforceUnread(wf));
     bundled = !o.workforce;
   }
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
@@ -105,7 +107,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  let runNotes: Note[] = [...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
+  let runNotes: Note[] = [...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   let differences: PlanDifferences | undefined;
   let nothingAsOf = targets?.nothingAsOf;
@@ -226,6 +228,19 @@ function namedPlan(e: unknown, file: string): unknown {
   const words = describeCoreError(e)!;
   const rename = (text: string): string => text.replace(/^--targets: /, `--compare-targets ${file}: `);
   return new InputError(words.map((w) => ({ ...w, message: rename(w.message), id: w.id ? { ...w.id, message: rename(w.id.message) } : w.id })));
+}
+
+/**
+ * What a --workforce file has that the run does not read: its participants (the input's are the
+ * report's; a file of both, such as a regional file given as --workforce, had them dropped without a
+ * word), and any other column.
+ */
+function workforceUnread(wf: LoadedTable): Note[] {
+  const out: Note[] = [];
+  const m = wf.measures.findIndex((x) => x.name === 'participants');
+  if (m >= 0 && wf.rows.some((r) => r.values[m] !== null && r.values[m] !== undefined)) out.push({ code: 'workforce-participants', file: wf.sources[0]?.name ?? '--workforce' });
+  for (const s of wf.sources) if (s.ignoredColumns.length) out.push({ code: 'unused-columns', file: s.name, columns: s.ignoredColumns });
+  return out;
 }
 
 /** --year planned its targets on one denominator and the report's coverage is on another: say so. */

@@ -114,6 +114,8 @@ export type Note =
   | { readonly code: 'id-forms'; readonly columns: readonly string[]; readonly numbers?: readonly string[]; readonly padded?: readonly string[]; readonly decimal?: readonly string[]; readonly whole?: readonly string[] }
   /** Named columns of an input that the run does not read (neither a key nor a figure of it). */
   | { readonly code: 'unused-columns'; readonly file: string; readonly columns: readonly string[] }
+  /** A --workforce file with a participants column: not read (the report's participants are the input's). */
+  | { readonly code: 'workforce-participants'; readonly file: string }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean; /** --sheet's name, which this workbook (given by another flag) lacks. */ readonly missing?: string }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */

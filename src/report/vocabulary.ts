@@ -437,6 +437,11 @@ export function noteText(n: Note, lang: Lang): string {
       }
       return L(parts.map((p) => p[0]).join('; also, '), parts.map((p) => p[1]).join('; juga, '));
     }
+    case 'workforce-participants':
+      return L(
+        `${n.file}: its participants column is not read: a --workforce file gives the denominators only, and the report's participants are the input's`,
+        `${n.file}: kolom pesertanya tidak dibaca: berkas --workforce hanya memberi penyebut, dan peserta laporan diambil dari input`,
+      );
     case 'unused-columns': {
       const cols = list(n.columns.map((c) => clipValue(c)));
       return L(`${n.file}: ${n.columns.length === 1 ? 'column' : 'columns'} not read: ${cols}`, `${n.file}: kolom yang tidak dibaca: ${cols}`);

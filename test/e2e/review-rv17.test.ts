@@ -155,3 +155,22 @@ describe("F9: the newest national figure carries its source's caveat and BPJS's 
     expect(id.stderr).toContain('48.640.000 untuk 2025-12 (Kemnaker via intime.id: intime-2025-12; catatan sumber: secondary source; the rise from mid 2025 is disputed); angka terbaru BPJS Ketenagakerjaan sendiri: 39.350.000 untuk 2025-06');
   });
 });
+
+describe("F11: a --workforce file's participants column is said not to be read", () => {
+  it('the note names the file; the report keeps the input\'s participants (3 and 1) over its employed', async () => {
+    const ex = w('e_wf.csv', 'participant_id,province,segment,period\n001,Gorontalo,PU,2024-06\n002,Gorontalo,BPU,2024-06\n003,Gorontalo,PU,2024-06\n004,Sulawesi Utara,PU,2024-06\n');
+    const wf = w('wf_part.csv', 'province,period,employed,participants\nGorontalo,2024-06,600000,250000\nSulawesi Utara,2024-06,1200000,500000\n');
+    const r = await run(['coverage', ex, '--workforce', wf, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    expect(rows.map((x) => [x['province'], x['denominator'], x['participants']])).toEqual([
+      ['Gorontalo', '600000', '3'],
+      ['Sulawesi Utara', '1200000', '1'],
+      ['Total', '1800000', '4'],
+    ]);
+    expect(r.stderr).toContain("wf_part.csv: its participants column is not read: a --workforce file gives the denominators only, and the report's participants are the input's");
+    const other = w('wf_foo.csv', 'province,period,employed,remark\nGorontalo,2024-06,600000,x\nSulawesi Utara,2024-06,1200000,y\n');
+    const o = await run(['coverage', ex, '--workforce', other, '-f', 'csv']);
+    expect(o.stderr).toContain('wf_foo.csv: column not read: remark');
+  });
+});
