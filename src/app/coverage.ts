@@ -75,14 +75,14 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
       { message: '--workforce tidak berpengaruh: input sudah memiliki kolom penyebut sendiri', hint: 'hilangkan --workforce; penyebut diambil dari input' },
     );
   }
-  const workforceNotes: Note[] = [];
+  let workforceNotes: Note[] = [];
   if (!own) {
     const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
     // says which), for the month reported and for the previous month alike.
     denominators = wf;
     denominatorSource = o.workforce;
-    if (o.workforce) workforceNotes.push(...workforceUnread(wf));
+    if (o.workforce) workforceNotes = workforceUnread(wf);
     bundled = !o.workforce;
   }
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
