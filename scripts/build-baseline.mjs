@@ -773,7 +773,8 @@ for (const a of actuals) {
   }
 }
 actuals.sort((a, b) => (a.province_code || '00').localeCompare(b.province_code || '00') || a.segment.localeCompare(b.segment) || periodOrder(a.period).localeCompare(periodOrder(b.period)));
-writeCsv('actuals.csv', ['period', 'province_code', 'province', 'segment', 'participants', 'potential_workers', 'coverage_pct', 'publisher', 'source', 'note'], actuals);
+for (const a of actuals) if (a.caveat && a.caveat !== 'secondary-disputed') fail(`actuals.csv: unknown caveat "${a.caveat}" (the tool words only secondary-disputed)`);
+writeCsv('actuals.csv', ['period', 'province_code', 'province', 'segment', 'participants', 'potential_workers', 'coverage_pct', 'publisher', 'source', 'note', 'caveat'], actuals);
 
 writeCsv('exceptions.csv', ['province_code', 'province', 'denominators', 'reason', 'source'], exceptions);
 

@@ -176,10 +176,10 @@ export class Session {
       if (!facts?.national) return '';
       const L = (en: string, id: string): string => (lang === 'id' ? id : en);
       const base = `: ${n(facts.national, lang)} ${L('active participants', 'peserta aktif')}${facts.unattributed ? L(`, ${n(facts.unattributed, lang)} of them not attributed to a province`, `, ${n(facts.unattributed, lang)} di antaranya tidak teratribusi ke provinsi`) : ''}`;
-      // The source's own caveat goes with the figure (48,640,000: "secondary source; the rise from mid
-      // 2025 is disputed"), and BPJS's own newest figure beside a quote of another publisher's.
+      // The source's caveat goes with the figure (48,640,000: a union official's quote of Kemnaker, the
+      // rise from mid 2025 disputed: data/actuals.csv), and BPJS's own newest beside another publisher's.
       const nw = facts.newest;
-      const caveat = nw?.note ? L(`; ${nw.note}`, `; catatan sumber: ${nw.note}`) : '';
+      const caveat = nw?.caveat === 'secondary-disputed' ? L('; a secondary source, and the figure is disputed', '; sumber sekunder, dan angkanya diperdebatkan') : '';
       const own = facts.newestOwn ? L(`; BPJS Ketenagakerjaan's own newest: ${n(facts.newestOwn.participants, lang)} for ${facts.newestOwn.period} (${facts.newestOwn.source})`, `; angka terbaru BPJS Ketenagakerjaan sendiri: ${n(facts.newestOwn.participants, lang)} untuk ${facts.newestOwn.period} (${facts.newestOwn.source})`) : '';
       const newest = nw ? L(`; newest published national figure: ${n(nw.participants, lang)} for ${nw.period} (${nw.source}${caveat})${own}`, `; angka nasional terbaru yang dipublikasikan: ${n(nw.participants, lang)} untuk ${nw.period} (${nw.source}${caveat})${own}`) : '';
       return base + newest;

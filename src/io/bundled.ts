@@ -84,8 +84,8 @@ export interface Actual {
   readonly participants: number;
   readonly publisher: string;
   readonly source: string;
-  /** The row's note in actuals.csv ("secondary source; the rise from mid 2025 is disputed"); empty: none. */
-  readonly note: string;
+  /** The caveat every mention of the figure carries (actuals.csv `caveat`): a secondary source of a disputed figure. */
+  readonly caveat?: 'secondary-disputed';
 }
 
 /** Later published active-participant figures (data/actuals.csv), to check targets and estimates against. */
@@ -104,7 +104,7 @@ export function loadActuals(): Actual[] {
       participants: Number(r[col('participants')]),
       publisher: r[col('publisher')]!,
       source: `${r[col('publisher')]}: ${r[col('source')]}`,
-      note: r[col('note')] ?? '',
+      ...(r[col('caveat')] === 'secondary-disputed' ? { caveat: 'secondary-disputed' as const } : {}),
     }));
 }
 

@@ -150,9 +150,9 @@ describe("F9: the newest national figure carries its source's caveat and BPJS's 
   it('48,640,000 for 2025-12 is said as secondary and disputed, beside BPJS\'s 39,350,000 for 2025-06', async () => {
     const r = await run(['coverage', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('newest published national figure: 48,640,000 for 2025-12 (Kemnaker via intime.id: intime-2025-12; secondary source; the rise from mid 2025 is disputed); BPJS Ketenagakerjaan\'s own newest: 39,350,000 for 2025-06 (BPJS Ketenagakerjaan: bisnis-2025-06)');
+    expect(r.stderr).toContain('newest published national figure: 48,640,000 for 2025-12 (Kemnaker via intime.id: intime-2025-12; a secondary source, and the figure is disputed); BPJS Ketenagakerjaan\'s own newest: 39,350,000 for 2025-06 (BPJS Ketenagakerjaan: bisnis-2025-06)');
     const id = await run(['breakdown', '--year', '2024', '-f', 'csv', '--lang', 'id']);
-    expect(id.stderr).toContain('48.640.000 untuk 2025-12 (Kemnaker via intime.id: intime-2025-12; catatan sumber: secondary source; the rise from mid 2025 is disputed); angka terbaru BPJS Ketenagakerjaan sendiri: 39.350.000 untuk 2025-06');
+    expect(id.stderr).toContain('48.640.000 untuk 2025-12 (Kemnaker via intime.id: intime-2025-12; sumber sekunder, dan angkanya diperdebatkan); angka terbaru BPJS Ketenagakerjaan sendiri: 39.350.000 untuk 2025-06');
   });
 });
 
