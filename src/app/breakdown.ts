@@ -20,7 +20,7 @@ import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } 
 import { dimLabel } from '../report/vocabulary.js';
 import { breakdownSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
-import { phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
+import { nationalSegmentsNote, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -61,7 +61,8 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator, needsParticipants), load, io, session);
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
   const totals = await plannedTotals(o, load, io);
-  const notes: Note[] = [...(totals?.notes ?? [])];
+  const segmentsNote = nationalSegmentsNote(grain, read.bundled);
+  const notes: Note[] = [...(segmentsNote ? [segmentsNote] : []), ...(totals?.notes ?? [])];
   const months = read.period ? latestMonthOnly(read.table, read.period, grain) : undefined;
   if (months) notes.push(months);
   // Targets for a December before the input's month are for a year already past (coverage refuses

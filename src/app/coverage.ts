@@ -10,7 +10,7 @@ import { inEveryRun, type Note } from '../core/facts.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
-import { loadBaseline } from '../io/bundled.js';
+import { datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
@@ -19,7 +19,7 @@ import type { ExpectInput } from '../options/parse.js';
 import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
-import { coverageTargets, type TotalOptions } from './targets.js';
+import { coverageTargets, nationalSegmentsNote, type TotalOptions } from './targets.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
 /** The denominator columns a regional file may have (options/specs.ts chooses among them). */
@@ -69,7 +69,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // query gives): --workforce, or the bundled baseline's, for both alike.
   let denominators: Table | undefined;
   let denominatorSource: string | undefined;
-  let bundledFrom: string | undefined;
+  let bundled = false;
   const own = o.denominator ? hasMeasure(read.table, o.denominator) : chooseDenominator(undefined, [read.table]) !== undefined;
   if (o.workforce && own) {
     throw usage(
@@ -77,16 +77,20 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
       { message: '--workforce tidak berpengaruh: input sudah memiliki kolom penyebut sendiri', hint: 'hilangkan --workforce; penyebut diambil dari input' },
     );
   }
+  let workforceNotes: Note[] = [];
   if (!own) {
     const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
     // says which), for the month reported and for the previous month alike.
     denominators = wf;
-    const p = latestPeriod(keysOf(wf, 'period'));
-    denominatorSource = o.workforce ?? `data/baseline.csv (${p ?? 'no month'})`;
-    if (!o.workforce) bundledFrom = p ?? '';
+    denominatorSource = o.workforce;
+    if (o.workforce) workforceNotes = workforceUnread(wf);
+    bundled = !o.workforce;
   }
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
+  // The bundled baseline's figures are each of their own month (employed of August 2023, DKI Jakarta's
+  // of August 2024…), not of the baseline's 2023-12: dated so, the plan says which month each area's is.
+  if (bundled && denominators && denominator) denominators = datedByFigure(denominators as LoadedTable, denominator);
   const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
   // A previous month needs the month reported: an undated input with a dated --previous would compare
   // figures of no stated month with May's (and take the denominators' latest month for "now").
@@ -99,10 +103,13 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
   const within = provincesOf(read.table, expected);
   const targets = await coverageTargets(o, grain, period, load, io, within);
-  const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, denominatorMonthSaid: bundledFrom !== undefined };
+  const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
+  // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
+  if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
-  let runNotes: Note[] = [...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
+  const segmentsNote = nationalSegmentsNote(grain, read.bundled);
+  let runNotes: Note[] = [...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   let differences: PlanDifferences | undefined;
   let nothingAsOf = targets?.nothingAsOf;
@@ -143,7 +150,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     read,
     previous,
     result,
-    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundledFrom !== undefined ? [{ code: 'bundled-denominators' as const, period: bundledFrom, reportPeriod: period ?? '', ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...runNotes],
+    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,
@@ -229,6 +236,19 @@ function namedPlan(e: unknown, file: string): unknown {
   const words = describeCoreError(e)!;
   const rename = (text: string): string => (text.startsWith('--targets: ') ? text.replace(/^--targets: /, `--compare-targets ${file}: `) : `--compare-targets ${file}: ${text}`);
   return new InputError(words.map((w) => ({ ...w, message: rename(w.message), id: w.id ? { ...w.id, message: rename(w.id.message) } : w.id })));
+}
+
+/**
+ * What a --workforce file has that the run does not read: its participants (the input's are the
+ * report's; a file of both, such as a regional file given as --workforce, had them dropped without a
+ * word), and any other column.
+ */
+function workforceUnread(wf: LoadedTable): Note[] {
+  const out: Note[] = [];
+  const m = wf.measures.findIndex((x) => x.name === 'participants');
+  if (m >= 0 && wf.rows.some((r) => r.values[m] !== null && r.values[m] !== undefined)) out.push({ code: 'workforce-participants', file: wf.sources[0]?.name ?? '--workforce' });
+  for (const s of wf.sources) if (s.ignoredColumns.length) out.push({ code: 'unused-columns', file: s.name, columns: s.ignoredColumns });
+  return out;
 }
 
 /** --year planned its targets on one denominator and the report's coverage is on another: say so. */

@@ -54,7 +54,7 @@ const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
 const OTHER_EXT = /^.+\.(xls|xlsm|xlsb|xlt|xltx|ods|odt|htm|xhtml|txt|text|pdf|doc|docx|rtf|xml|yaml|yml|parquet|markdown|mdown|ndjson|tab|dat|prn)$/i;
 
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
-const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'unknown-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'mixed-baselines', 'phasing-unused', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'months-rows-off', 'denominator-month', 'partial-denominators', 'status-column', 'no-participant-id', 'id-forms', 'partial-targets', 'denominator-same', 'added-over']);
+const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'unknown-year', 'year-chosen', 'milestone-missing', 'no-waypoints', 'mixed-baselines', 'phasing-unused', 'partial-areas', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'months-rows-off', 'denominator-month', 'partial-denominators', 'status-column', 'no-participant-id', 'id-forms', 'partial-targets', 'denominator-same', 'added-over', 'extract-parts', 'area-in-part']);
 /** Other warnings (hushed by --quiet). */
 const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'below-later-actual']);
 
@@ -176,7 +176,12 @@ export class Session {
       if (!facts?.national) return '';
       const L = (en: string, id: string): string => (lang === 'id' ? id : en);
       const base = `: ${n(facts.national, lang)} ${L('active participants', 'peserta aktif')}${facts.unattributed ? L(`, ${n(facts.unattributed, lang)} of them not attributed to a province`, `, ${n(facts.unattributed, lang)} di antaranya tidak teratribusi ke provinsi`) : ''}`;
-      const newest = facts.newest ? L(`; newest published national figure: ${n(facts.newest.participants, lang)} for ${facts.newest.period} (${facts.newest.source})`, `; angka nasional terbaru yang dipublikasikan: ${n(facts.newest.participants, lang)} untuk ${facts.newest.period} (${facts.newest.source})`) : '';
+      // The source's caveat goes with the figure (48,640,000: a union official's quote of Kemnaker, the
+      // rise from mid 2025 disputed: data/actuals.csv), and BPJS's own newest beside another publisher's.
+      const nw = facts.newest;
+      const caveat = nw?.caveat === 'secondary-disputed' ? L('; a secondary source, and the figure is disputed', '; sumber sekunder, dan angkanya diperdebatkan') : '';
+      const own = facts.newestOwn ? L(`; BPJS Ketenagakerjaan's own newest: ${n(facts.newestOwn.participants, lang)} for ${facts.newestOwn.period} (${facts.newestOwn.source})`, `; angka terbaru BPJS Ketenagakerjaan sendiri: ${n(facts.newestOwn.participants, lang)} untuk ${facts.newestOwn.period} (${facts.newestOwn.source})`) : '';
+      const newest = nw ? L(`; newest published national figure: ${n(nw.participants, lang)} for ${nw.period} (${nw.source}${caveat})${own}`, `; angka nasional terbaru yang dipublikasikan: ${n(nw.participants, lang)} untuk ${nw.period} (${nw.source}${caveat})${own}`) : '';
       return base + newest;
     };
     this.note({

@@ -397,6 +397,20 @@ export function refuseYearPast(totals: Totals, period: Period, bundled: boolean)
  */
 const optional = <T>(x: T | undefined): T[] => (x === undefined ? [] : [x]);
 
+/**
+ * A national report by segment of the bundled baseline (no area in --by): its segment rows add up the 38
+ * provinces' cells (BPU 9,098,262), which leave out the participants no province holds, where BPJS
+ * publishes the national figure (BPU 9,190,000). Said with both figures, so that a row is never taken
+ * for the published one.
+ */
+export function nationalSegmentsNote(grain: readonly string[], bundled: boolean): Note | undefined {
+  if (!bundled || !grain.includes('segment') || grain.some((g) => g === 'province' || g === 'regency' || g === 'kanwil')) return undefined;
+  const facts = baselineFacts();
+  const segments = facts.segments.filter((s) => s.national > 0 && s.national !== s.provinces);
+  if (!segments.length) return undefined;
+  return { code: 'national-segments', segments, unattributed: facts.unattributed };
+}
+
 export function unattributedNote(result: AllocationResult): Note | undefined {
   if (result.total.participants === null) return undefined;
   const facts = baselineFacts();

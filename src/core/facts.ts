@@ -107,7 +107,8 @@ export type Note =
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
   /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
-  | { readonly code: 'bundled-denominators'; readonly period: string; readonly reportPeriod: string; readonly measure?: string; readonly inputHas?: readonly string[] }
+  /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */
+  | { readonly code: 'bundled-denominators'; readonly measure?: string; readonly inputHas?: readonly string[] }
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */
   | { readonly code: 'no-pace'; readonly rows: number; readonly window: number }
   /** Participants above the denominator in a group (allowed, but worth a look). */
@@ -128,6 +129,8 @@ export type Note =
   | { readonly code: 'id-forms'; readonly columns: readonly string[]; readonly numbers?: readonly string[]; readonly padded?: readonly string[]; readonly decimal?: readonly string[]; readonly whole?: readonly string[] }
   /** Named columns of an input that the run does not read (neither a key nor a figure of it). */
   | { readonly code: 'unused-columns'; readonly file: string; readonly columns: readonly string[] }
+  /** A --workforce file with a participants column: not read (the report's participants are the input's). */
+  | { readonly code: 'workforce-participants'; readonly file: string }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean; /** --sheet's name, which this workbook (given by another flag) lacks. */ readonly missing?: string }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
@@ -147,6 +150,8 @@ export type Note =
   /** Units not compared with later published figures: theirs are published only for their parts (a Kanwil's provinces); `by`: the --by that checks the parts. */
   | { readonly code: 'later-actual-unchecked'; readonly units: readonly string[]; readonly by: string }
   /** The bundled baseline's participants not attributed to a province: the units start from `participants` (the national figure less them), so their increase includes them. */
+  /** A national report by segment of the bundled baseline: its rows are the provinces' sums, not the published national segment figures. */
+  | { readonly code: 'national-segments'; readonly segments: readonly { readonly segment: string; readonly national: number; readonly status: string; readonly provinces: number }[]; readonly unattributed: number }
   | { readonly code: 'unattributed-absorbed'; readonly unattributed: number; readonly national: number; readonly participants: number; readonly total: number }
   /**
    * Denominators of counts without their own (--workforce, the bundled baseline) of another month than
@@ -161,7 +166,11 @@ export type Note =
   | { readonly code: 'added-over'; readonly columns: readonly string[]; readonly grain: readonly string[]; readonly previousPeriod: string }
   /** Targets per a finer area than the data's, given for only some of an area's parts (2 of Gorontalo's 6 regencies). */
   | { readonly code: 'partial-targets'; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
-  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] };
+  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */
+  | { readonly code: 'extract-parts'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */
+  | { readonly code: 'area-in-part'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] };
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =

@@ -3,7 +3,7 @@
 
 import { latestPeriod } from '../core/calendar.js';
 import { dataPath, readBundledCsv } from './data-files.js';
-import { keysOf, withSources } from '../core/table.js';
+import { dimIndex, keysOf, withSources } from '../core/table.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from './load.js';
 
 export const BASELINE_FILE = 'baseline.csv';
@@ -34,6 +34,40 @@ export async function loadBaseline(schema: LoadSchema, options: Pick<LoadOptions
   return withSources(table, sources);
 }
 
+/**
+ * The month each province's bundled `figure` is of (data/figures.csv: employed of Sakernas August 2023,
+ * DKI Jakarta's of August 2024, Bali's potential workers of March 2025…), by Kemendagri code.
+ */
+export function figureMonths(figure: string): Map<string, string> {
+  const [head, ...body] = readBundledCsv('figures.csv');
+  const col = (n: string): number => head!.indexOf(n);
+  const out = new Map<string, string>();
+  for (const r of body) if (r[col('province_code')] !== '' && r[col('figure')] === figure && r[col('period')]) out.set(r[col('province_code')]!, r[col('period')]!);
+  return out;
+}
+
+/**
+ * The bundled baseline as the denominators of counts without their own (an extract): each province's
+ * rows dated by the month its `measure` figure is of, not by the baseline's month (2023-12, the month
+ * of its participants). A June 2024 extract is then compared with DKI Jakarta's employed of August 2024
+ * and Gorontalo's of August 2023, and the report says so, as it does for a --workforce file's months.
+ * A measure figures.csv has no months for (none today) keeps the baseline's month.
+ */
+export function datedByFigure(table: LoadedTable, measure: string): LoadedTable {
+  const months = figureMonths(measure);
+  const pd = dimIndex(table, 'period');
+  const prov = dimIndex(table, 'province');
+  if (!months.size || pd < 0 || prov < 0) return table;
+  const rows = table.rows.map((r) => {
+    const m = r.keys[prov] === null ? undefined : months.get(r.keys[prov]!);
+    if (m === undefined) return r;
+    const keys = r.keys.slice();
+    keys[pd] = m;
+    return { ...r, keys };
+  });
+  return { ...table, rows };
+}
+
 /** The month of the bundled baseline. */
 export function baselinePeriod(table: LoadedTable): string | undefined {
   return latestPeriod(keysOf(table, 'period'));
@@ -50,6 +84,8 @@ export interface Actual {
   readonly participants: number;
   readonly publisher: string;
   readonly source: string;
+  /** The caveat every mention of the figure carries (actuals.csv `caveat`): a secondary source of a disputed figure. */
+  readonly caveat?: 'secondary-disputed';
 }
 
 /** Later published active-participant figures (data/actuals.csv), to check targets and estimates against. */
@@ -68,8 +104,11 @@ export function loadActuals(): Actual[] {
       participants: Number(r[col('participants')]),
       publisher: r[col('publisher')]!,
       source: `${r[col('publisher')]}: ${r[col('source')]}`,
+      ...(r[col('caveat')] === 'secondary-disputed' ? { caveat: 'secondary-disputed' as const } : {}),
     }));
 }
+
+const BPJS = 'BPJS Ketenagakerjaan';
 
 /** A month for ordering; a year alone (month not stated) counts as its December. */
 export const periodOrder = (p: string): string => (p.length === 4 ? `${p}-12` : p);
@@ -80,15 +119,29 @@ export interface BaselineFacts {
   readonly unattributed: number;
   /** The newest national figure in actuals.csv. */
   readonly newest?: Actual;
+  /** When the newest is not BPJS Ketenagakerjaan's own: BPJS's newest national figure. */
+  readonly newestOwn?: Actual;
+  /** Each segment: the national figure (published, or derived for PU) and the sum of the 38 provinces' cells. */
+  readonly segments: readonly { readonly segment: string; readonly national: number; readonly status: string; readonly provinces: number }[];
 }
 
 /** What the default run says beside the baseline month (data/figures.csv and data/actuals.csv). */
 export function baselineFacts(): BaselineFacts {
   const [head, ...body] = readBundledCsv('figures.csv');
   const col = (n: string): number => head!.indexOf(n);
-  const national = (figure: string): number => Number(body.find((r) => r[col('province_code')] === '' && r[col('figure')] === figure)?.[col('value')] ?? 0);
-  const newest = loadActuals()
-    .filter((a) => a.province === '' && a.segment === '')
-    .reduce<Actual | undefined>((best, a) => (!best || periodOrder(a.period) > periodOrder(best.period) ? a : best), undefined);
-  return { national: national('participants'), unattributed: national('participants_unattributed'), newest };
+  const figure = (name: string): number => Number(body.find((r) => r[col('province_code')] === '' && r[col('figure')] === name)?.[col('value')] ?? 0);
+  const latest = (xs: readonly Actual[]): Actual | undefined => xs.reduce<Actual | undefined>((best, a) => (!best || periodOrder(a.period) > periodOrder(best.period) ? a : best), undefined);
+  const national = loadActuals().filter((a) => a.province === '' && a.segment === '');
+  const newest = latest(national);
+  // The newest national figure is a quote of another publisher's (48,640,000: Kemnaker via intime.id,
+  // disputed): BPJS's own newest is said beside it.
+  const newestOwn = newest && newest.publisher !== BPJS ? latest(national.filter((a) => a.publisher === BPJS)) : undefined;
+  const segments = ['PU', 'BPU', 'JAKON', 'PMI'].map((segment) => {
+    const figure = `participants_${segment.toLowerCase()}`;
+    const row = body.find((r) => r[col('province_code')] === '' && r[col('figure')] === figure);
+    let provinces = 0;
+    for (const r of body) if (r[col('province_code')] !== '' && r[col('figure')] === figure) provinces += Number(r[col('value')]);
+    return { segment, national: Number(row?.[col('value')] ?? 0), status: row?.[col('status')] ?? '', provinces };
+  });
+  return { national: figure('participants'), unattributed: figure('participants_unattributed'), newest, ...(newestOwn ? { newestOwn } : {}), segments };
 }

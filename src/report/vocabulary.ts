@@ -403,18 +403,18 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotalnya (--pace-window memperlebar jendela)`,
       );
     case 'bundled-denominators': {
-      const other = n.period !== '' && n.reportPeriod !== '' && n.period !== n.reportPeriod;
       // --denominator potential_workers on a file with workforce: it has a denominator, not that one.
+      // The months of the baseline's figures are said by denominator-month (each area's own month).
       if (n.measure && n.inputHas?.length) {
         const has = n.inputHas.join(', ');
         return L(
-          `the input has no ${n.measure} column (it has ${has}: --denominator ${n.inputHas[0]} uses it): coverage is against the bundled baseline's ${n.measure} (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, not ${n.reportPeriod}'s` : ''}; give your own with --workforce FILE`,
-          `input tidak memiliki kolom ${n.measure} (input memiliki ${has}: --denominator ${n.inputHas[0]} memakainya): cakupan dihitung terhadap ${idName(n.measure)} baseline bawaan (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, bukan ${n.reportPeriod}` : ''}; berikan penyebut sendiri dengan --workforce BERKAS`,
+          `the input has no ${n.measure} column (it has ${has}: --denominator ${n.inputHas[0]} uses it): coverage is against the bundled baseline's ${n.measure} (data/baseline.csv); give your own with --workforce FILE`,
+          `input tidak memiliki kolom ${n.measure} (input memiliki ${has}: --denominator ${n.inputHas[0]} memakainya): cakupan dihitung terhadap ${idName(n.measure)} baseline bawaan (data/baseline.csv); berikan penyebut sendiri dengan --workforce BERKAS`,
         );
       }
       return L(
-        `the input has no denominator column: coverage is against the bundled baseline's (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, not ${n.reportPeriod}'s` : ''}; give your own with --workforce FILE`,
-        `input tidak memiliki kolom penyebut: cakupan dihitung terhadap penyebut baseline bawaan (data/baseline.csv${n.period ? `, ${n.period}` : ''})${other ? `, bukan ${n.reportPeriod}` : ''}; berikan penyebut sendiri dengan --workforce BERKAS`,
+        `the input has no denominator column: coverage is against the bundled baseline's (data/baseline.csv); give your own with --workforce FILE`,
+        `input tidak memiliki kolom penyebut: cakupan dihitung terhadap penyebut baseline bawaan (data/baseline.csv); berikan penyebut sendiri dengan --workforce BERKAS`,
       );
     }
     case 'over-coverage':
@@ -474,6 +474,11 @@ export function noteText(n: Note, lang: Lang): string {
       }
       return L(parts.map((p) => p[0]).join('; also, '), parts.map((p) => p[1]).join('; juga, '));
     }
+    case 'workforce-participants':
+      return L(
+        `${n.file}: its participants column is not read: a --workforce file gives the denominators only, and the report's participants are the input's`,
+        `${n.file}: kolom pesertanya tidak dibaca: berkas --workforce hanya memberi penyebut, dan peserta laporan diambil dari input`,
+      );
     case 'unused-columns': {
       const cols = list(n.columns.map((c) => clipValue(c)));
       return L(`${n.file}: ${n.columns.length === 1 ? 'column' : 'columns'} not read: ${cols}`, `${n.file}: kolom yang tidak dibaca: ${cols}`);
@@ -558,6 +563,13 @@ export function noteText(n: Note, lang: Lang): string {
         `rencana-rencana ini menuju Desember yang berbeda: ${at('id')}: target dan selisihnya tidak untuk tahun yang sama`,
       );
     }
+    case 'national-segments': {
+      const each = (l: Lang): string => n.segments.map((s) => `${s.segment} ${num(s.provinces, l)} (${l === 'id' ? 'nasional' : 'national'} ${num(s.national, l)}${s.status === 'published' ? '' : `, ${s.status === 'derived' ? (l === 'id' ? 'turunan' : 'derived') : s.status}`})`).join(', ');
+      return L(
+        `the segment rows add up the 38 provinces' figures, not the published national ones (data/figures.csv): ${each('en')}; the ${num(n.unattributed, 'en')} participants not attributed to a province are in the national figures only`,
+        `baris segmen menjumlahkan angka 38 provinsi, bukan angka nasional yang dipublikasikan (data/figures.csv): ${each('id')}; ${num(n.unattributed, 'id')} peserta yang tidak teratribusi ke provinsi hanya ada di angka nasional`,
+      );
+    }
     case 'unattributed-absorbed':
       return L(
         `the targets start from the ${num(n.participants, 'en')} participants attributed to a province, not the national ${num(n.national, 'en')}: the ${num(n.unattributed, 'en')} not attributed are absorbed into their increase (${num(n.total - n.participants, 'en')}, where the national rise is ${num(n.total - n.national, 'en')})`,
@@ -625,6 +637,24 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         `the ${n.measure} figures (${n.source}) are given only in part, and are taken as the whole ${dimLabel(n.dim).en}'s denominator where its participants all have one: ${list(shown)}`,
         `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan dipakai sebagai penyebut seluruh ${dimLabel(n.dim).id} bila semua pesertanya memilikinya: ${list(shownId)}`,
+      );
+    }
+    case 'extract-parts': {
+      const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
+      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
+      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
+      return L(
+        `the extract has rows in only some ${parts.en} of a ${dimLabel(n.dim).en}, and is divided by the whole ${dimLabel(n.dim).en}'s ${n.measure} (${n.source}): the others count as having no participants: ${list(shown)}`,
+        `ekstrak hanya memuat baris di sebagian ${parts.id} suatu ${dimLabel(n.dim).id}, dan dibagi dengan ${idName(n.measure)} seluruh ${dimLabel(n.dim).id} (${n.source}): sisanya dihitung tanpa peserta: ${list(shownId)}`,
+      );
+    }
+    case 'area-in-part': {
+      const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
+      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
+      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
+      return L(
+        `a ${dimLabel(n.dim).en}'s row holds only the ${parts.en} in the data (its participants, denominator and any target are theirs), not the whole ${dimLabel(n.dim).en}: ${list(shown)}`,
+        `baris ${dimLabel(n.dim).id} hanya memuat ${parts.id} yang ada di data (peserta, penyebut dan targetnya milik ${parts.id} itu), bukan seluruh ${dimLabel(n.dim).id}: ${list(shownId)}`,
       );
     }
   }

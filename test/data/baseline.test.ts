@@ -237,17 +237,31 @@ describe('bundled baseline: estimates marked and checked against later publicati
       }
     }
     let compared = 0;
+    let unchecked = 0;
     for (const [k, list] of groups) {
       const [area, figure, segment] = k.split('|') as [string, string, string];
       const cols = figure === 'potential_workers' || !segment ? [figure] : segment.split('+').map((x) => `participants_${x.toLowerCase()}`);
       const cells = area.split('+').flatMap((c) => cols.map((col) => ({ c, col })));
       const statusOf = (c: string, col: string): string => figures.find((f) => f.get('province_code') === c && f.get('figure') === col)!.get('status')!;
       if (!cells.some(({ c, col }) => statusOf(c, col) === 'estimate')) continue;
-      const nearest = [...list].sort((a, b) => order(a.get('period')!).localeCompare(order(b.get('period')!)))[0]!;
       const estimate = cells.reduce((a, { c, col }) => a + num(row(c), col), 0);
-      const error = (100 * (estimate - Number(nearest.get(figure)))) / Number(nearest.get(figure));
+      // A publication the estimate was copied from (one of its sources, the same figure) is no check of it
+      // (rv17 F10: three rows compared an estimate with itself, 0.0 %, "within 10 %").
+      const sourcesOf = (c: string, col: string): string[] => figures.find((f) => f.get('province_code') === c && f.get('figure') === col)!.get('source')!.split(' ');
+      const own = new Set(cells.flatMap(({ c, col }) => sourcesOf(c, col)));
+      const copied = (a: Row): boolean => Number(a.get(figure)) === estimate && a.get('source')!.split(' ').some((id) => own.has(id));
+      const independent = [...list].filter((a) => !copied(a)).sort((a, b) => order(a.get('period')!).localeCompare(order(b.get('period')!)));
       const check = checks.find((x) => x.get('area') === area && x.get('figure') === figure && x.get('segment') === segment);
       expect(check, k).toBeDefined();
+      if (!independent.length) {
+        expect([check!.get('within_10_pct'), check!.get('error_pct')], k).toEqual(['not checked', '']);
+        expect(check!.get('note'), k).toMatch(/^source of the estimate \(no independent check\)/);
+        unchecked++;
+        compared++;
+        continue;
+      }
+      const nearest = independent[0]!;
+      const error = (100 * (estimate - Number(nearest.get(figure)))) / Number(nearest.get(figure));
       expect(Number(check!.get('error_pct')), k).toBeCloseTo(error, 1);
       expect(check!.get('publication_period')).toBe(nearest.get('period'));
       if (Math.abs(error) > 10) {
@@ -259,6 +273,10 @@ describe('bundled baseline: estimates marked and checked against later publicati
     }
     expect(compared).toBe(checks.length);
     expect(compared).toBeGreaterThanOrEqual(8);
+    // Sulawesi Barat, Maluku Utara and Papua: each estimate is its only later publication's figure.
+    expect(unchecked).toBe(3);
+    // Every row said "within 10 %" was compared with a figure it was not copied from: the check can fail.
+    for (const c of checks.filter((x) => x.get('within_10_pct') === 'yes')) expect(Number(c.get('estimate')), c.get('area_name')).not.toBe(Number(c.get('publication')));
   });
 
   it('the README has the table "estimate / later publication / error %" for every one of them', () => {

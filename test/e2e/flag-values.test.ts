@@ -141,7 +141,7 @@ describe('Indonesian notes', () => {
   it('the newest national figure of the bundled-data note has no English words in it', async () => {
     const r = await run(['breakdown', '--year', '2024', '--lang', 'id', '-f', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('angka nasional terbaru yang dipublikasikan: 48.640.000 untuk 2025-12 (Kemnaker via intime.id: intime-2025-12)');
+    expect(r.stderr).toContain('angka nasional terbaru yang dipublikasikan: 48.640.000 untuk 2025-12 (Kemnaker via intime.id: intime-2025-12; sumber sekunder, dan angkanya diperdebatkan)');
     expect(r.stderr).not.toContain('as quoted');
   });
 });

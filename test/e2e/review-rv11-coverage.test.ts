@@ -264,7 +264,7 @@ describe('an extract whose --workforce lacks an area, by province × segment', (
 describe('validate --denominator a column the file lacks (M5)', () => {
   it('validate says what coverage says; the words name the column the file has', async () => {
     const f = writeIn(tmp(), 'reg.csv', REG);
-    const words = /warning: the input has no potential_workers column \(it has workforce: --denominator workforce uses it\): coverage is against the bundled baseline's potential_workers \(data\/baseline\.csv, 2023-12\), not 2024-06's/;
+    const words = /warning: the input has no potential_workers column \(it has workforce: --denominator workforce uses it\): coverage is against the bundled baseline's potential_workers \(data\/baseline\.csv\); give your own with --workforce FILE/;
     const c = await run(['coverage', f, '--denominator', 'potential_workers', '-f', 'csv']);
     expect(c.stderr).toMatch(words);
     const v = await run(['validate', f, '--denominator', 'potential_workers', '-f', 'csv']);

@@ -154,7 +154,9 @@ describe('counts without a denominator column', () => {
     writeFileSync(f, 'period,province,participants\n2024-06,Aceh,1000\n');
     const r = await run(['coverage', f, '-f', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("warning: the input has no denominator column: coverage is against the bundled baseline's (data/baseline.csv, 2023-12), not 2024-06's; give your own with --workforce FILE");
+    expect(r.stderr).toContain("warning: the input has no denominator column: coverage is against the bundled baseline's (data/baseline.csv); give your own with --workforce FILE");
+    // Aceh's employed is of Sakernas August 2023 (data/figures.csv), not of the baseline's 2023-12 (rv17 F7).
+    expect(r.stderr).toContain("warning: the employed figures (data/baseline.csv) are of 2023-08, not 2024-06's");
     const withOwn = join(tmp(), 'workforce.csv');
     writeFileSync(withOwn, 'period,province,workforce\n2024-06,Aceh,2000000\n');
     const w = await run(['coverage', f, '--workforce', withOwn, '-f', 'csv']);

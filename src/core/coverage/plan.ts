@@ -52,8 +52,6 @@ export interface CoverageSpec {
   readonly areas?: AreaBook;
   /** The months the actual pace is measured over (--pace-window; default 3). */
   readonly paceWindow?: number;
-  /** The caller says the month of the denominators table itself (the bundled baseline's note): no denominator-month note for the month reported. */
-  readonly denominatorMonthSaid?: boolean;
 }
 
 export interface CoverageInputs {
@@ -119,6 +117,8 @@ export interface CoverageResult {
   readonly denominator?: string;
   /** Where the denominator came from: the input itself, or the denominators table. */
   readonly denominatorFrom: 'input' | 'denominators' | null;
+  /** From a denominators table: the months of the figures used for the month reported (earliest first; none: undated). */
+  readonly denominatorMonths?: readonly Period[];
   /**
    * Detail rows in input order, each first key's subtotal after its rows, then the total. Made from
    * `rowList` on first use and then held: the tool itself reads `rowList`.
@@ -280,6 +280,13 @@ function hasValues(t: Table, measure: string): boolean {
   return m >= 0 && t.rows.some((r) => r.values[m] !== null && r.values[m] !== undefined);
 }
 
+/** The months of the figures chosen for the areas, earliest first (a row without a month adds none). */
+function monthsChosen(at: DenominatorMonths): Period[] {
+  const months = new Set<Period>();
+  for (const p of at.chosen.values()) if (p !== null) months.add(p);
+  return [...months].sort();
+}
+
 /** The note that a denominators table's figures are of other months than `period` for some areas. */
 function denominatorMonth(measure: string, source: string, period: string, at: DenominatorMonths): Extract<Note, { code: 'denominator-month' }> {
   const every = at.other.length === 1 && at.other[0]!.areas.length === at.chosen.size;
@@ -341,13 +348,27 @@ export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Ta
 }
 
 /**
- * The dimensions an extract's denominators are kept by: the report's own, and the coarsest area the data
- * gives (a report by segment of a Gorontalo extract keeps Gorontalo's workforce, not the country's).
+ * The dimensions an extract's denominators are kept by: the report's own, and the area the data gives
+ * that an extract is taken to cover whole (a report by segment of a Gorontalo extract keeps Gorontalo's
+ * workforce, not the country's). That area is the province where the data has one, never the Kanwil
+ * above it: a Gorontalo extract reported by Kanwil is compared with Gorontalo's workforce (631,521), not
+ * with the eight Sulama provinces' (11,710,085), as a regional file of Gorontalo is. A regency without
+ * rows stays in its province's denominator (a part without rows has no participants; said by
+ * extract-parts).
  */
 function denominatorKeys(grain: readonly string[], cur: Table): string[] {
-  const areas = (['kanwil', 'province', 'regency'] as const).filter((d) => dimIndex(cur, d) >= 0);
-  return areas.length ? [...grain, areas[0]!] : [...grain];
+  const area = wholeExtractArea(cur);
+  return area ? [...grain, area] : [...grain];
 }
+
+/** The area an extract is taken to cover whole (its denominators are that area's): the province, else the one area the data has. */
+function wholeExtractArea(cur: Table): AreaDim | undefined {
+  return (['province', 'regency', 'kanwil'] as const).find((d) => dimIndex(cur, d) >= 0);
+}
+
+const AREA_RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
+/** The finer of two areas (either may be missing). */
+const finerArea = (a: AreaDim | undefined, b: AreaDim | undefined): AreaDim | undefined => (!a ? b : !b ? a : AREA_RANK[a] <= AREA_RANK[b] ? a : b);
 
 /**
  * The key at the targets' grain of a report's row, from its keys at the report's grain: the keys the two
@@ -532,18 +553,28 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // that have participants: in an extract a regency or a segment without a row has none, and its
   // workforce is still the area's (a province's 3 regencies of workforce, 2 with participants: 50, not 20).
   const denNow = spec.denominator !== undefined && !fromInput && inputs.denominators ? denominatorsAt(restrictTo(inputs.denominators, cur, denominatorKeys(grain, cur)), period) : undefined;
-  if (denNow?.other.length && !spec.denominatorMonthSaid) notes.push(denominatorMonth(spec.denominator!, denSource, period ?? '', denNow));
+  if (denNow?.other.length) notes.push(denominatorMonth(spec.denominator!, denSource, period ?? '', denNow));
   const denTable = spec.denominator === undefined ? undefined : fromInput ? cur : denNow?.table;
   const denominatorFrom = spec.denominator === undefined || !denTable ? null : fromInput ? 'input' : 'denominators';
   if (!denominatorFrom) notes.push({ code: 'no-denominator' });
   // A denominator given for some of an area's parts only (2 of a province's 6 regencies) is not the
   // area's, where the data are per the whole area (an extract by province): said, as for targets
   // (partial-areas).
-  const wholeDim = areaDimOf(grain) ?? areaDimOf(cur.dims.map((d) => d.name));
+  // The whole area is the report's, or the area an extract covers whole when the report's is coarser (a
+  // Kanwil's row of a Gorontalo extract has Gorontalo's denominator, not the Kanwil's).
+  const extractArea = denNow ? wholeExtractArea(cur) : undefined;
+  const wholeDim = finerArea(areaDimOf(grain), extractArea) ?? areaDimOf(cur.dims.map((d) => d.name));
   const partDim = denNow ? areaDimOf(denNow.table.dims.map((d) => d.name)) : undefined;
   if (denNow && spec.areas && wholeDim && partDim && partDim !== wholeDim) {
     const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
     if (partial.length) notes.push({ code: 'partial-denominators', measure: spec.denominator!, source: denSource, dim: wholeDim, partDim, areas: partial });
+  }
+  // An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies) is divided by the
+  // whole area's denominator: a part without rows counts as no participants. Said, naming the areas.
+  const dataArea = areaDimOf(cur.dims.map((d) => d.name));
+  if (denTable && denominatorFrom === 'denominators' && spec.areas && extractArea && dataArea && dataArea !== extractArea) {
+    const partial = partialTargetAreas(cur, dataArea, extractArea, spec.areas);
+    if (partial.length) notes.push({ code: 'extract-parts', measure: spec.denominator!, source: denSource, dim: extractArea, partDim: dataArea, areas: partial });
   }
 
   // Targets for the month reported, for the report's areas only.
@@ -621,6 +652,18 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       if (partial.length) notes.push({ code: 'partial-targets', source: targets!.source, dim: dataDim, partDim: finerDim, areas: partial });
     }
   }
+  // A report's area coarser than the area its figures are summed over (--by kanwil on provinces), with
+  // only some of an area's parts in the data: its row is those parts', not the whole area's (a Gorontalo
+  // extract's Sulama row has Gorontalo's participants, denominator and target). Said, unless the
+  // targets are the whole area's (partial-areas says so).
+  const grainArea = areaDimOf(grain);
+  const summedOver = extractArea ?? dataArea;
+  if (spec.areas && grainArea && summedOver && AREA_RANK[summedOver] < AREA_RANK[grainArea] && !notes.some((n) => n.code === 'partial-areas' && n.dim === grainArea)) {
+    const placed = withArea(cur, grainArea, spec.areas);
+    const partial = partialTargetAreas(placed, summedOver, grainArea, spec.areas);
+    if (partial.length) notes.push({ code: 'area-in-part', dim: grainArea, partDim: summedOver, areas: partial });
+  }
+
   // The grain targets are given at, within the report's grain: [province] for province targets in a
   // province × segment report; [] for one national target.
   // Coarser targets: [kanwil] in a report by province (only the Total shows them).
@@ -927,6 +970,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     previousPeriod: previousTable ? previousPeriod : undefined,
     denominator: denominatorFrom ? spec.denominator : undefined,
     denominatorFrom,
+    ...(denominatorFrom === 'denominators' && denNow ? { denominatorMonths: monthsChosen(denNow) } : {}),
     targetYear: targets?.yearFrom === 'unknown' ? undefined : targets?.year,
     targetYearFrom: targets?.yearFrom,
     monthsLeft: left,
