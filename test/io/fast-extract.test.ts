@@ -116,12 +116,16 @@ describe('the extract fast path gives what the general path gives', () => {
         const b = await outcome(path, 'never', extra);
         expect(a.result).toEqual(b.result);
         expect(b.route).toBeUndefined();
+        // A participant extract with a count column is refused on both paths (review rv17 F4): the share
+        // is over the files the fast path may take.
+        if (s.countColumn) return;
         total++;
         if (a.route === 'fast') fast++;
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
     // The property means little if the engine refused everything.
+    expect(total).toBeGreaterThan(0);
     expect(fast).toBeGreaterThan(total / 4);
   }, 120_000);
 
