@@ -245,8 +245,14 @@ export function planBreakdown(spec: AllocationSpec, table: Table): AllocationRes
  * (`areaBook()`) is used, as the command uses it: it names the report's scope and warns of an area
  * reported in part against a target for the whole of it (3 of Sulawesi Utara's 15 regencies against
  * the province's target: the note 'partial-areas').
- * A problem is a CoverageError (or TargetFrameError) whose `problem` has the facts and whose `message` says them.
+ * A key column of `spec.grain` the table does not have is a RangeError naming those it has; a problem
+ * is a CoverageError (or TargetFrameError) whose `problem` has the facts and whose `message` says them.
  */
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
+  for (const d of spec.grain) {
+    if (inputs.current.dims.some((x) => x.name === d)) continue;
+    const kanwil = d === 'kanwil' ? "; loadTable finds each province's with deriveKanwil: true in its schema" : '';
+    throw new RangeError(`the table has no key column "${d}" to group by (its key columns: ${dimNames(inputs.current)})${kanwil}`);
+  }
   return worded(() => planReport(inputs, spec.areas ? spec : { ...spec, areas: areaBook() }));
 }

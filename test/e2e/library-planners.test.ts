@@ -109,6 +109,14 @@ describe("the planners' errors say what went wrong (rv15 item 10)", () => {
   });
 });
 
+describe('a key column the table lacks, in words (rv15 item 10)', () => {
+  it('planCoverage names the key columns the table has (it was RangeError: no dimension "regency")', () => {
+    const june = tableOf(twoMonths.slice(2));
+    expect(() => planCoverage({ current: june }, { grain: ['regency'], atRiskMargin: 0.05 })).toThrow(new RangeError('the table has no key column "regency" to group by (its key columns: period, province)'));
+    expect(() => planCoverage({ current: june }, { grain: ['kanwil'], atRiskMargin: 0.05 })).toThrow(/no key column "kanwil" .*deriveKanwil: true/);
+  });
+});
+
 describe('CoverageRowList out of range (rv15 item 11)', () => {
   // June by province: A and B, then the Total (120 + 60 = 180).
   const list = planCoverage({ current: tableOf(twoMonths.slice(2)) }, { grain: ['province'], atRiskMargin: 0.05, denominator: 'workforce' }).rowList;
