@@ -9,6 +9,10 @@
 // Every result is exact (integers, BigInt comparisons): the parts add up to the total, every bound holds,
 // and a problem without a solution throws a typed error with the numbers that show why
 // (InfeasibleAllocationError, InfeasibleMatrixError; planBreakdown: InfeasibleError with a fact).
+//
+// planBreakdown and planCoverage are the commands' planners with the commands' boundary around them
+// (below): what the command line checks and supplies before it plans, the library does too, with the
+// same functions, so that a library caller gets the command's numbers and warnings.
 
 import { allocate } from './core/allocation/apportion.js';
 import { allocateMatrix } from './core/allocation/biproportional.js';
@@ -18,13 +22,26 @@ export { InfeasibleMatrixError } from './core/allocation/biproportional.js';
 import { scaleToIntegers } from './core/allocation/exact.js';
 import { DEFAULT_METHOD, DIVISOR_METHOD_NAMES, METHOD_NAMES, resolveMethod, type DivisorMethodAlias, type MethodAlias, type MethodName } from './core/allocation/methods.js';
 
-export { planBreakdown } from './core/allocation/plan.js';
+import { planBreakdown as planAllocation, type AllocationResult } from './core/allocation/plan.js';
+import type { AllocationSpec } from './core/allocation/spec.js';
+import { planCoverage as planReport, CoverageError, type CoverageInputs, type CoverageResult, type CoverageSpec } from './core/coverage/plan.js';
+import { TargetFrameError } from './core/coverage/targets.js';
+import { InfeasibleError } from './core/facts.js';
+import type { Table } from './core/table.js';
+import { fromLatestMonth } from './app/latest-month.js';
+import { formatDiagnostic, JamsostekError, type MessageLang } from './errors.js';
+import { areaBook } from './io/geography.js';
+import { describeCoreError } from './report/problems.js';
+
 export type { AllocationResult, PlannedUnit, LevelExplain, MatrixExplain } from './core/allocation/plan.js';
 export type { AllocationSpec, SplitRule, Basis, Bound, Mode, Shape, GivenTotal, GivenMargin } from './core/allocation/spec.js';
-export { planCoverage, thresholdBreaches, CoverageError } from './core/coverage/plan.js';
-export type { CoverageSpec, CoverageInputs, CoverageResult, CoverageRow, CoverageRowList } from './core/coverage/plan.js';
-export type { Targets } from './core/coverage/targets.js';
-export { targetsFromAllocation } from './core/coverage/targets.js';
+export { thresholdBreaches, CoverageError } from './core/coverage/plan.js';
+export type { CoverageSpec, CoverageInputs, CoverageResult, CoverageRow, CoverageRowList, CoverageProblem } from './core/coverage/plan.js';
+export type { Targets, TargetFrameProblem } from './core/coverage/targets.js';
+export { targetsFromAllocation, TargetFrameError } from './core/coverage/targets.js';
+export type { AreaBook } from './core/scope.js';
+/** The bundled geography (data/provinces.csv, data/regencies.csv): what `planCoverage` uses unless `spec.areas` is given. */
+export { areaBook } from './io/geography.js';
 export { aggregate, rollup, findConflicts, atPeriod, TableConflictError, SumOverflowError } from './core/table.js';
 export type { Table, TableRow, Dimension, Measure, SourceFacts, Conflict, Aggregated } from './core/table.js';
 import type { SourceFacts } from './core/table.js';
@@ -144,4 +161,98 @@ export function apportionMatrix(weights: readonly (readonly Whole[])[], options:
       upper: grid(options.max, (x) => (x === null ? null : whole(x, 'max'))),
       method,
     }).values;
+}
+
+/**
+ * The words of an error the library throws, as the command line prints them (`file:line: error: …` and
+ * `  hint: …`), in English or Indonesian; undefined for an error that is not the library's (a bug).
+ * The planners' errors also carry the English as their `message`, and what went wrong as data: a
+ * `fact` (InfeasibleError: `fact.kind`, e.g. 'below-lower', and the numbers) or a `problem`
+ * (CoverageError, TargetFrameError: `problem.kind`, e.g. 'no-period').
+ * Example: describeError(e, 'id') → 'error: tidak ada baris untuk 2024-07 di input\n  hint: periode di input: 2024-06'.
+ */
+export function describeError(e: unknown, lang: MessageLang = 'en'): string | undefined {
+  const diagnostics = e instanceof JamsostekError ? e.diagnostics : describeCoreError(e);
+  return diagnostics?.map((d) => formatDiagnostic(d, lang)).join('\n');
+}
+
+/** Run a planner; a planner's error gets its English words as its message (it was the bare code, 'below-lower'). */
+function worded<T>(plan: () => T): T {
+  try {
+    return plan();
+  } catch (e) {
+    if (e instanceof InfeasibleError || e instanceof CoverageError || e instanceof TargetFrameError) {
+      const words = describeCoreError(e)!;
+      const code = e.message;
+      e.message = words.map((d) => (d.hint ? `${d.message}\n  hint: ${d.hint}` : d.message)).join('\n');
+      // The stack's first line is the message as it was when the stack was made, if it is made already.
+      if (typeof e.stack === 'string' && e.stack.startsWith(`${e.name}: ${code}\n`)) e.stack = `${e.name}: ${e.message}${e.stack.slice(e.name.length + 2 + code.length)}`;
+    }
+    throw e;
+  }
+}
+
+const dimNames = (t: Table): string => t.dims.map((d) => d.name).join(', ') || 'none';
+
+/**
+ * What the command line checks before it plans (its flags are checked when they are parsed; a
+ * JavaScript caller passes any value): the method, the mode, the key columns of the shape and the
+ * denominator, each against what exists. The method by any of its names (sainte-lague: webster).
+ */
+function checkedSpec(spec: AllocationSpec, table: Table): AllocationSpec {
+  const method = methodOf(spec.rule.method);
+  const mode = spec.rule.mode as string | undefined;
+  if (mode !== undefined && mode !== 'gap' && mode !== 'level') throw new RangeError(`unknown mode "${mode}" (modes: gap, level)`);
+  for (const d of shapeDims(spec.shape)) {
+    if (!table.dims.some((x) => x.name === d)) throw new RangeError(`the table has no key column "${d}" to plan by (its key columns: ${dimNames(table)})`);
+  }
+  if (spec.denominator !== undefined && !table.measures.some((m) => m.name === spec.denominator)) {
+    throw new RangeError(`denominator "${spec.denominator}": the table has no such column (its figures: ${table.measures.map((m) => m.name).join(', ') || 'none'}); leave it out to plan without a denominator`);
+  }
+  return method === spec.rule.method ? spec : { ...spec, rule: { ...spec.rule, method } };
+}
+
+function shapeDims(shape: AllocationSpec['shape']): readonly string[] {
+  if (shape.kind === 'flat') return [shape.dim];
+  if (shape.kind === 'nested') return shape.levels;
+  if (shape.kind === 'matrix') return [shape.rows, shape.columns];
+  throw new RangeError(`unknown shape "${(shape as { kind: unknown }).kind}" (shapes: flat, nested, matrix)`);
+}
+
+/**
+ * Plan a breakdown: the planner behind `breakdown`, on a Table from `loadTable`.
+ * A table of several months (a glob of monthly files) is planned from its latest month, as `breakdown`
+ * plans it, with the note `{ code: 'earlier-months', period, months }` first in `notes`; a unit (or a
+ * finer row, a regency of a province planned by province) with rows for an earlier month but none for
+ * the latest is refused (InputError), since its share would go to the others. To plan from another
+ * month, pass `atPeriod(table, '2024-03')`. Periods are never added up.
+ * A method, mode, key column or denominator that does not exist is a RangeError; a problem without a
+ * solution an InfeasibleError whose `fact` has the numbers and whose `message` says them.
+ * Example: flat by province, total 50,000,000, the default rule on data/baseline.csv → 38 targets that
+ * add up to 50,000,000, each at or above today and at most the denominator (unless held).
+ */
+export function planBreakdown(spec: AllocationSpec, table: Table): AllocationResult {
+  return worded(() => {
+    const checked = checkedSpec(spec, table);
+    const { base, note } = fromLatestMonth(table, shapeDims(checked.shape));
+    const result = planAllocation(checked, base);
+    return note ? { ...result, notes: [note, ...result.notes] } : result;
+  });
+}
+
+/**
+ * Plan a coverage report: the planner behind `coverage`. Without `spec.areas` the bundled geography
+ * (`areaBook()`) is used, as the command uses it: it names the report's scope and warns of an area
+ * reported in part against a target for the whole of it (3 of Sulawesi Utara's 15 regencies against
+ * the province's target: the note 'partial-areas').
+ * A key column of `spec.grain` the table does not have is a RangeError naming those it has; a problem
+ * is a CoverageError (or TargetFrameError) whose `problem` has the facts and whose `message` says them.
+ */
+export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
+  for (const d of spec.grain) {
+    if (inputs.current.dims.some((x) => x.name === d)) continue;
+    const kanwil = d === 'kanwil' ? "; loadTable finds each province's with deriveKanwil: true in its schema" : '';
+    throw new RangeError(`the table has no key column "${d}" to group by (its key columns: ${dimNames(inputs.current)})${kanwil}`);
+  }
+  return worded(() => planReport(inputs, spec.areas ? spec : { ...spec, areas: areaBook() }));
 }

@@ -9,7 +9,7 @@ import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage, type Milestones } from '../core/milestones.js';
 import type { Phasing } from '../core/phasing.js';
 import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
-import { atPeriod, dimIndex, keysOf, labelOf, type Table, type TableRow } from '../core/table.js';
+import { atPeriod, keysOf, type Table } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
 import { areaBook } from '../io/geography.js';
 import type { LoadOptions } from '../io/load.js';
@@ -18,6 +18,7 @@ import type { NamedColumn } from '../options/keys.js';
 import type { CompareAxis, MarginSpec } from '../options/parse.js';
 import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
 import { dimLabel } from '../report/vocabulary.js';
+import { latestMonthOnly } from './latest-month.js';
 import { breakdownSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
 import { nationalSegmentsNote, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
@@ -153,68 +154,6 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
     phasing,
     notes,
   };
-}
-
-/**
- * An input of several months: the plan starts from the latest month (periods are never summed). A
- * unit (its keys at the grain) with rows for an earlier month but none for the latest is refused:
- * planned without it, its share of the target would go to the others (coverage, which only reports,
- * warns instead). So is a finer row (a regency of a province planned by province): its unit would be
- * planned from part of its figures. When every row is there, the months left out are said.
- */
-function latestMonthOnly(table: Table, period: Period, grain: readonly string[]): Note | undefined {
-  const p = dimIndex(table, 'period');
-  if (p < 0) return undefined;
-  const months = new Set<string>();
-  for (const r of table.rows) {
-    const m = r.keys[p];
-    if (m !== null && m !== undefined && m !== period) months.add(m);
-  }
-  if (!months.size) return undefined;
-  const units = grain.map((g) => dimIndex(table, g)).filter((d) => d >= 0 && d !== p);
-  const all = table.dims.flatMap((_, d) => (d === p ? [] : [d]));
-  refuseGone(table, period, p, units, 'unit');
-  if (all.length > units.length) refuseGone(table, period, p, all, 'part');
-  return { code: 'earlier-months', period, months: [...months].sort() };
-}
-
-/** The rows of earlier months whose keys at `dims` the latest month lacks: refused, naming them. */
-function refuseGone(table: Table, period: Period, p: number, dims: readonly number[], kind: 'unit' | 'part'): void {
-  const keyOf = (r: TableRow): string => dims.map((d) => r.keys[d]).join('\u0000');
-  const now = new Set<string>();
-  const earlier = new Map<string, TableRow>();
-  for (const r of table.rows) {
-    // Only rows keyed at every one of the dimensions (not a wide row's province-level figures, nor the
-    // segment rows made from its columns, which follow that row).
-    if (r.parent !== undefined && kind === 'part') continue;
-    if (dims.some((d) => r.keys[d] === null || r.keys[d] === undefined)) continue;
-    const m = r.keys[p];
-    if (m === null || m === undefined || m === period) now.add(keyOf(r));
-    else {
-      const k = keyOf(r);
-      const seen = earlier.get(k);
-      if (!seen || seen.keys[p]! < m) earlier.set(k, r);
-    }
-  }
-  const gone = [...earlier].filter(([k]) => !now.has(k)).map(([, r]) => r);
-  if (!gone.length) return;
-  const label = (r: TableRow): string => dims.map((d) => labelOf(table.dims[d]!, r.keys[d]!)).join(' / ');
-  const named = gone.slice(0, 5).map((r) => `${label(r)} (last seen ${r.keys[p]})`).join(', ') + (gone.length > 5 ? ` and ${gone.length - 5} more` : '');
-  const namedId = gone.slice(0, 5).map((r) => `${label(r)} (terakhir ${r.keys[p]})`).join(', ') + (gone.length > 5 ? ` dan ${gone.length - 5} lainnya` : '');
-  const one = gone.length === 1;
-  const why =
-    kind === 'unit'
-      ? { en: `planned without ${one ? 'it' : 'them'}, ${one ? 'its' : 'their'} share of the target would go to the others`, id: `tanpa ${one ? 'unit itu' : 'unit-unit itu'}, bagian targetnya akan jatuh ke unit lain` }
-      : { en: `${one ? 'its unit' : 'their units'} would be planned from part of ${one ? 'its' : 'their'} figures`, id: `unitnya akan direncanakan dari sebagian angkanya saja` };
-  const first = gone[0]!;
-  throw new InputError({
-    file: table.sources[first.src]?.name,
-    line: first.line,
-    ...say(
-      { message: `${period}, the latest month of the input, which breakdown plans from, has no rows for ${named}: ${why.en}`, hint: `add ${one ? 'its' : 'their'} figures for ${period}, or leave out the rows of earlier months (breakdown plans from one month)` },
-      { message: `${period}, bulan terakhir input yang menjadi dasar breakdown, tidak memuat ${namedId}: ${why.id}`, hint: `tambahkan angka ${period}-nya, atau hilangkan baris bulan-bulan sebelumnya (breakdown berangkat dari satu bulan)` },
-    ),
-  });
 }
 
 /** The Decembers strictly between the baseline and the target year's that the stage has no target for. */

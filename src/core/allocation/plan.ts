@@ -7,8 +7,8 @@
 //            cells by biproportional apportionment with the cells' own weights and bounds; in gap mode
 //            the cells share out the increase (targets never below today), in level mode the targets
 //
-// The table must already be the baseline month's (the command filters it). Units come out in the
-// order they first appear in the input.
+// The table must already be the baseline month's (the command and the library's planBreakdown filter it:
+// app/latest-month.ts). Units come out in the order they first appear in the input.
 
 import { labelOf, rollup, type Table } from '../table.js';
 import { InfeasibleError, type InfeasibleFact, type Note } from '../facts.js';

@@ -48,7 +48,13 @@ export interface CoverageSpec {
    * provinces in a report by kanwil).
    */
   readonly expected?: { readonly dim: string; readonly keys: ReadonlyMap<string, string>; readonly scope: Scope; readonly parts?: { readonly dim: string; readonly keys: ReadonlyMap<string, string> } };
-  /** The geography, to name the report's scope; without it the scope is 'unknown'. */
+  /**
+   * The geography: it names the report's scope, places targets given per a coarser area (a Kanwil's on
+   * a report by province), and warns of an area reported in part against a target for the whole of it
+   * (the notes 'partial-areas', 'partial-targets', 'partial-denominators'). Without it the scope is
+   * 'unknown' and those warnings are not given: the commands, and the library's `planCoverage`, pass the
+   * bundled one (`areaBook()`) unless another is given.
+   */
   readonly areas?: AreaBook;
   /** The months the actual pace is measured over (--pace-window; default 3). */
   readonly paceWindow?: number;
@@ -100,14 +106,26 @@ export interface CoverageStory {
  * million rows, and held as objects they cost more than everything else the report keeps. `at(i)` makes
  * a new object on each call, with the same figures each time; `level(i)` tells a row's level without
  * making it. Iterating gives the rows in order.
+ * `i` is a whole number from 0 to length − 1, or, as in `Array.prototype.at`, from −length to −1
+ * counting from the end (`at(-1)`: the Total); any other `i` (length, 1.5, NaN) is a RangeError from
+ * both, never an undefined row.
  */
 export interface CoverageRowList extends Iterable<CoverageRow> {
   readonly length: number;
   /** Some row has a target; some row has a figure that is an estimate (found while planning). */
   readonly anyTarget: boolean;
   readonly anyEstimate: boolean;
+  /** Row i (a negative i counts from the end); RangeError outside the list. */
   at(i: number): CoverageRow;
+  /** The level of row i, without making the row (a negative i counts from the end); RangeError outside the list. */
   level(i: number): CoverageRow['level'];
+}
+
+/** Row i's place in a list of n rows: a negative i counts from the end; outside the list, a RangeError. */
+function listIndex(i: number, n: number): number {
+  const j = i < 0 ? i + n : i;
+  if (Number.isInteger(j) && j >= 0 && j < n) return j;
+  throw new RangeError(`no row ${String(i)}: the list has ${n} row${n === 1 ? '' : 's'} (0 to ${n - 1}, or -${n} to -1 from the end)`);
 }
 
 export interface CoverageResult {
@@ -1172,9 +1190,9 @@ function orderedRows(order: Int32Array, made: readonly CoverageRow[], detail: Le
     length: order.length,
     anyTarget: has.target,
     anyEstimate: has.estimate,
-    at,
+    at: (i) => at(listIndex(i, order.length)),
     level: (i) => {
-      const x = order[i]!;
+      const x = order[listIndex(i, order.length)]!;
       return x >= 0 ? 'detail' : made[-1 - x]!.level;
     },
     *[Symbol.iterator]() {
@@ -1196,8 +1214,8 @@ function heldRows(rows: readonly CoverageRow[]): CoverageRowList {
     length: rows.length,
     anyTarget: rows.some((r) => r.metrics.target !== null),
     anyEstimate: rows.some((r) => r.estimated?.length),
-    at: (i) => rows[i]!,
-    level: (i) => rows[i]!.level,
+    at: (i) => rows[listIndex(i, rows.length)]!,
+    level: (i) => rows[listIndex(i, rows.length)]!.level,
     [Symbol.iterator]: () => rows[Symbol.iterator](),
   };
 }
