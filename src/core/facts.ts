@@ -90,7 +90,19 @@ export type Note =
    * that shows each).
    */
   | { readonly code: 'gap-nets'; readonly gap: number; readonly targets: number; readonly units: readonly string[]; readonly over: number; readonly above: number; readonly short: number; readonly shortBy: number; readonly by?: readonly string[] }
+  /**
+   * The Total's projected gap is net, as `gap-nets` for today's: of the `targets` it adds up (per `units`),
+   * `over` are projected above theirs by `above` in all and offset the `short` projected short by `shortBy`
+   * (`names`: the first of those, with their shortfall, worst first). `by`: the report's rows add up several
+   * targets too.
+   */
+  | { readonly code: 'projection-nets'; readonly gap: number; readonly december: string; readonly targets: number; readonly units: readonly string[]; readonly over: number; readonly above: number; readonly short: number; readonly shortBy: number; readonly names: readonly { readonly label: string; readonly short: number }[]; readonly by?: readonly string[] }
   | { readonly code: 'projection-capped'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string }
+  /**
+   * Rows projected above their denominator by December, not stopped at it: participants above it are
+   * accepted for them (`allowed`: --allow-over-coverage; else each is above it already). `names`: the first 5.
+   */
+  | { readonly code: 'projection-over'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string; readonly names: readonly string[]; readonly allowed: boolean }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }
   /**

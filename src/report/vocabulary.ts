@@ -291,9 +291,25 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'projection-capped':
       return L(
-        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would pass their ${n.measure} by ${n.december} at their pace: their projection is their ${n.measure} (100% coverage)`,
-        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan melampaui ${n.measure} pada ${n.december} menurut lajunya: proyeksinya sama dengan ${n.measure} (cakupan 100%)`,
+        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would pass their ${n.measure} by ${n.december} at their pace: their projection is their ${n.measure} (100% coverage); a projection passes it only where participants above it are accepted (--allow-over-coverage, or a row above it already)`,
+        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan melampaui ${n.measure} pada ${n.december} menurut lajunya: proyeksinya sama dengan ${n.measure} (cakupan 100%); proyeksi melampauinya hanya bila peserta di atasnya diterima (--allow-over-coverage, atau baris yang sudah di atasnya)`,
       );
+    case 'projection-over': {
+      const names = n.names.join(', ') + (n.rows > n.names.length ? ` and ${num(n.rows - n.names.length, 'en')} more` : '');
+      const namesId = n.names.join(', ') + (n.rows > n.names.length ? ` dan ${num(n.rows - n.names.length, 'id')} lainnya` : '');
+      return L(
+        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows are projected above their ${n.measure} by ${n.december} at their pace (${names}): not stopped at it, since participants above it are accepted ${n.allowed ? '(--allow-over-coverage)' : '(each is above it already)'}`,
+        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris diproyeksikan melampaui ${n.measure} pada ${n.december} menurut lajunya (${namesId}): tidak dihentikan di sana, karena peserta di atasnya diterima ${n.allowed ? '(--allow-over-coverage)' : '(masing-masing sudah di atasnya)'}`,
+      );
+    }
+    case 'projection-nets': {
+      const names = n.names.map((x) => `${x.label} ${num(x.short, 'en')}`).join(', ') + (n.short > n.names.length ? `, and ${num(n.short - n.names.length, 'en')} more` : '');
+      const namesId = n.names.map((x) => `${x.label} ${num(x.short, 'id')}`).join(', ') + (n.short > n.names.length ? `, dan ${num(n.short - n.names.length, 'id')} lainnya` : '');
+      return L(
+        `the Total's projected gap for ${n.december} (${num(n.gap, 'en')}) is net: of the ${num(n.targets, 'en')} targets it adds up (per ${grainWords(n.units, 'en')}), ${num(n.over, 'en')} ${n.over === 1 ? 'is' : 'are'} projected above by ${num(n.above, 'en')} in all, which offsets the ${num(n.short, 'en')} projected short by ${num(n.shortBy, 'en')} in all (${names}); the projected gap and status of a Total, subtotal or row that adds up several targets are on its sums${n.by ? ` (--by ${n.by.join(',')} shows each target)` : ''}`,
+        `proyeksi celah Total untuk ${n.december} (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} diproyeksikan melampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang diproyeksikan kurang ${num(n.shortBy, 'id')} seluruhnya (${namesId}); proyeksi celah dan status proyeksi Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
+      );
+    }
     case 'plan-denominator':
       return L(
         `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report} (--denominator ${n.report} plans the targets on it too)`,

@@ -58,6 +58,11 @@ export interface CoverageSpec {
   readonly areas?: AreaBook;
   /** The months the actual pace is measured over (--pace-window; default 3). */
   readonly paceWindow?: number;
+  /**
+   * Participants above the denominator are accepted for every row (--allow-over-coverage): a projection
+   * is then not stopped at the denominator either (said when one passes it).
+   */
+  readonly allowOverCoverage?: boolean;
 }
 
 export interface CoverageInputs {
@@ -939,10 +944,19 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       withTarget: starsWithTarget(stars ?? [], targetGrain, coarse, grain),
       notes,
       denominator: denominatorFrom ? spec.denominator : undefined,
+      allowOver: spec.allowOverCoverage,
       parts,
     });
     rowList = heldRows(told.rows);
     const total = told.rows[told.rows.length - 1]!;
+    // The Total's projection nets targets projected above against targets projected short: said, as
+    // for today's gap (gap-nets), with those projected short named.
+    if (targetTable && total.story?.projectedGap !== null && total.story?.projectedGap !== undefined) {
+      const placed = (t: Table): Table => (coarse && spec.areas ? withArea(t, coarse, spec.areas) : t);
+      const tables = inputs.previous ? [placed(current), placed(inputs.previous)] : [placed(current)];
+      const nets = projectionNets({ rows: told.rows, grain, units: targetUnits, data: curT, history: () => historyOf(tables, grainOfNets(curT, targetTable!, targetUnits), period), targets: targetTable, roll, window, left: Math.max(0, monthsBetween(period, december)), december, gap: total.story.projectedGap, allowOver: spec.allowOverCoverage, denominator: denTable === cur ? { table: curT, measure: spec.denominator! } : denTable && spec.denominator ? { table: denTable, measure: spec.denominator } : undefined });
+      if (nets) notes.push(nets);
+    }
     const months: Period[] = [];
     for (let m = history.months[0]!; m <= december; m = addMonths(m, 1)) months.push(m);
     const milestonesOf = (m: Period): number | null => {
@@ -1220,6 +1234,14 @@ function heldRows(rows: readonly CoverageRow[]): CoverageRowList {
   };
 }
 
+/**
+ * Whether a projection may pass the denominator `d` (one rule for every row): when participants above it
+ * are accepted for the row, by --allow-over-coverage for every row, or by the row being above it already.
+ */
+function overAccepted(participants: number, d: number, allowOver: boolean | undefined): boolean {
+  return allowOver === true || participants > d;
+}
+
 /** A detail row's months, pace and projection, and the key of its row at the targets' grain. */
 interface DetailStory {
   readonly series: (number | null)[];
@@ -1239,7 +1261,7 @@ interface DetailStory {
 function tellStory(
   rows: readonly CoverageRow[],
   history: History,
-  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
+  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string; allowOver?: boolean; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
@@ -1247,6 +1269,8 @@ function tellStory(
   let floored = 0;
   const flooredNames: string[] = [];
   let capped = 0;
+  let over = 0;
+  const overNames: string[] = [];
   for (const r of rows) {
     if (r.level !== 'detail') continue;
     const k = key(r.keys);
@@ -1261,12 +1285,19 @@ function tellStory(
       floored++;
       if (flooredNames.length < 5) flooredNames.push(r.labels.join(' / '));
     }
-    // Nor above the people there are: a rising row stops at its denominator (100 % coverage), unless it
-    // is above it already (a documented exception, such as participants counted where employers are).
+    // Nor above the people there are: a rising row stops at its denominator (100 % coverage), unless
+    // participants above it are accepted for the row: for every row by --allow-over-coverage, or for a
+    // row above it already (a documented exception, such as participants counted where employers are).
+    // One rule (overAccepted), said either way: capped rows in one note, rows projected above in another.
     const d = r.metrics.denominator;
-    if (projected !== null && d !== null && r.metrics.participants <= d && projected > d) {
-      projected = d;
-      capped++;
+    if (projected !== null && d !== null && projected > d) {
+      if (!overAccepted(r.metrics.participants, d, o.allowOver)) {
+        projected = d;
+        capped++;
+      } else {
+        over++;
+        if (overNames.length < 5) overNames.push(r.labels.join(' / '));
+      }
     }
     const est = history.estimated.get(key(r.keys));
     const projectedEstimated = projected !== null && est !== undefined && (est[n - 1]! || est[history.months.indexOf(pace!.from)]!);
@@ -1275,6 +1306,7 @@ function tellStory(
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
   if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december, names: flooredNames });
   if (capped) o.notes.push({ code: 'projection-capped', rows: capped, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator' });
+  if (over) o.notes.push({ code: 'projection-over', rows: over, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator', names: overNames, allowed: o.allowOver === true });
   // Rows whose pace is over fewer months than the window (fewer months known, or a month missing).
   let shorter = 0;
   let fewest = o.window;
@@ -1399,6 +1431,98 @@ export function thresholdBreaches(
     if (value < below) breached.push({ label, value });
   }
   return { checked, anyValue, breached, missing, missingExample, zero, zeroExample, totalValue };
+}
+
+/** The finest dims both the data and the targets have, of the targets' units (as gapNets compares at). */
+function grainOfNets(data: Table, targets: Table, units: readonly string[]): string[] {
+  return units.filter((d) => dimIndex(data, d) >= 0 && dimIndex(targets, d) >= 0);
+}
+
+/**
+ * The Total's projection nets the targets it adds up, as its gap does (gapNets): each target's
+ * projection (the sum of its rows' where the report's rows are at its grain or finer; else its own
+ * pace over the months, by the same rules: never below 0, stopped at its denominator unless
+ * participants above it are accepted) compared with its target. Said when some are projected above
+ * and some short, the latter named worst first. Undefined: one side only, or a target without a
+ * projection.
+ */
+function projectionNets(o: {
+  rows: readonly CoverageRow[];
+  grain: readonly string[];
+  units: readonly string[];
+  data: Table;
+  history: () => History;
+  targets: Table;
+  roll: Roll;
+  window: number;
+  left: number;
+  december: Period;
+  gap: number;
+  allowOver: boolean | undefined;
+  denominator: { table: Table; measure: string } | undefined;
+}): Extract<Note, { code: 'projection-nets' }> | undefined {
+  const fine = grainOfNets(o.data, o.targets, o.units);
+  if (!fine.length) return undefined;
+  const tm = measureAt(o.targets, fine, 'target', o.roll);
+  const target = tm.values;
+  let withT = 0;
+  for (const t of target.values()) if (t !== null) withT++;
+  if (withT < 2) return undefined;
+  const projected = new Map<string, number | null>();
+  if (fine.every((d) => o.grain.includes(d))) {
+    // The report's rows are at the targets' grain or finer: their projections, added up per target.
+    const at = fine.map((d) => o.grain.indexOf(d));
+    for (const r of o.rows) {
+      if (r.level !== 'detail') continue;
+      const k = key(at.map((i) => r.keys[i]!));
+      const was = projected.get(k);
+      const p = r.story?.projected ?? null;
+      projected.set(k, was === null || p === null ? null : (was ?? 0) + p);
+    }
+  } else {
+    // Rows adding up several targets (a Kanwil row over province targets): each target's own pace.
+    const h = o.history();
+    const den = o.denominator && fine.every((d) => dimIndex(o.denominator!.table, d) >= 0) ? measureAt(o.denominator.table, fine, o.denominator.measure, o.roll).values : undefined;
+    for (const [k, series] of h.byGroup) {
+      const pace = paceOf(h.months, series, o.window);
+      const now = series[series.length - 1];
+      if (!pace || now === null || now === undefined) {
+        projected.set(k, null);
+        continue;
+      }
+      let p = Math.max(0, projectedDecember(now, pace, o.left));
+      const d = den?.get(k);
+      if (d !== null && d !== undefined && p > d && !overAccepted(now, d, o.allowOver)) p = d;
+      projected.set(k, p);
+    }
+  }
+  let over = 0;
+  let above = 0;
+  let short = 0;
+  let shortBy = 0;
+  const shortOnes: { k: string; short: number }[] = [];
+  for (const [k, t] of target) {
+    if (t === null) continue;
+    const p = projected.get(k);
+    if (p === null || p === undefined) return undefined;
+    const g = t - p;
+    if (g > 0) {
+      short++;
+      shortBy += g;
+      shortOnes.push({ k, short: g });
+    } else if (g < 0) {
+      over++;
+      above -= g;
+    }
+  }
+  if (!over || !short) return undefined;
+  shortOnes.sort((a, b) => b.short - a.short);
+  const dims = tm.agg!.table.dims;
+  // Named by the units as said (a Kanwil beside the province is left out of the name).
+  const said = targetUnitsSaid(fine);
+  const names = shortOnes.slice(0, 5).map((x) => ({ label: x.k.split(SEP).map((v, j) => (said.includes(fine[j]!) ? labelOf(dims[j]!, v) : null)).filter((v) => v !== null).join(' / '), short: x.short }));
+  const rowsAddUp = !fine.every((d) => o.grain.includes(d));
+  return { code: 'projection-nets', gap: o.gap, december: o.december, targets: withT, units: targetUnitsSaid(fine), over, above, short, shortBy, names, ...(rowsAddUp ? { by: targetUnitsSaid(fine) } : {}) };
 }
 
 /**

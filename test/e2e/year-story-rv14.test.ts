@@ -1,0 +1,71 @@
+// The year as a story (review rv14, sections 3, 4, 4b, 6, 8, 9, 11): what a November or December report
+// says about the projection, the milestone of a Total, the year it aims at, a missing month, a projection
+// above the denominator and a partly reported office. Every expected figure is worked out by hand here.
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Files of the months given, one line per province: `rows(m)` gives the lines of month index m. */
+function months(name: string, list: readonly string[], rows: (i: number) => string): string {
+  for (let i = 0; i < list.length; i++) writeIn(dir, `${name}-${list[i]}.csv`, `period,province,potential_workers,participants\n${rows(i)}`);
+  return `${dir}/${name}-*.csv`;
+}
+
+describe('3: a Total that adds up several targets nets their projections, said with both sides', () => {
+  // Gorontalo 250,000 → 268,000 over Aug–Nov (+6,000 a month), Sulawesi Barat 70,000 → 70,300 (+100).
+  // Pace over 3 months; 1 month left: Gorontalo 268,000 + 6,000 = 274,000 against 270,000 (4,000 above);
+  // Sulawesi Barat 70,300 + 100 = 70,400 against 80,000 (9,600 short). The Total: 350,000 − 344,400 = 5,600.
+  const files = months('net', ['2024-08', '2024-09', '2024-10', '2024-11'], (i) => `2024-${String(8 + i).padStart(2, '0')},Gorontalo,422934,${250000 + i * 6000}\n2024-${String(8 + i).padStart(2, '0')},Sulawesi Barat,473260,${70000 + i * 100}\n`);
+  const targets = writeIn(dir, 't-net.csv', 'province,year,target\nGorontalo,2024,270000\nSulawesi Barat,2024,80000\n');
+  const said = "the Total's projected gap for 2024-12 (5,600) is net: of the 2 targets it adds up (per province), 1 is projected above by 4,000 in all, which offsets the 1 projected short by 9,600 in all (Sulawesi Barat 9,600)";
+
+  it('by province: the Total projected 5,600 short, and the note names Sulawesi Barat 9,600 short', async () => {
+    const r = await run(['coverage', files, '--targets', targets, '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note: ${said}`);
+    const meta = (JSON.parse(r.stdout) as { meta: { notes: { en: string }[] } }).meta;
+    expect(meta.notes.some((n) => n.en.startsWith(said))).toBe(true);
+  });
+
+  it('by kanwil (the only row adds up both targets): the same note, pointing at --by province', async () => {
+    const r = await run(['coverage', files, '--targets', targets, '--by', 'kanwil', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const kanwil = csvRows(r.stdout).find((x) => x['level'] === 'detail')!;
+    expect([kanwil['projected'], kanwil['projected_gap'], kanwil['projected_status']]).toEqual(['344400', '5600', 'at-risk']);
+    expect(r.stderr).toContain(`note: ${said}`);
+    expect(r.stderr).toContain('(--by province shows each target)');
+  });
+
+  it('no note when every target is projected on the same side', async () => {
+    const low = writeIn(dir, 't-net-low.csv', 'province,year,target\nGorontalo,2024,290000\nSulawesi Barat,2024,80000\n');
+    const r = await run(['coverage', files, '--targets', low, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('projected gap for 2024-12');
+  });
+});
+
+describe('9: one rule for a projection above the denominator', () => {
+  // Banten: potential workers 3,000,000; 2,800,000 → 2,980,000 (+60,000 a month); target 3,020,000.
+  // At the pace: 2,980,000 + 60,000 = 3,040,000 in December.
+  const files = months('over', ['2024-08', '2024-09', '2024-10', '2024-11'], (i) => `2024-${String(8 + i).padStart(2, '0')},Banten,3000000,${2800000 + i * 60000}\n`);
+  const targets = writeIn(dir, 't-over.csv', 'province,year,target\nBanten,2024,3020000\n');
+
+  it('with --allow-over-coverage the projection is not stopped at the denominator, and that is said', async () => {
+    const r = await run(['coverage', files, '--targets', targets, '--allow-over-coverage', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const banten = csvRows(r.stdout).find((x) => x['province'] === 'Banten')!;
+    expect([banten['projected'], banten['projected_gap'], banten['projected_status']]).toEqual(['3040000', '-20000', 'will-achieve']);
+    expect(r.stderr).toContain('warning: 1 of 1 rows are projected above their potential_workers by 2024-12 at their pace (Banten): not stopped at it, since participants above it are accepted (--allow-over-coverage)');
+  });
+
+  it('without it the projection stops at 3,000,000, and the warning says what lets it pass', async () => {
+    const r = await run(['coverage', files, '--targets', targets, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const banten = csvRows(r.stdout).find((x) => x['province'] === 'Banten')!;
+    expect([banten['projected'], banten['projected_status']]).toEqual(['3000000', 'at-risk']);
+    expect(r.stderr).toContain('a projection passes it only where participants above it are accepted (--allow-over-coverage, or a row above it already)');
+  });
+});
