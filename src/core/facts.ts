@@ -115,6 +115,11 @@ export type Note =
   | { readonly code: 'plans-same'; readonly plan: string; readonly first: string; readonly rows: number }
   /** --compare-targets: plans that aim at different Decembers. */
   | { readonly code: 'plans-years'; readonly plans: readonly { readonly label: string; readonly year: number | null }[] }
+  /**
+   * Of the `of` rows with a target, `rows` have no milestone for `period` while the others have one: the
+   * milestone of a Total or subtotal over them counts their December target, as their own status does.
+   */
+  | { readonly code: 'milestone-sums'; readonly period: string; readonly rows: number; readonly of: number }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */

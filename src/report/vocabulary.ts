@@ -328,6 +328,11 @@ export function noteText(n: Note, lang: Lang): string {
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat bulan dasar, periode pesertanya, sebagai titik awal jalur): statusnya hanya dibandingkan dengan target Desember`
           : `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
       );
+    case 'milestone-sums':
+      return L(
+        `the milestone for ${n.period} of the Total (and of a subtotal over them) counts the December target of the ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target and no milestone, which their own status compares with: the Total is judged as its rows are`,
+        `tonggak ${n.period} Total (dan subtotal yang mencakupnya) menghitung target Desember dari ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tanpa tonggak, yang juga menjadi pembanding statusnya sendiri: Total dinilai seperti baris-barisnya`,
+      );
     case 'milestone-missing':
       return L(`the month-by-month targets have no milestone for ${n.period}: status compares with the December target only`, `target bulanan tidak memuat tonggak untuk ${n.period}: status hanya dibandingkan dengan target Desember`);
     case 'no-waypoints': {

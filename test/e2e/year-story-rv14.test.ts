@@ -69,3 +69,30 @@ describe('9: one rule for a projection above the denominator', () => {
     expect(r.stderr).toContain('a projection passes it only where participants above it are accepted (--allow-over-coverage, or a row above it already)');
   });
 });
+
+describe("4b: a row without a milestone no longer blanks the Total's", () => {
+  // Gorontalo: target 95,000 below its start of 100,000, so no milestone; 96,000 ≥ 95,000: achieved.
+  // Sulawesi Barat: 100,000 → 200,000 over 12 months; November 100,000 + 100,000 × 11/12 = 191,666.7 →
+  // 191,667; 192,000 ≥ it: on-track. The Total's milestone: 95,000 (Gorontalo's December target, which
+  // its status compares with) + 191,667 = 286,667; 96,000 + 192,000 = 288,000 ≥ 286,667: on-track.
+  const data = writeIn(dir, 'ms.csv', 'period,province,potential_workers,participants\n2024-10,Gorontalo,422934,97000\n2024-10,Sulawesi Barat,473260,183000\n2024-11,Gorontalo,422934,96000\n2024-11,Sulawesi Barat,473260,192000\n');
+  const targets = writeIn(dir, 't-ms.csv', 'province,period,year,participants,target\nGorontalo,2023-12,2024,100000,95000\nSulawesi Barat,2023-12,2024,100000,200000\n');
+
+  it('the Total: milestone 286,667, on-track, as every row is fine; a warning says how it is made', async () => {
+    const r = await run(['coverage', data, '--targets', targets, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    const of = (name: string): Record<string, string> => rows.find((x) => x['province'] === name)!;
+    expect([of('Gorontalo')['milestone'], of('Gorontalo')['status']]).toEqual(['', 'achieved']);
+    expect([of('Sulawesi Barat')['milestone'], of('Sulawesi Barat')['status']]).toEqual(['191667', 'on-track']);
+    expect([of('Total')['milestone'], of('Total')['status']]).toEqual(['286667', 'on-track']);
+    expect(r.stderr).toContain('warning: the milestone for 2024-11 of the Total (and of a subtotal over them) counts the December target of the 1 of 2 rows with a target and no milestone');
+  });
+
+  it('by kanwil: the Kanwil row too', async () => {
+    const r = await run(['coverage', data, '--targets', targets, '--by', 'kanwil', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const row = csvRows(r.stdout).find((x) => x['level'] === 'detail')!;
+    expect([row['milestone'], row['status']]).toEqual(['286667', 'on-track']);
+  });
+});

@@ -209,6 +209,11 @@ interface Star {
   readonly denominator: number | null;
   readonly target: number | null;
   readonly milestone: number | null;
+  /**
+   * Where `milestone` is null and the star adds up several targets some of which have one (a Kanwil over
+   * its provinces' targets): their milestones and the others' targets (milestone-sums).
+   */
+  readonly milestoneMixed?: number;
   readonly estimated?: readonly string[];
 }
 
@@ -223,13 +228,19 @@ interface StarSums {
   /** Stars under the group, and those of them with a target. */
   of: number;
   withT: number;
-  /** Every star with a target has a milestone. */
+  /** Every star with a target has a milestone; some has one. */
   allM: boolean;
+  anyM: boolean;
+  /**
+   * The milestones, a star without one counting its target (the December target its status compares
+   * with): the sums' milestone when some stars have a milestone and some not.
+   */
+  sumMT: number;
   targetEstimated: boolean;
   milestoneEstimated: boolean;
 }
 
-const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of: 0, withT: 0, allM: true, targetEstimated: false, milestoneEstimated: false };
+const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of: 0, withT: 0, allM: true, anyM: false, sumMT: 0, targetEstimated: false, milestoneEstimated: false };
 
 /** The stars added up by the group they fall in at a level: `gi`, the level's dimensions by position in the grain. */
 function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
@@ -247,8 +258,15 @@ function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string
     u.sumP += s.participants;
     if (s.denominator === null) u.allD = false;
     else u.sumD += s.denominator;
-    if (s.milestone === null) u.allM = false;
-    else u.sumM += s.milestone;
+    if (s.milestone === null) {
+      u.allM = false;
+      if (s.milestoneMixed !== undefined) u.anyM = true;
+      u.sumMT += s.milestoneMixed ?? s.target;
+    } else {
+      u.anyM = true;
+      u.sumM += s.milestone;
+      u.sumMT += s.milestone;
+    }
   }
   return out;
 }
@@ -743,6 +761,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const tm = measureAt(targetTable, targetGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
     const tv = tm.values;
     const mv = measureAt(targetTable, targetGrain, 'milestone', roll).values;
+    // A star over several targets, some with a milestone and some not: the mixed sum (milestone-sums).
+    const mixed = mixedMilestones(targetTable, targetGrain, roll);
     // Each star's denominator: the same rollup's, or the denominators table's at the targets' grain.
     const sd = spec.denominator && denTable === cur ? measureIndex(agg, spec.denominator) : -1;
     const sdOther = spec.denominator && denTable && denTable !== cur ? measureAt(denTable, targetGrain, spec.denominator, roll).values : undefined;
@@ -753,9 +773,14 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
       });
       const denominator = sd >= 0 ? (r.values[sd] ?? null) : (sdOther?.get(k) ?? null);
-      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, estimated: tm.rows?.get(k)?.estimated };
+      const milestone = mv.get(k) ?? null;
+      const mixedM = milestone === null ? mixed?.get(k) : undefined;
+      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), estimated: tm.rows?.get(k)?.estimated };
     });
     const withT = stars.filter((s) => s.target !== null).length;
+    // Some targets with a milestone and some without: the sums' milestone counts the latter's targets.
+    const mixedRows = mixed ? mixedCount(targetTable) : undefined;
+    if (period && mixedRows) notes.push({ code: 'milestone-sums', period, rows: mixedRows.without, of: mixedRows.of });
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
     const ti = measureIndex(at!.table, 'target');
     wholePlan = withT === at!.table.rows.filter((r) => r.values[ti] !== null && r.values[ti] !== undefined).length;
@@ -963,13 +988,20 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       if (!targets) return null;
       const t = restrictTo(targetsAt(targets, m, asOf, true).table, curT);
       const mi = measureIndex(t, 'milestone');
+      const ti = measureIndex(t, 'target');
+      // As the Total's milestone: a row without one counts its target, when some row has one.
       let sum = 0;
+      let some = false;
       for (const r of t.rows) {
-        const v = r.values[mi];
-        if (v === null || v === undefined) return null;
-        sum += v;
+        const v = mi >= 0 ? r.values[mi] : null;
+        const target = r.values[ti];
+        if (v !== null && v !== undefined) {
+          some = true;
+          sum += v;
+        } else if (target !== null && target !== undefined) sum += target;
+        else return null;
       }
-      return t.rows.length ? sum : null;
+      return t.rows.length && some ? sum : null;
     };
     const totalSeries = total.story?.series ?? [];
     const projected = total.story?.projected ?? null;
@@ -1110,7 +1142,10 @@ function levelMaker(o: LevelInputs): LevelRows {
       if (u.withT > 0) {
         t = u.sumT;
         targetParticipants = u.sumP;
-        milestone = u.allM ? u.sumM : undefined;
+        // A sum over stars some of which have no milestone for the month (a target below its start, or
+        // no start): theirs counts as their December target, which their own status compares with, so
+        // that the sum is judged as its rows are (never against December as a whole). Said (milestone-sums).
+        milestone = u.allM ? u.sumM : u.anyM ? u.sumMT : undefined;
       }
       if (level !== 'detail') targetRows = { with: u.withT, of: u.of };
     }
@@ -1431,6 +1466,46 @@ export function thresholdBreaches(
     if (value < below) breached.push({ label, value });
   }
   return { checked, anyValue, breached, missing, missingExample, zero, zeroExample, totalValue };
+}
+
+/** The rows of a targets table with a target, and those of them without a milestone. */
+function mixedCount(t: Table): { without: number; of: number } | undefined {
+  const ti = measureIndex(t, 'target');
+  const mi = measureIndex(t, 'milestone');
+  if (ti < 0 || mi < 0) return undefined;
+  let of = 0;
+  let without = 0;
+  for (const r of t.rows) {
+    if (r.values[ti] === null || r.values[ti] === undefined) continue;
+    of++;
+    if (r.values[mi] === null || r.values[mi] === undefined) without++;
+  }
+  return without > 0 && without < of ? { without, of } : undefined;
+}
+
+/**
+ * The milestones at a grain where the targets have them in part (some rows with a target have no
+ * milestone for the month: a target below its start, or no start): each group's milestones plus the
+ * targets of its rows without one, the December target their own status compares with, for the groups
+ * where some row has a milestone. Undefined: every row with a target has one, or none has.
+ */
+function mixedMilestones(t: Table, grain: readonly string[], roll: Roll): Map<string, number> | undefined {
+  if (!mixedCount(t)) return undefined;
+  const ti = measureIndex(t, 'target');
+  const mi = measureIndex(t, 'milestone');
+  const swap = (f: (m: number | null | undefined, target: number | null | undefined) => number | null): Table => ({
+    ...t,
+    rows: t.rows.map((r) => {
+      const values = r.values.slice();
+      values[mi] = f(r.values[mi], r.values[ti]);
+      return { ...r, values };
+    }),
+  });
+  const filled = measureAt(swap((m, target) => m ?? target ?? null), grain, 'milestone', roll).values;
+  const some = measureAt(swap((m, target) => (target === null || target === undefined ? null : m === null || m === undefined ? 0 : 1)), grain, 'milestone', roll).values;
+  const out = new Map<string, number>();
+  for (const [k, v] of filled) if (v !== null && (some.get(k) ?? 0) > 0) out.set(k, v);
+  return out;
 }
 
 /** The finest dims both the data and the targets have, of the targets' units (as gapNets compares at). */
