@@ -120,6 +120,11 @@ export type Note =
    * milestone of a Total or subtotal over them counts their December target, as their own status does.
    */
   | { readonly code: 'milestone-sums'; readonly period: string; readonly rows: number; readonly of: number }
+  /**
+   * The month reported is the December the targets are for: no month is left, so there is no run rate
+   * (the gap is what remains) and a row short of its target is behind (will-miss), never at risk.
+   */
+  | { readonly code: 'year-end'; readonly period: string; readonly year: number }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */

@@ -328,6 +328,11 @@ export function noteText(n: Note, lang: Lang): string {
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat bulan dasar, periode pesertanya, sebagai titik awal jalur): statusnya hanya dibandingkan dengan target Desember`
           : `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
       );
+    case 'year-end':
+      return L(
+        `${n.period} is the December the ${n.year} targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it: status behind (projected status will-miss), never at risk`,
+        `${n.period} adalah Desember yang dituju target ${n.year}: tidak ada bulan tersisa, sehingga tidak ada laju yang dibutuhkan (celah adalah sisanya), dan baris yang di bawah targetnya telah gagal mencapainya: status tertinggal (status proyeksi akan meleset), tidak pernah berisiko`,
+      );
     case 'milestone-sums':
       return L(
         `the milestone for ${n.period} of the Total (and of a subtotal over them) counts the December target of the ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target and no milestone, which their own status compares with: the Total is judged as its rows are`,

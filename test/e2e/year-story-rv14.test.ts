@@ -96,3 +96,34 @@ describe("4b: a row without a milestone no longer blanks the Total's", () => {
     expect([row['milestone'], row['status']]).toEqual(['286667', 'on-track']);
   });
 });
+
+describe("4: a report for the targets' December: no run rate, and a target missed is behind", () => {
+  // Gorontalo: target 300,000 (from 250,000 in 2023-12); 296,000 in December 2024. No month is left: the
+  // gap 4,000 is what remains, not a figure per month; 296,000 < 300,000 is a target missed, though
+  // 296,000 ≥ 300,000 × 0.95 = 285,000 (the at-risk margin). Sulawesi Barat 81,000 of 80,000: achieved.
+  // Projected December (0 months left) = December itself: Gorontalo 296,000, will-miss.
+  const data = writeIn(dir, 'dec.csv', 'period,province,potential_workers,participants\n2024-11,Gorontalo,422934,290000\n2024-11,Sulawesi Barat,473260,80500\n2024-12,Gorontalo,422934,296000\n2024-12,Sulawesi Barat,473260,81000\n');
+  const targets = writeIn(dir, 't-dec.csv', 'province,period,year,participants,target\nGorontalo,2023-12,2024,250000,300000\nSulawesi Barat,2023-12,2024,70000,80000\n');
+
+  it('status behind, projected status will-miss, no run rate; a note says why', async () => {
+    const r = await run(['coverage', data, '--targets', targets, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    const g = rows.find((x) => x['province'] === 'Gorontalo')!;
+    expect([g['gap'], g['milestone'], g['run_rate'], g['status'], g['projected'], g['projected_status']]).toEqual(['4000', '300000', '', 'behind', '296000', 'will-miss']);
+    const b = rows.find((x) => x['province'] === 'Sulawesi Barat')!;
+    expect([b['run_rate'], b['status']]).toEqual(['', 'achieved']);
+    // The Total: 377,000 of 380,000, short by 3,000: behind as well.
+    const t = rows.find((x) => x['level'] === 'total')!;
+    expect([t['gap'], t['run_rate'], t['status'], t['projected_status']]).toEqual(['3000', '', 'behind', 'will-miss']);
+    expect(r.stderr).toContain('note: 2024-12 is the December the 2024 targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it');
+  });
+
+  it('November is unchanged: one month left, run rate = the gap, at-risk within the margin', async () => {
+    const r = await run(['coverage', data, '--targets', targets, '--period', '2024-11', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // Milestone 250,000 + 50,000 × 11/12 = 295,833.3 → 295,833; 290,000 ≥ 295,833 × 0.95: at-risk; 10,000 / 1.
+    const g = csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!;
+    expect([g['milestone'], g['run_rate'], g['status']]).toEqual(['295833', '10000', 'at-risk']);
+  });
+});

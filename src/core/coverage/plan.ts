@@ -630,6 +630,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
   const at = targets ? targetsAt(targets, period, asOf) : undefined;
   const left = period && targets ? monthsLeft(period, targets.year) : undefined;
+  // The target's December itself: no month left, so no run rate and no margin (said).
+  if (left === 0 && period && targets) notes.push({ code: 'year-end', period, year: targets.year });
   let targetTable: Table | undefined;
   // Targets per an area coarser than the report's (per Kanwil on a report by province): the data's rows
   // are placed in those areas by the geography (`curT`), so that the targets are those of the report's
@@ -1400,7 +1402,8 @@ function tellStory(
       if (targeted.length && targeted.every((u) => u.projected !== null)) {
         const pt = targeted.reduce((a, u) => a + u.projected!, 0);
         projectedGap = t - pt;
-        status = projectedStatus(pt, t, o.margin);
+        // In the target's December the projection is the month itself: short of the target is missed.
+        status = projectedStatus(pt, t, o.left === 0 ? 0 : o.margin);
       }
     }
     // issue 19: the months, the projection and its status that rest on an estimate
