@@ -125,6 +125,11 @@ export type Note =
    * (the gap is what remains) and a row short of its target is behind (will-miss), never at risk.
    */
   | { readonly code: 'year-end'; readonly period: string; readonly year: number }
+  /**
+   * Areas reported in part (partial-areas): the target coverage of their rows and of every row over them
+   * is left empty, since the target is the whole area's and the denominator only its reported parts'.
+   */
+  | { readonly code: 'partial-target-coverage'; readonly dim: string; readonly partDim: string; readonly areas: readonly string[] }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */

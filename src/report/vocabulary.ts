@@ -328,6 +328,13 @@ export function noteText(n: Note, lang: Lang): string {
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat bulan dasar, periode pesertanya, sebagai titik awal jalur): statusnya hanya dibandingkan dengan target Desember`
           : `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
       );
+    case 'partial-target-coverage': {
+      const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
+      return L(
+        `target coverage is left empty for ${list(n.areas)} and every row over ${n.areas.length === 1 ? 'it' : 'them'}: the target is for the whole ${dimLabel(n.dim).en}, the denominator only for its ${parts.en} reported`,
+        `cakupan target dikosongkan untuk ${list(n.areas)} dan setiap baris di atasnya: targetnya untuk seluruh ${dimLabel(n.dim).id}, penyebutnya hanya untuk ${parts.id} yang melapor`,
+      );
+    }
     case 'year-end':
       return L(
         `${n.period} is the December the ${n.year} targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it: status behind (projected status will-miss), never at risk`,

@@ -127,3 +127,35 @@ describe("4: a report for the targets' December: no run rate, and a target misse
     expect([g['milestone'], g['run_rate'], g['status']]).toEqual(['295833', '10000', 'at-risk']);
   });
 });
+
+describe('11: an office reported in part: no target coverage of two scopes', () => {
+  // Kanwil Sulawesi Maluku has 8 provinces; only Gorontalo (422,934) and Sulawesi Barat (473,260)
+  // report. Its target of 1,000,000 is for all 8: 1,000,000 / 896,194 = 111.6 % would divide the
+  // whole office's target by 2 provinces' denominator. Left empty, and said.
+  const data = writeIn(dir, 'part.csv', 'period,province,potential_workers,participants\n2024-11,Gorontalo,422934,260000\n2024-11,Sulawesi Barat,473260,75000\n');
+  const targets = writeIn(dir, 't-part.csv', 'kanwil,year,target\nSulawesi Maluku,2024,1000000\n');
+
+  it('by kanwil: target 1,000,000, gap 665,000, target coverage empty, a warning says why', async () => {
+    const r = await run(['coverage', data, '--targets', targets, '--by', 'kanwil', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const row = csvRows(r.stdout).find((x) => x['level'] === 'detail')!;
+    expect([row['denominator'], row['target'], row['gap'], row['target_coverage']]).toEqual(['896194', '1000000', '665000', '']);
+    expect(r.stderr).toContain('warning: reported only in part, against a target for the whole regional office: Sulawesi Maluku (Sulama) (2 of 8 provinces)');
+    expect(r.stderr).toContain('warning: target coverage is left empty for Sulawesi Maluku (Sulama) and every row over it: the target is for the whole regional office, the denominator only for its provinces reported');
+  });
+
+  it('by province: the Total, which carries the office target, too', async () => {
+    const r = await run(['coverage', data, '--targets', targets, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const total = csvRows(r.stdout).find((x) => x['level'] === 'total')!;
+    expect([total['target'], total['target_coverage']]).toEqual(['1000000', '']);
+  });
+
+  it('a whole office keeps its target coverage', async () => {
+    const t = writeIn(dir, 't-part2.csv', 'province,year,target\nGorontalo,2024,300000\nSulawesi Barat,2024,100000\n');
+    const r = await run(['coverage', data, '--targets', t, '--by', 'kanwil', '-f', 'csv']);
+    // Province targets summed over the provinces reported: like for like, 400,000 / 896,194 = 0.446332.
+    const row = csvRows(r.stdout).find((x) => x['level'] === 'detail')!;
+    expect(row['target_coverage']).toBe('0.446332');
+  });
+});

@@ -214,6 +214,8 @@ interface Star {
    * its provinces' targets): their milestones and the others' targets (milestone-sums).
    */
   readonly milestoneMixed?: number;
+  /** Its area is reported in part, against a target for the whole area (partial-areas). */
+  readonly partial?: boolean;
   readonly estimated?: readonly string[];
 }
 
@@ -238,9 +240,11 @@ interface StarSums {
   sumMT: number;
   targetEstimated: boolean;
   milestoneEstimated: boolean;
+  /** Some star with a target is of an area reported in part: no target coverage. */
+  partial: boolean;
 }
 
-const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of: 0, withT: 0, allM: true, anyM: false, sumMT: 0, targetEstimated: false, milestoneEstimated: false };
+const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of: 0, withT: 0, allM: true, anyM: false, sumMT: 0, targetEstimated: false, milestoneEstimated: false, partial: false };
 
 /** The stars added up by the group they fall in at a level: `gi`, the level's dimensions by position in the grain. */
 function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
@@ -252,6 +256,7 @@ function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string
     u.of++;
     if (s.target === null) continue;
     u.withT++;
+    if (s.partial) u.partial = true;
     if (s.estimated?.includes('target')) u.targetEstimated = true; // issue 19
     if (s.estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
     u.sumT += s.target;
@@ -630,6 +635,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
   const at = targets ? targetsAt(targets, period, asOf) : undefined;
   const left = period && targets ? monthsLeft(period, targets.year) : undefined;
+  // The areas reported in part against a target for the whole area (partial-areas), by key.
+  let partialWhole: { dim: string; keys: Set<string> } | undefined;
   // The target's December itself: no month left, so no run rate and no margin (said).
   if (left === 0 && period && targets) notes.push({ code: 'year-end', period, year: targets.year });
   let targetTable: Table | undefined;
@@ -684,7 +691,16 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const wholeDim = wholeTargetArea(targetUnits, grain, coarse);
     if (spec.areas && dataDim && wholeDim && dataDim !== wholeDim) {
       const partial = partialTargetAreas(curT, dataDim, wholeDim, spec.areas);
-      if (partial.length) notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
+      if (partial.length) {
+        notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
+        // Their target is the whole area's and their denominator the reported parts': a target coverage
+        // of the two is no figure of either, so it is left empty (said).
+        const wd = dimIndex(curT, wholeDim);
+        if (wd >= 0) {
+          const said = new Set(partial.map((a) => a.label));
+          partialWhole = { dim: wholeDim, keys: new Set(keysOf(curT, wholeDim).filter((k) => said.has(labelOf(curT.dims[wd]!, k)))) };
+        }
+      }
     }
     // The other way round: targets per a finer area than the data's (regency targets on a province file),
     // given for only some of an area's parts: its target is theirs, compared with all its participants.
@@ -776,10 +792,16 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       });
       const denominator = sd >= 0 ? (r.values[sd] ?? null) : (sdOther?.get(k) ?? null);
       const milestone = mv.get(k) ?? null;
+      const wi = partialWhole ? targetGrain.indexOf(partialWhole.dim) : -1;
+      const partial = wi >= 0 && partialWhole!.keys.has(r.keys[wi]!);
       const mixedM = milestone === null ? mixed?.get(k) : undefined;
-      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), estimated: tm.rows?.get(k)?.estimated };
+      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), ...(partial ? { partial } : {}), estimated: tm.rows?.get(k)?.estimated };
     });
     const withT = stars.filter((s) => s.target !== null).length;
+    if (partialWhole && stars.some((s) => s.partial && s.target !== null)) {
+      const d = curT.dims[dimIndex(curT, partialWhole.dim)]!;
+      notes.push({ code: 'partial-target-coverage', dim: partialWhole.dim, partDim: areaDimOf(cur.dims.map((x) => x.name)) ?? '', areas: [...partialWhole.keys].map((k) => labelOf(d, k)) });
+    }
     // Some targets with a milestone and some without: the sums' milestone counts the latter's targets.
     const mixedRows = mixed ? mixedCount(targetTable) : undefined;
     if (period && mixedRows) notes.push({ code: 'milestone-sums', period, rows: mixedRows.without, of: mixedRows.of });
@@ -1139,6 +1161,8 @@ function levelMaker(o: LevelInputs): LevelRows {
     if (starsAt) {
       const u = starsAt[i]!;
       if (u.withT > 0 && u.withT < u.of) targetDen = u.allD ? u.sumD : undefined;
+      // A target for a whole area over the denominator of its parts reported: no ratio of two scopes.
+      if (u.partial) targetDen = undefined;
       targetEstimated = u.targetEstimated;
       milestoneEstimated = u.milestoneEstimated;
       if (u.withT > 0) {
