@@ -159,3 +159,26 @@ describe('11: an office reported in part: no target coverage of two scopes', () 
     expect(row['target_coverage']).toBe('0.446332');
   });
 });
+
+describe('6: the December the targets are for is in the title when the month does not say it', () => {
+  const data = writeIn(dir, 'y26.csv', 'period,province,potential_workers,participants\n2024-11,Gorontalo,422934,260000\n');
+  const t2026 = writeIn(dir, 't-y26.csv', 'province,year,target\nGorontalo,2026,300000\n');
+  const t2024 = writeIn(dir, 't-y24.csv', 'province,year,target\nGorontalo,2024,300000\n');
+
+  it('November 2024 against 2026 targets: the title of the terminal table and of md says December 2026', async () => {
+    const table = await run(['coverage', data, '--targets', t2026, '-f', 'table', '-q']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[0]).toBe('Coverage 2024-11 by province (targets for December 2026) — Kanwil Sulawesi Maluku (Sulama): 1 of 8 provinces');
+    // 25 months left (2024-11 → 2026-12): run rate ⌈40,000 / 25⌉ = 1,600, whose December the title names.
+    expect(table.stdout).toMatch(/1,600/);
+    const md = await run(['coverage', data, '--targets', t2026, '-f', 'md', '-q', '--lang', 'id']);
+    expect(md.stdout.split('\n')[0]).toBe('## Cakupan 2024-11 per provinsi (target Desember 2026) — Kanwil Sulawesi Maluku (Sulama): 1 dari 8 provinsi');
+    const json = await run(['coverage', data, '--targets', t2026, '-f', 'json', '-q']);
+    expect((JSON.parse(json.stdout) as { meta: { targetYear: number } }).meta.targetYear).toBe(2026);
+  });
+
+  it("targets for the month's own year: the title is as before", async () => {
+    const r = await run(['coverage', data, '--targets', t2024, '-f', 'table', '-q']);
+    expect(r.stdout.split('\n')[0]).toBe('Coverage 2024-11 by province — Kanwil Sulawesi Maluku (Sulama): 1 of 8 provinces');
+  });
+});
