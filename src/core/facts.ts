@@ -130,6 +130,8 @@ export type Note =
    * is left empty, since the target is the whole area's and the denominator only its reported parts'.
    */
   | { readonly code: 'partial-target-coverage'; readonly dim: string; readonly partDim: string; readonly areas: readonly string[] }
+  /** Months between the first month known (`from`) and the month reported (`to`) that no file gives. */
+  | { readonly code: 'months-missing'; readonly months: readonly string[]; readonly from: string; readonly to: string }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */

@@ -335,6 +335,11 @@ export function noteText(n: Note, lang: Lang): string {
         `cakupan target dikosongkan untuk ${list(n.areas)} dan setiap baris di atasnya: targetnya untuk seluruh ${dimLabel(n.dim).id}, penyebutnya hanya untuk ${parts.id} yang melapor`,
       );
     }
+    case 'months-missing':
+      return L(
+        `no file gives ${list(n.months)} (the months run from ${n.from} to ${n.to}): the trend has no figures for ${n.months.length === 1 ? 'it' : 'them'}, the charts space the months by the calendar, and a pace over ${n.months.length === 1 ? 'it' : 'them'} is measured from the months either side`,
+        `tidak ada berkas untuk ${list(n.months)} (bulan-bulannya dari ${n.from} sampai ${n.to}): tren tidak memuat angkanya, grafik menempatkan bulan menurut kalender, dan laju yang melewatinya diukur dari bulan di kedua sisinya`,
+      );
     case 'year-end':
       return L(
         `${n.period} is the December the ${n.year} targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it: status behind (projected status will-miss), never at risk`,

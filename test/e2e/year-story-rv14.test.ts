@@ -182,3 +182,32 @@ describe('6: the December the targets are for is in the title when the month doe
     expect(r.stdout.split('\n')[0]).toBe('Coverage 2024-11 by province — Kanwil Sulawesi Maluku (Sulama): 1 of 8 provinces');
   });
 });
+
+describe('8: a month no file gives is said, and the sparklines place the months by the calendar', () => {
+  // Gorontalo: 1,000 × the month's number, January to November, no file for September: 10 months over a
+  // span of 10 (January = 0 … November = 10).
+  const list = ['01', '02', '03', '04', '05', '06', '07', '08', '10', '11'];
+  for (const m of list) writeIn(dir, `hole-2024-${m}.csv`, `period,province,potential_workers,participants\n2024-${m},Gorontalo,422934,${Number(m) * 1000}\n`);
+  const files = `${dir}/hole-2024-*.csv`;
+
+  it('a warning names 2024-09', async () => {
+    const r = await run(['coverage', files, '--trend', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: no file gives 2024-09 (the months run from 2024-01 to 2024-11)');
+  });
+
+  it('the HTML sparkline: x = 3 + 66 × month / 10, so August 49.2 and October 62.4, not one step apart', async () => {
+    const r = await run(['coverage', files, '-f', 'html', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const spark = /<svg class="spark"[^]*?<polyline points="([^"]*)"/.exec(r.stdout)![1]!;
+    const xs = spark.split(' ').map((p) => p.split(',')[0]);
+    expect(xs).toEqual(['3', '9.6', '16.2', '22.8', '29.4', '36', '42.6', '49.2', '62.4', '69']);
+  });
+
+  it('the terminal sparkline leaves a blank for September', async () => {
+    const r = await run(['coverage', files, '-f', 'table', '-q'], { tty: { columns: 200 }, env: { LANG: 'C.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    // round((v − 1,000) / 10,000 × 7): 0, 1, 1, 2, 3, 4, 4, 5, [September], 6, 7
+    expect(r.stdout).toContain('▁▂▂▃▄▅▅▆ ▇█');
+  });
+});

@@ -980,6 +980,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
     // (the months of the window only: a pace reads no other).
     const window = spec.paceWindow ?? 3;
+    // A month between the first and the month reported that no file gives (not one area's: the whole
+    // month): the trend runs over it, so it is said (completeness).
+    const gaps: Period[] = [];
+    for (let m = addMonths(history.months[0]!, 1); m < period; m = addMonths(m, 1)) if (!history.months.includes(m)) gaps.push(m);
+    if (gaps.length) notes.push({ code: 'months-missing', months: gaps, from: history.months[0]!, to: period });
     const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
     const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
