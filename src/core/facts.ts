@@ -90,7 +90,19 @@ export type Note =
    * that shows each).
    */
   | { readonly code: 'gap-nets'; readonly gap: number; readonly targets: number; readonly units: readonly string[]; readonly over: number; readonly above: number; readonly short: number; readonly shortBy: number; readonly by?: readonly string[] }
+  /**
+   * The Total's projected gap is net, as `gap-nets` for today's: of the `targets` it adds up (per `units`),
+   * `over` are projected above theirs by `above` in all and offset the `short` projected short by `shortBy`
+   * (`names`: the first of those, with their shortfall, worst first). `by`: the report's rows add up several
+   * targets too.
+   */
+  | { readonly code: 'projection-nets'; readonly gap: number; readonly december: string; readonly targets: number; readonly units: readonly string[]; readonly over: number; readonly above: number; readonly short: number; readonly shortBy: number; readonly names: readonly { readonly label: string; readonly short: number }[]; readonly by?: readonly string[] }
   | { readonly code: 'projection-capped'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string }
+  /**
+   * Rows projected above their denominator by December, not stopped at it: participants above it are
+   * accepted for them (`allowed`: --allow-over-coverage; else each is above it already). `names`: the first 5.
+   */
+  | { readonly code: 'projection-over'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string; readonly names: readonly string[]; readonly allowed: boolean }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }
   /**
@@ -103,6 +115,23 @@ export type Note =
   | { readonly code: 'plans-same'; readonly plan: string; readonly first: string; readonly rows: number }
   /** --compare-targets: plans that aim at different Decembers. */
   | { readonly code: 'plans-years'; readonly plans: readonly { readonly label: string; readonly year: number | null }[] }
+  /**
+   * Of the `of` rows with a target, `rows` have no milestone for `period` while the others have one: the
+   * milestone of a Total or subtotal over them counts their December target, as their own status does.
+   */
+  | { readonly code: 'milestone-sums'; readonly period: string; readonly rows: number; readonly of: number }
+  /**
+   * The month reported is the December the targets are for: no month is left, so there is no run rate
+   * (the gap is what remains) and a row short of its target is behind (will-miss), never at risk.
+   */
+  | { readonly code: 'year-end'; readonly period: string; readonly year: number }
+  /**
+   * Areas reported in part (partial-areas): the target coverage of their rows and of every row over them
+   * is left empty, since the target is the whole area's and the denominator only its reported parts'.
+   */
+  | { readonly code: 'partial-target-coverage'; readonly dim: string; readonly partDim: string; readonly areas: readonly string[] }
+  /** Months between the first month known (`from`) and the month reported (`to`) that no file gives. */
+  | { readonly code: 'months-missing'; readonly months: readonly string[]; readonly from: string; readonly to: string }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
   | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */

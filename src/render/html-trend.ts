@@ -11,7 +11,7 @@
 import type { Lang, TrendChart } from '../report/model.js';
 import { ESTIMATE_MARK } from '../report/estimates.js';
 import { formatHuman } from './format.js';
-import { monthName, monthSpan, pathValues, TREND_WORDS, valueAxis, yearOf, type PathEstimates } from './trend.js';
+import { monthName, monthPlaces, monthSpan, pathValues, TREND_WORDS, valueAxis, yearOf, type PathEstimates } from './trend.js';
 
 const NONE: PathEstimates = { actual: false, milestones: false, projection: false, target: false };
 
@@ -208,7 +208,11 @@ export function sparklineSvg(series: readonly (number | null)[] | undefined, mon
     max = Math.max(max, series[i]!);
   }
   const n = series.length;
-  const x = (i: number): string => px(n === 1 ? SPARK.width / 2 : 3 + (i * (SPARK.width - 6)) / (n - 1));
+  // Placed by month: a month no file gave leaves its space (Aug → Oct is two steps, not one).
+  const at = monthPlaces(months)?.slice(0, n);
+  const place = (i: number): number => (at && at.length === n ? at[i]! - at[0]! : i);
+  const span = place(n - 1);
+  const x = (i: number): string => px(n === 1 || span === 0 ? SPARK.width / 2 : 3 + (place(i) * (SPARK.width - 6)) / span);
   const y = (v: number): string => px(max === min ? SPARK.height / 2 : SPARK.height - 3 - ((v - min) / (max - min)) * (SPARK.height - 6));
   const runs: string[] = [];
   let run: string[] = [];

@@ -221,13 +221,13 @@ export function withSparklines(report: AnyReport, ctx: RenderContext): AnyReport
   let at = 0;
   while (at < report.columns.length && isKeyColumn(report, at)) at++;
   const columns = [...report.columns.slice(0, at), column, ...report.columns.slice(at)];
-  const add = (values: Readonly<Record<string, Value>>, series: readonly (number | null)[] | undefined): Record<string, Value> => ({ ...values, [key]: series ? sparkline(series) : '' });
+  const add = (values: Readonly<Record<string, Value>>, series: readonly (number | null)[] | undefined): Record<string, Value> => ({ ...values, [key]: series ? sparkline(series, trend.months) : '' });
   const rows = report.rows;
   // The rows' cells as the rows' own, the sparkline's made from the series (as `add` makes it).
   const cells = function* (keys: readonly string[]): Generator<RowCells> {
     const out: Value[] = new Array<Value>(keys.length).fill(null);
     for (const r of rowCells(rows, keys)) {
-      for (let j = 0; j < keys.length; j++) out[j] = keys[j] === key ? (r.series ? sparkline(r.series) : '') : r.cells[j]!;
+      for (let j = 0; j < keys.length; j++) out[j] = keys[j] === key ? (r.series ? sparkline(r.series, trend.months) : '') : r.cells[j]!;
       yield { level: r.level, cells: out, estimated: r.estimated, series: r.series };
     }
   };

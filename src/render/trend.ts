@@ -114,7 +114,23 @@ export const SPARK_CHARS = '▁▂▃▄▅▆▇█';
  *
  * Example: [10, 20, null, 40] → "▁▃ █" (20 is a third of the way from 10 to 40: 7 × 1/3 ≈ 2 → ▃).
  */
-export function sparkline(series: readonly (number | null)[]): string {
+/**
+ * Each month's place on a time axis (months since year 0; `YYYY-MM`), so that a month no file gave is a
+ * gap, not a step: Aug, Oct → 0, 2. Undefined when a month is not `YYYY-MM`: places by position.
+ */
+export function monthPlaces(months: readonly string[]): number[] | undefined {
+  const out: number[] = [];
+  for (const m of months) {
+    const x = /^(\d{4})-(\d{2})$/.exec(m);
+    if (!x) return undefined;
+    out.push(Number(x[1]) * 12 + Number(x[2]) - 1);
+  }
+  return out;
+}
+
+/** The sparkline characters of a series; `months` (its months): a month between them no file gave is a blank. */
+export function sparkline(series: readonly (number | null)[], months?: readonly string[]): string {
+  const at = months && months.length === series.length ? monthPlaces(months) : undefined;
   let min = Infinity;
   let max = -Infinity;
   for (const v of series) {
@@ -124,7 +140,9 @@ export function sparkline(series: readonly (number | null)[]): string {
   }
   if (min === Infinity) return '';
   let out = '';
-  for (const v of series) {
+  for (let i = 0; i < series.length; i++) {
+    const v = series[i]!;
+    if (at && i > 0) out += ' '.repeat(Math.max(0, at[i]! - at[i - 1]! - 1));
     if (v === null || !Number.isFinite(v)) out += ' ';
     else out += max === min ? SPARK_CHARS[3] : SPARK_CHARS[Math.round(((v - min) / (max - min)) * 7)];
   }

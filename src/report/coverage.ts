@@ -298,9 +298,12 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     codeSystem: ctx.codeSystem,
   };
   const first = r.grain[0]!;
+  // The December the targets are for, where the month reported does not say it (November 2024 against
+  // the 2026 targets: its "projected December" and "needed per month" run to December 2026).
+  const aimed = targetDecember(r);
   return {
     kind: 'coverage',
-    title: withScope({ en: `Coverage${r.period ? ` ${r.period}` : ''} by ${keysTitle(r.grain, 'en')}`, id: `Cakupan${r.period ? ` ${r.period}` : ''} per ${keysTitle(r.grain, 'id')}` }, r.scope),
+    title: withScope({ en: `Coverage${r.period ? ` ${r.period}` : ''} by ${keysTitle(r.grain, 'en')}${aimed.en}`, id: `Cakupan${r.period ? ` ${r.period}` : ''} per ${keysTitle(r.grain, 'id')}${aimed.id}` }, r.scope),
     columns,
     rows,
     totals: { [first]: 'Total', ...values(total) },
@@ -315,6 +318,13 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
       ? columns.filter((c) => c !== ESTIMATED_REPORT_COLUMN).map((c) => c.key)
       : [...keyColumns(r.grain).map((c) => c.key), 'denominator', 'participants', 'coverage', 'uncovered', ...(previous ? ['change', 'coverage_change_pp'] : []), ...(r.story ? ['pace', 'projected'] : [])],
   };
+}
+
+/** " (targets for December 2026)" when the targets' year is not the month reported's (or no month is). */
+function targetDecember(r: CoverageResult): { en: string; id: string } {
+  const y = r.targetYear;
+  if (y === undefined || (r.period !== undefined && r.period.startsWith(`${y}-`))) return { en: '', id: '' };
+  return { en: ` (targets for December ${y})`, id: ` (target Desember ${y})` };
 }
 
 function trendChart(r: CoverageResult, total: CoverageRow): TrendChart {

@@ -291,9 +291,25 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'projection-capped':
       return L(
-        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would pass their ${n.measure} by ${n.december} at their pace: their projection is their ${n.measure} (100% coverage)`,
-        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan melampaui ${n.measure} pada ${n.december} menurut lajunya: proyeksinya sama dengan ${n.measure} (cakupan 100%)`,
+        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows would pass their ${n.measure} by ${n.december} at their pace: their projection is their ${n.measure} (100% coverage); a projection passes it only where participants above it are accepted (--allow-over-coverage, or a row above it already)`,
+        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris akan melampaui ${n.measure} pada ${n.december} menurut lajunya: proyeksinya sama dengan ${n.measure} (cakupan 100%); proyeksi melampauinya hanya bila peserta di atasnya diterima (--allow-over-coverage, atau baris yang sudah di atasnya)`,
       );
+    case 'projection-over': {
+      const names = n.names.join(', ') + (n.rows > n.names.length ? ` and ${num(n.rows - n.names.length, 'en')} more` : '');
+      const namesId = n.names.join(', ') + (n.rows > n.names.length ? ` dan ${num(n.rows - n.names.length, 'id')} lainnya` : '');
+      return L(
+        `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows are projected above their ${n.measure} by ${n.december} at their pace (${names}): not stopped at it, since participants above it are accepted ${n.allowed ? '(--allow-over-coverage)' : '(each is above it already)'}`,
+        `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris diproyeksikan melampaui ${n.measure} pada ${n.december} menurut lajunya (${namesId}): tidak dihentikan di sana, karena peserta di atasnya diterima ${n.allowed ? '(--allow-over-coverage)' : '(masing-masing sudah di atasnya)'}`,
+      );
+    }
+    case 'projection-nets': {
+      const names = n.names.map((x) => `${x.label} ${num(x.short, 'en')}`).join(', ') + (n.short > n.names.length ? `, and ${num(n.short - n.names.length, 'en')} more` : '');
+      const namesId = n.names.map((x) => `${x.label} ${num(x.short, 'id')}`).join(', ') + (n.short > n.names.length ? `, dan ${num(n.short - n.names.length, 'id')} lainnya` : '');
+      return L(
+        `the Total's projected gap for ${n.december} (${num(n.gap, 'en')}) is net: of the ${num(n.targets, 'en')} targets it adds up (per ${grainWords(n.units, 'en')}), ${num(n.over, 'en')} ${n.over === 1 ? 'is' : 'are'} projected above by ${num(n.above, 'en')} in all, which offsets the ${num(n.short, 'en')} projected short by ${num(n.shortBy, 'en')} in all (${names}); the projected gap and status of a Total, subtotal or row that adds up several targets are on its sums${n.by ? ` (--by ${n.by.join(',')} shows each target)` : ''}`,
+        `proyeksi celah Total untuk ${n.december} (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} diproyeksikan melampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang diproyeksikan kurang ${num(n.shortBy, 'id')} seluruhnya (${namesId}); proyeksi celah dan status proyeksi Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
+      );
+    }
     case 'plan-denominator':
       return L(
         `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report} (--denominator ${n.report} plans the targets on it too)`,
@@ -311,6 +327,28 @@ export function noteText(n: Note, lang: Lang): string {
           : n.noBaseline
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat bulan dasar, periode pesertanya, sebagai titik awal jalur): statusnya hanya dibandingkan dengan target Desember`
           : `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
+      );
+    case 'partial-target-coverage': {
+      const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
+      return L(
+        `target coverage is left empty for ${list(n.areas)} and every row over ${n.areas.length === 1 ? 'it' : 'them'}: the target is for the whole ${dimLabel(n.dim).en}, the denominator only for its ${parts.en} reported`,
+        `cakupan target dikosongkan untuk ${list(n.areas)} dan setiap baris di atasnya: targetnya untuk seluruh ${dimLabel(n.dim).id}, penyebutnya hanya untuk ${parts.id} yang melapor`,
+      );
+    }
+    case 'months-missing':
+      return L(
+        `no file gives ${list(n.months)} (the months run from ${n.from} to ${n.to}): the trend has no figures for ${n.months.length === 1 ? 'it' : 'them'}, the charts space the months by the calendar, and a pace over ${n.months.length === 1 ? 'it' : 'them'} is measured from the months either side`,
+        `tidak ada berkas untuk ${list(n.months)} (bulan-bulannya dari ${n.from} sampai ${n.to}): tren tidak memuat angkanya, grafik menempatkan bulan menurut kalender, dan laju yang melewatinya diukur dari bulan di kedua sisinya`,
+      );
+    case 'year-end':
+      return L(
+        `${n.period} is the December the ${n.year} targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it: status behind (projected status will-miss), never at risk`,
+        `${n.period} adalah Desember yang dituju target ${n.year}: tidak ada bulan tersisa, sehingga tidak ada laju yang dibutuhkan (celah adalah sisanya), dan baris yang di bawah targetnya telah gagal mencapainya: status tertinggal (status proyeksi akan meleset), tidak pernah berisiko`,
+      );
+    case 'milestone-sums':
+      return L(
+        `the milestone for ${n.period} of the Total (and of a subtotal over them) counts the December target of the ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target and no milestone, which their own status compares with: the Total is judged as its rows are`,
+        `tonggak ${n.period} Total (dan subtotal yang mencakupnya) menghitung target Desember dari ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tanpa tonggak, yang juga menjadi pembanding statusnya sendiri: Total dinilai seperti baris-barisnya`,
       );
     case 'milestone-missing':
       return L(`the month-by-month targets have no milestone for ${n.period}: status compares with the December target only`, `target bulanan tidak memuat tonggak untuk ${n.period}: status hanya dibandingkan dengan target Desember`);

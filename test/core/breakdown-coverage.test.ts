@@ -164,7 +164,11 @@ describe('coverage metrics', () => {
     expect(computeCoverage({ ...base, participants: 160 }, 0.05)).toMatchObject({ status: 'on-track', gap: 40, runRate: 7, achievement: 0.8 });
     expect(computeCoverage({ ...base, participants: 143 }, 0.05)).toMatchObject({ status: 'at-risk' });
     expect(computeCoverage({ ...base, participants: 142 }, 0.05)).toMatchObject({ status: 'behind' });
-    expect(computeCoverage({ ...base, participants: 100, monthsLeft: 0 }, 0.05)).toMatchObject({ runRate: 100 });
+    // In the target's December no month is left: no run rate (the gap 100 is what remains), and a row
+    // short of its target has missed it, within the margin or not (196 ≥ 200 × 0.95 = 190: at-risk before).
+    expect(computeCoverage({ ...base, participants: 100, monthsLeft: 0 }, 0.05)).toMatchObject({ runRate: null, gap: 100, status: 'behind' });
+    expect(computeCoverage({ ...base, milestone: 200, participants: 196, monthsLeft: 0 }, 0.05)).toMatchObject({ runRate: null, status: 'behind' });
+    expect(computeCoverage({ ...base, milestone: 200, participants: 200, monthsLeft: 0 }, 0.05)).toMatchObject({ runRate: null, status: 'achieved' });
   });
 
   it('month-on-month change in participants and coverage points', () => {

@@ -5,11 +5,13 @@
 //   gap          = target − participants        (negative: above target; never hidden)
 //   achievement  = participants / target
 //   milestone    = where the group should be this month on the way from its baseline to the target
-//   run-rate     = gap / months left until December (net new participants needed per month)
+//   run-rate     = gap / months left until December (net new participants needed per month); none in
+//                the target's December itself: no month is left, and the gap is what remains
 //   status       achieved   participants ≥ target
 //                on-track   participants ≥ milestone
 //                at-risk    participants ≥ milestone × (1 − margin)
-//                behind     otherwise
+//                behind     otherwise; and in the target's December every row short of its target (the
+//                           year is over: a target missed is not at risk)
 //
 // Example: Gorontalo, 256,129 participants of a 422,934 potential-workers base → coverage 0.6056.
 
@@ -82,11 +84,14 @@ export function computeCoverage(input: CoverageInput, atRiskMargin: number): Cov
   const achievement = t !== undefined && t > 0 ? pt / t : null;
   let runRate: number | null = null;
   if (gap !== null && input.monthsLeft !== undefined) {
-    runRate = gap <= 0 ? 0 : input.monthsLeft > 0 ? Math.ceil(gap / input.monthsLeft) : gap;
+    // In December no month is left: the gap is not a figure per month (null, and said).
+    runRate = input.monthsLeft === 0 ? null : gap <= 0 ? 0 : Math.ceil(gap / input.monthsLeft);
   }
+  const yearOver = input.monthsLeft === 0;
   let status: Status | null = null;
   if (t !== undefined) {
     if (pt >= t) status = 'achieved';
+    else if (yearOver) status = 'behind';
     else if (input.milestone !== undefined) {
       if (pt >= input.milestone) status = 'on-track';
       else if (atLeastShareOf(pt, input.milestone, atRiskMargin)) status = 'at-risk';

@@ -58,6 +58,11 @@ export interface CoverageSpec {
   readonly areas?: AreaBook;
   /** The months the actual pace is measured over (--pace-window; default 3). */
   readonly paceWindow?: number;
+  /**
+   * Participants above the denominator are accepted for every row (--allow-over-coverage): a projection
+   * is then not stopped at the denominator either (said when one passes it).
+   */
+  readonly allowOverCoverage?: boolean;
 }
 
 export interface CoverageInputs {
@@ -204,6 +209,13 @@ interface Star {
   readonly denominator: number | null;
   readonly target: number | null;
   readonly milestone: number | null;
+  /**
+   * Where `milestone` is null and the star adds up several targets some of which have one (a Kanwil over
+   * its provinces' targets): their milestones and the others' targets (milestone-sums).
+   */
+  readonly milestoneMixed?: number;
+  /** Its area is reported in part, against a target for the whole area (partial-areas). */
+  readonly partial?: boolean;
   readonly estimated?: readonly string[];
 }
 
@@ -218,13 +230,21 @@ interface StarSums {
   /** Stars under the group, and those of them with a target. */
   of: number;
   withT: number;
-  /** Every star with a target has a milestone. */
+  /** Every star with a target has a milestone; some has one. */
   allM: boolean;
+  anyM: boolean;
+  /**
+   * The milestones, a star without one counting its target (the December target its status compares
+   * with): the sums' milestone when some stars have a milestone and some not.
+   */
+  sumMT: number;
   targetEstimated: boolean;
   milestoneEstimated: boolean;
+  /** Some star with a target is of an area reported in part: no target coverage. */
+  partial: boolean;
 }
 
-const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of: 0, withT: 0, allM: true, targetEstimated: false, milestoneEstimated: false };
+const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of: 0, withT: 0, allM: true, anyM: false, sumMT: 0, targetEstimated: false, milestoneEstimated: false, partial: false };
 
 /** The stars added up by the group they fall in at a level: `gi`, the level's dimensions by position in the grain. */
 function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
@@ -236,14 +256,22 @@ function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string
     u.of++;
     if (s.target === null) continue;
     u.withT++;
+    if (s.partial) u.partial = true;
     if (s.estimated?.includes('target')) u.targetEstimated = true; // issue 19
     if (s.estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
     u.sumT += s.target;
     u.sumP += s.participants;
     if (s.denominator === null) u.allD = false;
     else u.sumD += s.denominator;
-    if (s.milestone === null) u.allM = false;
-    else u.sumM += s.milestone;
+    if (s.milestone === null) {
+      u.allM = false;
+      if (s.milestoneMixed !== undefined) u.anyM = true;
+      u.sumMT += s.milestoneMixed ?? s.target;
+    } else {
+      u.anyM = true;
+      u.sumM += s.milestone;
+      u.sumMT += s.milestone;
+    }
   }
   return out;
 }
@@ -607,6 +635,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
   const at = targets ? targetsAt(targets, period, asOf) : undefined;
   const left = period && targets ? monthsLeft(period, targets.year) : undefined;
+  // The areas reported in part against a target for the whole area (partial-areas), by key.
+  let partialWhole: { dim: string; keys: Set<string> } | undefined;
+  // The target's December itself: no month left, so no run rate and no margin (said).
+  if (left === 0 && period && targets) notes.push({ code: 'year-end', period, year: targets.year });
   let targetTable: Table | undefined;
   // Targets per an area coarser than the report's (per Kanwil on a report by province): the data's rows
   // are placed in those areas by the geography (`curT`), so that the targets are those of the report's
@@ -659,7 +691,16 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const wholeDim = wholeTargetArea(targetUnits, grain, coarse);
     if (spec.areas && dataDim && wholeDim && dataDim !== wholeDim) {
       const partial = partialTargetAreas(curT, dataDim, wholeDim, spec.areas);
-      if (partial.length) notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
+      if (partial.length) {
+        notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
+        // Their target is the whole area's and their denominator the reported parts': a target coverage
+        // of the two is no figure of either, so it is left empty (said).
+        const wd = dimIndex(curT, wholeDim);
+        if (wd >= 0) {
+          const said = new Set(partial.map((a) => a.label));
+          partialWhole = { dim: wholeDim, keys: new Set(keysOf(curT, wholeDim).filter((k) => said.has(labelOf(curT.dims[wd]!, k)))) };
+        }
+      }
     }
     // The other way round: targets per a finer area than the data's (regency targets on a province file),
     // given for only some of an area's parts: its target is theirs, compared with all its participants.
@@ -738,6 +779,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const tm = measureAt(targetTable, targetGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
     const tv = tm.values;
     const mv = measureAt(targetTable, targetGrain, 'milestone', roll).values;
+    // A star over several targets, some with a milestone and some not: the mixed sum (milestone-sums).
+    const mixed = mixedMilestones(targetTable, targetGrain, roll);
     // Each star's denominator: the same rollup's, or the denominators table's at the targets' grain.
     const sd = spec.denominator && denTable === cur ? measureIndex(agg, spec.denominator) : -1;
     const sdOther = spec.denominator && denTable && denTable !== cur ? measureAt(denTable, targetGrain, spec.denominator, roll).values : undefined;
@@ -748,9 +791,20 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
       });
       const denominator = sd >= 0 ? (r.values[sd] ?? null) : (sdOther?.get(k) ?? null);
-      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, estimated: tm.rows?.get(k)?.estimated };
+      const milestone = mv.get(k) ?? null;
+      const wi = partialWhole ? targetGrain.indexOf(partialWhole.dim) : -1;
+      const partial = wi >= 0 && partialWhole!.keys.has(r.keys[wi]!);
+      const mixedM = milestone === null ? mixed?.get(k) : undefined;
+      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), ...(partial ? { partial } : {}), estimated: tm.rows?.get(k)?.estimated };
     });
     const withT = stars.filter((s) => s.target !== null).length;
+    if (partialWhole && stars.some((s) => s.partial && s.target !== null)) {
+      const d = curT.dims[dimIndex(curT, partialWhole.dim)]!;
+      notes.push({ code: 'partial-target-coverage', dim: partialWhole.dim, partDim: areaDimOf(cur.dims.map((x) => x.name)) ?? '', areas: [...partialWhole.keys].map((k) => labelOf(d, k)) });
+    }
+    // Some targets with a milestone and some without: the sums' milestone counts the latter's targets.
+    const mixedRows = mixed ? mixedCount(targetTable) : undefined;
+    if (period && mixedRows) notes.push({ code: 'milestone-sums', period, rows: mixedRows.without, of: mixedRows.of });
     if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
     const ti = measureIndex(at!.table, 'target');
     wholePlan = withT === at!.table.rows.filter((r) => r.values[ti] !== null && r.values[ti] !== undefined).length;
@@ -926,6 +980,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
     // (the months of the window only: a pace reads no other).
     const window = spec.paceWindow ?? 3;
+    // A month between the first and the month reported that no file gives (not one area's: the whole
+    // month): the trend runs over it, so it is said (completeness).
+    const gaps: Period[] = [];
+    for (let m = addMonths(history.months[0]!, 1); m < period; m = addMonths(m, 1)) if (!history.months.includes(m)) gaps.push(m);
+    if (gaps.length) notes.push({ code: 'months-missing', months: gaps, from: history.months[0]!, to: period });
     const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
     const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
@@ -939,23 +998,39 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       withTarget: starsWithTarget(stars ?? [], targetGrain, coarse, grain),
       notes,
       denominator: denominatorFrom ? spec.denominator : undefined,
+      allowOver: spec.allowOverCoverage,
       parts,
     });
     rowList = heldRows(told.rows);
     const total = told.rows[told.rows.length - 1]!;
+    // The Total's projection nets targets projected above against targets projected short: said, as
+    // for today's gap (gap-nets), with those projected short named.
+    if (targetTable && total.story?.projectedGap !== null && total.story?.projectedGap !== undefined) {
+      const placed = (t: Table): Table => (coarse && spec.areas ? withArea(t, coarse, spec.areas) : t);
+      const tables = inputs.previous ? [placed(current), placed(inputs.previous)] : [placed(current)];
+      const nets = projectionNets({ rows: told.rows, grain, units: targetUnits, data: curT, history: () => historyOf(tables, grainOfNets(curT, targetTable!, targetUnits), period), targets: targetTable, roll, window, left: Math.max(0, monthsBetween(period, december)), december, gap: total.story.projectedGap, allowOver: spec.allowOverCoverage, denominator: denTable === cur ? { table: curT, measure: spec.denominator! } : denTable && spec.denominator ? { table: denTable, measure: spec.denominator } : undefined });
+      if (nets) notes.push(nets);
+    }
     const months: Period[] = [];
     for (let m = history.months[0]!; m <= december; m = addMonths(m, 1)) months.push(m);
     const milestonesOf = (m: Period): number | null => {
       if (!targets) return null;
       const t = restrictTo(targetsAt(targets, m, asOf, true).table, curT);
       const mi = measureIndex(t, 'milestone');
+      const ti = measureIndex(t, 'target');
+      // As the Total's milestone: a row without one counts its target, when some row has one.
       let sum = 0;
+      let some = false;
       for (const r of t.rows) {
-        const v = r.values[mi];
-        if (v === null || v === undefined) return null;
-        sum += v;
+        const v = mi >= 0 ? r.values[mi] : null;
+        const target = r.values[ti];
+        if (v !== null && v !== undefined) {
+          some = true;
+          sum += v;
+        } else if (target !== null && target !== undefined) sum += target;
+        else return null;
       }
-      return t.rows.length ? sum : null;
+      return t.rows.length && some ? sum : null;
     };
     const totalSeries = total.story?.series ?? [];
     const projected = total.story?.projected ?? null;
@@ -1091,12 +1166,17 @@ function levelMaker(o: LevelInputs): LevelRows {
     if (starsAt) {
       const u = starsAt[i]!;
       if (u.withT > 0 && u.withT < u.of) targetDen = u.allD ? u.sumD : undefined;
+      // A target for a whole area over the denominator of its parts reported: no ratio of two scopes.
+      if (u.partial) targetDen = undefined;
       targetEstimated = u.targetEstimated;
       milestoneEstimated = u.milestoneEstimated;
       if (u.withT > 0) {
         t = u.sumT;
         targetParticipants = u.sumP;
-        milestone = u.allM ? u.sumM : undefined;
+        // A sum over stars some of which have no milestone for the month (a target below its start, or
+        // no start): theirs counts as their December target, which their own status compares with, so
+        // that the sum is judged as its rows are (never against December as a whole). Said (milestone-sums).
+        milestone = u.allM ? u.sumM : u.anyM ? u.sumMT : undefined;
       }
       if (level !== 'detail') targetRows = { with: u.withT, of: u.of };
     }
@@ -1220,6 +1300,14 @@ function heldRows(rows: readonly CoverageRow[]): CoverageRowList {
   };
 }
 
+/**
+ * Whether a projection may pass the denominator `d` (one rule for every row): when participants above it
+ * are accepted for the row, by --allow-over-coverage for every row, or by the row being above it already.
+ */
+function overAccepted(participants: number, d: number, allowOver: boolean | undefined): boolean {
+  return allowOver === true || participants > d;
+}
+
 /** A detail row's months, pace and projection, and the key of its row at the targets' grain. */
 interface DetailStory {
   readonly series: (number | null)[];
@@ -1239,7 +1327,7 @@ interface DetailStory {
 function tellStory(
   rows: readonly CoverageRow[],
   history: History,
-  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
+  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string; allowOver?: boolean; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
@@ -1247,6 +1335,8 @@ function tellStory(
   let floored = 0;
   const flooredNames: string[] = [];
   let capped = 0;
+  let over = 0;
+  const overNames: string[] = [];
   for (const r of rows) {
     if (r.level !== 'detail') continue;
     const k = key(r.keys);
@@ -1261,12 +1351,19 @@ function tellStory(
       floored++;
       if (flooredNames.length < 5) flooredNames.push(r.labels.join(' / '));
     }
-    // Nor above the people there are: a rising row stops at its denominator (100 % coverage), unless it
-    // is above it already (a documented exception, such as participants counted where employers are).
+    // Nor above the people there are: a rising row stops at its denominator (100 % coverage), unless
+    // participants above it are accepted for the row: for every row by --allow-over-coverage, or for a
+    // row above it already (a documented exception, such as participants counted where employers are).
+    // One rule (overAccepted), said either way: capped rows in one note, rows projected above in another.
     const d = r.metrics.denominator;
-    if (projected !== null && d !== null && r.metrics.participants <= d && projected > d) {
-      projected = d;
-      capped++;
+    if (projected !== null && d !== null && projected > d) {
+      if (!overAccepted(r.metrics.participants, d, o.allowOver)) {
+        projected = d;
+        capped++;
+      } else {
+        over++;
+        if (overNames.length < 5) overNames.push(r.labels.join(' / '));
+      }
     }
     const est = history.estimated.get(key(r.keys));
     const projectedEstimated = projected !== null && est !== undefined && (est[n - 1]! || est[history.months.indexOf(pace!.from)]!);
@@ -1275,6 +1372,7 @@ function tellStory(
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
   if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december, names: flooredNames });
   if (capped) o.notes.push({ code: 'projection-capped', rows: capped, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator' });
+  if (over) o.notes.push({ code: 'projection-over', rows: over, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator', names: overNames, allowed: o.allowOver === true });
   // Rows whose pace is over fewer months than the window (fewer months known, or a month missing).
   let shorter = 0;
   let fewest = o.window;
@@ -1333,7 +1431,8 @@ function tellStory(
       if (targeted.length && targeted.every((u) => u.projected !== null)) {
         const pt = targeted.reduce((a, u) => a + u.projected!, 0);
         projectedGap = t - pt;
-        status = projectedStatus(pt, t, o.margin);
+        // In the target's December the projection is the month itself: short of the target is missed.
+        status = projectedStatus(pt, t, o.left === 0 ? 0 : o.margin);
       }
     }
     // issue 19: the months, the projection and its status that rest on an estimate
@@ -1399,6 +1498,138 @@ export function thresholdBreaches(
     if (value < below) breached.push({ label, value });
   }
   return { checked, anyValue, breached, missing, missingExample, zero, zeroExample, totalValue };
+}
+
+/** The rows of a targets table with a target, and those of them without a milestone. */
+function mixedCount(t: Table): { without: number; of: number } | undefined {
+  const ti = measureIndex(t, 'target');
+  const mi = measureIndex(t, 'milestone');
+  if (ti < 0 || mi < 0) return undefined;
+  let of = 0;
+  let without = 0;
+  for (const r of t.rows) {
+    if (r.values[ti] === null || r.values[ti] === undefined) continue;
+    of++;
+    if (r.values[mi] === null || r.values[mi] === undefined) without++;
+  }
+  return without > 0 && without < of ? { without, of } : undefined;
+}
+
+/**
+ * The milestones at a grain where the targets have them in part (some rows with a target have no
+ * milestone for the month: a target below its start, or no start): each group's milestones plus the
+ * targets of its rows without one, the December target their own status compares with, for the groups
+ * where some row has a milestone. Undefined: every row with a target has one, or none has.
+ */
+function mixedMilestones(t: Table, grain: readonly string[], roll: Roll): Map<string, number> | undefined {
+  if (!mixedCount(t)) return undefined;
+  const ti = measureIndex(t, 'target');
+  const mi = measureIndex(t, 'milestone');
+  const swap = (f: (m: number | null | undefined, target: number | null | undefined) => number | null): Table => ({
+    ...t,
+    rows: t.rows.map((r) => {
+      const values = r.values.slice();
+      values[mi] = f(r.values[mi], r.values[ti]);
+      return { ...r, values };
+    }),
+  });
+  const filled = measureAt(swap((m, target) => m ?? target ?? null), grain, 'milestone', roll).values;
+  const some = measureAt(swap((m, target) => (target === null || target === undefined ? null : m === null || m === undefined ? 0 : 1)), grain, 'milestone', roll).values;
+  const out = new Map<string, number>();
+  for (const [k, v] of filled) if (v !== null && (some.get(k) ?? 0) > 0) out.set(k, v);
+  return out;
+}
+
+/** The finest dims both the data and the targets have, of the targets' units (as gapNets compares at). */
+function grainOfNets(data: Table, targets: Table, units: readonly string[]): string[] {
+  return units.filter((d) => dimIndex(data, d) >= 0 && dimIndex(targets, d) >= 0);
+}
+
+/**
+ * The Total's projection nets the targets it adds up, as its gap does (gapNets): each target's
+ * projection (the sum of its rows' where the report's rows are at its grain or finer; else its own
+ * pace over the months, by the same rules: never below 0, stopped at its denominator unless
+ * participants above it are accepted) compared with its target. Said when some are projected above
+ * and some short, the latter named worst first. Undefined: one side only, or a target without a
+ * projection.
+ */
+function projectionNets(o: {
+  rows: readonly CoverageRow[];
+  grain: readonly string[];
+  units: readonly string[];
+  data: Table;
+  history: () => History;
+  targets: Table;
+  roll: Roll;
+  window: number;
+  left: number;
+  december: Period;
+  gap: number;
+  allowOver: boolean | undefined;
+  denominator: { table: Table; measure: string } | undefined;
+}): Extract<Note, { code: 'projection-nets' }> | undefined {
+  const fine = grainOfNets(o.data, o.targets, o.units);
+  if (!fine.length) return undefined;
+  const tm = measureAt(o.targets, fine, 'target', o.roll);
+  const target = tm.values;
+  let withT = 0;
+  for (const t of target.values()) if (t !== null) withT++;
+  if (withT < 2) return undefined;
+  const projected = new Map<string, number | null>();
+  if (fine.every((d) => o.grain.includes(d))) {
+    // The report's rows are at the targets' grain or finer: their projections, added up per target.
+    const at = fine.map((d) => o.grain.indexOf(d));
+    for (const r of o.rows) {
+      if (r.level !== 'detail') continue;
+      const k = key(at.map((i) => r.keys[i]!));
+      const was = projected.get(k);
+      const p = r.story?.projected ?? null;
+      projected.set(k, was === null || p === null ? null : (was ?? 0) + p);
+    }
+  } else {
+    // Rows adding up several targets (a Kanwil row over province targets): each target's own pace.
+    const h = o.history();
+    const den = o.denominator && fine.every((d) => dimIndex(o.denominator!.table, d) >= 0) ? measureAt(o.denominator.table, fine, o.denominator.measure, o.roll).values : undefined;
+    for (const [k, series] of h.byGroup) {
+      const pace = paceOf(h.months, series, o.window);
+      const now = series[series.length - 1];
+      if (!pace || now === null || now === undefined) {
+        projected.set(k, null);
+        continue;
+      }
+      let p = Math.max(0, projectedDecember(now, pace, o.left));
+      const d = den?.get(k);
+      if (d !== null && d !== undefined && p > d && !overAccepted(now, d, o.allowOver)) p = d;
+      projected.set(k, p);
+    }
+  }
+  let over = 0;
+  let above = 0;
+  let short = 0;
+  let shortBy = 0;
+  const shortOnes: { k: string; short: number }[] = [];
+  for (const [k, t] of target) {
+    if (t === null) continue;
+    const p = projected.get(k);
+    if (p === null || p === undefined) return undefined;
+    const g = t - p;
+    if (g > 0) {
+      short++;
+      shortBy += g;
+      shortOnes.push({ k, short: g });
+    } else if (g < 0) {
+      over++;
+      above -= g;
+    }
+  }
+  if (!over || !short) return undefined;
+  shortOnes.sort((a, b) => b.short - a.short);
+  const dims = tm.agg!.table.dims;
+  // Named by the units as said (a Kanwil beside the province is left out of the name).
+  const said = targetUnitsSaid(fine);
+  const names = shortOnes.slice(0, 5).map((x) => ({ label: x.k.split(SEP).map((v, j) => (said.includes(fine[j]!) ? labelOf(dims[j]!, v) : null)).filter((v) => v !== null).join(' / '), short: x.short }));
+  const rowsAddUp = !fine.every((d) => o.grain.includes(d));
+  return { code: 'projection-nets', gap: o.gap, december: o.december, targets: withT, units: targetUnitsSaid(fine), over, above, short, shortBy, names, ...(rowsAddUp ? { by: targetUnitsSaid(fine) } : {}) };
 }
 
 /**
