@@ -13,11 +13,12 @@
 // whole; the order above and its guarantees do not change.
 
 import { fstatSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { isatty } from 'node:tty';
 import { OutputError, say, UsageError } from '../errors.js';
 import { byteBlocks, commitFiles, discardFiles, prepareFile, resolveOutput, writeBlocksToDescriptor, writeDevice, writeFailure, writeOwnDescriptor, type OutputBytes, type OutputTarget, type PreparedFile } from './atomic.js';
+import { bundledDataFiles } from './data-files.js';
 import { beginCheckedStdoutWrite, stdoutFailureHandled } from './process.js';
 import type { Io } from './terminal.js';
 
@@ -113,6 +114,17 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
       // not a file that exists (a glob, a key=value spec): nothing to protect
     }
   }
+  // The package's own data (data/baseline.csv…), which every run may read: `-o data/baseline.csv` in a
+  // checkout would change the answers of every later run (rv16 #1). By device and inode as well.
+  const bundled = new Map<string, string>();
+  for (const p of bundledDataFiles()) {
+    try {
+      const st = statSync(p);
+      if (st.isFile()) bundled.set(identity(st), p);
+    } catch {
+      // gone since it was listed: nothing to protect
+    }
+  }
   const seen = new Map<string, string>();
   for (const pl of plans) {
     const id = planIdentity(pl, io);
@@ -130,6 +142,20 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
             file: pl.display,
             ...say({ message: `is also an input (${input}); refusing to overwrite it`, hint: 'choose another -o path' }, { message: `juga merupakan input (${input}); berkas itu tidak akan ditimpa`, hint: 'pilih jalur -o yang lain' }),
           });
+    }
+    if (id?.regular && bundled.has(id.key)) {
+      const file = bundled.get(id.key)!;
+      const name = `data/${basename(file)}`;
+      const out = pl.kind === 'stdout';
+      const to = out ? { en: 'standard output is', id: 'keluaran standar adalah' } : { en: 'is', id: 'adalah' };
+      const other = out ? { en: 'redirect the report to another file', id: 'arahkan laporan ke berkas lain' } : { en: 'choose another -o path', id: 'pilih jalur -o yang lain' };
+      throw new OutputError({
+        file: pl.display,
+        ...say(
+          { message: `${to.en} ${name}, a data file bundled with jamsostek (${file}) that runs read; refusing to overwrite it`, hint: `${other.en}; to use your own figures, pass them as input (jamsostek template → fill in → jamsostek validate)` },
+          { message: `${to.id} ${name}, berkas data bawaan jamsostek (${file}) yang dibaca setiap proses; berkas itu tidak akan ditimpa`, hint: `${other.id}; untuk memakai data sendiri, berikan sebagai input (jamsostek template → isi → jamsostek validate)` },
+        ),
+      });
     }
     const key = pl.kind === 'file' ? `path:${pl.path}` : pl.kind === 'stdout' ? 'stdout' : (id?.key ?? `fd:${pl.kind === 'fd' ? pl.fd : pl.path}`);
     const first = seen.get(key);
