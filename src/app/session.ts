@@ -284,7 +284,7 @@ export class Session {
         sparkline: toTerminal && sparklineTerminal(this.io.env),
       };
       const out = await stream(t.format, selected, ctx);
-      for (const n of out.notes) this.note(n);
+      for (const n of out.notes) if (n.warning) this.caution(n); else this.note(n);
       rendered.push({ target: t.target, data: out.chunks });
     }
     // Every file atomically, all or none; never over an input (data, targets, margins, the config…).

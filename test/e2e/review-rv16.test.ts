@@ -68,3 +68,32 @@ describe('rv16 #1: -o over a data file bundled with jamsostek is refused (exit 4
     expect(r.stderr).toContain('berkas data bawaan jamsostek');
   });
 });
+
+describe('rv16 #3: a narrow terminal keeps the answer; the names wrap, and a dropped answer is said under -q', () => {
+  const rows = (out: string): string[] => out.split('\n').filter((l) => l.startsWith('│'));
+  it('breakdown at 40 columns: every province with its target (Aceh 746,609; Kepulauan Bangka Belitung wrapped, not cut)', async () => {
+    const r = await run(['breakdown', '--year', '2024', '-q', '--color', 'never'], { tty: { columns: 40 } });
+    expect(r.code).toBe(0);
+    for (const l of r.stdout.split('\n').filter((x) => /^[┌│├└]/.test(x))) expect(l.length).toBeLessThanOrEqual(40);
+    expect(r.stdout).toMatch(/│ +target │\n/);
+    expect(r.stdout).toMatch(/│ Aceh +│ +746,609 │/);
+    expect(r.stdout).toMatch(/│ 50,000,000 │/);
+    // The long name over two lines of its row, the second with no figure.
+    expect(r.stdout).toMatch(/│ Kepulauan Bangka +│ +\d[\d,]* │\n│ Belitung +│ +│/);
+  });
+  it('coverage at 40 columns under -q: target and status stay, and a warning names what was left out', async () => {
+    const r = await run(['coverage', '--year', '2024', '-q', '--color', 'never'], { tty: { columns: 40 } });
+    expect(r.code).toBe(0);
+    for (const l of r.stdout.split('\n').filter((x) => /^[┌│├└]/.test(x))) expect(l.length).toBeLessThanOrEqual(40);
+    const head = rows(r.stdout)[0]!;
+    expect(head).toContain('target');
+    expect(head).toContain('status');
+    expect(r.stdout).toMatch(/│ Aceh +│ +746,609 │ on track +│/);
+    expect(r.stderr).toContain('warning: achievement, gap to target left out of the table: they do not fit 40 characters');
+  });
+  it('coverage at 60 columns: target, gap and status; in Indonesian the warning too', async () => {
+    const r = await run(['coverage', '--year', '2024', '-q', '--color', 'never', '--lang', 'id'], { tty: { columns: 60 } });
+    expect(r.stdout).toMatch(/│ Aceh +│ +746\.609 │ +\+162\.971 │/);
+    expect(r.stderr).toContain('tidak ditampilkan di tabel: tidak muat dalam 60 karakter');
+  });
+});
