@@ -135,8 +135,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       diagnostics = e.diagnostics;
       code = e.exitCode;
     } else {
-      const { describeCoreError } = await import('./report/problems.js');
+      const { describeCoreError, isUsageFact } = await import('./report/problems.js');
       diagnostics = describeCoreError(e);
+      if (isUsageFact(e)) code = ExitCode.Usage;
     }
     if (diagnostics) {
       // A flag the message names that the config file set, not the command line: pointed at there.

@@ -97,3 +97,25 @@ describe('rv16 #3: a narrow terminal keeps the answer; the names wrap, and a dro
     expect(r.stderr).toContain('tidak ditampilkan di tabel: tidak muat dalam 60 karakter');
   });
 });
+
+describe('rv16 #4: usage problems exit 2, not 3 (3 tells a cron job "a file is bad, run again later")', () => {
+  it('breakdown with no total', async () => {
+    const r = await run(['breakdown', '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('say which total to split');
+    expect(r.stdout).toBe('');
+  });
+  it('coverage --year --by province,segment --method hamilton, as breakdown does', async () => {
+    const c = await run(['coverage', '--year', '2024', '--by', 'province,segment', '--method', 'hamilton', '-q', '-f', 'csv']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('needs a divisor method');
+    const b = await run(['breakdown', '--year', '2024', '--by', 'province,segment', '--method', 'hamilton', '-q', '-f', 'csv']);
+    expect(b.code).toBe(2);
+  });
+  it('the same from a config file', async () => {
+    const d = tmp();
+    writeIn(d, 'jamsostek.json', '{"method":"hamilton","by":"province,segment"}');
+    const r = await run(['coverage', '--year', '2024', '-q', '-f', 'csv'], { cwd: d });
+    expect(r.code).toBe(2);
+  });
+});
