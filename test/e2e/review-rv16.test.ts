@@ -119,3 +119,30 @@ describe('rv16 #4: usage problems exit 2, not 3 (3 tells a cron job "a file is b
     expect(r.code).toBe(2);
   });
 });
+
+describe('rv16 #5: -o with a compressed or unknown extension is refused, not written as plain CSV', () => {
+  it.each(['r.csv.gz', 'r.json.gz', 'r.zip', 'r.xz'])('-o %s: exit 2, nothing written, even with --format', async (name) => {
+    const d = tmp();
+    for (const extra of [[], ['-f', 'json']]) {
+      const r = await run(['coverage', '--year', '2024', '-q', ...extra, '-o', join(d, name)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('jamsostek does not write compressed files');
+      expect(existsSync(join(d, name))).toBe(false);
+    }
+  });
+  it('-o r.foo: exit 2 with a hint naming the formats and -f; with -f json it is JSON', async () => {
+    const d = tmp();
+    const r = await run(['coverage', '--year', '2024', '-q', '-o', join(d, 'r.foo')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('does not write .foo files');
+    expect(r.stderr).toContain('.csv, .tsv, .json, .jsonl, .md, .xlsx or .html, or pass --format (-f)');
+    expect(existsSync(join(d, 'r.foo'))).toBe(false);
+    const f = await run(['coverage', '--year', '2024', '-q', '-f', 'json', '-o', join(d, 'r.foo')]);
+    expect(f.code).toBe(0);
+    expect(readFileSync(join(d, 'r.foo'), 'utf8')).toMatch(/^\{/);
+  });
+  it('in Indonesian', async () => {
+    const r = await run(['coverage', '--year', '2024', '-q', '--lang', 'id', '-o', join(tmp(), 'r.json.gz')]);
+    expect(r.stderr).toContain('jamsostek tidak menulis berkas terkompresi (.gz)');
+  });
+});
