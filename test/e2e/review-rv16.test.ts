@@ -146,3 +146,44 @@ describe('rv16 #5: -o with a compressed or unknown extension is refused, not wri
     expect(r.stderr).toContain('jamsostek tidak menulis berkas terkompresi (.gz)');
   });
 });
+
+describe('rv16 #6: no English left in Indonesian runs (commander\'s messages, the divisor methods)', () => {
+  it.each([
+    [['coverage', '--lang', 'id', '--bogus'], {}, "error: opsi '--bogus' tidak dikenal\n(jalankan dengan --help untuk cara pakai)"],
+    [['coverage', '--lang', 'id', '--yeer', '2024'], {}, "error: opsi '--yeer' tidak dikenal\n(Maksud Anda --year?)"],
+    [['coverage', '--year'], { LANG: 'id_ID.UTF-8' }, "error: opsi '--year <yyyy>' memerlukan nilai"],
+    [['frobnicate'], { LANG: 'id_ID.UTF-8' }, "error: perintah 'frobnicate' tidak dikenal"],
+    [['validate', '--lang', 'id'], {}, "error: argumen 'files' wajib diberikan"],
+  ] as const)('%j', async (args, env, text) => {
+    const r = await run([...args], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(text);
+    expect(r.stderr).not.toMatch(/unknown|missing|run with|Did you/);
+  });
+  it('English stays English', async () => {
+    const r = await run(['coverage', '--yeer', '2024']);
+    expect(r.stderr).toBe("error: unknown option '--yeer'\n(Did you mean --year?)\n(run with --help for usage)\n");
+  });
+  it('breakdown --method hamilton on a matrix: the hint lists the methods with "atau"', async () => {
+    const r = await run(['breakdown', '--lang', 'id', '--year', '2024', '--method', 'hamilton', '--by', 'province,segment', '-q']);
+    expect(r.stderr).toContain('hint: gunakan --method webster, dhondt, huntington-hill, adams atau dean');
+  });
+});
+
+describe('rv16 #7: flags typed before the command', () => {
+  it('jamsostek --lang id coverage … is jamsostek coverage --lang id …', async () => {
+    const before = await run(['--lang', 'id', 'coverage', '--year', '2024', '-f', 'csv']);
+    const after = await run(['coverage', '--year', '2024', '-f', 'csv', '--lang', 'id']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toBe(after.stdout);
+    expect(before.stderr).toBe(after.stderr);
+    expect(before.stderr).toContain('memakai data dasar bawaan');
+  });
+  it('--config FILE before the command reads that file', async () => {
+    const d = tmp();
+    const cfg = writeIn(d, 'c.json', '{"lang":"id"}');
+    const r = await run(['--config', cfg, 'breakdown', '--year', '2024', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`memakai pengaturan dari ${cfg}`);
+  });
+});
