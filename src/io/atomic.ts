@@ -172,8 +172,28 @@ export function removeLiveTemporaries(): void {
 
 const TEMP = /^\.(.+)\.jamsostek-(\d+)-[0-9a-f]+\.tmp$/;
 
+/**
+ * The part of an output's name its temporary file repeats: the whole name, or its first 220 bytes (whole
+ * characters) when longer, so that the temporary name (35 bytes more at most: a PID of 10 digits) stays
+ * within the 255 bytes a file name may have. A name of 225–255 bytes could be written by `>` but not
+ * with -o (ENAMETOOLONG, rv16 #9). The sweep of stale temporaries compares the same part.
+ */
+function tempBase(base: string): string {
+  const room = 255 - '..jamsostek-4294967295-xxxxxxxx.tmp'.length;
+  if (Buffer.byteLength(base) <= room) return base;
+  let out = '';
+  let bytes = 0;
+  for (const ch of base) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > room) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}
+
 function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.jamsostek-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${tempBase(basename(target))}.jamsostek-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
 function processAlive(pid: number): boolean {
@@ -188,7 +208,7 @@ function processAlive(pid: number): boolean {
 /** Remove temporaries for `target` left by processes that no longer exist. */
 function sweepStale(target: string): void {
   const dir = dirname(target);
-  const base = basename(target);
+  const base = tempBase(basename(target));
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -1,7 +1,7 @@
 // The last mile, review rv16 (terminal, laptop, cron): each finding fixed has its case here, which failed
 // on main 183975e. Numbers are worked by hand in the comments.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvRows, ROOT, run, tmp, writeIn } from './helpers.js';
@@ -185,5 +185,22 @@ describe('rv16 #7: flags typed before the command', () => {
     const r = await run(['--config', cfg, 'breakdown', '--year', '2024', '-f', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`memakai pengaturan dari ${cfg}`);
+  });
+});
+
+describe('rv16 #9: an output name of 225–255 bytes is written (the temporary name stays within 255 bytes)', () => {
+  it.each([
+    ['251 ASCII characters and .csv', `${'y'.repeat(251)}.csv`],
+    ['83 CJK characters (249 bytes) and .csv', `${'脑'.repeat(83)}.csv`],
+  ])('%s', async (_what, name) => {
+    const d = tmp();
+    const r = await run(['breakdown', '--year', '2024', '-q', '-o', join(d, name)]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(d, name), 'utf8')).toMatch(/^province_code,province,/);
+    // No temporary file left beside it.
+    expect(readdirSync(d)).toEqual([name]);
+    // Replaced again (the earlier file exists now: a second temporary name, for its backup).
+    expect((await run(['breakdown', '--year', '2024', '-q', '-o', join(d, name)])).code).toBe(0);
+    expect(readdirSync(d)).toEqual([name]);
   });
 });
