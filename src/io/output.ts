@@ -12,7 +12,7 @@
 // written block by block in its step, and read once, so a report of a million rows is never held
 // whole; the order above and its guarantees do not change.
 
-import { fstatSync, statSync } from 'node:fs';
+import { accessSync, constants, fstatSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { isatty } from 'node:tty';
@@ -82,6 +82,17 @@ function planIdentity(plan: Plan, io: Io): { key: string; regular: boolean } | u
   }
 }
 
+/** Can this process write the file, and does its mode let anyone write it (0444 is a refusal, even for root)? */
+function writable(path: string, mode: number): boolean {
+  if ((mode & 0o222) === 0) return false;
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What each output goes to; refuses folders, inputs and duplicates before anything is written. */
 async function plan(outputs: readonly Output[], io: Io, protect: readonly string[]): Promise<Plan[]> {
   const plans: Plan[] = [];
@@ -97,6 +108,17 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
       throw new OutputError({ file: o.target, ...say({ message: 'names a folder, not a file; nothing was written', hint: `name a file inside it, e.g. ${inside}` }, { message: 'menunjuk folder, bukan berkas; tidak ada yang ditulis', hint: `sebutkan berkas di dalamnya, mis. ${inside}` }) });
     }
     const where = await resolveOutput(resolve(io.cwd, o.target), o.target);
+    // An earlier report write-protected (chmod 444): the rename would replace it, as `mv` does, where `>`
+    // is refused (rv16 #10). Refused too, as root as well: the mode says the file is meant to stay.
+    if (where.kind === 'file' && where.existing && !writable(where.path, where.existing.mode)) {
+      throw new OutputError({
+        file: o.target,
+        ...say(
+          { message: 'is write-protected; refusing to replace it; nothing was written', hint: `make it writable (chmod u+w ${o.target}) to replace it, or choose another -o path` },
+          { message: 'dilindungi dari penulisan; berkas itu tidak akan diganti; tidak ada yang ditulis', hint: `jadikan dapat ditulis (chmod u+w ${o.target}) untuk menggantinya, atau pilih jalur -o yang lain` },
+        ),
+      });
+    }
     // /dev/stdout, /dev/fd/1: the same checked path as `-` (a closed pipe stays quiet).
     if (where.kind === 'fd' && where.fd === 1) plans.push({ kind: 'stdout', display: o.target, bytes });
     else plans.push({ ...where, display: o.target, bytes });

@@ -1,7 +1,7 @@
 // The last mile, review rv16 (terminal, laptop, cron): each finding fixed has its case here, which failed
 // on main 183975e. Numbers are worked by hand in the comments.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvRows, ROOT, run, tmp, writeIn } from './helpers.js';
@@ -202,5 +202,25 @@ describe('rv16 #9: an output name of 225–255 bytes is written (the temporary n
     // Replaced again (the earlier file exists now: a second temporary name, for its backup).
     expect((await run(['breakdown', '--year', '2024', '-q', '-o', join(d, name)])).code).toBe(0);
     expect(readdirSync(d)).toEqual([name]);
+  });
+});
+
+describe('rv16 #10: a write-protected earlier report is not replaced (exit 4, the file untouched)', () => {
+  it('chmod 444 final.csv, then -o final.csv', async () => {
+    const d = tmp();
+    const f = writeIn(d, 'final.csv', 'FINAL\n');
+    chmodSync(f, 0o444);
+    const r = await run(['coverage', '--year', '2024', '-q', '-o', f]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('final.csv: error: is write-protected; refusing to replace it');
+    expect(r.stderr).toContain('chmod u+w');
+    expect(readFileSync(f, 'utf8')).toBe('FINAL\n');
+    expect(readdirSync(d)).toEqual(['final.csv']);
+    // With another output of the same run: neither is written.
+    const r2 = await run(['coverage', '--year', '2024', '-q', '-o', join(d, 'other.csv'), '-o', f]);
+    expect(r2.code).toBe(4);
+    expect(readdirSync(d)).toEqual(['final.csv']);
+    chmodSync(f, 0o644);
+    expect((await run(['coverage', '--year', '2024', '-q', '-o', f])).code).toBe(0);
   });
 });
