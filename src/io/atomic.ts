@@ -18,7 +18,7 @@
 // a report of a million rows is never held whole and the guarantees above stay the same.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, write, type Stats } from 'node:fs';
+import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, statSync, unlinkSync, write, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -268,6 +268,16 @@ const WHY = new Map<string, Words>([
   ['EBADF', { en: 'standard output is closed (>&-): redirect it to a file, or pass -o <file>', id: 'keluaran standar tertutup (>&-): arahkan ke sebuah berkas, atau berikan -o <berkas>' }],
 ]);
 
+const SPECIAL_FOLDER: Words = { en: 'no file can be made in that folder (a special file system such as /proc or /sys): choose another folder', id: 'tidak ada berkas yang dapat dibuat di folder itu (sistem berkas khusus seperti /proc atau /sys): pilih folder lain' };
+
+function folderExists(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** What became of the outputs when a write failed. */
 const OUTCOMES = {
   'nothing-written': { en: 'nothing was written', id: 'tidak ada yang ditulis' },
@@ -286,7 +296,10 @@ const isErrno = (e: unknown): boolean => e instanceof Error && typeof (e as Node
 export function writeFailure(display: string, e: unknown, outcome: WriteOutcome): OutputError {
   const err = e as NodeJS.ErrnoException;
   const code = err.code ?? err.message;
-  const why = err.code ? WHY.get(err.code) : undefined;
+  // ENOENT in a folder that exists: a file system where no file can be made (/proc, /sys), not a
+  // missing folder (rv16 #8c: -o /proc/version said "the folder does not exist").
+  const special = err.code === 'ENOENT' && err.syscall === 'open' && typeof err.path === 'string' && folderExists(dirname(err.path));
+  const why = special ? SPECIAL_FOLDER : err.code ? WHY.get(err.code) : undefined;
   const o = OUTCOMES[outcome];
   return new OutputError({ file: display, ...say({ message: `cannot write (${code}); ${o.en}`, hint: why?.en }, { message: `tidak dapat menulis (${code}); ${o.id}`, hint: why?.id }) });
 }

@@ -224,3 +224,39 @@ describe('rv16 #10: a write-protected earlier report is not replaced (exit 4, th
     expect((await run(['coverage', '--year', '2024', '-q', '-o', f])).code).toBe(0);
   });
 });
+
+describe('rv16 #8: messages that misled', () => {
+  it('(c) -o in /proc: no "the folder does not exist"; a missing folder still says so', async () => {
+    const r = await run(['coverage', '--year', '2024', '-q', '-o', '/proc/jamsostek-test.csv']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).not.toContain('the folder does not exist');
+    expect(r.stderr).toContain('a special file system such as /proc or /sys');
+    const m = await run(['coverage', '--year', '2024', '-q', '-o', join(tmp(), 'no', 'x.csv')]);
+    expect(m.stderr).toContain('hint: the folder does not exist');
+  });
+  it('(d) validate says nothing of --pace-window, which it does not take', async () => {
+    const d = tmp();
+    const a = writeIn(d, 'a.csv', 'period,province,workforce,participants\n2024-05,Gorontalo,422934,258000\n2024-06,Gorontalo,422934,259626\n');
+    const r = await run(['validate', a, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('pace');
+  });
+  it('(e) template -o into a missing folder: the error only, not "fill in … then validate" first', async () => {
+    const r = await run(['template', '-o', join(tmp(), 'missing', 't.csv')]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).not.toContain('fill in');
+    expect(r.stderr).not.toContain('period:');
+  });
+  it('(f) the count of problems has its thousands grouped', async () => {
+    const d = tmp();
+    // 1,203 rows with a negative count: 1,203 problems, 50 listed, 1,153 not.
+    const rows = Array.from({ length: 1203 }, (_, i) => `2024-06,u${i},10,-1`).join('\n');
+    const f = writeIn(d, 'bad.csv', `period,unit,workforce,participants\n${rows}\n`);
+    const en = await run(['validate', f, '--by', 'unit', '-f', 'csv']);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain('1,153 more problems not listed');
+    expect(en.stderr).toContain('1,203 problems (50 listed)');
+    const id = await run(['validate', f, '--by', 'unit', '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('1.153 masalah lain tidak dicantumkan');
+  });
+});
