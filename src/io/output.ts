@@ -160,10 +160,7 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
               { message: `keluaran standar adalah berkas input ${input}; laporan tidak akan ditulis ke sana`, hint: 'arahkan laporan ke berkas lain' },
             ),
           })
-        : new OutputError({
-            file: pl.display,
-            ...say({ message: `is also an input (${input}); refusing to overwrite it`, hint: 'choose another -o path' }, { message: `juga merupakan input (${input}); berkas itu tidak akan ditimpa`, hint: 'pilih jalur -o yang lain' }),
-          });
+        : alsoInput(pl.display, input);
     }
     if (id?.regular && bundled.has(id.key)) {
       const file = bundled.get(id.key)!;
@@ -188,6 +185,41 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
     seen.set(key, pl.display);
   }
   return plans;
+}
+
+function alsoInput(display: string, input: string): OutputError {
+  return new OutputError({
+    file: display,
+    ...say({ message: `is also an input (${input}); refusing to overwrite it`, hint: 'choose another -o path' }, { message: `juga merupakan input (${input}); berkas itu tidak akan ditimpa`, hint: 'pilih jalur -o yang lain' }),
+  });
+}
+
+/**
+ * An output that is one of the inputs, found before they are read: a glob that takes in the report of
+ * the last run (`'g/*.csv' -o g/report.csv`) was refused as rows that overlap (rv16 #8b), exit 3.
+ */
+export function refuseOutputsAmongInputs(targets: readonly string[], inputs: readonly string[], io: Pick<Io, 'cwd'>): void {
+  const ids = new Map<string, string>();
+  for (const p of inputs) {
+    if (p === '-') continue;
+    try {
+      const st = statSync(resolve(io.cwd, p));
+      if (st.isFile()) ids.set(identity(st), p);
+    } catch {
+      // not a file: the reader says so
+    }
+  }
+  for (const t of targets) {
+    if (t === '-' || t === '') continue;
+    let input: string | undefined;
+    try {
+      const st = statSync(resolve(io.cwd, t));
+      input = st.isFile() ? ids.get(identity(st)) : undefined;
+    } catch {
+      // no such file yet: nothing to compare
+    }
+    if (input !== undefined) throw alsoInput(t, input);
+  }
 }
 
 /** One output named twice: a slip in the command line (exit 2), said where it is first found. */

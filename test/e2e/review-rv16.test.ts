@@ -260,3 +260,19 @@ describe('rv16 #8: messages that misled', () => {
     expect(id.stderr).toContain('1.153 masalah lain tidak dicantumkan');
   });
 });
+
+describe('rv16 #8b: a glob that takes in the last run\'s report is an output error, said before reading', () => {
+  it("'g/*.csv' -o g/report.csv, run twice: exit 4 'is also an input', the report untouched", async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'g'));
+    writeIn(join(d, 'g'), '2024-06.csv', readFileSync(join(ROOT, 'examples', 'sulama-2024', '2024-06.csv')));
+    const args = ['coverage', 'g/*.csv', '--by', 'kanwil', '-q', '-o', 'g/report.csv'];
+    expect((await run(args, { cwd: d })).code).toBe(0);
+    const before = readFileSync(join(d, 'g', 'report.csv'));
+    const r = await run(args, { cwd: d });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('g/report.csv: error: is also an input (g/report.csv)');
+    expect(r.stderr).not.toContain('overlap');
+    expect(readFileSync(join(d, 'g', 'report.csv')).equals(before)).toBe(true);
+  });
+});
