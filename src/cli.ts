@@ -12,6 +12,7 @@ import { loadConfig } from './io/config.js';
 import { configNotes } from './options/origin.js';
 import { installProcessHandlers } from './io/process.js';
 import { defaultLang, processIo, type Io } from './io/terminal.js';
+import { commanderText, helpAfterError } from './report/commander-words.js';
 import type { Lang } from './report/model.js';
 
 export const VERSION = '0.2.0';
@@ -59,15 +60,16 @@ Exit codes:
 `;
 
 /** Build the program; only the commands named in `full` are loaded and given their flags. */
-export async function buildProgram(io: () => Io, full: readonly string[]): Promise<Command> {
+export async function buildProgram(io: () => Io, full: readonly string[], lang: Lang = 'en'): Promise<Command> {
   const program = new Command('jamsostek');
   program
     .description('BPJS Ketenagakerjaan coverage targets: exact target breakdowns and coverage-gap reports')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for errors')
-    .showHelpAfterError('(run with --help for usage)')
+    // Commander's messages in the run's language (rv16 #6); --help stays English.
+    .showHelpAfterError(helpAfterError(lang))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io().stdout.write(s), writeErr: (s) => io().stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io().stdout.write(s), writeErr: (s) => io().stderr.write(s), outputError: (s, write) => write(commanderText(s, lang)) })
     .addHelpText('after', EXIT_CODES_HELP);
   for (const [name, entry] of COMMANDS) {
     const cmd = program.command(entry.args ? `${name} ${entry.args}` : name).description(entry.description);
@@ -117,12 +119,29 @@ function write(io: Io, text: string): void {
 }
 
 /** Run the CLI with these arguments; returns the exit code (never calls process.exit itself). */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+/**
+ * The command line with the command first: `jamsostek --lang id coverage …` is `jamsostek coverage --lang
+ * id …` (rv16 #7: the flags of a command typed before it were called unknown, and `id` taken for the
+ * command). Left as it is when nothing but flags precede the command, a `--` comes first, or the
+ * program's own --help / --version is asked for.
+ */
+export function commandFirst(argv: readonly string[]): readonly string[] {
+  const at = argv.findIndex((a) => COMMANDS.has(a) || a === 'help');
+  if (at <= 0) return argv;
+  const before = argv.slice(0, at);
+  if (before.some((a) => a === '--' || a === '-h' || a === '--help' || a === '-V' || a === '--version')) return argv;
+  // The command must follow a flag or a flag's value, not be a value in a list of file names.
+  if (!before[0]!.startsWith('-')) return argv;
+  return [argv[at]!, ...before, ...argv.slice(at + 1)];
+}
+
+export async function main(given: readonly string[], io: Io = processIo()): Promise<number> {
+  const argv = commandFirst(given);
   const first = argv.find((a) => !a.startsWith('-'));
   const full = first === 'completion' || first === 'help' ? [...COMMANDS.keys()] : first && COMMANDS.has(first) ? [first] : [];
   const debug = argv.includes('--debug');
   try {
-    const program = await buildProgram(() => io, full);
+    const program = await buildProgram(() => io, full, langOf(argv, io));
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.Ok;
   } catch (e) {
@@ -135,8 +154,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       diagnostics = e.diagnostics;
       code = e.exitCode;
     } else {
-      const { describeCoreError } = await import('./report/problems.js');
+      const { describeCoreError, isUsageFact } = await import('./report/problems.js');
       diagnostics = describeCoreError(e);
+      if (isUsageFact(e)) code = ExitCode.Usage;
     }
     if (diagnostics) {
       // A flag the message names that the config file set, not the command line: pointed at there.

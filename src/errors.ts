@@ -76,10 +76,13 @@ export function formatDiagnostic(d: Diagnostic, lang: MessageLang = 'en'): strin
 const MAX_PLACE = 240;
 const MAX_TEXT = 4000;
 
+/** A count with its thousands grouped: 176,420 (en), 176.420 (id) (rv16 #8f). */
+const grouped = (n: number, lang: MessageLang): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'id' ? '.' : ',');
+
 /** The line after a list of problems: "3 problems". */
 export function problemCount(count: number, lang: MessageLang = 'en', listed = count): string {
-  const of = listed < count ? (lang === 'id' ? ` (${listed} dicantumkan)` : ` (${listed} listed)`) : '';
-  return (lang === 'id' ? `${count} masalah` : `${count} problems`) + of;
+  const of = listed < count ? (lang === 'id' ? ` (${grouped(listed, lang)} dicantumkan)` : ` (${grouped(listed, lang)} listed)`) : '';
+  return (lang === 'id' ? `${grouped(count, lang)} masalah` : `${grouped(count, lang)} problems`) + of;
 }
 
 /** The problems found (those past --max-errors included, from the closing note) and those listed. */
@@ -163,7 +166,7 @@ export class ProblemList {
   list(): Problem[] {
     const n = this.dropped;
     return n > 0
-      ? [...this.items, { severity: 'note', omitted: n, ...say(`${n} more problem${n > 1 ? 's' : ''} not listed (--max-errors ${this.limit})`, `${n} masalah lain tidak dicantumkan (--max-errors ${this.limit})`) }]
+      ? [...this.items, { severity: 'note', omitted: n, ...say(`${grouped(n, 'en')} more problem${n > 1 ? 's' : ''} not listed (--max-errors ${this.limit})`, `${grouped(n, 'id')} masalah lain tidak dicantumkan (--max-errors ${this.limit})`) }]
       : [...this.items];
   }
 }

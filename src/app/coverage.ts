@@ -7,6 +7,7 @@ import { planCoverage, type CoverageResult } from '../core/coverage/plan.js';
 import { TargetFrameError } from '../core/coverage/targets.js';
 import { describeCoreError } from '../report/problems.js';
 import { inEveryRun, type Note } from '../core/facts.js';
+import { canonicalColumn } from '../core/columns.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
@@ -61,7 +62,10 @@ export interface CoveragePlan {
 }
 
 export async function planCoverageRun(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
-  const schema = coverageSchema(grain, o.denominator, o.extract ?? false);
+  // --denominator in its standard form (potensi_pekerja, "Potensi Pekerja" → potential_workers), as the
+  // loader names the input's columns: the raw spelling would miss the input's own column (rv16 #2).
+  const wanted = o.denominator === undefined ? undefined : canonicalColumn(o.denominator);
+  const schema = coverageSchema(grain, wanted, o.extract ?? false);
   const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…');
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
   const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load), read.table.rule) : undefined;
@@ -70,7 +74,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   let denominators: Table | undefined;
   let denominatorSource: string | undefined;
   let bundled = false;
-  const own = o.denominator ? hasMeasure(read.table, o.denominator) : chooseDenominator(undefined, [read.table]) !== undefined;
+  const own = wanted ? hasMeasure(read.table, wanted) : chooseDenominator(undefined, [read.table]) !== undefined;
   if (o.workforce && own) {
     throw usage(
       { message: '--workforce would have no effect: the input has its own denominator column', hint: 'leave out --workforce; the denominators come from the input' },

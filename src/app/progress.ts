@@ -34,10 +34,15 @@ export function progressBar(io: Io): LoadOptions['onProgress'] {
     if (now - start < 500 || now - last < 100) return;
     last = now;
     const frac = total ? Math.min(1, bytes / total) : 0;
-    const filled = Math.round(frac * WIDTH);
-    const line = `[${'#'.repeat(filled)}${' '.repeat(WIDTH - filled)}] ${total ? Math.round(frac * 100) + '%' : ''} ${(bytes / 1048576).toFixed(0)} MiB`;
+    const tail = ` ${total ? Math.round(frac * 100) + '%' : ''} ${(bytes / 1048576).toFixed(0)} MiB`;
+    // Narrower than the terminal (rv16 #11: a 43-character line on 40 columns wrapped, and each redraw's
+    // \r went back to the wrapped part only, leaving a line behind): the bar shrinks, or goes.
+    const room = (io.stderr.columns ?? 80) - 1;
+    const width = Math.min(WIDTH, room - 2 - tail.length);
+    const filled = Math.round(frac * Math.max(0, width));
+    const line = (width >= 5 ? `[${'#'.repeat(filled)}${' '.repeat(width - filled)}]${tail}` : tail.trimStart()).slice(0, Math.max(0, room));
     // Blank what a longer previous line left (the MiB count only grows, but stay safe).
-    const before = drawn.get(io.stderr) ?? 0;
+    const before = Math.min(drawn.get(io.stderr) ?? 0, Math.max(room, line.length));
     io.stderr.write('\r' + line + ' '.repeat(Math.max(0, before - line.length)));
     drawn.set(io.stderr, Math.max(before, line.length));
   };

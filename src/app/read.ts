@@ -10,6 +10,7 @@ import type { MeasureKind, SourceFacts } from '../core/table.js';
 import { keysOf } from '../core/table.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
+import { refuseOutputsAmongInputs } from '../io/output.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import { usage } from '../errors.js';
@@ -129,6 +130,7 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
     throw usage({ message: 'a file name is empty', hint: 'an unset shell variable? name each file, or - for standard input' }, { message: 'sebuah nama berkas kosong', hint: 'variabel shell belum diisi? sebutkan setiap berkas, atau - untuk masukan standar' });
   }
   const inputs = await expandInputs(patterns, io);
+  refuseOutputsAmongInputs(session.out.output ?? [], inputs, io);
   const table = await loadTable(inputs, schema, load);
   requireColumns(schema.named, [table], whereOf(table, false));
   session.notes(sourceNotes(table.sources));

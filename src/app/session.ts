@@ -53,6 +53,14 @@ const EXT = /\.(csv|tsv|json|jsonl|md|xlsx|html)$/i;
 /** The extension of another document format, which a name for CSV would belie: .xls, .htm, .txt… */
 const OTHER_EXT = /^.+\.(xls|xlsm|xlsb|xlt|xltx|ods|odt|htm|xhtml|txt|text|pdf|doc|docx|rtf|xml|yaml|yml|parquet|markdown|mdown|ndjson|tab|dat|prn)$/i;
 
+/** A compressed or archive file's extension: jamsostek writes none, and plain text under it would be misread. */
+const COMPRESSED_EXT = /^.+\.(gz|gzip|tgz|bz2|tbz2?|xz|txz|zst|zstd|lz|lz4|lzma|lzo|z|zip|7z|rar|br|tar|cab|arj)$/i;
+/**
+ * Any other extension of letters only (`.foo`, `.dat`): refused without --format too, as a name of a
+ * format jamsostek does not write. One with a digit is a name, not a format (`report.v2`, `coverage.2024`).
+ */
+const ANY_EXT = /^.+\.([a-z]{1,10})$/i;
+
 /** Notes that change what a number of the report means: warnings, said even under --quiet. */
 const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'unknown-year', 'year-chosen', 'milestone-missing', 'milestone-sums', 'no-waypoints', 'mixed-baselines', 'phasing-unused', 'partial-areas', 'partial-target-coverage', 'months-missing', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'projection-over', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'months-rows-off', 'denominator-month', 'partial-denominators', 'status-column', 'no-participant-id', 'id-forms', 'partial-targets', 'denominator-same', 'added-over', 'extract-parts', 'area-in-part']);
 /** Other warnings (hushed by --quiet). */
@@ -229,7 +237,20 @@ export class Session {
       // jamsostek does not write (.xls, .htm, .txt) needs --format: CSV is never written under another
       // format's name by default.
       const ext = extOf(t);
-      const other = ext ? undefined : OTHER_EXT.exec(basename(t))?.[1];
+      const compressed = ext ? undefined : COMPRESSED_EXT.exec(basename(t))?.[1];
+      // rv16 #5: -o report.json.gz wrote plain CSV, exit 0. --format does not help: the file would not be compressed.
+      if (compressed) {
+        const plain = t.slice(0, -compressed.length - 1);
+        const inner = EXT.exec(plain)?.[1]?.toLowerCase();
+        const pipe = `${only ? '' : `-f ${inner ?? 'csv'} `}-o - | gzip > ${inner ? t : `${plain}.csv.gz`}`;
+        const named = inner ? plain : `${plain}.csv`;
+        const gz = /^(gz|gzip)$/i.test(compressed);
+        throw usage(
+          { message: `-o ${t}: jamsostek does not write compressed files (.${compressed})`, hint: `write ${named} and compress it afterwards${gz ? `, or pipe: ${pipe}` : ''}; it writes ${list.en} files` },
+          { message: `-o ${t}: jamsostek tidak menulis berkas terkompresi (.${compressed})`, hint: `tulis ${named} lalu kompres sesudahnya${gz ? `, atau salurkan: ${pipe}` : ''}; jamsostek menulis berkas ${list.id}` },
+        );
+      }
+      const other = ext ? undefined : (OTHER_EXT.exec(basename(t)) ?? ANY_EXT.exec(basename(t)))?.[1];
       if (ext && typed && ext !== given && !someTakesFormat) {
         throw usage(
           { message: `--format ${given} but -o ${t} ends in .${ext}`, hint: `leave out --format (each file's extension names its format), or name the file ${t.slice(0, -ext.length)}${given}` },
@@ -237,8 +258,8 @@ export class Session {
         );
       }
       if (other && given === undefined) {
-        const orFormat = only ? '' : ', or pass --format to write one of those under this name';
-        const orFormatId = only ? '' : ', atau berikan --format untuk menulis salah satunya dengan nama ini';
+        const orFormat = only ? '' : ', or pass --format (-f) to write one of those under this name';
+        const orFormatId = only ? '' : ', atau berikan --format (-f) untuk menulis salah satunya dengan nama ini';
         throw usage(
           { message: `-o ${t}: jamsostek does not write .${other} files`, hint: `name the file ${list.en}${orFormat}` },
           { message: `-o ${t}: jamsostek tidak menulis berkas .${other}`, hint: `beri nama berkas ${list.id}${orFormatId}` },
@@ -284,7 +305,7 @@ export class Session {
         sparkline: toTerminal && sparklineTerminal(this.io.env),
       };
       const out = await stream(t.format, selected, ctx);
-      for (const n of out.notes) this.note(n);
+      for (const n of out.notes) if (n.warning) this.caution(n); else this.note(n);
       rendered.push({ target: t.target, data: out.chunks });
     }
     // Every file atomically, all or none; never over an input (data, targets, margins, the config…).

@@ -40,10 +40,8 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const outputs = session.targets();
   const names = [...new Set(outputs.map((t) => t.format))].join(', ');
   refuseInert(cli, [{ flag: 'csvDialect', inert: !outputs.some((t) => t.format === 'csv'), why: { en: `--csv-dialect shapes CSV; this run writes ${names}`, id: `--csv-dialect mengatur CSV; proses ini menulis ${names}` }, hint: { en: 'leave out --csv-dialect, or add a .csv output', id: 'hilangkan --csv-dialect, atau tambahkan keluaran .csv' } }]);
-  session.note({ en: 'fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: jamsostek validate <file>', id: 'isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: jamsostek validate <file>' });
   const now = io.now();
   const period = o.period ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-  if (!o.period) session.note({ en: `period: ${period}, this month (--period yyyy-mm for another)`, id: `periode: ${period}, bulan ini (--period yyyy-mm untuk bulan lain)` });
   const excel = o.csvDialect === 'excel-id';
   const sep = excel ? ';' : ',';
   const eol = excel ? '\r\n' : '\n';
@@ -71,4 +69,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     } else written.push({ target, data: (excel ? '\uFEFF' : '') + [header, ...rows].map((l) => l.map(quote).join(sep)).join(eol) + eol });
   }
   await writeOutputs(written, io, { protect: session.protectedInputs({}) });
+  // Said once the file is there: a failed write says only its error (rv16 #8e).
+  session.note({ en: 'fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: jamsostek validate <file>', id: 'isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: jamsostek validate <file>' });
+  if (!o.period) session.note({ en: `period: ${period}, this month (--period yyyy-mm for another)`, id: `periode: ${period}, bulan ini (--period yyyy-mm untuk bulan lain)` });
 }

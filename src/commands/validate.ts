@@ -16,6 +16,7 @@ import { describeCoreError } from '../report/problems.js';
 import { problemsReport, VALIDATION_COLUMNS, validationReport } from '../report/validation.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { loadOptions, openSession } from '../app/session.js';
+import { PACE_NOTES } from '../report/coverage-compare.js';
 import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
 
 export const EXAMPLES = `
@@ -67,7 +68,8 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   refuseInert(cli, inputInertRules(sources, o));
   // What coverage would say of these files (a denominator taken from the bundled baseline, months left
   // out…), said here too: the files are the same, and so is what a report of them would mean.
-  session.notes(plan.notes);
+  // Not the pace's: validate shows no pace and takes no --pace-window (rv16 #8d).
+  session.notes(plan.notes.filter((n) => !PACE_NOTES.has(n.code) && n.code !== 'no-pace'));
   const t = plan.read.table;
   const report = validationReport({
     sources: t.sources,

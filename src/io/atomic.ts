@@ -18,7 +18,7 @@
 // a report of a million rows is never held whole and the guarantees above stay the same.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, write, type Stats } from 'node:fs';
+import { closeSync, constants as FS, fsyncSync, linkSync, openSync, readdirSync, renameSync, statSync, unlinkSync, write, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -172,8 +172,28 @@ export function removeLiveTemporaries(): void {
 
 const TEMP = /^\.(.+)\.jamsostek-(\d+)-[0-9a-f]+\.tmp$/;
 
+/**
+ * The part of an output's name its temporary file repeats: the whole name, or its first 220 bytes (whole
+ * characters) when longer, so that the temporary name (35 bytes more at most: a PID of 10 digits) stays
+ * within the 255 bytes a file name may have. A name of 225–255 bytes could be written by `>` but not
+ * with -o (ENAMETOOLONG, rv16 #9). The sweep of stale temporaries compares the same part.
+ */
+function tempBase(base: string): string {
+  const room = 255 - '..jamsostek-4294967295-xxxxxxxx.tmp'.length;
+  if (Buffer.byteLength(base) <= room) return base;
+  let out = '';
+  let bytes = 0;
+  for (const ch of base) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > room) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}
+
 function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.jamsostek-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${tempBase(basename(target))}.jamsostek-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
 function processAlive(pid: number): boolean {
@@ -188,7 +208,7 @@ function processAlive(pid: number): boolean {
 /** Remove temporaries for `target` left by processes that no longer exist. */
 function sweepStale(target: string): void {
   const dir = dirname(target);
-  const base = basename(target);
+  const base = tempBase(basename(target));
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -248,6 +268,16 @@ const WHY = new Map<string, Words>([
   ['EBADF', { en: 'standard output is closed (>&-): redirect it to a file, or pass -o <file>', id: 'keluaran standar tertutup (>&-): arahkan ke sebuah berkas, atau berikan -o <berkas>' }],
 ]);
 
+const SPECIAL_FOLDER: Words = { en: 'no file can be made in that folder (a special file system such as /proc or /sys): choose another folder', id: 'tidak ada berkas yang dapat dibuat di folder itu (sistem berkas khusus seperti /proc atau /sys): pilih folder lain' };
+
+function folderExists(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** What became of the outputs when a write failed. */
 const OUTCOMES = {
   'nothing-written': { en: 'nothing was written', id: 'tidak ada yang ditulis' },
@@ -266,7 +296,10 @@ const isErrno = (e: unknown): boolean => e instanceof Error && typeof (e as Node
 export function writeFailure(display: string, e: unknown, outcome: WriteOutcome): OutputError {
   const err = e as NodeJS.ErrnoException;
   const code = err.code ?? err.message;
-  const why = err.code ? WHY.get(err.code) : undefined;
+  // ENOENT in a folder that exists: a file system where no file can be made (/proc, /sys), not a
+  // missing folder (rv16 #8c: -o /proc/version said "the folder does not exist").
+  const special = err.code === 'ENOENT' && err.syscall === 'open' && typeof err.path === 'string' && folderExists(dirname(err.path));
+  const why = special ? SPECIAL_FOLDER : err.code ? WHY.get(err.code) : undefined;
   const o = OUTCOMES[outcome];
   return new OutputError({ file: display, ...say({ message: `cannot write (${code}); ${o.en}`, hint: why?.en }, { message: `tidak dapat menulis (${code}); ${o.id}`, hint: why?.id }) });
 }

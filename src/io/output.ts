@@ -12,12 +12,13 @@
 // written block by block in its step, and read once, so a report of a million rows is never held
 // whole; the order above and its guarantees do not change.
 
-import { fstatSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, fstatSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { isatty } from 'node:tty';
 import { OutputError, say, UsageError } from '../errors.js';
 import { byteBlocks, commitFiles, discardFiles, prepareFile, resolveOutput, writeBlocksToDescriptor, writeDevice, writeFailure, writeOwnDescriptor, type OutputBytes, type OutputTarget, type PreparedFile } from './atomic.js';
+import { bundledDataFiles } from './data-files.js';
 import { beginCheckedStdoutWrite, stdoutFailureHandled } from './process.js';
 import type { Io } from './terminal.js';
 
@@ -81,6 +82,17 @@ function planIdentity(plan: Plan, io: Io): { key: string; regular: boolean } | u
   }
 }
 
+/** Can this process write the file, and does its mode let anyone write it (0444 is a refusal, even for root)? */
+function writable(path: string, mode: number): boolean {
+  if ((mode & 0o222) === 0) return false;
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What each output goes to; refuses folders, inputs and duplicates before anything is written. */
 async function plan(outputs: readonly Output[], io: Io, protect: readonly string[]): Promise<Plan[]> {
   const plans: Plan[] = [];
@@ -96,6 +108,17 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
       throw new OutputError({ file: o.target, ...say({ message: 'names a folder, not a file; nothing was written', hint: `name a file inside it, e.g. ${inside}` }, { message: 'menunjuk folder, bukan berkas; tidak ada yang ditulis', hint: `sebutkan berkas di dalamnya, mis. ${inside}` }) });
     }
     const where = await resolveOutput(resolve(io.cwd, o.target), o.target);
+    // An earlier report write-protected (chmod 444): the rename would replace it, as `mv` does, where `>`
+    // is refused (rv16 #10). Refused too, as root as well: the mode says the file is meant to stay.
+    if (where.kind === 'file' && where.existing && !writable(where.path, where.existing.mode)) {
+      throw new OutputError({
+        file: o.target,
+        ...say(
+          { message: 'is write-protected; refusing to replace it; nothing was written', hint: `make it writable (chmod u+w ${o.target}) to replace it, or choose another -o path` },
+          { message: 'dilindungi dari penulisan; berkas itu tidak akan diganti; tidak ada yang ditulis', hint: `jadikan dapat ditulis (chmod u+w ${o.target}) untuk menggantinya, atau pilih jalur -o yang lain` },
+        ),
+      });
+    }
     // /dev/stdout, /dev/fd/1: the same checked path as `-` (a closed pipe stays quiet).
     if (where.kind === 'fd' && where.fd === 1) plans.push({ kind: 'stdout', display: o.target, bytes });
     else plans.push({ ...where, display: o.target, bytes });
@@ -113,6 +136,17 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
       // not a file that exists (a glob, a key=value spec): nothing to protect
     }
   }
+  // The package's own data (data/baseline.csv…), which every run may read: `-o data/baseline.csv` in a
+  // checkout would change the answers of every later run (rv16 #1). By device and inode as well.
+  const bundled = new Map<string, string>();
+  for (const p of bundledDataFiles()) {
+    try {
+      const st = statSync(p);
+      if (st.isFile()) bundled.set(identity(st), p);
+    } catch {
+      // gone since it was listed: nothing to protect
+    }
+  }
   const seen = new Map<string, string>();
   for (const pl of plans) {
     const id = planIdentity(pl, io);
@@ -126,10 +160,21 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
               { message: `keluaran standar adalah berkas input ${input}; laporan tidak akan ditulis ke sana`, hint: 'arahkan laporan ke berkas lain' },
             ),
           })
-        : new OutputError({
-            file: pl.display,
-            ...say({ message: `is also an input (${input}); refusing to overwrite it`, hint: 'choose another -o path' }, { message: `juga merupakan input (${input}); berkas itu tidak akan ditimpa`, hint: 'pilih jalur -o yang lain' }),
-          });
+        : alsoInput(pl.display, input);
+    }
+    if (id?.regular && bundled.has(id.key)) {
+      const file = bundled.get(id.key)!;
+      const name = `data/${basename(file)}`;
+      const out = pl.kind === 'stdout';
+      const to = out ? { en: 'standard output is', id: 'keluaran standar adalah' } : { en: 'is', id: 'adalah' };
+      const other = out ? { en: 'redirect the report to another file', id: 'arahkan laporan ke berkas lain' } : { en: 'choose another -o path', id: 'pilih jalur -o yang lain' };
+      throw new OutputError({
+        file: pl.display,
+        ...say(
+          { message: `${to.en} ${name}, a data file bundled with jamsostek (${file}) that runs read; refusing to overwrite it`, hint: `${other.en}; to use your own figures, pass them as input (jamsostek template → fill in → jamsostek validate)` },
+          { message: `${to.id} ${name}, berkas data bawaan jamsostek (${file}) yang dibaca setiap proses; berkas itu tidak akan ditimpa`, hint: `${other.id}; untuk memakai data sendiri, berikan sebagai input (jamsostek template → isi → jamsostek validate)` },
+        ),
+      });
     }
     const key = pl.kind === 'file' ? `path:${pl.path}` : pl.kind === 'stdout' ? 'stdout' : (id?.key ?? `fd:${pl.kind === 'fd' ? pl.fd : pl.path}`);
     const first = seen.get(key);
@@ -140,6 +185,41 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
     seen.set(key, pl.display);
   }
   return plans;
+}
+
+function alsoInput(display: string, input: string): OutputError {
+  return new OutputError({
+    file: display,
+    ...say({ message: `is also an input (${input}); refusing to overwrite it`, hint: 'choose another -o path' }, { message: `juga merupakan input (${input}); berkas itu tidak akan ditimpa`, hint: 'pilih jalur -o yang lain' }),
+  });
+}
+
+/**
+ * An output that is one of the inputs, found before they are read: a glob that takes in the report of
+ * the last run (`'g/*.csv' -o g/report.csv`) was refused as rows that overlap (rv16 #8b), exit 3.
+ */
+export function refuseOutputsAmongInputs(targets: readonly string[], inputs: readonly string[], io: Pick<Io, 'cwd'>): void {
+  const ids = new Map<string, string>();
+  for (const p of inputs) {
+    if (p === '-') continue;
+    try {
+      const st = statSync(resolve(io.cwd, p));
+      if (st.isFile()) ids.set(identity(st), p);
+    } catch {
+      // not a file: the reader says so
+    }
+  }
+  for (const t of targets) {
+    if (t === '-' || t === '') continue;
+    let input: string | undefined;
+    try {
+      const st = statSync(resolve(io.cwd, t));
+      input = st.isFile() ? ids.get(identity(st)) : undefined;
+    } catch {
+      // no such file yet: nothing to compare
+    }
+    if (input !== undefined) throw alsoInput(t, input);
+  }
 }
 
 /** One output named twice: a slip in the command line (exit 2), said where it is first found. */

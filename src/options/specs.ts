@@ -4,7 +4,7 @@
 
 import { DENOMINATORS } from '../core/domain.js';
 import type { Rational } from '../core/allocation/exact.js';
-import type { MethodName } from '../core/allocation/methods.js';
+import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/methods.js';
 import type { Basis, Bound, Mode, Shape, SplitRule } from '../core/allocation/spec.js';
 import { hasMeasure, isNested, type Table } from '../core/table.js';
 import { usage } from '../errors.js';
@@ -72,17 +72,19 @@ export function shapeOf(grain: readonly string[], table: Table, methods: { metho
     );
   }
   // Hamilton has no matrix version (the core refuses it too): said here, naming the flag that asked.
-  const divisors = 'webster, dhondt, huntington-hill, adams or dean';
+  const list = (or: string): string => `${DIVISOR_METHOD_NAMES.slice(0, -1).join(', ')} ${or} ${DIVISOR_METHOD_NAMES[DIVISOR_METHOD_NAMES.length - 1]}`;
+  const divisors = list('or');
+  const divisorsId = list('atau');
   if (methods.compare?.some((axis) => axis.values.some((v) => v.set.method === 'hamilton'))) {
     throw usage(
       { message: `--compare hamilton: a matrix (${a},${b} are crossed) needs a divisor method; Hamilton has none for two dimensions`, hint: `compare divisor methods: ${divisors}, e.g. --compare webster,dhondt` },
-      { message: `--compare hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `bandingkan metode pembagi: ${divisors}, mis. --compare webster,dhondt` },
+      { message: `--compare hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `bandingkan metode pembagi: ${divisorsId}, mis. --compare webster,dhondt` },
     );
   }
   if (methods.method === 'hamilton') {
     throw usage(
       { message: `--method hamilton: a matrix (${a},${b} are crossed) needs a divisor method; Hamilton has none for two dimensions`, hint: `use --method ${divisors}` },
-      { message: `--method hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `gunakan --method ${divisors}` },
+      { message: `--method hamilton: matriks (${a},${b} bersilang) memerlukan metode pembagi; Hamilton tidak memilikinya untuk dua dimensi`, hint: `gunakan --method ${divisorsId}` },
     );
   }
   return { kind: 'matrix', rows: a, columns: b };

@@ -29,6 +29,8 @@ export interface RenderNote {
   readonly code: string;
   readonly en: string;
   readonly id: string;
+  /** It changes what the output shows (an answer column left out): said under --quiet too. */
+  readonly warning?: boolean;
 }
 
 /** A piece of output: text (written as UTF-8) or bytes. */

@@ -7,7 +7,10 @@
 // Fitting the terminal (ctx.columns given, no --wide): first the headers wrap at spaces, down to the
 // width of the column's values; if the table is still too wide, columns are dropped, the lowest
 // `priority` first and, among equals, the rightmost first (the report orders its columns by
-// importance). The keys (leading text columns, priority 3) and the --chart bar are never dropped.
+// importance), down to the answer (target, gap, achievement, status: priority 2); then the keys' values
+// wrap over more lines of their row; only then does an answer go, the least needed first, never the
+// last, with a warning said under --quiet. The keys (leading text columns, priority 3; a key's code
+// beside its name is 1.5) and the --chart bar are never dropped.
 // Which columns were dropped comes back as a note, for the command to print once.
 //
 // A report with a trend gets, on a terminal that can show it (ctx.sparkline), a sparkline column
@@ -59,9 +62,11 @@ interface Layout {
   /** Indexes into report.columns, in order. */
   readonly shown: number[];
   readonly dropped: Column[];
+  /** Answer columns (target, gap, achievement, status) dropped: even the keys wrapped could not make room. */
+  readonly droppedAnswers: Column[];
   /** Header lines per shown column. */
   readonly head: string[][];
-  /** Inner width per shown column (without padding). */
+  /** Inner width per shown column (without padding); a key's values wrap to it when narrower than they are. */
   readonly widths: number[];
 }
 
@@ -79,6 +84,40 @@ function measureValues(report: AnyReport, ctx: RenderContext): number[] {
   return widths;
 }
 
+/** A key's values and header are wrapped down to this many cells before an answer column is dropped. */
+const KEY_MIN_WIDTH = 8;
+
+/**
+ * Which answer a narrow table keeps longest (rv16 #3): the target, then the status, the gap, the
+ * achievement (a ratio of two figures the report also gives). Among equals the rightmost goes first.
+ */
+const ANSWER_KEEP: ReadonlyMap<string, number> = new Map([['achievement', 0], ['diff', 1], ['gap', 1], ['status', 2]]);
+const answerKeep = (c: Column): number => ANSWER_KEEP.get(c.key) ?? 3;
+
+/**
+ * A text in lines no wider than `width`: wrapped at spaces, and a word wider than that broken where it
+ * must be (a key's value is never cut short: "Papua Barat" and "Papua Barat Daya" must stay two names).
+ */
+export function wrapCell(text: string, width: number): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const out: string[] = [];
+  for (const line of wrapWords(text, width)) {
+    if (displayWidth(line) <= width) {
+      out.push(line);
+      continue;
+    }
+    let part = '';
+    for (const ch of line) {
+      if (part && displayWidth(part + ch) > width) {
+        out.push(part);
+        part = ch;
+      } else part += ch;
+    }
+    if (part) out.push(part);
+  }
+  return out;
+}
+
 /** Which columns the table shows, how wide each is, and which were dropped to fit ctx.columns. */
 export function layoutTable(report: AnyReport, ctx: RenderContext): Layout {
   const cols = report.columns;
@@ -91,13 +130,15 @@ export function layoutTable(report: AnyReport, ctx: RenderContext): Layout {
   let shown = cols.map((_, j) => j);
   const limit = ctx.columns;
   if (!limit || ctx.wide || total(shown, natural) <= limit) {
-    return { shown, dropped: [], head: shown.map((j) => [labels[j]!]), widths: shown.map(natural) };
+    return { shown, dropped: [], droppedAnswers: [], head: shown.map((j) => [labels[j]!]), widths: shown.map(natural) };
   }
-  // Too wide: wrap headers to their values (never narrower than their longest word), then drop.
+  // Too wide: wrap headers to their values (never narrower than their longest word), then drop the
+  // columns below the answer (priority < 2: the other measures, then a key's code).
   const narrow = (j: number): number => Math.max(valueWidths[j]!, longestWord(labels[j]!));
+  const priority = cols.map((_, j) => columnPriority(report, j));
   const dropOrder = cols
-    .map((_, j) => ({ j, p: columnPriority(report, j) }))
-    .filter((x) => x.p < 3)
+    .map((_, j) => ({ j, p: priority[j]! }))
+    .filter((x) => x.p < 2)
     .sort((a, b) => a.p - b.p || b.j - a.j);
   const droppedAt: number[] = [];
   for (const { j } of dropOrder) {
@@ -115,8 +156,36 @@ export function layoutTable(report: AnyReport, ctx: RenderContext): Layout {
       droppedAt.splice(i, 1);
     }
   }
+  // Still too wide: the keys' values wrap (the widest key first, down to KEY_MIN_WIDTH), and only then
+  // does an answer go, the least needed first, never the last one: a table of names and no figure
+  // answers nothing (rv16 #3: at 40 columns, a list of provinces).
+  const keyWidths = new Map<number, number>();
+  const width = (j: number): number => keyWidths.get(j) ?? narrow(j);
+  const wrapKeys = (): void => {
+    keyWidths.clear();
+    const keys = shown.filter((j) => priority[j]! >= 3 && isTextKind(cols[j]!.kind));
+    let excess = total(shown, width) - limit;
+    while (excess > 0) {
+      let widest = -1;
+      for (const j of keys) if (width(j) > KEY_MIN_WIDTH && (widest < 0 || width(j) > width(widest))) widest = j;
+      if (widest < 0) return;
+      keyWidths.set(widest, width(widest) - 1);
+      excess--;
+    }
+  };
+  wrapKeys();
+  const answers = shown
+    .filter((j) => priority[j]! >= 2 && priority[j]! < 3)
+    .sort((a, b) => answerKeep(cols[a]!) - answerKeep(cols[b]!) || b - a);
+  const droppedAnswers: Column[] = [];
+  for (const j of answers.slice(0, -1)) {
+    if (total(shown, width) <= limit) break;
+    shown = shown.filter((k) => k !== j);
+    droppedAnswers.push(cols[j]!);
+    wrapKeys();
+  }
   const dropped = droppedAt.map((j) => cols[j]!);
-  return { shown, dropped, head: shown.map((j) => wrapWords(labels[j]!, narrow(j))), widths: shown.map(narrow) };
+  return { shown, dropped, droppedAnswers, head: shown.map((j) => (keyWidths.has(j) ? wrapCell(labels[j]!, width(j)) : wrapWords(labels[j]!, width(j)))), widths: shown.map(width) };
 }
 
 /** The bar's heading: coverage, against the target when the report has one to mark. */
@@ -168,18 +237,23 @@ function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Gen
   if (chart) keys.push(chart.value, chart.target ?? chart.value);
   const format = shown.map((j) => humanFormatter(cols[j]!.kind, ctx.lang));
   for (const row of eachRowCells(report, keys)) {
+    // A key narrowed to fit the terminal wraps its value over more lines of the row (wrapCell).
+    let height = 1;
     const cells = shown.map((j, k) => {
       const v = row.cells[k]!;
       const plain = markEstimate(format[k]!(v), row.estimated !== undefined && row.estimated.includes(keys[k]!));
       const colour = cols[j]!.kind === 'status' && typeof v === 'string' ? statusColour.get(v) : undefined;
-      const styled = colour ? colour(plain) : row.level === 'detail' ? plain : chalk.bold(plain);
-      return ' ' + pad(plain, styled, widths[k]!, aligns[k]!) + ' ';
+      const style = (t: string): string => (colour ? colour(t) : row.level === 'detail' ? t : chalk.bold(t));
+      const lines = displayWidth(plain) > widths[k]! ? wrapCell(plain, widths[k]!) : [plain];
+      if (lines.length > height) height = lines.length;
+      return lines.map((t) => ' ' + pad(t, style(t), widths[k]!, aligns[k]!) + ' ');
     });
     if (chart) {
       const b = bar(num(row.cells[valueAt]!), chart.target ? num(row.cells[valueAt + 1]!) : null);
-      cells.push(' ' + pad(b, b, chartW, 'left') + ' ');
+      cells.push([' ' + pad(b, b, chartW, 'left') + ' ']);
     }
-    yield '│' + cells.join('│') + '│\n';
+    const blank = cells.map((_c, k) => ' '.repeat(k < widths.length ? widths[k]! + 2 : chartW + 2));
+    for (let i = 0; i < height; i++) yield '│' + cells.map((c, k) => c[i] ?? blank[k]!).join('│') + '│\n';
   }
   yield rule('└', '┴', '┘') + '\n';
   if (report.legend) yield report.legend[ctx.lang] + '\n'; // issue 19: what the * means
@@ -190,6 +264,18 @@ function tableNotes(report: AnyReport, layout: Layout, ctx: RenderContext): Rend
   const notes: RenderNote[] = [];
   if (ctx.chart && report.chart && !coverageChart(report)) {
     notes.push({ code: 'table-chart-omitted', en: '--chart draws coverage against target; the changes of a comparison are charted in -f html and -f xlsx', id: '--chart menggambar cakupan terhadap target; perubahan suatu perbandingan digambar di -f html dan -f xlsx' });
+  }
+  if (layout.droppedAnswers.length > 0) {
+    const n = layout.droppedAnswers.length;
+    const en = layout.droppedAnswers.map((c) => c.label.en).join(', ');
+    const id = layout.droppedAnswers.map((c) => c.label.id).join(', ');
+    // Said under --quiet too: the reader would otherwise take the table for the whole answer.
+    notes.push({
+      code: 'table-answers-dropped',
+      warning: true,
+      en: `${en} left out of the table: ${n > 1 ? 'they do' : 'it does'} not fit ${ctx.columns} characters even with the names wrapped (a wider terminal or --wide shows ${n > 1 ? 'them' : 'it'}, -f csv gives every column)`,
+      id: `${id} tidak ditampilkan di tabel: tidak muat dalam ${ctx.columns} karakter walaupun nama dilipat (terminal yang lebih lebar atau --wide menampilkannya, -f csv memberi semua kolom)`,
+    });
   }
   if (layout.dropped.length > 0) {
     const n = layout.dropped.length;

@@ -117,6 +117,15 @@ function rowPlace(source: SourceFacts, line: number): Pick<Problem, 'file' | 'li
   return { file: source.name, line };
 }
 
+/**
+ * A core refusal that is a usage problem, not bad data (exit 2, not 3): no total to split was named
+ * (`breakdown` with no --year, --target nor margins), a method that cannot split a matrix (rv16 #4: a
+ * cron job reads 3 as "a file is bad, run again when the files are there").
+ */
+export function isUsageFact(e: unknown): boolean {
+  return e instanceof InfeasibleError && (e.fact.kind === 'no-total' || e.fact.kind === 'hamilton-matrix');
+}
+
 /** A core error as diagnostics in both languages, or undefined when it is not one of the core's. */
 export function describeCoreError(e: unknown, place: (src: number, line: number, lang: Lang) => string = (_s, l, lang) => `${lang === 'id' ? 'baris' : 'line'} ${l}`): Problem[] | undefined {
   const both = (f: (lang: Lang) => Text): Problem => ({ ...f('en'), id: f('id') });

@@ -143,3 +143,28 @@ describe('progress bar', () => {
     expect(written).toEqual([]);
   });
 });
+
+describe('progress bar on a narrow terminal (rv16 #11)', () => {
+  it.each([40, 30, 20, 12])('at %i columns every redraw fits on the line (the bar shrinks, or goes)', (columns) => {
+    let now = 0;
+    const written: string[] = [];
+    const stream = { write: (s: string | Uint8Array) => written.push(String(s)), isTTY: true, columns };
+    const io: Io = { stdout: stream, stderr: stream, env: {}, cwd: '/', now: () => new Date(now) };
+    const bar = progressBar(io)!;
+    for (const [bytes, total] of [[30 << 20, 65 << 20], [43 << 20, 100 << 20], [999 << 20, 1000 << 20], [5 << 20, undefined]] as const) {
+      now += 600;
+      written.length = 0;
+      bar(bytes, total);
+      for (const piece of written.join('').split('\r')) expect(displayWidth(piece), piece).toBeLessThan(columns);
+    }
+  });
+  it('at 40 columns the bar is still drawn, with the percentage', () => {
+    let now = 0;
+    const written: string[] = [];
+    const stream = { write: (s: string | Uint8Array) => written.push(String(s)), isTTY: true, columns: 40 };
+    const bar = progressBar({ stdout: stream, stderr: stream, env: {}, cwd: '/', now: () => new Date(now) })!;
+    now += 600;
+    bar(43 << 20, 100 << 20);
+    expect(written.join('')).toMatch(/^\r\[#+ +\] 43% 43 MiB$/);
+  });
+});
