@@ -37,7 +37,8 @@ export function progressBar(io: Io): LoadOptions['onProgress'] {
     const tail = ` ${total ? Math.round(frac * 100) + '%' : ''} ${(bytes / 1048576).toFixed(0)} MiB`;
     // Narrower than the terminal (rv16 #11: a 43-character line on 40 columns wrapped, and each redraw's
     // \r went back to the wrapped part only, leaving a line behind): the bar shrinks, or goes.
-    const room = (io.stderr.columns ?? 80) - 1;
+    // A pseudo-terminal with no size set (`script`, some CI runners) says 0 columns: taken as unknown.
+    const room = (io.stderr.columns || 80) - 1;
     const width = Math.min(WIDTH, room - 2 - tail.length);
     const filled = Math.round(frac * Math.max(0, width));
     const line = (width >= 5 ? `[${'#'.repeat(filled)}${' '.repeat(width - filled)}]${tail}` : tail.trimStart()).slice(0, Math.max(0, room));

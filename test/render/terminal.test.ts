@@ -158,6 +158,16 @@ describe('progress bar on a narrow terminal (rv16 #11)', () => {
       for (const piece of written.join('').split('\r')) expect(displayWidth(piece), piece).toBeLessThan(columns);
     }
   });
+  it('a terminal that says 0 columns (a pseudo-terminal with no size, as `script` gives) still gets the bar', () => {
+    let now = 0;
+    const written: string[] = [];
+    const stream = { write: (s: string | Uint8Array) => written.push(String(s)), isTTY: true, columns: 0 };
+    const bar = progressBar({ stdout: stream, stderr: stream, env: {}, cwd: '/', now: () => new Date(now) })!;
+    now += 600;
+    bar(50 << 20, 100 << 20);
+    expect(written.join('')).toMatch(/\r\[#+ *\] 50% 50 MiB/);
+  });
+
   it('at 40 columns the bar is still drawn, with the percentage', () => {
     let now = 0;
     const written: string[] = [];

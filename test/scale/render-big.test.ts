@@ -168,9 +168,16 @@ describe('peak memory of a million-row output (its own process)', () => {
     ['html', []],
     ['xlsx', []],
   ])('%s (node %j): at most 250 MiB, and within 1.3 × the peak at 100,000 rows', (format, heap) => {
-    const small = peak(format, 100_000, heap);
     const big = peak(format, N, heap);
     expect(big, `${format}: ${big.toFixed(0)} MiB at 1,000,000 rows`).toBeLessThanOrEqual(250);
-    expect(big / small, `${format}: ${small.toFixed(0)} → ${big.toFixed(0)} MiB`).toBeLessThanOrEqual(1.3);
+    // With V8's default flags the young generation's semi-spaces grow from 1 MiB up to 16 while a long
+    // write allocates: about 27 MiB of growth that is not what the writer keeps. Once the writers left
+    // less behind (2026-12-07: csv 98 → 70 MiB at 100,000 rows, 122 → 98 at a million), that fixed
+    // growth made the ratio 1.39× with no byte more kept. The ratio is asserted with the young generation
+    // fixed (csv 64 → 74 MiB, html 74 → 88, xlsx 72 → 80), as the input memory test does.
+    const flat = heap.length ? heap : ['--max-semi-space-size=4'];
+    const small = peak(format, 100_000, flat);
+    const same = heap.length ? big : peak(format, N, flat);
+    expect(same / small, `${format}: ${small.toFixed(0)} → ${same.toFixed(0)} MiB (node ${flat.join(' ')})`).toBeLessThanOrEqual(1.3);
   }, 900_000);
 });
