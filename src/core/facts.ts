@@ -34,7 +34,7 @@ export type Note =
    * A path over several years without targets for the Decembers on the way: it runs evenly. `yearly`:
    * the targets are a yearly file, which cannot carry them (a `breakdown --months` file can).
    */
-  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true }
+  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true; /** The milestones follow this phasing profile, not an even line. */ readonly profile?: string }
   /**
    * A path over several years through the series' own Decembers on the way: only the national (or whole)
    * total passes through them; each unit's point there is its share of this plan's path, not its target

@@ -356,8 +356,8 @@ export function noteText(n: Note, lang: Lang): string {
       const years = (n.missing ?? []).map((y) => `December ${y}`);
       const yearsId = (n.missing ?? []).map((y) => `Desember ${y}`);
       return L(
-        `the milestones run evenly from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? `; a yearly file cannot carry them: breakdown --year ${n.year} --months -o FILE writes the path through the series' Decembers on the way, and coverage --targets FILE reads it (or use --year ${n.year})` : ''}`,
-        `tonggak berjalan rata dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${n.year} --months -o BERKAS menulis jalur melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai --year ${n.year})` : ''}`,
+        `the milestones run ${n.profile ? `by the profile ${n.profile}` : 'evenly'} from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? `; a yearly file cannot carry them: breakdown --year ${n.year} --months -o FILE writes the path through the series' Decembers on the way, and coverage --targets FILE reads it (or use --year ${n.year})` : ''}`,
+        `tonggak berjalan ${n.profile ? `menurut profil ${n.profile}` : 'rata'} dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${n.year} --months -o BERKAS menulis jalur melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai --year ${n.year})` : ''}`,
       );
     }
     case 'mixed-baselines': {
