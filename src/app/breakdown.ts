@@ -131,7 +131,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       if (unused.length) notes.push({ code: 'profile-cut', months: unused, from: read.period, source: profile.source });
     }
     const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
-    const through = waypointsNote(stages[stages.length - 1], read.period, year);
+    const through = waypointsNote(stages, read.period, year, path);
     if (through) notes.push(through);
     if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
   }

@@ -9,7 +9,7 @@ import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, type Perio
 import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
-import { monthWeights, type Phasing } from '../core/phasing.js';
+import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
 import { targetStages, waypoints } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
@@ -166,11 +166,19 @@ function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationRe
  * baseline month): only the total does; said, since each unit's point there is not that year's own
  * breakdown target (rv14: Lampung's December 2024 under --year 2026 1,057,790, its 2024 target 1,341,470).
  */
-export function waypointsNote(stage: BreakdownStage | undefined, from: Period, year: number): Note | undefined {
+export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>): Note | undefined {
+  const stage = stages[stages.length - 1];
   const passes = [...(stage?.waypoints ?? new Map<Period, bigint>())].filter(([m]) => m > from && m < `${year}-12`).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, total]) => ({ month, total: Number(total) }));
   if (!passes.length) return undefined;
-  const units = passes.every((p) => stage?.unitWaypoints?.has(p.month));
-  return { code: 'waypoints-national', year, passes, ...(units ? { units: true as const } : {}) };
+  // Each unit passes through its own December target only where the stage in force that month was drawn
+  // through it (rv18 F6: a revision that lowers a year on the way draws its stage through the national
+  // totals alone).
+  const through = passes.filter((p) => {
+    const s = path.stage[path.months.indexOf(p.month)];
+    return s !== undefined && !path.unitWaypointsSetAside?.includes(s) && stages[s]?.unitWaypoints?.has(p.month) === true;
+  }).map((p) => p.month);
+  if (through.length === passes.length) return { code: 'waypoints-national', year, passes, units: true };
+  return { code: 'waypoints-national', year, passes, ...(through.length ? { unitsIn: through } : {}) };
 }
 
 /**
@@ -341,7 +349,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...totals.notes, ...optional(B ? waypointsNote(stages[stages.length - 1], B, o.year) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
+    notes: [...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
   };
 }

@@ -34,13 +34,13 @@ export type Note =
    * A path over several years without targets for the Decembers on the way: it runs evenly. `yearly`:
    * the targets are a yearly file, which cannot carry them (a `breakdown --months` file can).
    */
-  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true }
+  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true; /** The milestones follow this phasing profile, not an even line. */ readonly profile?: string }
   /**
    * A path over several years through the series' own Decembers on the way: only the national (or whole)
    * total passes through them; each unit's point there is its share of this plan's path, not its target
    * in that year's own breakdown (rv14).
    */
-  | { readonly code: 'waypoints-national'; readonly year: number; readonly passes: readonly { readonly month: string; readonly total: number }[]; /** Each unit passes through its own target of that year's breakdown too. */ readonly units?: true }
+  | { readonly code: 'waypoints-national'; readonly year: number; readonly passes: readonly { readonly month: string; readonly total: number }[]; /** Each unit passes through its own target of that year's breakdown too. */ readonly units?: true; /** Not all: the months where each unit does. */ readonly unitsIn?: readonly string[] }
   /** A yearly targets file whose rows give different baseline months: each row is phased from its own. */
   | { readonly code: 'mixed-baselines'; readonly source: string; readonly months: readonly { readonly month: string; readonly rows: number }[] }
   /** The milestones of coverage are phased by a profile (--phasing, or "phasing" of the config), as breakdown --months phases them. */

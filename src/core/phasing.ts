@@ -184,6 +184,11 @@ export interface StagedPath {
   readonly stage: number[];
   /** For each stage after the first: where it starts (the month before its `from`) and each unit's milestone there. */
   readonly starts: readonly { readonly month: Period; readonly values: readonly bigint[] }[];
+  /**
+   * The stages whose unit waypoints could not be passed through (a unit's December target below where
+   * its piece starts): drawn through the national waypoints alone. Undefined when none.
+   */
+  readonly unitWaypointsSetAside?: readonly number[];
 }
 
 /**
@@ -206,6 +211,7 @@ export function phaseStages(input: {
   const national: bigint[] = [];
   const stage: number[] = [];
   const starts: { month: Period; values: bigint[] }[] = [];
+  const setAside: number[] = [];
   let startMonth = input.from;
   let start = [...input.baseline];
   for (let s = 0; s < input.stages.length; s++) {
@@ -232,39 +238,66 @@ export function phaseStages(input: {
     const below = st.targets.findIndex((t, i) => t < start[i]!);
     if (below >= 0) return { problem: 'below-start', unit: below, ...(s > 0 ? { month: startMonth } : {}) };
     // The stage in pieces: to each December on the way whose unit targets are given, then to the target.
-    const pieces: [Period, readonly bigint[]][] = [...(st.unitWaypoints ?? new Map<Period, readonly bigint[]>())].filter(([p]) => p > startMonth && p < `${input.year}-12` && p.endsWith('-12')).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    pieces.push([`${input.year}-12`, st.targets]);
-    let pieceStart = startMonth;
-    let from: readonly bigint[] = start;
-    for (const [end, targets] of pieces) {
-      const under = targets.findIndex((t, i) => t < from[i]!);
-      if (under >= 0) return { problem: 'below-start', unit: under, month: pieceStart };
-      const months = monthsUntilDecember(pieceStart, periodYear(end));
-      const weights = monthWeights(months, input.phasing);
-      if (!Array.isArray(weights)) return { problem: 'profile-month', month: weights.missing };
-      const B = from.reduce((a, b) => a + b, 0n);
-      const T = targets.reduce((a, b) => a + b, 0n);
-      // The anchors on the way must rise with the path: from the start, through each other, to the target.
-      const anchors = new Map<number, bigint>();
-      let low = B;
-      for (const [p, v] of [...(st.waypoints ?? new Map<Period, bigint>())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        const k = monthsBetween(pieceStart, p);
-        if (k <= 0 || k >= months.length) continue;
-        if (v < low || v > T) return { problem: 'anchor-outside', month: p, value: v, low, high: T };
-        low = v;
-        anchors.set(k, v);
-      }
-      const nat = nationalPath(B, T, weights, anchors);
-      if ('zeroAt' in nat) return { problem: 'profile-zero', month: months[nat.zeroAt - 1] };
-      const phased = phaseMilestones({ baseline: from, targets, weights, method: input.method, anchors });
-      for (let m = 0; m < months.length; m++) {
-        national.push(phased.national[m]!);
-        stage.push(s);
-        phased.units.forEach((u, i) => units[i]!.push(u[m]!));
-      }
-      pieceStart = end;
-      from = targets;
+    // Where a unit's December target lies below where its piece starts (a revision that lowers a year on
+    // the way: a province's 2025 target of the revised plan below its milestone when the revision
+    // starts), the revision's stage is drawn through the national totals alone, as without unit
+    // waypoints (said). The first stage's are checked by the caller, from the baseline.
+    const given: [Period, readonly bigint[]][] = [...(st.unitWaypoints ?? new Map<Period, readonly bigint[]>())].filter(([p]) => p > startMonth && p < `${input.year}-12` && p.endsWith('-12')).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    let drawn = drawStage(given, st, startMonth, start, input);
+    if ('problem' in drawn && drawn.problem === 'below-start' && given.length && s > 0) {
+      drawn = drawStage([], st, startMonth, start, input);
+      if (!('problem' in drawn)) setAside.push(s);
+    }
+    if ('problem' in drawn) return drawn;
+    for (let m = 0; m < drawn.national.length; m++) {
+      national.push(drawn.national[m]!);
+      stage.push(s);
+      drawn.units.forEach((u, i) => units[i]!.push(u[m]!));
     }
   }
-  return { months: all, national, units, stage, starts };
+  return { months: all, national, units, stage, starts, ...(setAside.length ? { unitWaypointsSetAside: setAside } : {}) };
+}
+
+/** One stage's months from its start month to December of the year, through the given unit waypoints. */
+function drawStage(
+  given: readonly [Period, readonly bigint[]][],
+  st: PathStage,
+  startMonth: Period,
+  start: readonly bigint[],
+  input: { readonly year: number; readonly phasing: Phasing; readonly method: MethodName },
+): { national: bigint[]; units: bigint[][] } | PathProblem {
+  const pieces: [Period, readonly bigint[]][] = [...given, [`${input.year}-12`, st.targets]];
+  const national: bigint[] = [];
+  const units: bigint[][] = start.map(() => []);
+  let pieceStart = startMonth;
+  let from: readonly bigint[] = start;
+  for (const [end, targets] of pieces) {
+    const under = targets.findIndex((t, i) => t < from[i]!);
+    if (under >= 0) return { problem: 'below-start', unit: under, month: pieceStart };
+    const months = monthsUntilDecember(pieceStart, periodYear(end));
+    const weights = monthWeights(months, input.phasing);
+    if (!Array.isArray(weights)) return { problem: 'profile-month', month: weights.missing };
+    const B = from.reduce((a, b) => a + b, 0n);
+    const T = targets.reduce((a, b) => a + b, 0n);
+    // The anchors on the way must rise with the path: from the start, through each other, to the target.
+    const anchors = new Map<number, bigint>();
+    let low = B;
+    for (const [p, v] of [...(st.waypoints ?? new Map<Period, bigint>())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const k = monthsBetween(pieceStart, p);
+      if (k <= 0 || k >= months.length) continue;
+      if (v < low || v > T) return { problem: 'anchor-outside', month: p, value: v, low, high: T };
+      low = v;
+      anchors.set(k, v);
+    }
+    const nat = nationalPath(B, T, weights, anchors);
+    if ('zeroAt' in nat) return { problem: 'profile-zero', month: months[nat.zeroAt - 1] };
+    const phased = phaseMilestones({ baseline: from, targets, weights, method: input.method, anchors });
+    for (let m = 0; m < months.length; m++) {
+      national.push(phased.national[m]!);
+      phased.units.forEach((u, i) => units[i]!.push(u[m]!));
+    }
+    pieceStart = end;
+    from = targets;
+  }
+  return { national, units };
 }

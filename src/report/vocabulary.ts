@@ -356,8 +356,8 @@ export function noteText(n: Note, lang: Lang): string {
       const years = (n.missing ?? []).map((y) => `December ${y}`);
       const yearsId = (n.missing ?? []).map((y) => `Desember ${y}`);
       return L(
-        `the milestones run evenly from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? `; a yearly file cannot carry them: breakdown --year ${n.year} --months -o FILE writes the path through the series' Decembers on the way, and coverage --targets FILE reads it (or use --year ${n.year})` : ''}`,
-        `tonggak berjalan rata dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${n.year} --months -o BERKAS menulis jalur melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai --year ${n.year})` : ''}`,
+        `the milestones run ${n.profile ? `by the profile ${n.profile}` : 'evenly'} from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? `; a yearly file cannot carry them: breakdown --year ${n.year} --months -o FILE writes the path through the series' Decembers on the way, and coverage --targets FILE reads it (or use --year ${n.year})` : ''}`,
+        `tonggak berjalan ${n.profile ? `menurut profil ${n.profile}` : 'rata'} dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${n.year} --months -o BERKAS menulis jalur melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai --year ${n.year})` : ''}`,
       );
     }
     case 'mixed-baselines': {
@@ -375,6 +375,15 @@ export function noteText(n: Note, lang: Lang): string {
         return L(
           `on the way to December ${n.year} the path passes through the series' own Decembers (${en}), each unit through its target of that year's breakdown under the same rule (breakdown --year ${years.join(', --year ')})`,
           `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}), setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama (breakdown --year ${years.join(', --year ')})`,
+        );
+      }
+      if (n.unitsIn?.length) {
+        const rest = n.passes.filter((x) => !n.unitsIn!.includes(x.month)).map((x) => x.month);
+        const inYears = n.unitsIn.map((m) => m.slice(0, 4));
+        const restYears = rest.map((m) => m.slice(0, 4));
+        return L(
+          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}); each unit passes through its target of that year's breakdown under the same rule in ${n.unitsIn.join(', ')} (breakdown --year ${inYears.join(', --year ')}), but in ${rest.join(', ')} only the total does: a unit's ${restYears.join(' or ')} target lies below its milestone where the revision's path starts, so each unit's milestone there is its share of the ${n.year} plan's path`,
+          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}); setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama pada ${n.unitsIn.join(', ')} (breakdown --year ${inYears.join(', --year ')}), tetapi pada ${rest.join(', ')} hanya totalnya: target ${restYears.join(' atau ')} suatu unit di bawah tonggaknya di awal jalur revisi, sehingga tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}`,
         );
       }
       return L(

@@ -200,3 +200,25 @@ describe('rv14 13: --as-of refusing a --compare-targets file names it', () => {
     expect(r.stderr).not.toContain('error: --targets');
   });
 });
+
+describe('rv18 F1: a yearly file phased by a --phasing profile', () => {
+  it('the no-waypoints warning names the profile, not an even line', async () => {
+    const t = writeIn(D, 't2026p.csv', 'province,period,year,participants,target\nSulawesi Utara,2023-12,2026,578610,769651\n');
+    const d = writeIn(D, 'sulut-nov-p.csv', 'period,province,potential_workers,participants\n2024-11,Sulawesi Utara,780666,604074\n');
+    const prof = writeIn(D, 'prof-rising.csv', 'month,weight\n' + Array.from({ length: 12 }, (_, i) => `${String(i + 1).padStart(2, '0')},${i + 1}`).join('\n') + '\n');
+    for (const lang of ['en', 'id'] as const) {
+      const r = await run(['coverage', d, '--targets', t, '--phasing', prof, '-f', 'csv', '--lang', lang]);
+      expect(r.code, r.stderr).toBe(0);
+      // Weights 1..12 a year (78), 36 months (234); January–November 2024: 1+…+11 = 66.
+      // 578,610 + 191,041 × 66/234 = 578,610 + 53,883.36 → 632,493 (not the even 636,984).
+      expect(row(csvRows(r.stdout), 'Sulawesi Utara').milestone).toBe('632493');
+      if (lang === 'en') {
+        expect(r.stderr).toContain(`the milestones run by the profile ${prof} from 2023-12 to December 2026`);
+        expect(r.stderr).not.toContain('run evenly');
+      } else {
+        expect(r.stderr).toContain(`tonggak berjalan menurut profil ${prof} dari 2023-12`);
+        expect(r.stderr).not.toContain('berjalan rata');
+      }
+    }
+  });
+});
