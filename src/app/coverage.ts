@@ -177,8 +177,8 @@ function datedPrevious(t: LoadedTable, rule: LoadedTable['rule']): LoadedTable {
     throw new InputError(
       rule === 'sum'
         ? say(
-            { message: `${file}: --previous: a regional file, but the input is a per-participant or per-employer extract`, hint: 'give the previous month in the same form as the input (the extract of that month), or report extracts and regional files in separate runs' },
-            { message: `${file}: --previous: berkas wilayah, sedangkan inputnya ekstrak per peserta atau per pemberi kerja`, hint: 'berikan bulan sebelumnya dalam bentuk yang sama dengan input (ekstrak bulan itu), atau laporkan ekstrak dan berkas wilayah dengan perintah terpisah' },
+            { message: `${file}: --previous: a regional file, but the input is a per-participant or per-employer extract`, hint: 'give the previous month in the same form as the input (the extract of that month), or, if it holds the counts of the extract (docs/warehouse.md), add --extract to read it as such; else report extracts and regional files in separate runs' },
+            { message: `${file}: --previous: berkas wilayah, sedangkan inputnya ekstrak per peserta atau per pemberi kerja`, hint: 'berikan bulan sebelumnya dalam bentuk yang sama dengan input (ekstrak bulan itu), atau, jika berkas itu memuat hitungan dari ekstraknya (docs/warehouse.md), tambahkan --extract agar dibaca demikian; jika tidak, laporkan ekstrak dan berkas wilayah dengan perintah terpisah' },
           )
         : say(
             { message: `${file}: --previous: a per-participant or per-employer extract, but the input is a regional file`, hint: 'give the previous month in the same form as the input (the regional file of that month), or report extracts and regional files in separate runs' },

@@ -265,7 +265,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     // participant in two rows of a month — are listed with the problems of the cells (a value error must
     // not hide a duplicate), up to --max-errors. (Not when extracts and regional files are mixed: that
     // is refused on its own.)
-    if (!problems.full && new Set(rules).size <= 1 && mixedKinds(kinds) === undefined) {
+    if (!problems.full && new Set(rules).size <= 1 && mixedKinds(kinds, periodsBySource(load, kinds.length)) === undefined) {
       const partial = loadedTable(shape, load.fold.finish(), sources, rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse'));
       for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
     }
@@ -278,10 +278,11 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     const reg = sources.find((_, i) => rules[i] === 'refuse')!;
     throw new InputError(inputProblem({ code: 'extract-and-regional', regional: reg.name }, { file: ex.name }));
   }
-  // Extracts of two kinds (a participant extract and counts per key…): a participant of one may be in the
-  // other, which neither check sees (rv17 F5).
-  const mixed = mixedKinds(kinds);
-  if (mixed) throw new InputError(inputProblem({ code: 'extract-kinds', kind: mixed[1].kind, other: sources[mixed[0].at]!.name, otherKind: mixed[0].kind }, { file: sources[mixed[1].at]!.name }));
+  // Extracts of two kinds (a participant extract and counts per key…) of one month: a participant of one
+  // may be in the other, which neither check sees (rv17 F5). Of different months they are a history (the
+  // warehouse's counts of past months, the newest month's extract): nothing can be counted twice (rv18 F4).
+  const mixed = mixedKinds(kinds, periodsBySource(load, kinds.length));
+  if (mixed) throw new InputError(inputProblem({ code: 'extract-kinds', kind: mixed[1].kind, other: sources[mixed[0].at]!.name, otherKind: mixed[0].kind, ...(mixed[2] !== null ? { period: mixed[2] } : {}) }, { file: sources[mixed[1].at]!.name }));
   const rule = rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse');
   // Ids in forms that make one person two ids as text (1003 and 00000001003): a warning, on the first
   // file concerned (issue 20, rv10 F1).
@@ -299,14 +300,34 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   return table;
 }
 
-/** The first two files of different extract kinds, in the order read; or undefined. */
-function mixedKinds(kinds: readonly ('regional' | ExtractKind | undefined)[]): [{ at: number; kind: ExtractKind }, { at: number; kind: ExtractKind }] | undefined {
-  let first: { at: number; kind: ExtractKind } | undefined;
-  for (let at = 0; at < kinds.length; at++) {
-    const kind = kinds[at];
-    if (kind === undefined || kind === 'regional') continue;
-    if (!first) first = { at, kind };
-    else if (kind !== first.kind) return [first, { at, kind }];
+/** Per source, the periods of its rows (null: a row without one), from the load's groups (a group is one file's). */
+function periodsBySource(load: Load, n: number): Set<string | null>[] {
+  const out = Array.from({ length: n }, () => new Set<string | null>());
+  const d = load.shape.dims.findIndex((x) => x.name === 'period');
+  const store = load.fold.store;
+  for (let g = 0; g < store.size; g++) out[store.src[g]!]?.add(d < 0 ? null : store.key(g, d));
+  return out;
+}
+
+/**
+ * The first two files of different extract kinds that share a period (a row without a period shares
+ * every one), in the order read, and that period (null: a row without one); or undefined.
+ */
+function mixedKinds(kinds: readonly ('regional' | ExtractKind | undefined)[], periods: readonly Set<string | null>[]): [{ at: number; kind: ExtractKind }, { at: number; kind: ExtractKind }, string | null] | undefined {
+  const shared = (a: Set<string | null>, b: Set<string | null>): string | null | undefined => {
+    if (a.has(null) || b.has(null)) return null;
+    for (const p of a) if (b.has(p)) return p;
+    return undefined;
+  };
+  for (let j = 0; j < kinds.length; j++) {
+    const kj = kinds[j];
+    if (kj === undefined || kj === 'regional') continue;
+    for (let i = 0; i < j; i++) {
+      const ki = kinds[i];
+      if (ki === undefined || ki === 'regional' || ki === kj) continue;
+      const p = shared(periods[i] ?? new Set(), periods[j] ?? new Set());
+      if (p !== undefined) return [{ at: i, kind: ki }, { at: j, kind: kj }, p];
+    }
   }
   return undefined;
 }

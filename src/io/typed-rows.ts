@@ -426,7 +426,11 @@ export class TypedRows implements RowSink {
     }
     const start = unread.find((c) => membershipDate(c.name) === 'start');
     const end = unread.find((c) => membershipDate(c.name) === 'end');
-    if (start && end) this.fail({ code: 'membership-spells', start: start.name, end: end.name }, end.place.line, end.place.column);
+    // A file with a period column is a month's snapshot (a row per participant per month): its dates say
+    // something of each participant (registered, a contract's end), not which months a row counts in; the
+    // end date gets the status warning (statusColumns), not a refusal (rv18 F5).
+    const period = this.cols.some((c) => c && c.role.kind === 'dim' && (c.role.keyKind === 'period' || c.role.keyKind === 'month'));
+    if (start && end && !period) this.fail({ code: 'membership-spells', start: start.name, end: end.name }, end.place.line, end.place.column);
   }
 
   /**

@@ -44,7 +44,7 @@ export type InputProblem =
   | { readonly code: 'extract-row-unknown'; readonly columns: readonly string[]; readonly countLike?: string }
   | { readonly code: 'participant-extract-count'; readonly id: string; readonly column: string }
   | { readonly code: 'membership-spells'; readonly start: string; readonly end: string }
-  | { readonly code: 'extract-kinds'; readonly kind: ExtractKind; readonly other: string; readonly otherKind: ExtractKind }
+  | { readonly code: 'extract-kinds'; readonly kind: ExtractKind; readonly other: string; readonly otherKind: ExtractKind; readonly period?: string }
   | { readonly code: 'files-not-read'; readonly files: readonly string[]; readonly limit: number }
   | { readonly code: 'extract-denominator'; readonly column: string; readonly kind: 'participant' | 'employer' | 'counts' }
   | { readonly code: 'control-in-field'; readonly char: string; readonly field: string }
@@ -133,8 +133,8 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'extract-kinds':
       return say(
-        { message: `is ${KIND_WORDS[p.kind][0]}, but ${p.other} is ${KIND_WORDS[p.otherKind][0]}: a participant counted in one may be counted in the other too, and neither file's check can see into the other`, hint: 'report them in separate runs, or give every file in one shape (the counts of the extract: docs/warehouse.md)' },
-        { message: `adalah ${KIND_WORDS[p.kind][1]}, sedangkan ${p.other} adalah ${KIND_WORDS[p.otherKind][1]}: peserta yang terhitung di satu berkas mungkin terhitung juga di berkas lain, dan pemeriksaan masing-masing berkas tidak dapat melihat isi berkas lainnya`, hint: 'laporkan dengan perintah terpisah, atau berikan semua berkas dalam satu bentuk (hitungan dari ekstraknya: docs/warehouse.md)' },
+        { message: `is ${KIND_WORDS[p.kind][0]}, but ${p.other} is ${KIND_WORDS[p.otherKind][0]}${p.period !== undefined ? `, and both have rows of ${p.period}` : ''}: a participant counted in one may be counted in the other too, and neither file's check can see into the other`, hint: 'report them in separate runs, or give every file in one shape (the counts of the extract: docs/warehouse.md); files of different months are read together (or give the earlier month with --previous FILE --extract)' },
+        { message: `adalah ${KIND_WORDS[p.kind][1]}, sedangkan ${p.other} adalah ${KIND_WORDS[p.otherKind][1]}${p.period !== undefined ? `, dan keduanya memuat baris ${p.period}` : ''}: peserta yang terhitung di satu berkas mungkin terhitung juga di berkas lain, dan pemeriksaan masing-masing berkas tidak dapat melihat isi berkas lainnya`, hint: 'laporkan dengan perintah terpisah, atau berikan semua berkas dalam satu bentuk (hitungan dari ekstraknya: docs/warehouse.md); berkas dari bulan yang berbeda dibaca bersama (atau berikan bulan sebelumnya dengan --previous BERKAS --extract)' },
       );
     case 'files-not-read': {
       const names = p.files.length > 3 ? `${p.files.slice(0, 3).join(', ')} and ${p.files.length - 3} more` : p.files.join(', ');
@@ -283,8 +283,8 @@ export function words(p: InputProblem): Bilingual {
       return say({ message: `has the same content as ${p.prior} (${p.sha}): the same file given twice`, hint: 'give each file once' }, { message: `isinya sama dengan ${p.prior} (${p.sha}): berkas yang sama diberikan dua kali`, hint: 'berikan setiap berkas sekali saja' });
     case 'extract-and-regional':
       return say(
-        { message: `is a per-participant or per-employer extract, but ${p.regional} is not`, hint: 'report extracts and regional files in separate runs' },
-        { message: `adalah ekstrak per peserta atau per pemberi kerja, sedangkan ${p.regional} bukan`, hint: 'laporkan ekstrak dan berkas wilayah dengan perintah terpisah' },
+        { message: `is a per-participant or per-employer extract, but ${p.regional} is not`, hint: 'report extracts and regional files in separate runs; if it holds the counts of the extract of other months (docs/warehouse.md), add --extract to read it as such (or give the earlier month with --previous FILE --extract)' },
+        { message: `adalah ekstrak per peserta atau per pemberi kerja, sedangkan ${p.regional} bukan`, hint: 'laporkan ekstrak dan berkas wilayah dengan perintah terpisah; jika berkas itu memuat hitungan dari ekstraknya untuk bulan lain (docs/warehouse.md), tambahkan --extract agar dibaca demikian (atau berikan bulan sebelumnya dengan --previous BERKAS --extract)' },
       );
     case 'duplicate-row': {
       const cols = p.ignored.map((x) => q(x)).join(', ');

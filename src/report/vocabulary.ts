@@ -691,8 +691,8 @@ export function noteText(n: Note, lang: Lang): string {
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
       const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
       return L(
-        `the extract has rows in only some ${parts.en} of a ${dimLabel(n.dim).en}, and is divided by the whole ${dimLabel(n.dim).en}'s ${n.measure} (${n.source}): the others count as having no participants: ${list(shown)}`,
-        `ekstrak hanya memuat baris di sebagian ${parts.id} suatu ${dimLabel(n.dim).id}, dan dibagi dengan ${idName(n.measure)} seluruh ${dimLabel(n.dim).id} (${n.source}): sisanya dihitung tanpa peserta: ${list(shownId)}`,
+        `the input has rows in only some ${parts.en} of a ${dimLabel(n.dim).en}, and is divided by the whole ${dimLabel(n.dim).en}'s ${n.measure} (${n.source}): the others count as having no participants: ${list(shown)}`,
+        `input hanya memuat baris di sebagian ${parts.id} suatu ${dimLabel(n.dim).id}, dan dibagi dengan ${idName(n.measure)} seluruh ${dimLabel(n.dim).id} (${n.source}): sisanya dihitung tanpa peserta: ${list(shownId)}`,
       );
     }
     case 'area-in-part': {

@@ -81,7 +81,7 @@ describe('F1: an extract reported --by kanwil is divided by the workforce of the
       const r = await run(['coverage', ex, '--by', by, '-f', 'csv']);
       expect(r.code, r.stderr).toBe(0);
       expect(Number(csvRows(r.stdout).find((x) => x['level'] === 'total')!['denominator'])).toBe(GORONTALO);
-      expect(r.stderr).toContain("warning: the extract has rows in only some regencies and cities of a province, and is divided by the whole province's employed (data/baseline.csv): the others count as having no participants: Gorontalo (3 of 6 regencies and cities)");
+      expect(r.stderr).toContain("warning: the input has rows in only some regencies and cities of a province, and is divided by the whole province's employed (data/baseline.csv): the others count as having no participants: Gorontalo (3 of 6 regencies and cities)");
     }
   });
 });

@@ -615,7 +615,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
     if (partial.length) notes.push({ code: 'partial-denominators', measure: spec.denominator!, source: denSource, dim: wholeDim, partDim, areas: partial });
   }
-  // An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies) is divided by the
+  // Data (an extract, or a regional file by regency) with rows in only some of an area's parts (3 of Gorontalo's 6 regencies) is divided by the
   // whole area's denominator: a part without rows counts as no participants. Said, naming the areas.
   const dataArea = areaDimOf(cur.dims.map((d) => d.name));
   if (denTable && denominatorFrom === 'denominators' && spec.areas && extractArea && dataArea && dataArea !== extractArea) {
