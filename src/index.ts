@@ -234,7 +234,13 @@ function shapeDims(shape: AllocationSpec['shape']): readonly string[] {
 export function planBreakdown(spec: AllocationSpec, table: Table): AllocationResult {
   return worded(() => {
     const checked = checkedSpec(spec, table);
-    const { base, note } = fromLatestMonth(table, shapeDims(checked.shape));
+    const { base, period, note } = fromLatestMonth(table, shapeDims(checked.shape));
+    // One rule with `breakdown --year` (refuseYearPast): targets for a December at or before the month
+    // planned from have no month left to reach them.
+    const year = checked.total?.year;
+    if (year !== undefined && period !== undefined && period >= `${year}-12`) {
+      throw new RangeError(`targets for December ${year}: the table is of ${period}, ${period > `${year}-12` ? 'after' : 'the same month as'} that December: there is no month left to reach them (plan for ${Number(period.slice(0, 4)) + (period.endsWith('-12') ? 1 : 0)} or later, or atPeriod an earlier month)`);
+    }
     const result = planAllocation(checked, base);
     return note ? { ...result, notes: [note, ...result.notes] } : result;
   });

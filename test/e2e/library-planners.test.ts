@@ -33,6 +33,15 @@ describe('planBreakdown on a table of several months (rv15 item 1)', () => {
     expect(r.notes[0]).toEqual({ code: 'earlier-months', period: '2024-06', months: ['2024-05'] });
   });
 
+  it('refuses targets for a December at or before the month it plans from, as breakdown --year does', () => {
+    const at = (year: number): AllocationSpec => ({ ...flat(240n), total: { value: 240n, source: 'test', year } });
+    // June 2024 is planned from: December 2024 has six months left; December 2023 is already past.
+    expect(planBreakdown(at(2024), tableOf(twoMonths)).units.map((u) => u.target)).toEqual([160n, 80n]);
+    expect(() => planBreakdown(at(2023), tableOf(twoMonths))).toThrow(/targets for December 2023: the table is of 2024-06, after that December/);
+    const december = twoMonths.map((r) => ({ ...r, period: r.period === '2024-06' ? '2024-12' : r.period }));
+    expect(() => planBreakdown(at(2024), tableOf(december))).toThrow(/the same month as that December.*plan for 2025 or later/);
+  });
+
   it('refuses a unit that has rows for an earlier month but none for the latest, naming it', () => {
     const table = tableOf([...twoMonths.slice(0, 3), { period: '2024-04', province: 'C', participants: 10, workforce: 20 }]);
     let error: unknown;
