@@ -11,35 +11,16 @@
 //   its own, past the cache (70,000 branches: in test/scale/key-caches.test.ts);
 // - the decoder finds line ends with indexOf instead of a test a character (source.ts): a byte that is
 //   not UTF-8 is still placed at its line and column, whatever the line ends and the chunks.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { plainText, textKey } from '../../src/io/key-domains.js';
-import { loadTable, type LoadOptions, type LoadSchema } from '../../src/io/load.js';
+import { loadTable } from '../../src/io/load.js';
 import { CONTROL, hasControl } from '../../src/io/row-sink.js';
 import { decodeText } from '../../src/io/source.js';
-import { tmp } from '../e2e/helpers.js';
+import { tmp, writeIn } from '../e2e/helpers.js';
+import { BY_PROVINCE, GENERAL_READ, loadProblems } from '../support/load-problems.js';
 
-const BASE: LoadOptions = { maxErrors: 20, allowOverCoverage: false, codeSystem: 'kemendagri', fastExtract: 'never' };
-const SCHEMA: LoadSchema = { dims: ['province'], measures: new Map([['participants', 'count'], ['workforce', 'count']]), rule: 'refuse' };
-
-function write(name: string, text: string): string {
-  const f = join(tmp(), name);
-  writeFileSync(f, text);
-  return f;
-}
-
-async function problems(path: string, schema: LoadSchema = SCHEMA): Promise<string[]> {
-  try {
-    await loadTable([path], schema, BASE);
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.line}:${d.column ?? ''} ${d.message}`);
-    throw e;
-  }
-  return [];
-}
 
 /** A regional file of `n` rows (about 40 bytes each), a row of it rewritten by `edit`. */
 function regional(n: number, edit?: (i: number, row: string) => string): string {
@@ -70,15 +51,15 @@ describe('control characters: the chunk pattern and the cell loop are one set', 
     const boundary = text.indexOf('\n', 3 * 65536 - 20);
     const rowAtBoundary = text.slice(0, boundary).split('\n').length - 1; // 0-based data row that follows
     for (const target of [0, 5000, rowAtBoundary, 7999]) {
-      const f = write('ctl.csv', regional(8000, (i, row) => (i === target ? row.replace(',2024-06', ',2024\u000b-06') : row)));
+      const f = writeIn(tmp(), 'ctl.csv', regional(8000, (i, row) => (i === target ? row.replace(',2024-06', ',2024\u000b-06') : row)));
       const line = target + 2;
       const column = 'Gorontalo,S000000,'.length + 1;
-      expect(await problems(f)).toEqual([`${line}:${column} control character U+000B in field "period"`]);
+      expect(await loadProblems(f)).toEqual([`${line}:${column} control character U+000B in field "period"`]);
     }
   });
 
   it('the same file without one is read, with every row', async () => {
-    const t = await loadTable([write('ok.csv', regional(8000))], SCHEMA, BASE);
+    const t = await loadTable([writeIn(tmp(), 'ok.csv', regional(8000))], BY_PROVINCE, GENERAL_READ);
     expect(t.sources[0]!.rows).toBe(8000);
     // 8000 rows of 400..404 (i mod 5): 1600 of each.
     expect(t.rows.reduce((s, r) => s + (r.values[t.measures.findIndex((m) => m.name === 'participants')] ?? 0), 0)).toBe(1600 * (400 + 401 + 402 + 403 + 404));
@@ -142,10 +123,10 @@ describe('the line and column of a byte that is not UTF-8, however the text is c
 describe('JSON keys matched in place (json-rows.ts: the key of the row before, at the same position)', () => {
   it('a key given twice in a row is named with both places, whether or not the row before had it there', async () => {
     const row = '{"province": "Aceh", "participants": 1, "province": "Aceh"}';
-    const f = write('twice.json', `[\n${row},\n${row.replaceAll('Aceh', 'Bali')}\n]\n`);
+    const f = writeIn(tmp(), 'twice.json', `[\n${row},\n${row.replaceAll('Aceh', 'Bali')}\n]\n`);
     const first = row.indexOf('"province"') + 1;
     const second = row.lastIndexOf('"province"') + 1;
-    expect(await problems(f, { ...SCHEMA, measures: new Map([['participants', 'count']]) })).toEqual([
+    expect(await loadProblems(f, { ...BY_PROVINCE, measures: new Map([['participants', 'count']]) })).toEqual([
       `2:${second} field "province" appears twice in one row (first at line 2, column ${first})`,
       `3:${second} field "province" appears twice in one row (first at line 3, column ${first})`,
     ]);
@@ -168,7 +149,7 @@ describe('recent keys (key-sets.ts recentSlot): caches that never change an answ
           const key = text.trim().replace(/\s+/g, ' ').toLowerCase();
           if (!first.has(key)) first.set(key, text.trim().replace(/\s+/g, ' '));
         });
-        const t = await loadTable([write('labels.csv', lines.join('\n') + '\n')], { dims: ['sector'], measures: new Map([['participants', 'count']]), rule: 'refuse' }, BASE);
+        const t = await loadTable([writeIn(tmp(), 'labels.csv', lines.join('\n') + '\n')], { dims: ['sector'], measures: new Map([['participants', 'count']]), rule: 'refuse' }, GENERAL_READ);
         const sector = t.dims.find((d) => d.name === 'sector')!;
         expect(Object.fromEntries(sector.labels)).toEqual(Object.fromEntries(first));
       }),

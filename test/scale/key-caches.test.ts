@@ -11,26 +11,9 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { loadTable, type LoadOptions, type LoadSchema } from '../../src/io/load.js';
-import { tmp } from '../e2e/helpers.js';
+import { tmp, writeIn } from '../e2e/helpers.js';
+import { BY_PROVINCE, GENERAL_READ, loadProblems } from '../support/load-problems.js';
 
-const BASE: LoadOptions = { maxErrors: 20, allowOverCoverage: false, codeSystem: 'kemendagri', fastExtract: 'never' };
-const SCHEMA: LoadSchema = { dims: ['province'], measures: new Map([['participants', 'count'], ['workforce', 'count']]), rule: 'refuse' };
-
-function write(name: string, text: string): string {
-  const f = join(tmp(), name);
-  writeFileSync(f, text);
-  return f;
-}
-
-async function problems(path: string, schema: LoadSchema = SCHEMA): Promise<string[]> {
-  try {
-    await loadTable([path], schema, BASE);
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.line}:${d.column ?? ''} ${d.message}`);
-    throw e;
-  }
-  return [];
-}
 
 describe('key hashes and key texts: repeated keys and keys past the caches', () => {
   it('70,000 branches, then 20,000 of them again (some written in lower case): one key each, the label first written', async () => {
@@ -39,7 +22,7 @@ describe('key hashes and key texts: repeated keys and keys past the caches', () 
     const lines = ['province,kantor,period,workforce,participants'];
     for (let i = 0; i < 70_000; i++) lines.push(`Gorontalo,K${String(i).padStart(7, '0')},2024-06,2000,700`);
     for (let i = 0; i < 20_000; i++) lines.push(`Gorontalo,${i % 10 === 0 ? 'k' : 'K'}${String(i * 3).padStart(7, '0')},2024-07,2000,${i % 700}`);
-    const t = await loadTable([write('again.csv', lines.join('\n') + '\n')], { ...SCHEMA, dims: ['province', 'kantor'] }, BASE);
+    const t = await loadTable([writeIn(tmp(), 'again.csv', lines.join('\n') + '\n')], { ...BY_PROVINCE, dims: ['province', 'kantor'] }, GENERAL_READ);
     expect(t.rows).toHaveLength(90_000);
     const kantor = t.dims.findIndex((d) => d.name === 'kantor');
     const labels = t.dims[kantor]!.labels;
@@ -55,8 +38,8 @@ describe('key hashes and key texts: repeated keys and keys past the caches', () 
     const lines = ['province,kantor,period,workforce,participants'];
     for (let i = 0; i < 70_000; i++) lines.push(`Gorontalo,K${String(i).padStart(7, '0')},2024-06,2000,700`);
     lines.push('Gorontalo,k0069990,2024-06,2000,700'); // the same branch (keys are compared without case)
-    const f = write('branches.csv', lines.join('\n') + '\n');
-    const got = await problems(f, { ...SCHEMA, dims: ['province', 'kantor'] });
+    const f = writeIn(tmp(), 'branches.csv', lines.join('\n') + '\n');
+    const got = await loadProblems(f, { ...BY_PROVINCE, dims: ['province', 'kantor'] });
     expect(got).toHaveLength(1);
     expect(got[0]).toMatch(/^70002: duplicate row for Gorontalo \/ K0069990 \/ 2024-06 \(first at line 69992\)$/);
   });
