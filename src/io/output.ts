@@ -126,16 +126,7 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
 
   // Inputs: by device and inode, so that links, hard links and different spellings of one path are
   // all caught. Only regular files: reading /dev/null and writing to it is no conflict.
-  const inputs = new Map<string, string>();
-  for (const p of protect) {
-    if (p === '-') continue;
-    try {
-      const st = statSync(resolve(io.cwd, p));
-      if (st.isFile()) inputs.set(identity(st), p);
-    } catch {
-      // not a file that exists (a glob, a key=value spec): nothing to protect
-    }
-  }
+  const inputs = fileIdentities(protect, io.cwd);
   // The package's own data (data/baseline.csv…), which every run may read: `-o data/baseline.csv` in a
   // checkout would change the answers of every later run (rv16 #1). By device and inode as well.
   const bundled = new Map<string, string>();
@@ -187,6 +178,25 @@ async function plan(outputs: readonly Output[], io: Io, protect: readonly string
   return plans;
 }
 
+/**
+ * The regular files among `paths`, by device and inode (links, hard links and other spellings of one
+ * file are one entry), each with the path given. Stdin, a file that does not exist (a glob, a key=value
+ * spec: the reader says so) and a device such as /dev/null are left out: writing one is no conflict.
+ */
+function fileIdentities(paths: readonly string[], cwd: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const p of paths) {
+    if (p === '-') continue;
+    try {
+      const st = statSync(resolve(cwd, p));
+      if (st.isFile()) ids.set(identity(st), p);
+    } catch {
+      // not a file that exists
+    }
+  }
+  return ids;
+}
+
 function alsoInput(display: string, input: string): OutputError {
   return new OutputError({
     file: display,
@@ -199,16 +209,7 @@ function alsoInput(display: string, input: string): OutputError {
  * the last run (`'g/*.csv' -o g/report.csv`) was refused as rows that overlap (rv16 #8b), exit 3.
  */
 export function refuseOutputsAmongInputs(targets: readonly string[], inputs: readonly string[], io: Pick<Io, 'cwd'>): void {
-  const ids = new Map<string, string>();
-  for (const p of inputs) {
-    if (p === '-') continue;
-    try {
-      const st = statSync(resolve(io.cwd, p));
-      if (st.isFile()) ids.set(identity(st), p);
-    } catch {
-      // not a file: the reader says so
-    }
-  }
+  const ids = fileIdentities(inputs, io.cwd);
   for (const t of targets) {
     if (t === '-' || t === '') continue;
     let input: string | undefined;
