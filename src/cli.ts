@@ -118,7 +118,6 @@ function write(io: Io, text: string): void {
   }
 }
 
-/** Run the CLI with these arguments; returns the exit code (never calls process.exit itself). */
 /**
  * The command line with the command first: `jamsostek --lang id coverage …` is `jamsostek coverage --lang
  * id …` (rv16 #7: the flags of a command typed before it were called unknown, and `id` taken for the
@@ -135,8 +134,28 @@ export function commandFirst(argv: readonly string[]): readonly string[] {
   return [argv[at]!, ...before, ...argv.slice(at + 1)];
 }
 
+/**
+ * `jamsostek --lang id` (or `--config FILE`) with no command is `jamsostek`: the program's help, as with
+ * nothing typed, where commander called the flag of the commands unknown (rv16, left open).
+ */
+function withoutCommandFlags(argv: readonly string[]): readonly string[] {
+  if (argv.some((a) => COMMANDS.has(a) || a === 'help')) return argv;
+  let i = 0;
+  while (i < argv.length) {
+    const a = argv[i]!;
+    // Only a language the commands take: `--lang fr` stays for commander to refuse.
+    const lang = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (lang !== undefined && lang !== 'en' && lang !== 'id') return argv;
+    if (a === '--lang' || a === '--config') i += 2;
+    else if (a.startsWith('--lang=') || a.startsWith('--config=')) i += 1;
+    else return argv;
+  }
+  return [];
+}
+
+/** Run the CLI with these arguments; returns the exit code (never calls process.exit itself). */
 export async function main(given: readonly string[], io: Io = processIo()): Promise<number> {
-  const argv = commandFirst(given);
+  const argv = withoutCommandFlags(commandFirst(given));
   const first = argv.find((a) => !a.startsWith('-'));
   const full = first === 'completion' || first === 'help' ? [...COMMANDS.keys()] : first && COMMANDS.has(first) ? [first] : [];
   const debug = argv.includes('--debug');

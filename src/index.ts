@@ -32,6 +32,9 @@ import { fromLatestMonth } from './app/latest-month.js';
 import { formatDiagnostic, JamsostekError, type MessageLang } from './errors.js';
 import { areaBook } from './io/geography.js';
 import { describeCoreError } from './report/problems.js';
+import { noteKind } from './report/note-kinds.js';
+import { noteText } from './report/vocabulary.js';
+import type { Note } from './core/facts.js';
 
 export type { AllocationResult, PlannedUnit, LevelExplain, MatrixExplain } from './core/allocation/plan.js';
 export type { AllocationSpec, SplitRule, Basis, Bound, Mode, Shape, GivenTotal, GivenMargin } from './core/allocation/spec.js';
@@ -174,6 +177,17 @@ export function apportionMatrix(weights: readonly (readonly Whole[])[], options:
 export function describeError(e: unknown, lang: MessageLang = 'en'): string | undefined {
   const diagnostics = e instanceof JamsostekError ? e.diagnostics : describeCoreError(e);
   return diagnostics?.map((d) => formatDiagnostic(d, lang)).join('\n');
+}
+
+/**
+ * A note of `planBreakdown` / `planCoverage` (`result.notes`) in words, as the command line prints it:
+ * `warning: …` for a note that changes what a number means (an area missing this month, targets for
+ * some rows only, a year deduced, …) or a tie, else `note: …`; in English or Indonesian.
+ * Example: describeNote({ code: 'earlier-months', period: '2024-06', months: ['2024-05'] }) →
+ * 'note: the input has several months: breakdown plans from the latest, 2024-06 (every unit has rows for it); the rows of 2024-05 are left out'.
+ */
+export function describeNote(note: Note, lang: MessageLang = 'en'): string {
+  return `${noteKind(note.code)}: ${noteText(note, lang)}`;
 }
 
 /** Run a planner; a planner's error gets its English words as its message (it was the bare code, 'below-lower'). */

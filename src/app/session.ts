@@ -21,6 +21,7 @@ import { BINARY_FORMATS, stream } from '../render/index.js';
 import { sparklineTerminal } from '../render/trend.js';
 import { selectColumns, type AnyReport, type Lang } from '../report/model.js';
 import { groupDigits, noteText } from '../report/vocabulary.js';
+import { MEANING, WARNINGS } from '../report/note-kinds.js';
 import type { BaselineFacts } from '../io/bundled.js';
 import { clearProgress } from './progress.js';
 import { provinceRegistry, type CodeSystem } from '../io/areas.js';
@@ -61,10 +62,6 @@ const COMPRESSED_EXT = /^.+\.(gz|gzip|tgz|bz2|tbz2?|xz|txz|zst|zstd|lz|lz4|lzma|
  */
 const ANY_EXT = /^.+\.([a-z]{1,10})$/i;
 
-/** Notes that change what a number of the report means: warnings, said even under --quiet. */
-const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['missing-in-period', 'no-target', 'like-for-like', 'deduced-year', 'unknown-year', 'year-chosen', 'milestone-missing', 'milestone-sums', 'no-waypoints', 'mixed-baselines', 'phasing-unused', 'partial-areas', 'partial-target-coverage', 'months-missing', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'projection-over', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'months-rows-off', 'denominator-month', 'partial-denominators', 'status-column', 'no-participant-id', 'id-forms', 'partial-targets', 'denominator-same', 'added-over', 'extract-parts', 'area-in-part']);
-/** Other warnings (hushed by --quiet). */
-const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'below-later-actual']);
 
 /**
  * The start of every command: the config file (found or given), the options from the command line and

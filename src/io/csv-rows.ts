@@ -48,6 +48,19 @@ function skipLines(text: string, n: number, final: boolean): { rest: string; ski
   return { rest: text.slice(pos), skipped };
 }
 
+/**
+ * Excel's first line "sep=X" (X one of the delimiters read): the delimiter and the text after that line;
+ * null when the first line is something else; undefined when more text is needed to tell.
+ */
+export function sepLine(text: string, final: boolean): { delimiter: string; rest: string } | null | undefined {
+  const m = /^sep=(.)(\r\n|\n|\r|$)/i.exec(text);
+  if (!m) return text.length < 6 && !final && /^(s(e(p(=.?)?)?)?)?$/i.test(text) ? undefined : null;
+  if (!DELIMITERS.includes(m[1]!)) return null;
+  if (m[2] === '' && !final) return text.length > 5 ? null : undefined;
+  if (m[2] === '\r' && text.length === 6 && !final) return undefined;
+  return { delimiter: m[1]!, rest: text.slice(m[0].length) };
+}
+
 /** The place of the record being handed on: its line, and the scanner's column of each field. */
 interface RecordPlace {
   line: number;
@@ -73,6 +86,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   let delimiter: string | undefined;
   let headerFields = -1;
   let lineOffset = 0; // lines skipped above the header
+  let sepDelimiter: string | undefined; // named by a "sep=;" first line
   let sawAny = false;
   // Has any chunk so far held a control character? Tested on each chunk before the scanner sees it, so a
   // row handed on while it is false came from clean text only: the sink need not search its cells.
@@ -84,7 +98,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
 
   const start = (body: string): void => {
     const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
-    delimiter = options.delimiter ?? detectDelimiter(firstLine);
+    delimiter = options.delimiter ?? sepDelimiter ?? detectDelimiter(firstLine);
     // A file of one column (a list of the areas that must report) has no delimiter anywhere: read as
     // such. A delimiter on a later line only (a title line above the header) stays a question.
     // (At least a second line must be there to say so: a first block of one title line is no evidence.)
@@ -149,6 +163,31 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
     scanner.push(body);
   };
 
+  // Excel's "sep=;" first line names the delimiter (Excel writes it, and reads a file with it in any
+  // locale): it is read as such and skipped, where it was taken for the header (rv16 8a). --delimiter,
+  // when given, still decides; --header-row counts the file's lines, this one included.
+  let sepChecked = false;
+  let skipped = false;
+  const above = (final: boolean): boolean => {
+    if (!sepChecked) {
+      const s = sepLine(pending, final);
+      if (s === undefined) return false;
+      sepChecked = true;
+      if (s) {
+        sepDelimiter = s.delimiter;
+        lineOffset = 1;
+        pending = s.rest;
+      }
+    }
+    if (!skipped && options.headerRow && options.headerRow - 1 > lineOffset) {
+      const s = skipLines(pending, options.headerRow - 1 - lineOffset, final);
+      if (!s) return false;
+      lineOffset += s.skipped;
+      pending = s.rest;
+    }
+    skipped = true;
+    return true;
+  };
   for await (const chunk of text) {
     sawAny ||= chunk.length > 0;
     if (!dirty && CONTROL.test(chunk)) dirty = true;
@@ -157,22 +196,13 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
       continue;
     }
     pending += chunk;
-    if (options.headerRow && options.headerRow > 1 && lineOffset === 0) {
-      const s = skipLines(pending, options.headerRow - 1, false);
-      if (!s) continue;
-      lineOffset = s.skipped;
-      pending = s.rest;
-    }
+    if (!above(false)) continue;
     if (!/[\r\n]/.test(pending) && pending.length < limits.maxRecordLength) continue;
     start(pending);
     pending = '';
   }
   if (!scanner) {
-    if (options.headerRow && options.headerRow > 1 && lineOffset === 0) {
-      const s = skipLines(pending, options.headerRow - 1, true)!;
-      lineOffset = s.skipped;
-      pending = s.rest;
-    }
+    above(true);
     if (pending.trim() === '') throw new InputError({ file, ...(sawAny ? say('no header line (the file is blank)', 'tidak ada baris judul (berkas hanya berisi baris kosong)') : say('the file is empty', 'berkas kosong')) });
     start(pending);
   }

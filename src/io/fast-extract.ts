@@ -9,7 +9,7 @@ import { isUtf8 } from 'node:buffer';
 import { canonicalColumn, isIdColumn } from '../core/columns.js';
 import { ProblemList } from '../errors.js';
 import { CsvScanner } from './csv-scanner.js';
-import { detectDelimiter } from './csv-rows.js';
+import { detectDelimiter, sepLine } from './csv-rows.js';
 import type { Encoding } from './row-sink.js';
 import { sniffUtf16 } from './source.js';
 import type { TypedRows } from './typed-rows.js';
@@ -63,6 +63,8 @@ function header(first: Buffer, explicit: string | undefined): { fields: string[]
   const bytes = first.subarray(bom, end);
   if (!isUtf8(bytes)) return undefined;
   const text = bytes.toString('utf8');
+  // Excel's "sep=;" line above the header: the general reader skips it.
+  if (sepLine(text, true)) return undefined;
   const delimiter = explicit ?? detectDelimiter(text);
   if (!delimiter || ![',', ';', '\t', '|'].includes(delimiter)) return undefined;
   let fields: string[] | undefined;

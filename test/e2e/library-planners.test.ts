@@ -3,7 +3,7 @@
 // example files themselves.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CoverageError, describeError, InfeasibleError, InputError, loadTable, planBreakdown, planCoverage, type AllocationSpec, type Targets } from '../../src/index.js';
+import { CoverageError, describeError, describeNote, InfeasibleError, InputError, loadTable, planBreakdown, planCoverage, type AllocationSpec, type Targets } from '../../src/index.js';
 import { tableOf } from '../support/tables.js';
 import { csvRows, ROOT, run, tmp, writeIn } from './helpers.js';
 
@@ -167,5 +167,23 @@ describe("planBreakdown checks what a JavaScript caller passes (rv15 item 12)", 
   it('refuses a key column the table does not have, naming those it has', () => {
     const spec = { ...flat(240n), shape: { kind: 'flat', dim: 'regency' } } as const;
     expect(() => planBreakdown(spec, june)).toThrow(new RangeError('the table has no key column "regency" to plan by (its key columns: period, province)'));
+  });
+});
+
+describe('describeNote: a planner\'s notes in the command line\'s words (left open at the seventh stop: the notes were codes)', () => {
+  it('the earlier-months note, in English and Indonesian, is the line breakdown prints', async () => {
+    const r = planBreakdown(flat(240n), tableOf(twoMonths));
+    const note = r.notes[0]!;
+    expect(describeNote(note)).toBe('note: the input has several months: breakdown plans from the latest, 2024-06 (every unit has rows for it); the rows of 2024-05 are left out');
+    const d = tmp();
+    const f = writeIn(d, 'two.csv', 'period,province,participants,workforce\n2024-05,Aceh,100,200\n2024-05,Bali,50,100\n2024-06,Aceh,120,200\n2024-06,Bali,60,100\n');
+    for (const lang of ['en', 'id'] as const) {
+      const cli = await run(['breakdown', '--input', f, '--target', '240', '--by', 'province', '--denominator', 'workforce', '-f', 'csv', '--lang', lang]);
+      expect(cli.code).toBe(0);
+      expect(cli.stderr.split('\n')).toContain(describeNote(note, lang));
+    }
+  });
+  it('a note that changes what a number means is a warning, as the command line says it even under --quiet', () => {
+    expect(describeNote({ code: 'no-target', rows: ['B'], count: 1 })).toMatch(/^warning: /);
   });
 });

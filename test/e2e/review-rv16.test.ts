@@ -276,3 +276,22 @@ describe('rv16 #8b: a glob that takes in the last run\'s report is an output err
     expect(readFileSync(join(d, 'g', 'report.csv')).equals(before)).toBe(true);
   });
 });
+
+describe('rv16 (left open at the seventh stop): --lang with no command', () => {
+  it('jamsostek --lang id prints the program help and exits 0, as jamsostek alone does (on stderr)', async () => {
+    const alone = await run([]);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain('Usage: jamsostek');
+    for (const argv of [['--lang', 'id'], ['--lang=id'], ['--lang', 'en']]) {
+      const r = await run(argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(alone.stderr);
+    }
+  });
+  it('a language the commands do not take is still refused (exit 2)', async () => {
+    const r = await run(['--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+});
