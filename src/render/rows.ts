@@ -93,7 +93,68 @@ export function cellValue(values: Readonly<Record<string, Value>>, key: string):
  * comparison's `target_<method>` columns are targets too. A percentage such as `target_coverage` is not.
  */
 const ANSWER_KEYS: ReadonlySet<string> = new Set(['target', 'gap', 'achievement', 'status', 'diff']);
-const isAnswer = (c: { readonly key: string; readonly kind: string }): boolean => ANSWER_KEYS.has(c.key) || (c.key.startsWith('target_') && c.kind === 'int');
+
+/**
+ * The answer of the views that project or compare (rv19 F1: at 80 columns the trend view showed
+ * January to March and the target, the compare views their targets only), by the report's kind: the
+ * trend view's projected December, projected gap and projected status (and its latest month, see
+ * trendMonths); each plan's gap and status and the differences of `coverage --compare-targets`
+ * (`gap_<plan>`, `status_<plan>`, `diff_<plan>`, `diff_pct_<plan>`); the differences and `differs` of
+ * `breakdown --compare` (`diff_<variant>`, `diff_pct_<variant>`, `changed`). Not the plain coverage
+ * view's projection: its answer is the month's gap and status.
+ */
+const VIEW_ANSWERS: ReadonlyMap<string, (key: string) => boolean> = new Map<string, (key: string) => boolean>([
+  ['coverage-trend', (k) => k === 'projected' || k === 'projected_gap' || k === 'projected_status'],
+  ['coverage-compare', (k) => k.startsWith('gap_') || k.startsWith('status_') || k.startsWith('diff_')],
+  ['comparison', (k) => k === 'changed' || k.startsWith('diff_')],
+]);
+
+/** What the narrow-terminal rules read of a report: its columns, and for the views above its kind and months. */
+export type FittedReport = Pick<Report, 'columns'> & { readonly kind?: string; readonly trend?: Pick<NonNullable<Report['trend']>, 'months'>; readonly meta?: Readonly<Record<string, unknown>> };
+
+/**
+ * A trend view's month columns (the keys of trend.months), oldest first, and the one reported: the
+ * report's period, else the newest. The reported month is an answer (the figure the title names); the
+ * others go before every other measure when the terminal is narrow, the oldest first (rv19 F1: they
+ * went newest first, and "Trend 2024-06" read as if the latest figure were March's).
+ */
+function trendMonths(report: FittedReport): { readonly older: readonly number[]; readonly reported: number } | undefined {
+  const months = report.trend?.months;
+  if (report.kind !== 'coverage-trend' || !months?.length) return undefined;
+  const known = new Set(months);
+  const at: number[] = [];
+  report.columns.forEach((c, j) => known.has(c.key) && at.push(j));
+  if (at.length === 0) return undefined;
+  at.sort((a, b) => (report.columns[a]!.key < report.columns[b]!.key ? -1 : 1));
+  const period = report.meta?.['period'];
+  const named = at.find((j) => report.columns[j]!.key === period);
+  const reported = named ?? at[at.length - 1]!;
+  return { older: at.filter((j) => j !== reported), reported };
+}
+
+const isAnswer = (report: FittedReport, index: number): boolean => {
+  const c = report.columns[index]!;
+  if (ANSWER_KEYS.has(c.key) || (c.key.startsWith('target_') && c.kind === 'int')) return true;
+  if (report.kind !== undefined && VIEW_ANSWERS.get(report.kind)?.(c.key) === true) return true;
+  return trendMonths(report)?.reported === index;
+};
+
+/**
+ * Which answer a narrow table keeps longest (rv16 #3): the targets (3), then the statuses (2), the
+ * projection (1.5), the gaps, a single difference and the reported month (1), the differences per plan
+ * or variant, `differs` and the projected gap (0.5: each reads off two columns shown beside it), the
+ * ratios (0: achievement, a difference in %). Among equals the rightmost goes first; the last answer
+ * never goes.
+ */
+export function answerKeep(report: FittedReport, index: number): number {
+  const key = report.columns[index]!.key;
+  if (key === 'achievement' || key.startsWith('diff_pct_')) return 0;
+  if (key === 'changed' || key === 'projected_gap' || key.startsWith('diff_')) return 0.5;
+  if (key === 'gap' || key === 'diff' || key.startsWith('gap_') || trendMonths(report)?.reported === index) return 1;
+  if (key === 'projected') return 1.5;
+  if (key === 'status' || key === 'projected_status' || key.startsWith('status_')) return 2;
+  return 3;
+}
 
 const leadingText = (report: Pick<Report, 'columns'>): number => {
   let n = 0;
@@ -109,18 +170,22 @@ export function isKeyColumn(report: Pick<Report, 'columns'>, index: number): boo
 
 /**
  * The priority of a column when the terminal is narrow: given, else 3 for the keys (the leading text
- * columns: never dropped), 2 for the answer (target, gap, achievement, status), 1 for the rest. The
- * lowest goes first, and among equals the rightmost. A key's code beside its name (`province_code`
- * before `province`) says the same thing again for people: 1.5, after the other measures and before
- * the answer (at 80 columns the 38 provinces' coverage keeps its name, target, gap, achievement and
- * status, and leaves the code out).
+ * columns: never dropped), 2 for the answer (target, gap, achievement, status; and those of the trend
+ * and compare views, VIEW_ANSWERS), 1 for the rest. The lowest goes first, and among equals the
+ * rightmost. A key's code beside its name (`province_code` before `province`) says the same thing
+ * again for people: 1.5, after the other measures and before the answer (at 80 columns the 38
+ * provinces' coverage keeps its name, target, gap, achievement and status, and leaves the code out).
+ * A trend view's months before the one reported: between 0.5 and 1, the oldest lowest.
  */
-export function columnPriority(report: Pick<Report, 'columns'>, index: number): number {
+export function columnPriority(report: FittedReport, index: number): number {
   const c = report.columns[index]!;
   if (c.priority !== undefined) return c.priority;
   if (index < leadingText(report)) {
     const named = c.key.endsWith('_code') && report.columns[index + 1]?.key === c.key.slice(0, -'_code'.length);
     return named ? 1.5 : 3;
   }
-  return isAnswer(c) ? 2 : 1;
+  if (isAnswer(report, index)) return 2;
+  const months = trendMonths(report);
+  const rank = months ? months.older.indexOf(index) : -1;
+  return rank >= 0 ? 0.5 + (0.5 * (rank + 1)) / (months!.older.length + 1) : 1;
 }

@@ -7,9 +7,11 @@
 // Fitting the terminal (ctx.columns given, no --wide): first the headers wrap at spaces, down to the
 // width of the column's values; if the table is still too wide, columns are dropped, the lowest
 // `priority` first and, among equals, the rightmost first (the report orders its columns by
-// importance), down to the answer (target, gap, achievement, status: priority 2); then the keys' values
-// wrap over more lines of their row; only then does an answer go, the least needed first, never the
-// last, with a warning said under --quiet. The keys (leading text columns, priority 3; a key's code
+// importance), down to the answer (target, gap, achievement, status: priority 2; the trend view's
+// reported month and projection, the compare views' gaps, statuses and differences: rows.ts); then the
+// keys' values wrap over more lines of their row; only then does an answer go, the least needed first
+// (rows.ts answerKeep), never the last, with a warning said under --quiet. A trend view's older months
+// go before its other measures, the oldest first. The keys (leading text columns, priority 3; a key's code
 // beside its name is 1.5) and the --chart bar are never dropped.
 // Which columns were dropped comes back as a note, for the command to print once.
 //
@@ -25,7 +27,7 @@ import { displayWidth } from './measure.js';
 import { describeMeta } from './meta.js';
 import { countRows, rowSource, type AnyReport, type Column, type Row, type RowCells, type Value } from '../report/model.js';
 import { humanFormatter } from './format.js';
-import { columnPriority, eachRowCells, isKeyColumn, isTextKind, markEstimate, rowCells } from './rows.js';
+import { answerKeep, columnPriority, eachRowCells, isKeyColumn, isTextKind, markEstimate, rowCells } from './rows.js';
 import { sparkline, sparklineHeader } from './trend.js';
 
 const BAR_WIDTH = 20;
@@ -86,13 +88,6 @@ function measureValues(report: AnyReport, ctx: RenderContext): number[] {
 
 /** A key's values and header are wrapped down to this many cells before an answer column is dropped. */
 const KEY_MIN_WIDTH = 8;
-
-/**
- * Which answer a narrow table keeps longest (rv16 #3): the target, then the status, the gap, the
- * achievement (a ratio of two figures the report also gives). Among equals the rightmost goes first.
- */
-const ANSWER_KEEP: ReadonlyMap<string, number> = new Map([['achievement', 0], ['diff', 1], ['gap', 1], ['status', 2]]);
-const answerKeep = (c: Column): number => ANSWER_KEEP.get(c.key) ?? 3;
 
 /**
  * A text in lines no wider than `width`: wrapped at spaces, and a word wider than that broken where it
@@ -176,7 +171,7 @@ export function layoutTable(report: AnyReport, ctx: RenderContext): Layout {
   wrapKeys();
   const answers = shown
     .filter((j) => priority[j]! >= 2 && priority[j]! < 3)
-    .sort((a, b) => answerKeep(cols[a]!) - answerKeep(cols[b]!) || b - a);
+    .sort((a, b) => answerKeep(report, a) - answerKeep(report, b) || b - a);
   const droppedAnswers: Column[] = [];
   for (const j of answers.slice(0, -1)) {
     if (total(shown, width) <= limit) break;
