@@ -100,10 +100,12 @@ const ANSWER_KEYS: ReadonlySet<string> = new Set(['target', 'gap', 'achievement'
  * trend view's projected December, projected gap and projected status (and its latest month, see
  * trendMonths); each plan's gap and status and the differences of `coverage --compare-targets`
  * (`gap_<plan>`, `status_<plan>`, `diff_<plan>`, `diff_pct_<plan>`); the differences and `differs` of
- * `breakdown --compare` (`diff_<variant>`, `diff_pct_<variant>`, `changed`). Not the plain coverage
- * view's projection: its answer is the month's gap and status.
+ * `breakdown --compare` (`diff_<variant>`, `diff_pct_<variant>`, `changed`); and in the plain coverage
+ * view of several months, the projected December and its status (they are its rightmost columns, and
+ * went first on every terminal up to 200 columns; the projected gap reads off the two shown).
  */
 const VIEW_ANSWERS: ReadonlyMap<string, (key: string) => boolean> = new Map<string, (key: string) => boolean>([
+  ['coverage', (k) => k === 'projected' || k === 'projected_status'],
   ['coverage-trend', (k) => k === 'projected' || k === 'projected_gap' || k === 'projected_status'],
   ['coverage-compare', (k) => k.startsWith('gap_') || k.startsWith('status_') || k.startsWith('diff_')],
   ['comparison', (k) => k === 'changed' || k.startsWith('diff_')],

@@ -159,3 +159,20 @@ describe('rv19 F1: breakdown --compare on a narrow terminal keeps the difference
     expect(id.stderr).toContain('warning: hamilton − webster (%), berbeda tidak ditampilkan di tabel: tidak muat dalam 60 karakter');
   });
 });
+
+describe('the plain coverage view of several months keeps its projection on a narrow terminal (fx22 left it open)', () => {
+  it('80 and 100 columns under -q: the projected December and its status stay; what goes is named', async () => {
+    const r80 = await run(['coverage', SULAMA, '--year', '2024', '-q'], { tty: { columns: 80 } });
+    expect(r80.code).toBe(0);
+    fits(r80.stdout, 80);
+    // Before: province | target | gap to target | achievement | status (the projection gone, nothing said).
+    expect(headers(r80.stdout)).toEqual(['province', 'target', 'gap to target', 'status', 'projected December', 'projected status']);
+    // Gorontalo as in the trend view above: 263,813 in December, will miss its 288,908. In June:
+    // 256,129 (2023-12) + 32,779 × 6/12 = 272,518.5 is the milestone; 259,971 is 95.4 % of it, within the
+    // 5 % margin: at risk; the gap 288,908 − 259,971 = 28,937.
+    expect(row(r80.stdout, 'Gorontalo')).toEqual(['Gorontalo', '288,908', '+28,937', 'at risk', '263,813', 'will miss']);
+    expect(r80.stderr).toContain('warning: achievement left out of the table');
+    const r100 = await run(['coverage', SULAMA, '--year', '2024', '-q'], { tty: { columns: 100 } });
+    expect(headers(r100.stdout)).toEqual(['province', 'target', 'gap to target', 'achievement', 'status', 'projected December', 'projected status']);
+  });
+});
