@@ -13,7 +13,7 @@ import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table
 import { InputError, say, usage } from '../errors.js';
 import { datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
-import { expandInputs } from '../io/inputs.js';
+import { expandInputs, stdinOnce } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { ExpectInput } from '../options/parse.js';
@@ -66,6 +66,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // loader names the input's columns: the raw spelling would miss the input's own column (rv16 #2).
   const wanted = o.denominator === undefined ? undefined : canonicalColumn(o.denominator);
   const schema = coverageSchema(grain, wanted, o.extract ?? false);
+  stdinOnce(files, o.previous, o.targets, o.workforce, o.compareTargets, o.series);
   const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…');
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
   const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load), read.table.rule) : undefined;

@@ -14,7 +14,7 @@ import { refuseOutputsAmongInputs } from '../io/output.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import { usage } from '../errors.js';
-import { byColumns, requireColumns, whereOf, type NamedColumn } from '../options/keys.js';
+import { byColumns, requireBundledKeys, requireColumns, whereOf, type NamedColumn } from '../options/keys.js';
 import type { Session } from './session.js';
 import { sourceNotes } from '../report/common.js';
 
@@ -120,6 +120,7 @@ export interface Read {
  */
 export async function readData(patterns: readonly string[], schema: ReadSchema, load: LoadOptions, io: Io, session: Session, own?: string): Promise<Read> {
   if (!patterns.length) {
+    requireBundledKeys(schema.named);
     const table = await loadBaseline(schema, load);
     requireColumns(schema.named, [table], whereOf(table, true));
     const period = baselinePeriod(table);

@@ -41,7 +41,8 @@ function skipLines(text: string, n: number, final: boolean): { rest: string; ski
     const lf = text.indexOf('\n', pos);
     const cr = text.indexOf('\r', pos);
     const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-    if (at < 0 || (text.charCodeAt(at) === 13 && at + 1 >= text.length && !final)) return final ? { rest: '', skipped } : undefined;
+    // At the end, a last line without its line end is a line too.
+    if (at < 0 || (text.charCodeAt(at) === 13 && at + 1 >= text.length && !final)) return final ? { rest: '', skipped: skipped + (pos < text.length ? 1 : 0) } : undefined;
     pos = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
     skipped++;
   }
@@ -203,6 +204,16 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   }
   if (!scanner) {
     above(true);
+    if (options.headerRow && options.headerRow > 1 && pending === '') {
+      // rv21 H1: said "no header line (the file is blank)" of a file of 5 lines under --header-row 99.
+      throw new InputError({
+        file,
+        ...say(
+          { message: `--header-row ${options.headerRow}: the file has ${lineOffset} line${lineOffset === 1 ? '' : 's'}`, hint: 'give the line the header is on, counting from 1' },
+          { message: `--header-row ${options.headerRow}: berkas hanya memiliki ${lineOffset} baris`, hint: 'berikan nomor baris tempat judul kolom berada, dihitung dari 1' },
+        ),
+      });
+    }
     if (pending.trim() === '') throw new InputError({ file, ...(sawAny ? say('no header line (the file is blank)', 'tidak ada baris judul (berkas hanya berisi baris kosong)') : say('the file is empty', 'berkas kosong')) });
     start(pending);
   }

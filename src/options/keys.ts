@@ -88,6 +88,29 @@ const KEYS_OF_BUNDLED = {
   id: 'data dasar bawaan hanya memuat provinsi dan segmen: untuk kabupaten/kota, sektor atau cabang gunakan berkas sendiri (jamsostek template menuliskannya)',
 };
 
+/** The key columns of the bundled baseline (data/baseline.csv read with its segments and Kanwil). */
+const BUNDLED_KEYS: readonly string[] = ['period', 'province', 'segment', 'kanwil'];
+
+/**
+ * Before the bundled baseline is read: --by names one of its key columns. Its notes and source columns
+ * are text no one groups by (rv21 H13: --by notes gave 38 "the notes is empty" errors blamed on
+ * data/baseline.csv, exit 3; --by source_employed made 38 units of source ids).
+ */
+export function requireBundledKeys(named: readonly NamedColumn[]): void {
+  for (const n of named) {
+    if (n.flag !== '--by' || BUNDLED_KEYS.includes(n.column)) continue;
+    unknownName(
+      n.flag,
+      n.given,
+      { en: `the bundled baseline (data/baseline.csv) has no key column "${clipValue(n.column)}"`, id: `data dasar bawaan (data/baseline.csv) tidak memiliki kolom kunci "${clipValue(n.column)}"` },
+      BUNDLED_KEYS,
+      { en: 'key columns it has', id: 'kolom kunci yang ada' },
+      KEYS_OF_BUNDLED,
+      BUNDLED_KEYS.flatMap((c) => [c, ...aliasesOf(c)]),
+    );
+  }
+}
+
 /** Refuse every named column the tables do not have (the first one found), before any work. */
 export function requireColumns(named: readonly NamedColumn[], tables: readonly Table[], where: Where): void {
   const have = tableColumns(tables);

@@ -33,7 +33,7 @@ describe('--by a column the input lacks: exit 2 naming the flag, the columns the
     const r = await run(args);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).not.toContain('internal error');
-    expect(r.stderr).toMatch(/error: --by \S+: .* has no column "/);
+    expect(r.stderr).toMatch(/error: --by \S+: .* has no (key )?column "/);
     expect(r.stderr).toMatch(/hint: .*columns it has: .*province/);
     expect(r.stdout).toBe('');
   });
@@ -49,7 +49,7 @@ describe('--by a column the input lacks: exit 2 naming the flag, the columns the
 
   it('the bundled baseline says how to bring regencies or sectors', async () => {
     const r = await run(['breakdown', '--year', '2024', '--by', 'regency']);
-    expect(r.stderr).toContain('the bundled baseline (data/baseline.csv) has no column "regency"');
+    expect(r.stderr).toContain('the bundled baseline (data/baseline.csv) has no key column "regency"');
     expect(r.stderr).toContain('jamsostek template');
   });
 
