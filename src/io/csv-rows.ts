@@ -100,6 +100,21 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   const start = (body: string): void => {
     const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
     delimiter = options.delimiter ?? sepDelimiter ?? detectDelimiter(firstLine);
+    // --delimiter that does not split the header while another delimiter does (rv21 H14: every row was
+    // then "expected 1 fields, found 2 / a value contains an unquoted ','").
+    const found = options.delimiter === undefined ? undefined : detectDelimiter(firstLine);
+    if (options.delimiter !== undefined && found !== undefined && found !== options.delimiter && detectDelimiter(firstLine.replaceAll(found, '')) === undefined) {
+      const given = describeDelimiter(options.delimiter);
+      const other = describeDelimiter(found);
+      throw new InputError({
+        file,
+        line: lineOffset + 1,
+        ...say(
+          { message: `--delimiter ${given}: the header line does not split on ${given}; it splits on ${other}`, hint: `leave out --delimiter (jamsostek finds it from the header line) or pass --delimiter ${found === '\t' ? "$'\\t'" : `'${found}'`}` },
+          { message: `--delimiter ${given}: baris judul tidak terpisah oleh ${given}; baris itu terpisah oleh ${other}`, hint: `hapus --delimiter (jamsostek menentukannya dari baris judul) atau berikan --delimiter ${found === '\t' ? "$'\\t'" : `'${found}'`}` },
+        ),
+      });
+    }
     // A file of one column (a list of the areas that must report) has no delimiter anywhere: read as
     // such. A delimiter on a later line only (a title line above the header) stays a question.
     // (At least a second line must be there to say so: a first block of one title line is no evidence.)

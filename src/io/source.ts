@@ -155,13 +155,23 @@ export async function* decodeText(
       if (!isUtf8(complete)) {
         const at = firstInvalidUtf8(complete);
         lines.feed(complete.toString('utf8', 0, at));
+        // A UTF-16 file read as UTF-8 (--encoding utf-8): its byte-order mark or its zero bytes say so,
+        // where the hint named Windows-1252 (rv21 H15).
+        const utf16 = first[0] === 0xff && first[1] === 0xfe ? 'utf-16le' : first[0] === 0xfe && first[1] === 0xff ? 'utf-16be' : sniffUtf16(first);
+        const byte = `0x${complete[at]!.toString(16).toUpperCase().padStart(2, '0')}`;
         throw new InputError({
           file: name,
           line: lines.line,
           column: lines.column,
           ...say(
-            { message: `invalid UTF-8 (byte 0x${complete[at]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${wholeStart + at})`, hint: 'the file looks like Windows-1252 (older Excel); rerun with --encoding windows-1252' },
-            { message: `UTF-8 tidak sah (bita 0x${complete[at]!.toString(16).toUpperCase().padStart(2, '0')} pada offset ${wholeStart + at})`, hint: 'berkas ini tampaknya Windows-1252 (Excel versi lama); jalankan ulang dengan --encoding windows-1252' },
+            {
+              message: `invalid UTF-8 (byte ${byte} at offset ${wholeStart + at})`,
+              hint: utf16 ? `the file is ${utf16.toUpperCase()} (its first bytes say so): leave out --encoding (jamsostek reads UTF-16 by itself) or pass --encoding ${utf16}` : 'the file looks like Windows-1252 (older Excel); rerun with --encoding windows-1252',
+            },
+            {
+              message: `UTF-8 tidak sah (bita ${byte} pada offset ${wholeStart + at})`,
+              hint: utf16 ? `berkas ini ${utf16.toUpperCase()} (menurut bita pertamanya): hapus --encoding (jamsostek membaca UTF-16 sendiri) atau berikan --encoding ${utf16}` : 'berkas ini tampaknya Windows-1252 (Excel versi lama); jalankan ulang dengan --encoding windows-1252',
+            },
           ),
         });
       }

@@ -1,4 +1,6 @@
 // Review rv21's messages that misled (H1, H4, H13), mended by the lead. Each case failed on main 52baf10.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tmp, writeIn } from './helpers.js';
 
@@ -46,5 +48,31 @@ describe('rv21 H13: --by on the bundled baseline names one of its key columns', 
   });
   it('--by kanwil and --by provinsi still run', async () => {
     for (const by of ['kanwil', 'provinsi', 'province,segment']) expect((await run(['breakdown', '--year', '2024', '--by', by, '-q', '-f', 'csv'])).code).toBe(0);
+  });
+});
+
+describe('rv21 H10, H14, H15', () => {
+  it('H10: NAD (Nanggroe Aceh Darussalam) is Aceh', async () => {
+    const f = writeIn(D, 'nad.csv', 'province,workforce,participants\nNAD,1000,100\n');
+    const r = await run(['coverage', f, '-q', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe('11,Aceh,1000,100,0.1,900,,,,,,,,,detail');
+  });
+  it("H14: --delimiter ',' on a ';' file: one error at the header naming the delimiter that splits it", async () => {
+    const f = writeIn(D, 'semi.csv', 'Provinsi;Tenaga Kerja;Peserta Aktif\nAceh;1000;100\nBali;2000;200\n');
+    const r = await run(['coverage', f, '--delimiter', ',', '-f', 'csv']);
+    // Before: "expected 1 fields, found 2 / hint: a value contains an unquoted ','" for every row.
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`${f}:1: error: --delimiter ',': the header line does not split on ','; it splits on ';'\n  hint: leave out --delimiter (jamsostek finds it from the header line) or pass --delimiter ';'\n`);
+    expect((await run(['coverage', f, '--delimiter', ';', '-q', '-f', 'csv'])).code).toBe(0);
+  });
+  it('H15: a UTF-16 file under --encoding utf-8: the hint says UTF-16, not Windows-1252', async () => {
+    const text = 'province,workforce,participants\nAceh,1000,100\n';
+    const f = join(D, 'u16.csv');
+    writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = await run(['coverage', f, '--encoding', 'utf-8', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('hint: the file is UTF-16LE (its first bytes say so): leave out --encoding (jamsostek reads UTF-16 by itself) or pass --encoding utf-16le');
+    expect((await run(['coverage', f, '-q', '-f', 'csv'])).code).toBe(0);
   });
 });
