@@ -11,7 +11,7 @@ import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
-import { targetStages, waypoints } from '../core/targets.js';
+import { pathStages, targetStages } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
@@ -37,6 +37,8 @@ export interface Totals {
   readonly year?: number;
   /** The series the totals come from (--year), for the Decembers on the way of a multi-year path. */
   readonly series?: TargetSeries;
+  /** The month the series was read as of (--as-of, or coverage's month): revisions from later months are left out. */
+  readonly asOf?: Period;
   readonly revision?: RevisionFacts;
   /**
    * Why --as-of has nothing to pick: the year's target has no revision in the series (undefined when it
@@ -98,7 +100,7 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
   const later = [...new Set(series.points.map((p) => p.from).filter((m): m is Period => m !== undefined && asOf !== undefined && m > asOf))].sort()[0];
   const revision: RevisionFacts = { from: last.from ?? null, total: Number(last.target.target), before: stages.length > 1 ? Number(stages[stages.length - 2]!.target.target) : null, asOf: asOf ?? null };
   if (stages.length > 1 || later) notes.push({ code: 'revision', year, from: revision.from, total: revision.total, before: revision.before, asOf: asOf ?? null, ...(later ? { later } : {}) });
-  return { stages: out, year, series, revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
+  return { stages: out, year, series, ...(asOf ? { asOf } : {}), revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
 }
 
 /** The total of --year in force for a scenario of the bundled series (breakdown --compare-scenario). */
@@ -127,14 +129,26 @@ export function ruleFacts(rule: SplitRule, result: AllocationResult): RuleFacts 
 /**
  * The breakdown of every stage (the same spec, each stage's total), and the Decembers a national path
  * passes through on the way (only when the total is the series' own and the units are the whole country).
+ * The path's stages (core pathStages) are the year's own (its target revised) and, between them, those
+ * of a revision of a December on the way only (`along`: the same breakdown, other waypoints).
  */
 export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean): BreakdownStage[] {
-  return totals.stages.map((s) => {
-    const result = plan(s.total);
-    if (!(national && totals.series && baseline && totals.year !== undefined)) return { ...(s.from ? { from: s.from } : {}), result };
-    const through = waypoints(totals.series.points, baseline, totals.year, s.from);
-    const units = unitWaypoints(through, result, plan, totals.series.file);
-    return { ...(s.from ? { from: s.from } : {}), result, waypoints: through, ...(units ? { unitWaypoints: units } : {}) };
+  const own = totals.stages.map((s) => ({ ...(s.from ? { from: s.from } : {}), result: plan(s.total) }));
+  if (!(national && totals.series && baseline && totals.year !== undefined)) return own;
+  const series = totals.series;
+  const path = pathStages(series.points, baseline, totals.year, totals.asOf);
+  if (!path) return own;
+  return path.map((p) => {
+    // The year's own stage in force from the path stage's month (the first: the original).
+    let k = 0;
+    own.forEach((s, i) => {
+      if (s.from !== undefined && p.from !== undefined && s.from <= p.from) k = i;
+    });
+    const stage = own[k]!;
+    const value = totals.stages[k]!.total.value;
+    if (value !== p.target) throw new Error(`internal: the path stage from ${p.from ?? 'the baseline'} has the target ${p.target}, the year's stage ${value}`);
+    const units = unitWaypoints(p.waypoints, stage.result, plan, series.file);
+    return { ...(p.from ? { from: p.from } : {}), result: stage.result, waypoints: p.waypoints, ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
   });
 }
 

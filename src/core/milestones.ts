@@ -25,6 +25,12 @@ export interface BreakdownStage {
   readonly waypoints?: ReadonlyMap<Period, bigint>;
   /** Each unit's target for those Decembers (that year's breakdown under the same rule), flat breakdowns only. */
   readonly unitWaypoints?: ReadonlyMap<Period, readonly bigint[]>;
+  /**
+   * A stage of the path only: a revision of a December on the way (rv20 F1: 2024 revised from 2024-07
+   * under --year 2026), the year's own target unchanged (`result` is the stage before's). The path is
+   * redrawn from its month; the year's target has no revision, so the report's `from` leaves it out.
+   */
+  readonly along?: true;
 }
 
 export type MilestoneProblem = Exclude<PathProblem, { problem: 'below-start' }> | { readonly problem: 'below-start'; readonly unit: string; readonly month?: Period };

@@ -1,0 +1,77 @@
+// rv20: target revisions (a --series file's `from` column) and the Decembers a multi-year path passes
+// through. Expected figures by hand in the comments; the bundled baseline's Sulawesi Utara has 578,610
+// participants in 2023-12, the 38 provinces 41,145,132.
+import { readFileSync, rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const REVISED_2024 = 'examples/series-2024-revised.csv'; // plan,2024,52000000,2024-07
+const june = readFileSync('examples/sulama-2024/2024-06.csv', 'utf8');
+const sep2024 = writeIn(dir, 'sulama-2024-09.csv', june.replace(/^2024-06/gm, '2024-09'));
+const detail = (rows: Record<string, string>[], period: string, province: string): Record<string, string> => rows.find((x) => x.period === period && x.province === province)!;
+
+describe('rv20 F1: a multi-year path takes the revision of a December on the way', () => {
+  // The 2026 path under the 2024 revision, run once for the two tests below.
+  let path2026: Promise<Awaited<ReturnType<typeof run>>> | undefined;
+  const the2026Path = async (): Promise<{ r: Awaited<ReturnType<typeof run>>; rows: Record<string, string>[] }> => {
+    const r = await (path2026 ??= run(['breakdown', '--series', REVISED_2024, '--year', '2026', '--months', '-f', 'csv']));
+    expect(r.code, r.stderr).toBe(0);
+    return { r, rows: csvRows(r.stdout) };
+  };
+
+  it('breakdown --year 2026 --months passes 52,000,000 in 2024-12 and 61,000,000 in 2025-12', async () => {
+    const { r, rows } = await the2026Path();
+    // The 2026 target itself is not revised: no `from` column.
+    expect(Object.keys(rows[0]!)).not.toContain('from');
+    // National, by hand: June 2024 41,145,132 + (50,000,000 − 41,145,132) × 6/12 = 45,572,566 (the
+    // original 2024 path, kept up to the revision); September 45,572,566 + (52,000,000 − 45,572,566) ×
+    // 3/6 = 48,786,283; December 2024 52,000,000 (in force from 2024-07; main: 50,000,000); December
+    // 2025 (52,000,000 + 70,000,000) / 2 = 61,000,000 (main: 60,000,000); June 2025 52 M + 9 M × 6/12.
+    const totals: Record<string, number> = { '2024-06': 45_572_566, '2024-09': 48_786_283, '2024-12': 52_000_000, '2025-06': 56_500_000, '2025-12': 61_000_000, '2026-12': 70_000_000 };
+    for (const [p, v] of Object.entries(totals)) expect(Number(detail(rows, p, 'Total').milestone), p).toBe(v);
+    // Sulawesi Utara: June 2024 578,610 + (637,236 − 578,610) × 6/12 = 607,923 exactly (637,236: its
+    // target under the original 50 M); September 607,923 + (650,478 − 607,923) × 3/6 = 629,200.5 (650,478:
+    // its target under the revised 52 M, breakdown --year 2024): the tool's milestone is apportioned
+    // within the national month, so within ±1 of it (main: 578,610 + 58,626 × 9/12 = 622,579.5 → 622,579).
+    expect(Number(detail(rows, '2024-06', 'Sulawesi Utara').milestone)).toBe(607_923);
+    expect(Math.abs(Number(detail(rows, '2024-09', 'Sulawesi Utara').milestone) - 629_200.5)).toBeLessThanOrEqual(1);
+    expect(Number(detail(rows, '2024-12', 'Sulawesi Utara').milestone)).toBe(650_478);
+    expect(r.stderr).toMatch(/the path passes through the series' own Decembers \(52,000,000 in 2024-12.*, 61,000,000 in 2025-12/);
+  });
+
+  it('its Decembers on the way are breakdown --year 2024 and --year 2025, and its 2024 breakdown --year 2024 --months, province by province', async () => {
+    const { rows } = await the2026Path();
+    // Each province's December 2024 and 2025 are its targets of breakdown --year 2024 and --year 2025.
+    for (const y of ['2024', '2025']) {
+      const b = await run(['breakdown', '--series', REVISED_2024, '--year', y, '-f', 'csv']);
+      expect(b.code, b.stderr).toBe(0);
+      const targets = csvRows(b.stdout).filter((x) => x.level === 'detail');
+      expect(targets).toHaveLength(38);
+      for (const t of targets) expect(detail(rows, `${y}-12`, t.province!).milestone, `${y} ${t.province}`).toBe(t.target);
+    }
+    // Every month of 2024, every province and the total: what breakdown --year 2024 --months draws under
+    // the same series (the original path to June, the revision's from July).
+    const b24 = await run(['breakdown', '--series', REVISED_2024, '--year', '2024', '--months', '-f', 'csv']);
+    const y24 = csvRows(b24.stdout);
+    expect(y24).toHaveLength(12 * 39);
+    for (const x of y24) expect(detail(rows, x.period!, x.province!).milestone, `${x.period} ${x.province}`).toBe(x.milestone);
+  });
+
+  it('coverage in September 2024: --year 2026 gives Sulawesi Utara the milestone of --year 2024 (629,200.5 ± 1) and the same status, behind', async () => {
+    const byYear = new Map<string, Record<string, string>>();
+    for (const y of ['2024', '2026']) {
+      const r = await run(['coverage', sep2024, '--year', y, '--series', REVISED_2024, '-f', 'csv']);
+      expect(r.code, r.stderr).toBe(0);
+      byYear.set(y, csvRows(r.stdout).find((x) => x.province === 'Sulawesi Utara')!);
+    }
+    const [a, b] = [byYear.get('2024')!, byYear.get('2026')!];
+    expect(Math.abs(Number(b.milestone) - 629_200.5)).toBeLessThanOrEqual(1);
+    expect(b.milestone).toBe(a.milestone);
+    // 592,497 participants < 0.95 × 629,200.5 = 597,740.5: behind (main, on 622,579: 0.95 × 622,579.5 =
+    // 591,450.5 ≤ 592,497, at-risk).
+    expect(b.participants).toBe('592497');
+    expect([a.status, b.status]).toEqual(['behind', 'behind']);
+  });
+});
