@@ -1,6 +1,6 @@
 // rv20: target revisions and the Decembers a multi-year path passes through. Expected figures by hand.
 import { describe, expect, it } from 'vitest';
-import { pathStages, type TargetPoint } from '../../src/core/targets.js';
+import { pathStages, targetForYear, type TargetPoint } from '../../src/core/targets.js';
 
 const M = 1_000_000n;
 // examples/series-2024-revised.csv: 2024 revised from 50 M to 52 M from 2024-07.
@@ -10,6 +10,34 @@ const revised2024: TargetPoint[] = [
   { year: 2024, target: 52n * M, from: '2024-07' },
   { year: 2026, target: 70n * M },
 ];
+// rv20 F2's revd.csv: 2026 revised down from 70 M to 65.2 M from 2026-07.
+const revised2026: TargetPoint[] = [
+  { year: 2023, target: 41_560_000n },
+  { year: 2024, target: 50n * M },
+  { year: 2026, target: 70n * M },
+  { year: 2026, target: 65_200_000n, from: '2026-07' },
+];
+
+describe('rv20 F2: a revision from after a December does not change that December', () => {
+  it('the 2025 interpolated between 2024 and a 2026 revised from 2026-07 stays (50 M + 70 M) / 2 = 60,000,000, as of any month', () => {
+    for (const asOf of [undefined, '2025-12', '2026-07', '2027-01']) {
+      expect(targetForYear(revised2026, 2025, asOf), String(asOf)).toEqual({ target: 60n * M, interpolated: true, between: [2024, 2026] });
+    }
+    // Main gave (50 M + 65.2 M) / 2 = 57,600,000 as of 2026-07, "revised from 2026-07".
+  });
+
+  it('the revised year itself takes the revision from its month on', () => {
+    expect(targetForYear(revised2026, 2026, '2026-06')?.target).toBe(70n * M);
+    expect(targetForYear(revised2026, 2026, '2026-07')).toEqual({ target: 65_200_000n, interpolated: false, revision: '2026-07' });
+  });
+
+  it('a revision of an end point from a month up to the December does change an interpolated year', () => {
+    // 2026 revised to 72 M from 2025-10: in December 2025 in force, so 2025 = (50 M + 72 M) / 2 = 61 M.
+    const pts: TargetPoint[] = [...revised2026.slice(0, 3), { year: 2026, target: 72n * M, from: '2025-10' }];
+    expect(targetForYear(pts, 2025, '2025-12')).toEqual({ target: 61n * M, interpolated: true, between: [2024, 2026], revision: '2025-10' });
+    expect(targetForYear(pts, 2025, '2025-09')?.target).toBe(60n * M);
+  });
+});
 
 describe('rv20 F1: the stages of a multi-year path take the revisions of the Decembers on the way', () => {
   it('--year 2026 from 2023-12 under the 2024 revision: a second stage from 2024-07 through 52 M and 61 M', () => {
@@ -29,5 +57,13 @@ describe('rv20 F1: the stages of a multi-year path take the revisions of the Dec
     // 2024-07, before the baseline (phaseStages draws such a stage from the baseline).
     const s = pathStages(revised2024, '2024-12', 2026);
     expect(s?.map((x) => [x.from, x.waypoints.get('2025-12')])).toEqual([[undefined, 60n * M], ['2024-07', 61n * M]]);
+  });
+
+  it('a revision of the final year from after the Decembers on the way: their figures stay the first stage\'s', () => {
+    const s = pathStages(revised2026, '2023-12', 2026)!;
+    expect(s.map((x) => [x.from, x.target, x.waypoints.get('2025-12')])).toEqual([
+      [undefined, 70n * M, 60n * M],
+      ['2026-07', 65_200_000n, 60n * M], // before F2's rule: (50 M + 65.2 M) / 2 = 57,600,000
+    ]);
   });
 });

@@ -8,8 +8,11 @@ import { csvRows, run, tmp, writeIn } from './helpers.js';
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const REVISED_2024 = 'examples/series-2024-revised.csv'; // plan,2024,52000000,2024-07
+// rv20's revd.csv: 2026 revised down from 70 M to 65.2 M from 2026-07.
+const down = writeIn(dir, 'revd.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2026,70000000,\nplan,2026,65200000,2026-07\n');
 const june = readFileSync('examples/sulama-2024/2024-06.csv', 'utf8');
 const sep2024 = writeIn(dir, 'sulama-2024-09.csv', june.replace(/^2024-06/gm, '2024-09'));
+const dec2025 = writeIn(dir, 'sulama-2025-12.csv', june.replace(/^2024-06/gm, '2025-12'));
 const detail = (rows: Record<string, string>[], period: string, province: string): Record<string, string> => rows.find((x) => x.period === period && x.province === province)!;
 
 describe('rv20 F1: a multi-year path takes the revision of a December on the way', () => {
@@ -73,5 +76,45 @@ describe('rv20 F1: a multi-year path takes the revision of a December on the way
     // 591,450.5 ≤ 592,497, at-risk).
     expect(b.participants).toBe('592497');
     expect([a.status, b.status]).toEqual(['behind', 'behind']);
+  });
+});
+
+describe('rv20 F2: a revision from 2026-07 does not change the December-2025 target', () => {
+  it('breakdown --year 2025 plans (50,000,000 + 70,000,000) / 2 = 60,000,000, as its --months and coverage --year 2025 do', async () => {
+    const y = await run(['breakdown', '--series', down, '--year', '2025', '-f', 'csv']);
+    expect(y.code, y.stderr).toBe(0);
+    const yearly = csvRows(y.stdout);
+    expect(yearly.find((x) => x.province === 'Total')!.target).toBe('60000000'); // main: 57,600,000
+    expect(y.stderr).not.toContain('57,600,000');
+    expect(y.stderr).not.toContain('revised from 2026-07');
+    const m = await run(['breakdown', '--series', down, '--year', '2025', '--months', '-f', 'csv']);
+    const dec = csvRows(m.stdout).filter((x) => x.period === '2025-12' && x.level === 'detail');
+    expect(dec).toHaveLength(38);
+    // The yearly file's targets are the December of the months file, province by province.
+    for (const x of dec) expect(yearly.find((t) => t.province === x.province)!.target, x.province).toBe(x.milestone);
+    // coverage --targets of that yearly file and coverage --year 2025 give December 2025 the same targets
+    // (main: Sulama 4,517,839 by the file against 4,721,029 by --year).
+    const out = writeIn(dir, 'f2-2025.csv', y.stdout);
+    const byFile = await run(['coverage', dec2025, '--targets', out, '-f', 'csv']);
+    const byYear = await run(['coverage', dec2025, '--year', '2025', '--series', down, '-f', 'csv']);
+    expect(byFile.code, byFile.stderr).toBe(0);
+    expect(byYear.code, byYear.stderr).toBe(0);
+    const f = csvRows(byFile.stdout);
+    const v = csvRows(byYear.stdout);
+    expect(f.length).toBe(v.length);
+    for (const x of v) expect(f.find((z) => z.province === x.province)?.target, x.province).toBe(x.target);
+    expect(v.find((x) => x.province === 'Gorontalo')!.target).toBe(dec.find((x) => x.province === 'Gorontalo')!.milestone);
+  });
+
+  it('a --series revision of a year from after its December is refused (exit 3, file and line), not dropped', async () => {
+    const late = writeIn(dir, 'late.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2024,52000000,2025-03\nplan,2026,70000000,\n');
+    const r = await run(['breakdown', '--series', late, '--year', '2025']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('late.csv:4');
+    expect(r.stderr).toContain('a revision of the 2024 target from 2025-03 starts after December 2024');
+    const id = await run(['breakdown', '--series', late, '--year', '2025', '--lang', 'id']);
+    expect(id.code).toBe(3);
+    expect(id.stderr).toContain('revisi target 2024 mulai 2025-03 dimulai setelah Desember 2024');
   });
 });
