@@ -148,7 +148,7 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
     const value = totals.stages[k]!.total.value;
     if (value !== p.target) throw new Error(`internal: the path stage from ${p.from ?? 'the baseline'} has the target ${p.target}, the year's stage ${value}`);
     const units = unitWaypoints(p.waypoints, stage.result, plan, series.file);
-    return { ...(p.from ? { from: p.from } : {}), result: stage.result, waypoints: p.waypoints, ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
+    return { ...(p.from ? { from: p.from } : {}), result: stage.result, waypoints: p.waypoints, ...(p.revisions.size ? { waypointRevisions: p.revisions } : {}), ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
   });
 }
 
@@ -176,13 +176,23 @@ function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationRe
 }
 
 /**
- * The series' Decembers on the way that a multi-year path passes through (the last stage's, after the
- * baseline month): only the total does; said, since each unit's point there is not that year's own
- * breakdown target (rv14: Lampung's December 2024 under --year 2026 1,057,790, its 2024 target 1,341,470).
+ * The series' Decembers on the way that a multi-year path passes through (after the baseline month),
+ * each with the figure of the stage in force in that December, which the path was drawn through (rv20
+ * F3: the last stage's figures were listed, 57,600,000 in 2025-12 under a revision from 2026-07, where
+ * the months before it, December 2025 among them, pass 60,000,000), and the revision it comes from, if
+ * any. Whether each unit passes through its own target there too is said (rv14: Lampung's December
+ * 2024 under --year 2026 1,057,790 where only the total passed, its 2024 target 1,341,470).
  */
 export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>): Note | undefined {
-  const stage = stages[stages.length - 1];
-  const passes = [...(stage?.waypoints ?? new Map<Period, bigint>())].filter(([m]) => m > from && m < `${year}-12`).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, total]) => ({ month, total: Number(total) }));
+  const passes: { month: Period; total: number; revised?: Period }[] = [];
+  for (let y = Number(from.slice(0, 4)); y < year; y++) {
+    const month = `${y}-12`;
+    const s = path.stage[path.months.indexOf(month)];
+    const total = s === undefined ? undefined : stages[s]?.waypoints?.get(month);
+    if (month <= from || total === undefined) continue;
+    const revised = stages[s!]!.waypointRevisions?.get(month);
+    passes.push({ month, total: Number(total), ...(revised ? { revised } : {}) });
+  }
   if (!passes.length) return undefined;
   // Each unit passes through its own December target only where the stage in force that month was drawn
   // through it (rv18 F6: a revision that lowers a year on the way draws its stage through the national

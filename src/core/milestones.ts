@@ -23,6 +23,8 @@ export interface BreakdownStage {
   readonly result: AllocationResult;
   /** National totals to pass through (the series' own Decembers on the way), national breakdowns only. */
   readonly waypoints?: ReadonlyMap<Period, bigint>;
+  /** Of those Decembers, the ones whose figure is a revision's (or interpolated from one): its month. */
+  readonly waypointRevisions?: ReadonlyMap<Period, Period>;
   /** Each unit's target for those Decembers (that year's breakdown under the same rule), flat breakdowns only. */
   readonly unitWaypoints?: ReadonlyMap<Period, readonly bigint[]>;
   /**

@@ -1,5 +1,8 @@
 // rv20: target revisions and the Decembers a multi-year path passes through. Expected figures by hand.
 import { describe, expect, it } from 'vitest';
+import { waypointsNote } from '../../src/app/targets.js';
+import type { AllocationResult } from '../../src/core/allocation/plan.js';
+import type { BreakdownStage } from '../../src/core/milestones.js';
 import { pathStages, targetForYear, type TargetPoint } from '../../src/core/targets.js';
 
 const M = 1_000_000n;
@@ -65,5 +68,25 @@ describe('rv20 F1: the stages of a multi-year path take the revisions of the Dec
       [undefined, 70n * M, 60n * M],
       ['2026-07', 65_200_000n, 60n * M], // before F2's rule: (50 M + 65.2 M) / 2 = 57,600,000
     ]);
+  });
+});
+
+describe('rv20 F3: the waypoints note states the figures of the stage in force in each December', () => {
+  // Two stages drawn by hand: the first through 50 M in 2024-12 and 60 M in 2025-12; a second from
+  // 2025-03 whose figure for 2024-12 (already past when it starts) differs. The path's 2024-12 is the
+  // first stage's, its 2025-12 the second's.
+  const result = {} as AllocationResult;
+  const stages: BreakdownStage[] = [
+    { result, waypoints: new Map([['2024-12', 50n * M], ['2025-12', 60n * M]]) },
+    { from: '2025-03', result, waypoints: new Map([['2024-12', 52n * M], ['2025-12', 61n * M]]), waypointRevisions: new Map([['2024-12', '2024-07'], ['2025-12', '2024-07']]) },
+  ];
+  const months: string[] = [];
+  for (const y of [2024, 2025, 2026]) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
+  const stage = months.map((m) => (m >= '2025-03' ? 1 : 0));
+
+  it('50,000,000 in 2024-12 (stage 0 in force then), 61,000,000 in 2025-12 under the revision from 2024-07', () => {
+    const n = waypointsNote(stages, '2023-12', 2026, { months, stage });
+    expect(n).toEqual({ code: 'waypoints-national', year: 2026, passes: [{ month: '2024-12', total: 50_000_000 }, { month: '2025-12', total: 61_000_000, revised: '2024-07' }] });
+    // Main listed the last stage's: 52,000,000 in 2024-12.
   });
 });

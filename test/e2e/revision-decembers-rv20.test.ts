@@ -8,8 +8,9 @@ import { csvRows, run, tmp, writeIn } from './helpers.js';
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const REVISED_2024 = 'examples/series-2024-revised.csv'; // plan,2024,52000000,2024-07
-// rv20's revd.csv: 2026 revised down from 70 M to 65.2 M from 2026-07.
+// rv20's revd.csv: 2026 revised down from 70 M to 65.2 M from 2026-07; and an upward one, 72 M.
 const down = writeIn(dir, 'revd.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2026,70000000,\nplan,2026,65200000,2026-07\n');
+const up = writeIn(dir, 'rev.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2026,70000000,\nplan,2026,72000000,2026-07\n');
 const june = readFileSync('examples/sulama-2024/2024-06.csv', 'utf8');
 const sep2024 = writeIn(dir, 'sulama-2024-09.csv', june.replace(/^2024-06/gm, '2024-09'));
 const dec2025 = writeIn(dir, 'sulama-2025-12.csv', june.replace(/^2024-06/gm, '2025-12'));
@@ -41,7 +42,7 @@ describe('rv20 F1: a multi-year path takes the revision of a December on the way
     expect(Number(detail(rows, '2024-06', 'Sulawesi Utara').milestone)).toBe(607_923);
     expect(Math.abs(Number(detail(rows, '2024-09', 'Sulawesi Utara').milestone) - 629_200.5)).toBeLessThanOrEqual(1);
     expect(Number(detail(rows, '2024-12', 'Sulawesi Utara').milestone)).toBe(650_478);
-    expect(r.stderr).toMatch(/the path passes through the series' own Decembers \(52,000,000 in 2024-12.*, 61,000,000 in 2025-12/);
+    expect(r.stderr).toContain("the path passes through the series' own Decembers (52,000,000 in 2024-12 under the revision from 2024-07, 61,000,000 in 2025-12 under the revision from 2024-07)");
   });
 
   it('its Decembers on the way are breakdown --year 2024 and --year 2025, and its 2024 breakdown --year 2024 --months, province by province', async () => {
@@ -116,5 +117,23 @@ describe('rv20 F2: a revision from 2026-07 does not change the December-2025 tar
     const id = await run(['breakdown', '--series', late, '--year', '2025', '--lang', 'id']);
     expect(id.code).toBe(3);
     expect(id.stderr).toContain('revisi target 2024 mulai 2025-03 dimulai setelah Desember 2024');
+  });
+});
+
+describe('rv20 F3: the note names the Decembers the path passes through', () => {
+  for (const [name, series] of [['down to 65.2 M', down], ['up to 72 M', up]] as const) {
+    it(`a 2026 revised ${name} from 2026-07: "60,000,000 in 2025-12", as the file passes`, async () => {
+      const r = await run(['breakdown', '--series', series, '--year', '2026', '--months', '-f', 'csv']);
+      expect(r.code, r.stderr).toBe(0);
+      // December 2025, before the revision: (50,000,000 + 70,000,000) / 2 (main said 57,600,000 / 61,000,000).
+      expect(detail(csvRows(r.stdout), '2025-12', 'Total').milestone).toBe('60000000');
+      expect(r.stderr).toContain("the path passes through the series' own Decembers (50,000,000 in 2024-12, 60,000,000 in 2025-12)");
+    });
+  }
+
+  it('in Indonesian, with the revision a December comes from', async () => {
+    const r = await run(['breakdown', '--series', REVISED_2024, '--year', '2026', '--months', '-f', 'csv', '--lang', 'id']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('52.000.000 pada 2024-12 dengan revisi mulai 2024-07');
   });
 });
