@@ -156,12 +156,13 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
  * Each unit's target for the series' Decembers on the way, from that year's own breakdown under the same
  * rule (breakdown --year 2024 for the December 2024 of a 2026 plan), so that a province's path passes
  * through its own 2024 target, not only the national total through 50,000,000 (rv14: Lampung's December
- * 2024 under --year 2026 was 1,057,790, its 2024 target 1,341,470). Flat breakdowns only; undefined
+ * 2024 under --year 2026 was 1,057,790, its 2024 target 1,341,470). For two keys, the cells' targets:
+ * each parent (row, column, Kanwil) passes through their sum, its own target of that year (rv20 F4). Undefined
  * (the national total alone passes through them, and the note says so) when a unit's targets would not
  * rise from today through each December to the final target.
  */
 function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationResult, plan: (total: GivenTotal) => AllocationResult, file: string): Map<Period, bigint[]> | undefined {
-  if (final.shape !== 'flat' || through.size === 0) return undefined;
+  if (through.size === 0) return undefined;
   const out = new Map<Period, bigint[]>();
   let previous = final.units.map((u) => BigInt(u.participants ?? 0));
   for (const [month, total] of [...through].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -137,3 +137,34 @@ describe('rv20 F3: the note names the Decembers the path passes through', () => 
     expect(r.stderr).toContain('52.000.000 pada 2024-12 dengan revisi mulai 2024-07');
   });
 });
+
+describe('rv20 F4: --by province,segment --months under --year 2026: each province adds up to its own path', () => {
+  it('the province subtotals are --by province --months in all 1,368 province-months; each cell passes its 2024 and 2025 targets', async () => {
+    const [ps, p, ps24] = await Promise.all([
+      run(['breakdown', '--year', '2026', '--by', 'province,segment', '--months', '-f', 'csv']),
+      run(['breakdown', '--year', '2026', '--months', '-f', 'csv', '-q']),
+      run(['breakdown', '--year', '2024', '--by', 'province,segment', '-f', 'csv', '-q']),
+    ]);
+    expect(ps.code, ps.stderr).toBe(0);
+    const cells = csvRows(ps.stdout);
+    const own = new Map(csvRows(p.stdout).filter((x) => x.level === 'detail').map((x) => [`${x.period}|${x.province}`, x.milestone]));
+    const subtotals = cells.filter((x) => x.level === 'subtotal' && x.province !== 'Total');
+    expect(subtotals).toHaveLength(36 * 38);
+    const off = subtotals.filter((x) => own.get(`${x.period}|${x.province}`) !== x.milestone).map((x) => `${x.period} ${x.province} ${x.milestone} vs ${own.get(`${x.period}|${x.province}`)}`);
+    expect(off).toEqual([]); // main: 228, e.g. 2024-12 Kalimantan Barat 908,340 vs 908,341
+    // The finding's Decembers: Kalimantan Barat and Papua in 2024-12 are their breakdown --year 2024
+    // targets (908,341 and 169,648), Sulawesi Utara in 2025-12 its --year 2025 target (703,444); main gave
+    // 908,340, 169,649 and 703,443 (their shares of the national 50,000,000 / 60,000,000, rounded apart).
+    const sub = (period: string, province: string): string => subtotals.find((x) => x.period === period && x.province === province)!.milestone!;
+    expect([sub('2024-12', 'Kalimantan Barat'), sub('2024-12', 'Papua'), sub('2025-12', 'Sulawesi Utara')]).toEqual(['908341', '169648', '703444']);
+    // Each month's cells add up to the national path: 2024-12 50,000,000, 2025-12 (50 M + 70 M) / 2.
+    const national = (period: string): number => cells.filter((x) => x.period === period && x.level === 'detail').reduce((a, x) => a + Number(x.milestone), 0);
+    expect([national('2024-12'), national('2025-12'), national('2026-12')]).toEqual([50_000_000, 60_000_000, 70_000_000]);
+    // Each cell in 2024-12 is its target of breakdown --year 2024 --by province,segment (so the note's
+    // "each unit through its target of that year's breakdown" holds for the cells too).
+    const y24 = csvRows(ps24.stdout).filter((x) => x.level === 'detail');
+    expect(y24).toHaveLength(152);
+    for (const t of y24) expect(cells.find((x) => x.period === '2024-12' && x.level === 'detail' && x.province === t.province && x.segment === t.segment)!.milestone, `${t.province} ${t.segment}`).toBe(t.target);
+    expect(ps.stderr).toContain("each unit through its target of that year's breakdown under the same rule (breakdown --year 2024, --year 2025)");
+  });
+});
