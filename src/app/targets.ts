@@ -11,7 +11,7 @@ import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
-import { pathStages, targetStages } from '../core/targets.js';
+import { pathStages, targetForYear, targetStages } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
@@ -97,7 +97,11 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
   const last = stages[stages.length - 1]!;
   if (last.target.interpolated) notes.push({ code: 'interpolated', year, from: last.target.between![0], to: last.target.between![1] });
   // Revisions: the one in force, and any later one that is not (yet).
-  const later = [...new Set(series.points.map((p) => p.from).filter((m): m is Period => m !== undefined && asOf !== undefined && m > asOf))].sort()[0];
+  // Only one that would change the year's target: a revision from after its December never does (rv20 F2:
+  // a 2026 revision from 2026-07 was announced to December 2025's report as "not in force yet").
+  const later = [...new Set(series.points.map((p) => p.from).filter((m): m is Period => m !== undefined && asOf !== undefined && m > asOf))]
+    .sort()
+    .find((m) => targetForYear(series.points, year, m)?.target !== last.target.target);
   const revision: RevisionFacts = { from: last.from ?? null, total: Number(last.target.target), before: stages.length > 1 ? Number(stages[stages.length - 2]!.target.target) : null, asOf: asOf ?? null };
   if (stages.length > 1 || later) notes.push({ code: 'revision', year, from: revision.from, total: revision.total, before: revision.before, asOf: asOf ?? null, ...(later ? { later } : {}) });
   return { stages: out, year, series, ...(asOf ? { asOf } : {}), revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };

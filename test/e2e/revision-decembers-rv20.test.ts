@@ -107,6 +107,18 @@ describe('rv20 F2: a revision from 2026-07 does not change the December-2025 tar
     expect(v.find((x) => x.province === 'Gorontalo')!.target).toBe(dec.find((x) => x.province === 'Gorontalo')!.milestone);
   });
 
+  it('coverage --year 2025 in December 2025 announces no revision from 2026-07 (it never applies to 2025)', async () => {
+    const r = await run(['coverage', dec2025, '--year', '2025', '--series', down, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // Main: "the 2025 target as of 2025-12: 60,000,000 (the original); a revision from 2026-07 is not in
+    // force yet (--as-of 2026-07 applies it)", while --as-of 2026-07 is refused for 2025 now.
+    expect(r.stderr).not.toContain('2026-07');
+    expect(r.stderr).toContain('the 2025 target is interpolated between 2024 and 2026');
+    // Before 2026-07 the revision of 2026 itself is still announced to a 2026 report.
+    const s = await run(['coverage', sep2024, '--year', '2026', '--series', down, '-f', 'csv']);
+    expect(s.stderr).toContain('a revision from 2026-07 is not in force yet');
+  });
+
   it('a --series revision of a year from after its December is refused (exit 3, file and line), not dropped', async () => {
     const late = writeIn(dir, 'late.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2024,52000000,2025-03\nplan,2026,70000000,\n');
     const r = await run(['breakdown', '--series', late, '--year', '2025']);
