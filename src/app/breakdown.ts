@@ -110,7 +110,8 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   // The path: for --months, and for a revision (where the revised path starts).
   let path: Milestones | undefined;
   let phasing = 'even';
-  const revised = stages.length > 1;
+  // The year's target revised (a stage of the path only, `along`, revises a December on the way).
+  const revised = stages.some((s, i) => i > 0 && !s.along);
   if (o.months || revised) {
     if (!read.period) throw usage('--months and revisions need the baseline month: add a period column (YYYY-MM) to the input', '--months dan revisi memerlukan bulan dasar: tambahkan kolom periode (YYYY-MM) ke input');
     const year = totals?.year;
@@ -139,7 +140,9 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   // not in the units': planned from the units' sum, the units' increase takes them in. Said.
   const absorbed = read.bundled ? unattributedNote(result) : undefined;
   if (absorbed) notes.push(absorbed);
-  const lastStart = revised && path ? path.starts[path.starts.length - 1] : undefined;
+  // Where the revision in force starts: the month before its own `from` (not a later stage's of the path only).
+  const lastOwn = [...stages].reverse().find((s) => !s.along);
+  const lastStart = revised && path && lastOwn?.from ? path.starts.find((s) => s.month === addMonths(lastOwn.from!, -1)) : undefined;
   return {
     read,
     base,

@@ -11,7 +11,7 @@ import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
-import { targetStages, waypoints } from '../core/targets.js';
+import { pathStages, targetForYear, targetStages } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
@@ -37,6 +37,8 @@ export interface Totals {
   readonly year?: number;
   /** The series the totals come from (--year), for the Decembers on the way of a multi-year path. */
   readonly series?: TargetSeries;
+  /** The month the series was read as of (--as-of, or coverage's month): revisions from later months are left out. */
+  readonly asOf?: Period;
   readonly revision?: RevisionFacts;
   /**
    * Why --as-of has nothing to pick: the year's target has no revision in the series (undefined when it
@@ -95,10 +97,14 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
   const last = stages[stages.length - 1]!;
   if (last.target.interpolated) notes.push({ code: 'interpolated', year, from: last.target.between![0], to: last.target.between![1] });
   // Revisions: the one in force, and any later one that is not (yet).
-  const later = [...new Set(series.points.map((p) => p.from).filter((m): m is Period => m !== undefined && asOf !== undefined && m > asOf))].sort()[0];
+  // Only one that would change the year's target: a revision from after its December never does (rv20 F2:
+  // a 2026 revision from 2026-07 was announced to December 2025's report as "not in force yet").
+  const later = [...new Set(series.points.map((p) => p.from).filter((m): m is Period => m !== undefined && asOf !== undefined && m > asOf))]
+    .sort()
+    .find((m) => targetForYear(series.points, year, m)?.target !== last.target.target);
   const revision: RevisionFacts = { from: last.from ?? null, total: Number(last.target.target), before: stages.length > 1 ? Number(stages[stages.length - 2]!.target.target) : null, asOf: asOf ?? null };
   if (stages.length > 1 || later) notes.push({ code: 'revision', year, from: revision.from, total: revision.total, before: revision.before, asOf: asOf ?? null, ...(later ? { later } : {}) });
-  return { stages: out, year, series, revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
+  return { stages: out, year, series, ...(asOf ? { asOf } : {}), revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
 }
 
 /** The total of --year in force for a scenario of the bundled series (breakdown --compare-scenario). */
@@ -127,14 +133,26 @@ export function ruleFacts(rule: SplitRule, result: AllocationResult): RuleFacts 
 /**
  * The breakdown of every stage (the same spec, each stage's total), and the Decembers a national path
  * passes through on the way (only when the total is the series' own and the units are the whole country).
+ * The path's stages (core pathStages) are the year's own (its target revised) and, between them, those
+ * of a revision of a December on the way only (`along`: the same breakdown, other waypoints).
  */
 export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean): BreakdownStage[] {
-  return totals.stages.map((s) => {
-    const result = plan(s.total);
-    if (!(national && totals.series && baseline && totals.year !== undefined)) return { ...(s.from ? { from: s.from } : {}), result };
-    const through = waypoints(totals.series.points, baseline, totals.year, s.from);
-    const units = unitWaypoints(through, result, plan, totals.series.file);
-    return { ...(s.from ? { from: s.from } : {}), result, waypoints: through, ...(units ? { unitWaypoints: units } : {}) };
+  const own = totals.stages.map((s) => ({ ...(s.from ? { from: s.from } : {}), result: plan(s.total) }));
+  if (!(national && totals.series && baseline && totals.year !== undefined)) return own;
+  const series = totals.series;
+  const path = pathStages(series.points, baseline, totals.year, totals.asOf);
+  if (!path) return own;
+  return path.map((p) => {
+    // The year's own stage in force from the path stage's month (the first: the original).
+    let k = 0;
+    own.forEach((s, i) => {
+      if (s.from !== undefined && p.from !== undefined && s.from <= p.from) k = i;
+    });
+    const stage = own[k]!;
+    const value = totals.stages[k]!.total.value;
+    if (value !== p.target) throw new Error(`internal: the path stage from ${p.from ?? 'the baseline'} has the target ${p.target}, the year's stage ${value}`);
+    const units = unitWaypoints(p.waypoints, stage.result, plan, series.file);
+    return { ...(p.from ? { from: p.from } : {}), result: stage.result, waypoints: p.waypoints, ...(p.revisions.size ? { waypointRevisions: p.revisions } : {}), ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
   });
 }
 
@@ -142,12 +160,13 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
  * Each unit's target for the series' Decembers on the way, from that year's own breakdown under the same
  * rule (breakdown --year 2024 for the December 2024 of a 2026 plan), so that a province's path passes
  * through its own 2024 target, not only the national total through 50,000,000 (rv14: Lampung's December
- * 2024 under --year 2026 was 1,057,790, its 2024 target 1,341,470). Flat breakdowns only; undefined
+ * 2024 under --year 2026 was 1,057,790, its 2024 target 1,341,470). For two keys, the cells' targets:
+ * each parent (row, column, Kanwil) passes through their sum, its own target of that year (rv20 F4). Undefined
  * (the national total alone passes through them, and the note says so) when a unit's targets would not
  * rise from today through each December to the final target.
  */
 function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationResult, plan: (total: GivenTotal) => AllocationResult, file: string): Map<Period, bigint[]> | undefined {
-  if (final.shape !== 'flat' || through.size === 0) return undefined;
+  if (through.size === 0) return undefined;
   const out = new Map<Period, bigint[]>();
   let previous = final.units.map((u) => BigInt(u.participants ?? 0));
   for (const [month, total] of [...through].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -162,13 +181,23 @@ function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationRe
 }
 
 /**
- * The series' Decembers on the way that a multi-year path passes through (the last stage's, after the
- * baseline month): only the total does; said, since each unit's point there is not that year's own
- * breakdown target (rv14: Lampung's December 2024 under --year 2026 1,057,790, its 2024 target 1,341,470).
+ * The series' Decembers on the way that a multi-year path passes through (after the baseline month),
+ * each with the figure of the stage in force in that December, which the path was drawn through (rv20
+ * F3: the last stage's figures were listed, 57,600,000 in 2025-12 under a revision from 2026-07, where
+ * the months before it, December 2025 among them, pass 60,000,000), and the revision it comes from, if
+ * any. Whether each unit passes through its own target there too is said (rv14: Lampung's December
+ * 2024 under --year 2026 1,057,790 where only the total passed, its 2024 target 1,341,470).
  */
 export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>): Note | undefined {
-  const stage = stages[stages.length - 1];
-  const passes = [...(stage?.waypoints ?? new Map<Period, bigint>())].filter(([m]) => m > from && m < `${year}-12`).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, total]) => ({ month, total: Number(total) }));
+  const passes: { month: Period; total: number; revised?: Period }[] = [];
+  for (let y = Number(from.slice(0, 4)); y < year; y++) {
+    const month = `${y}-12`;
+    const s = path.stage[path.months.indexOf(month)];
+    const total = s === undefined ? undefined : stages[s]?.waypoints?.get(month);
+    if (month <= from || total === undefined) continue;
+    const revised = stages[s!]!.waypointRevisions?.get(month);
+    passes.push({ month, total: Number(total), ...(revised ? { revised } : {}) });
+  }
   if (!passes.length) return undefined;
   // Each unit passes through its own December target only where the stage in force that month was drawn
   // through it (rv18 F6: a revision that lowers a year on the way draws its stage through the national

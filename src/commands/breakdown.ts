@@ -93,7 +93,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     { ...context, rule: plan.rule, revision: plan.revision },
   );
   if (o.months && plan.path) {
-    report = milestonesReport(result, plan.path, read.period!, report, plan.phasing, plan.stages);
+    report = milestonesReport(result, plan.path, read.period!, report, plan.phasing, plan.stages.filter((s) => !s.along));
   }
   await session.emit(report, [...read.inputs, ...session.protectedInputs(o)]);
 }

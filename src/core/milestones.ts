@@ -23,8 +23,16 @@ export interface BreakdownStage {
   readonly result: AllocationResult;
   /** National totals to pass through (the series' own Decembers on the way), national breakdowns only. */
   readonly waypoints?: ReadonlyMap<Period, bigint>;
+  /** Of those Decembers, the ones whose figure is a revision's (or interpolated from one): its month. */
+  readonly waypointRevisions?: ReadonlyMap<Period, Period>;
   /** Each unit's target for those Decembers (that year's breakdown under the same rule), flat breakdowns only. */
   readonly unitWaypoints?: ReadonlyMap<Period, readonly bigint[]>;
+  /**
+   * A stage of the path only: a revision of a December on the way (rv20 F1: 2024 revised from 2024-07
+   * under --year 2026), the year's own target unchanged (`result` is the stage before's). The path is
+   * redrawn from its month; the year's target has no revision, so the report's `from` leaves it out.
+   */
+  readonly along?: true;
 }
 
 export type MilestoneProblem = Exclude<PathProblem, { problem: 'below-start' }> | { readonly problem: 'below-start'; readonly unit: string; readonly month?: Period };
@@ -71,11 +79,13 @@ function nestedPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
     baseline: members.map((m) => sum(baseline, m)),
     from,
     year,
-    stages: stages.map((s) => ({ from: s.from, targets: members.map((m) => sum(s.result.units.map((u) => u.target), m)), waypoints: s.waypoints })),
+    stages: stages.map((s) => ({ from: s.from, targets: members.map((m) => sum(s.result.units.map((u) => u.target), m)), waypoints: s.waypoints, ...summedWaypoints(s, (v) => members.map((m) => sum(v, m))) })),
     phasing,
     method: first.method,
   });
-  if ('problem' in parents || parents.national.some((v, k) => v !== flat.national[k])) return withRowsOff(flat, first.units.map((u) => u.keys[0]!), 'problem' in parents ? undefined : parents);
+  const kept = (rows: StagedPath | undefined): Milestones => withSetAside(withRowsOff(flat, first.units.map((u) => u.keys[0]!), rows), setAside(stages, undefined));
+  if ('problem' in parents || parents.national.some((v, k) => v !== flat.national[k])) return kept('problem' in parents ? undefined : parents);
+  const aside = setAside(stages, parents);
   const units: bigint[][] = first.units.map(() => []);
   for (let g = 0; g < members.length; g++) {
     const m = members[g]!;
@@ -85,14 +95,32 @@ function nestedPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
       baseline: m.map((i) => baseline[i]!),
       from,
       year,
-      stages: stages.map((s, n) => ({ from: s.from, targets: m.map((i) => s.result.units[i]!.target), waypoints: own(n) })),
+      // Each child through its own December targets where its parent passed through their sum.
+      stages: stages.map((s, n) => ({ from: s.from, targets: m.map((i) => s.result.units[i]!.target), waypoints: own(n), ...(aside.includes(n) ? {} : summedWaypoints(s, (v) => m.map((i) => v[i]!))) })),
       phasing,
       method: first.method,
     });
-    if ('problem' in children) return withRowsOff(flat, first.units.map((u) => u.keys[0]!), parents);
+    if ('problem' in children || children.unitWaypointsSetAside?.length) return kept(parents);
     m.forEach((i, j) => (units[i] = children.units[j]!));
   }
-  return { ...flat, units };
+  return withSetAside({ ...flat, units }, aside);
+}
+
+/** A stage's unit waypoints added up by group (rows, columns, Kanwil): each group's December targets. */
+function summedWaypoints(s: BreakdownStage, sum: (values: readonly bigint[]) => bigint[]): { unitWaypoints?: Map<Period, bigint[]> } {
+  return s.unitWaypoints ? { unitWaypoints: new Map([...s.unitWaypoints].map(([m, v]) => [m, sum(v)])) } : {};
+}
+
+/** The stages whose unit waypoints a path of two keys does not pass through (set aside by its parents, or all of them when the cells' own path is kept). */
+function setAside(stages: readonly BreakdownStage[], ...paths: readonly (StagedPath | undefined)[]): number[] {
+  const out = new Set<number>();
+  for (const p of paths) for (const s of p === undefined ? stages.map((_, i) => i) : (p.unitWaypointsSetAside ?? [])) if (stages[s]?.unitWaypoints) out.add(s);
+  return [...out].sort((a, b) => a - b);
+}
+
+function withSetAside(path: Milestones, aside: readonly number[]): Milestones {
+  const { unitWaypointsSetAside: _, ...rest } = path;
+  return aside.length ? { ...rest, unitWaypointsSetAside: aside } : rest;
 }
 
 /** The cells' own path, and how far its rows (by `rowKey` of each unit) are from their own paths. */
@@ -153,30 +181,41 @@ function matrixPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
       baseline: sumBy(baseline, side, n),
       from,
       year,
-      stages: stages.map((s) => ({ from: s.from, targets: sumBy(s.result.units.map((u) => u.target), side, n), waypoints: s.waypoints })),
+      stages: stages.map((s) => ({ from: s.from, targets: sumBy(s.result.units.map((u) => u.target), side, n), waypoints: s.waypoints, ...summedWaypoints(s, (v) => sumBy(v, side, n)) })),
       phasing,
       method,
     });
   const rows = margin(0, R);
   const cols = margin(1, C);
-  const off = (): Milestones => withRowsOff(flat, first.units.map((u) => u.keys[0]!), 'problem' in rows ? undefined : rows);
+  const off = (): Milestones => withSetAside(withRowsOff(flat, first.units.map((u) => u.keys[0]!), 'problem' in rows ? undefined : rows), setAside(stages, undefined));
   if ('problem' in rows || 'problem' in cols || rows.national.some((v, k) => v !== flat.national[k])) return off();
+  // The Decembers on the way each cell passes through (its own target of that year), where both its row
+  // and its column passed through their sums (rv20 F4: the rows passed the national total alone, and a
+  // province's subtotal was 1 off its --by province path in 228 of 1,368 province-months of --year 2026).
+  const aside = setAside(stages, rows, cols);
+  const pins = (s: number): ReadonlyMap<Period, readonly bigint[]> => (aside.includes(s) ? new Map() : (stages[s]!.unitWaypoints ?? new Map()));
   const units: bigint[][] = first.units.map(() => []);
   let start = baseline;
   let previous = baseline;
   for (let k = 0; k < flat.months.length; k++) {
-    // A new stage (a revision) starts from the month before it: increases are counted from there.
-    if (k > 0 && flat.stage[k] !== flat.stage[k - 1]) start = previous;
-    const stage = stages[flat.stage[k]!]!.result;
+    const s = flat.stage[k]!;
+    const month = flat.months[k]!;
+    // A new stage (a revision) starts from the month before it, a new piece from the December passed:
+    // increases are counted from there.
+    if (k > 0 && (s !== flat.stage[k - 1] || pins(s).has(flat.months[k - 1]!))) start = previous;
+    const stage = stages[s]!.result;
+    // The piece's end: the next December on the way the cells pass through, else the stage's targets.
+    const next = [...pins(s).keys()].filter((p) => p >= month).sort()[0];
+    const end = next !== undefined ? pins(s).get(next)! : stage.units.map((u) => u.target);
     const grid = <T>(fill: T): T[][] => Array.from({ length: R }, () => new Array<T>(C).fill(fill));
     const weights = grid(0n);
     const lower = grid(0n);
     const upper = grid<bigint | null>(0n);
-    stage.units.forEach((u, i) => {
+    stage.units.forEach((_, i) => {
       const [r, c] = at[i]!;
-      weights[r]![c] = u.target - start[i]!;
+      weights[r]![c] = end[i]! - start[i]!;
       lower[r]![c] = previous[i]! - start[i]!;
-      upper[r]![c] = u.target - start[i]!;
+      upper[r]![c] = end[i]! - start[i]!;
     });
     const rowStart = sumBy(start, 0, R);
     const colStart = sumBy(start, 1, C);
@@ -197,5 +236,5 @@ function matrixPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
     previous = first.units.map((_, i) => start[i]! + values[at[i]![0]]![at[i]![1]]!);
     previous.forEach((v, i) => units[i]!.push(v));
   }
-  return { ...flat, units };
+  return withSetAside({ ...flat, units }, aside);
 }

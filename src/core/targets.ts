@@ -5,6 +5,10 @@
 //
 // Example: 2024 → 50,000,000 and 2026 → 70,000,000 give 2025 → 60,000,000 (interpolated); with
 // 2024 → 52,000,000 from 2024-07, 2024 is 50,000,000 as of 2024-06 and 52,000,000 as of 2024-07.
+//
+// A year's target is the one for its December, so a revision from a month after that December cannot
+// change it, as of whatever month (rv20 F2: 2026 → 65,200,000 from 2026-07 made the interpolated 2025
+// 57,600,000, half a year after December 2025, whose target in force was 60,000,000).
 
 import { floorDiv } from './allocation/exact.js';
 import type { Period } from './calendar.js';
@@ -35,9 +39,14 @@ export interface YearTarget {
   readonly revision?: Period;
 }
 
-/** The target of a year as of a month (default: the original series). */
+/**
+ * The target of a year as of a month (default: the original series): the revisions in force then and
+ * in December of the year, never one from a later month (a revision from 2026-07 does not change the
+ * December 2025 interpolated between 2024 and 2026).
+ */
 export function targetForYear(points: readonly TargetPoint[], year: number, asOf?: Period): YearTarget | undefined {
-  const inForce = pointsInForce(points, asOf);
+  const december = `${year}-12`;
+  const inForce = pointsInForce(points, asOf !== undefined && asOf > december ? december : asOf);
   const sorted = inForce.sort((a, b) => a.year - b.year);
   const exact = sorted.find((p) => p.year === year);
   if (exact) return { target: exact.target, interpolated: false, ...(exact.from ? { revision: exact.from } : {}) };
@@ -80,15 +89,63 @@ export function targetStages(points: readonly TargetPoint[], year: number, asOf?
 /**
  * The national targets of the Decembers strictly between two months, as of a month: the points a
  * multi-year path passes through. Example: from 2023-12 to December 2026 → 2024-12 and 2025-12.
+ * Each is the target of its year as of that month (targetForYear: never a revision from after its
+ * December).
  */
 export function waypoints(points: readonly TargetPoint[], from: Period, year: number, asOf?: Period): Map<Period, bigint> {
+  return decembers(points, from, year, asOf).waypoints;
+}
+
+/** waypoints, with the revision month of each December whose figure comes from one. */
+function decembers(points: readonly TargetPoint[], from: Period, year: number, asOf: Period | undefined): { waypoints: Map<Period, bigint>; revisions: Map<Period, Period> } {
   const out = new Map<Period, bigint>();
+  const revisions = new Map<Period, Period>();
   const first = Number(from.slice(0, 4));
   for (let y = first; y < year; y++) {
     const dec = `${y}-12`;
     if (dec <= from) continue;
     const t = targetForYear(points, y, asOf);
     if (t) out.set(dec, t.target);
+    if (t?.revision) revisions.set(dec, t.revision);
   }
-  return out;
+  return { waypoints: out, revisions };
+}
+
+/** One stage of a multi-year path: from a month on, the year's target and the Decembers on the way to pass through. */
+export interface PathStagePoints {
+  /** The first month of the stage; undefined: from the baseline (the original series). */
+  readonly from?: Period;
+  readonly target: bigint;
+  readonly waypoints: Map<Period, bigint>;
+  /** The Decembers whose figure is a revision's (or interpolated from one): the month it is in force from. */
+  readonly revisions: Map<Period, Period>;
+}
+
+/**
+ * The stages of the path from a baseline month to December of a year, as of a month (default: every
+ * revision): the original, then each revision month from which the year's target or the target of a
+ * December still ahead on the way changes. The rule for the Decembers (rv20 F1): the stage in force
+ * from month F passes through, for each December Y on the way not yet past at F, the target of year Y
+ * as of F, that is the one in force in December Y as far as known at F (a revision from after F is a
+ * later stage; one from after December Y never applies to it). The months before F keep the earlier
+ * stage's path (what was reached stays), so the months of a revised year on the way match that year's
+ * own `breakdown --months`.
+ * Example (examples/series-2024-revised.csv, 52,000,000 for 2024 from 2024-07): to December 2026 from
+ * 2023-12 → [{ 70 M, 2024-12 50 M, 2025-12 60 M }, { from 2024-07, 70 M, 2024-12 52 M, 2025-12 61 M }].
+ */
+export function pathStages(points: readonly TargetPoint[], from: Period, year: number, asOf?: Period): PathStagePoints[] | undefined {
+  const first = targetForYear(points, year, undefined);
+  if (!first) return undefined;
+  const stages: PathStagePoints[] = [{ target: first.target, ...decembers(points, from, year, undefined) }];
+  const months = [...new Set(points.map((p) => p.from).filter((m): m is Period => m !== undefined && (asOf === undefined || m <= asOf)))].sort();
+  for (const m of months) {
+    const t = targetForYear(points, year, m);
+    if (!t) continue;
+    const through = decembers(points, from, year, m);
+    const last = stages[stages.length - 1]!;
+    // Only the Decembers still ahead at m (the month before it and earlier are kept) can change the path.
+    const ahead = [...through.waypoints].some(([dec, v]) => dec >= m && last.waypoints.get(dec) !== v);
+    if (t.target !== last.target || ahead) stages.push({ from: m, target: t.target, ...through });
+  }
+  return stages;
 }

@@ -86,6 +86,18 @@ export async function userSeries(path: string, scenario: string | undefined, loa
     if (fRaw !== null) {
       from = parsePeriod(fRaw);
       if (!from) throw new InputError({ file: table.sources[r.src]?.name, line: r.line, ...say({ message: `from: "${clipValue(fRaw)}" is not a month`, hint: 'a revision is in force from a month: YYYY-MM, e.g. 2024-07' }, { message: `from: "${clipValue(fRaw)}" bukan bulan`, hint: 'revisi berlaku mulai suatu bulan: YYYY-MM, mis. 2024-07' }) });
+      // A year's target is December's: a revision from a later month cannot change it (core targetForYear
+      // leaves it out), so it is refused rather than dropped.
+      if (from > `${y}-12`) {
+        throw new InputError({
+          file: table.sources[r.src]?.name,
+          line: r.line,
+          ...say(
+            { message: `from: a revision of the ${y} target from ${from} starts after December ${y}, the month that target is for: it cannot change it`, hint: `give the month the revised ${y} target is in force from (${y}-12 or earlier), or put the revision on the year it is for` },
+            { message: `from: revisi target ${y} mulai ${from} dimulai setelah Desember ${y}, bulan yang dituju target itu: revisi tidak dapat mengubahnya`, hint: `berikan bulan mulai berlakunya target ${y} yang direvisi (${y}-12 atau sebelumnya), atau taruh revisi pada tahun yang ditujunya` },
+          ),
+        });
+      }
     }
     const target = r.values[ti];
     if (target === null || target === undefined) throw new InputError({ file: table.sources[r.src]?.name, line: r.line, ...say('the target is empty', 'target kosong') });

@@ -368,8 +368,8 @@ export function noteText(n: Note, lang: Lang): string {
       );
     }
     case 'waypoints-national': {
-      const en = n.passes.map((x) => `${num(x.total, 'en')} in ${x.month}`).join(', ');
-      const id = n.passes.map((x) => `${num(x.total, 'id')} pada ${x.month}`).join(', ');
+      const en = n.passes.map((x) => `${num(x.total, 'en')} in ${x.month}${x.revised ? ` under the revision from ${x.revised}` : ''}`).join(', ');
+      const id = n.passes.map((x) => `${num(x.total, 'id')} pada ${x.month}${x.revised ? ` dengan revisi mulai ${x.revised}` : ''}`).join(', ');
       const years = n.passes.map((x) => x.month.slice(0, 4));
       if (n.units) {
         return L(
