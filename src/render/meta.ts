@@ -7,7 +7,7 @@
 
 import { formatHuman } from './format.js';
 import { dimLabel as keyLabel } from '../report/vocabulary.js';
-import type { Lang } from '../report/model.js';
+import type { Lang, ReportNote } from '../report/model.js';
 
 type Words = { readonly en: string; readonly id: string };
 export type MetaKind = 'text' | 'int' | 'number' | 'pct';
@@ -331,10 +331,24 @@ export function metaValueWords(key: string, value: string, lang: Lang): string {
 /** The section titles every human format uses. */
 export const SECTION = {
   about: { en: 'About this report', id: 'Tentang laporan ini' },
+  warnings: { en: 'Warnings', id: 'Peringatan' },
   notes: { en: 'Notes', id: 'Catatan' },
   key: { en: 'item', id: 'butir' },
   value: { en: 'value', id: 'nilai' },
 } as const;
+
+/**
+ * The report's notes in the sections every human format shows them in: the warnings (what the command
+ * line says as `warning:`) under their own heading before the other notes, each in the report's order.
+ */
+export function noteSections(notes: readonly ReportNote[] | undefined): { readonly title: Words; readonly kind: 'warning' | 'note'; readonly notes: readonly ReportNote[] }[] {
+  const warnings = (notes ?? []).filter((n) => n.kind === 'warning');
+  const rest = (notes ?? []).filter((n) => n.kind !== 'warning');
+  return [
+    ...(warnings.length ? [{ title: SECTION.warnings, kind: 'warning' as const, notes: warnings }] : []),
+    ...(rest.length ? [{ title: SECTION.notes, kind: 'note' as const, notes: rest }] : []),
+  ];
+}
 
 /** One line of the most important facts for people: target, method, mode, denominator, period. */
 export function describeMeta(meta: Readonly<Record<string, unknown>>, lang: Lang): string {

@@ -4,7 +4,7 @@
 
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import type { Column, CrossTab, Report, Row, Value } from './model.js';
+import type { Column, CrossTab, Report, ReportNote, Row, Value } from './model.js';
 import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, sourceNotes, totalLabel, unitsByParent, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES, scopeText } from './vocabulary.js';
 import type { Scope } from '../core/scope.js';
@@ -18,7 +18,7 @@ export interface BreakdownContext {
   readonly sources: readonly SourceFacts[];
   readonly codeSystem: string;
   /** Extra notes from the command (e.g. later actuals), already in words. */
-  readonly extraNotes?: readonly { en: string; id: string }[];
+  readonly extraNotes?: readonly ReportNote[];
   /** The areas the units are. */
   readonly scope?: Scope;
   /** The rule that made the targets (mode, basis, bounds, method). */

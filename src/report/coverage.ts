@@ -4,8 +4,8 @@
 
 import type { CoverageResult, CoverageRow, CoverageRowList } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import { rowSource, type AnyReport, type Column, type Report, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, sourceNotes, totalLabel, withScope } from './common.js';
+import { rowSource, type AnyReport, type Column, type Report, type ReportNote, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, plainNote, sourceNotes, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js'; // issue 19
 
@@ -26,7 +26,7 @@ export interface CoverageContext {
   /** Sort detail rows (gap, coverage, achievement, name, run-rate or a column); undefined: input order. */
   readonly sort?: string;
   readonly top?: number;
-  readonly extraNotes?: readonly { en: string; id: string }[];
+  readonly extraNotes?: readonly ReportNote[];
   /** Told what the report says beside its rows that a run also says on stderr (what --top left out). */
   readonly onNote?: (words: { en: string; id: string }) => void;
 }
@@ -310,7 +310,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     totalsEstimated: total.estimated, // issue 19
     legend: estimateLegend(list.anyEstimate), // issue 19
     meta,
-    notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(shownNote ? [shownNote] : []), ...(ctx.extraNotes ?? [])],
+    notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(shownNote ? [plainNote(shownNote)] : []), ...(ctx.extraNotes ?? [])],
     chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },
     ...(r.story ? { trend: trendChart(r, total) } : {}),
     // issue 19: human formats mark estimated cells instead of showing the `estimated` column

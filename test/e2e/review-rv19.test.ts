@@ -1,0 +1,72 @@
+// Review rv19: the report's frame in every format and both languages. The report files are what goes
+// to leadership: they keep the line between a warning (what changes what a number means) and a note,
+// say what --quiet hides, name their keys and values in the report's language, and say the year.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run, tmp } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every sheet's XML of a workbook, by part name. */
+const sheets = (file: string): Map<string, string> => {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(unzipSync(readFileSync(file)))) if (k.startsWith('xl/worksheets/')) out.set(k, strFromU8(v));
+  return out;
+};
+/** The inline strings of a sheet, in order. */
+const strings = (xml: string): string[] => [...xml.matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+
+// Gorontalo and Sulawesi Barat against a target of 1,000,000 for the whole Kanwil Sulawesi Maluku.
+const part = join(dir, 'part.csv');
+writeFileSync(part, 'period,province,potential_workers,participants\n2024-11,Gorontalo,422934,260000\n2024-11,Sulawesi Barat,473260,75000\n');
+const partTargets = join(dir, 't-part.csv');
+writeFileSync(partTargets, 'kanwil,year,target\nSulawesi Maluku,2024,1000000\n');
+const PARTIAL_EN = 'reported only in part, against a target for the whole regional office: Sulawesi Maluku (Sulama) (2 of 8 provinces)';
+const PARTIAL_ID = 'hanya sebagian yang melapor, padahal targetnya untuk seluruh kanwil: Sulawesi Maluku (Sulama) (2 dari 8 provinsi)';
+
+describe('F2: the report files keep warnings apart from notes', () => {
+  it('JSON meta.notes gives each note its kind and the core note code', async () => {
+    const r = await run(['coverage', part, '--targets', partTargets, '--by', 'kanwil', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`warning: ${PARTIAL_EN}\n`);
+    const notes = (JSON.parse(r.stdout) as { meta: { notes: Record<string, unknown>[] } }).meta.notes;
+    expect(notes.find((n) => n['en'] === PARTIAL_EN)).toEqual({ en: PARTIAL_EN, id: PARTIAL_ID, kind: 'warning', code: 'partial-areas' });
+    // A note of the session (not a core note): its kind, no code.
+    const q = await run(['coverage', 'examples/2024-06/gorontalo.csv', '--by', 'regency', '--top', '2', '--sort', 'coverage', '-f', 'json']);
+    expect(q.code, q.stderr).toBe(0);
+    const shown = (JSON.parse(q.stdout) as { meta: { notes: Record<string, unknown>[] } }).meta.notes.find((n) => String(n['en']).startsWith('--top 2'));
+    expect(shown).toEqual({ en: '--top 2: 2 of 6 rows shown, sorted by coverage; the Total counts all 6', id: '--top 2: 2 dari 6 baris ditampilkan, diurutkan menurut cakupan; Total menghitung semua 6', kind: 'note' });
+  });
+
+  it('HTML, Markdown and the xlsx meta sheet list the warnings under their own heading, before the notes, in both languages', async () => {
+    for (const [lang, heading, notesHeading, partial] of [
+      ['en', 'Warnings', 'Notes', PARTIAL_EN],
+      ['id', 'Peringatan', 'Catatan', PARTIAL_ID],
+    ] as const) {
+      const html = join(dir, `p-${lang}.html`);
+      const md = join(dir, `p-${lang}.md`);
+      const xlsx = join(dir, `p-${lang}.xlsx`);
+      // --top 1: a note of the session beside the warnings.
+      const r = await run(['coverage', part, '--targets', partTargets, '--by', 'province', '--top', '1', '--sort', 'gap', '--lang', lang, '-o', html, '-o', md, '-o', xlsx]);
+      expect(r.code, r.stderr).toBe(0);
+      const page = readFileSync(html, 'utf8');
+      const warnings = page.indexOf(`<section class="notes warnings">\n<h2>${heading}</h2>`);
+      const notes = page.indexOf(`<section class="notes">\n<h2>${notesHeading}</h2>`);
+      expect(warnings).toBeGreaterThan(-1);
+      expect(notes).toBeGreaterThan(warnings);
+      expect(page.indexOf(`<li>${partial}</li>`)).toBeGreaterThan(warnings);
+      expect(page.indexOf(`<li>${partial}</li>`)).toBeLessThan(notes);
+      const text = readFileSync(md, 'utf8');
+      expect(text).toContain(`\n**${heading}**\n\n`);
+      expect(text.indexOf(`**${heading}**`)).toBeLessThan(text.indexOf(`**${notesHeading}**`));
+      expect(text.slice(text.indexOf(`**${heading}**`), text.indexOf(`**${notesHeading}**`))).toContain(`- ${partial}\n`);
+      const meta = [...sheets(xlsx).values()].map(strings).find((s) => s.includes(heading))!;
+      expect(meta).toBeDefined();
+      expect(meta.indexOf(partial)).toBeGreaterThan(meta.indexOf(heading));
+      expect(meta.indexOf(notesHeading)).toBeGreaterThan(meta.indexOf(partial));
+    }
+  });
+});
