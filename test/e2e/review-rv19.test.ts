@@ -70,3 +70,27 @@ describe('F2: the report files keep warnings apart from notes', () => {
     }
   });
 });
+
+describe('F3: --quiet keeps the warnings about a target nobody published', () => {
+  it('a national target interpolated between two published years is a warning --quiet keeps, and marked so in JSON', async () => {
+    const r = await run(['coverage', 'examples/sulama-2024/*.csv', '--year', '2025', '-q', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: the 2025 target is interpolated between 2024 and 2026\n');
+    const notes = (JSON.parse(r.stdout) as { meta: { notes: Record<string, unknown>[] } }).meta.notes;
+    expect(notes).toContainEqual({ en: 'the 2025 target is interpolated between 2024 and 2026', id: 'target 2025 diinterpolasi antara 2024 dan 2026', kind: 'warning', code: 'interpolated' });
+  });
+
+  it('a target below a figure published later is a warning --quiet keeps', async () => {
+    const r = await run(['coverage', 'examples/2024-06/gorontalo.csv', 'examples/2024-06/sulawesi-utara.csv', '--year', '2024', '-q', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: Gorontalo: the target 288,908 is below the 314,000 active participants published for 2025-12 \(/m);
+  });
+
+  it('--help says what -q hushes and what it keeps', async () => {
+    const r = await run(['coverage', '--help']);
+    const help = r.stdout.replace(/\s+/g, ' ');
+    expect(help).toContain(
+      '-q, --quiet hush notes and chatter on stderr; errors and the warnings that change what a number means (an area missing, a target year deduced, a target interpolated or below a later published figure, targets for some rows only) still print; the report files keep both',
+    );
+  });
+});
