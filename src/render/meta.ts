@@ -122,6 +122,11 @@ const KEYS = new Map<string, KeyWords>([
   ['variants', { en: 'variants', id: 'varian', item: { en: 'variant', id: 'varian' } }],
   ['variants.name', { en: 'variant', id: 'varian' }],
   ['label', { en: 'name', id: 'nama' }],
+  // coverage --compare-targets: each plan (meta.plans[]), its targets and its revision (below, by parent key)
+  ['plans', { en: 'plans compared', id: 'rencana yang dibandingkan', item: { en: 'plan', id: 'rencana' } }],
+  ['plans.name', { en: 'column suffix', id: 'akhiran kolom' }],
+  ['plans.label', { en: 'plan', id: 'rencana' }],
+  ['targets.with', { en: 'with a target', id: 'bertarget' }],
   ['column', { en: 'column', id: 'kolom' }],
   ['choices', { en: 'compared values', id: 'nilai yang dibandingkan' }],
   ['min', { en: 'lower bound', id: 'batas bawah' }],
@@ -258,7 +263,10 @@ function humanise(key: string): string {
 export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): MetaLine[] {
   const out: MetaLine[] = [];
   const visit = (key: string, value: unknown, path: readonly string[], depth: number, parent: KeyWords | undefined, labelOverride?: string): void => {
-    const words = parent?.dataKeys ? undefined : (KEYS.get(`${path[0]}.${key}`) ?? KEYS.get(key));
+    // A key is looked up under its top-level key, then under its parent's (a list's index skipped:
+    // plans.0.revision.asOf is revision.asOf), then alone.
+    const parentKey = path.slice(0, -1).reverse().find((k) => !/^\d+$/.test(k));
+    const words = parent?.dataKeys ? undefined : (KEYS.get(`${path[0]}.${key}`) ?? (parentKey !== undefined ? KEYS.get(`${parentKey}.${key}`) : undefined) ?? KEYS.get(key));
     const known = labelOverride !== undefined || words !== undefined;
     const label = labelOverride ?? (words ? words[lang] : parent?.dataKeys ? key : humanise(key));
     const kind = words?.kind ?? parent?.kind;

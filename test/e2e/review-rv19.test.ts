@@ -5,6 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { metaLines } from '../../src/render/meta.js';
 import { run, tmp } from './helpers.js';
 
 const dir = tmp();
@@ -92,5 +93,33 @@ describe('F3: --quiet keeps the warnings about a target nobody published', () =>
     expect(help).toContain(
       '-q, --quiet hush notes and chatter on stderr; errors and the warnings that change what a number means (an area missing, a target year deduced, a target interpolated or below a later published figure, targets for some rows only) still print; the report files keep both',
     );
+  });
+});
+
+describe('F4: the meta of --compare-targets names a plan\'s column suffix and its file, in both languages', () => {
+  it('labels plans[].name as the column suffix, plans[].label as the plan, and every key of a plan in Indonesian', async () => {
+    const lvl = join(dir, 'lvl24.csv');
+    const b = await run(['breakdown', '--year', '2024', '--mode', 'level', '-q', '-o', lvl]);
+    expect(b.code, b.stderr).toBe(0);
+    const r = await run(['coverage', 'examples/sulama-2024/2024-06.csv', '--year', '2024', '--compare-targets', lvl, '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const meta = (JSON.parse(r.stdout) as { meta: Record<string, unknown> }).meta;
+    const labels = (lang: 'en' | 'id'): Map<string, string> => new Map(metaLines(meta, lang).map((l) => [l.path.join('.'), l.label]));
+    const en = labels('en');
+    const id = labels('id');
+    expect(en.get('plans')).toBe('plans compared');
+    expect(en.get('plans.1')).toBe('plan 2');
+    expect(en.get('plans.1.name')).toBe('column suffix');
+    expect(en.get('plans.1.label')).toBe('plan');
+    expect(id.get('plans')).toBe('rencana yang dibandingkan');
+    expect(id.get('plans.1')).toBe('rencana 2');
+    expect(id.get('plans.1.name')).toBe('akhiran kolom');
+    expect(id.get('plans.1.label')).toBe('rencana');
+    expect(id.get('plans.0.targets.with')).toBe('bertarget');
+    expect(id.get('plans.0.revision.from')).toBe('berlaku sejak');
+    expect(id.get('plans.0.revision.before')).toBe('total sebelumnya');
+    expect(id.get('plans.0.revision.asOf')).toBe('per');
+    expect(id.get('plans.0.revision.fileFrom')).toBe('dalam berkas target sejak');
+    expect(metaLines(meta, 'id').filter((l) => !l.known).map((l) => l.path.join('.'))).toEqual([]);
   });
 });
