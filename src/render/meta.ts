@@ -173,8 +173,9 @@ const VALUES = new Map<string, Map<string, Words>>([
     ]),
   ],
   ['denominatorSource', new Map([['input', { en: 'the input file', id: 'berkas masukan' }]])],
-  ['min', new Map([['default', { en: "today's participants (the default)", id: 'peserta saat ini (bawaan)' }], ['none', { en: 'none', id: 'tidak ada' }]])],
-  ['max', new Map([['default', { en: 'the denominator (the default)', id: 'penyebut (bawaan)' }], ['none', { en: 'none', id: 'tidak ada' }]])],
+  // A rule's bounds (meta.rule.min/max: `today`, `denominator`, `none`, a number or a column).
+  ['min', new Map([['default', { en: "today's participants (the default)", id: 'peserta saat ini (bawaan)' }], ['today', { en: "today's participants", id: 'peserta saat ini' }], ['none', { en: 'none', id: 'tidak ada' }]])],
+  ['max', new Map([['default', { en: 'the denominator (the default)', id: 'penyebut (bawaan)' }], ['denominator', { en: 'the denominator', id: 'penyebut' }], ['none', { en: 'none', id: 'tidak ada' }]])],
   [
     'shape',
     new Map([
@@ -230,6 +231,21 @@ const INLINE_AFTER = 8;
 const YES: Words = { en: 'yes', id: 'ya' };
 const NO: Words = { en: 'no', id: 'tidak' };
 const NONE: Words = { en: 'none', id: 'tidak ada' };
+const NATIONAL: Words = { en: 'national', id: 'nasional' };
+
+/**
+ * The words of ours in a targets source (app/targets.ts writes it in English for JSON), in `lang`:
+ * "gap mode", "revised from 2024-07", "interpolated between 2024 and 2026", "original". File names,
+ * scenarios and sources are shown as they are.
+ */
+function targetsSourceWords(source: string, lang: Lang): string {
+  if (lang === 'en') return source;
+  return source
+    .replace(/, (gap|level) mode\)$/, (_m, mode: string) => `, mode ${mode === 'gap' ? 'selisih' : 'tingkat'})`)
+    .replace(/\binterpolated between (\d{4}) and (\d{4})/g, 'diinterpolasi antara $1 dan $2')
+    .replace(/\brevised from (\d{4}-\d{2})/g, 'direvisi mulai $1')
+    .replace(/: original\)/g, ': awal)');
+}
 
 /** One readable row: a heading (a group such as "input 1") or a label with its value. */
 export interface MetaLine {
@@ -273,6 +289,8 @@ export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): 
     const line = (v: string | number | null, k: MetaKind = 'text'): void => {
       out.push({ path, label, value: v, kind: k, depth, heading: false, known: known || Boolean(parent?.dataKeys) });
     };
+    // The scope in words is the title's, in the report's language (the JSON keeps it for machines).
+    if (key === 'scopeText' && depth === 0) return;
     if (value === null || value === undefined) return line(null);
     if (typeof value === 'bigint') return line(Number(value), 'int');
     // A year is a name, not a count: 2024, never 2.024.
@@ -281,10 +299,10 @@ export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): 
     if (typeof value === 'string') {
       // A command name is code, not a word: shown as the command line a reader would type.
       if (key === 'command' && depth === 0) return line(`jamsostek ${value}`);
-      // The scope in words is the title's, in the report's language; the JSON keeps it in English.
-      if (key === 'scopeText' && depth === 0) return;
       // A scope's kind and its areas are dimensions: "province", "regency/city" in the report's language.
-      if (path[0] === 'scope' && (key === 'kind' || key === 'dim')) return line(keyLabel(value)[lang]);
+      if (path[0] === 'scope' && (key === 'kind' || key === 'dim')) return line((value === 'national' ? NATIONAL : keyLabel(value))[lang]);
+      // How the targets were made, as the JSON says it ("breakdown --year 2024 (…, webster, gap mode)"): its words in the report's language.
+      if ((key === 'targets' || key === 'targetSource') && depth === 0) return line(targetsSourceWords(value, lang));
       const vocab = VALUES.get(key)?.get(value);
       return line(vocab ? vocab[lang] : value);
     }

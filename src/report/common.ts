@@ -84,6 +84,13 @@ export const plainNote = (words: Words): ReportNote => ({ en: words.en, id: word
 export const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a === null || a === undefined || b === null || b === undefined || b === 0 ? null : a / b;
 
+/** The scope in words in both languages (JSON meta.scopeText, like the notes), or null without one. */
+export function scopeWords(scope: Scope | undefined): Words | null {
+  const en = scope ? scopeText(scope, 'en') : undefined;
+  const id = scope ? scopeText(scope, 'id') : undefined;
+  return en && id ? { en, id } : null;
+}
+
 /** A title with the report's scope after it: "Coverage 2024-06 by province — Kanwil Sulawesi Maluku (Sulama): 8 provinces". */
 export function withScope(title: Words, scope: Scope | undefined): Words {
   if (!scope) return title;

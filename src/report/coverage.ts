@@ -5,7 +5,7 @@
 import type { CoverageResult, CoverageRow, CoverageRowList } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
 import { rowSource, type AnyReport, type Column, type Report, type ReportNote, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, plainNote, sourceNotes, totalLabel, withScope } from './common.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, plainNote, scopeWords, sourceNotes, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js'; // issue 19
 
@@ -286,7 +286,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     revision: r.revision ?? null,
     rule: r.rule ?? null,
     scope: r.scope,
-    scopeText: scopeText(r.scope, 'en') ?? null,
+    scopeText: scopeWords(r.scope),
     likeForLike: r.likeForLike ?? null,
     trend: r.story ? { months: r.story.months, paceWindow: r.story.window, projectedTo: r.story.december } : null,
     monthsLeft: r.monthsLeft ?? null,

@@ -286,7 +286,7 @@ export function noteText(n: Note, lang: Lang): string {
       const by = n.by ? ` (--by ${n.by.join(',')} shows each target)` : '';
       return L(
         `the Total's gap (${num(n.gap, 'en')}) is net: of the ${num(n.targets, 'en')} targets it adds up (per ${grainWords(n.units, 'en')}), ${num(n.over, 'en')} ${n.over === 1 ? 'is' : 'are'} exceeded by ${num(n.above, 'en')} in all, which offsets the ${num(n.short, 'en')} short by ${num(n.shortBy, 'en')} in all; the gap, run rate and status of a Total, subtotal or row that adds up several targets are on its sums${by}`,
-        `celah Total (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} terlampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang kurang ${num(n.shortBy, 'id')} seluruhnya; celah, laju yang dibutuhkan dan status Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
+        `selisih Total (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} terlampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang kurang ${num(n.shortBy, 'id')} seluruhnya; selisih, laju yang dibutuhkan dan status Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
       );
     }
     case 'projection-capped':
@@ -307,7 +307,7 @@ export function noteText(n: Note, lang: Lang): string {
       const namesId = n.names.map((x) => `${x.label} ${num(x.short, 'id')}`).join(', ') + (n.short > n.names.length ? `, dan ${num(n.short - n.names.length, 'id')} lainnya` : '');
       return L(
         `the Total's projected gap for ${n.december} (${num(n.gap, 'en')}) is net: of the ${num(n.targets, 'en')} targets it adds up (per ${grainWords(n.units, 'en')}), ${num(n.over, 'en')} ${n.over === 1 ? 'is' : 'are'} projected above by ${num(n.above, 'en')} in all, which offsets the ${num(n.short, 'en')} projected short by ${num(n.shortBy, 'en')} in all (${names}); the projected gap and status of a Total, subtotal or row that adds up several targets are on its sums${n.by ? ` (--by ${n.by.join(',')} shows each target)` : ''}`,
-        `proyeksi celah Total untuk ${n.december} (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} diproyeksikan melampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang diproyeksikan kurang ${num(n.shortBy, 'id')} seluruhnya (${namesId}); proyeksi celah dan status proyeksi Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
+        `proyeksi selisih Total untuk ${n.december} (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} diproyeksikan melampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang diproyeksikan kurang ${num(n.shortBy, 'id')} seluruhnya (${namesId}); proyeksi selisih dan status proyeksi Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
       );
     }
     case 'plan-denominator':
@@ -343,7 +343,7 @@ export function noteText(n: Note, lang: Lang): string {
     case 'year-end':
       return L(
         `${n.period} is the December the ${n.year} targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it: status behind (projected status will-miss), never at risk`,
-        `${n.period} adalah Desember yang dituju target ${n.year}: tidak ada bulan tersisa, sehingga tidak ada laju yang dibutuhkan (celah adalah sisanya), dan baris yang di bawah targetnya telah gagal mencapainya: status tertinggal (status proyeksi akan meleset), tidak pernah berisiko`,
+        `${n.period} adalah Desember yang dituju target ${n.year}: tidak ada bulan tersisa, sehingga tidak ada laju yang dibutuhkan (selisih ke target adalah sisanya), dan baris yang di bawah targetnya telah gagal mencapainya: status tertinggal (status proyeksi akan meleset), tidak pernah berisiko`,
       );
     case 'milestone-sums':
       return L(

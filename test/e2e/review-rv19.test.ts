@@ -123,3 +123,33 @@ describe('F4: the meta of --compare-targets names a plan\'s column suffix and it
     expect(metaLines(meta, 'id').filter((l) => !l.known).map((l) => l.path.join('.'))).toEqual([]);
   });
 });
+
+describe('F5: Indonesian reports say their facts in Indonesian', () => {
+  it('the bounds of the rule, a national scope and how the targets were made', async () => {
+    const b = await run(['breakdown', '--year', '2024', '-q', '-f', 'json']);
+    expect(b.code, b.stderr).toBe(0);
+    const bm = (JSON.parse(b.stdout) as { meta: Record<string, unknown> }).meta;
+    const bid = new Map(metaLines(bm, 'id').map((l) => [l.path.join('.'), l.value]));
+    expect(bid.get('rule.min')).toBe('peserta saat ini');
+    expect(bid.get('rule.max')).toBe('penyebut');
+    expect(bid.get('scope.kind')).toBe('nasional');
+    const ben = new Map(metaLines(bm, 'en').map((l) => [l.path.join('.'), l.value]));
+    expect(ben.get('rule.min')).toBe("today's participants");
+    expect(ben.get('rule.max')).toBe('the denominator');
+    const c = await run(['coverage', 'examples/2024-06/gorontalo.csv', '--year', '2024', '-q', '-f', 'json']);
+    expect(c.code, c.stderr).toBe(0);
+    const cm = (JSON.parse(c.stdout) as { meta: Record<string, unknown> }).meta;
+    expect(cm['targets']).toBe('breakdown --year 2024 (data/targets.csv (plan: target (users-plan-2024)), webster, gap mode)');
+    expect(new Map(metaLines(cm, 'id').map((l) => [l.path.join('.'), l.value])).get('targets')).toBe('breakdown --year 2024 (data/targets.csv (plan: target (users-plan-2024)), webster, mode selisih)');
+    // A revised or interpolated target, as app/targets.ts writes it.
+    const words = (targets: string): unknown => metaLines({ targets }, 'id')[0]!.value;
+    expect(words('breakdown --year 2025 (s.csv (plan), interpolated between 2024 and 2026, revised from 2025-07, webster, level mode)')).toBe('breakdown --year 2025 (s.csv (plan), diinterpolasi antara 2024 dan 2026, direvisi mulai 2025-07, webster, mode tingkat)');
+    expect(words('breakdown --year 2024 (s.csv (plan: original), webster, gap mode)')).toBe('breakdown --year 2024 (s.csv (plan: awal), webster, mode selisih)');
+  });
+
+  it('JSON meta.scopeText gives the scope in both languages, like the notes', async () => {
+    const r = await run(['coverage', 'examples/2024-06/gorontalo.csv', '--by', 'regency', '-q', '-f', 'json', '--lang', 'id']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { meta: Record<string, unknown> }).meta['scopeText']).toEqual({ en: 'Gorontalo: 6 regencies and cities', id: 'Gorontalo: 6 kabupaten/kota' });
+  });
+});
