@@ -205,7 +205,7 @@ export function sortColumn(sort: string, grain: readonly string[]): string {
 
 export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<ReportRows> {
   const previous = r.previousPeriod !== undefined;
-  const columns = coverageColumns(r.grain, r.denominator, previous, r.story !== undefined);
+  const columns = coverageColumns(r.grain, r.denominator, previous, r.story !== undefined).map((c) => withDecemberYear(c, r));
   const series = (x: CoverageRow): { series?: readonly (number | null)[] } => (x.story ? { series: x.story.series } : {});
   // The renderers read the rows through coverageCells; these records serve a sort, a cut and charts.
   const toRow = (x: CoverageRow): Row => {
@@ -320,19 +320,32 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
   };
 }
 
+/** The year of the December the targets are for, when it is not the month reported's (or no month is). */
+function otherDecember(r: CoverageResult): number | undefined {
+  const y = r.targetYear;
+  return y === undefined || (r.period !== undefined && r.period.startsWith(`${y}-`)) ? undefined : y;
+}
+
 /** " (targets for December 2026)" when the targets' year is not the month reported's (or no month is). */
 function targetDecember(r: CoverageResult): { en: string; id: string } {
-  const y = r.targetYear;
-  if (y === undefined || (r.period !== undefined && r.period.startsWith(`${y}-`))) return { en: '', id: '' };
-  return { en: ` (targets for December ${y})`, id: ` (target Desember ${y})` };
+  const y = otherDecember(r);
+  return y === undefined ? { en: '', id: '' } : { en: ` (targets for December ${y})`, id: ` (target Desember ${y})` };
+}
+
+/** The "projected December" column says the year when the December is another year's, as the title does (rv19). */
+function withDecemberYear(c: Column, r: CoverageResult): Column {
+  const y = otherDecember(r);
+  return c.key === 'projected' && y !== undefined ? { ...c, label: { en: `projected December ${y}`, id: `proyeksi Desember ${y}` } } : c;
 }
 
 function trendChart(r: CoverageResult, total: CoverageRow): TrendChart {
   const s = r.story!;
   const where = scopeText(r.scope, 'en');
   const whereId = scopeText(r.scope, 'id');
+  const y = otherDecember(r);
+  const year = y === undefined ? '' : ` ${y}`;
   return {
-    title: { en: `Participants month by month to December${where ? ` — ${where}` : ''}`, id: `Peserta bulan demi bulan sampai Desember${whereId ? ` — ${whereId}` : ''}` },
+    title: { en: `Participants month by month to December${year}${where ? ` — ${where}` : ''}`, id: `Peserta bulan demi bulan sampai Desember${year}${whereId ? ` — ${whereId}` : ''}` },
     months: s.months,
     totalSeries: total.story?.series ?? [],
     path: s.chart,
@@ -347,7 +360,7 @@ export function trendReport(r: CoverageResult, base: AnyReport): Report {
   const s = r.story!;
   const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
   const monthCols: Column[] = s.months.map((m) => ({ key: m, label: { en: m, id: m }, kind: 'int' }));
-  const columns: Column[] = [...keyColumns(r.grain), ...monthCols, c('change', 'signed-int'), c('pace', 'signed-int'), c('run_rate', 'int'), c('projected', 'int'), c('target', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status'), ESTIMATED_REPORT_COLUMN];
+  const columns: Column[] = [...keyColumns(r.grain), ...monthCols, c('change', 'signed-int'), c('pace', 'signed-int'), c('run_rate', 'int'), withDecemberYear(c('projected', 'int'), r), c('target', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status'), ESTIMATED_REPORT_COLUMN];
   // issue 19: the cells that are estimates, by column: the months whose participants are, the target,
   // the projection and its status
   const marks = (x: CoverageRow): readonly string[] | undefined => {

@@ -153,3 +153,40 @@ describe('F5: Indonesian reports say their facts in Indonesian', () => {
     expect((JSON.parse(r.stdout) as { meta: Record<string, unknown> }).meta['scopeText']).toEqual({ en: 'Gorontalo: 6 regencies and cities', id: 'Gorontalo: 6 kabupaten/kota' });
   });
 });
+
+describe('F6: a report against a later December says the year in the chart and the column, as in the title', () => {
+  const months = join(dir, 'y26b.csv');
+  writeFileSync(months, 'period,province,potential_workers,participants\n2024-10,Gorontalo,422934,258000\n2024-11,Gorontalo,422934,260000\n');
+  const t26 = join(dir, 't-y26.csv');
+  writeFileSync(t26, 'province,year,target\nGorontalo,2026,300000\n');
+
+  it('"to December 2026" in the chart and trend titles, "projected December 2026" for the column, in both languages', async () => {
+    const json = await run(['coverage', months, '--targets', t26, '-q', '-f', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout) as { columns: { key: string; label: string }[]; rows: Record<string, unknown>[] };
+    expect(doc.columns.find((c) => c.key === 'projected')!.label).toBe('projected December 2026');
+    // 260,000 + 2,000 a month × 25 months (2024-12 … 2026-12).
+    expect(doc.rows[0]!['projected']).toBe(310000);
+    for (const [lang, title, column] of [
+      ['en', 'Participants month by month to December 2026', 'projected December 2026'],
+      ['id', 'Peserta bulan demi bulan sampai Desember 2026', 'proyeksi Desember 2026'],
+    ] as const) {
+      const html = join(dir, `y26-${lang}.html`);
+      const md = join(dir, `y26-${lang}.md`);
+      const r = await run(['coverage', months, '--targets', t26, '-q', '--lang', lang, '-o', html, '-o', md]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(html, 'utf8')).toContain(`<h2 id="trend-title">${title} — `);
+      expect(readFileSync(md, 'utf8')).toContain(`| ${column} |`);
+      const tr = await run(['coverage', months, '--targets', t26, '-q', '--trend', '--lang', lang, '-f', 'md']);
+      expect(tr.stdout).toContain(`| ${column} |`);
+    }
+  });
+
+  it('a report against its own December keeps "projected December"', async () => {
+    const t24 = join(dir, 't-y24.csv');
+    writeFileSync(t24, 'province,year,target\nGorontalo,2024,290000\n');
+    const r = await run(['coverage', months, '--targets', t24, '-q', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { columns: { key: string; label: string }[] }).columns.find((c) => c.key === 'projected')!.label).toBe('projected December');
+  });
+});
