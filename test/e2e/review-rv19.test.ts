@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { metaLines } from '../../src/render/meta.js';
+import { noteText } from '../../src/report/vocabulary.js';
 import { run, tmp } from './helpers.js';
 
 const dir = tmp();
@@ -188,5 +189,38 @@ describe('F6: a report against a later December says the year in the chart and t
     const r = await run(['coverage', months, '--targets', t24, '-q', '-f', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { columns: { key: string; label: string }[] }).columns.find((c) => c.key === 'projected')!.label).toBe('projected December');
+  });
+});
+
+describe('F7: small wording', () => {
+  it('"the 1 province of this report has", not "the 1 provinces … have"', async () => {
+    const gor3 = join(dir, 'gor3.csv');
+    writeFileSync(gor3, 'period,province,regency,potential_workers,participants\n2023-12,Gorontalo,Kab. Boalemo,42810,24166\n2023-12,Gorontalo,Kab. Gorontalo,121605,70421\n2023-12,Gorontalo,Kab. Pohuwato,45260,27983\n');
+    const r = await run(['coverage', gor3, '--year', '2024', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: targets: the national 2024 breakdown (50,000,000 over 38 provinces); the 1 province of this report has 288,908 of it, and the totals compare with that\n');
+    const two = noteText({ code: 'targets-restricted', kept: 2, of: 38, source: 'data/targets.csv', grain: ['province'], sum: 600000, national: { year: 2024, total: 50000000 } }, 'en');
+    expect(two).toBe('targets: the national 2024 breakdown (50,000,000 over 38 provinces); the 2 provinces of this report have 600,000 of it, and the totals compare with that');
+  });
+
+  it('row counts in notes are grouped as every other number: 1,153 and 1.153', () => {
+    const rows = Array.from({ length: 1153 }, (_v, i) => `row ${i + 1}`);
+    expect(noteText({ code: 'no-target', rows, count: 1153 }, 'en')).toMatch(/^no target for 1,153 row\(s\): row 1, /);
+    expect(noteText({ code: 'no-target', rows, count: 1153 }, 'id')).toMatch(/^tidak ada target untuk 1\.153 baris: row 1, /);
+    expect(noteText({ code: 'plans-same', plan: 'b.csv', first: 'a.csv', rows: 1153 }, 'en')).toBe('b.csv gives the same target as a.csv in every row (1,153 rows with a target): every difference is 0; is it the plan meant to be compared?');
+    expect(noteText({ code: 'plans-same', plan: 'b.csv', first: 'a.csv', rows: 1153 }, 'id')).toContain('(1.153 baris bertarget)');
+  });
+
+  it('beside another plan, the plan-denominator warning carries its plan\'s label like the plan\'s other warnings', async () => {
+    const lvl = join(dir, 'lvl24-f7.csv');
+    expect((await run(['breakdown', '--year', '2024', '--mode', 'level', '-q', '-o', lvl])).code).toBe(0);
+    const r = await run(['coverage', 'examples/sulama-2024/2024-06.csv', '--year', '2024', '--compare-targets', lvl, '-q', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const said = "the 2024 targets are the national breakdown's, split by employed; this report's coverage is on potential_workers (--denominator potential_workers plans the targets on it too)";
+    expect(r.stderr).toContain(`warning: [plan 2024] ${said}\n`);
+    expect(r.stderr).not.toMatch(new RegExp(`^warning: the 2024 targets are the national breakdown's`, 'm'));
+    const notes = (JSON.parse(r.stdout) as { meta: { notes: { en: string }[] } }).meta.notes.map((n) => n.en);
+    expect(notes).toContain(`[plan 2024] ${said}`);
+    expect(notes).not.toContain(said);
   });
 });
