@@ -20,9 +20,9 @@ import { breakdownReport, type BreakdownContext } from '../report/breakdown.js';
 import { notesInWords } from '../report/common.js';
 import { comparisonKeys, compareReport, summarise, summaryWords, type Variant } from '../report/compare.js';
 import { explainLines, ruleWords } from '../report/explain.js';
-import type { Report } from '../report/model.js';
+import type { Report, ReportNote } from '../report/model.js';
 import { describeCoreError } from '../report/problems.js';
-import { METHOD_NAMES, type Words } from '../report/vocabulary.js';
+import { METHOD_NAMES } from '../report/vocabulary.js';
 import { laterActualNotes } from './actuals.js';
 import type { Session } from './session.js';
 import { totalOf, unattributedNote } from './targets.js';
@@ -215,7 +215,7 @@ export function compareVariants(plan: ComparePlan, ctx: CompareContext, session:
   // notes: looking through every note for every note took 36.6 s for 10,000 branches).
   const key = (n: Note): string => JSON.stringify(n);
   const everywhere = inEveryRun(planned.map((p) => p.notes));
-  const words: Words[] = [];
+  const words: ReportNote[] = [];
   const said = new Set<string>();
   for (const p of planned) {
     for (const n of p.notes) {
@@ -224,7 +224,7 @@ export function compareVariants(plan: ComparePlan, ctx: CompareContext, session:
       said.add(key(n));
       session.notes([n], shared ? undefined : `[${p.v.label}]`);
       const w = notesInWords([n])[0]!;
-      words.push(shared ? w : { en: `[${p.v.label}] ${w.en}`, id: `[${p.v.label}] ${w.id}` });
+      words.push(shared ? w : { ...w, en: `[${p.v.label}] ${w.en}`, id: `[${p.v.label}] ${w.id}` });
     }
   }
   const variants: Variant[] = planned.map(({ v, result, rule }) => ({

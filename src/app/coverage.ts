@@ -116,11 +116,14 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
   let runNotes: Note[] = [...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
+  // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).
+  let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year);
   let differences: PlanDifferences | undefined;
   let nothingAsOf = targets?.nothingAsOf;
   if (o.compareTargets?.length && targets) {
     const taken = new Set<string>();
-    const each: { label: string; result: CoverageResult; notes: Note[] }[] = [{ label: o.targets ?? `plan ${o.year}`, result, notes: runNotes }];
+    const each: { label: string; result: CoverageResult; notes: Note[] }[] = [{ label: o.targets ?? `plan ${o.year}`, result, notes: [...base, ...runNotes] }];
+    base = [];
     const seenPlans = new Map<string, string>();
     if (o.targets) for (const s of targets.targets.table.sources) if (s.sha256) seenPlans.set(s.sha256, `--targets ${s.name}`);
     for (const file of o.compareTargets) {
@@ -155,7 +158,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     read,
     previous,
     result,
-    notes: [...planBase(targets?.targets.rule?.denominator, denominator, o.year), ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...runNotes],
+    notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,

@@ -19,9 +19,9 @@ import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, stream } from '../render/index.js';
 import { sparklineTerminal } from '../render/trend.js';
-import { selectColumns, type AnyReport, type Lang } from '../report/model.js';
+import { selectColumns, type AnyReport, type Lang, type ReportNote } from '../report/model.js';
 import { groupDigits, noteText } from '../report/vocabulary.js';
-import { MEANING, WARNINGS } from '../report/note-kinds.js';
+import { MEANING, noteKind } from '../report/note-kinds.js';
 import type { BaselineFacts } from '../io/bundled.js';
 import { clearProgress } from './progress.js';
 import { provinceRegistry, type CodeSystem } from '../io/areas.js';
@@ -101,7 +101,7 @@ export class Session {
    * Every note and warning of the run, said or hushed by --quiet: the report carries them too (JSON
    * meta.notes, the notes of HTML, xlsx and markdown), so that a file read later says what stderr said.
    */
-  private readonly spoken: Words[] = [];
+  private readonly spoken: ReportNote[] = [];
   private readonly spokenEn = new Set<string>();
 
   constructor(
@@ -131,11 +131,12 @@ export class Session {
     if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
   }
 
-  private say(kind: 'note' | 'warning', words: Words | string, always = false): void {
+  /** `code`: the core note's, carried into the report's notes with the kind (JSON meta.notes). */
+  private say(kind: 'note' | 'warning', words: Words | string, always = false, code?: Note['code']): void {
     const both = typeof words === 'string' ? { en: words, id: words } : words;
     if (!this.spokenEn.has(both.en)) {
       this.spokenEn.add(both.en);
-      this.spoken.push(both);
+      this.spoken.push({ en: both.en, id: both.id, kind, ...(code ? { code } : {}) });
     }
     const text = typeof words === 'string' ? words : words[this.lang];
     // The keyword stays English in both languages, like error: and hint: (scripts and editors read it).
@@ -167,9 +168,7 @@ export class Session {
     for (const n of notes) {
       const at = about ? `${about} ` : '';
       const words = { en: at + noteText(n, 'en'), id: at + noteText(n, 'id') };
-      if (MEANING.has(n.code)) this.say('warning', words, true);
-      else if (WARNINGS.has(n.code)) this.warn(words);
-      else this.note(words);
+      this.say(noteKind(n.code), words, MEANING.has(n.code), n.code);
     }
   }
 

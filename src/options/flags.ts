@@ -68,7 +68,7 @@ export const FLAGS = {
   csvDialect: choice('csv-dialect', '<dialect>', "csv flavour: rfc4180 (',' '.' LF) or excel-id (';' ',' CRLF BOM)", ['rfc4180', 'excel-id'] as const),
   chart: sw('chart', 'add a bar per row to the terminal table'),
   wide: sw('wide', 'show every column in the terminal table, however wide'),
-  quiet: { ...sw('quiet', 'no notes on stderr (errors, and warnings that change what a number means, still print)'), short: 'q' },
+  quiet: { ...sw('quiet', 'hush notes and chatter on stderr; errors and the warnings that change what a number means (an area missing, a target year deduced, a target interpolated or below a later published figure, targets for some rows only) still print; the report files keep both'), short: 'q' },
   // Input
   numberLocale: choice('number-locale', '<locale>', 'how numbers are written: id (256.129), en (256,129) or auto (deduced per file from its counts)', ['id', 'en', 'auto'] as const),
   codeSystem: choice('code-system', '<system>', 'province code system of the input files, and of the codes the report writes', ['kemendagri', 'bps'] as const),

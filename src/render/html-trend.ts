@@ -134,7 +134,7 @@ function describe(trend: TrendChart, lang: Lang): string {
         : `Actual participants from ${when(p.months[a]!)} (${int(p.actual[a]!, lang)}) to ${when(p.months[b]!)} (${int(p.actual[b]!, lang)})`,
     );
     const m = p.milestones[b] ?? null;
-    if (m !== null) parts.push(lang === 'id' ? `milestone ${when(p.months[b]!)}: ${int(m, lang)}` : `milestone for ${when(p.months[b]!)}: ${int(m, lang)}`);
+    if (m !== null) parts.push(lang === 'id' ? `tonggak ${when(p.months[b]!)}: ${int(m, lang)}` : `milestone for ${when(p.months[b]!)}: ${int(m, lang)}`);
   }
   const n = p.months.length;
   const projected = p.projection[n - 1] ?? null;

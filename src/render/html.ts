@@ -20,7 +20,7 @@ import type { RenderContext, RenderNote, Streamed } from './context.js';
 import { crossTabCell, crossTabMarked, crossTabValueColumns } from './crosstab.js';
 import { formatHuman, humanFormatter } from './format.js';
 import { roundHalfUp } from '../report/rounding.js';
-import { describeMeta, metaLines, SECTION } from './meta.js';
+import { describeMeta, metaLines, noteSections, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, CrossTab, Lang, Row, Value } from '../report/model.js';
 import { cellValue, eachRowCells, isKeyColumn, isTextKind, markEstimate, rowCells } from './rows.js';
 import { sparklineSvg, TREND_STYLE, trendSection } from './html-trend.js';
@@ -271,6 +271,7 @@ p, .notes { max-width: 72rem; }
 .notes { border-left: 4px solid #c69200; background: #fff8e5; padding: 0.4rem 0.8rem; margin: 0.8rem 0; }
 .notes h2 { margin: 0.2rem 0; font-size: 0.95rem; }
 .notes ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+.notes.warnings { border-left-color: #b3261e; background: #fdecea; }
 .table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 1rem); border: 1px solid #e2e2e2; width: max-content; }
 table { border-collapse: separate; border-spacing: 0; font-size: 0.85rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.45rem; }
@@ -362,8 +363,9 @@ function* htmlChunks(report: AnyReport, lang: Lang, stacked: Section | undefined
 `;
   const facts = describeMeta(report.meta, lang);
   if (facts) yield `<p class="facts">${escapeHtml(facts)}</p>\n`;
-  if (report.notes && report.notes.length > 0) {
-    yield `<section class="notes">\n<h2>${SECTION.notes[lang]}</h2>\n<ul>\n${report.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`).join('\n')}\n</ul>\n</section>\n`;
+  // Warnings (what changes what a number means) under their own heading, before the other notes.
+  for (const section of noteSections(report.notes)) {
+    yield `<section class="${section.kind === 'warning' ? 'notes warnings' : 'notes'}">\n<h2>${section.title[lang]}</h2>\n<ul>\n${section.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`).join('\n')}\n</ul>\n</section>\n`;
   }
   // The year at the top: the scope's line chart, above the table.
   const trend = report.trend;

@@ -1,7 +1,8 @@
 // JSON: { schemaVersion, kind, meta, columns, rows, subtotals, totals }; JSONL: one row per line.
 // Numbers are locale-neutral, fractions to 6 decimals; keys are the column keys, then `level`
 // (detail, subtotal, total) in both; "no value" is null everywhere. meta.notes holds the report's
-// notes for people ({ en, id }), an empty list when there are none.
+// notes for people ({ en, id, kind, code? }: kind "warning" or "note" as stderr said it, code the core
+// note's where it is one), an empty list when there are none.
 //
 // The document is written row by row, in the layout of JSON.stringify(doc, null, 2): one stringify of
 // a million-row document would pass V8's longest string.

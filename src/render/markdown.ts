@@ -5,7 +5,7 @@
 import type { RenderContext, Streamed } from './context.js';
 import { crossTabCell, crossTabMarked, crossTabValueColumns, flatLabel } from './crosstab.js';
 import { formatHuman, humanFormatter } from './format.js';
-import { SECTION } from './meta.js';
+import { noteSections } from './meta.js';
 import type { AnyReport } from '../report/model.js';
 import { cellValue, eachRowCells, isTextKind, markEstimate } from './rows.js';
 
@@ -44,9 +44,10 @@ function* markdownChunks(report: AnyReport, ctx: RenderContext): Generator<strin
       yield `| ${(row.level === 'detail' ? cells : bold(cells)).join(' | ')} |\n`;
     }
   }
-  if (report.notes && report.notes.length > 0) {
-    yield `\n**${SECTION.notes[lang]}**\n\n`;
-    for (const n of report.notes) yield `- ${escapeMd(n[lang], false)}\n`;
+  // Warnings (what changes what a number means) under their own heading, before the other notes.
+  for (const section of noteSections(report.notes)) {
+    yield `\n**${section.title[lang]}**\n\n`;
+    for (const n of section.notes) yield `- ${escapeMd(n[lang], false)}\n`;
   }
 }
 

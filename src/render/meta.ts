@@ -7,7 +7,7 @@
 
 import { formatHuman } from './format.js';
 import { dimLabel as keyLabel } from '../report/vocabulary.js';
-import type { Lang } from '../report/model.js';
+import type { Lang, ReportNote } from '../report/model.js';
 
 type Words = { readonly en: string; readonly id: string };
 export type MetaKind = 'text' | 'int' | 'number' | 'pct';
@@ -122,6 +122,11 @@ const KEYS = new Map<string, KeyWords>([
   ['variants', { en: 'variants', id: 'varian', item: { en: 'variant', id: 'varian' } }],
   ['variants.name', { en: 'variant', id: 'varian' }],
   ['label', { en: 'name', id: 'nama' }],
+  // coverage --compare-targets: each plan (meta.plans[]), its targets and its revision (below, by parent key)
+  ['plans', { en: 'plans compared', id: 'rencana yang dibandingkan', item: { en: 'plan', id: 'rencana' } }],
+  ['plans.name', { en: 'column suffix', id: 'akhiran kolom' }],
+  ['plans.label', { en: 'plan', id: 'rencana' }],
+  ['targets.with', { en: 'with a target', id: 'bertarget' }],
   ['column', { en: 'column', id: 'kolom' }],
   ['choices', { en: 'compared values', id: 'nilai yang dibandingkan' }],
   ['min', { en: 'lower bound', id: 'batas bawah' }],
@@ -168,8 +173,9 @@ const VALUES = new Map<string, Map<string, Words>>([
     ]),
   ],
   ['denominatorSource', new Map([['input', { en: 'the input file', id: 'berkas masukan' }]])],
-  ['min', new Map([['default', { en: "today's participants (the default)", id: 'peserta saat ini (bawaan)' }], ['none', { en: 'none', id: 'tidak ada' }]])],
-  ['max', new Map([['default', { en: 'the denominator (the default)', id: 'penyebut (bawaan)' }], ['none', { en: 'none', id: 'tidak ada' }]])],
+  // A rule's bounds (meta.rule.min/max: `today`, `denominator`, `none`, a number or a column).
+  ['min', new Map([['default', { en: "today's participants (the default)", id: 'peserta saat ini (bawaan)' }], ['today', { en: "today's participants", id: 'peserta saat ini' }], ['none', { en: 'none', id: 'tidak ada' }]])],
+  ['max', new Map([['default', { en: 'the denominator (the default)', id: 'penyebut (bawaan)' }], ['denominator', { en: 'the denominator', id: 'penyebut' }], ['none', { en: 'none', id: 'tidak ada' }]])],
   [
     'shape',
     new Map([
@@ -225,6 +231,21 @@ const INLINE_AFTER = 8;
 const YES: Words = { en: 'yes', id: 'ya' };
 const NO: Words = { en: 'no', id: 'tidak' };
 const NONE: Words = { en: 'none', id: 'tidak ada' };
+const NATIONAL: Words = { en: 'national', id: 'nasional' };
+
+/**
+ * The words of ours in a targets source (app/targets.ts writes it in English for JSON), in `lang`:
+ * "gap mode", "revised from 2024-07", "interpolated between 2024 and 2026", "original". File names,
+ * scenarios and sources are shown as they are.
+ */
+function targetsSourceWords(source: string, lang: Lang): string {
+  if (lang === 'en') return source;
+  return source
+    .replace(/, (gap|level) mode\)$/, (_m, mode: string) => `, mode ${mode === 'gap' ? 'selisih' : 'tingkat'})`)
+    .replace(/\binterpolated between (\d{4}) and (\d{4})/g, 'diinterpolasi antara $1 dan $2')
+    .replace(/\brevised from (\d{4}-\d{2})/g, 'direvisi mulai $1')
+    .replace(/: original\)/g, ': awal)');
+}
 
 /** One readable row: a heading (a group such as "input 1") or a label with its value. */
 export interface MetaLine {
@@ -258,13 +279,18 @@ function humanise(key: string): string {
 export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): MetaLine[] {
   const out: MetaLine[] = [];
   const visit = (key: string, value: unknown, path: readonly string[], depth: number, parent: KeyWords | undefined, labelOverride?: string): void => {
-    const words = parent?.dataKeys ? undefined : (KEYS.get(`${path[0]}.${key}`) ?? KEYS.get(key));
+    // A key is looked up under its top-level key, then under its parent's (a list's index skipped:
+    // plans.0.revision.asOf is revision.asOf), then alone.
+    const parentKey = path.slice(0, -1).reverse().find((k) => !/^\d+$/.test(k));
+    const words = parent?.dataKeys ? undefined : (KEYS.get(`${path[0]}.${key}`) ?? (parentKey !== undefined ? KEYS.get(`${parentKey}.${key}`) : undefined) ?? KEYS.get(key));
     const known = labelOverride !== undefined || words !== undefined;
     const label = labelOverride ?? (words ? words[lang] : parent?.dataKeys ? key : humanise(key));
     const kind = words?.kind ?? parent?.kind;
     const line = (v: string | number | null, k: MetaKind = 'text'): void => {
       out.push({ path, label, value: v, kind: k, depth, heading: false, known: known || Boolean(parent?.dataKeys) });
     };
+    // The scope in words is the title's, in the report's language (the JSON keeps it for machines).
+    if (key === 'scopeText' && depth === 0) return;
     if (value === null || value === undefined) return line(null);
     if (typeof value === 'bigint') return line(Number(value), 'int');
     // A year is a name, not a count: 2024, never 2.024.
@@ -273,10 +299,10 @@ export function metaLines(meta: Readonly<Record<string, unknown>>, lang: Lang): 
     if (typeof value === 'string') {
       // A command name is code, not a word: shown as the command line a reader would type.
       if (key === 'command' && depth === 0) return line(`jamsostek ${value}`);
-      // The scope in words is the title's, in the report's language; the JSON keeps it in English.
-      if (key === 'scopeText' && depth === 0) return;
       // A scope's kind and its areas are dimensions: "province", "regency/city" in the report's language.
-      if (path[0] === 'scope' && (key === 'kind' || key === 'dim')) return line(keyLabel(value)[lang]);
+      if (path[0] === 'scope' && (key === 'kind' || key === 'dim')) return line((value === 'national' ? NATIONAL : keyLabel(value))[lang]);
+      // How the targets were made, as the JSON says it ("breakdown --year 2024 (…, webster, gap mode)"): its words in the report's language.
+      if ((key === 'targets' || key === 'targetSource') && depth === 0) return line(targetsSourceWords(value, lang));
       const vocab = VALUES.get(key)?.get(value);
       return line(vocab ? vocab[lang] : value);
     }
@@ -331,10 +357,24 @@ export function metaValueWords(key: string, value: string, lang: Lang): string {
 /** The section titles every human format uses. */
 export const SECTION = {
   about: { en: 'About this report', id: 'Tentang laporan ini' },
+  warnings: { en: 'Warnings', id: 'Peringatan' },
   notes: { en: 'Notes', id: 'Catatan' },
   key: { en: 'item', id: 'butir' },
   value: { en: 'value', id: 'nilai' },
 } as const;
+
+/**
+ * The report's notes in the sections every human format shows them in: the warnings (what the command
+ * line says as `warning:`) under their own heading before the other notes, each in the report's order.
+ */
+export function noteSections(notes: readonly ReportNote[] | undefined): { readonly title: Words; readonly kind: 'warning' | 'note'; readonly notes: readonly ReportNote[] }[] {
+  const warnings = (notes ?? []).filter((n) => n.kind === 'warning');
+  const rest = (notes ?? []).filter((n) => n.kind !== 'warning');
+  return [
+    ...(warnings.length ? [{ title: SECTION.warnings, kind: 'warning' as const, notes: warnings }] : []),
+    ...(rest.length ? [{ title: SECTION.notes, kind: 'note' as const, notes: rest }] : []),
+  ];
+}
 
 /** One line of the most important facts for people: target, method, mode, denominator, period. */
 export function describeMeta(meta: Readonly<Record<string, unknown>>, lang: Lang): string {

@@ -25,7 +25,7 @@ import { crossTabCell, crossTabMarked, crossTabValueColumns } from './crosstab.j
 import { machineFormatter, statusLabel } from './format.js';
 import { roundHalfUp } from '../report/rounding.js';
 import { sheetTextWidth } from './measure.js';
-import { describeMeta, metaLines, SECTION } from './meta.js';
+import { describeMeta, metaLines, noteSections, SECTION } from './meta.js';
 import type { AnyReport, Column, ColumnKind, Lang, Row, Value } from '../report/model.js';
 import { cellValue, eachRow, eachRowCells, isKeyColumn, isTextKind, rowCount, type LeveledCells, type LeveledRow } from './rows.js';
 import { columnLetters, workbookChunks, type CellStyle, type SheetCell, type SheetPrint, type SheetRow, type SheetSpec } from './xlsx-writer.js';
@@ -508,10 +508,11 @@ function metaSheet(report: AnyReport, lang: Lang, words: PrintWords): SheetSpec 
   rows.push({ cells: [text(report.title[lang], { bold: true })] });
   const facts = describeMeta(report.meta, lang);
   if (facts) rows.push({ cells: [text(facts)] });
-  if (report.notes && report.notes.length > 0) {
+  // Warnings (what changes what a number means) under their own heading, before the other notes.
+  for (const section of noteSections(report.notes)) {
     rows.push({ cells: [] });
-    rows.push({ cells: [text(SECTION.notes[lang], { bold: true })] });
-    report.notes.forEach((n, i) => {
+    rows.push({ cells: [text(section.title[lang], { bold: true })] });
+    section.notes.forEach((n, i) => {
       rows.push({ cells: [text(`${i + 1}.`, { align: 'right' }), text(n[lang], { wrap: true })], wrapped: n[lang] });
       valueW = Math.max(valueW, sheetTextWidth(n[lang], false));
     });

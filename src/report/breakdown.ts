@@ -4,9 +4,9 @@
 
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import type { Column, CrossTab, Report, Row, Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, sourceNotes, totalLabel, unitsByParent, withScope } from './common.js';
-import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES, scopeText } from './vocabulary.js';
+import type { Column, CrossTab, Report, ReportNote, Row, Value } from './model.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, ratio, scopeWords, sourceNotes, totalLabel, unitsByParent, withScope } from './common.js';
+import { columnWords, denominatorLabel, keysTitle, METHOD_NAMES } from './vocabulary.js';
 import type { Scope } from '../core/scope.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, unitFigures, withEstimates } from './estimates.js';
@@ -18,7 +18,7 @@ export interface BreakdownContext {
   readonly sources: readonly SourceFacts[];
   readonly codeSystem: string;
   /** Extra notes from the command (e.g. later actuals), already in words. */
-  readonly extraNotes?: readonly { en: string; id: string }[];
+  readonly extraNotes?: readonly ReportNote[];
   /** The areas the units are. */
   readonly scope?: Scope;
   /** The rule that made the targets (mode, basis, bounds, method). */
@@ -232,7 +232,7 @@ export function breakdownReport(r: AllocationResult, ctx: BreakdownContext): Rep
     shape: r.shape,
     baselinePeriod: ctx.period ?? null,
     scope: ctx.scope ?? null,
-    scopeText: ctx.scope ? (scopeText(ctx.scope, 'en') ?? null) : null,
+    scopeText: scopeWords(ctx.scope),
     rule: ctx.rule ?? null,
     revision: ctx.revision ? { from: ctx.revision.from, total: ctx.revision.total, before: ctx.revision.before, asOf: ctx.revision.asOf } : null,
     inputs: inputsMeta(ctx.sources),

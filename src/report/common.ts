@@ -4,7 +4,8 @@
 import type { PlannedUnit } from '../core/allocation/plan.js';
 import type { Note } from '../core/facts.js';
 import type { SourceFacts } from '../core/table.js';
-import type { Column, Value } from './model.js';
+import type { Column, ReportNote, Value } from './model.js';
+import { noteKind } from './note-kinds.js';
 import { dimLabel, noteText, scopeText, type Words } from './vocabulary.js';
 import type { Scope } from '../core/scope.js';
 
@@ -72,12 +73,23 @@ export function sourceNotes(sources: readonly SourceFacts[]): Note[] {
   return out;
 }
 
-export function notesInWords(notes: readonly Note[]): Words[] {
-  return notes.map((n) => ({ en: noteText(n, 'en'), id: noteText(n, 'id') }));
+/** The core's notes in words, each with its kind (warning or note, as the command line says it) and code. */
+export function notesInWords(notes: readonly Note[]): ReportNote[] {
+  return notes.map((n) => ({ en: noteText(n, 'en'), id: noteText(n, 'id'), kind: noteKind(n.code), code: n.code }));
 }
+
+/** A note in words that is not one of the core's (what a report builder says itself): a note, not a warning. */
+export const plainNote = (words: Words): ReportNote => ({ en: words.en, id: words.id, kind: 'note' });
 
 export const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a === null || a === undefined || b === null || b === undefined || b === 0 ? null : a / b;
+
+/** The scope in words in both languages (JSON meta.scopeText, like the notes), or null without one. */
+export function scopeWords(scope: Scope | undefined): Words | null {
+  const en = scope ? scopeText(scope, 'en') : undefined;
+  const id = scope ? scopeText(scope, 'id') : undefined;
+  return en && id ? { en, id } : null;
+}
 
 /** A title with the report's scope after it: "Coverage 2024-06 by province — Kanwil Sulawesi Maluku (Sulama): 8 provinces". */
 export function withScope(title: Words, scope: Scope | undefined): Words {

@@ -11,7 +11,7 @@
 import type { AllocationResult, PlannedUnit } from '../core/allocation/plan.js';
 import type { Column, Report, Row, Value } from './model.js';
 import { roundHalfUp, roundRatio } from './rounding.js';
-import { keyColumns, keyValues, totalLabel, unitsByParent } from './common.js';
+import { keyColumns, keyValues, plainNote, totalLabel, unitsByParent } from './common.js';
 import { unitsNoun } from './explain.js';
 import { groupDigits, keysTitle, type Lang, type Words } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js';
@@ -246,7 +246,7 @@ export function compareReport(c: Comparison, base: Report, summary: readonly Var
     totalsEstimated: anyEstimated ? ['participants'] : undefined,
     legend: estimateLegend(rows.some((x) => x.estimated?.length)),
     meta,
-    notes: [...summary.map((s) => summaryWords(s, c)), ...(base.notes ?? [])],
+    notes: [...summary.map((s) => plainNote(summaryWords(s, c))), ...(base.notes ?? [])],
     chart: {
       label: dims[dims.length - 1]!,
       value: rest.length ? diffColumn(rest[0]!.name) : targets[0]!,

@@ -195,7 +195,7 @@ export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport
     meta: { ...base.meta, plans: plans.map((p) => ({ name: p.name, label: p.label, targets: p.result.targetRows ?? null, targetYear: p.result.targetYear ?? null, revision: p.result.revision ?? null, rule: p.result.rule ?? null })) },
     // The run's notes (the first plan's own taken out of them), each plan's own under its label, and what
     // the comparison itself must say: as said on stderr.
-    notes: [...(base.notes ?? []).filter((w) => !firstOwn.has(w.en) && !paceWords.has(w.en)), ...plans.flatMap((p) => notesInWords(p.notes ?? []).map((w) => ({ en: `[${p.label}] ${w.en}`, id: `[${p.label}] ${w.id}` }))), ...notesInWords(notes)],
+    notes: [...(base.notes ?? []).filter((w) => !firstOwn.has(w.en) && !paceWords.has(w.en)), ...plans.flatMap((p) => notesInWords(p.notes ?? []).map((w) => ({ ...w, en: `[${p.label}] ${w.en}`, id: `[${p.label}] ${w.id}` }))), ...notesInWords(notes)],
     chart: { label: first.grain[0]!, value: 'coverage', changes: { label: labelCols, series: plans.slice(1).map((p) => ({ value: `diff_${p.name}`, share: `diff_pct_${p.name}` })) } },
   };
 }

@@ -4,8 +4,8 @@
 
 import type { CoverageResult, CoverageRow, CoverageRowList } from '../core/coverage/plan.js';
 import type { SourceFacts } from '../core/table.js';
-import { rowSource, type AnyReport, type Column, type Report, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
-import { inputsMeta, keyColumns, keyValues, notesInWords, sourceNotes, totalLabel, withScope } from './common.js';
+import { rowSource, type AnyReport, type Column, type Report, type ReportNote, type ReportRows, type Row, type RowCells, type TrendChart, type Value } from './model.js';
+import { inputsMeta, keyColumns, keyValues, notesInWords, plainNote, scopeWords, sourceNotes, totalLabel, withScope } from './common.js';
 import { columnWords, denominatorLabel, keysTitle, scopeText } from './vocabulary.js';
 import { ESTIMATED_REPORT_COLUMN, estimateLegend, estimatedCell, withEstimates } from './estimates.js'; // issue 19
 
@@ -26,7 +26,7 @@ export interface CoverageContext {
   /** Sort detail rows (gap, coverage, achievement, name, run-rate or a column); undefined: input order. */
   readonly sort?: string;
   readonly top?: number;
-  readonly extraNotes?: readonly { en: string; id: string }[];
+  readonly extraNotes?: readonly ReportNote[];
   /** Told what the report says beside its rows that a run also says on stderr (what --top left out). */
   readonly onNote?: (words: { en: string; id: string }) => void;
 }
@@ -205,7 +205,7 @@ export function sortColumn(sort: string, grain: readonly string[]): string {
 
 export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<ReportRows> {
   const previous = r.previousPeriod !== undefined;
-  const columns = coverageColumns(r.grain, r.denominator, previous, r.story !== undefined);
+  const columns = coverageColumns(r.grain, r.denominator, previous, r.story !== undefined).map((c) => withDecemberYear(c, r));
   const series = (x: CoverageRow): { series?: readonly (number | null)[] } => (x.story ? { series: x.story.series } : {});
   // The renderers read the rows through coverageCells; these records serve a sort, a cut and charts.
   const toRow = (x: CoverageRow): Row => {
@@ -286,7 +286,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     revision: r.revision ?? null,
     rule: r.rule ?? null,
     scope: r.scope,
-    scopeText: scopeText(r.scope, 'en') ?? null,
+    scopeText: scopeWords(r.scope),
     likeForLike: r.likeForLike ?? null,
     trend: r.story ? { months: r.story.months, paceWindow: r.story.window, projectedTo: r.story.december } : null,
     monthsLeft: r.monthsLeft ?? null,
@@ -310,7 +310,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     totalsEstimated: total.estimated, // issue 19
     legend: estimateLegend(list.anyEstimate), // issue 19
     meta,
-    notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(shownNote ? [shownNote] : []), ...(ctx.extraNotes ?? [])],
+    notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(shownNote ? [plainNote(shownNote)] : []), ...(ctx.extraNotes ?? [])],
     chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },
     ...(r.story ? { trend: trendChart(r, total) } : {}),
     // issue 19: human formats mark estimated cells instead of showing the `estimated` column
@@ -320,19 +320,32 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
   };
 }
 
+/** The year of the December the targets are for, when it is not the month reported's (or no month is). */
+function otherDecember(r: CoverageResult): number | undefined {
+  const y = r.targetYear;
+  return y === undefined || (r.period !== undefined && r.period.startsWith(`${y}-`)) ? undefined : y;
+}
+
 /** " (targets for December 2026)" when the targets' year is not the month reported's (or no month is). */
 function targetDecember(r: CoverageResult): { en: string; id: string } {
-  const y = r.targetYear;
-  if (y === undefined || (r.period !== undefined && r.period.startsWith(`${y}-`))) return { en: '', id: '' };
-  return { en: ` (targets for December ${y})`, id: ` (target Desember ${y})` };
+  const y = otherDecember(r);
+  return y === undefined ? { en: '', id: '' } : { en: ` (targets for December ${y})`, id: ` (target Desember ${y})` };
+}
+
+/** The "projected December" column says the year when the December is another year's, as the title does (rv19). */
+function withDecemberYear(c: Column, r: CoverageResult): Column {
+  const y = otherDecember(r);
+  return c.key === 'projected' && y !== undefined ? { ...c, label: { en: `projected December ${y}`, id: `proyeksi Desember ${y}` } } : c;
 }
 
 function trendChart(r: CoverageResult, total: CoverageRow): TrendChart {
   const s = r.story!;
   const where = scopeText(r.scope, 'en');
   const whereId = scopeText(r.scope, 'id');
+  const y = otherDecember(r);
+  const year = y === undefined ? '' : ` ${y}`;
   return {
-    title: { en: `Participants month by month to December${where ? ` — ${where}` : ''}`, id: `Peserta bulan demi bulan sampai Desember${whereId ? ` — ${whereId}` : ''}` },
+    title: { en: `Participants month by month to December${year}${where ? ` — ${where}` : ''}`, id: `Peserta bulan demi bulan sampai Desember${year}${whereId ? ` — ${whereId}` : ''}` },
     months: s.months,
     totalSeries: total.story?.series ?? [],
     path: s.chart,
@@ -347,7 +360,7 @@ export function trendReport(r: CoverageResult, base: AnyReport): Report {
   const s = r.story!;
   const c = (key: string, kind: Column['kind']): Column => ({ key, label: columnWords(key), kind });
   const monthCols: Column[] = s.months.map((m) => ({ key: m, label: { en: m, id: m }, kind: 'int' }));
-  const columns: Column[] = [...keyColumns(r.grain), ...monthCols, c('change', 'signed-int'), c('pace', 'signed-int'), c('run_rate', 'int'), c('projected', 'int'), c('target', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status'), ESTIMATED_REPORT_COLUMN];
+  const columns: Column[] = [...keyColumns(r.grain), ...monthCols, c('change', 'signed-int'), c('pace', 'signed-int'), c('run_rate', 'int'), withDecemberYear(c('projected', 'int'), r), c('target', 'int'), c('projected_gap', 'signed-int'), c('projected_status', 'status'), ESTIMATED_REPORT_COLUMN];
   // issue 19: the cells that are estimates, by column: the months whose participants are, the target,
   // the projection and its status
   const marks = (x: CoverageRow): readonly string[] | undefined => {

@@ -155,10 +155,25 @@ export interface Report<Rows extends ReportRows = readonly Row[]> {
   readonly humanColumns?: readonly string[];
   /** A matrix breakdown's cross-tab, drawn beside the long list (xlsx sheet, HTML table). */
   readonly crosstab?: CrossTab;
-  /** Notes for people, already in words (en/id): what was dropped, capped, held or deduced. */
-  readonly notes?: readonly { readonly en: string; readonly id: string }[];
+  /**
+   * Notes for people, already in words (en/id): what was dropped, capped, held or deduced. Each says
+   * whether the command line printed it as a warning (report/note-kinds.ts) and, for a core note, its code.
+   */
+  readonly notes?: readonly ReportNote[];
   /** With two months or more: the months and the scope's path (charts), rows carry their series. */
   readonly trend?: TrendChart;
+}
+
+/**
+ * A note of the report in words, with how loud it is: `warning` for what the command line prints as
+ * `warning:` (what changes what a number means, said even under --quiet, and the other warnings),
+ * `note` for the rest; `code`: the core note's code (report/note-kinds.ts), where the note is one.
+ */
+export interface ReportNote {
+  readonly en: string;
+  readonly id: string;
+  readonly kind: 'warning' | 'note';
+  readonly code?: string;
 }
 
 export const STATUS_LABELS: Record<string, { en: string; id: string }> = {

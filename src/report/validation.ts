@@ -13,7 +13,7 @@
 
 import type { SourceFacts } from '../core/table.js';
 import { problemsFound, type Problem } from '../errors.js';
-import { inputsMeta, notesInWords, sourceNotes } from './common.js';
+import { inputsMeta, notesInWords, plainNote, sourceNotes } from './common.js';
 import type { Column, Lang, Report, Row, Value } from './model.js';
 import { dimLabel, groupDigits } from './vocabulary.js';
 
@@ -74,8 +74,8 @@ export function validationReport(v: ValidationFacts): Report {
     first === undefined ? (lang === 'en' ? 'no period column' : 'tanpa kolom periode') : `${lang === 'en' ? 'periods' : 'periode'} ${first}${v.periods.length > 1 ? `…${last} (${v.periods.length})` : ''}`;
   const n = v.sources.length;
   const notes = [
-    ...(v.extract ? [{ en: 'the files are extracts: their rows are added up per key', id: 'berkas-berkas itu ekstrak: barisnya dijumlahkan per kunci' }] : []),
-    ...v.sources.filter((s) => s.headerRow !== undefined && s.sheet !== undefined).map((s) => ({ en: `${s.name}: header on row ${s.headerRow} of sheet ${s.sheet}`, id: `${s.name}: judul kolom di baris ${s.headerRow} lembar ${s.sheet}` })),
+    ...(v.extract ? [plainNote({ en: 'the files are extracts: their rows are added up per key', id: 'berkas-berkas itu ekstrak: barisnya dijumlahkan per kunci' })] : []),
+    ...v.sources.filter((s) => s.headerRow !== undefined && s.sheet !== undefined).map((s) => plainNote({ en: `${s.name}: header on row ${s.headerRow} of sheet ${s.sheet}`, id: `${s.name}: judul kolom di baris ${s.headerRow} lembar ${s.sheet}` })),
     ...notesInWords(sourceNotes(v.sources)),
   ];
   return {

@@ -286,7 +286,7 @@ export function noteText(n: Note, lang: Lang): string {
       const by = n.by ? ` (--by ${n.by.join(',')} shows each target)` : '';
       return L(
         `the Total's gap (${num(n.gap, 'en')}) is net: of the ${num(n.targets, 'en')} targets it adds up (per ${grainWords(n.units, 'en')}), ${num(n.over, 'en')} ${n.over === 1 ? 'is' : 'are'} exceeded by ${num(n.above, 'en')} in all, which offsets the ${num(n.short, 'en')} short by ${num(n.shortBy, 'en')} in all; the gap, run rate and status of a Total, subtotal or row that adds up several targets are on its sums${by}`,
-        `celah Total (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} terlampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang kurang ${num(n.shortBy, 'id')} seluruhnya; celah, laju yang dibutuhkan dan status Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
+        `selisih Total (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} terlampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang kurang ${num(n.shortBy, 'id')} seluruhnya; selisih, laju yang dibutuhkan dan status Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
       );
     }
     case 'projection-capped':
@@ -307,7 +307,7 @@ export function noteText(n: Note, lang: Lang): string {
       const namesId = n.names.map((x) => `${x.label} ${num(x.short, 'id')}`).join(', ') + (n.short > n.names.length ? `, dan ${num(n.short - n.names.length, 'id')} lainnya` : '');
       return L(
         `the Total's projected gap for ${n.december} (${num(n.gap, 'en')}) is net: of the ${num(n.targets, 'en')} targets it adds up (per ${grainWords(n.units, 'en')}), ${num(n.over, 'en')} ${n.over === 1 ? 'is' : 'are'} projected above by ${num(n.above, 'en')} in all, which offsets the ${num(n.short, 'en')} projected short by ${num(n.shortBy, 'en')} in all (${names}); the projected gap and status of a Total, subtotal or row that adds up several targets are on its sums${n.by ? ` (--by ${n.by.join(',')} shows each target)` : ''}`,
-        `proyeksi celah Total untuk ${n.december} (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} diproyeksikan melampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang diproyeksikan kurang ${num(n.shortBy, 'id')} seluruhnya (${namesId}); proyeksi celah dan status proyeksi Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
+        `proyeksi selisih Total untuk ${n.december} (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} diproyeksikan melampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang diproyeksikan kurang ${num(n.shortBy, 'id')} seluruhnya (${namesId}); proyeksi selisih dan status proyeksi Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
       );
     }
     case 'plan-denominator':
@@ -343,7 +343,7 @@ export function noteText(n: Note, lang: Lang): string {
     case 'year-end':
       return L(
         `${n.period} is the December the ${n.year} targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it: status behind (projected status will-miss), never at risk`,
-        `${n.period} adalah Desember yang dituju target ${n.year}: tidak ada bulan tersisa, sehingga tidak ada laju yang dibutuhkan (celah adalah sisanya), dan baris yang di bawah targetnya telah gagal mencapainya: status tertinggal (status proyeksi akan meleset), tidak pernah berisiko`,
+        `${n.period} adalah Desember yang dituju target ${n.year}: tidak ada bulan tersisa, sehingga tidak ada laju yang dibutuhkan (selisih ke target adalah sisanya), dan baris yang di bawah targetnya telah gagal mencapainya: status tertinggal (status proyeksi akan meleset), tidak pernah berisiko`,
       );
     case 'milestone-sums':
       return L(
@@ -399,11 +399,12 @@ export function noteText(n: Note, lang: Lang): string {
         `profil pentahapan ${n.profile} tidak dipakai: target bulanan di ${n.source} memuat tonggaknya, dibaca apa adanya (berkas breakdown --months --phasing ${n.profile} sudah dihitung demikian)`,
       );
     case 'targets-restricted': {
-      const unit = (l: Lang): string => (n.grain.length === 1 && n.grain[0] === 'province' ? (l === 'id' ? 'provinsi' : 'provinces') : `${grainWords(n.grain, l)} ${l === 'id' ? 'target' : 'targets'}`);
+      // One of each is singular in English ("the 1 province of this report"); Indonesian has one form.
+      const unit = (l: Lang, count: number): string => (n.grain.length === 1 && n.grain[0] === 'province' ? (l === 'id' ? 'provinsi' : count === 1 ? 'province' : 'provinces') : `${grainWords(n.grain, l)} ${l === 'id' || count === 1 ? 'target' : 'targets'}`);
       return n.national
         ? L(
-            `targets: the national ${n.national.year} breakdown (${num(n.national.total, 'en')} over ${num(n.of, 'en')} ${unit('en')}); the ${num(n.kept, 'en')} ${unit('en')} of this report have ${num(n.sum, 'en')} of it, and the totals compare with that`,
-            `target: rincian nasional ${n.national.year} (${num(n.national.total, 'id')} untuk ${num(n.of, 'id')} ${unit('id')}); ${num(n.kept, 'id')} ${unit('id')} dalam laporan ini mendapat ${num(n.sum, 'id')}, dan total dibandingkan dengan angka itu`,
+            `targets: the national ${n.national.year} breakdown (${num(n.national.total, 'en')} over ${num(n.of, 'en')} ${unit('en', n.of)}); the ${num(n.kept, 'en')} ${unit('en', n.kept)} of this report ${n.kept === 1 ? 'has' : 'have'} ${num(n.sum, 'en')} of it, and the totals compare with that`,
+            `target: rincian nasional ${n.national.year} (${num(n.national.total, 'id')} untuk ${num(n.of, 'id')} ${unit('id', n.of)}); ${num(n.kept, 'id')} ${unit('id', n.kept)} dalam laporan ini mendapat ${num(n.sum, 'id')}, dan total dibandingkan dengan angka itu`,
           )
         : L(`targets: ${num(n.kept, 'en')} of the ${num(n.of, 'en')} in ${n.source} are for the rows of this report (${num(n.sum, 'en')}); the others (areas outside it, or that did not report this month) are left out of its totals`, `target: ${num(n.kept, 'id')} dari ${num(n.of, 'id')} di ${n.source} berlaku untuk baris laporan ini (${num(n.sum, 'id')}); sisanya (wilayah di luar laporan, atau yang tidak melapor bulan ini) tidak masuk total`);
     }
@@ -436,7 +437,7 @@ export function noteText(n: Note, lang: Lang): string {
             `targets for ${num(n.with, 'en')} of ${num(n.of, 'en')} rows: the subtotals and the Total compare those rows only (none for ${list(n.rows, 5)})`,
             `target untuk ${num(n.with, 'id')} dari ${num(n.of, 'id')} baris: subtotal dan Total hanya membandingkan baris tersebut (tanpa target: ${list(n.rows, 5)})`,
           )
-        : L(`no target for ${n.count} row(s): ${list(n.rows, 5)}`, `tidak ada target untuk ${n.count} baris: ${list(n.rows, 5)}`);
+        : L(`no target for ${num(n.count, 'en')} row(s): ${list(n.rows, 5)}`, `tidak ada target untuk ${num(n.count, 'id')} baris: ${list(n.rows, 5)}`);
     case 'below-later-actual':
       return L(
         `${n.unit}: the target ${num(n.target, 'en')} is below the ${num(n.actual, 'en')} active participants published for ${n.period} (${n.source})`,
@@ -600,8 +601,8 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'plans-same':
       return L(
-        `${n.plan} gives the same target as ${n.first} in every row (${n.rows} rows with a target): every difference is 0; is it the plan meant to be compared?`,
-        `${n.plan} memberi target yang sama dengan ${n.first} di setiap baris (${n.rows} baris bertarget): semua selisih 0; benarkah ini rencana yang dimaksud untuk dibandingkan?`,
+        `${n.plan} gives the same target as ${n.first} in every row (${num(n.rows, 'en')} rows with a target): every difference is 0; is it the plan meant to be compared?`,
+        `${n.plan} memberi target yang sama dengan ${n.first} di setiap baris (${num(n.rows, 'id')} baris bertarget): semua selisih 0; benarkah ini rencana yang dimaksud untuk dibandingkan?`,
       );
     case 'plans-years': {
       const at = (l: Lang): string => n.plans.map((p) => `${p.label} ${l === 'id' ? 'untuk' : 'at'} ${p.year === null ? (l === 'id' ? 'tahun yang tidak diketahui' : 'no known year') : `${l === 'id' ? 'Desember' : 'December'} ${p.year}`}`).join(', ');

@@ -103,7 +103,7 @@ describe('a Kanwil of 8 provinces, January to July 2024', () => {
       // Like for like in June: the 7 provinces that reported in May too.
       if (m === 6) expect(doc.totals.change).toBe(sum(NAMES.map((n, i) => (n === 'Maluku' ? 0 : p(i, 6) - p(i, 5)))));
       else if (m > 1) expect(doc.totals.change).toBe(sum(NAMES.map((_, i) => p(i, m) - p(i, m - 1))));
-      expect(doc.meta['scopeText']).toBe('Kanwil Sulawesi Maluku (Sulama): 8 provinces');
+      expect(doc.meta['scopeText']).toEqual({ en: 'Kanwil Sulawesi Maluku (Sulama): 8 provinces', id: 'Kanwil Sulawesi Maluku (Sulama): 8 provinsi' });
       expect(doc.meta['targetYear']).toBe(2024);
     });
   }
@@ -140,7 +140,7 @@ describe('a Kanwil of 8 provinces, January to July 2024', () => {
     expect(doc.totals.run_rate).toBe(runRate(tgt - parts, 7));
     expect(doc.totals.status).toBe(status(parts, tgt, ms));
     expect(doc.totals.change).toBe(sum(seven.map((i) => p(i, 5) - p(i, 4))));
-    expect(doc.meta['scopeText']).toBe('Kanwil Sulawesi Maluku (Sulama): 7 of 8 provinces');
+    expect(doc.meta['scopeText']).toEqual({ en: 'Kanwil Sulawesi Maluku (Sulama): 7 of 8 provinces', id: 'Kanwil Sulawesi Maluku (Sulama): 7 dari 8 provinsi' });
     expect(r.stderr).toMatch(/warning: 2024-05 has no rows for Maluku \(last seen 2024-04\)/);
     expect(r.stderr).toMatch(/warning: the change from 2024-04 is like for like: the 7 groups reported in both months; not reported now: Maluku/);
   });

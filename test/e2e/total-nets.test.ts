@@ -37,7 +37,7 @@ describe("the Total's gap nets rows above their target against rows below, said"
 
   it('in Indonesian', async () => {
     const r = await run(['coverage', data, '--targets', targets, '-f', 'csv', '--lang', 'id']);
-    expect(r.stderr).toContain('celah Total (130) bersih: dari 2 target');
+    expect(r.stderr).toContain('selisih Total (130) bersih: dari 2 target');
   });
 
   // Found by the review of the first version (rv13): the netting was looked for among the report's rows

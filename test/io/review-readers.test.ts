@@ -121,7 +121,7 @@ describe('F7: rows and columns hidden in a workbook are read, and a note says so
     const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id']);
     expect(id.stderr).toContain('1 baris lembar "Data" disembunyikan di buku kerja (baris 3; lembar ini memakai filter); baris itu tetap dibaca seperti baris lainnya (baris data dihitung, baris total tidak)');
     const json = await run(['coverage', f, '-f', 'json']);
-    expect(JSON.parse(json.stdout).meta.notes).toContainEqual({ en: expect.stringContaining('is hidden in the workbook (row 3'), id: expect.stringContaining('disembunyikan di buku kerja (baris 3') });
+    expect(JSON.parse(json.stdout).meta.notes).toContainEqual({ en: expect.stringContaining('is hidden in the workbook (row 3'), id: expect.stringContaining('disembunyikan di buku kerja (baris 3'), kind: 'note', code: 'hidden-rows' });
     const quiet = await run(['coverage', f, '-f', 'csv', '--quiet']);
     expect(quiet.stderr).toBe('');
   });

@@ -52,8 +52,9 @@ export function coverageReport(options: { notes?: boolean } = {}): Report {
             {
               en: 'Kota Gorontalo: 12 participants counted in both PU and BPU were counted once.',
               id: 'Kota Gorontalo: 12 peserta yang tercatat di PU dan BPU dihitung sekali.',
+              kind: 'note' as const,
             },
-            { en: 'Targets are phased evenly from 2023-12 to 2024-12.', id: 'Target dibagi rata per bulan dari 2023-12 sampai 2024-12.' },
+            { en: 'Targets are phased evenly from 2023-12 to 2024-12.', id: 'Target dibagi rata per bulan dari 2023-12 sampai 2024-12.', kind: 'note' as const },
           ],
         }
       : {}),
@@ -121,6 +122,7 @@ export function matrixReport(): Report {
       {
         en: 'The denominator (employed) is known per province, not per segment: coverage is shown on the province rows only.',
         id: 'Penyebut (penduduk bekerja) hanya diketahui per provinsi, bukan per segmen: cakupan hanya ditampilkan di baris provinsi.',
+        kind: 'note',
       },
     ],
   };

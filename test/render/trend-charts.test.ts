@@ -95,7 +95,7 @@ describe('HTML: the scope\'s line chart', () => {
     const svg = await chartSvg('id');
     expect(findAll(svg, (n) => n.name === 'text' && /^month/.test(n.attrs['class'] ?? '')).map(allText)).toEqual(['Agu', 'Sep', 'Okt', 'Nov', 'Des']);
     expect(findAll(svg, (n) => n.name === 'text' && /^value/.test(n.attrs['class'] ?? '')).map(allText)).toEqual(['112', 'target 160', 'proyeksi 136']);
-    expect(allText(svg.children.find((c) => c.name === 'desc')!)).toBe('Peserta aktual dari Agu 2024 (92) sampai Okt 2024 (112); milestone Okt 2024: 128; pada laju ini 136 pada Des 2024; target Des 2024: 160.');
+    expect(allText(svg.children.find((c) => c.name === 'desc')!)).toBe('Peserta aktual dari Agu 2024 (92) sampai Okt 2024 (112); tonggak Okt 2024: 128; pada laju ini 136 pada Des 2024; target Des 2024: 160.');
   });
 
   it('sits above the table, fetches nothing, and its numbers are in a table too', async () => {
