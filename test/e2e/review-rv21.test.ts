@@ -56,3 +56,58 @@ describe('rv21 F: participants above the bundled denominator', () => {
     expect(r.stderr).toContain(`Gorontalo: 500,000 participants (${f}:2) > 422,900 workforce of 2024-06`);
   });
 });
+
+describe('rv21 B: Papua and Papua Barat before the 2022 splits (UU 14–16/2022 from 2022-07; UU 29/2022 from 2022-12)', () => {
+  it('a 2021-12 Papua row against the bundled (today’s, rump) denominator is refused, naming the split', async () => {
+    const d = tmp();
+    const f = writeIn(d, 'pap.csv', 'period,province,participants\n2021-12,Aceh,500000\n2021-12,Papua,300000\n');
+    const r = await run(['coverage', f, '-f', 'csv', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${f}:3: error: Papua of 2021-12 is the province before the 2022 split (UU 14, 15, 16/2022, in force from 2022-07): today's Papua, Papua Selatan, Papua Tengah, Papua Pegunungan;`);
+  });
+
+  it('Papua Barat is the old province until 2022-11; from 2022-12 (and Papua from 2022-07) the rows pass', async () => {
+    const d = tmp();
+    const old = writeIn(d, 'pb.csv', 'period,province,participants\n2022-11,Papua Barat,100000\n');
+    const r = await run(['coverage', old, '-f', 'csv', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('Papua Barat of 2022-11 is the province before the 2022 split (UU 29/2022, in force from 2022-12)');
+    // 2022-12: today's Papua Barat; its bundled employed is 283,175 (data/figures.csv): 100,000 / 283,175
+    const now = writeIn(d, 'pb2.csv', 'period,province,participants\n2022-12,Papua Barat,100000\n2022-07,Papua,100000\n');
+    const ok = await run(['coverage', now, '-f', 'csv', '-q', '--period', '2022-12', '--fields', 'province,denominator,participants']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(csvRows(ok.stdout)[0]).toEqual({ province: 'Papua Barat', denominator: '283175', participants: '100000', level: 'detail' });
+  });
+
+  it('a change across the split is refused even with the file’s own denominators', async () => {
+    const d = tmp();
+    const prev = writeIn(d, 'prev.csv', 'period,province,workforce,participants\n2022-06,Papua,1800000,300000\n');
+    const cur = writeIn(d, 'cur.csv', 'period,province,workforce,participants\n2023-06,Papua,940800,150000\n2023-06,Papua Tengah,800000,60000\n');
+    const r = await run(['coverage', cur, '--previous', prev, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${prev}:2: error: Papua of 2022-06 is the province before the 2022 split (UU 14, 15, 16/2022, in force from 2022-07), 2023-06 is after it: a change between them is not like for like`);
+    // both months before the split: compared as before (300,000 → 320,000: +20,000)
+    const cur2 = writeIn(d, 'cur2.csv', 'period,province,workforce,participants\n2022-06,Papua,1800000,320000\n');
+    const prev2 = writeIn(d, 'prev2.csv', 'period,province,workforce,participants\n2022-05,Papua,1800000,300000\n');
+    const same = await run(['coverage', cur2, '--previous', prev2, '-f', 'csv', '--fields', 'province,change']);
+    expect(same.code, same.stderr).toBe(0);
+    expect(csvRows(same.stdout)[0]).toEqual({ province: 'Papua', change: '20000', level: 'detail' });
+  });
+
+  it('template --period before a split, and --expect national for such a month: a message naming the split', async () => {
+    const t = await run(['template', '--period', '2021-06']);
+    expect(t.code).toBe(2);
+    expect(t.stdout).toBe('');
+    expect(t.stderr).toContain('in 2021-06 these provinces were not yet split: Papua (UU 14, 15, 16/2022, in force from 2022-07: today\'s Papua, Papua Selatan, Papua Tengah, Papua Pegunungan) and Papua Barat (UU 29/2022, in force from 2022-12: today\'s Papua Barat, Papua Barat Daya)');
+    // a province the splits did not touch: its template as before
+    const aceh = await run(['template', '--province', 'Aceh', '--period', '2021-06']);
+    expect(aceh.code, aceh.stderr).toBe(0);
+    expect(aceh.stdout.split('\n')[1]).toBe('11,Aceh,Kabupaten Aceh Selatan,2021-06,,');
+    const d = tmp();
+    const f = writeIn(d, 'a.csv', 'period,province,workforce,participants\n2021-12,Aceh,1000,100\n');
+    const e = await run(['coverage', f, '--expect', 'national']);
+    expect(e.code).toBe(3);
+    expect(e.stderr).toContain("--expect: the bundled geography is today's; in 2021-12 these provinces were not yet split: Papua (");
+  });
+});
