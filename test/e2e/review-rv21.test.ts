@@ -1,7 +1,22 @@
 // Review rv21 (odd inputs and options): findings F, B, C and E. Each expected figure is written here by
 // hand from the bundled data (data/figures.csv) or the file of the test.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvRows, run, tmp, writeIn } from './helpers.js';
+
+/** A workbook of sheets, each a list of rows, written by exceljs as Excel writes it. */
+async function workbook(name: string, sheets: Record<string, (string | number)[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(sheet);
+    for (const r of rows) ws.addRow(r);
+  }
+  const f = join(tmp(), name);
+  writeFileSync(f, Buffer.from(await wb.xlsx.writeBuffer()));
+  return f;
+}
 
 describe('rv21 F: participants above the bundled denominator', () => {
   // data/figures.csv: Aceh employed 2,450,000 (Sakernas 2023-08), Bali 2,620,000 (2023-08), DKI Jakarta
@@ -109,5 +124,38 @@ describe('rv21 B: Papua and Papua Barat before the 2022 splits (UU 14–16/2022 
     const e = await run(['coverage', f, '--expect', 'national']);
     expect(e.code).toBe(3);
     expect(e.stderr).toContain("--expect: the bundled geography is today's; in 2021-12 these provinces were not yet split: Papua (");
+  });
+});
+
+describe('rv21 C: a workbook with the data header on several sheets', () => {
+  it('one sheet per province: refused (exit 3) naming the sheets, not read in part; --sheet reads one', async () => {
+    const f = await workbook('x3.xlsx', { Aceh: [['province', 'workforce', 'participants'], ['Aceh', 1000, 100]], Bali: [['province', 'workforce', 'participants'], ['Bali', 2000, 300]] });
+    const r = await run(['coverage', f, '-f', 'csv', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${f}: error: 2 sheets have the same data columns: "Aceh", "Bali"; one sheet of a workbook is read, and the others would be left out\n`);
+    expect(r.stderr).toContain('hint: read each with --sheet (e.g. --sheet Aceh)');
+    expect((await run(['validate', f])).code).toBe(3);
+    const bali = await run(['coverage', f, '-f', 'csv', '-q', '--sheet', 'Bali', '--fields', 'province,denominator,participants']);
+    expect(bali.code, bali.stderr).toBe(0);
+    expect(csvRows(bali.stdout)).toEqual([
+      { province: 'Bali', denominator: '2000', participants: '300', level: 'detail' },
+      { province: 'Total', denominator: '2000', participants: '300', level: 'total' },
+    ]);
+  });
+
+  it('a first sheet of notes and the data on another: the error names the sheet that has the columns', async () => {
+    const f = await workbook('x3b.xlsx', { Catatan: [['Laporan bulanan'], ['Sumber: BPJS Ketenagakerjaan']], Data: [['province', 'workforce', 'participants'], ['Aceh', 1000, 100]] });
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}: error: sheet "Catatan", the first, has no data columns (no row of its first 30 with two known column names); sheet "Data" has them\n  hint: pass --sheet Data\n`);
+  });
+
+  it('a summary sheet with other columns beside the data sheet is read as before (the first sheet, with its note)', async () => {
+    const f = await workbook('sum.xlsx', { Data: [['province', 'workforce', 'participants'], ['Aceh', 1000, 100]], Ringkasan: [['province', 'target'], ['Aceh', 500]] });
+    const r = await run(['coverage', f, '-f', 'csv', '--fields', 'province,participants']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(csvRows(r.stdout)[0]).toEqual({ province: 'Aceh', participants: '100', level: 'detail' });
+    expect(r.stderr).toContain('read sheet "Data" (of 2)');
   });
 });
