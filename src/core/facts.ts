@@ -180,6 +180,12 @@ export type Note =
   | { readonly code: 'workforce-participants'; readonly file: string }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean; /** --sheet's name, which this workbook (given by another flag) lacks. */ readonly missing?: string }
+  /**
+   * Non-empty rows above a sheet's header (found by its column names) that were not read, as "row: text"
+   * (a title block); `period`: one of them is labelled Periode/Period/Bulan, which is not taken as the
+   * file's month (rv21 E).
+   */
+  | { readonly code: 'rows-above-header'; readonly file: string; readonly sheet: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period: boolean }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */

@@ -575,6 +575,14 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file}: ${num(n.rows, 'id')} baris lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${n.filter ? '; lembar ini memakai filter' : ''}); baris itu tetap dibaca seperti baris lainnya (baris data dihitung, baris total tidak)`,
       );
     }
+    case 'rows-above-header': {
+      const rows = n.rows.map((r) => `${r.row} (${JSON.stringify(clipValue(r.text))})`).join(', ');
+      const more = (l: Lang): string => (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
+      return L(
+        `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${n.period ? '; a month written there is not taken as the file\'s: add a period column or pass --period' : ''}`,
+        `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${n.period ? '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period' : ''}`,
+      );
+    }
     case 'hidden-columns':
       return L(
         `${n.file}: column${n.columns.length === 1 ? '' : 's'} ${list(n.columns, 10)} of sheet ${JSON.stringify(clipValue(n.sheet))} ${n.columns.length === 1 ? 'is' : 'are'} hidden in the workbook; ${n.columns.length === 1 ? 'its' : 'their'} values are read as the others`,

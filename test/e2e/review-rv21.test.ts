@@ -159,3 +159,16 @@ describe('rv21 C: a workbook with the data header on several sheets', () => {
     expect(r.stderr).toContain('read sheet "Data" (of 2)');
   });
 });
+
+describe('rv21 E: an xlsx title block above the found header', () => {
+  it('is named in a note (rows and text), and a Periode line there is said not to be the file’s month', async () => {
+    const f = await workbook('kv.xlsx', {
+      data: [['Provinsi', 'Gorontalo'], ['Periode', '2024-06'], [], ['Kabupaten/Kota', 'Tenaga Kerja', 'Peserta Aktif'], ['Kab. Boalemo', 1000, 5], ['Kota Gorontalo', 2000, 100]],
+    });
+    const r = await run(['coverage', f, '--by', 'regency', '-f', 'csv', '--fields', 'regency,participants']);
+    expect(r.code, r.stderr).toBe(0);
+    // 5 + 100 = 105 in all
+    expect(csvRows(r.stdout).map((x) => x.participants)).toEqual(['5', '100', '105']);
+    expect(r.stderr).toContain(`note: ${f}: sheet "data": header found at row 4; the rows above it are not read: 1 ("Provinsi | Gorontalo"), 2 ("Periode | 2024-06"); a month written there is not taken as the file's: add a period column or pass --period\n`);
+  });
+});

@@ -271,6 +271,7 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   const headerRow = rows.finish(sheets.length > 1 ? listSheets : undefined);
   if (headerRow === undefined) return withSheet;
   if (rows.filled.length) options.onNote?.({ code: 'merged-filled', file, sheet: sheet.name, ranges: rows.filled });
+  if (rows.above.length) options.onNote?.({ code: 'rows-above-header', file, sheet: sheet.name, header: headerRow, rows: rows.above.slice(0, 5), more: Math.max(0, rows.above.length - 5), period: rows.above.some((r) => /^\s*(periode|period|bulan)\b/i.test(r.text)) });
   // Hidden rows (filtered out, or hidden by hand) are data like the others and are counted: the file holds
   // them, and refusing would refuse every workbook saved with a filter on. But a planner who filtered the
   // sheet would not expect them in the totals, so the note says so; hidden columns that are read, too.
@@ -356,6 +357,8 @@ class SheetRows implements SheetRowHandler {
   private readonly refusedMerges: MergedRange[] = [];
   /** The ranges filled down (for the note). */
   readonly filled: string[] = [];
+  /** Non-empty rows above the header found by its column names, not read: their row and text. */
+  readonly above: { row: number; text: string }[] = [];
   /** Data rows hidden in the workbook (hidden, or filtered out): how many, and the first (no list: memory stays flat). */
   hiddenRows = 0;
   firstHidden = 0;
@@ -427,6 +430,9 @@ class SheetRows implements SheetRowHandler {
         if (name !== '' && this.o.isKnownColumn(name)) known++;
       }
       if (known >= 2) {
+        // The rows above the header (a title block: "Provinsi | Gorontalo", "Periode | 2024-06") are not
+        // read: said, with their text, so that a month written there is not lost without a word (rv21 E).
+        for (const b of this.buffered) this.above.push({ row: b.row, text: b.values.map(headerText).filter((t) => t !== '').join(' | ') });
         this.buffered.length = 0;
         this.setHeader(row, columns, values, count);
         return;
