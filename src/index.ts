@@ -31,6 +31,7 @@ import type { Table } from './core/table.js';
 import { fromLatestMonth } from './app/latest-month.js';
 import { formatDiagnostic, JamsostekError, type MessageLang } from './errors.js';
 import { areaBook } from './io/geography.js';
+import { overCoverageExceptions } from './io/exceptions.js';
 import { describeCoreError } from './report/problems.js';
 import { noteKind } from './report/note-kinds.js';
 import { noteText } from './report/vocabulary.js';
@@ -274,5 +275,5 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const kanwil = d === 'kanwil' ? "; loadTable finds each province's with deriveKanwil: true in its schema" : '';
     throw new RangeError(`the table has no key column "${d}" to group by (its key columns: ${dimNames(inputs.current)})${kanwil}`);
   }
-  return worded(() => planReport(inputs, spec.areas ? spec : { ...spec, areas: areaBook() }));
+  return worded(() => planReport(inputs, { ...spec, areas: spec.areas ?? areaBook(), exceptions: spec.exceptions ?? overCoverageExceptions() }));
 }

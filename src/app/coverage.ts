@@ -13,6 +13,7 @@ import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table
 import { InputError, say, usage } from '../errors.js';
 import { datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
+import { overCoverageExceptions } from '../io/exceptions.js';
 import { expandInputs, stdinOnce } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
@@ -20,6 +21,7 @@ import type { ExpectInput } from '../options/parse.js';
 import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
+import { checkExpectSplits, checkSplits } from './splits.js';
 import { coverageTargets, nationalSegmentsNote, type TotalOptions } from './targets.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
@@ -105,10 +107,13 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
       { message: '--previous memerlukan bulan yang dilaporkan, dan input tidak memiliki kolom periode', hint: 'tambahkan kolom period ke input, atau berikan --period YYYY-MM' },
     );
   }
+  // A Papua or Papua Barat row dated before the 2022 splits is of the old, larger province (rv21 B).
+  checkSplits([read.table, previous], period, bundled);
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
+  if (expected?.dim === 'province' && o.expect!.some((e) => e.kind !== 'file')) checkExpectSplits(expected.keys.keys(), period);
   const within = provincesOf(read.table, expected);
   const targets = await coverageTargets(o, grain, period, load, io, within);
-  const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage };
+  const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;

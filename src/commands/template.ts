@@ -11,6 +11,7 @@ import type { Io } from '../io/terminal.js';
 import { addFlags } from '../options/resolve.js';
 import { openSession } from '../app/session.js';
 import { provinceFlag } from '../app/province-flag.js';
+import { checkTemplateSplits } from '../app/splits.js';
 
 export const EXAMPLES = `
 Examples:
@@ -55,6 +56,8 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     header.push('regency');
     for (const r of regencyRegistry().inProvince(p.kemendagri)) areas.push({ code: p.kemendagri, name: p.name, regency: r.name });
   } else for (const p of reg.provinces) areas.push({ code: p.kemendagri, name: p.name });
+  // A month before a 2022 Papua split: today's rows would miss the old province's other parts (rv21 B).
+  checkTemplateSplits(new Set(areas.map((a) => a.code)), period);
   if (o.segments) header.push('segment');
   if (o.sectors?.length) header.push('sector');
   header.push('period', 'workforce', 'participants');

@@ -1,6 +1,17 @@
 // Facts the core reports as data: notes (what it deduced, held, dropped or fell back to) and the reasons
 // a problem has no solution. The words for people are in src/report/ (en and id), in one place.
 
+/** A row above a denominators table's figure (over-denominators): its label, figures, and the figure's months. */
+export interface OverDenominatorRow {
+  readonly label: string;
+  readonly participants: number;
+  readonly denominator: number;
+  /** The months of the figure (each area's, earliest first; none: undated). */
+  readonly months: readonly string[];
+  /** Where its participants were read (the first row of the group): file:line. */
+  readonly at?: string;
+}
+
 /** Something the tool decided on the user's behalf; said once on stderr and kept in JSON meta.notes. */
 export type Note =
   /** A default basis could not be computed at a grain; another one was used. */
@@ -142,6 +153,13 @@ export type Note =
   | { readonly code: 'no-pace'; readonly rows: number; readonly window: number }
   /** Participants above the denominator in a group (allowed, but worth a look). */
   | { readonly code: 'over-coverage'; readonly units: readonly string[] }
+  /**
+   * Rows whose participants exceed the denominator of a denominators table (the bundled baseline's, a
+   * --workforce file's) and that no documented exception covers, let through by --allow-over-coverage
+   * (without it they are refused, as over a file's own denominator): each with its figure and the months
+   * of that figure. `more`: rows not listed.
+   */
+  | { readonly code: 'over-denominators'; readonly measure: string; readonly source: string; readonly rows: readonly OverDenominatorRow[]; readonly more: number }
   /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */
   | { readonly code: 'denominator-column'; readonly file: string; readonly column: string; readonly measure: string; readonly given: boolean }
   /** An extract's column whose name says a status (status, aktif, is_active): not read, so every row was counted; its values, with their rows. */
@@ -162,6 +180,12 @@ export type Note =
   | { readonly code: 'workforce-participants'; readonly file: string }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean; /** --sheet's name, which this workbook (given by another flag) lacks. */ readonly missing?: string }
+  /**
+   * Non-empty rows above a sheet's header (found by its column names) that were not read, as "row: text"
+   * (a title block); `period`: one of them is labelled Periode/Period/Bulan, which is not taken as the
+   * file's month (rv21 E).
+   */
+  | { readonly code: 'rows-above-header'; readonly file: string; readonly sheet: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period: boolean }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */

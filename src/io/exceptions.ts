@@ -35,3 +35,10 @@ export function overCoverageException(province: string | undefined, denominator:
   const x = exceptions().get(province);
   return x?.denominators.has(denominator) ? x : undefined;
 }
+
+/** Every documented exception as the coverage plan takes them: by province key, the denominators its participants may exceed. */
+export function overCoverageExceptions(): ReadonlyMap<string, ReadonlySet<string>> {
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const [k, x] of exceptions()) out.set(k, x.denominators);
+  return out;
+}

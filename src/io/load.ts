@@ -168,6 +168,7 @@ const readOptions = (schema: LoadSchema, o: LoadOptions): ReadOptions => ({
   sheet: o.sheet,
   headerRow: o.headerRow,
   ...(schema.role !== undefined && o.sheet !== undefined ? { sheetIfThere: true } : {}),
+  ...(schema.role === undefined ? { oneDataSheet: true } : {}),
 });
 
 /** A file's id forms, for Loaded (none when it has no participant ids). */

@@ -7,7 +7,7 @@ import { InfeasibleError } from '../core/facts.js';
 import { xlsxCellName } from '../core/cell-name.js';
 import { SumOverflowError, TableConflictError, type SourceFacts } from '../core/table.js';
 import type { Problem, Text } from '../errors.js';
-import { dimLabel, factText, groupDigits, type Lang } from './vocabulary.js';
+import { dimLabel, factText, groupDigits, overDenominatorRows, type Lang } from './vocabulary.js';
 
 /** A row of one of the two tables a month is given in, by its file (a sheet's row as its cell). */
 function twicePlace(at: { readonly source?: SourceFacts; readonly line: number }): string {
@@ -60,6 +60,17 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return {
         message: L(`the targets of ${p.source} are given per ${dimLabel(p.area).en}, and the data has no ${dimLabel(p.area).en} column to match them with`, `target di ${p.source} diberikan per ${dimLabel(p.area).id}, dan data tidak memiliki kolom ${dimLabel(p.area).id} untuk mencocokkannya`),
         hint: L(`pass the geography (areas) to planCoverage, or add a ${p.area} column to the data`, `berikan geografi (areas) ke planCoverage, atau tambahkan kolom ${p.area} pada data`),
+      };
+    case 'over-denominators':
+      return {
+        message: L(
+          `participants exceed the ${p.measure} of ${p.source} (the input has no denominator of its own): ${overDenominatorRows(p.rows, p.more, p.measure, 'en')}`,
+          `peserta melebihi ${p.measure} dari ${p.source} (input tidak memiliki penyebut sendiri): ${overDenominatorRows(p.rows, p.more, p.measure, 'id')}`,
+        ),
+        hint: L(
+          "coverage above 100% does not exist: check that these are the area's active participants of that month (not registered ones including inactive, not another area's rows); pass --allow-over-coverage if this is real",
+          'cakupan di atas 100% tidak mungkin: periksa bahwa ini peserta aktif wilayah itu pada bulan itu (bukan peserta terdaftar termasuk yang nonaktif, bukan baris wilayah lain); jika memang benar, pakai --allow-over-coverage',
+        ),
       };
   }
 }

@@ -3,7 +3,7 @@
 // these words.
 
 import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/methods.js';
-import type { InfeasibleFact, Note } from '../core/facts.js';
+import type { InfeasibleFact, Note, OverDenominatorRow } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
 import { addMonths } from '../core/calendar.js';
@@ -163,6 +163,16 @@ export function scopeText(s: Scope, lang: Lang): string | undefined {
 }
 
 /** A note in words. */
+/**
+ * Rows above a denominators table's figure (rv21 F), as the refusal and the note under
+ * --allow-over-coverage list them: "Aceh: 3,000,000 participants (oc3.csv:2) > 2,450,000 employed of 2023-08".
+ */
+export function overDenominatorRows(rows: readonly OverDenominatorRow[], more: number, measure: string, lang: Lang): string {
+  const of = (r: OverDenominatorRow): string => (r.months.length ? (lang === 'id' ? ` per ${r.months.join(', ')}` : ` of ${r.months.join(', ')}`) : '');
+  const one = (r: OverDenominatorRow): string => `${r.label}: ${groupDigits(r.participants, lang)} ${lang === 'id' ? 'peserta' : 'participants'}${r.at ? ` (${r.at})` : ''} > ${groupDigits(r.denominator, lang)} ${measure}${of(r)}`;
+  return rows.map(one).join('; ') + (more ? (lang === 'id' ? `; dan ${groupDigits(more, lang)} baris lain` : `; and ${groupDigits(more, lang)} more`) : '');
+}
+
 export function noteText(n: Note, lang: Lang): string {
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
   switch (n.code) {
@@ -467,6 +477,11 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'over-coverage':
       return L(`participants above the denominator: ${list(n.units)}`, `peserta melebihi penyebut: ${list(n.units)}`);
+    case 'over-denominators':
+      return L(
+        `participants above the ${n.measure} of ${n.source}, let through by --allow-over-coverage: ${overDenominatorRows(n.rows, n.more, n.measure, 'en')}; their coverage is above 100% and their uncovered negative, and the Total counts them so`,
+        `peserta melebihi ${idName(n.measure)} dari ${n.source}, diloloskan oleh --allow-over-coverage: ${overDenominatorRows(n.rows, n.more, n.measure, 'id')}; cakupannya di atas 100% dan yang belum terlindungi negatif, dan Total menghitungnya demikian`,
+      );
     case 'denominator-column': {
       const col = JSON.stringify(clipValue(n.column));
       const others = ['workforce', 'employed', 'potential_workers'].filter((d) => d !== n.measure).join(', ');
@@ -558,6 +573,14 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         `${n.file}: ${one ? 'a row' : `${num(n.rows, 'en')} rows`} of sheet ${sheet} ${one ? 'is' : 'are'} hidden in the workbook (${one ? '' : 'e.g. '}row ${n.first}${n.filter ? '; the sheet has a filter' : ''}); ${one ? 'it is' : 'they are'} read as the others (a data row counts, a total row is left out)`,
         `${n.file}: ${num(n.rows, 'id')} baris lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${n.filter ? '; lembar ini memakai filter' : ''}); baris itu tetap dibaca seperti baris lainnya (baris data dihitung, baris total tidak)`,
+      );
+    }
+    case 'rows-above-header': {
+      const rows = n.rows.map((r) => `${r.row} (${JSON.stringify(clipValue(r.text))})`).join(', ');
+      const more = (l: Lang): string => (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
+      return L(
+        `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${n.period ? '; a month written there is not taken as the file\'s: add a period column or pass --period' : ''}`,
+        `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${n.period ? '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period' : ''}`,
       );
     }
     case 'hidden-columns':

@@ -45,7 +45,7 @@ const INPUT = (cmd: 'breakdown' | 'coverage' | 'validate'): Partial<Record<FlagK
     numberLocale: [{ used: [...lead, 'test/fixtures/good/indonesian-counts.csv', '--number-locale', 'en', ...tail] }, ...(bare ? [{ refused: [...bare, '--number-locale', 'id'] }] : [])],
     codeSystem: [{ used: [...lead, 'test/fixtures/bad/papua-code.csv', '--code-system', 'bps', ...tail] }, ...(bare ? [{ used: [...bare, '--code-system', 'bps', '-f', 'csv'] }, { refused: [...bare, '--code-system', 'kemendagri'] }] : [])], // rv13 F9: bps writes BPS codes, on the bundled data too
     delimiter: [{ used: [...lead, f('semi.csv'), '--delimiter', ',', ...tail] }, { refused: [...lead, f('rows.json'), '--delimiter', ';', ...tail] }],
-    encoding: [{ used: [...lead, 'test/fixtures/bad/latin1.csv', '--encoding', 'windows-1252', ...tail] }, { refused: [...lead, f('two-sheets.xlsx'), '--encoding', 'windows-1252', ...tail] }],
+    encoding: [{ used: [...lead, 'test/fixtures/bad/latin1.csv', '--encoding', 'windows-1252', ...tail] }, { refused: [...lead, f('two-sheets.xlsx'), '--sheet', 'Juni', '--encoding', 'windows-1252', ...tail] }],
     sheet: [{ used: [...lead, f('two-sheets.xlsx'), '--sheet', 'Juni', ...tail] }, { refused: [...lead, f('semi.csv'), '--sheet', 'Juni', ...tail] }],
     headerRow: [{ used: [...lead, f('titled.csv'), '--header-row', '2', ...tail] }, { refused: [...lead, f('rows.json'), '--header-row', '2', ...tail] }],
     maxErrors: [{ used: [...lead, f('many-errors.csv'), '--max-errors', '2', ...tail] }],

@@ -122,14 +122,15 @@ describe('merged cells', () => {
     // The filled cells are placed at the merge's top cell (where a wrong name must be corrected).
     expect(r.rows[1]!.places[0]).toEqual({ line: 4, column: 1 });
     expect(r.rows[1]!.places[1]).toEqual({ line: 5, column: 2 });
-    expect(r.notes).toEqual([{ code: 'merged-filled', file: 'data.xlsx', sheet: 'Data', ranges: ['A4:A6', 'A7:A8'] }]);
+    // rv21 E: the title row above the header is named too
+    expect(r.notes).toEqual([{ code: 'merged-filled', file: 'data.xlsx', sheet: 'Data', ranges: ['A4:A6', 'A7:A8'] }, { code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0, period: false }]);
     expect(noteText(r.notes[0]!, 'en')).toBe('data.xlsx: merged key cells filled down from their top cell (sheet "Data"): A4:A6, A7:A8');
   });
 
   it('without the merge the same sheet has empty provinces (nothing is guessed)', async () => {
     const r = await read(sheet([]));
     expect(cells(r)[1]).toEqual([null, 'Kab. Gorontalo', 20, 200]);
-    expect(r.notes).toEqual([]);
+    expect(r.notes).toEqual([{ code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0, period: false }]); // rv21 E: only the title row above the header
   });
 
   it('a cell of its own inside a merge keeps its value; blank rows inside a merge stay blank', async () => {
@@ -175,7 +176,7 @@ describe('merged cells', () => {
       ['Gorontalo', null, 20, 200],
       ['Aceh', null, 40, 400],
     ]);
-    expect(r.notes).toEqual([]);
+    expect(r.notes).toEqual([{ code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0, period: false }]); // rv21 E: only the title row above the header
   });
 
   it('the word mergeCell inside a cell is text, not a merge', async () => {

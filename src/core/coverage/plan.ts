@@ -22,7 +22,7 @@
 //     the input or --previous, never both.
 
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
-import type { Note } from '../facts.js';
+import type { Note, OverDenominatorRow } from '../facts.js';
 import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
 import { atPeriod, columnsFor, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
@@ -63,6 +63,14 @@ export interface CoverageSpec {
    * is then not stopped at the denominator either (said when one passes it).
    */
   readonly allowOverCoverage?: boolean;
+  /**
+   * The documented exceptions to "participants cannot exceed the denominator" (data/exceptions.csv): by
+   * province key, the denominators its participants may exceed (DKI Jakarta's employed: participants are
+   * counted where employers are registered). Participants above a denominators table's figure (the
+   * bundled baseline's, a --workforce file's) are refused, as over a file's own, unless the row's
+   * province (a Kanwil's: one of its provinces) has one, the figure is an estimate, or allowOverCoverage.
+   */
+  readonly exceptions?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface CoverageInputs {
@@ -184,7 +192,13 @@ export type CoverageProblem =
   | { readonly kind: 'expect-dim-missing'; readonly dim: string }
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
   /** Targets per an area the data has no column for, and no geography to find it from (the library without `areas`). */
-  | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string };
+  | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string }
+  /**
+   * Participants above the denominator of the denominators table (`source`: the bundled baseline's, a
+   * --workforce file's), in rows no documented exception covers: refused as over a file's own denominator
+   * (--allow-over-coverage lets them through, with the note 'over-denominators').
+   */
+  | { readonly kind: 'over-denominators'; readonly measure: string; readonly source: string; readonly rows: readonly OverDenominatorRow[]; readonly more: number };
 
 export class CoverageError extends Error {
   /** `sources`: the table's, to name the file of a row the problem points at (grain-missing). */
@@ -894,6 +908,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let without = 0;
   let example: number | undefined;
   const over: string[] = [];
+  const overAt: number[] = [];
   const has = { target: false, estimate: false };
   const seen = (r: CoverageRow): void => {
     if (r.metrics.target !== null) has.target = true;
@@ -902,10 +917,27 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   for (let i = 0; i < detail.length; i++) {
     const r = detail.figures(i);
     seen(r);
-    if (r.metrics.coverage !== null && r.metrics.coverage > 1) over.push(detail.at(i).labels.join(' / '));
+    if (r.metrics.coverage !== null && r.metrics.coverage > 1) {
+      over.push(detail.at(i).labels.join(' / '));
+      overAt.push(i);
+    }
     if (r.metrics.denominator !== null) continue;
     without++;
     example ??= i;
+  }
+  // Participants above a figure of the denominators table (the bundled baseline's, --workforce's): no
+  // such coverage exists, as over a file's own denominator (refused when read); refused alike unless a
+  // documented exception, an estimated figure or --allow-over-coverage lets the row through (rv21 F).
+  if (overAt.length && denominatorFrom === 'denominators' && denNow) {
+    const above = aboveDenominators(overAt, detail, grain, spec, denNow.table, roll(cur, grain).table);
+    if (above.length) {
+      const listed = above.slice(0, 5);
+      const facts = { measure: spec.denominator!, source: denSource, rows: listed, more: above.length - listed.length };
+      if (!spec.allowOverCoverage) throw new CoverageError({ kind: 'over-denominators', ...facts });
+      notes.push({ code: 'over-denominators', ...facts });
+      const named = new Set(above.map((x) => x.label));
+      for (let j = over.length - 1; j >= 0; j--) if (named.has(over[j]!)) over.splice(j, 1);
+    }
   }
   if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
   let targetRows: CoverageResult['targetRows'];
@@ -1224,6 +1256,47 @@ function sourcesOf(t: Table, pick: (cols: RowColumns, i: number) => boolean): Se
 }
 
 /** A level's rows by their place: made when read. */
+/**
+ * Of the detail rows `at` (each above its denominator, from the denominators table `den`), those nothing
+ * lets through: not a documented exception of the row's province (a regency's province, one of a
+ * Kanwil's provinces; spec.exceptions) and not an estimated figure. Each with the months of its figure
+ * (the rows of `den` with the row's keys) and the place of its participants (`groups`: the data at the
+ * grain, whose rows are the detail rows in order).
+ */
+function aboveDenominators(at: readonly number[], detail: LevelRows, grain: readonly string[], spec: CoverageSpec, den: Table, groups: Table): OverDenominatorRow[] {
+  const measure = spec.denominator!;
+  const allowed = (province: string | undefined): boolean => province !== undefined && spec.exceptions?.get(province)?.has(measure) === true;
+  const exempt = (keys: readonly string[]): boolean => {
+    if (!spec.exceptions?.size) return false;
+    const pi = grain.indexOf('province');
+    if (pi >= 0) return allowed(keys[pi]);
+    const ri = grain.indexOf('regency');
+    if (ri >= 0) return allowed(spec.areas?.regencies.get(keys[ri]!)?.province);
+    const ki = grain.indexOf('kanwil');
+    if (ki >= 0 && spec.areas) for (const [code, p] of spec.areas.provinces) if (p.kanwil === keys[ki] && allowed(code)) return true;
+    return false;
+  };
+  const pd = dimIndex(den, 'period');
+  const dm = measureIndex(den, measure);
+  const onDen = grain.map((g) => dimIndex(den, g));
+  const places = columnsFor(groups);
+  const out: OverDenominatorRow[] = [];
+  for (const i of at) {
+    const r = detail.at(i);
+    if (exempt(r.keys) || r.estimated?.includes('denominator')) continue;
+    const months = new Set<string>();
+    if (pd >= 0) {
+      for (const d of den.rows) {
+        if (d.parent !== undefined || d.values[dm] === null || d.values[dm] === undefined) continue;
+        if (onDen.every((x, j) => x < 0 || d.keys[x] === r.keys[j]) && d.keys[pd]) months.add(d.keys[pd]);
+      }
+    }
+    const src = groups.sources[places.src[i]!];
+    out.push({ label: r.labels.join(' / '), participants: r.metrics.participants, denominator: r.metrics.denominator!, months: [...months].sort(), ...(src ? { at: `${src.name}:${places.line[i]}` } : {}) });
+  }
+  return out;
+}
+
 interface LevelRows {
   readonly length: number;
   at(i: number): CoverageRow;

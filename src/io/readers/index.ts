@@ -34,6 +34,8 @@ export interface ReadOptions {
    * read by its own rule (its first visible sheet), and a note names the sheet read.
    */
   readonly sheetIfThere?: boolean;
+  /** A data input (no --targets/--workforce role): other visible sheets with the same data header are refused, not left out (rv21 C). */
+  readonly oneDataSheet?: boolean;
   readonly headerRow?: number;
 }
 
@@ -147,7 +149,7 @@ export const READERS = {
     load: async () => {
       const { readXlsxInput } = await import('./xlsx.js');
       return async (input, sink, problems) => {
-        const r = await readXlsxInput({ name: input.name, file: input.path }, input.first, input.rest, { sheet: input.options.sheet, sheetIfThere: input.options.sheetIfThere, headerRow: input.options.headerRow, wants: input.wants, onSheet: input.onSheet }, sink, problems);
+        const r = await readXlsxInput({ name: input.name, file: input.path }, input.first, input.rest, { sheet: input.options.sheet, sheetIfThere: input.options.sheetIfThere, oneDataSheet: input.options.oneDataSheet, headerRow: input.options.headerRow, wants: input.wants, onSheet: input.onSheet }, sink, problems);
         return { ...r.facts, notes: r.notes };
       };
     },

@@ -36,6 +36,8 @@ export interface XlsxReadOptions {
   readonly sheet?: string;
   /** A workbook without the sheet `sheet` names is read as without it (its first visible sheet), with a note. */
   readonly sheetIfThere?: boolean;
+  /** Other visible sheets with the same data header as the one read are refused, not left out (a data input; rv21 C). */
+  readonly oneDataSheet?: boolean;
   /** The 1-based sheet row that holds the column names; found when absent. */
   readonly headerRow?: number;
   /** Whether a header cell names a column the tool knows (used to find the header row). */
@@ -217,6 +219,43 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
     throw e;
   }
 
+  // Without --sheet, a workbook whose other visible sheets have the data columns too (one sheet per
+  // province, Kanwil or month) would be read in part: refused, naming them (rv21 C). So is a first sheet
+  // without them (notes) when another has them, naming that one.
+  if (options.sheet === undefined && missing === undefined) {
+    const visible = sheets.filter((s) => s.state === 'visible');
+    if (visible.length > 1) {
+      // Each visible sheet's data header, as the set of its known columns (undefined: none).
+      const headers = new Map<string, string>();
+      for (const s of visible) {
+        const e = s.path === undefined ? undefined : entries.get(s.path);
+        const h = e ? await dataHeader(source, e, { shared, dateStyles: styles, date1904 }, options.isKnownColumn) : undefined;
+        if (h !== undefined) headers.set(s.name, h);
+      }
+      const others = [...headers.keys()].filter((n) => n !== sheet.name);
+      // The sheets with the same data header as the sheet read (one per province, Kanwil or month).
+      const own = headers.get(sheet.name);
+      const withHeader = own === undefined ? [] : [...headers.keys()].filter((n) => headers.get(n) === own);
+      const word = (): string => withHeader.map(quoted).join(', ');
+      if (options.oneDataSheet && withHeader.length > 1) {
+        return refuse(
+          say(
+            { message: `${withHeader.length} sheets have the same data columns: ${word()}; one sheet of a workbook is read, and the others would be left out`, hint: `read each with --sheet (e.g. --sheet ${shellWord(withHeader[0]!)}) in its own run, or put the rows on one sheet, or save each sheet as a CSV file and give them all` },
+            { message: `${withHeader.length} lembar memiliki kolom data yang sama: ${word()}; hanya satu lembar buku kerja yang dibaca, dan yang lain akan tertinggal`, hint: `baca masing-masing dengan --sheet (mis. --sheet ${shellWord(withHeader[0]!)}) dalam proses tersendiri, atau satukan barisnya dalam satu lembar, atau simpan setiap lembar sebagai berkas CSV lalu berikan semuanya` },
+          ),
+        );
+      }
+      if (options.headerRow === undefined && own === undefined && others.length === 1) {
+        return refuse(
+          say(
+            { message: `sheet ${quoted(sheet.name)}, the first, has no data columns (no row of its first ${HEADER_SEARCH_ROWS} with two known column names); sheet ${quoted(others[0]!)} has them`, hint: `pass --sheet ${shellWord(others[0]!)}` },
+            { message: `lembar ${quoted(sheet.name)}, yang pertama, tidak memiliki kolom data (tidak ada baris di ${HEADER_SEARCH_ROWS} baris pertamanya dengan dua nama kolom yang dikenal); lembar ${quoted(others[0]!)} memilikinya`, hint: `pass --sheet ${shellWord(others[0]!)}` },
+          ),
+        );
+      }
+    }
+  }
+
   const rows = new SheetRows(file, sheet.name, options, sink, problems, merges.ranges);
   try {
     const parser = sheetParser({ shared, dateStyles: styles, date1904 }, rows);
@@ -232,6 +271,7 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   const headerRow = rows.finish(sheets.length > 1 ? listSheets : undefined);
   if (headerRow === undefined) return withSheet;
   if (rows.filled.length) options.onNote?.({ code: 'merged-filled', file, sheet: sheet.name, ranges: rows.filled });
+  if (rows.above.length) options.onNote?.({ code: 'rows-above-header', file, sheet: sheet.name, header: headerRow, rows: rows.above.slice(0, 5), more: Math.max(0, rows.above.length - 5), period: rows.above.some((r) => /^\s*(periode|period|bulan)\b/i.test(r.text)) });
   // Hidden rows (filtered out, or hidden by hand) are data like the others and are counted: the file holds
   // them, and refusing would refuse every workbook saved with a filter on. But a planner who filtered the
   // sheet would not expect them in the totals, so the note says so; hidden columns that are read, too.
@@ -239,6 +279,38 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   const hiddenColumns = rows.hiddenColumnsRead();
   if (hiddenColumns.length) options.onNote?.({ code: 'hidden-columns', file, sheet: sheet.name, columns: hiddenColumns });
   return { format: 'xlsx', sheet: sheet.name, headerRow };
+}
+
+/** Stops the reading of a sheet once its first rows are known (hasDataHeader). */
+class HeaderSearchDone extends Error {}
+
+/**
+ * A sheet's data header: the first row among its first HEADER_SEARCH_ROWS with two known column names,
+ * as its known names in their standard form, sorted and joined (undefined: no such row).
+ */
+async function dataHeader(source: ByteSource, entry: ZipEntry, o: Parameters<typeof sheetParser>[0], isKnownColumn: (name: string) => boolean): Promise<string | undefined> {
+  let found: string | undefined;
+  const parser = sheetParser(o, {
+    row(row, _columns, values, count) {
+      if (row > HEADER_SEARCH_ROWS) throw new HeaderSearchDone();
+      const known: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const name = headerText(values[i]!);
+        if (name !== '' && isKnownColumn(name)) known.push(canonicalColumn(name));
+      }
+      if (known.length >= 2) {
+        found = known.sort().join('\u0000');
+        throw new HeaderSearchDone();
+      }
+    },
+  });
+  try {
+    await streamEntry(source, entry, (c) => parser.push(c));
+    parser.end();
+  } catch (e) {
+    if (!(e instanceof HeaderSearchDone)) return undefined; // an unreadable sheet is said when it is the one read
+  }
+  return found;
 }
 
 // ── rows: the header, the columns, the data rows ──
@@ -285,6 +357,8 @@ class SheetRows implements SheetRowHandler {
   private readonly refusedMerges: MergedRange[] = [];
   /** The ranges filled down (for the note). */
   readonly filled: string[] = [];
+  /** Non-empty rows above the header found by its column names, not read: their row and text. */
+  readonly above: { row: number; text: string }[] = [];
   /** Data rows hidden in the workbook (hidden, or filtered out): how many, and the first (no list: memory stays flat). */
   hiddenRows = 0;
   firstHidden = 0;
@@ -356,6 +430,9 @@ class SheetRows implements SheetRowHandler {
         if (name !== '' && this.o.isKnownColumn(name)) known++;
       }
       if (known >= 2) {
+        // The rows above the header (a title block: "Provinsi | Gorontalo", "Periode | 2024-06") are not
+        // read: said, with their text, so that a month written there is not lost without a word (rv21 E).
+        for (const b of this.buffered) this.above.push({ row: b.row, text: b.values.map(headerText).filter((t) => t !== '').join(' | ') });
         this.buffered.length = 0;
         this.setHeader(row, columns, values, count);
         return;
@@ -581,7 +658,7 @@ export async function readXlsxInput(
   input: { readonly name: string; readonly file?: string },
   first: Uint8Array,
   rest: AsyncIterator<Uint8Array>,
-  options: { readonly sheet?: string; readonly sheetIfThere?: boolean; readonly headerRow?: number; readonly wants: ColumnWants; readonly onSheet: (name: string) => void },
+  options: { readonly sheet?: string; readonly sheetIfThere?: boolean; readonly oneDataSheet?: boolean; readonly headerRow?: number; readonly wants: ColumnWants; readonly onSheet: (name: string) => void },
   sink: RowSink,
   problems: ProblemList,
 ): Promise<{ facts: ReaderFacts; notes: Note[]; sha256: string; bytes: number }> {
@@ -592,7 +669,7 @@ export async function readXlsxInput(
       const role = roleOf(canonicalColumn(name), options.wants);
       return role.kind === 'dim' || role.kind === 'id' ? 'key' : role.kind === 'measure' || role.kind === 'segment-part' || role.kind === 'percent' ? 'measure' : 'other';
     };
-    const facts = await readXlsxRows(opened.source, input.name, { sheet: options.sheet, sheetIfThere: options.sheetIfThere, headerRow: options.headerRow, isKnownColumn, onSheet: options.onSheet, columnKind, onNote: (n) => notes.push(n) }, sink, problems);
+    const facts = await readXlsxRows(opened.source, input.name, { sheet: options.sheet, sheetIfThere: options.sheetIfThere, oneDataSheet: options.oneDataSheet, headerRow: options.headerRow, isKnownColumn, onSheet: options.onSheet, columnKind, onNote: (n) => notes.push(n) }, sink, problems);
     return { facts, notes, sha256: opened.sha256, bytes: opened.bytes };
   } finally {
     await opened.close();
