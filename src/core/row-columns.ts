@@ -29,8 +29,8 @@ export interface ColumnRow {
 
 // Arrays grow to twice their size (RowColumns.resize); past a size reserved for the rows a load expects
 // (an estimate from the file's size), by a quarter.
-function exactly(a: Int32Array, n: number): Int32Array {
-  const next = new Int32Array(n);
+function exactly<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+  const next = new (a.constructor as new (n: number) => T)(n);
   next.set(a.length > n ? a.subarray(0, n) : a);
   return next;
 }
@@ -290,7 +290,8 @@ export class RowColumns {
    */
   private vals: (Values | undefined)[];
   private has: (Uint8Array | undefined)[];
-  src: Int32Array = new Int32Array(0);
+  /** Per row its source: a byte while every source is below 256 (a load of one file: 0), else 4 bytes. */
+  src: Uint8Array | Int32Array = new Uint8Array(0);
   line: Int32Array = new Int32Array(0);
   /** Per row: the index of its wide row + 1 (0: none); made at the first segment row. */
   parents: Int32Array | undefined;
@@ -355,6 +356,7 @@ export class RowColumns {
   push(src: number, line: number): number {
     const i = this.size++;
     if (i >= this.src.length) this.resize(i + 1, false, this.reserved ? 1.25 : 2);
+    if (src > 255 && this.src instanceof Uint8Array) this.src = Int32Array.from(this.src);
     this.src[i] = src;
     this.line[i] = line;
     return i;

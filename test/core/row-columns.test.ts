@@ -113,6 +113,22 @@ describe('the values of a measure', () => {
   });
 });
 
+describe('the sources of the rows', () => {
+  it('are kept a byte a row below 256, and every one exactly past it', () => {
+    const cols = new RowColumns(1);
+    const srcs = [0, 3, 255, 256, 7, 70_000, 0];
+    srcs.forEach((src, i) => {
+      cols.push(src, i + 2);
+      cols.setKeys(i, ['11']);
+    });
+    expect(Array.from(cols.src.subarray(0, cols.size))).toEqual(srcs);
+    expect(cols.row(5, 1)).toEqual({ keys: ['11'], values: [null], src: 70_000, line: 7 });
+    const one = new RowColumns(1);
+    one.push(0, 2);
+    expect(one.src).toBeInstanceOf(Uint8Array);
+  });
+});
+
 describe('a key column with a dictionary (a load: its dimension labels)', () => {
   it('keeps past 65,535 keys the number of each key in the dictionary, 4 bytes a row, and gives the keys back', () => {
     const labels = new KeyLabels();
