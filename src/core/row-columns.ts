@@ -29,16 +29,28 @@ export interface ColumnRow {
 
 // Arrays grow to twice their size (RowColumns.resize); past a size reserved for the rows a load expects
 // (an estimate from the file's size), by a quarter.
-function exactly(a: Int32Array, n: number): Int32Array {
-  const next = new Int32Array(n);
+function exactly<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+  const next = new (a.constructor as new (n: number) => T)(n);
   next.set(a.length > n ? a.subarray(0, n) : a);
   return next;
 }
 
-function exactlyF(a: Float64Array, n: number): Float64Array {
-  const next = new Float64Array(n);
+function exactlyV(a: Values, n: number): Values {
+  const next = a instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
   next.set(a.length > n ? a.subarray(0, n) : a);
   return next;
+}
+
+/**
+ * A measure's values by row: whole numbers that fit in 32 bits (counts: participants, a workforce of a
+ * branch) as Int32Array, half the bytes; the column becomes a Float64Array, every value kept, at the
+ * first value that does not fit (a fraction, -0, a count past 2^31 − 1).
+ */
+export type Values = Int32Array | Float64Array;
+
+/** Does v fit an Int32Array exactly (a whole number of 32 bits, and not -0)? */
+function fitsInt32(v: number): boolean {
+  return (v | 0) === v && (v !== 0 || 1 / v > 0);
 }
 
 function exactlyU(a: Uint8Array, n: number): Uint8Array {
@@ -48,9 +60,22 @@ function exactlyU(a: Uint8Array, n: number): Uint8Array {
 }
 
 /**
+ * Numbers for a dimension's keys, 0, 1, 2… in order of first sight, each key kept once (io/key-labels.ts
+ * KeyLabels: the keys of a dimension's labels, which a load sets before it adds the key's row).
+ */
+export interface KeyDictionary {
+  readonly size: number;
+  /** The number of `key`, or -1. */
+  indexOf(key: string): number;
+  /** Key number i (0 ≤ i < size). */
+  keyAt(i: number): string;
+}
+
+/**
  * One dimension's keys, a key (or null) a row. While a dimension has few keys (a province, a month) each
- * row keeps the number of its key (a byte, or two past 255 keys) and the keys are kept once; past 65,535
- * keys (a branch per row) the column keeps each row's string (8 bytes a row, the string being the row's).
+ * row keeps the number of its key (a byte, or two past 255 keys) and the keys are kept once. Past 65,535
+ * keys (a branch per row) each row keeps the number of its key in the dimension's dictionary when the
+ * load gave one (4 bytes a row, the string being the dictionary's), else the row's string (8 bytes a row).
  */
 export class KeyColumn {
   length = 0;
@@ -58,10 +83,15 @@ export class KeyColumn {
   private readonly dict: string[] = [];
   private ids: Map<string, number> | undefined = new Map();
   private plain: (string | null)[] | undefined;
+  /** Past 65,535 keys with a dictionary: per row the number of its key in `dictionary` + 1 (0: none). */
+  private refs: Int32Array | undefined;
   private last: string | null = null;
   private lastCode = 0;
   /** The rows reserve() made room for: the room of `plain` when the keys turn plain. */
   private room = 0;
+
+  /** `dictionary`: the dimension's keys, numbered (a load's labels), for a column that has many. */
+  constructor(public dictionary?: KeyDictionary) {}
 
   /** A column of n nulls. */
   static nulls(n: number): KeyColumn {
@@ -72,13 +102,64 @@ export class KeyColumn {
   }
 
   at(i: number): string | null {
+    if (this.refs) {
+      const r = this.refs[i]!;
+      return r === 0 ? null : this.dictionary!.keyAt(r - 1);
+    }
     if (this.plain) return this.plain[i] ?? null;
     const c = this.codes![i]!;
     return c === 0 ? null : this.dict[c - 1]!;
   }
 
+  /**
+   * The column's own numbers for its keys, one a row (0: none; rows of the same key have the same number,
+   * each below `bound`), while it keeps its keys as numbers (a code, or a number in the dictionary); else
+   * undefined (the keys are strings). Views of the column's arrays: nothing is copied.
+   */
+  numbers(): { readonly ids: Uint8Array | Uint16Array | Int32Array; readonly bound: number } | undefined {
+    if (this.refs) return { ids: this.refs.subarray(0, this.length), bound: this.dictionary!.size + 1 };
+    if (this.codes) return { ids: this.codes.subarray(0, this.length), bound: this.dict.length + 1 };
+    return undefined;
+  }
+
+  /** A column that keeps its keys as numbers in `dictionary` from its first row (a subset of one that does). */
+  static referring(dictionary: KeyDictionary): KeyColumn {
+    const c = new KeyColumn(dictionary);
+    c.refs = new Int32Array(16);
+    c.forgetCodes();
+    return c;
+  }
+
+  /** Add row i of `from` (a column of the same dictionary: its number is copied, no key looked up). */
+  pushFrom(from: KeyColumn, i: number): void {
+    if (!this.refs || !from.refs || from.dictionary !== this.dictionary) return this.push(from.at(i));
+    const at = this.length++;
+    if (at >= this.refs.length) {
+      const next = new Int32Array(2 * this.refs.length);
+      next.set(this.refs);
+      this.refs = next;
+    }
+    this.refs[at] = from.refs[i]!;
+  }
+
   push(k: string | null): void {
     const i = this.length++;
+    if (this.refs) {
+      const r = k === null ? 0 : this.dictionary!.indexOf(k) + 1;
+      if (r === 0 && k !== null) {
+        // A key the dictionary lacks (never in a load, whose labels have every key): the strings.
+        this.refsToPlain();
+        this.plain![i] = k;
+        return;
+      }
+      if (i >= this.refs.length) {
+        const next = new Int32Array(Math.max(2 * this.refs.length, 16));
+        next.set(this.refs);
+        this.refs = next;
+      }
+      this.refs[i] = r;
+      return;
+    }
     if (this.plain) {
       // In the room made for it, else one more at the end (the array grows).
       this.plain[i] = k;
@@ -91,8 +172,9 @@ export class KeyColumn {
         let id = this.ids!.get(k);
         if (id === undefined) {
           if (this.dict.length === 65535) {
-            this.toPlain();
-            this.plain![i] = k;
+            this.toMany();
+            this.length--;
+            this.push(k);
             return;
           }
           id = this.dict.length;
@@ -114,9 +196,17 @@ export class KeyColumn {
     codes[i] = code;
   }
 
-  /** Room for n rows (while the keys are numbered; and for their strings if they turn plain). */
+  /** Room for n rows (while the keys are numbered; and for their strings or numbers once there are many). */
   reserve(n: number): void {
     this.room = Math.max(this.room, n);
+    if (this.refs) {
+      if (n > this.refs.length) {
+        const next = new Int32Array(n);
+        next.set(this.refs);
+        this.refs = next;
+      }
+      return;
+    }
     const codes = this.codes;
     if (!codes || n <= codes.length) return;
     const next = new (codes.constructor as Uint8ArrayConstructor)(n);
@@ -127,13 +217,15 @@ export class KeyColumn {
   /** Forget the rows from n on. */
   truncate(n: number): void {
     if (n >= this.length) return;
-    if (this.plain) this.plain.length = n;
+    if (this.refs) this.refs.fill(0, n, this.length);
+    else if (this.plain) this.plain.length = n;
     else this.codes!.fill(0, n, this.length);
     this.length = n;
   }
 
   /** No room kept past the rows (a load that is done). */
   trim(): void {
+    if (this.refs && this.refs.length > this.length + (this.length >> 2) + 64) this.refs = this.refs.slice(0, this.length);
     if (this.plain && this.plain.length > this.length) this.plain.length = this.length;
   }
 
@@ -143,12 +235,44 @@ export class KeyColumn {
     return false;
   }
 
-  // Plain keys are set by index into an array made with the room reserved (a million rows: an array
-  // grown by push is copied some thirty times on the way, each copy left to a full collection).
-  private toPlain(): void {
-    const plain = new Array<string | null>(Math.max(this.length - 1, this.room));
-    for (let i = 0; i < this.length - 1; i++) plain[i] = this.at(i);
+  // Past 65,535 keys, the rows before the last (this.length - 1 of them) are kept again: as numbers in
+  // the dictionary when it has every key, else as strings. Both are set by index into room made once
+  // (a million rows: an array grown by push is copied some thirty times on the way, each copy left to a
+  // full collection).
+  private toMany(): void {
+    const n = this.length - 1;
+    const dictionary = this.dictionary;
+    if (dictionary) {
+      const refs = new Int32Array(Math.max(n, this.room, 16));
+      let i = 0;
+      for (; i < n; i++) {
+        const k = this.at(i);
+        if (k === null) continue;
+        const r = dictionary.indexOf(k);
+        if (r < 0) break;
+        refs[i] = r + 1;
+      }
+      if (i === n) {
+        this.refs = refs;
+        this.forgetCodes();
+        return;
+      }
+    }
+    const plain = new Array<string | null>(Math.max(n, this.room));
+    for (let i = 0; i < n; i++) plain[i] = this.at(i);
     this.plain = plain;
+    this.forgetCodes();
+  }
+
+  private refsToPlain(): void {
+    const n = this.length - 1;
+    const plain = new Array<string | null>(Math.max(n, this.room));
+    for (let i = 0; i < n; i++) plain[i] = this.at(i);
+    this.plain = plain;
+    this.refs = undefined;
+  }
+
+  private forgetCodes(): void {
     this.codes = undefined;
     this.ids = undefined;
     this.dict.length = 0;
@@ -162,11 +286,12 @@ export class RowColumns {
   readonly keys: KeyColumn[] = [];
   /**
    * Per measure, made at its first value (a measure no row gives keeps nothing): each row's value, where
-   * `has` is 1; as long as `src` (the rows' room).
+   * `has` is 1; as long as `src` (the rows' room). See Values.
    */
-  private vals: (Float64Array | undefined)[];
+  private vals: (Values | undefined)[];
   private has: (Uint8Array | undefined)[];
-  src: Int32Array = new Int32Array(0);
+  /** Per row its source: a byte while every source is below 256 (a load of one file: 0), else 4 bytes. */
+  src: Uint8Array | Int32Array = new Uint8Array(0);
   line: Int32Array = new Int32Array(0);
   /** Per row: the index of its wide row + 1 (0: none); made at the first segment row. */
   parents: Int32Array | undefined;
@@ -175,12 +300,12 @@ export class RowColumns {
   private reserved = false;
 
   constructor(readonly nm: number) {
-    this.vals = new Array<Float64Array | undefined>(nm).fill(undefined);
+    this.vals = new Array<Values | undefined>(nm).fill(undefined);
     this.has = new Array<Uint8Array | undefined>(nm).fill(undefined);
   }
 
   /** The values of measure m by row (undefined: no row gives it), and which rows give it. */
-  valuesOf(m: number): { readonly values: Float64Array; readonly given: Uint8Array } | undefined {
+  valuesOf(m: number): { readonly values: Values; readonly given: Uint8Array } | undefined {
     const v = this.vals[m];
     return v ? { values: v, given: this.has[m]! } : undefined;
   }
@@ -201,7 +326,7 @@ export class RowColumns {
     this.line = exactly(this.line, to);
     if (this.parents) this.parents = exactly(this.parents, to);
     for (let m = 0; m < this.nm; m++) {
-      if (this.vals[m]) this.vals[m] = exactlyF(this.vals[m]!, to);
+      if (this.vals[m]) this.vals[m] = exactlyV(this.vals[m]!, to);
       if (this.has[m]) this.has[m] = exactlyU(this.has[m]!, to);
     }
   }
@@ -231,6 +356,7 @@ export class RowColumns {
   push(src: number, line: number): number {
     const i = this.size++;
     if (i >= this.src.length) this.resize(i + 1, false, this.reserved ? 1.25 : 2);
+    if (src > 255 && this.src instanceof Uint8Array) this.src = Int32Array.from(this.src);
     this.src[i] = src;
     this.line[i] = line;
     return i;
@@ -256,9 +382,10 @@ export class RowColumns {
   setValue(i: number, m: number, v: number): void {
     let vs = this.vals[m];
     if (!vs) {
-      vs = this.vals[m] = new Float64Array(this.src.length);
+      vs = this.vals[m] = new Int32Array(this.src.length);
       this.has[m] = new Uint8Array(this.src.length);
     }
+    if (vs instanceof Int32Array && !fitsInt32(v)) vs = this.vals[m] = Float64Array.from(vs);
     vs[i] = v;
     this.has[m]![i] = 1;
   }
@@ -287,12 +414,12 @@ export class RowColumns {
     const out = new RowColumns(this.nm);
     const nm = this.nm;
     const map = new Int32Array(this.size).fill(-1);
-    const cols = this.keys.map(() => new KeyColumn());
+    const cols = this.keys.map((c) => (c.dictionary && c.numbers()?.ids instanceof Int32Array ? KeyColumn.referring(c.dictionary) : new KeyColumn(c.dictionary)));
     for (let i = 0; i < this.size; i++) {
       if (keep[i] !== 1) continue;
       const j = out.push(this.src[i]!, this.line[i]!);
       map[i] = j;
-      for (let d = 0; d < cols.length; d++) cols[d]!.push(this.keys[d]!.at(i));
+      for (let d = 0; d < cols.length; d++) cols[d]!.pushFrom(this.keys[d]!, i);
       for (let m = 0; m < nm; m++) {
         const v = this.value(i, m);
         if (v !== null) out.setValue(j, m, v);

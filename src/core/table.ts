@@ -234,9 +234,11 @@ function keyOf(cols: RowColumns, i: number, idx: readonly number[]): string | nu
 /**
  * Every key of a table as a small number per dimension (0: none), computed once per table. A group of
  * keys then becomes one number (mixed radix) instead of a joined string: no string is built per row.
- * The numbers are kept in the narrowest typed array that holds them (a province: a byte a row), and the
- * keys are numbered through TextIds, not a Map (a million branch names: 16–24 bytes a name while they
- * are numbered, not 30–50).
+ * A key column that numbers its keys already (core/row-columns.ts KeyColumn: a code a row while a
+ * dimension has few keys, a number in the dimension's dictionary for a branch per row) gives its own
+ * numbers, nothing copied; a column of strings is numbered here through TextIds, not a Map (a million
+ * branch names: 16–24 bytes a name while they are numbered, not 30–50), into the narrowest typed array
+ * that holds the numbers.
  */
 interface KeyIds {
   readonly ids: readonly (Uint8Array | Uint16Array | Int32Array)[];
@@ -257,9 +259,29 @@ function keyIds(table: Table): KeyIds {
   const unique: boolean[] = [];
   for (let d = 0; d < table.dims.length; d++) {
     const keys = cols.column(d);
-    const intern = new TextIds((i) => keys.at(i)!);
-    const col = new Int32Array(n);
     let keyed = 0;
+    const own = keys.length === n ? keys.numbers() : undefined;
+    if (own) {
+      // The column numbers its keys already (a code a row, or a number in the dimension's dictionary):
+      // those numbers, with nothing hashed or copied; a number seen twice makes the keys not unique.
+      const seen = new Uint8Array(own.bound);
+      let distinct = 0;
+      for (let i = 0; i < n; i++) {
+        const v = own.ids[i]!;
+        if (v === 0) continue;
+        keyed++;
+        if (seen[v] === 0) {
+          seen[v] = 1;
+          distinct++;
+        }
+      }
+      ids.push(own.ids);
+      radix.push(own.bound);
+      unique.push(distinct === keyed);
+      continue;
+    }
+    const col = new Int32Array(n);
+    const intern = new TextIds((i) => keys.at(i)!);
     // Rows come in runs of one key (a province, a month): the previous row's number is reused.
     let last: string | undefined;
     let lastId = 0;

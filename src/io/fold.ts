@@ -20,7 +20,7 @@
 // keys those columns are made of), and — when the columns both have include one the groups add up over —
 // confirmed on the rows themselves, read again.
 
-import { RowColumns } from '../core/row-columns.js';
+import { type KeyDictionary, RowColumns } from '../core/row-columns.js';
 import type { Measure, RowRef } from '../core/table.js';
 import { digest53, fmix, HashLog, hashString, mix2, PlacedSet } from './key-sets.js';
 
@@ -62,6 +62,8 @@ export interface Suspect {
 export interface DimInfo {
   readonly name: string;
   readonly kind: string;
+  /** The dimension's labels: their keys, numbered, are the dictionary of its key column (KeyColumn). */
+  readonly labels?: KeyDictionary;
 }
 
 const MAX_DIMS = 30;
@@ -83,6 +85,8 @@ export class LoadFold {
   /** The original set of key columns of each group (a bit per dimension). */
   private maskArr = new Int32Array(1024);
   private readonly kept: boolean[] = [];
+  /** The key columns given their dimension's labels as dictionary so far. */
+  private withDictionary = 0;
 
   constructor(
     readonly dims: readonly DimInfo[],
@@ -106,6 +110,12 @@ export class LoadFold {
   newGroup(keys: readonly (string | null)[], mask: number, src: number, line: number): number {
     const g = this.store.push(src, line);
     this.store.setKeys(g, keys);
+    const cols = this.store.keys;
+    if (cols.length !== this.withDictionary) {
+      // A branch per row: its column keeps numbers into the labels, which hold each key once.
+      for (let d = 0; d < cols.length; d++) cols[d]!.dictionary ??= this.dims[d]?.labels;
+      this.withDictionary = cols.length;
+    }
     if (g >= this.maskArr.length) {
       const next = new Int32Array(this.maskArr.length * 2);
       next.set(this.maskArr);

@@ -5,6 +5,8 @@
 // of its own (a million branch names: 24 bytes a name). A label that is its key keeps 0; any other label
 // (longer than 30 characters, letters beyond ASCII, spaces written twice) is kept as it is.
 
+import type { KeyDictionary } from '../core/row-columns.js';
+
 /** The case bits of `label` against `key`, or undefined when the label is not the key with some ASCII letters upper-cased. */
 function caseBits(key: string, label: string): number | undefined {
   const n = key.length;
@@ -63,7 +65,7 @@ function hashOf(key: string): number {
  *   l.set('k0012345', 'K0012345'); // kept as the number 1 (the first character upper-cased)
  *   l.get('k0012345');             // 'K0012345'
  */
-export class KeyLabels implements ReadonlyMap<string, string> {
+export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
   private readonly chunks: string[][] = [];
   private count = 0;
   /** Per key (by number), its case bits, or OTHER. */
@@ -77,12 +79,13 @@ export class KeyLabels implements ReadonlyMap<string, string> {
     return this.count;
   }
 
-  private keyAt(i: number): string {
+  /** Key number i, in the order the keys were set (core/row-columns.ts KeyDictionary). */
+  keyAt(i: number): string {
     return this.chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
   }
 
-  /** The number of `key`, or -1. */
-  private find(key: string): number {
+  /** The number of `key` (the keys are numbered 0, 1, 2… in the order they were set), or -1. */
+  indexOf(key: string): number {
     const slots = this.slots;
     const mask = slots.length - 1;
     for (let s = hashOf(key) & mask; ; s = (s + 1) & mask) {
@@ -98,16 +101,16 @@ export class KeyLabels implements ReadonlyMap<string, string> {
   }
 
   get(key: string): string | undefined {
-    const i = this.find(key);
+    const i = this.indexOf(key);
     return i < 0 ? undefined : this.labelAt(i, key);
   }
 
   has(key: string): boolean {
-    return this.find(key) >= 0;
+    return this.indexOf(key) >= 0;
   }
 
   set(key: string, label: string): this {
-    let i = this.find(key);
+    let i = this.indexOf(key);
     if (i < 0) {
       i = this.count++;
       if ((i & (CHUNK - 1)) === 0) this.chunks.push([]);

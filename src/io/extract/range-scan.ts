@@ -93,6 +93,9 @@ export interface RangeResult {
   readonly valueFieldSlots: readonly number[];
 }
 
+/** The most tuples the month masks reserve room for early (RangeScanner.expect). */
+const MASKS_RESERVE = 1 << 18;
+
 export class RangeScanner {
   private readonly fieldCount: number;
   private readonly delim: number;
@@ -576,7 +579,11 @@ export class RangeScanner {
       months.add(m);
       spans.add(m >>> 5);
     }
-    this.masks.reserve(Math.ceil((rows / Math.max(months.size, 1)) * Math.max(spans.size, 1)));
+    // At most MASKS_RESERVE tuples now: a file with more is most often one of a key per row, which the
+    // engine hands to the general path at its next check of the groups; room reserved for all of them
+    // (a million branches: 24 MiB, filled at random places before that check) would only raise the
+    // process's peak. A file that does have more grows the table past it.
+    this.masks.reserve(Math.min(MASKS_RESERVE, Math.ceil((rows / Math.max(months.size, 1)) * Math.max(spans.size, 1))));
   }
 
   /** Record that the range could not be read to its end (a record longer than the engine keeps). */
