@@ -88,6 +88,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   let headerFields = -1;
   let lineOffset = 0; // lines skipped above the header
   let sepDelimiter: string | undefined; // named by a "sep=;" first line
+  let titleAbove: number | undefined; // the line of the first row of several fields under a header of one
   let sawAny = false;
   // Has any chunk so far held a control character? Tested on each chunk before the scanner sees it, so a
   // row handed on while it is false came from clean text only: the sink need not search its cells.
@@ -103,7 +104,11 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
     // --delimiter that does not split the header while another delimiter does (rv21 H14: every row was
     // then "expected 1 fields, found 2 / a value contains an unquoted ','").
     const found = options.delimiter === undefined ? undefined : detectDelimiter(firstLine);
-    if (options.delimiter !== undefined && found !== undefined && found !== options.delimiter && detectDelimiter(firstLine.replaceAll(found, '')) === undefined) {
+    // Not when the lines below hold the delimiter given: then the first line is a title above the header
+    // (rv22 G4: a comma in a title line, `--delimiter ';'`, was told to pass --delimiter ','), and the
+    // missing columns are said with the hint of --header-row.
+    const below = body.slice(firstLine.length);
+    if (options.delimiter !== undefined && found !== undefined && found !== options.delimiter && detectDelimiter(firstLine.replaceAll(found, '')) === undefined && !below.includes(options.delimiter)) {
       const given = describeDelimiter(options.delimiter);
       const other = describeDelimiter(found);
       throw new InputError({
@@ -142,14 +147,20 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
             return;
           }
           if (fields.length !== headerFields) {
+            // A header of one field above rows of several: a title line read as the header (rv22 G4).
+            titleAbove ??= headerFields === 1 && fields.length > 1 ? line : 0;
+            const title = titleAbove > 0 ? titleAbove : undefined;
             problems.add({
               file,
               line,
               ...say(
-                { message: `expected ${headerFields} fields, found ${fields.length}`, hint: fields.length < headerFields ? `a ${describeDelimiter(d)} is missing, or the row was cut short` : `a value contains an unquoted ${describeDelimiter(d)}; quote it` },
+                {
+                  message: `expected ${headerFields} fields, found ${fields.length}`,
+                  hint: title !== undefined ? `line ${lineOffset + 1}, read as the header, holds one field: if it is a title above the header, pass --header-row ${title}` : fields.length < headerFields ? `a ${describeDelimiter(d)} is missing, or the row was cut short` : `a value contains an unquoted ${describeDelimiter(d)}; quote it`,
+                },
                 {
                   message: `seharusnya ${headerFields} kolom, tetapi ada ${fields.length}`,
-                  hint: fields.length < headerFields ? `ada pemisah ${describeDelimiter(d)} yang kurang, atau baris terpotong` : `sebuah nilai memuat ${describeDelimiter(d)} tanpa tanda kutip; apit nilai itu dengan tanda kutip`,
+                  hint: title !== undefined ? `baris ${lineOffset + 1}, yang dibaca sebagai judul kolom, hanya berisi satu kolom: jika itu judul laporan di atas judul kolom, berikan --header-row ${title}` : fields.length < headerFields ? `ada pemisah ${describeDelimiter(d)} yang kurang, atau baris terpotong` : `sebuah nilai memuat ${describeDelimiter(d)} tanpa tanda kutip; apit nilai itu dengan tanda kutip`,
                 },
               ),
             });

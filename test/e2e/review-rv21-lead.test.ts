@@ -76,3 +76,16 @@ describe('rv21 H10, H14, H15', () => {
     expect((await run(['coverage', f, '-q', '-f', 'csv'])).code).toBe(0);
   });
 });
+
+describe('rv22 G4: a title line with a comma above a ";" header, under --delimiter ";"', () => {
+  it('is not told to pass --delimiter ","; the rows point at --header-row 2, which reads it', async () => {
+    const f = writeIn(D, 'title.csv', 'Laporan Juni, 2024\nprovinsi;tenaga_kerja;peserta\nAceh;1000;100\n');
+    const r = await run(['coverage', f, '--delimiter', ';', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toContain("--delimiter ','");
+    expect(r.stderr).toContain(`${f}:2: error: expected 1 fields, found 3\n  hint: line 1, read as the header, holds one field: if it is a title above the header, pass --header-row 2`);
+    const ok = await run(['coverage', f, '--delimiter', ';', '--header-row', '2', '-q', '-f', 'csv']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.split('\n')[1]).toBe('11,Aceh,1000,100,0.1,900,,,,,,,,,detail');
+  });
+});
