@@ -18,7 +18,7 @@ import { type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import type { Note } from '../core/facts.js';
-import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
+import { LocalePolicy, readCell, reasonInIndonesian, underForced, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
 import { MAX_SUGGESTED } from './areas.js';
@@ -36,7 +36,7 @@ import type { Diagnostic } from '../errors.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
 /** Problems with how a file's numbers read: its over-coverage checks would be follow-ons of them. */
-const NUMBER_FORMAT: ReadonlySet<string> = new Set(['count-three-decimals', 'mixed-locales', 'mixed-locales-id', 'undecided-locale']);
+const NUMBER_FORMAT: ReadonlySet<string> = new Set(['count-three-decimals', 'mixed-locales', 'mixed-locales-id', 'undecided-locale', 'forced-three-decimals', 'forced-locale-cell']);
 /** Values of a status column named in its warning (the rows of the others are counted together). */
 const STATUS_VALUES = 5;
 /** Words of a column name that say a participant's status (English and Indonesian). */
@@ -881,8 +881,8 @@ export class TypedRows implements RowSink {
         else {
           const ref = (): CellRef => ({ line: (places[i]?.line ?? line), column: places[i]?.column ?? 1, raw: v.trim() });
           const got = this.policy.take(reading, ref);
-          if (got === 'contradiction') {
-            this.reportContradiction(ref());
+          if (got === 'contradiction' || got === 'other-grouping') {
+            this.refuseReading(got, ref(), n.kind);
             ok = false;
             continue;
           }
@@ -1155,7 +1155,7 @@ export class TypedRows implements RowSink {
         else {
           const ref = (): CellRef => ({ line: places[n.col]?.line ?? line, column: places[n.col]?.column ?? 1, raw: v.trim() });
           const got = this.policy.take(r, ref);
-          if (got === 'contradiction') this.reportContradiction(ref());
+          if (got === 'contradiction' || got === 'other-grouping') this.refuseReading(got, ref(), n.kind);
           else if (got !== 'pending') values[n.measure] = got;
           // A total whose numbers read two ways is left unchecked.
         }
@@ -1234,6 +1234,24 @@ export class TypedRows implements RowSink {
   private placeText(line: number, column: number): string {
     const p = this.o.place(line, column);
     return p.line === undefined ? (p.file ?? '') : `${p.file ?? ''}:${p.line}:${p.column ?? column}`;
+  }
+
+  /**
+   * A cell the file's locale refuses. Under a forced locale (--number-locale, numberLocale in the
+   * config), one error for the cell, under that locale: what it reads as there and why that is refused,
+   * what it is in the other (rv21 D, J). Deduced, the file mixes formats: the first cell of each named.
+   */
+  private refuseReading(got: 'contradiction' | 'other-grouping', at: CellRef, kind: CellKind): void {
+    const forced = this.policy.forced;
+    if (!forced) return this.reportContradiction(at);
+    const raw = at.raw;
+    if (got === 'other-grouping') {
+      const r = readCell(raw, kind);
+      const other = forced === 'id' ? 'en' : 'id';
+      return this.fail({ code: 'forced-three-decimals', raw, locale: forced, value: (forced === 'id' ? r.id : r.en)!, grouped: (other === 'id' ? r.id : r.en)! }, at.line, at.column);
+    }
+    const u = underForced(raw, kind, forced);
+    this.fail({ code: 'forced-locale-cell', raw, locale: forced, percent: kind === 'percent', ...(u.value !== undefined ? { value: u.value } : {}), reason: u.reason, reasonId: reasonInIndonesian(u.reason) ?? u.reason, ...(u.otherValue !== undefined ? { otherValue: u.otherValue } : {}) }, at.line, at.column);
   }
 
   private reportContradiction(at: CellRef): void {
