@@ -213,12 +213,38 @@ export interface TotalRow {
 
 /** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
 interface Deferred {
-  readonly kind: 'segments' | 'over';
+  readonly kind: 'segments' | 'over' | 'coverage';
   readonly line: number;
   readonly column: number | undefined;
+  /** segments: the sum of the segment columns; over, coverage: participants (Indonesian, English reading). */
   readonly a: readonly [number, number];
+  /** segments: participants; over: the denominator; coverage: unused. */
   readonly b: readonly [number, number];
   readonly measure?: string;
+  /** coverage: the row's denominators, each in both readings (0 when the row has none). */
+  readonly dens?: readonly (readonly [number, number])[];
+  /** coverage: the stated coverage as a fraction and as written, in both readings. */
+  readonly stated?: readonly [readonly [number, number], readonly [number, number]];
+}
+
+/**
+ * A row's own coverage column against participants ÷ each of its denominators (> 0): within half a
+ * percentage point of one of them agrees. Returns the first computed coverage when none agrees, else
+ * undefined (also when no denominator could be compared).
+ */
+function coverageDisagreement(participants: number, dens: readonly number[], stated: number, statedFraction: number): number | undefined {
+  let compared = false;
+  let computed = 0;
+  for (const d of dens) {
+    if (!(d > 0)) continue;
+    const c = participants / d;
+    if (!compared) computed = c;
+    compared = true;
+    // (A number above 1 is a percentage, or a fraction above 1 as the tool's own reports write a
+    // coverage over 100 %: either reading agrees.)
+    if (Math.abs(c - stated) <= 0.005 + 1e-9 || Math.abs(c - statedFraction) <= 0.005 + 1e-9) return undefined;
+  }
+  return compared ? computed : undefined;
 }
 
 export class TypedRows implements RowSink {
@@ -834,6 +860,8 @@ export class TypedRows implements RowSink {
     let pendingParts = false;
     let statedCoverage: number | undefined;
     let statedFraction = 0;
+    /** The stated coverage in the English reading, when it differs (a pending percentage cell). */
+    let statedEn: readonly [number, number] | undefined;
     let statedAt: { line: number; column: number | undefined } | undefined;
     const numbers = plan.numbers;
     for (let x = 0; x < numbers.length; x++) {
@@ -901,6 +929,7 @@ export class TypedRows implements RowSink {
         // an Excel percent cell as its fraction. Compared below with participants ÷ the denominator.
         statedCoverage = id > 1 ? id / 100 : id;
         statedFraction = id;
+        statedEn = en !== id ? [en > 1 ? en / 100 : en, en] : undefined;
         statedAt = { line: places[i]?.line ?? line, column: places[i]?.column };
       } else if (n.role === 'measure') {
         vals[n.measure] = id;
@@ -1025,20 +1054,24 @@ export class TypedRows implements RowSink {
     // The file's own coverage column against participants ÷ a denominator of the row (within half a
     // percentage point of one of them): a mistyped count shows here. Said in a warning, not refused: the
     // report computes coverage from the counts.
-    if (statedCoverage !== undefined && statedAt && p >= 0 && have[p] === 1 && this.groupRows === undefined) {
-      let compared = false;
-      let agrees = false;
-      let computed = 0;
-      for (const d of plan.denominators) {
-        if (have[d.measure] !== 1 || !(vals[d.measure]! > 0)) continue;
-        const c = vals[p]! / vals[d.measure]!;
-        if (!compared) computed = c;
-        compared = true;
-        // (A number above 1 is a percentage, or a fraction above 1 as the tool's own reports write a
-        // coverage over 100 %: either reading agrees.)
-        if (Math.abs(c - statedCoverage) <= 0.005 + 1e-9 || Math.abs(c - statedFraction) <= 0.005 + 1e-9) agrees = true;
+    // A row whose numbers wait for the file's locale (a round "250.000" reads as a whole number both
+    // ways) is checked when the file ends, in the locale found (rv21 A).
+    if (statedCoverage !== undefined && statedAt && p >= 0 && have[p] !== 0 && this.groupRows === undefined) {
+      const dens = plan.denominators.filter((d) => have[d.measure] !== 0);
+      if (have[p] === 2 || statedEn !== undefined || dens.some((d) => have[d.measure] === 2)) {
+        this.deferred.push({
+          kind: 'coverage',
+          line: statedAt.line,
+          column: statedAt.column,
+          a: [vals[p]!, vals[p]! + delta[p]!],
+          b: [0, 0],
+          dens: dens.map((d) => [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!] as const),
+          stated: [[statedCoverage, statedFraction], statedEn ?? [statedCoverage, statedFraction]],
+        });
+      } else {
+        const computed = coverageDisagreement(vals[p]!, dens.map((d) => vals[d.measure]!), statedCoverage, statedFraction);
+        if (computed !== undefined) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
       }
-      if (compared && !agrees) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
     }
     // A participant id twice in one month, in this file or another of the load.
     if (participantId !== undefined) this.o.ids?.add(participantId, plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, this.o.src, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column, this.o.rereadable ?? false);
@@ -1289,7 +1322,14 @@ export class TypedRows implements RowSink {
       for (const d of this.deferred) {
         if (d.kind === 'segments' && d.a[lane] !== d.b[lane]) this.fail({ code: 'segments-sum', sum: d.a[lane]!, participants: d.b[lane]! }, d.line, d.column);
         if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.over({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]!, column: this.denominatorColumn(d.measure!) }, d.line, d.column);
+        if (d.kind === 'coverage') {
+          const [stated, fraction] = d.stated![lane]!;
+          const computed = coverageDisagreement(d.a[lane]!, d.dens!.map((x) => x[lane]!), stated!, fraction!);
+          if (computed !== undefined) this.coverageDisagrees.push({ line: d.line, column: d.column, stated: stated!, computed });
+        }
       }
+      // In the order of the file (rows checked at once came first).
+      if (this.deferred.some((d) => d.kind === 'coverage')) this.coverageDisagrees.sort((x, y) => x.line - y.line);
     }
     if (!this.numberFormatTrouble) for (const f of this.overFails) this.fail(f.p, f.line, f.column);
     return this.policy.locale ?? null;
