@@ -1051,6 +1051,25 @@ export class TypedRows implements RowSink {
         else if (p0 > d0) return this.over({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0, column: this.denominatorColumn(d.name) }, (places[col]?.line ?? line), places[col]?.column);
       }
     }
+    // A province's or regency's own row (not split by segment, sector…) with a denominator of 0: no area
+    // of Indonesia has no workforce; a 0 there is a figure not filled in (an export that writes blanks as
+    // 0), and the report would give the area no coverage and a Total without its workforce (rv21 I).
+    // Refused, as a blank cell is.
+    if (this.o.rule === 'refuse' && (provinceKey !== undefined || (this.regencyDim !== undefined && keys[this.regencyDim] != null))) {
+      let split = false;
+      for (let k = 0; k < plan.keys.length; k++) {
+        const { dim, name } = plan.keys[k]!;
+        if (name !== 'period' && name !== 'kanwil' && keys[dim] !== null && keys[dim] !== undefined && keys[dim] !== '') split = true;
+      }
+      if (!split) {
+        for (const d of plan.denominators) {
+          if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
+          const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+          const area = this.regencyDim !== undefined && keys[this.regencyDim] != null ? this.shape.dims[this.regencyDim]!.labels.get(keys[this.regencyDim]!) : provinceKey !== undefined ? this.domains.province(provinceKey)?.name : undefined;
+          return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area: area ?? '' }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
+        }
+      }
+    }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a
     // percentage point of one of them): a mistyped count shows here. Said in a warning, not refused: the
     // report computes coverage from the counts.

@@ -59,6 +59,7 @@ export type InputProblem =
   | { readonly code: 'mixed-locales-id'; readonly id: string }
   | { readonly code: 'count-three-decimals'; readonly raw: string; readonly value: number; readonly grouped: number; readonly locale: 'id' | 'en'; readonly by: string; readonly byAt: string }
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
+  | { readonly code: 'zero-area-denominator'; readonly field: string; readonly measure: string; readonly area: string }
   | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
   | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
@@ -229,6 +230,11 @@ export function words(p: InputProblem): Bilingual {
         { message: `${q(p.raw)} terbaca ${p.value} dalam format ${langId}, format angka berkas ini (lihat ${q(p.by)} di ${p.byAt}): jumlah dengan tiga desimal setelah ${q(sep)}; dalam format ${otherId} nilainya ${p.grouped}. Berkas mencampur format angka`, hint: `tulis seperti angka lain di berkas, atau tulis ${p.value} jika yang dimaksud ${p.value}` },
       );
     }
+    case 'zero-area-denominator':
+      return say(
+        { message: `field ${q(p.field)}: ${p.area ? `${p.area}'s ` : ''}${p.measure} is 0: no province or regency has no workforce, and a 0 would give it no coverage and leave its workforce out of the Total`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out' },
+        { message: `kolom ${q(p.field)}: ${p.measure} ${p.area ? `${p.area} ` : ''}bernilai 0: tidak ada provinsi atau kabupaten/kota tanpa tenaga kerja, dan angka 0 membuatnya tanpa cakupan dan tidak terhitung dalam cakupan Total`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya' },
+      );
     case 'forced-three-decimals': {
       const [sep, other, otherId, o] = p.locale === 'id' ? [',', 'English (en)', 'Inggris (en)', 'en'] : ['.', 'Indonesian (id)', 'Indonesia (id)', 'id'];
       return say(
