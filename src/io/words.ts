@@ -245,10 +245,12 @@ export function words(p: InputProblem): Bilingual {
     case 'forced-locale-cell': {
       const [other, otherId, o] = p.locale === 'id' ? ['English (en)', 'Inggris (en)', 'en'] : ['Indonesian (id)', 'Indonesia (id)', 'id'];
       const shown = (v: number): string => (p.percent ? `${Number((v * 100).toPrecision(12))} %` : String(v));
+      // In the Indonesian message a fraction is written with a decimal comma (154.321 there reads as 154321).
+      const shownId = (v: number): string => shown(v).replace('.', ',');
       const why = p.value !== undefined ? `reads as ${shown(p.value)} under --number-locale ${p.locale}, and ${p.reason}` : `is not a number under --number-locale ${p.locale}`;
-      const whyId = p.value !== undefined ? `terbaca ${shown(p.value)} dengan --number-locale ${p.locale}, dan ${p.reasonId}` : `bukan angka dengan --number-locale ${p.locale}`;
+      const whyId = p.value !== undefined ? `terbaca ${shownId(p.value)} dengan --number-locale ${p.locale}, dan ${p.reasonId}` : `bukan angka dengan --number-locale ${p.locale}`;
       const there = p.otherValue !== undefined ? `; in ${other} it is ${shown(p.otherValue)}` : '';
-      const thereId = p.otherValue !== undefined ? `; dalam format ${otherId} nilainya ${shown(p.otherValue)}` : '';
+      const thereId = p.otherValue !== undefined ? `; dalam format ${otherId} nilainya ${shownId(p.otherValue)}` : '';
       return say(
         { message: `${q(p.raw)} ${why}${there}`, hint: `write the cell as ${p.locale === 'id' ? 'an Indonesian' : 'an English'} number; or, if the file's numbers are ${other}, pass --number-locale ${o} (or leave --number-locale out, and each file's format is deduced)` },
         { message: `${q(p.raw)} ${whyId}${thereId}`, hint: `tulis sel ini dalam format ${p.locale === 'id' ? 'Indonesia' : 'Inggris'}; atau, jika angka berkas ini berformat ${otherId}, berikan --number-locale ${o} (atau hilangkan --number-locale, agar format tiap berkas ditentukan dari isinya)` },

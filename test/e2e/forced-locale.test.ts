@@ -122,6 +122,6 @@ describe('rv21 D: a cell that does not read in the locale given gets one error, 
     const id = await run(['coverage', pc, '--number-locale', 'id', '-f', 'csv', '--lang', 'id']);
     expect(id.code).toBe(3);
     expect(id.stderr).toContain(`${pc}:2:6: error: "1,234,567" bukan angka dengan --number-locale id; dalam format Inggris (en) nilainya 1234567`);
-    expect(id.stderr).toContain(`${pc}:2:18: error: "154,321" terbaca 154.321 dengan --number-locale id, dan jumlah harus bilangan bulat; dalam format Inggris (en) nilainya 154321`);
+    expect(id.stderr).toContain(`${pc}:2:18: error: "154,321" terbaca 154,321 dengan --number-locale id, dan jumlah harus bilangan bulat; dalam format Inggris (en) nilainya 154321`);
   });
 });
