@@ -171,9 +171,12 @@ export class LocalePolicy {
   /**
    * Take one reading into account. Returns the value when it is known (decided, or the same in both),
    * 'pending' when it differs between two live candidates, or 'contradiction' when this cell rules out
-   * the last candidate.
+   * the last candidate (under a forced locale: the cell does not read in it). Under a forced locale, a
+   * count that groups thousands in the other locale (`750,000` under id, `750.000` under en: see
+   * Reading.grouping) is 'other-grouping': read in the forced locale it would be a whole number written
+   * with three decimal zeros, a thousandth of what the file most likely means.
    */
-  take(r: Reading, at: CellRef | (() => CellRef)): number | 'pending' | 'contradiction' {
+  take(r: Reading, at: CellRef | (() => CellRef)): number | 'pending' | 'contradiction' | 'other-grouping' {
     const inId = r.id !== undefined;
     const inEn = r.en !== undefined;
     const ref = (): CellRef => (typeof at === 'function' ? at() : at);
@@ -181,7 +184,12 @@ export class LocalePolicy {
     if (inEn && !inId) this.enOnly ??= ref();
     if (r.grouping === 'en' && !this.forced) this.groupsEn ??= { at: ref(), id: r.id!, en: r.en! };
     if (r.grouping === 'id' && !this.forced) this.groupsId ??= { at: ref(), id: r.id!, en: r.en! };
-    if (this.forced) return (this.forced === 'id' ? r.id : r.en) ?? 'contradiction';
+    if (this.forced) {
+      // The rule of threeDecimals, under a forced locale: `750,000` under id is 750 with three decimal
+      // zeros, which no count of people is written as; it is the English grouping of 750000 (rv21 J).
+      if (r.grouping !== undefined && r.grouping !== this.forced) return 'other-grouping';
+      return (this.forced === 'id' ? r.id : r.en) ?? 'contradiction';
+    }
     if (!inId) this.idOk = false;
     if (!inEn) this.enOk = false;
     if (!this.idOk && !this.enOk) return 'contradiction';
@@ -203,6 +211,20 @@ export class LocalePolicy {
     if (!c || !decidedBy) return undefined;
     return locale === 'id' ? { at: c.at, value: c.id, grouped: c.en, locale, decidedBy } : { at: c.at, value: c.en, grouped: c.id, locale, decidedBy };
   }
+}
+
+/**
+ * What a cell is in a forced locale when it is not a value there (a count that is not whole in it, or
+ * not a number in it), and what it is in the other locale: for the one message about that cell.
+ * Example: underForced('1.500', 'count', 'en') → { value: 1.5, reason: 'a count must be a whole number', other: 'id', otherValue: 1500 }.
+ */
+export function underForced(raw: string, kind: CellKind, locale: NumberLocale): { value?: number; reason: string; other: NumberLocale; otherValue?: number } {
+  const opts = { allowPercent: kind === 'percent' };
+  const other: NumberLocale = locale === 'id' ? 'en' : 'id';
+  const p = parseNumber(raw, locale, opts);
+  const here = asKind(p, kind);
+  const there = asKind(parseNumber(raw, other, opts), kind);
+  return { ...(p.ok ? { value: p.value } : {}), reason: typeof here === 'string' ? here : 'is not a number', other, ...(typeof there === 'number' ? { otherValue: there } : {}) };
 }
 
 /**

@@ -18,7 +18,7 @@ import { type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import type { Note } from '../core/facts.js';
-import { LocalePolicy, readCell, reasonInIndonesian, type CellRef, type NumberLocale } from '../core/numbers.js';
+import { LocalePolicy, readCell, reasonInIndonesian, underForced, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
 import { MAX_SUGGESTED } from './areas.js';
@@ -36,7 +36,7 @@ import type { Diagnostic } from '../errors.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
 /** Problems with how a file's numbers read: its over-coverage checks would be follow-ons of them. */
-const NUMBER_FORMAT: ReadonlySet<string> = new Set(['count-three-decimals', 'mixed-locales', 'mixed-locales-id', 'undecided-locale']);
+const NUMBER_FORMAT: ReadonlySet<string> = new Set(['count-three-decimals', 'mixed-locales', 'mixed-locales-id', 'undecided-locale', 'forced-three-decimals', 'forced-locale-cell']);
 /** Values of a status column named in its warning (the rows of the others are counted together). */
 const STATUS_VALUES = 5;
 /** Words of a column name that say a participant's status (English and Indonesian). */
@@ -213,12 +213,38 @@ export interface TotalRow {
 
 /** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
 interface Deferred {
-  readonly kind: 'segments' | 'over';
+  readonly kind: 'segments' | 'over' | 'coverage';
   readonly line: number;
   readonly column: number | undefined;
+  /** segments: the sum of the segment columns; over, coverage: participants (Indonesian, English reading). */
   readonly a: readonly [number, number];
+  /** segments: participants; over: the denominator; coverage: unused. */
   readonly b: readonly [number, number];
   readonly measure?: string;
+  /** coverage: the row's denominators, each in both readings (0 when the row has none). */
+  readonly dens?: readonly (readonly [number, number])[];
+  /** coverage: the stated coverage as a fraction and as written, in both readings. */
+  readonly stated?: readonly [readonly [number, number], readonly [number, number]];
+}
+
+/**
+ * A row's own coverage column against participants ÷ each of its denominators (> 0): within half a
+ * percentage point of one of them agrees. Returns the first computed coverage when none agrees, else
+ * undefined (also when no denominator could be compared).
+ */
+function coverageDisagreement(participants: number, dens: readonly number[], stated: number, statedFraction: number): number | undefined {
+  let compared = false;
+  let computed = 0;
+  for (const d of dens) {
+    if (!(d > 0)) continue;
+    const c = participants / d;
+    if (!compared) computed = c;
+    compared = true;
+    // (A number above 1 is a percentage, or a fraction above 1 as the tool's own reports write a
+    // coverage over 100 %: either reading agrees.)
+    if (Math.abs(c - stated) <= 0.005 + 1e-9 || Math.abs(c - statedFraction) <= 0.005 + 1e-9) return undefined;
+  }
+  return compared ? computed : undefined;
 }
 
 export class TypedRows implements RowSink {
@@ -834,6 +860,8 @@ export class TypedRows implements RowSink {
     let pendingParts = false;
     let statedCoverage: number | undefined;
     let statedFraction = 0;
+    /** The stated coverage in the English reading, when it differs (a pending percentage cell). */
+    let statedEn: readonly [number, number] | undefined;
     let statedAt: { line: number; column: number | undefined } | undefined;
     const numbers = plan.numbers;
     for (let x = 0; x < numbers.length; x++) {
@@ -881,8 +909,8 @@ export class TypedRows implements RowSink {
         else {
           const ref = (): CellRef => ({ line: (places[i]?.line ?? line), column: places[i]?.column ?? 1, raw: v.trim() });
           const got = this.policy.take(reading, ref);
-          if (got === 'contradiction') {
-            this.reportContradiction(ref());
+          if (got === 'contradiction' || got === 'other-grouping') {
+            this.refuseReading(got, ref(), n.kind);
             ok = false;
             continue;
           }
@@ -901,6 +929,7 @@ export class TypedRows implements RowSink {
         // an Excel percent cell as its fraction. Compared below with participants ÷ the denominator.
         statedCoverage = id > 1 ? id / 100 : id;
         statedFraction = id;
+        statedEn = en !== id ? [en > 1 ? en / 100 : en, en] : undefined;
         statedAt = { line: places[i]?.line ?? line, column: places[i]?.column };
       } else if (n.role === 'measure') {
         vals[n.measure] = id;
@@ -1022,23 +1051,46 @@ export class TypedRows implements RowSink {
         else if (p0 > d0) return this.over({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0, column: this.denominatorColumn(d.name) }, (places[col]?.line ?? line), places[col]?.column);
       }
     }
+    // A province's or regency's own row (not split by segment, sector…) with a denominator of 0: no area
+    // of Indonesia has no workforce; a 0 there is a figure not filled in (an export that writes blanks as
+    // 0), and the report would give the area no coverage and a Total without its workforce (rv21 I).
+    // Refused, as a blank cell is.
+    if (this.o.rule === 'refuse' && (provinceKey !== undefined || (this.regencyDim !== undefined && keys[this.regencyDim] != null))) {
+      let split = false;
+      for (let k = 0; k < plan.keys.length; k++) {
+        const { dim, name } = plan.keys[k]!;
+        if (name !== 'period' && name !== 'kanwil' && keys[dim] !== null && keys[dim] !== undefined && keys[dim] !== '') split = true;
+      }
+      if (!split) {
+        for (const d of plan.denominators) {
+          if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
+          const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+          const area = this.regencyDim !== undefined && keys[this.regencyDim] != null ? this.shape.dims[this.regencyDim]!.labels.get(keys[this.regencyDim]!) : provinceKey !== undefined ? this.domains.province(provinceKey)?.name : undefined;
+          return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area: area ?? '' }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
+        }
+      }
+    }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a
     // percentage point of one of them): a mistyped count shows here. Said in a warning, not refused: the
     // report computes coverage from the counts.
-    if (statedCoverage !== undefined && statedAt && p >= 0 && have[p] === 1 && this.groupRows === undefined) {
-      let compared = false;
-      let agrees = false;
-      let computed = 0;
-      for (const d of plan.denominators) {
-        if (have[d.measure] !== 1 || !(vals[d.measure]! > 0)) continue;
-        const c = vals[p]! / vals[d.measure]!;
-        if (!compared) computed = c;
-        compared = true;
-        // (A number above 1 is a percentage, or a fraction above 1 as the tool's own reports write a
-        // coverage over 100 %: either reading agrees.)
-        if (Math.abs(c - statedCoverage) <= 0.005 + 1e-9 || Math.abs(c - statedFraction) <= 0.005 + 1e-9) agrees = true;
+    // A row whose numbers wait for the file's locale (a round "250.000" reads as a whole number both
+    // ways) is checked when the file ends, in the locale found (rv21 A).
+    if (statedCoverage !== undefined && statedAt && p >= 0 && have[p] !== 0 && this.groupRows === undefined) {
+      const dens = plan.denominators.filter((d) => have[d.measure] !== 0);
+      if (have[p] === 2 || statedEn !== undefined || dens.some((d) => have[d.measure] === 2)) {
+        this.deferred.push({
+          kind: 'coverage',
+          line: statedAt.line,
+          column: statedAt.column,
+          a: [vals[p]!, vals[p]! + delta[p]!],
+          b: [0, 0],
+          dens: dens.map((d) => [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!] as const),
+          stated: [[statedCoverage, statedFraction], statedEn ?? [statedCoverage, statedFraction]],
+        });
+      } else {
+        const computed = coverageDisagreement(vals[p]!, dens.map((d) => vals[d.measure]!), statedCoverage, statedFraction);
+        if (computed !== undefined) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
       }
-      if (compared && !agrees) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
     }
     // A participant id twice in one month, in this file or another of the load.
     if (participantId !== undefined) this.o.ids?.add(participantId, plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, this.o.src, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column, this.o.rereadable ?? false);
@@ -1155,7 +1207,7 @@ export class TypedRows implements RowSink {
         else {
           const ref = (): CellRef => ({ line: places[n.col]?.line ?? line, column: places[n.col]?.column ?? 1, raw: v.trim() });
           const got = this.policy.take(r, ref);
-          if (got === 'contradiction') this.reportContradiction(ref());
+          if (got === 'contradiction' || got === 'other-grouping') this.refuseReading(got, ref(), n.kind);
           else if (got !== 'pending') values[n.measure] = got;
           // A total whose numbers read two ways is left unchecked.
         }
@@ -1236,6 +1288,24 @@ export class TypedRows implements RowSink {
     return p.line === undefined ? (p.file ?? '') : `${p.file ?? ''}:${p.line}:${p.column ?? column}`;
   }
 
+  /**
+   * A cell the file's locale refuses. Under a forced locale (--number-locale, numberLocale in the
+   * config), one error for the cell, under that locale: what it reads as there and why that is refused,
+   * what it is in the other (rv21 D, J). Deduced, the file mixes formats: the first cell of each named.
+   */
+  private refuseReading(got: 'contradiction' | 'other-grouping', at: CellRef, kind: CellKind): void {
+    const forced = this.policy.forced;
+    if (!forced) return this.reportContradiction(at);
+    const raw = at.raw;
+    if (got === 'other-grouping') {
+      const r = readCell(raw, kind);
+      const other = forced === 'id' ? 'en' : 'id';
+      return this.fail({ code: 'forced-three-decimals', raw, locale: forced, value: (forced === 'id' ? r.id : r.en)!, grouped: (other === 'id' ? r.id : r.en)! }, at.line, at.column);
+    }
+    const u = underForced(raw, kind, forced);
+    this.fail({ code: 'forced-locale-cell', raw, locale: forced, percent: kind === 'percent', ...(u.value !== undefined ? { value: u.value } : {}), reason: u.reason, reasonId: reasonInIndonesian(u.reason) ?? u.reason, ...(u.otherValue !== undefined ? { otherValue: u.otherValue } : {}) }, at.line, at.column);
+  }
+
   private reportContradiction(at: CellRef): void {
     if (this.contradictionReported) return;
     this.contradictionReported = true;
@@ -1271,7 +1341,14 @@ export class TypedRows implements RowSink {
       for (const d of this.deferred) {
         if (d.kind === 'segments' && d.a[lane] !== d.b[lane]) this.fail({ code: 'segments-sum', sum: d.a[lane]!, participants: d.b[lane]! }, d.line, d.column);
         if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.over({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]!, column: this.denominatorColumn(d.measure!) }, d.line, d.column);
+        if (d.kind === 'coverage') {
+          const [stated, fraction] = d.stated![lane]!;
+          const computed = coverageDisagreement(d.a[lane]!, d.dens!.map((x) => x[lane]!), stated!, fraction!);
+          if (computed !== undefined) this.coverageDisagrees.push({ line: d.line, column: d.column, stated: stated!, computed });
+        }
       }
+      // In the order of the file (rows checked at once came first).
+      if (this.deferred.some((d) => d.kind === 'coverage')) this.coverageDisagrees.sort((x, y) => x.line - y.line);
     }
     if (!this.numberFormatTrouble) for (const f of this.overFails) this.fail(f.p, f.line, f.column);
     return this.policy.locale ?? null;

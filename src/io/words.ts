@@ -59,6 +59,9 @@ export type InputProblem =
   | { readonly code: 'mixed-locales-id'; readonly id: string }
   | { readonly code: 'count-three-decimals'; readonly raw: string; readonly value: number; readonly grouped: number; readonly locale: 'id' | 'en'; readonly by: string; readonly byAt: string }
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
+  | { readonly code: 'zero-area-denominator'; readonly field: string; readonly measure: string; readonly area: string }
+  | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
+  | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
   | { readonly code: 'over-coverage'; readonly participants: number; readonly measure: string; readonly denominator: number; readonly column?: string | undefined }
   | { readonly code: 'empty-participant-id' }
@@ -223,8 +226,34 @@ export function words(p: InputProblem): Bilingual {
     case 'count-three-decimals': {
       const [lang, langId, other, otherId, sep] = p.locale === 'id' ? ['Indonesian (id)', 'Indonesia (id)', 'English (en)', 'Inggris (en)', ','] : ['English (en)', 'Inggris (en)', 'Indonesian (id)', 'Indonesia (id)', '.'];
       return say(
-        { message: `${q(p.raw)} reads as ${p.value} in ${lang}, the file's number format (see ${q(p.by)} at ${p.byAt}): a count with three decimals after ${q(sep)}; in ${other} it is ${p.grouped}. The file mixes number formats`, hint: `write it as the file writes its other numbers, or pass --number-locale ${p.locale} if ${p.value} is meant` },
-        { message: `${q(p.raw)} terbaca ${p.value} dalam format ${langId}, format angka berkas ini (lihat ${q(p.by)} di ${p.byAt}): jumlah dengan tiga desimal setelah ${q(sep)}; dalam format ${otherId} nilainya ${p.grouped}. Berkas mencampur format angka`, hint: `tulis seperti angka lain di berkas, atau tentukan --number-locale ${p.locale} jika yang dimaksud ${p.value}` },
+        { message: `${q(p.raw)} reads as ${p.value} in ${lang}, the file's number format (see ${q(p.by)} at ${p.byAt}): a count with three decimals after ${q(sep)}; in ${other} it is ${p.grouped}. The file mixes number formats`, hint: `write it as the file writes its other numbers, or write ${p.value} if ${p.value} is meant` },
+        { message: `${q(p.raw)} terbaca ${p.value} dalam format ${langId}, format angka berkas ini (lihat ${q(p.by)} di ${p.byAt}): jumlah dengan tiga desimal setelah ${q(sep)}; dalam format ${otherId} nilainya ${p.grouped}. Berkas mencampur format angka`, hint: `tulis seperti angka lain di berkas, atau tulis ${p.value} jika yang dimaksud ${p.value}` },
+      );
+    }
+    case 'zero-area-denominator':
+      return say(
+        { message: `field ${q(p.field)}: ${p.area ? `${p.area}'s ` : ''}${p.measure} is 0: no province or regency has no workforce, and a 0 would give it no coverage and leave its workforce out of the Total`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out' },
+        { message: `kolom ${q(p.field)}: ${p.measure} ${p.area ? `${p.area} ` : ''}bernilai 0: tidak ada provinsi atau kabupaten/kota tanpa tenaga kerja, dan angka 0 membuatnya tanpa cakupan dan tidak terhitung dalam cakupan Total`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya' },
+      );
+    case 'forced-three-decimals': {
+      const [sep, other, otherId, o] = p.locale === 'id' ? [',', 'English (en)', 'Inggris (en)', 'en'] : ['.', 'Indonesian (id)', 'Indonesia (id)', 'id'];
+      return say(
+        { message: `${q(p.raw)} reads as ${p.value} under --number-locale ${p.locale}: a count with three decimals after ${q(sep)}, which no count of people is written with; in ${other} it is ${p.grouped}`, hint: `if ${p.grouped} is meant, the file's numbers are ${other}: pass --number-locale ${o} (or leave --number-locale out, and each file's format is deduced); if ${p.value} is meant, write ${p.value}` },
+        { message: `${q(p.raw)} terbaca ${p.value} dengan --number-locale ${p.locale}: jumlah dengan tiga desimal setelah ${q(sep)}, padahal jumlah orang tidak ditulis demikian; dalam format ${otherId} nilainya ${p.grouped}`, hint: `jika yang dimaksud ${p.grouped}, angka berkas ini berformat ${otherId}: berikan --number-locale ${o} (atau hilangkan --number-locale, agar format tiap berkas ditentukan dari isinya); jika yang dimaksud ${p.value}, tulis ${p.value}` },
+      );
+    }
+    case 'forced-locale-cell': {
+      const [other, otherId, o] = p.locale === 'id' ? ['English (en)', 'Inggris (en)', 'en'] : ['Indonesian (id)', 'Indonesia (id)', 'id'];
+      const shown = (v: number): string => (p.percent ? `${Number((v * 100).toPrecision(12))} %` : String(v));
+      // In the Indonesian message a fraction is written with a decimal comma (154.321 there reads as 154321).
+      const shownId = (v: number): string => shown(v).replace('.', ',');
+      const why = p.value !== undefined ? `reads as ${shown(p.value)} under --number-locale ${p.locale}, and ${p.reason}` : `is not a number under --number-locale ${p.locale}`;
+      const whyId = p.value !== undefined ? `terbaca ${shownId(p.value)} dengan --number-locale ${p.locale}, dan ${p.reasonId}` : `bukan angka dengan --number-locale ${p.locale}`;
+      const there = p.otherValue !== undefined ? `; in ${other} it is ${shown(p.otherValue)}` : '';
+      const thereId = p.otherValue !== undefined ? `; dalam format ${otherId} nilainya ${shownId(p.otherValue)}` : '';
+      return say(
+        { message: `${q(p.raw)} ${why}${there}`, hint: `write the cell as ${p.locale === 'id' ? 'an Indonesian' : 'an English'} number; or, if the file's numbers are ${other}, pass --number-locale ${o} (or leave --number-locale out, and each file's format is deduced)` },
+        { message: `${q(p.raw)} ${whyId}${thereId}`, hint: `tulis sel ini dalam format ${p.locale === 'id' ? 'Indonesia' : 'Inggris'}; atau, jika angka berkas ini berformat ${otherId}, berikan --number-locale ${o} (atau hilangkan --number-locale, agar format tiap berkas ditentukan dari isinya)` },
       );
     }
     case 'undecided-locale':

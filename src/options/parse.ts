@@ -7,6 +7,7 @@ import type { Basis, Bound, MarginInput, Mode } from '../core/allocation/spec.js
 import { parsePeriod, type Period } from '../core/calendar.js';
 import { parseStandalone, reasonInIndonesian } from '../core/numbers.js';
 import { clipValue } from '../core/clip.js';
+import { canonicalColumn, KNOWN_DIMS, SEGMENT_COLUMNS } from '../core/columns.js';
 import { usage } from '../errors.js';
 
 export type Parser<T> = (raw: string, flag: string) => T;
@@ -179,7 +180,7 @@ function choiceOf(field: CompareField, raw: string, flag: string, locale?: 'id' 
     case 'basis':
       return { basis: basis(raw, flag) };
     case 'denominator':
-      return { denominator: column(raw, flag) };
+      return { denominator: denominatorColumn(raw, flag) };
     case 'min':
       return { min: compareBound(raw, flag, locale) };
     case 'max':
@@ -249,6 +250,32 @@ type Words = { readonly en: string; readonly id: string };
 export const column = (raw: string, flag: string, expects: Words = { en: 'a column name', id: 'nama kolom' }): string => {
   const s = raw.trim();
   if (!COLUMN.test(s)) throw usage(`${flag} expects ${expects.en}, got "${clipValue(raw)}"`, `${flag} memerlukan ${expects.id}, bukan "${clipValue(raw)}"`);
+  return s;
+};
+
+/**
+ * The column of --denominator: any number column of the input but the report's own count (participants,
+ * or a segment's: coverage would be 100 % everywhere) and the target, and never a key column (province,
+ * period…: not a number). Refused before any file is read (rv21 G, H3).
+ */
+export const denominatorColumn = (raw: string, flag: string): string => {
+  const s = column(raw, flag);
+  const c = canonicalColumn(s);
+  const counted = c === 'participants' || SEGMENT_COLUMNS.has(c);
+  if (counted || c === 'target') {
+    const what = counted ? { en: 'the participants, the count the report divides', id: 'peserta, jumlah yang dibagi oleh laporan' } : { en: 'the target, which the report compares participants with (achievement)', id: 'target, pembanding peserta dalam laporan (capaian)' };
+    throw usage(
+      { message: `${flag} ${clipValue(s)}: the ${clipValue(s)} column cannot be the denominator: it holds ${what.en}, so coverage would be participants ÷ ${c === 'participants' ? 'participants = 100 % everywhere' : counted ? 'the participants of one segment' : 'target'}`, hint: 'name a workforce column instead: employed, potential_workers, workforce or another number column of the file' },
+      { message: `${flag} ${clipValue(s)}: kolom ${clipValue(s)} tidak dapat menjadi penyebut: isinya ${what.id}, sehingga cakupan menjadi peserta ÷ ${c === 'participants' ? 'peserta = 100 % di mana-mana' : counted ? 'peserta satu segmen' : 'target'}`, hint: 'sebutkan kolom tenaga kerja sebagai gantinya: employed, potential_workers, workforce atau kolom angka lain dari berkas' },
+    );
+  }
+  const key = c === 'province_code' || c === 'regency_code' ? c.slice(0, -5) : KNOWN_DIMS.has(c) ? c : undefined;
+  if (key !== undefined) {
+    throw usage(
+      { message: `${flag} ${clipValue(s)}: "${clipValue(s)}" is a key column (${key}), not a number column`, hint: 'name a workforce column instead: employed, potential_workers, workforce or another number column of the file' },
+      { message: `${flag} ${clipValue(s)}: "${clipValue(s)}" adalah kolom kunci (${key}), bukan kolom angka`, hint: 'sebutkan kolom tenaga kerja sebagai gantinya: employed, potential_workers, workforce atau kolom angka lain dari berkas' },
+    );
+  }
   return s;
 };
 

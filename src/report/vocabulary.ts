@@ -482,6 +482,13 @@ export function noteText(n: Note, lang: Lang): string {
         `participants above the ${n.measure} of ${n.source}, let through by --allow-over-coverage: ${overDenominatorRows(n.rows, n.more, n.measure, 'en')}; their coverage is above 100% and their uncovered negative, and the Total counts them so`,
         `peserta melebihi ${idName(n.measure)} dari ${n.source}, diloloskan oleh --allow-over-coverage: ${overDenominatorRows(n.rows, n.more, n.measure, 'id')}; cakupannya di atas 100% dan yang belum terlindungi negatif, dan Total menghitungnya demikian`,
       );
+    case 'zero-denominator': {
+      const names = `${n.units.join(', ')}${n.count > n.units.length ? `, … (${n.count})` : ''}`;
+      return L(
+        `${n.count === 1 ? '1 row has' : `${n.count} rows have`} a ${n.measure} of 0 (${names}): no coverage for ${n.count === 1 ? 'it' : 'them'}, and the Total counts ${n.count === 1 ? 'its' : 'their'} ${n.measure} as 0, so its coverage leaves ${n.count === 1 ? 'that row' : 'those rows'} out; if the figure is not 0, give it`,
+        `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menghitung ${n.measure}-nya 0, sehingga cakupannya tidak mencakup baris tersebut; jika angkanya bukan 0, isikan`,
+      );
+    }
     case 'denominator-column': {
       const col = JSON.stringify(clipValue(n.column));
       const others = ['workforce', 'employed', 'potential_workers'].filter((d) => d !== n.measure).join(', ');

@@ -77,7 +77,10 @@ describe('number locale, deduced from the counts', () => {
 
   it('--number-locale forces the reading', async () => {
     expect(sums(await counts(['A;1.000'], { locale: 'id' }))).toEqual({ A: 1000 });
-    expect(sums(await counts(['A;1.000'], { locale: 'en' }))).toEqual({ A: 1 });
+    // 1.000 under en would be 1 with three decimal zeros: the Indonesian grouping of 1000 (rv21 J). The
+    // engine leaves it to the general path, which refuses it.
+    expect(await counts(['A;1.000'], { locale: 'en' })).toMatchObject({ ok: false });
+    expect(sums(await counts(['A;1,000'], { locale: 'en' }))).toEqual({ A: 1000 });
     expect(await counts(['A;256.129'], { locale: 'en' })).toMatchObject({ ok: false });
     expect(await counts(['A;1,234'], { locale: 'id' })).toMatchObject({ ok: false });
     expect(await counts(['A;12'], { locale: 'en' })).toMatchObject({ ok: true, locale: 'en' });

@@ -154,10 +154,11 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
     for (const f of plan.countFields) if (fields[f]!.trim() !== fields[f]!.replace(/^ +| +$/g, '')) engineMayRefuse ??= 'white space other than spaces around a count';
     const cells = plan.countFields.map((f) => readings(fields[f]!));
     // 1–3 digits, a separator, 3 digits: in the locale whose decimal mark the separator is, a count
-    // with three decimals, refused when the file turns out to be in that locale (core/numbers.ts).
+    // with three decimals, refused when the file turns out (or is said, rv21 J) to be in that locale
+    // (core/numbers.ts).
     for (const f of plan.countFields) {
       const m = GROUPING_SHAPE.exec(fields[f]!.replace(/^ +| +$/g, ''));
-      if (!m || plan.locale) continue;
+      if (!m) continue;
       const c = readings(fields[f]!);
       shaped.add(m[1]!);
       if (c.id !== undefined && c.en !== undefined && c.id !== c.en) shapedDiffering.add(m[1]!);
@@ -189,7 +190,7 @@ function reference(bytes: Uint8Array, plan: ExtractPlan): Reference {
   }
   const locale = valid.size === 1 ? [...valid][0] : undefined;
   if (locale === undefined && differing) return bad('ambiguous counts');
-  if (locale && !plan.locale) {
+  if (locale) {
     const decimal = locale === 'id' ? ',' : '.';
     if (shapedDiffering.has(decimal)) return bad('a count with three decimals in the file\'s locale');
     if (shaped.has(decimal)) engineMayRefuse ??= 'a count shaped like the other locale\'s grouping (0,000)';

@@ -909,6 +909,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let example: number | undefined;
   const over: string[] = [];
   const overAt: number[] = [];
+  const zero: string[] = [];
+  let zeros = 0;
   const has = { target: false, estimate: false };
   const seen = (r: CoverageRow): void => {
     if (r.metrics.target !== null) has.target = true;
@@ -921,6 +923,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       over.push(detail.at(i).labels.join(' / '));
       overAt.push(i);
     }
+    if (r.metrics.denominator === 0 && zeros++ < 5) zero.push(detail.at(i).labels.join(' / '));
     if (r.metrics.denominator !== null) continue;
     without++;
     example ??= i;
@@ -939,6 +942,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       for (let j = over.length - 1; j >= 0; j--) if (named.has(over[j]!)) over.splice(j, 1);
     }
   }
+  if (zeros > 0 && spec.denominator) notes.push({ code: 'zero-denominator', measure: spec.denominator, units: zero, count: zeros });
   if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
   let targetRows: CoverageResult['targetRows'];
   if (stars) {

@@ -30,8 +30,9 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     differing ||= r.differing;
   }
   if (mode === 0 && differing) return { ok: false, reason: 'counts such as 1.000 read differently in the two number locales, and no count decides' };
-  // `2,000` in a file found Indonesian (or `3.000` in an English one): the general path refuses it.
-  if (plan.locale === undefined && ((mode === 1 && results.some((r) => r.groupsEn)) || (mode === 2 && results.some((r) => r.groupsId)))) return { ok: false, reason: 'a count with three decimal zeros in the file\'s number locale' };
+  // `2,000` in a file found (or said to be: --number-locale) Indonesian, or `3.000` in an English one:
+  // the general path refuses it.
+  if (((mode === 1 && results.some((r) => r.groupsEn)) || (mode === 2 && results.some((r) => r.groupsId)))) return { ok: false, reason: 'a count with three decimal zeros in the file\'s number locale' };
 
   const keyWidth = plan.keyFields.length;
   const countWidth = plan.countFields.length;

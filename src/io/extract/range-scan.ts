@@ -68,9 +68,9 @@ export interface RangeResult {
   /** While undecided, a count read differently in the two locales (`1.000`). */
   readonly differing: boolean;
   /**
-   * A count of 1–3 digits, one separator and three digits was seen (locale not forced): `2,000` (groups
-   * in English; in Indonesian it would have three decimals) / `3.000` (the reverse). A file decided
-   * the other way is left to the general path, which refuses it (core/numbers.ts, threeDecimals).
+   * A count of 1–3 digits, one separator and three digits was seen: `2,000` (groups in English; in
+   * Indonesian it would have three decimals) / `3.000` (the reverse). A file decided (or forced) the
+   * other way is left to the general path, which refuses it (core/numbers.ts, threeDecimals, take).
    */
   readonly groupsEn: boolean;
   readonly groupsId: boolean;
@@ -410,7 +410,7 @@ export class RangeScanner {
       code = 3;
     } else {
       // 1–3 digits, a separator, 3 digits: which locale it groups in (see groupsEn).
-      if (!this.forced && end - start >= 5 && end - start <= 7) {
+      if (end - start >= 5 && end - start <= 7) {
         const sep = src[end - 4];
         if (sep === 0x2c || sep === 0x2e) {
           let digits = true;
