@@ -176,8 +176,8 @@ export async function main(given: readonly string[], io: Io = processIo()): Prom
       const { describeCoreError, isUsageFact } = await import('./report/problems.js');
       // A sum of a load's rows past 2^53 − 1: named at the file's row that takes it there (read again).
       const { SumOverflowError } = await import('./core/table.js');
-      if (e instanceof SumOverflowError) e = await (await import('./io/overflow-row.js')).locateOverflowRow(e);
-      diagnostics = describeCoreError(e);
+      const located = e instanceof SumOverflowError ? await (await import('./io/overflow-row.js')).locateOverflowRow(e) : e;
+      diagnostics = describeCoreError(located);
       if (isUsageFact(e)) code = ExitCode.Usage;
     }
     if (diagnostics) {
