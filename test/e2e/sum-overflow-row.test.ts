@@ -46,6 +46,15 @@ describe('a sum past 2^53 − 1 names the row that takes it there', () => {
     expect(id.stderr).toContain(`${f}:8: error: jumlah participants melampaui 9.007.199.254.740.991 (2^53 − 1) saat baris ini ditambahkan: tidak dapat disimpan dengan tepat (jumlah seluruh input, baris Total)`);
   });
 
+  it('validate lists it at the same row', async () => {
+    const f = write('employers.csv', ROWS);
+    const r = await run(['validate', f, '--extract', '--allow-over-coverage', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    const rows = csvRows(r.stdout);
+    expect(rows.map((x) => [x['file'], x['line'], x['status']])).toEqual([[f, '8', 'error']]);
+    expect(rows[0]!['message']).toBe(`the sum of participants passes ${MAX} when this row is added: it cannot be kept exactly (the sum of the whole input, its Total row)`);
+  });
+
   it('the row one short of the limit passes: the same rows without line 8 give the exact sums', async () => {
     const f = write('employers.csv', ROWS.slice(0, 7));
     const r = await run(['coverage', f, '--extract', '-q', '-f', 'csv', '--allow-over-coverage']);
