@@ -174,7 +174,10 @@ export async function main(given: readonly string[], io: Io = processIo()): Prom
       code = e.exitCode;
     } else {
       const { describeCoreError, isUsageFact } = await import('./report/problems.js');
-      diagnostics = describeCoreError(e);
+      // A sum of a load's rows past 2^53 − 1: named at the file's row that takes it there (read again).
+      const { SumOverflowError } = await import('./core/table.js');
+      const located = e instanceof SumOverflowError ? await (await import('./io/overflow-row.js')).locateOverflowRow(e) : e;
+      diagnostics = describeCoreError(located);
       if (isUsageFact(e)) code = ExitCode.Usage;
     }
     if (diagnostics) {

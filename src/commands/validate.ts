@@ -3,10 +3,11 @@
 // of every problem found, cells and duplicates together (exit 3). Writes nothing else.
 
 import type { Command } from 'commander';
-import { keysOf, type SourceFacts } from '../core/table.js';
+import { keysOf, SumOverflowError, type SourceFacts } from '../core/table.js';
 import { countLevel } from '../core/coverage/plan.js';
 import { InputError, JamsostekError, UsageError, problemsFound, say, usage, type Problem } from '../errors.js';
 import { expandInputs } from '../io/inputs.js';
+import { locateOverflowRow } from '../io/overflow-row.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags } from '../options/resolve.js';
@@ -53,7 +54,9 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   try {
     // The same reading and checks as coverage, so that the two accept and refuse the same files.
     plan = await planCoverageRun(files, o, grain, loadOptions(o, io, undefined, sources), io, session);
-  } catch (e) {
+  } catch (thrown) {
+    // A sum past 2^53 − 1 is named at the file's row that takes it there (the files read again).
+    const e = thrown instanceof SumOverflowError ? await locateOverflowRow(thrown) : thrown;
     const problems = problemsOf(e);
     if (!problems) throw e;
     const inputs = await expandInputs(files, io).catch(() => files);

@@ -113,8 +113,21 @@ export class TableConflictError extends Error {
 }
 
 export class SumOverflowError extends Error {
-  /** `at`: the row whose value took the sum past the limit; `sources`: the table's, to name its file. */
-  constructor(readonly measure: string, readonly at: RowRef, readonly sources?: readonly SourceFacts[]) {
+  /**
+   * `at`: the row of the table whose value took the sum past the limit; `sources`: the table's, to name
+   * its file. `group`: the sum that passed it (the grain's dimensions, the group's keys on them and their
+   * labels), for
+   * a table whose rows are themselves sums of a file's rows (a load's groups): there `at` is only the
+   * first row of the group added last, and the row of the file whose addition really passes the limit is
+   * found by reading the file again (io/overflow-row.ts), which then sets `row` (`rowFound`).
+   */
+  constructor(
+    readonly measure: string,
+    readonly at: RowRef,
+    readonly sources?: readonly SourceFacts[],
+    readonly group?: { readonly dims: readonly string[]; readonly keys: readonly string[]; readonly shown?: readonly string[] },
+    readonly rowFound?: boolean,
+  ) {
     super(`the sum of ${measure} passes 2^53 − 1`);
     this.name = 'SumOverflowError';
   }
@@ -585,7 +598,11 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
       }
       if (lacking?.[m]) lack[g * nm + m] = 1;
       const sum = (out.value(g, m) ?? 0) + v;
-      if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) throw new SumOverflowError(table.measures[m]!.name, { src: cols.src[i]!, line: cols.line[i]! }, table.sources);
+      if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) {
+        const groupKeys = keyCols.map((col) => col.at(i)!);
+        const shown = groupKeys.map((k, j) => dims[j]!.labels.get(k) ?? k);
+        throw new SumOverflowError(table.measures[m]!.name, { src: cols.src[i]!, line: cols.line[i]! }, table.sources, { dims: dims.map((d) => d.name), keys: groupKeys, shown });
+      }
       out.setValue(g, m, sum);
     }
   }

@@ -38,6 +38,7 @@ import { IdSet } from './extract/tables.js';
 import { checkTotals, jsonTotalRow, type CheckedTotal } from './totals.js';
 import { confirmSuspects, type Rereadable } from './confirm.js';
 import { parquetPlace } from './places.js';
+import { registerOverflowRows } from './overflow-row.js';
 
 export const STDIN = '-';
 
@@ -295,6 +296,14 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   }
   const table = loadedTable(shape, load.fold.finish(), sources, rule);
   for (const s of sources) options.onSource?.(s);
+  // The table's rows are sums of the files' rows: a sum of them past 2^53 − 1 is placed on the file's row
+  // that takes it there by reading the files again (overflow-row.ts), only then.
+  registerOverflowRows(table.sources, {
+    dims: shape.dims.map((d) => d.name),
+    measures: shape.measures.map((m) => m.name),
+    sources: sources.map((s, i) => (skip.has(i) || !rereads[i]!.regular ? undefined : { locale: s.numberLocale })),
+    read: (src, locale, tap) => readAgain(rereads[src]!, load, src, tap, { locale }),
+  });
   // Suspects (rows with the same keys, rows that overlap, a participant twice), confirmed on the rows.
   const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, readAgainOf, options.maxErrors, skip);
   if (confirmed.length) throw new InputError(confirmed);
@@ -612,7 +621,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
 }
 
 /** Read a source a second time, every row to `tap` with its full keys (the load confirms suspects). */
-async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: import('./typed-rows.js').TappedRow) => void): Promise<string | undefined> {
+async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: import('./typed-rows.js').TappedRow) => void, values?: { locale: NumberLocale | null }): Promise<string | undefined> {
   const { schema, options } = load;
   const o = await open(r.path, options);
   try {
@@ -627,13 +636,14 @@ async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: impo
         src,
         wants: load.wants,
         rule,
-        forcedLocale: options.numberLocale === 'auto' ? undefined : options.numberLocale,
+        forcedLocale: values?.locale ?? (options.numberLocale === 'auto' ? undefined : options.numberLocale),
         allowOverCoverage: true,
         deriveKanwil: schema.deriveKanwil ?? false,
         place: (line, column) => (sheet ? { file: `${o.name}:${xlsxCellName(sheet, line, column ?? 1)}` } : { file: o.name, line, column }),
         columnsUpFront: READERS[r.format].columnsUpFront,
         required: [],
         tap,
+        tapValues: values !== undefined,
       }),
     );
     if ((READERS[r.format] as { transient?: boolean }).transient) o.reuseBuffers();

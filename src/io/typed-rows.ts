@@ -109,6 +109,8 @@ export interface TappedRow {
   readonly id?: string;
   readonly idColumn?: number;
   readonly period?: string;
+  /** The row's measures (null: not given), when asked for (`tapValues`): as the fold would add them. */
+  readonly values?: readonly (number | null)[];
 }
 
 export interface TypedRowsOptions {
@@ -136,6 +138,8 @@ export interface TypedRowsOptions {
   readonly rereadable?: boolean;
   /** Rows read a second time go here instead of the fold, with their full keys. */
   readonly tap?: (row: TappedRow) => void;
+  /** Give the tapped rows their measures too (io/overflow-row.ts). */
+  readonly tapValues?: boolean;
 
 }
 
@@ -993,7 +997,15 @@ export class TypedRows implements RowSink {
     if (!ok || said) return;
 
     if (this.o.tap) {
-      this.o.tap({ keys: keys.slice(), line, id: participantId, idColumn: plan.participantId >= 0 ? places[plan.participantId]?.column : undefined, period: plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined });
+      let values: (number | null)[] | undefined;
+      if (this.o.tapValues) {
+        const have = this.have;
+        values = Array.from(have, (h, m) => (h === 0 ? null : this.vals[m]!));
+        // A row of an extract with no count column counts one participant (as below).
+        const p = plan.participants;
+        if (this.o.rule === 'sum' && p >= 0 && have[p] === 0 && !plan.hasParticipantsColumn && !parts) values[p] = this.groupRows ?? 1;
+      }
+      this.o.tap({ keys: keys.slice(), line, id: participantId, idColumn: plan.participantId >= 0 ? places[plan.participantId]?.column : undefined, period: plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, ...(values ? { values } : {}) });
       return;
     }
 

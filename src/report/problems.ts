@@ -156,12 +156,27 @@ export function describeCoreError(e: unknown, place: (src: number, line: number,
   if (e instanceof SumOverflowError) {
     const max = (lang: Lang): string => `${groupDigits(Number.MAX_SAFE_INTEGER, lang)} (2^53 − 1)`;
     const source = e.sources?.[e.at.src];
+    // Whose sum: the group's keys (the report's Total has none: the whole input).
+    const keys = e.group?.keys.length ? (e.group.shown ?? e.group.keys).join(', ') : undefined;
+    const of = (lang: Lang): string => (e.group === undefined ? '' : keys !== undefined ? (lang === 'id' ? ` (jumlah untuk ${keys})` : ` (the sum for ${keys})`) : lang === 'id' ? ' (jumlah seluruh input, baris Total)' : ' (the sum of the whole input, its Total row)');
+    // rowFound false: the rows are sums of a file's rows, and the row that passes it could not be found
+    // (the file cannot be read again): the first row of the sum added last is named, as such.
+    if (source && e.rowFound === false) {
+      return [
+        {
+          ...rowPlace(source, e.at.line),
+          message: `the sum of ${e.measure} passes ${max('en')} when the rows added up with this one (its first row) are added: it cannot be kept exactly${of('en')}`,
+          hint: 'split the input, or check these rows and the ones added before them for a wrong number (an extra digit)',
+          id: { message: `jumlah ${e.measure} melampaui ${max('id')} saat baris-baris yang dijumlahkan bersama baris ini (baris pertamanya) ditambahkan: tidak dapat disimpan dengan tepat${of('id')}`, hint: 'pecah input, atau periksa baris-baris ini dan baris-baris sebelumnya: mungkin ada angka yang salah (kelebihan satu digit)' },
+        },
+      ];
+    }
     return [
       {
         ...(source ? rowPlace(source, e.at.line) : {}),
-        message: `the sum of ${e.measure} passes ${max('en')}${source ? ' when this row is added' : ''}: it cannot be kept exactly`,
+        message: `the sum of ${e.measure} passes ${max('en')}${source ? ' when this row is added' : ''}: it cannot be kept exactly${of('en')}`,
         hint: 'check this row and the ones added before it for a wrong number (an extra digit)',
-        id: { message: `jumlah ${e.measure} melampaui ${max('id')}${source ? ' saat baris ini ditambahkan' : ''}: tidak dapat disimpan dengan tepat`, hint: 'periksa baris ini dan baris-baris sebelumnya: mungkin ada angka yang salah (kelebihan satu digit)' },
+        id: { message: `jumlah ${e.measure} melampaui ${max('id')}${source ? ' saat baris ini ditambahkan' : ''}: tidak dapat disimpan dengan tepat${of('id')}`, hint: 'periksa baris ini dan baris-baris sebelumnya: mungkin ada angka yang salah (kelebihan satu digit)' },
       },
     ];
   }
