@@ -152,7 +152,7 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
     const value = totals.stages[k]!.total.value;
     if (value !== p.target) throw new Error(`internal: the path stage from ${p.from ?? 'the baseline'} has the target ${p.target}, the year's stage ${value}`);
     const units = unitWaypoints(p.waypoints, stage.result, plan, series.file);
-    return { ...(p.from ? { from: p.from } : {}), result: stage.result, waypoints: p.waypoints, ...(p.revisions.size ? { waypointRevisions: p.revisions } : {}), ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
+    return { ...(p.from ? { from: p.from } : {}), ...(p.redrawFrom ? { redrawFrom: p.redrawFrom } : {}), result: stage.result, waypoints: p.waypoints, ...(p.revisions.size ? { waypointRevisions: p.revisions } : {}), ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
   });
 }
 
