@@ -107,6 +107,19 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
   return { stages: out, year, series, ...(asOf ? { asOf } : {}), revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
 }
 
+/**
+ * The totals with --as-of allowed when the year's own target has no revision but a December on the way
+ * of the national path from `baseline` has one: --as-of then picks the Decembers the path passes (rv22
+ * G2: the README's 2024 revision moves December 2024 of the 2026 path from 50 M to 52 M). Only where the
+ * path is drawn (breakdown --months, coverage --year).
+ */
+export function asOfOnPath(totals: Totals, baseline: Period | undefined, national: boolean): Totals {
+  if (!totals.nothingAsOf || !national || !totals.series || !baseline || totals.year === undefined) return totals;
+  if ((pathStages(totals.series.points, baseline, totals.year, undefined)?.length ?? 1) < 2) return totals;
+  const { nothingAsOf: _, ...rest } = totals;
+  return rest;
+}
+
 /** The total of --year in force for a scenario of the bundled series (breakdown --compare-scenario). */
 export function totalOf(o: { year?: number; scenario?: string; target?: bigint }): { total: GivenTotal; note?: Note } | undefined {
   if (o.target !== undefined) return { total: { value: o.target, source: '--target', ...(o.year !== undefined ? { year: o.year } : {}) } };
@@ -345,7 +358,8 @@ export async function coverageTargets(
   const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
   const B = baselinePeriod(baseline);
   const base = B ? atPeriod(baseline, B) : baseline;
-  const totals = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io))!;
+  const planned = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io))!;
+  const totals = asOfOnPath(planned, B, true);
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
   if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, true);

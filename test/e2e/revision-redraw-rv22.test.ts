@@ -11,6 +11,8 @@ const S9 = writeIn(dir, 'S9.csv', 'scenario,year,target,from\nplan,2023,41560000
 // rv22 S5: 2026 revised from 70 M to 74 M from 2024-09 (2024 stays 50 M; 2025 becomes (50 M + 74 M) / 2 = 62 M).
 const S5 = writeIn(dir, 'S5.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2026,70000000,\nplan,2026,74000000,2024-09\n');
 const june = readFileSync('examples/sulama-2024/2024-06.csv', 'utf8');
+const sep2024 = writeIn(dir, 'sulama-2024-09.csv', june.replace(/^2024-06/gm, '2024-09'));
+const REVISED_2024 = 'examples/series-2024-revised.csv'; // plan,2024,52000000,2024-07; 2026 70 M
 const aug2024 = writeIn(dir, 'sulama-2024-08.csv', june.replace(/^2024-06/gm, '2024-08'));
 
 const months = async (series: string, year: number): Promise<Record<string, string>[]> => {
@@ -75,5 +77,45 @@ describe('rv22 G1: a stage whose first December on the way keeps its target leav
     expect(milestone(y2026, '2026-12', 'Total')).toBe(74_000_000);
     // main: 30 of 456 province-months of 2024 differed by 1 (the stage restarted at 2024-08).
     expect(differing2024(y2026, y2024)).toEqual([]);
+  });
+});
+
+describe('rv22 G2: --as-of picks the revised Decembers on the way of a --year 2026 path', () => {
+  it('breakdown --year 2026 --months --as-of 2024-06 (README series) draws the plan as it stood in June 2024', async () => {
+    const r = await run(['breakdown', '--series', REVISED_2024, '--year', '2026', '--months', '--as-of', '2024-06', '-f', 'csv']);
+    // main: exit 2, "--as-of would have no effect: the 2026 target of … has no revision to pick".
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    // By hand, as of 2024-06 the 2024 revision (from 2024-07) is not in force: December 2024 50,000,000,
+    // December 2025 (50 M + 70 M) / 2 = 60,000,000; September 2024 41,145,132 + round(8,854,868 × 9/12 =
+    // 6,641,151) = 47,786,283 (with the revision, 48,786,283 and 52,000,000 / 61,000,000).
+    expect(milestone(rows, '2024-09', 'Total')).toBe(47_786_283);
+    expect(milestone(rows, '2024-12', 'Total')).toBe(50_000_000);
+    expect(milestone(rows, '2025-12', 'Total')).toBe(60_000_000);
+    expect(milestone(rows, '2026-12', 'Total')).toBe(70_000_000);
+    expect(r.stderr).toContain("the path passes through the series' own Decembers (50,000,000 in 2024-12, 60,000,000 in 2025-12)");
+  });
+
+  it('without --months the 2026 split is the same as of any month: still refused, with the true reason', async () => {
+    const r = await run(['breakdown', '--series', REVISED_2024, '--year', '2026', '--as-of', '2024-06', '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--as-of would have no effect');
+    expect(r.stdout).toBe('');
+  });
+
+  it('coverage of September 2024 --year 2026 --as-of 2024-06: Sulawesi Utara at the milestone of --year 2024 --as-of 2024-06, at-risk', async () => {
+    const cov = async (year: string): Promise<Record<string, string>> => {
+      const r = await run(['coverage', sep2024, '--year', year, '--series', REVISED_2024, '--as-of', '2024-06', '-f', 'csv']);
+      // main refused --year 2026 (exit 2) with "--as-of would have no effect".
+      expect(r.code, r.stderr).toBe(0);
+      return csvRows(r.stdout).find((x) => x.province === 'Sulawesi Utara')!;
+    };
+    const [a, b] = [await cov('2024'), await cov('2026')];
+    // By hand: 578,610 + (637,236 − 578,610) × 9/12 = 622,579.5 (637,236: its 2024 target under the
+    // original 50 M, breakdown --year 2024 --as-of 2024-06), apportioned within the national month: ±1.
+    expect(Math.abs(Number(b.milestone) - 622_579.5)).toBeLessThanOrEqual(1);
+    expect(b.milestone).toBe(a.milestone);
+    // 592,497 ≥ 0.95 × 622,579.5 = 591,450.5: at-risk (as of September, 629,200.5: behind).
+    expect([a.status, b.status]).toEqual(['at-risk', 'at-risk']);
   });
 });
