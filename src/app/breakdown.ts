@@ -133,7 +133,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       if (unused.length) notes.push({ code: 'profile-cut', months: unused, from: read.period, source: profile.source });
     }
     const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
-    const through = waypointsNote(stages, read.period, year, path);
+    const through = waypointsNote(stages, read.period, year, path, totals);
     if (through) notes.push(through);
     if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
   }

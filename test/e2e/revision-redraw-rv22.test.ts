@@ -10,6 +10,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const S9 = writeIn(dir, 'S9.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2025,60000000,\nplan,2025,63000000,2024-05\nplan,2026,70000000,\n');
 // rv22 S5: 2026 revised from 70 M to 74 M from 2024-09 (2024 stays 50 M; 2025 becomes (50 M + 74 M) / 2 = 62 M).
 const S5 = writeIn(dir, 'S5.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2026,70000000,\nplan,2026,74000000,2024-09\n');
+// rv22 S4: 2026 revised from 70 M to 74 M from 2025-03.
+const S4 = writeIn(dir, 'S4.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2026,70000000,\nplan,2026,74000000,2025-03\n');
 const june = readFileSync('examples/sulama-2024/2024-06.csv', 'utf8');
 const sep2024 = writeIn(dir, 'sulama-2024-09.csv', june.replace(/^2024-06/gm, '2024-09'));
 const REVISED_2024 = 'examples/series-2024-revised.csv'; // plan,2024,52000000,2024-07; 2026 70 M
@@ -117,5 +119,38 @@ describe('rv22 G2: --as-of picks the revised Decembers on the way of a --year 20
     expect(b.milestone).toBe(a.milestone);
     // 592,497 ≥ 0.95 × 622,579.5 = 591,450.5: at-risk (as of September, 629,200.5: behind).
     expect([a.status, b.status]).toEqual(['at-risk', 'at-risk']);
+  });
+});
+
+describe('rv22 G3: the waypoints note names the --as-of its figures are as of', () => {
+  it('--year 2026 --as-of 2025-02 (S4): "breakdown --year 2025 --as-of 2025-02", which gives the path\'s December 2025, province by province', async () => {
+    const r = await run(['breakdown', '--series', S4, '--year', '2026', '--months', '--as-of', '2025-02', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // By hand: as of 2025-02 the 2026 revision (from 2025-03) is not in force, so 2025 = (50 M + 70 M) / 2
+    // = 60,000,000 on the path; breakdown --year 2025 alone takes it: (50 M + 74 M) / 2 = 62,000,000.
+    // 2024 has no revision: its command needs no --as-of.
+    expect(r.stderr).toContain("Decembers (50,000,000 in 2024-12, 60,000,000 in 2025-12), each unit through its target of that year's breakdown under the same rule (breakdown --year 2024, --year 2025 --as-of 2025-02)");
+    const path = csvRows(r.stdout);
+    expect(milestone(path, '2025-12', 'Total')).toBe(60_000_000);
+    const named = await run(['breakdown', '--series', S4, '--year', '2025', '--as-of', '2025-02', '-q', '-f', 'csv']);
+    const plain = await run(['breakdown', '--series', S4, '--year', '2025', '-q', '-f', 'csv']);
+    const targets = (out: string): Map<string, string> => new Map(csvRows(out).map((x) => [x.province!, x.target!]));
+    const [a, b] = [targets(named.stdout), targets(plain.stdout)];
+    expect(a.get('Total')).toBe('60000000');
+    expect(b.get('Total')).toBe('62000000');
+    // main named the plain command: Gorontalo 333,331 where the path passes 325,927.
+    for (const x of path.filter((y) => y.period === '2025-12')) expect(a.get(x.province!), x.province).toBe(x.milestone);
+  });
+
+  it('coverage of June 2024 under --year 2026 (README series) names --as-of 2024-06 for 2024 and 2025, in both languages', async () => {
+    const juneFile = writeIn(dir, 'sulama-2024-06.csv', june);
+    const r = await run(['coverage', juneFile, '--year', '2026', '--series', REVISED_2024, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // As of June 2024 the 2024 revision (from 2024-07) is not in force: 50,000,000 and (50 M + 70 M) / 2 =
+    // 60,000,000, where breakdown --year 2024 gives 52,000,000 and --year 2025 (52 M + 70 M) / 2 = 61,000,000.
+    expect(r.stderr).toContain('(50,000,000 in 2024-12, 60,000,000 in 2025-12)');
+    expect(r.stderr).toContain('(breakdown --year 2024 --as-of 2024-06, --year 2025 --as-of 2024-06)');
+    const id = await run(['coverage', juneFile, '--year', '2026', '--series', REVISED_2024, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('(breakdown --year 2024 --as-of 2024-06, --year 2025 --as-of 2024-06)');
   });
 });
