@@ -21,7 +21,7 @@ import { dimLabel } from '../report/vocabulary.js';
 import { latestMonthOnly } from './latest-month.js';
 import { breakdownSchema, readData, type Read } from './read.js';
 import type { Session } from './session.js';
-import { nationalSegmentsNote, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
+import { asOfOnPath, nationalSegmentsNote, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -104,7 +104,8 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   };
   if (compare) return { read, base, spec, stages: [], totals, scope, phasing: 'even', notes };
   const plan = (total: GivenTotal | undefined): AllocationResult => planBreakdown({ ...spec, total }, base);
-  const stages = totals ? planStages(totals, plan, read.period, fromSeries && (read.bundled || scope.kind === 'national' || o.series !== undefined)) : [{ result: plan(undefined) }];
+  const national = fromSeries && (read.bundled || scope.kind === 'national' || o.series !== undefined);
+  const stages = totals ? planStages(totals, plan, read.period, national) : [{ result: plan(undefined) }];
   const result = stages[stages.length - 1]!.result;
 
   // The path: for --months, and for a revision (where the revised path starts).
@@ -132,7 +133,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       if (unused.length) notes.push({ code: 'profile-cut', months: unused, from: read.period, source: profile.source });
     }
     const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
-    const through = waypointsNote(stages, read.period, year, path);
+    const through = waypointsNote(stages, read.period, year, path, totals);
     if (through) notes.push(through);
     if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
   }
@@ -149,7 +150,8 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
     spec,
     result,
     stages,
-    totals,
+    // --months: --as-of picks the revised Decembers on the way too (rv22 G2).
+    totals: totals && o.months ? asOfOnPath(totals, read.period, national) : totals,
     scope,
     rule: ruleFacts(rule, result),
     ...(totals?.revision ? { revision: { ...totals.revision, ...(lastStart ? { start: lastStart.values } : {}) } } : {}),

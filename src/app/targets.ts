@@ -107,6 +107,19 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
   return { stages: out, year, series, ...(asOf ? { asOf } : {}), revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
 }
 
+/**
+ * The totals with --as-of allowed when the year's own target has no revision but a December on the way
+ * of the national path from `baseline` has one: --as-of then picks the Decembers the path passes (rv22
+ * G2: the README's 2024 revision moves December 2024 of the 2026 path from 50 M to 52 M). Only where the
+ * path is drawn (breakdown --months, coverage --year).
+ */
+export function asOfOnPath(totals: Totals, baseline: Period | undefined, national: boolean): Totals {
+  if (!totals.nothingAsOf || !national || !totals.series || !baseline || totals.year === undefined) return totals;
+  if ((pathStages(totals.series.points, baseline, totals.year, undefined)?.length ?? 1) < 2) return totals;
+  const { nothingAsOf: _, ...rest } = totals;
+  return rest;
+}
+
 /** The total of --year in force for a scenario of the bundled series (breakdown --compare-scenario). */
 export function totalOf(o: { year?: number; scenario?: string; target?: bigint }): { total: GivenTotal; note?: Note } | undefined {
   if (o.target !== undefined) return { total: { value: o.target, source: '--target', ...(o.year !== undefined ? { year: o.year } : {}) } };
@@ -152,7 +165,7 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
     const value = totals.stages[k]!.total.value;
     if (value !== p.target) throw new Error(`internal: the path stage from ${p.from ?? 'the baseline'} has the target ${p.target}, the year's stage ${value}`);
     const units = unitWaypoints(p.waypoints, stage.result, plan, series.file);
-    return { ...(p.from ? { from: p.from } : {}), result: stage.result, waypoints: p.waypoints, ...(p.revisions.size ? { waypointRevisions: p.revisions } : {}), ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
+    return { ...(p.from ? { from: p.from } : {}), ...(p.redrawFrom ? { redrawFrom: p.redrawFrom } : {}), result: stage.result, waypoints: p.waypoints, ...(p.revisions.size ? { waypointRevisions: p.revisions } : {}), ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
   });
 }
 
@@ -188,15 +201,15 @@ function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationRe
  * any. Whether each unit passes through its own target there too is said (rv14: Lampung's December
  * 2024 under --year 2026 1,057,790 where only the total passed, its 2024 target 1,341,470).
  */
-export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>): Note | undefined {
-  const passes: { month: Period; total: number; revised?: Period }[] = [];
+export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>, totals?: Pick<Totals, 'series' | 'asOf'>): Note | undefined {
+  const passes: { month: Period; total: number; revised?: Period; asOf?: Period }[] = [];
   for (let y = Number(from.slice(0, 4)); y < year; y++) {
     const month = `${y}-12`;
     const s = path.stage[path.months.indexOf(month)];
     const total = s === undefined ? undefined : stages[s]?.waypoints?.get(month);
     if (month <= from || total === undefined) continue;
     const revised = stages[s!]!.waypointRevisions?.get(month);
-    passes.push({ month, total: Number(total), ...(revised ? { revised } : {}) });
+    passes.push({ month, total: Number(total), ...(revised ? { revised } : {}), ...(asOfFigure(totals, y, total) ? { asOf: totals!.asOf! } : {}) });
   }
   if (!passes.length) return undefined;
   // Each unit passes through its own December target only where the stage in force that month was drawn
@@ -208,6 +221,18 @@ export function waypointsNote(stages: readonly BreakdownStage[], from: Period, y
   }).map((p) => p.month);
   if (through.length === passes.length) return { code: 'waypoints-national', year, passes, units: true };
   return { code: 'waypoints-national', year, passes, ...(through.length ? { unitsIn: through } : {}) };
+}
+
+/**
+ * Whether a December's figure on the path is the year's target as of the run's month (--as-of, or
+ * coverage's month) and not the one `breakdown --year Y` gives with every revision (rv22 G3: as of
+ * 2025-02, 2025 = (50 M + 70 M) / 2 = 60 M on the path; breakdown --year 2025 62 M under the 2026
+ * revision from 2025-03): the note then names `breakdown --year Y --as-of M`.
+ */
+function asOfFigure(totals: Pick<Totals, 'series' | 'asOf'> | undefined, y: number, figure: bigint): boolean {
+  if (!totals?.series || totals.asOf === undefined) return false;
+  const latest = targetForYear(totals.series.points, y, `${y}-12`)?.target;
+  return latest !== figure && targetForYear(totals.series.points, y, totals.asOf)?.target === figure;
 }
 
 /**
@@ -345,7 +370,8 @@ export async function coverageTargets(
   const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
   const B = baselinePeriod(baseline);
   const base = B ? atPeriod(baseline, B) : baseline;
-  const totals = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io))!;
+  const planned = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io))!;
+  const totals = asOfOnPath(planned, B, true);
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
   if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, true);
@@ -378,7 +404,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
+    notes: [...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
   };
 }

@@ -51,7 +51,7 @@ export type Note =
    * total passes through them; each unit's point there is its share of this plan's path, not its target
    * in that year's own breakdown (rv14).
    */
-  | { readonly code: 'waypoints-national'; readonly year: number; readonly passes: readonly { readonly month: string; readonly total: number; /** The month the revision this figure comes from is in force from. */ readonly revised?: string }[]; /** Each unit passes through its own target of that year's breakdown too. */ readonly units?: true; /** Not all: the months where each unit does. */ readonly unitsIn?: readonly string[] }
+  | { readonly code: 'waypoints-national'; readonly year: number; readonly passes: readonly { readonly month: string; readonly total: number; /** The month the revision this figure comes from is in force from. */ readonly revised?: string; /** The figure is that year's target as of this month (--as-of, or coverage's month), not its latest (breakdown --year Y --as-of M gives it). */ readonly asOf?: string }[]; /** Each unit passes through its own target of that year's breakdown too. */ readonly units?: true; /** Not all: the months where each unit does. */ readonly unitsIn?: readonly string[] }
   /** A yearly targets file whose rows give different baseline months: each row is phased from its own. */
   | { readonly code: 'mixed-baselines'; readonly source: string; readonly months: readonly { readonly month: string; readonly rows: number }[] }
   /** The milestones of coverage are phased by a profile (--phasing, or "phasing" of the config), as breakdown --months phases them. */

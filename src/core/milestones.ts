@@ -33,6 +33,8 @@ export interface BreakdownStage {
    * redrawn from its month; the year's target has no revision, so the report's `from` leaves it out.
    */
   readonly along?: true;
+  /** The first month the stage redraws, when later than `from` (a December on the way up to it keeps its target; rv22 G1). */
+  readonly redrawFrom?: Period;
 }
 
 export type MilestoneProblem = Exclude<PathProblem, { problem: 'below-start' }> | { readonly problem: 'below-start'; readonly unit: string; readonly month?: Period };
@@ -47,7 +49,7 @@ export function breakdownMilestones(stages: readonly BreakdownStage[], from: Per
     baseline: first.units.map((u) => BigInt(u.participants ?? 0)),
     from,
     year,
-    stages: stages.map((s) => ({ from: s.from, targets: s.result.units.map((u) => u.target), waypoints: s.waypoints, ...(first.shape === 'flat' && s.unitWaypoints ? { unitWaypoints: s.unitWaypoints } : {}) })),
+    stages: stages.map((s) => ({ from: s.from, redrawFrom: s.redrawFrom, targets: s.result.units.map((u) => u.target), waypoints: s.waypoints, ...(first.shape === 'flat' && s.unitWaypoints ? { unitWaypoints: s.unitWaypoints } : {}) })),
     phasing,
     method: first.method,
   });
@@ -79,7 +81,7 @@ function nestedPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
     baseline: members.map((m) => sum(baseline, m)),
     from,
     year,
-    stages: stages.map((s) => ({ from: s.from, targets: members.map((m) => sum(s.result.units.map((u) => u.target), m)), waypoints: s.waypoints, ...summedWaypoints(s, (v) => members.map((m) => sum(v, m))) })),
+    stages: stages.map((s) => ({ from: s.from, redrawFrom: s.redrawFrom, targets: members.map((m) => sum(s.result.units.map((u) => u.target), m)), waypoints: s.waypoints, ...summedWaypoints(s, (v) => members.map((m) => sum(v, m))) })),
     phasing,
     method: first.method,
   });
@@ -96,7 +98,7 @@ function nestedPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
       from,
       year,
       // Each child through its own December targets where its parent passed through their sum.
-      stages: stages.map((s, n) => ({ from: s.from, targets: m.map((i) => s.result.units[i]!.target), waypoints: own(n), ...(aside.includes(n) ? {} : summedWaypoints(s, (v) => m.map((i) => v[i]!))) })),
+      stages: stages.map((s, n) => ({ from: s.from, redrawFrom: s.redrawFrom, targets: m.map((i) => s.result.units[i]!.target), waypoints: own(n), ...(aside.includes(n) ? {} : summedWaypoints(s, (v) => m.map((i) => v[i]!))) })),
       phasing,
       method: first.method,
     });
@@ -181,7 +183,7 @@ function matrixPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
       baseline: sumBy(baseline, side, n),
       from,
       year,
-      stages: stages.map((s) => ({ from: s.from, targets: sumBy(s.result.units.map((u) => u.target), side, n), waypoints: s.waypoints, ...summedWaypoints(s, (v) => sumBy(v, side, n)) })),
+      stages: stages.map((s) => ({ from: s.from, redrawFrom: s.redrawFrom, targets: sumBy(s.result.units.map((u) => u.target), side, n), waypoints: s.waypoints, ...summedWaypoints(s, (v) => sumBy(v, side, n)) })),
       phasing,
       method,
     });

@@ -174,6 +174,11 @@ export interface PathStage {
    * 2024 target. Each must lie between the unit's start and its target (the caller checks).
    */
   readonly unitWaypoints?: ReadonlyMap<Period, readonly bigint[]>;
+  /**
+   * The first month the stage redraws, when later than `from`: the months before it keep the earlier
+   * stage's path (the Decembers on the way up to it keep their targets; rv22 G1).
+   */
+  readonly redrawFrom?: Period;
 }
 
 export interface StagedPath {
@@ -182,7 +187,10 @@ export interface StagedPath {
   readonly units: bigint[][];
   /** The stage in force in each month. */
   readonly stage: number[];
-  /** For each stage after the first: where it starts (the month before its `from`) and each unit's milestone there. */
+  /**
+   * For each stage after the first: the month before its `from` and each unit's milestone there (where
+   * it starts, or, with `redrawFrom`, the milestones it keeps up to then).
+   */
   readonly starts: readonly { readonly month: Period; readonly values: readonly bigint[] }[];
   /**
    * The stages whose unit waypoints could not be passed through (a unit's December target below where
@@ -221,13 +229,17 @@ export function phaseStages(input: {
       const before = addMonths(st.from, -1);
       if (before >= `${input.year}-12`) break;
       const idx = monthsBetween(input.from, before) - 1; // index of `before` in the months so far
-      startMonth = before;
-      start = idx >= 0 ? units.map((u) => u[idx]!) : [...input.baseline];
-      // Keep the months up to `before`.
-      for (const u of units) u.length = idx + 1;
-      national.length = idx + 1;
-      stage.length = idx + 1;
-      starts.push({ month: before, values: start });
+      starts.push({ month: before, values: idx >= 0 ? units.map((u) => u[idx]!) : [...input.baseline] });
+      // Redrawn from `redrawFrom` when later (the months up to a December it keeps stay).
+      const kept = st.redrawFrom !== undefined && st.redrawFrom > st.from ? addMonths(st.redrawFrom, -1) : before;
+      if (kept >= `${input.year}-12`) break;
+      const k = monthsBetween(input.from, kept) - 1;
+      startMonth = kept;
+      start = k >= 0 ? units.map((u) => u[k]!) : [...input.baseline];
+      // Keep the months up to `kept`.
+      for (const u of units) u.length = k + 1;
+      national.length = k + 1;
+      stage.length = k + 1;
     } else if (s > 0) {
       startMonth = input.from;
       start = [...input.baseline];

@@ -11,7 +11,7 @@
 // 57,600,000, half a year after December 2025, whose target in force was 60,000,000).
 
 import { floorDiv } from './allocation/exact.js';
-import type { Period } from './calendar.js';
+import { addMonths, type Period } from './calendar.js';
 
 export interface TargetPoint {
   readonly year: number;
@@ -119,6 +119,11 @@ export interface PathStagePoints {
   readonly waypoints: Map<Period, bigint>;
   /** The Decembers whose figure is a revision's (or interpolated from one): the month it is in force from. */
   readonly revisions: Map<Period, Period>;
+  /**
+   * The first month the stage redraws, when later than `from`: the month after the last December on the
+   * way whose target the stage leaves as it was (rv22 G1). Undefined: from `from` on.
+   */
+  readonly redrawFrom?: Period;
 }
 
 /**
@@ -129,7 +134,10 @@ export interface PathStagePoints {
  * as of F, that is the one in force in December Y as far as known at F (a revision from after F is a
  * later stage; one from after December Y never applies to it). The months before F keep the earlier
  * stage's path (what was reached stays), so the months of a revised year on the way match that year's
- * own `breakdown --months`.
+ * own `breakdown --months`. Nor is a piece redrawn whose December keeps its target: the stage redraws
+ * from the month after the last such December before the first one it changes (`redrawFrom`; rv22 G1:
+ * 2025 revised from 2024-05 redrew April–December 2024 from April's milestone, 1 off the straight line
+ * of `--year 2024` to the unchanged 50,000,000 in 2024-05 and 2024-08).
  * Example (examples/series-2024-revised.csv, 52,000,000 for 2024 from 2024-07): to December 2026 from
  * 2023-12 → [{ 70 M, 2024-12 50 M, 2025-12 60 M }, { from 2024-07, 70 M, 2024-12 52 M, 2025-12 61 M }].
  */
@@ -145,7 +153,23 @@ export function pathStages(points: readonly TargetPoint[], from: Period, year: n
     const last = stages[stages.length - 1]!;
     // Only the Decembers still ahead at m (the month before it and earlier are kept) can change the path.
     const ahead = [...through.waypoints].some(([dec, v]) => dec >= m && last.waypoints.get(dec) !== v);
-    if (t.target !== last.target || ahead) stages.push({ from: m, target: t.target, ...through });
+    if (t.target !== last.target || ahead) stages.push({ from: m, target: t.target, ...through, ...redraw(m, from, through.waypoints, last.waypoints) });
   }
   return stages;
+}
+
+/**
+ * Where a stage from month m starts to redraw the path: after each December from the month before m on
+ * whose target the stage keeps (the path before passed through it, and the months up to it stay). Only
+ * a stage that starts after the baseline (one from before it replaces the path from the start).
+ */
+function redraw(m: Period, baseline: Period, now: ReadonlyMap<Period, bigint>, before: ReadonlyMap<Period, bigint>): { redrawFrom?: Period } {
+  let start = addMonths(m, -1);
+  if (start < baseline) return {};
+  for (const dec of [...now.keys()].filter((d) => d > start).sort()) {
+    const v = now.get(dec);
+    if (v === undefined || before.get(dec) !== v) break;
+    start = dec;
+  }
+  return start === addMonths(m, -1) ? {} : { redrawFrom: addMonths(start, 1) };
 }
