@@ -148,9 +148,11 @@ describe('one key per row: memory follows the groups, with bounds that hold toda
     const r = coverage([f, '--by', 'province,kantor', '-f', 'csv', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     console.log(`one key per row, 1,000,000 rows of one month: ${(r.rss / MiB).toFixed(0)} MiB`);
-    // measured 264–324 MiB on a shared 2-core machine (main at 183975e: 359–377 MiB; 1,312–1,622 and
-    // 2,710–2,902 MiB in earlier rounds). Not yet the issue's 250: see bench/README.md.
-    expect(r.rss).toBeLessThanOrEqual(340 * MiB);
+    // measured 262 MiB on a shared 2-core machine at e2da797 with the fix of the Papua-split check (which
+    // had walked every row and taken this to 441 MiB: this bound caught it in CI); 264–324 before mem4
+    // (main at 183975e: 359–377 MiB; 1,312–1,622 and 2,710–2,902 MiB in earlier rounds). The issue's 250
+    // is met by bench's file (233–246 MiB, bench/README.md), not yet by this one.
+    expect(r.rss).toBeLessThanOrEqual(300 * MiB);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.filter((l) => l.endsWith(',detail'))).toHaveLength(n);
     expect(lines.filter((l) => l.endsWith(',subtotal'))).toHaveLength(PROVINCES.length);
