@@ -486,8 +486,8 @@ export function noteText(n: Note, lang: Lang): string {
     case 'zero-denominator': {
       const names = `${n.units.join(', ')}${n.count > n.units.length ? `, … (${n.count})` : ''}`;
       return L(
-        `${n.count === 1 ? '1 row has' : `${n.count} rows have`} a ${n.measure} of 0 (${names}): no coverage for ${n.count === 1 ? 'it' : 'them'}, and the Total counts ${n.count === 1 ? 'its' : 'their'} ${n.measure} as 0, so its coverage leaves ${n.count === 1 ? 'that row' : 'those rows'} out; if the figure is not 0, give it`,
-        `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menghitung ${n.measure}-nya 0, sehingga cakupannya tidak mencakup baris tersebut; jika angkanya bukan 0, isikan`,
+        `${n.count === 1 ? '1 row has' : `${n.count} rows have`} a ${n.measure} of 0 (${names}): no coverage for ${n.count === 1 ? 'it' : 'them'}, and the Total adds ${n.count === 1 ? 'its' : 'their'} participants, if any, over no ${n.measure} of ${n.count === 1 ? 'its' : 'their'} own; if the figure is not 0, give it`,
+        `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
       );
     }
     case 'denominator-column': {

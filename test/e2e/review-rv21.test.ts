@@ -172,3 +172,19 @@ describe('rv21 E: an xlsx title block above the found header', () => {
     expect(r.stderr).toContain(`note: ${f}: sheet "data": header found at row 4; the rows above it are not read: 1 ("Provinsi | Gorontalo"), 2 ("Periode | 2024-06"); a month written there is not taken as the file's: add a period column or pass --period\n`);
   });
 });
+
+describe('rv23 F1: participants above the bundled formal employment are real (BPU and PMI members are not in it)', () => {
+  it('coverage --denominator formal_employed: 686,023 over Kalimantan Tengah\'s formal figure is reported, not refused', async () => {
+    const d = tmp();
+    const f = writeIn(d, 'kt.csv', 'period,province,participants\n2023-12,Kalimantan Tengah,686023\n');
+    const r = await run(['coverage', f, '--denominator', 'formal_employed', '-q', '-f', 'csv']);
+    // On 3524cc4: exit 3, "participants exceed the formal_employed of data/baseline.csv". Before fx25: 105.58 %.
+    expect(r.code, r.stderr).toBe(0);
+    const row = csvRows(r.stdout).find((x) => x['province'] === 'Kalimantan Tengah')!;
+    expect(Number(row['participants'])).toBe(686023);
+    expect(Number(row['coverage'])).toBeGreaterThan(1);
+    // Over employed, the same file is still refused when the count exceeds it (Aceh 3,000,000 > 2,450,000).
+    const over = writeIn(d, 'oc.csv', 'period,province,participants\n2023-08,Aceh,3000000\n');
+    expect((await run(['coverage', over, '-q', '-f', 'csv'])).code).toBe(3);
+  });
+});

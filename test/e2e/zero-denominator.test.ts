@@ -38,7 +38,7 @@ describe('rv21 I: a denominator of 0', () => {
     const s0 = file('s0.csv', 'province,sector,workforce,participants\nGorontalo,Pertanian,0,0\nGorontalo,Perdagangan,1000,100\nGorontalo,Perikanan,0,0\n');
     const r = await run(['coverage', s0, '--by', 'sector', '-f', 'csv', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe("warning: 2 rows have a workforce of 0 (Pertanian, Perikanan): no coverage for them, and the Total counts their workforce as 0, so its coverage leaves those rows out; if the figure is not 0, give it\n");
+    expect(r.stderr).toBe("warning: 2 rows have a workforce of 0 (Pertanian, Perikanan): no coverage for them, and the Total adds their participants, if any, over no workforce of their own; if the figure is not 0, give it\n");
     // By hand: Total 1000 workforce, 100 participants, coverage 0.1; the rows of 0 have no coverage.
     const rows = csvRows(r.stdout);
     expect(rows.map((x) => [x['sector'], x['denominator'], x['participants'], x['coverage']])).toEqual([

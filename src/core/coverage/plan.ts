@@ -23,6 +23,7 @@
 
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note, OverDenominatorRow } from '../facts.js';
+import { DENOMINATORS } from '../domain.js';
 import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
 import { atPeriod, columnsFor, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
@@ -931,7 +932,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Participants above a figure of the denominators table (the bundled baseline's, --workforce's): no
   // such coverage exists, as over a file's own denominator (refused when read); refused alike unless a
   // documented exception, an estimated figure or --allow-over-coverage lets the row through (rv21 F).
-  if (overAt.length && denominatorFrom === 'denominators' && denNow) {
+  // Only a denominator that holds every participant (workforce, employed, potential workers: the ones a
+  // file's own column is checked against): formal employment leaves out the BPU and PMI members who are
+  // participants, so coverage above it is real (rv23 F1: 686,023 over Kalimantan Tengah's formal 649,744
+  // was refused).
+  if (overAt.length && denominatorFrom === 'denominators' && denNow && (DENOMINATORS as readonly string[]).includes(spec.denominator!)) {
     const above = aboveDenominators(overAt, detail, grain, spec, denNow.table, roll(cur, grain).table);
     if (above.length) {
       const listed = above.slice(0, 5);
