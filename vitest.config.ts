@@ -11,10 +11,7 @@ export default defineConfig({
     exclude: ['test/scale/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Worker threads, not processes: 120 against 144 CPU-s for the whole `npm test` from a cold clean
-    // clone on the 2-core machine (62.6 against 75.1 s wall), every test passing in both. No test
-    // changes the working folder (process.chdir is not allowed in a worker thread).
-    pool: 'threads',
+    pool: 'forks',
     // One worker per core (vitest's default leaves one core idle: a single worker on a 2-core machine,
     // while many tests wait on the processes they spawn).
     maxWorkers: availableParallelism(),
