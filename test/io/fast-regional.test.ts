@@ -109,7 +109,7 @@ describe('the regional fast path gives what the general path gives', () => {
         total++;
         if (a.routes[0] === 'fast') fast++;
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
     );
     // The property means little if the engine refused everything (planted problems and duplicate rows
     // of random keys send many files to the general path).

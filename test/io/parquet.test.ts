@@ -243,7 +243,7 @@ describe('the Parquet extract fast path gives what the general path gives', () =
         total++;
         if (a.route === 'fast') fast++;
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 120) },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
     );
     expect(fast).toBeGreaterThan(total / 4);
   }, 120_000);

@@ -7,7 +7,7 @@ import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, exitStatus, ROOT, run as runIn, spawnCli as run } from './helpers.js';
+import { BIN, exitStatus, ROOT, run as runIn, spawnCli as run } from '../e2e/helpers.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'jamsostek-safety-'));
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { csvRows, ROOT, run, tmp } from './helpers.js';
+import { csvRows, ROOT, run, tmp } from '../e2e/helpers.js';
 
 describe('outputs', () => {
   it('-o - is standard output, not a file named "-"', async () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitStatus, ROOT, run as runIn, spawnCli as run } from './helpers.js';
+import { exitStatus, ROOT, run as runIn, spawnCli as run } from '../e2e/helpers.js';
 
 const HELD = join(ROOT, 'test', 'support', 'held-writer.mjs');
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'jamsostek-faults-'));
