@@ -9,16 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTable, type LoadSchema } from '../../src/io/load.js';
 import { InputError } from '../../src/errors.js';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 const DATA = 'period,province,workforce,participants\n2024-06,Aceh,2450000,600000\n2024-06,Bali,2620000,1000000\n';
 
@@ -49,13 +43,13 @@ describe('rv21 J: a count grouped the other way under a forced number locale', (
   });
 
   it('data files too, on the command line, and "750.000" under --number-locale en', async () => {
-    const en = file('en.csv', 'province,workforce,participants\nAceh,"250,000","100,000"\n');
+    const en = writeIn(dir, 'en.csv', 'province,workforce,participants\nAceh,"250,000","100,000"\n');
     const r = await run(['coverage', en, '--number-locale', 'id', '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('en.csv:2:6: error: "250,000" reads as 250 under --number-locale id');
     expect(r.stderr).toContain('en.csv:2:16: error: "100,000" reads as 100 under --number-locale id');
-    const id = file('id.csv', 'province;workforce;participants\nAceh;750.000;300.000\n');
+    const id = writeIn(dir, 'id.csv', 'province;workforce;participants\nAceh;750.000;300.000\n');
     const e = await run(['coverage', id, '--number-locale', 'en', '-f', 'csv']);
     expect(e.code).toBe(3);
     expect(e.stderr).toContain('id.csv:2:6: error: "750.000" reads as 750 under --number-locale en: a count with three decimals after ".", which no count of people is written with');
@@ -66,7 +60,7 @@ describe('rv21 J: a count grouped the other way under a forced number locale', (
 
   it('what is not suspect: Indonesian grouping under id, a fraction, plain digits, two groups', async () => {
     // 1.234.567 is plainly Indonesian; 12,5 a weight (not a count); 1.500 groups as in the locale given.
-    const ok = file('ok.csv', 'province;workforce;participants;bobot\nAceh;1.234.567;1.500;12,5\nBali;2.000.000;750;1\n');
+    const ok = writeIn(dir, 'ok.csv', 'province;workforce;participants;bobot\nAceh;1.234.567;1.500;12,5\nBali;2.000.000;750;1\n');
     const r = await run(['breakdown', '--target', '10000', '--input', ok, '--basis', 'bobot', '--number-locale', 'id', '-f', 'csv', '-q', '--fields', 'province,denominator,participants,weight']);
     expect(r.code, r.stderr).toBe(0);
     expect(csvRows(r.stdout).slice(0, 2)).toEqual([
@@ -78,7 +72,7 @@ describe('rv21 J: a count grouped the other way under a forced number locale', (
   it('a file read by the fast path (the byte engine) is refused the same way: the engine leaves it to the general path', async () => {
     const lines = ['province,regency,sector,workforce,participants'];
     for (let i = 0; i < 400; i++) lines.push(`Gorontalo,${i % 2 ? 'Boalemo' : 'Pohuwato'},S${i},"250,000","1,000"`);
-    const path = file('fast.csv', `${lines.join('\n')}\n`);
+    const path = writeIn(dir, 'fast.csv', `${lines.join('\n')}\n`);
     const schema: LoadSchema = { dims: ['province'], measures: new Map([['participants', 'count'], ['workforce', 'count']]), rule: 'auto' };
     const load = async (numberLocale: 'id' | 'en'): Promise<{ routes: string[]; result: unknown }> => {
       const routes: string[] = [];
@@ -102,7 +96,7 @@ describe('rv21 J: a count grouped the other way under a forced number locale', (
 
 describe('rv21 D: a cell that does not read in the locale given gets one error, under that locale', () => {
   it('"1.500" under --number-locale en: one error, what it reads as, what it is in Indonesian, the way out', async () => {
-    const loc = file('loc2.csv', 'province,workforce,participants\nAceh,2000,1.500\n');
+    const loc = writeIn(dir, 'loc2.csv', 'province,workforce,participants\nAceh,2000,1.500\n');
     const r = await run(['coverage', loc, '--number-locale', 'en', '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
@@ -112,7 +106,7 @@ describe('rv21 D: a cell that does not read in the locale given gets one error, 
   });
 
   it('the cell that is wrong under the locale given is the one named (a percentage in the other format)', async () => {
-    const pc = file('pc1.csv', 'province,workforce,participants,coverage\nAceh,"1,234,567","154,321","12,5%"\n');
+    const pc = writeIn(dir, 'pc1.csv', 'province,workforce,participants,coverage\nAceh,"1,234,567","154,321","12,5%"\n');
     const r = await run(['coverage', pc, '--number-locale', 'en', '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${pc}:2:28: error: "12,5%" is not a number under --number-locale en; in Indonesian (id) it is 12.5 %`);

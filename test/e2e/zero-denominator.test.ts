@@ -2,23 +2,17 @@
 // without its workforce, exit 0, not a word unless --fail-below was given. A province's or regency's own
 // row with a denominator of 0 is refused (no area has no workforce: a 0 there is a blank an export wrote
 // as 0); a finer row (a sector, a segment) may have 0, and is then named in a warning that --quiet keeps.
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
 describe('rv21 I: a denominator of 0', () => {
   it('a province whose workforce is 0: refused (exit 3), the cell named, nothing written', async () => {
-    const z0 = file('z0.csv', 'province,workforce,participants\nAceh,0,0\nBali,1000,100\n');
+    const z0 = writeIn(dir, 'z0.csv', 'province,workforce,participants\nAceh,0,0\nBali,1000,100\n');
     const out = join(dir, 'z0-report.csv');
     const r = await run(['coverage', z0, '-o', out]);
     expect(r.code).toBe(3);
@@ -28,14 +22,14 @@ describe('rv21 I: a denominator of 0', () => {
     const id = await run(['coverage', z0, '--lang', 'id']);
     expect(id.stderr).toContain('workforce Aceh bernilai 0');
     // A regency the same, under another denominator name.
-    const rg = file('rg0.csv', 'province,regency,employed,participants\nGorontalo,Kab. Boalemo,1000,500\nGorontalo,Kab. Pohuwato,0,0\n');
+    const rg = writeIn(dir, 'rg0.csv', 'province,regency,employed,participants\nGorontalo,Kab. Boalemo,1000,500\nGorontalo,Kab. Pohuwato,0,0\n');
     const g = await run(['coverage', rg, '--by', 'regency']);
     expect(g.code).toBe(3);
     expect(g.stderr).toContain(`${rg}:3:25: error: field "employed": Kabupaten Pohuwato's employed is 0`);
   });
 
   it('a sector whose workforce is 0: read, and named in a warning kept by --quiet (en and id)', async () => {
-    const s0 = file('s0.csv', 'province,sector,workforce,participants\nGorontalo,Pertanian,0,0\nGorontalo,Perdagangan,1000,100\nGorontalo,Perikanan,0,0\n');
+    const s0 = writeIn(dir, 's0.csv', 'province,sector,workforce,participants\nGorontalo,Pertanian,0,0\nGorontalo,Perdagangan,1000,100\nGorontalo,Perikanan,0,0\n');
     const r = await run(['coverage', s0, '--by', 'sector', '-f', 'csv', '-q']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe("warning: 2 rows have a workforce of 0 (Pertanian, Perikanan): no coverage for them, and the Total adds their participants, if any, over no workforce of their own; if the figure is not 0, give it\n");
@@ -61,7 +55,7 @@ describe('rv21 I on the fast path (the byte engine, large regional files)', () =
     const lines = ['province,regency,workforce,participants'];
     for (const r of ['Kab. Boalemo', 'Kab. Bone Bolango', 'Kab. Gorontalo', 'Kab. Gorontalo Utara', 'Kota Gorontalo']) lines.push(`Gorontalo,${r},1000,10`);
     lines.push('Gorontalo,Kab. Pohuwato,0,0');
-    const path = file('fast0.csv', `${lines.join('\n')}\n`);
+    const path = writeIn(dir, 'fast0.csv', `${lines.join('\n')}\n`);
     const routes: string[] = [];
     const err = await loadTable([path], { dims: ['province'], measures: new Map([['participants', 'count'], ['workforce', 'count']]), rule: 'auto' }, { maxErrors: 5, allowOverCoverage: false, numberLocale: 'auto', codeSystem: 'kemendagri', fastExtract: 'always', onRoute: (_f, r) => routes.push(r) }).then(
       () => undefined,
