@@ -325,6 +325,22 @@ export class TypedRows implements RowSink {
     this.overFails.push({ p, line, column });
   }
 
+  /**
+   * The name of the area whose own row this is — a regency, a province — when the row is not split
+   * further (by segment, sector or another key; a period does not split it) in a regional file; else
+   * undefined. Such a row's denominator is the area's workforce, which is never 0 (rv21 I, rv23 F7).
+   */
+  private ownArea(plan: Plan, keys: readonly (string | null)[], province: Resolved | undefined, regency: Resolved | undefined): string | undefined {
+    if (this.o.rule !== 'refuse') return undefined;
+    for (let k = 0; k < plan.keys.length; k++) {
+      const { dim, name } = plan.keys[k]!;
+      if (name !== 'period' && name !== 'kanwil' && keys[dim] !== null && keys[dim] !== undefined && keys[dim] !== '') return undefined;
+    }
+    if (regency && 'key' in regency) return regency.label;
+    if (province && 'key' in province) return this.domains.province(province.key)?.name ?? province.label;
+    return undefined;
+  }
+
   /** The column named `denominator` (the tool's own reports'), read as a denominator; or undefined. */
   private generic: number | undefined;
   /** The first column named as a denominator (workforce, employed, potential_workers, --denominator's). */
@@ -889,7 +905,9 @@ export class TypedRows implements RowSink {
           }
           continue;
         }
-        this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, (places[i]?.line ?? line), places[i]?.column);
+        // A denominator left blank on an area's own row: its figure is wanted, never a 0 (refused below).
+        const area = n.role === 'measure' && plan.denominators.some((d) => d.measure === n.measure) ? this.ownArea(plan, keys, province, regency) : undefined;
+        this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined, area }, (places[i]?.line ?? line), places[i]?.column);
         continue;
       } else if (typeof v === 'boolean') {
         ok = false;
@@ -1040,6 +1058,19 @@ export class TypedRows implements RowSink {
         estimated = e;
       }
     }
+    // An area's own row (a province, a regency: not split by segment, sector…) with a denominator of 0:
+    // no area of Indonesia has no workforce; a 0 there is a figure not filled in (an export that writes
+    // blanks as 0), and the report would give the area no coverage and a Total without its workforce (rv21
+    // I). Refused, as a blank cell is; before participants above it, whose hint (--allow-over-coverage)
+    // would lead to this refusal (rv23 F7).
+    const area = this.ownArea(plan, keys, province, regency);
+    if (area !== undefined) {
+      for (const d of plan.denominators) {
+        if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
+        const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+        return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
+      }
+    }
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined && !this.ambiguousDenominator) {
@@ -1061,25 +1092,6 @@ export class TypedRows implements RowSink {
         }
         if (pendingRow && p0 > d0 !== p1 > d1) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: [p0, p1], b: [d0, d1], measure: d.name });
         else if (p0 > d0) return this.over({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0, column: this.denominatorColumn(d.name) }, (places[col]?.line ?? line), places[col]?.column);
-      }
-    }
-    // A province's or regency's own row (not split by segment, sector…) with a denominator of 0: no area
-    // of Indonesia has no workforce; a 0 there is a figure not filled in (an export that writes blanks as
-    // 0), and the report would give the area no coverage and a Total without its workforce (rv21 I).
-    // Refused, as a blank cell is.
-    if (this.o.rule === 'refuse' && (provinceKey !== undefined || (this.regencyDim !== undefined && keys[this.regencyDim] != null))) {
-      let split = false;
-      for (let k = 0; k < plan.keys.length; k++) {
-        const { dim, name } = plan.keys[k]!;
-        if (name !== 'period' && name !== 'kanwil' && keys[dim] !== null && keys[dim] !== undefined && keys[dim] !== '') split = true;
-      }
-      if (!split) {
-        for (const d of plan.denominators) {
-          if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
-          const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
-          const area = this.regencyDim !== undefined && keys[this.regencyDim] != null ? this.shape.dims[this.regencyDim]!.labels.get(keys[this.regencyDim]!) : provinceKey !== undefined ? this.domains.province(provinceKey)?.name : undefined;
-          return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area: area ?? '' }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
-        }
       }
     }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a

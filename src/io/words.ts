@@ -51,7 +51,7 @@ export type InputProblem =
   | { readonly code: 'level-after-tool-rows'; readonly field: string; readonly value: string; readonly firstLine: number }
   | { readonly code: 'unnamed-column'; readonly index: number; readonly value: string }
   | { readonly code: 'row-lacks-key'; readonly field: string }
-  | { readonly code: 'blank-count'; readonly field: string; readonly absent: boolean }
+  | { readonly code: 'blank-count'; readonly field: string; readonly absent: boolean; readonly area?: string | undefined }
   | { readonly code: 'boolean-number'; readonly field: string; readonly value: boolean }
   | { readonly code: 'not-whole'; readonly field: string; readonly value: number }
   | { readonly code: 'bad-number'; readonly field: string; readonly raw: string; readonly reason: string; readonly reasonId: string; readonly locale?: 'id' | 'en' }
@@ -196,7 +196,11 @@ export function words(p: InputProblem): Bilingual {
     case 'row-lacks-key':
       return say(`the row has no ${q(p.field)}`, `baris ini tidak memiliki ${q(p.field)}`);
     case 'blank-count': {
-      const hint = { en: 'a blank count is not zero: write 0 if zero is meant', id: 'sel kosong tidak sama dengan nol: tulis 0 jika yang dimaksud nol' };
+      // The denominator of an area's own row (a province, a regency): 0 is refused there (no area has
+      // no workforce), so "write 0" would lead to that refusal (rv23 F7); its figure is what is wanted.
+      const hint = p.area !== undefined
+        ? { en: `a blank count is not zero, and no province or regency has no workforce (a 0 is refused): write ${p.area}'s figure, or leave the row out`, id: `sel kosong tidak sama dengan nol, dan tidak ada provinsi atau kabupaten/kota tanpa tenaga kerja (angka 0 ditolak): isikan angka ${p.area}, atau hapus barisnya` }
+        : { en: 'a blank count is not zero: write 0 if zero is meant', id: 'sel kosong tidak sama dengan nol: tulis 0 jika yang dimaksud nol' };
       return p.absent
         ? say({ message: `the row has no ${q(p.field)}`, hint: hint.en }, { message: `baris ini tidak memiliki ${q(p.field)}`, hint: hint.id })
         : say({ message: `field ${q(p.field)} is empty`, hint: hint.en }, { message: `kolom ${q(p.field)} kosong`, hint: hint.id });

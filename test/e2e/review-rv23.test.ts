@@ -1,0 +1,65 @@
+// Review rv23 (F2–F4, F6–F9): messages whose way out led into another refusal, or said what was not
+// true; a Kanwil's denominator of 0; validate's place of the over-denominator refusal. Each case
+// follows the message as a user would, and checks that the run it leads to works.
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEAD = 'province_code,province,regency,period,workforce,participants\n';
+const KOTA = '75,Gorontalo,Kota Gorontalo,2024-06,60000,40000\n';
+
+describe('rv23 F7: the blank-cell and over-coverage hints of an area row do not lead into the zero refusal', () => {
+  it("a regency's blank workforce: the hint asks for its figure (0 is refused there), and leaving the row out works", async () => {
+    const bl = writeIn(dir, 'bl.csv', `${HEAD}75,Gorontalo,Kabupaten Boalemo,2024-06,,24166\n${KOTA}`);
+    const r = await run(['coverage', bl]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${bl}:2:40: error: field "workforce" is empty`);
+    expect(r.stderr).toContain("hint: a blank count is not zero, and no province or regency has no workforce (a 0 is refused): write Kabupaten Boalemo's figure, or leave the row out");
+    expect(r.stderr).not.toContain('write 0');
+    const id = await run(['coverage', bl, '--lang', 'id']);
+    expect(id.stderr).toContain('hint: sel kosong tidak sama dengan nol, dan tidak ada provinsi atau kabupaten/kota tanpa tenaga kerja (angka 0 ditolak): isikan angka Kabupaten Boalemo, atau hapus barisnya');
+    // Following it: the row left out is read (Kota Gorontalo alone: 40,000 / 60,000).
+    const out = writeIn(dir, 'bl-out.csv', `${HEAD}${KOTA}`);
+    const o = await run(['coverage', out, '-f', 'csv']);
+    expect(o.code, o.stderr).toBe(0);
+    expect(csvRows(o.stdout).find((x) => x['province'] === 'Total')).toMatchObject({ denominator: '60000', participants: '40000' });
+    // Its figure written: read.
+    const filled = writeIn(dir, 'bl-filled.csv', `${HEAD}75,Gorontalo,Kabupaten Boalemo,2024-06,50000,24166\n${KOTA}`);
+    const f = await run(['coverage', filled, '-f', 'csv', '-q']);
+    expect(f.code, f.stderr).toBe(0);
+    // By hand: (24,166 + 40,000) / (50,000 + 60,000) = 64,166 / 110,000 = 0.583327…
+    expect(csvRows(f.stdout).find((x) => x['province'] === 'Total')).toMatchObject({ denominator: '110000', participants: '64166', coverage: '0.583327' });
+  });
+
+  it("a province's blank workforce likewise; a segment's blank keeps \"write 0\" (a segment's 0 is read)", async () => {
+    const pb = writeIn(dir, 'pb.csv', 'period,province,workforce,participants\n2024-06,Gorontalo,,24166\n');
+    const r = await run(['coverage', pb]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("write Gorontalo's figure, or leave the row out");
+    const sb = writeIn(dir, 'sb.csv', 'period,province,segment,workforce,participants\n2024-06,Gorontalo,PU,,24166\n2024-06,Gorontalo,BPU,100,10\n');
+    const s = await run(['coverage', sb]);
+    expect(s.code).toBe(3);
+    expect(s.stderr).toContain('hint: a blank count is not zero: write 0 if zero is meant');
+  });
+
+  it('a regency of workforce 0 with participants: the zero is named, not --allow-over-coverage (which led to it)', async () => {
+    const bl0 = writeIn(dir, 'bl0.csv', `${HEAD}75,Gorontalo,Kabupaten Boalemo,2024-06,0,24166\n${KOTA}`);
+    const r = await run(['coverage', bl0]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${bl0}:2:40: error: field "workforce": Kabupaten Boalemo's workforce is 0: no province or regency has no workforce`);
+    expect(r.stderr).not.toContain('--allow-over-coverage');
+    expect(r.stderr).not.toContain('exceed');
+    // A segment of 0 with participants keeps the over-coverage hint, and following it works (a warning).
+    const s0 = writeIn(dir, 's0.csv', 'period,province,segment,workforce,participants\n2024-06,Gorontalo,PU,1000,500\n2024-06,Gorontalo,PMI,0,120\n');
+    const s = await run(['coverage', s0]);
+    expect(s.code).toBe(3);
+    expect(s.stderr).toContain('hint: check the row; pass --allow-over-coverage if this is real');
+    const a = await run(['coverage', s0, '--allow-over-coverage', '-f', 'csv']);
+    expect(a.code, a.stderr).toBe(0);
+    // By hand: 620 participants over 1,000 workforce.
+    expect(csvRows(a.stdout).find((x) => x['province'] === 'Total')).toMatchObject({ denominator: '1000', participants: '620', coverage: '0.62' });
+  });
+});
