@@ -326,7 +326,7 @@ export class TypedRows implements RowSink {
   }
 
   /**
-   * The name of the area whose own row this is — a regency, a province — when the row is not split
+   * The name of the area whose own row this is — a regency, a province, a Kanwil — when the row is not split
    * further (by segment, sector or another key; a period does not split it) in a regional file; else
    * undefined. Such a row's denominator is the area's workforce, which is never 0 (rv21 I, rv23 F7).
    */
@@ -338,6 +338,13 @@ export class TypedRows implements RowSink {
     }
     if (regency && 'key' in regency) return regency.label;
     if (province && 'key' in province) return this.domains.province(province.key)?.name ?? province.label;
+    // A Kanwil's own row (a file by Kanwil, no province): an aggregate of provinces, whose 0 is as wrong as
+    // a province's (rv23 F9).
+    if (plan.kanwilKey >= 0) {
+      const k = keys[plan.keys[plan.kanwilKey]!.dim];
+      const r = this.resolved[plan.kanwilKey];
+      if (k !== null && k !== undefined && k !== '' && k !== DROPPED && r && 'key' in r) return r.label;
+    }
     return undefined;
   }
 

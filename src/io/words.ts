@@ -199,7 +199,7 @@ export function words(p: InputProblem): Bilingual {
       // The denominator of an area's own row (a province, a regency): 0 is refused there (no area has
       // no workforce), so "write 0" would lead to that refusal (rv23 F7); its figure is what is wanted.
       const hint = p.area !== undefined
-        ? { en: `a blank count is not zero, and no province or regency has no workforce (a 0 is refused): write ${p.area}'s figure, or leave the row out`, id: `sel kosong tidak sama dengan nol, dan tidak ada provinsi atau kabupaten/kota tanpa tenaga kerja (angka 0 ditolak): isikan angka ${p.area}, atau hapus barisnya` }
+        ? { en: `a blank count is not zero, and no province, regency or Kanwil has no workforce (a 0 is refused): write ${p.area}'s figure, or leave the row out`, id: `sel kosong tidak sama dengan nol, dan tidak ada provinsi, kabupaten/kota atau kanwil tanpa tenaga kerja (angka 0 ditolak): isikan angka ${p.area}, atau hapus barisnya` }
         : { en: 'a blank count is not zero: write 0 if zero is meant', id: 'sel kosong tidak sama dengan nol: tulis 0 jika yang dimaksud nol' };
       return p.absent
         ? say({ message: `the row has no ${q(p.field)}`, hint: hint.en }, { message: `baris ini tidak memiliki ${q(p.field)}`, hint: hint.id })
@@ -236,8 +236,8 @@ export function words(p: InputProblem): Bilingual {
     }
     case 'zero-area-denominator':
       return say(
-        { message: `field ${q(p.field)}: ${p.area ? `${p.area}'s ` : ''}${p.measure} is 0: no province or regency has no workforce, and a 0 would give it no coverage and leave its workforce out of the Total`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out' },
-        { message: `kolom ${q(p.field)}: ${p.measure} ${p.area ? `${p.area} ` : ''}bernilai 0: tidak ada provinsi atau kabupaten/kota tanpa tenaga kerja, dan angka 0 membuatnya tanpa cakupan dan tidak terhitung dalam cakupan Total`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya' },
+        { message: `field ${q(p.field)}: ${p.area ? `${p.area}'s ` : ''}${p.measure} is 0: no province, regency or Kanwil has no workforce, and a 0 would give it no coverage and leave its workforce out of the Total`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out' },
+        { message: `kolom ${q(p.field)}: ${p.measure} ${p.area ? `${p.area} ` : ''}bernilai 0: tidak ada provinsi, kabupaten/kota atau kanwil tanpa tenaga kerja, dan angka 0 membuatnya tanpa cakupan dan tidak terhitung dalam cakupan Total`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya' },
       );
     case 'forced-three-decimals': {
       const [sep, other, otherId, o] = p.locale === 'id' ? [',', 'English (en)', 'Inggris (en)', 'en'] : ['.', 'Indonesian (id)', 'Indonesia (id)', 'id'];

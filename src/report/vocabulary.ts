@@ -486,7 +486,7 @@ export function noteText(n: Note, lang: Lang): string {
     case 'zero-denominator': {
       const names = `${n.units.join(', ')}${n.count > n.units.length ? `, … (${n.count})` : ''}`;
       return L(
-        `${n.count === 1 ? '1 row has' : `${n.count} rows have`} a ${n.measure} of 0 (${names}): no coverage for ${n.count === 1 ? 'it' : 'them'}, and the Total adds ${n.count === 1 ? 'its' : 'their'} participants, if any, over no ${n.measure} of ${n.count === 1 ? 'its' : 'their'} own; if the figure is not 0, give it`,
+        `${n.count === 1 ? '1 row has' : `${n.count} rows have`} ${/^[aeiou]/.test(n.measure) ? 'an' : 'a'} ${n.measure} figure of 0 (${names}): no coverage for ${n.count === 1 ? 'it' : 'them'}, and the Total adds ${n.count === 1 ? 'its' : 'their'} participants, if any, over no ${n.measure} figure of ${n.count === 1 ? 'its' : 'their'} own; if the figure is not 0, give it`,
         `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
       );
     }

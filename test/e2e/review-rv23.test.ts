@@ -17,10 +17,10 @@ describe('rv23 F7: the blank-cell and over-coverage hints of an area row do not 
     const r = await run(['coverage', bl]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${bl}:2:40: error: field "workforce" is empty`);
-    expect(r.stderr).toContain("hint: a blank count is not zero, and no province or regency has no workforce (a 0 is refused): write Kabupaten Boalemo's figure, or leave the row out");
+    expect(r.stderr).toContain("hint: a blank count is not zero, and no province, regency or Kanwil has no workforce (a 0 is refused): write Kabupaten Boalemo's figure, or leave the row out");
     expect(r.stderr).not.toContain('write 0');
     const id = await run(['coverage', bl, '--lang', 'id']);
-    expect(id.stderr).toContain('hint: sel kosong tidak sama dengan nol, dan tidak ada provinsi atau kabupaten/kota tanpa tenaga kerja (angka 0 ditolak): isikan angka Kabupaten Boalemo, atau hapus barisnya');
+    expect(id.stderr).toContain('hint: sel kosong tidak sama dengan nol, dan tidak ada provinsi, kabupaten/kota atau kanwil tanpa tenaga kerja (angka 0 ditolak): isikan angka Kabupaten Boalemo, atau hapus barisnya');
     // Following it: the row left out is read (Kota Gorontalo alone: 40,000 / 60,000).
     const out = writeIn(dir, 'bl-out.csv', `${HEAD}${KOTA}`);
     const o = await run(['coverage', out, '-f', 'csv']);
@@ -49,7 +49,7 @@ describe('rv23 F7: the blank-cell and over-coverage hints of an area row do not 
     const bl0 = writeIn(dir, 'bl0.csv', `${HEAD}75,Gorontalo,Kabupaten Boalemo,2024-06,0,24166\n${KOTA}`);
     const r = await run(['coverage', bl0]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${bl0}:2:40: error: field "workforce": Kabupaten Boalemo's workforce is 0: no province or regency has no workforce`);
+    expect(r.stderr).toContain(`${bl0}:2:40: error: field "workforce": Kabupaten Boalemo's workforce is 0: no province, regency or Kanwil has no workforce`);
     expect(r.stderr).not.toContain('--allow-over-coverage');
     expect(r.stderr).not.toContain('exceed');
     // A segment of 0 with participants keeps the over-coverage hint, and following it works (a warning).
@@ -61,5 +61,36 @@ describe('rv23 F7: the blank-cell and over-coverage hints of an area row do not 
     expect(a.code, a.stderr).toBe(0);
     // By hand: 620 participants over 1,000 workforce.
     expect(csvRows(a.stdout).find((x) => x['province'] === 'Total')).toMatchObject({ denominator: '1000', participants: '620', coverage: '0.62' });
+  });
+});
+
+describe('rv23 F9: a Kanwil row with a denominator of 0 is refused, as a province\'s or regency\'s is', () => {
+  it('a file by Kanwil whose Kalimantan has employed 0: refused (exit 3), the cell named, en and id; a segment of a Kanwil keeps the warning', async () => {
+    const kz = writeIn(dir, 'kz.csv', 'period,kanwil,employed,participants\n2024-06,Kalimantan,0,0\n2024-06,Banten,5500000,2600000\n');
+    const r = await run(['coverage', kz, '--by', 'kanwil', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${kz}:2:20: error: field "employed": Kalimantan's employed is 0: no province, regency or Kanwil has no workforce`);
+    expect(r.stderr).toContain('hint: write its figure (an export that writes a blank as 0 gives no figure), or leave the row out');
+    const id = await run(['coverage', kz, '--by', 'kanwil', '--lang', 'id']);
+    expect(id.stderr).toContain('employed Kalimantan bernilai 0: tidak ada provinsi, kabupaten/kota atau kanwil tanpa tenaga kerja');
+    // With participants and --allow-over-coverage: refused all the same (was read, 500 over no workforce).
+    const kz2 = writeIn(dir, 'kz2.csv', 'period,kanwil,employed,participants\n2024-06,Kalimantan,0,500\n2024-06,Banten,5500000,2600000\n');
+    const a = await run(['coverage', kz2, '--by', 'kanwil', '--allow-over-coverage']);
+    expect(a.code).toBe(3);
+    expect(a.stderr).toContain("Kalimantan's employed is 0");
+    // validate says the same.
+    const v = await run(['validate', kz, '-f', 'json']);
+    expect(v.code).toBe(3);
+    expect(v.stdout).toContain("Kalimantan's employed is 0");
+    // A Kanwil's blank: its figure asked for.
+    const kb = writeIn(dir, 'kb.csv', 'period,kanwil,employed,participants\n2024-06,Kalimantan,,10\n');
+    const b = await run(['coverage', kb, '--by', 'kanwil']);
+    expect(b.stderr).toContain("write Kalimantan's figure, or leave the row out");
+    // A segment of a Kanwil with 0: read, warned ("an employed figure of 0").
+    const ks = writeIn(dir, 'ks.csv', 'period,kanwil,segment,employed,participants\n2024-06,Kalimantan,PU,1000,500\n2024-06,Kalimantan,PMI,0,0\n');
+    const s = await run(['coverage', ks, '--by', 'kanwil,segment', '-f', 'csv']);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toContain('warning: 1 row has an employed figure of 0 (Kalimantan / PMI): no coverage for it');
   });
 });
