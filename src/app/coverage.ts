@@ -67,7 +67,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // --denominator in its standard form (potensi_pekerja, "Potensi Pekerja" → potential_workers), as the
   // loader names the input's columns: the raw spelling would miss the input's own column (rv16 #2).
   const wanted = o.denominator === undefined ? undefined : canonicalColumn(o.denominator);
-  const schema = coverageSchema(grain, wanted, o.extract ?? false);
+  const schema = { ...coverageSchema(grain, wanted, o.extract ?? false), period: o.period };
   stdinOnce(files, o.previous, o.targets, o.workforce, o.compareTargets, o.series);
   const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…');
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];

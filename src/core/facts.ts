@@ -13,6 +13,13 @@ export interface OverDenominatorRow {
 }
 
 /** Something the tool decided on the user's behalf; said once on stderr and kept in JSON meta.notes. */
+/**
+ * Where the month of a sheet comes from when a month is written above its header (`Periode | 2024-06`),
+ * which is not read: its period column ('column'), --period ('flag'), or nowhere ('none': then the advice
+ * is to add one of them; rv23 F2).
+ */
+export type RowsAbovePeriod = 'column' | 'flag' | 'none';
+
 export type Note =
   /** A default basis could not be computed at a grain; another one was used. */
   | { readonly code: 'basis-fallback'; readonly grain: readonly string[]; readonly wanted: 'uncovered' | 'workforce'; readonly used: 'participants' | 'equal'; readonly missing: string }
@@ -187,7 +194,7 @@ export type Note =
    * (a title block); `period`: one of them is labelled Periode/Period/Bulan, which is not taken as the
    * file's month (rv21 E).
    */
-  | { readonly code: 'rows-above-header'; readonly file: string; readonly sheet: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period: boolean }
+  | { readonly code: 'rows-above-header'; readonly file: string; readonly sheet: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period?: RowsAbovePeriod }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */

@@ -3,7 +3,7 @@
 // these words.
 
 import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/methods.js';
-import type { InfeasibleFact, Note, OverDenominatorRow } from '../core/facts.js';
+import type { InfeasibleFact, Note, OverDenominatorRow, RowsAbovePeriod } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
 import { addMonths } from '../core/calendar.js';
@@ -134,6 +134,17 @@ const unitsWords = (grain: readonly string[], lang: Lang): string => {
   const g = grainWords(grain, lang);
   if (/^units?$/i.test(g)) return lang === 'id' ? 'unit' : 'units';
   return lang === 'id' ? `unit ${g}` : `${g} units`;
+};
+
+/**
+ * A month written above a sheet's header (not read), by where the month comes from: the advice to add
+ * a period column or pass --period only where neither is there (rv23 F2).
+ */
+const ABOVE_PERIOD: Record<RowsAbovePeriod | 'unsaid', readonly [string, string]> = {
+  column: ['; a month written there is not read: each row\'s month is its period column\'s', '; bulan yang ditulis di sana tidak dibaca: bulan setiap baris diambil dari kolom periodenya'],
+  flag: ['; a month written there is not read: the rows are of the month --period gives', '; bulan yang ditulis di sana tidak dibaca: baris-barisnya adalah bulan yang diberikan --period'],
+  none: ['; a month written there is not taken as the file\'s: add a period column or pass --period', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period'],
+  unsaid: ['', ''],
 };
 
 const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {
@@ -587,8 +598,8 @@ export function noteText(n: Note, lang: Lang): string {
       const rows = n.rows.map((r) => `${r.row} (${JSON.stringify(clipValue(r.text))})`).join(', ');
       const more = (l: Lang): string => (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
       return L(
-        `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${n.period ? '; a month written there is not taken as the file\'s: add a period column or pass --period' : ''}`,
-        `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${n.period ? '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period' : ''}`,
+        `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`,
+        `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`,
       );
     }
     case 'hidden-columns':

@@ -1,12 +1,25 @@
 // Review rv23 (F2–F4, F6–F9): messages whose way out led into another refusal, or said what was not
 // true; a Kanwil's denominator of 0; validate's place of the over-denominator refusal. Each case
 // follows the message as a user would, and checks that the run it leads to works.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function workbook(name: string, sheets: Record<string, (string | number)[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(sheet);
+    for (const r of rows) ws.addRow(r);
+  }
+  const f = join(dir, name);
+  writeFileSync(f, Buffer.from(await wb.xlsx.writeBuffer()));
+  return f;
+}
 
 const HEAD = 'province_code,province,regency,period,workforce,participants\n';
 const KOTA = '75,Gorontalo,Kota Gorontalo,2024-06,60000,40000\n';
@@ -92,5 +105,40 @@ describe('rv23 F9: a Kanwil row with a denominator of 0 is refused, as a provinc
     const s = await run(['coverage', ks, '--by', 'kanwil,segment', '-f', 'csv']);
     expect(s.code, s.stderr).toBe(0);
     expect(s.stderr).toContain('warning: 1 row has an employed figure of 0 (Kalimantan / PMI): no coverage for it');
+  });
+});
+
+describe('rv23 F2: the rows-above-header note says where the month comes from, and advises only where it is missing', () => {
+  const above = 'header found at row 4; the rows above it are not read: 1 ("Rekap Kepesertaan Juni 2024"), 2 ("Periode | 2024-06")';
+
+  it('a sheet with a period column: the month is its period column\'s (no "add a period column"), en and id, JSON too', async () => {
+    const f = await workbook('title.xlsx', {
+      Data: [['Rekap Kepesertaan Juni 2024'], ['Periode', '2024-06'], [], ['Periode', 'Provinsi', 'Potensi Pekerja', 'Peserta Aktif'], ['2024-06', 'Gorontalo', 300000, 150000], ['2024-06', 'Sulawesi Utara', 780666, 592497]],
+    });
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note: ${f}: sheet "Data": ${above}; a month written there is not read: each row's month is its period column's\n`);
+    expect(r.stderr).not.toContain('add a period column');
+    const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('bulan yang ditulis di sana tidak dibaca: bulan setiap baris diambil dari kolom periodenya');
+    expect(id.stderr).not.toContain('tambahkan kolom period');
+    const j = await run(['coverage', f, '-f', 'json']);
+    const meta = (JSON.parse(j.stdout) as { meta: { period: string; notes: { en: string }[] } }).meta;
+    expect(meta.period).toBe('2024-06');
+    expect(meta.notes.map((n) => n.en).join('\n')).not.toContain('add a period column');
+  });
+
+  it('no period column, --period given: the rows are of --period\'s month; neither: the advice stays', async () => {
+    const f = await workbook('title2.xlsx', {
+      Data: [['Rekap Kepesertaan Juni 2024'], ['Periode', '2024-06'], [], ['Provinsi', 'Potensi Pekerja', 'Peserta Aktif'], ['Gorontalo', 300000, 150000]],
+    });
+    const r = await run(['coverage', f, '--period', '2024-06', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note: ${f}: sheet "Data": ${above}; a month written there is not read: the rows are of the month --period gives\n`);
+    const id = await run(['coverage', f, '--period', '2024-06', '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('bulan yang ditulis di sana tidak dibaca: baris-barisnya adalah bulan yang diberikan --period');
+    const n = await run(['coverage', f, '-f', 'csv']);
+    expect(n.code, n.stderr).toBe(0);
+    expect(n.stderr).toContain(`note: ${f}: sheet "Data": ${above}; a month written there is not taken as the file's: add a period column or pass --period\n`);
   });
 });
