@@ -10,6 +10,8 @@ export interface OverDenominatorRow {
   readonly months: readonly string[];
   /** Where its participants were read (the first row of the group): file:line. */
   readonly at?: string;
+  /** The same row as a reference into the data table's sources (a refusal's place: file, line; rv23 F8). */
+  readonly ref?: { readonly src: number; readonly line: number };
 }
 
 /** Something the tool decided on the user's behalf; said once on stderr and kept in JSON meta.notes. */

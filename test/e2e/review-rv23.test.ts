@@ -142,3 +142,22 @@ describe('rv23 F2: the rows-above-header note says where the month comes from, a
     expect(n.stderr).toContain(`note: ${f}: sheet "Data": ${above}; a month written there is not taken as the file's: add a period column or pass --period\n`);
   });
 });
+
+describe("rv23 F8: validate places the over-denominator refusal at its first row's file and line", () => {
+  it('a segment file over the bundled employed of Aceh: validate json and csv fill file and line; coverage says it on stderr', async () => {
+    // By hand: 2,000,000 + 600,000 = 2,600,000 > 2,450,000 (Aceh's employed of 2023-08, data/baseline.csv).
+    const seg = writeIn(dir, 'seg.csv', 'period,province,segment,participants\n2025-02,Aceh,PU,2000000\n2025-02,Aceh,BPU,600000\n');
+    const j = await run(['validate', seg, '-f', 'json']);
+    expect(j.code).toBe(3);
+    const row = (JSON.parse(j.stdout) as { rows: Record<string, unknown>[] }).rows[0]!;
+    expect(row).toMatchObject({ file: seg, line: 2, status: 'error' });
+    expect(String(row['message'])).toContain('Aceh: 2,600,000 participants');
+    const c = await run(['validate', seg, '-f', 'csv']);
+    expect(csvRows(c.stdout)[0]).toMatchObject({ file: seg, line: '2', status: 'error' });
+    const r = await run(['coverage', seg]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${seg}:2: error: participants exceed the employed of data/baseline.csv`);
+    const id = await run(['coverage', seg, '--lang', 'id']);
+    expect(id.stderr).toContain(`${seg}:2: error: peserta melebihi employed dari data/baseline.csv`);
+  });
+});
