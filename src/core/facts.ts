@@ -124,7 +124,8 @@ export type Note =
    */
   | { readonly code: 'projection-over'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string; readonly names: readonly string[]; readonly allowed: boolean }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
-  | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }
+  /** `bases`: when --denominator cannot plan on the report's (the bundled baseline has no such figure), those it can. */
+  | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number; readonly bases?: readonly string[] }
   /**
    * --compare-targets: a plan with targets for other rows than the first plan's. `both`: the rows both have
    * targets for, over which the difference of the subtotals and the Total is taken; null: that

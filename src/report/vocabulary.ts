@@ -332,6 +332,16 @@ export function noteText(n: Note, lang: Lang): string {
       );
     }
     case 'plan-denominator':
+      // No --denominator to offer when the bundled baseline the targets are planned on has no such figure
+      // (the template's workforce): renaming the column to one it has is the way to one base (rv23 F4).
+      if (n.bases?.length) {
+        const en = orList(n.bases, 'or');
+        const id = orList(n.bases, 'atau');
+        return L(
+          `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report}, which the bundled baseline they are planned on has no figures of (to plan and report on one base: if the ${n.report} figures are ${en}, name the column so and pass --denominator with that name)`,
+          `target ${n.year} adalah hasil pembagian nasional menurut ${n.planned}; cakupan laporan ini memakai ${n.report}, yang angkanya tidak ada di baseline bawaan tempat target direncanakan (agar rencana dan laporan memakai dasar yang sama: jika angka ${n.report} itu ${id}, beri kolomnya nama itu dan berikan --denominator dengan nama tersebut)`,
+        );
+      }
       return L(
         `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report} (--denominator ${n.report} plans the targets on it too)`,
         `target ${n.year} adalah hasil pembagian nasional menurut ${n.planned}; cakupan laporan ini memakai ${n.report} (--denominator ${n.report} juga merencanakan target dengannya)`,

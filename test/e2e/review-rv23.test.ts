@@ -1,7 +1,7 @@
 // Review rv23 (F2–F4, F6–F9): messages whose way out led into another refusal, or said what was not
 // true; a Kanwil's denominator of 0; validate's place of the over-denominator refusal. Each case
 // follows the message as a user would, and checks that the run it leads to works.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -159,5 +159,44 @@ describe("rv23 F8: validate places the over-denominator refusal at its first row
     expect(r.stderr).toContain(`${seg}:2: error: participants exceed the employed of data/baseline.csv`);
     const id = await run(['coverage', seg, '--lang', 'id']);
     expect(id.stderr).toContain(`${seg}:2: error: peserta melebihi employed dari data/baseline.csv`);
+  });
+});
+
+describe('rv23 F4: the template\'s workforce with --year: the hint names a way that works', () => {
+  it('no "--denominator workforce" offered (the bundled baseline the targets are planned on has none); renaming the column as the hint says gives one base, no warning', async () => {
+    const tpl = join(dir, 'tpl.csv');
+    const t = await run(['template', '--period', '2024-06', '-o', tpl]);
+    expect(t.code, t.stderr).toBe(0);
+    // Filled as an office would: every province 1,000,000 workforce, 400,000 participants.
+    const lines = readFileSync(tpl, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('province_code,province,period,workforce,participants');
+    const filled = [lines[0], ...lines.slice(1).map((l) => l.replace(/,,$/, ',1000000,400000'))].join('\n') + '\n';
+    const f = writeIn(dir, 'tpl-filled.csv', filled);
+    const r = await run(['coverage', f, '--year', '2024', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("warning: the 2024 targets are the national breakdown's, split by employed; this report's coverage is on workforce, which the bundled baseline they are planned on has no figures of (to plan and report on one base: if the workforce figures are employed or potential_workers, name the column so and pass --denominator with that name)");
+    expect(r.stderr).not.toContain('--denominator workforce');
+    // By hand: 400,000 / 1,000,000 = 0.4 for Gorontalo.
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')).toMatchObject({ denominator: '1000000', participants: '400000', coverage: '0.4' });
+    const id = await run(['coverage', f, '--year', '2024', '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('jika angka workforce itu employed atau potential_workers, beri kolomnya nama itu dan berikan --denominator dengan nama tersebut');
+    // Followed: the column named employed, --denominator employed: one base, no warning of two.
+    const e = writeIn(dir, 'tpl-employed.csv', filled.replace('workforce', 'employed'));
+    const fe = await run(['coverage', e, '--year', '2024', '--denominator', 'employed', '-f', 'csv']);
+    expect(fe.code, fe.stderr).toBe(0);
+    expect(fe.stderr).not.toContain('split by');
+    expect(csvRows(fe.stdout).find((x) => x['province'] === 'Gorontalo')).toMatchObject({ denominator: '1000000', participants: '400000', coverage: '0.4' });
+    // --denominator workforce given anyway: refused (exit 2) for what it is, not "the input (data/baseline.csv) has no column".
+    const w = await run(['coverage', f, '--year', '2024', '--denominator', 'workforce']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain('error: --denominator workforce: --year 2024 plans the targets on the bundled baseline (data/baseline.csv), which has no workforce figures');
+    expect(w.stderr).toContain('hint: leave out --denominator (the targets are then split by employed, and a warning says each base)');
+    // A base the baseline has keeps the plain hint, and following it works.
+    const p = writeIn(dir, 'tpl-pw.csv', filled.replace('workforce', 'potential_workers'));
+    const rp = await run(['coverage', p, '--year', '2024', '-f', 'csv']);
+    expect(rp.stderr).toContain('(--denominator potential_workers plans the targets on it too)');
+    const fp = await run(['coverage', p, '--year', '2024', '--denominator', 'potential_workers', '-f', 'csv']);
+    expect(fp.code, fp.stderr).toBe(0);
+    expect(fp.stderr).not.toContain('split by');
   });
 });
