@@ -200,3 +200,23 @@ describe('rv23 F4: the template\'s workforce with --year: the hint names a way t
     expect(fp.stderr).not.toContain('split by');
   });
 });
+
+describe('rv23 F6: instructions, data and a code list: the data sheet is named, and --sheet Data works', () => {
+  it('Petunjuk (text), Data, Referensi (Kode | Provinsi): refused naming Data, en and id; --sheet Data reads it', async () => {
+    const f = await workbook('pet.xlsx', {
+      Petunjuk: [['Isi lembar Data: satu baris per provinsi']],
+      Data: [['Periode', 'Provinsi', 'Potensi Pekerja', 'Peserta Aktif'], ['2024-06', 'Gorontalo', 300000, 150000]],
+      Referensi: [['Kode', 'Provinsi'], [75, 'Gorontalo'], [71, 'Sulawesi Utara']],
+    });
+    const r = await run(['coverage', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}: error: sheet "Petunjuk", the first, has no data columns (no row of its first 30 with two known column names); sheet "Data" has them\n  hint: pass --sheet Data\n`);
+    expect(r.stderr).not.toContain('missing column');
+    const id = await run(['coverage', f, '--lang', 'id']);
+    expect(id.stderr).toContain('lembar "Data" memilikinya\n  hint: berikan --sheet Data\n');
+    const d = await run(['coverage', f, '--sheet', 'Data', '-f', 'csv']);
+    expect(d.code, d.stderr).toBe(0);
+    // By hand: 150,000 / 300,000 = 0.5.
+    expect(csvRows(d.stdout).find((x) => x['province'] === 'Gorontalo')).toMatchObject({ denominator: '300000', participants: '150000', coverage: '0.5' });
+  });
+});

@@ -245,11 +245,14 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
           ),
         );
       }
-      if (options.headerRow === undefined && own === undefined && others.length === 1) {
+      // Of several other sheets with known names, the one with participants is the data (a code list,
+      // Kode | Provinsi, has two known names too: an office template's instructions + data + codes; rv23 F6).
+      const data = others.length === 1 ? others : others.filter((n) => headers.get(n)!.split('\u0000').some((c) => c === 'participants' || c === 'participant_id' || SEGMENT_COLUMNS.has(c)));
+      if (options.headerRow === undefined && own === undefined && data.length === 1) {
         return refuse(
           say(
-            { message: `sheet ${quoted(sheet.name)}, the first, has no data columns (no row of its first ${HEADER_SEARCH_ROWS} with two known column names); sheet ${quoted(others[0]!)} has them`, hint: `pass --sheet ${shellWord(others[0]!)}` },
-            { message: `lembar ${quoted(sheet.name)}, yang pertama, tidak memiliki kolom data (tidak ada baris di ${HEADER_SEARCH_ROWS} baris pertamanya dengan dua nama kolom yang dikenal); lembar ${quoted(others[0]!)} memilikinya`, hint: `pass --sheet ${shellWord(others[0]!)}` },
+            { message: `sheet ${quoted(sheet.name)}, the first, has no data columns (no row of its first ${HEADER_SEARCH_ROWS} with two known column names); sheet ${quoted(data[0]!)} has them`, hint: `pass --sheet ${shellWord(data[0]!)}` },
+            { message: `lembar ${quoted(sheet.name)}, yang pertama, tidak memiliki kolom data (tidak ada baris di ${HEADER_SEARCH_ROWS} baris pertamanya dengan dua nama kolom yang dikenal); lembar ${quoted(data[0]!)} memilikinya`, hint: `berikan --sheet ${shellWord(data[0]!)}` },
           ),
         );
       }
