@@ -23,6 +23,7 @@ import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
 import { MAX_SUGGESTED } from './areas.js';
 import { boundedDistance } from '../core/suggest.js';
+import { PROVINCE_SPLITS } from '../core/splits.js';
 import type { FileFold } from './fold.js';
 import { KeyLabels } from './key-labels.js';
 import type { IdLedger } from './id-ledger.js';
@@ -344,6 +345,32 @@ export class TypedRows implements RowSink {
       const k = keys[plan.keys[plan.kanwilKey]!.dim];
       const r = this.resolved[plan.kanwilKey];
       if (k !== null && k !== undefined && k !== '' && k !== DROPPED && r && 'key' in r) return r.label;
+    }
+    return undefined;
+  }
+
+  /**
+   * A regency not found in the row's province, found in a province formed out of it by a 2022 split
+   * (core/splits.ts): the problem that says so, with the row's month; else undefined.
+   */
+  private movedBySplit(plan: Plan, cells: readonly (Cell | undefined)[], keys: readonly (string | null)[], province: string): InputProblem | undefined {
+    const split = PROVINCE_SPLITS.find((s) => s.province === province);
+    if (!split) return undefined;
+    const code = plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '';
+    const name = plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '';
+    for (const formed of split.formed) {
+      const r = this.domains.resolveRegency(code, name, formed);
+      if (!('key' in r)) continue;
+      const period = plan.period >= 0 ? keys[plan.period] : undefined;
+      return {
+        code: 'regency-across-split',
+        regency: r.label,
+        old: this.domains.province(province)?.name ?? province,
+        today: this.domains.province(formed)?.name ?? formed,
+        law: split.law,
+        from: split.from,
+        ...(period !== null && period !== undefined && period !== '' && period !== DROPPED ? { period } : {}),
+      };
     }
     return undefined;
   }
@@ -989,7 +1016,11 @@ export class TypedRows implements RowSink {
     if (regency && !(province && !('key' in province))) {
       if (!('key' in regency)) {
         ok = false;
-        this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
+        // A regency of a province formed by a split, under the old province's name: said so, not
+        // "unknown" (rv23 F3: Kabupaten Merauke in Papua of 2022-03).
+        const moved = province && 'key' in province ? this.movedBySplit(plan, cells, keys, province.key) : undefined;
+        if (moved) this.fail(moved, places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line, places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column);
+        else this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
       } else {
         const d = (this.regencyDim ??= this.shape.dim('regency', 'regency'));
         if (d >= keys.length) keys.length = d + 1;

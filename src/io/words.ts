@@ -59,6 +59,7 @@ export type InputProblem =
   | { readonly code: 'mixed-locales-id'; readonly id: string }
   | { readonly code: 'count-three-decimals'; readonly raw: string; readonly value: number; readonly grouped: number; readonly locale: 'id' | 'en'; readonly by: string; readonly byAt: string }
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
+  | { readonly code: 'regency-across-split'; readonly regency: string; readonly old: string; readonly today: string; readonly law: string; readonly from: string; readonly period?: string }
   | { readonly code: 'zero-area-denominator'; readonly field: string; readonly measure: string; readonly area: string }
   | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
   | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
@@ -232,6 +233,21 @@ export function words(p: InputProblem): Bilingual {
       return say(
         { message: `${q(p.raw)} reads as ${p.value} in ${lang}, the file's number format (see ${q(p.by)} at ${p.byAt}): a count with three decimals after ${q(sep)}; in ${other} it is ${p.grouped}. The file mixes number formats`, hint: `write it as the file writes its other numbers, or write ${p.value} if ${p.value} is meant` },
         { message: `${q(p.raw)} terbaca ${p.value} dalam format ${langId}, format angka berkas ini (lihat ${q(p.by)} di ${p.byAt}): jumlah dengan tiga desimal setelah ${q(sep)}; dalam format ${otherId} nilainya ${p.grouped}. Berkas mencampur format angka`, hint: `tulis seperti angka lain di berkas, atau tulis ${p.value} jika yang dimaksud ${p.value}` },
+      );
+    }
+    case 'regency-across-split': {
+      // Regencies are read under today's provinces (data/regencies.csv): one of a province formed in 2022,
+      // named under the old one, is refused for that, naming the law (rv23 F3), not as unknown.
+      const year = p.from.slice(0, 4);
+      if (p.period !== undefined && p.period < p.from) {
+        return say(
+          { message: `${p.regency} of ${p.period} was in ${p.old} before the ${year} split (${p.law}, in force from ${p.from}); today it is in ${p.today}, and regencies are read under today's provinces`, hint: `write its province as ${p.today} (the regency's own figures are the same), or give ${p.old} of ${p.period} as one province row (its regencies added up), or report months from ${p.from} on` },
+          { message: `${p.regency} per ${p.period} berada di ${p.old} sebelum pemekaran ${year} (${p.law}, berlaku mulai ${p.from}); kini di ${p.today}, dan kabupaten/kota dibaca menurut provinsi saat ini`, hint: `tulis provinsinya ${p.today} (angka kabupaten/kota itu sendiri tetap sama), atau berikan ${p.old} per ${p.period} sebagai satu baris provinsi (kabupaten/kotanya dijumlahkan), atau laporkan bulan mulai ${p.from}` },
+        );
+      }
+      return say(
+        { message: `${p.regency} is in ${p.today}, not ${p.old}, since the ${year} split (${p.law}, in force from ${p.from})`, hint: `write its province as ${p.today}` },
+        { message: `${p.regency} berada di ${p.today}, bukan ${p.old}, sejak pemekaran ${year} (${p.law}, berlaku mulai ${p.from})`, hint: `tulis provinsinya ${p.today}` },
       );
     }
     case 'zero-area-denominator':

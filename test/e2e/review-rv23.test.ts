@@ -220,3 +220,43 @@ describe('rv23 F6: instructions, data and a code list: the data sheet is named, 
     expect(csvRows(d.stdout).find((x) => x['province'] === 'Gorontalo')).toMatchObject({ denominator: '300000', participants: '150000', coverage: '0.5' });
   });
 });
+
+describe('rv23 F3: a regency of a province formed in 2022, under the old province: the split is named, not "unknown"', () => {
+  it('Kabupaten Merauke in Papua of 2022-03: refused naming UU 14, 15, 16/2022 and today\'s Papua Selatan (en, id, validate); each way out of the hint works', async () => {
+    const f = writeIn(dir, 'p22r.csv', 'period,province,regency,potential_workers,participants\n2022-03,Papua,Kabupaten Merauke,100000,30000\n');
+    const r = await run(['coverage', f, '--by', 'regency']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}:2:15: error: Kabupaten Merauke of 2022-03 was in Papua before the 2022 split (UU 14, 15, 16/2022, in force from 2022-07); today it is in Papua Selatan, and regencies are read under today's provinces`);
+    expect(r.stderr).toContain('hint: write its province as Papua Selatan (the regency\'s own figures are the same), or give Papua of 2022-03 as one province row (its regencies added up), or report months from 2022-07 on');
+    expect(r.stderr).not.toContain('unknown');
+    const id = await run(['coverage', f, '--by', 'regency', '--lang', 'id']);
+    expect(id.stderr).toContain('Kabupaten Merauke per 2022-03 berada di Papua sebelum pemekaran 2022 (UU 14, 15, 16/2022, berlaku mulai 2022-07); kini di Papua Selatan');
+    const v = await run(['validate', f, '-f', 'csv']);
+    expect(v.code).toBe(3);
+    expect(csvRows(v.stdout)[0]).toMatchObject({ file: f, line: '2', column: '15', status: 'error' });
+    // Its province written as today's: read (by hand 30,000 / 100,000 = 0.3).
+    const s = writeIn(dir, 'p22s.csv', 'period,province,regency,potential_workers,participants\n2022-03,Papua Selatan,Kabupaten Merauke,100000,30000\n');
+    const rs = await run(['coverage', s, '--by', 'regency', '-f', 'csv']);
+    expect(rs.code, rs.stderr).toBe(0);
+    expect(csvRows(rs.stdout)[0]).toMatchObject({ regency: 'Kabupaten Merauke', denominator: '100000', participants: '30000', coverage: '0.3' });
+    // Papua of 2022-03 as one province row: read.
+    const p = writeIn(dir, 'p22p.csv', 'period,province,potential_workers,participants\n2022-03,Papua,1900000,300000\n');
+    const rp = await run(['coverage', p, '-f', 'csv']);
+    expect(rp.code, rp.stderr).toBe(0);
+  });
+
+  it('after the split (or undated): "is in Papua Selatan, not Papua, since …"; Papua Barat Daya (UU 29/2022) alike', async () => {
+    const f = writeIn(dir, 'p24r.csv', 'period,province,regency,potential_workers,participants\n2024-03,Papua,Kabupaten Merauke,100000,30000\n');
+    const r = await run(['coverage', f, '--by', 'regency']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('error: Kabupaten Merauke is in Papua Selatan, not Papua, since the 2022 split (UU 14, 15, 16/2022, in force from 2022-07)\n  hint: write its province as Papua Selatan\n');
+    const b = writeIn(dir, 'pbd.csv', 'province,regency,potential_workers,participants\nPapua Barat,Kota Sorong,100000,30000\n');
+    const rb = await run(['coverage', b, '--by', 'regency']);
+    expect(rb.code).toBe(3);
+    expect(rb.stderr).toContain('error: Kota Sorong is in Papua Barat Daya, not Papua Barat, since the 2022 split (UU 29/2022, in force from 2022-12)');
+    // A regency of neither stays unknown.
+    const u = writeIn(dir, 'pu.csv', 'province,regency,potential_workers,participants\nPapua,Kabupaten Boalemo,100000,30000\n');
+    const ru = await run(['coverage', u, '--by', 'regency']);
+    expect(ru.stderr).toContain('unknown kabupaten/kota "Kabupaten Boalemo" in Papua');
+  });
+});
