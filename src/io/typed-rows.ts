@@ -1101,13 +1101,13 @@ export class TypedRows implements RowSink {
     // blanks as 0), and the report would give the area no coverage and a Total without its workforce (rv21
     // I). Refused, as a blank cell is; before participants above it, whose hint (--allow-over-coverage)
     // would lead to this refusal (rv23 F7).
-    const area = this.ownArea(plan, keys, province, regency);
-    if (area !== undefined) {
-      for (const d of plan.denominators) {
-        if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
-        const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
-        return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
-      }
+    // (The area is looked up only for a 0: this runs on every row.)
+    for (const d of plan.denominators) {
+      if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
+      const area = this.ownArea(plan, keys, province, regency);
+      if (area === undefined) break;
+      const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+      return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
     }
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
