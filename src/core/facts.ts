@@ -18,9 +18,9 @@ export interface OverDenominatorRow {
 /**
  * Where the month of a sheet comes from when a month is written above its header (`Periode | 2024-06`),
  * which is not read: its period column ('column'), --period ('flag'), or nowhere ('none': then the advice
- * is to add one of them; rv23 F2).
+ * is to add one of them; 'add-column' for a command without --period; rv23 F2).
  */
-export type RowsAbovePeriod = 'column' | 'flag' | 'none';
+export type RowsAbovePeriod = 'column' | 'flag' | 'none' | 'add-column';
 
 export type Note =
   /** A default basis could not be computed at a grain; another one was used. */

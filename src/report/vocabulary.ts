@@ -144,6 +144,7 @@ const ABOVE_PERIOD: Record<RowsAbovePeriod | 'unsaid', readonly [string, string]
   column: ['; a month written there is not read: each row\'s month is its period column\'s', '; bulan yang ditulis di sana tidak dibaca: bulan setiap baris diambil dari kolom periodenya'],
   flag: ['; a month written there is not read: the rows are of the month --period gives', '; bulan yang ditulis di sana tidak dibaca: baris-barisnya adalah bulan yang diberikan --period'],
   none: ['; a month written there is not taken as the file\'s: add a period column or pass --period', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period'],
+  'add-column': ['; a month written there is not taken as the file\'s: add a period column', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period'],
   unsaid: ['', ''],
 };
 

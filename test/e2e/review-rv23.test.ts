@@ -140,6 +140,10 @@ describe('rv23 F2: the rows-above-header note says where the month comes from, a
     const n = await run(['coverage', f, '-f', 'csv']);
     expect(n.code, n.stderr).toBe(0);
     expect(n.stderr).toContain(`note: ${f}: sheet "Data": ${above}; a month written there is not taken as the file's: add a period column or pass --period\n`);
+    // breakdown has no --period: the advice is the period column alone.
+    const b = await run(['breakdown', '--target', '200000', '--input', f, '-f', 'csv']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toContain(`note: ${f}: sheet "Data": ${above}; a month written there is not taken as the file's: add a period column\n`);
   });
 });
 
