@@ -67,7 +67,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // --denominator in its standard form (potensi_pekerja, "Potensi Pekerja" → potential_workers), as the
   // loader names the input's columns: the raw spelling would miss the input's own column (rv16 #2).
   const wanted = o.denominator === undefined ? undefined : canonicalColumn(o.denominator);
-  const schema = coverageSchema(grain, wanted, o.extract ?? false);
+  const schema = { ...coverageSchema(grain, wanted, o.extract ?? false), period: o.period };
   stdinOnce(files, o.previous, o.targets, o.workforce, o.compareTargets, o.series);
   const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…');
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
@@ -122,7 +122,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   let runNotes: Note[] = [...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).
-  let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year);
+  let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year, targets?.bases);
   let differences: PlanDifferences | undefined;
   let nothingAsOf = targets?.nothingAsOf;
   if (o.compareTargets?.length && targets) {
@@ -265,9 +265,10 @@ function workforceUnread(wf: LoadedTable): Note[] {
 }
 
 /** --year planned its targets on one denominator and the report's coverage is on another: say so. */
-function planBase(planned: string | null | undefined, report: string | undefined, year: number | undefined): Note[] {
+function planBase(planned: string | null | undefined, report: string | undefined, year: number | undefined, bases: readonly string[] | undefined): Note[] {
   if (!planned || !report || planned === report || year === undefined) return [];
-  return [{ code: 'plan-denominator', planned, report, year }];
+  // The bases it could be planned on, when the report's is not one of them (the template's workforce).
+  return [{ code: 'plan-denominator', planned, report, year, ...(bases && !bases.includes(report) ? { bases } : {}) }];
 }
 
 /** The province codes a report covers (those read, and those --expect names), if it is by province. */

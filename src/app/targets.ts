@@ -10,6 +10,7 @@ import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocatio
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
+import { canonicalColumn } from '../core/columns.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
 import { pathStages, targetForYear, targetStages } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
@@ -18,7 +19,7 @@ import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadOptions } from '../io/load.js';
 import { bundledSeries, userSeries, type TargetSeries } from '../io/series.js';
 import type { Io } from '../io/terminal.js';
-import { chooseDenominator, ruleColumns, splitRule, type RuleOptions } from '../options/specs.js';
+import { chooseDenominator, DENOMINATORS, ruleColumns, splitRule, type RuleOptions } from '../options/specs.js';
 import { breakdownSchema } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
 import type { InertRule } from './inert.js';
@@ -306,6 +307,8 @@ function checkProfile(t: Table, year: number, phasing: Phasing, file: string | u
   }
 }
 
+const orWords = (xs: readonly string[], or: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
+
 /** Targets for coverage from --targets FILE, or planned on the bundled baseline for --year. */
 export async function coverageTargets(
   o: TotalOptions & RuleOptions & { targets?: string; denominator?: string; phasing?: string },
@@ -315,7 +318,8 @@ export async function coverageTargets(
   io: Io,
   /** The province codes the report covers: the notes about targets of other provinces are left out. */
   within?: ReadonlySet<string>,
-): Promise<{ targets: Targets; notes: Note[]; nothingAsOf?: Words } | undefined> {
+  /** planned: the bases --year can plan on (the bundled baseline's denominators); a --targets file gives none. */
+): Promise<{ targets: Targets; notes: Note[]; nothingAsOf?: Words; bases?: readonly string[] } | undefined> {
   if (o.targets) {
     const files = await expandInputs([o.targets], io);
     const table = await loadTable(
@@ -376,6 +380,17 @@ export async function coverageTargets(
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
   if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, true);
   const shape = grain.includes('segment') ? { kind: 'matrix' as const, rows: 'province', columns: 'segment' } : { kind: 'flat' as const, dim: 'province' };
+  // --denominator names the report's base, and --year plans on it too: one the bundled baseline lacks
+  // (the template's workforce) is said as such, not as a column the input lacks (rv23 F4).
+  if (o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
+    const d = canonicalColumn(o.denominator);
+    const bases = DENOMINATORS.filter((x) => hasMeasure(base, x));
+    const planned = DENOMINATORS.find((x) => hasMeasure(base, x));
+    throw usage(
+      { message: `--denominator ${d}: --year ${o.year} plans the targets on the bundled baseline (data/baseline.csv), which has no ${d} figures`, hint: `leave out --denominator (the targets are then split by ${planned}, and a warning says each base); or, if your ${d} figures are ${orWords(bases, 'or')}, name the column so and pass --denominator with that name` },
+      { message: `--denominator ${d}: --year ${o.year} merencanakan target dengan baseline bawaan (data/baseline.csv), yang tidak memiliki angka ${d}`, hint: `hilangkan --denominator (target lalu dibagi menurut ${planned}, dan peringatan menyebut tiap dasarnya); atau, jika angka ${d} Anda adalah ${orWords(bases, 'atau')}, beri kolomnya nama itu dan berikan --denominator dengan nama tersebut` },
+    );
+  }
   const denominator = chooseDenominator(o.denominator, [base]);
   const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator }, base), B, true);
   const result = stages[stages.length - 1]!.result;
@@ -406,6 +421,9 @@ export async function coverageTargets(
     // below later actuals, as in breakdown.
     notes: [...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
+    // What --denominator can plan the targets on (rv23 F4: "--denominator workforce plans the targets on
+    // it too" was refused, the bundled baseline having no workforce).
+    bases: DENOMINATORS.filter((d) => hasMeasure(base, d)),
   };
 }
 

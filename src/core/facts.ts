@@ -10,9 +10,18 @@ export interface OverDenominatorRow {
   readonly months: readonly string[];
   /** Where its participants were read (the first row of the group): file:line. */
   readonly at?: string;
+  /** The same row as a reference into the data table's sources (a refusal's place: file, line; rv23 F8). */
+  readonly ref?: { readonly src: number; readonly line: number };
 }
 
 /** Something the tool decided on the user's behalf; said once on stderr and kept in JSON meta.notes. */
+/**
+ * Where the month of a sheet comes from when a month is written above its header (`Periode | 2024-06`),
+ * which is not read: its period column ('column'), --period ('flag'), or nowhere ('none': then the advice
+ * is to add one of them; 'add-column' for a command without --period; rv23 F2).
+ */
+export type RowsAbovePeriod = 'column' | 'flag' | 'none' | 'add-column';
+
 export type Note =
   /** A default basis could not be computed at a grain; another one was used. */
   | { readonly code: 'basis-fallback'; readonly grain: readonly string[]; readonly wanted: 'uncovered' | 'workforce'; readonly used: 'participants' | 'equal'; readonly missing: string }
@@ -115,7 +124,8 @@ export type Note =
    */
   | { readonly code: 'projection-over'; readonly rows: number; readonly of: number; readonly december: string; readonly measure: string; readonly names: readonly string[]; readonly allowed: boolean }
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
-  | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number }
+  /** `bases`: when --denominator cannot plan on the report's (the bundled baseline has no such figure), those it can. */
+  | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number; readonly bases?: readonly string[] }
   /**
    * --compare-targets: a plan with targets for other rows than the first plan's. `both`: the rows both have
    * targets for, over which the difference of the subtotals and the Total is taken; null: that
@@ -187,7 +197,7 @@ export type Note =
    * (a title block); `period`: one of them is labelled Periode/Period/Bulan, which is not taken as the
    * file's month (rv21 E).
    */
-  | { readonly code: 'rows-above-header'; readonly file: string; readonly sheet: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period: boolean }
+  | { readonly code: 'rows-above-header'; readonly file: string; readonly sheet: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period?: RowsAbovePeriod }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */

@@ -23,6 +23,7 @@ import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
 import { MAX_SUGGESTED } from './areas.js';
 import { boundedDistance } from '../core/suggest.js';
+import { PROVINCE_SPLITS } from '../core/splits.js';
 import type { FileFold } from './fold.js';
 import { KeyLabels } from './key-labels.js';
 import type { IdLedger } from './id-ledger.js';
@@ -323,6 +324,55 @@ export class TypedRows implements RowSink {
   private numberFormatTrouble = false;
   private over(p: InputProblem, line: number, column?: number): void {
     this.overFails.push({ p, line, column });
+  }
+
+  /**
+   * The name of the area whose own row this is — a regency, a province, a Kanwil — when the row is not split
+   * further (by segment, sector or another key; a period does not split it) in a regional file; else
+   * undefined. Such a row's denominator is the area's workforce, which is never 0 (rv21 I, rv23 F7).
+   */
+  private ownArea(plan: Plan, keys: readonly (string | null)[], province: Resolved | undefined, regency: Resolved | undefined): string | undefined {
+    if (this.o.rule !== 'refuse') return undefined;
+    for (let k = 0; k < plan.keys.length; k++) {
+      const { dim, name } = plan.keys[k]!;
+      if (name !== 'period' && name !== 'kanwil' && keys[dim] !== null && keys[dim] !== undefined && keys[dim] !== '') return undefined;
+    }
+    if (regency && 'key' in regency) return regency.label;
+    if (province && 'key' in province) return this.domains.province(province.key)?.name ?? province.label;
+    // A Kanwil's own row (a file by Kanwil, no province): an aggregate of provinces, whose 0 is as wrong as
+    // a province's (rv23 F9).
+    if (plan.kanwilKey >= 0) {
+      const k = keys[plan.keys[plan.kanwilKey]!.dim];
+      const r = this.resolved[plan.kanwilKey];
+      if (k !== null && k !== undefined && k !== '' && k !== DROPPED && r && 'key' in r) return r.label;
+    }
+    return undefined;
+  }
+
+  /**
+   * A regency not found in the row's province, found in a province formed out of it by a 2022 split
+   * (core/splits.ts): the problem that says so, with the row's month; else undefined.
+   */
+  private movedBySplit(plan: Plan, cells: readonly (Cell | undefined)[], keys: readonly (string | null)[], province: string): InputProblem | undefined {
+    const split = PROVINCE_SPLITS.find((s) => s.province === province);
+    if (!split) return undefined;
+    const code = plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '';
+    const name = plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '';
+    for (const formed of split.formed) {
+      const r = this.domains.resolveRegency(code, name, formed);
+      if (!('key' in r)) continue;
+      const period = plan.period >= 0 ? keys[plan.period] : undefined;
+      return {
+        code: 'regency-across-split',
+        regency: r.label,
+        old: this.domains.province(province)?.name ?? province,
+        today: this.domains.province(formed)?.name ?? formed,
+        law: split.law,
+        from: split.from,
+        ...(period !== null && period !== undefined && period !== '' && period !== DROPPED ? { period } : {}),
+      };
+    }
+    return undefined;
   }
 
   /** The column named `denominator` (the tool's own reports'), read as a denominator; or undefined. */
@@ -889,7 +939,9 @@ export class TypedRows implements RowSink {
           }
           continue;
         }
-        this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined }, (places[i]?.line ?? line), places[i]?.column);
+        // A denominator left blank on an area's own row: its figure is wanted, never a 0 (refused below).
+        const area = n.role === 'measure' && plan.denominators.some((d) => d.measure === n.measure) ? this.ownArea(plan, keys, province, regency) : undefined;
+        this.fail({ code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined, area }, (places[i]?.line ?? line), places[i]?.column);
         continue;
       } else if (typeof v === 'boolean') {
         ok = false;
@@ -964,7 +1016,11 @@ export class TypedRows implements RowSink {
     if (regency && !(province && !('key' in province))) {
       if (!('key' in regency)) {
         ok = false;
-        this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
+        // A regency of a province formed by a split, under the old province's name: said so, not
+        // "unknown" (rv23 F3: Kabupaten Merauke in Papua of 2022-03).
+        const moved = province && 'key' in province ? this.movedBySplit(plan, cells, keys, province.key) : undefined;
+        if (moved) this.fail(moved, places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line, places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column);
+        else this.problems.add({ ...this.o.place((places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.line ?? line), places[plan.regencyName >= 0 ? plan.regencyName : plan.regencyCode]?.column), code: 'bad-key', message: regency.message, hint: regency.hint, id: regency.id });
       } else {
         const d = (this.regencyDim ??= this.shape.dim('regency', 'regency'));
         if (d >= keys.length) keys.length = d + 1;
@@ -1040,6 +1096,19 @@ export class TypedRows implements RowSink {
         estimated = e;
       }
     }
+    // An area's own row (a province, a regency: not split by segment, sector…) with a denominator of 0:
+    // no area of Indonesia has no workforce; a 0 there is a figure not filled in (an export that writes
+    // blanks as 0), and the report would give the area no coverage and a Total without its workforce (rv21
+    // I). Refused, as a blank cell is; before participants above it, whose hint (--allow-over-coverage)
+    // would lead to this refusal (rv23 F7).
+    // (The area is looked up only for a 0: this runs on every row.)
+    for (const d of plan.denominators) {
+      if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
+      const area = this.ownArea(plan, keys, province, regency);
+      if (area === undefined) break;
+      const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+      return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
+    }
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined && !this.ambiguousDenominator) {
@@ -1061,25 +1130,6 @@ export class TypedRows implements RowSink {
         }
         if (pendingRow && p0 > d0 !== p1 > d1) this.deferred.push({ kind: 'over', line: (places[col]?.line ?? line), column: places[col]?.column, a: [p0, p1], b: [d0, d1], measure: d.name });
         else if (p0 > d0) return this.over({ code: 'over-coverage', participants: p0, measure: d.name, denominator: d0, column: this.denominatorColumn(d.name) }, (places[col]?.line ?? line), places[col]?.column);
-      }
-    }
-    // A province's or regency's own row (not split by segment, sector…) with a denominator of 0: no area
-    // of Indonesia has no workforce; a 0 there is a figure not filled in (an export that writes blanks as
-    // 0), and the report would give the area no coverage and a Total without its workforce (rv21 I).
-    // Refused, as a blank cell is.
-    if (this.o.rule === 'refuse' && (provinceKey !== undefined || (this.regencyDim !== undefined && keys[this.regencyDim] != null))) {
-      let split = false;
-      for (let k = 0; k < plan.keys.length; k++) {
-        const { dim, name } = plan.keys[k]!;
-        if (name !== 'period' && name !== 'kanwil' && keys[dim] !== null && keys[dim] !== undefined && keys[dim] !== '') split = true;
-      }
-      if (!split) {
-        for (const d of plan.denominators) {
-          if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
-          const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
-          const area = this.regencyDim !== undefined && keys[this.regencyDim] != null ? this.shape.dims[this.regencyDim]!.labels.get(keys[this.regencyDim]!) : provinceKey !== undefined ? this.domains.province(provinceKey)?.name : undefined;
-          return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area: area ?? '' }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
-        }
       }
     }
     // The file's own coverage column against participants ÷ a denominator of the row (within half a

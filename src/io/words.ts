@@ -51,7 +51,7 @@ export type InputProblem =
   | { readonly code: 'level-after-tool-rows'; readonly field: string; readonly value: string; readonly firstLine: number }
   | { readonly code: 'unnamed-column'; readonly index: number; readonly value: string }
   | { readonly code: 'row-lacks-key'; readonly field: string }
-  | { readonly code: 'blank-count'; readonly field: string; readonly absent: boolean }
+  | { readonly code: 'blank-count'; readonly field: string; readonly absent: boolean; readonly area?: string | undefined }
   | { readonly code: 'boolean-number'; readonly field: string; readonly value: boolean }
   | { readonly code: 'not-whole'; readonly field: string; readonly value: number }
   | { readonly code: 'bad-number'; readonly field: string; readonly raw: string; readonly reason: string; readonly reasonId: string; readonly locale?: 'id' | 'en' }
@@ -59,6 +59,7 @@ export type InputProblem =
   | { readonly code: 'mixed-locales-id'; readonly id: string }
   | { readonly code: 'count-three-decimals'; readonly raw: string; readonly value: number; readonly grouped: number; readonly locale: 'id' | 'en'; readonly by: string; readonly byAt: string }
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
+  | { readonly code: 'regency-across-split'; readonly regency: string; readonly old: string; readonly today: string; readonly law: string; readonly from: string; readonly period?: string }
   | { readonly code: 'zero-area-denominator'; readonly field: string; readonly measure: string; readonly area: string }
   | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
   | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
@@ -196,7 +197,11 @@ export function words(p: InputProblem): Bilingual {
     case 'row-lacks-key':
       return say(`the row has no ${q(p.field)}`, `baris ini tidak memiliki ${q(p.field)}`);
     case 'blank-count': {
-      const hint = { en: 'a blank count is not zero: write 0 if zero is meant', id: 'sel kosong tidak sama dengan nol: tulis 0 jika yang dimaksud nol' };
+      // The denominator of an area's own row (a province, a regency): 0 is refused there (no area has
+      // no workforce), so "write 0" would lead to that refusal (rv23 F7); its figure is what is wanted.
+      const hint = p.area !== undefined
+        ? { en: `a blank count is not zero, and no province, regency or Kanwil has no workforce (a 0 is refused): write ${p.area}'s figure, or leave the row out`, id: `sel kosong tidak sama dengan nol, dan tidak ada provinsi, kabupaten/kota atau kanwil tanpa tenaga kerja (angka 0 ditolak): isikan angka ${p.area}, atau hapus barisnya` }
+        : { en: 'a blank count is not zero: write 0 if zero is meant', id: 'sel kosong tidak sama dengan nol: tulis 0 jika yang dimaksud nol' };
       return p.absent
         ? say({ message: `the row has no ${q(p.field)}`, hint: hint.en }, { message: `baris ini tidak memiliki ${q(p.field)}`, hint: hint.id })
         : say({ message: `field ${q(p.field)} is empty`, hint: hint.en }, { message: `kolom ${q(p.field)} kosong`, hint: hint.id });
@@ -230,10 +235,25 @@ export function words(p: InputProblem): Bilingual {
         { message: `${q(p.raw)} terbaca ${p.value} dalam format ${langId}, format angka berkas ini (lihat ${q(p.by)} di ${p.byAt}): jumlah dengan tiga desimal setelah ${q(sep)}; dalam format ${otherId} nilainya ${p.grouped}. Berkas mencampur format angka`, hint: `tulis seperti angka lain di berkas, atau tulis ${p.value} jika yang dimaksud ${p.value}` },
       );
     }
+    case 'regency-across-split': {
+      // Regencies are read under today's provinces (data/regencies.csv): one of a province formed in 2022,
+      // named under the old one, is refused for that, naming the law (rv23 F3), not as unknown.
+      const year = p.from.slice(0, 4);
+      if (p.period !== undefined && p.period < p.from) {
+        return say(
+          { message: `${p.regency} of ${p.period} was in ${p.old} before the ${year} split (${p.law}, in force from ${p.from}); today it is in ${p.today}, and regencies are read under today's provinces`, hint: `write its province as ${p.today} (the regency's own figures are the same), or give ${p.old} of ${p.period} as one province row (its regencies added up), or report months from ${p.from} on` },
+          { message: `${p.regency} per ${p.period} berada di ${p.old} sebelum pemekaran ${year} (${p.law}, berlaku mulai ${p.from}); kini di ${p.today}, dan kabupaten/kota dibaca menurut provinsi saat ini`, hint: `tulis provinsinya ${p.today} (angka kabupaten/kota itu sendiri tetap sama), atau berikan ${p.old} per ${p.period} sebagai satu baris provinsi (kabupaten/kotanya dijumlahkan), atau laporkan bulan mulai ${p.from}` },
+        );
+      }
+      return say(
+        { message: `${p.regency} is in ${p.today}, not ${p.old}, since the ${year} split (${p.law}, in force from ${p.from})`, hint: `write its province as ${p.today}` },
+        { message: `${p.regency} berada di ${p.today}, bukan ${p.old}, sejak pemekaran ${year} (${p.law}, berlaku mulai ${p.from})`, hint: `tulis provinsinya ${p.today}` },
+      );
+    }
     case 'zero-area-denominator':
       return say(
-        { message: `field ${q(p.field)}: ${p.area ? `${p.area}'s ` : ''}${p.measure} is 0: no province or regency has no workforce, and a 0 would give it no coverage and leave its workforce out of the Total`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out' },
-        { message: `kolom ${q(p.field)}: ${p.measure} ${p.area ? `${p.area} ` : ''}bernilai 0: tidak ada provinsi atau kabupaten/kota tanpa tenaga kerja, dan angka 0 membuatnya tanpa cakupan dan tidak terhitung dalam cakupan Total`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya' },
+        { message: `field ${q(p.field)}: ${p.area ? `${p.area}'s ` : ''}${p.measure} is 0: no province, regency or Kanwil has no workforce, and a 0 would give it no coverage and leave its workforce out of the Total`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out' },
+        { message: `kolom ${q(p.field)}: ${p.measure} ${p.area ? `${p.area} ` : ''}bernilai 0: tidak ada provinsi, kabupaten/kota atau kanwil tanpa tenaga kerja, dan angka 0 membuatnya tanpa cakupan dan tidak terhitung dalam cakupan Total`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya' },
       );
     case 'forced-three-decimals': {
       const [sep, other, otherId, o] = p.locale === 'id' ? [',', 'English (en)', 'Inggris (en)', 'en'] : ['.', 'Indonesian (id)', 'Indonesia (id)', 'id'];

@@ -150,7 +150,11 @@ export function describeCoreError(e: unknown, place: (src: number, line: number,
       const p = rowPlace(source, line);
       return p.line === undefined ? p.file! : `${p.file}:${p.line}`;
     };
-    return [both((lang) => coverageText(e.problem, lang, named))];
+    // Participants above a denominators table's figure: placed at the first row named (rv23 F8: validate's
+    // file and line columns were empty).
+    const first = e.problem.kind === 'over-denominators' ? e.problem.rows[0]?.ref : undefined;
+    const source = first ? sources?.[first.src] : undefined;
+    return [{ ...(first && source ? rowPlace(source, first.line) : {}), ...both((lang) => coverageText(e.problem, lang, named)) }];
   }
   if (e instanceof TargetFrameError) return [both((lang) => frameText(e.problem, lang))];
   if (e instanceof SumOverflowError) {

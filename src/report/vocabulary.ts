@@ -3,7 +3,7 @@
 // these words.
 
 import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/methods.js';
-import type { InfeasibleFact, Note, OverDenominatorRow } from '../core/facts.js';
+import type { InfeasibleFact, Note, OverDenominatorRow, RowsAbovePeriod } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
 import { addMonths } from '../core/calendar.js';
@@ -134,6 +134,18 @@ const unitsWords = (grain: readonly string[], lang: Lang): string => {
   const g = grainWords(grain, lang);
   if (/^units?$/i.test(g)) return lang === 'id' ? 'unit' : 'units';
   return lang === 'id' ? `unit ${g}` : `${g} units`;
+};
+
+/**
+ * A month written above a sheet's header (not read), by where the month comes from: the advice to add
+ * a period column or pass --period only where neither is there (rv23 F2).
+ */
+const ABOVE_PERIOD: Record<RowsAbovePeriod | 'unsaid', readonly [string, string]> = {
+  column: ['; a month written there is not read: each row\'s month is its period column\'s', '; bulan yang ditulis di sana tidak dibaca: bulan setiap baris diambil dari kolom periodenya'],
+  flag: ['; a month written there is not read: the rows are of the month --period gives', '; bulan yang ditulis di sana tidak dibaca: baris-barisnya adalah bulan yang diberikan --period'],
+  none: ['; a month written there is not taken as the file\'s: add a period column or pass --period', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period'],
+  'add-column': ['; a month written there is not taken as the file\'s: add a period column', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period'],
+  unsaid: ['', ''],
 };
 
 const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {
@@ -321,6 +333,16 @@ export function noteText(n: Note, lang: Lang): string {
       );
     }
     case 'plan-denominator':
+      // No --denominator to offer when the bundled baseline the targets are planned on has no such figure
+      // (the template's workforce): renaming the column to one it has is the way to one base (rv23 F4).
+      if (n.bases?.length) {
+        const en = orList(n.bases, 'or');
+        const id = orList(n.bases, 'atau');
+        return L(
+          `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report}, which the bundled baseline they are planned on has no figures of (to plan and report on one base: if the ${n.report} figures are ${en}, name the column so and pass --denominator with that name)`,
+          `target ${n.year} adalah hasil pembagian nasional menurut ${n.planned}; cakupan laporan ini memakai ${n.report}, yang angkanya tidak ada di baseline bawaan tempat target direncanakan (agar rencana dan laporan memakai dasar yang sama: jika angka ${n.report} itu ${id}, beri kolomnya nama itu dan berikan --denominator dengan nama tersebut)`,
+        );
+      }
       return L(
         `the ${n.year} targets are the national breakdown's, split by ${n.planned}; this report's coverage is on ${n.report} (--denominator ${n.report} plans the targets on it too)`,
         `target ${n.year} adalah hasil pembagian nasional menurut ${n.planned}; cakupan laporan ini memakai ${n.report} (--denominator ${n.report} juga merencanakan target dengannya)`,
@@ -486,7 +508,7 @@ export function noteText(n: Note, lang: Lang): string {
     case 'zero-denominator': {
       const names = `${n.units.join(', ')}${n.count > n.units.length ? `, … (${n.count})` : ''}`;
       return L(
-        `${n.count === 1 ? '1 row has' : `${n.count} rows have`} a ${n.measure} of 0 (${names}): no coverage for ${n.count === 1 ? 'it' : 'them'}, and the Total adds ${n.count === 1 ? 'its' : 'their'} participants, if any, over no ${n.measure} of ${n.count === 1 ? 'its' : 'their'} own; if the figure is not 0, give it`,
+        `${n.count === 1 ? '1 row has' : `${n.count} rows have`} ${/^[aeiou]/.test(n.measure) ? 'an' : 'a'} ${n.measure} figure of 0 (${names}): no coverage for ${n.count === 1 ? 'it' : 'them'}, and the Total adds ${n.count === 1 ? 'its' : 'their'} participants, if any, over no ${n.measure} figure of ${n.count === 1 ? 'its' : 'their'} own; if the figure is not 0, give it`,
         `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
       );
     }
@@ -587,8 +609,8 @@ export function noteText(n: Note, lang: Lang): string {
       const rows = n.rows.map((r) => `${r.row} (${JSON.stringify(clipValue(r.text))})`).join(', ');
       const more = (l: Lang): string => (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
       return L(
-        `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${n.period ? '; a month written there is not taken as the file\'s: add a period column or pass --period' : ''}`,
-        `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${n.period ? '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period' : ''}`,
+        `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`,
+        `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`,
       );
     }
     case 'hidden-columns':

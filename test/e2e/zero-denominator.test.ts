@@ -16,7 +16,7 @@ describe('rv21 I: a denominator of 0', () => {
     const out = join(dir, 'z0-report.csv');
     const r = await run(['coverage', z0, '-o', out]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${z0}:2:6: error: field "workforce": Aceh's workforce is 0: no province or regency has no workforce`);
+    expect(r.stderr).toContain(`${z0}:2:6: error: field "workforce": Aceh's workforce is 0: no province, regency or Kanwil has no workforce`);
     expect(r.stderr).toContain('hint: write its figure (an export that writes a blank as 0 gives no figure), or leave the row out');
     expect(existsSync(out)).toBe(false);
     const id = await run(['coverage', z0, '--lang', 'id']);
@@ -32,7 +32,7 @@ describe('rv21 I: a denominator of 0', () => {
     const s0 = writeIn(dir, 's0.csv', 'province,sector,workforce,participants\nGorontalo,Pertanian,0,0\nGorontalo,Perdagangan,1000,100\nGorontalo,Perikanan,0,0\n');
     const r = await run(['coverage', s0, '--by', 'sector', '-f', 'csv', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe("warning: 2 rows have a workforce of 0 (Pertanian, Perikanan): no coverage for them, and the Total adds their participants, if any, over no workforce of their own; if the figure is not 0, give it\n");
+    expect(r.stderr).toBe("warning: 2 rows have a workforce figure of 0 (Pertanian, Perikanan): no coverage for them, and the Total adds their participants, if any, over no workforce figure of their own; if the figure is not 0, give it\n");
     // By hand: Total 1000 workforce, 100 participants, coverage 0.1; the rows of 0 have no coverage.
     const rows = csvRows(r.stdout);
     expect(rows.map((x) => [x['sector'], x['denominator'], x['participants'], x['coverage']])).toEqual([
@@ -45,7 +45,7 @@ describe('rv21 I: a denominator of 0', () => {
     expect(id.stderr).toContain('2 baris memiliki workforce 0 (Pertanian, Perikanan): tanpa cakupan');
     // JSON carries it.
     const j = await run(['coverage', s0, '--by', 'sector', '-f', 'json', '-q']);
-    expect(JSON.stringify(JSON.parse(j.stdout).meta.notes)).toContain('2 rows have a workforce of 0');
+    expect(JSON.stringify(JSON.parse(j.stdout).meta.notes)).toContain('2 rows have a workforce figure of 0');
   });
 });
 

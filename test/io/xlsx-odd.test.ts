@@ -123,14 +123,14 @@ describe('merged cells', () => {
     expect(r.rows[1]!.places[0]).toEqual({ line: 4, column: 1 });
     expect(r.rows[1]!.places[1]).toEqual({ line: 5, column: 2 });
     // rv21 E: the title row above the header is named too
-    expect(r.notes).toEqual([{ code: 'merged-filled', file: 'data.xlsx', sheet: 'Data', ranges: ['A4:A6', 'A7:A8'] }, { code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0, period: false }]);
+    expect(r.notes).toEqual([{ code: 'merged-filled', file: 'data.xlsx', sheet: 'Data', ranges: ['A4:A6', 'A7:A8'] }, { code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0 }]);
     expect(noteText(r.notes[0]!, 'en')).toBe('data.xlsx: merged key cells filled down from their top cell (sheet "Data"): A4:A6, A7:A8');
   });
 
   it('without the merge the same sheet has empty provinces (nothing is guessed)', async () => {
     const r = await read(sheet([]));
     expect(cells(r)[1]).toEqual([null, 'Kab. Gorontalo', 20, 200]);
-    expect(r.notes).toEqual([{ code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0, period: false }]); // rv21 E: only the title row above the header
+    expect(r.notes).toEqual([{ code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0 }]); // rv21 E: only the title row above the header
   });
 
   it('a cell of its own inside a merge keeps its value; blank rows inside a merge stay blank', async () => {
@@ -176,7 +176,7 @@ describe('merged cells', () => {
       ['Gorontalo', null, 20, 200],
       ['Aceh', null, 40, 400],
     ]);
-    expect(r.notes).toEqual([{ code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0, period: false }]); // rv21 E: only the title row above the header
+    expect(r.notes).toEqual([{ code: 'rows-above-header', file: 'data.xlsx', sheet: 'Data', header: 3, rows: [{ row: 1, text: 'Laporan Juni' }], more: 0 }]); // rv21 E: only the title row above the header
   });
 
   it('the word mergeCell inside a cell is text, not a merge', async () => {

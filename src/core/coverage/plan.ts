@@ -937,11 +937,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // participants, so coverage above it is real (rv23 F1: 686,023 over Kalimantan Tengah's formal 649,744
   // was refused).
   if (overAt.length && denominatorFrom === 'denominators' && denNow && (DENOMINATORS as readonly string[]).includes(spec.denominator!)) {
-    const above = aboveDenominators(overAt, detail, grain, spec, denNow.table, roll(cur, grain).table);
+    const rolled = roll(cur, grain).table;
+    const above = aboveDenominators(overAt, detail, grain, spec, denNow.table, rolled);
     if (above.length) {
       const listed = above.slice(0, 5);
       const facts = { measure: spec.denominator!, source: denSource, rows: listed, more: above.length - listed.length };
-      if (!spec.allowOverCoverage) throw new CoverageError({ kind: 'over-denominators', ...facts });
+      // With the sources, the refusal is placed at its first row's file and line (validate's columns; rv23 F8).
+      if (!spec.allowOverCoverage) throw new CoverageError({ kind: 'over-denominators', ...facts }, rolled.sources);
       notes.push({ code: 'over-denominators', ...facts });
       const named = new Set(above.map((x) => x.label));
       for (let j = over.length - 1; j >= 0; j--) if (named.has(over[j]!)) over.splice(j, 1);
@@ -1301,7 +1303,7 @@ function aboveDenominators(at: readonly number[], detail: LevelRows, grain: read
       }
     }
     const src = groups.sources[places.src[i]!];
-    out.push({ label: r.labels.join(' / '), participants: r.metrics.participants, denominator: r.metrics.denominator!, months: [...months].sort(), ...(src ? { at: `${src.name}:${places.line[i]}` } : {}) });
+    out.push({ label: r.labels.join(' / '), participants: r.metrics.participants, denominator: r.metrics.denominator!, months: [...months].sort(), ...(src ? { at: `${src.name}:${places.line[i]}`, ref: { src: places.src[i]!, line: places.line[i]! } } : {}) });
   }
   return out;
 }

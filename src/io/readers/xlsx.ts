@@ -245,11 +245,14 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
           ),
         );
       }
-      if (options.headerRow === undefined && own === undefined && others.length === 1) {
+      // Of several other sheets with known names, the one with participants is the data (a code list,
+      // Kode | Provinsi, has two known names too: an office template's instructions + data + codes; rv23 F6).
+      const data = others.length === 1 ? others : others.filter((n) => headers.get(n)!.split('\u0000').some((c) => c === 'participants' || c === 'participant_id' || SEGMENT_COLUMNS.has(c)));
+      if (options.headerRow === undefined && own === undefined && data.length === 1) {
         return refuse(
           say(
-            { message: `sheet ${quoted(sheet.name)}, the first, has no data columns (no row of its first ${HEADER_SEARCH_ROWS} with two known column names); sheet ${quoted(others[0]!)} has them`, hint: `pass --sheet ${shellWord(others[0]!)}` },
-            { message: `lembar ${quoted(sheet.name)}, yang pertama, tidak memiliki kolom data (tidak ada baris di ${HEADER_SEARCH_ROWS} baris pertamanya dengan dua nama kolom yang dikenal); lembar ${quoted(others[0]!)} memilikinya`, hint: `pass --sheet ${shellWord(others[0]!)}` },
+            { message: `sheet ${quoted(sheet.name)}, the first, has no data columns (no row of its first ${HEADER_SEARCH_ROWS} with two known column names); sheet ${quoted(data[0]!)} has them`, hint: `pass --sheet ${shellWord(data[0]!)}` },
+            { message: `lembar ${quoted(sheet.name)}, yang pertama, tidak memiliki kolom data (tidak ada baris di ${HEADER_SEARCH_ROWS} baris pertamanya dengan dua nama kolom yang dikenal); lembar ${quoted(data[0]!)} memilikinya`, hint: `berikan --sheet ${shellWord(data[0]!)}` },
           ),
         );
       }
@@ -271,7 +274,7 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   const headerRow = rows.finish(sheets.length > 1 ? listSheets : undefined);
   if (headerRow === undefined) return withSheet;
   if (rows.filled.length) options.onNote?.({ code: 'merged-filled', file, sheet: sheet.name, ranges: rows.filled });
-  if (rows.above.length) options.onNote?.({ code: 'rows-above-header', file, sheet: sheet.name, header: headerRow, rows: rows.above.slice(0, 5), more: Math.max(0, rows.above.length - 5), period: rows.above.some((r) => /^\s*(periode|period|bulan)\b/i.test(r.text)) });
+  if (rows.above.length) options.onNote?.({ code: 'rows-above-header', file, sheet: sheet.name, header: headerRow, rows: rows.above.slice(0, 5), more: Math.max(0, rows.above.length - 5), ...(rows.above.some((r) => /^\s*(periode|period|bulan)\b/i.test(r.text)) ? { period: rows.periodColumn() ? 'column' : 'none' } : {}) });
   // Hidden rows (filtered out, or hidden by hand) are data like the others and are counted: the file holds
   // them, and refusing would refuse every workbook saved with a filter on. But a planner who filtered the
   // sheet would not expect them in the totals, so the note says so; hidden columns that are read, too.
@@ -359,6 +362,10 @@ class SheetRows implements SheetRowHandler {
   readonly filled: string[] = [];
   /** Non-empty rows above the header found by its column names, not read: their row and text. */
   readonly above: { row: number; text: string }[] = [];
+  /** The header names a period column (the rows' month is theirs, whatever is written above it). */
+  periodColumn(): boolean {
+    return this.names.some((n) => canonicalColumn(n) === 'period');
+  }
   /** Data rows hidden in the workbook (hidden, or filtered out): how many, and the first (no list: memory stays flat). */
   hiddenRows = 0;
   firstHidden = 0;
