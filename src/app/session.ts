@@ -13,7 +13,7 @@ import type { LoadOptions } from '../io/load.js';
 import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/terminal.js';
 import { FORMATS, flagName, type FlagKey, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
 import { checkFields } from '../options/keys.js';
-import { resolveOptions, type ExclusivePair } from '../options/resolve.js';
+import { configFolder, resolveOptions, type ExclusivePair } from '../options/resolve.js';
 import { originsOf, rememberRun } from '../options/origin.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
@@ -128,7 +128,9 @@ export class Session {
       if (first !== undefined) throw sameOutputTwice(t, first);
       seen.set(key, t);
     }
-    if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
+    const folder = configFolder(config);
+    if (config && folder) this.note({ en: `using defaults from ${config.file}; the files it names are read from ${folder}/`, id: `memakai pengaturan dari ${config.file}; berkas yang disebutnya dibaca dari ${folder}/` });
+    else if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
   }
 
   /** `code`: the core note's, carried into the report's notes with the kind (JSON meta.notes). */
