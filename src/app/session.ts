@@ -14,7 +14,7 @@ import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/termin
 import { FORMATS, flagName, type FlagKey, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
 import { checkFields } from '../options/keys.js';
 import { configFolder, resolveOptions, type ExclusivePair } from '../options/resolve.js';
-import { originsOf, rememberRun } from '../options/origin.js';
+import { fromConfigFile, originsOf, rememberRun } from '../options/origin.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, stream } from '../render/index.js';
@@ -146,6 +146,23 @@ export class Session {
     if ((this.quiet && !always) || this.said.has(line)) return;
     this.said.add(line);
     this.io.stderr.write(line);
+  }
+
+  /**
+   * The columns to show: --fields as typed (checked, a name of no column refused), or a config's
+   * "fields", a default shared by many runs and commands (rv25 F5): the names this report has are kept,
+   * the others left aside with a warning, as a config "sort" that does not apply is.
+   */
+  private fieldsOf(columns: readonly string[]): readonly string[] | undefined {
+    const fields = this.out.fields;
+    if (!fields || !this.config || !fromConfigFile(this.out, 'fields')) return fields;
+    const has = new Set(columns);
+    const kept = fields.filter((f) => has.has(f));
+    const aside = fields.filter((f) => !has.has(f));
+    const file = this.config.file;
+    if (!kept.length) this.warn({ en: `"fields" in ${file} is left aside: this report has none of its columns (${aside.join(', ')}); every column is shown`, id: `"fields" di ${file} dikesampingkan: laporan ini tidak memiliki satu pun kolomnya (${aside.join(', ')}); semua kolom ditampilkan` });
+    else if (aside.length) this.warn({ en: `"fields" in ${file} is left aside for ${aside.join(', ')}: this report has no such column`, id: `"fields" di ${file} dikesampingkan untuk ${aside.join(', ')}: laporan ini tidak memiliki kolom itu` });
+    return kept.length ? kept : undefined;
   }
 
   note(words: Words | string): void {
@@ -286,7 +303,7 @@ export class Session {
     clearProgress(this.io);
     this.sayBpsCodes();
     const report = this.inCodes(this.withSpokenNotes(whole));
-    const fields = this.out.fields;
+    const fields = this.fieldsOf(report.columns.map((c) => c.key));
     checkFields(fields, report.columns.map((c) => c.key));
     const rendered: Output[] = [];
     for (const t of this.targets()) {

@@ -122,6 +122,9 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
     denominator: [{ used: ['validate', f('own-base.csv'), '--denominator', 'basis_pekerja'] }],
     period: [{ used: ['validate', 'examples/2024-06/gorontalo.csv', '--period', '2023-01'] }],
     extract: [{ used: ['validate', f('per-employer.csv'), '--extract'] }],
+    // rv25 F1, F6: the same denominators and completeness check as coverage.
+    workforce: [{ used: ['validate', f('extract.csv'), '--workforce', f('workforce.csv')] }, { refused: ['validate', 'examples/2024-06/gorontalo.csv', '--workforce', f('workforce.csv')] }],
+    expect: [{ used: ['validate', 'examples/2024-06/gorontalo.csv', '--expect', 'kanwil:Sulama'] }],
     quiet: [{ used: ['validate', 'test/fixtures/good/indonesian-counts.csv', '--config', f('lang.json'), '--quiet'] }],
     lang: [{ used: ['validate', 'test/fixtures/bad/negative.csv', '--lang', 'id'], without: ['validate', 'test/fixtures/bad/negative.csv', '--lang', 'en'] }],
   },
