@@ -173,6 +173,16 @@ export class Session {
     this.say('warning', words);
   }
 
+  /**
+   * A warning for the report files only (JSON meta.notes, the warnings of HTML, xlsx and Markdown): what
+   * stderr says as the run's error (a --fail-below breach, exit 1), which the files would otherwise miss.
+   */
+  inReportOnly(words: Words, code: string): void {
+    if (this.spokenEn.has(words.en)) return;
+    this.spokenEn.add(words.en);
+    this.spoken.push({ en: words.en, id: words.id, kind: 'warning', code });
+  }
+
   /** A warning that changes what the report means: said under --quiet too. */
   caution(words: Words | string): void {
     this.say('warning', words, true);
