@@ -139,6 +139,9 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
     sectors: [{ used: ['template', '--sectors', 'Pertanian,Pendidikan'] }],
     period: [{ used: ['template', '--period', '2024-06'] }],
     csvDialect: [{ used: ['template', '--csv-dialect', 'excel-id'] }],
+    // rv25 F15, F9
+    lang: [{ used: ['template', '--lang', 'id'], without: ['template', '--lang', 'en'] }],
+    codeSystem: [{ used: ['template', '--code-system', 'bps'] }],
     output: [{ used: ['template', '-o', f('template.csv')] }],
     quiet: [{ used: ['template', '--quiet'] }],
     config: [{ used: ['template', '--config', f('quiet.json')] }],
