@@ -3,6 +3,7 @@
 
 import { FLAGS } from '../options/flags.js';
 import { checkFields, checkSort } from '../options/keys.js';
+import { fromConfigFile } from '../options/origin.js';
 import { coverageColumns } from '../report/coverage.js';
 
 /**
@@ -12,6 +13,7 @@ import { coverageColumns } from '../report/coverage.js';
  */
 export function checkCoverageFields(grain: readonly string[], o: { fields?: readonly string[]; sort?: string; trend?: boolean; compareTargets?: readonly string[] }): void {
   const columns = coverageColumns(grain, undefined, true, true).map((c) => c.key);
-  if (!o.trend && !o.compareTargets?.length) checkFields(o.fields, columns);
+  // A config's "fields" is a default shared by many runs: Session.emit keeps the names this report has.
+  if (!o.trend && !o.compareTargets?.length && !fromConfigFile(o, 'fields')) checkFields(o.fields, columns);
   checkSort(o.sort, FLAGS.sort.choices ?? [], columns);
 }

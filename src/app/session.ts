@@ -13,8 +13,8 @@ import type { LoadOptions } from '../io/load.js';
 import { colorEnabled, defaultLang, type ColorMode, type Io } from '../io/terminal.js';
 import { FORMATS, flagName, type FlagKey, type Format, type INPUT_FLAGS, type Options } from '../options/flags.js';
 import { checkFields } from '../options/keys.js';
-import { resolveOptions, type ExclusivePair } from '../options/resolve.js';
-import { originsOf, rememberRun } from '../options/origin.js';
+import { configFolder, resolveOptions, type ExclusivePair } from '../options/resolve.js';
+import { fromConfigFile, originsOf, rememberRun } from '../options/origin.js';
 import type { MarginSpec } from '../options/parse.js';
 import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, stream } from '../render/index.js';
@@ -128,7 +128,9 @@ export class Session {
       if (first !== undefined) throw sameOutputTwice(t, first);
       seen.set(key, t);
     }
-    if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
+    const folder = configFolder(config);
+    if (config && folder) this.note({ en: `using defaults from ${config.file}; the files it names are read from ${folder}/`, id: `memakai pengaturan dari ${config.file}; berkas yang disebutnya dibaca dari ${folder}/` });
+    else if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
   }
 
   /** `code`: the core note's, carried into the report's notes with the kind (JSON meta.notes). */
@@ -146,12 +148,39 @@ export class Session {
     this.io.stderr.write(line);
   }
 
+  /**
+   * The columns to show: --fields as typed (checked, a name of no column refused), or a config's
+   * "fields", a default shared by many runs and commands (rv25 F5): the names this report has are kept,
+   * the others left aside with a warning, as a config "sort" that does not apply is.
+   */
+  private fieldsOf(columns: readonly string[]): readonly string[] | undefined {
+    const fields = this.out.fields;
+    if (!fields || !this.config || !fromConfigFile(this.out, 'fields')) return fields;
+    const has = new Set(columns);
+    const kept = fields.filter((f) => has.has(f));
+    const aside = fields.filter((f) => !has.has(f));
+    const file = this.config.file;
+    if (!kept.length) this.warn({ en: `"fields" in ${file} is left aside: this report has none of its columns (${aside.join(', ')}); every column is shown`, id: `"fields" di ${file} dikesampingkan: laporan ini tidak memiliki satu pun kolomnya (${aside.join(', ')}); semua kolom ditampilkan` });
+    else if (aside.length) this.warn({ en: `"fields" in ${file} is left aside for ${aside.join(', ')}: this report has no such column`, id: `"fields" di ${file} dikesampingkan untuk ${aside.join(', ')}: laporan ini tidak memiliki kolom itu` });
+    return kept.length ? kept : undefined;
+  }
+
   note(words: Words | string): void {
     this.say('note', words);
   }
 
   warn(words: Words | string): void {
     this.say('warning', words);
+  }
+
+  /**
+   * A warning for the report files only (JSON meta.notes, the warnings of HTML, xlsx and Markdown): what
+   * stderr says as the run's error (a --fail-below breach, exit 1), which the files would otherwise miss.
+   */
+  inReportOnly(words: Words, code: string): void {
+    if (this.spokenEn.has(words.en)) return;
+    this.spokenEn.add(words.en);
+    this.spoken.push({ en: words.en, id: words.id, kind: 'warning', code });
   }
 
   /** A warning that changes what the report means: said under --quiet too. */
@@ -284,7 +313,7 @@ export class Session {
     clearProgress(this.io);
     this.sayBpsCodes();
     const report = this.inCodes(this.withSpokenNotes(whole));
-    const fields = this.out.fields;
+    const fields = this.fieldsOf(report.columns.map((c) => c.key));
     checkFields(fields, report.columns.map((c) => c.key));
     const rendered: Output[] = [];
     for (const t of this.targets()) {

@@ -16,7 +16,7 @@ type Breaches = ReturnType<typeof thresholdBreaches>;
  * it, or rows it could not check: the report was written and a job must look), or exit 2 for
  * --fail-on achievement on a report without any target (the flag has nothing to check).
  */
-export function thresholdError(measure: Measure, below: number, scope: 'any' | 'total', b: Breaches): JamsostekError | undefined {
+export function thresholdError(measure: Measure, below: number, scope: 'any' | 'total', b: Breaches, listed = 10): JamsostekError | undefined {
   const id = columnWords(measure).id;
   if (!b.anyValue && b.missing > 0 && measure === 'achievement' && b.totalValue === null) {
     return usage('--fail-on achievement: the report has no achievement values (pass --targets or --year)', '--fail-on achievement: laporan tidak memuat nilai pencapaian (berikan --targets atau --year)');
@@ -31,7 +31,7 @@ export function thresholdError(measure: Measure, below: number, scope: 'any' | '
       id: { message: `--fail-on ${measure}: tidak ada baris pada rincian laporan yang memiliki nilai ${id} (${whatId} hanya diketahui untuk kelompok yang lebih besar; lihat catatan)`, hint: 'laporan sudah ditulis; --fail-scope total memeriksa Total' },
     });
   }
-  if (b.breached.length || b.missing) return breach(measure, below, b);
+  if (b.breached.length || b.missing) return breach(measure, below, b, listed);
   return undefined;
 }
 
@@ -60,8 +60,11 @@ export function zeroNote(measure: Measure, b: Breaches): { en: string; id: strin
   };
 }
 
-/** Rows below the threshold, and rows it could not check: exit 1, the report written. */
-function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
+/**
+ * Rows below the threshold, and rows it could not check: exit 1, the report written. stderr lists the
+ * first `listed` rows below it; the report files list every one (rv25 F2).
+ */
+function breach(measure: Measure, below: number, b: Breaches, listed: number): JamsostekError {
   const id = columnWords(measure).id;
   // The threshold as typed when it has more than two decimals (57.10000001 %, never "57.10%"); its
   // percentage to 15 digits (0.571 × 100 is 57.099999999999994 in floating point).
@@ -70,7 +73,7 @@ function breach(measure: Measure, below: number, b: Breaches): JamsostekError {
   const threshold = (lang: Lang): string => (twoDecimals ? formatHuman(below, 'pct', lang) : `${lang === 'id' ? typed.replace('.', ',') : typed}%`);
   const valued = b.checked - b.missing - b.zero;
   // The numbers as each language writes them (12,35% in Indonesian, as its tables do).
-  const shown = (lang: Lang): string => `${b.breached.slice(0, 10).map((x) => `${x.label} ${belowText(x.value, below, threshold('en'), lang)}`).join(', ')}${b.breached.length > 10 ? ', …' : ''}`;
+  const shown = (lang: Lang): string => `${b.breached.slice(0, listed).map((x) => `${x.label} ${belowText(x.value, below, threshold('en'), lang)}`).join(', ')}${b.breached.length > listed ? ', …' : ''}`;
   const en: string[] = [];
   const idn: string[] = [];
   if (b.breached.length) {

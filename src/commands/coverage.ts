@@ -88,6 +88,9 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     failed = thresholdError(measure, o.failBelow, o.failScope ?? 'any', b);
     if (failed instanceof UsageError) throw failed;
     for (const n of [nothingBelowNote(measure, o.failBelow), zeroNote(measure, b)]) if (n) session.note(n);
+    // The breach is the run's error on stderr (its first rows); the report files list every row below
+    // the line (rv25 F2): a report a monthly job forwards shows which rows they are.
+    for (const d of failed ? thresholdError(measure, o.failBelow, o.failScope ?? 'any', b, Infinity)!.diagnostics : []) session.inReportOnly({ en: d.message, id: d.id?.message ?? d.message }, 'fail-below');
   }
   await session.emit(view, written);
   if (failed) throw failed;

@@ -12,6 +12,7 @@ import { addFlags } from '../options/resolve.js';
 import { openSession } from '../app/session.js';
 import { provinceFlag } from '../app/province-flag.js';
 import { checkTemplateSplits } from '../app/splits.js';
+import { fromConfigFile } from '../options/origin.js';
 
 export const EXAMPLES = `
 Examples:
@@ -28,7 +29,9 @@ Examples:
   $ jamsostek template --province "Jawa Barat" --sectors Pertanian,Pendidikan --csv-dialect excel-id -o jabar.csv
 `;
 
-const FLAGS = ['province', 'segments', 'sectors', 'period', 'csvDialect', 'output', 'quiet', 'config'] as const;
+// --lang and --code-system as every command takes them, from the flag or the config (rv25 F15, F9): the
+// notes in the office's language, the codes in the system its validate and coverage will read them in.
+const FLAGS = ['province', 'segments', 'sectors', 'period', 'csvDialect', 'codeSystem', 'lang', 'output', 'quiet', 'config'] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
@@ -56,6 +59,8 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     header.push('regency');
     for (const r of regencyRegistry().inProvince(p.kemendagri)) areas.push({ code: p.kemendagri, name: p.name, regency: r.name });
   } else for (const p of reg.provinces) areas.push({ code: p.kemendagri, name: p.name });
+  const bps = o.codeSystem === 'bps';
+  const codeOf = (kemendagri: string): string => (bps ? (reg.byKemendagri(kemendagri)?.bps ?? kemendagri) : kemendagri);
   // A month before a 2022 Papua split: today's rows would miss the old province's other parts (rv21 B).
   checkTemplateSplits(new Set(areas.map((a) => a.code)), period);
   if (o.segments) header.push('segment');
@@ -63,7 +68,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   header.push('period', 'workforce', 'participants');
   const quote = (s: string): string => (s.includes(sep) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
   const rows: string[][] = [];
-  for (const a of areas) for (const seg of segs) for (const sec of secs) rows.push([a.code, a.name, ...(a.regency !== undefined ? [a.regency] : []), ...(seg ? [seg] : []), ...(sec ? [sec] : []), period, '', '']);
+  for (const a of areas) for (const seg of segs) for (const sec of secs) rows.push([codeOf(a.code), a.name, ...(a.regency !== undefined ? [a.regency] : []), ...(seg ? [seg] : []), ...(sec ? [sec] : []), period, '', '']);
   const written: Output[] = [];
   for (const { target, format } of outputs) {
     if (format === 'xlsx') {
@@ -73,6 +78,8 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   }
   await writeOutputs(written, io, { protect: session.protectedInputs({}) });
   // Said once the file is there: a failed write says only its error (rv16 #8e).
-  session.note({ en: 'fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: jamsostek validate <file>', id: 'isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: jamsostek validate <file>' });
+  // BPS codes typed (not the config's, which validate reads too): the next step needs the flag as well.
+  const next = bps && !fromConfigFile(o, 'codeSystem') ? 'jamsostek validate <file> --code-system bps' : 'jamsostek validate <file>';
+  session.note({ en: `fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: ${next}`, id: `isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: ${next}` });
   if (!o.period) session.note({ en: `period: ${period}, this month (--period yyyy-mm for another)`, id: `periode: ${period}, bulan ini (--period yyyy-mm untuk bulan lain)` });
 }

@@ -12,6 +12,7 @@ import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
 import { addFlags } from '../options/resolve.js';
 import { checkFields } from '../options/keys.js';
+import { fromConfigFile } from '../options/origin.js';
 import { grainOf } from '../options/specs.js';
 import { describeCoreError } from '../report/problems.js';
 import { problemsReport, VALIDATION_COLUMNS, validationReport } from '../report/validation.js';
@@ -31,7 +32,7 @@ Examples:
   $ jamsostek validate data/2024-06/*.csv -f json -o problems-2024-06.json
 `;
 
-const FLAGS = ['by', 'denominator', 'period', 'extract', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
+const FLAGS = ['by', 'denominator', 'period', 'extract', 'workforce', 'expect', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);
@@ -47,7 +48,8 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   if (files.length === 0) throw usage('name at least one file', 'sebutkan paling sedikit satu berkas');
   const { o, session } = openSession(FLAGS, cli, io);
   const grain = grainOf(o.by, 3);
-  checkFields(o.fields, VALIDATION_COLUMNS.map((c) => c.key));
+  // A config's "fields" is a default shared by many runs: Session.emit keeps the names this report has.
+  if (!fromConfigFile(o, 'fields')) checkFields(o.fields, VALIDATION_COLUMNS.map((c) => c.key));
   refuseInert(cli, outputInertRules(session.targets(), io.stdout.isTTY === true, false));
   const sources: SourceFacts[] = [];
   let plan: Awaited<ReturnType<typeof planCoverageRun>>;

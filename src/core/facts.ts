@@ -78,7 +78,7 @@ export type Note =
   /** A file with targets for several years: the one used. */
   | { readonly code: 'year-chosen'; readonly year: number; readonly years: readonly number[]; readonly source: string }
   /** A revised target in force (or the original, when a later revision exists but is not yet in force). */
-  | { readonly code: 'revision'; readonly year: number; readonly from: string | null; readonly total: number | null; readonly before: number | null; readonly asOf: string | null; readonly later?: string }
+  | { readonly code: 'revision'; readonly year: number; readonly from: string | null; readonly total: number | null; readonly before: number | null; readonly asOf: string | null; readonly later?: string; /** A targets file's revision (rows with `from`): the file; its rows' targets add up to `total`. */ readonly source?: string }
   /** Rows of files without a period, taken as the month reported. */
   | { readonly code: 'no-period'; readonly period: string; readonly files: readonly string[] }
   /** Rows of the report without a target: the subtotals and the Total cover the `with` rows that have one, of `of`. */

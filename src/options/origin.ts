@@ -51,6 +51,11 @@ export function readInLocale(options: object): readonly FlagKey[] {
   return LOCALE_USE.get(options) ?? [];
 }
 
+/** Whether the setting's value came from the config file (not typed on the command line). */
+export function fromConfigFile(options: object, key: FlagKey): boolean {
+  return BY_OPTIONS.get(options)?.fromConfig.has(key) ?? false;
+}
+
 /** `--months`, or `"months" in ./jamsostek.json` when the config file set it. */
 export function settingName(options: object, key: FlagKey): Words {
   const o = BY_OPTIONS.get(options);

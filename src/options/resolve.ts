@@ -1,6 +1,7 @@
 // Flags → commander, and (command line + jamsostek.json) → one typed options object, through the same
 // parsers: `--denominator potential_workers` and `{"denominator": "potential_workers"}` are one value.
 
+import { dirname, isAbsolute, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { clipValue } from '../core/clip.js';
 import { closestName } from '../core/suggest.js';
@@ -153,6 +154,35 @@ function configValues(config: ConfigInput): Map<FlagKey, string[] | true> {
 }
 
 /**
+ * The folder of a config file named in another folder (`--config office/jamsostek.json`): the files it
+ * names are read from there, as a reader of the config expects (review rv25 F4). The working folder's
+ * own config (`./jamsostek.json`) gives none: its names read as they always did.
+ */
+export function configFolder(config: ConfigInput | undefined): string | undefined {
+  if (!config) return undefined;
+  const dir = dirname(config.file);
+  return dir === '.' || dir === '' ? undefined : dir;
+}
+
+/** The settings whose value is a file (or a list of them, or a file among other forms). */
+const FILE_VALUED = new Set<FlagKey>(['series', 'input', 'targets', 'workforce', 'phasing', 'previous', 'compareTargets', 'columnTotals', 'rowTotals', 'expect']);
+
+/** A config's value with its file names taken from the config's folder (`-`, stdin, and absolute paths stay). */
+function inFolderOf(dir: string | undefined, key: FlagKey, v: unknown): unknown {
+  if (dir === undefined || !FILE_VALUED.has(key)) return v;
+  const place = (path: string): string => (path === '-' || isAbsolute(path) ? path : join(dir, path));
+  const one = (x: unknown): unknown => {
+    if (typeof x === 'string') return key === 'phasing' && x === 'even' ? x : place(x);
+    if (typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'file') {
+      const f = x as { kind: 'file'; path: string };
+      return { ...f, path: place(f.path) };
+    }
+    return x;
+  };
+  return Array.isArray(v) ? v.map(one) : one(v);
+}
+
+/**
  * The options of one command from its command-line values (commander's, by camelCase key) and the
  * config file's. A command-line value wins over the config's; both go through the flag's parser.
  * Every key of the config file is checked, also those of other commands. Where each setting came
@@ -202,7 +232,7 @@ export function resolveOptions<K extends FlagKey>(keys: readonly K[], cli: Reado
   // Every value of the config file is checked, also those a flag overrides and those of other
   // commands: a mistake in the file is a mistake whichever run finds it.
   const configParsed = new Map<FlagKey, unknown>();
-  for (const [key, values] of fromConfig) configParsed.set(key, atConfig(key, () => parseValues(key, values, `config "${key}"`)));
+  for (const [key, values] of fromConfig) configParsed.set(key, inFolderOf(configFolder(config), key, atConfig(key, () => parseValues(key, values, `config "${key}"`))));
   const given = (k: FlagKey): boolean => cli[k] !== undefined && cli[k] !== false;
   const setAside: { key: FlagKey; by: FlagKey; place?: Place }[] = [];
   for (const [a, b, why] of exclusive) {

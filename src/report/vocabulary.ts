@@ -460,6 +460,7 @@ export function noteText(n: Note, lang: Lang): string {
       const asOf = n.asOf ? ` ${L('as of', 'per')} ${n.asOf}` : '';
       const now = n.total === null ? '' : n.from ? L(`${num(n.total, 'en')}, revised from ${n.from}${n.before !== null ? ` (was ${num(n.before, 'en')})` : ''}`, `${num(n.total, 'id')}, direvisi mulai ${n.from}${n.before !== null ? ` (sebelumnya ${num(n.before, 'id')})` : ''}`) : L(`${num(n.total, 'en')} (the original)`, `${num(n.total, 'id')} (awal)`);
       const later = n.later ? L(`; a revision from ${n.later} is not in force yet (--as-of ${n.later} applies it)`, `; revisi mulai ${n.later} belum berlaku (--as-of ${n.later} menerapkannya)`) : '';
+      if (n.source) return L(`the ${n.year} targets of ${n.source}${asOf} add up to ${now}${later}`, `target ${n.year} di ${n.source}${asOf} berjumlah ${now}${later}`);
       return L(`the ${n.year} target${asOf}: ${now}${later}`, `target ${n.year}${asOf}: ${now}${later}`);
     }
     case 'no-period':

@@ -122,6 +122,9 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
     denominator: [{ used: ['validate', f('own-base.csv'), '--denominator', 'basis_pekerja'] }],
     period: [{ used: ['validate', 'examples/2024-06/gorontalo.csv', '--period', '2023-01'] }],
     extract: [{ used: ['validate', f('per-employer.csv'), '--extract'] }],
+    // rv25 F1, F6: the same denominators and completeness check as coverage.
+    workforce: [{ used: ['validate', f('extract.csv'), '--workforce', f('workforce.csv')] }, { refused: ['validate', 'examples/2024-06/gorontalo.csv', '--workforce', f('workforce.csv')] }],
+    expect: [{ used: ['validate', 'examples/2024-06/gorontalo.csv', '--expect', 'kanwil:Sulama'] }],
     quiet: [{ used: ['validate', 'test/fixtures/good/indonesian-counts.csv', '--config', f('lang.json'), '--quiet'] }],
     lang: [{ used: ['validate', 'test/fixtures/bad/negative.csv', '--lang', 'id'], without: ['validate', 'test/fixtures/bad/negative.csv', '--lang', 'en'] }],
   },
@@ -136,6 +139,9 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
     sectors: [{ used: ['template', '--sectors', 'Pertanian,Pendidikan'] }],
     period: [{ used: ['template', '--period', '2024-06'] }],
     csvDialect: [{ used: ['template', '--csv-dialect', 'excel-id'] }],
+    // rv25 F15, F9
+    lang: [{ used: ['template', '--lang', 'id'], without: ['template', '--lang', 'en'] }],
+    codeSystem: [{ used: ['template', '--code-system', 'bps'] }],
     output: [{ used: ['template', '-o', f('template.csv')] }],
     quiet: [{ used: ['template', '--quiet'] }],
     config: [{ used: ['template', '--config', f('quiet.json')] }],

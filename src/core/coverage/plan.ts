@@ -1100,6 +1100,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     };
   }
   if (over.length) notes.push({ code: 'over-coverage', units: over });
+  const revision = targets?.revision ? { ...targets.revision, fileFrom: at?.revisionFrom ?? null } : at?.revisionFrom ? fileRevision(targets!, at.table, at.revisionFrom, period, asOf) : undefined;
+  // A revision read from a targets file is said as --year's is (rv26 F4): the terminal and Markdown of
+  // the README's monthly job (--targets) named none, and the target moved from June to July without a word.
+  if (revision && !targets?.revision && targets) notes.push({ code: 'revision', year: targets.year, from: revision.from, total: revision.total, before: revision.before, asOf: revision.asOf, source: targets.source.replace(/ \(sha256 [^)]*\)/g, '') });
   return withRows(rowList, {
     grain,
     period,
@@ -1112,7 +1116,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     monthsLeft: left,
     scope,
     targetRows,
-    revision: targets?.revision ? { ...targets.revision, fileFrom: at?.revisionFrom ?? null } : at?.revisionFrom ? fileRevision(targets!, at.table, at.revisionFrom, period, asOf) : undefined,
+    revision,
     rule: targets?.rule,
     likeForLike,
     ...(story ? { story } : {}),
