@@ -514,10 +514,11 @@ export class FileFold {
   }
 
   private sameKeys(g: number, b: readonly (string | null)[]): boolean {
-    const load = this.load;
-    const cols = load.store.keys;
+    const cols = this.load.store.keys;
+    // (add() made keepsArr for these keys.)
+    const keeps = this.keepsOf(b.length);
     for (let d = 0; d < b.length; d++) {
-      if (!load.keeps(d)) continue;
+      if (keeps[d] !== 1) continue;
       const x = d < cols.length ? cols[d]!.at(g) : null;
       if (x !== b[d]) return false;
     }
