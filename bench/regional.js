@@ -12,6 +12,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { generateRegional } from './generate.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -42,18 +43,24 @@ export async function regionalSection({ ROOT, OUT, BIN, duckMain, measure, fmt }
   const take = (tools) => {
     const times = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
     const rss = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+    const cpu = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
     for (let i = 0; i < runs; i++) {
       for (const [k, t] of Object.entries(tools)) {
         if (!t) continue;
         const m = measure(t[0], t[1]);
         times[k].push(m.ms);
         rss[k].push(m.mb);
+        cpu[k].push(m.cpu);
       }
     }
-    return Object.fromEntries(Object.keys(tools).map((k) => [k, tools[k] ? { ms: median(times[k]), mb: Math.max(...rss[k]) } : null]));
+    return Object.fromEntries(Object.keys(tools).map((k) => [k, tools[k] ? { ms: median(times[k]), mb: Math.max(...rss[k]), cpu: median(cpu[k]) } : null]));
   };
 
+  // Only the first table (the ratios), for a quick run: BENCH_REGIONAL_ONLY=ratios.
+  const ratiosOnly = process.env.BENCH_REGIONAL_ONLY === 'ratios';
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(', ');
   console.log(`## Regional files (median of ${runs} runs, tools side by side)\n`);
+  console.log(`Load average (1, 5, 15 min) before: ${load()}.\n`);
   console.log('`coverage` = `jamsostek coverage FILE --code-system kemendagri --by province -f csv` (the byte-level engine: the file is over 4 MiB); general = the same file through the general path (`bench/load-general.js`: decode, CSV scanner, typed rows, the groups). DuckDB and mawk only add the columns up by province × month; jamsostek also resolves and checks every key and row and writes the report. Ratios are jamsostek ÷ tool.\n');
   console.log('| rows | file | `coverage` | peak RSS | general | its peak RSS | DuckDB 1 thr | DuckDB 2 thr | mawk | `coverage` ÷ DuckDB 2 | general ÷ DuckDB 2 | ÷ mawk |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -71,6 +78,19 @@ export async function regionalSection({ ROOT, OUT, BIN, duckMain, measure, fmt }
     console.log(`| ${n.toLocaleString('en-US')} | ${(statSync(f).size / 2 ** 20).toFixed(0)} MiB | ${fmt(r.ours.ms)} | ${r.ours.mb.toFixed(0)} MiB | ${fmt(r.general.ms)} | ${r.general.mb.toFixed(0)} MiB | ${r.duck1 ? fmt(r.duck1.ms) : '–'} | ${r.duck2 ? fmt(r.duck2.ms) : '–'} | ${r.awk ? fmt(r.awk.ms) : '–'} | ${ratio(r.ours, r.duck2)} | ${ratio(r.general, r.duck2)} | ${ratio(r.ours, r.awk)} |`);
   }
   console.log();
+  // The same runs in CPU time (user + system of every thread): on a shared machine the wall time is
+  // mostly the other jobs'.
+  const cpuRows = results.filter((r) => r.input === 'csv');
+  if (cpuRows.length && Number.isFinite(cpuRows[0].ours.cpu)) {
+    const cratio = (a, b) => (a && b && b.cpu > 0 ? `${(a.cpu / b.cpu).toFixed(2)}×` : '–');
+    console.log('The same runs in CPU time (user + system, every thread; medians):\n');
+    console.log('| rows | `coverage` | general | DuckDB 1 thr | DuckDB 2 thr | mawk | `coverage` ÷ DuckDB 2 | general ÷ DuckDB 2 |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of cpuRows) console.log(`| ${r.rows.toLocaleString('en-US')} | ${fmt(r.ours.cpu)} | ${fmt(r.general.cpu)} | ${r.duck1 ? fmt(r.duck1.cpu) : '–'} | ${r.duck2 ? fmt(r.duck2.cpu) : '–'} | ${r.awk ? fmt(r.awk.cpu) : '–'} | ${cratio(r.ours, r.duck2)} | ${cratio(r.general, r.duck2)} |`);
+    console.log();
+  }
+  console.log(`Load average (1, 5, 15 min) after: ${load()}.\n`);
+  if (ratiosOnly) return results;
 
   // Memory of each input path: 100 k rows and the full size, peak RSS of the whole command.
   console.log('Peak memory of the whole command, at 100,000 rows and at full size (goal: at most 1.3× and 250 MiB):\n');

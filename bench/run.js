@@ -33,17 +33,20 @@ function timeCommand(cmd, args, runs) {
   return median(times);
 }
 
-/** Wall time and peak RSS of a child process (GNU time when present). */
+/**
+ * Wall time, peak RSS and CPU time (user + system, every thread; ms) of a child process (GNU time when
+ * present). On a machine shared with other jobs the CPU time moves far less than the wall time.
+ */
 function measure(cmd, args) {
   const gnuTime = existsSync('/usr/bin/time');
   const t = process.hrtime.bigint();
   const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
     : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  const kb = gnuTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { ms, mb: kb / 1024, stdout: r.stdout };
+  const [kb, user, sys] = gnuTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, mb: kb / 1024, cpu: (user + sys) * 1000, stdout: r.stdout };
 }
 
 /** DuckDB, the comparison: the dev dependency, else installed into bench/.duckdb/ on first use. Its path, or undefined. */

@@ -32,9 +32,19 @@ function exceptions(): Map<string, OverCoverageException> {
 /** The documented exception that lets a province's participants exceed this denominator, if any. */
 export function overCoverageException(province: string | undefined, denominator: string): OverCoverageException | undefined {
   if (province === undefined) return undefined;
-  const x = exceptions().get(province);
+  // Every row with a denominator asks, and rows come grouped by province: the last province's entry first.
+  let x: OverCoverageException | undefined;
+  if (province === lastProvince) x = lastException;
+  else {
+    x = exceptions().get(province);
+    lastProvince = province;
+    lastException = x;
+  }
   return x?.denominators.has(denominator) ? x : undefined;
 }
+
+let lastProvince: string | undefined;
+let lastException: OverCoverageException | undefined;
 
 /** Every documented exception as the coverage plan takes them: by province key, the denominators its participants may exceed. */
 export function overCoverageExceptions(): ReadonlyMap<string, ReadonlySet<string>> {

@@ -223,7 +223,7 @@ export class LoadFold {
     this.lastMask = mask;
     this.lastCheck = check;
     this.lastSrc = src;
-    if (rereadable) check.log.add(digest53(h[0]!, h[1]!));
+    if (rereadable) check.log.addHashes(h[0]!, h[1]!);
     else {
       // Rows that cannot be read again are compared with each other now, with their places and keys.
       const placed = (check.placed ??= new PlacedSet());
@@ -369,6 +369,8 @@ export class FileFold {
   private slots = new Int32Array(1024); // file group + 1; 0 = empty
   private ghs = new Int32Array(256); // per file group: its hash
   private groupsInIndex = 0;
+  /** Per measure 1 when it is a count (its sums must stay below 2^53). */
+  private isCount: Uint8Array | undefined;
   /** Per group and measure (stride: measures): 1 when some row of the group lacked the measure. */
   private lack = new Uint8Array(64);
   /** While the locale is undecided: per (group, measure) the English reading minus the Indonesian one. */
@@ -514,10 +516,11 @@ export class FileFold {
   }
 
   private sameKeys(g: number, b: readonly (string | null)[]): boolean {
-    const load = this.load;
-    const cols = load.store.keys;
+    const cols = this.load.store.keys;
+    // (add() made keepsArr for these keys.)
+    const keeps = this.keepsOf(b.length);
     for (let d = 0; d < b.length; d++) {
-      if (!load.keeps(d)) continue;
+      if (keeps[d] !== 1) continue;
       const x = d < cols.length ? cols[d]!.at(g) : null;
       if (x !== b[d]) return false;
     }
@@ -580,18 +583,20 @@ export class FileFold {
     const store = load.store;
     const nm = load.measures.length;
     const base = (g - this.start) * nm;
+    const counts = this.isCount ??= Uint8Array.from(load.measures, (x) => (x.kind === 'count' ? 1 : 0));
     for (let m = 0; m < nm; m++) {
-      const before = store.value(g, m);
       if (have[m] === 0) {
+        // (A measure no row of the group gave, the common case of a column the file lacks: nothing to read.)
         if (this.lack[base + m] === 0) {
           this.lack[base + m] = 1;
-          if (before !== null) this.markLacking(g, m, { src: this.src, line });
+          if (store.value(g, m) !== null) this.markLacking(g, m, { src: this.src, line });
         }
         continue;
       }
+      const before = store.value(g, m);
       if (before === null && this.lack[base + m] === 1) this.markLacking(g, m, { src: this.src, line: store.line[g]! });
       const sum = (before ?? 0) + values[m]!;
-      if (load.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) return -1 - m;
+      if (counts[m] === 1 && !Number.isSafeInteger(sum)) return -1 - m;
       store.setValue(g, m, sum);
       if (have[m] === 2) this.deltas.set(g * nm + m, (this.deltas.get(g * nm + m) ?? 0) + delta[m]!);
     }

@@ -186,6 +186,11 @@ export class HashLog {
   private sorted: Float64Array[] | undefined;
   count = 0;
 
+  /** Add the digest of two 32-bit hashes (digest53), computed here: no number is boxed on the way. */
+  addHashes(h1: number, h2: number): void {
+    this.add((h1 >>> 0) * 2097152 + ((h2 >>> 11) & 0x1fffff));
+  }
+
   add(d: number): void {
     if (this.sorted) throw new Error('HashLog: add after has');
     const b = Math.floor(d / 35184372088832); // 2^45: the top 8 of 53 bits

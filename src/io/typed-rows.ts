@@ -1329,9 +1329,16 @@ export class TypedRows implements RowSink {
    */
   private readonly recent: (string | undefined)[] = [];
 
+  /** Per dimension the key remember() last saw (rows repeat most keys of the row before): no slot to find. */
+  private readonly lastKey: (string | undefined)[] = [];
+
   private remember(dim: number, key: string, label: string): void {
+    if (this.lastKey[dim] === key) return;
     const at = dim * RECENT + recentSlot(key);
-    if (this.recent[at] === key) return;
+    if (this.recent[at] === key) {
+      this.lastKey[dim] = key;
+      return;
+    }
     // A dimension the load adds up over has no keys in the Table, so no labels either — but from a source
     // that cannot be read again (standard input), up to UNKEPT_LABELS of them: its repeated rows are
     // named from what was kept as it was read, and a key is said as the file first wrote it, as a file
@@ -1342,6 +1349,8 @@ export class TypedRows implements RowSink {
     } else if (this.o.rereadable === false && labels.size < UNKEPT_LABELS && !labels.has(key)) labels.set(key, label);
     while (this.recent.length <= at) this.recent.push(undefined);
     this.recent[at] = key;
+    while (this.lastKey.length <= dim) this.lastKey.push(undefined);
+    this.lastKey[dim] = key;
   }
 
   /** A cell's place as messages write it: file:line:column, or a workbook's file:Sheet!C2. */

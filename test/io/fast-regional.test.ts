@@ -140,3 +140,56 @@ describe('the regional fast path gives what the general path gives', () => {
     expect((a.result as { errors: { file: string; line: number; message: string }[] }).errors.map((e) => `${e.file}:${e.line} ${e.message}`)).toEqual([`${y}:3 duplicate row for Gorontalo / B (first at ${x}:3)`]);
   });
 });
+
+// Issue 20 (spd): which ordinary regional CSV layouts the engine takes. Each layout below is a file an
+// office sends (an Excel export with CRLF and a BOM, `;` and Indonesian counts, Indonesian headers, a
+// province name beside its code, a kanwil column, targets, every field quoted, employed as the
+// denominator): each is read by the engine, and gives the general path's Table exactly. The layouts
+// the engine leaves to the general path (a coverage column: a per-row comparison that warns; a total
+// row) give the same Table through it.
+describe('ordinary regional layouts on both routes', () => {
+  const AREAS = [
+    { code: '11', name: 'Aceh', kanwil: 'Sumbagut', regencies: ['Simeulue', 'Aceh Singkil'] },
+    { code: '75', name: 'Gorontalo', kanwil: 'Sulawesi Maluku (Sulama)', regencies: ['Boalemo', 'Pohuwato'] },
+  ];
+  const rows = (cells: (a: (typeof AREAS)[number], regency: string, sector: string, period: string, i: number) => string[]): string[][] => {
+    const out: string[][] = [];
+    let i = 0;
+    for (const a of AREAS) for (const r of a.regencies) for (const s of ['Pertanian', 'Perdagangan', 'Industri Pengolahan']) for (let m = 1; m <= 6; m++) out.push(cells(a, r, s, `2024-0${m}`, i++));
+    return out;
+  };
+  const csv = (head: string[], body: string[][], d = ',', eol = '\n'): string => [head, ...body].map((r) => r.join(d)).join(eol) + eol;
+  const HEAD = ['province_code', 'regency', 'sector', 'period', 'workforce', 'participants'];
+  const plain = (a: (typeof AREAS)[number], r: string, s: string, p: string, i: number): string[] => [a.code, r, s, p, String(1_000_000 + 37 * i), String(400_000 + 11 * i)];
+  const id = (n: number): string => n.toLocaleString('de-DE');
+  const layouts: Record<string, { text: string; route: 'fast' | 'general' }> = {
+    'LF, comma': { text: csv(HEAD, rows(plain)), route: 'fast' },
+    'CRLF and a byte order mark (Excel)': { text: '\ufeff' + csv(HEAD, rows(plain), ',', '\r\n'), route: 'fast' },
+    "';' and Indonesian counts (1.000.037)": { text: csv(HEAD, rows((a, r, s, p, i) => [a.code, r, s, p, id(1_000_000 + 37 * i), id(400_000 + 11 * i)]), ';'), route: 'fast' },
+    'Indonesian headers': { text: csv(['kode_provinsi', 'kabupaten_kota', 'sektor', 'periode', 'angkatan_kerja', 'peserta'], rows(plain)), route: 'fast' },
+    'a province name beside its code': { text: csv(['province_code', 'province', ...HEAD.slice(1)], rows((a, r, s, p, i) => [a.code, a.name, ...plain(a, r, s, p, i).slice(1)])), route: 'fast' },
+    'a kanwil column': { text: csv([...HEAD, 'kanwil'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), `"${a.kanwil}"`])), route: 'fast' },
+    'a target column': { text: csv([...HEAD, 'target'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), String(450_000 + i)])), route: 'fast' },
+    'every field quoted': { text: csv(HEAD.map((h) => `"${h}"`), rows((a, r, s, p, i) => plain(a, r, s, p, i).map((v) => `"${v}"`))), route: 'fast' },
+    'employed as the denominator': { text: csv(['province_code', 'regency', 'sector', 'period', 'employed', 'participants'], rows(plain)), route: 'fast' },
+    'a coverage column': { text: csv([...HEAD, 'coverage'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), `${(((400_000 + 11 * i) / (1_000_000 + 37 * i)) * 100).toFixed(2)}%`])), route: 'general' },
+    // The 12 rows of 2024-01 are i = 0, 6, …, 66 (Σ i = 396): workforce 12 × 1,000,000 + 37 × 396,
+    // participants 12 × 400,000 + 11 × 396.
+    'a total row': { text: csv(HEAD, [...rows(plain), ['Jumlah', '', '', '2024-01', '12014652', '4804356']]), route: 'general' },
+  };
+  const measures = new Map([['participants', 'count'], ['workforce', 'count'], ['employed', 'count'], ['target', 'count']] as const);
+  for (const [name, { text, route }] of Object.entries(layouts)) {
+    it(`${name}: the ${route} path, the general path's Table`, async () => {
+      const path = file(text);
+      for (const by of [['province'], ['province', 'sector']]) {
+        const schema: LoadSchema = { dims: by, measures, rule: 'auto', percents: true, deriveKanwil: name === 'a kanwil column' ? false : undefined };
+        const a = await outcome([path], 'always', schema);
+        const b = await outcome([path], 'never', schema);
+        expect(a.routes).toEqual([route]);
+        expect(b.routes).toEqual([]);
+        expect((b.result as { errors?: unknown }).errors).toBeUndefined();
+        expect(a.result).toEqual(b.result);
+      }
+    });
+  }
+});
