@@ -11,7 +11,7 @@
 // app/latest-month.ts). Units come out in the order they first appear in the input.
 
 import { labelOf, rollup, type Table } from '../table.js';
-import { InfeasibleError, type InfeasibleFact, type Note } from '../facts.js';
+import { InfeasibleError, type InfeasibleFact, type Note, type UpperCaps } from '../facts.js';
 import { allocate, InfeasibleAllocationError, type AllocationResult as EngineResult } from './apportion.js';
 import { allocateMatrix, InfeasibleMatrixError, type MatrixInfeasibility } from './biproportional.js';
 import type { MethodName } from './methods.js';
@@ -122,6 +122,9 @@ function unitsAt(table: Table, grain: readonly string[], spec: AllocationSpec): 
 
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
+/** The caps of a rule's upper bounds, for the way out of a plan they make impossible. */
+const capsOf = (rule: SplitRule): UpperCaps => ({ max: rule.upper.kind, ...(rule.maxCoverage ? { share: Number(rule.maxCoverage.num) / Number(rule.maxCoverage.den) } : {}) });
+
 /** Split `total` over one level's units by the rule; throws InfeasibleError with the numbers. */
 function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel, ctx: Ctx, grain: readonly string[], scope?: string): bigint[] {
   const method = ctx.spec.rule.method;
@@ -137,7 +140,7 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
     throw new InfeasibleError({ kind: 'below-lower', grain, scope, total, sumLower, units: units.length, lowerIsToday, lowerFrom });
   }
   const sumUpper = L.upper.some((u) => u === null) ? null : sum(L.upper as bigint[]);
-  if (sumUpper !== null && total > sumUpper) throw new InfeasibleError({ kind: 'above-upper', grain, scope, total, sumUpper, units: units.length });
+  if (sumUpper !== null && total > sumUpper) throw new InfeasibleError({ kind: 'above-upper', grain, scope, total, sumUpper, units: units.length, caps: capsOf(ctx.spec.rule) });
   let result: EngineResult;
   try {
     if (L.mode === 'gap') {
@@ -167,6 +170,7 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
         units: units.length,
         ...(zero.length ? { zeroWeight: { units: zero, basis: L.basis } } : {}),
         maxNone: ctx.spec.rule.upper.kind === 'none',
+        caps: capsOf(ctx.spec.rule),
       });
     }
     throw e;
@@ -375,7 +379,7 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
       const room = ups(k);
       if (room.every((x) => x !== null)) {
         const s = sum(room as bigint[]);
-        if (margins[k]! > s) throw new InfeasibleError({ kind: 'line-above-upper', dim, key: u.label, total: totals[k]!, room: s + (gap ? (dim === r ? rowCur[k]! : colCur[k]!) : 0n), maxNone: spec.rule.upper.kind === 'none' });
+        if (margins[k]! > s) throw new InfeasibleError({ kind: 'line-above-upper', dim, key: u.label, total: totals[k]!, room: s + (gap ? (dim === r ? rowCur[k]! : colCur[k]!) : 0n), maxNone: spec.rule.upper.kind === 'none', caps: capsOf(spec.rule) });
       }
     });
   };
@@ -387,7 +391,7 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
   } catch (e) {
     if (e instanceof InfeasibleMatrixError && 'rows' in e.detail) {
       const d = e.detail as MatrixInfeasibility;
-      const fact: InfeasibleFact = { kind: 'hall', rowsDim: r, rows: d.rows.map((i) => rows[i]!.label), columnsDim: c, columns: d.columns.map((j) => cols[j]!.label), need: d.need, offer: d.offer, elsewhere: d.elsewhere, maxNone: spec.rule.upper.kind === 'none' };
+      const fact: InfeasibleFact = { kind: 'hall', rowsDim: r, rows: d.rows.map((i) => rows[i]!.label), columnsDim: c, columns: d.columns.map((j) => cols[j]!.label), need: d.need, offer: d.offer, elsewhere: d.elsewhere, maxNone: spec.rule.upper.kind === 'none', caps: capsOf(spec.rule) };
       throw new InfeasibleError(fact);
     }
     throw e;
