@@ -247,7 +247,19 @@ function totalsOf(units: readonly UnitData[]): { participants: number | null; de
  * Example: flat over provinces, total 50,000,000, gap mode on the bundled baseline → 38 targets that
  * add up to 50,000,000, none below today, none above the denominator (unless held).
  */
-export function planBreakdown(spec: AllocationSpec, table: Table): AllocationResult {
+/**
+ * The rule with `--min participants` read as what it is, the default lower bound written out: a unit
+ * already above its upper bound is then held at today and said so, as by default, where a --min the
+ * user set above the upper bound is refused (rv25 F10: DKI Jakarta refused under --min participants).
+ */
+function withDefaultsWrittenOut(spec: AllocationSpec): AllocationSpec {
+  const lower = spec.rule.lower;
+  if (lower.kind !== 'column' || lower.column !== 'participants') return spec;
+  return { ...spec, rule: { ...spec.rule, lower: { kind: 'default' } } };
+}
+
+export function planBreakdown(given: AllocationSpec, table: Table): AllocationResult {
+  const spec = withDefaultsWrittenOut(given);
   const ctx: Ctx = { spec, notes: [], levels: [] };
   const shape = spec.shape;
   if (shape.kind === 'flat') {

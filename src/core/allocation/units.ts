@@ -8,7 +8,8 @@
 //           Where the denominator is not known at this grain (e.g. per segment): participants, with a
 //           note; where participants are not known either: equal, with a note. A basis the user chose
 //           that cannot be computed is refused (InfeasibleError 'basis-unavailable').
-//   lower   today's participants (0 without them)
+//   lower   today's participants (0 without them); --min participants is this default written out
+//           (rv25 F10: it was refused where the default held a unit already above its upper bound)
 //   upper   the smaller of --max's cap (default: the denominator; none: no cap; a number; a column) and
 //           --max-coverage × the denominator; none where neither is known (no denominator), with a note
 //   a unit already above its upper bound is held at its lower bound (said so)
