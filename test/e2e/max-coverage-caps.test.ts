@@ -170,6 +170,13 @@ describe('the way to raise the upper bounds, as the rule allows (rv25 M4)', () =
     expect(r.stderr).toContain('raise --max-coverage, now 30 %, or leave it out: the cap is then the denominator, which --max none lifts');
   });
 
+  it('at a level where the share does not apply (segments: no employed per segment), the way out is --max alone', async () => {
+    const r = await run(['breakdown', '--year', '2024', '--by', 'province,segment', '--max-coverage', '0.9', '--max', '3000000']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('the 4 segment units can take at most');
+    expect(r.stderr).toContain('or raise the upper bounds (raise --max, or --max none)');
+  });
+
   it("a --min above a unit's share: the refusal names the share and the way out is the share, not --max none", async () => {
     // Papua Barat: 50 % of 283,175 employed is 141,587, below --min 300000 (the first such province in the file's order is named).
     const first = baseline.find((p) => ofEmployed(p, 1n, 2n) < 300000n)!;

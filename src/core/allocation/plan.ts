@@ -122,8 +122,11 @@ function unitsAt(table: Table, grain: readonly string[], spec: AllocationSpec): 
 
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
-/** The caps of a rule's upper bounds, for the way out of a plan they make impossible. */
-const capsOf = (rule: SplitRule): UpperCaps => ({ max: rule.upper.kind, ...(rule.maxCoverage ? { share: Number(rule.maxCoverage.num) / Number(rule.maxCoverage.den) } : {}) });
+/**
+ * The caps of a rule's upper bounds, for the way out of a plan they make impossible; the share only
+ * where it applied (`applied`: false at a level without the denominator, e.g. segments).
+ */
+const capsOf = (rule: SplitRule, applied = true): UpperCaps => ({ max: rule.upper.kind, ...(rule.maxCoverage && applied ? { share: Number(rule.maxCoverage.num) / Number(rule.maxCoverage.den) } : {}) });
 
 /** Split `total` over one level's units by the rule; throws InfeasibleError with the numbers. */
 function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel, ctx: Ctx, grain: readonly string[], scope?: string): bigint[] {
@@ -140,7 +143,7 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
     throw new InfeasibleError({ kind: 'below-lower', grain, scope, total, sumLower, units: units.length, lowerIsToday, lowerFrom });
   }
   const sumUpper = L.upper.some((u) => u === null) ? null : sum(L.upper as bigint[]);
-  if (sumUpper !== null && total > sumUpper) throw new InfeasibleError({ kind: 'above-upper', grain, scope, total, sumUpper, units: units.length, caps: capsOf(ctx.spec.rule) });
+  if (sumUpper !== null && total > sumUpper) throw new InfeasibleError({ kind: 'above-upper', grain, scope, total, sumUpper, units: units.length, caps: capsOf(ctx.spec.rule, L.shareApplied) });
   let result: EngineResult;
   try {
     if (L.mode === 'gap') {
@@ -170,7 +173,7 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
         units: units.length,
         ...(zero.length ? { zeroWeight: { units: zero, basis: L.basis } } : {}),
         maxNone: ctx.spec.rule.upper.kind === 'none',
-        caps: capsOf(ctx.spec.rule),
+        caps: capsOf(ctx.spec.rule, L.shareApplied),
       });
     }
     throw e;

@@ -44,6 +44,8 @@ export interface ResolvedLevel {
   readonly lower: readonly bigint[];
   readonly upper: readonly (bigint | null)[];
   readonly held: readonly boolean[];
+  /** --max-coverage applied at this level (its denominator is known for a unit here). */
+  readonly shareApplied: boolean;
 }
 
 const big = (x: number): bigint => BigInt(Math.round(x));
@@ -225,5 +227,6 @@ export function resolveLevel(units: readonly UnitData[], rule: SplitRule, grain:
   const up = upper.map((h, i) => (held[i] ? lo[i]! : h));
   const heldUnits = units.filter((_, i) => held[i]).map((u) => u.label);
   if (heldUnits.length) addNote(notes, { code: 'held', units: heldUnits });
-  return { mode, basis, weights: scaleToIntegers(weights.map((w) => Math.max(0, w))), shownWeights: weights, current, lower: lo, upper: up, held };
+  const shareApplied = share !== undefined && units.some((u) => u.denominator !== null && denominator !== undefined);
+  return { mode, basis, weights: scaleToIntegers(weights.map((w) => Math.max(0, w))), shownWeights: weights, current, lower: lo, upper: up, held, shareApplied };
 }
