@@ -1,7 +1,8 @@
 // The flags of `coverage` that would do nothing in a run, and why (see app/inert.ts).
 
-import { gapMinNoneRule, onCommandLine, outputInertRules, refuseInert, type InertRule } from './inert.js';
+import { gapMinNoneRule, maxNoneShareRule, onCommandLine, outputInertRules, refuseInert, type InertRule } from './inert.js';
 import type { FlagKey } from '../options/flags.js';
+import type { Rational } from '../core/allocation/exact.js';
 import { leaveOut, settingName } from '../options/origin.js';
 
 const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
@@ -77,7 +78,7 @@ export function phasingRule(notes: readonly { readonly code: string }[]): InertR
   };
 }
 
-export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string; mode?: string; min?: { readonly kind: string } }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
+export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string; mode?: string; min?: { readonly kind: string }; max?: { readonly kind: string }; maxCoverage?: Rational }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
   const notPlanned = {
@@ -88,6 +89,7 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     ...RULE_FLAGS.map((flag) => ({ flag, inert: !planned, ...notPlanned })),
     // As breakdown says it: gap mode never plans a target below today's participants.
     gapMinNoneRule(planned && o.mode !== 'level' && o.min?.kind === 'none'),
+    { ...maxNoneShareRule(o), ...(planned ? {} : { inert: false }) },
     { flag: 'scenario', inert: !planned, ...notPlanned },
     { flag: 'series', inert: !planned, ...notPlanned },
     { flag: 'phasing', inert: !anyTargets, why: { en: 'it phases the milestones of the targets, and this run has no targets', id: 'opsi ini mengatur tonggak target, dan proses ini tanpa target' }, hint: { en: 'add --targets FILE or --year', id: 'tambahkan --targets BERKAS atau --year' } },

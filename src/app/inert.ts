@@ -6,7 +6,9 @@
 import type { SourceFacts } from '../core/table.js';
 import { usage } from '../errors.js';
 import { flagName, type FlagKey } from '../options/flags.js';
-import { readInLocale } from '../options/origin.js';
+import { leaveOut, readInLocale, settingName } from '../options/origin.js';
+import type { Rational } from '../core/allocation/exact.js';
+import type { CompareAxis } from '../options/parse.js';
 
 type Words = { readonly en: string; readonly id: string };
 
@@ -37,6 +39,28 @@ export const gapMinNoneRule = (inert: boolean): InertRule => ({
   why: { en: "gap mode adds to today's participants: no unit goes below them whatever --min says", id: 'mode gap menambah peserta saat ini: tidak ada unit di bawahnya apa pun nilai --min' },
   hint: { en: 'use --mode level to plan without a floor', id: 'pakai --mode level untuk merencanakan tanpa batas bawah' },
 });
+
+/**
+ * `--max none` typed beside a share of the denominator (--max-coverage typed, or "maxCoverage" of the
+ * config; or every value of --compare max-coverage): both caps apply, the smaller wins, and --max none
+ * lifts only --max's own (the denominator, never below the share): it would change nothing. rv25 F3: it
+ * used to drop the share without a word (Papua Barat planned at 818 % of its employed).
+ */
+export function maxNoneShareRule(o: { max?: { readonly kind: string }; maxCoverage?: Rational; compare?: readonly CompareAxis[] }): InertRule {
+  const axis = o.compare?.find((a) => a.field === 'max-coverage');
+  const everyShare = axis ? axis.values.every((v) => v.set.maxCoverage) : o.maxCoverage !== undefined;
+  const pct = (r: Rational | null | undefined): string => (r ? `${Number((r.num * 10000n) / r.den) / 100} %` : '');
+  const by = axis
+    ? { en: `every value of --compare max-coverage (${axis.values.map((v) => v.name).join(', ')}) caps each target at that share of its denominator`, id: `setiap nilai --compare max-coverage (${axis.values.map((v) => v.name).join(', ')}) membatasi setiap target pada porsi itu dari penyebutnya` }
+    : { en: `${settingName(o, 'maxCoverage').en} caps each target at ${pct(o.maxCoverage)} of its denominator`, id: `${settingName(o, 'maxCoverage').id} membatasi setiap target pada ${pct(o.maxCoverage).replace('.', ',')} dari penyebutnya` };
+  const lift = axis ? { en: 'compare max-coverage=none beside the shares', id: 'bandingkan max-coverage=none di samping porsi-porsi itu' } : leaveOut(o, 'maxCoverage');
+  return {
+    flag: 'max',
+    inert: o.max?.kind === 'none' && everyShare && !o.compare?.some((a) => a.field === 'max'),
+    why: { en: `${by.en}, and --max none lifts only --max's own cap (the denominator, never below that share)`, id: `${by.id}, dan --max none hanya mencabut batas --max sendiri (penyebut, tidak pernah di bawah porsi itu)` },
+    hint: { en: `leave out --max none to keep the share's cap; for no upper bound, ${lift.en}`, id: `hilangkan --max none untuk mempertahankan batas porsi itu; untuk tanpa batas atas, ${lift.id}` },
+  };
+}
 
 /** --extract says how to read the files given: with none (the bundled data) it reads nothing. */
 export const extractRule = (bundled: boolean): InertRule => ({

@@ -66,21 +66,41 @@ export const totalInForce = (t: Totals): GivenTotal => t.stages[t.stages.length 
  * --target as given (for December of --year when given), or the scenario's target for --year as of
  * --as-of (default: every revision in the series), with every stage before it.
  */
-export async function plannedTotals(o: TotalOptions, load: LoadOptions, io: Io): Promise<Totals | undefined> {
+export async function plannedTotals(o: TotalOptions, load: LoadOptions, io: Io, command: 'breakdown' | 'coverage' = 'breakdown'): Promise<Totals | undefined> {
   if (o.target !== undefined) return { stages: [{ total: { value: o.target, source: '--target', ...(o.year !== undefined ? { year: o.year } : {}) } }], year: o.year, notes: [] };
   if (o.year === undefined) return undefined;
   const series = o.series ? await userSeries(o.series, o.scenario, load, io) : bundledSeries(o.scenario ?? 'plan');
-  return seriesTotals(series, o.year, o.asOf);
+  return seriesTotals(series, o.year, o.asOf, command, o.series !== undefined);
 }
 
-function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefined): Totals {
+/**
+ * The way to a total for a year the series has no target for, as true for the command asking: breakdown
+ * takes --target; coverage has no --target (rv25 F7: it was told "pass --target <n>", and refused it),
+ * so it plans through breakdown's file, or a series with the year's row.
+ */
+function noTargetHint(series: TargetSeries, year: number, command: 'breakdown' | 'coverage', own: boolean): { en: string; id: string } {
+  const row = `${series.scenario},${year},<target>`;
+  if (command === 'breakdown') {
+    return own
+      ? { en: `add a row ${row} to ${series.file}, or pass --target <n> (without --series) to use any total`, id: `tambahkan baris ${row} ke ${series.file}, atau pakai --target <n> (tanpa --series) untuk total berapa pun` }
+      : { en: 'pass --target <n> to use any total', id: 'pakai --target <n> untuk total berapa pun' };
+  }
+  const plan = `plan that total with jamsostek breakdown --target N --year ${year} -o targets.csv and give --targets targets.csv (without --year)`;
+  const planId = `rencanakan total itu dengan jamsostek breakdown --target N --year ${year} -o targets.csv lalu berikan --targets targets.csv (tanpa --year)`;
+  return own
+    ? { en: `add a row ${row} to ${series.file}, or ${plan}`, id: `tambahkan baris ${row} ke ${series.file}, atau ${planId}` }
+    : { en: `${plan}; or give --series FILE with a row ${row}`, id: `${planId}; atau berikan --series BERKAS dengan baris ${row}` };
+}
+
+function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefined, command: 'breakdown' | 'coverage' = 'breakdown', own = false): Totals {
   const stages = targetStages(series.points, year, asOf);
   if (!stages) {
     const years = [...new Set(series.points.map((p) => p.year))].sort();
+    const hint = noTargetHint(series, year, command, own);
     throw new InputError(
       say(
-        { message: `no ${series.scenario} target for ${year}: ${series.file} has ${years.join(', ')} (years between them are interpolated)`, hint: 'pass --target <n> to use any total' },
-        { message: `tidak ada target skenario ${series.scenario} untuk ${year}: ${series.file} memuat ${years.join(', ')} (tahun di antaranya diinterpolasi)`, hint: 'pakai --target <n> untuk total berapa pun' },
+        { message: `no ${series.scenario} target for ${year}: ${series.file} has ${years.join(', ')} (years between them are interpolated)`, hint: hint.en },
+        { message: `tidak ada target skenario ${series.scenario} untuk ${year}: ${series.file} memuat ${years.join(', ')} (tahun di antaranya diinterpolasi)`, hint: hint.id },
       ),
     );
   }
@@ -374,7 +394,7 @@ export async function coverageTargets(
   const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
   const B = baselinePeriod(baseline);
   const base = B ? atPeriod(baseline, B) : baseline;
-  const planned = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io))!;
+  const planned = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io, 'coverage'))!;
   const totals = asOfOnPath(planned, B, true);
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).

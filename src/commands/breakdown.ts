@@ -10,7 +10,7 @@ import { grainOf } from '../options/specs.js';
 import { breakdownReport } from '../report/breakdown.js';
 import { milestonesReport } from '../report/milestones.js';
 import { planBreakdownRun } from '../app/breakdown.js';
-import { gapMinNoneRule, inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
+import { gapMinNoneRule, inputInertRules, maxNoneShareRule, outputInertRules, refuseInert } from '../app/inert.js';
 import { flagFileNotes } from '../app/read.js';
 import { asOfRule } from '../app/targets.js';
 import type { SourceFacts } from '../core/table.js';
@@ -64,6 +64,7 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     { flag: 'series', inert: !fromSeries, why: { en: 'the total is given with --target (or no --year), not taken from a series', id: 'total diberikan dengan --target (atau tanpa --year), bukan diambil dari seri' }, hint: { en: 'use --series with --year, without --target', id: 'pakai --series dengan --year, tanpa --target' } },
     { flag: 'asOf', inert: !fromSeries, why: { en: 'it picks the revision of a series target in force; --target has no revisions', id: 'opsi ini memilih revisi target seri yang berlaku; --target tidak punya revisi' }, hint: { en: 'use --as-of with --year, without --target', id: 'pakai --as-of dengan --year, tanpa --target' } },
     gapMinNoneRule(o.mode !== 'level' && o.min?.kind === 'none' && !o.compare),
+    maxNoneShareRule(o),
     ...outputInertRules(session.targets(), io.stdout.isTTY === true),
   ]);
   if ((o.compare || o.compareScenario) && (o.months || o.phasing)) throw usage('--compare shows December targets; leave out --months', '--compare menampilkan target Desember; hilangkan --months');

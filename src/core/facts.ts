@@ -14,6 +14,16 @@ export interface OverDenominatorRow {
   readonly ref?: { readonly src: number; readonly line: number };
 }
 
+/**
+ * What caps a rule's upper bounds: --max's kind (default: the denominator) and --max-coverage's share of
+ * the denominator, if any. Both apply (the smaller wins), so which way raises them depends on both (rv25 M4:
+ * --max-coverage alone cannot raise the default cap, a share of at most 1 of it).
+ */
+export interface UpperCaps {
+  readonly max: 'default' | 'none' | 'value' | 'column';
+  readonly share?: number;
+}
+
 /** Something the tool decided on the user's behalf; said once on stderr and kept in JSON meta.notes. */
 /**
  * Where the month of a sheet comes from when a month is written above its header (`Periode | 2024-06`),
@@ -27,6 +37,10 @@ export type Note =
   | { readonly code: 'basis-fallback'; readonly grain: readonly string[]; readonly wanted: 'uncovered' | 'workforce'; readonly used: 'participants' | 'equal'; readonly missing: string }
   /** No default upper bound at a grain: the denominator is not known there. */
   | { readonly code: 'no-upper-bound'; readonly grain: readonly string[]; readonly denominator: string | null }
+  /** --max-coverage could not apply at a grain (its denominator is not known there): --max's bound alone holds. */
+  | { readonly code: 'share-unavailable'; readonly grain: readonly string[]; readonly denominator: string | null; readonly share: number; readonly max: string }
+  /** --max none beside --max-coverage: --max none lifts --max's own cap only, and the share still caps every target. */
+  | { readonly code: 'max-none-share'; readonly share: number; readonly denominator: string }
   /** Units already above their upper bound, held at today's value. */
   | { readonly code: 'held'; readonly units: readonly string[] }
   /** Units whose target stopped at their upper bound (--max, --max-coverage): the rest went to the others. */
@@ -266,6 +280,8 @@ export type InfeasibleFact =
       readonly zeroWeight?: { readonly units: readonly string[]; readonly basis: string };
       /** --max none was given: the upper bounds are not what limits the units. */
       readonly maxNone?: boolean;
+      /** The caps of the upper bounds, for the way to raise them. */
+      readonly caps?: UpperCaps;
     }
   /** A unit's lower bound (--min) above its upper bound (--max, or the denominator). */
   | { readonly kind: 'bounds-crossed'; readonly grain: readonly string[]; readonly unit: string; readonly lower: bigint; readonly upper: bigint; readonly lowerFrom: string; readonly upperFrom: string }
@@ -274,8 +290,8 @@ export type InfeasibleFact =
   | { readonly kind: 'margin-missing'; readonly dim: string; readonly key: string; readonly source: string; readonly known: readonly string[] }
   | { readonly kind: 'margin-unknown'; readonly dim: string; readonly key: string; readonly source: string }
   | { readonly kind: 'line-below-lower'; readonly dim: string; readonly key: string; readonly total: bigint; readonly need: bigint; readonly lowerIsToday: boolean; readonly smallestTotal: bigint }
-  | { readonly kind: 'line-above-upper'; readonly dim: string; readonly key: string; readonly total: bigint; readonly room: bigint; readonly maxNone?: boolean }
-  | { readonly kind: 'hall'; readonly rowsDim: string; readonly rows: readonly string[]; readonly columnsDim: string; readonly columns: readonly string[]; readonly need: bigint; readonly offer: bigint; readonly elsewhere: bigint; readonly maxNone?: boolean }
+  | { readonly kind: 'line-above-upper'; readonly dim: string; readonly key: string; readonly total: bigint; readonly room: bigint; readonly maxNone?: boolean; readonly caps?: UpperCaps }
+  | { readonly kind: 'hall'; readonly rowsDim: string; readonly rows: readonly string[]; readonly columnsDim: string; readonly columns: readonly string[]; readonly need: bigint; readonly offer: bigint; readonly elsewhere: bigint; readonly maxNone?: boolean; readonly caps?: UpperCaps }
   | { readonly kind: 'basis-unavailable'; readonly basis: string; readonly grain: readonly string[]; readonly unit: string; readonly missing: string }
   | { readonly kind: 'negative-basis'; readonly basis: string; readonly grain: readonly string[]; readonly unit: string; readonly value: number }
   | { readonly kind: 'bound-unavailable'; readonly which: 'min' | 'max'; readonly column: string; readonly grain: readonly string[]; readonly unit: string }

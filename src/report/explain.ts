@@ -103,12 +103,14 @@ export function ruleWords({ result: r, rule }: RuleInWords, lang: Lang): string 
     if (rule.lower.kind === 'value') return groupDigits(rule.lower.value, lang);
     return L(`its ${rule.lower.column}`, `${rule.lower.column}-nya`);
   })();
+  // Both caps apply, the smaller wins: --max's (default: the denominator) and --max-coverage's share of the denominator.
   const upper = ((): string | undefined => {
-    if (rule.upper.kind === 'none') return undefined;
-    if (rule.upper.kind === 'value') return groupDigits(rule.upper.value, lang);
-    if (rule.upper.kind === 'column') return L(`its ${rule.upper.column}`, `${rule.upper.column}-nya`);
-    if (!r.denominator) return undefined;
-    return rule.maxCoverage ? L(`${shareWords(rule.maxCoverage, lang)} of its ${den}`, `${shareWords(rule.maxCoverage, lang)} dari ${den}-nya`) : L(`its ${den}`, `${den}-nya`);
+    const share = rule.maxCoverage && r.denominator ? L(`${shareWords(rule.maxCoverage, lang)} of its ${den}`, `${shareWords(rule.maxCoverage, lang)} dari ${den}-nya`) : undefined;
+    const own = rule.upper.kind === 'value' ? groupDigits(rule.upper.value, lang) : rule.upper.kind === 'column' ? L(`its ${rule.upper.column}`, `${rule.upper.column}-nya`) : undefined;
+    if (own && share) return L(`the smaller of ${own} and ${share}`, `yang lebih kecil dari ${own} dan ${share}`);
+    if (own || share) return own ?? share;
+    if (rule.upper.kind === 'none' || !r.denominator) return undefined;
+    return L(`its ${den}`, `${den}-nya`);
   })();
   const bounds = upper
     ? L(`every ${one} gets at least ${lower} and at most ${upper}`, `setiap ${one} mendapat paling sedikit ${lower} dan paling banyak ${upper}`)

@@ -3,7 +3,7 @@
 // these words.
 
 import { DIVISOR_METHOD_NAMES, type MethodName } from '../core/allocation/methods.js';
-import type { InfeasibleFact, Note, OverDenominatorRow, RowsAbovePeriod } from '../core/facts.js';
+import type { InfeasibleFact, Note, OverDenominatorRow, RowsAbovePeriod, UpperCaps } from '../core/facts.js';
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
 import { addMonths } from '../core/calendar.js';
@@ -197,6 +197,16 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         `no upper bound per ${grainWords(n.grain, 'en')}: ${n.denominator ?? 'the denominator'} is not known per ${grainWords(n.grain, 'en')}`,
         `tanpa batas atas per ${grainWords(n.grain, 'id')}: ${idName(n.denominator ?? 'denominator')} tidak diketahui per ${grainWords(n.grain, 'id')}`,
+      );
+    case 'share-unavailable':
+      return L(
+        `--max-coverage ${sharePct(n.share, 'en')} does not apply per ${grainWords(n.grain, 'en')}: ${n.denominator ?? 'the denominator'} is not known per ${grainWords(n.grain, 'en')}; the upper bound there is ${n.max} alone`,
+        `--max-coverage ${sharePct(n.share, 'id')} tidak berlaku per ${grainWords(n.grain, 'id')}: ${idName(n.denominator ?? 'denominator')} tidak diketahui per ${grainWords(n.grain, 'id')}; batas atas di sana hanya ${n.max}`,
+      );
+    case 'max-none-share':
+      return L(
+        `--max none lifts only --max's own cap: --max-coverage (or "maxCoverage" of a jamsostek.json) still caps every target at ${sharePct(n.share, 'en')} of its ${n.denominator}`,
+        `--max none hanya mencabut batas --max sendiri: --max-coverage (atau "maxCoverage" di jamsostek.json) tetap membatasi setiap target pada ${sharePct(n.share, 'id')} dari ${idName(n.denominator)}-nya`,
       );
     case 'capped':
       return L(`stopped at the upper bound (--max, --max-coverage), the rest shared by the others: ${list(n.units)}`, `berhenti pada batas atas (--max, --max-coverage), sisanya dibagi ke yang lain: ${list(n.units)}`);
@@ -762,6 +772,33 @@ export function noteText(n: Note, lang: Lang): string {
   }
 }
 
+/** A share of the denominator as a percentage: 0.9 → "90 %" (id: "90 %", 12,5 %). */
+function sharePct(x: number, lang: Lang): string {
+  const t = roundHalfUp(x, 2, 2).replace(/\.?0+$/, '');
+  return `${lang === 'id' ? t.replace('.', ',') : t} %`;
+}
+
+/**
+ * The way to raise a rule's upper bounds, as its caps allow: both caps apply, the smaller wins, so a
+ * share (--max-coverage) is raised or left out, a --max number or column raised, and the default cap
+ * (the denominator) lifted with --max none. Undefined when nothing caps the units (--max none alone).
+ * rv25 M4: "raise the bounds with --max / --max-coverage" offered a share, which can only lower the default.
+ */
+function raiseUpper(caps: UpperCaps | undefined, lang: Lang): string | undefined {
+  const L = (en: string, id: string): string => (lang === 'id' ? id : en);
+  if (!caps) return L('--max, --max-coverage or --max none', '--max, --max-coverage atau --max none');
+  const own = caps.max === 'value' || caps.max === 'column';
+  if (caps.share !== undefined) {
+    const p = sharePct(caps.share, lang);
+    return own
+      ? L(`raise both --max and --max-coverage, now ${p}: each target is at most the smaller of the two`, `naikkan --max dan --max-coverage, kini ${p}: setiap target paling banyak yang lebih kecil dari keduanya`)
+      : L(`raise --max-coverage, now ${p}, or leave it out${caps.max === 'none' ? '' : ': the cap is then the denominator, which --max none lifts'}`, `naikkan --max-coverage, kini ${p}, atau hilangkan${caps.max === 'none' ? '' : ': batasnya lalu penyebut, yang dicabut oleh --max none'}`);
+  }
+  if (own) return L('raise --max, or --max none', 'naikkan --max, atau --max none');
+  if (caps.max === 'default') return L('--max none, or a --max above the denominator', '--max none, atau --max di atas penyebut');
+  return undefined;
+}
+
 /** Why a plan has no solution, with the way out. */
 export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint?: string } {
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
@@ -794,6 +831,8 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
     case 'above-upper': {
       const scope = f.scope ? `${f.scope}: ` : '';
       const z = f.zeroWeight;
+      // --max none alone (no share): nothing caps the units, and no flag raises what they can take.
+      const raise = f.maxNone && f.caps?.share === undefined ? undefined : raiseUpper(f.caps, lang);
       if (z) {
         // Weight 0 keeps a unit at its lower bound: that, not an upper bound, is what limits them.
         const all = z.units.length === f.units;
@@ -804,8 +843,8 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
             `${scope}${all ? `setiap unit ${g(f.grain)} berbobot 0 menurut bobot ${basis}` : `${z.units.length} dari ${f.units} unit ${g(f.grain)} berbobot 0 menurut bobot ${basis} (${list(z.units)})`}, dan unit berbobot 0 tetap pada batas bawahnya: ${all ? 'bersama-sama' : 'dengan unit lainnya pada batas atasnya,'} paling banyak ${n(f.sumUpper)}; target ${n(f.total)} di atasnya`,
           ),
           hint: L(
-            `give them a weight (another --basis, e.g. equal or participants, or ${z.basis === 'uncovered' ? 'a denominator above their participants: the uncovered basis is denominator − participants, 0 at full coverage' : `values above 0 in the ${z.basis} column`})${all || f.maxNone ? '' : ', raise the upper bounds of the others (--max, --max-coverage)'}, or lower the target to at most ${n(f.sumUpper)}`,
-            `beri mereka bobot (--basis lain, mis. equal atau participants, atau ${z.basis === 'uncovered' ? 'penyebut di atas jumlah pesertanya: bobot uncovered adalah penyebut − peserta, 0 pada cakupan penuh' : `nilai di atas 0 di kolom ${z.basis}`})${all || f.maxNone ? '' : ', longgarkan batas atas unit lainnya (--max, --max-coverage)'}, atau turunkan target menjadi paling banyak ${n(f.sumUpper)}`,
+            `give them a weight (another --basis, e.g. equal or participants, or ${z.basis === 'uncovered' ? 'a denominator above their participants: the uncovered basis is denominator − participants, 0 at full coverage' : `values above 0 in the ${z.basis} column`})${all || !raise ? '' : `, raise the upper bounds of the others (${raise})`}, or lower the target to at most ${n(f.sumUpper)}`,
+            `beri mereka bobot (--basis lain, mis. equal atau participants, atau ${z.basis === 'uncovered' ? 'penyebut di atas jumlah pesertanya: bobot uncovered adalah penyebut − peserta, 0 pada cakupan penuh' : `nilai di atas 0 di kolom ${z.basis}`})${all || !raise ? '' : `, longgarkan batas atas unit lainnya (${raise})`}, atau turunkan target menjadi paling banyak ${n(f.sumUpper)}`,
           ),
         };
       }
@@ -814,7 +853,9 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
           `${scope}the ${f.units} ${unitsWords(f.grain, 'en')} can take at most ${n(f.sumUpper)} between them (their upper bounds); a target of ${n(f.total)} is above that`,
           `${scope}${f.units} ${unitsWords(f.grain, 'id')} paling banyak menampung ${n(f.sumUpper)} (batas atas); target ${n(f.total)} di atasnya`,
         ),
-        hint: L(`lower the target to at most ${n(f.sumUpper)}, or raise the bounds with --max / --max-coverage (or --max none)`, `turunkan target menjadi paling banyak ${n(f.sumUpper)}, atau longgarkan batas dengan --max / --max-coverage (atau --max none)`),
+        hint: raise
+          ? L(`lower the target to at most ${n(f.sumUpper)}, or raise the upper bounds (${raise})`, `turunkan target menjadi paling banyak ${n(f.sumUpper)}, atau longgarkan batas atas (${raise})`)
+          : L(`lower the target to at most ${n(f.sumUpper)}`, `turunkan target menjadi paling banyak ${n(f.sumUpper)}`),
       };
     }
     case 'bounds-crossed':
@@ -823,7 +864,9 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
           `${f.unit}: its lower bound ${n(f.lower)} (${f.lowerFrom}) is above its upper bound ${n(f.upper)} (${f.upperFrom}): no ${g(f.grain)} target lies between them`,
           `${f.unit}: batas bawahnya ${n(f.lower)} (${f.lowerFrom}) di atas batas atasnya ${n(f.upper)} (${f.upperFrom}): tidak ada target ${g(f.grain)} di antara keduanya`,
         ),
-        hint: f.upperFrom.startsWith('--max ')
+        hint: f.upperFrom.startsWith('--max-coverage')
+          ? L(`lower --min for that unit, or raise --max-coverage (or leave it out): the upper bound is the smaller of --max's and the share's`, `turunkan --min untuk unit itu, atau naikkan --max-coverage (atau hilangkan): batas atasnya adalah yang lebih kecil dari batas --max dan porsi itu`)
+          : f.upperFrom.startsWith('--max ')
           ? L('check the two bounds of that unit: each target must lie between its --min and its --max', 'periksa kedua batas unit itu: setiap target harus berada di antara --min dan --max-nya')
           : L(`lower --min for that unit, or let targets pass the upper bound (${f.upperFrom}) with --max none`, `turunkan --min untuk unit itu, atau izinkan target melewati batas atas (${f.upperFrom}) dengan --max none`),
       };
@@ -844,16 +887,17 @@ export function factText(f: InfeasibleFact, lang: Lang): { message: string; hint
         hint: L(`give ${f.key} a total of at least ${n(f.smallestTotal)}, or let its cells go below today with --mode level --min none`, `beri ${f.key} total paling sedikit ${n(f.smallestTotal)}, atau izinkan selnya di bawah jumlah peserta saat ini dengan --mode level --min none`),
       };
     case 'line-above-upper':
-      return { message: L(`${dimLabel(f.dim).en} ${f.key}: its total ${n(f.total)} is above the ${n(f.room)} its cells can take (their upper bounds)`, `${dimLabel(f.dim).id} ${f.key}: totalnya ${n(f.total)} di atas ${n(f.room)} yang dapat ditampung selnya (batas atas)`), hint: f.maxNone ? L(`give ${f.key} a total of at most ${n(f.room)}: its other cells have no rows in the input or weight 0`, `beri ${f.key} total paling banyak ${n(f.room)}: sel lainnya tidak ada di input atau berbobot 0`) : L(`give ${f.key} a total of at most ${n(f.room)}, or raise the bounds with --max none`, `beri ${f.key} total paling banyak ${n(f.room)}, atau longgarkan batas dengan --max none`) };
+      return { message: L(`${dimLabel(f.dim).en} ${f.key}: its total ${n(f.total)} is above the ${n(f.room)} its cells can take (their upper bounds)`, `${dimLabel(f.dim).id} ${f.key}: totalnya ${n(f.total)} di atas ${n(f.room)} yang dapat ditampung selnya (batas atas)`), hint: f.maxNone && f.caps?.share === undefined ? L(`give ${f.key} a total of at most ${n(f.room)}: its other cells have no rows in the input or weight 0`, `beri ${f.key} total paling banyak ${n(f.room)}: sel lainnya tidak ada di input atau berbobot 0`) : L(`give ${f.key} a total of at most ${n(f.room)}, or raise the bounds (${raiseUpper(f.caps, 'en')})`, `beri ${f.key} total paling banyak ${n(f.room)}, atau longgarkan batas (${raiseUpper(f.caps, 'id')})`) };
     case 'hall':
       return {
         message: L(
           `no integer matrix meets both sets of totals: the ${dimLabel(f.rowsDim).en} ${list(f.rows)} together need ${n(f.need)} more, but the ${dimLabel(f.columnsDim).en} they can grow in (${list(f.columns) || 'none'}) offer only ${n(f.offer)}${f.elsewhere > 0n ? ` and their cells elsewhere allow ${n(f.elsewhere)} more` : ''}`,
           `tidak ada matriks bilangan bulat yang memenuhi kedua total: ${dimLabel(f.rowsDim).id} ${list(f.rows)} bersama memerlukan tambahan ${n(f.need)}, tetapi ${dimLabel(f.columnsDim).id} tempat mereka dapat tumbuh (${list(f.columns) || 'tidak ada'}) hanya menyediakan ${n(f.offer)}${f.elsewhere > 0n ? ` dan sel lain memungkinkan ${n(f.elsewhere)} lagi` : ''}`,
         ),
-        hint: f.maxNone
-          ? L('raise the totals of those columns or lower those rows: their other cells have no rows in the input or weight 0', 'naikkan total kolom tersebut atau turunkan baris tersebut: sel lainnya tidak ada di input atau berbobot 0')
-          : L('raise the totals of those columns, lower those rows, or relax the cell bounds (--max none)', 'naikkan total kolom tersebut, turunkan baris tersebut, atau longgarkan batas sel (--max none)'),
+        hint:
+          f.maxNone && f.caps?.share === undefined
+            ? L('raise the totals of those columns or lower those rows: their other cells have no rows in the input or weight 0', 'naikkan total kolom tersebut atau turunkan baris tersebut: sel lainnya tidak ada di input atau berbobot 0')
+            : L(`raise the totals of those columns, lower those rows, or relax the cell bounds (${raiseUpper(f.caps, 'en')})`, `naikkan total kolom tersebut, turunkan baris tersebut, atau longgarkan batas sel (${raiseUpper(f.caps, 'id')})`),
       };
     case 'basis-unavailable':
       return { message: L(`--basis ${f.basis}: the input has no ${f.missing} per ${g(f.grain)} (${f.unit} has none)`, `--basis ${f.basis}: input tidak memiliki ${f.missing} per ${g(f.grain)} (${f.unit} tidak punya)`), hint: L('choose --basis participants, equal or a column the input has at this level', 'pilih --basis participants, equal atau kolom yang ada di tingkat ini') };

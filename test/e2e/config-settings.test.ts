@@ -142,7 +142,7 @@ describe('a message names a setting the way the user set it (item 14)', () => {
     const cwd = withConfig('{\n  "maxCoverage": "10%"\n}');
     const r = await run(['breakdown', '--year', '2024', '-f', 'csv'], { cwd });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('raise the bounds with --max / --max-coverage');
+    expect(r.stderr).toContain('raise the upper bounds (raise --max-coverage, now 10 %, or leave it out: the cap is then the denominator, which --max none lifts)');
     expect(r.stderr).toContain('./jamsostek.json:2:3: note: --max-coverage above is "maxCoverage" of this config file, not a flag given on the command line; --max-coverage on the command line overrides it');
     const id = await run(['breakdown', '--year', '2024', '--lang', 'id', '-f', 'csv'], { cwd });
     expect(id.stderr).toContain('./jamsostek.json:2:3: note: --max-coverage di atas adalah "maxCoverage" dari berkas konfigurasi ini');

@@ -11,7 +11,7 @@
 // app/latest-month.ts). Units come out in the order they first appear in the input.
 
 import { labelOf, rollup, type Table } from '../table.js';
-import { InfeasibleError, type InfeasibleFact, type Note } from '../facts.js';
+import { InfeasibleError, type InfeasibleFact, type Note, type UpperCaps } from '../facts.js';
 import { allocate, InfeasibleAllocationError, type AllocationResult as EngineResult } from './apportion.js';
 import { allocateMatrix, InfeasibleMatrixError, type MatrixInfeasibility } from './biproportional.js';
 import type { MethodName } from './methods.js';
@@ -122,6 +122,12 @@ function unitsAt(table: Table, grain: readonly string[], spec: AllocationSpec): 
 
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
+/**
+ * The caps of a rule's upper bounds, for the way out of a plan they make impossible; the share only
+ * where it applied (`applied`: false at a level without the denominator, e.g. segments).
+ */
+const capsOf = (rule: SplitRule, applied = true): UpperCaps => ({ max: rule.upper.kind, ...(rule.maxCoverage && applied ? { share: Number(rule.maxCoverage.num) / Number(rule.maxCoverage.den) } : {}) });
+
 /** Split `total` over one level's units by the rule; throws InfeasibleError with the numbers. */
 function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel, ctx: Ctx, grain: readonly string[], scope?: string): bigint[] {
   const method = ctx.spec.rule.method;
@@ -137,7 +143,7 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
     throw new InfeasibleError({ kind: 'below-lower', grain, scope, total, sumLower, units: units.length, lowerIsToday, lowerFrom });
   }
   const sumUpper = L.upper.some((u) => u === null) ? null : sum(L.upper as bigint[]);
-  if (sumUpper !== null && total > sumUpper) throw new InfeasibleError({ kind: 'above-upper', grain, scope, total, sumUpper, units: units.length });
+  if (sumUpper !== null && total > sumUpper) throw new InfeasibleError({ kind: 'above-upper', grain, scope, total, sumUpper, units: units.length, caps: capsOf(ctx.spec.rule, L.shareApplied) });
   let result: EngineResult;
   try {
     if (L.mode === 'gap') {
@@ -167,6 +173,7 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
         units: units.length,
         ...(zero.length ? { zeroWeight: { units: zero, basis: L.basis } } : {}),
         maxNone: ctx.spec.rule.upper.kind === 'none',
+        caps: capsOf(ctx.spec.rule, L.shareApplied),
       });
     }
     throw e;
@@ -243,7 +250,19 @@ function totalsOf(units: readonly UnitData[]): { participants: number | null; de
  * Example: flat over provinces, total 50,000,000, gap mode on the bundled baseline → 38 targets that
  * add up to 50,000,000, none below today, none above the denominator (unless held).
  */
-export function planBreakdown(spec: AllocationSpec, table: Table): AllocationResult {
+/**
+ * The rule with `--min participants` read as what it is, the default lower bound written out: a unit
+ * already above its upper bound is then held at today and said so, as by default, where a --min the
+ * user set above the upper bound is refused (rv25 F10: DKI Jakarta refused under --min participants).
+ */
+function withDefaultsWrittenOut(spec: AllocationSpec): AllocationSpec {
+  const lower = spec.rule.lower;
+  if (lower.kind !== 'column' || lower.column !== 'participants') return spec;
+  return { ...spec, rule: { ...spec.rule, lower: { kind: 'default' } } };
+}
+
+export function planBreakdown(given: AllocationSpec, table: Table): AllocationResult {
+  const spec = withDefaultsWrittenOut(given);
   const ctx: Ctx = { spec, notes: [], levels: [] };
   const shape = spec.shape;
   if (shape.kind === 'flat') {
@@ -375,7 +394,7 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
       const room = ups(k);
       if (room.every((x) => x !== null)) {
         const s = sum(room as bigint[]);
-        if (margins[k]! > s) throw new InfeasibleError({ kind: 'line-above-upper', dim, key: u.label, total: totals[k]!, room: s + (gap ? (dim === r ? rowCur[k]! : colCur[k]!) : 0n), maxNone: spec.rule.upper.kind === 'none' });
+        if (margins[k]! > s) throw new InfeasibleError({ kind: 'line-above-upper', dim, key: u.label, total: totals[k]!, room: s + (gap ? (dim === r ? rowCur[k]! : colCur[k]!) : 0n), maxNone: spec.rule.upper.kind === 'none', caps: capsOf(spec.rule) });
       }
     });
   };
@@ -387,7 +406,7 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
   } catch (e) {
     if (e instanceof InfeasibleMatrixError && 'rows' in e.detail) {
       const d = e.detail as MatrixInfeasibility;
-      const fact: InfeasibleFact = { kind: 'hall', rowsDim: r, rows: d.rows.map((i) => rows[i]!.label), columnsDim: c, columns: d.columns.map((j) => cols[j]!.label), need: d.need, offer: d.offer, elsewhere: d.elsewhere, maxNone: spec.rule.upper.kind === 'none' };
+      const fact: InfeasibleFact = { kind: 'hall', rowsDim: r, rows: d.rows.map((i) => rows[i]!.label), columnsDim: c, columns: d.columns.map((j) => cols[j]!.label), need: d.need, offer: d.offer, elsewhere: d.elsewhere, maxNone: spec.rule.upper.kind === 'none', caps: capsOf(spec.rule) };
       throw new InfeasibleError(fact);
     }
     throw e;

@@ -8,15 +8,17 @@
 //           Where the denominator is not known at this grain (e.g. per segment): participants, with a
 //           note; where participants are not known either: equal, with a note. A basis the user chose
 //           that cannot be computed is refused (InfeasibleError 'basis-unavailable').
-//   lower   today's participants (0 without them)
-//   upper   the denominator (× --max-coverage); none where the denominator is not known, with a note
+//   lower   today's participants (0 without them); --min participants is this default written out
+//           (rv25 F10: it was refused where the default held a unit already above its upper bound)
+//   upper   the smaller of --max's cap (default: the denominator; none: no cap; a number; a column) and
+//           --max-coverage × the denominator; none where neither is known (no denominator), with a note
 //   a unit already above its upper bound is held at its lower bound (said so)
 //
 // Example: Gorontalo 256,129 of 422,934 and Sulut 591,000 of 1,250,000 in gap mode: weights 166,805
 // and 659,000 (their uncovered workers), lower bounds 256,129 and 591,000, upper 422,934 and 1,250,000.
 
 import { InfeasibleError, type Note } from '../facts.js';
-import { floorDiv, scaleToIntegers } from './exact.js';
+import { floorDiv, reduce, scaleToIntegers, type Rational } from './exact.js';
 import type { Mode, SplitRule } from './spec.js';
 
 /** One unit as read from the table at its grain. */
@@ -42,9 +44,26 @@ export interface ResolvedLevel {
   readonly lower: readonly bigint[];
   readonly upper: readonly (bigint | null)[];
   readonly held: readonly boolean[];
+  /** --max-coverage applied at this level (its denominator is known for a unit here). */
+  readonly shareApplied: boolean;
 }
 
 const big = (x: number): bigint => BigInt(Math.round(x));
+
+/** A share as the user would write it: 9/10 → "0.9", 19/20 → "0.95" (exact: num/den where no decimal ends). */
+function shareText(r: Rational): string {
+  const { num, den } = reduce(r);
+  for (let digits = 0, scale = 1n; digits <= 20; digits += 1, scale *= 10n) {
+    if ((num * scale) % den !== 0n) continue;
+    const scaled = (num * scale) / den;
+    const frac = digits ? `.${(scaled % scale).toString().padStart(digits, '0')}` : '';
+    return `${scaled / scale}${frac}`;
+  }
+  return `${num}/${den}`;
+}
+
+/** The share as a number, for the notes (0.9). */
+const shareNumber = (r: Rational): number => Number(r.num) / Number(r.den);
 
 /** The words (JSON) of each list's notes, so that a note is compared once, not with every note. */
 const noteWords = new WeakMap<Note[], Set<string>>();
@@ -140,37 +159,61 @@ export function resolveLevel(units: readonly UnitData[], rule: SplitRule, grain:
       }
     }
   });
+  // The upper bound: the smaller of --max's cap (default: the denominator; none: no cap; a number; a
+  // column) and --max-coverage's (that share of the denominator). Both caps apply, and --max none lifts
+  // --max's own only: --max-coverage was dropped whenever --max was given (rv25 F3: Papua Barat planned
+  // at 818 % of its employed under --max-coverage 0.9 --max none, with no word).
+  const share = rule.maxCoverage;
+  const denLabel = denominator ?? 'denominator';
+  const shareFrom = share ? `--max-coverage ${shareText(share)} of ${denLabel}` : '';
+  const maxFrom = rule.upper.kind === 'value' ? `--max ${rule.upper.value}` : rule.upper.kind === 'column' ? `--max ${rule.upper.column}` : denLabel;
   let noUpper = false;
+  let noShare = false;
+  const upperFrom: string[] = [];
   const upper = units.map((u): bigint | null => {
+    const d = u.denominator === null || denominator === undefined ? null : big(u.denominator);
+    let cap: bigint | null;
     switch (rule.upper.kind) {
-      case 'default': {
-        if (u.denominator === null || denominator === undefined) {
-          noUpper = true;
-          return null;
-        }
-        const d = big(u.denominator);
-        return rule.maxCoverage ? floorDiv(d * rule.maxCoverage.num, rule.maxCoverage.den) : d;
-      }
+      case 'default':
+        cap = d;
+        break;
       case 'none':
-        return null;
+        cap = null;
+        break;
       case 'value':
-        return rule.upper.value;
+        cap = rule.upper.value;
+        break;
       case 'column': {
         const v = u.columns.get(rule.upper.column);
         if (v === null || v === undefined) throw new InfeasibleError({ kind: 'bound-unavailable', which: 'max', column: rule.upper.column, grain, unit: u.label });
-        return big(v);
+        cap = big(v);
+        break;
       }
     }
+    const byShare = share && d !== null ? floorDiv(d * share.num, share.den) : null;
+    if (d === null && (share || rule.upper.kind === 'default')) {
+      if (cap === null) noUpper = true;
+      else if (share) noShare = true;
+    }
+    if (byShare !== null && (cap === null || byShare <= cap)) {
+      upperFrom.push(shareFrom);
+      return byShare;
+    }
+    upperFrom.push(maxFrom);
+    return cap;
   });
   if (noUpper) addNote(notes, { code: 'no-upper-bound', grain, denominator: denominator ?? null });
+  if (noShare) addNote(notes, { code: 'share-unavailable', grain, denominator: denominator ?? null, share: shareNumber(share!), max: maxFrom });
+  // --max none beside --max-coverage: the share still caps every target (said, so that a run typed with
+  // --max none under a config's "maxCoverage" does not read as a plan without an upper bound).
+  if (rule.upper.kind === 'none' && share && upper.some((h) => h !== null)) addNote(notes, { code: 'max-none-share', share: shareNumber(share), denominator: denLabel });
   // A lower bound the user set (--min) above the upper bound is a contradiction, refused as the library
   // refuses it (apportion: 'bounds-crossed'); only today's participants above the upper bound are held.
   if (rule.lower.kind === 'value' || rule.lower.kind === 'column') {
     const lowerFrom = rule.lower.kind === 'value' ? `--min ${rule.lower.value}` : `--min ${rule.lower.column}`;
-    const upperFrom = rule.upper.kind === 'value' ? `--max ${rule.upper.value}` : rule.upper.kind === 'column' ? `--max ${rule.upper.column}` : rule.maxCoverage ? '--max-coverage' : (denominator ?? 'denominator');
     lower.forEach((l, i) => {
       const h = upper[i];
-      if (h !== null && h !== undefined && l > h) throw new InfeasibleError({ kind: 'bounds-crossed', grain, unit: units[i]!.label, lower: l, upper: h, lowerFrom, upperFrom });
+      if (h !== null && h !== undefined && l > h) throw new InfeasibleError({ kind: 'bounds-crossed', grain, unit: units[i]!.label, lower: l, upper: h, lowerFrom, upperFrom: upperFrom[i]! });
     });
   }
   // In gap mode a target never falls below today, whatever the lower bound says; a --min the user gave
@@ -184,5 +227,6 @@ export function resolveLevel(units: readonly UnitData[], rule: SplitRule, grain:
   const up = upper.map((h, i) => (held[i] ? lo[i]! : h));
   const heldUnits = units.filter((_, i) => held[i]).map((u) => u.label);
   if (heldUnits.length) addNote(notes, { code: 'held', units: heldUnits });
-  return { mode, basis, weights: scaleToIntegers(weights.map((w) => Math.max(0, w))), shownWeights: weights, current, lower: lo, upper: up, held };
+  const shareApplied = share !== undefined && units.some((u) => u.denominator !== null && denominator !== undefined);
+  return { mode, basis, weights: scaleToIntegers(weights.map((w) => Math.max(0, w))), shownWeights: weights, current, lower: lo, upper: up, held, shareApplied };
 }
