@@ -276,11 +276,21 @@ function tableNotes(report: AnyReport, layout: Layout, ctx: RenderContext): Rend
     const n = layout.dropped.length;
     const en = layout.dropped.map((c) => c.label.en).join(', ');
     const id = layout.dropped.map((c) => c.label.id).join(', ');
-    notes.push({
-      code: 'table-columns-dropped',
-      en: `${n} column${n > 1 ? 's' : ''} left out to fit ${ctx.columns} characters: ${en} (--wide shows all, -f csv gives every column)`,
-      id: `${n} kolom tidak ditampilkan agar muat dalam ${ctx.columns} karakter: ${id} (--wide menampilkan semua, -f csv memberi semua kolom)`,
-    });
+    // Columns named with --fields are the user's request: leaving one out is a warning, kept under -q.
+    notes.push(
+      ctx.fieldsNamed
+        ? {
+            code: 'table-columns-dropped',
+            warning: true,
+            en: `${en} named in --fields ${n > 1 ? 'are' : 'is'} left out of the table to fit ${ctx.columns} characters (a wider terminal or --wide shows ${n > 1 ? 'them' : 'it'}, -f csv gives every column)`,
+            id: `${id} yang disebut di --fields tidak ditampilkan di tabel agar muat dalam ${ctx.columns} karakter (terminal yang lebih lebar atau --wide menampilkannya, -f csv memberi semua kolom)`,
+          }
+        : {
+            code: 'table-columns-dropped',
+            en: `${n} column${n > 1 ? 's' : ''} left out to fit ${ctx.columns} characters: ${en} (--wide shows all, -f csv gives every column)`,
+            id: `${n} kolom tidak ditampilkan agar muat dalam ${ctx.columns} karakter: ${id} (--wide menampilkan semua, -f csv memberi semua kolom)`,
+          },
+    );
   }
   return notes;
 }
