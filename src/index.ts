@@ -28,6 +28,7 @@ import { planCoverage as planReport, CoverageError, type CoverageInputs, type Co
 import { TargetFrameError } from './core/coverage/targets.js';
 import { InfeasibleError } from './core/facts.js';
 import type { Table } from './core/table.js';
+import { DENOMINATORS } from './core/domain.js';
 import { fromLatestMonth } from './app/latest-month.js';
 import { formatDiagnostic, JamsostekError, type MessageLang } from './errors.js';
 import { areaBook } from './io/geography.js';
@@ -266,7 +267,9 @@ export function planBreakdown(spec: AllocationSpec, table: Table): AllocationRes
  * (`areaBook()`) is used, as the command uses it: it names the report's scope and warns of an area
  * reported in part against a target for the whole of it (3 of Sulawesi Utara's 15 regencies against
  * the province's target: the note 'partial-areas').
- * A key column of `spec.grain` the table does not have is a RangeError naming those it has; a problem
+ * A key column of `spec.grain`, or a `spec.denominator`, the table (or `inputs.denominators`) does not
+ * have is a RangeError naming those it has; without `spec.denominator` the table's own denominator
+ * column is used (workforce, employed, potential_workers), as `coverage` uses it. A problem
  * is a CoverageError (or TargetFrameError) whose `problem` has the facts and whose `message` says them.
  */
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
@@ -275,5 +278,23 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const kanwil = d === 'kanwil' ? "; loadTable finds each province's with deriveKanwil: true in its schema" : '';
     throw new RangeError(`the table has no key column "${d}" to group by (its key columns: ${dimNames(inputs.current)})${kanwil}`);
   }
-  return worded(() => planReport(inputs, { ...spec, areas: spec.areas ?? areaBook(), exceptions: spec.exceptions ?? overCoverageExceptions() }));
+  const denominator = coverageDenominator(inputs, spec.denominator);
+  return worded(() => planReport(inputs, { ...spec, ...(denominator !== undefined ? { denominator } : {}), areas: spec.areas ?? areaBook(), exceptions: spec.exceptions ?? overCoverageExceptions() }));
+}
+
+/**
+ * The denominator planCoverage uses, as `coverage` chooses it (rv24 G8): the one named, which the table
+ * or `denominators` must have (else a RangeError naming their figures, as planBreakdown's); none named,
+ * the table's own (workforce, employed, potential_workers, the first it has), else the denominators
+ * table's; none at all: undefined (the note 'no-denominator' then says so, truly).
+ */
+function coverageDenominator(inputs: CoverageInputs, named: string | undefined): string | undefined {
+  const has = (t: Table | undefined, m: string): boolean => t !== undefined && t.measures.some((x) => x.name === m);
+  if (named !== undefined) {
+    if (has(inputs.current, named) || has(inputs.denominators, named)) return named;
+    const figures = (t: Table): string => t.measures.map((m) => m.name).join(', ') || 'none';
+    const theirs = inputs.denominators ? `; the denominators table's: ${figures(inputs.denominators)}` : '';
+    throw new RangeError(`denominator "${named}": neither the table nor the denominators have such a column (the table's figures: ${figures(inputs.current)}${theirs}); leave it out to use the table's own (${DENOMINATORS.join(', ')})`);
+  }
+  return DENOMINATORS.find((d) => has(inputs.current, d)) ?? DENOMINATORS.find((d) => has(inputs.denominators, d));
 }
