@@ -9,7 +9,7 @@ import type { Note } from '../core/facts.js';
 import type { MeasureKind, SourceFacts } from '../core/table.js';
 import { keysOf } from '../core/table.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
-import { expandInputs } from '../io/inputs.js';
+import { expandInputs, lockFilesWords } from '../io/inputs.js';
 import { refuseOutputsAmongInputs } from '../io/output.js';
 import { stdinHoldsData } from '../io/stdin-data.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
@@ -168,7 +168,7 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
   if (patterns.some((p) => p.trim() === '')) {
     throw usage({ message: 'a file name is empty', hint: 'an unset shell variable? name each file, or - for standard input' }, { message: 'sebuah nama berkas kosong', hint: 'variabel shell belum diisi? sebutkan setiap berkas, atau - untuk masukan standar' });
   }
-  const inputs = await expandInputs(patterns, io);
+  const inputs = await expandInputs(patterns, io, (locks) => session.caution(lockFilesWords(locks)));
   refuseOutputsAmongInputs(session.out.output ?? [], inputs, io);
   const table = await loadTable(inputs, schema, load);
   requireColumns(schema.named, [table], whereOf(table, false));
