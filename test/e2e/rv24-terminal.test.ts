@@ -43,3 +43,51 @@ describe("Excel's lock file matched by a glob (rv24 G14)", () => {
     expect(r.code).toBe(3);
   });
 });
+
+const BAD = 'period,province,participants\n2024-06,Gorontalo,abc\n2024-06,Atlantis,5\n';
+/** The widest line of a table, in characters (the box lines of the table are all as wide). */
+const widest = (out: string): number => Math.max(...out.split('\n').filter((l) => l.startsWith('│') || l.startsWith('┌')).map((l) => [...l].length));
+
+describe('validate on an 80- or 120-column terminal (rv24 G13)', () => {
+  it('keeps the column and the hint, wrapped, within the terminal (was: both left out at 80, the hint at 120)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.csv'), BAD);
+    for (const columns of [80, 120]) {
+      const r = await run(['validate', 'bad.csv'], { cwd: dir, tty: { columns } });
+      expect(r.code).toBe(3);
+      expect(r.stdout).toMatch(/│ column │/);
+      expect(r.stdout).toMatch(/│ hint +│/);
+      // the hint's words, wrapped or not
+      expect(r.stdout.replace(/[│\s]+/g, ' ')).toContain('256,129');
+      expect(widest(r.stdout)).toBeLessThanOrEqual(columns);
+      expect(r.stderr).not.toContain('left out');
+    }
+  });
+
+  it('at 40 the hint and the column go, with a warning kept under -q', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.csv'), BAD);
+    const r = await run(['validate', 'bad.csv', '-q'], { cwd: dir, tty: { columns: 40 } });
+    expect(widest(r.stdout)).toBeLessThanOrEqual(40);
+    expect(r.stderr).toContain('warning: hint, column left out of the table');
+  });
+});
+
+describe('a table still wider than the terminal says so (rv24 G12)', () => {
+  it('provinces at 40 columns: the width it has, not "left out to fit 40 characters"', async () => {
+    const r = await run(['provinces'], { tty: { columns: 40 } });
+    const w = widest(r.stdout);
+    expect(w).toBeGreaterThan(40);
+    expect(r.stderr).toContain(`note: the table is ${w} characters wide, wider than this terminal (40): its lines wrap`);
+    expect(r.stderr).toContain('left out to narrow the table: aliases, regencies/cities');
+    expect(r.stderr).not.toContain('to fit 40 characters');
+    const id = await run(['provinces', '--lang', 'id'], { tty: { columns: 40 } });
+    expect(id.stderr).toContain(`tabel ini selebar ${widest(id.stdout)} karakter, lebih lebar dari terminal ini (40)`);
+  });
+
+  it('at 80 it fits and says nothing of the kind', async () => {
+    const r = await run(['provinces'], { tty: { columns: 80 } });
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    expect(r.stderr).not.toContain('wider than this terminal');
+  });
+});
