@@ -3,7 +3,7 @@
 // holds data; a terminal, /dev/null, an empty file or an idle pipe (cron, CI) run as before. Real
 // processes: only fd 0 of a process shows what the shell gave it.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, tmp } from './helpers.js';
@@ -95,4 +95,14 @@ describe('data on standard input without - (rv24 G5)', () => {
     expect(code).toBe(0);
     expect(lines(out)).toBe(40);
   }, 20_000);
+});
+
+describe('a closed standard output, as the README says (rv24 G11)', () => {
+  it('is exit 4 with a hint, and the README says so (it said a closed stdout could not be told from /dev/null)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain('A closed stdout (`>&-`) is exit 4 too, with the hint to redirect it to a file or pass `-o <file>`.');
+    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" breakdown --year 2024 -q >&-`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: ENV, encoding: 'utf8' });
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain('hint: standard output is closed (>&-): redirect it to a file, or pass -o <file>');
+  });
 });
