@@ -1,10 +1,10 @@
 // rv24 G1: completion offered no files for coverage/validate in fish and zsh (their whole input), bash's
 // `completion <TAB>` offered files (a dead arm), and zsh never offered a repeatable flag twice.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, tmp } from './helpers.js';
+import { ROOT, run, tmp } from './helpers.js';
 
 const has = (shell: string): boolean => spawnSync('sh', ['-c', `command -v ${shell}`], { stdio: 'ignore' }).status === 0;
 
@@ -42,5 +42,15 @@ describe('completion scripts (rv24 G1)', () => {
     expect(script).toContain("'*--previous[");
     expect(script).toContain("'(-f --format)'{-f,--format}'[");
     if (has('zsh')) expect(spawnSync('zsh', ['-n'], { input: script }).status).toBe(0);
+  });
+});
+
+describe('breakdown --help names a file the package does not ship (rv24 G2)', () => {
+  it('says that examples/ is in the source checkout', async () => {
+    const files = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
+    expect(files).not.toContain('examples');
+    const help = (await run(['breakdown', '--help'])).stdout;
+    expect(help).toContain('examples/gorontalo-regencies.csv');
+    expect(help).toContain('(examples/gorontalo-regencies.csv is in the source checkout, not in the installed package)');
   });
 });
