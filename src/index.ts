@@ -28,11 +28,13 @@ import { planCoverage as planReport, CoverageError, type CoverageInputs, type Co
 import { TargetFrameError } from './core/coverage/targets.js';
 import { InfeasibleError } from './core/facts.js';
 import type { Table } from './core/table.js';
+import { DENOMINATORS } from './core/domain.js';
 import { fromLatestMonth } from './app/latest-month.js';
 import { formatDiagnostic, JamsostekError, type MessageLang } from './errors.js';
 import { areaBook } from './io/geography.js';
 import { overCoverageExceptions } from './io/exceptions.js';
 import { describeCoreError } from './report/problems.js';
+import { argumentError, describeLibraryError } from './report/library-errors.js';
 import { noteKind } from './report/note-kinds.js';
 import { noteText } from './report/vocabulary.js';
 import type { Note } from './core/facts.js';
@@ -74,15 +76,15 @@ export interface ApportionOptions {
 
 function whole(x: Whole, what: string): bigint {
   if (typeof x === 'bigint') return x;
-  if (!Number.isSafeInteger(x)) throw new RangeError(`${what} must be a whole number (got ${x}); pass a bigint beyond 2^53`);
+  if (!Number.isSafeInteger(x)) throw argumentError(`${what} must be a whole number (got ${x}); pass a bigint beyond 2^53`, `${what} harus bilangan bulat (diberikan ${x}); berikan bigint di atas 2^53`);
   return BigInt(x);
 }
 
 function weightsOf(ws: readonly Whole[]): bigint[] {
   // A negative weight is a wrong argument, whether a number or a bigint (not an infeasible problem).
-  for (const w of ws) if (typeof w === 'bigint' && w < 0n) throw new RangeError(`weights must be finite and ≥ 0 (got ${w})`);
+  for (const w of ws) if (typeof w === 'bigint' && w < 0n) throw argumentError(`weights must be finite and ≥ 0 (got ${w})`, `bobot harus terhingga dan ≥ 0 (diberikan ${w})`);
   if (ws.every((w) => typeof w === 'bigint' || (Number.isSafeInteger(w) && w >= 0))) return ws.map((w) => BigInt(w));
-  for (const w of ws) if (typeof w === 'number' && !(w >= 0 && Number.isFinite(w))) throw new RangeError(`weights must be finite and ≥ 0 (got ${w})`);
+  for (const w of ws) if (typeof w === 'number' && !(w >= 0 && Number.isFinite(w))) throw argumentError(`weights must be finite and ≥ 0 (got ${w})`, `bobot harus terhingga dan ≥ 0 (diberikan ${w})`);
   // Decimal weights are scaled to integers exactly (a common factor changes no method's result).
   return scaleToIntegers(ws);
 }
@@ -90,14 +92,14 @@ function weightsOf(ws: readonly Whole[]): bigint[] {
 // The types refuse an unknown method; JavaScript callers (and values cast from strings) are checked here.
 function methodOf(m: string | undefined): MethodName {
   const r = resolveMethod(m ?? DEFAULT_METHOD);
-  if (!r) throw new RangeError(`unknown method "${m}" (methods: ${METHOD_NAMES.join(', ')})`);
+  if (!r) throw argumentError(`unknown method "${m}" (methods: ${METHOD_NAMES.join(', ')})`, `metode "${m}" tidak dikenal (metode: ${METHOD_NAMES.join(', ')})`);
   return r;
 }
 
 function perUnit<T>(v: T | readonly T[] | undefined, n: number): readonly T[] | undefined {
   if (v === undefined) return undefined;
   if (Array.isArray(v)) {
-    if (v.length !== n) throw new RangeError(`expected ${n} bounds, got ${v.length}`);
+    if (v.length !== n) throw argumentError(`expected ${n} bounds, got ${v.length}`, `diharapkan ${n} batas, diberikan ${v.length}`);
     return v as readonly T[];
   }
   return new Array<T>(n).fill(v as T);
@@ -134,20 +136,20 @@ export interface MatrixOptions {
  */
 export function apportionMatrix(weights: readonly (readonly Whole[])[], options: MatrixOptions): bigint[][] {
   const method = methodOf(options.method);
-  if (method === 'hamilton') throw new RangeError(`a matrix needs a divisor method (${DIVISOR_METHOD_NAMES.join(', ')})`);
+  if (method === 'hamilton') throw argumentError(`a matrix needs a divisor method (${DIVISOR_METHOD_NAMES.join(', ')})`, `matriks memerlukan metode pembagi (${DIVISOR_METHOD_NAMES.join(', ')})`);
   const R = weights.length;
   const C = options.columnTotals.length;
   // Every row has a weight per column total (a longer or shorter row would be cut and wrapped into its
   // neighbours' weights by the flat copy below), and so does every row of a min or max grid.
   const shaped = (grid: readonly (readonly unknown[])[], what: string): void => {
     grid.forEach((row, r) => {
-      if (!Array.isArray(row) || row.length !== C) throw new RangeError(`${what}: row ${r + 1} has ${Array.isArray(row) ? row.length : 'no'} values, expected ${C} (one per column total)`);
+      if (!Array.isArray(row) || row.length !== C) throw argumentError(`${what}: row ${r + 1} has ${Array.isArray(row) ? row.length : 'no'} values, expected ${C} (one per column total)`, `${what}: baris ${r + 1} memiliki ${Array.isArray(row) ? row.length : 'tanpa'} nilai, diharapkan ${C} (satu per total kolom)`);
     });
   };
   shaped(weights, 'weights');
   for (const [what, v] of [['min', options.min], ['max', options.max]] as const) {
     if (!Array.isArray(v)) continue;
-    if (v.length !== R) throw new RangeError(`${what}: ${v.length} rows, expected ${R} (one per row of weights)`);
+    if (v.length !== R) throw argumentError(`${what}: ${v.length} rows, expected ${R} (one per row of weights)`, `${what}: ${v.length} baris, diharapkan ${R} (satu per baris bobot)`);
     shaped(v as readonly (readonly unknown[])[], what);
   }
   const flat = weightsOf(weights.flat());
@@ -176,7 +178,7 @@ export function apportionMatrix(weights: readonly (readonly Whole[])[], options:
  * Example: describeError(e, 'id') → 'error: tidak ada baris untuk 2024-07 di input\n  hint: periode di input: 2024-06'.
  */
 export function describeError(e: unknown, lang: MessageLang = 'en'): string | undefined {
-  const diagnostics = e instanceof JamsostekError ? e.diagnostics : describeCoreError(e);
+  const diagnostics = e instanceof JamsostekError ? e.diagnostics : (describeCoreError(e) ?? describeLibraryError(e));
   return diagnostics?.map((d) => formatDiagnostic(d, lang)).join('\n');
 }
 
@@ -217,12 +219,12 @@ const dimNames = (t: Table): string => t.dims.map((d) => d.name).join(', ') || '
 function checkedSpec(spec: AllocationSpec, table: Table): AllocationSpec {
   const method = methodOf(spec.rule.method);
   const mode = spec.rule.mode as string | undefined;
-  if (mode !== undefined && mode !== 'gap' && mode !== 'level') throw new RangeError(`unknown mode "${mode}" (modes: gap, level)`);
+  if (mode !== undefined && mode !== 'gap' && mode !== 'level') throw argumentError(`unknown mode "${mode}" (modes: gap, level)`, `mode "${mode}" tidak dikenal (mode: gap, level)`);
   for (const d of shapeDims(spec.shape)) {
-    if (!table.dims.some((x) => x.name === d)) throw new RangeError(`the table has no key column "${d}" to plan by (its key columns: ${dimNames(table)})`);
+    if (!table.dims.some((x) => x.name === d)) throw argumentError(`the table has no key column "${d}" to plan by (its key columns: ${dimNames(table)})`, `tabel tidak memiliki kolom kunci "${d}" untuk dasar perencanaan (kolom kuncinya: ${dimNames(table)})`);
   }
   if (spec.denominator !== undefined && !table.measures.some((m) => m.name === spec.denominator)) {
-    throw new RangeError(`denominator "${spec.denominator}": the table has no such column (its figures: ${table.measures.map((m) => m.name).join(', ') || 'none'}); leave it out to plan without a denominator`);
+    throw argumentError(`denominator "${spec.denominator}": the table has no such column (its figures: ${table.measures.map((m) => m.name).join(', ') || 'none'}); leave it out to plan without a denominator`, `penyebut "${spec.denominator}": tabel tidak memiliki kolom itu (angkanya: ${table.measures.map((m) => m.name).join(', ') || 'tidak ada'}); hilangkan untuk merencanakan tanpa penyebut`);
   }
   return method === spec.rule.method ? spec : { ...spec, rule: { ...spec.rule, method } };
 }
@@ -231,7 +233,7 @@ function shapeDims(shape: AllocationSpec['shape']): readonly string[] {
   if (shape.kind === 'flat') return [shape.dim];
   if (shape.kind === 'nested') return shape.levels;
   if (shape.kind === 'matrix') return [shape.rows, shape.columns];
-  throw new RangeError(`unknown shape "${(shape as { kind: unknown }).kind}" (shapes: flat, nested, matrix)`);
+  throw argumentError(`unknown shape "${String((shape as { kind: unknown }).kind)}" (shapes: flat, nested, matrix)`, `bentuk "${String((shape as { kind: unknown }).kind)}" tidak dikenal (bentuk: flat, nested, matrix)`);
 }
 
 /**
@@ -254,7 +256,7 @@ export function planBreakdown(spec: AllocationSpec, table: Table): AllocationRes
     // planned from have no month left to reach them.
     const year = checked.total?.year;
     if (year !== undefined && period !== undefined && period >= `${year}-12`) {
-      throw new RangeError(`targets for December ${year}: the table is of ${period}, ${period > `${year}-12` ? 'after' : 'the same month as'} that December: there is no month left to reach them (plan for ${Number(period.slice(0, 4)) + (period.endsWith('-12') ? 1 : 0)} or later, or atPeriod an earlier month)`);
+      throw argumentError(`targets for December ${year}: the table is of ${period}, ${period > `${year}-12` ? 'after' : 'the same month as'} that December: there is no month left to reach them (plan for ${Number(period.slice(0, 4)) + (period.endsWith('-12') ? 1 : 0)} or later, or atPeriod an earlier month)`, `target untuk Desember ${year}: tabelnya untuk ${period}, ${period > `${year}-12` ? 'setelah' : 'bulan yang sama dengan'} Desember itu: tidak ada bulan tersisa untuk mencapainya (rencanakan untuk ${Number(period.slice(0, 4)) + (period.endsWith('-12') ? 1 : 0)} atau sesudahnya, atau atPeriod bulan yang lebih awal)`);
     }
     const result = planAllocation(checked, base);
     return note ? { ...result, notes: [note, ...result.notes] } : result;
@@ -266,14 +268,37 @@ export function planBreakdown(spec: AllocationSpec, table: Table): AllocationRes
  * (`areaBook()`) is used, as the command uses it: it names the report's scope and warns of an area
  * reported in part against a target for the whole of it (3 of Sulawesi Utara's 15 regencies against
  * the province's target: the note 'partial-areas').
- * A key column of `spec.grain` the table does not have is a RangeError naming those it has; a problem
+ * A key column of `spec.grain`, or a `spec.denominator`, the table (or `inputs.denominators`) does not
+ * have is a RangeError naming those it has; without `spec.denominator` the table's own denominator
+ * column is used (workforce, employed, potential_workers), as `coverage` uses it. A problem
  * is a CoverageError (or TargetFrameError) whose `problem` has the facts and whose `message` says them.
  */
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
   for (const d of spec.grain) {
     if (inputs.current.dims.some((x) => x.name === d)) continue;
     const kanwil = d === 'kanwil' ? "; loadTable finds each province's with deriveKanwil: true in its schema" : '';
-    throw new RangeError(`the table has no key column "${d}" to group by (its key columns: ${dimNames(inputs.current)})${kanwil}`);
+    throw argumentError(`the table has no key column "${d}" to group by (its key columns: ${dimNames(inputs.current)})${kanwil}`, `tabel tidak memiliki kolom kunci "${d}" untuk pengelompokan (kolom kuncinya: ${dimNames(inputs.current)})${kanwil ? '; loadTable menurunkan Kanwil setiap provinsi dengan deriveKanwil: true di skemanya' : ''}`);
   }
-  return worded(() => planReport(inputs, { ...spec, areas: spec.areas ?? areaBook(), exceptions: spec.exceptions ?? overCoverageExceptions() }));
+  const denominator = coverageDenominator(inputs, spec.denominator);
+  return worded(() => planReport(inputs, { ...spec, ...(denominator !== undefined ? { denominator } : {}), areas: spec.areas ?? areaBook(), exceptions: spec.exceptions ?? overCoverageExceptions() }));
+}
+
+/**
+ * The denominator planCoverage uses, as `coverage` chooses it (rv24 G8): the one named, which the table
+ * or `denominators` must have (else a RangeError naming their figures, as planBreakdown's); none named,
+ * the table's own (workforce, employed, potential_workers, the first it has), else the denominators
+ * table's; none at all: undefined (the note 'no-denominator' then says so, truly).
+ */
+function coverageDenominator(inputs: CoverageInputs, named: string | undefined): string | undefined {
+  const has = (t: Table | undefined, m: string): boolean => t !== undefined && t.measures.some((x) => x.name === m);
+  if (named !== undefined) {
+    if (has(inputs.current, named) || has(inputs.denominators, named)) return named;
+    const figures = (t: Table): string => t.measures.map((m) => m.name).join(', ') || 'none';
+    const theirs = inputs.denominators ? `; the denominators table's: ${figures(inputs.denominators)}` : '';
+    throw argumentError(
+      `denominator "${named}": neither the table nor the denominators have such a column (the table's figures: ${figures(inputs.current)}${theirs}); leave it out to use the table's own (${DENOMINATORS.join(', ')})`,
+      `penyebut "${named}": tabel maupun tabel penyebut tidak memiliki kolom itu (angka tabel: ${figures(inputs.current)}${inputs.denominators ? `; angka tabel penyebut: ${figures(inputs.denominators)}` : ''}); hilangkan untuk memakai kolom tabel itu sendiri (${DENOMINATORS.join(', ')})`,
+    );
+  }
+  return DENOMINATORS.find((d) => has(inputs.current, d)) ?? DENOMINATORS.find((d) => has(inputs.denominators, d));
 }

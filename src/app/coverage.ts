@@ -14,12 +14,12 @@ import { InputError, say, usage } from '../errors.js';
 import { datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { overCoverageExceptions } from '../io/exceptions.js';
-import { expandInputs, stdinOnce } from '../io/inputs.js';
+import { expandInputs, lockFilesWords, stdinOnce } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { ExpectInput } from '../options/parse.js';
 import { chooseDenominator, type RuleOptions } from '../options/specs.js';
-import { coverageSchema, readData, type Read } from './read.js';
+import { coverageSchema, readData, stdinNamed, type Read } from './read.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
 import { coverageTargets, nationalSegmentsNote, type TotalOptions } from './targets.js';
@@ -69,8 +69,8 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   const wanted = o.denominator === undefined ? undefined : canonicalColumn(o.denominator);
   const schema = { ...coverageSchema(grain, wanted, o.extract ?? false), period: o.period };
   stdinOnce(files, o.previous, o.targets, o.workforce, o.compareTargets, o.series);
-  const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…');
-  const prevFiles = o.previous?.length ? await expandInputs(o.previous, io) : [];
+  const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…', stdinNamed(o as Readonly<Record<string, unknown>>));
+  const prevFiles = o.previous?.length ? await expandInputs(o.previous, io, (locks) => session.caution(lockFilesWords(locks))) : [];
   const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load), read.table.rule) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
   // query gives): --workforce, or the bundled baseline's, for both alike.

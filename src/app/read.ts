@@ -9,8 +9,9 @@ import type { Note } from '../core/facts.js';
 import type { MeasureKind, SourceFacts } from '../core/table.js';
 import { keysOf } from '../core/table.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
-import { expandInputs } from '../io/inputs.js';
+import { expandInputs, lockFilesWords } from '../io/inputs.js';
 import { refuseOutputsAmongInputs } from '../io/output.js';
+import { stdinHoldsData } from '../io/stdin-data.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import { usage } from '../errors.js';
@@ -121,11 +122,42 @@ export interface Read {
 }
 
 /**
+ * Data piped or redirected in while no file was named (rv24 G5): the bundled report would come out in
+ * its place, exit 0, and under -q silently. Refused rather than read: whether a pipe holds data can only
+ * be seen when its bytes are already there (stdin-data.ts), so reading it would make the same command
+ * line report the piped file or the national baseline by timing; with `-` it is always read. A run whose
+ * standard input is a terminal, /dev/null, empty or an idle pipe is unchanged.
+ */
+async function refuseUnreadStdin(io: Io, own: string | undefined): Promise<void> {
+  if (!(await stdinHoldsData(io.stdin))) return;
+  const coverage = own?.startsWith('jamsostek coverage') === true;
+  const how = coverage ? '`… | jamsostek coverage -`' : '`… | jamsostek breakdown --input -`';
+  const pass = coverage ? '-' : '--input -';
+  throw usage(
+    { message: `data on standard input: pass ${pass} to read it (without a file the report would be of the bundled baseline)`, hint: `${how}; to report the bundled baseline, give it no input: < /dev/null` },
+    { message: `ada data pada masukan standar: berikan ${pass} untuk membacanya (tanpa berkas, laporannya dari baseline bawaan)`, hint: `${how}; untuk melaporkan baseline bawaan, jangan beri masukan: < /dev/null` },
+  );
+}
+
+/**
+ * Whether a flag of the run reads standard input (`--targets -`, `--previous -` …): then what is piped
+ * in is theirs. -o - is standard output.
+ */
+export function stdinNamed(o: Readonly<Record<string, unknown>>): boolean {
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'output') continue;
+    if (v === '-' || (Array.isArray(v) && v.includes('-'))) return true;
+  }
+  return false;
+}
+
+/**
  * The user's files (globs expanded), or the bundled baseline when there are none. `own`: how the command
  * takes files of one's own, for the note on the bundled data (`--input`; coverage: its file arguments).
  */
-export async function readData(patterns: readonly string[], schema: ReadSchema, load: LoadOptions, io: Io, session: Session, own?: string): Promise<Read> {
+export async function readData(patterns: readonly string[], schema: ReadSchema, load: LoadOptions, io: Io, session: Session, own?: string, stdinTaken = false): Promise<Read> {
   if (!patterns.length) {
+    if (!stdinTaken) await refuseUnreadStdin(io, own);
     requireBundledKeys(schema.named);
     const table = await loadBaseline(schema, load);
     requireColumns(schema.named, [table], whereOf(table, true));
@@ -136,7 +168,7 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
   if (patterns.some((p) => p.trim() === '')) {
     throw usage({ message: 'a file name is empty', hint: 'an unset shell variable? name each file, or - for standard input' }, { message: 'sebuah nama berkas kosong', hint: 'variabel shell belum diisi? sebutkan setiap berkas, atau - untuk masukan standar' });
   }
-  const inputs = await expandInputs(patterns, io);
+  const inputs = await expandInputs(patterns, io, (locks) => session.caution(lockFilesWords(locks)));
   refuseOutputsAmongInputs(session.out.output ?? [], inputs, io);
   const table = await loadTable(inputs, schema, load);
   requireColumns(schema.named, [table], whereOf(table, false));

@@ -327,6 +327,7 @@ export class Session {
         csvDialect: this.out.csvDialect ?? 'rfc4180',
         columns: toTerminal ? this.io.stdout.columns : undefined,
         wide: this.out.wide ?? false,
+        fieldsNamed: fields !== undefined,
         sparkline: toTerminal && sparklineTerminal(this.io.env),
       };
       const out = await stream(t.format, selected, ctx);

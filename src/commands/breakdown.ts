@@ -27,6 +27,7 @@ Examples:
   $ jamsostek breakdown --year 2026 --by province,segment -o targets-2026.xlsx
 
   # A province target split over its regencies from your own file, with the reasoning
+  # (examples/gorontalo-regencies.csv is in the source checkout, not in the installed package)
   $ jamsostek breakdown --target 287599 --year 2024 --input examples/gorontalo-regencies.csv --by regency --explain
 
   # Monthly milestones for 2024, as CSV

@@ -25,7 +25,9 @@ export function configure(cmd: Command): void {
 interface Cmd {
   readonly name: string;
   readonly description: string;
-  readonly flags: { long: string; short?: string; help: string; values?: readonly string[]; file: boolean; arg: boolean }[];
+  /** It takes files as its arguments (coverage, validate): completed with file names in every shell. */
+  readonly files: boolean;
+  readonly flags: { long: string; short?: string; help: string; values?: readonly string[]; file: boolean; arg: boolean; repeatable: boolean }[];
 }
 
 const BY_NAME = new Map<string, FlagDef<unknown>>(Object.values(FLAGS).map((f) => [f.name, f as FlagDef<unknown>]));
@@ -36,11 +38,12 @@ function commandsOf(p: Command): Cmd[] {
     .map((c) => ({
       name: c.name(),
       description: c.description(),
+      files: c.name() !== 'completion' && c.registeredArguments.length > 0,
       flags: c.options.map((o) => {
         const long = (o.long ?? '').replace(/^--/, '');
         const f = BY_NAME.get(long);
         const words = Array.isArray(f?.complete) ? (f.complete as readonly string[]) : undefined;
-        return { long, short: o.short?.replace(/^-/, ''), help: f?.help ?? o.description, values: f?.choices ?? words, file: f?.complete === 'file', arg: Boolean(f?.arg) };
+        return { long, short: o.short?.replace(/^-/, ''), help: f?.help ?? o.description, values: f?.choices ?? words, file: f?.complete === 'file', arg: Boolean(f?.arg), repeatable: f?.repeatable === true };
       }),
     }));
 }
@@ -57,7 +60,7 @@ export function completionScript(p: Command, shell: string): string {
     const reply = (v: { values?: readonly string[]; file: boolean }): string =>
       v.values ? `COMPREPLY=( $(compgen -W "${v.values.join(' ')}" -- "$cur") )` : v.file ? 'COMPREPLY=( $(compgen -f -- "$cur") )' : 'COMPREPLY=()';
     const prevCases = [...valued].map(([long, v]) => `    ${v.short ? `-${v.short}|` : ''}--${long}) ${reply(v)}; return ;;`).join('\n');
-    const cases = cmds.map((c) => `    ${c.name}) opts="${c.flags.flatMap((f) => (f.short ? [`-${f.short}`, `--${f.long}`] : [`--${f.long}`])).join(' ')}" ;;`).join('\n');
+    const cases = cmds.filter((c) => c.name !== 'completion').map((c) => `    ${c.name}) opts="${c.flags.flatMap((f) => (f.short ? [`-${f.short}`, `--${f.long}`] : [`--${f.long}`])).join(' ')}" ;;`).join('\n');
     return `# bash completion for jamsostek (generated from its flag table)
 _jamsostek() {
   local cur prev cmd opts
@@ -89,7 +92,8 @@ complete -o filenames -F _jamsostek jamsostek
     const sub = cmds.map((c) => `    '${c.name}:${q(c.description)}'`).join('\n');
     const spec = (f: Cmd['flags'][number]): string => {
       const action = f.values ? `:${f.long}:(${f.values.join(' ')})` : f.file ? `:${f.long}:_files` : f.arg ? `:${f.long}:` : '';
-      const names = f.short ? `'(-${f.short} --${f.long})'{-${f.short},--${f.long}}'` : `'--${f.long}`;
+      // A flag that may repeat (-o a.xlsx -o a.csv) is offered again: zsh's `*`, without the exclusion list.
+      const names = f.repeatable ? (f.short ? `'*'{-${f.short},--${f.long}}'` : `'*--${f.long}`) : f.short ? `'(-${f.short} --${f.long})'{-${f.short},--${f.long}}'` : `'--${f.long}`;
       return `${names}[${q(f.help).replace(/[[\]:]/g, ' ')}]${action}'`;
     };
     const cases = cmds.map((c) => `    ${c.name}) _arguments ${c.flags.map(spec).join(' ')} ${c.name === 'completion' ? "'1:shell:(bash zsh fish)'" : "'*:file:_files'"} ;;`).join('\n');
@@ -104,7 +108,8 @@ ${sub}
     _describe 'command' subcommands
     return
   fi
-  words=(\${words[2,-1]}); (( CURRENT-- ))
+  # Quoted, so that the empty word under the cursor stays a word (\`coverage <TAB>\` offers the files).
+  words=("\${(@)words[2,-1]}"); (( CURRENT-- ))
   case "$words[1]" in
 ${cases}
   esac
@@ -116,6 +121,8 @@ _jamsostek "$@"
     const lines = ['# fish completion for jamsostek (generated from its flag table)', 'complete -c jamsostek -f'];
     for (const c of cmds) {
       lines.push(`complete -c jamsostek -n '__fish_use_subcommand' -a ${c.name} -d '${q(c.description)}'`);
+      // The files that are the command's input: -F overrides the -f above for this command.
+      if (c.files) lines.push(`complete -c jamsostek -n '__fish_seen_subcommand_from ${c.name}' -F`);
       for (const f of c.flags) {
         const parts = [`complete -c jamsostek -n '__fish_seen_subcommand_from ${c.name}'`, `-l ${f.long}`];
         if (f.short) parts.push(`-s ${f.short}`);

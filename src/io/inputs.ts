@@ -24,7 +24,8 @@ export function stdinOnce(...lists: readonly (readonly string[] | string | undef
  * error (exit 3), like a missing file: a monthly job whose folder is empty must not look like a typo
  * in a flag (exit 2).
  */
-export async function expandInputs(patterns: readonly string[], io: Pick<Io, 'cwd'>): Promise<string[]> {
+export async function expandInputs(patterns: readonly string[], io: Pick<Io, 'cwd'>, onLockFiles?: (skipped: readonly LockFile[]) => void): Promise<string[]> {
+  const locks: LockFile[] = [];
   const out: string[] = [];
   let stdin = 0;
   for (const p of patterns) {
@@ -39,7 +40,14 @@ export async function expandInputs(patterns: readonly string[], io: Pick<Io, 'cw
       continue;
     }
     const { glob } = await import('tinyglobby');
-    const found = (await glob(p, { cwd: io.cwd, onlyFiles: true, expandDirectories: false })).sort();
+    let found = (await glob(p, { cwd: io.cwd, onlyFiles: true, expandDirectories: false })).sort();
+    // Excel's lock file of an open workbook (~$gorontalo.xlsx beside gorontalo.xlsx) is no data: a glob
+    // leaves it out, and the caller says so (rv24 G14). A lock file named as such is still opened (and refused).
+    if (onLockFiles) {
+      const lock = found.filter(isLockFile);
+      for (const f of lock) locks.push({ file: f, pattern: p });
+      if (lock.length) found = found.filter((f) => !isLockFile(f));
+    }
     if (found.length === 0) {
       throw new InputError({
         file: p,
@@ -52,5 +60,34 @@ export async function expandInputs(patterns: readonly string[], io: Pick<Io, 'cw
     for (const f of found) out.push(f);
   }
   if (stdin > 1) throw usage('standard input (-) can be read only once', 'masukan standar (-) hanya dapat dibaca sekali');
+  if (locks.length && onLockFiles) onLockFiles(locks);
   return out;
+}
+
+/** A file a glob matched and left out: Excel's lock file (`~$…`), and the pattern that matched it. */
+export interface LockFile {
+  readonly file: string;
+  readonly pattern: string;
+}
+
+/** Excel (and LibreOffice's ~lock) write `~$name.xlsx` beside a workbook while it is open. */
+const isLockFile = (path: string): boolean => /(^|[\\/])~\$[^\\/]*$/.test(path);
+
+/**
+ * The warning on lock files left out of globs: the workbook is open, so what is read is its last saved
+ * state (kept under -q: an office may be editing the month's sheet as the report is made).
+ */
+export function lockFilesWords(locks: readonly LockFile[]): { en: string; id: string } {
+  const each = (lang: 'en' | 'id'): string =>
+    locks
+      .map(({ file }) => {
+        const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        const book = file.slice(0, slash + 1) + file.slice(slash + 3);
+        return lang === 'en' ? `${file} (the lock file of ${book}, open in Excel)` : `${file} (berkas kunci ${book}, yang sedang dibuka di Excel)`;
+      })
+      .join(', ');
+  return {
+    en: `left out of ${locks.map((l) => `'${l.pattern}'`).filter((x, i, a) => a.indexOf(x) === i).join(', ')}: ${each('en')}; the workbook's last saved state is read, not changes still unsaved`,
+    id: `tidak diikutkan dari ${locks.map((l) => `'${l.pattern}'`).filter((x, i, a) => a.indexOf(x) === i).join(', ')}: ${each('id')}; yang dibaca adalah keadaan buku kerja yang terakhir disimpan, bukan perubahan yang belum disimpan`,
+  };
 }

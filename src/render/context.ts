@@ -14,6 +14,11 @@ export interface RenderContext {
    * terminal. Unset: the table is drawn at its natural width (a pipe or a file has no width).
    */
   readonly columns?: number;
+  /**
+   * The columns are the ones the user named (--fields): one left out to fit the terminal is then the
+   * user's own request dropped, said as a warning (kept under --quiet; rv24 G10). Unset: false.
+   */
+  readonly fieldsNamed?: boolean;
   /** --wide: show every column even when the table is wider than the terminal. Unset: false. */
   readonly wide?: boolean;
   /**

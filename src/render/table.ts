@@ -158,7 +158,7 @@ export function layoutTable(report: AnyReport, ctx: RenderContext): Layout {
   const width = (j: number): number => keyWidths.get(j) ?? narrow(j);
   const wrapKeys = (): void => {
     keyWidths.clear();
-    const keys = shown.filter((j) => priority[j]! >= 3 && isTextKind(cols[j]!.kind));
+    const keys = shown.filter((j) => (priority[j]! >= 3 || cols[j]!.wraps === true) && isTextKind(cols[j]!.kind));
     let excess = total(shown, width) - limit;
     while (excess > 0) {
       let widest = -1;
@@ -272,14 +272,37 @@ function tableNotes(report: AnyReport, layout: Layout, ctx: RenderContext): Rend
       id: `${id} tidak ditampilkan di tabel: tidak muat dalam ${ctx.columns} karakter walaupun nama dilipat (terminal yang lebih lebar atau --wide menampilkannya, -f csv memberi semua kolom)`,
     });
   }
+  // Still wider than the terminal with every column it may leave out gone and the keys wrapped (a
+  // 40-column terminal and the reference list): said, never claimed to fit (rv24 G12).
+  const chartWidth = ctx.chart && coverageChart(report) ? Math.max(BAR_WIDTH, displayWidth(chartLabel(ctx, report))) + 3 : 0;
+  const drawn = layout.widths.reduce((s, w) => s + w + 3, 1) + chartWidth;
+  const over = ctx.columns !== undefined && !ctx.wide && drawn > ctx.columns;
   if (layout.dropped.length > 0) {
     const n = layout.dropped.length;
     const en = layout.dropped.map((c) => c.label.en).join(', ');
     const id = layout.dropped.map((c) => c.label.id).join(', ');
+    const fit = over ? { en: 'to narrow the table', id: 'agar tabel lebih sempit' } : { en: `to fit ${ctx.columns} characters`, id: `agar muat dalam ${ctx.columns} karakter` };
+    // Columns named with --fields are the user's request: leaving one out is a warning, kept under -q.
+    notes.push(
+      ctx.fieldsNamed
+        ? {
+            code: 'table-columns-dropped',
+            warning: true,
+            en: `${en} named in --fields ${n > 1 ? 'are' : 'is'} left out of the table ${fit.en} (a wider terminal or --wide shows ${n > 1 ? 'them' : 'it'}, -f csv gives every column)`,
+            id: `${id} yang disebut di --fields tidak ditampilkan di tabel ${fit.id} (terminal yang lebih lebar atau --wide menampilkannya, -f csv memberi semua kolom)`,
+          }
+        : {
+            code: 'table-columns-dropped',
+            en: `${n} column${n > 1 ? 's' : ''} left out ${fit.en}: ${en} (--wide shows all, -f csv gives every column)`,
+            id: `${n} kolom tidak ditampilkan ${fit.id}: ${id} (--wide menampilkan semua, -f csv memberi semua kolom)`,
+          },
+    );
+  }
+  if (over) {
     notes.push({
-      code: 'table-columns-dropped',
-      en: `${n} column${n > 1 ? 's' : ''} left out to fit ${ctx.columns} characters: ${en} (--wide shows all, -f csv gives every column)`,
-      id: `${n} kolom tidak ditampilkan agar muat dalam ${ctx.columns} karakter: ${id} (--wide menampilkan semua, -f csv memberi semua kolom)`,
+      code: 'table-too-wide',
+      en: `the table is ${drawn} characters wide, wider than this terminal (${ctx.columns}): its lines wrap (a wider terminal shows it whole; -f csv or -o <file>.xlsx give every column)`,
+      id: `tabel ini selebar ${drawn} karakter, lebih lebar dari terminal ini (${ctx.columns}): barisnya terlipat (terminal yang lebih lebar menampilkannya utuh; -f csv atau -o <berkas>.xlsx memberi semua kolom)`,
     });
   }
   return notes;

@@ -23,6 +23,11 @@ export interface Column {
    * Only the terminal table uses it; `--wide` shows every column.
    */
   readonly priority?: number;
+  /**
+   * Text that wraps over lines of its row when the terminal is narrow, like a key's value (a hint, a
+   * problem's words), where an answer column would be left out whole. Unset: only the keys wrap.
+   */
+  readonly wraps?: boolean;
 }
 
 export type Value = string | number | null;

@@ -17,15 +17,17 @@ import { inputsMeta, notesInWords, plainNote, sourceNotes } from './common.js';
 import type { Column, Lang, Report, Row, Value } from './model.js';
 import { dimLabel, groupDigits } from './vocabulary.js';
 
-const col = (key: string, en: string, id: string, kind: Column['kind'], priority?: number): Column => ({ key, label: { en, id }, kind, ...(priority !== undefined ? { priority } : {}) });
+const col = (key: string, en: string, id: string, kind: Column['kind'], priority?: number, wraps?: true): Column => ({ key, label: { en, id }, kind, ...(priority !== undefined ? { priority } : {}), ...(wraps ? { wraps } : {}) });
 
 export const VALIDATION_COLUMNS: readonly Column[] = [
   col('file', 'file', 'berkas', 'text', 3),
   col('line', 'line', 'baris', 'int', 2),
-  col('column', 'column', 'kolom', 'int', 1),
+  col('column', 'column', 'kolom', 'int', 2),
   col('status', 'status', 'status', 'text', 3),
   col('message', 'problem', 'masalah', 'text', 3),
-  col('hint', 'hint', 'saran', 'text', 1),
+  // The hint is what to do about a problem: kept as an answer that wraps, left out (with a warning)
+  // only when even wrapped it does not fit (rv24 G13: it went first, at 80 and 120 columns).
+  col('hint', 'hint', 'saran', 'text', 2.5, true),
   col('format', 'format', 'format', 'text', 2),
   col('sheet', 'sheet', 'lembar', 'text', 1),
   col('delimiter', 'delimiter', 'pemisah', 'text', 1),

@@ -2,7 +2,7 @@
 // its library snippet gives the results its comments say, and its monthly job runs as it is written,
 // with a command installed from a file rather than fetched by name.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apportion, apportionMatrix } from '../../src/index.js';
@@ -52,6 +52,12 @@ describe('README examples', () => {
   });
 });
 
+/** A `date` that takes $NOW as today (GNU date's own arithmetic for -d), in `bin`. */
+function fakeDate(bin: string): void {
+  const real = existsSync('/bin/date') ? '/bin/date' : '/usr/bin/date';
+  writeFileSync(join(bin, 'date'), `#!/bin/sh\nif [ "$1" = "-d" ]; then exec ${real} "$@"; fi\nexec ${real} -d "$NOW" "$@"\n`, { mode: 0o755 });
+}
+
 describe("the README's install and monthly job", () => {
   it('never runs or installs jamsostek by name from the registry (npx jamsostek, npm install -g jamsostek)', () => {
     const lines = shBlocks.flatMap((b) => b.split('\n')).map((l) => l.replace(/(^|\s+)#.*$/, ''));
@@ -64,11 +70,12 @@ describe("the README's install and monthly job", () => {
     const script = shBlocks.find((b) => b.includes('# monthly.sh'))!;
     const crontab = shBlocks.find((b) => b.includes('# crontab'))!;
     expect(crontab).toMatch(/^PATH=\/usr\/local\/bin:\/usr\/bin:\/bin$/m);
-    expect(crontab).toContain('cd /srv/jamsostek && ./monthly.sh');
+    const cronLine = crontab.split('\n').find((l) => l.startsWith('0 6 5 * * '))!;
+    expect(cronLine).toContain('cd /srv/jamsostek && mkdir -p logs && ./monthly.sh >> logs/monthly.log 2>&1');
     // /srv/jamsostek: the month's files of the eight provinces of Kanwil Sulawesi Maluku (--expect),
     // a targets file, and the script. The command is installed (a link to bin/jamsostek.js, as npm
-    // install -g makes) in a folder of its own on PATH; `date` answers June 2024 (`date -d 'last month'`
-    // on the 5th of July), so the test does not depend on the clock.
+    // install -g makes) in a folder of its own on PATH; `date` takes the 5th of July 2024 as today
+    // (fakeDate), so last month is June 2024 and the test does not depend on the clock.
     const srv = tmp();
     const month = '2024-06';
     mkdirSync(join(srv, 'data', month), { recursive: true });
@@ -93,15 +100,39 @@ describe("the README's install and monthly job", () => {
     const bin = join(tmp(), 'bin');
     mkdirSync(bin);
     symlinkSync(BIN, join(bin, 'jamsostek'));
-    writeFileSync(join(bin, 'date'), `#!/bin/sh\n[ "$*" = "-d last month +%Y-%m" ] && echo ${month} && exit 0\nexit 64\n`, { mode: 0o755 });
-    // stdin 'ignore': on a socket (Node's pipes are socket pairs) bash would read ~/.bashrc as if run by rshd.
-    const r = spawnSync('bash', ['-c', './monthly.sh'], { cwd: srv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`, LANG: 'C' } });
+    fakeDate(bin);
+    // The crontab line as written (its folder this one), under cron's shell, with no logs/ folder yet
+    // (rv24 G6: `>> logs/monthly.log` then failed before the job started). stdin 'ignore': on a socket
+    // (Node's pipes are socket pairs) bash would read ~/.bashrc as if run by rshd.
+    const command = cronLine.slice('0 6 5 * * '.length).replace('cd /srv/jamsostek', `cd '${srv}'`);
+    const r = spawnSync('/bin/sh', ['-c', command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`, LANG: 'C', NOW: '2024-07-05 06:00' } });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(readFileSync(join(srv, 'logs', 'monthly.log'), 'utf8')).toBe('');
     expect(readdirSync(join(srv, 'out', month)).sort()).toEqual(['coverage.csv', 'coverage.html', 'coverage.xlsx']);
     // Gorontalo in June 2024 (examples/2024-06/gorontalo.csv): the regencies' active participants add up
     // to 259,626 of 422,934 potential workers (61.39 %, above the job's 30 % alert), 282,856 targeted.
     const gorontalo = csvRows(readFileSync(join(srv, 'out', month, 'coverage.csv'), 'utf8')).find((row) => row.province === 'Gorontalo')!;
     expect(gorontalo).toMatchObject({ participants: '259626', denominator: '422934', target: '282856', gap: String(282856 - 259626) });
+  });
+
+  it("the monthly job's month line: last month on every day, also the 29th–31st and New Year's Eve (rv24 G6)", () => {
+    const script = shBlocks.find((b) => b.includes('# monthly.sh'))!;
+    const lines = script.split('\n').filter((l) => /^(month|year)=/.test(l));
+    expect(lines).toHaveLength(2);
+    const bin = join(tmp(), 'bin');
+    mkdirSync(bin);
+    fakeDate(bin);
+    const cases: [string, string][] = [
+      ['2024-07-05 06:00', '2024-06 2024'],
+      ['2026-03-29 06:00', '2026-02 2026'],
+      ['2026-03-31 06:00', '2026-02 2026'],
+      ['2026-05-31 06:00', '2026-04 2026'],
+      ['2026-12-31 23:00', '2026-11 2026'],
+      ['2025-01-05 06:00', '2024-12 2024'],
+    ];
+    for (const [now, want] of cases) {
+      const r = spawnSync('bash', ['-c', `${lines.join('\n')}\necho "$month $year"`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: `${bin}:/usr/bin:/bin`, NOW: now, TZ: 'Asia/Jakarta' } });
+      expect(r.stdout.trim(), `${now}: ${r.stderr}`).toBe(want);
+    }
   });
 });
