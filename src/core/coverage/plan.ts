@@ -30,7 +30,7 @@ import type { RowColumns } from '../row-columns.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, partialTargetAreas, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 import { fineDims, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, type Gone } from './like-for-like.js';
@@ -603,7 +603,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
 
   // The scope: declared by --expect, else the areas of the data.
-  const areaDim = areaDimOf(cur.dims.map((d) => d.name));
+  // The grain every row has (one branch by regency among provinces by province: the provinces).
+  const areaDim = reportedAreaDim(cur);
   const scope = spec.expected?.scope ?? (spec.areas && areaDim ? scopeOf(areaDim, new Set(keysOf(cur, areaDim)), spec.areas) : ({ kind: 'unknown' } as Scope));
 
   // The denominator: from the input, else from the denominators table.
@@ -702,7 +703,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // every area reported in part: the comparison is fair only when the rest are truly zero. Not where
     // the targets are per a finer area (province targets in a report by Kanwil: its target is the sum
     // of its reported provinces' targets, like for like).
-    const dataDim = areaDimOf(cur.dims.map((d) => d.name));
+    const dataDim = reportedAreaDim(cur);
     const wholeDim = wholeTargetArea(targetUnits, grain, coarse);
     if (spec.areas && dataDim && wholeDim && dataDim !== wholeDim) {
       const partial = partialTargetAreas(curT, dataDim, wholeDim, spec.areas);

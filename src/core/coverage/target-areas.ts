@@ -7,7 +7,7 @@
 
 import type { AreaBook, AreaDim } from '../scope.js';
 import type { Dimension, Table, TableRow } from '../table.js';
-import { dimIndex } from '../table.js';
+import { dimIndex, everyRowKeyed } from '../table.js';
 
 const RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
 
@@ -18,6 +18,20 @@ function finest(dims: readonly string[]): AreaDim | undefined {
   let out: AreaDim | undefined;
   for (const d of dims) if (isArea(d) && (out === undefined || RANK[d] < RANK[out])) out = d;
   return out;
+}
+
+/**
+ * The finest area dimension every row of the data has a key in: the grain the whole data is reported at.
+ * A Kanwil's files where one branch reports by regency and the others by province give 'province' (rv26
+ * F1: the scope and the parts reported were counted from the regency rows alone, "Gorontalo: 6
+ * regencies and cities" for a report of 7 provinces). Else the finest area dimension it has.
+ */
+export function reportedAreaDim(t: Table): AreaDim | undefined {
+  for (const d of ['regency', 'province', 'kanwil'] as const) {
+    const i = dimIndex(t, d);
+    if (i >= 0 && everyRowKeyed(t, i)) return d;
+  }
+  return finest(t.dims.map((d) => d.name));
 }
 
 /**
@@ -77,12 +91,19 @@ export function withArea(t: Table, to: AreaDim, book: AreaBook): Table {
   if (dimIndex(t, to) >= 0) return t;
   const from = finest(t.dims.map((d) => d.name));
   if (!from || RANK[from] >= RANK[to]) return t;
-  const fi = dimIndex(t, from);
-  const up = areaUp(book, from, to);
+  // Each row from the finest area it has a key in: a Kanwil's files where one branch reports by regency
+  // and the others by province place the province rows by their province (rv26 F1).
+  const ways = (['regency', 'province'] as const).filter((d) => RANK[d] < RANK[to] && dimIndex(t, d) >= 0).map((d) => ({ i: dimIndex(t, d), up: areaUp(book, d, to) }));
   const labels = new Map<string, string>();
   const rows: TableRow[] = t.rows.map((r) => {
-    const k = r.keys[fi];
-    const u = k === null || k === undefined ? null : up(k);
+    let u: string | null = null;
+    for (const w of ways) {
+      const k = r.keys[w.i];
+      if (k !== null && k !== undefined) {
+        u = w.up(k);
+        break;
+      }
+    }
     if (u !== null && !labels.has(u)) labels.set(u, to === 'province' ? (book.provinces.get(u)?.name ?? u) : u);
     return { ...r, keys: [...r.keys, u] };
   });
