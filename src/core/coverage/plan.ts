@@ -33,7 +33,7 @@ import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFa
 import { areaUp, coarserTargetArea, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
-import { fineDims, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, type Gone } from './like-for-like.js';
+import { coarsenPart, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
 export interface CoverageSpec {
   readonly grain: readonly string[];
@@ -549,7 +549,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (goneHeld) return goneHeld;
     const whole = lastSeenParts(earlier, grain, grain, period).gone((k) => here().has(k));
     if (fine.length === grain.length) return (goneHeld = whole);
-    const parts = lastSeenParts(earlier, grain, fine, period, here()).gone((k) => hereParts().has(k));
+    // A part reported now at another grain (its group by province row now, by regency then) has reported.
+    const parts = stillCovered(lastSeenParts(earlier, grain, fine, period, here()).gone((k) => hereParts().has(k)), hereParts(), grain);
     if (!parts.keys.length) return (goneHeld = whole);
     return (goneHeld = { keys: whole.keys.concat(parts.keys), labels: whole.labels.concat(parts.labels), periods: whole.periods.concat(parts.periods) });
   };
@@ -752,14 +753,25 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let curLfl = cur;
   let prevLfl = previousTable;
   if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0)) {
-    const prev = partsOf(previousTable, grain, fine);
-    const now = hereParts();
+    let prev = partsOf(previousTable, grain, fine);
+    let now = hereParts();
     let common = 0;
     for (const k of now) if (prev.has(k)) common++;
+    // A group reported by regency one month and by its province row the other: compared at the grain
+    // both months have (rv26 F7), as --previous with the files of the two months does. Said.
+    const switched = common !== now.size || common !== prev.size ? grainSwitches(prev, now, grain) : undefined;
+    if (switched) {
+      const n = grain.length;
+      prev = new Set(Array.from(prev, (k) => coarsenPart(k, n, switched)));
+      now = new Set(Array.from(now, (k) => coarsenPart(k, n, switched)));
+      common = 0;
+      for (const k of now) if (prev.has(k)) common++;
+      notes.push({ code: 'grain-changed', previousPeriod: previousPeriod ?? '', period: period ?? '', areas: [...switched.keys()].map((g) => partLabel(cur, grain, g)), dims: [...new Set(Array.from(switched.values(), (at) => Array.from(at, (j) => fine[j]!)).flat())] });
+    }
     if (common !== now.size || common !== prev.size) {
       lfl = true;
-      curLfl = keepParts(cur, grain, fine, prev);
-      prevLfl = keepParts(previousTable, grain, fine, now);
+      curLfl = keepParts(cur, grain, fine, prev, switched);
+      prevLfl = keepParts(previousTable, grain, fine, now, switched);
       const prevGroups = new Set<string>();
       for (const k of prev) prevGroups.add(groupOfPart(k, grain));
       const named = (t: Table, keys: string[], groupHere: (g: string) => boolean): string[] => (fine.length === grain.length ? keys.map((k) => partLabel(t, grain, k)) : nameAsGroups(keys, grain, (k) => partLabel(t, fine, k), groupHere, (g) => partLabel(t, grain, g)));
