@@ -236,6 +236,16 @@ export function keepParts(t: Table, grain: readonly string[], fine: readonly str
   });
 }
 
+/** The rows of a table whose part is not in `drop` (the rows not counted at the grain stay). */
+export function dropParts(t: Table, grain: readonly string[], fine: readonly string[], drop: ReadonlySet<string>): Table {
+  const keyOf = partKeyer(t, grain, fine);
+  if (!keyOf) return t;
+  return filterAt(t, (_, i) => {
+    const k = keyOf(i);
+    return k === undefined || !drop.has(k);
+  });
+}
+
 /** Where a part (or a group) was last seen before the month reported, and which of them are gone now. */
 export interface LastSeen {
   periodOf(k: string): Period | null | undefined;

@@ -33,7 +33,7 @@ import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFa
 import { areaUp, coarserTargetArea, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
-import { coarsenPart, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
+import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
 export interface CoverageSpec {
   readonly grain: readonly string[];
@@ -1031,7 +1031,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // The year as a story: with two months or more, each row's pace and where it lands in December.
   let story: CoverageStory | undefined;
-  const history = period ? historyOf(inputs.previous ? [current, inputs.previous] : [current], grain, period, here) : undefined;
+  // A part of a row reported now that did not report (Kota Gorontalo late under Gorontalo) is out of its
+  // row's every month, as a province late as a whole is out of the Total's: the trend's months, the
+  // charts and the sparkline are over the parts reported now, as the change and the pace are (rv26 F8).
+  const lateParts = period && fine.length > grain.length ? new Set(gone().keys.filter((k) => here().has(groupOfPart(k, grain)))) : undefined;
+  const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t));
+  const history = period ? historyOf(storyTables, grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
     // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
     // (the months of the window only: a pace reads no other).
