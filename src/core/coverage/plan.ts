@@ -30,7 +30,7 @@ import type { RowColumns } from '../row-columns.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
@@ -628,6 +628,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const extractArea = denNow ? wholeExtractArea(cur) : undefined;
   const wholeDim = finerArea(areaDimOf(grain), extractArea) ?? areaDimOf(cur.dims.map((d) => d.name));
   const partDim = denNow ? areaDimOf(denNow.table.dims.map((d) => d.name)) : undefined;
+  const denAreaDim = partDim;
   if (denNow && spec.areas && wholeDim && partDim && partDim !== wholeDim) {
     const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
     if (partial.length) notes.push({ code: 'partial-denominators', measure: spec.denominator!, source: denSource, dim: wholeDim, partDim, areas: partial });
@@ -653,7 +654,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const at = targets ? targetsAt(targets, period, asOf) : undefined;
   const left = period && targets ? monthsLeft(period, targets.year) : undefined;
   // The areas reported in part against a target for the whole area (partial-areas), by key.
-  let partialWhole: { dim: string; keys: Set<string> } | undefined;
+  let partialWhole: { dim: string; partDim: string; keys: Set<string> } | undefined;
   // The target's December itself: no month left, so no run rate and no margin (said).
   if (left === 0 && period && targets) notes.push({ code: 'year-end', period, year: targets.year });
   let targetTable: Table | undefined;
@@ -704,18 +705,24 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // every area reported in part: the comparison is fair only when the rest are truly zero. Not where
     // the targets are per a finer area (province targets in a report by Kanwil: its target is the sum
     // of its reported provinces' targets, like for like).
-    const dataDim = reportedAreaDim(cur);
+    // Each area counted in the parts all its rows give (rv26 F1: a Kanwil with one province by regency
+    // is reported in provinces, 7 of 8, not in that province's regencies).
+    const dataDim = areaDimOf(cur.dims.map((d) => d.name));
     const wholeDim = wholeTargetArea(targetUnits, grain, coarse);
     if (spec.areas && dataDim && wholeDim && dataDim !== wholeDim) {
-      const partial = partialTargetAreas(curT, dataDim, wholeDim, spec.areas);
-      if (partial.length) {
-        notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
-        // Their target is the whole area's and their denominator the reported parts': a target coverage
-        // of the two is no figure of either, so it is left empty (said).
+      for (const { partDim, areas: partial } of partialAreasByPart(curT, wholeDim, spec.areas)) {
+        notes.push({ code: 'partial-areas', dim: wholeDim, partDim, areas: partial });
+        // Their target is the whole area's; where their denominator is the reported parts', a target
+        // coverage of the two is no figure of either, so it is left empty (said). Not where the
+        // denominator is the whole area's (a denominators table per province for a file by regency,
+        // extract-parts): target over denominator is then of one scope (rv26 F2).
+        const denWhole = denominatorFrom === 'denominators' && denAreaDim !== undefined && AREA_RANK[denAreaDim] >= AREA_RANK[wholeDim];
         const wd = dimIndex(curT, wholeDim);
-        if (wd >= 0) {
+        if (wd >= 0 && !denWhole) {
           const said = new Set(partial.map((a) => a.label));
-          partialWhole = { dim: wholeDim, keys: new Set(keysOf(curT, wholeDim).filter((k) => said.has(labelOf(curT.dims[wd]!, k)))) };
+          const keys = keysOf(curT, wholeDim).filter((k) => said.has(labelOf(curT.dims[wd]!, k)));
+          if (partialWhole) for (const k of keys) partialWhole.keys.add(k);
+          else partialWhole = { dim: wholeDim, partDim, keys: new Set(keys) };
         }
       }
     }
@@ -828,7 +835,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const withT = stars.filter((s) => s.target !== null).length;
     if (partialWhole && stars.some((s) => s.partial && s.target !== null)) {
       const d = curT.dims[dimIndex(curT, partialWhole.dim)]!;
-      notes.push({ code: 'partial-target-coverage', dim: partialWhole.dim, partDim: areaDimOf(cur.dims.map((x) => x.name)) ?? '', areas: [...partialWhole.keys].map((k) => labelOf(d, k)) });
+      notes.push({ code: 'partial-target-coverage', dim: partialWhole.dim, partDim: partialWhole.partDim, areas: [...partialWhole.keys].map((k) => labelOf(d, k)) });
     }
     // Some targets with a milestone and some without: the sums' milestone counts the latter's targets.
     const mixedRows = mixed ? mixedCount(targetTable) : undefined;

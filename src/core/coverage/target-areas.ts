@@ -112,6 +112,38 @@ export function withArea(t: Table, to: AreaDim, book: AreaBook): Table {
 }
 
 /**
+ * The areas of the targets the data covers only in part, each counted in the parts all its rows give: a
+ * Kanwil whose provinces report by province and one by regency is counted in provinces (7 of 8), a
+ * province whose every row names its regency in regencies (5 of 6). One list per kind of part (rv26 F1).
+ * `t`: the data with the targets' area added (withArea).
+ */
+export function partialAreasByPart(t: Table, area: AreaDim, book: AreaBook): { partDim: AreaDim; areas: { label: string; have: number; of: number }[] }[] {
+  const ai = dimIndex(t, area);
+  const dims = (['regency', 'province'] as const).filter((d) => RANK[d] < RANK[area] && dimIndex(t, d) >= 0);
+  if (ai < 0 || !dims.length) return [];
+  const di = dims.map((d) => dimIndex(t, d));
+  // Per area, the index (in dims) of the finest part every row of it names.
+  const finestOf = new Map<string, number>();
+  for (const r of t.rows) {
+    const a = r.keys[ai];
+    if (a === null || a === undefined) continue;
+    let j = 0;
+    while (j < di.length && (r.keys[di[j]!] === null || r.keys[di[j]!] === undefined)) j++;
+    finestOf.set(a, Math.max(finestOf.get(a) ?? 0, j));
+  }
+  const out: { partDim: AreaDim; areas: { label: string; have: number; of: number }[] }[] = [];
+  dims.forEach((d, j) => {
+    const these = new Set<string>();
+    for (const [a, at] of finestOf) if (at === j) these.add(a);
+    if (!these.size) return;
+    const rows = t.rows.filter((r) => these.has(r.keys[ai] ?? ''));
+    const areas = partialTargetAreas({ ...t, rows }, d, area, book);
+    if (areas.length) out.push({ partDim: d, areas });
+  });
+  return out;
+}
+
+/**
  * The areas of the targets the data covers only in part (Kalimantan with 4 of its 5 provinces): a
  * target for the whole area against some of its parts is not like for like. `t`: the data with the
  * targets' area added (withArea).
