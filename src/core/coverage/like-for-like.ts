@@ -377,6 +377,11 @@ export function partSeries(tables: readonly (Table | undefined)[], grain: readon
   // A group reported by regency in some months of the window and by its province row in others: its
   // parts merged at the grain the months have in common (rv26 F7), as a change compares them.
   for (const [g, parts] of out) {
+    // One part cannot switch; nor parts none of which leaves a dimension unsplit (most groups: no work).
+    if (parts.size < 2) continue;
+    let unsplit = false;
+    for (const k of parts.keys()) if (k.includes(NONE)) unsplit = true;
+    if (!unsplit) continue;
     const coarse = seriesSwitches(g, parts, grain.length, months.length);
     if (!coarse) continue;
     const merged = new Map<string, (number | null)[]>();
@@ -384,7 +389,11 @@ export function partSeries(tables: readonly (Table | undefined)[], grain: readon
       const c = coarsenPart(k, grain.length, coarse);
       const into = merged.get(c);
       if (!into) merged.set(c, [...series]);
-      else series.forEach((v, m) => (v === null ? undefined : (into[m] = (into[m] ?? 0) + v)));
+      else
+        for (let m = 0; m < series.length; m++) {
+          const v = series[m];
+          if (v !== null && v !== undefined) into[m] = (into[m] ?? 0) + v;
+        }
     }
     out.set(g, merged);
   }
