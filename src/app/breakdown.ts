@@ -21,7 +21,7 @@ import { dimLabel } from '../report/vocabulary.js';
 import { latestMonthOnly } from './latest-month.js';
 import { breakdownSchema, readData, stdinNamed, type Read } from './read.js';
 import type { Session } from './session.js';
-import { asOfOnPath, nationalSegmentsNote, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
+import { asOfOnPath, nationalSegmentsNote, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -177,21 +177,13 @@ function milestonesOrThrow(path: ReturnType<typeof breakdownMilestones>, from: P
     case 'no-months':
       throw usage(`--months: the baseline ${from} is already at or after December ${year}`, `--months: bulan dasar ${from} sudah sama dengan atau setelah Desember ${year}`);
     case 'below-start':
-      if (path.month) {
-        throw new InputError(say(
-          { message: `the revised target of ${path.unit} is below its milestone of ${path.month} (the path up to the revision stays)`, hint: `a revision from ${addMonths(path.month, 1)} can lower a target only down to what the path had reached` },
-          { message: `target revisi ${path.unit} di bawah tonggaknya pada ${path.month} (jalur sampai revisi tetap)`, hint: `revisi mulai ${addMonths(path.month, 1)} hanya dapat menurunkan target sampai capaian jalur` },
-        ));
-      }
+      if (path.month) return refuseUndrawablePath({ ...path, month: path.month }, year);
       throw new InputError(say(
         { message: `--months: the target of ${path.unit} is below today, so its milestones cannot rise to it`, hint: 'milestones need targets at or above today (the default --min)' },
         { message: `--months: target ${path.unit} di bawah kondisi saat ini, sehingga tonggaknya tidak dapat naik ke target itu`, hint: 'tonggak memerlukan target yang sama dengan atau di atas kondisi saat ini (--min bawaan)' },
       ));
     case 'anchor-outside':
-      throw new InputError(say(
-        { message: `the national target of ${path.month} (${path.value}) is not between ${path.low} and ${path.high}: the path to December ${year} would fall`, hint: 'check the target series (--series, data/targets.csv)' },
-        { message: `target nasional ${path.month} (${path.value}) tidak di antara ${path.low} dan ${path.high}: jalur menuju Desember ${year} akan turun`, hint: 'periksa seri target (--series, data/targets.csv)' },
-      ));
+      return refuseUndrawablePath(path, year);
     case 'profile-zero':
     case 'profile-month':
       return refuseProfileProblem(path, phasing);

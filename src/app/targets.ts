@@ -310,6 +310,25 @@ export function refuseProfileProblem(problem: { readonly problem: 'profile-zero'
 }
 
 /**
+ * A path no rule can draw, refused alike by breakdown and coverage --year (rv26 F9: coverage phased a
+ * revision below the path so far from the baseline instead, as if it had always been in force, and
+ * flipped statuses): a revision that lowers a unit's target below what its path had reached when the
+ * revision starts, or a December on the way the path cannot pass without falling.
+ */
+export function refuseUndrawablePath(path: { readonly problem: 'below-start'; readonly unit: string; readonly month: Period } | { readonly problem: 'anchor-outside'; readonly month: Period; readonly value: bigint; readonly low: bigint; readonly high: bigint }, year: number): never {
+  if (path.problem === 'below-start') {
+    throw new InputError(say(
+      { message: `the revised target of ${path.unit} is below its milestone of ${path.month} (the path up to the revision stays)`, hint: `a revision from ${addMonths(path.month, 1)} can lower a target only down to what the path had reached` },
+      { message: `target revisi ${path.unit} di bawah tonggaknya pada ${path.month} (jalur sampai revisi tetap)`, hint: `revisi mulai ${addMonths(path.month, 1)} hanya dapat menurunkan target sampai capaian jalur` },
+    ));
+  }
+  throw new InputError(say(
+    { message: `the national target of ${path.month} (${path.value}) is not between ${path.low} and ${path.high}: the path to December ${year} would fall`, hint: 'check the target series (--series, data/targets.csv)' },
+    { message: `target nasional ${path.month} (${path.value}) tidak di antara ${path.low} dan ${path.high}: jalur menuju Desember ${year} akan turun`, hint: 'periksa seri target (--series, data/targets.csv)' },
+  ));
+}
+
+/**
  * The paths of a yearly targets file a profile must phase: from each baseline month of its rows, and from
  * the month before each revision's `from`, to December. A month the profile lacks is refused here, not
  * left without milestones.
@@ -414,13 +433,17 @@ export async function coverageTargets(
   const denominator = chooseDenominator(o.denominator, [base]);
   const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator }, base), B, true);
   const result = stages[stages.length - 1]!.result;
-  // Month by month, as breakdown --months draws them (the same path function); a path that cannot be
-  // drawn (a target below today) leaves the milestones to targetsAt, unit by unit.
+  // Month by month, as breakdown --months draws them (the same path function); a target below today
+  // leaves the milestones to targetsAt, unit by unit.
   // Phased by --phasing / the config's "phasing" as breakdown --months phases them (rv14: the config's
   // profile shaped breakdown's milestones and was left aside here).
   const phasing = await phasingProfile(o.phasing, load, io);
   const path = B ? breakdownMilestones(stages, B, totals.year!, phasing) : undefined;
   if (path && 'problem' in path && (path.problem === 'profile-month' || path.problem === 'profile-zero')) refuseProfileProblem(path, o.phasing);
+  // Only a target below today falls back (to targetsAt); a revision below the path, or a December on the
+  // way the path cannot pass, is refused as breakdown refuses it (rv26 F9).
+  if (path && 'problem' in path && path.problem === 'below-start' && path.month) refuseUndrawablePath({ ...path, month: path.month }, o.year);
+  if (path && 'problem' in path && path.problem === 'anchor-outside') refuseUndrawablePath(path, o.year);
   const table = B && path && !('problem' in path) ? monthlyTargetsFromPath(result, base, B, path) : targetsFromAllocation(result, base);
   const total = totalInForce(totals);
   return {

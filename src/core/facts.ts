@@ -61,6 +61,8 @@ export type Note =
    * The groups (or their parts: `parts`, the dimensions of the rows as loaded, when finer than the
    * report's) of the two months differ: the change of the rows, subtotals and the Total compares those in both.
    */
+  /** A group reported at another grain than in the previous month (by province rows now, by regency then): its change is compared at the grain both have (rv26 F7). */
+  | { readonly code: 'grain-changed'; readonly previousPeriod: string; readonly period: string; readonly areas: readonly string[]; readonly dims: readonly string[] }
   | { readonly code: 'like-for-like'; readonly previousPeriod: string; readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[]; readonly parts?: readonly string[] }
   /** The month reported is not on the month-by-month targets' path: no milestone. */
   | { readonly code: 'milestone-missing'; readonly period: string }

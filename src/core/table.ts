@@ -196,6 +196,17 @@ export function hasKeys(table: Table, d: number): boolean {
   return table.rows.some((r) => r.keys[d] !== null && r.keys[d] !== undefined);
 }
 
+/** Does every row of the table have a key in dimension d? */
+export function everyRowKeyed(table: Table, d: number): boolean {
+  const cols = columnsOf(table);
+  if (cols) {
+    const col = cols.column(d);
+    for (let i = 0; i < col.length; i++) if (col.at(i) === null) return false;
+    return true;
+  }
+  return table.rows.every((r) => r.keys[d] !== null && r.keys[d] !== undefined);
+}
+
 const asColumns = new WeakMap<Table, RowColumns>();
 
 /**

@@ -238,6 +238,11 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.period} tidak memuat ${named}: laporan dan totalnya tidak mencakupnya (--expect menjadikannya galat)`,
       );
     }
+    case 'grain-changed':
+      return L(
+        `${list(n.areas)}: rows by ${grainWords(n.dims, 'en')} in only one of ${n.previousPeriod} and ${n.period}; ${n.areas.length === 1 ? 'its' : 'their'} change from ${n.previousPeriod} compares the two months without the ${grainWords(n.dims, 'en')} split`,
+        `${list(n.areas)}: baris per ${grainWords(n.dims, 'id')} hanya pada salah satu dari ${n.previousPeriod} dan ${n.period}; perubahannya dari ${n.previousPeriod} membandingkan kedua bulan tanpa rincian ${grainWords(n.dims, 'id')}`,
+      );
     case 'like-for-like': {
       // Counted on the rows as loaded when they are finer than the report's (regencies of a report by
       // province): "parts (province × regency/city)".

@@ -41,12 +41,110 @@ export function fineDims(tables: readonly (Table | undefined)[], grain: readonly
  * its segment rows unless the grain has the segment, as in rollup(); a row is a part whether or not it
  * gives participants, as it is a group of the rollup.
  */
-export function partKeyer(t: Table, grain: readonly string[], fine: readonly string[]): ((i: number) => string | undefined) | undefined {
+export function partKeyer(t: Table, grain: readonly string[], fine: readonly string[], coarse?: Coarsening): ((i: number) => string | undefined) | undefined {
   const fi = fine.map((g) => dimIndex(t, g));
   const counted = countedAt(t, grain);
   if (!counted || fi.some((i) => i < 0)) return undefined;
   const cols = columnsFor(t);
+  if (coarse?.size) return (i) => (counted(i) ? coarsenPart(keyAt(cols, i, fi), grain.length, coarse) : undefined);
   return (i) => (counted(i) ? keyAt(cols, i, fi) : undefined);
+}
+
+/**
+ * Per group (its key at the grain), the positions of `fine` at which its parts are compared coarser: a
+ * group reported by them in one month and not at all in the other (rv26 F7: a branch that sent regency
+ * rows in August and its province's rows in September has reported; its regencies are inside the
+ * province row). Compared at the grain both months have, as --previous with files of the two grains does.
+ */
+export type Coarsening = ReadonlyMap<string, ReadonlySet<number>>;
+
+/** A part key with the positions its group is compared coarser at left unsplit. */
+export function coarsenPart(k: string, n: number, coarse: Coarsening): string {
+  const parts = k.split(SEP);
+  const at = coarse.get(n === 0 ? '' : parts.slice(0, n).join(SEP));
+  if (!at) return k;
+  for (const j of at) parts[j] = NONE;
+  return parts.join(SEP);
+}
+
+/** Per group, the positions past the grain at which some of its parts are split, and those at which some are not. */
+function splitPositions(keys: Iterable<string>, n: number, groups?: ReadonlySet<string>): Map<string, { split: Set<number>; unsplit: Set<number> }> {
+  const out = new Map<string, { split: Set<number>; unsplit: Set<number> }>();
+  for (const k of keys) {
+    const parts = k.split(SEP);
+    const g = n === 0 ? '' : parts.slice(0, n).join(SEP);
+    if (groups && !groups.has(g)) continue;
+    let at = out.get(g);
+    if (!at) out.set(g, (at = { split: new Set(), unsplit: new Set() }));
+    for (let j = n; j < parts.length; j++) (parts[j] === NONE ? at.unsplit : at.split).add(j);
+  }
+  return out;
+}
+
+/**
+ * The coarsening between the parts of two months (see Coarsening): for a group, each position past the
+ * grain that one month never splits and the other does. Only the groups of parts not in both are looked
+ * at. Undefined: none.
+ */
+export function grainSwitches(a: ReadonlySet<string>, b: ReadonlySet<string>, grain: readonly string[]): Coarsening | undefined {
+  const n = grain.length;
+  const groups = new Set<string>();
+  for (const k of a) if (!b.has(k)) groups.add(groupOfPart(k, grain));
+  for (const k of b) if (!a.has(k)) groups.add(groupOfPart(k, grain));
+  if (!groups.size) return undefined;
+  const pa = splitPositions(a, n, groups);
+  const pb = splitPositions(b, n, groups);
+  const out = new Map<string, Set<number>>();
+  for (const g of groups) {
+    const x = pa.get(g);
+    const y = pb.get(g);
+    if (!x || !y) continue;
+    const at = new Set<number>();
+    for (const j of y.split) if (x.unsplit.has(j) && !x.split.has(j)) at.add(j);
+    for (const j of x.split) if (y.unsplit.has(j) && !y.split.has(j)) at.add(j);
+    if (at.size) out.set(g, at);
+  }
+  return out.size ? out : undefined;
+}
+
+/**
+ * Parts seen in an earlier month and not now that the month reported still covers at another grain:
+ * a regency of a group reported now by its province row only, or a province row of a group reported
+ * now by its regencies (rv26 F7). They have reported; the others are left.
+ */
+export function stillCovered(gone: Gone, here: ReadonlySet<string>, grain: readonly string[]): Gone {
+  if (!gone.keys.length) return gone;
+  const n = grain.length;
+  const groups = new Set(gone.keys.map((k) => groupOfPart(k, grain)));
+  const now = splitPositions(here, n, groups);
+  const hereOf = new Map<string, string[]>();
+  for (const k of here) {
+    const g = groupOfPart(k, grain);
+    if (!groups.has(g)) continue;
+    const list = hereOf.get(g);
+    if (list) list.push(k);
+    else hereOf.set(g, [k]);
+  }
+  const out: Gone = { keys: [], labels: [], periods: [] };
+  gone.keys.forEach((k, i) => {
+    const g = groupOfPart(k, grain);
+    const at = now.get(g);
+    const parts = k.split(SEP);
+    const blank = new Set<number>();
+    if (at) {
+      for (let j = n; j < parts.length; j++) {
+        if (parts[j] !== NONE && at.unsplit.has(j) && !at.split.has(j)) blank.add(j);
+        if (parts[j] === NONE && at.split.has(j) && !at.unsplit.has(j)) blank.add(j);
+      }
+    }
+    const one = new Map([[g, blank]]);
+    const covered = blank.size > 0 && (hereOf.get(g) ?? []).some((h) => coarsenPart(h, n, one) === coarsenPart(k, n, one));
+    if (covered) return;
+    out.keys.push(k);
+    out.labels.push(gone.labels[i]!);
+    out.periods.push(gone.periods[i]!);
+  });
+  return out;
 }
 
 /** Is row i counted at the grain (placed there by rollup)? Undefined: the table lacks a dimension of it. */
@@ -113,8 +211,8 @@ export function partLabel(t: Table, fine: readonly string[], part: string): stri
 }
 
 /** The part keys of a table counted at the grain. */
-export function partsOf(t: Table, grain: readonly string[], fine: readonly string[]): Set<string> {
-  const keyOf = partKeyer(t, grain, fine);
+export function partsOf(t: Table, grain: readonly string[], fine: readonly string[], coarse?: Coarsening): Set<string> {
+  const keyOf = partKeyer(t, grain, fine, coarse);
   const out = new Set<string>();
   if (!keyOf) return out;
   const n = columnsFor(t).size;
@@ -129,12 +227,22 @@ export function partsOf(t: Table, grain: readonly string[], fine: readonly strin
  * The rows of a table whose part is in `keep` (rows not counted at the grain stay: a wide row's segment
  * rows go with it, as filterRows keeps them, unless the grain has the segment, when each is its own part).
  */
-export function keepParts(t: Table, grain: readonly string[], fine: readonly string[], keep: ReadonlySet<string>): Table {
-  const keyOf = partKeyer(t, grain, fine);
+export function keepParts(t: Table, grain: readonly string[], fine: readonly string[], keep: ReadonlySet<string>, coarse?: Coarsening): Table {
+  const keyOf = partKeyer(t, grain, fine, coarse);
   if (!keyOf) return t;
   return filterAt(t, (_, i) => {
     const k = keyOf(i);
     return k === undefined || keep.has(k);
+  });
+}
+
+/** The rows of a table whose part is not in `drop` (the rows not counted at the grain stay). */
+export function dropParts(t: Table, grain: readonly string[], fine: readonly string[], drop: ReadonlySet<string>): Table {
+  const keyOf = partKeyer(t, grain, fine);
+  if (!keyOf) return t;
+  return filterAt(t, (_, i) => {
+    const k = keyOf(i);
+    return k === undefined || !drop.has(k);
   });
 }
 
@@ -266,7 +374,51 @@ export function partSeries(tables: readonly (Table | undefined)[], grain: readon
       series[mi] = (series[mi] ?? 0) + v;
     }
   }
+  // A group reported by regency in some months of the window and by its province row in others: its
+  // parts merged at the grain the months have in common (rv26 F7), as a change compares them.
+  for (const [g, parts] of out) {
+    // One part cannot switch; nor parts none of which leaves a dimension unsplit (most groups: no work).
+    if (parts.size < 2) continue;
+    let unsplit = false;
+    for (const k of parts.keys()) if (k.includes(NONE)) unsplit = true;
+    if (!unsplit) continue;
+    const coarse = seriesSwitches(g, parts, grain.length, months.length);
+    if (!coarse) continue;
+    const merged = new Map<string, (number | null)[]>();
+    for (const [k, series] of parts) {
+      const c = coarsenPart(k, grain.length, coarse);
+      const into = merged.get(c);
+      if (!into) merged.set(c, [...series]);
+      else
+        for (let m = 0; m < series.length; m++) {
+          const v = series[m];
+          if (v !== null && v !== undefined) into[m] = (into[m] ?? 0) + v;
+        }
+    }
+    out.set(g, merged);
+  }
   return out;
+}
+
+/** A group's coarsening over the months of its series: a position split in one month and never in another. */
+function seriesSwitches(g: string, parts: ReadonlyMap<string, readonly (number | null)[]>, n: number, months: number): Coarsening | undefined {
+  let at: Set<number> | undefined;
+  const byMonth: { split: Set<number>; unsplit: Set<number> }[] = [];
+  for (let m = 0; m < months; m++) byMonth.push({ split: new Set(), unsplit: new Set() });
+  for (const [k, series] of parts) {
+    const keys = k.split(SEP);
+    series.forEach((v, m) => {
+      if (v === null) return;
+      for (let j = n; j < keys.length; j++) (keys[j] === NONE ? byMonth[m]!.unsplit : byMonth[m]!.split).add(j);
+    });
+  }
+  for (const x of byMonth) {
+    for (const j of x.unsplit) {
+      if (x.split.has(j)) continue;
+      if (byMonth.some((y) => y.split.has(j))) (at ??= new Set()).add(j);
+    }
+  }
+  return at ? new Map([[g, at]]) : undefined;
 }
 
 /**

@@ -30,10 +30,10 @@ import type { RowColumns } from '../row-columns.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, partialTargetAreas, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
-import { fineDims, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, type Gone } from './like-for-like.js';
+import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
 export interface CoverageSpec {
   readonly grain: readonly string[];
@@ -549,7 +549,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (goneHeld) return goneHeld;
     const whole = lastSeenParts(earlier, grain, grain, period).gone((k) => here().has(k));
     if (fine.length === grain.length) return (goneHeld = whole);
-    const parts = lastSeenParts(earlier, grain, fine, period, here()).gone((k) => hereParts().has(k));
+    // A part reported now at another grain (its group by province row now, by regency then) has reported.
+    const parts = stillCovered(lastSeenParts(earlier, grain, fine, period, here()).gone((k) => hereParts().has(k)), hereParts(), grain);
     if (!parts.keys.length) return (goneHeld = whole);
     return (goneHeld = { keys: whole.keys.concat(parts.keys), labels: whole.labels.concat(parts.labels), periods: whole.periods.concat(parts.periods) });
   };
@@ -603,7 +604,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
 
   // The scope: declared by --expect, else the areas of the data.
-  const areaDim = areaDimOf(cur.dims.map((d) => d.name));
+  // The grain every row has (one branch by regency among provinces by province: the provinces).
+  const areaDim = reportedAreaDim(cur);
   const scope = spec.expected?.scope ?? (spec.areas && areaDim ? scopeOf(areaDim, new Set(keysOf(cur, areaDim)), spec.areas) : ({ kind: 'unknown' } as Scope));
 
   // The denominator: from the input, else from the denominators table.
@@ -626,6 +628,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const extractArea = denNow ? wholeExtractArea(cur) : undefined;
   const wholeDim = finerArea(areaDimOf(grain), extractArea) ?? areaDimOf(cur.dims.map((d) => d.name));
   const partDim = denNow ? areaDimOf(denNow.table.dims.map((d) => d.name)) : undefined;
+  const denAreaDim = partDim;
   if (denNow && spec.areas && wholeDim && partDim && partDim !== wholeDim) {
     const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
     if (partial.length) notes.push({ code: 'partial-denominators', measure: spec.denominator!, source: denSource, dim: wholeDim, partDim, areas: partial });
@@ -651,7 +654,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const at = targets ? targetsAt(targets, period, asOf) : undefined;
   const left = period && targets ? monthsLeft(period, targets.year) : undefined;
   // The areas reported in part against a target for the whole area (partial-areas), by key.
-  let partialWhole: { dim: string; keys: Set<string> } | undefined;
+  let partialWhole: { dim: string; partDim: string; keys: Set<string> } | undefined;
   // The target's December itself: no month left, so no run rate and no margin (said).
   if (left === 0 && period && targets) notes.push({ code: 'year-end', period, year: targets.year });
   let targetTable: Table | undefined;
@@ -702,18 +705,24 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // every area reported in part: the comparison is fair only when the rest are truly zero. Not where
     // the targets are per a finer area (province targets in a report by Kanwil: its target is the sum
     // of its reported provinces' targets, like for like).
+    // Each area counted in the parts all its rows give (rv26 F1: a Kanwil with one province by regency
+    // is reported in provinces, 7 of 8, not in that province's regencies).
     const dataDim = areaDimOf(cur.dims.map((d) => d.name));
     const wholeDim = wholeTargetArea(targetUnits, grain, coarse);
     if (spec.areas && dataDim && wholeDim && dataDim !== wholeDim) {
-      const partial = partialTargetAreas(curT, dataDim, wholeDim, spec.areas);
-      if (partial.length) {
-        notes.push({ code: 'partial-areas', dim: wholeDim, partDim: dataDim, areas: partial });
-        // Their target is the whole area's and their denominator the reported parts': a target coverage
-        // of the two is no figure of either, so it is left empty (said).
+      for (const { partDim, areas: partial } of partialAreasByPart(curT, wholeDim, spec.areas)) {
+        notes.push({ code: 'partial-areas', dim: wholeDim, partDim, areas: partial });
+        // Their target is the whole area's; where their denominator is the reported parts', a target
+        // coverage of the two is no figure of either, so it is left empty (said). Not where the
+        // denominator is the whole area's (a denominators table per province for a file by regency,
+        // extract-parts): target over denominator is then of one scope (rv26 F2).
+        const denWhole = denominatorFrom === 'denominators' && denAreaDim !== undefined && AREA_RANK[denAreaDim] >= AREA_RANK[wholeDim];
         const wd = dimIndex(curT, wholeDim);
-        if (wd >= 0) {
+        if (wd >= 0 && !denWhole) {
           const said = new Set(partial.map((a) => a.label));
-          partialWhole = { dim: wholeDim, keys: new Set(keysOf(curT, wholeDim).filter((k) => said.has(labelOf(curT.dims[wd]!, k)))) };
+          const keys = keysOf(curT, wholeDim).filter((k) => said.has(labelOf(curT.dims[wd]!, k)));
+          if (partialWhole) for (const k of keys) partialWhole.keys.add(k);
+          else partialWhole = { dim: wholeDim, partDim, keys: new Set(keys) };
         }
       }
     }
@@ -751,14 +760,25 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let curLfl = cur;
   let prevLfl = previousTable;
   if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0)) {
-    const prev = partsOf(previousTable, grain, fine);
-    const now = hereParts();
+    let prev = partsOf(previousTable, grain, fine);
+    let now = hereParts();
     let common = 0;
     for (const k of now) if (prev.has(k)) common++;
+    // A group reported by regency one month and by its province row the other: compared at the grain
+    // both months have (rv26 F7), as --previous with the files of the two months does. Said.
+    const switched = common !== now.size || common !== prev.size ? grainSwitches(prev, now, grain) : undefined;
+    if (switched) {
+      const n = grain.length;
+      prev = new Set(Array.from(prev, (k) => coarsenPart(k, n, switched)));
+      now = new Set(Array.from(now, (k) => coarsenPart(k, n, switched)));
+      common = 0;
+      for (const k of now) if (prev.has(k)) common++;
+      notes.push({ code: 'grain-changed', previousPeriod: previousPeriod ?? '', period: period ?? '', areas: [...switched.keys()].map((g) => partLabel(cur, grain, g)), dims: [...new Set(Array.from(switched.values(), (at) => Array.from(at, (j) => fine[j]!)).flat())] });
+    }
     if (common !== now.size || common !== prev.size) {
       lfl = true;
-      curLfl = keepParts(cur, grain, fine, prev);
-      prevLfl = keepParts(previousTable, grain, fine, now);
+      curLfl = keepParts(cur, grain, fine, prev, switched);
+      prevLfl = keepParts(previousTable, grain, fine, now, switched);
       const prevGroups = new Set<string>();
       for (const k of prev) prevGroups.add(groupOfPart(k, grain));
       const named = (t: Table, keys: string[], groupHere: (g: string) => boolean): string[] => (fine.length === grain.length ? keys.map((k) => partLabel(t, grain, k)) : nameAsGroups(keys, grain, (k) => partLabel(t, fine, k), groupHere, (g) => partLabel(t, grain, g)));
@@ -815,7 +835,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const withT = stars.filter((s) => s.target !== null).length;
     if (partialWhole && stars.some((s) => s.partial && s.target !== null)) {
       const d = curT.dims[dimIndex(curT, partialWhole.dim)]!;
-      notes.push({ code: 'partial-target-coverage', dim: partialWhole.dim, partDim: areaDimOf(cur.dims.map((x) => x.name)) ?? '', areas: [...partialWhole.keys].map((k) => labelOf(d, k)) });
+      notes.push({ code: 'partial-target-coverage', dim: partialWhole.dim, partDim: partialWhole.partDim, areas: [...partialWhole.keys].map((k) => labelOf(d, k)) });
     }
     // Some targets with a milestone and some without: the sums' milestone counts the latter's targets.
     const mixedRows = mixed ? mixedCount(targetTable) : undefined;
@@ -1018,7 +1038,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // The year as a story: with two months or more, each row's pace and where it lands in December.
   let story: CoverageStory | undefined;
-  const history = period ? historyOf(inputs.previous ? [current, inputs.previous] : [current], grain, period, here) : undefined;
+  // A part of a row reported now that did not report (Kota Gorontalo late under Gorontalo) is out of its
+  // row's every month, as a province late as a whole is out of the Total's: the trend's months, the
+  // charts and the sparkline are over the parts reported now, as the change and the pace are (rv26 F8).
+  const lateParts = period && fine.length > grain.length ? new Set(gone().keys.filter((k) => here().has(groupOfPart(k, grain)))) : undefined;
+  const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t));
+  const history = period ? historyOf(storyTables, grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
     // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
     // (the months of the window only: a pace reads no other).

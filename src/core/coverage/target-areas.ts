@@ -7,7 +7,7 @@
 
 import type { AreaBook, AreaDim } from '../scope.js';
 import type { Dimension, Table, TableRow } from '../table.js';
-import { dimIndex } from '../table.js';
+import { dimIndex, everyRowKeyed } from '../table.js';
 
 const RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
 
@@ -18,6 +18,20 @@ function finest(dims: readonly string[]): AreaDim | undefined {
   let out: AreaDim | undefined;
   for (const d of dims) if (isArea(d) && (out === undefined || RANK[d] < RANK[out])) out = d;
   return out;
+}
+
+/**
+ * The finest area dimension every row of the data has a key in: the grain the whole data is reported at.
+ * A Kanwil's files where one branch reports by regency and the others by province give 'province' (rv26
+ * F1: the scope and the parts reported were counted from the regency rows alone, "Gorontalo: 6
+ * regencies and cities" for a report of 7 provinces). Else the finest area dimension it has.
+ */
+export function reportedAreaDim(t: Table): AreaDim | undefined {
+  for (const d of ['regency', 'province', 'kanwil'] as const) {
+    const i = dimIndex(t, d);
+    if (i >= 0 && everyRowKeyed(t, i)) return d;
+  }
+  return finest(t.dims.map((d) => d.name));
 }
 
 /**
@@ -77,17 +91,56 @@ export function withArea(t: Table, to: AreaDim, book: AreaBook): Table {
   if (dimIndex(t, to) >= 0) return t;
   const from = finest(t.dims.map((d) => d.name));
   if (!from || RANK[from] >= RANK[to]) return t;
-  const fi = dimIndex(t, from);
-  const up = areaUp(book, from, to);
+  // Each row from the finest area it has a key in: a Kanwil's files where one branch reports by regency
+  // and the others by province place the province rows by their province (rv26 F1).
+  const ways = (['regency', 'province'] as const).filter((d) => RANK[d] < RANK[to] && dimIndex(t, d) >= 0).map((d) => ({ i: dimIndex(t, d), up: areaUp(book, d, to) }));
   const labels = new Map<string, string>();
   const rows: TableRow[] = t.rows.map((r) => {
-    const k = r.keys[fi];
-    const u = k === null || k === undefined ? null : up(k);
+    let u: string | null = null;
+    for (const w of ways) {
+      const k = r.keys[w.i];
+      if (k !== null && k !== undefined) {
+        u = w.up(k);
+        break;
+      }
+    }
     if (u !== null && !labels.has(u)) labels.set(u, to === 'province' ? (book.provinces.get(u)?.name ?? u) : u);
     return { ...r, keys: [...r.keys, u] };
   });
   const dim: Dimension = { name: to, kind: to, labels };
   return { ...t, dims: [...t.dims, dim], rows };
+}
+
+/**
+ * The areas of the targets the data covers only in part, each counted in the parts all its rows give: a
+ * Kanwil whose provinces report by province and one by regency is counted in provinces (7 of 8), a
+ * province whose every row names its regency in regencies (5 of 6). One list per kind of part (rv26 F1).
+ * `t`: the data with the targets' area added (withArea).
+ */
+export function partialAreasByPart(t: Table, area: AreaDim, book: AreaBook): { partDim: AreaDim; areas: { label: string; have: number; of: number }[] }[] {
+  const ai = dimIndex(t, area);
+  const dims = (['regency', 'province'] as const).filter((d) => RANK[d] < RANK[area] && dimIndex(t, d) >= 0);
+  if (ai < 0 || !dims.length) return [];
+  const di = dims.map((d) => dimIndex(t, d));
+  // Per area, the index (in dims) of the finest part every row of it names.
+  const finestOf = new Map<string, number>();
+  for (const r of t.rows) {
+    const a = r.keys[ai];
+    if (a === null || a === undefined) continue;
+    let j = 0;
+    while (j < di.length && (r.keys[di[j]!] === null || r.keys[di[j]!] === undefined)) j++;
+    finestOf.set(a, Math.max(finestOf.get(a) ?? 0, j));
+  }
+  const out: { partDim: AreaDim; areas: { label: string; have: number; of: number }[] }[] = [];
+  dims.forEach((d, j) => {
+    const these = new Set<string>();
+    for (const [a, at] of finestOf) if (at === j) these.add(a);
+    if (!these.size) return;
+    const rows = t.rows.filter((r) => these.has(r.keys[ai] ?? ''));
+    const areas = partialTargetAreas({ ...t, rows }, d, area, book);
+    if (areas.length) out.push({ partDim: d, areas });
+  });
+  return out;
 }
 
 /**
