@@ -14,6 +14,7 @@ import { InputError, say, usage } from '../errors.js';
 import { datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { overCoverageExceptions } from '../io/exceptions.js';
+import { fromConfigFile, settingName } from '../options/origin.js';
 import { expandInputs, lockFilesWords, stdinOnce } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
@@ -78,7 +79,15 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   let denominatorSource: string | undefined;
   let bundled = false;
   const own = wanted ? hasMeasure(read.table, wanted) : chooseDenominator(undefined, [read.table]) !== undefined;
-  if (o.workforce && own) {
+  // A config's "workforce" (kept for the office's extracts) is a default shared by many runs: on a file
+  // with its own denominators it is left aside, said; typed, it would do nothing and is refused (rv27 F5).
+  let workforce = o.workforce;
+  if (workforce && own && fromConfigFile(o, 'workforce')) {
+    const name = settingName(o, 'workforce');
+    session.note({ en: `${name.en} is left aside: the input has its own denominator column`, id: `${name.id} dikesampingkan: input sudah memiliki kolom penyebut sendiri` });
+    workforce = undefined;
+  }
+  if (workforce && own) {
     throw usage(
       { message: '--workforce would have no effect: the input has its own denominator column', hint: 'leave out --workforce; the denominators come from the input' },
       { message: '--workforce tidak berpengaruh: input sudah memiliki kolom penyebut sendiri', hint: 'hilangkan --workforce; penyebut diambil dari input' },
@@ -86,13 +95,13 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   }
   let workforceNotes: Note[] = [];
   if (!own) {
-    const wf = o.workforce ? await loadTable(await expandInputs([o.workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
+    const wf = workforce ? await loadTable(await expandInputs([workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
     // says which), for the month reported and for the previous month alike.
     denominators = wf;
-    denominatorSource = o.workforce;
-    if (o.workforce) workforceNotes = workforceUnread(wf);
-    bundled = !o.workforce;
+    denominatorSource = workforce;
+    if (workforce) workforceNotes = workforceUnread(wf);
+    bundled = !workforce;
   }
   const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
   // The bundled baseline's figures are each of their own month (employed of August 2023, DKI Jakarta's
@@ -170,7 +179,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
     ...(plans ? { plans, differences } : {}),
     ...(nothingAsOf ? { nothingAsOf } : {}),
-    files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(o.workforce ? [o.workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
+    files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(workforce ? [workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
 }
 

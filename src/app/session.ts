@@ -153,16 +153,30 @@ export class Session {
    * "fields", a default shared by many runs and commands (rv25 F5): the names this report has are kept,
    * the others left aside with a warning, as a config "sort" that does not apply is.
    */
-  private fieldsOf(columns: readonly string[]): readonly string[] | undefined {
+  private fieldsOf(columns: readonly { readonly key: string; readonly kind: string }[]): readonly string[] | undefined {
     const fields = this.out.fields;
     if (!fields || !this.config || !fromConfigFile(this.out, 'fields')) return fields;
-    const has = new Set(columns);
+    const has = new Set(columns.map((c) => c.key));
     const kept = fields.filter((f) => has.has(f));
     const aside = fields.filter((f) => !has.has(f));
     const file = this.config.file;
-    if (!kept.length) this.warn({ en: `"fields" in ${file} is left aside: this report has none of its columns (${aside.join(', ')}); every column is shown`, id: `"fields" di ${file} dikesampingkan: laporan ini tidak memiliki satu pun kolomnya (${aside.join(', ')}); semua kolom ditampilkan` });
-    else if (aside.length) this.warn({ en: `"fields" in ${file} is left aside for ${aside.join(', ')}: this report has no such column`, id: `"fields" di ${file} dikesampingkan untuk ${aside.join(', ')}: laporan ini tidak memiliki kolom itu` });
-    return kept.length ? kept : undefined;
+    if (!kept.length) {
+      this.warn({ en: `"fields" in ${file} is left aside: this report has none of its columns (${aside.join(', ')}); every column is shown`, id: `"fields" di ${file} dikesampingkan: laporan ini tidak memiliki satu pun kolomnya (${aside.join(', ')}); semua kolom ditampilkan` });
+      return undefined;
+    }
+    if (aside.length) this.warn({ en: `"fields" in ${file} is left aside for ${aside.join(', ')}: this report has no such column`, id: `"fields" di ${file} dikesampingkan untuk ${aside.join(', ')}: laporan ini tidak memiliki kolom itu` });
+    // A row is never left without its name (rv27 F1: "province,participants,coverage" on a report by
+    // Kanwil kept the figures of 11 unnamed rows): the report's leading label columns come first.
+    const names: string[] = [];
+    for (const c of columns) {
+      if (c.kind !== 'text') break;
+      names.push(c.key);
+    }
+    if (names.length && !kept.some((k) => names.includes(k))) {
+      this.warn({ en: `"fields" in ${file} names none of this report's row names: ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} shown first`, id: `"fields" di ${file} tidak menyebut nama baris laporan ini: ${names.join(', ')} ditampilkan lebih dulu` });
+      return [...names, ...kept];
+    }
+    return kept;
   }
 
   note(words: Words | string): void {
@@ -312,8 +326,9 @@ export class Session {
     // A progress bar of a read of unknown size (stdin) is still on the line: the report starts clean.
     clearProgress(this.io);
     this.sayBpsCodes();
+    // A config's "fields" is fitted to this report first: what it leaves aside is said in the report files too (rv27 F1).
+    const fields = this.fieldsOf(whole.columns);
     const report = this.inCodes(this.withSpokenNotes(whole));
-    const fields = this.fieldsOf(report.columns.map((c) => c.key));
     checkFields(fields, report.columns.map((c) => c.key));
     const rendered: Output[] = [];
     for (const t of this.targets()) {

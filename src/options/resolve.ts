@@ -167,10 +167,30 @@ export function configFolder(config: ConfigInput | undefined): string | undefine
 /** The settings whose value is a file (or a list of them, or a file among other forms). */
 const FILE_VALUED = new Set<FlagKey>(['series', 'input', 'targets', 'workforce', 'phasing', 'previous', 'compareTargets', 'columnTotals', 'rowTotals', 'expect']);
 
-/** A config's value with its file names taken from the config's folder (`-`, stdin, and absolute paths stay). */
+/** Characters a glob reads as syntax (tinyglobby's): a folder's name with them is escaped before a pattern. */
+const GLOB_SYNTAX = /[()[\]{}*?|!+@]/;
+/** Characters that make a value a pattern (io/inputs.ts GLOB). */
+const PATTERN = /[*?[\]{}]/;
+/** The settings whose files are opened as they are, never as a pattern (margins: io/margins.ts). */
+const LITERAL_ONLY = new Set<FlagKey>(['columnTotals', 'rowTotals']);
+
+/**
+ * A config's value with its file names taken from the config's folder (`-`, stdin, and absolute paths
+ * stay). A folder named with glob syntax (`kanwil [1]`, `juni (2024)`) is escaped, so that a pattern of
+ * the config matches in that folder only and a file name reads as that file (rv27 F2: `kanwil [1]/me*.csv`
+ * matched `kanwil 1/mei.csv`); on Windows, where `\` separates folders, it is not.
+ */
 function inFolderOf(dir: string | undefined, key: FlagKey, v: unknown): unknown {
   if (dir === undefined || !FILE_VALUED.has(key)) return v;
-  const place = (path: string): string => (path === '-' || isAbsolute(path) ? path : join(dir, path));
+  const escape = (s: string): string => (process.platform === 'win32' ? s : s.replace(/[()[\]{}*?|!+@]/g, '\\$&'));
+  const place = (path: string): string => {
+    if (path === '-' || isAbsolute(path)) return path;
+    // A pattern keeps its own syntax, its folder escaped.
+    if (PATTERN.test(path)) return GLOB_SYNTAX.test(dir) ? join(escape(dir), path) : join(dir, path);
+    // A file name whose folder io/inputs.ts would take for a pattern is escaped whole: read as a pattern,
+    // it matches that one file. (Margins are opened as they are, never as a pattern.)
+    return PATTERN.test(dir) && !LITERAL_ONLY.has(key) ? escape(join(dir, path)) : join(dir, path);
+  };
   const one = (x: unknown): unknown => {
     if (typeof x === 'string') return key === 'phasing' && x === 'even' ? x : place(x);
     if (typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'file') {

@@ -72,3 +72,25 @@ describe('the files a --config file names are read from its folder (rv25 F4)', (
     expect(Number(gor['coverage'])).toBeCloseTo(0.00012, 12);
   });
 });
+
+describe('a config in a folder whose name has glob syntax (rv27 F2)', () => {
+  it.each(['kanwil [1]', 'juni (2024)'])('"%s": its pattern and its file names are of that folder only', async (folder) => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, 'ext.csv'), extract());
+    mkdirSync(join(cwd, folder));
+    // a sibling whose name the folder's, read as a pattern, would match
+    mkdirSync(join(cwd, 'kanwil 1'));
+    writeFileSync(join(cwd, 'kanwil 1', 'mei.csv'), 'period,participant_id,province\n2024-05,X1,Gorontalo\n');
+    writeFileSync(join(cwd, folder, 'wf.csv'), 'period,province,employed\n2024-06,Gorontalo,400\n');
+    const may = ['period,participant_id,province'];
+    for (let i = 0; i < 100; i++) may.push(`2024-05,P${String(i).padStart(5, '0')},Gorontalo`);
+    writeFileSync(join(cwd, folder, 'mei.csv'), may.join('\n') + '\n');
+    writeFileSync(join(cwd, folder, 'jamsostek.json'), '{ "extract": true, "workforce": "wf.csv", "previous": ["me*.csv"] }');
+    const r = await run(['coverage', 'ext.csv', '--config', `${folder}/jamsostek.json`, '-f', 'csv'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const gor = csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!;
+    // 120 / 400 = 0.3, and the change from May's 100 (not the sibling's 1) is +20
+    expect(Number(gor['coverage'])).toBeCloseTo(0.3, 9);
+    expect(gor['change']).toBe('20');
+  });
+});

@@ -1,6 +1,6 @@
 // A --fail-below breach (exit 1) was named only on stderr (review rv25 F2): the report files of the same
 // run (the README's monthly job writes three) did not say which rows are below the line. Each file now
-// carries it as a warning (JSON meta.notes, code "fail-below"), listing every row below, where stderr
+// carries it as a warning (JSON meta.notes, code "fail-below"), listing up to a hundred rows below, where stderr
 // lists the first ten. Failed on main at 1ff05be. Figures worked out by hand here.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,5 +37,21 @@ describe('a --fail-below breach is in every report file (rv25 F2)', () => {
     const r = await run(['coverage', 'june.csv', '--fail-below', '40', '-f', 'json'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('fail-below');
+  });
+});
+
+describe('a breach of many rows stays within a cell (rv27 F3)', () => {
+  it('150 sectors below the line: the report lists 100 of them, the header says 150', async () => {
+    const cwd = tmp();
+    // 150 sectors of Aceh at 100 / 1,000 = 10.00 % each
+    const sec = ['period,province,sector,potential_workers,participants'];
+    for (let i = 0; i < 150; i++) sec.push(`2024-06,Aceh,Sektor ${String(i).padStart(3, '0')},1000,100`);
+    writeFileSync(join(cwd, 'sectors.csv'), sec.join('\n') + '\n');
+    const r = await run(['coverage', 'sectors.csv', '--by', 'sector', '--fail-below', '40', '-q', '-f', 'json'], { cwd });
+    expect(r.code).toBe(1);
+    const note = (JSON.parse(r.stdout) as { meta: { notes: { en: string; code?: string }[] } }).meta.notes.find((n) => n.code === 'fail-below')!;
+    expect(note.en.startsWith('coverage below 40.00% for 150 of 150: Sektor 000 10.00%')).toBe(true);
+    expect(note.en).toContain('Sektor 099 10.00%, …');
+    expect(note.en).not.toContain('Sektor 100');
   });
 });

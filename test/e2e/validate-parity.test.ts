@@ -94,3 +94,34 @@ describe('a config "fields" list of another report is left aside with a warning,
     expect(r.code).toBe(2);
   });
 });
+
+describe('review rv27 of these fixes', () => {
+  it('F1: a config "fields" without this report\'s row names keeps them first, said in the report files too', async () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, 'jamsostek.json'), '{ "fields": "province,participants,coverage" }');
+    const r = await run(['coverage', '--by', 'kanwil', '-f', 'json'], { cwd });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { columns: { key: string }[]; meta: { notes: { en: string }[] } };
+    expect(out.columns.map((c) => c.key)).toEqual(['kanwil', 'participants', 'coverage']);
+    const notes = out.meta.notes.map((n) => n.en);
+    expect(notes).toContain('"fields" in ./jamsostek.json is left aside for province: this report has no such column');
+    expect(notes).toContain('"fields" in ./jamsostek.json names none of this report\'s row names: kanwil is shown first');
+  });
+
+  it('F5: a config "workforce" (kept for extracts) is left aside, said, for a file with its own denominators', async () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, 'wf.csv'), 'period,province,employed\n2024-06,Gorontalo,100\n');
+    writeFileSync(join(cwd, 'jamsostek.json'), '{ "workforce": "wf.csv" }');
+    writeFileSync(join(cwd, 'g.csv'), 'period,province,potential_workers,participants\n2024-06,Gorontalo,422934,259971\n');
+    for (const cmd of ['validate', 'coverage']) {
+      const r = await run([cmd, 'g.csv', '-f', 'csv'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('note: "workforce" in ./jamsostek.json is left aside: the input has its own denominator column');
+    }
+    // 259,971 / 422,934 = 0.614686…
+    const c = await run(['coverage', 'g.csv', '-f', 'csv'], { cwd });
+    expect(Number(csvRows(c.stdout).find((x) => x['province'] === 'Gorontalo')!['coverage'])).toBeCloseTo(259971 / 422934, 6);
+    // typed, it would do nothing: refused
+    expect((await run(['coverage', 'g.csv', '--workforce', 'wf.csv', '-f', 'csv'], { cwd })).code).toBe(2);
+  });
+});
