@@ -173,8 +173,8 @@ function without(args: readonly string[], key: FlagKey): string[] {
 }
 
 const runIn = (args: readonly string[], c: { tty?: boolean }): Promise<RunResult> => run([...args], { ...(c.tty ? { tty: { columns: 60 } } : {}), env: { TZ: 'UTC' } });
-// The run without the flag is the same run for many rows (127 rows, 79 runs) (a command's base run without -f json, without
-// -o, without --fields …): each is made once and its result compared with every row that needs it. Not
+// The run without the flag is the same run for many rows (a command's base run without -f json, without
+// -o, without --fields …; at 1ff05be, 127 rows needed 79 distinct runs): each is made once and its result compared with every row that needs it. Not
 // for template, whose file carries today's date; no run without a flag writes a file.
 const withoutRuns = new Map<string, Promise<RunResult>>();
 const runWithout = (args: readonly string[], c: { tty?: boolean }): Promise<RunResult> => {
