@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// The slow tests (test/scale/): million-row outputs, a 100,000-row workbook, a 1.2-million-row extract
+// The slow tests (test/scale/): million-row outputs, a 100,000-row workbook, a 129,528-row CSV file, a 1.2-million-row extract
 // behind the progress bar, 70,000 distinct keys past the key caches, the packed tarball installed and
 // type-checked, the reports opened in Chromium and LibreOffice, every flag of every command with odd values (1,770 runs), and the
 // process-level suites (safety: signals, FIFOs, /dev/full, write-protected files; faults; scripting: a pseudo-terminal, the
-// published entry points), which start a real node process for nearly every case (12 s of the quick suite's wall time). Not part of
+// published entry points; bundled-data: -o over the package's own data files, on a copy of the package), which start a real node process for nearly every case (12 s of the quick suite's wall time). Not part of
 // `npm test` (which stays under a minute); `npm run test:scale` runs them and .ci/run runs that too.
 export default defineConfig({
   test: {
