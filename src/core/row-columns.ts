@@ -69,6 +69,8 @@ export interface KeyDictionary {
   indexOf(key: string): number;
   /** Key number i (0 ≤ i < size). */
   keyAt(i: number): string;
+  /** Room for n keys in all, made now (a load that expects as many). */
+  reserve?(n: number): void;
 }
 
 /**

@@ -199,6 +199,11 @@ export class LoadFold {
     if (added === 0 || this.count * 2 < added) return;
     this.expectedGroups = this.count + Math.ceil((1.1 * rows * this.count) / added);
     this.store.reserve(this.expectedGroups);
+    // A dimension with a key a row (a branch) keeps as many labels: their arrays are made once too.
+    for (const d of this.dims) {
+      const size = d.labels?.size ?? 0;
+      if (size * 2 >= added) d.labels!.reserve?.(size + Math.ceil((1.1 * rows * size) / added));
+    }
     if (this.maskArr.length < this.expectedGroups) {
       const next = new Int32Array(this.expectedGroups);
       next.set(this.maskArr);
@@ -360,13 +365,21 @@ function order(store: RowColumns, a: number, b: number): [number, number] {
   return sa < sb || (sa === sb && store.line[a]! <= store.line[b]!) ? [a, b] : [b, a];
 }
 
+/** The most groups a file's table of slots holds, as a share of its slots (linear probing). */
+const LOAD = 0.7;
+
+/** The first slot of hash h in a table of `size` slots (any size: the hash's top 21 bits, scaled). */
+function slotOf(h: number, size: number): number {
+  return Math.floor(((h >>> 11) * size) / 2097152);
+}
+
 /** The groups of one file, with the state that lasts while it is read. */
 export class FileFold {
   /** Index in the load's groups of this file's first group. */
   readonly start: number;
   // The file's groups by their hash: open addressing on typed arrays (a Map and arrays of numbers cost
   // about 100 bytes more a group, which counts when every row is a group of its own).
-  private slots = new Int32Array(1024); // file group + 1; 0 = empty
+  private slots = new Int32Array(1024); // file group + 1; 0 = empty; at most LOAD full
   private ghs = new Int32Array(256); // per file group: its hash
   private groupsInIndex = 0;
   /** Per measure 1 when it is a count (its sums must stay below 2^53). */
@@ -506,8 +519,8 @@ export class FileFold {
   private find(gh: number, keys: readonly (string | null)[], mask: number): number {
     const load = this.load;
     const slots = this.slots;
-    const m = slots.length - 1;
-    for (let i = gh & m; ; i = (i + 1) & m) {
+    const size = slots.length;
+    for (let i = slotOf(gh, size); ; i = i + 1 === size ? 0 : i + 1) {
       const local = slots[i]! - 1;
       if (local < 0) return -1;
       const g = local + this.start;
@@ -535,11 +548,12 @@ export class FileFold {
     const g = load.newGroup(projected, mask, this.src, line);
     this.growArrays();
     this.ghs[g - this.start] = gh;
-    if (++this.groupsInIndex * 2 > this.slots.length) this.rehash();
+    // To the groups the load expects (once), else twice as many slots.
+    if (++this.groupsInIndex > LOAD * this.slots.length) this.rehash(Math.max(2 * this.slots.length, Math.ceil((this.load.expectedGroups - this.start) / LOAD) + 1));
     const slots = this.slots;
-    const m = slots.length - 1;
-    let i = gh & m;
-    while (slots[i] !== 0) i = (i + 1) & m;
+    const size = slots.length;
+    let i = slotOf(gh, size);
+    while (slots[i] !== 0) i = i + 1 === size ? 0 : i + 1;
     slots[i] = g - this.start + 1;
     this.growLack();
     return g;
@@ -558,13 +572,12 @@ export class FileFold {
     this.counts = counts;
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const m = slots.length - 1;
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
     for (const local of this.slots) {
       if (local === 0) continue;
-      let i = this.ghs[local - 1]! & m;
-      while (slots[i] !== 0) i = (i + 1) & m;
+      let i = slotOf(this.ghs[local - 1]!, size);
+      while (slots[i] !== 0) i = i + 1 === size ? 0 : i + 1;
       slots[i] = local;
     }
     this.slots = slots;
