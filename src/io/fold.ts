@@ -384,12 +384,14 @@ export class FileFold {
   private groupsInIndex = 0;
   /** Per measure 1 when it is a count (its sums must stay below 2^53). */
   private isCount: Uint8Array | undefined;
-  /** Per group and measure (stride: measures): 1 when some row of the group lacked the measure. */
+  /** Per group and measure (stride: measures), a bit: set when some row of the group lacked the measure. */
   private lack = new Uint8Array(64);
   /** While the locale is undecided: per (group, measure) the English reading minus the Indonesian one. */
   readonly deltas = new Map<number, number>();
   private readonly children = new Map<string, number>();
-  private counts = new Int32Array(256);
+  /** Per file group, its input rows up to 255 (a byte: most groups of a key per row have one); past that in `many`. */
+  private counts = new Uint8Array(256);
+  private readonly many = new Map<number, number>();
   /** Rows added to a group that already had one (the fast path checks that its groups stayed apart). */
   merged = 0;
   private readonly hk: Int32Array;
@@ -472,7 +474,7 @@ export class FileFold {
       const store = load.store;
       if (estimated?.length) store.estimated.set(g, [...estimated].sort());
       for (let m = 0; m < nm; m++) {
-        if (have[m] === 0) this.lack[(g - this.start) * nm + m] = 1;
+        if (have[m] === 0) this.setLack((g - this.start) * nm + m);
         else {
           store.setValue(g, m, values[m]!);
           if (have[m] === 2) this.deltas.set(g * nm + m, delta[m]!);
@@ -480,7 +482,10 @@ export class FileFold {
       }
       return g;
     }
-    this.counts[g - this.start]!++;
+    const local = g - this.start;
+    const c = this.counts[local]!;
+    if (c < 255) this.counts[local] = c + 1;
+    else this.many.set(local, (this.many.get(local) ?? 255) + 1);
     this.merged++;
     if (estimated?.length) unite(load.store, g, estimated);
     return this.accumulate(g, values, have, delta, line);
@@ -502,7 +507,7 @@ export class FileFold {
       this.children.set(key, g);
       this.growArrays();
       this.growLack();
-      for (let m = 0; m < nm; m++) if (m !== measure) this.lack[(g - this.start) * nm + m] = 1;
+      for (let m = 0; m < nm; m++) if (m !== measure) this.setLack((g - this.start) * nm + m);
       store.setValue(g, measure, value);
       if (delta !== undefined) this.deltas.set(g * nm + measure, delta);
       if (estimated?.length) store.estimated.set(g, [...estimated]);
@@ -567,7 +572,7 @@ export class FileFold {
     const ghs = new Int32Array(size);
     ghs.set(this.ghs);
     this.ghs = ghs;
-    const counts = new Int32Array(size);
+    const counts = new Uint8Array(size);
     counts.set(this.counts);
     this.counts = counts;
   }
@@ -585,8 +590,8 @@ export class FileFold {
 
   private growLack(): void {
     const need = (this.load.count - this.start) * this.load.measures.length;
-    if (need <= this.lack.length) return;
-    const next = new Uint8Array(Math.max(need, this.lack.length * 2, (this.load.expectedGroups - this.start) * this.load.measures.length));
+    if (need <= 8 * this.lack.length) return;
+    const next = new Uint8Array(Math.ceil(Math.max(need, 16 * this.lack.length, (this.load.expectedGroups - this.start) * this.load.measures.length) / 8));
     next.set(this.lack);
     this.lack = next;
   }
@@ -600,20 +605,28 @@ export class FileFold {
     for (let m = 0; m < nm; m++) {
       if (have[m] === 0) {
         // (A measure no row of the group gave, the common case of a column the file lacks: nothing to read.)
-        if (this.lack[base + m] === 0) {
-          this.lack[base + m] = 1;
+        if (!this.lackAt(base + m)) {
+          this.setLack(base + m);
           if (store.value(g, m) !== null) this.markLacking(g, m, { src: this.src, line });
         }
         continue;
       }
       const before = store.value(g, m);
-      if (before === null && this.lack[base + m] === 1) this.markLacking(g, m, { src: this.src, line: store.line[g]! });
+      if (before === null && this.lackAt(base + m)) this.markLacking(g, m, { src: this.src, line: store.line[g]! });
       const sum = (before ?? 0) + values[m]!;
       if (counts[m] === 1 && !Number.isSafeInteger(sum)) return -1 - m;
       store.setValue(g, m, sum);
       if (have[m] === 2) this.deltas.set(g * nm + m, (this.deltas.get(g * nm + m) ?? 0) + delta[m]!);
     }
     return g;
+  }
+
+  private lackAt(i: number): boolean {
+    return (this.lack[i >>> 3]! & (1 << (i & 7))) !== 0;
+  }
+
+  private setLack(i: number): void {
+    this.lack[i >>> 3]! |= 1 << (i & 7);
   }
 
   private markLacking(g: number, m: number, at: RowRef): void {
@@ -654,12 +667,13 @@ export class FileFold {
 
   /** Input rows in group g (for the check of a total row). */
   rowsIn(g: number): number {
-    return this.counts[g - this.start] ?? 0;
+    const c = this.counts[g - this.start] ?? 0;
+    return c === 255 ? (this.many.get(g - this.start) ?? 255) : c;
   }
 
   /** Did some row of group g lack measure m? */
   lacked(g: number, m: number): boolean {
-    return this.lack[(g - this.start) * this.load.measures.length + m] === 1;
+    return this.lackAt((g - this.start) * this.load.measures.length + m);
   }
 
   /** Forget this file's groups (the fast path gave up on it; the general path reads it again). */
