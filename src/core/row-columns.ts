@@ -103,6 +103,13 @@ export class KeyColumn {
     return c;
   }
 
+  /** Has row i no key? (at(i) === null, without making the key's string.) */
+  isNull(i: number): boolean {
+    if (this.refs) return this.refs[i] === 0;
+    if (this.plain) return (this.plain[i] ?? null) === null;
+    return this.codes![i] === 0;
+  }
+
   at(i: number): string | null {
     if (this.refs) {
       const r = this.refs[i]!;
@@ -233,7 +240,7 @@ export class KeyColumn {
 
   /** Does some row have a key? */
   anyKey(): boolean {
-    for (let i = 0; i < this.length; i++) if (this.at(i) !== null) return true;
+    for (let i = 0; i < this.length; i++) if (!this.isNull(i)) return true;
     return false;
   }
 
