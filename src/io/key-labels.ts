@@ -89,7 +89,8 @@ function latin1(b: Buffer, s: number, e: number): string {
  * A Map entry costs about 28 bytes, its key string 24 more for a branch code (`k0012345`), and the
  * Map's table is one array, copied whole each time it doubles (a million branches: a 28 MiB table and
  * 21 MiB of copies, both in V8's large-object space, issue 20). Here a key's characters are bytes in one
- * buffer (a key with a character past U+00FF is kept as a string), found by where each key ends; each
+ * buffer (a key with a character past U+00FF is kept as a string), found by where each key ends (while
+ * every key has as many characters as the first, as branch codes do, by its number alone); each
  * key's case bits are a byte (or a 32-bit number once a label needs it); and the keys are found by open
  * addressing on a typed array (key number + 1 by slot): about 8 bytes a key beside its characters,
  * nothing in V8's heap. The strings are made when asked for (keyAt, get, the iterators). A load that
@@ -103,8 +104,12 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
   /** The keys' characters, Latin-1, one key after another. */
   private bytes = Buffer.alloc(256);
   private used = 0;
-  /** Per key (by number), where its characters end in `bytes`; ~end for a key kept in `wide`. */
-  private ends = new Int32Array(16);
+  /**
+   * Per key (by number), where its characters end in `bytes`; ~end for a key kept in `wide`. Undefined
+   * while every key has `width` characters, none in `wide` (key i's are at i × width).
+   */
+  private ends: Int32Array | undefined;
+  private width = 0;
   /** Keys with a character past U+00FF, by key number. */
   private readonly wide = new Map<number, string>();
   private count = 0;
@@ -120,20 +125,26 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
   }
 
   private startOf(i: number): number {
+    if (!this.ends) return i * this.width;
     if (i === 0) return 0;
     const e = this.ends[i - 1]!;
     return e < 0 ? ~e : e;
   }
 
+  /** Where key i's characters end (~end: a key in `wide`). */
+  private endOf(i: number): number {
+    return this.ends ? this.ends[i]! : (i + 1) * this.width;
+  }
+
   /** Key number i, in the order the keys were set (core/row-columns.ts KeyDictionary). */
   keyAt(i: number): string {
-    const e = this.ends[i]!;
+    const e = this.endOf(i);
     return e < 0 ? this.wide.get(i)! : latin1(this.bytes, this.startOf(i), e);
   }
 
   /** Is key number i `key`? */
   private isKey(i: number, key: string): boolean {
-    const e = this.ends[i]!;
+    const e = this.endOf(i);
     if (e < 0) return this.wide.get(i) === key;
     const s = this.startOf(i);
     if (e - s !== key.length) return false;
@@ -143,7 +154,7 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
   }
 
   private hashAt(i: number): number {
-    const e = this.ends[i]!;
+    const e = this.endOf(i);
     return e < 0 ? hashOf(this.wide.get(i)!) : hashOfBytes(this.bytes, this.startOf(i), e);
   }
 
@@ -181,8 +192,8 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
    * at that size now instead of doubled on the way (each doubling leaves the old one to the collector).
    */
   reserve(n: number): void {
-    if (n <= this.ends.length) return;
-    this.ends = grown(this.ends, n);
+    if (n <= this.bits.length) return;
+    if (this.ends) this.ends = grown(this.ends, n);
     this.bits = grown(this.bits, n);
     const perKey = this.count ? this.used / this.count : 8;
     const bytes = Math.ceil(perKey * n * 1.05);
@@ -194,8 +205,8 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
     let i = this.indexOf(key);
     if (i < 0) {
       i = this.count++;
-      if (i === this.ends.length) {
-        this.ends = grown(this.ends, 2 * i);
+      if (i === this.bits.length) {
+        if (this.ends) this.ends = grown(this.ends, 2 * i);
         this.bits = grown(this.bits, 2 * i);
       }
       this.append(i, key);
@@ -226,13 +237,23 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
       if (c > 255) break;
       b[s + j] = c;
     }
+    if (i === 0) this.width = n;
+    if (j < n || n !== this.width) this.keepEnds(i);
     if (j < n) {
       this.wide.set(i, key);
-      this.ends[i] = ~s;
+      this.ends![i] = ~s;
       return;
     }
     this.used = s + n;
-    this.ends[i] = this.used;
+    if (this.ends) this.ends[i] = this.used;
+  }
+
+  /** From key i on, keys are not all `width` characters: where each before it ends, kept. */
+  private keepEnds(i: number): void {
+    if (this.ends) return;
+    const ends = new Int32Array(this.bits.length);
+    for (let j = 0; j < i; j++) ends[j] = (j + 1) * this.width;
+    this.ends = ends;
   }
 
   private growBytes(size: number): void {
