@@ -606,7 +606,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     }
     const g = groupOf(i);
     if (g === out.size) {
-      out.push(cols.src[i]!, cols.line[i]!);
+      out.push(cols.src[i]!, cols.lineAt(i));
       for (let j = 0; j < idx.length; j++) keys[j] = keyCols[j]!.at(i)!;
       out.setKeys(g, keys);
     }
@@ -628,7 +628,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
       if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) {
         const groupKeys = keyCols.map((col) => col.at(i)!);
         const shown = groupKeys.map((k, j) => dims[j]!.labels.get(k) ?? k);
-        throw new SumOverflowError(table.measures[m]!.name, { src: cols.src[i]!, line: cols.line[i]! }, table.sources, { dims: dims.map((d) => d.name), keys: groupKeys, shown });
+        throw new SumOverflowError(table.measures[m]!.name, { src: cols.src[i]!, line: cols.lineAt(i) }, table.sources, { dims: dims.map((d) => d.name), keys: groupKeys, shown });
       }
       out.setValue(g, m, sum);
     }
@@ -694,7 +694,7 @@ function firstLacking(table: Table, cols: RowColumns, idx: readonly number[], ad
     const g = groupOf(i);
     for (let m = 0; m < nm; m++) {
       if (firstOf[m] !== g) continue;
-      const lacks = cols.value(i, m) === null ? { src: cols.src[i]!, line: cols.line[i]! } : cols.lacking.get(i)?.[m];
+      const lacks = cols.value(i, m) === null ? { src: cols.src[i]!, line: cols.lineAt(i) } : cols.lacking.get(i)?.[m];
       if (!lacks) continue;
       const was = at[m];
       if (!was || lacks.src < was.src || (lacks.src === was.src && lacks.line < was.line)) at[m] = { src: lacks.src, line: lacks.line };
@@ -716,7 +716,7 @@ function noteUnplaced(map: Map<string, { count: number; first: RowRef; lacks: st
   const name = table.measures[m]!.name;
   const prev = map.get(name);
   if (prev) prev.count++;
-  else map.set(name, { count: 1, first: { src: cols.src[i]!, line: cols.line[i]! }, lacks: idx.filter((d) => cols.key(i, d) === null).map((d) => table.dims[d]!.name) });
+  else map.set(name, { count: 1, first: { src: cols.src[i]!, line: cols.lineAt(i) }, lacks: idx.filter((d) => cols.key(i, d) === null).map((d) => table.dims[d]!.name) });
 }
 
 /** The rows of one period, plus rows of files without a period (they count for any period). */

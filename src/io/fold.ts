@@ -304,7 +304,7 @@ export class LoadFold {
           if (j === undefined) continue;
           const [x, y] = order(store, j, i);
           const masksXY: [number, number] = x === j ? [masks[a]!, masks[b]!] : [masks[b]!, masks[a]!];
-          out.push({ kind: 'overlap', first: { src: store.src[x]!, line: store.line[x]! }, second: { src: store.src[y]!, line: store.line[y]! }, keys: this.keysOf(y), masks: masksXY, common, needsRows });
+          out.push({ kind: 'overlap', first: { src: store.src[x]!, line: store.lineAt(x) }, second: { src: store.src[y]!, line: store.lineAt(y) }, keys: this.keysOf(y), masks: masksXY, common, needsRows });
           // Only certain overlaps count towards the limit: candidates that the rows may clear must not
           // crowd out a real one after them (at most one candidate a group, so this stays bounded).
           if (!needsRows && ++certain >= limit) return out;
@@ -362,7 +362,7 @@ function unite(store: RowColumns, g: number, estimated: readonly string[]): void
 function order(store: RowColumns, a: number, b: number): [number, number] {
   const sa = store.src[a]!;
   const sb = store.src[b]!;
-  return sa < sb || (sa === sb && store.line[a]! <= store.line[b]!) ? [a, b] : [b, a];
+  return sa < sb || (sa === sb && store.lineAt(a) <= store.lineAt(b)) ? [a, b] : [b, a];
 }
 
 /** The most groups a file's table of slots holds, as a share of its slots (linear probing). */
@@ -612,7 +612,7 @@ export class FileFold {
         continue;
       }
       const before = store.value(g, m);
-      if (before === null && this.lackAt(base + m)) this.markLacking(g, m, { src: this.src, line: store.line[g]! });
+      if (before === null && this.lackAt(base + m)) this.markLacking(g, m, { src: this.src, line: store.lineAt(g) });
       const sum = (before ?? 0) + values[m]!;
       if (counts[m] === 1 && !Number.isSafeInteger(sum)) return -1 - m;
       store.setValue(g, m, sum);

@@ -1335,7 +1335,7 @@ function aboveDenominators(at: readonly number[], detail: LevelRows, grain: read
       }
     }
     const src = groups.sources[places.src[i]!];
-    out.push({ label: r.labels.join(' / '), participants: r.metrics.participants, denominator: r.metrics.denominator!, months: [...months].sort(), ...(src ? { at: `${src.name}:${places.line[i]}`, ref: { src: places.src[i]!, line: places.line[i]! } } : {}) });
+    out.push({ label: r.labels.join(' / '), participants: r.metrics.participants, denominator: r.metrics.denominator!, months: [...months].sort(), ...(src ? { at: `${src.name}:${places.lineAt(i)}`, ref: { src: places.src[i]!, line: places.lineAt(i) } } : {}) });
   }
   return out;
 }
