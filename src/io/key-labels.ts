@@ -147,9 +147,12 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
     const e = this.endOf(i);
     if (e < 0) return this.wide.get(i) === key;
     const s = this.startOf(i);
-    if (e - s !== key.length) return false;
+    const n = key.length;
+    if (e - s !== n) return false;
     const b = this.bytes;
-    for (let j = 0; j < key.length; j++) if (b[s + j] !== key.charCodeAt(j)) return false;
+    // The last character first: keys of one length (branch codes) mostly differ at their end.
+    if (n > 0 && b[e - 1] !== key.charCodeAt(n - 1)) return false;
+    for (let j = 0; j < n - 1; j++) if (b[s + j] !== key.charCodeAt(j)) return false;
     return true;
   }
 
@@ -162,12 +165,22 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
   indexOf(key: string): number {
     const slots = this.slots;
     const size = slots.length;
-    for (let s = slotOf(hashOf(key), size); ; s = s + 1 === size ? 0 : s + 1) {
+    const h = hashOf(key);
+    for (let s = slotOf(h, size); ; s = s + 1 === size ? 0 : s + 1) {
       const v = slots[s]!;
-      if (v === 0) return -1;
+      if (v === 0) {
+        // A key looked for and not found is most often set next (has, then set): where it goes is kept.
+        this.missed = key;
+        this.missedSlot = s;
+        return -1;
+      }
       if (this.isKey(v - 1, key)) return v - 1;
     }
   }
+
+  /** The key of the last indexOf that found nothing, and the empty slot it ended at (-1: none). */
+  private missed: string | undefined;
+  private missedSlot = -1;
 
   private labelAt(i: number, key: string): string {
     const b = this.bits[i]!;
@@ -202,7 +215,11 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
   }
 
   set(key: string, label: string): this {
-    let i = this.indexOf(key);
+    const known = this.missedSlot >= 0 && this.missed === key ? -1 : this.indexOf(key);
+    const slot = this.missedSlot;
+    this.missed = undefined;
+    this.missedSlot = -1;
+    let i = known;
     if (i < 0) {
       i = this.count++;
       if (i === this.bits.length) {
@@ -211,7 +228,7 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
       }
       this.append(i, key);
       if (this.count > LOAD * this.slots.length) this.rehash(2 * this.slots.length);
-      else this.place(i, hashOf(key), this.slots);
+      else this.slots[slot] = i + 1;
     }
     let bits = caseBits(key, label);
     if (bits !== undefined && bits >= OTHER8 && this.bits instanceof Uint8Array) {
@@ -270,6 +287,7 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
   }
 
   private rehash(size: number): void {
+    this.missedSlot = -1;
     const slots = new Int32Array(size);
     for (let i = 0; i < this.count; i++) this.place(i, this.hashAt(i), slots);
     this.slots = slots;
