@@ -69,6 +69,8 @@ export interface KeyDictionary {
   indexOf(key: string): number;
   /** Key number i (0 ≤ i < size). */
   keyAt(i: number): string;
+  /** Room for n keys in all, made now (a load that expects as many). */
+  reserve?(n: number): void;
 }
 
 /**
@@ -99,6 +101,13 @@ export class KeyColumn {
     c.codes = new Uint8Array(Math.max(16, n));
     c.length = n;
     return c;
+  }
+
+  /** Has row i no key? (at(i) === null, without making the key's string.) */
+  isNull(i: number): boolean {
+    if (this.refs) return this.refs[i] === 0;
+    if (this.plain) return (this.plain[i] ?? null) === null;
+    return this.codes![i] === 0;
   }
 
   at(i: number): string | null {
@@ -231,7 +240,7 @@ export class KeyColumn {
 
   /** Does some row have a key? */
   anyKey(): boolean {
-    for (let i = 0; i < this.length; i++) if (this.at(i) !== null) return true;
+    for (let i = 0; i < this.length; i++) if (!this.isNull(i)) return true;
     return false;
   }
 
@@ -292,7 +301,12 @@ export class RowColumns {
   private has: (Uint8Array | undefined)[];
   /** Per row its source: a byte while every source is below 256 (a load of one file: 0), else 4 bytes. */
   src: Uint8Array | Int32Array = new Uint8Array(0);
-  line: Int32Array = new Int32Array(0);
+  /**
+   * Per row its line (lineAt), made when a row's line is not the first row's + its index: a file of a
+   * key per row (one row a group, in the order of the file) keeps no array of lines.
+   */
+  private lines: Int32Array | undefined;
+  private firstLine = 0;
   /** Per row: the index of its wide row + 1 (0: none); made at the first segment row. */
   parents: Int32Array | undefined;
   readonly lacking = new Map<number, (Place | undefined)[]>();
@@ -323,7 +337,7 @@ export class RowColumns {
     const size = (a: { length: number }): number => (exact ? n : Math.max(n, Math.ceil(a.length * by) + 64));
     const to = size(this.src);
     this.src = exactly(this.src, to);
-    this.line = exactly(this.line, to);
+    if (this.lines) this.lines = exactly(this.lines, to);
     if (this.parents) this.parents = exactly(this.parents, to);
     for (let m = 0; m < this.nm; m++) {
       if (this.vals[m]) this.vals[m] = exactlyV(this.vals[m]!, to);
@@ -342,7 +356,8 @@ export class RowColumns {
     out.vals = of.vals.slice();
     out.has = of.has.slice();
     out.src = of.src;
-    out.line = of.line;
+    out.lines = of.lines;
+    out.firstLine = of.firstLine;
     return out;
   }
 
@@ -358,8 +373,20 @@ export class RowColumns {
     if (i >= this.src.length) this.resize(i + 1, false, this.reserved ? 1.25 : 2);
     if (src > 255 && this.src instanceof Uint8Array) this.src = Int32Array.from(this.src);
     this.src[i] = src;
-    this.line[i] = line;
+    if (i === 0) this.firstLine = line;
+    if (this.lines) this.lines[i] = line;
+    else if (line !== this.firstLine + i) {
+      const lines = new Int32Array(this.src.length);
+      for (let j = 0; j < i; j++) lines[j] = this.firstLine + j;
+      lines[i] = line;
+      this.lines = lines;
+    }
     return i;
+  }
+
+  /** The line of row i's first input row. */
+  lineAt(i: number): number {
+    return this.lines ? this.lines[i]! : this.firstLine + i;
   }
 
   /** The keys of row i (the last row pushed) on the first `n` dimensions; the others are null. */
@@ -417,7 +444,7 @@ export class RowColumns {
     const cols = this.keys.map((c) => (c.dictionary && c.numbers()?.ids instanceof Int32Array ? KeyColumn.referring(c.dictionary) : new KeyColumn(c.dictionary)));
     for (let i = 0; i < this.size; i++) {
       if (keep[i] !== 1) continue;
-      const j = out.push(this.src[i]!, this.line[i]!);
+      const j = out.push(this.src[i]!, this.lineAt(i));
       map[i] = j;
       for (let d = 0; d < cols.length; d++) cols[d]!.pushFrom(this.keys[d]!, i);
       for (let m = 0; m < nm; m++) {
@@ -469,7 +496,7 @@ export class RowColumns {
     for (let d = 0; d < nd; d++) keys[d] = this.key(i, d);
     const values = new Array<number | null>(this.nm);
     for (let m = 0; m < this.nm; m++) values[m] = this.value(i, m);
-    const row: { keys: (string | null)[]; values: (number | null)[]; src: number; line: number; parent?: number; lacking?: (Place | undefined)[]; estimated?: string[] } = { keys, values, src: this.src[i]!, line: this.line[i]! };
+    const row: { keys: (string | null)[]; values: (number | null)[]; src: number; line: number; parent?: number; lacking?: (Place | undefined)[]; estimated?: string[] } = { keys, values, src: this.src[i]!, line: this.lineAt(i) };
     const p = this.parent(i);
     if (p !== undefined) row.parent = p;
     const lacking = this.lacking.get(i);

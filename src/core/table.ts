@@ -491,6 +491,20 @@ export function aggregate(table: Table, grain: readonly string[], rule: 'refuse'
  * only past 2^53 combinations.
  */
 function groupNumbers(table: Table, idx: readonly number[]): (i: number) => number {
+  return groupsOf(table, idx).of;
+}
+
+/** groupNumbers, and the most groups there can be (the product of the dimensions' keys, or Infinity). */
+function groupsOf(table: Table, idx: readonly number[]): { of: (i: number) => number; bound: number } {
+  const of = numbering(table, idx);
+  if (idx.length === 0) return { of, bound: 1 };
+  const { radix, unique } = keyIds(table);
+  let space = 1;
+  for (const d of idx) space *= radix[d]!;
+  return { of, bound: idx.some((d) => unique[d]) ? Infinity : space };
+}
+
+function numbering(table: Table, idx: readonly number[]): (i: number) => number {
   if (idx.length === 0) return () => 0;
   const { ids, radix, unique } = keyIds(table);
   if (idx.some((d) => unique[d])) {
@@ -544,7 +558,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   let placed = 0;
   for (let i = 0; i < n; i++) {
     let ok = 1;
-    for (const col of keyCols) if (col.at(i) === null) ok = 0;
+    for (const col of keyCols) if (col.isNull(i)) ok = 0;
     placeable[i] = ok;
     placed += ok;
   }
@@ -564,9 +578,11 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
   // for the most groups there can be (one a placeable row). Where a group lacks a measure is not kept:
   // in the rare group that both gives and lacks one, the rows are read again for the first that lacks it.
   const out = new RowColumns(nm);
-  const lack = new Uint8Array(Math.max(placed * nm, 1));
+  const groups = groupsOf(table, idx);
+  const groupOf = groups.of;
+  // (By province: 38 groups at most, whatever the rows.)
+  const lack = new Uint8Array(Math.max(Math.min(placed, groups.bound) * nm, 1));
   const estimated = new Map<number, Set<string>>();
-  const groupOf = groupNumbers(table, idx);
   const keys = new Array<string>(idx.length);
   let children: Map<number, number[]> | undefined;
   const childrenOf = (i: number): readonly number[] => {
@@ -590,7 +606,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
     }
     const g = groupOf(i);
     if (g === out.size) {
-      out.push(cols.src[i]!, cols.line[i]!);
+      out.push(cols.src[i]!, cols.lineAt(i));
       for (let j = 0; j < idx.length; j++) keys[j] = keyCols[j]!.at(i)!;
       out.setKeys(g, keys);
     }
@@ -612,7 +628,7 @@ export function rollup(table: Table, grain: readonly string[]): Aggregated {
       if (table.measures[m]!.kind === 'count' && !Number.isSafeInteger(sum)) {
         const groupKeys = keyCols.map((col) => col.at(i)!);
         const shown = groupKeys.map((k, j) => dims[j]!.labels.get(k) ?? k);
-        throw new SumOverflowError(table.measures[m]!.name, { src: cols.src[i]!, line: cols.line[i]! }, table.sources, { dims: dims.map((d) => d.name), keys: groupKeys, shown });
+        throw new SumOverflowError(table.measures[m]!.name, { src: cols.src[i]!, line: cols.lineAt(i) }, table.sources, { dims: dims.map((d) => d.name), keys: groupKeys, shown });
       }
       out.setValue(g, m, sum);
     }
@@ -678,7 +694,7 @@ function firstLacking(table: Table, cols: RowColumns, idx: readonly number[], ad
     const g = groupOf(i);
     for (let m = 0; m < nm; m++) {
       if (firstOf[m] !== g) continue;
-      const lacks = cols.value(i, m) === null ? { src: cols.src[i]!, line: cols.line[i]! } : cols.lacking.get(i)?.[m];
+      const lacks = cols.value(i, m) === null ? { src: cols.src[i]!, line: cols.lineAt(i) } : cols.lacking.get(i)?.[m];
       if (!lacks) continue;
       const was = at[m];
       if (!was || lacks.src < was.src || (lacks.src === was.src && lacks.line < was.line)) at[m] = { src: lacks.src, line: lacks.line };
@@ -700,7 +716,7 @@ function noteUnplaced(map: Map<string, { count: number; first: RowRef; lacks: st
   const name = table.measures[m]!.name;
   const prev = map.get(name);
   if (prev) prev.count++;
-  else map.set(name, { count: 1, first: { src: cols.src[i]!, line: cols.line[i]! }, lacks: idx.filter((d) => cols.key(i, d) === null).map((d) => table.dims[d]!.name) });
+  else map.set(name, { count: 1, first: { src: cols.src[i]!, line: cols.lineAt(i) }, lacks: idx.filter((d) => cols.key(i, d) === null).map((d) => table.dims[d]!.name) });
 }
 
 /** The rows of one period, plus rows of files without a period (they count for any period). */

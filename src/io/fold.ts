@@ -199,6 +199,11 @@ export class LoadFold {
     if (added === 0 || this.count * 2 < added) return;
     this.expectedGroups = this.count + Math.ceil((1.1 * rows * this.count) / added);
     this.store.reserve(this.expectedGroups);
+    // A dimension with a key a row (a branch) keeps as many labels: their arrays are made once too.
+    for (const d of this.dims) {
+      const size = d.labels?.size ?? 0;
+      if (size * 2 >= added) d.labels!.reserve?.(size + Math.ceil((1.1 * rows * size) / added));
+    }
     if (this.maskArr.length < this.expectedGroups) {
       const next = new Int32Array(this.expectedGroups);
       next.set(this.maskArr);
@@ -299,7 +304,7 @@ export class LoadFold {
           if (j === undefined) continue;
           const [x, y] = order(store, j, i);
           const masksXY: [number, number] = x === j ? [masks[a]!, masks[b]!] : [masks[b]!, masks[a]!];
-          out.push({ kind: 'overlap', first: { src: store.src[x]!, line: store.line[x]! }, second: { src: store.src[y]!, line: store.line[y]! }, keys: this.keysOf(y), masks: masksXY, common, needsRows });
+          out.push({ kind: 'overlap', first: { src: store.src[x]!, line: store.lineAt(x) }, second: { src: store.src[y]!, line: store.lineAt(y) }, keys: this.keysOf(y), masks: masksXY, common, needsRows });
           // Only certain overlaps count towards the limit: candidates that the rows may clear must not
           // crowd out a real one after them (at most one candidate a group, so this stays bounded).
           if (!needsRows && ++certain >= limit) return out;
@@ -357,7 +362,15 @@ function unite(store: RowColumns, g: number, estimated: readonly string[]): void
 function order(store: RowColumns, a: number, b: number): [number, number] {
   const sa = store.src[a]!;
   const sb = store.src[b]!;
-  return sa < sb || (sa === sb && store.line[a]! <= store.line[b]!) ? [a, b] : [b, a];
+  return sa < sb || (sa === sb && store.lineAt(a) <= store.lineAt(b)) ? [a, b] : [b, a];
+}
+
+/** The most groups a file's table of slots holds, as a share of its slots (linear probing). */
+const LOAD = 0.7;
+
+/** The first slot of hash h in a table of `size` slots (any size: the hash's top 21 bits, scaled). */
+function slotOf(h: number, size: number): number {
+  return Math.floor(((h >>> 11) * size) / 2097152);
 }
 
 /** The groups of one file, with the state that lasts while it is read. */
@@ -366,17 +379,19 @@ export class FileFold {
   readonly start: number;
   // The file's groups by their hash: open addressing on typed arrays (a Map and arrays of numbers cost
   // about 100 bytes more a group, which counts when every row is a group of its own).
-  private slots = new Int32Array(1024); // file group + 1; 0 = empty
+  private slots = new Int32Array(1024); // file group + 1; 0 = empty; at most LOAD full
   private ghs = new Int32Array(256); // per file group: its hash
   private groupsInIndex = 0;
   /** Per measure 1 when it is a count (its sums must stay below 2^53). */
   private isCount: Uint8Array | undefined;
-  /** Per group and measure (stride: measures): 1 when some row of the group lacked the measure. */
+  /** Per group and measure (stride: measures), a bit: set when some row of the group lacked the measure. */
   private lack = new Uint8Array(64);
   /** While the locale is undecided: per (group, measure) the English reading minus the Indonesian one. */
   readonly deltas = new Map<number, number>();
   private readonly children = new Map<string, number>();
-  private counts = new Int32Array(256);
+  /** Per file group, its input rows up to 255 (a byte: most groups of a key per row have one); past that in `many`. */
+  private counts = new Uint8Array(256);
+  private readonly many = new Map<number, number>();
   /** Rows added to a group that already had one (the fast path checks that its groups stayed apart). */
   merged = 0;
   private readonly hk: Int32Array;
@@ -459,7 +474,7 @@ export class FileFold {
       const store = load.store;
       if (estimated?.length) store.estimated.set(g, [...estimated].sort());
       for (let m = 0; m < nm; m++) {
-        if (have[m] === 0) this.lack[(g - this.start) * nm + m] = 1;
+        if (have[m] === 0) this.setLack((g - this.start) * nm + m);
         else {
           store.setValue(g, m, values[m]!);
           if (have[m] === 2) this.deltas.set(g * nm + m, delta[m]!);
@@ -467,7 +482,10 @@ export class FileFold {
       }
       return g;
     }
-    this.counts[g - this.start]!++;
+    const local = g - this.start;
+    const c = this.counts[local]!;
+    if (c < 255) this.counts[local] = c + 1;
+    else this.many.set(local, (this.many.get(local) ?? 255) + 1);
     this.merged++;
     if (estimated?.length) unite(load.store, g, estimated);
     return this.accumulate(g, values, have, delta, line);
@@ -489,7 +507,7 @@ export class FileFold {
       this.children.set(key, g);
       this.growArrays();
       this.growLack();
-      for (let m = 0; m < nm; m++) if (m !== measure) this.lack[(g - this.start) * nm + m] = 1;
+      for (let m = 0; m < nm; m++) if (m !== measure) this.setLack((g - this.start) * nm + m);
       store.setValue(g, measure, value);
       if (delta !== undefined) this.deltas.set(g * nm + measure, delta);
       if (estimated?.length) store.estimated.set(g, [...estimated]);
@@ -506,8 +524,8 @@ export class FileFold {
   private find(gh: number, keys: readonly (string | null)[], mask: number): number {
     const load = this.load;
     const slots = this.slots;
-    const m = slots.length - 1;
-    for (let i = gh & m; ; i = (i + 1) & m) {
+    const size = slots.length;
+    for (let i = slotOf(gh, size); ; i = i + 1 === size ? 0 : i + 1) {
       const local = slots[i]! - 1;
       if (local < 0) return -1;
       const g = local + this.start;
@@ -535,11 +553,12 @@ export class FileFold {
     const g = load.newGroup(projected, mask, this.src, line);
     this.growArrays();
     this.ghs[g - this.start] = gh;
-    if (++this.groupsInIndex * 2 > this.slots.length) this.rehash();
+    // To the groups the load expects (once), else twice as many slots.
+    if (++this.groupsInIndex > LOAD * this.slots.length) this.rehash(Math.max(2 * this.slots.length, Math.ceil((this.load.expectedGroups - this.start) / LOAD) + 1));
     const slots = this.slots;
-    const m = slots.length - 1;
-    let i = gh & m;
-    while (slots[i] !== 0) i = (i + 1) & m;
+    const size = slots.length;
+    let i = slotOf(gh, size);
+    while (slots[i] !== 0) i = i + 1 === size ? 0 : i + 1;
     slots[i] = g - this.start + 1;
     this.growLack();
     return g;
@@ -553,18 +572,17 @@ export class FileFold {
     const ghs = new Int32Array(size);
     ghs.set(this.ghs);
     this.ghs = ghs;
-    const counts = new Int32Array(size);
+    const counts = new Uint8Array(size);
     counts.set(this.counts);
     this.counts = counts;
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const m = slots.length - 1;
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
     for (const local of this.slots) {
       if (local === 0) continue;
-      let i = this.ghs[local - 1]! & m;
-      while (slots[i] !== 0) i = (i + 1) & m;
+      let i = slotOf(this.ghs[local - 1]!, size);
+      while (slots[i] !== 0) i = i + 1 === size ? 0 : i + 1;
       slots[i] = local;
     }
     this.slots = slots;
@@ -572,8 +590,8 @@ export class FileFold {
 
   private growLack(): void {
     const need = (this.load.count - this.start) * this.load.measures.length;
-    if (need <= this.lack.length) return;
-    const next = new Uint8Array(Math.max(need, this.lack.length * 2, (this.load.expectedGroups - this.start) * this.load.measures.length));
+    if (need <= 8 * this.lack.length) return;
+    const next = new Uint8Array(Math.ceil(Math.max(need, 16 * this.lack.length, (this.load.expectedGroups - this.start) * this.load.measures.length) / 8));
     next.set(this.lack);
     this.lack = next;
   }
@@ -587,20 +605,28 @@ export class FileFold {
     for (let m = 0; m < nm; m++) {
       if (have[m] === 0) {
         // (A measure no row of the group gave, the common case of a column the file lacks: nothing to read.)
-        if (this.lack[base + m] === 0) {
-          this.lack[base + m] = 1;
+        if (!this.lackAt(base + m)) {
+          this.setLack(base + m);
           if (store.value(g, m) !== null) this.markLacking(g, m, { src: this.src, line });
         }
         continue;
       }
       const before = store.value(g, m);
-      if (before === null && this.lack[base + m] === 1) this.markLacking(g, m, { src: this.src, line: store.line[g]! });
+      if (before === null && this.lackAt(base + m)) this.markLacking(g, m, { src: this.src, line: store.lineAt(g) });
       const sum = (before ?? 0) + values[m]!;
       if (counts[m] === 1 && !Number.isSafeInteger(sum)) return -1 - m;
       store.setValue(g, m, sum);
       if (have[m] === 2) this.deltas.set(g * nm + m, (this.deltas.get(g * nm + m) ?? 0) + delta[m]!);
     }
     return g;
+  }
+
+  private lackAt(i: number): boolean {
+    return (this.lack[i >>> 3]! & (1 << (i & 7))) !== 0;
+  }
+
+  private setLack(i: number): void {
+    this.lack[i >>> 3]! |= 1 << (i & 7);
   }
 
   private markLacking(g: number, m: number, at: RowRef): void {
@@ -641,12 +667,13 @@ export class FileFold {
 
   /** Input rows in group g (for the check of a total row). */
   rowsIn(g: number): number {
-    return this.counts[g - this.start] ?? 0;
+    const c = this.counts[g - this.start] ?? 0;
+    return c === 255 ? (this.many.get(g - this.start) ?? 255) : c;
   }
 
   /** Did some row of group g lack measure m? */
   lacked(g: number, m: number): boolean {
-    return this.lack[(g - this.start) * this.load.measures.length + m] === 1;
+    return this.lackAt((g - this.start) * this.load.measures.length + m);
   }
 
   /** Forget this file's groups (the fast path gave up on it; the general path reads it again). */

@@ -129,6 +129,35 @@ describe('the sources of the rows', () => {
   });
 });
 
+describe('the lines of the rows', () => {
+  it('are given back exactly, whether they follow on from the first row (no array) or not, through growth, subsets and truncation', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.nat(300), fc.option(fc.nat(300), { nil: undefined }), fc.integer({ min: 0, max: 10 ** 6 }), (first, n, breakAt, other) => {
+        const cols = new RowColumns(1);
+        const lines: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const line = i === breakAt ? other : first + i;
+          lines.push(line);
+          cols.push(0, line);
+          cols.setKeys(i, ['11']);
+          if (i === 100) cols.reserve(400);
+        }
+        expect(Array.from({ length: n }, (_, i) => cols.lineAt(i))).toEqual(lines);
+        expect(Array.from({ length: n }, (_, i) => cols.row(i, 1).line)).toEqual(lines);
+        const keep = Uint8Array.from(lines, (_, i) => (i % 3 === 1 ? 0 : 1));
+        const sub = cols.subset(keep);
+        expect(Array.from({ length: sub.size }, (_, i) => sub.lineAt(i))).toEqual(lines.filter((_, i) => i % 3 !== 1));
+        cols.truncate(Math.floor(n / 2));
+        cols.push(0, 99);
+        cols.setKeys(cols.size - 1, ['11']);
+        expect(cols.lineAt(cols.size - 1)).toBe(99);
+        for (let i = 0; i < cols.size - 1; i++) expect(cols.lineAt(i)).toBe(lines[i]);
+      }),
+      { seed: 22, numRuns: 60 },
+    );
+  });
+});
+
 describe('a key column with a dictionary (a load: its dimension labels)', () => {
   it('keeps past 65,535 keys the number of each key in the dictionary, 4 bytes a row, and gives the keys back', () => {
     const labels = new KeyLabels();

@@ -62,4 +62,47 @@ describe('KeyLabels', () => {
       ['75', 'Gorontalo'],
     ]);
   });
+
+  it('answers as a Map with room reserved at any point, and past a byte of case bits (property)', () => {
+    // Keys of any characters (past U+00FF too: kept as strings), long and short; room reserved for more
+    // or fewer keys than come; a label whose upper-cased letters lie past the eighth character.
+    const key = fc.oneof(fc.string({ maxLength: 20 }), fc.stringMatching(/^[a-z0-9]{9,30}$/), fc.string({ unit: 'grapheme', maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.boolean()), { maxLength: 60 }), fc.nat(60), fc.nat(3000), (entries, at, room) => {
+        const got = new KeyLabels();
+        const want = new Map<string, string>();
+        entries.forEach(([k, upper], i) => {
+          // A key looked for first (as a load does: has, then set), or another after it.
+          if (i % 2 === 0) expect(got.has(k)).toBe(want.has(k));
+          if (i % 3 === 0) got.has(`${k}x`);
+          if (i === at) got.reserve(room);
+          const v = upper ? k.toUpperCase() : k;
+          got.set(k, v);
+          want.set(k, v);
+        });
+        same(got, want);
+      }),
+      { seed: 21, numRuns: 300 },
+    );
+  });
+
+  it('keeps many keys, found again after each growth (numbers as their keys say)', () => {
+    const l = new KeyLabels();
+    const n = 50_000;
+    for (let i = 0; i < n; i++) {
+      if (i === 1000) l.reserve(20_000);
+      const k = `k${String(i).padStart(7, '0')}`;
+      l.set(k, i % 3 === 0 ? k.toUpperCase() : k);
+    }
+    l.set('straße', 'Straße').set('k0000007', 'k0000007');
+    expect(l.size).toBe(n + 1);
+    for (let i = 0; i < n; i += 997) expect(l.indexOf(`k${String(i).padStart(7, '0')}`)).toBe(i);
+    expect(l.keyAt(12_345)).toBe('k0012345');
+    expect(l.get('k0012345')).toBe('K0012345');
+    expect(l.get('k0000007')).toBe('k0000007');
+    expect(l.get('k0000009')).toBe('K0000009');
+    expect(l.keyAt(n)).toBe('straße');
+    expect(l.get('straße')).toBe('Straße');
+    expect(l.has('k0050000')).toBe(false);
+  });
 });

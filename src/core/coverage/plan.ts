@@ -1003,30 +1003,33 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     }
     if (subWithout > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: subWithout, of: sub.length, example: subExample ?? '', per: grain[0]! });
     // The detail rows by first key, in order of first appearance, each followed by its subtotal: a
-    // counting sort (the number of each row's first key, then the rows of each in turn).
+    // counting sort (the number of each row's first key, a byte a row while there are at most 255 first
+    // keys; then each row put straight into its place in the order).
     const firsts = new Map<string, number>();
     const keyOf: string[] = [];
-    const firstOf = new Int32Array(detail.length);
+    let firstOf: Uint8Array | Uint16Array | Int32Array = new Uint8Array(detail.length);
     for (let i = 0; i < detail.length; i++) {
       const k = detail.firstKey(i);
       let f = firsts.get(k);
       if (f === undefined) {
         firsts.set(k, (f = keyOf.length));
         keyOf.push(k);
+        if (f === 256 && firstOf instanceof Uint8Array) firstOf = Uint16Array.from(firstOf);
+        if (f === 65536 && firstOf instanceof Uint16Array) firstOf = Int32Array.from(firstOf);
       }
       firstOf[i] = f;
     }
-    const start = new Int32Array(keyOf.length + 1);
-    for (let i = 0; i < detail.length; i++) start[firstOf[i]! + 1]!++;
-    for (let f = 0; f < keyOf.length; f++) start[f + 1]! += start[f]!;
-    const sorted = new Int32Array(detail.length);
-    const next = start.slice(0, keyOf.length);
-    for (let i = 0; i < detail.length; i++) sorted[next[firstOf[i]!]!++] = i;
+    // at[f]: where first key f's rows begin in the order (its rows and subtotals before them).
+    const at = new Int32Array(keyOf.length + 1);
+    for (let i = 0; i < detail.length; i++) at[firstOf[i]! + 1]!++;
+    const subOf: (CoverageRow | undefined)[] = keyOf.map((k) => subs.get(k));
+    for (let f = 0; f < keyOf.length; f++) at[f + 1]! += at[f]! + (subOf[f] ? 1 : 0);
+    const base = order.room(at[keyOf.length]!);
     for (let f = 0; f < keyOf.length; f++) {
-      for (let j = start[f]!; j < start[f + 1]!; j++) order.push(sorted[j]!);
-      const s = subs.get(keyOf[f]!);
-      if (s) order.push(-1 - (made.push(s) - 1));
+      const s = subOf[f];
+      if (s) order.set(base + at[f + 1]! - 1, -1 - (made.push(s) - 1));
     }
+    for (let i = 0; i < detail.length; i++) order.set(base + at[firstOf[i]!]!++, i);
   } else for (let i = 0; i < detail.length; i++) order.push(i);
   const totals = levelRows([], 'total');
   for (let i = 0; i < totals.length; i++) {
@@ -1332,7 +1335,7 @@ function aboveDenominators(at: readonly number[], detail: LevelRows, grain: read
       }
     }
     const src = groups.sources[places.src[i]!];
-    out.push({ label: r.labels.join(' / '), participants: r.metrics.participants, denominator: r.metrics.denominator!, months: [...months].sort(), ...(src ? { at: `${src.name}:${places.line[i]}`, ref: { src: places.src[i]!, line: places.line[i]! } } : {}) });
+    out.push({ label: r.labels.join(' / '), participants: r.metrics.participants, denominator: r.metrics.denominator!, months: [...months].sort(), ...(src ? { at: `${src.name}:${places.lineAt(i)}`, ref: { src: places.src[i]!, line: places.lineAt(i) } } : {}) });
   }
   return out;
 }
@@ -1363,6 +1366,22 @@ class OrderList {
       this.a = next;
     }
     this.a[this.n++] = x;
+  }
+
+  /** Room for n numbers at the end, set later (set); returns where it begins. */
+  room(n: number): number {
+    const at = this.n;
+    if (at + n > this.a.length) {
+      const next = new Int32Array(Math.max(this.a.length * 2, at + n + 64));
+      next.set(this.a.subarray(0, at));
+      this.a = next;
+    }
+    this.n += n;
+    return at;
+  }
+
+  set(i: number, x: number): void {
+    this.a[i] = x;
   }
 
   done(): Int32Array {

@@ -94,7 +94,7 @@ export interface RangeResult {
 }
 
 /** The most tuples the month masks reserve room for early (RangeScanner.expect). */
-const MASKS_RESERVE = 1 << 18;
+const MASKS_RESERVE = 1 << 16;
 
 export class RangeScanner {
   private readonly fieldCount: number;
