@@ -24,6 +24,7 @@ import { coverageSchema, readData, stdinNamed, type Read } from './read.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
 import { coverageTargets, nationalSegmentsNote, type TotalOptions } from './targets.js';
+import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
 /** The denominator columns a regional file may have (options/specs.ts chooses among them). */
@@ -42,6 +43,9 @@ export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly compareTargets?: readonly string[];
   /** --phasing / the config's "phasing": a profile that phases the milestones, as breakdown --months's. */
   readonly phasing?: string;
+  /** --year plans with these totals, as breakdown does (the config's "rowTotals", "columnTotals"; rv25 F12). */
+  readonly rowTotals?: MarginSpec;
+  readonly columnTotals?: MarginSpec;
 }
 
 export interface CoveragePlan {

@@ -4,7 +4,7 @@
 // the breakdown command, and reads its milestones from the same path function as `breakdown --months`.
 
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
-import type { GivenTotal, SplitRule } from '../core/allocation/spec.js';
+import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, type Period } from '../core/calendar.js';
 import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
@@ -19,7 +19,9 @@ import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadOptions } from '../io/load.js';
 import { bundledSeries, userSeries, type TargetSeries } from '../io/series.js';
 import type { Io } from '../io/terminal.js';
-import { chooseDenominator, DENOMINATORS, ruleColumns, splitRule, type RuleOptions } from '../options/specs.js';
+import { chooseDenominator, DENOMINATORS, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
+import type { MarginSpec } from '../options/parse.js';
+import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
 import type { InertRule } from './inert.js';
@@ -170,7 +172,7 @@ export function ruleFacts(rule: SplitRule, result: AllocationResult): RuleFacts 
  * The path's stages (core pathStages) are the year's own (its target revised) and, between them, those
  * of a revision of a December on the way only (`along`: the same breakdown, other waypoints).
  */
-export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean): BreakdownStage[] {
+export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean, onTheWay: (total: GivenTotal) => AllocationResult = plan): BreakdownStage[] {
   const own = totals.stages.map((s) => ({ ...(s.from ? { from: s.from } : {}), result: plan(s.total) }));
   if (!(national && totals.series && baseline && totals.year !== undefined)) return own;
   const series = totals.series;
@@ -185,7 +187,7 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
     const stage = own[k]!;
     const value = totals.stages[k]!.total.value;
     if (value !== p.target) throw new Error(`internal: the path stage from ${p.from ?? 'the baseline'} has the target ${p.target}, the year's stage ${value}`);
-    const units = unitWaypoints(p.waypoints, stage.result, plan, series.file);
+    const units = unitWaypoints(p.waypoints, stage.result, onTheWay, series.file);
     return { ...(p.from ? { from: p.from } : {}), ...(p.redrawFrom ? { redrawFrom: p.redrawFrom } : {}), result: stage.result, waypoints: p.waypoints, ...(p.revisions.size ? { waypointRevisions: p.revisions } : {}), ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
   });
 }
@@ -221,8 +223,10 @@ function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationRe
  * the months before it, December 2025 among them, pass 60,000,000), and the revision it comes from, if
  * any. Whether each unit passes through its own target there too is said (rv14: Lampung's December
  * 2024 under --year 2026 1,057,790 where only the total passed, its 2024 target 1,341,470).
+ * `margins`: the dimensions whose totals were given (--row-totals, --column-totals): they are the target
+ * year's, and each December on the way is that year's breakdown without them (rv25 F12), said so.
  */
-export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>, totals?: Pick<Totals, 'series' | 'asOf'>): Note | undefined {
+export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>, totals?: Pick<Totals, 'series' | 'asOf'>, margins: readonly string[] = []): Note | undefined {
   const passes: { month: Period; total: number; revised?: Period; asOf?: Period }[] = [];
   for (let y = Number(from.slice(0, 4)); y < year; y++) {
     const month = `${y}-12`;
@@ -240,8 +244,9 @@ export function waypointsNote(stages: readonly BreakdownStage[], from: Period, y
     const s = path.stage[path.months.indexOf(p.month)];
     return s !== undefined && !path.unitWaypointsSetAside?.includes(s) && stages[s]?.unitWaypoints?.has(p.month) === true;
   }).map((p) => p.month);
-  if (through.length === passes.length) return { code: 'waypoints-national', year, passes, units: true };
-  return { code: 'waypoints-national', year, passes, ...(through.length ? { unitsIn: through } : {}) };
+  const given = margins.length ? { margins: [...margins] } : {};
+  if (through.length === passes.length) return { code: 'waypoints-national', year, passes, units: true, ...given };
+  return { code: 'waypoints-national', year, passes, ...(through.length ? { unitsIn: through } : {}), ...given };
 }
 
 /**
@@ -350,7 +355,7 @@ const orWords = (xs: readonly string[], or: string): string => (xs.length < 2 ? 
 
 /** Targets for coverage from --targets FILE, or planned on the bundled baseline for --year. */
 export async function coverageTargets(
-  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string; phasing?: string },
+  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string; phasing?: string; rowTotals?: MarginSpec; columnTotals?: MarginSpec },
   grain: readonly string[],
   period: Period | undefined,
   load: LoadOptions,
@@ -410,6 +415,15 @@ export async function coverageTargets(
     );
   }
   const rule = splitRule(o);
+  // The totals given (--row-totals, --column-totals, or the config's) shape the plan as they shape
+  // breakdown's: the plan is then breakdown --by <the report's keys>' own (rv25 F12), two keys at most.
+  const margined = o.rowTotals !== undefined || o.columnTotals !== undefined;
+  if (margined && grain.length > 2) {
+    throw usage(
+      { message: `--row-totals and --column-totals shape a plan by two keys, as breakdown --by does; --by is ${grain.join(',')}`, hint: 'e.g. --by province,segment (a matrix) or --by kanwil,province (nested)' },
+      { message: `--row-totals dan --column-totals membentuk rencana menurut dua kunci, seperti breakdown --by; --by adalah ${grain.join(',')}`, hint: 'mis. --by province,segment (matriks) atau --by kanwil,province (bertingkat)' },
+    );
+  }
   const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
   const B = baselinePeriod(baseline);
   const base = B ? atPeriod(baseline, B) : baseline;
@@ -418,7 +432,6 @@ export async function coverageTargets(
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
   if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, true);
-  const shape = grain.includes('segment') ? { kind: 'matrix' as const, rows: 'province', columns: 'segment' } : { kind: 'flat' as const, dim: 'province' };
   // --denominator names the report's base, and --year plans on it too: one the bundled baseline lacks
   // (the template's workforce) is said as such, not as a column the input lacks (rv23 F4).
   if (o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
@@ -430,8 +443,11 @@ export async function coverageTargets(
       { message: `--denominator ${d}: --year ${o.year} merencanakan target dengan baseline bawaan (data/baseline.csv), yang tidak memiliki angka ${d}`, hint: `hilangkan --denominator (target lalu dibagi menurut ${planned}, dan peringatan menyebut tiap dasarnya); atau, jika angka ${d} Anda adalah ${orWords(bases, 'atau')}, beri kolomnya nama itu dan berikan --denominator dengan nama tersebut` },
     );
   }
+  const shape: Shape = margined ? shapeOf(grain, base, o) : grain.includes('segment') ? { kind: 'matrix', rows: 'province', columns: 'segment' } : { kind: 'flat', dim: 'province' };
+  const margins = await planMargins(o, grain, shape, load);
   const denominator = chooseDenominator(o.denominator, [base]);
-  const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator }, base), B, true);
+  // The totals given are the target year's: the Decembers on the way are split by the rule alone, as breakdown splits them.
+  const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator, ...margins }, base), B, true, (total) => planBreakdown({ total, shape, rule, denominator }, base));
   const result = stages[stages.length - 1]!.result;
   // Month by month, as breakdown --months draws them (the same path function); a target below today
   // leaves the milestones to targetsAt, unit by unit.
@@ -462,7 +478,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
+    notes: [...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
     // What --denominator can plan the targets on (rv23 F4: "--denominator workforce plans the targets on
     // it too" was refused, the bundled baseline having no workforce).

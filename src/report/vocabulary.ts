@@ -419,24 +419,31 @@ export function noteText(n: Note, lang: Lang): string {
       const id = n.passes.map((x) => `${num(x.total, 'id')} pada ${x.month}${x.revised ? ` dengan revisi mulai ${x.revised}` : ''}`).join(', ');
       const years = n.passes.map((x) => x.month.slice(0, 4));
       // The breakdown that gives each December's figure: --as-of where it is the year's target as of a month (rv22 G3).
+      // The totals given (--row-totals, --column-totals) are the target year's: the Decembers on the way are split without them (rv25 F12).
+      const given = n.margins?.length
+        ? {
+            en: `; the ${n.margins.map((d) => dimLabel(d).en).join(' and ')} totals given are December ${n.year}'s only: each December on the way is split by the rule alone (breakdown --year ${years.join(', --year ')} without them)`,
+            id: `; total ${n.margins.map((d) => dimLabel(d).id).join(' dan ')} yang diberikan hanya untuk Desember ${n.year}: setiap Desember di tengah jalan dibagi menurut aturan saja (breakdown --year ${years.join(', --year ')} tanpa total itu)`,
+          }
+        : { en: '', id: '' };
       const cmd = (months: readonly string[]): string => months.map((m) => `--year ${m.slice(0, 4)}${((a) => (a ? ` --as-of ${a}` : ''))(n.passes.find((x) => x.month === m)?.asOf)}`).join(', ');
       if (n.units) {
         return L(
-          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}), each unit through its target of that year's breakdown under the same rule (breakdown ${cmd(n.passes.map((x) => x.month))})`,
-          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}), setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama (breakdown ${cmd(n.passes.map((x) => x.month))})`,
+          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}), each unit through its target of that year's breakdown under the same rule (breakdown ${cmd(n.passes.map((x) => x.month))})${given.en}`,
+          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}), setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama (breakdown ${cmd(n.passes.map((x) => x.month))})${given.id}`,
         );
       }
       if (n.unitsIn?.length) {
         const rest = n.passes.filter((x) => !n.unitsIn!.includes(x.month)).map((x) => x.month);
         const restYears = rest.map((m) => m.slice(0, 4));
         return L(
-          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}); each unit passes through its target of that year's breakdown under the same rule in ${n.unitsIn.join(', ')} (breakdown ${cmd(n.unitsIn)}), but in ${rest.join(', ')} only the total does: a unit's ${restYears.join(' or ')} target lies below its milestone where the revision's path starts, so each unit's milestone there is its share of the ${n.year} plan's path`,
-          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}); setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama pada ${n.unitsIn.join(', ')} (breakdown ${cmd(n.unitsIn)}), tetapi pada ${rest.join(', ')} hanya totalnya: target ${restYears.join(' atau ')} suatu unit di bawah tonggaknya di awal jalur revisi, sehingga tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}`,
+          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}); each unit passes through its target of that year's breakdown under the same rule in ${n.unitsIn.join(', ')} (breakdown ${cmd(n.unitsIn)}), but in ${rest.join(', ')} only the total does: a unit's ${restYears.join(' or ')} target lies below its milestone where the revision's path starts, so each unit's milestone there is its share of the ${n.year} plan's path${given.en}`,
+          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}); setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama pada ${n.unitsIn.join(', ')} (breakdown ${cmd(n.unitsIn)}), tetapi pada ${rest.join(', ')} hanya totalnya: target ${restYears.join(' atau ')} suatu unit di bawah tonggaknya di awal jalur revisi, sehingga tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}${given.id}`,
         );
       }
       return L(
-        `on the way to December ${n.year} the total passes through the series' own Decembers (${en}); each unit's milestone there is its share of the ${n.year} plan's path, not its target in the ${years.join(' or ')} breakdown (breakdown ${cmd([n.passes[0]!.month])} gives those, under the same rule)`,
-        `menuju Desember ${n.year} total melewati Desember seri di tengah jalan (${id}); tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}, bukan targetnya dalam rincian ${years.join(' atau ')} (breakdown ${cmd([n.passes[0]!.month])} memberikannya, dengan aturan yang sama)`,
+        `on the way to December ${n.year} the total passes through the series' own Decembers (${en}); each unit's milestone there is its share of the ${n.year} plan's path, not its target in the ${years.join(' or ')} breakdown (breakdown ${cmd([n.passes[0]!.month])} gives those, under the same rule)${given.en}`,
+        `menuju Desember ${n.year} total melewati Desember seri di tengah jalan (${id}); tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}, bukan targetnya dalam rincian ${years.join(' atau ')} (breakdown ${cmd([n.passes[0]!.month])} memberikannya, dengan aturan yang sama)${given.id}`,
       );
     }
     case 'targets-phasing':
