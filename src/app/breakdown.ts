@@ -8,21 +8,19 @@ import { addMonths, monthsBetween, type Period } from '../core/calendar.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage, type Milestones } from '../core/milestones.js';
 import type { Phasing } from '../core/phasing.js';
-import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
-import { atPeriod, keysOf, type Table } from '../core/table.js';
+import type { Scope } from '../core/scope.js';
+import { atPeriod, type Table } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
-import { areaBook } from '../io/geography.js';
 import type { LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { NamedColumn } from '../options/keys.js';
 import type { CompareAxis, MarginSpec } from '../options/parse.js';
 import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
-import { dimLabel } from '../report/vocabulary.js';
 import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema, readData, stdinNamed, type Read } from './read.js';
 import type { Session } from './session.js';
-import { asOfOnPath, nationalSegmentsNote, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
+import { asOfOnPath, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -75,15 +73,8 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
 
   // The scope: the bundled series is the national target, for the whole country, not for some of its
   // areas (a --series file of one's own is the total of whatever the input covers).
-  const areaDim = areaDimOf(base.dims.map((d) => d.name));
-  const scope = areaDim ? scopeOf(areaDim, new Set(keysOf(base, areaDim)), areaBook()) : ({ kind: 'unknown' } as Scope);
   const fromSeries = o.target === undefined && o.year !== undefined;
-  if (fromSeries && !o.series && scope.kind !== 'national' && scope.kind !== 'unknown') {
-    throw usage(
-      { message: `--year ${o.year} is the national target (${totals!.stages[totals!.stages.length - 1]!.total.value.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: `give this input's own total with --target N --year ${o.year} (its rows of the national breakdown: jamsostek breakdown --year ${o.year})` },
-      { message: `--year ${o.year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: `berikan total input ini dengan --target N --year ${o.year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${o.year})` },
-    );
-  }
+  const scope = fromSeries && !o.series ? refuseRegionalYear(base, o.year!, totals!.stages[totals!.stages.length - 1]!.total.value) : scopeOfUnits(base);
 
   const shape = shapeOf(grain, base, o);
   const margins = await planMargins(o, grain, shape, load);

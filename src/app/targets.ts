@@ -20,7 +20,13 @@ import { loadTable, type LoadOptions } from '../io/load.js';
 import { bundledSeries, userSeries, type TargetSeries } from '../io/series.js';
 import type { Io } from '../io/terminal.js';
 import { chooseDenominator, DENOMINATORS, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
+import { requireColumns, whereOf } from '../options/keys.js';
+import { originsOf } from '../options/origin.js';
 import type { MarginSpec } from '../options/parse.js';
+import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
+import { areaBook } from '../io/geography.js';
+import { dimLabel } from '../report/vocabulary.js';
+import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
@@ -355,15 +361,15 @@ const orWords = (xs: readonly string[], or: string): string => (xs.length < 2 ? 
 
 /** Targets for coverage from --targets FILE, or planned on the bundled baseline for --year. */
 export async function coverageTargets(
-  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string; phasing?: string; rowTotals?: MarginSpec; columnTotals?: MarginSpec },
+  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string; phasing?: string; input?: string; rowTotals?: MarginSpec; columnTotals?: MarginSpec },
   grain: readonly string[],
   period: Period | undefined,
   load: LoadOptions,
   io: Io,
   /** The province codes the report covers: the notes about targets of other provinces are left out. */
   within?: ReadonlySet<string>,
-  /** planned: the bases --year can plan on (the bundled baseline's denominators); a --targets file gives none. */
-): Promise<{ targets: Targets; notes: Note[]; nothingAsOf?: Words; bases?: readonly string[] } | undefined> {
+  /** bases: the bases --year can plan on (the units' denominators); planned: the figures the targets were planned on, by province. A --targets file gives no bases. */
+): Promise<{ targets: Targets; notes: Note[]; nothingAsOf?: Words; bases?: readonly string[]; planned?: PlannedDenominators } | undefined> {
   if (o.targets) {
     const files = await expandInputs([o.targets], io);
     const table = await loadTable(
@@ -424,17 +430,21 @@ export async function coverageTargets(
       { message: `--row-totals dan --column-totals membentuk rencana menurut dua kunci, seperti breakdown --by; --by adalah ${grain.join(',')}`, hint: 'mis. --by province,segment (matriks) atau --by kanwil,province (bertingkat)' },
     );
   }
-  const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
-  const B = baselinePeriod(baseline);
-  const base = B ? atPeriod(baseline, B) : baseline;
+  // The units: the config's "input" (or --input), the office's own baseline, as breakdown plans on it
+  // (rv25 F13: coverage --year planned on the bundled baseline, in silence); else the bundled baseline.
+  const planDims = margined ? [...grain] : grain.includes('segment') ? ['province', 'segment'] : ['province'];
+  const units = await planUnits(o, planDims, grain, rule, load, io);
+  const B = units.period;
+  const base = B ? atPeriod(units.table, B) : units.table;
   const planned = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io, 'coverage'))!;
   const totals = asOfOnPath(planned, B, true);
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
-  if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, true);
+  if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, units.bundled);
+  if (!units.bundled && !o.series) refuseRegionalYear(base, o.year, totalInForce(totals).value);
   // --denominator names the report's base, and --year plans on it too: one the bundled baseline lacks
   // (the template's workforce) is said as such, not as a column the input lacks (rv23 F4).
-  if (o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
+  if (units.bundled && o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
     const d = canonicalColumn(o.denominator);
     const bases = DENOMINATORS.filter((x) => hasMeasure(base, x));
     const planned = DENOMINATORS.find((x) => hasMeasure(base, x));
@@ -470,7 +480,7 @@ export async function coverageTargets(
       yearFrom: 'plan',
       phasing,
       method: result.method,
-      source: `breakdown --year ${o.year} (${total.source}, ${result.method}, ${result.mode} mode)`,
+      source: `breakdown --year ${o.year}${o.input ? ` --input ${o.input}` : ''} (${total.source}, ${result.method}, ${result.mode} mode)`,
       rule: ruleFacts(rule, result),
       ...(totals.revision ? { revision: totals.revision } : {}),
       ...(o.asOf ? { asOf: o.asOf } : {}),
@@ -478,12 +488,84 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
+    notes: [...units.notes, ...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(units.bundled ? unattributedNote(result) : undefined), ...(units.bundled ? laterActualNotes(result, B, undefined, within) : [])],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
     // What --denominator can plan the targets on (rv23 F4: "--denominator workforce plans the targets on
     // it too" was refused, the bundled baseline having no workforce).
     bases: DENOMINATORS.filter((d) => hasMeasure(base, d)),
+    ...((planned) => (planned ? { planned } : {}))(denominator ? plannedFigures(base, [denominator], o.input ?? 'data/baseline.csv') : undefined),
   };
+}
+
+/** The denominator figures a plan was made on, by province (Kemendagri code), and where they come from. */
+export interface PlannedDenominators {
+  readonly source: string;
+  /** The measure they are, when the plan says (--year's). */
+  readonly measure?: string;
+  readonly byProvince: ReadonlyMap<string, number>;
+}
+
+/** The province-level figures of the first of `measures` the table has (rows of a province, no finer key). */
+export function plannedFigures(t: Table, measures: readonly string[], source: string): PlannedDenominators | undefined {
+  const pi = dimIndex(t, 'province');
+  if (pi < 0) return undefined;
+  const finer = t.dims.map((d, i) => (i !== pi && d.name !== 'kanwil' && d.name !== 'period' && d.name !== 'year' && d.name !== 'from' ? i : -1)).filter((i) => i >= 0);
+  for (const m of measures) {
+    const mi = measureIndex(t, m);
+    if (mi < 0) continue;
+    const byProvince = new Map<string, number>();
+    for (const r of t.rows) {
+      const p = r.keys[pi];
+      const v = r.values[mi];
+      if (!p || v === null || v === undefined || finer.some((i) => r.keys[i])) continue;
+      byProvince.set(p, v);
+    }
+    if (byProvince.size) return { source, measure: m, byProvince };
+  }
+  return undefined;
+}
+
+/**
+ * The units coverage --year plans over, read as breakdown reads them: the config's "input" (or --input),
+ * with breakdown's schema for the plan's keys, or the bundled baseline. A note names the input (rv25 F13).
+ */
+async function planUnits(o: RuleOptions & { input?: string; denominator?: string }, planDims: readonly string[], grain: readonly string[], rule: SplitRule, load: LoadOptions, io: Io): Promise<{ table: Table; period?: Period; bundled: boolean; notes: Note[] }> {
+  if (!o.input) {
+    const table = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
+    return { table, period: baselinePeriod(table), bundled: true, notes: [] };
+  }
+  const dims = grain.includes('kanwil') && !planDims.includes('kanwil') ? [...planDims, 'kanwil'] : [...planDims];
+  // As breakdown: today's participants are needed where the gap or the floor starts from them.
+  const needsParticipants = rule.mode !== 'level' || rule.lower.kind === 'default' || rule.basis?.kind === 'uncovered' || rule.basis?.kind === 'participants';
+  const schema = breakdownSchema(dims, ruleColumns(rule), o.denominator, needsParticipants);
+  const table = await loadTable(await expandInputs([o.input], io), schema, load);
+  requireColumns(schema.named, [table], whereOf(table, false));
+  const period = latestPeriod(keysOf(table, 'period'));
+  const months = period ? latestMonthOnly(table, period, planDims) : undefined;
+  const from = originsOf(o)?.fromConfig.has('input') ? originsOf(o)!.file : undefined;
+  return { table, period, bundled: false, notes: [{ code: 'plan-input', file: o.input, ...(from ? { config: from } : {}) }, ...(months ? [months] : [])] };
+}
+
+/** The areas a plan's units cover (unknown without an area key). */
+export function scopeOfUnits(base: Table): Scope {
+  const areaDim = areaDimOf(base.dims.map((d) => d.name));
+  return areaDim ? scopeOf(areaDim, new Set(keysOf(base, areaDim)), areaBook()) : { kind: 'unknown' };
+}
+
+/**
+ * --year from the bundled series is the national target: an input of some areas only cannot take it
+ * (breakdown and coverage --year alike; a --series of one's own is the total of whatever it covers).
+ */
+export function refuseRegionalYear(base: Table, year: number, total: bigint): Scope {
+  const areaDim = areaDimOf(base.dims.map((d) => d.name));
+  const scope = scopeOfUnits(base);
+  if (scope.kind !== 'national' && scope.kind !== 'unknown') {
+    throw usage(
+      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})` },
+      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` },
+    );
+  }
+  return scope;
 }
 
 /**

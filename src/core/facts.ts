@@ -142,6 +142,14 @@ export type Note =
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   /** `bases`: when --denominator cannot plan on the report's (the bundled baseline has no such figure), those it can. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number; readonly bases?: readonly string[] }
+  /** coverage --year planned its targets on the units of a file (--input, or "input" of the config file `config`), as breakdown plans on it. */
+  | { readonly code: 'plan-input'; readonly file: string; readonly config?: string }
+  /**
+   * The targets were planned on other denominator figures than the report's coverage is on (rv25 F11,
+   * F13): the rows whose figures differ, the plan's and the report's, by the plan's source (--year's
+   * input or baseline, or the --targets file's `denominator` column).
+   */
+  | { readonly code: 'plan-denominator-values'; readonly source: string; readonly measure?: string; readonly planned?: string; readonly rows: readonly { readonly label: string; readonly planned: number; readonly report: number }[]; readonly more: number; readonly of: number }
   /**
    * --compare-targets: a plan with targets for other rows than the first plan's. `both`: the rows both have
    * targets for, over which the difference of the subtotals and the Total is taken; null: that

@@ -347,6 +347,23 @@ export function noteText(n: Note, lang: Lang): string {
         `proyeksi selisih Total untuk ${n.december} (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} diproyeksikan melampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang diproyeksikan kurang ${num(n.shortBy, 'id')} seluruhnya (${namesId}); proyeksi selisih dan status proyeksi Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
       );
     }
+    case 'plan-input': {
+      const from = n.config ? { en: `"input" in ${n.config}`, id: `"input" di ${n.config}` } : { en: '--input', id: '--input' };
+      return L(
+        `the targets are planned on ${n.file} (${from.en}), the units breakdown splits with the same setting, not on the bundled baseline`,
+        `target direncanakan pada ${n.file} (${from.id}), unit yang dibagi breakdown dengan pengaturan yang sama, bukan pada baseline bawaan`,
+      );
+    }
+    case 'plan-denominator-values': {
+      const what = n.measure ?? 'denominator';
+      const en = n.rows.map((r) => `${r.label} ${num(r.planned, 'en')} in the plan, ${num(r.report, 'en')} here`).join('; ') + (n.more ? `; and ${num(n.more, 'en')} more` : '');
+      const id = n.rows.map((r) => `${r.label} ${num(r.planned, 'id')} di rencana, ${num(r.report, 'id')} di sini`).join('; ') + (n.more ? `; dan ${num(n.more, 'id')} lainnya` : '');
+      const named = n.planned ? { en: ` (the plan's figures are this report's ${n.planned}: --denominator ${n.planned} reports on them)`, id: ` (angka rencana adalah ${n.planned} laporan ini: --denominator ${n.planned} melaporkan dengannya)` } : { en: '', id: '' };
+      return L(
+        `the targets (${n.source}) were planned on other ${what} figures than this report's coverage is on, for ${num(n.rows.length + n.more, 'en')} of ${num(n.of, 'en')} provinces: ${en}${named.en}; those rows' target coverage divides the plan's target by this report's figure`,
+        `target (${n.source}) direncanakan dengan angka ${what} yang berbeda dari yang dipakai cakupan laporan ini, untuk ${num(n.rows.length + n.more, 'id')} dari ${num(n.of, 'id')} provinsi: ${id}${named.id}; cakupan target baris itu membagi target rencana dengan angka laporan ini`,
+      );
+    }
     case 'plan-denominator':
       // No --denominator to offer when the bundled baseline the targets are planned on has no such figure
       // (the template's workforce): renaming the column to one it has is the way to one base (rv23 F4).

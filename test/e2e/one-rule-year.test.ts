@@ -4,11 +4,11 @@
 // denominators are not the ones the targets were planned on says so, province by province, whether the
 // targets are planned (--year) or read (--targets). Each test failed on main at 1ff05be. Expected figures
 // are the totals written into the test's own files, summed here by hand, never the tool's functions.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noteText } from '../../src/report/vocabulary.js';
-import { csvRows, run, tmp } from './helpers.js';
+import { csvRows, ROOT, run, tmp } from './helpers.js';
 
 const withConfig = (config: object): string => {
   const dir = tmp();
@@ -23,6 +23,21 @@ const sumBy = (rows: Record<string, string>[], key: string, value: string): Map<
 const detail = (text: string): Record<string, string>[] => csvRows(text).filter((r) => r['level'] === 'detail');
 /** Each row's target by its keys (and level), from a breakdown or a coverage CSV. */
 const targetsOf = (text: string, keys: readonly string[]): Map<string, string> => new Map(csvRows(text).map((r) => [[...keys.map((k) => r[k]), r['level']].join('|'), r['target']!]));
+
+/** The bundled baseline as an office file: province, segment participants, and Gorontalo's employed changed. */
+function officeFile(dir: string, gorontaloEmployed: number): string {
+  const lines = readFileSync(join(ROOT, 'data', 'baseline.csv'), 'utf8').trim().split('\n');
+  const head = lines[0]!.split(',');
+  const at = (name: string): number => head.indexOf(name);
+  const out = ['period,province,employed,participants,participants_pu,participants_bpu,participants_jakon,participants_pmi'];
+  for (const line of lines.slice(1)) {
+    const c = line.split(',');
+    const employed = c[at('province')] === 'Gorontalo' ? String(gorontaloEmployed) : c[at('employed')];
+    out.push([c[at('period')], c[at('province')], employed, ...['participants', 'participants_pu', 'participants_bpu', 'participants_jakon', 'participants_pmi'].map((m) => c[at(m)])].join(','));
+  }
+  writeFileSync(join(dir, 'office.csv'), `${out.join('\n')}\n`);
+  return 'office.csv';
+}
 
 describe('F12: the config\'s segment and row totals plan coverage --year as they plan breakdown', () => {
   const segments = { PU: 26_000_000, BPU: 14_000_000, JAKON: 8_000_000, PMI: 2_000_000 };
@@ -86,7 +101,83 @@ describe('F12: the config\'s segment and row totals plan coverage --year as they
   });
 
   it('the notes in Indonesian', () => {
+    expect(noteText({ code: 'plan-input', file: 'office.csv', config: './jamsostek.json' }, 'id')).toBe('target direncanakan pada office.csv ("input" di ./jamsostek.json), unit yang dibagi breakdown dengan pengaturan yang sama, bukan pada baseline bawaan');
     const n = { code: 'waypoints-national', year: 2026, passes: [{ month: '2024-12', total: 50_000_000 }, { month: '2025-12', total: 60_000_000 }], margins: ['segment'] } as const;
     expect(noteText(n, 'id')).toContain('total segmen yang diberikan hanya untuk Desember 2026: setiap Desember di tengah jalan dibagi menurut aturan saja (breakdown --year 2024, --year 2025 tanpa total itu)');
+  });
+});
+
+describe('F13: the config\'s "input" plans coverage --year, and other denominator figures are said', () => {
+  it('coverage --year 2024 plans on the office\'s baseline, as breakdown does, and names it', async () => {
+    const cwd = withConfig({ input: 'office.csv' });
+    officeFile(cwd, 800_000);
+    const b = await run(['breakdown', '--year', '2024', '-f', 'csv'], { cwd });
+    const c = await run(['coverage', '--year', '2024', '-f', 'csv'], { cwd });
+    expect(b.code, b.stderr).toBe(0);
+    expect(c.code, c.stderr).toBe(0);
+    expect(targetsOf(c.stdout, ['province'])).toEqual(targetsOf(b.stdout, ['province']));
+    expect(detail(c.stdout).find((r) => r['province'] === 'Gorontalo')!['target']).toBe('303541'); // main: 288,908 (the bundled plan)
+    expect(c.stderr).toContain('note: the targets are planned on office.csv ("input" in ./jamsostek.json)');
+    // The report itself is of the bundled baseline (no file given): its Gorontalo is 631,521, the plan's 800,000.
+    expect(c.stderr).toContain('warning: the targets (office.csv) were planned on other employed figures than this report\'s coverage is on, for 1 of 38 provinces: Gorontalo 800,000 in the plan, 631,521 here');
+    const json = JSON.parse((await run(['coverage', '--year', '2024', '-f', 'json'], { cwd })).stdout) as { meta: { notes: { code?: string; kind: string }[] } };
+    expect(json.meta.notes.find((n) => n.code === 'plan-denominator-values')?.kind).toBe('warning');
+  });
+
+  it('coverage FILE --year on the office\'s own file: target coverage on its figures, no warning; without the config, the bundled plan is named', async () => {
+    const cwd = withConfig({ input: 'office.csv' });
+    officeFile(cwd, 800_000);
+    const c = await run(['coverage', 'office.csv', '--year', '2024', '-f', 'csv'], { cwd });
+    expect(c.code, c.stderr).toBe(0);
+    const g = detail(c.stdout).find((r) => r['province'] === 'Gorontalo')!;
+    expect(g['target']).toBe('303541');
+    expect(Number(g['target_coverage'])).toBeCloseTo(303_541 / 800_000, 6); // main: 288,908 / 800,000
+    expect(c.stderr).not.toContain('planned on other');
+    const bare = tmp();
+    officeFile(bare, 800_000);
+    const d = await run(['coverage', 'office.csv', '--year', '2024', '-f', 'csv'], { cwd: bare });
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stderr).toContain('warning: the targets (data/baseline.csv) were planned on other employed figures than this report\'s coverage is on, for 1 of 38 provinces: Gorontalo 631,521 in the plan, 800,000 here');
+    const id = await run(['coverage', 'office.csv', '--year', '2024', '--lang', 'id', '-f', 'csv'], { cwd: bare });
+    expect(id.stderr).toContain('Gorontalo 631.521 di rencana, 800.000 di sini');
+  });
+
+  it('--input typed without --year plans nothing: refused, as the rule flags are', async () => {
+    const cwd = tmp();
+    officeFile(cwd, 800_000);
+    const r = await run(['coverage', '--input', 'office.csv', '-f', 'csv'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--input would have no effect');
+  });
+});
+
+describe('journey: an office\'s config with its own baseline, province totals and segment totals', () => {
+  it('breakdown --year 2026 -f csv and coverage --year 2026 -f csv give the same target on every row', async () => {
+    const cwd = tmp();
+    officeFile(cwd, 800_000);
+    // Province totals: the office's flat 2026 plan, with 20,000 moved from Jawa Barat to Gorontalo (still 70,000,000).
+    const flat = detail((await run(['breakdown', '--year', '2026', '--input', 'office.csv', '-f', 'csv'], { cwd })).stdout);
+    const rows = new Map(flat.map((r) => [r['province']!, Number(r['target']) + (r['province'] === 'Gorontalo' ? 20_000 : r['province'] === 'Jawa Barat' ? -20_000 : 0)]));
+    writeFileSync(join(cwd, 'rt.csv'), `province,target\n${[...rows].map(([k, v]) => `${k},${v}`).join('\n')}\n`);
+    const segments = { PU: 40_000_000, BPU: 17_000_000, JAKON: 12_000_000, PMI: 1_000_000 };
+    writeFileSync(join(cwd, 'jamsostek.json'), JSON.stringify({ by: 'province,segment', input: 'office.csv', rowTotals: 'rt.csv', columnTotals: Object.entries(segments).map(([k, v]) => `${k}=${v}`).join(',') }));
+    const b = await run(['breakdown', '--year', '2026', '-f', 'csv'], { cwd });
+    const c = await run(['coverage', '--year', '2026', '-f', 'csv'], { cwd });
+    expect(b.code, b.stderr).toBe(0);
+    expect(c.code, c.stderr).toBe(0);
+    writeFileSync(join(cwd, 'b.csv'), b.stdout);
+    writeFileSync(join(cwd, 'c.csv'), c.stdout);
+    // Row for row, read back from the two CSV files: province, segment and level give the same target.
+    const fromFile = (name: string): Map<string, string> => targetsOf(readFileSync(join(cwd, name), 'utf8'), ['province', 'segment']);
+    expect(fromFile('c.csv').size).toBe(38 * 5 + 1); // 38 × (4 segments + the province's Total) + the Total
+    expect(fromFile('c.csv')).toEqual(fromFile('b.csv'));
+    // By hand: the totals written into the config and rt.csv.
+    const cells = detail(c.stdout);
+    for (const [s, v] of Object.entries(segments)) expect(sumBy(cells, 'segment', 'target').get(s), s).toBe(v);
+    expect(sumBy(cells, 'province', 'target')).toEqual(rows);
+    expect(sumBy(cells, 'province', 'target').get('Gorontalo')).toBe(rows.get('Gorontalo'));
+    expect(csvRows(c.stdout).find((r) => r['level'] === 'total')!['target']).toBe('70000000');
+    expect(c.stderr).toContain('note: the targets are planned on office.csv ("input" in ./jamsostek.json)');
+    expect(c.stderr).toContain("the province and segment totals given are December 2026's only");
   });
 });
