@@ -411,7 +411,8 @@ export async function coverageTargets(
         notes.push({ code: 'targets-phasing', profile: o.phasing });
       }
     }
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
+    const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '));
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {
@@ -497,10 +498,33 @@ export async function coverageTargets(
   };
 }
 
+/** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */
+const PLANNED = 'planned_denominator';
+
+/**
+ * The denominators a --targets file was planned on: its `denominator` column (a breakdown file's; its
+ * JSON meta names which one), read apart from the targets so that a file without one, or with blank
+ * cells (a province × segment file's cells), is read as before, and only not compared (rv25 F11).
+ */
+async function plannedOfTargets(files: readonly string[], dims: readonly string[], load: LoadOptions, source: string): Promise<PlannedDenominators | undefined> {
+  try {
+    const t = await loadTable(
+      files,
+      { role: '--targets', dims, measures: new Map([[PLANNED, 'count'], ...DENOMINATORS.map((d) => [d, 'count'] as [string, 'count'])]), denominator: { measure: PLANNED, given: false }, rule: 'refuse', optionalDims: ['year', 'from'], blankDims: ['period'] },
+      // Read once more, quietly: the first read has said everything there is to say about the file.
+      { ...load, allowOverCoverage: true, onSource: undefined, onProgress: undefined, onBpsCode: undefined },
+    );
+    return plannedFigures(t, [PLANNED, ...DENOMINATORS], source);
+  } catch (e) {
+    if (e instanceof InputError) return undefined;
+    throw e;
+  }
+}
+
 /** The denominator figures a plan was made on, by province (Kemendagri code), and where they come from. */
 export interface PlannedDenominators {
   readonly source: string;
-  /** The measure they are, when the plan says (--year's). */
+  /** The measure they are, when the plan says (--year's, a JSON file's meta.denominator); a CSV's `denominator` column does not. */
   readonly measure?: string;
   readonly byProvince: ReadonlyMap<string, number>;
 }
@@ -520,7 +544,7 @@ export function plannedFigures(t: Table, measures: readonly string[], source: st
       if (!p || v === null || v === undefined || finer.some((i) => r.keys[i])) continue;
       byProvince.set(p, v);
     }
-    if (byProvince.size) return { source, measure: m, byProvince };
+    if (byProvince.size) return { source, ...(m === PLANNED ? {} : { measure: m }), byProvince };
   }
   return undefined;
 }

@@ -151,6 +151,32 @@ describe('F13: the config\'s "input" plans coverage --year, and other denominato
   });
 });
 
+describe('F11: targets planned on another denominator, read with --targets, are said as --year says them', () => {
+  it('a breakdown CSV and JSON on potential_workers read by a report on employed: warned, naming the base', async () => {
+    const cwd = tmp();
+    for (const f of ['tpw.csv', 'tpw.json']) expect((await run(['breakdown', '--year', '2025', '--denominator', 'potential_workers', '-o', f], { cwd })).code).toBe(0);
+    for (const f of ['tpw.csv', 'tpw.json']) {
+      const r = await run(['coverage', '--targets', f, '-f', 'csv'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      // Aceh in data/baseline.csv: employed 2,450,000, potential_workers 1,560,528.
+      expect(r.stderr).toContain(`warning: the targets (${f}) were planned on other employed figures than this report's coverage is on, for 38 of 38 provinces: Aceh 1,560,528 in the plan, 2,450,000 here`);
+      expect(r.stderr).toContain("(the plan's figures are this report's potential_workers: --denominator potential_workers reports on them)");
+      expect(r.stderr).not.toContain('does not say which denominator it is');
+      const same = await run(['coverage', '--targets', f, '--denominator', 'potential_workers', '-f', 'csv'], { cwd });
+      expect(same.code, same.stderr).toBe(0);
+      expect(same.stderr).not.toContain('planned on other');
+    }
+  });
+
+  it('targets planned on the report\'s own figures: no warning', async () => {
+    const cwd = tmp();
+    expect((await run(['breakdown', '--year', '2025', '-o', 't.csv'], { cwd })).code).toBe(0);
+    const r = await run(['coverage', '--targets', 't.csv', '-f', 'csv'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('planned on other');
+  });
+});
+
 describe('journey: an office\'s config with its own baseline, province totals and segment totals', () => {
   it('breakdown --year 2026 -f csv and coverage --year 2026 -f csv give the same target on every row', async () => {
     const cwd = tmp();
