@@ -8,20 +8,19 @@ import { addMonths, monthsBetween, type Period } from '../core/calendar.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage, type Milestones } from '../core/milestones.js';
 import type { Phasing } from '../core/phasing.js';
-import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
-import { atPeriod, keysOf, type Table } from '../core/table.js';
+import type { Scope } from '../core/scope.js';
+import { atPeriod, type Table } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
-import { areaBook } from '../io/geography.js';
 import type { LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { NamedColumn } from '../options/keys.js';
 import type { CompareAxis, MarginSpec } from '../options/parse.js';
 import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
-import { dimLabel } from '../report/vocabulary.js';
 import { latestMonthOnly } from './latest-month.js';
+import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema, readData, stdinNamed, type Read } from './read.js';
 import type { Session } from './session.js';
-import { asOfOnPath, nationalSegmentsNote, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
+import { asOfOnPath, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
@@ -74,38 +73,25 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
 
   // The scope: the bundled series is the national target, for the whole country, not for some of its
   // areas (a --series file of one's own is the total of whatever the input covers).
-  const areaDim = areaDimOf(base.dims.map((d) => d.name));
-  const scope = areaDim ? scopeOf(areaDim, new Set(keysOf(base, areaDim)), areaBook()) : ({ kind: 'unknown' } as Scope);
   const fromSeries = o.target === undefined && o.year !== undefined;
-  if (fromSeries && !o.series && scope.kind !== 'national' && scope.kind !== 'unknown') {
-    throw usage(
-      { message: `--year ${o.year} is the national target (${totals!.stages[totals!.stages.length - 1]!.total.value.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: `give this input's own total with --target N --year ${o.year} (its rows of the national breakdown: jamsostek breakdown --year ${o.year})` },
-      { message: `--year ${o.year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: `berikan total input ini dengan --target N --year ${o.year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${o.year})` },
-    );
-  }
+  const scope = fromSeries && !o.series ? refuseRegionalYear(base, o.year!, totals!.stages[totals!.stages.length - 1]!.total.value) : scopeOfUnits(base);
 
   const shape = shapeOf(grain, base, o);
-  if (shape.kind === 'flat' && (o.rowTotals || o.columnTotals)) throw usage({ message: `--row-totals and --column-totals need two --by columns; --by is ${grain[0]}`, hint: 'e.g. --by province,segment (a matrix) or --by province,regency (nested)' }, { message: `--row-totals dan --column-totals memerlukan dua kolom --by; --by adalah ${grain[0]}`, hint: 'mis. --by province,segment (matriks) atau --by province,regency (bertingkat)' });
-  if (shape.kind === 'nested' && o.columnTotals) {
-    const [outer, inner] = [dimLabel(grain[0]!), dimLabel(grain[1]!)];
-    throw usage(
-      `--column-totals: ${grain.join(',')} are nested (each ${grain[1]} in one ${grain[0]}): give the ${grain[0]} totals with --row-totals`,
-      `--column-totals: ${grain.join(',')} bertingkat (setiap ${inner.id} berada dalam satu ${outer.id}): berikan total ${outer.id} dengan --row-totals`,
-    );
-  }
-  const margins = o.rowTotals || o.columnTotals ? await import('../io/margins.js') : undefined;
+  const margins = await planMargins(o, grain, shape, load);
   const spec: AllocationSpec = {
     total: totals ? totals.stages[totals.stages.length - 1]!.total : undefined,
     shape,
     rule,
     denominator: chooseDenominator(o.denominator, [base]),
-    rowTotals: o.rowTotals ? await margins!.loadMargin(o.rowTotals, grain[0]!, '--row-totals', load) : undefined,
-    columnTotals: o.columnTotals ? await margins!.loadMargin(o.columnTotals, grain[1]!, '--column-totals', load) : undefined,
+    rowTotals: margins.rowTotals,
+    columnTotals: margins.columnTotals,
   };
   if (compare) return { read, base, spec, stages: [], totals, scope, phasing: 'even', notes };
   const plan = (total: GivenTotal | undefined): AllocationResult => planBreakdown({ ...spec, total }, base);
   const national = fromSeries && (read.bundled || scope.kind === 'national' || o.series !== undefined);
-  const stages = totals ? planStages(totals, plan, read.period, national) : [{ result: plan(undefined) }];
+  // The totals given are the target year's: the Decembers on the way are split by the rule alone (rv25 F12).
+  const onTheWay = (total: GivenTotal): AllocationResult => planBreakdown({ ...spec, total, rowTotals: undefined, columnTotals: undefined }, base);
+  const stages = totals ? planStages(totals, plan, read.period, national, onTheWay) : [{ result: plan(undefined) }];
   const result = stages[stages.length - 1]!.result;
 
   // The path: for --months, and for a revision (where the revised path starts).
@@ -133,7 +119,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       if (unused.length) notes.push({ code: 'profile-cut', months: unused, from: read.period, source: profile.source });
     }
     const missing = decembersWithout(stages[stages.length - 1]!, read.period, year);
-    const through = waypointsNote(stages, read.period, year, path, totals);
+    const through = waypointsNote(stages, read.period, year, path, totals, marginDims(margins));
     if (through) notes.push(through);
     if (missing.length) notes.push({ code: 'no-waypoints', from: read.period, year, source: fromSeries ? (totals!.series?.file ?? 'data/targets.csv') : '--target', missing });
   }

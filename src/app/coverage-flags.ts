@@ -5,7 +5,7 @@ import type { FlagKey } from '../options/flags.js';
 import type { Rational } from '../core/allocation/exact.js';
 import { leaveOut, settingName } from '../options/origin.js';
 
-const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method'];
+const RULE_FLAGS: readonly FlagKey[] = ['mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'input', 'rowTotals', 'columnTotals'];
 /** --sort keys that are figures of the targets: without targets every row would have none. */
 const TARGET_SORTS: ReadonlyMap<string, { en: string; id: string }> = new Map([
   ['gap', { en: 'the gap to target', id: 'selisih terhadap target' }],

@@ -23,7 +23,8 @@ import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, readData, stdinNamed, type Read } from './read.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
-import { coverageTargets, nationalSegmentsNote, type TotalOptions } from './targets.js';
+import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
+import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
 /** The denominator columns a regional file may have (options/specs.ts chooses among them). */
@@ -42,6 +43,10 @@ export interface CoverageOptions extends TotalOptions, RuleOptions {
   readonly compareTargets?: readonly string[];
   /** --phasing / the config's "phasing": a profile that phases the milestones, as breakdown --months's. */
   readonly phasing?: string;
+  /** --year plans on these units and with these totals, as breakdown does (the config's "input", "rowTotals", "columnTotals"; rv25 F12, F13). */
+  readonly input?: string;
+  readonly rowTotals?: MarginSpec;
+  readonly columnTotals?: MarginSpec;
 }
 
 export interface CoveragePlan {
@@ -132,6 +137,8 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).
   let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year, targets?.bases);
+  // The same name, other figures: the plan's denominators against the report's, province by province (rv25 F11, F13).
+  if (!base.length && targets?.planned && denominator) base = planFigures(result, targets.planned, denominator, denominators ?? read.table);
   let differences: PlanDifferences | undefined;
   let nothingAsOf = targets?.nothingAsOf;
   if (o.compareTargets?.length && targets) {
@@ -179,7 +186,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
     ...(plans ? { plans, differences } : {}),
     ...(nothingAsOf ? { nothingAsOf } : {}),
-    files: [...read.inputs, ...prevFiles, ...(o.compareTargets ?? []), ...(workforce ? [workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
+    files: [...read.inputs, ...prevFiles, ...(o.input && o.year !== undefined && !o.targets ? [o.input] : []), ...(o.compareTargets ?? []), ...(workforce ? [workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
 }
 
@@ -278,6 +285,39 @@ function planBase(planned: string | null | undefined, report: string | undefined
   if (!planned || !report || planned === report || year === undefined) return [];
   // The bases it could be planned on, when the report's is not one of them (the template's workforce).
   return [{ code: 'plan-denominator', planned, report, year, ...(bases && !bases.includes(report) ? { bases } : {}) }];
+}
+
+/**
+ * The provinces whose denominator in the report differs from the one the targets were planned on: the
+ * target coverage (target / the report's denominator) and the plan's shares are then another base's.
+ * Said as a warning naming the rows and both figures (rv25 F11: a --targets file planned on
+ * potential_workers read by a report on employed; F13: the bundled baseline's figures against a file's own).
+ */
+function planFigures(result: CoverageResult, planned: PlannedDenominators, denominator: string, figures: Table): Note[] {
+  const pi = result.grain.indexOf('province');
+  if (pi < 0) return [];
+  const finer = result.grain.map((g, i) => (i !== pi && g !== 'kanwil' ? i : -1)).filter((i) => i >= 0);
+  const rows: { label: string; planned: number; report: number }[] = [];
+  const codeOf = new Map<object, string>();
+  let of = 0;
+  for (const r of result.rowList) {
+    if (r.level === 'total' || finer.some((i) => r.keys[i])) continue;
+    const code = r.keys[pi];
+    const report = r.metrics.denominator;
+    const plan = code ? planned.byProvince.get(code) : undefined;
+    if (plan === undefined || report === null) continue;
+    of++;
+    if (plan === report) continue;
+    const row = { label: r.labels[pi]!, planned: plan, report };
+    codeOf.set(row, code!);
+    rows.push(row);
+  }
+  if (!rows.length) return [];
+  const shown = rows.slice(0, 5);
+  // Which of the report's other denominators the plan's figures are, when the plan does not say (a CSV).
+  const named = planned.measure ?? DENOMINATORS.find((m) => m !== denominator && ((alt) => alt !== undefined && rows.every((r) => alt.byProvince.get(codeOf.get(r)!) === r.planned))(plannedFigures(figures, [m], '')));
+  const other = named !== undefined && named !== denominator ? { planned: named } : {};
+  return [{ code: 'plan-denominator-values', source: planned.source, measure: denominator, ...other, rows: shown, more: rows.length - shown.length, of }];
 }
 
 /** The province codes a report covers (those read, and those --expect names), if it is by province. */

@@ -4,7 +4,7 @@
 // the breakdown command, and reads its milestones from the same path function as `breakdown --months`.
 
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
-import type { GivenTotal, SplitRule } from '../core/allocation/spec.js';
+import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, type Period } from '../core/calendar.js';
 import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
@@ -19,7 +19,15 @@ import { expandInputs } from '../io/inputs.js';
 import { loadTable, type LoadOptions } from '../io/load.js';
 import { bundledSeries, userSeries, type TargetSeries } from '../io/series.js';
 import type { Io } from '../io/terminal.js';
-import { chooseDenominator, DENOMINATORS, ruleColumns, splitRule, type RuleOptions } from '../options/specs.js';
+import { chooseDenominator, DENOMINATORS, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
+import { requireColumns, whereOf } from '../options/keys.js';
+import { originsOf } from '../options/origin.js';
+import type { MarginSpec } from '../options/parse.js';
+import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
+import { areaBook } from '../io/geography.js';
+import { dimLabel } from '../report/vocabulary.js';
+import { latestMonthOnly } from './latest-month.js';
+import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
 import type { InertRule } from './inert.js';
@@ -170,7 +178,7 @@ export function ruleFacts(rule: SplitRule, result: AllocationResult): RuleFacts 
  * The path's stages (core pathStages) are the year's own (its target revised) and, between them, those
  * of a revision of a December on the way only (`along`: the same breakdown, other waypoints).
  */
-export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean): BreakdownStage[] {
+export function planStages(totals: Totals, plan: (total: GivenTotal) => AllocationResult, baseline: Period | undefined, national: boolean, onTheWay: (total: GivenTotal) => AllocationResult = plan): BreakdownStage[] {
   const own = totals.stages.map((s) => ({ ...(s.from ? { from: s.from } : {}), result: plan(s.total) }));
   if (!(national && totals.series && baseline && totals.year !== undefined)) return own;
   const series = totals.series;
@@ -185,7 +193,7 @@ export function planStages(totals: Totals, plan: (total: GivenTotal) => Allocati
     const stage = own[k]!;
     const value = totals.stages[k]!.total.value;
     if (value !== p.target) throw new Error(`internal: the path stage from ${p.from ?? 'the baseline'} has the target ${p.target}, the year's stage ${value}`);
-    const units = unitWaypoints(p.waypoints, stage.result, plan, series.file);
+    const units = unitWaypoints(p.waypoints, stage.result, onTheWay, series.file);
     return { ...(p.from ? { from: p.from } : {}), ...(p.redrawFrom ? { redrawFrom: p.redrawFrom } : {}), result: stage.result, waypoints: p.waypoints, ...(p.revisions.size ? { waypointRevisions: p.revisions } : {}), ...(units ? { unitWaypoints: units } : {}), ...(stage.from === p.from ? {} : { along: true as const }) };
   });
 }
@@ -221,8 +229,10 @@ function unitWaypoints(through: ReadonlyMap<Period, bigint>, final: AllocationRe
  * the months before it, December 2025 among them, pass 60,000,000), and the revision it comes from, if
  * any. Whether each unit passes through its own target there too is said (rv14: Lampung's December
  * 2024 under --year 2026 1,057,790 where only the total passed, its 2024 target 1,341,470).
+ * `margins`: the dimensions whose totals were given (--row-totals, --column-totals): they are the target
+ * year's, and each December on the way is that year's breakdown without them (rv25 F12), said so.
  */
-export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>, totals?: Pick<Totals, 'series' | 'asOf'>): Note | undefined {
+export function waypointsNote(stages: readonly BreakdownStage[], from: Period, year: number, path: Pick<StagedPath, 'months' | 'stage' | 'unitWaypointsSetAside'>, totals?: Pick<Totals, 'series' | 'asOf'>, margins: readonly string[] = []): Note | undefined {
   const passes: { month: Period; total: number; revised?: Period; asOf?: Period }[] = [];
   for (let y = Number(from.slice(0, 4)); y < year; y++) {
     const month = `${y}-12`;
@@ -240,8 +250,9 @@ export function waypointsNote(stages: readonly BreakdownStage[], from: Period, y
     const s = path.stage[path.months.indexOf(p.month)];
     return s !== undefined && !path.unitWaypointsSetAside?.includes(s) && stages[s]?.unitWaypoints?.has(p.month) === true;
   }).map((p) => p.month);
-  if (through.length === passes.length) return { code: 'waypoints-national', year, passes, units: true };
-  return { code: 'waypoints-national', year, passes, ...(through.length ? { unitsIn: through } : {}) };
+  const given = margins.length ? { margins: [...margins] } : {};
+  if (through.length === passes.length) return { code: 'waypoints-national', year, passes, units: true, ...given };
+  return { code: 'waypoints-national', year, passes, ...(through.length ? { unitsIn: through } : {}), ...given };
 }
 
 /**
@@ -350,15 +361,15 @@ const orWords = (xs: readonly string[], or: string): string => (xs.length < 2 ? 
 
 /** Targets for coverage from --targets FILE, or planned on the bundled baseline for --year. */
 export async function coverageTargets(
-  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string; phasing?: string },
+  o: TotalOptions & RuleOptions & { targets?: string; denominator?: string; phasing?: string; input?: string; rowTotals?: MarginSpec; columnTotals?: MarginSpec },
   grain: readonly string[],
   period: Period | undefined,
   load: LoadOptions,
   io: Io,
   /** The province codes the report covers: the notes about targets of other provinces are left out. */
   within?: ReadonlySet<string>,
-  /** planned: the bases --year can plan on (the bundled baseline's denominators); a --targets file gives none. */
-): Promise<{ targets: Targets; notes: Note[]; nothingAsOf?: Words; bases?: readonly string[] } | undefined> {
+  /** bases: the bases --year can plan on (the units' denominators); planned: the figures the targets were planned on, by province. A --targets file gives no bases. */
+): Promise<{ targets: Targets; notes: Note[]; nothingAsOf?: Words; bases?: readonly string[]; planned?: PlannedDenominators } | undefined> {
   if (o.targets) {
     const files = await expandInputs([o.targets], io);
     const table = await loadTable(
@@ -400,7 +411,8 @@ export async function coverageTargets(
         notes.push({ code: 'targets-phasing', profile: o.phasing });
       }
     }
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
+    const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '));
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {
@@ -410,18 +422,30 @@ export async function coverageTargets(
     );
   }
   const rule = splitRule(o);
-  const baseline = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
-  const B = baselinePeriod(baseline);
-  const base = B ? atPeriod(baseline, B) : baseline;
+  // The totals given (--row-totals, --column-totals, or the config's) shape the plan as they shape
+  // breakdown's: the plan is then breakdown --by <the report's keys>' own (rv25 F12), two keys at most.
+  const margined = o.rowTotals !== undefined || o.columnTotals !== undefined;
+  if (margined && grain.length > 2) {
+    throw usage(
+      { message: `--row-totals and --column-totals shape a plan by two keys, as breakdown --by does; --by is ${grain.join(',')}`, hint: 'e.g. --by province,segment (a matrix) or --by kanwil,province (nested)' },
+      { message: `--row-totals dan --column-totals membentuk rencana menurut dua kunci, seperti breakdown --by; --by adalah ${grain.join(',')}`, hint: 'mis. --by province,segment (matriks) atau --by kanwil,province (bertingkat)' },
+    );
+  }
+  // The units: the config's "input" (or --input), the office's own baseline, as breakdown plans on it
+  // (rv25 F13: coverage --year planned on the bundled baseline, in silence); else the bundled baseline.
+  const planDims = margined ? [...grain] : grain.includes('segment') ? ['province', 'segment'] : ['province'];
+  const units = await planUnits(o, planDims, grain, rule, load, io);
+  const B = units.period;
+  const base = B ? atPeriod(units.table, B) : units.table;
   const planned = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io, 'coverage'))!;
   const totals = asOfOnPath(planned, B, true);
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
-  if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, true);
-  const shape = grain.includes('segment') ? { kind: 'matrix' as const, rows: 'province', columns: 'segment' } : { kind: 'flat' as const, dim: 'province' };
+  if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, units.bundled);
+  if (!units.bundled && !o.series) refuseRegionalYear(base, o.year, totalInForce(totals).value);
   // --denominator names the report's base, and --year plans on it too: one the bundled baseline lacks
   // (the template's workforce) is said as such, not as a column the input lacks (rv23 F4).
-  if (o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
+  if (units.bundled && o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
     const d = canonicalColumn(o.denominator);
     const bases = DENOMINATORS.filter((x) => hasMeasure(base, x));
     const planned = DENOMINATORS.find((x) => hasMeasure(base, x));
@@ -430,8 +454,11 @@ export async function coverageTargets(
       { message: `--denominator ${d}: --year ${o.year} merencanakan target dengan baseline bawaan (data/baseline.csv), yang tidak memiliki angka ${d}`, hint: `hilangkan --denominator (target lalu dibagi menurut ${planned}, dan peringatan menyebut tiap dasarnya); atau, jika angka ${d} Anda adalah ${orWords(bases, 'atau')}, beri kolomnya nama itu dan berikan --denominator dengan nama tersebut` },
     );
   }
+  const shape: Shape = margined ? shapeOf(grain, base, o) : grain.includes('segment') ? { kind: 'matrix', rows: 'province', columns: 'segment' } : { kind: 'flat', dim: 'province' };
+  const margins = await planMargins(o, grain, shape, load);
   const denominator = chooseDenominator(o.denominator, [base]);
-  const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator }, base), B, true);
+  // The totals given are the target year's: the Decembers on the way are split by the rule alone, as breakdown splits them.
+  const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator, ...margins }, base), B, true, (total) => planBreakdown({ total, shape, rule, denominator }, base));
   const result = stages[stages.length - 1]!.result;
   // Month by month, as breakdown --months draws them (the same path function); a target below today
   // leaves the milestones to targetsAt, unit by unit.
@@ -454,7 +481,7 @@ export async function coverageTargets(
       yearFrom: 'plan',
       phasing,
       method: result.method,
-      source: `breakdown --year ${o.year} (${total.source}, ${result.method}, ${result.mode} mode)`,
+      source: `breakdown --year ${o.year}${o.input ? ` --input ${o.input}` : ''} (${total.source}, ${result.method}, ${result.mode} mode)`,
       rule: ruleFacts(rule, result),
       ...(totals.revision ? { revision: totals.revision } : {}),
       ...(o.asOf ? { asOf: o.asOf } : {}),
@@ -462,12 +489,107 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(unattributedNote(result)), ...laterActualNotes(result, B, undefined, within)],
+    notes: [...units.notes, ...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(units.bundled ? unattributedNote(result) : undefined), ...(units.bundled ? laterActualNotes(result, B, undefined, within) : [])],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
     // What --denominator can plan the targets on (rv23 F4: "--denominator workforce plans the targets on
     // it too" was refused, the bundled baseline having no workforce).
     bases: DENOMINATORS.filter((d) => hasMeasure(base, d)),
+    ...((planned) => (planned ? { planned } : {}))(denominator ? plannedFigures(base, [denominator], o.input ?? 'data/baseline.csv') : undefined),
   };
+}
+
+/** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */
+const PLANNED = 'planned_denominator';
+
+/**
+ * The denominators a --targets file was planned on: its `denominator` column (a breakdown file's; its
+ * JSON meta names which one), read apart from the targets so that a file without one, or with blank
+ * cells (a province × segment file's cells), is read as before, and only not compared (rv25 F11).
+ */
+async function plannedOfTargets(files: readonly string[], dims: readonly string[], load: LoadOptions, source: string): Promise<PlannedDenominators | undefined> {
+  try {
+    const t = await loadTable(
+      files,
+      { role: '--targets', dims, measures: new Map([[PLANNED, 'count'], ...DENOMINATORS.map((d) => [d, 'count'] as [string, 'count'])]), denominator: { measure: PLANNED, given: false }, rule: 'refuse', optionalDims: ['year', 'from'], blankDims: ['period'] },
+      // Read once more, quietly: the first read has said everything there is to say about the file.
+      { ...load, allowOverCoverage: true, onSource: undefined, onProgress: undefined, onBpsCode: undefined },
+    );
+    return plannedFigures(t, [PLANNED, ...DENOMINATORS], source);
+  } catch (e) {
+    if (e instanceof InputError) return undefined;
+    throw e;
+  }
+}
+
+/** The denominator figures a plan was made on, by province (Kemendagri code), and where they come from. */
+export interface PlannedDenominators {
+  readonly source: string;
+  /** The measure they are, when the plan says (--year's, a JSON file's meta.denominator); a CSV's `denominator` column does not. */
+  readonly measure?: string;
+  readonly byProvince: ReadonlyMap<string, number>;
+}
+
+/** The province-level figures of the first of `measures` the table has (rows of a province, no finer key). */
+export function plannedFigures(t: Table, measures: readonly string[], source: string): PlannedDenominators | undefined {
+  const pi = dimIndex(t, 'province');
+  if (pi < 0) return undefined;
+  const finer = t.dims.map((d, i) => (i !== pi && d.name !== 'kanwil' && d.name !== 'period' && d.name !== 'year' && d.name !== 'from' ? i : -1)).filter((i) => i >= 0);
+  for (const m of measures) {
+    const mi = measureIndex(t, m);
+    if (mi < 0) continue;
+    const byProvince = new Map<string, number>();
+    for (const r of t.rows) {
+      const p = r.keys[pi];
+      const v = r.values[mi];
+      if (!p || v === null || v === undefined || finer.some((i) => r.keys[i])) continue;
+      byProvince.set(p, v);
+    }
+    if (byProvince.size) return { source, ...(m === PLANNED ? {} : { measure: m }), byProvince };
+  }
+  return undefined;
+}
+
+/**
+ * The units coverage --year plans over, read as breakdown reads them: the config's "input" (or --input),
+ * with breakdown's schema for the plan's keys, or the bundled baseline. A note names the input (rv25 F13).
+ */
+async function planUnits(o: RuleOptions & { input?: string; denominator?: string }, planDims: readonly string[], grain: readonly string[], rule: SplitRule, load: LoadOptions, io: Io): Promise<{ table: Table; period?: Period; bundled: boolean; notes: Note[] }> {
+  if (!o.input) {
+    const table = await loadBaseline(breakdownSchema(['province', 'segment', 'kanwil'], ruleColumns(rule), o.denominator), load);
+    return { table, period: baselinePeriod(table), bundled: true, notes: [] };
+  }
+  const dims = grain.includes('kanwil') && !planDims.includes('kanwil') ? [...planDims, 'kanwil'] : [...planDims];
+  // As breakdown: today's participants are needed where the gap or the floor starts from them.
+  const needsParticipants = rule.mode !== 'level' || rule.lower.kind === 'default' || rule.basis?.kind === 'uncovered' || rule.basis?.kind === 'participants';
+  const schema = breakdownSchema(dims, ruleColumns(rule), o.denominator, needsParticipants);
+  const table = await loadTable(await expandInputs([o.input], io), schema, load);
+  requireColumns(schema.named, [table], whereOf(table, false));
+  const period = latestPeriod(keysOf(table, 'period'));
+  const months = period ? latestMonthOnly(table, period, planDims) : undefined;
+  const from = originsOf(o)?.fromConfig.has('input') ? originsOf(o)!.file : undefined;
+  return { table, period, bundled: false, notes: [{ code: 'plan-input', file: o.input, ...(from ? { config: from } : {}) }, ...(months ? [months] : [])] };
+}
+
+/** The areas a plan's units cover (unknown without an area key). */
+export function scopeOfUnits(base: Table): Scope {
+  const areaDim = areaDimOf(base.dims.map((d) => d.name));
+  return areaDim ? scopeOf(areaDim, new Set(keysOf(base, areaDim)), areaBook()) : { kind: 'unknown' };
+}
+
+/**
+ * --year from the bundled series is the national target: an input of some areas only cannot take it
+ * (breakdown and coverage --year alike; a --series of one's own is the total of whatever it covers).
+ */
+export function refuseRegionalYear(base: Table, year: number, total: bigint): Scope {
+  const areaDim = areaDimOf(base.dims.map((d) => d.name));
+  const scope = scopeOfUnits(base);
+  if (scope.kind !== 'national' && scope.kind !== 'unknown') {
+    throw usage(
+      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})` },
+      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` },
+    );
+  }
+  return scope;
 }
 
 /**

@@ -38,7 +38,7 @@ Examples:
   $ jamsostek coverage --extract peserta-2024-06.csv --by province,segment --year 2024
 `;
 
-const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'phasing', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'expect', 'compareTargets', 'period', 'previous', 'paceWindow', 'trend', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
+const FLAGS = ['by', 'denominator', 'targets', 'year', 'scenario', 'series', 'asOf', 'phasing', 'mode', 'basis', 'min', 'max', 'maxCoverage', 'method', 'input', 'rowTotals', 'columnTotals', 'expect', 'compareTargets', 'period', 'previous', 'paceWindow', 'trend', 'sort', 'top', 'atRiskMargin', 'failBelow', 'failOn', 'failScope', 'extract', 'workforce', ...INPUT_FLAGS, ...OUTPUT_FLAGS] as const;
 
 export function configure(cmd: Command): void {
   addFlags(cmd, FLAGS);

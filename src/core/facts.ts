@@ -76,7 +76,7 @@ export type Note =
    * total passes through them; each unit's point there is its share of this plan's path, not its target
    * in that year's own breakdown (rv14).
    */
-  | { readonly code: 'waypoints-national'; readonly year: number; readonly passes: readonly { readonly month: string; readonly total: number; /** The month the revision this figure comes from is in force from. */ readonly revised?: string; /** The figure is that year's target as of this month (--as-of, or coverage's month), not its latest (breakdown --year Y --as-of M gives it). */ readonly asOf?: string }[]; /** Each unit passes through its own target of that year's breakdown too. */ readonly units?: true; /** Not all: the months where each unit does. */ readonly unitsIn?: readonly string[] }
+  | { readonly code: 'waypoints-national'; readonly year: number; readonly passes: readonly { readonly month: string; readonly total: number; /** The month the revision this figure comes from is in force from. */ readonly revised?: string; /** The figure is that year's target as of this month (--as-of, or coverage's month), not its latest (breakdown --year Y --as-of M gives it). */ readonly asOf?: string }[]; /** Each unit passes through its own target of that year's breakdown too. */ readonly units?: true; /** Not all: the months where each unit does. */ readonly unitsIn?: readonly string[]; /** The dimensions whose totals were given: the target year's, not the Decembers' on the way (split by the rule alone). */ readonly margins?: readonly string[] }
   /** A yearly targets file whose rows give different baseline months: each row is phased from its own. */
   | { readonly code: 'mixed-baselines'; readonly source: string; readonly months: readonly { readonly month: string; readonly rows: number }[] }
   /** The milestones of coverage are phased by a profile (--phasing, or "phasing" of the config), as breakdown --months phases them. */
@@ -142,6 +142,14 @@ export type Note =
   /** --year's plan split the target by one denominator; the report's coverage is on another. */
   /** `bases`: when --denominator cannot plan on the report's (the bundled baseline has no such figure), those it can. */
   | { readonly code: 'plan-denominator'; readonly planned: string; readonly report: string; readonly year: number; readonly bases?: readonly string[] }
+  /** coverage --year planned its targets on the units of a file (--input, or "input" of the config file `config`), as breakdown plans on it. */
+  | { readonly code: 'plan-input'; readonly file: string; readonly config?: string }
+  /**
+   * The targets were planned on other denominator figures than the report's coverage is on (rv25 F11,
+   * F13): the rows whose figures differ, the plan's and the report's, by the plan's source (--year's
+   * input or baseline, or the --targets file's `denominator` column).
+   */
+  | { readonly code: 'plan-denominator-values'; readonly source: string; readonly measure?: string; readonly planned?: string; readonly rows: readonly { readonly label: string; readonly planned: number; readonly report: number }[]; readonly more: number; readonly of: number }
   /**
    * --compare-targets: a plan with targets for other rows than the first plan's. `both`: the rows both have
    * targets for, over which the difference of the subtotals and the Total is taken; null: that

@@ -347,6 +347,23 @@ export function noteText(n: Note, lang: Lang): string {
         `proyeksi selisih Total untuk ${n.december} (${num(n.gap, 'id')}) bersih: dari ${num(n.targets, 'id')} target yang dijumlahkannya (per ${grainWords(n.units, 'id')}), ${num(n.over, 'id')} diproyeksikan melampaui sebesar ${num(n.above, 'id')} seluruhnya, yang mengimbangi ${num(n.short, 'id')} yang diproyeksikan kurang ${num(n.shortBy, 'id')} seluruhnya (${namesId}); proyeksi selisih dan status proyeksi Total, subtotal atau baris yang menjumlahkan beberapa target dihitung dari jumlahnya${n.by ? ` (--by ${n.by.join(',')} menampilkan tiap target)` : ''}`,
       );
     }
+    case 'plan-input': {
+      const from = n.config ? { en: `"input" in ${n.config}`, id: `"input" di ${n.config}` } : { en: '--input', id: '--input' };
+      return L(
+        `the targets are planned on ${n.file} (${from.en}), the units breakdown splits with the same setting, not on the bundled baseline`,
+        `target direncanakan pada ${n.file} (${from.id}), unit yang dibagi breakdown dengan pengaturan yang sama, bukan pada baseline bawaan`,
+      );
+    }
+    case 'plan-denominator-values': {
+      const what = n.measure ?? 'denominator';
+      const en = n.rows.map((r) => `${r.label} ${num(r.planned, 'en')} in the plan, ${num(r.report, 'en')} here`).join('; ') + (n.more ? `; and ${num(n.more, 'en')} more` : '');
+      const id = n.rows.map((r) => `${r.label} ${num(r.planned, 'id')} di rencana, ${num(r.report, 'id')} di sini`).join('; ') + (n.more ? `; dan ${num(n.more, 'id')} lainnya` : '');
+      const named = n.planned ? { en: ` (the plan's figures are this report's ${n.planned}: --denominator ${n.planned} reports on them)`, id: ` (angka rencana adalah ${n.planned} laporan ini: --denominator ${n.planned} melaporkan dengannya)` } : { en: '', id: '' };
+      return L(
+        `the targets (${n.source}) were planned on other ${what} figures than this report's coverage is on, for ${num(n.rows.length + n.more, 'en')} of ${num(n.of, 'en')} provinces: ${en}${named.en}; those rows' target coverage divides the plan's target by this report's figure`,
+        `target (${n.source}) direncanakan dengan angka ${what} yang berbeda dari yang dipakai cakupan laporan ini, untuk ${num(n.rows.length + n.more, 'id')} dari ${num(n.of, 'id')} provinsi: ${id}${named.id}; cakupan target baris itu membagi target rencana dengan angka laporan ini`,
+      );
+    }
     case 'plan-denominator':
       // No --denominator to offer when the bundled baseline the targets are planned on has no such figure
       // (the template's workforce): renaming the column to one it has is the way to one base (rv23 F4).
@@ -419,24 +436,31 @@ export function noteText(n: Note, lang: Lang): string {
       const id = n.passes.map((x) => `${num(x.total, 'id')} pada ${x.month}${x.revised ? ` dengan revisi mulai ${x.revised}` : ''}`).join(', ');
       const years = n.passes.map((x) => x.month.slice(0, 4));
       // The breakdown that gives each December's figure: --as-of where it is the year's target as of a month (rv22 G3).
+      // The totals given (--row-totals, --column-totals) are the target year's: the Decembers on the way are split without them (rv25 F12).
+      const given = n.margins?.length
+        ? {
+            en: `; the ${n.margins.map((d) => dimLabel(d).en).join(' and ')} totals given are December ${n.year}'s only: each December on the way is split by the rule alone (breakdown --year ${years.join(', --year ')} without them)`,
+            id: `; total ${n.margins.map((d) => dimLabel(d).id).join(' dan ')} yang diberikan hanya untuk Desember ${n.year}: setiap Desember di tengah jalan dibagi menurut aturan saja (breakdown --year ${years.join(', --year ')} tanpa total itu)`,
+          }
+        : { en: '', id: '' };
       const cmd = (months: readonly string[]): string => months.map((m) => `--year ${m.slice(0, 4)}${((a) => (a ? ` --as-of ${a}` : ''))(n.passes.find((x) => x.month === m)?.asOf)}`).join(', ');
       if (n.units) {
         return L(
-          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}), each unit through its target of that year's breakdown under the same rule (breakdown ${cmd(n.passes.map((x) => x.month))})`,
-          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}), setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama (breakdown ${cmd(n.passes.map((x) => x.month))})`,
+          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}), each unit through its target of that year's breakdown under the same rule (breakdown ${cmd(n.passes.map((x) => x.month))})${given.en}`,
+          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}), setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama (breakdown ${cmd(n.passes.map((x) => x.month))})${given.id}`,
         );
       }
       if (n.unitsIn?.length) {
         const rest = n.passes.filter((x) => !n.unitsIn!.includes(x.month)).map((x) => x.month);
         const restYears = rest.map((m) => m.slice(0, 4));
         return L(
-          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}); each unit passes through its target of that year's breakdown under the same rule in ${n.unitsIn.join(', ')} (breakdown ${cmd(n.unitsIn)}), but in ${rest.join(', ')} only the total does: a unit's ${restYears.join(' or ')} target lies below its milestone where the revision's path starts, so each unit's milestone there is its share of the ${n.year} plan's path`,
-          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}); setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama pada ${n.unitsIn.join(', ')} (breakdown ${cmd(n.unitsIn)}), tetapi pada ${rest.join(', ')} hanya totalnya: target ${restYears.join(' atau ')} suatu unit di bawah tonggaknya di awal jalur revisi, sehingga tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}`,
+          `on the way to December ${n.year} the path passes through the series' own Decembers (${en}); each unit passes through its target of that year's breakdown under the same rule in ${n.unitsIn.join(', ')} (breakdown ${cmd(n.unitsIn)}), but in ${rest.join(', ')} only the total does: a unit's ${restYears.join(' or ')} target lies below its milestone where the revision's path starts, so each unit's milestone there is its share of the ${n.year} plan's path${given.en}`,
+          `menuju Desember ${n.year} jalur melewati Desember seri di tengah jalan (${id}); setiap unit melalui targetnya dalam rincian tahun itu dengan aturan yang sama pada ${n.unitsIn.join(', ')} (breakdown ${cmd(n.unitsIn)}), tetapi pada ${rest.join(', ')} hanya totalnya: target ${restYears.join(' atau ')} suatu unit di bawah tonggaknya di awal jalur revisi, sehingga tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}${given.id}`,
         );
       }
       return L(
-        `on the way to December ${n.year} the total passes through the series' own Decembers (${en}); each unit's milestone there is its share of the ${n.year} plan's path, not its target in the ${years.join(' or ')} breakdown (breakdown ${cmd([n.passes[0]!.month])} gives those, under the same rule)`,
-        `menuju Desember ${n.year} total melewati Desember seri di tengah jalan (${id}); tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}, bukan targetnya dalam rincian ${years.join(' atau ')} (breakdown ${cmd([n.passes[0]!.month])} memberikannya, dengan aturan yang sama)`,
+        `on the way to December ${n.year} the total passes through the series' own Decembers (${en}); each unit's milestone there is its share of the ${n.year} plan's path, not its target in the ${years.join(' or ')} breakdown (breakdown ${cmd([n.passes[0]!.month])} gives those, under the same rule)${given.en}`,
+        `menuju Desember ${n.year} total melewati Desember seri di tengah jalan (${id}); tonggak setiap unit di sana adalah bagiannya pada jalur rencana ${n.year}, bukan targetnya dalam rincian ${years.join(' atau ')} (breakdown ${cmd([n.passes[0]!.month])} memberikannya, dengan aturan yang sama)${given.id}`,
       );
     }
     case 'targets-phasing':

@@ -98,6 +98,10 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
     max: [{ used: [...CY, '--mode', 'level', '--basis', 'equal', '--max', 'none', '-f', 'csv'] }, { refused: [...CT, '--max', 'none'] }],
     maxCoverage: [{ used: [...CY, '--max-coverage', '0.4', '-f', 'csv'] }, { refused: [...CT, '--max-coverage', '0.4'] }],
     method: [{ used: [...CY, '--method', 'dhondt', '-f', 'json'] }, { refused: [...CT, '--method', 'dhondt'] }],
+    // The units and totals --year plans with, as breakdown's (rv25 F12, F13).
+    input: [{ used: [...CY, '--input', 'data/baseline.csv', '-f', 'csv'] }, { refused: [...CT, '--input', 'data/baseline.csv'] }, { refused: ['coverage', '--input', 'data/baseline.csv'] }],
+    columnTotals: [{ used: [...CY, '--by', 'province,segment', '--column-totals', 'PU=30000000,BPU=11000000,JAKON=8400000,PMI=600000', '-f', 'csv'] }, { refused: [...CT, '--column-totals', 'PU=1'] }, { refused: [...CY, '--by', 'province', '--column-totals', 'PU=1'] }],
+    rowTotals: [{ used: [...CY, '--by', 'kanwil,province', '--row-totals', f('kanwil-totals.csv'), '-f', 'csv'] }, { refused: [...CT, '--row-totals', 'Gorontalo=1'] }],
     expect: [{ used: ['coverage', 'examples/2024-06/gorontalo.csv', '--expect', 'kanwil:Sulama', '-f', 'csv'] }],
     period: [{ used: [...C, '--period', '2024-05', '-f', 'csv'] }],
     compareTargets: [{ used: [...CT, '--compare-targets', f('targets-b.csv'), '-f', 'csv'] }, { refused: [...C, '--compare-targets', f('targets-b.csv')] }],
@@ -186,6 +190,11 @@ const runWithout = (args: readonly string[], c: { tty?: boolean }): Promise<RunR
 };
 
 beforeAll(async () => {
+  // The 2024 Kanwil targets with 1,000 moved from the first Kanwil to the second: still 50,000,000.
+  const [head, ...lines] = (await run(['breakdown', '--year', '2024', '--by', 'kanwil', '-f', 'csv'])).stdout.trim().split('\n').map((l) => l.split(','));
+  const t = head!.indexOf('target');
+  const kanwil = lines.filter((c) => c[c.length - 1] === 'detail');
+  writeFileSync(f('kanwil-totals.csv'), `kanwil,target\n${kanwil.map((c, i) => `${c[0]},${Number(c[t]) + (i === 0 ? -1000 : i === 1 ? 1000 : 0)}`).join('\n')}\n`);
   writeFileSync(f('quiet.json'), '{"quiet": true}\n');
   writeFileSync(f('permissive.json'), '{"allowOverCoverage": true}\n');
   writeFileSync(f('series.csv'), 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,51000000,\nplan,2024,52000000,2024-07\nplan,2026,70000000,\n');
