@@ -2,7 +2,7 @@
 // jobs do not expand them), `-` kept for stdin.
 
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { InputError, say, usage } from '../errors.js';
 import type { Io } from './terminal.js';
 
@@ -40,7 +40,12 @@ export async function expandInputs(patterns: readonly string[], io: Pick<Io, 'cw
       continue;
     }
     const { glob } = await import('tinyglobby');
-    let found = (await glob(p, { cwd: io.cwd, onlyFiles: true, expandDirectories: false })).sort();
+    // An absolute pattern is globbed from its fixed leading folders: from the working folder, the glob
+    // walks / and every folder on the way (all of /tmp for /tmp/x/*.csv: 100 ms a pattern, t3).
+    const fixed = isAbsolute(p) ? fixedFolder(p) : undefined;
+    let found = fixed
+      ? (await glob(p.slice(fixed.length + 1), { cwd: fixed, onlyFiles: true, expandDirectories: false })).map((f) => join(fixed, f)).sort()
+      : (await glob(p, { cwd: io.cwd, onlyFiles: true, expandDirectories: false })).sort();
     // Excel's lock file of an open workbook (~$gorontalo.xlsx beside gorontalo.xlsx) is no data: a glob
     // leaves it out, and the caller says so (rv24 G14). A lock file named as such is still opened (and refused).
     if (onLockFiles) {
@@ -62,6 +67,15 @@ export async function expandInputs(patterns: readonly string[], io: Pick<Io, 'cw
   if (stdin > 1) throw usage('standard input (-) can be read only once', 'masukan standar (-) hanya dapat dibaca sekali');
   if (locks.length && onLockFiles) onLockFiles(locks);
   return out;
+}
+
+/** The leading folders of an absolute pattern before its first segment with glob syntax (`/tmp/x` of `/tmp/x/*.csv`). */
+function fixedFolder(pattern: string): string | undefined {
+  const parts = pattern.split(sep);
+  let n = 0;
+  while (n < parts.length - 1 && !/[*?[\]{}()!+@\\]/.test(parts[n]!)) n++;
+  const folder = parts.slice(0, n).join(sep);
+  return folder === '' ? undefined : folder;
 }
 
 /** A file a glob matched and left out: Excel's lock file (`~$…`), and the pattern that matched it. */

@@ -106,6 +106,17 @@ describe('expandInputs', () => {
     expect(await expandInputs(['*.csv', 'plain.csv', '-'], { cwd: dir })).toEqual(['a.csv', 'b.csv', 'plain.csv', '-']);
   });
 
+  it('an absolute pattern gives the files as written, absolute, globbed from its own folder (t3: from the working folder it walked / and all of /tmp)', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'jun'));
+    for (const f of ['b.csv', 'a.csv', '~$a.xlsx', 'c.txt']) writeFileSync(join(dir, 'jun', f), 'x');
+    expect(await expandInputs([join(dir, 'jun', '*.csv')], { cwd: '/' })).toEqual([join(dir, 'jun', 'a.csv'), join(dir, 'jun', 'b.csv')]);
+    expect(await expandInputs([join(dir, '*', '*.csv')], { cwd: '/' })).toEqual([join(dir, 'jun', 'a.csv'), join(dir, 'jun', 'b.csv')]);
+    let locks: readonly { file: string }[] = [];
+    expect(await expandInputs([join(dir, 'jun', '*')], { cwd: '/' }, (l) => (locks = l))).toEqual([join(dir, 'jun', 'a.csv'), join(dir, 'jun', 'b.csv'), join(dir, 'jun', 'c.txt')]);
+    expect(locks.map((l) => l.file)).toEqual([join(dir, 'jun', '~$a.xlsx')]);
+  });
+
   it('a glob with no match is an InputError (exit 3); stdin twice is a usage error', async () => {
     const dir = tmp();
     const e = await expandInputs(['*.csv'], { cwd: dir }).catch((x: unknown) => x);
