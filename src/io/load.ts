@@ -17,7 +17,8 @@
 import type { Note } from '../core/facts.js';
 import { StoredTable, type MeasureKind, type SourceFacts, type Table } from '../core/table.js';
 import type { RowColumns } from '../core/row-columns.js';
-import { InputError, ProblemList } from '../errors.js';
+import { InputError, ProblemList, say, type Problem } from '../errors.js';
+import type { OwnHeader } from './csv-rows.js';
 import type { CodeSystem } from './areas.js';
 import { canonicalColumn, isIdColumn, isKnownColumn, roleOf, type ColumnWants } from '../core/columns.js';
 import { xlsxCellName } from '../core/cell-name.js';
@@ -142,6 +143,11 @@ interface Load {
   readonly employerRows: Map<string, { readonly src: number; readonly line: number }>;
   /** How many sources the load reads. */
   readonly count: number;
+  /**
+   * Files given by another flag (the load's role) read under --header-row/--delimiter given for the
+   * data files, their first line not a header the load can use: a problem in one says so (rv25 F14).
+   */
+  readonly underFlags: Map<string, string>;
 }
 
 type Loaded = SourceFacts & {
@@ -163,14 +169,73 @@ type Loaded = SourceFacts & {
  * sheet can be chosen. A --sheet that no workbook of the run has is refused as a flag with no effect
  * (app/inert.ts).
  */
-const readOptions = (schema: LoadSchema, o: LoadOptions): ReadOptions => ({
+const readOptions = (schema: LoadSchema, o: LoadOptions, own?: OwnHeader): ReadOptions => ({
   delimiter: o.delimiter,
   encoding: o.encoding,
   sheet: o.sheet,
   headerRow: o.headerRow,
   ...(schema.role !== undefined && o.sheet !== undefined ? { sheetIfThere: true } : {}),
   ...(schema.role === undefined ? { oneDataSheet: true } : {}),
+  ...(own ? { ownHeader: own } : {}),
 });
+
+/**
+ * --header-row and --delimiter get the rule of --sheet (rv25 F14): they are given for the data files (an
+ * office export with a title line, or `;`), and a file given by another flag — a breakdown's output as
+ * --targets, a --workforce file — has its header on its first line more often than not. Such a file whose
+ * own first line (split on the delimiter found as without --delimiter; a workbook's first non-empty row)
+ * is a header the load can use — every column the load requires, a key it reads, and one of its measures
+ * when it reads any — is read as without the flags, and a note names the file; otherwise the flags apply
+ * as to the data files, and a problem in that file says that they were applied to it. Undefined for a
+ * data load, or when neither flag is given.
+ */
+function ownHeaderRule(load: Load, seen: (usable: boolean) => void, onSetAside: OwnHeader['onSetAside']): OwnHeader | undefined {
+  const { schema, options } = load;
+  if (schema.role === undefined || (options.delimiter === undefined && (options.headerRow ?? 1) <= 1)) return undefined;
+  const required = (schema.required ?? []).map((r) => r.column);
+  const usable = (names: readonly string[]): boolean => {
+    const canon = names.map((n) => canonicalColumn(n));
+    const roles = canon.map((c) => roleOf(c, load.wants).kind);
+    const ok = required.every((r) => canon.includes(r)) && roles.includes('dim') && (schema.measures.size === 0 || roles.includes('measure'));
+    seen(ok);
+    return ok;
+  };
+  return { usable, onSetAside };
+}
+
+/** "--header-row 2 and --delimiter ';'": the flags of the run a role file is read under. */
+function flagsOf(options: LoadOptions, aside?: { readonly headerRow?: number; readonly delimiter?: string }): string {
+  const parts: string[] = [];
+  const row = aside ? aside.headerRow : options.headerRow !== undefined && options.headerRow > 1 ? options.headerRow : undefined;
+  const d = aside ? aside.delimiter : options.delimiter;
+  if (row !== undefined) parts.push(`--header-row ${row}`);
+  if (d !== undefined) parts.push(`--delimiter ${d === '\t' ? 'TAB' : `'${d}'`}`);
+  return parts.join(' & ');
+}
+
+/** The problems with, before the first of each file read under flags meant for the data files, a note saying so. */
+function withFlagNotes(list: Problem[], load: Load): Problem[] {
+  if (!load.underFlags.size) return list;
+  const out = list.slice();
+  for (const [name, flags] of load.underFlags) {
+    const at = out.findIndex((d) => d.severity !== 'note' && d.file !== undefined && (d.file === name || d.file.startsWith(`${name}:`)));
+    if (at < 0) continue;
+    const role = load.schema.role ?? '';
+    const need = (load.schema.required ?? []).map((r) => r.column);
+    const needEn = need.length ? `: ${need.join(', ')} and a key column such as province` : ': a key column such as province and the figures it gives';
+    const needId = need.length ? `: ${need.join(', ')} dan kolom kunci seperti province` : ': kolom kunci seperti province dan angka yang diberikannya';
+    out.splice(at, 0, {
+      file: name,
+      severity: 'note',
+      code: 'flags-applied',
+      ...say(
+        { message: `${flags}, given for the data files, ${flags.includes('&') ? 'were' : 'was'} applied to this ${role} file too: its first line is not a header with the columns ${role} needs`, hint: `a ${role} file whose own first line is its header (with the columns ${role} needs${needEn}) is read without them; otherwise they apply to it as to the data files` },
+        { message: `${flags.replace(' & ', ' dan ')}, yang diberikan untuk berkas data, juga diterapkan pada berkas ${role} ini: baris pertamanya bukan judul kolom dengan kolom yang diperlukan ${role}`, hint: `berkas ${role} yang baris pertamanya adalah judul kolomnya sendiri (dengan kolom yang diperlukan ${role}${needId}) dibaca tanpa opsi itu; jika tidak, opsi itu berlaku padanya seperti pada berkas data` },
+      ),
+    });
+  }
+  return out;
+}
 
 /** A file's id forms, for Loaded (none when it has no participant ids). */
 const idFormsOf = (t: TypedRows): Pick<Loaded, 'idForms'> => (t.idForms ? { idForms: { bits: t.idForms, column: t.idColumn ?? '' } } : {});
@@ -204,6 +269,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     ids: new IdLedger(),
     employerRows: new Map(),
     count: paths.length,
+    underFlags: new Map(),
   };
   const { problems } = load;
   const sources: SourceFacts[] = [];
@@ -271,7 +337,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
       const partial = loadedTable(shape, load.fold.finish(), sources, rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse'));
       for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
     }
-    const list = problems.list();
+    const list = withFlagNotes(problems.list(), load);
     if (unread.length) list.push({ ...inputProblem({ code: 'files-not-read', files: unread, limit: options.maxErrors }, {}), severity: 'note' });
     throw new InputError(list);
   }
@@ -306,7 +372,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   });
   // Suspects (rows with the same keys, rows that overlap, a participant twice), confirmed on the rows.
   const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, readAgainOf, options.maxErrors, skip);
-  if (confirmed.length) throw new InputError(confirmed);
+  if (confirmed.length) throw new InputError(withFlagNotes(confirmed, load));
   return table;
 }
 
@@ -398,6 +464,11 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const first = firstRead.value;
     const format = formatOf(path, first);
     const reread: Rereadable = { path, name: o.name, format, regular: o.file !== undefined };
+    // --header-row/--delimiter set aside for a file given by another flag whose own first line is its header.
+    let aside: Parameters<OwnHeader['onSetAside']>[0] | undefined;
+    let usableFirst = false;
+    const ownRule = format === 'csv' || format === 'xlsx' ? ownHeaderRule(load, (ok) => (usableFirst = ok), (a) => (aside = a)) : undefined;
+    if (ownRule) reread.own = ownRule;
     let sheet: string | undefined;
     let columns: readonly string[] = [];
     // Where a cell is, in messages: file:line:column, or what the reader names (book.xlsx:Sheet!B7, x.parquet:row 7 (province)).
@@ -421,13 +492,13 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         },
         columnsUpFront: READERS[format].columnsUpFront,
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
-        ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
+        ...(options.headerRow !== undefined && aside?.headerRow === undefined ? { headerRow: options.headerRow } : {}),
         fold: fold ? fileFold : undefined,
         ids: load.ids,
         rereadable: o.file !== undefined,
       });
     };
-    if (format === 'csv' && o.file !== undefined && o.size !== undefined) {
+    if (format === 'csv' && o.file !== undefined && o.size !== undefined && !ownRule) {
       const fast = await fastPath(o as Opened & { file: string; size: number }, first, load, src, (rule, into) => make(rule, into), () => fileFold?.merged ?? 0);
       if (fast) return { ...fast, reread };
       fileFold?.discard();
@@ -447,14 +518,16 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     );
     const reader = await readerOf(format);
     const shared = format === 'parquet' && load.count > 1 ? { words: (id: string, period: string | undefined) => load.ids.wordsOf(id, period), set: new IdSet() } : undefined;
-    const facts = await reader(
+    let facts: Awaited<ReturnType<typeof reader>>;
+    try {
+      facts = await reader(
       {
         name: o.name,
         path: o.file,
         size: o.size,
         first,
         rest: tap,
-        options: readOptions(schema, options),
+        options: readOptions(schema, options, ownRule),
         isKnownColumn,
         wants: load.wants,
         rule: schema.rule,
@@ -468,6 +541,9 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       sink,
       problems,
     );
+    } finally {
+      if (ownRule && !usableFirst) load.underFlags.set(o.name, flagsOf(options));
+    }
     if (facts.route) options.onRoute?.(o.name, facts.route);
     // An extract the reader added up itself (its fast path): its TypedRows is the file's.
     if (facts.typed) sink.typed = facts.typed;
@@ -490,6 +566,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const locale = facts.typed ? (t.policy.locale ?? null) : t.finish();
     const ff = fileFold!;
     const notes: Note[] = [...(facts.notes ?? [])];
+    if (aside) notes.push({ code: 'flags-set-aside', file: o.name, role: schema.role ?? '', flags: flagsOf(options, aside), line: aside.line, ...(aside.found !== undefined ? { delimiter: aside.found } : {}) });
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
     for (const n of t.statusNotes(o.name)) notes.push(n);
@@ -650,7 +727,7 @@ async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: impo
     const bytes = new ByteTap(first, o.chunks, () => undefined);
     const reader = await readerOf(r.format);
     await reader(
-      { name: o.name, path: o.file, size: o.size, first, rest: bytes, options: readOptions(schema, options), isKnownColumn, wants: load.wants, rule: 'refuse', onSheet: (n) => (sheet = n), onColumns: () => undefined },
+      { name: o.name, path: o.file, size: o.size, first, rest: bytes, options: readOptions(schema, options, r.own), isKnownColumn, wants: load.wants, rule: 'refuse', onSheet: (n) => (sheet = n), onColumns: () => undefined },
       sink,
       quiet,
     );

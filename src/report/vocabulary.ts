@@ -612,6 +612,13 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file}: its participants column is not read: a --workforce file gives the denominators only, and the report's participants are the input's`,
         `${n.file}: kolom pesertanya tidak dibaca: berkas --workforce hanya memberi penyebut, dan peserta laporan diambil dari input`,
       );
+    case 'flags-set-aside': {
+      const d = n.delimiter === undefined ? undefined : n.delimiter === '\t' ? 'TAB' : `'${n.delimiter}'`;
+      return L(
+        `${n.file} (${n.role}): read without ${n.flags}, given for the data files: its own header is on line ${n.line}${d ? `, split on ${d}` : ''}`,
+        `${n.file} (${n.role}): dibaca tanpa ${n.flags.replace(' & ', ' dan ')}, yang diberikan untuk berkas data: judul kolomnya sendiri ada di baris ${n.line}${d ? `, terpisah oleh ${d}` : ''}`,
+      );
+    }
     case 'unused-columns': {
       const cols = list(n.columns.map((c) => clipValue(c)));
       return L(`${n.file}: ${n.columns.length === 1 ? 'column' : 'columns'} not read: ${cols}`, `${n.file}: kolom yang tidak dibaca: ${cols}`);
