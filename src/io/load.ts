@@ -20,7 +20,8 @@ import type { RowColumns } from '../core/row-columns.js';
 import { InputError, ProblemList, say, type Problem } from '../errors.js';
 import type { OwnHeader } from './csv-rows.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, isIdColumn, isKnownColumn, roleOf, type ColumnWants } from '../core/columns.js';
+import { canonicalColumn, isIdColumn, isKnownColumn, normaliseHeader, roleOf, type ColumnWants } from '../core/columns.js';
+import { provinceRegistry } from './areas.js';
 import { xlsxCellName } from '../core/cell-name.js';
 import { KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
@@ -148,6 +149,8 @@ interface Load {
    * data files, their first line not a header the load can use: a problem in one says so (rv25 F14).
    */
   readonly underFlags: Map<string, string>;
+  /** Sources whose codes are read in a code system of their own (fileCodes), by index: read again by it too. */
+  readonly fileDomains: Map<number, KeyDomains>;
 }
 
 type Loaded = SourceFacts & {
@@ -270,6 +273,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     employerRows: new Map(),
     count: paths.length,
     underFlags: new Map(),
+    fileDomains: new Map(),
   };
   const { problems } = load;
   const sources: SourceFacts[] = [];
@@ -414,18 +418,24 @@ function loadedTable(shape: TableShape, cols: RowColumns, sources: readonly Sour
 }
 
 /** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */
-function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }] } {
+function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string } {
   let rows = 0;
   const sink = {
     typed: undefined as TypedRows | undefined,
     columns: [] as [string, number, { line: number; column: number }][],
     blanks: 0,
     declared: undefined as [string, { line: number; column: number }] | undefined,
+    /** The file's own code system (JSON meta.codeSystem), when told before its first row (fileCodes). */
+    codeSystem: undefined as string | undefined,
     column(name: string, index: number, place: { line: number; column: number }) {
       if (sink.typed) sink.typed.column(name, index, place);
       else sink.columns.push([name, index, place]);
     },
-    declare(what: 'denominator', value: string, place: { line: number; column: number }) {
+    declare(what: 'denominator' | 'codeSystem', value: string, place: { line: number; column: number }) {
+      if (what === 'codeSystem') {
+        if (!sink.typed) sink.codeSystem ??= value;
+        return;
+      }
       if (sink.typed) sink.typed.declare(what, value, place);
       else sink.declared ??= [value, place];
     },
@@ -453,6 +463,71 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
   return sink;
 }
 
+/** The code system a file's province codes are read in (fileCodes), and what its codes showed. */
+interface FileCodes {
+  readonly domains: KeyDomains;
+  /** meta: its JSON meta.codeSystem; label: its code column's label, "code (BPS)"; names: by the names beside them. */
+  readonly how?: 'meta' | 'label' | 'names';
+  readonly system?: CodeSystem;
+  /** how 'names': the codes read in each meaning where the two systems differ, code → province key. */
+  readonly bps: Map<string, string>;
+  readonly kemendagri: Map<string, string>;
+}
+
+/**
+ * The code system of one file's province codes (rv25 F9). --code-system says the system of the data
+ * files, and a file the tool wrote says its own: a JSON report's meta.codeSystem, or a workbook's code
+ * column labelled "code (BPS)" (as the reports label it under --code-system bps); such a file is read in
+ * its own system, whatever the flag, and a note says so where they differ. A file given by another flag
+ * (a breakdown's CSV as --targets: its header `province_code` is the same in both systems) with a name
+ * beside every code column, under --code-system, is read by those names: each code in the system its
+ * name agrees with (a name settles the six Papua codes), a file whose codes are in both systems is
+ * refused, and a note says when they were in the other system than the flag's. Otherwise the run's.
+ */
+function fileCodes(load: Load, names: readonly string[], declared: string | undefined): FileCodes {
+  const none = { bps: new Map<string, string>(), kemendagri: new Map<string, string>() };
+  if (declared === 'bps' || declared === 'kemendagri') return { domains: new KeyDomains(declared, undefined), how: 'meta', system: declared, ...none };
+  if (names.some((n) => /^(code|kode)_bps$/.test(normaliseHeader(n)))) return { domains: new KeyDomains('bps', undefined), how: 'label', system: 'bps', ...none };
+  const given = load.options.codeSystem;
+  if (load.schema.role === undefined || given === undefined) return { domains: load.domains, ...none };
+  const canon = new Set(names.map((n) => canonicalColumn(n)));
+  const named = (canon.has('province_code') || canon.has('regency_code')) && (!canon.has('province_code') || canon.has('province')) && (!canon.has('regency_code') || canon.has('regency'));
+  if (!named) return { domains: load.domains, ...none };
+  const read = { bps: new Map<string, string>(), kemendagri: new Map<string, string>() };
+  const domains = new KeyDomains(
+    undefined,
+    (code, key, dim) => (dim === undefined ? read.bps.set(code, key) : undefined),
+    (code, key) => read.kemendagri.set(code, key),
+  );
+  return { domains, how: 'names', ...read };
+}
+
+/** What a file's codes read by fileCodes call for: a note, a refusal (codes of both systems), or nothing. */
+function codesNote(c: FileCodes, file: string, options: LoadOptions): { note: Note } | { problem: Problem } | undefined {
+  const given = options.codeSystem;
+  if (c.how === 'meta' || c.how === 'label') return c.system !== (given ?? 'kemendagri') ? { note: { code: 'codes-read-in', file, system: c.system!, how: c.how, ...(given ? { given } : {}) } } : undefined;
+  if (c.how !== 'names') return undefined;
+  const reg = provinceRegistry();
+  const shown = (m: Map<string, string>): string[] => [...m].slice(0, 6).map(([code, key]) => `${code} ${reg.byKemendagri(key)?.name ?? key}`);
+  if (c.bps.size && c.kemendagri.size) {
+    const k = shown(c.kemendagri).join(', ');
+    const b = shown(c.bps).join(', ');
+    return {
+      problem: {
+      file,
+      code: 'codes-in-both-systems',
+      ...say(
+        { message: `province codes of both systems, read by the names beside them: Kemendagri ${k}; BPS ${b}`, hint: 'a file is in one code system: correct the codes (jamsostek provinces lists both)' },
+        { message: `kode provinsi dari dua sistem, dibaca menurut nama di sampingnya: Kemendagri ${k}; BPS ${b}`, hint: 'satu berkas memakai satu sistem kode: perbaiki kodenya (jamsostek provinces memuat keduanya)' },
+      ),
+      },
+    };
+  }
+  const system: CodeSystem | undefined = c.bps.size ? 'bps' : c.kemendagri.size ? 'kemendagri' : undefined;
+  if (system === undefined || system === given) return undefined;
+  return { note: { code: 'codes-read-in', file, system, how: 'names', codes: shown(system === 'bps' ? c.bps : c.kemendagri), ...(given ? { given } : {}) } };
+}
+
 async function loadOne(path: string, load: Load, src: number): Promise<Loaded | undefined> {
   const { schema, options, problems } = load;
   // Problems found before this file: a row of it refused makes its own total rows' check a follow-on.
@@ -474,11 +549,18 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     // Where a cell is, in messages: file:line:column, or what the reader names (book.xlsx:Sheet!B7, x.parquet:row 7 (province)).
     const placeOf = (line: number, column?: number): string | undefined => (format === 'parquet' ? parquetPlace(o.name, columns, line, column) : sheet !== undefined ? `${o.name}:${xlsxCellName(sheet, line, column ?? 1)}` : undefined);
     let fileFold: FileFold | undefined;
+    // The file's code system, decided at its first row from its header and meta (fileCodes, rv25 F9).
+    let codes: FileCodes | undefined;
+    let header: { names: readonly string[]; declared?: string } | undefined;
     const make = (rule: 'refuse' | 'sum', into: ProblemList = problems, fold = true): TypedRows => {
       // A fast path that gave up leaves its groups: the file's rows are read again from none.
       fileFold?.discard();
       if (fold) fileFold = load.fold.file(src, rule, o.file !== undefined);
-      return new TypedRows(load.shape, load.domains, into, {
+      if (header && !codes) {
+        codes = fileCodes(load, header.names, header.declared);
+        if (codes.domains !== load.domains) load.fileDomains.set(src, codes.domains);
+      }
+      return new TypedRows(load.shape, codes?.domains ?? load.domains, into, {
         file: o.name,
         src,
         wants: load.wants,
@@ -507,7 +589,10 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const tap = new ByteTap(first, o.chunks, (bytes) => options.onProgress?.(bytes, o.size));
     const sink = deciding(
       load,
-      (rule) => make(rule),
+      (rule) => {
+        header = { names: sink.columns.map(([n]) => n), ...(sink.codeSystem !== undefined ? { declared: sink.codeSystem } : {}) };
+        return make(rule);
+      },
       (rows) => {
         // Rows to come, from the bytes per row so far (+10 %): the checks' tables are then built once.
         if (o.size === undefined || tap.bytes >= o.size) return;
@@ -566,6 +651,11 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const locale = facts.typed ? (t.policy.locale ?? null) : t.finish();
     const ff = fileFold!;
     const notes: Note[] = [...(facts.notes ?? [])];
+    if (codes) {
+      const said = codesNote(codes, o.name, options);
+      if (said && 'note' in said) notes.push(said.note);
+      else if (said) problems.add(said.problem);
+    }
     if (aside) notes.push({ code: 'flags-set-aside', file: o.name, role: schema.role ?? '', flags: flagsOf(options, aside), line: aside.line, ...(aside.found !== undefined ? { delimiter: aside.found } : {}) });
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
@@ -708,7 +798,7 @@ async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: impo
     const quiet = new ProblemList(1);
     let sheet: string | undefined;
     const sink = deciding(load, (rule) =>
-      new TypedRows(load.shape, load.domains, quiet, {
+      new TypedRows(load.shape, load.fileDomains.get(src) ?? load.domains, quiet, {
         file: o.name,
         src,
         wants: load.wants,
