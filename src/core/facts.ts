@@ -214,6 +214,18 @@ export type Note =
   | { readonly code: 'unused-columns'; readonly file: string; readonly columns: readonly string[] }
   /** A --workforce file with a participants column: not read (the report's participants are the input's). */
   | { readonly code: 'workforce-participants'; readonly file: string }
+  /**
+   * A file given by another flag (--targets, --workforce…) whose own first line is its header, read
+   * without the --header-row/--delimiter given for the data files (`flags`: as typed; `delimiter`: the
+   * one found instead; rv25 F14).
+   */
+  /**
+   * A file's province codes read in another system than --code-system's (or, without it, in BPS's): as
+   * its JSON meta.codeSystem or its code column's label says, or by the names beside them (`codes`, as
+   * "91 Papua"); rv25 F9.
+   */
+  | { readonly code: 'codes-read-in'; readonly file: string; readonly system: 'kemendagri' | 'bps'; readonly how: 'meta' | 'label' | 'names'; readonly given?: 'kemendagri' | 'bps'; readonly codes?: readonly string[] }
+  | { readonly code: 'flags-set-aside'; readonly file: string; readonly role: string; readonly flags: string; readonly line: number; readonly delimiter?: string }
   /** A workbook of several sheets: the sheet read (the first visible one, or the one --sheet named). */
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean; /** --sheet's name, which this workbook (given by another flag) lacks. */ readonly missing?: string }
   /**

@@ -32,6 +32,8 @@ export interface Rereadable {
   readonly regular: boolean;
   /** The column names in file order, where places name a column by its name (Parquet). */
   columns?: readonly string[];
+  /** A role file's rule for --header-row/--delimiter (load.ts ownHeaderRule): read again by the same rule. */
+  own?: import('./csv-rows.js').OwnHeader;
 }
 
 /** Read source `src` again, each row to `tap`; answers the sha256 of what was read. */

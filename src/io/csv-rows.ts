@@ -31,6 +31,40 @@ export interface CsvReadOptions {
   /** The line of the header (1-based); lines above it are skipped. */
   readonly headerRow?: number;
   readonly limits?: ScanLimits;
+  /**
+   * A file given by another flag (--targets, --workforce…) read under --header-row/--delimiter given for
+   * the data files: when its own first line (after a "sep=" line), split on the delimiter found as without
+   * the flags, is a header the load can use (`usable`), it is read as without them, and `onSetAside` is
+   * told what was set aside (rv25 F14).
+   */
+  readonly ownHeader?: OwnHeader;
+}
+
+/** See CsvReadOptions.ownHeader (also the workbook reader's, by the first non-empty row). */
+export interface OwnHeader {
+  readonly usable: (names: readonly string[]) => boolean;
+  readonly onSetAside: (what: { readonly line: number; readonly headerRow?: number; readonly delimiter?: string; readonly found?: string }) => void;
+}
+
+/** The fields of a header line split on `d` (quotes honoured, doubled quotes kept as one). */
+export function splitHeaderLine(line: string, d: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '"') {
+      if (q && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else q = !q;
+    } else if (ch === d && !q) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
 }
 
 /** Skip `n` lines of text (CRLF, LF or CR), returning what is left, or undefined if more text is needed. */
@@ -97,19 +131,24 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   // record's line and its cell's column from the scanner's array when asked, so a row costs no writes.
   const record: RecordPlace = { line: 0, columns: [] };
   const places: CellPlace[] = [];
+  // The flags as applied to this file: a file given by another flag whose own first line is its header
+  // sets them aside (options.ownHeader).
+  let givenDelimiter = options.delimiter;
+  let headerRow = options.headerRow;
+  let ownChecked = options.ownHeader === undefined || (options.delimiter === undefined && (options.headerRow ?? 1) <= 1);
 
   const start = (body: string): void => {
     const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
-    delimiter = options.delimiter ?? sepDelimiter ?? detectDelimiter(firstLine);
+    delimiter = givenDelimiter ?? sepDelimiter ?? detectDelimiter(firstLine);
     // --delimiter that does not split the header while another delimiter does (rv21 H14: every row was
     // then "expected 1 fields, found 2 / a value contains an unquoted ','").
-    const found = options.delimiter === undefined ? undefined : detectDelimiter(firstLine);
+    const found = givenDelimiter === undefined ? undefined : detectDelimiter(firstLine);
     // Not when the lines below hold the delimiter given: then the first line is a title above the header
     // (rv22 G4: a comma in a title line, `--delimiter ';'`, was told to pass --delimiter ','), and the
     // missing columns are said with the hint of --header-row.
     const below = body.slice(firstLine.length);
-    if (options.delimiter !== undefined && found !== undefined && found !== options.delimiter && detectDelimiter(firstLine.replaceAll(found, '')) === undefined && !below.includes(options.delimiter)) {
-      const given = describeDelimiter(options.delimiter);
+    if (givenDelimiter !== undefined && found !== undefined && found !== givenDelimiter && detectDelimiter(firstLine.replaceAll(found, '')) === undefined && !below.includes(givenDelimiter)) {
+      const given = describeDelimiter(givenDelimiter);
       const other = describeDelimiter(found);
       throw new InputError({
         file,
@@ -206,8 +245,21 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
         pending = s.rest;
       }
     }
-    if (!skipped && options.headerRow && options.headerRow - 1 > lineOffset) {
-      const s = skipLines(pending, options.headerRow - 1 - lineOffset, final);
+    if (!ownChecked) {
+      const m = /\r\n|\n|\r/.exec(pending);
+      if (!m && !final && pending.length < limits.maxRecordLength) return false;
+      ownChecked = true;
+      const line = m ? pending.slice(0, m.index) : pending;
+      const found = sepDelimiter ?? detectDelimiter(line);
+      if (found !== undefined && options.ownHeader!.usable(splitHeaderLine(line, found))) {
+        const aside = { line: lineOffset + 1, ...(headerRow !== undefined && headerRow > lineOffset + 1 ? { headerRow } : {}), ...(givenDelimiter !== undefined && givenDelimiter !== found ? { delimiter: givenDelimiter, found } : {}) };
+        headerRow = undefined;
+        givenDelimiter = found;
+        if (aside.headerRow !== undefined || aside.delimiter !== undefined) options.ownHeader!.onSetAside(aside);
+      }
+    }
+    if (!skipped && headerRow && headerRow - 1 > lineOffset) {
+      const s = skipLines(pending, headerRow - 1 - lineOffset, final);
       if (!s) return false;
       lineOffset += s.skipped;
       pending = s.rest;
@@ -230,13 +282,13 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   }
   if (!scanner) {
     above(true);
-    if (options.headerRow && options.headerRow > 1 && pending === '') {
+    if (headerRow && headerRow > 1 && pending === '') {
       // rv21 H1: said "no header line (the file is blank)" of a file of 5 lines under --header-row 99.
       throw new InputError({
         file,
         ...say(
-          { message: `--header-row ${options.headerRow}: the file has ${lineOffset} line${lineOffset === 1 ? '' : 's'}`, hint: 'give the line the header is on, counting from 1' },
-          { message: `--header-row ${options.headerRow}: berkas hanya memiliki ${lineOffset} baris`, hint: 'berikan nomor baris tempat judul kolom berada, dihitung dari 1' },
+          { message: `--header-row ${headerRow}: the file has ${lineOffset} line${lineOffset === 1 ? '' : 's'}`, hint: 'give the line the header is on, counting from 1' },
+          { message: `--header-row ${headerRow}: berkas hanya memiliki ${lineOffset} baris`, hint: 'berikan nomor baris tempat judul kolom berada, dihitung dari 1' },
         ),
       });
     }

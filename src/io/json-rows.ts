@@ -6,7 +6,7 @@
 // nesting is an explicit stack bounded by `maxDepth` (100,000 `[` is an error, not a stack overflow),
 // and members we do not need (`meta` but its `denominator`, `columns`, `totals` of the tool's own
 // output, or an object given as a cell) are scanned for syntax but never built. `meta.denominator` says
-// what the rows' `denominator` is (RowSink.declare).
+// what the rows' `denominator` is, `meta.codeSystem` the code system of its province codes (RowSink.declare).
 //
 // Accepted shapes: `[ {row}, {row}, … ]`, or `{ …, "rows": [ {row}, … ], … }` (as `-f json` writes); or,
 // as JSON lines (`lines`: .jsonl, .ndjson, or `-f jsonl`'s output), one row object after another.
@@ -238,6 +238,8 @@ export class JsonRowParser {
   private memberIsRows = false;
   private memberIsMeta = false;
   private metaKeyIsDenominator = false;
+  // "meta"."codeSystem": the code system its province codes are written in (RowSink.declare).
+  private metaDeclares: 'denominator' | 'codeSystem' = 'denominator';
   // "meta"."shown" of the tool's own report: its rows and of how many (a report cut by --top).
   private metaKeyIsShown = false;
   private shownKey: 'rows' | 'of' | undefined;
@@ -745,7 +747,8 @@ export class JsonRowParser {
       const top = this.stack[this.stack.length - 1]!;
       if (top === F_ROW) this.key(this.strText, at);
       else if (top === F_META) {
-        this.metaKeyIsDenominator = this.strText === 'denominator';
+        this.metaKeyIsDenominator = this.strText === 'denominator' || this.strText === 'codeSystem';
+        this.metaDeclares = this.strText === 'codeSystem' ? 'codeSystem' : 'denominator';
         this.metaKeyIsShown = this.strText === 'shown';
       } else if (top === F_META_SHOWN) this.shownKey = this.strText === 'rows' || this.strText === 'of' ? this.strText : undefined;
       else if (top === F_TOP_OBJECT) {
@@ -777,7 +780,7 @@ export class JsonRowParser {
       return;
     }
     if (this.tokRole === R_FIELD) this.setCell(this.strText, at);
-    else if (this.tokRole === R_META_DENOMINATOR) this.sink.declare?.('denominator', this.strText, at);
+    else if (this.tokRole === R_META_DENOMINATOR) this.sink.declare?.(this.metaDeclares, this.strText, at);
     else if (this.tokRole === R_TOTAL_FIELD) this.totalValue(this.strText, at);
     this.strText = '';
     this.afterValue();

@@ -89,6 +89,12 @@ export class KeyDomains {
     private readonly codeSystem: CodeSystem | undefined,
     /** Told of a province code read in its BPS meaning when no code system is given (LoadOptions.onBpsCode). */
     private readonly onBpsCode?: (code: string, key: string, dim?: 'regency') => void,
+    /**
+     * Told, when no code system is given, of each province code read in its Kemendagri meaning where the
+     * province's BPS code differs (a name settled it): with onBpsCode, a file's codes read by their names
+     * show which system the file is in (load.ts, rv25 F9).
+     */
+    private readonly onKemendagriCode?: (code: string, key: string) => void,
   ) {
     // Every name of a regional office: "Sulawesi Maluku (Sulama)", "Sulawesi Maluku" and "Sulama" (as
     // --expect kanwil: reads them, io/geography.ts findKanwil).
@@ -147,6 +153,7 @@ export class KeyDomains {
       // Once per distinct cell text (the result is cached): a code that is not the Kemendagri one.
       const c = code.trim().replace(/^0+(?=\d\d$)/, '');
       if ('province' in r && !this.codeSystem && c !== '' && c !== r.province.kemendagri && c === r.province.bps) this.onBpsCode?.(c, r.province.kemendagri);
+      if ('province' in r && !this.codeSystem && c !== '' && c === r.province.kemendagri && c !== r.province.bps) this.onKemendagriCode?.(c, r.province.kemendagri);
     }
     byName.set(name, out);
     return out;

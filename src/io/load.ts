@@ -17,9 +17,11 @@
 import type { Note } from '../core/facts.js';
 import { StoredTable, type MeasureKind, type SourceFacts, type Table } from '../core/table.js';
 import type { RowColumns } from '../core/row-columns.js';
-import { InputError, ProblemList } from '../errors.js';
+import { InputError, ProblemList, say, type Problem } from '../errors.js';
+import type { OwnHeader } from './csv-rows.js';
 import type { CodeSystem } from './areas.js';
-import { canonicalColumn, isIdColumn, isKnownColumn, roleOf, type ColumnWants } from '../core/columns.js';
+import { canonicalColumn, isIdColumn, isKnownColumn, normaliseHeader, roleOf, type ColumnWants } from '../core/columns.js';
+import { provinceRegistry } from './areas.js';
 import { xlsxCellName } from '../core/cell-name.js';
 import { KeyDomains } from './key-domains.js';
 import type { NumberLocale } from '../core/numbers.js';
@@ -142,6 +144,13 @@ interface Load {
   readonly employerRows: Map<string, { readonly src: number; readonly line: number }>;
   /** How many sources the load reads. */
   readonly count: number;
+  /**
+   * Files given by another flag (the load's role) read under --header-row/--delimiter given for the
+   * data files, their first line not a header the load can use: a problem in one says so (rv25 F14).
+   */
+  readonly underFlags: Map<string, string>;
+  /** Sources whose codes are read in a code system of their own (fileCodes), by index: read again by it too. */
+  readonly fileDomains: Map<number, KeyDomains>;
 }
 
 type Loaded = SourceFacts & {
@@ -163,14 +172,73 @@ type Loaded = SourceFacts & {
  * sheet can be chosen. A --sheet that no workbook of the run has is refused as a flag with no effect
  * (app/inert.ts).
  */
-const readOptions = (schema: LoadSchema, o: LoadOptions): ReadOptions => ({
+const readOptions = (schema: LoadSchema, o: LoadOptions, own?: OwnHeader): ReadOptions => ({
   delimiter: o.delimiter,
   encoding: o.encoding,
   sheet: o.sheet,
   headerRow: o.headerRow,
   ...(schema.role !== undefined && o.sheet !== undefined ? { sheetIfThere: true } : {}),
   ...(schema.role === undefined ? { oneDataSheet: true } : {}),
+  ...(own ? { ownHeader: own } : {}),
 });
+
+/**
+ * --header-row and --delimiter get the rule of --sheet (rv25 F14): they are given for the data files (an
+ * office export with a title line, or `;`), and a file given by another flag — a breakdown's output as
+ * --targets, a --workforce file — has its header on its first line more often than not. Such a file whose
+ * own first line (split on the delimiter found as without --delimiter; a workbook's first non-empty row)
+ * is a header the load can use — every column the load requires, a key it reads, and one of its measures
+ * when it reads any — is read as without the flags, and a note names the file; otherwise the flags apply
+ * as to the data files, and a problem in that file says that they were applied to it. Undefined for a
+ * data load, or when neither flag is given.
+ */
+function ownHeaderRule(load: Load, seen: (usable: boolean) => void, onSetAside: OwnHeader['onSetAside']): OwnHeader | undefined {
+  const { schema, options } = load;
+  if (schema.role === undefined || (options.delimiter === undefined && (options.headerRow ?? 1) <= 1)) return undefined;
+  const required = (schema.required ?? []).map((r) => r.column);
+  const usable = (names: readonly string[]): boolean => {
+    const canon = names.map((n) => canonicalColumn(n));
+    const roles = canon.map((c) => roleOf(c, load.wants).kind);
+    const ok = required.every((r) => canon.includes(r)) && roles.includes('dim') && (schema.measures.size === 0 || roles.includes('measure'));
+    seen(ok);
+    return ok;
+  };
+  return { usable, onSetAside };
+}
+
+/** "--header-row 2 and --delimiter ';'": the flags of the run a role file is read under. */
+function flagsOf(options: LoadOptions, aside?: { readonly headerRow?: number; readonly delimiter?: string }): string {
+  const parts: string[] = [];
+  const row = aside ? aside.headerRow : options.headerRow !== undefined && options.headerRow > 1 ? options.headerRow : undefined;
+  const d = aside ? aside.delimiter : options.delimiter;
+  if (row !== undefined) parts.push(`--header-row ${row}`);
+  if (d !== undefined) parts.push(`--delimiter ${d === '\t' ? 'TAB' : `'${d}'`}`);
+  return parts.join(' & ');
+}
+
+/** The problems with, before the first of each file read under flags meant for the data files, a note saying so. */
+function withFlagNotes(list: Problem[], load: Load): Problem[] {
+  if (!load.underFlags.size) return list;
+  const out = list.slice();
+  for (const [name, flags] of load.underFlags) {
+    const at = out.findIndex((d) => d.severity !== 'note' && d.file !== undefined && (d.file === name || d.file.startsWith(`${name}:`)));
+    if (at < 0) continue;
+    const role = load.schema.role ?? '';
+    const need = (load.schema.required ?? []).map((r) => r.column);
+    const needEn = need.length ? `: ${need.join(', ')} and a key column such as province` : ': a key column such as province and the figures it gives';
+    const needId = need.length ? `: ${need.join(', ')} dan kolom kunci seperti province` : ': kolom kunci seperti province dan angka yang diberikannya';
+    out.splice(at, 0, {
+      file: name,
+      severity: 'note',
+      code: 'flags-applied',
+      ...say(
+        { message: `${flags}, given for the data files, ${flags.includes('&') ? 'were' : 'was'} applied to this ${role} file too: its first line is not a header with the columns ${role} needs`, hint: `a ${role} file whose own first line is its header (with the columns ${role} needs${needEn}) is read without them; otherwise they apply to it as to the data files` },
+        { message: `${flags.replace(' & ', ' dan ')}, yang diberikan untuk berkas data, juga diterapkan pada berkas ${role} ini: baris pertamanya bukan judul kolom dengan kolom yang diperlukan ${role}`, hint: `berkas ${role} yang baris pertamanya adalah judul kolomnya sendiri (dengan kolom yang diperlukan ${role}${needId}) dibaca tanpa opsi itu; jika tidak, opsi itu berlaku padanya seperti pada berkas data` },
+      ),
+    });
+  }
+  return out;
+}
 
 /** A file's id forms, for Loaded (none when it has no participant ids). */
 const idFormsOf = (t: TypedRows): Pick<Loaded, 'idForms'> => (t.idForms ? { idForms: { bits: t.idForms, column: t.idColumn ?? '' } } : {});
@@ -204,6 +272,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     ids: new IdLedger(),
     employerRows: new Map(),
     count: paths.length,
+    underFlags: new Map(),
+    fileDomains: new Map(),
   };
   const { problems } = load;
   const sources: SourceFacts[] = [];
@@ -271,7 +341,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
       const partial = loadedTable(shape, load.fold.finish(), sources, rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse'));
       for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
     }
-    const list = problems.list();
+    const list = withFlagNotes(problems.list(), load);
     if (unread.length) list.push({ ...inputProblem({ code: 'files-not-read', files: unread, limit: options.maxErrors }, {}), severity: 'note' });
     throw new InputError(list);
   }
@@ -306,7 +376,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   });
   // Suspects (rows with the same keys, rows that overlap, a participant twice), confirmed on the rows.
   const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, readAgainOf, options.maxErrors, skip);
-  if (confirmed.length) throw new InputError(confirmed);
+  if (confirmed.length) throw new InputError(withFlagNotes(confirmed, load));
   return table;
 }
 
@@ -348,18 +418,24 @@ function loadedTable(shape: TableShape, cols: RowColumns, sources: readonly Sour
 }
 
 /** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */
-function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }] } {
+function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string } {
   let rows = 0;
   const sink = {
     typed: undefined as TypedRows | undefined,
     columns: [] as [string, number, { line: number; column: number }][],
     blanks: 0,
     declared: undefined as [string, { line: number; column: number }] | undefined,
+    /** The file's own code system (JSON meta.codeSystem), when told before its first row (fileCodes). */
+    codeSystem: undefined as string | undefined,
     column(name: string, index: number, place: { line: number; column: number }) {
       if (sink.typed) sink.typed.column(name, index, place);
       else sink.columns.push([name, index, place]);
     },
-    declare(what: 'denominator', value: string, place: { line: number; column: number }) {
+    declare(what: 'denominator' | 'codeSystem', value: string, place: { line: number; column: number }) {
+      if (what === 'codeSystem') {
+        if (!sink.typed) sink.codeSystem ??= value;
+        return;
+      }
       if (sink.typed) sink.typed.declare(what, value, place);
       else sink.declared ??= [value, place];
     },
@@ -387,6 +463,71 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
   return sink;
 }
 
+/** The code system a file's province codes are read in (fileCodes), and what its codes showed. */
+interface FileCodes {
+  readonly domains: KeyDomains;
+  /** meta: its JSON meta.codeSystem; label: its code column's label, "code (BPS)"; names: by the names beside them. */
+  readonly how?: 'meta' | 'label' | 'names';
+  readonly system?: CodeSystem;
+  /** how 'names': the codes read in each meaning where the two systems differ, code → province key. */
+  readonly bps: Map<string, string>;
+  readonly kemendagri: Map<string, string>;
+}
+
+/**
+ * The code system of one file's province codes (rv25 F9). --code-system says the system of the data
+ * files, and a file the tool wrote says its own: a JSON report's meta.codeSystem, or a workbook's code
+ * column labelled "code (BPS)" (as the reports label it under --code-system bps); such a file is read in
+ * its own system, whatever the flag, and a note says so where they differ. A file given by another flag
+ * (a breakdown's CSV as --targets: its header `province_code` is the same in both systems) with a name
+ * beside every code column, under --code-system, is read by those names: each code in the system its
+ * name agrees with (a name settles the six Papua codes), a file whose codes are in both systems is
+ * refused, and a note says when they were in the other system than the flag's. Otherwise the run's.
+ */
+function fileCodes(load: Load, names: readonly string[], declared: string | undefined): FileCodes {
+  const none = { bps: new Map<string, string>(), kemendagri: new Map<string, string>() };
+  if (declared === 'bps' || declared === 'kemendagri') return { domains: new KeyDomains(declared, undefined), how: 'meta', system: declared, ...none };
+  if (names.some((n) => /^(code|kode)_bps$/.test(normaliseHeader(n)))) return { domains: new KeyDomains('bps', undefined), how: 'label', system: 'bps', ...none };
+  const given = load.options.codeSystem;
+  if (load.schema.role === undefined || given === undefined) return { domains: load.domains, ...none };
+  const canon = new Set(names.map((n) => canonicalColumn(n)));
+  const named = (canon.has('province_code') || canon.has('regency_code')) && (!canon.has('province_code') || canon.has('province')) && (!canon.has('regency_code') || canon.has('regency'));
+  if (!named) return { domains: load.domains, ...none };
+  const read = { bps: new Map<string, string>(), kemendagri: new Map<string, string>() };
+  const domains = new KeyDomains(
+    undefined,
+    (code, key, dim) => (dim === undefined ? read.bps.set(code, key) : undefined),
+    (code, key) => read.kemendagri.set(code, key),
+  );
+  return { domains, how: 'names', ...read };
+}
+
+/** What a file's codes read by fileCodes call for: a note, a refusal (codes of both systems), or nothing. */
+function codesNote(c: FileCodes, file: string, options: LoadOptions): { note: Note } | { problem: Problem } | undefined {
+  const given = options.codeSystem;
+  if (c.how === 'meta' || c.how === 'label') return c.system !== (given ?? 'kemendagri') ? { note: { code: 'codes-read-in', file, system: c.system!, how: c.how, ...(given ? { given } : {}) } } : undefined;
+  if (c.how !== 'names') return undefined;
+  const reg = provinceRegistry();
+  const shown = (m: Map<string, string>): string[] => [...m].slice(0, 6).map(([code, key]) => `${code} ${reg.byKemendagri(key)?.name ?? key}`);
+  if (c.bps.size && c.kemendagri.size) {
+    const k = shown(c.kemendagri).join(', ');
+    const b = shown(c.bps).join(', ');
+    return {
+      problem: {
+      file,
+      code: 'codes-in-both-systems',
+      ...say(
+        { message: `province codes of both systems, read by the names beside them: Kemendagri ${k}; BPS ${b}`, hint: 'a file is in one code system: correct the codes (jamsostek provinces lists both)' },
+        { message: `kode provinsi dari dua sistem, dibaca menurut nama di sampingnya: Kemendagri ${k}; BPS ${b}`, hint: 'satu berkas memakai satu sistem kode: perbaiki kodenya (jamsostek provinces memuat keduanya)' },
+      ),
+      },
+    };
+  }
+  const system: CodeSystem | undefined = c.bps.size ? 'bps' : c.kemendagri.size ? 'kemendagri' : undefined;
+  if (system === undefined || system === given) return undefined;
+  return { note: { code: 'codes-read-in', file, system, how: 'names', codes: shown(system === 'bps' ? c.bps : c.kemendagri), ...(given ? { given } : {}) } };
+}
+
 async function loadOne(path: string, load: Load, src: number): Promise<Loaded | undefined> {
   const { schema, options, problems } = load;
   // Problems found before this file: a row of it refused makes its own total rows' check a follow-on.
@@ -398,16 +539,28 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const first = firstRead.value;
     const format = formatOf(path, first);
     const reread: Rereadable = { path, name: o.name, format, regular: o.file !== undefined };
+    // --header-row/--delimiter set aside for a file given by another flag whose own first line is its header.
+    let aside: Parameters<OwnHeader['onSetAside']>[0] | undefined;
+    let usableFirst = false;
+    const ownRule = format === 'csv' || format === 'xlsx' ? ownHeaderRule(load, (ok) => (usableFirst = ok), (a) => (aside = a)) : undefined;
+    if (ownRule) reread.own = ownRule;
     let sheet: string | undefined;
     let columns: readonly string[] = [];
     // Where a cell is, in messages: file:line:column, or what the reader names (book.xlsx:Sheet!B7, x.parquet:row 7 (province)).
     const placeOf = (line: number, column?: number): string | undefined => (format === 'parquet' ? parquetPlace(o.name, columns, line, column) : sheet !== undefined ? `${o.name}:${xlsxCellName(sheet, line, column ?? 1)}` : undefined);
     let fileFold: FileFold | undefined;
+    // The file's code system, decided at its first row from its header and meta (fileCodes, rv25 F9).
+    let codes: FileCodes | undefined;
+    let header: { names: readonly string[]; declared?: string } | undefined;
     const make = (rule: 'refuse' | 'sum', into: ProblemList = problems, fold = true): TypedRows => {
       // A fast path that gave up leaves its groups: the file's rows are read again from none.
       fileFold?.discard();
       if (fold) fileFold = load.fold.file(src, rule, o.file !== undefined);
-      return new TypedRows(load.shape, load.domains, into, {
+      if (header && !codes) {
+        codes = fileCodes(load, header.names, header.declared);
+        if (codes.domains !== load.domains) load.fileDomains.set(src, codes.domains);
+      }
+      return new TypedRows(load.shape, codes?.domains ?? load.domains, into, {
         file: o.name,
         src,
         wants: load.wants,
@@ -421,13 +574,13 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         },
         columnsUpFront: READERS[format].columnsUpFront,
         required: (schema.required ?? []).filter((r) => !(r.regional && rule === 'sum')),
-        ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
+        ...(options.headerRow !== undefined && aside?.headerRow === undefined ? { headerRow: options.headerRow } : {}),
         fold: fold ? fileFold : undefined,
         ids: load.ids,
         rereadable: o.file !== undefined,
       });
     };
-    if (format === 'csv' && o.file !== undefined && o.size !== undefined) {
+    if (format === 'csv' && o.file !== undefined && o.size !== undefined && !ownRule) {
       const fast = await fastPath(o as Opened & { file: string; size: number }, first, load, src, (rule, into) => make(rule, into), () => fileFold?.merged ?? 0);
       if (fast) return { ...fast, reread };
       fileFold?.discard();
@@ -436,7 +589,10 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const tap = new ByteTap(first, o.chunks, (bytes) => options.onProgress?.(bytes, o.size));
     const sink = deciding(
       load,
-      (rule) => make(rule),
+      (rule) => {
+        header = { names: sink.columns.map(([n]) => n), ...(sink.codeSystem !== undefined ? { declared: sink.codeSystem } : {}) };
+        return make(rule);
+      },
       (rows) => {
         // Rows to come, from the bytes per row so far (+10 %): the checks' tables are then built once.
         if (o.size === undefined || tap.bytes >= o.size) return;
@@ -447,14 +603,16 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     );
     const reader = await readerOf(format);
     const shared = format === 'parquet' && load.count > 1 ? { words: (id: string, period: string | undefined) => load.ids.wordsOf(id, period), set: new IdSet() } : undefined;
-    const facts = await reader(
+    let facts: Awaited<ReturnType<typeof reader>>;
+    try {
+      facts = await reader(
       {
         name: o.name,
         path: o.file,
         size: o.size,
         first,
         rest: tap,
-        options: readOptions(schema, options),
+        options: readOptions(schema, options, ownRule),
         isKnownColumn,
         wants: load.wants,
         rule: schema.rule,
@@ -468,6 +626,9 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       sink,
       problems,
     );
+    } finally {
+      if (ownRule && !usableFirst) load.underFlags.set(o.name, flagsOf(options));
+    }
     if (facts.route) options.onRoute?.(o.name, facts.route);
     // An extract the reader added up itself (its fast path): its TypedRows is the file's.
     if (facts.typed) sink.typed = facts.typed;
@@ -490,6 +651,12 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const locale = facts.typed ? (t.policy.locale ?? null) : t.finish();
     const ff = fileFold!;
     const notes: Note[] = [...(facts.notes ?? [])];
+    if (codes) {
+      const said = codesNote(codes, o.name, options);
+      if (said && 'note' in said) notes.push(said.note);
+      else if (said) problems.add(said.problem);
+    }
+    if (aside) notes.push({ code: 'flags-set-aside', file: o.name, role: schema.role ?? '', flags: flagsOf(options, aside), line: aside.line, ...(aside.found !== undefined ? { delimiter: aside.found } : {}) });
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);
     for (const n of t.statusNotes(o.name)) notes.push(n);
@@ -631,7 +798,7 @@ async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: impo
     const quiet = new ProblemList(1);
     let sheet: string | undefined;
     const sink = deciding(load, (rule) =>
-      new TypedRows(load.shape, load.domains, quiet, {
+      new TypedRows(load.shape, load.fileDomains.get(src) ?? load.domains, quiet, {
         file: o.name,
         src,
         wants: load.wants,
@@ -650,7 +817,7 @@ async function readAgain(r: Rereadable, load: Load, src: number, tap: (row: impo
     const bytes = new ByteTap(first, o.chunks, () => undefined);
     const reader = await readerOf(r.format);
     await reader(
-      { name: o.name, path: o.file, size: o.size, first, rest: bytes, options: readOptions(schema, options), isKnownColumn, wants: load.wants, rule: 'refuse', onSheet: (n) => (sheet = n), onColumns: () => undefined },
+      { name: o.name, path: o.file, size: o.size, first, rest: bytes, options: readOptions(schema, options, r.own), isKnownColumn, wants: load.wants, rule: 'refuse', onSheet: (n) => (sheet = n), onColumns: () => undefined },
       sink,
       quiet,
     );

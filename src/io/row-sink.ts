@@ -39,9 +39,10 @@ export interface RowSink {
   blank?(line: number): void;
   /**
    * What the file says about its columns outside them (JSON: the tool's own report's `meta.denominator`,
-   * which names what its rows' `denominator` is). Told before the rows it concerns, when the file has it there.
+   * which names what its rows' `denominator` is, and `meta.codeSystem`, the code system of its province
+   * codes). Told before the rows it concerns, when the file has it there.
    */
-  declare?(what: 'denominator', value: string, place: CellPlace): void;
+  declare?(what: 'denominator' | 'codeSystem', value: string, place: CellPlace): void;
 }
 
 /**

@@ -612,6 +612,22 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file}: its participants column is not read: a --workforce file gives the denominators only, and the report's participants are the input's`,
         `${n.file}: kolom pesertanya tidak dibaca: berkas --workforce hanya memberi penyebut, dan peserta laporan diambil dari input`,
       );
+    case 'codes-read-in': {
+      const sys = n.system === 'bps' ? 'BPS' : 'Kemendagri';
+      const given = n.given === undefined ? undefined : n.given === 'bps' ? 'bps' : 'kemendagri';
+      const flagEn = given ? `; --code-system ${given} is for the data files` : '';
+      const flagId = given ? `; --code-system ${given} berlaku untuk berkas data` : '';
+      const codes = n.codes?.length ? ` (${n.codes.join(', ')})` : '';
+      const how = n.how === 'meta' ? ['as its meta.codeSystem says', 'sesuai meta.codeSystem-nya'] : n.how === 'label' ? ['as its code column\'s label "code (BPS)" says', 'sesuai label kolom kodenya "code (BPS)"'] : [`by the names beside them${codes}`, `menurut nama di sampingnya${codes}`];
+      return L(`${n.file}: its province codes are read as ${sys} codes, ${how[0]}${flagEn}`, `${n.file}: kode provinsinya dibaca sebagai kode ${sys}, ${how[1]}${flagId}`);
+    }
+    case 'flags-set-aside': {
+      const d = n.delimiter === undefined ? undefined : n.delimiter === '\t' ? 'TAB' : `'${n.delimiter}'`;
+      return L(
+        `${n.file} (${n.role}): read without ${n.flags}, given for the data files: its own header is on line ${n.line}${d ? `, split on ${d}` : ''}`,
+        `${n.file} (${n.role}): dibaca tanpa ${n.flags.replace(' & ', ' dan ')}, yang diberikan untuk berkas data: judul kolomnya sendiri ada di baris ${n.line}${d ? `, terpisah oleh ${d}` : ''}`,
+      );
+    }
     case 'unused-columns': {
       const cols = list(n.columns.map((c) => clipValue(c)));
       return L(`${n.file}: ${n.columns.length === 1 ? 'column' : 'columns'} not read: ${cols}`, `${n.file}: kolom yang tidak dibaca: ${cols}`);

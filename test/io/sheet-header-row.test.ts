@@ -145,16 +145,16 @@ describe('rv13 F6: --header-row is the header line of every file, the targets’
     expect(gaps(r.stdout)).toEqual(GAPS);
   });
 
-  it('a targets CSV whose header is on line 1 while --header-row says 3: refused, and the hint says why', async () => {
+  it('a targets CSV whose header is on line 1 while --header-row says 3: read by its own header, and said (rv25 F14; was refused)', async () => {
     file('titled.csv', 'Laporan Juni 2024\n\nperiod,province,workforce,participants\n2024-06,Gorontalo,600000,252345\n');
     file('t.csv', 'province,target\nGorontalo,300000\nMaluku,200000\n');
-    const r = await cli(['coverage', 'titled.csv', '--header-row', '3', '--targets', 't.csv', '--year', '2024', '-f', 'csv']);
-    expect(r.code).toBe(3);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('t.csv:3: error: missing column "target" (the targets to compare with)');
-    expect(r.stderr).toContain("the header was read at line 3, as --header-row 3 says for every CSV and workbook of the run (this file's too)");
+    const r = await cli(['coverage', 'titled.csv', '--header-row', '3', '--targets', 't.csv', '--year', '2024', '-f', 'csv', '--fields', 'province,gap']);
+    expect(r.code, r.stderr).toBe(0);
+    // 300,000 − 252,345.
+    expect(gaps(r.stdout)).toEqual([['Gorontalo', '47655'], ['Total', '47655']]);
+    expect(r.stderr).toContain('note: t.csv (--targets): read without --header-row 3, given for the data files: its own header is on line 1\n');
     const id = await cli(['coverage', 'titled.csv', '--header-row', '3', '--targets', 't.csv', '--year', '2024', '-f', 'csv', '--lang', 'id']);
-    expect(id.stderr).toContain('judul dibaca di baris 3, sesuai --header-row 3 untuk setiap berkas CSV dan buku kerja di proses ini (termasuk berkas ini)');
+    expect(id.stderr).toContain('note: t.csv (--targets): dibaca tanpa --header-row 3, yang diberikan untuk berkas data: judul kolomnya sendiri ada di baris 1\n');
     expect(englishLeft(id.stderr)).toEqual([]);
   });
 });

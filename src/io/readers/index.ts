@@ -21,6 +21,7 @@ import type { Encoding, ReaderFacts, RowSink } from '../row-sink.js';
 import type { JsonShown, JsonTotals } from '../json-rows.js';
 import type { TypedRows } from '../typed-rows.js';
 import type { SharedIds } from './parquet-extract.js';
+import type { OwnHeader } from '../csv-rows.js';
 
 export const INPUT_FORMATS = ['csv', 'json', 'xlsx', 'parquet'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -37,6 +38,11 @@ export interface ReadOptions {
   /** A data input (no --targets/--workforce role): other visible sheets with the same data header are refused, not left out (rv21 C). */
   readonly oneDataSheet?: boolean;
   readonly headerRow?: number;
+  /**
+   * A file given by another flag (the load's role) under --header-row/--delimiter given for the data
+   * files: read as without them when its own first line is a header the load can use (csv-rows.ts).
+   */
+  readonly ownHeader?: OwnHeader;
 }
 
 export interface ReaderInput {
@@ -118,7 +124,7 @@ export const READERS = {
       const { readCsvRows } = await import('../csv-rows.js');
       return async (input, sink, problems) => {
         const t = await text(input);
-        const facts = await readCsvRows(t.chunks, input.name, { delimiter: input.options.delimiter, headerRow: input.options.headerRow }, sink, problems);
+        const facts = await readCsvRows(t.chunks, input.name, { delimiter: input.options.delimiter, headerRow: input.options.headerRow, ...(input.options.ownHeader ? { ownHeader: input.options.ownHeader } : {}) }, sink, problems);
         return { ...facts, encoding: t.encoding() };
       };
     },
@@ -149,7 +155,7 @@ export const READERS = {
     load: async () => {
       const { readXlsxInput } = await import('./xlsx.js');
       return async (input, sink, problems) => {
-        const r = await readXlsxInput({ name: input.name, file: input.path }, input.first, input.rest, { sheet: input.options.sheet, sheetIfThere: input.options.sheetIfThere, oneDataSheet: input.options.oneDataSheet, headerRow: input.options.headerRow, wants: input.wants, onSheet: input.onSheet }, sink, problems);
+        const r = await readXlsxInput({ name: input.name, file: input.path }, input.first, input.rest, { sheet: input.options.sheet, sheetIfThere: input.options.sheetIfThere, oneDataSheet: input.options.oneDataSheet, headerRow: input.options.headerRow, ...(input.options.ownHeader ? { ownHeader: input.options.ownHeader } : {}), wants: input.wants, onSheet: input.onSheet }, sink, problems);
         return { ...r.facts, notes: r.notes };
       };
     },

@@ -21,6 +21,7 @@ import type { Note } from '../../core/facts.js';
 import { canonicalColumn, COUNT_COLUMNS, isIdColumn, isKnownColumn, KNOWN_DIMS, roleOf, SEGMENT_COLUMNS, type ColumnWants } from '../../core/columns.js';
 import { columnLetters, xlsxCellName } from '../../core/cell-name.js';
 import type { Cell, CellPlace, ReaderFacts, RowSink } from '../row-sink.js';
+import type { OwnHeader } from '../csv-rows.js';
 import { bytesSource, randomAccess, type ByteSource } from './byte-source.js';
 import { dateStyles, relationships, SharedStrings, sharedStringsParser, SharedStringsTooLarge, workbookInfo, type SheetInfo } from './xlsx-parts.js';
 import { isFlag, MergeFinder, sheetParser, type Flag, type MergedRange, type RawValue, type SheetRowHandler } from './xlsx-sheet.js';
@@ -51,6 +52,11 @@ export interface XlsxReadOptions {
   readonly columnKind?: (name: string) => ColumnKind;
   /** Told what the reader decided on the user's behalf (the sheet, filled merges), as notes. */
   readonly onNote?: (note: Note) => void;
+  /**
+   * A workbook given by another flag read under --header-row: when its first non-empty row, above that
+   * row, is a header the load can use, it is the header (as without --header-row), said to `onSetAside`.
+   */
+  readonly ownHeader?: OwnHeader;
 }
 
 /** Rows searched for the header when `headerRow` is not given. */
@@ -340,6 +346,9 @@ function headerText(v: RawValue): string {
 
 class SheetRows implements SheetRowHandler {
   private phase: 'search' | 'data' = 'search';
+  /** --header-row as applied to this sheet (set aside when its own first row is its header: XlsxReadOptions.ownHeader). */
+  private given: number | undefined;
+  private ownChecked = false;
   private readonly buffered: BufferedRow[] = [];
   private lastNonEmpty = 0;
   private headerRow: number | undefined;
@@ -380,7 +389,9 @@ class SheetRows implements SheetRowHandler {
     private readonly sink: RowSink,
     private readonly problems: ProblemList,
     private readonly merges: readonly MergedRange[],
-  ) {}
+  ) {
+    this.given = o.headerRow;
+  }
 
   private at(row: number, column: number): string {
     return `${this.file}:${xlsxCellName(this.sheet, row, column)}`;
@@ -419,7 +430,20 @@ class SheetRows implements SheetRowHandler {
       return;
     }
     if (this.headerError) return;
-    const given = this.o.headerRow;
+    const given = this.given;
+    if (given !== undefined && this.o.ownHeader && !this.ownChecked && !empty) {
+      this.ownChecked = true;
+      if (row < given) {
+        const names: string[] = [];
+        for (let i = 0; i < count; i++) names.push(headerText(values[i]!));
+        if (this.o.ownHeader.usable(names.filter((n) => n !== ''))) {
+          this.o.ownHeader.onSetAside({ line: row, headerRow: given });
+          this.given = undefined;
+          this.setHeader(row, columns, values, count);
+          return;
+        }
+      }
+    }
     if (given !== undefined) {
       if (row < given) return;
       if (row === given && !empty) {
@@ -580,7 +604,7 @@ class SheetRows implements SheetRowHandler {
   private unnamedColumn(c: number, firstValue: number): void {
     const h = this.headerRow!;
     const L = columnLetters(c);
-    const given = this.o.headerRow !== undefined;
+    const given = this.given !== undefined;
     this.problems.add({
       file: this.at(h, c),
       ...say(
@@ -595,7 +619,7 @@ class SheetRows implements SheetRowHandler {
    * empty sheet or a header row that is empty or beyond the last row. Returns the header row, if any.
    */
   finish(listSheets: ((lang: 'en' | 'id') => string) | undefined): number | undefined {
-    if (this.phase === 'search' && this.o.headerRow === undefined) this.fallbackHeader();
+    if (this.phase === 'search' && this.given === undefined) this.fallbackHeader();
     if (this.lastNonEmpty === 0) {
       const name = quoted(this.sheet);
       this.problems.add({
@@ -608,7 +632,7 @@ class SheetRows implements SheetRowHandler {
       return undefined;
     }
     if (this.phase === 'search') {
-      const given = this.o.headerRow!;
+      const given = this.given!;
       const lastRow = this.lastNonEmpty;
       const beyond = given > lastRow;
       const name = quoted(this.sheet);
@@ -665,7 +689,7 @@ export async function readXlsxInput(
   input: { readonly name: string; readonly file?: string },
   first: Uint8Array,
   rest: AsyncIterator<Uint8Array>,
-  options: { readonly sheet?: string; readonly sheetIfThere?: boolean; readonly oneDataSheet?: boolean; readonly headerRow?: number; readonly wants: ColumnWants; readonly onSheet: (name: string) => void },
+  options: { readonly sheet?: string; readonly sheetIfThere?: boolean; readonly oneDataSheet?: boolean; readonly headerRow?: number; readonly ownHeader?: OwnHeader; readonly wants: ColumnWants; readonly onSheet: (name: string) => void },
   sink: RowSink,
   problems: ProblemList,
 ): Promise<{ facts: ReaderFacts; notes: Note[]; sha256: string; bytes: number }> {
@@ -676,7 +700,7 @@ export async function readXlsxInput(
       const role = roleOf(canonicalColumn(name), options.wants);
       return role.kind === 'dim' || role.kind === 'id' ? 'key' : role.kind === 'measure' || role.kind === 'segment-part' || role.kind === 'percent' ? 'measure' : 'other';
     };
-    const facts = await readXlsxRows(opened.source, input.name, { sheet: options.sheet, sheetIfThere: options.sheetIfThere, oneDataSheet: options.oneDataSheet, headerRow: options.headerRow, isKnownColumn, onSheet: options.onSheet, columnKind, onNote: (n) => notes.push(n) }, sink, problems);
+    const facts = await readXlsxRows(opened.source, input.name, { sheet: options.sheet, sheetIfThere: options.sheetIfThere, oneDataSheet: options.oneDataSheet, headerRow: options.headerRow, ...(options.ownHeader ? { ownHeader: options.ownHeader } : {}), isKnownColumn, onSheet: options.onSheet, columnKind, onNote: (n) => notes.push(n) }, sink, problems);
     return { facts, notes, sha256: opened.sha256, bytes: opened.bytes };
   } finally {
     await opened.close();
