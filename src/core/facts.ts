@@ -45,6 +45,8 @@ export type Note =
   | { readonly code: 'held'; readonly units: readonly string[] }
   /** Units whose target stopped at their upper bound (--max, --max-coverage): the rest went to the others. */
   | { readonly code: 'capped'; readonly units: readonly string[] }
+  /** Units held at their lower bound, which binds (the rule would give them less): today's participants (`today`: a zero increase) or --min. */
+  | { readonly code: 'at-lower'; readonly units: readonly string[]; readonly today: boolean }
   /** Units that stood exactly level at the cut; the rule gave the unit to the first ones. */
   | { readonly code: 'tie'; readonly units: readonly string[]; readonly winners: readonly string[] }
   /** Matrix cells on a cycle of exact ties: another answer with the same margins exists. */

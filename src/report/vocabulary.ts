@@ -210,6 +210,10 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'capped':
       return L(`stopped at the upper bound (--max, --max-coverage), the rest shared by the others: ${list(n.units)}`, `berhenti pada batas atas (--max, --max-coverage), sisanya dibagi ke yang lain: ${list(n.units)}`);
+    case 'at-lower':
+      return n.today
+        ? L(`held at the lower bound, today's participants (a zero increase): ${list(n.units)}`, `ditahan pada batas bawah, peserta saat ini (tanpa kenaikan): ${list(n.units)}`)
+        : L(`held at the lower bound (--min): ${list(n.units)}`, `ditahan pada batas bawah (--min): ${list(n.units)}`);
     case 'held':
       return L(`held at today's participants (already above the upper bound): ${list(n.units)}`, `ditahan pada peserta saat ini (sudah di atas batas atas): ${list(n.units)}`);
     case 'tie':
