@@ -110,7 +110,19 @@ export type Note =
   /** The change column is over several months (the previous month known is not the one before). */
   | { readonly code: 'change-span'; readonly from: string; readonly months: number }
   /** Rows whose pace is measured over fewer months than --pace-window. */
-  | { readonly code: 'pace-shorter'; readonly rows: number; readonly of: number; readonly window: number; readonly fewest: number }
+  | {
+      readonly code: 'pace-shorter';
+      readonly rows: number;
+      readonly of: number;
+      readonly window: number;
+      readonly fewest: number;
+      /** Rows (up to 8) whose pace is shorter for a month of the window they did not report, others did (rv26 F3): the months, and the span of their pace. */
+      readonly named?: readonly { readonly label: string; readonly missing: readonly string[]; readonly from: string }[];
+      /** The month reported: the end of each pace. */
+      readonly to?: string;
+    }
+  /** Rows that reported some months of the history and not others (which others did): the trend's and charts' subtotals and Total over them have no figure for those months (rv26 F3). Up to 8 rows named, `count` in all. */
+  | { readonly code: 'row-months-missing'; readonly rows: readonly { readonly label: string; readonly months: readonly string[] }[]; readonly count: number }
   /** Detail rows without a denominator where other rows have one: no coverage for them or the totals over them. */
   /** `per`: the rows counted are the subtotals of that key (the denominator is known per it, not per detail row). */
   | { readonly code: 'denominator-missing'; readonly measure: string; readonly rows: number; readonly of: number; readonly example: string; readonly per?: string }
@@ -186,7 +198,7 @@ export type Note =
   /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */
   | { readonly code: 'bundled-denominators'; readonly measure?: string; readonly inputHas?: readonly string[] }
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */
-  | { readonly code: 'no-pace'; readonly rows: number; readonly window: number }
+  | { readonly code: 'no-pace'; readonly rows: number; readonly window: number; /** The rows (up to 8), by name (rv26 F3). */ readonly names?: readonly string[] }
   /** Participants above the denominator in a group (allowed, but worth a look). */
   | { readonly code: 'over-coverage'; readonly units: readonly string[] }
   /**
