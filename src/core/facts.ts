@@ -281,7 +281,7 @@ export type Note =
   | { readonly code: 'added-over'; readonly columns: readonly string[]; readonly grain: readonly string[]; readonly previousPeriod: string }
   /** Targets per a finer area than the data's, given for only some of an area's parts (2 of Gorontalo's 6 regencies). */
   | { readonly code: 'partial-targets'; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
-  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number; /** The parts given, by name, when few (rv25 F8). */ readonly parts?: readonly string[] }[] }
   /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */
   | { readonly code: 'extract-parts'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */

@@ -811,8 +811,9 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'partial-denominators': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
-      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
-      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
+      // The parts given, named when few: the row labelled with the area is their coverage (rv25 F8).
+      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en}${a.parts?.length ? `: its row is the coverage of ${orList(a.parts, 'and')}` : ''})`);
+      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id}${a.parts?.length ? `: barisnya adalah cakupan ${orList(a.parts, 'dan')}` : ''})`);
       return L(
         `the ${n.measure} figures (${n.source}) are given only in part, and are taken as the whole ${dimLabel(n.dim).en}'s denominator where its participants all have one: ${list(shown)}`,
         `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan dipakai sebagai penyebut seluruh ${dimLabel(n.dim).id} bila semua pesertanya memilikinya: ${list(shownId)}`,

@@ -633,11 +633,14 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
     if (partial.length) notes.push({ code: 'partial-denominators', measure: spec.denominator!, source: denSource, dim: wholeDim, partDim, areas: partial });
   }
+  // The areas whose denominator is only some of their parts' (rv25 F8): not the whole area's, so the
+  // note below, "divided by the whole area's", is not said of them.
+  const notWhole = new Set(denNow && spec.areas && extractArea && partDim ? partialTargetAreas(denNow.table, partDim, extractArea, spec.areas).map((a) => a.label) : []);
   // Data (an extract, or a regional file by regency) with rows in only some of an area's parts (3 of Gorontalo's 6 regencies) is divided by the
   // whole area's denominator: a part without rows counts as no participants. Said, naming the areas.
   const dataArea = areaDimOf(cur.dims.map((d) => d.name));
   if (denTable && denominatorFrom === 'denominators' && spec.areas && extractArea && dataArea && dataArea !== extractArea) {
-    const partial = partialTargetAreas(cur, dataArea, extractArea, spec.areas);
+    const partial = partialTargetAreas(cur, dataArea, extractArea, spec.areas).filter((a) => !notWhole.has(a.label));
     if (partial.length) notes.push({ code: 'extract-parts', measure: spec.denominator!, source: denSource, dim: extractArea, partDim: dataArea, areas: partial });
   }
 
