@@ -30,3 +30,18 @@ describe('M1: breakdown and the config\'s "period" (coverage\'s month)', () => {
     expect(same.stderr).not.toContain('"period" in');
   });
 });
+
+describe('M2: a config "format" set aside by the extension of -o', () => {
+  it('says so; a file that takes it (no extension) or a second output that does: nothing said', async () => {
+    const d = sub('m2');
+    writeIn(d, 'jamsostek.json', '{"format":"json"}\n');
+    const r = await run(['breakdown', '--year', '2024', '-o', 'a.csv'], { cwd: d });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: "format" in ./jamsostek.json (json) is left aside: -o a.csv names its format by the extension');
+    const id = await run(['breakdown', '--year', '2024', '-o', 'a.csv', '--lang', 'id'], { cwd: d });
+    expect(id.stderr).toContain('"format" di ./jamsostek.json (json) dikesampingkan: -o a.csv menentukan formatnya lewat ekstensi');
+    const taken = await run(['breakdown', '--year', '2024', '-o', 'a.csv', '-o', 'plain'], { cwd: d });
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(taken.stderr).not.toContain('"format" in');
+  });
+});
