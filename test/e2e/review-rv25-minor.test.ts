@@ -45,3 +45,30 @@ describe('M2: a config "format" set aside by the extension of -o', () => {
     expect(taken.stderr).not.toContain('"format" in');
   });
 });
+
+describe('M3: --top', () => {
+  const file = 'examples/sulama-2024/2024-06.csv'; // 8 provinces
+  it('N at or above the rows: a note that it has no effect (en, id, JSON meta.notes)', async () => {
+    const r = await run(['coverage', file, '--top', '100', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: --top 100 has no effect: the report has 8 rows, all shown');
+    expect((JSON.parse(r.stdout) as { meta: { notes: { en: string }[] } }).meta.notes.map((n) => n.en)).toContain('--top 100 has no effect: the report has 8 rows, all shown');
+    const id = await run(['coverage', file, '--top', '8', '--lang', 'id', '-f', 'csv']);
+    expect(id.stderr).toContain('--top 8 tidak berpengaruh: laporan memuat 8 baris, semuanya ditampilkan');
+    const cut = await run(['coverage', file, '--top', '3', '-f', 'csv']);
+    expect(cut.stderr).toContain('--top 3: 3 of 8 rows shown');
+    expect(cut.stderr).not.toContain('has no effect');
+  });
+  it('a number too large is called too large; 1.000 gets --top\'s own example', async () => {
+    const big = await run(['coverage', file, '--top', '99999999999999999999']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('error: --top is too large, got "99999999999999999999": the largest it takes is 9007199254740991');
+    expect(big.stderr).not.toContain('above 0');
+    const id = await run(['coverage', file, '--top', '99999999999999999999', '--lang', 'id']);
+    expect(id.stderr).toContain('--top terlalu besar');
+    const dots = await run(['coverage', file, '--top', '1.000']);
+    expect(dots.code).toBe(2);
+    expect(dots.stderr).toContain('--top expects a whole number such as 10, got "1.000"');
+    expect(dots.stderr).not.toContain('70000000');
+  });
+});
