@@ -72,3 +72,20 @@ describe('M3: --top', () => {
     expect(dots.stderr).not.toContain('70000000');
   });
 });
+
+describe("M5: validate's unused_columns lists a denominator column the run does not divide by", () => {
+  it('potential_workers beside employed (the default), employed under --denominator potential_workers, and a lone column under another --denominator', async () => {
+    const d = sub('m5');
+    writeIn(d, 'two.csv', 'period,province,employed,potential_workers,participants,foo\n2024-06,Gorontalo,631521,422934,260000,1\n');
+    writeIn(d, 'pw.csv', 'period,province,potential_workers,participants\n2024-06,Gorontalo,422934,263813\n');
+    const unused = async (args: string[]): Promise<string> => {
+      const r = await run(['validate', ...args, '-f', 'json'], { cwd: d });
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { rows: { unused_columns: string | null }[] }).rows[0]!.unused_columns ?? '';
+    };
+    expect(await unused(['two.csv'])).toBe('foo, potential_workers');
+    expect(await unused(['two.csv', '--denominator', 'potential_workers'])).toBe('foo, employed');
+    expect(await unused(['pw.csv', '--denominator', 'employed'])).toBe('potential_workers');
+    expect(await unused(['pw.csv'])).toBe('');
+  });
+});
