@@ -630,7 +630,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const partDim = denNow ? areaDimOf(denNow.table.dims.map((d) => d.name)) : undefined;
   const denAreaDim = partDim;
   if (denNow && spec.areas && wholeDim && partDim && partDim !== wholeDim) {
-    const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
+    const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas, true);
     if (partial.length) notes.push({ code: 'partial-denominators', measure: spec.denominator!, source: denSource, dim: wholeDim, partDim, areas: partial });
   }
   // The areas whose denominator is only some of their parts' (rv25 F8): not the whole area's, so the
