@@ -65,6 +65,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   const notes: Note[] = [...(segmentsNote ? [segmentsNote] : []), ...(totals?.notes ?? [])];
   const months = read.period ? latestMonthOnly(read.table, read.period, grain) : undefined;
   if (months) notes.push(months);
+  configPeriodUnused(session, read.period);
   // Targets for a December before the input's month are for a year already past (coverage refuses
   // such a targets file later; refused here, before a plan is written for it). December of --year
   // itself is refused too: there is no month left to reach a target, and the "increase" would be
@@ -174,4 +175,20 @@ function milestonesOrThrow(path: ReturnType<typeof breakdownMilestones>, from: P
     case 'profile-month':
       return refuseProfileProblem(path, phasing);
   }
+}
+
+/**
+ * The config's "period" is coverage's (the month it reports): breakdown has no --period and plans from
+ * the input's latest month. Said when that is another month than the config's, so that an office's
+ * config is not taken as applied (rv25 M1).
+ */
+function configPeriodUnused(session: Session, planned: string | undefined): void {
+  const config = session.config;
+  const value = config?.values.get('period');
+  if (typeof value !== 'string' || value === planned) return;
+  const from = planned ? { en: `the input's latest month, ${planned}`, id: `bulan terakhir input, ${planned}` } : { en: 'the input as it is (it has no month)', id: 'input apa adanya (tanpa bulan)' };
+  session.note({
+    en: `"period" in ${config!.file} (${value}) is coverage's: breakdown does not use it, and plans from ${from.en}; to plan from ${value}, give an input of that month`,
+    id: `"period" di ${config!.file} (${value}) milik coverage: breakdown tidak memakainya, dan berangkat dari ${from.id}; untuk berangkat dari ${value}, berikan input bulan itu`,
+  });
 }

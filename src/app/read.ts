@@ -6,8 +6,8 @@ import { latestPeriod } from '../core/calendar.js';
 import { canonicalColumn } from '../core/columns.js';
 import { DENOMINATORS } from '../core/domain.js';
 import type { Note } from '../core/facts.js';
-import type { MeasureKind, SourceFacts } from '../core/table.js';
-import { keysOf } from '../core/table.js';
+import type { MeasureKind, SourceFacts, Table } from '../core/table.js';
+import { hasMeasure, keysOf, measureIndex } from '../core/table.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs, lockFilesWords } from '../io/inputs.js';
 import { refuseOutputsAmongInputs } from '../io/output.js';
@@ -84,6 +84,20 @@ export function coverageSchema(grain: readonly string[], denominator: string | u
     percents: true,
     deriveKanwil: grain.includes('kanwil'),
   };
+}
+
+/**
+ * Per source of `table`, the denominator columns it gives that the run does not divide by (`used`: the
+ * input's denominator, or none when it comes from elsewhere): validate's unused_columns (rv25 M5).
+ */
+export function unusedDenominators(table: Table, used: string | undefined): string[][] {
+  const out = table.sources.map((): string[] => []);
+  const other = DENOMINATORS.filter((m) => m !== used && hasMeasure(table, m)).map((m) => [m, measureIndex(table, m)] as const);
+  if (!other.length) return out;
+  for (const r of table.rows) {
+    for (const [m, i] of other) if (r.values[i] !== null && r.values[i] !== undefined && !out[r.src]!.includes(m)) out[r.src]!.push(m);
+  }
+  return out.map((ms) => DENOMINATORS.filter((m) => ms.includes(m)));
 }
 
 /**

@@ -131,6 +131,19 @@ export class Session {
     const folder = configFolder(config);
     if (config && folder) this.note({ en: `using defaults from ${config.file}; the files it names are read from ${folder}/`, id: `memakai pengaturan dari ${config.file}; berkas yang disebutnya dibaca dari ${folder}/` });
     else if (config) this.note({ en: `using defaults from ${config.file}`, id: `memakai pengaturan dari ${config.file}` });
+    // The config's "format" is a default: a file's extension wins. Set aside by every output (no
+    // standard output, each file named for another format), it is said, as other keys set aside are (rv25 M2).
+    const format = out.format;
+    if (config && format !== undefined && originsOf(out)?.fromConfig.has('format')) {
+      const files = this.targets().filter((t) => t.target !== '-');
+      if (files.length && files.length === (out.output?.length ?? 0) && files.every((t) => t.format !== format)) {
+        const named = files.map((t) => `-o ${t.target}`).join(', ');
+        this.note({
+          en: `"format" in ${config.file} (${format}) is left aside: ${named} ${files.length === 1 ? 'names its' : 'name their'} format by the extension`,
+          id: `"format" di ${config.file} (${format}) dikesampingkan: ${named} menentukan formatnya lewat ekstensi`,
+        });
+      }
+    }
   }
 
   /** `code`: the core note's, carried into the report's notes with the kind (JSON meta.notes). */

@@ -602,7 +602,7 @@ function allocationNotes(result: AllocationResult, within: ReadonlySet<string> |
   const inScope = new Set(result.units.filter((u) => within.has(u.keys[0]!)).map((u) => u.labels[0]!));
   const out: Note[] = [];
   for (const n of result.notes) {
-    if (n.code === 'held' || n.code === 'capped') {
+    if (n.code === 'held' || n.code === 'capped' || n.code === 'at-lower') {
       const units = n.units.filter((u) => inScope.has(u));
       if (units.length) out.push({ ...n, units });
     } else if (n.code === 'tie') {

@@ -18,6 +18,7 @@ import { describeCoreError } from '../report/problems.js';
 import { problemsReport, VALIDATION_COLUMNS, validationReport } from '../report/validation.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { loadOptions, openSession } from '../app/session.js';
+import { unusedDenominators } from '../app/read.js';
 import { PACE_NOTES } from '../report/coverage-compare.js';
 import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
 
@@ -78,6 +79,8 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   const t = plan.read.table;
   const report = validationReport({
     sources: t.sources,
+    // A denominator column the run does not divide by is a column not used (rv25 M5).
+    unusedMeasures: unusedDenominators(t, plan.result.denominatorFrom === 'input' ? plan.result.denominator : undefined),
     extract: t.rule === 'sum',
     grain: plan.result.grain,
     groups: countLevel(plan.result.rowList, 'detail'),

@@ -45,6 +45,8 @@ export type Note =
   | { readonly code: 'held'; readonly units: readonly string[] }
   /** Units whose target stopped at their upper bound (--max, --max-coverage): the rest went to the others. */
   | { readonly code: 'capped'; readonly units: readonly string[] }
+  /** Units held at their lower bound, which binds (the rule would give them less): today's participants (`today`: a zero increase) or --min. */
+  | { readonly code: 'at-lower'; readonly units: readonly string[]; readonly today: boolean }
   /** Units that stood exactly level at the cut; the rule gave the unit to the first ones. */
   | { readonly code: 'tie'; readonly units: readonly string[]; readonly winners: readonly string[] }
   /** Matrix cells on a cycle of exact ties: another answer with the same margins exists. */
@@ -108,7 +110,19 @@ export type Note =
   /** The change column is over several months (the previous month known is not the one before). */
   | { readonly code: 'change-span'; readonly from: string; readonly months: number }
   /** Rows whose pace is measured over fewer months than --pace-window. */
-  | { readonly code: 'pace-shorter'; readonly rows: number; readonly of: number; readonly window: number; readonly fewest: number }
+  | {
+      readonly code: 'pace-shorter';
+      readonly rows: number;
+      readonly of: number;
+      readonly window: number;
+      readonly fewest: number;
+      /** Rows (up to 8) whose pace is shorter for a month of the window they did not report, others did (rv26 F3): the months, and the span of their pace. */
+      readonly named?: readonly { readonly label: string; readonly missing: readonly string[]; readonly from: string }[];
+      /** The month reported: the end of each pace. */
+      readonly to?: string;
+    }
+  /** Rows that reported some months of the history and not others (which others did): the trend's and charts' subtotals and Total over them have no figure for those months (rv26 F3). Up to 8 rows named, `count` in all. */
+  | { readonly code: 'row-months-missing'; readonly rows: readonly { readonly label: string; readonly months: readonly string[] }[]; readonly count: number }
   /** Detail rows without a denominator where other rows have one: no coverage for them or the totals over them. */
   /** `per`: the rows counted are the subtotals of that key (the denominator is known per it, not per detail row). */
   | { readonly code: 'denominator-missing'; readonly measure: string; readonly rows: number; readonly of: number; readonly example: string; readonly per?: string }
@@ -184,7 +198,7 @@ export type Note =
   /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */
   | { readonly code: 'bundled-denominators'; readonly measure?: string; readonly inputHas?: readonly string[] }
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */
-  | { readonly code: 'no-pace'; readonly rows: number; readonly window: number }
+  | { readonly code: 'no-pace'; readonly rows: number; readonly window: number; /** The rows (up to 8), by name (rv26 F3). */ readonly names?: readonly string[] }
   /** Participants above the denominator in a group (allowed, but worth a look). */
   | { readonly code: 'over-coverage'; readonly units: readonly string[] }
   /**
@@ -267,7 +281,7 @@ export type Note =
   | { readonly code: 'added-over'; readonly columns: readonly string[]; readonly grain: readonly string[]; readonly previousPeriod: string }
   /** Targets per a finer area than the data's, given for only some of an area's parts (2 of Gorontalo's 6 regencies). */
   | { readonly code: 'partial-targets'; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
-  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number; /** The parts given, by name, when few (rv25 F8). */ readonly parts?: readonly string[] }[] }
   /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */
   | { readonly code: 'extract-parts'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */

@@ -27,9 +27,12 @@ export const text: Parser<string> = (raw, flag) => {
 };
 
 /** A count above 0 (--top, --max-errors…): digits, or written with separators in --number-locale like --target (1.000 under id). */
-export const positiveInt = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): number => {
+export const positiveInt = (raw: string, flag: string, locale?: 'id' | 'en' | 'auto', example = '10'): number => {
   const s = raw.trim();
-  const n = /^\d[\d_.,]*$/.test(s) && !/^\d+$/.test(s) ? Number(wholeNumber(s, flag, locale)) : Number(s);
+  // Digits past 2^53 − 1 are a whole number above 0, too large (rv25 M3: it said "expects a whole number above 0").
+  if (/^\d+$/.test(s) && !Number.isSafeInteger(Number(s)))
+    throw usage(`${flag} is too large, got "${clipValue(raw)}": the largest it takes is 9007199254740991`, `${flag} terlalu besar, bukan "${clipValue(raw)}": nilai terbesar yang diterima 9007199254740991`);
+  const n = /^\d[\d_.,]*$/.test(s) && !/^\d+$/.test(s) ? Number(wholeNumber(s, flag, locale, example)) : Number(s);
   if (!/^\d[\d_.,]*$/.test(s) || n <= 0 || !Number.isSafeInteger(n)) throw usage(`${flag} expects a whole number above 0, got "${clipValue(raw)}"`, `${flag} memerlukan bilangan bulat di atas 0, bukan "${clipValue(raw)}"`);
   return n;
 };
@@ -47,18 +50,18 @@ export const period: Parser<Period> = (raw, flag) => {
 };
 
 /** A whole number of people (--target): 70000000, 70_000_000, 70.000.000 (id) or 70,000,000 (en). */
-export function wholeNumber(raw: string, flag: string, locale?: 'id' | 'en' | 'auto'): bigint {
+export function wholeNumber(raw: string, flag: string, locale?: 'id' | 'en' | 'auto', example = '70000000'): bigint {
   // 1e15: a number, but not one written as a whole number (its reason was "not a valid id-ID number").
   if (/^\d+(?:[.,]\d+)?e[+-]?\d+$/i.test(raw.trim())) {
     const v = Number(raw.trim().replace(',', '.'));
     const digits = Number.isSafeInteger(v) ? BigInt(v).toString() : undefined;
     throw usage(
-      { message: `${flag} expects a whole number such as 70000000, got "${clipValue(raw)}" (not a whole number as written: an exponent)`, hint: digits ? `write it in digits: ${digits}` : 'write it in digits' },
-      { message: `${flag} memerlukan bilangan bulat seperti 70000000, bukan "${clipValue(raw)}" (bukan bilangan bulat seperti tertulis: eksponen)`, hint: digits ? `tulis dalam angka: ${digits}` : 'tulis dalam angka' },
+      { message: `${flag} expects a whole number such as ${example}, got "${clipValue(raw)}" (not a whole number as written: an exponent)`, hint: digits ? `write it in digits: ${digits}` : 'write it in digits' },
+      { message: `${flag} memerlukan bilangan bulat seperti ${example}, bukan "${clipValue(raw)}" (bukan bilangan bulat seperti tertulis: eksponen)`, hint: digits ? `tulis dalam angka: ${digits}` : 'tulis dalam angka' },
     );
   }
   const r = parseStandalone(raw, locale);
-  if (!r.ok) throw usage(`${flag} expects a whole number such as 70000000, got "${clipValue(raw)}" (${r.reason})`, `${flag} memerlukan bilangan bulat seperti 70000000, bukan "${clipValue(raw)}" (${reasonInIndonesian(r.reason) ?? r.reason})`);
+  if (!r.ok) throw usage(`${flag} expects a whole number such as ${example}, got "${clipValue(raw)}" (${r.reason})`, `${flag} memerlukan bilangan bulat seperti ${example}, bukan "${clipValue(raw)}" (${reasonInIndonesian(r.reason) ?? r.reason})`);
   if (Number.isInteger(r.value) && r.value > Number.MAX_SAFE_INTEGER)
     throw usage(
       { message: `${flag} is above 9,007,199,254,740,991 (2^53 − 1), the largest whole number the command line takes, got "${clipValue(raw)}"`, hint: "the library's planBreakdown takes a bigint total" },

@@ -161,9 +161,16 @@ function shownWords(o: { shown: number; of: number; sort?: { en: string; id: str
       en.push(more ? `${label} and ${more} more row${more === 1 ? '' : 's'} have the same ${o.sort!.en} as the last row shown and are left out (ties keep the input order)` : `${label} has the same ${o.sort!.en} as the last row shown and is left out (ties keep the input order)`);
       id.push(`${label}${more ? ` dan ${more} baris lain` : ''} memiliki ${o.sort!.id} yang sama dengan baris terakhir yang ditampilkan dan tidak ditampilkan (nilai sama mengikuti urutan masukan)`);
     }
-  } else if (o.sort && o.nested) {
-    en.push(`rows ${order.en}: a sorted list has no subtotals; the Total counts every row`);
-    id.push(`baris ${order.id}: daftar yang diurutkan tidak memuat subtotal; Total menghitung semua baris`);
+  } else {
+    // --top N with N at or above the rows: nothing is cut, and a reader is told so (rv25 M3).
+    if (o.top !== undefined) {
+      en.push(`--top ${o.top} has no effect: the report has ${o.of} row${o.of === 1 ? '' : 's'}, all shown`);
+      id.push(`--top ${o.top} tidak berpengaruh: laporan memuat ${o.of} baris, semuanya ditampilkan`);
+    }
+    if (o.sort && o.nested) {
+      en.push(`rows ${order.en}: a sorted list has no subtotals; the Total counts every row`);
+      id.push(`baris ${order.id}: daftar yang diurutkan tidak memuat subtotal; Total menghitung semua baris`);
+    }
   }
   return en.length ? { en: en.join('; '), id: id.join('; ') } : undefined;
 }

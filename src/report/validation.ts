@@ -40,6 +40,8 @@ export const VALIDATION_COLUMNS: readonly Column[] = [
 
 export interface ValidationFacts {
   readonly sources: readonly SourceFacts[];
+  /** Per source, the measure columns it gives that the run does not use (a denominator not divided by). */
+  readonly unusedMeasures?: readonly (readonly string[])[];
   /** The files are extracts (rows added up per key). */
   readonly extract: boolean;
   readonly grain: readonly string[];
@@ -53,7 +55,8 @@ const plural = (n: number, en: string, ens: string): string => `${groupDigits(n,
 
 /** Every file read, and what was read: the report of a valid input. */
 export function validationReport(v: ValidationFacts): Report {
-  const rows: Row[] = v.sources.map((s) => ({
+  const unused = (s: SourceFacts, i: number): string[] => [...s.ignoredColumns, ...(v.unusedMeasures?.[i] ?? [])];
+  const rows: Row[] = v.sources.map((s, i) => ({
     values: {
       file: s.name,
       status: 'ok',
@@ -64,7 +67,7 @@ export function validationReport(v: ValidationFacts): Report {
       encoding: s.encoding,
       rows: s.rows,
       blank_lines: s.blankLines,
-      unused_columns: s.ignoredColumns.length ? s.ignoredColumns.join(', ') : null,
+      unused_columns: unused(s, i).length ? unused(s, i).join(', ') : null,
     },
   }));
   const rowsRead = v.sources.reduce((a, s) => a + s.rows, 0);

@@ -126,6 +126,17 @@ const listed = <T>(xs: readonly T[], word: (x: T, i: number) => string, max = 8)
   const shown = (xs.length > max ? xs.slice(0, max) : xs).map(word);
   return xs.length > max ? `${shown.join(', ')}, … (${xs.length})` : shown.join(', ');
 };
+/** Months as runs of consecutive months: 2024-01..2024-03, 2024-05 (rv26 F3). */
+const monthRuns = (months: readonly string[]): string => {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= months.length; i++) {
+    if (i < months.length && months[i] === addMonths(months[i - 1]!, 1)) continue;
+    out.push(i - 1 === start ? months[start]! : `${months[start]!}..${months[i - 1]!}`);
+    start = i;
+  }
+  return out.join(', ');
+};
 /** 'a, b or c' ('a, b atau c'). */
 const orList = (xs: readonly string[], or: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
 const grainWords = (grain: readonly string[], lang: Lang): string => grain.map((g) => dimLabel(g)[lang]).join(' × ');
@@ -210,6 +221,10 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'capped':
       return L(`stopped at the upper bound (--max, --max-coverage), the rest shared by the others: ${list(n.units)}`, `berhenti pada batas atas (--max, --max-coverage), sisanya dibagi ke yang lain: ${list(n.units)}`);
+    case 'at-lower':
+      return n.today
+        ? L(`held at the lower bound, today's participants (a zero increase): ${list(n.units)}`, `ditahan pada batas bawah, peserta saat ini (tanpa kenaikan): ${list(n.units)}`)
+        : L(`held at the lower bound (--min): ${list(n.units)}`, `ditahan pada batas bawah (--min): ${list(n.units)}`);
     case 'held':
       return L(`held at today's participants (already above the upper bound): ${list(n.units)}`, `ditahan pada peserta saat ini (sudah di atas batas atas): ${list(n.units)}`);
     case 'tie':
@@ -270,9 +285,16 @@ export function noteText(n: Note, lang: Lang): string {
       return L(`the change is since ${n.from}: ${n.months} months, not one`, `perubahan dihitung sejak ${n.from}: ${n.months} bulan, bukan satu`);
     case 'pace-shorter':
       return L(
-        `the pace of ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows is over fewer months than --pace-window ${n.window} (as few as ${n.fewest}): fewer months known, or a month not reported`,
-        `laju ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris dihitung atas lebih sedikit bulan daripada --pace-window ${n.window} (paling sedikit ${n.fewest}): bulan yang diketahui lebih sedikit, atau ada bulan yang tidak dilaporkan`,
+        `the pace of ${num(n.rows, 'en')} of ${num(n.of, 'en')} rows is over fewer months than --pace-window ${n.window} (as few as ${n.fewest}): fewer months known, or a month not reported${n.named?.length ? `; ${listed(n.named, (x) => `${x.label}: no ${monthRuns(x.missing)}, its pace is over ${x.from}..${n.to}`)}` : ''}`,
+        `laju ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris dihitung atas lebih sedikit bulan daripada --pace-window ${n.window} (paling sedikit ${n.fewest}): bulan yang diketahui lebih sedikit, atau ada bulan yang tidak dilaporkan${n.named?.length ? `; ${listed(n.named, (x) => `${x.label}: tidak ada ${monthRuns(x.missing)}, lajunya atas ${x.from}..${n.to}`)}` : ''}`,
       );
+    case 'row-months-missing': {
+      const rows = (l: Lang): string => `${n.rows.map((x) => `${x.label} (${monthRuns(x.months)})`).join(', ')}${n.count > n.rows.length ? (l === 'id' ? `, … (${num(n.count, 'id')})` : `, … (${num(n.count, 'en')})`) : ''}`;
+      return L(
+        `some rows did not report some months that other rows did: the trend and the charts have no figure for those months in these rows, nor in the subtotals and the Total over them: ${rows('en')}`,
+        `sebagian baris tidak melapor pada bulan yang dilaporkan baris lain: tren dan grafik tidak memuat angka bulan itu untuk baris ini, begitu pula subtotal dan Total di atasnya: ${rows('id')}`,
+      );
+    }
     case 'denominator-missing':
       if (n.per) {
         return L(
@@ -520,8 +542,8 @@ export function noteText(n: Note, lang: Lang): string {
       return L('the input has no denominator column (workforce, employed, potential_workers): coverage is not shown', 'input tidak memiliki kolom penyebut (workforce, employed, potential_workers): cakupan tidak ditampilkan');
     case 'no-pace':
       return L(
-        `${num(n.rows, 'en')} row(s) reported no earlier month in the last ${n.window} months: no pace or projection for them, nor for their subtotals (--pace-window widens the window)`,
-        `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotalnya (--pace-window memperlebar jendela)`,
+        `${num(n.rows, 'en')} row(s) reported no earlier month in the last ${n.window} months: no pace or projection for them, nor for their subtotals and the Total (--pace-window widens the window)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'en')})` : ''}` : ''}`,
+        `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotal dan Totalnya (--pace-window memperlebar jendela)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'id')})` : ''}` : ''}`,
       );
     case 'bundled-denominators': {
       // --denominator potential_workers on a file with workforce: it has a denominator, not that one.
@@ -789,8 +811,9 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'partial-denominators': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
-      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
-      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id})`);
+      // The parts given, named when few: the row labelled with the area is their coverage (rv25 F8).
+      const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en}${a.parts?.length ? `: its row is the coverage of ${orList(a.parts, 'and')}` : ''})`);
+      const shownId = n.areas.map((a) => `${a.label} (${num(a.have, 'id')} dari ${num(a.of, 'id')} ${parts.id}${a.parts?.length ? `: barisnya adalah cakupan ${orList(a.parts, 'dan')}` : ''})`);
       return L(
         `the ${n.measure} figures (${n.source}) are given only in part, and are taken as the whole ${dimLabel(n.dim).en}'s denominator where its participants all have one: ${list(shown)}`,
         `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan dipakai sebagai penyebut seluruh ${dimLabel(n.dim).id} bila semua pesertanya memilikinya: ${list(shownId)}`,

@@ -20,7 +20,7 @@ describe("an extract's workforce by parts the report does not group by", () => {
     expect(r.code, r.stderr).toBe(0);
     const g = csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!;
     expect([g['denominator'], g['participants'], g['coverage']]).toEqual(['50', '3', '0.06']);
-    expect(r.stderr).toContain('are given only in part, and are taken as the whole province\'s denominator where its participants all have one: Gorontalo (3 of 6 regencies and cities)');
+    expect(r.stderr).toContain('are given only in part, and are taken as the whole province\'s denominator where its participants all have one: Gorontalo (3 of 6 regencies and cities: its row is the coverage of Kabupaten Boalemo, Kabupaten Gorontalo and Kabupaten Pohuwato)');
   });
   it('a segment without participants keeps its workforce; one with participants and no workforce leaves the province without coverage', async () => {
     const ex = w('sg.csv', 'period,kpj,province,segment\n2024-06,1,Gorontalo,PU\n2024-06,2,Gorontalo,PU\n2024-06,3,Gorontalo,BPU\n2024-06,4,Maluku,PU\n');

@@ -107,7 +107,8 @@ describe('3. a workforce of some regencies only, as a province denominator', () 
       ['Bali', ''],
     ]);
     // Gorontalo has 6 regencies and cities (5 kabupaten, 1 kota); Aceh 23 (18 + 5).
-    expect(r.stderr).toMatch(/warning: .*workforce.* only in part.*Gorontalo \(2 of 6 regencies and cities\).*Aceh \(1 of 23 regencies and cities\)/);
+    // And the regencies each row is the coverage of (rv25 F8).
+    expect(r.stderr).toMatch(/warning: .*workforce.* only in part.*Gorontalo \(2 of 6 regencies and cities: its row is the coverage of Kabupaten Boalemo and Kabupaten Gorontalo\).*Aceh \(1 of 23 regencies and cities: its row is the coverage of Kabupaten Aceh Besar\)/);
   });
 });
 

@@ -194,6 +194,15 @@ function splitLevel(total: bigint, units: readonly UnitData[], L: ResolvedLevel,
   // Units stopped by their upper bound: what they would take beyond it went to the others.
   const capped = result.values.flatMap((v, i) => (L.upper[i] !== null && v === L.upper[i] && L.upper[i] !== L.lower[i] && !L.held[i] ? [label(i)] : []));
   if (capped.length) addNote(ctx.notes, { code: 'capped', units: capped });
+  // Units held at a lower bound that binds (rv26 F5): one above what the rule starts from (0, or today's
+  // participants in gap mode), so the rule would have given them less. Said as the bound column says it.
+  const floor = (i: number): bigint => (L.mode === 'gap' ? L.current[i]! : 0n);
+  const atLower = (today: boolean): string[] =>
+    result.values.flatMap((v, i) => (v === L.lower[i] && v > floor(i) && !L.held[i] && L.upper[i] !== L.lower[i] && (v === L.current[i]) === today ? [label(i)] : []));
+  for (const today of [true, false]) {
+    const held = atLower(today);
+    if (held.length) addNote(ctx.notes, { code: 'at-lower', units: held, today });
+  }
   return result.values;
 }
 

@@ -630,14 +630,17 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const partDim = denNow ? areaDimOf(denNow.table.dims.map((d) => d.name)) : undefined;
   const denAreaDim = partDim;
   if (denNow && spec.areas && wholeDim && partDim && partDim !== wholeDim) {
-    const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas);
+    const partial = partialTargetAreas(denNow.table, partDim, wholeDim, spec.areas, true);
     if (partial.length) notes.push({ code: 'partial-denominators', measure: spec.denominator!, source: denSource, dim: wholeDim, partDim, areas: partial });
   }
+  // The areas whose denominator is only some of their parts' (rv25 F8): not the whole area's, so the
+  // note below, "divided by the whole area's", is not said of them.
+  const notWhole = new Set(denNow && spec.areas && extractArea && partDim ? partialTargetAreas(denNow.table, partDim, extractArea, spec.areas).map((a) => a.label) : []);
   // Data (an extract, or a regional file by regency) with rows in only some of an area's parts (3 of Gorontalo's 6 regencies) is divided by the
   // whole area's denominator: a part without rows counts as no participants. Said, naming the areas.
   const dataArea = areaDimOf(cur.dims.map((d) => d.name));
   if (denTable && denominatorFrom === 'denominators' && spec.areas && extractArea && dataArea && dataArea !== extractArea) {
-    const partial = partialTargetAreas(cur, dataArea, extractArea, spec.areas);
+    const partial = partialTargetAreas(cur, dataArea, extractArea, spec.areas).filter((a) => !notWhole.has(a.label));
     if (partial.length) notes.push({ code: 'extract-parts', measure: spec.denominator!, source: denSource, dim: extractArea, partDim: dataArea, areas: partial });
   }
 
@@ -1464,6 +1467,7 @@ function tellStory(
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
   let noPace = 0;
+  const noPaceNames: string[] = [];
   let floored = 0;
   const flooredNames: string[] = [];
   let capped = 0;
@@ -1475,7 +1479,7 @@ function tellStory(
     const series = history.byGroup.get(k) ?? new Array<number | null>(n).fill(null);
     // Like for like: over the parts reported at both ends (a late regency is no fall of its province).
     const pace = o.parts ? partPace(o.parts.months, o.parts.byGroup.get(k)?.values() ?? [], o.window) : paceOf(history.months, series, o.window);
-    if (!pace) noPace++;
+    if (!pace && noPace++ < 8) noPaceNames.push(r.labels.join(' / '));
     // A count of people is never below zero: a falling row stops at 0 by December (and it is said).
     let projected = pace ? projectedDecember(r.metrics.participants, pace, o.left) : null;
     if (projected !== null && projected < 0) {
@@ -1501,20 +1505,33 @@ function tellStory(
     const projectedEstimated = projected !== null && est !== undefined && (est[n - 1]! || est[history.months.indexOf(pace!.from)]!);
     detail.set(r, { series, pace, projected, star: o.starOf(r.keys), est, projectedEstimated });
   }
-  if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window });
+  if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window, names: noPaceNames });
   if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december, names: flooredNames });
   if (capped) o.notes.push({ code: 'projection-capped', rows: capped, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator' });
   if (over) o.notes.push({ code: 'projection-over', rows: over, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator', names: overNames, allowed: o.allowOver === true });
   // Rows whose pace is over fewer months than the window (fewer months known, or a month missing).
+  // Named (rv26 F3) where a month of the window is one the row did not report and others did.
   let shorter = 0;
   let fewest = o.window;
-  for (const d of detail.values()) {
+  const now = history.months[n - 1]!;
+  const named: { label: string; missing: Period[]; from: Period }[] = [];
+  // And every month of the history a row did not report (others did): the trend's and charts' Total
+  // and subtotals over it have no figure for that month.
+  const gapRows: { label: string; months: Period[] }[] = [];
+  let gapCount = 0;
+  for (const [r, d] of detail) {
+    const gone = history.months.filter((_, i) => i < n - 1 && (d.series[i] === null || d.series[i] === undefined));
+    if (gone.length && gapCount++ < 8) gapRows.push({ label: r.labels.join(' / '), months: gone });
     if (d.pace && d.pace.months < o.window) {
       shorter++;
       fewest = Math.min(fewest, d.pace.months);
+      const start = addMonths(now, -o.window);
+      const missing = gone.filter((m) => m >= start && m < d.pace!.from);
+      if (missing.length && named.length < 8) named.push({ label: r.labels.join(' / '), missing, from: d.pace.from });
     }
   }
-  if (shorter) o.notes.push({ code: 'pace-shorter', rows: shorter, of: detail.size, window: o.window, fewest });
+  if (shorter) o.notes.push({ code: 'pace-shorter', rows: shorter, of: detail.size, window: o.window, fewest, ...(named.length ? { named, to: now } : {}) });
+  if (gapCount) o.notes.push({ code: 'row-months-missing', rows: gapRows, count: gapCount });
   // The detail rows under each subtotal and the Total, by their first keys (found in one pass for each
   // length of keys: filtering every detail row for every subtotal grew with their product).
   const byPrefix = new Map<number, Map<string, DetailStory[]>>();

@@ -148,7 +148,7 @@ export function partialAreasByPart(t: Table, area: AreaDim, book: AreaBook): { p
  * target for the whole area against some of its parts is not like for like. `t`: the data with the
  * targets' area added (withArea).
  */
-export function partialTargetAreas(t: Table, dataDim: AreaDim, area: AreaDim, book: AreaBook): { label: string; have: number; of: number }[] {
+export function partialTargetAreas(t: Table, dataDim: AreaDim, area: AreaDim, book: AreaBook, named = false): { label: string; have: number; of: number; parts?: string[] }[] {
   const di = dimIndex(t, dataDim);
   const ai = dimIndex(t, area);
   if (di < 0 || ai < 0 || RANK[dataDim] >= RANK[area]) return [];
@@ -169,10 +169,12 @@ export function partialTargetAreas(t: Table, dataDim: AreaDim, area: AreaDim, bo
     const a = up(k);
     if (a !== null && have.has(a)) of.set(a, (of.get(a) ?? 0) + 1);
   }
-  const out: { label: string; have: number; of: number }[] = [];
+  const out: { label: string; have: number; of: number; parts?: string[] }[] = [];
+  // `named`: the parts given, by name, when they are few enough to name (rv25 F8: "Gorontalo" is Kota Gorontalo's).
+  const partName = (k: string): string => (dataDim === 'regency' ? (book.regencies.get(k)?.name ?? k) : dataDim === 'province' ? (book.provinces.get(k)?.name ?? k) : k);
   for (const [a, set] of have) {
     const n = of.get(a) ?? 0;
-    if (n > 0 && set.size < n) out.push({ label: area === 'province' ? (book.provinces.get(a)?.name ?? a) : a, have: set.size, of: n });
+    if (n > 0 && set.size < n) out.push({ label: area === 'province' ? (book.provinces.get(a)?.name ?? a) : a, have: set.size, of: n, ...(named && set.size <= 3 ? { parts: Array.from(set, partName).sort() } : {}) });
   }
   return out;
 }
