@@ -173,11 +173,12 @@ export class Session {
     const kept = fields.filter((f) => has.has(f));
     const aside = fields.filter((f) => !has.has(f));
     const file = this.config.file;
+    const named = fewNames(aside);
     if (!kept.length) {
-      this.warn({ en: `"fields" in ${file} is left aside: this report has none of its columns (${aside.join(', ')}); every column is shown`, id: `"fields" di ${file} dikesampingkan: laporan ini tidak memiliki satu pun kolomnya (${aside.join(', ')}); semua kolom ditampilkan` });
+      this.warn({ en: `"fields" in ${file} is left aside: this report has none of its columns (${named.en}); every column is shown`, id: `"fields" di ${file} dikesampingkan: laporan ini tidak memiliki satu pun kolomnya (${named.id}); semua kolom ditampilkan` });
       return undefined;
     }
-    if (aside.length) this.warn({ en: `"fields" in ${file} is left aside for ${aside.join(', ')}: this report has no such column`, id: `"fields" di ${file} dikesampingkan untuk ${aside.join(', ')}: laporan ini tidak memiliki kolom itu` });
+    if (aside.length) this.warn({ en: `"fields" in ${file} is left aside for ${named.en}: this report has no such column`, id: `"fields" di ${file} dikesampingkan untuk ${named.id}: laporan ini tidak memiliki kolom itu` });
     // A row is never left without its name (rv27 F1: "province,participants,coverage" on a report by
     // Kanwil kept the figures of 11 unnamed rows): the report's leading label columns come first.
     const names: string[] = [];
@@ -481,4 +482,14 @@ export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, on
     onProgress,
     ...(sources ? { onSource: (f: SourceFacts) => sources.push(f) } : {}),
   };
+}
+
+/**
+ * Names from a config file, quoted in a message: at most 8, each clipped (a "fields" of half a megabyte
+ * made a warning of half a megabyte), then how many more.
+ */
+function fewNames(names: readonly string[]): { en: string; id: string } {
+  const shown = names.slice(0, 8).map((n) => clipValue(n)).join(', ');
+  const more = names.length - 8;
+  return more > 0 ? { en: `${shown} and ${groupDigits(more, 'en')} more`, id: `${shown} dan ${groupDigits(more, 'id')} lainnya` } : { en: shown, id: shown };
 }

@@ -89,6 +89,17 @@ describe('a config "fields" list of another report is left aside with a warning,
     expect(p.code).toBe(0);
   });
 
+  it('a long list, or a name of half a megabyte, is quoted clipped: 8 names, each at most 80 characters, then how many more', async () => {
+    const dir = tmp();
+    const names = ['province', ...Array.from({ length: 11 }, (_, i) => `extra${i + 1}`), 'x'.repeat(1 << 19)];
+    writeFileSync(join(dir, 'jamsostek.json'), JSON.stringify({ fields: names.join(',') }));
+    const r = await run(['provinces', '-f', 'csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    // provinces has no column of these 13 names: the first 8 shown, then "5 more" (extra8..11 and the long one)
+    expect(r.stderr).toContain('is left aside: this report has none of its columns (province, extra1, extra2, extra3, extra4, extra5, extra6, extra7 and 5 more); every column is shown');
+    expect(r.stderr.length).toBeLessThan(2_000);
+  });
+
   it('a typed --fields with no such column is still refused (exit 2)', async () => {
     const r = await run(['validate', 'g.csv', '--fields', 'gap', '-f', 'csv'], { cwd: cwd() });
     expect(r.code).toBe(2);
