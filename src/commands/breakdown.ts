@@ -95,7 +95,9 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
     { ...context, rule: plan.rule, revision: plan.revision },
   );
   if (o.months && plan.path) {
-    report = milestonesReport(result, plan.path, read.period!, report, plan.phasing, plan.stages.filter((s) => !s.along));
+    // Every stage of the path, a revision of a December on the way among them (rv27 F4): the file's `from`
+    // says which revision each month's milestone is on, so that coverage --targets can say it too.
+    report = milestonesReport(result, plan.path, read.period!, report, plan.phasing, plan.stages);
   }
   await session.emit(report, [...read.inputs, ...session.protectedInputs(o)]);
 }

@@ -96,7 +96,13 @@ export type Note =
   /** A file with targets for several years: the one used. */
   | { readonly code: 'year-chosen'; readonly year: number; readonly years: readonly number[]; readonly source: string }
   /** A revised target in force (or the original, when a later revision exists but is not yet in force). */
-  | { readonly code: 'revision'; readonly year: number; readonly from: string | null; readonly total: number | null; readonly before: number | null; readonly asOf: string | null; readonly later?: string; /** A targets file's revision (rows with `from`): the file; its rows' targets add up to `total`. */ readonly source?: string }
+  | { readonly code: 'revision'; readonly year: number; readonly from: string | null; readonly total: number | null; readonly before: number | null; readonly asOf: string | null; readonly later?: string; /** A targets file's revision (rows with `from`): the file; its rows' targets add up to `total`. */ readonly source?: string; /** A file's revision of a December on the way only (rv27 F4): its targets as before, its milestones redrawn, through these Decembers. */ readonly along?: readonly { readonly month: string; readonly total: number }[] }
+  /**
+   * A revision a targets file holds (rows from `later`) not in force in the month reported (or as of
+   * --as-of): `total`, its targets added up; `along`, a revision of a December on the way only; `monthly`,
+   * a month-by-month file (one path: --as-of cannot apply it to the month reported). rv27 F8.
+   */
+  | { readonly code: 'revision-later'; readonly source: string; readonly later: string; readonly period: string; readonly asOf?: string; readonly monthly: boolean; readonly total?: number; readonly along?: true }
   /** Rows of files without a period, taken as the month reported. */
   | { readonly code: 'no-period'; readonly period: string; readonly files: readonly string[] }
   /** Rows of the report without a target: the subtotals and the Total cover the `with` rows that have one, of `of`. */

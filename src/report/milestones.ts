@@ -3,7 +3,9 @@
 // Columns (a contract): period, year, (from, for a revised target), the key columns, baseline, milestone,
 // target, progress_needed, estimated; csv adds level. `target` is the December target in force in the
 // month: for a target revised from a month on, the original before it and the revision from it, with
-// `from` the month the revision in force is from (empty: the original).
+// `from` the month the revision in force is from (empty: the original). On a multi-year path, `from` is
+// also the month of a revision of a December on the way (2024 revised from 2024-07 under --year 2026):
+// the path is redrawn from it, the `target` (the year's) unchanged (rv27 F4).
 
 import type { AllocationResult } from '../core/allocation/plan.js';
 import type { Column, Report, Row, Value } from './model.js';
@@ -18,10 +20,14 @@ export interface Path {
   readonly units: readonly (readonly bigint[])[];
 }
 
-/** One stage of the target: the original, or a revision in force from a month on (its units in the order of the result's). */
+/**
+ * One stage of the target: the original, or a revision in force from a month on (its units in the order
+ * of the result's); `along`: a revision of a December on the way only (the result the stage before's).
+ */
 export interface MilestoneStage {
   readonly from?: string;
   readonly result: AllocationResult;
+  readonly along?: true;
 }
 
 export function milestoneColumns(dims: readonly string[], baselinePeriod: string, revised = false): Column[] {

@@ -115,7 +115,12 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
           `--targets: the month-by-month file gives ${p.period} under ${en(p.given)}; --as-of ${p.asOf} asks for ${en(p.inForce)}, whose milestones for ${p.period} are not in the file`,
           `--targets: berkas bulanan memberi ${p.period} menurut ${id(p.given)}; --as-of ${p.asOf} meminta ${id(p.inForce)}, yang tonggaknya untuk ${p.period} tidak ada di berkas`,
         ),
-        hint: L('leave out --as-of, or pass the breakdown without --months (its milestones are phased for any revision)', 'hilangkan --as-of, atau berikan breakdown tanpa --months (tonggaknya dihitung untuk revisi mana pun)'),
+        // rv27 F4: a multi-year file's revision may be of a December on the way, which a yearly file of the
+        // target year does not hold: the months file written as of that month does.
+        hint: L(
+          `leave out --as-of, or write the month-by-month file as of ${p.asOf} (breakdown … --months --as-of ${p.asOf}); a breakdown without --months phases its milestones for any revision of its own year`,
+          `hilangkan --as-of, atau tulis berkas bulanan per ${p.asOf} (breakdown … --months --as-of ${p.asOf}); breakdown tanpa --months menghitung tonggaknya untuk revisi mana pun dari tahunnya sendiri`,
+        ),
       };
     }
   }

@@ -521,8 +521,31 @@ export function noteText(n: Note, lang: Lang): string {
       const asOf = n.asOf ? ` ${L('as of', 'per')} ${n.asOf}` : '';
       const now = n.total === null ? '' : n.from ? L(`${num(n.total, 'en')}, revised from ${n.from}${n.before !== null ? ` (was ${num(n.before, 'en')})` : ''}`, `${num(n.total, 'id')}, direvisi mulai ${n.from}${n.before !== null ? ` (sebelumnya ${num(n.before, 'id')})` : ''}`) : L(`${num(n.total, 'en')} (the original)`, `${num(n.total, 'id')} (awal)`);
       const later = n.later ? L(`; a revision from ${n.later} is not in force yet (--as-of ${n.later} applies it)`, `; revisi mulai ${n.later} belum berlaku (--as-of ${n.later} menerapkannya)`) : '';
+      // A file's revision of a December on the way only (rv27 F4): the targets as they were, the path redrawn.
+      if (n.source && n.along && n.from && n.total !== null) {
+        const through = (l: 'en' | 'id'): string => (n.along!.length ? (l === 'en' ? `, through ${orList(n.along!.map((p) => `${num(p.total, 'en')} in ${p.month}`), 'and')}` : `, melalui ${orList(n.along!.map((p) => `${num(p.total, 'id')} pada ${p.month}`), 'dan')}`) : '');
+        return L(
+          `the ${n.year} targets of ${n.source}${asOf} add up to ${num(n.total, 'en')}, unchanged; its milestones from ${n.from} are on the path redrawn under a revision from ${n.from} of a December on the way${through('en')}${later}`,
+          `target ${n.year} di ${n.source}${asOf} berjumlah ${num(n.total, 'id')}, tidak berubah; tonggaknya sejak ${n.from} berada pada jalur yang digambar ulang menurut revisi mulai ${n.from} atas Desember di tengah jalan${through('id')}${later}`,
+        );
+      }
       if (n.source) return L(`the ${n.year} targets of ${n.source}${asOf} add up to ${now}${later}`, `target ${n.year} di ${n.source}${asOf} berjumlah ${now}${later}`);
       return L(`the ${n.year} target${asOf}: ${now}${later}`, `target ${n.year}${asOf}: ${now}${later}`);
+    }
+    case 'revision-later': {
+      // rv27 F8: a revision the targets file holds, not in force in the month reported.
+      const when = n.asOf ? L(`as of ${n.asOf}`, `per ${n.asOf}`) : L(`in ${n.period}`, `pada ${n.period}`);
+      if (n.along) {
+        return L(
+          `the milestones of ${n.source} from ${n.later} are on a path redrawn under a revision from ${n.later} of a December on the way, not in force ${when}: ${n.period} compares with the path before it (the file holds one path)`,
+          `tonggak ${n.source} sejak ${n.later} berada pada jalur yang digambar ulang menurut revisi mulai ${n.later} atas Desember di tengah jalan, yang belum berlaku ${when}: ${n.period} dibandingkan dengan jalur sebelumnya (berkas memuat satu jalur)`,
+        );
+      }
+      const total = n.total !== undefined ? L(` (its targets add up to ${num(n.total, 'en')})`, ` (targetnya berjumlah ${num(n.total, 'id')})`) : '';
+      const then = n.monthly
+        ? L(`${n.period} compares with the targets in force then, and the file's months from ${n.later} with the revision (the file holds one path: --as-of cannot apply it to ${n.period})`, `${n.period} dibandingkan dengan target yang berlaku saat itu, dan bulan-bulan berkas sejak ${n.later} dengan revisi (berkas memuat satu jalur: --as-of tidak dapat menerapkannya pada ${n.period})`)
+        : L(`the report compares with the targets in force then (--as-of ${n.later} applies it)`, `laporan dibandingkan dengan target yang berlaku saat itu (--as-of ${n.later} menerapkannya)`);
+      return L(`${n.source} holds a revision from ${n.later}${total}, not in force ${when}: ${then}`, `${n.source} memuat revisi mulai ${n.later}${total}, yang belum berlaku ${when}: ${then}`);
     }
     case 'no-period':
       return L(`${list(n.files)} has no period column: its rows are taken as ${n.period}`, `${list(n.files)} tanpa kolom periode: barisnya dianggap ${n.period}`);

@@ -27,8 +27,10 @@ describe('rv20 F1: a multi-year path takes the revision of a December on the way
 
   it('breakdown --year 2026 --months passes 52,000,000 in 2024-12 and 61,000,000 in 2025-12', async () => {
     const { r, rows } = await the2026Path();
-    // The 2026 target itself is not revised: no `from` column.
-    expect(Object.keys(rows[0]!)).not.toContain('from');
+    // The 2026 target itself is not revised (70,000,000 every month), but its path is, from 2024-07: the
+    // `from` column says so (rv27 F4; rv20 left it out, and coverage --targets of the file could not say it).
+    expect(detail(rows, '2024-06', 'Total')).toMatchObject({ from: '', target: '70000000' });
+    expect(detail(rows, '2024-07', 'Total')).toMatchObject({ from: '2024-07', target: '70000000' });
     // National, by hand: June 2024 41,145,132 + (50,000,000 − 41,145,132) × 6/12 = 45,572,566 (the
     // original 2024 path, kept up to the revision); September 45,572,566 + (52,000,000 − 45,572,566) ×
     // 3/6 = 48,786,283; December 2024 52,000,000 (in force from 2024-07; main: 50,000,000); December

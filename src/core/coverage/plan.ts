@@ -29,7 +29,8 @@ import { atPeriod, columnsFor, dimIndex, filterAt, filterRows, hasMeasure, keysO
 import type { RowColumns } from '../row-columns.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
-import { isMonthly, TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
+import { fileRevision, laterFileRevision } from './file-revisions.js';
+import { TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 import { areaUp, coarserTargetArea, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
@@ -1131,10 +1132,16 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     };
   }
   if (over.length) notes.push({ code: 'over-coverage', units: over });
-  const revision = targets?.revision ? { ...targets.revision, fileFrom: at?.revisionFrom ?? null } : at?.revisionFrom ? fileRevision(targets!, at.table, at.revisionFrom, period, asOf) : undefined;
+  const fromFile = at?.revisionFrom && !targets?.revision ? fileRevision(targets!, at.table, at.revisionFrom, period, asOf) : undefined;
+  const revision = targets?.revision ? { ...targets.revision, fileFrom: at?.revisionFrom ?? null } : fromFile ? (({ along: _, ...facts }) => facts)(fromFile) : undefined;
   // A revision read from a targets file is said as --year's is (rv26 F4): the terminal and Markdown of
   // the README's monthly job (--targets) named none, and the target moved from June to July without a word.
-  if (revision && !targets?.revision && targets) notes.push({ code: 'revision', year: targets.year, from: revision.from, total: revision.total, before: revision.before, asOf: revision.asOf, source: targets.source.replace(/ \(sha256 [^)]*\)/g, '') });
+  // One of a December on the way only (a multi-year months file) is said as such (rv27 F4), and one the
+  // file holds that is not in force yet too (rv27 F8).
+  const fileName = targets ? targets.source.replace(/ \(sha256 [^)]*\)/g, '') : '';
+  if (fromFile) notes.push({ code: 'revision', year: targets!.year, from: fromFile.from, total: fromFile.total, before: fromFile.before, asOf: fromFile.asOf, source: fileName, ...(fromFile.along ? { along: fromFile.along } : {}) });
+  const laterInFile = targets && !targets.revision ? laterFileRevision(targets, period, spec.asOf, fileName) : undefined;
+  if (laterInFile) notes.push(laterInFile);
   return withRows(rowList, {
     grain,
     period,
@@ -1153,30 +1160,6 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     ...(story ? { story } : {}),
     notes,
   });
-}
-
-/**
- * A revision read from a targets file (rows with `from`): the targets in force add up to `total`, those
- * in force the month before it to `before` (null when none were: a file of revisions only).
- */
-function fileRevision(targets: Targets, inForce: Table, from: Period, period: Period | undefined, asOf: Period | undefined): RevisionFacts & { fileFrom: Period } {
-  const sum = (t: Table): number => {
-    const ti = measureIndex(t, 'target');
-    let total = 0;
-    for (const r of t.rows) total += r.values[ti] ?? 0;
-    return total;
-  };
-  let before: number | null = null;
-  const prior = addMonths(from, -1);
-  // A month-by-month file gives the targets in force before the revision on its month before it.
-  const monthly = isMonthly(targets.table) && dimIndex(targets.table, 'period') >= 0;
-  try {
-    if (!monthly) before = sum(targetsAt(targets, period, prior).table);
-    else if (keysOf(targets.table, 'period').includes(prior)) before = sum(targetsAt({ ...targets, asOf: undefined }, prior).table);
-  } catch (e) {
-    if (!(e instanceof TargetFrameError)) throw e;
-  }
-  return { from, total: sum(inForce), before, asOf: asOf ?? null, fileFrom: from };
 }
 
 /**
