@@ -59,6 +59,10 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
     const sort = usableSort(cli, o, { period: plan.result.period, previous: plan.result.previousPeriod !== undefined, story: plan.result.story !== undefined }, (w) => session.caution(w), session.config?.file);
     session.notes(flagFileNotes(sources));
     session.notes(plan.notes);
+    // In the December the targets are for, no row is ever at risk (rv28 R17): a margin set is said to do
+    // nothing, not refused (a monthly job passes the same flags every month).
+    const yearEnd = plan.notes.find((n) => n.code === 'year-end');
+    if (o.atRiskMargin !== undefined && yearEnd) session.note({ en: `--at-risk-margin has no effect in ${yearEnd.period}: no month is left, and no row is at risk`, id: `--at-risk-margin tidak berpengaruh pada ${yearEnd.period}: tidak ada bulan tersisa, dan tidak ada baris yang berisiko` });
     for (const p of plan.planNotes ?? []) session.notes(p.notes, p.about);
     // The files of --previous are inputs of the report too: its change and pace come from them.
     const read = plan.previous ? plan.read.table.sources.concat(plan.previous.sources) : plan.read.table.sources;

@@ -119,6 +119,15 @@ describe("4: a report for the targets' December: no run rate, and a target misse
     expect(r.stderr).toContain('note: 2024-12 is the December the 2024 targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it');
   });
 
+  it('--at-risk-margin in December: the same statuses, and a note says it does nothing (rv28 R17)', async () => {
+    const r = await run(['coverage', data, '--targets', targets, '--at-risk-margin', '0.5', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // 296,000 ≥ 300,000 × 0.5, yet behind: no month is left to be at risk in
+    const g = csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!;
+    expect(g['status']).toBe('behind');
+    expect(r.stderr).toContain('note: --at-risk-margin has no effect in 2024-12: no month is left, and no row is at risk');
+  });
+
   it('November is unchanged: one month left, run rate = the gap, at-risk within the margin', async () => {
     const r = await run(['coverage', data, '--targets', targets, '--period', '2024-11', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
