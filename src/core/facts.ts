@@ -190,6 +190,8 @@ export type Note =
    * (the gap is what remains) and a row short of its target is behind (will-miss), never at risk.
    */
   | { readonly code: 'year-end'; readonly period: string; readonly year: number }
+  /** The month reported is the one the targets start from (their baseline): each milestone is its row's participants then (rv28 R16). */
+  | { readonly code: 'baseline-month'; readonly period: string; readonly source: string }
   /**
    * Areas reported in part (partial-areas): the target coverage of their rows and of every row over them
    * is left empty, since the target is the whole area's and the denominator only its reported parts'.

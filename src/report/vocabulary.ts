@@ -426,6 +426,11 @@ export function noteText(n: Note, lang: Lang): string {
         `no file gives ${list(n.months)} (the months run from ${n.from} to ${n.to}): the trend has no figures for ${n.months.length === 1 ? 'it' : 'them'}, the charts space the months by the calendar, and a pace over ${n.months.length === 1 ? 'it' : 'them'} is measured from the months either side`,
         `tidak ada berkas untuk ${list(n.months)} (bulan-bulannya dari ${n.from} sampai ${n.to}): tren tidak memuat angkanya, grafik menempatkan bulan menurut kalender, dan laju yang melewatinya diukur dari bulan di kedua sisinya`,
       );
+    case 'baseline-month':
+      return L(
+        `${n.period} is the month the targets of ${n.source} start from: each row's milestone for it is the participants the plan started from, so a row with those same figures is on-track by construction, not by a month's progress`,
+        `${n.period} adalah bulan awal target ${n.source}: tonggak setiap baris untuk bulan itu adalah peserta yang menjadi titik awal rencana, sehingga baris dengan angka yang sama berstatus sesuai jalur karena susunannya, bukan karena kemajuan sebulan`,
+      );
     case 'year-end':
       return L(
         `${n.period} is the December the ${n.year} targets are for: no month is left, so there is no run rate (the gap is what remains), and a row short of its target has missed it: status behind (projected status will-miss), never at risk`,

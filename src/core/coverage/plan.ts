@@ -661,6 +661,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let partialWhole: { dim: string; partDim: string; keys: Set<string> } | undefined;
   // The target's December itself: no month left, so no run rate and no margin (said).
   if (left === 0 && period && targets) notes.push({ code: 'year-end', period, year: targets.year });
+  // The month the targets start from: a milestone is the participants the plan started from, so a row
+  // of the same figures is on-track by construction, and two plans of other baselines differ (rv28 R16).
+  if (left !== 0 && period && targets?.baselinePeriod === period && !spec.asOf) notes.push({ code: 'baseline-month', period, source: targets.source });
   let targetTable: Table | undefined;
   // Targets per an area coarser than the report's (per Kanwil on a report by province): the data's rows
   // are placed in those areas by the geography (`curT`), so that the targets are those of the report's
