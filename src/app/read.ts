@@ -143,14 +143,19 @@ export interface Read {
  * line report the piped file or the national baseline by timing; with `-` it is always read. A run whose
  * standard input is a terminal, /dev/null, empty or an idle pipe is unchanged.
  */
-async function refuseUnreadStdin(io: Io, own: string | undefined): Promise<void> {
+async function refuseUnreadStdin(io: Io, own: string | undefined, instead?: { readonly file: string; readonly setting: { readonly en: string; readonly id: string } }): Promise<void> {
   if (!(await stdinHoldsData(io.stdin))) return;
   const coverage = own?.startsWith('jamsostek coverage') === true;
-  const how = coverage ? '`… | jamsostek coverage -`' : '`… | jamsostek breakdown --input -`';
-  const pass = coverage ? '-' : '--input -';
+  const validate = own?.startsWith('jamsostek validate') === true;
+  const how = coverage || validate ? `\`… | ${own!.split(' ').slice(0, 2).join(' ')} -\`` : '`… | jamsostek breakdown --input -`';
+  const pass = coverage || validate ? '-' : '--input -';
+  // Without a file named, the config's "input" (or --input) is read in its place (dataFiles, hx5).
+  const what = instead ? { en: `of ${instead.file}, ${instead.setting.en}`, id: `dari ${instead.file}, ${instead.setting.id}` } : { en: 'of the bundled baseline', id: 'dari baseline bawaan' };
+  const rest = instead ? { en: `to read ${instead.file}, give it no input: < /dev/null`, id: `untuk membaca ${instead.file}, jangan beri masukan: < /dev/null` } : { en: 'to report the bundled baseline, give it no input: < /dev/null', id: 'untuk melaporkan baseline bawaan, jangan beri masukan: < /dev/null' };
+  const verb = validate ? { en: 'the check would be', id: 'yang diperiksa' } : { en: 'the report would be', id: 'laporannya' };
   throw usage(
-    { message: `data on standard input: pass ${pass} to read it (without a file the report would be of the bundled baseline)`, hint: `${how}; to report the bundled baseline, give it no input: < /dev/null` },
-    { message: `ada data pada masukan standar: berikan ${pass} untuk membacanya (tanpa berkas, laporannya dari baseline bawaan)`, hint: `${how}; untuk melaporkan baseline bawaan, jangan beri masukan: < /dev/null` },
+    { message: `data on standard input: pass ${pass} to read it (without a file ${verb.en} ${what.en})`, hint: `${how}; ${rest.en}` },
+    { message: `ada data pada masukan standar: berikan ${pass} untuk membacanya (tanpa berkas, ${verb.id} ${what.id})`, hint: `${how}; ${rest.id}` },
   );
 }
 
@@ -203,8 +208,10 @@ export function stdinOnce(files: readonly string[], o: Readonly<Record<string, u
  * bundled national baseline, which a run in the office's folder would report in its place without a word
  * (hx5). Said in a note naming where it came from; with a file named, the files are the data.
  */
-export function dataFiles(files: readonly string[], input: string | undefined, setting: { readonly en: string; readonly id: string }, session: Session, command: 'coverage' | 'validate'): readonly string[] {
+export async function dataFiles(files: readonly string[], input: string | undefined, setting: { readonly en: string; readonly id: string }, session: Session, command: 'coverage' | 'validate', stdinTaken: boolean): Promise<readonly string[]> {
   if (files.length || input === undefined) return files;
+  // Data piped in is refused as it is without the "input" (rv24 G5): read in its place, it would be left aside.
+  if (input !== '-' && !stdinTaken) await refuseUnreadStdin(session.io, `jamsostek ${command} FILE…`, { file: input, setting });
   const [verb, verbId] = command === 'coverage' ? ['reporting', 'melaporkan'] : ['checking', 'memeriksa'];
   const [tail, tailId] = command === 'coverage' ? [', not the bundled baseline', ', bukan data dasar bawaan'] : ['', ''];
   session.note({ en: `no file given: ${verb} ${input}, ${setting.en}${tail}`, id: `tidak ada berkas yang diberikan: ${verbId} ${input}, ${setting.id}${tailId}` });

@@ -18,7 +18,7 @@ import { describeCoreError } from '../report/problems.js';
 import { problemsReport, VALIDATION_COLUMNS, validationReport } from '../report/validation.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { loadOptions, openSession } from '../app/session.js';
-import { dataFiles, unusedDenominators } from '../app/read.js';
+import { dataFiles, stdinNamed, unusedDenominators } from '../app/read.js';
 import { PACE_NOTES } from '../report/coverage-compare.js';
 import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
 
@@ -50,7 +50,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   // No file named: the config's "input" (an office's own file), as coverage reports it (app/read.ts dataFiles).
   const config = session.config;
   const input = config ? resolveOptions(['input'], {}, config).input : undefined;
-  const named = dataFiles(files, input, { en: `"input" in ${config?.file ?? ''}`, id: `"input" di ${config?.file ?? ''}` }, session, 'validate');
+  const named = await dataFiles(files, input, { en: `"input" in ${config?.file ?? ''}`, id: `"input" di ${config?.file ?? ''}` }, session, 'validate', stdinNamed(o as Readonly<Record<string, unknown>>));
   if (named.length === 0) throw usage({ message: 'name at least one file', hint: 'or set "input" in jamsostek.json to the file to check' }, { message: 'sebutkan paling sedikit satu berkas', hint: 'atau isikan "input" di jamsostek.json dengan berkas yang diperiksa' });
   const grain = grainOf(o.by, 3);
   // A config's "fields" is a default shared by many runs: Session.emit keeps the names this report has.

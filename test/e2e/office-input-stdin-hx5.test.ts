@@ -4,7 +4,7 @@
 // twice: "the file is empty", exit 3). Each test failed on main at 985ebb1. Expected figures are the
 // file's own, added up here by hand.
 import { describe, expect, it } from 'vitest';
-import { csvRows, run, tmp, writeIn } from './helpers.js';
+import { csvRows, run, spawnCli, tmp, writeIn } from './helpers.js';
 
 // Two provinces of an office: 300,000 of 1,000,000 and 150,000 of 250,000.
 const OFFICE = 'period,province,workforce,participants\n2024-06,Gorontalo,1000000,300000\n2024-06,Maluku,250000,150000\n';
@@ -47,6 +47,16 @@ describe('coverage with no file and the config\'s "input": the office\'s figures
     expect(r.code, r.stderr).toBe(0);
     expect(csvRows(r.stdout).map((x) => [x['province'], x['participants']])).toEqual([['Gorontalo', '310000'], ['Total', '310000']]);
     expect(r.stderr).not.toContain('no file given');
+  });
+
+  it('data piped in with no file named is refused, as without the config (it would be left aside for office.csv)', async () => {
+    const cwd = office();
+    for (const cmd of ['coverage', 'validate']) {
+      const r = await spawnCli([cmd, '-f', 'csv'], { cwd, input: 'period,province,workforce,participants\n2024-06,Aceh,1000,100\n' });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`error: data on standard input: pass - to read it (without a file the ${cmd === 'coverage' ? 'report' : 'check'} would be of office.csv, "input" in ./jamsostek.json)\n  hint: \`… | jamsostek ${cmd} -\`; to read office.csv, give it no input: < /dev/null\n`);
+    }
   });
 
   it('--input typed with no file is the data too (a setting means the same in either place)', async () => {
