@@ -34,7 +34,7 @@ interface Entry {
 export const COMMANDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ['breakdown', { description: 'split a national target into exact integer targets per province, segment, regency… (and month)', load: () => import('./commands/breakdown.js') }],
   ['coverage', { description: 'coverage-gap report: coverage, gap to target, progress, month-on-month change, run-rate needed', args: '[files...]', load: () => import('./commands/coverage.js') }],
-  ['validate', { description: 'check input files and report every problem with its file:line:column (exit 3 if any), or what was read', args: '<files...>', load: () => import('./commands/validate.js') }],
+  ['validate', { description: 'check input files and report every problem with its file:line:column (exit 3 if any), or what was read', args: '[files...]', load: () => import('./commands/validate.js') }],
   ['provinces', { description: 'list the 38 provinces (or the 514 regencies): codes in both systems, names, aliases, regional office', load: () => import('./commands/provinces.js') }],
   ['template', { description: 'write an input file to fill in: the right headers and one row per area (CSV or xlsx)', load: () => import('./commands/template.js') }],
   ['completion', { description: 'print a shell completion script (bash, zsh, fish)', args: '<shell>', load: () => import('./commands/completion.js') }],

@@ -18,7 +18,7 @@ import type { CompareAxis, MarginSpec } from '../options/parse.js';
 import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
 import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
-import { breakdownSchema, readData, stdinNamed, type Read } from './read.js';
+import { breakdownSchema, readData, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
 import { asOfOnPath, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
@@ -58,6 +58,7 @@ export interface BreakdownPlan {
 export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly NamedColumn[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
   const rule = splitRule(o);
   const needsParticipants = !compare && (rule.mode !== 'level' || rule.lower.kind === 'default' || rule.basis?.kind === 'uncovered' || rule.basis?.kind === 'participants');
+  stdinOnce([], o as Readonly<Record<string, unknown>>);
   const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator, needsParticipants), load, io, session, undefined, stdinNamed(o as Readonly<Record<string, unknown>>));
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
   const totals = await plannedTotals(o, load, io);

@@ -78,7 +78,7 @@ export function phasingRule(notes: readonly { readonly code: string }[]): InertR
   };
 }
 
-export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string; mode?: string; min?: { readonly kind: string }; max?: { readonly kind: string }; maxCoverage?: Rational }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean): InertRule[] {
+export function coverageInertRules(o: { targets?: string; year?: number; failBelow?: number; trend?: boolean; compareTargets?: readonly string[]; sort?: string; mode?: string; min?: { readonly kind: string }; max?: { readonly kind: string }; maxCoverage?: Rational }, targets: readonly { readonly target: string; readonly format: string }[], stdoutIsTerminal: boolean, filesNamed = true): InertRule[] {
   const planned = o.year !== undefined && !o.targets;
   const anyTargets = o.year !== undefined || o.targets !== undefined;
   const notPlanned = {
@@ -86,7 +86,8 @@ export function coverageInertRules(o: { targets?: string; year?: number; failBel
     hint: { en: 'it shapes the targets coverage --year plans on the bundled baseline; leave it out', id: 'opsi ini membentuk target yang direncanakan coverage --year pada data dasar bawaan; hilangkan' },
   };
   return [
-    ...RULE_FLAGS.map((flag) => ({ flag, inert: !planned, ...notPlanned })),
+    // With no file named, --input is the data reported (app/read.ts dataFiles): it has an effect.
+    ...RULE_FLAGS.map((flag) => ({ flag, inert: !planned && (flag !== 'input' || filesNamed), ...notPlanned })),
     // As breakdown says it: gap mode never plans a target below today's participants.
     gapMinNoneRule(planned && o.mode !== 'level' && o.min?.kind === 'none'),
     { ...maxNoneShareRule(o), ...(planned ? {} : { inert: false }) },

@@ -15,12 +15,12 @@ import { datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { overCoverageExceptions } from '../io/exceptions.js';
 import { fromConfigFile, settingName } from '../options/origin.js';
-import { expandInputs, lockFilesWords, stdinOnce } from '../io/inputs.js';
+import { expandInputs, lockFilesWords } from '../io/inputs.js';
 import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { ExpectInput } from '../options/parse.js';
 import { chooseDenominator, type RuleOptions } from '../options/specs.js';
-import { coverageSchema, readData, stdinNamed, type Read } from './read.js';
+import { coverageSchema, dataFiles, readData, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
@@ -74,8 +74,17 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // loader names the input's columns: the raw spelling would miss the input's own column (rv16 #2).
   const wanted = o.denominator === undefined ? undefined : canonicalColumn(o.denominator);
   const schema = { ...coverageSchema(grain, wanted, o.extract ?? false), period: o.period };
-  stdinOnce(files, o.previous, o.targets, o.workforce, o.compareTargets, o.series);
-  const read = await readData(files, schema, load, io, session, 'jamsostek coverage FILE…', stdinNamed(o as Readonly<Record<string, unknown>>));
+  stdinOnce(files, o as Readonly<Record<string, unknown>>);
+  // No file named: the run reports --input (or the config's "input"), the units --year plans on too.
+  if (!files.length && o.input === '-' && o.year !== undefined && !o.targets) {
+    throw usage(
+      { message: 'standard input (-) can be read only once: --input - is both the data reported and the units --year plans on', hint: 'save it to a file and give that file with --input' },
+      { message: 'masukan standar (-) hanya dapat dibaca sekali: --input - adalah data yang dilaporkan sekaligus unit yang direncanakan --year', hint: 'simpan ke berkas dan berikan berkas itu dengan --input' },
+    );
+  }
+  const setting = settingName(o, 'input');
+  const data = await dataFiles(files, o.input, { en: setting.en === '--input' ? 'given with --input' : setting.en, id: setting.id === '--input' ? 'yang diberikan dengan --input' : setting.id }, session, 'coverage', stdinNamed(o as Readonly<Record<string, unknown>>));
+  const read = await readData(data, schema, load, io, session, 'jamsostek coverage FILE…', stdinNamed(o as Readonly<Record<string, unknown>>));
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io, (locks) => session.caution(lockFilesWords(locks))) : [];
   const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load), read.table.rule) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse

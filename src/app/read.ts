@@ -15,6 +15,7 @@ import { stdinHoldsData } from '../io/stdin-data.js';
 import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import { usage } from '../errors.js';
+import { FLAGS, flagName, type FlagKey } from '../options/flags.js';
 import { byColumns, requireBundledKeys, requireColumns, whereOf, type NamedColumn } from '../options/keys.js';
 import type { Session } from './session.js';
 import { sourceNotes } from '../report/common.js';
@@ -142,27 +143,79 @@ export interface Read {
  * line report the piped file or the national baseline by timing; with `-` it is always read. A run whose
  * standard input is a terminal, /dev/null, empty or an idle pipe is unchanged.
  */
-async function refuseUnreadStdin(io: Io, own: string | undefined): Promise<void> {
+async function refuseUnreadStdin(io: Io, own: string | undefined, instead?: { readonly file: string; readonly setting: { readonly en: string; readonly id: string } }): Promise<void> {
   if (!(await stdinHoldsData(io.stdin))) return;
   const coverage = own?.startsWith('jamsostek coverage') === true;
-  const how = coverage ? '`… | jamsostek coverage -`' : '`… | jamsostek breakdown --input -`';
-  const pass = coverage ? '-' : '--input -';
+  const validate = own?.startsWith('jamsostek validate') === true;
+  const how = coverage || validate ? `\`… | ${own!.split(' ').slice(0, 2).join(' ')} -\`` : '`… | jamsostek breakdown --input -`';
+  const pass = coverage || validate ? '-' : '--input -';
+  // Without a file named, the config's "input" (or --input) is read in its place (dataFiles, hx5).
+  const what = instead ? { en: `of ${instead.file}, ${instead.setting.en}`, id: `dari ${instead.file}, ${instead.setting.id}` } : { en: 'of the bundled baseline', id: 'dari baseline bawaan' };
+  const rest = instead ? { en: `to read ${instead.file}, give it no input: < /dev/null`, id: `untuk membaca ${instead.file}, jangan beri masukan: < /dev/null` } : { en: 'to report the bundled baseline, give it no input: < /dev/null', id: 'untuk melaporkan baseline bawaan, jangan beri masukan: < /dev/null' };
+  const verb = validate ? { en: 'the check would be', id: 'yang diperiksa' } : { en: 'the report would be', id: 'laporannya' };
   throw usage(
-    { message: `data on standard input: pass ${pass} to read it (without a file the report would be of the bundled baseline)`, hint: `${how}; to report the bundled baseline, give it no input: < /dev/null` },
-    { message: `ada data pada masukan standar: berikan ${pass} untuk membacanya (tanpa berkas, laporannya dari baseline bawaan)`, hint: `${how}; untuk melaporkan baseline bawaan, jangan beri masukan: < /dev/null` },
+    { message: `data on standard input: pass ${pass} to read it (without a file ${verb.en} ${what.en})`, hint: `${how}; ${rest.en}` },
+    { message: `ada data pada masukan standar: berikan ${pass} untuk membacanya (tanpa berkas, ${verb.id} ${what.id})`, hint: `${how}; ${rest.id}` },
+  );
+}
+
+/** A value of a flag that takes a file, as parsed: a path, a list of them, or a form with a file in it. */
+function namesStdin(v: unknown): boolean {
+  if (v === '-') return true;
+  if (Array.isArray(v)) return v.some(namesStdin);
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'file' && (v as { path?: unknown }).path === '-';
+}
+
+/**
+ * The flags of the run that read standard input (`--targets -`, `--input -`, `--expect -` …): the flags
+ * that take a file, not -o (standard output), --config (never read from stdin) nor a value such as
+ * `--delimiter -`.
+ */
+function stdinFlags(o: Readonly<Record<string, unknown>>): FlagKey[] {
+  const out: FlagKey[] = [];
+  for (const [k, v] of Object.entries(o)) {
+    const f = (FLAGS as Readonly<Record<string, { readonly complete?: unknown }>>)[k];
+    if (k === 'output' || k === 'config' || f?.complete !== 'file') continue;
+    if (namesStdin(v)) out.push(k as FlagKey);
+  }
+  return out;
+}
+
+/** Whether a flag of the run reads standard input: then what is piped in is theirs. */
+export function stdinNamed(o: Readonly<Record<string, unknown>>): boolean {
+  return stdinFlags(o).length > 0;
+}
+
+/**
+ * Standard input is read once (rv21 H4): `-` named twice among the data files and every flag that takes a
+ * file (`coverage - --input -`, `breakdown --input - --series -`, `coverage - --expect -`) is refused before
+ * anything is read (exit 2), naming both; the second reader would find it drained ("the file is empty",
+ * exit 3) or, read from a terminal, wait.
+ */
+export function stdinOnce(files: readonly string[], o: Readonly<Record<string, unknown>>): void {
+  const readers = [...files.filter((f) => f === '-').map(() => ({ en: 'the data file -', id: 'berkas data -' })), ...stdinFlags(o).map((k) => ({ en: `${flagName(k)} -`, id: `${flagName(k)} -` }))];
+  if (readers.length < 2) return;
+  const list = (lang: 'en' | 'id'): string => readers.map((r) => r[lang]).join(lang === 'en' ? ' and ' : ' dan ');
+  throw usage(
+    { message: `standard input (-) can be read only once: ${list('en')} both name it`, hint: 'save all but one of them to a file and name that file instead' },
+    { message: `masukan standar (-) hanya dapat dibaca sekali: ${list('id')} sama-sama menyebutnya`, hint: 'simpan yang lain ke berkas dan sebutkan berkas itu' },
   );
 }
 
 /**
- * Whether a flag of the run reads standard input (`--targets -`, `--previous -` …): then what is piped
- * in is theirs. -o - is standard output.
+ * The data of coverage and validate when no file is named: --input, or an office's "input" in
+ * jamsostek.json (its own baseline, which breakdown splits and coverage --year plans on), rather than the
+ * bundled national baseline, which a run in the office's folder would report in its place without a word
+ * (hx5). Said in a note naming where it came from; with a file named, the files are the data.
  */
-export function stdinNamed(o: Readonly<Record<string, unknown>>): boolean {
-  for (const [k, v] of Object.entries(o)) {
-    if (k === 'output') continue;
-    if (v === '-' || (Array.isArray(v) && v.includes('-'))) return true;
-  }
-  return false;
+export async function dataFiles(files: readonly string[], input: string | undefined, setting: { readonly en: string; readonly id: string }, session: Session, command: 'coverage' | 'validate', stdinTaken: boolean): Promise<readonly string[]> {
+  if (files.length || input === undefined) return files;
+  // Data piped in is refused as it is without the "input" (rv24 G5): read in its place, it would be left aside.
+  if (input !== '-' && !stdinTaken) await refuseUnreadStdin(session.io, `jamsostek ${command} FILE…`, { file: input, setting });
+  const [verb, verbId] = command === 'coverage' ? ['reporting', 'melaporkan'] : ['checking', 'memeriksa'];
+  const [tail, tailId] = command === 'coverage' ? [', not the bundled baseline', ', bukan data dasar bawaan'] : ['', ''];
+  session.note({ en: `no file given: ${verb} ${input}, ${setting.en}${tail}`, id: `tidak ada berkas yang diberikan: ${verbId} ${input}, ${setting.id}${tailId}` });
+  return [input];
 }
 
 /**

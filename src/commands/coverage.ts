@@ -48,7 +48,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   const { o, session } = openSession(FLAGS, cli, io);
   const grain = grainOf(o.by, 3);
   checkCoverageFields(grain, o);
-  refuseInert(cli, coverageInertRules(o, session.targets(), io.stdout.isTTY === true));
+  refuseInert(cli, coverageInertRules(o, session.targets(), io.stdout.isTTY === true, files.length > 0));
   // The plan (and the rows it read) stays inside: the report is written without them (with one key per
   // row the report is as long as the input, and its rows are made as they are written).
   const { view, result, written } = await (async () => {

@@ -10,7 +10,7 @@ import { expandInputs } from '../io/inputs.js';
 import { locateOverflowRow } from '../io/overflow-row.js';
 import type { Io } from '../io/terminal.js';
 import { INPUT_FLAGS, OUTPUT_FLAGS } from '../options/flags.js';
-import { addFlags } from '../options/resolve.js';
+import { addFlags, resolveOptions } from '../options/resolve.js';
 import { checkFields } from '../options/keys.js';
 import { fromConfigFile } from '../options/origin.js';
 import { grainOf } from '../options/specs.js';
@@ -18,7 +18,7 @@ import { describeCoreError } from '../report/problems.js';
 import { problemsReport, VALIDATION_COLUMNS, validationReport } from '../report/validation.js';
 import { planCoverageRun } from '../app/coverage.js';
 import { loadOptions, openSession } from '../app/session.js';
-import { unusedDenominators } from '../app/read.js';
+import { dataFiles, stdinNamed, unusedDenominators } from '../app/read.js';
 import { PACE_NOTES } from '../report/coverage-compare.js';
 import { inputInertRules, outputInertRules, refuseInert } from '../app/inert.js';
 
@@ -46,8 +46,12 @@ function problemsOf(e: unknown): readonly Problem[] | undefined {
 }
 
 export async function run(files: readonly string[], cli: Readonly<Record<string, unknown>>, io: Io): Promise<void> {
-  if (files.length === 0) throw usage('name at least one file', 'sebutkan paling sedikit satu berkas');
   const { o, session } = openSession(FLAGS, cli, io);
+  // No file named: the config's "input" (an office's own file), as coverage reports it (app/read.ts dataFiles).
+  const config = session.config;
+  const input = config ? resolveOptions(['input'], {}, config).input : undefined;
+  const named = await dataFiles(files, input, { en: `"input" in ${config?.file ?? ''}`, id: `"input" di ${config?.file ?? ''}` }, session, 'validate', stdinNamed(o as Readonly<Record<string, unknown>>));
+  if (named.length === 0) throw usage({ message: 'name at least one file', hint: 'or set "input" in jamsostek.json to the file to check' }, { message: 'sebutkan paling sedikit satu berkas', hint: 'atau isikan "input" di jamsostek.json dengan berkas yang diperiksa' });
   const grain = grainOf(o.by, 3);
   // A config's "fields" is a default shared by many runs: Session.emit keeps the names this report has.
   if (!fromConfigFile(o, 'fields')) checkFields(o.fields, VALIDATION_COLUMNS.map((c) => c.key));
@@ -56,13 +60,13 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   let plan: Awaited<ReturnType<typeof planCoverageRun>>;
   try {
     // The same reading and checks as coverage, so that the two accept and refuse the same files.
-    plan = await planCoverageRun(files, o, grain, loadOptions(o, io, undefined, sources), io, session);
+    plan = await planCoverageRun(named, o, grain, loadOptions(o, io, undefined, sources), io, session);
   } catch (thrown) {
     // A sum past 2^53 − 1 is named at the file's row that takes it there (the files read again).
     const e = thrown instanceof SumOverflowError ? await locateOverflowRow(thrown) : thrown;
     const problems = problemsOf(e);
     if (!problems) throw e;
-    const inputs = await expandInputs(files, io).catch(() => files);
+    const inputs = await expandInputs(named, io).catch(() => named);
     await session.emit(problemsReport(problems, session.lang), [...inputs, ...session.protectedInputs({})]);
     // Exit 3. When the report is not on the terminal (a file, a pipe, a log), the problems are also
     // said on stderr, as every command says its errors; on the terminal once is enough.

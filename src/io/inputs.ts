@@ -9,16 +9,6 @@ import type { Io } from './terminal.js';
 const GLOB = /[*?[\]{}]/;
 
 /**
- * Standard input (`-`) named once in all the run's files: the data, --previous, --targets … (rv21 H4:
- * `coverage - --previous -` read the data, then said of --previous "the file is empty", exit 3).
- */
-export function stdinOnce(...lists: readonly (readonly string[] | string | undefined)[]): void {
-  let n = 0;
-  for (const l of lists) for (const f of typeof l === 'string' ? [l] : (l ?? [])) if (f === '-') n++;
-  if (n > 1) throw usage('standard input (-) can be read only once', 'masukan standar (-) hanya dapat dibaca sekali');
-}
-
-/**
  * Expand glob patterns, each expansion sorted; keep `-` (stdin, at most once) and plain paths as
  * given (a missing one is reported when it is opened). A pattern that matches no file is an input
  * error (exit 3), like a missing file: a monthly job whose folder is empty must not look like a typo

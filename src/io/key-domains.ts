@@ -193,6 +193,18 @@ export class KeyDomains {
     return out;
   }
 
+  /**
+   * A regency code read in the other code system than this domain's, within `province` (a file whose
+   * regency codes are in the other system than its province codes, or than --code-system): its name, or
+   * undefined (no code system given, or the code is no regency of that province there).
+   */
+  regencyInOtherSystem(code: string, province: string): { readonly name: string; readonly system: CodeSystem } | undefined {
+    if (!this.codeSystem || code.trim() === '') return undefined;
+    const other: CodeSystem = this.codeSystem === 'bps' ? 'kemendagri' : 'bps';
+    const r = regencyRegistry().resolve(code.trim(), undefined, other, province);
+    return 'regency' in r ? { name: r.regency.name, system: other } : undefined;
+  }
+
   /** Resolve any other key cell by its dimension's domain. */
   resolve(dim: string, kind: KeyKind, raw: string): Resolved {
     return this.resolver(dim, kind)(raw);

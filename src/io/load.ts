@@ -418,7 +418,7 @@ function loadedTable(shape: TableShape, cols: RowColumns, sources: readonly Sour
 }
 
 /** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */
-function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string } {
+function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string; lateCodeSystem?: [string, { line: number; column: number }] } {
   let rows = 0;
   const sink = {
     typed: undefined as TypedRows | undefined,
@@ -427,6 +427,8 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
     declared: undefined as [string, { line: number; column: number }] | undefined,
     /** The file's own code system (JSON meta.codeSystem), when told before its first row (fileCodes). */
     codeSystem: undefined as string | undefined,
+    /** A meta.codeSystem told after the first row: too late to read the rows by it (lateCodeSystem). */
+    lateCodeSystem: undefined as [string, { line: number; column: number }] | undefined,
     column(name: string, index: number, place: { line: number; column: number }) {
       if (sink.typed) sink.typed.column(name, index, place);
       else sink.columns.push([name, index, place]);
@@ -434,6 +436,7 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
     declare(what: 'denominator' | 'codeSystem', value: string, place: { line: number; column: number }) {
       if (what === 'codeSystem') {
         if (!sink.typed) sink.codeSystem ??= value;
+        else if (sink.codeSystem === undefined) sink.lateCodeSystem ??= [value, place];
         return;
       }
       if (sink.typed) sink.typed.declare(what, value, place);
@@ -526,6 +529,36 @@ function codesNote(c: FileCodes, file: string, options: LoadOptions): { note: No
   const system: CodeSystem | undefined = c.bps.size ? 'bps' : c.kemendagri.size ? 'kemendagri' : undefined;
   if (system === undefined || system === given) return undefined;
   return { note: { code: 'codes-read-in', file, system, how: 'names', codes: shown(system === 'bps' ? c.bps : c.kemendagri), ...(given ? { given } : {}) } };
+}
+
+/**
+ * A JSON file whose meta.codeSystem comes after its rows (`{"rows": […], "meta": {…}}`): the reader streams,
+ * so its rows were read before it, in the run's system (--code-system, else Kemendagri's). Where the
+ * file has a code column and says another system, its codes may name other provinces (94 is Papua in
+ * BPS codes, Papua Tengah in Kemendagri's): refused, not read in the wrong system (hx5). A file read by
+ * the names beside its codes, or whose late meta says the system its rows were read in, is as read.
+ */
+function lateCodeSystem(late: [string, { line: number; column: number }] | undefined, c: FileCodes | undefined, names: readonly string[], file: string, load: Load): Problem | undefined {
+  if (!late || !c || c.how === 'names') return undefined;
+  const declared = late[0];
+  if (declared !== 'bps' && declared !== 'kemendagri') return undefined;
+  if (!names.some((n) => ['province_code', 'regency_code'].includes(canonicalColumn(n)))) return undefined;
+  const given = load.options.codeSystem;
+  const readIn: CodeSystem = c.how === 'meta' || c.how === 'label' ? c.system! : (given ?? 'kemendagri');
+  if (readIn === declared) return undefined;
+  const name = (x: CodeSystem): string => (x === 'bps' ? 'BPS' : 'Kemendagri');
+  const why = c.how === 'label' ? ['as its code column\'s label "code (BPS)" says', 'sesuai label kolom kodenya "code (BPS)"'] : given ? [`under --code-system ${given}`, `menurut --code-system ${given}`] : ['the default, without --code-system', 'bawaan, tanpa --code-system'];
+  const flag = load.schema.role === undefined && c.how !== 'label' ? [`, or pass --code-system ${declared}`, `, atau berikan --code-system ${declared}`] : ['', ''];
+  return {
+    file,
+    line: late[1].line,
+    column: late[1].column,
+    code: 'code-system-after-rows',
+    ...say(
+      { message: `meta.codeSystem "${declared}" comes after the rows: their codes were read before it, as ${name(readIn)} codes (${why[0]}), and as ${name(declared)} codes they may name other provinces and regencies`, hint: `put "meta" before "rows" in the file, as jamsostek writes its reports${flag[0]}` },
+      { message: `meta.codeSystem "${declared}" muncul setelah baris-barisnya: kodenya sudah dibaca sebelumnya sebagai kode ${name(readIn)} (${why[1]}), dan sebagai kode ${name(declared)} kode itu bisa menunjuk provinsi dan kabupaten/kota lain`, hint: `letakkan "meta" sebelum "rows" di berkas, seperti laporan jamsostek menuliskannya${flag[1]}` },
+    ),
+  };
 }
 
 async function loadOne(path: string, load: Load, src: number): Promise<Loaded | undefined> {
@@ -656,6 +689,8 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       if (said && 'note' in said) notes.push(said.note);
       else if (said) problems.add(said.problem);
     }
+    const late = lateCodeSystem(sink.lateCodeSystem, codes, header?.names ?? [], o.name, load);
+    if (late) problems.add(late);
     if (aside) notes.push({ code: 'flags-set-aside', file: o.name, role: schema.role ?? '', flags: flagsOf(options, aside), line: aside.line, ...(aside.found !== undefined ? { delimiter: aside.found } : {}) });
     const denominator = t.denominatorNote(o.name);
     if (denominator) notes.push(denominator);

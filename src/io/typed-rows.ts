@@ -362,7 +362,9 @@ export class TypedRows implements RowSink {
       const r = this.domains.resolveRegency(code, name, formed);
       if (!('key' in r)) continue;
       const period = plan.period >= 0 ? keys[plan.period] : undefined;
+      const other = name === '' ? this.domains.regencyInOtherSystem(code, province) : undefined;
       return {
+        ...(other ? { other: { code: code.trim(), ...other } } : {}),
         code: 'regency-across-split',
         regency: r.label,
         old: this.domains.province(province)?.name ?? province,

@@ -59,7 +59,7 @@ export type InputProblem =
   | { readonly code: 'mixed-locales-id'; readonly id: string }
   | { readonly code: 'count-three-decimals'; readonly raw: string; readonly value: number; readonly grouped: number; readonly locale: 'id' | 'en'; readonly by: string; readonly byAt: string }
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
-  | { readonly code: 'regency-across-split'; readonly regency: string; readonly old: string; readonly today: string; readonly law: string; readonly from: string; readonly period?: string }
+  | { readonly code: 'regency-across-split'; readonly regency: string; readonly old: string; readonly today: string; readonly law: string; readonly from: string; readonly period?: string; /** The code read in the other code system is a regency of the row's own province (hx5). */ readonly other?: { readonly code: string; readonly name: string; readonly system: 'kemendagri' | 'bps' } }
   | { readonly code: 'zero-area-denominator'; readonly field: string; readonly measure: string; readonly area: string }
   | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
   | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
@@ -239,6 +239,17 @@ export function words(p: InputProblem): Bilingual {
       // Regencies are read under today's provinces (data/regencies.csv): one of a province formed in 2022,
       // named under the old one, is refused for that, naming the law (rv23 F3), not as unknown.
       const year = p.from.slice(0, 4);
+      // The code names a regency of the row's own province in the other code system: the file's regency
+      // codes may be of another system than its province codes, and moving the row would file one
+      // regency's figures under another (hx5).
+      if (p.other) {
+        const sys = p.other.system === 'bps' ? 'BPS' : 'Kemendagri';
+        const here = p.other.system === 'bps' ? 'Kemendagri' : 'BPS';
+        return say(
+          { message: `code ${p.other.code} is ${p.regency} (${p.today}) in ${here} codes, not in ${p.old}; in ${sys} codes it is ${p.other.name}, in ${p.old}`, hint: `if the file's regency codes are ${sys} codes, it mixes code systems: write its codes in one system (jamsostek provinces --regencies lists both); if ${p.regency} is meant, its province is ${p.today} since the ${year} split (${p.law})` },
+          { message: `kode ${p.other.code} adalah ${p.regency} (${p.today}) dalam kode ${here}, bukan di ${p.old}; dalam kode ${sys} kode itu adalah ${p.other.name}, di ${p.old}`, hint: `jika kode kabupaten/kota berkas ini kode ${sys}, berkas mencampur sistem kode: tulis kodenya dalam satu sistem (jamsostek provinces --regencies memuat keduanya); jika yang dimaksud ${p.regency}, provinsinya ${p.today} sejak pemekaran ${year} (${p.law})` },
+        );
+      }
       if (p.period !== undefined && p.period < p.from) {
         return say(
           { message: `${p.regency} of ${p.period} was in ${p.old} before the ${year} split (${p.law}, in force from ${p.from}); today it is in ${p.today}, and regencies are read under today's provinces`, hint: `write its province as ${p.today} (the regency's own figures are the same), or give ${p.old} of ${p.period} as one province row (its regencies added up), or report months from ${p.from} on` },

@@ -99,7 +99,7 @@ const TABLE: Record<string, Partial<Record<FlagKey, Case[]>>> = {
     maxCoverage: [{ used: [...CY, '--max-coverage', '0.4', '-f', 'csv'] }, { refused: [...CT, '--max-coverage', '0.4'] }],
     method: [{ used: [...CY, '--method', 'dhondt', '-f', 'json'] }, { refused: [...CT, '--method', 'dhondt'] }],
     // The units and totals --year plans with, as breakdown's (rv25 F12, F13).
-    input: [{ used: [...CY, '--input', 'data/baseline.csv', '-f', 'csv'] }, { refused: [...CT, '--input', 'data/baseline.csv'] }, { refused: ['coverage', '--input', 'data/baseline.csv'] }],
+    input: [{ used: [...CY, '--input', 'data/baseline.csv', '-f', 'csv'] }, { refused: [...CT, '--input', 'data/baseline.csv'] }, { refused: [...C, '--input', 'data/baseline.csv'] }, { used: ['coverage', '--input', 'data/baseline.csv', '-f', 'csv'] }],
     columnTotals: [{ used: [...CY, '--by', 'province,segment', '--column-totals', 'PU=30000000,BPU=11000000,JAKON=8400000,PMI=600000', '-f', 'csv'] }, { refused: [...CT, '--column-totals', 'PU=1'] }, { refused: [...CY, '--by', 'province', '--column-totals', 'PU=1'] }],
     rowTotals: [{ used: [...CY, '--by', 'kanwil,province', '--row-totals', f('kanwil-totals.csv'), '-f', 'csv'] }, { refused: [...CT, '--row-totals', 'Gorontalo=1'] }],
     expect: [{ used: ['coverage', 'examples/2024-06/gorontalo.csv', '--expect', 'kanwil:Sulama', '-f', 'csv'] }],

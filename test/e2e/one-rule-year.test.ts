@@ -25,7 +25,7 @@ const detail = (text: string): Record<string, string>[] => csvRows(text).filter(
 const targetsOf = (text: string, keys: readonly string[]): Map<string, string> => new Map(csvRows(text).map((r) => [[...keys.map((k) => r[k]), r['level']].join('|'), r['target']!]));
 
 /** The bundled baseline as an office file: province, segment participants, and Gorontalo's employed changed. */
-function officeFile(dir: string, gorontaloEmployed: number): string {
+function officeFile(dir: string, gorontaloEmployed: number, name = 'office.csv'): string {
   const lines = readFileSync(join(ROOT, 'data', 'baseline.csv'), 'utf8').trim().split('\n');
   const head = lines[0]!.split(',');
   const at = (name: string): number => head.indexOf(name);
@@ -35,8 +35,8 @@ function officeFile(dir: string, gorontaloEmployed: number): string {
     const employed = c[at('province')] === 'Gorontalo' ? String(gorontaloEmployed) : c[at('employed')];
     out.push([c[at('period')], c[at('province')], employed, ...['participants', 'participants_pu', 'participants_bpu', 'participants_jakon', 'participants_pmi'].map((m) => c[at(m)])].join(','));
   }
-  writeFileSync(join(dir, 'office.csv'), `${out.join('\n')}\n`);
-  return 'office.csv';
+  writeFileSync(join(dir, name), `${out.join('\n')}\n`);
+  return name;
 }
 
 describe('F12: the config\'s segment and row totals plan coverage --year as they plan breakdown', () => {
@@ -118,9 +118,16 @@ describe('F13: the config\'s "input" plans coverage --year, and other denominato
     expect(targetsOf(c.stdout, ['province'])).toEqual(targetsOf(b.stdout, ['province']));
     expect(detail(c.stdout).find((r) => r['province'] === 'Gorontalo')!['target']).toBe('303541'); // main: 288,908 (the bundled plan)
     expect(c.stderr).toContain('note: the targets are planned on office.csv ("input" in ./jamsostek.json)');
-    // The report itself is of the bundled baseline (no file given): its Gorontalo is 631,521, the plan's 800,000.
-    expect(c.stderr).toContain('warning: the targets (office.csv) were planned on other employed figures than this report\'s coverage is on, for 1 of 38 provinces: Gorontalo 800,000 in the plan, 631,521 here');
-    const json = JSON.parse((await run(['coverage', '--year', '2024', '-f', 'json'], { cwd })).stdout) as { meta: { notes: { code?: string; kind: string }[] } };
+    // No file given: the report is of the office's file too (hx5; it was of the bundled baseline, 631,521),
+    // so its figures are the plan's, and nothing differs to warn of.
+    expect(c.stderr).toContain('note: no file given: reporting office.csv, "input" in ./jamsostek.json, not the bundled baseline');
+    expect(detail(c.stdout).find((r) => r['province'] === 'Gorontalo')!['denominator']).toBe('800000');
+    expect(c.stderr).not.toContain('planned on other');
+    // A month's file of other figures (the bundled 631,521) against the office's plan is warned.
+    officeFile(cwd, 631_521, 'june.csv');
+    const d = await run(['coverage', 'june.csv', '--year', '2024', '-f', 'csv'], { cwd });
+    expect(d.stderr).toContain('warning: the targets (office.csv) were planned on other employed figures than this report\'s coverage is on, for 1 of 38 provinces: Gorontalo 800,000 in the plan, 631,521 here');
+    const json = JSON.parse((await run(['coverage', 'june.csv', '--year', '2024', '-f', 'json'], { cwd })).stdout) as { meta: { notes: { code?: string; kind: string }[] } };
     expect(json.meta.notes.find((n) => n.code === 'plan-denominator-values')?.kind).toBe('warning');
   });
 
@@ -142,10 +149,10 @@ describe('F13: the config\'s "input" plans coverage --year, and other denominato
     expect(id.stderr).toContain('Gorontalo 631.521 di rencana, 800.000 di sini');
   });
 
-  it('--input typed without --year plans nothing: refused, as the rule flags are', async () => {
+  it('--input typed without --year beside a file plans nothing: refused, as the rule flags are (without a file it is the data: hx5)', async () => {
     const cwd = tmp();
     officeFile(cwd, 800_000);
-    const r = await run(['coverage', '--input', 'office.csv', '-f', 'csv'], { cwd });
+    const r = await run(['coverage', 'office.csv', '--input', 'office.csv', '-f', 'csv'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--input would have no effect');
   });

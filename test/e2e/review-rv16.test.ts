@@ -116,7 +116,7 @@ describe('rv16 #6: no English left in Indonesian runs (commander\'s messages, th
     [['coverage', '--lang', 'id', '--yeer', '2024'], {}, "error: opsi '--yeer' tidak dikenal\n(Maksud Anda --year?)"],
     [['coverage', '--year'], { LANG: 'id_ID.UTF-8' }, "error: opsi '--year <yyyy>' memerlukan nilai"],
     [['frobnicate'], { LANG: 'id_ID.UTF-8' }, "error: perintah 'frobnicate' tidak dikenal"],
-    [['validate', '--lang', 'id'], {}, "error: argumen 'files' wajib diberikan"],
+    [['validate', '--lang', 'id'], {}, 'error: sebutkan paling sedikit satu berkas'], // hx5: "input" of jamsostek.json may name it (it was commander's "argumen 'files' wajib diberikan")
   ] as const)('%j', async (args, env, text) => {
     const r = await run([...args], { env });
     expect(r.code).toBe(2);
