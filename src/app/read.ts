@@ -46,6 +46,12 @@ function genericDenominator(denominator?: string | readonly string[]): LoadSchem
   return denominator !== undefined ? { measure: canonicalColumn(denominator), given: true } : { measure: DENOMINATORS[0], given: false };
 }
 
+/** The denominators the run divides by, when named: a blank or 0 in another denominator column is not refused (rv27 F7). */
+function divides(denominator?: string | readonly string[]): Pick<LoadSchema, 'divides'> {
+  if (denominator === undefined) return {};
+  return { divides: (typeof denominator === 'string' ? [denominator] : denominator).map(canonicalColumn) };
+}
+
 function measures(extra: readonly [string, MeasureKind][], denominator?: string | readonly string[]): Map<string, MeasureKind> {
   const m = new Map<string, MeasureKind>([['participants', 'count']]);
   for (const d of DENOMINATORS) m.set(d, 'count');
@@ -64,6 +70,8 @@ export function breakdownSchema(grain: readonly string[], ruleColumns: readonly 
     dims: grain,
     measures: measures(ruleColumns.map((c) => [canonicalColumn(c.column), 'number'] as [string, MeasureKind]), denominator),
     denominator: genericDenominator(denominator),
+    ...divides(denominator),
+    uses: ruleColumns.map((c) => c.column),
     rule: 'refuse',
     segmentParts: true,
     percents: true,
@@ -79,6 +87,7 @@ export function coverageSchema(grain: readonly string[], denominator: string | u
     dims: grain,
     measures: measures([], denominator),
     denominator: genericDenominator(denominator),
+    ...divides(denominator),
     required: [{ column: 'participants', why: 'active participants', whyId: 'peserta aktif', regional: true }],
     rule: extract ? 'sum' : 'auto',
     segmentParts: true,

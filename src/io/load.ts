@@ -77,6 +77,9 @@ export interface LoadSchema {
   readonly blankDims?: readonly string[];
   /** What a column named `denominator` (the tool's own reports') is read as; absent: it is ignored. */
   readonly denominator?: ColumnWants['denominator'];
+  /** The denominators the run divides by, when named, and the columns its rule reads (ColumnWants). */
+  readonly divides?: ColumnWants['divides'];
+  readonly uses?: ColumnWants['uses'];
 }
 
 export interface LoadOptions {
@@ -260,6 +263,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     optionalDims: schema.optionalDims,
     ...(schema.blankDims ? { blankDims: schema.blankDims } : {}),
     ...(schema.denominator ? { denominator: schema.denominator } : {}),
+    ...(schema.divides ? { divides: schema.divides.map(canonicalColumn) } : {}),
+    ...(schema.uses ? { uses: schema.uses.map(canonicalColumn) } : {}),
   };
   const load: Load = {
     schema,
