@@ -26,11 +26,6 @@ import { sourceNotes } from '../report/common.js';
  */
 export interface ReadSchema extends LoadSchema {
   readonly named: readonly NamedColumn[];
-  /**
-   * --period, the month of rows without one, when given; false for a command without --period
-   * (breakdown). A month written above a sheet's header is not it, and the note says what is (rv23 F2).
-   */
-  readonly period?: string | false | undefined;
 }
 
 /**
@@ -248,7 +243,7 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
   refuseOutputsAmongInputs(session.out.output ?? [], inputs, io);
   const table = await loadTable(inputs, schema, load);
   requireColumns(schema.named, [table], whereOf(table, false));
-  session.notes(sourceNotes(table.sources).map((n) => (n.code === 'rows-above-header' && n.period === 'none' && schema.period !== undefined ? { ...n, period: schema.period === false ? ('add-column' as const) : ('flag' as const) } : n)));
+  session.notes(sourceNotes(table.sources));
   session.notes(unusedColumns(table));
   return { table, inputs, period: latestPeriod(keysOf(table, 'period')), bundled: false };
 }

@@ -156,6 +156,10 @@ const ABOVE_PERIOD: Record<RowsAbovePeriod | 'unsaid', readonly [string, string]
   flag: ['; a month written there is not read: the rows are of the month --period gives', '; bulan yang ditulis di sana tidak dibaca: baris-barisnya adalah bulan yang diberikan --period'],
   none: ['; a month written there is not taken as the file\'s: add a period column or pass --period', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period'],
   'add-column': ['; a month written there is not taken as the file\'s: add a period column', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period'],
+  workforce: ['; a month written there is not taken as the figures\': without a period column they stand for any month reported; add one to date them', '; bulan yang ditulis di sana tidak dianggap bulan angka-angkanya: tanpa kolom period angka itu berlaku untuk bulan apa pun yang dilaporkan; tambahkan kolom itu untuk memberi bulannya'],
+  targets: ['; a year or month written there is not read: the targets\' year comes from a year column, --year or the input\'s month', '; tahun atau bulan yang ditulis di sana tidak dibaca: tahun target diambil dari kolom year, --year, atau bulan input'],
+  'targets-column': ['; a year or month written there is not read: each row\'s year is its year column\'s', '; tahun atau bulan yang ditulis di sana tidak dibaca: tahun setiap baris diambil dari kolom year-nya'],
+  unread: ['; a month written there is not read', '; bulan yang ditulis di sana tidak dibaca'],
   unsaid: ['', ''],
 };
 

@@ -1,12 +1,24 @@
 // Review rv27 leftovers: a blank or 0 in a denominator column the run does not divide by (F7); the month
 // of a title above a --workforce or --targets workbook's header (F6); the yearly-targets hint of the
 // milestones note; the scope named by the note of a revision below the path.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvRows, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A workbook of one sheet "data", its rows as listed (a title, a blank row, the header, the data). */
+async function workbook(name: string, rows: (string | number)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('data');
+  for (const r of rows) ws.addRow(r);
+  const f = join(dir, name);
+  writeFileSync(f, Buffer.from(await wb.xlsx.writeBuffer()));
+  return f;
+}
 
 // Gorontalo's employed blank, Aceh's 0: the other measure of the file, not the run's denominator.
 const TWO = 'province,participants,workforce,employed\nGorontalo,256129,422900,\nAceh,583638,1560528,0\n';
@@ -54,5 +66,44 @@ describe('rv27 F7: a blank or 0 in a denominator column the run does not divide 
     expect(r.code, r.stderr).toBe(0);
     // By hand: 839,767 / (631,521 + 2,450,000) = 839,767 / 3,081,521 = 0.272517…
     expect(csvRows(r.stdout).find((x) => x['province'] === 'Total')).toMatchObject({ denominator: '3081521', participants: '839767', coverage: '0.272517' });
+  });
+});
+
+describe('rv27 F6: a month (or a targets year) written above a workbook header is said not read, as the file\'s flag takes its month', () => {
+  const above = (f: string, row: string): string => `note: ${f}: sheet "data": header found at row 3; the rows above it are not read: 1 (${JSON.stringify(row)})`;
+  const counts = 'period,province,participants\n2024-06,Gorontalo,256129\n2024-06,Aceh,583638\n';
+
+  it('the main input: a title naming a month ("Data per Juni 2024") is said not to be the file\'s month', async () => {
+    const f = await workbook('in.xlsx', [['Data per Juni 2024'], [], ['province', 'workforce', 'participants'], ['Gorontalo', 422900, 256129]]);
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${above(f, 'Data per Juni 2024')}; a month written there is not taken as the file's: add a period column or pass --period\n`);
+    // With --period: one note, in JSON meta.notes as on stderr (it was there twice, the first saying "pass --period").
+    const j = await run(['coverage', f, '--period', '2024-06', '-f', 'json']);
+    const notes = (JSON.parse(j.stdout) as { meta: { notes: { en: string; code?: string }[] } }).meta.notes.filter((n) => n.code === 'rows-above-header');
+    expect(notes.map((n) => n.en)).toEqual([`${f}: sheet "data": header found at row 3; the rows above it are not read: 1 ("Data per Juni 2024"); a month written there is not read: the rows are of the month --period gives`]);
+  });
+
+  it('--workforce: the figures without a period column stand for any month (--period is not theirs); with one, each row\'s month is its own', async () => {
+    const c = writeIn(dir, 'counts.csv', counts);
+    const wf = await workbook('wf.xlsx', [['Periode', '2024-06'], [], ['province', 'employed'], ['Gorontalo', 631521], ['Aceh', 2450000]]);
+    const r = await run(['coverage', c, '--workforce', wf, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${above(wf, 'Periode | 2024-06')}; a month written there is not taken as the figures': without a period column they stand for any month reported; add one to date them\n`);
+    expect(r.stderr).not.toContain('pass --period');
+    const t = await workbook('wf-t.xlsx', [['Data per Juni 2024'], [], ['province', 'employed'], ['Gorontalo', 631521], ['Aceh', 2450000]]);
+    expect((await run(['coverage', c, '--workforce', t, '-f', 'csv'])).stderr).toContain(`${above(t, 'Data per Juni 2024')}; a month written there is not taken as the figures'`);
+    const dated = await workbook('wf-d.xlsx', [['Periode', '2024-06'], [], ['period', 'province', 'employed'], ['2023-08', 'Gorontalo', 631521], ['2023-08', 'Aceh', 2450000]]);
+    expect((await run(['coverage', c, '--workforce', dated, '-f', 'csv'])).stderr).toContain(`${above(dated, 'Periode | 2024-06')}; a month written there is not read: each row's month is its period column's\n`);
+  });
+
+  it('--targets: a year or month of the title is not the targets\' year, which comes from a year column, --year or the input\'s month', async () => {
+    const c = writeIn(dir, 'counts-t.csv', counts);
+    const tg = await workbook('tg.xlsx', [['Target per Desember 2024'], [], ['province', 'target'], ['Gorontalo', 300000], ['Aceh', 700000]]);
+    const r = await run(['coverage', c, '--targets', tg, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${above(tg, 'Target per Desember 2024')}; a year or month written there is not read: the targets' year comes from a year column, --year or the input's month\n`);
+    const y = await workbook('tg-y.xlsx', [['Target Tahun 2024'], [], ['province', 'year', 'target'], ['Gorontalo', 2024, 300000], ['Aceh', 2024, 700000]]);
+    expect((await run(['coverage', c, '--targets', y, '-f', 'csv'])).stderr).toContain(`${above(y, 'Target Tahun 2024')}; a year or month written there is not read: each row's year is its year column's\n`);
   });
 });

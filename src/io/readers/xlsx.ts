@@ -280,7 +280,7 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   const headerRow = rows.finish(sheets.length > 1 ? listSheets : undefined);
   if (headerRow === undefined) return withSheet;
   if (rows.filled.length) options.onNote?.({ code: 'merged-filled', file, sheet: sheet.name, ranges: rows.filled });
-  if (rows.above.length) options.onNote?.({ code: 'rows-above-header', file, sheet: sheet.name, header: headerRow, rows: rows.above.slice(0, 5), more: Math.max(0, rows.above.length - 5), ...(rows.above.some((r) => /^\s*(periode|period|bulan)\b/i.test(r.text)) ? { period: rows.periodColumn() ? 'column' : 'none' } : {}) });
+  if (rows.above.length) options.onNote?.({ code: 'rows-above-header', file, sheet: sheet.name, header: headerRow, rows: rows.above.slice(0, 5), more: Math.max(0, rows.above.length - 5), ...titleDate(rows.above, rows.periodColumn()) });
   // Hidden rows (filtered out, or hidden by hand) are data like the others and are counted: the file holds
   // them, and refusing would refuse every workbook saved with a filter on. But a planner who filtered the
   // sheet would not expect them in the totals, so the note says so; hidden columns that are read, too.
@@ -685,6 +685,18 @@ function unreadableProblem(f: Flag & { flag: 'unreadable' }, where: string): Pro
  * An opened workbook (a file, read in ranges; or standard input, read whole) through readXlsxRows, for
  * the loader: key columns are filled down when merged and measures refused, by the roles of the load.
  */
+// A month in a title above the header: labelled (Periode, Bulan), a month's name and a year (Indonesian,
+// English, or short: "Data per Juni 2024", "Des 2024"), or digits ("2024-06", "06/2024").
+const MONTH_NAMES = 'januari|january|februari|february|maret|march|april|mei|may|juni|june|juli|july|agustus|august|september|oktober|october|november|nopember|desember|december|jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|sept|okt|oct|nov|des|dec';
+const TITLE_MONTH = new RegExp(`^\\s*(periode|period|bulan)\\b|\\b(${MONTH_NAMES})\\.?\\s+(19|20)\\d\\d\\b|\\b(19|20)\\d\\d[-/.](0?[1-9]|1[0-2])\\b|\\b(0?[1-9]|1[0-2])[-/.](19|20)\\d\\d\\b`, 'i');
+const TITLE_YEAR = /\b(19|20)\d\d\b/;
+
+/** What the rows above a header say of a date: a month (and whether the header has a period column), or a year alone. */
+export function titleDate(above: readonly { readonly text: string }[], periodColumn: boolean): { period?: 'column' | 'none'; year?: true } {
+  if (above.some((r) => TITLE_MONTH.test(r.text))) return { period: periodColumn ? 'column' : 'none' };
+  return above.some((r) => TITLE_YEAR.test(r.text)) ? { year: true } : {};
+}
+
 export async function readXlsxInput(
   input: { readonly name: string; readonly file?: string },
   first: Uint8Array,
