@@ -6,7 +6,7 @@
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, type Period } from '../core/calendar.js';
-import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
+import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type SeriesWay, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
@@ -412,7 +412,8 @@ export async function coverageTargets(
       }
     }
     const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '));
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
+    const series = seriesWay(fy.table, fy.year);
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {
@@ -496,6 +497,19 @@ export async function coverageTargets(
     bases: DENOMINATORS.filter((d) => hasMeasure(base, d)),
     ...((planned) => (planned ? { planned } : {}))(denominator ? plannedFigures(base, [denominator], o.input ?? 'data/baseline.csv') : undefined),
   };
+}
+
+/**
+ * A targets file of a national plan (its units provinces, segments or Kanwil): the series --year would plan
+ * its year from (with --targets, --series and --scenario are refused: the bundled plan), and its total for
+ * the year, or null where it has none (2027: breakdown --year 2027 and coverage --year 2027 refuse it).
+ * None for a plan of regencies, sectors…, which no --year plans.
+ */
+function seriesWay(t: Table, year: number): SeriesWay | undefined {
+  if (!t.dims.every((d) => ['province', 'segment', 'kanwil', 'period', 'year', 'from'].includes(d.name))) return undefined;
+  const series = bundledSeries('plan');
+  const stages = targetStages(series.points, year, undefined);
+  return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null };
 }
 
 /** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */

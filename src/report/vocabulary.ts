@@ -163,6 +163,25 @@ const ABOVE_PERIOD: Record<RowsAbovePeriod | 'unsaid', readonly [string, string]
   unsaid: ['', ''],
 };
 
+/**
+ * The way to milestones through the Decembers on the way for a yearly targets file, where there is one: a
+ * national plan whose year the series has (breakdown --year Y --months plans the series' total, named, so
+ * that a file planned on another total is not replaced unseen); a year the series lacks needs a series
+ * with that year's row (breakdown and coverage --year Y refuse it); a plan of regencies or sectors has no
+ * series: only a months file of its own carries milestones.
+ */
+function yearlyWay(year: number, from: number, series: { file: string; scenario: string; total: number | null } | undefined, l: Lang): string {
+  if (!series) return l === 'id' ? '; berkas tahunan tidak dapat memuatnya: hanya berkas bulanan dengan tonggak per bulan yang dapat' : '; a yearly file cannot carry them: only a months file with a milestone per month can';
+  if (series.total === null) {
+    return l === 'id'
+      ? `; berkas tahunan tidak dapat memuatnya, dan ${series.file} tidak memuat target ${series.scenario} untuk ${year} yang dapat menyusunnya (breakdown --year ${year} dan coverage --year ${year} menolaknya): dengan --series BERKAS yang memuat baris ${series.scenario},<tahun>,<target> untuk ${from} dan ${year} (tahun di antara dua baris diinterpolasi), breakdown --series BERKAS --year ${year} --months -o KELUARAN menulis jalur melalui Desember seri itu, dan coverage --targets KELUARAN membacanya`
+      : `; a yearly file cannot carry them, and ${series.file} has no ${series.scenario} target for ${year} to plan them by (breakdown --year ${year} and coverage --year ${year} refuse it): with --series FILE holding rows ${series.scenario},<year>,<target> for ${from} and ${year} (years between two rows are interpolated), breakdown --series FILE --year ${year} --months -o OUT writes the path through that series' Decembers, and coverage --targets OUT reads it`;
+  }
+  return l === 'id'
+    ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${year} --months -o BERKAS menyusun target ${series.scenario} ${year} dari ${series.file} (${num(series.total, l)}) melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai coverage --year ${year})`
+    : `; a yearly file cannot carry them: breakdown --year ${year} --months -o FILE plans the ${series.scenario} target of ${series.file} for ${year} (${num(series.total, l)}) through the series' Decembers on the way, and coverage --targets FILE reads it (or use coverage --year ${year})`;
+}
+
 const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {
   regency: { one: w('regency or city', 'kabupaten/kota'), many: w('regencies and cities', 'kabupaten/kota') },
   province: { one: w('province', 'provinsi'), many: w('provinces', 'provinsi') },
@@ -451,8 +470,8 @@ export function noteText(n: Note, lang: Lang): string {
       const years = (n.missing ?? []).map((y) => `December ${y}`);
       const yearsId = (n.missing ?? []).map((y) => `Desember ${y}`);
       return L(
-        `the milestones run ${n.profile ? `by the profile ${n.profile}` : 'evenly'} from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? `; a yearly file cannot carry them: breakdown --year ${n.year} --months -o FILE writes the path through the series' Decembers on the way, and coverage --targets FILE reads it (or use --year ${n.year})` : ''}`,
-        `tonggak berjalan ${n.profile ? `menurut profil ${n.profile}` : 'rata'} dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${n.year} --months -o BERKAS menulis jalur melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai --year ${n.year})` : ''}`,
+        `the milestones run ${n.profile ? `by the profile ${n.profile}` : 'evenly'} from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? yearlyWay(n.year, Number(n.from.slice(0, 4)), n.series, 'en') : ''}`,
+        `tonggak berjalan ${n.profile ? `menurut profil ${n.profile}` : 'rata'} dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? yearlyWay(n.year, Number(n.from.slice(0, 4)), n.series, 'id') : ''}`,
       );
     }
     case 'mixed-baselines': {

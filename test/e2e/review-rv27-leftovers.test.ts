@@ -107,3 +107,45 @@ describe('rv27 F6: a month (or a targets year) written above a workbook header i
     expect((await run(['coverage', c, '--targets', y, '-f', 'csv'])).stderr).toContain(`${above(y, 'Target Tahun 2024')}; a year or month written there is not read: each row's year is its year column's\n`);
   });
 });
+
+describe('the way out of a yearly file\'s path without Decembers is named only where it exists', () => {
+  const yearly = (year: number): string => `province,period,year,target,participants\nGorontalo,2023-12,${year},400000,250000\nAceh,2023-12,${year},1300000,583638\n`;
+
+  it('2027, a year data/targets.csv has no target for: not "breakdown --year 2027" nor "--year 2027" (both refuse it), but a series with the year; following it works', async () => {
+    const c = writeIn(dir, 'c2606.csv', 'period,province,participants\n2026-06,Gorontalo,300000\n2026-06,Aceh,700000\n');
+    const t = writeIn(dir, 'y2027.csv', yearly(2027));
+    const r = await run(['coverage', c, '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('no target for December 2024 or December 2025 or December 2026 on the way');
+    expect(r.stderr).toContain("a yearly file cannot carry them, and data/targets.csv has no plan target for 2027 to plan them by (breakdown --year 2027 and coverage --year 2027 refuse it): with --series FILE holding rows plan,<year>,<target> for 2023 and 2027 (years between two rows are interpolated), breakdown --series FILE --year 2027 --months -o OUT writes the path through that series' Decembers, and coverage --targets OUT reads it");
+    expect(r.stderr).not.toContain('or use --year');
+    // The advice of main (f6a88ac), followed: both refuse the year.
+    expect((await run(['coverage', c, '--year', '2027', '-f', 'csv'])).stderr).toContain('no plan target for 2027');
+    // This one, followed: a path through the series' Decembers, no even path left.
+    const s = writeIn(dir, 's2027.csv', 'scenario,year,target\nplan,2023,41560000\nplan,2027,80000000\n');
+    const m = join(dir, 'm2027.csv');
+    const b = await run(['breakdown', '--series', s, '--year', '2027', '--months', '-o', m, '-q']);
+    expect(b.code, b.stderr).toBe(0);
+    const f = await run(['coverage', c, '--targets', m, '-f', 'csv']);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stderr).not.toContain('the milestones run evenly');
+  });
+
+  it('2026, a year the series has: the hint names the series\' total it plans, and coverage --year 2026 works', async () => {
+    const c = writeIn(dir, 'c2406.csv', 'period,province,participants\n2024-06,Gorontalo,260000\n2024-06,Aceh,600000\n');
+    const t = writeIn(dir, 'y2026.csv', yearly(2026));
+    const r = await run(['coverage', c, '--targets', t, '-f', 'csv']);
+    expect(r.stderr).toContain("a yearly file cannot carry them: breakdown --year 2026 --months -o FILE plans the plan target of data/targets.csv for 2026 (70,000,000) through the series' Decembers on the way, and coverage --targets FILE reads it (or use coverage --year 2026)");
+    expect((await run(['coverage', c, '--year', '2026', '-f', 'csv', '-q'])).code).toBe(0);
+  });
+
+  it('a plan of regencies: no breakdown --year (which plans provinces) is offered', async () => {
+    const c = writeIn(dir, 'rc.csv', 'period,province,regency,workforce,participants\n2024-06,Gorontalo,Kabupaten Boalemo,60000,22000\n2024-06,Gorontalo,Kota Gorontalo,100000,55000\n');
+    const t = writeIn(dir, 'rt.csv', 'province,regency,period,year,target,participants\nGorontalo,Kabupaten Boalemo,2023-12,2026,40000,20000\nGorontalo,Kota Gorontalo,2023-12,2026,80000,50000\n');
+    const r = await run(['coverage', c, '--by', 'regency', '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('no target for December 2024 or December 2025 on the way');
+    expect(r.stderr).toContain('a yearly file cannot carry them: only a months file with a milestone per month can');
+    expect(r.stderr).not.toContain('breakdown --year');
+  });
+});
