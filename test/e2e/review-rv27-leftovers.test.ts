@@ -1,7 +1,7 @@
 // Review rv27 leftovers: a blank or 0 in a denominator column the run does not divide by (F7); the month
 // of a title above a --workforce or --targets workbook's header (F6); the yearly-targets hint of the
 // milestones note; the scope named by the note of a revision below the path.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -147,5 +147,24 @@ describe('the way out of a yearly file\'s path without Decembers is named only w
     expect(r.stderr).toContain('no target for December 2024 or December 2025 on the way');
     expect(r.stderr).toContain('a yearly file cannot carry them: only a months file with a milestone per month can');
     expect(r.stderr).not.toContain('breakdown --year');
+  });
+});
+
+describe('a revision below the path (refuseUndrawablePath, rv26 F9) names the plan\'s scope, not its first province', () => {
+  it('coverage --year of the Sulama report under a national cut: "Indonesia: 38 provinces", as meta.scopeText names a national scope, not Aceh (outside the report)', async () => {
+    const june = readFileSync('examples/sulama-2024/2024-06.csv', 'utf8');
+    const oct = writeIn(dir, 'sulama-2024-10.csv', june.replace(/^2024-06/gm, '2024-10'));
+    // 50,000,000 for 2024, cut to 44,000,000 from 2024-10.
+    const down = writeIn(dir, 'down.csv', 'scenario,year,target,from\nplan,2023,41560000,\nplan,2024,50000000,\nplan,2024,44000000,2024-10\nplan,2026,70000000,\n');
+    const r = await run(['coverage', oct, '--year', '2024', '--series', down, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    // By hand: the path of the 38 provinces stands at 41,145,132 + (50,000,000 − 41,145,132) × 9/12 =
+    // 41,145,132 + 6,641,151 = 47,786,283 in September 2024, above the revised 44,000,000.
+    expect(r.stderr).toContain('error: the revised target for Indonesia: 38 provinces (44,000,000) is below its milestone of 2024-09 (47,786,283; the path up to the revision stays)');
+    expect(r.stderr).not.toContain('Aceh');
+    // The national scope is named so in a report's meta.scopeText: the bundled year's own report.
+    const ok = await run(['breakdown', '--year', '2024', '-f', 'json', '-q']);
+    expect((JSON.parse(ok.stdout) as { meta: { scopeText: { en: string } } }).meta.scopeText.en).toBe('Indonesia: 38 provinces');
   });
 });
