@@ -164,22 +164,25 @@ const ABOVE_PERIOD: Record<RowsAbovePeriod | 'unsaid', readonly [string, string]
 };
 
 /**
- * The way to milestones through the Decembers on the way for a yearly targets file, where there is one: a
- * national plan whose year the series has (breakdown --year Y --months plans the series' total, named, so
- * that a file planned on another total is not replaced unseen); a year the series lacks needs a series
- * with that year's row (breakdown and coverage --year Y refuse it); a plan of regencies or sectors has no
- * series: only a months file of its own carries milestones.
+ * The way to milestones through the Decembers on the way for a yearly targets file, as true for the file:
+ * a series of the plan's totals by year (--series, with --input and --by for a plan of some areas) always
+ * draws them; a national plan's rows may also be the bundled series' own plan for the year, named with its
+ * total (breakdown --year Y --months plans that total, which need not be the file's), where the series has
+ * the year (2027: breakdown and coverage --year 2027 refuse it).
  */
 function yearlyWay(year: number, from: number, series: { file: string; scenario: string; total: number | null } | undefined, l: Lang): string {
-  if (!series) return l === 'id' ? '; berkas tahunan tidak dapat memuatnya: hanya berkas bulanan dengan tonggak per bulan yang dapat' : '; a yearly file cannot carry them: only a months file with a milestone per month can';
+  const own = l === 'id'
+    ? `breakdown --series BERKAS --year ${year} --months -o KELUARAN (dengan --input dan --by untuk rencana sebagian wilayah), dengan --series BERKAS memuat total rencana untuk ${from} dan ${year} (tahun di antara dua baris diinterpolasi), menulis jalur melalui Desember seri itu, dan coverage --targets KELUARAN membacanya`
+    : `breakdown --series FILE --year ${year} --months -o OUT (with --input and --by for a plan of some areas), --series FILE holding the plan's totals for ${from} and ${year} (years between two rows are interpolated), writes the path through that series' Decembers, and coverage --targets OUT reads it`;
+  if (!series) return l === 'id' ? `; berkas tahunan tidak dapat memuatnya: ${own}` : `; a yearly file cannot carry them: ${own}`;
   if (series.total === null) {
     return l === 'id'
-      ? `; berkas tahunan tidak dapat memuatnya, dan ${series.file} tidak memuat target ${series.scenario} untuk ${year} yang dapat menyusunnya (breakdown --year ${year} dan coverage --year ${year} menolaknya): dengan --series BERKAS yang memuat baris ${series.scenario},<tahun>,<target> untuk ${from} dan ${year} (tahun di antara dua baris diinterpolasi), breakdown --series BERKAS --year ${year} --months -o KELUARAN menulis jalur melalui Desember seri itu, dan coverage --targets KELUARAN membacanya`
-      : `; a yearly file cannot carry them, and ${series.file} has no ${series.scenario} target for ${year} to plan them by (breakdown --year ${year} and coverage --year ${year} refuse it): with --series FILE holding rows ${series.scenario},<year>,<target> for ${from} and ${year} (years between two rows are interpolated), breakdown --series FILE --year ${year} --months -o OUT writes the path through that series' Decembers, and coverage --targets OUT reads it`;
+      ? `; berkas tahunan tidak dapat memuatnya, dan ${series.file} tidak memuat target ${series.scenario} untuk ${year} (breakdown --year ${year} dan coverage --year ${year} menolaknya): ${own}`
+      : `; a yearly file cannot carry them, and ${series.file} has no ${series.scenario} target for ${year} (breakdown --year ${year} and coverage --year ${year} refuse it): ${own}`;
   }
   return l === 'id'
-    ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${year} --months -o BERKAS menyusun target ${series.scenario} ${year} dari ${series.file} (${num(series.total, l)}) melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai coverage --year ${year})`
-    : `; a yearly file cannot carry them: breakdown --year ${year} --months -o FILE plans the ${series.scenario} target of ${series.file} for ${year} (${num(series.total, l)}) through the series' Decembers on the way, and coverage --targets FILE reads it (or use coverage --year ${year})`;
+    ? `; berkas tahunan tidak dapat memuatnya: bila targetnya adalah baris rencana nasional ${year} dari ${series.file} (${series.scenario}: ${num(series.total, l)}), breakdown --year ${year} --months -o BERKAS menyusun rencana itu melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai coverage --year ${year}); untuk total lain, ${own}`
+    : `; a yearly file cannot carry them: where its targets are rows of the national plan of ${series.file} for ${year} (${series.scenario}: ${num(series.total, l)}), breakdown --year ${year} --months -o FILE plans that through the series' Decembers on the way, and coverage --targets FILE reads it (or use coverage --year ${year}); for another total, ${own}`;
 }
 
 const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {

@@ -109,6 +109,7 @@ describe('rv27 F6: a month (or a targets year) written above a workbook header i
 });
 
 describe('the way out of a yearly file\'s path without Decembers is named only where it exists', () => {
+  const OWN = (year: number): string => `breakdown --series FILE --year ${year} --months -o OUT (with --input and --by for a plan of some areas), --series FILE holding the plan's totals for 2023 and ${year} (years between two rows are interpolated), writes the path through that series' Decembers, and coverage --targets OUT reads it`;
   const yearly = (year: number): string => `province,period,year,target,participants\nGorontalo,2023-12,${year},400000,250000\nAceh,2023-12,${year},1300000,583638\n`;
 
   it('2027, a year data/targets.csv has no target for: not "breakdown --year 2027" nor "--year 2027" (both refuse it), but a series with the year; following it works', async () => {
@@ -117,7 +118,7 @@ describe('the way out of a yearly file\'s path without Decembers is named only w
     const r = await run(['coverage', c, '--targets', t, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('no target for December 2024 or December 2025 or December 2026 on the way');
-    expect(r.stderr).toContain("a yearly file cannot carry them, and data/targets.csv has no plan target for 2027 to plan them by (breakdown --year 2027 and coverage --year 2027 refuse it): with --series FILE holding rows plan,<year>,<target> for 2023 and 2027 (years between two rows are interpolated), breakdown --series FILE --year 2027 --months -o OUT writes the path through that series' Decembers, and coverage --targets OUT reads it");
+    expect(r.stderr).toContain(`a yearly file cannot carry them, and data/targets.csv has no plan target for 2027 (breakdown --year 2027 and coverage --year 2027 refuse it): ${OWN(2027)}`);
     expect(r.stderr).not.toContain('or use --year');
     // The advice of main (f6a88ac), followed: both refuse the year.
     expect((await run(['coverage', c, '--year', '2027', '-f', 'csv'])).stderr).toContain('no plan target for 2027');
@@ -135,7 +136,7 @@ describe('the way out of a yearly file\'s path without Decembers is named only w
     const c = writeIn(dir, 'c2406.csv', 'period,province,participants\n2024-06,Gorontalo,260000\n2024-06,Aceh,600000\n');
     const t = writeIn(dir, 'y2026.csv', yearly(2026));
     const r = await run(['coverage', c, '--targets', t, '-f', 'csv']);
-    expect(r.stderr).toContain("a yearly file cannot carry them: breakdown --year 2026 --months -o FILE plans the plan target of data/targets.csv for 2026 (70,000,000) through the series' Decembers on the way, and coverage --targets FILE reads it (or use coverage --year 2026)");
+    expect(r.stderr).toContain(`a yearly file cannot carry them: where its targets are rows of the national plan of data/targets.csv for 2026 (plan: 70,000,000), breakdown --year 2026 --months -o FILE plans that through the series' Decembers on the way, and coverage --targets FILE reads it (or use coverage --year 2026); for another total, ${OWN(2026)}`);
     expect((await run(['coverage', c, '--year', '2026', '-f', 'csv', '-q'])).code).toBe(0);
   });
 
@@ -145,8 +146,16 @@ describe('the way out of a yearly file\'s path without Decembers is named only w
     const r = await run(['coverage', c, '--by', 'regency', '--targets', t, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('no target for December 2024 or December 2025 on the way');
-    expect(r.stderr).toContain('a yearly file cannot carry them: only a months file with a milestone per month can');
+    expect(r.stderr).toContain(`a yearly file cannot carry them: ${OWN(2026)}`);
     expect(r.stderr).not.toContain('breakdown --year');
+    // Followed: the plan's own totals by year, over its regencies; the months file leaves no even path.
+    const s = writeIn(dir, 's-reg.csv', 'scenario,year,target\nplan,2023,70000\nplan,2026,120000\n');
+    const input = writeIn(dir, 'rin.csv', 'period,province,regency,workforce,participants\n2023-12,Gorontalo,Kabupaten Boalemo,60000,20000\n2023-12,Gorontalo,Kota Gorontalo,100000,50000\n');
+    const m = join(dir, 'm-reg.csv');
+    expect((await run(['breakdown', '--input', input, '--by', 'regency', '--series', s, '--year', '2026', '--months', '-o', m, '-q'])).code).toBe(0);
+    const f = await run(['coverage', c, '--by', 'regency', '--targets', m, '-f', 'csv']);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stderr).not.toContain('the milestones run evenly');
   });
 });
 
