@@ -84,6 +84,16 @@ describe('rv27 F6: a month (or a targets year) written above a workbook header i
     expect(notes.map((n) => n.en)).toEqual([`${f}: sheet "data": header found at row 3; the rows above it are not read: 1 ("Data per Juni 2024"); a month written there is not read: the rows are of the month --period gives`]);
   });
 
+  it('--header-row: the rows set aside are not listed, but one naming a month is, and said not read', async () => {
+    const f = await workbook('hr.xlsx', [['Laporan Kepesertaan'], ['Periode', '2024-06'], ['province', 'workforce', 'participants'], ['Gorontalo', 422900, 256129]]);
+    const r = await run(['coverage', f, '--header-row', '3', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note: ${f}: sheet "data": the rows above the header (row 3, --header-row) are not read, among them 2 ("Periode | 2024-06"); a month written there is not taken as the file's: add a period column or pass --period\n`);
+    expect(r.stderr).not.toContain('Laporan Kepesertaan');
+    const plain = await workbook('hr-plain.xlsx', [['Laporan Kepesertaan'], [], ['province', 'workforce', 'participants'], ['Gorontalo', 422900, 256129]]);
+    expect((await run(['coverage', plain, '--header-row', '3', '-f', 'csv'])).stderr).not.toContain('not read');
+  });
+
   it('--workforce: the figures without a period column stand for any month (--period is not theirs); with one, each row\'s month is its own', async () => {
     const c = writeIn(dir, 'counts.csv', counts);
     const wf = await workbook('wf.xlsx', [['Periode', '2024-06'], [], ['province', 'employed'], ['Gorontalo', 631521], ['Aceh', 2450000]]);
