@@ -259,7 +259,7 @@ export type Note =
    * (a title block); `period`: one of them names a month (labelled Periode/Period/Bulan, or "Juni 2024",
    * "2024-06"), which is not taken as the file's month (rv21 E, rv27 F6).
    */
-  | { readonly code: 'rows-above-header'; readonly file: string; readonly sheet: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period?: RowsAbovePeriod; /** A year is written there, and no month. */ readonly year?: true; /** The header row was given (--header-row): `rows` are those above it that name a date. */ readonly given?: true }
+  | { readonly code: 'rows-above-header'; readonly file: string; /** Absent: a CSV file's lines. */ readonly sheet?: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period?: RowsAbovePeriod; /** A year is written there, and no month. */ readonly year?: true; /** The header row was given (--header-row): `rows` are those above it that name a date. */ readonly given?: true }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */

@@ -93,8 +93,10 @@ export interface LoadSchema {
  * period column's, --period's, or to be given; a --workforce file's figures without a period column stand
  * for any month; a --targets file's year is its year column's, else --year's or the input's month's.
  */
-function titleMonthSaid(n: Extract<Note, { code: 'rows-above-header' }>, schema: LoadSchema, yearColumn: boolean): Note {
-  const { year: _year, ...rest } = n;
+function titleMonthSaid(n: Extract<Note, { code: 'rows-above-header' }>, schema: LoadSchema, yearColumn: boolean, periodColumn: boolean): Note {
+  const { year: _year, ...said } = n;
+  // A period column gives each row its month, whatever a title says (the readers do not all know it).
+  const rest = said.period === 'none' && periodColumn ? { ...said, period: 'column' as const } : said;
   if (schema.role === '--targets') return n.period !== undefined || n.year ? { ...rest, period: yearColumn ? 'targets-column' : 'targets' } : rest;
   if (n.period !== 'none') return rest;
   if (schema.role === '--workforce') return { ...rest, period: 'workforce' };
@@ -708,7 +710,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     // The fast path of a reader has finished its TypedRows already.
     const locale = facts.typed ? (t.policy.locale ?? null) : t.finish();
     const ff = fileFold!;
-    const notes: Note[] = (facts.notes ?? []).map((n) => (n.code === 'rows-above-header' ? titleMonthSaid(n, schema, t.cols.some((c) => c?.canonical === 'year')) : n));
+    const notes: Note[] = (facts.notes ?? []).map((n) => (n.code === 'rows-above-header' ? titleMonthSaid(n, schema, t.cols.some((c) => c?.canonical === 'year'), t.cols.some((c) => c?.canonical === 'period')) : n));
     if (codes) {
       const said = codesNote(codes, o.name, options);
       if (said && 'note' in said) notes.push(said.note);

@@ -738,15 +738,17 @@ export function noteText(n: Note, lang: Lang): string {
       );
     }
     case 'rows-above-header': {
+      const sheetEn = n.sheet === undefined ? '' : `: sheet ${JSON.stringify(clipValue(n.sheet))}`;
+      const sheetId = n.sheet === undefined ? '' : `: lembar ${JSON.stringify(clipValue(n.sheet))}`;
       const rows = n.rows.map((r) => `${r.row} (${JSON.stringify(clipValue(r.text))})`).join(', ');
       const more = (l: Lang): string => (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
       return L(
         n.given
-          ? `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: the rows above the header (row ${n.header}, --header-row) are not read, among them ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`
-          : `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`,
+          ? `${n.file}${sheetEn}: the ${n.sheet === undefined ? 'lines' : 'rows'} above the header (${n.sheet === undefined ? 'line' : 'row'} ${n.header}, --header-row) are not read, among them ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`
+          : `${n.file}${sheetEn}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`,
         n.given
-          ? `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris di atas baris judul (baris ${n.header}, --header-row) tidak dibaca, di antaranya ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`
-          : `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`,
+          ? `${n.file}${sheetId}: baris di atas baris judul (baris ${n.header}, --header-row) tidak dibaca, di antaranya ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`
+          : `${n.file}${sheetId}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`,
       );
     }
     case 'hidden-columns':

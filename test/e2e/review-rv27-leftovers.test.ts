@@ -92,6 +92,13 @@ describe('rv27 F6: a month (or a targets year) written above a workbook header i
     expect(r.stderr).not.toContain('Laporan Kepesertaan');
     const plain = await workbook('hr-plain.xlsx', [['Laporan Kepesertaan'], [], ['province', 'workforce', 'participants'], ['Gorontalo', 422900, 256129]]);
     expect((await run(['coverage', plain, '--header-row', '3', '-f', 'csv'])).stderr).not.toContain('not read');
+    // A CSV's title lines likewise; with a period column, each row's month is its own.
+    const c = writeIn(dir, 'hr.csv', 'Laporan Kepesertaan\nData per Juni 2024\nprovince,workforce,participants\nGorontalo,422900,256129\n');
+    const rc = await run(['coverage', c, '--header-row', '3', '-f', 'csv']);
+    expect(rc.code, rc.stderr).toBe(0);
+    expect(rc.stderr).toContain(`note: ${c}: the lines above the header (line 3, --header-row) are not read, among them 2 ("Data per Juni 2024"); a month written there is not taken as the file's: add a period column or pass --period\n`);
+    const p = writeIn(dir, 'hr-p.csv', 'Data per Juni 2024\nperiod,province,workforce,participants\n2024-06,Gorontalo,422900,256129\n');
+    expect((await run(['coverage', p, '--header-row', '2', '-f', 'csv'])).stderr).toContain(`note: ${p}: the lines above the header (line 2, --header-row) are not read, among them 1 ("Data per Juni 2024"); a month written there is not read: each row's month is its period column's\n`);
   });
 
   it('--workforce: the figures without a period column stand for any month (--period is not theirs); with one, each row\'s month is its own', async () => {

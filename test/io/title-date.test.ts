@@ -1,6 +1,6 @@
 // What a title above a workbook's header says of a date (rv27 F6): a month, a year alone, or nothing.
 import { describe, expect, it } from 'vitest';
-import { titleDate } from '../../src/io/readers/xlsx.js';
+import { titleDate } from '../../src/io/title-date.js';
 
 describe('titleDate', () => {
   it.each([

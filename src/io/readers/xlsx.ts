@@ -26,6 +26,7 @@ import { bytesSource, randomAccess, type ByteSource } from './byte-source.js';
 import { dateStyles, relationships, SharedStrings, sharedStringsParser, SharedStringsTooLarge, workbookInfo, type SheetInfo } from './xlsx-parts.js';
 import { isFlag, MergeFinder, sheetParser, type Flag, type MergedRange, type RawValue, type SheetRowHandler } from './xlsx-sheet.js';
 import { XmlError } from './xml.js';
+import { titleDate } from '../title-date.js';
 import { readEntry, readZipDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
 export { columnLetters, xlsxCellName } from '../../core/cell-name.js';
@@ -705,18 +706,6 @@ function unreadableProblem(f: Flag & { flag: 'unreadable' }, where: string): Pro
  * An opened workbook (a file, read in ranges; or standard input, read whole) through readXlsxRows, for
  * the loader: key columns are filled down when merged and measures refused, by the roles of the load.
  */
-// A month in a title above the header: labelled (Periode, Bulan), a month's name and a year (Indonesian,
-// English, or short: "Data per Juni 2024", "Des 2024"), or digits ("2024-06", "06/2024").
-const MONTH_NAMES = 'januari|january|februari|february|maret|march|april|mei|may|juni|june|juli|july|agustus|august|september|oktober|october|november|nopember|desember|december|jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|sept|okt|oct|nov|des|dec';
-const TITLE_MONTH = new RegExp(`^\\s*(periode|period|bulan)\\b|\\b(${MONTH_NAMES})\\.?\\s+(19|20)\\d\\d\\b|\\b(19|20)\\d\\d[-/.](0?[1-9]|1[0-2])\\b|\\b(0?[1-9]|1[0-2])[-/.](19|20)\\d\\d\\b`, 'i');
-const TITLE_YEAR = /\b(19|20)\d\d\b/;
-
-/** What the rows above a header say of a date: a month (and whether the header has a period column), or a year alone. */
-export function titleDate(above: readonly { readonly text: string }[], periodColumn: boolean): { period?: 'column' | 'none'; year?: true } {
-  if (above.some((r) => TITLE_MONTH.test(r.text))) return { period: periodColumn ? 'column' : 'none' };
-  return above.some((r) => TITLE_YEAR.test(r.text)) ? { year: true } : {};
-}
-
 export async function readXlsxInput(
   input: { readonly name: string; readonly file?: string },
   first: Uint8Array,
