@@ -110,7 +110,7 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
       profile = await phasingProfile(o.phasing, load, io);
       phasing = o.phasing;
     }
-    path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing);
+    path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing, scope);
     if (path.marginsOff) notes.push({ code: 'months-rows-off', month: path.marginsOff.month, rows: path.marginsOff.rowsOff, largest: Number(path.marginsOff.largest), dim: result.dims[0]! });
     // A profile by calendar month with weights for months the path does not pass (January–June for a
     // June baseline): those are left out and the others share the increase. Said.
@@ -159,19 +159,19 @@ function decembersWithout(stage: BreakdownStage, from: Period, year: number): nu
   return out;
 }
 
-function milestonesOrThrow(path: ReturnType<typeof breakdownMilestones>, from: Period, year: number, phasing: string | undefined): Milestones {
+function milestonesOrThrow(path: ReturnType<typeof breakdownMilestones>, from: Period, year: number, phasing: string | undefined, scope: Scope): Milestones {
   if (!('problem' in path)) return path;
   switch (path.problem) {
     case 'no-months':
       throw usage(`--months: the baseline ${from} is already at or after December ${year}`, `--months: bulan dasar ${from} sudah sama dengan atau setelah Desember ${year}`);
     case 'below-start':
-      if (path.month) return refuseUndrawablePath({ ...path, month: path.month }, year);
+      if (path.month) return refuseUndrawablePath({ ...path, month: path.month }, year, scope);
       throw new InputError(say(
         { message: `--months: the target of ${path.unit} is below today, so its milestones cannot rise to it`, hint: 'milestones need targets at or above today (the default --min)' },
         { message: `--months: target ${path.unit} di bawah kondisi saat ini, sehingga tonggaknya tidak dapat naik ke target itu`, hint: 'tonggak memerlukan target yang sama dengan atau di atas kondisi saat ini (--min bawaan)' },
       ));
     case 'anchor-outside':
-      return refuseUndrawablePath(path, year);
+      return refuseUndrawablePath(path, year, scope);
     case 'profile-zero':
     case 'profile-month':
       return refuseProfileProblem(path, phasing);

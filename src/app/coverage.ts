@@ -109,7 +109,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   }
   let workforceNotes: Note[] = [];
   if (!own) {
-    const wf = workforce ? await loadTable(await expandInputs([workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
+    const wf = workforce ? await loadTable(await expandInputs([workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, ...(schema.divides ? { divides: schema.divides } : {}), rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
     // says which), for the month reported and for the previous month alike.
     denominators = wf;

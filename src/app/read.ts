@@ -26,11 +26,6 @@ import { sourceNotes } from '../report/common.js';
  */
 export interface ReadSchema extends LoadSchema {
   readonly named: readonly NamedColumn[];
-  /**
-   * --period, the month of rows without one, when given; false for a command without --period
-   * (breakdown). A month written above a sheet's header is not it, and the note says what is (rv23 F2).
-   */
-  readonly period?: string | false | undefined;
 }
 
 /**
@@ -44,6 +39,12 @@ function genericDenominator(denominator?: string | readonly string[]): LoadSchem
     denominator = denominator[0];
   }
   return denominator !== undefined ? { measure: canonicalColumn(denominator), given: true } : { measure: DENOMINATORS[0], given: false };
+}
+
+/** The denominators the run divides by, when named: a blank or 0 in another denominator column is not refused (rv27 F7). */
+function divides(denominator?: string | readonly string[]): Pick<LoadSchema, 'divides'> {
+  if (denominator === undefined) return {};
+  return { divides: (typeof denominator === 'string' ? [denominator] : denominator).map(canonicalColumn) };
 }
 
 function measures(extra: readonly [string, MeasureKind][], denominator?: string | readonly string[]): Map<string, MeasureKind> {
@@ -64,6 +65,8 @@ export function breakdownSchema(grain: readonly string[], ruleColumns: readonly 
     dims: grain,
     measures: measures(ruleColumns.map((c) => [canonicalColumn(c.column), 'number'] as [string, MeasureKind]), denominator),
     denominator: genericDenominator(denominator),
+    ...divides(denominator),
+    uses: ruleColumns.map((c) => c.column),
     rule: 'refuse',
     segmentParts: true,
     percents: true,
@@ -79,6 +82,7 @@ export function coverageSchema(grain: readonly string[], denominator: string | u
     dims: grain,
     measures: measures([], denominator),
     denominator: genericDenominator(denominator),
+    ...divides(denominator),
     required: [{ column: 'participants', why: 'active participants', whyId: 'peserta aktif', regional: true }],
     rule: extract ? 'sum' : 'auto',
     segmentParts: true,
@@ -239,7 +243,7 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
   refuseOutputsAmongInputs(session.out.output ?? [], inputs, io);
   const table = await loadTable(inputs, schema, load);
   requireColumns(schema.named, [table], whereOf(table, false));
-  session.notes(sourceNotes(table.sources).map((n) => (n.code === 'rows-above-header' && n.period === 'none' && schema.period !== undefined ? { ...n, period: schema.period === false ? ('add-column' as const) : ('flag' as const) } : n)));
+  session.notes(sourceNotes(table.sources));
   session.notes(unusedColumns(table));
   return { table, inputs, period: latestPeriod(keysOf(table, 'period')), bundled: false };
 }

@@ -6,9 +6,9 @@
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, type Period } from '../core/calendar.js';
-import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type Targets } from '../core/coverage/targets.js';
+import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type SeriesWay, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
-import { breakdownMilestones, type BreakdownStage } from '../core/milestones.js';
+import { breakdownMilestones, type BreakdownStage, type MilestoneProblem } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
 import { canonicalColumn } from '../core/columns.js';
 import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
@@ -25,7 +25,8 @@ import { originsOf } from '../options/origin.js';
 import type { MarginSpec } from '../options/parse.js';
 import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
 import { areaBook } from '../io/geography.js';
-import { dimLabel } from '../report/vocabulary.js';
+import { dimLabel, groupDigits } from '../report/vocabulary.js';
+import { scopeWords } from '../report/common.js';
 import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema } from './read.js';
@@ -326,11 +327,22 @@ export function refuseProfileProblem(problem: { readonly problem: 'profile-zero'
  * flipped statuses): a revision that lowers a unit's target below what its path had reached when the
  * revision starts, or a December on the way the path cannot pass without falling.
  */
-export function refuseUndrawablePath(path: { readonly problem: 'below-start'; readonly unit: string; readonly month: Period } | { readonly problem: 'anchor-outside'; readonly month: Period; readonly value: bigint; readonly low: bigint; readonly high: bigint }, year: number): never {
+export function refuseUndrawablePath(path: (Omit<Extract<MilestoneProblem, { problem: 'below-start' }>, 'month'> & { readonly month: Period }) | Extract<MilestoneProblem, { problem: 'anchor-outside' }>, year: number, scope: Scope): never {
   if (path.problem === 'below-start') {
+    const next = addMonths(path.month, 1);
+    const n = (x: bigint, l: 'en' | 'id'): string => groupDigits(x, l);
+    // The whole below its path: the revision's own total is the cause, named with the plan's scope as a
+    // report names it ("Indonesia: 38 provinces"), not the first unit below (Aceh, for a national cut: rv27).
+    if (path.total < path.reachedTotal) {
+      const named = scopeWords(scope) ?? { en: 'the plan', id: 'rencana' };
+      throw new InputError(say(
+        { message: `the revised target for ${named.en} (${n(path.total, 'en')}) is below its milestone of ${path.month} (${n(path.reachedTotal, 'en')}; the path up to the revision stays)`, hint: `a revision from ${next} can lower the target only down to what the path had reached (${n(path.reachedTotal, 'en')})` },
+        { message: `target revisi untuk ${named.id} (${n(path.total, 'id')}) di bawah tonggaknya pada ${path.month} (${n(path.reachedTotal, 'id')}; jalur sampai revisi tetap)`, hint: `revisi mulai ${next} hanya dapat menurunkan target sampai capaian jalur (${n(path.reachedTotal, 'id')})` },
+      ));
+    }
     throw new InputError(say(
-      { message: `the revised target of ${path.unit} is below its milestone of ${path.month} (the path up to the revision stays)`, hint: `a revision from ${addMonths(path.month, 1)} can lower a target only down to what the path had reached` },
-      { message: `target revisi ${path.unit} di bawah tonggaknya pada ${path.month} (jalur sampai revisi tetap)`, hint: `revisi mulai ${addMonths(path.month, 1)} hanya dapat menurunkan target sampai capaian jalur` },
+      { message: `the revised target of ${path.unit} (${n(path.target, 'en')}) is below its milestone of ${path.month} (${n(path.reached, 'en')}; the path up to the revision stays)`, hint: `a revision from ${next} can lower a target only down to what the path had reached` },
+      { message: `target revisi ${path.unit} (${n(path.target, 'id')}) di bawah tonggaknya pada ${path.month} (${n(path.reached, 'id')}; jalur sampai revisi tetap)`, hint: `revisi mulai ${next} hanya dapat menurunkan target sampai capaian jalur` },
     ));
   }
   throw new InputError(say(
@@ -412,7 +424,8 @@ export async function coverageTargets(
       }
     }
     const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '));
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
+    const series = seriesWay(fy.table, fy.year);
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {
@@ -469,8 +482,8 @@ export async function coverageTargets(
   if (path && 'problem' in path && (path.problem === 'profile-month' || path.problem === 'profile-zero')) refuseProfileProblem(path, o.phasing);
   // Only a target below today falls back (to targetsAt); a revision below the path, or a December on the
   // way the path cannot pass, is refused as breakdown refuses it (rv26 F9).
-  if (path && 'problem' in path && path.problem === 'below-start' && path.month) refuseUndrawablePath({ ...path, month: path.month }, o.year);
-  if (path && 'problem' in path && path.problem === 'anchor-outside') refuseUndrawablePath(path, o.year);
+  if (path && 'problem' in path && path.problem === 'below-start' && path.month) refuseUndrawablePath({ ...path, month: path.month }, o.year, scopeOfUnits(base));
+  if (path && 'problem' in path && path.problem === 'anchor-outside') refuseUndrawablePath(path, o.year, scopeOfUnits(base));
   const table = B && path && !('problem' in path) ? monthlyTargetsFromPath(result, base, B, path) : targetsFromAllocation(result, base);
   const total = totalInForce(totals);
   return {
@@ -496,6 +509,19 @@ export async function coverageTargets(
     bases: DENOMINATORS.filter((d) => hasMeasure(base, d)),
     ...((planned) => (planned ? { planned } : {}))(denominator ? plannedFigures(base, [denominator], o.input ?? 'data/baseline.csv') : undefined),
   };
+}
+
+/**
+ * A targets file of a national plan (its units provinces, segments or Kanwil): the series --year would plan
+ * its year from (with --targets, --series and --scenario are refused: the bundled plan), and its total for
+ * the year, or null where it has none (2027: breakdown --year 2027 and coverage --year 2027 refuse it).
+ * None for a plan of regencies, sectors…, which no --year plans.
+ */
+function seriesWay(t: Table, year: number): SeriesWay | undefined {
+  if (!t.dims.every((d) => ['province', 'segment', 'kanwil', 'period', 'year', 'from'].includes(d.name))) return undefined;
+  const series = bundledSeries('plan');
+  const stages = targetStages(series.points, year, undefined);
+  return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null };
 }
 
 /** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */

@@ -151,6 +151,14 @@ export interface ColumnWants {
    * says which it is (a json report's `meta.denominator`). Absent: such a column is ignored.
    */
   readonly denominator?: { readonly measure: string; readonly given: boolean };
+  /**
+   * The denominators the run divides by, when named before reading (--denominator, --compare's); absent:
+   * the first of DENOMINATORS a file has, as chooseDenominator takes it. With `uses` (the columns a rule
+   * names: --basis, --min, --max), the denominator columns the run reads: a blank or 0 in another is not
+   * refused (the file's other measures, or the file's own denominators beside --workforce's; rv27 F7).
+   */
+  readonly divides?: readonly string[];
+  readonly uses?: readonly string[];
 }
 
 /** The name of the tool's own reports for their denominator column (csv, tsv and json keys). */

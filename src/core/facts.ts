@@ -26,11 +26,14 @@ export interface UpperCaps {
 
 /** Something the tool decided on the user's behalf; said once on stderr and kept in JSON meta.notes. */
 /**
- * Where the month of a sheet comes from when a month is written above its header (`Periode | 2024-06`),
- * which is not read: its period column ('column'), --period ('flag'), or nowhere ('none': then the advice
- * is to add one of them; 'add-column' for a command without --period; rv23 F2).
+ * Where the month of a sheet comes from when a month is written above its header (`Periode | 2024-06`,
+ * `Data per Juni 2024`), which is not read: its period column ('column'), --period ('flag'), or nowhere
+ * ('none': then the advice is to add one of them; 'add-column' for a command without --period; rv23 F2).
+ * A --workforce file's figures without a period column stand for any month ('workforce'); a --targets
+ * file's year (a year written there counts too) is its year column's ('targets-column'), else --year's or
+ * the input's month's ('targets'); another flag's file reads no month ('unread'; rv27 F6).
  */
-export type RowsAbovePeriod = 'column' | 'flag' | 'none' | 'add-column';
+export type RowsAbovePeriod = 'column' | 'flag' | 'none' | 'add-column' | 'workforce' | 'targets' | 'targets-column' | 'unread';
 
 export type Note =
   /** A default basis could not be computed at a grain; another one was used. */
@@ -70,9 +73,10 @@ export type Note =
   | { readonly code: 'milestone-missing'; readonly period: string }
   /**
    * A path over several years without targets for the Decembers on the way: it runs evenly. `yearly`:
-   * the targets are a yearly file, which cannot carry them (a `breakdown --months` file can).
+   * the targets are a yearly file, which cannot carry them (a `breakdown --months` file can); `series`:
+   * the series that plans its year through them (a national plan's), with its total for the year or null.
    */
-  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true; /** The milestones follow this phasing profile, not an even line. */ readonly profile?: string }
+  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true; readonly series?: { readonly file: string; readonly scenario: string; readonly total: number | null }; /** The milestones follow this phasing profile, not an even line. */ readonly profile?: string }
   /**
    * A path over several years through the series' own Decembers on the way: only the national (or whole)
    * total passes through them; each unit's point there is its share of this plan's path, not its target
@@ -252,10 +256,10 @@ export type Note =
   | { readonly code: 'sheet-read'; readonly file: string; readonly sheet: string; readonly sheets: number; readonly hidden: readonly string[]; readonly chosen: boolean; /** --sheet's name, which this workbook (given by another flag) lacks. */ readonly missing?: string }
   /**
    * Non-empty rows above a sheet's header (found by its column names) that were not read, as "row: text"
-   * (a title block); `period`: one of them is labelled Periode/Period/Bulan, which is not taken as the
-   * file's month (rv21 E).
+   * (a title block); `period`: one of them names a month (labelled Periode/Period/Bulan, or "Juni 2024",
+   * "2024-06"), which is not taken as the file's month (rv21 E, rv27 F6).
    */
-  | { readonly code: 'rows-above-header'; readonly file: string; readonly sheet: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period?: RowsAbovePeriod }
+  | { readonly code: 'rows-above-header'; readonly file: string; /** Absent: a CSV file's lines. */ readonly sheet?: string; readonly header: number; readonly rows: readonly { readonly row: number; readonly text: string }[]; readonly more: number; readonly period?: RowsAbovePeriod; /** A year is written there, and no month. */ readonly year?: true; /** The header row was given (--header-row): `rows` are those above it that name a date. */ readonly given?: true }
   /** Merged key cells filled down from the top cell of each merge (an Excel user's "the same as above"). */
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */

@@ -37,7 +37,7 @@ export interface BreakdownStage {
   readonly redrawFrom?: Period;
 }
 
-export type MilestoneProblem = Exclude<PathProblem, { problem: 'below-start' }> | { readonly problem: 'below-start'; readonly unit: string; readonly month?: Period };
+export type MilestoneProblem = Exclude<PathProblem, { problem: 'below-start' }> | (Omit<Extract<PathProblem, { problem: 'below-start' }>, 'unit'> & { readonly unit: string });
 
 /**
  * Example: a 2023-12 baseline and year 2024 give 12 months, the last equal to every unit's target; with
@@ -53,7 +53,7 @@ export function breakdownMilestones(stages: readonly BreakdownStage[], from: Per
     phasing,
     method: first.method,
   });
-  if ('problem' in path && path.problem === 'below-start') return { problem: 'below-start', unit: first.units[path.unit]!.labels.join(' / '), ...(path.month ? { month: path.month } : {}) };
+  if ('problem' in path && path.problem === 'below-start') return { ...path, unit: first.units[path.unit]!.labels.join(' / ') };
   if ('problem' in path) return path;
   if (first.shape === 'nested' && first.dims.length === 2) return nestedPath(stages, path, from, year, phasing);
   if (first.shape !== 'matrix' || first.method === 'hamilton') return path;

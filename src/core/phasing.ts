@@ -39,7 +39,11 @@ export interface PhasingResult {
 /** Why a path cannot be drawn, as data (the words are in report/). */
 export type PathProblem =
   | { readonly problem: 'no-months' }
-  | { readonly problem: 'below-start'; readonly unit: number; readonly month?: Period }
+  /**
+   * A unit's target below where its path starts (`reached`), and the whole's (`total`, `reachedTotal`):
+   * a whole below its path is the revision's own fault, not the first unit's (rv27: "Aceh" for a national cut).
+   */
+  | { readonly problem: 'below-start'; readonly unit: number; readonly month?: Period; readonly target: bigint; readonly reached: bigint; readonly total: bigint; readonly reachedTotal: bigint }
   | { readonly problem: 'profile-month'; readonly month: Period }
   | { readonly problem: 'profile-zero'; readonly month?: Period }
   | { readonly problem: 'anchor-outside'; readonly month: Period; readonly value: bigint; readonly low: bigint; readonly high: bigint };
@@ -248,7 +252,7 @@ export function phaseStages(input: {
       stage.length = 0;
     }
     const below = st.targets.findIndex((t, i) => t < start[i]!);
-    if (below >= 0) return { problem: 'below-start', unit: below, ...(s > 0 ? { month: startMonth } : {}) };
+    if (below >= 0) return belowStart(st.targets, start, below, s > 0 ? startMonth : undefined);
     // The stage in pieces: to each December on the way whose unit targets are given, then to the target.
     // Where a unit's December target lies below where its piece starts (a revision that lowers a year on
     // the way: a province's 2025 target of the revised plan below its milestone when the revision
@@ -270,6 +274,12 @@ export function phaseStages(input: {
   return { months: all, national, units, stage, starts, ...(setAside.length ? { unitWaypointsSetAside: setAside } : {}) };
 }
 
+/** The path problem of unit `i`'s target below where it starts, with the whole's figures. */
+function belowStart(targets: readonly bigint[], start: readonly bigint[], i: number, month: Period | undefined): PathProblem {
+  const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
+  return { problem: 'below-start', unit: i, ...(month ? { month } : {}), target: targets[i]!, reached: start[i]!, total: sum(targets), reachedTotal: sum(start) };
+}
+
 /** One stage's months from its start month to December of the year, through the given unit waypoints. */
 function drawStage(
   given: readonly [Period, readonly bigint[]][],
@@ -285,7 +295,7 @@ function drawStage(
   let from: readonly bigint[] = start;
   for (const [end, targets] of pieces) {
     const under = targets.findIndex((t, i) => t < from[i]!);
-    if (under >= 0) return { problem: 'below-start', unit: under, month: pieceStart };
+    if (under >= 0) return belowStart(targets, from, under, pieceStart);
     const months = monthsUntilDecember(pieceStart, periodYear(end));
     const weights = monthWeights(months, input.phasing);
     if (!Array.isArray(weights)) return { problem: 'profile-month', month: weights.missing };

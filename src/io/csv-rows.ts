@@ -5,6 +5,8 @@
 import { InputError, say, type ProblemList } from '../errors.js';
 import { CsvScanner, DEFAULT_LIMITS, type ScanLimits } from './csv-scanner.js';
 import { CONTROL, type CellPlace, type ReaderFacts, type RowSink } from './row-sink.js';
+import { titleDate } from './title-date.js';
+import type { Note } from '../core/facts.js';
 
 const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
 
@@ -113,7 +115,7 @@ function cellPlace(record: RecordPlace, i: number): CellPlace {
   });
 }
 
-export async function readCsvRows(text: AsyncIterable<string>, file: string, options: CsvReadOptions, sink: RowSink, problems: ProblemList): Promise<ReaderFacts> {
+export async function readCsvRows(text: AsyncIterable<string>, file: string, options: CsvReadOptions, sink: RowSink, problems: ProblemList): Promise<ReaderFacts & { readonly notes?: readonly Note[] }> {
   // The sink reads each record during the call and keeps nothing of it: the scanner may reuse its arrays.
   const limits: ScanLimits = { ...(options.limits ?? DEFAULT_LIMITS), reuseArrays: true };
   let pending = '';
@@ -234,6 +236,19 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   // when given, still decides; --header-row counts the file's lines, this one included.
   let sepChecked = false;
   let skipped = false;
+  // The lines set aside above --header-row that name a date (the five first, and how many more): a month
+  // written there is not read, and said (rv27 F6).
+  const dated: { row: number; text: string }[] = [];
+  let datedMore = 0;
+  const datedLines = (text: string, first: number): void => {
+    const lines = text.split(/\r\n|\n|\r/);
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i]!.trim();
+      if (t === '' || !Object.keys(titleDate([{ text: t }], false)).length) continue;
+      if (dated.length < 5) dated.push({ row: first + i, text: t.length > 200 ? t.slice(0, 200) : t });
+      else datedMore++;
+    }
+  };
   const above = (final: boolean): boolean => {
     if (!sepChecked) {
       const s = sepLine(pending, final);
@@ -261,6 +276,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
     if (!skipped && headerRow && headerRow - 1 > lineOffset) {
       const s = skipLines(pending, headerRow - 1 - lineOffset, final);
       if (!s) return false;
+      datedLines(pending.slice(0, pending.length - s.rest.length), lineOffset + 1);
       lineOffset += s.skipped;
       pending = s.rest;
     }
@@ -297,5 +313,6 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   }
   scanner!.end();
   if (headerFields < 0) throw new InputError({ file, ...say('the file is empty', 'berkas kosong') });
-  return { format: 'csv', delimiter };
+  const notes: Note[] = dated.length ? [{ code: 'rows-above-header', file, header: lineOffset + 1, rows: dated, more: datedMore, ...titleDate(dated, false), given: true }] : [];
+  return { format: 'csv', delimiter, ...(notes.length ? { notes } : {}) };
 }

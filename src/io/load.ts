@@ -77,6 +77,31 @@ export interface LoadSchema {
   readonly blankDims?: readonly string[];
   /** What a column named `denominator` (the tool's own reports') is read as; absent: it is ignored. */
   readonly denominator?: ColumnWants['denominator'];
+  /**
+   * --period, the month of rows without one, when given; false for a command without --period
+   * (breakdown). A month written above a sheet's header is not it, and the note says what is (rv23 F2).
+   */
+  readonly period?: string | false | undefined;
+  /** The denominators the run divides by, when named, and the columns its rule reads (ColumnWants). */
+  readonly divides?: ColumnWants['divides'];
+  readonly uses?: ColumnWants['uses'];
+}
+
+/**
+ * What the note of rows above a sheet's header says of a month (or, for --targets, a year) written there,
+ * none of which is read: by the file's flag and the run (rv23 F2, rv27 F6). The main input's month is its
+ * period column's, --period's, or to be given; a --workforce file's figures without a period column stand
+ * for any month; a --targets file's year is its year column's, else --year's or the input's month's.
+ */
+function titleMonthSaid(n: Extract<Note, { code: 'rows-above-header' }>, schema: LoadSchema, yearColumn: boolean, periodColumn: boolean): Note {
+  const { year: _year, ...said } = n;
+  // A period column gives each row its month, whatever a title says (the readers do not all know it).
+  const rest = said.period === 'none' && periodColumn ? { ...said, period: 'column' as const } : said;
+  if (schema.role === '--targets') return n.period !== undefined || n.year ? { ...rest, period: yearColumn ? 'targets-column' : 'targets' } : rest;
+  if (n.period !== 'none') return rest;
+  if (schema.role === '--workforce') return { ...rest, period: 'workforce' };
+  if (schema.role !== undefined) return { ...rest, period: 'unread' };
+  return schema.period === undefined ? rest : { ...rest, period: schema.period === false ? 'add-column' : 'flag' };
 }
 
 export interface LoadOptions {
@@ -260,6 +285,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     optionalDims: schema.optionalDims,
     ...(schema.blankDims ? { blankDims: schema.blankDims } : {}),
     ...(schema.denominator ? { denominator: schema.denominator } : {}),
+    ...(schema.divides ? { divides: schema.divides.map(canonicalColumn) } : {}),
+    ...(schema.uses ? { uses: schema.uses.map(canonicalColumn) } : {}),
   };
   const load: Load = {
     schema,
@@ -683,7 +710,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     // The fast path of a reader has finished its TypedRows already.
     const locale = facts.typed ? (t.policy.locale ?? null) : t.finish();
     const ff = fileFold!;
-    const notes: Note[] = [...(facts.notes ?? [])];
+    const notes: Note[] = (facts.notes ?? []).map((n) => (n.code === 'rows-above-header' ? titleMonthSaid(n, schema, t.cols.some((c) => c?.canonical === 'year'), t.cols.some((c) => c?.canonical === 'period')) : n));
     if (codes) {
       const said = codesNote(codes, o.name, options);
       if (said && 'note' in said) notes.push(said.note);

@@ -178,6 +178,11 @@ interface Plan {
   readonly hasParticipantsColumn: boolean;
   readonly participantsColumn: number;
   readonly denominators: readonly { readonly name: string; readonly measure: number }[];
+  /**
+   * The measures of the file's denominator columns the run does not read (ColumnWants.divides): a blank
+   * there is no figure, a 0 is not refused, and neither is compared with participants (rv27 F7).
+   */
+  readonly spare: ReadonlySet<number>;
   readonly parts: boolean;
   readonly kanwil: boolean;
   /** The kanwil column among `keys` (checked against each row's province), or −1. */
@@ -690,6 +695,7 @@ export class TypedRows implements RowSink {
       hasParticipantsColumn: participantsColumn >= 0,
       participantsColumn,
       denominators: DENOMINATORS.map((name) => ({ name, measure: this.shape.measure(name) })).filter((d) => d.measure >= 0),
+      spare: this.spareDenominators(),
       parts: numbers.some((n) => n.role === 'part'),
       kanwil: this.o.deriveKanwil && !cols.some((x) => x?.canonical === 'kanwil'),
       kanwilKey: keys.findIndex((k) => k.name === 'kanwil'),
@@ -698,6 +704,19 @@ export class TypedRows implements RowSink {
     };
     this.plan = plan;
     return plan;
+  }
+
+  /**
+   * The file's denominator columns the run does not read: not the one it divides by (named, or else the
+   * first of DENOMINATORS the file has, as chooseDenominator takes it), nor one its rule reads.
+   */
+  private spareDenominators(): Set<number> {
+    const w = this.o.wants;
+    const present = DENOMINATORS.filter((name) => this.cols.some((c) => c?.role.kind === 'measure' && c.role.measure === name));
+    const read = new Set([...(w.divides ?? present.slice(0, 1)), ...(w.uses ?? [])]);
+    const out = new Set<number>();
+    for (const name of present) if (!read.has(name)) out.add(this.shape.measure(name));
+    return out;
   }
 
   /**
@@ -931,6 +950,8 @@ export class TypedRows implements RowSink {
       if (typeof v === 'string' && (id = plainDigits(v)) >= 0) en = id;
       else if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
         if (n.role === 'percent') continue;
+        // A denominator the run does not divide by: no figure, not an error (rv27 F7).
+        if (n.role === 'measure' && plan.spare.has(n.measure)) continue;
         ok = false;
         // The tool's own report (its `level` column) whose rows have no denominator: one grouped finer
         // than its denominator is known (province × segment, the denominator per province; issue 20, F2).
@@ -1105,7 +1126,7 @@ export class TypedRows implements RowSink {
     // would lead to this refusal (rv23 F7).
     // (The area is looked up only for a 0: this runs on every row.)
     for (const d of plan.denominators) {
-      if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
+      if (have[d.measure] !== 1 || vals[d.measure] !== 0 || plan.spare.has(d.measure)) continue;
       const area = this.ownArea(plan, keys, province, regency);
       if (area === undefined) break;
       const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
@@ -1118,6 +1139,8 @@ export class TypedRows implements RowSink {
       for (let x = 0; x < denominators.length; x++) {
         const d = denominators[x]!;
         if (have[d.measure] === 0) continue;
+        // (A 0 the run does not divide by is a blank written as 0, as above.)
+        if (vals[d.measure] === 0 && plan.spare.has(d.measure)) continue;
         if (estimated?.has(d.name) || estimated?.has('participants')) continue;
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
         // The two readings (Indonesian, English) of participants and of the denominator.

@@ -156,8 +156,34 @@ const ABOVE_PERIOD: Record<RowsAbovePeriod | 'unsaid', readonly [string, string]
   flag: ['; a month written there is not read: the rows are of the month --period gives', '; bulan yang ditulis di sana tidak dibaca: baris-barisnya adalah bulan yang diberikan --period'],
   none: ['; a month written there is not taken as the file\'s: add a period column or pass --period', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period atau berikan --period'],
   'add-column': ['; a month written there is not taken as the file\'s: add a period column', '; bulan yang ditulis di sana tidak dianggap bulan berkas: tambahkan kolom period'],
+  workforce: ['; a month written there is not taken as the figures\': without a period column they stand for any month reported; add one to date them', '; bulan yang ditulis di sana tidak dianggap bulan angka-angkanya: tanpa kolom period angka itu berlaku untuk bulan apa pun yang dilaporkan; tambahkan kolom itu untuk memberi bulannya'],
+  targets: ['; a year or month written there is not read: the targets\' year comes from a year column, --year or the input\'s month', '; tahun atau bulan yang ditulis di sana tidak dibaca: tahun target diambil dari kolom year, --year, atau bulan input'],
+  'targets-column': ['; a year or month written there is not read: each row\'s year is its year column\'s', '; tahun atau bulan yang ditulis di sana tidak dibaca: tahun setiap baris diambil dari kolom year-nya'],
+  unread: ['; a month written there is not read', '; bulan yang ditulis di sana tidak dibaca'],
   unsaid: ['', ''],
 };
+
+/**
+ * The way to milestones through the Decembers on the way for a yearly targets file, as true for the file:
+ * a series of the plan's totals by year (--series, with --input and --by for a plan of some areas) always
+ * draws them; a national plan's rows may also be the bundled series' own plan for the year, named with its
+ * total (breakdown --year Y --months plans that total, which need not be the file's), where the series has
+ * the year (2027: breakdown and coverage --year 2027 refuse it).
+ */
+function yearlyWay(year: number, from: number, series: { file: string; scenario: string; total: number | null } | undefined, l: Lang): string {
+  const own = l === 'id'
+    ? `breakdown --series BERKAS --year ${year} --months -o KELUARAN (dengan --input dan --by untuk rencana sebagian wilayah), dengan --series BERKAS memuat total rencana untuk ${from} dan ${year} (tahun di antara dua baris diinterpolasi), menulis jalur melalui Desember seri itu, dan coverage --targets KELUARAN membacanya`
+    : `breakdown --series FILE --year ${year} --months -o OUT (with --input and --by for a plan of some areas), --series FILE holding the plan's totals for ${from} and ${year} (years between two rows are interpolated), writes the path through that series' Decembers, and coverage --targets OUT reads it`;
+  if (!series) return l === 'id' ? `; berkas tahunan tidak dapat memuatnya: ${own}` : `; a yearly file cannot carry them: ${own}`;
+  if (series.total === null) {
+    return l === 'id'
+      ? `; berkas tahunan tidak dapat memuatnya, dan ${series.file} tidak memuat target ${series.scenario} untuk ${year} (breakdown --year ${year} dan coverage --year ${year} menolaknya): ${own}`
+      : `; a yearly file cannot carry them, and ${series.file} has no ${series.scenario} target for ${year} (breakdown --year ${year} and coverage --year ${year} refuse it): ${own}`;
+  }
+  return l === 'id'
+    ? `; berkas tahunan tidak dapat memuatnya: bila targetnya adalah baris rencana nasional ${year} dari ${series.file} (${series.scenario}: ${num(series.total, l)}), breakdown --year ${year} --months -o BERKAS menyusun rencana itu melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai coverage --year ${year}); untuk total lain, ${own}`
+    : `; a yearly file cannot carry them: where its targets are rows of the national plan of ${series.file} for ${year} (${series.scenario}: ${num(series.total, l)}), breakdown --year ${year} --months -o FILE plans that through the series' Decembers on the way, and coverage --targets FILE reads it (or use coverage --year ${year}); for another total, ${own}`;
+}
 
 const AREA_WORDS: Record<'regency' | 'province' | 'kanwil', { one: Words; many: Words }> = {
   regency: { one: w('regency or city', 'kabupaten/kota'), many: w('regencies and cities', 'kabupaten/kota') },
@@ -447,8 +473,8 @@ export function noteText(n: Note, lang: Lang): string {
       const years = (n.missing ?? []).map((y) => `December ${y}`);
       const yearsId = (n.missing ?? []).map((y) => `Desember ${y}`);
       return L(
-        `the milestones run ${n.profile ? `by the profile ${n.profile}` : 'evenly'} from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? `; a yearly file cannot carry them: breakdown --year ${n.year} --months -o FILE writes the path through the series' Decembers on the way, and coverage --targets FILE reads it (or use --year ${n.year})` : ''}`,
-        `tonggak berjalan ${n.profile ? `menurut profil ${n.profile}` : 'rata'} dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? `; berkas tahunan tidak dapat memuatnya: breakdown --year ${n.year} --months -o BERKAS menulis jalur melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai --year ${n.year})` : ''}`,
+        `the milestones run ${n.profile ? `by the profile ${n.profile}` : 'evenly'} from ${n.from} to December ${n.year}${years.length ? `: no target for ${years.join(' or ')} on the way` : ': the targets give no December on the way'} (${n.source})${n.yearly ? yearlyWay(n.year, Number(n.from.slice(0, 4)), n.series, 'en') : ''}`,
+        `tonggak berjalan ${n.profile ? `menurut profil ${n.profile}` : 'rata'} dari ${n.from} sampai Desember ${n.year}${yearsId.length ? `: tanpa target untuk ${yearsId.join(' atau ')} di tengah jalan` : ': target tidak memuat Desember di tengah jalan'} (${n.source})${n.yearly ? yearlyWay(n.year, Number(n.from.slice(0, 4)), n.series, 'id') : ''}`,
       );
     }
     case 'mixed-baselines': {
@@ -712,11 +738,17 @@ export function noteText(n: Note, lang: Lang): string {
       );
     }
     case 'rows-above-header': {
+      const sheetEn = n.sheet === undefined ? '' : `: sheet ${JSON.stringify(clipValue(n.sheet))}`;
+      const sheetId = n.sheet === undefined ? '' : `: lembar ${JSON.stringify(clipValue(n.sheet))}`;
       const rows = n.rows.map((r) => `${r.row} (${JSON.stringify(clipValue(r.text))})`).join(', ');
       const more = (l: Lang): string => (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
       return L(
-        `${n.file}: sheet ${JSON.stringify(clipValue(n.sheet))}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`,
-        `${n.file}: lembar ${JSON.stringify(clipValue(n.sheet))}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`,
+        n.given
+          ? `${n.file}${sheetEn}: the ${n.sheet === undefined ? 'lines' : 'rows'} above the header (${n.sheet === undefined ? 'line' : 'row'} ${n.header}, --header-row) are not read, among them ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`
+          : `${n.file}${sheetEn}: header found at row ${n.header}; the rows above it are not read: ${rows}${more('en')}${ABOVE_PERIOD[n.period ?? 'unsaid'][0]}`,
+        n.given
+          ? `${n.file}${sheetId}: baris di atas baris judul (baris ${n.header}, --header-row) tidak dibaca, di antaranya ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`
+          : `${n.file}${sheetId}: baris judul ditemukan di baris ${n.header}; baris di atasnya tidak dibaca: ${rows}${more('id')}${ABOVE_PERIOD[n.period ?? 'unsaid'][1]}`,
       );
     }
     case 'hidden-columns':

@@ -18,8 +18,9 @@ const oct = writeIn(dir, 'sulama-2024-10.csv', june.replace(/^2024-06/gm, '2024-
 const sep = writeIn(dir, 'sulama-2024-09.csv', june.replace(/^2024-06/gm, '2024-09'));
 const jan25 = writeIn(dir, 'sulama-2025-01.csv', june.replace(/^2024-06/gm, '2025-01'));
 
-const REFUSAL = 'error: the revised target of Aceh is below its milestone of 2024-09 (the path up to the revision stays)';
-const HINT = 'hint: a revision from 2024-10 can lower a target only down to what the path had reached';
+// The national cut is named as the plan's scope, with its figures (rv27: it named Aceh, the first province).
+const REFUSAL = 'error: the revised target for Indonesia: 38 provinces (44,000,000) is below its milestone of 2024-09 (47,786,283; the path up to the revision stays)';
+const HINT = 'hint: a revision from 2024-10 can lower the target only down to what the path had reached (47,786,283)';
 
 describe('rv26 F9: a revision below the path is refused by coverage --year as by breakdown', () => {
   it('breakdown refuses the series (as before)', async () => {
@@ -37,8 +38,8 @@ describe('rv26 F9: a revision below the path is refused by coverage --year as by
     expect(r.stderr).toContain(HINT);
     const id = await run(['coverage', oct, '--year', '2024', '--series', DOWN, '-f', 'csv', '--lang', 'id']);
     expect(id.code).toBe(3);
-    expect(id.stderr).toContain('target revisi Aceh di bawah tonggaknya pada 2024-09 (jalur sampai revisi tetap)');
-    expect(id.stderr).toContain('revisi mulai 2024-10 hanya dapat menurunkan target sampai capaian jalur');
+    expect(id.stderr).toContain('target revisi untuk Indonesia: 38 provinsi (44.000.000) di bawah tonggaknya pada 2024-09 (47.786.283; jalur sampai revisi tetap)');
+    expect(id.stderr).toContain('revisi mulai 2024-10 hanya dapat menurunkan target sampai capaian jalur (47.786.283)');
   });
 
   it('and a month before the revision under --as-of 2024-10 too (main: September phased from the baseline, on-track)', async () => {

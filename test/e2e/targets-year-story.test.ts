@@ -142,7 +142,7 @@ describe('rv14 7: a yearly file for a year past the next December', () => {
     expect(r.code, r.stderr).toBe(0);
     // 578,610 + 191,041 × 11/36 = 578,610 + 58,373.6 → 636,984 (evenly over 36 months, as warned).
     expect(row(csvRows(r.stdout), 'Sulawesi Utara').milestone).toBe('636984');
-    expect(r.stderr).toContain('a yearly file cannot carry them: breakdown --year 2026 --months -o FILE writes the path through the series\' Decembers on the way');
+    expect(r.stderr).toContain('a yearly file cannot carry them: where its targets are rows of the national plan of data/targets.csv for 2026 (plan: 70,000,000), breakdown --year 2026 --months -o FILE plans that through the series\' Decembers on the way');
   });
 });
 

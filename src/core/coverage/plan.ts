@@ -678,7 +678,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const { from, year } = at.noWaypoints;
       const missing: number[] = [];
       for (let y = Number(from.slice(0, 4)); y < year; y++) if (`${y}-12` > from) missing.push(y);
-      notes.push({ code: 'no-waypoints', from, year, source: targets!.source, missing, ...(targets!.yearFrom !== 'plan' ? { yearly: true as const } : {}), ...(targets!.phasing.kind === 'profile' ? { profile: targets!.phasing.source } : {}) });
+      notes.push({ code: 'no-waypoints', from, year, source: targets!.source, missing, ...(targets!.yearFrom !== 'plan' ? { yearly: true as const, ...(targets!.series ? { series: targets!.series } : {}) } : {}), ...(targets!.phasing.kind === 'profile' ? { profile: targets!.phasing.source } : {}) });
     }
     targetTable = restrictTo(at.table, curT);
     // Rows with a target and no milestone for the month (a targets file with no participants to start

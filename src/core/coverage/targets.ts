@@ -65,6 +65,19 @@ export interface Targets {
   readonly revision?: RevisionFacts;
   /** The month the revisions in force are chosen by (--as-of; default: the month reported). */
   readonly asOf?: Period;
+  /**
+   * A yearly file of a national plan (by province, segment or Kanwil): the series `breakdown --year` and
+   * `coverage --year` would plan its year from, and its total for that year (null: it has none). The way
+   * to milestones through the Decembers on the way is named only where it exists.
+   */
+  readonly series?: SeriesWay;
+}
+
+/** A target series and its total for a year (null: the series has no target for it). */
+export interface SeriesWay {
+  readonly file: string;
+  readonly scenario: string;
+  readonly total: number | null;
 }
 
 /**

@@ -26,6 +26,7 @@ import { bytesSource, randomAccess, type ByteSource } from './byte-source.js';
 import { dateStyles, relationships, SharedStrings, sharedStringsParser, SharedStringsTooLarge, workbookInfo, type SheetInfo } from './xlsx-parts.js';
 import { isFlag, MergeFinder, sheetParser, type Flag, type MergedRange, type RawValue, type SheetRowHandler } from './xlsx-sheet.js';
 import { XmlError } from './xml.js';
+import { titleDate } from '../title-date.js';
 import { readEntry, readZipDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
 export { columnLetters, xlsxCellName } from '../../core/cell-name.js';
@@ -280,7 +281,7 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   const headerRow = rows.finish(sheets.length > 1 ? listSheets : undefined);
   if (headerRow === undefined) return withSheet;
   if (rows.filled.length) options.onNote?.({ code: 'merged-filled', file, sheet: sheet.name, ranges: rows.filled });
-  if (rows.above.length) options.onNote?.({ code: 'rows-above-header', file, sheet: sheet.name, header: headerRow, rows: rows.above.slice(0, 5), more: Math.max(0, rows.above.length - 5), ...(rows.above.some((r) => /^\s*(periode|period|bulan)\b/i.test(r.text)) ? { period: rows.periodColumn() ? 'column' : 'none' } : {}) });
+  if (rows.above.length) options.onNote?.({ code: 'rows-above-header', file, sheet: sheet.name, header: headerRow, rows: rows.above.slice(0, 5), more: Math.max(0, rows.above.length - 5) + rows.aboveMore, ...titleDate(rows.above, rows.periodColumn()), ...(options.headerRow !== undefined ? { given: true as const } : {}) });
   // Hidden rows (filtered out, or hidden by hand) are data like the others and are counted: the file holds
   // them, and refusing would refuse every workbook saved with a filter on. But a planner who filtered the
   // sheet would not expect them in the totals, so the note says so; hidden columns that are read, too.
@@ -369,8 +370,25 @@ class SheetRows implements SheetRowHandler {
   private readonly refusedMerges: MergedRange[] = [];
   /** The ranges filled down (for the note). */
   readonly filled: string[] = [];
-  /** Non-empty rows above the header found by its column names, not read: their row and text. */
+  /**
+   * Non-empty rows above the header found by its column names, not read: their row and text. Above a
+   * header row given (--header-row), only those that name a date (the five first; `aboveMore` the others):
+   * the rows were set aside by the user, but a month there is not read, and said (rv27 F6).
+   */
   readonly above: { row: number; text: string }[] = [];
+  aboveMore = 0;
+  private skippedAbove(row: number, values: readonly RawValue[], count: number): void {
+    const parts: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = headerText(values[i]!);
+      if (t !== '') parts.push(t);
+    }
+    const text = parts.join(' | ');
+    if (!Object.keys(titleDate([{ text }], false)).length) return;
+    if (this.above.length < 5) this.above.push({ row, text });
+    else this.aboveMore++;
+  }
+
   /** The header names a period column (the rows' month is theirs, whatever is written above it). */
   periodColumn(): boolean {
     return this.names.some((n) => canonicalColumn(n) === 'period');
@@ -445,7 +463,10 @@ class SheetRows implements SheetRowHandler {
       }
     }
     if (given !== undefined) {
-      if (row < given) return;
+      if (row < given) {
+        if (!empty) this.skippedAbove(row, values, count);
+        return;
+      }
       if (row === given && !empty) {
         this.setHeader(row, columns, values, count);
         return;
