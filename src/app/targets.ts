@@ -138,6 +138,28 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
 }
 
 /**
+ * rv28 R3: an as-of earlier than the month reported that keeps out a revision in force in that month is
+ * a warning (a config's "asOf" is easily left stale in a monthly job's config), and the revision note no
+ * longer calls that revision "not in force yet". Example: "asOf": "2026-06", August 2026 reported, 72 M
+ * from 2026-07 → the 70 M used, and the warning names the 72 M from 2026-07.
+ */
+function leftOutByAsOf(totals: Totals, period: Period | undefined, config: string | undefined): Totals {
+  const { series, asOf, year } = totals;
+  if (!series || asOf === undefined || period === undefined || year === undefined || asOf >= period) return totals;
+  const inForce = targetStages(series.points, year, period);
+  const last = inForce?.[inForce.length - 1];
+  const used = totalInForce(totals).value;
+  if (!last?.from || last.from <= asOf || last.target.target === used) return totals;
+  const notes: Note[] = [];
+  for (const n of totals.notes) {
+    if (n.code !== 'revision' || n.later === undefined || n.later > period) notes.push(n);
+    else if (n.before !== null) notes.push({ code: 'revision', year: n.year, from: n.from, total: n.total, before: n.before, asOf: n.asOf });
+  }
+  notes.push({ code: 'revision-left-out', year, from: last.from, period, asOf, total: Number(used), revised: Number(last.target.target), ...(config ? { config } : {}) });
+  return { ...totals, notes };
+}
+
+/**
  * The totals with --as-of allowed when the year's own target has no revision but a December on the way
  * of the national path from `baseline` has one: --as-of then picks the Decembers the path passes (rv22
  * G2: the README's 2024 revision moves December 2024 of the 2026 path from 50 M to 52 M). Only where the
@@ -450,7 +472,7 @@ export async function coverageTargets(
   const units = await planUnits(o, planDims, grain, rule, load, io);
   const B = units.period;
   const base = B ? atPeriod(units.table, B) : units.table;
-  const planned = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io, 'coverage'))!;
+  const planned = leftOutByAsOf((await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io, 'coverage'))!, period, originsOf(o)?.fromConfig.has('asOf') ? originsOf(o)!.file : undefined);
   const totals = asOfOnPath(planned, B, true);
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).

@@ -102,6 +102,11 @@ export type Note =
   /** A revised target in force (or the original, when a later revision exists but is not yet in force). */
   | { readonly code: 'revision'; readonly year: number; readonly from: string | null; readonly total: number | null; readonly before: number | null; readonly asOf: string | null; readonly later?: string; /** A targets file's revision (rows with `from`): the file; its rows' targets add up to `total`. */ readonly source?: string; /** A file's revision of a December on the way only (rv27 F4): its targets as before, its milestones redrawn, through these Decembers. */ readonly along?: readonly { readonly month: string; readonly total: number }[] }
   /**
+   * An --as-of (or the config's "asOf", `config` its file) earlier than the month reported keeps out a
+   * revision in force in that month: `total` the target as of --as-of (used), `revised` the revision's (rv28 R3).
+   */
+  | { readonly code: 'revision-left-out'; readonly year: number; readonly from: string; readonly period: string; readonly asOf: string; readonly total: number; readonly revised: number; readonly config?: string }
+  /**
    * A revision a targets file holds (rows from `later`) not in force in the month reported (or as of
    * --as-of): `total`, its targets added up; `along`, a revision of a December on the way only; `monthly`,
    * a month-by-month file (one path: --as-of cannot apply it to the month reported). rv27 F8.

@@ -563,6 +563,15 @@ export function noteText(n: Note, lang: Lang): string {
       if (n.source) return L(`the ${n.year} targets of ${n.source}${asOf} add up to ${now}${later}`, `target ${n.year} di ${n.source}${asOf} berjumlah ${now}${later}`);
       return L(`the ${n.year} target${asOf}: ${now}${later}`, `target ${n.year}${asOf}: ${now}${later}`);
     }
+    case 'revision-left-out': {
+      // rv28 R3: an as-of earlier than the month reported (a config's "asOf" left stale, say).
+      const by = n.config ? L(`"asOf" ${n.asOf} in ${n.config}`, `"asOf" ${n.asOf} di ${n.config}`) : L(`--as-of ${n.asOf}`, `--as-of ${n.asOf}`);
+      const stop = n.config ? L(`remove "asOf" from ${n.config}`, `hapus "asOf" dari ${n.config}`) : L('leave out --as-of', 'hilangkan --as-of');
+      return L(
+        `the ${n.year} revision from ${n.from} (${num(n.revised, 'en')}), in force in ${n.period} (the month reported), is left out by ${by}: the targets are the ${n.year} target as of ${n.asOf} (${num(n.total, 'en')}); ${stop} to apply it`,
+        `revisi ${n.year} mulai ${n.from} (${num(n.revised, 'id')}), yang berlaku pada ${n.period} (bulan laporan), tidak dipakai karena ${by}: targetnya adalah target ${n.year} per ${n.asOf} (${num(n.total, 'id')}); ${stop} untuk menerapkannya`,
+      );
+    }
     case 'revision-later': {
       // rv27 F8: a revision the targets file holds, not in force in the month reported.
       const when = n.asOf ? L(`as of ${n.asOf}`, `per ${n.asOf}`) : L(`in ${n.period}`, `pada ${n.period}`);
