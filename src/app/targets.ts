@@ -5,7 +5,7 @@
 
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
-import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, type Period } from '../core/calendar.js';
+import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, periodYear, type Period } from '../core/calendar.js';
 import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type SeriesWay, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage, type MilestoneProblem } from '../core/milestones.js';
@@ -427,6 +427,9 @@ export async function coverageTargets(
     if (fy.from === 'deduced') notes.push({ code: 'deduced-year', year: fy.year, source: table.sources.map((s) => s.name).join(', ') });
     if (fy.from === 'unknown') notes.push({ code: 'unknown-year', source: table.sources.map((s) => s.name).join(', ') });
     if (fy.years) notes.push({ code: 'year-chosen', year: fy.year, years: fy.years, source: table.sources.map((s) => s.name).join(', ') });
+    // rv28 R13: a file of a later year's targets (targets-2026.csv for June 2025) said only in the title and
+    // meta; a CSV has neither. Not where another warning says the year (deduced, chosen among several).
+    if ((fy.from === 'file' || fy.from === 'months') && !fy.years && period && periodYear(period) !== fy.year) notes.push({ code: 'other-year', year: fy.year, period, source: table.sources.map((s) => s.name).join(', '), from: fy.from });
     const base = targetsBaseline(fy.table, fy.year);
     // Rows of different baseline months (a sheet put together from two breakdowns): each is phased from
     // its own (core targetsAt); said, with the months, since the report's baseline month is the latest.

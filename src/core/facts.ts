@@ -94,6 +94,8 @@ export type Note =
   /** Areas whose data covers only some of their parts (2 of 15 regencies), compared with a target for the whole area. */
   | { readonly code: 'partial-areas'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /** The December of targets read from a file without a year, deduced (and how). */
+  /** A targets file whose year (its December) is a later year than the month reported's (rv28 R13): `from` file (a year column) or months (a month-by-month file's last December). */
+  | { readonly code: 'other-year'; readonly year: number; readonly period: string; readonly source: string; readonly from: 'file' | 'months' }
   | { readonly code: 'deduced-year'; readonly year: number; readonly source: string }
   /** Targets without a year, for an input without a month: year-end targets of a year not stated. */
   | { readonly code: 'unknown-year'; readonly source: string }

@@ -542,6 +542,15 @@ export function noteText(n: Note, lang: Lang): string {
         `hanya sebagian yang melapor, padahal targetnya untuk seluruh ${dimLabel(n.dim).id}: ${list(shownId)}`,
       );
     }
+    case 'other-year': {
+      // rv28 R13: a CSV has no title, so a file of another year's targets is said on stderr, kept by --quiet.
+      const whose = n.from === 'months' ? L('its path ends in', 'jalurnya berakhir pada') : L('its year column says', 'kolom year-nya menyebut');
+      const py = n.period.slice(0, 4);
+      return L(
+        `the targets (${n.source}) are for December ${n.year} (${whose} ${n.from === 'months' ? `${n.year}-12` : n.year}), not December ${py}: the report of ${n.period} compares with the ${n.year} targets, its run_rate spread over the months to December ${n.year} (give the ${py} targets to compare with December ${py})`,
+        `target (${n.source}) adalah untuk Desember ${n.year} (${whose} ${n.from === 'months' ? `${n.year}-12` : n.year}), bukan Desember ${py}: laporan ${n.period} dibandingkan dengan target ${n.year}, run_rate dibagi atas bulan-bulan sampai Desember ${n.year} (berikan target ${py} untuk membandingkan dengan Desember ${py})`,
+      );
+    }
     case 'deduced-year':
       return L(`${n.source} has no year: its targets are taken as December ${n.year} targets (add a year column, or pass --year)`, `${n.source} tidak memuat tahun: targetnya dianggap target Desember ${n.year} (tambahkan kolom year, atau berikan --year)`);
     case 'unknown-year':

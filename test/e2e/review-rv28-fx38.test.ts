@@ -35,3 +35,23 @@ describe('rv28 R3: an "asOf" of the config earlier than the month reported, keep
     expect(now.stderr).not.toContain('left out by');
   });
 });
+
+describe('rv28 R13: a report against a later year\'s targets file', () => {
+  it('says so in a warning kept by --quiet (a CSV has no title), once, in both languages', async () => {
+    const t = await run(['breakdown', '--year', '2026', '-q', '-o', join(dir, 't26.csv')]);
+    expect(t.code, t.stderr).toBe(0);
+    writeFileSync(join(dir, 'jun24.csv'), june);
+    const r = await run(['coverage', 'jun24.csv', '--targets', 't26.csv', '-q', '-f', 'csv'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: the targets (t26.csv) are for December 2026 (its year column says 2026), not December 2024: the report of 2024-06 compares with the 2026 targets, its run_rate spread over the months to December 2026 (give the 2024 targets to compare with December 2024)');
+    const j = await run(['coverage', 'jun24.csv', '--targets', 't26.csv', '-f', 'json', '--lang', 'id'], { cwd: dir });
+    expect(j.stderr).toContain('target (t26.csv) adalah untuk Desember 2026');
+    const n = notesOf(j.stdout).filter((x) => x.code === 'other-year');
+    expect(n.map((x) => x.kind)).toEqual(['warning']);
+    // The year's own file: no such warning.
+    const own = await run(['breakdown', '--year', '2024', '-q', '-o', join(dir, 't24.csv')]);
+    expect(own.code, own.stderr).toBe(0);
+    const same = await run(['coverage', 'jun24.csv', '--targets', 't24.csv', '-q', '-f', 'csv'], { cwd: dir });
+    expect(same.stderr).not.toContain('are for December');
+  });
+});
