@@ -271,6 +271,8 @@ export type Note =
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */
   | { readonly code: 'hidden-rows'; readonly file: string; readonly sheet: string; readonly rows: number; readonly first: number; readonly filter: boolean }
+  /** Data rows (`rows` of the sheet's `of`) hidden in the workbook, by hand or filtered out: counted as the others, so the totals are not what the sheet shows (rv28 R19). */
+  | { readonly code: 'hidden-data-rows'; readonly file: string; readonly sheet: string; readonly rows: number; readonly of: number; readonly first: number; readonly filter: boolean }
   /** Columns of a sheet hidden in the workbook whose values are read, as "C (participants)". */
   | { readonly code: 'hidden-columns'; readonly file: string; readonly sheet: string; readonly columns: readonly string[] }
   /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total; `object`: a JSON file's "totals". */

@@ -755,6 +755,16 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file}: ${num(n.rows, 'id')} baris lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${n.filter ? '; lembar ini memakai filter' : ''}); baris itu tetap dibaca seperti baris lainnya (baris data dihitung, baris total tidak)`,
       );
     }
+    case 'hidden-data-rows': {
+      // rv28 R19: a sheet left filtered to one Kanwil is reported whole; what Excel shows and what is added differ.
+      const sheet = JSON.stringify(clipValue(n.sheet));
+      const one = n.rows === 1;
+      const filter = n.filter ? L('; the sheet has a filter', '; lembar ini memakai filter') : '';
+      return L(
+        `${n.file}: ${num(n.rows, 'en')} of the ${num(n.of, 'en')} data rows of sheet ${sheet} ${one ? 'is' : 'are'} hidden in the workbook (${one ? '' : 'e.g. '}row ${n.first}${filter}) and counted as the others: the report adds up every data row, shown or not (to report only the rows shown, delete the hidden rows or copy the shown ones to a sheet of their own)`,
+        `${n.file}: ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris data lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${filter}) dan dihitung seperti yang lain: laporan menjumlahkan setiap baris data, terlihat atau tidak (untuk melaporkan baris yang terlihat saja, hapus baris tersembunyi atau salin baris yang terlihat ke lembar tersendiri)`,
+      );
+    }
     case 'rows-above-header': {
       const sheetEn = n.sheet === undefined ? '' : `: sheet ${JSON.stringify(clipValue(n.sheet))}`;
       const sheetId = n.sheet === undefined ? '' : `: lembar ${JSON.stringify(clipValue(n.sheet))}`;
