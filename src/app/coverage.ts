@@ -188,7 +188,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     read,
     previous,
     result,
-    notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...runNotes],
+    notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...defaultDenominator(o.denominator, denominator, read.table), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,
@@ -287,6 +287,13 @@ function workforceUnread(wf: LoadedTable): Note[] {
   if (m >= 0 && wf.rows.some((r) => r.values[m] !== null && r.values[m] !== undefined)) out.push({ code: 'workforce-participants', file: wf.sources[0]?.name ?? '--workforce' });
   for (const s of wf.sources) if (s.ignoredColumns.length) out.push({ code: 'unused-columns', file: s.name, columns: s.ignoredColumns });
   return out;
+}
+
+/** Several denominator columns in the input and none chosen: the one taken, and the others not used (rv28 R22). */
+function defaultDenominator(wanted: string | undefined, denominator: string | undefined, input: Table): Note[] {
+  if (wanted !== undefined || denominator === undefined || !hasMeasure(input, denominator)) return [];
+  const unused = DENOMINATORS.filter((m) => m !== denominator && hasMeasure(input, m));
+  return unused.length ? [{ code: 'denominator-default', measure: denominator, unused }] : [];
 }
 
 /** --year planned its targets on one denominator and the report's coverage is on another: say so. */

@@ -646,6 +646,14 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
       );
     }
+    case 'denominator-default': {
+      // rv28 R22: validate names the other column unused; coverage said nothing.
+      const flags = n.unused.map((m) => `--denominator ${m}`);
+      return L(
+        `coverage is on ${n.measure} (the default, the first of workforce, employed, potential_workers the input has); ${list(n.unused)} ${n.unused.length === 1 ? 'is' : 'are'} not used (${orList(flags, 'or')} to report on ${n.unused.length === 1 ? 'it' : 'one of them'})`,
+        `cakupan dihitung atas ${n.measure} (bawaan, yang pertama dari workforce, employed, potential_workers yang dimiliki input); ${list(n.unused)} tidak dipakai (${orList(flags, 'atau')} untuk melaporkan atas ${n.unused.length === 1 ? 'kolom itu' : 'salah satunya'})`,
+      );
+    }
     case 'denominator-column': {
       const col = JSON.stringify(clipValue(n.column));
       const others = ['workforce', 'employed', 'potential_workers'].filter((d) => d !== n.measure).join(', ');

@@ -55,3 +55,17 @@ describe('rv28 R13: a report against a later year\'s targets file', () => {
     expect(same.stderr).not.toContain('are for December');
   });
 });
+
+describe('rv28 R22: an input with employed and potential_workers, no --denominator', () => {
+  it('says coverage is on employed (the default) and how to take potential_workers; nothing when --denominator chose', async () => {
+    writeFileSync(join(dir, 'twoden.csv'), 'period,province,employed,potential_workers,participants\n2026-06,Gorontalo,631521,422934,259971\n');
+    const r = await run(['coverage', 'twoden.csv', '-f', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    // By hand: 259,971 / 631,521 = 0.411659 (employed).
+    expect(JSON.parse(r.stdout).rows[0].coverage).toBeCloseTo(0.411659, 6);
+    expect(r.stderr).toContain('note: coverage is on employed (the default, the first of workforce, employed, potential_workers the input has); potential_workers is not used (--denominator potential_workers to report on it)');
+    expect(notesOf(r.stdout).find((n) => n.code === 'denominator-default')?.kind).toBe('note');
+    const chosen = await run(['coverage', 'twoden.csv', '--denominator', 'potential_workers', '-f', 'csv'], { cwd: dir });
+    expect(chosen.stderr).not.toContain('not used');
+  });
+});
