@@ -406,10 +406,17 @@ export function noteText(n: Note, lang: Lang): string {
       const what = n.measure ?? 'denominator';
       const en = n.rows.map((r) => `${r.label} ${num(r.planned, 'en')} in the plan, ${num(r.report, 'en')} here`).join('; ') + (n.more ? `; and ${num(n.more, 'en')} more` : '');
       const id = n.rows.map((r) => `${r.label} ${num(r.planned, 'id')} di rencana, ${num(r.report, 'id')} di sini`).join('; ') + (n.more ? `; dan ${num(n.more, 'id')} lainnya` : '');
-      const named = n.planned ? { en: ` (the plan's figures are this report's ${n.planned}: --denominator ${n.planned} reports on them)`, id: ` (angka rencana adalah ${n.planned} laporan ini: --denominator ${n.planned} melaporkan dengannya)` } : { en: '', id: '' };
+      // rv28 R5: the plan's figures are not said to be the report's measure: a CSV's `denominator` column
+      // does not name its base (a plan on employed was "planned on other potential_workers figures").
+      const named = n.planned
+        ? { en: ` (the plan's figures are this report's ${n.planned}: --denominator ${n.planned} reports on them)`, id: ` (angka rencana adalah ${n.planned} laporan ini: --denominator ${n.planned} melaporkan dengannya)` }
+        : n.bundled
+          ? { en: ` (the plan's figures are the bundled baseline's ${n.bundled}, data/baseline.csv: the targets were split by ${n.bundled})`, id: ` (angka rencana adalah ${n.bundled} baseline bawaan, data/baseline.csv: target dibagi menurut ${n.bundled})` }
+          : { en: '', id: '' };
+      const other = n.same ? { en: `other ${what} figures than this report's coverage is on`, id: `angka ${what} yang berbeda dari yang dipakai cakupan laporan ini` } : { en: `other denominator figures than the ${what} this report's coverage is on`, id: `angka penyebut yang berbeda dari ${what} yang dipakai cakupan laporan ini` };
       return L(
-        `the targets (${n.source}) were planned on other ${what} figures than this report's coverage is on, for ${num(n.rows.length + n.more, 'en')} of ${num(n.of, 'en')} provinces: ${en}${named.en}; those rows' target coverage divides the plan's target by this report's figure`,
-        `target (${n.source}) direncanakan dengan angka ${what} yang berbeda dari yang dipakai cakupan laporan ini, untuk ${num(n.rows.length + n.more, 'id')} dari ${num(n.of, 'id')} provinsi: ${id}${named.id}; cakupan target baris itu membagi target rencana dengan angka laporan ini`,
+        `the targets (${n.source}) were planned on ${other.en}, for ${num(n.rows.length + n.more, 'en')} of ${num(n.of, 'en')} provinces: ${en}${named.en}; those rows' target coverage divides the plan's target by this report's figure`,
+        `target (${n.source}) direncanakan dengan ${other.id}, untuk ${num(n.rows.length + n.more, 'id')} dari ${num(n.of, 'id')} provinsi: ${id}${named.id}; cakupan target baris itu membagi target rencana dengan angka laporan ini`,
       );
     }
     case 'plan-denominator':

@@ -69,3 +69,21 @@ describe('rv28 R22: an input with employed and potential_workers, no --denominat
     expect(chosen.stderr).not.toContain('not used');
   });
 });
+
+describe('rv28 R5: targets planned on employed read by a report on potential_workers', () => {
+  it('are "planned on other denominator figures", the bundled baseline\'s employed named, not "other potential_workers figures"', async () => {
+    const sub = join(dir, 'r5');
+    mkdirSync(sub);
+    expect((await run(['breakdown', '--year', '2024', '-q', '-o', 'plan.csv'], { cwd: sub })).code).toBe(0);
+    writeFileSync(join(sub, 'jun.csv'), june);
+    const r = await run(['coverage', 'jun.csv', '--targets', 'plan.csv', '-q', '-f', 'csv'], { cwd: sub });
+    expect(r.code, r.stderr).toBe(0);
+    // data/baseline.csv: Sulawesi Utara employed 1,250,000; the June file's potential_workers 780,666.
+    expect(r.stderr).toContain("warning: the targets (plan.csv) were planned on other denominator figures than the potential_workers this report's coverage is on, for 8 of 8 provinces: Sulawesi Utara 1,250,000 in the plan, 780,666 here;");
+    expect(r.stderr).toContain("(the plan's figures are the bundled baseline's employed, data/baseline.csv: the targets were split by employed)");
+    expect(r.stderr).not.toContain('other potential_workers figures');
+    const id = await run(['coverage', 'jun.csv', '--targets', 'plan.csv', '-q', '-f', 'csv', '--lang', 'id'], { cwd: sub });
+    expect(id.stderr).toContain('direncanakan dengan angka penyebut yang berbeda dari potential_workers yang dipakai cakupan laporan ini');
+    expect(id.stderr).toContain('angka rencana adalah employed baseline bawaan, data/baseline.csv: target dibagi menurut employed');
+  });
+});
