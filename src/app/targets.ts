@@ -480,7 +480,7 @@ export async function coverageTargets(
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
   if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, units.bundled);
-  if (!units.bundled && !o.series) refuseRegionalYear(base, o.year, totalInForce(totals).value);
+  if (!units.bundled && !o.series) refuseRegionalYear(base, o.year, totalInForce(totals).value, o.input ?? 'FILE');
   // --denominator names the report's base, and --year plans on it too: one the bundled baseline lacks
   // (the template's workforce) is said as such, not as a column the input lacks (rv23 F4).
   if (units.bundled && o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
@@ -631,13 +631,20 @@ export function scopeOfUnits(base: Table): Scope {
  * --year from the bundled series is the national target: an input of some areas only cannot take it
  * (breakdown and coverage --year alike; a --series of one's own is the total of whatever it covers).
  */
-export function refuseRegionalYear(base: Table, year: number, total: bigint): Scope {
+export function refuseRegionalYear(base: Table, year: number, total: bigint, coverageInput?: string): Scope {
   const areaDim = areaDimOf(base.dims.map((d) => d.name));
   const scope = scopeOfUnits(base);
   if (scope.kind !== 'national' && scope.kind !== 'unknown') {
+    // coverage has no --target: its way is breakdown's round trip (rv28 R12: "--target N" was refused as unknown).
+    const hint = coverageInput === undefined
+      ? { en: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})`, id: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` }
+      : {
+          en: `split this input's own total with breakdown, then compare with it: jamsostek breakdown --target N --year ${year} --input ${coverageInput} -o targets.csv, then jamsostek coverage FILE --targets targets.csv (its rows of the national breakdown: jamsostek breakdown --year ${year})`,
+          id: `bagi total input ini dengan breakdown, lalu bandingkan dengannya: jamsostek breakdown --target N --year ${year} --input ${coverageInput} -o targets.csv, lalu jamsostek coverage BERKAS --targets targets.csv (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})`,
+        };
     throw usage(
-      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})` },
-      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` },
+      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: hint.en },
+      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: hint.id },
     );
   }
   return scope;

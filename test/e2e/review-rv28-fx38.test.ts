@@ -87,3 +87,25 @@ describe('rv28 R5: targets planned on employed read by a report on potential_wor
     expect(id.stderr).toContain('angka rencana adalah employed baseline bawaan, data/baseline.csv: target dibagi menurut employed');
   });
 });
+
+describe('rv28 R12: coverage --year --input of a Kanwil file', () => {
+  it('hints at the breakdown round trip (coverage has no --target), and the round trip runs as written', async () => {
+    const sub = join(dir, 'r12');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'jun.csv'), june);
+    writeFileSync(join(sub, 'jan.csv'), readFileSync(join(ROOT, 'examples', 'sulama-2024', '2024-01.csv'), 'utf8'));
+    const r = await run(['coverage', 'jun.csv', '--year', '2024', '--input', 'jan.csv', '-f', 'csv'], { cwd: sub });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('hint: split this input\'s own total with breakdown, then compare with it: jamsostek breakdown --target N --year 2024 --input jan.csv -o targets.csv, then jamsostek coverage FILE --targets targets.csv');
+    expect(r.stderr).not.toContain('with --target N --year');
+    // The hint, followed with N = 4,000,000: the Total's target is the 4,000,000 given.
+    const b = await run(['breakdown', '--target', '4000000', '--year', '2024', '--input', 'jan.csv', '-o', 'targets.csv', '-q'], { cwd: sub });
+    expect(b.code, b.stderr).toBe(0);
+    const c = await run(['coverage', 'jun.csv', '--targets', 'targets.csv', '-q', '-f', 'json'], { cwd: sub });
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout).totals.target).toBe(4_000_000);
+    // breakdown keeps its own hint (it has --target).
+    const bd = await run(['breakdown', '--year', '2024', '--input', 'jan.csv', '-f', 'csv'], { cwd: sub });
+    expect(bd.stderr).toContain('give this input\'s own total with --target N --year 2024');
+  });
+});
