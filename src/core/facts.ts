@@ -231,6 +231,8 @@ export type Note =
   | { readonly code: 'zero-denominator'; readonly measure: string; readonly units: readonly string[]; readonly count: number }
   /** The input has several denominator columns and no --denominator chose: coverage is on `measure` (the first of workforce, employed, potential_workers), `unused` not read (rv28 R22). */
   | { readonly code: 'denominator-default'; readonly measure: string; readonly unused: readonly string[] }
+  /** The previous month (`source`) has no `measure` figures (`has`: the denominators it gives instead): no coverage change in pp (rv28 R11). */
+  | { readonly code: 'previous-denominator'; readonly measure: string; readonly previousPeriod: string | null; readonly source: string; readonly has: readonly string[] }
   /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */
   | { readonly code: 'denominator-column'; readonly file: string; readonly column: string; readonly measure: string; readonly given: boolean }
   /** An extract's column whose name says a status (status, aktif, is_active): not read, so every row was counted; its values, with their rows. */

@@ -653,6 +653,15 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
       );
     }
+    case 'previous-denominator': {
+      // rv28 R11: coverage_change_pp was empty without a word.
+      const when = n.previousPeriod ?? L('the previous month', 'bulan sebelumnya');
+      const gives = n.has.length ? L(`gives ${list(n.has)}, not ${n.measure}`, `memuat ${list(n.has)}, bukan ${n.measure}`) : L(`has no ${n.measure} figures`, `tidak memuat angka ${n.measure}`);
+      return L(
+        `${when} (${n.source}) ${gives}: no coverage of that month on this report's base, so coverage_change_pp is empty (the change in participants is given); to compare coverage, give that month's ${n.measure} figures`,
+        `${when} (${n.source}) ${gives}: tidak ada cakupan bulan itu atas dasar laporan ini, sehingga coverage_change_pp kosong (perubahan peserta tetap diberikan); untuk membandingkan cakupan, berikan angka ${n.measure} bulan itu`,
+      );
+    }
     case 'denominator-default': {
       // rv28 R22: validate names the other column unused; coverage said nothing.
       const flags = n.unused.map((m) => `--denominator ${m}`);

@@ -109,3 +109,25 @@ describe('rv28 R12: coverage --year --input of a Kanwil file', () => {
     expect(bd.stderr).toContain('give this input\'s own total with --target N --year 2024');
   });
 });
+
+describe('rv28 R11: a previous month with its denominator under another name', () => {
+  it('says why coverage_change_pp is empty; the change in participants is still there', async () => {
+    const sub = join(dir, 'r11');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'jun.csv'), june);
+    // May with employed (the bundled baseline's Sulawesi Utara figure) instead of potential_workers.
+    const may = readFileSync(join(ROOT, 'examples', 'sulama-2024', '2024-05.csv'), 'utf8').replace(/^period,province,potential_workers,participants/, 'period,province,employed,participants');
+    writeFileSync(join(sub, 'may.csv'), may);
+    const r = await run(['coverage', 'jun.csv', '--previous', 'may.csv', '-f', 'json'], { cwd: sub });
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.totals.coverage_change_pp).toBeNull();
+    expect(j.totals.change).not.toBeNull();
+    expect(r.stderr).toContain('note: 2024-05 (may.csv) gives employed, not potential_workers: no coverage of that month on this report\'s base, so coverage_change_pp is empty (the change in participants is given); to compare coverage, give that month\'s potential_workers figures');
+    expect(notesOf(r.stdout).some((n) => n.code === 'previous-denominator')).toBe(true);
+    // The same base both months: no such note.
+    writeFileSync(join(sub, 'may2.csv'), readFileSync(join(ROOT, 'examples', 'sulama-2024', '2024-05.csv'), 'utf8'));
+    const same = await run(['coverage', 'jun.csv', '--previous', 'may2.csv', '-f', 'csv'], { cwd: sub });
+    expect(same.stderr).not.toContain('coverage_change_pp is empty');
+  });
+});
