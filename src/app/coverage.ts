@@ -147,7 +147,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).
   let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year, targets?.bases);
   // The same name, other figures: the plan's denominators against the report's, province by province (rv25 F11, F13).
-  if (!base.length && targets?.planned && denominator) base = planFigures(result, targets.planned, denominator, denominators ?? read.table);
+  if (!base.length && targets?.planned && denominator) base = await planFigures(result, targets.planned, denominator, denominators ?? read.table, () => (bundled && denominators ? Promise.resolve(denominators) : loadBaseline(schema, load)));
   let differences: PlanDifferences | undefined;
   let nothingAsOf = targets?.nothingAsOf;
   if (o.compareTargets?.length && targets) {
@@ -188,7 +188,7 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
     read,
     previous,
     result,
-    notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...runNotes],
+    notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...defaultDenominator(o.denominator, denominator, read.table), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,
@@ -289,6 +289,13 @@ function workforceUnread(wf: LoadedTable): Note[] {
   return out;
 }
 
+/** Several denominator columns in the input and none chosen: the one taken, and the others not used (rv28 R22). */
+function defaultDenominator(wanted: string | undefined, denominator: string | undefined, input: Table): Note[] {
+  if (wanted !== undefined || denominator === undefined || !hasMeasure(input, denominator)) return [];
+  const unused = DENOMINATORS.filter((m) => m !== denominator && hasMeasure(input, m));
+  return unused.length ? [{ code: 'denominator-default', measure: denominator, unused }] : [];
+}
+
 /** --year planned its targets on one denominator and the report's coverage is on another: say so. */
 function planBase(planned: string | null | undefined, report: string | undefined, year: number | undefined, bases: readonly string[] | undefined): Note[] {
   if (!planned || !report || planned === report || year === undefined) return [];
@@ -302,7 +309,7 @@ function planBase(planned: string | null | undefined, report: string | undefined
  * Said as a warning naming the rows and both figures (rv25 F11: a --targets file planned on
  * potential_workers read by a report on employed; F13: the bundled baseline's figures against a file's own).
  */
-function planFigures(result: CoverageResult, planned: PlannedDenominators, denominator: string, figures: Table): Note[] {
+async function planFigures(result: CoverageResult, planned: PlannedDenominators, denominator: string, figures: Table, bundledBaseline: () => Promise<Table>): Promise<Note[]> {
   const pi = result.grain.indexOf('province');
   if (pi < 0) return [];
   const finer = result.grain.map((g, i) => (i !== pi && g !== 'kanwil' ? i : -1)).filter((i) => i >= 0);
@@ -324,9 +331,14 @@ function planFigures(result: CoverageResult, planned: PlannedDenominators, denom
   if (!rows.length) return [];
   const shown = rows.slice(0, 5);
   // Which of the report's other denominators the plan's figures are, when the plan does not say (a CSV).
-  const named = planned.measure ?? DENOMINATORS.find((m) => m !== denominator && ((alt) => alt !== undefined && rows.every((r) => alt.byProvince.get(codeOf.get(r)!) === r.planned))(plannedFigures(figures, [m], '')));
+  const matches = (t: Table, m: string): boolean => ((alt) => alt !== undefined && rows.every((r) => alt.byProvince.get(codeOf.get(r)!) === r.planned))(plannedFigures(t, [m], ''));
+  const named = planned.measure ?? DENOMINATORS.find((m) => m !== denominator && matches(figures, m));
   const other = named !== undefined && named !== denominator ? { planned: named } : {};
-  return [{ code: 'plan-denominator-values', source: planned.source, measure: denominator, ...other, rows: shown, more: rows.length - shown.length, of }];
+  // Not the report's own: the bundled baseline's, which breakdown --year plans on (rv28 R5: a plan on
+  // employed was said to be "on other potential_workers figures"; Sulawesi Utara's 1,250,000 is its employed).
+  const base = named === undefined ? await bundledBaseline() : undefined;
+  const bundled = base ? DENOMINATORS.find((m) => matches(base, m)) : undefined;
+  return [{ code: 'plan-denominator-values', source: planned.source, measure: denominator, ...other, ...(bundled ? { bundled } : {}), ...(planned.measure === denominator ? { same: true as const } : {}), rows: shown, more: rows.length - shown.length, of }];
 }
 
 /** The province codes a report covers (those read, and those --expect names), if it is by province. */

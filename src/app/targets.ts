@@ -5,7 +5,7 @@
 
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
-import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, type Period } from '../core/calendar.js';
+import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, periodYear, type Period } from '../core/calendar.js';
 import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type SeriesWay, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage, type MilestoneProblem } from '../core/milestones.js';
@@ -135,6 +135,28 @@ function seriesTotals(series: TargetSeries, year: number, asOf: Period | undefin
   const revision: RevisionFacts = { from: last.from ?? null, total: Number(last.target.target), before: stages.length > 1 ? Number(stages[stages.length - 2]!.target.target) : null, asOf: asOf ?? null };
   if (stages.length > 1 || later) notes.push({ code: 'revision', year, from: revision.from, total: revision.total, before: revision.before, asOf: asOf ?? null, ...(later ? { later } : {}) });
   return { stages: out, year, series, ...(asOf ? { asOf } : {}), revision, notes, ...(nothingAsOf ? { nothingAsOf } : {}) };
+}
+
+/**
+ * rv28 R3: an as-of earlier than the month reported that keeps out a revision in force in that month is
+ * a warning (a config's "asOf" is easily left stale in a monthly job's config), and the revision note no
+ * longer calls that revision "not in force yet". Example: "asOf": "2026-06", August 2026 reported, 72 M
+ * from 2026-07 → the 70 M used, and the warning names the 72 M from 2026-07.
+ */
+function leftOutByAsOf(totals: Totals, period: Period | undefined, config: string | undefined): Totals {
+  const { series, asOf, year } = totals;
+  if (!series || asOf === undefined || period === undefined || year === undefined || asOf >= period) return totals;
+  const inForce = targetStages(series.points, year, period);
+  const last = inForce?.[inForce.length - 1];
+  const used = totalInForce(totals).value;
+  if (!last?.from || last.from <= asOf || last.target.target === used) return totals;
+  const notes: Note[] = [];
+  for (const n of totals.notes) {
+    if (n.code !== 'revision' || n.later === undefined || n.later > period) notes.push(n);
+    else if (n.before !== null) notes.push({ code: 'revision', year: n.year, from: n.from, total: n.total, before: n.before, asOf: n.asOf });
+  }
+  notes.push({ code: 'revision-left-out', year, from: last.from, period, asOf, total: Number(used), revised: Number(last.target.target), ...(config ? { config } : {}) });
+  return { ...totals, notes };
 }
 
 /**
@@ -405,6 +427,9 @@ export async function coverageTargets(
     if (fy.from === 'deduced') notes.push({ code: 'deduced-year', year: fy.year, source: table.sources.map((s) => s.name).join(', ') });
     if (fy.from === 'unknown') notes.push({ code: 'unknown-year', source: table.sources.map((s) => s.name).join(', ') });
     if (fy.years) notes.push({ code: 'year-chosen', year: fy.year, years: fy.years, source: table.sources.map((s) => s.name).join(', ') });
+    // rv28 R13: a file of a later year's targets (targets-2026.csv for June 2025) said only in the title and
+    // meta; a CSV has neither. Not where another warning says the year (deduced, chosen among several).
+    if ((fy.from === 'file' || fy.from === 'months') && !fy.years && period && periodYear(period) !== fy.year) notes.push({ code: 'other-year', year: fy.year, period, source: table.sources.map((s) => s.name).join(', '), from: fy.from });
     const base = targetsBaseline(fy.table, fy.year);
     // Rows of different baseline months (a sheet put together from two breakdowns): each is phased from
     // its own (core targetsAt); said, with the months, since the report's baseline month is the latest.
@@ -450,12 +475,12 @@ export async function coverageTargets(
   const units = await planUnits(o, planDims, grain, rule, load, io);
   const B = units.period;
   const base = B ? atPeriod(units.table, B) : units.table;
-  const planned = (await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io, 'coverage'))!;
+  const planned = leftOutByAsOf((await plannedTotals({ year: o.year, scenario: o.scenario, series: o.series, asOf: o.asOf ?? period }, load, io, 'coverage'))!, period, originsOf(o)?.fromConfig.has('asOf') ? originsOf(o)!.file : undefined);
   const totals = asOfOnPath(planned, B, true);
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
   if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, units.bundled);
-  if (!units.bundled && !o.series) refuseRegionalYear(base, o.year, totalInForce(totals).value);
+  if (!units.bundled && !o.series) refuseRegionalYear(base, o.year, totalInForce(totals).value, o.input ?? 'FILE');
   // --denominator names the report's base, and --year plans on it too: one the bundled baseline lacks
   // (the template's workforce) is said as such, not as a column the input lacks (rv23 F4).
   if (units.bundled && o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
@@ -606,13 +631,20 @@ export function scopeOfUnits(base: Table): Scope {
  * --year from the bundled series is the national target: an input of some areas only cannot take it
  * (breakdown and coverage --year alike; a --series of one's own is the total of whatever it covers).
  */
-export function refuseRegionalYear(base: Table, year: number, total: bigint): Scope {
+export function refuseRegionalYear(base: Table, year: number, total: bigint, coverageInput?: string): Scope {
   const areaDim = areaDimOf(base.dims.map((d) => d.name));
   const scope = scopeOfUnits(base);
   if (scope.kind !== 'national' && scope.kind !== 'unknown') {
+    // coverage has no --target: its way is breakdown's round trip (rv28 R12: "--target N" was refused as unknown).
+    const hint = coverageInput === undefined
+      ? { en: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})`, id: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` }
+      : {
+          en: `split this input's own total with breakdown, then compare with it: jamsostek breakdown --target N --year ${year} --input ${coverageInput} -o targets.csv, then jamsostek coverage FILE --targets targets.csv (its rows of the national breakdown: jamsostek breakdown --year ${year})`,
+          id: `bagi total input ini dengan breakdown, lalu bandingkan dengannya: jamsostek breakdown --target N --year ${year} --input ${coverageInput} -o targets.csv, lalu jamsostek coverage BERKAS --targets targets.csv (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})`,
+        };
     throw usage(
-      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})` },
-      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` },
+      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: hint.en },
+      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: hint.id },
     );
   }
   return scope;

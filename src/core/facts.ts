@@ -94,6 +94,8 @@ export type Note =
   /** Areas whose data covers only some of their parts (2 of 15 regencies), compared with a target for the whole area. */
   | { readonly code: 'partial-areas'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /** The December of targets read from a file without a year, deduced (and how). */
+  /** A targets file whose year (its December) is a later year than the month reported's (rv28 R13): `from` file (a year column) or months (a month-by-month file's last December). */
+  | { readonly code: 'other-year'; readonly year: number; readonly period: string; readonly source: string; readonly from: 'file' | 'months' }
   | { readonly code: 'deduced-year'; readonly year: number; readonly source: string }
   /** Targets without a year, for an input without a month: year-end targets of a year not stated. */
   | { readonly code: 'unknown-year'; readonly source: string }
@@ -101,6 +103,11 @@ export type Note =
   | { readonly code: 'year-chosen'; readonly year: number; readonly years: readonly number[]; readonly source: string }
   /** A revised target in force (or the original, when a later revision exists but is not yet in force). */
   | { readonly code: 'revision'; readonly year: number; readonly from: string | null; readonly total: number | null; readonly before: number | null; readonly asOf: string | null; readonly later?: string; /** A targets file's revision (rows with `from`): the file; its rows' targets add up to `total`. */ readonly source?: string; /** A file's revision of a December on the way only (rv27 F4): its targets as before, its milestones redrawn, through these Decembers. */ readonly along?: readonly { readonly month: string; readonly total: number }[] }
+  /**
+   * An --as-of (or the config's "asOf", `config` its file) earlier than the month reported keeps out a
+   * revision in force in that month: `total` the target as of --as-of (used), `revised` the revision's (rv28 R3).
+   */
+  | { readonly code: 'revision-left-out'; readonly year: number; readonly from: string; readonly period: string; readonly asOf: string; readonly total: number; readonly revised: number; readonly config?: string }
   /**
    * A revision a targets file holds (rows from `later`) not in force in the month reported (or as of
    * --as-of): `total`, its targets added up; `along`, a revision of a December on the way only; `monthly`,
@@ -173,7 +180,7 @@ export type Note =
    * F13): the rows whose figures differ, the plan's and the report's, by the plan's source (--year's
    * input or baseline, or the --targets file's `denominator` column).
    */
-  | { readonly code: 'plan-denominator-values'; readonly source: string; readonly measure?: string; readonly planned?: string; readonly rows: readonly { readonly label: string; readonly planned: number; readonly report: number }[]; readonly more: number; readonly of: number }
+  | { readonly code: 'plan-denominator-values'; readonly source: string; readonly measure?: string; readonly planned?: string; /** The plan's figures are the bundled baseline's of this measure (data/baseline.csv, what breakdown --year plans on). */ readonly bundled?: string; /** The plan says its figures are of the report's measure (another office's employed, say). */ readonly same?: true; readonly rows: readonly { readonly label: string; readonly planned: number; readonly report: number }[]; readonly more: number; readonly of: number }
   /**
    * --compare-targets: a plan with targets for other rows than the first plan's. `both`: the rows both have
    * targets for, over which the difference of the subtotals and the Total is taken; null: that
@@ -222,6 +229,10 @@ export type Note =
   | { readonly code: 'over-denominators'; readonly measure: string; readonly source: string; readonly rows: readonly OverDenominatorRow[]; readonly more: number }
   /** Rows whose denominator is 0 (`units`: the first 5 of `count`): no coverage, and the Total counts 0 for them (rv21 I). */
   | { readonly code: 'zero-denominator'; readonly measure: string; readonly units: readonly string[]; readonly count: number }
+  /** The input has several denominator columns and no --denominator chose: coverage is on `measure` (the first of workforce, employed, potential_workers), `unused` not read (rv28 R22). */
+  | { readonly code: 'denominator-default'; readonly measure: string; readonly unused: readonly string[] }
+  /** The previous month (`source`) has no `measure` figures (`has`: the denominators it gives instead): no coverage change in pp (rv28 R11). */
+  | { readonly code: 'previous-denominator'; readonly measure: string; readonly previousPeriod: string | null; readonly source: string; readonly has: readonly string[] }
   /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */
   | { readonly code: 'denominator-column'; readonly file: string; readonly column: string; readonly measure: string; readonly given: boolean }
   /** An extract's column whose name says a status (status, aktif, is_active): not read, so every row was counted; its values, with their rows. */
@@ -264,6 +275,8 @@ export type Note =
   | { readonly code: 'merged-filled'; readonly file: string; readonly sheet: string; readonly ranges: readonly string[] }
   /** Data rows of a sheet hidden in the workbook (by hand, or filtered out): read as the others (a data row counts, a total row is checked and left out). */
   | { readonly code: 'hidden-rows'; readonly file: string; readonly sheet: string; readonly rows: number; readonly first: number; readonly filter: boolean }
+  /** Data rows (`rows` of the sheet's `of`) hidden in the workbook, by hand or filtered out: counted as the others, so the totals are not what the sheet shows (rv28 R19). */
+  | { readonly code: 'hidden-data-rows'; readonly file: string; readonly sheet: string; readonly rows: number; readonly of: number; readonly first: number; readonly filter: boolean }
   /** Columns of a sheet hidden in the workbook whose values are read, as "C (participants)". */
   | { readonly code: 'hidden-columns'; readonly file: string; readonly sheet: string; readonly columns: readonly string[] }
   /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total; `object`: a JSON file's "totals". */

@@ -406,10 +406,17 @@ export function noteText(n: Note, lang: Lang): string {
       const what = n.measure ?? 'denominator';
       const en = n.rows.map((r) => `${r.label} ${num(r.planned, 'en')} in the plan, ${num(r.report, 'en')} here`).join('; ') + (n.more ? `; and ${num(n.more, 'en')} more` : '');
       const id = n.rows.map((r) => `${r.label} ${num(r.planned, 'id')} di rencana, ${num(r.report, 'id')} di sini`).join('; ') + (n.more ? `; dan ${num(n.more, 'id')} lainnya` : '');
-      const named = n.planned ? { en: ` (the plan's figures are this report's ${n.planned}: --denominator ${n.planned} reports on them)`, id: ` (angka rencana adalah ${n.planned} laporan ini: --denominator ${n.planned} melaporkan dengannya)` } : { en: '', id: '' };
+      // rv28 R5: the plan's figures are not said to be the report's measure: a CSV's `denominator` column
+      // does not name its base (a plan on employed was "planned on other potential_workers figures").
+      const named = n.planned
+        ? { en: ` (the plan's figures are this report's ${n.planned}: --denominator ${n.planned} reports on them)`, id: ` (angka rencana adalah ${n.planned} laporan ini: --denominator ${n.planned} melaporkan dengannya)` }
+        : n.bundled
+          ? { en: ` (the plan's figures are the bundled baseline's ${n.bundled}, data/baseline.csv: the targets were split by ${n.bundled})`, id: ` (angka rencana adalah ${n.bundled} baseline bawaan, data/baseline.csv: target dibagi menurut ${n.bundled})` }
+          : { en: '', id: '' };
+      const other = n.same ? { en: `other ${what} figures than this report's coverage is on`, id: `angka ${what} yang berbeda dari yang dipakai cakupan laporan ini` } : { en: `other denominator figures than the ${what} this report's coverage is on`, id: `angka penyebut yang berbeda dari ${what} yang dipakai cakupan laporan ini` };
       return L(
-        `the targets (${n.source}) were planned on other ${what} figures than this report's coverage is on, for ${num(n.rows.length + n.more, 'en')} of ${num(n.of, 'en')} provinces: ${en}${named.en}; those rows' target coverage divides the plan's target by this report's figure`,
-        `target (${n.source}) direncanakan dengan angka ${what} yang berbeda dari yang dipakai cakupan laporan ini, untuk ${num(n.rows.length + n.more, 'id')} dari ${num(n.of, 'id')} provinsi: ${id}${named.id}; cakupan target baris itu membagi target rencana dengan angka laporan ini`,
+        `the targets (${n.source}) were planned on ${other.en}, for ${num(n.rows.length + n.more, 'en')} of ${num(n.of, 'en')} provinces: ${en}${named.en}; those rows' target coverage divides the plan's target by this report's figure`,
+        `target (${n.source}) direncanakan dengan ${other.id}, untuk ${num(n.rows.length + n.more, 'id')} dari ${num(n.of, 'id')} provinsi: ${id}${named.id}; cakupan target baris itu membagi target rencana dengan angka laporan ini`,
       );
     }
     case 'plan-denominator':
@@ -542,6 +549,15 @@ export function noteText(n: Note, lang: Lang): string {
         `hanya sebagian yang melapor, padahal targetnya untuk seluruh ${dimLabel(n.dim).id}: ${list(shownId)}`,
       );
     }
+    case 'other-year': {
+      // rv28 R13: a CSV has no title, so a file of another year's targets is said on stderr, kept by --quiet.
+      const whose = n.from === 'months' ? L('its path ends in', 'jalurnya berakhir pada') : L('its year column says', 'kolom year-nya menyebut');
+      const py = n.period.slice(0, 4);
+      return L(
+        `the targets (${n.source}) are for December ${n.year} (${whose} ${n.from === 'months' ? `${n.year}-12` : n.year}), not December ${py}: the report of ${n.period} compares with the ${n.year} targets, its run_rate spread over the months to December ${n.year} (give the ${py} targets to compare with December ${py})`,
+        `target (${n.source}) adalah untuk Desember ${n.year} (${whose} ${n.from === 'months' ? `${n.year}-12` : n.year}), bukan Desember ${py}: laporan ${n.period} dibandingkan dengan target ${n.year}, run_rate dibagi atas bulan-bulan sampai Desember ${n.year} (berikan target ${py} untuk membandingkan dengan Desember ${py})`,
+      );
+    }
     case 'deduced-year':
       return L(`${n.source} has no year: its targets are taken as December ${n.year} targets (add a year column, or pass --year)`, `${n.source} tidak memuat tahun: targetnya dianggap target Desember ${n.year} (tambahkan kolom year, atau berikan --year)`);
     case 'unknown-year':
@@ -562,6 +578,15 @@ export function noteText(n: Note, lang: Lang): string {
       }
       if (n.source) return L(`the ${n.year} targets of ${n.source}${asOf} add up to ${now}${later}`, `target ${n.year} di ${n.source}${asOf} berjumlah ${now}${later}`);
       return L(`the ${n.year} target${asOf}: ${now}${later}`, `target ${n.year}${asOf}: ${now}${later}`);
+    }
+    case 'revision-left-out': {
+      // rv28 R3: an as-of earlier than the month reported (a config's "asOf" left stale, say).
+      const by = n.config ? L(`"asOf" ${n.asOf} in ${n.config}`, `"asOf" ${n.asOf} di ${n.config}`) : L(`--as-of ${n.asOf}`, `--as-of ${n.asOf}`);
+      const stop = n.config ? L(`remove "asOf" from ${n.config}`, `hapus "asOf" dari ${n.config}`) : L('leave out --as-of', 'hilangkan --as-of');
+      return L(
+        `the ${n.year} revision from ${n.from} (${num(n.revised, 'en')}), in force in ${n.period} (the month reported), is left out by ${by}: the targets are the ${n.year} target as of ${n.asOf} (${num(n.total, 'en')}); ${stop} to apply it`,
+        `revisi ${n.year} mulai ${n.from} (${num(n.revised, 'id')}), yang berlaku pada ${n.period} (bulan laporan), tidak dipakai karena ${by}: targetnya adalah target ${n.year} per ${n.asOf} (${num(n.total, 'id')}); ${stop} untuk menerapkannya`,
+      );
     }
     case 'revision-later': {
       // rv27 F8: a revision the targets file holds, not in force in the month reported.
@@ -626,6 +651,23 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         `${n.count === 1 ? '1 row has' : `${n.count} rows have`} ${/^[aeiou]/.test(n.measure) ? 'an' : 'a'} ${n.measure} figure of 0 (${names}): no coverage for ${n.count === 1 ? 'it' : 'them'}, and the Total adds ${n.count === 1 ? 'its' : 'their'} participants, if any, over no ${n.measure} figure of ${n.count === 1 ? 'its' : 'their'} own; if the figure is not 0, give it`,
         `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
+      );
+    }
+    case 'previous-denominator': {
+      // rv28 R11: coverage_change_pp was empty without a word.
+      const when = n.previousPeriod ?? L('the previous month', 'bulan sebelumnya');
+      const gives = n.has.length ? L(`gives ${list(n.has)}, not ${n.measure}`, `memuat ${list(n.has)}, bukan ${n.measure}`) : L(`has no ${n.measure} figures`, `tidak memuat angka ${n.measure}`);
+      return L(
+        `${when} (${n.source}) ${gives}: no coverage of that month on this report's base, so coverage_change_pp is empty (the change in participants is given); to compare coverage, give that month's ${n.measure} figures`,
+        `${when} (${n.source}) ${gives}: tidak ada cakupan bulan itu atas dasar laporan ini, sehingga coverage_change_pp kosong (perubahan peserta tetap diberikan); untuk membandingkan cakupan, berikan angka ${n.measure} bulan itu`,
+      );
+    }
+    case 'denominator-default': {
+      // rv28 R22: validate names the other column unused; coverage said nothing.
+      const flags = n.unused.map((m) => `--denominator ${m}`);
+      return L(
+        `coverage is on ${n.measure} (the default, the first of workforce, employed, potential_workers the input has); ${list(n.unused)} ${n.unused.length === 1 ? 'is' : 'are'} not used (${orList(flags, 'or')} to report on ${n.unused.length === 1 ? 'it' : 'one of them'})`,
+        `cakupan dihitung atas ${n.measure} (bawaan, yang pertama dari workforce, employed, potential_workers yang dimiliki input); ${list(n.unused)} tidak dipakai (${orList(flags, 'atau')} untuk melaporkan atas ${n.unused.length === 1 ? 'kolom itu' : 'salah satunya'})`,
       );
     }
     case 'denominator-column': {
@@ -735,6 +777,16 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         `${n.file}: ${one ? 'a row' : `${num(n.rows, 'en')} rows`} of sheet ${sheet} ${one ? 'is' : 'are'} hidden in the workbook (${one ? '' : 'e.g. '}row ${n.first}${n.filter ? '; the sheet has a filter' : ''}); ${one ? 'it is' : 'they are'} read as the others (a data row counts, a total row is left out)`,
         `${n.file}: ${num(n.rows, 'id')} baris lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${n.filter ? '; lembar ini memakai filter' : ''}); baris itu tetap dibaca seperti baris lainnya (baris data dihitung, baris total tidak)`,
+      );
+    }
+    case 'hidden-data-rows': {
+      // rv28 R19: a sheet left filtered to one Kanwil is reported whole; what Excel shows and what is added differ.
+      const sheet = JSON.stringify(clipValue(n.sheet));
+      const one = n.rows === 1;
+      const filter = n.filter ? L('; the sheet has a filter', '; lembar ini memakai filter') : '';
+      return L(
+        `${n.file}: ${num(n.rows, 'en')} of the ${num(n.of, 'en')} data rows of sheet ${sheet} ${one ? 'is' : 'are'} hidden in the workbook (${one ? '' : 'e.g. '}row ${n.first}${filter}) and counted as the others: the report adds up every data row, shown or not (to report only the rows shown, delete the hidden rows or copy the shown ones to a sheet of their own)`,
+        `${n.file}: ${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris data lembar ${sheet} disembunyikan di buku kerja (${one ? '' : 'mis. '}baris ${n.first}${filter}) dan dihitung seperti yang lain: laporan menjumlahkan setiap baris data, terlihat atau tidak (untuk melaporkan baris yang terlihat saja, hapus baris tersembunyi atau salin baris yang terlihat ke lembar tersendiri)`,
       );
     }
     case 'rows-above-header': {

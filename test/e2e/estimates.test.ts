@@ -24,6 +24,8 @@ describe('the tool agrees with itself', () => {
       expect.stringMatching(/^note: DKI Jakarta: participants above the denominator accepted as a documented exception \(.*data\/exceptions\.csv\): data\/baseline\.csv:12 \(7,498,532 participants > 5,110,000 employed\), data\/baseline\.csv:12 \(7,498,532 participants > 4,705,882 potential_workers\)$/),
       // Its columns of sources and of estimate marks are not read by coverage, and said so in a note.
       'note: data/baseline.csv: columns not read: formal_employed, status_employed, source_employed, status_formal_employed, source_formal_employed, status_potential_workers, source_potential_workers, status_participants, … (12)',
+      // Two denominator columns and no --denominator: the one taken, and the other (rv28 R22).
+      'note: coverage is on employed (the default, the first of workforce, employed, potential_workers the input has); potential_workers is not used (--denominator potential_workers to report on it)',
       // What coverage says of the same file (review rv11: validate says the plan's notes too).
       'note: participants above the denominator: DKI Jakarta',
     ]);

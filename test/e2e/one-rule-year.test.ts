@@ -166,7 +166,8 @@ describe('F11: targets planned on another denominator, read with --targets, are 
       const r = await run(['coverage', '--targets', f, '-f', 'csv'], { cwd });
       expect(r.code, r.stderr).toBe(0);
       // Aceh in data/baseline.csv: employed 2,450,000, potential_workers 1,560,528.
-      expect(r.stderr).toContain(`warning: the targets (${f}) were planned on other employed figures than this report's coverage is on, for 38 of 38 provinces: Aceh 1,560,528 in the plan, 2,450,000 here`);
+      // rv28 R5: the plan's figures are not "other employed figures": the plan was on potential_workers.
+      expect(r.stderr).toContain(`warning: the targets (${f}) were planned on other denominator figures than the employed this report's coverage is on, for 38 of 38 provinces: Aceh 1,560,528 in the plan, 2,450,000 here`);
       expect(r.stderr).toContain("(the plan's figures are this report's potential_workers: --denominator potential_workers reports on them)");
       expect(r.stderr).not.toContain('does not say which denominator it is');
       const same = await run(['coverage', '--targets', f, '--denominator', 'potential_workers', '-f', 'csv'], { cwd });

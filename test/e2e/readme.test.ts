@@ -66,7 +66,7 @@ describe("the README's install and monthly job", () => {
     expect(readme).toContain('`npx jamsostek` and `npm install -g jamsostek` outside a\ncheckout ask the public npm registry for a package called `jamsostek`');
   });
 
-  it('the monthly job: its script, as written, writes the three reports of last month', () => {
+  it('the monthly job: its script, as written, writes the three reports of last month', async () => {
     const script = shBlocks.find((b) => b.includes('# monthly.sh'))!;
     const crontab = shBlocks.find((b) => b.includes('# crontab'))!;
     expect(crontab).toMatch(/^PATH=\/usr\/local\/bin:\/usr\/bin:\/bin$/m);
@@ -80,22 +80,25 @@ describe("the README's install and monthly job", () => {
     const month = '2024-06';
     mkdirSync(join(srv, 'data', month), { recursive: true });
     copyFileSync(join(ROOT, 'examples', month, 'gorontalo.csv'), join(srv, 'data', month, 'gorontalo.csv'));
+    // Their potential workers are data/baseline.csv's, the figures the targets below are planned on.
     const others: [string, number, number][] = [
-      ['Sulawesi Utara', 1_450_000, 620_000],
-      ['Sulawesi Tengah', 1_420_000, 540_000],
-      ['Sulawesi Selatan', 3_900_000, 1_700_000],
-      ['Sulawesi Tenggara', 1_250_000, 480_000],
-      ['Sulawesi Barat', 620_000, 190_000],
-      ['Maluku', 700_000, 260_000],
-      ['Maluku Utara', 560_000, 230_000],
+      ['Sulawesi Utara', 780_666, 620_000],
+      ['Sulawesi Tengah', 978_084, 540_000],
+      ['Sulawesi Selatan', 2_871_182, 1_700_000],
+      ['Sulawesi Tenggara', 865_080, 480_000],
+      ['Sulawesi Barat', 473_260, 190_000],
+      ['Maluku', 485_724, 260_000],
+      ['Maluku Utara', 424_131, 230_000],
     ];
     // May and June, as the Gorontalo file has: the month-on-month change is like for like.
     const lines = others.flatMap(([p, w, a]) => [`2024-05,${p},${w},${a - 1_000}`, `${month},${p},${w},${a}`]);
     writeFileSync(join(srv, 'data', month, 'others.csv'), ['period,province,potential_workers,participants', ...lines].join('\n') + '\n');
-    // The targets as breakdown writes them: the baseline month and its participants (where the month's
-    // milestones start) beside the December target. (A file of targets alone has no milestones, and
-    // the job would warn that June's status compares with December.)
-    writeFileSync(join(srv, 'targets-2024.csv'), ['period,province,year,participants,target', '2023-12,Gorontalo,2024,250000,282856', ...others.map(([p, , a]) => `2023-12,${p},2024,${a - 30_000},${a + 50_000}`)].join('\n') + '\n');
+    // The targets as the README's once-a-year line writes them (rv28 R18: month by month, on the job's base).
+    const yearly = shBlocks.flatMap((b) => b.split('\n')).find((l) => l.startsWith('jamsostek breakdown --year 2024 --months --denominator'))!;
+    expect(yearly).toBe('jamsostek breakdown --year 2024 --months --denominator potential_workers -o targets-2024.csv');
+    const planned = await run(words(yearly).slice(1), { cwd: srv });
+    expect(planned.code, planned.stderr).toBe(0);
+    const gTarget = csvRows(readFileSync(join(srv, 'targets-2024.csv'), 'utf8')).find((row) => row.province === 'Gorontalo' && row.period === month)!;
     writeFileSync(join(srv, 'monthly.sh'), script, { mode: 0o755 });
     const bin = join(tmp(), 'bin');
     mkdirSync(bin);
@@ -110,9 +113,11 @@ describe("the README's install and monthly job", () => {
     expect(readFileSync(join(srv, 'logs', 'monthly.log'), 'utf8')).toBe('');
     expect(readdirSync(join(srv, 'out', month)).sort()).toEqual(['coverage.csv', 'coverage.html', 'coverage.xlsx']);
     // Gorontalo in June 2024 (examples/2024-06/gorontalo.csv): the regencies' active participants add up
-    // to 259,626 of 422,934 potential workers (61.39 %, above the job's 30 % alert), 282,856 targeted.
+    // to 259,626 of 422,934 potential workers (61.39 %, above the job's 30 % alert); the target and June's
+    // milestone are the targets file's.
     const gorontalo = csvRows(readFileSync(join(srv, 'out', month, 'coverage.csv'), 'utf8')).find((row) => row.province === 'Gorontalo')!;
-    expect(gorontalo).toMatchObject({ participants: '259626', denominator: '422934', target: '282856', gap: String(282856 - 259626) });
+    const target = Number(gTarget.target);
+    expect(gorontalo).toMatchObject({ participants: '259626', denominator: '422934', target: String(target), gap: String(target - 259626), milestone: gTarget.milestone });
   });
 
   it("the monthly job's month line: last month on every day, also the 29th–31st and New Year's Eve (rv24 G6)", () => {

@@ -809,6 +809,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     } else if (then.other.length && previousPeriod) notes.push({ ...denominatorMonth(spec.denominator, denSource, previousPeriod, then), previous: true });
   }
 
+  // rv28 R11: a previous month that gives its denominator under another name (employed where the month
+  // reported has potential_workers): no coverage to compare, and coverage_change_pp stays empty. Said.
+  if (prevLfl && previousTable && spec.denominator && fromInput && !hasValues(prevLfl, spec.denominator)) {
+    const has = DENOMINATORS.filter((m) => m !== spec.denominator && hasValues(prevLfl!, m));
+    notes.push({ code: 'previous-denominator', measure: spec.denominator, previousPeriod: previousPeriod ?? null, source: previousTable.sources.map((x) => x.name).join(', '), has });
+  }
+
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
   let stars: Star[] | undefined;

@@ -27,6 +27,7 @@ import { dateStyles, relationships, SharedStrings, sharedStringsParser, SharedSt
 import { isFlag, MergeFinder, sheetParser, type Flag, type MergedRange, type RawValue, type SheetRowHandler } from './xlsx-sheet.js';
 import { XmlError } from './xml.js';
 import { titleDate } from '../title-date.js';
+import { totalKind } from '../total-rows.js';
 import { readEntry, readZipDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
 export { columnLetters, xlsxCellName } from '../../core/cell-name.js';
@@ -285,7 +286,9 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
   // Hidden rows (filtered out, or hidden by hand) are data like the others and are counted: the file holds
   // them, and refusing would refuse every workbook saved with a filter on. But a planner who filtered the
   // sheet would not expect them in the totals, so the note says so; hidden columns that are read, too.
-  if (rows.hiddenRows) options.onNote?.({ code: 'hidden-rows', file, sheet: sheet.name, rows: rows.hiddenRows, first: rows.firstHidden, filter: rows.filtered });
+  // Hidden data rows change the totals from what the sheet shows: a warning (rv28 R19); hidden total rows only, a note.
+  if (rows.hiddenData) options.onNote?.({ code: 'hidden-data-rows', file, sheet: sheet.name, rows: rows.hiddenData, of: rows.dataRows, first: rows.firstHiddenData, filter: rows.filtered });
+  else if (rows.hiddenRows) options.onNote?.({ code: 'hidden-rows', file, sheet: sheet.name, rows: rows.hiddenRows, first: rows.firstHidden, filter: rows.filtered });
   const hiddenColumns = rows.hiddenColumnsRead();
   if (hiddenColumns.length) options.onNote?.({ code: 'hidden-columns', file, sheet: sheet.name, columns: hiddenColumns });
   return { format: 'xlsx', sheet: sheet.name, headerRow };
@@ -396,6 +399,10 @@ class SheetRows implements SheetRowHandler {
   /** Data rows hidden in the workbook (hidden, or filtered out): how many, and the first (no list: memory stays flat). */
   hiddenRows = 0;
   firstHidden = 0;
+  /** Of the rows read, those that are data (not a total row by their key), and the hidden ones among them (rv28 R19). */
+  dataRows = 0;
+  hiddenData = 0;
+  firstHiddenData = 0;
   /** The sheet has an autofilter. */
   filtered = false;
   private hiddenRanges: readonly (readonly [number, number])[] = [];
@@ -616,6 +623,11 @@ class SheetRows implements SheetRowHandler {
         const k = this.named.get(c);
         if (k !== undefined && !refused?.includes(k)) (refused ??= []).push(k);
       }
+    }
+    // A data row (no key cell names a total) hidden changes what the report adds up: counted apart (rv28 R19).
+    if (!cells.some((c) => typeof c === 'string' && totalKind(c) !== undefined)) {
+      this.dataRows++;
+      if (hidden && this.hiddenData++ === 0) this.firstHiddenData = row;
     }
     for (let r = this.lastEmitted + 1; r < row; r++) this.sink.blank?.(r);
     this.lastEmitted = row;
