@@ -343,6 +343,15 @@ async function planFigures(result: CoverageResult, planned: PlannedDenominators,
 
 /** The province codes a report covers (those read, and those --expect names), if it is by province. */
 function provincesOf(table: Table, expected: { dim: string; keys: ReadonlyMap<string, string> } | undefined): ReadonlySet<string> | undefined {
+  // A file by Kanwil (one row per regional office): its offices' provinces, so that the notes about the
+  // plan's other provinces (DKI Jakarta's target below its published figure) are left out (rv28 R24).
+  if (dimIndex(table, 'province') < 0 && dimIndex(table, 'kanwil') >= 0) {
+    const offices = new Set(keysOf(table, 'kanwil'));
+    if (expected?.dim === 'kanwil') for (const k of expected.keys.keys()) offices.add(k);
+    const codes = new Set<string>();
+    for (const [code, p] of areaBook().provinces) if (offices.has(p.kanwil)) codes.add(code);
+    return codes;
+  }
   if (dimIndex(table, 'province') < 0) return undefined;
   const codes = new Set(keysOf(table, 'province'));
   if (expected?.dim === 'province') for (const k of expected.keys.keys()) codes.add(k);

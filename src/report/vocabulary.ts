@@ -363,6 +363,13 @@ export function noteText(n: Note, lang: Lang): string {
         'input tidak memiliki bulan (tanpa kolom periode): tonggak bulan itu dan sisa bulan tidak diketahui, sehingga status dibandingkan dengan target Desember dan tidak ada laju yang dibutuhkan; kolom periode (YYYY-MM) memberikannya',
       );
     case 'targets-total-only':
+      // A file with no key column at all: one total, which no --by can show per row (rv28 R2).
+      if (!n.targetGrain.length) {
+        return L(
+          `the targets are one total (the targets file has no key column): a report by ${grainWords(n.grain, 'en')} shows it only in the Total, on no other row`,
+          `target berupa satu total (berkas target tidak memiliki kolom kunci): laporan per ${grainWords(n.grain, 'id')} hanya menampilkannya di Total, tidak di baris lain`,
+        );
+      }
       return L(
         `targets are given per ${grainWords(n.targetGrain, 'en')}: a report by ${grainWords(n.grain, 'en')} shows them only in the Total (their sum), on no other row; --by ${n.targetGrain.join(',')} shows each`,
         `target diberikan per ${grainWords(n.targetGrain, 'id')}: laporan per ${grainWords(n.grain, 'id')} hanya menampilkannya di Total (jumlahnya), tidak di baris lain; --by ${n.targetGrain.join(',')} menampilkan masing-masing`,
