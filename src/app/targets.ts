@@ -31,6 +31,7 @@ import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
+import { refuseSummedKeys, unknownKeyOf } from './target-keys.js';
 import type { InertRule } from './inert.js';
 
 export interface TotalOptions {
@@ -420,7 +421,10 @@ export async function coverageTargets(
         blankDims: ['period'],
       },
       { ...load, allowOverCoverage: true },
-    );
+    ).catch(async (e: unknown) => {
+      throw (await unknownKeyOf(e, files, grain, load)) ?? e;
+    });
+    refuseSummedKeys(table, grain);
     const source = table.sources.map((s) => `${s.name} (sha256 ${s.sha256.slice(0, 12)}…)`).join(', ');
     const fy = targetYearOf(table, o.year, period);
     const notes: Note[] = [];
