@@ -8,7 +8,7 @@ import { TargetFrameError } from '../core/coverage/targets.js';
 import { describeCoreError } from '../report/problems.js';
 import { inEveryRun, type Note } from '../core/facts.js';
 import { canonicalColumn } from '../core/columns.js';
-import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
+import { areaDimOf, declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
 import { datedByFigure, loadBaseline } from '../io/bundled.js';
@@ -23,6 +23,7 @@ import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, dataFiles, readData, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
+import { takenAsNational } from './no-area.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
@@ -136,13 +137,17 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   if (expected?.dim === 'province' && o.expect!.some((e) => e.kind !== 'file')) checkExpectSplits(expected.keys.keys(), period);
   const within = provincesOf(read.table, expected);
   const targets = await coverageTargets(o, grain, period, load, io, within);
+  // An input with no area column meets a national figure (--year's national target, targets with no
+  // area, the bundled denominators): taken as national, said; refused when plainly a region's (rv28 R4).
+  const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : targets && o.targets && !areaDimOf(targets.targets.table.dims.map((d) => d.name)) ? 'targets' : bundled ? 'denominators' : undefined;
+  const taken = against ? takenAsNational(read.table, period, against, 'coverage') : undefined;
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  let runNotes: Note[] = [...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
+  let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).
   let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year, targets?.bases);

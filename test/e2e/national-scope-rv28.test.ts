@@ -93,3 +93,56 @@ describe('rv28 R24: a file with one row per Kanwil', () => {
     expect(JSON.parse(r.stdout).totals.target).toBe(5567655);
   });
 });
+
+describe('rv28 R4: an input with no area column is taken as national: said, and refused when plainly a region\'s', () => {
+  // Sulama's June 2026 recap per segment, no province column: 1,958,927 + 979,463 + 261,191 + 65,298 = 3,264,879
+  // participants, under half of the national 39,350,000 of 2025-06 (data/actuals.csv, BPJS's own newest
+  // before 2026-06; the disputed 48,640,000 of 2025-12 is left out): 3,264,879 × 2 = 6,529,758 < 39,350,000.
+  const recap = writeIn(dir, 'sulama-segonly.csv', 'period,segment,participants\n2026-06,PU,1958927\n2026-06,BPU,979463\n2026-06,JAKON,261191\n2026-06,PMI,65298\n');
+  // A national recap: 26,000,000 + 9,500,000 + 7,000,000 + 500,000 = 43,000,000 (over half of 39,350,000).
+  const national = writeIn(dir, 'national-seg.csv', 'period,segment,participants\n2026-06,PU,26000000\n2026-06,BPU,9500000\n2026-06,JAKON,7000000\n2026-06,PMI,500000\n');
+  const REGION = "its 3,264,879 participants of 2026-06 are under half the national 39,350,000 of 2025-06 (data/actuals.csv: BPJS Ketenagakerjaan: bisnis-2025-06): it is almost certainly a region's";
+
+  it('breakdown --year: refused (main: the national 70,000,000 split over 3,264,879, PU 41,999,991)', async () => {
+    const r = await run(['breakdown', '--year', '2026', '--input', recap, '--by', 'segment', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("error: the input has no area column (province, regency or kanwil), so it would be taken as the whole country's, against the national target; but " + REGION);
+    expect(r.stderr).toContain('hint: add a kanwil or province column naming its area');
+  });
+
+  it('coverage --year and coverage on the bundled denominators: refused (main: coverage 2.33 % of the national 140,163,271 employed)', async () => {
+    const y = await run(['coverage', recap, '--by', 'segment', '--year', '2026', '-f', 'csv']);
+    expect(y.code, y.stderr).toBe(3);
+    expect(y.stderr).toContain('against the national target; but ' + REGION);
+    const d = await run(['coverage', recap, '--by', 'segment', '-f', 'csv']);
+    expect(d.code, d.stderr).toBe(3);
+    expect(d.stderr).toContain('against the national denominators; but ' + REGION);
+  });
+
+  it('with a kanwil column the same figures are the Kanwil\'s: Total target 5,567,655, its share of the plan', async () => {
+    const k = writeIn(dir, 'sulama-kanwil-seg.csv', 'period,kanwil,segment,participants\n2026-06,Sulama,PU,1958927\n2026-06,Sulama,BPU,979463\n2026-06,Sulama,JAKON,261191\n2026-06,Sulama,PMI,65298\n');
+    const r = await run(['coverage', k, '--by', 'segment', '--year', '2026', '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n').find((l) => l.startsWith('Total,'))!.split(',')[5]).toBe('5567655');
+    expect(r.stderr).not.toContain('no area column');
+  });
+
+  it('a national recap (43,000,000) is taken as national, and says so even under --quiet (main: not a word)', async () => {
+    const r = await run(['breakdown', '--year', '2026', '--input', national, '--by', 'segment', '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("national-seg.csv has no area column (province, regency or kanwil): it is taken as the whole country's, against the national target (its 43,000,000 participants of 2026-06; the national 39,350,000 of 2025-06");
+    // 70,000,000 over 43,000,000 participants: the Total is the national target.
+    expect(r.stdout.split('\n').find((l) => l.startsWith('Total,'))!.split(',')[9]).toBe('70000000');
+    const c = await run(['coverage', national, '--by', 'segment', '-f', 'json', '-q']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout).meta.notes.find((n: { code: string }) => n.code === 'taken-national')).toMatchObject({ kind: 'warning' });
+    expect(c.stderr).toContain('against the bundled baseline\'s national denominators');
+  });
+
+  it('its own total (--target N) is no national figure: not refused, nothing said', async () => {
+    const r = await run(['breakdown', '--target', '5567655', '--year', '2026', '--input', recap, '--by', 'segment', '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('no area column');
+  });
+});
