@@ -8,7 +8,7 @@ import { TargetFrameError } from '../core/coverage/targets.js';
 import { describeCoreError } from '../report/problems.js';
 import { inEveryRun, type Note } from '../core/facts.js';
 import { canonicalColumn } from '../core/columns.js';
-import { areaDimOf, declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
+import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
 import { InputError, say, usage } from '../errors.js';
 import { datedByFigure, loadBaseline } from '../io/bundled.js';
@@ -137,9 +137,10 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   if (expected?.dim === 'province' && o.expect!.some((e) => e.kind !== 'file')) checkExpectSplits(expected.keys.keys(), period);
   const within = provincesOf(read.table, expected);
   const targets = await coverageTargets(o, grain, period, load, io, within);
-  // An input with no area column meets a national figure (--year's national target, targets with no
-  // area, the bundled denominators): taken as national, said; refused when plainly a region's (rv28 R4).
-  const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : targets && o.targets && !areaDimOf(targets.targets.table.dims.map((d) => d.name)) ? 'targets' : bundled ? 'denominators' : undefined;
+  // An input with no area column meets a national figure of the tool's (--year's national target, the
+  // bundled denominators): taken as national, said; refused when plainly a region's (rv28 R4). Targets of
+  // one's own keyed by the data's own keys (region, branch, sector) are that data's frame, not national.
+  const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : bundled ? 'denominators' : undefined;
   const taken = against ? takenAsNational(read.table, period, against, 'coverage') : undefined;
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);

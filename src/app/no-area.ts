@@ -1,6 +1,6 @@
 // An input with no area column (no province, regency nor kanwil: a Kanwil's recap per segment) is taken
-// as the whole country's wherever a national figure meets it: the national target of --year, targets
-// with no area (national targets), the bundled baseline's denominators. Said every time (a warning, kept
+// as the whole country's wherever a national figure of the tool's meets it: the national target of
+// --year, the bundled baseline's denominators. Said every time (a warning, kept
 // under --quiet); and checked against the bundled national participants of its time: a "national" file
 // with under half of them is almost certainly a region's (Sulama's 3.26 M against 39.35 M), and is
 // refused rather than split 70 M over or divided by 140 M employed (rv28 R4).
@@ -46,7 +46,7 @@ const grouped = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{
  * national (undefined where it has an area), or the refusal when its participants are under half the
  * national ones of its time. `against`: what national it meets (for the words).
  */
-export function takenAsNational(table: Table, period: Period | undefined, against: 'target' | 'targets' | 'denominators', command: 'breakdown' | 'coverage'): Note | undefined {
+export function takenAsNational(table: Table, period: Period | undefined, against: 'target' | 'denominators', command: 'breakdown' | 'coverage'): Note | undefined {
   if (areaDimOf(table.dims.map((d) => d.name))) return undefined;
   const file = table.sources.map((s) => s.name).join(', ');
   const pm = measureIndex(table, 'participants');
