@@ -43,6 +43,8 @@ export interface Diagnostic extends Text {
   readonly id?: Text;
   /** What the problem is, as data (src/io/words.ts lists the codes of input problems). */
   readonly code?: string;
+  /** A duplicate row of a file with no key column: the columns the load left unread (a key it does not know). */
+  readonly unread?: readonly string[];
 }
 
 /** A diagnostic the tool raises: its Indonesian is required, so that `--lang id` never falls back. */

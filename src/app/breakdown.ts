@@ -20,6 +20,7 @@ import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema, readData, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
+import { takenAsNational } from './no-area.js';
 import { asOfOnPath, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 
@@ -77,6 +78,9 @@ export async function planBreakdownRun(o: BreakdownOptions, grain: readonly stri
   // areas (a --series file of one's own is the total of whatever the input covers).
   const fromSeries = o.target === undefined && o.year !== undefined;
   const scope = fromSeries && !o.series ? refuseRegionalYear(base, o.year!, totals!.stages[totals!.stages.length - 1]!.total.value) : scopeOfUnits(base);
+  // An input with no area column meets the national target: said, and refused when it is plainly a region's (rv28 R4).
+  const taken = fromSeries && !o.series && !read.bundled ? takenAsNational(base, read.period, 'target', 'breakdown') : undefined;
+  if (taken) notes.push(taken);
 
   const shape = shapeOf(grain, base, o);
   const margins = await planMargins(o, grain, shape, load);

@@ -23,6 +23,7 @@ import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { coverageSchema, dataFiles, readData, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
+import { takenAsNational } from './no-area.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
@@ -136,13 +137,18 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   if (expected?.dim === 'province' && o.expect!.some((e) => e.kind !== 'file')) checkExpectSplits(expected.keys.keys(), period);
   const within = provincesOf(read.table, expected);
   const targets = await coverageTargets(o, grain, period, load, io, within);
+  // An input with no area column meets a national figure of the tool's (--year's national target, the
+  // bundled denominators): taken as national, said; refused when plainly a region's (rv28 R4). Targets of
+  // one's own keyed by the data's own keys (region, branch, sector) are that data's frame, not national.
+  const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : bundled ? 'denominators' : undefined;
+  const taken = against ? takenAsNational(read.table, period, against, 'coverage') : undefined;
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  let runNotes: Note[] = [...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
+  let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).
   let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year, targets?.bases);
@@ -343,6 +349,15 @@ async function planFigures(result: CoverageResult, planned: PlannedDenominators,
 
 /** The province codes a report covers (those read, and those --expect names), if it is by province. */
 function provincesOf(table: Table, expected: { dim: string; keys: ReadonlyMap<string, string> } | undefined): ReadonlySet<string> | undefined {
+  // A file by Kanwil (one row per regional office): its offices' provinces, so that the notes about the
+  // plan's other provinces (DKI Jakarta's target below its published figure) are left out (rv28 R24).
+  if (dimIndex(table, 'province') < 0 && dimIndex(table, 'kanwil') >= 0) {
+    const offices = new Set(keysOf(table, 'kanwil'));
+    if (expected?.dim === 'kanwil') for (const k of expected.keys.keys()) offices.add(k);
+    const codes = new Set<string>();
+    for (const [code, p] of areaBook().provinces) if (offices.has(p.kanwil)) codes.add(code);
+    return codes;
+  }
   if (dimIndex(table, 'province') < 0) return undefined;
   const codes = new Set(keysOf(table, 'province'));
   if (expected?.dim === 'province') for (const k of expected.keys.keys()) codes.add(k);

@@ -31,6 +31,7 @@ import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
+import { refuseSummedKeys, unknownKeyOf } from './target-keys.js';
 import type { InertRule } from './inert.js';
 
 export interface TotalOptions {
@@ -420,7 +421,10 @@ export async function coverageTargets(
         blankDims: ['period'],
       },
       { ...load, allowOverCoverage: true },
-    );
+    ).catch(async (e: unknown) => {
+      throw (await unknownKeyOf(e, files, grain, load)) ?? e;
+    });
+    refuseSummedKeys(table, grain);
     const source = table.sources.map((s) => `${s.name} (sha256 ${s.sha256.slice(0, 12)}…)`).join(', ');
     const fy = targetYearOf(table, o.year, period);
     const notes: Note[] = [];
@@ -632,9 +636,10 @@ export function scopeOfUnits(base: Table): Scope {
  * (breakdown and coverage --year alike; a --series of one's own is the total of whatever it covers).
  */
 export function refuseRegionalYear(base: Table, year: number, total: bigint, coverageInput?: string): Scope {
-  const areaDim = areaDimOf(base.dims.map((d) => d.name));
   const scope = scopeOfUnits(base);
   if (scope.kind !== 'national' && scope.kind !== 'unknown') {
+    // The scope's own unit (a file by Kanwil is scoped as its provinces: "8 province units").
+    const areaDim = scope.dim;
     // coverage has no --target: its way is breakdown's round trip (rv28 R12: "--target N" was refused as unknown).
     const hint = coverageInput === undefined
       ? { en: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})`, id: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` }
@@ -643,8 +648,8 @@ export function refuseRegionalYear(base: Table, year: number, total: bigint, cov
           id: `bagi total input ini dengan breakdown, lalu bandingkan dengannya: jamsostek breakdown --target N --year ${year} --input ${coverageInput} -o targets.csv, lalu jamsostek coverage BERKAS --targets targets.csv (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})`,
         };
     throw usage(
-      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim!).en} units`, hint: hint.en },
-      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim!).id}`, hint: hint.id },
+      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim).en} units`, hint: hint.en },
+      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim).id}`, hint: hint.id },
     );
   }
   return scope;

@@ -63,6 +63,10 @@ export function scopeOf(dim: AreaDim | undefined, keys: ReadonlySet<string>, boo
   const kanwils = kanwilsOf(book);
   if (dim === 'kanwil') {
     if (keys.size === kanwils.size) return { kind: 'national', dim, areas: keys.size, of: kanwils.size };
+    // One regional office's row: its scope is the office, in its provinces, as the same month given by
+    // province names it ("Kanwil Sulawesi Maluku (Sulama): 8 provinces", not "1 regional office": rv28 R24).
+    const one = keys.size === 1 ? kanwils.get([...keys][0]!) : undefined;
+    if (one) return { kind: 'kanwil', name: [...keys][0]!, dim: 'province', areas: one.length, of: one.length };
     return { kind: 'areas', dim, areas: keys.size, parents: keys.size };
   }
   if (dim === 'province') {

@@ -116,6 +116,8 @@ export const periodOrder = (p: string): string => (p.length === 4 ? `${p}-12` : 
 export interface BaselineFacts {
   /** The published national total of the baseline month, and how much of it no province holds. */
   readonly national: number;
+  /** The month of `national` (data/figures.csv: 2023-12). */
+  readonly nationalPeriod: string;
   readonly unattributed: number;
   /** The newest national figure in actuals.csv. */
   readonly newest?: Actual;
@@ -143,5 +145,6 @@ export function baselineFacts(): BaselineFacts {
     for (const r of body) if (r[col('province_code')] !== '' && r[col('figure')] === figure) provinces += Number(r[col('value')]);
     return { segment, national: Number(row?.[col('value')] ?? 0), status: row?.[col('status')] ?? '', provinces };
   });
-  return { national: figure('participants'), unattributed: figure('participants_unattributed'), newest, ...(newestOwn ? { newestOwn } : {}), segments };
+  const nationalPeriod = body.find((r) => r[col('province_code')] === '' && r[col('figure')] === 'participants')?.[col('period')] ?? '';
+  return { national: figure('participants'), nationalPeriod, unattributed: figure('participants_unattributed'), newest, ...(newestOwn ? { newestOwn } : {}), segments };
 }

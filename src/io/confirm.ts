@@ -290,7 +290,7 @@ function conflictProblem(table: Table, fold: LoadFold, kind: 'duplicate' | 'over
     // No key column at all: the header line was not read as meant (a wrong --delimiter, the header on
     // another line), and the rows differ in what the header made of them; --by cannot help there.
     const noKeys = keys.every((k) => k === null || k === undefined);
-    return { ...where, ...inputProblem({ code: 'duplicate-row', keys: describeKeys(table, keys, 'en'), keysId: describeKeys(table, keys, 'id'), first: firstAt('en'), firstId: firstAt('id'), ignored, by, noKeys }, {}) };
+    return { ...where, ...inputProblem({ code: 'duplicate-row', keys: describeKeys(table, keys, 'en'), keysId: describeKeys(table, keys, 'id'), first: firstAt('en'), firstId: firstAt('id'), ignored, by, noKeys }, {}), ...(noKeys && ignored.length ? { unread: ignored } : {}) };
   }
   const per = (mask: number, lang: 'en' | 'id'): string =>
     table.dims

@@ -7,7 +7,7 @@ import { InfeasibleError } from '../core/facts.js';
 import { xlsxCellName } from '../core/cell-name.js';
 import { SumOverflowError, TableConflictError, type SourceFacts } from '../core/table.js';
 import type { Problem, Text } from '../errors.js';
-import { dimLabel, factText, groupDigits, overDenominatorRows, type Lang } from './vocabulary.js';
+import { dimLabel, factText, groupDigits, overDenominatorRows, scopeText, type Lang } from './vocabulary.js';
 
 /** A row of one of the two tables a month is given in, by its file (a sheet's row as its cell). */
 function twicePlace(at: { readonly source?: SourceFacts; readonly line: number }): string {
@@ -56,6 +56,28 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return { message: L(`--expect names ${dimLabel(p.dim).en} units, but the input has no ${dimLabel(p.dim).en} column`, `--expect menyebut ${dimLabel(p.dim).id}, tetapi input tidak memiliki kolom ${dimLabel(p.dim).id}`), hint: L('--expect takes the key of --by (province, regency or kanwil)', '--expect memakai kunci --by (province, regency atau kanwil)') };
     case 'targets-match-nothing':
       return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
+    case 'targets-national': {
+      // The targets' own keys (segment…) say what they are per; the report's scope, what it covers.
+      const where = scopeText(p.scope, lang) ?? '';
+      const year = p.year === null ? 'Y' : String(p.year);
+      const by = ['province', ...p.keys.filter((k) => k === 'segment' || k === 'sector')].join(',');
+      const per = p.keys.map((k) => dimLabel(k)[lang]).join(' × ');
+      return {
+        message: p.keys.length
+          ? L(
+              `the targets of ${p.source} have no area column (province, regency or kanwil): its ${groupDigits(p.targets, 'en')} targets per ${per} (${groupDigits(p.total, 'en')} in all) are national targets; this report covers ${where}, and its participants are not compared with them`,
+              `target di ${p.source} tidak memiliki kolom wilayah (province, regency atau kanwil): ${groupDigits(p.targets, 'id')} target per ${per} (${groupDigits(p.total, 'id')} seluruhnya) adalah target nasional; laporan ini mencakup ${where}, dan pesertanya tidak dibandingkan dengannya`,
+            )
+          : L(
+              `the targets of ${p.source} have no key column at all: its one total (${groupDigits(p.total, 'en')}) is a national target; this report covers ${where}, and its participants are not compared with it`,
+              `target di ${p.source} sama sekali tidak memiliki kolom kunci: satu totalnya (${groupDigits(p.total, 'id')}) adalah target nasional; laporan ini mencakup ${where}, dan pesertanya tidak dibandingkan dengannya`,
+            ),
+        hint: L(
+          `give targets for this scope: e.g. jamsostek breakdown --year ${year} --by ${by} -o targets-${year}.csv, then --targets targets-${year}.csv (the report takes its own areas' rows), or --year ${year}, which takes this scope's share itself`,
+          `berikan target untuk cakupan ini: mis. jamsostek breakdown --year ${year} --by ${by} -o targets-${year}.csv, lalu --targets targets-${year}.csv (laporan mengambil baris wilayahnya sendiri), atau --year ${year}, yang mengambil bagian cakupan ini sendiri`,
+        ),
+      };
+    }
     case 'targets-area-unplaced':
       return {
         message: L(`the targets of ${p.source} are given per ${dimLabel(p.area).en}, and the data has no ${dimLabel(p.area).en} column to match them with`, `target di ${p.source} diberikan per ${dimLabel(p.area).id}, dan data tidak memiliki kolom ${dimLabel(p.area).id} untuk mencocokkannya`),

@@ -363,6 +363,13 @@ export function noteText(n: Note, lang: Lang): string {
         'input tidak memiliki bulan (tanpa kolom periode): tonggak bulan itu dan sisa bulan tidak diketahui, sehingga status dibandingkan dengan target Desember dan tidak ada laju yang dibutuhkan; kolom periode (YYYY-MM) memberikannya',
       );
     case 'targets-total-only':
+      // A file with no key column at all: one total, which no --by can show per row (rv28 R2).
+      if (!n.targetGrain.length) {
+        return L(
+          `the targets are one total (the targets file has no key column): a report by ${grainWords(n.grain, 'en')} shows it only in the Total, on no other row`,
+          `target berupa satu total (berkas target tidak memiliki kolom kunci): laporan per ${grainWords(n.grain, 'id')} hanya menampilkannya di Total, tidak di baris lain`,
+        );
+      }
       return L(
         `targets are given per ${grainWords(n.targetGrain, 'en')}: a report by ${grainWords(n.grain, 'en')} shows them only in the Total (their sum), on no other row; --by ${n.targetGrain.join(',')} shows each`,
         `target diberikan per ${grainWords(n.targetGrain, 'id')}: laporan per ${grainWords(n.grain, 'id')} hanya menampilkannya di Total (jumlahnya), tidak di baris lain; --by ${n.targetGrain.join(',')} menampilkan masing-masing`,
@@ -624,6 +631,15 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'en')} row(s) reported no earlier month in the last ${n.window} months: no pace or projection for them, nor for their subtotals and the Total (--pace-window widens the window)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'en')})` : ''}` : ''}`,
         `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotal dan Totalnya (--pace-window memperlebar jendela)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'id')})` : ''}` : ''}`,
       );
+    case 'taken-national': {
+      const what = { target: ['the national target', 'target nasional'], denominators: ["the bundled baseline's national denominators", 'penyebut nasional baseline bawaan'] }[n.against];
+      const of = n.period ? L(` of ${n.period}`, ` per ${n.period}`) : '';
+      const figures = n.participants === null ? '' : L(` (its ${num(n.participants, 'en')} participants${of}; the national ${num(n.national, 'en')} of ${n.nationalPeriod}, ${n.source})`, ` (${num(n.participants, 'id')} pesertanya${of}; angka nasional ${num(n.national, 'id')} per ${n.nationalPeriod}, ${n.source})`);
+      return L(
+        `${n.file} has no area column (province, regency or kanwil): it is taken as the whole country's, against ${what[0]}${figures}; a region's file needs a kanwil or province column`,
+        `${n.file} tidak memiliki kolom wilayah (province, regency atau kanwil): berkas ini dianggap milik seluruh negeri, terhadap ${what[1]}${figures}; berkas satu wilayah memerlukan kolom kanwil atau province`,
+      );
+    }
     case 'bundled-denominators': {
       // --denominator potential_workers on a file with workforce: it has a denominator, not that one.
       // The months of the baseline's figures are said by denominator-month (each area's own month).

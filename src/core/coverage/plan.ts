@@ -193,6 +193,12 @@ export type CoverageProblem =
   | { readonly kind: 'unexpected'; readonly dim: string; readonly period: Period | null; readonly areas: readonly string[] }
   | { readonly kind: 'expect-dim-missing'; readonly dim: string }
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
+  /**
+   * Targets with no area (a national segment split, one national total: a file with no province,
+   * regency or kanwil column) against a report of some areas only (a Kanwil, a province's regencies):
+   * such targets are national, and a Kanwil's participants are not compared with them (rv28 R1, R2).
+   */
+  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null }
   /** Targets per an area the data has no column for, and no geography to find it from (the library without `areas`). */
   | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string }
   /**
@@ -672,6 +678,22 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const coarse = at ? coarserTargetArea(targetUnits, grain, cur.dims.map((d) => d.name)) : undefined;
   if (coarse && dimIndex(cur, coarse) < 0 && !spec.areas) throw new CoverageError({ kind: 'targets-area-unplaced', area: coarse, source: targets!.source });
   const curT = coarse && spec.areas ? withArea(cur, coarse, spec.areas) : cur;
+  // Targets without an area are national (a `breakdown --by segment` file, one national total): a report
+  // whose scope is some areas only cannot be set against them (a Kanwil's 3.3 M participants against the
+  // national 70 M). Refused, never compared in silence (rv28 R1, R2). --year's plan is made on the
+  // report's own units (its targets carry their areas, or are a --series total of one's own).
+  if (at && targets!.yearFrom !== 'plan' && !areaDimOf(targetUnits) && scope.kind !== 'national' && scope.kind !== 'unknown') {
+    const ti = measureIndex(at.table, 'target');
+    let total = 0;
+    let n = 0;
+    for (const r of at.table.rows) {
+      const v = r.values[ti];
+      if (v === null || v === undefined) continue;
+      total += v;
+      n++;
+    }
+    throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year });
+  }
   if (at) {
     if (at.milestoneMissing) notes.push({ code: 'milestone-missing', period: at.milestoneMissing });
     if (at.noWaypoints) {
