@@ -730,6 +730,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const coarse = at ? coarserTargetArea(targetUnits, grain, cur.dims.map((d) => d.name)) : undefined;
   if (coarse && dimIndex(cur, coarse) < 0 && !spec.areas) throw new CoverageError({ kind: 'targets-area-unplaced', area: coarse, source: targets!.source });
   const curT = coarse && spec.areas ? withArea(cur, coarse, spec.areas) : cur;
+  /** The targets of the report's areas: of its rows, or of the whole areas of data taken whole (rv28 R9). */
+  const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, extractArea!) >= 0 ? restrictTo(t, curT, [extractArea!]) : restrictTo(t, curT));
   if (at) {
     if (at.milestoneMissing) notes.push({ code: 'milestone-missing', period: at.milestoneMissing });
     if (at.noWaypoints) {
@@ -743,7 +745,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // no participants, so its target stays in the area's and the Total's, as its workforce does in the
     // denominator (rv28 R9: the targets followed the rows, the denominator the whole area). Said
     // (targets-no-rows).
-    targetTable = takenWhole && dimIndex(at.table, extractArea!) >= 0 ? restrictTo(at.table, curT, [extractArea!]) : restrictTo(at.table, curT);
+    targetTable = targetsOfReport(at.table);
     // Rows with a target and no milestone for the month (a targets file with no participants to start
     // the path from, or a target below its start): their status compares with December, and is said.
     // No month in the input (a report read back has no period column): the month's milestone and the
@@ -1216,7 +1218,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     for (let m = history.months[0]!; m <= december; m = addMonths(m, 1)) months.push(m);
     const milestonesOf = (m: Period): number | null => {
       if (!targets) return null;
-      const t = restrictTo(targetsAt(targets, m, asOf, true).table, curT);
+      const t = targetsOfReport(targetsAt(targets, m, asOf, true).table);
       const mi = measureIndex(t, 'milestone');
       const ti = measureIndex(t, 'target');
       // As the Total's milestone: a row without one counts its target, when some row has one.
