@@ -56,6 +56,16 @@ describe('rv28 R9: an extract is taken whole, its targets as its denominator', (
     expect(r.stderr).toContain('the others count as having no participants: Gorontalo (2 of 6 regencies and cities)');
   });
 
+  it('the trend chart\'s milestones are over the same targets as the Total (a segment without rows included)', async () => {
+    // Targets 120 (PU) + 60 (BPU) + 24 (JAKON, no rows) = 204, each from 0 in 2025-12: June's milestone
+    // 204 × 6 / 12 = 102 in the row and in the chart's numbers (main: 90 in both, JAKON's target dropped).
+    const two = writeIn(dir, 'x2.csv', 'period,province,kpj,segment\n2026-05,Gorontalo,001,PU\n2026-05,Gorontalo,002,BPU\n2026-06,Gorontalo,001,PU\n2026-06,Gorontalo,002,BPU\n2026-06,Gorontalo,003,PU\n');
+    const t = writeIn(dir, 'mt.csv', 'province,segment,period,year,participants,target\nGorontalo,PU,2025-12,2026,0,120\nGorontalo,BPU,2025-12,2026,0,60\nGorontalo,JAKON,2025-12,2026,0,24\n');
+    const r = await run(['coverage', two, '--workforce', workforce, '--targets', t, '-f', 'html', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('<tr><td class="text">2026-06</td><td class="num">3</td><td class="num">102</td>');
+  });
+
   it('R14: against a province target, an extract of 2 of 6 regencies is taken whole, not "reported only in part"', async () => {
     const r = await run(['coverage', extract, '--workforce', workforce, '--targets', provT, '-f', 'json', '-q']);
     expect(r.code, r.stderr).toBe(0);
