@@ -118,6 +118,19 @@ export type Note =
   | { readonly code: 'no-period'; readonly period: string; readonly files: readonly string[] }
   /** Rows of the report without a target: the subtotals and the Total cover the `with` rows that have one, of `of`. */
   | { readonly code: 'no-target'; readonly rows: readonly string[]; readonly count: number; readonly with?: number; readonly of?: number }
+  /**
+   * Rows whose targets are given per finer units (`partDims`: regencies under a province row, provinces
+   * under a Kanwil's), some of them without one: the row's target, gap and achievement are its parts'
+   * with a target, compared with their participants only (rv28 R23). Up to 8 rows, `count` in all; each
+   * names up to 5 parts without a target, `count` in all. `label` '' for the Total.
+   */
+  /**
+   * Data without denominators of its own (an extract, counts) is taken whole per `dim` (a province):
+   * its parts without rows (`partDims`: segments, regencies) count as no participants, and their
+   * targets stay in the area's subtotal and the Total (rv28 R9). Up to 5 parts named per area.
+   */
+  | { readonly code: 'targets-no-rows'; readonly dim: string; readonly partDims: readonly string[]; readonly areas: readonly { readonly label: string; readonly parts: readonly string[]; readonly count: number; readonly target: number }[] }
+  | { readonly code: 'no-target-parts'; readonly partDims: readonly string[]; readonly rows: readonly { readonly label: string; readonly with: number; readonly of: number; readonly none: readonly string[]; readonly count: number }[]; readonly count: number }
   /** A target below a later published actual. */
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
   /** The report has no denominator (coverage not shown). */

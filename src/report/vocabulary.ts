@@ -121,6 +121,12 @@ export function groupDigits(x: bigint | number, lang: Lang): string {
 }
 const num = groupDigits;
 const list = (xs: readonly string[], max = 8): string => (xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length})` : xs.join(', '));
+/** The first names of `count` items, the rest counted: "A, B and 2 more" (never a list that looks whole). */
+const namedOf = (names: readonly string[], count: number, lang: Lang, sep = ', '): string => {
+  const more = count - names.length;
+  if (more <= 0) return names.join(sep);
+  return `${names.join(sep)} ${lang === 'id' ? `dan ${groupDigits(more, lang)} lainnya` : `and ${groupDigits(more, lang)} more`}`;
+};
 /** list() of the items worded by `word`, wording only those it shows. */
 const listed = <T>(xs: readonly T[], word: (x: T, i: number) => string, max = 8): string => {
   const shown = (xs.length > max ? xs.slice(0, max) : xs).map(word);
@@ -613,12 +619,39 @@ export function noteText(n: Note, lang: Lang): string {
     case 'no-period':
       return L(`${list(n.files)} has no period column: its rows are taken as ${n.period}`, `${list(n.files)} tanpa kolom periode: barisnya dianggap ${n.period}`);
     case 'no-target':
+      // The names kept are the first few of `count` (rv28 R14: "and 2 more", never a list that looks whole).
       return n.with !== undefined && n.of !== undefined
         ? L(
-            `targets for ${num(n.with, 'en')} of ${num(n.of, 'en')} rows: the subtotals and the Total compare those rows only (none for ${list(n.rows, 5)})`,
-            `target untuk ${num(n.with, 'id')} dari ${num(n.of, 'id')} baris: subtotal dan Total hanya membandingkan baris tersebut (tanpa target: ${list(n.rows, 5)})`,
+            `targets for ${num(n.with, 'en')} of ${num(n.of, 'en')} rows: the subtotals and the Total compare those rows only (none for ${namedOf(n.rows, n.count, 'en')})`,
+            `target untuk ${num(n.with, 'id')} dari ${num(n.of, 'id')} baris: subtotal dan Total hanya membandingkan baris tersebut (tanpa target: ${namedOf(n.rows, n.count, 'id')})`,
           )
-        : L(`no target for ${num(n.count, 'en')} row(s): ${list(n.rows, 5)}`, `tidak ada target untuk ${num(n.count, 'id')} baris: ${list(n.rows, 5)}`);
+        : L(`no target for ${num(n.count, 'en')} row(s): ${namedOf(n.rows, n.count, 'en')}`, `tidak ada target untuk ${num(n.count, 'id')} baris: ${namedOf(n.rows, n.count, 'id')}`);
+    case 'targets-no-rows': {
+      // rv28 R9: data taken whole per area; its parts without rows keep their targets.
+      const area = n.partDims.length === 1 ? AREA_WORDS[n.partDims[0] as 'regency' | 'province' | 'kanwil']?.many : undefined;
+      const parts = (l: Lang): string => area?.[l] ?? (n.partDims.length === 1 ? (l === 'id' ? dimLabel(n.partDims[0]!).id : `${dimLabel(n.partDims[0]!).en}s`) : unitsWords(n.partDims, l));
+      const one = (a: (typeof n.areas)[number], l: Lang): string => `${a.label} (${namedOf(a.parts, a.count, l)}: ${l === 'id' ? 'target' : 'target'} ${num(a.target, l)})`;
+      return L(
+        `the input is taken whole per ${dimLabel(n.dim).en}, as its denominator is: ${parts('en')} without rows count as having no participants, and their targets stay in their ${dimLabel(n.dim).en}'s and the Total's target: ${n.areas.map((a) => one(a, 'en')).join('; ')}`,
+        `input dianggap utuh per ${dimLabel(n.dim).id}, seperti penyebutnya: ${parts('id')} tanpa baris dihitung tanpa peserta, dan targetnya tetap masuk target ${dimLabel(n.dim).id} dan Total: ${n.areas.map((a) => one(a, 'id')).join('; ')}`,
+      );
+    }
+    case 'no-target-parts': {
+      // rv28 R23: a row over finer targets, some of its parts without one.
+      const area = n.partDims.length === 1 ? AREA_WORDS[n.partDims[0] as 'regency' | 'province' | 'kanwil']?.many : undefined;
+      const parts = (l: Lang): string => area?.[l] ?? unitsWords(n.partDims, l);
+      const rows = (l: Lang): string => {
+        const one = (r: (typeof n.rows)[number]): string =>
+          l === 'id'
+            ? `${r.label || 'Total'} (${num(r.with, 'id')} dari ${num(r.of, 'id')} ${parts('id')}; tanpa target: ${namedOf(r.none, r.count, 'id')})`
+            : `${r.label || 'the Total'} (${num(r.with, 'en')} of ${num(r.of, 'en')} ${parts('en')}; none for ${namedOf(r.none, r.count, 'en')})`;
+        return namedOf(n.rows.map(one), n.count, l, '; ');
+      };
+      return L(
+        `targets for only some of a row's ${parts('en')}: its target, gap, achievement and target coverage add up those with a target, compared with their participants only: ${rows('en')}`,
+        `target hanya untuk sebagian ${parts('id')} suatu baris: target, selisih, capaian dan cakupan targetnya menjumlahkan yang bertarget, dibandingkan dengan peserta mereka saja: ${rows('id')}`,
+      );
+    }
     case 'below-later-actual':
       return L(
         `${n.unit}: the target ${num(n.target, 'en')} is below the ${num(n.actual, 'en')} active participants published for ${n.period} (${n.source})`,

@@ -21,9 +21,10 @@ describe('rv26 F2: target coverage of a province reported in part, over the whol
     const r = await run(['coverage', twoOfSix, '--year', '2024', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain(FALSE_WORDS);
-    // The warnings that are true stay: the data is part of the province, its target the whole province's.
-    expect(r.stderr).toContain('warning: reported only in part, against a target for the whole province: Gorontalo (2 of 6 regencies and cities)');
-    expect(r.stderr).toContain("divided by the whole province's employed");
+    // The warning that is true stays: the data is taken whole, its target the whole province's. Not also
+    // "reported only in part", which contradicted it (rv28 R14): the others count as no participants.
+    expect(r.stderr).toContain("divided by the whole province's employed (data/baseline.csv): the others count as having no participants: Gorontalo (2 of 6 regencies and cities)");
+    expect(r.stderr).not.toContain('reported only in part');
     for (const name of ['Gorontalo', 'Total']) {
       const row = csvRows(r.stdout).find((x) => x.province === name)!;
       // By hand: participants 58,885 + 32,118 = 91,003; the denominator is Gorontalo's bundled 631,521.

@@ -96,7 +96,7 @@ describe('Kanwil targets on a report whose rows hold no area (by segment, by sec
     expect(r.stderr).toContain('reported only in part, against a target for the whole regional office: Kalimantan (2 of 5 provinces)');
   });
 
-  it('--by sector of regencies with province targets: Gorontalo’s target, warned as 2 of its 6 regencies', async () => {
+  it('--by sector of regencies with province targets: Gorontalo’s target, its 2 of 6 regencies taken whole', async () => {
     const dir = tmp();
     const data = write(dir, 'rs.csv', 'period,regency,sector,participants\n2024-06,Kota Gorontalo,A,100\n2024-06,Kab. Pohuwato,A,50\n');
     const t = write(dir, 'pt.csv', 'province,year,target\nGorontalo,2024,300000\nSulawesi Utara,2024,900000\n');
@@ -104,7 +104,10 @@ describe('Kanwil targets on a report whose rows hold no area (by segment, by sec
     expect(r.code, r.stderr).toBe(0);
     expect(Number(totalOf(r.stdout)['target'])).toBe(300_000);
     // Gorontalo: Kota Gorontalo and the regencies of Gorontalo, Boalemo, Pohuwato, Bone Bolango and Gorontalo Utara.
-    expect(r.stderr).toContain('reported only in part, against a target for the whole province: Gorontalo (2 of 6 regencies and cities)');
+    // Counts without a denominator of their own are taken whole (rv28 R14): the others have no
+    // participants, against the whole province's target and denominator, not "reported only in part".
+    expect(r.stderr).toContain('the others count as having no participants: Gorontalo (2 of 6 regencies and cities)');
+    expect(r.stderr).not.toContain('reported only in part');
   });
 });
 

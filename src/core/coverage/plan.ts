@@ -31,7 +31,7 @@ import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimate
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
 import { TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, finerTargetDims, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
@@ -238,6 +238,8 @@ interface Star {
   readonly milestoneMixed?: number;
   /** Its area is reported in part, against a target for the whole area (partial-areas). */
   readonly partial?: boolean;
+  /** A part of data taken whole without rows (rv28 R9): no participants, no row of its own; its target counts. */
+  readonly noRows?: true;
   readonly estimated?: readonly string[];
 }
 
@@ -267,6 +269,44 @@ interface StarSums {
 }
 
 const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of: 0, withT: 0, allM: true, anyM: false, sumMT: 0, targetEstimated: false, milestoneEstimated: false, partial: false };
+
+/**
+ * The stars by the row at the targets' grain they fall in (`finer`: how many of a star's last keys are
+ * of units finer than that row), in order of first star: each row's stars, and those with a target.
+ */
+function starRows(stars: readonly Star[], finer: number): { first: Star; stars: Star[]; withT: number }[] {
+  const out = new Map<string, { first: Star; stars: Star[]; withT: number }>();
+  for (const s of stars) {
+    const k = key(s.keys.slice(0, s.keys.length - finer));
+    let r = out.get(k);
+    if (!r) out.set(k, (r = { first: s, stars: [], withT: 0 }));
+    r.stars.push(s);
+    if (s.target !== null) r.withT++;
+  }
+  return Array.from(out.values());
+}
+
+/**
+ * The targets of the parts without rows of data taken whole (rv28 R9), by the area they are in: the
+ * parts named (up to 5), how many, and their targets' sum. Undefined when none.
+ */
+function targetsNoRows(noRows: readonly Star[], starGrain: readonly string[], dims: readonly Dimension[], area: AreaDim): Note | undefined {
+  const ai = starGrain.indexOf(area);
+  if (ai < 0) return undefined;
+  // The part's own keys: those not of its area nor of an area above it (a Kanwil beside the province).
+  const partAt = starGrain.map((_, j) => j).filter((j) => j !== ai && !(starGrain[j]! in AREA_RANK && AREA_RANK[starGrain[j] as AreaDim] >= AREA_RANK[area]));
+  if (!partAt.length) return undefined;
+  const byArea = new Map<string, { label: string; parts: string[]; count: number; target: number }>();
+  for (const x of noRows) {
+    const k = x.keys[ai]!;
+    let a = byArea.get(k);
+    if (!a) byArea.set(k, (a = { label: labelOf(dims[ai]!, k), parts: [], count: 0, target: 0 }));
+    if (a.parts.length < 5) a.parts.push(partAt.map((j) => labelOf(dims[j]!, x.keys[j]!)).join(' / '));
+    a.count++;
+    a.target += x.target ?? 0;
+  }
+  return { code: 'targets-no-rows', dim: area, partDims: partAt.map((j) => starGrain[j]!), areas: Array.from(byArea.values()) };
+}
 
 /** The stars added up by the group they fall in at a level: `gi`, the level's dimensions by position in the grain. */
 function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
@@ -491,6 +531,22 @@ function starsWithTarget(stars: readonly Star[], targetGrain: readonly string[],
   return out;
 }
 
+/**
+ * The rows at the targets' grain that have a target, for the story; where the stars are finer units
+ * (`finer` keys more), a row has one when some of its parts have, and is `inPart` when not all have.
+ */
+function storyTargets(stars: readonly Star[], finer: number, targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): { withTarget: Set<string>; inPart?: Set<string> } {
+  if (finer === 0) return { withTarget: starsWithTarget(stars, targetGrain, coarse, grain) };
+  const withTarget = new Set<string>();
+  const inPart = new Set<string>();
+  for (const r of starRows(stars, finer)) {
+    const k = key(r.first.keys.slice(0, r.first.keys.length - finer));
+    if (r.withT > 0) withTarget.add(k);
+    if (r.withT > 0 && r.withT < r.stars.length) inPart.add(k);
+  }
+  return { withTarget, inPart };
+}
+
 export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): CoverageResult {
   const notes: Note[] = [];
   const roll = rollOnce();
@@ -642,6 +698,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   }
   // The areas whose denominator is only some of their parts' (rv25 F8): not the whole area's, so the
   // note below, "divided by the whole area's", is not said of them.
+  // Targets follow the denominators: taken whole per extractArea where its denominators are (rv28 R9).
+  const takenWhole = denNow !== undefined && extractArea !== undefined && dimIndex(cur, extractArea) >= 0;
   const notWhole = new Set(denNow && spec.areas && extractArea && partDim ? partialTargetAreas(denNow.table, partDim, extractArea, spec.areas).map((a) => a.label) : []);
   // Data (an extract, or a regional file by regency) with rows in only some of an area's parts (3 of Gorontalo's 6 regencies) is divided by the
   // whole area's denominator: a part without rows counts as no participants. Said, naming the areas.
@@ -694,6 +752,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     }
     throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year });
   }
+  /** The targets of the report's areas: of its rows, or of the whole areas of data taken whole (rv28 R9). */
+  const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, extractArea!) >= 0 ? restrictTo(t, curT, [extractArea!]) : restrictTo(t, curT));
   if (at) {
     if (at.milestoneMissing) notes.push({ code: 'milestone-missing', period: at.milestoneMissing });
     if (at.noWaypoints) {
@@ -702,7 +762,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       for (let y = Number(from.slice(0, 4)); y < year; y++) if (`${y}-12` > from) missing.push(y);
       notes.push({ code: 'no-waypoints', from, year, source: targets!.source, missing, ...(targets!.yearFrom !== 'plan' ? { yearly: true as const, ...(targets!.series ? { series: targets!.series } : {}) } : {}), ...(targets!.phasing.kind === 'profile' ? { profile: targets!.phasing.source } : {}) });
     }
-    targetTable = restrictTo(at.table, curT);
+    // Data without denominators of its own (an extract, or counts) is taken whole per the area its
+    // denominators are (extractArea): a part of that area without rows (a segment, a regency) counts as
+    // no participants, so its target stays in the area's and the Total's, as its workforce does in the
+    // denominator (rv28 R9: the targets followed the rows, the denominator the whole area). Said
+    // (targets-no-rows).
+    targetTable = targetsOfReport(at.table);
     // Rows with a target and no milestone for the month (a targets file with no participants to start
     // the path from, or a target below its start): their status compares with December, and is said.
     // No month in the input (a report read back has no period column): the month's milestone and the
@@ -739,7 +804,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const dataDim = areaDimOf(cur.dims.map((d) => d.name));
     const wholeDim = wholeTargetArea(targetUnits, grain, coarse);
     if (spec.areas && dataDim && wholeDim && dataDim !== wholeDim) {
-      for (const { partDim, areas: partial } of partialAreasByPart(curT, wholeDim, spec.areas)) {
+      // Data taken whole (extract-parts said: the others have no participants) is not reported in part
+      // in that area: its target is the whole area's as its denominator is (rv28 R14).
+      const whole = new Set(takenWhole && wholeDim === extractArea ? notes.flatMap((n) => (n.code === 'extract-parts' && n.dim === wholeDim ? n.areas.map((a) => a.label) : [])) : []);
+      for (const { partDim, areas: all } of partialAreasByPart(curT, wholeDim, spec.areas)) {
+        const partial = all.filter((a) => !whole.has(a.label));
+        if (!partial.length) continue;
         notes.push({ code: 'partial-areas', dim: wholeDim, partDim, areas: partial });
         // Their target is the whole area's; where their denominator is the reported parts', a target
         // coverage of the two is no figure of either, so it is left empty (said). Not where the
@@ -842,32 +912,59 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // Total, which add up the groups that have a target, and only their participants).
   let stars: Star[] | undefined;
   let starDims: readonly Dimension[] | undefined;
+  /** The grain of the stars: the targets' grain within the report's, and the finer units the targets are given per. */
+  let starGrain: readonly string[] = targetGrain;
   let wholePlan = false; // every target of the plan is in the Total (a Kanwil's is a sum of planned targets)
   if (targetTable) {
-    const agg = roll(curT, targetGrain).table;
+    // Targets finer than the report's rows (regency targets under a province row, province targets
+    // under a Kanwil's or a segment's row), with the data as fine: the stars are those finer units, so
+    // that a row adds up the targets of the parts that have one, compared with those parts'
+    // participants only (like for like, as a subtotal over rows without a target; rv28 R23).
+    starGrain = [...targetGrain, ...finerTargetDims(targetUnits, grain, coarse, curT, targetTable)];
+    const agg = roll(curT, starGrain).table;
     starDims = agg.dims;
     const pm = measureIndex(agg, 'participants');
-    const tm = measureAt(targetTable, targetGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
+    const tm = measureAt(targetTable, starGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
     const tv = tm.values;
-    const mv = measureAt(targetTable, targetGrain, 'milestone', roll).values;
+    const mv = measureAt(targetTable, starGrain, 'milestone', roll).values;
     // A star over several targets, some with a milestone and some not: the mixed sum (milestone-sums).
-    const mixed = mixedMilestones(targetTable, targetGrain, roll);
+    const mixed = mixedMilestones(targetTable, starGrain, roll);
     // Each star's denominator: the same rollup's, or the denominators table's at the targets' grain.
     const sd = spec.denominator && denTable === cur ? measureIndex(agg, spec.denominator) : -1;
-    const sdOther = spec.denominator && denTable && denTable !== cur ? measureAt(denTable, targetGrain, spec.denominator, roll).values : undefined;
+    const sdOther = spec.denominator && denTable && denTable !== cur ? measureAt(denTable, starGrain, spec.denominator, roll).values : undefined;
     stars = agg.rows.map((r) => {
       const k = key(r.keys);
       const prefix = new Array<string | undefined>(grain.length);
-      targetGrain.forEach((g, j) => {
+      starGrain.forEach((g, j) => {
         if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
       });
       const denominator = sd >= 0 ? (r.values[sd] ?? null) : (sdOther?.get(k) ?? null);
       const milestone = mv.get(k) ?? null;
-      const wi = partialWhole ? targetGrain.indexOf(partialWhole.dim) : -1;
+      const wi = partialWhole ? starGrain.indexOf(partialWhole.dim) : -1;
       const partial = wi >= 0 && partialWhole!.keys.has(r.keys[wi]!);
       const mixedM = milestone === null ? mixed?.get(k) : undefined;
       return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), ...(partial ? { partial } : {}), estimated: tm.rows?.get(k)?.estimated };
     });
+    // Data taken whole (rv28 R9): the targets of its area's parts without rows, each a star of no
+    // participants (in its area's subtotal and the Total; no row of its own).
+    if (takenWhole && tm.rows && tm.agg) {
+      const had = new Set(stars.map((x) => x.key));
+      const noRows: Star[] = [];
+      for (const [k, r] of tm.rows) {
+        if (had.has(k) || r.values[measureIndex(tm.agg.table, 'target')] === null) continue;
+        const prefix = new Array<string | undefined>(grain.length);
+        starGrain.forEach((g, j) => {
+          if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
+        });
+        const mixedM = mv.get(k) === undefined ? mixed?.get(k) : undefined;
+        noRows.push({ key: k, prefix, keys: r.keys as string[], participants: 0, denominator: sdOther?.get(k) ?? null, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), estimated: r.estimated, noRows: true });
+      }
+      if (noRows.length) {
+        for (const x of noRows) stars.push(x);
+        const note = targetsNoRows(noRows, starGrain, tm.agg.table.dims, extractArea!);
+        if (note) notes.push(note);
+      }
+    }
     const withT = stars.filter((s) => s.target !== null).length;
     if (partialWhole && stars.some((s) => s.partial && s.target !== null)) {
       const d = curT.dims[dimIndex(curT, partialWhole.dim)]!;
@@ -1009,11 +1106,32 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
   let targetRows: CoverageResult['targetRows'];
   if (stars) {
-    const withT = stars.filter((s) => s.target !== null);
-    targetRows = { with: withT.length, of: stars.length, grain: targetGrain };
-    if (withT.length < stars.length) {
-      const without = stars.filter((s) => s.target === null);
-      notes.push({ code: 'no-target', rows: without.slice(0, 5).map((x) => x.keys.map((k, d) => labelOf(starDims![d]!, k)).join(' / ')), count: without.length, with: withT.length, of: stars.length });
+    // The rows at the targets' grain within the report's (the stars, or the rows their finer units fall
+    // in): those without any target, and those whose parts have targets in part (rv28 R23).
+    const rows = starRows(
+      stars.filter((x) => !x.noRows),
+      starGrain.length - targetGrain.length,
+    );
+    const label = (x: Star, n: number): string => x.keys.slice(0, n).map((k, d) => labelOf(starDims![d]!, k)).join(' / ');
+    const withT = rows.filter((r) => r.withT > 0);
+    targetRows = { with: withT.length, of: rows.length, grain: targetGrain };
+    if (withT.length < rows.length) {
+      const without = rows.filter((r) => r.withT === 0);
+      notes.push({ code: 'no-target', rows: without.slice(0, 5).map((r) => label(r.first, targetGrain.length)), count: without.length, with: withT.length, of: rows.length });
+    }
+    const inPart = withT.filter((r) => r.withT < r.stars.length);
+    if (inPart.length) {
+      const finer = starGrain.slice(targetGrain.length);
+      const partLabel = (x: Star): string => x.keys.slice(targetGrain.length).map((k, d) => labelOf(starDims![targetGrain.length + d]!, k)).join(' / ');
+      notes.push({
+        code: 'no-target-parts',
+        partDims: finer,
+        rows: inPart.slice(0, 8).map((r) => {
+          const none = r.stars.filter((x) => x.target === null);
+          return { label: targetGrain.length ? label(r.first, targetGrain.length) : '', with: r.withT, of: r.stars.length, none: none.slice(0, 5).map(partLabel), count: none.length };
+        }),
+        count: inPart.length,
+      });
     }
   }
   // The report's order: a detail row by its place in `detail`, a subtotal or the Total (few, made now)
@@ -1102,7 +1220,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       december,
       margin: spec.atRiskMargin,
       starOf,
-      withTarget: starsWithTarget(stars ?? [], targetGrain, coarse, grain),
+      ...storyTargets(stars ?? [], starGrain.length - targetGrain.length, targetGrain, coarse, grain),
       notes,
       denominator: denominatorFrom ? spec.denominator : undefined,
       allowOver: spec.allowOverCoverage,
@@ -1122,7 +1240,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     for (let m = history.months[0]!; m <= december; m = addMonths(m, 1)) months.push(m);
     const milestonesOf = (m: Period): number | null => {
       if (!targets) return null;
-      const t = restrictTo(targetsAt(targets, m, asOf, true).table, curT);
+      const t = targetsOfReport(targetsAt(targets, m, asOf, true).table);
       const mi = measureIndex(t, 'milestone');
       const ti = measureIndex(t, 'target');
       // As the Total's milestone: a row without one counts its target, when some row has one.
@@ -1477,7 +1595,7 @@ interface DetailStory {
 function tellStory(
   rows: readonly CoverageRow[],
   history: History,
-  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; notes: Note[]; denominator?: string; allowOver?: boolean; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
+  o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; inPart?: ReadonlySet<string>; notes: Note[]; denominator?: string; allowOver?: boolean; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
 ): { rows: CoverageRow[] } {
   const n = history.months.length;
   const detail = new Map<CoverageRow, DetailStory>();
@@ -1592,7 +1710,9 @@ function tellStory(
     const t = r.metrics.target;
     if (t !== null) {
       const targeted = under.filter((u) => o.withTarget.has(u.star));
-      if (targeted.length && targeted.every((u) => u.projected !== null)) {
+      // A row whose target is some of its parts' only (rv28 R23): its projection is all its parts', so
+      // none is compared with the target (said by no-target-parts).
+      if (targeted.length && targeted.every((u) => u.projected !== null) && !targeted.some((u) => o.inPart?.has(u.star))) {
         const pt = targeted.reduce((a, u) => a + u.projected!, 0);
         projectedGap = t - pt;
         // In the target's December the projection is the month itself: short of the target is missed.

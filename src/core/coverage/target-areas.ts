@@ -178,3 +178,20 @@ export function partialTargetAreas(t: Table, dataDim: AreaDim, area: AreaDim, bo
   }
   return out;
 }
+
+/**
+ * The dimensions the targets are given per that are finer than the report's rows and that the data has
+ * for every row (and the targets for every target): regency targets in a report by province, province
+ * targets in a report by Kanwil or by segment, province × segment targets in a report by province. A
+ * row's target is then the sum of its parts' targets, compared with those parts' participants only
+ * (rv28 R23). None where the targets are coarser than the report (`coarse`).
+ */
+export function finerTargetDims(targetDims: readonly string[], grain: readonly string[], coarse: AreaDim | undefined, data: Table, targets: Table): string[] {
+  if (coarse) return [];
+  const g = finest(grain);
+  const keyed = (t: Table, d: string): boolean => {
+    const i = dimIndex(t, d);
+    return i >= 0 && everyRowKeyed(t, i);
+  };
+  return targetDims.filter((d) => !grain.includes(d) && (!isArea(d) || g === undefined || RANK[d] < RANK[g]) && keyed(data, d) && keyed(targets, d));
+}
