@@ -39,7 +39,7 @@ const stages = {
   '+ groups and row digests (fold)': async () => {
     const shape = new TableShape([...measures].map(([name, kind]) => ({ name, kind })));
     const fold = new LoadFold(shape.dims, shape.measures, ['province']);
-    const typed = new TypedRows(shape, new KeyDomains('kemendagri'), new ProblemList(50), { file, src: 0, wants, rule: 'refuse', allowOverCoverage: false, deriveKanwil: false, place: (line, column) => ({ file, line, column }), columnsUpFront: true, required: [], fold: fold.file(0, 'refuse', true), rereadable: true });
+    const typed = new TypedRows(shape, new KeyDomains('kemendagri'), new ProblemList(50), { file, src: 0, wants, rule: 'refuse', allowOverCoverage: false, deriveKanwil: false, place: (line, column) => ({ file, line, column }), columnsUpFront: true, required: [], fold: fold.file(0, 'refuse', true, true), rereadable: true });
     await readCsvRows(await text(), file, { clean }, typed, new ProblemList(50));
     typed.finish();
     fold.repeatedRows();
