@@ -2,8 +2,8 @@
 // as bench/load-general.js reads it), in-process, best of BENCH_RUNS (default 4) so that a busy machine
 // disturbs it less, as wall time and as CPU time (user + system of the process: on a machine shared with
 // other jobs the wall time is mostly theirs, the CPU time much less so): (1) read, decode and scan, every row handed to a sink that does nothing; (2) the same
-// with the typed rows (keys, numbers, every check) but no groups; (3) with the groups and the digest of
-// every row (fold.ts); (4) the whole load (and the sha256, the loader's wrappers). Run `npm run build` first. Issue 20's profile of the general reader.
+// with the typed rows (keys, numbers, every check) but no groups; (3) with the groups and the check of
+// repeated rows (fold.ts: the file is the load's only one, so by its groups, no digest a row); (4) the whole load (and the sha256, the loader's wrappers). Run `npm run build` first. Issue 20's profile of the general reader.
 import { createReadStream } from 'node:fs';
 import { readCsvRows } from '../dist/io/csv-rows.js';
 import { decodeText } from '../dist/io/source.js';
@@ -34,9 +34,9 @@ const stages = {
     await readCsvRows(await text(), file, { clean }, typed, new ProblemList(50));
     typed.finish();
   },
-  // The typed rows into the load's groups and the duplicate-row digests (fold.ts), as loadTable does,
+  // The typed rows into the load's groups and the repeated-row check (fold.ts), as loadTable does,
   // without the loader around them (the sha256, the byte tap, the reader registry, the wrappers).
-  '+ groups and row digests (fold)': async () => {
+  '+ groups and repeated rows (fold)': async () => {
     const shape = new TableShape([...measures].map(([name, kind]) => ({ name, kind })));
     const fold = new LoadFold(shape.dims, shape.measures, ['province']);
     const typed = new TypedRows(shape, new KeyDomains('kemendagri'), new ProblemList(50), { file, src: 0, wants, rule: 'refuse', allowOverCoverage: false, deriveKanwil: false, place: (line, column) => ({ file, line, column }), columnsUpFront: true, required: [], fold: fold.file(0, 'refuse', true, true), rereadable: true });
