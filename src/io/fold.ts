@@ -151,21 +151,18 @@ export class LoadFold {
 
   private readonly hashCache: Map<string, number>[] = [];
   private readonly hashes: number[] = [];
-  /** Per dimension, the keys of its cache in order: key number i is keyList[d][i]. */
-  private readonly keyList: string[][] = [];
+  /** The keys of the caches (every dimension's), in order: key number i (keyHash) is keyList[i]. */
+  private readonly keyList: string[] = [];
 
   /**
    * The two hashes of key `k` of dimension d into hk[2d], hk[2d + 1]: from a cache per dimension (a key
    * string's own hash is kept by the engine, so the lookup does not read its characters), up to 65,536
    * keys a dimension; past that (a branch per row) hashed each time. Returns the key's number in the
-   * cache (0, 1, 2… in order of first sight), or -1 for a key past it.
+   * caches (0, 1, 2… in order of first sight, over every dimension), or -1 for a key past them.
    */
   keyHash(d: number, k: string, hk: Int32Array): number {
     let cache = this.hashCache[d];
-    if (!cache) {
-      this.hashCache[d] = cache = new Map();
-      this.keyList[d] = [];
-    }
+    if (!cache) this.hashCache[d] = cache = new Map();
     // A full cache (a branch per row) misses for almost every new row: hashing the key costs less than
     // the lookup of a new string would.
     if (cache.size >= 65536) {
@@ -182,13 +179,13 @@ export class LoadFold {
     const id = this.hashes.length >>> 1;
     cache.set(k, this.hashes.length);
     this.hashes.push(hk[2 * d]!, hk[2 * d + 1]!);
-    this.keyList[d]!.push(k);
+    this.keyList.push(k);
     return id;
   }
 
-  /** Key number `id` of dimension d's cache (keyHash). */
-  cachedKey(d: number, id: number): string {
-    return this.keyList[d]![id]!;
+  /** Key number `id` of the caches (keyHash). */
+  cachedKey(id: number): string {
+    return this.keyList[id]!;
   }
 
   /** Does the Table keep dimension d (else its rows are added up over it)? */
@@ -594,7 +591,8 @@ export class FileFold {
     let words = this.seenWords;
     if (id >= 32 * words || (local + 1) * words > this.seen.length) {
       const nextWords = id >= 32 * words ? Math.max(2 * words, Math.ceil((id + 1) / 32)) : words;
-      const groups = Math.max(local + 1, Math.ceil(this.seen.length / words) * 2, 64);
+      const have = Math.ceil(this.seen.length / words);
+      const groups = local < have ? have : Math.max(local + 1, 2 * have, 64);
       if (groups * nextWords > Math.min(OWN_CHECK.maxWords, 2 * this.load.rowsAdded + 16384)) {
         this.giveUpOwn(nd);
         return -1;
@@ -646,7 +644,7 @@ export class FileFold {
         if (bits === 0) continue;
         for (let b = 0; b < 32; b++) {
           if ((bits & (1 << b)) === 0) continue;
-          keys[u] = load.cachedKey(u, 32 * w + b);
+          keys[u] = load.cachedKey(32 * w + b);
           load.logDigest(mask, rowDigest(keys).digest, this.src);
         }
       }

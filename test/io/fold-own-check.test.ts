@@ -68,19 +68,24 @@ describe('the only file: repeated rows found by its groups', () => {
   });
 
   it('the same, when the check gives up part way (its bits past their room): repeats before and after are refused', async () => {
-    // 64 groups of one word (sectors S0–S31) fit; sector S32 (row 96) needs two words a group: given up.
+    // 64 groups of one word fit; a key numbered 32 (about sector 28, row 84: the numbers count the keys of
+    // every dimension) needs two words a group: given up.
     OWN_CHECK.maxWords = 100;
     const body = rows(100);
     // A repeat found by the bits; a repeat of a row read before the check gave up, found after it; and
     // one of a row read after it.
-    const { path } = withRepeats(HEAD, body, [[1, 2], [5, 500], [450, 560]]);
+    // (Row 0, the first sector's, again: the keys of the rows handed to the log are the groups' and the
+    // sector's by its number, which counts the keys of every dimension.)
+    const { path } = withRepeats(HEAD, body, [[1, 2], [0, 400], [5, 500], [450, 560]]);
     expect(await loadProblems(path)).toEqual([
       // Row 1 (line 3) after row 2 (line 4): line 5.
       '5: duplicate row for Aceh / S0 / 2024-05 (first at line 3)',
-      // Row 5 (line 7 + 1 = 8): Aceh, S1, 2024-06; after row 500 (line 502 + 1 = 503): line 504.
-      '504: duplicate row for Aceh / S1 / 2024-06 (first at line 8)',
-      // Row 450 (line 452 + 1 = 453): Bali, S50, 2024-04 (450 − 300 = 150 = 50 × 3); after row 560 (line 562 + 2 = 564): line 565.
-      '565: duplicate row for Bali / S50 / 2024-04 (first at line 453)',
+      // Row 0 (line 2) after row 400 (line 402 + 1 = 403): line 404.
+      '404: duplicate row for Aceh / S0 / 2024-04 (first at line 2)',
+      // Row 5 (line 7 + 1 = 8): Aceh, S1, 2024-06; after row 500 (line 502 + 2 = 504): line 505.
+      '505: duplicate row for Aceh / S1 / 2024-06 (first at line 8)',
+      // Row 450 (line 452 + 2 = 454): Bali, S50, 2024-04 (450 − 300 = 150 = 50 × 3); after row 560 (line 562 + 3 = 565): line 566.
+      '566: duplicate row for Bali / S50 / 2024-04 (first at line 454)',
     ]);
   });
 
