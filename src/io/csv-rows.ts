@@ -40,6 +40,8 @@ export interface CsvReadOptions {
    * told what was set aside (rv25 F14).
    */
   readonly ownHeader?: OwnHeader;
+  /** Is this chunk of the text known to hold no control character (its bytes said so: source.ts decodeText)? */
+  readonly clean?: (chunk: string) => boolean;
 }
 
 /** See CsvReadOptions.ownHeader (also the workbook reader's, by the first non-empty row). */
@@ -285,7 +287,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   };
   for await (const chunk of text) {
     sawAny ||= chunk.length > 0;
-    if (!dirty && CONTROL.test(chunk)) dirty = true;
+    if (!dirty && options.clean?.(chunk) !== true && CONTROL.test(chunk)) dirty = true;
     if (scanner) {
       scanner.push(chunk);
       continue;

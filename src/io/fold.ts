@@ -73,7 +73,16 @@ interface RowCheck {
   readonly log: HashLog;
   placed?: PlacedSet;
   readonly sources: Set<number>;
+  /** Digests of rows that a file's own check (FileFold `own`) found repeated: suspects already. */
+  found?: Set<number>;
 }
+
+/**
+ * The most 32-bit words a file's own check (FileFold) keeps, a bit per group and key of the dimension the
+ * load adds up over (16 MiB); past that its rows go into the digest log, those checked so far with them.
+ * (Tests lower it.)
+ */
+export const OWN_CHECK = { maxWords: 1 << 22 };
 
 export class LoadFold {
   /**
@@ -142,29 +151,41 @@ export class LoadFold {
 
   private readonly hashCache: Map<string, number>[] = [];
   private readonly hashes: number[] = [];
+  /** The keys of the caches (every dimension's), in order: key number i (keyHash) is keyList[i]. */
+  private readonly keyList: string[] = [];
 
   /**
    * The two hashes of key `k` of dimension d into hk[2d], hk[2d + 1]: from a cache per dimension (a key
    * string's own hash is kept by the engine, so the lookup does not read its characters), up to 65,536
-   * keys a dimension; past that (a branch per row) hashed each time.
+   * keys a dimension; past that (a branch per row) hashed each time. Returns the key's number in the
+   * caches (0, 1, 2… in order of first sight, over every dimension), or -1 for a key past them.
    */
-  keyHash(d: number, k: string, hk: Int32Array): void {
+  keyHash(d: number, k: string, hk: Int32Array): number {
     let cache = this.hashCache[d];
     if (!cache) this.hashCache[d] = cache = new Map();
     // A full cache (a branch per row) misses for almost every new row: hashing the key costs less than
     // the lookup of a new string would.
-    if (cache.size >= 65536) return hashString(k, hk, 2 * d);
+    if (cache.size >= 65536) {
+      hashString(k, hk, 2 * d);
+      return -1;
+    }
     const at = cache.get(k);
     if (at !== undefined) {
       hk[2 * d] = this.hashes[at]!;
       hk[2 * d + 1] = this.hashes[at + 1]!;
-      return;
+      return at >>> 1;
     }
     hashString(k, hk, 2 * d);
-    if (cache.size < 65536) {
-      cache.set(k, this.hashes.length);
-      this.hashes.push(hk[2 * d]!, hk[2 * d + 1]!);
-    }
+    const id = this.hashes.length >>> 1;
+    cache.set(k, this.hashes.length);
+    this.hashes.push(hk[2 * d]!, hk[2 * d + 1]!);
+    this.keyList.push(k);
+    return id;
+  }
+
+  /** Key number `id` of the caches (keyHash). */
+  cachedKey(id: number): string {
+    return this.keyList[id]!;
   }
 
   /** Does the Table keep dimension d (else its rows are added up over it)? */
@@ -178,9 +199,12 @@ export class LoadFold {
     return k;
   }
 
-  /** The groups of one file; its rows are checked for overlaps when the rule is 'refuse'. */
-  file(src: number, rule: 'refuse' | 'sum', rereadable: boolean): FileFold {
-    return new FileFold(this, src, rule, rereadable);
+  /**
+   * The groups of one file; its rows are checked for overlaps when the rule is 'refuse'. `alone`: the
+   * file is the load's only source (its rows can repeat only each other: FileFold's own check).
+   */
+  file(src: number, rule: 'refuse' | 'sum', rereadable: boolean, alone = false): FileFold {
+    return new FileFold(this, src, rule, rereadable, alone);
   }
 
   /** Rows added so far (FileFold.add). */
@@ -222,11 +246,9 @@ export class LoadFold {
    * is the row's hash (rowHash: FileFold.add makes it in its pass over the keys).
    */
   checkRow(keys: readonly (string | null)[], h: Int32Array, mask: number, src: number, line: number, rereadable: boolean): void {
-    let check = this.lastMask === mask ? this.lastCheck : this.checks.get(mask);
-    if (!check) this.checks.set(mask, (check = { log: new HashLog(), sources: new Set() }));
-    if (check !== this.lastCheck || src !== this.lastSrc) check.sources.add(src);
-    this.lastMask = mask;
-    this.lastCheck = check;
+    const before = this.lastCheck;
+    const check = this.checkOf(mask);
+    if (check !== before || src !== this.lastSrc) check.sources.add(src);
     this.lastSrc = src;
     if (rereadable) check.log.addHashes(h[0]!, h[1]!);
     else {
@@ -235,6 +257,29 @@ export class LoadFold {
       const slot = placed.add(h[0]!, h[1]!, src, line);
       if (slot >= 0 && this.placedDuplicates.length < 1000) this.placedDuplicates.push({ first: { src: placed.src(slot), line: placed.line(slot) }, second: { src, line }, keys: keys.slice(), mask });
     }
+  }
+
+  /** The check of the rows of key columns `mask`. */
+  private checkOf(mask: number): RowCheck {
+    let check = this.lastMask === mask ? this.lastCheck : this.checks.get(mask);
+    if (!check) this.checks.set(mask, (check = { log: new HashLog(), sources: new Set() }));
+    this.lastMask = mask;
+    this.lastCheck = check;
+    return check;
+  }
+
+  /** A row of `src` (read again to confirm it) whose full keys, of digest d, an earlier row of it had. */
+  foundRepeat(mask: number, d: number, src: number): void {
+    const check = this.checkOf(mask);
+    check.sources.add(src);
+    (check.found ??= new Set()).add(d);
+  }
+
+  /** The digest of a row's full keys into the log of its key columns (a file's own check gave up). */
+  logDigest(mask: number, d: number, src: number): void {
+    const check = this.checkOf(mask);
+    check.sources.add(src);
+    check.log.add(d);
   }
 
   /** Rows of standard input or a pipe with the same keys as an earlier such row. */
@@ -248,6 +293,7 @@ export class LoadFold {
     const out: { mask: number; digests: Set<number>; sources: ReadonlySet<number>; placed?: PlacedSet }[] = [];
     for (const [mask, check] of this.checks) {
       const digests = check.log.repeated();
+      if (check.found) for (const d of check.found) digests.add(d);
       // Rows of standard input are in the placed set only: those whose digest a file's row has too.
       if (check.placed && check.log.count) for (const [h1, h2] of check.placed.entries()) if (check.log.has(digest53(h1, h2))) digests.add(digest53(h1, h2));
       if (digests.size) out.push({ mask, digests, sources: check.sources, placed: check.placed });
@@ -397,6 +443,20 @@ export class FileFold {
   private readonly hk: Int32Array;
   /** Per dimension the key whose hashes hk holds (the previous row's): rows repeat most keys. */
   private readonly hkOf: (string | undefined)[] = [];
+  /** Per dimension the number of that key in the load's cache (keyHash), or -1. */
+  private readonly idOf: number[] = [];
+  /**
+   * The file's own check of repeated rows, where it is the load's only source that can be read again and
+   * rows must not repeat: its rows can only repeat each other, and two rows with the same full keys are in
+   * the same group. A row whose every key the load keeps repeats an earlier one exactly when its group has
+   * one already; a row with one key the load adds up over (a sector, when the report is by province), when
+   * its group has had that key: a bit per group and key number (`seen`, `seenWords` words a group). Other
+   * rows (two keys added up over, a key past the cache) go into the digest log as before. A repeat found
+   * here is a suspect, confirmed on the rows (confirm.ts) as one the log finds. No digest a row is kept.
+   */
+  private own: boolean;
+  private seen = new Uint32Array(0);
+  private seenWords = 1;
   private readonly h = new Int32Array(2);
   private readonly r = new Int32Array(2);
   /** Per dimension 1 when the load keeps it (load.keeps), for the dimensions there are so far. */
@@ -423,9 +483,11 @@ export class FileFold {
     readonly src: number,
     private readonly rule: 'refuse' | 'sum',
     private readonly rereadable: boolean,
+    alone: boolean,
   ) {
     this.start = load.count;
     this.hk = new Int32Array(2 * MAX_DIMS);
+    this.own = alone && rule === 'refuse' && rereadable;
   }
 
   /**
@@ -448,28 +510,32 @@ export class FileFold {
     const h = this.h;
     h[0] = 0x3c6ef372;
     h[1] = 0x1b873593;
-    const r = this.r;
-    r[0] = mask;
-    r[1] = ~mask;
     const keeps = this.keepsOf(nd);
+    // The keys the load adds up over: how many, and the number of the last (for the own check).
+    let unkept = 0;
+    let unkeptDim = -1;
     for (let d = 0; d < nd; d++) {
       const k = keys[d];
       if (k === null || k === undefined) continue;
       if (k !== this.hkOf[d]) {
-        load.keyHash(d, k, hk);
+        this.idOf[d] = load.keyHash(d, k, hk);
         this.hkOf[d] = k;
       }
-      const a = hk[2 * d]! ^ d;
-      const b = hk[2 * d + 1]!;
-      if (keeps[d] === 1) mix2(h, a, b);
-      if (checked) mix2(r, a, b);
+      if (keeps[d] === 1) mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
+      else {
+        unkept++;
+        unkeptDim = d;
+      }
     }
-    if (checked) load.checkRow(keys, r, mask, this.src, line, this.rereadable);
+    // The own check takes rows with every key kept, or one added up over whose key has a number.
+    const own = checked && this.own && (unkept === 0 || (unkept === 1 && this.idOf[unkeptDim]! >= 0));
+    if (checked && !own) load.checkRow(keys, this.rowHash(nd, keys, mask), mask, this.src, line, this.rereadable);
     const gh = fmix(h[0]! ^ Math.imul(mask, 0x9e3779b1)) ^ h[1]!;
     let g = this.find(gh, keys, mask);
     const nm = load.measures.length;
     if (g < 0) {
       g = this.create(gh, keys, mask, line);
+      if (own && unkept === 1 && this.see(g - this.start, this.idOf[unkeptDim]!, nd) < 0) load.checkRow(keys, this.rowHash(nd, keys, mask), mask, this.src, line, this.rereadable);
       this.counts[g - this.start] = 1;
       const store = load.store;
       if (estimated?.length) store.estimated.set(g, [...estimated].sort());
@@ -483,12 +549,108 @@ export class FileFold {
       return g;
     }
     const local = g - this.start;
+    // A row with every key kept, in a group that has a row: the same keys. With one added up over: when
+    // the group has had its key.
+    if (own) {
+      const had = unkept === 0 ? 1 : this.see(local, this.idOf[unkeptDim]!, nd);
+      if (had > 0) load.foundRepeat(mask, this.digestOf(nd, keys, mask), this.src);
+      // (The check gave up at this row: it goes into the log as every later row.)
+      else if (had < 0) load.checkRow(keys, this.rowHash(nd, keys, mask), mask, this.src, line, this.rereadable);
+    }
     const c = this.counts[local]!;
     if (c < 255) this.counts[local] = c + 1;
     else this.many.set(local, (this.many.get(local) ?? 255) + 1);
     this.merged++;
     if (estimated?.length) unite(load.store, g, estimated);
     return this.accumulate(g, values, have, delta, line);
+  }
+
+  /** The hash of a row's full keys (rowHash), from the keys' hashes in hk. */
+  private rowHash(nd: number, keys: readonly (string | null)[], mask: number): Int32Array {
+    const r = this.r;
+    r[0] = mask;
+    r[1] = ~mask;
+    const hk = this.hk;
+    for (let d = 0; d < nd; d++) if (keys[d] !== null && keys[d] !== undefined) mix2(r, hk[2 * d]! ^ d, hk[2 * d + 1]!);
+    return r;
+  }
+
+  private digestOf(nd: number, keys: readonly (string | null)[], mask: number): number {
+    const r = this.rowHash(nd, keys, mask);
+    return digest53(r[0]!, r[1]!);
+  }
+
+  /**
+   * The own check of a row with one key added up over: has group `local` (of this file) had key number
+   * `id` before (1, else 0)? Marks it. Where the bits would pass OWN_CHECK.maxWords, or take more room
+   * than the log's 8 bytes a row (a key per row, and many keys added up over), the check gives up (-1): the
+   * rows it took so far go into the digest log (their keys are the group's and the cache's), and so do
+   * this row and every later one.
+   */
+  private see(local: number, id: number, nd: number): number {
+    let words = this.seenWords;
+    if (id >= 32 * words || (local + 1) * words > this.seen.length) {
+      const nextWords = id >= 32 * words ? Math.max(2 * words, Math.ceil((id + 1) / 32)) : words;
+      const have = Math.ceil(this.seen.length / words);
+      const groups = local < have ? have : Math.max(local + 1, 2 * have, 64);
+      if (groups * nextWords > Math.min(OWN_CHECK.maxWords, 2 * this.load.rowsAdded + 16384)) {
+        this.giveUpOwn(nd);
+        return -1;
+      }
+      const next = new Uint32Array(groups * nextWords);
+      if (nextWords === words) next.set(this.seen);
+      else for (let g = 0; g < this.seen.length / words; g++) next.set(this.seen.subarray(g * words, (g + 1) * words), g * nextWords);
+      this.seen = next;
+      this.seenWords = words = nextWords;
+    }
+    const at = local * words + (id >>> 5);
+    const bit = 1 << (id & 31);
+    const had = this.seen[at]! & bit;
+    this.seen[at] = this.seen[at]! | bit;
+    return had === 0 ? 0 : 1;
+  }
+
+  /**
+   * The own check is given up (its bits would pass OWN_CHECK.maxWords): each row it took so far, as its
+   * group's keys and the key added up over (one row a bit: a row found repeated is a suspect already), into
+   * the digest log of its key columns.
+   */
+  private giveUpOwn(nd: number): void {
+    this.own = false;
+    const load = this.load;
+    const words = this.seenWords;
+    const groups = this.seen.length / words;
+    const keys = new Array<string | null>(nd).fill(null);
+    const all = load.count - this.start;
+    for (let local = 0; local < all; local++) {
+      const g = local + this.start;
+      // (A wide row's segment rows are not rows of the file.)
+      if (load.store.parent(g) !== undefined) continue;
+      const mask = load.mask(g);
+      // The dimension added up over: the one in the group's key columns that the load does not keep.
+      let u = -1;
+      for (let d = 0; d < nd; d++) {
+        keys[d] = load.store.key(g, d);
+        if (mask & (1 << d) && !load.keeps(d)) u = d;
+      }
+      // Every key kept: the group's keys are its rows' (a repeat among them is a suspect already).
+      if (u < 0) {
+        load.logDigest(mask, rowDigest(keys).digest, this.src);
+        continue;
+      }
+      if (local >= groups) continue;
+      for (let w = 0; w < words; w++) {
+        const bits = this.seen[local * words + w]!;
+        if (bits === 0) continue;
+        for (let b = 0; b < 32; b++) {
+          if ((bits & (1 << b)) === 0) continue;
+          keys[u] = load.cachedKey(32 * w + b);
+          load.logDigest(mask, rowDigest(keys).digest, this.src);
+        }
+      }
+      keys[u] = null;
+    }
+    this.seen = new Uint32Array(0);
   }
 
   /** A segment row of a wide row: its group is the wide row's keys plus the segment. */

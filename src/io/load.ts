@@ -615,7 +615,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     const make = (rule: 'refuse' | 'sum', into: ProblemList = problems, fold = true): TypedRows => {
       // A fast path that gave up leaves its groups: the file's rows are read again from none.
       fileFold?.discard();
-      if (fold) fileFold = load.fold.file(src, rule, o.file !== undefined);
+      if (fold) fileFold = load.fold.file(src, rule, o.file !== undefined, load.count === 1);
       if (header && !codes) {
         codes = fileCodes(load, header.names, header.declared);
         if (codes.domains !== load.domains) load.fileDomains.set(src, codes.domains);

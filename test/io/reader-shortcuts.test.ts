@@ -9,6 +9,9 @@
 // - a dimension's key hashes come from the previous row's when the key repeats, and are hashed afresh once
 //   its cache is full (fold.ts): two rows with the same keys are still found when every row is a key of
 //   its own, past the cache (70,000 branches: in test/scale/key-caches.test.ts);
+// - a UTF-8 chunk's bytes are searched for control characters four at a time (source.ts
+//   controlFreeBytes), and the chunk's text is then not searched with the pattern: the same answer as the
+//   pattern on the text, at every alignment of the bytes;
 // - the decoder finds line ends with indexOf instead of a test a character (source.ts): a byte that is
 //   not UTF-8 is still placed at its line and column, whatever the line ends and the chunks.
 import fc from 'fast-check';
@@ -17,7 +20,7 @@ import { InputError } from '../../src/errors.js';
 import { plainText, textKey } from '../../src/io/key-domains.js';
 import { loadTable } from '../../src/io/load.js';
 import { CONTROL, hasControl } from '../../src/io/row-sink.js';
-import { decodeText } from '../../src/io/source.js';
+import { controlFreeBytes, decodeText } from '../../src/io/source.js';
 import { tmp, writeIn } from '../e2e/helpers.js';
 import { BY_PROVINCE, GENERAL_READ, loadProblems } from '../support/load-problems.js';
 
@@ -56,6 +59,31 @@ describe('control characters: the chunk pattern and the cell loop are one set', 
       const column = 'Gorontalo,S000000,'.length + 1;
       expect(await loadProblems(f)).toEqual([`${line}:${column} control character U+000B in field "period"`]);
     }
+  });
+
+  it('the bytes of UTF-8 text hold one exactly when the pattern finds one in the text (every byte, every alignment)', () => {
+    // Each byte value at each of 8 places in a run of 12 bytes, under each of 4 offsets into the buffer.
+    const backing = Buffer.alloc(64, 0x41);
+    for (let b = 0; b < 128; b++) {
+      for (let offset = 0; offset < 4; offset++) {
+        for (let at = 0; at < 12; at++) {
+          const view = new Uint8Array(backing.buffer, backing.byteOffset + offset, 12).fill(0x41);
+          view[at] = b;
+          expect(controlFreeBytes(view)).toBe(!CONTROL.test(Buffer.from(view).toString('utf8')));
+        }
+      }
+    }
+    const alphabet = fc.constantFrom('a', ',', '\n', '\r', '\t', '"', '\u0000', '\u000b', '\u001f', '\u007f', 'é', '\u0085', '\u00ff', '€', '😀', ' ');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), fc.integer({ min: 0, max: 7 }), (parts, offset) => {
+        const text = parts.join('');
+        const bytes = Buffer.from(text, 'utf8');
+        const at = new Uint8Array(bytes.length + offset);
+        at.set(bytes, offset);
+        expect(controlFreeBytes(at.subarray(offset))).toBe(!CONTROL.test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('the same file without one is read, with every row', async () => {

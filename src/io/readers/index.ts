@@ -108,11 +108,13 @@ export interface ReaderEntry {
   readonly load: () => Promise<Reader>;
 }
 
-const text = async (input: ReaderInput): Promise<{ chunks: AsyncIterable<string>; encoding: () => Encoding }> => {
+const text = async (input: ReaderInput): Promise<{ chunks: AsyncIterable<string>; encoding: () => Encoding; clean: (chunk: string) => boolean }> => {
   const { decodeText } = await import('../source.js');
   let encoding: Encoding = 'utf-8';
-  const chunks = decodeText(input.name, input.first, input.rest, input.options.encoding, (f) => (encoding = f.encoding));
-  return { chunks, encoding: () => encoding };
+  // The last chunk whose bytes held no control character (decodeText's `clean`).
+  let cleanText: string | undefined;
+  const chunks = decodeText(input.name, input.first, input.rest, input.options.encoding, (f) => (encoding = f.encoding), (t) => (cleanText = t));
+  return { chunks, encoding: () => encoding, clean: (chunk) => chunk === cleanText };
 };
 
 export const READERS = {
@@ -124,7 +126,7 @@ export const READERS = {
       const { readCsvRows } = await import('../csv-rows.js');
       return async (input, sink, problems) => {
         const t = await text(input);
-        const facts = await readCsvRows(t.chunks, input.name, { delimiter: input.options.delimiter, headerRow: input.options.headerRow, ...(input.options.ownHeader ? { ownHeader: input.options.ownHeader } : {}) }, sink, problems);
+        const facts = await readCsvRows(t.chunks, input.name, { delimiter: input.options.delimiter, headerRow: input.options.headerRow, clean: t.clean, ...(input.options.ownHeader ? { ownHeader: input.options.ownHeader } : {}) }, sink, problems);
         return { ...facts, encoding: t.encoding() };
       };
     },
