@@ -15,7 +15,7 @@ const BIN = join(ROOT, 'bin', 'jamsostek.js');
 const MiB = 1024 * 1024;
 /** The workbook of a million branches: at most this many MiB and this many times its peak at 100,000 (measured: see that test). */
 const XLSX_MIB = 200;
-const XLSX_RATIO = 1.38;
+const XLSX_RATIO = 1.42;
 
 /** `jamsostek coverage …` in a child process; its peak RSS in bytes and its stdout. */
 function coverage(args: string[], stdinFile?: string, nodeOptions?: string): { rss: number; stdout: string; code: number | null; stderr: string } {
@@ -167,7 +167,10 @@ describe('one key per row: memory follows the groups, with bounds that hold toda
     // 7a6593b 138 and 232 MiB (1.68×), and 441 MiB before the fix of the Papua-split check, which this
     // bound caught in CI; 1,312–2,902 MiB in earlier rounds. The issue's 1.3× is on the line in bench's
     // runs of this file (medians 1.29–1.32×: bench/README.md); asserted here with room for a noisy machine.
-    // xlsx: XLSX_FIGURES.
+    // xlsx: measured 175–184 MiB at 1,000,000 branches (median 180) and 134–135 at 100,000 (median 1.34×,
+    // CSV beside it 176–177, 1.31×) on a shared 2-core machine at a load average of 13–30; main at 985ebb1
+    // 175–222 MiB (median 201, 1.49×): bench/README.md, "Row numbers without the number cache". This
+    // test after the rebase on 9169c54: 134 and 182 MiB (1.37×), CSV 134 and 176 (1.31×).
     expect(r.rss).toBeLessThanOrEqual(mib * MiB);
     expect(r.rss / small.rss).toBeLessThanOrEqual(ratio);
     if (format === 'xlsx') {
