@@ -2,7 +2,7 @@
 
 import type { Column, Lang, Value } from '../report/model.js';
 import { STATUS_LABELS } from '../report/model.js';
-import { roundHalfUp, roundSignificant } from '../report/rounding.js';
+import { numberText, roundHalfUp, roundSignificant } from '../report/rounding.js';
 
 // Made on first use: creating them loads ICU's locale data (~35 ms, measured), which machine formats
 // (csv, json) never need.
@@ -119,7 +119,9 @@ function wholeNumber(lang: Lang): (v: number) => string {
 }
 
 function groupDigits(v: number, sep: string): string {
-  const digits = String(v < 0 ? -v : v);
+  // Not String(): V8's number-to-string cache would keep each new count's text past the young
+  // generation (an HTML table of a million distinct counts; rounding.ts numberText).
+  const digits = numberText(v < 0 ? -v : v);
   let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
   for (let i = out.length; i < digits.length; i += 3) out += sep + digits.slice(i, i + 3);
   return v < 0 ? '-' + out : out;
