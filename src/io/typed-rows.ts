@@ -14,7 +14,7 @@
 //
 // Problems are coded data (words.ts), at the place of the cell.
 
-import { type ProblemList } from '../errors.js';
+import { type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import type { Note } from '../core/facts.js';
@@ -257,6 +257,14 @@ function coverageDisagreement(participants: number, dens: readonly number[], sta
   return compared ? computed : undefined;
 }
 
+/** A province's or Kanwil's own row refused for 0 participants: its keys, the problem and its words (TypedRows). */
+export interface ZeroParticipants {
+  readonly keys: readonly (string | null)[];
+  readonly raw: Extract<InputProblem, { code: 'zero-area-participants' }>;
+  readonly place: Pick<Problem, 'file' | 'line' | 'column'>;
+  readonly problem: Problem;
+}
+
 export class TypedRows implements RowSink {
   readonly cols: Col[] = [];
   /**
@@ -270,6 +278,11 @@ export class TypedRows implements RowSink {
   /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), as bits. */
   idForms = 0;
   readonly totals: TotalRow[] = [];
+  /**
+   * Province or Kanwil rows refused for 0 participants, with their keys: the load words them again with
+   * the area's figure of the month before when its files have it (load.ts).
+   */
+  readonly zeroParticipants: ZeroParticipants[] = [];
   /** Rows whose participants exceed a denominator, let through by a documented exception (said in a note). */
   readonly excepted: ExceptedRow[] = [];
   /** Rows whose own coverage column disagrees with participants ÷ denominator (said in a warning). */
@@ -1131,6 +1144,24 @@ export class TypedRows implements RowSink {
       if (area === undefined) break;
       const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
       return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
+    }
+    // A province's or a Kanwil's own row with 0 participants: no province has no active participants; a 0
+    // there is a blank an export wrote as 0, which would take the province out of the Total and make its
+    // change a fall of 100 % (rv28 R21: a Kanwil's +21,000 shown as -137,094, --expect satisfied). Refused
+    // as its 0 denominator is. A regency's or a finer row's 0 may be real (a new regency, the PMI of an
+    // inland one): read, and a fall to 0 is warned by coverage (the core's `fell-to-zero`).
+    if (p >= 0 && have[p] === 1 && vals[p] === 0 && delta[p] === 0 && !parts && !(regency && 'key' in regency)) {
+      const area = this.ownArea(plan, keys, province, regency);
+      if (area !== undefined) {
+        const col = plan.participantsColumn;
+        const period = plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined;
+        const raw = { code: 'zero-area-participants' as const, field: col >= 0 ? this.cols[col]!.name : 'participants', area, ...(period ? { period } : {}) };
+        const place = this.o.place(col >= 0 ? (places[col]?.line ?? line) : line, col >= 0 ? places[col]?.column : undefined);
+        const problem = inputProblem(raw, place);
+        this.zeroParticipants.push({ keys: keys.slice(), raw, place, problem });
+        this.problems.add(problem);
+        return;
+      }
     }
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
