@@ -1,6 +1,7 @@
 // Review rv28: input checks that let a wrong file through with a plausible report.
 //   R21  a province's row with 0 participants (a blank an export wrote as 0) passed --expect and turned a
 //        Kanwil's change from +21,000 into -137,094.
+//   R20  last month's own JSON report could not be --previous, though its meta.period says its month.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,5 +57,34 @@ describe('rv28 R21: 0 participants of a province or a Kanwil', () => {
     const id = await run(['coverage', f, '--by', 'regency', '-f', 'json', '-q', '--lang', 'id']);
     expect(id.stderr).toContain('1 baris memiliki 0 peserta pada 2026-08 padahal 2026-07 ada (Kabupaten Boalemo, 24.000 pada 2026-07)');
     expect(JSON.stringify(JSON.parse(id.stdout).meta.notes)).toContain('fell-to-zero');
+  });
+});
+
+describe('rv28 R20: last month\'s own JSON report as --previous', () => {
+  const head = 'period,province,potential_workers,participants\n';
+  const july = writeIn(dir, 'r-2026-07.csv', `${head}2026-07,Gorontalo,422934,250000\n2026-07,Maluku,485724,158094\n`);
+  const aug = writeIn(dir, 'r-2026-08.csv', `${head}2026-08,Gorontalo,422934,253000\n2026-08,Maluku,485724,161094\n`);
+
+  it('its month is read from meta.period: the change is over July\'s rows', async () => {
+    const jj = join(dir, 'july.json');
+    const jc = join(dir, 'july.csv');
+    expect((await run(['coverage', july, '-o', jj, '-o', jc, '-q'])).code).toBe(0);
+    const r = await run(['coverage', aug, '--previous', jj, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    // By hand: 253,000 - 250,000 = 3,000; 161,094 - 158,094 = 3,000; Total 6,000.
+    // Coverage change: Gorontalo 3,000 / 422,934 = 0.709331 points, Maluku 3,000 / 485,724 = 0.617635, Total 6,000 / 908,658 = 0.660314.
+    const rows = csvRows(r.stdout);
+    expect(rows.map((x) => [x['province'], x['change'], x['coverage_change_pp']])).toEqual([
+      ['Gorontalo', '3000', '0.709331'],
+      ['Maluku', '3000', '0.617635'],
+      ['Total', '6000', '0.660314'],
+    ]);
+    // The same report given with the July source file.
+    const src = await run(['coverage', aug, '--previous', july, '-f', 'csv', '-q']);
+    expect(src.stdout).toBe(r.stdout);
+    // Its CSV report says no month: refused, the hint naming the JSON report.
+    const c = await run(['coverage', aug, '--previous', jc, '-f', 'csv', '-q']);
+    expect(c.code).toBe(3);
+    expect(c.stderr).toContain("of the tool's own reports, the JSON one says its month (meta.period): give that month's report.json");
   });
 });
