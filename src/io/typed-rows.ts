@@ -368,6 +368,64 @@ export class TypedRows implements RowSink {
   }
 
   /**
+   * A long file's segment rows, by the area they split (the row's keys but its segment): the first
+   * denominator of the first row, whether every other row has the same, their lines. An area whose
+   * segment rows (three or more) all carry one denominator carries the area's own figure on each: added up, coverage is
+   * over 4 times its workforce (rv28 R15: the `template --segments` file filled with each regency's
+   * workforce, 60 % shown as 15 %). Checked when the file ends (segmentDenominatorsRepeated).
+   */
+  private readonly segmentUnits = new Map<string, { value: number; delta: number; same: boolean; rows: number; lines: number[]; area: string }>();
+  private segmentKey = -2;
+  private segmentMeasure: { readonly name: string; readonly measure: number } | undefined;
+
+  private segmentDenominators(plan: Plan, keys: readonly (string | null)[], province: Resolved | undefined, regency: Resolved | undefined, line: number, places: readonly (CellPlace | undefined)[]): void {
+    if (this.segmentKey === -2) this.segmentKey = plan.keys.find((k) => k.name === 'segment')?.dim ?? -1;
+    const sd = this.segmentKey;
+    if (sd < 0 || keys[sd] === null || keys[sd] === undefined || keys[sd] === '') return;
+    // The first denominator the row gives (workforce, employed, potential workers: a file has one, mostly).
+    const d = plan.denominators.find((x) => this.have[x.measure] !== 0);
+    if (!d) return;
+    this.segmentMeasure ??= d;
+    if (d !== this.segmentMeasure) return;
+    const value = this.vals[d.measure]!;
+    const delta = this.delta[d.measure]!;
+    let unit = '';
+    for (let k = 0; k < keys.length; k++) if (k !== sd) unit += `${keys[k] ?? ''}\u0000`;
+    const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+    const at = col !== undefined ? (places[col]?.line ?? line) : line;
+    const u = this.segmentUnits.get(unit);
+    if (!u) {
+      const area = regency && 'key' in regency ? regency.label : province && 'key' in province ? (this.domains.province(province.key)?.name ?? province.label) : keys.filter((k, i) => i !== sd && k).join(' / ');
+      this.segmentUnits.set(unit, { value, delta, same: true, rows: 1, lines: [at], area });
+      return;
+    }
+    u.rows++;
+    if (u.same && (u.value !== value || u.delta !== delta)) u.same = false;
+    if (u.same && u.lines.length < 4) u.lines.push(at);
+  }
+
+  /** Areas whose segment rows all carry the same denominator (segmentDenominators): refused at the first. */
+  private segmentDenominatorsRepeated(plan: Plan): void {
+    let first: { value: number; delta: number; rows: number; lines: number[]; area: string } | undefined;
+    let repeated = 0;
+    let split = 0;
+    for (const u of this.segmentUnits.values()) {
+      // Three rows or more: two segments of equal size happen in small test files and tiny areas; three
+      // or four never do, and the template filled in had four (rv28 R15).
+      if (u.rows < 3) continue;
+      split++;
+      if (!u.same || (u.value === 0 && u.delta === 0)) continue;
+      repeated++;
+      first ??= u;
+    }
+    const d = this.segmentMeasure;
+    if (!first || !d) return;
+    const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+    const value = this.policy.locale === 'en' ? first.value + first.delta : first.value;
+    this.fail({ code: 'segment-denominator-repeated', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, value, area: first.area, rows: first.rows, lines: first.lines, more: repeated - 1, of: split }, first.lines[0]!);
+  }
+
+  /**
    * A regency not found in the row's province, found in a province formed out of it by a 2022 split
    * (core/splits.ts): the problem that says so, with the row's month; else undefined.
    */
@@ -1163,6 +1221,7 @@ export class TypedRows implements RowSink {
         return;
       }
     }
+    if (this.o.rule === 'refuse' && !parts && plan.denominators.length) this.segmentDenominators(plan, keys, province, regency, line, places);
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined && !this.ambiguousDenominator) {
@@ -1446,6 +1505,7 @@ export class TypedRows implements RowSink {
   /** After the last row: JSON column checks, the locale, checks that waited for it, total rows. */
   finish(): NumberLocale | null {
     this.checkColumns();
+    if (this.plan && this.segmentUnits.size) this.segmentDenominatorsRepeated(this.plan);
     for (const c of this.cols) {
       if (c && c.firstRow > 0 && (c.role.kind === 'measure' || c.role.kind === 'dim' || c.role.kind === 'segment-part')) this.fail({ code: 'key-from-later-row', field: c.name, firstLine: c.place.line }, this.firstLine ?? 1);
     }

@@ -1,8 +1,11 @@
 // Review rv28: input checks that let a wrong file through with a plausible report.
 //   R21  a province's row with 0 participants (a blank an export wrote as 0) passed --expect and turned a
 //        Kanwil's change from +21,000 into -137,094.
+//   R15  `template --segments` asked for workforce on every segment row; filled with the regency's workforce
+//        (the only one an office has) on each of its 4 segment rows, coverage was over 4 times it (60 % as
+//        15 %), validate ok.
 //   R20  last month's own JSON report could not be --previous, though its meta.period says its month.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvRows, run, tmp, writeIn } from './helpers.js';
@@ -86,5 +89,77 @@ describe('rv28 R20: last month\'s own JSON report as --previous', () => {
     const c = await run(['coverage', aug, '--previous', jc, '-f', 'csv', '-q']);
     expect(c.code).toBe(3);
     expect(c.stderr).toContain("of the tool's own reports, the JSON one says its month (meta.period): give that month's report.json");
+  });
+});
+
+describe('rv28 R15: a workforce given on every segment row', () => {
+  it('template --segments writes a row per area with a participants column per segment, the workforce once', async () => {
+    const t = join(dir, 'tpl-seg.csv');
+    const r = await run(['template', '--province', 'Gorontalo', '--segments', '--period', '2026-06', '-o', t]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: fill in, on every row, workforce (the area\'s, once');
+    const lines = readFileSync(t, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('province_code,province,regency,period,workforce,participants,participants_pu,participants_bpu,participants_jakon,participants_pmi');
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toBe('75,Gorontalo,Kabupaten Gorontalo,2026-06,,,,,,');
+    // Filled: Kabupaten Gorontalo 100,000 workforce, 60,000 participants (33,000 + 18,000 + 7,200 + 1,800);
+    // the other five 10,000 each, 6,000 participants (3,300 + 1,800 + 720 + 180).
+    const filled = lines.map((l, i) => (i === 0 ? l : i === 1 ? l.replace(/,,,,,,$/, ',100000,60000,33000,18000,7200,1800') : l.replace(/,,,,,,$/, ',10000,6000,3300,1800,720,180')));
+    writeFileSync(t, `${filled.join('\n')}\n`);
+    expect((await run(['validate', t])).code).toBe(0);
+    // By hand: 90,000 participants over 150,000 workforce = 0.6; segment rows have no coverage of their own.
+    const c = await run(['coverage', t, '--by', 'segment', '-f', 'csv', '-q']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(csvRows(c.stdout).map((x) => [x['segment'], x['denominator'], x['participants'], x['coverage']])).toEqual([
+      ['PU', '', '49500', ''],
+      ['BPU', '', '27000', ''],
+      ['JAKON', '', '10800', ''],
+      ['PMI', '', '2700', ''],
+      ['Total', '150000', '90000', '0.6'],
+    ]);
+  });
+
+  it('an area whose segment rows all carry one workforce is refused (exit 3): the rows, the figure, the hint', async () => {
+    // Six regencies, each with its workforce on its 4 segment rows (the rv28 file, by hand: 24 rows).
+    const regs: [string, number][] = [['Kab. Gorontalo', 121605], ['Kab. Boalemo', 42810], ['Kab. Bone Bolango', 52337], ['Kab. Pohuwato', 45260], ['Kab. Gorontalo Utara', 40712], ['Kota Gorontalo', 120210]];
+    const rows = ['province,regency,segment,period,workforce,participants'];
+    for (const [name, wf] of regs) for (const [seg, share] of [['PU', 0.33], ['BPU', 0.18], ['JAKON', 0.072], ['PMI', 0.018]] as const) rows.push(`Gorontalo,${name},${seg},2026-06,${wf},${Math.round(wf * share)}`);
+    const f = writeIn(dir, 'seg-repeated.csv', `${rows.join('\n')}\n`);
+    const out = join(dir, 'seg-repeated-report.csv');
+    const r = await run(['coverage', f, '-o', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}:2: error: field "workforce": the 4 segment rows of Kabupaten Gorontalo (lines 2, 3, 4, 5) all have workforce 121,605, and so do 5 more of the 6 areas split by segment`);
+    expect(r.stderr).toContain('hint: give the workforce once per area: a row per area with participants_pu, participants_bpu, participants_jakon and participants_pmi columns (jamsostek template --segments writes one)');
+    expect(existsSync(out)).toBe(false);
+    expect((await run(['validate', f])).code).toBe(3);
+    const id = await run(['coverage', f, '--lang', 'id']);
+    expect(id.stderr).toContain('4 baris segmen Kabupaten Gorontalo (baris 2, 3, 4, 5) semuanya ber-workforce 121.605');
+    // A province × segment recap of a Kanwil with each province's potential workers on its 4 rows (R17).
+    const k = writeIn(dir, 'kseg.csv', 'period,province,segment,potential_workers,participants\n2026-06,Gorontalo,PU,422934,139568\n2026-06,Gorontalo,BPU,422934,76128\n2026-06,Gorontalo,JAKON,422934,30451\n2026-06,Gorontalo,PMI,422934,7615\n2026-06,Maluku,PU,485724,85302\n2026-06,Maluku,BPU,485724,46528\n2026-06,Maluku,JAKON,485724,18611\n2026-06,Maluku,PMI,485724,4653\n');
+    const kr = await run(['coverage', k, '-f', 'csv', '-q']);
+    expect(kr.code).toBe(3);
+    expect(kr.stderr).toContain(`${k}:2: error: field "potential_workers": the 4 segment rows of Gorontalo (lines 2, 3, 4, 5) all have potential_workers 422,934, and so do 1 more of the 2 areas split by segment`);
+  });
+
+  it('on the fast path (the byte engine, large regional files) too: it gives the file to the general path, which refuses it', async () => {
+    const { loadTable } = await import('../../src/io/load.js');
+    const lines = ['province,segment,workforce,participants'];
+    for (const [p, wf] of [['Gorontalo', 422934], ['Maluku', 485724]] as const) for (const seg of ['PU', 'BPU', 'JAKON', 'PMI']) lines.push(`${p},${seg},${wf},1000`);
+    const path = writeIn(dir, 'fast-seg.csv', `${lines.join('\n')}\n`);
+    const routes: string[] = [];
+    const err = await loadTable([path], { dims: ['province', 'segment'], measures: new Map([['participants', 'count'], ['workforce', 'count']]), rule: 'auto' }, { maxErrors: 5, allowOverCoverage: false, numberLocale: 'auto', codeSystem: 'kemendagri', fastExtract: 'always', onRoute: (_f, r) => routes.push(r) }).then(
+      () => undefined,
+      (e: unknown) => e as { diagnostics: { line?: number; message: string }[] },
+    );
+    expect(routes).toEqual(['general']);
+    expect(err?.diagnostics[0]).toMatchObject({ line: 2, message: expect.stringContaining('the 4 segment rows of Gorontalo (lines 2, 3, 4, 5) all have workforce 422,934, and so do 1 more of the 2 areas') });
+  });
+
+  it('segment rows with their own workforce are read as before', async () => {
+    const f = writeIn(dir, 'seg-own.csv', 'province,segment,workforce,participants\nGorontalo,PU,200000,120000\nGorontalo,BPU,180000,60000\nGorontalo,JAKON,30000,20000\nGorontalo,PMI,12934,3000\n');
+    const r = await run(['coverage', f, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    // By hand: 203,000 / 422,934 = 0.479980.
+    expect(csvRows(r.stdout).at(-1)).toMatchObject({ denominator: '422934', participants: '203000', coverage: '0.47998' });
   });
 });
