@@ -21,7 +21,8 @@ import type { Note } from '../core/facts.js';
 import { LocalePolicy, readCell, reasonInIndonesian, underForced, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
-import { MAX_SUGGESTED } from './areas.js';
+import { MAX_SUGGESTED, normaliseName, provinceRegistry } from './areas.js';
+import { regencyRegistry } from './regencies.js';
 import { boundedDistance } from '../core/suggest.js';
 import { PROVINCE_SPLITS } from '../core/splits.js';
 import type { FileFold } from './fold.js';
@@ -219,6 +220,12 @@ export interface TotalRow {
   checked?: boolean;
   /** The tool's own row (its `level` column): 'total' totals every row, 'subtotal' the rows of its scope. */
   readonly own?: 'total' | 'subtotal';
+  /**
+   * A subtotal whose words name a regional office or a province ("Total Kanwil Sulawesi Maluku", "Jumlah
+   * Provinsi Gorontalo"): the rows it totals are those whose key in `dim` (the province) is one of `keys`,
+   * and it is checked against them as a grand total is (rv28 R10).
+   */
+  readonly within?: { readonly dim: number; readonly keys: ReadonlySet<string>; readonly area: string };
 }
 
 /** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
@@ -1310,7 +1317,40 @@ export class TypedRows implements RowSink {
     if (province && 'key' in province) scope.set(this.shape.dim('province', 'province'), province.key);
     if (regency && 'key' in regency && !regency.total) scope.set(this.shape.dim('regency', 'regency'), regency.key);
     const values = this.totalValues(plan, cells, line, places);
-    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places) });
+    const within = total.kind === 'sub' ? this.areaNamed(plan, total.label) : undefined;
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places), ...(within ? { within } : {}) });
+  }
+
+  /**
+   * The provinces a subtotal's words name, in a file of province (or regency) rows: a regional office by
+   * its name or alias ("Total Kanwil Sulawesi Maluku", "Jumlah Sulama"), or a province ("Jumlah Provinsi
+   * Gorontalo"). Else undefined: the subtotal is left out unchecked, as before.
+   */
+  private areaNamed(plan: Plan, label: string): TotalRow['within'] {
+    if (plan.provinceCode < 0 && plan.provinceName < 0 && plan.regencyCode < 0 && plan.regencyName < 0) return undefined;
+    const words = label
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9()]+/g, ' ')
+      .trim()
+      .replace(/^(sub ?total|total|jumlah)\s+/, '');
+    const named = /^(provinsi|prov)\s+/.test(words);
+    const rest = words.replace(/^(kantor wilayah|kanwil|wilayah|provinsi|prov)\s+/, '').trim();
+    if (rest === '') return undefined;
+    const dim = this.shape.dim('province', 'province');
+    const kanwil = this.domains.kanwilNamed(rest);
+    if (kanwil !== undefined) {
+      const keys = new Set(provinceRegistry().provinces.filter((p) => p.kanwil === kanwil).map((p) => p.kemendagri));
+      return { dim, keys, area: kanwil };
+    }
+    const p = provinceRegistry().byNameOrAlias(rest);
+    if (!p) return undefined;
+    // Among regency rows, "Jumlah Gorontalo" may total Kabupaten or Kota Gorontalo: a province's bare name
+    // that is also one of its regencies' is taken only after "Provinsi".
+    const regencies = plan.regencyCode >= 0 || plan.regencyName >= 0;
+    if (regencies && !named && regencyRegistry().inProvince(p.kemendagri).some((r) => normaliseName(r.name.replace(/^(kabupaten|kab\.?|kota)\s+/i, '')) === normaliseName(rest))) return undefined;
+    return { dim, keys: new Set([p.kemendagri]), area: p.name };
   }
 
   /**

@@ -4,6 +4,8 @@
 //   R15  `template --segments` asked for workforce on every segment row; filled with the regency's workforce
 //        (the only one an office has) on each of its 4 segment rows, coverage was over 4 times it (60 % as
 //        15 %), validate ok.
+//   R10  a total row naming a Kanwil ("Total Kanwil Sulawesi Maluku") was left out unchecked, so a file
+//        missing a province passed; a plain "Total" caught it.
 //   R20  last month's own JSON report could not be --previous, though its meta.period says its month.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -161,5 +163,49 @@ describe('rv28 R15: a workforce given on every segment row', () => {
     expect(r.code, r.stderr).toBe(0);
     // By hand: 203,000 / 422,934 = 0.479980.
     expect(csvRows(r.stdout).at(-1)).toMatchObject({ denominator: '422934', participants: '203000', coverage: '0.47998' });
+  });
+});
+
+describe('rv28 R10: a total row that names a Kanwil or a province', () => {
+  const head = 'period,province,potential_workers,participants\n';
+  // Gorontalo 422,934 / 259,971; Maluku 485,724 / 155,094; Maluku Utara 424,131 / 181,372.
+  // With Maluku: potential workers 1,332,789, participants 596,437 (what a total of the 3 would say).
+  const rows = '2026-06,Gorontalo,422934,259971\n2026-06,Maluku Utara,424131,181372\n';
+
+  it('"Total Kanwil Sulawesi Maluku" over a file missing Maluku is refused, naming the row, both sums and the difference', async () => {
+    const f = writeIn(dir, 'tk.csv', `${head}${rows}2026-06,Total Kanwil Sulawesi Maluku,1332789,596437\n`);
+    const r = await run(['coverage', f, '-f', 'csv', '-q']);
+    expect(r.code).toBe(3);
+    // Rows: 259,971 + 181,372 = 441,343; the total says 596,437: 155,094 more (Maluku's participants).
+    expect(r.stderr).toContain(`${f}:4: error: the total row "Total Kanwil Sulawesi Maluku" gives participants 596,437, but the 2 row(s) it totals add up to 441,343 (155,094 more in the total)`);
+    // 422,934 + 424,131 = 847,065; 1,332,789 - 847,065 = 485,724 (Maluku's potential workers).
+    expect(r.stderr).toContain('gives potential_workers 1,332,789, but the 2 row(s) it totals add up to 847,065 (485,724 more in the total)');
+    // Its alias, in another case: the same.
+    const a = writeIn(dir, 'ta.csv', `${head}${rows}2026-06,JUMLAH SULAMA,1332789,596437\n`);
+    expect((await run(['coverage', a, '-f', 'csv', '-q'])).code).toBe(3);
+  });
+
+  it('a Kanwil total that agrees is checked and said so; each Kanwil\'s against its own provinces', async () => {
+    const f = writeIn(dir, 'tk2.csv', `${head}${rows}2026-06,Jumlah Sulama,847065,441343\n2026-06,Kalimantan Utara,500000,200000\n2026-06,Total Kanwil Kalimantan,500000,200000\n`);
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${f}:4 "Jumlah Sulama" (agrees with its rows)`);
+    expect(r.stderr).toContain(`${f}:6 "Total Kanwil Kalimantan" (agrees with its rows)`);
+    // The total rows are not data: the Total is of the 3 provinces (441,343 + 200,000 = 641,343).
+    expect(csvRows(r.stdout).at(-1)).toMatchObject({ participants: '641343', denominator: '1347065' });
+  });
+
+  it('regency rows: "Jumlah Provinsi Gorontalo" is checked against the province\'s rows; a bare "Jumlah Gorontalo" (a regency\'s name too) is not', async () => {
+    const rh = 'province,regency,workforce,participants\n';
+    const rr = 'Gorontalo,Kab. Boalemo,42810,25686\nGorontalo,Kab. Pohuwato,45260,27157\n';
+    // 25,686 + 27,157 = 52,843; the total says 60,000: 7,157 more.
+    const f = writeIn(dir, 'tp.csv', `${rh}${rr}Gorontalo,Jumlah Provinsi Gorontalo,88070,60000\n`);
+    const r = await run(['coverage', f, '--by', 'regency', '-f', 'csv', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('the total row "Jumlah Provinsi Gorontalo" gives participants 60,000, but the 2 row(s) it totals add up to 52,843 (7,157 more in the total)');
+    const bare = writeIn(dir, 'tb.csv', `${rh}${rr},Jumlah Gorontalo,88070,60000\n`);
+    const b = await run(['coverage', bare, '--by', 'regency', '-f', 'csv']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toContain('"Jumlah Gorontalo" (not checked)');
   });
 });
