@@ -79,7 +79,7 @@ const MAX_PLACE = 240;
 const MAX_TEXT = 4000;
 
 /** A count with its thousands grouped: 176,420 (en), 176.420 (id) (rv16 #8f). */
-const grouped = (n: number, lang: MessageLang): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'id' ? '.' : ',');
+export const grouped = (n: number, lang: MessageLang): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'id' ? '.' : ',');
 
 /** The line after a list of problems: "3 problems". */
 export function problemCount(count: number, lang: MessageLang = 'en', listed = count): string {
@@ -154,6 +154,12 @@ export class ProblemList {
       if (d.omitted !== undefined) this.dropped += d.omitted;
       else this.add(d);
     }
+  }
+
+  /** Put `to` where `from` is (a problem worded again once more is known), if it is listed. */
+  replace(from: Problem, to: Problem): void {
+    const i = this.items.indexOf(from);
+    if (i >= 0) this.items[i] = to;
   }
 
   get size(): number {

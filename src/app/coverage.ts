@@ -227,6 +227,9 @@ function datedPrevious(t: LoadedTable, rule: LoadedTable['rule']): LoadedTable {
     );
   }
   const pd = dimIndex(t, 'period');
+  // The tool's own JSON report of last month (`-o 2026-07.json`): its rows have no period column, and its
+  // meta.period says their month (rv28 R20). Each file's rows take their file's month.
+  if (pd < 0 && t.sources.length > 0 && t.sources.every((s) => s.period !== undefined)) return ofReportMonths(t);
   const row = t.rows.find((r) => r.parent === undefined && (pd < 0 || r.keys[pd] === null));
   if (!row) return t;
   const file = t.sources[row.src]?.name ?? '--previous';
@@ -234,10 +237,17 @@ function datedPrevious(t: LoadedTable, rule: LoadedTable['rule']): LoadedTable {
   const what = pd < 0 ? { en: 'the file has no period column', id: 'berkas tidak memiliki kolom periode' } : { en: 'a row without a month', id: 'baris tanpa bulan' };
   throw new InputError(
     say(
-      { message: `${at}: --previous: ${what.en}: the previous month's figures must say which month they are`, hint: 'add a period column (YYYY-MM, e.g. 2024-05) to the file, or give the earlier months in the input itself' },
-      { message: `${at}: --previous: ${what.id}: angka bulan sebelumnya harus menyebut bulannya`, hint: 'tambahkan kolom period (YYYY-MM, mis. 2024-05) ke berkas, atau berikan bulan-bulan sebelumnya di input itu sendiri' },
+      { message: `${at}: --previous: ${what.en}: the previous month's figures must say which month they are`, hint: "add a period column (YYYY-MM, e.g. 2024-05) to the file, or give the earlier months in the input itself; of the tool's own reports, the JSON one says its month (meta.period): give that month's report.json" },
+      { message: `${at}: --previous: ${what.id}: angka bulan sebelumnya harus menyebut bulannya`, hint: 'tambahkan kolom period (YYYY-MM, mis. 2024-05) ke berkas, atau berikan bulan-bulan sebelumnya di input itu sendiri; dari laporan alat ini sendiri, laporan JSON menyebut bulannya (meta.period): berikan laporan .json bulan itu' },
     ),
   );
+}
+
+/** A table whose sources each say their rows' month (a JSON report's meta.period), with a period column of those months. */
+function ofReportMonths(t: LoadedTable): LoadedTable {
+  const dims = t.dims.concat({ name: 'period', kind: 'period', labels: new Map() });
+  const rows = t.rows.map((r) => ({ ...r, keys: r.keys.concat(t.sources[r.src]!.period!) }));
+  return { ...t, dims, rows };
 }
 
 /** A problem of a compared plan's targets, worded as --targets words it, named by its flag and file. */

@@ -19,7 +19,7 @@ Examples:
   # One row per province, to fill in for a month
   $ jamsostek template --period 2024-06 -o peserta-2024-06.csv
 
-  # Gorontalo: its six regencies and cities, one row per segment
+  # Gorontalo: its six regencies and cities, a participants column per segment, the workforce once
   $ jamsostek template --province Gorontalo --segments -o gorontalo.csv
 
   # The same as a workbook: counts formatted and checked (whole numbers, 0 or more) by Excel itself
@@ -50,7 +50,6 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const sep = excel ? ';' : ',';
   const eol = excel ? '\r\n' : '\n';
   const reg = provinceRegistry();
-  const segs: (string | undefined)[] = o.segments ? [...SEGMENTS] : [undefined];
   const secs: (string | undefined)[] = o.sectors?.length ? o.sectors : [undefined];
   const header = ['province_code', 'province'];
   const areas: { code: string; name: string; regency?: string }[] = [];
@@ -63,23 +62,29 @@ export async function run(_args: readonly string[], cli: Readonly<Record<string,
   const codeOf = (kemendagri: string): string => (bps ? (reg.byKemendagri(kemendagri)?.bps ?? kemendagri) : kemendagri);
   // A month before a 2022 Papua split: today's rows would miss the old province's other parts (rv21 B).
   checkTemplateSplits(new Set(areas.map((a) => a.code)), period);
-  if (o.segments) header.push('segment');
   if (o.sectors?.length) header.push('sector');
   header.push('period', 'workforce', 'participants');
+  // --segments: a participants column per segment on the area's one row, not a row per segment. An office
+  // knows its regency's workforce, never a segment's: on four segment rows it was filled in four times, and
+  // coverage was over four times the workforce (rv28 R15: 60 % shown as 15 %). The wide row gives the
+  // workforce once; coverage shows it on the area, and no coverage on its segments.
+  const parts = o.segments ? SEGMENTS.map((s) => `participants_${s.toLowerCase()}`) : [];
+  for (const c of parts) header.push(c);
   const quote = (s: string): string => (s.includes(sep) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
   const rows: string[][] = [];
-  for (const a of areas) for (const seg of segs) for (const sec of secs) rows.push([codeOf(a.code), a.name, ...(a.regency !== undefined ? [a.regency] : []), ...(seg ? [seg] : []), ...(sec ? [sec] : []), period, '', '']);
+  for (const a of areas) for (const sec of secs) rows.push([codeOf(a.code), a.name, ...(a.regency !== undefined ? [a.regency] : []), ...(sec ? [sec] : []), period, '', '', ...parts.map(() => '')]);
   const written: Output[] = [];
   for (const { target, format } of outputs) {
     if (format === 'xlsx') {
       const { renderTemplateXlsx } = await import('../render/xlsx-template.js');
-      written.push({ target, data: await renderTemplateXlsx({ header, counts: header.map((h) => h === 'workforce' || h === 'participants'), rows }) });
+      written.push({ target, data: await renderTemplateXlsx({ header, counts: header.map((h) => h === 'workforce' || h.startsWith('participants')), rows }) });
     } else written.push({ target, data: (excel ? '\uFEFF' : '') + [header, ...rows].map((l) => l.map(quote).join(sep)).join(eol) + eol });
   }
   await writeOutputs(written, io, { protect: session.protectedInputs({}) });
   // Said once the file is there: a failed write says only its error (rv16 #8e).
   // BPS codes typed (not the config's, which validate reads too): the next step needs the flag as well.
   const next = bps && !fromConfigFile(o, 'codeSystem') ? 'jamsostek validate <file> --code-system bps' : 'jamsostek validate <file>';
-  session.note({ en: `fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: ${next}`, id: `isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: ${next}` });
+  if (o.segments) session.note({ en: `fill in, on every row, workforce (the area's, once: or rename it potential_workers or employed, whichever base you report on), each segment's participants (${parts.join(', ')}) and participants, their sum; then: ${next}`, id: `isi di setiap baris workforce (milik wilayah itu, sekali: atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan), peserta tiap segmen (${parts.join(', ')}) dan participants, jumlahnya; lalu: ${next}` });
+  else session.note({ en: `fill in workforce (or rename it potential_workers or employed, whichever base you report on) and participants on every row; then: ${next}`, id: `isi workforce (atau ganti namanya menjadi potential_workers atau employed, sesuai penyebut yang dilaporkan) dan participants di setiap baris; lalu: ${next}` });
   if (!o.period) session.note({ en: `period: ${period}, this month (--period yyyy-mm for another)`, id: `periode: ${period}, bulan ini (--period yyyy-mm untuk bulan lain)` });
 }

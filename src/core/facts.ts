@@ -242,6 +242,8 @@ export type Note =
    * of that figure. `more`: rows not listed.
    */
   | { readonly code: 'over-denominators'; readonly measure: string; readonly source: string; readonly rows: readonly OverDenominatorRow[]; readonly more: number }
+  /** Rows whose participants are 0 in `period` and were not in `from` (`rows`: the first 5 of `count`, with their figure then): a fall of 100 % (rv28 R21). */
+  | { readonly code: 'fell-to-zero'; readonly rows: readonly { readonly label: string; readonly previous: number }[]; readonly count: number; readonly from: string; readonly period: string }
   /** Rows whose denominator is 0 (`units`: the first 5 of `count`): no coverage, and the Total counts 0 for them (rv21 I). */
   | { readonly code: 'zero-denominator'; readonly measure: string; readonly units: readonly string[]; readonly count: number }
   /** The input has several denominator columns and no --denominator chose: coverage is on `measure` (the first of workforce, employed, potential_workers), `unused` not read (rv28 R22). */

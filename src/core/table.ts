@@ -81,6 +81,8 @@ export interface SourceFacts {
   readonly notes?: readonly Note[];
   /** The flag the file was given with (`--targets`, `--workforce`…); absent for the data files. */
   readonly role?: string;
+  /** The month a JSON report says its rows are of (`meta.period`), whose rows have no period column of their own. */
+  readonly period?: string;
 }
 
 export interface Table {

@@ -239,7 +239,7 @@ export class JsonRowParser {
   private memberIsMeta = false;
   private metaKeyIsDenominator = false;
   // "meta"."codeSystem": the code system its province codes are written in (RowSink.declare).
-  private metaDeclares: 'denominator' | 'codeSystem' = 'denominator';
+  private metaDeclares: 'denominator' | 'codeSystem' | 'period' = 'denominator';
   // "meta"."shown" of the tool's own report: its rows and of how many (a report cut by --top).
   private metaKeyIsShown = false;
   private shownKey: 'rows' | 'of' | undefined;
@@ -747,8 +747,8 @@ export class JsonRowParser {
       const top = this.stack[this.stack.length - 1]!;
       if (top === F_ROW) this.key(this.strText, at);
       else if (top === F_META) {
-        this.metaKeyIsDenominator = this.strText === 'denominator' || this.strText === 'codeSystem';
-        this.metaDeclares = this.strText === 'codeSystem' ? 'codeSystem' : 'denominator';
+        this.metaKeyIsDenominator = this.strText === 'denominator' || this.strText === 'codeSystem' || this.strText === 'period';
+        this.metaDeclares = this.strText === 'codeSystem' || this.strText === 'period' ? this.strText : 'denominator';
         this.metaKeyIsShown = this.strText === 'shown';
       } else if (top === F_META_SHOWN) this.shownKey = this.strText === 'rows' || this.strText === 'of' ? this.strText : undefined;
       else if (top === F_TOP_OBJECT) {

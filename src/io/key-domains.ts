@@ -106,6 +106,11 @@ export class KeyDomains {
     this.kanwils = k;
   }
 
+  /** The regional office a name or alias names ("Sulama", "Kanwil Sulawesi Maluku" without "Kanwil"), else undefined. */
+  kanwilNamed(name: string): string | undefined {
+    return this.kanwils.get(normaliseName(name));
+  }
+
   /** A row's kanwil that is not its province's (undefined: they agree), in words. */
   kanwilMismatch(kanwil: string, province: Province): Bilingual | undefined {
     if (kanwil === province.kanwil) return undefined;

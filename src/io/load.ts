@@ -15,7 +15,7 @@
 // the rows themselves, read a second time (confirm.ts), and refused naming both places.
 
 import type { Note } from '../core/facts.js';
-import { StoredTable, type MeasureKind, type SourceFacts, type Table } from '../core/table.js';
+import { dimIndex, measureIndex, StoredTable, type MeasureKind, type SourceFacts, type Table } from '../core/table.js';
 import type { RowColumns } from '../core/row-columns.js';
 import { InputError, ProblemList, say, type Problem } from '../errors.js';
 import type { OwnHeader } from './csv-rows.js';
@@ -30,7 +30,7 @@ import { openInput } from './open-input.js';
 import { resolve as resolvePath } from 'node:path';
 import type { Io } from './terminal.js';
 import type { Encoding } from './row-sink.js';
-import { TableShape, TypedRows } from './typed-rows.js';
+import { TableShape, TypedRows, type ZeroParticipants } from './typed-rows.js';
 import { LoadFold, type FileFold } from './fold.js';
 import { IdLedger } from './id-ledger.js';
 import { formatOf, READERS, readerOf, type ReadOptions } from './readers/index.js';
@@ -165,6 +165,8 @@ interface Load {
   readonly problems: ProblemList;
   readonly fold: LoadFold;
   readonly ids: IdLedger;
+  /** Province or Kanwil rows refused for 0 participants (TypedRows), worded again with the month before. */
+  readonly zeroParticipants: ZeroParticipants[];
   /** An employer extract's rows, or counts', by their whole text: the same row twice is a repeated export. */
   readonly employerRows: Map<string, { readonly src: number; readonly line: number }>;
   /** How many sources the load reads. */
@@ -297,6 +299,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     problems: new ProblemList(options.maxErrors),
     fold: new LoadFold(shape.dims, shape.measures, wants.dims),
     ids: new IdLedger(),
+    zeroParticipants: [],
     employerRows: new Map(),
     count: paths.length,
     underFlags: new Map(),
@@ -364,10 +367,12 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     // participant in two rows of a month — are listed with the problems of the cells (a value error must
     // not hide a duplicate), up to --max-errors. (Not when extracts and regional files are mixed: that
     // is refused on its own.)
+    let partial: LoadedTable | undefined;
     if (!problems.full && new Set(rules).size <= 1 && mixedKinds(kinds, periodsBySource(load, kinds.length)) === undefined) {
-      const partial = loadedTable(shape, load.fold.finish(), sources, rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse'));
+      partial = loadedTable(shape, load.fold.finish(), sources, rules[0] ?? (schema.rule === 'sum' ? 'sum' : 'refuse'));
       for (const p of await confirmSuspects(load.fold, load.ids, partial, rereads, readAgainOf, options.maxErrors - problems.size, skip)) problems.add(p);
     }
+    if (load.zeroParticipants.length) withMonthBefore(load.zeroParticipants, partial ?? loadedTable(shape, load.fold.finish(), sources, 'refuse'), problems);
     const list = withFlagNotes(problems.list(), load);
     if (unread.length) list.push({ ...inputProblem({ code: 'files-not-read', files: unread, limit: options.maxErrors }, {}), severity: 'note' });
     throw new InputError(list);
@@ -440,12 +445,35 @@ function mixedKinds(kinds: readonly ('regional' | ExtractKind | undefined)[], pe
 }
 
 /** The Table of a load: its groups, kept as columns (core/row-columns.ts). */
+/**
+ * A province's (or Kanwil's) 0 participants, worded again with its figure of the latest earlier month the
+ * load's files give (the same keys but the period): "Maluku has 0 participants in 2026-08, 158,094 in
+ * 2026-07" says what the 0 stands for (rv28 R21).
+ */
+function withMonthBefore(zeros: readonly ZeroParticipants[], table: LoadedTable, problems: ProblemList): void {
+  const pd = dimIndex(table, 'period');
+  const pm = measureIndex(table, 'participants');
+  if (pd < 0 || pm < 0) return;
+  for (const z of zeros) {
+    const period = z.raw.period;
+    if (period === undefined) continue;
+    let best: { period: string; participants: number } | undefined;
+    for (const r of table.rows) {
+      const at = r.keys[pd];
+      const v = r.values[pm];
+      if (at === null || at === undefined || at >= period || (best && at <= best.period) || v === null || v === undefined) continue;
+      if (r.keys.every((k, d) => d === pd || (k ?? null) === (z.keys[d] ?? null))) best = { period: at, participants: v };
+    }
+    if (best) problems.replace(z.problem, inputProblem({ ...z.raw, previous: best }, z.place));
+  }
+}
+
 function loadedTable(shape: TableShape, cols: RowColumns, sources: readonly SourceFacts[], rule: 'refuse' | 'sum'): LoadedTable {
   return Object.assign(new StoredTable(shape.dims, shape.measures, sources, cols), { rule });
 }
 
 /** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */
-function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string; lateCodeSystem?: [string, { line: number; column: number }] } {
+function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string; lateCodeSystem?: [string, { line: number; column: number }]; period?: string } {
   let rows = 0;
   const sink = {
     typed: undefined as TypedRows | undefined,
@@ -456,11 +484,18 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
     codeSystem: undefined as string | undefined,
     /** A meta.codeSystem told after the first row: too late to read the rows by it (lateCodeSystem). */
     lateCodeSystem: undefined as [string, { line: number; column: number }] | undefined,
+    /** The month of the file's rows, as a JSON report's meta.period says it. */
+    period: undefined as string | undefined,
     column(name: string, index: number, place: { line: number; column: number }) {
       if (sink.typed) sink.typed.column(name, index, place);
       else sink.columns.push([name, index, place]);
     },
-    declare(what: 'denominator' | 'codeSystem', value: string, place: { line: number; column: number }) {
+    declare(what: 'denominator' | 'codeSystem' | 'period', value: string, place: { line: number; column: number }) {
+      // A JSON report's month (meta.period): kept with the file's facts, for --previous (rv28 R20).
+      if (what === 'period') {
+        sink.period ??= value;
+        return;
+      }
       if (what === 'codeSystem') {
         if (!sink.typed) sink.codeSystem ??= value;
         else if (sink.codeSystem === undefined) sink.lateCodeSystem ??= [value, place];
@@ -738,6 +773,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     // tool's own total rows (its `level` column), total rows found by their label and a JSON file's
     // "totals" object alike; the file is refused on the first problem, which says the cell.
     const refused = problems.size > problemsBefore;
+    for (const z of t.zeroParticipants) load.zeroParticipants.push(z);
     const totals: CheckedTotal[] = refused ? [] : own ? t.totals.concat(own.row) : t.totals;
     // A row's place in a note or a refusal: the cell in a workbook (or a Parquet row's column), the
     // line elsewhere, as CSV names a row (never column A of a workbook for a row's figure: issue 20, F4).
@@ -789,6 +825,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       reread,
       ...(t.employerRows.size ? { employerRows: t.employerRows } : {}),
       ...idFormsOf(t),
+      ...(sink.period !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(sink.period) ? { period: sink.period } : {}),
     };
   } finally {
     o.close();

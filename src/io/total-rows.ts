@@ -8,8 +8,9 @@
 //   the rows of its file that agree with it on its other (non-empty) key cells, and is checked against
 //   them: BPS and Disnaker tables end with such a row ("INDONESIA", "Jumlah").
 // - a subtotal: any other label that starts with total, jumlah, subtotal or sub total ("Total Kanwil
-//   Sulawesi Maluku", "Jumlah Kab. Gorontalo"). Which rows it totals is in its words, not in its keys, so
-//   it is left out without a check (the note says so).
+//   Sulawesi Maluku", "Jumlah Kab. Gorontalo"). Which rows it totals is in its words, not in its keys:
+//   words that name a regional office or a province are checked against its provinces' rows (TypedRows
+//   areaNamed, rv28 R10); others are left out without a check (the note says so).
 // A province, regency or segment never has such a name, and a free-text key (a sector, a branch) that
 // reads "Total" is a total row in every table we have seen; the tool's own outputs mark their total rows
 // in a `level` column instead, which is read first.

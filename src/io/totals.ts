@@ -6,8 +6,9 @@
 // note says so; different, and the file is refused (exit 3) — a total that disagrees means a row is
 // missing, extra or mistyped, and a report built from such rows would be a plausible wrong number. A
 // measure some of those rows lack, or that the total leaves blank, is not compared (the note names it); a
-// grand total over no rows is compared with 0 (the rows it totals are missing); a subtotal ("Total Kanwil
-// …") is left out unchecked.
+// grand total over no rows is compared with 0 (the rows it totals are missing); a subtotal whose words
+// name a Kanwil or a province ("Total Kanwil Sulawesi Maluku") is checked against that area's rows (its
+// `within`); another subtotal is left out unchecked.
 
 import type { ProblemList } from '../errors.js';
 import type { Diagnostic } from '../errors.js';
@@ -69,7 +70,8 @@ export function checkTotals(
     let checked = false;
     const notCompared: string[] = [];
     const scope = [...t.scope];
-    if (t.kind === 'grand' && scope.every(([d]) => fold.keeps(d))) {
+    const within = t.within !== undefined && fold.keeps(t.within.dim) ? t.within : undefined;
+    if ((t.kind === 'grand' || within) && scope.every(([d]) => fold.keeps(d))) {
       const nm = fold.measures.length;
       const sums = new Array<number>(nm).fill(0);
       const lacking = new Array<boolean>(nm).fill(false);
@@ -79,6 +81,7 @@ export function checkTotals(
         const store = fold.store;
         if (store.parent(g) !== undefined) continue;
         if (!scope.every(([d, k]) => store.key(g, d) === k)) continue;
+        if (within && !within.keys.has(store.key(g, within.dim) ?? '')) continue;
         rows += file.rowsIn(g);
         for (let m = 0; m < nm; m++) {
           const v = store.value(g, m);

@@ -14,14 +14,15 @@
 //
 // Problems are coded data (words.ts), at the place of the cell.
 
-import { type ProblemList } from '../errors.js';
+import { type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import type { Note } from '../core/facts.js';
 import { LocalePolicy, readCell, reasonInIndonesian, underForced, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
-import { MAX_SUGGESTED } from './areas.js';
+import { MAX_SUGGESTED, normaliseName, provinceRegistry } from './areas.js';
+import { regencyRegistry } from './regencies.js';
 import { boundedDistance } from '../core/suggest.js';
 import { PROVINCE_SPLITS } from '../core/splits.js';
 import type { FileFold } from './fold.js';
@@ -219,6 +220,12 @@ export interface TotalRow {
   checked?: boolean;
   /** The tool's own row (its `level` column): 'total' totals every row, 'subtotal' the rows of its scope. */
   readonly own?: 'total' | 'subtotal';
+  /**
+   * A subtotal whose words name a regional office or a province ("Total Kanwil Sulawesi Maluku", "Jumlah
+   * Provinsi Gorontalo"): the rows it totals are those whose key in `dim` (the province) is one of `keys`,
+   * and it is checked against them as a grand total is (rv28 R10).
+   */
+  readonly within?: { readonly dim: number; readonly keys: ReadonlySet<string>; readonly area: string };
 }
 
 /** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
@@ -257,6 +264,14 @@ function coverageDisagreement(participants: number, dens: readonly number[], sta
   return compared ? computed : undefined;
 }
 
+/** A province's or Kanwil's own row refused for 0 participants: its keys, the problem and its words (TypedRows). */
+export interface ZeroParticipants {
+  readonly keys: readonly (string | null)[];
+  readonly raw: Extract<InputProblem, { code: 'zero-area-participants' }>;
+  readonly place: Pick<Problem, 'file' | 'line' | 'column'>;
+  readonly problem: Problem;
+}
+
 export class TypedRows implements RowSink {
   readonly cols: Col[] = [];
   /**
@@ -270,6 +285,11 @@ export class TypedRows implements RowSink {
   /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), as bits. */
   idForms = 0;
   readonly totals: TotalRow[] = [];
+  /**
+   * Province or Kanwil rows refused for 0 participants, with their keys: the load words them again with
+   * the area's figure of the month before when its files have it (load.ts).
+   */
+  readonly zeroParticipants: ZeroParticipants[] = [];
   /** Rows whose participants exceed a denominator, let through by a documented exception (said in a note). */
   readonly excepted: ExceptedRow[] = [];
   /** Rows whose own coverage column disagrees with participants ÷ denominator (said in a warning). */
@@ -352,6 +372,64 @@ export class TypedRows implements RowSink {
       if (k !== null && k !== undefined && k !== '' && k !== DROPPED && r && 'key' in r) return r.label;
     }
     return undefined;
+  }
+
+  /**
+   * A long file's segment rows, by the area they split (the row's keys but its segment): the first
+   * denominator of the first row, whether every other row has the same, their lines. An area whose
+   * segment rows (three or more) all carry one denominator carries the area's own figure on each: added up, coverage is
+   * over 4 times its workforce (rv28 R15: the `template --segments` file filled with each regency's
+   * workforce, 60 % shown as 15 %). Checked when the file ends (segmentDenominatorsRepeated).
+   */
+  private readonly segmentUnits = new Map<string, { value: number; delta: number; same: boolean; rows: number; lines: number[]; area: string }>();
+  private segmentKey = -2;
+  private segmentMeasure: { readonly name: string; readonly measure: number } | undefined;
+
+  private segmentDenominators(plan: Plan, keys: readonly (string | null)[], province: Resolved | undefined, regency: Resolved | undefined, line: number, places: readonly (CellPlace | undefined)[]): void {
+    if (this.segmentKey === -2) this.segmentKey = plan.keys.find((k) => k.name === 'segment')?.dim ?? -1;
+    const sd = this.segmentKey;
+    if (sd < 0 || keys[sd] === null || keys[sd] === undefined || keys[sd] === '') return;
+    // The first denominator the row gives (workforce, employed, potential workers: a file has one, mostly).
+    const d = plan.denominators.find((x) => this.have[x.measure] !== 0);
+    if (!d) return;
+    this.segmentMeasure ??= d;
+    if (d !== this.segmentMeasure) return;
+    const value = this.vals[d.measure]!;
+    const delta = this.delta[d.measure]!;
+    let unit = '';
+    for (let k = 0; k < keys.length; k++) if (k !== sd) unit += `${keys[k] ?? ''}\u0000`;
+    const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+    const at = col !== undefined ? (places[col]?.line ?? line) : line;
+    const u = this.segmentUnits.get(unit);
+    if (!u) {
+      const area = regency && 'key' in regency ? regency.label : province && 'key' in province ? (this.domains.province(province.key)?.name ?? province.label) : keys.filter((k, i) => i !== sd && k).join(' / ');
+      this.segmentUnits.set(unit, { value, delta, same: true, rows: 1, lines: [at], area });
+      return;
+    }
+    u.rows++;
+    if (u.same && (u.value !== value || u.delta !== delta)) u.same = false;
+    if (u.same && u.lines.length < 4) u.lines.push(at);
+  }
+
+  /** Areas whose segment rows all carry the same denominator (segmentDenominators): refused at the first. */
+  private segmentDenominatorsRepeated(plan: Plan): void {
+    let first: { value: number; delta: number; rows: number; lines: number[]; area: string } | undefined;
+    let repeated = 0;
+    let split = 0;
+    for (const u of this.segmentUnits.values()) {
+      // Three rows or more: two segments of equal size happen in small test files and tiny areas; three
+      // or four never do, and the template filled in had four (rv28 R15).
+      if (u.rows < 3) continue;
+      split++;
+      if (!u.same || (u.value === 0 && u.delta === 0)) continue;
+      repeated++;
+      first ??= u;
+    }
+    const d = this.segmentMeasure;
+    if (!first || !d) return;
+    const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+    const value = this.policy.locale === 'en' ? first.value + first.delta : first.value;
+    this.fail({ code: 'segment-denominator-repeated', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, value, area: first.area, rows: first.rows, lines: first.lines, more: repeated - 1, of: split }, first.lines[0]!);
   }
 
   /**
@@ -1132,6 +1210,25 @@ export class TypedRows implements RowSink {
       const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
       return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
     }
+    // A province's or a Kanwil's own row with 0 participants: no province has no active participants; a 0
+    // there is a blank an export wrote as 0, which would take the province out of the Total and make its
+    // change a fall of 100 % (rv28 R21: a Kanwil's +21,000 shown as -137,094, --expect satisfied). Refused
+    // as its 0 denominator is. A regency's or a finer row's 0 may be real (a new regency, the PMI of an
+    // inland one): read, and a fall to 0 is warned by coverage (the core's `fell-to-zero`).
+    if (p >= 0 && have[p] === 1 && vals[p] === 0 && delta[p] === 0 && !parts && !(regency && 'key' in regency)) {
+      const area = this.ownArea(plan, keys, province, regency);
+      if (area !== undefined) {
+        const col = plan.participantsColumn;
+        const period = plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined;
+        const raw = { code: 'zero-area-participants' as const, field: col >= 0 ? this.cols[col]!.name : 'participants', area, ...(period ? { period } : {}) };
+        const place = this.o.place(col >= 0 ? (places[col]?.line ?? line) : line, col >= 0 ? places[col]?.column : undefined);
+        const problem = inputProblem(raw, place);
+        this.zeroParticipants.push({ keys: keys.slice(), raw, place, problem });
+        this.problems.add(problem);
+        return;
+      }
+    }
+    if (this.o.rule === 'refuse' && !parts && plan.denominators.length) this.segmentDenominators(plan, keys, province, regency, line, places);
     // Participants above a denominator of the same row: refused, unless the row says one of the two is
     // an estimate, or the province has a documented exception (data/exceptions.csv).
     if (p >= 0 && have[p] !== 0 && !this.o.allowOverCoverage && this.groupRows === undefined && !this.ambiguousDenominator) {
@@ -1220,7 +1317,40 @@ export class TypedRows implements RowSink {
     if (province && 'key' in province) scope.set(this.shape.dim('province', 'province'), province.key);
     if (regency && 'key' in regency && !regency.total) scope.set(this.shape.dim('regency', 'regency'), regency.key);
     const values = this.totalValues(plan, cells, line, places);
-    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places) });
+    const within = total.kind === 'sub' ? this.areaNamed(plan, total.label) : undefined;
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places), ...(within ? { within } : {}) });
+  }
+
+  /**
+   * The provinces a subtotal's words name, in a file of province (or regency) rows: a regional office by
+   * its name or alias ("Total Kanwil Sulawesi Maluku", "Jumlah Sulama"), or a province ("Jumlah Provinsi
+   * Gorontalo"). Else undefined: the subtotal is left out unchecked, as before.
+   */
+  private areaNamed(plan: Plan, label: string): TotalRow['within'] {
+    if (plan.provinceCode < 0 && plan.provinceName < 0 && plan.regencyCode < 0 && plan.regencyName < 0) return undefined;
+    const words = label
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9()]+/g, ' ')
+      .trim()
+      .replace(/^(sub ?total|total|jumlah)\s+/, '');
+    const named = /^(provinsi|prov)\s+/.test(words);
+    const rest = words.replace(/^(kantor wilayah|kanwil|wilayah|provinsi|prov)\s+/, '').trim();
+    if (rest === '') return undefined;
+    const dim = this.shape.dim('province', 'province');
+    const kanwil = this.domains.kanwilNamed(rest);
+    if (kanwil !== undefined) {
+      const keys = new Set(provinceRegistry().provinces.filter((p) => p.kanwil === kanwil).map((p) => p.kemendagri));
+      return { dim, keys, area: kanwil };
+    }
+    const p = provinceRegistry().byNameOrAlias(rest);
+    if (!p) return undefined;
+    // Among regency rows, "Jumlah Gorontalo" may total Kabupaten or Kota Gorontalo: a province's bare name
+    // that is also one of its regencies' is taken only after "Provinsi".
+    const regencies = plan.regencyCode >= 0 || plan.regencyName >= 0;
+    if (regencies && !named && regencyRegistry().inProvince(p.kemendagri).some((r) => normaliseName(r.name.replace(/^(kabupaten|kab\.?|kota)\s+/i, '')) === normaliseName(rest))) return undefined;
+    return { dim, keys: new Set([p.kemendagri]), area: p.name };
   }
 
   /**
@@ -1415,6 +1545,7 @@ export class TypedRows implements RowSink {
   /** After the last row: JSON column checks, the locale, checks that waited for it, total rows. */
   finish(): NumberLocale | null {
     this.checkColumns();
+    if (this.plan && this.segmentUnits.size) this.segmentDenominatorsRepeated(this.plan);
     for (const c of this.cols) {
       if (c && c.firstRow > 0 && (c.role.kind === 'measure' || c.role.kind === 'dim' || c.role.kind === 'segment-part')) this.fail({ code: 'key-from-later-row', field: c.name, firstLine: c.place.line }, this.firstLine ?? 1);
     }

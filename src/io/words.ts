@@ -11,7 +11,7 @@
 
 import { clipValue } from '../core/clip.js';
 import { canonicalColumn } from '../core/columns.js';
-import { say, type Bilingual, type Diagnostic, type Problem } from '../errors.js';
+import { grouped, say, type Bilingual, type Diagnostic, type Problem } from '../errors.js';
 
 type En = string;
 type Id = string;
@@ -61,6 +61,8 @@ export type InputProblem =
   | { readonly code: 'undecided-locale'; readonly raw: string; readonly asId: number; readonly asEn: number }
   | { readonly code: 'regency-across-split'; readonly regency: string; readonly old: string; readonly today: string; readonly law: string; readonly from: string; readonly period?: string; /** The code read in the other code system is a regency of the row's own province (hx5). */ readonly other?: { readonly code: string; readonly name: string; readonly system: 'kemendagri' | 'bps' } }
   | { readonly code: 'zero-area-denominator'; readonly field: string; readonly measure: string; readonly area: string }
+  | { readonly code: 'segment-denominator-repeated'; readonly field: string; readonly measure: string; readonly value: number; readonly area: string; readonly rows: number; readonly lines: readonly number[]; readonly more: number; readonly of: number }
+  | { readonly code: 'zero-area-participants'; readonly field: string; readonly area: string; readonly period?: string; readonly previous?: { readonly period: string; readonly participants: number } }
   | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
   | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
@@ -266,6 +268,25 @@ export function words(p: InputProblem): Bilingual {
         { message: `field ${q(p.field)}: ${p.area ? `${p.area}'s ` : ''}${p.measure} is 0: no province, regency or Kanwil has no workforce, and a 0 would give it no coverage and leave its workforce out of the Total`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out' },
         { message: `kolom ${q(p.field)}: ${p.measure} ${p.area ? `${p.area} ` : ''}bernilai 0: tidak ada provinsi, kabupaten/kota atau kanwil tanpa tenaga kerja, dan angka 0 membuatnya tanpa cakupan dan tidak terhitung dalam cakupan Total`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya' },
       );
+    case 'segment-denominator-repeated': {
+      const lines = `${p.lines.join(', ')}${p.rows > p.lines.length ? ', …' : ''}`;
+      const more = p.more > 0 ? `, and so do ${p.more} more of the ${p.of} areas split by segment` : '';
+      const moreId = p.more > 0 ? `, demikian pula ${p.more} wilayah lain dari ${p.of} wilayah yang dirinci per segmen` : '';
+      return say(
+        { message: `field ${q(p.field)}: the ${p.rows} segment rows of ${p.area} (lines ${lines}) all have ${p.measure} ${grouped(p.value, 'en')}${more}: a segment's ${p.measure} is never the same in every segment; this is the area's own figure on each segment row, and coverage would be over ${p.rows} times it`, hint: `give the ${p.measure} once per area: a row per area with participants_pu, participants_bpu, participants_jakon and participants_pmi columns (jamsostek template --segments writes one), or leave the ${p.field} column out and give the areas' figures with --workforce FILE` },
+        { message: `kolom ${q(p.field)}: ${p.rows} baris segmen ${p.area} (baris ${lines}) semuanya ber-${p.measure} ${grouped(p.value, 'id')}${moreId}: ${p.measure} suatu segmen tidak pernah sama di semua segmen; ini angka wilayah itu sendiri di setiap baris segmen, dan cakupan akan dihitung atas ${p.rows} kali angka itu`, hint: `berikan ${p.measure} sekali per wilayah: satu baris per wilayah dengan kolom participants_pu, participants_bpu, participants_jakon dan participants_pmi (jamsostek template --segments menulisnya), atau hilangkan kolom ${p.field} dan berikan angka wilayah dengan --workforce FILE` },
+      );
+    }
+    case 'zero-area-participants': {
+      const at = p.period ? ` in ${p.period}` : '';
+      const atId = p.period ? ` pada ${p.period}` : '';
+      const before = p.previous ? `, ${grouped(p.previous.participants, 'en')} in ${p.previous.period}` : '';
+      const beforeId = p.previous ? `, ${grouped(p.previous.participants, 'id')} pada ${p.previous.period}` : '';
+      return say(
+        { message: `field ${q(p.field)}: ${p.area} has 0 participants${at}${before}: no province or Kanwil has no active participants, and a 0 would take its participants out of the Total and its change`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out (--expect then names it as not reported)' },
+        { message: `kolom ${q(p.field)}: ${p.area} memiliki 0 peserta${atId}${beforeId}: tidak ada provinsi atau kanwil tanpa peserta aktif, dan angka 0 mengeluarkan pesertanya dari Total dan perubahannya`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya (--expect lalu menyebutnya belum melapor)' },
+      );
+    }
     case 'forced-three-decimals': {
       const [sep, other, otherId, o] = p.locale === 'id' ? [',', 'English (en)', 'Inggris (en)', 'en'] : ['.', 'Indonesian (id)', 'Indonesia (id)', 'id'];
       return say(

@@ -125,7 +125,7 @@ export const FLAGS = {
   workforce: flag({ name: 'workforce', arg: '<file>', help: 'denominators for an extract (default: the bundled baseline)', complete: 'file', parse: p.text }),
   // Template and reference lists
   province: flag({ name: 'province', arg: '<name>', help: 'one province: its regencies and cities', parse: p.text }),
-  segments: sw('segments', 'one row per segment (PU, BPU, JAKON, PMI)'),
+  segments: sw('segments', 'a participants column per segment (PU, BPU, JAKON, PMI), the workforce once per row'),
   sectors: flag<string[]>({ name: 'sectors', arg: '<list>', help: 'one row per sector, e.g. Pertanian,Pendidikan', parse: p.fields }),
   regencies: sw('regencies', 'list the 514 regencies and cities instead (both code systems)'),
 } as const;

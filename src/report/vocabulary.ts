@@ -695,6 +695,13 @@ export function noteText(n: Note, lang: Lang): string {
         `participants above the ${n.measure} of ${n.source}, let through by --allow-over-coverage: ${overDenominatorRows(n.rows, n.more, n.measure, 'en')}; their coverage is above 100% and their uncovered negative, and the Total counts them so`,
         `peserta melebihi ${idName(n.measure)} dari ${n.source}, diloloskan oleh --allow-over-coverage: ${overDenominatorRows(n.rows, n.more, n.measure, 'id')}; cakupannya di atas 100% dan yang belum terlindungi negatif, dan Total menghitungnya demikian`,
       );
+    case 'fell-to-zero': {
+      const list = (lang: 'en' | 'id'): string => `${n.rows.map((x) => `${x.label}, ${groupDigits(x.previous, lang)} in ${n.from}`).join('; ')}${n.count > n.rows.length ? `; … (${n.count})` : ''}`;
+      return L(
+        `${n.count === 1 ? '1 row has' : `${n.count} rows have`} 0 participants in ${n.period} where ${n.from} had some (${list('en')}): a fall of 100 % in a month; if the 0 is a blank an export wrote as 0, give the figure`,
+        `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki 0 peserta pada ${n.period} padahal ${n.from} ada (${list('id').replace(/ in /g, ' pada ')}): turun 100 % dalam sebulan; jika 0 itu sel kosong yang ditulis ekspor sebagai 0, isikan angkanya`,
+      );
+    }
     case 'zero-denominator': {
       const names = `${n.units.join(', ')}${n.count > n.units.length ? `, … (${n.count})` : ''}`;
       return L(

@@ -266,8 +266,11 @@ describe('validate, template, provinces, completion, config', () => {
     expect(ok.stdout).toContain('Valid: 1 file, 38 rows, 38 province groups, periods 2024-06');
     const seg = join(dir, 'g.csv');
     expect((await run(['template', '--province', 'Gorontalo', '--segments', '--period', '2024-06', '-o', seg])).code).toBe(0);
-    writeFileSync(seg, readFileSync(seg, 'utf8').replace(/Gorontalo,,/g, 'Gorontalo,Kota Gorontalo,').replace(/,,$/gm, ',1000,500'));
-    expect((await run(['validate', seg])).code).toBe(0);
+    // A row per regency, its workforce once and a participants column per segment (rv28 R15).
+    writeFileSync(seg, readFileSync(seg, 'utf8').replace(/,,,,,,$/gm, ',1000,500,300,100,60,40'));
+    const segOk = await run(['validate', seg, '-f', 'table']);
+    expect(segOk.code, segOk.stderr).toBe(0);
+    expect(segOk.stdout).toContain('Valid: 1 file, 6 rows');
   });
 
   it('provinces lists 38 with both code systems', async () => {

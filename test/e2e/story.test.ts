@@ -117,15 +117,16 @@ describe('the story says over how many months its changes are (found by review)'
   it('a projection never goes below zero: it stops at 0 and says so (a count of people is never negative)', async () => {
     const dir = tmp();
     const f = join(dir, 'falling.csv');
-    // Aceh: 5 in May, 0 in June: -5 a month; 6 months to December: 0 - 30 would be -30, so 0.
+    // Aceh: 5 in May, 1 in June: -4 a month; 6 months to December: 1 - 24 would be -23, so 0. (Not 0 in
+    // June: a province's 0 participants is refused as a blank written as 0, rv28 R21.)
     // Bali: 100 in May, 90 in June: -10 a month; 90 - 60 = 30 (above zero: as it is).
-    writeFileSync(f, 'period,province,workforce,participants\n2024-05,Aceh,100,5\n2024-06,Aceh,100,0\n2024-05,Bali,200,100\n2024-06,Bali,200,90\n');
+    writeFileSync(f, 'period,province,workforce,participants\n2024-05,Aceh,100,5\n2024-06,Aceh,100,1\n2024-05,Bali,200,100\n2024-06,Bali,200,90\n');
     const r = await run(['coverage', f, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const rows = csvRows(r.stdout);
     const aceh = rows.find((x) => x['province'] === 'Aceh')!;
     const bali = rows.find((x) => x['province'] === 'Bali')!;
-    expect([aceh['pace'], aceh['projected']]).toEqual(['-5', '0']);
+    expect([aceh['pace'], aceh['projected']]).toEqual(['-4', '0']);
     expect([bali['pace'], bali['projected']]).toEqual(['-10', '30']);
     expect(rows.find((x) => x['level'] === 'total')!['projected']).toBe('30'); // 0 + 30
     expect(r.stderr).toContain('warning: 1 of 2 rows would fall below zero by 2024-12 at their pace: their projection is 0 (Aceh)');

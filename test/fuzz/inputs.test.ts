@@ -39,7 +39,8 @@ const enFmt = new Intl.NumberFormat('en-US');
 const rowArb = fc.record({
   province: fc.constantFrom(...PROVINCES),
   workforce: fc.integer({ min: 1000, max: 30_000_000 }),
-  share: fc.double({ min: 0, max: 1, noNaN: true }),
+  // Above 0: a province's 0 participants is refused (a blank written as 0, rv28 R21); workforce ≥ 1000 gives ≥ 1.
+  share: fc.double({ min: 0.001, max: 1, noNaN: true }),
   blank: fc.boolean(),
 });
 

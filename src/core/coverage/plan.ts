@@ -1065,6 +1065,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const overAt: number[] = [];
   const zero: string[] = [];
   let zeros = 0;
+  // Rows whose participants fell to 0 since the month before: a regency's may be real, but a fall of 100 %
+  // in a month is more often a blank an export wrote as 0 (rv28 R21; a province's 0 is refused when read).
+  const fell: { label: string; previous: number }[] = [];
+  let fellCount = 0;
   const has = { target: false, estimate: false };
   const seen = (r: CoverageRow): void => {
     if (r.metrics.target !== null) has.target = true;
@@ -1078,6 +1082,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       overAt.push(i);
     }
     if (r.metrics.denominator === 0 && zeros++ < 5) zero.push(detail.at(i).labels.join(' / '));
+    if (r.metrics.participants === 0 && r.metrics.change !== null && r.metrics.change < 0 && fellCount++ < 5) fell.push({ label: detail.at(i).labels.join(' / '), previous: -r.metrics.change });
     if (r.metrics.denominator !== null) continue;
     without++;
     example ??= i;
@@ -1102,6 +1107,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       for (let j = over.length - 1; j >= 0; j--) if (named.has(over[j]!)) over.splice(j, 1);
     }
   }
+  if (fellCount > 0 && previousPeriod && period) notes.push({ code: 'fell-to-zero', rows: fell, count: fellCount, from: previousPeriod, period });
   if (zeros > 0 && spec.denominator) notes.push({ code: 'zero-denominator', measure: spec.denominator, units: zero, count: zeros });
   if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
   let targetRows: CoverageResult['targetRows'];
