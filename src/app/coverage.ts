@@ -75,7 +75,10 @@ export async function planCoverageRun(files: readonly string[], o: CoverageOptio
   // loader names the input's columns: the raw spelling would miss the input's own column (rv16 #2).
   const wanted = o.denominator === undefined ? undefined : canonicalColumn(o.denominator);
   const schema = { ...coverageSchema(grain, wanted, o.extract ?? false), period: o.period };
-  stdinOnce(files, o as Readonly<Record<string, unknown>>);
+  // The config's (or a typed) --input is read only with no file named or for --year's plan: a `-` there
+  // that the run leaves aside is no second reader of standard input (rv29 S3).
+  const inputRead = !files.length || (o.year !== undefined && !o.targets);
+  stdinOnce(files, (inputRead ? o : { ...o, input: undefined }) as Readonly<Record<string, unknown>>);
   // No file named: the run reports --input (or the config's "input"), the units --year plans on too.
   if (!files.length && o.input === '-' && o.year !== undefined && !o.targets) {
     throw usage(

@@ -1,0 +1,70 @@
+// rv29 S3, S4, S5, S7, S9 and rv28 R8 (fx40): each test failed on main at b6a0a01.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, csvRows, run, spawnCli, tmp, writeIn } from './helpers.js';
+
+// Two provinces of an office: 300,000 of 1,000,000 and 150,000 of 250,000.
+const OFFICE = 'period,province,workforce,participants\n2024-06,Gorontalo,1000000,300000\n2024-06,Maluku,250000,150000\n';
+
+describe('rv29 S3: a config "input": "-" left aside is no second reader of standard input', () => {
+  it('`… | coverage -` reports what is piped in (main: exit 2, "the data file - and --input - both name it")', () => {
+    const cwd = tmp();
+    writeIn(cwd, 'jamsostek.json', '{"input":"-"}');
+    const r = spawnCli(['coverage', '-', '-f', 'csv'], { cwd, input: OFFICE });
+    expect(r.code, r.stderr).toBe(0);
+    const total = csvRows(r.stdout).find((x) => x['level'] === 'total')!;
+    expect(total['participants']).toBe(String(300_000 + 150_000));
+    expect(total['denominator']).toBe(String(1_000_000 + 250_000));
+  });
+
+  it('with --year the config input is read for the plan, and `-` twice is still refused', () => {
+    const cwd = tmp();
+    writeIn(cwd, 'jamsostek.json', '{"input":"-"}');
+    const r = spawnCli(['coverage', '-', '--year', '2024', '-f', 'csv'], { cwd, input: OFFICE });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('standard input (-) can be read only once');
+  });
+});
+
+describe('rv29 S4: the round-trip hint gives the input as one shell word', () => {
+  for (const [name, file] of [['a glob', 'sulama/*.csv'], ['a name with a space', "my office's.csv"]] as const) {
+    it(`${name}: quoted, and the command offered runs as pasted (main: --input ${file} bare)`, async () => {
+      const cwd = tmp();
+      mkdirSync(join(cwd, 'sulama'));
+      // Two months: a bare glob would reach breakdown as two arguments.
+      writeIn(cwd, file.replace('*', '2024-05'), OFFICE.replace(/2024-06/g, '2024-05'));
+      writeIn(cwd, file.replace('*', '2024-06'), OFFICE);
+      writeIn(cwd, 'jamsostek.json', JSON.stringify({ input: file }));
+      const r = await run(['coverage', '--year', '2024', '-f', 'csv'], { cwd });
+      expect(r.code).toBe(2);
+      const quoted = `'${file.replace(/'/g, `'\\''`)}'`;
+      expect(r.stderr).toContain(`jamsostek breakdown --target N --year 2024 --input ${quoted} -o targets.csv`);
+      const offered = /jamsostek (breakdown --target N .*?) -o targets\.csv/.exec(r.stderr)![1]!.replace('N', '500000');
+      // The offered command, through a POSIX shell as the user would paste it.
+      const out = execFileSync('sh', ['-c', `node '${BIN}' ${offered} -f csv -q`], { cwd, encoding: 'utf8' });
+      const rows = csvRows(out);
+      expect(rows.find((x) => x['level'] === 'total')?.['target']).toBe('500000');
+    });
+  }
+
+  it('a plain file name is left bare', async () => {
+    const cwd = tmp();
+    writeIn(cwd, 'office.csv', OFFICE);
+    writeIn(cwd, 'jamsostek.json', '{"input":"office.csv"}');
+    const r = await run(['coverage', '--year', '2024', '-f', 'csv'], { cwd });
+    expect(r.stderr).toContain('--input office.csv -o targets.csv');
+  });
+});
+
+describe('rv29 S9: the --year national refusal carries its figure in Indonesian too', () => {
+  it('50.000.000 beside 50,000,000 (main: no figure in the id text)', async () => {
+    const cwd = tmp();
+    writeIn(cwd, 'office.csv', OFFICE);
+    const en = await run(['coverage', 'office.csv', '--year', '2024', '--input', 'office.csv', '-f', 'csv'], { cwd });
+    const id = await run(['coverage', 'office.csv', '--year', '2024', '--input', 'office.csv', '-f', 'csv', '--lang', 'id'], { cwd });
+    expect(en.stderr).toContain('--year 2024 is the national target (50,000,000); the input covers only 2 province units');
+    expect(id.stderr).toContain('--year 2024 adalah target nasional (50.000.000); input hanya mencakup 2 provinsi');
+  });
+});
