@@ -68,3 +68,42 @@ describe('rv29 S9: the --year national refusal carries its figure in Indonesian 
     expect(id.stderr).toContain('--year 2024 adalah target nasional (50.000.000); input hanya mencakup 2 provinsi');
   });
 });
+
+describe('rv29 S9: a config "input" that cannot be read names the config key, with a hint about it', () => {
+  const cases = [
+    ['no file matches it', 'data/*.csv', 'data/*.csv: error: no file matches this pattern\n  hint: correct "input" in ./jamsostek.json (a path there is read from the config file\'s folder), or name the data on the command line\n'],
+    ['a folder', 'd', 'd: error: is a folder, not a file\n  hint: correct "input" in ./jamsostek.json: a glob of the files inside it, such as "d/*.csv"; or name the data on the command line\n'],
+    ['a missing file', 'missing.csv', 'missing.csv: error: cannot open file (ENOENT: no such file)\n  hint: correct "input" in ./jamsostek.json (a path there is read from the config file\'s folder), or name the data on the command line\n'],
+  ] as const;
+  for (const [what, input, error] of cases) {
+    it(`${what}: exit 3, the hint about "input" and ./jamsostek.json:2:3 (main: the typed argument's hint, no pointer)`, async () => {
+      const cwd = tmp();
+      mkdirSync(join(cwd, 'd'));
+      writeIn(cwd, 'jamsostek.json', `{\n  "input": ${JSON.stringify(input)}\n}\n`);
+      for (const args of [['coverage'], ['breakdown', '--year', '2024'], ['coverage', 'office.csv', '--year', '2024']]) {
+        writeIn(cwd, 'office.csv', OFFICE);
+        const r = await run([...args, '-f', 'csv'], { cwd });
+        expect(r.code, r.stderr).toBe(3);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain(error);
+        expect(r.stderr).toContain(`./jamsostek.json:2:3: note: ${input} above is "input" of this config file, not a file named on the command line\n`);
+        expect(r.stderr).not.toContain('quote it so the shell');
+      }
+    });
+  }
+
+  it('in Indonesian', async () => {
+    const cwd = tmp();
+    writeIn(cwd, 'jamsostek.json', '{"input":"data/*.csv"}');
+    const r = await run(['coverage', '--lang', 'id', '-f', 'csv'], { cwd });
+    expect(r.stderr).toContain('hint: perbaiki "input" di ./jamsostek.json (jalurnya dibaca dari folder berkas konfigurasi), atau sebutkan data di baris perintah\n');
+    expect(r.stderr).toContain('./jamsostek.json:1:2: note: data/*.csv di atas adalah "input" dari berkas konfigurasi ini, bukan berkas yang disebut di baris perintah');
+  });
+
+  it('typed, the hint for a typed path stays', async () => {
+    const cwd = tmp();
+    const r = await run(['coverage', '--input', 'data/*.csv', '-f', 'csv'], { cwd });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('hint: check the folder and the pattern; quote it so the shell passes it on unchanged');
+  });
+});
