@@ -107,3 +107,23 @@ describe('rv29 S9: a config "input" that cannot be read names the config key, wi
     expect(r.stderr).toContain('hint: check the folder and the pattern; quote it so the shell passes it on unchanged');
   });
 });
+
+describe('rv29 S5: a title month in Indonesian spellings is a month; a print date is not', () => {
+  const ROWS = 'province,workforce,participants\nGorontalo,1000000,300000\n';
+  it('"Data per Pebruari 2024" above the header: the month note (main: nothing said of a month)', async () => {
+    const cwd = tmp();
+    writeIn(cwd, 't.csv', `Data per Pebruari 2024\n${ROWS}`);
+    const r = await run(['coverage', 't.csv', '--header-row', '2', '-f', 'csv'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('1 ("Data per Pebruari 2024"); a month written there is not taken as the file\'s: add a period column or pass --period');
+  });
+
+  it('"Dicetak 2026-07-03" above the header: no advice to pass --period (main: "a month written there … pass --period")', async () => {
+    const cwd = tmp();
+    writeIn(cwd, 't.csv', `Laporan Peserta Aktif, dicetak 2026-07-03\n${ROWS}`);
+    const r = await run(['coverage', 't.csv', '--header-row', '2', '-f', 'csv'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('a month written there');
+    expect(r.stderr).not.toContain('--period');
+  });
+});
