@@ -551,7 +551,13 @@ function seriesWay(t: Table, year: number): SeriesWay | undefined {
   if (!t.dims.every((d) => ['province', 'segment', 'kanwil', 'period', 'year', 'from'].includes(d.name))) return undefined;
   const series = bundledSeries('plan');
   const stages = targetStages(series.points, year, undefined);
-  return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null };
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of series.points) {
+    first = Math.min(first, p.year);
+    last = Math.max(last, p.year);
+  }
+  return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null, ...(series.points.length ? { years: [first, last] as const } : {}) };
 }
 
 /** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */

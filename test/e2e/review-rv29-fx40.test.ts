@@ -127,3 +127,30 @@ describe('rv29 S5: a title month in Indonesian spellings is a month; a print dat
     expect(r.stderr).not.toContain('--period');
   });
 });
+
+describe('rv28 R8: January after a yearly targets file hints a plan that works', () => {
+  it('2027-01 against 2026 targets: the series has no 2027, so --target N, not breakdown --year 2027 (main: a hint that fails)', async () => {
+    const cwd = tmp();
+    expect((await run(['breakdown', '--year', '2026', '-o', 't26.csv', '-q'], { cwd })).code).toBe(0);
+    writeIn(cwd, 'jan.csv', OFFICE.replace(/2024-06/g, '2027-01'));
+    const r = await run(['coverage', 'jan.csv', '--targets', 't26.csv', '-f', 'csv'], { cwd });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('hint: give the targets for 2027: data/targets.csv has no plan target for 2027 (breakdown --year 2027 and coverage --year 2027 refuse it), so plan its total: breakdown --target N --year 2027 … -o targets.csv; or --period for a month of 2026\n');
+    // What the old hint offered is refused indeed; what the new one offers runs.
+    expect((await run(['breakdown', '--year', '2027', '-f', 'csv'], { cwd })).stderr).toContain('no plan target for 2027');
+    expect((await run(['breakdown', '--target', '60000000', '--year', '2027', '-o', 't27.csv', '-q'], { cwd })).code).toBe(0);
+    expect((await run(['coverage', 'jan.csv', '--targets', 't27.csv', '-f', 'csv', '-q'], { cwd })).code).toBe(0);
+    const id = await run(['coverage', 'jan.csv', '--targets', 't26.csv', '-f', 'csv', '--lang', 'id'], { cwd });
+    expect(id.stderr).toContain('data/targets.csv tidak memuat target plan untuk 2027 (breakdown --year 2027 dan coverage --year 2027 menolaknya)');
+  });
+
+  it('2025-01 against 2024 targets: the series has 2025 (between 2024 and 2026), the hint stays breakdown --year 2025', async () => {
+    const cwd = tmp();
+    expect((await run(['breakdown', '--year', '2024', '-o', 't24.csv', '-q'], { cwd })).code).toBe(0);
+    writeIn(cwd, 'jan.csv', OFFICE.replace(/2024-06/g, '2025-01'));
+    const r = await run(['coverage', 'jan.csv', '--targets', 't24.csv', '-f', 'csv'], { cwd });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('hint: give the targets for 2025 (breakdown --year 2025 … -o targets.csv), or --period for a month of 2024\n');
+    expect((await run(['breakdown', '--year', '2025', '-f', 'csv', '-q'], { cwd })).code).toBe(0);
+  });
+});
