@@ -1,9 +1,9 @@
 // rv29 S3, S4, S5, S7, S9 and rv28 R8 (fx40): each test failed on main at b6a0a01.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, csvRows, run, spawnCli, tmp, writeIn } from './helpers.js';
+import { BIN, csvRows, ROOT, run, spawnCli, tmp, writeIn } from './helpers.js';
 
 // Two provinces of an office: 300,000 of 1,000,000 and 150,000 of 250,000.
 const OFFICE = 'period,province,workforce,participants\n2024-06,Gorontalo,1000000,300000\n2024-06,Maluku,250000,150000\n';
@@ -152,5 +152,29 @@ describe('rv28 R8: January after a yearly targets file hints a plan that works',
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('hint: give the targets for 2025 (breakdown --year 2025 … -o targets.csv), or --period for a month of 2024\n');
     expect((await run(['breakdown', '--year', '2025', '-f', 'csv', '-q'], { cwd })).code).toBe(0);
+  });
+});
+
+describe('rv29 S7: the README says what an office\'s "input" and piped data do', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const flat = readme.replace(/\s+/g, ' ');
+
+  it('the no-file example says a config "input" is read in an office folder (main: "# the bundled baseline" only)', () => {
+    expect(readme).toMatch(/^jamsostek coverage +# the bundled baseline \(in a folder whose jamsostek\.json has "input": that file\)$/m);
+  });
+
+  it('the Config file section says "input" is the data when no file is named, and piped data needs -', () => {
+    const config = flat.slice(flat.indexOf('## Config file'), flat.indexOf('## The methods, briefly'));
+    expect(config).toContain('`"input"` is the office\'s data: what `coverage` reports and `validate` checks when no file is named');
+    expect(config).toContain('Data piped in must then be named with `-` (`… | jamsostek coverage -`)');
+  });
+
+  it('the piped example runs as written, through a shell, from the repository', () => {
+    const line = readme.split('\n').find((l) => l.startsWith('cat ') && l.includes('| jamsostek coverage -'))!;
+    expect(line).toBeDefined();
+    const command = line.replace(/\s+#.*$/, '').replace('jamsostek ', `node '${BIN}' `);
+    const out = execFileSync('sh', ['-c', `${command} -f csv -q`], { cwd: ROOT, encoding: 'utf8' });
+    // Sulama's June by hand: 3,264,879 participants of 7,301,061 potential workers.
+    expect(csvRows(out).find((x) => x['level'] === 'total')?.['participants']).toBe('3264879');
   });
 });
