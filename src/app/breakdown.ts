@@ -18,6 +18,7 @@ import type { CompareAxis, MarginSpec } from '../options/parse.js';
 import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } from '../options/specs.js';
 import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
+import { asConfigInput } from './config-input.js';
 import { breakdownSchema, readData, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
 import { takenAsNational } from './no-area.js';
@@ -57,6 +58,10 @@ export interface BreakdownPlan {
  * stops at the spec (each variant is planned by app/compare.ts).
  */
 export async function planBreakdownRun(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly NamedColumn[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
+  return asConfigInput(o, () => planBreakdownOnce(o, grain, load, io, session, compare));
+}
+
+async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session, compare?: { readonly columns: readonly NamedColumn[]; readonly denominators: readonly string[] }): Promise<BreakdownPlan> {
   const rule = splitRule(o);
   const needsParticipants = !compare && (rule.mode !== 'level' || rule.lower.kind === 'default' || rule.basis?.kind === 'uncovered' || rule.basis?.kind === 'participants');
   stdinOnce([], o as Readonly<Record<string, unknown>>);

@@ -20,6 +20,7 @@ import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { ExpectInput } from '../options/parse.js';
 import { chooseDenominator, type RuleOptions } from '../options/specs.js';
+import { asConfigInput } from './config-input.js';
 import { coverageSchema, dataFiles, readData, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
@@ -71,11 +72,18 @@ export interface CoveragePlan {
 }
 
 export async function planCoverageRun(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
+  return asConfigInput(o, () => planCoverageOnce(files, o, grain, load, io, session));
+}
+
+async function planCoverageOnce(files: readonly string[], o: CoverageOptions, grain: readonly string[], load: LoadOptions, io: Io, session: Session): Promise<CoveragePlan> {
   // --denominator in its standard form (potensi_pekerja, "Potensi Pekerja" → potential_workers), as the
   // loader names the input's columns: the raw spelling would miss the input's own column (rv16 #2).
   const wanted = o.denominator === undefined ? undefined : canonicalColumn(o.denominator);
   const schema = { ...coverageSchema(grain, wanted, o.extract ?? false), period: o.period };
-  stdinOnce(files, o as Readonly<Record<string, unknown>>);
+  // The config's (or a typed) --input is read only with no file named or for --year's plan: a `-` there
+  // that the run leaves aside is no second reader of standard input (rv29 S3).
+  const inputRead = !files.length || (o.year !== undefined && !o.targets);
+  stdinOnce(files, (inputRead ? o : { ...o, input: undefined }) as Readonly<Record<string, unknown>>);
   // No file named: the run reports --input (or the config's "input"), the units --year plans on too.
   if (!files.length && o.input === '-' && o.year !== undefined && !o.targets) {
     throw usage(

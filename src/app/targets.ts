@@ -16,6 +16,7 @@ import { pathStages, targetForYear, targetStages } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs } from '../io/inputs.js';
+import { shellWord } from '../io/shell-word.js';
 import { loadTable, type LoadOptions } from '../io/load.js';
 import { bundledSeries, userSeries, type TargetSeries } from '../io/series.js';
 import type { Io } from '../io/terminal.js';
@@ -550,7 +551,13 @@ function seriesWay(t: Table, year: number): SeriesWay | undefined {
   if (!t.dims.every((d) => ['province', 'segment', 'kanwil', 'period', 'year', 'from'].includes(d.name))) return undefined;
   const series = bundledSeries('plan');
   const stages = targetStages(series.points, year, undefined);
-  return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null };
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of series.points) {
+    first = Math.min(first, p.year);
+    last = Math.max(last, p.year);
+  }
+  return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null, ...(series.points.length ? { years: [first, last] as const } : {}) };
 }
 
 /** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */
@@ -641,15 +648,17 @@ export function refuseRegionalYear(base: Table, year: number, total: bigint, cov
     // The scope's own unit (a file by Kanwil is scoped as its provinces: "8 province units").
     const areaDim = scope.dim;
     // coverage has no --target: its way is breakdown's round trip (rv28 R12: "--target N" was refused as unknown).
-    const hint = coverageInput === undefined
+    // The input as one shell word: a glob or a name with a space pasted bare breaks the command (rv29 S4).
+    const input = coverageInput === undefined ? undefined : shellWord(coverageInput);
+    const hint = input === undefined
       ? { en: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})`, id: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` }
       : {
-          en: `split this input's own total with breakdown, then compare with it: jamsostek breakdown --target N --year ${year} --input ${coverageInput} -o targets.csv, then jamsostek coverage FILE --targets targets.csv (its rows of the national breakdown: jamsostek breakdown --year ${year})`,
-          id: `bagi total input ini dengan breakdown, lalu bandingkan dengannya: jamsostek breakdown --target N --year ${year} --input ${coverageInput} -o targets.csv, lalu jamsostek coverage BERKAS --targets targets.csv (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})`,
+          en: `split this input's own total with breakdown, then compare with it: jamsostek breakdown --target N --year ${year} --input ${input} -o targets.csv, then jamsostek coverage FILE --targets targets.csv (its rows of the national breakdown: jamsostek breakdown --year ${year})`,
+          id: `bagi total input ini dengan breakdown, lalu bandingkan dengannya: jamsostek breakdown --target N --year ${year} --input ${input} -o targets.csv, lalu jamsostek coverage BERKAS --targets targets.csv (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})`,
         };
     throw usage(
-      { message: `--year ${year} is the national target (${total.toLocaleString('en-US')}); the input covers only ${scope.areas} ${dimLabel(areaDim).en} units`, hint: hint.en },
-      { message: `--year ${year} adalah target nasional; input hanya mencakup ${scope.areas} ${dimLabel(areaDim).id}`, hint: hint.id },
+      { message: `--year ${year} is the national target (${groupDigits(total, 'en')}); the input covers only ${scope.areas} ${dimLabel(areaDim).en} units`, hint: hint.en },
+      { message: `--year ${year} adalah target nasional (${groupDigits(total, 'id')}); input hanya mencakup ${scope.areas} ${dimLabel(areaDim).id}`, hint: hint.id },
     );
   }
   return scope;

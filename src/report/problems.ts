@@ -120,7 +120,12 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
     case 'after-year':
       return {
         message: L(`the report is for ${p.period}, after December ${p.year}, the month the targets are for (${p.source})`, `laporan untuk ${p.period}, setelah Desember ${p.year}, bulan yang dituju target (${p.source})`),
-        hint: L(`give the targets for ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} … -o targets.csv), or --period for a month of ${p.year}`, `berikan target untuk ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} … -o targets.csv), atau --period untuk bulan di ${p.year}`),
+        hint: p.lacks
+          ? L(
+              `give the targets for ${p.period.slice(0, 4)}: ${p.lacks.file} has no ${p.lacks.scenario} target for ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} and coverage --year ${p.period.slice(0, 4)} refuse it), so plan its total: breakdown --target N --year ${p.period.slice(0, 4)} … -o targets.csv; or --period for a month of ${p.year}`,
+              `berikan target untuk ${p.period.slice(0, 4)}: ${p.lacks.file} tidak memuat target ${p.lacks.scenario} untuk ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} dan coverage --year ${p.period.slice(0, 4)} menolaknya), jadi rencanakan totalnya: breakdown --target N --year ${p.period.slice(0, 4)} … -o targets.csv; atau --period untuk bulan di ${p.year}`,
+            )
+          : L(`give the targets for ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} … -o targets.csv), or --period for a month of ${p.year}`, `berikan target untuk ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} … -o targets.csv), atau --period untuk bulan di ${p.year}`),
       };
     case 'before-baseline':
       return {

@@ -15,6 +15,29 @@ describe('titleDate', () => {
     ['Kepesertaan 2024-2025', { year: true }],
     ['Laporan Peserta Aktif | Kanwil Sulawesi Maluku', {}],
     ['Jumlah penduduk 2.450.000', {}],
+    // rv29 S5: Indonesian spellings and separators (main: a "year" or nothing).
+    ['Data per Pebruari 2024', { period: 'none' }],
+    ['Data per Peb 2024', { period: 'none' }],
+    ['Data per Nop 2024', { period: 'none' }],
+    ['Data per Agt 2024', { period: 'none' }],
+    ['Data per Okt. 2024', { period: 'none' }],
+    ['Data per Des 2024', { period: 'none' }],
+    ['Data per Juni-2024', { period: 'none' }],
+    ['Data per Juni, 2024', { period: 'none' }],
+    ['Data per Jun-24', { period: 'none' }],
+    ["Data per Juni'24", { period: 'none' }],
+    ['Posisi 30 Juni 2024', { period: 'none' }],
+    ['Keadaan per 2024-06-30', { period: 'none' }],
+    // A print date, or a day with no label saying the data stand at it, is not the data's month (main: a month).
+    ['Dicetak 2026-07-03', {}],
+    ['Dicetak 03/07/2026', {}],
+    ['Tanggal cetak: 3 Juli 2026', {}],
+    ['Laporan Peserta Aktif Kanwil Sulama, dicetak 2026-07-03', {}],
+    ['Printed 2026-07-03 10:15', {}],
+    ['Gorontalo, 3 Juli 2026', {}],
+    ['Data per Juni 2024, dicetak 3 Juli 2026', { period: 'none' }],
+    ['Jumat 12 Maret', {}],
+    ['Januari sampai Juni', {}],
   ])('%s', (text, said) => {
     expect(titleDate([{ text }], false)).toEqual(said);
   });

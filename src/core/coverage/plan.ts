@@ -715,7 +715,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // A month outside the targets' frame has nothing to compare with: December of the target year is
   // past (a file left in place for the next year's first report), or the path had not started yet.
   if (targets && period) {
-    if (period > `${targets.year}-12`) throw new TargetFrameError({ kind: 'after-year', period, year: targets.year, source: targets.source });
+    if (period > `${targets.year}-12`) {
+      // The next year's plan from the series, where it has none, is refused too: the hint must not offer it (rv28 R8).
+      const y = Number(period.slice(0, 4));
+      const s = targets.series;
+      const lacks = s?.years && (y < s.years[0] || y > s.years[1]) ? { file: s.file, scenario: s.scenario } : undefined;
+      throw new TargetFrameError({ kind: 'after-year', period, year: targets.year, source: targets.source, ...(lacks ? { lacks } : {}) });
+    }
     // One rule for every kind of targets (a yearly file, a months file, --year's plan): rv14.
     if (targets.baselinePeriod && period < targets.baselinePeriod) throw new TargetFrameError({ kind: 'before-baseline', period, baseline: targets.baselinePeriod, source: targets.source });
   }

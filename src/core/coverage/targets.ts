@@ -78,6 +78,8 @@ export interface SeriesWay {
   readonly file: string;
   readonly scenario: string;
   readonly total: number | null;
+  /** The first and last years the series has a target for (the years between are interpolated). */
+  readonly years?: readonly [number, number];
 }
 
 /**
@@ -161,7 +163,8 @@ export type TargetFrameProblem =
   /** --as-of picks a revision other than the one a month-by-month file gives for the month reported. */
   | { readonly kind: 'months-as-of'; readonly asOf: Period; readonly period: Period; readonly inForce: Period | null; readonly given: Period | null }
   | { readonly kind: 'partial-revision'; readonly from: Period; readonly missing: readonly string[]; readonly count: number; readonly of: number }
-  | { readonly kind: 'after-year'; readonly period: Period; readonly year: number; readonly source: string }
+  /** `lacks`: the series a national plan's year comes from has no target for the month's year (breakdown --year refuses it). */
+  | { readonly kind: 'after-year'; readonly period: Period; readonly year: number; readonly source: string; readonly lacks?: { readonly file: string; readonly scenario: string } }
   | { readonly kind: 'before-baseline'; readonly period: Period; readonly baseline: Period; readonly source: string };
 
 export class TargetFrameError extends Error {

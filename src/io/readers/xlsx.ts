@@ -27,6 +27,7 @@ import { dateStyles, relationships, SharedStrings, sharedStringsParser, SharedSt
 import { isFlag, MergeFinder, sheetParser, type Flag, type MergedRange, type RawValue, type SheetRowHandler } from './xlsx-sheet.js';
 import { XmlError } from './xml.js';
 import { titleDate } from '../title-date.js';
+import { shellWord } from '../shell-word.js';
 import { totalKind } from '../total-rows.js';
 import { readEntry, readZipDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
@@ -79,10 +80,6 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** A sheet name as one shell word, for a hint. */
-function shellWord(s: string): string {
-  return /^[\w.-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 const quoted = (s: string): string => JSON.stringify(clipValue(s));
 
