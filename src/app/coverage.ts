@@ -134,7 +134,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   }
   const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
   // None named: the input's own, the first column every file of the month reported gives (rv29 S2).
-  const chosen = o.denominator === undefined && own ? inputDenominator(read.table, period) : { measure: chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]) };
+  // So too --workforce's files (a folder of them): the first column every one gives.
+  const chosen = o.denominator === undefined && (own || wfLoaded) ? inputDenominator(own ? read.table : wfLoaded!, own ? period : undefined) : { measure: chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]) };
   const denominator = chosen.measure;
   // The column divided by, in every file of the run that gives it: refused at a blank or 0 let through.
   refuseSpareGaps(denominator, [read.bundled ? undefined : read.table, prevLoaded, wfLoaded], load.maxErrors);

@@ -167,3 +167,26 @@ describe('rv29 S8: the previous month\'s note on another denominator', () => {
     expect(r.stderr).toContain('note: 2024-05 (may.csv) gives employed, not potential_workers');
   });
 });
+
+describe('rv29 S1, S2: --workforce given as a folder\'s files whose columns differ', () => {
+  it('divides by the column every file gives, and refuses a 0 in it at its cell', async () => {
+    const [, ...rows] = month('06').trim().split('\n');
+    const ext = `period,province,participants\n${rows.map((r) => { const c = r.split(','); return `${c[0]},${c[1]},${c[3]}`; }).join('\n')}\n`;
+    // north: the first four provinces with potential_workers only; south: the other four with both, one a 0.
+    const wf = (o: { gorontalo?: string } = {}): Record<string, string> => {
+      const both = withEmployed('06', o).trim().split('\n').map((l) => l.split(',').slice(1, 4).join(','));
+      const pw = month('06').trim().split('\n').map((l) => l.split(',').slice(1, 3).join(','));
+      return { 'wf/north.csv': `${pw.slice(0, 5).join('\n')}\n`, 'wf/south.csv': `${[both[0], ...both.slice(5)].join('\n')}\n` };
+    };
+    const d = put('wf-glob', { 'ext.csv': ext, ...wf() });
+    const r = await run(['coverage', 'ext.csv', '--workforce', 'wf/*.csv', '-f', 'csv'], { cwd: d });
+    expect(r.code, r.stderr).toBe(0);
+    // On potential_workers, every province's: 3,264,879 / 7,301,061 = 0.447179 (main: employed, half the rows without).
+    expect(Number(total(r.stdout).coverage)).toBeCloseTo(0.447179, 6);
+    const z = put('wf-glob-zero', { 'ext.csv': ext, ...wf({ gorontalo: '0' }) });
+    const zero = await run(['coverage', 'ext.csv', '--workforce', 'wf/*.csv', '-f', 'csv'], { cwd: z });
+    expect(zero.code, zero.stdout).toBe(3);
+    // Gorontalo is south.csv's first row (line 2); "Gorontalo,634401," is 17 characters.
+    expect(zero.stderr).toContain('wf/south.csv:2:18: error: field "potential_workers": Gorontalo\'s potential_workers is 0');
+  });
+});
