@@ -190,3 +190,12 @@ describe('rv29 S1, S2: --workforce given as a folder\'s files whose columns diff
     expect(zero.stderr).toContain('wf/south.csv:2:18: error: field "potential_workers": Gorontalo\'s potential_workers is 0');
   });
 });
+
+describe('rv29 S1: breakdown --input of a folder\'s months', () => {
+  it('refuses a 0 in the column it divides by in any of them, as before hx4', async () => {
+    const d = put('bd-glob', { 'in/june.csv': month('06'), 'in/may.csv': withEmployed('05', { gorontalo: '0' }) });
+    const r = await run(['breakdown', '--target', '3500000', '--input', 'in/*.csv', '-f', 'csv'], { cwd: d });
+    expect(r.code, r.stdout).toBe(3);
+    expect(r.stderr).toContain(ZERO.replace('may.csv', 'in/may.csv'));
+  });
+});
