@@ -19,7 +19,7 @@ import { chooseDenominator, ruleColumns, shapeOf, splitRule, type RuleOptions } 
 import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
 import { asConfigInput } from './config-input.js';
-import { breakdownSchema, readData, stdinNamed, stdinOnce, type Read } from './read.js';
+import { breakdownSchema, readData, refuseSpareGaps, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
 import { takenAsNational } from './no-area.js';
 import { asOfOnPath, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
@@ -97,6 +97,8 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
     rowTotals: margins.rowTotals,
     columnTotals: margins.columnTotals,
   };
+  // --compare's variants each divide by their own (app/compare.ts).
+  if (!read.bundled && !compare) refuseSpareGaps(spec.denominator, [read.table], load.maxErrors);
   if (compare) return { read, base, spec, stages: [], totals, scope, phasing: 'even', notes };
   const plan = (total: GivenTotal | undefined): AllocationResult => planBreakdown({ ...spec, total }, base);
   const national = fromSeries && (read.bundled || scope.kind === 'national' || o.series !== undefined);

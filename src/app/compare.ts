@@ -24,13 +24,14 @@ import type { Report, ReportNote } from '../report/model.js';
 import { describeCoreError } from '../report/problems.js';
 import { METHOD_NAMES } from '../report/vocabulary.js';
 import { laterActualNotes } from './actuals.js';
+import { refuseSpareGaps } from './read.js';
 import type { Session } from './session.js';
 import { totalOf, unattributedNote } from './targets.js';
 
 /** More variants than this are not a comparison a person can read: refused, with the count. */
 export const MAX_VARIANTS = 16;
 
-type CompareOptions = Options<'compare' | 'compareScenario' | 'method' | 'mode' | 'basis' | 'denominator' | 'min' | 'max' | 'maxCoverage' | 'scenario' | 'year' | 'target' | 'explain'>;
+type CompareOptions = Options<'compare' | 'compareScenario' | 'method' | 'mode' | 'basis' | 'denominator' | 'min' | 'max' | 'maxCoverage' | 'scenario' | 'year' | 'target' | 'explain' | 'maxErrors'>;
 
 /** The flag each compared field stands for. */
 const FLAG_OF = new Map<CompareField, FlagKey>([
@@ -202,6 +203,7 @@ export function compareVariants(plan: ComparePlan, ctx: CompareContext, session:
     try {
       const total = v.choice.scenario ? totalOf({ year: o.year, scenario: v.choice.scenario }) : undefined;
       const spec: AllocationSpec = { ...ctx.spec, rule, denominator: chooseDenominator(opts.denominator, [table]), total: total ? total.total : ctx.spec.total };
+      if (!ctx.bundled) refuseSpareGaps(spec.denominator, [table], o.maxErrors ?? 50);
       const result = planBreakdown(spec, table);
       const later = ctx.bundled ? laterActualNotes(result, ctx.report.period) : [];
       const absorbed = ctx.bundled ? unattributedNote(result) : undefined;

@@ -21,7 +21,8 @@ import type { Io } from '../io/terminal.js';
 import type { ExpectInput } from '../options/parse.js';
 import { chooseDenominator, type RuleOptions } from '../options/specs.js';
 import { asConfigInput } from './config-input.js';
-import { coverageSchema, dataFiles, readData, stdinNamed, stdinOnce, type Read } from './read.js';
+import { coverageSchema, dataFiles, readData, refuseSpareGaps, stdinNamed, stdinOnce, type Read } from './read.js';
+import { defaultDenominatorNote, inputDenominator } from './denominator.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
 import { takenAsNational } from './no-area.js';
@@ -95,7 +96,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   const data = await dataFiles(files, o.input, { en: setting.en === '--input' ? 'given with --input' : setting.en, id: setting.id === '--input' ? 'yang diberikan dengan --input' : setting.id }, session, 'coverage', stdinNamed(o as Readonly<Record<string, unknown>>));
   const read = await readData(data, schema, load, io, session, 'jamsostek coverage FILE…', stdinNamed(o as Readonly<Record<string, unknown>>));
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io, (locks) => session.caution(lockFilesWords(locks))) : [];
-  const previous = prevFiles.length ? datedPrevious(await loadTable(prevFiles, schema, load), read.table.rule) : undefined;
+  const prevLoaded = prevFiles.length ? await loadTable(prevFiles, schema, load) : undefined;
+  const previous = prevLoaded ? datedPrevious(prevLoaded, read.table.rule) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
   // query gives): --workforce, or the bundled baseline's, for both alike.
   let denominators: Table | undefined;
@@ -117,20 +119,29 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     );
   }
   let workforceNotes: Note[] = [];
+  let wfLoaded: LoadedTable | undefined;
   if (!own) {
     const wf = workforce ? await loadTable(await expandInputs([workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, ...(schema.divides ? { divides: schema.divides } : {}), rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
     // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
     // says which), for the month reported and for the previous month alike.
     denominators = wf;
     denominatorSource = workforce;
-    if (workforce) workforceNotes = workforceUnread(wf);
+    if (workforce) {
+      workforceNotes = workforceUnread(wf);
+      wfLoaded = wf;
+    }
     bundled = !workforce;
   }
-  const denominator = chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]);
+  const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
+  // None named: the input's own, the first column every file of the month reported gives (rv29 S2).
+  // So too --workforce's files (a folder of them): the first column every one gives.
+  const chosen = o.denominator === undefined && (own || wfLoaded) ? inputDenominator(own ? read.table : wfLoaded!, own ? period : undefined) : { measure: chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]) };
+  const denominator = chosen.measure;
+  // The column divided by, in every file of the run that gives it: refused at a blank or 0 let through.
+  refuseSpareGaps(denominator, [read.bundled ? undefined : read.table, prevLoaded, wfLoaded], load.maxErrors);
   // The bundled baseline's figures are each of their own month (employed of August 2023, DKI Jakarta's
   // of August 2024…), not of the baseline's 2023-12: dated so, the plan says which month each area's is.
   if (bundled && denominators && denominator) denominators = datedByFigure(denominators as LoadedTable, denominator);
-  const period = o.period ?? latestPeriod(keysOf(read.table, 'period'));
   // A previous month needs the month reported: an undated input with a dated --previous would compare
   // figures of no stated month with May's (and take the denominators' latest month for "now").
   if (previous && period === undefined) {
@@ -202,7 +213,7 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     read,
     previous,
     result,
-    notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...defaultDenominator(o.denominator, denominator, read.table), ...runNotes],
+    notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...(own ? defaultDenominatorNote(o.denominator, denominator, read.table, chosen) : defaultDenominatorNote(o.denominator, denominator, wfLoaded, { source: workforce })), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,
@@ -311,13 +322,6 @@ function workforceUnread(wf: LoadedTable): Note[] {
   if (m >= 0 && wf.rows.some((r) => r.values[m] !== null && r.values[m] !== undefined)) out.push({ code: 'workforce-participants', file: wf.sources[0]?.name ?? '--workforce' });
   for (const s of wf.sources) if (s.ignoredColumns.length) out.push({ code: 'unused-columns', file: s.name, columns: s.ignoredColumns });
   return out;
-}
-
-/** Several denominator columns in the input and none chosen: the one taken, and the others not used (rv28 R22). */
-function defaultDenominator(wanted: string | undefined, denominator: string | undefined, input: Table): Note[] {
-  if (wanted !== undefined || denominator === undefined || !hasMeasure(input, denominator)) return [];
-  const unused = DENOMINATORS.filter((m) => m !== denominator && hasMeasure(input, m));
-  return unused.length ? [{ code: 'denominator-default', measure: denominator, unused }] : [];
 }
 
 /** --year planned its targets on one denominator and the report's coverage is on another: say so. */

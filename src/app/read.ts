@@ -12,9 +12,9 @@ import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs, lockFilesWords } from '../io/inputs.js';
 import { refuseOutputsAmongInputs } from '../io/output.js';
 import { stdinHoldsData } from '../io/stdin-data.js';
-import { loadTable, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
+import { loadTable, spareGapsOf, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
-import { usage } from '../errors.js';
+import { InputError, ProblemList, usage } from '../errors.js';
 import { FLAGS, flagName, type FlagKey } from '../options/flags.js';
 import { byColumns, requireBundledKeys, requireColumns, whereOf, type NamedColumn } from '../options/keys.js';
 import type { Session } from './session.js';
@@ -45,6 +45,20 @@ function genericDenominator(denominator?: string | readonly string[]): LoadSchem
 function divides(denominator?: string | readonly string[]): Pick<LoadSchema, 'divides'> {
   if (denominator === undefined) return {};
   return { divides: (typeof denominator === 'string' ? [denominator] : denominator).map(canonicalColumn) };
+}
+
+/**
+ * Once the run's denominator is chosen (over all its files, --previous's and --workforce's), the cells of
+ * that column a file's load let through as a column the run may not divide by — a blank, a 0 on an area's
+ * own row, participants above a 0 — are refused at their cells, as any file's are when --denominator names
+ * the column (rv29 S1): a --previous file whose first denominator column is employed while the month
+ * reported has only potential_workers, a glob's files with other columns, a --workforce file.
+ */
+export function refuseSpareGaps(denominator: string | undefined, tables: readonly (Table | undefined)[], maxErrors: number): void {
+  if (denominator === undefined) return;
+  const list = new ProblemList(maxErrors);
+  for (const t of tables) if (t) for (const p of spareGapsOf(t, denominator)) list.add(p);
+  if (list.size) throw new InputError(list.list());
 }
 
 function measures(extra: readonly [string, MeasureKind][], denominator?: string | readonly string[]): Map<string, MeasureKind> {

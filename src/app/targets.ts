@@ -30,7 +30,7 @@ import { dimLabel, groupDigits } from '../report/vocabulary.js';
 import { scopeWords } from '../report/common.js';
 import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
-import { breakdownSchema } from './read.js';
+import { breakdownSchema, refuseSpareGaps } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
 import { refuseSummedKeys, unknownKeyOf } from './target-keys.js';
 import type { InertRule } from './inert.js';
@@ -500,6 +500,7 @@ export async function coverageTargets(
   const shape: Shape = margined ? shapeOf(grain, base, o) : grain.includes('segment') ? { kind: 'matrix', rows: 'province', columns: 'segment' } : { kind: 'flat', dim: 'province' };
   const margins = await planMargins(o, grain, shape, load);
   const denominator = chooseDenominator(o.denominator, [base]);
+  if (!units.bundled) refuseSpareGaps(denominator, [units.table], load.maxErrors);
   // The totals given are the target year's: the Decembers on the way are split by the rule alone, as breakdown splits them.
   const stages = planStages(totals, (total) => planBreakdown({ total, shape, rule, denominator, ...margins }, base), B, true, (total) => planBreakdown({ total, shape, rule, denominator }, base));
   const result = stages[stages.length - 1]!.result;

@@ -247,7 +247,15 @@ export type Note =
   /** Rows whose denominator is 0 (`units`: the first 5 of `count`): no coverage, and the Total counts 0 for them (rv21 I). */
   | { readonly code: 'zero-denominator'; readonly measure: string; readonly units: readonly string[]; readonly count: number }
   /** The input has several denominator columns and no --denominator chose: coverage is on `measure` (the first of workforce, employed, potential_workers), `unused` not read (rv28 R22). */
-  | { readonly code: 'denominator-default'; readonly measure: string; readonly unused: readonly string[] }
+  | {
+      readonly code: 'denominator-default';
+      readonly measure: string;
+      readonly unused: readonly string[];
+      /** The --workforce file whose columns these are (else the input's). */
+      readonly source?: string;
+      /** The files that chose it, each giving it (of the month reported, when dated): not the input's first column. */
+      readonly within?: { readonly period: string | null; readonly files: readonly string[] };
+    }
   /** The previous month (`source`) has no `measure` figures (`has`: the denominators it gives instead): no coverage change in pp (rv28 R11). */
   | { readonly code: 'previous-denominator'; readonly measure: string; readonly previousPeriod: string | null; readonly source: string; readonly has: readonly string[] }
   /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */

@@ -188,7 +188,23 @@ type Loaded = SourceFacts & {
   employerRows?: ReadonlyMap<string, { readonly line: number; readonly employer: string }>;
   /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), and their column. */
   idForms?: { readonly bits: number; readonly column: string };
+  /** TypedRows.spareGaps: what a denominator column the file's load took as spare would be refused for. */
+  spareGaps?: TypedRows['spareGaps'];
 };
+
+/** Per source of a load, TypedRows.spareGaps (kept off SourceFacts: the core does not word problems). */
+const SPARE_GAPS = new WeakMap<SourceFacts, TypedRows['spareGaps']>();
+
+/**
+ * The problems of `table`'s files in denominator column `measure` that the load let through as a column
+ * the run may not divide by (a blank, a 0 on an area's own row, participants above a 0): once the run's
+ * denominator is known to be `measure`, they are refused at their cells (app/read.ts; rv29 S1).
+ */
+export function spareGapsOf(table: Table, measure: string): Problem[] {
+  const out: Problem[] = [];
+  for (const s of table.sources) for (const g of SPARE_GAPS.get(s) ?? []) if (g.measure === measure) out.push(g.problem);
+  return out;
+}
 
 /**
  * The reader's options. --sheet and --header-row apply to every file of the run (rv13 F6). A data
@@ -311,6 +327,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   const kinds: ('regional' | ExtractKind | undefined)[] = [];
   const rereads: Rereadable[] = [];
   const bySha = new Map<string, string>();
+  const gaps: (TypedRows['spareGaps'] | undefined)[] = [];
   /** Sources not compared row by row: a file given twice, a file that could not be read. */
   const skip = new Set<number>();
   /** Files left unread once --max-errors was reached (said after the problems: they are not counted). */
@@ -327,7 +344,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
         problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
       }
       bySha.set(facts.sha256, facts.name);
-      const { rule, kind, reread, employerRows, idForms, ...facts2 } = facts;
+      const { rule, kind, reread, employerRows, idForms, spareGaps, ...facts2 } = facts;
+      gaps[sources.length] = spareGaps;
       const source: SourceFacts = schema.role !== undefined ? { ...facts2, role: schema.role } : facts2;
       if (idForms && prior === undefined) load.ids.form(sources.length, idForms.bits, idForms.column);
       // An employer extract's rows: the same row in two files of the load is a repeated export (a file
@@ -397,6 +415,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     sources[at] = { ...s, notes: (s.notes ?? []).concat(forms) };
   }
   const table = loadedTable(shape, load.fold.finish(), sources, rule);
+  for (const [i, s] of sources.entries()) if (gaps[i]?.length) SPARE_GAPS.set(s, gaps[i]!);
   for (const s of sources) options.onSource?.(s);
   // The table's rows are sums of the files' rows: a sum of them past 2^53 − 1 is placed on the file's row
   // that takes it there by reading the files again (overflow-row.ts), only then.
@@ -826,6 +845,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       ...(t.employerRows.size ? { employerRows: t.employerRows } : {}),
       ...idFormsOf(t),
       ...(sink.period !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(sink.period) ? { period: sink.period } : {}),
+      ...(t.spareGaps.length ? { spareGaps: t.spareGaps } : {}),
     };
   } finally {
     o.close();
@@ -883,6 +903,7 @@ async function fastPath(o: Opened & { file: string; size: number }, first: Buffe
     rule,
     kind: typed.kind,
     ...idFormsOf(typed),
+    ...(typed.spareGaps.length ? { spareGaps: typed.spareGaps } : {}),
   };
 }
 

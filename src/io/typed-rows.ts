@@ -193,6 +193,9 @@ interface Plan {
   readonly estimated: number;
 }
 
+/** At most this many spare-column problems kept per file (TypedRows.spareGaps): more than --max-errors lists. */
+const SPARE_GAPS = 1000;
+
 /** A row let through by a documented exception (data/exceptions.csv): participants above a denominator. */
 export interface ExceptedRow {
   readonly line: number;
@@ -294,6 +297,17 @@ export class TypedRows implements RowSink {
   readonly excepted: ExceptedRow[] = [];
   /** Rows whose own coverage column disagrees with participants ÷ denominator (said in a warning). */
   readonly coverageDisagrees: { readonly line: number; readonly column: number | undefined; readonly stated: number; readonly computed: number }[] = [];
+  /**
+   * What a denominator column the run may not divide by (Plan.spare) would have been refused for — a
+   * blank, a 0 on an area's own row, participants above its 0 — by column, each at its cell (up to
+   * SPARE_GAPS): the run's denominator is chosen over all its files (and --previous, --workforce) only
+   * after they are read, and the files whose spare column it is are refused then (app/read.ts
+   * refuseSpareGaps; rv29 S1), as they were before rv27 F7.
+   */
+  readonly spareGaps: { readonly measure: string; readonly problem: Problem }[] = [];
+  private spareGap(measure: number, p: InputProblem, line: number, column?: number): void {
+    if (this.spareGaps.length < SPARE_GAPS) this.spareGaps.push({ measure: this.shape.measures[measure]!.name, problem: inputProblem(p, this.o.place(line, column)) });
+  }
   private plan: Plan | undefined;
   private contradictionReported = false;
   private checkedRequired = false;
@@ -1029,7 +1043,10 @@ export class TypedRows implements RowSink {
       else if (v === undefined || v === null || (typeof v === 'string' && isBlank(v))) {
         if (n.role === 'percent') continue;
         // A denominator the run does not divide by: no figure, not an error (rv27 F7).
-        if (n.role === 'measure' && plan.spare.has(n.measure)) continue;
+        if (n.role === 'measure' && plan.spare.has(n.measure)) {
+          this.spareGap(n.measure, { code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined, area: this.ownArea(plan, keys, province, regency) }, places[i]?.line ?? line, places[i]?.column);
+          continue;
+        }
         ok = false;
         // The tool's own report (its `level` column) whose rows have no denominator: one grouped finer
         // than its denominator is known (province × segment, the denominator per province; issue 20, F2).
@@ -1203,11 +1220,17 @@ export class TypedRows implements RowSink {
     // I). Refused, as a blank cell is; before participants above it, whose hint (--allow-over-coverage)
     // would lead to this refusal (rv23 F7).
     // (The area is looked up only for a 0: this runs on every row.)
+    let zeroAreaSpare: number[] | undefined;
     for (const d of plan.denominators) {
-      if (have[d.measure] !== 1 || vals[d.measure] !== 0 || plan.spare.has(d.measure)) continue;
+      if (have[d.measure] !== 1 || vals[d.measure] !== 0) continue;
       const area = this.ownArea(plan, keys, province, regency);
       if (area === undefined) break;
       const col = plan.numbers.find((n) => n.role === 'measure' && n.measure === d.measure)?.col;
+      if (plan.spare.has(d.measure)) {
+        (zeroAreaSpare ??= []).push(d.measure);
+        this.spareGap(d.measure, { code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
+        continue;
+      }
       return this.fail({ code: 'zero-area-denominator', field: col !== undefined ? this.cols[col]!.name : d.name, measure: d.name, area }, col !== undefined ? (places[col]?.line ?? line) : line, col !== undefined ? places[col]?.column : undefined);
     }
     // A province's or a Kanwil's own row with 0 participants: no province has no active participants; a 0
@@ -1237,9 +1260,12 @@ export class TypedRows implements RowSink {
         const d = denominators[x]!;
         if (have[d.measure] === 0) continue;
         // (A 0 the run does not divide by is a blank written as 0, as above.)
-        if (vals[d.measure] === 0 && plan.spare.has(d.measure)) continue;
         if (estimated?.has(d.name) || estimated?.has('participants')) continue;
         const col = plan.participantsColumn >= 0 ? plan.participantsColumn : 0;
+        if (vals[d.measure] === 0 && plan.spare.has(d.measure)) {
+          if (vals[p]! > 0 && !zeroAreaSpare?.includes(d.measure) && !overCoverageException(provinceKey, d.name)) this.spareGap(d.measure, { code: 'over-coverage', participants: vals[p]!, measure: d.name, denominator: 0, column: this.denominatorColumn(d.name) }, places[col]?.line ?? line, places[col]?.column);
+          continue;
+        }
         // The two readings (Indonesian, English) of participants and of the denominator.
         const p0 = vals[p]!;
         const p1 = vals[p]! + delta[p]!;

@@ -721,9 +721,16 @@ export function noteText(n: Note, lang: Lang): string {
     case 'denominator-default': {
       // rv28 R22: validate names the other column unused; coverage said nothing.
       const flags = n.unused.map((m) => `--denominator ${m}`);
+      // rv29 S6: --workforce's columns; S2: the column every file of the month reported gives, not the input's first.
+      const w = n.within;
+      const has = n.source !== undefined
+        ? L(`that --workforce ${n.source} has`, `dimiliki --workforce ${n.source}`)
+        : w
+          ? L(`that every file ${w.period ? `of ${w.period}, the month reported, ` : ''}gives: ${list(w.files, 3)}`, `diberikan setiap berkas ${w.period ? `bulan ${w.period}, bulan yang dilaporkan` : ''}: ${list(w.files, 3)}`)
+          : L('the input has', 'dimiliki input');
       return L(
-        `coverage is on ${n.measure} (the default, the first of workforce, employed, potential_workers the input has); ${list(n.unused)} ${n.unused.length === 1 ? 'is' : 'are'} not used (${orList(flags, 'or')} to report on ${n.unused.length === 1 ? 'it' : 'one of them'})`,
-        `cakupan dihitung atas ${n.measure} (bawaan, yang pertama dari workforce, employed, potential_workers yang dimiliki input); ${list(n.unused)} tidak dipakai (${orList(flags, 'atau')} untuk melaporkan atas ${n.unused.length === 1 ? 'kolom itu' : 'salah satunya'})`,
+        `coverage is on ${n.measure} (the default, the first of workforce, employed, potential_workers ${has}); ${list(n.unused)} ${n.unused.length === 1 ? 'is' : 'are'} not used (${orList(flags, 'or')} to report on ${n.unused.length === 1 ? 'it' : 'one of them'})`,
+        `cakupan dihitung atas ${n.measure} (bawaan, yang pertama dari workforce, employed, potential_workers yang ${has}); ${list(n.unused)} tidak dipakai (${orList(flags, 'atau')} untuk melaporkan atas ${n.unused.length === 1 ? 'kolom itu' : 'salah satunya'})`,
       );
     }
     case 'denominator-column': {

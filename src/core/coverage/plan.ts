@@ -911,7 +911,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // reported has potential_workers): no coverage to compare, and coverage_change_pp stays empty. Said.
   if (prevLfl && previousTable && spec.denominator && fromInput && !hasValues(prevLfl, spec.denominator)) {
     const has = DENOMINATORS.filter((m) => m !== spec.denominator && hasValues(prevLfl!, m));
-    notes.push({ code: 'previous-denominator', measure: spec.denominator, previousPeriod: previousPeriod ?? null, source: previousTable.sources.map((x) => x.name).join(', '), has });
+    // The files of that month only (rv29 S8): not every --previous file, nor the input's of other months.
+    const srcs = new Set<number>();
+    for (const r of prevLfl.rows) srcs.add(r.src);
+    const source = previousTable.sources.filter((_, i) => srcs.has(i)).map((x) => x.name).join(', ');
+    notes.push({ code: 'previous-denominator', measure: spec.denominator, previousPeriod: previousPeriod ?? null, source, has });
   }
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
