@@ -21,6 +21,7 @@ import { marginDims, planMargins } from './plan-margins.js';
 import { asConfigInput } from './config-input.js';
 import { breakdownSchema, readData, refuseSpareGaps, stdinNamed, stdinOnce, type Read } from './read.js';
 import type { Session } from './session.js';
+import { defaultDenominatorNote, inputDenominator } from './denominator.js';
 import { takenAsNational } from './no-area.js';
 import { asOfOnPath, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
@@ -89,11 +90,15 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
 
   const shape = shapeOf(grain, base, o);
   const margins = await planMargins(o, grain, shape, load);
+  // None named: the column every file of the month planned from gives, as coverage takes it (rv29 S2,
+  // fx41); the first any file has divided one file's rows and left the others' without a denominator.
+  const chosen = o.denominator === undefined && !read.bundled && !compare ? inputDenominator(read.table, read.period) : { measure: chooseDenominator(o.denominator, [base]) };
+  if (chosen.within) for (const n of defaultDenominatorNote(o.denominator, chosen.measure, read.table, chosen)) notes.push(n);
   const spec: AllocationSpec = {
     total: totals ? totals.stages[totals.stages.length - 1]!.total : undefined,
     shape,
     rule,
-    denominator: chooseDenominator(o.denominator, [base]),
+    denominator: chosen.measure,
     rowTotals: margins.rowTotals,
     columnTotals: margins.columnTotals,
   };

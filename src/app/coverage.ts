@@ -25,7 +25,7 @@ import { coverageSchema, dataFiles, readData, refuseSpareGaps, stdinNamed, stdin
 import { defaultDenominatorNote, inputDenominator } from './denominator.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
-import { takenAsNational } from './no-area.js';
+import { nationalTargets, takenAsNational } from './no-area.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
@@ -159,7 +159,10 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   // An input with no area column meets a national figure of the tool's (--year's national target, the
   // bundled denominators): taken as national, said; refused when plainly a region's (rv28 R4). Targets of
   // one's own keyed by the data's own keys (region, branch, sector) are that data's frame, not national.
-  const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : bundled ? 'denominators' : undefined;
+  // So too a --targets file of national size with no area column (`breakdown --year 2026 --by segment`:
+  // 70,000,000) against an input with none: a Kanwil's 3.3 M is refused, not compared with it (fx41).
+  const nationalFile = !read.bundled && targets && o.targets ? nationalTargets(targets.targets, period) : undefined;
+  const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : (nationalFile ?? (bundled ? 'denominators' : undefined));
   const taken = against ? takenAsNational(read.table, period, against, 'coverage') : undefined;
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
@@ -186,6 +189,10 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
         throw namedPlan(e, file);
       });
       samePlanTwice(other!.targets.table.sources, seenPlans);
+      // A compared plan of national size meets the input as the run's own would (fx41).
+      const otherNational = !read.bundled && !nationalFile ? nationalTargets(other!.targets, period) : undefined;
+      const otherTaken = otherNational ? takenAsNational(read.table, period, otherNational, 'coverage') : undefined;
+      if (otherTaken) other!.notes.push(otherTaken);
       if (!other!.nothingAsOf) nothingAsOf = undefined;
       // A refusal of the compared plan (a month before its baseline, a revision not yet in force) names its file (rv14).
       let r: CoverageResult;

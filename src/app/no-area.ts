@@ -9,10 +9,17 @@
 // coverage ÷17), and plausible-looking; the fix is one column (kanwil) or its own total (--target N).
 // Why half: the published national figures since 2023 run from 39.05 M to 48.64 M; the largest Kanwil
 // holds well under a quarter of them, and a national file missing half the country is no national file.
+//
+// A --targets file meets it the same way (fx41): targets with no area column whose total is at least half
+// the national participants of the time are national targets (`breakdown --year 2026 --by segment`:
+// 70,000,000), and an input with no area set against them is checked as against --year's. Targets of
+// its own scale (a Kanwil's `segment,target`, 5.6 M; a branch plan of hundreds) are that file's frame and
+// pass unchecked: by size, since the keys (segment, branch) cannot tell a national plan from a region's.
 
 import type { Period } from '../core/calendar.js';
 import type { Note } from '../core/facts.js';
 import { areaDimOf } from '../core/scope.js';
+import type { Targets } from '../core/coverage/targets.js';
 import { dimIndex, measureIndex, type Table } from '../core/table.js';
 import { InputError, say } from '../errors.js';
 import { baselineFacts, loadActuals, periodOrder } from '../io/bundled.js';
@@ -39,6 +46,34 @@ export function nationalOfTime(period: Period | undefined): NationalFigure {
   return best;
 }
 
+/** What national figure an input with no area meets: --year's target, the bundled denominators, or a --targets file of national size. */
+export type NationalAgainst = 'target' | 'denominators' | { readonly targets: string; readonly total: number };
+
+/**
+ * The targets of a --targets file with no area column, where they are national-sized: their total (of
+ * the largest month or revision, so that a months file is not summed over its months) at least half the
+ * national participants of the month reported; else undefined (targets with an area, or of a region's
+ * size). Example: seg.csv of `breakdown --year 2026 --by segment`, 70,000,000 ≥ 39,350,000 / 2.
+ */
+export function nationalTargets(targets: Targets, period: Period | undefined): NationalAgainst | undefined {
+  const t = targets.table;
+  if (areaDimOf(t.dims.map((d) => d.name))) return undefined;
+  const ti = measureIndex(t, 'target');
+  if (ti < 0) return undefined;
+  const when = ['period', 'year', 'from'].map((d) => dimIndex(t, d)).filter((i) => i >= 0);
+  const totals = new Map<string, number>();
+  for (const r of t.rows) {
+    const v = r.values[ti];
+    if (v === null || v === undefined) continue;
+    const k = when.map((i) => r.keys[i]).join('\u0000');
+    totals.set(k, (totals.get(k) ?? 0) + v);
+  }
+  let total = 0;
+  for (const v of totals.values()) if (v > total) total = v;
+  if (total * 2 < nationalOfTime(period).participants) return undefined;
+  return { targets: t.sources.map((s) => s.name).join(', '), total };
+}
+
 const grouped = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 
 /**
@@ -46,7 +81,7 @@ const grouped = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{
  * national (undefined where it has an area), or the refusal when its participants are under half the
  * national ones of its time. `against`: what national it meets (for the words).
  */
-export function takenAsNational(table: Table, period: Period | undefined, against: 'target' | 'denominators', command: 'breakdown' | 'coverage'): Note | undefined {
+export function takenAsNational(table: Table, period: Period | undefined, against: NationalAgainst, command: 'breakdown' | 'coverage'): Note | undefined {
   if (areaDimOf(table.dims.map((d) => d.name))) return undefined;
   const file = table.sources.map((s) => s.name).join(', ');
   const pm = measureIndex(table, 'participants');
@@ -64,14 +99,21 @@ export function takenAsNational(table: Table, period: Period | undefined, agains
       command === 'breakdown'
         ? { en: 'add a kanwil or province column naming its area (a Kanwil\'s recap: period,kanwil,segment,participants), or give its own total with --target N', id: 'tambahkan kolom kanwil atau province yang menyebut wilayahnya (rekap Kanwil: period,kanwil,segment,participants), atau berikan totalnya sendiri dengan --target N' }
         : { en: 'add a kanwil or province column naming its area (a Kanwil\'s recap: period,kanwil,segment,participants), and to targets of its own (kanwil,segment,target): --year and the bundled denominators then take that area\'s share', id: 'tambahkan kolom kanwil atau province yang menyebut wilayahnya (rekap Kanwil: period,kanwil,segment,participants), juga pada target sendiri (kanwil,segment,target): --year dan penyebut bawaan lalu mengambil bagian wilayah itu' };
+    const what =
+      typeof against === 'object'
+        ? { en: `the national targets of ${against.targets} (${grouped(against.total, ',')} in all)`, id: `target nasional di ${against.targets} (${grouped(against.total, '.')} seluruhnya)` }
+        : against === 'denominators'
+          ? { en: 'the national denominators', id: 'penyebut nasional' }
+          : { en: 'the national target', id: 'target nasional' };
     throw new InputError({
       file,
       code: 'no-area-not-national',
       ...say(
-        { message: `the input has no area column (province, regency or kanwil), so it would be taken as the whole country's, against the national ${against}; but its ${grouped(participants, ',')} participants${of} are under half the national ${grouped(nat.participants, ',')} of ${nat.period} (${nat.source}): it is almost certainly a region's`, hint: hint.en },
-        { message: `input tidak memiliki kolom wilayah (province, regency atau kanwil), sehingga akan dianggap milik seluruh negeri, terhadap ${against === 'denominators' ? 'penyebut' : 'target'} nasional; tetapi ${grouped(participants, '.')} pesertanya${ofId} kurang dari separuh angka nasional ${grouped(nat.participants, '.')} per ${nat.period} (${nat.source}): hampir pasti milik satu wilayah`, hint: hint.id },
+        { message: `the input has no area column (province, regency or kanwil), so it would be taken as the whole country's, against ${what.en}; but its ${grouped(participants, ',')} participants${of} are under half the national ${grouped(nat.participants, ',')} of ${nat.period} (${nat.source}): it is almost certainly a region's`, hint: hint.en },
+        { message: `input tidak memiliki kolom wilayah (province, regency atau kanwil), sehingga akan dianggap milik seluruh negeri, terhadap ${what.id}; tetapi ${grouped(participants, '.')} pesertanya${ofId} kurang dari separuh angka nasional ${grouped(nat.participants, '.')} per ${nat.period} (${nat.source}): hampir pasti milik satu wilayah`, hint: hint.id },
       ),
     });
   }
-  return { code: 'taken-national', file, against, participants, period: period ?? null, national: nat.participants, nationalPeriod: nat.period, source: nat.source };
+  const kind = typeof against === 'object' ? 'targets' : against;
+  return { code: 'taken-national', file, against: kind, ...(typeof against === 'object' ? { targets: against.targets, targetsTotal: against.total } : {}), participants, period: period ?? null, national: nat.participants, nationalPeriod: nat.period, source: nat.source };
 }

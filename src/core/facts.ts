@@ -229,7 +229,7 @@ export type Note =
   /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
   /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */
   /** An input with no area column, taken as the whole country's where a national figure meets it (rv28 R4). */
-  | { readonly code: 'taken-national'; readonly file: string; readonly against: 'target' | 'denominators'; readonly participants: number | null; readonly period: string | null; readonly national: number; readonly nationalPeriod: string; readonly source: string }
+  | { readonly code: 'taken-national'; readonly file: string; readonly against: 'target' | 'denominators' | 'targets'; readonly targets?: string; readonly targetsTotal?: number; readonly participants: number | null; readonly period: string | null; readonly national: number; readonly nationalPeriod: string; readonly source: string }
   | { readonly code: 'bundled-denominators'; readonly measure?: string; readonly inputHas?: readonly string[] }
   /** Rows without an earlier month in the pace window: no pace and no projection for them (nor for their subtotals). */
   | { readonly code: 'no-pace'; readonly rows: number; readonly window: number; /** The rows (up to 8), by name (rv26 F3). */ readonly names?: readonly string[] }

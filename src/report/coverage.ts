@@ -351,8 +351,18 @@ function trendChart(r: CoverageResult, total: CoverageRow): TrendChart {
   const whereId = scopeText(r.scope, 'id');
   const y = otherDecember(r);
   const year = y === undefined ? '' : ` ${y}`;
+  // Where some rows have no target, the actual and projection lines are of those with one, as the
+  // milestones and the target are (fx41): said where the chart is, its title.
+  const rows = s.chart.rows;
+  const more = rows && rows.of - rows.with > rows.without.length ? ', …' : '';
+  const like = rows
+    ? {
+        en: `; actual and projection: the ${rows.with} of ${rows.of} rows with a target, as the milestones (none for ${rows.without.join(', ')}${more})`,
+        id: `; aktual dan proyeksi: ${rows.with} dari ${rows.of} baris yang memiliki target, seperti tonggaknya (tanpa target: ${rows.without.join(', ')}${more})`,
+      }
+    : { en: '', id: '' };
   return {
-    title: { en: `Participants month by month to December${year}${where ? ` — ${where}` : ''}`, id: `Peserta bulan demi bulan sampai Desember${year}${whereId ? ` — ${whereId}` : ''}` },
+    title: { en: `Participants month by month to December${year}${where ? ` — ${where}` : ''}${like.en}`, id: `Peserta bulan demi bulan sampai Desember${year}${whereId ? ` — ${whereId}` : ''}${like.id}` },
     months: s.months,
     totalSeries: total.story?.series ?? [],
     path: s.chart,

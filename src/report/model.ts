@@ -58,6 +58,8 @@ export interface TrendChart {
     readonly milestones: readonly (number | null)[];
     readonly projection: readonly (number | null)[];
     readonly target: number | null;
+    /** Set where some rows have no target: the actual and projection lines are of the rows with one (said in the title). */
+    readonly rows?: { readonly with: number; readonly of: number; readonly without: readonly string[] };
   };
 }
 

@@ -665,7 +665,10 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotal dan Totalnya (--pace-window memperlebar jendela)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'id')})` : ''}` : ''}`,
       );
     case 'taken-national': {
-      const what = { target: ['the national target', 'target nasional'], denominators: ["the bundled baseline's national denominators", 'penyebut nasional baseline bawaan'] }[n.against];
+      const what =
+        n.against === 'targets'
+          ? [`the national targets of ${n.targets ?? '--targets'} (${num(n.targetsTotal ?? 0, 'en')} in all)`, `target nasional di ${n.targets ?? '--targets'} (${num(n.targetsTotal ?? 0, 'id')} seluruhnya)`]
+          : { target: ['the national target', 'target nasional'], denominators: ["the bundled baseline's national denominators", 'penyebut nasional baseline bawaan'] }[n.against];
       const of = n.period ? L(` of ${n.period}`, ` per ${n.period}`) : '';
       const figures = n.participants === null ? '' : L(` (its ${num(n.participants, 'en')} participants${of}; the national ${num(n.national, 'en')} of ${n.nationalPeriod}, ${n.source})`, ` (${num(n.participants, 'id')} pesertanya${of}; angka nasional ${num(n.national, 'id')} per ${n.nationalPeriod}, ${n.source})`);
       return L(

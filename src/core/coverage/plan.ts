@@ -113,7 +113,17 @@ export interface CoverageStory {
     /** From the month reported to December at the pace (null before it). */
     readonly projection: readonly (number | null)[];
     readonly target: number | null;
+    /** Set where some rows have no target: the actual and projection lines are of the rows with one. */
+    readonly rows?: ChartRows;
   };
+}
+
+/** The rows the chart's actual and projection lines are of, where not every row has a target. */
+export interface ChartRows {
+  readonly with: number;
+  readonly of: number;
+  /** The first rows without a target (five at most), by label. */
+  readonly without: readonly string[];
 }
 
 /**
@@ -1229,6 +1239,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
     const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
+    const withTargets = storyTargets(stars ?? [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
     const told = tellStory(Array.from(rowList), history, {
       grain,
       window: spec.paceWindow ?? 3,
@@ -1236,7 +1247,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       december,
       margin: spec.atRiskMargin,
       starOf,
-      ...storyTargets(stars ?? [], starGrain.length - targetGrain.length, targetGrain, coarse, grain),
+      ...withTargets,
       notes,
       denominator: denominatorFrom ? spec.denominator : undefined,
       allowOver: spec.allowOverCoverage,
@@ -1273,9 +1284,14 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       }
       return t.rows.length && some ? sum : null;
     };
-    const totalSeries = total.story?.series ?? [];
-    const projected = total.story?.projected ?? null;
-    const now = total.metrics.participants;
+    // The chart sets the actual line against the milestone path and the projection against the target:
+    // where some rows have no target, those lines are of the rows with one, as the milestones and the
+    // target are (fx35's note: the Total's 1,950,000 of three provinces drawn above the path of two, and
+    // projected above their target, while the status said will-miss). Said in the chart's title.
+    const like = targetTable ? chartRowsWithTarget(told.rows, history.months.length, starOf, withTargets.withTarget) : undefined;
+    const totalSeries = like?.series ?? total.story?.series ?? [];
+    const projected = like ? like.projected : (total.story?.projected ?? null);
+    const now = like ? like.now : total.metrics.participants;
     const span = monthsBetween(period, december);
     story = {
       months: history.months,
@@ -1294,6 +1310,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
           return span === 0 ? now : now + Math.round(((projected - now) * k) / span);
         }),
         target: total.metrics.target,
+        ...(like ? { rows: like.rows } : {}),
       },
     };
   }
@@ -1570,6 +1587,39 @@ export function countLevel(list: CoverageRowList, level: CoverageRow['level']): 
   let n = 0;
   for (let i = 0; i < list.length; i++) if (list.level(i) === level) n++;
   return n;
+}
+
+/**
+ * The chart's actual and projection over the detail rows with a target, where some have none (and some
+ * have one): their months summed (null where one of them has none), their projections summed (null where
+ * one has none) and their participants now. Undefined where every row, or none, has a target.
+ * Example: Aceh 660,000 and Bali 960,000 with targets, Papua 330,000 without → now 1,620,000, rows 2 of 3.
+ */
+function chartRowsWithTarget(rows: readonly CoverageRow[], months: number, starOf: (keys: readonly string[]) => string, withTarget: ReadonlySet<string>): { series: (number | null)[]; projected: number | null; now: number; rows: ChartRows } | undefined {
+  const series: (number | null)[] = new Array<number | null>(months).fill(0);
+  let projected: number | null = 0;
+  let now = 0;
+  let of = 0;
+  let n = 0;
+  const without: string[] = [];
+  for (const r of rows) {
+    if (r.level !== 'detail') continue;
+    of++;
+    if (!withTarget.has(starOf(r.keys))) {
+      if (without.length < 5) without.push(r.labels.join(' / '));
+      continue;
+    }
+    n++;
+    now += r.metrics.participants;
+    const s = r.story;
+    for (let i = 0; i < months; i++) {
+      const v = s?.series[i];
+      series[i] = v === null || v === undefined || series[i] === null ? null : series[i]! + v;
+    }
+    projected = projected === null || s?.projected === null || s?.projected === undefined ? null : projected + s.projected;
+  }
+  if (n === 0 || n === of) return undefined;
+  return { series, projected, now, rows: { with: n, of, without } };
 }
 
 /** Rows already made (the story's), as a list. */
