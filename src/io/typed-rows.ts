@@ -1237,11 +1237,13 @@ export class TypedRows implements RowSink {
     // there is a blank an export wrote as 0, which would take the province out of the Total and make its
     // change a fall of 100 % (rv28 R21: a Kanwil's +21,000 shown as -137,094, --expect satisfied). Refused
     // as its 0 denominator is. A regency's or a finer row's 0 may be real (a new regency, the PMI of an
-    // inland one): read, and a fall to 0 is warned by coverage (the core's `fell-to-zero`).
-    if (p >= 0 && have[p] === 1 && vals[p] === 0 && delta[p] === 0 && !parts && !(regency && 'key' in regency)) {
+    // inland one): read, and a fall to 0 is warned by coverage (the core's `fell-to-zero`). The same for a
+    // wide row (participants_pu … participants_pmi, what `template --segments` writes) whose participants
+    // and parts are all 0 (rv30 T3); one part of 0 (a real 0 PMI) is read.
+    if (p >= 0 && have[p] === 1 && vals[p] === 0 && delta[p] === 0 && !(regency && 'key' in regency)) {
       const area = this.ownArea(plan, keys, province, regency);
       if (area !== undefined) {
-        const col = plan.participantsColumn;
+        const col = plan.participantsColumn >= 0 ? plan.participantsColumn : parts ? this.partsCol[0]! : -1;
         const period = plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined;
         const raw = { code: 'zero-area-participants' as const, field: col >= 0 ? this.cols[col]!.name : 'participants', area, ...(period ? { period } : {}) };
         const place = this.o.place(col >= 0 ? (places[col]?.line ?? line) : line, col >= 0 ? places[col]?.column : undefined);
