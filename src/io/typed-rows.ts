@@ -304,9 +304,15 @@ export class TypedRows implements RowSink {
    * after they are read, and the files whose spare column it is are refused then (app/read.ts
    * refuseSpareGaps; rv29 S1), as they were before rv27 F7.
    */
-  readonly spareGaps: { readonly measure: string; readonly problem: Problem }[] = [];
+  get spareGaps(): readonly { readonly measure: string; readonly problem: Problem }[] {
+    // A column blank on every row of the file is a column the file does not give (an export that writes
+    // all its columns): not refused at its cells (rv30 T1); the run reads the file as without it (the
+    // note "gives employed, not potential_workers"). A blank or 0 among figures stays refused (rv29 S1).
+    return this.gaps.filter((g) => this.filled[this.shape.measure(g.measure)] === 1);
+  }
+  private readonly gaps: { readonly measure: string; readonly problem: Problem }[] = [];
   private spareGap(measure: number, p: InputProblem, line: number, column?: number): void {
-    if (this.spareGaps.length < SPARE_GAPS) this.spareGaps.push({ measure: this.shape.measures[measure]!.name, problem: inputProblem(p, this.o.place(line, column)) });
+    if (this.gaps.length < SPARE_GAPS) this.gaps.push({ measure: this.shape.measures[measure]!.name, problem: inputProblem(p, this.o.place(line, column)) });
   }
   private plan: Plan | undefined;
   private contradictionReported = false;
@@ -323,6 +329,8 @@ export class TypedRows implements RowSink {
   private keys: (string | null)[] = [];
   private readonly vals: Float64Array;
   private readonly have: Uint8Array;
+  /** By measure: 1 once a cell of its column in the file holds a figure (spareGaps). */
+  private readonly filled: Uint8Array;
   private readonly delta: Float64Array;
   private readonly resolved: (Resolved | undefined | null)[] = [];
   private readonly partsId: number[] = [];
@@ -346,6 +354,7 @@ export class TypedRows implements RowSink {
     const nm = shape.measures.length;
     this.vals = new Float64Array(nm);
     this.have = new Uint8Array(nm);
+    this.filled = new Uint8Array(nm);
     this.delta = new Float64Array(nm);
   }
 
@@ -1109,6 +1118,7 @@ export class TypedRows implements RowSink {
         vals[n.measure] = id;
         delta[n.measure] = en - id;
         have[n.measure] = en === id ? 1 : 2;
+        this.filled[n.measure] = 1;
       } else if (n.role === 'part') {
         partsId[parts] = id;
         partsDelta[parts] = en - id;

@@ -1,7 +1,9 @@
 // Review rv30 (fixed by fx43):
 //   T3  a province's 0 participants was refused in the long layout but read in the wide one (participants_pu …
 //       participants_pmi, what `template --segments` writes): Total without the province, exit 0.
-import { existsSync, rmSync } from 'node:fs';
+//   T1  last month's file with a potential_workers column blank on every row failed the report (a cell-by-cell
+//       "field is empty"); a column blank on every row is a column the file does not give.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvRows, run, tmp, writeIn } from './helpers.js';
@@ -32,5 +34,43 @@ describe('rv30 T3: 0 participants of a province in the wide layout', () => {
     expect(r.code, r.stderr).toBe(0);
     // By hand: 156,000 + 78,000 + 21,000 + 0 = 255,000.
     expect(csvRows(r.stdout).find((x) => x['province'] === 'Total')?.['participants']).toBe('255000');
+  });
+});
+
+describe('rv30 T1: a denominator column blank on every row of last month\'s file', () => {
+  const june = writeIn(dir, 'd-2024-06.csv', 'period,province,potential_workers,participants\n2024-06,Gorontalo,422934,259971\n2024-06,Maluku,485724,155094\n');
+  const mayBlank = writeIn(dir, 'd-2024-05.csv', 'period,province,employed,potential_workers,participants\n2024-05,Gorontalo,640000,,259331\n2024-05,Maluku,728586,,155250\n');
+
+  it('is a column not given: the report, the change in participants, and the note that May gives employed', async () => {
+    const r = await run(['coverage', june, '--previous', mayBlank, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // By hand: Gorontalo 259,971 - 259,331 = 640; Maluku 155,094 - 155,250 = -156; Total 484.
+    const rows = csvRows(r.stdout);
+    expect(rows.map((x) => [x['province'], x['change'], x['coverage_change_pp']])).toEqual([
+      ['Gorontalo', '640', ''],
+      ['Maluku', '-156', ''],
+      ['Total', '484', ''],
+    ]);
+    expect(r.stderr).toContain('gives employed, not potential_workers');
+    // The same two months as a glob.
+    const g = join(dir, 'g');
+    mkdirSync(g);
+    writeIn(g, '2024-05.csv', 'period,province,employed,potential_workers,participants\n2024-05,Gorontalo,640000,,259331\n2024-05,Maluku,728586,,155250\n');
+    writeIn(g, '2024-06.csv', 'period,province,potential_workers,participants\n2024-06,Gorontalo,422934,259971\n2024-06,Maluku,485724,155094\n');
+    const gr = await run(['coverage', join(g, '*.csv'), '-f', 'csv', '-q']);
+    expect(gr.code, gr.stderr).toBe(0);
+    expect(csvRows(gr.stdout).find((x) => x['province'] === 'Total')?.['change']).toBe('484');
+  });
+
+  it('one blank or 0 among its figures stays refused at its cell (rv29 S1)', async () => {
+    const oneBlank = writeIn(dir, 'd1-2024-05.csv', 'period,province,employed,potential_workers,participants\n2024-05,Gorontalo,640000,,259331\n2024-05,Maluku,728586,485724,155250\n');
+    const r = await run(['coverage', june, '--previous', oneBlank, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    // "2024-05,Gorontalo,640000," is 25 characters.
+    expect(r.stderr).toContain(`${oneBlank}:2:26: error: field "potential_workers" is empty`);
+    const zero = writeIn(dir, 'd0-2024-05.csv', 'period,province,employed,potential_workers,participants\n2024-05,Gorontalo,640000,0,259331\n2024-05,Maluku,728586,485724,155250\n');
+    const z = await run(['coverage', june, '--previous', zero, '-f', 'csv']);
+    expect(z.code).toBe(3);
+    expect(z.stderr).toContain(`${zero}:2:26: error: field "potential_workers": Gorontalo's potential_workers is 0`);
   });
 });
