@@ -3,6 +3,7 @@
 //       participants_pmi, what `template --segments` writes): Total without the province, exit 0.
 //   T1  last month's file with a potential_workers column blank on every row failed the report (a cell-by-cell
 //       "field is empty"); a column blank on every row is a column the file does not give.
+//   T7  a kanwil cell written as the tool titles the office ("Kanwil Sulawesi Maluku") was an unknown office.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,5 +73,23 @@ describe('rv30 T1: a denominator column blank on every row of last month\'s file
     const z = await run(['coverage', june, '--previous', zero, '-f', 'csv']);
     expect(z.code).toBe(3);
     expect(z.stderr).toContain(`${zero}:2:26: error: field "potential_workers": Gorontalo's potential_workers is 0`);
+  });
+});
+
+describe('rv30 T7: a kanwil cell with the word "Kanwil" or "Kantor Wilayah"', () => {
+  it('is the office, in data and in targets; an unknown name stays refused', async () => {
+    for (const name of ['Kanwil Sulawesi Maluku', 'Kanwil Sulama', 'Kanwil Sulawesi Maluku (Sulama)', 'Kantor Wilayah Sulama']) {
+      const f = writeIn(dir, 'kw.csv', `period,kanwil,potential_workers,participants\n2026-06,${name},7301061,3264879\n`);
+      const t = writeIn(dir, 'kwt.csv', `kanwil,target\n${name},5567655\n`);
+      const r = await run(['coverage', f, '--by', 'kanwil', '--targets', t, '-f', 'csv', '-q']);
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      // By hand: 5,567,655 - 3,264,879 = 2,302,776.
+      const row = csvRows(r.stdout)[0]!;
+      expect([row['kanwil'], row['participants'], row['gap']]).toEqual(['Sulawesi Maluku (Sulama)', '3264879', '2302776']);
+    }
+    const bad = writeIn(dir, 'kwbad.csv', 'period,kanwil,potential_workers,participants\n2026-06,Kanwil Atlantis,7301061,3264879\n');
+    const r = await run(['coverage', bad, '--by', 'kanwil', '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('unknown regional office "Kanwil Atlantis"');
   });
 });
