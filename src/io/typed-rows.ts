@@ -228,7 +228,18 @@ export interface TotalRow {
    * Provinsi Gorontalo"): the rows it totals are those whose key in `dim` (the province) is one of `keys`,
    * and it is checked against them as a grand total is (rv28 R10).
    */
-  readonly within?: { readonly dim: number; readonly keys: ReadonlySet<string>; readonly area: string };
+  readonly within?: {
+    readonly dim: number;
+    readonly keys: ReadonlySet<string>;
+    readonly area: string;
+    /**
+     * A province's bare name that begins other provinces' names ("Jumlah Maluku": Maluku and Maluku Utara;
+     * "Jumlah Papua": the provinces formed from Papua): the group a recap may mean by it. The total is
+     * checked against the province's rows, or against this group's when it matches them; matching neither, it is
+     * left out unchecked (rv30 T4).
+     */
+    readonly group?: ReadonlySet<string>;
+  };
 }
 
 /** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
@@ -1388,7 +1399,10 @@ export class TypedRows implements RowSink {
     // that is also one of its regencies' is taken only after "Provinsi".
     const regencies = plan.regencyCode >= 0 || plan.regencyName >= 0;
     if (regencies && !named && regencyRegistry().inProvince(p.kemendagri).some((r) => normaliseName(r.name.replace(/^(kabupaten|kab\.?|kota)\s+/i, '')) === normaliseName(rest))) return undefined;
-    return { dim, keys: new Set([p.kemendagri]), area: p.name };
+    const spaced = (n: string): string => n.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const prefix = `${spaced(p.name)} `;
+    const group = named ? [] : provinceRegistry().provinces.filter((q) => q.kemendagri !== p.kemendagri && spaced(q.name).startsWith(prefix));
+    return { dim, keys: new Set([p.kemendagri]), area: p.name, ...(group.length ? { group: new Set([p.kemendagri, ...group.map((q) => q.kemendagri)]) } : {}) };
   }
 
   /**

@@ -3,6 +3,7 @@
 //       participants_pmi, what `template --segments` writes): Total without the province, exit 0.
 //   T1  last month's file with a potential_workers column blank on every row failed the report (a cell-by-cell
 //       "field is empty"); a column blank on every row is a column the file does not give.
+//   T4  a group total "Jumlah Maluku" (Maluku + Maluku Utara) was checked as the one province and refused.
 //   T7  a kanwil cell written as the tool titles the office ("Kanwil Sulawesi Maluku") was an unknown office.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,5 +92,40 @@ describe('rv30 T7: a kanwil cell with the word "Kanwil" or "Kantor Wilayah"', ()
     const r = await run(['coverage', bad, '--by', 'kanwil', '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('unknown regional office "Kanwil Atlantis"');
+  });
+});
+
+describe('rv30 T4: a total named like a province that begins other provinces\' names', () => {
+  const head = 'period,province,potential_workers,participants\n';
+  const rows = '2026-06,Gorontalo,422934,259971\n2026-06,Maluku,485724,155094\n2026-06,Maluku Utara,424131,181372\n';
+
+  it('"Jumlah Maluku" over Maluku and Maluku Utara is checked against that group: the report, the total left out', async () => {
+    // By hand: 485,724 + 424,131 = 909,855; 155,094 + 181,372 = 336,466.
+    const f = writeIn(dir, 'jm.csv', `${head}${rows}2026-06,Jumlah Maluku,909855,336466\n`);
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${f}:5 "Jumlah Maluku" (agrees with its rows)`);
+    // Total of the three provinces: 259,971 + 155,094 + 181,372 = 596,437.
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Total')?.['participants']).toBe('596437');
+  });
+
+  it('the province\'s own total is checked too; matching neither, it is left out not checked', async () => {
+    const own = writeIn(dir, 'jm1.csv', `${head}${rows}2026-06,Jumlah Maluku,485724,155094\n`);
+    const o = await run(['coverage', own, '-f', 'csv']);
+    expect(o.code, o.stderr).toBe(0);
+    expect(o.stderr).toContain('"Jumlah Maluku" (agrees with its rows)');
+    const neither = writeIn(dir, 'jm2.csv', `${head}${rows}2026-06,Jumlah Maluku,909855,336000\n`);
+    const n = await run(['coverage', neither, '-f', 'csv']);
+    expect(n.code, n.stderr).toBe(0);
+    expect(n.stderr).toContain('"Jumlah Maluku" (not checked)');
+  });
+
+  it('a total that names one province ("Jumlah Provinsi Maluku", "Total Gorontalo") and disagrees is refused', async () => {
+    const f = writeIn(dir, 'jm3.csv', `${head}${rows}2026-06,Jumlah Provinsi Maluku,909855,336466\n`);
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('the total row "Jumlah Provinsi Maluku" gives participants 336,466, but the 1 row(s) it totals add up to 155,094');
+    const g = writeIn(dir, 'jm4.csv', `${head}${rows}2026-06,Total Gorontalo,422934,250000\n`);
+    expect((await run(['coverage', g, '-f', 'csv'])).code).toBe(3);
   });
 });
