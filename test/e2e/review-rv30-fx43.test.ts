@@ -4,6 +4,7 @@
 //   T1  last month's file with a potential_workers column blank on every row failed the report (a cell-by-cell
 //       "field is empty"); a column blank on every row is a column the file does not give.
 //   T4  a group total "Jumlah Maluku" (Maluku + Maluku Utara) was checked as the one province and refused.
+//   T6  last month's JSON report by province × segment as --previous: the refusal's hint now says what to keep.
 //   T7  a kanwil cell written as the tool titles the office ("Kanwil Sulawesi Maluku") was an unknown office.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,5 +128,25 @@ describe('rv30 T4: a total named like a province that begins other provinces\' n
     expect(r.stderr).toContain('the total row "Jumlah Provinsi Maluku" gives participants 336,466, but the 1 row(s) it totals add up to 155,094');
     const g = writeIn(dir, 'jm4.csv', `${head}${rows}2026-06,Total Gorontalo,422934,250000\n`);
     expect((await run(['coverage', g, '-f', 'csv'])).code).toBe(3);
+  });
+});
+
+describe('rv30 T6: last month\'s JSON report by province × segment as --previous', () => {
+  it('is refused with a hint to keep the month\'s input (a report by province gives no change per segment)', async () => {
+    const head = 'period,province,segment,participants\n';
+    const june = writeIn(dir, 's-2026-06.csv', `${head}2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n`);
+    const july = writeIn(dir, 's-2026-07.csv', `${head}2026-07,Gorontalo,PU,156083\n2026-07,Gorontalo,BPU,78091\n`);
+    const rep = join(dir, 's-2026-06.json');
+    expect((await run(['coverage', june, '--by', 'province,segment', '-o', rep, '-q'])).code).toBe(0);
+    const r = await run(['coverage', july, '--by', 'province,segment', '--previous', rep, '-f', 'csv', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("keep each month's input to be next month's --previous (a report by province can be --previous too, but gives no change per segment)");
+    // The month's input as --previous: by hand PU 156,083 - 155,983 = 100, BPU 100.
+    const ok = await run(['coverage', july, '--by', 'province,segment', '--previous', june, '-f', 'csv', '-q']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(csvRows(ok.stdout).filter((x) => x['level'] === 'detail').map((x) => [x['segment'], x['change']])).toEqual([
+      ['PU', '100'],
+      ['BPU', '100'],
+    ]);
   });
 });
