@@ -280,7 +280,8 @@ export class KeyDomains {
         return { key, label: key };
       }
       case 'kanwil': {
-        const k = this.kanwils.get(normaliseName(t));
+        // "Kanwil Sulawesi Maluku", "Kantor Wilayah Sulama": as the tool's own titles write the office (rv30 T7).
+        const k = this.kanwils.get(normaliseName(t)) ?? this.kanwils.get(normaliseName(t.replace(/^\s*(kanwil|kantor\s+wilayah)\b[\s.:-]*/i, '')));
         if (k) return { key: k, label: k };
         const all = [...new Set(this.kanwils.values())].join(', ');
         return say({ message: `unknown regional office "${clipValue(t)}"`, hint: `regional offices: ${all}` }, { message: `kantor wilayah "${clipValue(t)}" tidak dikenal`, hint: `kantor wilayah: ${all}` });

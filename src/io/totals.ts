@@ -8,7 +8,8 @@
 // measure some of those rows lack, or that the total leaves blank, is not compared (the note names it); a
 // grand total over no rows is compared with 0 (the rows it totals are missing); a subtotal whose words
 // name a Kanwil or a province ("Total Kanwil Sulawesi Maluku") is checked against that area's rows (its
-// `within`); another subtotal is left out unchecked.
+// `within`), or the group a province's name may mean ("Jumlah Maluku": Maluku and Maluku Utara, rv30 T4);
+// another subtotal is left out unchecked.
 
 import type { ProblemList } from '../errors.js';
 import type { Diagnostic } from '../errors.js';
@@ -68,45 +69,72 @@ export function checkTotals(
   const out: { line: number; label: string; checked: boolean; notCompared?: string[] }[] = [];
   for (const t of totals) {
     let checked = false;
-    const notCompared: string[] = [];
+    let notCompared: string[] = [];
     const scope = [...t.scope];
     const within = t.within !== undefined && fold.keeps(t.within.dim) ? t.within : undefined;
     if ((t.kind === 'grand' || within) && scope.every(([d]) => fold.keeps(d))) {
-      const nm = fold.measures.length;
-      const sums = new Array<number>(nm).fill(0);
-      const lacking = new Array<boolean>(nm).fill(false);
-      const given = new Array<boolean>(nm).fill(false);
-      let rows = 0;
-      for (let g = file.start; g < file.end; g++) {
-        const store = fold.store;
-        if (store.parent(g) !== undefined) continue;
-        if (!scope.every(([d, k]) => store.key(g, d) === k)) continue;
-        if (within && !within.keys.has(store.key(g, within.dim) ?? '')) continue;
-        rows += file.rowsIn(g);
-        for (let m = 0; m < nm; m++) {
-          const v = store.value(g, m);
-          if (v === null || v === undefined || file.lacked(g, m)) lacking[m] = true;
-          else {
-            sums[m]! += v;
-            given[m] = true;
-          }
-        }
+      const over = (keys: ReadonlySet<string> | undefined): Compared => compare(t, fold, file, scope, within?.dim ?? -1, keys);
+      let c = over(within?.keys);
+      // A name that may mean a group of provinces ("Jumlah Maluku", rv30 T4): checked against the group
+      // when it matches it; matching neither, it is left out unchecked (the note says so), as before rv28
+      // R10: only a total that names one area ("Jumlah Provinsi Maluku") is refused for disagreeing.
+      if (c.disagrees.length && within?.group) {
+        const g = over(within.group);
+        c = g.disagrees.length ? { rows: c.rows, checked: false, disagrees: [], notCompared: [] } : g;
       }
-      for (let m = 0; m < nm; m++) {
-        const total = t.values[m];
-        // A figure the total leaves blank, or that some of its rows lack, is not compared (and the note
-        // says which); a total over no rows at all is compared with 0: the rows it totals are missing.
-        if (total === null || total === undefined || lacking[m]) {
-          if (given[m] || (total !== null && total !== undefined)) notCompared.push(fold.measures[m]!.name);
-          continue;
-        }
-        checked = true;
-        const measure = fold.measures[m]!;
-        const same = measure.kind === 'count' ? total === sums[m] : Math.abs(total - sums[m]!) <= 1e-9 * Math.max(1, Math.abs(total));
-        if (!same) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: measure.name, total, sum: sums[m]!, rows, ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line, t.columns?.[m])));
-      }
+      checked = c.checked;
+      notCompared = c.notCompared;
+      for (const d of c.disagrees) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: c.rows, ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line, t.columns?.[d.m])));
     }
     out.push({ line: t.line, label: t.label, checked, ...(checked && notCompared.length ? { notCompared } : {}) });
   }
   return out;
+}
+
+interface Compared {
+  readonly rows: number;
+  readonly checked: boolean;
+  readonly notCompared: string[];
+  readonly disagrees: { readonly m: number; readonly total: number; readonly sum: number }[];
+}
+
+/** A total row's figures against the sums of the file's rows in its scope (and, given `keys`, whose key in `dim` is one of them). */
+function compare(t: CheckedTotal, fold: LoadFold, file: FileFold, scope: readonly [number, string][], dim: number, keys: ReadonlySet<string> | undefined): Compared {
+  const nm = fold.measures.length;
+  const sums = new Array<number>(nm).fill(0);
+  const lacking = new Array<boolean>(nm).fill(false);
+  const given = new Array<boolean>(nm).fill(false);
+  let rows = 0;
+  const store = fold.store;
+  for (let g = file.start; g < file.end; g++) {
+    if (store.parent(g) !== undefined) continue;
+    if (!scope.every(([d, k]) => store.key(g, d) === k)) continue;
+    if (keys && !keys.has(store.key(g, dim) ?? '')) continue;
+    rows += file.rowsIn(g);
+    for (let m = 0; m < nm; m++) {
+      const v = store.value(g, m);
+      if (v === null || v === undefined || file.lacked(g, m)) lacking[m] = true;
+      else {
+        sums[m]! += v;
+        given[m] = true;
+      }
+    }
+  }
+  let checked = false;
+  const notCompared: string[] = [];
+  const disagrees: { m: number; total: number; sum: number }[] = [];
+  for (let m = 0; m < nm; m++) {
+    const total = t.values[m];
+    // A figure the total leaves blank, or that some of its rows lack, is not compared (and the note
+    // says which); a total over no rows at all is compared with 0: the rows it totals are missing.
+    if (total === null || total === undefined || lacking[m]) {
+      if (given[m] || (total !== null && total !== undefined)) notCompared.push(fold.measures[m]!.name);
+      continue;
+    }
+    checked = true;
+    const measure = fold.measures[m]!;
+    const same = measure.kind === 'count' ? total === sums[m] : Math.abs(total - sums[m]!) <= 1e-9 * Math.max(1, Math.abs(total));
+    if (!same) disagrees.push({ m, total, sum: sums[m]! });
+  }
+  return { rows, checked, notCompared, disagrees };
 }

@@ -228,7 +228,18 @@ export interface TotalRow {
    * Provinsi Gorontalo"): the rows it totals are those whose key in `dim` (the province) is one of `keys`,
    * and it is checked against them as a grand total is (rv28 R10).
    */
-  readonly within?: { readonly dim: number; readonly keys: ReadonlySet<string>; readonly area: string };
+  readonly within?: {
+    readonly dim: number;
+    readonly keys: ReadonlySet<string>;
+    readonly area: string;
+    /**
+     * A province's bare name that begins other provinces' names ("Jumlah Maluku": Maluku and Maluku Utara;
+     * "Jumlah Papua": the provinces formed from Papua): the group a recap may mean by it. The total is
+     * checked against the province's rows, or against this group's when it matches them; matching neither, it is
+     * left out unchecked (rv30 T4).
+     */
+    readonly group?: ReadonlySet<string>;
+  };
 }
 
 /** A check of a row that waits for the file's locale (a cell of it reads differently in the two). */
@@ -304,9 +315,15 @@ export class TypedRows implements RowSink {
    * after they are read, and the files whose spare column it is are refused then (app/read.ts
    * refuseSpareGaps; rv29 S1), as they were before rv27 F7.
    */
-  readonly spareGaps: { readonly measure: string; readonly problem: Problem }[] = [];
+  get spareGaps(): readonly { readonly measure: string; readonly problem: Problem }[] {
+    // A column blank on every row of the file is a column the file does not give (an export that writes
+    // all its columns): not refused at its cells (rv30 T1); the run reads the file as without it (the
+    // note "gives employed, not potential_workers"). A blank or 0 among figures stays refused (rv29 S1).
+    return this.gaps.filter((g) => this.filled[this.shape.measure(g.measure)] === 1);
+  }
+  private readonly gaps: { readonly measure: string; readonly problem: Problem }[] = [];
   private spareGap(measure: number, p: InputProblem, line: number, column?: number): void {
-    if (this.spareGaps.length < SPARE_GAPS) this.spareGaps.push({ measure: this.shape.measures[measure]!.name, problem: inputProblem(p, this.o.place(line, column)) });
+    if (this.gaps.length < SPARE_GAPS) this.gaps.push({ measure: this.shape.measures[measure]!.name, problem: inputProblem(p, this.o.place(line, column)) });
   }
   private plan: Plan | undefined;
   private contradictionReported = false;
@@ -323,6 +340,8 @@ export class TypedRows implements RowSink {
   private keys: (string | null)[] = [];
   private readonly vals: Float64Array;
   private readonly have: Uint8Array;
+  /** By measure: 1 once a cell of its column in the file holds a figure (spareGaps). */
+  private readonly filled: Uint8Array;
   private readonly delta: Float64Array;
   private readonly resolved: (Resolved | undefined | null)[] = [];
   private readonly partsId: number[] = [];
@@ -346,6 +365,7 @@ export class TypedRows implements RowSink {
     const nm = shape.measures.length;
     this.vals = new Float64Array(nm);
     this.have = new Uint8Array(nm);
+    this.filled = new Uint8Array(nm);
     this.delta = new Float64Array(nm);
   }
 
@@ -1109,6 +1129,7 @@ export class TypedRows implements RowSink {
         vals[n.measure] = id;
         delta[n.measure] = en - id;
         have[n.measure] = en === id ? 1 : 2;
+        this.filled[n.measure] = 1;
       } else if (n.role === 'part') {
         partsId[parts] = id;
         partsDelta[parts] = en - id;
@@ -1237,11 +1258,13 @@ export class TypedRows implements RowSink {
     // there is a blank an export wrote as 0, which would take the province out of the Total and make its
     // change a fall of 100 % (rv28 R21: a Kanwil's +21,000 shown as -137,094, --expect satisfied). Refused
     // as its 0 denominator is. A regency's or a finer row's 0 may be real (a new regency, the PMI of an
-    // inland one): read, and a fall to 0 is warned by coverage (the core's `fell-to-zero`).
-    if (p >= 0 && have[p] === 1 && vals[p] === 0 && delta[p] === 0 && !parts && !(regency && 'key' in regency)) {
+    // inland one): read, and a fall to 0 is warned by coverage (the core's `fell-to-zero`). The same for a
+    // wide row (participants_pu … participants_pmi, what `template --segments` writes) whose participants
+    // and parts are all 0 (rv30 T3); one part of 0 (a real 0 PMI) is read.
+    if (p >= 0 && have[p] === 1 && vals[p] === 0 && delta[p] === 0 && !(regency && 'key' in regency)) {
       const area = this.ownArea(plan, keys, province, regency);
       if (area !== undefined) {
-        const col = plan.participantsColumn;
+        const col = plan.participantsColumn >= 0 ? plan.participantsColumn : parts ? this.partsCol[0]! : -1;
         const period = plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined;
         const raw = { code: 'zero-area-participants' as const, field: col >= 0 ? this.cols[col]!.name : 'participants', area, ...(period ? { period } : {}) };
         const place = this.o.place(col >= 0 ? (places[col]?.line ?? line) : line, col >= 0 ? places[col]?.column : undefined);
@@ -1376,7 +1399,10 @@ export class TypedRows implements RowSink {
     // that is also one of its regencies' is taken only after "Provinsi".
     const regencies = plan.regencyCode >= 0 || plan.regencyName >= 0;
     if (regencies && !named && regencyRegistry().inProvince(p.kemendagri).some((r) => normaliseName(r.name.replace(/^(kabupaten|kab\.?|kota)\s+/i, '')) === normaliseName(rest))) return undefined;
-    return { dim, keys: new Set([p.kemendagri]), area: p.name };
+    const spaced = (n: string): string => n.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const prefix = `${spaced(p.name)} `;
+    const group = named ? [] : provinceRegistry().provinces.filter((q) => q.kemendagri !== p.kemendagri && spaced(q.name).startsWith(prefix));
+    return { dim, keys: new Set([p.kemendagri]), area: p.name, ...(group.length ? { group: new Set([p.kemendagri, ...group.map((q) => q.kemendagri)]) } : {}) };
   }
 
   /**
