@@ -664,6 +664,15 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'en')} row(s) reported no earlier month in the last ${n.window} months: no pace or projection for them, nor for their subtotals and the Total (--pace-window widens the window)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'en')})` : ''}` : ''}`,
         `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotal dan Totalnya (--pace-window memperlebar jendela)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'id')})` : ''}` : ''}`,
       );
+    case 'targets-own-scope': {
+      // rv30 T2: a region's own targets without an area column (a Kanwil's by segment, a province's per branch office).
+      const where = (lang: Lang): string => scopeText(n.scope, lang) ?? '';
+      const per = (lang: Lang): string => (n.keys.length ? n.keys.map((k) => dimLabel(k)[lang]).join(' × ') : '');
+      return L(
+        `the targets of ${n.source} have no area column (province, regency or kanwil): ${n.keys.length ? `its ${num(n.targets, 'en')} targets per ${per('en')} (${num(n.total, 'en')} in all) are` : `its one total (${num(n.total, 'en')}) is`} taken as this report's scope's, ${where('en')}, being under half the national ${num(n.national.total, 'en')} of ${n.national.year} (${n.national.file}); if they are another area's, add a kanwil or province column to them`,
+        `target di ${n.source} tidak memiliki kolom wilayah (province, regency atau kanwil): ${n.keys.length ? `${num(n.targets, 'id')} target per ${per('id')} (${num(n.total, 'id')} seluruhnya)` : `satu totalnya (${num(n.total, 'id')})`} dianggap milik cakupan laporan ini, ${where('id')}, karena di bawah separuh angka nasional ${num(n.national.total, 'id')} tahun ${n.national.year} (${n.national.file}); jika target itu milik wilayah lain, tambahkan kolom kanwil atau province padanya`,
+      );
+    }
     case 'taken-national': {
       const what =
         n.against === 'targets'
