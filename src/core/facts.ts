@@ -132,6 +132,11 @@ export type Note =
    * targets stay in the area's subtotal and the Total (rv28 R9). Up to 5 parts named per area.
    */
   | { readonly code: 'targets-no-rows'; readonly dim: string; readonly partDims: readonly string[]; readonly areas: readonly { readonly label: string; readonly parts: readonly string[]; readonly count: number; readonly target: number }[] }
+  /**
+   * Rows (the Total: '') with a target and a projection, not compared: their target is some of their parts'
+   * only (no-target-parts) and their projection all their parts' (rv30 T5).
+   */
+  | { readonly code: 'projection-in-part'; readonly rows: readonly string[]; readonly count: number }
   | { readonly code: 'no-target-parts'; readonly partDims: readonly string[]; readonly rows: readonly { readonly label: string; readonly with: number; readonly of: number; readonly none: readonly string[]; readonly count: number }[]; readonly count: number }
   /** A target below a later published actual. */
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }

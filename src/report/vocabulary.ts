@@ -636,6 +636,14 @@ export function noteText(n: Note, lang: Lang): string {
         `input dianggap utuh per ${dimLabel(n.dim).id}, seperti penyebutnya: ${parts('id')} tanpa baris dihitung tanpa peserta, dan targetnya tetap masuk target ${dimLabel(n.dim).id} dan Total: ${n.areas.map((a) => one(a, 'id')).join('; ')}`,
       );
     }
+    case 'projection-in-part': {
+      // rv30 T5: the Kanwil row over province targets with one province without a target.
+      const rows = (l: Lang): string => namedOf(n.rows.map((r) => r || (l === 'id' ? 'Total' : 'the Total')), n.count, l);
+      return L(
+        `projected_gap and projected_status are left empty for ${rows('en')}: the projection is of all the row's parts, its target of those with a target only; a report by those parts (a finer --by) compares each part's projection with its own target, and its Total those of the parts with one`,
+        `projected_gap dan projected_status dikosongkan untuk ${rows('id')}: proyeksinya mencakup semua bagian baris, targetnya hanya bagian yang bertarget; laporan menurut bagian-bagian itu (--by yang lebih rinci) membandingkan proyeksi tiap bagian dengan targetnya sendiri, dan Totalnya proyeksi bagian yang bertarget`,
+      );
+    }
     case 'no-target-parts': {
       // rv28 R23: a row over finer targets, some of its parts without one.
       const area = n.partDims.length === 1 ? AREA_WORDS[n.partDims[0] as 'regency' | 'province' | 'kanwil']?.many : undefined;

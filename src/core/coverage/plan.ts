@@ -1755,6 +1755,9 @@ function tellStory(
     }
     return groups.get(key(keys)) ?? [];
   };
+  // Rows with a target whose projection is not compared with it: the target is some of its parts' only.
+  let unprojected = 0;
+  const unprojectedRows: string[] = [];
   const story = (r: CoverageRow): { story: RowStory; more: EstimatedFigure[] } => {
     const under = r.level === 'detail' ? [detail.get(r)!] : underOf(r.keys);
     const series = history.months.map((_, i) => {
@@ -1791,6 +1794,9 @@ function tellStory(
         projectedGap = t - pt;
         // In the target's December the projection is the month itself: short of the target is missed.
         status = projectedStatus(pt, t, o.left === 0 ? 0 : o.margin);
+      } else if (targeted.length && targeted.every((u) => u.projected !== null)) {
+        // Left empty: said, naming the row (rv30 T5: the Kanwil row and the Total lost the status in silence).
+        if (unprojected++ < 8) unprojectedRows.push(r.level === 'total' ? '' : r.labels.join(' / '));
       }
     }
     // issue 19: the months, the projection and its status that rest on an estimate
@@ -1801,12 +1807,12 @@ function tellStory(
     if (status !== null && (r.estimated?.includes('target') || under.some((u) => o.withTarget.has(u.star) && u.projectedEstimated))) more.push('projected_status');
     return { story: { series, pace, projected, projectedGap, projectedStatus: status, ...(seriesEstimated ? { seriesEstimated } : {}) }, more };
   };
-  return {
-    rows: rows.map((r) => {
-      const { story: s, more } = story(r);
-      return { ...r, story: s, ...(more.length ? { estimated: [...(r.estimated ?? []), ...more] } : {}) };
-    }),
-  };
+  const told = rows.map((r) => {
+    const { story: s, more } = story(r);
+    return { ...r, story: s, ...(more.length ? { estimated: [...(r.estimated ?? []), ...more] } : {}) };
+  });
+  if (unprojected) o.notes.push({ code: 'projection-in-part', rows: unprojectedRows, count: unprojected });
+  return { rows: told };
 }
 
 /**
