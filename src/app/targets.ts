@@ -455,7 +455,9 @@ export async function coverageTargets(
     }
     const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '));
     const series = seriesWay(fy.table, fy.year);
-    const national = nationalTarget(fy.year);
+    // The tool's own JSON output says its scope (meta.scope): a national one is national whatever its total.
+    const nationalFigure = nationalTarget(fy.year);
+    const national = nationalFigure && table.sources.some((s) => s.scope === 'national') ? { ...nationalFigure, said: true as const } : nationalFigure;
     return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;

@@ -64,7 +64,9 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       const by = ['province', ...p.keys.filter((k) => k === 'segment' || k === 'sector')].join(',');
       const per = p.keys.map((k) => dimLabel(k)[lang]).join(' × ');
       const cols = ['kanwil', ...p.keys, 'target'].join(',');
-      const why = p.national
+      const why = p.national?.said
+        ? L(` (the file's meta.scope says it is national)`, ` (meta.scope berkas menyatakan cakupannya nasional)`)
+        : p.national
         ? L(` (${p.keys.length ? 'they are' : 'it is'} at least half the national ${groupDigits(p.national.total, 'en')} of ${p.national.year}, ${p.national.file})`, ` (sedikitnya separuh angka nasional ${groupDigits(p.national.total, 'id')} tahun ${p.national.year}, ${p.national.file})`)
         : '';
       return {

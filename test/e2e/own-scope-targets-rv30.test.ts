@@ -79,6 +79,16 @@ describe('rv30 T2: national targets stay refused, saying why and naming the kanw
     expect(u.stderr).toContain('its one total (34,999,999) is ' + NOTE.replace(/^are /, ''));
   });
 
+  it("a JSON file whose meta.scope says national is national whatever its total (20,000,000 under --mode level --min none)", async () => {
+    const out = join(dir, 'nat-20m.json');
+    const b = await run(['breakdown', '--target', '20000000', '--year', '2026', '--by', 'segment', '--mode', 'level', '--min', 'none', '-o', out, '-q']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).meta.scope.kind).toBe('national');
+    const r = await run(['coverage', seg, '--by', 'segment', '--targets', out, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain("(20,000,000 in all) are national targets; this report covers Kanwil Sulawesi Maluku (Sulama): 2 of 8 provinces, and its participants are not compared with them (the file's meta.scope says it is national)");
+  });
+
   it('2025 is judged by its interpolated national 60,000,000: 31,000,000 refused', async () => {
     const seg25 = writeIn(dir, 'sulama-seg-25.csv', 'period,province,segment,participants\n2025-06,Gorontalo,PU,150000\n2025-06,Maluku,PU,90000\n');
     const t = writeIn(dir, 'nat-25.csv', 'segment,year,target\nPU,2025,31000000\n');

@@ -758,7 +758,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // their year, and refused then, never compared in silence (a Kanwil's 3.3 M participants against the
   // national 70 M: rv28 R1, R2); else the scope's own (a Kanwil's 5,000,000 by segment, a province's per
   // branch office, breakdown --target N of the region's own file), read and said (rv30 T2). Without the
-  // national figure (the library), refused as national. --year's plan is made on the report's own units
+  // national figure (the library), or where the file says it is national (JSON meta.scope), refused as national. --year's plan is made on the report's own units
   // (its targets carry their areas, or are a --series total of one's own).
   if (at && targets!.yearFrom !== 'plan' && !areaDimOf(targetUnits) && scope.kind !== 'national' && scope.kind !== 'unknown') {
     const ti = measureIndex(at.table, 'target');
@@ -771,7 +771,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       n++;
     }
     const national = targets!.national;
-    if (!national || 2 * total >= national.total) {
+    if (!national || national.said || 2 * total >= national.total) {
       throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}) });
     }
     notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });

@@ -85,6 +85,8 @@ export interface NationalTarget {
   readonly year: number;
   readonly total: number;
   readonly file: string;
+  /** The targets' file says it is national (the tool's own JSON output, meta.scope.kind), whatever its total. */
+  readonly said?: true;
 }
 
 /** A target series and its total for a year (null: the series has no target for it). */
