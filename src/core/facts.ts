@@ -1,6 +1,8 @@
 // Facts the core reports as data: notes (what it deduced, held, dropped or fell back to) and the reasons
 // a problem has no solution. The words for people are in src/report/ (en and id), in one place.
 
+import type { Scope } from './scope.js';
+
 /** A row above a denominators table's figure (over-denominators): its label, figures, and the figure's months. */
 export interface OverDenominatorRow {
   readonly label: string;
@@ -130,6 +132,11 @@ export type Note =
    * targets stay in the area's subtotal and the Total (rv28 R9). Up to 5 parts named per area.
    */
   | { readonly code: 'targets-no-rows'; readonly dim: string; readonly partDims: readonly string[]; readonly areas: readonly { readonly label: string; readonly parts: readonly string[]; readonly count: number; readonly target: number }[] }
+  /**
+   * Rows (the Total: '') with a target and a projection, not compared: their target is some of their parts'
+   * only (no-target-parts) and their projection all their parts' (rv30 T5).
+   */
+  | { readonly code: 'projection-in-part'; readonly rows: readonly string[]; readonly count: number }
   | { readonly code: 'no-target-parts'; readonly partDims: readonly string[]; readonly rows: readonly { readonly label: string; readonly with: number; readonly of: number; readonly none: readonly string[]; readonly count: number }[]; readonly count: number }
   /** A target below a later published actual. */
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
@@ -228,6 +235,11 @@ export type Note =
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
   /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
   /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */
+  /**
+   * Targets without an area column on a report of some areas only, under half the national target of their
+   * year: taken as the report's scope's own (rv30 T2).
+   */
+  | { readonly code: 'targets-own-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly national: { readonly year: number; readonly total: number; readonly file: string } }
   /** An input with no area column, taken as the whole country's where a national figure meets it (rv28 R4). */
   | { readonly code: 'taken-national'; readonly file: string; readonly against: 'target' | 'denominators' | 'targets'; readonly targets?: string; readonly targetsTotal?: number; readonly participants: number | null; readonly period: string | null; readonly national: number; readonly nationalPeriod: string; readonly source: string }
   | { readonly code: 'bundled-denominators'; readonly measure?: string; readonly inputHas?: readonly string[] }

@@ -83,6 +83,8 @@ export interface SourceFacts {
   readonly role?: string;
   /** The month a JSON report says its rows are of (`meta.period`), whose rows have no period column of their own. */
   readonly period?: string;
+  /** The kind of areas the tool's own JSON output says it is of (`meta.scope.kind`: national, kanwil, province, areas). */
+  readonly scope?: string;
 }
 
 export interface Table {

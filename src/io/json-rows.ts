@@ -125,6 +125,7 @@ const F_SKIP_OBJECT = 4;
 const F_META = 5; // the tool's own output's "meta": only its "denominator" is read
 const F_TOTALS = 6; // the value of "totals": the file's own totals, checked against its rows
 const F_META_SHOWN = 7; // "meta"."shown": how many rows of how many a report shows (--top)
+const F_META_SCOPE = 8; // "meta"."scope": the areas the tool's own output is of (only its "kind" is read)
 
 // What a value that starts now is for.
 const R_TOP = 0;
@@ -138,6 +139,7 @@ const R_TOTALS = 7; // the value of "totals"
 const R_TOTAL_FIELD = 8; // a member of the totals object
 const R_META_SHOWN = 9; // the value of "meta"."shown"
 const R_SHOWN_FIELD = 10; // "meta"."shown"."rows" or ."of"
+const R_META_SCOPE = 11; // the value of "meta"."scope"
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 const INTEGER_LITERAL = /^-?[0-9]+$/;
@@ -239,7 +241,10 @@ export class JsonRowParser {
   private memberIsMeta = false;
   private metaKeyIsDenominator = false;
   // "meta"."codeSystem": the code system its province codes are written in (RowSink.declare).
-  private metaDeclares: 'denominator' | 'codeSystem' | 'period' = 'denominator';
+  private metaDeclares: 'denominator' | 'codeSystem' | 'period' | 'scope' = 'denominator';
+  // "meta"."scope" of the tool's own output, and its member "kind" (national, kanwil…: rv30 T2).
+  private metaKeyIsScope = false;
+  private scopeKeyIsKind = false;
   // "meta"."shown" of the tool's own report: its rows and of how many (a report cut by --top).
   private metaKeyIsShown = false;
   private shownKey: 'rows' | 'of' | undefined;
@@ -477,7 +482,8 @@ export class JsonRowParser {
     if (top === F_ROWS) return R_ITEM;
     if (top === F_ROW) return this.fieldKey >= 0 ? R_FIELD : R_SKIP;
     if (top === F_TOP_OBJECT) return this.memberIsRows ? R_ROWS : this.memberIsMeta ? R_META : this.memberIsTotals ? R_TOTALS : R_SKIP;
-    if (top === F_META) return this.metaKeyIsDenominator ? R_META_DENOMINATOR : this.metaKeyIsShown ? R_META_SHOWN : R_SKIP;
+    if (top === F_META) return this.metaKeyIsDenominator ? R_META_DENOMINATOR : this.metaKeyIsShown ? R_META_SHOWN : this.metaKeyIsScope ? R_META_SCOPE : R_SKIP;
+    if (top === F_META_SCOPE) return this.scopeKeyIsKind ? R_META_DENOMINATOR : R_SKIP;
     if (top === F_META_SHOWN) return this.shownKey !== undefined ? R_SHOWN_FIELD : R_SKIP;
     if (top === F_TOTALS) return this.totalName !== undefined ? R_TOTAL_FIELD : R_SKIP;
     return R_SKIP;
@@ -514,6 +520,9 @@ export class JsonRowParser {
         break;
       case R_META:
         if (c === 123) frame = F_META;
+        break;
+      case R_META_SCOPE:
+        if (c === 123) frame = F_META_SCOPE;
         break;
       case R_META_SHOWN:
         if (c === 123) {
@@ -586,7 +595,8 @@ export class JsonRowParser {
     this.expect = top === F_ROWS || top === F_SKIP_ARRAY ? E_COMMA_OR_CLOSE_ARRAY : E_COMMA_OR_CLOSE_OBJECT;
     if (top === F_ROW) this.fieldKey = -1;
     else if (top === F_TOP_OBJECT) this.memberIsRows = this.memberIsMeta = this.memberIsTotals = false;
-    else if (top === F_META) this.metaKeyIsDenominator = this.metaKeyIsShown = false;
+    else if (top === F_META) this.metaKeyIsDenominator = this.metaKeyIsShown = this.metaKeyIsScope = false;
+    else if (top === F_META_SCOPE) this.scopeKeyIsKind = false;
     else if (top === F_META_SHOWN) this.shownKey = undefined;
     else if (top === F_TOTALS) this.totalName = undefined;
   }
@@ -620,7 +630,7 @@ export class JsonRowParser {
     this.tokLine = this.line;
     this.tokCol = this.base + i - this.lineStart + 1;
     const top = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
-    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT || top === F_META || top === F_TOTALS || top === F_META_SHOWN;
+    if (isKey) this.strKeep = top === F_ROW || top === F_TOP_OBJECT || top === F_META || top === F_TOTALS || top === F_META_SHOWN || top === F_META_SCOPE;
     else this.strKeep = this.tokRole === R_FIELD || this.tokRole === R_META_DENOMINATOR || this.tokRole === R_TOTAL_FIELD;
     this.strText = '';
     this.strLen = 0;
@@ -750,6 +760,10 @@ export class JsonRowParser {
         this.metaKeyIsDenominator = this.strText === 'denominator' || this.strText === 'codeSystem' || this.strText === 'period';
         this.metaDeclares = this.strText === 'codeSystem' || this.strText === 'period' ? this.strText : 'denominator';
         this.metaKeyIsShown = this.strText === 'shown';
+        this.metaKeyIsScope = this.strText === 'scope';
+      } else if (top === F_META_SCOPE) {
+        this.scopeKeyIsKind = this.strText === 'kind';
+        if (this.scopeKeyIsKind) this.metaDeclares = 'scope';
       } else if (top === F_META_SHOWN) this.shownKey = this.strText === 'rows' || this.strText === 'of' ? this.strText : undefined;
       else if (top === F_TOP_OBJECT) {
         this.memberIsMeta = this.strText === 'meta';

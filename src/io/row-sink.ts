@@ -40,9 +40,9 @@ export interface RowSink {
   /**
    * What the file says about its columns outside them (JSON: the tool's own report's `meta.denominator`,
    * which names what its rows' `denominator` is, and `meta.codeSystem`, the code system of its province
-   * codes, and `meta.period`, the month of its rows). Told before the rows it concerns, when the file has it there.
+   * codes, `meta.period`, the month of its rows, and `meta.scope.kind`, the areas it is of). Told before the rows it concerns, when the file has it there.
    */
-  declare?(what: 'denominator' | 'codeSystem' | 'period', value: string, place: CellPlace): void;
+  declare?(what: 'denominator' | 'codeSystem' | 'period' | 'scope', value: string, place: CellPlace): void;
 }
 
 /**

@@ -57,24 +57,31 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
     case 'targets-match-nothing':
       return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
     case 'targets-national': {
-      // The targets' own keys (segment…) say what they are per; the report's scope, what it covers.
+      // The targets' own keys (segment…) say what they are per; the report's scope, what it covers; the
+      // national target of their year, why they are national (rv30 T2: smaller ones are the scope's own).
       const where = scopeText(p.scope, lang) ?? '';
       const year = p.year === null ? 'Y' : String(p.year);
       const by = ['province', ...p.keys.filter((k) => k === 'segment' || k === 'sector')].join(',');
       const per = p.keys.map((k) => dimLabel(k)[lang]).join(' × ');
+      const cols = ['kanwil', ...p.keys, 'target'].join(',');
+      const why = p.national?.said
+        ? L(` (the file's meta.scope says it is national)`, ` (meta.scope berkas menyatakan cakupannya nasional)`)
+        : p.national
+        ? L(` (${p.keys.length ? 'they are' : 'it is'} at least half the national ${groupDigits(p.national.total, 'en')} of ${p.national.year}, ${p.national.file})`, ` (sedikitnya separuh angka nasional ${groupDigits(p.national.total, 'id')} tahun ${p.national.year}, ${p.national.file})`)
+        : '';
       return {
         message: p.keys.length
           ? L(
-              `the targets of ${p.source} have no area column (province, regency or kanwil): its ${groupDigits(p.targets, 'en')} targets per ${per} (${groupDigits(p.total, 'en')} in all) are national targets; this report covers ${where}, and its participants are not compared with them`,
-              `target di ${p.source} tidak memiliki kolom wilayah (province, regency atau kanwil): ${groupDigits(p.targets, 'id')} target per ${per} (${groupDigits(p.total, 'id')} seluruhnya) adalah target nasional; laporan ini mencakup ${where}, dan pesertanya tidak dibandingkan dengannya`,
+              `the targets of ${p.source} have no area column (province, regency or kanwil): its ${groupDigits(p.targets, 'en')} targets per ${per} (${groupDigits(p.total, 'en')} in all) are national targets; this report covers ${where}, and its participants are not compared with them${why}`,
+              `target di ${p.source} tidak memiliki kolom wilayah (province, regency atau kanwil): ${groupDigits(p.targets, 'id')} target per ${per} (${groupDigits(p.total, 'id')} seluruhnya) adalah target nasional; laporan ini mencakup ${where}, dan pesertanya tidak dibandingkan dengannya${why}`,
             )
           : L(
-              `the targets of ${p.source} have no key column at all: its one total (${groupDigits(p.total, 'en')}) is a national target; this report covers ${where}, and its participants are not compared with it`,
-              `target di ${p.source} sama sekali tidak memiliki kolom kunci: satu totalnya (${groupDigits(p.total, 'id')}) adalah target nasional; laporan ini mencakup ${where}, dan pesertanya tidak dibandingkan dengannya`,
+              `the targets of ${p.source} have no key column at all: its one total (${groupDigits(p.total, 'en')}) is a national target; this report covers ${where}, and its participants are not compared with it${why}`,
+              `target di ${p.source} sama sekali tidak memiliki kolom kunci: satu totalnya (${groupDigits(p.total, 'id')}) adalah target nasional; laporan ini mencakup ${where}, dan pesertanya tidak dibandingkan dengannya${why}`,
             ),
         hint: L(
-          `give targets for this scope: e.g. jamsostek breakdown --year ${year} --by ${by} -o targets-${year}.csv, then --targets targets-${year}.csv (the report takes its own areas' rows), or --year ${year}, which takes this scope's share itself`,
-          `berikan target untuk cakupan ini: mis. jamsostek breakdown --year ${year} --by ${by} -o targets-${year}.csv, lalu --targets targets-${year}.csv (laporan mengambil baris wilayahnya sendiri), atau --year ${year}, yang mengambil bagian cakupan ini sendiri`,
+          `give targets for this scope: e.g. jamsostek breakdown --year ${year} --by ${by} -o targets-${year}.csv, then --targets targets-${year}.csv (the report takes its own areas' rows), or --year ${year}, which takes this scope's share itself; if these are this scope's own targets, add a kanwil or province column to them (${cols})`,
+          `berikan target untuk cakupan ini: mis. jamsostek breakdown --year ${year} --by ${by} -o targets-${year}.csv, lalu --targets targets-${year}.csv (laporan mengambil baris wilayahnya sendiri), atau --year ${year}, yang mengambil bagian cakupan ini sendiri; jika ini target cakupan ini sendiri, tambahkan kolom kanwil atau province padanya (${cols})`,
         ),
       };
     }

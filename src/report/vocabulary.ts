@@ -636,6 +636,14 @@ export function noteText(n: Note, lang: Lang): string {
         `input dianggap utuh per ${dimLabel(n.dim).id}, seperti penyebutnya: ${parts('id')} tanpa baris dihitung tanpa peserta, dan targetnya tetap masuk target ${dimLabel(n.dim).id} dan Total: ${n.areas.map((a) => one(a, 'id')).join('; ')}`,
       );
     }
+    case 'projection-in-part': {
+      // rv30 T5: the Kanwil row over province targets with one province without a target.
+      const rows = (l: Lang): string => namedOf(n.rows.map((r) => r || (l === 'id' ? 'Total' : 'the Total')), n.count, l);
+      return L(
+        `projected_gap and projected_status are left empty for ${rows('en')}: the projection is of all the row's parts, its target of those with a target only; a report by those parts (a finer --by) compares each part's projection with its own target, and its Total those of the parts with one`,
+        `projected_gap dan projected_status dikosongkan untuk ${rows('id')}: proyeksinya mencakup semua bagian baris, targetnya hanya bagian yang bertarget; laporan menurut bagian-bagian itu (--by yang lebih rinci) membandingkan proyeksi tiap bagian dengan targetnya sendiri, dan Totalnya proyeksi bagian yang bertarget`,
+      );
+    }
     case 'no-target-parts': {
       // rv28 R23: a row over finer targets, some of its parts without one.
       const area = n.partDims.length === 1 ? AREA_WORDS[n.partDims[0] as 'regency' | 'province' | 'kanwil']?.many : undefined;
@@ -664,6 +672,15 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'en')} row(s) reported no earlier month in the last ${n.window} months: no pace or projection for them, nor for their subtotals and the Total (--pace-window widens the window)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'en')})` : ''}` : ''}`,
         `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotal dan Totalnya (--pace-window memperlebar jendela)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'id')})` : ''}` : ''}`,
       );
+    case 'targets-own-scope': {
+      // rv30 T2: a region's own targets without an area column (a Kanwil's by segment, a province's per branch office).
+      const where = (lang: Lang): string => scopeText(n.scope, lang) ?? '';
+      const per = (lang: Lang): string => (n.keys.length ? n.keys.map((k) => dimLabel(k)[lang]).join(' × ') : '');
+      return L(
+        `the targets of ${n.source} have no area column (province, regency or kanwil): ${n.keys.length ? `its ${num(n.targets, 'en')} targets per ${per('en')} (${num(n.total, 'en')} in all) are` : `its one total (${num(n.total, 'en')}) is`} taken as this report's scope's, ${where('en')}, being under half the national ${num(n.national.total, 'en')} of ${n.national.year} (${n.national.file}); if they are another area's, add a kanwil or province column to them`,
+        `target di ${n.source} tidak memiliki kolom wilayah (province, regency atau kanwil): ${n.keys.length ? `${num(n.targets, 'id')} target per ${per('id')} (${num(n.total, 'id')} seluruhnya)` : `satu totalnya (${num(n.total, 'id')})`} dianggap milik cakupan laporan ini, ${where('id')}, karena di bawah separuh angka nasional ${num(n.national.total, 'id')} tahun ${n.national.year} (${n.national.file}); jika target itu milik wilayah lain, tambahkan kolom kanwil atau province padanya`,
+      );
+    }
     case 'taken-national': {
       const what =
         n.against === 'targets'

@@ -30,7 +30,7 @@ import type { RowColumns } from '../row-columns.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
-import { TargetFrameError, targetsAt, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
+import { TargetFrameError, targetsAt, type NationalTarget, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 import { areaUp, coarserTargetArea, finerTargetDims, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
@@ -205,10 +205,11 @@ export type CoverageProblem =
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
   /**
    * Targets with no area (a national segment split, one national total: a file with no province,
-   * regency or kanwil column) against a report of some areas only (a Kanwil, a province's regencies):
-   * such targets are national, and a Kanwil's participants are not compared with them (rv28 R1, R2).
+   * regency or kanwil column) totalling at least half the national target of their year, against a
+   * report of some areas only (a Kanwil, a province's regencies): such targets are national, and a
+   * Kanwil's participants are not compared with them (rv28 R1, R2). Smaller ones are the scope's own (rv30 T2).
    */
-  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null }
+  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; /** The national target they are at least half of. */ readonly national?: NationalTarget }
   /** Targets per an area the data has no column for, and no geography to find it from (the library without `areas`). */
   | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string }
   /**
@@ -752,10 +753,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const coarse = at ? coarserTargetArea(targetUnits, grain, cur.dims.map((d) => d.name)) : undefined;
   if (coarse && dimIndex(cur, coarse) < 0 && !spec.areas) throw new CoverageError({ kind: 'targets-area-unplaced', area: coarse, source: targets!.source });
   const curT = coarse && spec.areas ? withArea(cur, coarse, spec.areas) : cur;
-  // Targets without an area are national (a `breakdown --by segment` file, one national total): a report
-  // whose scope is some areas only cannot be set against them (a Kanwil's 3.3 M participants against the
-  // national 70 M). Refused, never compared in silence (rv28 R1, R2). --year's plan is made on the
-  // report's own units (its targets carry their areas, or are a --series total of one's own).
+  // Targets without an area column on a report whose scope is some areas only: national (a `breakdown
+  // --year --by segment` file, one national total) when they total at least half the national target of
+  // their year, and refused then, never compared in silence (a Kanwil's 3.3 M participants against the
+  // national 70 M: rv28 R1, R2); else the scope's own (a Kanwil's 5,000,000 by segment, a province's per
+  // branch office, breakdown --target N of the region's own file), read and said (rv30 T2). Without the
+  // national figure (the library), or where the file says it is national (JSON meta.scope), refused as national. --year's plan is made on the report's own units
+  // (its targets carry their areas, or are a --series total of one's own).
   if (at && targets!.yearFrom !== 'plan' && !areaDimOf(targetUnits) && scope.kind !== 'national' && scope.kind !== 'unknown') {
     const ti = measureIndex(at.table, 'target');
     let total = 0;
@@ -766,7 +770,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       total += v;
       n++;
     }
-    throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year });
+    const national = targets!.national;
+    if (!national || national.said || 2 * total >= national.total) {
+      throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}) });
+    }
+    notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });
   }
   /** The targets of the report's areas: of its rows, or of the whole areas of data taken whole (rv28 R9). */
   const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, extractArea!) >= 0 ? restrictTo(t, curT, [extractArea!]) : restrictTo(t, curT));
@@ -1747,6 +1755,9 @@ function tellStory(
     }
     return groups.get(key(keys)) ?? [];
   };
+  // Rows with a target whose projection is not compared with it: the target is some of its parts' only.
+  let unprojected = 0;
+  const unprojectedRows: string[] = [];
   const story = (r: CoverageRow): { story: RowStory; more: EstimatedFigure[] } => {
     const under = r.level === 'detail' ? [detail.get(r)!] : underOf(r.keys);
     const series = history.months.map((_, i) => {
@@ -1783,6 +1794,9 @@ function tellStory(
         projectedGap = t - pt;
         // In the target's December the projection is the month itself: short of the target is missed.
         status = projectedStatus(pt, t, o.left === 0 ? 0 : o.margin);
+      } else if (targeted.length && targeted.every((u) => u.projected !== null)) {
+        // Left empty: said, naming the row (rv30 T5: the Kanwil row and the Total lost the status in silence).
+        if (unprojected++ < 8) unprojectedRows.push(r.level === 'total' ? '' : r.labels.join(' / '));
       }
     }
     // issue 19: the months, the projection and its status that rest on an estimate
@@ -1793,12 +1807,12 @@ function tellStory(
     if (status !== null && (r.estimated?.includes('target') || under.some((u) => o.withTarget.has(u.star) && u.projectedEstimated))) more.push('projected_status');
     return { story: { series, pace, projected, projectedGap, projectedStatus: status, ...(seriesEstimated ? { seriesEstimated } : {}) }, more };
   };
-  return {
-    rows: rows.map((r) => {
-      const { story: s, more } = story(r);
-      return { ...r, story: s, ...(more.length ? { estimated: [...(r.estimated ?? []), ...more] } : {}) };
-    }),
-  };
+  const told = rows.map((r) => {
+    const { story: s, more } = story(r);
+    return { ...r, story: s, ...(more.length ? { estimated: [...(r.estimated ?? []), ...more] } : {}) };
+  });
+  if (unprojected) o.notes.push({ code: 'projection-in-part', rows: unprojectedRows, count: unprojected });
+  return { rows: told };
 }
 
 /**

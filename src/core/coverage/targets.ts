@@ -71,6 +71,22 @@ export interface Targets {
    * to milestones through the Decembers on the way is named only where it exists.
    */
   readonly series?: SeriesWay;
+  /**
+   * The bundled national target of the targets' year (data/targets.csv's plan; of its nearest year when it
+   * has none): targets without an area column are national only when they total at least half of it, else
+   * they are the report's scope's own (rv30 T2: a Kanwil's 5,000,000 by segment, a province's per branch
+   * office). Without it (the library), such targets on a regional report are refused as national.
+   */
+  readonly national?: NationalTarget;
+}
+
+/** A year's national target, and where it is from. */
+export interface NationalTarget {
+  readonly year: number;
+  readonly total: number;
+  readonly file: string;
+  /** The targets' file says it is national (the tool's own JSON output, meta.scope.kind), whatever its total. */
+  readonly said?: true;
 }
 
 /** A target series and its total for a year (null: the series has no target for it). */
