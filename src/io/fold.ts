@@ -22,6 +22,7 @@
 
 import { type KeyDictionary, RowColumns } from '../core/row-columns.js';
 import type { Measure, RowRef } from '../core/table.js';
+import { release } from '../core/release.js';
 import { digest53, fmix, HashLog, hashString, mix2, PlacedSet } from './key-sets.js';
 
 /** The 64-bit hash of a row's full keys (h[0], h[1]); `hk` holds each key's two hashes (hashString). */
@@ -91,8 +92,13 @@ export class LoadFold {
    * sorted; for a measure some of its rows give and others lack, the first that lacks it).
    */
   readonly store: RowColumns;
-  /** The original set of key columns of each group (a bit per dimension). */
-  private maskArr = new Int32Array(1024);
+  /**
+   * The original set of key columns of each group (a bit per dimension): `oneMask` while every group has
+   * the same (the common case: a file's rows have the same columns), an array a group from the first
+   * group with another (4 MiB for a million groups, made only then).
+   */
+  private oneMask = -1;
+  private maskArr: Int32Array | undefined;
   private readonly kept: boolean[] = [];
   /** The key columns given their dimension's labels as dictionary so far. */
   private withDictionary = 0;
@@ -112,7 +118,7 @@ export class LoadFold {
 
   /** The original set of key columns of group g. */
   mask(g: number): number {
-    return this.maskArr[g]!;
+    return this.maskArr ? this.maskArr[g]! : this.oneMask;
   }
 
   /** A new group (its keys: `keys`, on the first `keys.length` dimensions); returns its index. */
@@ -125,12 +131,19 @@ export class LoadFold {
       for (let d = 0; d < cols.length; d++) cols[d]!.dictionary ??= this.dims[d]?.labels;
       this.withDictionary = cols.length;
     }
-    if (g >= this.maskArr.length) {
-      const next = new Int32Array(this.maskArr.length * 2);
-      next.set(this.maskArr);
-      this.maskArr = next;
+    if (g === 0) this.oneMask = mask;
+    let arr = this.maskArr;
+    if (!arr) {
+      if (mask === this.oneMask) return g;
+      // The first group with other key columns: every group before it had the one set.
+      arr = this.maskArr = new Int32Array(Math.max(1024, 2 * g, this.expectedGroups)).fill(this.oneMask, 0, g);
     }
-    this.maskArr[g] = mask;
+    if (g >= arr.length) {
+      const next = new Int32Array(arr.length * 2);
+      next.set(arr);
+      this.maskArr = arr = next;
+    }
+    arr[g] = mask;
     return g;
   }
 
@@ -228,7 +241,7 @@ export class LoadFold {
       const size = d.labels?.size ?? 0;
       if (size * 2 >= added) d.labels!.reserve?.(size + Math.ceil((1.1 * rows * size) / added));
     }
-    if (this.maskArr.length < this.expectedGroups) {
+    if (this.maskArr && this.maskArr.length < this.expectedGroups) {
       const next = new Int32Array(this.expectedGroups);
       next.set(this.maskArr);
       this.maskArr = next;
@@ -497,6 +510,7 @@ export class FileFold {
    * would pass 2^53 − 1 as `-1 - m`.
    */
   add(keys: readonly (string | null)[], values: Float64Array, have: Uint8Array, delta: Float64Array, line: number, check = true, estimated?: readonly string[]): number {
+    this.live();
     const load = this.load;
     load.rowsAdded++;
     const nd = keys.length;
@@ -829,17 +843,36 @@ export class FileFold {
 
   /** Input rows in group g (for the check of a total row). */
   rowsIn(g: number): number {
+    this.live();
     const c = this.counts[g - this.start] ?? 0;
     return c === 255 ? (this.many.get(g - this.start) ?? 255) : c;
   }
 
   /** Did some row of group g lack measure m? */
   lacked(g: number, m: number): boolean {
+    this.live();
     return this.lackAt((g - this.start) * this.load.measures.length + m);
   }
 
   /** Forget this file's groups (the fast path gave up on it; the general path reads it again). */
   discard(): void {
     this.load.truncate(this.start);
+  }
+
+  /**
+   * The file is read and its totals checked: its table of groups (slots, hashes, row counts, lacking
+   * bits: about 11 MiB for a million groups) is given back now (core/release.ts), not at the next full
+   * collection, which a load of a million keys does not reach before the report is made. The file's
+   * groups stay in the load's columns. Nothing may be asked of this file's fold after this.
+   */
+  release(): void {
+    release([this.slots, this.ghs, this.counts, this.lack, this.seen]);
+    this.released = true;
+  }
+
+  private released = false;
+
+  private live(): void {
+    if (this.released) throw new Error('FileFold: used after release()');
   }
 }

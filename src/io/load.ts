@@ -832,6 +832,9 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       notes.push({ code: 'over-coverage-exception', province: list[0]!.exception.name, reason: list[0]!.exception.reason, rows: list.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), measure: x.measure, participants: x.participants, denominator: x.denominator })), more: Math.max(0, list.length - 5) });
     }
     if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem({ code: 'no-data-rows' }, { file: o.name }));
+    // The file's group table is done with (its groups are in the load's columns): given back before the
+    // next file or the plan makes arrays of its own.
+    ff.release();
     return {
       name: o.name,
       format,

@@ -47,4 +47,35 @@ describe('FileFold', () => {
       expect(file.lacked(i, 2)).toBe(i % 7 === 0);
     }
   });
+
+  // (mem6) The key columns of each group are one number while every group has the same; the array a
+  // group is made at the first group with others, and must keep the earlier groups' set.
+  it('keeps each group\'s key columns when a later group has other columns than the first ones', () => {
+    const load = new LoadFold([{ name: 'province', kind: 'province' }, { name: 'kantor', kind: 'text' }], measures, ['kantor']);
+    const file = load.file(0, 'sum', true);
+    const all = Uint8Array.of(1, 1, 1);
+    const none = new Float64Array(3);
+    for (let i = 0; i < 3000; i++) {
+      if (i === 1000) load.expectRows(4000);
+      // Rows 0–1999 name a province and a branch; from 2000 on a branch only, then every 3rd both again.
+      const both = i < 2000 || i % 3 === 0;
+      file.add([both ? '11' : null, `k${i}`], Float64Array.of(1, 1, 1), all, none, i + 2);
+    }
+    expect(load.count).toBe(3000);
+    for (const g of [0, 999, 1000, 1999, 2000, 2001, 2002, 2999]) expect([g, load.mask(g)]).toEqual([g, g < 2000 || g % 3 === 0 ? 3 : 2]);
+    expect(load.keyText(2001)).not.toBe(load.keyText(2000));
+  });
+
+  it('gives back a file\'s table when it is done, and refuses to be asked again', () => {
+    const load = new LoadFold([{ name: 'kantor', kind: 'text' }], measures, ['kantor']);
+    const file = load.file(0, 'sum', true);
+    for (let i = 0; i < 100; i++) file.add([`k${i}`], Float64Array.of(i, 1, 0), Uint8Array.of(1, 1, 1), new Float64Array(3), i + 2);
+    file.release();
+    // The groups stay in the load's columns.
+    expect(load.count).toBe(100);
+    expect(load.store.value(42, 0)).toBe(42);
+    expect(() => file.rowsIn(0)).toThrow(/after release/);
+    expect(() => file.lacked(0, 0)).toThrow(/after release/);
+    expect(() => file.add(['k1'], new Float64Array(3), Uint8Array.of(1, 1, 1), new Float64Array(3), 200)).toThrow(/after release/);
+  });
 });
