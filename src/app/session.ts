@@ -20,7 +20,7 @@ import type { CsvDialect, RenderContext } from '../render/context.js';
 import { BINARY_FORMATS, stream } from '../render/index.js';
 import { sparklineTerminal } from '../render/trend.js';
 import { selectColumns, type AnyReport, type Lang, type ReportNote } from '../report/model.js';
-import { groupDigits, noteText } from '../report/vocabulary.js';
+import { groupDigits, namedOf, noteText } from '../report/vocabulary.js';
 import { MEANING, noteKind } from '../report/note-kinds.js';
 import type { BaselineFacts } from '../io/bundled.js';
 import { clearProgress } from './progress.js';
@@ -173,7 +173,9 @@ export class Session {
     const kept = fields.filter((f) => has.has(f));
     const aside = fields.filter((f) => !has.has(f));
     const file = this.config.file;
-    const named = fewNames(aside);
+    // At most 8 names, each clipped (a "fields" of half a megabyte made a warning of half a megabyte).
+    const shown = aside.slice(0, 8).map((n) => clipValue(n));
+    const named = { en: namedOf(shown, aside.length, 'en'), id: namedOf(shown, aside.length, 'id') };
     if (!kept.length) {
       this.warn({ en: `"fields" in ${file} is left aside: this report has none of its columns (${named.en}); every column is shown`, id: `"fields" di ${file} dikesampingkan: laporan ini tidak memiliki satu pun kolomnya (${named.id}); semua kolom ditampilkan` });
       return undefined;
@@ -482,14 +484,4 @@ export function loadOptions(o: Options<(typeof INPUT_FLAGS)[number]>, io: Io, on
     onProgress,
     ...(sources ? { onSource: (f: SourceFacts) => sources.push(f) } : {}),
   };
-}
-
-/**
- * Names from a config file, quoted in a message: at most 8, each clipped (a "fields" of half a megabyte
- * made a warning of half a megabyte), then how many more.
- */
-function fewNames(names: readonly string[]): { en: string; id: string } {
-  const shown = names.slice(0, 8).map((n) => clipValue(n)).join(', ');
-  const more = names.length - 8;
-  return more > 0 ? { en: `${shown} and ${groupDigits(more, 'en')} more`, id: `${shown} dan ${groupDigits(more, 'id')} lainnya` } : { en: shown, id: shown };
 }

@@ -122,7 +122,7 @@ export function groupDigits(x: bigint | number, lang: Lang): string {
 const num = groupDigits;
 const list = (xs: readonly string[], max = 8): string => (xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length})` : xs.join(', '));
 /** The first names of `count` items, the rest counted: "A, B and 2 more" (never a list that looks whole). */
-const namedOf = (names: readonly string[], count: number, lang: Lang, sep = ', '): string => {
+export const namedOf = (names: readonly string[], count: number, lang: Lang, sep = ', '): string => {
   const more = count - names.length;
   if (more <= 0) return names.join(sep);
   return `${names.join(sep)} ${lang === 'id' ? `dan ${groupDigits(more, lang)} lainnya` : `and ${groupDigits(more, lang)} more`}`;
