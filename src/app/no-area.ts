@@ -19,7 +19,7 @@
 import type { Period } from '../core/calendar.js';
 import type { Note } from '../core/facts.js';
 import { areaDimOf } from '../core/scope.js';
-import type { Targets } from '../core/coverage/targets.js';
+import { nationalSized, type Targets } from '../core/coverage/targets.js';
 import { dimIndex, measureIndex, type Table } from '../core/table.js';
 import { InputError, say } from '../errors.js';
 import { baselineFacts, loadActuals, periodOrder } from '../io/bundled.js';
@@ -70,7 +70,7 @@ export function nationalTargets(targets: Targets, period: Period | undefined): N
   }
   let total = 0;
   for (const v of totals.values()) if (v > total) total = v;
-  if (total * 2 < nationalOfTime(period).participants) return undefined;
+  if (!nationalSized(total, nationalOfTime(period))) return undefined;
   return { targets: t.sources.map((s) => s.name).join(', '), total };
 }
 
@@ -92,7 +92,7 @@ export function takenAsNational(table: Table, period: Period | undefined, agains
     for (const r of table.rows) if (!period || pd < 0 || r.keys[pd] === period) participants += r.values[pm] ?? 0;
   }
   const nat = nationalOfTime(period);
-  if (participants !== null && participants * 2 < nat.participants) {
+  if (participants !== null && !nationalSized(participants, nat)) {
     const of = period ? ` of ${period}` : '';
     const ofId = period ? ` per ${period}` : '';
     const hint =

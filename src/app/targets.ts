@@ -6,7 +6,7 @@
 import { planBreakdown, type AllocationResult } from '../core/allocation/plan.js';
 import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, periodYear, type Period } from '../core/calendar.js';
-import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type NationalTarget, type RevisionFacts, type RuleFacts, type SeriesWay, type Targets } from '../core/coverage/targets.js';
+import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type SeriesWay, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage, type MilestoneProblem } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
@@ -32,6 +32,7 @@ import { latestMonthOnly } from './latest-month.js';
 import { marginDims, planMargins } from './plan-margins.js';
 import { breakdownSchema, refuseSpareGaps } from './read.js';
 import { laterActualNotes } from './actuals.js'; // issue 19
+import { nationalOfTime } from './no-area.js';
 import { refuseSummedKeys, unknownKeyOf } from './target-keys.js';
 import type { InertRule } from './inert.js';
 
@@ -456,8 +457,10 @@ export async function coverageTargets(
     const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '));
     const series = seriesWay(fy.table, fy.year);
     // The tool's own JSON output says its scope (meta.scope): a national one is national whatever its total.
-    const nationalFigure = nationalTarget(fy.year);
-    const national = nationalFigure && table.sources.some((s) => s.scope === 'national') ? { ...nationalFigure, said: true as const } : nationalFigure;
+    // What tells national targets without an area column from a region's own: the national participants
+    // of the report's time, the yardstick of no-area.ts too (one rule).
+    const nationalFigure = nationalOfTime(period);
+    const national = table.sources.some((s) => s.scope === 'national') ? { ...nationalFigure, said: true as const } : nationalFigure;
     return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;
@@ -562,21 +565,6 @@ function seriesWay(t: Table, year: number): SeriesWay | undefined {
     last = Math.max(last, p.year);
   }
   return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null, ...(series.points.length ? { years: [first, last] as const } : {}) };
-}
-
-/**
- * The bundled national target of a targets file's year (data/targets.csv, plan, its original figure), or
- * of the series' nearest year when it has none (a year unknown, or past its last): what tells a national
- * split without an area column from a region's own (rv30 T2: under half of it, the region's).
- * Example: 2026 → 70,000,000; 2025 → 60,000,000 (interpolated); 2030 → 2026's 70,000,000.
- */
-function nationalTarget(year: number): NationalTarget | undefined {
-  const series = bundledSeries('plan');
-  const own = targetForYear(series.points, year, undefined);
-  if (own) return { year, total: Number(own.target), file: series.file };
-  let near: { year: number; target: bigint } | undefined;
-  for (const p of series.points) if (p.from === undefined && (!near || Math.abs(p.year - year) < Math.abs(near.year - year))) near = p;
-  return near ? { year: near.year, total: Number(near.target), file: series.file } : undefined;
 }
 
 /** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */

@@ -236,10 +236,10 @@ export type Note =
   /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
   /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */
   /**
-   * Targets without an area column on a report of some areas only, under half the national target of their
-   * year: taken as the report's scope's own (rv30 T2).
+   * Targets without an area column on a report of some areas only, under half the national participants
+   * of the report's time: taken as the report's scope's own (rv30 T2).
    */
-  | { readonly code: 'targets-own-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly national: { readonly year: number; readonly total: number; readonly file: string } }
+  | { readonly code: 'targets-own-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly national: { readonly period: string; readonly participants: number; readonly source: string } }
   /** An input with no area column, taken as the whole country's where a national figure meets it (rv28 R4). */
   | { readonly code: 'taken-national'; readonly file: string; readonly against: 'target' | 'denominators' | 'targets'; readonly targets?: string; readonly targetsTotal?: number; readonly participants: number | null; readonly period: string | null; readonly national: number; readonly nationalPeriod: string; readonly source: string }
   | { readonly code: 'bundled-denominators'; readonly measure?: string; readonly inputHas?: readonly string[] }

@@ -58,7 +58,7 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
     case 'targets-national': {
       // The targets' own keys (segment…) say what they are per; the report's scope, what it covers; the
-      // national target of their year, why they are national (rv30 T2: smaller ones are the scope's own).
+      // national participants of its time, why they are national (rv30 T2: smaller ones are the scope's own).
       const where = scopeText(p.scope, lang) ?? '';
       const year = p.year === null ? 'Y' : String(p.year);
       const by = ['province', ...p.keys.filter((k) => k === 'segment' || k === 'sector')].join(',');
@@ -67,12 +67,14 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       const why = p.national?.said
         ? L(` (the file's meta.scope says it is national)`, ` (meta.scope berkas menyatakan cakupannya nasional)`)
         : p.national
-        ? L(` (${p.keys.length ? 'they are' : 'it is'} at least half the national ${groupDigits(p.national.total, 'en')} of ${p.national.year}, ${p.national.file})`, ` (sedikitnya separuh angka nasional ${groupDigits(p.national.total, 'id')} tahun ${p.national.year}, ${p.national.file})`)
+        ? L(` (${p.keys.length && p.targets > 1 ? 'they are' : 'it is'} at least half the national participants, ${groupDigits(p.national.participants, 'en')} of ${p.national.period} in ${p.national.source}; no region holds half the country's)`, ` (sedikitnya separuh peserta nasional, ${groupDigits(p.national.participants, 'id')} per ${p.national.period} menurut ${p.national.source}; tidak ada wilayah yang memegang separuh negeri)`)
         : '';
       return {
         message: p.keys.length
           ? L(
-              `the targets of ${p.source} have no area column (province, regency or kanwil): its ${groupDigits(p.targets, 'en')} targets per ${per} (${groupDigits(p.total, 'en')} in all) are national targets; this report covers ${where}, and its participants are not compared with them${why}`,
+              p.targets === 1
+                ? `the targets of ${p.source} have no area column (province, regency or kanwil): its one target per ${per} (${groupDigits(p.total, 'en')}) is a national target; this report covers ${where}, and its participants are not compared with it${why}`
+                : `the targets of ${p.source} have no area column (province, regency or kanwil): its ${groupDigits(p.targets, 'en')} targets per ${per} (${groupDigits(p.total, 'en')} in all) are national targets; this report covers ${where}, and its participants are not compared with them${why}`,
               `target di ${p.source} tidak memiliki kolom wilayah (province, regency atau kanwil): ${groupDigits(p.targets, 'id')} target per ${per} (${groupDigits(p.total, 'id')} seluruhnya) adalah target nasional; laporan ini mencakup ${where}, dan pesertanya tidak dibandingkan dengannya${why}`,
             )
           : L(

@@ -1,5 +1,6 @@
 // rv30 T2: targets without an area column are national only when they plausibly are (at least half the
-// national target of their year, data/targets.csv: 70,000,000 for 2026); smaller ones are the report's
+// national participants of the report's time: 39,350,000 of 2025-06 for 2026-06; the line was half the
+// year's national target, 70,000,000, until one yardstick: national-yardstick.test.ts); smaller ones are the report's
 // scope's own, read and said. fx36 (rv28 R1, R2) refused them all as "national targets": a Kanwil's own
 // segment targets, per-branch (cabang) targets and breakdown --target N's own output of a Kanwil file.
 // Expected figures by hand in the comments.
@@ -12,13 +13,13 @@ const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Two of Sulama's 8 provinces by segment: PU 150,000 + 90,000 = 240,000; BPU 100,000 + 60,000 = 160,000; 400,000 in all.
 const seg = writeIn(dir, 'sulama-seg.csv', 'period,province,segment,participants\n2026-06,Gorontalo,PU,150000\n2026-06,Gorontalo,BPU,100000\n2026-06,Maluku,PU,90000\n2026-06,Maluku,BPU,60000\n');
-// The Kanwil's own plan by segment: 300,000 + 200,000 = 500,000 (under half of 70,000,000).
+// The Kanwil's own plan by segment: 300,000 + 200,000 = 500,000 (under half of 39,350,000).
 const own = writeIn(dir, 'own-seg-targets.csv', 'segment,year,target\nPU,2026,300000\nBPU,2026,200000\n');
 // Gorontalo by branch office, and the branches' targets (no province column): 230,000 + 70,000 = 300,000.
 const cab = writeIn(dir, 'cab.csv', 'period,province,cabang,participants\n2026-06,Gorontalo,Gorontalo,200000\n2026-06,Gorontalo,Limboto,59971\n');
 const cabTargets = writeIn(dir, 'cab-targets.csv', 'cabang,year,target\nGorontalo,2026,230000\nLimboto,2026,70000\n');
 const row = (csv: string, first: string): string[] => csv.split('\n').find((l) => l.startsWith(`${first},`))!.split(',');
-const NOTE = "are taken as this report's scope's, Kanwil Sulawesi Maluku (Sulama): 2 of 8 provinces, being under half the national 70,000,000 of 2026 (data/targets.csv)";
+const NOTE = "are taken as this report's scope's, Kanwil Sulawesi Maluku (Sulama): 2 of 8 provinces, being under half the national 39,350,000 participants of 2025-06 (data/actuals.csv: BPJS Ketenagakerjaan: bisnis-2025-06)";
 
 describe("rv30 T2: a region's own targets without an area column are read (main: refused as national, exit 3)", () => {
   it("a Kanwil's own segment,target file (500,000): PU 240,000 / 300,000 = 0.8, BPU 160,000 / 200,000 = 0.8, said even under --quiet", async () => {
@@ -63,20 +64,8 @@ describe('rv30 T2: national targets stay refused, saying why and naming the kanw
     const r = await run(['coverage', seg, '--by', 'segment', '--targets', t, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('(56,806,896 in all) are national targets; this report covers Kanwil Sulawesi Maluku (Sulama): 2 of 8 provinces, and its participants are not compared with them (they are at least half the national 70,000,000 of 2026, data/targets.csv)');
+    expect(r.stderr).toContain('(56,806,896 in all) are national targets; this report covers Kanwil Sulawesi Maluku (Sulama): 2 of 8 provinces, and its participants are not compared with them (they are at least half the national participants, 39,350,000 of 2025-06 in data/actuals.csv: BPJS Ketenagakerjaan: bisnis-2025-06; no region holds half the country\'s)');
     expect(r.stderr).toContain('if these are this scope\'s own targets, add a kanwil or province column to them (kanwil,segment,target)');
-  });
-
-  it('the line is half the national target of the year: one total of 35,000,000 refused, 34,999,999 read', async () => {
-    const at = writeIn(dir, 'half.csv', 'year,target\n2026,35000000\n');
-    const under = writeIn(dir, 'under-half.csv', 'year,target\n2026,34999999\n');
-    const a = await run(['coverage', seg, '--targets', at, '-f', 'csv']);
-    expect(a.code, a.stderr).toBe(3);
-    expect(a.stderr).toContain('its one total (35,000,000) is a national target; this report covers Kanwil Sulawesi Maluku (Sulama): 2 of 8 provinces, and its participants are not compared with it (it is at least half the national 70,000,000 of 2026');
-    const u = await run(['coverage', seg, '--targets', under, '-f', 'csv']);
-    expect(u.code, u.stderr).toBe(0);
-    expect(row(u.stdout, ',Total')[6]).toBe('34999999');
-    expect(u.stderr).toContain('its one total (34,999,999) is ' + NOTE.replace(/^are /, ''));
   });
 
   it("a JSON file whose meta.scope says national is national whatever its total (20,000,000 under --mode level --min none)", async () => {
@@ -89,11 +78,11 @@ describe('rv30 T2: national targets stay refused, saying why and naming the kanw
     expect(r.stderr).toContain("(20,000,000 in all) are national targets; this report covers Kanwil Sulawesi Maluku (Sulama): 2 of 8 provinces, and its participants are not compared with them (the file's meta.scope says it is national)");
   });
 
-  it('2025 is judged by its interpolated national 60,000,000: 31,000,000 refused', async () => {
+  it('a 2025 report is judged by the national participants of its time: 31,000,000 refused', async () => {
     const seg25 = writeIn(dir, 'sulama-seg-25.csv', 'period,province,segment,participants\n2025-06,Gorontalo,PU,150000\n2025-06,Maluku,PU,90000\n');
     const t = writeIn(dir, 'nat-25.csv', 'segment,year,target\nPU,2025,31000000\n');
     const r = await run(['coverage', seg25, '--by', 'segment', '--targets', t, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(3);
-    expect(r.stderr).toContain('at least half the national 60,000,000 of 2025');
+    expect(r.stderr).toContain('it is at least half the national participants, 39,350,000 of 2025-06');
   });
 });

@@ -30,7 +30,7 @@ import type { RowColumns } from '../row-columns.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
-import { TargetFrameError, targetsAt, type NationalTarget, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
+import { nationalSized, TargetFrameError, targetsAt, type NationalFigure, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 import { areaUp, coarserTargetArea, finerTargetDims, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
@@ -205,11 +205,11 @@ export type CoverageProblem =
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
   /**
    * Targets with no area (a national segment split, one national total: a file with no province,
-   * regency or kanwil column) totalling at least half the national target of their year, against a
+   * regency or kanwil column) totalling at least half the national participants of the report's time, against a
    * report of some areas only (a Kanwil, a province's regencies): such targets are national, and a
    * Kanwil's participants are not compared with them (rv28 R1, R2). Smaller ones are the scope's own (rv30 T2).
    */
-  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; /** The national target they are at least half of. */ readonly national?: NationalTarget }
+  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; /** The national participants they are at least half of. */ readonly national?: NationalFigure }
   /** Targets per an area the data has no column for, and no geography to find it from (the library without `areas`). */
   | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string }
   /**
@@ -754,8 +754,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (coarse && dimIndex(cur, coarse) < 0 && !spec.areas) throw new CoverageError({ kind: 'targets-area-unplaced', area: coarse, source: targets!.source });
   const curT = coarse && spec.areas ? withArea(cur, coarse, spec.areas) : cur;
   // Targets without an area column on a report whose scope is some areas only: national (a `breakdown
-  // --year --by segment` file, one national total) when they total at least half the national target of
-  // their year, and refused then, never compared in silence (a Kanwil's 3.3 M participants against the
+  // --year --by segment` file, one national total) when they total at least half the national
+  // participants of the report's time (`nationalSized`, the rule of an input without an area too), and refused then, never compared in silence (a Kanwil's 3.3 M participants against the
   // national 70 M: rv28 R1, R2); else the scope's own (a Kanwil's 5,000,000 by segment, a province's per
   // branch office, breakdown --target N of the region's own file), read and said (rv30 T2). Without the
   // national figure (the library), or where the file says it is national (JSON meta.scope), refused as national. --year's plan is made on the report's own units
@@ -771,7 +771,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       n++;
     }
     const national = targets!.national;
-    if (!national || national.said || 2 * total >= national.total) {
+    if (!national || national.said || nationalSized(total, national)) {
       throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}) });
     }
     notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });

@@ -72,21 +72,37 @@ export interface Targets {
    */
   readonly series?: SeriesWay;
   /**
-   * The bundled national target of the targets' year (data/targets.csv's plan; of its nearest year when it
-   * has none): targets without an area column are national only when they total at least half of it, else
-   * they are the report's scope's own (rv30 T2: a Kanwil's 5,000,000 by segment, a province's per branch
-   * office). Without it (the library), such targets on a regional report are refused as national.
+   * The bundled national participants of the report's time (data/figures.csv, data/actuals.csv: the
+   * latest at or before its month): targets without an area column are national when they total at least
+   * half of them (`nationalSized`), else they are the report's scope's own (rv30 T2: a Kanwil's 5,000,000
+   * by segment, a province's per branch office). Without it (the library), such targets on a regional
+   * report are refused as national.
    */
-  readonly national?: NationalTarget;
+  readonly national?: NationalFigure;
 }
 
-/** A year's national target, and where it is from. */
-export interface NationalTarget {
-  readonly year: number;
-  readonly total: number;
-  readonly file: string;
+/**
+ * The national participants of a time, and where the figure is from: the yardstick of "national" for a
+ * file with no area column, targets or data alike.
+ */
+export interface NationalFigure {
+  readonly period: string;
+  readonly participants: number;
+  readonly source: string;
   /** The targets' file says it is national (the tool's own JSON output, meta.scope.kind), whatever its total. */
   readonly said?: true;
+}
+
+/**
+ * Whether a total without an area is of national size: at least half the national participants of its
+ * time. One rule for targets and data (a --targets file against a Kanwil's report, an input with no area
+ * column against a national figure). Why half of the participants: no region holds half the country's
+ * workers (the largest Kanwil well under a quarter), and a national target is never below today's
+ * participants; a national plan's target (70,000,000 in 2026) would miss a national split of one segment
+ * (PU's 25,000,000), taken then as a Kanwil's own. Example: 19,675,000 against 39,350,000 → true.
+ */
+export function nationalSized(total: number, national: { readonly participants: number }): boolean {
+  return 2 * total >= national.participants;
 }
 
 /** A target series and its total for a year (null: the series has no target for it). */
