@@ -26,6 +26,8 @@ import { defaultDenominatorNote, inputDenominator } from './denominator.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
 import { nationalTargets, takenAsNational } from './no-area.js';
+import { segmentsInPart } from '../core/coverage/segments-in-part.js';
+import { segmentsLacking } from './segments.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
@@ -136,12 +138,26 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   // None named: the input's own, the first column every file of the month reported gives (rv29 S2).
   // So too --workforce's files (a folder of them): the first column every one gives.
   const chosen = o.denominator === undefined && (own || wfLoaded) ? inputDenominator(own ? read.table : wfLoaded!, own ? period : undefined) : { measure: chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]) };
-  const denominator = chosen.measure;
+  // Segment rows of some segments only against a denominator that counts every segment's workers (a
+  // Kanwil's PU row over Sulama's 11,710,085 employed: 16.7 % as its coverage; fx44): an area lacking a
+  // segment the others give is refused; data of some segments only are reported without coverage, said.
+  const inPart = chosen.measure !== undefined && read.table.rule !== 'sum' ? segmentsInPart(read.table, period, chosen.measure, own ? [read.table] : denominators ? [denominators] : []) : undefined;
+  const denominatorOf = own ? 'the input' : (workforce ?? 'data/baseline.csv');
+  if (inPart?.count) throw segmentsLacking(inPart, read.table, chosen.measure!, denominatorOf);
+  const denominator = inPart ? undefined : chosen.measure;
   // The column divided by, in every file of the run that gives it: refused at a blank or 0 let through.
   refuseSpareGaps(denominator, [read.bundled ? undefined : read.table, prevLoaded, wfLoaded], load.maxErrors);
   // The bundled baseline's figures are each of their own month (employed of August 2023, DKI Jakarta's
   // of August 2024…), not of the baseline's 2023-12: dated so, the plan says which month each area's is.
-  if (bundled && denominators && denominator) denominators = datedByFigure(denominators as LoadedTable, denominator);
+  if (bundled && denominators && chosen.measure) denominators = datedByFigure(denominators as LoadedTable, chosen.measure);
+  // Some segments' participants are still never above every worker (2,600,000 of PU and BPU over Aceh's
+  // 2,450,000 employed is refused, as with every segment: rv23 F8): held to the denominator, then left without it.
+  const heldTo = inPart ? { denominators, measure: chosen.measure } : undefined;
+  if (inPart) {
+    denominators = undefined;
+    denominatorSource = undefined;
+    bundled = false;
+  }
   // A previous month needs the month reported: an undated input with a dated --previous would compare
   // figures of no stated month with May's (and take the denominators' latest month for "now").
   if (previous && period === undefined) {
@@ -165,12 +181,14 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : (nationalFile ?? (bundled ? 'denominators' : undefined));
   const taken = against ? takenAsNational(read.table, period, against, 'coverage') : undefined;
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
+  if (heldTo) planCoverage({ current: read.table, previous, denominators: heldTo.denominators, targets: targets?.targets }, { ...spec, denominator: heldTo.measure });
   const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
+  const segmentsWhole: Note[] = inPart ? [{ code: 'segments-in-part', measure: chosen.measure!, source: denominatorOf, given: inPart.given, missing: inPart.missing }] : [];
+  let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...segmentsWhole, ...(targets?.notes ?? []), ...(inPart ? result.notes.filter((n) => n.code !== 'no-denominator') : result.notes), ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).
   let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year, targets?.bases);

@@ -1014,6 +1014,12 @@ export function noteText(n: Note, lang: Lang): string {
         `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan dipakai sebagai penyebut seluruh ${dimLabel(n.dim).id} bila semua pesertanya memilikinya: ${list(shownId)}`,
       );
     }
+    case 'segments-in-part':
+      // fx44: a Kanwil's PU row over the eight provinces' employed gave a Total of 16.7 % as Sulama's coverage.
+      return L(
+        `the input gives participants of ${orList(n.given, 'and')} only, not of ${orList(n.missing, 'or')}, and ${n.measure} (${n.source}) counts the workers of every segment: divided by it, coverage would compare some segments' participants with all workers, so no coverage is shown; give each segment's own denominator in a column of its rows (or --workforce by segment) to show it`,
+        `input hanya memuat peserta ${orList(n.given, 'dan')}, tanpa ${orList(n.missing, 'atau')}, sedangkan ${idName(n.measure)} (${n.source}) menghitung pekerja semua segmen: bila dibagi dengannya, cakupan membandingkan peserta sebagian segmen dengan semua pekerja, sehingga cakupan tidak ditampilkan; berikan penyebut tiap segmen di kolom barisnya (atau --workforce per segmen) untuk menampilkannya`,
+      );
     case 'extract-parts': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
