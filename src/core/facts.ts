@@ -318,6 +318,8 @@ export type Note =
   | { readonly code: 'hidden-columns'; readonly file: string; readonly sheet: string; readonly columns: readonly string[] }
   /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total; `object`: a JSON file's "totals". */
   | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
+  /** Total rows left out without a check (report/common.ts sourceNotes splits them from total-rows): a warning with why (fx44). */
+  | { readonly code: 'total-rows-unchecked'; readonly rows: readonly { readonly at: string; readonly label: string; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
   /** Rows whose participants exceed a denominator, accepted because their province has a documented exception (data/exceptions.csv). */
   | { readonly code: 'over-coverage-exception'; readonly province: string; readonly reason: string; readonly rows: readonly { readonly at: string; readonly measure: string; readonly participants: number; readonly denominator: number }[]; readonly more: number }
   /** breakdown from an input of several months: planned from the latest (`period`); the `months` before it are left out. */

@@ -11,7 +11,7 @@ import type { Note } from '../core/facts.js';
  */
 export const MEANING: ReadonlySet<Note['code']> = new Set<Note['code']>(['interpolated', 'below-later-actual', 'missing-in-period', 'no-target', 'no-target-parts', 'projection-in-part', 'targets-no-rows', 'like-for-like', 'deduced-year', 'unknown-year', 'year-chosen', 'milestone-missing', 'milestone-sums', 'no-waypoints', 'mixed-baselines', 'phasing-unused', 'partial-areas', 'partial-target-coverage', 'months-missing', 'row-months-missing', 'no-milestones', 'bundled-denominators', 'plan-denominator', 'plan-denominator-values', 'coverage-disagrees', 'denominator-missing', 'incomplete', 'coarser', 'denominator-column', 'change-span', 'projection-floored', 'projection-capped', 'projection-over', 'targets-total-only', 'plans-rows', 'plans-years', 'no-month-for-targets', 'profile-cut', 'months-rows-off', 'denominator-month', 'partial-denominators', 'status-column', 'no-participant-id', 'id-forms', 'partial-targets', 'denominator-same', 'added-over', 'extract-parts', 'area-in-part', 'over-denominators', 'zero-denominator', 'revision-left-out', 'other-year', 'hidden-data-rows', 'taken-national', 'targets-own-scope', 'fell-to-zero', 'segments-in-part']);
 /** Other warnings (hushed by --quiet). */
-export const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie']);
+export const WARNINGS: ReadonlySet<Note['code']> = new Set<Note['code']>(['tie', 'matrix-tie', 'total-rows-unchecked']);
 
 /** 'warning' for a note the command line prints as a warning, else 'note'. */
 export function noteKind(code: Note['code']): 'warning' | 'note' {

@@ -905,6 +905,22 @@ export function noteText(n: Note, lang: Lang): string {
       const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
       return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
     }
+    case 'total-rows-unchecked': {
+      // Why each was not checked: figures it or its rows leave blank, else rows it does not say.
+      const why = (r: (typeof n.rows)[number], l: Lang): string =>
+        r.notCompared?.length
+          ? l === 'id'
+            ? `${r.notCompared.join(', ')} kosong di baris itu atau di sebagian baris yang dijumlahkannya`
+            : `${r.notCompared.join(', ')} blank in it or in some of the rows it totals`
+          : l === 'id'
+            ? 'baris yang dijumlahkannya tidak dapat diketahui dari namanya, yang tidak menyebut provinsi atau kanwil, maupun dari sel lainnya'
+            : 'which rows it totals cannot be told from its name, which names no province or regional office, nor from its other cells';
+      const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${why(r, l)})`);
+      return L(
+        `total rows left out without a check against the rows they total (a row missing, extra or mistyped would not be seen): ${list(rows('en'), 5)}`,
+        `baris total tidak diikutkan tanpa diperiksa terhadap baris yang dijumlahkannya (baris yang hilang, berlebih, atau salah ketik tidak akan terlihat): ${list(rows('id'), 5)}`,
+      );
+    }
     case 'plans-rows': {
       const head = L(
         `plan ${n.plan} has targets for ${num(n.with, 'en')} of ${num(n.of, 'en')} rows, the first plan (${n.first}) for ${num(n.firstWith, 'en')} of ${num(n.firstOf, 'en')}`,
