@@ -10,13 +10,13 @@ import { inEveryRun, type Note } from '../core/facts.js';
 import { canonicalColumn } from '../core/columns.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
-import { InputError, say, usage } from '../errors.js';
+import { InputError, ProblemList, say, usage, type Problem } from '../errors.js';
 import { datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { overCoverageExceptions } from '../io/exceptions.js';
 import { fromConfigFile, settingName } from '../options/origin.js';
 import { expandInputs, lockFilesWords } from '../io/inputs.js';
-import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
+import { loadTable, spareGapsOf, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { ExpectInput } from '../options/parse.js';
 import { chooseDenominator, type RuleOptions } from '../options/specs.js';
@@ -64,6 +64,8 @@ export interface CoveragePlan {
   readonly targetsBaselinePeriod?: string;
   /** Every file read, for the protection of inputs. */
   readonly files: readonly string[];
+  /** --workforce's files as read (validate lists them with the columns the run does not use). */
+  readonly workforce?: LoadedTable;
   /** --compare-targets: the run's targets and each other plan's, the same data against each. */
   readonly plans?: readonly TargetPlan[];
   /** --compare-targets: each plan's own notes (`about`: its label), then what the comparison must say. */
@@ -96,9 +98,29 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   }
   const setting = settingName(o, 'input');
   const data = await dataFiles(files, o.input, { en: setting.en === '--input' ? 'given with --input' : setting.en, id: setting.id === '--input' ? 'yang diberikan dengan --input' : setting.id }, session, 'coverage', stdinNamed(o as Readonly<Record<string, unknown>>));
-  const read = await readData(data, schema, load, io, session, 'jamsostek coverage FILE…', stdinNamed(o as Readonly<Record<string, unknown>>));
+  // Every file of the run is read before one is refused, so that one run lists every problem: the input's
+  // cells, --previous's and --workforce's, and the blanks of the column the run divides by (fx44: fixed one
+  // file at a time, the next was refused only at the next run).
+  const refused: InputError[] = [];
+  const heard = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      refused.push(e);
+      return undefined;
+    }
+  };
+  const readOr = await heard(() => readData(data, schema, load, io, session, 'jamsostek coverage FILE…', stdinNamed(o as Readonly<Record<string, unknown>>)));
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io, (locks) => session.caution(lockFilesWords(locks))) : [];
-  const prevLoaded = prevFiles.length ? await loadTable(prevFiles, schema, load) : undefined;
+  const prevLoaded = prevFiles.length ? await heard(() => loadTable(prevFiles, schema, load)) : undefined;
+  const workforceSchema = { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, ...(schema.divides ? { divides: schema.divides } : {}), rule: 'refuse' as const, segmentParts: true, deriveKanwil: grain.includes('kanwil') };
+  const loadWorkforce = async (file: string): Promise<LoadedTable> => loadTable(await expandInputs([file], io), workforceSchema, { ...load, allowOverCoverage: true });
+  if (!readOr) {
+    if (o.workforce) await heard(() => loadWorkforce(o.workforce!));
+    throw together(refused, [], load.maxErrors);
+  }
+  const read = readOr;
   const previous = prevLoaded ? datedPrevious(prevLoaded, read.table.rule) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
   // query gives): --workforce, or the bundled baseline's, for both alike.
@@ -123,7 +145,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   let workforceNotes: Note[] = [];
   let wfLoaded: LoadedTable | undefined;
   if (!own) {
-    const wf = workforce ? await loadTable(await expandInputs([workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, ...(schema.divides ? { divides: schema.divides } : {}), rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
+    const wf = workforce ? await heard(() => loadWorkforce(workforce!)) : await loadBaseline(schema, load);
+    if (!wf) throw together(refused, [], load.maxErrors);
     // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
     // says which), for the month reported and for the previous month alike.
     denominators = wf;
@@ -138,6 +161,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   // None named: the input's own, the first column every file of the month reported gives (rv29 S2).
   // So too --workforce's files (a folder of them): the first column every one gives.
   const chosen = o.denominator === undefined && (own || wfLoaded) ? inputDenominator(own ? read.table : wfLoaded!, own ? period : undefined) : { measure: chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]) };
+  // A file refused already (--previous): its problems, with the blanks of that column in the others.
+  if (refused.length) throw together(refused, [read.bundled ? undefined : read.table, wfLoaded].flatMap((t) => (t && chosen.measure ? spareGapsOf(t, chosen.measure) : [])), load.maxErrors);
   // Segment rows of some segments only against a denominator that counts every segment's workers (a
   // Kanwil's PU row over Sulama's 11,710,085 employed: 16.7 % as its coverage; fx44): an area lacking a
   // segment the others give is refused; data of some segments only are reported without coverage, said.
@@ -240,6 +265,7 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     result,
     notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...(own ? defaultDenominatorNote(o.denominator, denominator, read.table, chosen) : defaultDenominatorNote(o.denominator, denominator, wfLoaded, { source: workforce })), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
+    ...(wfLoaded ? { workforce: wfLoaded } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
@@ -247,6 +273,21 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     ...(nothingAsOf ? { nothingAsOf } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.input && o.year !== undefined && !o.targets ? [o.input] : []), ...(o.compareTargets ?? []), ...(workforce ? [workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
+}
+
+/**
+ * The refusals of the run's files as one (fx44), up to --max-errors; each load's closing notes (files left
+ * unread, problems not listed) after the problems. One refusal alone is itself.
+ */
+function together(errors: readonly InputError[], more: readonly Problem[], maxErrors: number): InputError {
+  if (errors.length === 1 && !more.length) return errors[0]!;
+  const list = new ProblemList(maxErrors);
+  const closing: Problem[] = [];
+  for (const d of errors.flatMap((e) => e.diagnostics).concat(more)) {
+    if (d.severity === 'note' && d.omitted === undefined) closing.push(d);
+    else list.addAll([d]);
+  }
+  return new InputError(list.list().concat(closing));
 }
 
 /**
