@@ -4,7 +4,7 @@
 
 import { latestPeriod, type Period } from '../core/calendar.js';
 import { planCoverage, type CoverageResult } from '../core/coverage/plan.js';
-import { TargetFrameError } from '../core/coverage/targets.js';
+import { isMonthly, TargetFrameError, type Targets } from '../core/coverage/targets.js';
 import { describeCoreError } from '../report/problems.js';
 import { inEveryRun, type Note } from '../core/facts.js';
 import { canonicalColumn } from '../core/columns.js';
@@ -206,8 +206,15 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : (nationalFile ?? (bundled ? 'denominators' : undefined));
   const taken = against ? takenAsNational(read.table, period, against, 'coverage') : undefined;
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
-  if (heldTo) planCoverage({ current: read.table, previous, denominators: heldTo.denominators, targets: targets?.targets }, { ...spec, denominator: heldTo.measure });
-  const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
+  const result = afterYearHint(
+    () => {
+      if (heldTo) planCoverage({ current: read.table, previous, denominators: heldTo.denominators, targets: targets?.targets }, { ...spec, denominator: heldTo.measure });
+      return planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
+    },
+    targets?.targets,
+    o,
+    read.table,
+  );
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
@@ -273,6 +280,24 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     ...(nothingAsOf ? { nothingAsOf } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.input && o.year !== undefined && !o.targets ? [o.input] : []), ...(o.compareTargets ?? []), ...(workforce ? [workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
+}
+
+/**
+ * A report after the targets' December: what made the targets (a month-by-month file, --year) and the
+ * input's latest month of their year, for a hint that works when typed (fx44: a --months file was offered
+ * `breakdown --year Y`, a yearly file; --year's run a file; --period a month the input does not have).
+ */
+function afterYearHint<T>(plan: () => T, targets: Targets | undefined, o: CoverageOptions, table: Table): T {
+  try {
+    return plan();
+  } catch (e) {
+    if (!(e instanceof TargetFrameError) || !targets || (e.problem.kind !== 'after-year' && e.problem.kind !== 'before-baseline')) throw e;
+    const months = keysOf(table, 'period').sort();
+    const made = o.targets !== undefined ? (isMonthly(targets.table) ? ('months' as const) : undefined) : o.year !== undefined ? ('year' as const) : undefined;
+    const p = e.problem;
+    if (p.kind === 'after-year') throw new TargetFrameError({ ...p, ...(made ? { made } : {}), inYear: months.filter((m) => m.startsWith(`${p.year}-`)).at(-1) ?? null });
+    throw new TargetFrameError({ ...p, ...(made ? { made } : {}), year: targets.year, fromBaseline: months.filter((m) => m >= p.baseline).at(-1) ?? null });
+  }
 }
 
 /**
