@@ -4,19 +4,19 @@
 
 import { latestPeriod, type Period } from '../core/calendar.js';
 import { planCoverage, type CoverageResult } from '../core/coverage/plan.js';
-import { TargetFrameError } from '../core/coverage/targets.js';
+import { isMonthly, TargetFrameError, type Targets } from '../core/coverage/targets.js';
 import { describeCoreError } from '../report/problems.js';
 import { inEveryRun, type Note } from '../core/facts.js';
 import { canonicalColumn } from '../core/columns.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
-import { InputError, say, usage } from '../errors.js';
+import { InputError, ProblemList, say, usage, type Problem } from '../errors.js';
 import { datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { overCoverageExceptions } from '../io/exceptions.js';
 import { fromConfigFile, settingName } from '../options/origin.js';
 import { expandInputs, lockFilesWords } from '../io/inputs.js';
-import { loadTable, type LoadedTable, type LoadOptions } from '../io/load.js';
+import { loadTable, spareGapsOf, type LoadedTable, type LoadOptions } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import type { ExpectInput } from '../options/parse.js';
 import { chooseDenominator, type RuleOptions } from '../options/specs.js';
@@ -26,6 +26,8 @@ import { defaultDenominatorNote, inputDenominator } from './denominator.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
 import { nationalTargets, takenAsNational } from './no-area.js';
+import { segmentsInPart } from '../core/coverage/segments-in-part.js';
+import { segmentsLacking } from './segments.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
@@ -62,6 +64,8 @@ export interface CoveragePlan {
   readonly targetsBaselinePeriod?: string;
   /** Every file read, for the protection of inputs. */
   readonly files: readonly string[];
+  /** --workforce's files as read (validate lists them with the columns the run does not use). */
+  readonly workforce?: LoadedTable;
   /** --compare-targets: the run's targets and each other plan's, the same data against each. */
   readonly plans?: readonly TargetPlan[];
   /** --compare-targets: each plan's own notes (`about`: its label), then what the comparison must say. */
@@ -94,9 +98,29 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   }
   const setting = settingName(o, 'input');
   const data = await dataFiles(files, o.input, { en: setting.en === '--input' ? 'given with --input' : setting.en, id: setting.id === '--input' ? 'yang diberikan dengan --input' : setting.id }, session, 'coverage', stdinNamed(o as Readonly<Record<string, unknown>>));
-  const read = await readData(data, schema, load, io, session, 'jamsostek coverage FILE…', stdinNamed(o as Readonly<Record<string, unknown>>));
+  // Every file of the run is read before one is refused, so that one run lists every problem: the input's
+  // cells, --previous's and --workforce's, and the blanks of the column the run divides by (fx44: fixed one
+  // file at a time, the next was refused only at the next run).
+  const refused: InputError[] = [];
+  const heard = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      refused.push(e);
+      return undefined;
+    }
+  };
+  const readOr = await heard(() => readData(data, schema, load, io, session, 'jamsostek coverage FILE…', stdinNamed(o as Readonly<Record<string, unknown>>)));
   const prevFiles = o.previous?.length ? await expandInputs(o.previous, io, (locks) => session.caution(lockFilesWords(locks))) : [];
-  const prevLoaded = prevFiles.length ? await loadTable(prevFiles, schema, load) : undefined;
+  const prevLoaded = prevFiles.length ? await heard(() => loadTable(prevFiles, schema, load)) : undefined;
+  const workforceSchema = { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, ...(schema.divides ? { divides: schema.divides } : {}), rule: 'refuse' as const, segmentParts: true, deriveKanwil: grain.includes('kanwil') };
+  const loadWorkforce = async (file: string): Promise<LoadedTable> => loadTable(await expandInputs([file], io), workforceSchema, { ...load, allowOverCoverage: true });
+  if (!readOr) {
+    if (o.workforce) await heard(() => loadWorkforce(o.workforce!));
+    throw together(refused, [], load.maxErrors);
+  }
+  const read = readOr;
   const previous = prevLoaded ? datedPrevious(prevLoaded, read.table.rule) : undefined;
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
   // query gives): --workforce, or the bundled baseline's, for both alike.
@@ -121,7 +145,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   let workforceNotes: Note[] = [];
   let wfLoaded: LoadedTable | undefined;
   if (!own) {
-    const wf = workforce ? await loadTable(await expandInputs([workforce], io), { role: '--workforce', dims: grain, measures: schema.measures, denominator: schema.denominator, ...(schema.divides ? { divides: schema.divides } : {}), rule: 'refuse', segmentParts: true, deriveKanwil: grain.includes('kanwil') }, { ...load, allowOverCoverage: true }) : await loadBaseline(schema, load);
+    const wf = workforce ? await heard(() => loadWorkforce(workforce!)) : await loadBaseline(schema, load);
+    if (!wf) throw together(refused, [], load.maxErrors);
     // Every month of it: the plan takes each area's figure of the month reported, or the nearest (and
     // says which), for the month reported and for the previous month alike.
     denominators = wf;
@@ -136,12 +161,28 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   // None named: the input's own, the first column every file of the month reported gives (rv29 S2).
   // So too --workforce's files (a folder of them): the first column every one gives.
   const chosen = o.denominator === undefined && (own || wfLoaded) ? inputDenominator(own ? read.table : wfLoaded!, own ? period : undefined) : { measure: chooseDenominator(o.denominator, denominators ? [read.table, denominators] : [read.table]) };
-  const denominator = chosen.measure;
+  // A file refused already (--previous): its problems, with the blanks of that column in the others.
+  if (refused.length) throw together(refused, [read.bundled ? undefined : read.table, wfLoaded].flatMap((t) => (t && chosen.measure ? spareGapsOf(t, chosen.measure) : [])), load.maxErrors);
+  // Segment rows of some segments only against a denominator that counts every segment's workers (a
+  // Kanwil's PU row over Sulama's 11,710,085 employed: 16.7 % as its coverage; fx44): an area lacking a
+  // segment the others give is refused; data of some segments only are reported without coverage, said.
+  const inPart = chosen.measure !== undefined && read.table.rule !== 'sum' ? segmentsInPart(read.table, period, chosen.measure, own ? [read.table] : denominators ? [denominators] : []) : undefined;
+  const denominatorOf = own ? 'the input' : (workforce ?? 'data/baseline.csv');
+  if (inPart?.count) throw segmentsLacking(inPart, read.table, chosen.measure!, denominatorOf);
+  const denominator = inPart ? undefined : chosen.measure;
   // The column divided by, in every file of the run that gives it: refused at a blank or 0 let through.
   refuseSpareGaps(denominator, [read.bundled ? undefined : read.table, prevLoaded, wfLoaded], load.maxErrors);
   // The bundled baseline's figures are each of their own month (employed of August 2023, DKI Jakarta's
   // of August 2024…), not of the baseline's 2023-12: dated so, the plan says which month each area's is.
-  if (bundled && denominators && denominator) denominators = datedByFigure(denominators as LoadedTable, denominator);
+  if (bundled && denominators && chosen.measure) denominators = datedByFigure(denominators as LoadedTable, chosen.measure);
+  // Some segments' participants are still never above every worker (2,600,000 of PU and BPU over Aceh's
+  // 2,450,000 employed is refused, as with every segment: rv23 F8): held to the denominator, then left without it.
+  const heldTo = inPart ? { denominators, measure: chosen.measure } : undefined;
+  if (inPart) {
+    denominators = undefined;
+    denominatorSource = undefined;
+    bundled = false;
+  }
   // A previous month needs the month reported: an undated input with a dated --previous would compare
   // figures of no stated month with May's (and take the denominators' latest month for "now").
   if (previous && period === undefined) {
@@ -165,12 +206,22 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   const against = read.bundled ? undefined : targets && !o.targets && o.series === undefined ? 'target' : (nationalFile ?? (bundled ? 'denominators' : undefined));
   const taken = against ? takenAsNational(read.table, period, against, 'coverage') : undefined;
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
-  const result = planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
+  const planned = afterYearHint(
+    () => {
+      if (heldTo) planCoverage({ current: read.table, previous, denominators: heldTo.denominators, targets: targets?.targets }, { ...spec, denominator: heldTo.measure });
+      return planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
+    },
+    targets?.targets,
+    o,
+    read.table,
+  );
+  const result = chartOfPartsWithTarget(planned, () => planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, { ...spec, grain: [...grain, ...partDimsOf(planned)] }));
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...(targets?.notes ?? []), ...result.notes, ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
+  const segmentsWhole: Note[] = inPart ? [{ code: 'segments-in-part', measure: chosen.measure!, source: denominatorOf, given: inPart.given, missing: inPart.missing }] : [];
+  let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...segmentsWhole, ...(targets?.notes ?? []), ...(inPart ? result.notes.filter((n) => n.code !== 'no-denominator') : result.notes), ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).
   let base: Note[] = planBase(targets?.targets.rule?.denominator, denominator, o.year, targets?.bases);
@@ -222,6 +273,7 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     result,
     notes: [...base, ...(bundled ? [{ code: 'bundled-denominators' as const, ...(denominator ? { measure: denominator } : {}), inputHas: DENOMINATORS.filter((m) => hasMeasure(read.table, m)) }] : []), ...(own ? defaultDenominatorNote(o.denominator, denominator, read.table, chosen) : defaultDenominatorNote(o.denominator, denominator, wfLoaded, { source: workforce })), ...runNotes],
     ...(planNotes ? { planNotes } : {}),
+    ...(wfLoaded ? { workforce: wfLoaded } : {}),
     denominatorSource,
     targetsSource: targets?.targets.source,
     targetsBaselinePeriod: targets?.targets.baselinePeriod,
@@ -229,6 +281,64 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     ...(nothingAsOf ? { nothingAsOf } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.input && o.year !== undefined && !o.targets ? [o.input] : []), ...(o.compareTargets ?? []), ...(workforce ? [workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
+}
+
+/** The finer dims of the rows whose targets are of some of their parts (the note no-target-parts). */
+const partDimsOf = (r: CoverageResult): readonly string[] => r.notes.find((n) => n.code === 'no-target-parts')?.partDims ?? [];
+
+/**
+ * The scope's chart of a report whose rows have targets for some of their parts only (a Kanwil's row by
+ * province targets without Maluku Utara's): its actual and projection lines were of every part, its
+ * milestones and target of the parts with one (fx41's note, fx44). Drawn from the report by those parts
+ * (`finer`), whose chart is of the parts with a target, as its Total's is; the rest of the report is the
+ * run's own. Where the finer report cannot be made, or draws every part, the chart stays, and its title
+ * says it (report/coverage.ts).
+ */
+function chartOfPartsWithTarget(result: CoverageResult, finer: () => CoverageResult): CoverageResult {
+  if (!result.story || !partDimsOf(result).length) return result;
+  let chart: NonNullable<CoverageResult['story']>['chart'] | undefined;
+  try {
+    chart = finer().story?.chart;
+  } catch {
+    return result;
+  }
+  if (!chart?.rows || chart.months.join() !== result.story.chart.months.join() || chart.target !== result.story.chart.target) return result;
+  // The result's own properties as they are (its rows are made when asked for), with the finer chart.
+  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as CoverageResult;
+  return Object.defineProperty(out, 'story', { value: { ...result.story, chart }, enumerable: true });
+}
+
+/**
+ * A report after the targets' December: what made the targets (a month-by-month file, --year) and the
+ * input's latest month of their year, for a hint that works when typed (fx44: a --months file was offered
+ * `breakdown --year Y`, a yearly file; --year's run a file; --period a month the input does not have).
+ */
+function afterYearHint<T>(plan: () => T, targets: Targets | undefined, o: CoverageOptions, table: Table): T {
+  try {
+    return plan();
+  } catch (e) {
+    if (!(e instanceof TargetFrameError) || !targets || (e.problem.kind !== 'after-year' && e.problem.kind !== 'before-baseline')) throw e;
+    const months = keysOf(table, 'period').sort();
+    const made = o.targets !== undefined ? (isMonthly(targets.table) ? ('months' as const) : undefined) : o.year !== undefined ? ('year' as const) : undefined;
+    const p = e.problem;
+    if (p.kind === 'after-year') throw new TargetFrameError({ ...p, ...(made ? { made } : {}), inYear: months.filter((m) => m.startsWith(`${p.year}-`)).at(-1) ?? null });
+    throw new TargetFrameError({ ...p, ...(made ? { made } : {}), year: targets.year, fromBaseline: months.filter((m) => m >= p.baseline).at(-1) ?? null });
+  }
+}
+
+/**
+ * The refusals of the run's files as one (fx44), up to --max-errors; each load's closing notes (files left
+ * unread, problems not listed) after the problems. One refusal alone is itself.
+ */
+function together(errors: readonly InputError[], more: readonly Problem[], maxErrors: number): InputError {
+  if (errors.length === 1 && !more.length) return errors[0]!;
+  const list = new ProblemList(maxErrors);
+  const closing: Problem[] = [];
+  for (const d of errors.flatMap((e) => e.diagnostics).concat(more)) {
+    if (d.severity === 'note' && d.omitted === undefined) closing.push(d);
+    else list.addAll([d]);
+  }
+  return new InputError(list.list().concat(closing));
 }
 
 /**

@@ -107,16 +107,18 @@ export function coverageSchema(grain: readonly string[], denominator: string | u
 
 /**
  * Per source of `table`, the denominator columns it gives that the run does not divide by (`used`: the
- * input's denominator, or none when it comes from elsewhere): validate's unused_columns (rv25 M5).
+ * input's denominator, or none when it comes from elsewhere): validate's unused_columns (rv25 M5); `also`:
+ * other measures not read (a --workforce file's participants, fx44).
  */
-export function unusedDenominators(table: Table, used: string | undefined): string[][] {
+export function unusedDenominators(table: Table, used: string | undefined, also: readonly string[] = []): string[][] {
   const out = table.sources.map((): string[] => []);
-  const other = DENOMINATORS.filter((m) => m !== used && hasMeasure(table, m)).map((m) => [m, measureIndex(table, m)] as const);
+  const names = [...DENOMINATORS, ...also];
+  const other = names.filter((m) => m !== used && hasMeasure(table, m)).map((m) => [m, measureIndex(table, m)] as const);
   if (!other.length) return out;
   for (const r of table.rows) {
     for (const [m, i] of other) if (r.values[i] !== null && r.values[i] !== undefined && !out[r.src]!.includes(m)) out[r.src]!.push(m);
   }
-  return out.map((ms) => DENOMINATORS.filter((m) => ms.includes(m)));
+  return out.map((ms) => names.filter((m) => ms.includes(m)));
 }
 
 /**

@@ -81,10 +81,12 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   // Not the pace's: validate shows no pace and takes no --pace-window (rv16 #8d).
   session.notes(plan.notes.filter((n) => !PACE_NOTES.has(n.code) && n.code !== 'no-pace'));
   const t = plan.read.table;
+  const wf = plan.workforce;
   const report = validationReport({
     sources: t.sources,
-    // A denominator column the run does not divide by is a column not used (rv25 M5).
+    // A denominator column the run does not divide by is a column not used (rv25 M5), --workforce's too (fx44).
     unusedMeasures: unusedDenominators(t, plan.result.denominatorFrom === 'input' ? plan.result.denominator : undefined),
+    ...(wf ? { flagFiles: { sources: wf.sources, unusedMeasures: unusedDenominators(wf, plan.result.denominatorFrom === 'denominators' ? plan.result.denominator : undefined, ['participants']) } } : {}),
     extract: t.rule === 'sum',
     grain: plan.result.grain,
     groups: countLevel(plan.result.rowList, 'detail'),

@@ -318,6 +318,8 @@ export type Note =
   | { readonly code: 'hidden-columns'; readonly file: string; readonly sheet: string; readonly columns: readonly string[] }
   /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total; `object`: a JSON file's "totals". */
   | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
+  /** Total rows left out without a check (report/common.ts sourceNotes splits them from total-rows): a warning with why (fx44). */
+  | { readonly code: 'total-rows-unchecked'; readonly rows: readonly { readonly at: string; readonly label: string; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
   /** Rows whose participants exceed a denominator, accepted because their province has a documented exception (data/exceptions.csv). */
   | { readonly code: 'over-coverage-exception'; readonly province: string; readonly reason: string; readonly rows: readonly { readonly at: string; readonly measure: string; readonly participants: number; readonly denominator: number }[]; readonly more: number }
   /** breakdown from an input of several months: planned from the latest (`period`); the `months` before it are left out. */
@@ -346,6 +348,8 @@ export type Note =
   | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number; /** The parts given, by name, when few (rv25 F8). */ readonly parts?: readonly string[] }[] }
   /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */
   | { readonly code: 'extract-parts'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  /** Segment rows of some segments only (a Kanwil's PU row) against a denominator of every segment's workers: no coverage shown (fx44). */
+  | { readonly code: 'segments-in-part'; readonly measure: string; readonly source: string; readonly given: readonly string[]; readonly missing: readonly string[] }
   /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */
   | { readonly code: 'area-in-part'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] };
 

@@ -19,6 +19,13 @@ import type { FileFold, LoadFold } from './fold.js';
 import type { JsonTotals } from './json-rows.js';
 import type { TotalRow } from './typed-rows.js';
 import { inputProblem } from './words.js';
+import { provinceRegistry } from './areas.js';
+
+/** The provinces of a group by name, in the registry's order: "Maluku and Maluku Utara". */
+function groupNames(codes: ReadonlySet<string>): string {
+  const names = provinceRegistry().provinces.filter((p) => codes.has(p.kemendagri)).map((p) => p.name);
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 /** A total row, or a JSON file's "totals" object read as one (`object`). */
 export type CheckedTotal = TotalRow & { readonly object?: boolean };
@@ -76,17 +83,28 @@ export function checkTotals(
       const over = (keys: ReadonlySet<string> | undefined): Compared => compare(t, fold, file, scope, within?.dim ?? -1, keys);
       let c = over(within?.keys);
       // A name that may mean a group of provinces ("Jumlah Maluku", rv30 T4): checked against the group
-      // when it matches it; matching neither, it is left out unchecked (the note says so), as before rv28
-      // R10: only a total that names one area ("Jumlah Provinsi Maluku") is refused for disagreeing.
+      // when it matches it. Matching neither the province's rows nor the group's, it is refused naming both
+      // sums (fx44): a subtotal that no reading of its name adds up to means a row is missing, extra or
+      // mistyped, as for "Jumlah Provinsi Maluku"; left out unchecked, a mistyped row went into the report.
+      let said: { m: number; total: number; sum: number; rows: number; group?: { names: string; rows: number; sum: number } }[] = c.disagrees.map((d) => ({ ...d, rows: c.rows }));
       if (c.disagrees.length && within?.group) {
         const g = over(within.group);
-        c = g.disagrees.length ? { rows: c.rows, checked: false, disagrees: [], notCompared: [] } : g;
+        if (!g.disagrees.length) {
+          c = g;
+          said = [];
+        } else {
+          const names = groupNames(within.group);
+          const both = c.disagrees.filter((d) => g.disagrees.some((x) => x.m === d.m));
+          // Neither reading adds up to these figures; or each fails on another figure: the group's said.
+          said = both.length ? both.map((d) => ({ ...d, rows: c.rows, group: { names, rows: g.rows, sum: g.disagrees.find((x) => x.m === d.m)!.sum } })) : g.disagrees.map((d) => ({ ...d, rows: g.rows }));
+        }
       }
       checked = c.checked;
       notCompared = c.notCompared;
-      for (const d of c.disagrees) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: c.rows, ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line, t.columns?.[d.m])));
+      for (const d of said) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: d.rows, ...(d.group ? { area: within!.area, group: d.group } : {}), ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line, t.columns?.[d.m])));
     }
-    out.push({ line: t.line, label: t.label, checked, ...(checked && notCompared.length ? { notCompared } : {}) });
+    // Unchecked with figures not compared: the total's are blank, or its rows lack them (said as why).
+    out.push({ line: t.line, label: t.label, checked, ...(notCompared.length ? { notCompared } : {}) });
   }
   return out;
 }

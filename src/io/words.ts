@@ -86,7 +86,7 @@ export type InputProblem =
   | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
   | { readonly code: 'report-denominator-blank'; readonly field: string }
   | { readonly code: 'report-cut'; readonly rows: number; readonly of: number }
-  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal' };
+  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal'; /** A name that may mean a group of provinces ("Jumlah Maluku"): the province's name, and the group's rows and sum, neither of which adds up to the total (fx44). */ readonly area?: string; readonly group?: { readonly names: string; readonly rows: number; readonly sum: number } };
 
 /** The words of one problem, in both languages. */
 export function words(p: InputProblem): Bilingual {
@@ -434,6 +434,13 @@ export function words(p: InputProblem): Bilingual {
         return say(
           { message: `the "totals" object gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) of the file add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra or mistyped: correct the rows or "totals", or leave "totals" out' },
           { message: `objek "totals" memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${p.rows} baris di berkas berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`})`, hint: 'ada baris yang hilang, berlebih, atau salah ketik: perbaiki baris atau "totals", atau hilangkan "totals"' },
+        );
+      }
+      if (p.group) {
+        const g = p.group;
+        return say(
+          { message: `the total row ${q(p.label)} gives ${p.measure} ${groupDigits(p.total)}, but neither the ${p.rows} row(s) of ${p.area} add up to it (${groupDigits(p.sum)}) nor the ${g.rows} row(s) of ${g.names}, the group its name may mean (${groupDigits(g.sum)})`, hint: `a row is missing, extra or mistyped: correct the rows or the total, or delete the total row; a total of other rows is not checked when its name says no province (e.g. "Jumlah Kepulauan")` },
+          { message: `baris total ${q(p.label)} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi baik ${p.rows} baris ${p.area} (${groupDigits(p.sum, '.')}) maupun ${g.rows} baris ${g.names.replace(/ and /g, ' dan ')}, kelompok yang mungkin dimaksud namanya (${groupDigits(g.sum, '.')}), tidak berjumlah sebesar itu`, hint: `ada baris yang hilang, berlebih, atau salah ketik: perbaiki baris atau totalnya, atau hapus baris total; total baris lain tidak diperiksa bila namanya tidak menyebut provinsi (mis. "Jumlah Kepulauan")` },
         );
       }
       return say(

@@ -69,7 +69,18 @@ export function inputsMeta(sources: readonly SourceFacts[]): Record<string, unkn
 /** What the readers decided about the input files (the sheet of a workbook, merged cells filled down). */
 export function sourceNotes(sources: readonly SourceFacts[]): Note[] {
   const out: Note[] = [];
-  for (const s of sources) for (const n of s.notes ?? []) out.push(n);
+  for (const s of sources) {
+    for (const n of s.notes ?? []) {
+      if (n.code !== 'total-rows' || n.rows.every((r) => r.checked)) out.push(n);
+      else {
+        // A total row left out unchecked is a warning of its own, with why (fx44): its figures were
+        // never compared with the rows, which a mistyped row would have shown.
+        const checked = n.rows.filter((r) => r.checked);
+        if (checked.length) out.push({ ...n, rows: checked });
+        out.push({ code: 'total-rows-unchecked', rows: n.rows.filter((r) => !r.checked).map(({ checked: _, ...r }) => r) });
+      }
+    }
+  }
   return out;
 }
 

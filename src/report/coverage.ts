@@ -345,6 +345,15 @@ function withDecemberYear(c: Column, r: CoverageResult): Column {
   return c.key === 'projected' && y !== undefined ? { ...c, label: { en: `projected December ${y}`, id: `proyeksi Desember ${y}` } } : c;
 }
 
+/** The parts of a row, by their dimension, in the chart's title (fx44). */
+const PART_WORDS: ReadonlyMap<string, { en: string; id: string }> = new Map([
+  ['province', { en: 'provinces', id: 'provinsi' }],
+  ['regency', { en: 'regencies and cities', id: 'kabupaten/kota' }],
+  ['kanwil', { en: 'regional offices', id: 'kanwil' }],
+  ['segment', { en: 'segments', id: 'segmen' }],
+]);
+const orList = (xs: readonly string[]): string => xs.join(', ');
+
 function trendChart(r: CoverageResult, total: CoverageRow): TrendChart {
   const s = r.story!;
   const where = scopeText(r.scope, 'en');
@@ -355,12 +364,23 @@ function trendChart(r: CoverageResult, total: CoverageRow): TrendChart {
   // milestones and the target are (fx41): said where the chart is, its title.
   const rows = s.chart.rows;
   const more = rows && rows.of - rows.with > rows.without.length ? ', …' : '';
+  // Rows with targets for some of their parts (a Kanwil's by province): the chart is of the parts with
+  // one (app/coverage.ts), named as parts (fx44); a row whose parts are drawn whole is said.
+  const inPart = r.notes.find((n) => n.code === 'no-target-parts');
+  const parts = inPart && rows ? inPart.partDims : undefined;
+  const unit = parts?.length === 1 ? (PART_WORDS.get(parts[0]!) ?? { en: `${parts[0]} rows`, id: `baris ${parts[0]}` }) : { en: 'rows', id: 'baris' };
+  const names = parts ? rows!.without.map((l) => l.split(' / ').slice(-parts.length).join(' / ')) : rows?.without;
   const like = rows
     ? {
-        en: `; actual and projection: the ${rows.with} of ${rows.of} rows with a target, as the milestones (none for ${rows.without.join(', ')}${more})`,
-        id: `; aktual dan proyeksi: ${rows.with} dari ${rows.of} baris yang memiliki target, seperti tonggaknya (tanpa target: ${rows.without.join(', ')}${more})`,
+        en: `; actual and projection: the ${rows.with} of ${rows.of} ${unit.en} with a target, as the milestones (none for ${names!.join(', ')}${more})`,
+        id: `; aktual dan proyeksi: ${rows.with} dari ${rows.of} ${unit.id} yang memiliki target, seperti tonggaknya (tanpa target: ${names!.join(', ')}${more})`,
       }
-    : { en: '', id: '' };
+    : inPart
+      ? {
+          en: `; actual and projection: every part of ${orList(inPart.rows.map((x) => x.label))}, its milestones and target of the parts with one only`,
+          id: `; aktual dan proyeksi: semua bagian ${orList(inPart.rows.map((x) => x.label))}, tonggak dan targetnya hanya bagian yang memiliki target`,
+        }
+      : { en: '', id: '' };
   return {
     title: { en: `Participants month by month to December${year}${where ? ` — ${where}` : ''}${like.en}`, id: `Peserta bulan demi bulan sampai Desember${year}${whereId ? ` — ${whereId}` : ''}${like.id}` },
     months: s.months,

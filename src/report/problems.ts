@@ -110,7 +110,7 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
   const L = (en: string, id: string): string => (lang === 'id' ? id : en);
   switch (p.kind) {
     case 'year-not-in-file':
-      return { message: L(`--targets: no targets for ${p.year} in the file (it has ${p.years.join(', ')})`, `--targets: tidak ada target ${p.year} di berkas (berkas memuat ${p.years.join(', ')})`), hint: L('pass the year the file is for, or leave out --year', 'berikan tahun berkas itu, atau hilangkan --year') };
+      return { message: L(`--targets: no targets for ${p.year} in the file (it has ${p.years.join(', ')})`, `--targets: tidak ada target ${p.year} di berkas (berkas memuat ${p.years.join(', ')})`), hint: L(`pass the year the file is for (--year ${p.years.join(' or --year ')}), or leave out --year`, `berikan tahun berkas itu (--year ${p.years.join(' atau --year ')}), atau hilangkan --year`) };
     case 'bad-year':
       return { message: L(`--targets: "${p.value}" in the year column is not a year`, `--targets: "${p.value}" di kolom year bukan tahun`), hint: L('write the year as YYYY, e.g. 2024', 'tulis tahun sebagai YYYY, mis. 2024') };
     case 'months-not-december':
@@ -126,20 +126,34 @@ function frameText(p: TargetFrameProblem, lang: Lang): Text {
         hint: L(`give every unit's target in each revision (the unchanged ones too), from ${p.from}`, `berikan target setiap unit di setiap revisi (termasuk yang tidak berubah), mulai ${p.from}`),
       };
     }
-    case 'after-year':
+    case 'after-year': {
+      const y = p.period.slice(0, 4);
+      // A hint that makes what the user had, for the year reported (fx44: a --months file was offered a
+      // yearly one), and --period only with a month of the targets' year that the input has.
+      const make = p.made === 'year' ? `--year ${y}` : `breakdown --year ${y}${p.made === 'months' ? ' --months' : ''} … -o targets.csv`;
+      const period = p.inYear === undefined ? L(`--period for a month of ${p.year}`, `--period untuk bulan di ${p.year}`) : p.inYear === null ? undefined : `--period ${p.inYear}`;
+      const or = (en: string, id: string): string => (period ? L(`${en}, or ${period}`, `${id}, atau ${period}`) : L(en, id));
       return {
         message: L(`the report is for ${p.period}, after December ${p.year}, the month the targets are for (${p.source})`, `laporan untuk ${p.period}, setelah Desember ${p.year}, bulan yang dituju target (${p.source})`),
         hint: p.lacks
-          ? L(
-              `give the targets for ${p.period.slice(0, 4)}: ${p.lacks.file} has no ${p.lacks.scenario} target for ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} and coverage --year ${p.period.slice(0, 4)} refuse it), so plan its total: breakdown --target N --year ${p.period.slice(0, 4)} … -o targets.csv; or --period for a month of ${p.year}`,
-              `berikan target untuk ${p.period.slice(0, 4)}: ${p.lacks.file} tidak memuat target ${p.lacks.scenario} untuk ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} dan coverage --year ${p.period.slice(0, 4)} menolaknya), jadi rencanakan totalnya: breakdown --target N --year ${p.period.slice(0, 4)} … -o targets.csv; atau --period untuk bulan di ${p.year}`,
+          ? or(
+              `give the targets for ${y}: ${p.lacks.file} has no ${p.lacks.scenario} target for ${y} (breakdown --year ${y} and coverage --year ${y} refuse it), so plan its total: breakdown --target N --year ${y}${p.made === 'months' ? ' --months' : ''} … -o targets.csv`,
+              `berikan target untuk ${y}: ${p.lacks.file} tidak memuat target ${p.lacks.scenario} untuk ${y} (breakdown --year ${y} dan coverage --year ${y} menolaknya), jadi rencanakan totalnya: breakdown --target N --year ${y}${p.made === 'months' ? ' --months' : ''} … -o targets.csv`,
             )
-          : L(`give the targets for ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} … -o targets.csv), or --period for a month of ${p.year}`, `berikan target untuk ${p.period.slice(0, 4)} (breakdown --year ${p.period.slice(0, 4)} … -o targets.csv), atau --period untuk bulan di ${p.year}`),
+          : or(`give the targets for ${y} (${make})`, `berikan target untuk ${y} (${make})`),
       };
+    }
     case 'before-baseline':
       return {
         message: L(`the report is for ${p.period}, before ${p.baseline}, the month the targets start from (${p.source})`, `laporan untuk ${p.period}, sebelum ${p.baseline}, bulan awal target (${p.source})`),
-        hint: L('give the targets planned for that time, or a month from the targets\' start on', 'berikan target yang direncanakan untuk masa itu, atau bulan sejak awal target'),
+        // fx44: a command that works, typed (the targets from that month's figures; a month the input has).
+        hint:
+          p.fromBaseline === undefined
+            ? L('give the targets planned for that time, or a month from the targets\' start on', 'berikan target yang direncanakan untuk masa itu, atau bulan sejak awal target')
+            : L(
+                `give targets planned from ${p.period} or earlier (${p.made === 'year' ? `breakdown --target N --year ${p.year ?? p.baseline.slice(0, 4)} --input the file of ${p.period} -o targets.csv, then --targets targets.csv` : `breakdown … ${p.made === 'months' ? '--months ' : ''}--input the file of ${p.period} -o targets.csv`})${p.fromBaseline ? `, or --period ${p.fromBaseline}, a month of the input from ${p.baseline} on` : ''}`,
+                `berikan target yang direncanakan mulai ${p.period} atau sebelumnya (${p.made === 'year' ? `breakdown --target N --year ${p.year ?? p.baseline.slice(0, 4)} --input berkas ${p.period} -o targets.csv, lalu --targets targets.csv` : `breakdown … ${p.made === 'months' ? '--months ' : ''}--input berkas ${p.period} -o targets.csv`})${p.fromBaseline ? `, atau --period ${p.fromBaseline}, bulan input sejak ${p.baseline}` : ''}`,
+              ),
       };
     case 'months-with-from':
       return { message: L('--targets: a month-by-month file with a from column', '--targets: berkas bulanan dengan kolom from'), hint: L('a month-by-month file already holds the revised path; leave out the from column', 'berkas bulanan sudah memuat jalur revisi; hilangkan kolom from') };

@@ -42,6 +42,11 @@ export interface ValidationFacts {
   readonly sources: readonly SourceFacts[];
   /** Per source, the measure columns it gives that the run does not use (a denominator not divided by). */
   readonly unusedMeasures?: readonly (readonly string[])[];
+  /**
+   * Files another flag names (--workforce), each a row like the inputs' with the columns the run does not
+   * use (fx44: a --workforce file's second denominator was listed nowhere); not counted in the title.
+   */
+  readonly flagFiles?: { readonly sources: readonly SourceFacts[]; readonly unusedMeasures: readonly (readonly string[])[] };
   /** The files are extracts (rows added up per key). */
   readonly extract: boolean;
   readonly grain: readonly string[];
@@ -55,21 +60,26 @@ const plural = (n: number, en: string, ens: string): string => `${groupDigits(n,
 
 /** Every file read, and what was read: the report of a valid input. */
 export function validationReport(v: ValidationFacts): Report {
-  const unused = (s: SourceFacts, i: number): string[] => [...s.ignoredColumns, ...(v.unusedMeasures?.[i] ?? [])];
-  const rows: Row[] = v.sources.map((s, i) => ({
-    values: {
-      file: s.name,
-      status: 'ok',
-      format: s.format,
-      sheet: s.sheet ?? null,
-      delimiter: s.delimiter === undefined ? null : s.delimiter === '\t' ? 'TAB' : s.delimiter,
-      numbers: s.numberLocale,
-      encoding: s.encoding,
-      rows: s.rows,
-      blank_lines: s.blankLines,
-      unused_columns: unused(s, i).length ? unused(s, i).join(', ') : null,
-    },
-  }));
+  const fileRow = (s: SourceFacts, measures: readonly string[] | undefined): Row => {
+    const unused = [...s.ignoredColumns, ...(measures ?? [])];
+    return {
+      values: {
+        file: s.name,
+        status: 'ok',
+        format: s.format,
+        sheet: s.sheet ?? null,
+        delimiter: s.delimiter === undefined ? null : s.delimiter === '\t' ? 'TAB' : s.delimiter,
+        numbers: s.numberLocale,
+        encoding: s.encoding,
+        rows: s.rows,
+        blank_lines: s.blankLines,
+        unused_columns: unused.length ? unused.join(', ') : null,
+      },
+    };
+  };
+  const rows: Row[] = v.sources.map((s, i) => fileRow(s, v.unusedMeasures?.[i]));
+  // Files of other flags (--workforce): their rows, by path as the inputs' (the run's notes say their role).
+  for (const [i, s] of (v.flagFiles?.sources ?? []).entries()) rows.push(fileRow(s, v.flagFiles!.unusedMeasures[i]));
   const rowsRead = v.sources.reduce((a, s) => a + s.rows, 0);
   const grainEn = v.grain.map((g) => dimLabel(g).en).join(' × ');
   const grainId = v.grain.map((g) => dimLabel(g).id).join(' × ');

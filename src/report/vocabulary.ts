@@ -656,8 +656,8 @@ export function noteText(n: Note, lang: Lang): string {
         return namedOf(n.rows.map(one), n.count, l, '; ');
       };
       return L(
-        `targets for only some of a row's ${parts('en')}: its target, gap, achievement and target coverage add up those with a target, compared with their participants only: ${rows('en')}`,
-        `target hanya untuk sebagian ${parts('id')} suatu baris: target, selisih, capaian dan cakupan targetnya menjumlahkan yang bertarget, dibandingkan dengan peserta mereka saja: ${rows('id')}`,
+        `targets for only some of a row's ${parts('en')}: its target, gap, achievement and target coverage add up those with a target, compared with their participants only; its coverage is of all its ${parts('en')}, and so is its bar in the coverage chart (--chart, HTML), beside a target mark of those with a target: ${rows('en')}`,
+        `target hanya untuk sebagian ${parts('id')} suatu baris: target, selisih, capaian dan cakupan targetnya menjumlahkan yang bertarget, dibandingkan dengan peserta mereka saja; cakupannya adalah seluruh ${parts('id')}, begitu pula batangnya di grafik cakupan (--chart, HTML), di samping tanda target dari yang bertarget: ${rows('id')}`,
       );
     }
     case 'below-later-actual':
@@ -905,6 +905,22 @@ export function noteText(n: Note, lang: Lang): string {
       const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
       return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
     }
+    case 'total-rows-unchecked': {
+      // Why each was not checked: figures it or its rows leave blank, else rows it does not say.
+      const why = (r: (typeof n.rows)[number], l: Lang): string =>
+        r.notCompared?.length
+          ? l === 'id'
+            ? `${r.notCompared.join(', ')} kosong di baris itu atau di sebagian baris yang dijumlahkannya`
+            : `${r.notCompared.join(', ')} blank in it or in some of the rows it totals`
+          : l === 'id'
+            ? 'baris yang dijumlahkannya tidak dapat diketahui dari namanya, yang tidak menyebut provinsi atau kanwil, maupun dari sel lainnya'
+            : 'which rows it totals cannot be told from its name, which names no province or regional office, nor from its other cells';
+      const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${why(r, l)})`);
+      return L(
+        `total rows left out without a check against the rows they total (a row missing, extra or mistyped would not be seen): ${list(rows('en'), 5)}`,
+        `baris total tidak diikutkan tanpa diperiksa terhadap baris yang dijumlahkannya (baris yang hilang, berlebih, atau salah ketik tidak akan terlihat): ${list(rows('id'), 5)}`,
+      );
+    }
     case 'plans-rows': {
       const head = L(
         `plan ${n.plan} has targets for ${num(n.with, 'en')} of ${num(n.of, 'en')} rows, the first plan (${n.first}) for ${num(n.firstWith, 'en')} of ${num(n.firstOf, 'en')}`,
@@ -1014,6 +1030,12 @@ export function noteText(n: Note, lang: Lang): string {
         `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan dipakai sebagai penyebut seluruh ${dimLabel(n.dim).id} bila semua pesertanya memilikinya: ${list(shownId)}`,
       );
     }
+    case 'segments-in-part':
+      // fx44: a Kanwil's PU row over the eight provinces' employed gave a Total of 16.7 % as Sulama's coverage.
+      return L(
+        `the input gives participants of ${orList(n.given, 'and')} only, not of ${orList(n.missing, 'or')}, and ${n.measure} (${n.source}) counts the workers of every segment: divided by it, coverage would compare some segments' participants with all workers, so no coverage is shown; give each segment's own denominator in a column of its rows (or --workforce by segment) to show it`,
+        `input hanya memuat peserta ${orList(n.given, 'dan')}, tanpa ${orList(n.missing, 'atau')}, sedangkan ${idName(n.measure)} (${n.source}) menghitung pekerja semua segmen: bila dibagi dengannya, cakupan membandingkan peserta sebagian segmen dengan semua pekerja, sehingga cakupan tidak ditampilkan; berikan penyebut tiap segmen di kolom barisnya (atau --workforce per segmen) untuk menampilkannya`,
+      );
     case 'extract-parts': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);

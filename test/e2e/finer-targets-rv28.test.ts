@@ -47,7 +47,7 @@ describe('rv28 R23: a row over finer targets, one part without a target', () => 
     expect(figures(rows.get('Gorontalo'))).toEqual(gorontalo);
     expect(figures(rows.get('Total'))).toEqual(gorontalo);
     expect(rows.get('Gorontalo')!.participants).toBe('160000');
-    expect(r.stderr).toContain('warning: targets for only some of a row\'s regencies and cities: its target, gap, achievement and target coverage add up those with a target, compared with their participants only: Gorontalo (2 of 3 regencies and cities; none for Kota Gorontalo)');
+    expect(r.stderr).toContain('warning: targets for only some of a row\'s regencies and cities: its target, gap, achievement and target coverage add up those with a target, compared with their participants only; its coverage is of all its regencies and cities, and so is its bar in the coverage chart (--chart, HTML), beside a target mark of those with a target: Gorontalo (2 of 3 regencies and cities; none for Kota Gorontalo)');
   });
 
   it('the same answer by regency and by province, regency', async () => {

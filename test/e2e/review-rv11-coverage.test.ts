@@ -263,7 +263,8 @@ describe('an extract whose --workforce lacks an area, by province × segment', (
 
 describe('validate --denominator a column the file lacks (M5)', () => {
   it('validate says what coverage says; the words name the column the file has', async () => {
-    const f = writeIn(tmp(), 'reg.csv', REG);
+    // Every segment of each province: the bundled potential workers (per province) count all of them (fx44).
+    const f = writeIn(tmp(), 'reg.csv', `${REG}2024-06,Gorontalo,JAKON,10000,5000\n2024-06,Gorontalo,PMI,1000,500\n2024-06,Maluku,JAKON,10000,5000\n2024-06,Maluku,PMI,1000,500\n2024-06,Bali,JAKON,10000,5000\n2024-06,Bali,PMI,1000,500\n`);
     const words = /warning: the input has no potential_workers column \(it has workforce: --denominator workforce uses it\): coverage is against the bundled baseline's potential_workers \(data\/baseline\.csv\); give your own with --workforce FILE/;
     const c = await run(['coverage', f, '--denominator', 'potential_workers', '-f', 'csv']);
     expect(c.stderr).toMatch(words);

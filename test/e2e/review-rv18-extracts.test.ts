@@ -93,7 +93,7 @@ describe('F5: a monthly extract with a registration date and a contract end date
 
 describe('F3: rows in only some regencies, said of a regional file', () => {
   it('a regional file by regency: "the input has rows in only some regencies …", never "the extract"', async () => {
-    const file = f('reg-parts.csv', 'province,regency,segment,period,participants\nGorontalo,Kab. Boalemo,PU,2024-06,100\nGorontalo,Kab. Gorontalo,PU,2024-06,100\nMaluku,Kota Ambon,PU,2024-06,50\n');
+    const file = f('reg-parts.csv', 'province,regency,period,participants\nGorontalo,Kab. Boalemo,2024-06,100\nGorontalo,Kab. Gorontalo,2024-06,100\nMaluku,Kota Ambon,2024-06,50\n');
     const r = await run(['coverage', file, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     // Gorontalo 100 + 100 = 200 over its whole employed, 631,521 (data/baseline.csv).

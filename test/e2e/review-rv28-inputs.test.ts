@@ -206,6 +206,6 @@ describe('rv28 R10: a total row that names a Kanwil or a province', () => {
     const bare = writeIn(dir, 'tb.csv', `${rh}${rr},Jumlah Gorontalo,88070,60000\n`);
     const b = await run(['coverage', bare, '--by', 'regency', '-f', 'csv']);
     expect(b.code, b.stderr).toBe(0);
-    expect(b.stderr).toContain('"Jumlah Gorontalo" (not checked)');
+    expect(b.stderr).toContain('"Jumlah Gorontalo" (which rows it totals cannot be told from its name');
   });
 });

@@ -110,15 +110,16 @@ describe('rv30 T4: a total named like a province that begins other provinces\' n
     expect(csvRows(r.stdout).find((x) => x['province'] === 'Total')?.['participants']).toBe('596437');
   });
 
-  it('the province\'s own total is checked too; matching neither, it is left out not checked', async () => {
+  it('the province\'s own total is checked too; matching neither, it is refused naming both sums (fx44)', async () => {
     const own = writeIn(dir, 'jm1.csv', `${head}${rows}2026-06,Jumlah Maluku,485724,155094\n`);
     const o = await run(['coverage', own, '-f', 'csv']);
     expect(o.code, o.stderr).toBe(0);
     expect(o.stderr).toContain('"Jumlah Maluku" (agrees with its rows)');
     const neither = writeIn(dir, 'jm2.csv', `${head}${rows}2026-06,Jumlah Maluku,909855,336000\n`);
     const n = await run(['coverage', neither, '-f', 'csv']);
-    expect(n.code, n.stderr).toBe(0);
-    expect(n.stderr).toContain('"Jumlah Maluku" (not checked)');
+    // Maluku 155,094; Maluku and Maluku Utara 155,094 + 181,372 = 336,466: neither is 336,000.
+    expect(n.code, n.stderr).toBe(3);
+    expect(n.stderr).toContain(`${neither}:5: error: the total row "Jumlah Maluku" gives participants 336,000, but neither the 1 row(s) of Maluku add up to it (155,094) nor the 2 row(s) of Maluku and Maluku Utara, the group its name may mean (336,466)`);
   });
 
   it('a total that names one province ("Jumlah Provinsi Maluku", "Total Gorontalo") and disagrees is refused', async () => {

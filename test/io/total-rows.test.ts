@@ -53,7 +53,8 @@ describe('total rows', () => {
     const f = write('sub.csv', DATA + 'Total Cabang Utara,1,2\n');
     const r = await run(['coverage', f, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`${f}:4 "Total Cabang Utara" (not checked)`);
+    // A warning with why (fx44), no longer a note "(not checked)".
+    expect(r.stderr).toContain(`warning: total rows left out without a check against the rows they total (a row missing, extra or mistyped would not be seen): ${f}:4 "Total Cabang Utara" (which rows it totals cannot be told from its name, which names no province or regional office, nor from its other cells)`);
   });
 
   it('per-province totals in the regency column are checked against that province', async () => {

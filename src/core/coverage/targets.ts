@@ -196,8 +196,28 @@ export type TargetFrameProblem =
   | { readonly kind: 'months-as-of'; readonly asOf: Period; readonly period: Period; readonly inForce: Period | null; readonly given: Period | null }
   | { readonly kind: 'partial-revision'; readonly from: Period; readonly missing: readonly string[]; readonly count: number; readonly of: number }
   /** `lacks`: the series a national plan's year comes from has no target for the month's year (breakdown --year refuses it). */
-  | { readonly kind: 'after-year'; readonly period: Period; readonly year: number; readonly source: string; readonly lacks?: { readonly file: string; readonly scenario: string } }
-  | { readonly kind: 'before-baseline'; readonly period: Period; readonly baseline: Period; readonly source: string };
+  | {
+      readonly kind: 'after-year';
+      readonly period: Period;
+      readonly year: number;
+      readonly source: string;
+      readonly lacks?: { readonly file: string; readonly scenario: string };
+      /** What made the targets, for a hint that makes the same of the next year (fx44): a month-by-month file, or --year. */
+      readonly made?: 'months' | 'year';
+      /** The input's latest month of the targets' year (a --period that works); null: it has none. */
+      readonly inYear?: Period | null;
+    }
+  | {
+      readonly kind: 'before-baseline';
+      readonly period: Period;
+      readonly baseline: Period;
+      readonly source: string;
+      /** What made the targets (fx44: the hint names --months, or for --year a file of the input's own total), and their year. */
+      readonly made?: 'months' | 'year';
+      readonly year?: number;
+      /** The input's latest month from the baseline on (a --period that works); null: it has none. */
+      readonly fromBaseline?: Period | null;
+    };
 
 export class TargetFrameError extends Error {
   constructor(readonly problem: TargetFrameProblem) {
