@@ -31,7 +31,7 @@ import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimate
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
 import { nationalSized, TargetFrameError, targetsAt, type NationalFigure, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, finerTargetDims, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
@@ -856,6 +856,33 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const placed = dimIndex(targetTable, dataDim) >= 0 ? targetTable : withArea(targetTable, dataDim, spec.areas);
       const partial = partialTargetAreas(placed, finerDim, dataDim, spec.areas);
       if (partial.length) notes.push({ code: 'partial-targets', source: targets!.source, dim: dataDim, partDim: finerDim, areas: partial });
+    }
+    // Targets per a finer key that is no area and that the data has not (province × segment targets on a
+    // file by province), missing for some of a group's parts (Maluku without PU): the group's target
+    // would be the others' sum against all its participants (rv31 V3: "achieved" 105 %). Its targets
+    // are left out: the row is shown without a target, the Total compares the others' (said).
+    const lackingDims = targetUnits.filter((d) => d !== 'regency' && d !== 'province' && d !== 'kanwil' && !grain.includes(d) && dimIndex(curT, d) < 0 && dimIndex(targetTable!, d) >= 0);
+    if (lackingDims.length && targetTable!.rows.length) {
+      const { kept, groups } = groupsLackingParts(targetTable!, lackingDims);
+      if (groups.length) {
+        targetTable = kept;
+        notes.push({ code: 'target-parts-missing', source: targets!.source, partDims: lackingDims, rows: groups.slice(0, 8), count: groups.length });
+      }
+    }
+    // A target of 0 of a finer row (a segment's, a regency's, a sector's; a province's or a Kanwil's is
+    // refused where the file is read): real where the plan sets none (breakdown writes Papua Tengah's
+    // JAKON as 0), but any participants make the row "achieved" (rv31 V10). Said, naming them.
+    if (targets!.yearFrom !== 'plan') {
+      const zi = measureIndex(targetTable, 'target');
+      const zeros: string[] = [];
+      let count = 0;
+      const named = targetTable.dims.map((_, i) => i).filter((i) => !['period', 'year', 'from'].includes(targetTable!.dims[i]!.name) && (targetTable!.dims[i]!.name !== 'kanwil' || dimIndex(targetTable!, 'province') < 0));
+      for (const r of targetTable.rows) {
+        if (r.values[zi] !== 0) continue;
+        count++;
+        if (zeros.length < 5) zeros.push(named.map((i) => (r.keys[i] === null ? '' : labelOf(targetTable!.dims[i]!, r.keys[i]!))).filter((x) => x !== '').join(' / '));
+      }
+      if (count > 0) notes.push({ code: 'zero-targets', source: targets!.source, rows: zeros, count });
     }
   }
   // A report's area coarser than the area its figures are summed over (--by kanwil on provinces), with
