@@ -18,7 +18,7 @@
 
 import type { Period } from '../core/calendar.js';
 import type { Note } from '../core/facts.js';
-import { areaDimOf } from '../core/scope.js';
+import { areaDimOf, type Scope } from '../core/scope.js';
 import { nationalSized, type Targets } from '../core/coverage/targets.js';
 import { dimIndex, keysOf, labelOf, measureIndex, type Table } from '../core/table.js';
 import { InputError, say } from '../errors.js';
@@ -123,12 +123,14 @@ export function takenAsNational(table: Table, period: Period | undefined, agains
  * placed in the input's areas, and against the bundled or --workforce denominators it would be divided by
  * every area's (the national employed: +25.56 pp shown for a Kanwil's +0.13 pp, said to be "over the same
  * employed figures"). Refused, naming the input's areas: one column makes it comparable. Not read as the
- * input's areas: the file says nothing of them, and a like-for-like change needs each area's rows.
+ * input's areas where the file says nothing of them (a like-for-like change needs each area's rows); the
+ * tool's own JSON report (by segment) says its scope (meta.scope), and is read where that is the input's.
  */
-export function refusePreviousWithoutArea(current: Table, previous: Table | undefined): void {
+export function refusePreviousWithoutArea(current: Table, previous: Table | undefined, scope: Scope): void {
   if (!previous) return;
   const dim = areaDimOf(current.dims.map((d) => d.name));
   if (!dim || areaDimOf(previous.dims.map((d) => d.name))) return;
+  if ('name' in scope && previous.sources.every((s) => s.scope === scope.kind && s.scopeName === scope.name)) return;
   const d = current.dims[dimIndex(current, dim)]!;
   const keys = keysOf(current, dim);
   const names = keys.slice(0, 3).map((k) => labelOf(d, k));

@@ -1024,6 +1024,14 @@ export function noteText(n: Note, lang: Lang): string {
         `target di ${n.source} diberikan per ${parts('id')}, yang tidak ada di input, dan hanya untuk sebagian ${parts('id')} suatu baris: targetnya hanya milik bagian itu terhadap seluruh pesertanya, sehingga baris itu ditampilkan tanpa target dan subtotal serta Total membandingkan yang lain (berikan target setiap bagian): ${rows('id')}`,
       );
     }
+    case 'targets-over-denominator': {
+      const one = (r: (typeof n.rows)[number], l: Lang): string => `${r.row || (l === 'id' ? 'Total' : 'the Total')} (${num(r.target, l)} ${l === 'id' ? 'atas' : 'over'} ${num(r.denominator, l)})`;
+      const rows = (l: Lang): string => namedOf(n.rows.map((r) => one(r, l)), n.count, l, '; ');
+      return L(
+        `the targets of ${n.source} are above the whole ${n.measure} of ${rows('en')}: no breakdown of an area's plan gives that (its bound is the denominator); if they are another area's or the nation's, they are not this input's, and its achievement against them means nothing`,
+        `target di ${n.source} melebihi seluruh ${idName(n.measure)} dari ${rows('id')}: tidak ada rincian rencana suatu wilayah yang menghasilkannya (batasnya adalah penyebut); jika target itu milik wilayah lain atau nasional, target itu bukan milik input ini, dan capaian terhadapnya tidak bermakna`,
+      );
+    }
     case 'zero-targets': {
       const rows = (l: Lang): string => namedOf(n.rows, n.count, l);
       return L(

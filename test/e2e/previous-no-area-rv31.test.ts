@@ -4,6 +4,7 @@
 // "over the same employed figures". Now refused, naming the input's area; with the column, compared.
 // Expected figures by hand in the comments.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { run, tmp, writeIn } from './helpers.js';
@@ -46,6 +47,23 @@ describe('a --previous month without an area column (rv31 V12)', () => {
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain('but the input has one (province: Gorontalo)');
     expect(r.stderr).toContain('kanwil for a Kanwil\'s recap');
+  });
+});
+
+describe("the tool's own JSON report by segment as --previous", () => {
+  it('is read where its meta.scope is the input\'s (a report by segment has no area column)', async () => {
+    // Sulama's own potential workers per segment: 3,500,000 + 3,000,000 + 700,000 + 101,061 = 7,301,061.
+    const den = (p: string, v: number[]): string => `period,kanwil,segment,participants,potential_workers\n${['PU', 'BPU', 'JAKON', 'PMI'].map((s, i) => `${p},Sulama,${s},${v[i]},${[3500000, 3000000, 700000, 101061][i]}`).join('\n')}\n`;
+    const may = writeIn(dir, 'may-den.csv', den('2026-05', [1950000, 975000, 260000, 65000]));
+    const jun = writeIn(dir, 'jun-den.csv', den('2026-06', [1958927, 979463, 261191, 65298]));
+    const json = join(dir, 'may.json');
+    const m = await run(['coverage', may, '--by', 'segment', '-f', 'json', '-o', json]);
+    expect(m.code, m.stderr).toBe(0);
+    const r = await run(['coverage', jun, '--by', 'segment', '--previous', json, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const total = (parse(r.stdout, { columns: true }) as Record<string, string>[]).find((x) => x.level === 'total')!;
+    // 14,879 / 7,301,061 × 100 = 0.203792 pp.
+    expect(total.coverage_change_pp).toBe(((14879 / 7301061) * 100).toFixed(6));
   });
 });
 

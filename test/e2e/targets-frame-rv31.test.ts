@@ -5,7 +5,7 @@
 //   V5  the tool's own JSON targets whose meta.scope names another Kanwil, read as this report's own;
 //   V1  targets with no area column above the whole denominator of what they are compared with.
 // Expected figures by hand in the comments.
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
@@ -85,5 +85,61 @@ describe('V10: a target of 0', () => {
     expect(rows(r.stdout).find((x) => x.province === 'Gorontalo')!.target).toBe('362945');
     expect(r.stderr).toContain('1 target(s) of');
     expect(r.stderr).toContain('are 0: Gorontalo / PMI; any participants there count as achieved');
+  });
+});
+
+describe("V5: the tool's own JSON targets whose meta.scope names another Kanwil", () => {
+  // Banuspa's June by segment (2,750,000) and Sulama's (3,264,879), each with a kanwil column.
+  const banuspa = writeIn(dir, 'banuspa-06.csv', 'period,kanwil,segment,participants\n2026-06,Banuspa,PU,1500000\n2026-06,Banuspa,BPU,900000\n2026-06,Banuspa,JAKON,200000\n2026-06,Banuspa,PMI,150000\n');
+  const sulama = writeIn(dir, 'sulama-06.csv', 'period,kanwil,segment,participants\n2026-06,Sulama,PU,1958927\n2026-06,Sulama,BPU,979463\n2026-06,Sulama,JAKON,261191\n2026-06,Sulama,PMI,65298\n');
+
+  it('are refused on Sulama\'s report, naming both (main: read as Sulama\'s own, PU "achieved", Total on-track)', async () => {
+    const out = join(dir, 'banuspa-t.json');
+    const b = await run(['breakdown', '--target', '3500000', '--year', '2026', '--input', banuspa, '--by', 'segment', '-f', 'json', '-o', out]);
+    expect(b.code, b.stderr).toBe(0);
+    const r = await run(['coverage', sulama, '--by', 'segment', '--targets', out, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('(3,500,000 in all) are not compared: its meta.scope says they are of Kanwil Bali Nusa Tenggara Papua (Banuspa), and this report covers Kanwil Sulawesi Maluku (Sulama)');
+  });
+
+  it("Sulama's own JSON targets are read as before", async () => {
+    const out = join(dir, 'sulama-t.json');
+    const b = await run(['breakdown', '--target', '5600000', '--year', '2026', '--input', sulama, '--by', 'segment', '-f', 'json', '-o', out]);
+    expect(b.code, b.stderr).toBe(0);
+    const r = await run(['coverage', sulama, '--by', 'segment', '--targets', out, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rows(r.stdout).find((x) => x.level === 'total')!.target).toBe('5600000');
+  });
+});
+
+describe('V1: targets with no area column above the whole denominator', () => {
+  it("read as the scope's own: refused, naming the figures (main: Total target 2,000,000 over 1,332,789 potential workers, exit 0)", async () => {
+    // The three provinces' potential workers: 422,934 + 485,724 + 424,131 = 1,332,789 < 2,000,000.
+    const t = writeIn(dir, 'one-2m.csv', 'year,target\n2026,2000000\n');
+    const r = await run(['coverage', input, '--targets', t, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("its one total (2,000,000) is not compared: it would be this report's scope's, Kanwil Sulawesi Maluku (Sulama): 3 of 8 provinces, but the target of the Total (2,000,000) is above its whole potential_workers (1,332,789)");
+    expect(r.stderr).toContain('hint: give this scope\'s own targets: its rows of the national plan (jamsostek breakdown --year 2026 --by province -o targets.csv');
+  });
+
+  it("a total within the denominator is read as the scope's own, as before", async () => {
+    const t = writeIn(dir, 'one-1m.csv', 'year,target\n2026,1000000\n');
+    const r = await run(['coverage', input, '--targets', t, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const total = rows(r.stdout).find((x) => x.level === 'total')!;
+    // 259,971 + 155,094 + 181,372 = 596,437 of 1,000,000.
+    expect(total.achievement).toBe((596437 / 1000000).toFixed(6));
+  });
+
+  it('no area on either side: warned under --quiet, naming the row (main: BPU target_coverage 5.159609, no word)', async () => {
+    const recap = writeIn(dir, 'recap.csv', 'period,segment,participants,potential_workers\n2026-06,PU,1958927,3500000\n2026-06,BPU,979463,3000000\n2026-06,JAKON,261191,700000\n2026-06,PMI,65298,101061\n');
+    const t = writeIn(dir, 'bpu.csv', 'segment,year,target\nBPU,2026,15478826\n');
+    const r = await run(['coverage', recap, '--by', 'segment', '--targets', t, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    // 15,478,826 / 3,000,000 = 5.159609; the Total's denominator 3,500,000 + 3,000,000 + 700,000 + 101,061 = 7,301,061.
+    expect(rows(r.stdout).find((x) => x.segment === 'BPU')!.target_coverage).toBe((15478826 / 3000000).toFixed(6));
+    expect(r.stderr).toContain('are above the whole potential_workers of BPU (15,478,826 over 3,000,000); the Total (15,478,826 over 7,301,061)');
   });
 });
