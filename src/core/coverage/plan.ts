@@ -1276,7 +1276,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (targetTable && spec.denominator && !areaDimOf(targetUnits) && targets!.yearFrom !== 'plan' && (ownScope || scope.kind === 'unknown')) {
     const over: { row: string; target: number; denominator: number }[] = [];
     let count = 0;
-    for (const r of rowList) {
+    // (Targets at no key of the report's, one total: only the subtotals and the Total have one.)
+    for (let i = 0; i < rowList.length; i++) {
+      if (targetGrain.length === 0 && rowList.level(i) === 'detail') continue;
+      const r = rowList.at(i);
       const m = r.metrics;
       if (m.target === null || m.denominator === null || m.target <= m.denominator || m.participants > m.denominator) continue;
       const row = r.level === 'total' ? '' : r.labels.join(' / ');
