@@ -461,7 +461,10 @@ export async function coverageTargets(
     // of the report's time, the yardstick of no-area.ts too (one rule).
     const nationalFigure = nationalOfTime(period);
     const national = table.sources.some((s) => s.scope === 'national') ? { ...nationalFigure, said: true as const } : nationalFigure;
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
+    // And a Kanwil's or a province's, by name: another's is not this report's (rv31 V5).
+    const named = table.sources.find((s) => s.scope !== undefined && s.scope !== 'national' && s.scopeName !== undefined);
+    const scopeSaid = named ? { kind: named.scope!, name: named.scopeName! } : undefined;
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}), ...(scopeSaid ? { scopeSaid } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {

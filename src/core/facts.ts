@@ -344,6 +344,12 @@ export type Note =
   /** Columns added up as read while a change between months is shown: a late value of them is not seen. */
   | { readonly code: 'added-over'; readonly columns: readonly string[]; readonly grain: readonly string[]; readonly previousPeriod: string }
   /** Targets per a finer area than the data's, given for only some of an area's parts (2 of Gorontalo's 6 regencies). */
+  /** rv31 V3: targets per a finer key the data has not (segment), missing for some of a group's parts: that group's targets left out. */
+  | { readonly code: 'target-parts-missing'; readonly source: string; readonly partDims: readonly string[]; readonly rows: readonly { readonly label: string; readonly have: number; readonly of: number; readonly none: readonly string[]; readonly count: number }[]; readonly count: number }
+  /** rv31 V1: targets with no area column on a report with no area either, above the whole denominator of rows (row '' is the Total). */
+  | { readonly code: 'targets-over-denominator'; readonly source: string; readonly measure: string; readonly rows: readonly { readonly row: string; readonly target: number; readonly denominator: number }[]; readonly count: number }
+  /** rv31 V10: targets of 0 of finer rows (a segment's, a regency's): any participants make the row achieved. */
+  | { readonly code: 'zero-targets'; readonly source: string; readonly rows: readonly string[]; readonly count: number }
   | { readonly code: 'partial-targets'; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number; /** The parts given, by name, when few (rv25 F8). */ readonly parts?: readonly string[] }[] }
   /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */

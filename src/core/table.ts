@@ -85,6 +85,8 @@ export interface SourceFacts {
   readonly period?: string;
   /** The kind of areas the tool's own JSON output says it is of (`meta.scope.kind`: national, kanwil, province, areas). */
   readonly scope?: string;
+  /** Its name, where the output is of one Kanwil or province (`meta.scope.name`). */
+  readonly scopeName?: string;
 }
 
 export interface Table {

@@ -241,7 +241,7 @@ export class JsonRowParser {
   private memberIsMeta = false;
   private metaKeyIsDenominator = false;
   // "meta"."codeSystem": the code system its province codes are written in (RowSink.declare).
-  private metaDeclares: 'denominator' | 'codeSystem' | 'period' | 'scope' = 'denominator';
+  private metaDeclares: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName' = 'denominator';
   // "meta"."scope" of the tool's own output, and its member "kind" (national, kanwil…: rv30 T2).
   private metaKeyIsScope = false;
   private scopeKeyIsKind = false;
@@ -762,8 +762,9 @@ export class JsonRowParser {
         this.metaKeyIsShown = this.strText === 'shown';
         this.metaKeyIsScope = this.strText === 'scope';
       } else if (top === F_META_SCOPE) {
-        this.scopeKeyIsKind = this.strText === 'kind';
-        if (this.scopeKeyIsKind) this.metaDeclares = 'scope';
+        // and its "name" (the Kanwil or province: rv31 V5, targets of another Kanwil's).
+        this.scopeKeyIsKind = this.strText === 'kind' || this.strText === 'name';
+        if (this.scopeKeyIsKind) this.metaDeclares = this.strText === 'kind' ? 'scope' : 'scopeName';
       } else if (top === F_META_SHOWN) this.shownKey = this.strText === 'rows' || this.strText === 'of' ? this.strText : undefined;
       else if (top === F_TOP_OBJECT) {
         this.memberIsMeta = this.strText === 'meta';

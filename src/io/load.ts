@@ -492,7 +492,7 @@ function loadedTable(shape: TableShape, cols: RowColumns, sources: readonly Sour
 }
 
 /** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */
-function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string; lateCodeSystem?: [string, { line: number; column: number }]; period?: string; scope?: string } {
+function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string; lateCodeSystem?: [string, { line: number; column: number }]; period?: string; scope?: string; scopeName?: string } {
   let rows = 0;
   const sink = {
     typed: undefined as TypedRows | undefined,
@@ -507,14 +507,20 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
     period: undefined as string | undefined,
     /** The areas the file is of, as the tool's own JSON output's meta.scope.kind says (national, kanwil…). */
     scope: undefined as string | undefined,
+    /** Its meta.scope.name (a Kanwil's or a province's). */
+    scopeName: undefined as string | undefined,
     column(name: string, index: number, place: { line: number; column: number }) {
       if (sink.typed) sink.typed.column(name, index, place);
       else sink.columns.push([name, index, place]);
     },
-    declare(what: 'denominator' | 'codeSystem' | 'period' | 'scope', value: string, place: { line: number; column: number }) {
+    declare(what: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName', value: string, place: { line: number; column: number }) {
       // The tool's own output's scope (meta.scope.kind): kept with the file's facts, for --targets (rv30 T2).
       if (what === 'scope') {
         sink.scope ??= value;
+        return;
+      }
+      if (what === 'scopeName') {
+        sink.scopeName ??= value;
         return;
       }
       // A JSON report's month (meta.period): kept with the file's facts, for --previous (rv28 R20).
@@ -856,6 +862,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       ...idFormsOf(t),
       ...(sink.period !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(sink.period) ? { period: sink.period } : {}),
       ...(sink.scope !== undefined ? { scope: sink.scope } : {}),
+      ...(sink.scopeName !== undefined ? { scopeName: sink.scopeName } : {}),
       ...(t.spareGaps.length ? { spareGaps: t.spareGaps } : {}),
     };
   } finally {

@@ -390,11 +390,15 @@ export class TypedRows implements RowSink {
    * further (by segment, sector or another key; a period does not split it) in a regional file; else
    * undefined. Such a row's denominator is the area's workforce, which is never 0 (rv21 I, rv23 F7).
    */
-  private ownArea(plan: Plan, keys: readonly (string | null)[], province: Resolved | undefined, regency: Resolved | undefined): string | undefined {
+  /** The --targets file's target column (−1: none; −2: not looked for yet). */
+  private targetCol = -2;
+
+  private ownArea(plan: Plan, keys: readonly (string | null)[], province: Resolved | undefined, regency: Resolved | undefined, years = false): string | undefined {
     if (this.o.rule !== 'refuse') return undefined;
     for (let k = 0; k < plan.keys.length; k++) {
       const { dim, name } = plan.keys[k]!;
-      if (name !== 'period' && name !== 'kanwil' && keys[dim] !== null && keys[dim] !== undefined && keys[dim] !== '') return undefined;
+      // (`years`: a targets file's year and from are its months, as period is.)
+      if (name !== 'period' && name !== 'kanwil' && !(years && (name === 'year' || name === 'from')) && keys[dim] !== null && keys[dim] !== undefined && keys[dim] !== '') return undefined;
     }
     if (regency && 'key' in regency) return regency.label;
     if (province && 'key' in province) return this.domains.province(province.key)?.name ?? province.label;
@@ -1272,6 +1276,20 @@ export class TypedRows implements RowSink {
         this.zeroParticipants.push({ keys: keys.slice(), raw, place, problem });
         this.problems.add(problem);
         return;
+      }
+    }
+    // A province's or a Kanwil's own target of 0 in a --targets file (rv31 V10): no plan sets a province
+    // no target, and a 0 below its participants is a blank an export wrote as 0, which would make it
+    // "achieved" and take its whole target out of the Total's (Sulawesi Barat: Total target −258,161).
+    // Refused as its 0 participants are. A finer row's 0 (a regency's, a segment's, a sector's) is read:
+    // `breakdown` itself writes a segment of 0 where a province has none (Papua Tengah's JAKON and PMI);
+    // coverage warns of such rows where participants are above it (the core's `zero-targets`).
+    if (this.targetCol === -2) this.targetCol = plan.numbers.find((n) => n.role === 'measure' && this.cols[n.col]!.canonical === 'target')?.col ?? -1;
+    if (this.targetCol >= 0) {
+      const t = plan.numbers.find((n) => n.col === this.targetCol)!.measure;
+      if (have[t] === 1 && vals[t] === 0 && delta[t] === 0 && !(regency && 'key' in regency)) {
+        const area = this.ownArea(plan, keys, province, regency, true);
+        if (area !== undefined) return this.fail({ code: 'zero-area-target', field: this.cols[this.targetCol]!.name, area }, places[this.targetCol]?.line ?? line, places[this.targetCol]?.column);
       }
     }
     if (this.o.rule === 'refuse' && !parts && plan.denominators.length) this.segmentDenominators(plan, keys, province, regency, line, places);

@@ -62,6 +62,7 @@ export type InputProblem =
   | { readonly code: 'regency-across-split'; readonly regency: string; readonly old: string; readonly today: string; readonly law: string; readonly from: string; readonly period?: string; /** The code read in the other code system is a regency of the row's own province (hx5). */ readonly other?: { readonly code: string; readonly name: string; readonly system: 'kemendagri' | 'bps' } }
   | { readonly code: 'zero-area-denominator'; readonly field: string; readonly measure: string; readonly area: string }
   | { readonly code: 'segment-denominator-repeated'; readonly field: string; readonly measure: string; readonly value: number; readonly area: string; readonly rows: number; readonly lines: readonly number[]; readonly more: number; readonly of: number }
+  | { readonly code: 'zero-area-target'; readonly field: string; readonly area: string }
   | { readonly code: 'zero-area-participants'; readonly field: string; readonly area: string; readonly period?: string; readonly previous?: { readonly period: string; readonly participants: number } }
   | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
   | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
@@ -277,6 +278,11 @@ export function words(p: InputProblem): Bilingual {
         { message: `kolom ${q(p.field)}: ${p.rows} baris segmen ${p.area} (baris ${lines}) semuanya ber-${p.measure} ${grouped(p.value, 'id')}${moreId}: ${p.measure} suatu segmen tidak pernah sama di semua segmen; ini angka wilayah itu sendiri di setiap baris segmen, dan cakupan akan dihitung atas ${p.rows} kali angka itu`, hint: `berikan ${p.measure} sekali per wilayah: satu baris per wilayah dengan kolom participants_pu, participants_bpu, participants_jakon dan participants_pmi (jamsostek template --segments menulisnya), atau hilangkan kolom ${p.field} dan berikan angka wilayah dengan --workforce FILE` },
       );
     }
+    case 'zero-area-target':
+      return say(
+        { message: `field ${q(p.field)}: ${p.area}'s target is 0: no plan gives a province or Kanwil no target, and a 0 would make it "achieved" and take its target out of the Total's`, hint: "write its target (an export that writes a blank as 0 gives no figure), or leave its row out: it is then shown without a target, and the Total compares the others' (said)" },
+        { message: `kolom ${q(p.field)}: target ${p.area} bernilai 0: tidak ada rencana yang memberi provinsi atau kanwil target nol, dan angka 0 membuatnya "tercapai" dan mengeluarkan targetnya dari target Total`, hint: 'isikan targetnya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya: wilayah itu lalu ditampilkan tanpa target, dan Total membandingkan yang lain (disebutkan)' },
+      );
     case 'zero-area-participants': {
       const at = p.period ? ` in ${p.period}` : '';
       const atId = p.period ? ` pada ${p.period}` : '';

@@ -56,6 +56,38 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return { message: L(`--expect names ${dimLabel(p.dim).en} units, but the input has no ${dimLabel(p.dim).en} column`, `--expect menyebut ${dimLabel(p.dim).id}, tetapi input tidak memiliki kolom ${dimLabel(p.dim).id}`), hint: L('--expect takes the key of --by (province, regency or kanwil)', '--expect memakai kunci --by (province, regency atau kanwil)') };
     case 'targets-match-nothing':
       return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
+    case 'targets-other-scope': {
+      // rv31 V5 (the file says another scope) and V1 (a target above the whole denominator).
+      const where = scopeText(p.scope, lang) ?? '';
+      const per = p.keys.map((k) => dimLabel(k)[lang]).join(' × ');
+      const year = p.year === null ? 'Y' : String(p.year);
+      const by = p.keys.length ? p.keys.join(',') : 'province';
+      const many = p.keys.length > 0 && p.targets > 1;
+      const what = p.keys.length
+        ? L(`its ${groupDigits(p.targets, 'en')} ${many ? 'targets' : 'target'} per ${per} (${groupDigits(p.total, 'en')}${many ? ' in all' : ''}) ${many ? 'are' : 'is'}`, `${groupDigits(p.targets, 'id')} target per ${per} (${groupDigits(p.total, 'id')}${many ? ' seluruhnya' : ''})`)
+        : L(`its one total (${groupDigits(p.total, 'en')}) is`, `satu totalnya (${groupDigits(p.total, 'id')})`);
+      const saidWhere = p.said ? `${p.said.kind === 'kanwil' ? 'Kanwil ' : ''}${p.said.name}` : '';
+      const why = p.said
+        ? L(`its meta.scope says ${many ? 'they are' : 'it is'} of ${saidWhere}, and this report covers ${where}`, `meta.scope-nya menyatakan target itu milik ${saidWhere}, sedangkan laporan ini mencakup ${where}`)
+        : p.over
+          ? L(
+              `${many ? 'they' : 'it'} would be this report's scope's, ${where}, but the target of ${p.over.row || 'the Total'} (${groupDigits(p.over.target, 'en')}) is above its whole ${p.over.measure} (${groupDigits(p.over.denominator, 'en')}), which no breakdown of the scope's plan gives (its bound is the denominator): ${many ? 'they are' : 'it is'} another area's or the nation's`,
+              `target itu akan dianggap milik cakupan laporan ini, ${where}, tetapi target ${p.over.row || 'Total'} (${groupDigits(p.over.target, 'id')}) melebihi seluruh ${p.over.measure}-nya (${groupDigits(p.over.denominator, 'id')}), yang tidak dihasilkan rincian rencana mana pun dari cakupan itu (batasnya adalah penyebut): target itu milik wilayah lain atau nasional`,
+            )
+          : '';
+      return {
+        message: L(`the targets of ${p.source} have no area column (province, regency or kanwil): ${what} not compared: ${why}`, `target di ${p.source} tidak memiliki kolom wilayah (province, regency atau kanwil): ${what} tidak dibandingkan: ${why}`),
+        hint: p.said
+          ? L(
+              `report ${saidWhere}'s data against them; for this scope, give its own targets (a breakdown of its own input: jamsostek breakdown --target N --year ${year} --input FILE --by ${by} -o targets.json), or its rows of the national plan (--year ${year})`,
+              `laporkan data ${saidWhere} terhadap target itu; untuk cakupan ini, berikan targetnya sendiri (rincian dari inputnya sendiri: jamsostek breakdown --target N --year ${year} --input FILE --by ${by} -o targets.json), atau barisnya dalam rencana nasional (--year ${year})`,
+            )
+          : L(
+              `give this scope's own targets: its rows of the national plan (jamsostek breakdown --year ${year} --by province${p.keys.length ? `,${p.keys.join(',')}` : ''} -o targets.csv: the report takes its own areas' rows), or --year ${year}, which takes its share itself; a plan of the scope's own stays within its denominator`,
+              `berikan target cakupan ini sendiri: barisnya dalam rencana nasional (jamsostek breakdown --year ${year} --by province${p.keys.length ? `,${p.keys.join(',')}` : ''} -o targets.csv: laporan mengambil baris wilayahnya sendiri), atau --year ${year}, yang mengambil bagiannya sendiri; rencana cakupan itu sendiri tetap di dalam penyebutnya`,
+            ),
+      };
+    }
     case 'targets-national': {
       // The targets' own keys (segment…) say what they are per; the report's scope, what it covers; the
       // national participants of its time, why they are national (rv30 T2: smaller ones are the scope's own).

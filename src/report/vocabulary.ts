@@ -1011,6 +1011,34 @@ export function noteText(n: Note, lang: Lang): string {
         `perubahan dari ${n.previousPeriod} menjumlahkan ${cols} apa adanya (laporan tidak dikelompokkan menurut kolom itu): ${n.columns[0]} yang tidak melapor pada salah satu bulan tidak terlihat terlambat, dan ketiadaannya ikut dalam perubahan; --by ${by} membandingkan masing-masing`,
       );
     }
+    case 'target-parts-missing': {
+      // rv31 V3: a province's target from three of its four segments, against all its participants.
+      const parts = (l: Lang): string => unitsWords(n.partDims, l);
+      const one = (r: (typeof n.rows)[number], l: Lang): string =>
+        l === 'id'
+          ? `${r.label || 'Total'} (${num(r.have, 'id')} dari ${num(r.of, 'id')} ${parts('id')}; tanpa target: ${namedOf(r.none, r.count, 'id')})`
+          : `${r.label || 'the Total'} (${num(r.have, 'en')} of ${num(r.of, 'en')} ${parts('en')}; none for ${namedOf(r.none, r.count, 'en')})`;
+      const rows = (l: Lang): string => namedOf(n.rows.map((r) => one(r, l)), n.count, l, '; ');
+      return L(
+        `the targets of ${n.source} are given per ${parts('en')}, which the input does not have, and for only some of a row's ${parts('en')}: its target would be theirs against all its participants, so the row is shown without a target and the subtotals and the Total compare the others' (give every part's target): ${rows('en')}`,
+        `target di ${n.source} diberikan per ${parts('id')}, yang tidak ada di input, dan hanya untuk sebagian ${parts('id')} suatu baris: targetnya hanya milik bagian itu terhadap seluruh pesertanya, sehingga baris itu ditampilkan tanpa target dan subtotal serta Total membandingkan yang lain (berikan target setiap bagian): ${rows('id')}`,
+      );
+    }
+    case 'targets-over-denominator': {
+      const one = (r: (typeof n.rows)[number], l: Lang): string => `${r.row || (l === 'id' ? 'Total' : 'the Total')} (${num(r.target, l)} ${l === 'id' ? 'atas' : 'over'} ${num(r.denominator, l)})`;
+      const rows = (l: Lang): string => namedOf(n.rows.map((r) => one(r, l)), n.count, l, '; ');
+      return L(
+        `the targets of ${n.source} are above the whole ${n.measure} of ${rows('en')}: no breakdown of an area's plan gives that (its bound is the denominator); if they are another area's or the nation's, they are not this input's, and its achievement against them means nothing`,
+        `target di ${n.source} melebihi seluruh ${idName(n.measure)} dari ${rows('id')}: tidak ada rincian rencana suatu wilayah yang menghasilkannya (batasnya adalah penyebut); jika target itu milik wilayah lain atau nasional, target itu bukan milik input ini, dan capaian terhadapnya tidak bermakna`,
+      );
+    }
+    case 'zero-targets': {
+      const rows = (l: Lang): string => namedOf(n.rows, n.count, l);
+      return L(
+        `${num(n.count, 'en')} target(s) of ${n.source} are 0: ${rows('en')}; any participants there count as achieved (if a blank was written as 0, write the target, or leave the row out)`,
+        `${num(n.count, 'id')} target di ${n.source} bernilai 0: ${rows('id')}; peserta berapa pun di sana dihitung tercapai (jika sel kosong ditulis 0, isikan targetnya, atau hapus barisnya)`,
+      );
+    }
     case 'partial-targets': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);

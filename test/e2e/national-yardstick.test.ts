@@ -36,7 +36,13 @@ describe('one yardstick for national targets without an area column', () => {
     const a = await run(['coverage', seg, '--targets', at, '-f', 'csv']);
     expect(a.code, a.stderr).toBe(3);
     expect(a.stderr).toContain('its one total (19,675,000) is a national target');
-    const u = await run(['coverage', seg, '--targets', under, '-f', 'csv']);
+    // Under the line it is no national target, but above the two provinces' whole employed (1,484,775):
+    // no plan of theirs (rv31 V1); against potential workers of 20,000,000 of their own, their own.
+    const o = await run(['coverage', seg, '--targets', under, '-f', 'csv']);
+    expect(o.code, o.stderr).toBe(3);
+    expect(o.stderr).toContain('the target of the Total (19,674,999) is above its whole employed (1,484,775)');
+    const big = writeIn(dir, 'big.csv', 'period,province,potential_workers,participants\n2026-06,Gorontalo,10000000,250000\n2026-06,Maluku,10000000,150000\n');
+    const u = await run(['coverage', big, '--targets', under, '-f', 'csv']);
     expect(u.code, u.stderr).toBe(0);
     expect(u.stderr).toContain("its one total (19,674,999) is taken as this report's scope's, Kanwil Sulawesi Maluku (Sulama): 2 of 8 provinces, being under half the national 39,350,000 participants of 2025-06 (data/actuals.csv");
   });

@@ -72,8 +72,12 @@ export function denominatorsAt(table: Table, at: Period | undefined): Denominato
   return { table: kept, other, chosen };
 }
 
-/** Every area has the same month (or the same undated row) at both months: the same figures. */
+/**
+ * Every area has the same month (or the same undated row) at both months: the same figures. An area of
+ * `b` that `a` has not is another figure (rv31 V12: a previous month without an area column took every
+ * province's, said to be "the same" as a Kanwil's).
+ */
 export function sameFigures(a: DenominatorMonths, b: DenominatorMonths): boolean {
-  for (const [k, p] of b.chosen) if (a.chosen.has(k) && a.chosen.get(k) !== p) return false;
+  for (const [k, p] of b.chosen) if (!a.chosen.has(k) || a.chosen.get(k) !== p) return false;
   return true;
 }

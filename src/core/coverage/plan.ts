@@ -31,7 +31,7 @@ import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimate
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
 import { nationalSized, TargetFrameError, targetsAt, type NationalFigure, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, finerTargetDims, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
@@ -210,6 +210,13 @@ export type CoverageProblem =
    * Kanwil's participants are not compared with them (rv28 R1, R2). Smaller ones are the scope's own (rv30 T2).
    */
   | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; /** The national participants they are at least half of. */ readonly national?: NationalFigure }
+  /**
+   * Targets with no area column read as the scope's own, that say they are of another scope (the tool's
+   * own JSON output, meta.scope: Banuspa's segment targets on Sulama's report, rv31 V5), or whose target is
+   * above the whole denominator of a row they are compared with (no breakdown of a region makes one: rv31
+   * V1, a national non-PU split of 28,671,930 against Sulama's 11,710,085 employed).
+   */
+  | { readonly kind: 'targets-other-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; readonly said?: { readonly kind: string; readonly name: string }; readonly over?: { readonly row: string; readonly target: number; readonly denominator: number; readonly measure: string } }
   /** Targets per an area the data has no column for, and no geography to find it from (the library without `areas`). */
   | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string }
   /**
@@ -760,6 +767,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // branch office, breakdown --target N of the region's own file), read and said (rv30 T2). Without the
   // national figure (the library), or where the file says it is national (JSON meta.scope), refused as national. --year's plan is made on the report's own units
   // (its targets carry their areas, or are a --series total of one's own).
+  let ownScope: { total: number; targets: number } | undefined;
   if (at && targets!.yearFrom !== 'plan' && !areaDimOf(targetUnits) && scope.kind !== 'national' && scope.kind !== 'unknown') {
     const ti = measureIndex(at.table, 'target');
     let total = 0;
@@ -774,6 +782,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (!national || national.said || nationalSized(total, national)) {
       throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}) });
     }
+    // The file says whose they are (the tool's own JSON output): another Kanwil's or province's are not this one's (rv31 V5).
+    const said = targets!.scopeSaid;
+    if (said && (said.kind !== scope.kind || !('name' in scope) || said.name !== scope.name)) throw new CoverageError({ kind: 'targets-other-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, said });
+    ownScope = { total, targets: n };
     notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });
   }
   /** The targets of the report's areas: of its rows, or of the whole areas of data taken whole (rv28 R9). */
@@ -857,6 +869,33 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const partial = partialTargetAreas(placed, finerDim, dataDim, spec.areas);
       if (partial.length) notes.push({ code: 'partial-targets', source: targets!.source, dim: dataDim, partDim: finerDim, areas: partial });
     }
+    // Targets per a finer key that is no area and that the data has not (province × segment targets on a
+    // file by province), missing for some of a group's parts (Maluku without PU): the group's target
+    // would be the others' sum against all its participants (rv31 V3: "achieved" 105 %). Its targets
+    // are left out: the row is shown without a target, the Total compares the others' (said).
+    const lackingDims = targetUnits.filter((d) => d !== 'regency' && d !== 'province' && d !== 'kanwil' && !grain.includes(d) && dimIndex(curT, d) < 0 && dimIndex(targetTable!, d) >= 0);
+    if (lackingDims.length && targetTable!.rows.length) {
+      const { kept, groups } = groupsLackingParts(targetTable!, lackingDims);
+      if (groups.length) {
+        targetTable = kept;
+        notes.push({ code: 'target-parts-missing', source: targets!.source, partDims: lackingDims, rows: groups.slice(0, 8), count: groups.length });
+      }
+    }
+    // A target of 0 of a finer row (a segment's, a regency's, a sector's; a province's or a Kanwil's is
+    // refused where the file is read): real where the plan sets none (breakdown writes Papua Tengah's
+    // JAKON as 0), but any participants make the row "achieved" (rv31 V10). Said, naming them.
+    if (targets!.yearFrom !== 'plan') {
+      const zi = measureIndex(targetTable, 'target');
+      const zeros: string[] = [];
+      let count = 0;
+      const named = targetTable.dims.map((_, i) => i).filter((i) => !['period', 'year', 'from'].includes(targetTable!.dims[i]!.name) && (targetTable!.dims[i]!.name !== 'kanwil' || dimIndex(targetTable!, 'province') < 0));
+      for (const r of targetTable.rows) {
+        if (r.values[zi] !== 0) continue;
+        count++;
+        if (zeros.length < 5) zeros.push(named.map((i) => (r.keys[i] === null ? '' : labelOf(targetTable!.dims[i]!, r.keys[i]!))).filter((x) => x !== '').join(' / '));
+      }
+      if (count > 0) notes.push({ code: 'zero-targets', source: targets!.source, rows: zeros, count });
+    }
   }
   // A report's area coarser than the area its figures are summed over (--by kanwil on provinces), with
   // only some of an area's parts in the data: its row is those parts', not the whole area's (a Gorontalo
@@ -917,7 +956,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // month (each area's nearest), so that an extract has a change in coverage too.
   let prevDen: Table | undefined;
   if (prevLfl && spec.denominator && !fromInput && inputs.denominators && !hasValues(prevLfl, spec.denominator)) {
-    const then = denominatorsAt(restrictTo(inputs.denominators, prevLfl), previousPeriod);
+    // A previous month with no area column (the tool's own report by segment, whose meta.scope is the
+    // input's) is of the input's areas: their figures, never every area's (rv31 V12).
+    const then = denominatorsAt(restrictTo(inputs.denominators, areaDimOf(prevLfl.dims.map((d) => d.name)) || !areaDimOf(curLfl.dims.map((d) => d.name)) ? prevLfl : curLfl), previousPeriod);
     prevDen = then.table;
     if (denNow && previousPeriod && period && sameFigures(denNow, then)) {
       const months = new Set(then.chosen.values());
@@ -1226,6 +1267,28 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     order.push(-1 - (made.push(r) - 1));
   }
   let rowList = orderedRows(order.done(), made, detail, has);
+  // Targets with no area column above the whole denominator of a row they are compared with, where its
+  // participants are not (a documented over-coverage, DKI Jakarta's, is left alone): no breakdown of a
+  // region makes one (its upper bound is the denominator), so they are another area's or the nation's
+  // (rv31 V1: 28,671,930 against Sulama's 11,710,085 employed). Read as the scope's own: refused. With no
+  // area on either side (a recap by segment, scope unknown): warned, kept under --quiet, since a region's
+  // own plan over a stale denominator cannot be told from another's, and the figures have no other frame.
+  if (targetTable && spec.denominator && !areaDimOf(targetUnits) && targets!.yearFrom !== 'plan' && (ownScope || scope.kind === 'unknown')) {
+    const over: { row: string; target: number; denominator: number }[] = [];
+    let count = 0;
+    // (Targets at no key of the report's, one total: only the subtotals and the Total have one.)
+    for (let i = 0; i < rowList.length; i++) {
+      if (targetGrain.length === 0 && rowList.level(i) === 'detail') continue;
+      const r = rowList.at(i);
+      const m = r.metrics;
+      if (m.target === null || m.denominator === null || m.target <= m.denominator || m.participants > m.denominator) continue;
+      const row = r.level === 'total' ? '' : r.labels.join(' / ');
+      if (ownScope) throw new CoverageError({ kind: 'targets-other-scope', source: targets!.source, total: ownScope.total, targets: ownScope.targets, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, over: { row, target: m.target, denominator: m.denominator, measure: spec.denominator } });
+      count++;
+      if (over.length < 5) over.push({ row, target: m.target, denominator: m.denominator });
+    }
+    if (count > 0) notes.push({ code: 'targets-over-denominator', source: targets!.source, measure: spec.denominator, rows: over, count });
+  }
 
   // The year as a story: with two months or more, each row's pace and where it lands in December.
   let story: CoverageStory | undefined;

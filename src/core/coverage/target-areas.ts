@@ -7,7 +7,7 @@
 
 import type { AreaBook, AreaDim } from '../scope.js';
 import type { Dimension, Table, TableRow } from '../table.js';
-import { dimIndex, everyRowKeyed } from '../table.js';
+import { dimIndex, everyRowKeyed, filterRows, labelOf } from '../table.js';
 
 const RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
 
@@ -194,4 +194,48 @@ export function finerTargetDims(targetDims: readonly string[], grain: readonly s
     return i >= 0 && everyRowKeyed(t, i);
   };
   return targetDims.filter((d) => !grain.includes(d) && (!isArea(d) || g === undefined || RANK[d] < RANK[g]) && keyed(data, d) && keyed(targets, d));
+}
+
+/**
+ * Targets given per a finer key that is no area and that the data has not (province × segment targets on
+ * a file by province: `parts` = ['segment']), where a group of the other keys (a province) lacks some of
+ * the parts the file gives for other groups (Maluku without PU): its target would be the others' sum,
+ * compared with all its participants (rv31 V3: Maluku "achieved" 105 % on three segments' target). Those
+ * groups' targets are left out (`kept`): the row is shown without a target and the Total compares the
+ * others', like for like; `groups` names them, with the parts they lack.
+ *
+ *   groupsLackingParts(Gorontalo PU, BPU; Maluku BPU, parts ['segment'])
+ *     → kept: Gorontalo's rows; groups: [{ label: 'Maluku', have: 1, of: 2, none: ['PU'], count: 1 }]
+ */
+export function groupsLackingParts(t: Table, parts: readonly string[]): { kept: Table; groups: { label: string; have: number; of: number; none: string[]; count: number }[] } {
+  const pi = parts.map((d) => dimIndex(t, d));
+  if (pi.some((i) => i < 0)) return { kept: t, groups: [] };
+  const ti = t.measures.findIndex((m) => m.name === 'target');
+  const times = new Set(['period', 'year', 'from']);
+  const gi = t.dims.map((_, i) => i).filter((i) => !pi.includes(i) && !times.has(t.dims[i]!.name));
+  // Named by its own keys, a Kanwil's only where it has no province (the province says it).
+  const named = gi.filter((i) => t.dims[i]!.name !== 'kanwil' || !gi.some((j) => t.dims[j]!.name === 'province'));
+  const groupOf = (r: TableRow): string => gi.map((i) => r.keys[i] ?? '').join('\u0000');
+  const partOf = (r: TableRow): string => pi.map((i) => r.keys[i] ?? '').join('\u0000');
+  const all = new Map<string, string>();
+  const have = new Map<string, { label: string; parts: Set<string> }>();
+  for (const r of t.rows) {
+    if (ti >= 0 && (r.values[ti] === null || r.values[ti] === undefined)) continue;
+    const p = partOf(r);
+    if (!all.has(p)) all.set(p, pi.map((i) => labelOf(t.dims[i]!, r.keys[i] ?? '')).join(' / '));
+    const g = groupOf(r);
+    let x = have.get(g);
+    if (!x) have.set(g, (x = { label: named.map((i) => (r.keys[i] === null ? '' : labelOf(t.dims[i]!, r.keys[i]!))).join(' / '), parts: new Set() }));
+    x.parts.add(p);
+  }
+  const lacking = new Set<string>();
+  const groups: { label: string; have: number; of: number; none: string[]; count: number }[] = [];
+  for (const [g, x] of have) {
+    if (x.parts.size === all.size) continue;
+    lacking.add(g);
+    const none: string[] = [];
+    for (const [p, label] of all) if (!x.parts.has(p)) none.push(label);
+    groups.push({ label: x.label, have: x.parts.size, of: all.size, none: none.slice(0, 5), count: none.length });
+  }
+  return { kept: lacking.size ? filterRows(t, (r) => !lacking.has(groupOf(r))) : t, groups };
 }

@@ -79,6 +79,11 @@ export interface Targets {
    * report are refused as national.
    */
   readonly national?: NationalFigure;
+  /**
+   * The one Kanwil or province the file says it is of (the tool's own JSON output, meta.scope): targets
+   * with no area column that say another scope than the report's are refused, not read as its own (rv31 V5).
+   */
+  readonly scopeSaid?: { readonly kind: string; readonly name: string };
 }
 
 /**
