@@ -51,7 +51,9 @@ export async function generate(n, path, variant = 'plain') {
  * and Papua Barat in BPS codes). `kantor`: a branch column with a name of its own on every row (for
  * `--by province,kantor`: one key per row). `json`: the same rows as a JSON array of objects.
  */
-export async function generateRegional(n, path, { kantor = false, json = false } = {}) {
+// `coverage`: a coverage column after the counts, as offices write it: 'en' `40.10%` (`,` between
+// fields), 'id' `40,10%` (`;`).
+export async function generateRegional(n, path, { kantor = false, json = false, coverage } = {}) {
   const { readFileSync } = await import('node:fs');
   const lines = readFileSync(new URL('../data/regencies.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
   const regencies = lines.map((l) => {
@@ -61,13 +63,16 @@ export async function generateRegional(n, path, { kantor = false, json = false }
   const months = 24;
   const sectors = Math.ceil(n / (regencies.length * months));
   const out = createWriteStream(path);
-  let buf = json ? '[\n' : `province_code,regency,sector,period,${kantor ? 'kantor,' : ''}workforce,participants\n`;
+  const d = coverage === 'id' ? ';' : ',';
+  const pct = (m) => (coverage === 'id' ? `${((400 + m) / 10).toFixed(2).replace('.', ',')}%` : `${((400 + m) / 10).toFixed(2)}%`);
+  let buf = json ? '[\n' : `${['province_code', 'regency', 'sector', 'period', ...(kantor ? ['kantor'] : []), 'workforce', 'participants', ...(coverage ? ['coverage'] : [])].join(d)}\n`;
   let rows = 0;
   for (const r of regencies) {
     for (let s = 0; s < sectors && rows < n; s++) {
       for (let m = 0; m < months && rows < n; m++, rows++) {
         const period = `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
         if (json) buf += `${rows ? ',\n' : ''}{"province_code": "${r.province}", "regency": "${r.name}", "sector": "S${s}", "period": "${period}", ${kantor ? `"kantor": "K${rows}", ` : ''}"workforce": 1000, "participants": ${400 + m}}`;
+        else if (coverage) buf += `${[r.province, `"${r.name}"`, `S${s}`, period, ...(kantor ? [`K${rows}`] : []), 1000, 400 + m, pct(m)].join(d)}\n`;
         else buf += `${r.province},"${r.name}",S${s},${period},${kantor ? `K${rows},` : ''}1000,${400 + m}\n`;
         if (buf.length > 1 << 20) {
           if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
@@ -81,5 +86,8 @@ export async function generateRegional(n, path, { kantor = false, json = false }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await generate(Number(process.argv[2] ?? 500000), process.argv[3] ?? 'bench/out/extract.csv', process.argv[4] ?? 'plain');
+  // node bench/generate.js N FILE regional[-en|-id]: a regional file (with a coverage column, en or id).
+  const variant = process.argv[4] ?? 'plain';
+  if (variant.startsWith('regional')) await generateRegional(Number(process.argv[2] ?? 500000), process.argv[3], variant === 'regional' ? {} : { coverage: variant.slice('regional-'.length) });
+  else await generate(Number(process.argv[2] ?? 500000), process.argv[3] ?? 'bench/out/extract.csv', variant);
 }

@@ -7,6 +7,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { canonicalColumn, isIdColumn } from '../core/columns.js';
+import { DENOMINATORS } from '../core/domain.js';
 import { ProblemList } from '../errors.js';
 import { CsvScanner } from './csv-scanner.js';
 import { detectDelimiter, sepLine } from './csv-rows.js';
@@ -108,6 +109,8 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
   const countOf = new Map<string, number>();
   let idField: number | undefined;
   let periodField: number | undefined;
+  // A regional file's coverage column: read and compared with the counts by the engine (plan.coverage).
+  let coverageField: number | undefined;
   // An employer extract (an employer id, no participant id), and counts read as an extract, are left to
   // the general path: it compares every row's text with the others' (the same row twice is a repeated
   // export), which the engine does not; such files have thousands of rows, not millions. In a participant
@@ -130,13 +133,16 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
     } else if (role.kind === 'measure' && role.measureKind === 'count' && (regional || role.measure === 'participants')) {
       countOf.set(role.measure, countFields.length);
       countFields.push(i);
-    } else if (role.kind === 'id' && !regional) {
+    } else if (role.kind === 'percent' && regional && coverageField === undefined) coverageField = i;
+    else if (role.kind === 'id' && !regional) {
       if (role.id === 'participant_id') idField = i;
     } else if (role.kind !== 'ignored' || c.canonical === '') return undefined;
   }
   const atMost: [number, number][] = [];
   const p = countOf.get('participants');
   if (regional && p !== undefined && !input.allowOverCoverage) for (const d of ['workforce', 'employed', 'potential_workers']) if (countOf.has(d)) atMost.push([p, countOf.get(d)!]);
+  // Compared as the general path compares a row: participants ÷ each denominator column the row has.
+  const coverage = coverageField === undefined ? undefined : { field: coverageField, participants: p, dens: DENOMINATORS.flatMap((d) => (countOf.has(d) ? [countOf.get(d)!] : [])) };
   const { scanExtract } = await import('./extract/index.js');
   const scan = await scanExtract(
     {
@@ -151,7 +157,7 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
       periodField,
       locale: input.forcedLocale,
       maxGroupShare: 0.25,
-      ...(regional ? { valueFields, uniqueRows: true, atMost } : {}),
+      ...(regional ? { valueFields, uniqueRows: true, atMost, ...(coverage ? { coverage } : {}) } : {}),
     },
     { onProgress: input.onProgress },
   );

@@ -144,9 +144,10 @@ describe('the regional fast path gives what the general path gives', () => {
 // Issue 20 (spd): which ordinary regional CSV layouts the engine takes. Each layout below is a file an
 // office sends (an Excel export with CRLF and a BOM, `;` and Indonesian counts, Indonesian headers, a
 // province name beside its code, a kanwil column, targets, every field quoted, employed as the
-// denominator): each is read by the engine, and gives the general path's Table exactly. The layouts
-// the engine leaves to the general path (a coverage column: a per-row comparison that warns; a total
-// row) give the same Table through it.
+// denominator, a coverage column in either number locale): each is read by the engine, and gives the
+// general path's Table exactly. The layouts the engine leaves to the general path (a coverage cell that
+// disagrees with its counts: the general path words the warning with its place; a total row) give the
+// same Table through it.
 describe('ordinary regional layouts on both routes', () => {
   const AREAS = [
     { code: '11', name: 'Aceh', kanwil: 'Sumbagut', regencies: ['Simeulue', 'Aceh Singkil'] },
@@ -162,6 +163,8 @@ describe('ordinary regional layouts on both routes', () => {
   const HEAD = ['province_code', 'regency', 'sector', 'period', 'workforce', 'participants'];
   const plain = (a: (typeof AREAS)[number], r: string, s: string, p: string, i: number): string[] => [a.code, r, s, p, String(1_000_000 + 37 * i), String(400_000 + 11 * i)];
   const id = (n: number): string => n.toLocaleString('de-DE');
+  // Participants ÷ workforce of row i, in percent.
+  const pct = (i: number): number => ((400_000 + 11 * i) / (1_000_000 + 37 * i)) * 100;
   const layouts: Record<string, { text: string; route: 'fast' | 'general' }> = {
     'LF, comma': { text: csv(HEAD, rows(plain)), route: 'fast' },
     'CRLF and a byte order mark (Excel)': { text: '\ufeff' + csv(HEAD, rows(plain), ',', '\r\n'), route: 'fast' },
@@ -172,7 +175,15 @@ describe('ordinary regional layouts on both routes', () => {
     'a target column': { text: csv([...HEAD, 'target'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), String(450_000 + i)])), route: 'fast' },
     'every field quoted': { text: csv(HEAD.map((h) => `"${h}"`), rows((a, r, s, p, i) => plain(a, r, s, p, i).map((v) => `"${v}"`))), route: 'fast' },
     'employed as the denominator': { text: csv(['province_code', 'regency', 'sector', 'period', 'employed', 'participants'], rows(plain)), route: 'fast' },
-    'a coverage column': { text: csv([...HEAD, 'coverage'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), `${(((400_000 + 11 * i) / (1_000_000 + 37 * i)) * 100).toFixed(2)}%`])), route: 'general' },
+    'a coverage column (40.00%)': { text: csv([...HEAD, 'coverage'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), `${pct(i).toFixed(2)}%`])), route: 'fast' },
+    'a coverage column, English, no sign (40.0)': { text: csv([...HEAD, 'coverage'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), pct(i).toFixed(1)])), route: 'fast' },
+    'a coverage column as a fraction (0.400)': { text: csv([...HEAD, 'coverage'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), (pct(i) / 100).toFixed(3)])), route: 'fast' },
+    "a coverage column, ';' and Indonesian (40,00 %, 1.000.037)": { text: csv([...HEAD, 'persentase_cakupan'], rows((a, r, s, p, i) => [a.code, r, s, p, id(1_000_000 + 37 * i), id(400_000 + 11 * i), `${pct(i).toFixed(2).replace('.', ',')} %`]), ';'), route: 'fast' },
+    'a coverage column, Indonesian, plain counts (the cells decide the locale: 40,0)': { text: csv([...HEAD, 'cakupan'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), `"${pct(i).toFixed(1).replace('.', ',')}"`])), route: 'fast' },
+    'a coverage column with blank cells': { text: csv([...HEAD, 'coverage'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), i % 3 ? `${pct(i).toFixed(2)}%` : i % 2 ? '' : '  '])), route: 'fast' },
+    'a coverage column beside employed': { text: csv(['province_code', 'regency', 'sector', 'period', 'employed', 'participants', 'coverage'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), `${pct(i).toFixed(2)}%`])), route: 'fast' },
+    // A stated 41 % where 40 % is computed, on one row: the warning names its place, through the general path.
+    'a coverage cell that disagrees': { text: csv([...HEAD, 'coverage'], rows((a, r, s, p, i) => [...plain(a, r, s, p, i), `${(pct(i) + (i === 40 ? 1 : 0)).toFixed(2)}%`])), route: 'general' },
     // The 12 rows of 2024-01 are i = 0, 6, …, 66 (Σ i = 396): workforce 12 × 1,000,000 + 37 × 396,
     // participants 12 × 400,000 + 11 × 396.
     'a total row': { text: csv(HEAD, [...rows(plain), ['Jumlah', '', '', '2024-01', '12014652', '4804356']]), route: 'general' },
@@ -189,7 +200,61 @@ describe('ordinary regional layouts on both routes', () => {
         expect(b.routes).toEqual([]);
         expect((b.result as { errors?: unknown }).errors).toBeUndefined();
         expect(a.result).toEqual(b.result);
+        const notes = (b.result as { sources: { notes?: { code: string }[] }[] }).sources[0]!.notes ?? [];
+        expect(notes.filter((n) => n.code === 'coverage-disagrees')).toEqual(name === 'a coverage cell that disagrees' ? [{ code: 'coverage-disagrees', rows: [{ at: `${path}:42`, stated: 40.98 / 100, computed: 400_440 / 1_001_480 }], more: 0 }] : []);
       }
     });
   }
+});
+
+// Issue 20 (sp1): a coverage column is read and compared by the engine. Cells in every shape a
+// spreadsheet writes (either locale, `%` or not, a fraction, blank, a sign, NBSP, too many digits),
+// near and across the half-point boundary, and counts in one locale or the other: the engine's Table
+// and errors are the general path's, warnings included (a cell that disagrees sends the file there).
+describe('a coverage column on both routes', () => {
+  const FORMS = ['en%', 'id%', 'en', 'id', 'en-fraction', 'id-fraction', 'whole', 'spaced', 'blank', 'odd'] as const;
+  const ODD = ['-5%', '+40%', 'abc', '40.000', '40,000', '1.234,5', '1,234.5', '100%', '150%', '40,5\u00a0%', '\t40.5', '40.12345678901234567', '%', '0', '.5', '5.', '0.5%', '040,5', '1.5', '12.345.678,9'];
+  const row = fc.record({ w: fc.integer({ min: 0, max: 5_000_000 }), share: fc.double({ min: 0, max: 1.05, noNaN: true }), form: fc.constantFrom(...FORMS), off: fc.constantFrom(0, 0, 0, 0.2, -0.3, 0.49, 0.51, -0.6, 3), odd: fc.constantFrom(...ODD), decimals: fc.integer({ min: 0, max: 4 }) });
+  const cellOf = (c: { w: number; share: number; form: (typeof FORMS)[number]; off: number; odd: string; decimals: number }, p: number): string => {
+    const percent = c.w > 0 ? (p / c.w) * 100 + c.off : c.off;
+    const en = (x: number): string => x.toFixed(c.decimals);
+    const id = (x: number): string => en(x).replace('.', ',');
+    switch (c.form) {
+      case 'en%': return `${en(percent)}%`;
+      case 'id%': return `"${id(percent)}%"`;
+      case 'en': return en(percent);
+      case 'id': return `"${id(percent)}"`;
+      case 'en-fraction': return (percent / 100).toFixed(c.decimals + 2);
+      case 'id-fraction': return `"${(percent / 100).toFixed(c.decimals + 2).replace('.', ',')}"`;
+      case 'whole': return String(Math.round(percent));
+      case 'spaced': return `" ${id(percent)} % "`;
+      case 'blank': return c.decimals % 2 ? '' : '"  "';
+      case 'odd': return `"${c.odd}"`;
+    }
+  };
+  const counts = (n: number, locale: 'plain' | 'id' | 'en'): string => (locale === 'plain' ? String(n) : `"${n.toLocaleString(locale === 'id' ? 'de-DE' : 'en-US')}"`);
+  it('gives the general path\'s Table, errors and warnings', async () => {
+    let fast = 0;
+    let total = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), fc.constantFrom<'plain' | 'id' | 'en'>('plain', 'id', 'en'), fc.constantFrom<'auto' | 'id' | 'en'>('auto', 'auto', 'id', 'en'), fc.boolean(), fc.option(fc.constantFrom(...FORMS.filter((f) => f !== 'odd')), { nil: undefined }), async (rs, locale, numberLocale, employed, clean) => {
+        // Clean files (one form, every cell agreeing, no row above its denominator): the engine's.
+        if (clean) rs = rs.map((c) => ({ ...c, form: clean, off: 0, share: Math.min(c.share, 1) }));
+        const lines = [`province,regency,sector,period,${employed ? 'employed' : 'workforce'},participants,coverage`];
+        rs.forEach((c, i) => {
+          const p = Math.floor(c.w * c.share);
+          lines.push(`Gorontalo,${i % 2 ? 'Boalemo' : 'Pohuwato'},S${i},2024-06,${counts(c.w, locale)},${counts(p, locale)},${cellOf(c, p)}`);
+        });
+        const path = file(lines.join('\n') + '\n');
+        const schema: LoadSchema = { dims: ['province'], measures: MEASURES, rule: 'auto', percents: true };
+        const a = await outcome([path], 'always', schema, { numberLocale });
+        const b = await outcome([path], 'never', schema, { numberLocale });
+        expect(a.result).toEqual(b.result);
+        total++;
+        if (a.routes[0] === 'fast') fast++;
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 100) },
+    );
+    expect(fast).toBeGreaterThan(total / 10);
+  }, 120_000);
 });

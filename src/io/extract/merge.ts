@@ -89,6 +89,11 @@ export function mergeRanges(plan: ExtractPlan, starts: readonly number[], result
     const lanes = mode === 1 ? [0] : mode === 2 ? [1] : [0, 1];
     for (const r of results) for (const lane of lanes) if (r.over[lane]! >= 0) return { ok: false, reason: 'a count above the count it may not exceed (participants above a denominator)' };
   }
+  // A record whose coverage cell disagrees with its counts, in that locale: the general path warns of it.
+  if (plan.coverage?.participants !== undefined) {
+    const lanes = mode === 1 ? [0] : mode === 2 ? [1] : [0, 1];
+    for (const r of results) for (const lane of lanes) if (r.cov[lane]! >= 0) return { ok: false, reason: 'a coverage cell that disagrees with participants ÷ a denominator' };
+  }
   let fieldTexts: Map<number, string[]> | undefined;
   if (plan.valueFields?.length) {
     fieldTexts = new Map();

@@ -8,7 +8,8 @@
 //
 // The caller hands a file to the engine only when its checks are all per cell or per key, that is when:
 // the file is UTF-8 (a BOM skipped through `dataStart`); every column is a key, a whole count (counts of
-// people: participants), the participant id, the period, or an ignored column with a name; and there is
+// people: participants), the participant id, the period, a regional file's coverage column (`coverage`),
+// or an ignored column with a name; and there is
 // no `level` column (the tool's own outputs), no wide segment columns (participants_pu…), no denominator
 // beside the counts (participants above it is a per-row check) and no column without a name. After a
 // scan it resolves each distinct key text once, and falls back when a key does not resolve.
@@ -62,6 +63,16 @@ export interface ExtractPlan {
    * denominator of the same row), in the file's locale.
    */
   readonly atMost?: readonly (readonly [number, number])[];
+  /**
+   * A regional file's coverage column (`61,5%`, `61.5`, `0,615`): each cell read in both number locales
+   * exactly as the general path reads a percentage (core/numbers.ts readCell; like a count, a cell valid
+   * in one locale only decides the file's), a blank cell skipped, and compared with `participants` ÷
+   * each count of `dens` of its record (indexes into countFields; typed-rows.ts coverageDisagreement).
+   * A record that disagrees in the locale the file turns out to be in, and any cell the engine does not
+   * read exactly (a sign, a non-ASCII space, more than 15 digits), is ok: false: the general path words
+   * the warning with its places.
+   */
+  readonly coverage?: { readonly field: number; readonly participants?: number; readonly dens: readonly number[] };
   /**
    * Give up (ok: false) when, after 65,536 records, there are more groups than this share of the records:
    * a key of its own on most rows is cheaper in memory on the general path (the engine keeps about 200
@@ -146,5 +157,7 @@ export function checkPlan(plan: ExtractPlan): void {
   if (plan.countFields.some((f) => plan.keyFields.includes(f) || f === plan.idField)) throw new RangeError('extract plan: a count field is also a key or the id');
   if (!(plan.valueFields ?? []).every(fieldOk) || (plan.valueFields ?? []).some((f) => plan.keyFields.includes(f) || plan.countFields.includes(f) || f === plan.idField || f === plan.periodField)) throw new RangeError('extract plan: a value field is outside the header, or has another role');
   if ((plan.atMost ?? []).some(([a, b]) => !(a >= 0 && a < plan.countFields.length && b >= 0 && b < plan.countFields.length && a !== b))) throw new RangeError('extract plan: atMost names counts outside countFields');
+  const cov = plan.coverage;
+  if (cov && (!fieldOk(cov.field) || [...used, ...(plan.valueFields ?? []), plan.periodField].includes(cov.field) || [...(cov.participants === undefined ? [] : [cov.participants]), ...cov.dens].some((j) => !(Number.isInteger(j) && j >= 0 && j < plan.countFields.length)))) throw new RangeError('extract plan: the coverage field has another role, or names counts outside countFields');
   if (plan.workers !== undefined && (!Number.isInteger(plan.workers) || plan.workers < 1)) throw new RangeError('extract plan: workers must be a positive integer');
 }

@@ -28,6 +28,10 @@ const C_CTRL = 5;
 const R_VALUE = 1; // a key or the period: its text gets a value id
 const R_COUNT = 2;
 const R_ID = 4;
+const R_PCT = 8; // the coverage column (plan.coverage): may be blank
+
+/** 10^k for the decimals of a coverage cell (at most 15 digits in all: every value below is exact). */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_FIELD_BYTES = 1 << 20;
@@ -89,6 +93,8 @@ export interface RangeResult {
   readonly maskCount?: number;
   /** `atMost` broken by some record, read as Indonesian (lane 0) or English (lane 1): its line, or -1. */
   readonly over: readonly [number, number];
+  /** A record whose coverage cell disagrees (plan.coverage), read as Indonesian / English: its line, or -1. */
+  readonly cov: readonly [number, number];
   /** Slot of each value field (`valueFields`) in `values`. */
   readonly valueFieldSlots: readonly number[];
 }
@@ -115,6 +121,15 @@ export class RangeScanner {
   /** Pairs (a, b) of `atMost`, flat. */
   private readonly atMost: Int32Array;
   private readonly over: [number, number] = [-1, -1];
+  /** plan.coverage: participants and the denominators (count slots), −1 / empty when not compared. */
+  private readonly covP: number;
+  private readonly covDens: Int32Array;
+  private readonly cov: [number, number] = [-1, -1];
+  /** The record's coverage cell in each locale (−1 where not a number of it), when it has one. */
+  private pctSet = false;
+  private pv0 = 0;
+  private pv1 = 0;
+  private readonly pctOut = new Float64Array(2);
   private readonly maxGroupShare: number | undefined;
   private readonly forced: boolean;
   /** Whether some field is a key, count, id or period (see the blank-record check in scan). */
@@ -195,10 +210,13 @@ export class RangeScanner {
     this.v0 = new Float64Array(Math.max(this.countWidth, 1));
     this.v1 = new Float64Array(Math.max(this.countWidth, 1));
     if (plan.idField !== undefined) this.role[plan.idField]! |= R_ID;
+    if (plan.coverage) this.role[plan.coverage.field] = R_PCT;
+    this.covP = plan.coverage?.participants ?? -1;
+    this.covDens = Int32Array.from(plan.coverage?.dens ?? []);
     if (plan.idField !== undefined) this.ids = new IdSet();
     this.groups = new GroupTable(this.keyWidth, this.countWidth);
     this.forced = plan.locale !== undefined;
-    this.anchored = this.role.some((r) => r !== 0);
+    this.anchored = this.role.some((r) => (r & ~R_PCT) !== 0);
     this.mode = localeMode(plan.locale);
   }
 
@@ -243,6 +261,7 @@ export class RangeScanner {
       }
       let f = 0;
       let incomplete = false;
+      this.pctSet = false;
       // Whether some field has a character, and whether a key, period, count or id is empty: a record
       // of empty fields only (`;;;`, as spreadsheets write) is a blank line, not a record.
       let filled = false;
@@ -327,8 +346,9 @@ export class RangeScanner {
             }
             if ((r & R_COUNT) !== 0 && !this.readCount(src, cs, ce, this.countSlot[f]!)) return this.fail(this.problem!, line);
             if ((r & R_ID) !== 0 && !this.hashId(src, cs, ce)) return this.fail(this.problem!, line);
+            if (r === R_PCT && !this.readPercent(src, cs, ce)) return this.fail(this.problem!, line);
           }
-        } else if (r !== 0) missing = true;
+        } else if (r !== 0 && r !== R_PCT) missing = true;
         if (p >= len) {
           // The end of the file ends the last record (no line end after it).
           if (f !== fc - 1) return this.fail(`${f + 1} fields where the header has ${fc}`, recLine);
@@ -445,6 +465,58 @@ export class RangeScanner {
   }
 
   /**
+   * A coverage cell (plan.coverage), read as core/numbers.ts readCell reads a percentage: in each locale
+   * a number of its exact shape (`1.234,5` / `1,234.5`, or digits with one decimal mark), a `%` after it
+   * (spaces between allowed) dividing by 100. Its two readings go to pv0 / pv1 (−1 where it is not a
+   * number of that locale), and it decides the file's locale as a count does. Only spaces: no reading
+   * (the general path skips a blank coverage cell). Anything else the general path may read (a sign, a
+   * non-ASCII space, more than 15 digits) is left to it: false.
+   */
+  private readPercent(src: Uint8Array, start: number, end: number): boolean {
+    const out = this.pctOut;
+    let code = readPercentCell(src, start, end, out);
+    if (code < 0) return true;
+    if (this.mode !== 0) code &= this.mode;
+    if (code === 0) {
+      this.problem = this.mode !== 0 ? (this.forced ? 'a coverage cell not written in the forced number locale' : 'numbers written in both number locales') : 'a coverage cell the engine does not read';
+      return false;
+    }
+    this.pv0 = out[0]!;
+    this.pv1 = out[1]!;
+    this.pctSet = true;
+    const mode = this.mode;
+    if (mode === 0) {
+      if (code === 1) this.mode = 1;
+      else if (code === 2) this.mode = 2;
+      // (The general path leaves such a cell unread while no count decides; refusing is the safe side.)
+      else if (this.pv0 !== this.pv1) this.differing = true;
+    }
+    return true;
+  }
+
+  /**
+   * Does the record's coverage cell, in one lane (0 Indonesian, 1 English), disagree with participants ÷
+   * every denominator of the record above 0 by more than half a point? As typed-rows.ts
+   * coverageDisagreement, with the same arithmetic (a stated value above 1 is a percentage).
+   */
+  private coverageDisagrees(lane: number): boolean {
+    const v = lane === 0 ? this.v0 : this.v1;
+    const raw = lane === 0 ? this.pv0 : this.pv1;
+    const stated = raw > 1 ? raw / 100 : raw;
+    const participants = v[this.covP]!;
+    const dens = this.covDens;
+    let compared = false;
+    for (let k = 0; k < dens.length; k++) {
+      const d = v[dens[k]!]!;
+      if (!(d > 0)) continue;
+      const c = participants / d;
+      compared = true;
+      if (Math.abs(c - stated) <= 0.005 + 1e-9 || Math.abs(c - raw) <= 0.005 + 1e-9) return false;
+    }
+    return compared;
+  }
+
+  /**
    * The id's hash and locality key (see IdSet), white space around it ignored; false when it is empty.
    * The key of an id of digits is the low 32 bits of its value, so neighbours in value are neighbours
    * in the set. The general path trims ids as JavaScript does (any Unicode white space): an id that
@@ -501,6 +573,11 @@ export class RangeScanner {
       const mode = this.mode;
       if (mode !== 2 && this.v0[a]! > this.v0[b]! && this.over[0] < 0) this.over[0] = line;
       if (mode !== 1 && this.v1[a]! > this.v1[b]! && this.over[1] < 0) this.over[1] = line;
+    }
+    if (this.pctSet && this.covP >= 0) {
+      const mode = this.mode;
+      if (mode !== 2 && this.cov[0] < 0 && this.coverageDisagrees(0)) this.cov[0] = line;
+      if (mode !== 1 && this.cov[1] < 0 && this.coverageDisagrees(1)) this.cov[1] = line;
     }
     const ids = this.ids;
     if (this.uniqueRows) {
@@ -617,6 +694,7 @@ export class RangeScanner {
       maskTable: this.masks?.table,
       maskCount: this.masks?.count,
       over: this.over,
+      cov: this.cov,
       valueFieldSlots: this.valueFieldSlots,
     };
   }
@@ -659,6 +737,75 @@ function hasVisibleCharacter(buf: Uint8Array, start: number, end: number, delim:
 /** Space, TAB, LF and CR (VT and FF are control characters, refused before this). */
 function isAsciiSpace(b: number): boolean {
   return b === SPACE || b === TAB || b === LF || b === CR;
+}
+
+/**
+ * A coverage cell in both locales, as core/numbers.ts readCell(raw, 'percent') reads it, for the cells
+ * whose readings the engine knows exactly: −1 when it is blank (only spaces: the general path skips
+ * it), else which locales it is a number of (bits: 1 Indonesian, 2 English; 0 for none, or a cell the
+ * engine leaves to the general path), their values in out[0] / out[1] (−1 where not one). A `%` after the
+ * number (spaces between allowed) divides it by 100.
+ */
+export function readPercentCell(src: Uint8Array, start: number, end: number, out: Float64Array): number {
+  while (start < end && src[start] === SPACE) start++;
+  while (end > start && src[end - 1] === SPACE) end--;
+  if (start === end) return -1;
+  let percent = false;
+  if (src[end - 1] === 0x25) {
+    percent = true;
+    end--;
+    while (end > start && src[end - 1] === SPACE) end--;
+  }
+  const id = readDecimal(src, start, end, 0x2e, 0x2c);
+  const en = readDecimal(src, start, end, 0x2c, 0x2e);
+  out[0] = id >= 0 && percent ? id / 100 : id;
+  out[1] = en >= 0 && percent ? en / 100 : en;
+  return (id >= 0 ? 1 : 0) | (en >= 0 ? 2 : 0);
+}
+
+/**
+ * A coverage cell's number in one locale, as core/numbers.ts parseNumber reads it (its `grouped` and
+ * `plain` patterns, no sign): digits with `group` every three after a first group of 1–3 digits not
+ * starting with 0 (`1.234`), or plain digits; then optionally `decimal` and one digit or more. −1 when
+ * it is not one, or has more than 15 digits (then M ÷ 10^k below is the float Number() gives: both are
+ * exact, and a division rounds correctly).
+ */
+function readDecimal(src: Uint8Array, start: number, end: number, group: number, decimal: number): number {
+  let dot = -1;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = src[i]!;
+    if (c === decimal) {
+      if (dot >= 0) return -1;
+      dot = i;
+    } else if (c === group) {
+      if (dot >= 0) return -1;
+    } else if (c < 48 || c > 57) return -1;
+    else digits++;
+  }
+  const intEnd = dot >= 0 ? dot : end;
+  if (intEnd === start || (dot >= 0 && dot + 1 === end) || digits > 15) return -1;
+  let m = 0;
+  let lead = 0;
+  let run = -1; // digits since the last group mark; −1 before the first
+  for (let i = start; i < intEnd; i++) {
+    const c = src[i]!;
+    if (c === group) {
+      if (run === -1 ? lead < 1 || lead > 3 : run !== 3) return -1;
+      run = 0;
+    } else {
+      m = m * 10 + (c - 48);
+      if (run === -1) lead++;
+      else run++;
+    }
+  }
+  if (run !== -1 && (run !== 3 || src[start] === 48)) return -1;
+  let k = 0;
+  if (dot >= 0) {
+    for (let i = dot + 1; i < end; i++) m = m * 10 + (src[i]! - 48);
+    k = end - dot - 1;
+  }
+  return k === 0 ? m : m / POW10[k]!;
 }
 
 export function localeMode(locale: NumberLocale | undefined): number {
