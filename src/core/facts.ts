@@ -268,6 +268,11 @@ export type Note =
       /** The files that chose it, each giving it (of the month reported, when dated): not the input's first column. */
       readonly within?: { readonly period: string | null; readonly files: readonly string[] };
     }
+  /**
+   * rv31 V7: coverage --year --by kanwil[,segment] of Kanwil reported in part: planned as breakdown --by
+   * `planned` (the provinces reported, like for like), not --by `by` (the whole offices' figures).
+   */
+  | { readonly code: 'year-grid'; readonly by: readonly string[]; readonly planned: readonly string[]; readonly kanwils: readonly { readonly kanwil: string; readonly provinces: number; readonly of: number }[] }
   /** The previous month (`source`) has no `measure` figures (`has`: the denominators it gives instead): no coverage change in pp (rv28 R11). */
   | { readonly code: 'previous-denominator'; readonly measure: string; readonly previousPeriod: string | null; readonly source: string; readonly has: readonly string[] }
   /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */

@@ -729,6 +729,15 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
       );
     }
+    case 'year-grid': {
+      // rv31 V7: --year plans on breakdown --by's grid, but not a Kanwil's whole figure for some of its provinces.
+      const offices = n.kanwils.map((k) => `${k.kanwil} (${num(k.provinces, 'en')} of ${num(k.of, 'en')} provinces)`);
+      const officesId = n.kanwils.map((k) => `${k.kanwil} (${num(k.provinces, 'id')} dari ${num(k.of, 'id')} provinsi)`);
+      return L(
+        `--year: the report has only part of ${list(offices)}: its targets are breakdown --year --by ${n.planned.join(',')}'s for the provinces reported, added up (like for like), not breakdown --by ${n.by.join(',')}'s figures for the whole regional office`,
+        `--year: laporan hanya memuat sebagian ${list(officesId)}: targetnya adalah target breakdown --year --by ${n.planned.join(',')} untuk provinsi yang dilaporkan, dijumlahkan (setara), bukan angka breakdown --by ${n.by.join(',')} untuk seluruh kantor wilayah`,
+      );
+    }
     case 'previous-denominator': {
       // rv28 R11: coverage_change_pp was empty without a word.
       const when = n.previousPeriod ?? L('the previous month', 'bulan sebelumnya');

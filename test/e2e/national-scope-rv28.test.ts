@@ -89,8 +89,10 @@ describe('rv28 R24: a file with one row per Kanwil', () => {
     expect(meta.scopeText).toEqual({ en: 'Kanwil Sulawesi Maluku (Sulama): 8 provinces', id: 'Kanwil Sulawesi Maluku (Sulama): 8 provinsi' });
     expect(r.stderr).not.toContain('DKI Jakarta');
     expect(meta.notes.filter((n: { code: string }) => n.code === 'below-later-actual' || n.code === 'held')).toEqual([]);
-    // The Kanwil's target is its 8 provinces' share of the national plan, as by province: 5,567,655.
-    expect(JSON.parse(r.stdout).totals.target).toBe(5567655);
+    // The Kanwil's target is its row of breakdown --year 2026 --by kanwil (rv31 V7: planned on the Kanwil
+    // grid, no longer its 8 provinces' added up, 5,567,655): 3,124,726 today + 28,854,868 × 8,585,359 /
+    // 101,406,671 (Sulama's uncovered of the 10 Kanwil's not held) = 3,124,726 + 2,442,930.02 → 5,567,656.
+    expect(JSON.parse(r.stdout).totals.target).toBe(5567656);
   });
 });
 
