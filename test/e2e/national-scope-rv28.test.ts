@@ -110,7 +110,8 @@ describe('rv28 R4: an input with no area column is taken as national: said, and 
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain("error: the input has no area column (province, regency or kanwil), so it would be taken as the whole country's, against the national target; but " + REGION);
-    expect(r.stderr).toContain('hint: add a kanwil or province column naming its area');
+    // rv31 V15: the ways that work for breakdown (a kanwil column led to the next refusal).
+    expect(r.stderr).toContain("hint: give its own total with --target N (jamsostek breakdown --target N --year 2026 --input");
   });
 
   it('coverage --year and coverage on the bundled denominators: refused (main: coverage 2.33 % of the national 140,163,271 employed)', async () => {
