@@ -275,6 +275,11 @@ export type Note =
   | { readonly code: 'year-grid'; readonly by: readonly string[]; readonly planned: readonly string[]; readonly kanwils: readonly { readonly kanwil: string; readonly provinces: number; readonly of: number }[] }
   /** The previous month (`source`) has no `measure` figures (`has`: the denominators it gives instead): no coverage change in pp (rv28 R11). */
   | { readonly code: 'previous-denominator'; readonly measure: string; readonly previousPeriod: string | null; readonly source: string; readonly has: readonly string[] }
+  /**
+   * rv31 V9: the previous month's rows of `source` (one file of a --previous glob) without `measure`, where
+   * the others' have it: `rows` of `of` have no coverage change in pp; the sums' is over the others.
+   */
+  | { readonly code: 'previous-denominator-part'; readonly measure: string; readonly previousPeriod: string | null; readonly source: string; readonly has: readonly string[]; readonly rows: readonly string[]; readonly of: number }
   /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */
   | { readonly code: 'denominator-column'; readonly file: string; readonly column: string; readonly measure: string; readonly given: boolean }
   /** An extract's column whose name says a status (status, aktif, is_active): not read, so every row was counted; its values, with their rows. */

@@ -729,6 +729,17 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
       );
     }
+    case 'previous-denominator-part': {
+      // rv31 V9: one file of the month only (coverage_change_pp of that row and of the Total was empty, unsaid).
+      const when = n.previousPeriod ?? L('the previous month', 'bulan sebelumnya');
+      const gives = n.has.length ? L(`gives ${list(n.has)}, not ${n.measure}`, `memuat ${list(n.has)}, bukan ${n.measure}`) : L(`has no ${n.measure} figures`, `tidak memuat angka ${n.measure}`);
+      const k = n.rows.length;
+      const rest = n.of - k;
+      return L(
+        `${n.source} (${when}) ${gives}, for ${num(k, 'en')} of ${num(n.of, 'en')} rows (${list(n.rows)}): no coverage of that month for ${k === 1 ? 'it' : 'them'} on this report's base, so ${k === 1 ? 'its' : 'their'} coverage_change_pp is empty; the Total's and any subtotal's is over the ${num(rest, 'en')} ${rest === 1 ? 'row' : 'rows'} with ${n.measure} in both months (like for like), the change in participants over all; to compare every row, give that file's ${n.measure} figures`,
+        `${n.source} (${when}) ${gives}, untuk ${num(k, 'id')} dari ${num(n.of, 'id')} baris (${list(n.rows)}): tidak ada cakupan bulan itu untuknya atas dasar laporan ini, sehingga coverage_change_pp-nya kosong; coverage_change_pp Total dan subtotal dihitung atas ${num(rest, 'id')} baris yang memuat ${n.measure} pada kedua bulan (setara), perubahan peserta atas semuanya; untuk membandingkan setiap baris, berikan angka ${n.measure} berkas itu`,
+      );
+    }
     case 'year-grid': {
       // rv31 V7: --year plans on breakdown --by's grid, but not a Kanwil's whole figure for some of its provinces.
       const offices = n.kanwils.map((k) => `${k.kanwil} (${num(k.provinces, 'en')} of ${num(k.of, 'en')} provinces)`);
