@@ -285,6 +285,8 @@ export type Note =
   /** An extract's column whose name says a status (status, aktif, is_active): not read, so every row was counted; its values, with their rows. */
   /** An extract with no participant id column: every row counted as one participant, none checked for repeats (rv17 F6). */
   | { readonly code: 'no-participant-id'; readonly file: string }
+  /** Period cells written with a month's name ("Juni 2026", "Jun-26"), each read as its month (rv31 V8). */
+  | { readonly code: 'period-names'; readonly file: string; readonly example: string; readonly month: string }
   /** Period cells that are dates, taken as their month (rv17 F11); `firstDay`: one on the 1st of a month. */
   | { readonly code: 'period-dates'; readonly file: string; readonly example: string; readonly month: string; readonly firstDay?: { readonly example: string; readonly month: string } }
   | { readonly code: 'status-column'; readonly file: string; readonly column: string; readonly values: readonly { readonly value: string; readonly rows: number }[]; readonly otherRows: number; /** A row is a participant (else an employer, or a count). */ readonly perParticipant: boolean }

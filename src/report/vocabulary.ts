@@ -804,6 +804,14 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file} has no participant id column: each row was counted as one participant, and no participant could be checked for being counted twice; if the file has the ids under another name, name that column kpj (or participant_id)`,
         `${n.file} tidak memiliki kolom nomor peserta: setiap baris dihitung sebagai satu peserta, dan tidak ada peserta yang dapat diperiksa agar tidak terhitung dua kali; jika nomornya ada dengan nama lain, namai kolom itu kpj (atau participant_id)`,
       );
+    case 'period-names': {
+      // rv31 V8: "Juni 2026" was "not a month".
+      const yy = /-\d\d$/.test(n.example);
+      return L(
+        `${n.file}: its period values are written with month names, each read as its month (${n.example} → ${n.month}${yy ? ", Excel's mmm-yy, the year 20yy" : ''})`,
+        `${n.file}: nilai periodenya ditulis dengan nama bulan, masing-masing dibaca sebagai bulannya (${n.example} → ${n.month}${yy ? ', mmm-yy Excel, tahun 20yy' : ''})`,
+      );
+    }
     case 'period-dates': {
       const first = n.firstDay;
       return L(
