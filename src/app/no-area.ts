@@ -18,6 +18,7 @@
 
 import type { Period } from '../core/calendar.js';
 import type { Note } from '../core/facts.js';
+import { shellWord } from '../io/shell-word.js';
 import { areaDimOf, type Scope } from '../core/scope.js';
 import { nationalSized, type Targets } from '../core/coverage/targets.js';
 import { dimIndex, keysOf, labelOf, measureIndex, type Table } from '../core/table.js';
@@ -74,6 +75,30 @@ export function nationalTargets(targets: Targets, period: Period | undefined): N
   return { targets: t.sources.map((s) => s.name).join(', '), total };
 }
 
+/** What breakdown --year was asked: the year, the input as typed, its --by. */
+export interface BreakdownWay {
+  readonly year: number;
+  readonly input: string;
+  readonly by: readonly string[];
+}
+
+/**
+ * breakdown's ways out for a region's input without an area (rv31 V15: "add a kanwil or province column"
+ * led to the next refusal, --year being the national target for any region's input): its own total with
+ * --target N, or its rows of the national plan, which breakdown plans without the input (--by kanwil with
+ * the input's segments: Sulama's rows of `breakdown --year 2026 --by kanwil,segment`).
+ */
+function breakdownHint(plan: BreakdownWay | undefined): { en: string; id: string } {
+  if (!plan) return { en: 'give its own total with --target N, or take its rows of the national plan: jamsostek breakdown --year YYYY --by kanwil (without --input)', id: 'berikan totalnya sendiri dengan --target N, atau ambil barisnya dalam rencana nasional: jamsostek breakdown --year YYYY --by kanwil (tanpa --input)' };
+  const by = plan.by.includes('segment') ? 'kanwil,segment' : 'kanwil';
+  const own = `jamsostek breakdown --target N --year ${plan.year} --input ${shellWord(plan.input)}${plan.by.length ? ` --by ${plan.by.join(',')}` : ''}`;
+  const national = `jamsostek breakdown --year ${plan.year} --by ${by}`;
+  return {
+    en: `give its own total with --target N (${own}), or take its Kanwil's rows of the national plan, without --input (${national})`,
+    id: `berikan totalnya sendiri dengan --target N (${own}), atau ambil baris Kanwil-nya dalam rencana nasional, tanpa --input (${national})`,
+  };
+}
+
 const grouped = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 
 /**
@@ -81,7 +106,7 @@ const grouped = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{
  * national (undefined where it has an area), or the refusal when its participants are under half the
  * national ones of its time. `against`: what national it meets (for the words).
  */
-export function takenAsNational(table: Table, period: Period | undefined, against: NationalAgainst, command: 'breakdown' | 'coverage'): Note | undefined {
+export function takenAsNational(table: Table, period: Period | undefined, against: NationalAgainst, command: 'breakdown' | 'coverage', plan?: BreakdownWay): Note | undefined {
   if (areaDimOf(table.dims.map((d) => d.name))) return undefined;
   const file = table.sources.map((s) => s.name).join(', ');
   const pm = measureIndex(table, 'participants');
@@ -97,7 +122,7 @@ export function takenAsNational(table: Table, period: Period | undefined, agains
     const ofId = period ? ` per ${period}` : '';
     const hint =
       command === 'breakdown'
-        ? { en: 'add a kanwil or province column naming its area (a Kanwil\'s recap: period,kanwil,segment,participants), or give its own total with --target N', id: 'tambahkan kolom kanwil atau province yang menyebut wilayahnya (rekap Kanwil: period,kanwil,segment,participants), atau berikan totalnya sendiri dengan --target N' }
+        ? breakdownHint(plan)
         : { en: 'add a kanwil or province column naming its area (a Kanwil\'s recap: period,kanwil,segment,participants), and to targets of its own (kanwil,segment,target): --year and the bundled denominators then take that area\'s share', id: 'tambahkan kolom kanwil atau province yang menyebut wilayahnya (rekap Kanwil: period,kanwil,segment,participants), juga pada target sendiri (kanwil,segment,target): --year dan penyebut bawaan lalu mengambil bagian wilayah itu' };
     const what =
       typeof against === 'object'

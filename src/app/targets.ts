@@ -334,6 +334,37 @@ function targetsBaseline(t: Table, year: number): Period | undefined {
 
 const YEAR_GRAINS = new Set(['province', 'kanwil', 'segment']);
 
+/**
+ * The grid coverage --year plans on: breakdown --by's for the same --by (rv31 V7: --by kanwil,segment
+ * planned per province × segment and added up gave Sulama PU 3,185,569 where breakdown --year 2026 --by
+ * kanwil,segment hands out 3,210,192). Where breakdown's grid cannot be the report's (--by segment: its
+ * rows are national, a Kanwil's report by segment is its provinces' cells; three keys: breakdown plans
+ * two), the province × segment matrix, whose cells add up to breakdown --by segment's and --by province's
+ * figures exactly; the targets' source names the grid (breakdown --year Y --by province,segment).
+ * --by province,kanwil is planned nested, as breakdown --by kanwil,province.
+ */
+export function yearGrid(grain: readonly string[], margined: boolean, within?: ReadonlySet<string>): { readonly dims: readonly string[]; readonly partial?: Note } {
+  if (margined) return { dims: [...grain] };
+  const areas = grain.filter((g) => g === 'province' || g === 'kanwil');
+  const byProvince = { dims: grain.includes('segment') ? ['province', 'segment'] : ['province'] };
+  if (grain.length > 2 || !areas.length) return byProvince;
+  // A Kanwil reported in part (2 of its 8 provinces): breakdown --by kanwil's figure is the whole
+  // office's; the targets of the provinces reported are compared like for like (DESIGN §6, scope), said.
+  if (grain.includes('kanwil') && !grain.includes('province') && within) {
+    const of = new Map<string, { n: number; of: number }>();
+    for (const [code, p] of areaBook().provinces) {
+      const k = of.get(p.kanwil) ?? { n: 0, of: 0 };
+      k.of++;
+      if (within.has(code)) k.n++;
+      of.set(p.kanwil, k);
+    }
+    const partial = [...of].filter(([, k]) => k.n > 0 && k.n < k.of);
+    if (partial.length) return { ...byProvince, partial: { code: 'year-grid', by: [...grain], planned: [...byProvince.dims], kanwils: partial.map(([k, c]) => ({ kanwil: k, provinces: c.n, of: c.of })) } };
+  }
+  if (areas.length === 2) return { dims: ['kanwil', 'province'] };
+  return { dims: [...grain] };
+}
+
 /** The phasing profile of --phasing (or the config's "phasing"), or even phasing. */
 export async function phasingProfile(file: string | undefined, load: LoadOptions, io: Io): Promise<Phasing> {
   if (!file || file === 'even') return { kind: 'even' };
@@ -485,7 +516,10 @@ export async function coverageTargets(
   }
   // The units: the config's "input" (or --input), the office's own baseline, as breakdown plans on it
   // (rv25 F13: coverage --year planned on the bundled baseline, in silence); else the bundled baseline.
-  const planDims = margined ? [...grain] : grain.includes('segment') ? ['province', 'segment'] : ['province'];
+  // rv31 V7: the grid breakdown --by plans for the same --by, so that the targets a planner hands out with
+  // breakdown are the ones the report compares with (yearGrid).
+  const grid = yearGrid(grain, margined, within);
+  const planDims = grid.dims;
   const units = await planUnits(o, planDims, grain, rule, load, io);
   const B = units.period;
   const base = B ? atPeriod(units.table, B) : units.table;
@@ -506,7 +540,7 @@ export async function coverageTargets(
       { message: `--denominator ${d}: --year ${o.year} merencanakan target dengan baseline bawaan (data/baseline.csv), yang tidak memiliki angka ${d}`, hint: `hilangkan --denominator (target lalu dibagi menurut ${planned}, dan peringatan menyebut tiap dasarnya); atau, jika angka ${d} Anda adalah ${orWords(bases, 'atau')}, beri kolomnya nama itu dan berikan --denominator dengan nama tersebut` },
     );
   }
-  const shape: Shape = margined ? shapeOf(grain, base, o) : grain.includes('segment') ? { kind: 'matrix', rows: 'province', columns: 'segment' } : { kind: 'flat', dim: 'province' };
+  const shape: Shape = grid.dims.length === 1 ? { kind: 'flat', dim: grid.dims[0]! } : grid.dims.length === 2 && grid.dims[0] === 'kanwil' && grid.dims[1] === 'province' ? { kind: 'nested', levels: ['kanwil', 'province'] } : shapeOf(grid.dims, base, o);
   const margins = await planMargins(o, grain, shape, load);
   const denominator = chooseDenominator(o.denominator, [base]);
   if (!units.bundled) refuseSpareGaps(denominator, [units.table], load.maxErrors);
@@ -534,7 +568,7 @@ export async function coverageTargets(
       yearFrom: 'plan',
       phasing,
       method: result.method,
-      source: `breakdown --year ${o.year}${o.input ? ` --input ${o.input}` : ''} (${total.source}, ${result.method}, ${result.mode} mode)`,
+      source: `breakdown --year ${o.year} --by ${grid.dims.join(',')}${o.input ? ` --input ${o.input}` : ''} (${total.source}, ${result.method}, ${result.mode} mode)`,
       rule: ruleFacts(rule, result),
       ...(totals.revision ? { revision: totals.revision } : {}),
       ...(o.asOf ? { asOf: o.asOf } : {}),
@@ -542,7 +576,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...units.notes, ...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(units.bundled ? unattributedNote(result) : undefined), ...(units.bundled ? laterActualNotes(result, B, undefined, within) : [])],
+    notes: [...units.notes, ...optional(grid.partial), ...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(units.bundled ? unattributedNote(result) : undefined), ...(units.bundled ? laterActualNotes(result, B, undefined, within) : [])],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
     // What --denominator can plan the targets on (rv23 F4: "--denominator workforce plans the targets on
     // it too" was refused, the bundled baseline having no workforce).
@@ -681,7 +715,10 @@ export function refuseRegionalYear(base: Table, year: number, total: bigint, cov
  */
 function allocationNotes(result: AllocationResult, within: ReadonlySet<string> | undefined): Note[] {
   if (within === undefined || result.shape !== 'flat') return [...result.notes];
-  const inScope = new Set(result.units.filter((u) => within.has(u.keys[0]!)).map((u) => u.labels[0]!));
+  // A plan by Kanwil (rv31 V7: breakdown --by kanwil's grid): the Kanwil of the report's provinces.
+  const book = areaBook().provinces;
+  const kanwils = result.dims[0] === 'kanwil' ? new Set([...within].map((c) => book.get(c)?.kanwil)) : undefined;
+  const inScope = new Set(result.units.filter((u) => (kanwils ? kanwils.has(u.keys[0]!) : within.has(u.keys[0]!))).map((u) => u.labels[0]!));
   const out: Note[] = [];
   for (const n of result.notes) {
     if (n.code === 'held' || n.code === 'capped' || n.code === 'at-lower') {

@@ -33,6 +33,53 @@ export function parsePeriod(raw: string): Period | undefined {
   return undefined;
 }
 
+// Month names as Indonesian and English exports write them (with Indonesian's older spellings), full and
+// short: the names title rows are read with too (src/io/title-date.ts).
+const MONTH_NUMBER: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ['januari january jan', 1],
+      ['februari pebruari february feb peb', 2],
+      ['maret march mar', 3],
+      ['april apr', 4],
+      ['mei may', 5],
+      ['juni june jun', 6],
+      ['juli july jul', 7],
+      ['agustus august agu agt agust aug', 8],
+      ['september sep sept', 9],
+      ['oktober october okt oct', 10],
+      ['november nopember nov nop', 11],
+      ['desember december des dec', 12],
+    ] as const
+  ).flatMap(([names, n]) => names.split(' ').map((x) => [x, n] as const)),
+);
+
+/**
+ * A month written the way an Indonesian (or English) export writes it, where parsePeriod reads none: a
+ * month's name and a 4-digit year ("Juni 2026", "Jun 2026", "Pebruari-2026", "June, 2026"), Excel's
+ * `mmm-yy` ("Jun-26": 20yy), or a dd/mm/yyyy date whose day is over 12 ("30/06/2026"; "01/06/2026" could
+ * be 6 January written mm/dd: `ambiguous`, refused by the caller with its hint).
+ * Example: writtenMonth('Juni 2026') → { period: '2026-06', form: 'name' }; writtenMonth('30/06/2026') →
+ * { period: '2026-06', form: 'date' }; writtenMonth('05/06/2026') → { ambiguous: true }.
+ */
+export function writtenMonth(raw: string): { period: Period; form: 'name' | 'date' } | { ambiguous: true } | undefined {
+  const t = raw.trim();
+  let m = /^([a-z]+)\.?(?:\s*[-,]\s*|\s+)(\d{4})$/i.exec(t) ?? /^([a-z]+)-(\d{2})$/i.exec(t);
+  if (m) {
+    const month = MONTH_NUMBER.get(m[1]!.toLowerCase());
+    const year = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+    const p = month === undefined ? undefined : make(year, month);
+    return p ? { period: p, form: 'name' } : undefined;
+  }
+  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(t);
+  if (!m) return undefined;
+  const day = Number(m[1]);
+  const month = Number(m[3]);
+  const p = make(Number(m[4]), month, day);
+  if (!p) return undefined;
+  return day > 12 ? { period: p, form: 'date' } : { ambiguous: true };
+}
+
 /** A month of a phasing profile: a calendar month 1–12 (any year), or a period. */
 export function parseProfileMonth(raw: string): { month: number } | { period: Period } | undefined {
   const t = raw.trim();

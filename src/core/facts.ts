@@ -268,13 +268,25 @@ export type Note =
       /** The files that chose it, each giving it (of the month reported, when dated): not the input's first column. */
       readonly within?: { readonly period: string | null; readonly files: readonly string[] };
     }
+  /**
+   * rv31 V7: coverage --year --by kanwil[,segment] of Kanwil reported in part: planned as breakdown --by
+   * `planned` (the provinces reported, like for like), not --by `by` (the whole offices' figures).
+   */
+  | { readonly code: 'year-grid'; readonly by: readonly string[]; readonly planned: readonly string[]; readonly kanwils: readonly { readonly kanwil: string; readonly provinces: number; readonly of: number }[] }
   /** The previous month (`source`) has no `measure` figures (`has`: the denominators it gives instead): no coverage change in pp (rv28 R11). */
   | { readonly code: 'previous-denominator'; readonly measure: string; readonly previousPeriod: string | null; readonly source: string; readonly has: readonly string[] }
+  /**
+   * rv31 V9: the previous month's rows of `source` (one file of a --previous glob) without `measure`, where
+   * the others' have it: `rows` of `of` have no coverage change in pp; the sums' is over the others.
+   */
+  | { readonly code: 'previous-denominator-part'; readonly measure: string; readonly previousPeriod: string | null; readonly source: string; readonly has: readonly string[]; readonly rows: readonly string[]; readonly of: number }
   /** A file's `denominator` column (the tool's own csv/tsv report's) read as the run's denominator: the file does not say which it is. */
   | { readonly code: 'denominator-column'; readonly file: string; readonly column: string; readonly measure: string; readonly given: boolean }
   /** An extract's column whose name says a status (status, aktif, is_active): not read, so every row was counted; its values, with their rows. */
   /** An extract with no participant id column: every row counted as one participant, none checked for repeats (rv17 F6). */
   | { readonly code: 'no-participant-id'; readonly file: string }
+  /** Period cells written with a month's name ("Juni 2026", "Jun-26"), each read as its month (rv31 V8). */
+  | { readonly code: 'period-names'; readonly file: string; readonly example: string; readonly month: string }
   /** Period cells that are dates, taken as their month (rv17 F11); `firstDay`: one on the 1st of a month. */
   | { readonly code: 'period-dates'; readonly file: string; readonly example: string; readonly month: string; readonly firstDay?: { readonly example: string; readonly month: string } }
   | { readonly code: 'status-column'; readonly file: string; readonly column: string; readonly values: readonly { readonly value: string; readonly rows: number }[]; readonly otherRows: number; /** A row is a participant (else an employer, or a count). */ readonly perParticipant: boolean }

@@ -4,7 +4,7 @@
 // past that, texts are resolved afresh while they keep coming new), so a file of millions of rows pays
 // a lookup per row, and a few recent texts per column (a column cycling through the months) not even that.
 
-import { parsePeriod, parseProfileMonth } from '../core/calendar.js';
+import { parsePeriod, parseProfileMonth, writtenMonth } from '../core/calendar.js';
 import { resolveSegment, SEGMENTS } from '../core/domain.js';
 import type { KeyKind } from '../core/table.js';
 import { normaliseName, provinceRegistry, type CodeSystem, type Province } from './areas.js';
@@ -21,7 +21,7 @@ import { RECENT, recentSlot } from './key-sets.js';
 export type Resolved = ({ readonly key: string; readonly label: string } | Bilingual) & {
   readonly total?: 'grand' | 'sub';
   /** A period written as a date (2024-06-30), taken as its month; 'first': the 1st of a month (rv17 F11). */
-  readonly date?: 'first' | 'other';
+  readonly date?: 'first' | 'other' | 'name';
 };
 
 /**
@@ -271,7 +271,13 @@ export class KeyDomains {
         const p = parsePeriod(t);
         const day = p ? DATE.exec(t) : null;
         if (p && day) return { key: p, label: p, date: Number(day[1]) === 1 ? 'first' : 'other' };
-        return p ? { key: p, label: p } : say({ message: `"${clipValue(t)}" is not a month`, hint: 'write periods as YYYY-MM, e.g. 2024-06' }, { message: `"${clipValue(t)}" bukan bulan`, hint: 'tulis periode sebagai YYYY-MM, mis. 2024-06' });
+        if (p) return { key: p, label: p };
+        // rv31 V8: "Juni 2026", "Jun-26", "30/06/2026" as Indonesian exports write them, read after the
+        // ISO forms fail (each distinct text once: the resolver is cached), and said (period-dates).
+        const w = writtenMonth(t);
+        if (w && 'period' in w) return { key: w.period, label: w.period, date: w.form === 'name' ? 'name' : 'other' };
+        if (w) return say({ message: `"${clipValue(t)}" is not a month: it could be dd/mm/yyyy or mm/dd/yyyy`, hint: 'write periods as YYYY-MM, e.g. 2024-06' }, { message: `"${clipValue(t)}" bukan bulan yang jelas: bisa dd/mm/yyyy atau mm/dd/yyyy`, hint: 'tulis periode sebagai YYYY-MM, mis. 2024-06' });
+        return say({ message: `"${clipValue(t)}" is not a month`, hint: 'write periods as YYYY-MM, e.g. 2024-06' }, { message: `"${clipValue(t)}" bukan bulan`, hint: 'tulis periode sebagai YYYY-MM, mis. 2024-06' });
       }
       case 'month': {
         const m = parseProfileMonth(t);

@@ -712,8 +712,14 @@ export class TypedRows implements RowSink {
 
   /** The first period cell written as a date, and the first on the 1st of a month (rv17 F11). */
   private dates: { example: string; month: string; firstDay?: { example: string; month: string } } | undefined;
+  /** The first period cell written with a month's name ("Juni 2026", "Jun-26": rv31 V8). */
+  private periodNamed: { example: string; month: string } | undefined;
 
-  private periodDate(raw: string, month: string, date: 'first' | 'other'): void {
+  private periodDate(raw: string, month: string, date: 'first' | 'other' | 'name'): void {
+    if (date === 'name') {
+      if (!this.o.tap) this.periodNamed ??= { example: raw.trim(), month };
+      return;
+    }
     if (this.o.tap || (this.dates && (this.dates.firstDay || date !== 'first'))) return;
     this.dates ??= { example: raw.trim(), month };
     if (date === 'first') this.dates.firstDay ??= { example: raw.trim(), month };
@@ -729,6 +735,7 @@ export class TypedRows implements RowSink {
     if (this.kind === 'rows') out.push({ code: 'no-participant-id', file });
     const d = this.dates;
     if (d) out.push({ code: 'period-dates', file, example: d.example, month: d.month, ...(d.firstDay ? { firstDay: d.firstDay } : {}) });
+    if (this.periodNamed) out.push({ code: 'period-names', file, example: this.periodNamed.example, month: this.periodNamed.month });
     return out;
   }
 

@@ -729,6 +729,26 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.count === 1 ? '1 baris' : `${n.count} baris`} memiliki ${n.measure} 0 (${names}): tanpa cakupan, dan Total menjumlahkan pesertanya, bila ada, tanpa ${n.measure} miliknya sendiri; jika angkanya bukan 0, isikan`,
       );
     }
+    case 'previous-denominator-part': {
+      // rv31 V9: one file of the month only (coverage_change_pp of that row and of the Total was empty, unsaid).
+      const when = n.previousPeriod ?? L('the previous month', 'bulan sebelumnya');
+      const gives = n.has.length ? L(`gives ${list(n.has)}, not ${n.measure}`, `memuat ${list(n.has)}, bukan ${n.measure}`) : L(`has no ${n.measure} figures`, `tidak memuat angka ${n.measure}`);
+      const k = n.rows.length;
+      const rest = n.of - k;
+      return L(
+        `${n.source} (${when}) ${gives}, for ${num(k, 'en')} of ${num(n.of, 'en')} rows (${list(n.rows)}): no coverage of that month for ${k === 1 ? 'it' : 'them'} on this report's base, so ${k === 1 ? 'its' : 'their'} coverage_change_pp is empty; the Total's and any subtotal's is over the ${num(rest, 'en')} ${rest === 1 ? 'row' : 'rows'} with ${n.measure} in both months (like for like), the change in participants over all; to compare every row, give that file's ${n.measure} figures`,
+        `${n.source} (${when}) ${gives}, untuk ${num(k, 'id')} dari ${num(n.of, 'id')} baris (${list(n.rows)}): tidak ada cakupan bulan itu untuknya atas dasar laporan ini, sehingga coverage_change_pp-nya kosong; coverage_change_pp Total dan subtotal dihitung atas ${num(rest, 'id')} baris yang memuat ${n.measure} pada kedua bulan (setara), perubahan peserta atas semuanya; untuk membandingkan setiap baris, berikan angka ${n.measure} berkas itu`,
+      );
+    }
+    case 'year-grid': {
+      // rv31 V7: --year plans on breakdown --by's grid, but not a Kanwil's whole figure for some of its provinces.
+      const offices = n.kanwils.map((k) => `${k.kanwil} (${num(k.provinces, 'en')} of ${num(k.of, 'en')} provinces)`);
+      const officesId = n.kanwils.map((k) => `${k.kanwil} (${num(k.provinces, 'id')} dari ${num(k.of, 'id')} provinsi)`);
+      return L(
+        `--year: the report has only part of ${list(offices)}: its targets are breakdown --year --by ${n.planned.join(',')}'s for the provinces reported, added up (like for like), not breakdown --by ${n.by.join(',')}'s figures for the whole regional office`,
+        `--year: laporan hanya memuat sebagian ${list(officesId)}: targetnya adalah target breakdown --year --by ${n.planned.join(',')} untuk provinsi yang dilaporkan, dijumlahkan (setara), bukan angka breakdown --by ${n.by.join(',')} untuk seluruh kantor wilayah`,
+      );
+    }
     case 'previous-denominator': {
       // rv28 R11: coverage_change_pp was empty without a word.
       const when = n.previousPeriod ?? L('the previous month', 'bulan sebelumnya');
@@ -784,6 +804,14 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file} has no participant id column: each row was counted as one participant, and no participant could be checked for being counted twice; if the file has the ids under another name, name that column kpj (or participant_id)`,
         `${n.file} tidak memiliki kolom nomor peserta: setiap baris dihitung sebagai satu peserta, dan tidak ada peserta yang dapat diperiksa agar tidak terhitung dua kali; jika nomornya ada dengan nama lain, namai kolom itu kpj (atau participant_id)`,
       );
+    case 'period-names': {
+      // rv31 V8: "Juni 2026" was "not a month".
+      const yy = /-\d\d$/.test(n.example);
+      return L(
+        `${n.file}: its period values are written with month names, each read as its month (${n.example} → ${n.month}${yy ? ", Excel's mmm-yy, the year 20yy" : ''})`,
+        `${n.file}: nilai periodenya ditulis dengan nama bulan, masing-masing dibaca sebagai bulannya (${n.example} → ${n.month}${yy ? ', mmm-yy Excel, tahun 20yy' : ''})`,
+      );
+    }
     case 'period-dates': {
       const first = n.firstDay;
       return L(

@@ -89,8 +89,10 @@ describe('rv28 R24: a file with one row per Kanwil', () => {
     expect(meta.scopeText).toEqual({ en: 'Kanwil Sulawesi Maluku (Sulama): 8 provinces', id: 'Kanwil Sulawesi Maluku (Sulama): 8 provinsi' });
     expect(r.stderr).not.toContain('DKI Jakarta');
     expect(meta.notes.filter((n: { code: string }) => n.code === 'below-later-actual' || n.code === 'held')).toEqual([]);
-    // The Kanwil's target is its 8 provinces' share of the national plan, as by province: 5,567,655.
-    expect(JSON.parse(r.stdout).totals.target).toBe(5567655);
+    // The Kanwil's target is its row of breakdown --year 2026 --by kanwil (rv31 V7: planned on the Kanwil
+    // grid, no longer its 8 provinces' added up, 5,567,655): 3,124,726 today + 28,854,868 × 8,585,359 /
+    // 101,406,671 (Sulama's uncovered of the 10 Kanwil's not held) = 3,124,726 + 2,442,930.02 → 5,567,656.
+    expect(JSON.parse(r.stdout).totals.target).toBe(5567656);
   });
 });
 
@@ -108,7 +110,8 @@ describe('rv28 R4: an input with no area column is taken as national: said, and 
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain("error: the input has no area column (province, regency or kanwil), so it would be taken as the whole country's, against the national target; but " + REGION);
-    expect(r.stderr).toContain('hint: add a kanwil or province column naming its area');
+    // rv31 V15: the ways that work for breakdown (a kanwil column led to the next refusal).
+    expect(r.stderr).toContain("hint: give its own total with --target N (jamsostek breakdown --target N --year 2026 --input");
   });
 
   it('coverage --year and coverage on the bundled denominators: refused (main: coverage 2.33 % of the national 140,163,271 employed)', async () => {

@@ -140,8 +140,8 @@ describe('F5: Indonesian reports say their facts in Indonesian', () => {
     const c = await run(['coverage', 'examples/2024-06/gorontalo.csv', '--year', '2024', '-q', '-f', 'json']);
     expect(c.code, c.stderr).toBe(0);
     const cm = (JSON.parse(c.stdout) as { meta: Record<string, unknown> }).meta;
-    expect(cm['targets']).toBe('breakdown --year 2024 (data/targets.csv (plan: target (users-plan-2024)), webster, gap mode)');
-    expect(new Map(metaLines(cm, 'id').map((l) => [l.path.join('.'), l.value])).get('targets')).toBe('breakdown --year 2024 (data/targets.csv (plan: target (users-plan-2024)), webster, mode selisih)');
+    expect(cm['targets']).toBe('breakdown --year 2024 --by province (data/targets.csv (plan: target (users-plan-2024)), webster, gap mode)');
+    expect(new Map(metaLines(cm, 'id').map((l) => [l.path.join('.'), l.value])).get('targets')).toBe('breakdown --year 2024 --by province (data/targets.csv (plan: target (users-plan-2024)), webster, mode selisih)');
     // A revised or interpolated target, as app/targets.ts writes it.
     const words = (targets: string): unknown => metaLines({ targets }, 'id')[0]!.value;
     expect(words('breakdown --year 2025 (s.csv (plan), interpolated between 2024 and 2026, revised from 2025-07, webster, level mode)')).toBe('breakdown --year 2025 (s.csv (plan), diinterpolasi antara 2024 dan 2026, direvisi mulai 2025-07, webster, mode tingkat)');

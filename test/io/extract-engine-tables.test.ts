@@ -135,8 +135,9 @@ describe('MonthMasks', () => {
 
   it('numbers a month the same whatever its spelling, and −1 when the text names none', () => {
     // 2024 × 12 + (6 − 1), by hand.
-    for (const text of ['2024-06', '2024-6', ' 2024-06', '2024/06', '202406', '06/2024', '2024-06-30']) expect(monthNumber(text)).toBe(24_293);
+    // rv31 V8: a month's name and dd/mm/yyyy (day over 12) as the key resolver reads them.
+    for (const text of ['2024-06', '2024-6', ' 2024-06', '2024/06', '202406', '06/2024', '2024-06-30', 'Juni 2024', 'Jun-24', '30/06/2024']) expect(monthNumber(text)).toBe(24_293);
     expect(monthNumber('2024-07')).toBe(24_294);
-    for (const text of ['2024', '2024-Q1', 'Juni 2024', '2024-13', '']) expect(monthNumber(text)).toBe(-1);
+    for (const text of ['2024', '2024-Q1', 'Juni 24', '01/06/2024', '2024-13', '']) expect(monthNumber(text)).toBe(-1);
   });
 });

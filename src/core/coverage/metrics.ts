@@ -55,6 +55,12 @@ export interface CoverageInput {
    * the change is like for like (previousParticipants is then already of those groups only).
    */
   readonly likeForLike?: { readonly participants?: number; readonly denominator?: number };
+  /**
+   * The change in coverage over the rows whose denominator both months give, when the previous month's
+   * is missing for some (one file of a --previous glob with employed where the others have
+   * potential_workers: rv31 V9): the change in participants stays over all the rows.
+   */
+  readonly points?: { readonly participants?: number; readonly denominator?: number; readonly previousParticipants?: number; readonly previousDenominator?: number };
 }
 
 export interface CoverageMetrics {
@@ -119,8 +125,15 @@ export function computeCoverage(input: CoverageInput, atRiskMargin: number): Cov
     runRate,
     status,
     change: input.previousParticipants !== undefined && nowP !== undefined ? nowP - input.previousParticipants : null,
-    coverageChangePoints: nowCoverage !== null && prevCoverage !== null ? changeInPoints(nowP!, nowD!, input.previousParticipants!, input.previousDenominator!, nowCoverage, prevCoverage) : null,
+    coverageChangePoints: input.points ? pointsOver(input.points) : nowCoverage !== null && prevCoverage !== null ? changeInPoints(nowP!, nowD!, input.previousParticipants!, input.previousDenominator!, nowCoverage, prevCoverage) : null,
   };
+}
+
+/** The change in coverage over `points`' figures (null where one is missing or a denominator is not positive). */
+function pointsOver(x: NonNullable<CoverageInput['points']>): number | null {
+  const { participants: p1, denominator: d1, previousParticipants: p0, previousDenominator: d0 } = x;
+  if (p1 === undefined || d1 === undefined || p0 === undefined || d0 === undefined || !(d1 > 0) || !(d0 > 0)) return null;
+  return changeInPoints(p1, d1, p0, d0, p1 / d1, p0 / d0);
 }
 
 /**

@@ -400,6 +400,28 @@ function withoutLacking(values: Map<string, number | null>, data: Table, den: Ta
   }
 }
 
+/**
+ * rv31 V9: the previous month's rows with `measure` and this month's rows of the same areas, when some of
+ * the previous month's rows lack it (their files give another denominator) and others have it; with the
+ * files and the rows (labels at the report's grain) without it. Undefined when every row or none has it.
+ */
+function pointsBasis(then: Table, now: Table, measure: string, grain: readonly string[]): { then: Table; now: Table; source: string; has: string[]; rows: string[]; of: number } | undefined {
+  const m = measureIndex(then, measure);
+  if (m < 0) return undefined;
+  const lacks = (r: TableRow): boolean => r.values[m] === null || r.values[m] === undefined;
+  const srcs = new Set<number>();
+  for (const r of then.rows) if (lacks(r)) srcs.add(r.src);
+  if (!srcs.size || !then.rows.some((r) => !lacks(r))) return undefined;
+  const without = filterRows(then, lacks);
+  const withIt = filterRows(then, (r) => !lacks(r));
+  const has = DENOMINATORS.filter((x) => x !== measure && hasValues(without, x));
+  const at = grain.map((g) => dimIndex(then, g));
+  const label = (r: TableRow): string => at.map((i) => (i >= 0 ? labelOf(then.dims[i]!, r.keys[i]!) : '')).filter((x) => x).join(' / ');
+  const rows = [...new Set(without.rows.map(label))];
+  const of = new Set(then.rows.map(label)).size;
+  return { then: withIt, now: restrictTo(now, withIt), source: then.sources.filter((_, i) => srcs.has(i)).map((x) => x.name).join(', '), has, rows, of };
+}
+
 /** Whether a table has a measure with a value in some row. */
 function hasValues(t: Table, measure: string): boolean {
   const m = measureIndex(t, measure);
@@ -976,6 +998,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const source = previousTable.sources.filter((_, i) => srcs.has(i)).map((x) => x.name).join(', ');
     notes.push({ code: 'previous-denominator', measure: spec.denominator, previousPeriod: previousPeriod ?? null, source, has });
   }
+  // rv31 V9: some of the previous month's rows only without it (one file of a --previous glob gives
+  // employed): their coverage_change_pp is empty, the others' sums' is over the rows both months give
+  // it for (like for like; the change in participants stays over all). Said, naming the files.
+  const points = prevLfl && spec.denominator && fromInput ? pointsBasis(prevLfl, curLfl, spec.denominator, grain) : undefined;
+  if (points) notes.push({ code: 'previous-denominator-part', measure: spec.denominator!, previousPeriod: previousPeriod ?? null, source: points.source, has: points.has, rows: points.rows, of: points.of });
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
@@ -1086,6 +1113,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
     const prevD = prevLfl && spec.denominator ? measureAt(prevDen ?? prevLfl, g, spec.denominator, roll) : undefined;
     if (prevD && prevDen && level !== 'detail') withoutLacking(prevD.values, prevLfl!, prevDen, grain, g, spec.denominator!, roll);
+    const ptsAt = points ? (['participants', spec.denominator!] as const).flatMap((m) => [measureAt(points.now, g, m, roll).values, measureAt(points.then, g, m, roll).values]) : undefined;
     const lflP = lfl ? measureAt(curLfl, g, 'participants', roll) : undefined;
     const lflD = lfl && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
     if (lflD && lflDen && lflDen !== curLfl && level !== 'detail') withoutLacking(lflD.values, curLfl, lflDen, grain, g, spec.denominator!, roll);
@@ -1093,7 +1121,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // row is made more than once: a pass while planning, then by each writer): NaN where there is none.
     const groups = columnsFor(part);
     const n = groups.size;
-    const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined;
+    const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined || ptsAt !== undefined;
     const column = (m: Map<string, number | null> | undefined, keys: readonly string[]): Float64Array | undefined => {
       if (!m) return undefined;
       const out = new Float64Array(n);
@@ -1107,6 +1135,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     let lflPAt: Float64Array | undefined;
     let lflDAt: Float64Array | undefined;
     let starsAt: StarSums[] | undefined;
+    let pointsAt: Float64Array[] | undefined;
     if (byKey) {
       const keys = new Array<string>(n);
       for (let i = 0; i < n; i++) keys[i] = key(groups.keys.map((col) => col.at(i)!));
@@ -1117,10 +1146,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       lflPAt = column(lflP?.values, keys);
       lflDAt = column(lflD?.values, keys);
       if (underGroup) starsAt = keys.map((k) => underGroup.get(k) ?? NO_STARS);
+      if (ptsAt) pointsAt = ptsAt.map((m) => column(m, keys)!);
     }
     // The rows are made by a function outside this plan's scope, given only what they read: a list held
     // by the result keeps these arrays and the level's groups, not every table and rollup of the plan.
-    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: targets?.yearFrom === 'plan' && wholePlan, denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt });
+    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: targets?.yearFrom === 'plan' && wholePlan, denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt, pointsAt });
   };
   const detail = levelRows(grain, 'detail');
   // One pass over the detail rows, each made and let go: rows without a denominator where others have
@@ -1454,6 +1484,8 @@ interface LevelInputs {
   readonly lflPAt?: Float64Array;
   readonly lflDAt?: Float64Array;
   readonly starsAt?: readonly StarSums[];
+  /** rv31 V9: now's participants, the previous month's, now's denominator, the previous month's, over the rows both give it for. */
+  readonly pointsAt?: readonly Float64Array[];
 }
 
 const figureAt = (a: Float64Array | undefined, i: number): number | undefined => {
@@ -1506,6 +1538,7 @@ function levelMaker(o: LevelInputs): LevelRows {
         previousParticipants: figureAt(o.prevPAt, i),
         previousDenominator: figureAt(o.prevDAt, i),
         likeForLike: o.lflPAt ? { participants: figureAt(o.lflPAt, i), denominator: figureAt(o.lflDAt, i) } : undefined,
+        ...(o.pointsAt ? { points: { participants: figureAt(o.pointsAt[0], i), previousParticipants: figureAt(o.pointsAt[1], i), denominator: figureAt(o.pointsAt[2], i), previousDenominator: figureAt(o.pointsAt[3], i) } } : {}),
       },
       o.margin,
     );

@@ -1,7 +1,7 @@
 // Open-addressing tables on typed arrays for the extract engine: nothing per row is an object, and only
 // the distinct values, the groups and the participant ids take memory.
 
-import { parsePeriod } from '../../core/calendar.js';
+import { parsePeriod, writtenMonth } from '../../core/calendar.js';
 
 /** FNV-1a over bytes, finished with a murmur3 mix so that the low bits (the slot) depend on every byte. */
 export function hashBytes(src: Uint8Array, start: number, end: number): number {
@@ -148,9 +148,17 @@ export class ValueTable {
  * and `2024-06-30` hash alike), so that files, ranges and both engines compare participants by month.
  * A text that is no month hashes as itself (the caller refuses such a file anyway); no period is 0.
  */
+/** The month a period text names, as the key resolver reads it (written forms after the ISO ones fail: rv31 V8). */
+function monthOfText(text: string): string | undefined {
+  const p = parsePeriod(text);
+  if (p !== undefined) return p;
+  const w = writtenMonth(text);
+  return w && 'period' in w ? w.period : undefined;
+}
+
 export function periodHash(text: string | undefined): number {
   if (text === undefined) return 0;
-  const canonical = Buffer.from(parsePeriod(text) ?? text, 'utf8');
+  const canonical = Buffer.from(monthOfText(text) ?? text, 'utf8');
   return hashBytes(canonical, 0, canonical.length);
 }
 
@@ -513,7 +521,7 @@ function slotsFor(n: number): number {
  * names none. Texts of one month (`2024-6`, ` 2024-06`) give one number, as in periodHash.
  */
 export function monthNumber(text: string): number {
-  const p = parsePeriod(text);
+  const p = monthOfText(text);
   return p === undefined ? -1 : Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
 }
 
