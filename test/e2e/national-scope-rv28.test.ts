@@ -123,11 +123,13 @@ describe('rv28 R4: an input with no area column is taken as national: said, and 
     expect(d.stderr).toContain('against the national denominators; but ' + REGION);
   });
 
-  it('with a kanwil column the same figures are the Kanwil\'s: Total target 5,567,655, its share of the plan', async () => {
+  it('with a kanwil column the same figures are the Kanwil\'s: Total target 5,567,656, its row of breakdown --by kanwil,segment', async () => {
+    // The whole Kanwil by segment is planned on breakdown's kanwil × segment grid (the lead, after fx47):
+    // 3,124,726 today + 28,854,868 × 8,585,359 / 101,406,671 = 5,567,656.02 → 5,567,656.
     const k = writeIn(dir, 'sulama-kanwil-seg.csv', 'period,kanwil,segment,participants\n2026-06,Sulama,PU,1958927\n2026-06,Sulama,BPU,979463\n2026-06,Sulama,JAKON,261191\n2026-06,Sulama,PMI,65298\n');
     const r = await run(['coverage', k, '--by', 'segment', '--year', '2026', '-f', 'csv', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split('\n').find((l) => l.startsWith('Total,'))!.split(',')[5]).toBe('5567655');
+    expect(r.stdout.split('\n').find((l) => l.startsWith('Total,'))!.split(',')[5]).toBe('5567656');
     expect(r.stderr).not.toContain('no area column');
   });
 

@@ -3,8 +3,9 @@
 // PU 3,210,192 and the monthly `coverage --year 2026 --by kanwil,segment` compared with 3,185,569 (by kanwil
 // 5,567,656 vs 5,567,655; Sulawesi Selatan in kanwil,province 2,054,682 vs 2,054,681). Now coverage --year
 // plans on breakdown --by's grid for the same --by: the targets and the milestones are breakdown's, row
-// for row. --by segment (breakdown's rows are national) keeps the province × segment cells of the
-// report's provinces, and the targets' source says so. Failed on main at 5ba02b9.
+// for row. --by segment of whole Kanwils takes their rows of breakdown --by kanwil,segment (the lead,
+// after fx47: its first version summed the provinces' cells, PU 3,185,569 again); of a Kanwil in part,
+// the province × segment cells of its provinces; the targets' source says which. Failed on main at 5ba02b9.
 import { describe, expect, it } from 'vitest';
 import { csvRows, run, tmp, writeIn } from './helpers.js';
 
@@ -80,15 +81,26 @@ describe('coverage --year plans on breakdown --by\'s grid (rv31 V7)', () => {
     expect(Number(byKeys(detailOf(cov.stdout), ['kanwil'], 'target').get(SULAMA_KANWIL))).toBe(Number(t.get('Gorontalo')) + Number(t.get('Maluku')));
     expect(cov.stderr).toContain("warning: --year: the report has only part of Sulawesi Maluku (Sulama) (2 of 8 provinces): its targets are breakdown --year --by province's for the provinces reported, added up (like for like), not breakdown --by kanwil's figures for the whole regional office");
   });
-  it('--by segment: the province × segment cells of the report\'s provinces, and the targets say which plan', async () => {
+  it('--by segment of a whole Kanwil: the Kanwil\'s row of breakdown --by kanwil,segment (PU 3,210,192, June milestone 2,956,232), as its office was handed', async () => {
     const cov = await run(['coverage', input, '--by', 'segment', '--year', '2026', '-f', 'json']);
+    expect(cov.code, cov.stderr).toBe(0);
+    const json = JSON.parse(cov.stdout) as { meta: { targets: string }; rows: { segment: string; target: number; milestone: number; level: string }[] };
+    expect(json.meta.targets).toMatch(/^breakdown --year 2026 --by kanwil,segment /);
+    const bd = await run(['breakdown', '--year', '2026', '--by', 'kanwil,segment', '-f', 'csv']);
+    const ofSulama = new Map(detailOf(bd.stdout).filter((r) => r['kanwil'] === SULAMA_KANWIL).map((r) => [r['segment']!, Number(r['target'])]));
+    expect(new Map(json.rows.filter((r) => r.level === 'detail').map((r) => [r.segment, r.target]))).toEqual(ofSulama);
+    expect(json.rows.find((r) => r.segment === 'PU')).toMatchObject({ target: 3210192, milestone: 2956232 });
+  });
+
+  it('--by segment of a Kanwil in part (Gorontalo and Maluku): the province × segment cells of its provinces', async () => {
+    const two = writeIn(tmp(), 'two.csv', `period,province,segment,participants\n${SULAMA.filter((r) => r[0] === 'Gorontalo' || r[0] === 'Maluku').flatMap(([p, ...v]) => SEGMENTS.map((s, i) => `2026-06,${p},${s},${v[i]}`)).join('\n')}\n`);
+    const cov = await run(['coverage', two, '--by', 'segment', '--year', '2026', '-f', 'json']);
     expect(cov.code, cov.stderr).toBe(0);
     const json = JSON.parse(cov.stdout) as { meta: { targets: string }; rows: { segment: string; target: number; level: string }[] };
     expect(json.meta.targets).toMatch(/^breakdown --year 2026 --by province,segment /);
     const bd = await run(['breakdown', '--year', '2026', '--by', 'province,segment', '-f', 'csv']);
     const sums = new Map<string, number>();
-    for (const r of csvRows(bd.stdout)) if (r['level'] === 'detail' && PROVINCES.has(r['province']!)) sums.set(r['segment']!, (sums.get(r['segment']!) ?? 0) + Number(r['target']));
+    for (const r of csvRows(bd.stdout)) if (r['level'] === 'detail' && (r['province'] === 'Gorontalo' || r['province'] === 'Maluku')) sums.set(r['segment']!, (sums.get(r['segment']!) ?? 0) + Number(r['target']));
     expect(new Map(json.rows.filter((r) => r.level === 'detail').map((r) => [r.segment, r.target]))).toEqual(sums);
   });
 });
-
