@@ -64,6 +64,7 @@ export type InputProblem =
   | { readonly code: 'segment-denominator-repeated'; readonly field: string; readonly measure: string; readonly value: number; readonly area: string; readonly rows: number; readonly lines: readonly number[]; readonly more: number; readonly of: number }
   | { readonly code: 'zero-area-target'; readonly field: string; readonly area: string }
   | { readonly code: 'zero-area-participants'; readonly field: string; readonly area: string; readonly period?: string; readonly previous?: { readonly period: string; readonly participants: number } }
+  | { readonly code: 'zero-area-rows'; readonly area: string; readonly rows: number; readonly period?: string }
   | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
   | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
@@ -291,6 +292,14 @@ export function words(p: InputProblem): Bilingual {
       return say(
         { message: `field ${q(p.field)}: ${p.area} has 0 participants${at}${before}: no province or Kanwil has no active participants, and a 0 would take its participants out of the Total and its change`, hint: 'write its figure (an export that writes a blank as 0 gives no figure), or leave the row out (--expect then names it as not reported)' },
         { message: `kolom ${q(p.field)}: ${p.area} memiliki 0 peserta${atId}${beforeId}: tidak ada provinsi atau kanwil tanpa peserta aktif, dan angka 0 mengeluarkan pesertanya dari Total dan perubahannya`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya (--expect lalu menyebutnya belum melapor)' },
+      );
+    }
+    case 'zero-area-rows': {
+      const at = p.period ? ` in ${p.period}` : '';
+      const atId = p.period ? ` pada ${p.period}` : '';
+      return say(
+        { message: `${p.area}'s ${grouped(p.rows, 'en')} rows all have 0 participants${at} (the first of them here): no province or Kanwil has no active participants, and its rows' 0s would take its participants out of the Total and its change, as a 0 on its own row would`, hint: "write the rows' figures (an export that writes blanks as 0 gives no figures), or leave its rows out (--expect then names it as not reported)" },
+        { message: `${grouped(p.rows, 'id')} baris ${p.area} semuanya berpeserta 0${atId} (yang pertama di sini): tidak ada provinsi atau kanwil tanpa peserta aktif, dan angka 0 di baris-barisnya mengeluarkan pesertanya dari Total dan perubahannya, seperti angka 0 di barisnya sendiri`, hint: 'isikan angka baris-barisnya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus baris-barisnya (--expect lalu menyebutnya belum melapor)' },
       );
     }
     case 'forced-three-decimals': {

@@ -1,0 +1,75 @@
+// Review rv31 (fixed by fx46):
+//   V4   a province given by regency rows (or segment rows) that are all 0 was a province of 0 participants: exit 0,
+//        --expect satisfied, nothing said; its own 0 row is refused (rv28 R21).
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Sulama's 2026-06 by province (potential workers, participants), as `template` lays it out. */
+const SULAMA: readonly (readonly [string, number, number])[] = [
+  ['Sulawesi Utara', 780666, 592497],
+  ['Sulawesi Tengah', 978084, 594730],
+  ['Sulawesi Selatan', 2871182, 1075304],
+  ['Sulawesi Tenggara', 865080, 334701],
+  ['Gorontalo', 422934, 259971],
+  ['Sulawesi Barat', 473260, 71210],
+  ['Maluku', 485724, 155094],
+  ['Maluku Utara', 424131, 181372],
+];
+const GORONTALO_REGENCIES: readonly (readonly [string, number])[] = [
+  ['Kab. Boalemo', 42810],
+  ['Kab. Gorontalo', 121605],
+  ['Kab. Pohuwato', 45260],
+  ['Kab. Bone Bolango', 52337],
+  ['Kab. Gorontalo Utara', 40712],
+  ['Kota Gorontalo', 120210],
+];
+
+describe('rv31 V4: a province whose regency or segment rows are all 0', () => {
+  const g = join(dir, 'glob0');
+  mkdirSync(g);
+  const others = writeIn(g, 'others.csv', `period,province,potential_workers,participants\n${SULAMA.filter(([p]) => p !== 'Gorontalo').map(([p, d, n]) => `2026-06,${p},${d},${n}`).join('\n')}\n`);
+  const zeros = writeIn(g, 'gorontalo.csv', `period,province,regency,potential_workers,participants\n${GORONTALO_REGENCIES.map(([r, d]) => `2026-06,Gorontalo,${r},${d},0`).join('\n')}\n`);
+
+  it('is refused at its first row, as its own 0 row is: coverage, validate, breakdown --input; nothing written', async () => {
+    const out = join(dir, 'v4-report.csv');
+    const r = await run(['coverage', others, zeros, '--expect', 'kanwil:Sulama', '-o', out]);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain(`${zeros}:2: error: Gorontalo's 6 rows all have 0 participants in 2026-06 (the first of them here): no province or Kanwil has no active participants`);
+    expect(r.stderr).toContain('hint: write the rows');
+    expect(existsSync(out)).toBe(false);
+    expect((await run(['coverage', zeros, '--by', 'regency', '-q'])).code).toBe(3);
+    expect((await run(['validate', others, zeros])).code).toBe(3);
+    const b = await run(['breakdown', '--input', zeros, '--by', 'regency', '--target', '200000']);
+    expect(b.code, b.stderr).toBe(3);
+    expect(b.stderr).toContain("Gorontalo's 6 rows all have 0 participants");
+    const id = await run(['coverage', zeros, '--lang', 'id']);
+    expect(id.stderr).toContain('6 baris Gorontalo semuanya berpeserta 0 pada 2026-06');
+  });
+
+  it('one regency of 0 among the others is read (a new regency may have none)', async () => {
+    const f = writeIn(dir, 'v4-one0.csv', `period,province,regency,potential_workers,participants\n${GORONTALO_REGENCIES.map(([r, d], i) => `2026-06,Gorontalo,${r},${d},${i === 0 ? 0 : 1000 * i}`).join('\n')}\n`);
+    const r = await run(['coverage', f, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    // By hand: 1,000 + 2,000 + 3,000 + 4,000 + 5,000 = 15,000.
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Total')?.['participants']).toBe('15000');
+  });
+
+  it('a province × segment file whose four segment rows of one province are all 0 is refused; a 0 PMI row is read', async () => {
+    const head = 'period,province,segment,participants\n';
+    const rows = (maluku: readonly number[]): string => `${head}2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Gorontalo,JAKON,20797\n2026-06,Gorontalo,PMI,5200\n${['PU', 'BPU', 'JAKON', 'PMI'].map((s, i) => `2026-06,Maluku,${s},${maluku[i]}`).join('\n')}\n`;
+    const z = writeIn(dir, 'v4-seg0.csv', rows([0, 0, 0, 0]));
+    const r = await run(['coverage', z, '-q']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain(`${z}:6: error: Maluku's 4 rows all have 0 participants in 2026-06`);
+    const one = writeIn(dir, 'v4-segpmi0.csv', rows([93056, 46528, 12408, 0]));
+    const ok = await run(['coverage', one, '-f', 'csv', '-q']);
+    expect(ok.code, ok.stderr).toBe(0);
+    // By hand: Maluku 93,056 + 46,528 + 12,408 + 0 = 151,992.
+    expect(csvRows(ok.stdout).find((x) => x['province'] === 'Maluku')?.['participants']).toBe('151992');
+  });
+});
