@@ -1,6 +1,8 @@
 // Review rv31 (fixed by fx46):
 //   V4   a province given by regency rows (or segment rows) that are all 0 was a province of 0 participants: exit 0,
 //        --expect satisfied, nothing said; its own 0 row is refused (rv28 R21).
+//   V11  a province × segment file missing one province's PU row was read as that segment having no participants,
+//        nothing said under --by province / kanwil (rv28 R9's warning only where --by names the segment).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,5 +73,38 @@ describe('rv31 V4: a province whose regency or segment rows are all 0', () => {
     expect(ok.code, ok.stderr).toBe(0);
     // By hand: Maluku 93,056 + 46,528 + 12,408 + 0 = 151,992.
     expect(csvRows(ok.stdout).find((x) => x['province'] === 'Maluku')?.['participants']).toBe('151992');
+  });
+});
+
+describe('rv31 V11: a province × segment file without one province\'s PU row', () => {
+  // Gorontalo and Maluku by segment (sulama-seg-2026-06.csv's figures), Maluku's PU row (93,056) missing.
+  const seg = (p: string, s: string, n: number): string => `2026-06,${p},${s},${n}\n`;
+  const f = writeIn(
+    dir,
+    'v11-noMalukuPU.csv',
+    `period,province,segment,participants\n${seg('Gorontalo', 'PU', 155983)}${seg('Gorontalo', 'BPU', 77991)}${seg('Gorontalo', 'JAKON', 20797)}${seg('Gorontalo', 'PMI', 5200)}${seg('Maluku', 'BPU', 46528)}${seg('Maluku', 'JAKON', 12408)}${seg('Maluku', 'PMI', 3102)}`,
+  );
+  const warning = "warning: a province's row holds only the segments in the data: a segment the file gives for other province rows and not for it counts as having no participants there, in its row and the Total: Maluku (3 of 4 segments; no row for PU)";
+
+  it('is warned under --quiet, naming the province and the segment, in every --by; the figures are the rows\'', async () => {
+    for (const by of ['province', 'kanwil', 'segment', 'province,segment']) {
+      const r = await run(['coverage', f, '--by', by, '-f', 'csv', '-q']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr, by).toContain(warning);
+    }
+    const r = await run(['coverage', f, '-f', 'csv', '-q']);
+    // By hand: Maluku 46,528 + 12,408 + 3,102 = 62,038 (the rows given; the warning says PU is not among them).
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Maluku')?.['participants']).toBe('62038');
+    const json = await run(['coverage', f, '-f', 'json', '-q']);
+    expect(JSON.stringify(JSON.parse(json.stdout).meta.notes)).toContain('3 of 4 segments; no row for PU');
+    const id = await run(['coverage', f, '-q', '--lang', 'id']);
+    expect(id.stderr).toContain('Maluku (3 dari 4 segmen; tanpa baris PU)');
+  });
+
+  it('a file whose provinces all give the same segments says nothing of it', async () => {
+    const whole = writeIn(dir, 'v11-whole.csv', `period,province,segment,participants\n${seg('Gorontalo', 'PU', 155983)}${seg('Gorontalo', 'BPU', 77991)}${seg('Maluku', 'PU', 93056)}${seg('Maluku', 'BPU', 46528)}`);
+    const r = await run(['coverage', whole, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('holds only the segments');
   });
 });
