@@ -3,6 +3,8 @@
 //        --expect satisfied, nothing said; its own 0 row is refused (rv28 R21).
 //   V11  a province × segment file missing one province's PU row was read as that segment having no participants,
 //        nothing said under --by province / kanwil (rv28 R9's warning only where --by names the segment).
+//   V14  a wide file (template --segments) without one segment's column, with its own denominators, dropped that
+//        segment's targets from the Total by segment (rv28 R9's fix skipped for this layout).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,5 +108,22 @@ describe('rv31 V11: a province × segment file without one province\'s PU row', 
     const r = await run(['coverage', whole, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('holds only the segments');
+  });
+});
+
+describe('rv31 V14: a wide file without the JAKON column, with its own potential_workers', () => {
+  const wide = writeIn(dir, 'v14-noJAKON.csv', 'province,period,potential_workers,participants,participants_pu,participants_bpu,participants_pmi\nGorontalo,2026-06,422934,239174,155983,77991,5200\nMaluku,2026-06,485724,142686,93056,46528,3102\n');
+  const targets = writeIn(dir, 'v14-targets.csv', 'province,segment,target\nGorontalo,PU,200000\nGorontalo,BPU,100000\nGorontalo,JAKON,30000\nGorontalo,PMI,6000\nMaluku,PU,120000\nMaluku,BPU,60000\nMaluku,JAKON,15000\nMaluku,PMI,4000\n');
+
+  it('keeps JAKON\'s targets in the Total by segment, as by province, and says so under --quiet', async () => {
+    // By hand: 200,000 + 100,000 + 30,000 + 6,000 + 120,000 + 60,000 + 15,000 + 4,000 = 535,000 (main: 490,000,
+    // JAKON's 45,000 dropped); target coverage 535,000 / (422,934 + 485,724 = 908,658) = 0.58878.
+    const bySeg = await run(['coverage', wide, '--by', 'segment', '--targets', targets, '-f', 'csv', '-q']);
+    expect(bySeg.code, bySeg.stderr).toBe(0);
+    const total = csvRows(bySeg.stdout).find((x) => x['segment'] === 'Total')!;
+    expect([total['target'], total['target_coverage']]).toEqual(['535000', '0.58878']);
+    expect(bySeg.stderr).toContain('segments without rows count as having no participants, and their targets stay in their province\'s and the Total\'s target: Gorontalo (JAKON: target 30,000); Maluku (JAKON: target 15,000)');
+    const byProvince = await run(['coverage', wide, '--targets', targets, '-f', 'csv', '-q']);
+    expect(csvRows(byProvince.stdout).find((x) => x['province'] === 'Total')?.['target']).toBe('535000');
   });
 });
