@@ -223,6 +223,8 @@ export interface TotalRow {
   checked?: boolean;
   /** The tool's own row (its `level` column): 'total' totals every row, 'subtotal' the rows of its scope. */
   readonly own?: 'total' | 'subtotal';
+  /** A wide file's segment columns (participants_pu …) on the row: each checked against its rows' segment (rv31 V2); null: blank. */
+  readonly parts?: readonly { readonly segment: string; readonly name: string; readonly value: number | null; readonly column: number | undefined }[];
   /**
    * A subtotal whose words name a regional office or a province ("Total Kanwil Sulawesi Maluku", "Jumlah
    * Provinsi Gorontalo"): the rows it totals are those whose key in `dim` (the province) is one of `keys`,
@@ -1383,9 +1385,10 @@ export class TypedRows implements RowSink {
     }
     if (province && 'key' in province) scope.set(this.shape.dim('province', 'province'), province.key);
     if (regency && 'key' in regency && !regency.total) scope.set(this.shape.dim('regency', 'regency'), regency.key);
-    const values = this.totalValues(plan, cells, line, places);
+    const parts: NonNullable<TotalRow['parts']>[number][] = [];
+    const values = this.totalValues(plan, cells, line, places, parts);
     const within = total.kind === 'sub' ? this.areaNamed(plan, total.label) : undefined;
-    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places), ...(within ? { within } : {}) });
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places), ...(within ? { within } : {}), ...(parts.length ? { parts } : {}) });
   }
 
   /**
@@ -1477,12 +1480,26 @@ export class TypedRows implements RowSink {
     return out;
   }
 
-  /** A total row's measures, read as its file's cells are (a cell that reads two ways is left blank). */
-  private totalValues(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): (number | null)[] {
+  /**
+   * A total row's measures, read as its file's cells are (a cell that reads two ways is left blank); and,
+   * given `parts`, its segment columns (a wide file's participants_pu …), blank ones as null.
+   */
+  private totalValues(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], parts?: NonNullable<TotalRow['parts']>[number][]): (number | null)[] {
     const values = new Array<number | null>(this.shape.measures.length).fill(null);
     for (const n of plan.numbers) {
-      if (n.role !== 'measure') continue;
+      if (n.role !== 'measure' && !(parts && n.role === 'part')) continue;
+      const part = n.role === 'part' ? { segment: n.segment!, name: this.cols[n.col]!.name, value: null as number | null, column: places[n.col]?.column } : undefined;
+      if (part) parts!.push(part);
       const v = cells[n.col];
+      if (part) {
+        if (typeof v === 'number') part.value = v;
+        else if (typeof v === 'string' && !isBlank(v)) {
+          const r = readCell(v, 'count');
+          // A part that cannot be read, or reads two ways, is left blank (not compared, said).
+          if (!r.problem && r.id !== undefined && r.id === r.en) part.value = r.id;
+        }
+        continue;
+      }
       if (typeof v === 'number') values[n.measure] = v;
       else if (typeof v === 'string' && !isBlank(v)) {
         const r = readCell(v, n.kind);

@@ -5,6 +5,7 @@
 //        nothing said under --by province / kanwil (rv28 R9's warning only where --by names the segment).
 //   V14  a wide file (template --segments) without one segment's column, with its own denominators, dropped that
 //        segment's targets from the Total by segment (rv28 R9's fix skipped for this layout).
+//   V2   a wide-layout total row's segment columns were never compared with its rows', yet it "agrees with its rows".
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,5 +126,34 @@ describe('rv31 V14: a wide file without the JAKON column, with its own potential
     expect(bySeg.stderr).toContain('segments without rows count as having no participants, and their targets stay in their province\'s and the Total\'s target: Gorontalo (JAKON: target 30,000); Maluku (JAKON: target 15,000)');
     const byProvince = await run(['coverage', wide, '--targets', targets, '-f', 'csv', '-q']);
     expect(csvRows(byProvince.stdout).find((x) => x['province'] === 'Total')?.['target']).toBe('535000');
+  });
+});
+
+describe('rv31 V2: the segment columns of a wide total row', () => {
+  const head = 'province,period,potential_workers,participants,participants_pu,participants_bpu,participants_jakon,participants_pmi\n';
+  // Gorontalo's PU and BPU swapped (the row still adds up to 259,971); the total row is the true one.
+  const rows = 'Gorontalo,2026-06,422934,259971,77991,155983,20797,5200\nMaluku,2026-06,485724,155094,93056,46528,12408,3102\n';
+
+  it('a part that disagrees is refused at the total row, naming the column and the difference', async () => {
+    // By hand: PU of the rows 77,991 + 93,056 = 171,047, the total row 155,983 + 93,056 = 249,039: 77,992 more
+    // in the total; BPU 155,983 + 46,528 = 202,511 against 77,991 + 46,528 = 124,519: 77,992 less.
+    const f = writeIn(dir, 'v2-swapped.csv', `${head}${rows}Total Kanwil Sulawesi Maluku,2026-06,908658,415065,249039,124519,33205,8302\n`);
+    const r = await run(['coverage', f, '--by', 'segment', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain(`${f}:4: error: the total row "Total Kanwil Sulawesi Maluku" gives participants_pu 249,039, but the 2 row(s) it totals add up to 171,047 (77,992 more in the total)`);
+    expect(r.stderr).toContain('gives participants_bpu 124,519, but the 2 row(s) it totals add up to 202,511 (77,992 less in the total)');
+  });
+
+  it('a total row whose parts agree is left out and said to agree; a blank part is said not compared', async () => {
+    // By hand: PU 77,991 + 93,056 = 171,047; BPU 202,511; JAKON 20,797 + 12,408 = 33,205; PMI 5,200 + 3,102 = 8,302.
+    const ok = writeIn(dir, 'v2-agrees.csv', `${head}${rows}Total,2026-06,908658,415065,171047,202511,33205,8302\n`);
+    const r = await run(['coverage', ok, '--by', 'segment', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${ok}:4 "Total" (agrees with its rows)`);
+    const blank = writeIn(dir, 'v2-blank.csv', `${head}${rows}Total,2026-06,908658,415065,171047,202511,,8302\n`);
+    const b = await run(['coverage', blank, '--by', 'segment', '-f', 'csv']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toContain('participants_jakon');
+    expect(b.stderr).not.toContain('"Total" (agrees with its rows)');
   });
 });
