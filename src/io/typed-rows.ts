@@ -14,6 +14,7 @@
 //
 // Problems are coded data (words.ts), at the place of the cell.
 
+import { SEGMENTS } from '../core/domain.js';
 import { type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
@@ -584,6 +585,11 @@ export class TypedRows implements RowSink {
     return { code: 'denominator-column', file, column: c.name, measure: c.role.kind === 'measure' ? c.role.measure : wanted.measure, given: wanted.given };
   }
 
+  /** The segments the file has no segment column of (participants_pu …), in SEGMENTS' order. */
+  private partsMissing(): string[] {
+    return SEGMENTS.filter((g) => !this.cols.some((c) => c?.role.kind === 'segment-part' && c.role.segment === g));
+  }
+
   /** Check the columns once they are known (CSV/xlsx: at the first row; JSON: at the end). */
   private checkColumns(): void {
     if (this.checkedRequired) return;
@@ -592,8 +598,12 @@ export class TypedRows implements RowSink {
     for (const req of this.o.required) {
       const present = this.cols.some((c) => c.canonical === req.column || (req.column === 'province' && c.canonical === 'province_code'));
       if (present) continue;
-      const close = suggestColumn(req.column, this.cols.map((c) => c.name));
-      this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', '), ...(this.o.headerRow !== undefined ? { headerRow: this.o.headerRow } : {}) }, line);
+      // A wide file's four segment columns (participants_pu … _pmi) are its participants, added up (rv31 V6);
+      // some of them are not: the hint names the others.
+      const missing = req.column === 'participants' && this.cols.some((c) => c.role.kind === 'segment-part') ? this.partsMissing() : undefined;
+      if (missing?.length === 0) continue;
+      const close = missing ? undefined : suggestColumn(req.column, this.cols.map((c) => c.name));
+      this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', '), ...(this.o.headerRow !== undefined ? { headerRow: this.o.headerRow } : {}), ...(missing ? { partsMissing: missing } : {}) }, line);
     }
     if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) this.fail({ code: 'two-segment-layouts' }, line);
     // An employer extract counts people only through a participants column: a row is an employer.
@@ -1073,6 +1083,8 @@ export class TypedRows implements RowSink {
           this.spareGap(n.measure, { code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined, area: this.ownArea(plan, keys, province, regency) }, places[i]?.line ?? line, places[i]?.column);
           continue;
         }
+        // A wide row's participants left blank: its segment columns are its participants, added up below (rv31 V6).
+        if (n.role === 'measure' && n.measure === plan.participants && this.partsMissing().length === 0) continue;
         ok = false;
         // The tool's own report (its `level` column) whose rows have no denominator: one grouped finer
         // than its denominator is known (province × segment, the denominator per province; issue 20, F2).

@@ -6,6 +6,8 @@
 //   V14  a wide file (template --segments) without one segment's column, with its own denominators, dropped that
 //        segment's targets from the Total by segment (rv28 R9's fix skipped for this layout).
 //   V2   a wide-layout total row's segment columns were never compared with its rows', yet it "agrees with its rows".
+//   V6   the wide layout's hint "drop the participants column" led to "missing column participants"; the figures of
+//        that message were not grouped.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -155,5 +157,39 @@ describe('rv31 V2: the segment columns of a wide total row', () => {
     expect(b.code, b.stderr).toBe(0);
     expect(b.stderr).toContain('participants_jakon');
     expect(b.stderr).not.toContain('"Total" (agrees with its rows)');
+  });
+});
+
+describe('rv31 V6: a wide file without its participants column, or with it blank', () => {
+  const parts = 'Gorontalo,2026-06,422934,155983,77991,20797,5200\nMaluku,2026-06,485724,93056,46528,12408,3102\n';
+
+  it('the four segment columns are the participants; the hint that says so is grouped and leads there', async () => {
+    const mistyped = writeIn(dir, 'v6-mistyped.csv', 'province,period,potential_workers,participants,participants_pu,participants_bpu,participants_jakon,participants_pmi\nGorontalo,2026-06,422934,259971,155885,77991,20797,5200\n');
+    const m = await run(['coverage', mistyped]);
+    expect(m.code).toBe(3);
+    // By hand: 155,885 + 77,991 + 20,797 + 5,200 = 259,873.
+    expect(m.stderr).toContain('the segment columns add up to 259,873, not to the row\'s participants (259,971)');
+    expect(m.stderr).toContain('drop the participants column or leave it blank: the segment columns are then the participants');
+    const dropped = writeIn(dir, 'v6-dropped.csv', `province,period,potential_workers,participants_pu,participants_bpu,participants_jakon,participants_pmi\n${parts}`);
+    const blank = writeIn(dir, 'v6-blank.csv', `province,period,potential_workers,participants,participants_pu,participants_bpu,participants_jakon,participants_pmi\n${parts.replace(/422934,/, '422934,,').replace(/485724,/, '485724,,')}`);
+    for (const f of [dropped, blank]) {
+      const r = await run(['coverage', f, '-f', 'csv', '-q']);
+      expect(r.code, r.stderr).toBe(0);
+      // By hand: Gorontalo 155,983 + 77,991 + 20,797 + 5,200 = 259,971; Maluku 93,056 + 46,528 + 12,408 + 3,102 = 155,094.
+      expect(csvRows(r.stdout).map((x) => [x['province'], x['participants']])).toEqual([
+        ['Gorontalo', '259971'],
+        ['Maluku', '155094'],
+        ['Total', '415065'],
+      ]);
+      expect((await run(['validate', f])).code).toBe(0);
+    }
+  });
+
+  it('three segment columns without participants are refused, naming the fourth', async () => {
+    const f = writeIn(dir, 'v6-three.csv', 'province,period,potential_workers,participants_pu,participants_bpu,participants_jakon\nGorontalo,2026-06,422934,155983,77991,20797\n');
+    const r = await run(['coverage', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('missing column "participants" (active participants), and the segment columns are not all there (no participants_pmi)');
+    expect(r.stderr).toContain('hint: the segment columns are the participants only when all four are given: add participants_pmi');
   });
 });
