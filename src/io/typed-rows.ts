@@ -991,6 +991,10 @@ export class TypedRows implements RowSink {
       regency = this.domains.resolveRegency(plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '', plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '', province && 'key' in province ? province.key : undefined);
       if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
     }
+    // A Kanwil's row with its province cell blank (and no regency), in a file of kanwil and province
+    // columns: the Kanwil's total row, as a pivot table writes it; checked against its provinces' rows as
+    // "Total Kanwil Sulawesi Maluku" is (rv31 V13), never "the province is empty".
+    if (!total && province && !('key' in province) && (!regency || !('key' in regency)) && plan.provinceName + plan.provinceCode > -2 && text(cells[plan.provinceName]).trim() === '' && text(cells[plan.provinceCode]).trim() === '') total = this.kanwilTotal(plan, cells, resolved);
     // A row with a participant id is one person, never a total: its key is refused as unknown below.
     if (total && plan.participantId >= 0) total = undefined;
     if (total && this.groupRows !== undefined) {
@@ -1483,6 +1487,15 @@ export class TypedRows implements RowSink {
     const values = this.totalValues(plan, cells, line, places);
     const label = level === 'total' ? 'total' : labels.join(', ');
     this.totals.push({ line, label, kind: 'grand', scope, values, column: places[plan.level]?.column ?? 1, columns: this.measureColumns(plan, places), own: level });
+  }
+
+  /** A row's Kanwil cell as a total row's label (kanwilTotal's caller: its province is blank), if it names one. */
+  private kanwilTotal(plan: Plan, cells: readonly (Cell | undefined)[], resolved: readonly (Resolved | null | undefined)[]): { label: string; kind: 'sub'; col: number } | undefined {
+    const k = plan.keys.findIndex((x) => x.kind === 'kanwil');
+    const r = k >= 0 ? resolved[k] : undefined;
+    if (!r || !('key' in r)) return undefined;
+    const label = text(cells[plan.keys[k]!.col]).trim();
+    return this.areaNamed(plan, label) ? { label, kind: 'sub', col: plan.keys[k]!.col } : undefined;
   }
 
   /** Per measure, the column of the row's cell of it (its place), for a total row's refusal. */

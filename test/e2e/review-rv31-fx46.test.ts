@@ -8,6 +8,8 @@
 //   V2   a wide-layout total row's segment columns were never compared with its rows', yet it "agrees with its rows".
 //   V6   the wide layout's hint "drop the participants column" led to "missing column participants"; the figures of
 //        that message were not grouped.
+//   V13  a Kanwil's total row written in the kanwil column with the province cell blank was "the province is empty",
+//        with no hint.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -191,5 +193,31 @@ describe('rv31 V6: a wide file without its participants column, or with it blank
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('missing column "participants" (active participants), and the segment columns are not all there (no participants_pmi)');
     expect(r.stderr).toContain('hint: the segment columns are the participants only when all four are given: add participants_pmi');
+  });
+});
+
+describe('rv31 V13: a Kanwil\'s total row with its province cell blank', () => {
+  const head = 'period,kanwil,province,potential_workers,participants\n';
+  const rows = '2026-06,Sulama,Gorontalo,422934,259971\n2026-06,Sulama,Maluku,485724,155094\n';
+
+  it('is the Kanwil\'s total row: checked against its provinces and left out, or refused where one is missing', async () => {
+    // By hand: 422,934 + 485,724 = 908,658; 259,971 + 155,094 = 415,065.
+    const ok = writeIn(dir, 'v13-total.csv', `${head}${rows}2026-06,Sulama,,908658,415065\n`);
+    const r = await run(['coverage', ok, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${ok}:4 "Sulama" (agrees with its rows)`);
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Total')?.['participants']).toBe('415065');
+    // Maluku's row missing: 415,065 − 259,971 = 155,094 more in the total.
+    const lacking = writeIn(dir, 'v13-lacking.csv', `${head}2026-06,Sulama,Gorontalo,422934,259971\n2026-06,Sulama,,908658,415065\n`);
+    const l = await run(['coverage', lacking]);
+    expect(l.code).toBe(3);
+    expect(l.stderr).toContain('the total row "Sulama" gives participants 415,065, but the 1 row(s) it totals add up to 259,971 (155,094 more in the total)');
+  });
+
+  it('a blank province without a Kanwil to total says how to write a total row', async () => {
+    const f = writeIn(dir, 'v13-blank.csv', 'period,province,potential_workers,participants\n2026-06,Gorontalo,422934,259971\n2026-06,,422934,259971\n');
+    const r = await run(['coverage', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('error: the province is empty\n  hint: write the row\'s province; a total row? write Total in its province cell');
   });
 });
