@@ -12,7 +12,6 @@ import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
 import { expandInputs, lockFilesWords } from '../io/inputs.js';
 import { refuseOutputsAmongInputs } from '../io/output.js';
 import { stdinHoldsData } from '../io/stdin-data.js';
-import { segmentRowsMissing } from '../io/segment-rows.js';
 import { loadTable, spareGapsOf, type LoadedTable, type LoadOptions, type LoadSchema } from '../io/load.js';
 import type { Io } from '../io/terminal.js';
 import { InputError, ProblemList, usage } from '../errors.js';
@@ -262,8 +261,5 @@ export async function readData(patterns: readonly string[], schema: ReadSchema, 
   requireColumns(schema.named, [table], whereOf(table, false));
   session.notes(sourceNotes(table.sources));
   session.notes(unusedColumns(table));
-  // An area × segment file whose areas lack segments the others give (rv31 V11): said in every --by.
-  const inPart = table.rule === 'refuse' ? segmentRowsMissing(table) : undefined;
-  if (inPart) session.notes([inPart]);
   return { table, inputs, period: latestPeriod(keysOf(table, 'period')), bundled: false };
 }

@@ -84,12 +84,14 @@ describe('rv31 V4: a province whose regency or segment rows are all 0', () => {
 });
 
 describe('rv31 V11: a province × segment file without one province\'s PU row', () => {
-  // Gorontalo and Maluku by segment (sulama-seg-2026-06.csv's figures), Maluku's PU row (93,056) missing.
-  const seg = (p: string, s: string, n: number): string => `2026-06,${p},${s},${n}\n`;
+  // Gorontalo and Maluku by segment (sulama-seg-2026-06.csv's participants), Maluku's PU row (93,056) missing;
+  // each segment row with its own potential workers (against a whole province's denominator fx44 refuses it).
+  const seg = (p: string, s: string, d: number, n: number): string => `2026-06,${p},${s},${d},${n}\n`;
+  const head = 'period,province,segment,potential_workers,participants\n';
   const f = writeIn(
     dir,
     'v11-noMalukuPU.csv',
-    `period,province,segment,participants\n${seg('Gorontalo', 'PU', 155983)}${seg('Gorontalo', 'BPU', 77991)}${seg('Gorontalo', 'JAKON', 20797)}${seg('Gorontalo', 'PMI', 5200)}${seg('Maluku', 'BPU', 46528)}${seg('Maluku', 'JAKON', 12408)}${seg('Maluku', 'PMI', 3102)}`,
+    `${head}${seg('Gorontalo', 'PU', 250000, 155983)}${seg('Gorontalo', 'BPU', 150000, 77991)}${seg('Gorontalo', 'JAKON', 30000, 20797)}${seg('Gorontalo', 'PMI', 9000, 5200)}${seg('Maluku', 'BPU', 120000, 46528)}${seg('Maluku', 'JAKON', 20000, 12408)}${seg('Maluku', 'PMI', 5000, 3102)}`,
   );
   const warning = "warning: a province's row holds only the segments in the data: a segment the file gives for other province rows and not for it counts as having no participants there, in its row and the Total: Maluku (3 of 4 segments; no row for PU)";
 
@@ -106,10 +108,21 @@ describe('rv31 V11: a province × segment file without one province\'s PU row', 
     expect(JSON.stringify(JSON.parse(json.stdout).meta.notes)).toContain('3 of 4 segments; no row for PU');
     const id = await run(['coverage', f, '-q', '--lang', 'id']);
     expect(id.stderr).toContain('Maluku (3 dari 4 segmen; tanpa baris PU)');
+    const b = await run(['breakdown', '--input', f, '--target', '500000', '-f', 'csv', '-q']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toContain(warning);
+  });
+
+  it('against a whole province\'s denominator it is refused (fx44), and not warned besides', async () => {
+    const bare = writeIn(dir, 'v11-bare.csv', `period,province,segment,participants\n2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Maluku,BPU,46528\n`);
+    const r = await run(['coverage', bare]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('Maluku gives participants of BPU but not of PU');
+    expect(r.stderr).not.toContain('holds only the segments');
   });
 
   it('a file whose provinces all give the same segments says nothing of it', async () => {
-    const whole = writeIn(dir, 'v11-whole.csv', `period,province,segment,participants\n${seg('Gorontalo', 'PU', 155983)}${seg('Gorontalo', 'BPU', 77991)}${seg('Maluku', 'PU', 93056)}${seg('Maluku', 'BPU', 46528)}`);
+    const whole = writeIn(dir, 'v11-whole.csv', `${head}${seg('Gorontalo', 'PU', 250000, 155983)}${seg('Gorontalo', 'BPU', 150000, 77991)}${seg('Maluku', 'PU', 200000, 93056)}${seg('Maluku', 'BPU', 120000, 46528)}`);
     const r = await run(['coverage', whole, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('holds only the segments');
