@@ -28,6 +28,7 @@ import { checkExpectSplits, checkSplits } from './splits.js';
 import { nationalTargets, refusePreviousWithoutArea, takenAsNational } from './no-area.js';
 import { segmentsInPart } from '../core/coverage/segments-in-part.js';
 import { segmentsLacking } from './segments.js';
+import { segmentRowsMissing } from '../io/segment-rows.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, scopeOfUnits, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
@@ -170,6 +171,10 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   const inPart = chosen.measure !== undefined && read.table.rule !== 'sum' ? segmentsInPart(read.table, period, chosen.measure, own ? [read.table] : denominators ? [denominators] : []) : undefined;
   const denominatorOf = own ? 'the input' : (workforce ?? 'data/baseline.csv');
   if (inPart?.count) throw segmentsLacking(inPart, read.table, chosen.measure!, denominatorOf);
+  // Where that is not refused (denominators per segment, or none): an area lacking a segment the others
+  // give is warned, in every --by (rv31 V11: Maluku's 62,038 without its PU row, nothing said by province).
+  const rowsMissing = read.table.rule === 'refuse' && !read.bundled ? segmentRowsMissing(read.table) : undefined;
+  if (rowsMissing) session.notes([rowsMissing]);
   const denominator = inPart ? undefined : chosen.measure;
   // The column divided by, in every file of the run that gives it: refused at a blank or 0 let through.
   refuseSpareGaps(denominator, [read.bundled ? undefined : read.table, prevLoaded, wfLoaded], load.maxErrors);

@@ -369,7 +369,12 @@ export type Note =
   /** Segment rows of some segments only (a Kanwil's PU row) against a denominator of every segment's workers: no coverage shown (fx44). */
   | { readonly code: 'segments-in-part'; readonly measure: string; readonly source: string; readonly given: readonly string[]; readonly missing: readonly string[] }
   /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */
-  | { readonly code: 'area-in-part'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] };
+  | { readonly code: 'area-in-part'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
+  /**
+   * A regional file by area × segment in which an area lacks the rows of segments the file gives for other
+   * areas (Maluku without its PU row): its row, and every row over it, holds only the segments given (rv31 V11).
+   */
+  | { readonly code: 'segment-rows-missing'; readonly dim: string; readonly areas: readonly { readonly label: string; readonly period?: string; readonly have: number; readonly of: number; readonly missing: readonly string[] }[]; readonly more: number };
 
 /** Why an allocation has no solution, with the names and numbers that show it. */
 export type InfeasibleFact =

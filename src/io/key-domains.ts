@@ -151,7 +151,8 @@ export class KeyDomains {
     name = detach(name);
     code = detach(code);
     let out: Resolved;
-    if (code.trim() === '' && name.trim() === '') out = say('the province is empty', 'provinsi kosong');
+    // (A total row written with its province cell blank is the usual case: rv31 V13.)
+    if (code.trim() === '' && name.trim() === '') out = say({ message: 'the province is empty', hint: "write the row's province; a total row? write Total in its province cell (it is then checked against the rows and left out), or delete it" }, { message: 'provinsi kosong', hint: 'isikan provinsi baris ini; baris total? tulis Total di sel provinsinya (lalu dicocokkan dengan baris-barisnya dan tidak dihitung), atau hapus barisnya' });
     else {
       const r = provinceRegistry().resolve(code.trim() || undefined, name.trim() || undefined, this.codeSystem);
       out = 'province' in r ? { key: r.province.kemendagri, label: r.province.name } : withTotal(withTotal(r, code), name);

@@ -41,6 +41,7 @@ import { checkTotals, jsonTotalRow, type CheckedTotal } from './totals.js';
 import { confirmSuspects, type Rereadable } from './confirm.js';
 import { parquetPlace } from './places.js';
 import { registerOverflowRows } from './overflow-row.js';
+import { zeroAreaRows } from './zero-areas.js';
 
 export const STDIN = '-';
 
@@ -428,6 +429,10 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   // Suspects (rows with the same keys, rows that overlap, a participant twice), confirmed on the rows.
   const confirmed = await confirmSuspects(load.fold, load.ids, table, rereads, readAgainOf, options.maxErrors, skip);
   if (confirmed.length) throw new InputError(withFlagNotes(confirmed, load));
+  // A province whose rows (regencies, segments) all give 0 participants: refused as its own 0 row is (rv31 V4).
+  // (Data files only: a --targets file's participants are where its path starts, a 0 there is a plan's.)
+  const zeros = rule === 'refuse' && schema.role === undefined ? zeroAreaRows(table, options.maxErrors) : [];
+  if (zeros.length) throw new InputError(withFlagNotes(zeros, load));
   return table;
 }
 

@@ -86,7 +86,7 @@ export function checkTotals(
       // when it matches it. Matching neither the province's rows nor the group's, it is refused naming both
       // sums (fx44): a subtotal that no reading of its name adds up to means a row is missing, extra or
       // mistyped, as for "Jumlah Provinsi Maluku"; left out unchecked, a mistyped row went into the report.
-      let said: { m: number; total: number; sum: number; rows: number; group?: { names: string; rows: number; sum: number } }[] = c.disagrees.map((d) => ({ ...d, rows: c.rows }));
+      let said: (Compared['disagrees'][number] & { rows: number; group?: { names: string; rows: number; sum: number } })[] = c.disagrees.map((d) => ({ ...d, rows: c.rows }));
       if (c.disagrees.length && within?.group) {
         const g = over(within.group);
         if (!g.disagrees.length) {
@@ -94,14 +94,15 @@ export function checkTotals(
           said = [];
         } else {
           const names = groupNames(within.group);
-          const both = c.disagrees.filter((d) => g.disagrees.some((x) => x.m === d.m));
+          const same = (x: Compared['disagrees'][number], d: Compared['disagrees'][number]): boolean => x.m === d.m && x.part?.name === d.part?.name;
+          const both = c.disagrees.filter((d) => g.disagrees.some((x) => same(x, d)));
           // Neither reading adds up to these figures; or each fails on another figure: the group's said.
-          said = both.length ? both.map((d) => ({ ...d, rows: c.rows, group: { names, rows: g.rows, sum: g.disagrees.find((x) => x.m === d.m)!.sum } })) : g.disagrees.map((d) => ({ ...d, rows: g.rows }));
+          said = both.length ? both.map((d) => ({ ...d, rows: c.rows, group: { names, rows: g.rows, sum: g.disagrees.find((x) => same(x, d))!.sum } })) : g.disagrees.map((d) => ({ ...d, rows: g.rows }));
         }
       }
       checked = c.checked;
       notCompared = c.notCompared;
-      for (const d of said) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: d.rows, ...(d.group ? { area: within!.area, group: d.group } : {}), ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line, t.columns?.[d.m])));
+      for (const d of said) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: d.part?.name ?? fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: d.rows, ...(d.group ? { area: within!.area, group: d.group } : {}), ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line, d.part ? d.part.column : t.columns?.[d.m])));
     }
     // Unchecked with figures not compared: the total's are blank, or its rows lack them (said as why).
     out.push({ line: t.line, label: t.label, checked, ...(notCompared.length ? { notCompared } : {}) });
@@ -113,7 +114,7 @@ interface Compared {
   readonly rows: number;
   readonly checked: boolean;
   readonly notCompared: string[];
-  readonly disagrees: { readonly m: number; readonly total: number; readonly sum: number }[];
+  readonly disagrees: { readonly m: number; readonly total: number; readonly sum: number; readonly part?: { readonly name: string; readonly column: number | undefined } }[];
 }
 
 /** A total row's figures against the sums of the file's rows in its scope (and, given `keys`, whose key in `dim` is one of them). */
@@ -124,8 +125,17 @@ function compare(t: CheckedTotal, fold: LoadFold, file: FileFold, scope: readonl
   const given = new Array<boolean>(nm).fill(false);
   let rows = 0;
   const store = fold.store;
+  // A wide total row's segment columns: the participants of its rows' segments (their segment rows), by segment.
+  const sd = t.parts ? fold.dims.findIndex((d) => d.name === 'segment') : -1;
+  const pm = fold.measures.findIndex((m) => m.name === 'participants');
+  const bySegment = new Map<string, number>();
   for (let g = file.start; g < file.end; g++) {
-    if (store.parent(g) !== undefined) continue;
+    if (store.parent(g) !== undefined) {
+      if (sd < 0 || pm < 0 || !scope.every(([d, k]) => store.key(g, d) === k) || (keys && !keys.has(store.key(g, dim) ?? ''))) continue;
+      const seg = store.key(g, sd);
+      if (seg !== null) bySegment.set(seg, (bySegment.get(seg) ?? 0) + (store.value(g, pm) ?? 0));
+      continue;
+    }
     if (!scope.every(([d, k]) => store.key(g, d) === k)) continue;
     if (keys && !keys.has(store.key(g, dim) ?? '')) continue;
     rows += file.rowsIn(g);
@@ -140,7 +150,7 @@ function compare(t: CheckedTotal, fold: LoadFold, file: FileFold, scope: readonl
   }
   let checked = false;
   const notCompared: string[] = [];
-  const disagrees: { m: number; total: number; sum: number }[] = [];
+  const disagrees: Compared['disagrees'][number][] = [];
   for (let m = 0; m < nm; m++) {
     const total = t.values[m];
     // A figure the total leaves blank, or that some of its rows lack, is not compared (and the note
@@ -153,6 +163,17 @@ function compare(t: CheckedTotal, fold: LoadFold, file: FileFold, scope: readonl
     const measure = fold.measures[m]!;
     const same = measure.kind === 'count' ? total === sums[m] : Math.abs(total - sums[m]!) <= 1e-9 * Math.max(1, Math.abs(total));
     if (!same) disagrees.push({ m, total, sum: sums[m]! });
+  }
+  // Each segment column of a wide total row against its rows' (rv31 V2: PU and BPU swapped in a row
+  // added up to the row's participants, and the total row "agreed with its rows"); a blank one is not compared.
+  for (const p of t.parts ?? []) {
+    if (p.value === null) {
+      notCompared.push(p.name);
+      continue;
+    }
+    checked = true;
+    const sum = bySegment.get(p.segment) ?? 0;
+    if (p.value !== sum) disagrees.push({ m: pm, total: p.value, sum, part: { name: p.name, column: p.column } });
   }
   return { rows, checked, notCompared, disagrees };
 }

@@ -14,6 +14,7 @@
 //
 // Problems are coded data (words.ts), at the place of the cell.
 
+import { SEGMENTS } from '../core/domain.js';
 import { type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
@@ -223,6 +224,8 @@ export interface TotalRow {
   checked?: boolean;
   /** The tool's own row (its `level` column): 'total' totals every row, 'subtotal' the rows of its scope. */
   readonly own?: 'total' | 'subtotal';
+  /** A wide file's segment columns (participants_pu …) on the row: each checked against its rows' segment (rv31 V2); null: blank. */
+  readonly parts?: readonly { readonly segment: string; readonly name: string; readonly value: number | null; readonly column: number | undefined }[];
   /**
    * A subtotal whose words name a regional office or a province ("Total Kanwil Sulawesi Maluku", "Jumlah
    * Provinsi Gorontalo"): the rows it totals are those whose key in `dim` (the province) is one of `keys`,
@@ -582,6 +585,11 @@ export class TypedRows implements RowSink {
     return { code: 'denominator-column', file, column: c.name, measure: c.role.kind === 'measure' ? c.role.measure : wanted.measure, given: wanted.given };
   }
 
+  /** The segments the file has no segment column of (participants_pu …), in SEGMENTS' order. */
+  private partsMissing(): string[] {
+    return SEGMENTS.filter((g) => !this.cols.some((c) => c?.role.kind === 'segment-part' && c.role.segment === g));
+  }
+
   /** Check the columns once they are known (CSV/xlsx: at the first row; JSON: at the end). */
   private checkColumns(): void {
     if (this.checkedRequired) return;
@@ -590,8 +598,12 @@ export class TypedRows implements RowSink {
     for (const req of this.o.required) {
       const present = this.cols.some((c) => c.canonical === req.column || (req.column === 'province' && c.canonical === 'province_code'));
       if (present) continue;
-      const close = suggestColumn(req.column, this.cols.map((c) => c.name));
-      this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', '), ...(this.o.headerRow !== undefined ? { headerRow: this.o.headerRow } : {}) }, line);
+      // A wide file's four segment columns (participants_pu … _pmi) are its participants, added up (rv31 V6);
+      // some of them are not: the hint names the others.
+      const missing = req.column === 'participants' && this.cols.some((c) => c.role.kind === 'segment-part') ? this.partsMissing() : undefined;
+      if (missing?.length === 0) continue;
+      const close = missing ? undefined : suggestColumn(req.column, this.cols.map((c) => c.name));
+      this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', '), ...(this.o.headerRow !== undefined ? { headerRow: this.o.headerRow } : {}), ...(missing ? { partsMissing: missing } : {}) }, line);
     }
     if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) this.fail({ code: 'two-segment-layouts' }, line);
     // An employer extract counts people only through a participants column: a row is an employer.
@@ -986,6 +998,10 @@ export class TypedRows implements RowSink {
       regency = this.domains.resolveRegency(plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '', plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '', province && 'key' in province ? province.key : undefined);
       if (regency.total && !total) total = labelled(cells, plan.regencyName, plan.regencyCode, regency.total);
     }
+    // A Kanwil's row with its province cell blank (and no regency), in a file of kanwil and province
+    // columns: the Kanwil's total row, as a pivot table writes it; checked against its provinces' rows as
+    // "Total Kanwil Sulawesi Maluku" is (rv31 V13), never "the province is empty".
+    if (!total && province && !('key' in province) && (!regency || !('key' in regency)) && plan.provinceName + plan.provinceCode > -2 && text(cells[plan.provinceName]).trim() === '' && text(cells[plan.provinceCode]).trim() === '') total = this.kanwilTotal(plan, cells, resolved);
     // A row with a participant id is one person, never a total: its key is refused as unknown below.
     if (total && plan.participantId >= 0) total = undefined;
     if (total && this.groupRows !== undefined) {
@@ -1078,6 +1094,8 @@ export class TypedRows implements RowSink {
           this.spareGap(n.measure, { code: 'blank-count', field: this.cols[i]!.name, absent: v === undefined, area: this.ownArea(plan, keys, province, regency) }, places[i]?.line ?? line, places[i]?.column);
           continue;
         }
+        // A wide row's participants left blank: its segment columns are its participants, added up below (rv31 V6).
+        if (n.role === 'measure' && n.measure === plan.participants && this.partsMissing().length === 0) continue;
         ok = false;
         // The tool's own report (its `level` column) whose rows have no denominator: one grouped finer
         // than its denominator is known (province × segment, the denominator per province; issue 20, F2).
@@ -1390,9 +1408,10 @@ export class TypedRows implements RowSink {
     }
     if (province && 'key' in province) scope.set(this.shape.dim('province', 'province'), province.key);
     if (regency && 'key' in regency && !regency.total) scope.set(this.shape.dim('regency', 'regency'), regency.key);
-    const values = this.totalValues(plan, cells, line, places);
+    const parts: NonNullable<TotalRow['parts']>[number][] = [];
+    const values = this.totalValues(plan, cells, line, places, parts);
     const within = total.kind === 'sub' ? this.areaNamed(plan, total.label) : undefined;
-    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places), ...(within ? { within } : {}) });
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places), ...(within ? { within } : {}), ...(parts.length ? { parts } : {}) });
   }
 
   /**
@@ -1477,6 +1496,15 @@ export class TypedRows implements RowSink {
     this.totals.push({ line, label, kind: 'grand', scope, values, column: places[plan.level]?.column ?? 1, columns: this.measureColumns(plan, places), own: level });
   }
 
+  /** A row's Kanwil cell as a total row's label (kanwilTotal's caller: its province is blank), if it names one. */
+  private kanwilTotal(plan: Plan, cells: readonly (Cell | undefined)[], resolved: readonly (Resolved | null | undefined)[]): { label: string; kind: 'sub'; col: number } | undefined {
+    const k = plan.keys.findIndex((x) => x.kind === 'kanwil');
+    const r = k >= 0 ? resolved[k] : undefined;
+    if (!r || !('key' in r)) return undefined;
+    const label = text(cells[plan.keys[k]!.col]).trim();
+    return this.areaNamed(plan, label) ? { label, kind: 'sub', col: plan.keys[k]!.col } : undefined;
+  }
+
   /** Per measure, the column of the row's cell of it (its place), for a total row's refusal. */
   private measureColumns(plan: Plan, places: readonly (CellPlace | undefined)[]): (number | undefined)[] {
     const out = new Array<number | undefined>(this.shape.measures.length).fill(undefined);
@@ -1484,12 +1512,26 @@ export class TypedRows implements RowSink {
     return out;
   }
 
-  /** A total row's measures, read as its file's cells are (a cell that reads two ways is left blank). */
-  private totalValues(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[]): (number | null)[] {
+  /**
+   * A total row's measures, read as its file's cells are (a cell that reads two ways is left blank); and,
+   * given `parts`, its segment columns (a wide file's participants_pu …), blank ones as null.
+   */
+  private totalValues(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], parts?: NonNullable<TotalRow['parts']>[number][]): (number | null)[] {
     const values = new Array<number | null>(this.shape.measures.length).fill(null);
     for (const n of plan.numbers) {
-      if (n.role !== 'measure') continue;
+      if (n.role !== 'measure' && !(parts && n.role === 'part')) continue;
+      const part = n.role === 'part' ? { segment: n.segment!, name: this.cols[n.col]!.name, value: null as number | null, column: places[n.col]?.column } : undefined;
+      if (part) parts!.push(part);
       const v = cells[n.col];
+      if (part) {
+        if (typeof v === 'number') part.value = v;
+        else if (typeof v === 'string' && !isBlank(v)) {
+          const r = readCell(v, 'count');
+          // A part that cannot be read, or reads two ways, is left blank (not compared, said).
+          if (!r.problem && r.id !== undefined && r.id === r.en) part.value = r.id;
+        }
+        continue;
+      }
       if (typeof v === 'number') values[n.measure] = v;
       else if (typeof v === 'string' && !isBlank(v)) {
         const r = readCell(v, n.kind);

@@ -36,7 +36,7 @@ export type InputProblem =
   | { readonly code: 'control-in-header'; readonly char: string; readonly index: number }
   | { readonly code: 'column-twice'; readonly name: string; readonly first: number; readonly second: number }
   | { readonly code: 'columns-same-meaning'; readonly first: string; readonly firstIndex: number; readonly second: string; readonly secondIndex: number; readonly canonical: string }
-  | { readonly code: 'missing-column'; readonly column: string; readonly why: { readonly en: En; readonly id: Id }; readonly close?: string; readonly accepted: string; readonly headerRow?: number }
+  | { readonly code: 'missing-column'; readonly column: string; readonly why: { readonly en: En; readonly id: Id }; readonly close?: string; readonly accepted: string; readonly headerRow?: number; readonly partsMissing?: readonly string[] }
   | { readonly code: 'two-segment-layouts' }
   | { readonly code: 'employer-without-count'; readonly column: string }
   | { readonly code: 'employer-row-twice'; readonly employer: string; readonly first: string; readonly sameFile: boolean }
@@ -64,6 +64,7 @@ export type InputProblem =
   | { readonly code: 'segment-denominator-repeated'; readonly field: string; readonly measure: string; readonly value: number; readonly area: string; readonly rows: number; readonly lines: readonly number[]; readonly more: number; readonly of: number }
   | { readonly code: 'zero-area-target'; readonly field: string; readonly area: string }
   | { readonly code: 'zero-area-participants'; readonly field: string; readonly area: string; readonly period?: string; readonly previous?: { readonly period: string; readonly participants: number } }
+  | { readonly code: 'zero-area-rows'; readonly area: string; readonly rows: number; readonly period?: string }
   | { readonly code: 'forced-three-decimals'; readonly raw: string; readonly locale: 'id' | 'en'; readonly value: number; readonly grouped: number }
   | { readonly code: 'forced-locale-cell'; readonly raw: string; readonly locale: 'id' | 'en'; readonly percent: boolean; readonly value?: number; readonly reason: string; readonly reasonId: string; readonly otherValue?: number }
   | { readonly code: 'segments-sum'; readonly sum: number; readonly participants: number }
@@ -105,6 +106,13 @@ export function words(p: InputProblem): Bilingual {
       // --header-row applies to every CSV and workbook of the run: a file whose header is elsewhere (a
       // breakdown's targets beside a data file with a title line) is read at the wrong line (rv13 F6).
       const row = p.headerRow !== undefined ? { en: `; the header was read at line ${p.headerRow}, as --header-row ${p.headerRow} says for every CSV and workbook of the run (this file's too)`, id: `; judul dibaca di baris ${p.headerRow}, sesuai --header-row ${p.headerRow} untuk setiap berkas CSV dan buku kerja di proses ini (termasuk berkas ini)` } : { en: '', id: '' };
+      if (p.partsMissing) {
+        const cols = p.partsMissing.map((g) => `participants_${g.toLowerCase()}`).join(', ');
+        return say(
+          { message: `missing column "${p.column}" (${p.why.en}), and the segment columns are not all there (no ${cols})`, hint: `the segment columns are the participants only when all four are given: add ${cols} (0 where a segment has none), or a participants column (accepted names: ${p.accepted})${row.en}` },
+          { message: `kolom "${p.column}" tidak ada (${p.why.id}), dan kolom segmen tidak lengkap (tanpa ${cols})`, hint: `kolom segmen menjadi pesertanya hanya bila keempatnya ada: tambahkan ${cols} (0 bila segmen itu tanpa peserta), atau kolom peserta (nama yang diterima: ${p.accepted})${row.id}` },
+        );
+      }
       return say(
         { message: `missing column "${p.column}" (${p.why.en})`, hint: (p.close !== undefined ? `did you mean ${q(p.close)}? accepted names: ${p.accepted}` : `accepted names: ${p.accepted}`) + row.en },
         { message: `kolom "${p.column}" tidak ada (${p.why.id})`, hint: (p.close !== undefined ? `maksudnya ${q(p.close)}? nama yang diterima: ${p.accepted}` : `nama yang diterima: ${p.accepted}`) + row.id },
@@ -293,6 +301,14 @@ export function words(p: InputProblem): Bilingual {
         { message: `kolom ${q(p.field)}: ${p.area} memiliki 0 peserta${atId}${beforeId}: tidak ada provinsi atau kanwil tanpa peserta aktif, dan angka 0 mengeluarkan pesertanya dari Total dan perubahannya`, hint: 'isikan angkanya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus barisnya (--expect lalu menyebutnya belum melapor)' },
       );
     }
+    case 'zero-area-rows': {
+      const at = p.period ? ` in ${p.period}` : '';
+      const atId = p.period ? ` pada ${p.period}` : '';
+      return say(
+        { message: `${p.area}'s ${grouped(p.rows, 'en')} rows all have 0 participants${at} (the first of them here): no province or Kanwil has no active participants, and its rows' 0s would take its participants out of the Total and its change, as a 0 on its own row would`, hint: "write the rows' figures (an export that writes blanks as 0 gives no figures), or leave its rows out (--expect then names it as not reported)" },
+        { message: `${grouped(p.rows, 'id')} baris ${p.area} semuanya berpeserta 0${atId} (yang pertama di sini): tidak ada provinsi atau kanwil tanpa peserta aktif, dan angka 0 di baris-barisnya mengeluarkan pesertanya dari Total dan perubahannya, seperti angka 0 di barisnya sendiri`, hint: 'isikan angka baris-barisnya (ekspor yang menulis sel kosong sebagai 0 tidak memberi angka), atau hapus baris-barisnya (--expect lalu menyebutnya belum melapor)' },
+      );
+    }
     case 'forced-three-decimals': {
       const [sep, other, otherId, o] = p.locale === 'id' ? [',', 'English (en)', 'Inggris (en)', 'en'] : ['.', 'Indonesian (id)', 'Indonesia (id)', 'id'];
       return say(
@@ -321,8 +337,8 @@ export function words(p: InputProblem): Bilingual {
       );
     case 'segments-sum':
       return say(
-        { message: `the segment columns add up to ${p.sum}, not to the row's participants (${p.participants})`, hint: 'the participants_pu, _bpu, _jakon, _pmi columns must cover every participant (add the missing ones, or drop the participants column)' },
-        { message: `kolom segmen berjumlah ${p.sum}, tidak sama dengan peserta pada baris ini (${p.participants})`, hint: 'kolom participants_pu, _bpu, _jakon, _pmi harus mencakup semua peserta (tambahkan yang kurang, atau hapus kolom participants)' },
+        { message: `the segment columns add up to ${grouped(p.sum, 'en')}, not to the row's participants (${grouped(p.participants, 'en')})`, hint: 'the participants_pu, _bpu, _jakon, _pmi columns must cover every participant (add the missing ones; or, with all four given, drop the participants column or leave it blank: the segment columns are then the participants)' },
+        { message: `kolom segmen berjumlah ${grouped(p.sum, 'id')}, tidak sama dengan peserta pada baris ini (${grouped(p.participants, 'id')})`, hint: 'kolom participants_pu, _bpu, _jakon, _pmi harus mencakup semua peserta (tambahkan yang kurang; atau, bila keempatnya ada, hapus kolom participants atau kosongkan: kolom segmen lalu menjadi pesertanya)' },
       );
     case 'over-coverage':
       return say(

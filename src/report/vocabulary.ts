@@ -1101,6 +1101,17 @@ export function noteText(n: Note, lang: Lang): string {
         `input hanya memuat baris di sebagian ${parts.id} suatu ${dimLabel(n.dim).id}, dan dibagi dengan ${idName(n.measure)} seluruh ${dimLabel(n.dim).id} (${n.source}): sisanya dihitung tanpa peserta: ${list(shownId)}`,
       );
     }
+    case 'segment-rows-missing': {
+      const one = (a: (typeof n.areas)[number], lang: 'en' | 'id'): string =>
+        lang === 'en'
+          ? `${a.label}${a.period ? ` in ${a.period}` : ''} (${num(a.have, 'en')} of ${num(a.of, 'en')} segments; no row for ${orList(a.missing, 'or')})`
+          : `${a.label}${a.period ? ` pada ${a.period}` : ''} (${num(a.have, 'id')} dari ${num(a.of, 'id')} segmen; tanpa baris ${orList(a.missing, 'atau')})`;
+      const more = (lang: 'en' | 'id'): string => (n.more > 0 ? (lang === 'en' ? `; and ${num(n.more, 'en')} more` : `; dan ${num(n.more, 'id')} lainnya`) : '');
+      return L(
+        `a ${dimLabel(n.dim).en}'s row holds only the segments in the data: a segment the file gives for other ${dimLabel(n.dim).en} rows and not for it counts as having no participants there, in its row and the Total: ${n.areas.map((a) => one(a, 'en')).join('; ')}${more('en')}`,
+        `baris ${dimLabel(n.dim).id} hanya memuat segmen yang ada di data: segmen yang diberikan berkas untuk ${dimLabel(n.dim).id} lain tetapi tidak untuknya dihitung tanpa peserta di sana, di barisnya dan di Total: ${n.areas.map((a) => one(a, 'id')).join('; ')}${more('id')}`,
+      );
+    }
     case 'area-in-part': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);

@@ -117,7 +117,7 @@ describe('rows are added up as they are read', () => {
     const g = write('g.csv', 'province,employed,participants,participants_pu,participants_bpu\nGorontalo,631521,1005,1.000,5\nAceh,2.450.000,21,20,1\n');
     expect(await problems([g], { measures: COUNTS, rule: 'refuse', segmentParts: true })).toEqual([]);
     const bad = write('b.csv', 'province,employed,participants,participants_pu,participants_bpu\nGorontalo,631521,6,1.000,5\nAceh,2.450.000,21,20,1\n');
-    expect(await problems([bad], { measures: COUNTS, rule: 'refuse', segmentParts: true })).toEqual([`${bad}:2:20 the segment columns add up to 1005, not to the row's participants (6)`]);
+    expect(await problems([bad], { measures: COUNTS, rule: 'refuse', segmentParts: true })).toEqual([`${bad}:2:20 the segment columns add up to 1,005, not to the row's participants (6)`]);
   });
 
   it("an extract whose locale is settled by a later row: the early counts take the file's locale", async () => {

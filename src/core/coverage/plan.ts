@@ -739,7 +739,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // The areas whose denominator is only some of their parts' (rv25 F8): not the whole area's, so the
   // note below, "divided by the whole area's", is not said of them.
   // Targets follow the denominators: taken whole per extractArea where its denominators are (rv28 R9).
-  const takenWhole = denNow !== undefined && extractArea !== undefined && dimIndex(cur, extractArea) >= 0;
+  // A wide row (participants_pu … participants_pmi beside the file's own denominator, what `template
+  // --segments` writes) is taken whole per its area too: its denominator is the whole area's, so a
+  // segment column the file lacks counts as no participants and that segment's targets stay in the area's
+  // and the Total's (rv31 V14: without the JAKON column, the Total by segment dropped JAKON's 1,021,861).
+  const wideArea = extractArea === undefined && fromInput && columnsFor(cur).parents !== undefined ? wholeExtractArea(cur) : undefined;
+  const wholeArea = extractArea ?? wideArea;
+  const takenWhole = ((denNow !== undefined && extractArea !== undefined) || wideArea !== undefined) && wholeArea !== undefined && dimIndex(cur, wholeArea) >= 0;
   const notWhole = new Set(denNow && spec.areas && extractArea && partDim ? partialTargetAreas(denNow.table, partDim, extractArea, spec.areas).map((a) => a.label) : []);
   // Data (an extract, or a regional file by regency) with rows in only some of an area's parts (3 of Gorontalo's 6 regencies) is divided by the
   // whole area's denominator: a part without rows counts as no participants. Said, naming the areas.
@@ -811,7 +817,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });
   }
   /** The targets of the report's areas: of its rows, or of the whole areas of data taken whole (rv28 R9). */
-  const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, extractArea!) >= 0 ? restrictTo(t, curT, [extractArea!]) : restrictTo(t, curT));
+  const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, wholeArea!) >= 0 ? restrictTo(t, curT, [wholeArea!]) : restrictTo(t, curT));
   if (at) {
     if (at.milestoneMissing) notes.push({ code: 'milestone-missing', period: at.milestoneMissing });
     if (at.noWaypoints) {
@@ -1057,7 +1063,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       }
       if (noRows.length) {
         for (const x of noRows) stars.push(x);
-        const note = targetsNoRows(noRows, starGrain, tm.agg.table.dims, extractArea!);
+        const note = targetsNoRows(noRows, starGrain, tm.agg.table.dims, wholeArea!);
         if (note) notes.push(note);
       }
     }
