@@ -25,8 +25,9 @@ import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Pe
 import type { Note, OverDenominatorRow } from '../facts.js';
 import { DENOMINATORS } from '../domain.js';
 import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
-import { atPeriod, columnsFor, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
+import { WholeIds } from '../key-index.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
@@ -292,7 +293,7 @@ const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of:
  * The stars by the row at the targets' grain they fall in (`finer`: how many of a star's last keys are
  * of units finer than that row), in order of first star: each row's stars, and those with a target.
  */
-function starRows(stars: readonly Star[], finer: number): { first: Star; stars: Star[]; withT: number }[] {
+function starRows(stars: Iterable<Star>, finer: number): { first: Star; stars: Star[]; withT: number }[] {
   const out = new Map<string, { first: Star; stars: Star[]; withT: number }>();
   for (const s of stars) {
     const k = key(s.keys.slice(0, s.keys.length - finer));
@@ -327,50 +328,271 @@ function targetsNoRows(noRows: readonly Star[], starGrain: readonly string[], di
 }
 
 /** The stars added up by the group they fall in at a level: `gi`, the level's dimensions by position in the grain. */
-function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
+function starsByGroup(stars: Stars, gi: readonly number[]): Map<string, StarSums> {
   const out = new Map<string, StarSums>();
-  for (const s of stars) {
-    const k = key(gi.map((x) => s.prefix[x]!));
+  const at = gi.map((x) => stars.grainAt[x]!);
+  for (let i = 0; i < stars.size; i++) {
+    let k = '';
+    for (let j = 0; j < at.length; j++) k = j === 0 ? stars.keyOr(i, at[0]!) : k + SEP + stars.keyOr(i, at[j]!);
     let u = out.get(k);
     if (!u) out.set(k, (u = { ...NO_STARS }));
-    u.of++;
-    if (s.target === null) continue;
-    u.withT++;
-    if (s.partial) u.partial = true;
-    if (s.estimated?.includes('target')) u.targetEstimated = true; // issue 19
-    if (s.estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
-    u.sumT += s.target;
-    u.sumP += s.participants;
-    if (s.denominator === null) u.allD = false;
-    else u.sumD += s.denominator;
-    if (s.milestone === null) {
-      u.allM = false;
-      if (s.milestoneMixed !== undefined) u.anyM = true;
-      u.sumMT += s.milestoneMixed ?? s.target;
-    } else {
-      u.anyM = true;
-      u.sumM += s.milestone;
-      u.sumMT += s.milestone;
-    }
+    addStar(u, stars, i);
   }
   return out;
 }
 
-/** A measure of a table at a grain, by group key; `lacking` names the dims of the grain the table does not have. */
-function measureAt(table: Table | undefined, grain: readonly string[], measure: string, roll: Roll, withRows = false): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[]; rows?: Map<string, TableRow> } {
+/** Star i added to the sums u. */
+function addStar(u: StarSums, stars: Stars, i: number): void {
+  u.of++;
+  const target = stars.targetAt(i);
+  if (target === null) return;
+  u.withT++;
+  if (stars.partial?.[i] === 1) u.partial = true;
+  const estimated = stars.marks.get(i);
+  if (estimated?.includes('target')) u.targetEstimated = true; // issue 19
+  if (estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
+  u.sumT += target;
+  u.sumP += stars.participants[i]!;
+  const d = stars.denominatorAt(i);
+  if (d === null) u.allD = false;
+  else u.sumD += d;
+  const milestone = stars.milestoneAt(i);
+  if (milestone === null) {
+    u.allM = false;
+    const mixed = stars.mixedAt(i);
+    if (mixed !== undefined) u.anyM = true;
+    u.sumMT += mixed ?? target;
+  } else {
+    u.anyM = true;
+    u.sumM += milestone;
+    u.sumMT += milestone;
+  }
+}
+
+/** A figure of a column of figures by star (NaN: none). */
+const figure = (a: Float64Array | undefined, i: number): number | null => {
+  const v = a?.[i];
+  return v === undefined || Number.isNaN(v) ? null : v;
+};
+
+/**
+ * The rows at the targets' grain (the stars), as columns, each made into a Star only when asked (`star`):
+ * the first `fromData` are the groups of the data's rollup at that grain, in its order; the others the
+ * targets' groups of parts without rows of data taken whole (rv28 R9). A million branches with a target
+ * each cost their figures, not an object, a keys array and a joined key each (issue 20).
+ */
+class Stars {
+  readonly size: number;
+  readonly participants: Float64Array;
+  readonly denominator: Float64Array;
+  readonly target: Float64Array;
+  readonly milestone: Float64Array;
+  /** milestoneMixed (NaN: none); partial (1: yes); made only when some star has one. */
+  mixed: Float64Array | undefined;
+  partial: Uint8Array | undefined;
+  /** The estimate marks of the stars that have some (issue 19). */
+  readonly marks = new Map<number, readonly string[]>();
+  constructor(
+    /** The data's rollup at the stars' grain, and the targets' (the parts without rows' keys). */
+    private readonly data: RowColumns,
+    readonly fromData: number,
+    private readonly targets: RowColumns | undefined,
+    /** The targets' group of each star past fromData. */
+    private readonly noRowsAt: readonly number[],
+    /** For each position in the report's grain, the position of its dim in the stars' grain (-1: none). */
+    readonly grainAt: readonly number[],
+    private readonly nd: number,
+  ) {
+    this.size = fromData + noRowsAt.length;
+    this.participants = new Float64Array(this.size);
+    this.denominator = new Float64Array(this.size).fill(NaN);
+    this.target = new Float64Array(this.size).fill(NaN);
+    this.milestone = new Float64Array(this.size).fill(NaN);
+  }
+
+  /** Key j (by position in the stars' grain) of star i. */
+  key(i: number, j: number): string {
+    return (i < this.fromData ? this.data.key(i, j) : this.targets!.key(this.noRowsAt[i - this.fromData]!, j))!;
+  }
+
+  /** Key j of star i, '' where j is -1 (a position of the report's grain the stars are not given by). */
+  keyOr(i: number, j: number): string {
+    return j < 0 ? '' : this.key(i, j);
+  }
+
+  keys(i: number): string[] {
+    const out = new Array<string>(this.nd);
+    for (let j = 0; j < this.nd; j++) out[j] = this.key(i, j);
+    return out;
+  }
+
+  targetAt(i: number): number | null {
+    return figure(this.target, i);
+  }
+
+  milestoneAt(i: number): number | null {
+    return figure(this.milestone, i);
+  }
+
+  denominatorAt(i: number): number | null {
+    return figure(this.denominator, i);
+  }
+
+  mixedAt(i: number): number | undefined {
+    return figure(this.mixed, i) ?? undefined;
+  }
+
+  /** Star i as an object (made on each call). */
+  star(i: number): Star {
+    const keys = this.keys(i);
+    const mixed = this.mixedAt(i);
+    return {
+      key: key(keys),
+      prefix: this.grainAt.map((j) => (j < 0 ? undefined : keys[j])),
+      keys,
+      participants: this.participants[i]!,
+      denominator: this.denominatorAt(i),
+      target: this.targetAt(i),
+      milestone: this.milestoneAt(i),
+      ...(mixed !== undefined ? { milestoneMixed: mixed } : {}),
+      ...(this.partial?.[i] === 1 ? { partial: true } : {}),
+      ...(i >= this.fromData ? { noRows: true as const } : {}),
+      estimated: this.marks.get(i),
+    };
+  }
+
+  /** Every star as an object (a pass that keeps few of them, or where the stars are few). */
+  *all(from = 0, to = this.size): Generator<Star> {
+    for (let i = from; i < to; i++) yield this.star(i);
+  }
+}
+
+/**
+ * A measure of a table at a grain, by group key; `lacking` names the dims of the grain the table does not
+ * have. Read on the rollup's columns (no row object); `withMarks`: the estimate marks of the groups that
+ * have some, by key (issue 19).
+ */
+function measureAt(table: Table | undefined, grain: readonly string[], measure: string, roll: Roll, withMarks = false): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[]; marks?: Map<string, readonly string[]> } {
   const values = new Map<string, number | null>();
   if (!table || measureIndex(table, measure) < 0) return { values };
   const missing = grain.filter((g) => dimIndex(table, g) < 0);
   if (missing.length) return { values, lacking: missing };
   const agg = roll(table, grain);
   const m = measureIndex(agg.table, measure);
-  const rows = withRows ? new Map<string, TableRow>() : undefined; // issue 19: the rows, for their estimate marks
-  for (const r of agg.table.rows) {
-    const k = key(r.keys);
-    values.set(k, r.values[m] ?? null);
-    rows?.set(k, r);
+  const cols = columnsFor(agg.table);
+  const marks = withMarks ? new Map<string, readonly string[]>() : undefined;
+  const nd = agg.table.dims.length;
+  for (let i = 0; i < cols.size; i++) {
+    const k = groupKey(cols, i, nd);
+    values.set(k, cols.value(i, m));
+    const e = marks ? cols.estimated.get(i) : undefined;
+    if (e?.length) marks!.set(k, e);
   }
-  return { values, agg, rows };
+  return { values, agg, marks };
+}
+
+/** The key of row i of a table's columns on its first nd dims, as key() joins a row's keys. */
+function groupKey(cols: RowColumns, i: number, nd: number): string {
+  let k = '';
+  for (let d = 0; d < nd; d++) k = d === 0 ? (cols.key(i, 0) ?? '') : k + SEP + (cols.key(i, d) ?? '');
+  return k;
+}
+
+const matched = new WeakMap<Table, WeakMap<Table, Int32Array>>();
+
+/**
+ * For each group of rollup table `b`, the group of rollup table `a` with the same keys (the same dims in
+ * the same order), or -1: per dimension a number for each key of `a` (the keys themselves in a Map, no
+ * string made), and a group's numbers as one whole number (mixed radix; core/key-index.ts WholeIds).
+ * Made once per pair (issue 20: a million targets met a million rows by a Map of joined keys on each side,
+ * several times over).
+ */
+function matchGroups(a: Table, b: Table): Int32Array {
+  let byB = matched.get(a);
+  const hit = byB?.get(b);
+  if (hit) return hit;
+  const ac = columnsFor(a);
+  const bc = columnsFor(b);
+  const nd = a.dims.length;
+  const out = new Int32Array(bc.size).fill(-1);
+  const back = matched.get(b)?.get(a);
+  if (back) {
+    // The other way round is known: its inverse (each group's keys are its own).
+    for (let j = 0; j < back.length; j++) if (back[j]! >= 0) out[back[j]!] = j;
+  } else if (nd === 0) {
+    if (ac.size) out.fill(0);
+  } else {
+    // Per dimension, each key of `a` numbered (1, 2, … in order of first sight) and each row's number;
+    // rows come in runs of one key (a province), so the previous row's number is reused.
+    const ids: Map<string, number>[] = [];
+    const rowIds: Int32Array[] = [];
+    let space = 1;
+    for (let d = 0; d < nd; d++) {
+      const m = new Map<string, number>();
+      const at = new Int32Array(ac.size);
+      let last: string | null = null;
+      let lastId = 0;
+      for (let i = 0; i < ac.size; i++) {
+        const k = ac.key(i, d);
+        if (k === null) continue;
+        if (k !== last) {
+          last = k;
+          lastId = m.get(k) ?? 0;
+          if (lastId === 0) m.set(k, (lastId = m.size + 1));
+        }
+        at[i] = lastId;
+      }
+      ids.push(m);
+      rowIds.push(at);
+      space *= m.size + 1;
+    }
+    if (space < Number.MAX_SAFE_INTEGER) {
+      const whole = new WholeIds(ac.size);
+      const groupOf = new Int32Array(ac.size);
+      for (let i = 0; i < ac.size; i++) {
+        let x = 0;
+        let ok = true;
+        for (let d = 0; d < nd; d++) {
+          const id = rowIds[d]![i]!;
+          if (id === 0) ok = false;
+          x = x * (ids[d]!.size + 1) + id;
+        }
+        if (ok) groupOf[whole.intern(x)] = i;
+      }
+      const known = whole.size;
+      const lastKey = new Array<string | null>(nd).fill(null);
+      const lastIdOf = new Int32Array(nd);
+      for (let j = 0; j < bc.size; j++) {
+        let x = 0;
+        for (let d = 0; d < nd; d++) {
+          const k = bc.key(j, d);
+          let id = 0;
+          if (k !== null) {
+            if (k !== lastKey[d]) {
+              lastKey[d] = k;
+              lastIdOf[d] = ids[d]!.get(k) ?? 0;
+            }
+            id = lastIdOf[d]!;
+          }
+          if (id === 0) {
+            x = -1;
+            break;
+          }
+          x = x * (ids[d]!.size + 1) + id;
+        }
+        if (x < 0) continue;
+        const id = whole.intern(x);
+        if (id < known) out[j] = groupOf[id]!;
+      }
+    } else {
+      const byKey = new Map<string, number>();
+      for (let i = 0; i < ac.size; i++) if (!byKey.has(groupKey(ac, i, nd))) byKey.set(groupKey(ac, i, nd), i);
+      for (let j = 0; j < bc.size; j++) out[j] = byKey.get(groupKey(bc, j, nd)) ?? -1;
+    }
+  }
+  if (!byB) matched.set(a, (byB = new WeakMap()));
+  byB.set(b, out);
+  return out;
 }
 
 type Roll = (table: Table, grain: readonly string[]) => Aggregated;
@@ -394,9 +616,12 @@ function withoutLacking(values: Map<string, number | null>, data: Table, den: Ta
   if (!g.every((x) => fine.includes(x)) || fine.length === g.length) return;
   const have = measureAt(den, fine, measure, roll).values;
   const at = g.map((x) => fine.indexOf(x));
-  for (const r of roll(data, fine).table.rows) {
-    const v = have.get(key(r.keys));
-    if (v === null || v === undefined) values.set(key(at.map((i) => r.keys[i]!)), null);
+  const rolled = roll(data, fine).table;
+  const rc = columnsFor(rolled);
+  const nd = rolled.dims.length;
+  for (let i = 0; i < rc.size; i++) {
+    const v = have.get(groupKey(rc, i, nd));
+    if (v === null || v === undefined) values.set(key(at.map((j) => rc.key(i, j)!)), null);
   }
 }
 
@@ -425,7 +650,12 @@ function pointsBasis(then: Table, now: Table, measure: string, grain: readonly s
 /** Whether a table has a measure with a value in some row. */
 function hasValues(t: Table, measure: string): boolean {
   const m = measureIndex(t, measure);
-  return m >= 0 && t.rows.some((r) => r.values[m] !== null && r.values[m] !== undefined);
+  return m >= 0 && columnsFor(t).givesAny(m);
+}
+
+/** A table's rows, counted without making them (a table kept as columns). */
+function rowCount(t: Table): number {
+  return columnsOf(t)?.size ?? t.rows.length;
 }
 
 /** The months of the figures chosen for the areas, earliest first (a row without a month adds none). */
@@ -475,24 +705,68 @@ export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Ta
   const shared = den.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from' && dimIndex(cur, n) >= 0 && (only === undefined || only.includes(n)));
   const di = shared.map((n) => dimIndex(den, n));
   const ci = shared.map((n) => dimIndex(cur, n));
-  // For each set of shared dims a row has, the key tuples the report has on them.
-  const present = new Map<number, Set<string>>();
-  const keysFor = (mask: number): Set<string> => {
+  // For each set of shared dims a row has, the key tuples the report has on them: read on the columns,
+  // as nested sets of the keys themselves (a million rows of the report: no row object, no joined key).
+  const cc = columnsFor(cur);
+  const present = new Map<number, { tuples: KeyTuples; at: number[] }>();
+  const keysFor = (mask: number): { tuples: KeyTuples; at: number[] } => {
     let set = present.get(mask);
     if (set) return set;
-    set = new Set<string>();
     const on = ci.filter((_, j) => mask & (1 << j));
-    for (const r of cur.rows) if (on.every((i) => r.keys[i] !== null)) set.add(on.map((i) => r.keys[i]).join(SEP));
+    const tuples = new KeyTuples(on.length);
+    for (let i = 0; i < cc.size; i++) tuples.add(cc, i, on);
+    set = { tuples, at: di.filter((_, j) => mask & (1 << j)) };
     present.set(mask, set);
     return set;
   };
-  return filterRows(den, (r) => {
+  return filterAt(den, (dc, i, segment) => {
+    if (segment) return true;
     let mask = 0;
-    di.forEach((i, j) => {
-      if (r.keys[i] !== null) mask |= 1 << j;
-    });
-    return keysFor(mask).has(di.filter((_, j) => mask & (1 << j)).map((i) => r.keys[i]).join(SEP));
+    for (let j = 0; j < di.length; j++) if (dc.key(i, di[j]!) !== null) mask |= 1 << j;
+    const { tuples, at } = keysFor(mask);
+    return tuples.has(dc, i, at);
   });
+}
+
+/**
+ * Tuples of n keys as nested sets of the keys (a Set for one key, a Map of Sets for two…): no string is
+ * joined to add a tuple or to look one up. A tuple is the keys of row i of a table's columns on the
+ * dims `on`; one with a missing key (null) is never added.
+ */
+class KeyTuples {
+  private readonly root: Map<string, unknown> | Set<string> | undefined;
+  private any = false;
+  constructor(private readonly n: number) {
+    this.root = n === 0 ? undefined : n === 1 ? new Set<string>() : new Map<string, unknown>();
+  }
+
+  add(c: RowColumns, i: number, on: readonly number[]): void {
+    const n = this.n;
+    for (let j = 0; j < n; j++) if (c.key(i, on[j]!) === null) return;
+    this.any = true;
+    if (n === 0) return;
+    let level = this.root!;
+    for (let j = 0; j < n - 1; j++) {
+      const m = level as Map<string, unknown>;
+      const k = c.key(i, on[j]!)!;
+      let next = m.get(k) as Map<string, unknown> | Set<string> | undefined;
+      if (!next) m.set(k, (next = j === n - 2 ? new Set<string>() : new Map<string, unknown>()));
+      level = next;
+    }
+    (level as Set<string>).add(c.key(i, on[n - 1]!)!);
+  }
+
+  /** Is the tuple of row i of `c` on the dims `on` (each with a key) among them? */
+  has(c: RowColumns, i: number, on: readonly number[]): boolean {
+    const n = this.n;
+    if (n === 0) return this.any;
+    let level: unknown = this.root;
+    for (let j = 0; j < n - 1; j++) {
+      level = (level as Map<string, unknown>).get(c.key(i, on[j]!)!);
+      if (level === undefined) return false;
+    }
+    return (level as Set<string>).has(c.key(i, on[n - 1]!)!);
+  }
 }
 
 /**
@@ -558,9 +832,13 @@ function monthGivenTwice(current: Table, previous: Table): Extract<CoverageProbl
  * cannot tell a row's coarser area of the targets (the segment PU spans every Kanwil reported): its
  * key leaves that area blank, and it counts as with a target only when every star under it has one.
  */
-function starsWithTarget(stars: readonly Star[], targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): Set<string> {
+function starsWithTarget(stars: Iterable<Star>, targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): Set<string> {
   const blank = coarse !== undefined && areaDimOf(grain) === undefined ? targetGrain.indexOf(coarse) : -1;
-  if (blank < 0) return new Set(stars.filter((x) => x.target !== null).map((x) => x.key));
+  if (blank < 0) {
+    const out = new Set<string>();
+    for (const x of stars) if (x.target !== null) out.add(x.key);
+    return out;
+  }
   const all = new Map<string, boolean>();
   for (const x of stars) {
     const k = key(x.keys.map((v, j) => (j === blank ? '' : v)));
@@ -575,7 +853,7 @@ function starsWithTarget(stars: readonly Star[], targetGrain: readonly string[],
  * The rows at the targets' grain that have a target, for the story; where the stars are finer units
  * (`finer` keys more), a row has one when some of its parts have, and is `inPart` when not all have.
  */
-function storyTargets(stars: readonly Star[], finer: number, targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): { withTarget: Set<string>; inPart?: Set<string> } {
+function storyTargets(stars: Iterable<Star>, finer: number, targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): { withTarget: Set<string>; inPart?: Set<string> } {
   if (finer === 0) return { withTarget: starsWithTarget(stars, targetGrain, coarse, grain) };
   const withTarget = new Set<string>();
   const inPart = new Set<string>();
@@ -800,9 +1078,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const ti = measureIndex(at.table, 'target');
     let total = 0;
     let n = 0;
-    for (const r of at.table.rows) {
-      const v = r.values[ti];
-      if (v === null || v === undefined) continue;
+    const ac = columnsFor(at.table);
+    for (let i = 0; i < ac.size; i++) {
+      const v = ac.value(i, ti);
+      if (v === null) continue;
       total += v;
       n++;
     }
@@ -836,27 +1115,32 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // the path from, or a target below its start): their status compares with December, and is said.
     // No month in the input (a report read back has no period column): the month's milestone and the
     // months left are unknown, so status compares with December and there is no run rate. Said.
-    if (!period && targetTable.rows.length) notes.push({ code: 'no-month-for-targets' });
+    if (!period && rowCount(targetTable)) notes.push({ code: 'no-month-for-targets' });
     if (!at.milestoneMissing && period) {
       const ti = measureIndex(targetTable, 'target');
       const mi = measureIndex(targetTable, 'milestone');
       let withTarget = 0;
       let without = 0;
-      for (const r of targetTable.rows) {
-        if (r.values[ti] === null || r.values[ti] === undefined) continue;
+      const tc = columnsFor(targetTable);
+      for (let i = 0; i < tc.size; i++) {
+        if (tc.value(i, ti) === null) continue;
         withTarget++;
-        if (mi < 0 || r.values[mi] === null || r.values[mi] === undefined) without++;
+        if (mi < 0 || tc.value(i, mi) === null) without++;
       }
       if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(at.noFromMilestone ? { noFromMilestone: at.noFromMilestone } : !targets!.baselinePeriod && hasMeasure(targets!.table, 'participants') ? { noBaseline: true as const } : {}) });
     }
-    const dropped = at.table.rows.length - targetTable.rows.length;
-    if (dropped > 0 && targetTable.rows.length > 0) {
+    const kept = rowCount(targetTable);
+    const dropped = rowCount(at.table) - kept;
+    if (dropped > 0 && kept > 0) {
       const ti = measureIndex(targetTable, 'target');
       let sum = 0;
-      for (const r of targetTable.rows) sum += r.values[ti] ?? 0;
+      const tc = columnsFor(targetTable);
+      for (let i = 0; i < tc.size; i++) sum += tc.value(i, ti) ?? 0;
       let all = 0;
-      for (const r of at.table.rows) all += r.values[measureIndex(at.table, 'target')] ?? 0;
-      notes.push({ code: 'targets-restricted', kept: targetTable.rows.length, of: at.table.rows.length, source: targets!.source, grain: targetUnitsSaid(targetUnits), sum, ...(targets!.yearFrom === 'plan' ? { national: { year: targets!.year, total: all } } : {}) });
+      const ac = columnsFor(at.table);
+      const ai = measureIndex(at.table, 'target');
+      for (let i = 0; i < ac.size; i++) all += ac.value(i, ai) ?? 0;
+      notes.push({ code: 'targets-restricted', kept, of: rowCount(at.table), source: targets!.source, grain: targetUnitsSaid(targetUnits), sum, ...(targets!.yearFrom === 'plan' ? { national: { year: targets!.year, total: all } } : {}) });
     }
     // Areas reported only in part (2 of 15 regencies; 4 of a Kanwil's 5 provinces) against a target for
     // the whole area (the report's area, or the coarser area the targets are given per). Warned, as for
@@ -892,7 +1176,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // The other way round: targets per a finer area than the data's (regency targets on a province file),
     // given for only some of an area's parts: its target is theirs, compared with all its participants.
     const finerDim = areaDimOf(targetUnits);
-    if (spec.areas && dataDim && finerDim && finerDim !== dataDim && targetTable.rows.length) {
+    if (spec.areas && dataDim && finerDim && finerDim !== dataDim && rowCount(targetTable)) {
       const placed = dimIndex(targetTable, dataDim) >= 0 ? targetTable : withArea(targetTable, dataDim, spec.areas);
       const partial = partialTargetAreas(placed, finerDim, dataDim, spec.areas);
       if (partial.length) notes.push({ code: 'partial-targets', source: targets!.source, dim: dataDim, partDim: finerDim, areas: partial });
@@ -1012,7 +1296,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
-  let stars: Star[] | undefined;
+  let stars: Stars | undefined;
+  /** The data's rollup the stars are the groups of (a level of the same table and grain has a star a row). */
+  let starAgg: Table | undefined;
   let starDims: readonly Dimension[] | undefined;
   /** The grain of the stars: the targets' grain within the report's, and the finer units the targets are given per. */
   let starGrain: readonly string[] = targetGrain;
@@ -1024,60 +1310,72 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // participants only (like for like, as a subtotal over rows without a target; rv28 R23).
     starGrain = [...targetGrain, ...finerTargetDims(targetUnits, grain, coarse, curT, targetTable)];
     const agg = roll(curT, starGrain).table;
+    starAgg = agg;
     starDims = agg.dims;
     const pm = measureIndex(agg, 'participants');
-    const tm = measureAt(targetTable, starGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
-    const tv = tm.values;
-    const mv = measureAt(targetTable, starGrain, 'milestone', roll).values;
+    // The targets at the stars' grain, met with the data's groups by their keys (matchGroups: no Map of
+    // joined keys on either side); their rollup carries the estimate marks (issue 19).
+    const tAgg = measureIndex(targetTable, 'target') >= 0 && starGrain.every((g) => dimIndex(targetTable!, g) >= 0) ? roll(targetTable, starGrain).table : undefined;
+    const tc = tAgg ? columnsFor(tAgg) : undefined;
+    const tti = tAgg ? measureIndex(tAgg, 'target') : -1;
+    const tmi = tAgg ? measureIndex(tAgg, 'milestone') : -1;
+    const dc = columnsFor(agg);
+    const toTarget = tAgg ? matchGroups(tAgg, agg) : undefined;
     // A star over several targets, some with a milestone and some not: the mixed sum (milestone-sums).
     const mixed = mixedMilestones(targetTable, starGrain, roll);
     // Each star's denominator: the same rollup's, or the denominators table's at the targets' grain.
     const sd = spec.denominator && denTable === cur ? measureIndex(agg, spec.denominator) : -1;
     const sdOther = spec.denominator && denTable && denTable !== cur ? measureAt(denTable, starGrain, spec.denominator, roll).values : undefined;
-    stars = agg.rows.map((r) => {
-      const k = key(r.keys);
-      const prefix = new Array<string | undefined>(grain.length);
-      starGrain.forEach((g, j) => {
-        if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
-      });
-      const denominator = sd >= 0 ? (r.values[sd] ?? null) : (sdOther?.get(k) ?? null);
-      const milestone = mv.get(k) ?? null;
-      const wi = partialWhole ? starGrain.indexOf(partialWhole.dim) : -1;
-      const partial = wi >= 0 && partialWhole!.keys.has(r.keys[wi]!);
-      const mixedM = milestone === null ? mixed?.get(k) : undefined;
-      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), ...(partial ? { partial } : {}), estimated: tm.rows?.get(k)?.estimated };
-    });
+    const nd = starGrain.length;
     // Data taken whole (rv28 R9): the targets of its area's parts without rows, each a star of no
     // participants (in its area's subtotal and the Total; no row of its own).
-    if (takenWhole && tm.rows && tm.agg) {
-      const had = new Set(stars.map((x) => x.key));
-      const noRows: Star[] = [];
-      for (const [k, r] of tm.rows) {
-        if (had.has(k) || r.values[measureIndex(tm.agg.table, 'target')] === null) continue;
-        const prefix = new Array<string | undefined>(grain.length);
-        starGrain.forEach((g, j) => {
-          if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
-        });
-        const mixedM = mv.get(k) === undefined ? mixed?.get(k) : undefined;
-        noRows.push({ key: k, prefix, keys: r.keys as string[], participants: 0, denominator: sdOther?.get(k) ?? null, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), estimated: r.estimated, noRows: true });
-      }
-      if (noRows.length) {
-        for (const x of noRows) stars.push(x);
-        const note = targetsNoRows(noRows, starGrain, tm.agg.table.dims, wholeArea!);
-        if (note) notes.push(note);
-      }
+    const noRowsAt: number[] = [];
+    if (takenWhole && tAgg) {
+      const had = new Uint8Array(tc!.size);
+      for (const t of toTarget!) if (t >= 0) had[t] = 1;
+      for (let g = 0; g < tc!.size; g++) if (had[g] === 0 && tc!.value(g, tti) !== null) noRowsAt.push(g);
     }
-    const withT = stars.filter((s) => s.target !== null).length;
-    if (partialWhole && stars.some((s) => s.partial && s.target !== null)) {
+    const st = new Stars(dc, dc.size, tc, noRowsAt, grain.map((g) => starGrain.indexOf(g)), nd);
+    const wi = partialWhole ? starGrain.indexOf(partialWhole.dim) : -1;
+    for (let i = 0; i < st.size; i++) {
+      const fromData = i < dc.size;
+      const tg = fromData ? toTarget?.[i] ?? -1 : noRowsAt[i - dc.size]!;
+      const target = tg >= 0 ? tc!.value(tg, tti) : null;
+      const milestone = tg >= 0 && tmi >= 0 ? tc!.value(tg, tmi) : null;
+      if (target !== null) st.target[i] = target;
+      if (milestone !== null) st.milestone[i] = milestone;
+      if (fromData && sd >= 0) st.denominator[i] = dc.value(i, sd) ?? NaN;
+      else if (sdOther) st.denominator[i] = sdOther.get(groupKey(fromData ? dc : tc!, fromData ? i : tg, nd)) ?? NaN;
+      if (fromData) st.participants[i] = pm >= 0 ? (dc.value(i, pm) ?? 0) : 0;
+      const marks = tg >= 0 ? tc!.estimated.get(tg) : undefined;
+      if (marks?.length) st.marks.set(i, marks);
+      if (!fromData) continue;
+      if (wi >= 0 && partialWhole!.keys.has(dc.key(i, wi)!)) (st.partial ??= new Uint8Array(st.size))[i] = 1;
+      const mixedM = milestone === null ? mixed?.get(groupKey(dc, i, nd)) : undefined;
+      if (mixedM !== undefined) (st.mixed ??= new Float64Array(st.size).fill(NaN))[i] = mixedM;
+    }
+    stars = st;
+    if (noRowsAt.length) {
+      const note = targetsNoRows(Array.from(st.all(dc.size)), starGrain, tAgg!.dims, wholeArea!);
+      if (note) notes.push(note);
+    }
+    let withT = 0;
+    for (let i = 0; i < stars.size; i++) if (stars.targetAt(i) !== null) withT++;
+    let partialWithTarget = false;
+    for (let i = 0; i < stars.size && !partialWithTarget; i++) if (stars.partial?.[i] === 1 && stars.targetAt(i) !== null) partialWithTarget = true;
+    if (partialWhole && partialWithTarget) {
       const d = curT.dims[dimIndex(curT, partialWhole.dim)]!;
       notes.push({ code: 'partial-target-coverage', dim: partialWhole.dim, partDim: partialWhole.partDim, areas: [...partialWhole.keys].map((k) => labelOf(d, k)) });
     }
     // Some targets with a milestone and some without: the sums' milestone counts the latter's targets.
     const mixedRows = mixed ? mixedCount(targetTable) : undefined;
     if (period && mixedRows) notes.push({ code: 'milestone-sums', period, rows: mixedRows.without, of: mixedRows.of });
-    if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
+    if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: rowCount(at!.table) });
     const ti = measureIndex(at!.table, 'target');
-    wholePlan = withT === at!.table.rows.filter((r) => r.values[ti] !== null && r.values[ti] !== undefined).length;
+    const ac = columnsFor(at!.table);
+    let given = 0;
+    for (let i = 0; i < ac.size; i++) if (ac.value(i, ti) !== null) given++;
+    wholePlan = withT === given;
     // Targets per branch in a report by region × branch: no row but the Total can show them (a level
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
@@ -1098,13 +1396,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // A denominator from the input is the same rollup's: read on the row itself, no map by key.
     const denSame = spec.denominator !== undefined && denTable === cur;
     const dm = denSame ? measureIndex(part, spec.denominator!) : -1;
-    const den = spec.denominator && !denSame ? measureAt(denTable, g, spec.denominator, roll, true) : denSame ? { values: new Map<string, number | null>(), agg, lacking: undefined, rows: undefined } : { values: new Map<string, number | null>() };
+    const den = spec.denominator && !denSame ? measureAt(denTable, g, spec.denominator, roll, true) : denSame ? { values: new Map<string, number | null>(), agg, lacking: undefined, marks: undefined } : { values: new Map<string, number | null>() };
     // A group over rows without a denominator has none (never the others' denominators alone).
     if (spec.denominator && !denSame) withoutLacking(den.values, cur, denTable, grain, g, spec.denominator, roll);
     if (level === 'detail' && spec.denominator && denTable) {
       const agg2 = den.agg;
       const un = agg2?.unplaced.get(spec.denominator);
-      if (den.lacking || (un && !(denSame ? part.rows.some((r) => r.values[dm] !== null && r.values[dm] !== undefined) : [...den.values.values()].some((v) => v !== null)))) notes.push({ code: 'coarser', measure: spec.denominator, grain: g, knownPer: knownPer(denTable, spec.denominator) });
+      if (den.lacking || (un && !(denSame ? dm >= 0 && columnsFor(part).givesAny(dm) : [...den.values.values()].some((v) => v !== null)))) notes.push({ code: 'coarser', measure: spec.denominator, grain: g, knownPer: knownPer(denTable, spec.denominator) });
       const inc = agg2?.incomplete.get(spec.denominator);
       if (inc) notes.push({ code: 'incomplete', measure: spec.denominator, groups: inc.count, example: inc.keys.map((k, i) => labelOf(agg2!.table.dims[i]!, k)).join(' / '), at: `${denTable.sources[inc.at.src]?.name ?? ''}:${inc.at.line}` });
     }
@@ -1114,7 +1412,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const gi = g.map((x) => grain.indexOf(x));
     // The stars under each group of this level, added up in one pass over them (looking through every
     // star for every row took 23 s for 32,000 branches with a target each, and grew with the square).
-    const underGroup = withTargets ? starsByGroup(stars!, gi) : undefined;
+    // A level of the very groups the stars are (the detail rows at the targets' grain): star i is row i,
+    // read from the stars' columns when the row is made, no sums held per row (issue 20).
+    const ownStars = withTargets && part === starAgg && g.length === starGrain.length;
+    const underGroup = withTargets && !ownStars ? starsByGroup(stars!, gi) : undefined;
     // The previous month, like for like where the groups differ.
     const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
     const prevD = prevLfl && spec.denominator ? measureAt(prevDen ?? prevLfl, g, spec.denominator, roll) : undefined;
@@ -1127,7 +1428,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // row is made more than once: a pass while planning, then by each writer): NaN where there is none.
     const groups = columnsFor(part);
     const n = groups.size;
-    const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined || ptsAt !== undefined;
+    const byKey = den.values.size > 0 || den.marks !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined || ptsAt !== undefined;
     const column = (m: Map<string, number | null> | undefined, keys: readonly string[]): Float64Array | undefined => {
       if (!m) return undefined;
       const out = new Float64Array(n);
@@ -1135,23 +1436,34 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       return out;
     };
     let denAt: Float64Array | undefined;
-    let denRowAt: (TableRow | undefined)[] | undefined;
+    let denRowAt: ({ estimated?: readonly string[] } | undefined)[] | undefined;
     let prevPAt: Float64Array | undefined;
     let prevDAt: Float64Array | undefined;
     let lflPAt: Float64Array | undefined;
     let lflDAt: Float64Array | undefined;
-    let starsAt: StarSums[] | undefined;
+    let starsAt: ((i: number) => StarSums) | undefined;
     let pointsAt: Float64Array[] | undefined;
+    if (ownStars) {
+      const own = stars!;
+      starsAt = (i) => {
+        const u = { ...NO_STARS };
+        addStar(u, own, i);
+        return u;
+      };
+    }
     if (byKey) {
       const keys = new Array<string>(n);
-      for (let i = 0; i < n; i++) keys[i] = key(groups.keys.map((col) => col.at(i)!));
+      for (let i = 0; i < n; i++) keys[i] = groupKey(groups, i, part.dims.length);
       if (!denSame) denAt = column(den.values, keys);
-      if ('rows' in den && den.rows) denRowAt = keys.map((k) => den.rows!.get(k));
+      if ('marks' in den && den.marks) denRowAt = keys.map((k) => ({ estimated: den.marks!.get(k) }));
       prevPAt = column(prevP?.values, keys);
       prevDAt = column(prevD?.values, keys);
       lflPAt = column(lflP?.values, keys);
       lflDAt = column(lflD?.values, keys);
-      if (underGroup) starsAt = keys.map((k) => underGroup.get(k) ?? NO_STARS);
+      if (underGroup) {
+        const sums = keys.map((k) => underGroup.get(k) ?? NO_STARS);
+        starsAt = (i) => sums[i]!;
+      }
       if (ptsAt) pointsAt = ptsAt.map((m) => column(m, keys)!);
     }
     // The rows are made by a function outside this plan's scope, given only what they read: a list held
@@ -1216,13 +1528,30 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (zeros > 0 && spec.denominator) notes.push({ code: 'zero-denominator', measure: spec.denominator, units: zero, count: zeros });
   if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
   let targetRows: CoverageResult['targetRows'];
-  if (stars) {
-    // The rows at the targets' grain within the report's (the stars, or the rows their finer units fall
-    // in): those without any target, and those whose parts have targets in part (rv28 R23).
-    const rows = starRows(
-      stars.filter((x) => !x.noRows),
-      starGrain.length - targetGrain.length,
-    );
+  // The rows at the targets' grain within the report's (the stars, or the rows their finer units fall
+  // in): those without any target, and those whose parts have targets in part (rv28 R23).
+  if (stars && starGrain.length === targetGrain.length) {
+    {
+      // Each star a row of its own (its keys are its row's): counted on the columns, no row list made.
+      const all = stars;
+      const labelAt = (i: number, n: number): string => {
+        const parts: string[] = [];
+        for (let j = 0; j < n; j++) parts.push(labelOf(starDims![j]!, all.key(i, j)));
+        return parts.join(' / ');
+      };
+      let withN = 0;
+      let withoutN = 0;
+      const withoutLabels: string[] = [];
+      for (let i = 0; i < all.fromData; i++) {
+        if (all.targetAt(i) !== null) withN++;
+        else if (withoutN++ < 5) withoutLabels.push(labelAt(i, targetGrain.length));
+      }
+      targetRows = { with: withN, of: all.fromData, grain: targetGrain };
+      if (withN < all.fromData) notes.push({ code: 'no-target', rows: withoutLabels, count: withoutN, with: withN, of: all.fromData });
+    }
+  }
+  if (stars && starGrain.length > targetGrain.length) {
+    const rows = starRows(stars.all(0, stars.fromData), starGrain.length - targetGrain.length);
     const label = (x: Star, n: number): string => x.keys.slice(0, n).map((k, d) => labelOf(starDims![d]!, k)).join(' / ');
     const withT = rows.filter((r) => r.withT > 0);
     targetRows = { with: withT.length, of: rows.length, grain: targetGrain };
@@ -1346,7 +1675,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
     const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
-    const withTargets = storyTargets(stars ?? [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
+    const withTargets = storyTargets(stars ? stars.all() : [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
     const told = tellStory(Array.from(rowList), history, {
       grain,
       window: spec.paceWindow ?? 3,
@@ -1484,12 +1813,13 @@ interface LevelInputs {
   readonly plannedTotal: boolean;
   /** By group number; NaN where there is none. */
   readonly denAt?: Float64Array;
-  readonly denRowAt?: readonly (TableRow | undefined)[];
+  readonly denRowAt?: readonly ({ readonly estimated?: readonly string[] } | undefined)[];
   readonly prevPAt?: Float64Array;
   readonly prevDAt?: Float64Array;
   readonly lflPAt?: Float64Array;
   readonly lflDAt?: Float64Array;
-  readonly starsAt?: readonly StarSums[];
+  /** The stars under row i, added up. */
+  readonly starsAt?: (i: number) => StarSums;
   /** rv31 V9: now's participants, the previous month's, now's denominator, the previous month's, over the rows both give it for. */
   readonly pointsAt?: readonly Float64Array[];
 }
@@ -1517,7 +1847,7 @@ function levelMaker(o: LevelInputs): LevelRows {
     // for a subtotal or the Total whose rows have targets in part, theirs only, as gap and achievement).
     let targetDen: number | undefined = d ?? undefined;
     if (starsAt) {
-      const u = starsAt[i]!;
+      const u = starsAt(i);
       if (u.withT > 0 && u.withT < u.of) targetDen = u.allD ? u.sumD : undefined;
       // A target for a whole area over the denominator of its parts reported: no ratio of two scopes.
       if (u.partial) targetDen = undefined;
@@ -1973,10 +2303,11 @@ function mixedCount(t: Table): { without: number; of: number } | undefined {
   if (ti < 0 || mi < 0) return undefined;
   let of = 0;
   let without = 0;
-  for (const r of t.rows) {
-    if (r.values[ti] === null || r.values[ti] === undefined) continue;
+  const c = columnsFor(t);
+  for (let i = 0; i < c.size; i++) {
+    if (c.value(i, ti) === null) continue;
     of++;
-    if (r.values[mi] === null || r.values[mi] === undefined) without++;
+    if (c.value(i, mi) === null) without++;
   }
   return without > 0 && without < of ? { without, of } : undefined;
 }
@@ -2108,18 +2439,27 @@ function projectionNets(o: {
 function gapNets(data: Table, targets: Table, units: readonly string[], grain: readonly string[], roll: Roll): Extract<Note, { code: 'gap-nets' }> | undefined {
   const fine = units.filter((d) => dimIndex(data, d) >= 0 && dimIndex(targets, d) >= 0);
   if (!fine.length) return undefined;
-  const target = measureAt(targets, fine, 'target', roll).values;
-  const participants = measureAt(data, fine, 'participants', roll).values;
+  if (measureIndex(targets, 'target') < 0) return undefined;
+  // The targets' groups met with the data's by their keys (matchGroups), on the rollups' columns.
+  const tA = roll(targets, fine).table;
+  const tc = columnsFor(tA);
+  const ti = measureIndex(tA, 'target');
+  const dA = measureIndex(data, 'participants') >= 0 ? roll(data, fine).table : undefined;
+  const dc = dA ? columnsFor(dA) : undefined;
+  const pi = dA ? measureIndex(dA, 'participants') : -1;
+  const toData = dA ? matchGroups(dA, tA) : undefined;
   let over = 0;
   let above = 0;
   let short = 0;
   let shortBy = 0;
   let gap = 0;
   let n = 0;
-  for (const [k, t] of target) {
+  for (let j = 0; j < tc.size; j++) {
+    const t = tc.value(j, ti);
     if (t === null) continue;
     n++;
-    const g = t - (participants.get(k) ?? 0);
+    const d = toData?.[j] ?? -1;
+    const g = t - (d >= 0 ? (dc!.value(d, pi) ?? 0) : 0);
     gap += g;
     if (g > 0) {
       short++;
