@@ -348,11 +348,11 @@ function addStar(u: StarSums, stars: Stars, i: number): void {
   if (target === null) return;
   u.withT++;
   if (stars.partial?.[i] === 1) u.partial = true;
-  const estimated = stars.marks.get(i);
+  const estimated = stars.marks(i);
   if (estimated?.includes('target')) u.targetEstimated = true; // issue 19
   if (estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
   u.sumT += target;
-  u.sumP += stars.participants[i]!;
+  u.sumP += stars.participantsAt(i);
   const d = stars.denominatorAt(i);
   if (d === null) u.allD = false;
   else u.sumD += d;
@@ -376,38 +376,40 @@ const figure = (a: Float64Array | undefined, i: number): number | null => {
 };
 
 /**
- * The rows at the targets' grain (the stars), as columns, each made into a Star only when asked (`star`):
- * the first `fromData` are the groups of the data's rollup at that grain, in its order; the others the
- * targets' groups of parts without rows of data taken whole (rv28 R9). A million branches with a target
- * each cost their figures, not an object, a keys array and a joined key each (issue 20).
+ * The rows at the targets' grain (the stars), read on the columns they come from, each made into a Star
+ * only when asked (`star`): the first `fromData` are the groups of the data's rollup at that grain, in its
+ * order; the others the targets' groups of parts without rows of data taken whole (rv28 R9). A star's
+ * figures are its data group's (participants, a denominator of the same rollup) and its targets' group's
+ * (target, milestone, estimate marks): a million branches with a target each cost the number of their
+ * targets' group, not an object, a keys array, a joined key and map entries each (issue 20).
  */
 class Stars {
   readonly size: number;
-  readonly participants: Float64Array;
-  readonly denominator: Float64Array;
-  readonly target: Float64Array;
-  readonly milestone: Float64Array;
+  /** A denominator not of the data's rollup (a denominators table's), by star (NaN: none). */
+  denominators: Float64Array | undefined;
   /** milestoneMixed (NaN: none); partial (1: yes); made only when some star has one. */
   mixed: Float64Array | undefined;
   partial: Uint8Array | undefined;
-  /** The estimate marks of the stars that have some (issue 19). */
-  readonly marks = new Map<number, readonly string[]>();
   constructor(
-    /** The data's rollup at the stars' grain, and the targets' (the parts without rows' keys). */
+    /** The data's rollup at the stars' grain, and the targets' (undefined: no targets at that grain). */
     private readonly data: RowColumns,
     readonly fromData: number,
     private readonly targets: RowColumns | undefined,
-    /** The targets' group of each star past fromData. */
+    /** The targets' group of each data group (-1: none), and of each star past fromData. */
+    private readonly toTarget: Int32Array | undefined,
     private readonly noRowsAt: readonly number[],
     /** For each position in the report's grain, the position of its dim in the stars' grain (-1: none). */
     readonly grainAt: readonly number[],
     private readonly nd: number,
+    /** Measures by index: the data's participants and denominator (-1: none), the targets' target and milestone. */
+    private readonly m: { readonly pm: number; readonly sd: number; readonly tti: number; readonly tmi: number },
   ) {
     this.size = fromData + noRowsAt.length;
-    this.participants = new Float64Array(this.size);
-    this.denominator = new Float64Array(this.size).fill(NaN);
-    this.target = new Float64Array(this.size).fill(NaN);
-    this.milestone = new Float64Array(this.size).fill(NaN);
+  }
+
+  /** The targets' group of star i, or -1. */
+  group(i: number): number {
+    return i < this.fromData ? (this.toTarget?.[i] ?? -1) : this.noRowsAt[i - this.fromData]!;
   }
 
   /** Key j (by position in the stars' grain) of star i. */
@@ -426,20 +428,34 @@ class Stars {
     return out;
   }
 
+  participantsAt(i: number): number {
+    return i < this.fromData && this.m.pm >= 0 ? (this.data.value(i, this.m.pm) ?? 0) : 0;
+  }
+
   targetAt(i: number): number | null {
-    return figure(this.target, i);
+    const g = this.group(i);
+    return g >= 0 ? this.targets!.value(g, this.m.tti) : null;
   }
 
   milestoneAt(i: number): number | null {
-    return figure(this.milestone, i);
+    const g = this.group(i);
+    return g >= 0 && this.m.tmi >= 0 ? this.targets!.value(g, this.m.tmi) : null;
   }
 
   denominatorAt(i: number): number | null {
-    return figure(this.denominator, i);
+    if (this.denominators) return figure(this.denominators, i);
+    return i < this.fromData && this.m.sd >= 0 ? this.data.value(i, this.m.sd) : null;
   }
 
   mixedAt(i: number): number | undefined {
     return figure(this.mixed, i) ?? undefined;
+  }
+
+  /** The estimate marks of star i's targets (issue 19), where it has some. */
+  marks(i: number): readonly string[] | undefined {
+    const g = this.group(i);
+    const e = g >= 0 ? this.targets!.estimated.get(g) : undefined;
+    return e?.length ? e : undefined;
   }
 
   /** Star i as an object (made on each call). */
@@ -450,14 +466,14 @@ class Stars {
       key: key(keys),
       prefix: this.grainAt.map((j) => (j < 0 ? undefined : keys[j])),
       keys,
-      participants: this.participants[i]!,
+      participants: this.participantsAt(i),
       denominator: this.denominatorAt(i),
       target: this.targetAt(i),
       milestone: this.milestoneAt(i),
       ...(mixed !== undefined ? { milestoneMixed: mixed } : {}),
       ...(this.partial?.[i] === 1 ? { partial: true } : {}),
       ...(i >= this.fromData ? { noRows: true as const } : {}),
-      estimated: this.marks.get(i),
+      estimated: this.marks(i),
     };
   }
 
@@ -522,77 +538,95 @@ function matchGroups(a: Table, b: Table): Int32Array {
   } else if (nd === 0) {
     if (ac.size) out.fill(0);
   } else {
-    // Per dimension, each key of `a` numbered (1, 2, … in order of first sight) and each row's number;
-    // rows come in runs of one key (a province), so the previous row's number is reused.
-    const ids: Map<string, number>[] = [];
-    const rowIds: Int32Array[] = [];
-    let space = 1;
-    for (let d = 0; d < nd; d++) {
-      const m = new Map<string, number>();
-      const at = new Int32Array(ac.size);
-      let last: string | null = null;
-      let lastId = 0;
-      for (let i = 0; i < ac.size; i++) {
-        const k = ac.key(i, d);
-        if (k === null) continue;
-        if (k !== last) {
-          last = k;
-          lastId = m.get(k) ?? 0;
-          if (lastId === 0) m.set(k, (lastId = m.size + 1));
-        }
-        at[i] = lastId;
-      }
-      ids.push(m);
-      rowIds.push(at);
-      space *= m.size + 1;
-    }
-    if (space < Number.MAX_SAFE_INTEGER) {
-      const whole = new WholeIds(ac.size);
-      const groupOf = new Int32Array(ac.size);
-      for (let i = 0; i < ac.size; i++) {
-        let x = 0;
-        let ok = true;
-        for (let d = 0; d < nd; d++) {
-          const id = rowIds[d]![i]!;
-          if (id === 0) ok = false;
-          x = x * (ids[d]!.size + 1) + id;
-        }
-        if (ok) groupOf[whole.intern(x)] = i;
-      }
-      const known = whole.size;
-      const lastKey = new Array<string | null>(nd).fill(null);
-      const lastIdOf = new Int32Array(nd);
-      for (let j = 0; j < bc.size; j++) {
-        let x = 0;
-        for (let d = 0; d < nd; d++) {
-          const k = bc.key(j, d);
-          let id = 0;
-          if (k !== null) {
-            if (k !== lastKey[d]) {
-              lastKey[d] = k;
-              lastIdOf[d] = ids[d]!.get(k) ?? 0;
-            }
-            id = lastIdOf[d]!;
-          }
-          if (id === 0) {
-            x = -1;
-            break;
-          }
-          x = x * (ids[d]!.size + 1) + id;
-        }
-        if (x < 0) continue;
-        const id = whole.intern(x);
-        if (id < known) out[j] = groupOf[id]!;
-      }
-    } else {
-      const byKey = new Map<string, number>();
-      for (let i = 0; i < ac.size; i++) if (!byKey.has(groupKey(ac, i, nd))) byKey.set(groupKey(ac, i, nd), i);
-      for (let j = 0; j < bc.size; j++) out[j] = byKey.get(groupKey(bc, j, nd)) ?? -1;
+    // Files in the same order (targets made by breakdown from the same input): each group of b is looked
+    // for first at the place after the last one found, by its keys; the keys are numbered (numberedMatch)
+    // only when a group is not found there (issue 20).
+    let lookup: ((j: number) => number) | undefined;
+    let next = 0;
+    for (let j = 0; j < bc.size; j++) {
+      let g = next < ac.size && sameKeys(ac, next, bc, j, nd) ? next : -1;
+      if (g < 0) g = (lookup ??= numberedMatch(ac, bc, nd))(j);
+      out[j] = g;
+      if (g >= 0) next = g + 1;
     }
   }
   if (!byB) matched.set(a, (byB = new WeakMap()));
   byB.set(b, out);
   return out;
+}
+
+/** Do row i of `a` and row j of `b` have the same keys on their first nd dims? */
+function sameKeys(a: RowColumns, i: number, b: RowColumns, j: number, nd: number): boolean {
+  for (let d = 0; d < nd; d++) if (a.key(i, d) !== b.key(j, d)) return false;
+  return true;
+}
+
+/**
+ * matchGroups by numbers: per dimension, each key of `a` numbered (1, 2, … in order of first sight; rows
+ * come in runs of one key, so the previous row's number is reused), a group's numbers one whole number
+ * (mixed radix; core/key-index.ts WholeIds). The group of `a` of row j of `b`, or -1.
+ */
+function numberedMatch(ac: RowColumns, bc: RowColumns, nd: number): (j: number) => number {
+  const ids: Map<string, number>[] = [];
+  const rowIds: Int32Array[] = [];
+  let space = 1;
+  for (let d = 0; d < nd; d++) {
+    const m = new Map<string, number>();
+    const at = new Int32Array(ac.size);
+    let last: string | null = null;
+    let lastId = 0;
+    for (let i = 0; i < ac.size; i++) {
+      const k = ac.key(i, d);
+      if (k === null) continue;
+      if (k !== last) {
+        last = k;
+        lastId = m.get(k) ?? 0;
+        if (lastId === 0) m.set(k, (lastId = m.size + 1));
+      }
+      at[i] = lastId;
+    }
+    ids.push(m);
+    rowIds.push(at);
+    space *= m.size + 1;
+  }
+  if (space >= Number.MAX_SAFE_INTEGER) {
+    const byKey = new Map<string, number>();
+    for (let i = 0; i < ac.size; i++) if (!byKey.has(groupKey(ac, i, nd))) byKey.set(groupKey(ac, i, nd), i);
+    return (j) => byKey.get(groupKey(bc, j, nd)) ?? -1;
+  }
+  const whole = new WholeIds(ac.size);
+  const groupOf = new Int32Array(ac.size);
+  for (let i = 0; i < ac.size; i++) {
+    let x = 0;
+    let ok = true;
+    for (let d = 0; d < nd; d++) {
+      const id = rowIds[d]![i]!;
+      if (id === 0) ok = false;
+      x = x * (ids[d]!.size + 1) + id;
+    }
+    if (ok) groupOf[whole.intern(x)] = i;
+  }
+  const known = whole.size;
+  const lastKey = new Array<string | null>(nd).fill(null);
+  const lastIdOf = new Int32Array(nd);
+  return (j) => {
+    let x = 0;
+    for (let d = 0; d < nd; d++) {
+      const k = bc.key(j, d);
+      let id = 0;
+      if (k !== null) {
+        if (k !== lastKey[d]) {
+          lastKey[d] = k;
+          lastIdOf[d] = ids[d]!.get(k) ?? 0;
+        }
+        id = lastIdOf[d]!;
+      }
+      if (id === 0) return -1;
+      x = x * (ids[d]!.size + 1) + id;
+    }
+    const id = whole.intern(x);
+    return id < known ? groupOf[id]! : -1;
+  };
 }
 
 type Roll = (table: Table, grain: readonly string[]) => Aggregated;
@@ -706,66 +740,78 @@ export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Ta
   const di = shared.map((n) => dimIndex(den, n));
   const ci = shared.map((n) => dimIndex(cur, n));
   // For each set of shared dims a row has, the key tuples the report has on them: read on the columns,
-  // as nested sets of the keys themselves (a million rows of the report: no row object, no joined key).
+  // as nested maps of the keys themselves (a million rows of the report: no row object, no joined key),
+  // made only when a row is not found at the report's row after the last one found (targets in the
+  // report's order, as breakdown writes them from the same input, need none: issue 20).
   const cc = columnsFor(cur);
-  const present = new Map<number, { tuples: KeyTuples; at: number[] }>();
-  const keysFor = (mask: number): { tuples: KeyTuples; at: number[] } => {
+  const present = new Map<number, { tuples?: KeyTuples; on: number[]; at: number[]; next: number }>();
+  const keysFor = (mask: number): { tuples?: KeyTuples; on: number[]; at: number[]; next: number } => {
     let set = present.get(mask);
-    if (set) return set;
-    const on = ci.filter((_, j) => mask & (1 << j));
-    const tuples = new KeyTuples(on.length);
-    for (let i = 0; i < cc.size; i++) tuples.add(cc, i, on);
-    set = { tuples, at: di.filter((_, j) => mask & (1 << j)) };
-    present.set(mask, set);
+    if (!set) present.set(mask, (set = { on: ci.filter((_, j) => mask & (1 << j)), at: di.filter((_, j) => mask & (1 << j)), next: 0 }));
     return set;
   };
   return filterAt(den, (dc, i, segment) => {
     if (segment) return true;
     let mask = 0;
     for (let j = 0; j < di.length; j++) if (dc.key(i, di[j]!) !== null) mask |= 1 << j;
-    const { tuples, at } = keysFor(mask);
-    return tuples.has(dc, i, at);
+    const k = keysFor(mask);
+    const { on, at } = k;
+    if (k.next < cc.size) {
+      let same = true;
+      for (let j = 0; j < on.length && same; j++) same = cc.key(k.next, on[j]!) === dc.key(i, at[j]!);
+      if (same) {
+        k.next++;
+        return true;
+      }
+    }
+    if (!k.tuples) {
+      k.tuples = new KeyTuples(on.length);
+      for (let r = 0; r < cc.size; r++) k.tuples.add(cc, r, on);
+    }
+    const r = k.tuples.find(dc, i, at);
+    if (r >= 0) k.next = r + 1;
+    return r >= 0;
   });
 }
 
 /**
- * Tuples of n keys as nested sets of the keys (a Set for one key, a Map of Sets for two…): no string is
- * joined to add a tuple or to look one up. A tuple is the keys of row i of a table's columns on the
- * dims `on`; one with a missing key (null) is never added.
+ * Tuples of n keys as nested maps of the keys (a Map for one key, a Map of Maps for two…), each with the
+ * first row it is on: no string is joined to add a tuple or to look one up. A tuple is the keys of row i
+ * of a table's columns on the dims `on`; one with a missing key (null) is never added.
  */
 class KeyTuples {
-  private readonly root: Map<string, unknown> | Set<string> | undefined;
-  private any = false;
+  private readonly root: Map<string, unknown> | undefined;
+  private first = -1;
   constructor(private readonly n: number) {
-    this.root = n === 0 ? undefined : n === 1 ? new Set<string>() : new Map<string, unknown>();
+    this.root = n === 0 ? undefined : new Map<string, unknown>();
   }
 
   add(c: RowColumns, i: number, on: readonly number[]): void {
     const n = this.n;
     for (let j = 0; j < n; j++) if (c.key(i, on[j]!) === null) return;
-    this.any = true;
+    if (this.first < 0) this.first = i;
     if (n === 0) return;
     let level = this.root!;
     for (let j = 0; j < n - 1; j++) {
-      const m = level as Map<string, unknown>;
       const k = c.key(i, on[j]!)!;
-      let next = m.get(k) as Map<string, unknown> | Set<string> | undefined;
-      if (!next) m.set(k, (next = j === n - 2 ? new Set<string>() : new Map<string, unknown>()));
+      let next = level.get(k) as Map<string, unknown> | undefined;
+      if (!next) level.set(k, (next = new Map<string, unknown>()));
       level = next;
     }
-    (level as Set<string>).add(c.key(i, on[n - 1]!)!);
+    const k = c.key(i, on[n - 1]!)!;
+    if (!level.has(k)) level.set(k, i);
   }
 
-  /** Is the tuple of row i of `c` on the dims `on` (each with a key) among them? */
-  has(c: RowColumns, i: number, on: readonly number[]): boolean {
+  /** The first row whose tuple is that of row i of `c` on the dims `on` (each with a key), or -1. */
+  find(c: RowColumns, i: number, on: readonly number[]): number {
     const n = this.n;
-    if (n === 0) return this.any;
+    if (n === 0) return this.first;
     let level: unknown = this.root;
-    for (let j = 0; j < n - 1; j++) {
+    for (let j = 0; j < n; j++) {
       level = (level as Map<string, unknown>).get(c.key(i, on[j]!)!);
-      if (level === undefined) return false;
+      if (level === undefined) return -1;
     }
-    return (level as Set<string>).has(c.key(i, on[n - 1]!)!);
+    return level as number;
   }
 }
 
@@ -1335,24 +1381,18 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       for (const t of toTarget!) if (t >= 0) had[t] = 1;
       for (let g = 0; g < tc!.size; g++) if (had[g] === 0 && tc!.value(g, tti) !== null) noRowsAt.push(g);
     }
-    const st = new Stars(dc, dc.size, tc, noRowsAt, grain.map((g) => starGrain.indexOf(g)), nd);
+    const st = new Stars(dc, dc.size, tc, toTarget, noRowsAt, grain.map((g) => starGrain.indexOf(g)), nd, { pm, sd, tti, tmi });
     const wi = partialWhole ? starGrain.indexOf(partialWhole.dim) : -1;
-    for (let i = 0; i < st.size; i++) {
-      const fromData = i < dc.size;
-      const tg = fromData ? toTarget?.[i] ?? -1 : noRowsAt[i - dc.size]!;
-      const target = tg >= 0 ? tc!.value(tg, tti) : null;
-      const milestone = tg >= 0 && tmi >= 0 ? tc!.value(tg, tmi) : null;
-      if (target !== null) st.target[i] = target;
-      if (milestone !== null) st.milestone[i] = milestone;
-      if (fromData && sd >= 0) st.denominator[i] = dc.value(i, sd) ?? NaN;
-      else if (sdOther) st.denominator[i] = sdOther.get(groupKey(fromData ? dc : tc!, fromData ? i : tg, nd)) ?? NaN;
-      if (fromData) st.participants[i] = pm >= 0 ? (dc.value(i, pm) ?? 0) : 0;
-      const marks = tg >= 0 ? tc!.estimated.get(tg) : undefined;
-      if (marks?.length) st.marks.set(i, marks);
-      if (!fromData) continue;
-      if (wi >= 0 && partialWhole!.keys.has(dc.key(i, wi)!)) (st.partial ??= new Uint8Array(st.size))[i] = 1;
-      const mixedM = milestone === null ? mixed?.get(groupKey(dc, i, nd)) : undefined;
-      if (mixedM !== undefined) (st.mixed ??= new Float64Array(st.size).fill(NaN))[i] = mixedM;
+    if (sdOther) {
+      const den = (st.denominators = new Float64Array(st.size).fill(NaN));
+      for (let i = 0; i < st.size; i++) den[i] = sdOther.get(i < dc.size ? groupKey(dc, i, nd) : groupKey(tc!, st.group(i), nd)) ?? NaN;
+    }
+    if (wi >= 0) for (let i = 0; i < dc.size; i++) if (partialWhole!.keys.has(dc.key(i, wi)!)) (st.partial ??= new Uint8Array(st.size))[i] = 1;
+    if (mixed) {
+      for (let i = 0; i < dc.size; i++) {
+        const mixedM = st.milestoneAt(i) === null ? mixed.get(groupKey(dc, i, nd)) : undefined;
+        if (mixedM !== undefined) (st.mixed ??= new Float64Array(st.size).fill(NaN))[i] = mixedM;
+      }
     }
     stars = st;
     if (noRowsAt.length) {
