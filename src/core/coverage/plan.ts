@@ -1232,7 +1232,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // would be the others' sum against all its participants (rv31 V3: "achieved" 105 %). Its targets
     // are left out: the row is shown without a target, the Total compares the others' (said).
     const lackingDims = targetUnits.filter((d) => d !== 'regency' && d !== 'province' && d !== 'kanwil' && !grain.includes(d) && dimIndex(curT, d) < 0 && dimIndex(targetTable!, d) >= 0);
-    if (lackingDims.length && targetTable!.rows.length) {
+    if (lackingDims.length && rowCount(targetTable!)) {
       const { kept, groups } = groupsLackingParts(targetTable!, lackingDims);
       if (groups.length) {
         targetTable = kept;
@@ -1247,10 +1247,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const zeros: string[] = [];
       let count = 0;
       const named = targetTable.dims.map((_, i) => i).filter((i) => !['period', 'year', 'from'].includes(targetTable!.dims[i]!.name) && (targetTable!.dims[i]!.name !== 'kanwil' || dimIndex(targetTable!, 'province') < 0));
-      for (const r of targetTable.rows) {
-        if (r.values[zi] !== 0) continue;
+      // On the columns (a million targets: no row object made; issue 20).
+      const zc = columnsFor(targetTable);
+      for (let r = 0; r < zc.size; r++) {
+        if (zc.value(r, zi) !== 0) continue;
         count++;
-        if (zeros.length < 5) zeros.push(named.map((i) => (r.keys[i] === null ? '' : labelOf(targetTable!.dims[i]!, r.keys[i]!))).filter((x) => x !== '').join(' / '));
+        if (zeros.length < 5) zeros.push(named.map((i) => (zc.key(r, i) === null ? '' : labelOf(targetTable!.dims[i]!, zc.key(r, i)!))).filter((x) => x !== '').join(' / '));
       }
       if (count > 0) notes.push({ code: 'zero-targets', source: targets!.source, rows: zeros, count });
     }
