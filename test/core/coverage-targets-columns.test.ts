@@ -32,13 +32,14 @@ afterEach(() => {
   Object.defineProperty(StoredTable.prototype, 'rows', getter);
 });
 
-async function tables(some: (i: number) => boolean): Promise<{ current: Table; targets: Targets }> {
+async function tables(some: (i: number) => boolean, reversed = false): Promise<{ current: Table; targets: Targets }> {
   const dir = tmp();
   const data = ['period,province,kantor,participants,potential_workers'];
   const goals = ['province,kantor,year,target'];
   for (let i = 0; i < N; i++) {
     data.push(`2026-06,Gorontalo,${kantor(i)},${participants(i)},${1000 + i}`);
-    if (some(i)) goals.push(`Gorontalo,${kantor(i)},2026,${target(i)}`);
+    const j = reversed ? N - 1 - i : i;
+    if (some(j)) goals.push(`Gorontalo,${kantor(j)},2026,${target(j)}`);
   }
   const options = { maxErrors: 20, allowOverCoverage: false, numberLocale: 'auto' as const, codeSystem: 'kemendagri' as const };
   const current = await loadTable([writeIn(dir, 'data.csv', data.join('\n') + '\n')], { dims: ['province', 'kantor'], measures: new Map([['participants', 'count'], ['potential_workers', 'count']]), rule: 'refuse' }, options);
@@ -83,6 +84,22 @@ describe('a target for every key: read on the columns', () => {
     expect(result.targetRows).toEqual({ with: N, of: N, grain: ['province', 'kantor'] });
     // Every row has a target and none a milestone (a yearly file: no baseline month, no participants).
     expect(result.notes.find((n) => n.code === 'no-milestones')).toMatchObject({ rows: N, of: N });
+    expect(made).toBe(0);
+  });
+
+  it('the targets in the reverse order of the data: each row still gets its own (met by its keys, not its place)', async () => {
+    const { current, targets } = await tables((i) => i % 5 !== 0, true);
+    made = 0;
+    const list = planCoverage({ current, targets }, { grain: ['province', 'kantor'], denominator: 'potential_workers', atRiskMargin: 0.05 }).rowList;
+    let total = 0;
+    for (let i = 0; i < N; i++) if (i % 5 !== 0) total += target(i);
+    for (let i = 0; i < list.length; i++) {
+      const r = list.at(i);
+      if (r.level !== 'detail') continue;
+      const k = Number(r.keys[1]!.slice(1));
+      expect(r.metrics.target).toBe(k % 5 !== 0 ? target(k) : null);
+    }
+    expect(list.at(-1).metrics.target).toBe(total);
     expect(made).toBe(0);
   });
 

@@ -561,72 +561,113 @@ function sameKeys(a: RowColumns, i: number, b: RowColumns, j: number, nd: number
   return true;
 }
 
+/** The dims 0 … n − 1. */
+const firstDims = (n: number): number[] => Array.from({ length: n }, (_, d) => d);
+
 /**
- * matchGroups by numbers: per dimension, each key of `a` numbered (1, 2, … in order of first sight; rows
- * come in runs of one key, so the previous row's number is reused), a group's numbers one whole number
- * (mixed radix; core/key-index.ts WholeIds). The group of `a` of row j of `b`, or -1.
+ * matchGroups by numbers: the group of `a` of row j of `b`, or -1 (TupleIndex on every dim of both).
  */
 function numberedMatch(ac: RowColumns, bc: RowColumns, nd: number): (j: number) => number {
-  const ids: Map<string, number>[] = [];
-  const rowIds: Int32Array[] = [];
-  let space = 1;
-  for (let d = 0; d < nd; d++) {
-    const m = new Map<string, number>();
-    const at = new Int32Array(ac.size);
-    let last: string | null = null;
-    let lastId = 0;
-    for (let i = 0; i < ac.size; i++) {
-      const k = ac.key(i, d);
-      if (k === null) continue;
-      if (k !== last) {
-        last = k;
-        lastId = m.get(k) ?? 0;
-        if (lastId === 0) m.set(k, (lastId = m.size + 1));
-      }
-      at[i] = lastId;
-    }
-    ids.push(m);
-    rowIds.push(at);
-    space *= m.size + 1;
-  }
-  if (space >= Number.MAX_SAFE_INTEGER) {
-    const byKey = new Map<string, number>();
-    for (let i = 0; i < ac.size; i++) if (!byKey.has(groupKey(ac, i, nd))) byKey.set(groupKey(ac, i, nd), i);
-    return (j) => byKey.get(groupKey(bc, j, nd)) ?? -1;
-  }
-  const whole = new WholeIds(ac.size);
-  const groupOf = new Int32Array(ac.size);
-  for (let i = 0; i < ac.size; i++) {
-    let x = 0;
-    let ok = true;
-    for (let d = 0; d < nd; d++) {
-      const id = rowIds[d]![i]!;
-      if (id === 0) ok = false;
-      x = x * (ids[d]!.size + 1) + id;
-    }
-    if (ok) groupOf[whole.intern(x)] = i;
-  }
-  const known = whole.size;
-  const lastKey = new Array<string | null>(nd).fill(null);
-  const lastIdOf = new Int32Array(nd);
-  return (j) => {
-    let x = 0;
-    for (let d = 0; d < nd; d++) {
-      const k = bc.key(j, d);
-      let id = 0;
-      if (k !== null) {
-        if (k !== lastKey[d]) {
-          lastKey[d] = k;
-          lastIdOf[d] = ids[d]!.get(k) ?? 0;
+  const dims = firstDims(nd);
+  const index = new TupleIndex(ac, dims, true);
+  return (j) => index.find(bc, j, dims);
+}
+
+/**
+ * The first row of a table's columns with each tuple of keys on the dims `on` (rows with a key missing
+ * there are left out), found for a row of another table. No string is made: per dimension a key's number
+ * is its number in the column's dictionary (a load's keys, where the column keeps one: a branch per row)
+ * or else in a Map of the keys themselves, and a tuple's numbers one whole number (mixed radix; core/
+ * key-index.ts WholeIds; a Map of joined keys only past 2^53 tuples). Rows come in runs of one key (a
+ * province), so the previous row's number is reused.
+ */
+class TupleIndex {
+  private readonly idOf: ((k: string) => number)[] = [];
+  private readonly radix: number[] = [];
+  private readonly whole: WholeIds | undefined;
+  private readonly joined: Map<string, number> | undefined;
+  private readonly firstRow: number[] = [];
+  private readonly known: number;
+  private readonly lastKey: (string | null)[];
+  private readonly lastId: Int32Array;
+
+  /** `distinct`: every row's tuple is its own (a rollup's groups), so the index is made for as many. */
+  constructor(cols: RowColumns, on: readonly number[], distinct = false) {
+    const n = on.length;
+    let space = 1;
+    for (const d of on) {
+      const col = cols.keys[d];
+      const dict = col?.dictionary;
+      if (!col) {
+        // No key of this dim on any row: no tuple has one.
+        this.idOf.push(() => 0);
+        this.radix.push(1);
+      } else if (dict && col.numbers()?.ids instanceof Int32Array) {
+        this.idOf.push((k) => dict.indexOf(k) + 1);
+        this.radix.push(dict.size + 1);
+      } else {
+        const m = new Map<string, number>();
+        let last: string | null = null;
+        for (let i = 0; i < cols.size; i++) {
+          const k = col.at(i);
+          if (k === null || k === last) continue;
+          last = k;
+          if (!m.has(k)) m.set(k, m.size + 1);
         }
-        id = lastIdOf[d]!;
+        this.idOf.push((k) => m.get(k) ?? 0);
+        this.radix.push(m.size + 1);
       }
-      if (id === 0) return -1;
-      x = x * (ids[d]!.size + 1) + id;
+      space *= this.radix[this.radix.length - 1]!;
     }
-    const id = whole.intern(x);
-    return id < known ? groupOf[id]! : -1;
-  };
+    this.lastKey = new Array<string | null>(n).fill(null);
+    this.lastId = new Int32Array(n);
+    if (space < Number.MAX_SAFE_INTEGER) this.whole = new WholeIds(distinct ? cols.size : undefined);
+    else this.joined = new Map();
+    for (let i = 0; i < cols.size; i++) {
+      const x = this.numberOf(cols, i, on);
+      if (x === -1) continue;
+      if (this.whole) {
+        const id = this.whole.intern(x as number);
+        if (id === this.firstRow.length) this.firstRow.push(i);
+      } else if (!this.joined!.has(x as string)) this.joined!.set(x as string, i);
+    }
+    this.known = this.firstRow.length;
+  }
+
+  /** The tuple of row i of `c` on the dims `on` as a number (a joined string past 2^53), or -1 where a key is missing or unknown. */
+  private numberOf(c: RowColumns, i: number, on: readonly number[]): number | string {
+    if (this.joined) {
+      let k = '';
+      for (let j = 0; j < on.length; j++) {
+        const v = c.key(i, on[j]!);
+        if (v === null) return -1;
+        k = j === 0 ? v : k + SEP + v;
+      }
+      return k;
+    }
+    let x = 0;
+    for (let j = 0; j < on.length; j++) {
+      const k = c.key(i, on[j]!);
+      if (k === null) return -1;
+      if (k !== this.lastKey[j]) {
+        this.lastKey[j] = k;
+        this.lastId[j] = this.idOf[j]!(k);
+      }
+      const id = this.lastId[j]!;
+      if (id === 0) return -1;
+      x = x * this.radix[j]! + id;
+    }
+    return x;
+  }
+
+  /** The first row with the tuple of row i of `c` on the dims `on` (as many as this index's), or -1. */
+  find(c: RowColumns, i: number, on: readonly number[]): number {
+    const x = this.numberOf(c, i, on);
+    if (x === -1) return -1;
+    if (this.joined) return this.joined.get(x as string) ?? -1;
+    const id = this.whole!.intern(x as number);
+    return id < this.known ? this.firstRow[id]! : -1;
+  }
 }
 
 type Roll = (table: Table, grain: readonly string[]) => Aggregated;
@@ -740,12 +781,12 @@ export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Ta
   const di = shared.map((n) => dimIndex(den, n));
   const ci = shared.map((n) => dimIndex(cur, n));
   // For each set of shared dims a row has, the key tuples the report has on them: read on the columns,
-  // as nested maps of the keys themselves (a million rows of the report: no row object, no joined key),
+  // numbered without a string made (TupleIndex: a million rows of the report, no row object, no joined key),
   // made only when a row is not found at the report's row after the last one found (targets in the
   // report's order, as breakdown writes them from the same input, need none: issue 20).
   const cc = columnsFor(cur);
-  const present = new Map<number, { tuples?: KeyTuples; on: number[]; at: number[]; next: number }>();
-  const keysFor = (mask: number): { tuples?: KeyTuples; on: number[]; at: number[]; next: number } => {
+  const present = new Map<number, { tuples?: TupleIndex; on: number[]; at: number[]; next: number }>();
+  const keysFor = (mask: number): { tuples?: TupleIndex; on: number[]; at: number[]; next: number } => {
     let set = present.get(mask);
     if (!set) present.set(mask, (set = { on: ci.filter((_, j) => mask & (1 << j)), at: di.filter((_, j) => mask & (1 << j)), next: 0 }));
     return set;
@@ -764,55 +805,11 @@ export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Ta
         return true;
       }
     }
-    if (!k.tuples) {
-      k.tuples = new KeyTuples(on.length);
-      for (let r = 0; r < cc.size; r++) k.tuples.add(cc, r, on);
-    }
+    k.tuples ??= new TupleIndex(cc, on);
     const r = k.tuples.find(dc, i, at);
     if (r >= 0) k.next = r + 1;
     return r >= 0;
   });
-}
-
-/**
- * Tuples of n keys as nested maps of the keys (a Map for one key, a Map of Maps for two…), each with the
- * first row it is on: no string is joined to add a tuple or to look one up. A tuple is the keys of row i
- * of a table's columns on the dims `on`; one with a missing key (null) is never added.
- */
-class KeyTuples {
-  private readonly root: Map<string, unknown> | undefined;
-  private first = -1;
-  constructor(private readonly n: number) {
-    this.root = n === 0 ? undefined : new Map<string, unknown>();
-  }
-
-  add(c: RowColumns, i: number, on: readonly number[]): void {
-    const n = this.n;
-    for (let j = 0; j < n; j++) if (c.key(i, on[j]!) === null) return;
-    if (this.first < 0) this.first = i;
-    if (n === 0) return;
-    let level = this.root!;
-    for (let j = 0; j < n - 1; j++) {
-      const k = c.key(i, on[j]!)!;
-      let next = level.get(k) as Map<string, unknown> | undefined;
-      if (!next) level.set(k, (next = new Map<string, unknown>()));
-      level = next;
-    }
-    const k = c.key(i, on[n - 1]!)!;
-    if (!level.has(k)) level.set(k, i);
-  }
-
-  /** The first row whose tuple is that of row i of `c` on the dims `on` (each with a key), or -1. */
-  find(c: RowColumns, i: number, on: readonly number[]): number {
-    const n = this.n;
-    if (n === 0) return this.first;
-    let level: unknown = this.root;
-    for (let j = 0; j < n; j++) {
-      level = (level as Map<string, unknown>).get(c.key(i, on[j]!)!);
-      if (level === undefined) return -1;
-    }
-    return level as number;
-  }
 }
 
 /**
