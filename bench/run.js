@@ -12,12 +12,13 @@ import { extractSection } from './extract.js';
 import { outputSection } from './output.js';
 import { xlsxSection } from './xlsx.js';
 import { parquetSection } from './parquet.js';
+import { targetsSection } from './targets.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'bin', 'jamsostek.js');
 mkdirSync(OUT, { recursive: true });
-const only = process.argv[2]; // startup | allocation | regional | extract | output | xlsx | parquet
+const only = process.argv[2]; // startup | allocation | regional | extract | output | xlsx | parquet | targets
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 const results = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, date: new Date().toISOString().slice(0, 10) };
@@ -145,6 +146,10 @@ if (!only || only === 'xlsx') {
 
 if (!only || only === 'parquet') {
   results.parquet = await parquetSection({ OUT, BIN, duckMain: ensureDuckDb(), fmt });
+}
+
+if (!only || only === 'targets') {
+  results.targets = await targetsSection({ OUT, BIN, measure, fmt });
 }
 
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -4,7 +4,7 @@
 // the load adds up over) or a false delimiter hint (a column the tool does not know, so no key at all).
 
 import { canonicalColumn } from '../core/columns.js';
-import { dimIndex, type Table } from '../core/table.js';
+import { columnsOf, dimIndex, hasKeys, type Table } from '../core/table.js';
 import { InputError, say } from '../errors.js';
 import { loadTable, type LoadOptions } from '../io/load.js';
 import { dimLabel } from '../report/vocabulary.js';
@@ -40,7 +40,9 @@ function refusal(file: string, columns: readonly string[], targets: number, grai
  * load added the targets up over it, so no row of the report can have one. Refused.
  */
 export function refuseSummedKeys(table: Table, grain: readonly string[]): void {
-  const summed = table.dims.filter((d, i) => !FRAME.has(d.name) && !grain.includes(d.name) && table.rows.length > 0 && table.rows.every((r) => r.keys[i] === null || r.keys[i] === undefined));
+  // On the table's columns where it has them (a million targets: no row object made).
+  const size = columnsOf(table)?.size ?? table.rows.length;
+  const summed = table.dims.filter((d, i) => !FRAME.has(d.name) && !grain.includes(d.name) && size > 0 && !hasKeys(table, i));
   if (!summed.length) return;
   const rows = table.sources.reduce((n, s) => n + s.rows, 0);
   throw refusal(table.sources.map((s) => s.name).join(', '), summed.map((d) => d.name), rows, grain, grain.some((g) => dimIndex(table, g) >= 0));

@@ -10,8 +10,8 @@ import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocatio
 import type { Note } from '../core/facts.js';
 import { breakdownMilestones, type BreakdownStage, type MilestoneProblem } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
-import { canonicalColumn } from '../core/columns.js';
-import { atPeriod, dimIndex, hasMeasure, keysOf, measureIndex, type Table } from '../core/table.js';
+import { canonicalColumn, GENERIC_DENOMINATOR } from '../core/columns.js';
+import { atPeriod, columnsFor, dimIndex, hasMeasure, keysOf, measureIndex, type SourceFacts, type Table } from '../core/table.js';
 import { pathStages, targetForYear, targetStages } from '../core/targets.js';
 import { InputError, say, usage } from '../errors.js';
 import { baselineFacts, baselinePeriod, loadBaseline } from '../io/bundled.js';
@@ -506,7 +506,7 @@ export async function coverageTargets(
         notes.push({ code: 'targets-phasing', profile: o.phasing });
       }
     }
-    const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '));
+    const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '), table.sources);
     const series = seriesWay(fy.table, fy.year);
     // The tool's own JSON output says its scope (meta.scope): a national one is national whatever its total.
     // What tells national targets without an area column from a region's own: the national participants
@@ -633,7 +633,11 @@ const PLANNED = 'planned_denominator';
  * JSON meta names which one), read apart from the targets so that a file without one, or with blank
  * cells (a province × segment file's cells), is read as before, and only not compared (rv25 F11).
  */
-async function plannedOfTargets(files: readonly string[], dims: readonly string[], load: LoadOptions, source: string): Promise<PlannedDenominators | undefined> {
+async function plannedOfTargets(files: readonly string[], dims: readonly string[], load: LoadOptions, source: string, read: readonly SourceFacts[]): Promise<PlannedDenominators | undefined> {
+  // The first read names the columns it left unread: without a `denominator` column or one of
+  // DENOMINATORS there, a second read finds no figure (issue 20: a million targets read twice for nothing).
+  const unread = read.flatMap((s) => s.ignoredColumns.map(canonicalColumn));
+  if (!unread.some((c) => c === GENERIC_DENOMINATOR || (DENOMINATORS as readonly string[]).includes(c))) return undefined;
   try {
     const t = await loadTable(
       files,
@@ -665,10 +669,12 @@ export function plannedFigures(t: Table, measures: readonly string[], source: st
     const mi = measureIndex(t, m);
     if (mi < 0) continue;
     const byProvince = new Map<string, number>();
-    for (const r of t.rows) {
-      const p = r.keys[pi];
-      const v = r.values[mi];
-      if (!p || v === null || v === undefined || finer.some((i) => r.keys[i])) continue;
+    // On the columns (no row object made for a table of a million targets).
+    const cols = columnsFor(t);
+    for (let r = 0; r < cols.size; r++) {
+      const p = cols.key(r, pi);
+      const v = cols.value(r, mi);
+      if (!p || v === null || finer.some((i) => cols.key(r, i))) continue;
       byProvince.set(p, v);
     }
     if (byProvince.size) return { source, ...(m === PLANNED ? {} : { measure: m }), byProvince };

@@ -361,6 +361,24 @@ export class RowColumns {
     return out;
   }
 
+  /**
+   * Columns with another's rows and measures of their own (`nm` of them, none given yet): its keys,
+   * places, wide rows and marks shared, nothing copied (core/coverage/targets.ts: a million targets'
+   * December target and milestone, keyed as the rollup they come from).
+   */
+  static sameRows(of: RowColumns, nm: number): RowColumns {
+    const out = new RowColumns(nm);
+    out.size = of.size;
+    for (const col of of.keys) out.keys.push(col);
+    out.src = of.src;
+    out.lines = of.lines;
+    out.firstLine = of.firstLine;
+    out.parents = of.parents;
+    for (const [i, l] of of.lacking) out.lacking.set(i, l);
+    for (const [i, e] of of.estimated) out.estimated.set(i, e);
+    return out;
+  }
+
   /** The key column of dimension d, as long as the rows. */
   column(d: number): KeyColumn {
     while (this.keys.length <= d) this.keys.push(KeyColumn.nulls(this.size));

@@ -25,8 +25,9 @@ import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Pe
 import type { Note, OverDenominatorRow } from '../facts.js';
 import { DENOMINATORS } from '../domain.js';
 import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
-import { atPeriod, columnsFor, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
+import { WholeIds } from '../key-index.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
@@ -292,7 +293,7 @@ const NO_STARS: StarSums = { sumT: 0, sumP: 0, sumM: 0, sumD: 0, allD: true, of:
  * The stars by the row at the targets' grain they fall in (`finer`: how many of a star's last keys are
  * of units finer than that row), in order of first star: each row's stars, and those with a target.
  */
-function starRows(stars: readonly Star[], finer: number): { first: Star; stars: Star[]; withT: number }[] {
+function starRows(stars: Iterable<Star>, finer: number): { first: Star; stars: Star[]; withT: number }[] {
   const out = new Map<string, { first: Star; stars: Star[]; withT: number }>();
   for (const s of stars) {
     const k = key(s.keys.slice(0, s.keys.length - finer));
@@ -327,50 +328,346 @@ function targetsNoRows(noRows: readonly Star[], starGrain: readonly string[], di
 }
 
 /** The stars added up by the group they fall in at a level: `gi`, the level's dimensions by position in the grain. */
-function starsByGroup(stars: readonly Star[], gi: readonly number[]): Map<string, StarSums> {
+function starsByGroup(stars: Stars, gi: readonly number[]): Map<string, StarSums> {
   const out = new Map<string, StarSums>();
-  for (const s of stars) {
-    const k = key(gi.map((x) => s.prefix[x]!));
+  const at = gi.map((x) => stars.grainAt[x]!);
+  for (let i = 0; i < stars.size; i++) {
+    let k = '';
+    for (let j = 0; j < at.length; j++) k = j === 0 ? stars.keyOr(i, at[0]!) : k + SEP + stars.keyOr(i, at[j]!);
     let u = out.get(k);
     if (!u) out.set(k, (u = { ...NO_STARS }));
-    u.of++;
-    if (s.target === null) continue;
-    u.withT++;
-    if (s.partial) u.partial = true;
-    if (s.estimated?.includes('target')) u.targetEstimated = true; // issue 19
-    if (s.estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
-    u.sumT += s.target;
-    u.sumP += s.participants;
-    if (s.denominator === null) u.allD = false;
-    else u.sumD += s.denominator;
-    if (s.milestone === null) {
-      u.allM = false;
-      if (s.milestoneMixed !== undefined) u.anyM = true;
-      u.sumMT += s.milestoneMixed ?? s.target;
-    } else {
-      u.anyM = true;
-      u.sumM += s.milestone;
-      u.sumMT += s.milestone;
-    }
+    addStar(u, stars, i);
   }
   return out;
 }
 
-/** A measure of a table at a grain, by group key; `lacking` names the dims of the grain the table does not have. */
-function measureAt(table: Table | undefined, grain: readonly string[], measure: string, roll: Roll, withRows = false): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[]; rows?: Map<string, TableRow> } {
+/** Star i added to the sums u. */
+function addStar(u: StarSums, stars: Stars, i: number): void {
+  u.of++;
+  const target = stars.targetAt(i);
+  if (target === null) return;
+  u.withT++;
+  if (stars.partial?.[i] === 1) u.partial = true;
+  const estimated = stars.marks(i);
+  if (estimated?.includes('target')) u.targetEstimated = true; // issue 19
+  if (estimated?.some((e) => e === 'milestone' || e === 'target' || e === 'participants')) u.milestoneEstimated = true;
+  u.sumT += target;
+  u.sumP += stars.participantsAt(i);
+  const d = stars.denominatorAt(i);
+  if (d === null) u.allD = false;
+  else u.sumD += d;
+  const milestone = stars.milestoneAt(i);
+  if (milestone === null) {
+    u.allM = false;
+    const mixed = stars.mixedAt(i);
+    if (mixed !== undefined) u.anyM = true;
+    u.sumMT += mixed ?? target;
+  } else {
+    u.anyM = true;
+    u.sumM += milestone;
+    u.sumMT += milestone;
+  }
+}
+
+/** A figure of a column of figures by star (NaN: none). */
+const figure = (a: Float64Array | undefined, i: number): number | null => {
+  const v = a?.[i];
+  return v === undefined || Number.isNaN(v) ? null : v;
+};
+
+/**
+ * The rows at the targets' grain (the stars), read on the columns they come from, each made into a Star
+ * only when asked (`star`): the first `fromData` are the groups of the data's rollup at that grain, in its
+ * order; the others the targets' groups of parts without rows of data taken whole (rv28 R9). A star's
+ * figures are its data group's (participants, a denominator of the same rollup) and its targets' group's
+ * (target, milestone, estimate marks): a million branches with a target each cost the number of their
+ * targets' group, not an object, a keys array, a joined key and map entries each (issue 20).
+ */
+class Stars {
+  readonly size: number;
+  /** A denominator not of the data's rollup (a denominators table's), by star (NaN: none). */
+  denominators: Float64Array | undefined;
+  /** milestoneMixed (NaN: none); partial (1: yes); made only when some star has one. */
+  mixed: Float64Array | undefined;
+  partial: Uint8Array | undefined;
+  constructor(
+    /** The data's rollup at the stars' grain, and the targets' (undefined: no targets at that grain). */
+    private readonly data: RowColumns,
+    readonly fromData: number,
+    private readonly targets: RowColumns | undefined,
+    /** The targets' group of each data group (-1: none), and of each star past fromData. */
+    private readonly toTarget: Int32Array | undefined,
+    private readonly noRowsAt: readonly number[],
+    /** For each position in the report's grain, the position of its dim in the stars' grain (-1: none). */
+    readonly grainAt: readonly number[],
+    private readonly nd: number,
+    /** Measures by index: the data's participants and denominator (-1: none), the targets' target and milestone. */
+    private readonly m: { readonly pm: number; readonly sd: number; readonly tti: number; readonly tmi: number },
+  ) {
+    this.size = fromData + noRowsAt.length;
+  }
+
+  /** The targets' group of star i, or -1. */
+  group(i: number): number {
+    return i < this.fromData ? (this.toTarget?.[i] ?? -1) : this.noRowsAt[i - this.fromData]!;
+  }
+
+  /** Key j (by position in the stars' grain) of star i. */
+  key(i: number, j: number): string {
+    return (i < this.fromData ? this.data.key(i, j) : this.targets!.key(this.noRowsAt[i - this.fromData]!, j))!;
+  }
+
+  /** Key j of star i, '' where j is -1 (a position of the report's grain the stars are not given by). */
+  keyOr(i: number, j: number): string {
+    return j < 0 ? '' : this.key(i, j);
+  }
+
+  keys(i: number): string[] {
+    const out = new Array<string>(this.nd);
+    for (let j = 0; j < this.nd; j++) out[j] = this.key(i, j);
+    return out;
+  }
+
+  participantsAt(i: number): number {
+    return i < this.fromData && this.m.pm >= 0 ? (this.data.value(i, this.m.pm) ?? 0) : 0;
+  }
+
+  targetAt(i: number): number | null {
+    const g = this.group(i);
+    return g >= 0 ? this.targets!.value(g, this.m.tti) : null;
+  }
+
+  milestoneAt(i: number): number | null {
+    const g = this.group(i);
+    return g >= 0 && this.m.tmi >= 0 ? this.targets!.value(g, this.m.tmi) : null;
+  }
+
+  denominatorAt(i: number): number | null {
+    if (this.denominators) return figure(this.denominators, i);
+    return i < this.fromData && this.m.sd >= 0 ? this.data.value(i, this.m.sd) : null;
+  }
+
+  mixedAt(i: number): number | undefined {
+    return figure(this.mixed, i) ?? undefined;
+  }
+
+  /** The estimate marks of star i's targets (issue 19), where it has some. */
+  marks(i: number): readonly string[] | undefined {
+    const g = this.group(i);
+    const e = g >= 0 ? this.targets!.estimated.get(g) : undefined;
+    return e?.length ? e : undefined;
+  }
+
+  /** Star i as an object (made on each call). */
+  star(i: number): Star {
+    const keys = this.keys(i);
+    const mixed = this.mixedAt(i);
+    return {
+      key: key(keys),
+      prefix: this.grainAt.map((j) => (j < 0 ? undefined : keys[j])),
+      keys,
+      participants: this.participantsAt(i),
+      denominator: this.denominatorAt(i),
+      target: this.targetAt(i),
+      milestone: this.milestoneAt(i),
+      ...(mixed !== undefined ? { milestoneMixed: mixed } : {}),
+      ...(this.partial?.[i] === 1 ? { partial: true } : {}),
+      ...(i >= this.fromData ? { noRows: true as const } : {}),
+      estimated: this.marks(i),
+    };
+  }
+
+  /** Every star as an object (a pass that keeps few of them, or where the stars are few). */
+  *all(from = 0, to = this.size): Generator<Star> {
+    for (let i = from; i < to; i++) yield this.star(i);
+  }
+}
+
+/**
+ * A measure of a table at a grain, by group key; `lacking` names the dims of the grain the table does not
+ * have. Read on the rollup's columns (no row object); `withMarks`: the estimate marks of the groups that
+ * have some, by key (issue 19).
+ */
+function measureAt(table: Table | undefined, grain: readonly string[], measure: string, roll: Roll, withMarks = false): { values: Map<string, number | null>; agg?: Aggregated; lacking?: readonly string[]; marks?: Map<string, readonly string[]> } {
   const values = new Map<string, number | null>();
   if (!table || measureIndex(table, measure) < 0) return { values };
   const missing = grain.filter((g) => dimIndex(table, g) < 0);
   if (missing.length) return { values, lacking: missing };
   const agg = roll(table, grain);
   const m = measureIndex(agg.table, measure);
-  const rows = withRows ? new Map<string, TableRow>() : undefined; // issue 19: the rows, for their estimate marks
-  for (const r of agg.table.rows) {
-    const k = key(r.keys);
-    values.set(k, r.values[m] ?? null);
-    rows?.set(k, r);
+  const cols = columnsFor(agg.table);
+  const marks = withMarks ? new Map<string, readonly string[]>() : undefined;
+  const nd = agg.table.dims.length;
+  for (let i = 0; i < cols.size; i++) {
+    const k = groupKey(cols, i, nd);
+    values.set(k, cols.value(i, m));
+    const e = marks ? cols.estimated.get(i) : undefined;
+    if (e?.length) marks!.set(k, e);
   }
-  return { values, agg, rows };
+  return { values, agg, marks };
+}
+
+/** The key of row i of a table's columns on its first nd dims, as key() joins a row's keys. */
+function groupKey(cols: RowColumns, i: number, nd: number): string {
+  let k = '';
+  for (let d = 0; d < nd; d++) k = d === 0 ? (cols.key(i, 0) ?? '') : k + SEP + (cols.key(i, d) ?? '');
+  return k;
+}
+
+const matched = new WeakMap<Table, WeakMap<Table, Int32Array>>();
+
+/**
+ * For each group of rollup table `b`, the group of rollup table `a` with the same keys (the same dims in
+ * the same order), or -1: per dimension a number for each key of `a` (the keys themselves in a Map, no
+ * string made), and a group's numbers as one whole number (mixed radix; core/key-index.ts WholeIds).
+ * Made once per pair (issue 20: a million targets met a million rows by a Map of joined keys on each side,
+ * several times over).
+ */
+function matchGroups(a: Table, b: Table): Int32Array {
+  let byB = matched.get(a);
+  const hit = byB?.get(b);
+  if (hit) return hit;
+  const ac = columnsFor(a);
+  const bc = columnsFor(b);
+  const nd = a.dims.length;
+  const out = new Int32Array(bc.size).fill(-1);
+  const back = matched.get(b)?.get(a);
+  if (back) {
+    // The other way round is known: its inverse (each group's keys are its own).
+    for (let j = 0; j < back.length; j++) if (back[j]! >= 0) out[back[j]!] = j;
+  } else if (nd === 0) {
+    if (ac.size) out.fill(0);
+  } else {
+    // Files in the same order (targets made by breakdown from the same input): each group of b is looked
+    // for first at the place after the last one found, by its keys; the keys are numbered (numberedMatch)
+    // only when a group is not found there (issue 20).
+    let lookup: ((j: number) => number) | undefined;
+    let next = 0;
+    for (let j = 0; j < bc.size; j++) {
+      let g = next < ac.size && sameKeys(ac, next, bc, j, nd) ? next : -1;
+      if (g < 0) g = (lookup ??= numberedMatch(ac, bc, nd))(j);
+      out[j] = g;
+      if (g >= 0) next = g + 1;
+    }
+  }
+  if (!byB) matched.set(a, (byB = new WeakMap()));
+  byB.set(b, out);
+  return out;
+}
+
+/** Do row i of `a` and row j of `b` have the same keys on their first nd dims? */
+function sameKeys(a: RowColumns, i: number, b: RowColumns, j: number, nd: number): boolean {
+  for (let d = 0; d < nd; d++) if (a.key(i, d) !== b.key(j, d)) return false;
+  return true;
+}
+
+/** The dims 0 … n − 1. */
+const firstDims = (n: number): number[] => Array.from({ length: n }, (_, d) => d);
+
+/**
+ * matchGroups by numbers: the group of `a` of row j of `b`, or -1 (TupleIndex on every dim of both).
+ */
+function numberedMatch(ac: RowColumns, bc: RowColumns, nd: number): (j: number) => number {
+  const dims = firstDims(nd);
+  const index = new TupleIndex(ac, dims, true);
+  return (j) => index.find(bc, j, dims);
+}
+
+/**
+ * The first row of a table's columns with each tuple of keys on the dims `on` (rows with a key missing
+ * there are left out), found for a row of another table. No string is made: per dimension a key's number
+ * is its number in the column's dictionary (a load's keys, where the column keeps one: a branch per row)
+ * or else in a Map of the keys themselves, and a tuple's numbers one whole number (mixed radix; core/
+ * key-index.ts WholeIds; a Map of joined keys only past 2^53 tuples). Rows come in runs of one key (a
+ * province), so the previous row's number is reused.
+ */
+class TupleIndex {
+  private readonly idOf: ((k: string) => number)[] = [];
+  private readonly radix: number[] = [];
+  private readonly whole: WholeIds | undefined;
+  private readonly joined: Map<string, number> | undefined;
+  private readonly firstRow: number[] = [];
+  private readonly known: number;
+  private readonly lastKey: (string | null)[];
+  private readonly lastId: Int32Array;
+
+  /** `distinct`: every row's tuple is its own (a rollup's groups), so the index is made for as many. */
+  constructor(cols: RowColumns, on: readonly number[], distinct = false) {
+    const n = on.length;
+    let space = 1;
+    for (const d of on) {
+      const col = cols.keys[d];
+      const dict = col?.dictionary;
+      if (!col) {
+        // No key of this dim on any row: no tuple has one.
+        this.idOf.push(() => 0);
+        this.radix.push(1);
+      } else if (dict && col.numbers()?.ids instanceof Int32Array) {
+        this.idOf.push((k) => dict.indexOf(k) + 1);
+        this.radix.push(dict.size + 1);
+      } else {
+        const m = new Map<string, number>();
+        let last: string | null = null;
+        for (let i = 0; i < cols.size; i++) {
+          const k = col.at(i);
+          if (k === null || k === last) continue;
+          last = k;
+          if (!m.has(k)) m.set(k, m.size + 1);
+        }
+        this.idOf.push((k) => m.get(k) ?? 0);
+        this.radix.push(m.size + 1);
+      }
+      space *= this.radix[this.radix.length - 1]!;
+    }
+    this.lastKey = new Array<string | null>(n).fill(null);
+    this.lastId = new Int32Array(n);
+    if (space < Number.MAX_SAFE_INTEGER) this.whole = new WholeIds(distinct ? cols.size : undefined);
+    else this.joined = new Map();
+    for (let i = 0; i < cols.size; i++) {
+      const x = this.numberOf(cols, i, on);
+      if (x === -1) continue;
+      if (this.whole) {
+        const id = this.whole.intern(x as number);
+        if (id === this.firstRow.length) this.firstRow.push(i);
+      } else if (!this.joined!.has(x as string)) this.joined!.set(x as string, i);
+    }
+    this.known = this.firstRow.length;
+  }
+
+  /** The tuple of row i of `c` on the dims `on` as a number (a joined string past 2^53), or -1 where a key is missing or unknown. */
+  private numberOf(c: RowColumns, i: number, on: readonly number[]): number | string {
+    if (this.joined) {
+      let k = '';
+      for (let j = 0; j < on.length; j++) {
+        const v = c.key(i, on[j]!);
+        if (v === null) return -1;
+        k = j === 0 ? v : k + SEP + v;
+      }
+      return k;
+    }
+    let x = 0;
+    for (let j = 0; j < on.length; j++) {
+      const k = c.key(i, on[j]!);
+      if (k === null) return -1;
+      if (k !== this.lastKey[j]) {
+        this.lastKey[j] = k;
+        this.lastId[j] = this.idOf[j]!(k);
+      }
+      const id = this.lastId[j]!;
+      if (id === 0) return -1;
+      x = x * this.radix[j]! + id;
+    }
+    return x;
+  }
+
+  /** The first row with the tuple of row i of `c` on the dims `on` (as many as this index's), or -1. */
+  find(c: RowColumns, i: number, on: readonly number[]): number {
+    const x = this.numberOf(c, i, on);
+    if (x === -1) return -1;
+    if (this.joined) return this.joined.get(x as string) ?? -1;
+    const id = this.whole!.intern(x as number);
+    return id < this.known ? this.firstRow[id]! : -1;
+  }
 }
 
 type Roll = (table: Table, grain: readonly string[]) => Aggregated;
@@ -394,9 +691,12 @@ function withoutLacking(values: Map<string, number | null>, data: Table, den: Ta
   if (!g.every((x) => fine.includes(x)) || fine.length === g.length) return;
   const have = measureAt(den, fine, measure, roll).values;
   const at = g.map((x) => fine.indexOf(x));
-  for (const r of roll(data, fine).table.rows) {
-    const v = have.get(key(r.keys));
-    if (v === null || v === undefined) values.set(key(at.map((i) => r.keys[i]!)), null);
+  const rolled = roll(data, fine).table;
+  const rc = columnsFor(rolled);
+  const nd = rolled.dims.length;
+  for (let i = 0; i < rc.size; i++) {
+    const v = have.get(groupKey(rc, i, nd));
+    if (v === null || v === undefined) values.set(key(at.map((j) => rc.key(i, j)!)), null);
   }
 }
 
@@ -425,7 +725,12 @@ function pointsBasis(then: Table, now: Table, measure: string, grain: readonly s
 /** Whether a table has a measure with a value in some row. */
 function hasValues(t: Table, measure: string): boolean {
   const m = measureIndex(t, measure);
-  return m >= 0 && t.rows.some((r) => r.values[m] !== null && r.values[m] !== undefined);
+  return m >= 0 && columnsFor(t).givesAny(m);
+}
+
+/** A table's rows, counted without making them (a table kept as columns). */
+function rowCount(t: Table): number {
+  return columnsOf(t)?.size ?? t.rows.length;
 }
 
 /** The months of the figures chosen for the areas, earliest first (a row without a month adds none). */
@@ -475,23 +780,35 @@ export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Ta
   const shared = den.dims.map((d) => d.name).filter((n) => n !== 'period' && n !== 'year' && n !== 'from' && dimIndex(cur, n) >= 0 && (only === undefined || only.includes(n)));
   const di = shared.map((n) => dimIndex(den, n));
   const ci = shared.map((n) => dimIndex(cur, n));
-  // For each set of shared dims a row has, the key tuples the report has on them.
-  const present = new Map<number, Set<string>>();
-  const keysFor = (mask: number): Set<string> => {
+  // For each set of shared dims a row has, the key tuples the report has on them: read on the columns,
+  // numbered without a string made (TupleIndex: a million rows of the report, no row object, no joined key),
+  // made only when a row is not found at the report's row after the last one found (targets in the
+  // report's order, as breakdown writes them from the same input, need none: issue 20).
+  const cc = columnsFor(cur);
+  const present = new Map<number, { tuples?: TupleIndex; on: number[]; at: number[]; next: number }>();
+  const keysFor = (mask: number): { tuples?: TupleIndex; on: number[]; at: number[]; next: number } => {
     let set = present.get(mask);
-    if (set) return set;
-    set = new Set<string>();
-    const on = ci.filter((_, j) => mask & (1 << j));
-    for (const r of cur.rows) if (on.every((i) => r.keys[i] !== null)) set.add(on.map((i) => r.keys[i]).join(SEP));
-    present.set(mask, set);
+    if (!set) present.set(mask, (set = { on: ci.filter((_, j) => mask & (1 << j)), at: di.filter((_, j) => mask & (1 << j)), next: 0 }));
     return set;
   };
-  return filterRows(den, (r) => {
+  return filterAt(den, (dc, i, segment) => {
+    if (segment) return true;
     let mask = 0;
-    di.forEach((i, j) => {
-      if (r.keys[i] !== null) mask |= 1 << j;
-    });
-    return keysFor(mask).has(di.filter((_, j) => mask & (1 << j)).map((i) => r.keys[i]).join(SEP));
+    for (let j = 0; j < di.length; j++) if (dc.key(i, di[j]!) !== null) mask |= 1 << j;
+    const k = keysFor(mask);
+    const { on, at } = k;
+    if (k.next < cc.size) {
+      let same = true;
+      for (let j = 0; j < on.length && same; j++) same = cc.key(k.next, on[j]!) === dc.key(i, at[j]!);
+      if (same) {
+        k.next++;
+        return true;
+      }
+    }
+    k.tuples ??= new TupleIndex(cc, on);
+    const r = k.tuples.find(dc, i, at);
+    if (r >= 0) k.next = r + 1;
+    return r >= 0;
   });
 }
 
@@ -558,9 +875,13 @@ function monthGivenTwice(current: Table, previous: Table): Extract<CoverageProbl
  * cannot tell a row's coarser area of the targets (the segment PU spans every Kanwil reported): its
  * key leaves that area blank, and it counts as with a target only when every star under it has one.
  */
-function starsWithTarget(stars: readonly Star[], targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): Set<string> {
+function starsWithTarget(stars: Iterable<Star>, targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): Set<string> {
   const blank = coarse !== undefined && areaDimOf(grain) === undefined ? targetGrain.indexOf(coarse) : -1;
-  if (blank < 0) return new Set(stars.filter((x) => x.target !== null).map((x) => x.key));
+  if (blank < 0) {
+    const out = new Set<string>();
+    for (const x of stars) if (x.target !== null) out.add(x.key);
+    return out;
+  }
   const all = new Map<string, boolean>();
   for (const x of stars) {
     const k = key(x.keys.map((v, j) => (j === blank ? '' : v)));
@@ -575,7 +896,7 @@ function starsWithTarget(stars: readonly Star[], targetGrain: readonly string[],
  * The rows at the targets' grain that have a target, for the story; where the stars are finer units
  * (`finer` keys more), a row has one when some of its parts have, and is `inPart` when not all have.
  */
-function storyTargets(stars: readonly Star[], finer: number, targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): { withTarget: Set<string>; inPart?: Set<string> } {
+function storyTargets(stars: Iterable<Star>, finer: number, targetGrain: readonly string[], coarse: AreaDim | undefined, grain: readonly string[]): { withTarget: Set<string>; inPart?: Set<string> } {
   if (finer === 0) return { withTarget: starsWithTarget(stars, targetGrain, coarse, grain) };
   const withTarget = new Set<string>();
   const inPart = new Set<string>();
@@ -800,9 +1121,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const ti = measureIndex(at.table, 'target');
     let total = 0;
     let n = 0;
-    for (const r of at.table.rows) {
-      const v = r.values[ti];
-      if (v === null || v === undefined) continue;
+    const ac = columnsFor(at.table);
+    for (let i = 0; i < ac.size; i++) {
+      const v = ac.value(i, ti);
+      if (v === null) continue;
       total += v;
       n++;
     }
@@ -836,27 +1158,32 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // the path from, or a target below its start): their status compares with December, and is said.
     // No month in the input (a report read back has no period column): the month's milestone and the
     // months left are unknown, so status compares with December and there is no run rate. Said.
-    if (!period && targetTable.rows.length) notes.push({ code: 'no-month-for-targets' });
+    if (!period && rowCount(targetTable)) notes.push({ code: 'no-month-for-targets' });
     if (!at.milestoneMissing && period) {
       const ti = measureIndex(targetTable, 'target');
       const mi = measureIndex(targetTable, 'milestone');
       let withTarget = 0;
       let without = 0;
-      for (const r of targetTable.rows) {
-        if (r.values[ti] === null || r.values[ti] === undefined) continue;
+      const tc = columnsFor(targetTable);
+      for (let i = 0; i < tc.size; i++) {
+        if (tc.value(i, ti) === null) continue;
         withTarget++;
-        if (mi < 0 || r.values[mi] === null || r.values[mi] === undefined) without++;
+        if (mi < 0 || tc.value(i, mi) === null) without++;
       }
       if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(at.noFromMilestone ? { noFromMilestone: at.noFromMilestone } : !targets!.baselinePeriod && hasMeasure(targets!.table, 'participants') ? { noBaseline: true as const } : {}) });
     }
-    const dropped = at.table.rows.length - targetTable.rows.length;
-    if (dropped > 0 && targetTable.rows.length > 0) {
+    const kept = rowCount(targetTable);
+    const dropped = rowCount(at.table) - kept;
+    if (dropped > 0 && kept > 0) {
       const ti = measureIndex(targetTable, 'target');
       let sum = 0;
-      for (const r of targetTable.rows) sum += r.values[ti] ?? 0;
+      const tc = columnsFor(targetTable);
+      for (let i = 0; i < tc.size; i++) sum += tc.value(i, ti) ?? 0;
       let all = 0;
-      for (const r of at.table.rows) all += r.values[measureIndex(at.table, 'target')] ?? 0;
-      notes.push({ code: 'targets-restricted', kept: targetTable.rows.length, of: at.table.rows.length, source: targets!.source, grain: targetUnitsSaid(targetUnits), sum, ...(targets!.yearFrom === 'plan' ? { national: { year: targets!.year, total: all } } : {}) });
+      const ac = columnsFor(at.table);
+      const ai = measureIndex(at.table, 'target');
+      for (let i = 0; i < ac.size; i++) all += ac.value(i, ai) ?? 0;
+      notes.push({ code: 'targets-restricted', kept, of: rowCount(at.table), source: targets!.source, grain: targetUnitsSaid(targetUnits), sum, ...(targets!.yearFrom === 'plan' ? { national: { year: targets!.year, total: all } } : {}) });
     }
     // Areas reported only in part (2 of 15 regencies; 4 of a Kanwil's 5 provinces) against a target for
     // the whole area (the report's area, or the coarser area the targets are given per). Warned, as for
@@ -892,7 +1219,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // The other way round: targets per a finer area than the data's (regency targets on a province file),
     // given for only some of an area's parts: its target is theirs, compared with all its participants.
     const finerDim = areaDimOf(targetUnits);
-    if (spec.areas && dataDim && finerDim && finerDim !== dataDim && targetTable.rows.length) {
+    if (spec.areas && dataDim && finerDim && finerDim !== dataDim && rowCount(targetTable)) {
       const placed = dimIndex(targetTable, dataDim) >= 0 ? targetTable : withArea(targetTable, dataDim, spec.areas);
       const partial = partialTargetAreas(placed, finerDim, dataDim, spec.areas);
       if (partial.length) notes.push({ code: 'partial-targets', source: targets!.source, dim: dataDim, partDim: finerDim, areas: partial });
@@ -902,7 +1229,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // would be the others' sum against all its participants (rv31 V3: "achieved" 105 %). Its targets
     // are left out: the row is shown without a target, the Total compares the others' (said).
     const lackingDims = targetUnits.filter((d) => d !== 'regency' && d !== 'province' && d !== 'kanwil' && !grain.includes(d) && dimIndex(curT, d) < 0 && dimIndex(targetTable!, d) >= 0);
-    if (lackingDims.length && targetTable!.rows.length) {
+    if (lackingDims.length && rowCount(targetTable!)) {
       const { kept, groups } = groupsLackingParts(targetTable!, lackingDims);
       if (groups.length) {
         targetTable = kept;
@@ -917,10 +1244,12 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       const zeros: string[] = [];
       let count = 0;
       const named = targetTable.dims.map((_, i) => i).filter((i) => !['period', 'year', 'from'].includes(targetTable!.dims[i]!.name) && (targetTable!.dims[i]!.name !== 'kanwil' || dimIndex(targetTable!, 'province') < 0));
-      for (const r of targetTable.rows) {
-        if (r.values[zi] !== 0) continue;
+      // On the columns (a million targets: no row object made; issue 20).
+      const zc = columnsFor(targetTable);
+      for (let r = 0; r < zc.size; r++) {
+        if (zc.value(r, zi) !== 0) continue;
         count++;
-        if (zeros.length < 5) zeros.push(named.map((i) => (r.keys[i] === null ? '' : labelOf(targetTable!.dims[i]!, r.keys[i]!))).filter((x) => x !== '').join(' / '));
+        if (zeros.length < 5) zeros.push(named.map((i) => (zc.key(r, i) === null ? '' : labelOf(targetTable!.dims[i]!, zc.key(r, i)!))).filter((x) => x !== '').join(' / '));
       }
       if (count > 0) notes.push({ code: 'zero-targets', source: targets!.source, rows: zeros, count });
     }
@@ -1012,7 +1341,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // Rows at the targets' grain: participants, target and milestone per group (for subtotals and the
   // Total, which add up the groups that have a target, and only their participants).
-  let stars: Star[] | undefined;
+  let stars: Stars | undefined;
+  /** The data's rollup the stars are the groups of (a level of the same table and grain has a star a row). */
+  let starAgg: Table | undefined;
   let starDims: readonly Dimension[] | undefined;
   /** The grain of the stars: the targets' grain within the report's, and the finer units the targets are given per. */
   let starGrain: readonly string[] = targetGrain;
@@ -1024,60 +1355,66 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // participants only (like for like, as a subtotal over rows without a target; rv28 R23).
     starGrain = [...targetGrain, ...finerTargetDims(targetUnits, grain, coarse, curT, targetTable)];
     const agg = roll(curT, starGrain).table;
+    starAgg = agg;
     starDims = agg.dims;
     const pm = measureIndex(agg, 'participants');
-    const tm = measureAt(targetTable, starGrain, 'target', roll, true); // issue 19: its rows carry the estimate marks
-    const tv = tm.values;
-    const mv = measureAt(targetTable, starGrain, 'milestone', roll).values;
+    // The targets at the stars' grain, met with the data's groups by their keys (matchGroups: no Map of
+    // joined keys on either side); their rollup carries the estimate marks (issue 19).
+    const tAgg = measureIndex(targetTable, 'target') >= 0 && starGrain.every((g) => dimIndex(targetTable!, g) >= 0) ? roll(targetTable, starGrain).table : undefined;
+    const tc = tAgg ? columnsFor(tAgg) : undefined;
+    const tti = tAgg ? measureIndex(tAgg, 'target') : -1;
+    const tmi = tAgg ? measureIndex(tAgg, 'milestone') : -1;
+    const dc = columnsFor(agg);
+    const toTarget = tAgg ? matchGroups(tAgg, agg) : undefined;
     // A star over several targets, some with a milestone and some not: the mixed sum (milestone-sums).
     const mixed = mixedMilestones(targetTable, starGrain, roll);
     // Each star's denominator: the same rollup's, or the denominators table's at the targets' grain.
     const sd = spec.denominator && denTable === cur ? measureIndex(agg, spec.denominator) : -1;
     const sdOther = spec.denominator && denTable && denTable !== cur ? measureAt(denTable, starGrain, spec.denominator, roll).values : undefined;
-    stars = agg.rows.map((r) => {
-      const k = key(r.keys);
-      const prefix = new Array<string | undefined>(grain.length);
-      starGrain.forEach((g, j) => {
-        if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
-      });
-      const denominator = sd >= 0 ? (r.values[sd] ?? null) : (sdOther?.get(k) ?? null);
-      const milestone = mv.get(k) ?? null;
-      const wi = partialWhole ? starGrain.indexOf(partialWhole.dim) : -1;
-      const partial = wi >= 0 && partialWhole!.keys.has(r.keys[wi]!);
-      const mixedM = milestone === null ? mixed?.get(k) : undefined;
-      return { key: k, prefix, keys: r.keys as string[], participants: r.values[pm] ?? 0, denominator, target: tv.get(k) ?? null, milestone, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), ...(partial ? { partial } : {}), estimated: tm.rows?.get(k)?.estimated };
-    });
+    const nd = starGrain.length;
     // Data taken whole (rv28 R9): the targets of its area's parts without rows, each a star of no
     // participants (in its area's subtotal and the Total; no row of its own).
-    if (takenWhole && tm.rows && tm.agg) {
-      const had = new Set(stars.map((x) => x.key));
-      const noRows: Star[] = [];
-      for (const [k, r] of tm.rows) {
-        if (had.has(k) || r.values[measureIndex(tm.agg.table, 'target')] === null) continue;
-        const prefix = new Array<string | undefined>(grain.length);
-        starGrain.forEach((g, j) => {
-          if (grain.includes(g)) prefix[grain.indexOf(g)] = r.keys[j]!;
-        });
-        const mixedM = mv.get(k) === undefined ? mixed?.get(k) : undefined;
-        noRows.push({ key: k, prefix, keys: r.keys as string[], participants: 0, denominator: sdOther?.get(k) ?? null, target: tv.get(k) ?? null, milestone: mv.get(k) ?? null, ...(mixedM !== undefined ? { milestoneMixed: mixedM } : {}), estimated: r.estimated, noRows: true });
-      }
-      if (noRows.length) {
-        for (const x of noRows) stars.push(x);
-        const note = targetsNoRows(noRows, starGrain, tm.agg.table.dims, wholeArea!);
-        if (note) notes.push(note);
+    const noRowsAt: number[] = [];
+    if (takenWhole && tAgg) {
+      const had = new Uint8Array(tc!.size);
+      for (const t of toTarget!) if (t >= 0) had[t] = 1;
+      for (let g = 0; g < tc!.size; g++) if (had[g] === 0 && tc!.value(g, tti) !== null) noRowsAt.push(g);
+    }
+    const st = new Stars(dc, dc.size, tc, toTarget, noRowsAt, grain.map((g) => starGrain.indexOf(g)), nd, { pm, sd, tti, tmi });
+    const wi = partialWhole ? starGrain.indexOf(partialWhole.dim) : -1;
+    if (sdOther) {
+      const den = (st.denominators = new Float64Array(st.size).fill(NaN));
+      for (let i = 0; i < st.size; i++) den[i] = sdOther.get(i < dc.size ? groupKey(dc, i, nd) : groupKey(tc!, st.group(i), nd)) ?? NaN;
+    }
+    if (wi >= 0) for (let i = 0; i < dc.size; i++) if (partialWhole!.keys.has(dc.key(i, wi)!)) (st.partial ??= new Uint8Array(st.size))[i] = 1;
+    if (mixed) {
+      for (let i = 0; i < dc.size; i++) {
+        const mixedM = st.milestoneAt(i) === null ? mixed.get(groupKey(dc, i, nd)) : undefined;
+        if (mixedM !== undefined) (st.mixed ??= new Float64Array(st.size).fill(NaN))[i] = mixedM;
       }
     }
-    const withT = stars.filter((s) => s.target !== null).length;
-    if (partialWhole && stars.some((s) => s.partial && s.target !== null)) {
+    stars = st;
+    if (noRowsAt.length) {
+      const note = targetsNoRows(Array.from(st.all(dc.size)), starGrain, tAgg!.dims, wholeArea!);
+      if (note) notes.push(note);
+    }
+    let withT = 0;
+    for (let i = 0; i < stars.size; i++) if (stars.targetAt(i) !== null) withT++;
+    let partialWithTarget = false;
+    for (let i = 0; i < stars.size && !partialWithTarget; i++) if (stars.partial?.[i] === 1 && stars.targetAt(i) !== null) partialWithTarget = true;
+    if (partialWhole && partialWithTarget) {
       const d = curT.dims[dimIndex(curT, partialWhole.dim)]!;
       notes.push({ code: 'partial-target-coverage', dim: partialWhole.dim, partDim: partialWhole.partDim, areas: [...partialWhole.keys].map((k) => labelOf(d, k)) });
     }
     // Some targets with a milestone and some without: the sums' milestone counts the latter's targets.
     const mixedRows = mixed ? mixedCount(targetTable) : undefined;
     if (period && mixedRows) notes.push({ code: 'milestone-sums', period, rows: mixedRows.without, of: mixedRows.of });
-    if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: at!.table.rows.length });
+    if (withT === 0) throw new CoverageError({ kind: 'targets-match-nothing', source: targets!.source, rows: rowCount(at!.table) });
     const ti = measureIndex(at!.table, 'target');
-    wholePlan = withT === at!.table.rows.filter((r) => r.values[ti] !== null && r.values[ti] !== undefined).length;
+    const ac = columnsFor(at!.table);
+    let given = 0;
+    for (let i = 0; i < ac.size; i++) if (ac.value(i, ti) !== null) given++;
+    wholePlan = withT === given;
     // Targets per branch in a report by region × branch: no row but the Total can show them (a level
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
@@ -1098,13 +1435,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // A denominator from the input is the same rollup's: read on the row itself, no map by key.
     const denSame = spec.denominator !== undefined && denTable === cur;
     const dm = denSame ? measureIndex(part, spec.denominator!) : -1;
-    const den = spec.denominator && !denSame ? measureAt(denTable, g, spec.denominator, roll, true) : denSame ? { values: new Map<string, number | null>(), agg, lacking: undefined, rows: undefined } : { values: new Map<string, number | null>() };
+    const den = spec.denominator && !denSame ? measureAt(denTable, g, spec.denominator, roll, true) : denSame ? { values: new Map<string, number | null>(), agg, lacking: undefined, marks: undefined } : { values: new Map<string, number | null>() };
     // A group over rows without a denominator has none (never the others' denominators alone).
     if (spec.denominator && !denSame) withoutLacking(den.values, cur, denTable, grain, g, spec.denominator, roll);
     if (level === 'detail' && spec.denominator && denTable) {
       const agg2 = den.agg;
       const un = agg2?.unplaced.get(spec.denominator);
-      if (den.lacking || (un && !(denSame ? part.rows.some((r) => r.values[dm] !== null && r.values[dm] !== undefined) : [...den.values.values()].some((v) => v !== null)))) notes.push({ code: 'coarser', measure: spec.denominator, grain: g, knownPer: knownPer(denTable, spec.denominator) });
+      if (den.lacking || (un && !(denSame ? dm >= 0 && columnsFor(part).givesAny(dm) : [...den.values.values()].some((v) => v !== null)))) notes.push({ code: 'coarser', measure: spec.denominator, grain: g, knownPer: knownPer(denTable, spec.denominator) });
       const inc = agg2?.incomplete.get(spec.denominator);
       if (inc) notes.push({ code: 'incomplete', measure: spec.denominator, groups: inc.count, example: inc.keys.map((k, i) => labelOf(agg2!.table.dims[i]!, k)).join(' / '), at: `${denTable.sources[inc.at.src]?.name ?? ''}:${inc.at.line}` });
     }
@@ -1114,7 +1451,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const gi = g.map((x) => grain.indexOf(x));
     // The stars under each group of this level, added up in one pass over them (looking through every
     // star for every row took 23 s for 32,000 branches with a target each, and grew with the square).
-    const underGroup = withTargets ? starsByGroup(stars!, gi) : undefined;
+    // A level of the very groups the stars are (the detail rows at the targets' grain): star i is row i,
+    // read from the stars' columns when the row is made, no sums held per row (issue 20).
+    const ownStars = withTargets && part === starAgg && g.length === starGrain.length;
+    const underGroup = withTargets && !ownStars ? starsByGroup(stars!, gi) : undefined;
     // The previous month, like for like where the groups differ.
     const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
     const prevD = prevLfl && spec.denominator ? measureAt(prevDen ?? prevLfl, g, spec.denominator, roll) : undefined;
@@ -1127,7 +1467,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // row is made more than once: a pass while planning, then by each writer): NaN where there is none.
     const groups = columnsFor(part);
     const n = groups.size;
-    const byKey = den.values.size > 0 || den.rows !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined || ptsAt !== undefined;
+    const byKey = den.values.size > 0 || den.marks !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined || ptsAt !== undefined;
     const column = (m: Map<string, number | null> | undefined, keys: readonly string[]): Float64Array | undefined => {
       if (!m) return undefined;
       const out = new Float64Array(n);
@@ -1135,23 +1475,34 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       return out;
     };
     let denAt: Float64Array | undefined;
-    let denRowAt: (TableRow | undefined)[] | undefined;
+    let denRowAt: ({ estimated?: readonly string[] } | undefined)[] | undefined;
     let prevPAt: Float64Array | undefined;
     let prevDAt: Float64Array | undefined;
     let lflPAt: Float64Array | undefined;
     let lflDAt: Float64Array | undefined;
-    let starsAt: StarSums[] | undefined;
+    let starsAt: ((i: number) => StarSums) | undefined;
     let pointsAt: Float64Array[] | undefined;
+    if (ownStars) {
+      const own = stars!;
+      starsAt = (i) => {
+        const u = { ...NO_STARS };
+        addStar(u, own, i);
+        return u;
+      };
+    }
     if (byKey) {
       const keys = new Array<string>(n);
-      for (let i = 0; i < n; i++) keys[i] = key(groups.keys.map((col) => col.at(i)!));
+      for (let i = 0; i < n; i++) keys[i] = groupKey(groups, i, part.dims.length);
       if (!denSame) denAt = column(den.values, keys);
-      if ('rows' in den && den.rows) denRowAt = keys.map((k) => den.rows!.get(k));
+      if ('marks' in den && den.marks) denRowAt = keys.map((k) => ({ estimated: den.marks!.get(k) }));
       prevPAt = column(prevP?.values, keys);
       prevDAt = column(prevD?.values, keys);
       lflPAt = column(lflP?.values, keys);
       lflDAt = column(lflD?.values, keys);
-      if (underGroup) starsAt = keys.map((k) => underGroup.get(k) ?? NO_STARS);
+      if (underGroup) {
+        const sums = keys.map((k) => underGroup.get(k) ?? NO_STARS);
+        starsAt = (i) => sums[i]!;
+      }
       if (ptsAt) pointsAt = ptsAt.map((m) => column(m, keys)!);
     }
     // The rows are made by a function outside this plan's scope, given only what they read: a list held
@@ -1216,13 +1567,30 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (zeros > 0 && spec.denominator) notes.push({ code: 'zero-denominator', measure: spec.denominator, units: zero, count: zeros });
   if (denominatorFrom && !notes.some((x) => x.code === 'coarser') && without > 0) notes.push({ code: 'denominator-missing', measure: spec.denominator!, rows: without, of: detail.length, example: detail.at(example!).labels.join(' / ') });
   let targetRows: CoverageResult['targetRows'];
-  if (stars) {
-    // The rows at the targets' grain within the report's (the stars, or the rows their finer units fall
-    // in): those without any target, and those whose parts have targets in part (rv28 R23).
-    const rows = starRows(
-      stars.filter((x) => !x.noRows),
-      starGrain.length - targetGrain.length,
-    );
+  // The rows at the targets' grain within the report's (the stars, or the rows their finer units fall
+  // in): those without any target, and those whose parts have targets in part (rv28 R23).
+  if (stars && starGrain.length === targetGrain.length) {
+    {
+      // Each star a row of its own (its keys are its row's): counted on the columns, no row list made.
+      const all = stars;
+      const labelAt = (i: number, n: number): string => {
+        const parts: string[] = [];
+        for (let j = 0; j < n; j++) parts.push(labelOf(starDims![j]!, all.key(i, j)));
+        return parts.join(' / ');
+      };
+      let withN = 0;
+      let withoutN = 0;
+      const withoutLabels: string[] = [];
+      for (let i = 0; i < all.fromData; i++) {
+        if (all.targetAt(i) !== null) withN++;
+        else if (withoutN++ < 5) withoutLabels.push(labelAt(i, targetGrain.length));
+      }
+      targetRows = { with: withN, of: all.fromData, grain: targetGrain };
+      if (withN < all.fromData) notes.push({ code: 'no-target', rows: withoutLabels, count: withoutN, with: withN, of: all.fromData });
+    }
+  }
+  if (stars && starGrain.length > targetGrain.length) {
+    const rows = starRows(stars.all(0, stars.fromData), starGrain.length - targetGrain.length);
     const label = (x: Star, n: number): string => x.keys.slice(0, n).map((k, d) => labelOf(starDims![d]!, k)).join(' / ');
     const withT = rows.filter((r) => r.withT > 0);
     targetRows = { with: withT.length, of: rows.length, grain: targetGrain };
@@ -1346,7 +1714,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
     const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
-    const withTargets = storyTargets(stars ?? [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
+    const withTargets = storyTargets(stars ? stars.all() : [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
     const told = tellStory(Array.from(rowList), history, {
       grain,
       window: spec.paceWindow ?? 3,
@@ -1484,12 +1852,13 @@ interface LevelInputs {
   readonly plannedTotal: boolean;
   /** By group number; NaN where there is none. */
   readonly denAt?: Float64Array;
-  readonly denRowAt?: readonly (TableRow | undefined)[];
+  readonly denRowAt?: readonly ({ readonly estimated?: readonly string[] } | undefined)[];
   readonly prevPAt?: Float64Array;
   readonly prevDAt?: Float64Array;
   readonly lflPAt?: Float64Array;
   readonly lflDAt?: Float64Array;
-  readonly starsAt?: readonly StarSums[];
+  /** The stars under row i, added up. */
+  readonly starsAt?: (i: number) => StarSums;
   /** rv31 V9: now's participants, the previous month's, now's denominator, the previous month's, over the rows both give it for. */
   readonly pointsAt?: readonly Float64Array[];
 }
@@ -1517,7 +1886,7 @@ function levelMaker(o: LevelInputs): LevelRows {
     // for a subtotal or the Total whose rows have targets in part, theirs only, as gap and achievement).
     let targetDen: number | undefined = d ?? undefined;
     if (starsAt) {
-      const u = starsAt[i]!;
+      const u = starsAt(i);
       if (u.withT > 0 && u.withT < u.of) targetDen = u.allD ? u.sumD : undefined;
       // A target for a whole area over the denominator of its parts reported: no ratio of two scopes.
       if (u.partial) targetDen = undefined;
@@ -1973,10 +2342,11 @@ function mixedCount(t: Table): { without: number; of: number } | undefined {
   if (ti < 0 || mi < 0) return undefined;
   let of = 0;
   let without = 0;
-  for (const r of t.rows) {
-    if (r.values[ti] === null || r.values[ti] === undefined) continue;
+  const c = columnsFor(t);
+  for (let i = 0; i < c.size; i++) {
+    if (c.value(i, ti) === null) continue;
     of++;
-    if (r.values[mi] === null || r.values[mi] === undefined) without++;
+    if (c.value(i, mi) === null) without++;
   }
   return without > 0 && without < of ? { without, of } : undefined;
 }
@@ -2108,18 +2478,27 @@ function projectionNets(o: {
 function gapNets(data: Table, targets: Table, units: readonly string[], grain: readonly string[], roll: Roll): Extract<Note, { code: 'gap-nets' }> | undefined {
   const fine = units.filter((d) => dimIndex(data, d) >= 0 && dimIndex(targets, d) >= 0);
   if (!fine.length) return undefined;
-  const target = measureAt(targets, fine, 'target', roll).values;
-  const participants = measureAt(data, fine, 'participants', roll).values;
+  if (measureIndex(targets, 'target') < 0) return undefined;
+  // The targets' groups met with the data's by their keys (matchGroups), on the rollups' columns.
+  const tA = roll(targets, fine).table;
+  const tc = columnsFor(tA);
+  const ti = measureIndex(tA, 'target');
+  const dA = measureIndex(data, 'participants') >= 0 ? roll(data, fine).table : undefined;
+  const dc = dA ? columnsFor(dA) : undefined;
+  const pi = dA ? measureIndex(dA, 'participants') : -1;
+  const toData = dA ? matchGroups(dA, tA) : undefined;
   let over = 0;
   let above = 0;
   let short = 0;
   let shortBy = 0;
   let gap = 0;
   let n = 0;
-  for (const [k, t] of target) {
+  for (let j = 0; j < tc.size; j++) {
+    const t = tc.value(j, ti);
     if (t === null) continue;
     n++;
-    const g = t - (participants.get(k) ?? 0);
+    const d = toData?.[j] ?? -1;
+    const g = t - (d >= 0 ? (dc!.value(d, pi) ?? 0) : 0);
     gap += g;
     if (g > 0) {
       short++;

@@ -23,7 +23,8 @@ import type { AllocationResult } from '../allocation/plan.js';
 import type { MethodName } from '../allocation/methods.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, parsePeriod, periodYear, type Period } from '../calendar.js';
 import { monthWeights, phaseToDecember, type Phasing } from '../phasing.js';
-import { atPeriod, dimIndex, filterRows, keysOf, labelOf, measureIndex, rollup, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, keysOf, labelOf, measureIndex, rollup, StoredTable, type Measure, type Table, type TableRow } from '../table.js';
+import { RowColumns } from '../row-columns.js';
 
 /** How the target year is known. */
 export type YearSource = 'file' | 'flag' | 'months' | 'plan' | 'deduced' | 'unknown';
@@ -233,7 +234,10 @@ export class TargetFrameError extends Error {
 
 const hasValues = (t: Table, m: string): boolean => {
   const i = measureIndex(t, m);
-  return i >= 0 && t.rows.some((r) => r.values[i] !== null);
+  if (i < 0) return false;
+  // A table kept as columns is asked on them (a million targets: no row object made).
+  const cols = columnsOf(t);
+  return cols ? cols.givesAny(i) : t.rows.some((r) => r.values[i] !== null);
 };
 
 /** Is this a month-by-month targets table (a `breakdown --months` output, or targets per period)? */
@@ -265,7 +269,12 @@ export function targetYearOf(table: Table, flagYear: number | undefined, period:
       const p = period ? periodYear(period) : sorted[0]!;
       year = sorted.find((y) => y >= p) ?? sorted[sorted.length - 1]!;
     }
-    const kept = filterRows(table, (r) => !r.keys[yi] || Number(r.keys[yi]) === year);
+    // On the columns (a million targets: no row object made); every row of the year kept: the table itself.
+    const kept = filterAt(table, (cols, i, segment) => {
+      if (segment) return true;
+      const y = cols.key(i, yi);
+      return !y || Number(y) === year;
+    });
     return { year, from: 'file', table: kept, ...(sorted.length > 1 ? { years: sorted } : {}) };
   }
   if (isMonthly(table)) {
@@ -336,23 +345,31 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
     const byKey = new Map(froms);
     const inForce = froms.filter(([, p]) => asOf === undefined || p <= asOf).map(([, p]) => p);
     const chosen = latestPeriod(inForce);
-    const hasOriginal = t.rows.some((r) => !r.keys[fromDim]);
+    const tc = columnsFor(t);
+    let hasOriginal = false;
+    for (let i = 0; i < tc.size && !hasOriginal; i++) if (!tc.key(i, fromDim)) hasOriginal = true;
     if (!chosen && !hasOriginal) {
       const first = froms.map(([, p]) => p).sort()[0]!;
       throw new TargetFrameError({ kind: 'not-in-force', from: first, asOf: asOf ?? first });
     }
     revisionFrom = chosen ?? null;
-    table = filterRows(t, (r) => (!r.keys[fromDim] ? chosen === undefined : byKey.get(r.keys[fromDim]!) === chosen));
+    table = filterAt(t, (cols, i, segment) => {
+      if (segment) return true;
+      const f = cols.key(i, fromDim);
+      return !f ? chosen === undefined : byKey.get(f) === chosen;
+    });
     // A revision gives every unit's target (unchanged ones too): a unit it leaves out would have no target
     // from then, which the file does not mean. Refused, naming them.
     if (chosen !== undefined) {
       const ui = unitDims.map((n) => dimIndex(t, n));
-      const unitOf = (r: (typeof t.rows)[number]): string => ui.map((d) => r.keys[d] ?? '').join('\u0000');
-      const revised = new Set(table.rows.map(unitOf));
+      const unitOf = (c: RowColumns, i: number): string => ui.map((d) => c.key(i, d) ?? '').join('\u0000');
+      const kept = columnsFor(table);
+      const revised = new Set<string>();
+      for (let i = 0; i < kept.size; i++) revised.add(unitOf(kept, i));
       const missing = new Map<string, string>();
-      for (const r of t.rows) {
-        const u = unitOf(r);
-        if (!revised.has(u) && !missing.has(u)) missing.set(u, ui.map((d) => labelOf(t.dims[d]!, r.keys[d] ?? '')).join(' / '));
+      for (let i = 0; i < tc.size; i++) {
+        const u = unitOf(tc, i);
+        if (!revised.has(u) && !missing.has(u)) missing.set(u, ui.map((d) => labelOf(t.dims[d]!, tc.key(i, d) ?? '')).join(' / '));
       }
       if (missing.size) throw new TargetFrameError({ kind: 'partial-revision', from: chosen, missing: [...missing.values()].slice(0, 5), count: missing.size, of: revised.size + missing.size });
     }
@@ -362,8 +379,10 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
   // `period`, never all from the latest (which took December's participants for June's: rv14).
   const ownStart = revisionFrom ? undefined : rowPeriods(table, unitDims);
   const flat = rollup(table, unitDims).table;
+  // On the rollup's columns: a million units make no row object (issue 20).
+  const fc = columnsFor(flat);
   const ti = measureIndex(flat, 'target');
-  const milestones = new Array<number | null>(flat.rows.length).fill(null);
+  const milestones = new Array<number | null>(fc.size).fill(null);
   let noWaypoints: TargetsAt['noWaypoints'];
   const year = targets.year;
   // The path starts at the baseline month from the baseline participants, or for a revision at the
@@ -373,24 +392,32 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
   if (si >= 0 && startMonth && period) {
     // The rows by the month their path starts from (one group, unless the rows give different baseline months).
     const groups = new Map<Period, number[]>();
-    flat.rows.forEach((r, i) => {
-      if (r.values[si] === null || r.values[ti] === null || r.values[ti]! < r.values[si]!) return;
-      const from = ownStart?.get(r.keys.join('\u0000')) ?? startMonth;
+    const nd = flat.dims.length;
+    for (let i = 0; i < fc.size; i++) {
+      const start = fc.value(i, si);
+      const target = fc.value(i, ti);
+      if (start === null || target === null || target < start) continue;
+      let from = startMonth;
+      if (ownStart) {
+        const keys: (string | null)[] = [];
+        for (let d = 0; d < nd; d++) keys.push(fc.key(i, d));
+        from = ownStart.get(keys.join('\u0000')) ?? startMonth;
+      }
       const g = groups.get(from);
       if (g) g.push(i);
       else groups.set(from, [i]);
-    });
+    }
     for (const [from, eligible] of groups) {
       const elapsed = monthsBetween(from, period);
       const span = monthsBetween(from, `${year}-12`);
       if (span > 12 && (!noWaypoints || from < noWaypoints.from)) noWaypoints = { from, year };
-      if (elapsed === 0) for (const i of eligible) milestones[i] = flat.rows[i]!.values[si]!;
+      if (elapsed === 0) for (const i of eligible) milestones[i] = fc.value(i, si)!;
       else if (elapsed > 0 && elapsed <= span) {
         const weights = monthWeights(monthsUntilDecember(from, year), targets.phasing);
         if (Array.isArray(weights) && weights.some((w) => w > 0)) {
           const path = phaseToDecember({
-            baseline: eligible.map((i) => BigInt(flat.rows[i]!.values[si]!)),
-            targets: eligible.map((i) => BigInt(flat.rows[i]!.values[ti]!)),
+            baseline: eligible.map((i) => BigInt(fc.value(i, si)!)),
+            targets: eligible.map((i) => BigInt(fc.value(i, ti)!)),
             from,
             year,
             weights,
@@ -401,21 +428,40 @@ export function targetsAt(targets: Targets, period: Period | undefined, asOf: Pe
       }
     }
   }
+  let noStart = si < 0;
+  if (!noStart) {
+    noStart = true;
+    for (let i = 0; i < fc.size && noStart; i++) if (fc.value(i, si) !== null) noStart = false;
+  }
   return {
-    table: {
-      dims: flat.dims,
-      measures: [
-        { name: 'target', kind: 'count' },
-        { name: 'milestone', kind: 'count' },
-      ],
-      rows: flat.rows.map((r, i) => ({ ...r, values: [r.values[ti] ?? null, milestones[i] ?? null] })),
-      sources: flat.sources,
-    },
+    table: targetTable(flat, (i) => (ti >= 0 ? fc.value(i, ti) : null), (i) => milestones[i] ?? null),
     revisionFrom,
     ...(noWaypoints ? { noWaypoints } : {}),
     // A revision whose rows give no `from_milestone` at all (the column deleted, or never written).
-    ...(revisionFrom && (si < 0 || flat.rows.every((r) => r.values[si] === null || r.values[si] === undefined)) ? { noFromMilestone: revisionFrom } : {}),
+    ...(revisionFrom && noStart ? { noFromMilestone: revisionFrom } : {}),
   };
+}
+
+const TARGET_MEASURES: readonly Measure[] = [
+  { name: 'target', kind: 'count' },
+  { name: 'milestone', kind: 'count' },
+];
+
+/**
+ * The targets of a month as a table with `target` and `milestone` (by row of `rows`, null: none), on the
+ * rows of a rollup: its keys, places and estimate marks shared, no row object made (issue 20: a million
+ * targets cost their values, not a row, its keys and its values each).
+ */
+function targetTable(rows: Table, target: (i: number) => number | null, milestone: (i: number) => number | null): Table {
+  const from = columnsFor(rows);
+  const cols = RowColumns.sameRows(from, 2);
+  for (let i = 0; i < from.size; i++) {
+    const t = target(i);
+    if (t !== null) cols.setValue(i, 0, t);
+    const m = milestone(i);
+    if (m !== null) cols.setValue(i, 1, m);
+  }
+  return new StoredTable(rows.dims, TARGET_MEASURES, rows.sources, cols);
 }
 
 /**
@@ -487,7 +533,7 @@ function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readon
   const targetMonth = hasMilestones && inFile ? period : revised && period !== undefined && period < periods[0]! ? periods[0]! : last;
   const targetRows = rollup(atPeriod(t, targetMonth), unitDims).table;
   const ti = measureIndex(targetRows, 'target');
-  const decByKey = new Map(targetRows.rows.map((r) => [r.keys.join('\u0000'), r.values[ti] ?? null]));
+  const tc = columnsFor(targetRows);
   const revisionFrom = revised ? monthRevision(t, targetMonth) : null;
   if (revised?.asOf && period) {
     const froms = keysOf(t, 'from').filter((f) => f !== '').map((f) => parsePeriod(f) ?? f).filter((f) => f <= revised.asOf!);
@@ -498,23 +544,26 @@ function monthlyTargetsAt(t: Table, period: Period | undefined, unitDims: readon
   }
   if (!period || !inFile) {
     return {
-      table: { dims: targetRows.dims, measures: [{ name: 'target', kind: 'count' }, { name: 'milestone', kind: 'count' }], rows: targetRows.rows.map((r) => ({ ...r, values: [r.values[ti] ?? null, null] })), sources: targetRows.sources },
+      table: targetTable(targetRows, (i) => tc.value(i, ti), () => null),
       revisionFrom,
       ...(period ? { milestoneMissing: period } : {}),
     };
   }
   const here = rollup(atPeriod(t, period), unitDims).table;
   const mi = measureIndex(here, hasMilestones ? 'milestone' : 'target');
-  return {
-    table: {
-      dims: here.dims,
-      measures: [
-        { name: 'target', kind: 'count' },
-        { name: 'milestone', kind: 'count' },
-      ],
-      rows: here.rows.map((r) => ({ ...r, values: [decByKey.get(r.keys.join('\u0000')) ?? null, r.values[mi] ?? null] })),
-      sources: here.sources,
-    },
-    revisionFrom,
-  };
+  const hc = columnsFor(here);
+  // Each unit's December target, by its keys (the month reported's own rows when it is the target month).
+  let decAt: (i: number) => number | null;
+  if (targetMonth === period) decAt = (i) => hc.value(i, ti);
+  else {
+    const unitKey = (c: RowColumns, i: number): string => {
+      let k = '';
+      for (let d = 0; d < unitDims.length; d++) k = d === 0 ? (c.key(i, d) ?? '') : k + '\u0000' + (c.key(i, d) ?? '');
+      return k;
+    };
+    const decByKey = new Map<string, number | null>();
+    for (let i = 0; i < tc.size; i++) decByKey.set(unitKey(tc, i), tc.value(i, ti));
+    decAt = (i) => decByKey.get(unitKey(hc, i)) ?? null;
+  }
+  return { table: targetTable(here, decAt, (i) => hc.value(i, mi)), revisionFrom };
 }
