@@ -195,6 +195,12 @@ interface Plan {
 }
 
 /**
+ * TypedRows.quickRow on or off, and the rows it has read (tests compare the two ways on the same files,
+ * and check that the quick one was taken).
+ */
+export const QUICK_ROWS = { on: true, read: 0 };
+
+/**
  * How TypedRows.quickRow reads a file's ordinary rows: made once its columns are known, for files whose
  * columns are keys and measures only (no level, status, id, estimate, segment part or percentage column).
  */
@@ -1024,6 +1030,7 @@ export class TypedRows implements RowSink {
     const g = fold.add(keys, vals, have, delta, line, true, undefined);
     if (g < 0) this.overflow(-1 - g, line);
     else if (fold.repeatedRows !== repeats) this.named(plan);
+    QUICK_ROWS.read++;
     return true;
   }
 
@@ -1032,7 +1039,7 @@ export class TypedRows implements RowSink {
 
   private quickOf(plan: Plan): QuickPlan | undefined {
     const w = this.o.wants;
-    if (!this.o.fold || this.o.tap || this.status || plan.level >= 0 || plan.unnamed.length || plan.wholeRows || plan.participantId >= 0 || plan.estimated >= 0 || plan.parts || plan.kanwilKey >= 0 || w.optionalDims !== undefined || w.blankDims !== undefined) return undefined;
+    if (!QUICK_ROWS.on || !this.o.fold || this.o.tap || this.status || plan.level >= 0 || plan.unnamed.length || plan.wholeRows || plan.participantId >= 0 || plan.estimated >= 0 || plan.parts || plan.kanwilKey >= 0 || w.optionalDims !== undefined || w.blankDims !== undefined) return undefined;
     // (A denominator the run does not divide by reads as any other while its cells hold figures above 0.)
     if (plan.numbers.some((n) => n.role !== 'measure')) return undefined;
     const p = plan.participants;
