@@ -168,8 +168,18 @@ export class CsvScanner {
         if (!quick) break quick;
         if (nextLf < pos) nextLf = nextOf(s, '\n', pos);
         const eol = nextLf;
-        if (eol >= n) break quick;
         if (nextCr < pos) nextCr = nextOf(s, '\r', pos);
+        if (eol >= n) {
+          // The buffer's unfinished last record (no line end after it): kept for the next chunk without
+          // the reading below, which would find only that (it could find no other problem in so few
+          // characters: fewer than a field's or a record's limits). So the reading below is not first
+          // run, at every chunk's end, after V8 compiled this without it (and compiles it again).
+          if (!final && nextCr >= n && n - pos < maxFields && n - pos < maxFieldLength) {
+            incomplete = true;
+            break outer;
+          }
+          break quick;
+        }
         let end = eol;
         if (nextCr < eol) {
           if (nextCr !== eol - 1) break quick;

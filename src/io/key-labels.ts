@@ -120,6 +120,14 @@ export class KeyLabels implements ReadonlyMap<string, string>, KeyDictionary {
   /** Key number + 1 by slot; 0: empty. At most LOAD full. */
   private slots = new Int32Array(32);
 
+  constructor() {
+    // The arrays that grow with the keys stored a second time: V8 takes a field stored once as constant,
+    // and throws away the code it compiled on that (has, set, indexOf) when the field is first grown.
+    this.bytes = Buffer.alloc(256);
+    this.bits = new Uint8Array(16);
+    this.slots = new Int32Array(32);
+  }
+
   get size(): number {
     return this.count;
   }

@@ -194,6 +194,32 @@ interface Plan {
   readonly estimated: number;
 }
 
+/**
+ * TypedRows.quickRow on or off, and the rows it has read (tests compare the two ways on the same files,
+ * and check that the quick one was taken).
+ */
+export const QUICK_ROWS = { on: true, read: 0 };
+
+/**
+ * How TypedRows.quickRow reads a file's ordinary rows: made once its columns are known, for files whose
+ * columns are keys and measures only (no level, status, id, estimate, segment part or percentage column).
+ */
+interface QuickPlan {
+  /** Has the file a province (a regency) column? */
+  readonly province: boolean;
+  readonly regency: boolean;
+  /** The measure columns, and the measure of each. */
+  readonly numberCols: Int32Array;
+  readonly numberMeasures: Int32Array;
+  /** Are participants compared with each denominator (the measures of `denominators`)? */
+  readonly over: boolean;
+  readonly denominators: Int32Array;
+  /** TypedRows.segmentDenominators applies (the rule refuses repeated rows and there are denominators). */
+  readonly segments: boolean;
+  /** A row without participants counts one (an extract without a count column). */
+  readonly oneParticipant: boolean;
+}
+
 /** At most this many spare-column problems kept per file (TypedRows.spareGaps): more than --max-errors lists. */
 const SPARE_GAPS = 1000;
 
@@ -838,6 +864,7 @@ export class TypedRows implements RowSink {
       estimated,
     };
     this.plan = plan;
+    this.quick = this.quickOf(plan);
     return plan;
   }
 
@@ -898,6 +925,137 @@ export class TypedRows implements RowSink {
     this.rowsRead++;
     if (this.o.columnsUpFront) this.checkColumns();
     const plan = this.plan ?? this.compile();
+    const quick = this.quick;
+    if (quick !== undefined && (refused === undefined || refused.length === 0) && this.groupRows === undefined && this.quickRow(quick, plan, cells, line, places, clean === true)) return;
+    this.anyRow(plan, cells, line, places, clean, refused);
+  }
+
+  /**
+   * An ordinary row by the file's quick plan (QuickPlan): true when it was read and added; false, having
+   * changed nothing the general path would not do again, when it needs the general path (anything but
+   * known keys and plain whole numbers with participants below every denominator).
+   */
+  private quickRow(q: QuickPlan, plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean: boolean): boolean {
+    if (!clean) {
+      for (let i = 0; i < cells.length; i++) {
+        const v = cells[i];
+        if (typeof v === 'string' && hasControl(v)) return false;
+      }
+    }
+    const keys = this.keys;
+    const nd = this.shape.dims.length;
+    if (keys.length !== nd) keys.length = nd;
+    for (let d = 0; d < nd; d++) keys[d] = null;
+    const resolved = this.resolved;
+    const pk = plan.keys;
+    for (let k = 0; k < pk.length; k++) {
+      const key = pk[k]!;
+      const v = cells[key.col];
+      if (typeof v !== 'string') return false;
+      const r = key.resolve(v);
+      if (r.total !== undefined || r.date !== undefined || !('key' in r)) return false;
+      resolved[k] = r;
+      keys[key.dim] = r.key;
+    }
+    let provinceKey: string | undefined;
+    let province: Resolved | undefined;
+    if (q.province) {
+      province = this.domains.resolveProvince(plan.provinceCode >= 0 ? text(cells[plan.provinceCode]) : '', plan.provinceName >= 0 ? text(cells[plan.provinceName]) : '');
+      if (province.total !== undefined || !('key' in province)) return false;
+      provinceKey = province.key;
+    }
+    let regency: (Resolved & { province?: string }) | undefined;
+    if (q.regency) {
+      regency = this.domains.resolveRegency(plan.regencyCode >= 0 ? text(cells[plan.regencyCode]) : '', plan.regencyName >= 0 ? text(cells[plan.regencyName]) : '', provinceKey);
+      if (regency.total !== undefined || !('key' in regency)) return false;
+      if (province === undefined) provinceKey = regency.province;
+    }
+    // Numbers: plain digits (or a JSON or workbook number that is a whole count), none 0.
+    const vals = this.vals;
+    const have = this.have;
+    const delta = this.delta;
+    for (let m = 0; m < have.length; m++) have[m] = 0;
+    const cols = q.numberCols;
+    const measures = q.numberMeasures;
+    for (let x = 0; x < cols.length; x++) {
+      const v = cells[cols[x]!];
+      let n: number;
+      if (typeof v === 'string') n = plainDigits(v);
+      else if (typeof v === 'number' && Number.isSafeInteger(v)) n = v;
+      else return false;
+      if (n <= 0) return false;
+      const m = measures[x]!;
+      vals[m] = n;
+      delta[m] = 0;
+      have[m] = 1;
+    }
+    // Participants above a denominator of the row: the general path words it (or lets an exception through).
+    const p = plan.participants;
+    if (q.over && have[p] !== 0) {
+      const dens = q.denominators;
+      for (let x = 0; x < dens.length; x++) {
+        const d = dens[x]!;
+        if (have[d] !== 0 && vals[p]! > vals[d]!) return false;
+      }
+    }
+    // The row is read: from here on as the general path does it, in its order.
+    for (let k = 0; k < pk.length; k++) this.remember(pk[k]!.dim, keys[pk[k]!.dim]!, (resolved[k] as { label: string }).label);
+    if (regency !== undefined && 'key' in regency) {
+      const d = (this.regencyDim ??= this.shape.dim('regency', 'regency'));
+      if (d >= keys.length) keys.length = d + 1;
+      keys[d] = regency.key;
+      this.remember(d, regency.key, regency.label);
+    }
+    if (provinceKey !== undefined) {
+      const d = (this.provinceDim ??= this.shape.dim('province', 'province'));
+      if (d >= keys.length) keys.length = d + 1;
+      keys[d] = provinceKey;
+      const pr = this.domains.province(provinceKey)!;
+      this.remember(d, provinceKey, pr.name);
+      if (plan.kanwil) {
+        const kd = (this.kanwilDim ??= this.shape.dim('kanwil', 'kanwil'));
+        if (kd >= keys.length) keys.length = kd + 1;
+        keys[kd] = pr.kanwil;
+        this.remember(kd, pr.kanwil, pr.kanwil);
+      }
+    }
+    for (let x = 0; x < measures.length; x++) this.filled[measures[x]!] = 1;
+    if (q.segments) this.segmentDenominators(plan, keys, province, regency, line, places);
+    if (q.oneParticipant && have[p] === 0) {
+      vals[p] = 1;
+      have[p] = 1;
+    }
+    const fold = this.o.fold!;
+    const repeats = fold.repeatedRows;
+    const g = fold.add(keys, vals, have, delta, line, true, undefined);
+    if (g < 0) this.overflow(-1 - g, line);
+    else if (fold.repeatedRows !== repeats) this.named(plan);
+    QUICK_ROWS.read++;
+    return true;
+  }
+
+  /** Which files read their ordinary rows by quickRow, and how (made with the plan); undefined: none. */
+  private quick: QuickPlan | undefined;
+
+  private quickOf(plan: Plan): QuickPlan | undefined {
+    const w = this.o.wants;
+    if (!QUICK_ROWS.on || !this.o.fold || this.o.tap || this.status || plan.level >= 0 || plan.unnamed.length || plan.wholeRows || plan.participantId >= 0 || plan.estimated >= 0 || plan.parts || plan.kanwilKey >= 0 || w.optionalDims !== undefined || w.blankDims !== undefined) return undefined;
+    // (A denominator the run does not divide by reads as any other while its cells hold figures above 0.)
+    if (plan.numbers.some((n) => n.role !== 'measure')) return undefined;
+    const p = plan.participants;
+    return {
+      province: plan.provinceCode >= 0 || plan.provinceName >= 0,
+      regency: plan.regencyCode >= 0 || plan.regencyName >= 0,
+      numberCols: Int32Array.from(plan.numbers, (n) => n.col),
+      numberMeasures: Int32Array.from(plan.numbers, (n) => n.measure),
+      over: p >= 0 && !this.o.allowOverCoverage && !this.ambiguousDenominator,
+      denominators: Int32Array.from(plan.denominators, (d) => d.measure),
+      segments: this.o.rule === 'refuse' && plan.denominators.length > 0,
+      oneParticipant: this.o.rule === 'sum' && p >= 0 && !plan.hasParticipantsColumn,
+    };
+  }
+
+  private anyRow(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean, refused?: readonly number[]): void {
     // Cells the reader refused (and said) are bad already: the row is refused, and they get no second
     // problem below (one bad cell, one problem: issue 20, F5).
     const said = refused !== undefined && refused.length > 0 ? refused : undefined;
