@@ -36,6 +36,7 @@ import { totalKind } from './total-rows.js';
 import { RECENT, recentSlot } from './key-sets.js';
 import { inputProblem, type ExtractKind, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
+import { coverageAgrees } from './coverage-agrees.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
 /** Problems with how a file's numbers read: its over-coverage checks would be follow-ons of them. */
@@ -300,9 +301,7 @@ function coverageDisagreement(participants: number, dens: readonly number[], sta
     const c = participants / d;
     if (!compared) computed = c;
     compared = true;
-    // (A number above 1 is a percentage, or a fraction above 1 as the tool's own reports write a
-    // coverage over 100 %: either reading agrees.)
-    if (Math.abs(c - stated) <= 0.005 + 1e-9 || Math.abs(c - statedFraction) <= 0.005 + 1e-9) return undefined;
+    if (coverageAgrees(c, stated, statedFraction)) return undefined;
   }
   return compared ? computed : undefined;
 }

@@ -8,6 +8,7 @@
 
 import type { ExtractPlan, NumberLocale } from './plan.js';
 import { fmix, GroupTable, ID_PLAIN, IdSet, idHashes, idTextForm, idWords, monthNumber, MonthMasks, periodHash, ValueTable } from './tables.js';
+import { coverageAgrees } from '../coverage-agrees.js';
 
 const LF = 10;
 const CR = 13;
@@ -496,8 +497,8 @@ export class RangeScanner {
 
   /**
    * Does the record's coverage cell, in one lane (0 Indonesian, 1 English), disagree with participants ÷
-   * every denominator of the record above 0 by more than half a point? As typed-rows.ts
-   * coverageDisagreement, with the same arithmetic (a stated value above 1 is a percentage).
+   * every denominator of the record above 0 by more than half a point? The rule of coverage-agrees.ts,
+   * as typed-rows.ts coverageDisagreement holds it (a stated value above 1 is a percentage).
    */
   private coverageDisagrees(lane: number): boolean {
     const v = lane === 0 ? this.v0 : this.v1;
@@ -511,7 +512,7 @@ export class RangeScanner {
       if (!(d > 0)) continue;
       const c = participants / d;
       compared = true;
-      if (Math.abs(c - stated) <= 0.005 + 1e-9 || Math.abs(c - raw) <= 0.005 + 1e-9) return false;
+      if (coverageAgrees(c, stated, raw)) return false;
     }
     return compared;
   }
