@@ -204,7 +204,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
   if (expected?.dim === 'province' && o.expect!.some((e) => e.kind !== 'file')) checkExpectSplits(expected.keys.keys(), period);
   const within = provincesOf(read.table, expected);
-  const targets = withoutSegments(await coverageTargets(o, grain, period, load, io, within), found?.missing);
+  const given = await coverageTargets(o, grain, period, load, io, within);
+  const targets = withoutSegments(given, found?.missing);
   // An input with no area column meets a national figure of the tool's (--year's national target, the
   // bundled denominators): taken as national, said; refused when plainly a region's (rv28 R4). Targets of
   // one's own keyed by the data's own keys (region, branch, sector) are that data's frame, not national.
@@ -228,7 +229,7 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  const targetsWhole = targets ? (dimIndex(targets.targets.table, 'segment') < 0 ? 'whole' : 'segments') : undefined;
+  const targetsWhole = targets ? (targets !== given ? 'segments' : 'whole') : undefined;
   const segmentsWhole: Note[] = found && absent !== undefined ? [{ code: 'segments-in-part', measure: chosen.measure!, source: denominatorOf, given: found.given, missing: found.missing, share: absent, kept: !inPart, ...(targetsWhole ? { targets: targetsWhole } : {}) }] : [];
   let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...segmentsWhole, ...(targets?.notes ?? []), ...(inPart ? result.notes.filter((n) => n.code !== 'no-denominator') : result.notes), ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;

@@ -8,6 +8,7 @@
 // is not coverage of the area, and none is shown (fx44).
 
 import type { Targets } from '../core/coverage/targets.js';
+import { areaDimOf } from '../core/scope.js';
 import { dimIndex, filterRows } from '../core/table.js';
 import { bundledSegments } from '../io/bundled.js';
 
@@ -23,15 +24,17 @@ export function absentShare(segments: readonly string[]): number {
 }
 
 /**
- * Targets by segment without the rows of `missing`, the segments no row of the data gives: the others
- * are compared like for like (PMI's targets left out of a file without PMI rows; rv32 W2). Unchanged
- * when the targets have no segment column, or nothing would be left.
+ * Targets by area × segment without the rows of `missing`, the segments no row of the data gives: the
+ * others are compared like for like (PMI's targets left out of a file without PMI rows; rv32 W2).
+ * Unchanged when the targets have no segment column or no area column (targets of no area are judged
+ * national or the scope's own by their total: cut, a national file's PU alone would pass for a Kanwil's),
+ * or nothing would be left.
  */
 export function withoutSegments<T extends { readonly targets: Targets }>(t: T | undefined, missing: readonly string[] | undefined): T | undefined {
   if (!t || !missing?.length) return t;
   const table = t.targets.table;
   const sd = dimIndex(table, 'segment');
-  if (sd < 0) return t;
+  if (sd < 0 || !areaDimOf(table.dims.map((d) => d.name))) return t;
   const out = new Set(missing);
   const kept = filterRows(table, (r) => r.keys[sd] === null || !out.has(r.keys[sd]!));
   if (kept === table || !kept.rows.length) return t;
