@@ -1063,8 +1063,8 @@ export function noteText(n: Note, lang: Lang): string {
     case 'zero-targets': {
       const rows = (l: Lang): string => namedOf(n.rows, n.count, l);
       return L(
-        `${num(n.count, 'en')} target(s) of ${n.source} are 0: ${rows('en')}; their participants count as achieved; if a blank was written as 0, write the target there (a row left out would take its area's other targets for the whole)`,
-        `${num(n.count, 'id')} target di ${n.source} bernilai 0: ${rows('id')}; pesertanya dihitung tercapai; jika sel kosong ditulis 0, isikan targetnya di sana (baris yang dihapus membuat target lain wilayahnya dianggap seluruhnya)`,
+        `${num(n.count, 'en')} target(s) of ${n.source} are 0: ${rows('en')}; their participants count as achieved; if a blank was written as 0, write the target there (leaving the row out would leave its area without a target)`,
+        `${num(n.count, 'id')} target di ${n.source} bernilai 0: ${rows('id')}; pesertanya dihitung tercapai; jika sel kosong ditulis 0, isikan targetnya di sana (menghapus barisnya membuat wilayahnya tanpa target)`,
       );
     }
     case 'partial-targets': {
