@@ -26,6 +26,7 @@ import { takenAsNational } from './no-area.js';
 import { asOfOnPath, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 import { segmentRowsMissing } from '../io/segment-rows.js';
+import { bundledZero } from '../io/bundled.js';
 
 export interface BreakdownOptions extends TotalOptions, RuleOptions {
   readonly input?: string;
@@ -69,7 +70,7 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
   stdinOnce([], o as Readonly<Record<string, unknown>>);
   const read = await readData(o.input ? [o.input] : [], breakdownSchema(grain, compare?.columns ?? ruleColumns(rule), compare?.denominators ?? o.denominator, needsParticipants), load, io, session, undefined, stdinNamed(o as Readonly<Record<string, unknown>>));
   // An input by area × segment whose area lacks a segment the others give: its figures are the rows' (rv31 V11), said.
-  const rowsMissing = read.table.rule === 'refuse' && !read.bundled ? segmentRowsMissing(read.table) : undefined;
+  const rowsMissing = read.table.rule === 'refuse' && !read.bundled ? segmentRowsMissing(read.table, bundledZero) : undefined;
   if (rowsMissing) session.notes([rowsMissing]);
   const base = read.period ? atPeriod(read.table, read.period) : read.table;
   const totals = await plannedTotals(o, load, io);

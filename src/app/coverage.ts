@@ -11,7 +11,7 @@ import { canonicalColumn } from '../core/columns.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
 import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
 import { InputError, ProblemList, say, usage, type Problem } from '../errors.js';
-import { datedByFigure, loadBaseline } from '../io/bundled.js';
+import { bundledZero, datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
 import { overCoverageExceptions } from '../io/exceptions.js';
 import { fromConfigFile, settingName } from '../options/origin.js';
@@ -27,7 +27,7 @@ import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
 import { nationalTargets, refusePreviousWithoutArea, takenAsNational } from './no-area.js';
 import { segmentsInPart } from '../core/coverage/segments-in-part.js';
-import { segmentsLacking } from './segments.js';
+import { absentShare, SMALL_SEGMENTS, withoutSegments } from './segments.js';
 import { segmentRowsMissing } from '../io/segment-rows.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, scopeOfUnits, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
@@ -166,15 +166,17 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   // A file refused already (--previous): its problems, with the blanks of that column in the others.
   if (refused.length) throw together(refused, [read.bundled ? undefined : read.table, wfLoaded].flatMap((t) => (t && chosen.measure ? spareGapsOf(t, chosen.measure) : [])), load.maxErrors);
   // Segment rows of some segments only against a denominator that counts every segment's workers (a
-  // Kanwil's PU row over Sulama's 11,710,085 employed: 16.7 % as its coverage; fx44): an area lacking a
-  // segment the others give is refused; data of some segments only are reported without coverage, said.
-  const inPart = chosen.measure !== undefined && read.table.rule !== 'sum' ? segmentsInPart(read.table, period, chosen.measure, own ? [read.table] : denominators ? [denominators] : []) : undefined;
+  // Kanwil's PU row over Sulama's 11,710,085 employed: 16.7 % as its coverage; fx44). An area lacking a
+  // segment the others give reads it as 0, warned (`segment-rows-missing`: a SQL GROUP BY writes no row for
+  // Papua Tengah's 0 PMI; said in every --by, rv31 V11), but not where the bundled baseline has 0 there
+  // (rv32 W3). Segments no row gives at all: coverage is kept when they are small in the country (under
+  // 5 % of the bundled participants: PMI, 1.1 %), else withheld (a PU-only file); said either way (rv32 W2).
+  const found = chosen.measure !== undefined && read.table.rule !== 'sum' ? segmentsInPart(read.table, period, chosen.measure, own ? [read.table] : denominators ? [denominators] : []) : undefined;
   const denominatorOf = own ? 'the input' : (workforce ?? 'data/baseline.csv');
-  if (inPart?.count) throw segmentsLacking(inPart, read.table, chosen.measure!, denominatorOf);
-  // Where that is not refused (denominators per segment, or none): an area lacking a segment the others
-  // give is warned, in every --by (rv31 V11: Maluku's 62,038 without its PU row, nothing said by province).
-  const rowsMissing = read.table.rule === 'refuse' && !read.bundled ? segmentRowsMissing(read.table) : undefined;
+  const rowsMissing = read.table.rule === 'refuse' && !read.bundled ? segmentRowsMissing(read.table, bundledZero) : undefined;
   if (rowsMissing) session.notes([rowsMissing]);
+  const absent = found?.missing.length ? absentShare(found.missing) : undefined;
+  const inPart = found && absent !== undefined && absent >= SMALL_SEGMENTS ? found : undefined;
   const denominator = inPart ? undefined : chosen.measure;
   // The column divided by, in every file of the run that gives it: refused at a blank or 0 let through.
   refuseSpareGaps(denominator, [read.bundled ? undefined : read.table, prevLoaded, wfLoaded], load.maxErrors);
@@ -202,7 +204,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   const expected = o.expect?.length ? await expectedAreas(o.expect, grain, load, io) : undefined;
   if (expected?.dim === 'province' && o.expect!.some((e) => e.kind !== 'file')) checkExpectSplits(expected.keys.keys(), period);
   const within = provincesOf(read.table, expected);
-  const targets = await coverageTargets(o, grain, period, load, io, within);
+  const given = await coverageTargets(o, grain, period, load, io, within);
+  const targets = withoutSegments(given, found?.missing);
   // An input with no area column meets a national figure of the tool's (--year's national target, the
   // bundled denominators): taken as national, said; refused when plainly a region's (rv28 R4). Targets of
   // one's own keyed by the data's own keys (region, branch, sector) are that data's frame, not national.
@@ -226,7 +229,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  const segmentsWhole: Note[] = inPart ? [{ code: 'segments-in-part', measure: chosen.measure!, source: denominatorOf, given: inPart.given, missing: inPart.missing }] : [];
+  const targetsWhole = targets ? (targets !== given ? 'segments' : 'whole') : undefined;
+  const segmentsWhole: Note[] = found && absent !== undefined ? [{ code: 'segments-in-part', measure: chosen.measure!, source: denominatorOf, given: found.given, missing: found.missing, share: absent, kept: !inPart, ...(targetsWhole ? { targets: targetsWhole } : {}) }] : [];
   let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...segmentsWhole, ...(targets?.notes ?? []), ...(inPart ? result.notes.filter((n) => n.code !== 'no-denominator') : result.notes), ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
   // What is said of the plan of --year (its denominator is not the report's): beside plans, it is that plan's (rv19).

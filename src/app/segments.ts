@@ -1,44 +1,42 @@
-// Segment rows against a denominator of the whole area (core/coverage/segments-in-part.ts): an area whose
-// rows lack a segment that the data's other areas give is refused at its first row, as a province's 0
-// participants is; data of some segments only everywhere are reported without coverage (the note
-// `segments-in-part`).
+// Segment rows against a denominator of the whole area (core/coverage/segments-in-part.ts): data of some
+// segments only everywhere. An area lacking a segment the data's other areas give is the warning
+// `segment-rows-missing` (io/segment-rows.ts), its missing rows read as 0 (rv32 W3).
+//
+// Segments no row gives are weighed by their share of the country's participants (data/baseline.csv):
+// PMI, 468,213 of 41,145,132 (1.1 %), left out of a province × segment file, leaves coverage near enough
+// to be shown with a warning (27.3 % for Sulama, 27.9 % with PMI); a PU-only file (59 % of the country)
+// is not coverage of the area, and none is shown (fx44).
 
-import type { SegmentsInPart } from '../core/coverage/segments-in-part.js';
-import type { Table } from '../core/table.js';
-import { InputError, type Problem } from '../errors.js';
-import { rowPlace } from '../io/places.js';
+import type { Targets } from '../core/coverage/targets.js';
+import { areaDimOf } from '../core/scope.js';
+import { dimIndex, filterRows } from '../core/table.js';
+import { bundledSegments } from '../io/bundled.js';
 
-const AREAS: ReadonlyMap<string, { en: string; id: string }> = new Map([
-  ['regency', { en: 'regencies and cities', id: 'kabupaten/kota' }],
-  ['province', { en: 'provinces', id: 'provinsi' }],
-  ['kanwil', { en: 'regional offices', id: 'kanwil' }],
-]);
+/** Segments absent from the data under this share of the national participants keep coverage. */
+export const SMALL_SEGMENTS = 0.05;
 
-const and = (xs: readonly string[], word: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`);
+/** The bundled national participants' share of `segments` (0.0114 for PMI). */
+export function absentShare(segments: readonly string[]): number {
+  const b = bundledSegments();
+  let sum = 0;
+  for (const s of segments) sum += b.national.get(s) ?? 0;
+  return b.total > 0 ? sum / b.total : 0;
+}
 
 /**
- * The refusal of areas whose rows lack a segment others give (Gorontalo without its PMI row): its row and
- * the Total would divide some of its segments' participants by the workers of all (fx44).
+ * Targets by area × segment without the rows of `missing`, the segments no row of the data gives: the
+ * others are compared like for like (PMI's targets left out of a file without PMI rows; rv32 W2).
+ * Unchanged when the targets have no segment column or no area column (targets of no area are judged
+ * national or the scope's own by their total: cut, a national file's PU alone would pass for a Kanwil's),
+ * or nothing would be left.
  */
-export function segmentsLacking(x: SegmentsInPart, table: Table, measure: string, source: string): InputError {
-  const areas = AREAS.get(x.lacking[0]?.dim ?? '') ?? { en: 'areas', id: 'wilayah' };
-  const problems: Problem[] = x.lacking.map((a) => {
-    // A CSV's file and line; a workbook's cell or a Parquet file's row as the file's place.
-    const s = table.sources[a.src];
-    const place = s && !s.sheet && s.format !== 'parquet' ? { file: s.name, line: a.line } : { file: rowPlace(table, a.src, a.line) };
-    return {
-      ...place,
-      message: `${a.label} gives participants of ${and(a.has, 'and')} but not of ${and(a.lacks, 'or')}, which the data's other ${areas.en} give: its row and the Total would divide ${a.has.length} segment(s)' participants by ${measure} (${source}), which counts the workers of every segment`,
-      hint: `add ${a.label}'s ${and(a.lacks, 'and')} row${a.lacks.length > 1 ? 's' : ''} (0 where it has none), or give each segment's own denominator in a column of its rows`,
-      id: {
-        message: `${a.label} memuat peserta ${and(a.has, 'dan')} tetapi tidak ${and(a.lacks, 'atau')}, yang dimuat ${areas.id} lain dalam data: barisnya dan Total akan membagi peserta ${a.has.length} segmen dengan ${measure} (${source}), yang menghitung pekerja semua segmen`,
-        hint: `tambahkan baris ${and(a.lacks, 'dan')} untuk ${a.label} (0 bila tidak ada), atau berikan penyebut tiap segmen di kolom barisnya`,
-      },
-    };
-  });
-  if (x.count > x.lacking.length) {
-    const more = x.count - x.lacking.length;
-    problems.push({ message: `and ${more} more ${areas.en} without every segment's row`, id: { message: `dan ${more} ${areas.id} lain tanpa baris setiap segmen` }, severity: 'note' });
-  }
-  return new InputError(problems);
+export function withoutSegments<T extends { readonly targets: Targets }>(t: T | undefined, missing: readonly string[] | undefined): T | undefined {
+  if (!t || !missing?.length) return t;
+  const table = t.targets.table;
+  const sd = dimIndex(table, 'segment');
+  if (sd < 0 || !areaDimOf(table.dims.map((d) => d.name))) return t;
+  const out = new Set(missing);
+  const kept = filterRows(table, (r) => r.keys[sd] === null || !out.has(r.keys[sd]!));
+  if (kept === table || !kept.rows.length) return t;
+  return { ...t, targets: { ...t.targets, table: kept } };
 }

@@ -3,6 +3,7 @@
 // exit 0 as "every row at or above the threshold".
 
 import type { thresholdBreaches } from '../core/coverage/plan.js';
+import type { Note } from '../core/facts.js';
 import { ThresholdBreach, usage, type JamsostekError } from '../errors.js';
 import { formatHuman } from '../render/format.js';
 import { columnWords, type Lang } from '../report/vocabulary.js';
@@ -10,13 +11,28 @@ import { roundHalfUp, roundSignificant } from '../report/rounding.js';
 
 type Measure = 'coverage' | 'achievement';
 type Breaches = ReturnType<typeof thresholdBreaches>;
+type Words = { readonly en: string; readonly id: string };
+
+/**
+ * Why rows have no coverage when the data give some segments only (rv32 W2): a PU-only file's rows are
+ * not checked against --fail-below, and the breach says so rather than "no denominator".
+ */
+export function segmentsWhy(notes: readonly { readonly code: string }[]): Words | undefined {
+  const n = notes.find((x): x is Extract<Note, { code: 'segments-in-part' }> => x.code === 'segments-in-part');
+  if (!n || n.kept) return undefined;
+  const list = (xs: readonly string[], w: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${w} ${xs[xs.length - 1]}`);
+  return {
+    en: `the data give participants of ${list(n.given, 'and')} only, not of ${list(n.missing, 'or')}: no coverage over ${n.measure}, which counts every segment's workers; see the warning`,
+    id: `data hanya memuat peserta ${list(n.given, 'dan')}, tanpa ${list(n.missing, 'atau')}: tanpa cakupan atas ${n.measure}, yang menghitung pekerja semua segmen; lihat peringatan`,
+  };
+}
 
 /**
  * What the check ends in: undefined (every row checked is at or above the threshold), exit 1 (rows below
  * it, or rows it could not check: the report was written and a job must look), or exit 2 for
  * --fail-on achievement on a report without any target (the flag has nothing to check).
  */
-export function thresholdError(measure: Measure, below: number, scope: 'any' | 'total', b: Breaches, listed = 10): JamsostekError | undefined {
+export function thresholdError(measure: Measure, below: number, scope: 'any' | 'total', b: Breaches, listed = 10, why?: Words): JamsostekError | undefined {
   const id = columnWords(measure).id;
   if (!b.anyValue && b.missing > 0 && measure === 'achievement' && b.totalValue === null) {
     return usage('--fail-on achievement: the report has no achievement values (pass --targets or --year)', '--fail-on achievement: laporan tidak memuat nilai pencapaian (berikan --targets atau --year)');
@@ -31,7 +47,7 @@ export function thresholdError(measure: Measure, below: number, scope: 'any' | '
       id: { message: `--fail-on ${measure}: tidak ada baris pada rincian laporan yang memiliki nilai ${id} (${whatId} hanya diketahui untuk kelompok yang lebih besar; lihat catatan)`, hint: 'laporan sudah ditulis; --fail-scope total memeriksa Total' },
     });
   }
-  if (b.breached.length || b.missing) return breach(measure, below, b, listed);
+  if (b.breached.length || b.missing) return breach(measure, below, b, listed, why);
   return undefined;
 }
 
@@ -64,7 +80,7 @@ export function zeroNote(measure: Measure, b: Breaches): { en: string; id: strin
  * Rows below the threshold, and rows it could not check: exit 1, the report written. stderr lists the
  * first `listed` rows below it; the report files list every one (rv25 F2).
  */
-function breach(measure: Measure, below: number, b: Breaches, listed: number): JamsostekError {
+function breach(measure: Measure, below: number, b: Breaches, listed: number, reason?: Words): JamsostekError {
   const id = columnWords(measure).id;
   // The threshold as typed when it has more than two decimals (57.10000001 %, never "57.10%"); its
   // percentage to 15 digits (0.571 × 100 is 57.099999999999994 in floating point).
@@ -81,8 +97,8 @@ function breach(measure: Measure, below: number, b: Breaches, listed: number): J
     idn.push(`${id} di bawah ${threshold('id')} untuk ${b.breached.length} dari ${valued}: ${shown('id')}`);
   }
   if (b.missing) {
-    const why = measure === 'coverage' ? 'no denominator' : 'no target';
-    const whyId = measure === 'coverage' ? 'tanpa penyebut' : 'tanpa target';
+    const why = reason?.en ?? (measure === 'coverage' ? 'no denominator' : 'no target');
+    const whyId = reason?.id ?? (measure === 'coverage' ? 'tanpa penyebut' : 'tanpa target');
     en.push(`${b.missing} of ${b.checked} row${b.checked === 1 ? '' : 's'} could not be checked against ${threshold('en')}: they have no ${measure} (${why}; e.g. ${b.missingExample})`);
     idn.push(`${b.missing} dari ${b.checked} baris tidak dapat diperiksa terhadap ${threshold('id')}: tidak memiliki nilai ${id} (${whyId}; mis. ${b.missingExample})`);
   }

@@ -14,7 +14,7 @@ import { checkCoverageFields } from '../app/coverage-fields.js';
 import { progressBar } from '../app/progress.js';
 import { loadOptions, openSession } from '../app/session.js';
 import { coverageInertRules, phasingRule, usableSort } from '../app/coverage-flags.js';
-import { nothingBelowNote, thresholdError, zeroNote } from '../app/threshold.js';
+import { nothingBelowNote, segmentsWhy, thresholdError, zeroNote } from '../app/threshold.js';
 import { extractRule, inputInertRules, refuseInert } from '../app/inert.js';
 import { flagFileNotes } from '../app/read.js';
 import type { SourceFacts } from '../core/table.js';
@@ -51,7 +51,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   refuseInert(cli, coverageInertRules(o, session.targets(), io.stdout.isTTY === true, files.length > 0));
   // The plan (and the rows it read) stays inside: the report is written without them (with one key per
   // row the report is as long as the input, and its rows are made as they are written).
-  const { view, result, written } = await (async () => {
+  const { view, result, written, why } = await (async () => {
     const sources: SourceFacts[] = [];
     const plan = await planCoverageRun(files, o, grain, loadOptions(o, io, progressBar(io), sources, session), io, session);
     const oneMonth = { why: { en: `only one month is known (${plan.result.period ?? 'no month'}): there is no pace to measure`, id: `hanya satu bulan yang diketahui (${plan.result.period ?? 'tanpa bulan'}): tidak ada laju untuk diukur` }, hint: { en: "give earlier months too: the files of several months (a glob such as 'data/2024-*/*.csv'), or --previous (repeatable)", id: "berikan juga bulan-bulan sebelumnya: berkas beberapa bulan (glob seperti 'data/2024-*/*.csv'), atau --previous (boleh diulang)" } };
@@ -81,7 +81,7 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
       onNote: (words) => session.note(words),
     });
     const view = o.trend ? trendReport(plan.result, report) : plan.plans ? (await import('../report/coverage-compare.js')).comparePlansReport(plan.plans, report, plan.differences) : report;
-    return { view, result: plan.result, written: [...plan.files, ...session.protectedInputs(o)] };
+    return { view, result: plan.result, written: [...plan.files, ...session.protectedInputs(o)], why: segmentsWhy(plan.notes) };
   })();
   // The threshold check for monthly jobs (every row, also those --top hides) is made before the report is
   // written, so that a check with nothing to check (exit 2) writes nothing; a breach (exit 1) is said after.
@@ -89,13 +89,13 @@ export async function run(files: readonly string[], cli: Readonly<Record<string,
   if (o.failBelow !== undefined) {
     const measure = o.failOn ?? 'coverage';
     const b = thresholdBreaches(result, measure, o.failScope ?? 'any', o.failBelow);
-    failed = thresholdError(measure, o.failBelow, o.failScope ?? 'any', b);
+    failed = thresholdError(measure, o.failBelow, o.failScope ?? 'any', b, 10, measure === 'coverage' ? why : undefined);
     if (failed instanceof UsageError) throw failed;
     for (const n of [nothingBelowNote(measure, o.failBelow), zeroNote(measure, b)]) if (n) session.note(n);
     // The breach is the run's error on stderr (its first ten rows); the report files list up to a hundred
     // (rv25 F2): a report a monthly job forwards shows which rows they are. Not every one: 1,542 regency ×
     // segment rows made one cell of 53,079 characters, past an xlsx cell's 32,767 (rv27 F3).
-    for (const d of failed ? thresholdError(measure, o.failBelow, o.failScope ?? 'any', b, 100)!.diagnostics : []) session.inReportOnly({ en: d.message, id: d.id?.message ?? d.message }, 'fail-below');
+    for (const d of failed ? thresholdError(measure, o.failBelow, o.failScope ?? 'any', b, 100, measure === 'coverage' ? why : undefined)!.diagnostics : []) session.inReportOnly({ en: d.message, id: d.id?.message ?? d.message }, 'fail-below');
   }
   await session.emit(view, written);
   if (failed) throw failed;

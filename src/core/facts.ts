@@ -366,8 +366,12 @@ export type Note =
   | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number; /** The parts given, by name, when few (rv25 F8). */ readonly parts?: readonly string[] }[] }
   /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */
   | { readonly code: 'extract-parts'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
-  /** Segment rows of some segments only (a Kanwil's PU row) against a denominator of every segment's workers: no coverage shown (fx44). */
-  | { readonly code: 'segments-in-part'; readonly measure: string; readonly source: string; readonly given: readonly string[]; readonly missing: readonly string[] }
+  /**
+   * Segment rows of some segments only against a denominator of every segment's workers: `share` of the
+   * national participants is in the segments `missing`; coverage `kept` when small (PMI, 1.1 %: rv32 W2),
+   * else none shown (a Kanwil's PU row, fx44). `targets`: the targets' segments ('whole': every segment's).
+   */
+  | { readonly code: 'segments-in-part'; readonly measure: string; readonly source: string; readonly given: readonly string[]; readonly missing: readonly string[]; readonly share: number; readonly kept: boolean; readonly targets?: 'whole' | 'segments' }
   /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */
   | { readonly code: 'area-in-part'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /**

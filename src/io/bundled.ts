@@ -148,3 +148,56 @@ export function baselineFacts(): BaselineFacts {
   const nationalPeriod = body.find((r) => r[col('province_code')] === '' && r[col('figure')] === 'participants')?.[col('period')] ?? '';
   return { national: figure('participants'), nationalPeriod, unattributed: figure('participants_unattributed'), newest, ...(newestOwn ? { newestOwn } : {}), segments };
 }
+
+/** The bundled baseline's participants by segment: the nation's, and each province's and Kanwil's. */
+export interface BundledSegments {
+  /** The nation's participants of each segment (PU, BPU, JAKON, PMI), and of all of them. */
+  readonly national: ReadonlyMap<string, number>;
+  readonly total: number;
+  /** An area's participants of each segment, by dim (province: Kemendagri code; kanwil: its name). */
+  area(dim: string, key: string): ReadonlyMap<string, number> | undefined;
+}
+
+let segmentsCache: BundledSegments | undefined;
+
+/**
+ * Participants by segment in data/baseline.csv (participants_pu … participants_pmi), summed by province,
+ * by Kanwil (data/provinces.csv) and over the country: Papua Tengah's JAKON and PMI are 0, PMI is
+ * 468,213 of 41,145,132 (1.1 %) in the country.
+ */
+export function bundledSegments(): BundledSegments {
+  if (segmentsCache) return segmentsCache;
+  const [head, ...body] = readBundledCsv(BASELINE_FILE);
+  const col = (n: string): number => head!.indexOf(n);
+  const kanwilOf = new Map<string, string>();
+  const [ph, ...provinces] = readBundledCsv('provinces.csv');
+  for (const p of provinces) kanwilOf.set(p[ph!.indexOf('kemendagri_code')]!, p[ph!.indexOf('kanwil')]!);
+  const national = new Map<string, number>();
+  const byProvince = new Map<string, Map<string, number>>();
+  const byKanwil = new Map<string, Map<string, number>>();
+  const add = (m: Map<string, number>, s: string, v: number): void => void m.set(s, (m.get(s) ?? 0) + v);
+  let total = 0;
+  for (const r of body) {
+    const code = r[col('province_code')]!;
+    const kanwil = kanwilOf.get(code);
+    const prov = new Map<string, number>();
+    byProvince.set(code, prov);
+    let kw = kanwil === undefined ? undefined : byKanwil.get(kanwil);
+    if (kanwil !== undefined && !kw) byKanwil.set(kanwil, (kw = new Map()));
+    for (const s of ['PU', 'BPU', 'JAKON', 'PMI']) {
+      const v = Number(r[col(`participants_${s.toLowerCase()}`)] ?? '');
+      if (!Number.isFinite(v)) continue;
+      prov.set(s, v);
+      if (kw) add(kw, s, v);
+      add(national, s, v);
+      total += v;
+    }
+  }
+  segmentsCache = { national, total, area: (dim, key) => (dim === 'province' ? byProvince.get(key) : dim === 'kanwil' ? byKanwil.get(key) : undefined) };
+  return segmentsCache;
+}
+
+/** Has `area` (a province's code, a Kanwil's name) no participants of `segment` in the bundled baseline? */
+export function bundledZero(dim: string, area: string, segment: string): boolean {
+  return bundledSegments().area(dim, area)?.get(segment) === 0;
+}

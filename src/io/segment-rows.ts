@@ -17,9 +17,10 @@ const SHOWN = 8;
  * The note `segment-rows-missing` for a regional table by area × segment in which some area of a month has
  * rows for fewer segments than the month's areas have between them; undefined when none. The area is the
  * finest of regency, province and Kanwil the table has; rows of a wide row's segments (all its columns, by
- * construction) and rows without a segment are not counted.
+ * construction) and rows without a segment are not counted. `zero` (the bundled baseline's): a segment
+ * with no participants in that area (Papua Tengah's JAKON and PMI) is not asked for: its missing row is that 0.
  */
-export function segmentRowsMissing(table: Table): Note | undefined {
+export function segmentRowsMissing(table: Table, zero?: (dim: string, area: string, segment: string) => boolean): Note | undefined {
   const si = dimIndex(table, 'segment');
   const dim = (['regency', 'province', 'kanwil'] as const).find((d) => dimIndex(table, d) >= 0);
   if (si < 0 || dim === undefined) return undefined;
@@ -48,9 +49,11 @@ export function segmentRowsMissing(table: Table): Note | undefined {
     if (m.areas.size < 2) continue;
     for (const [area, segs] of m.areas) {
       if (segs.size === m.all.size) continue;
+      const absent = [...m.all].filter((s) => !segs.has(s) && !zero?.(dim, area, s));
+      if (!absent.length) continue;
       count++;
       if (areas.length >= SHOWN) continue;
-      const missing = [...m.all].filter((s) => !segs.has(s)).map((s) => labelOf(segDim, s));
+      const missing = absent.map((s) => labelOf(segDim, s));
       areas.push({ label: labelOf(table.dims[ai]!, area), ...(period !== '' && months.size > 1 ? { period } : {}), have: segs.size, of: m.all.size, missing });
     }
   }

@@ -1063,8 +1063,8 @@ export function noteText(n: Note, lang: Lang): string {
     case 'zero-targets': {
       const rows = (l: Lang): string => namedOf(n.rows, n.count, l);
       return L(
-        `${num(n.count, 'en')} target(s) of ${n.source} are 0: ${rows('en')}; any participants there count as achieved (if a blank was written as 0, write the target, or leave the row out)`,
-        `${num(n.count, 'id')} target di ${n.source} bernilai 0: ${rows('id')}; peserta berapa pun di sana dihitung tercapai (jika sel kosong ditulis 0, isikan targetnya, atau hapus barisnya)`,
+        `${num(n.count, 'en')} target(s) of ${n.source} are 0: ${rows('en')}; their participants count as achieved; if a blank was written as 0, write the target there (leaving the row out would leave its area without a target)`,
+        `${num(n.count, 'id')} target di ${n.source} bernilai 0: ${rows('id')}; pesertanya dihitung tercapai; jika sel kosong ditulis 0, isikan targetnya di sana (menghapus barisnya membuat wilayahnya tanpa target)`,
       );
     }
     case 'partial-targets': {
@@ -1086,12 +1086,36 @@ export function noteText(n: Note, lang: Lang): string {
         `angka ${idName(n.measure)} (${n.source}) hanya tersedia sebagian, dan dipakai sebagai penyebut seluruh ${dimLabel(n.dim).id} bila semua pesertanya memilikinya: ${list(shownId)}`,
       );
     }
-    case 'segments-in-part':
-      // fx44: a Kanwil's PU row over the eight provinces' employed gave a Total of 16.7 % as Sulama's coverage.
+    case 'segments-in-part': {
+      // fx44: a Kanwil's PU row over the eight provinces' employed gave a Total of 16.7 % as Sulama's coverage;
+      // rv32 W2: a file without its PMI rows (1.1 % of the country) keeps coverage, said.
+      const pct = (lang: Lang): string => {
+        const t = roundHalfUp(n.share, 1, 2);
+        return `${lang === 'id' ? t.replace('.', ',') : t} %`;
+      };
+      const is = n.missing.length > 1 ? 'are' : 'is';
+      const counted = n.targets ? 'coverage and achievement count' : 'coverage counts';
+      const dihitung = n.targets ? 'cakupan dan pencapaian menghitung' : 'cakupan menghitung';
+      const targets =
+        n.targets === 'whole'
+          ? {
+              en: `; the targets count every segment: achievement compares the participants of ${orList(n.given, 'and')} with the whole target`,
+              id: `; target menghitung semua segmen: pencapaian membandingkan peserta ${orList(n.given, 'dan')} dengan seluruh target`,
+            }
+          : n.targets === 'segments'
+            ? { en: `; the targets of ${orList(n.missing, 'and')} are left out, the others compared like for like`, id: `; target ${orList(n.missing, 'dan')} tidak dipakai, yang lain dibandingkan setara` }
+            : { en: '', id: '' };
+      if (n.kept) {
+        return L(
+          `${counted} ${orList(n.given, 'and')}: ${orList(n.missing, 'and')}, ${pct('en')} of the national participants (data/baseline.csv), ${is} not in the data, while ${n.measure} (${n.source}) counts the workers of every segment${targets.en}; add ${n.missing.length > 1 ? 'their' : 'its'} rows (0 where none) to count ${n.missing.length > 1 ? 'them' : 'it'}`,
+          `${dihitung} ${orList(n.given, 'dan')}: ${orList(n.missing, 'dan')}, ${pct('id')} dari peserta nasional (data/baseline.csv), tidak ada di data, sedangkan ${idName(n.measure)} (${n.source}) menghitung pekerja semua segmen${targets.id}; tambahkan barisnya (0 bila tidak ada) untuk menghitungnya`,
+        );
+      }
       return L(
-        `the input gives participants of ${orList(n.given, 'and')} only, not of ${orList(n.missing, 'or')}, and ${n.measure} (${n.source}) counts the workers of every segment: divided by it, coverage would compare some segments' participants with all workers, so no coverage is shown; give each segment's own denominator in a column of its rows (or --workforce by segment) to show it`,
-        `input hanya memuat peserta ${orList(n.given, 'dan')}, tanpa ${orList(n.missing, 'atau')}, sedangkan ${idName(n.measure)} (${n.source}) menghitung pekerja semua segmen: bila dibagi dengannya, cakupan membandingkan peserta sebagian segmen dengan semua pekerja, sehingga cakupan tidak ditampilkan; berikan penyebut tiap segmen di kolom barisnya (atau --workforce per segmen) untuk menampilkannya`,
+        `the input gives participants of ${orList(n.given, 'and')} only, not of ${orList(n.missing, 'or')} (${pct('en')} of the national participants, data/baseline.csv), and ${n.measure} (${n.source}) counts the workers of every segment: divided by it, coverage would compare some segments' participants with all workers, so no coverage is shown${targets.en}; give each segment's own denominator in a column of its rows (or --workforce by segment) to show it`,
+        `input hanya memuat peserta ${orList(n.given, 'dan')}, tanpa ${orList(n.missing, 'atau')} (${pct('id')} dari peserta nasional, data/baseline.csv), sedangkan ${idName(n.measure)} (${n.source}) menghitung pekerja semua segmen: bila dibagi dengannya, cakupan membandingkan peserta sebagian segmen dengan semua pekerja, sehingga cakupan tidak ditampilkan${targets.id}; berikan penyebut tiap segmen di kolom barisnya (atau --workforce per segmen) untuk menampilkannya`,
       );
+    }
     case 'extract-parts': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);

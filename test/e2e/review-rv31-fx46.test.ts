@@ -113,12 +113,12 @@ describe('rv31 V11: a province × segment file without one province\'s PU row', 
     expect(b.stderr).toContain(warning);
   });
 
-  it('against a whole province\'s denominator it is refused (fx44), and not warned besides', async () => {
+  it('against a whole province\'s denominator it is read as 0 and warned (rv32 W3; fx44 refused it)', async () => {
     const bare = writeIn(dir, 'v11-bare.csv', `period,province,segment,participants\n2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Maluku,BPU,46528\n`);
-    const r = await run(['coverage', bare]);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain('Maluku gives participants of BPU but not of PU');
-    expect(r.stderr).not.toContain('holds only the segments');
+    const r = await run(['coverage', bare, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Maluku (1 of 2 segments; no row for PU)');
+    expect(r.stderr).not.toContain('gives participants of BPU but not of PU');
   });
 
   it('a file whose provinces all give the same segments says nothing of it', async () => {

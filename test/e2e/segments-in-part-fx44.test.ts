@@ -12,7 +12,8 @@ const w = (name: string, text: string): string => writeIn(dir, name, text);
 // Sulama's eight provinces' employed: 11,710,085. Its PU participants of 2026-06 (a Kanwil recap): 1,958,927;
 // all four segments: 1,958,927 + 979,463 + 261,191 + 65,298 = 3,264,879.
 const SULAMA = 1_250_000 + 1_547_170 + 4_698_790 + 1_351_640 + 631_521 + 743_010 + 853_254 + 634_700;
-const WORDS = "warning: the input gives participants of PU only, not of BPU, JAKON or PMI, and employed (data/baseline.csv) counts the workers of every segment: divided by it, coverage would compare some segments' participants with all workers, so no coverage is shown";
+// BPU, JAKON and PMI: (9,098,262 + 7,286,530 + 468,213) / 41,145,132 bundled participants = 41.0 % (rv32 W2).
+const WORDS = "warning: the input gives participants of PU only, not of BPU, JAKON or PMI (41.0 % of the national participants, data/baseline.csv), and employed (data/baseline.csv) counts the workers of every segment: divided by it, coverage would compare some segments' participants with all workers, so no coverage is shown";
 
 describe('a Kanwil file with one segment row (fx43 found, fx44)', () => {
   it('the Total is not PU over every worker (1,958,927 / 11,710,085 = 16.7 %): no coverage, said', async () => {
@@ -77,14 +78,16 @@ describe('a province without a segment row the others give (fx44)', () => {
     '2026-06,Gorontalo,PU,150000\n2026-06,Gorontalo,BPU,80000\n2026-06,Gorontalo,JAKON,20000\n' +
     withGorontaloPmi;
 
-  it('is refused at its first row (was: Gorontalo 250,000 over its whole 631,521 employed, exit 0)', async () => {
+  it('is read as 0 and warned, not refused (rv32 W3; fx44 refused it): Gorontalo 250,000 / 631,521', async () => {
     const f = w('two.csv', rows(''));
     for (const cmd of ['coverage', 'validate']) {
-      const r = await run([cmd, f, '-f', 'csv']);
-      expect(r.code, r.stderr).toBe(3);
-      expect(r.stderr).toContain(`${f}:6: error: Gorontalo gives participants of PU, BPU and JAKON but not of PMI, which the data's other provinces give: its row and the Total would divide 3 segment(s)' participants by employed (data/baseline.csv), which counts the workers of every segment`);
-      expect(r.stderr).toContain("hint: add Gorontalo's PMI row (0 where it has none), or give each segment's own denominator in a column of its rows");
+      const r = await run([cmd, f, '-f', 'csv', '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain("a province's row holds only the segments in the data: a segment the file gives for other province rows and not for it counts as having no participants there, in its row and the Total: Gorontalo (3 of 4 segments; no row for PMI)");
+      expect(r.stderr).not.toContain('but not of PMI');
     }
+    const r = await run(['coverage', f, '-f', 'csv', '--quiet']);
+    expect(Number(csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!['coverage'])).toBeCloseTo(250_000 / 631_521, 6);
   });
 
   it("the hint's way works: a PMI row of 0 gives Gorontalo 250,000 / 631,521", async () => {

@@ -34,6 +34,7 @@ import { fileRevision, laterFileRevision } from './file-revisions.js';
 import { nationalSized, TargetFrameError, targetsAt, type NationalFigure, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
 import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
+import { zeroTargets } from './zero-targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
@@ -1238,21 +1239,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     }
     // A target of 0 of a finer row (a segment's, a regency's, a sector's; a province's or a Kanwil's is
     // refused where the file is read): real where the plan sets none (breakdown writes Papua Tengah's
-    // JAKON as 0), but any participants make the row "achieved" (rv31 V10). Said, naming them.
-    if (targets!.yearFrom !== 'plan') {
-      const zi = measureIndex(targetTable, 'target');
-      const zeros: string[] = [];
-      let count = 0;
-      const named = targetTable.dims.map((_, i) => i).filter((i) => !['period', 'year', 'from'].includes(targetTable!.dims[i]!.name) && (targetTable!.dims[i]!.name !== 'kanwil' || dimIndex(targetTable!, 'province') < 0));
-      // On the columns (a million targets: no row object made; issue 20).
-      const zc = columnsFor(targetTable);
-      for (let r = 0; r < zc.size; r++) {
-        if (zc.value(r, zi) !== 0) continue;
-        count++;
-        if (zeros.length < 5) zeros.push(named.map((i) => (zc.key(r, i) === null ? '' : labelOf(targetTable!.dims[i]!, zc.key(r, i)!))).filter((x) => x !== '').join(' / '));
-      }
-      if (count > 0) notes.push({ code: 'zero-targets', source: targets!.source, rows: zeros, count });
-    }
+    // JAKON as 0), but any participants make the row "achieved" (rv31 V10). Said, naming them, where
+    // the row has participants and is of the report's areas (zero-targets.ts, rv32 W4).
+    const zeros = targets!.yearFrom !== 'plan' ? zeroTargets(targetTable, targets!.table, cur, targets!.source, spec.areas) : undefined;
+    if (zeros) notes.push(zeros);
   }
   // A report's area coarser than the area its figures are summed over (--by kanwil on provinces), with
   // only some of an area's parts in the data: its row is those parts', not the whole area's (a Gorontalo

@@ -1,0 +1,81 @@
+// Targets of 0 of a finer row (a segment's, a regency's, a sector's): real where the plan sets none, but
+// any participants there make the row "achieved" (rv31 V10), so they are said. Not where that row has no
+// participants either (rv32 W4): `breakdown --by province,segment` writes Papua Tengah's JAKON and PMI as
+// 0 because it has 0 participants there (its lower bound), and that 0 is the plan, not a blank. Nor
+// for rows outside the report's areas (Papua Tengah on a Sulama report).
+
+import type { Note } from '../facts.js';
+import { areaDimOf, type AreaBook, type AreaDim } from '../scope.js';
+import { columnsFor, dimIndex, keysOf, labelOf, measureIndex, type Table } from '../table.js';
+import { areaUp } from './target-areas.js';
+
+const RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
+
+/**
+ * The note `zero-targets` for the rows of `targets` whose target is 0, in the report's areas (those of
+ * `cur`, the data of the month reported), and with participants there: in the targets file's own
+ * participants (or baseline) column, else in the data where it has the target's keys. Undefined when none.
+ */
+export function zeroTargets(targets: Table, file: Table, cur: Table, source: string, book?: AreaBook): Extract<Note, { code: 'zero-targets' }> | undefined {
+  const zi = measureIndex(targets, 'target');
+  if (zi < 0) return undefined;
+  const named = targets.dims.map((_, i) => i).filter((i) => !['period', 'year', 'from'].includes(targets.dims[i]!.name) && (targets.dims[i]!.name !== 'kanwil' || dimIndex(targets, 'province') < 0));
+  const inScope = scopeTest(targets, cur, book);
+  // The 0 targets of the report's areas first: the participants are looked up for those keys only.
+  const found: { key: string; label: string }[] = [];
+  // On the columns (a million targets: no row object made; issue 20).
+  const tc = columnsFor(targets);
+  for (let r = 0; r < tc.size; r++) {
+    if (tc.value(r, zi) !== 0) continue;
+    const keys = targets.dims.map((_, i) => tc.key(r, i));
+    if (!inScope(keys)) continue;
+    found.push({ key: named.map((i) => keys[i] ?? '').join('\u0000'), label: named.map((i) => (keys[i] === null ? '' : labelOf(targets.dims[i]!, keys[i]!))).filter((x) => x !== '').join(' / ') });
+  }
+  if (!found.length) return undefined;
+  const wanted = new Set(found.map((f) => f.key));
+  const inFile = participantsBy(targets, file, named, ['participants', 'baseline'], wanted);
+  const inData = participantsBy(targets, cur, named, ['participants'], wanted);
+  const zeros: string[] = [];
+  let count = 0;
+  for (const f of found) {
+    if (inFile?.get(f.key) === 0) continue;
+    if (inData && (inData.get(f.key) ?? 0) === 0) continue;
+    count++;
+    if (zeros.length < 5) zeros.push(f.label);
+  }
+  return count > 0 ? { code: 'zero-targets', source, rows: zeros, count } : undefined;
+}
+
+/** Is a target row of the report's areas? Compared at the coarser of the targets' and the data's area. */
+function scopeTest(targets: Table, cur: Table, book: AreaBook | undefined): (keys: readonly (string | null)[]) => boolean {
+  const tDim = areaDimOf(targets.dims.map((d) => d.name));
+  const dDim = areaDimOf(cur.dims.map((d) => d.name));
+  if (!tDim || !dDim || (tDim !== dDim && !book)) return () => true;
+  const at = RANK[tDim] >= RANK[dDim] ? tDim : dDim;
+  const upData = tDim === dDim ? (k: string): string | null => k : areaUp(book!, dDim, at);
+  const upTarget = tDim === dDim ? (k: string): string | null => k : areaUp(book!, tDim, at);
+  const areas = new Set(keysOf(cur, dDim).map(upData));
+  const ti = dimIndex(targets, tDim);
+  return (keys) => keys[ti] === null || keys[ti] === undefined || areas.has(upTarget(keys[ti]!));
+}
+
+/**
+ * The participants of `t` (the data, or the targets file as read) by the targets' named keys, from the
+ * first of `measures` a row gives, for the `wanted` keys, where it has every one of those keys; else undefined.
+ */
+function participantsBy(targets: Table, t: Table, named: readonly number[], measures: readonly string[], wanted: ReadonlySet<string>): Map<string, number> | undefined {
+  const ms = measures.map((m) => measureIndex(t, m)).filter((i) => i >= 0);
+  const at = named.map((i) => dimIndex(t, targets.dims[i]!.name));
+  if (!ms.length || !named.length || at.some((i) => i < 0)) return undefined;
+  const out = new Map<string, number>();
+  const c = columnsFor(t);
+  // Every row, a wide row's segment parts too, and a file's rows of every month: only a sum of 0 is asked of it.
+  for (let i = 0; i < c.size; i++) {
+    const v = ms.map((m) => c.value(i, m)).find((x) => x !== null) ?? null;
+    if (v === null) continue;
+    const k = at.map((d) => c.key(i, d) ?? '').join('\u0000');
+    if (!wanted.has(k)) continue;
+    out.set(k, (out.get(k) ?? 0) + v);
+  }
+  return out;
+}
