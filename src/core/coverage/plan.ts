@@ -832,6 +832,7 @@ function wholeExtractArea(cur: Table): AreaDim | undefined {
 }
 
 const AREA_RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
+const AREA_DIMS: readonly AreaDim[] = ['regency', 'province', 'kanwil'];
 /** The finer of two areas (either may be missing). */
 const finerArea = (a: AreaDim | undefined, b: AreaDim | undefined): AreaDim | undefined => (!a ? b : !b ? a : AREA_RANK[a] <= AREA_RANK[b] ? a : b);
 
@@ -1317,7 +1318,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // input's) is of the input's areas: their figures, never every area's (rv31 V12).
     const then = denominatorsAt(restrictTo(inputs.denominators, areaDimOf(prevLfl.dims.map((d) => d.name)) || !areaDimOf(curLfl.dims.map((d) => d.name)) ? prevLfl : curLfl), previousPeriod);
     prevDen = then.table;
-    if (denNow && previousPeriod && period && sameFigures(denNow, then)) {
+    // A glob's earlier month by a wider area (a Kanwil's row, its province cells blank) has no coverage
+    // to compare: no word that it is over the same figures (rv32 W11).
+    const placed = !AREA_DIMS.some((d) => dimIndex(prevLfl!, d) >= 0 && dimIndex(inputs.denominators!, d) >= 0 && keysOf(prevLfl!, d).length === 0);
+    if (denNow && previousPeriod && period && placed && sameFigures(denNow, then)) {
       const months = new Set(then.chosen.values());
       notes.push({ code: 'denominator-same', measure: spec.denominator, source: denSource, period, previousPeriod, of: months.size === 1 ? ([...months][0] ?? null) : null });
     } else if (then.other.length && previousPeriod) notes.push({ ...denominatorMonth(spec.denominator, denSource, previousPeriod, then), previous: true });
