@@ -79,6 +79,24 @@ describe('rv32 W10: a previous month for a province\'s regency file', () => {
   });
 });
 
+describe("a whole Kanwil's provinces with the kanwil column the hint names", () => {
+  it('typed, is compared in the Total (its rows by province have no previous figure of their own; main: internal error "no dimension province", exit 70)', async () => {
+    const sul = [['Sulawesi Utara', 599440], ['Sulawesi Tengah', 596428], ['Sulawesi Selatan', 1093359], ['Sulawesi Tenggara', 346331], ['Gorontalo', 221469], ['Sulawesi Barat', 72385], ['Maluku', 154625], ['Maluku Utara', 180842]] as const;
+    const june = writeIn(dir, 'sul-prov-06.csv', `period,province,participants\n${sul.map(([p, v]) => `2026-06,${p},${v}`).join('\n')}\n`);
+    const recap = writeIn(dir, 'sul-recap-05.csv', 'period,participants\n2026-05,3250000\n');
+    const refused = await run(['coverage', june, '--previous', recap, '-f', 'csv']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('sul-recap-05.csv: kanwil Sulama (period,kanwil,participants), or province as the input has it');
+    const typed = writeIn(dir, 'sul-kw-05.csv', 'period,kanwil,participants\n2026-05,Sulama,3250000\n');
+    const r = await run(['coverage', june, '--previous', typed, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const total = csvRows(r.stdout).find((x) => x.level === 'total')!;
+    // 3,264,879 − 3,250,000 = 14,879; over Sulama's employed 11,710,085: 0.127061 pp.
+    expect(total.change).toBe('14879');
+    expect(total.coverage_change_pp).toBe(((14879 / 11710085) * 100).toFixed(6));
+  });
+});
+
 describe("rv32 W11: a glob's earlier month without an area column", () => {
   const gm = join(dir, 'gm');
   mkdirSync(gm);

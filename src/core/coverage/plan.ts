@@ -687,7 +687,9 @@ function withoutLacking(values: Map<string, number | null>, data: Table, den: Ta
   // does not group by): an extract's Gorontalo BPU participants with a workforce for Gorontalo PU only
   // leave Gorontalo without a whole denominator, at every level.
   const extra = den.dims.map((d) => d.name).filter((x) => !grain.includes(x) && x !== 'period' && x !== 'year' && x !== 'from' && x !== 'kanwil' && dimIndex(data, x) >= 0 && known.includes(x));
-  const fine = [...grain.filter((x) => dimIndex(den, x) >= 0 && (known.includes(x) || x === 'kanwil')), ...extra];
+  // Of the dims the data has: a previous month by Kanwil against provinces has no province to look up
+  // (rolled up by it, the run crashed: "no dimension province").
+  const fine = [...grain.filter((x) => dimIndex(den, x) >= 0 && dimIndex(data, x) >= 0 && (known.includes(x) || x === 'kanwil')), ...extra];
   if (!g.every((x) => fine.includes(x)) || fine.length === g.length) return;
   const have = measureAt(den, fine, measure, roll).values;
   const at = g.map((x) => fine.indexOf(x));
