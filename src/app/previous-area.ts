@@ -125,8 +125,11 @@ export function checkPreviousAreas(current: Table, prev: PreviousMonth, grain: r
       if (!byArea) return;
       const others = grain.filter((g) => !(AREA_DIMS as readonly string[]).includes(g));
       const recapDims = prev.table.dims.map((x) => x.name).filter((n) => n !== 'period' && dimIndex(current, n) >= 0);
-      const by = others.length ? others : recapDims;
-      const way = by.length ? { en: `report --by ${by.join(',')} (the recap gives the country's figures${by.length ? ` per ${by.join(' × ')}` : ''} and the Total), or `, id: `laporkan dengan --by ${by.join(',')} (rekap memberi angka seluruh negeri${by.length ? ` per ${by.join(' × ')}` : ''} dan Total), atau ` } : { en: '', id: '' };
+      const inputDims = current.dims.map((x) => x.name).filter((n) => n !== 'period' && !(AREA_DIMS as readonly string[]).includes(n));
+      const by = others.length ? others : recapDims.length ? recapDims : inputDims.slice(0, 1);
+      const per = by.filter((b) => recapDims.includes(b));
+      const gives = per.length ? { en: `the recap gives the country's figures per ${per.join(' × ')} and the Total`, id: `rekap memberi angka seluruh negeri per ${per.join(' × ')} dan Total` } : { en: "the recap gives the country's Total only: the Total compares", id: 'rekap hanya memberi Total seluruh negeri: Total yang dibandingkan' };
+      const way = by.length ? { en: `report --by ${by.join(',')} (${gives.en}), or `, id: `laporkan dengan --by ${by.join(',')} (${gives.id}), atau ` } : { en: '', id: '' };
       throw new InputError({
         file: prev.file,
         code: 'previous-no-area',
