@@ -25,11 +25,12 @@ import { coverageSchema, dataFiles, readData, refuseSpareGaps, stdinNamed, stdin
 import { defaultDenominatorNote, inputDenominator } from './denominator.js';
 import type { Session } from './session.js';
 import { checkExpectSplits, checkSplits } from './splits.js';
-import { nationalTargets, refusePreviousWithoutArea, takenAsNational } from './no-area.js';
+import { nationalTargets, takenAsNational } from './no-area.js';
+import { checkEarlierMonth, checkPreviousAreas } from './previous-area.js';
 import { segmentsInPart } from '../core/coverage/segments-in-part.js';
 import { absentShare, SMALL_SEGMENTS, withoutSegments } from './segments.js';
 import { segmentRowsMissing } from '../io/segment-rows.js';
-import { coverageTargets, nationalSegmentsNote, plannedFigures, scopeOfUnits, type PlannedDenominators, type TotalOptions } from './targets.js';
+import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
@@ -123,7 +124,8 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   }
   const read = readOr;
   const previous = prevLoaded ? datedPrevious(prevLoaded, read.table.rule) : undefined;
-  if (previous) refusePreviousWithoutArea(read.table, previous, scopeOfUnits(read.table));
+  if (previous) checkPreviousAreas(read.table, { table: previous, file: previous.sources.map((s) => s.name).join(', ') }, grain);
+  else checkEarlierMonth(read.table, o.period, grain);
   // Counts without denominators of their own (an extract, or the per-period × key counts a warehouse
   // query gives): --workforce, or the bundled baseline's, for both alike.
   let denominators: Table | undefined;

@@ -19,9 +19,9 @@
 import type { Period } from '../core/calendar.js';
 import type { Note } from '../core/facts.js';
 import { shellWord } from '../io/shell-word.js';
-import { areaDimOf, type Scope } from '../core/scope.js';
+import { areaDimOf } from '../core/scope.js';
 import { nationalSized, type Targets } from '../core/coverage/targets.js';
-import { dimIndex, keysOf, labelOf, measureIndex, type Table } from '../core/table.js';
+import { dimIndex, measureIndex, type Table } from '../core/table.js';
 import { InputError, say } from '../errors.js';
 import { baselineFacts, loadActuals, periodOrder } from '../io/bundled.js';
 
@@ -143,37 +143,3 @@ export function takenAsNational(table: Table, period: Period | undefined, agains
   return { code: 'taken-national', file, against: kind, ...(typeof against === 'object' ? { targets: against.targets, targetsTotal: against.total } : {}), participants, period: period ?? null, national: nat.participants, nationalPeriod: nat.period, source: nat.source };
 }
 
-/**
- * A --previous file with no area column against an input that has one (rv31 V12): its rows cannot be
- * placed in the input's areas, and against the bundled or --workforce denominators it would be divided by
- * every area's (the national employed: +25.56 pp shown for a Kanwil's +0.13 pp, said to be "over the same
- * employed figures"). Refused, naming the input's areas: one column makes it comparable. Not read as the
- * input's areas where the file says nothing of them (a like-for-like change needs each area's rows); the
- * tool's own JSON report (by segment) says its scope (meta.scope), and is read where that is the input's.
- */
-export function refusePreviousWithoutArea(current: Table, previous: Table | undefined, scope: Scope): void {
-  if (!previous) return;
-  const dim = areaDimOf(current.dims.map((d) => d.name));
-  if (!dim || areaDimOf(previous.dims.map((d) => d.name))) return;
-  if ('name' in scope && previous.sources.every((s) => s.scope === scope.kind && s.scopeName === scope.name)) return;
-  const d = current.dims[dimIndex(current, dim)]!;
-  const keys = keysOf(current, dim);
-  const names = keys.slice(0, 3).map((k) => labelOf(d, k));
-  const more = keys.length > names.length ? `, … (${keys.length})` : '';
-  const file = previous.sources.map((s) => s.name).join(', ');
-  const shown = `${names.join(', ')}${more}`;
-  throw new InputError({
-    file,
-    code: 'previous-no-area',
-    ...say(
-      {
-        message: `--previous: the file has no area column (province, regency or kanwil), but the input has one (${dim}: ${shown}): the previous month's figures cannot be placed in the input's areas, and over the denominators they would be the whole country's`,
-        hint: `add an area column to ${file}: ${dim === 'kanwil' ? '' : 'kanwil for a Kanwil\'s recap (period,kanwil,segment,participants), or '}${dim} as the input has it (${dim} ${names[0]}${keys.length > 1 ? ', …' : ''} on its rows)`,
-      },
-      {
-        message: `--previous: berkas ini tidak memiliki kolom wilayah (province, regency atau kanwil), padahal input memilikinya (${dim}: ${shown}): angka bulan sebelumnya tidak dapat ditempatkan di wilayah input, dan atas penyebutnya akan menjadi angka seluruh negeri`,
-        hint: `tambahkan kolom wilayah ke ${file}: ${dim === 'kanwil' ? '' : 'kanwil untuk rekap Kanwil (period,kanwil,segment,participants), atau '}${dim} seperti pada input (${dim} ${names[0]}${keys.length > 1 ? ', …' : ''} di barisnya)`,
-      },
-    ),
-  });
-}

@@ -6,7 +6,9 @@
 // - a grand total: total, jumlah, grand total, total/jumlah keseluruhan, jumlah total, total jumlah,
 //   total/jumlah seluruhnya, total/jumlah nasional, nasional, indonesia, total/jumlah indonesia. It totals
 //   the rows of its file that agree with it on its other (non-empty) key cells, and is checked against
-//   them: BPS and Disnaker tables end with such a row ("INDONESIA", "Jumlah").
+//   them: BPS and Disnaker tables end with such a row ("INDONESIA", "Jumlah"). So too a total whose
+//   words name the whole of the file's areas: "Total Kanwil", "Jumlah Provinsi", "Jumlah 8 Provinsi",
+//   "Total Wilayah", "Jumlah Kabupaten/Kota" (WHOLE below).
 // - a subtotal: any other label that starts with total, jumlah, subtotal or sub total ("Total Kanwil
 //   Sulawesi Maluku", "Jumlah Kab. Gorontalo"). Which rows it totals is in its words, not in its keys:
 //   words that name a regional office or a province are checked against its provinces' rows (TypedRows
@@ -33,6 +35,13 @@ const GRAND = new Set([
   'jumlah indonesia',
 ]);
 
+// A total whose words name the file's whole, not one of its areas (rv32 W6): "Total Kanwil" under a
+// Kanwil's provinces, "Jumlah Provinsi", "Jumlah 8 Provinsi", "Total Wilayah", "Jumlah Seluruh Provinsi",
+// "Jumlah Kabupaten/Kota". A grand total, checked against every row (as "Jumlah" is): left unchecked,
+// every monthly run of such a file warned. "Jumlah Kabupaten" or "Jumlah Kota" alone totals some rows
+// only (a BPS regency table's subtotals): a subtotal still.
+const WHOLE = /^(total|jumlah|grand total)( (seluruh|semua|se))?( \d+)? (provinsi|kanwil|kantor wilayah|wilayah|kabupaten kota|kab kota|kabupaten dan kota)$/;
+
 const SUB = /^(total|jumlah|subtotal|sub total) \S/;
 
 /** 'grand' or 'sub' when a key cell names a total row, else undefined. Cheap for ordinary values. */
@@ -48,6 +57,6 @@ export function totalKind(raw: string): 'grand' | 'sub' | undefined {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-  if (GRAND.has(n)) return 'grand';
+  if (GRAND.has(n) || WHOLE.test(n)) return 'grand';
   return SUB.test(n) ? 'sub' : undefined;
 }

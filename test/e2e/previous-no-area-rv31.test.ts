@@ -46,7 +46,9 @@ describe('a --previous month without an area column (rv31 V12)', () => {
     const r = await run(['coverage', seg, '--by', 'segment', '--year', '2026', '--previous', mayNoArea, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain('but the input has one (province: Gorontalo)');
-    expect(r.stderr).toContain('kanwil for a Kanwil\'s recap');
+    // Gorontalo is 1 of Sulama's 8 provinces: the column that works is its province (rv32 W10), not a Kanwil's.
+    expect(r.stderr).toContain('hint: add an area column to');
+    expect(r.stderr).toContain(': province Gorontalo (period,province,segment,participants)');
   });
 });
 

@@ -47,6 +47,29 @@ describe('total rows', () => {
     expect(id.stderr).toContain(`${f}:4: error: baris total "Jumlah" memuat participants 856.000, tetapi 2 baris yang dijumlahkannya berjumlah 856.129 (total kurang 129)`);
   });
 
+  // rv32 W6: a total whose words name the whole of the file's areas was warned "left out without a check"
+  // (main), though it equals the sum of every row; it is the file's grand total, checked as "Jumlah" is.
+  it.each(['Total Kanwil', 'Jumlah Provinsi', 'Jumlah 8 Provinsi', 'Total Wilayah', 'Jumlah Kanwil', 'Jumlah Seluruh Provinsi'])('"%s": checked against every row of its file', async (label) => {
+    // By hand: 631,521 + 1,281,000 = 1,912,521; 256,129 + 600,000 = 856,129.
+    const f = write('whole.csv', `${DATA}${label},1912521,856129\n`);
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note: total rows left out (they are not data): ${f}:4 "${label}" (agrees with its rows)`);
+    expect(r.stderr).not.toContain('without a check');
+    // One row short of its figures: refused, as "Jumlah" is.
+    const bad = write('whole-bad.csv', `${DATA}${label},1912521,855129\n`);
+    const b = await run(['coverage', bad, '-f', 'csv']);
+    expect(b.code).toBe(3);
+    expect(b.stderr).toContain(`${bad}:4: error: the total row "${label}" gives participants 855,129, but the 2 row(s) it totals add up to 856,129 (1,000 less in the total)`);
+  });
+
+  it('"Jumlah Kabupaten" (some rows of a BPS regency table) stays a subtotal left out without a check', async () => {
+    const f = write('kab.csv', DATA + 'Jumlah Kabupaten,1,2\n');
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${f}:4 "Jumlah Kabupaten" (which rows it totals cannot be told from its name`);
+  });
+
   it('a subtotal whose words name no area the tool knows is left out without a check, and said so', async () => {
     // (One naming a Kanwil, "Total Kanwil Sulawesi Maluku", is checked against its provinces' rows since
     // rv28 R10: test/e2e/review-rv28-inputs.test.ts.)

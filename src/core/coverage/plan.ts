@@ -688,7 +688,9 @@ function withoutLacking(values: Map<string, number | null>, data: Table, den: Ta
   // does not group by): an extract's Gorontalo BPU participants with a workforce for Gorontalo PU only
   // leave Gorontalo without a whole denominator, at every level.
   const extra = den.dims.map((d) => d.name).filter((x) => !grain.includes(x) && x !== 'period' && x !== 'year' && x !== 'from' && x !== 'kanwil' && dimIndex(data, x) >= 0 && known.includes(x));
-  const fine = [...grain.filter((x) => dimIndex(den, x) >= 0 && (known.includes(x) || x === 'kanwil')), ...extra];
+  // Of the dims the data has: a previous month by Kanwil against provinces has no province to look up
+  // (rolled up by it, the run crashed: "no dimension province").
+  const fine = [...grain.filter((x) => dimIndex(den, x) >= 0 && dimIndex(data, x) >= 0 && (known.includes(x) || x === 'kanwil')), ...extra];
   if (!g.every((x) => fine.includes(x)) || fine.length === g.length) return;
   const have = measureAt(den, fine, measure, roll).values;
   const at = g.map((x) => fine.indexOf(x));
@@ -833,6 +835,7 @@ function wholeExtractArea(cur: Table): AreaDim | undefined {
 }
 
 const AREA_RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
+const AREA_DIMS: readonly AreaDim[] = ['regency', 'province', 'kanwil'];
 /** The finer of two areas (either may be missing). */
 const finerArea = (a: AreaDim | undefined, b: AreaDim | undefined): AreaDim | undefined => (!a ? b : !b ? a : AREA_RANK[a] <= AREA_RANK[b] ? a : b);
 
@@ -1307,7 +1310,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // input's) is of the input's areas: their figures, never every area's (rv31 V12).
     const then = denominatorsAt(restrictTo(inputs.denominators, areaDimOf(prevLfl.dims.map((d) => d.name)) || !areaDimOf(curLfl.dims.map((d) => d.name)) ? prevLfl : curLfl), previousPeriod);
     prevDen = then.table;
-    if (denNow && previousPeriod && period && sameFigures(denNow, then)) {
+    // A glob's earlier month by a wider area (a Kanwil's row, its province cells blank) has no coverage
+    // to compare: no word that it is over the same figures (rv32 W11).
+    const placed = !AREA_DIMS.some((d) => dimIndex(prevLfl!, d) >= 0 && dimIndex(inputs.denominators!, d) >= 0 && keysOf(prevLfl!, d).length === 0);
+    if (denNow && previousPeriod && period && placed && sameFigures(denNow, then)) {
       const months = new Set(then.chosen.values());
       notes.push({ code: 'denominator-same', measure: spec.denominator, source: denSource, period, previousPeriod, of: months.size === 1 ? ([...months][0] ?? null) : null });
     } else if (then.other.length && previousPeriod) notes.push({ ...denominatorMonth(spec.denominator, denSource, previousPeriod, then), previous: true });
