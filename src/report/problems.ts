@@ -9,6 +9,9 @@ import { SumOverflowError, TableConflictError, type SourceFacts } from '../core/
 import type { Problem, Text } from '../errors.js';
 import { dimLabel, factText, groupDigits, overDenominatorRows, scopeText, type Lang } from './vocabulary.js';
 
+/** 'a, b or c' ('a, b atau c'). */
+const orList = (xs: readonly string[], or: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
+
 /** A row of one of the two tables a month is given in, by its file (a sheet's row as its cell). */
 function twicePlace(at: { readonly source?: SourceFacts; readonly line: number }): string {
   if (!at.source) return String(at.line);
@@ -56,6 +59,18 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return { message: L(`--expect names ${dimLabel(p.dim).en} units, but the input has no ${dimLabel(p.dim).en} column`, `--expect menyebut ${dimLabel(p.dim).id}, tetapi input tidak memiliki kolom ${dimLabel(p.dim).id}`), hint: L('--expect takes the key of --by (province, regency or kanwil)', '--expect memakai kunci --by (province, regency atau kanwil)') };
     case 'targets-match-nothing':
       return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
+    case 'target-parts-missing': {
+      // rv32 W9: PU's targets per province against every segment's participants of a file by province.
+      const per = p.partDims.map((k) => dimLabel(k)[lang]).join(' × ');
+      const absent = p.absent.length ? L(` (it gives none of ${orList(p.absent, 'or')})`, ` (tidak ada target ${orList(p.absent, 'atau')})`) : '';
+      return {
+        message: L(
+          `the targets of ${p.source} are given per ${per}, which the input does not have, and none of the ${groupDigits(p.rows, 'en')} rows it gives targets for has every ${per}'s target${absent}: each row's participants are of every ${per}, so no target of the file is compared with them`,
+          `target di ${p.source} diberikan per ${per}, yang tidak ada di input, dan tidak satu pun dari ${groupDigits(p.rows, 'id')} baris yang diberinya target memiliki target setiap ${per}${absent}: peserta setiap baris adalah peserta semua ${per}, sehingga tidak ada target berkas itu yang dibandingkan dengannya`,
+        ),
+        hint: L(`give an input with a ${p.partDims.join(',')} column (e.g. period,province,${p.partDims.join(',')},participants) to compare those targets, or a targets file with every ${per}'s target`, `berikan input dengan kolom ${p.partDims.join(',')} (mis. period,province,${p.partDims.join(',')},participants) untuk membandingkan target itu, atau berkas target dengan target setiap ${per}`),
+      };
+    }
     case 'targets-other-scope': {
       // rv31 V5 (the file says another scope) and V1 (a target above the whole denominator).
       const where = scopeText(p.scope, lang) ?? '';

@@ -23,7 +23,7 @@
 
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note, OverDenominatorRow } from '../facts.js';
-import { DENOMINATORS } from '../domain.js';
+import { DENOMINATORS, SEGMENTS } from '../domain.js';
 import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
 import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
@@ -32,7 +32,7 @@ import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimate
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
 import { nationalSized, TargetFrameError, targetsAt, type NationalFigure, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetsInDataAreas, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { zeroTargets } from './zero-targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
@@ -205,6 +205,12 @@ export type CoverageProblem =
   | { readonly kind: 'unexpected'; readonly dim: string; readonly period: Period | null; readonly areas: readonly string[] }
   | { readonly kind: 'expect-dim-missing'; readonly dim: string }
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
+  /**
+   * Targets per a finer key the data has not (segment), where no row of the report has every part's
+   * target (PU targets only against a file by province: rv32 W9, "achieved" 102.5 % on PU's targets
+   * against every segment's participants). `absent`: the parts the file gives for no row.
+   */
+  | { readonly kind: 'target-parts-missing'; readonly source: string; readonly partDims: readonly string[]; readonly absent: readonly string[]; readonly rows: number }
   /**
    * Targets with no area (a national segment split, one national total: a file with no province,
    * regency or kanwil column) totalling at least half the national participants of the report's time, against a
@@ -1143,7 +1149,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });
   }
   /** The targets of the report's areas: of its rows, or of the whole areas of data taken whole (rv28 R9). */
-  const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, wholeArea!) >= 0 ? restrictTo(t, curT, [wholeArea!]) : restrictTo(t, curT));
+  // Targets per an area finer than the data's, with no column of the data's (province targets on a
+  // Kanwil's recap by kanwil × segment): first cut to the data's areas by the geography, in every --by
+  // (rv32 W5: by segment, the 38 provinces' 70,000,000 against Sulama's participants).
+  const inDataAreas = (t: Table): Table => (spec.areas && areaDim ? targetsInDataAreas(t, cur, areaDim, spec.areas) : t);
+  const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, wholeArea!) >= 0 ? restrictTo(inDataAreas(t), curT, [wholeArea!]) : restrictTo(inDataAreas(t), curT));
   if (at) {
     if (at.milestoneMissing) notes.push({ code: 'milestone-missing', period: at.milestoneMissing });
     if (at.noWaypoints) {
@@ -1234,8 +1244,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // are left out: the row is shown without a target, the Total compares the others' (said).
     const lackingDims = targetUnits.filter((d) => d !== 'regency' && d !== 'province' && d !== 'kanwil' && !grain.includes(d) && dimIndex(curT, d) < 0 && dimIndex(targetTable!, d) >= 0);
     if (lackingDims.length && rowCount(targetTable!)) {
-      const { kept, groups } = groupsLackingParts(targetTable!, lackingDims);
+      // The four segments are the whole of a row without a segment key: targets of some segments only,
+      // the same for every row, are not its target either (rv32 W9: PU's, "achieved" 102.5 %).
+      const whole = lackingDims.length === 1 && lackingDims[0] === 'segment' ? SEGMENTS : undefined;
+      const { kept, groups, absent } = groupsLackingParts(targetTable!, lackingDims, whole);
       if (groups.length) {
+        // No row keeps a target: nothing of the file is compared, refused (the words say why, not "none of its targets is for an area of this report").
+        if (!rowCount(kept)) throw new CoverageError({ kind: 'target-parts-missing', source: targets!.source, partDims: lackingDims, absent, rows: groups.length });
         targetTable = kept;
         notes.push({ code: 'target-parts-missing', source: targets!.source, partDims: lackingDims, rows: groups.slice(0, 8), count: groups.length });
       }

@@ -1,0 +1,78 @@
+// rv32 W5, W9, W8, W7: targets compared with participants that are not theirs, exit 0, nothing said.
+// Expected figures by hand in the comments.
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const total = (csv: string): Record<string, string> => csvRows(csv).find((r) => r.level === 'total')!;
+const rowOf = (csv: string, first: string): Record<string, string> => csvRows(csv).find((r) => Object.values(r)[0] === first)!;
+
+// Sulama's recap by kanwil × segment, the layout the tool's hints recommend: 1,958,927 + 979,463 + 261,191
+// + 65,298 = 3,264,879 participants.
+const kwSeg = writeIn(dir, 'kw-seg.csv', 'period,kanwil,segment,participants\n2026-06,Sulama,PU,1958927\n2026-06,Sulama,BPU,979463\n2026-06,Sulama,JAKON,261191\n2026-06,Sulama,PMI,65298\n');
+const SULAMA = ['Sulawesi Utara', 'Sulawesi Tengah', 'Sulawesi Selatan', 'Sulawesi Tenggara', 'Gorontalo', 'Sulawesi Barat', 'Maluku', 'Maluku Utara'];
+// Province targets of the whole country's file: Sulama's 8 provinces 600,000 each (4,800,000), and two
+// provinces of other Kanwils (Jawa Barat 9,000,000, Aceh 1,000,000): 14,800,000 in all.
+const provTargets = writeIn(dir, 'prov-targets.csv', `province,year,target\n${SULAMA.map((p) => `${p},2026,600000`).join('\n')}\nJawa Barat,2026,9000000\nAceh,2026,1000000\n`);
+// The same by province × segment: each Sulama province PU 400,000, BPU 150,000, JAKON 40,000, PMI 10,000
+// (600,000); Jawa Barat PU 9,000,000.
+const psTargets = writeIn(dir, 'ps-targets.csv', `province,segment,year,target\n${SULAMA.map((p) => `${p},PU,2026,400000\n${p},BPU,2026,150000\n${p},JAKON,2026,40000\n${p},PMI,2026,10000`).join('\n')}\nJawa Barat,PU,2026,9000000\n`);
+
+describe("rv32 W5: province targets on a Kanwil's recap by kanwil × segment are the Kanwil's provinces' in every --by", () => {
+  it('--by segment: the Total target is Sulama\'s 4,800,000 (main: every province\'s 14,800,000), achievement 3,264,879 / 4,800,000 = 0.680183', async () => {
+    const r = await run(['coverage', kwSeg, '--by', 'segment', '--targets', provTargets, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(total(r.stdout).target).toBe('4800000');
+    expect(total(r.stdout).achievement).toBe('0.680183');
+    // The cut is said, as on a file by province.
+    expect(r.stderr).toContain('targets: 8 of the 10 in');
+    // --by kanwil gives the same (it did on main).
+    const k = await run(['coverage', kwSeg, '--by', 'kanwil', '--targets', provTargets, '-f', 'csv']);
+    expect(total(k.stdout).target).toBe('4800000');
+  });
+
+  it('--by segment with province × segment targets: PU 8 × 400,000 = 3,200,000 (main: 12,200,000 with Jawa Barat\'s), Total 4,800,000', async () => {
+    const r = await run(['coverage', kwSeg, '--by', 'segment', '--targets', psTargets, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rowOf(r.stdout, 'PU').target).toBe('3200000');
+    // 1,958,927 / 3,200,000 = 0.612165
+    expect(rowOf(r.stdout, 'PU').achievement).toBe('0.612165');
+    expect(rowOf(r.stdout, 'BPU').target).toBe('1200000');
+    expect(total(r.stdout).target).toBe('4800000');
+  });
+});
+
+// Two provinces by province (no segment column: every segment's participants): Gorontalo 259,971, Maluku 155,094.
+const prov = writeIn(dir, 'prov.csv', 'period,province,potential_workers,participants\n2026-06,Gorontalo,422934,259971\n2026-06,Maluku,485724,155094\n');
+// The PU rows of a province × segment plan: Gorontalo PU 193,207, Maluku PU 207,038.
+const puOnly = writeIn(dir, 'pu-only.csv', 'province,segment,year,target\nGorontalo,PU,2026,193207\nMaluku,PU,2026,207038\n');
+
+describe('rv32 W9: targets of some segments only, for every row, against a file without a segment column', () => {
+  it("PU's targets against every segment's participants: refused, naming the segments the file lacks (main: Gorontalo 259,971 / 193,207 = 1.345557 'achieved', exit 0)", async () => {
+    const r = await run(['coverage', prov, '--targets', puOnly, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('are given per segment, which the input does not have, and none of the 2 rows it gives targets for has every segment\'s target (it gives none of BPU, JAKON or PMI)');
+    const id = await run(['coverage', prov, '--targets', puOnly, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('tidak ada target BPU, JAKON atau PMI');
+  });
+
+  it("every segment but PMI, for every province: refused, naming PMI (main: 3 segments' targets against 4 segments' participants, exit 0, no word)", async () => {
+    // Gorontalo PU 150,000, BPU 60,000, JAKON 30,000; Maluku PU 100,000, BPU 40,000, JAKON 20,000: no PMI anywhere.
+    const t = writeIn(dir, 'no-pmi.csv', 'province,segment,year,target\nGorontalo,PU,2026,150000\nGorontalo,BPU,2026,60000\nGorontalo,JAKON,2026,30000\nMaluku,PU,2026,100000\nMaluku,BPU,2026,40000\nMaluku,JAKON,2026,20000\n');
+    const r = await run(['coverage', prov, '--targets', t, '-f', 'csv', '--by', 'kanwil']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain("has every segment's target (it gives none of PMI)");
+  });
+
+  it('a province with every segment keeps its target beside one without PMI (fx45, unchanged): Maluku 155,094 / 165,000 = 0.939964', async () => {
+    const t = writeIn(dir, 'mixed.csv', 'province,segment,year,target\nGorontalo,PU,2026,150000\nGorontalo,BPU,2026,60000\nGorontalo,JAKON,2026,30000\nMaluku,PU,2026,100000\nMaluku,BPU,2026,40000\nMaluku,JAKON,2026,20000\nMaluku,PMI,2026,5000\n');
+    const r = await run(['coverage', prov, '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(csvRows(r.stdout).find((x) => x.province === 'Gorontalo')!.target).toBe('');
+    expect(total(r.stdout).achievement).toBe('0.939964');
+    expect(r.stderr).toContain('Gorontalo (3 of 4 segment units; none for PMI)');
+  });
+});
