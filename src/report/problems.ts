@@ -81,9 +81,14 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       const what = p.keys.length
         ? L(`its ${groupDigits(p.targets, 'en')} ${many ? 'targets' : 'target'} per ${per} (${groupDigits(p.total, 'en')}${many ? ' in all' : ''}) ${many ? 'are' : 'is'}`, `${groupDigits(p.targets, 'id')} target per ${per} (${groupDigits(p.total, 'id')}${many ? ' seluruhnya' : ''})`)
         : L(`its one total (${groupDigits(p.total, 'en')}) is`, `satu totalnya (${groupDigits(p.total, 'id')})`);
-      const saidWhere = p.said ? `${p.said.kind === 'kanwil' ? 'Kanwil ' : ''}${p.said.name}` : '';
+      // One office or province on both sides, other areas (rv32 W8: Maluku's plan on Gorontalo's report): named.
+      const ours = p.scope.kind === 'kanwil' ? p.scope.provinces : p.scope.kind === 'province' ? p.scope.regencies : undefined;
+      const sameName = p.said !== undefined && 'name' in p.scope && p.said.name === p.scope.name && p.said.kind === p.scope.kind;
+      const areaList = (xs: readonly string[] | undefined): string => (sameName && xs?.length ? ` (${xs.length > 8 ? `${xs.slice(0, 8).join(', ')}, … (${xs.length})` : xs.join(', ')})` : '');
+      const saidWhere = p.said ? `${p.said.kind === 'kanwil' ? 'Kanwil ' : ''}${p.said.name}${areaList(p.said.areas)}` : '';
+      const whereAreas = `${where}${areaList(ours)}`;
       const why = p.said
-        ? L(`its meta.scope says ${many ? 'they are' : 'it is'} of ${saidWhere}, and this report covers ${where}`, `meta.scope-nya menyatakan target itu milik ${saidWhere}, sedangkan laporan ini mencakup ${where}`)
+        ? L(`its meta.scope says ${many ? 'they are' : 'it is'} of ${saidWhere}, and this report covers ${whereAreas}`, `meta.scope-nya menyatakan target itu milik ${saidWhere}, sedangkan laporan ini mencakup ${whereAreas}`)
         : p.over
           ? L(
               `${many ? 'they' : 'it'} would be this report's scope's, ${where}, but the target of ${p.over.row || 'the Total'} (${groupDigits(p.over.target, 'en')}) is above its whole ${p.over.measure} (${groupDigits(p.over.denominator, 'en')}), which no breakdown of the scope's plan gives (its bound is the denominator): ${many ? 'they are' : 'it is'} another area's or the nation's`,

@@ -76,3 +76,23 @@ describe('rv32 W9: targets of some segments only, for every row, against a file 
     expect(r.stderr).toContain('Gorontalo (3 of 4 segment units; none for PMI)');
   });
 });
+
+// Maluku's and Gorontalo's June by segment: both scopes read "Kanwil Sulawesi Maluku (Sulama): 1 of 8 provinces".
+const maluku = writeIn(dir, 'maluku-seg.csv', 'period,province,segment,participants\n2026-06,Maluku,PU,93056\n2026-06,Maluku,BPU,46528\n2026-06,Maluku,JAKON,12408\n2026-06,Maluku,PMI,3102\n');
+const gorontalo = writeIn(dir, 'gto-seg.csv', 'period,province,segment,participants\n2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Gorontalo,JAKON,20798\n2026-06,Gorontalo,PMI,5199\n');
+
+describe("rv32 W8: the tool's own JSON targets of another province of the same Kanwil are not this report's", () => {
+  it("Maluku's segment plan (250,000) on Gorontalo's report: refused, naming both provinces (main: every segment 'achieved' 104 %, exit 0)", async () => {
+    const t = `${dir}/maluku-t.json`;
+    const b = await run(['breakdown', '--target', '250000', '--year', '2026', '--input', maluku, '--by', 'segment', '-f', 'json', '-o', t]);
+    expect(b.code, b.stderr).toBe(0);
+    const r = await run(['coverage', gorontalo, '--by', 'segment', '--targets', t, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('its meta.scope says they are of Kanwil Sulawesi Maluku (Sulama) (Maluku), and this report covers Kanwil Sulawesi Maluku (Sulama): 1 of 8 provinces (Gorontalo)');
+    // Maluku's own report reads them: PU 93,056 / 149,999 = 0.620377 (the plan's split of 250,000 by today's participants).
+    const own = await run(['coverage', maluku, '--by', 'segment', '--targets', t, '-f', 'csv', '-q']);
+    expect(own.code, own.stderr).toBe(0);
+    expect(rowOf(own.stdout, 'PU').achievement).toBe('0.620377');
+  });
+});

@@ -24,7 +24,7 @@
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note, OverDenominatorRow } from '../facts.js';
 import { DENOMINATORS, SEGMENTS } from '../domain.js';
-import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
+import { areaDimOf, scopeAreasDiffer, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
 import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
 import { WholeIds } from '../key-index.js';
@@ -224,7 +224,7 @@ export type CoverageProblem =
    * above the whole denominator of a row they are compared with (no breakdown of a region makes one: rv31
    * V1, a national non-PU split of 28,671,930 against Sulama's 11,710,085 employed).
    */
-  | { readonly kind: 'targets-other-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; readonly said?: { readonly kind: string; readonly name: string }; readonly over?: { readonly row: string; readonly target: number; readonly denominator: number; readonly measure: string } }
+  | { readonly kind: 'targets-other-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; readonly said?: { readonly kind: string; readonly name: string; readonly areas?: readonly string[] }; readonly over?: { readonly row: string; readonly target: number; readonly denominator: number; readonly measure: string } }
   /** Targets per an area the data has no column for, and no geography to find it from (the library without `areas`). */
   | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string }
   /**
@@ -1142,9 +1142,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (!national || national.said || nationalSized(total, national)) {
       throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}) });
     }
-    // The file says whose they are (the tool's own JSON output): another Kanwil's or province's are not this one's (rv31 V5).
+    // The file says whose they are (the tool's own JSON output): another Kanwil's or province's are not
+    // this one's (rv31 V5), nor another part's of the same Kanwil, told by its areas (rv32 W8: Maluku's
+    // segment plan and Gorontalo's report are both "Kanwil Sulama, 1 of 8").
     const said = targets!.scopeSaid;
-    if (said && (said.kind !== scope.kind || !('name' in scope) || said.name !== scope.name)) throw new CoverageError({ kind: 'targets-other-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, said });
+    if (said && (said.kind !== scope.kind || !('name' in scope) || said.name !== scope.name || scopeAreasDiffer(said.areas, scope))) throw new CoverageError({ kind: 'targets-other-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, said });
     ownScope = { total, targets: n };
     notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });
   }
