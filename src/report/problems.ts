@@ -118,6 +118,11 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       const cols = ['kanwil', ...p.keys, 'target'].join(',');
       const why = p.national?.said
         ? L(` (the file's meta.scope says it is national)`, ` (meta.scope berkas menyatakan cakupannya nasional)`)
+        : p.segment
+        ? L(
+            ` (its ${p.segment.segment} target${p.targets > 1 ? 's' : ''}, ${groupDigits(p.segment.total, 'en')}, ${p.targets > 1 ? 'are' : 'is'} at least half the national ${p.segment.segment} participants, ${groupDigits(p.segment.national, 'en')} of ${p.segment.period} in data/baseline.csv (its 38 provinces); no region holds half a segment's)`,
+            ` (target ${p.segment.segment}-nya, ${groupDigits(p.segment.total, 'id')}, sedikitnya separuh peserta ${p.segment.segment} nasional, ${groupDigits(p.segment.national, 'id')} per ${p.segment.period} menurut data/baseline.csv (38 provinsinya); tidak ada wilayah yang memegang separuh suatu segmen)`,
+          )
         : p.national
         ? L(` (${p.keys.length && p.targets > 1 ? 'they are' : 'it is'} at least half the national participants, ${groupDigits(p.national.participants, 'en')} of ${p.national.period} in ${p.national.source}; no region holds half the country's)`, ` (sedikitnya separuh peserta nasional, ${groupDigits(p.national.participants, 'id')} per ${p.national.period} menurut ${p.national.source}; tidak ada wilayah yang memegang separuh negeri)`)
         : '';

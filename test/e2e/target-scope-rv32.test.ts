@@ -96,3 +96,38 @@ describe("rv32 W8: the tool's own JSON targets of another province of the same K
     expect(rowOf(own.stdout, 'PU').achievement).toBe('0.620377');
   });
 });
+
+// Kanwil Jawa Barat's recap by segment: PU 3,000,000, BPU 1,200,000, JAKON 500,000, PMI 100,000.
+const jabar = writeIn(dir, 'kw-jabar-seg.csv', 'period,kanwil,segment,participants\n2026-06,Jawa Barat,PU,3000000\n2026-06,Jawa Barat,BPU,1200000\n2026-06,Jawa Barat,JAKON,500000\n2026-06,Jawa Barat,PMI,100000\n');
+// The bundled national BPU participants: the 38 provinces' participants_bpu of data/baseline.csv summed,
+// 9,098,262 (2023-12); half of it is 4,549,131.
+describe('rv32 W7: a national split of one segment is national by that segment\'s national participants', () => {
+  it("the national BPU target 15,478,826 on Kanwil Jawa Barat's recap: refused (main: taken as its own, BPU achievement 1,200,000 / 15,478,826 = 0.077525, exit 0)", async () => {
+    const t = writeIn(dir, 'nat-bpu.csv', 'segment,target\nBPU,15478826\n');
+    const r = await run(['coverage', jabar, '--by', 'segment', '--targets', t, '-f', 'csv', '-q']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('its BPU target, 15,478,826, is at least half the national BPU participants, 9,098,262 of 2023-12 in data/baseline.csv');
+  });
+
+  it('the line is half a segment\'s: BPU 4,549,131 refused, 4,549,130 read as the Kanwil\'s own (said)', async () => {
+    const at = writeIn(dir, 'bpu-at.csv', 'segment,year,target\nBPU,2026,4549131\n');
+    const under = writeIn(dir, 'bpu-under.csv', 'segment,year,target\nBPU,2026,4549130\n');
+    const a = await run(['coverage', jabar, '--by', 'segment', '--targets', at, '-f', 'csv', '-q']);
+    expect(a.code, a.stderr).toBe(3);
+    const u = await run(['coverage', jabar, '--by', 'segment', '--targets', under, '-f', 'csv']);
+    expect(u.code, u.stderr).toBe(0);
+    // 1,200,000 / 4,549,130 = 0.263787
+    expect(rowOf(u.stdout, 'BPU').achievement).toBe('0.263787');
+    expect(u.stderr).toContain("taken as this report's scope's");
+  });
+
+  it('an input with no area column meets the same file as national targets (one rule for both paths)', async () => {
+    // 26,000,000 + 9,500,000 = 35,500,000 participants, at least half the national 39,350,000: national.
+    const t = writeIn(dir, 'nat-bpu2.csv', 'segment,target\nBPU,15478826\n');
+    const noArea = writeIn(dir, 'seg-no-area.csv', 'period,segment,participants\n2026-06,PU,26000000\n2026-06,BPU,9500000\n');
+    const r = await run(['coverage', noArea, '--by', 'segment', '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('against the national targets of');
+  });
+});

@@ -217,7 +217,7 @@ export type CoverageProblem =
    * report of some areas only (a Kanwil, a province's regencies): such targets are national, and a
    * Kanwil's participants are not compared with them (rv28 R1, R2). Smaller ones are the scope's own (rv30 T2).
    */
-  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; /** The national participants they are at least half of. */ readonly national?: NationalFigure }
+  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; /** The national participants they are at least half of. */ readonly national?: NationalFigure; /** One segment's targets at least half that segment's national participants (rv32 W7). */ readonly segment?: { readonly segment: string; readonly total: number; readonly national: number; readonly period: string } }
   /**
    * Targets with no area column read as the scope's own, that say they are of another scope (the tool's
    * own JSON output, meta.scope: Banuspa's segment targets on Sulama's report, rv31 V5), or whose target is
@@ -1129,18 +1129,24 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let ownScope: { total: number; targets: number } | undefined;
   if (at && targets!.yearFrom !== 'plan' && !areaDimOf(targetUnits) && scope.kind !== 'national' && scope.kind !== 'unknown') {
     const ti = measureIndex(at.table, 'target');
+    const si = dimIndex(at.table, 'segment');
     let total = 0;
     let n = 0;
+    // Per segment too: a national split of one segment is national under half the whole (rv32 W7).
+    const bySegment = new Map<string, number>();
     const ac = columnsFor(at.table);
     for (let i = 0; i < ac.size; i++) {
       const v = ac.value(i, ti);
       if (v === null) continue;
       total += v;
       n++;
+      const s = si >= 0 ? ac.key(i, si) : null;
+      if (s !== null && s !== undefined) bySegment.set(s, (bySegment.get(s) ?? 0) + v);
     }
     const national = targets!.national;
-    if (!national || national.said || nationalSized(total, national)) {
-      throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}) });
+    const size = national && !national.said ? nationalSized(total, national, bySegment) : false;
+    if (!national || national.said || size) {
+      throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}), ...(size && size.segment ? { segment: { segment: size.segment, total: size.total, national: size.national, period: national!.segmentsPeriod ?? '' } } : {}) });
     }
     // The file says whose they are (the tool's own JSON output): another Kanwil's or province's are not
     // this one's (rv31 V5), nor another part's of the same Kanwil, told by its areas (rv32 W8: Maluku's
