@@ -89,6 +89,8 @@ export interface SourceFacts {
   readonly scopeName?: string;
   /** The names of its areas (`meta.scope.provinces` of a Kanwil's, `.regencies` of a province's). */
   readonly scopeAreas?: readonly string[];
+  /** Its `meta.scope.areas` and `.of` (1 of 8 provinces). */
+  readonly scopeCounts?: { readonly areas: number; readonly of: number };
 }
 
 export interface Table {

@@ -243,7 +243,7 @@ export class JsonRowParser {
   private memberIsMeta = false;
   private metaKeyIsDenominator = false;
   // "meta"."codeSystem": the code system its province codes are written in (RowSink.declare).
-  private metaDeclares: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName' | 'scopeArea' = 'denominator';
+  private metaDeclares: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName' | 'scopeArea' | 'scopeAreas' | 'scopeOf' = 'denominator';
   // "meta"."scope" of the tool's own output, and its member "kind" (national, kanwil…: rv30 T2).
   private metaKeyIsScope = false;
   private scopeKeyIsKind = false;
@@ -454,6 +454,7 @@ export class JsonRowParser {
           if (this.tokRole === R_FIELD) this.setCell(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
           else if (this.tokRole === R_TOTAL_FIELD) this.totalValue(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
           else if (this.tokRole === R_SHOWN_FIELD && this.shown && this.shownKey !== undefined && c !== 45) this.shown[this.shownKey] = v;
+          else if (this.tokRole === R_META_DENOMINATOR && (this.metaDeclares === 'scopeAreas' || this.metaDeclares === 'scopeOf') && c !== 45) this.sink.declare?.(this.metaDeclares, String(v), { line: this.tokLine, column: this.tokCol });
           this.afterValue();
           i = j;
           continue;
@@ -774,9 +775,10 @@ export class JsonRowParser {
         this.metaKeyIsScope = this.strText === 'scope';
       } else if (top === F_META_SCOPE) {
         // and its "name" (the Kanwil or province: rv31 V5, targets of another Kanwil's).
-        this.scopeKeyIsKind = this.strText === 'kind' || this.strText === 'name';
+        // and its counts "areas" of "of" (a scope in part whose areas an older file does not name).
+        this.scopeKeyIsKind = this.strText === 'kind' || this.strText === 'name' || this.strText === 'areas' || this.strText === 'of';
         this.scopeKeyIsAreas = this.strText === 'provinces' || this.strText === 'regencies';
-        if (this.scopeKeyIsKind) this.metaDeclares = this.strText === 'kind' ? 'scope' : 'scopeName';
+        if (this.scopeKeyIsKind) this.metaDeclares = this.strText === 'kind' ? 'scope' : this.strText === 'name' ? 'scopeName' : this.strText === 'areas' ? 'scopeAreas' : 'scopeOf';
       } else if (top === F_META_SHOWN) this.shownKey = this.strText === 'rows' || this.strText === 'of' ? this.strText : undefined;
       else if (top === F_TOP_OBJECT) {
         this.memberIsMeta = this.strText === 'meta';

@@ -1,6 +1,6 @@
 // rv32 W5, W9, W8, W7: targets compared with participants that are not theirs, exit 0, nothing said.
 // Expected figures by hand in the comments.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvRows, run, tmp, writeIn } from './helpers.js';
 
@@ -94,6 +94,13 @@ describe("rv32 W8: the tool's own JSON targets of another province of the same K
     const own = await run(['coverage', maluku, '--by', 'segment', '--targets', t, '-f', 'csv', '-q']);
     expect(own.code, own.stderr).toBe(0);
     expect(rowOf(own.stdout, 'PU').achievement).toBe('0.620377');
+    // The same file as an older version wrote it (meta.scope without its provinces): whose, unknown, said.
+    const json = JSON.parse(readFileSync(t, 'utf8')) as { meta: { scope: Record<string, unknown> } };
+    delete json.meta.scope['provinces'];
+    const old = writeIn(dir, 'maluku-t-old.json', JSON.stringify(json));
+    const o = await run(['coverage', gorontalo, '--by', 'segment', '--targets', old, '-f', 'csv', '-q']);
+    expect(o.code, o.stderr).toBe(0);
+    expect(o.stderr).toContain("its meta.scope says 1 of 8 areas without naming them (written by an older version), so whether they are this report's cannot be checked");
   });
 });
 

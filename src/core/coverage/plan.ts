@@ -1154,7 +1154,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const said = targets!.scopeSaid;
     if (said && (said.kind !== scope.kind || !('name' in scope) || said.name !== scope.name || scopeAreasDiffer(said.areas, scope))) throw new CoverageError({ kind: 'targets-other-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, said });
     ownScope = { total, targets: n };
-    notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });
+    // A file of a scope in part that does not name its areas (written before rv32 W8): whose part cannot be told, said.
+    const unnamed = said && !said.areas && said.counts && said.counts.areas < said.counts.of ? said.counts : undefined;
+    notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national, ...(unnamed ? { unnamed } : {}) });
   }
   /** The targets of the report's areas: of its rows, or of the whole areas of data taken whole (rv28 R9). */
   // Targets per an area finer than the data's, with no column of the data's (province targets on a

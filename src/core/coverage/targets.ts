@@ -84,7 +84,7 @@ export interface Targets {
    * The one Kanwil or province the file says it is of (the tool's own JSON output, meta.scope): targets
    * with no area column that say another scope than the report's are refused, not read as its own (rv31 V5).
    */
-  readonly scopeSaid?: { readonly kind: string; readonly name: string; /** The names of its areas (provinces of a Kanwil's, regencies of a province's). */ readonly areas?: readonly string[] };
+  readonly scopeSaid?: { readonly kind: string; readonly name: string; /** The names of its areas (provinces of a Kanwil's, regencies of a province's). */ readonly areas?: readonly string[]; /** Its count of areas, where it does not name them (a file written before fx49). */ readonly counts?: { readonly areas: number; readonly of: number } };
 }
 
 /**
