@@ -515,7 +515,7 @@ export async function coverageTargets(
     const national = table.sources.some((s) => s.scope === 'national') ? { ...nationalFigure, said: true as const } : nationalFigure;
     // And a Kanwil's or a province's, by name: another's is not this report's (rv31 V5).
     const named = table.sources.find((s) => s.scope !== undefined && s.scope !== 'national' && s.scopeName !== undefined);
-    const scopeSaid = named ? { kind: named.scope!, name: named.scopeName! } : undefined;
+    const scopeSaid = named ? { kind: named.scope!, name: named.scopeName!, ...(named.scopeAreas ? { areas: named.scopeAreas } : {}), ...(named.scopeCounts ? { counts: named.scopeCounts } : {}) } : undefined;
     return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}), ...(scopeSaid ? { scopeSaid } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;

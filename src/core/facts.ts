@@ -239,7 +239,7 @@ export type Note =
    * Targets without an area column on a report of some areas only, under half the national participants
    * of the report's time: taken as the report's scope's own (rv30 T2).
    */
-  | { readonly code: 'targets-own-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly national: { readonly period: string; readonly participants: number; readonly source: string } }
+  | { readonly code: 'targets-own-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly national: { readonly period: string; readonly participants: number; readonly source: string }; /** The file's meta.scope is of some of an office's or province's areas and does not name them (rv32 W8). */ readonly unnamed?: { readonly areas: number; readonly of: number } }
   /** An input with no area column, taken as the whole country's where a national figure meets it (rv28 R4). */
   | { readonly code: 'taken-national'; readonly file: string; readonly against: 'target' | 'denominators' | 'targets'; readonly targets?: string; readonly targetsTotal?: number; readonly participants: number | null; readonly period: string | null; readonly national: number; readonly nationalPeriod: string; readonly source: string }
   | { readonly code: 'bundled-denominators'; readonly measure?: string; readonly inputHas?: readonly string[] }

@@ -19,10 +19,15 @@ export type AreaDim = 'regency' | 'province' | 'kanwil';
 export type Scope =
   /** Every area of the country at that grain. */
   | { readonly kind: 'national'; readonly dim: AreaDim; readonly areas: number; readonly of: number }
-  /** Areas of one regional office: all of them (areas = of), or some. */
-  | { readonly kind: 'kanwil'; readonly name: string; readonly dim: 'province' | 'regency'; readonly areas: number; readonly of: number }
-  /** Regencies and cities of one province. */
-  | { readonly kind: 'province'; readonly name: string; readonly code: string; readonly dim: 'regency'; readonly areas: number; readonly of: number }
+  /**
+   * Areas of one regional office: all of them (areas = of), or some. `provinces`: the names of the
+   * provinces it covers (some or all of their regencies where dim is regency), so that two scopes of one
+   * office are told apart by their areas, not by their words ("Kanwil Sulama, 1 of 8": Maluku's or
+   * Gorontalo's, rv32 W8).
+   */
+  | { readonly kind: 'kanwil'; readonly name: string; readonly dim: 'province' | 'regency'; readonly areas: number; readonly of: number; readonly provinces?: readonly string[] }
+  /** Regencies and cities of one province; `regencies`: their names. */
+  | { readonly kind: 'province'; readonly name: string; readonly code: string; readonly dim: 'regency'; readonly areas: number; readonly of: number; readonly regencies?: readonly string[] }
   /** Areas of several parents: N areas in M provinces (regencies) or M kanwil (provinces). */
   | { readonly kind: 'areas'; readonly dim: AreaDim; readonly areas: number; readonly parents: number }
   /** The data names no area (a segment or sector file without a province column). */
@@ -46,6 +51,32 @@ function kanwilsOf(book: AreaBook): Map<string, string[]> {
   return out;
 }
 
+/** The names of some provinces (by code), in the geography's order. */
+function provinceNames(book: AreaBook, codes: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const [code, p] of book.provinces) if (codes.has(code)) out.push(p.name);
+  return out;
+}
+
+/** The names of some regencies (by code), in the geography's order. */
+function regencyNames(book: AreaBook, codes: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const [code, r] of book.regencies) if (codes.has(code)) out.push(r.name);
+  return out;
+}
+
+/**
+ * The areas two scopes of the same kind and name cover differ (Maluku's and Gorontalo's, both "Kanwil
+ * Sulama, 1 of 8"): their provinces (a Kanwil's) or regencies (a province's), where both say them.
+ */
+export function scopeAreasDiffer(a: readonly string[] | undefined, b: Scope): boolean {
+  const ours = b.kind === 'kanwil' ? b.provinces : b.kind === 'province' ? b.regencies : undefined;
+  if (!a || !ours) return false;
+  if (a.length !== ours.length) return true;
+  const set = new Set(ours);
+  return a.some((x) => !set.has(x));
+}
+
 /** The regencies of a province, by code. */
 export function regenciesOf(book: AreaBook, province: string): string[] {
   const out: string[] = [];
@@ -66,7 +97,7 @@ export function scopeOf(dim: AreaDim | undefined, keys: ReadonlySet<string>, boo
     // One regional office's row: its scope is the office, in its provinces, as the same month given by
     // province names it ("Kanwil Sulawesi Maluku (Sulama): 8 provinces", not "1 regional office": rv28 R24).
     const one = keys.size === 1 ? kanwils.get([...keys][0]!) : undefined;
-    if (one) return { kind: 'kanwil', name: [...keys][0]!, dim: 'province', areas: one.length, of: one.length };
+    if (one) return { kind: 'kanwil', name: [...keys][0]!, dim: 'province', areas: one.length, of: one.length, provinces: provinceNames(book, new Set(one)) };
     return { kind: 'areas', dim, areas: keys.size, parents: keys.size };
   }
   if (dim === 'province') {
@@ -76,7 +107,7 @@ export function scopeOf(dim: AreaDim | undefined, keys: ReadonlySet<string>, boo
     if (offices.size === 1) {
       const name = [...offices][0]!;
       const all = kanwils.get(name);
-      if (all) return { kind: 'kanwil', name, dim, areas: keys.size, of: all.length };
+      if (all) return { kind: 'kanwil', name, dim, areas: keys.size, of: all.length, provinces: provinceNames(book, keys) };
     }
     return { kind: 'areas', dim, areas: keys.size, parents: offices.size };
   }
@@ -86,7 +117,7 @@ export function scopeOf(dim: AreaDim | undefined, keys: ReadonlySet<string>, boo
   if (provinces.size === 1) {
     const code = [...provinces][0]!;
     const p = book.provinces.get(code);
-    if (p) return { kind: 'province', name: p.name, code, dim, areas: keys.size, of: regenciesOf(book, code).length };
+    if (p) return { kind: 'province', name: p.name, code, dim, areas: keys.size, of: regenciesOf(book, code).length, regencies: regencyNames(book, keys) };
   }
   const offices = new Set<string>();
   for (const p of provinces) offices.add(book.provinces.get(p)?.kanwil ?? `?${p}`);
@@ -96,7 +127,7 @@ export function scopeOf(dim: AreaDim | undefined, keys: ReadonlySet<string>, boo
     if (all) {
       let of = 0;
       for (const p of all) of += regenciesOf(book, p).length;
-      return { kind: 'kanwil', name, dim, areas: keys.size, of };
+      return { kind: 'kanwil', name, dim, areas: keys.size, of, provinces: provinceNames(book, provinces) };
     }
   }
   return { kind: 'areas', dim, areas: keys.size, parents: provinces.size };
@@ -155,7 +186,7 @@ export function declaredScope(specs: readonly ExpectSpec[], dim: string, keys: R
   const only = specs.length === 1 ? specs[0]! : undefined;
   if (only?.kind === 'province' && d === 'regency') {
     const p = book.provinces.get(only.code);
-    if (p) return { kind: 'province', name: p.name, code: only.code, dim: d, areas: keys.size, of: keys.size };
+    if (p) return { kind: 'province', name: p.name, code: only.code, dim: d, areas: keys.size, of: keys.size, regencies: regencyNames(book, new Set(keys.keys())) };
   }
   return scopeOf(d, new Set(keys.keys()), book);
 }

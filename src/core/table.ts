@@ -87,6 +87,10 @@ export interface SourceFacts {
   readonly scope?: string;
   /** Its name, where the output is of one Kanwil or province (`meta.scope.name`). */
   readonly scopeName?: string;
+  /** The names of its areas (`meta.scope.provinces` of a Kanwil's, `.regencies` of a province's). */
+  readonly scopeAreas?: readonly string[];
+  /** Its `meta.scope.areas` and `.of` (1 of 8 provinces). */
+  readonly scopeCounts?: { readonly areas: number; readonly of: number };
 }
 
 export interface Table {

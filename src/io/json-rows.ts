@@ -125,7 +125,8 @@ const F_SKIP_OBJECT = 4;
 const F_META = 5; // the tool's own output's "meta": only its "denominator" is read
 const F_TOTALS = 6; // the value of "totals": the file's own totals, checked against its rows
 const F_META_SHOWN = 7; // "meta"."shown": how many rows of how many a report shows (--top)
-const F_META_SCOPE = 8; // "meta"."scope": the areas the tool's own output is of (only its "kind" is read)
+const F_META_SCOPE = 8; // "meta"."scope": the areas the tool's own output is of (its "kind", "name" and areas are read)
+const F_META_SCOPE_AREAS = 9; // "meta"."scope"."provinces" or ."regencies": the names of its areas (rv32 W8)
 
 // What a value that starts now is for.
 const R_TOP = 0;
@@ -140,6 +141,7 @@ const R_TOTAL_FIELD = 8; // a member of the totals object
 const R_META_SHOWN = 9; // the value of "meta"."shown"
 const R_SHOWN_FIELD = 10; // "meta"."shown"."rows" or ."of"
 const R_META_SCOPE = 11; // the value of "meta"."scope"
+const R_META_SCOPE_AREAS = 12; // the value of "meta"."scope"."provinces" or ."regencies"
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 const INTEGER_LITERAL = /^-?[0-9]+$/;
@@ -241,10 +243,12 @@ export class JsonRowParser {
   private memberIsMeta = false;
   private metaKeyIsDenominator = false;
   // "meta"."codeSystem": the code system its province codes are written in (RowSink.declare).
-  private metaDeclares: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName' = 'denominator';
+  private metaDeclares: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName' | 'scopeArea' | 'scopeAreas' | 'scopeOf' = 'denominator';
   // "meta"."scope" of the tool's own output, and its member "kind" (national, kanwil…: rv30 T2).
   private metaKeyIsScope = false;
   private scopeKeyIsKind = false;
+  // Its member "provinces" or "regencies", an array of names (rv32 W8: Maluku's scope and Gorontalo's).
+  private scopeKeyIsAreas = false;
   // "meta"."shown" of the tool's own report: its rows and of how many (a report cut by --top).
   private metaKeyIsShown = false;
   private shownKey: 'rows' | 'of' | undefined;
@@ -450,6 +454,7 @@ export class JsonRowParser {
           if (this.tokRole === R_FIELD) this.setCell(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
           else if (this.tokRole === R_TOTAL_FIELD) this.totalValue(c === 45 ? -v : v, { line: this.tokLine, column: this.tokCol });
           else if (this.tokRole === R_SHOWN_FIELD && this.shown && this.shownKey !== undefined && c !== 45) this.shown[this.shownKey] = v;
+          else if (this.tokRole === R_META_DENOMINATOR && (this.metaDeclares === 'scopeAreas' || this.metaDeclares === 'scopeOf') && c !== 45) this.sink.declare?.(this.metaDeclares, String(v), { line: this.tokLine, column: this.tokCol });
           this.afterValue();
           i = j;
           continue;
@@ -483,7 +488,8 @@ export class JsonRowParser {
     if (top === F_ROW) return this.fieldKey >= 0 ? R_FIELD : R_SKIP;
     if (top === F_TOP_OBJECT) return this.memberIsRows ? R_ROWS : this.memberIsMeta ? R_META : this.memberIsTotals ? R_TOTALS : R_SKIP;
     if (top === F_META) return this.metaKeyIsDenominator ? R_META_DENOMINATOR : this.metaKeyIsShown ? R_META_SHOWN : this.metaKeyIsScope ? R_META_SCOPE : R_SKIP;
-    if (top === F_META_SCOPE) return this.scopeKeyIsKind ? R_META_DENOMINATOR : R_SKIP;
+    if (top === F_META_SCOPE) return this.scopeKeyIsKind ? R_META_DENOMINATOR : this.scopeKeyIsAreas ? R_META_SCOPE_AREAS : R_SKIP;
+    if (top === F_META_SCOPE_AREAS) return R_META_DENOMINATOR;
     if (top === F_META_SHOWN) return this.shownKey !== undefined ? R_SHOWN_FIELD : R_SKIP;
     if (top === F_TOTALS) return this.totalName !== undefined ? R_TOTAL_FIELD : R_SKIP;
     return R_SKIP;
@@ -523,6 +529,12 @@ export class JsonRowParser {
         break;
       case R_META_SCOPE:
         if (c === 123) frame = F_META_SCOPE;
+        break;
+      case R_META_SCOPE_AREAS:
+        if (c === 91) {
+          frame = F_META_SCOPE_AREAS;
+          this.metaDeclares = 'scopeArea';
+        }
         break;
       case R_META_SHOWN:
         if (c === 123) {
@@ -592,11 +604,11 @@ export class JsonRowParser {
     }
     const top = this.stack[depth - 1]!;
     if (top === F_ROWS) this.itemIndex++;
-    this.expect = top === F_ROWS || top === F_SKIP_ARRAY ? E_COMMA_OR_CLOSE_ARRAY : E_COMMA_OR_CLOSE_OBJECT;
+    this.expect = top === F_ROWS || top === F_SKIP_ARRAY || top === F_META_SCOPE_AREAS ? E_COMMA_OR_CLOSE_ARRAY : E_COMMA_OR_CLOSE_OBJECT;
     if (top === F_ROW) this.fieldKey = -1;
     else if (top === F_TOP_OBJECT) this.memberIsRows = this.memberIsMeta = this.memberIsTotals = false;
     else if (top === F_META) this.metaKeyIsDenominator = this.metaKeyIsShown = this.metaKeyIsScope = false;
-    else if (top === F_META_SCOPE) this.scopeKeyIsKind = false;
+    else if (top === F_META_SCOPE) this.scopeKeyIsKind = this.scopeKeyIsAreas = false;
     else if (top === F_META_SHOWN) this.shownKey = undefined;
     else if (top === F_TOTALS) this.totalName = undefined;
   }
@@ -763,8 +775,10 @@ export class JsonRowParser {
         this.metaKeyIsScope = this.strText === 'scope';
       } else if (top === F_META_SCOPE) {
         // and its "name" (the Kanwil or province: rv31 V5, targets of another Kanwil's).
-        this.scopeKeyIsKind = this.strText === 'kind' || this.strText === 'name';
-        if (this.scopeKeyIsKind) this.metaDeclares = this.strText === 'kind' ? 'scope' : 'scopeName';
+        // and its counts "areas" of "of" (a scope in part whose areas an older file does not name).
+        this.scopeKeyIsKind = this.strText === 'kind' || this.strText === 'name' || this.strText === 'areas' || this.strText === 'of';
+        this.scopeKeyIsAreas = this.strText === 'provinces' || this.strText === 'regencies';
+        if (this.scopeKeyIsKind) this.metaDeclares = this.strText === 'kind' ? 'scope' : this.strText === 'name' ? 'scopeName' : this.strText === 'areas' ? 'scopeAreas' : 'scopeOf';
       } else if (top === F_META_SHOWN) this.shownKey = this.strText === 'rows' || this.strText === 'of' ? this.strText : undefined;
       else if (top === F_TOP_OBJECT) {
         this.memberIsMeta = this.strText === 'meta';

@@ -497,7 +497,7 @@ function loadedTable(shape: TableShape, cols: RowColumns, sources: readonly Sour
 }
 
 /** The sink that decides a file's rule from its header (an id column makes an extract) at its first row. */
-function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string; lateCodeSystem?: [string, { line: number; column: number }]; period?: string; scope?: string; scopeName?: string } {
+function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early?: (rows: number) => void): RowSink & { typed?: TypedRows; columns: [string, number, { line: number; column: number }][]; blanks: number; declared?: [string, { line: number; column: number }]; codeSystem?: string; lateCodeSystem?: [string, { line: number; column: number }]; period?: string; scope?: string; scopeName?: string; scopeAreas?: string[]; scopeCounts?: { areas?: number; of?: number } } {
   let rows = 0;
   const sink = {
     typed: undefined as TypedRows | undefined,
@@ -514,11 +514,15 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
     scope: undefined as string | undefined,
     /** Its meta.scope.name (a Kanwil's or a province's). */
     scopeName: undefined as string | undefined,
+    /** Its meta.scope.provinces or .regencies: the names of the areas it covers (rv32 W8). */
+    scopeAreas: undefined as string[] | undefined,
+    /** Its meta.scope.areas and .of (1 of 8). */
+    scopeCounts: undefined as { areas?: number; of?: number } | undefined,
     column(name: string, index: number, place: { line: number; column: number }) {
       if (sink.typed) sink.typed.column(name, index, place);
       else sink.columns.push([name, index, place]);
     },
-    declare(what: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName', value: string, place: { line: number; column: number }) {
+    declare(what: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName' | 'scopeArea' | 'scopeAreas' | 'scopeOf', value: string, place: { line: number; column: number }) {
       // The tool's own output's scope (meta.scope.kind): kept with the file's facts, for --targets (rv30 T2).
       if (what === 'scope') {
         sink.scope ??= value;
@@ -526,6 +530,16 @@ function deciding(load: Load, make: (rule: 'refuse' | 'sum') => TypedRows, early
       }
       if (what === 'scopeName') {
         sink.scopeName ??= value;
+        return;
+      }
+      if (what === 'scopeAreas' || what === 'scopeOf') {
+        sink.scopeCounts ??= {};
+        if (what === 'scopeAreas') sink.scopeCounts.areas ??= Number(value);
+        else sink.scopeCounts.of ??= Number(value);
+        return;
+      }
+      if (what === 'scopeArea') {
+        (sink.scopeAreas ??= []).push(value);
         return;
       }
       // A JSON report's month (meta.period): kept with the file's facts, for --previous (rv28 R20).
@@ -868,6 +882,8 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       ...(sink.period !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(sink.period) ? { period: sink.period } : {}),
       ...(sink.scope !== undefined ? { scope: sink.scope } : {}),
       ...(sink.scopeName !== undefined ? { scopeName: sink.scopeName } : {}),
+      ...(sink.scopeAreas !== undefined ? { scopeAreas: sink.scopeAreas } : {}),
+      ...(sink.scopeCounts?.areas !== undefined && sink.scopeCounts.of !== undefined ? { scopeCounts: { areas: sink.scopeCounts.areas, of: sink.scopeCounts.of } } : {}),
       ...(t.spareGaps.length ? { spareGaps: t.spareGaps } : {}),
     };
   } finally {

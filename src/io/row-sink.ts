@@ -42,7 +42,7 @@ export interface RowSink {
    * which names what its rows' `denominator` is, and `meta.codeSystem`, the code system of its province
    * codes, `meta.period`, the month of its rows, and `meta.scope.kind`, the areas it is of). Told before the rows it concerns, when the file has it there.
    */
-  declare?(what: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName', value: string, place: CellPlace): void;
+  declare?(what: 'denominator' | 'codeSystem' | 'period' | 'scope' | 'scopeName' | 'scopeArea' | 'scopeAreas' | 'scopeOf', value: string, place: CellPlace): void;
 }
 
 /**

@@ -81,6 +81,8 @@ const KEYS = new Map<string, KeyWords>([
   ['scope.code', { en: 'code', id: 'kode' }],
   ['scope.areas', { en: 'areas reported', id: 'wilayah yang melapor', kind: 'int' }],
   ['scope.of', { en: 'areas in it', id: 'wilayah di dalamnya', kind: 'int' }],
+  ['scope.provinces', { en: 'provinces', id: 'provinsi' }],
+  ['scope.regencies', { en: 'regencies and cities', id: 'kabupaten/kota' }],
   ['sha256', { en: 'SHA-256', id: 'SHA-256' }],
   ['bytes', { en: 'size (bytes)', id: 'ukuran (bita)', kind: 'int' }],
   ['rows', { en: 'rows', id: 'baris', kind: 'int' }],

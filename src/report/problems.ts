@@ -9,6 +9,9 @@ import { SumOverflowError, TableConflictError, type SourceFacts } from '../core/
 import type { Problem, Text } from '../errors.js';
 import { dimLabel, factText, groupDigits, overDenominatorRows, scopeText, type Lang } from './vocabulary.js';
 
+/** 'a, b or c' ('a, b atau c'). */
+const orList = (xs: readonly string[], or: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
+
 /** A row of one of the two tables a month is given in, by its file (a sheet's row as its cell). */
 function twicePlace(at: { readonly source?: SourceFacts; readonly line: number }): string {
   if (!at.source) return String(at.line);
@@ -56,6 +59,18 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       return { message: L(`--expect names ${dimLabel(p.dim).en} units, but the input has no ${dimLabel(p.dim).en} column`, `--expect menyebut ${dimLabel(p.dim).id}, tetapi input tidak memiliki kolom ${dimLabel(p.dim).id}`), hint: L('--expect takes the key of --by (province, regency or kanwil)', '--expect memakai kunci --by (province, regency atau kanwil)') };
     case 'targets-match-nothing':
       return { message: L(`none of the ${groupDigits(p.rows, 'en')} targets of ${p.source} is for an area of this report`, `tidak satu pun dari ${groupDigits(p.rows, 'id')} target di ${p.source} berlaku untuk wilayah laporan ini`), hint: L('check that the targets file is for these areas and this --by', 'periksa apakah berkas target memang untuk wilayah dan --by ini') };
+    case 'target-parts-missing': {
+      // rv32 W9: PU's targets per province against every segment's participants of a file by province.
+      const per = p.partDims.map((k) => dimLabel(k)[lang]).join(' × ');
+      const absent = p.absent.length ? L(` (it gives none of ${orList(p.absent, 'or')})`, ` (tidak ada target ${orList(p.absent, 'atau')})`) : '';
+      return {
+        message: L(
+          `the targets of ${p.source} are given per ${per}, which the input does not have, and none of the ${groupDigits(p.rows, 'en')} rows it gives targets for has every ${per}'s target${absent}: each row's participants are of every ${per}, so no target of the file is compared with them`,
+          `target di ${p.source} diberikan per ${per}, yang tidak ada di input, dan tidak satu pun dari ${groupDigits(p.rows, 'id')} baris yang diberinya target memiliki target setiap ${per}${absent}: peserta setiap baris adalah peserta semua ${per}, sehingga tidak ada target berkas itu yang dibandingkan dengannya`,
+        ),
+        hint: L(`give an input with a ${p.partDims.join(',')} column (e.g. period,province,${p.partDims.join(',')},participants) to compare those targets, or a targets file with every ${per}'s target`, `berikan input dengan kolom ${p.partDims.join(',')} (mis. period,province,${p.partDims.join(',')},participants) untuk membandingkan target itu, atau berkas target dengan target setiap ${per}`),
+      };
+    }
     case 'targets-other-scope': {
       // rv31 V5 (the file says another scope) and V1 (a target above the whole denominator).
       const where = scopeText(p.scope, lang) ?? '';
@@ -66,9 +81,14 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       const what = p.keys.length
         ? L(`its ${groupDigits(p.targets, 'en')} ${many ? 'targets' : 'target'} per ${per} (${groupDigits(p.total, 'en')}${many ? ' in all' : ''}) ${many ? 'are' : 'is'}`, `${groupDigits(p.targets, 'id')} target per ${per} (${groupDigits(p.total, 'id')}${many ? ' seluruhnya' : ''})`)
         : L(`its one total (${groupDigits(p.total, 'en')}) is`, `satu totalnya (${groupDigits(p.total, 'id')})`);
-      const saidWhere = p.said ? `${p.said.kind === 'kanwil' ? 'Kanwil ' : ''}${p.said.name}` : '';
+      // One office or province on both sides, other areas (rv32 W8: Maluku's plan on Gorontalo's report): named.
+      const ours = p.scope.kind === 'kanwil' ? p.scope.provinces : p.scope.kind === 'province' ? p.scope.regencies : undefined;
+      const sameName = p.said !== undefined && 'name' in p.scope && p.said.name === p.scope.name && p.said.kind === p.scope.kind;
+      const areaList = (xs: readonly string[] | undefined): string => (sameName && xs?.length ? ` (${xs.length > 8 ? `${xs.slice(0, 8).join(', ')}, … (${xs.length})` : xs.join(', ')})` : '');
+      const saidWhere = p.said ? `${p.said.kind === 'kanwil' ? 'Kanwil ' : ''}${p.said.name}${areaList(p.said.areas)}` : '';
+      const whereAreas = `${where}${areaList(ours)}`;
       const why = p.said
-        ? L(`its meta.scope says ${many ? 'they are' : 'it is'} of ${saidWhere}, and this report covers ${where}`, `meta.scope-nya menyatakan target itu milik ${saidWhere}, sedangkan laporan ini mencakup ${where}`)
+        ? L(`its meta.scope says ${many ? 'they are' : 'it is'} of ${saidWhere}, and this report covers ${whereAreas}`, `meta.scope-nya menyatakan target itu milik ${saidWhere}, sedangkan laporan ini mencakup ${whereAreas}`)
         : p.over
           ? L(
               `${many ? 'they' : 'it'} would be this report's scope's, ${where}, but the target of ${p.over.row || 'the Total'} (${groupDigits(p.over.target, 'en')}) is above its whole ${p.over.measure} (${groupDigits(p.over.denominator, 'en')}), which no breakdown of the scope's plan gives (its bound is the denominator): ${many ? 'they are' : 'it is'} another area's or the nation's`,
@@ -98,6 +118,11 @@ function coverageText(p: CoverageProblem, lang: Lang, place: (src: number, line:
       const cols = ['kanwil', ...p.keys, 'target'].join(',');
       const why = p.national?.said
         ? L(` (the file's meta.scope says it is national)`, ` (meta.scope berkas menyatakan cakupannya nasional)`)
+        : p.segment
+        ? L(
+            ` (its ${p.segment.segment} target${p.targets > 1 ? 's' : ''}, ${groupDigits(p.segment.total, 'en')}, ${p.targets > 1 ? 'are' : 'is'} at least half the national ${p.segment.segment} participants, ${groupDigits(p.segment.national, 'en')} of ${p.segment.period} in data/baseline.csv (its 38 provinces); no region holds half a segment's)`,
+            ` (target ${p.segment.segment}-nya, ${groupDigits(p.segment.total, 'id')}, sedikitnya separuh peserta ${p.segment.segment} nasional, ${groupDigits(p.segment.national, 'id')} per ${p.segment.period} menurut data/baseline.csv (38 provinsinya); tidak ada wilayah yang memegang separuh suatu segmen)`,
+          )
         : p.national
         ? L(` (${p.keys.length && p.targets > 1 ? 'they are' : 'it is'} at least half the national participants, ${groupDigits(p.national.participants, 'en')} of ${p.national.period} in ${p.national.source}; no region holds half the country's)`, ` (sedikitnya separuh peserta nasional, ${groupDigits(p.national.participants, 'id')} per ${p.national.period} menurut ${p.national.source}; tidak ada wilayah yang memegang separuh negeri)`)
         : '';

@@ -20,7 +20,7 @@ describe('rv26 F1: the scope of a report whose files mix province rows and one p
     const r = await run(['coverage', byProvince, byRegency, '--year', '2024', '-q', '-f', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const meta = JSON.parse(r.stdout).meta;
-    expect(meta.scope).toEqual({ kind: 'kanwil', name: 'Sulawesi Maluku (Sulama)', dim: 'province', areas: 3, of: 8 });
+    expect(meta.scope).toEqual({ kind: 'kanwil', name: 'Sulawesi Maluku (Sulama)', dim: 'province', areas: 3, of: 8, provinces: ['Sulawesi Utara', 'Gorontalo', 'Maluku'] });
     expect(meta.scopeText).toEqual({ en: SCOPE_EN, id: SCOPE_ID });
   });
 

@@ -137,11 +137,18 @@ describe('V1: targets with no area column above the whole denominator', () => {
 
   it('no area on either side: warned under --quiet, naming the row (main: BPU target_coverage 5.159609, no word)', async () => {
     const recap = writeIn(dir, 'recap.csv', 'period,segment,participants,potential_workers\n2026-06,PU,1958927,3500000\n2026-06,BPU,979463,3000000\n2026-06,JAKON,261191,700000\n2026-06,PMI,65298,101061\n');
-    const t = writeIn(dir, 'bpu.csv', 'segment,year,target\nBPU,2026,15478826\n');
+    // A BPU target under half the national BPU participants (9,098,262 / 2 = 4,549,131: rv32 W7), above
+    // the row's whole denominator: 4,000,000 / 3,000,000 = 1.333333.
+    const t = writeIn(dir, 'bpu-4m.csv', 'segment,year,target\nBPU,2026,4000000\n');
     const r = await run(['coverage', recap, '--by', 'segment', '--targets', t, '-f', 'csv', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
-    // 15,478,826 / 3,000,000 = 5.159609; the Total's denominator 3,500,000 + 3,000,000 + 700,000 + 101,061 = 7,301,061.
-    expect(rows(r.stdout).find((x) => x.segment === 'BPU')!.target_coverage).toBe((15478826 / 3000000).toFixed(6));
-    expect(r.stderr).toContain('are above the whole potential_workers of BPU (15,478,826 over 3,000,000); the Total (15,478,826 over 7,301,061)');
+    expect(rows(r.stdout).find((x) => x.segment === 'BPU')!.target_coverage).toBe((4000000 / 3000000).toFixed(6));
+    expect(r.stderr).toContain('above the whole potential_workers of BPU (4,000,000 over 3,000,000)');
+    // The national BPU split (15,478,826) is national by BPU's national participants since rv32 W7: the
+    // recap, 3,264,879 participants with no area column, is then a region's against national targets, refused.
+    const nat = writeIn(dir, 'bpu.csv', 'segment,year,target\nBPU,2026,15478826\n');
+    const n = await run(['coverage', recap, '--by', 'segment', '--targets', nat, '-f', 'csv', '--quiet']);
+    expect(n.code, n.stderr).toBe(3);
+    expect(n.stderr).toContain('against the national targets of');
   });
 });

@@ -23,8 +23,8 @@
 
 import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Period } from '../calendar.js';
 import type { Note, OverDenominatorRow } from '../facts.js';
-import { DENOMINATORS } from '../domain.js';
-import { areaDimOf, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
+import { DENOMINATORS, SEGMENTS } from '../domain.js';
+import { areaDimOf, scopeAreasDiffer, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
 import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
 import { WholeIds } from '../key-index.js';
@@ -32,7 +32,7 @@ import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimate
 import { computeCoverage, type CoverageMetrics } from './metrics.js';
 import { fileRevision, laterFileRevision } from './file-revisions.js';
 import { nationalSized, TargetFrameError, targetsAt, type NationalFigure, type RevisionFacts, type RuleFacts, type Targets, type YearSource } from './targets.js';
-import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
+import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetsInDataAreas, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { zeroTargets } from './zero-targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
@@ -206,19 +206,25 @@ export type CoverageProblem =
   | { readonly kind: 'expect-dim-missing'; readonly dim: string }
   | { readonly kind: 'targets-match-nothing'; readonly source: string; readonly rows: number }
   /**
+   * Targets per a finer key the data has not (segment), where no row of the report has every part's
+   * target (PU targets only against a file by province: rv32 W9, "achieved" 102.5 % on PU's targets
+   * against every segment's participants). `absent`: the parts the file gives for no row.
+   */
+  | { readonly kind: 'target-parts-missing'; readonly source: string; readonly partDims: readonly string[]; readonly absent: readonly string[]; readonly rows: number }
+  /**
    * Targets with no area (a national segment split, one national total: a file with no province,
    * regency or kanwil column) totalling at least half the national participants of the report's time, against a
    * report of some areas only (a Kanwil, a province's regencies): such targets are national, and a
    * Kanwil's participants are not compared with them (rv28 R1, R2). Smaller ones are the scope's own (rv30 T2).
    */
-  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; /** The national participants they are at least half of. */ readonly national?: NationalFigure }
+  | { readonly kind: 'targets-national'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; /** The national participants they are at least half of. */ readonly national?: NationalFigure; /** One segment's targets at least half that segment's national participants (rv32 W7). */ readonly segment?: { readonly segment: string; readonly total: number; readonly national: number; readonly period: string } }
   /**
    * Targets with no area column read as the scope's own, that say they are of another scope (the tool's
    * own JSON output, meta.scope: Banuspa's segment targets on Sulama's report, rv31 V5), or whose target is
    * above the whole denominator of a row they are compared with (no breakdown of a region makes one: rv31
    * V1, a national non-PU split of 28,671,930 against Sulama's 11,710,085 employed).
    */
-  | { readonly kind: 'targets-other-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; readonly said?: { readonly kind: string; readonly name: string }; readonly over?: { readonly row: string; readonly target: number; readonly denominator: number; readonly measure: string } }
+  | { readonly kind: 'targets-other-scope'; readonly source: string; readonly total: number; readonly targets: number; readonly keys: readonly string[]; readonly scope: Scope; readonly year: number | null; readonly said?: { readonly kind: string; readonly name: string; readonly areas?: readonly string[] }; readonly over?: { readonly row: string; readonly target: number; readonly denominator: number; readonly measure: string } }
   /** Targets per an area the data has no column for, and no geography to find it from (the library without `areas`). */
   | { readonly kind: 'targets-area-unplaced'; readonly area: string; readonly source: string }
   /**
@@ -1123,27 +1129,41 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let ownScope: { total: number; targets: number } | undefined;
   if (at && targets!.yearFrom !== 'plan' && !areaDimOf(targetUnits) && scope.kind !== 'national' && scope.kind !== 'unknown') {
     const ti = measureIndex(at.table, 'target');
+    const si = dimIndex(at.table, 'segment');
     let total = 0;
     let n = 0;
+    // Per segment too: a national split of one segment is national under half the whole (rv32 W7).
+    const bySegment = new Map<string, number>();
     const ac = columnsFor(at.table);
     for (let i = 0; i < ac.size; i++) {
       const v = ac.value(i, ti);
       if (v === null) continue;
       total += v;
       n++;
+      const s = si >= 0 ? ac.key(i, si) : null;
+      if (s !== null && s !== undefined) bySegment.set(s, (bySegment.get(s) ?? 0) + v);
     }
     const national = targets!.national;
-    if (!national || national.said || nationalSized(total, national)) {
-      throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}) });
+    const size = national && !national.said ? nationalSized(total, national, bySegment) : false;
+    if (!national || national.said || size) {
+      throw new CoverageError({ kind: 'targets-national', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, ...(national ? { national } : {}), ...(size && size.segment ? { segment: { segment: size.segment, total: size.total, national: size.national, period: national!.segmentsPeriod ?? '' } } : {}) });
     }
-    // The file says whose they are (the tool's own JSON output): another Kanwil's or province's are not this one's (rv31 V5).
+    // The file says whose they are (the tool's own JSON output): another Kanwil's or province's are not
+    // this one's (rv31 V5), nor another part's of the same Kanwil, told by its areas (rv32 W8: Maluku's
+    // segment plan and Gorontalo's report are both "Kanwil Sulama, 1 of 8").
     const said = targets!.scopeSaid;
-    if (said && (said.kind !== scope.kind || !('name' in scope) || said.name !== scope.name)) throw new CoverageError({ kind: 'targets-other-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, said });
+    if (said && (said.kind !== scope.kind || !('name' in scope) || said.name !== scope.name || scopeAreasDiffer(said.areas, scope))) throw new CoverageError({ kind: 'targets-other-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, year: targets!.yearFrom === 'unknown' ? null : targets!.year, said });
     ownScope = { total, targets: n };
-    notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national });
+    // A file of a scope in part that does not name its areas (written before rv32 W8): whose part cannot be told, said.
+    const unnamed = said && !said.areas && said.counts && said.counts.areas < said.counts.of ? said.counts : undefined;
+    notes.push({ code: 'targets-own-scope', source: targets!.source, total, targets: n, keys: targetUnits, scope, national, ...(unnamed ? { unnamed } : {}) });
   }
   /** The targets of the report's areas: of its rows, or of the whole areas of data taken whole (rv28 R9). */
-  const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, wholeArea!) >= 0 ? restrictTo(t, curT, [wholeArea!]) : restrictTo(t, curT));
+  // Targets per an area finer than the data's, with no column of the data's (province targets on a
+  // Kanwil's recap by kanwil × segment): first cut to the data's areas by the geography, in every --by
+  // (rv32 W5: by segment, the 38 provinces' 70,000,000 against Sulama's participants).
+  const inDataAreas = (t: Table): Table => (spec.areas && areaDim ? targetsInDataAreas(t, cur, areaDim, spec.areas) : t);
+  const targetsOfReport = (t: Table): Table => (takenWhole && dimIndex(t, wholeArea!) >= 0 ? restrictTo(inDataAreas(t), curT, [wholeArea!]) : restrictTo(inDataAreas(t), curT));
   if (at) {
     if (at.milestoneMissing) notes.push({ code: 'milestone-missing', period: at.milestoneMissing });
     if (at.noWaypoints) {
@@ -1234,8 +1254,13 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // are left out: the row is shown without a target, the Total compares the others' (said).
     const lackingDims = targetUnits.filter((d) => d !== 'regency' && d !== 'province' && d !== 'kanwil' && !grain.includes(d) && dimIndex(curT, d) < 0 && dimIndex(targetTable!, d) >= 0);
     if (lackingDims.length && rowCount(targetTable!)) {
-      const { kept, groups } = groupsLackingParts(targetTable!, lackingDims);
+      // The four segments are the whole of a row without a segment key: targets of some segments only,
+      // the same for every row, are not its target either (rv32 W9: PU's, "achieved" 102.5 %).
+      const whole = lackingDims.length === 1 && lackingDims[0] === 'segment' ? SEGMENTS : undefined;
+      const { kept, groups, absent } = groupsLackingParts(targetTable!, lackingDims, whole);
       if (groups.length) {
+        // No row keeps a target: nothing of the file is compared, refused (the words say why, not "none of its targets is for an area of this report").
+        if (!rowCount(kept)) throw new CoverageError({ kind: 'target-parts-missing', source: targets!.source, partDims: lackingDims, absent, rows: groups.length });
         targetTable = kept;
         notes.push({ code: 'target-parts-missing', source: targets!.source, partDims: lackingDims, rows: groups.slice(0, 8), count: groups.length });
       }

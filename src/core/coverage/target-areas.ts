@@ -7,7 +7,7 @@
 
 import type { AreaBook, AreaDim } from '../scope.js';
 import type { Dimension, Table, TableRow } from '../table.js';
-import { dimIndex, everyRowKeyed, filterRows, labelOf } from '../table.js';
+import { columnsFor, dimIndex, everyRowKeyed, filterAt, filterRows, labelOf } from '../table.js';
 
 const RANK: Readonly<Record<AreaDim, number>> = { regency: 0, province: 1, kanwil: 2 };
 
@@ -204,12 +204,18 @@ export function finerTargetDims(targetDims: readonly string[], grain: readonly s
  * groups' targets are left out (`kept`): the row is shown without a target and the Total compares the
  * others', like for like; `groups` names them, with the parts they lack.
  *
+ * `whole`: every part there is, where the key has a known list (the four segments): a part the file
+ * gives for no group is lacking too (rv32 W9: PU targets only, for every province, against every
+ * segment's participants: "achieved" 102.5 %); `absent` names those parts.
+ *
  *   groupsLackingParts(Gorontalo PU, BPU; Maluku BPU, parts ['segment'])
  *     → kept: Gorontalo's rows; groups: [{ label: 'Maluku', have: 1, of: 2, none: ['PU'], count: 1 }]
+ *   groupsLackingParts(Gorontalo PU; Maluku PU, ['segment'], ['PU', 'BPU', 'JAKON', 'PMI'])
+ *     → kept: none; groups: Gorontalo and Maluku (1 of 4); absent: ['BPU', 'JAKON', 'PMI']
  */
-export function groupsLackingParts(t: Table, parts: readonly string[]): { kept: Table; groups: { label: string; have: number; of: number; none: string[]; count: number }[] } {
+export function groupsLackingParts(t: Table, parts: readonly string[], whole?: readonly string[]): { kept: Table; groups: { label: string; have: number; of: number; none: string[]; count: number }[]; absent: string[] } {
   const pi = parts.map((d) => dimIndex(t, d));
-  if (pi.some((i) => i < 0)) return { kept: t, groups: [] };
+  if (pi.some((i) => i < 0)) return { kept: t, groups: [], absent: [] };
   const ti = t.measures.findIndex((m) => m.name === 'target');
   const times = new Set(['period', 'year', 'from']);
   const gi = t.dims.map((_, i) => i).filter((i) => !pi.includes(i) && !times.has(t.dims[i]!.name));
@@ -218,11 +224,17 @@ export function groupsLackingParts(t: Table, parts: readonly string[]): { kept: 
   const groupOf = (r: TableRow): string => gi.map((i) => r.keys[i] ?? '').join('\u0000');
   const partOf = (r: TableRow): string => pi.map((i) => r.keys[i] ?? '').join('\u0000');
   const all = new Map<string, string>();
+  // The known parts first (in their order), the file's parts taking their labels.
+  if (whole && parts.length === 1) for (const k of whole) all.set(k, k);
+  const given = new Set<string>();
   const have = new Map<string, { label: string; parts: Set<string> }>();
   for (const r of t.rows) {
     if (ti >= 0 && (r.values[ti] === null || r.values[ti] === undefined)) continue;
     const p = partOf(r);
-    if (!all.has(p)) all.set(p, pi.map((i) => labelOf(t.dims[i]!, r.keys[i] ?? '')).join(' / '));
+    if (!given.has(p)) {
+      given.add(p);
+      all.set(p, pi.map((i) => labelOf(t.dims[i]!, r.keys[i] ?? '')).join(' / '));
+    }
     const g = groupOf(r);
     let x = have.get(g);
     if (!x) have.set(g, (x = { label: named.map((i) => (r.keys[i] === null ? '' : labelOf(t.dims[i]!, r.keys[i]!))).join(' / '), parts: new Set() }));
@@ -237,5 +249,42 @@ export function groupsLackingParts(t: Table, parts: readonly string[]): { kept: 
     for (const [p, label] of all) if (!x.parts.has(p)) none.push(label);
     groups.push({ label: x.label, have: x.parts.size, of: all.size, none: none.slice(0, 5), count: none.length });
   }
-  return { kept: lacking.size ? filterRows(t, (r) => !lacking.has(groupOf(r))) : t, groups };
+  const absent: string[] = [];
+  if (have.size) for (const [p, label] of all) if (!given.has(p)) absent.push(label);
+  return { kept: lacking.size ? filterRows(t, (r) => !lacking.has(groupOf(r))) : t, groups, absent };
+}
+
+/**
+ * Targets given per an area finer than the data's (province targets on a Kanwil's recap by kanwil ×
+ * segment), whose file has no column of the data's area: the targets of the data's areas only, each
+ * target placed in its area by the geography (rv32 W5: a report by segment of Sulama's recap summed the
+ * 38 provinces' targets, 70,000,000, into its Total). The table itself where the targets have the data's
+ * area (restrictTo matches it) or none finer than it.
+ *
+ *   targetsInDataAreas(38 province targets, Sulama's recap by kanwil, 'kanwil') → Sulama's 8 (5,567,655)
+ */
+export function targetsInDataAreas(targets: Table, data: Table, dataDim: AreaDim, book: AreaBook): Table {
+  if (dimIndex(targets, dataDim) >= 0) return targets;
+  const from = finest(targets.dims.map((d) => d.name));
+  const di = dimIndex(data, dataDim);
+  if (!from || di < 0 || RANK[from] >= RANK[dataDim]) return targets;
+  // Read on the columns (no row object made: a target per key is a million rows, issue 20).
+  const dc = columnsFor(data);
+  const have = new Set<string>();
+  for (let i = 0; i < dc.size; i++) {
+    const k = dc.key(i, di);
+    if (k !== null && k !== undefined) have.add(k);
+  }
+  // Each target from the finest area it has a key in, as withArea places rows.
+  const ways = (['regency', 'province'] as const).filter((d) => RANK[d] < RANK[dataDim] && dimIndex(targets, d) >= 0).map((d) => ({ i: dimIndex(targets, d), up: areaUp(book, d, dataDim) }));
+  return filterAt(targets, (tc, i, segment) => {
+    if (segment) return true;
+    for (const w of ways) {
+      const k = tc.key(i, w.i);
+      if (k === null || k === undefined) continue;
+      const u = w.up(k);
+      return u !== null && have.has(u);
+    }
+    return false;
+  });
 }

@@ -84,7 +84,7 @@ export interface Targets {
    * The one Kanwil or province the file says it is of (the tool's own JSON output, meta.scope): targets
    * with no area column that say another scope than the report's are refused, not read as its own (rv31 V5).
    */
-  readonly scopeSaid?: { readonly kind: string; readonly name: string };
+  readonly scopeSaid?: { readonly kind: string; readonly name: string; /** The names of its areas (provinces of a Kanwil's, regencies of a province's). */ readonly areas?: readonly string[]; /** Its count of areas, where it does not name them (a file written before fx49). */ readonly counts?: { readonly areas: number; readonly of: number } };
 }
 
 /**
@@ -97,6 +97,16 @@ export interface NationalFigure {
   readonly source: string;
   /** The targets' file says it is national (the tool's own JSON output, meta.scope.kind), whatever its total. */
   readonly said?: true;
+  /** The bundled national participants per segment (the 38 provinces' cells of data/baseline.csv summed), of `segmentsPeriod`. */
+  readonly segments?: ReadonlyMap<string, number>;
+  readonly segmentsPeriod?: string;
+}
+
+/** Why a total is of national size: the whole (`segment` absent), or one segment's total against that segment's national participants. */
+export interface NationalSize {
+  readonly segment?: string;
+  readonly total: number;
+  readonly national: number;
 }
 
 /**
@@ -105,10 +115,24 @@ export interface NationalFigure {
  * column against a national figure). Why half of the participants: no region holds half the country's
  * workers (the largest Kanwil well under a quarter), and a national target is never below today's
  * participants; a national plan's target (70,000,000 in 2026) would miss a national split of one segment
- * (PU's 25,000,000), taken then as a Kanwil's own. Example: 19,675,000 against 39,350,000 → true.
+ * (PU's 25,000,000), taken then as a Kanwil's own. Example: 19,675,000 against 39,350,000 → national.
+ *
+ * Per segment too (`bySegment`: the targets' totals per segment), where the national participants per
+ * segment are known: a segment's total of at least half that segment's national participants is a
+ * national split, whatever the whole (rv32 W7: the national BPU target 15,478,826, under half the
+ * 39,350,000, read as Kanwil Jawa Barat's own BPU target for 1,200,000 participants; BPU's national
+ * participants are 9,098,262). Example: BPU 15,478,826 against BPU 9,098,262 → national, segment BPU.
+ * False: of a region's size.
  */
-export function nationalSized(total: number, national: { readonly participants: number }): boolean {
-  return 2 * total >= national.participants;
+export function nationalSized(total: number, national: { readonly participants: number; readonly segments?: ReadonlyMap<string, number> }, bySegment?: ReadonlyMap<string, number>): NationalSize | false {
+  if (2 * total >= national.participants) return { total, national: national.participants };
+  if (bySegment && national.segments) {
+    for (const [segment, t] of bySegment) {
+      const n = national.segments.get(segment);
+      if (n !== undefined && n > 0 && 2 * t >= n) return { segment, total: t, national: n };
+    }
+  }
+  return false;
 }
 
 /** A target series and its total for a year (null: the series has no target for it). */
