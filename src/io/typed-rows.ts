@@ -1392,6 +1392,9 @@ export class TypedRows implements RowSink {
 
     // Wide segment columns must add up to the row's participants.
     const p = plan.participants;
+    // The participants cell left blank beside the parts: their sum is the participants (fx46), and a
+    // problem with it is the parts' (rv33 X3: a 0 was pointed at the blank cell).
+    const partsOnly = parts > 0 && p >= 0 && have[p] === 0;
     if (parts) {
       let sumId = 0;
       let sumDelta = 0;
@@ -1450,7 +1453,7 @@ export class TypedRows implements RowSink {
     if (p >= 0 && have[p] === 1 && vals[p] === 0 && delta[p] === 0 && !(regency && 'key' in regency)) {
       const area = this.ownArea(plan, keys, province, regency);
       if (area !== undefined) {
-        const col = plan.participantsColumn >= 0 ? plan.participantsColumn : parts ? this.partsCol[0]! : -1;
+        const col = plan.participantsColumn >= 0 && !partsOnly ? plan.participantsColumn : parts ? this.partsCol[0]! : -1;
         const period = plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined;
         const raw = { code: 'zero-area-participants' as const, field: col >= 0 ? this.cols[col]!.name : 'participants', area, ...(period ? { period } : {}) };
         const place = this.o.place(col >= 0 ? (places[col]?.line ?? line) : line, col >= 0 ? places[col]?.column : undefined);

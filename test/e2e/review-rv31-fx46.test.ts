@@ -234,3 +234,14 @@ describe('rv31 V13: a Kanwil\'s total row with its province cell blank', () => {
     expect(r.stderr).toContain('error: the province is empty\n  hint: write the row\'s province; a total row? write Total in its province cell');
   });
 });
+
+describe('rv33 X3: a wide row whose participants cell is blank and whose four parts are 0', () => {
+  it('is refused at its first part, not at the blank cell (main: 3:23, the blank participants)', async () => {
+    // Row 3: "Maluku," 1-7, "2026-05," 8-15, "485724," 16-22, the blank participants at 23, participants_pu's 0 at 24.
+    const f = writeIn(dir, 'x3-wide-0.csv', 'province,period,potential_workers,participants,participants_pu,participants_bpu,participants_jakon,participants_pmi\nGorontalo,2026-05,631521,259971,155983,77991,20798,5199\nMaluku,2026-05,485724,,0,0,0,0\n');
+    const r = await run(['coverage', f, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('x3-wide-0.csv:3:24: error: field "participants_pu": Maluku has 0 participants in 2026-05');
+  });
+});
