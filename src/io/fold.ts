@@ -85,6 +85,9 @@ interface RowCheck {
  */
 export const OWN_CHECK = { maxWords: 1 << 22 };
 
+/** FileFold's follower (a row's group tried as the one that followed the last row's group last time) on or off (tests compare the two). */
+export const FOLLOW = { on: true };
+
 export class LoadFold {
   /**
    * Every group of every file, in order of first row: the rows of the Table, as columns (a group's keys
@@ -452,6 +455,9 @@ export class FileFold {
   private readonly children = new Map<string, number>();
   /** Per file group, its input rows up to 255 (a byte: most groups of a key per row have one); past that in `many`. */
   private counts = new Uint8Array(256);
+  /** Per file group, the group (+ 1; 0: none) of the row after the last row of it; the last row's group. */
+  private next = new Int32Array(256);
+  private lastLocal = -1;
   private readonly many = new Map<number, number>();
   /** Rows added to a group that already had one (the fast path checks that its groups stayed apart). */
   merged = 0;
@@ -509,6 +515,7 @@ export class FileFold {
     this.slots = new Int32Array(1024);
     this.ghs = new Int32Array(256);
     this.counts = new Uint8Array(256);
+    this.next = new Int32Array(256);
     this.lack = new Uint8Array(64);
     this.seen = new Uint32Array(0);
     this.keepsArr = new Uint8Array(0);
@@ -536,18 +543,34 @@ export class FileFold {
     h[0] = 0x3c6ef372;
     h[1] = 0x1b873593;
     const keeps = this.keepsOf(nd);
+    // The group that followed the last row's group last time (rows of a sorted file come in the same order
+    // of groups, sector after sector): when it has this row's key columns and kept keys, it is the row's
+    // group, found without hashing the keys (the same group find() would give: a group is its key columns
+    // and kept keys).
+    let g = -1;
+    const last = this.lastLocal;
+    if (last >= 0 && FOLLOW.on) {
+      const next = this.next[last]! - 1;
+      if (next >= 0 && load.mask(next + this.start) === mask && this.sameKeys(next + this.start, keys)) g = next + this.start;
+    }
     // The keys the load adds up over: how many, and the number of the last (for the own check).
     let unkept = 0;
     let unkeptDim = -1;
     for (let d = 0; d < nd; d++) {
       const k = keys[d];
       if (k === null || k === undefined) continue;
-      if (k !== this.hkOf[d]) {
-        this.idOf[d] = load.keyHash(d, k, hk);
-        this.hkOf[d] = k;
-      }
-      if (keeps[d] === 1) mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
-      else {
+      if (keeps[d] === 1) {
+        if (g >= 0) continue;
+        if (k !== this.hkOf[d]) {
+          this.idOf[d] = load.keyHash(d, k, hk);
+          this.hkOf[d] = k;
+        }
+        mix2(h, hk[2 * d]! ^ d, hk[2 * d + 1]!);
+      } else {
+        if (k !== this.hkOf[d]) {
+          this.idOf[d] = load.keyHash(d, k, hk);
+          this.hkOf[d] = k;
+        }
         unkept++;
         unkeptDim = d;
       }
@@ -555,11 +578,11 @@ export class FileFold {
     // The own check takes rows with every key kept, or one added up over whose key has a number.
     const own = checked && this.own && (unkept === 0 || (unkept === 1 && this.idOf[unkeptDim]! >= 0));
     if (checked && !own) load.checkRow(keys, this.rowHash(nd, keys, mask), mask, this.src, line, this.rereadable);
-    const gh = fmix(h[0]! ^ Math.imul(mask, 0x9e3779b1)) ^ h[1]!;
-    let g = this.find(gh, keys, mask);
+    if (g < 0) g = this.find(fmix(h[0]! ^ Math.imul(mask, 0x9e3779b1)) ^ h[1]!, keys, mask);
     const nm = load.measures.length;
     if (g < 0) {
-      g = this.create(gh, keys, mask, line);
+      g = this.create(fmix(h[0]! ^ Math.imul(mask, 0x9e3779b1)) ^ h[1]!, keys, mask, line);
+      this.follow(g - this.start);
       if (own && unkept === 1 && this.see(g - this.start, this.idOf[unkeptDim]!, nd) < 0) load.checkRow(keys, this.rowHash(nd, keys, mask), mask, this.src, line, this.rereadable);
       this.counts[g - this.start] = 1;
       const store = load.store;
@@ -574,6 +597,7 @@ export class FileFold {
       return g;
     }
     const local = g - this.start;
+    this.follow(local);
     // A row with every key kept, in a group that has a row: the same keys. With one added up over: when
     // the group has had its key.
     if (own) {
@@ -590,13 +614,28 @@ export class FileFold {
     return this.accumulate(g, values, have, delta, line);
   }
 
-  /** The hash of a row's full keys (rowHash), from the keys' hashes in hk. */
+  /** The last row's group is `local`: the group after the one before it is `local`. */
+  private follow(local: number): void {
+    if (this.lastLocal >= 0) this.next[this.lastLocal] = local + 1;
+    this.lastLocal = local;
+  }
+
+  /** The hash of a row's full keys (rowHash), from the keys' hashes (each key's hashes into hk first). */
   private rowHash(nd: number, keys: readonly (string | null)[], mask: number): Int32Array {
     const r = this.r;
     r[0] = mask;
     r[1] = ~mask;
     const hk = this.hk;
-    for (let d = 0; d < nd; d++) if (keys[d] !== null && keys[d] !== undefined) mix2(r, hk[2 * d]! ^ d, hk[2 * d + 1]!);
+    for (let d = 0; d < nd; d++) {
+      const k = keys[d];
+      if (k === null || k === undefined) continue;
+      // (A row found by its group's follower has not hashed its kept keys.)
+      if (k !== this.hkOf[d]) {
+        this.idOf[d] = this.load.keyHash(d, k, hk);
+        this.hkOf[d] = k;
+      }
+      mix2(r, hk[2 * d]! ^ d, hk[2 * d + 1]!);
+    }
     return r;
   }
 
@@ -766,6 +805,9 @@ export class FileFold {
     const counts = new Uint8Array(size);
     counts.set(this.counts);
     this.counts = counts;
+    const next = new Int32Array(size);
+    next.set(this.next);
+    this.next = next;
   }
 
   private rehash(size: number): void {
@@ -881,7 +923,7 @@ export class FileFold {
    * groups stay in the load's columns. Nothing may be asked of this file's fold after this.
    */
   release(): void {
-    release([this.slots, this.ghs, this.counts, this.lack, this.seen]);
+    release([this.slots, this.ghs, this.counts, this.next, this.lack, this.seen]);
     this.released = true;
   }
 
