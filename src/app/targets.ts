@@ -350,27 +350,20 @@ export function yearGrid(grain: readonly string[], margined: boolean, within?: R
   // A report by segment of whole Kanwils (a Kanwil's own file, not the country's): the Kanwil's row of
   // breakdown --by kanwil,segment, the segment targets its office was handed, not the sum of its
   // provinces' (Sulama PU 3,210,192, not 3,185,569). The country's segments are the same either way.
-  if (grain.length === 1 && grain[0] === 'segment' && within && wholeKanwils(within) === 'some') return { dims: ['kanwil', 'segment'] };
+  if (grain.length === 1 && grain[0] === 'segment' && within && wholeKanwils(kanwilsReported(within)) === 'some') return { dims: ['kanwil', 'segment'] };
   if (grain.length > 2 || !areas.length) return byProvince;
   // A Kanwil reported in part (2 of its 8 provinces): breakdown --by kanwil's figure is the whole
   // office's; the targets of the provinces reported are compared like for like (DESIGN §6, scope), said.
   if (grain.includes('kanwil') && !grain.includes('province') && within) {
-    const of = new Map<string, { n: number; of: number }>();
-    for (const [code, p] of areaBook().provinces) {
-      const k = of.get(p.kanwil) ?? { n: 0, of: 0 };
-      k.of++;
-      if (within.has(code)) k.n++;
-      of.set(p.kanwil, k);
-    }
-    const partial = [...of].filter(([, k]) => k.n > 0 && k.n < k.of);
+    const partial = [...kanwilsReported(within)].filter(([, k]) => k.n > 0 && k.n < k.of);
     if (partial.length) return { ...byProvince, partial: { code: 'year-grid', by: [...grain], planned: [...byProvince.dims], kanwils: partial.map(([k, c]) => ({ kanwil: k, provinces: c.n, of: c.of })) } };
   }
   if (areas.length === 2) return { dims: ['kanwil', 'province'] };
   return { dims: [...grain] };
 }
 
-/** Whether the provinces reported are whole Kanwils: 'some' (one or more whole, not all), 'all', or 'partial' (a Kanwil in part). */
-function wholeKanwils(within: ReadonlySet<string>): 'some' | 'all' | 'partial' {
+/** Each Kanwil's provinces reported (`n`) of its provinces (`of`), for the province codes a report covers. */
+function kanwilsReported(within: ReadonlySet<string>): Map<string, { n: number; of: number }> {
   const of = new Map<string, { n: number; of: number }>();
   for (const [code, p] of areaBook().provinces) {
     const k = of.get(p.kanwil) ?? { n: 0, of: 0 };
@@ -378,6 +371,11 @@ function wholeKanwils(within: ReadonlySet<string>): 'some' | 'all' | 'partial' {
     if (within.has(code)) k.n++;
     of.set(p.kanwil, k);
   }
+  return of;
+}
+
+/** Whether the provinces reported are whole Kanwils: 'some' (one or more whole, not all), 'all', or 'partial' (a Kanwil in part). */
+function wholeKanwils(of: ReadonlyMap<string, { n: number; of: number }>): 'some' | 'all' | 'partial' {
   let whole = 0;
   for (const k of of.values()) {
     if (k.n > 0 && k.n < k.of) return 'partial';
