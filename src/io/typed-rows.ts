@@ -22,7 +22,7 @@ import type { Note } from '../core/facts.js';
 import { LocalePolicy, readCell, reasonInIndonesian, underForced, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
-import { MAX_SUGGESTED, normaliseName, provinceRegistry } from './areas.js';
+import { MAX_SUGGESTED, normaliseName, provinceRegistry, type Province } from './areas.js';
 import { regencyRegistry } from './regencies.js';
 import { boundedDistance } from '../core/suggest.js';
 import { PROVINCE_SPLITS } from '../core/splits.js';
@@ -1005,19 +1005,7 @@ export class TypedRows implements RowSink {
       keys[d] = regency.key;
       this.remember(d, regency.key, regency.label);
     }
-    if (provinceKey !== undefined) {
-      const d = (this.provinceDim ??= this.shape.dim('province', 'province'));
-      if (d >= keys.length) keys.length = d + 1;
-      keys[d] = provinceKey;
-      const pr = this.domains.province(provinceKey)!;
-      this.remember(d, provinceKey, pr.name);
-      if (plan.kanwil) {
-        const kd = (this.kanwilDim ??= this.shape.dim('kanwil', 'kanwil'));
-        if (kd >= keys.length) keys.length = kd + 1;
-        keys[kd] = pr.kanwil;
-        this.remember(kd, pr.kanwil, pr.kanwil);
-      }
-    }
+    if (provinceKey !== undefined) this.placeProvince(keys, provinceKey, plan.kanwil);
     for (let x = 0; x < measures.length; x++) this.filled[measures[x]!] = 1;
     if (q.segments) this.segmentDenominators(plan, keys, province, regency, line, places);
     if (q.oneParticipant && have[p] === 0) {
@@ -1355,17 +1343,8 @@ export class TypedRows implements RowSink {
       }
     }
     if (provinceKey !== undefined) {
-      const d = (this.provinceDim ??= this.shape.dim('province', 'province'));
-      if (d >= keys.length) keys.length = d + 1;
-      keys[d] = provinceKey;
-      const p = this.domains.province(provinceKey)!;
-      this.remember(d, provinceKey, p.name);
-      if (plan.kanwil) {
-        const kd = (this.kanwilDim ??= this.shape.dim('kanwil', 'kanwil'));
-        if (kd >= keys.length) keys.length = kd + 1;
-        keys[kd] = p.kanwil;
-        this.remember(kd, p.kanwil, p.kanwil);
-      } else if (plan.kanwilKey >= 0) {
+      const p = this.placeProvince(keys, provinceKey, plan.kanwil);
+      if (!plan.kanwil && plan.kanwilKey >= 0) {
         // A kanwil column that contradicts the province: refused, as a code and a name that disagree.
         const { col, dim } = plan.keys[plan.kanwilKey]!;
         const wrong = keys[dim] && keys[dim] !== DROPPED ? this.domains.kanwilMismatch(keys[dim]!, p) : undefined;
@@ -1765,6 +1744,25 @@ export class TypedRows implements RowSink {
 
   /** Per dimension the key remember() last saw (rows repeat most keys of the row before): no slot to find. */
   private readonly lastKey: (string | undefined)[] = [];
+
+  /**
+   * The row's province key in its dimension, and its Kanwil's where the load derives the kanwil (quick
+   * rows and the general path alike); the province, for the checks that follow.
+   */
+  private placeProvince(keys: (string | null)[], provinceKey: string, kanwil: boolean): Province {
+    const d = (this.provinceDim ??= this.shape.dim('province', 'province'));
+    if (d >= keys.length) keys.length = d + 1;
+    keys[d] = provinceKey;
+    const p = this.domains.province(provinceKey)!;
+    this.remember(d, provinceKey, p.name);
+    if (kanwil) {
+      const kd = (this.kanwilDim ??= this.shape.dim('kanwil', 'kanwil'));
+      if (kd >= keys.length) keys.length = kd + 1;
+      keys[kd] = p.kanwil;
+      this.remember(kd, p.kanwil, p.kanwil);
+    }
+    return p;
+  }
 
   private remember(dim: number, key: string, label: string): void {
     if (this.lastKey[dim] === key) return;
