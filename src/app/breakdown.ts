@@ -133,6 +133,7 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
     }
     path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing, scope);
     if (path.marginsOff) notes.push({ code: 'months-rows-off', month: path.marginsOff.month, rows: path.marginsOff.rowsOff, largest: Number(path.marginsOff.largest), dim: result.dims[0]! });
+    if (path.roundedWide) notes.push({ code: 'months-grid-wide', months: path.roundedWide.months, cells: path.roundedWide.cells, first: path.roundedWide.first, dims: result.dims });
     // A profile by calendar month with weights for months the path does not pass (January–June for a
     // June baseline): those are left out and the others share the increase. Said.
     if (profile.kind === 'profile') {
