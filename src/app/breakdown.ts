@@ -88,7 +88,7 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
   // The scope: the bundled series is the national target, for the whole country, not for some of its
   // areas (a --series file of one's own is the total of whatever the input covers).
   const fromSeries = o.target === undefined && o.year !== undefined;
-  const scope = fromSeries && !o.series ? refuseRegionalYear(base, o.year!, totals!.stages[totals!.stages.length - 1]!.total.value) : scopeOfUnits(base);
+  const scope = fromSeries && !o.series ? refuseRegionalYear(base, o.year!, totals!.stages[totals!.stages.length - 1]!.total.value, { by: grain, input: o.input ?? '-' }) : scopeOfUnits(base);
   // An input with no area column meets the national target: said, and refused when it is plainly a region's (rv28 R4).
   const taken = fromSeries && !o.series && !read.bundled ? takenAsNational(base, read.period, 'target', 'breakdown', { year: o.year!, input: o.input ?? '-', by: grain }) : undefined;
   if (taken) notes.push(taken);
@@ -133,6 +133,7 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
     }
     path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing, scope);
     if (path.marginsOff) notes.push({ code: 'months-rows-off', month: path.marginsOff.month, rows: path.marginsOff.rowsOff, largest: Number(path.marginsOff.largest), dim: result.dims[0]! });
+    if (path.roundedWide) notes.push({ code: 'months-grid-wide', months: path.roundedWide.months, cells: path.roundedWide.cells, first: path.roundedWide.first, dims: result.dims });
     // A profile by calendar month with weights for months the path does not pass (January–June for a
     // June baseline): those are left out and the others share the increase. Said.
     if (profile.kind === 'profile') {

@@ -547,7 +547,7 @@ export async function coverageTargets(
   // The same frame as breakdown --year: a plan for the baseline's own December (or one past) has no month
   // left and no increase to plan (data/targets.csv's 2023 is December 2023's published actual).
   if (B && B >= `${o.year}-12`) refuseYearPast(totals, B, units.bundled);
-  if (!units.bundled && !o.series) refuseRegionalYear(base, o.year, totalInForce(totals).value, o.input ?? 'FILE');
+  if (!units.bundled && !o.series) refuseRegionalYear(base, o.year, totalInForce(totals).value, { by: grain, input: o.input ?? 'FILE', coverage: true });
   // --denominator names the report's base, and --year plans on it too: one the bundled baseline lacks
   // (the template's workforce) is said as such, not as a column the input lacks (rv23 F4).
   if (units.bundled && o.denominator !== undefined && !hasMeasure(base, canonicalColumn(o.denominator))) {
@@ -710,20 +710,25 @@ export function scopeOfUnits(base: Table): Scope {
 /**
  * --year from the bundled series is the national target: an input of some areas only cannot take it
  * (breakdown and coverage --year alike; a --series of one's own is the total of whatever it covers).
+ * `way`: the run's --by and its input as typed, so that the hint's commands run as written (fx51: "its
+ * rows of the national breakdown: jamsostek breakdown --year 2026" for a Kanwil's file by segment gave
+ * provinces, not its Kanwil's segments; and "--target N --year 2026" lacked the input).
  */
-export function refuseRegionalYear(base: Table, year: number, total: bigint, coverageInput?: string): Scope {
+export function refuseRegionalYear(base: Table, year: number, total: bigint, way: { readonly by: readonly string[]; readonly input: string; readonly coverage?: boolean }): Scope {
   const scope = scopeOfUnits(base);
   if (scope.kind !== 'national' && scope.kind !== 'unknown') {
     // The scope's own unit (a file by Kanwil is scoped as its provinces: "8 province units").
     const areaDim = scope.dim;
-    // coverage has no --target: its way is breakdown's round trip (rv28 R12: "--target N" was refused as unknown).
     // The input as one shell word: a glob or a name with a space pasted bare breaks the command (rv29 S4).
-    const input = coverageInput === undefined ? undefined : shellWord(coverageInput);
-    const hint = input === undefined
-      ? { en: `give this input's own total with --target N --year ${year} (its rows of the national breakdown: jamsostek breakdown --year ${year})`, id: `berikan total input ini dengan --target N --year ${year} (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})` }
+    const input = shellWord(way.input);
+    const by = way.by.length ? ` --by ${way.by.join(',')}` : '';
+    const national = `jamsostek breakdown --year ${year} --by ${nationalRowsBy(scope, way.by).join(',')}`;
+    // coverage has no --target: its way is breakdown's round trip (rv28 R12: "--target N" was refused as unknown).
+    const hint = !way.coverage
+      ? { en: `give this input's own total with --target N (jamsostek breakdown --target N --year ${year} --input ${input}${by}), or take its rows of the national breakdown, without --input (${national})`, id: `berikan total input ini dengan --target N (jamsostek breakdown --target N --year ${year} --input ${input}${by}), atau ambil barisnya dalam rincian nasional, tanpa --input (${national})` }
       : {
-          en: `split this input's own total with breakdown, then compare with it: jamsostek breakdown --target N --year ${year} --input ${input} -o targets.csv, then jamsostek coverage FILE --targets targets.csv (its rows of the national breakdown: jamsostek breakdown --year ${year})`,
-          id: `bagi total input ini dengan breakdown, lalu bandingkan dengannya: jamsostek breakdown --target N --year ${year} --input ${input} -o targets.csv, lalu jamsostek coverage BERKAS --targets targets.csv (barisnya dalam rincian nasional: jamsostek breakdown --year ${year})`,
+          en: `split this input's own total with breakdown, then compare with it: jamsostek breakdown --target N --year ${year} --input ${input} -o targets.csv, then jamsostek coverage FILE --targets targets.csv (its rows of the national breakdown: ${national})`,
+          id: `bagi total input ini dengan breakdown, lalu bandingkan dengannya: jamsostek breakdown --target N --year ${year} --input ${input} -o targets.csv, lalu jamsostek coverage BERKAS --targets targets.csv (barisnya dalam rincian nasional: ${national})`,
         };
     throw usage(
       { message: `--year ${year} is the national target (${groupDigits(total, 'en')}); the input covers only ${scope.areas} ${dimLabel(areaDim).en} units`, hint: hint.en },
@@ -731,6 +736,18 @@ export function refuseRegionalYear(base: Table, year: number, total: bigint, cov
     );
   }
   return scope;
+}
+
+/**
+ * The --by of the national plan whose rows are a regional input's: the areas its --by names (kanwil,
+ * province), else its whole Kanwil's row or its provinces' (a regency file: its province's), then segment
+ * where --by has it; two keys at most, as breakdown plans. Example: a Kanwil's file, --by segment →
+ * kanwil,segment.
+ */
+function nationalRowsBy(scope: Scope, by: readonly string[]): string[] {
+  const areas = by.filter((d) => d === 'kanwil' || d === 'province');
+  if (!areas.length) areas.push(scope.kind === 'kanwil' && scope.areas === scope.of && scope.dim === 'province' ? 'kanwil' : 'province');
+  return by.includes('segment') && areas.length < 2 ? [...areas, 'segment'] : areas;
 }
 
 /**

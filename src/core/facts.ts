@@ -170,6 +170,11 @@ export type Note =
   | { readonly code: 'profile-cut'; readonly months: readonly number[]; readonly from: string; readonly source: string }
   /** breakdown --months of a matrix: no month-by-month matrix met the rows' own paths; the cells were phased alone. */
   | { readonly code: 'months-rows-off'; readonly month: string; readonly rows: number; readonly largest: number; readonly dim: string }
+  /**
+   * breakdown --months of a matrix: in `months` months no grid of the cells' floors and ceilings met both margins; the
+   * cells were apportioned within the margins, `cells` cell-months beyond their exact share's floor or ceiling (from `first`).
+   */
+  | { readonly code: 'months-grid-wide'; readonly months: number; readonly cells: number; readonly first: string; readonly dims: readonly string[] }
   | { readonly code: 'targets-total-only'; readonly targetGrain: readonly string[]; readonly grain: readonly string[] }
   /**
    * The Total's gap is net: of the `targets` it adds up (per `units`), `over` are exceeded by `above` in all

@@ -2,7 +2,8 @@
 // by the one phasing function that coverage uses too. A revised target is one more stage: the months
 // before it keep their milestones, the rest of the path goes to the new targets.
 
-import { allocateMatrix, InfeasibleMatrixError } from './allocation/biproportional.js';
+import { allocateMatrixByKey, InfeasibleMatrixError } from './allocation/biproportional.js';
+import { roundGrid, type GridRoundingInput } from './allocation/controlled.js';
 import type { DivisorMethodName } from './allocation/methods.js';
 import type { AllocationResult } from './allocation/plan.js';
 import type { Period } from './calendar.js';
@@ -15,6 +16,12 @@ export type Milestones = StagedPath & {
    * cells can then differ from the row's own path by a few people. Undefined when they follow them.
    */
   readonly marginsOff?: { readonly month: Period; readonly rowsOff: number; readonly largest: bigint };
+  /**
+   * A matrix's months in which no grid of the cells' floors and ceilings met both margins: apportioned
+   * within the margins instead, `cells` cell-months beyond their exact value's floor or ceiling (from
+   * `first`). Undefined when every month is rounded as one grid.
+   */
+  readonly roundedWide?: { readonly months: number; readonly cells: number; readonly first: Period };
 };
 
 /** One stage of a breakdown: its result (the same units, another total), in force from a month on. */
@@ -45,19 +52,34 @@ export type MilestoneProblem = Exclude<PathProblem, { problem: 'below-start' }> 
  */
 export function breakdownMilestones(stages: readonly BreakdownStage[], from: Period, year: number, phasing: Phasing): Milestones | MilestoneProblem {
   const first = stages[0]!.result;
-  const path = phaseStages({
-    baseline: first.units.map((u) => BigInt(u.participants ?? 0)),
+  // A matrix's cells in key order (their ties settled by key, not by --by's order), mapped back after.
+  const order = first.shape === 'matrix' ? cellsByKey(first) : first.units.map((_, i) => i);
+  const inOrder = <T>(xs: readonly T[]): T[] => order.map((i) => xs[i]!);
+  const drawn = phaseStages({
+    baseline: inOrder(first.units.map((u) => BigInt(u.participants ?? 0))),
     from,
     year,
-    stages: stages.map((s) => ({ from: s.from, redrawFrom: s.redrawFrom, targets: s.result.units.map((u) => u.target), waypoints: s.waypoints, ...(first.shape === 'flat' && s.unitWaypoints ? { unitWaypoints: s.unitWaypoints } : {}) })),
+    stages: stages.map((s) => ({ from: s.from, redrawFrom: s.redrawFrom, targets: inOrder(s.result.units.map((u) => u.target)), waypoints: s.waypoints, ...(first.shape === 'flat' && s.unitWaypoints ? { unitWaypoints: s.unitWaypoints } : {}) })),
     phasing,
     method: first.method,
   });
-  if ('problem' in path && path.problem === 'below-start') return { ...path, unit: first.units[path.unit]!.labels.join(' / ') };
-  if ('problem' in path) return path;
+  if ('problem' in drawn && drawn.problem === 'below-start') return { ...drawn, unit: first.units[order[drawn.unit]!]!.labels.join(' / ') };
+  if ('problem' in drawn) return drawn;
+  const units: bigint[][] = first.units.map(() => []);
+  order.forEach((i, k) => (units[i] = drawn.units[k]!));
+  const place = new Array<number>(order.length);
+  order.forEach((i, k) => (place[i] = k));
+  const path: StagedPath = { ...drawn, units, starts: drawn.starts.map((st) => ({ ...st, values: st.values.map((_, i) => st.values[place[i]!]!) })) };
   if (first.shape === 'nested' && first.dims.length === 2) return nestedPath(stages, path, from, year, phasing);
   if (first.shape !== 'matrix' || first.method === 'hamilton') return path;
   return matrixPath(stages, path, from, year, phasing, first.method);
+}
+
+/** A matrix's cells in key order: the dimension whose name comes first, then the other (whatever --by's order). */
+function cellsByKey(result: AllocationResult): number[] {
+  const [a, b] = result.dims[0]! <= result.dims[1]! ? [0, 1] : [1, 0];
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  return result.units.map((_, i) => i).sort((i, j) => cmp(result.units[i]!.keys[a]!, result.units[j]!.keys[a]!) || cmp(result.units[i]!.keys[b]!, result.units[j]!.keys[b]!) || i - j);
 }
 
 /**
@@ -153,11 +175,15 @@ function withRowsOff(flat: StagedPath, rowKey: readonly string[], rows: StagedPa
 /**
  * A matrix's months: each row (province) follows its own path — the one `--by province --months` draws
  * from the same baseline to the same row targets — and so does each column (segment); each month's
- * cells are then one biproportional apportionment within those two margins, every cell between its
- * milestone a month earlier and its target, weighted by its own increase (as phaseMilestones weights a
- * unit). Phasing the cells alone as 152 units let a row's cells add up to 1–2 people off its own path
- * (Sulawesi Tengah 2024-01: 573,010 against 573,012).
- * Where no such matrix exists in some month, the cells' own path is kept and `marginsOff` says by how much.
+ * cells are then one grid rounded within those two margins (roundGrid): each cell the floor or the
+ * ceiling of its exact share of the national increase so far (from its piece's start to its end), never
+ * below its milestone a month earlier, ties by key — so --by province,segment and --by segment,province
+ * give the same cells (fx51: the biproportional apportionment settled its ties by the first --by's rows,
+ * 132 of 5,472 cell-months of 2026 one apart). Phasing the cells alone as 152 units let a row's cells add
+ * up to 1–2 people off its own path (Sulawesi Tengah 2024-01: 573,010 against 573,012).
+ * Where no such grid exists in a month, the cells are apportioned within the margins (biproportional, in
+ * key order) and `roundedWide` counts the cells beyond their share; where no matrix at all meets both
+ * margins, the cells' own path is kept and `marginsOff` says by how much.
  */
 function matrixPath(stages: readonly BreakdownStage[], flat: StagedPath, from: Period, year: number, phasing: Phasing, method: DivisorMethodName): Milestones {
   const first = stages[0]!.result;
@@ -199,6 +225,17 @@ function matrixPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
   const units: bigint[][] = first.units.map(() => []);
   let start = baseline;
   let previous = baseline;
+  // One orientation whatever --by's order: the dimension whose name comes first is the grid's rows.
+  const rowKeys = [...rowOf.keys()];
+  const colKeys = [...colOf.keys()];
+  const flip = first.dims[0]! > first.dims[1]!;
+  const turn = <T>(g: readonly (readonly T[])[]): T[][] => (g.length ? g[0]!.map((_, j) => g.map((row) => row[j]!)) : []);
+  const oriented = (g: { num: bigint[][]; den: bigint; rowTotals: bigint[]; columnTotals: bigint[]; lower: bigint[][]; upper: bigint[][] }): GridRoundingInput =>
+    flip
+      ? { rowKeys: colKeys, columnKeys: rowKeys, num: turn(g.num), den: g.den, rowTotals: g.columnTotals, columnTotals: g.rowTotals, lower: turn(g.lower), upper: turn(g.upper) }
+      : { rowKeys, columnKeys: colKeys, ...g };
+  const back = (g: bigint[][]): bigint[][] => (flip ? turn(g) : g);
+  let wide: { months: number; cells: number; first: Period } | undefined;
   for (let k = 0; k < flat.months.length; k++) {
     const s = flat.stage[k]!;
     const month = flat.months[k]!;
@@ -210,33 +247,44 @@ function matrixPath(stages: readonly BreakdownStage[], flat: StagedPath, from: P
     const next = [...pins(s).keys()].filter((p) => p >= month).sort()[0];
     const end = next !== undefined ? pins(s).get(next)! : stage.units.map((u) => u.target);
     const grid = <T>(fill: T): T[][] => Array.from({ length: R }, () => new Array<T>(C).fill(fill));
-    const weights = grid(0n);
-    const lower = grid(0n);
-    const upper = grid<bigint | null>(0n);
+    // The month's exact grid: each cell as far along from its piece's start to its end as the nation
+    // (its share of the national increase so far), num / den; within the month before's and its end.
+    const N0 = start.reduce((x, y) => x + y, 0n);
+    const D = end.reduce((x, y) => x + y, 0n) - N0;
+    const den = D > 0n ? D : 1n;
+    const [num, base, lower, upper] = [grid(0n), grid(0n), grid(0n), grid(0n)];
     stage.units.forEach((_, i) => {
       const [r, c] = at[i]!;
-      weights[r]![c] = end[i]! - start[i]!;
-      lower[r]![c] = previous[i]! - start[i]!;
-      upper[r]![c] = end[i]! - start[i]!;
+      num[r]![c] = D > 0n ? start[i]! * D + (end[i]! - start[i]!) * (flat.national[k]! - N0) : start[i]!;
+      base[r]![c] = start[i]!;
+      lower[r]![c] = previous[i]!;
+      upper[r]![c] = end[i]!;
     });
-    const rowStart = sumBy(start, 0, R);
-    const colStart = sumBy(start, 1, C);
-    let values: bigint[][];
-    try {
-      values = allocateMatrix({
-        weights,
-        rowTotals: rowStart.map((b, r) => rows.units[r]![k]! - b),
-        columnTotals: colStart.map((b, c) => cols.units[c]![k]! - b),
-        lower,
-        upper,
-        method,
-      }).values;
-    } catch (e) {
-      if (e instanceof InfeasibleMatrixError) return off();
-      throw e;
+    const rowTotals = rows.units.map((u) => u[k]!);
+    const columnTotals = cols.units.map((u) => u[k]!);
+    // Rounded once, as one grid (each cell its exact value's floor or ceiling, both margins met): the
+    // same cells whichever of the two keys --by names first.
+    let values = roundGrid(oriented({ num, den, rowTotals, columnTotals, lower, upper }));
+    if (values) values = back(values);
+    else {
+      // No such grid (the margins' own roundings disagree with the cells'): apportioned within both
+      // margins, each cell weighted by its increase, rows and columns in key order; the cells beyond
+      // their exact value's floor or ceiling are counted and said.
+      const less = (g: bigint[][]): bigint[][] => g.map((row, r) => row.map((v, c) => v - base[r]![c]!));
+      const sumRows = (g: bigint[][]): bigint[] => g.map((row) => row.reduce((x, y) => x + y, 0n));
+      try {
+        const inc = allocateMatrixByKey({ weights: less(upper), rowTotals: rowTotals.map((t, r) => t - sumRows(base)[r]!), columnTotals: columnTotals.map((t, c) => t - sumRows(turn(base))[c]!), lower: less(lower), upper: less(upper), method }, rowKeys, colKeys, flip).values;
+        values = inc.map((row, r) => row.map((v, c) => v + base[r]![c]!));
+      } catch (e) {
+        if (e instanceof InfeasibleMatrixError) return off();
+        throw e;
+      }
+      const n = values.reduce((m, row, r) => m + row.filter((v, c) => v * den <= num[r]![c]! - den || v * den >= num[r]![c]! + den).length, 0);
+      if (n) wide = { months: (wide?.months ?? 0) + 1, cells: (wide?.cells ?? 0) + n, first: wide?.first ?? month };
     }
-    previous = first.units.map((_, i) => start[i]! + values[at[i]![0]]![at[i]![1]]!);
+    const got = values;
+    previous = first.units.map((_, i) => got[at[i]![0]]![at[i]![1]]!);
     previous.forEach((v, i) => units[i]!.push(v));
   }
-  return withSetAside({ ...flat, units }, aside);
+  return withSetAside({ ...flat, units, ...(wide ? { roundedWide: wide } : {}) }, aside);
 }

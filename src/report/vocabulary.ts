@@ -355,6 +355,11 @@ export function noteText(n: Note, lang: Lang): string {
         `the monthly milestones of the cells could not follow each ${dimLabel(n.dim).en}'s own path (no matrix within the cells' bounds met both margins in some month): the cells are phased on their own, and in ${n.month} the cells of ${num(n.rows, 'en')} ${dimLabel(n.dim).en} rows add up to as much as ${num(n.largest, 'en')} off their own path (--by ${n.dim} --months); December is exact`,
         `tonggak bulanan sel tidak dapat mengikuti jalur masing-masing ${dimLabel(n.dim).id} (tidak ada matriks dalam batas sel yang memenuhi kedua margin pada suatu bulan): sel ditahapkan sendiri, dan pada ${n.month} jumlah sel ${num(n.rows, 'id')} baris ${dimLabel(n.dim).id} selisih hingga ${num(n.largest, 'id')} dari jalurnya sendiri (--by ${n.dim} --months); Desember tepat`,
       );
+    case 'months-grid-wide':
+      return L(
+        `the monthly milestones of the ${dimLabel(n.dims[0]!).en} × ${dimLabel(n.dims[1]!).en} cells are each the floor or the ceiling of the cell's share of the national increase, except in ${num(n.months, 'en')} month(s) from ${n.first}: there no such grid met both margins (each ${dimLabel(n.dims[0]!).en}'s and each ${dimLabel(n.dims[1]!).en}'s own path), and the cells were apportioned within the margins, ${num(n.cells, 'en')} cell-month(s) beyond their share's floor or ceiling`,
+        `tonggak bulanan sel ${dimLabel(n.dims[0]!).id} × ${dimLabel(n.dims[1]!).id} masing-masing adalah pembulatan ke bawah atau ke atas dari bagian sel atas kenaikan nasional, kecuali pada ${num(n.months, 'id')} bulan sejak ${n.first}: di sana tidak ada kisi seperti itu yang memenuhi kedua margin (jalur masing-masing ${dimLabel(n.dims[0]!).id} dan ${dimLabel(n.dims[1]!).id}), dan sel dibagi di dalam margin, ${num(n.cells, 'id')} sel-bulan di luar pembulatan bagiannya`,
+      );
     case 'profile-cut': {
       const EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
       const ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];

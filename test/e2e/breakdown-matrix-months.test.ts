@@ -87,12 +87,20 @@ describe('the matrix path, in the core', () => {
   it('where no matrix meets both margins, the cells keep their own path (and say so only where a row is off)', () => {
     // A rises only in s2, B only in s1, 10 each: rows and columns both give an odd month's extra person
     // to their first (A, s1), so a2 = A's increase = s2's increase cannot hold: no matrix. The cells'
-    // own path gives the extra to a2 (the first to rise), which is row A's own path: no row is off.
-    const path = breakdownMilestones([{ result: matrix([100, 110, 110, 100]) }], '2023-12', 2024, { kind: 'even' });
+    // own path settles its ties by key (fx51: not by --by's order), the dimension whose name comes first
+    // first: as areas before segments, a2 (A / s2) before b1 gets the extra, which is row A's own path:
+    // no row is off.
+    const path = breakdownMilestones([{ result: { ...matrix([100, 110, 110, 100]), dims: ['area', 'segment'] } }], '2023-12', 2024, { kind: 'even' });
     if ('problem' in path) throw new Error(path.problem);
     expect(path.marginsOff).toBeUndefined();
     expect(path.units[1]!.slice(0, 3)).toEqual([101n, 102n, 103n]); // national 402, 403, 405: A gets 1, 2, 3
     expect(path.units.map((u) => u[11])).toEqual([100n, 110n, 110n, 100n]);
+    // Named the other way round ("column" before "row"), the cells go column by column: b1 (B / s1) gets
+    // the extra, rows A and B are each a person off their own paths in 2024-02, and that is said.
+    const turned = breakdownMilestones([{ result: matrix([100, 110, 110, 100]) }], '2023-12', 2024, { kind: 'even' });
+    if ('problem' in turned) throw new Error(turned.problem);
+    expect(turned.marginsOff).toEqual({ month: '2024-02', rowsOff: 2, largest: 1n });
+    expect(turned.units[2]!.slice(0, 3)).toEqual([101n, 102n, 103n]);
   });
 
   it('a row of several cells follows its own path, where the cells alone would not', () => {

@@ -104,9 +104,9 @@ describe('rv28 R12: coverage --year --input of a Kanwil file', () => {
     const c = await run(['coverage', 'jun.csv', '--targets', 'targets.csv', '-q', '-f', 'json'], { cwd: sub });
     expect(c.code, c.stderr).toBe(0);
     expect(JSON.parse(c.stdout).totals.target).toBe(4_000_000);
-    // breakdown keeps its own hint (it has --target).
+    // breakdown keeps its own hint (it has --target), a command that runs as written (fx51).
     const bd = await run(['breakdown', '--year', '2024', '--input', 'jan.csv', '-f', 'csv'], { cwd: sub });
-    expect(bd.stderr).toContain('give this input\'s own total with --target N --year 2024');
+    expect(bd.stderr).toContain('give this input\'s own total with --target N (jamsostek breakdown --target N --year 2024 --input jan.csv --by province)');
   });
 });
 

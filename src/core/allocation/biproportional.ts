@@ -88,6 +88,51 @@ export function allocateMatrix(input: MatrixInput): MatrixResult {
   return solve(p, input.method);
 }
 
+/**
+ * allocateMatrix with the rows and columns put in key order first (and the grid transposed when
+ * `transpose`: the caller's fixed orientation, e.g. by the dimensions' names), the answer mapped back:
+ * a tie between cells is then settled the same way whatever order the rows and columns came in
+ * (--by kanwil,segment and --by segment,kanwil are one grid).
+ */
+export function allocateMatrixByKey(input: MatrixInput, rowKeys: readonly string[], columnKeys: readonly string[], transpose = false): MatrixResult {
+  const order = (keys: readonly string[]): number[] => keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  const ro = order(rowKeys);
+  const co = order(columnKeys);
+  const pick = <T>(grid: readonly (readonly T[])[] | undefined): T[][] | undefined => {
+    if (!grid) return undefined;
+    const sorted = ro.map((r) => co.map((c) => grid[r]![c]!));
+    return transpose ? co.map((_, j) => ro.map((_, i) => sorted[i]![j]!)) : sorted;
+  };
+  const rows = ro.map((r) => input.rowTotals[r]!);
+  const cols = co.map((c) => input.columnTotals[c]!);
+  let res: MatrixResult;
+  try {
+    res = allocateMatrix({
+      weights: pick(input.weights)!,
+      rowTotals: transpose ? cols : rows,
+      columnTotals: transpose ? rows : cols,
+      ...(input.lower ? { lower: pick(input.lower)! } : {}),
+      ...(input.upper ? { upper: pick(input.upper)! } : {}),
+      method: input.method,
+    });
+  } catch (e) {
+    // No grid meets the margins, in any order: the caller's own rows and columns name why.
+    if (e instanceof InfeasibleMatrixError) return allocateMatrix(input);
+    throw e;
+  }
+  const values: bigint[][] = input.rowTotals.map(() => input.columnTotals.map(() => 0n));
+  ro.forEach((r, i) => co.forEach((c, j) => (values[r]![c] = transpose ? res.values[j]![i]! : res.values[i]![j]!)));
+  const rowMultipliers = new Array<number>(ro.length).fill(0);
+  const columnDivisors = new Array<number>(co.length).fill(0);
+  // Transposed, a row's multiplier is the column's 1 / divisor.
+  ro.forEach((r, i) => (rowMultipliers[r] = transpose ? 1 / res.columnDivisors[i]! : res.rowMultipliers[i]!));
+  co.forEach((c, j) => (columnDivisors[c] = transpose ? 1 / res.rowMultipliers[j]! : res.columnDivisors[j]!));
+  const ties = res.ties
+    .map((t) => (transpose ? { row: ro[t.column]!, column: co[t.row]! } : { row: ro[t.row]!, column: co[t.column]! }))
+    .sort((a, b) => a.row - b.row || a.column - b.column);
+  return { ...res, values, rowMultipliers, columnDivisors, ties };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Feasibility: Dinic's max-flow on source → rows → cells → columns → sink, after the lower bounds.
 

@@ -13,7 +13,7 @@
 import { labelOf, rollup, type Table } from '../table.js';
 import { InfeasibleError, type InfeasibleFact, type Note, type UpperCaps } from '../facts.js';
 import { allocate, InfeasibleAllocationError, type AllocationResult as EngineResult } from './apportion.js';
-import { allocateMatrix, InfeasibleMatrixError, type MatrixInfeasibility } from './biproportional.js';
+import { allocateMatrixByKey, InfeasibleMatrixError, type MatrixInfeasibility } from './biproportional.js';
 import type { MethodName } from './methods.js';
 import type { AllocationSpec, GivenMargin, Mode, SplitRule } from './spec.js';
 import { addNote, resolveLevel, type ResolvedLevel, type UnitData } from './units.js';
@@ -411,7 +411,9 @@ function planMatrix(spec: AllocationSpec, table: Table, r: string, c: string, ct
   lineCheck(c, cols, colMargin, colTotals, (j) => lower.map((row) => row[j]!), (j) => upper.map((row) => row[j]!));
   let res;
   try {
-    res = allocateMatrix({ weights, rowTotals: rowMargin, columnTotals: colMargin, lower, upper, method: spec.rule.method as Exclude<MethodName, 'hamilton'> });
+    // Rows and columns in key order, the dimension whose name comes first as the rows: a tie between
+    // cells is settled the same way whichever of the two --by names first.
+    res = allocateMatrixByKey({ weights, rowTotals: rowMargin, columnTotals: colMargin, lower, upper, method: spec.rule.method as Exclude<MethodName, 'hamilton'> }, rows.map((u) => u.keys[0]!), cols.map((u) => u.keys[0]!), r > c);
   } catch (e) {
     if (e instanceof InfeasibleMatrixError && 'rows' in e.detail) {
       const d = e.detail as MatrixInfeasibility;
