@@ -248,9 +248,13 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     const seenPlans = new Map<string, string>();
     if (o.targets) for (const s of targets.targets.table.sources) if (s.sha256) seenPlans.set(s.sha256, `--targets ${s.name}`);
     for (const file of o.compareTargets) {
-      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within).catch((e: unknown) => {
+      const otherGiven = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within).catch((e: unknown) => {
         throw namedPlan(e, file);
       });
+      // Cut to the segments of the data as the run's own targets are (PMI's targets out of a file without
+      // PMI rows), and said so under its label: plan against plan, like for like (fx53).
+      const other = withoutSegments(otherGiven, found?.missing);
+      if (segmentsWhole.length) other!.notes.unshift({ ...(segmentsWhole[0] as Extract<Note, { code: 'segments-in-part' }>), targets: other !== otherGiven ? 'segments' : 'whole' });
       samePlanTwice(other!.targets.table.sources, seenPlans);
       // A compared plan of national size meets the input as the run's own would (fx41).
       const otherNational = !read.bundled && !nationalFile ? nationalTargets(other!.targets, period) : undefined;

@@ -1,0 +1,53 @@
+// fx53: how targets are matched and compared in coverage. Figures by hand from the files written here and
+// data/baseline.csv (employed, Sakernas 2023-08: Gorontalo 631,521, Maluku 853,254).
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const w = (name: string, text: string): string => writeIn(dir, name, text);
+const total = (out: string): Record<string, string> => csvRows(out).find((x) => x['level'] === 'total')!;
+
+// Sulama's Gorontalo and Maluku by segment, June 2026, with no PMI row (a SQL export of PU, BPU and JAKON).
+const NO_PMI = 'period,province,segment,participants\n2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Gorontalo,JAKON,20800\n2026-06,Maluku,PU,93056\n2026-06,Maluku,BPU,46528\n2026-06,Maluku,JAKON,12408\n';
+
+describe('1: --compare-targets plans are cut to the segments of the data, as --targets is', () => {
+  const planA = 'province,segment,year,target\nGorontalo,PU,2026,200000\nGorontalo,BPU,2026,100000\nGorontalo,JAKON,2026,30000\nGorontalo,PMI,2026,6000\nMaluku,PU,2026,120000\nMaluku,BPU,2026,60000\nMaluku,JAKON,2026,15000\nMaluku,PMI,2026,4000\n';
+  const planB = 'province,segment,year,target\nGorontalo,PU,2026,210000\nGorontalo,BPU,2026,100000\nGorontalo,JAKON,2026,30000\nGorontalo,PMI,2026,9000\nMaluku,PU,2026,120000\nMaluku,BPU,2026,65000\nMaluku,JAKON,2026,15000\nMaluku,PMI,2026,5000\n';
+
+  it("the compared plan's Total leaves out PMI too (main: 554,000 with PMI's 14,000 against plan A's 525,000 without)", async () => {
+    const f = w('nopmi.csv', NO_PMI);
+    const a = w('plan-a.csv', planA);
+    const b = w('plan-b.csv', planB);
+    const r = await run(['coverage', f, '--targets', a, '--compare-targets', b, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const t = total(r.stdout);
+    // A without PMI: 200,000 + 100,000 + 30,000 + 120,000 + 60,000 + 15,000 = 525,000.
+    expect(t['target_plan_a']).toBe('525000');
+    // B without PMI: 210,000 + 100,000 + 30,000 + 120,000 + 65,000 + 15,000 = 540,000 (554,000 with PMI's 9,000 + 5,000).
+    expect(t['target_plan_b']).toBe('540000');
+    expect(t['diff_plan_b']).toBe('15000');
+    // Gorontalo: A 330,000, B 340,000; Maluku: A 195,000, B 200,000.
+    const g = csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!;
+    expect(g['target_plan_b']).toBe('340000');
+    expect(g['diff_plan_b']).toBe('10000');
+    // Said once, for both plans: every plan's PMI targets are left out.
+    expect(r.stderr).toContain('the targets of PMI are left out, the others compared like for like');
+    expect(r.stderr).not.toContain('[plan-a.csv] coverage and achievement count');
+    expect(r.stderr).not.toContain('their targets stay in');
+    const id = await run(['coverage', f, '--targets', a, '--compare-targets', b, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('target PMI tidak dipakai, yang lain dibandingkan setara');
+  });
+
+  it('a compared plan without a segment column is said under its own label: it counts every segment', async () => {
+    const f = w('nopmi-b.csv', NO_PMI);
+    const a = w('plan-a2.csv', planA);
+    const c = w('plan-c.csv', 'province,year,target\nGorontalo,2026,345000\nMaluku,2026,205000\n');
+    const r = await run(['coverage', f, '--targets', a, '--compare-targets', c, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(total(r.stdout)['target_plan_c']).toBe('550000');
+    expect(r.stderr).toMatch(/plan-a2\.csv\][^\n]*the targets of PMI are left out/);
+    expect(r.stderr).toMatch(/plan-c\.csv\][^\n]*the targets count every segment/);
+  });
+});
