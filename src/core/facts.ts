@@ -362,6 +362,12 @@ export type Note =
   | { readonly code: 'targets-over-denominator'; readonly source: string; readonly measure: string; readonly rows: readonly { readonly row: string; readonly target: number; readonly denominator: number }[]; readonly count: number }
   /** rv31 V10: targets of 0 of finer rows (a segment's, a regency's): any participants make the row achieved. */
   | { readonly code: 'zero-targets'; readonly source: string; readonly rows: readonly string[]; readonly count: number }
+  /**
+   * Targets of 0 whose rows the data do not give apart (`lacking`: the keys the data have not; province ×
+   * segment targets on a file by province), in a file without participants: each a part of a coarser
+   * row's target, which counts nothing for it; no gap of its own (fx53).
+   */
+  | { readonly code: 'zero-targets-within'; readonly source: string; readonly rows: readonly string[]; readonly count: number; readonly lacking: readonly string[] }
   | { readonly code: 'partial-targets'; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number; /** The parts given, by name, when few (rv25 F8). */ readonly parts?: readonly string[] }[] }
   /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */

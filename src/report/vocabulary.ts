@@ -1070,6 +1070,14 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.count, 'id')} target di ${n.source} bernilai 0: ${rows('id')}; pesertanya dihitung tercapai; jika sel kosong ditulis 0, isikan targetnya di sana (menghapus barisnya membuat wilayahnya tanpa target)`,
       );
     }
+    case 'zero-targets-within': {
+      const rows = (l: Lang): string => namedOf(n.rows, n.count, l);
+      const keys = (l: Lang): string => orList(n.lacking.map((d) => dimLabel(d)[l]), l === 'en' ? 'or' : 'atau');
+      return L(
+        `${num(n.count, 'en')} target(s) of ${n.source} are 0 for rows the data do not give apart (no ${keys('en')}): ${rows('en')}; each is a part of its row's target in the report, which counts nothing for it, and no row is compared with it alone: read as planned (if a blank was written as 0, write the target there)`,
+        `${num(n.count, 'id')} target di ${n.source} bernilai 0 untuk baris yang tidak dirinci data (tanpa ${keys('id')}): ${rows('id')}; masing-masing bagian dari target barisnya di laporan, yang tidak menghitung apa pun untuknya, dan tidak ada baris yang dibandingkan dengannya saja: dibaca sebagai rencana (jika sel kosong ditulis 0, isikan targetnya di sana)`,
+      );
+    }
     case 'partial-targets': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);

@@ -51,3 +51,38 @@ describe('1: --compare-targets plans are cut to the segments of the data, as --t
     expect(r.stderr).toMatch(/plan-c\.csv\][^\n]*the targets count every segment/);
   });
 });
+
+describe('2: a target of 0 for rows the data do not give apart, in a file without participants', () => {
+  const t0 = 'province,segment,year,target\nGorontalo,PU,2026,200000\nGorontalo,BPU,2026,100000\nGorontalo,JAKON,2026,30000\nGorontalo,PMI,2026,0\nMaluku,PU,2026,120000\nMaluku,BPU,2026,60000\nMaluku,JAKON,2026,15000\nMaluku,PMI,2026,4000\n';
+
+  it("province × segment targets on a file by province: the 0 is a part of Gorontalo's target, said as a note, not warned as achieved (main: warned under --quiet)", async () => {
+    const f = w('prov.csv', 'period,province,participants\n2026-06,Gorontalo,260000\n2026-06,Maluku,160000\n');
+    const t = w('t0.csv', t0);
+    const r = await run(['coverage', f, '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // Gorontalo 200,000 + 100,000 + 30,000 + 0 = 330,000; Maluku 120,000 + 60,000 + 15,000 + 4,000 = 199,000.
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!['target']).toBe('330000');
+    expect(total(r.stdout)['target']).toBe('529000');
+    expect(r.stderr).not.toContain('their participants count as achieved');
+    expect(r.stderr).toContain('note: 1 target(s) of');
+    expect(r.stderr).toContain('are 0 for rows the data do not give apart (no segment): Gorontalo / PMI; each is a part of its row\'s target in the report');
+    const q = await run(['coverage', f, '--targets', t, '-f', 'csv', '--quiet']);
+    expect(q.stderr).not.toContain('are 0');
+    const j = await run(['coverage', f, '--targets', t, '-f', 'json', '--quiet']);
+    const codes = (JSON.parse(j.stdout) as { meta: { notes: { code?: string }[] } }).meta.notes.map((n) => n.code);
+    expect(codes).toContain('zero-targets-within');
+    expect(codes).not.toContain('zero-targets');
+    const id = await run(['coverage', f, '--targets', t, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('bernilai 0 untuk baris yang tidak dirinci data (tanpa segmen)');
+  });
+
+  it("a Kanwil's data by segment whose provinces' PMI targets are all 0: the PMI row is compared with 0, still warned", async () => {
+    const f = w('kw.csv', 'period,kanwil,segment,participants\n2026-06,Sulama,PU,1958927\n2026-06,Sulama,BPU,979463\n2026-06,Sulama,JAKON,261191\n2026-06,Sulama,PMI,65298\n');
+    const t = w('t0-all.csv', t0.replace('Maluku,PMI,2026,4000', 'Maluku,PMI,2026,0'));
+    const r = await run(['coverage', f, '--by', 'segment', '--targets', t, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(csvRows(r.stdout).find((x) => x['segment'] === 'PMI')!['target']).toBe('0');
+    expect(r.stderr).toContain('2 target(s) of');
+    expect(r.stderr).toContain('are 0: Gorontalo / PMI, Maluku / PMI; their participants count as achieved');
+  });
+});

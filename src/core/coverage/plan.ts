@@ -1269,8 +1269,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // refused where the file is read): real where the plan sets none (breakdown writes Papua Tengah's
     // JAKON as 0), but any participants make the row "achieved" (rv31 V10). Said, naming them, where
     // the row has participants and is of the report's areas (zero-targets.ts, rv32 W4).
-    const zeros = targets!.yearFrom !== 'plan' ? zeroTargets(targetTable, targets!.table, cur, targets!.source, spec.areas) : undefined;
-    if (zeros) notes.push(zeros);
+    if (targets!.yearFrom !== 'plan') for (const z of zeroTargets(targetTable, targets!.table, cur, targets!.source, spec.areas)) notes.push(z);
   }
   // A report's area coarser than the area its figures are summed over (--by kanwil on provinces), with
   // only some of an area's parts in the data: its row is those parts', not the whole area's (a Gorontalo
