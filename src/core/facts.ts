@@ -231,7 +231,7 @@ export type Note =
   /** Months between the first month known (`from`) and the month reported (`to`) that no file gives. */
   | { readonly code: 'months-missing'; readonly months: readonly string[]; readonly from: string; readonly to: string }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
-  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
+  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The targets give no participants at all (no column, or every cell blank): the one cause (fx53). */ readonly noParticipants?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
   /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
   /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */

@@ -451,11 +451,15 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         n.noFromMilestone
           ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the revision in force from ${n.noFromMilestone} has no from_milestone column, the milestones of ${prevMonth(n.noFromMilestone)} its path starts from): their status compares with the December target only`
+          : n.noParticipants
+          ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period}: the targets give no participants, each row's figure at the start of its path to December: their status compares with the December target only; to phase milestones, add a participants column and a period column to the targets (each row's participants in the month the plan starts from, and that month), as a breakdown output has`
           : n.noBaseline
           ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no baseline month, the period their participants are of, to start the path from): their status compares with the December target only`
           : `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no participants to start the path from, or the target is below them): their status compares with the December target only`,
         n.noFromMilestone
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (revisi yang berlaku mulai ${n.noFromMilestone} tidak memiliki kolom from_milestone, tonggak ${prevMonth(n.noFromMilestone)} sebagai titik awal jalurnya): statusnya hanya dibandingkan dengan target Desember`
+          : n.noParticipants
+          ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period}: target tidak memuat peserta, angka tiap baris di awal jalurnya ke Desember: statusnya hanya dibandingkan dengan target Desember; untuk tonggak bulanan, tambahkan kolom participants dan kolom period pada target (peserta tiap baris pada bulan awal rencana, dan bulan itu), seperti keluaran breakdown`
           : n.noBaseline
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat bulan dasar, periode pesertanya, sebagai titik awal jalur): statusnya hanya dibandingkan dengan target Desember`
           : `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,

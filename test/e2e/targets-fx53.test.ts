@@ -86,3 +86,29 @@ describe('2: a target of 0 for rows the data do not give apart, in a file withou
     expect(r.stderr).toContain('are 0: Gorontalo / PMI, Maluku / PMI; their participants count as achieved');
   });
 });
+
+describe('3: the "no milestone" warning of a yearly file without participants says the one cause and the fix', () => {
+  const data = 'period,province,participants\n2026-06,Gorontalo,260000\n2026-06,Maluku,160000\n';
+
+  it('no participants column: one cause, the fix (main: "no participants …, or the target is below them")', async () => {
+    const f = w('np.csv', data);
+    const t = w('ty.csv', 'province,year,target\nGorontalo,2026,345000\nMaluku,2026,205000\n');
+    const r = await run(['coverage', f, '--targets', t, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('2 of 2 rows with a target have no milestone for 2026-06: the targets give no participants');
+    expect(r.stderr).toContain('add a participants column and a period column to the targets');
+    expect(r.stderr).not.toContain('or the target is below them');
+    const id = await run(['coverage', f, '--targets', t, '-f', 'csv', '--quiet', '--lang', 'id']);
+    expect(id.stderr).toContain('target tidak memuat peserta, angka tiap baris di awal jalurnya');
+    expect(id.stderr).toContain('tambahkan kolom participants dan kolom period pada target');
+  });
+
+  it('with the fix applied (participants of 2023-12 and that month): milestones, no warning', async () => {
+    const f = w('np2.csv', data);
+    const t = w('typ.csv', 'province,period,year,participants,target\nGorontalo,2023-12,2026,256129,345000\nMaluku,2023-12,2026,156030,205000\n');
+    const r = await run(['coverage', f, '--targets', t, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('no milestone');
+    expect(csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!['milestone']).not.toBe('');
+  });
+});

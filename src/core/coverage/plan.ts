@@ -1194,7 +1194,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         withTarget++;
         if (mi < 0 || tc.value(i, mi) === null) without++;
       }
-      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(at.noFromMilestone ? { noFromMilestone: at.noFromMilestone } : !targets!.baselinePeriod && hasMeasure(targets!.table, 'participants') ? { noBaseline: true as const } : {}) });
+      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(at.noFromMilestone ? { noFromMilestone: at.noFromMilestone } : !hasMeasure(targets!.table, 'participants') ? { noParticipants: true as const } : !targets!.baselinePeriod ? { noBaseline: true as const } : {}) });
     }
     const kept = rowCount(targetTable);
     const dropped = rowCount(at.table) - kept;
