@@ -329,7 +329,7 @@ export type Note =
   /** Columns of a sheet hidden in the workbook whose values are read, as "C (participants)". */
   | { readonly code: 'hidden-columns'; readonly file: string; readonly sheet: string; readonly columns: readonly string[] }
   /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total; `object`: a JSON file's "totals". */
-  | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
+  | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean; readonly notCompared?: readonly string[]; readonly object?: boolean }[]; /** The file joins this many reports one after the other, each total checked against its own part's rows (fx53). */ readonly parts?: number }
   /** Total rows left out without a check (report/common.ts sourceNotes splits them from total-rows): a warning with why (fx44). */
   | { readonly code: 'total-rows-unchecked'; readonly rows: readonly { readonly at: string; readonly label: string; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
   /** Rows whose participants exceed a denominator, accepted because their province has a documented exception (data/exceptions.csv). */

@@ -938,7 +938,11 @@ export function noteText(n: Note, lang: Lang): string {
     case 'total-rows': {
       const partly = (r: (typeof n.rows)[number], l: Lang): string => (r.notCompared?.length ? (l === 'id' ? `; ${r.notCompared.join(', ')} tidak dibandingkan` : `; ${r.notCompared.join(', ')} not compared`) : '');
       const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
-      return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
+      // A file that joins reports (fx53): each total is its own part's, said so.
+      const joined = n.parts
+        ? { en: `; the file joins ${num(n.parts, 'en')} reports one after the other, and each total row agrees with the rows of its own part (from the row after the previous total)`, id: `; berkas ini menggabungkan ${num(n.parts, 'id')} laporan berurutan, dan setiap baris total cocok dengan baris-baris bagiannya sendiri (mulai baris setelah total sebelumnya)` }
+        : { en: '', id: '' };
+      return L(`total rows left out (they are not data): ${list(rows('en'), 5)}${joined.en}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}${joined.id}`);
     }
     case 'total-rows-unchecked': {
       // Why each was not checked: figures it or its rows leave blank, else rows it does not say.

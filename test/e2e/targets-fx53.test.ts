@@ -112,3 +112,85 @@ describe('3: the "no milestone" warning of a yearly file without participants sa
     expect(csvRows(r.stdout).find((x) => x['province'] === 'Gorontalo')!['milestone']).not.toBe('');
   });
 });
+
+describe('4: two breakdown outputs joined into one targets file', () => {
+  // Two Kanwils' own plans, each `breakdown --target N --input FILE --by province -f csv` with its Total row,
+  // joined one after the other (the second file's header dropped) as a planner joins them in a spreadsheet.
+  const sulama = 'period,province,employed,participants\n2023-12,Gorontalo,631521,256129\n2023-12,Maluku,853254,156030\n';
+  const kalimantan = 'period,province,employed,participants\n2023-12,Kalimantan Utara,372270,244207\n2023-12,Kalimantan Barat,2780000,729270\n';
+  const data = 'period,province,participants\n2026-06,Gorontalo,270000\n2026-06,Maluku,170000\n2026-06,Kalimantan Utara,255000\n2026-06,Kalimantan Barat,790000\n';
+  const join = async (name: string, by = 'province', a = sulama, b = kalimantan): Promise<string> => {
+    const ra = await run(['breakdown', '--target', '500000', '--year', '2026', '--input', w(`${name}-a-in.csv`, a), '--by', by, '-f', 'csv', '-q']);
+    const rb = await run(['breakdown', '--target', '1100000', '--year', '2026', '--input', w(`${name}-b-in.csv`, b), '--by', by, '-f', 'csv', '-q']);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code, rb.stderr).toBe(0);
+    return ra.stdout + rb.stdout.slice(rb.stdout.indexOf('\n') + 1);
+  };
+
+  it('each part agrees with its own Total: read, the join said (main: refused, each Total checked against all 4 rows)', async () => {
+    const text = await join('kw');
+    const t = w('joined.csv', text);
+    const r = await run(['coverage', w('jun.csv', data), '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // 500,000 (Sulama's two provinces) + 1,100,000 (Kalimantan's two) = 1,600,000.
+    expect(total(r.stdout)['target']).toBe('1600000');
+    const rows = csvRows(text).filter((x) => x['level'] === 'detail');
+    for (const p of ['Gorontalo', 'Maluku', 'Kalimantan Utara', 'Kalimantan Barat']) {
+      expect(csvRows(r.stdout).find((x) => x['province'] === p)!['target']).toBe(rows.find((x) => x['province'] === p)!['target']);
+    }
+    expect(r.stderr).toContain('the file joins 2 reports one after the other, and each total row agrees with the rows of its own part');
+    const id = await run(['coverage', w('jun-id.csv', data), '--targets', t, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('berkas ini menggabungkan 2 laporan berurutan');
+  });
+
+  it('a part whose rows do not add up to its Total is refused, naming the part and its lines', async () => {
+    const text = await join('kw2');
+    const lines = text.split('\n');
+    // The second part's first row (line 5: header, 2 rows, Total, then it) has its target raised by 1,000.
+    const cells = lines[4]!.split(',');
+    const ti = lines[0]!.split(',').indexOf('target');
+    cells[ti] = String(Number(cells[ti]) + 1000);
+    lines[4] = cells.join(',');
+    const t = w('joined-bad.csv', lines.join('\n'));
+    const r = await run(['coverage', w('jun2.csv', data), '--targets', t, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('joined-bad.csv:7: error: the report\'s total row (level "total") gives target 1,100,000, but the 2 row(s) it totals in its part of the file (lines 5-7, part 2 of the 2 reports the file joins one after the other) add up to 1,101,000 (1,000 less in the total)');
+    // The first part is its own: not refused.
+    expect(r.stderr).not.toContain('joined-bad.csv:4:');
+  });
+
+  it('a row moved into the other part is refused: both parts disagree with their Totals', async () => {
+    const text = await join('kw3');
+    const lines = text.split('\n');
+    // Maluku (line 3) moved after the second part's first row.
+    const moved = [lines[0], lines[1], lines[3], lines[4], lines[2], ...lines.slice(5)];
+    const t = w('joined-moved.csv', moved.join('\n'));
+    const r = await run(['coverage', w('jun3.csv', data), '--targets', t, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('part 1 of the 2 reports');
+    expect(r.stderr).toContain('part 2 of the 2 reports');
+  });
+
+  it("a Total of each part, then a Total of both: each checked (the last against every row)", async () => {
+    const t = w('two-and-grand.csv', 'province,year,target\nGorontalo,2026,300000\nMaluku,2026,200000\nTotal,2026,500000\nKalimantan Utara,2026,270000\nKalimantan Barat,2026,830000\nTotal,2026,1100000\nTotal,2026,1600000\n');
+    const r = await run(['coverage', w('jun4.csv', data), '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(total(r.stdout)['target']).toBe('1600000');
+    const bad = w('two-and-bad.csv', 'province,year,target\nGorontalo,2026,300000\nMaluku,2026,200000\nTotal,2026,500000\nKalimantan Utara,2026,270000\nKalimantan Barat,2026,830000\nTotal,2026,1100000\nTotal,2026,1700000\n');
+    expect((await run(['coverage', w('jun5.csv', data), '--targets', bad, '-f', 'csv'])).code).toBe(3);
+  });
+
+  it('province × segment plans with their subtotals, joined: each subtotal checked in its part', async () => {
+    const seg = (rows: [string, number, number, number, number][]): string => 'period,province,segment,participants\n' + rows.flatMap(([p, pu, bpu, jakon, pmi]) => [`2023-12,${p},PU,${pu}`, `2023-12,${p},BPU,${bpu}`, `2023-12,${p},JAKON,${jakon}`, `2023-12,${p},PMI,${pmi}`]).join('\n') + '\n';
+    const a = seg([['Gorontalo', 132587, 70001, 53473, 68], ['Maluku', 86852, 37726, 31071, 381]]);
+    const b = seg([['Kalimantan Utara', 150000, 50000, 43000, 1207]]);
+    const text = await join('seg', 'province,segment', a, b);
+    expect(csvRows(text).filter((x) => x['level'] === 'total').length).toBe(2);
+    const t = w('joined-seg.csv', text);
+    const f = w('seg-jun.csv', 'period,province,participants\n2026-06,Gorontalo,270000\n2026-06,Maluku,170000\n2026-06,Kalimantan Utara,255000\n');
+    const r = await run(['coverage', f, '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(total(r.stdout)['target']).toBe('1600000');
+  });
+});
