@@ -32,6 +32,7 @@ import { absentShare, SMALL_SEGMENTS, withoutSegments } from './segments.js';
 import { segmentRowsMissing } from '../io/segment-rows.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
+import { partDimsOf, storyOfPartsWithTarget } from './parts-with-target.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
 /** The denominator columns a regional file may have (options/specs.ts chooses among them). */
@@ -226,7 +227,7 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     o,
     read.table,
   );
-  const result = chartOfPartsWithTarget(planned, () => planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, { ...spec, grain: [...grain, ...partDimsOf(planned)] }));
+  const result = storyOfPartsWithTarget(planned, () => planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, { ...spec, grain: [...grain, ...partDimsOf(planned)] }), spec.atRiskMargin);
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
@@ -297,31 +298,6 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     ...(nothingAsOf ? { nothingAsOf } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.input && o.year !== undefined && !o.targets ? [o.input] : []), ...(o.compareTargets ?? []), ...(workforce ? [workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
-}
-
-/** The finer dims of the rows whose targets are of some of their parts (the note no-target-parts). */
-const partDimsOf = (r: CoverageResult): readonly string[] => r.notes.find((n) => n.code === 'no-target-parts')?.partDims ?? [];
-
-/**
- * The scope's chart of a report whose rows have targets for some of their parts only (a Kanwil's row by
- * province targets without Maluku Utara's): its actual and projection lines were of every part, its
- * milestones and target of the parts with one (fx41's note, fx44). Drawn from the report by those parts
- * (`finer`), whose chart is of the parts with a target, as its Total's is; the rest of the report is the
- * run's own. Where the finer report cannot be made, or draws every part, the chart stays, and its title
- * says it (report/coverage.ts).
- */
-function chartOfPartsWithTarget(result: CoverageResult, finer: () => CoverageResult): CoverageResult {
-  if (!result.story || !partDimsOf(result).length) return result;
-  let chart: NonNullable<CoverageResult['story']>['chart'] | undefined;
-  try {
-    chart = finer().story?.chart;
-  } catch {
-    return result;
-  }
-  if (!chart?.rows || chart.months.join() !== result.story.chart.months.join() || chart.target !== result.story.chart.target) return result;
-  // The result's own properties as they are (its rows are made when asked for), with the finer chart.
-  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as CoverageResult;
-  return Object.defineProperty(out, 'story', { value: { ...result.story, chart }, enumerable: true });
 }
 
 /**

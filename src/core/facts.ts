@@ -137,6 +137,12 @@ export type Note =
    * only (no-target-parts) and their projection all their parts' (rv30 T5).
    */
   | { readonly code: 'projection-in-part'; readonly rows: readonly string[]; readonly count: number }
+  /**
+   * Rows whose target is some of their parts' only (a Kanwil's over province targets without Gorontalo's):
+   * their projected gap and status compare the projections of the parts with a target with it (fx53);
+   * `leftOut`: the parts without one (the first five; `more` others), the row's `projected` being of all.
+   */
+  | { readonly code: 'projection-of-parts'; readonly partDims: readonly string[]; readonly rows: readonly { readonly row: string; readonly parts: number; readonly leftOut: readonly string[]; readonly more: number }[]; readonly count: number }
   | { readonly code: 'no-target-parts'; readonly partDims: readonly string[]; readonly rows: readonly { readonly label: string; readonly with: number; readonly of: number; readonly none: readonly string[]; readonly count: number }[]; readonly count: number }
   /** A target below a later published actual. */
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }

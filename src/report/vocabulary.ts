@@ -648,6 +648,21 @@ export function noteText(n: Note, lang: Lang): string {
         `projected_gap dan projected_status dikosongkan untuk ${rows('id')}: proyeksinya mencakup semua bagian baris, targetnya hanya bagian yang bertarget; laporan menurut bagian-bagian itu (--by yang lebih rinci) membandingkan proyeksi tiap bagian dengan targetnya sendiri, dan Totalnya proyeksi bagian yang bertarget`,
       );
     }
+    case 'projection-of-parts': {
+      // fx53: the row's projected gap over its parts with a target, like for like.
+      const area = n.partDims.length === 1 ? AREA_WORDS[n.partDims[0] as 'regency' | 'province' | 'kanwil'] : undefined;
+      const parts = (l: Lang, count = 2): string => (count === 1 ? area?.one[l] : area?.many[l]) ?? unitsWords(n.partDims, l);
+      const one = (r: (typeof n.rows)[number], l: Lang): string => {
+        const name = r.row || (l === 'id' ? 'Total' : 'the Total');
+        const out = namedOf(r.leftOut, r.leftOut.length + r.more, l);
+        if (!r.leftOut.length) return l === 'id' ? `${name} (${num(r.parts, 'id')} ${parts('id')} bertarget)` : `${name} (${num(r.parts, 'en')} ${parts('en', r.parts)} with a target)`;
+        return l === 'id' ? `${name} (${num(r.parts, 'id')} ${parts('id')} bertarget; tanpa ${out})` : `${name} (${num(r.parts, 'en')} ${parts('en', r.parts)} with a target; left out ${out})`;
+      };
+      return L(
+        `projected_gap and projected_status compare the target with the projections of the ${parts('en')} with a target only, each projected on its own pace, where projected is of all: ${namedOf(n.rows.map((r) => one(r, 'en')), n.count, 'en', '; ')}`,
+        `projected_gap dan projected_status membandingkan target hanya dengan proyeksi ${parts('id')} yang bertarget, masing-masing menurut lajunya sendiri, sedangkan projected mencakup semuanya: ${namedOf(n.rows.map((r) => one(r, 'id')), n.count, 'id', '; ')}`,
+      );
+    }
     case 'no-target-parts': {
       // rv28 R23: a row over finer targets, some of its parts without one.
       const area = n.partDims.length === 1 ? AREA_WORDS[n.partDims[0] as 'regency' | 'province' | 'kanwil']?.many : undefined;

@@ -194,3 +194,24 @@ describe('4: two breakdown outputs joined into one targets file', () => {
     expect(total(r.stdout)['target']).toBe('1600000');
   });
 });
+
+describe('5: a Kanwil row over province targets without one province: its projected gap over the provinces with a target', () => {
+  it('Gorontalo and Sulawesi Barat with targets, Maluku without: the sum of their projections against their targets (main: left empty)', async () => {
+    const may = w('k-may.csv', 'period,province,participants\n2026-05,Gorontalo,250000\n2026-05,Maluku,150000\n2026-05,Sulawesi Barat,60000\n');
+    const june = w('k-june.csv', 'period,province,participants\n2026-06,Gorontalo,256000\n2026-06,Maluku,155000\n2026-06,Sulawesi Barat,61000\n');
+    const t = w('k-t.csv', 'province,year,target\nGorontalo,2026,300000\nSulawesi Barat,2026,70000\n');
+    const r = await run(['coverage', june, '--previous', may, '--by', 'kanwil', '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const k = csvRows(r.stdout).find((x) => x['kanwil']?.startsWith('Sulawesi Maluku'))!;
+    // Target 300,000 + 70,000 = 370,000. Six months left to December 2026, one month of pace each:
+    // Gorontalo 256,000 + 6 × 6,000 = 292,000; Sulawesi Barat 61,000 + 6 × 1,000 = 67,000; 359,000 in all.
+    expect(k['target']).toBe('370000');
+    expect(k['projected_gap']).toBe('11000');
+    // 359,000 / 370,000 = 97.0 %: within the 5 % margin.
+    expect(k['projected_status']).toBe('at-risk');
+    // The projected column stays all three provinces': 472,000 + 6 × 12,000 = 544,000.
+    expect(k['projected']).toBe('544000');
+    expect(total(r.stdout)['projected_gap']).toBe('11000');
+    expect(r.stderr).toContain('Sulawesi Maluku (Sulama) (2 provinces with a target; left out Maluku)');
+  });
+});

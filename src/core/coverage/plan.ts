@@ -2122,7 +2122,7 @@ function chartRowsWithTarget(rows: readonly CoverageRow[], months: number, starO
 }
 
 /** Rows already made (the story's), as a list. */
-function heldRows(rows: readonly CoverageRow[]): CoverageRowList {
+export function heldRows(rows: readonly CoverageRow[]): CoverageRowList {
   return {
     length: rows.length,
     anyTarget: rows.some((r) => r.metrics.target !== null),
