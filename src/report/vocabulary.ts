@@ -675,8 +675,8 @@ export function noteText(n: Note, lang: Lang): string {
         return namedOf(n.rows.map(one), n.count, l, '; ');
       };
       return L(
-        `targets for only some of a row's ${parts('en')}: its target, gap, achievement and target coverage add up those with a target, compared with their participants only; its coverage is of all its ${parts('en')}, and so is its bar in the coverage chart (--chart, HTML), beside a target mark of those with a target: ${rows('en')}`,
-        `target hanya untuk sebagian ${parts('id')} suatu baris: target, selisih, capaian dan cakupan targetnya menjumlahkan yang bertarget, dibandingkan dengan peserta mereka saja; cakupannya adalah seluruh ${parts('id')}, begitu pula batangnya di grafik cakupan (--chart, HTML), di samping tanda target dari yang bertarget: ${rows('id')}`,
+        `targets for only some of a row's ${parts('en')}: its target, gap, achievement and target coverage add up those with a target, compared with their participants only; its coverage is of all its ${parts('en')}, while its bar in the coverage chart (--chart, HTML) is the coverage of those with a target, as its target mark is: ${rows('en')}`,
+        `target hanya untuk sebagian ${parts('id')} suatu baris: target, selisih, capaian dan cakupan targetnya menjumlahkan yang bertarget, dibandingkan dengan peserta mereka saja; cakupannya adalah seluruh ${parts('id')}, sedangkan batangnya di grafik cakupan (--chart, HTML) adalah cakupan yang bertarget, seperti tanda targetnya: ${rows('id')}`,
       );
     }
     case 'below-later-actual':

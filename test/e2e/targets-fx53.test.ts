@@ -215,3 +215,35 @@ describe('5: a Kanwil row over province targets without one province: its projec
     expect(r.stderr).toContain('Sulawesi Maluku (Sulama) (2 provinces with a target; left out Maluku)');
   });
 });
+
+describe("6: the coverage bar of a row whose target covers some of its parts is those parts' coverage", () => {
+  // Gorontalo with a target, Maluku Utara without: the Kanwil row's coverage is both provinces'
+  // (259,971 + 181,372) / (422,934 + 424,131) = 441,343 / 847,065 = 52.10 %; Gorontalo's alone,
+  // what its target coverage (300,000 / 422,934 = 70.93 %) is compared with, 259,971 / 422,934 = 61.47 %.
+  const data = 'period,province,potential_workers,participants\n2026-06,Gorontalo,422934,259971\n2026-06,Maluku Utara,424131,181372\n';
+  const targets = 'province,year,target\nGorontalo,2026,300000\n';
+
+  it('--chart: the bar is 61.47 % (12 of 20 cells), the mark 70.93 %; the coverage column stays 52.10 % (main: a bar of 52.10 %, 10 cells)', async () => {
+    const r = await run(['coverage', w('c6.csv', data), '--by', 'kanwil', '--targets', w('t6.csv', targets), '--chart', '-f', 'table', '-q', '--fields', 'kanwil,coverage,target_coverage']);
+    expect(r.code, r.stderr).toBe(0);
+    const row = r.stdout.split('\n').find((l) => l.startsWith('│ Sulawesi Maluku'))!;
+    expect(row).toContain('52.10%');
+    // round(0.6147 × 20) = 12 cells filled; the mark at round(0.7093 × 20) − 1 = 13.
+    expect(row).toContain('████████████░│░░░░░░');
+    expect(r.stderr).toContain('while its bar in the coverage chart (--chart, HTML) is the coverage of those with a target, as its target mark is');
+    const id = await run(['coverage', w('c6-id.csv', data), '--by', 'kanwil', '--targets', w('t6-id.csv', targets), '--chart', '-f', 'table', '--lang', 'id']);
+    expect(id.stderr).toContain('sedangkan batangnya di grafik cakupan (--chart, HTML) adalah cakupan yang bertarget');
+  });
+
+  it('HTML: the bar and its value are 61.47 %; CSV and JSON have no new column', async () => {
+    const f = w('c6h.csv', data);
+    const t = w('t6h.csv', targets);
+    const h = await run(['coverage', f, '--by', 'kanwil', '--targets', t, '-f', 'html', '-q']);
+    expect(h.code, h.stderr).toBe(0);
+    expect(h.stdout).toContain('<div class="bar-row" title="Sulawesi Maluku (Sulama): 61.47%">');
+    const c = await run(['coverage', f, '--by', 'kanwil', '--targets', t, '-f', 'csv', '-q']);
+    expect(c.stdout.split('\n')[0]).not.toContain('coverage_with_target');
+    const j = await run(['coverage', f, '--by', 'kanwil', '--targets', t, '-f', 'json', '-q']);
+    expect(j.stdout).not.toContain('coverage_with_target');
+  });
+});

@@ -98,6 +98,12 @@ export interface CoverageRow {
   readonly estimated?: readonly EstimatedFigure[];
   /** With two months or more: the row's months, pace and projection to December. */
   readonly story?: RowStory;
+  /**
+   * A row whose target is some of its parts' only (a Kanwil's over province targets without Gorontalo's):
+   * the coverage of those parts, their participants over their denominator, what its target coverage is
+   * compared with (its coverage is of all its parts). Drawn as its bar in the coverage chart (fx53).
+   */
+  readonly targetedCoverage?: number;
 }
 
 /** The year as a story: the months known, the pace window, and the scope's path for its chart. */
@@ -1905,9 +1911,11 @@ function levelMaker(o: LevelInputs): LevelRows {
     // What the target is a coverage of: the denominator of the rows that have a target (all of them, or
     // for a subtotal or the Total whose rows have targets in part, theirs only, as gap and achievement).
     let targetDen: number | undefined = d ?? undefined;
+    let targetedCoverage: number | undefined;
     if (starsAt) {
       const u = starsAt(i);
       if (u.withT > 0 && u.withT < u.of) targetDen = u.allD ? u.sumD : undefined;
+      if (u.withT > 0 && u.withT < u.of && u.allD && !u.partial && u.sumD > 0) targetedCoverage = u.sumP / u.sumD;
       // A target for a whole area over the denominator of its parts reported: no ratio of two scopes.
       if (u.partial) targetDen = undefined;
       targetEstimated = u.targetEstimated;
@@ -1944,6 +1952,7 @@ function levelMaker(o: LevelInputs): LevelRows {
       metrics,
       targetCoverage: t !== undefined && targetDen !== undefined && targetDen > 0 ? t / targetDen : null,
       ...(targetRows ? { targetRows } : {}),
+      ...(targetedCoverage !== undefined ? { targetedCoverage } : {}),
       // issue 19: which figures are estimates; a milestone phased from an estimated target or baseline is one
       estimated: estimatedFigures({
         denominator: isEstimated(denSame ? { estimated: groups.estimated.get(i) } : o.denRowAt?.[i], o.denominator),
