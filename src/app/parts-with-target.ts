@@ -117,5 +117,10 @@ function projectedOfParts(result: CoverageResult, fine: CoverageResult, margin: 
     else if (stillCount) notes.push({ code: 'projection-in-part', rows: still, count: stillCount });
   }
   notes.push({ code: 'projection-of-parts', partDims: partDimsOf(result), rows: done, count: doneCount });
+  // The Total's projected gap, now of the parts with a target, nets those projected above their targets
+  // against those short, as the report by the parts says (its Total is the same sum).
+  const totalGap = rows[rows.length - 1]?.level === 'total' ? rows[rows.length - 1]!.story?.projectedGap : undefined;
+  const nets = fine.notes.find((x) => x.code === 'projection-nets');
+  if (nets && nets.gap === totalGap && !result.notes.some((x) => x.code === 'projection-nets')) notes.push(nets);
   return { rows, notes };
 }

@@ -214,6 +214,19 @@ describe('5: a Kanwil row over province targets without one province: its projec
     expect(total(r.stdout)['projected_gap']).toBe('11000');
     expect(r.stderr).toContain('Sulawesi Maluku (Sulama) (2 provinces with a target; left out Maluku)');
   });
+
+  it('a province projected above its target nets against one short: the Total says so, as by province', async () => {
+    const may = w('n-may.csv', 'period,province,participants\n2026-05,Gorontalo,250000\n2026-05,Maluku,150000\n2026-05,Sulawesi Barat,60000\n');
+    const june = w('n-june.csv', 'period,province,participants\n2026-06,Gorontalo,256000\n2026-06,Maluku,155000\n2026-06,Sulawesi Barat,61000\n');
+    const t = w('n-t.csv', 'province,year,target\nGorontalo,2026,250000\nSulawesi Barat,2026,70000\n');
+    const r = await run(['coverage', june, '--previous', may, '--by', 'kanwil', '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // 250,000 + 70,000 = 320,000 against 292,000 + 67,000 = 359,000: −39,000, will-achieve.
+    expect(total(r.stdout)['projected_gap']).toBe('-39000');
+    expect(total(r.stdout)['projected_status']).toBe('will-achieve');
+    // Gorontalo 42,000 above its 250,000; Sulawesi Barat 3,000 short of its 70,000.
+    expect(r.stderr).toContain("the Total's projected gap for 2026-12 (-39,000) is net: of the 2 targets it adds up (per province), 1 is projected above by 42,000 in all, which offsets the 1 projected short by 3,000 in all (Sulawesi Barat 3,000)");
+  });
 });
 
 describe("6: the coverage bar of a row whose target covers some of its parts is those parts' coverage", () => {
