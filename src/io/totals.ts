@@ -73,7 +73,7 @@ export function jsonTotalRow(totals: JsonTotals, fold: LoadFold, wants: ColumnWa
  * such a join refused). Lines: a part is (from, to]; the last part runs to the end (`to`: Infinity).
  * Undefined for a file of one report, or whose rows are not one group each (an extract's sums mix lines).
  */
-function joinedParts(totals: readonly CheckedTotal[], fold: LoadFold, file: FileFold): { readonly scope: readonly [number, string][]; readonly bounds: readonly number[] } | undefined {
+function joinedParts(totals: readonly CheckedTotal[], fold: LoadFold, file: FileFold): { readonly scope: readonly [number, string][]; readonly bounds: readonly number[]; readonly parts: number } | undefined {
   const byScope = new Map<string, { scope: [number, string][]; lines: number[] }>();
   for (const t of totals) {
     if (t.kind !== 'grand' || t.within !== undefined || t.object) continue;
@@ -86,8 +86,15 @@ function joinedParts(totals: readonly CheckedTotal[], fold: LoadFold, file: File
   const joined = [...byScope.values()].filter((x) => x.lines.length > 1);
   // One way of cutting the file into parts, or none (two sets of repeated totals would cut it two ways).
   if (joined.length !== 1) return undefined;
-  for (let g = file.start; g < file.end; g++) if (fold.store.parent(g) === undefined && file.rowsIn(g) !== 1) return undefined;
-  return { scope: joined[0]!.scope, bounds: joined[0]!.lines.sort((a, b) => a - b) };
+  const bounds = joined[0]!.lines.sort((a, b) => a - b);
+  // The parts with rows (a total repeated on the next line makes no part of its own): two or more, a join.
+  const filled = new Set<number>();
+  for (let g = file.start; g < file.end; g++) {
+    if (fold.store.parent(g) !== undefined) continue;
+    if (file.rowsIn(g) !== 1) return undefined;
+    filled.add(partOf(bounds, fold.store.lineAt(g)).index);
+  }
+  return filled.size > 1 ? { scope: joined[0]!.scope, bounds, parts: filled.size } : undefined;
 }
 
 /** The part of a joined file a total row at `line` belongs to: its index, and its lines (from, to]. */
@@ -107,7 +114,7 @@ export function checkTotals(
 ): { rows: { line: number; label: string; checked: boolean; notCompared?: string[] }[]; parts?: number } {
   const out: { line: number; label: string; checked: boolean; notCompared?: string[] }[] = [];
   const joined = joinedParts(totals, fold, file);
-  const parts = joined ? joined.bounds.length + (lastRowAfter(file, fold, joined.bounds) ? 1 : 0) : undefined;
+  const parts = joined?.parts;
   for (const t of totals) {
     let checked = false;
     let notCompared: string[] = [];
@@ -143,7 +150,7 @@ export function checkTotals(
       }
       checked = c.checked;
       notCompared = c.notCompared;
-      const inPart = part ? { part: part.index + 1, parts: parts!, from: part.from + 1, ...(part.to < Infinity ? { to: part.to } : {}) } : undefined;
+      const inPart = part ? { part: part.index + 1, parts: Math.max(parts!, part.index + 1), from: part.from + 1, ...(part.to < Infinity ? { to: part.to } : {}) } : undefined;
       for (const d of said) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: d.part?.name ?? fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: d.rows, ...(d.group ? { area: within!.area, group: d.group } : {}), ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}), ...(inPart ? { joined: inPart } : {}) }, place(t.line, d.part ? d.part.column : t.columns?.[d.m])));
     }
     // Unchecked with figures not compared: the total's are blank, or its rows lack them (said as why).
@@ -152,12 +159,6 @@ export function checkTotals(
   return { rows: out, ...(parts ? { parts } : {}) };
 }
 
-/** A row after the last total of a joined file (a last part without a total row of its own). */
-function lastRowAfter(file: FileFold, fold: LoadFold, bounds: readonly number[]): boolean {
-  const last = bounds[bounds.length - 1]!;
-  for (let g = file.start; g < file.end; g++) if (fold.store.parent(g) === undefined && fold.store.lineAt(g) > last) return true;
-  return false;
-}
 
 interface Compared {
   readonly rows: number;

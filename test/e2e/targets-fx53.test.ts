@@ -181,6 +181,14 @@ describe('4: two breakdown outputs joined into one targets file', () => {
     expect((await run(['coverage', w('jun5.csv', data), '--targets', bad, '-f', 'csv'])).code).toBe(3);
   });
 
+  it('a Total repeated on the next line is one report, not a join: read as before, no join said', async () => {
+    const t = w('total-twice.csv', 'province,year,target\nGorontalo,2026,300000\nMaluku,2026,200000\nTotal,2026,500000\nTotal,2026,500000\n');
+    const r = await run(['coverage', w('jun6.csv', data), '--targets', t, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(total(r.stdout)['target']).toBe('500000');
+    expect(r.stderr).not.toContain('joins');
+  });
+
   it('province × segment plans with their subtotals, joined: each subtotal checked in its part', async () => {
     const seg = (rows: [string, number, number, number, number][]): string => 'period,province,segment,participants\n' + rows.flatMap(([p, pu, bpu, jakon, pmi]) => [`2023-12,${p},PU,${pu}`, `2023-12,${p},BPU,${bpu}`, `2023-12,${p},JAKON,${jakon}`, `2023-12,${p},PMI,${pmi}`]).join('\n') + '\n';
     const a = seg([['Gorontalo', 132587, 70001, 53473, 68], ['Maluku', 86852, 37726, 31071, 381]]);
