@@ -28,7 +28,7 @@ import { checkExpectSplits, checkSplits } from './splits.js';
 import { nationalTargets, takenAsNational } from './no-area.js';
 import { checkEarlierMonth, checkPreviousAreas } from './previous-area.js';
 import { segmentsInPart } from '../core/coverage/segments-in-part.js';
-import { absentShare, SMALL_SEGMENTS, withoutSegments } from './segments.js';
+import { absentShare, SMALL_SEGMENTS, targetsOfSegments, withoutSegments } from './segments.js';
 import { segmentRowsMissing } from '../io/segment-rows.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
@@ -232,7 +232,7 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  const targetsWhole = targets ? (targets !== given ? 'segments' : 'whole') : undefined;
+  const targetsWhole = targets && given ? targetsOfSegments(given, targets, found?.missing ?? []) : undefined;
   const segmentsWhole: Note[] = found && absent !== undefined ? [{ code: 'segments-in-part', measure: chosen.measure!, source: denominatorOf, given: found.given, missing: found.missing, share: absent, kept: !inPart, ...(targetsWhole ? { targets: targetsWhole } : {}) }] : [];
   let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...segmentsWhole, ...(targets?.notes ?? []), ...(inPart ? result.notes.filter((n) => n.code !== 'no-denominator') : result.notes), ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
@@ -255,7 +255,7 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
       // Cut to the segments of the data as the run's own targets are (PMI's targets out of a file without
       // PMI rows), and said so under its label: plan against plan, like for like (fx53).
       const other = withoutSegments(otherGiven, found?.missing);
-      if (segmentsWhole.length) other!.notes.unshift({ ...(segmentsWhole[0] as Extract<Note, { code: 'segments-in-part' }>), targets: other !== otherGiven ? 'segments' : 'whole' });
+      if (segmentsWhole.length) other!.notes.unshift({ ...(segmentsWhole[0] as Extract<Note, { code: 'segments-in-part' }>), targets: targetsOfSegments(otherGiven!, other, found?.missing ?? []) });
       samePlanTwice(other!.targets.table.sources, seenPlans);
       // A compared plan of national size meets the input as the run's own would (fx41).
       const otherNational = !read.bundled && !nationalFile ? nationalTargets(other!.targets, period) : undefined;

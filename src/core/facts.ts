@@ -383,7 +383,7 @@ export type Note =
    * national participants is in the segments `missing`; coverage `kept` when small (PMI, 1.1 %: rv32 W2),
    * else none shown (a Kanwil's PU row, fx44). `targets`: the targets' segments ('whole': every segment's).
    */
-  | { readonly code: 'segments-in-part'; readonly measure: string; readonly source: string; readonly given: readonly string[]; readonly missing: readonly string[]; readonly share: number; readonly kept: boolean; readonly targets?: 'whole' | 'segments' }
+  | { readonly code: 'segments-in-part'; readonly measure: string; readonly source: string; readonly given: readonly string[]; readonly missing: readonly string[]; readonly share: number; readonly kept: boolean; /** The targets: of every segment (`whole`), cut to the data's (`segments`), or by segment of the data's only (`given`). */ readonly targets?: 'whole' | 'segments' | 'given' }
   /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */
   | { readonly code: 'area-in-part'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /**

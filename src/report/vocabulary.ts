@@ -1138,6 +1138,8 @@ export function noteText(n: Note, lang: Lang): string {
             }
           : n.targets === 'segments'
             ? { en: `; the targets of ${orList(n.missing, 'and')} are left out, the others compared like for like`, id: `; target ${orList(n.missing, 'dan')} tidak dipakai, yang lain dibandingkan setara` }
+            : n.targets === 'given'
+            ? { en: `; the targets are of ${orList(n.given, 'and')} too, compared like for like`, id: `; target juga untuk ${orList(n.given, 'dan')}, dibandingkan setara` }
             : { en: '', id: '' };
       if (n.kept) {
         return L(

@@ -189,6 +189,26 @@ describe('4: two breakdown outputs joined into one targets file', () => {
     expect(r.stderr).not.toContain('joins');
   });
 
+  it("a PU plan and a BPU plan (breakdown --by segment,province of each), joined, on data of PU and BPU: read, like for like, said so", async () => {
+    const pu = 'period,province,segment,employed,participants\n2023-12,Gorontalo,PU,631521,132587\n2023-12,Maluku,PU,853254,86852\n';
+    const bpu = 'period,province,segment,employed,participants\n2023-12,Gorontalo,BPU,631521,70001\n2023-12,Maluku,BPU,853254,37726\n';
+    const a = await run(['breakdown', '--target', '300000', '--year', '2026', '--input', w('pu-in.csv', pu), '--by', 'segment,province', '-f', 'csv', '-q']);
+    const b = await run(['breakdown', '--target', '150000', '--year', '2026', '--input', w('bpu-in.csv', bpu), '--by', 'segment,province', '-f', 'csv', '-q']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const t = w('pu-bpu.csv', a.stdout + b.stdout.slice(b.stdout.indexOf('\n') + 1));
+    const f = w('pu-bpu-jun.csv', 'period,province,segment,participants\n2026-06,Gorontalo,PU,140000\n2026-06,Gorontalo,BPU,75000\n2026-06,Maluku,PU,90000\n2026-06,Maluku,BPU,40000\n');
+    const r = await run(['coverage', f, '--targets', t, '--by', 'province,segment', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // 300,000 (PU) + 150,000 (BPU) against 140,000 + 75,000 + 90,000 + 40,000 = 345,000.
+    expect(total(r.stdout)['target']).toBe('450000');
+    expect(total(r.stdout)['participants']).toBe('345000');
+    expect(r.stderr).toContain('the file joins 2 reports one after the other');
+    // The targets are PU's and BPU's, as the data (was: "the targets count every segment").
+    expect(r.stderr).toContain('the targets are of PU and BPU too, compared like for like');
+    expect(r.stderr).not.toContain('the targets count every segment');
+  });
+
   it('province × segment plans with their subtotals, joined: each subtotal checked in its part', async () => {
     const seg = (rows: [string, number, number, number, number][]): string => 'period,province,segment,participants\n' + rows.flatMap(([p, pu, bpu, jakon, pmi]) => [`2023-12,${p},PU,${pu}`, `2023-12,${p},BPU,${bpu}`, `2023-12,${p},JAKON,${jakon}`, `2023-12,${p},PMI,${pmi}`]).join('\n') + '\n';
     const a = seg([['Gorontalo', 132587, 70001, 53473, 68], ['Maluku', 86852, 37726, 31071, 381]]);
