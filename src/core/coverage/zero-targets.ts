@@ -33,27 +33,35 @@ export function zeroTargets(targets: Table, file: Table, cur: Table, source: str
   const keyAt = (keys: readonly (string | null)[], at: readonly number[]): string => at.map((i) => keys[i] ?? '').join('\u0000');
   // The 0 targets of the report's areas first: the participants are looked up for those keys only.
   const found: { key: string; coarse: string; label: string }[] = [];
-  // The targets in scope summed at the shared keys: a 0 part of a coarser row with a target of its own.
-  const coarseTarget = new Map<string, number>();
   // On the columns (a million targets: no row object made; issue 20).
   const tc = columnsFor(targets);
   for (let r = 0; r < tc.size; r++) {
-    const v = tc.value(r, zi);
-    if (v === null) continue;
+    if (tc.value(r, zi) !== 0) continue;
     const keys = targets.dims.map((_, i) => tc.key(r, i));
     if (!inScope(keys)) continue;
-    const coarse = keyAt(keys, shared);
-    coarseTarget.set(coarse, (coarseTarget.get(coarse) ?? 0) + v);
-    if (v !== 0) continue;
-    found.push({ key: keyAt(keys, named), coarse, label: named.map((i) => (keys[i] === null ? '' : labelOf(targets.dims[i]!, keys[i]!))).filter((x) => x !== '').join(' / ') });
+    found.push({ key: keyAt(keys, named), coarse: keyAt(keys, shared), label: named.map((i) => (keys[i] === null ? '' : labelOf(targets.dims[i]!, keys[i]!))).filter((x) => x !== '').join(' / ') });
   }
   if (!found.length) return [];
   const wanted = new Set(found.map((f) => f.key));
   const inFile = participantsBy(targets, file, named, ['participants', 'baseline'], wanted);
   const inData = participantsBy(targets, cur, named, ['participants'], wanted);
-  // Neither gives a part's participants: the data's at the shared keys (its coarser row's).
+  // Neither gives a part's participants: the data's at the shared keys (its coarser row's), and the
+  // targets in scope summed there (a 0 part of a coarser row with a target of its own), for those keys only.
   const unseenAt = (f: { key: string }): boolean => !inData && inFile?.get(f.key) === undefined;
-  const inCoarse = !inData ? participantsBy(targets, cur, shared, ['participants'], new Set(found.map((f) => f.coarse)), true) : undefined;
+  const coarseKeys = new Set(found.filter(unseenAt).map((f) => f.coarse));
+  const inCoarse = coarseKeys.size ? participantsBy(targets, cur, shared, ['participants'], coarseKeys, true) : undefined;
+  const coarseTarget = new Map<string, number>();
+  if (coarseKeys.size) {
+    for (let r = 0; r < tc.size; r++) {
+      const v = tc.value(r, zi);
+      if (v === null) continue;
+      let coarse = '';
+      for (let j = 0; j < shared.length; j++) coarse = j === 0 ? (tc.key(r, shared[j]!) ?? '') : coarse + '\u0000' + (tc.key(r, shared[j]!) ?? '');
+      if (!coarseKeys.has(coarse)) continue;
+      if (!inScope(targets.dims.map((_, i) => tc.key(r, i)))) continue;
+      coarseTarget.set(coarse, (coarseTarget.get(coarse) ?? 0) + v);
+    }
+  }
   const zeros: string[] = [];
   const within: string[] = [];
   let count = 0;
