@@ -28,10 +28,11 @@ import { checkExpectSplits, checkSplits } from './splits.js';
 import { nationalTargets, takenAsNational } from './no-area.js';
 import { checkEarlierMonth, checkPreviousAreas } from './previous-area.js';
 import { segmentsInPart } from '../core/coverage/segments-in-part.js';
-import { absentShare, SMALL_SEGMENTS, withoutSegments } from './segments.js';
+import { absentShare, SMALL_SEGMENTS, targetsOfSegments, withoutSegments } from './segments.js';
 import { segmentRowsMissing } from '../io/segment-rows.js';
 import { coverageTargets, nationalSegmentsNote, plannedFigures, type PlannedDenominators, type TotalOptions } from './targets.js';
 import type { MarginSpec } from '../options/parse.js';
+import { partDimsOf, storyOfPartsWithTarget } from './parts-with-target.js';
 import { PACE_NOTES, planDifferences, planName, type PlanDifferences, type TargetPlan } from '../report/coverage-compare.js';
 
 /** The denominator columns a regional file may have (options/specs.ts chooses among them). */
@@ -226,12 +227,12 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     o,
     read.table,
   );
-  const result = chartOfPartsWithTarget(planned, () => planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, { ...spec, grain: [...grain, ...partDimsOf(planned)] }));
+  const result = storyOfPartsWithTarget(planned, () => planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, { ...spec, grain: [...grain, ...partDimsOf(planned)] }), spec.atRiskMargin);
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
   const segmentsNote = nationalSegmentsNote(grain, read.bundled);
-  const targetsWhole = targets ? (targets !== given ? 'segments' : 'whole') : undefined;
+  const targetsWhole = targets && given ? targetsOfSegments(given, targets, found?.missing ?? []) : undefined;
   const segmentsWhole: Note[] = found && absent !== undefined ? [{ code: 'segments-in-part', measure: chosen.measure!, source: denominatorOf, given: found.given, missing: found.missing, share: absent, kept: !inPart, ...(targetsWhole ? { targets: targetsWhole } : {}) }] : [];
   let runNotes: Note[] = [...(taken ? [taken] : []), ...workforceNotes, ...(segmentsNote ? [segmentsNote] : []), ...segmentsWhole, ...(targets?.notes ?? []), ...(inPart ? result.notes.filter((n) => n.code !== 'no-denominator') : result.notes), ...(read.table.rule === 'sum' ? [] : addedOver(result, read.table, previous))];
   let planNotes: { about?: string; notes: readonly Note[] }[] | undefined;
@@ -248,9 +249,13 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     const seenPlans = new Map<string, string>();
     if (o.targets) for (const s of targets.targets.table.sources) if (s.sha256) seenPlans.set(s.sha256, `--targets ${s.name}`);
     for (const file of o.compareTargets) {
-      const other = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within).catch((e: unknown) => {
+      const otherGiven = await coverageTargets({ ...o, targets: file }, grain, period, load, io, within).catch((e: unknown) => {
         throw namedPlan(e, file);
       });
+      // Cut to the segments of the data as the run's own targets are (PMI's targets out of a file without
+      // PMI rows), and said so under its label: plan against plan, like for like (fx53).
+      const other = withoutSegments(otherGiven, found?.missing);
+      if (segmentsWhole.length) other!.notes.unshift({ ...(segmentsWhole[0] as Extract<Note, { code: 'segments-in-part' }>), targets: targetsOfSegments(otherGiven!, other, found?.missing ?? []) });
       samePlanTwice(other!.targets.table.sources, seenPlans);
       // A compared plan of national size meets the input as the run's own would (fx41).
       const otherNational = !read.bundled && !nationalFile ? nationalTargets(other!.targets, period) : undefined;
@@ -293,31 +298,6 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
     ...(nothingAsOf ? { nothingAsOf } : {}),
     files: [...read.inputs, ...prevFiles, ...(o.input && o.year !== undefined && !o.targets ? [o.input] : []), ...(o.compareTargets ?? []), ...(workforce ? [workforce] : []), ...(o.targets ? [o.targets] : []), ...(o.series ? [o.series] : []), ...(o.expect ?? []).flatMap((e) => (e.kind === 'file' ? [e.path] : []))],
   };
-}
-
-/** The finer dims of the rows whose targets are of some of their parts (the note no-target-parts). */
-const partDimsOf = (r: CoverageResult): readonly string[] => r.notes.find((n) => n.code === 'no-target-parts')?.partDims ?? [];
-
-/**
- * The scope's chart of a report whose rows have targets for some of their parts only (a Kanwil's row by
- * province targets without Maluku Utara's): its actual and projection lines were of every part, its
- * milestones and target of the parts with one (fx41's note, fx44). Drawn from the report by those parts
- * (`finer`), whose chart is of the parts with a target, as its Total's is; the rest of the report is the
- * run's own. Where the finer report cannot be made, or draws every part, the chart stays, and its title
- * says it (report/coverage.ts).
- */
-function chartOfPartsWithTarget(result: CoverageResult, finer: () => CoverageResult): CoverageResult {
-  if (!result.story || !partDimsOf(result).length) return result;
-  let chart: NonNullable<CoverageResult['story']>['chart'] | undefined;
-  try {
-    chart = finer().story?.chart;
-  } catch {
-    return result;
-  }
-  if (!chart?.rows || chart.months.join() !== result.story.chart.months.join() || chart.target !== result.story.chart.target) return result;
-  // The result's own properties as they are (its rows are made when asked for), with the finer chart.
-  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as CoverageResult;
-  return Object.defineProperty(out, 'story', { value: { ...result.story, chart }, enumerable: true });
 }
 
 /**

@@ -145,7 +145,7 @@ function unusedColumns(table: LoadedTable): Note[] {
  * read. Not their total rows that agree with their rows (every `breakdown` output has one): that
  * changes nothing in the report, and said on every run it hid the notes that do.
  */
-export const flagFileNotes = (sources: readonly SourceFacts[]): Note[] => sourceNotes(sources.filter((s) => s.role !== undefined)).filter((n) => n.code !== 'total-rows' || n.rows.some((r) => !r.checked || r.notCompared?.length));
+export const flagFileNotes = (sources: readonly SourceFacts[]): Note[] => sourceNotes(sources.filter((s) => s.role !== undefined)).filter((n) => n.code !== 'total-rows' || n.parts !== undefined || n.rows.some((r) => !r.checked || r.notCompared?.length));
 
 export interface Read {
   readonly table: LoadedTable;

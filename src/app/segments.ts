@@ -9,7 +9,7 @@
 
 import type { Targets } from '../core/coverage/targets.js';
 import { areaDimOf } from '../core/scope.js';
-import { dimIndex, filterRows } from '../core/table.js';
+import { dimIndex, filterRows, keysOf } from '../core/table.js';
 import { bundledSegments } from '../io/bundled.js';
 
 /** Segments absent from the data under this share of the national participants keep coverage. */
@@ -39,4 +39,19 @@ export function withoutSegments<T extends { readonly targets: Targets }>(t: T | 
   const kept = filterRows(table, (r) => r.keys[sd] === null || !out.has(r.keys[sd]!));
   if (kept === table || !kept.rows.length) return t;
   return { ...t, targets: { ...t.targets, table: kept } };
+}
+
+/**
+ * What the targets are against data without the segments `missing`, for the note: cut to the data's
+ * segments (`segments`, withoutSegments left some out), by segment of the data's segments only already
+ * (`given`: a PU plan and a BPU plan joined, on data of PU and BPU; fx53: it was said to "count every
+ * segment"), or of every segment (`whole`).
+ */
+export function targetsOfSegments(given: { readonly targets: Targets }, cut: { readonly targets: Targets } | undefined, missing: readonly string[]): 'whole' | 'segments' | 'given' {
+  if (cut !== given) return 'segments';
+  const table = given.targets.table;
+  if (dimIndex(table, 'segment') < 0) return 'whole';
+  const out = new Set(missing);
+  const keys = keysOf(table, 'segment');
+  return keys.length > 0 && keys.every((k) => k !== '' && !out.has(k)) ? 'given' : 'whole';
 }

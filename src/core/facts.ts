@@ -137,6 +137,12 @@ export type Note =
    * only (no-target-parts) and their projection all their parts' (rv30 T5).
    */
   | { readonly code: 'projection-in-part'; readonly rows: readonly string[]; readonly count: number }
+  /**
+   * Rows whose target is some of their parts' only (a Kanwil's over province targets without Gorontalo's):
+   * their projected gap and status compare the projections of the parts with a target with it (fx53);
+   * `leftOut`: the parts without one (the first five; `more` others), the row's `projected` being of all.
+   */
+  | { readonly code: 'projection-of-parts'; readonly partDims: readonly string[]; readonly rows: readonly { readonly row: string; readonly parts: number; readonly leftOut: readonly string[]; readonly more: number }[]; readonly count: number }
   | { readonly code: 'no-target-parts'; readonly partDims: readonly string[]; readonly rows: readonly { readonly label: string; readonly with: number; readonly of: number; readonly none: readonly string[]; readonly count: number }[]; readonly count: number }
   /** A target below a later published actual. */
   | { readonly code: 'below-later-actual'; readonly unit: string; readonly target: number; readonly actual: number; readonly period: string; readonly source: string }
@@ -236,7 +242,7 @@ export type Note =
   /** Months between the first month known (`from`) and the month reported (`to`) that no file gives. */
   | { readonly code: 'months-missing'; readonly months: readonly string[]; readonly from: string; readonly to: string }
   /** Rows with a target but no milestone for the month: their status compares with the December target. */
-  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
+  | { readonly code: 'no-milestones'; readonly period: string; readonly rows: number; readonly of: number; /** The targets give no baseline month to start the path from. */ readonly noBaseline?: true; /** The targets give no participants at all (no column, or every cell blank): the one cause (fx53). */ readonly noParticipants?: true; /** The revision in force (from this month) has no `from_milestone`, where its path starts. */ readonly noFromMilestone?: string }
   /** The input has counts only: its denominators are the bundled baseline's, of that month. */
   /** `measure`: the denominator asked for; `inputHas`: the denominator columns the input has (not that one). */
   /** Counts without denominators, against the bundled baseline's (the months of its figures are said by denominator-month). */
@@ -334,7 +340,7 @@ export type Note =
   /** Columns of a sheet hidden in the workbook whose values are read, as "C (participants)". */
   | { readonly code: 'hidden-columns'; readonly file: string; readonly sheet: string; readonly columns: readonly string[] }
   /** Total rows of an input ("Jumlah", "Total Kanwil …") left out; `checked`: found equal to the rows they total; `object`: a JSON file's "totals". */
-  | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
+  | { readonly code: 'total-rows'; readonly rows: readonly { readonly at: string; readonly label: string; readonly checked: boolean; readonly notCompared?: readonly string[]; readonly object?: boolean }[]; /** The file joins this many reports one after the other, each total checked against its own part's rows (fx53). */ readonly parts?: number }
   /** Total rows left out without a check (report/common.ts sourceNotes splits them from total-rows): a warning with why (fx44). */
   | { readonly code: 'total-rows-unchecked'; readonly rows: readonly { readonly at: string; readonly label: string; readonly notCompared?: readonly string[]; readonly object?: boolean }[] }
   /** Rows whose participants exceed a denominator, accepted because their province has a documented exception (data/exceptions.csv). */
@@ -367,6 +373,12 @@ export type Note =
   | { readonly code: 'targets-over-denominator'; readonly source: string; readonly measure: string; readonly rows: readonly { readonly row: string; readonly target: number; readonly denominator: number }[]; readonly count: number }
   /** rv31 V10: targets of 0 of finer rows (a segment's, a regency's): any participants make the row achieved. */
   | { readonly code: 'zero-targets'; readonly source: string; readonly rows: readonly string[]; readonly count: number }
+  /**
+   * Targets of 0 whose rows the data do not give apart (`lacking`: the keys the data have not; province ×
+   * segment targets on a file by province), in a file without participants: each a part of a coarser
+   * row's target, which counts nothing for it; no gap of its own (fx53).
+   */
+  | { readonly code: 'zero-targets-within'; readonly source: string; readonly rows: readonly string[]; readonly count: number; readonly lacking: readonly string[] }
   | { readonly code: 'partial-targets'; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   | { readonly code: 'partial-denominators'; readonly measure: string; readonly source: string; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number; /** The parts given, by name, when few (rv25 F8). */ readonly parts?: readonly string[] }[] }
   /** An extract with rows in only some of an area's parts (3 of Gorontalo's 6 regencies), divided by the whole area's denominator. */
@@ -376,7 +388,7 @@ export type Note =
    * national participants is in the segments `missing`; coverage `kept` when small (PMI, 1.1 %: rv32 W2),
    * else none shown (a Kanwil's PU row, fx44). `targets`: the targets' segments ('whole': every segment's).
    */
-  | { readonly code: 'segments-in-part'; readonly measure: string; readonly source: string; readonly given: readonly string[]; readonly missing: readonly string[]; readonly share: number; readonly kept: boolean; readonly targets?: 'whole' | 'segments' }
+  | { readonly code: 'segments-in-part'; readonly measure: string; readonly source: string; readonly given: readonly string[]; readonly missing: readonly string[]; readonly share: number; readonly kept: boolean; /** The targets: of every segment (`whole`), cut to the data's (`segments`), or by segment of the data's only (`given`). */ readonly targets?: 'whole' | 'segments' | 'given' }
   /** A report's rows of an area coarser than the data's (--by kanwil on provinces) that hold only some of its parts: theirs, not the whole area's. */
   | { readonly code: 'area-in-part'; readonly dim: string; readonly partDim: string; readonly areas: readonly { readonly label: string; readonly have: number; readonly of: number }[] }
   /**

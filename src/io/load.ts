@@ -836,11 +836,12 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       });
       notes.push({
         code: 'total-rows',
-        rows: checked.map((n, i) => {
+        rows: checked.rows.map((n, i) => {
           const isOwn = own !== undefined && totals[i] === own.row;
           const notCompared = isOwn && own.notCompared.length ? (n.notCompared ?? []).concat(own.notCompared) : n.notCompared;
           return { at: rowAt(n.line, totals[i]!.object ? undefined : totals[i]!.column), label: n.label, checked: n.checked, ...(notCompared ? { notCompared } : {}), ...(isOwn ? { object: true } : {}) };
         }),
+        ...(checked.parts ? { parts: checked.parts } : {}),
       });
     }
     if (t.coverageDisagrees.length) {

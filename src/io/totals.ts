@@ -65,23 +65,71 @@ export function jsonTotalRow(totals: JsonTotals, fold: LoadFold, wants: ColumnWa
   return { row: { line: totals.place.line, label: 'totals', kind: 'grand', scope: new Map(), values, column: totals.place.column, object: true }, notCompared };
 }
 
-/** Check each total row; the problems go to `problems`. Returns a line for the note per total row. */
+/**
+ * The parts of a file that joins reports one after the other (two Kanwils' `breakdown --by province -f csv`
+ * outputs, each ending in its Total row): where two or more grand totals total the same rows (the same
+ * other keys), each part is the rows after the previous such total up to its own, and every total row is
+ * checked against the rows of its part (fx53: each total was checked against every row of the file, and
+ * such a join refused). Lines: a part is (from, to]; the last part runs to the end (`to`: Infinity).
+ * Undefined for a file of one report, or whose rows are not one group each (an extract's sums mix lines).
+ */
+function joinedParts(totals: readonly CheckedTotal[], fold: LoadFold, file: FileFold): { readonly scope: readonly [number, string][]; readonly bounds: readonly number[]; readonly parts: number } | undefined {
+  const byScope = new Map<string, { scope: [number, string][]; lines: number[] }>();
+  for (const t of totals) {
+    if (t.kind !== 'grand' || t.within !== undefined || t.object) continue;
+    const scope = [...t.scope].sort((a, b) => a[0] - b[0]);
+    const key = scope.map(([d, k]) => `${d}\u0000${k}`).join('\u0001');
+    const had = byScope.get(key);
+    if (had) had.lines.push(t.line);
+    else byScope.set(key, { scope, lines: [t.line] });
+  }
+  const joined = [...byScope.values()].filter((x) => x.lines.length > 1);
+  // One way of cutting the file into parts, or none (two sets of repeated totals would cut it two ways).
+  if (joined.length !== 1) return undefined;
+  const bounds = joined[0]!.lines.sort((a, b) => a - b);
+  // The parts with rows (a total repeated on the next line makes no part of its own): two or more, a join.
+  const filled = new Set<number>();
+  for (let g = file.start; g < file.end; g++) {
+    if (fold.store.parent(g) !== undefined) continue;
+    if (file.rowsIn(g) !== 1) return undefined;
+    filled.add(partOf(bounds, fold.store.lineAt(g)).index);
+  }
+  return filled.size > 1 ? { scope: joined[0]!.scope, bounds, parts: filled.size } : undefined;
+}
+
+/** The part of a joined file a total row at `line` belongs to: its index, and its lines (from, to]. */
+function partOf(bounds: readonly number[], line: number): { index: number; from: number; to: number } {
+  let i = 0;
+  while (i < bounds.length && bounds[i]! < line) i++;
+  return { index: i, from: i === 0 ? 0 : bounds[i - 1]!, to: i < bounds.length ? bounds[i]! : Infinity };
+}
+
+/** Check each total row; the problems go to `problems`. Returns a line for the note per total row, and the parts of a joined file. */
 export function checkTotals(
   totals: readonly CheckedTotal[],
   fold: LoadFold,
   file: FileFold,
   problems: ProblemList,
   place: (line: number, column?: number) => Pick<Diagnostic, 'file' | 'line' | 'column'>,
-): { line: number; label: string; checked: boolean; notCompared?: string[] }[] {
+): { rows: { line: number; label: string; checked: boolean; notCompared?: string[] }[]; parts?: number } {
   const out: { line: number; label: string; checked: boolean; notCompared?: string[] }[] = [];
+  const joined = joinedParts(totals, fold, file);
+  const parts = joined?.parts;
   for (const t of totals) {
     let checked = false;
     let notCompared: string[] = [];
     const scope = [...t.scope];
     const within = t.within !== undefined && fold.keeps(t.within.dim) ? t.within : undefined;
+    // In a joined file, a total row of the parts' scope (or a narrower one) totals the rows of its part.
+    const part = joined && !t.object && joined.scope.every(([d, k]) => t.scope.get(d) === k) ? partOf(joined.bounds, t.line) : undefined;
     if ((t.kind === 'grand' || within) && scope.every(([d]) => fold.keeps(d))) {
-      const over = (keys: ReadonlySet<string> | undefined): Compared => compare(t, fold, file, scope, within?.dim ?? -1, keys);
+      const over = (keys: ReadonlySet<string> | undefined, inPart: typeof part | null = part): Compared => compare(t, fold, file, scope, within?.dim ?? -1, keys, inPart ?? undefined);
       let c = over(within?.keys);
+      // A grand total of every part after the parts' own ("Total" of each Kanwil, then "TOTAL" of both).
+      if (c.disagrees.length && part) {
+        const whole = over(within?.keys, null);
+        if (!whole.disagrees.length) c = whole;
+      }
       // A name that may mean a group of provinces ("Jumlah Maluku", rv30 T4): checked against the group
       // when it matches it. Matching neither the province's rows nor the group's, it is refused naming both
       // sums (fx44): a subtotal that no reading of its name adds up to means a row is missing, extra or
@@ -102,13 +150,15 @@ export function checkTotals(
       }
       checked = c.checked;
       notCompared = c.notCompared;
-      for (const d of said) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: d.part?.name ?? fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: d.rows, ...(d.group ? { area: within!.area, group: d.group } : {}), ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}) }, place(t.line, d.part ? d.part.column : t.columns?.[d.m])));
+      const inPart = part ? { part: part.index + 1, parts: Math.max(parts!, part.index + 1), from: part.from + 1, ...(part.to < Infinity ? { to: part.to } : {}) } : undefined;
+      for (const d of said) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: d.part?.name ?? fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: d.rows, ...(d.group ? { area: within!.area, group: d.group } : {}), ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}), ...(inPart ? { joined: inPart } : {}) }, place(t.line, d.part ? d.part.column : t.columns?.[d.m])));
     }
     // Unchecked with figures not compared: the total's are blank, or its rows lack them (said as why).
     out.push({ line: t.line, label: t.label, checked, ...(notCompared.length ? { notCompared } : {}) });
   }
-  return out;
+  return { rows: out, ...(parts ? { parts } : {}) };
 }
+
 
 interface Compared {
   readonly rows: number;
@@ -118,7 +168,7 @@ interface Compared {
 }
 
 /** A total row's figures against the sums of the file's rows in its scope (and, given `keys`, whose key in `dim` is one of them). */
-function compare(t: CheckedTotal, fold: LoadFold, file: FileFold, scope: readonly [number, string][], dim: number, keys: ReadonlySet<string> | undefined): Compared {
+function compare(t: CheckedTotal, fold: LoadFold, file: FileFold, scope: readonly [number, string][], dim: number, keys: ReadonlySet<string> | undefined, part?: { readonly from: number; readonly to: number }): Compared {
   const nm = fold.measures.length;
   const sums = new Array<number>(nm).fill(0);
   const lacking = new Array<boolean>(nm).fill(false);
@@ -130,6 +180,10 @@ function compare(t: CheckedTotal, fold: LoadFold, file: FileFold, scope: readonl
   const pm = fold.measures.findIndex((m) => m.name === 'participants');
   const bySegment = new Map<string, number>();
   for (let g = file.start; g < file.end; g++) {
+    if (part) {
+      const line = store.lineAt(g);
+      if (line <= part.from || line > part.to) continue;
+    }
     if (store.parent(g) !== undefined) {
       if (sd < 0 || pm < 0 || !scope.every(([d, k]) => store.key(g, d) === k) || (keys && !keys.has(store.key(g, dim) ?? ''))) continue;
       const seg = store.key(g, sd);

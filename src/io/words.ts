@@ -88,7 +88,7 @@ export type InputProblem =
   | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
   | { readonly code: 'report-denominator-blank'; readonly field: string }
   | { readonly code: 'report-cut'; readonly rows: number; readonly of: number }
-  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal'; /** A name that may mean a group of provinces ("Jumlah Maluku"): the province's name, and the group's rows and sum, neither of which adds up to the total (fx44). */ readonly area?: string; readonly group?: { readonly names: string; readonly rows: number; readonly sum: number } };
+  | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal'; /** A name that may mean a group of provinces ("Jumlah Maluku"): the province's name, and the group's rows and sum, neither of which adds up to the total (fx44). */ readonly area?: string; readonly group?: { readonly names: string; readonly rows: number; readonly sum: number }; /** A file that joins reports one after the other: the total's part (its lines, from the row after the previous total), checked against its rows (fx53). */ readonly joined?: { readonly part: number; readonly parts: number; readonly from: number; readonly to?: number } };
 
 /** The words of one problem, in both languages. */
 export function words(p: InputProblem): Bilingual {
@@ -447,6 +447,16 @@ export function words(p: InputProblem): Bilingual {
         const which = p.own === 'total' ? { en: 'the report\'s total row (level "total")', id: 'baris total laporan (level "total")' } : { en: `the report's subtotal row for ${q(p.label)} (level "subtotal")`, id: `baris subtotal laporan untuk ${q(p.label)} (level "subtotal")` };
         const rowsEn = p.own === 'total' ? `the ${p.rows} row(s) of the file` : `the ${p.rows} row(s) of the file it totals`;
         const rowsId = p.own === 'total' ? `${p.rows} baris di berkas` : `${p.rows} baris di berkas yang dijumlahkannya`;
+        if (p.joined) {
+          // A file that joins reports: the total is checked against its own part (fx53).
+          const j = p.joined;
+          const lines = j.to !== undefined ? `lines ${j.from}-${j.to}` : `line ${j.from} on`;
+          const linesId = j.to !== undefined ? `baris ${j.from}-${j.to}` : `baris ${j.from} dan seterusnya`;
+          return say(
+            { message: `${which.en} gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) it totals in its part of the file (${lines}, part ${j.part} of the ${j.parts} reports the file joins one after the other) add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total): the part's rows are not the rows its total totals`, hint: 'each report joined into the file keeps its own rows before its own total row, as it was written: put a row that strayed back in its part, correct the rows or the total, or delete the total rows' },
+            { message: `${which.id} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${p.rows} baris yang dijumlahkannya di bagiannya dalam berkas (${linesId}, bagian ${j.part} dari ${j.parts} laporan yang digabungkan berurutan) berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`}): baris bagian itu bukan baris yang dijumlahkan totalnya`, hint: 'setiap laporan yang digabungkan ke berkas menyimpan barisnya sendiri sebelum baris totalnya, seperti saat ditulis: kembalikan baris yang berpindah ke bagiannya, perbaiki baris atau totalnya, atau hapus baris-baris total' },
+          );
+        }
         return say(
           { message: `${which.en} gives ${p.measure} ${groupDigits(p.total)}, but ${rowsEn} add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total): the report's rows are not all the rows it totals`, hint: 'the report may have been cut (--top): read the input files it was made from instead; if a row was edited on purpose (a revised target), correct its total and subtotal rows too, or delete them' },
           { message: `${which.id} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${rowsId} berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`}): baris laporan ini bukan semua baris yang dijumlahkannya`, hint: 'laporan ini mungkin dipotong (--top): bacalah berkas masukan yang menjadi sumbernya; jika sebuah baris sengaja diubah (target revisi), perbaiki juga baris total dan subtotalnya, atau hapus baris-baris itu' },
@@ -463,6 +473,15 @@ export function words(p: InputProblem): Bilingual {
         return say(
           { message: `the total row ${q(p.label)} gives ${p.measure} ${groupDigits(p.total)}, but neither the ${p.rows} row(s) of ${p.area} add up to it (${groupDigits(p.sum)}) nor the ${g.rows} row(s) of ${g.names}, the group its name may mean (${groupDigits(g.sum)})`, hint: `a row is missing, extra or mistyped: correct the rows or the total, or delete the total row; a total of other rows is not checked when its name says no province (e.g. "Jumlah Kepulauan")` },
           { message: `baris total ${q(p.label)} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi baik ${p.rows} baris ${p.area} (${groupDigits(p.sum, '.')}) maupun ${g.rows} baris ${g.names.replace(/ and /g, ' dan ')}, kelompok yang mungkin dimaksud namanya (${groupDigits(g.sum, '.')}), tidak berjumlah sebesar itu`, hint: `ada baris yang hilang, berlebih, atau salah ketik: perbaiki baris atau totalnya, atau hapus baris total; total baris lain tidak diperiksa bila namanya tidak menyebut provinsi (mis. "Jumlah Kepulauan")` },
+        );
+      }
+      if (p.joined) {
+        const j = p.joined;
+        const lines = j.to !== undefined ? `lines ${j.from}-${j.to}` : `line ${j.from} on`;
+        const linesId = j.to !== undefined ? `baris ${j.from}-${j.to}` : `baris ${j.from} dan seterusnya`;
+        return say(
+          { message: `the total row ${q(p.label)} gives ${p.measure} ${groupDigits(p.total)}, but the ${p.rows} row(s) it totals in its part of the file (${lines}, part ${j.part} of the ${j.parts} the file joins one after the other) add up to ${groupDigits(p.sum)} (${diff > 0 ? `${groupDigits(diff)} more` : `${groupDigits(-diff)} less`} in the total)`, hint: 'a row is missing, extra, mistyped or out of its part: correct the rows or the total, or delete the total rows' },
+          { message: `baris total ${q(p.label)} memuat ${p.measure} ${groupDigits(p.total, '.')}, tetapi ${p.rows} baris yang dijumlahkannya di bagiannya dalam berkas (${linesId}, bagian ${j.part} dari ${j.parts} yang digabungkan berurutan) berjumlah ${groupDigits(p.sum, '.')} (total ${diff > 0 ? `lebih ${groupDigits(diff, '.')}` : `kurang ${groupDigits(-diff, '.')}`})`, hint: 'ada baris yang hilang, berlebih, salah ketik, atau di luar bagiannya: perbaiki baris atau totalnya, atau hapus baris-baris total' },
         );
       }
       return say(

@@ -152,16 +152,17 @@ function flatCharts(report: AnyReport, lang: Lang): Section {
     const o = omitted(count, lang);
     return { html: `<section class="chart-block">\n<h2>${escapeHtml(title)}</h2>\n${o.html}\n</section>\n`, notes: o.notes };
   }
-  const items = (key: string, mark: string | undefined, kind: ColumnKind): BarItem[] =>
+  // `own`: a row's own value for its bar where it gives one (spec.barValue: the coverage of the parts a
+  // target covers, fx53), else the column's.
+  const items = (key: string, mark: string | undefined, kind: ColumnKind, own?: string): BarItem[] =>
     detail
-      .map((r) => ({
-        label: String(cellValue(r.values, spec.label) ?? ''),
-        value: num(cellValue(r.values, key)) ?? 0,
-        mark: mark ? num(cellValue(r.values, mark)) : null,
-        text: formatHuman(cellValue(r.values, key), kind, lang),
-      }))
+      .map((r) => {
+        const ownValue = own ? cellValue(r.values, own) : null;
+        const v = ownValue !== null ? ownValue : cellValue(r.values, key);
+        return { label: String(cellValue(r.values, spec.label) ?? ''), value: num(v) ?? 0, mark: mark ? num(cellValue(r.values, mark)) : null, text: formatHuman(v, kind, lang) };
+      })
       .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
-  const coverage = items(spec.value, spec.target, valueCol?.kind ?? 'pct');
+  const coverage = items(spec.value, spec.target, valueCol?.kind ?? 'pct', spec.barValue);
   // A legend only for what is drawn: no "line = target" when no row has a target.
   const marks = coverage.some((i) => i.mark !== null);
   let html = `<section class="chart-block">\n<h2>${escapeHtml(title)}${marks ? ` <span class="legend">(${L('line = target', 'garis = target')})</span>` : ''}</h2>\n`;

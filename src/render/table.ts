@@ -229,7 +229,7 @@ function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Gen
   // The cells of the shown columns, then the chart's value and target; each column's formatter resolved once.
   const keys = shown.map((j) => cols[j]!.key);
   const valueAt = keys.length;
-  if (chart) keys.push(chart.value, chart.target ?? chart.value);
+  if (chart) keys.push(chart.value, chart.target ?? chart.value, chart.barValue ?? chart.value);
   const format = shown.map((j) => humanFormatter(cols[j]!.kind, ctx.lang));
   for (const row of eachRowCells(report, keys)) {
     // A key narrowed to fit the terminal wraps its value over more lines of the row (wrapCell).
@@ -244,7 +244,8 @@ function* tableLines(report: AnyReport, ctx: RenderContext, layout: Layout): Gen
       return lines.map((t) => ' ' + pad(t, style(t), widths[k]!, aligns[k]!) + ' ');
     });
     if (chart) {
-      const b = bar(num(row.cells[valueAt]!), chart.target ? num(row.cells[valueAt + 1]!) : null);
+      // A row whose target is some of its parts' draws those parts' coverage (barValue), as its mark is theirs.
+      const b = bar(num(row.cells[valueAt + 2]!) ?? num(row.cells[valueAt]!), chart.target ? num(row.cells[valueAt + 1]!) : null);
       cells.push([' ' + pad(b, b, chartW, 'left') + ' ']);
     }
     const blank = cells.map((_c, k) => ' '.repeat(k < widths.length ? widths[k]! + 2 : chartW + 2));

@@ -112,7 +112,7 @@ export function planName(label: string, taken: ReadonlySet<string>): string {
 }
 
 /** Notes about the pace and the projection, which the plans side by side do not show (no such columns). */
-export const PACE_NOTES: ReadonlySet<Note['code']> = new Set<Note['code']>(['pace-shorter', 'projection-capped', 'projection-floored', 'projection-over', 'projection-nets']);
+export const PACE_NOTES: ReadonlySet<Note['code']> = new Set<Note['code']>(['pace-shorter', 'projection-capped', 'projection-floored', 'projection-over', 'projection-nets', 'projection-in-part', 'projection-of-parts']);
 
 export function comparePlansReport(plans: readonly TargetPlan[], base: AnyReport, differences: PlanDifferences = planDifferences(plans)): Report {
   const first = plans[0]!.result;

@@ -52,6 +52,9 @@ export function coverageColumns(grain: readonly string[], denominator: string | 
   ];
 }
 
+/** The key of a row's coverage bar where its target is some of its parts' (no column of the report). */
+const BAR_COVERAGE = 'coverage_with_target';
+
 /** The figures of a row by column key, in the order of its values (every row has all of them, null or not). */
 const FIGURES: readonly (readonly [string, (r: CoverageRow) => Value])[] = [
   ['denominator', (r) => r.metrics.denominator],
@@ -72,6 +75,8 @@ const FIGURES: readonly (readonly [string, (r: CoverageRow) => Value])[] = [
   ['projected_gap', (r) => r.story?.projectedGap ?? null],
   ['projected_status', (r) => r.story?.projectedStatus ?? null],
   ['estimated', (r) => estimatedCell(r.estimated)], // issue 19
+  // No column: the coverage bar of a row whose target is some of its parts' (ChartSpec.barValue, fx53).
+  [BAR_COVERAGE, (r) => r.targetedCoverage ?? null],
 ];
 const FIGURE = new Map(FIGURES);
 
@@ -318,7 +323,7 @@ export function coverageReport(r: CoverageResult, ctx: CoverageContext): Report<
     legend: estimateLegend(list.anyEstimate), // issue 19
     meta,
     notes: [...notesInWords(sourceNotes(ctx.sources)), ...notesInWords(r.notes), ...(shownNote ? [plainNote(shownNote)] : []), ...(ctx.extraNotes ?? [])],
-    chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, second: hasTargets ? 'gap' : undefined },
+    chart: { label: first, value: 'coverage', target: hasTargets ? 'target_coverage' : undefined, ...(hasTargets ? { barValue: BAR_COVERAGE } : {}), second: hasTargets ? 'gap' : undefined },
     ...(r.story ? { trend: trendChart(r, total) } : {}),
     // issue 19: human formats mark estimated cells instead of showing the `estimated` column
     humanColumns: hasTargets

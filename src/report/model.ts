@@ -68,6 +68,11 @@ export interface ChartSpec {
   readonly label: string;
   readonly value: string;
   readonly target?: string;
+  /**
+   * A row's own value for its bar where it gives one (a key of its values, no column), else `value`'s: a
+   * row whose target is some of its parts' draws the coverage of those parts, as its target mark is (fx53).
+   */
+  readonly barValue?: string;
   /** A signed count drawn as a second chart (e.g. the gap). */
   readonly second?: string;
   /**

@@ -456,11 +456,15 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         n.noFromMilestone
           ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the revision in force from ${n.noFromMilestone} has no from_milestone column, the milestones of ${prevMonth(n.noFromMilestone)} its path starts from): their status compares with the December target only`
+          : n.noParticipants
+          ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period}: the targets give no participants, each row's figure at the start of its path to December: their status compares with the December target only; to phase milestones, add a participants column and a period column to the targets (each row's participants in the month the plan starts from, and that month), as a breakdown output has`
           : n.noBaseline
           ? `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no baseline month, the period their participants are of, to start the path from): their status compares with the December target only`
           : `${num(n.rows, 'en')} of ${num(n.of, 'en')} rows with a target have no milestone for ${n.period} (the targets give no participants to start the path from, or the target is below them): their status compares with the December target only`,
         n.noFromMilestone
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (revisi yang berlaku mulai ${n.noFromMilestone} tidak memiliki kolom from_milestone, tonggak ${prevMonth(n.noFromMilestone)} sebagai titik awal jalurnya): statusnya hanya dibandingkan dengan target Desember`
+          : n.noParticipants
+          ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period}: target tidak memuat peserta, angka tiap baris di awal jalurnya ke Desember: statusnya hanya dibandingkan dengan target Desember; untuk tonggak bulanan, tambahkan kolom participants dan kolom period pada target (peserta tiap baris pada bulan awal rencana, dan bulan itu), seperti keluaran breakdown`
           : n.noBaseline
           ? `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat bulan dasar, periode pesertanya, sebagai titik awal jalur): statusnya hanya dibandingkan dengan target Desember`
           : `${num(n.rows, 'id')} dari ${num(n.of, 'id')} baris bertarget tidak memiliki tonggak untuk ${n.period} (target tidak memuat peserta sebagai titik awal jalur, atau target di bawahnya): statusnya hanya dibandingkan dengan target Desember`,
@@ -649,6 +653,21 @@ export function noteText(n: Note, lang: Lang): string {
         `projected_gap dan projected_status dikosongkan untuk ${rows('id')}: proyeksinya mencakup semua bagian baris, targetnya hanya bagian yang bertarget; laporan menurut bagian-bagian itu (--by yang lebih rinci) membandingkan proyeksi tiap bagian dengan targetnya sendiri, dan Totalnya proyeksi bagian yang bertarget`,
       );
     }
+    case 'projection-of-parts': {
+      // fx53: the row's projected gap over its parts with a target, like for like.
+      const area = n.partDims.length === 1 ? AREA_WORDS[n.partDims[0] as 'regency' | 'province' | 'kanwil'] : undefined;
+      const parts = (l: Lang, count = 2): string => (count === 1 ? area?.one[l] : area?.many[l]) ?? unitsWords(n.partDims, l);
+      const one = (r: (typeof n.rows)[number], l: Lang): string => {
+        const name = r.row || (l === 'id' ? 'Total' : 'the Total');
+        const out = namedOf(r.leftOut, r.leftOut.length + r.more, l);
+        if (!r.leftOut.length) return l === 'id' ? `${name} (${num(r.parts, 'id')} ${parts('id')} bertarget)` : `${name} (${num(r.parts, 'en')} ${parts('en', r.parts)} with a target)`;
+        return l === 'id' ? `${name} (${num(r.parts, 'id')} ${parts('id')} bertarget; tanpa ${out})` : `${name} (${num(r.parts, 'en')} ${parts('en', r.parts)} with a target; left out ${out})`;
+      };
+      return L(
+        `projected_gap and projected_status compare the target with the projections of the ${parts('en')} with a target only, each projected on its own pace, where projected is of all: ${namedOf(n.rows.map((r) => one(r, 'en')), n.count, 'en', '; ')}`,
+        `projected_gap dan projected_status membandingkan target hanya dengan proyeksi ${parts('id')} yang bertarget, masing-masing menurut lajunya sendiri, sedangkan projected mencakup semuanya: ${namedOf(n.rows.map((r) => one(r, 'id')), n.count, 'id', '; ')}`,
+      );
+    }
     case 'no-target-parts': {
       // rv28 R23: a row over finer targets, some of its parts without one.
       const area = n.partDims.length === 1 ? AREA_WORDS[n.partDims[0] as 'regency' | 'province' | 'kanwil']?.many : undefined;
@@ -661,8 +680,8 @@ export function noteText(n: Note, lang: Lang): string {
         return namedOf(n.rows.map(one), n.count, l, '; ');
       };
       return L(
-        `targets for only some of a row's ${parts('en')}: its target, gap, achievement and target coverage add up those with a target, compared with their participants only; its coverage is of all its ${parts('en')}, and so is its bar in the coverage chart (--chart, HTML), beside a target mark of those with a target: ${rows('en')}`,
-        `target hanya untuk sebagian ${parts('id')} suatu baris: target, selisih, capaian dan cakupan targetnya menjumlahkan yang bertarget, dibandingkan dengan peserta mereka saja; cakupannya adalah seluruh ${parts('id')}, begitu pula batangnya di grafik cakupan (--chart, HTML), di samping tanda target dari yang bertarget: ${rows('id')}`,
+        `targets for only some of a row's ${parts('en')}: its target, gap, achievement and target coverage add up those with a target, compared with their participants only; its coverage is of all its ${parts('en')}, while its bar in the coverage chart (--chart, HTML) is the coverage of those with a target, as its target mark is: ${rows('en')}`,
+        `target hanya untuk sebagian ${parts('id')} suatu baris: target, selisih, capaian dan cakupan targetnya menjumlahkan yang bertarget, dibandingkan dengan peserta mereka saja; cakupannya adalah seluruh ${parts('id')}, sedangkan batangnya di grafik cakupan (--chart, HTML) adalah cakupan yang bertarget, seperti tanda targetnya: ${rows('id')}`,
       );
     }
     case 'below-later-actual':
@@ -939,7 +958,11 @@ export function noteText(n: Note, lang: Lang): string {
     case 'total-rows': {
       const partly = (r: (typeof n.rows)[number], l: Lang): string => (r.notCompared?.length ? (l === 'id' ? `; ${r.notCompared.join(', ')} tidak dibandingkan` : `; ${r.notCompared.join(', ')} not compared`) : '');
       const rows = (l: Lang): string[] => n.rows.map((r) => `${r.at} ${r.object ? (l === 'id' ? 'objek "totals"' : 'the "totals" object') : `"${r.label}"`} (${r.checked ? (l === 'id' ? 'cocok dengan baris-barisnya' : 'agrees with its rows') + partly(r, l) : l === 'id' ? 'tidak diperiksa' : 'not checked'})`);
-      return L(`total rows left out (they are not data): ${list(rows('en'), 5)}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}`);
+      // A file that joins reports (fx53): each total is its own part's, said so.
+      const joined = n.parts
+        ? { en: `; the file joins ${num(n.parts, 'en')} reports one after the other, and each total row agrees with the rows of its own part (from the row after the previous total)`, id: `; berkas ini menggabungkan ${num(n.parts, 'id')} laporan berurutan, dan setiap baris total cocok dengan baris-baris bagiannya sendiri (mulai baris setelah total sebelumnya)` }
+        : { en: '', id: '' };
+      return L(`total rows left out (they are not data): ${list(rows('en'), 5)}${joined.en}`, `baris total tidak diikutkan (bukan data): ${list(rows('id'), 5)}${joined.id}`);
     }
     case 'total-rows-unchecked': {
       // Why each was not checked: figures it or its rows leave blank, else rows it does not say.
@@ -1075,6 +1098,14 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.count, 'id')} target di ${n.source} bernilai 0: ${rows('id')}; pesertanya dihitung tercapai; jika sel kosong ditulis 0, isikan targetnya di sana (menghapus barisnya membuat wilayahnya tanpa target)`,
       );
     }
+    case 'zero-targets-within': {
+      const rows = (l: Lang): string => namedOf(n.rows, n.count, l);
+      const keys = (l: Lang): string => orList(n.lacking.map((d) => dimLabel(d)[l]), l === 'en' ? 'or' : 'atau');
+      return L(
+        `${num(n.count, 'en')} target(s) of ${n.source} are 0 for rows the data do not give apart (no ${keys('en')}): ${rows('en')}; each is a part of its row's target in the report, which counts nothing for it, and no row is compared with it alone: read as planned (if a blank was written as 0, write the target there)`,
+        `${num(n.count, 'id')} target di ${n.source} bernilai 0 untuk baris yang tidak dirinci data (tanpa ${keys('id')}): ${rows('id')}; masing-masing bagian dari target barisnya di laporan, yang tidak menghitung apa pun untuknya, dan tidak ada baris yang dibandingkan dengannya saja: dibaca sebagai rencana (jika sel kosong ditulis 0, isikan targetnya di sana)`,
+      );
+    }
     case 'partial-targets': {
       const parts = AREA_WORDS[n.partDim as 'regency' | 'province' | 'kanwil']?.many ?? dimLabel(n.partDim);
       const shown = n.areas.map((a) => `${a.label} (${num(a.have, 'en')} of ${num(a.of, 'en')} ${parts.en})`);
@@ -1112,6 +1143,8 @@ export function noteText(n: Note, lang: Lang): string {
             }
           : n.targets === 'segments'
             ? { en: `; the targets of ${orList(n.missing, 'and')} are left out, the others compared like for like`, id: `; target ${orList(n.missing, 'dan')} tidak dipakai, yang lain dibandingkan setara` }
+            : n.targets === 'given'
+            ? { en: `; the targets are of ${orList(n.given, 'and')} too, compared like for like`, id: `; target juga untuk ${orList(n.given, 'dan')}, dibandingkan setara` }
             : { en: '', id: '' };
       if (n.kept) {
         return L(

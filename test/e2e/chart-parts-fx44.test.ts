@@ -30,7 +30,7 @@ describe('the chart of a Kanwil row with a target for Gorontalo only', () => {
     expect(html).toContain('; actual and projection: the 1 of 2 provinces with a target, as the milestones (none for Maluku Utara)');
     // The row's own figures are the run's: its participants are both provinces'.
     expect(html).toMatch(/441,343/);
-    // The coverage bar of both provinces beside Gorontalo's target mark is said.
-    expect(r.stderr).toContain('its coverage is of all its provinces, and so is its bar in the coverage chart (--chart, HTML), beside a target mark of those with a target');
+    // The coverage bar is Gorontalo's, as its target mark is (fx53; was both provinces'), said.
+    expect(r.stderr).toContain('its coverage is of all its provinces, while its bar in the coverage chart (--chart, HTML) is the coverage of those with a target, as its target mark is');
   });
 });

@@ -47,7 +47,7 @@ describe('rv28 R23: a row over finer targets, one part without a target', () => 
     expect(figures(rows.get('Gorontalo'))).toEqual(gorontalo);
     expect(figures(rows.get('Total'))).toEqual(gorontalo);
     expect(rows.get('Gorontalo')!.participants).toBe('160000');
-    expect(r.stderr).toContain('warning: targets for only some of a row\'s regencies and cities: its target, gap, achievement and target coverage add up those with a target, compared with their participants only; its coverage is of all its regencies and cities, and so is its bar in the coverage chart (--chart, HTML), beside a target mark of those with a target: Gorontalo (2 of 3 regencies and cities; none for Kota Gorontalo)');
+    expect(r.stderr).toContain('warning: targets for only some of a row\'s regencies and cities: its target, gap, achievement and target coverage add up those with a target, compared with their participants only; its coverage is of all its regencies and cities, while its bar in the coverage chart (--chart, HTML) is the coverage of those with a target, as its target mark is: Gorontalo (2 of 3 regencies and cities; none for Kota Gorontalo)');
   });
 
   it('the same answer by regency and by province, regency', async () => {
@@ -96,16 +96,17 @@ describe('rv28 R23: a row over finer targets, one part without a target', () => 
     expect(figures(csvRows(ps.stdout).get('Total'))).toEqual(figures(rows.get('Total')));
   });
 
-  it('with two months, a row over targets in part has no projected status against its target', async () => {
+  it('with two months, a row over targets in part has its projected status over the regencies with a target (fx53; was none)', async () => {
     const two = writeIn(dir, 'g2.csv', 'period,province,regency,workforce,participants\n2026-05,Gorontalo,Kabupaten Gorontalo,100000,59000\n2026-05,Gorontalo,Kabupaten Boalemo,40000,19000\n2026-05,Gorontalo,Kota Gorontalo,120000,70000\n2026-06,Gorontalo,Kabupaten Gorontalo,100000,60000\n2026-06,Gorontalo,Kabupaten Boalemo,40000,20000\n2026-06,Gorontalo,Kota Gorontalo,120000,80000\n');
     const r = await run(['coverage', two, '--targets', regT, '-f', 'json', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    // Its projection (232,000) is all 3 regencies': no projected gap against the 2 regencies' target.
+    // Its projection (232,000) is all 3 regencies'; its projected gap is the 2 regencies' with a target (fx53):
+    // 6 months left, 1,000 a month each: 66,000 + 26,000 = 92,000 against 100,000 (92 %: will-miss).
     const rows = JSON.parse(r.stdout).rows as { level: string; target: number; projected: number; projected_gap: number | null; projected_status: string | null }[];
     const g = rows.find((x) => x.level === 'detail')!;
     expect(g.target).toBe(100000);
     expect(g.projected).toBe(232000);
-    expect(g.projected_gap).toBeNull();
-    expect(g.projected_status).toBeNull();
+    expect(g.projected_gap).toBe(8000);
+    expect(g.projected_status).toBe('will-miss');
   });
 });

@@ -98,6 +98,12 @@ export interface CoverageRow {
   readonly estimated?: readonly EstimatedFigure[];
   /** With two months or more: the row's months, pace and projection to December. */
   readonly story?: RowStory;
+  /**
+   * A row whose target is some of its parts' only (a Kanwil's over province targets without Gorontalo's):
+   * the coverage of those parts, their participants over their denominator, what its target coverage is
+   * compared with (its coverage is of all its parts). Drawn as its bar in the coverage chart (fx53).
+   */
+  readonly targetedCoverage?: number;
 }
 
 /** The year as a story: the months known, the pace window, and the scope's path for its chart. */
@@ -1194,7 +1200,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
         withTarget++;
         if (mi < 0 || tc.value(i, mi) === null) without++;
       }
-      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(at.noFromMilestone ? { noFromMilestone: at.noFromMilestone } : !targets!.baselinePeriod && hasMeasure(targets!.table, 'participants') ? { noBaseline: true as const } : {}) });
+      if (without > 0) notes.push({ code: 'no-milestones', period, rows: without, of: withTarget, ...(at.noFromMilestone ? { noFromMilestone: at.noFromMilestone } : !hasMeasure(targets!.table, 'participants') ? { noParticipants: true as const } : !targets!.baselinePeriod ? { noBaseline: true as const } : {}) });
     }
     const kept = rowCount(targetTable);
     const dropped = rowCount(at.table) - kept;
@@ -1269,8 +1275,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // refused where the file is read): real where the plan sets none (breakdown writes Papua Tengah's
     // JAKON as 0), but any participants make the row "achieved" (rv31 V10). Said, naming them, where
     // the row has participants and is of the report's areas (zero-targets.ts, rv32 W4).
-    const zeros = targets!.yearFrom !== 'plan' ? zeroTargets(targetTable, targets!.table, cur, targets!.source, spec.areas) : undefined;
-    if (zeros) notes.push(zeros);
+    if (targets!.yearFrom !== 'plan') for (const z of zeroTargets(targetTable, targets!.table, cur, targets!.source, spec.areas)) notes.push(z);
   }
   // A report's area coarser than the area its figures are summed over (--by kanwil on provinces), with
   // only some of an area's parts in the data: its row is those parts', not the whole area's (a Gorontalo
@@ -1906,9 +1911,11 @@ function levelMaker(o: LevelInputs): LevelRows {
     // What the target is a coverage of: the denominator of the rows that have a target (all of them, or
     // for a subtotal or the Total whose rows have targets in part, theirs only, as gap and achievement).
     let targetDen: number | undefined = d ?? undefined;
+    let targetedCoverage: number | undefined;
     if (starsAt) {
       const u = starsAt(i);
       if (u.withT > 0 && u.withT < u.of) targetDen = u.allD ? u.sumD : undefined;
+      if (u.withT > 0 && u.withT < u.of && u.allD && !u.partial && u.sumD > 0) targetedCoverage = u.sumP / u.sumD;
       // A target for a whole area over the denominator of its parts reported: no ratio of two scopes.
       if (u.partial) targetDen = undefined;
       targetEstimated = u.targetEstimated;
@@ -1945,6 +1952,7 @@ function levelMaker(o: LevelInputs): LevelRows {
       metrics,
       targetCoverage: t !== undefined && targetDen !== undefined && targetDen > 0 ? t / targetDen : null,
       ...(targetRows ? { targetRows } : {}),
+      ...(targetedCoverage !== undefined ? { targetedCoverage } : {}),
       // issue 19: which figures are estimates; a milestone phased from an estimated target or baseline is one
       estimated: estimatedFigures({
         denominator: isEstimated(denSame ? { estimated: groups.estimated.get(i) } : o.denRowAt?.[i], o.denominator),
@@ -2123,7 +2131,7 @@ function chartRowsWithTarget(rows: readonly CoverageRow[], months: number, starO
 }
 
 /** Rows already made (the story's), as a list. */
-function heldRows(rows: readonly CoverageRow[]): CoverageRowList {
+export function heldRows(rows: readonly CoverageRow[]): CoverageRowList {
   return {
     length: rows.length,
     anyTarget: rows.some((r) => r.metrics.target !== null),
