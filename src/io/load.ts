@@ -42,6 +42,7 @@ import { confirmSuspects, type Rereadable } from './confirm.js';
 import { parquetPlace } from './places.js';
 import { registerOverflowRows } from './overflow-row.js';
 import { zeroAreaRows } from './zero-areas.js';
+import { fillKanwil, kanwilFilledNotes } from './kanwil-fill.js';
 
 export const STDIN = '-';
 
@@ -415,7 +416,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     const s = sources[at]!;
     sources[at] = { ...s, notes: (s.notes ?? []).concat(forms) };
   }
-  const table = loadedTable(shape, load.fold.finish(), sources, rule);
+  const cols = load.fold.finish();
+  const table = loadedTable(shape, cols, sources, rule);
   for (const [i, s] of sources.entries()) if (gaps[i]?.length) SPARE_GAPS.set(s, gaps[i]!);
   for (const s of sources) options.onSource?.(s);
   // The table's rows are sums of the files' rows: a sum of them past 2^53 − 1 is placed on the file's row
@@ -433,6 +435,10 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   // (Data files only: a --targets file's participants are where its path starts, a 0 there is a plan's.)
   const zeros = rule === 'refuse' && schema.role === undefined ? zeroAreaRows(table, options.maxErrors) : [];
   if (zeros.length) throw new InputError(withFlagNotes(zeros, load));
+  // Files that disagree on the kanwil column: a row without one takes its province's, said (rv34 R5).
+  // After the checks above, which compare the rows with the files as written.
+  const kanwils = fillKanwil(cols, shape, load.domains);
+  if (kanwils) kanwilFilledNotes(sources, kanwils);
   return table;
 }
 

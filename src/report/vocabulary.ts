@@ -863,6 +863,14 @@ export function noteText(n: Note, lang: Lang): string {
       }
       return L(parts.map((p) => p[0]).join('; also, '), parts.map((p) => p[1]).join('; juga, '));
     }
+    case 'kanwil-derived': {
+      const k = n.rows;
+      const o = n.others.length + n.more;
+      return L(
+        `${list(n.files)} ${n.files.length === 1 ? 'gives' : 'give'} no kanwil (regional office) for ${num(k, 'en')} ${k === 1 ? 'row' : 'rows'}, where ${namedOf(n.others, o, 'en')} ${o === 1 ? 'gives' : 'give'} one: each such row takes its province's (jamsostek provinces lists them), so that the files agree`,
+        `${list(n.files)} tidak memuat kanwil (kantor wilayah) untuk ${num(k, 'id')} baris, padahal ${namedOf(n.others, o, 'id')} memuatnya: setiap baris itu memakai kanwil provinsinya (jamsostek provinces memuat daftarnya), agar berkas-berkas itu seragam`,
+      );
+    }
     case 'workforce-participants':
       return L(
         `${n.file}: its participants column is not read: a --workforce file gives the denominators only, and the report's participants are the input's`,

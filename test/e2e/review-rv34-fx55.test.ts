@@ -1,0 +1,58 @@
+// rv34 R5, R8, R9 (fx55). Figures by hand from data/baseline.csv (Sakernas employed 2023-08: Banten
+// 5,520,000, Jawa Tengah 19,990,000, DI Yogyakarta 2,140,000) and from the files written here.
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvRows, run, tmp, writeIn } from './helpers.js';
+
+const dir = tmp();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const w = (name: string, text: string): string => writeIn(dir, name, text);
+const total = (out: string): Record<string, string> => csvRows(out).find((x) => x['level'] === 'total' || x['province'] === 'Total' || x['kanwil'] === 'Total')!;
+const row = (out: string, dim: string, name: string): Record<string, string> => csvRows(out).find((x) => x[dim] === name)!;
+const notes = (out: string): { code?: string; en?: string }[] => (JSON.parse(out) as { meta: { notes: { code?: string; en?: string }[] } }).meta.notes;
+
+describe('R5: one office file with a kanwil column, another without', () => {
+  // Banten's office exports period,kanwil,province; Jawa Tengah & DIY's period,province.
+  const files = (): string[] => [
+    w('bkw1.csv', 'period,kanwil,province,participants\n2026-01,Banten,Banten,2963181\n'),
+    w('bkw2.csv', 'period,kanwil,province,participants\n2026-02,Banten,Banten,2978971\n'),
+    w('jt1.csv', 'period,province,participants\n2026-01,Jawa Tengah,4444796\n2026-01,DI Yogyakarta,629073\n'),
+    w('jt2.csv', 'period,province,participants\n2026-02,Jawa Tengah,4468480\n2026-02,DI Yogyakarta,632426\n'),
+  ];
+
+  it("the second file's rows and the Total get their coverage_change_pp (main: blank, under a warning that it is computed)", async () => {
+    const r = await run(['coverage', ...files(), '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // Jawa Tengah 4,468,480 − 4,444,796 = 23,684 over 19,990,000; DIY 632,426 − 629,073 = 3,353 over 2,140,000;
+    // Total 15,790 + 23,684 + 3,353 = 42,827 over 27,650,000 (in percentage points).
+    expect(Number(row(r.stdout, 'province', 'Jawa Tengah')['coverage_change_pp'])).toBeCloseTo((23_684 / 19_990_000) * 100, 5);
+    expect(Number(row(r.stdout, 'province', 'DI Yogyakarta')['coverage_change_pp'])).toBeCloseTo((3_353 / 2_140_000) * 100, 5);
+    expect(Number(row(r.stdout, 'province', 'Banten')['coverage_change_pp'])).toBeCloseTo((15_790 / 5_520_000) * 100, 5);
+    expect(total(r.stdout)['change']).toBe('42827');
+    expect(Number(total(r.stdout)['coverage_change_pp'])).toBeCloseTo((42_827 / 27_650_000) * 100, 5);
+    // Said: the Kanwil of the files without one is their province's.
+    expect(r.stderr).toContain("jt1.csv, ");
+    expect(r.stderr).toMatch(/jt1\.csv, .*jt2\.csv give no kanwil \(regional office\) for 4 rows, where .*bkw1\.csv, .*bkw2\.csv give one: each such row takes its province's/);
+  });
+
+  it('the same figures as --by kanwil,province, in either order of the files; said in meta.notes and in Indonesian', async () => {
+    const [b1, b2, j1, j2] = files();
+    const byKanwil = await run(['coverage', b1!, b2!, j1!, j2!, '--by', 'kanwil,province', '-f', 'csv', '--quiet']);
+    const reversed = await run(['coverage', j1!, j2!, b1!, b2!, '-f', 'csv', '--quiet']);
+    expect(reversed.code, reversed.stderr).toBe(0);
+    expect(total(reversed.stdout)['coverage_change_pp']).toBe(csvRows(byKanwil.stdout).find((x) => x['kanwil'] === 'Total')!['coverage_change_pp']);
+    expect(row(reversed.stdout, 'province', 'Jawa Tengah')['coverage_change_pp']).toBe(row(byKanwil.stdout, 'province', 'Jawa Tengah')['coverage_change_pp']);
+    const j = await run(['coverage', b1!, b2!, j1!, j2!, '-f', 'json', '--quiet']);
+    expect(notes(j.stdout).filter((n) => n.code === 'kanwil-derived').length).toBe(1);
+    const id = await run(['coverage', b1!, b2!, j1!, j2!, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('tidak memuat kanwil (kantor wilayah) untuk 4 baris');
+  });
+
+  it('files that all give a kanwil column, or none does: nothing said', async () => {
+    const [b1, b2] = files();
+    const r = await run(['coverage', b1!, b2!, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('give no kanwil');
+    expect(r.stderr).not.toContain('gives no kanwil');
+  });
+});
