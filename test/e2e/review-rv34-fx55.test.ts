@@ -56,3 +56,29 @@ describe('R5: one office file with a kanwil column, another without', () => {
     expect(r.stderr).not.toContain('gives no kanwil');
   });
 });
+
+describe('R8: breakdown --target over some of a province\'s regencies', () => {
+  // examples/gorontalo-regencies.csv without Kabupaten Pohuwato (an office late in the baseline month).
+  const five = 'period,province,regency,potential_workers,participants\n2023-12,Gorontalo,Kab. Boalemo,42810,24166\n2023-12,Gorontalo,Kab. Gorontalo,121605,70421\n2023-12,Gorontalo,Kab. Bone Bolango,52337,31245\n2023-12,Gorontalo,Kab. Gorontalo Utara,40712,21860\n2023-12,Gorontalo,Kota Gorontalo,120210,80454\n';
+
+  it('5 of 6: warned on stderr under --quiet, naming the one without rows, with the way out (main: nothing on stderr)', async () => {
+    const f = w('g5.csv', five);
+    const r = await run(['breakdown', '--target', '287599', '--year', '2024', '--input', f, '--by', 'regency', '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    // The whole 287,599 goes to the 5 (that is what was asked): the warning says so.
+    expect(total(r.stdout)['target']).toBe('287599');
+    expect(r.stderr).toContain('warning: the target 287,599 is split over the input\'s areas only (Gorontalo: 5 of 6 regencies and cities): the 1 without rows (Kabupaten Pohuwato) gets none of it');
+    expect(r.stderr).toContain("give the missing areas' rows");
+    const j = await run(['breakdown', '--target', '287599', '--year', '2024', '--input', f, '--by', 'regency', '-f', 'json', '--quiet']);
+    const n = notes(j.stdout).find((x) => x.code === 'split-in-part');
+    expect(n?.en).toContain('Kabupaten Pohuwato');
+    const id = await run(['breakdown', '--target', '287599', '--year', '2024', '--input', f, '--by', 'regency', '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('target 287.599 dibagi hanya atas wilayah dalam input (Gorontalo: 5 dari 6 kabupaten/kota)');
+  });
+
+  it('all 6 regencies: nothing said', async () => {
+    const r = await run(['breakdown', '--target', '287599', '--year', '2024', '--input', 'examples/gorontalo-regencies.csv', '--by', 'regency', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('split over the input');
+  });
+});
