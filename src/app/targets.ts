@@ -514,7 +514,9 @@ export async function coverageTargets(
     // And a Kanwil's or a province's, by name: another's is not this report's (rv31 V5).
     const named = table.sources.find((s) => s.scope !== undefined && s.scope !== 'national' && s.scopeName !== undefined);
     const scopeSaid = named ? { kind: named.scope!, name: named.scopeName!, ...(named.scopeAreas ? { areas: named.scopeAreas } : {}), ...(named.scopeCounts ? { counts: named.scopeCounts } : {}) } : undefined;
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}), ...(scopeSaid ? { scopeSaid } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
+    // Every file's own Total row gives its target unmarked: the Total is the total the plan was given (rv34 R9).
+    const totalGiven = table.sources.length > 0 && table.sources.every((s) => s.totalTarget === 'given');
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}), ...(scopeSaid ? { scopeSaid } : {}), ...(totalGiven ? { totalGiven } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {

@@ -892,6 +892,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       ...(sink.scopeAreas !== undefined ? { scopeAreas: sink.scopeAreas } : {}),
       ...(sink.scopeCounts?.areas !== undefined && sink.scopeCounts.of !== undefined ? { scopeCounts: { areas: sink.scopeCounts.areas, of: sink.scopeCounts.of } } : {}),
       ...(t.spareGaps.length ? { spareGaps: t.spareGaps } : {}),
+      ...(t.totalTarget ? { totalTarget: t.totalTarget } : {}),
     };
   } finally {
     o.close();

@@ -82,3 +82,40 @@ describe('R8: breakdown --target over some of a province\'s regencies', () => {
     expect(r.stderr).not.toContain('split over the input');
   });
 });
+
+describe("R9: the Total's target of a plan, read with --targets or planned with --year, marked alike", () => {
+  // Eleven Kanwil rows of May 2026 (participants by hand); Banuspa's and Sulama's targets are planned on
+  // estimated baseline figures, the Total's 70,000,000 is the national target given.
+  const input = 'period,kanwil,participants\n2026-05,Sumbagut,3000000\n2026-05,Sumbarriau,2700000\n2026-05,Sumbagsel,2900000\n2026-05,DKI Jakarta,8000000\n2026-05,Jawa Barat,5500000\n2026-05,Jawa Tengah & DIY,5000000\n2026-05,Jawa Timur,5100000\n2026-05,Banten,2900000\n2026-05,Banuspa,2900000\n2026-05,Kalimantan,3900000\n2026-05,Sulama,3400000\n';
+
+  it("breakdown's own file: the Total's target is not marked, as with --year (main: marked with --targets only)", async () => {
+    const f = w('kw-in.csv', input);
+    const t = `${dir}/kw-targets.csv`;
+    const b = await run(['breakdown', '--year', '2026', '--by', 'kanwil', '-f', 'csv', '-o', t, '--quiet']);
+    expect(b.code, b.stderr).toBe(0);
+    const viaFile = await run(['coverage', f, '--by', 'kanwil', '--targets', t, '-f', 'csv', '--quiet']);
+    const viaYear = await run(['coverage', f, '--by', 'kanwil', '--year', '2026', '-f', 'csv', '--quiet']);
+    expect(viaFile.code, viaFile.stderr).toBe(0);
+    const tf = csvRows(viaFile.stdout).find((x) => x['kanwil'] === 'Total')!;
+    const ty = csvRows(viaYear.stdout).find((x) => x['kanwil'] === 'Total')!;
+    expect(tf['target']).toBe('70000000');
+    expect(ty['target']).toBe('70000000');
+    expect(tf['estimated']!.split(',')).not.toContain('target');
+    expect(ty['estimated']!.split(',')).not.toContain('target');
+    // A Kanwil's own target planned on estimates stays marked.
+    expect(csvRows(viaFile.stdout).find((x) => x['kanwil'] === 'Sulawesi Maluku (Sulama)')!['estimated']!.split(',')).toContain('target');
+  });
+
+  it('a targets file without a Total row of its own: the Total is a sum with estimated parts, marked', async () => {
+    const f = w('kw-in2.csv', input);
+    const t = `${dir}/kw-targets2.csv`;
+    await run(['breakdown', '--year', '2026', '--by', 'kanwil', '-f', 'csv', '-o', t, '--quiet']);
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    writeFileSync(t, readFileSync(t, 'utf8').split('\n').filter((l) => !l.startsWith('Total,')).join('\n'));
+    const r = await run(['coverage', f, '--by', 'kanwil', '--targets', t, '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const tr = csvRows(r.stdout).find((x) => x['kanwil'] === 'Total')!;
+    expect(tr['target']).toBe('70000000');
+    expect(tr['estimated']!.split(',')).toContain('target');
+  });
+});
