@@ -37,7 +37,7 @@ import { formatOf, READERS, readerOf, type ReadOptions } from './readers/index.j
 import { ByteTap } from './byte-tap.js';
 import { inputProblem, type ExtractKind } from './words.js';
 import { IdSet } from './extract/tables.js';
-import { checkTotals, jsonTotalRow, type CheckedTotal } from './totals.js';
+import { checkTotals, jsonTotalRow, jsonTotalTarget, type CheckedTotal } from './totals.js';
 import { confirmSuspects, type Rereadable } from './confirm.js';
 import { parquetPlace } from './places.js';
 import { registerOverflowRows } from './overflow-row.js';
@@ -892,11 +892,17 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       ...(sink.scopeAreas !== undefined ? { scopeAreas: sink.scopeAreas } : {}),
       ...(sink.scopeCounts?.areas !== undefined && sink.scopeCounts.of !== undefined ? { scopeCounts: { areas: sink.scopeCounts.areas, of: sink.scopeCounts.of } } : {}),
       ...(t.spareGaps.length ? { spareGaps: t.spareGaps } : {}),
-      ...(t.totalTarget ? { totalTarget: t.totalTarget } : {}),
+      ...totalTargetOf(t.totalTarget, facts.totals ? jsonTotalTarget(facts.totals) : undefined),
     };
   } finally {
     o.close();
   }
+}
+
+/** The file's own Total target (a CSV's Total rows, a JSON file's "totals"): 'estimated' when either marks it. */
+function totalTargetOf(rows: 'given' | 'estimated' | undefined, json: 'given' | 'estimated' | undefined): { totalTarget?: 'given' | 'estimated' } {
+  const t = rows === 'estimated' || json === 'estimated' ? 'estimated' : (rows ?? json);
+  return t ? { totalTarget: t } : {};
 }
 
 /**

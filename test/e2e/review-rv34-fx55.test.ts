@@ -102,6 +102,12 @@ describe("R9: the Total's target of a plan, read with --targets or planned with 
     expect(ty['target']).toBe('70000000');
     expect(tf['estimated']!.split(',')).not.toContain('target');
     expect(ty['estimated']!.split(',')).not.toContain('target');
+    // breakdown's JSON (its "totals" object) reads back the same.
+    const tj = `${dir}/kw-targets.json`;
+    await run(['breakdown', '--year', '2026', '--by', 'kanwil', '-f', 'json', '-o', tj, '--quiet']);
+    const viaJson = await run(['coverage', f, '--by', 'kanwil', '--targets', tj, '-f', 'csv', '--quiet']);
+    expect(viaJson.code, viaJson.stderr).toBe(0);
+    expect(csvRows(viaJson.stdout).find((x) => x['kanwil'] === 'Total')!['estimated']!.split(',')).not.toContain('target');
     // A Kanwil's own target planned on estimates stays marked.
     expect(csvRows(viaFile.stdout).find((x) => x['kanwil'] === 'Sulawesi Maluku (Sulama)')!['estimated']!.split(',')).toContain('target');
   });
