@@ -93,7 +93,7 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
   const taken = fromSeries && !o.series && !read.bundled ? takenAsNational(base, read.period, 'target', 'breakdown', { year: o.year!, input: o.input ?? '-', by: grain }) : undefined;
   if (taken) notes.push(taken);
   // The user's own total (--target, a --series of one's own) over some of an area's parts only (rv34 R8).
-  const inPart = !fromSeries || o.series ? (totals ? splitInPart(base, scope, totals.stages[totals.stages.length - 1]!.total.value) : undefined) : undefined;
+  const inPart = !fromSeries || o.series ? (totals ? splitInPart(base, scope, totals.stages[totals.stages.length - 1]!.total.value, o.input) : undefined) : undefined;
   if (inPart && !read.bundled) notes.push(inPart);
 
   const shape = shapeOf(grain, base, o);

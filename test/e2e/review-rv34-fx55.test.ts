@@ -69,6 +69,11 @@ describe('R8: breakdown --target over some of a province\'s regencies', () => {
     expect(total(r.stdout)['target']).toBe('287599');
     expect(r.stderr).toContain('warning: the target 287,599 is split over the input\'s areas only (Gorontalo: 5 of 6 regencies and cities): the 1 without rows (Kabupaten Pohuwato) gets none of it');
     expect(r.stderr).toContain("give the missing areas' rows");
+    // The check it names refuses the same input while Pohuwato is missing (exit 3).
+    expect(r.stderr).toContain(`(a job checks who reported first: jamsostek validate ${f} --by regency --expect province:Gorontalo, exit 3 while one is missing)`);
+    const v = await run(['validate', f, '--by', 'regency', '--expect', 'province:Gorontalo', '-f', 'csv']);
+    expect(v.code).toBe(3);
+    expect(v.stderr).toContain('Kabupaten Pohuwato');
     const j = await run(['breakdown', '--target', '287599', '--year', '2024', '--input', f, '--by', 'regency', '-f', 'json', '--quiet']);
     const n = notes(j.stdout).find((x) => x.code === 'split-in-part');
     expect(n?.en).toContain('Kabupaten Pohuwato');
