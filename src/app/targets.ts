@@ -24,7 +24,7 @@ import { chooseDenominator, DENOMINATORS, ruleColumns, shapeOf, splitRule, type 
 import { requireColumns, whereOf } from '../options/keys.js';
 import { originsOf } from '../options/origin.js';
 import type { MarginSpec } from '../options/parse.js';
-import { areaDimOf, scopeOf, type Scope } from '../core/scope.js';
+import { areaDimOf, missingOfScope, scopeOf, type Scope } from '../core/scope.js';
 import { areaBook } from '../io/geography.js';
 import { dimLabel, groupDigits } from '../report/vocabulary.js';
 import { scopeWords } from '../report/common.js';
@@ -514,7 +514,9 @@ export async function coverageTargets(
     // And a Kanwil's or a province's, by name: another's is not this report's (rv31 V5).
     const named = table.sources.find((s) => s.scope !== undefined && s.scope !== 'national' && s.scopeName !== undefined);
     const scopeSaid = named ? { kind: named.scope!, name: named.scopeName!, ...(named.scopeAreas ? { areas: named.scopeAreas } : {}), ...(named.scopeCounts ? { counts: named.scopeCounts } : {}) } : undefined;
-    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}), ...(scopeSaid ? { scopeSaid } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
+    // Every file's own Total row gives its target unmarked: the Total is the total the plan was given (rv34 R9).
+    const totalGiven = table.sources.length > 0 && table.sources.every((s) => s.totalTarget === 'given');
+    return { targets: { table: fy.table, baselinePeriod: base, year: fy.year, yearFrom: fy.from, phasing, method: 'webster', source, ...(o.asOf ? { asOf: o.asOf } : {}), ...(series ? { series } : {}), ...(national ? { national } : {}), ...(scopeSaid ? { scopeSaid } : {}), ...(totalGiven ? { totalGiven } : {}) }, notes, ...(nothingAsOf ? { nothingAsOf } : {}), ...(planned ? { planned } : {}) };
   }
   if (o.year === undefined) return undefined;
   if (!grain.every((g) => YEAR_GRAINS.has(g))) {
@@ -705,6 +707,21 @@ async function planUnits(o: RuleOptions & { input?: string; denominator?: string
 export function scopeOfUnits(base: Table): Scope {
   const areaDim = areaDimOf(base.dims.map((d) => d.name));
   return areaDim ? scopeOf(areaDim, new Set(keysOf(base, areaDim)), areaBook()) : { kind: 'unknown' };
+}
+
+/**
+ * breakdown: a total of the user's split over an input with rows for some areas of its province or Kanwil
+ * only (rv34 R8: 34 of Jawa Timur's 38 regencies, an office late in the baseline month): the whole total
+ * goes to those areas, the others get none. Said (the title and meta.scope say "34 of 38", stderr did not).
+ */
+export function splitInPart(base: Table, scope: Scope, total: bigint, input: string | undefined): Note | undefined {
+  const areaDim = areaDimOf(base.dims.map((d) => d.name));
+  if (!areaDim || (scope.kind !== 'province' && scope.kind !== 'kanwil')) return undefined;
+  const missing = missingOfScope(scope, new Set(keysOf(base, areaDim)), areaBook());
+  if (!missing.length) return undefined;
+  // The check a job runs before it splits: validate --expect refuses (exit 3) while one is missing.
+  const check = input === undefined ? undefined : `jamsostek validate ${shellWord(input)} --by ${scope.dim} --expect ${shellWord(`${scope.kind}:${scope.name}`)}`;
+  return { code: 'split-in-part', total: Number(total), scope, missing: missing.slice(0, 8), count: missing.length, ...(check ? { check } : {}) };
 }
 
 /**

@@ -307,6 +307,18 @@ export type Note =
    * ending in `.0` (`decimal`: 1003.0) beside whole ids (`whole`); files by name, a file may be in two lists.
    */
   | { readonly code: 'id-forms'; readonly columns: readonly string[]; readonly numbers?: readonly string[]; readonly padded?: readonly string[]; readonly decimal?: readonly string[]; readonly whole?: readonly string[] }
+  /**
+   * Files whose rows give no Kanwil while other files of the load do (rv34 R5): each row took its
+   * province's (io/kanwil-fill.ts); `rows` in all; `others`: up to 3 files that give one, `more` the rest.
+   */
+  | { readonly code: 'kanwil-derived'; readonly files: readonly string[]; readonly rows: number; readonly others: readonly string[]; readonly more: number }
+  /**
+   * breakdown: a total of the user's (--target, an own --series) split over an input that has rows for
+   * only some areas of its province or Kanwil (rv34 R8): the areas without rows get none of it. `missing`:
+   * the first names (at most 8), `count` all of them; `check`: the command that refuses the input while one
+   * is missing (validate --expect), for a job.
+   */
+  | { readonly code: 'split-in-part'; readonly total: number; readonly scope: Scope; readonly missing: readonly string[]; readonly count: number; readonly check?: string }
   /** Named columns of an input that the run does not read (neither a key nor a figure of it). */
   | { readonly code: 'unused-columns'; readonly file: string; readonly columns: readonly string[] }
   /** A --workforce file with a participants column: not read (the report's participants are the input's). */

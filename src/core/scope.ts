@@ -133,6 +133,20 @@ export function scopeOf(dim: AreaDim | undefined, keys: ReadonlySet<string>, boo
   return { kind: 'areas', dim, areas: keys.size, parents: provinces.size };
 }
 
+/**
+ * The areas of a scope's parent (a province's regencies, a Kanwil's provinces or regencies) that are not
+ * among `keys`, by name in the geography's order: a scope of some of them (areas < of) lacks these.
+ * Example: Gorontalo's regencies but Pohuwato → ["Kabupaten Pohuwato"]; [] for a whole or national scope.
+ */
+export function missingOfScope(scope: Scope, keys: ReadonlySet<string>, book: AreaBook): string[] {
+  if ((scope.kind !== 'province' && scope.kind !== 'kanwil') || scope.areas >= scope.of) return [];
+  const provinces = scope.kind === 'province' ? [scope.code] : (kanwilsOf(book).get(scope.name) ?? []);
+  if (scope.dim === 'province') return provinces.filter((p) => !keys.has(p)).map((p) => book.provinces.get(p)?.name ?? p);
+  const out: string[] = [];
+  for (const p of provinces) for (const r of regenciesOf(book, p)) if (!keys.has(r)) out.push(book.regencies.get(r)!.name);
+  return out;
+}
+
 /** What --expect names: a regional office, a province, the whole country, or a list of keys. */
 export type ExpectSpec =
   | { readonly kind: 'kanwil'; readonly name: string }

@@ -79,6 +79,11 @@ export interface SourceFacts {
   readonly ignoredColumns: readonly string[];
   /** What the reader decided on the user's behalf (the sheet of a workbook, merged cells filled down). */
   readonly notes?: readonly Note[];
+  /**
+   * The target of the file's own grand Total row(s) (the tool's `level` column): 'given' when none marks
+   * it an estimate (a breakdown's Total is the total it was given), 'estimated' when one does (rv34 R9).
+   */
+  readonly totalTarget?: 'given' | 'estimated';
   /** The flag the file was given with (`--targets`, `--workforce`…); absent for the data files. */
   readonly role?: string;
   /** The month a JSON report says its rows are of (`meta.period`), whose rows have no period column of their own. */

@@ -37,11 +37,12 @@ import { formatOf, READERS, readerOf, type ReadOptions } from './readers/index.j
 import { ByteTap } from './byte-tap.js';
 import { inputProblem, type ExtractKind } from './words.js';
 import { IdSet } from './extract/tables.js';
-import { checkTotals, jsonTotalRow, type CheckedTotal } from './totals.js';
+import { checkTotals, jsonTotalRow, jsonTotalTarget, type CheckedTotal } from './totals.js';
 import { confirmSuspects, type Rereadable } from './confirm.js';
 import { parquetPlace } from './places.js';
 import { registerOverflowRows } from './overflow-row.js';
 import { zeroAreaRows } from './zero-areas.js';
+import { fillKanwil, kanwilFilledNotes } from './kanwil-fill.js';
 
 export const STDIN = '-';
 
@@ -415,7 +416,8 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     const s = sources[at]!;
     sources[at] = { ...s, notes: (s.notes ?? []).concat(forms) };
   }
-  const table = loadedTable(shape, load.fold.finish(), sources, rule);
+  const cols = load.fold.finish();
+  const table = loadedTable(shape, cols, sources, rule);
   for (const [i, s] of sources.entries()) if (gaps[i]?.length) SPARE_GAPS.set(s, gaps[i]!);
   for (const s of sources) options.onSource?.(s);
   // The table's rows are sums of the files' rows: a sum of them past 2^53 − 1 is placed on the file's row
@@ -433,6 +435,10 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   // (Data files only: a --targets file's participants are where its path starts, a 0 there is a plan's.)
   const zeros = rule === 'refuse' && schema.role === undefined ? zeroAreaRows(table, options.maxErrors) : [];
   if (zeros.length) throw new InputError(withFlagNotes(zeros, load));
+  // Files that disagree on the kanwil column: a row without one takes its province's, said (rv34 R5).
+  // After the checks above, which compare the rows with the files as written.
+  const kanwils = fillKanwil(cols, shape, load.domains);
+  if (kanwils) kanwilFilledNotes(sources, kanwils);
   return table;
 }
 
@@ -886,10 +892,17 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       ...(sink.scopeAreas !== undefined ? { scopeAreas: sink.scopeAreas } : {}),
       ...(sink.scopeCounts?.areas !== undefined && sink.scopeCounts.of !== undefined ? { scopeCounts: { areas: sink.scopeCounts.areas, of: sink.scopeCounts.of } } : {}),
       ...(t.spareGaps.length ? { spareGaps: t.spareGaps } : {}),
+      ...totalTargetOf(t.totalTarget, facts.totals ? jsonTotalTarget(facts.totals) : undefined),
     };
   } finally {
     o.close();
   }
+}
+
+/** The file's own Total target (a CSV's Total rows, a JSON file's "totals"): 'estimated' when either marks it. */
+function totalTargetOf(rows: 'given' | 'estimated' | undefined, json: 'given' | 'estimated' | undefined): { totalTarget?: 'given' | 'estimated' } {
+  const t = rows === 'estimated' || json === 'estimated' ? 'estimated' : (rows ?? json);
+  return t ? { totalTarget: t } : {};
 }
 
 /**

@@ -19,6 +19,8 @@ import type { FileFold, LoadFold } from './fold.js';
 import type { JsonTotals } from './json-rows.js';
 import type { TotalRow } from './typed-rows.js';
 import { inputProblem } from './words.js';
+import { parseEstimatedCell } from '../core/estimates.js';
+import type { Cell } from './row-sink.js';
 import { provinceRegistry } from './areas.js';
 
 /** The provinces of a group by name, in the registry's order: "Maluku and Maluku Utara". */
@@ -63,6 +65,18 @@ export function jsonTotalRow(totals: JsonTotals, fold: LoadFold, wants: ColumnWa
     if (value !== undefined && (fold.measures[m]!.kind !== 'count' || Number.isSafeInteger(value))) values[m] = value;
   }
   return { row: { line: totals.place.line, label: 'totals', kind: 'grand', scope: new Map(), values, column: totals.place.column, object: true }, notCompared };
+}
+
+/**
+ * A JSON file's "totals" object that gives a target (`-f json` of breakdown): 'estimated' when its
+ * `estimated` member names the target, else 'given' (TypedRows.totalTarget for a CSV's own Total row, rv34 R9).
+ */
+export function jsonTotalTarget(totals: JsonTotals): 'given' | 'estimated' | undefined {
+  const member = (name: string): Cell | undefined => totals.members.find((m) => canonicalColumn(m.name) === name)?.value;
+  const target = member('target');
+  if (target === null || target === undefined || target === '') return undefined;
+  const marks = member('estimated');
+  return typeof marks === 'string' && parseEstimatedCell(marks).includes('target') ? 'estimated' : 'given';
 }
 
 /**

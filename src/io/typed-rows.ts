@@ -88,6 +88,9 @@ const UNKEPT_LABELS = 65536;
 export const DROPPED = '\u0000';
 
 /** The dimensions and measures shared by all files of one load (dims grow as files bring new ones). */
+/** The keys of a subtotal row that leave it a grand total: its month, year or revision only (a months file's Total rows). */
+const GRAND_SCOPE = new Set(['period', 'year', 'from']);
+
 export class TableShape {
   readonly dims: { name: string; kind: KeyKind; labels: KeyLabels }[] = [];
   constructor(readonly measures: readonly { name: string; kind: MeasureKind }[]) {}
@@ -327,6 +330,13 @@ export class TypedRows implements RowSink {
   /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), as bits. */
   idForms = 0;
   readonly totals: TotalRow[] = [];
+  /**
+   * The tool's own grand Total rows that give a target (level total, or a subtotal split by month or year
+   * only: a months file's Total of each month): 'estimated' when one of them marks its target an estimate,
+   * else 'given' (a breakdown's Total target is the total it was given, never marked); undefined: none.
+   * coverage --targets marks its Total's target as the file's own Total row does (rv34 R9).
+   */
+  totalTarget: 'given' | 'estimated' | undefined;
   /**
    * Province or Kanwil rows refused for 0 participants, with their keys: the load words them again with
    * the area's figure of the month before when its files have it (load.ts).
@@ -1631,6 +1641,12 @@ export class TypedRows implements RowSink {
       if (scope.size === 0) return;
     }
     const values = this.totalValues(plan, cells, line, places);
+    const tm = this.shape.measure('target');
+    if (tm >= 0 && values[tm] !== null && values[tm] !== undefined && [...scope.keys()].every((d) => GRAND_SCOPE.has(this.shape.dims[d]!.name))) {
+      const text = plan.estimated >= 0 ? String(cells[plan.estimated] ?? '') : '';
+      const marked = text.trim() !== '' && (this.estimatedOf(text, places[plan.estimated]?.line ?? line, places[plan.estimated]?.column)?.has('target') ?? false);
+      this.totalTarget = marked || this.totalTarget === 'estimated' ? 'estimated' : 'given';
+    }
     const label = level === 'total' ? 'total' : labels.join(', ');
     this.totals.push({ line, label, kind: 'grand', scope, values, column: places[plan.level]?.column ?? 1, columns: this.measureColumns(plan, places), own: level });
   }

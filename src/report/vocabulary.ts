@@ -696,6 +696,17 @@ export function noteText(n: Note, lang: Lang): string {
         `${num(n.rows, 'en')} row(s) reported no earlier month in the last ${n.window} months: no pace or projection for them, nor for their subtotals and the Total (--pace-window widens the window)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'en')})` : ''}` : ''}`,
         `${num(n.rows, 'id')} baris tidak melapor pada bulan sebelumnya dalam ${n.window} bulan terakhir: tanpa laju dan proyeksi, begitu pula subtotal dan Totalnya (--pace-window memperlebar jendela)${n.names?.length ? `: ${n.names.join(', ')}${n.rows > n.names.length ? `, … (${num(n.rows, 'id')})` : ''}` : ''}`,
       );
+    case 'split-in-part': {
+      // rv34 R8: the title said "34 of 38", stderr nothing.
+      const where = (lang: Lang): string => scopeText(n.scope, lang) ?? '';
+      const name = n.scope.kind === 'province' ? n.scope.name : n.scope.kind === 'kanwil' ? `Kanwil ${n.scope.name}` : '';
+      const areas = n.scope.kind === 'unknown' ? 0 : n.scope.areas;
+      const names = (lang: Lang): string => `${n.missing.join(', ')}${n.count > n.missing.length ? `, … (${num(n.count, lang)})` : ''}`;
+      return L(
+        `the target ${num(n.total, 'en')} is split over the input's areas only (${where('en')}): the ${num(n.count, 'en')} without rows (${names('en')}) ${n.count === 1 ? 'gets' : 'get'} none of it, and the ${num(areas, 'en')} with rows share all of it; if ${num(n.total, 'en')} is the target of all of ${name}, give the missing areas' rows (a late office's file) before splitting; if it is the target of these ${num(areas, 'en')} only, the split is right${n.check ? ` (a job checks who reported first: ${n.check}, exit 3 while one is missing)` : ''}`,
+        `target ${num(n.total, 'id')} dibagi hanya atas wilayah dalam input (${where('id')}): ${num(n.count, 'id')} wilayah tanpa baris (${names('id')}) tidak mendapat bagian, dan ${num(areas, 'id')} wilayah yang berbaris menanggung seluruhnya; jika ${num(n.total, 'id')} adalah target seluruh ${name}, berikan baris wilayah yang hilang (berkas kantor yang terlambat) sebelum membagi; jika itu target ${num(areas, 'id')} wilayah ini saja, pembagiannya sudah benar${n.check ? ` (job memeriksa siapa yang sudah melapor lebih dulu: ${n.check}, exit 3 selama ada yang belum)` : ''}`,
+      );
+    }
     case 'targets-own-scope': {
       // rv30 T2: a region's own targets without an area column (a Kanwil's by segment, a province's per branch office).
       const where = (lang: Lang): string => scopeText(n.scope, lang) ?? '';
@@ -862,6 +873,14 @@ export function noteText(n: Note, lang: Lang): string {
         ]);
       }
       return L(parts.map((p) => p[0]).join('; also, '), parts.map((p) => p[1]).join('; juga, '));
+    }
+    case 'kanwil-derived': {
+      const k = n.rows;
+      const o = n.others.length + n.more;
+      return L(
+        `${list(n.files)} ${n.files.length === 1 ? 'gives' : 'give'} no kanwil (regional office) for ${num(k, 'en')} ${k === 1 ? 'row' : 'rows'}, where ${namedOf(n.others, o, 'en')} ${o === 1 ? 'gives' : 'give'} one: each such row takes its province's (jamsostek provinces lists them), so that the files agree`,
+        `${list(n.files)} tidak memuat kanwil (kantor wilayah) untuk ${num(k, 'id')} baris, padahal ${namedOf(n.others, o, 'id')} memuatnya: setiap baris itu memakai kanwil provinsinya (jamsostek provinces memuat daftarnya), agar berkas-berkas itu seragam`,
+      );
     }
     case 'workforce-participants':
       return L(

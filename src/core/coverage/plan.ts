@@ -1533,7 +1533,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     }
     // The rows are made by a function outside this plan's scope, given only what they read: a list held
     // by the result keeps these arrays and the level's groups, not every table and rollup of the plan.
-    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: targets?.yearFrom === 'plan' && wholePlan, denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt, pointsAt });
+    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: (targets?.yearFrom === 'plan' || targets?.totalGiven === true) && wholePlan, denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt, pointsAt });
   };
   const detail = levelRows(grain, 'detail');
   // One pass over the detail rows, each made and let go: rows without a denominator where others have
@@ -1874,7 +1874,7 @@ interface LevelInputs {
   readonly denominator: string | undefined;
   readonly margin: number;
   readonly left: number | undefined;
-  /** Targets planned for a year, all of them in the Total: its target is the given national total (no estimate). */
+  /** Targets planned for a year (or a file whose own Total gives them: totalGiven), all of them in the Total: its target is the given total (no estimate). */
   readonly plannedTotal: boolean;
   /** By group number; NaN where there is none. */
   readonly denAt?: Float64Array;

@@ -85,6 +85,12 @@ export interface Targets {
    * with no area column that say another scope than the report's are refused, not read as its own (rv31 V5).
    */
   readonly scopeSaid?: { readonly kind: string; readonly name: string; /** The names of its areas (provinces of a Kanwil's, regencies of a province's). */ readonly areas?: readonly string[]; /** Its count of areas, where it does not name them (a file written before fx49). */ readonly counts?: { readonly areas: number; readonly of: number } };
+  /**
+   * The file's own Total row gives the plan's total and does not mark it an estimate (a breakdown's file:
+   * the total it was given, rv34 R9): a Total that holds every target of the file is that total, marked as
+   * --year's is (only when the figures it was planned on are), not as a sum of estimated parts.
+   */
+  readonly totalGiven?: boolean;
 }
 
 /**
