@@ -1080,7 +1080,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // --segments` writes) is taken whole per its area too: its denominator is the whole area's, so a
   // segment column the file lacks counts as no participants and that segment's targets stay in the area's
   // and the Total's (rv31 V14: without the JAKON column, the Total by segment dropped JAKON's 1,021,861).
-  const wideArea = extractArea === undefined && fromInput && columnsFor(cur).parents !== undefined ? wholeExtractArea(cur) : undefined;
+  // Its whole area is the row's own (a regency's row stands for that regency, never for its province: the
+  // province's other regencies without rows did not report, rv34 R1), so the finest area of the data.
+  const wideArea = extractArea === undefined && fromInput && columnsFor(cur).parents !== undefined ? areaDimOf(cur.dims.map((d) => d.name)) : undefined;
   const wholeArea = extractArea ?? wideArea;
   const takenWhole = ((denNow !== undefined && extractArea !== undefined) || wideArea !== undefined) && wholeArea !== undefined && dimIndex(cur, wholeArea) >= 0;
   const notWhole = new Set(denNow && spec.areas && extractArea && partDim ? partialTargetAreas(denNow.table, partDim, extractArea, spec.areas).map((a) => a.label) : []);
