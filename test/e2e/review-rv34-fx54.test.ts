@@ -49,3 +49,21 @@ describe('rv34 R1, R7: a wide regency file with a regency missing, against targe
     }
   });
 });
+
+describe('rv34 R6: a wide regency file with a regency in one month only', () => {
+  const apr = `2026-04,Jawa Timur,Kabupaten Sidoarjo,700000,294000,140000,75000,44000,35000\n2026-04,Jawa Timur,Kabupaten Mojokerto,400000,165000,85000,41000,26000,13000\n`;
+  const may = `2026-05,Jawa Timur,Kabupaten Sidoarjo,700000,295600,140800,75400,44300,35100\n2026-05,Jawa Timur,Kabupaten Mojokerto,400000,165700,85300,41200,26100,13100\n`;
+  const sumenep = (m: string): string => `${m},Jawa Timur,Kabupaten Sumenep,394000,151800,70000,40000,30000,11800\n`;
+  const later = [writeIn(dir, 'r4-04.csv', `${WIDE_REGENCY}${apr}`), writeIn(dir, 'r4-05.csv', `${WIDE_REGENCY}${may}${sumenep('2026-05')}`)];
+  // By hand over Sidoarjo and Mojokerto: PU 800 + 300 = 1,100; BPU 400 + 200 = 600; JAKON 300 + 100 = 400; PMI 100 + 100 =
+  // 200; Total 2,300; coverage_change_pp 2,300 / 1,100,000 × 100 = 0.209091.
+
+  it('R6: by regency, no word that the file lacks potential_workers (every row has them)', async () => {
+    for (const files of [later, [later[0]!, writeIn(dir, 'r6-05.csv', `${WIDE_REGENCY}${may}`)]]) {
+      const r = await run(['coverage', ...files, '--by', 'regency', '-f', 'csv']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('has no potential_workers figures');
+      expect(pick(total(r.stdout), ['change', 'coverage_change_pp'])).toEqual(['2300', '0.209091']);
+    }
+  });
+});
