@@ -773,6 +773,72 @@ export function filterAt(table: Table, keep: (cols: RowColumns, i: number, segme
   return { ...table, rows };
 }
 
+/**
+ * filterAt, where a wide row's segment rows are asked one by one: a wide row kept with some of them
+ * dropped stands for the kept ones only (each measure they give is their sum; the measures only the wide
+ * row gives, its denominator, stay), and a wide row none of whose segment rows is kept goes. A like-for-
+ * like month of a wide file without its PMI column (rv34 R3) or without an area (R2) is then the same
+ * figures at every grain: at the province's grain the wide row is read, at the segment's its segment rows.
+ * Example: Aceh 1,000 = PU 600 + BPU 300 + PMI 100, PMI dropped → Aceh 900 = PU 600 + BPU 300.
+ */
+export function filterSegmentRows(table: Table, keep: (cols: RowColumns, i: number) => boolean): Table {
+  const cols = columnsFor(table);
+  const n = cols.size;
+  if (cols.parents === undefined) return filterAt(table, (c, i) => keep(c, i));
+  const mask = new Uint8Array(n);
+  const cut = new Uint8Array(n);
+  const kids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = cols.parent(i);
+    if (p === undefined) mask[i] = keep(cols, i) ? 1 : 0;
+    else if (mask[p] === 1) {
+      mask[i] = keep(cols, i) ? 1 : 0;
+      if (mask[i] === 1) kids[p]!++;
+      else cut[p] = 1;
+    }
+  }
+  // The kept segment rows' sums of each wide row that lost some (by row; NaN: no segment row gives it).
+  const nm = table.measures.length;
+  const sums = new Map<number, Float64Array>();
+  for (let i = 0; i < n; i++) {
+    const p = cols.parent(i);
+    if (p === undefined || cut[p] === 0) continue;
+    if (kids[p] === 0) {
+      mask[p] = 0;
+      continue;
+    }
+    if (mask[i] === 0) continue;
+    let s = sums.get(p);
+    if (!s) sums.set(p, (s = new Float64Array(nm).fill(NaN)));
+    for (let m = 0; m < nm; m++) {
+      const v = cols.value(i, m);
+      if (v !== null) s[m] = (Number.isNaN(s[m]!) ? 0 : s[m]!) + v;
+    }
+  }
+  if (!sums.size) return filterAt(table, (_, i) => mask[i] === 1);
+  if (columnsOf(table)) {
+    const sub = cols.subset(mask);
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      if (mask[i] === 0) continue;
+      const s = sums.get(i);
+      if (s) for (let m = 0; m < nm; m++) if (!Number.isNaN(s[m]!)) sub.setValue(j, m, s[m]!);
+      j++;
+    }
+    return Object.assign(new StoredTable(table.dims, table.measures, table.sources, sub), table);
+  }
+  const map = new Int32Array(n).fill(-1);
+  const rows: TableRow[] = [];
+  table.rows.forEach((r, i) => {
+    if (mask[i] === 0) return;
+    map[i] = rows.length;
+    const s = sums.get(i);
+    const values = s ? r.values.map((v, m) => (Number.isNaN(s[m]!) ? v : s[m]!)) : r.values;
+    rows.push(r.parent !== undefined ? { ...r, parent: map[r.parent]! } : s ? { ...r, values } : r);
+  });
+  return { ...table, rows };
+}
+
 /** Keep rows; the segment rows of a wide row go with it (their parent index is renumbered). */
 export function filterRows(table: Table, keep: (row: TableRow) => boolean): Table {
   const map = new Int32Array(table.rows.length).fill(-1);

@@ -16,7 +16,7 @@
 
 import { monthsBetween, type Period } from '../calendar.js';
 import type { RowColumns } from '../row-columns.js';
-import { columnsFor, dimIndex, filterAt, labelOf, measureIndex, type Table } from '../table.js';
+import { columnsFor, dimIndex, filterSegmentRows, labelOf, measureIndex, type Table } from '../table.js';
 import type { Pace } from './trend.js';
 
 const SEP = '\u0000';
@@ -43,7 +43,7 @@ export function fineDims(tables: readonly (Table | undefined)[], grain: readonly
  */
 export function partKeyer(t: Table, grain: readonly string[], fine: readonly string[], coarse?: Coarsening): ((i: number) => string | undefined) | undefined {
   const fi = fine.map((g) => dimIndex(t, g));
-  const counted = countedAt(t, grain);
+  const counted = countedAsPart(t, grain, fine);
   if (!counted || fi.some((i) => i < 0)) return undefined;
   const cols = columnsFor(t);
   if (coarse?.size) return (i) => (counted(i) ? coarsenPart(keyAt(cols, i, fi), grain.length, coarse) : undefined);
@@ -159,6 +159,29 @@ function countedAt(t: Table, grain: readonly string[]): ((i: number) => boolean)
   };
 }
 
+/**
+ * Is row i a part: counted at the grain, where the parts are told apart by segment a wide row's
+ * segment rows in its stead. A wide file whose export drops its PMI column one month is then compared
+ * segment by segment, as the same figures in the long layout are (rv34 R3: Sumatera Utara's four segments
+ * in January against three in February were a fall of 13,488, for a rise of 12,205); keepParts makes the
+ * wide row of the kept segment rows their sum.
+ */
+function countedAsPart(t: Table, grain: readonly string[], fine: readonly string[]): ((i: number) => boolean) | undefined {
+  const counted = countedAt(t, grain);
+  if (!counted || grain.includes('segment') || !fine.includes('segment')) return counted;
+  const cols = columnsFor(t);
+  if (cols.parents === undefined) return counted;
+  const wide = new Uint8Array(cols.size);
+  for (let i = 0; i < cols.size; i++) {
+    const p = cols.parent(i);
+    if (p !== undefined) wide[p] = 1;
+  }
+  return (i) => {
+    const p = cols.parent(i);
+    return p !== undefined ? counted(p) : wide[i] === 0 && counted(i);
+  };
+}
+
 /** Row i's keys at some dimensions (by index), joined: a group's key at the grain, a part's at the fine dims. */
 function keyAt(cols: RowColumns, i: number, at: readonly number[]): string {
   if (at.length === 1) return cols.key(i, at[0]!) ?? NONE;
@@ -224,23 +247,26 @@ export function partsOf(t: Table, grain: readonly string[], fine: readonly strin
 }
 
 /**
- * The rows of a table whose part is in `keep` (rows not counted at the grain stay: a wide row's segment
- * rows go with it, as filterRows keeps them, unless the grain has the segment, when each is its own part).
+ * The rows of a table whose part is in `keep` (rows not counted at the grain stay; a wide row's segment
+ * rows are parts where the parts are told apart by segment, and a wide row of which some go is the sum of
+ * those kept, one of which none is kept goes: filterSegmentRows). Its figures are then the same at every
+ * grain: by segment the parts, by province or in the Total the wide rows (rv34 R2: Banten, late in
+ * February, stayed in January's Total by segment through its wide row, a fall of 2,963,181).
  */
 export function keepParts(t: Table, grain: readonly string[], fine: readonly string[], keep: ReadonlySet<string>, coarse?: Coarsening): Table {
   const keyOf = partKeyer(t, grain, fine, coarse);
   if (!keyOf) return t;
-  return filterAt(t, (_, i) => {
+  return filterSegmentRows(t, (_, i) => {
     const k = keyOf(i);
     return k === undefined || keep.has(k);
   });
 }
 
-/** The rows of a table whose part is not in `drop` (the rows not counted at the grain stay). */
+/** The rows of a table whose part is not in `drop` (the rows not counted at the grain stay; wide rows as keepParts). */
 export function dropParts(t: Table, grain: readonly string[], fine: readonly string[], drop: ReadonlySet<string>): Table {
   const keyOf = partKeyer(t, grain, fine);
   if (!keyOf) return t;
-  return filterAt(t, (_, i) => {
+  return filterSegmentRows(t, (_, i) => {
     const k = keyOf(i);
     return k === undefined || !drop.has(k);
   });
@@ -346,7 +372,7 @@ export function partSeries(tables: readonly (Table | undefined)[], grain: readon
   const isWanted = wanted && keyTester(wanted, grain.length);
   for (const t of tables) {
     if (!t) continue;
-    const counted = countedAt(t, grain);
+    const counted = countedAsPart(t, grain, fine);
     const pd = dimIndex(t, 'period');
     if (!counted || pd < 0) continue;
     const gi = grain.map((g) => dimIndex(t, g));

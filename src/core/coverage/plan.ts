@@ -723,17 +723,22 @@ function withoutLacking(values: Map<string, number | null>, data: Table, den: Ta
 function pointsBasis(then: Table, now: Table, measure: string, grain: readonly string[]): { then: Table; now: Table; source: string; has: string[]; rows: string[]; of: number } | undefined {
   const m = measureIndex(then, measure);
   if (m < 0) return undefined;
-  const lacks = (r: TableRow): boolean => r.values[m] === null || r.values[m] === undefined;
+  // A wide row's segment rows carry no denominator: their wide row does, and they go with it (rv34 R6:
+  // "no potential_workers figures, for 0 of 12 rows ()" of a file that has them on every row).
+  const lacks = (r: TableRow): boolean => r.parent === undefined && (r.values[m] === null || r.values[m] === undefined);
+  const gives = (r: TableRow): boolean => r.parent === undefined && !lacks(r);
   const srcs = new Set<number>();
   for (const r of then.rows) if (lacks(r)) srcs.add(r.src);
-  if (!srcs.size || !then.rows.some((r) => !lacks(r))) return undefined;
+  if (!srcs.size || !then.rows.some(gives)) return undefined;
   const without = filterRows(then, lacks);
-  const withIt = filterRows(then, (r) => !lacks(r));
+  const withIt = filterRows(then, gives);
   const has = DENOMINATORS.filter((x) => x !== measure && hasValues(without, x));
   const at = grain.map((g) => dimIndex(then, g));
+  // Named at the grain: a row without a key of it (a wide row by segment) is named by its segment rows (rv34 R4).
+  const placed = (r: TableRow): boolean => at.every((i) => i < 0 || (r.keys[i] !== null && r.keys[i] !== undefined));
   const label = (r: TableRow): string => at.map((i) => (i >= 0 ? labelOf(then.dims[i]!, r.keys[i]!) : '')).filter((x) => x).join(' / ');
-  const rows = [...new Set(without.rows.map(label))];
-  const of = new Set(then.rows.map(label)).size;
+  const rows = [...new Set(without.rows.filter(placed).map(label))];
+  const of = new Set(then.rows.filter(placed).map(label)).size;
   return { then: withIt, now: restrictTo(now, withIt), source: then.sources.filter((_, i) => srcs.has(i)).map((x) => x.name).join(', '), has, rows, of };
 }
 
@@ -1080,7 +1085,9 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // --segments` writes) is taken whole per its area too: its denominator is the whole area's, so a
   // segment column the file lacks counts as no participants and that segment's targets stay in the area's
   // and the Total's (rv31 V14: without the JAKON column, the Total by segment dropped JAKON's 1,021,861).
-  const wideArea = extractArea === undefined && fromInput && columnsFor(cur).parents !== undefined ? wholeExtractArea(cur) : undefined;
+  // Its whole area is the row's own (a regency's row stands for that regency, never for its province: the
+  // province's other regencies without rows did not report, rv34 R1), so the finest area of the data.
+  const wideArea = extractArea === undefined && fromInput && columnsFor(cur).parents !== undefined ? areaDimOf(cur.dims.map((d) => d.name)) : undefined;
   const wholeArea = extractArea ?? wideArea;
   const takenWhole = ((denNow !== undefined && extractArea !== undefined) || wideArea !== undefined) && wholeArea !== undefined && dimIndex(cur, wholeArea) >= 0;
   const notWhole = new Set(denNow && spec.areas && extractArea && partDim ? partialTargetAreas(denNow.table, partDim, extractArea, spec.areas).map((a) => a.label) : []);
