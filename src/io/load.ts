@@ -803,13 +803,17 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     if (facts.typed && shared) load.ids.addFast(src, [shared.set]);
     if (problems.size === 0) await tap.drain();
     if (!sink.typed) {
-      // A header and no rows.
+      // A header and no rows: its columns checked as the first row would have them checked, an extract's
+      // header (an id column) as an extract's, never asked for a participants column (rv35 D5). A JSON
+      // array with no row has no columns to check (rv35 D6).
       if (problems.size === 0) {
-        const t = make(schema.rule === 'sum' ? 'sum' : 'refuse');
+        if (format === 'json' && sink.columns.length === 0) throw new InputError(inputProblem({ code: 'header-only', array: true, extract: schema.rule === 'sum' }, { file: o.name }));
+        const extract = schema.rule === 'sum' || (schema.rule === 'auto' && sink.columns.some(([n]) => isIdColumn(canonicalColumn(n))));
+        const t = make(extract ? 'sum' : 'refuse');
         if (sink.declared) t.declare('denominator', sink.declared[0], sink.declared[1]);
         for (const [n, i, p] of sink.columns) t.column(n, i, p);
         t.finish();
-        if (problems.size === 0) throw new InputError(inputProblem({ code: 'header-only' }, { file: o.name }));
+        if (problems.size === 0) throw new InputError(inputProblem({ code: 'header-only', extract: t.kind !== 'regional' }, { file: o.name }));
       }
       fileFold?.discard();
       return undefined;
@@ -879,7 +883,9 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     for (const list of byProvince.values()) {
       notes.push({ code: 'over-coverage-exception', province: list[0]!.exception.name, reason: list[0]!.exception.reason, rows: list.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), measure: x.measure, participants: x.participants, denominator: x.denominator })), more: Math.max(0, list.length - 5) });
     }
-    if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem({ code: 'no-data-rows' }, { file: o.name }));
+    // No row at all (a Parquet file's schema and no rows) is a header only, as in CSV (rv35 D5); rows that
+    // were all blank, subtotals or totals are not.
+    if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem(t.rowsRead === 0 && t.blankLines === 0 && !t.totals.length ? { code: 'header-only', extract: t.kind !== 'regional' } : { code: 'no-data-rows' }, { file: o.name }));
     // The file's group table is done with (its groups are in the load's columns): given back before the
     // next file or the plan makes arrays of its own.
     ff.release();

@@ -643,7 +643,8 @@ export class TypedRows implements RowSink {
       // some of them are not: the hint names the others.
       const missing = req.column === 'participants' && this.cols.some((c) => c.role.kind === 'segment-part') ? this.partsMissing() : undefined;
       if (missing?.length === 0) continue;
-      const close = missing ? undefined : suggestColumn(req.column, this.cols.map((c) => c.name));
+      // Never an id column (rv35 D5: renaming participant_id to participants would count every id).
+      const close = missing ? undefined : suggestColumn(req.column, this.cols.filter((c) => c.role.kind !== 'id').map((c) => c.name));
       this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', '), ...(this.o.headerRow !== undefined ? { headerRow: this.o.headerRow } : {}), ...(missing ? { partsMissing: missing } : {}) }, line);
     }
     if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) this.fail({ code: 'two-segment-layouts' }, line);
