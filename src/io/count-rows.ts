@@ -20,17 +20,17 @@ export interface CountsHit {
 }
 
 export class CountRows {
-  private text: Buffer = Buffer.allocUnsafe(1 << 16);
+  private text: Buffer = Buffer.allocUnsafe(4096);
   private used = 0;
   // Per row: where its text starts, its key's length in bytes, its hash, source, line, and the row
   // before it with the same key (a file before), or −1.
-  private start: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  private keyLen = new Int32Array(1024);
-  private hash = new Int32Array(1024);
-  private srcOf = new Int32Array(1024);
-  private lineOf = new Int32Array(1024);
-  private prev = new Int32Array(1024);
-  private slots = new Int32Array(2048); // row + 1; 0 empty, −1 a row taken back (truncate)
+  private start: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private keyLen = new Int32Array(64);
+  private hash = new Int32Array(64);
+  private srcOf = new Int32Array(64);
+  private lineOf = new Int32Array(64);
+  private prev = new Int32Array(64);
+  private slots = new Int32Array(128); // row + 1; 0 empty, −1 a row taken back (truncate)
   /** Slots not empty (rows, and rows taken back). */
   private filled = 0;
   count = 0;

@@ -127,4 +127,40 @@ describe('CountRows', () => {
     expect(c.repeatOf(5001)).toBe(-1);
     expect(c.add(2, 4, 'k43\u0001é', '9')).toEqual({ first: 5001, sameCounts: true });
   });
+
+  it('answers as a Map of the texts does, over random rows, sources and files taken back', () => {
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const c = new CountRows();
+    // The reference: per key, its rows (source, line, counts), newest last.
+    let rows: { src: number; line: number; key: string; counts: string }[] = [];
+    for (let src = 0; src < 40; src++) {
+      const before = c.count;
+      const kept = rows.length;
+      for (let line = 2; line < 2 + rnd(300); line++) {
+        const key = `p${rnd(30)}\u0001s${rnd(4)}\u0001ü${rnd(3)}`;
+        const counts = String(rnd(3));
+        const own = rows.findLast((r) => r.src === src && r.key === key);
+        const hit = c.add(src, line, key, counts);
+        if (own) {
+          expect(hit).toBeDefined();
+          expect(c.line(hit!.first)).toBe(own.line);
+          expect(hit!.sameCounts).toBe(own.counts === counts);
+          continue;
+        }
+        expect(hit).toBeUndefined();
+        const repeat = rows.findLast((r) => r.key === key && r.counts === counts);
+        const r = c.repeatOf(c.count - 1);
+        if (repeat) expect([c.src(r), c.line(r)]).toEqual([repeat.src, repeat.line]);
+        else expect(r).toBe(-1);
+        rows.push({ src, line, key, counts });
+      }
+      // Every fifth file refused: its rows taken back.
+      if (src % 5 === 4) {
+        c.truncate(before);
+        rows = rows.slice(0, kept);
+      }
+      expect(c.count).toBe(rows.length);
+    }
+  });
 });
