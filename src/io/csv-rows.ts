@@ -6,6 +6,7 @@ import { InputError, say, type ProblemList } from '../errors.js';
 import { CsvScanner, DEFAULT_LIMITS, type ScanLimits } from './csv-scanner.js';
 import { CONTROL, type CellPlace, type ReaderFacts, type RowSink } from './row-sink.js';
 import { titleDate } from './title-date.js';
+import { emptyFile } from './words.js';
 import type { Note } from '../core/facts.js';
 
 const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
@@ -295,6 +296,8 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
     pending += chunk;
     if (!above(false)) continue;
     if (!/[\r\n]/.test(pending) && pending.length < limits.maxRecordLength) continue;
+    // Blank so far (a file of line breaks): the delimiter is not asked of it; at the end it is empty.
+    if (pending.trim() === '' && pending.length < limits.maxRecordLength) continue;
     start(pending);
     pending = '';
   }
@@ -310,11 +313,12 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
         ),
       });
     }
-    if (pending.trim() === '') throw new InputError({ file, ...(sawAny ? say('no header line (the file is blank)', 'tidak ada baris judul (berkas hanya berisi baris kosong)') : say('the file is empty', 'berkas kosong')) });
+    // Nothing but blank lines (a line break, white space) is an empty file, as no bytes are (rv35 D9).
+    if (pending.trim() === '') throw new InputError({ file, ...emptyFile() });
     start(pending);
   }
   scanner!.end();
-  if (headerFields < 0) throw new InputError({ file, ...say('the file is empty', 'berkas kosong') });
+  if (headerFields < 0) throw new InputError({ file, ...emptyFile() });
   const notes: Note[] = dated.length ? [{ code: 'rows-above-header', file, header: lineOffset + 1, rows: dated, more: datedMore, ...titleDate(dated, false), given: true }] : [];
   return { format: 'csv', delimiter, ...(notes.length ? { notes } : {}) };
 }

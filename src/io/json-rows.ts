@@ -19,6 +19,7 @@
 
 import { say, type Bilingual, type ProblemList } from '../errors.js';
 import type { Cell, CellPlace, ReaderFacts, RowSink } from './row-sink.js';
+import { emptyFile } from './words.js';
 
 export interface JsonRowLimits {
   /** Deepest nesting of arrays and objects (the rows array of the tool's own output is at depth 2). */
@@ -312,13 +313,7 @@ export class JsonRowParser {
       return;
     }
     if (!this.sawContent) {
-      this.problems.add({
-        file: this.file,
-        ...say(
-          { message: 'the file is empty', hint: 'expected an array of rows, e.g. [{"province": "Gorontalo", "participants": 256129}]' },
-          { message: 'berkas kosong', hint: 'seharusnya berisi array baris, mis. [{"province": "Gorontalo", "participants": 256129}]' },
-        ),
-      });
+      this.problems.add({ file: this.file, ...emptyFile() });
       this.stopped = true;
       return;
     }

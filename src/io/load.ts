@@ -35,6 +35,7 @@ import { LoadFold, type FileFold } from './fold.js';
 import { IdLedger } from './id-ledger.js';
 import { formatOf, READERS, readerOf, type ReadOptions } from './readers/index.js';
 import { ByteTap } from './byte-tap.js';
+import { CountRows } from './count-rows.js';
 import { inputProblem, type ExtractKind } from './words.js';
 import { IdSet } from './extract/tables.js';
 import { checkTotals, jsonTotalRow, jsonTotalTarget, type CheckedTotal } from './totals.js';
@@ -169,8 +170,10 @@ interface Load {
   readonly ids: IdLedger;
   /** Province or Kanwil rows refused for 0 participants (TypedRows), worded again with the month before. */
   readonly zeroParticipants: ZeroParticipants[];
-  /** An employer extract's rows, or counts', by their whole text: the same row twice is a repeated export. */
+  /** An employer extract's rows by their whole text: the same row twice is a repeated export. */
   readonly employerRows: Map<string, { readonly src: number; readonly line: number }>;
+  /** Counts files' rows (count-rows.ts): a key twice in a file, the same row in two files. */
+  readonly countRows: CountRows;
   /** How many sources the load reads. */
   readonly count: number;
   /**
@@ -319,6 +322,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     ids: new IdLedger(),
     zeroParticipants: [],
     employerRows: new Map(),
+    countRows: new CountRows(),
     count: paths.length,
     underFlags: new Map(),
     fileDomains: new Map(),
@@ -337,6 +341,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
   for (const [i, path] of paths.entries()) {
     const before = problems.size;
     const groupsBefore = load.fold.count;
+    const countsBefore = load.countRows.count;
     try {
       const facts = await loadOne(path, load, sources.length);
       if (!facts) continue;
@@ -356,9 +361,16 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
         for (const [text, row] of employerRows) {
           const first = load.employerRows.get(text);
           const at = `${sources[first?.src ?? 0]?.name ?? ''}:${first?.line ?? 0}`;
-          if (first) problems.add(inputProblem(kind === 'employer' ? { code: 'employer-row-twice', employer: row.employer, first: at, sameFile: false } : { code: 'counts-row-twice', first: at, sameFile: false }, { file: facts.name, line: row.line }));
+          if (first) problems.add(inputProblem({ code: 'employer-row-twice', employer: row.employer, first: at, sameFile: false }, { file: facts.name, line: row.line }));
           else load.employerRows.set(text, { src: sources.length, line: row.line });
         }
+      }
+      // Counts: a key in two files is added up (the parts of one export), the same row is not.
+      const counted = load.countRows;
+      if (prior !== undefined) counted.truncate(countsBefore);
+      for (let r = countsBefore; r < counted.count; r++) {
+        const first = counted.repeatOf(r);
+        if (first >= 0) problems.add(inputProblem({ code: 'counts-row-twice', first: `${sources[counted.src(first)]?.name ?? ''}:${counted.line(first)}`, sameFile: false }, { file: facts.name, line: counted.line(r) }));
       }
       sources.push(source);
       rules.push(rule);
@@ -370,6 +382,7 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
       // The file keeps its place among the sources (the checks' records name sources by index), and
       // its groups are dropped; it is compared with nothing.
       load.fold.truncate(groupsBefore);
+      load.countRows.truncate(countsBefore);
       skip.add(sources.length);
       sources.push({ name: path, format: 'csv', numberLocale: null, encoding: '', sha256: '', bytes: 0, rows: 0, blankLines: 0, ignoredColumns: [] });
       rules.push(schema.rule === 'sum' ? 'sum' : 'refuse');
@@ -704,9 +717,11 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     // The file's code system, decided at its first row from its header and meta (fileCodes, rv25 F9).
     let codes: FileCodes | undefined;
     let header: { names: readonly string[]; declared?: string } | undefined;
+    const countsAtStart = load.countRows.count;
     const make = (rule: 'refuse' | 'sum', into: ProblemList = problems, fold = true): TypedRows => {
       // A fast path that gave up leaves its groups: the file's rows are read again from none.
       fileFold?.discard();
+      load.countRows.truncate(countsAtStart);
       if (fold) fileFold = load.fold.file(src, rule, o.file !== undefined, load.count === 1);
       if (header && !codes) {
         codes = fileCodes(load, header.names, header.declared);
@@ -729,6 +744,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         ...(options.headerRow !== undefined && aside?.headerRow === undefined ? { headerRow: options.headerRow } : {}),
         fold: fold ? fileFold : undefined,
         ids: load.ids,
+        countRows: load.countRows,
         rereadable: o.file !== undefined,
       });
     };
@@ -787,13 +803,17 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     if (facts.typed && shared) load.ids.addFast(src, [shared.set]);
     if (problems.size === 0) await tap.drain();
     if (!sink.typed) {
-      // A header and no rows.
+      // A header and no rows: its columns checked as the first row would have them checked, an extract's
+      // header (an id column) as an extract's, never asked for a participants column (rv35 D5). A JSON
+      // array with no row has no columns to check (rv35 D6).
       if (problems.size === 0) {
-        const t = make(schema.rule === 'sum' ? 'sum' : 'refuse');
+        if (format === 'json' && sink.columns.length === 0) throw new InputError(inputProblem({ code: 'header-only', array: true, extract: schema.rule === 'sum' }, { file: o.name }));
+        const extract = schema.rule === 'sum' || (schema.rule === 'auto' && sink.columns.some(([n]) => isIdColumn(canonicalColumn(n))));
+        const t = make(extract ? 'sum' : 'refuse');
         if (sink.declared) t.declare('denominator', sink.declared[0], sink.declared[1]);
         for (const [n, i, p] of sink.columns) t.column(n, i, p);
         t.finish();
-        if (problems.size === 0) throw new InputError(inputProblem({ code: 'header-only' }, { file: o.name }));
+        if (problems.size === 0) throw new InputError(inputProblem({ code: 'header-only', extract: t.kind !== 'regional' }, { file: o.name }));
       }
       fileFold?.discard();
       return undefined;
@@ -863,7 +883,9 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     for (const list of byProvince.values()) {
       notes.push({ code: 'over-coverage-exception', province: list[0]!.exception.name, reason: list[0]!.exception.reason, rows: list.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), measure: x.measure, participants: x.participants, denominator: x.denominator })), more: Math.max(0, list.length - 5) });
     }
-    if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem({ code: 'no-data-rows' }, { file: o.name }));
+    // No row at all (a Parquet file's schema and no rows) is a header only, as in CSV (rv35 D5); rows that
+    // were all blank, subtotals or totals are not.
+    if (ff.end === ff.start && problems.size === 0) throw new InputError(inputProblem(t.rowsRead === 0 && t.blankLines === 0 && !t.totals.length ? { code: 'header-only', extract: t.kind !== 'regional' } : { code: 'no-data-rows' }, { file: o.name }));
     // The file's group table is done with (its groups are in the load's columns): given back before the
     // next file or the plan makes arrays of its own.
     ff.release();

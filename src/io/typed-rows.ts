@@ -29,6 +29,7 @@ import { PROVINCE_SPLITS } from '../core/splits.js';
 import type { FileFold } from './fold.js';
 import { KeyLabels } from './key-labels.js';
 import type { IdLedger } from './id-ledger.js';
+import type { CountRows } from './count-rows.js';
 import { ID_NUMBER, idTextForm } from './extract/tables.js';
 import type { KeyDomains, Resolved } from './key-domains.js';
 import { CONTROL, hasControl, type Cell, type CellPlace, type RowSink } from './row-sink.js';
@@ -140,6 +141,8 @@ export interface TypedRowsOptions {
   readonly fold?: FileFold;
   /** The participant ids of the load. */
   readonly ids?: IdLedger;
+  /** The rows of the load's counts files (count-rows.ts): a key twice in one file is refused. */
+  readonly countRows?: CountRows;
 
   /** Can the source be read again (a regular file)? Else the checks keep places (see key-sets.ts). */
   readonly rereadable?: boolean;
@@ -179,6 +182,9 @@ interface Plan {
   readonly wholeRows: boolean;
   /** The columns in the order of their names (the whole-row text). */
   readonly rowOrder: readonly number[];
+  /** Counts: `rowOrder` split into the key cells' columns and the counts' (numbers). */
+  readonly keyOrder: readonly number[];
+  readonly countOrder: readonly number[];
   readonly numbers: readonly { readonly col: number; readonly role: 'measure' | 'part' | 'percent'; readonly kind: 'count' | 'number' | 'percent'; readonly measure: number; readonly segment?: string }[];
   readonly participants: number;
   readonly hasParticipantsColumn: boolean;
@@ -637,7 +643,8 @@ export class TypedRows implements RowSink {
       // some of them are not: the hint names the others.
       const missing = req.column === 'participants' && this.cols.some((c) => c.role.kind === 'segment-part') ? this.partsMissing() : undefined;
       if (missing?.length === 0) continue;
-      const close = missing ? undefined : suggestColumn(req.column, this.cols.map((c) => c.name));
+      // Never an id column (rv35 D5: renaming participant_id to participants would count every id).
+      const close = missing ? undefined : suggestColumn(req.column, this.cols.filter((c) => c.role.kind !== 'id').map((c) => c.name));
       this.fail({ code: 'missing-column', column: req.column, why: { en: req.why, id: req.whyId }, close, accepted: [req.column, ...aliasesOf(req.column)].join(', '), ...(this.o.headerRow !== undefined ? { headerRow: this.o.headerRow } : {}), ...(missing ? { partsMissing: missing } : {}) }, line);
     }
     if (this.cols.some((c) => c.role.kind === 'segment-part') && this.cols.some((c) => c.canonical === 'segment')) this.fail({ code: 'two-segment-layouts' }, line);
@@ -847,6 +854,7 @@ export class TypedRows implements RowSink {
     if (status.length && !this.o.tap) this.status ??= status.map((col) => ({ col, values: new Map<string, number>(), other: 0 }));
     const participants = this.shape.measure('participants');
     const participantsColumn = cols.findIndex((c) => c?.canonical === 'participants');
+    const rowOrder = cols.map((c, i) => [c ? normaliseHeader(c.canonical || c.name) : '', i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])).map(([, i]) => i);
     const plan: Plan = {
       cols: cols.length,
       level,
@@ -859,7 +867,9 @@ export class TypedRows implements RowSink {
       participantId,
       employerId,
       wholeRows: this.wholeRows,
-      rowOrder: cols.map((c, i) => [c ? normaliseHeader(c.canonical || c.name) : '', i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])).map(([, i]) => i),
+      rowOrder,
+      keyOrder: rowOrder.filter((i) => !numbers.some((n) => n.col === i)),
+      countOrder: rowOrder.filter((i) => numbers.some((n) => n.col === i)),
       numbers,
       participants,
       hasParticipantsColumn: participantsColumn >= 0,
@@ -1184,7 +1194,11 @@ export class TypedRows implements RowSink {
     // Counts per key read as an extract (no id), likewise: a GROUP BY has each row once (rv17 F5). The
     // cells are taken in the order of their column names, so that two files with the columns in another
     // order (a CSV and a Parquet export of one query) compare row for row.
-    if (plan.wholeRows && this.groupRows === undefined && !this.o.tap) {
+    // A counts file's key twice, with the same counts or others (rv35 D2): the rows kept compactly,
+    // their keys compared across the files by the load (count-rows.ts).
+    if (plan.wholeRows && plan.employerId < 0 && this.groupRows === undefined && !this.o.tap && this.o.countRows) {
+      if (!this.countsRow(plan, cells, places, line)) ok = false;
+    } else if (plan.wholeRows && this.groupRows === undefined && !this.o.tap) {
       let text = '';
       const order = plan.rowOrder;
       for (let x = 0; x < order.length; x++) {
@@ -1778,6 +1792,43 @@ export class TypedRows implements RowSink {
       this.remember(kd, p.kanwil, p.kanwil);
     }
     return p;
+  }
+
+  /**
+   * A counts file's row into the load's CountRows: false (refused) when the file had its key before
+   * (rv35 D2; the same row twice, rv17 F5). The key's cells are named in the message, the counts placed at
+   * their first column.
+   */
+  private countsRow(plan: Plan, cells: readonly (Cell | undefined)[], places: readonly (CellPlace | undefined)[], line: number): boolean {
+    const text = (order: readonly number[]): string => {
+      let t = '';
+      for (let x = 0; x < order.length; x++) {
+        const v = cells[order[x]!];
+        t += (x ? '\u0001' : '') + (v === null || v === undefined ? '' : String(v).trim());
+      }
+      return t;
+    };
+    const store = this.o.countRows!;
+    const counts = text(plan.countOrder);
+    const hit = store.add(this.o.src, line, text(plan.keyOrder), counts);
+    if (hit === undefined) return true;
+    const at = this.o.place(store.line(hit.first));
+    const first = at.line === undefined ? (at.file ?? '') : `line ${store.line(hit.first)}`;
+    if (hit.sameCounts) {
+      this.fail({ code: 'counts-row-twice', first, sameFile: true }, line);
+      return false;
+    }
+    const named = (c: number): string => this.cols[c]?.name ?? '';
+    const keys = [...plan.keyOrder].sort((a, b) => a - b).map((c) => String(cells[c] ?? '').trim()).join(' / ');
+    // The counts in file order (the texts are in the order of the column names).
+    const byCol = (t: string): Map<number, string> => new Map(t.split('\u0001').map((v, x) => [plan.countOrder[x]!, v] as const));
+    const was = byCol(store.counts(hit.first));
+    const now = byCol(counts);
+    const countCols = [...plan.countOrder].sort((a, b) => a - b);
+    const say = (m: Map<number, string>): string => countCols.map((c) => `${named(c)} ${m.get(c) ?? ''}`).join(', ');
+    const col = countCols[0];
+    this.fail({ code: 'counts-key-twice', keys, first, was: say(was), now: say(now) }, (col !== undefined ? places[col]?.line : undefined) ?? line, col !== undefined ? places[col]?.column : undefined);
+    return false;
   }
 
   private remember(dim: number, key: string, label: string): void {

@@ -41,6 +41,7 @@ export type InputProblem =
   | { readonly code: 'employer-without-count'; readonly column: string }
   | { readonly code: 'employer-row-twice'; readonly employer: string; readonly first: string; readonly sameFile: boolean }
   | { readonly code: 'counts-row-twice'; readonly first: string; readonly sameFile: boolean }
+  | { readonly code: 'counts-key-twice'; readonly keys: string; readonly first: string; readonly was: string; readonly now: string }
   | { readonly code: 'extract-row-unknown'; readonly columns: readonly string[]; readonly countLike?: string }
   | { readonly code: 'participant-extract-count'; readonly id: string; readonly column: string }
   | { readonly code: 'membership-spells'; readonly start: string; readonly end: string }
@@ -74,7 +75,7 @@ export type InputProblem =
   | { readonly code: 'sum-overflow'; readonly measure: string; readonly extract: boolean }
   | { readonly code: 'key-from-later-row'; readonly field: string; readonly firstLine: number }
   | { readonly code: 'empty-file' }
-  | { readonly code: 'header-only' }
+  | { readonly code: 'header-only'; readonly array?: boolean; readonly extract?: boolean }
   | { readonly code: 'no-data-rows' }
   | { readonly code: 'same-content'; readonly prior: string; readonly sha: string }
   | { readonly code: 'extract-and-regional'; readonly regional: string }
@@ -127,6 +128,11 @@ export function words(p: InputProblem): Bilingual {
       return say(
         { message: `the same row twice (first at ${p.first}): counts per key have each row once (a GROUP BY cannot repeat one), so its participants would be counted twice`, hint: p.sameFile ? 'remove the repeated row (a join or a union that repeats rows?); if the rows differ in a column the export left out, add that column back' : 'give each export once: the same counts as CSV and as Parquet (peserta.*), or a re-export beside the old one, are counted twice; if the rows differ in a column the export left out, add that column back' },
         { message: `baris yang sama dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}): hitungan per kunci memuat setiap baris sekali (GROUP BY tidak dapat mengulangnya), sehingga pesertanya akan terhitung dua kali`, hint: p.sameFile ? 'hapus baris yang berulang (join atau union yang mengulang baris?); jika baris-baris itu berbeda di kolom yang tidak ikut diekspor, tambahkan kolom itu kembali' : 'berikan setiap ekspor sekali saja: hitungan yang sama sebagai CSV dan Parquet (peserta.*), atau ekspor ulang di samping yang lama, terhitung dua kali; jika baris-baris itu berbeda di kolom yang tidak ikut diekspor, tambahkan kolom itu kembali' },
+      );
+    case 'counts-key-twice':
+      return say(
+        { message: `${p.keys} twice (first at ${p.first}: ${p.was}; here: ${p.now}): counts per key have each key once (a GROUP BY cannot write one twice), so the two rows would be added up`, hint: 'keep the row with the right count and remove the other (a corrected count added below the old one, or a re-export appended to the old file?); if the rows differ in a column the export left out, add that column back' },
+        { message: `${p.keys} dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}: ${p.was}; di sini: ${p.now}): hitungan per kunci memuat setiap kunci sekali (GROUP BY tidak dapat menulisnya dua kali), sehingga kedua baris akan dijumlahkan`, hint: 'pertahankan baris dengan hitungan yang benar dan hapus yang lain (hitungan koreksi ditambahkan di bawah yang lama, atau ekspor ulang ditambahkan ke berkas lama?); jika baris-baris itu berbeda di kolom yang tidak ikut diekspor, tambahkan kolom itu kembali' },
       );
     case 'extract-row-unknown': {
       const cols = p.columns.map((c) => q(c)).join(', ');
@@ -376,10 +382,23 @@ export function words(p: InputProblem): Bilingual {
         { message: `this row has no ${q(p.field)} (the key first appears at line ${p.firstLine})`, hint: 'every row needs the same fields' },
         { message: `baris ini tidak memiliki ${q(p.field)} (kunci itu pertama muncul di baris ${p.firstLine})`, hint: 'setiap baris harus memiliki kolom yang sama' },
       );
+    // One wording for a file with nothing in it, in every form: no bytes, a BOM, blank lines (rv35 D9).
     case 'empty-file':
-      return say('the file is empty', 'berkas kosong');
-    case 'header-only':
-      return say({ message: 'no data rows (header only)', hint: 'fill in at least one row; jamsostek template writes a starting file' }, { message: 'tidak ada baris data (hanya baris judul)', hint: 'isi paling sedikit satu baris; jamsostek template menulis berkas awal' });
+      return say(
+        { message: 'the file is empty', hint: 'give the file with its header and rows (an export that failed or was cut short leaves it empty); jamsostek template writes a file to fill in' },
+        { message: 'berkas kosong', hint: 'berikan berkas lengkap dengan baris judul dan barisnya (ekspor yang gagal atau terpotong meninggalkannya kosong); jamsostek template menulis berkas untuk diisi' },
+      );
+    // Columns and no rows, in every form (a header line, a sheet's header row, a Parquet schema; a JSON
+    // array with no row has no columns either): one wording, and a hint for what the file is (rv35 D5, D6).
+    case 'header-only': {
+      const what = p.array ? { en: 'an empty array', id: 'array kosong' } : { en: 'header only', id: 'hanya baris judul' };
+      const hint = p.extract
+        ? { en: 'an extract has a row per participant (counts: a row per key): did its query select no rows? check its WHERE and its period', id: 'ekstrak memuat satu baris per peserta (hitungan: satu baris per kunci): apakah kuerinya tidak memilih baris apa pun? periksa WHERE dan periodenya' }
+        : p.array
+          ? { en: 'fill in at least one row, e.g. [{"province": "Gorontalo", "participants": 256129}]; jamsostek template writes a starting file', id: 'isi paling sedikit satu baris, mis. [{"province": "Gorontalo", "participants": 256129}]; jamsostek template menulis berkas awal' }
+          : { en: 'fill in at least one row; jamsostek template writes a starting file', id: 'isi paling sedikit satu baris; jamsostek template menulis berkas awal' };
+      return say({ message: `no data rows (${what.en})`, hint: hint.en }, { message: `tidak ada baris data (${what.id})`, hint: hint.id });
+    }
     case 'no-data-rows':
       return say({ message: 'no data rows', hint: 'every row was blank, a subtotal or a total' }, { message: 'tidak ada baris data', hint: 'semua baris kosong, subtotal, atau total' });
     case 'same-content':
@@ -519,6 +538,11 @@ function numberHint(locale: 'id' | 'en' | undefined): { en: string; id: string }
 }
 
 /** A problem at a place, worded: what the readers and the typed-row layer add to a ProblemList. */
+/** The words of a file with nothing in it (`empty-file`), for the readers that find it. */
+export function emptyFile(): Bilingual {
+  return words({ code: 'empty-file' });
+}
+
 export function inputProblem(p: InputProblem, place: Pick<Diagnostic, 'file' | 'line' | 'column'>): Problem {
   return { ...place, code: p.code, ...words(p) };
 }

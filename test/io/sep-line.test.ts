@@ -57,8 +57,8 @@ describe('a CSV whose first line is sep=;', () => {
     expect(r.columns[0]).toBe('periode@3:1');
     expect(r.rows).toEqual([{ line: 4, cells: ['2024-06', 'Aceh', '5'] }]);
   });
-  it('a file of the sep line alone is blank', async () => {
-    await expect(read('sep=;\n', 4)).rejects.toThrow(/blank/);
+  it('a file of the sep line alone is empty (one wording for a file with no header: rv35 D9)', async () => {
+    await expect(read('sep=;\n', 4)).rejects.toThrow(/the file is empty/);
   });
 });
 

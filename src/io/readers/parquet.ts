@@ -18,6 +18,7 @@ import { randomAccess, type ByteSource } from './byte-source.js';
 import { columnDecoder, readChunk, type ValuesChunk } from './parquet-chunks.js';
 import { tryParquetExtract, type ParquetFile, type SharedIds } from './parquet-extract.js';
 import { saysStatus, type TypedRows } from '../typed-rows.js';
+import { emptyFile } from '../words.js';
 import type { FileMetaData, SchemaTree } from 'hyparquet/src/types.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { canonicalColumn, roleOf, type ColumnWants } from '../../core/columns.js';
@@ -94,7 +95,7 @@ export async function openParquet(source: ByteSource, file: string, wanted: ((na
     problems.add({ file, ...text });
     return undefined;
   };
-  if (source.size === 0) return refuse(say('the file is empty', 'berkas kosong'));
+  if (source.size === 0) return refuse(emptyFile());
   const head = await source.read(0, 4);
   if (source.size < 12 || !looksLikeParquet(head)) {
     return refuse(say({ message: 'this is not a Parquet file (it does not begin with PAR1)', hint: 'give Parquet files the extension .parquet, and CSV files .csv' }, { message: 'ini bukan berkas Parquet (tidak diawali PAR1)', hint: 'beri berkas Parquet ekstensi .parquet, dan berkas CSV .csv' }));

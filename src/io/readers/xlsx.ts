@@ -29,6 +29,7 @@ import { XmlError } from './xml.js';
 import { titleDate } from '../title-date.js';
 import { shellWord } from '../shell-word.js';
 import { totalKind } from '../total-rows.js';
+import { emptyFile } from '../words.js';
 import { readEntry, readZipDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
 export { columnLetters, xlsxCellName } from '../../core/cell-name.js';
@@ -107,7 +108,7 @@ export async function readXlsxRows(input: Uint8Array | ByteSource, file: string,
       { message: `buku kerja tidak dapat dibaca: ${w.id?.message ?? w.message}`, hint: w.id?.hint ?? w.hint ?? saveAgain.id },
     );
   };
-  if (source.size === 0) return refuse(say('the file is empty', 'berkas kosong'));
+  if (source.size === 0) return refuse(emptyFile());
   const head = await source.read(0, 8);
   if (!startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
     if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
