@@ -196,6 +196,29 @@ describe('duplicate rows of a regional file (uniqueRows)', () => {
   });
 });
 
+describe('a key of its own on every record (maxGroupShare)', () => {
+  // period,kantor,participants, every field a key but the count: a target per branch. With uniqueRows a
+  // record of the same keys is refused, so every record is a group: such a file of 65,536 records or more
+  // goes to the general path at the check of the groups. It goes after the first read when that read shows
+  // twice as many records in the file.
+  const HEAD = 'period,kantor,participants\n';
+  const text = (n: number): string => HEAD + Array.from({ length: n }, (_, i) => `2026-06,K${String(i).padStart(6, '0')},${(i % 90) + 1}`).join('\n') + '\n';
+  const plan = (path: string, options: Partial<ExtractPlan> = {}): ExtractPlan => ({ path, delimiter: 0x2c, dataStart: HEAD.length, firstDataLine: 2, fieldCount: 3, keyFields: [0, 1], periodField: 0, countFields: [2], uniqueRows: true, maxGroupShare: 0.25, ...options });
+  const lineOf = (scan: ExtractScan): number => Number(/\(line (\d+)\)/.exec(scan.ok ? '' : scan.reason)?.[1] ?? -1);
+
+  it('a file of 140,000 records: refused after the first read, not after 65,536 records', async () => {
+    const big = file(text(140_000));
+    const scan = await scanExtract(plan(big));
+    expect(scan).toMatchObject({ ok: false, reason: expect.stringContaining('more groups than the engine keeps well') });
+    expect(lineOf(scan)).toBeLessThan(5000);
+  });
+
+  it('a file of fewer records than twice the check is read to the check, or whole', async () => {
+    expect(lineOf(await scanExtract(plan(file(text(100_000)))))).toBe(65_537);
+    expect(await scanExtract(plan(file(text(3000))))).toMatchObject({ ok: true, rows: 3000 });
+  });
+});
+
 describe('records, lines and keys', () => {
   it('first lines count line breaks inside quoted fields, blank lines and CR-only files', async () => {
     for (const eol of ['\n', '\r\n', '\r']) {

@@ -76,7 +76,8 @@ export interface ExtractPlan {
   /**
    * Give up (ok: false) when, after 65,536 records, there are more groups than this share of the records:
    * a key of its own on most rows is cheaper in memory on the general path (the engine keeps about 200
-   * bytes a group on its way to the loader).
+   * bytes a group on its way to the loader). With uniqueRows and no valueFields every record is a group:
+   * such a range whose first read shows 131,072 records or more gives up then (RangeScanner.expect).
    */
   readonly maxGroupShare?: number;
   /**
