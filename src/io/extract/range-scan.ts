@@ -799,21 +799,8 @@ function readDecimal(src: Uint8Array, start: number, end: number, group: number,
   }
   const intEnd = dot >= 0 ? dot : end;
   if (intEnd === start || (dot >= 0 && dot + 1 === end) || digits > 15) return -1;
-  let m = 0;
-  let lead = 0;
-  let run = -1; // digits since the last group mark; −1 before the first
-  for (let i = start; i < intEnd; i++) {
-    const c = src[i]!;
-    if (c === group) {
-      if (run === -1 ? lead < 1 || lead > 3 : run !== 3) return -1;
-      run = 0;
-    } else {
-      m = m * 10 + (c - 48);
-      if (run === -1) lead++;
-      else run++;
-    }
-  }
-  if (run !== -1 && (run !== 3 || src[start] === 48)) return -1;
+  let m = groupedDigits(src, start, intEnd, group, true);
+  if (m < 0) return -1;
   let k = 0;
   if (dot >= 0) {
     for (let i = dot + 1; i < end; i++) m = m * 10 + (src[i]! - 48);
@@ -848,10 +835,22 @@ function readInLocale(src: Uint8Array, start: number, end: number, group: number
     for (let i = dot + 1; i < end; i++) if (src[i] !== 48) return -1;
   }
   if (intEnd === start) return -1;
+  const v = groupedDigits(src, start, intEnd, group, false);
+  return v > MAX_SAFE ? -1 : v;
+}
+
+/**
+ * The value of the digits in [start, end) (the whole part of a count or a coverage cell, end > start):
+ * plain digits, or a first group of 1–3 digits then `group` before every three more (`1.234.567`); −1
+ * when a group mark is misplaced, or, `noLeadingZero` (a coverage cell, as core/numbers.ts parseNumber
+ * reads one), when grouped digits start with 0. Only digits and `group` are in the range (the callers
+ * checked). One loop for counts and coverage cells (their two copies differed in that check alone).
+ */
+function groupedDigits(src: Uint8Array, start: number, end: number, group: number, noLeadingZero: boolean): number {
   let v = 0;
   let lead = 0;
   let run = -1; // digits since the last group mark; −1 before the first
-  for (let i = start; i < intEnd; i++) {
+  for (let i = start; i < end; i++) {
     const c = src[i]!;
     if (c === group) {
       if (run === -1 ? lead < 1 || lead > 3 : run !== 3) return -1;
@@ -862,6 +861,6 @@ function readInLocale(src: Uint8Array, start: number, end: number, group: number
       else run++;
     }
   }
-  if (run !== -1 && run !== 3) return -1;
-  return v > MAX_SAFE ? -1 : v;
+  if (run !== -1 && (run !== 3 || (noLeadingZero && src[start] === 48))) return -1;
+  return v;
 }
