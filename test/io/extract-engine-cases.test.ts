@@ -219,6 +219,34 @@ describe('a key of its own on every record (maxGroupShare)', () => {
   });
 });
 
+describe('total rows (totalLabels)', () => {
+  // The loader reads a regional file with total rows through the general path (it leaves them out and
+  // checks them): the engine gives up at the first text that names one, not at the end of the file.
+  const HEAD = 'province,regency,period,participants\n';
+  const plan = (path: string, options: Partial<ExtractPlan> = {}): ExtractPlan => ({ path, delimiter: 0x2c, dataStart: HEAD.length, firstDataLine: 2, fieldCount: 4, keyFields: [0, 2], periodField: 2, valueFields: [1], countFields: [3], uniqueRows: true, totalLabels: true, ...options });
+  const rows = Array.from({ length: 3000 }, (_, i) => `Aceh,Regency ${i},2024-06,${i}`);
+
+  it.each([
+    ['Jumlah', 'Aceh,Jumlah,2024-06,5'],
+    ['a key field', 'Total,Simeulue,2024-06,5'],
+    ['spaces and case', 'Aceh,  JUMLAH KABUPATEN ,2024-06,5'],
+    ['a non-ASCII space first', 'Aceh,\u00a0Jumlah,2024-06,5'],
+    ['a quoted field', 'Aceh,"Grand ""Total""",2024-06,5'],
+    ['a quoted field with a comma', 'Aceh,"Jumlah, semua",2024-06,5'],
+  ])('%s: refused at its line', async (_name, total) => {
+    const path = file(HEAD + [...rows.slice(0, 10), total, ...rows.slice(10)].join('\n') + '\n');
+    const scan = await scanExtract(plan(path));
+    expect(scan.ok ? '' : scan.reason).toMatch(/total row .*\(line 12\)$/);
+  });
+
+  it('texts that only look like one are keys; without totalLabels a total is a key like another', async () => {
+    const path = file(HEAD + [...rows, 'Aceh,Jumla,2024-06,1', 'Aceh,Totalitas,2024-06,1', 'Aceh,Indonesiana,2024-06,1', 'Aceh,Sub,2024-06,1'].join('\n') + '\n');
+    expect(await scanExtract(plan(path))).toMatchObject({ ok: true, rows: 3004 });
+    const total = file(HEAD + [...rows, 'Aceh,Jumlah,2024-06,1'].join('\n') + '\n');
+    expect(await scanExtract(plan(total, { totalLabels: undefined }))).toMatchObject({ ok: true, rows: 3001 });
+  });
+});
+
 describe('records, lines and keys', () => {
   it('first lines count line breaks inside quoted fields, blank lines and CR-only files', async () => {
     for (const eol of ['\n', '\r\n', '\r']) {

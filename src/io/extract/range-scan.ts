@@ -9,6 +9,7 @@
 import type { ExtractPlan, NumberLocale } from './plan.js';
 import { fmix, GroupTable, ID_PLAIN, IdSet, idHashes, idTextForm, idWords, monthNumber, MonthMasks, periodHash, ValueTable } from './tables.js';
 import { coverageAgrees } from '../coverage-agrees.js';
+import { totalKind } from '../total-rows.js';
 
 const LF = 10;
 const CR = 13;
@@ -136,6 +137,8 @@ export class RangeScanner {
   private pv1 = 0;
   private readonly pctOut = new Float64Array(2);
   private readonly maxGroupShare: number | undefined;
+  /** plan.totalLabels: per value slot, the texts (value ids) below this are known not to name a total row. */
+  private readonly totalChecked: Int32Array | undefined;
   private readonly forced: boolean;
   /** Whether some field is a key, count, id or period (see the blank-record check in scan). */
   private readonly anchored: boolean;
@@ -206,6 +209,7 @@ export class RangeScanner {
       this.masks = new MonthMasks();
     }
     this.tables = Array.from({ length: slots }, () => new ValueTable());
+    this.totalChecked = plan.totalLabels ? new Int32Array(slots) : undefined;
     this.vids = new Int32Array(Math.max(slots, 1));
     plan.countFields.forEach((f, j) => {
       this.role[f]! |= R_COUNT;
@@ -347,7 +351,12 @@ export class RangeScanner {
           if (r !== 0) {
             if ((r & R_VALUE) !== 0) {
               const slot = this.valueSlot[f]!;
-              vids[slot] = this.tables[slot]!.find(src, cs, ce);
+              const vid = (vids[slot] = this.tables[slot]!.find(src, cs, ce));
+              const tc = this.totalChecked;
+              if (tc !== undefined && vid >= tc[slot]!) {
+                if (namesTotal(src, cs, ce)) return this.fail('a total row ("Jumlah", "Total")', recLine);
+                tc[slot] = vid + 1;
+              }
             }
             if ((r & R_COUNT) !== 0 && !this.readCount(src, cs, ce, this.countSlot[f]!)) return this.fail(this.problem!, line);
             if ((r & R_ID) !== 0 && !this.hashId(src, cs, ce)) return this.fail(this.problem!, line);
@@ -746,6 +755,20 @@ function hasVisibleCharacter(buf: Uint8Array, start: number, end: number, delim:
     i++; // the delimiter (or the line end)
   }
   return false;
+}
+
+/**
+ * Does the text src[start, end) name a total row (total-rows.ts totalKind)? Most texts are ruled out by
+ * their bytes (fewer than 5, or a first byte that begins none of its words); the others are decoded.
+ */
+function namesTotal(src: Uint8Array, start: number, end: number): boolean {
+  while (start < end && isAsciiSpace(src[start]!)) start++;
+  if (end - start < 5) return false;
+  const c = src[start]! | 0x20;
+  // t(otal), j(umlah), s(ub total), g(rand total), n(asional), i(ndonesia); a non-ASCII first byte may be
+  // white space JavaScript trims.
+  if (c !== 0x74 && c !== 0x6a && c !== 0x73 && c !== 0x67 && c !== 0x6e && c !== 0x69 && src[start]! < 0x80) return false;
+  return totalKind(Buffer.from(src.buffer, src.byteOffset + start, end - start).toString('utf8')) !== undefined;
 }
 
 /** Space, TAB, LF and CR (VT and FF are control characters, refused before this). */
