@@ -814,7 +814,7 @@ export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Ta
   return filterAt(den, (dc, i, segment) => {
     if (segment) return true;
     let mask = 0;
-    for (let j = 0; j < di.length; j++) if (dc.key(i, di[j]!) !== null) mask |= 1 << j;
+    for (let j = 0; j < di.length; j++) if (dc.hasKey(i, di[j]!)) mask |= 1 << j;
     const k = keysFor(mask);
     const { on, at } = k;
     if (k.next < cc.size) {
