@@ -419,6 +419,11 @@ export class RowColumns {
     return d < this.keys.length ? this.keys[d]!.at(i) : null;
   }
 
+  /** key(i, d) !== null, without making the key's string (a key of a million from the load's dictionary). */
+  hasKey(i: number, d: number): boolean {
+    return d < this.keys.length && !this.keys[d]!.isNull(i);
+  }
+
   value(i: number, m: number): number | null {
     const h = this.has[m];
     return h !== undefined && h[i] === 1 ? this.vals[m]![i]! : null;

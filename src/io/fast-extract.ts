@@ -157,7 +157,7 @@ export async function tryFastExtract(input: FastInput, make: (rule: 'refuse' | '
       periodField,
       locale: input.forcedLocale,
       maxGroupShare: 0.25,
-      ...(regional ? { valueFields, uniqueRows: true, atMost, ...(coverage ? { coverage } : {}) } : {}),
+      ...(regional ? { valueFields, uniqueRows: true, atMost, totalLabels: true, ...(coverage ? { coverage } : {}) } : {}),
     },
     { onProgress: input.onProgress },
   );

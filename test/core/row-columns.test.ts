@@ -64,6 +64,25 @@ describe('RowColumns', () => {
     expect(cols.size).toBe(1);
     expect(cols.key(0, 1)).toBe(null);
   });
+
+  it('says whether a row has a key (hasKey) as key() does, in every way a column keeps its keys', () => {
+    const labels = new KeyLabels();
+    for (let i = 0; i < 70_000; i++) labels.set(`K${i}`, `K${i}`);
+    // A byte a row, two bytes, strings past 65,535 keys, numbers in a load's dictionary.
+    for (const [n, dictionary] of [[10, undefined], [300, undefined], [70_000, undefined], [70_000, labels]] as const) {
+      const cols = new RowColumns(0);
+      if (dictionary) cols.keys.push(KeyColumn.referring(dictionary));
+      for (let i = 0; i < n + 20; i++) {
+        cols.push(0, i + 2);
+        cols.setKeys(i, [i % 9 === 4 ? null : `K${i % n}`]);
+      }
+      const differ: number[] = [];
+      for (let i = 0; i < cols.size; i++) for (const d of [0, 1, 5]) if (cols.hasKey(i, d) !== (cols.key(i, d) !== null)) differ.push(i);
+      expect(differ).toEqual([]);
+      expect(cols.hasKey(4, 0)).toBe(false);
+      expect(cols.hasKey(5, 0)).toBe(true);
+    }
+  });
 });
 
 // Issue 20, a report of a million keys within 250 MiB: a count column keeps 4 bytes a row while every

@@ -30,6 +30,16 @@ describe('--previous with one file on another denominator (rv31 V9)', () => {
     expect(r.stderr).toContain(`warning: ${b} (2026-05) gives employed, not potential_workers, for 1 of 3 rows (Sulawesi Utara): no coverage of that month for it on this report's base, so its coverage_change_pp is empty; the Total's and any subtotal's is over the 2 rows with potential_workers in both months (like for like)`);
   });
 
+  it('by province and regency, the file of sectors: each regency named once, in the order of its first row', async () => {
+    const by = tmp();
+    const now = writeIn(by, 'cur.csv', 'period,province,regency,sector,potential_workers,participants\n' + ['Boalemo', 'Pohuwato', 'Kota Gorontalo'].flatMap((r, i) => ['Pertanian', 'Industri'].map((s, j) => `2026-06,Gorontalo,${r},${s},${1000 + i},${100 + j}`)).join('\n') + '\n');
+    writeIn(by, 'a.csv', 'period,province,regency,sector,potential_workers,participants\n2026-05,Gorontalo,Kota Gorontalo,Pertanian,1002,99\n2026-05,Gorontalo,Kota Gorontalo,Industri,1002,98\n');
+    const lacking = writeIn(by, 'b.csv', 'period,province,regency,sector,participants\n2026-05,Gorontalo,Pohuwato,Industri,97\n2026-05,Gorontalo,Boalemo,Pertanian,96\n2026-05,Gorontalo,Pohuwato,Pertanian,95\n2026-05,Gorontalo,Boalemo,Industri,94\n');
+    const r = await run(['coverage', now, '--previous', join(by, 'a.csv'), '--previous', lacking, '--by', 'province,regency', '-f', 'csv', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`warning: ${lacking} (2026-05) has no potential_workers figures, for 2 of 3 rows (Gorontalo / Kabupaten Pohuwato, Gorontalo / Kabupaten Boalemo): no coverage of that month for them`);
+  });
+
   it('the whole month on employed keeps the R11 note and an empty Total', async () => {
     const only = writeIn(dir, 'prev-emp.csv', 'period,province,employed,participants\n2026-05,Sulawesi Utara,1300000,590182\n2026-05,Gorontalo,700000,259331\n2026-05,Maluku,800000,155250\n');
     const r = await run(['coverage', cur, '--previous', only, '-f', 'csv']);

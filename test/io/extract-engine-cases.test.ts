@@ -196,6 +196,57 @@ describe('duplicate rows of a regional file (uniqueRows)', () => {
   });
 });
 
+describe('a key of its own on every record (maxGroupShare)', () => {
+  // period,kantor,participants, every field a key but the count: a target per branch. With uniqueRows a
+  // record of the same keys is refused, so every record is a group: such a file of 65,536 records or more
+  // goes to the general path at the check of the groups. It goes after the first read when that read shows
+  // twice as many records in the file.
+  const HEAD = 'period,kantor,participants\n';
+  const text = (n: number): string => HEAD + Array.from({ length: n }, (_, i) => `2026-06,K${String(i).padStart(6, '0')},${(i % 90) + 1}`).join('\n') + '\n';
+  const plan = (path: string, options: Partial<ExtractPlan> = {}): ExtractPlan => ({ path, delimiter: 0x2c, dataStart: HEAD.length, firstDataLine: 2, fieldCount: 3, keyFields: [0, 1], periodField: 0, countFields: [2], uniqueRows: true, maxGroupShare: 0.25, ...options });
+  const lineOf = (scan: ExtractScan): number => Number(/\(line (\d+)\)/.exec(scan.ok ? '' : scan.reason)?.[1] ?? -1);
+
+  it('a file of 140,000 records: refused after the first read, not after 65,536 records', async () => {
+    const big = file(text(140_000));
+    const scan = await scanExtract(plan(big));
+    expect(scan).toMatchObject({ ok: false, reason: expect.stringContaining('more groups than the engine keeps well') });
+    expect(lineOf(scan)).toBeLessThan(5000);
+  });
+
+  it('a file of fewer records than twice the check is read to the check, or whole', async () => {
+    expect(lineOf(await scanExtract(plan(file(text(100_000)))))).toBe(65_537);
+    expect(await scanExtract(plan(file(text(3000))))).toMatchObject({ ok: true, rows: 3000 });
+  });
+});
+
+describe('total rows (totalLabels)', () => {
+  // The loader reads a regional file with total rows through the general path (it leaves them out and
+  // checks them): the engine gives up at the first text that names one, not at the end of the file.
+  const HEAD = 'province,regency,period,participants\n';
+  const plan = (path: string, options: Partial<ExtractPlan> = {}): ExtractPlan => ({ path, delimiter: 0x2c, dataStart: HEAD.length, firstDataLine: 2, fieldCount: 4, keyFields: [0, 2], periodField: 2, valueFields: [1], countFields: [3], uniqueRows: true, totalLabels: true, ...options });
+  const rows = Array.from({ length: 3000 }, (_, i) => `Aceh,Regency ${i},2024-06,${i}`);
+
+  it.each([
+    ['Jumlah', 'Aceh,Jumlah,2024-06,5'],
+    ['a key field', 'Total,Simeulue,2024-06,5'],
+    ['spaces and case', 'Aceh,  JUMLAH KABUPATEN ,2024-06,5'],
+    ['a non-ASCII space first', 'Aceh,\u00a0Jumlah,2024-06,5'],
+    ['a quoted field', 'Aceh,"Grand ""Total""",2024-06,5'],
+    ['a quoted field with a comma', 'Aceh,"Jumlah, semua",2024-06,5'],
+  ])('%s: refused at its line', async (_name, total) => {
+    const path = file(HEAD + [...rows.slice(0, 10), total, ...rows.slice(10)].join('\n') + '\n');
+    const scan = await scanExtract(plan(path));
+    expect(scan.ok ? '' : scan.reason).toMatch(/total row .*\(line 12\)$/);
+  });
+
+  it('texts that only look like one are keys; without totalLabels a total is a key like another', async () => {
+    const path = file(HEAD + [...rows, 'Aceh,Jumla,2024-06,1', 'Aceh,Totalitas,2024-06,1', 'Aceh,Indonesiana,2024-06,1', 'Aceh,Sub,2024-06,1'].join('\n') + '\n');
+    expect(await scanExtract(plan(path))).toMatchObject({ ok: true, rows: 3004 });
+    const total = file(HEAD + [...rows, 'Aceh,Jumlah,2024-06,1'].join('\n') + '\n');
+    expect(await scanExtract(plan(total, { totalLabels: undefined }))).toMatchObject({ ok: true, rows: 3001 });
+  });
+});
+
 describe('records, lines and keys', () => {
   it('first lines count line breaks inside quoted fields, blank lines and CR-only files', async () => {
     for (const eol of ['\n', '\r\n', '\r']) {

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHuman, formatMachine, humanFormatter, machineFormatter } from '../../src/render/format.js';
+import { roundHalfUp } from '../../src/report/rounding.js';
 import type { ColumnKind, Lang, Value } from '../../src/report/model.js';
 
 const INTL = { en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }), id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }) };
@@ -43,5 +44,30 @@ describe('counts for people', () => {
     expect(formatHuman(0.6056, 'pct', 'id')).toBe('60,56%');
     expect(formatHuman(Infinity, 'int', 'en')).toBe('∞');
     expect(formatHuman('on-track', 'status', 'id')).toBe('sesuai jalur');
+  });
+});
+
+describe('fractions for machines (six decimals)', () => {
+  // render/format.ts roundedToSix decides most values from the float alone; it must give what the
+  // decimal text does (roundHalfUp, then read back), bit for bit, -0 and exact halves included.
+  const byText = (v: number): number => Number(roundHalfUp(v, 6));
+  const same = (v: number): void => {
+    for (const kind of ['pct', 'signed-pct', 'points'] as const) expect(Object.is(machineFormatter(kind)(v), byText(v)), `${v} as ${kind}`).toBe(true);
+  };
+
+  it('are the decimal text rounded half-up and read back, for halves, ratios of counts and any double', () => {
+    for (const v of [0, -0, 0.0507375, -0.0507375, 0.0000005, -0.0000005, 5e-7, 4.999999e-7, 0.60561234567, 1.1799999999999997, 1999.9999995, 2000, 2000.0000005, 123456.789, 1e-300, -1e-300, 0.3330005, 1 - 1e-12]) same(v);
+    // Exact halves at the seventh decimal (0.xxxxxx5), near zero and near the fast path's bound.
+    fc.assert(fc.property(fc.integer({ min: -2_100_000_000, max: 2_100_000_000 }), (k) => same((k + 0.5) / 1e6)), { numRuns: 2500 });
+    // Ratios of counts (coverage, achievement), and their differences in points.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 1, max: 100_000_000 }), fc.integer({ min: 1, max: 100_000_000 }), (p, q, r) => {
+        same(p / q);
+        same(-p / q);
+        same((p / q - p / r) * 100);
+      }),
+      { numRuns: 2500 },
+    );
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -3000, max: 3000, noNaN: true }), (a, b) => (same(a), same(b))), { numRuns: 2500 });
   });
 });

@@ -152,7 +152,7 @@ function countedAt(t: Table, grain: readonly string[]): ((i: number) => boolean)
   const gi = grain.map((g) => dimIndex(t, g));
   if (gi.some((i) => i < 0)) return undefined;
   const cols = columnsFor(t);
-  const placed = (i: number): boolean => gi.every((d) => cols.key(i, d) !== null);
+  const placed = (i: number): boolean => gi.every((d) => cols.hasKey(i, d));
   return (i) => {
     const p = cols.parent(i);
     return p !== undefined ? !placed(p) && placed(i) : placed(i);

@@ -25,7 +25,7 @@ import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Pe
 import type { Note, OverDenominatorRow } from '../facts.js';
 import { DENOMINATORS, SEGMENTS } from '../domain.js';
 import { areaDimOf, scopeAreasDiffer, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
-import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, filterRows, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
 import { WholeIds } from '../key-index.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
@@ -723,22 +723,56 @@ function withoutLacking(values: Map<string, number | null>, data: Table, den: Ta
 function pointsBasis(then: Table, now: Table, measure: string, grain: readonly string[]): { then: Table; now: Table; source: string; has: string[]; rows: string[]; of: number } | undefined {
   const m = measureIndex(then, measure);
   if (m < 0) return undefined;
+  // On the columns (a million rows of the previous month: no row object, no label made per row).
+  const cols = columnsFor(then);
   // A wide row's segment rows carry no denominator: their wide row does, and they go with it (rv34 R6:
   // "no potential_workers figures, for 0 of 12 rows ()" of a file that has them on every row).
-  const lacks = (r: TableRow): boolean => r.parent === undefined && (r.values[m] === null || r.values[m] === undefined);
-  const gives = (r: TableRow): boolean => r.parent === undefined && !lacks(r);
+  const lacks = (i: number): boolean => cols.parent(i) === undefined && cols.value(i, m) === null;
+  const gives = (i: number): boolean => cols.parent(i) === undefined && cols.value(i, m) !== null;
   const srcs = new Set<number>();
-  for (const r of then.rows) if (lacks(r)) srcs.add(r.src);
-  if (!srcs.size || !then.rows.some(gives)) return undefined;
-  const without = filterRows(then, lacks);
-  const withIt = filterRows(then, gives);
+  let some = false;
+  for (let i = 0; i < cols.size; i++) {
+    if (lacks(i)) srcs.add(cols.src[i]!);
+    else if (gives(i)) some = true;
+  }
+  if (!srcs.size || !some) return undefined;
+  // A segment row goes with its wide row (as table.ts filterRows keeps them).
+  const without = filterAt(then, (_, i, segment) => segment || lacks(i));
+  const withIt = filterAt(then, (_, i, segment) => segment || gives(i));
   const has = DENOMINATORS.filter((x) => x !== measure && hasValues(without, x));
   const at = grain.map((g) => dimIndex(then, g));
   // Named at the grain: a row without a key of it (a wide row by segment) is named by its segment rows (rv34 R4).
-  const placed = (r: TableRow): boolean => at.every((i) => i < 0 || (r.keys[i] !== null && r.keys[i] !== undefined));
-  const label = (r: TableRow): string => at.map((i) => (i >= 0 ? labelOf(then.dims[i]!, r.keys[i]!) : '')).filter((x) => x).join(' / ');
-  const rows = [...new Set(without.rows.filter(placed).map(label))];
-  const of = new Set(then.rows.filter(placed).map(label)).size;
+  // The labels of the rows' distinct keys at the grain, in the order of their first row: the labels of
+  // every such row, each once (a row's label is its keys').
+  const labels = (t: Table): string[] => {
+    const c = columnsFor(t);
+    // The keys seen: by the first key, the others' tuples (one key at the grain: the first alone).
+    const seen = new Map<string, Set<string> | null>();
+    const keys: string[] = new Array<string>(at.length);
+    const out: string[] = [];
+    rows: for (let i = 0; i < c.size; i++) {
+      for (let j = 0; j < at.length; j++) {
+        const k = at[j]! >= 0 ? c.key(i, at[j]!) : '';
+        if (k === null) continue rows;
+        keys[j] = k;
+      }
+      const first = at.length ? keys[0]! : '';
+      if (at.length <= 1) {
+        if (seen.has(first)) continue;
+        seen.set(first, null);
+      } else {
+        const rest = at.length === 2 ? keys[1]! : JSON.stringify(keys.slice(1));
+        let set = seen.get(first);
+        if (!set) seen.set(first, (set = new Set()));
+        if (set.has(rest)) continue;
+        set.add(rest);
+      }
+      out.push(at.map((d, j) => (d >= 0 ? labelOf(then.dims[d]!, keys[j]!) : '')).filter((x) => x).join(' / '));
+    }
+    return out;
+  };
+  const rows = [...new Set(labels(without))];
+  const of = new Set(labels(then)).size;
   return { then: withIt, now: restrictTo(now, withIt), source: then.sources.filter((_, i) => srcs.has(i)).map((x) => x.name).join(', '), has, rows, of };
 }
 
@@ -814,7 +848,7 @@ export function restrictTo(den: Table, cur: Table, only?: readonly string[]): Ta
   return filterAt(den, (dc, i, segment) => {
     if (segment) return true;
     let mask = 0;
-    for (let j = 0; j < di.length; j++) if (dc.key(i, di[j]!) !== null) mask |= 1 << j;
+    for (let j = 0; j < di.length; j++) if (dc.hasKey(i, di[j]!)) mask |= 1 << j;
     const k = keysFor(mask);
     const { on, at } = k;
     if (k.next < cc.size) {
@@ -1362,7 +1396,8 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const has = DENOMINATORS.filter((m) => m !== spec.denominator && hasValues(prevLfl!, m));
     // The files of that month only (rv29 S8): not every --previous file, nor the input's of other months.
     const srcs = new Set<number>();
-    for (const r of prevLfl.rows) srcs.add(r.src);
+    const pc = columnsFor(prevLfl);
+    for (let i = 0; i < pc.size; i++) srcs.add(pc.src[i]!);
     const source = previousTable.sources.filter((_, i) => srcs.has(i)).map((x) => x.name).join(', ');
     notes.push({ code: 'previous-denominator', measure: spec.denominator, previousPeriod: previousPeriod ?? null, source, has });
   }

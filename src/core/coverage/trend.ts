@@ -104,7 +104,7 @@ export function historyOf(tables: readonly Table[], grain: readonly string[], pe
     if (pd < 0 || grain.some((g) => dimIndex(t, g) < 0)) continue;
     const gi = grain.map((g) => dimIndex(t, g));
     const cols = columnsFor(t);
-    const placed = (i: number): boolean => cols.key(i, pd) !== null && gi.every((d) => cols.key(i, d) !== null);
+    const placed = (i: number): boolean => cols.hasKey(i, pd) && gi.every((d) => cols.hasKey(i, d));
     const fresh = new Set<Period>();
     for (let i = 0; i < cols.size; i++) {
       const p = cols.parent(i);
@@ -122,11 +122,11 @@ export function historyOf(tables: readonly Table[], grain: readonly string[], pe
       // Rows of a group not asked for are left out (a row without every key of the grain stays: its
       // segment rows may be placed).
       const wanted = (cols: RowColumns, i: number): boolean => {
-        if (!only || gi.some((d) => cols.key(i, d) === null)) return true;
+        if (!only || gi.some((d) => !cols.hasKey(i, d))) return true;
         return only.has(gi.map((d) => cols.key(i, d)).join('\u0000'));
       };
       const agg = rollup(
-        filterAt(t, (cols, i, segment) => segment || (cols.key(i, pd) !== null && wanted(cols, i))),
+        filterAt(t, (cols, i, segment) => segment || (cols.hasKey(i, pd) && wanted(cols, i))),
         [...grain, 'period'],
       ).table;
       const pm = measureIndex(agg, 'participants');
