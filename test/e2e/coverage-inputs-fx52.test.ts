@@ -100,3 +100,85 @@ describe('a Kanwil file with an empty province column; total rows refused at the
     expect(r.stderr).toContain(`${f}:4:16: error: the total row "Jumlah" gives participants 856,000`);
   });
 });
+
+describe('a --previous or glob month whose segments are not the month reported\'s: compared like for like, said', () => {
+  // June whole: Gorontalo 259,971 of 422,934; Maluku 155,094 of 485,724.
+  const JUNE = 'period,province,potential_workers,participants\n2026-06,Gorontalo,422934,259971\n2026-06,Maluku,485724,155094\n';
+  // May by segment: Gorontalo 155,000 + 77,000 + 20,000 (no PMI row) = 252,000; Maluku 93,000 + 46,000 + 12,000 + 3,000 = 154,000.
+  const MAY = 'period,province,segment,participants\n2026-05,Gorontalo,PU,155000\n2026-05,Gorontalo,BPU,77000\n2026-05,Gorontalo,JAKON,20000\n2026-05,Maluku,PU,93000\n2026-05,Maluku,BPU,46000\n2026-05,Maluku,JAKON,12000\n2026-05,Maluku,PMI,3000\n';
+  const row = (out: string, name: string): Record<string, string> => csvRows(out).find((x) => x['province'] === name || (name === 'Total' && x['level'] === 'total'))!;
+
+  it('May without Gorontalo\'s PMI row against a whole June: Gorontalo has no change, the Total is Maluku\'s (main: +7,971 and +9,065, unsaid)', async () => {
+    const june = w('june.csv', JUNE);
+    const may = w('may-seg.csv', MAY);
+    const r = await run(['coverage', june, '--previous', may, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(row(r.stdout, 'Gorontalo')['change']).toBe('');
+    expect(row(r.stdout, 'Gorontalo')['pace']).toBe('');
+    // Maluku 155,094 − 154,000 = 1,094; the Total over Maluku only.
+    expect(row(r.stdout, 'Maluku')['change']).toBe('1094');
+    expect(row(r.stdout, 'Total')['change']).toBe('1094');
+    expect(r.stderr).toContain("warning: no change from 2026-05 nor pace for Gorontalo (2026-05 without PMI): that month gives them by segment rows lacking a segment and the other month gives them whole, so their change would count different segments; they are left out of their subtotals' and the Total's change too (like for like); give that month's rows of every segment (0 where none)");
+    // Said under --quiet too, in both languages and in meta.notes.
+    const q = await run(['coverage', june, '--previous', may, '-f', 'csv', '--quiet', '--lang', 'id']);
+    expect(q.stderr).toContain('tidak ada perubahan dari 2026-05 maupun laju untuk Gorontalo (2026-05 tanpa PMI)');
+    const j = await run(['coverage', june, '--previous', may, '-f', 'json']);
+    expect(JSON.stringify(JSON.parse(j.stdout).meta.notes)).toContain('"code":"segments-short"');
+  });
+
+  it('a PU-only May against a whole June: no change at all, said (main: +167,065, every segment against PU)', async () => {
+    const june = w('june2.csv', JUNE);
+    const may = w('may-pu.csv', 'period,province,segment,participants\n2026-05,Gorontalo,PU,155000\n2026-05,Maluku,PU,93000\n');
+    for (const by of ['province', 'kanwil']) {
+      const r = await run(['coverage', june, '--previous', may, '--by', by, '-f', 'csv']);
+      expect(r.code, r.stderr).toBe(0);
+      // Main: 259,971 + 155,094 − 248,000 = 167,065.
+      expect(row(r.stdout, 'Total')['change']).toBe('');
+      expect(r.stderr).toContain("warning: no change from 2026-05 is shown: 2026-05 gives the participants by segment without BPU, JAKON, PMI and 2026-06 gives them whole (no segment column, or every segment's column), so a change would count different segments; give 2026-05's rows of every segment (0 where none), or its participants whole");
+      expect(r.stderr).not.toContain('has no potential_workers figures');
+    }
+  });
+
+  it('a June without PMI rows against a whole May, by --previous and by glob: no change (main: −2,236, a fall that never happened)', async () => {
+    // June: Gorontalo 155,983 + 77,991 + 20,798 = 254,772; Maluku 93,056 + 46,528 + 12,408 = 151,992. May whole 255,000 and 154,000.
+    const juneSeg = 'period,province,segment,participants\n2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Gorontalo,JAKON,20798\n2026-06,Maluku,PU,93056\n2026-06,Maluku,BPU,46528\n2026-06,Maluku,JAKON,12408\n';
+    const mayWhole = 'period,province,participants\n2026-05,Gorontalo,255000\n2026-05,Maluku,154000\n';
+    const june = w('june-seg.csv', juneSeg);
+    const may = w('may-whole.csv', mayWhole);
+    const g = tmp();
+    writeIn(g, '2026-05.csv', mayWhole);
+    writeIn(g, '2026-06.csv', juneSeg);
+    for (const args of [[june, '--previous', may], [`${g}/*.csv`]]) {
+      for (const by of ['province', 'segment']) {
+        const r = await run(['coverage', ...args, '--by', by, '-f', 'csv']);
+        expect(r.code, r.stderr).toBe(0);
+        expect(csvRows(r.stdout).find((x) => x['level'] === 'total')!['change']).toBe('');
+        expect(r.stderr).toContain('warning: no change from 2026-05 is shown: 2026-06 gives the participants by segment without PMI and 2026-05 gives them whole');
+        // No word that the change compares the months without the segment split (there is none).
+        expect(r.stderr).not.toContain('without the segment split');
+      }
+    }
+    rmSync(g, { recursive: true, force: true });
+  });
+
+  it('Papua Tengah without its JAKON and PMI rows (0 in the bundled baseline) against a whole May: compared, nothing said', async () => {
+    // June: Gorontalo 140,000 + 75,000 + 50,000 + 70 = 265,070; Papua Tengah 50,000 + 39,000 = 89,000. May whole 264,070 and 88,000.
+    const june = w('pt-june.csv', 'period,province,segment,participants\n2026-06,Gorontalo,PU,140000\n2026-06,Gorontalo,BPU,75000\n2026-06,Gorontalo,JAKON,50000\n2026-06,Gorontalo,PMI,70\n2026-06,Papua Tengah,PU,50000\n2026-06,Papua Tengah,BPU,39000\n');
+    const may = w('pt-may.csv', 'period,province,participants\n2026-05,Gorontalo,264070\n2026-05,Papua Tengah,88000\n');
+    const r = await run(['coverage', june, '--previous', may, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(row(r.stdout, 'Papua Tengah')['change']).toBe('1000');
+    expect(row(r.stdout, 'Total')['change']).toBe('2000');
+    expect(r.stderr).not.toContain('no change from');
+  });
+
+  it('two months by segment rows, PMI in June only: segment by segment as before (like for like)', async () => {
+    const june = w('seg-june.csv', 'period,province,segment,participants\n2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Gorontalo,JAKON,20798\n2026-06,Gorontalo,PMI,5199\n');
+    const may = w('seg-may.csv', 'period,province,segment,participants\n2026-05,Gorontalo,PU,155000\n2026-05,Gorontalo,BPU,77000\n2026-05,Gorontalo,JAKON,20000\n');
+    const r = await run(['coverage', june, '--previous', may, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // 983 + 991 + 798 = 2,772 over the three segments both months give.
+    expect(row(r.stdout, 'Total')['change']).toBe('2772');
+    expect(r.stderr).not.toContain('no change from');
+  });
+});

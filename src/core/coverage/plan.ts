@@ -36,6 +36,7 @@ import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partial
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { zeroTargets } from './zero-targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
+import { earlierWithout, segmentsShort, withoutAreas } from './segment-sets.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
 export interface CoverageSpec {
@@ -84,6 +85,11 @@ export interface CoverageInputs {
   /** Denominators for an extract (--workforce, or the bundled baseline). */
   readonly denominators?: Table;
   readonly targets?: Targets;
+  /**
+   * Has an area (a province's code, a Kanwil's name) no participants of a segment (the bundled baseline's
+   * Papua Tengah JAKON and PMI)? A month's missing row of it is that 0, not a segment left out (fx52).
+   */
+  readonly zeroSegment?: (dim: string, area: string, segment: string) => boolean;
 }
 
 export interface CoverageRow {
@@ -1372,6 +1378,21 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       notes.push({ code: 'like-for-like', previousPeriod: previousPeriod ?? '', both: common, missing, added, ...parts });
     }
   }
+  // An area one month gives whole and the other by some segments only (a PU recap; a file without its
+  // PMI rows): left out of the change and the pace, said (segment-sets.ts; fx52).
+  const areaDims = previousTable ? fine.filter((d) => d !== 'segment' && dimIndex(cur, d) >= 0 && dimIndex(previousTable!, d) >= 0) : [];
+  const short = previousTable ? segmentsShort(cur, previousTable, areaDims, inputs.zeroSegment) : undefined;
+  if (short) {
+    lfl = true;
+    curLfl = withoutAreas(curLfl, short.dims, short.drop);
+    prevLfl = withoutAreas(prevLfl!, short.dims, short.drop);
+    // No change at all: no word of how the change compares the months (which would contradict it).
+    if (short.every) {
+      likeForLike = undefined;
+      for (let i = notes.length - 1; i >= 0; i--) if (notes[i]!.code === 'grain-changed' || notes[i]!.code === 'like-for-like') notes.splice(i, 1);
+    }
+    notes.push({ code: 'segments-short', previousPeriod: previousPeriod ?? '', period: period ?? '', areas: short.areas.slice(0, 8), more: Math.max(0, short.areas.length - 8), every: short.every });
+  }
   const lflDen = !lfl ? undefined : fromInput ? curLfl : denNow && restrictTo(denNow.table, curLfl);
   // The previous month's denominators: its own (a regional file), else the denominators table's of that
   // month (each area's nearest), so that an extract has a change in coverage too.
@@ -1392,7 +1413,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // rv28 R11: a previous month that gives its denominator under another name (employed where the month
   // reported has potential_workers): no coverage to compare, and coverage_change_pp stays empty. Said.
-  if (prevLfl && previousTable && spec.denominator && fromInput && !hasValues(prevLfl, spec.denominator)) {
+  if (prevLfl && previousTable && spec.denominator && fromInput && !short?.every && !hasValues(prevLfl, spec.denominator)) {
     const has = DENOMINATORS.filter((m) => m !== spec.denominator && hasValues(prevLfl!, m));
     // The files of that month only (rv29 S8): not every --previous file, nor the input's of other months.
     const srcs = new Set<number>();
@@ -1768,7 +1789,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // row's every month, as a province late as a whole is out of the Total's: the trend's months, the
   // charts and the sparkline are over the parts reported now, as the change and the pace are (rv26 F8).
   const lateParts = period && fine.length > grain.length ? new Set(gone().keys.filter((k) => here().has(groupOfPart(k, grain)))) : undefined;
-  const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t));
+  const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t)).map((t) => (short ? earlierWithout(t, short, period) : t));
   const history = period ? historyOf(storyTables, grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
     // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
@@ -1780,7 +1801,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     for (let m = addMonths(history.months[0]!, 1); m < period; m = addMonths(m, 1)) if (!history.months.includes(m)) gaps.push(m);
     if (gaps.length) notes.push({ code: 'months-missing', months: gaps, from: history.months[0]!, to: period });
     const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
-    const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
+    const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous].map((t) => (t && short ? earlierWithout(t, short, period) : t)), grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
     const withTargets = storyTargets(stars ? stars.all() : [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
     const told = tellStory(Array.from(rowList), history, {

@@ -1,0 +1,104 @@
+// A change between two months that give an area's participants in different segment sets. Pure.
+//
+// One month gives an area whole (a file without a segment column, or a wide row of all four segment
+// columns); the other gives it by segment rows, some segments only (a PU recap, a file without its PMI
+// rows). The change would be every segment now against some segments then (Sulama: +1,313,952 against a
+// PU-only May, for +24,000; +89,298 against a May without PMI), and nothing tells them apart. Such an area
+// is left out of the change and the pace, at every level (its row, its subtotal, the Total), and said with
+// the segments the month lacks: compared like for like, never mixed. Two months that both give segment
+// rows are compared segment by segment (like-for-like.ts), and a month with every segment equals its whole.
+//
+// Example: June Gorontalo 259,971 (no segment column); May Gorontalo PU 155,983 + BPU 77,991 + JAKON
+// 20,798 (no PMI row) → Gorontalo has no change; the Total's change is over the other provinces.
+
+import { SEGMENTS } from '../domain.js';
+import { columnsFor, dimIndex, filterAt, labelOf, type Table } from '../table.js';
+
+const SEP = '\u0000';
+const NONE = '\u0001';
+
+/** Areas left out of the change: their keys at the area dimensions, their names, and what the split month lacks. */
+export interface SegmentsShort {
+  readonly dims: readonly string[];
+  readonly drop: ReadonlySet<string>;
+  /** Every area of the month reported is left out: no change is shown at all. */
+  readonly every: boolean;
+  /** Per area: its name ('' where the months have no area column: every participant), which month gives it by segment, and the segments that month lacks. */
+  readonly areas: readonly { readonly label: string; readonly split: 'previous' | 'current'; readonly missing: readonly string[] }[];
+}
+
+interface Given {
+  whole: boolean;
+  readonly segments: Set<string>;
+}
+
+/** Per area (its keys at `dims`), whether a row gives it whole and the segments its segment rows give. */
+function givenBy(t: Table, dims: readonly string[]): Map<string, Given> | undefined {
+  const di = dims.map((d) => dimIndex(t, d));
+  if (di.some((i) => i < 0)) return undefined;
+  const sd = dimIndex(t, 'segment');
+  const cols = columnsFor(t);
+  const out = new Map<string, Given>();
+  for (let i = 0; i < cols.size; i++) {
+    // A wide row's segment rows are of a row that gives the area whole (all four columns, or refused).
+    if (cols.parent(i) !== undefined) continue;
+    const k = di.map((d) => cols.key(i, d) ?? NONE).join(SEP);
+    let g = out.get(k);
+    if (!g) out.set(k, (g = { whole: false, segments: new Set() }));
+    const s = sd >= 0 ? cols.key(i, sd) : null;
+    if (s === null) g.whole = true;
+    else g.segments.add(s);
+  }
+  return out;
+}
+
+/**
+ * The areas (keys at `dims`, the area dimensions both months have) that one month gives whole and the
+ * other by segment rows lacking a segment. Undefined: none.
+ */
+export function segmentsShort(current: Table, previous: Table, dims: readonly string[], zero?: (dim: string, area: string, segment: string) => boolean): SegmentsShort | undefined {
+  const now = givenBy(current, dims);
+  const then = givenBy(previous, dims);
+  if (!now || !then) return undefined;
+  const drop = new Set<string>();
+  const areas: { label: string; split: 'previous' | 'current'; missing: string[] }[] = [];
+  // A segment the area has no participants of (the bundled baseline's 0): its missing row is that 0.
+  const areaAt = dims.map((d, j) => (d === 'province' || d === 'kanwil' ? j : -1)).filter((j) => j >= 0);
+  const onlyWhole = (g: Given): boolean => g.whole && g.segments.size === 0;
+  for (const [k, a] of now) {
+    const b = then.get(k);
+    if (!b) continue;
+    const keys0 = k.split(SEP);
+    const none = (s: string): boolean => zero !== undefined && areaAt.some((j) => keys0[j] !== NONE && zero(dims[j]!, keys0[j]!, s));
+    const lacking = (g: Given): string[] => (g.whole ? [] : SEGMENTS.filter((s) => !g.segments.has(s) && !none(s)));
+    const split = onlyWhole(a) && lacking(b).length ? 'previous' : onlyWhole(b) && lacking(a).length ? 'current' : undefined;
+    if (!split) continue;
+    drop.add(k);
+    const keys = k.split(SEP);
+    const label = dims
+      .map((d, j) => (keys[j] === NONE ? '' : labelOf(current.dims[dimIndex(current, d)]!, keys[j]!)))
+      .filter((x) => x !== '')
+      .join(' / ');
+    areas.push({ label, split, missing: lacking(split === 'previous' ? b : a) });
+  }
+  return drop.size ? { dims, drop, every: drop.size === now.size, areas } : undefined;
+}
+
+/** A table without the rows of some areas (keys at `dims`); a wide row's segment rows go with it. */
+export function withoutAreas(t: Table, dims: readonly string[], drop: ReadonlySet<string>): Table {
+  const di = dims.map((d) => dimIndex(t, d));
+  if (di.some((i) => i < 0)) return t;
+  return filterAt(t, (cols, i) => !drop.has(di.map((d) => cols.key(i, d) ?? NONE).join(SEP)));
+}
+
+/** A table without the rows of some areas in the months before `period` (a pace over them would mix segment sets). */
+export function earlierWithout(t: Table, short: SegmentsShort, period: string | undefined): Table {
+  const di = short.dims.map((d) => dimIndex(t, d));
+  const pd = dimIndex(t, 'period');
+  if (di.some((i) => i < 0)) return t;
+  return filterAt(t, (cols, i) => {
+    const p = pd >= 0 ? cols.key(i, pd) : null;
+    if (period !== undefined && p !== null && p >= period) return true;
+    return !short.drop.has(di.map((d) => cols.key(i, d) ?? NONE).join(SEP));
+  });
+}
