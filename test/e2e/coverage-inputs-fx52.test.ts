@@ -182,3 +182,47 @@ describe('a --previous or glob month whose segments are not the month reported\'
     expect(r.stderr).not.toContain('no change from');
   });
 });
+
+describe('a Kanwil month in a glob of province files: the same change and pp as --previous with that file', () => {
+  // Sulama's eight provinces in June: 592,497 + 594,730 + 1,075,304 + 334,701 + 259,971 + 71,210 +
+  // 155,094 + 181,372 = 3,264,879; its May by Kanwil 3,250,000: +14,879 over the bundled employed of the
+  // eight, 11,710,085 (data/baseline.csv): 14,879 / 11,710,085 = 0.127061 pp.
+  const JUNE = 'period,province,participants\n2026-06,Sulawesi Utara,592497\n2026-06,Sulawesi Tengah,594730\n2026-06,Sulawesi Selatan,1075304\n2026-06,Sulawesi Tenggara,334701\n2026-06,Gorontalo,259971\n2026-06,Sulawesi Barat,71210\n2026-06,Maluku,155094\n2026-06,Maluku Utara,181372\n';
+  const MAY = 'period,kanwil,participants\n2026-05,Sulama,3250000\n';
+  const pp = (14_879 / 11_710_085) * 100;
+  const total = (out: string): Record<string, string> => csvRows(out).find((x) => x['level'] === 'total')!;
+
+  it.each(['kanwil', 'province'])('--by %s: the glob gives +14,879 and 0.127061 pp, as --previous does (main: pp empty by kanwil, no change at all by province)', async (by) => {
+    const g = tmp();
+    const may = writeIn(g, '2026-05.csv', MAY);
+    const june = writeIn(g, '2026-06.csv', JUNE);
+    const viaPrevious = await run(['coverage', june, '--previous', may, '--by', by, '-f', 'csv']);
+    const viaGlob = await run(['coverage', `${g}/*.csv`, '--by', by, '-f', 'csv']);
+    for (const r of [viaPrevious, viaGlob]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(total(r.stdout)['change']).toBe('14879');
+      expect(Number(total(r.stdout)['coverage_change_pp'])).toBeCloseTo(pp, 6);
+      expect(r.stderr).toContain('coverage_change_pp is the change in participants over them');
+      expect(r.stderr).not.toContain('no change from');
+    }
+    rmSync(g, { recursive: true, force: true });
+  });
+
+  it('by segment (May by Kanwil × segment, June by province × segment): the Total\'s pp in the glob too', async () => {
+    // June's segments: PU 1,958,927, BPU 979,463, JAKON 261,191, PMI 65,298 (3,264,879); May's 1,950,000,
+    // 975,000, 260,000, 65,000 (3,250,000).
+    const rows: [string, number, number, number, number][] = [['Sulawesi Utara', 355498, 177749, 47400, 11850], ['Sulawesi Tengah', 356838, 178419, 47578, 11895], ['Sulawesi Selatan', 645182, 322591, 86024, 21507], ['Sulawesi Tenggara', 200821, 100410, 26776, 6694], ['Gorontalo', 155983, 77991, 20798, 5199], ['Sulawesi Barat', 42726, 21363, 5697, 1424], ['Maluku', 93056, 46528, 12408, 3102], ['Maluku Utara', 108823, 54412, 14510, 3627]];
+    let june = 'period,province,segment,participants\n';
+    for (const [p, ...v] of rows) ['PU', 'BPU', 'JAKON', 'PMI'].forEach((s, i) => (june += `2026-06,${p},${s},${v[i]}\n`));
+    const g = tmp();
+    writeIn(g, '2026-05.csv', 'period,kanwil,segment,participants\n2026-05,Sulama,PU,1950000\n2026-05,Sulama,BPU,975000\n2026-05,Sulama,JAKON,260000\n2026-05,Sulama,PMI,65000\n');
+    writeIn(g, '2026-06.csv', june);
+    const r = await run(['coverage', `${g}/*.csv`, '--by', 'segment', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const seg = (s: string): string => csvRows(r.stdout).find((x) => x['segment'] === s)!['change']!;
+    expect([seg('PU'), seg('BPU'), seg('JAKON'), seg('PMI')]).toEqual(['8927', '4463', '1191', '298']);
+    expect(total(r.stdout)['change']).toBe('14879');
+    expect(Number(total(r.stdout)['coverage_change_pp'])).toBeCloseTo(pp, 6);
+    rmSync(g, { recursive: true, force: true });
+  });
+});

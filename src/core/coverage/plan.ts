@@ -1348,7 +1348,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let likeForLike: CoverageResult['likeForLike'];
   let curLfl = cur;
   let prevLfl = previousTable;
-  if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0)) {
+  // (A grain dimension the previous month has no key in is none of its: a glob's month of Kanwil rows
+  // among province files, whose province column is the other months'. Compared as --previous with that
+  // file compares it, the Total's change over the whole Kanwil; fx52.)
+  if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0 && (pDim < 0 || keysOf(previousTable!, g).length > 0))) {
     let prev = partsOf(previousTable, grain, fine);
     let now = hereParts();
     let common = 0;
@@ -1400,11 +1403,17 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (prevLfl && spec.denominator && !fromInput && inputs.denominators && !hasValues(prevLfl, spec.denominator)) {
     // A previous month with no area column (the tool's own report by segment, whose meta.scope is the
     // input's) is of the input's areas: their figures, never every area's (rv31 V12).
-    const then = denominatorsAt(restrictTo(inputs.denominators, areaDimOf(prevLfl.dims.map((d) => d.name)) || !areaDimOf(curLfl.dims.map((d) => d.name)) ? prevLfl : curLfl), previousPeriod);
+    // Its areas are the dimensions its rows give keys in: a glob's month of Kanwil rows among province
+    // files has a province column of blanks (the other months'), which is no area of it. Restricted by
+    // it, no denominator matched and coverage_change_pp was empty where --previous with the same file
+    // gave it (Sulama +0.127061 pp; fx52).
+    const keyed = prevLfl.dims.map((d) => d.name).filter((n) => n !== 'period' && keysOf(prevLfl!, n).length > 0);
+    const byPrev = areaDimOf(keyed) !== undefined || !areaDimOf(curLfl.dims.map((d) => d.name));
+    const then = denominatorsAt(byPrev ? restrictTo(inputs.denominators, prevLfl, keyed) : restrictTo(inputs.denominators, curLfl), previousPeriod);
     prevDen = then.table;
-    // A glob's earlier month by a wider area (a Kanwil's row, its province cells blank) has no coverage
-    // to compare: no word that it is over the same figures (rv32 W11).
-    const placed = !AREA_DIMS.some((d) => dimIndex(prevLfl!, d) >= 0 && dimIndex(inputs.denominators!, d) >= 0 && keysOf(prevLfl!, d).length === 0);
+    // A glob's earlier month without an area (its area cells blank) has no coverage to compare: no word
+    // that it is over the same figures (rv32 W11).
+    const placed = areaDimOf(keyed.filter((n) => dimIndex(inputs.denominators!, n) >= 0)) !== undefined || !AREA_DIMS.some((d) => dimIndex(prevLfl!, d) >= 0 && dimIndex(inputs.denominators!, d) >= 0 && keysOf(prevLfl!, d).length === 0);
     if (denNow && previousPeriod && period && placed && sameFigures(denNow, then)) {
       const months = new Set(then.chosen.values());
       notes.push({ code: 'denominator-same', measure: spec.denominator, source: denSource, period, previousPeriod, of: months.size === 1 ? ([...months][0] ?? null) : null });
