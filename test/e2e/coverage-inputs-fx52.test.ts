@@ -172,6 +172,17 @@ describe('a --previous or glob month whose segments are not the month reported\'
     expect(r.stderr).not.toContain('no change from');
   });
 
+  it('extracts list every participant: a segment without rows has none, and the change is given', async () => {
+    // June: Gorontalo ids 1, 2 (PU), 3 (BPU); Maluku 4 (PU). May, no segment column: Gorontalo 1, 2; Maluku 4.
+    const june = w('ex-june.csv', 'period,province,segment,participant_id\n2026-06,Gorontalo,PU,1\n2026-06,Gorontalo,PU,2\n2026-06,Gorontalo,BPU,3\n2026-06,Maluku,PU,4\n');
+    const may = w('ex-may.csv', 'period,province,participant_id\n2026-05,Gorontalo,1\n2026-05,Gorontalo,2\n2026-05,Maluku,4\n');
+    const r = await run(['coverage', june, '--previous', may, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(row(r.stdout, 'Gorontalo')['change']).toBe('1');
+    expect(row(r.stdout, 'Total')['change']).toBe('1');
+    expect(r.stderr).not.toContain('no change from');
+  });
+
   it('two months by segment rows, PMI in June only: segment by segment as before (like for like)', async () => {
     const june = w('seg-june.csv', 'period,province,segment,participants\n2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Gorontalo,JAKON,20798\n2026-06,Gorontalo,PMI,5199\n');
     const may = w('seg-may.csv', 'period,province,segment,participants\n2026-05,Gorontalo,PU,155000\n2026-05,Gorontalo,BPU,77000\n2026-05,Gorontalo,JAKON,20000\n');

@@ -25,7 +25,7 @@ import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Pe
 import type { Note, OverDenominatorRow } from '../facts.js';
 import { DENOMINATORS, SEGMENTS } from '../domain.js';
 import { areaDimOf, scopeAreasDiffer, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
-import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, hasKeys, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
 import { WholeIds } from '../key-index.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
@@ -90,6 +90,8 @@ export interface CoverageInputs {
    * Papua Tengah JAKON and PMI)? A month's missing row of it is that 0, not a segment left out (fx52).
    */
   readonly zeroSegment?: (dim: string, area: string, segment: string) => boolean;
+  /** The months list every participant (extracts): a segment without rows there has none (fx52). */
+  readonly everyParticipant?: boolean;
 }
 
 export interface CoverageRow {
@@ -1351,7 +1353,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // (A grain dimension the previous month has no key in is none of its: a glob's month of Kanwil rows
   // among province files, whose province column is the other months'. Compared as --previous with that
   // file compares it, the Total's change over the whole Kanwil; fx52.)
-  if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0 && (pDim < 0 || keysOf(previousTable!, g).length > 0))) {
+  if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0 && hasKeys(previousTable!, dimIndex(previousTable!, g)))) {
     let prev = partsOf(previousTable, grain, fine);
     let now = hereParts();
     let common = 0;
@@ -1384,7 +1386,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // An area one month gives whole and the other by some segments only (a PU recap; a file without its
   // PMI rows): left out of the change and the pace, said (segment-sets.ts; fx52).
   const areaDims = previousTable ? fine.filter((d) => d !== 'segment' && dimIndex(cur, d) >= 0 && dimIndex(previousTable!, d) >= 0) : [];
-  const short = previousTable ? segmentsShort(cur, previousTable, areaDims, inputs.zeroSegment) : undefined;
+  const short = previousTable && !inputs.everyParticipant ? segmentsShort(cur, previousTable, areaDims, inputs.zeroSegment) : undefined;
   if (short) {
     lfl = true;
     curLfl = withoutAreas(curLfl, short.dims, short.drop);
@@ -1407,7 +1409,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // files has a province column of blanks (the other months'), which is no area of it. Restricted by
     // it, no denominator matched and coverage_change_pp was empty where --previous with the same file
     // gave it (Sulama +0.127061 pp; fx52).
-    const keyed = prevLfl.dims.map((d) => d.name).filter((n) => n !== 'period' && keysOf(prevLfl!, n).length > 0);
+    const keyed = prevLfl.dims.map((d) => d.name).filter((n, d) => n !== 'period' && hasKeys(prevLfl!, d));
     const byPrev = areaDimOf(keyed) !== undefined || !areaDimOf(curLfl.dims.map((d) => d.name));
     const then = denominatorsAt(byPrev ? restrictTo(inputs.denominators, prevLfl, keyed) : restrictTo(inputs.denominators, curLfl), previousPeriod);
     prevDen = then.table;
