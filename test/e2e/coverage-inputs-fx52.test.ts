@@ -183,6 +183,25 @@ describe('a --previous or glob month whose segments are not the month reported\'
     expect(r.stderr).not.toContain('no change from');
   });
 
+  it('a wide June (four segment columns) against a May without PMI rows, by segment: the Total over the segments both give (main: +12,065, PMI counted)', async () => {
+    // June: Gorontalo PU 155,983, BPU 77,991, JAKON 20,798, PMI 5,199; Maluku 93,056, 46,528, 12,408, 3,102.
+    // May: Gorontalo 155,000, 77,000, 20,000; Maluku 93,000, 46,000, 12,000. Changes: PU 983 + 56 = 1,039,
+    // BPU 991 + 528 = 1,519, JAKON 798 + 408 = 1,206; Total 3,764 (Gorontalo 2,772, Maluku 992).
+    const june = w('wide-june.csv', 'period,province,participants_pu,participants_bpu,participants_jakon,participants_pmi\n2026-06,Gorontalo,155983,77991,20798,5199\n2026-06,Maluku,93056,46528,12408,3102\n');
+    const may = w('long-may.csv', 'period,province,segment,participants\n2026-05,Gorontalo,PU,155000\n2026-05,Gorontalo,BPU,77000\n2026-05,Gorontalo,JAKON,20000\n2026-05,Maluku,PU,93000\n2026-05,Maluku,BPU,46000\n2026-05,Maluku,JAKON,12000\n');
+    const r = await run(['coverage', june, '--previous', may, '--by', 'segment', '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const seg = (s: string): string => csvRows(r.stdout).find((x) => x['segment'] === s)!['change']!;
+    expect([seg('PU'), seg('BPU'), seg('JAKON'), seg('PMI')]).toEqual(['1039', '1519', '1206', '']);
+    expect(row(r.stdout, 'Total')['change']).toBe('3764');
+    const ps = await run(['coverage', june, '--previous', may, '--by', 'province,segment', '-f', 'csv']);
+    expect(ps.code, ps.stderr).toBe(0);
+    const sub = (p: string): string => csvRows(ps.stdout).find((x) => x['province'] === p && x['level'] === 'subtotal')!['change']!;
+    // Main: Gorontalo 259,971 − 252,000 = 7,971, Maluku 155,094 − 151,000 = 4,094.
+    expect([sub('Gorontalo'), sub('Maluku')]).toEqual(['2772', '992']);
+    expect(csvRows(ps.stdout).find((x) => x['level'] === 'total')!['change']).toBe('3764');
+  });
+
   it('two months by segment rows, PMI in June only: segment by segment as before (like for like)', async () => {
     const june = w('seg-june.csv', 'period,province,segment,participants\n2026-06,Gorontalo,PU,155983\n2026-06,Gorontalo,BPU,77991\n2026-06,Gorontalo,JAKON,20798\n2026-06,Gorontalo,PMI,5199\n');
     const may = w('seg-may.csv', 'period,province,segment,participants\n2026-05,Gorontalo,PU,155000\n2026-05,Gorontalo,BPU,77000\n2026-05,Gorontalo,JAKON,20000\n');

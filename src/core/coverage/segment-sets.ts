@@ -12,7 +12,7 @@
 // 20,798 (no PMI row) → Gorontalo has no change; the Total's change is over the other provinces.
 
 import { SEGMENTS } from '../domain.js';
-import { columnsFor, dimIndex, filterAt, labelOf, type Table } from '../table.js';
+import { columnsFor, dimIndex, filterAt, labelOf, type Table, type TableRow } from '../table.js';
 
 const SEP = '\u0000';
 const NONE = '\u0001';
@@ -32,17 +32,27 @@ interface Given {
   readonly segments: Set<string>;
 }
 
-/** Per area (its keys at `dims`), whether a row gives it whole and the segments its segment rows give. */
-function givenBy(t: Table, dims: readonly string[]): Map<string, Given> | undefined {
+/**
+ * Per area (its keys at `dims`), whether a row gives it whole and the segments its segment rows give. A
+ * wide row (all four segment columns, or refused) gives its area whole; `bySegment` (a report by
+ * segment, whose rows are its segment rows), its segments.
+ */
+function givenBy(t: Table, dims: readonly string[], bySegment: boolean): Map<string, Given> | undefined {
   const di = dims.map((d) => dimIndex(t, d));
   if (di.some((i) => i < 0)) return undefined;
   const sd = dimIndex(t, 'segment');
   const cols = columnsFor(t);
+  const wide = new Set<number>();
+  if (bySegment && sd >= 0) for (let i = 0; i < cols.size; i++) {
+    const p = cols.parent(i);
+    if (p !== undefined) wide.add(p);
+  }
   const out = new Map<string, Given>();
   for (let i = 0; i < cols.size; i++) {
-    // A wide row's segment rows are of a row that gives the area whole (all four columns, or refused).
-    if (cols.parent(i) !== undefined) continue;
-    const k = di.map((d) => cols.key(i, d) ?? NONE).join(SEP);
+    const p = cols.parent(i);
+    if (p !== undefined && !bySegment) continue;
+    if (p === undefined && wide.has(i)) continue;
+    const k = di.map((d) => cols.key(p ?? i, d) ?? NONE).join(SEP);
     let g = out.get(k);
     if (!g) out.set(k, (g = { whole: false, segments: new Set() }));
     const s = sd >= 0 ? cols.key(i, sd) : null;
@@ -56,9 +66,9 @@ function givenBy(t: Table, dims: readonly string[]): Map<string, Given> | undefi
  * The areas (keys at `dims`, the area dimensions both months have) that one month gives whole and the
  * other by segment rows lacking a segment. Undefined: none.
  */
-export function segmentsShort(current: Table, previous: Table, dims: readonly string[], zero?: (dim: string, area: string, segment: string) => boolean): SegmentsShort | undefined {
-  const now = givenBy(current, dims);
-  const then = givenBy(previous, dims);
+export function segmentsShort(current: Table, previous: Table, dims: readonly string[], bySegment: boolean, zero?: (dim: string, area: string, segment: string) => boolean): SegmentsShort | undefined {
+  const now = givenBy(current, dims, bySegment);
+  const then = givenBy(previous, dims, bySegment);
   if (!now || !then) return undefined;
   const drop = new Set<string>();
   const areas: { label: string; split: 'previous' | 'current'; missing: string[] }[] = [];
@@ -101,4 +111,32 @@ export function earlierWithout(t: Table, short: SegmentsShort, period: string | 
     if (period !== undefined && p !== null && p >= period) return true;
     return !short.drop.has(di.map((d) => cols.key(i, d) ?? NONE).join(SEP));
   });
+}
+
+/**
+ * A table's wide rows as their segment rows (the table itself when it has none): in a report by segment
+ * compared like for like, a wide row's segments are parts, and some may be left out (PMI, not reported
+ * the month before); a subtotal or the Total added up from the wide row would count them still (fx52:
+ * +89,298 for the +24,000 of the segments both months give). For participants only: the segment rows
+ * carry no denominator.
+ */
+export function segmentRowsOf(t: Table): Table {
+  const cols = columnsFor(t);
+  if (cols.parents === undefined) return t;
+  const wide = new Set<number>();
+  for (let i = 0; i < cols.size; i++) {
+    const p = cols.parent(i);
+    if (p !== undefined) wide.add(p);
+  }
+  if (!wide.size) return t;
+  const rows: TableRow[] = [];
+  t.rows.forEach((r, i) => {
+    if (wide.has(i)) return;
+    if (r.parent === undefined) rows.push(r);
+    else {
+      const { parent: _parent, ...own } = r;
+      rows.push(own);
+    }
+  });
+  return { dims: t.dims, measures: t.measures, sources: t.sources, rows };
 }
