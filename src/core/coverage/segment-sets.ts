@@ -3,16 +3,20 @@
 // One month gives an area whole (a file without a segment column, or a wide row of all four segment
 // columns); the other gives it by segment rows, some segments only (a PU recap, a file without its PMI
 // rows). The change would be every segment now against some segments then (Sulama: +1,313,952 against a
-// PU-only May, for +24,000; +89,298 against a May without PMI), and nothing tells them apart. Such an area
+// PU-only May; +89,298 against a May without PMI, for +24,000), and nothing tells them apart. Such an area
 // is left out of the change and the pace, at every level (its row, its subtotal, the Total), and said with
 // the segments the month lacks: compared like for like, never mixed. Two months that both give segment
 // rows are compared segment by segment (like-for-like.ts), and a month with every segment equals its whole.
+// In a report by segment a wide row is its segment rows (its parts), and the levels above the segment
+// rows are added up from the segment rows kept (segmentRowsOf), never from the wide row. A segment the
+// bundled baseline has no participants of in an area (Papua Tengah's JAKON and PMI) is that 0, and an
+// extract lists every participant: neither is a segment left out (the caller says so).
 //
 // Example: June Gorontalo 259,971 (no segment column); May Gorontalo PU 155,983 + BPU 77,991 + JAKON
 // 20,798 (no PMI row) → Gorontalo has no change; the Total's change is over the other provinces.
 
 import { SEGMENTS } from '../domain.js';
-import { columnsFor, dimIndex, filterAt, labelOf, type Table, type TableRow } from '../table.js';
+import { columnsFor, dimIndex, everyRowKeyed, filterAt, labelOf, type Table, type TableRow } from '../table.js';
 
 const SEP = '\u0000';
 const NONE = '\u0001';
@@ -67,6 +71,13 @@ function givenBy(t: Table, dims: readonly string[], bySegment: boolean): Map<str
  * other by segment rows lacking a segment. Undefined: none.
  */
 export function segmentsShort(current: Table, previous: Table, dims: readonly string[], bySegment: boolean, zero?: (dim: string, area: string, segment: string) => boolean): SegmentsShort | undefined {
+  // Neither month can give an area whole (every row has a segment, none is wide), or neither gives one
+  // by segment: nothing to compare, no key made (a month may have a million rows).
+  const explicit = (t: Table): boolean => {
+    const sd = dimIndex(t, 'segment');
+    return sd >= 0 && everyRowKeyed(t, sd) && (bySegment || columnsFor(t).parents === undefined);
+  };
+  if ((explicit(current) && explicit(previous)) || (dimIndex(current, 'segment') < 0 && dimIndex(previous, 'segment') < 0)) return undefined;
   const now = givenBy(current, dims, bySegment);
   const then = givenBy(previous, dims, bySegment);
   if (!now || !then) return undefined;
