@@ -83,6 +83,18 @@ describe('a Kanwil file with an empty province column; total rows refused at the
     expect(t['denominator']).toBe('13301061');
   });
 
+  it('the same file without the province column: the --by refusal\'s hint gives the --by that reads it (main: the columns only)', async () => {
+    const g = w('kw-nocol.csv', 'period,kanwil,potential_workers,participants\n2026-06,Sulama,7301061,3264879\n');
+    const r = await run(['coverage', g, '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('hint: columns it has: period, kanwil, participants, potential_workers; its areas are by kanwil: --by kanwil');
+    const id = await run(['coverage', g, '-f', 'csv', '--lang', 'id']);
+    expect(id.stderr).toContain('wilayahnya per kanwil: --by kanwil');
+    // Followed: Sulama 3,264,879 / 7,301,061.
+    const ok = await run(['coverage', g, '--by', 'kanwil', '-f', 'csv']);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('one Kanwil row with its province blank among province rows of another Kanwil: refused at that cell', async () => {
     const f = w('kw-mix.csv', 'period,kanwil,province,potential_workers,participants\n2026-06,Sulama,Gorontalo,422934,259971\n2026-06,DKI Jakarta,,6000000,4000000\n');
     const r = await run(['coverage', f, '-f', 'csv']);
