@@ -308,8 +308,8 @@ export function noteText(n: Note, lang: Lang): string {
         return `${shown.join(', ')}${n.more ? (l === 'id' ? ` dan ${n.more} lainnya` : ` and ${n.more} more`) : ''}`;
       };
       return L(
-        `no change from ${n.previousPeriod} nor pace for ${items('en')}: that month gives them by segment rows lacking a segment and the other month gives them whole, so their change would count different segments; they are left out of their subtotals' and the Total's change too (like for like); give that month's rows of every segment (0 where none)`,
-        `tidak ada perubahan dari ${n.previousPeriod} maupun laju untuk ${items('id')}: bulan itu memuatnya per segmen tanpa sebagian segmen dan bulan lainnya memuatnya utuh, sehingga perubahannya akan menghitung segmen yang berbeda; wilayah itu juga tidak dihitung dalam perubahan subtotal dan Total (sebanding); berikan baris setiap segmen untuk bulan itu (0 bila tidak ada)`,
+        `no change from ${n.previousPeriod} for ${items('en')}: that month gives them by segment rows lacking a segment and the other month gives them whole, so their change would count different segments; they are left out of their subtotals' and the Total's change too, and that month out of their pace (like for like); give that month's rows of every segment (0 where none)`,
+        `tidak ada perubahan dari ${n.previousPeriod} untuk ${items('id')}: bulan itu memuatnya per segmen tanpa sebagian segmen dan bulan lainnya memuatnya utuh, sehingga perubahannya akan menghitung segmen yang berbeda; wilayah itu juga tidak dihitung dalam perubahan subtotal dan Total, dan bulan itu tidak dihitung dalam lajunya (sebanding); berikan baris setiap segmen untuk bulan itu (0 bila tidak ada)`,
       );
     }
     case 'like-for-like': {

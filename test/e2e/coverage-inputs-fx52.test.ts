@@ -130,10 +130,10 @@ describe('a --previous or glob month whose segments are not the month reported\'
     // Maluku 155,094 − 154,000 = 1,094; the Total over Maluku only.
     expect(row(r.stdout, 'Maluku')['change']).toBe('1094');
     expect(row(r.stdout, 'Total')['change']).toBe('1094');
-    expect(r.stderr).toContain("warning: no change from 2026-05 nor pace for Gorontalo (2026-05 without PMI): that month gives them by segment rows lacking a segment and the other month gives them whole, so their change would count different segments; they are left out of their subtotals' and the Total's change too (like for like); give that month's rows of every segment (0 where none)");
+    expect(r.stderr).toContain("warning: no change from 2026-05 for Gorontalo (2026-05 without PMI): that month gives them by segment rows lacking a segment and the other month gives them whole, so their change would count different segments; they are left out of their subtotals' and the Total's change too, and that month out of their pace (like for like); give that month's rows of every segment (0 where none)");
     // Said under --quiet too, in both languages and in meta.notes.
     const q = await run(['coverage', june, '--previous', may, '-f', 'csv', '--quiet', '--lang', 'id']);
-    expect(q.stderr).toContain('tidak ada perubahan dari 2026-05 maupun laju untuk Gorontalo (2026-05 tanpa PMI)');
+    expect(q.stderr).toContain('tidak ada perubahan dari 2026-05 untuk Gorontalo (2026-05 tanpa PMI)');
     const j = await run(['coverage', june, '--previous', may, '-f', 'json']);
     expect(JSON.stringify(JSON.parse(j.stdout).meta.notes)).toContain('"code":"segments-short"');
   });
@@ -182,6 +182,22 @@ describe('a --previous or glob month whose segments are not the month reported\'
     expect(row(r.stdout, 'Papua Tengah')['change']).toBe('1000');
     expect(row(r.stdout, 'Total')['change']).toBe('2000');
     expect(r.stderr).not.toContain('no change from');
+  });
+
+  it('a glob of April (every segment), May (Gorontalo without PMI) and a whole June: Gorontalo\'s pace over April and June only', async () => {
+    const g = tmp();
+    writeIn(g, '2026-04.csv', 'period,province,segment,participants\n2026-04,Gorontalo,PU,150000\n2026-04,Gorontalo,BPU,75000\n2026-04,Gorontalo,JAKON,20000\n2026-04,Gorontalo,PMI,5000\n2026-04,Maluku,PU,90000\n2026-04,Maluku,BPU,45000\n2026-04,Maluku,JAKON,12000\n2026-04,Maluku,PMI,3000\n');
+    writeIn(g, '2026-05.csv', MAY);
+    writeIn(g, '2026-06.csv', JUNE);
+    const r = await run(['coverage', `${g}/*.csv`, '-f', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    // Gorontalo: (259,971 − 250,000) / 2 months = 4,985.5; Maluku: (155,094 − 150,000) / 2 = 2,547; Total
+    // (415,065 − 400,000) / 2 = 7,532.5. Main: Gorontalo's change +7,971 and its pace over May's three segments.
+    expect(row(r.stdout, 'Gorontalo')['change']).toBe('');
+    expect(row(r.stdout, 'Gorontalo')['pace']).toBe(String(Math.round(4985.5)));
+    expect(row(r.stdout, 'Maluku')['change']).toBe('1094');
+    expect(row(r.stdout, 'Total')['pace']).toBe(String(Math.round(7532.5)));
+    rmSync(g, { recursive: true, force: true });
   });
 
   it('extracts list every participant: a segment without rows has none, and the change is given', async () => {

@@ -36,7 +36,7 @@ import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partial
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { zeroTargets } from './zero-targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
-import { earlierWithout, segmentRowsOf, segmentsShort, withoutAreas } from './segment-sets.js';
+import { earlierWithout, segmentRowsOf, segmentsShort, shortByMonth, withoutAreas } from './segment-sets.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
 export interface CoverageSpec {
@@ -1803,7 +1803,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // row's every month, as a province late as a whole is out of the Total's: the trend's months, the
   // charts and the sparkline are over the parts reported now, as the change and the pace are (rv26 F8).
   const lateParts = period && fine.length > grain.length ? new Set(gone().keys.filter((k) => here().has(groupOfPart(k, grain)))) : undefined;
-  const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t)).map((t) => (short ? earlierWithout(t, short, period) : t));
+  // An area an earlier month gives in other segment sets than the month reported's (segment-sets.ts):
+  // out of the pace and the trend in that month, as out of the change in the previous one (fx52).
+  const shortThen = period && !inputs.everyParticipant ? shortByMonth([current, inputs.previous], cur, period, areaDims, grain.includes('segment'), inputs.zeroSegment) : undefined;
+  const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t)).map((t) => (shortThen ? earlierWithout(t, shortThen) : t));
   const history = period ? historyOf(storyTables, grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
     // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
@@ -1815,7 +1818,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     for (let m = addMonths(history.months[0]!, 1); m < period; m = addMonths(m, 1)) if (!history.months.includes(m)) gaps.push(m);
     if (gaps.length) notes.push({ code: 'months-missing', months: gaps, from: history.months[0]!, to: period });
     const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
-    const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous].map((t) => (t && short ? earlierWithout(t, short, period) : t)), grain, fine, paceMonths, here()) } : undefined;
+    const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous].map((t) => (t && shortThen ? earlierWithout(t, shortThen) : t)), grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
     const withTargets = storyTargets(stars ? stars.all() : [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
     const told = tellStory(Array.from(rowList), history, {

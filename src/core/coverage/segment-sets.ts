@@ -16,7 +16,7 @@
 // 20,798 (no PMI row) → Gorontalo has no change; the Total's change is over the other provinces.
 
 import { SEGMENTS } from '../domain.js';
-import { columnsFor, dimIndex, everyRowKeyed, filterAt, labelOf, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, dimIndex, everyRowKeyed, filterAt, keysOf, labelOf, type Table, type TableRow } from '../table.js';
 
 const SEP = '\u0000';
 const NONE = '\u0001';
@@ -112,15 +112,36 @@ export function withoutAreas(t: Table, dims: readonly string[], drop: ReadonlySe
   return filterAt(t, (cols, i) => !drop.has(di.map((d) => cols.key(i, d) ?? NONE).join(SEP)));
 }
 
-/** A table without the rows of some areas in the months before `period` (a pace over them would mix segment sets). */
-export function earlierWithout(t: Table, short: SegmentsShort, period: string | undefined): Table {
-  const di = short.dims.map((d) => dimIndex(t, d));
+/**
+ * Per earlier month of the tables, the areas it gives in other segment sets than the month reported
+ * (segmentsShort against that month): their rows of that month are out of the pace and the trend, as the
+ * previous month's are out of the change. Undefined: none.
+ */
+export function shortByMonth(tables: readonly (Table | undefined)[], current: Table, period: string, dims: readonly string[], bySegment: boolean, zero?: (dim: string, area: string, segment: string) => boolean): Map<string, SegmentsShort> | undefined {
+  let out: Map<string, SegmentsShort> | undefined;
+  for (const t of tables) {
+    if (!t || dimIndex(t, 'period') < 0) continue;
+    for (const m of keysOf(t, 'period')) {
+      if (m >= period || out?.has(m)) continue;
+      const short = segmentsShort(current, atPeriod(t, m), dims, bySegment, zero);
+      if (short) (out ??= new Map()).set(m, short);
+    }
+  }
+  return out;
+}
+
+/** A table without the rows of the months and areas of `byMonth` (shortByMonth). */
+export function earlierWithout(t: Table, byMonth: ReadonlyMap<string, SegmentsShort>): Table {
   const pd = dimIndex(t, 'period');
-  if (di.some((i) => i < 0)) return t;
+  if (pd < 0) return t;
+  const at = new Map<string, number[]>();
+  for (const [m, s] of byMonth) at.set(m, s.dims.map((d) => dimIndex(t, d)));
+  if ([...at.values()].some((di) => di.some((i) => i < 0))) return t;
   return filterAt(t, (cols, i) => {
-    const p = pd >= 0 ? cols.key(i, pd) : null;
-    if (period !== undefined && p !== null && p >= period) return true;
-    return !short.drop.has(di.map((d) => cols.key(i, d) ?? NONE).join(SEP));
+    const m = cols.key(i, pd);
+    const short = m === null ? undefined : byMonth.get(m);
+    if (!short) return true;
+    return !short.drop.has(at.get(m!)!.map((d) => cols.key(i, d) ?? NONE).join(SEP));
   });
 }
 
