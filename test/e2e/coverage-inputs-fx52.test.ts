@@ -192,7 +192,7 @@ describe('a --previous or glob month whose segments are not the month reported\'
     const r = await run(['coverage', `${g}/*.csv`, '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     // Gorontalo: (259,971 − 250,000) / 2 months = 4,985.5; Maluku: (155,094 − 150,000) / 2 = 2,547; Total
-    // (415,065 − 400,000) / 2 = 7,532.5. Main: Gorontalo's change +7,971 and its pace over May's three segments.
+    // (415,065 − 400,000) / 2 = 7,532.5 (as on main). Main: Gorontalo's change +7,971, May's three segments against June's four.
     expect(row(r.stdout, 'Gorontalo')['change']).toBe('');
     expect(row(r.stdout, 'Gorontalo')['pace']).toBe(String(Math.round(4985.5)));
     expect(row(r.stdout, 'Maluku')['change']).toBe('1094');
