@@ -299,8 +299,8 @@ export function noteText(n: Note, lang: Lang): string {
       const no = (l: Lang): string => missing.join(l === 'id' ? ', ' : ', ');
       if (n.every) {
         return L(
-          `no change from ${n.previousPeriod} is shown: ${monthOf(first.split)} gives the participants by segment without ${no('en')} and ${otherOf(first.split)} gives them whole (no segment column, or every segment's column), so a change would count different segments; give ${monthOf(first.split)}'s rows of every segment (0 where none), or its participants whole`,
-          `tidak ada perubahan dari ${n.previousPeriod} yang ditampilkan: ${monthOf(first.split)} memuat peserta per segmen tanpa ${no('id')} dan ${otherOf(first.split)} memuatnya utuh (tanpa kolom segmen, atau dengan kolom setiap segmen), sehingga perubahan akan menghitung segmen yang berbeda; berikan baris setiap segmen untuk ${monthOf(first.split)} (0 bila tidak ada), atau pesertanya secara utuh`,
+          `no change from ${n.previousPeriod} is shown: ${monthOf(first.split)} gives the participants by segment without ${no('en')} and ${otherOf(first.split)} gives them whole (no segment column), so a change would count different segments; give ${monthOf(first.split)}'s rows of every segment (0 where none), or its participants whole`,
+          `tidak ada perubahan dari ${n.previousPeriod} yang ditampilkan: ${monthOf(first.split)} memuat peserta per segmen tanpa ${no('id')} dan ${otherOf(first.split)} memuatnya utuh (tanpa kolom segmen), sehingga perubahan akan menghitung segmen yang berbeda; berikan baris setiap segmen untuk ${monthOf(first.split)} (0 bila tidak ada), atau pesertanya secara utuh`,
         );
       }
       const items = (l: Lang): string => {

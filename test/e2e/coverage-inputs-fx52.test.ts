@@ -146,7 +146,7 @@ describe('a --previous or glob month whose segments are not the month reported\'
       expect(r.code, r.stderr).toBe(0);
       // Main: 259,971 + 155,094 − 248,000 = 167,065.
       expect(row(r.stdout, 'Total')['change']).toBe('');
-      expect(r.stderr).toContain("warning: no change from 2026-05 is shown: 2026-05 gives the participants by segment without BPU, JAKON, PMI and 2026-06 gives them whole (no segment column, or every segment's column), so a change would count different segments; give 2026-05's rows of every segment (0 where none), or its participants whole");
+      expect(r.stderr).toContain("warning: no change from 2026-05 is shown: 2026-05 gives the participants by segment without BPU, JAKON, PMI and 2026-06 gives them whole (no segment column), so a change would count different segments; give 2026-05's rows of every segment (0 where none), or its participants whole");
       expect(r.stderr).not.toContain('has no potential_workers figures');
     }
   });
@@ -211,7 +211,9 @@ describe('a --previous or glob month whose segments are not the month reported\'
     expect(r.stderr).not.toContain('no change from');
   });
 
-  it('a wide June (four segment columns) against a May without PMI rows, by segment: the Total over the segments both give (main: +12,065, PMI counted)', async () => {
+  // (Main before fx54 gave +12,065 here, PMI counted in the Total; fx54 made a wide row's columns its
+  // parts. A guard that the segment-set check leaves a wide month to that rule, at every --by.)
+  it('a wide June (four segment columns) against a May without PMI rows: compared segment by segment at every --by, not left out', async () => {
     // June: Gorontalo PU 155,983, BPU 77,991, JAKON 20,798, PMI 5,199; Maluku 93,056, 46,528, 12,408, 3,102.
     // May: Gorontalo 155,000, 77,000, 20,000; Maluku 93,000, 46,000, 12,000. Changes: PU 983 + 56 = 1,039,
     // BPU 991 + 528 = 1,519, JAKON 798 + 408 = 1,206; Total 3,764 (Gorontalo 2,772, Maluku 992).
@@ -228,6 +230,10 @@ describe('a --previous or glob month whose segments are not the month reported\'
     // Main: Gorontalo 259,971 − 252,000 = 7,971, Maluku 155,094 − 151,000 = 4,094.
     expect([sub('Gorontalo'), sub('Maluku')]).toEqual(['2772', '992']);
     expect(csvRows(ps.stdout).find((x) => x['level'] === 'total')!['change']).toBe('3764');
+    const p = await run(['coverage', june, '--previous', may, '-f', 'csv']);
+    expect(p.code, p.stderr).toBe(0);
+    expect([row(p.stdout, 'Gorontalo')['change'], row(p.stdout, 'Maluku')['change'], row(p.stdout, 'Total')['change']]).toEqual(['2772', '992', '3764']);
+    expect(p.stderr).not.toContain('no change from');
   });
 
   it('two months by segment rows, PMI in June only: segment by segment as before (like for like)', async () => {

@@ -36,7 +36,7 @@ import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partial
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { zeroTargets } from './zero-targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
-import { earlierWithout, segmentRowsOf, segmentsShort, shortByMonth, withoutAreas } from './segment-sets.js';
+import { earlierWithout, segmentsShort, shortByMonth, withoutAreas } from './segment-sets.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
 export interface CoverageSpec {
@@ -1386,7 +1386,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // An area one month gives whole and the other by some segments only (a PU recap; a file without its
   // PMI rows): left out of the change and the pace, said (segment-sets.ts; fx52).
   const areaDims = previousTable ? fine.filter((d) => d !== 'segment' && dimIndex(cur, d) >= 0 && dimIndex(previousTable!, d) >= 0) : [];
-  const short = previousTable && !inputs.everyParticipant ? segmentsShort(cur, previousTable, areaDims, grain.includes('segment'), inputs.zeroSegment) : undefined;
+  const short = previousTable && !inputs.everyParticipant ? segmentsShort(cur, previousTable, areaDims, inputs.zeroSegment) : undefined;
   if (short) {
     lfl = true;
     curLfl = withoutAreas(curLfl, short.dims, short.drop);
@@ -1556,14 +1556,11 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const ownStars = withTargets && part === starAgg && g.length === starGrain.length;
     const underGroup = withTargets && !ownStars ? starsByGroup(stars!, gi) : undefined;
     // The previous month, like for like where the groups differ.
-    // A level above the segment rows of a report by segment compared like for like: added up from the
-    // segment rows kept, never from a wide row that counts a segment left out (segment-sets.ts).
-    const bySegments = lfl && grain.includes('segment') && !g.includes('segment');
-    const prevP = prevLfl ? measureAt(bySegments ? segmentRowsOf(prevLfl) : prevLfl, g, 'participants', roll) : undefined;
+    const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
     const prevD = prevLfl && spec.denominator ? measureAt(prevDen ?? prevLfl, g, spec.denominator, roll) : undefined;
     if (prevD && prevDen && level !== 'detail') withoutLacking(prevD.values, prevLfl!, prevDen, grain, g, spec.denominator!, roll);
     const ptsAt = points ? (['participants', spec.denominator!] as const).flatMap((m) => [measureAt(points.now, g, m, roll).values, measureAt(points.then, g, m, roll).values]) : undefined;
-    const lflP = lfl ? measureAt(bySegments ? segmentRowsOf(curLfl) : curLfl, g, 'participants', roll) : undefined;
+    const lflP = lfl ? measureAt(curLfl, g, 'participants', roll) : undefined;
     const lflD = lfl && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
     if (lflD && lflDen && lflDen !== curLfl && level !== 'detail') withoutLacking(lflD.values, curLfl, lflDen, grain, g, spec.denominator!, roll);
     // Figures looked up by the group's key are found once per group, into arrays by group number (a
@@ -1805,7 +1802,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   const lateParts = period && fine.length > grain.length ? new Set(gone().keys.filter((k) => here().has(groupOfPart(k, grain)))) : undefined;
   // An area an earlier month gives in other segment sets than the month reported's (segment-sets.ts):
   // out of the pace and the trend in that month, as out of the change in the previous one (fx52).
-  const shortThen = period && !inputs.everyParticipant ? shortByMonth([current, inputs.previous], cur, period, areaDims, grain.includes('segment'), inputs.zeroSegment) : undefined;
+  const shortThen = period && !inputs.everyParticipant ? shortByMonth([current, inputs.previous], cur, period, areaDims, inputs.zeroSegment) : undefined;
   const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t)).map((t) => (shortThen ? earlierWithout(t, shortThen) : t));
   const history = period ? historyOf(storyTables, grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {

@@ -1,22 +1,21 @@
 // A change between two months that give an area's participants in different segment sets. Pure.
 //
-// One month gives an area whole (a file without a segment column, or a wide row of all four segment
-// columns); the other gives it by segment rows, some segments only (a PU recap, a file without its PMI
-// rows). The change would be every segment now against some segments then (Sulama: +1,313,952 against a
-// PU-only May; +89,298 against a May without PMI, for +24,000), and nothing tells them apart. Such an area
-// is left out of the change and the pace, at every level (its row, its subtotal, the Total), and said with
-// the segments the month lacks: compared like for like, never mixed. Two months that both give segment
-// rows are compared segment by segment (like-for-like.ts), and a month with every segment equals its whole.
-// In a report by segment a wide row is its segment rows (its parts), and the levels above the segment
-// rows are added up from the segment rows kept (segmentRowsOf), never from the wide row. A segment the
-// bundled baseline has no participants of in an area (Papua Tengah's JAKON and PMI) is that 0, and an
-// extract lists every participant: neither is a segment left out (the caller says so).
+// One month gives an area whole (a file without a segment column); the other gives it by segment rows,
+// some segments only (a PU recap, a file without its PMI rows). The change would be every segment now
+// against some segments then (Sulama: +1,313,952 against a PU-only May; +89,298 against a May without PMI,
+// for +24,000), and nothing tells them apart. Such an area is left out of the change, at every level (its
+// row, its subtotal, the Total), and a month that differs so is out of its pace; said with the segments
+// the month lacks: compared like for like, never mixed. Two months that both give segments (segment rows,
+// or a wide row's segment columns, its parts since fx54) are compared segment by segment
+// (like-for-like.ts), and a month with every segment equals its whole. A segment the bundled baseline has
+// no participants of in an area (Papua Tengah's JAKON and PMI) is that 0, and an extract lists every
+// participant: neither is a segment left out (the caller says so).
 //
 // Example: June Gorontalo 259,971 (no segment column); May Gorontalo PU 155,983 + BPU 77,991 + JAKON
 // 20,798 (no PMI row) → Gorontalo has no change; the Total's change is over the other provinces.
 
 import { SEGMENTS } from '../domain.js';
-import { atPeriod, columnsFor, dimIndex, everyRowKeyed, filterAt, keysOf, labelOf, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, dimIndex, everyRowKeyed, filterAt, keysOf, labelOf, type Table } from '../table.js';
 
 const SEP = '\u0000';
 const NONE = '\u0001';
@@ -38,23 +37,22 @@ interface Given {
 
 /**
  * Per area (its keys at `dims`), whether a row gives it whole and the segments its segment rows give. A
- * wide row (all four segment columns, or refused) gives its area whole; `bySegment` (a report by
- * segment, whose rows are its segment rows), its segments.
+ * wide row's segment columns are its parts, as the long layout's rows are (like-for-like.ts, fx54): it
+ * gives its segments.
  */
-function givenBy(t: Table, dims: readonly string[], bySegment: boolean): Map<string, Given> | undefined {
+function givenBy(t: Table, dims: readonly string[]): Map<string, Given> | undefined {
   const di = dims.map((d) => dimIndex(t, d));
   if (di.some((i) => i < 0)) return undefined;
   const sd = dimIndex(t, 'segment');
   const cols = columnsFor(t);
   const wide = new Set<number>();
-  if (bySegment && sd >= 0) for (let i = 0; i < cols.size; i++) {
+  if (sd >= 0 && cols.parents !== undefined) for (let i = 0; i < cols.size; i++) {
     const p = cols.parent(i);
     if (p !== undefined) wide.add(p);
   }
   const out = new Map<string, Given>();
   for (let i = 0; i < cols.size; i++) {
     const p = cols.parent(i);
-    if (p !== undefined && !bySegment) continue;
     if (p === undefined && wide.has(i)) continue;
     const k = di.map((d) => cols.key(p ?? i, d) ?? NONE).join(SEP);
     let g = out.get(k);
@@ -70,16 +68,25 @@ function givenBy(t: Table, dims: readonly string[], bySegment: boolean): Map<str
  * The areas (keys at `dims`, the area dimensions both months have) that one month gives whole and the
  * other by segment rows lacking a segment. Undefined: none.
  */
-export function segmentsShort(current: Table, previous: Table, dims: readonly string[], bySegment: boolean, zero?: (dim: string, area: string, segment: string) => boolean): SegmentsShort | undefined {
+export function segmentsShort(current: Table, previous: Table, dims: readonly string[], zero?: (dim: string, area: string, segment: string) => boolean): SegmentsShort | undefined {
   // Neither month can give an area whole (every row has a segment, none is wide), or neither gives one
   // by segment: nothing to compare, no key made (a month may have a million rows).
   const explicit = (t: Table): boolean => {
     const sd = dimIndex(t, 'segment');
-    return sd >= 0 && everyRowKeyed(t, sd) && (bySegment || columnsFor(t).parents === undefined);
+    if (sd < 0) return false;
+    const cols = columnsFor(t);
+    if (cols.parents === undefined) return everyRowKeyed(t, sd);
+    const wide = new Uint8Array(cols.size);
+    for (let i = 0; i < cols.size; i++) {
+      const p = cols.parent(i);
+      if (p !== undefined) wide[p] = 1;
+    }
+    for (let i = 0; i < cols.size; i++) if (wide[i] === 0 && cols.key(i, sd) === null) return false;
+    return true;
   };
   if ((explicit(current) && explicit(previous)) || (dimIndex(current, 'segment') < 0 && dimIndex(previous, 'segment') < 0)) return undefined;
-  const now = givenBy(current, dims, bySegment);
-  const then = givenBy(previous, dims, bySegment);
+  const now = givenBy(current, dims);
+  const then = givenBy(previous, dims);
   if (!now || !then) return undefined;
   const drop = new Set<string>();
   const areas: { label: string; split: 'previous' | 'current'; missing: string[] }[] = [];
@@ -117,13 +124,13 @@ export function withoutAreas(t: Table, dims: readonly string[], drop: ReadonlySe
  * (segmentsShort against that month): their rows of that month are out of the pace and the trend, as the
  * previous month's are out of the change. Undefined: none.
  */
-export function shortByMonth(tables: readonly (Table | undefined)[], current: Table, period: string, dims: readonly string[], bySegment: boolean, zero?: (dim: string, area: string, segment: string) => boolean): Map<string, SegmentsShort> | undefined {
+export function shortByMonth(tables: readonly (Table | undefined)[], current: Table, period: string, dims: readonly string[], zero?: (dim: string, area: string, segment: string) => boolean): Map<string, SegmentsShort> | undefined {
   let out: Map<string, SegmentsShort> | undefined;
   for (const t of tables) {
     if (!t || dimIndex(t, 'period') < 0) continue;
     for (const m of keysOf(t, 'period')) {
       if (m >= period || out?.has(m)) continue;
-      const short = segmentsShort(current, atPeriod(t, m), dims, bySegment, zero);
+      const short = segmentsShort(current, atPeriod(t, m), dims, zero);
       if (short) (out ??= new Map()).set(m, short);
     }
   }
@@ -143,32 +150,4 @@ export function earlierWithout(t: Table, byMonth: ReadonlyMap<string, SegmentsSh
     if (!short) return true;
     return !short.drop.has(at.get(m!)!.map((d) => cols.key(i, d) ?? NONE).join(SEP));
   });
-}
-
-/**
- * A table's wide rows as their segment rows (the table itself when it has none): in a report by segment
- * compared like for like, a wide row's segments are parts, and some may be left out (PMI, not reported
- * the month before); a subtotal or the Total added up from the wide row would count them still (fx52:
- * +89,298 for the +24,000 of the segments both months give). For participants only: the segment rows
- * carry no denominator.
- */
-export function segmentRowsOf(t: Table): Table {
-  const cols = columnsFor(t);
-  if (cols.parents === undefined) return t;
-  const wide = new Set<number>();
-  for (let i = 0; i < cols.size; i++) {
-    const p = cols.parent(i);
-    if (p !== undefined) wide.add(p);
-  }
-  if (!wide.size) return t;
-  const rows: TableRow[] = [];
-  t.rows.forEach((r, i) => {
-    if (wide.has(i)) return;
-    if (r.parent === undefined) rows.push(r);
-    else {
-      const { parent: _parent, ...own } = r;
-      rows.push(own);
-    }
-  });
-  return { dims: t.dims, measures: t.measures, sources: t.sources, rows };
 }
