@@ -220,14 +220,14 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
   const spec = { grain, period: o.period, denominator, atRiskMargin: o.atRiskMargin ?? 0.05, asOf: o.asOf, expected, areas: areaBook(), paceWindow: o.paceWindow, allowOverCoverage: load.allowOverCoverage, exceptions: overCoverageExceptions() };
   const planned = afterYearHint(
     () => {
-      if (heldTo) planCoverage({ current: read.table, previous, denominators: heldTo.denominators, targets: targets?.targets }, { ...spec, denominator: heldTo.measure });
-      return planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, spec);
+      if (heldTo) planCoverage({ current: read.table, previous, denominators: heldTo.denominators, targets: targets?.targets, zeroSegment: bundledZero, everyParticipant: read.table.rule === 'sum' }, { ...spec, denominator: heldTo.measure });
+      return planCoverage({ current: read.table, previous, denominators, targets: targets?.targets, zeroSegment: bundledZero, everyParticipant: read.table.rule === 'sum' }, spec);
     },
     targets?.targets,
     o,
     read.table,
   );
-  const result = storyOfPartsWithTarget(planned, () => planCoverage({ current: read.table, previous, denominators, targets: targets?.targets }, { ...spec, grain: [...grain, ...partDimsOf(planned)] }), spec.atRiskMargin);
+  const result = storyOfPartsWithTarget(planned, () => planCoverage({ current: read.table, previous, denominators, targets: targets?.targets, zeroSegment: bundledZero, everyParticipant: read.table.rule === 'sum' }, { ...spec, grain: [...grain, ...partDimsOf(planned)] }), spec.atRiskMargin);
   // The bundled figures' own months, of the report's areas: "data/baseline.csv (employed of 2023-08, 2024-08)".
   if (bundled) denominatorSource = `data/baseline.csv (${result.denominatorMonths?.length ? `${denominator} of ${result.denominatorMonths.join(', ')}` : 'no month'})`;
   let plans: TargetPlan[] | undefined;
@@ -265,7 +265,7 @@ async function planCoverageOnce(files: readonly string[], o: CoverageOptions, gr
       // A refusal of the compared plan (a month before its baseline, a revision not yet in force) names its file (rv14).
       let r: CoverageResult;
       try {
-        r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets }, spec);
+        r = planCoverage({ current: read.table, previous, denominators, targets: other!.targets, zeroSegment: bundledZero, everyParticipant: read.table.rule === 'sum' }, spec);
       } catch (e) {
         throw namedPlan(e, file);
       }

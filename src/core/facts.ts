@@ -70,6 +70,8 @@ export type Note =
    */
   /** A group reported at another grain than in the previous month (by province rows now, by regency then): its change is compared at the grain both have (rv26 F7). */
   | { readonly code: 'grain-changed'; readonly previousPeriod: string; readonly period: string; readonly areas: readonly string[]; readonly dims: readonly string[] }
+  /** Areas one month gives whole and the other by segment rows lacking a segment: left out of the change and the pace (segment-sets.ts, fx52). */
+  | { readonly code: 'segments-short'; readonly previousPeriod: string; readonly period: string; readonly areas: readonly { readonly label: string; readonly split: 'previous' | 'current'; readonly missing: readonly string[] }[]; readonly more: number; readonly every: boolean }
   | { readonly code: 'like-for-like'; readonly previousPeriod: string; readonly both: number; readonly missing: readonly string[]; readonly added: readonly string[]; readonly parts?: readonly string[] }
   /** The month reported is not on the month-by-month targets' path: no milestone. */
   | { readonly code: 'milestone-missing'; readonly period: string }

@@ -858,7 +858,9 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
     if (totals.length) {
       const checked = checkTotals(totals, load.fold, ff, problems, (line, column) => {
         const named = placeOf(line, column);
-        return named !== undefined ? { file: named } : { file: o.name, line };
+        // The cell of the figure that disagrees (its column too: the row alone left the user to find
+        // which of its figures it was, fx52).
+        return named !== undefined ? { file: named } : { file: o.name, line, ...(column !== undefined ? { column } : {}) };
       });
       notes.push({
         code: 'total-rows',

@@ -91,6 +91,7 @@ export class RegencyRegistry {
   private readonly byKemendagri = new Map<string, Regency>();
   private readonly byBps = new Map<string, Regency>();
   private readonly byProvince = new Map<string, Regency[]>();
+  private readonly byType = new Map<RegencyType, ReadonlySet<string>>();
 
   /** `provinceNames`: Kemendagri province code → name, for messages. */
   constructor(
@@ -114,6 +115,13 @@ export class RegencyRegistry {
 
   code(r: Regency, system: CodeSystem): string {
     return system === 'bps' ? r.bps : r.kemendagri;
+  }
+
+  /** The Kemendagri codes of every kabupaten, or of every kota (a "Jumlah Kabupaten" row's rows). */
+  ofType(type: RegencyType): ReadonlySet<string> {
+    let set = this.byType.get(type);
+    if (!set) this.byType.set(type, (set = new Set(this.regencies.filter((r) => r.type === type).map((r) => r.kemendagri))));
+    return set;
   }
 
   /** The kabupaten/kota of a province (Kemendagri code), in code order. */

@@ -12,7 +12,8 @@
 // - a subtotal: any other label that starts with total, jumlah, subtotal or sub total ("Total Kanwil
 //   Sulawesi Maluku", "Jumlah Kab. Gorontalo"). Which rows it totals is in its words, not in its keys:
 //   words that name a regional office or a province are checked against its provinces' rows (TypedRows
-//   areaNamed, rv28 R10); others are left out without a check (the note says so).
+//   areaNamed, rv28 R10), "Jumlah Kabupaten" / "Jumlah Kota" against the rows of that type (fx52); others
+//   are left out without a check (the note says so).
 // A province, regency or segment never has such a name, and a free-text key (a sector, a branch) that
 // reads "Total" is a total row in every table we have seen; the tool's own outputs mark their total rows
 // in a `level` column instead, which is read first.
@@ -39,7 +40,8 @@ const GRAND = new Set([
 // Kanwil's provinces, "Jumlah Provinsi", "Jumlah 8 Provinsi", "Total Wilayah", "Jumlah Seluruh Provinsi",
 // "Jumlah Kabupaten/Kota". A grand total, checked against every row (as "Jumlah" is): left unchecked,
 // every monthly run of such a file warned. "Jumlah Kabupaten" or "Jumlah Kota" alone totals some rows
-// only (a BPS regency table's subtotals): a subtotal still.
+// only (a BPS regency table's subtotals): a subtotal, checked against the kabupaten or kota rows in a
+// file with a regency column (TypedRows areaNamed, fx52).
 const WHOLE = /^(total|jumlah|grand total)( (seluruh|semua|se))?( \d+)? (provinsi|kanwil|kantor wilayah|wilayah|kabupaten kota|kab kota|kabupaten dan kota)$/;
 
 const SUB = /^(total|jumlah|subtotal|sub total) \S/;

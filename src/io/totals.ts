@@ -141,6 +141,7 @@ export function checkTotals(
   // part of a joined file, is rarer and still passes over the rows). The same rows, in the same order, so
   // the same sums to the last bit.
   const bySets = TOTALS_INDEX.on && totals.length > 1 ? new Map<string, ScopeSums>() : undefined;
+  let everySaid = false;
   for (const t of totals) {
     let checked = false;
     let notCompared: string[] = [];
@@ -177,8 +178,16 @@ export function checkTotals(
       }
       checked = c.checked;
       notCompared = c.notCompared;
+      // A Kanwil's row with its province blank, over no row of its provinces: the empty column is the
+      // problem, said once for a file of such rows only (fx52: "the 0 row(s) it totals", once per figure).
+      if (t.blankProvince && c.rows === 0 && said.length) {
+        const every = file.end === file.start;
+        if (!every || !everySaid) problems.add(inputProblem({ code: 'kanwil-row-no-province', field: t.blankProvince.field, kanwil: t.label, every }, place(t.line, t.blankProvince.column)));
+        everySaid ||= every;
+        said = [];
+      }
       const inPart = part ? { part: part.index + 1, parts: Math.max(parts!, part.index + 1), from: part.from + 1, ...(part.to < Infinity ? { to: part.to } : {}) } : undefined;
-      for (const d of said) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: d.part?.name ?? fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: d.rows, ...(d.group ? { area: within!.area, group: d.group } : {}), ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}), ...(inPart ? { joined: inPart } : {}) }, place(t.line, d.part ? d.part.column : t.columns?.[d.m])));
+      for (const d of said) problems.add(inputProblem({ code: 'total-disagrees', label: t.label, measure: d.part?.name ?? fold.measures[d.m]!.name, total: d.total, sum: d.sum, rows: d.rows, ...(d.group ? { area: within!.area, group: d.group } : {}), ...(t.object ? { object: true } : {}), ...(t.own ? { own: t.own } : {}), ...(inPart ? { joined: inPart } : {}) }, place(t.line, d.part ? d.part.column : (t.columns?.[d.m] ?? t.column))));
     }
     // Unchecked with figures not compared: the total's are blank, or its rows lack them (said as why).
     out.push({ line: t.line, label: t.label, checked, ...(notCompared.length ? { notCompared } : {}) });

@@ -260,6 +260,8 @@ export interface TotalRow {
   checked?: boolean;
   /** The tool's own row (its `level` column): 'total' totals every row, 'subtotal' the rows of its scope. */
   readonly own?: 'total' | 'subtotal';
+  /** A Kanwil's row with its province cell blank (kanwilTotal): the province column's name and that cell's column. */
+  readonly blankProvince?: { readonly field: string; readonly column: number | undefined };
   /** A wide file's segment columns (participants_pu …) on the row: each checked against its rows' segment (rv31 V2); null: blank. */
   readonly parts?: readonly { readonly segment: string; readonly name: string; readonly value: number | null; readonly column: number | undefined }[];
   /**
@@ -1112,7 +1114,7 @@ export class TypedRows implements RowSink {
     if (keys.length !== nd) keys.length = nd;
     for (let d = 0; d < nd; d++) keys[d] = null;
     const resolved = this.resolved;
-    let total: { label: string; kind: 'grand' | 'sub'; col: number } | undefined;
+    let total: { label: string; kind: 'grand' | 'sub'; col: number; blankProvince?: number } | undefined;
     for (let k = 0; k < plan.keys.length; k++) {
       const { col, dim, resolve } = plan.keys[k]!;
       if (this.dropped?.has(col)) {
@@ -1563,7 +1565,7 @@ export class TypedRows implements RowSink {
   }
 
   /** A total row: its numbers are read (and count for the locale), its keys make its scope; not added. */
-  private totalRow(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], total: { label: string; kind: 'grand' | 'sub'; col: number }, province: Resolved | undefined, regency: (Resolved & { province?: string }) | undefined): void {
+  private totalRow(plan: Plan, cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], total: { label: string; kind: 'grand' | 'sub'; col: number; blankProvince?: number }, province: Resolved | undefined, regency: (Resolved & { province?: string }) | undefined): void {
     const scope = new Map<number, string>();
     for (const k of plan.keys) {
       const r = k.resolve(text(cells[k.col]));
@@ -1574,7 +1576,9 @@ export class TypedRows implements RowSink {
     const parts: NonNullable<TotalRow['parts']>[number][] = [];
     const values = this.totalValues(plan, cells, line, places, parts);
     const within = total.kind === 'sub' ? this.areaNamed(plan, total.label) : undefined;
-    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places), ...(within ? { within } : {}), ...(parts.length ? { parts } : {}) });
+    const bp = total.blankProvince;
+    const blankProvince = bp !== undefined ? { blankProvince: { field: this.cols[bp]!.name, column: places[bp]?.column } } : {};
+    this.totals.push({ line, label: total.label, kind: total.kind, scope, values, column: places[total.col]?.column ?? 1, columns: this.measureColumns(plan, places), ...(within ? { within } : {}), ...(parts.length ? { parts } : {}), ...blankProvince });
   }
 
   /**
@@ -1594,6 +1598,11 @@ export class TypedRows implements RowSink {
     const named = /^(provinsi|prov)\s+/.test(words);
     const rest = words.replace(/^(kantor wilayah|kanwil|wilayah|provinsi|prov)\s+/, '').trim();
     if (rest === '') return undefined;
+    // "Jumlah Kabupaten" / "Jumlah Kota" in a regency table (BPS lists the kabupaten, their subtotal, the
+    // kota, theirs): the rows of that type, checked as the grand "Jumlah" is (left unchecked, a mistyped
+    // kabupaten row passed where "Jumlah" alone caught it).
+    const type = /^(kabupaten|kab)$/.test(rest) ? 'kabupaten' : rest === 'kota' ? 'kota' : undefined;
+    if (type) return plan.regencyCode >= 0 || plan.regencyName >= 0 ? { dim: this.shape.dim('regency', 'regency'), keys: regencyRegistry().ofType(type), area: type === 'kota' ? 'Kota' : 'Kabupaten' } : undefined;
     const dim = this.shape.dim('province', 'province');
     const kanwil = this.domains.kanwilNamed(rest);
     if (kanwil !== undefined) {
@@ -1666,12 +1675,12 @@ export class TypedRows implements RowSink {
   }
 
   /** A row's Kanwil cell as a total row's label (kanwilTotal's caller: its province is blank), if it names one. */
-  private kanwilTotal(plan: Plan, cells: readonly (Cell | undefined)[], resolved: readonly (Resolved | null | undefined)[]): { label: string; kind: 'sub'; col: number } | undefined {
+  private kanwilTotal(plan: Plan, cells: readonly (Cell | undefined)[], resolved: readonly (Resolved | null | undefined)[]): { label: string; kind: 'sub'; col: number; blankProvince: number } | undefined {
     const k = plan.keys.findIndex((x) => x.kind === 'kanwil');
     const r = k >= 0 ? resolved[k] : undefined;
     if (!r || !('key' in r)) return undefined;
     const label = text(cells[plan.keys[k]!.col]).trim();
-    return this.areaNamed(plan, label) ? { label, kind: 'sub', col: plan.keys[k]!.col } : undefined;
+    return this.areaNamed(plan, label) ? { label, kind: 'sub', col: plan.keys[k]!.col, blankProvince: plan.provinceName >= 0 ? plan.provinceName : plan.provinceCode } : undefined;
   }
 
   /** Per measure, the column of the row's cell of it (its place), for a total row's refusal. */

@@ -89,6 +89,7 @@ export type InputProblem =
   | { readonly code: 'declared-after-rows'; readonly declared: string; readonly column: string; readonly read: string }
   | { readonly code: 'report-denominator-blank'; readonly field: string }
   | { readonly code: 'report-cut'; readonly rows: number; readonly of: number }
+  | { readonly code: 'kanwil-row-no-province'; readonly field: string; readonly kanwil: string; readonly every: boolean }
   | { readonly code: 'total-disagrees'; readonly label: string; readonly measure: string; readonly total: number; readonly sum: number; readonly rows: number; readonly object?: boolean; readonly own?: 'total' | 'subtotal'; /** A name that may mean a group of provinces ("Jumlah Maluku"): the province's name, and the group's rows and sum, neither of which adds up to the total (fx44). */ readonly area?: string; readonly group?: { readonly names: string; readonly rows: number; readonly sum: number }; /** A file that joins reports one after the other: the total's part (its lines, from the row after the previous total), checked against its rows (fx53). */ readonly joined?: { readonly part: number; readonly parts: number; readonly from: number; readonly to?: number } };
 
 /** The words of one problem, in both languages. */
@@ -458,6 +459,20 @@ export function words(p: InputProblem): Bilingual {
       return say(
         { message: `this report shows ${p.rows} of its ${p.of} rows ("meta"."shown": it was cut by --top), so its rows are not all the rows its totals count`, hint: 'read the input files it was made from instead, or write the report again without --top' },
         { message: `laporan ini hanya memuat ${p.rows} dari ${p.of} barisnya ("meta"."shown": dipotong dengan --top), jadi barisnya bukan semua baris yang dihitung totalnya`, hint: 'bacalah berkas masukan yang menjadi sumbernya, atau tulis ulang laporan tanpa --top' },
+      );
+    case 'kanwil-row-no-province':
+      // A row with a Kanwil and its province cell blank is read as that Kanwil's total row (a pivot table
+      // writes it so, rv31 V13); with no row of its provinces, "the 0 row(s) it totals" said nothing of
+      // the empty column (fx52).
+      if (p.every) {
+        return say(
+          { message: `column ${q(p.field)} is empty on every row: each row gives a regional office (Kanwil) and no province, so it reads as that Kanwil's total row, and no row of the file is of a province`, hint: `for a file of Kanwil rows, delete column ${q(p.field)} and report --by kanwil; otherwise write each row's province` },
+          { message: `kolom ${q(p.field)} kosong di setiap baris: setiap baris memuat kantor wilayah (Kanwil) tanpa provinsi, sehingga dibaca sebagai baris total Kanwil itu, dan tidak ada baris provinsi di berkas`, hint: `untuk berkas berisi baris Kanwil, hapus kolom ${q(p.field)} dan buat laporan dengan --by kanwil; jika bukan, isi provinsi setiap baris` },
+        );
+      }
+      return say(
+        { message: `column ${q(p.field)} is empty on this row of ${p.kanwil}: a row with a Kanwil and no province reads as that Kanwil's total row, and the file has no row of its provinces`, hint: `write the row's province; or, if it is the Kanwil's total, give its provinces' rows too, or delete it` },
+        { message: `kolom ${q(p.field)} kosong pada baris ${p.kanwil} ini: baris dengan Kanwil tanpa provinsi dibaca sebagai baris total Kanwil itu, dan berkas tidak memuat baris provinsinya`, hint: `isi provinsi baris ini; atau, jika baris ini total Kanwil, berikan juga baris provinsi-provinsinya, atau hapus baris ini` },
       );
     case 'total-disagrees': {
       const diff = p.total - p.sum;

@@ -123,11 +123,28 @@ export function requireColumns(named: readonly NamedColumn[], tables: readonly T
       { en: `${where.en} has no column "${clipValue(n.column)}"`, id: `${where.id} tidak memiliki kolom "${clipValue(n.column)}"` },
       have,
       { en: 'columns it has', id: 'kolom yang ada' },
-      where.bundled && n.flag === '--by' ? KEYS_OF_BUNDLED : undefined,
+      where.bundled && n.flag === '--by' ? KEYS_OF_BUNDLED : coarserBy(n, named, known),
       // The closest of the names and their other spellings (bobt → bobot, the file's word for weight).
       have.flatMap((c) => [c, ...aliasesOf(c)]),
     );
   }
+}
+
+/** Areas from the finest: a --by area the data lack may be reported at a coarser one they have. */
+const AREAS = ['regency', 'province', 'kanwil'] as const;
+
+/**
+ * A --by area column the data lack, where they have a coarser one (a file of Kanwil rows, reported by
+ * province by default): the --by that reads them (fx52: the hint listed the columns only).
+ */
+function coarserBy(n: NamedColumn, named: readonly NamedColumn[], known: ReadonlySet<string>): { en: string; id: string } | undefined {
+  const at = (AREAS as readonly string[]).indexOf(n.column);
+  if (n.flag !== '--by' || at < 0) return undefined;
+  const coarser = AREAS.slice(at + 1).find((c) => known.has(c));
+  const others = named.filter((x) => x.flag === '--by' && x.column !== n.column);
+  if (!coarser || others.some((x) => !known.has(x.column))) return undefined;
+  const by = named.filter((x) => x.flag === '--by').map((x) => (x.column === n.column ? coarser : x.given)).join(',');
+  return { en: `its areas are by ${coarser}: --by ${by}`, id: `wilayahnya per ${coarser}: --by ${by}` };
 }
 
 /** --by as named columns. */

@@ -290,6 +290,28 @@ export function noteText(n: Note, lang: Lang): string {
         `${list(n.areas)}: rows by ${grainWords(n.dims, 'en')} in only one of ${n.previousPeriod} and ${n.period}; ${n.areas.length === 1 ? 'its' : 'their'} change from ${n.previousPeriod} compares the two months without the ${grainWords(n.dims, 'en')} split`,
         `${list(n.areas)}: baris per ${grainWords(n.dims, 'id')} hanya pada salah satu dari ${n.previousPeriod} dan ${n.period}; perubahannya dari ${n.previousPeriod} membandingkan kedua bulan tanpa rincian ${grainWords(n.dims, 'id')}`,
       );
+    case 'segments-short': {
+      // fx52: one month gives an area whole, the other by segment rows lacking a segment.
+      const monthOf = (split: 'previous' | 'current'): string => (split === 'previous' ? n.previousPeriod : n.period);
+      const otherOf = (split: 'previous' | 'current'): string => (split === 'previous' ? n.period : n.previousPeriod);
+      const first = n.areas[0]!;
+      const missing = [...new Set(n.areas.flatMap((a) => a.missing))];
+      const no = (l: Lang): string => missing.join(l === 'id' ? ', ' : ', ');
+      if (n.every) {
+        return L(
+          `no change from ${n.previousPeriod} is shown: ${monthOf(first.split)} gives the participants by segment without ${no('en')} and ${otherOf(first.split)} gives them whole (no segment column), so a change would count different segments; give ${monthOf(first.split)}'s rows of every segment (0 where none), or its participants whole`,
+          `tidak ada perubahan dari ${n.previousPeriod} yang ditampilkan: ${monthOf(first.split)} memuat peserta per segmen tanpa ${no('id')} dan ${otherOf(first.split)} memuatnya utuh (tanpa kolom segmen), sehingga perubahan akan menghitung segmen yang berbeda; berikan baris setiap segmen untuk ${monthOf(first.split)} (0 bila tidak ada), atau pesertanya secara utuh`,
+        );
+      }
+      const items = (l: Lang): string => {
+        const shown = n.areas.map((a) => `${a.label} (${monthOf(a.split)} ${l === 'id' ? 'tanpa' : 'without'} ${a.missing.join(', ')})`);
+        return `${shown.join(', ')}${n.more ? (l === 'id' ? ` dan ${n.more} lainnya` : ` and ${n.more} more`) : ''}`;
+      };
+      return L(
+        `no change from ${n.previousPeriod} for ${items('en')}: that month gives them by segment rows lacking a segment and the other month gives them whole, so their change would count different segments; they are left out of their subtotals' and the Total's change too, and that month out of their pace (like for like); give that month's rows of every segment (0 where none)`,
+        `tidak ada perubahan dari ${n.previousPeriod} untuk ${items('id')}: bulan itu memuatnya per segmen tanpa sebagian segmen dan bulan lainnya memuatnya utuh, sehingga perubahannya akan menghitung segmen yang berbeda; wilayah itu juga tidak dihitung dalam perubahan subtotal dan Total, dan bulan itu tidak dihitung dalam lajunya (sebanding); berikan baris setiap segmen untuk bulan itu (0 bila tidak ada)`,
+      );
+    }
     case 'like-for-like': {
       // Counted on the rows as loaded when they are finer than the report's (regencies of a report by
       // province): "parts (province × regency/city)".

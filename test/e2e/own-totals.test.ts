@@ -87,8 +87,8 @@ describe("a report's own total row is checked when it is read back", () => {
     const back = await run(['coverage', report, '--by', 'province,segment']);
     expect(back.code, back.stderr).toBe(3);
     // By hand: Gorontalo 401 + 300 = 701 against its subtotal 700; all 701 + 1500 = 2201 against 2200.
-    expect(back.stderr).toContain(`report.csv:4: error: the report's subtotal row for "Gorontalo" (level "subtotal") gives participants 700, but the 2 row(s) of the file it totals add up to 701 (1 less in the total)`);
-    expect(back.stderr).toContain(`report.csv:8: error: the report's total row (level "total") gives participants 2,200, but the 4 row(s) of the file add up to 2,201 (1 less in the total)`);
+    expect(back.stderr).toContain(`report.csv:4:25: error: the report's subtotal row for "Gorontalo" (level "subtotal") gives participants 700, but the 2 row(s) of the file it totals add up to 701 (1 less in the total)`);
+    expect(back.stderr).toContain(`report.csv:8:15: error: the report's total row (level "total") gives participants 2,200, but the 4 row(s) of the file add up to 2,201 (1 less in the total)`);
     expect(back.stderr).not.toContain('Aceh" (level');
   });
 

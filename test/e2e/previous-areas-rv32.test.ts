@@ -125,14 +125,16 @@ describe("rv32 W11: a glob's earlier month without an area column", () => {
     expect(r.stderr).toContain('over the same employed figures');
   });
 
-  it("a Kanwil's month in a glob of province files: no coverage_change_pp, and no word that it is over the same employed figures (main: the warning)", async () => {
+  // fx52: the glob's Kanwil month now has the coverage --previous with the same file gives it (its
+  // province column is the other months', none of its own): pp shown, and the warning with it.
+  it("a Kanwil's month in a glob of province files: coverage_change_pp as --previous gives it, and the word that it is over the same employed figures", async () => {
     writeIn(gm, '2026-05.csv', 'period,kanwil,participants\n2026-05,Sulama,3250000\n');
     const r = await run(['coverage', join(gm, '*.csv'), '--by', 'kanwil', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const total = csvRows(r.stdout).find((x) => x.level === 'total')!;
-    // 3,264,879 − 3,250,000 = 14,879.
+    // 3,264,879 − 3,250,000 = 14,879, over Sulama's 11,710,085 employed.
     expect(total.change).toBe('14879');
-    expect(total.coverage_change_pp).toBe('');
-    expect(r.stderr).not.toContain('the same employed figures');
+    expect(total.coverage_change_pp).toBe(((14879 / 11710085) * 100).toFixed(6));
+    expect(r.stderr).toContain('the same employed figures');
   });
 });

@@ -177,7 +177,7 @@ describe('rv28 R10: a total row that names a Kanwil or a province', () => {
     const r = await run(['coverage', f, '-f', 'csv', '-q']);
     expect(r.code).toBe(3);
     // Rows: 259,971 + 181,372 = 441,343; the total says 596,437: 155,094 more (Maluku's participants).
-    expect(r.stderr).toContain(`${f}:4: error: the total row "Total Kanwil Sulawesi Maluku" gives participants 596,437, but the 2 row(s) it totals add up to 441,343 (155,094 more in the total)`);
+    expect(r.stderr).toContain(`${f}:4:46: error: the total row "Total Kanwil Sulawesi Maluku" gives participants 596,437, but the 2 row(s) it totals add up to 441,343 (155,094 more in the total)`);
     // 422,934 + 424,131 = 847,065; 1,332,789 - 847,065 = 485,724 (Maluku's potential workers).
     expect(r.stderr).toContain('gives potential_workers 1,332,789, but the 2 row(s) it totals add up to 847,065 (485,724 more in the total)');
     // Its alias, in another case: the same.

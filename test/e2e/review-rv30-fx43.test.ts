@@ -119,7 +119,7 @@ describe('rv30 T4: a total named like a province that begins other provinces\' n
     const n = await run(['coverage', neither, '-f', 'csv']);
     // Maluku 155,094; Maluku and Maluku Utara 155,094 + 181,372 = 336,466: neither is 336,000.
     expect(n.code, n.stderr).toBe(3);
-    expect(n.stderr).toContain(`${neither}:5: error: the total row "Jumlah Maluku" gives participants 336,000, but neither the 1 row(s) of Maluku add up to it (155,094) nor the 2 row(s) of Maluku and Maluku Utara, the group its name may mean (336,466)`);
+    expect(n.stderr).toContain(`${neither}:5:30: error: the total row "Jumlah Maluku" gives participants 336,000, but neither the 1 row(s) of Maluku add up to it (155,094) nor the 2 row(s) of Maluku and Maluku Utara, the group its name may mean (336,466)`);
   });
 
   it('a total that names one province ("Jumlah Provinsi Maluku", "Total Gorontalo") and disagrees is refused', async () => {

@@ -157,7 +157,7 @@ describe('rv31 V2: the segment columns of a wide total row', () => {
     const f = writeIn(dir, 'v2-swapped.csv', `${head}${rows}Total Kanwil Sulawesi Maluku,2026-06,908658,415065,249039,124519,33205,8302\n`);
     const r = await run(['coverage', f, '--by', 'segment', '-f', 'csv']);
     expect(r.code, r.stderr).toBe(3);
-    expect(r.stderr).toContain(`${f}:4: error: the total row "Total Kanwil Sulawesi Maluku" gives participants_pu 249,039, but the 2 row(s) it totals add up to 171,047 (77,992 more in the total)`);
+    expect(r.stderr).toContain(`${f}:4:52: error: the total row "Total Kanwil Sulawesi Maluku" gives participants_pu 249,039, but the 2 row(s) it totals add up to 171,047 (77,992 more in the total)`);
     expect(r.stderr).toContain('gives participants_bpu 124,519, but the 2 row(s) it totals add up to 202,511 (77,992 less in the total)');
   });
 

@@ -17,7 +17,7 @@ describe('"Jumlah Maluku" that matches neither Maluku nor Maluku and Maluku Utar
     for (const cmd of ['coverage', 'validate']) {
       const r = await run([cmd, f, '-f', 'csv']);
       expect(r.code, r.stderr).toBe(3);
-      expect(r.stderr).toContain(`${f}:5: error: the total row "Jumlah Maluku" gives participants 336,466, but neither the 1 row(s) of Maluku add up to it (155,094) nor the 2 row(s) of Maluku and Maluku Utara, the group its name may mean (336,000)`);
+      expect(r.stderr).toContain(`${f}:5:30: error: the total row "Jumlah Maluku" gives participants 336,466, but neither the 1 row(s) of Maluku add up to it (155,094) nor the 2 row(s) of Maluku and Maluku Utara, the group its name may mean (336,000)`);
       expect(r.stderr).toContain('hint: a row is missing, extra or mistyped: correct the rows or the total, or delete the total row');
     }
     const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id']);

@@ -166,7 +166,7 @@ describe('F8: a JSON file\'s own "totals" is checked against its rows; JSON line
     const r = await run(['coverage', bad, '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${bad}:1: error: the "totals" object gives participants 999, but the 1 row(s) of the file add up to 400 (599 more in the total)`);
+    expect(r.stderr).toContain(`${bad}:1:91: error: the "totals" object gives participants 999, but the 1 row(s) of the file add up to 400 (599 more in the total)`);
     const id = await run(['coverage', bad, '-f', 'csv', '--lang', 'id']);
     expect(id.stderr).toContain('objek "totals" memuat participants 999, tetapi 1 baris di berkas berjumlah 400 (total lebih 599)');
     // 1000 + 3000 = 4000 workers, 400 + 1200 = 1600 participants; other members (a key, a percentage, the level) are not figures.

@@ -72,6 +72,6 @@ describe('rv13 F8: a refused row is one problem, never a total row that disagree
     const f = file('total-off.csv', 'province_code,province,period,workforce,participants\n51,Bali,2024-06,10000,5000\n52,Nusa Tenggara Barat,2024-06,10000,3000\nTotal,,2024-06,20000,8100\n');
     const r = await cli(['coverage', f, '-f', 'csv']);
     expect(r.code).toBe(3);
-    expect(errors(r.stderr)).toEqual([expect.stringContaining('total-off.csv:4: error: the total row "Total" gives participants 8,100, but the 2 row(s) it totals add up to 8,000 (100 more in the total)')]);
+    expect(errors(r.stderr)).toEqual([expect.stringContaining('total-off.csv:4:22: error: the total row "Total" gives participants 8,100, but the 2 row(s) it totals add up to 8,000 (100 more in the total)')]);
   });
 });

@@ -41,10 +41,10 @@ describe('total rows', () => {
     const r = await run(['coverage', f, '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${f}:4: error: the total row "Jumlah" gives participants 856,000, but the 2 row(s) it totals add up to 856,129 (129 less in the total)`);
+    expect(r.stderr).toContain(`${f}:4:16: error: the total row "Jumlah" gives participants 856,000, but the 2 row(s) it totals add up to 856,129 (129 less in the total)`);
     expect(r.stderr).toContain('hint: a row is missing, extra or mistyped: correct the rows or the total, or delete the total row');
     const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id']);
-    expect(id.stderr).toContain(`${f}:4: error: baris total "Jumlah" memuat participants 856.000, tetapi 2 baris yang dijumlahkannya berjumlah 856.129 (total kurang 129)`);
+    expect(id.stderr).toContain(`${f}:4:16: error: baris total "Jumlah" memuat participants 856.000, tetapi 2 baris yang dijumlahkannya berjumlah 856.129 (total kurang 129)`);
   });
 
   // rv32 W6: a total whose words name the whole of the file's areas was warned "left out without a check"
@@ -60,7 +60,8 @@ describe('total rows', () => {
     const bad = write('whole-bad.csv', `${DATA}${label},1912521,855129\n`);
     const b = await run(['coverage', bad, '-f', 'csv']);
     expect(b.code).toBe(3);
-    expect(b.stderr).toContain(`${bad}:4: error: the total row "${label}" gives participants 855,129, but the 2 row(s) it totals add up to 856,129 (1,000 less in the total)`);
+    // The participants cell: after "<label>,1912521,".
+    expect(b.stderr).toContain(`${bad}:4:${label.length + 10}: error: the total row "${label}" gives participants 855,129, but the 2 row(s) it totals add up to 856,129 (1,000 less in the total)`);
   });
 
   it('"Jumlah Kabupaten" (some rows of a BPS regency table) stays a subtotal left out without a check', async () => {
@@ -87,7 +88,7 @@ describe('total rows', () => {
     );
     const r = await run(['coverage', f, '--by', 'province', '-f', 'csv']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${f}:6: error: the total row "Jumlah" gives participants 41, but the 1 row(s) it totals add up to 40 (1 more in the total)`);
+    expect(r.stderr).toContain(`${f}:6:27: error: the total row "Jumlah" gives participants 41, but the 1 row(s) it totals add up to 40 (1 more in the total)`);
     expect(r.stderr).not.toContain(`${f}:4:`);
   });
 

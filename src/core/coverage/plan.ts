@@ -25,7 +25,7 @@ import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Pe
 import type { Note, OverDenominatorRow } from '../facts.js';
 import { DENOMINATORS, SEGMENTS } from '../domain.js';
 import { areaDimOf, scopeAreasDiffer, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
-import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, hasKeys, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
 import { WholeIds } from '../key-index.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
@@ -36,6 +36,7 @@ import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partial
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { zeroTargets } from './zero-targets.js';
 import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
+import { earlierWithout, segmentsShort, shortByMonth, withoutAreas } from './segment-sets.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
 export interface CoverageSpec {
@@ -84,6 +85,13 @@ export interface CoverageInputs {
   /** Denominators for an extract (--workforce, or the bundled baseline). */
   readonly denominators?: Table;
   readonly targets?: Targets;
+  /**
+   * Has an area (a province's code, a Kanwil's name) no participants of a segment (the bundled baseline's
+   * Papua Tengah JAKON and PMI)? A month's missing row of it is that 0, not a segment left out (fx52).
+   */
+  readonly zeroSegment?: (dim: string, area: string, segment: string) => boolean;
+  /** The months list every participant (extracts): a segment without rows there has none (fx52). */
+  readonly everyParticipant?: boolean;
 }
 
 export interface CoverageRow {
@@ -1342,7 +1350,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   let likeForLike: CoverageResult['likeForLike'];
   let curLfl = cur;
   let prevLfl = previousTable;
-  if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0)) {
+  // (A grain dimension the previous month has no key in is none of its: a glob's month of Kanwil rows
+  // among province files, whose province column is the other months'. Compared as --previous with that
+  // file compares it, the Total's change over the whole Kanwil; fx52.)
+  if (previousTable && grain.every((g) => dimIndex(previousTable!, g) >= 0 && hasKeys(previousTable!, dimIndex(previousTable!, g)))) {
     let prev = partsOf(previousTable, grain, fine);
     let now = hereParts();
     let common = 0;
@@ -1372,6 +1383,21 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       notes.push({ code: 'like-for-like', previousPeriod: previousPeriod ?? '', both: common, missing, added, ...parts });
     }
   }
+  // An area one month gives whole and the other by some segments only (a PU recap; a file without its
+  // PMI rows): left out of the change and the pace, said (segment-sets.ts; fx52).
+  const areaDims = previousTable ? fine.filter((d) => d !== 'segment' && dimIndex(cur, d) >= 0 && dimIndex(previousTable!, d) >= 0) : [];
+  const short = previousTable && !inputs.everyParticipant ? segmentsShort(cur, previousTable, areaDims, inputs.zeroSegment) : undefined;
+  if (short) {
+    lfl = true;
+    curLfl = withoutAreas(curLfl, short.dims, short.drop);
+    prevLfl = withoutAreas(prevLfl!, short.dims, short.drop);
+    // No change at all: no word of how the change compares the months (which would contradict it).
+    if (short.every) {
+      likeForLike = undefined;
+      for (let i = notes.length - 1; i >= 0; i--) if (notes[i]!.code === 'grain-changed' || notes[i]!.code === 'like-for-like') notes.splice(i, 1);
+    }
+    notes.push({ code: 'segments-short', previousPeriod: previousPeriod ?? '', period: period ?? '', areas: short.areas.slice(0, 8), more: Math.max(0, short.areas.length - 8), every: short.every });
+  }
   const lflDen = !lfl ? undefined : fromInput ? curLfl : denNow && restrictTo(denNow.table, curLfl);
   // The previous month's denominators: its own (a regional file), else the denominators table's of that
   // month (each area's nearest), so that an extract has a change in coverage too.
@@ -1379,11 +1405,17 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   if (prevLfl && spec.denominator && !fromInput && inputs.denominators && !hasValues(prevLfl, spec.denominator)) {
     // A previous month with no area column (the tool's own report by segment, whose meta.scope is the
     // input's) is of the input's areas: their figures, never every area's (rv31 V12).
-    const then = denominatorsAt(restrictTo(inputs.denominators, areaDimOf(prevLfl.dims.map((d) => d.name)) || !areaDimOf(curLfl.dims.map((d) => d.name)) ? prevLfl : curLfl), previousPeriod);
+    // Its areas are the dimensions its rows give keys in: a glob's month of Kanwil rows among province
+    // files has a province column of blanks (the other months'), which is no area of it. Restricted by
+    // it, no denominator matched and coverage_change_pp was empty where --previous with the same file
+    // gave it (Sulama +0.127061 pp; fx52).
+    const keyed = prevLfl.dims.map((d) => d.name).filter((n, d) => n !== 'period' && hasKeys(prevLfl!, d));
+    const byPrev = areaDimOf(keyed) !== undefined || !areaDimOf(curLfl.dims.map((d) => d.name));
+    const then = denominatorsAt(byPrev ? restrictTo(inputs.denominators, prevLfl, keyed) : restrictTo(inputs.denominators, curLfl), previousPeriod);
     prevDen = then.table;
-    // A glob's earlier month by a wider area (a Kanwil's row, its province cells blank) has no coverage
-    // to compare: no word that it is over the same figures (rv32 W11).
-    const placed = !AREA_DIMS.some((d) => dimIndex(prevLfl!, d) >= 0 && dimIndex(inputs.denominators!, d) >= 0 && keysOf(prevLfl!, d).length === 0);
+    // A glob's earlier month without an area (its area cells blank) has no coverage to compare: no word
+    // that it is over the same figures (rv32 W11).
+    const placed = areaDimOf(keyed.filter((n) => dimIndex(inputs.denominators!, n) >= 0)) !== undefined || !AREA_DIMS.some((d) => dimIndex(prevLfl!, d) >= 0 && dimIndex(inputs.denominators!, d) >= 0 && keysOf(prevLfl!, d).length === 0);
     if (denNow && previousPeriod && period && placed && sameFigures(denNow, then)) {
       const months = new Set(then.chosen.values());
       notes.push({ code: 'denominator-same', measure: spec.denominator, source: denSource, period, previousPeriod, of: months.size === 1 ? ([...months][0] ?? null) : null });
@@ -1392,7 +1424,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
 
   // rv28 R11: a previous month that gives its denominator under another name (employed where the month
   // reported has potential_workers): no coverage to compare, and coverage_change_pp stays empty. Said.
-  if (prevLfl && previousTable && spec.denominator && fromInput && !hasValues(prevLfl, spec.denominator)) {
+  if (prevLfl && previousTable && spec.denominator && fromInput && !short?.every && !hasValues(prevLfl, spec.denominator)) {
     const has = DENOMINATORS.filter((m) => m !== spec.denominator && hasValues(prevLfl!, m));
     // The files of that month only (rv29 S8): not every --previous file, nor the input's of other months.
     const srcs = new Set<number>();
@@ -1768,7 +1800,10 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // row's every month, as a province late as a whole is out of the Total's: the trend's months, the
   // charts and the sparkline are over the parts reported now, as the change and the pace are (rv26 F8).
   const lateParts = period && fine.length > grain.length ? new Set(gone().keys.filter((k) => here().has(groupOfPart(k, grain)))) : undefined;
-  const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t));
+  // An area an earlier month gives in other segment sets than the month reported's (segment-sets.ts):
+  // out of the pace and the trend in that month, as out of the change in the previous one (fx52).
+  const shortThen = period && !inputs.everyParticipant ? shortByMonth([current, inputs.previous], cur, period, areaDims, inputs.zeroSegment) : undefined;
+  const storyTables = (inputs.previous ? [current, inputs.previous] : [current]).map((t) => (lateParts?.size ? dropParts(t, grain, fine, lateParts) : t)).map((t) => (shortThen ? earlierWithout(t, shortThen) : t));
   const history = period ? historyOf(storyTables, grain, period, here) : undefined;
   if (period && history && history.months.length >= 2 && history.months[history.months.length - 1] === period) {
     // Data finer than the grain: each row's pace is over its parts reported at both ends of the window
@@ -1780,7 +1815,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     for (let m = addMonths(history.months[0]!, 1); m < period; m = addMonths(m, 1)) if (!history.months.includes(m)) gaps.push(m);
     if (gaps.length) notes.push({ code: 'months-missing', months: gaps, from: history.months[0]!, to: period });
     const paceMonths = history.months.filter((m) => monthsBetween(m, period) <= window);
-    const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous], grain, fine, paceMonths, here()) } : undefined;
+    const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous].map((t) => (t && shortThen ? earlierWithout(t, shortThen) : t)), grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
     const withTargets = storyTargets(stars ? stars.all() : [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
     const told = tellStory(Array.from(rowList), history, {
