@@ -944,7 +944,7 @@ export class TypedRows implements RowSink {
   row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean, refused?: readonly number[]): void {
     if (this.firstLine === undefined) this.firstLine = line;
     this.rowsRead++;
-    if (this.o.columnsUpFront) this.checkColumns();
+    if (this.o.columnsUpFront && !this.checkedRequired) this.checkColumns();
     const plan = this.plan ?? this.compile();
     const quick = this.quick;
     if (quick !== undefined && (refused === undefined || refused.length === 0) && this.groupRows === undefined && this.quickRow(quick, plan, cells, line, places, clean === true)) return;
@@ -1029,7 +1029,8 @@ export class TypedRows implements RowSink {
     }
     if (provinceKey !== undefined) this.placeProvince(keys, provinceKey, plan.kanwil);
     for (let x = 0; x < measures.length; x++) this.filled[measures[x]!] = 1;
-    if (q.segments) this.segmentDenominators(plan, keys, province, regency, line, places);
+    // (Not called for a file without a segment column, once that is known: segmentKey -1.)
+    if (q.segments && this.segmentKey !== -1) this.segmentDenominators(plan, keys, province, regency, line, places);
     if (q.oneParticipant && have[p] === 0) {
       vals[p] = 1;
       have[p] = 1;
