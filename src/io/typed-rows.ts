@@ -1842,9 +1842,13 @@ export class TypedRows implements RowSink {
   }
 
   private remember(dim: number, key: string, label: string): void {
-    if (this.lastKey[dim] === key) return;
+    // (`typeof … === 'string'` first: a comparison that never meets the arrays' undefined is compiled for
+    // strings, not as the engine's generic one, a call a comparison.)
+    const last = this.lastKey[dim];
+    if (typeof last === 'string' && last === key) return;
     const at = dim * RECENT + recentSlot(key);
-    if (this.recent[at] === key) {
+    const recent = this.recent[at];
+    if (typeof recent === 'string' && recent === key) {
       this.lastKey[dim] = key;
       return;
     }
