@@ -105,7 +105,7 @@ export function sepLine(text: string, final: boolean): { delimiter: string; rest
  * Is every field of a record blank (nothing but what trim() removes)? A field that starts with a printable
  * ASCII character is not, and needs no trim(): the first field of almost every row.
  */
-function allBlank(fields: readonly string[]): boolean {
+export function allBlank(fields: readonly string[]): boolean {
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
     const c = f.charCodeAt(0);

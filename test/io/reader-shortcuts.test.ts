@@ -17,6 +17,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { allBlank } from '../../src/io/csv-rows.js';
 import { plainText, textKey } from '../../src/io/key-domains.js';
 import { loadTable } from '../../src/io/load.js';
 import { CONTROL, hasControl } from '../../src/io/row-sink.js';
@@ -159,6 +160,20 @@ describe('JSON keys matched in place (json-rows.ts: the key of the row before, a
       `2:${second} field "province" appears twice in one row (first at line 2, column ${first})`,
       `3:${second} field "province" appears twice in one row (first at line 3, column ${first})`,
     ]);
+  });
+});
+
+describe("a blank record (csv-rows.ts allBlank): the first character's shortcut is trim()", () => {
+  it('says blank exactly when every field trims to nothing', () => {
+    // Every character trim() removes, printable ASCII, controls and others, the empty field.
+    const chars = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u200b', 'a', 'Z', '0', '!', '~', '\u007f', '\u001f', 'é', '\u{1F600}'];
+    const field = fc.array(fc.constantFrom(...chars), { maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 6 }), (fields) => {
+        expect(allBlank(fields)).toBe(fields.every((f) => f.trim() === ''));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
