@@ -400,6 +400,13 @@ export class TypedRows implements RowSink {
   private regencyDim: number | undefined;
   private kanwilDim: number | undefined;
   private segmentDim: number | undefined;
+  /**
+   * o.fold and o.columnsUpFront, read for every row: fields of the class, one shape, where the options
+   * objects of the load's many readers (data files, targets, inputs) have many and made every row's read
+   * of them the engine's generic property lookup.
+   */
+  private readonly fold: FileFold | undefined;
+  private readonly columnsUpFront: boolean;
 
   constructor(
     private readonly shape: TableShape,
@@ -408,6 +415,8 @@ export class TypedRows implements RowSink {
     private readonly o: TypedRowsOptions,
   ) {
     this.policy = new LocalePolicy(o.forcedLocale);
+    this.fold = o.fold;
+    this.columnsUpFront = o.columnsUpFront;
     const nm = shape.measures.length;
     this.vals = new Float64Array(nm);
     this.have = new Uint8Array(nm);
@@ -944,7 +953,7 @@ export class TypedRows implements RowSink {
   row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean, refused?: readonly number[]): void {
     if (this.firstLine === undefined) this.firstLine = line;
     this.rowsRead++;
-    if (this.o.columnsUpFront && !this.checkedRequired) this.checkColumns();
+    if (this.columnsUpFront && !this.checkedRequired) this.checkColumns();
     const plan = this.plan ?? this.compile();
     const quick = this.quick;
     if (quick !== undefined && (refused === undefined || refused.length === 0) && this.groupRows === undefined && this.quickRow(quick, plan, cells, line, places, clean === true)) return;
@@ -1035,7 +1044,7 @@ export class TypedRows implements RowSink {
       vals[p] = 1;
       have[p] = 1;
     }
-    const fold = this.o.fold!;
+    const fold = this.fold!;
     const repeats = fold.repeatedRows;
     const g = fold.add(keys, vals, have, delta, line, true, undefined);
     if (g < 0) this.overflow(-1 - g, line);
@@ -1049,7 +1058,7 @@ export class TypedRows implements RowSink {
 
   private quickOf(plan: Plan): QuickPlan | undefined {
     const w = this.o.wants;
-    if (!QUICK_ROWS.on || !this.o.fold || this.o.tap || this.status || plan.level >= 0 || plan.unnamed.length || plan.wholeRows || plan.participantId >= 0 || plan.estimated >= 0 || plan.parts || plan.kanwilKey >= 0 || w.optionalDims !== undefined || w.blankDims !== undefined) return undefined;
+    if (!QUICK_ROWS.on || !this.fold || this.o.tap || this.status || plan.level >= 0 || plan.unnamed.length || plan.wholeRows || plan.participantId >= 0 || plan.estimated >= 0 || plan.parts || plan.kanwilKey >= 0 || w.optionalDims !== undefined || w.blankDims !== undefined) return undefined;
     // (A denominator the run does not divide by reads as any other while its cells hold figures above 0.)
     if (plan.numbers.some((n) => n.role !== 'measure')) return undefined;
     const p = plan.participants;
@@ -1541,7 +1550,7 @@ export class TypedRows implements RowSink {
       vals[p] = this.groupRows ?? 1;
       have[p] = 1;
     }
-    const fold = this.o.fold;
+    const fold = this.fold;
     if (!fold) return;
     const est = estimated?.size ? this.shape.measures.filter((m) => estimated!.has(m.name)).map((m) => m.name) : undefined;
     const repeats = fold.repeatedRows;
@@ -1857,7 +1866,7 @@ export class TypedRows implements RowSink {
     // named from what was kept as it was read, and a key is said as the file first wrote it, as a file
     // read again says it (confirm.ts). (Past that, see `named` below.)
     const labels = this.shape.dims[dim]!.labels;
-    if (!this.o.fold || this.o.fold.keeps(dim)) {
+    if (!this.fold || this.fold.keeps(dim)) {
       if (!labels.has(key)) labels.set(key, label);
     } else if (this.o.rereadable === false && labels.size < UNKEPT_LABELS && !labels.has(key)) labels.set(key, label);
     while (this.recent.length <= at) this.recent.push(undefined);
@@ -1917,8 +1926,8 @@ export class TypedRows implements RowSink {
       const p = this.firstPending;
       // A file that mixes formats was told so already: "cannot tell the format" would contradict it.
       if (!this.numberFormatTrouble) this.fail({ code: 'undecided-locale', raw: p.at.raw, asId: p.id, asEn: p.en }, p.at.line, p.at.column);
-    } else if (this.o.fold) {
-      const bad = this.o.fold.settle(loc);
+    } else if (this.fold) {
+      const bad = this.fold.settle(loc);
       if (bad < 0) this.overflow(-1 - bad, this.firstPending?.at.line ?? this.firstLine ?? 1);
     }
     if (loc) {
