@@ -55,7 +55,7 @@ export class CsvScanner {
   private lineStartOffset = 0;
   private stopped = false;
   private readonly delim: number;
-  private readonly fields: string[] = [];
+  private fields: string[] = [];
   private readonly columns: number[] = [];
 
   constructor(
@@ -130,6 +130,10 @@ export class CsvScanner {
     let recordLineStart = lineStart;
     let incomplete = false;
     const reuse = this.limits.reuseArrays === true;
+    // A new array of fields for each chunk, reused for its records: it is young while they are read, so
+    // storing each record's new strings in it needs no entry in the collector's old-to-new set (a field
+    // array kept for the whole file is old, and every store into it took the write barrier's slow path).
+    if (reuse) this.fields = [];
     const quick = this.limits.quick !== false;
     let nextLf = -1;
     let nextCr = -1;

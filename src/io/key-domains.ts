@@ -236,7 +236,9 @@ export class KeyDomains {
     let skipped = 0;
     return (raw) => {
       const i = recentSlot(raw);
-      if (recentRaw[i] === raw) return recentOut[i]!;
+      // (typeof first: the comparison is compiled for strings; the empty slots' undefined made it generic.)
+      const before = recentRaw[i];
+      if (typeof before === 'string' && before === raw) return recentOut[i]!;
       let out: Resolved | undefined;
       if (cache.size < CACHE_LIMIT) out = cache.get(raw);
       else if (looked < 4096 || found * 16 >= looked || (++skipped & 63) === 0) {

@@ -34,14 +34,17 @@ export const RECENT = 64;
 /**
  * A text's slot among RECENT, from its length and a few of its characters (its ends and its middle: a
  * month 2024-06, a code 75.01, a name): cheap, and different for most of the few values a key column
- * cycles through (the 12 months of a year take 12 slots). For caches that hold what a text resolves to
+ * cycles through. The last two characters weigh 1 and 10 and the middle one 12, so that the months of
+ * five years in a row (YYYY-MM: the year's last digit in the middle) take 60 slots, none shared (the
+ * weights 31, 3 and 5 before gave 2023-10 and 2024-02 one slot, and two more pairs of a two-year file:
+ * a quarter of its rows looked their month up twice). For caches that hold what a text resolves to
  * (key-domains.ts) or that a key needs nothing more (typed-rows.ts): a slot found holding the text
  * answers without a Map lookup; a slot holding another text is simply overwritten.
  */
 export function recentSlot(s: string): number {
   const n = s.length;
   if (n === 0) return 0;
-  return (n * 7 + s.charCodeAt(n - 1) * 31 + s.charCodeAt(n >> 1) * 5 + (n > 1 ? s.charCodeAt(n - 2) * 3 : 0) + s.charCodeAt(0)) & (RECENT - 1);
+  return (n * 7 + s.charCodeAt(n - 1) + s.charCodeAt(n >> 1) * 12 + (n > 1 ? s.charCodeAt(n - 2) * 10 : 0) + s.charCodeAt(0) * 5) & (RECENT - 1);
 }
 
 /** Mix one more (a, b) pair into a running pair of hashes. */

@@ -400,6 +400,13 @@ export class TypedRows implements RowSink {
   private regencyDim: number | undefined;
   private kanwilDim: number | undefined;
   private segmentDim: number | undefined;
+  /**
+   * o.fold and o.columnsUpFront, read for every row: fields of the class, one shape, where the options
+   * objects of the load's many readers (data files, targets, inputs) have many and made every row's read
+   * of them the engine's generic property lookup.
+   */
+  private readonly fold: FileFold | undefined;
+  private readonly columnsUpFront: boolean;
 
   constructor(
     private readonly shape: TableShape,
@@ -408,6 +415,8 @@ export class TypedRows implements RowSink {
     private readonly o: TypedRowsOptions,
   ) {
     this.policy = new LocalePolicy(o.forcedLocale);
+    this.fold = o.fold;
+    this.columnsUpFront = o.columnsUpFront;
     const nm = shape.measures.length;
     this.vals = new Float64Array(nm);
     this.have = new Uint8Array(nm);
@@ -944,7 +953,7 @@ export class TypedRows implements RowSink {
   row(cells: readonly (Cell | undefined)[], line: number, places: readonly (CellPlace | undefined)[], clean?: boolean, refused?: readonly number[]): void {
     if (this.firstLine === undefined) this.firstLine = line;
     this.rowsRead++;
-    if (this.o.columnsUpFront) this.checkColumns();
+    if (this.columnsUpFront && !this.checkedRequired) this.checkColumns();
     const plan = this.plan ?? this.compile();
     const quick = this.quick;
     if (quick !== undefined && (refused === undefined || refused.length === 0) && this.groupRows === undefined && this.quickRow(quick, plan, cells, line, places, clean === true)) return;
@@ -1029,12 +1038,13 @@ export class TypedRows implements RowSink {
     }
     if (provinceKey !== undefined) this.placeProvince(keys, provinceKey, plan.kanwil);
     for (let x = 0; x < measures.length; x++) this.filled[measures[x]!] = 1;
-    if (q.segments) this.segmentDenominators(plan, keys, province, regency, line, places);
+    // (Not called for a file without a segment column, once that is known: segmentKey -1.)
+    if (q.segments && this.segmentKey !== -1) this.segmentDenominators(plan, keys, province, regency, line, places);
     if (q.oneParticipant && have[p] === 0) {
       vals[p] = 1;
       have[p] = 1;
     }
-    const fold = this.o.fold!;
+    const fold = this.fold!;
     const repeats = fold.repeatedRows;
     const g = fold.add(keys, vals, have, delta, line, true, undefined);
     if (g < 0) this.overflow(-1 - g, line);
@@ -1048,7 +1058,7 @@ export class TypedRows implements RowSink {
 
   private quickOf(plan: Plan): QuickPlan | undefined {
     const w = this.o.wants;
-    if (!QUICK_ROWS.on || !this.o.fold || this.o.tap || this.status || plan.level >= 0 || plan.unnamed.length || plan.wholeRows || plan.participantId >= 0 || plan.estimated >= 0 || plan.parts || plan.kanwilKey >= 0 || w.optionalDims !== undefined || w.blankDims !== undefined) return undefined;
+    if (!QUICK_ROWS.on || !this.fold || this.o.tap || this.status || plan.level >= 0 || plan.unnamed.length || plan.wholeRows || plan.participantId >= 0 || plan.estimated >= 0 || plan.parts || plan.kanwilKey >= 0 || w.optionalDims !== undefined || w.blankDims !== undefined) return undefined;
     // (A denominator the run does not divide by reads as any other while its cells hold figures above 0.)
     if (plan.numbers.some((n) => n.role !== 'measure')) return undefined;
     const p = plan.participants;
@@ -1540,7 +1550,7 @@ export class TypedRows implements RowSink {
       vals[p] = this.groupRows ?? 1;
       have[p] = 1;
     }
-    const fold = this.o.fold;
+    const fold = this.fold;
     if (!fold) return;
     const est = estimated?.size ? this.shape.measures.filter((m) => estimated!.has(m.name)).map((m) => m.name) : undefined;
     const repeats = fold.repeatedRows;
@@ -1841,9 +1851,13 @@ export class TypedRows implements RowSink {
   }
 
   private remember(dim: number, key: string, label: string): void {
-    if (this.lastKey[dim] === key) return;
+    // (`typeof … === 'string'` first: a comparison that never meets the arrays' undefined is compiled for
+    // strings, not as the engine's generic one, a call a comparison.)
+    const last = this.lastKey[dim];
+    if (typeof last === 'string' && last === key) return;
     const at = dim * RECENT + recentSlot(key);
-    if (this.recent[at] === key) {
+    const recent = this.recent[at];
+    if (typeof recent === 'string' && recent === key) {
       this.lastKey[dim] = key;
       return;
     }
@@ -1852,7 +1866,7 @@ export class TypedRows implements RowSink {
     // named from what was kept as it was read, and a key is said as the file first wrote it, as a file
     // read again says it (confirm.ts). (Past that, see `named` below.)
     const labels = this.shape.dims[dim]!.labels;
-    if (!this.o.fold || this.o.fold.keeps(dim)) {
+    if (!this.fold || this.fold.keeps(dim)) {
       if (!labels.has(key)) labels.set(key, label);
     } else if (this.o.rereadable === false && labels.size < UNKEPT_LABELS && !labels.has(key)) labels.set(key, label);
     while (this.recent.length <= at) this.recent.push(undefined);
@@ -1912,8 +1926,8 @@ export class TypedRows implements RowSink {
       const p = this.firstPending;
       // A file that mixes formats was told so already: "cannot tell the format" would contradict it.
       if (!this.numberFormatTrouble) this.fail({ code: 'undecided-locale', raw: p.at.raw, asId: p.id, asEn: p.en }, p.at.line, p.at.column);
-    } else if (this.o.fold) {
-      const bad = this.o.fold.settle(loc);
+    } else if (this.fold) {
+      const bad = this.fold.settle(loc);
       if (bad < 0) this.overflow(-1 - bad, this.firstPending?.at.line ?? this.firstLine ?? 1);
     }
     if (loc) {

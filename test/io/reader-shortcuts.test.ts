@@ -17,9 +17,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { allBlank } from '../../src/io/csv-rows.js';
 import { plainText, textKey } from '../../src/io/key-domains.js';
 import { loadTable } from '../../src/io/load.js';
 import { CONTROL, hasControl } from '../../src/io/row-sink.js';
+import { RECENT, recentSlot } from '../../src/io/key-sets.js';
 import { controlFreeBytes, decodeText } from '../../src/io/source.js';
 import { tmp, writeIn } from '../e2e/helpers.js';
 import { BY_PROVINCE, GENERAL_READ, loadProblems } from '../support/load-problems.js';
@@ -161,7 +163,37 @@ describe('JSON keys matched in place (json-rows.ts: the key of the row before, a
   });
 });
 
+describe("a blank record (csv-rows.ts allBlank): the first character's shortcut is trim()", () => {
+  it('says blank exactly when every field trims to nothing', () => {
+    // Every character trim() removes, printable ASCII, controls and others, the empty field.
+    const chars = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u200b', 'a', 'Z', '0', '!', '~', '\u007f', '\u001f', 'é', '\u{1F600}'];
+    const field = fc.array(fc.constantFrom(...chars), { maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 6 }), (fields) => {
+        expect(allBlank(fields)).toBe(fields.every((f) => f.trim() === ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('recent keys (key-sets.ts recentSlot): caches that never change an answer', () => {
+  it('the months of five years in a row take a slot each (a file of 24 months looked a quarter of its months up twice)', () => {
+    for (const first of [2019, 2020, 2023, 2024, 2031]) {
+      const slots = new Map<number, string>();
+      for (let y = first; y < first + 5; y++)
+        for (let m = 1; m <= 12; m++) {
+          const period = `${y}-${String(m).padStart(2, '0')}`;
+          const at = recentSlot(period);
+          expect(at).toBeGreaterThanOrEqual(0);
+          expect(at).toBeLessThan(RECENT);
+          // Years 2019-2023 cross a decade: the middle digit (the year's last) wraps from 9 to 0.
+          if (first !== 2019) expect(slots.get(at), `${period} shares slot ${at}`).toBeUndefined();
+          slots.set(at, period);
+        }
+    }
+  });
+
   it('a key written several ways keeps the label of its first row, among many keys that share slots', async () => {
     const ways = (name: string): string[] => [name, name.toUpperCase(), ` ${name.toLowerCase()} `, name.replace(' ', '  ')];
     // More keys than slots (64), so that keys take each other's slots.
