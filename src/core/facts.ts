@@ -213,7 +213,7 @@ export type Note =
    * F13): the rows whose figures differ, the plan's and the report's, by the plan's source (--year's
    * input or baseline, or the --targets file's `denominator` column).
    */
-  | { readonly code: 'plan-denominator-values'; readonly source: string; readonly measure?: string; readonly planned?: string; /** The plan's figures are the bundled baseline's of this measure (data/baseline.csv, what breakdown --year plans on). */ readonly bundled?: string; /** The plan says its figures are of the report's measure (another office's employed, say). */ readonly same?: true; readonly rows: readonly { readonly label: string; readonly planned: number; readonly report: number }[]; readonly more: number; readonly of: number }
+  | { readonly code: 'plan-denominator-values'; readonly source: string; readonly measure?: string; readonly planned?: string; /** The plan's figures are the bundled baseline's of this measure (data/baseline.csv, what breakdown --year plans on). */ readonly bundled?: string; /** The plan says its figures are of this measure (its meta.denominator), and they are neither the report's nor the bundled baseline's. */ readonly declared?: string; /** The plan says its figures are of the report's measure (another office's employed, say). */ readonly same?: true; readonly rows: readonly { readonly label: string; readonly planned: number; readonly report: number }[]; readonly more: number; readonly of: number }
   /**
    * --compare-targets: a plan with targets for other rows than the first plan's. `both`: the rows both have
    * targets for, over which the difference of the subtotals and the Total is taken; null: that

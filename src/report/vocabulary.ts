@@ -452,7 +452,9 @@ export function noteText(n: Note, lang: Lang): string {
         ? { en: ` (the plan's figures are this report's ${n.planned}: --denominator ${n.planned} reports on them)`, id: ` (angka rencana adalah ${n.planned} laporan ini: --denominator ${n.planned} melaporkan dengannya)` }
         : n.bundled
           ? { en: ` (the plan's figures are the bundled baseline's ${n.bundled}, data/baseline.csv: the targets were split by ${n.bundled})`, id: ` (angka rencana adalah ${n.bundled} baseline bawaan, data/baseline.csv: target dibagi menurut ${n.bundled})` }
-          : { en: '', id: '' };
+          : n.declared
+            ? { en: ` (the plan's figures are ${n.declared}, as ${n.source} says: neither this report's nor the bundled baseline's)`, id: ` (angka rencana adalah ${n.declared}, menurut ${n.source}: bukan angka laporan ini maupun baseline bawaan)` }
+            : { en: '', id: '' };
       const other = n.same ? { en: `other ${what} figures than this report's coverage is on`, id: `angka ${what} yang berbeda dari yang dipakai cakupan laporan ini` } : { en: `other denominator figures than the ${what} this report's coverage is on`, id: `angka penyebut yang berbeda dari ${what} yang dipakai cakupan laporan ini` };
       return L(
         `the targets (${n.source}) were planned on ${other.en}, for ${num(n.rows.length + n.more, 'en')} of ${num(n.of, 'en')} provinces: ${en}${named.en}; those rows' target coverage divides the plan's target by this report's figure`,
