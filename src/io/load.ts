@@ -872,6 +872,7 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         ...(checked.parts ? { parts: checked.parts } : {}),
       });
     }
+    if (t.noise) notes.push({ code: 'count-noise', file: o.name, cells: t.noise.cells, at: rowAt(t.noise.first.line, t.noise.first.column), stored: t.noise.first.stored, whole: t.noise.first.whole });
     if (t.coverageDisagrees.length) {
       notes.push({ code: 'coverage-disagrees', rows: t.coverageDisagrees.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), stated: x.stated, computed: x.computed })), more: Math.max(0, t.coverageDisagrees.length - 5) });
     }

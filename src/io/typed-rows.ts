@@ -19,7 +19,7 @@ import { type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import type { Note } from '../core/facts.js';
-import { LocalePolicy, readCell, reasonInIndonesian, underForced, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
+import { countFault, LocalePolicy, readCell, reasonInIndonesian, underForced, wholeOfNoise, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
 import { MAX_SUGGESTED, normaliseName, provinceRegistry, type Province } from './areas.js';
@@ -353,6 +353,14 @@ export class TypedRows implements RowSink {
   /** Rows whose participants exceed a denominator, let through by a documented exception (said in a note). */
   readonly excepted: ExceptedRow[] = [];
   /** Rows whose own coverage column disagrees with participants ÷ denominator (said in a warning). */
+  /** Counts read as the whole number of their float rounding noise (500.00000000000006 as 500): how many, and the first (said in a note). */
+  noise?: { cells: number; first: { readonly line: number; readonly column: number | undefined; readonly stored: number; readonly whole: number } } | undefined;
+
+  private noisy(stored: number, whole: number, line: number, column: number | undefined): void {
+    if (this.noise) this.noise.cells++;
+    else this.noise = { cells: 1, first: { line, column, stored, whole } };
+  }
+
   readonly coverageDisagrees: { readonly line: number; readonly column: number | undefined; readonly stated: number; readonly computed: number }[] = [];
   /**
    * What a denominator column the run may not divide by (Plan.spare) would have been refused for — a
@@ -1287,18 +1295,25 @@ export class TypedRows implements RowSink {
         continue;
       } else if (typeof v === 'number') {
         if (n.kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
-          ok = false;
-          this.fail({ code: 'not-whole', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
-          continue;
-        }
-        id = en = v;
+          // A workbook's or a JSON file's number within a float's rounding noise of a whole one is it (said in a note).
+          const whole = wholeOfNoise(v);
+          if (whole === undefined) {
+            ok = false;
+            this.fail({ code: 'bad-count', field: this.cols[i]!.name, shown: String(v), fault: countFault(v)! }, (places[i]?.line ?? line), places[i]?.column);
+            continue;
+          }
+          this.noisy(v, whole, places[i]?.line ?? line, places[i]?.column);
+          id = en = whole;
+        } else id = en = v;
       } else {
         const reading = readCell(v, n.kind);
         if (reading.problem) {
           ok = false;
-          this.fail({ code: 'bad-number', field: this.cols[i]!.name, raw: v.trim(), reason: reading.problem, reasonId: reasonInIndonesian(reading.problem) ?? reading.problem, locale: this.policy.locale }, (places[i]?.line ?? line), places[i]?.column);
+          const problem: InputProblem = reading.fault ? { code: 'bad-count', field: this.cols[i]!.name, shown: v.trim(), fault: reading.fault } : { code: 'bad-number', field: this.cols[i]!.name, raw: v.trim(), reason: reading.problem, reasonId: reasonInIndonesian(reading.problem) ?? reading.problem, locale: this.policy.locale };
+          this.fail(problem, places[i]?.line ?? line, places[i]?.column);
           continue;
         }
+        if (reading.noise !== undefined) this.noisy(reading.noise, (reading.id ?? reading.en)!, places[i]?.line ?? line, places[i]?.column);
         if (reading.id !== undefined && reading.id === reading.en) id = en = reading.id;
         else {
           const ref = (): CellRef => ({ line: (places[i]?.line ?? line), column: places[i]?.column ?? 1, raw: v.trim() });
@@ -1714,7 +1729,8 @@ export class TypedRows implements RowSink {
       else if (typeof v === 'string' && !isBlank(v)) {
         const r = readCell(v, n.kind);
         if (r.problem) {
-          this.fail({ code: 'bad-number', field: this.cols[n.col]!.name, raw: v.trim(), reason: r.problem, reasonId: reasonInIndonesian(r.problem) ?? r.problem, locale: this.policy.locale }, places[n.col]?.line ?? line, places[n.col]?.column);
+          const problem: InputProblem = r.fault ? { code: 'bad-count', field: this.cols[n.col]!.name, shown: v.trim(), fault: r.fault } : { code: 'bad-number', field: this.cols[n.col]!.name, raw: v.trim(), reason: r.problem, reasonId: reasonInIndonesian(r.problem) ?? r.problem, locale: this.policy.locale };
+          this.fail(problem, places[n.col]?.line ?? line, places[n.col]?.column);
           continue;
         }
         if (r.id !== undefined && r.id === r.en) values[n.measure] = r.id;

@@ -866,6 +866,14 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file} has no participant id column: each row was counted as one participant, and no participant could be checked for being counted twice; if the file has the ids under another name, name that column kpj (or participant_id)`,
         `${n.file} tidak memiliki kolom nomor peserta: setiap baris dihitung sebagai satu peserta, dan tidak ada peserta yang dapat diperiksa agar tidak terhitung dua kali; jika nomornya ada dengan nama lain, namai kolom itu kpj (atau participant_id)`,
       );
+    case 'count-noise': {
+      // rv35 D7: Excel shows 500 and stores 500.00000000000006 (a formula's rounding); its CSV export writes 500.
+      const one = n.cells === 1;
+      return L(
+        `${one ? '1 count was' : `${num(n.cells, 'en')} counts were`} read as the whole number${one ? '' : 's'} ${one ? 'it is' : 'they are'} within a float's rounding noise of (${one ? '' : 'the first, '}${n.at}: ${n.stored} as ${num(n.whole, 'en')}, as a spreadsheet shows it): a formula's rounding; wrap the formula in ROUND(…, 0), or paste the values, to store whole numbers`,
+        `${num(n.cells, 'id')} jumlah dibaca sebagai bilangan bulat yang hanya berbeda sebesar derau pembulatan float (${one ? '' : 'yang pertama, '}${n.at}: ${String(n.stored).replace('.', ',')} sebagai ${num(n.whole, 'id')}, seperti yang ditampilkan spreadsheet): pembulatan rumus; bungkus rumusnya dengan ROUND(…; 0), atau tempel nilainya, agar tersimpan bilangan bulat`,
+      );
+    }
     case 'period-names': {
       // rv31 V8: "Juni 2026" was "not a month".
       const yy = /-\d\d$/.test(n.example);

@@ -2,6 +2,8 @@
 // main at 8c2fc30.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, run, tmp } from './helpers.js';
 
@@ -33,5 +35,84 @@ describe('rv35 D4: breakdown --year targets read by a report on potential_worker
     expect(o.stderr).toContain("(the plan's figures are employed, as other.json says: neither this report's nor the bundled baseline's)");
     const id = await run(['coverage', 'jun.csv', '--targets', 'plan.json', '-q', '-f', 'csv', '--lang', 'id'], { cwd: sub });
     expect(id.stderr).toContain('angka rencana adalah employed baseline bawaan, data/baseline.csv: target dibagi menurut employed');
+  });
+});
+
+/** One regional file of two rows (Aceh's participants `cell`) in each form: CSV, JSON, JSONL, xlsx; and counts as Parquet. */
+async function forms(sub: string, cell: number, text = String(cell)): Promise<string[]> {
+  mkdirSync(sub, { recursive: true });
+  writeFileSync(join(sub, 'a.csv'), `period,province,workforce,participants\n2024-06,Aceh,100000,${text}\n2024-06,Bali,200000,150000\n`);
+  const rows = [{ period: '2024-06', province: 'Aceh', workforce: 100000, participants: cell }, { period: '2024-06', province: 'Bali', workforce: 200000, participants: 150000 }];
+  writeFileSync(join(sub, 'a.json'), JSON.stringify(rows));
+  writeFileSync(join(sub, 'a.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  ws.addRow(['period', 'province', 'workforce', 'participants']);
+  for (const r of rows) ws.addRow([r.period, r.province, r.workforce, r.participants]);
+  await wb.xlsx.writeFile(join(sub, 'a.xlsx'));
+  return ['a.csv', 'a.json', 'a.jsonl', 'a.xlsx'];
+}
+
+function countsParquet(path: string, cell: number): void {
+  const columns = [
+    { name: 'province', data: ['Aceh', 'Bali'], type: 'STRING' as const },
+    { name: 'period', data: ['2024-06', '2024-06'], type: 'STRING' as const },
+    { name: 'participants', data: [cell, 7], type: 'DOUBLE' as const },
+  ];
+  writeFileSync(path, new Uint8Array(parquetWriteBuffer({ columnData: columns })));
+}
+
+describe('rv35 D8: a bad count is worded one way, with a hint, in every form', () => {
+  const cases = [
+    { name: 'decimal', cell: 1234.5, en: '"1234.5" is not a count: a count must be a whole number', hint: 'hint: counts are whole people: a column with decimals may be a rate or an average', id: '"1234.5" bukan jumlah yang sah: jumlah harus bilangan bulat' },
+    { name: 'negative', cell: -5, en: '"-5" is not a count: a count cannot be negative', hint: 'hint: a count of people is 0 or more: a negative figure is a change', id: '"-5" bukan jumlah yang sah: jumlah tidak boleh negatif' },
+    { name: 'too large', cell: 2 ** 53 + 2, en: '"9007199254740994" is too large: numbers are kept exactly up to 9,007,199,254,740,991 (2^53 − 1)', hint: 'hint: check the cell for a wrong number', id: '"9007199254740994" terlalu besar' },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: CSV, JSON, JSONL, xlsx and Parquet counts`, async () => {
+      const sub = join(dir, `d8-${c.name.replace(' ', '-')}`);
+      const files = await forms(sub, c.cell);
+      const said = new Set<string>();
+      for (const f of files) {
+        const r = await run(['coverage', f, '-f', 'csv', '-o', 'out.csv'], { cwd: sub });
+        expect(r.code, `${f}: ${r.stderr}`).toBe(3);
+        const line = r.stderr.split('\n').find((l) => l.includes('error:'))!;
+        said.add(line.slice(line.indexOf('error:')));
+        expect(r.stderr, f).toContain(c.hint);
+        const id = await run(['coverage', f, '-f', 'csv', '--lang', 'id'], { cwd: sub });
+        expect(id.stderr, f).toContain(c.id);
+      }
+      countsParquet(join(sub, 'c.parquet'), c.cell);
+      const pq = await run(['coverage', 'c.parquet', '--extract', '-f', 'csv'], { cwd: sub });
+      expect(pq.code, pq.stderr).toBe(3);
+      expect(pq.stderr).toContain(`c.parquet:row 1 (participants): error: field "participants": ${c.en}`);
+      expect(pq.stderr).toContain(c.hint);
+      expect([...said]).toEqual([`error: field "participants": ${c.en}`]);
+    });
+  }
+});
+
+describe('rv35 D7: a count stored with a formula\'s rounding noise (Excel shows 500)', () => {
+  it('is read as 500 in every form, and a note says how many cells and where the first is', async () => {
+    const sub = join(dir, 'd7');
+    for (const stored of [500.00000000000006, 499.99999999999994]) {
+      const files = await forms(sub, stored);
+      for (const f of files) {
+        const r = await run(['coverage', f, '-f', 'json'], { cwd: sub });
+        expect(r.code, `${f}: ${r.stderr}`).toBe(0);
+        // By hand: Aceh 500 of 100,000 = 0.005.
+        const aceh = JSON.parse(r.stdout).rows.find((x: { province: string }) => x.province === 'Aceh');
+        expect(aceh.participants, f).toBe(500);
+        expect(aceh.coverage, f).toBe(0.005);
+        const place = { 'a.csv': 'a.csv:2', 'a.json': 'a.json:1', 'a.jsonl': 'a.jsonl:1', 'a.xlsx': 'a.xlsx:Data!D2' }[f];
+        expect(r.stderr, f).toContain(`note: 1 count was read as the whole number it is within a float's rounding noise of (${place}: ${stored} as 500, as a spreadsheet shows it): a formula's rounding; wrap the formula in ROUND(…, 0), or paste the values, to store whole numbers`);
+        expect(JSON.parse(r.stdout).meta.notes.some((n: { code: string }) => n.code === 'count-noise'), f).toBe(true);
+      }
+    }
+    // A fraction anyone writes, and a tiny number, are not noise: refused as decimals.
+    for (const cell of [500.001, 1e-300]) {
+      const files = await forms(join(sub, String(cell)), cell);
+      for (const f of files) expect((await run(['coverage', f, '-f', 'csv'], { cwd: join(sub, String(cell)) })).code, f).toBe(3);
+    }
   });
 });
