@@ -152,6 +152,7 @@ export type Note =
   | { readonly code: 'no-denominator' }
   /** Rows whose own coverage column disagrees with participants ÷ denominator by more than half a point. */
   | { readonly code: 'count-noise'; readonly file: string; readonly cells: number; readonly at: string; readonly stored: number; readonly whole: number }
+  | { readonly code: 'coverage-points'; readonly file: string; /** Cells of 1 or less without % that agree with the counts only in points; `fractions`: only as fractions. */ readonly cells: number; readonly fractions: number; readonly at: string; readonly raw: number }
   | { readonly code: 'coverage-disagrees'; readonly rows: readonly { readonly at: string; readonly stated: number; readonly computed: number }[]; readonly more: number }
   /** The change column is over several months (the previous month known is not the one before). */
   | { readonly code: 'change-span'; readonly from: string; readonly months: number }

@@ -37,7 +37,7 @@ import { totalKind } from './total-rows.js';
 import { RECENT, recentSlot } from './key-sets.js';
 import { inputProblem, type ExtractKind, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
-import { coverageAgrees } from './coverage-agrees.js';
+import { CoverageColumn } from './coverage-scale.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
 /** Problems with how a file's numbers read: its over-coverage checks would be follow-ons of them. */
@@ -297,24 +297,8 @@ interface Deferred {
   readonly dens?: readonly (readonly [number, number])[];
   /** coverage: the stated coverage as a fraction and as written, in both readings. */
   readonly stated?: readonly [readonly [number, number], readonly [number, number]];
-}
-
-/**
- * A row's own coverage column against participants ÷ each of its denominators (> 0): within half a
- * percentage point of one of them agrees. Returns the first computed coverage when none agrees, else
- * undefined (also when no denominator could be compared).
- */
-function coverageDisagreement(participants: number, dens: readonly number[], stated: number, statedFraction: number): number | undefined {
-  let compared = false;
-  let computed = 0;
-  for (const d of dens) {
-    if (!(d > 0)) continue;
-    const c = participants / d;
-    if (!compared) computed = c;
-    compared = true;
-    if (coverageAgrees(c, stated, statedFraction)) return undefined;
-  }
-  return compared ? computed : undefined;
+  /** coverage: the cell had a `%`. */
+  readonly signed?: boolean;
 }
 
 /** A province's or Kanwil's own row refused for 0 participants: its keys, the problem and its words (TypedRows). */
@@ -361,7 +345,8 @@ export class TypedRows implements RowSink {
     else this.noise = { cells: 1, first: { line, column, stored, whole } };
   }
 
-  readonly coverageDisagrees: { readonly line: number; readonly column: number | undefined; readonly stated: number; readonly computed: number }[] = [];
+  /** The file's own coverage column against the counts, its scale decided once (rv35 D10). */
+  readonly coverage = new CoverageColumn();
   /**
    * What a denominator column the run may not divide by (Plan.spare) would have been refused for — a
    * blank, a 0 on an area's own row, participants above its 0 — by column, each at its cell (up to
@@ -1256,6 +1241,7 @@ export class TypedRows implements RowSink {
     /** The stated coverage in the English reading, when it differs (a pending percentage cell). */
     let statedEn: readonly [number, number] | undefined;
     let statedAt: { line: number; column: number | undefined } | undefined;
+    let statedSigned = false;
     const numbers = plan.numbers;
     for (let x = 0; x < numbers.length; x++) {
       const n = numbers[x]!;
@@ -1340,6 +1326,7 @@ export class TypedRows implements RowSink {
         statedFraction = id;
         statedEn = en !== id ? [en > 1 ? en / 100 : en, en] : undefined;
         statedAt = { line: places[i]?.line ?? line, column: places[i]?.column };
+        statedSigned = typeof v === 'string' && v.includes('%');
       } else if (n.role === 'measure') {
         vals[n.measure] = id;
         delta[n.measure] = en - id;
@@ -1542,11 +1529,9 @@ export class TypedRows implements RowSink {
           b: [0, 0],
           dens: dens.map((d) => [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!] as const),
           stated: [[statedCoverage, statedFraction], statedEn ?? [statedCoverage, statedFraction]],
+          signed: statedSigned,
         });
-      } else {
-        const computed = coverageDisagreement(vals[p]!, dens.map((d) => vals[d.measure]!), statedCoverage, statedFraction);
-        if (computed !== undefined) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
-      }
+      } else this.coverage.check(statedAt.line, statedAt.column, vals[p]!, dens.map((d) => vals[d.measure]!), statedFraction, statedSigned);
     }
     // A participant id twice in one month, in this file or another of the load.
     if (participantId !== undefined) this.o.ids?.add(participantId, plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, this.o.src, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column, this.o.rereadable ?? false);
@@ -1934,17 +1919,12 @@ export class TypedRows implements RowSink {
     }
     if (loc) {
       const lane = loc === 'id' ? 0 : 1;
+      this.coverage.deferring();
       for (const d of this.deferred) {
         if (d.kind === 'segments' && d.a[lane] !== d.b[lane]) this.fail({ code: 'segments-sum', sum: d.a[lane]!, participants: d.b[lane]! }, d.line, d.column);
         if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.over({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]!, column: this.denominatorColumn(d.measure!) }, d.line, d.column);
-        if (d.kind === 'coverage') {
-          const [stated, fraction] = d.stated![lane]!;
-          const computed = coverageDisagreement(d.a[lane]!, d.dens!.map((x) => x[lane]!), stated!, fraction!);
-          if (computed !== undefined) this.coverageDisagrees.push({ line: d.line, column: d.column, stated: stated!, computed });
-        }
+        if (d.kind === 'coverage') this.coverage.check(d.line, d.column, d.a[lane]!, d.dens!.map((x) => x[lane]!), d.stated![lane]![1], d.signed ?? false);
       }
-      // In the order of the file (rows checked at once came first).
-      if (this.deferred.some((d) => d.kind === 'coverage')) this.coverageDisagrees.sort((x, y) => x.line - y.line);
     }
     if (!this.numberFormatTrouble) for (const f of this.overFails) this.fail(f.p, f.line, f.column);
     return this.policy.locale ?? null;

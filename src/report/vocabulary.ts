@@ -7,7 +7,7 @@ import type { InfeasibleFact, Note, OverDenominatorRow, RowsAbovePeriod, UpperCa
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
 import { addMonths } from '../core/calendar.js';
-import { roundHalfUp } from './rounding.js';
+import { roundHalfUp, roundSignificant } from './rounding.js';
 
 /** The month before a revision's `from`: where its path starts. */
 const prevMonth = (p: string): string => (/^\d{4}-\d{2}$/.test(p) ? addMonths(p, -1) : p);
@@ -325,6 +325,14 @@ export function noteText(n: Note, lang: Lang): string {
       return L(
         `the change from ${n.previousPeriod} is like for like: the ${num(n.both, 'en')} ${unit('en', n.both !== 1)} reported in both months${n.missing.length ? `; not reported now: ${list(n.missing)}` : ''}${n.added.length ? `; reported now, not in ${n.previousPeriod}: ${list(n.added)}` : ''}`,
         `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} ${unit('id', true)} yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; melapor sekarang, tidak pada ${n.previousPeriod}: ${list(n.added)}` : ''}`,
+      );
+    }
+    case 'coverage-points': {
+      // rv35 D10: one scale for the column, not a scale per cell (0.16 of a column in points is 0.16 %).
+      const id = (x: number): string => String(x).replace('.', ',');
+      return L(
+        `the coverage column (no % sign) is read in percentage points: ${num(n.cells, 'en')} of its cells of 1 or less agree with participants ÷ denominator only so (the first at ${n.at}: ${n.raw} is ${n.raw} %, not ${roundSignificant(n.raw, 15, 2)} %)${n.fractions ? `, ${num(n.fractions, 'en')} only as fractions (warned of below)` : ''}`,
+        `kolom cakupan (tanpa tanda %) dibaca dalam poin persentase: ${num(n.cells, 'id')} selnya yang bernilai 1 atau kurang hanya sesuai dengan peserta ÷ penyebut bila dibaca demikian (yang pertama di ${n.at}: ${id(n.raw)} adalah ${id(n.raw)} %, bukan ${roundSignificant(n.raw, 15, 2).replace('.', ',')} %)${n.fractions ? `, ${num(n.fractions, 'id')} hanya bila dibaca sebagai pecahan (diperingatkan di bawah)` : ''}`,
       );
     }
     case 'coverage-disagrees': {

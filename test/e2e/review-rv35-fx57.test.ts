@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadTable } from '../../src/io/load.js';
 import { ROOT, run, tmp } from './helpers.js';
 
 const dir = tmp();
@@ -114,5 +115,63 @@ describe('rv35 D7: a count stored with a formula\'s rounding noise (Excel shows 
       const files = await forms(join(sub, String(cell)), cell);
       for (const f of files) expect((await run(['coverage', f, '-f', 'csv'], { cwd: join(sub, String(cell)) })).code, f).toBe(3);
     }
+  });
+});
+
+describe('rv35 D10: a coverage column in percentage points without a % sign', () => {
+  // By hand: Aceh 61 / 429,911 = 0.0142 % ("0.01"); Bali 4,002 / 2,560,124 = 0.156 % ("0.16");
+  // Gorontalo 256,129 / 422,934 = 60.56 %; Riau 300,000 / 1,000,000 = 30 %, written 39.00 (a typing error).
+  const rows = [
+    ['Aceh', 429911, 61, '0.01'],
+    ['Bali', 2560124, 4002, '0.16'],
+    ['Gorontalo', 422934, 256129, '60.56'],
+    ['Riau', 1000000, 300000, '39.00'],
+  ] as const;
+  const csv = `period,province,workforce,participants,coverage\n${rows.map((r) => `2024-06,${r.join(',')}`).join('\n')}\n`;
+
+  it('is read in points once for the column, in every form: only the typing error is warned of, and the scale is said', async () => {
+    const sub = join(dir, 'd10');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'p.csv'), csv);
+    writeFileSync(join(sub, 'p-id.csv'), csv.replace(/,/g, ';').replace(/(\d)\.(\d)/g, '$1,$2'));
+    const objects = rows.map((r) => ({ period: '2024-06', province: r[0], workforce: r[1], participants: r[2], coverage: Number(r[3]) }));
+    writeFileSync(join(sub, 'p.json'), JSON.stringify(objects));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['period', 'province', 'workforce', 'participants', 'coverage']);
+    for (const o of objects) ws.addRow([o.period, o.province, o.workforce, o.participants, o.coverage]);
+    await wb.xlsx.writeFile(join(sub, 'p.xlsx'));
+    const places = { 'p.csv': ['p.csv:2', 'p.csv:5'], 'p-id.csv': ['p-id.csv:2', 'p-id.csv:5'], 'p.json': ['p.json:1', 'p.json:1'], 'p.xlsx': ['p.xlsx:Data!E2', 'p.xlsx:Data!E5'] };
+    for (const [f, [first, riau]] of Object.entries(places)) {
+      const r = await run(['coverage', f, '-f', 'csv'], { cwd: sub });
+      expect(r.code, `${f}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, f).toContain(`note: the coverage column (no % sign) is read in percentage points: 2 of its cells of 1 or less agree with participants ÷ denominator only so (the first at ${first}: 0.01 is 0.01 %, not 1 %)`);
+      expect(r.stderr, f).toContain(`warning: the file's coverage column disagrees with participants ÷ denominator (by more than half a point): ${riau} (39.00 % stated, 30.00 % from the counts); the report uses the counts`);
+      expect(r.stderr, f).not.toContain('1.00 % stated');
+      expect(r.stderr, f).not.toContain('16.00 % stated');
+    }
+    const id = await run(['coverage', 'p.csv', '-f', 'csv', '--lang', 'id'], { cwd: sub });
+    expect(id.stderr).toContain('kolom cakupan (tanpa tanda %) dibaca dalam poin persentase: 2 selnya yang bernilai 1 atau kurang');
+  });
+
+  it('the same on the byte-level engine as on the general path; a column of fractions is read as before', async () => {
+    const sub = join(dir, 'd10-engine');
+    mkdirSync(sub);
+    const path = join(sub, 'p.csv');
+    writeFileSync(path, csv);
+    const schema = { dims: ['province'], measures: new Map([['participants', 'count' as const], ['workforce', 'count' as const]]), rule: 'auto' as const, percents: true };
+    const said = async (file: string, fastExtract: 'always' | 'never'): Promise<string[]> => {
+      const t = await loadTable([file], schema, { maxErrors: 5, allowOverCoverage: false, numberLocale: 'auto', codeSystem: 'kemendagri', fastExtract });
+      return (t.sources[0]!.notes ?? []).filter((n) => n.code.startsWith('coverage-')).map((n) => JSON.stringify(n));
+    };
+    const general = await said(path, 'never');
+    expect(general.map((n) => JSON.parse(n).code)).toEqual(['coverage-points', 'coverage-disagrees']);
+    expect(await said(path, 'always')).toEqual(general);
+    // Fractions (0.6056): the small cells agree as fractions; a cell of 0.39 for 30 % is a typing error.
+    const fractions = join(sub, 'f.csv');
+    writeFileSync(fractions, 'period,province,workforce,participants,coverage\n2024-06,Gorontalo,422934,256129,0.6056\n2024-06,Riau,1000000,300000,0.39\n2024-06,Bali,2560124,4002,0.0016\n');
+    const f = (await said(fractions, 'never')).map((n) => JSON.parse(n));
+    expect(f.map((n) => n.code)).toEqual(['coverage-disagrees']);
+    expect(f[0].rows).toEqual([{ at: `${fractions}:3`, stated: 0.39, computed: 0.3 }]);
   });
 });
