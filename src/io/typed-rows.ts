@@ -1702,7 +1702,7 @@ export class TypedRows implements RowSink {
       if (part) parts!.push(part);
       const v = cells[n.col];
       if (part) {
-        if (typeof v === 'number') part.value = v;
+        if (typeof v === 'number') part.value = wholeOfNoise(v) ?? v;
         else if (typeof v === 'string' && !isBlank(v)) {
           const r = readCell(v, 'count');
           // A part that cannot be read, or reads two ways, is left blank (not compared, said).
@@ -1710,7 +1710,8 @@ export class TypedRows implements RowSink {
         }
         continue;
       }
-      if (typeof v === 'number') values[n.measure] = v;
+      // A stored count with a formula's rounding noise is its whole number, as a data row's is (rv35 D7).
+      if (typeof v === 'number') values[n.measure] = n.kind === 'count' ? (wholeOfNoise(v) ?? v) : v;
       else if (typeof v === 'string' && !isBlank(v)) {
         const r = readCell(v, n.kind);
         if (r.problem) {

@@ -110,6 +110,17 @@ describe('rv35 D7: a count stored with a formula\'s rounding noise (Excel shows 
         expect(JSON.parse(r.stdout).meta.notes.some((n: { code: string }) => n.code === 'count-noise'), f).toBe(true);
       }
     }
+    // A total row of the sheet, its sum by a formula with noise too (150,500.00000000003): checked as 150,500.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['period', 'province', 'workforce', 'participants']);
+    ws.addRow(['2024-06', 'Aceh', 100000, 500.00000000000006]);
+    ws.addRow(['2024-06', 'Bali', 200000, 150000]);
+    ws.addRow(['2024-06', 'Total', 300000, 150500.00000000003]);
+    await wb.xlsx.writeFile(join(sub, 'total.xlsx'));
+    const total = await run(['coverage', 'total.xlsx', '-f', 'csv'], { cwd: sub });
+    expect(total.code, total.stderr).toBe(0);
+    expect(total.stderr).toContain('note: total rows left out (they are not data): total.xlsx:Data!B4 "Total" (agrees with its rows)');
     // A fraction anyone writes, and a tiny number, are not noise: refused as decimals.
     for (const cell of [500.001, 1e-300]) {
       const files = await forms(join(sub, String(cell)), cell);
