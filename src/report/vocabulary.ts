@@ -878,8 +878,8 @@ export function noteText(n: Note, lang: Lang): string {
       // rv35 D7: Excel shows 500 and stores 500.00000000000006 (a formula's rounding); its CSV export writes 500.
       const one = n.cells === 1;
       return L(
-        `${one ? '1 count was' : `${num(n.cells, 'en')} counts were`} read as the whole number${one ? '' : 's'} ${one ? 'it is' : 'they are'} within a float's rounding noise of (${one ? '' : 'the first, '}${n.at}: ${n.stored} as ${num(n.whole, 'en')}, as a spreadsheet shows it): a formula's rounding; wrap the formula in ROUND(…, 0), or paste the values, to store whole numbers`,
-        `${num(n.cells, 'id')} jumlah dibaca sebagai bilangan bulat yang hanya berbeda sebesar derau pembulatan float (${one ? '' : 'yang pertama, '}${n.at}: ${String(n.stored).replace('.', ',')} sebagai ${num(n.whole, 'id')}, seperti yang ditampilkan spreadsheet): pembulatan rumus; bungkus rumusnya dengan ROUND(…; 0), atau tempel nilainya, agar tersimpan bilangan bulat`,
+        `${one ? '1 count was' : `${num(n.cells, 'en')} counts were`} read as the whole number${one ? '' : 's'} ${one ? 'it is' : 'they are'} within a float's rounding noise of (${one ? '' : 'the first, '}${n.at}: ${n.stored} as ${num(n.whole, 'en')}): what a formula or a sum of decimals leaves, and a spreadsheet shows as the whole number; to store whole numbers, wrap the formula in ROUND(…, 0), paste the values, or round the count in the export`,
+        `${num(n.cells, 'id')} jumlah dibaca sebagai bilangan bulat yang hanya berbeda sebesar derau pembulatan float (${one ? '' : 'yang pertama, '}${n.at}: ${String(n.stored).replace('.', ',')} sebagai ${num(n.whole, 'id')}): sisa dari rumus atau penjumlahan desimal, yang ditampilkan spreadsheet sebagai bilangan bulat; agar tersimpan bilangan bulat, bungkus rumusnya dengan ROUND(…; 0), tempel nilainya, atau bulatkan jumlahnya saat ekspor`,
       );
     }
     case 'period-names': {

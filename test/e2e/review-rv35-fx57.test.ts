@@ -106,10 +106,16 @@ describe('rv35 D7: a count stored with a formula\'s rounding noise (Excel shows 
         expect(aceh.participants, f).toBe(500);
         expect(aceh.coverage, f).toBe(0.005);
         const place = { 'a.csv': 'a.csv:2', 'a.json': 'a.json:1', 'a.jsonl': 'a.jsonl:1', 'a.xlsx': 'a.xlsx:Data!D2' }[f];
-        expect(r.stderr, f).toContain(`note: 1 count was read as the whole number it is within a float's rounding noise of (${place}: ${stored} as 500, as a spreadsheet shows it): a formula's rounding; wrap the formula in ROUND(…, 0), or paste the values, to store whole numbers`);
+        expect(r.stderr, f).toContain(`note: 1 count was read as the whole number it is within a float's rounding noise of (${place}: ${stored} as 500): what a formula or a sum of decimals leaves, and a spreadsheet shows as the whole number; to store whole numbers, wrap the formula in ROUND(…, 0), paste the values, or round the count in the export`);
         expect(JSON.parse(r.stdout).meta.notes.some((n: { code: string }) => n.code === 'count-noise'), f).toBe(true);
       }
     }
+    // Counts as Parquet, a DOUBLE summed from decimals.
+    countsParquet(join(sub, 'n.parquet'), 134.00000000000003);
+    const pq = await run(['coverage', 'n.parquet', '--extract', '-f', 'json'], { cwd: sub });
+    expect(pq.code, pq.stderr).toBe(0);
+    expect(JSON.parse(pq.stdout).rows.find((x: { province: string }) => x.province === 'Aceh').participants).toBe(134);
+    expect(pq.stderr).toContain('note: 1 count was read as the whole number it is within a float\'s rounding noise of (n.parquet:row 1 (participants): 134.00000000000003 as 134)');
     // A total row of the sheet, its sum by a formula with noise too (150,500.00000000003): checked as 150,500.
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');
