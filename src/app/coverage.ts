@@ -469,13 +469,19 @@ async function planFigures(result: CoverageResult, planned: PlannedDenominators,
   const shown = rows.slice(0, 5);
   // Which of the report's other denominators the plan's figures are, when the plan does not say (a CSV).
   const matches = (t: Table, m: string): boolean => ((alt) => alt !== undefined && rows.every((r) => alt.byProvince.get(codeOf.get(r)!) === r.planned))(plannedFigures(t, [m], ''));
-  const named = planned.measure ?? DENOMINATORS.find((m) => m !== denominator && matches(figures, m));
+  // A plan that says its measure (a JSON's or a workbook's meta.denominator) is named as this report's only
+  // when the report has that measure with the plan's figures: a plan on employed read by a report with no
+  // employed column was "this report's employed: --denominator employed reports on them" (rv35 D4).
+  const says = planned.measure;
+  const named = says === denominator ? says : says !== undefined ? (matches(figures, says) ? says : undefined) : DENOMINATORS.find((m) => m !== denominator && matches(figures, m));
   const other = named !== undefined && named !== denominator ? { planned: named } : {};
   // Not the report's own: the bundled baseline's, which breakdown --year plans on (rv28 R5: a plan on
   // employed was said to be "on other potential_workers figures"; Sulawesi Utara's 1,250,000 is its employed).
   const base = named === undefined ? await bundledBaseline() : undefined;
-  const bundled = base ? DENOMINATORS.find((m) => matches(base, m)) : undefined;
-  return [{ code: 'plan-denominator-values', source: planned.source, measure: denominator, ...other, ...(bundled ? { bundled } : {}), ...(planned.measure === denominator ? { same: true as const } : {}), rows: shown, more: rows.length - shown.length, of }];
+  const bundled = base ? (says !== undefined ? (matches(base, says) ? says : undefined) : DENOMINATORS.find((m) => matches(base, m))) : undefined;
+  // The plan's own word, when its figures are neither the report's nor the bundled baseline's.
+  const declared = says !== undefined && named === undefined && bundled === undefined ? { declared: says } : {};
+  return [{ code: 'plan-denominator-values', source: planned.source, measure: denominator, ...other, ...(bundled ? { bundled } : {}), ...declared, ...(says === denominator ? { same: true as const } : {}), rows: shown, more: rows.length - shown.length, of }];
 }
 
 /** The province codes a report covers (those read, and those --expect names), if it is by province. */

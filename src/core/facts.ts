@@ -151,6 +151,8 @@ export type Note =
   /** The report has no denominator (coverage not shown). */
   | { readonly code: 'no-denominator' }
   /** Rows whose own coverage column disagrees with participants ÷ denominator by more than half a point. */
+  | { readonly code: 'count-noise'; readonly file: string; readonly cells: number; readonly at: string; readonly stored: number; readonly whole: number }
+  | { readonly code: 'coverage-points'; readonly file: string; /** Cells of 1 or less without % that agree with the counts only in points; `fractions`: only as fractions. */ readonly cells: number; readonly fractions: number; readonly at: string; readonly raw: number }
   | { readonly code: 'coverage-disagrees'; readonly rows: readonly { readonly at: string; readonly stated: number; readonly computed: number }[]; readonly more: number }
   /** The change column is over several months (the previous month known is not the one before). */
   | { readonly code: 'change-span'; readonly from: string; readonly months: number }
@@ -213,7 +215,7 @@ export type Note =
    * F13): the rows whose figures differ, the plan's and the report's, by the plan's source (--year's
    * input or baseline, or the --targets file's `denominator` column).
    */
-  | { readonly code: 'plan-denominator-values'; readonly source: string; readonly measure?: string; readonly planned?: string; /** The plan's figures are the bundled baseline's of this measure (data/baseline.csv, what breakdown --year plans on). */ readonly bundled?: string; /** The plan says its figures are of the report's measure (another office's employed, say). */ readonly same?: true; readonly rows: readonly { readonly label: string; readonly planned: number; readonly report: number }[]; readonly more: number; readonly of: number }
+  | { readonly code: 'plan-denominator-values'; readonly source: string; readonly measure?: string; readonly planned?: string; /** The plan's figures are the bundled baseline's of this measure (data/baseline.csv, what breakdown --year plans on). */ readonly bundled?: string; /** The plan says its figures are of this measure (its meta.denominator), and they are neither the report's nor the bundled baseline's. */ readonly declared?: string; /** The plan says its figures are of the report's measure (another office's employed, say). */ readonly same?: true; readonly rows: readonly { readonly label: string; readonly planned: number; readonly report: number }[]; readonly more: number; readonly of: number }
   /**
    * --compare-targets: a plan with targets for other rows than the first plan's. `both`: the rows both have
    * targets for, over which the difference of the subtotals and the Total is taken; null: that

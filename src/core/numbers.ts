@@ -59,15 +59,53 @@ export interface Reading {
    * file in that other locale is refused rather than read as 2 (LocalePolicy.threeDecimals).
    */
   readonly grouping?: NumberLocale;
+  /** A count that is not one (with `problem`): why, the same for a cell of text and a stored number. */
+  readonly fault?: CountFault;
+  /** A count read as the whole number it is within a float's rounding noise of (wholeOfNoise): the value as written. */
+  readonly noise?: number;
 }
+
+/** What keeps a number from being a count: a fraction, a number below 0, or one beyond 2^53 − 1. */
+export type CountFault = 'fraction' | 'negative' | 'too-large';
+
+/**
+ * The whole number a count stored as a binary float stands for, when it is one plus a formula's rounding
+ * noise (Excel shows =0.1*5000 as 500 and stores 500.00000000000006; a sum of fractions in pandas
+ * writes 499.99999999999994): within 2^-46 of it, relative (64 units in the last place of a double, so
+ * 15 significant digits agree, as many as a double holds and as Excel shows). Undefined for a whole
+ * number, and for any fraction a person writes (500.5, 500.001: far beyond it).
+ * Example: wholeOfNoise(500.00000000000006) → 500; wholeOfNoise(500.001) → undefined.
+ */
+export function wholeOfNoise(value: number): number | undefined {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return undefined;
+  const whole = Math.round(value);
+  // Not near 0: a relative bound means nothing there (1e-300 is no formula's 0), so such a cell is refused.
+  if (whole < 1 || !Number.isSafeInteger(whole)) return undefined;
+  return Math.abs(value - whole) <= whole * 2 ** -46 ? whole : undefined;
+}
+
+/** Why a number is not a count (undefined when it is one). Example: countFault(-5) → 'negative'. */
+export function countFault(value: number): CountFault | undefined {
+  if (value < 0) return 'negative';
+  if (!Number.isInteger(value)) return 'fraction';
+  if (!Number.isSafeInteger(value)) return 'too-large';
+  return undefined;
+}
+
+const FAULT_REASONS: Record<CountFault, string> = {
+  negative: 'a count cannot be negative',
+  fraction: 'a count must be a whole number',
+  'too-large': 'the number is too large',
+};
+const FAULT_OF_REASON = new Map<string, CountFault>(Object.entries(FAULT_REASONS).map(([f, r]) => [r, f as CountFault]));
 
 function asKind(p: ParsedNumber, kind: CellKind): number | string {
   if (!p.ok) return p.reason;
   if (kind !== 'count') return p.value;
-  if (p.value < 0) return 'a count cannot be negative';
-  if (!Number.isInteger(p.value)) return 'a count must be a whole number';
-  if (!Number.isSafeInteger(p.value)) return 'the number is too large';
-  return p.value;
+  const fault = countFault(p.value);
+  if (fault === undefined) return p.value;
+  // A count within a float's rounding noise of a whole number is that number (the reader says so).
+  return (fault === 'fraction' || fault === 'negative') && wholeOfNoise(p.value) !== undefined ? wholeOfNoise(p.value)! : FAULT_REASONS[fault];
 }
 
 /** Plain digits (most cells of most files) read the same in both locales: no pattern needed. */
@@ -93,19 +131,28 @@ export function readCell(raw: string, kind: CellKind): Reading {
   const plain = plainDigits(raw);
   if (plain !== undefined) return { id: plain, en: plain };
   const opts = { allowPercent: kind === 'percent' };
-  const a = asKind(parseNumber(raw, 'id', opts), kind);
-  const b = asKind(parseNumber(raw, 'en', opts), kind);
+  const pa = parseNumber(raw, 'id', opts);
+  const pb = parseNumber(raw, 'en', opts);
+  const a = asKind(pa, kind);
+  const b = asKind(pb, kind);
   const id = typeof a === 'number' ? a : undefined;
   const en = typeof b === 'number' ? b : undefined;
   if (kind === 'count' && id !== undefined && en !== undefined && id !== en) {
     const t = clean(raw);
     if (GROUPING_SHAPE.test(t)) return { id, en, grouping: t.includes(',') ? 'en' : 'id' };
   }
-  if (id !== undefined || en !== undefined) return { id, en };
+  if (id !== undefined || en !== undefined) {
+    // A count read as the whole number of its rounding noise: the value as written, for the reader's note.
+    if (kind === 'count' && pa.ok && id !== undefined && pa.value !== id) return { id, en, noise: pa.value };
+    if (kind === 'count' && pb.ok && en !== undefined && pb.value !== en) return { id, en, noise: pb.value };
+    return { id, en };
+  }
   // Neither: the most telling reason (negative and fractional beat "not a valid number").
   const reasons = [a, b].filter((x): x is string => typeof x === 'string');
   const problem = reasons.find((r) => !r.startsWith('not a valid')) ?? 'is not a number';
-  return { id, en, problem: problem.startsWith('not a valid') ? 'is not a number' : problem };
+  if (problem.startsWith('not a valid')) return { id, en, problem: 'is not a number' };
+  const fault = FAULT_OF_REASON.get(problem);
+  return fault !== undefined ? { id, en, problem, fault } : { id, en, problem };
 }
 
 // The Indonesian of every reason above, for messages under --lang id. The reasons stay English in the

@@ -872,8 +872,12 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
         ...(checked.parts ? { parts: checked.parts } : {}),
       });
     }
-    if (t.coverageDisagrees.length) {
-      notes.push({ code: 'coverage-disagrees', rows: t.coverageDisagrees.slice(0, 5).map((x) => ({ at: rowAt(x.line, x.column), stated: x.stated, computed: x.computed })), more: Math.max(0, t.coverageDisagrees.length - 5) });
+    if (t.noise) notes.push({ code: 'count-noise', file: o.name, cells: t.noise.cells, at: rowAt(t.noise.first.line, t.noise.first.column), stored: t.noise.first.stored, whole: t.noise.first.whole });
+    const points = t.coverage.points;
+    if (points) notes.push({ code: 'coverage-points', file: o.name, cells: points.cells, fractions: points.fractions, at: rowAt(points.first.line, points.first.column), raw: points.first.raw });
+    const disagree = t.coverage.disagreements();
+    if (disagree.count) {
+      notes.push({ code: 'coverage-disagrees', rows: disagree.rows.map((x) => ({ at: rowAt(x.line, x.column), stated: x.stated, computed: x.computed })), more: disagree.count - disagree.rows.length });
     }
     // Rows let through by a documented exception, a note per province (at most 5 places each).
     const byProvince = new Map<string, typeof t.excepted>();

@@ -14,7 +14,7 @@
 import type { ProblemList } from '../errors.js';
 import type { Diagnostic } from '../errors.js';
 import { canonicalColumn, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
-import { readCell, type NumberLocale } from '../core/numbers.js';
+import { readCell, wholeOfNoise, type NumberLocale } from '../core/numbers.js';
 import type { FileFold, LoadFold } from './fold.js';
 import type { JsonTotals } from './json-rows.js';
 import type { TotalRow } from './typed-rows.js';
@@ -56,7 +56,8 @@ export function jsonTotalRow(totals: JsonTotals, fold: LoadFold, wants: ColumnWa
     if (m < 0) continue;
     const v = member.value;
     let value: number | undefined;
-    if (typeof v === 'number') value = v;
+    // A stored count with a formula's rounding noise is its whole number, as a row's is (rv35 D7).
+    if (typeof v === 'number') value = fold.measures[m]!.kind === 'count' ? (wholeOfNoise(v) ?? v) : v;
     else if (typeof v === 'string' && v.trim() !== '') {
       const r = readCell(v, fold.measures[m]!.kind === 'count' ? 'count' : 'number');
       value = r.problem ? undefined : locale !== null ? r[locale] : r.id === r.en ? r.id : undefined;

@@ -19,7 +19,7 @@ import { type Problem, type ProblemList } from '../errors.js';
 import type { KeyKind, MeasureKind } from '../core/table.js';
 import { aliasesOf, canonicalColumn, GENERIC_DENOMINATOR, normaliseHeader, roleOf, type ColumnRole, type ColumnWants } from '../core/columns.js';
 import type { Note } from '../core/facts.js';
-import { LocalePolicy, readCell, reasonInIndonesian, underForced, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
+import { countFault, LocalePolicy, readCell, reasonInIndonesian, underForced, wholeOfNoise, type CellKind, type CellRef, type NumberLocale } from '../core/numbers.js';
 import { ESTIMATED_FIGURES, parseEstimatedCell } from '../core/estimates.js';
 import { overCoverageException, type OverCoverageException } from './exceptions.js';
 import { MAX_SUGGESTED, normaliseName, provinceRegistry, type Province } from './areas.js';
@@ -37,7 +37,7 @@ import { totalKind } from './total-rows.js';
 import { RECENT, recentSlot } from './key-sets.js';
 import { inputProblem, type ExtractKind, type InputProblem } from './words.js';
 import type { Diagnostic } from '../errors.js';
-import { coverageAgrees } from './coverage-agrees.js';
+import { CoverageColumn } from './coverage-scale.js';
 
 const DENOMINATORS = ['workforce', 'employed', 'potential_workers'];
 /** Problems with how a file's numbers read: its over-coverage checks would be follow-ons of them. */
@@ -297,24 +297,8 @@ interface Deferred {
   readonly dens?: readonly (readonly [number, number])[];
   /** coverage: the stated coverage as a fraction and as written, in both readings. */
   readonly stated?: readonly [readonly [number, number], readonly [number, number]];
-}
-
-/**
- * A row's own coverage column against participants ÷ each of its denominators (> 0): within half a
- * percentage point of one of them agrees. Returns the first computed coverage when none agrees, else
- * undefined (also when no denominator could be compared).
- */
-function coverageDisagreement(participants: number, dens: readonly number[], stated: number, statedFraction: number): number | undefined {
-  let compared = false;
-  let computed = 0;
-  for (const d of dens) {
-    if (!(d > 0)) continue;
-    const c = participants / d;
-    if (!compared) computed = c;
-    compared = true;
-    if (coverageAgrees(c, stated, statedFraction)) return undefined;
-  }
-  return compared ? computed : undefined;
+  /** coverage: the cell had a `%`. */
+  readonly signed?: boolean;
 }
 
 /** A province's or Kanwil's own row refused for 0 participants: its keys, the problem and its words (TypedRows). */
@@ -353,7 +337,16 @@ export class TypedRows implements RowSink {
   /** Rows whose participants exceed a denominator, let through by a documented exception (said in a note). */
   readonly excepted: ExceptedRow[] = [];
   /** Rows whose own coverage column disagrees with participants ÷ denominator (said in a warning). */
-  readonly coverageDisagrees: { readonly line: number; readonly column: number | undefined; readonly stated: number; readonly computed: number }[] = [];
+  /** Counts read as the whole number of their float rounding noise (500.00000000000006 as 500): how many, and the first (said in a note). */
+  noise?: { cells: number; first: { readonly line: number; readonly column: number | undefined; readonly stored: number; readonly whole: number } } | undefined;
+
+  private noisy(stored: number, whole: number, line: number, column: number | undefined): void {
+    if (this.noise) this.noise.cells++;
+    else this.noise = { cells: 1, first: { line, column, stored, whole } };
+  }
+
+  /** The file's own coverage column against the counts, its scale decided once (rv35 D10). */
+  readonly coverage = new CoverageColumn();
   /**
    * What a denominator column the run may not divide by (Plan.spare) would have been refused for — a
    * blank, a 0 on an area's own row, participants above its 0 — by column, each at its cell (up to
@@ -1258,6 +1251,7 @@ export class TypedRows implements RowSink {
     /** The stated coverage in the English reading, when it differs (a pending percentage cell). */
     let statedEn: readonly [number, number] | undefined;
     let statedAt: { line: number; column: number | undefined } | undefined;
+    let statedSigned = false;
     const numbers = plan.numbers;
     for (let x = 0; x < numbers.length; x++) {
       const n = numbers[x]!;
@@ -1297,18 +1291,25 @@ export class TypedRows implements RowSink {
         continue;
       } else if (typeof v === 'number') {
         if (n.kind === 'count' && (!Number.isSafeInteger(v) || v < 0)) {
-          ok = false;
-          this.fail({ code: 'not-whole', field: this.cols[i]!.name, value: v }, (places[i]?.line ?? line), places[i]?.column);
-          continue;
-        }
-        id = en = v;
+          // A workbook's or a JSON file's number within a float's rounding noise of a whole one is it (said in a note).
+          const whole = wholeOfNoise(v);
+          if (whole === undefined) {
+            ok = false;
+            this.fail({ code: 'bad-count', field: this.cols[i]!.name, shown: String(v), fault: countFault(v)! }, (places[i]?.line ?? line), places[i]?.column);
+            continue;
+          }
+          this.noisy(v, whole, places[i]?.line ?? line, places[i]?.column);
+          id = en = whole;
+        } else id = en = v;
       } else {
         const reading = readCell(v, n.kind);
         if (reading.problem) {
           ok = false;
-          this.fail({ code: 'bad-number', field: this.cols[i]!.name, raw: v.trim(), reason: reading.problem, reasonId: reasonInIndonesian(reading.problem) ?? reading.problem, locale: this.policy.locale }, (places[i]?.line ?? line), places[i]?.column);
+          const problem: InputProblem = reading.fault ? { code: 'bad-count', field: this.cols[i]!.name, shown: v.trim(), fault: reading.fault } : { code: 'bad-number', field: this.cols[i]!.name, raw: v.trim(), reason: reading.problem, reasonId: reasonInIndonesian(reading.problem) ?? reading.problem, locale: this.policy.locale };
+          this.fail(problem, places[i]?.line ?? line, places[i]?.column);
           continue;
         }
+        if (reading.noise !== undefined) this.noisy(reading.noise, (reading.id ?? reading.en)!, places[i]?.line ?? line, places[i]?.column);
         if (reading.id !== undefined && reading.id === reading.en) id = en = reading.id;
         else {
           const ref = (): CellRef => ({ line: (places[i]?.line ?? line), column: places[i]?.column ?? 1, raw: v.trim() });
@@ -1335,6 +1336,7 @@ export class TypedRows implements RowSink {
         statedFraction = id;
         statedEn = en !== id ? [en > 1 ? en / 100 : en, en] : undefined;
         statedAt = { line: places[i]?.line ?? line, column: places[i]?.column };
+        statedSigned = typeof v === 'string' && v.includes('%');
       } else if (n.role === 'measure') {
         vals[n.measure] = id;
         delta[n.measure] = en - id;
@@ -1537,11 +1539,9 @@ export class TypedRows implements RowSink {
           b: [0, 0],
           dens: dens.map((d) => [vals[d.measure]!, vals[d.measure]! + delta[d.measure]!] as const),
           stated: [[statedCoverage, statedFraction], statedEn ?? [statedCoverage, statedFraction]],
+          signed: statedSigned,
         });
-      } else {
-        const computed = coverageDisagreement(vals[p]!, dens.map((d) => vals[d.measure]!), statedCoverage, statedFraction);
-        if (computed !== undefined) this.coverageDisagrees.push({ line: statedAt.line, column: statedAt.column, stated: statedCoverage, computed });
-      }
+      } else this.coverage.check(statedAt.line, statedAt.column, vals[p]!, dens.map((d) => vals[d.measure]!), statedFraction, statedSigned);
     }
     // A participant id twice in one month, in this file or another of the load.
     if (participantId !== undefined) this.o.ids?.add(participantId, plan.period >= 0 ? (keys[plan.period] ?? undefined) : undefined, this.o.src, (places[plan.participantId]?.line ?? line), places[plan.participantId]?.column, this.o.rereadable ?? false);
@@ -1712,7 +1712,7 @@ export class TypedRows implements RowSink {
       if (part) parts!.push(part);
       const v = cells[n.col];
       if (part) {
-        if (typeof v === 'number') part.value = v;
+        if (typeof v === 'number') part.value = wholeOfNoise(v) ?? v;
         else if (typeof v === 'string' && !isBlank(v)) {
           const r = readCell(v, 'count');
           // A part that cannot be read, or reads two ways, is left blank (not compared, said).
@@ -1720,11 +1720,13 @@ export class TypedRows implements RowSink {
         }
         continue;
       }
-      if (typeof v === 'number') values[n.measure] = v;
+      // A stored count with a formula's rounding noise is its whole number, as a data row's is (rv35 D7).
+      if (typeof v === 'number') values[n.measure] = n.kind === 'count' ? (wholeOfNoise(v) ?? v) : v;
       else if (typeof v === 'string' && !isBlank(v)) {
         const r = readCell(v, n.kind);
         if (r.problem) {
-          this.fail({ code: 'bad-number', field: this.cols[n.col]!.name, raw: v.trim(), reason: r.problem, reasonId: reasonInIndonesian(r.problem) ?? r.problem, locale: this.policy.locale }, places[n.col]?.line ?? line, places[n.col]?.column);
+          const problem: InputProblem = r.fault ? { code: 'bad-count', field: this.cols[n.col]!.name, shown: v.trim(), fault: r.fault } : { code: 'bad-number', field: this.cols[n.col]!.name, raw: v.trim(), reason: r.problem, reasonId: reasonInIndonesian(r.problem) ?? r.problem, locale: this.policy.locale };
+          this.fail(problem, places[n.col]?.line ?? line, places[n.col]?.column);
           continue;
         }
         if (r.id !== undefined && r.id === r.en) values[n.measure] = r.id;
@@ -1932,17 +1934,12 @@ export class TypedRows implements RowSink {
     }
     if (loc) {
       const lane = loc === 'id' ? 0 : 1;
+      this.coverage.deferring();
       for (const d of this.deferred) {
         if (d.kind === 'segments' && d.a[lane] !== d.b[lane]) this.fail({ code: 'segments-sum', sum: d.a[lane]!, participants: d.b[lane]! }, d.line, d.column);
         if (d.kind === 'over' && d.a[lane]! > d.b[lane]!) this.over({ code: 'over-coverage', participants: d.a[lane]!, measure: d.measure!, denominator: d.b[lane]!, column: this.denominatorColumn(d.measure!) }, d.line, d.column);
-        if (d.kind === 'coverage') {
-          const [stated, fraction] = d.stated![lane]!;
-          const computed = coverageDisagreement(d.a[lane]!, d.dens!.map((x) => x[lane]!), stated!, fraction!);
-          if (computed !== undefined) this.coverageDisagrees.push({ line: d.line, column: d.column, stated: stated!, computed });
-        }
+        if (d.kind === 'coverage') this.coverage.check(d.line, d.column, d.a[lane]!, d.dens!.map((x) => x[lane]!), d.stated![lane]![1], d.signed ?? false);
       }
-      // In the order of the file (rows checked at once came first).
-      if (this.deferred.some((d) => d.kind === 'coverage')) this.coverageDisagrees.sort((x, y) => x.line - y.line);
     }
     if (!this.numberFormatTrouble) for (const f of this.overFails) this.fail(f.p, f.line, f.column);
     return this.policy.locale ?? null;

@@ -11,6 +11,7 @@
 
 import { clipValue } from '../core/clip.js';
 import { canonicalColumn } from '../core/columns.js';
+import type { CountFault } from '../core/numbers.js';
 import { grouped, say, type Bilingual, type Diagnostic, type Problem } from '../errors.js';
 
 type En = string;
@@ -54,7 +55,7 @@ export type InputProblem =
   | { readonly code: 'row-lacks-key'; readonly field: string }
   | { readonly code: 'blank-count'; readonly field: string; readonly absent: boolean; readonly area?: string | undefined }
   | { readonly code: 'boolean-number'; readonly field: string; readonly value: boolean }
-  | { readonly code: 'not-whole'; readonly field: string; readonly value: number }
+  | { readonly code: 'bad-count'; readonly field: string; /** The cell as written (text), or as stored (a number of a workbook, a JSON or Parquet file). */ readonly shown: string; readonly fault: CountFault }
   | { readonly code: 'bad-number'; readonly field: string; readonly raw: string; readonly reason: string; readonly reasonId: string; readonly locale?: 'id' | 'en' }
   | { readonly code: 'mixed-locales'; readonly en: string; readonly id: string; readonly idAt: string }
   | { readonly code: 'mixed-locales-id'; readonly id: string }
@@ -226,10 +227,19 @@ export function words(p: InputProblem): Bilingual {
     }
     case 'boolean-number':
       return say(`field ${q(p.field)}: expected a number, found ${p.value}`, `kolom ${q(p.field)}: seharusnya angka, bukan ${p.value}`);
-    case 'not-whole':
-      // A number beyond 2^53 − 1 is whole (a float that large has no fraction) but cannot be counted exactly.
-      if (p.value > Number.MAX_SAFE_INTEGER) return tooLarge(p.field, String(p.value));
-      return say(`field ${q(p.field)}: ${p.value} is not a whole non-negative number`, `kolom ${q(p.field)}: ${p.value} bukan bilangan cacah (bulat, tidak negatif)`);
+    case 'bad-count':
+      // One wording per fault, whether the cell is text (CSV) or a stored number (JSON, xlsx, Parquet): rv35 D8.
+      if (p.fault === 'too-large') return tooLarge(p.field, q(p.shown));
+      if (p.fault === 'negative') {
+        return say(
+          { message: `field ${q(p.field)}: ${q(p.shown)} is not a count: a count cannot be negative`, hint: 'a count of people is 0 or more: a negative figure is a change (this month less the last) or a correction, not a count; write the count itself' },
+          { message: `kolom ${q(p.field)}: ${q(p.shown)} bukan jumlah yang sah: jumlah tidak boleh negatif`, hint: 'jumlah orang bernilai 0 atau lebih: angka negatif adalah perubahan (bulan ini dikurangi bulan lalu) atau koreksi, bukan jumlah; tuliskan jumlahnya sendiri' },
+        );
+      }
+      return say(
+        { message: `field ${q(p.field)}: ${q(p.shown)} is not a count: a count must be a whole number`, hint: 'counts are whole people: a column with decimals may be a rate or an average (a coverage %, a mean over months or per employer), not a count; write the number of people itself' },
+        { message: `kolom ${q(p.field)}: ${q(p.shown)} bukan jumlah yang sah: jumlah harus bilangan bulat`, hint: 'jumlah adalah orang utuh: kolom berdesimal mungkin rasio atau rata-rata (persentase cakupan, rata-rata antarbulan atau per pemberi kerja), bukan jumlah; tuliskan jumlah orangnya' },
+      );
     case 'bad-number': {
       if (p.reason === TOO_LARGE) return tooLarge(p.field, q(p.raw));
       const hint = p.reason === 'is not a number' ? numberHint(p.locale) : undefined;

@@ -7,7 +7,7 @@ import type { InfeasibleFact, Note, OverDenominatorRow, RowsAbovePeriod, UpperCa
 import type { Scope } from '../core/scope.js';
 import { clipValue } from '../core/clip.js';
 import { addMonths } from '../core/calendar.js';
-import { roundHalfUp } from './rounding.js';
+import { roundHalfUp, roundSignificant } from './rounding.js';
 
 /** The month before a revision's `from`: where its path starts. */
 const prevMonth = (p: string): string => (/^\d{4}-\d{2}$/.test(p) ? addMonths(p, -1) : p);
@@ -327,6 +327,14 @@ export function noteText(n: Note, lang: Lang): string {
         `perubahan dari ${n.previousPeriod} dihitung setara: ${num(n.both, 'id')} ${unit('id', true)} yang melapor di kedua bulan${n.missing.length ? `; tidak melapor sekarang: ${list(n.missing)}` : ''}${n.added.length ? `; melapor sekarang, tidak pada ${n.previousPeriod}: ${list(n.added)}` : ''}`,
       );
     }
+    case 'coverage-points': {
+      // rv35 D10: one scale for the column, not a scale per cell (0.16 of a column in points is 0.16 %).
+      const id = (x: number): string => String(x).replace('.', ',');
+      return L(
+        `the coverage column (no % sign) is read in percentage points: ${num(n.cells, 'en')} of its cells of 1 or less agree with participants ÷ denominator only so (the first at ${n.at}: ${n.raw} is ${n.raw} %, not ${roundSignificant(n.raw, 15, 2)} %)${n.fractions ? `, ${num(n.fractions, 'en')} only as fractions (warned of below)` : ''}`,
+        `kolom cakupan (tanpa tanda %) dibaca dalam poin persentase: ${num(n.cells, 'id')} selnya yang bernilai 1 atau kurang hanya sesuai dengan peserta ÷ penyebut bila dibaca demikian (yang pertama di ${n.at}: ${id(n.raw)} adalah ${id(n.raw)} %, bukan ${roundSignificant(n.raw, 15, 2).replace('.', ',')} %)${n.fractions ? `, ${num(n.fractions, 'id')} hanya bila dibaca sebagai pecahan (diperingatkan di bawah)` : ''}`,
+      );
+    }
     case 'coverage-disagrees': {
       const pct = (x: number, l: Lang): string => `${roundHalfUp(x, 2, 2).replace('.', l === 'id' ? ',' : '.')} %`;
       const rows = (l: Lang): string => n.rows.map((r) => `${r.at} (${pct(r.stated, l)} ${l === 'id' ? 'tertulis' : 'stated'}, ${pct(r.computed, l)} ${l === 'id' ? 'dari angkanya' : 'from the counts'})`).join(', ') + (n.more ? (l === 'id' ? ` dan ${num(n.more, l)} baris lain` : ` and ${num(n.more, l)} more`) : '');
@@ -452,7 +460,9 @@ export function noteText(n: Note, lang: Lang): string {
         ? { en: ` (the plan's figures are this report's ${n.planned}: --denominator ${n.planned} reports on them)`, id: ` (angka rencana adalah ${n.planned} laporan ini: --denominator ${n.planned} melaporkan dengannya)` }
         : n.bundled
           ? { en: ` (the plan's figures are the bundled baseline's ${n.bundled}, data/baseline.csv: the targets were split by ${n.bundled})`, id: ` (angka rencana adalah ${n.bundled} baseline bawaan, data/baseline.csv: target dibagi menurut ${n.bundled})` }
-          : { en: '', id: '' };
+          : n.declared
+            ? { en: ` (the plan's figures are ${n.declared}, as ${n.source} says: neither this report's nor the bundled baseline's)`, id: ` (angka rencana adalah ${n.declared}, menurut ${n.source}: bukan angka laporan ini maupun baseline bawaan)` }
+            : { en: '', id: '' };
       const other = n.same ? { en: `other ${what} figures than this report's coverage is on`, id: `angka ${what} yang berbeda dari yang dipakai cakupan laporan ini` } : { en: `other denominator figures than the ${what} this report's coverage is on`, id: `angka penyebut yang berbeda dari ${what} yang dipakai cakupan laporan ini` };
       return L(
         `the targets (${n.source}) were planned on ${other.en}, for ${num(n.rows.length + n.more, 'en')} of ${num(n.of, 'en')} provinces: ${en}${named.en}; those rows' target coverage divides the plan's target by this report's figure`,
@@ -864,6 +874,14 @@ export function noteText(n: Note, lang: Lang): string {
         `${n.file} has no participant id column: each row was counted as one participant, and no participant could be checked for being counted twice; if the file has the ids under another name, name that column kpj (or participant_id)`,
         `${n.file} tidak memiliki kolom nomor peserta: setiap baris dihitung sebagai satu peserta, dan tidak ada peserta yang dapat diperiksa agar tidak terhitung dua kali; jika nomornya ada dengan nama lain, namai kolom itu kpj (atau participant_id)`,
       );
+    case 'count-noise': {
+      // rv35 D7: Excel shows 500 and stores 500.00000000000006 (a formula's rounding); its CSV export writes 500.
+      const one = n.cells === 1;
+      return L(
+        `${one ? '1 count was' : `${num(n.cells, 'en')} counts were`} read as the whole number${one ? '' : 's'} ${one ? 'it is' : 'they are'} within a float's rounding noise of (${one ? '' : 'the first, '}${n.at}: ${n.stored} as ${num(n.whole, 'en')}): what a formula or a sum of decimals leaves, and a spreadsheet shows as the whole number; to store whole numbers, wrap the formula in ROUND(…, 0), paste the values, or round the count in the export`,
+        `${num(n.cells, 'id')} jumlah dibaca sebagai bilangan bulat yang hanya berbeda sebesar derau pembulatan float (${one ? '' : 'yang pertama, '}${n.at}: ${String(n.stored).replace('.', ',')} sebagai ${num(n.whole, 'id')}): sisa dari rumus atau penjumlahan desimal, yang ditampilkan spreadsheet sebagai bilangan bulat; agar tersimpan bilangan bulat, bungkus rumusnya dengan ROUND(…; 0), tempel nilainya, atau bulatkan jumlahnya saat ekspor`,
+      );
+    }
     case 'period-names': {
       // rv31 V8: "Juni 2026" was "not a month".
       const yy = /-\d\d$/.test(n.example);

@@ -204,7 +204,7 @@ describe('why a number cannot be read, in Indonesian (core/numbers.ts)', () => {
 
   it('every reason written in the source has its Indonesian', () => {
     const src = readFileSync(join(ROOT, 'src', 'core', 'numbers.ts'), 'utf8');
-    const literal = [...src.matchAll(/reason: '([^']+)'|return '((?:a|an|the|is) [^']+)'/g)].map((m) => m[1] ?? m[2]!);
+    const literal = [...src.matchAll(/reason: '([^']+)'|return '((?:a|an|the|is) [^']+)'|^ {2}'?[\w-]+'?: '((?:a|an|the|is) [^']+)',$/gm)].map((m) => m[1] ?? m[2] ?? m[3]!);
     expect(literal.length).toBeGreaterThanOrEqual(6);
     for (const r of literal) expect(reasonInIndonesian(r), r).toBeDefined();
   });

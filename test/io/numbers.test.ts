@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LocalePolicy, parseNumber, readCell, type Reading } from '../../src/core/numbers.js';
+import { countFault, LocalePolicy, parseNumber, readCell, wholeOfNoise, type Reading } from '../../src/core/numbers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
@@ -41,13 +41,27 @@ describe('strict number parsing', () => {
     expect(parseNumber('60,56%', 'id').ok).toBe(false);
   });
 
+  it('a float within its rounding noise of a whole number is that number (rv35 D7); nothing else is', () => {
+    expect(wholeOfNoise(500.00000000000006)).toBe(500);
+    expect(wholeOfNoise(499.99999999999994)).toBe(500);
+    expect(wholeOfNoise(0.1 * 3 * 10)).toBe(3);
+    expect(wholeOfNoise(12_345_678.000000002)).toBe(12_345_678);
+    for (const v of [500, 500.5, 500.001, 500.0000001, 1e-300, -8.881784197001252e-16, 0.30000000000000004, -499.99999999999994, 2 ** 53 + 0.5]) expect(wholeOfNoise(v), String(v)).toBeUndefined();
+    expect([countFault(-5), countFault(1.5), countFault(2 ** 53), countFault(7)]).toEqual(['negative', 'fraction', 'too-large', undefined]);
+  });
+
   it('counts are whole and non-negative, read in both locales', () => {
     expect(readCell('256.129', 'count')).toEqual({ id: 256129, en: undefined });
     expect(readCell('422,934', 'count')).toEqual({ id: undefined, en: 422934 });
     expect(readCell('42', 'count')).toEqual({ id: 42, en: 42 });
-    expect(readCell('-5', 'count')).toEqual({ id: undefined, en: undefined, problem: 'a count cannot be negative' });
-    expect(readCell('1,5', 'count')).toEqual({ id: undefined, en: undefined, problem: 'a count must be a whole number' });
+    expect(readCell('-5', 'count')).toEqual({ id: undefined, en: undefined, problem: 'a count cannot be negative', fault: 'negative' });
+    expect(readCell('1,5', 'count')).toEqual({ id: undefined, en: undefined, problem: 'a count must be a whole number', fault: 'fraction' });
     expect(readCell('abc', 'count').problem).toBe('is not a number');
+    expect(readCell('abc', 'count').fault).toBeUndefined();
+    // rv35 D7: a float's rounding noise (Excel's 500.00000000000006) is the whole number, said (noise).
+    expect(readCell('500.00000000000006', 'count')).toEqual({ id: undefined, en: 500, noise: 500.00000000000006 });
+    expect(readCell('499,99999999999994', 'count')).toEqual({ id: 500, en: undefined, noise: 499.99999999999994 });
+    expect(readCell('500.0001', 'count')).toEqual({ id: undefined, en: undefined, problem: 'a count must be a whole number', fault: 'fraction' });
     expect(readCell('1.250', 'number')).toEqual({ id: 1250, en: 1.25 });
   });
 

@@ -212,7 +212,7 @@ describe('validate renders a Report like every command', () => {
     let stdout = '';
     let stderr = '';
     const io: Io = {
-      stdout: { write: (c: string | Uint8Array) => ((stdout += String(c)), true), isTTY: true, columns: 200 },
+      stdout: { write: (c: string | Uint8Array) => ((stdout += String(c)), true), isTTY: true, columns: 320 },
       stderr: { write: (c: string | Uint8Array) => ((stderr += String(c)), true), isTTY: true },
       env: { NO_COLOR: '1', LANG: 'C' },
       cwd: ROOT,
