@@ -88,7 +88,7 @@ export function jsonTotalTarget(totals: JsonTotals): 'given' | 'estimated' | und
  * such a join refused). Lines: a part is (from, to]; the last part runs to the end (`to`: Infinity).
  * Undefined for a file of one report, or whose rows are not one group each (an extract's sums mix lines).
  */
-function joinedParts(totals: readonly CheckedTotal[], fold: LoadFold, file: FileFold): { readonly scope: readonly [number, string][]; readonly bounds: readonly number[]; readonly parts: number } | undefined {
+function joinedParts(totals: readonly CheckedTotal[], fold: LoadFold, file: FileFold): { readonly scope: readonly [number, string][]; readonly bounds: readonly number[]; readonly parts: number; readonly first: number } | undefined {
   const byScope = new Map<string, { scope: [number, string][]; lines: number[] }>();
   for (const t of totals) {
     if (t.kind !== 'grand' || t.within !== undefined || t.object) continue;
@@ -104,19 +104,23 @@ function joinedParts(totals: readonly CheckedTotal[], fold: LoadFold, file: File
   const bounds = joined[0]!.lines.sort((a, b) => a - b);
   // The parts with rows (a total repeated on the next line makes no part of its own): two or more, a join.
   const filled = new Set<number>();
+  // The first row's line: part 1 starts there, not at the header (rv36 N2: "lines 1-7" named the header).
+  let first = Infinity;
   for (let g = file.start; g < file.end; g++) {
     if (fold.store.parent(g) !== undefined) continue;
     if (file.rowsIn(g) !== 1) return undefined;
-    filled.add(partOf(bounds, fold.store.lineAt(g)).index);
+    const line = fold.store.lineAt(g);
+    if (line < first) first = line;
+    filled.add(partOf(bounds, line).index);
   }
-  return filled.size > 1 ? { scope: joined[0]!.scope, bounds, parts: filled.size } : undefined;
+  return filled.size > 1 ? { scope: joined[0]!.scope, bounds, parts: filled.size, first: Math.min(first, bounds[0]!) } : undefined;
 }
 
-/** The part of a joined file a total row at `line` belongs to: its index, and its lines (from, to]. */
-function partOf(bounds: readonly number[], line: number): { index: number; from: number; to: number } {
+/** The part of a joined file a total row at `line` belongs to: its index, and its lines (from, to]; part 1 from the line before `first`, the file's first row. */
+function partOf(bounds: readonly number[], line: number, first = 1): { index: number; from: number; to: number } {
   let i = 0;
   while (i < bounds.length && bounds[i]! < line) i++;
-  return { index: i, from: i === 0 ? 0 : bounds[i - 1]!, to: i < bounds.length ? bounds[i]! : Infinity };
+  return { index: i, from: i === 0 ? first - 1 : bounds[i - 1]!, to: i < bounds.length ? bounds[i]! : Infinity };
 }
 
 /**
@@ -149,7 +153,7 @@ export function checkTotals(
     const scope = [...t.scope];
     const within = t.within !== undefined && fold.keeps(t.within.dim) ? t.within : undefined;
     // In a joined file, a total row of the parts' scope (or a narrower one) totals the rows of its part.
-    const part = joined && !t.object && joined.scope.every(([d, k]) => t.scope.get(d) === k) ? partOf(joined.bounds, t.line) : undefined;
+    const part = joined && !t.object && joined.scope.every(([d, k]) => t.scope.get(d) === k) ? partOf(joined.bounds, t.line, joined.first) : undefined;
     if ((t.kind === 'grand' || within) && scope.every(([d]) => fold.keeps(d))) {
       const over = (keys: ReadonlySet<string> | undefined, inPart: typeof part | null = part): Compared =>
         bySets && keys === undefined && !inPart ? judge(t, fold, scopeSums(bySets, fold, file, scope).of(scope)) : compare(t, fold, file, scope, within?.dim ?? -1, keys, inPart ?? undefined);
