@@ -714,13 +714,14 @@ export function scopeOfUnits(base: Table): Scope {
  * only (rv34 R8: 34 of Jawa Timur's 38 regencies, an office late in the baseline month): the whole total
  * goes to those areas, the others get none. Said (the title and meta.scope say "34 of 38", stderr did not).
  */
-export function splitInPart(base: Table, scope: Scope, total: bigint, input: string | undefined): Note | undefined {
+export function splitInPart(base: Table, scope: Scope, total: bigint, input: string | undefined, flags = ''): Note | undefined {
   const areaDim = areaDimOf(base.dims.map((d) => d.name));
   if (!areaDim || (scope.kind !== 'province' && scope.kind !== 'kanwil')) return undefined;
   const missing = missingOfScope(scope, new Set(keysOf(base, areaDim)), areaBook());
   if (!missing.length) return undefined;
-  // The check a job runs before it splits: validate --expect refuses (exit 3) while one is missing.
-  const check = input === undefined ? undefined : `jamsostek validate ${shellWord(input)} --by ${scope.dim} --expect ${shellWord(`${scope.kind}:${scope.name}`)}`;
+  // The check a job runs before it splits: validate --expect refuses (exit 3) while one is missing. With
+  // the flags the input was read with (`flags`: app/input-flags.ts), so that it runs as written (fx58).
+  const check = input === undefined ? undefined : `jamsostek validate ${shellWord(input)} --by ${scope.dim} --expect ${shellWord(`${scope.kind}:${scope.name}`)}${flags}`;
   return { code: 'split-in-part', total: Number(total), scope, missing: missing.slice(0, 8), count: missing.length, ...(check ? { check } : {}) };
 }
 
