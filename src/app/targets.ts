@@ -8,7 +8,7 @@ import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, periodYear, type Period } from '../core/calendar.js';
 import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type SeriesWay, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
-import { breakdownMilestones, type BreakdownStage, type MilestoneProblem } from '../core/milestones.js';
+import { breakdownMilestones, type BreakdownStage, type MilestoneProblem, type Milestones } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
 import { canonicalColumn, GENERIC_DENOMINATOR } from '../core/columns.js';
 import { atPeriod, columnsFor, dimIndex, hasMeasure, keysOf, measureIndex, type SourceFacts, type Table } from '../core/table.js';
@@ -597,7 +597,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...units.notes, ...optional(grid.partial), ...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(units.bundled ? unattributedNote(result) : undefined), ...(units.bundled ? laterActualNotes(result, B, undefined, within) : [])],
+    notes: [...units.notes, ...optional(grid.partial), ...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(B && path && !('problem' in path) ? gridNotes(path, result.dims) : []), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(units.bundled ? unattributedNote(result) : undefined), ...(units.bundled ? laterActualNotes(result, B, undefined, within) : [])],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
     // What --denominator can plan the targets on (rv23 F4: "--denominator workforce plans the targets on
     // it too" was refused, the bundled baseline having no workforce).
@@ -680,6 +680,19 @@ export function plannedFigures(t: Table, measures: readonly string[], source: st
     if (byProvince.size) return { source, ...(m === PLANNED ? {} : { measure: m }), byProvince };
   }
   return undefined;
+}
+
+/**
+ * Where the monthly milestones of a grid (province × segment…) fell back (fx51): a month where no grid of
+ * floors and ceilings met both margins, or where the rows could not keep their own paths. breakdown
+ * --months and coverage --year say them alike (fx58: coverage --year compared with such a month's
+ * milestones without a word).
+ */
+export function gridNotes(path: Milestones, dims: readonly string[]): Note[] {
+  const notes: Note[] = [];
+  if (path.marginsOff) notes.push({ code: 'months-rows-off', month: path.marginsOff.month, rows: path.marginsOff.rowsOff, largest: Number(path.marginsOff.largest), dim: dims[0]! });
+  if (path.roundedWide) notes.push({ code: 'months-grid-wide', months: path.roundedWide.months, cells: path.roundedWide.cells, first: path.roundedWide.first, dims });
+  return notes;
 }
 
 /**

@@ -374,8 +374,8 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'months-rows-off':
       return L(
-        `the monthly milestones of the cells could not follow each ${dimLabel(n.dim).en}'s own path (no matrix within the cells' bounds met both margins in some month): the cells are phased on their own, and in ${n.month} the cells of ${num(n.rows, 'en')} ${dimLabel(n.dim).en} rows add up to as much as ${num(n.largest, 'en')} off their own path (--by ${n.dim} --months); December is exact`,
-        `tonggak bulanan sel tidak dapat mengikuti jalur masing-masing ${dimLabel(n.dim).id} (tidak ada matriks dalam batas sel yang memenuhi kedua margin pada suatu bulan): sel ditahapkan sendiri, dan pada ${n.month} jumlah sel ${num(n.rows, 'id')} baris ${dimLabel(n.dim).id} selisih hingga ${num(n.largest, 'id')} dari jalurnya sendiri (--by ${n.dim} --months); Desember tepat`,
+        `the monthly milestones of the cells could not follow each ${dimLabel(n.dim).en}'s own path (no matrix within the cells' bounds met both margins in some month): the cells are phased on their own, and in ${n.month} the cells of ${num(n.rows, 'en')} ${dimLabel(n.dim).en} rows add up to as much as ${num(n.largest, 'en')} off their own path (breakdown --by ${n.dim} --months); December is exact`,
+        `tonggak bulanan sel tidak dapat mengikuti jalur masing-masing ${dimLabel(n.dim).id} (tidak ada matriks dalam batas sel yang memenuhi kedua margin pada suatu bulan): sel ditahapkan sendiri, dan pada ${n.month} jumlah sel ${num(n.rows, 'id')} baris ${dimLabel(n.dim).id} selisih hingga ${num(n.largest, 'id')} dari jalurnya sendiri (breakdown --by ${n.dim} --months); Desember tepat`,
       );
     case 'months-grid-wide':
       return L(
