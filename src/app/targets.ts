@@ -505,7 +505,12 @@ export async function coverageTargets(
       }
     }
     const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '), table.sources);
-    const series = seriesWay(fy.table, fy.year);
+    const way = seriesWay(fy.table, fy.year);
+    // Where milestones will lack the Decembers on the way (a yearly file from before last December) and
+    // the way names the national plan: a file split from a total of its own (breakdown --target, its
+    // share column says so) is not the national plan's rows, and the way says so (fx58).
+    const ownTotal = way !== undefined && way.total !== null && base !== undefined && base < `${fy.year - 1}-12` && !isMonthly(fy.table) ? await splitFromOwnTotal(files, [...grain, 'year', 'from'], load, table.sources, way.total) : false;
+    const series = way && ownTotal ? { ...way, ownTotal } : way;
     // The tool's own JSON output says its scope (meta.scope): a national one is national whatever its total.
     // What tells national targets without an area column from a region's own: the national participants
     // of the report's time, the yardstick of no-area.ts too (one rule).
@@ -623,6 +628,41 @@ function seriesWay(t: Table, year: number): SeriesWay | undefined {
     last = Math.max(last, p.year);
   }
   return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null, ...(series.points.length ? { years: [first, last] as const } : {}) };
+}
+
+/**
+ * Were a breakdown output's targets split from a total other than the national plan's (`national`)? Its
+ * `share` column (each row's target over the total split) says: the rows' targets over their shares, more
+ * than 1 % from the national total (shares are written to six decimals), is another total — a plan made
+ * with --target, or several joined (fx58: two Kanwils' 500,000 and 1,100,000 were pointed to the national
+ * plan of 70,000,000). Read once more only where the first read left a share column unread.
+ */
+async function splitFromOwnTotal(files: readonly string[], dims: readonly string[], load: LoadOptions, read: readonly SourceFacts[], national: number): Promise<boolean> {
+  if (!read.some((s) => s.ignoredColumns.some((c) => canonicalColumn(c) === 'share'))) return false;
+  try {
+    const t = await loadTable(
+      files,
+      { role: '--targets', dims, measures: new Map([['target', 'count'], ['share', 'number']]), rule: 'refuse', optionalDims: ['year', 'from'], blankDims: ['period'] },
+      // Read once more, quietly: the first read has said everything there is to say about the file.
+      { ...load, allowOverCoverage: true, onSource: undefined, onProgress: undefined, onBpsCode: undefined },
+    );
+    const ti = measureIndex(t, 'target');
+    const si = measureIndex(t, 'share');
+    if (ti < 0 || si < 0) return false;
+    let targets = 0;
+    let shares = 0;
+    for (const r of t.rows) {
+      const target = r.values[ti];
+      const share = r.values[si];
+      if (target === null || target === undefined || share === null || share === undefined) continue;
+      targets += target;
+      shares += share;
+    }
+    return shares > 0 && Math.abs(targets / shares - national) > national / 100;
+  } catch (e) {
+    if (e instanceof InputError) return false;
+    throw e;
+  }
 }
 
 /** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */
