@@ -18,7 +18,7 @@ const data = 'period,province,participants\n2026-06,Gorontalo,270000\n2026-06,Ma
 const NATIONAL = 'where its targets are rows of the national plan of data/targets.csv for 2026 (plan: 70,000,000)';
 const OWN = 'a yearly file cannot carry them, and its targets were split from a total of their own (its share column says so), not from the national plan of data/targets.csv for 2026: breakdown --series FILE --year 2026 --months -o OUT';
 
-async function plan(name: string, args: string[]): Promise<string> {
+async function plan(args: string[]): Promise<string> {
   const r = await run(['breakdown', ...args, '--year', '2026', '--by', 'province', '-f', 'csv', '-q']);
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
@@ -26,8 +26,8 @@ async function plan(name: string, args: string[]): Promise<string> {
 
 describe('fx58: the no-waypoints warning words the way for the file it is about', () => {
   it('a Kanwil plan made with --target, and two joined: their own total\'s way, not the 70,000,000 plan (main: the national plan named)', async () => {
-    const a = await plan('a', ['--target', '500000', '--input', w('a-in.csv', sulama)]);
-    const b = await plan('b', ['--target', '1100000', '--input', w('b-in.csv', kalimantan)]);
+    const a = await plan(['--target', '500000', '--input', w('a-in.csv', sulama)]);
+    const b = await plan(['--target', '1100000', '--input', w('b-in.csv', kalimantan)]);
     const jun = w('jun.csv', data);
     for (const [name, text] of [['one.csv', a], ['joined.csv', a + b.slice(b.indexOf('\n') + 1)]] as const) {
       const r = await run(['coverage', jun, '--targets', w(name, text), '-f', 'csv']);
@@ -41,7 +41,7 @@ describe('fx58: the no-waypoints warning words the way for the file it is about'
   });
 
   it('the national plan, whole or some provinces cut from it: the national plan\'s way, as before', async () => {
-    const nat = await plan('nat', []);
+    const nat = await plan([]);
     const lines = nat.trimEnd().split('\n');
     const cut = [lines[0]!, ...lines.filter((l) => /,(Gorontalo|Maluku|Kalimantan Utara|Kalimantan Barat),/.test(l))].join('\n') + '\n';
     const jun = w('jun-n.csv', data);
