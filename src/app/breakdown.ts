@@ -23,7 +23,8 @@ import { breakdownSchema, readData, refuseSpareGaps, stdinNamed, stdinOnce, type
 import type { Session } from './session.js';
 import { defaultDenominatorNote, inputDenominator } from './denominator.js';
 import { takenAsNational } from './no-area.js';
-import { asOfOnPath, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, splitInPart, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
+import { inputFlagWords } from './input-flags.js';
+import { asOfOnPath, gridNotes, nationalSegmentsNote, refuseRegionalYear, scopeOfUnits, splitInPart, phasingProfile, planStages, plannedTotals, refuseProfileProblem, refuseUndrawablePath, refuseYearPast, ruleFacts, unattributedNote, waypointsNote, type TotalOptions, type Totals } from './targets.js';
 import type { RevisionFacts, RuleFacts } from '../core/coverage/targets.js';
 import { segmentRowsMissing } from '../io/segment-rows.js';
 import { bundledZero } from '../io/bundled.js';
@@ -93,7 +94,7 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
   const taken = fromSeries && !o.series && !read.bundled ? takenAsNational(base, read.period, 'target', 'breakdown', { year: o.year!, input: o.input ?? '-', by: grain }) : undefined;
   if (taken) notes.push(taken);
   // The user's own total (--target, a --series of one's own) over some of an area's parts only (rv34 R8).
-  const inPart = !fromSeries || o.series ? (totals ? splitInPart(base, scope, totals.stages[totals.stages.length - 1]!.total.value, o.input) : undefined) : undefined;
+  const inPart = !fromSeries || o.series ? (totals ? splitInPart(base, scope, totals.stages[totals.stages.length - 1]!.total.value, o.input, inputFlagWords(o)) : undefined) : undefined;
   if (inPart && !read.bundled) notes.push(inPart);
 
   const shape = shapeOf(grain, base, o);
@@ -135,8 +136,7 @@ async function planBreakdownOnce(o: BreakdownOptions, grain: readonly string[], 
       phasing = o.phasing;
     }
     path = milestonesOrThrow(breakdownMilestones(stages, read.period, year, profile), read.period, year, o.phasing, scope);
-    if (path.marginsOff) notes.push({ code: 'months-rows-off', month: path.marginsOff.month, rows: path.marginsOff.rowsOff, largest: Number(path.marginsOff.largest), dim: result.dims[0]! });
-    if (path.roundedWide) notes.push({ code: 'months-grid-wide', months: path.roundedWide.months, cells: path.roundedWide.cells, first: path.roundedWide.first, dims: result.dims });
+    for (const n of gridNotes(path, result.dims)) notes.push(n);
     // A profile by calendar month with weights for months the path does not pass (January–June for a
     // June baseline): those are left out and the others share the increase. Said.
     if (profile.kind === 'profile') {

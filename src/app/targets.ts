@@ -8,7 +8,7 @@ import type { GivenTotal, Shape, SplitRule } from '../core/allocation/spec.js';
 import { addMonths, latestPeriod, monthsBetween, monthsUntilDecember, periodYear, type Period } from '../core/calendar.js';
 import { baselineMonths, isMonthly, monthlyTargetsFromPath, targetsFromAllocation, targetYearOf, type RevisionFacts, type RuleFacts, type SeriesWay, type Targets } from '../core/coverage/targets.js';
 import type { Note } from '../core/facts.js';
-import { breakdownMilestones, type BreakdownStage, type MilestoneProblem } from '../core/milestones.js';
+import { breakdownMilestones, type BreakdownStage, type MilestoneProblem, type Milestones } from '../core/milestones.js';
 import { monthWeights, type Phasing, type StagedPath } from '../core/phasing.js';
 import { canonicalColumn, GENERIC_DENOMINATOR } from '../core/columns.js';
 import { atPeriod, columnsFor, dimIndex, hasMeasure, keysOf, measureIndex, type SourceFacts, type Table } from '../core/table.js';
@@ -505,7 +505,12 @@ export async function coverageTargets(
       }
     }
     const planned = await plannedOfTargets(files, [...grain, 'year', 'from'], load, table.sources.map((s) => s.name).join(', '), table.sources);
-    const series = seriesWay(fy.table, fy.year);
+    const way = seriesWay(fy.table, fy.year);
+    // Where milestones will lack the Decembers on the way (a yearly file from before last December) and
+    // the way names the national plan: a file split from a total of its own (breakdown --target, its
+    // share column says so) is not the national plan's rows, and the way says so (fx58).
+    const ownTotal = way !== undefined && way.total !== null && base !== undefined && base < `${fy.year - 1}-12` && !isMonthly(fy.table) ? await splitFromOwnTotal(files, [...grain, 'year', 'from'], load, table.sources, way.total) : false;
+    const series = way && ownTotal ? { ...way, ownTotal } : way;
     // The tool's own JSON output says its scope (meta.scope): a national one is national whatever its total.
     // What tells national targets without an area column from a region's own: the national participants
     // of the report's time, the yardstick of no-area.ts too (one rule).
@@ -597,7 +602,7 @@ export async function coverageTargets(
     // The breakdown's own notes (units held at today, stopped at a bound, ties, weights that fell back),
     // as `breakdown` says them: the same rule gives the same words in both commands. issue 19: targets
     // below later actuals, as in breakdown.
-    notes: [...units.notes, ...optional(grid.partial), ...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(units.bundled ? unattributedNote(result) : undefined), ...(units.bundled ? laterActualNotes(result, B, undefined, within) : [])],
+    notes: [...units.notes, ...optional(grid.partial), ...totals.notes, ...optional(B && path && !('problem' in path) ? waypointsNote(stages, B, o.year, path, totals, marginDims(margins)) : undefined), ...(B && path && !('problem' in path) ? gridNotes(path, result.dims) : []), ...(phasing.kind === 'profile' ? [{ code: 'targets-phasing' as const, profile: o.phasing! }] : []), ...allocationNotes(result, within), ...optional(units.bundled ? unattributedNote(result) : undefined), ...(units.bundled ? laterActualNotes(result, B, undefined, within) : [])],
     ...(totals.nothingAsOf ? { nothingAsOf: totals.nothingAsOf } : {}),
     // What --denominator can plan the targets on (rv23 F4: "--denominator workforce plans the targets on
     // it too" was refused, the bundled baseline having no workforce).
@@ -623,6 +628,41 @@ function seriesWay(t: Table, year: number): SeriesWay | undefined {
     last = Math.max(last, p.year);
   }
   return { file: series.file, scenario: series.scenario, total: stages ? Number(stages[stages.length - 1]!.target.target) : null, ...(series.points.length ? { years: [first, last] as const } : {}) };
+}
+
+/**
+ * Were a breakdown output's targets split from a total other than the national plan's (`national`)? Its
+ * `share` column (each row's target over the total split) says: the rows' targets over their shares, more
+ * than 1 % from the national total (shares are written to six decimals), is another total — a plan made
+ * with --target, or several joined (fx58: two Kanwils' 500,000 and 1,100,000 were pointed to the national
+ * plan of 70,000,000). Read once more only where the first read left a share column unread.
+ */
+async function splitFromOwnTotal(files: readonly string[], dims: readonly string[], load: LoadOptions, read: readonly SourceFacts[], national: number): Promise<boolean> {
+  if (!read.some((s) => s.ignoredColumns.some((c) => canonicalColumn(c) === 'share'))) return false;
+  try {
+    const t = await loadTable(
+      files,
+      { role: '--targets', dims, measures: new Map([['target', 'count'], ['share', 'number']]), rule: 'refuse', optionalDims: ['year', 'from'], blankDims: ['period'] },
+      // Read once more, quietly: the first read has said everything there is to say about the file.
+      { ...load, allowOverCoverage: true, onSource: undefined, onProgress: undefined, onBpsCode: undefined },
+    );
+    const ti = measureIndex(t, 'target');
+    const si = measureIndex(t, 'share');
+    if (ti < 0 || si < 0) return false;
+    let targets = 0;
+    let shares = 0;
+    for (const r of t.rows) {
+      const target = r.values[ti];
+      const share = r.values[si];
+      if (target === null || target === undefined || share === null || share === undefined) continue;
+      targets += target;
+      shares += share;
+    }
+    return shares > 0 && Math.abs(targets / shares - national) > national / 100;
+  } catch (e) {
+    if (e instanceof InputError) return false;
+    throw e;
+  }
 }
 
 /** The column a targets file's `denominator` column is read into (what the plan was on; it may not be the report's). */
@@ -683,6 +723,19 @@ export function plannedFigures(t: Table, measures: readonly string[], source: st
 }
 
 /**
+ * Where the monthly milestones of a grid (province × segment…) fell back (fx51): a month where no grid of
+ * floors and ceilings met both margins, or where the rows could not keep their own paths. breakdown
+ * --months and coverage --year say them alike (fx58: coverage --year compared with such a month's
+ * milestones without a word).
+ */
+export function gridNotes(path: Milestones, dims: readonly string[]): Note[] {
+  const notes: Note[] = [];
+  if (path.marginsOff) notes.push({ code: 'months-rows-off', month: path.marginsOff.month, rows: path.marginsOff.rowsOff, largest: Number(path.marginsOff.largest), dim: dims[0]! });
+  if (path.roundedWide) notes.push({ code: 'months-grid-wide', months: path.roundedWide.months, cells: path.roundedWide.cells, first: path.roundedWide.first, dims });
+  return notes;
+}
+
+/**
  * The units coverage --year plans over, read as breakdown reads them: the config's "input" (or --input),
  * with breakdown's schema for the plan's keys, or the bundled baseline. A note names the input (rv25 F13).
  */
@@ -714,13 +767,14 @@ export function scopeOfUnits(base: Table): Scope {
  * only (rv34 R8: 34 of Jawa Timur's 38 regencies, an office late in the baseline month): the whole total
  * goes to those areas, the others get none. Said (the title and meta.scope say "34 of 38", stderr did not).
  */
-export function splitInPart(base: Table, scope: Scope, total: bigint, input: string | undefined): Note | undefined {
+export function splitInPart(base: Table, scope: Scope, total: bigint, input: string | undefined, flags = ''): Note | undefined {
   const areaDim = areaDimOf(base.dims.map((d) => d.name));
   if (!areaDim || (scope.kind !== 'province' && scope.kind !== 'kanwil')) return undefined;
   const missing = missingOfScope(scope, new Set(keysOf(base, areaDim)), areaBook());
   if (!missing.length) return undefined;
-  // The check a job runs before it splits: validate --expect refuses (exit 3) while one is missing.
-  const check = input === undefined ? undefined : `jamsostek validate ${shellWord(input)} --by ${scope.dim} --expect ${shellWord(`${scope.kind}:${scope.name}`)}`;
+  // The check a job runs before it splits: validate --expect refuses (exit 3) while one is missing. With
+  // the flags the input was read with (`flags`: app/input-flags.ts), so that it runs as written (fx58).
+  const check = input === undefined ? undefined : `jamsostek validate ${shellWord(input)} --by ${scope.dim} --expect ${shellWord(`${scope.kind}:${scope.name}`)}${flags}`;
   return { code: 'split-in-part', total: Number(total), scope, missing: missing.slice(0, 8), count: missing.length, ...(check ? { check } : {}) };
 }
 

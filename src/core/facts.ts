@@ -80,7 +80,7 @@ export type Note =
    * the targets are a yearly file, which cannot carry them (a `breakdown --months` file can); `series`:
    * the series that plans its year through them (a national plan's), with its total for the year or null.
    */
-  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true; readonly series?: { readonly file: string; readonly scenario: string; readonly total: number | null }; /** The milestones follow this phasing profile, not an even line. */ readonly profile?: string }
+  | { readonly code: 'no-waypoints'; readonly from: string; readonly year: number; readonly source: string; readonly missing?: readonly number[]; readonly yearly?: true; readonly series?: { readonly file: string; readonly scenario: string; readonly total: number | null; readonly ownTotal?: true }; /** The milestones follow this phasing profile, not an even line. */ readonly profile?: string }
   /**
    * A path over several years through the series' own Decembers on the way: only the national (or whole)
    * total passes through them; each unit's point there is its share of this plan's path, not its target

@@ -94,6 +94,12 @@ export class CountRows {
     return this.lineOf[row]!;
   }
 
+  /** The row's key as written (its cells' texts, joined by U+0001; an employer extract's employer first). */
+  key(row: number): string {
+    const s = this.start[row]!;
+    return this.text.toString('utf8', s, s + this.keyLen[row]!);
+  }
+
   /** The row's counts as written (their cells' texts, joined by U+0001). */
   counts(row: number): string {
     const end = row + 1 < this.count ? this.start[row + 1]! : this.used;

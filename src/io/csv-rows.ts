@@ -72,6 +72,26 @@ export function splitHeaderLine(line: string, d: string): string[] {
   return out;
 }
 
+/**
+ * The blank lines (nothing but spaces and tabs) at the start of `text`: how many, and the text after them;
+ * undefined when more text is needed to tell (no line with something on it yet, or a CR that may be half
+ * of a CRLF at the end).
+ */
+export function blankLinesAbove(text: string, final: boolean): { rest: string; skipped: number } | undefined {
+  let pos = 0;
+  let skipped = 0;
+  for (;;) {
+    let i = pos;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= text.length) return final ? { rest: text.slice(pos), skipped } : undefined;
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) return { rest: text.slice(pos), skipped };
+    if (c === 13 && i + 1 >= text.length && !final) return undefined;
+    pos = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    skipped++;
+  }
+}
+
 /** Skip `n` lines of text (CRLF, LF or CR), returning what is left, or undefined if more text is needed. */
 function skipLines(text: string, n: number, final: boolean): { rest: string; skipped: number } | undefined {
   let pos = 0;
@@ -248,6 +268,7 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
   // locale): it is read as such and skipped, where it was taken for the header (rv16 8a). --delimiter,
   // when given, still decides; --header-row counts the file's lines, this one included.
   let sepChecked = false;
+  let blanksChecked = false;
   let skipped = false;
   // The lines set aside above --header-row that name a date (the five first, and how many more): a month
   // written there is not read, and said (rv27 F6).
@@ -273,6 +294,16 @@ export async function readCsvRows(text: AsyncIterable<string>, file: string, opt
         pending = s.rest;
       }
     }
+    // Blank lines above the header (an export that starts with a line break) are skipped, and the header
+    // is read on its own line (fx58: `\n\nperiod,province,…` was "cannot tell the delimiter" at line 1).
+    // Not under --header-row, which counts the file's lines, these included.
+    if (!blanksChecked && options.headerRow === undefined) {
+      const b = blankLinesAbove(pending, final);
+      if (b === undefined) return false;
+      lineOffset += b.skipped;
+      pending = b.rest;
+    }
+    blanksChecked = true;
     if (!ownChecked) {
       const m = /\r\n|\n|\r/.exec(pending);
       if (!m && !final && pending.length < limits.maxRecordLength) return false;

@@ -170,9 +170,7 @@ interface Load {
   readonly ids: IdLedger;
   /** Province or Kanwil rows refused for 0 participants (TypedRows), worded again with the month before. */
   readonly zeroParticipants: ZeroParticipants[];
-  /** An employer extract's rows by their whole text: the same row twice is a repeated export. */
-  readonly employerRows: Map<string, { readonly src: number; readonly line: number }>;
-  /** Counts files' rows (count-rows.ts): a key twice in a file, the same row in two files. */
+  /** Counts files' and employer extracts' rows (count-rows.ts): a key twice in a file, the same row in two files. */
   readonly countRows: CountRows;
   /** How many sources the load reads. */
   readonly count: number;
@@ -190,7 +188,6 @@ type Loaded = SourceFacts & {
   /** What the file's rows are (TypedRows.kind): files of two kinds are not read in one load. */
   kind: 'regional' | ExtractKind;
   reread: Rereadable;
-  employerRows?: ReadonlyMap<string, { readonly line: number; readonly employer: string }>;
   /** The forms the file's participant ids are written in (extract/tables.ts ID_NUMBER…), and their column. */
   idForms?: { readonly bits: number; readonly column: string };
   /** TypedRows.spareGaps: what a denominator column the file's load took as spare would be refused for. */
@@ -321,7 +318,6 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
     fold: new LoadFold(shape.dims, shape.measures, wants.dims),
     ids: new IdLedger(),
     zeroParticipants: [],
-    employerRows: new Map(),
     countRows: new CountRows(),
     count: paths.length,
     underFlags: new Map(),
@@ -351,26 +347,20 @@ export async function loadTable(paths: readonly string[], schema: LoadSchema, op
         problems.add(inputProblem({ code: 'same-content', prior, sha: `sha256 ${facts.sha256.slice(0, 12)}…` }, { file: facts.name }));
       }
       bySha.set(facts.sha256, facts.name);
-      const { rule, kind, reread, employerRows, idForms, spareGaps, ...facts2 } = facts;
+      const { rule, kind, reread, idForms, spareGaps, ...facts2 } = facts;
       gaps[sources.length] = spareGaps;
       const source: SourceFacts = schema.role !== undefined ? { ...facts2, role: schema.role } : facts2;
       if (idForms && prior === undefined) load.ids.form(sources.length, idForms.bits, idForms.column);
-      // An employer extract's rows: the same row in two files of the load is a repeated export (a file
-      // given twice is said once, above).
-      if (employerRows && prior === undefined) {
-        for (const [text, row] of employerRows) {
-          const first = load.employerRows.get(text);
-          const at = `${sources[first?.src ?? 0]?.name ?? ''}:${first?.line ?? 0}`;
-          if (first) problems.add(inputProblem({ code: 'employer-row-twice', employer: row.employer, first: at, sameFile: false }, { file: facts.name, line: row.line }));
-          else load.employerRows.set(text, { src: sources.length, line: row.line });
-        }
-      }
-      // Counts: a key in two files is added up (the parts of one export), the same row is not.
+      // Counts and an employer extract's rows: a key in two files is added up (the parts of one export),
+      // the same row is a repeated export (a file given twice is said once, above).
       const counted = load.countRows;
       if (prior !== undefined) counted.truncate(countsBefore);
       for (let r = countsBefore; r < counted.count; r++) {
         const first = counted.repeatOf(r);
-        if (first >= 0) problems.add(inputProblem({ code: 'counts-row-twice', first: `${sources[counted.src(first)]?.name ?? ''}:${counted.line(first)}`, sameFile: false }, { file: facts.name, line: counted.line(r) }));
+        if (first < 0) continue;
+        const at = `${sources[counted.src(first)]?.name ?? ''}:${counted.line(first)}`;
+        // An employer extract's key starts with its employer (TypedRows keyOrder).
+        problems.add(inputProblem(kind === 'employer' ? { code: 'employer-row-twice', employer: counted.key(r).split('\u0001')[0] ?? '', first: at, sameFile: false } : { code: 'counts-row-twice', first: at, sameFile: false }, { file: facts.name, line: counted.line(r) }));
       }
       sources.push(source);
       rules.push(rule);
@@ -912,7 +902,6 @@ async function loadOne(path: string, load: Load, src: number): Promise<Loaded | 
       rule: t.rule,
       kind: t.kind,
       reread,
-      ...(t.employerRows.size ? { employerRows: t.employerRows } : {}),
       ...idFormsOf(t),
       ...(sink.period !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(sink.period) ? { period: sink.period } : {}),
       ...(sink.scope !== undefined ? { scope: sink.scope } : {}),

@@ -311,11 +311,6 @@ export interface ZeroParticipants {
 
 export class TypedRows implements RowSink {
   readonly cols: Col[] = [];
-  /**
-   * An employer extract's rows by their whole text, with their lines: the same row twice in the file is
-   * refused here; the load compares the files' rows with each other (load.ts).
-   */
-  readonly employerRows = new Map<string, { readonly line: number; readonly employer: string }>();
   readonly policy: LocalePolicy;
   rowsRead = 0;
   blankLines = 0;
@@ -872,7 +867,8 @@ export class TypedRows implements RowSink {
       employerId,
       wholeRows: this.wholeRows,
       rowOrder,
-      keyOrder: rowOrder.filter((i) => !numbers.some((n) => n.col === i)),
+      // An employer extract's employer first: the load names it from the key's text (CountRows.key).
+      keyOrder: rowOrder.filter((i) => !numbers.some((n) => n.col === i)).sort((a, b) => (a === employerId ? -1 : b === employerId ? 1 : 0)),
       countOrder: rowOrder.filter((i) => numbers.some((n) => n.col === i)),
       numbers,
       participants,
@@ -1194,31 +1190,14 @@ export class TypedRows implements RowSink {
     }
 
     // An employer extract: an employer may have several rows (by regency, by segment), but the same row
-    // twice, every cell alike, is a repeated export that would count its participants twice. Refused,
-    // with the first place (the rows of every file of the load are compared).
-    // Counts per key read as an extract (no id), likewise: a GROUP BY has each row once (rv17 F5). The
-    // cells are taken in the order of their column names, so that two files with the columns in another
-    // order (a CSV and a Parquet export of one query) compare row for row.
-    // A counts file's key twice, with the same counts or others (rv35 D2): the rows kept compactly,
-    // their keys compared across the files by the load (count-rows.ts).
-    if (plan.wholeRows && plan.employerId < 0 && this.groupRows === undefined && !this.o.tap && this.o.countRows) {
+    // twice, every cell alike, is a repeated export that would count its participants twice, and the
+    // employer's key twice with other counts (a corrected row added below the old one) would be added up.
+    // Counts per key read as an extract (no id), likewise: a GROUP BY writes each key once (rv17 F5,
+    // rv35 D2). The rows are kept compactly, their keys compared across the files by the load
+    // (count-rows.ts); the cells are taken in the order of their column names, so that two files with the
+    // columns in another order (a CSV and a Parquet export of one query) compare row for row.
+    if (plan.wholeRows && this.groupRows === undefined && !this.o.tap && this.o.countRows) {
       if (!this.countsRow(plan, cells, places, line)) ok = false;
-    } else if (plan.wholeRows && this.groupRows === undefined && !this.o.tap) {
-      let text = '';
-      const order = plan.rowOrder;
-      for (let x = 0; x < order.length; x++) {
-        const v = cells[order[x]!];
-        text += (x ? '\u0001' : '') + (v === null || v === undefined ? '' : String(v).trim());
-      }
-      const first = this.employerRows.get(text);
-      const v = plan.employerId >= 0 ? cells[plan.employerId] : undefined;
-      const employer = v === null || v === undefined ? '' : String(v).trim();
-      if (first !== undefined) {
-        ok = false;
-        const at = this.o.place(first.line);
-        const where = at.line === undefined ? (at.file ?? '') : `line ${first.line}`;
-        this.fail(plan.employerId >= 0 ? { code: 'employer-row-twice', employer, first: where, sameFile: true } : { code: 'counts-row-twice', first: where, sameFile: true }, line);
-      } else this.employerRows.set(text, { line, employer });
     }
 
     // The participant id.
@@ -1816,9 +1795,9 @@ export class TypedRows implements RowSink {
   }
 
   /**
-   * A counts file's row into the load's CountRows: false (refused) when the file had its key before
-   * (rv35 D2; the same row twice, rv17 F5). The key's cells are named in the message, the counts placed at
-   * their first column.
+   * A counts file's or an employer extract's row into the load's CountRows: false (refused) when the file
+   * had its key before (rv35 D2; the same row twice, rv17 F5). The key's cells (an employer's besides) are
+   * named in the message, the counts placed at their first column.
    */
   private countsRow(plan: Plan, cells: readonly (Cell | undefined)[], places: readonly (CellPlace | undefined)[], line: number): boolean {
     const text = (order: readonly number[]): string => {
@@ -1835,12 +1814,14 @@ export class TypedRows implements RowSink {
     if (hit === undefined) return true;
     const at = this.o.place(store.line(hit.first));
     const first = at.line === undefined ? (at.file ?? '') : `line ${store.line(hit.first)}`;
+    const e = plan.employerId >= 0 ? cells[plan.employerId] : undefined;
+    const employer = plan.employerId < 0 ? undefined : e === null || e === undefined ? '' : String(e).trim();
     if (hit.sameCounts) {
-      this.fail({ code: 'counts-row-twice', first, sameFile: true }, line);
+      this.fail(employer !== undefined ? { code: 'employer-row-twice', employer, first, sameFile: true } : { code: 'counts-row-twice', first, sameFile: true }, line);
       return false;
     }
     const named = (c: number): string => this.cols[c]?.name ?? '';
-    const keys = [...plan.keyOrder].sort((a, b) => a - b).map((c) => String(cells[c] ?? '').trim()).join(' / ');
+    const keys = plan.keyOrder.filter((c) => c !== plan.employerId).sort((a, b) => a - b).map((c) => String(cells[c] ?? '').trim()).join(' / ');
     // The counts in file order (the texts are in the order of the column names).
     const byCol = (t: string): Map<number, string> => new Map(t.split('\u0001').map((v, x) => [plan.countOrder[x]!, v] as const));
     const was = byCol(store.counts(hit.first));
@@ -1848,7 +1829,7 @@ export class TypedRows implements RowSink {
     const countCols = [...plan.countOrder].sort((a, b) => a - b);
     const say = (m: Map<number, string>): string => countCols.map((c) => `${named(c)} ${m.get(c) ?? ''}`).join(', ');
     const col = countCols[0];
-    this.fail({ code: 'counts-key-twice', keys, first, was: say(was), now: say(now) }, (col !== undefined ? places[col]?.line : undefined) ?? line, col !== undefined ? places[col]?.column : undefined);
+    this.fail({ code: 'counts-key-twice', keys, first, was: say(was), now: say(now), ...(employer !== undefined ? { employer } : {}) }, (col !== undefined ? places[col]?.line : undefined) ?? line, col !== undefined ? places[col]?.column : undefined);
     return false;
   }
 

@@ -42,7 +42,7 @@ export type InputProblem =
   | { readonly code: 'employer-without-count'; readonly column: string }
   | { readonly code: 'employer-row-twice'; readonly employer: string; readonly first: string; readonly sameFile: boolean }
   | { readonly code: 'counts-row-twice'; readonly first: string; readonly sameFile: boolean }
-  | { readonly code: 'counts-key-twice'; readonly keys: string; readonly first: string; readonly was: string; readonly now: string }
+  | { readonly code: 'counts-key-twice'; readonly keys: string; readonly first: string; readonly was: string; readonly now: string; readonly employer?: string }
   | { readonly code: 'extract-row-unknown'; readonly columns: readonly string[]; readonly countLike?: string }
   | { readonly code: 'participant-extract-count'; readonly id: string; readonly column: string }
   | { readonly code: 'membership-spells'; readonly start: string; readonly end: string }
@@ -132,6 +132,14 @@ export function words(p: InputProblem): Bilingual {
         { message: `baris yang sama dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}): hitungan per kunci memuat setiap baris sekali (GROUP BY tidak dapat mengulangnya), sehingga pesertanya akan terhitung dua kali`, hint: p.sameFile ? 'hapus baris yang berulang (join atau union yang mengulang baris?); jika baris-baris itu berbeda di kolom yang tidak ikut diekspor, tambahkan kolom itu kembali' : 'berikan setiap ekspor sekali saja: hitungan yang sama sebagai CSV dan Parquet (peserta.*), atau ekspor ulang di samping yang lama, terhitung dua kali; jika baris-baris itu berbeda di kolom yang tidak ikut diekspor, tambahkan kolom itu kembali' },
       );
     case 'counts-key-twice':
+      // An employer extract's row (fx58): the employer's key, written twice with other counts.
+      if (p.employer !== undefined) {
+        const key = p.keys === '' ? ['', ''] : [`: ${p.keys}`, `: ${p.keys}`];
+        return say(
+          { message: `employer ${q(p.employer)}${key[0]} twice (first at ${p.first}: ${p.was}; here: ${p.now}): an employer extract has each employer's row of a key once, so the two rows would be added up`, hint: 'keep the row with the right count and remove the other (a corrected count added below the old one, or a re-export appended to the old file?); if the rows differ in a column the export left out (a regency, a branch), add that column back' },
+          { message: `pemberi kerja ${q(p.employer)}${key[1]} dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}: ${p.was}; di sini: ${p.now}): ekstrak per pemberi kerja memuat baris setiap pemberi kerja untuk satu kunci sekali, sehingga kedua baris akan dijumlahkan`, hint: 'pertahankan baris dengan hitungan yang benar dan hapus yang lain (hitungan koreksi ditambahkan di bawah yang lama, atau ekspor ulang ditambahkan ke berkas lama?); jika baris-baris itu berbeda di kolom yang tidak ikut diekspor (kabupaten, kantor cabang), tambahkan kolom itu kembali' },
+        );
+      }
       return say(
         { message: `${p.keys} twice (first at ${p.first}: ${p.was}; here: ${p.now}): counts per key have each key once (a GROUP BY cannot write one twice), so the two rows would be added up`, hint: 'keep the row with the right count and remove the other (a corrected count added below the old one, or a re-export appended to the old file?); if the rows differ in a column the export left out, add that column back' },
         { message: `${p.keys} dua kali (pertama di ${p.first.replace(/^line /, 'baris ')}: ${p.was}; di sini: ${p.now}): hitungan per kunci memuat setiap kunci sekali (GROUP BY tidak dapat menulisnya dua kali), sehingga kedua baris akan dijumlahkan`, hint: 'pertahankan baris dengan hitungan yang benar dan hapus yang lain (hitungan koreksi ditambahkan di bawah yang lama, atau ekspor ulang ditambahkan ke berkas lama?); jika baris-baris itu berbeda di kolom yang tidak ikut diekspor, tambahkan kolom itu kembali' },

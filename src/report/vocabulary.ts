@@ -176,7 +176,7 @@ const ABOVE_PERIOD: Record<RowsAbovePeriod | 'unsaid', readonly [string, string]
  * total (breakdown --year Y --months plans that total, which need not be the file's), where the series has
  * the year (2027: breakdown and coverage --year 2027 refuse it).
  */
-function yearlyWay(year: number, from: number, series: { file: string; scenario: string; total: number | null } | undefined, l: Lang): string {
+function yearlyWay(year: number, from: number, series: { file: string; scenario: string; total: number | null; ownTotal?: true } | undefined, l: Lang): string {
   const own = l === 'id'
     ? `breakdown --series BERKAS --year ${year} --months -o KELUARAN (dengan --input dan --by untuk rencana sebagian wilayah), dengan --series BERKAS memuat total rencana untuk ${from} dan ${year} (tahun di antara dua baris diinterpolasi), menulis jalur melalui Desember seri itu, dan coverage --targets KELUARAN membacanya`
     : `breakdown --series FILE --year ${year} --months -o OUT (with --input and --by for a plan of some areas), --series FILE holding the plan's totals for ${from} and ${year} (years between two rows are interpolated), writes the path through that series' Decembers, and coverage --targets OUT reads it`;
@@ -185,6 +185,13 @@ function yearlyWay(year: number, from: number, series: { file: string; scenario:
     return l === 'id'
       ? `; berkas tahunan tidak dapat memuatnya, dan ${series.file} tidak memuat target ${series.scenario} untuk ${year} (breakdown --year ${year} dan coverage --year ${year} menolaknya): ${own}`
       : `; a yearly file cannot carry them, and ${series.file} has no ${series.scenario} target for ${year} (breakdown --year ${year} and coverage --year ${year} refuse it): ${own}`;
+  }
+  // fx58: a plan split from its own total (breakdown --target; its share column says so), or several
+  // joined, is not the national plan's rows: its way is its own total's.
+  if (series.ownTotal) {
+    return l === 'id'
+      ? `; berkas tahunan tidak dapat memuatnya, dan targetnya dibagi dari total tersendiri (kolom share-nya menunjukkannya), bukan dari rencana nasional ${series.file} untuk ${year}: ${own}`
+      : `; a yearly file cannot carry them, and its targets were split from a total of their own (its share column says so), not from the national plan of ${series.file} for ${year}: ${own}`;
   }
   return l === 'id'
     ? `; berkas tahunan tidak dapat memuatnya: bila targetnya adalah baris rencana nasional ${year} dari ${series.file} (${series.scenario}: ${num(series.total, l)}), breakdown --year ${year} --months -o BERKAS menyusun rencana itu melalui Desember seri di tengah jalan, dan coverage --targets BERKAS membacanya (atau pakai coverage --year ${year}); untuk total lain, ${own}`
@@ -382,8 +389,8 @@ export function noteText(n: Note, lang: Lang): string {
     }
     case 'months-rows-off':
       return L(
-        `the monthly milestones of the cells could not follow each ${dimLabel(n.dim).en}'s own path (no matrix within the cells' bounds met both margins in some month): the cells are phased on their own, and in ${n.month} the cells of ${num(n.rows, 'en')} ${dimLabel(n.dim).en} rows add up to as much as ${num(n.largest, 'en')} off their own path (--by ${n.dim} --months); December is exact`,
-        `tonggak bulanan sel tidak dapat mengikuti jalur masing-masing ${dimLabel(n.dim).id} (tidak ada matriks dalam batas sel yang memenuhi kedua margin pada suatu bulan): sel ditahapkan sendiri, dan pada ${n.month} jumlah sel ${num(n.rows, 'id')} baris ${dimLabel(n.dim).id} selisih hingga ${num(n.largest, 'id')} dari jalurnya sendiri (--by ${n.dim} --months); Desember tepat`,
+        `the monthly milestones of the cells could not follow each ${dimLabel(n.dim).en}'s own path (no matrix within the cells' bounds met both margins in some month): the cells are phased on their own, and in ${n.month} the cells of ${num(n.rows, 'en')} ${dimLabel(n.dim).en} rows add up to as much as ${num(n.largest, 'en')} off their own path (breakdown --by ${n.dim} --months); December is exact`,
+        `tonggak bulanan sel tidak dapat mengikuti jalur masing-masing ${dimLabel(n.dim).id} (tidak ada matriks dalam batas sel yang memenuhi kedua margin pada suatu bulan): sel ditahapkan sendiri, dan pada ${n.month} jumlah sel ${num(n.rows, 'id')} baris ${dimLabel(n.dim).id} selisih hingga ${num(n.largest, 'id')} dari jalurnya sendiri (breakdown --by ${n.dim} --months); Desember tepat`,
       );
     case 'months-grid-wide':
       return L(

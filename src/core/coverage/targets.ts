@@ -148,6 +148,8 @@ export interface SeriesWay {
   readonly total: number | null;
   /** The first and last years the series has a target for (the years between are interpolated). */
   readonly years?: readonly [number, number];
+  /** The file's share column says its targets were split from a total of their own, not this one (fx58). */
+  readonly ownTotal?: true;
 }
 
 /**
