@@ -7,7 +7,7 @@
 import { monthsBetween } from '../core/calendar.js';
 import type { Note } from '../core/facts.js';
 import { heldRows, type CoverageResult, type CoverageRow } from '../core/coverage/plan.js';
-import { projectedStatus } from '../core/coverage/trend.js';
+import { projectedStatusIn } from '../core/coverage/trend.js';
 
 /** The finer dims of the rows whose targets are of some of their parts (the note no-target-parts). */
 export const partDimsOf = (r: CoverageResult): readonly string[] => r.notes.find((n) => n.code === 'no-target-parts')?.partDims ?? [];
@@ -104,7 +104,7 @@ function projectedOfParts(result: CoverageResult, fine: CoverageResult, margin: 
       continue;
     }
     changed = true;
-    const status = projectedStatus(sumProjected, t, left === 0 ? 0 : margin);
+    const status = projectedStatusIn(sumProjected, t, left, margin);
     const estimated = r.estimated?.includes('target') || targeted.some((p) => p.estimated?.includes('projected')) ? [...(r.estimated ?? []).filter((e) => e !== 'projected_status'), 'projected_status' as const] : r.estimated;
     rows.push({ ...r, story: { ...s, projectedGap: t - sumProjected, projectedStatus: status }, ...(estimated ? { estimated } : {}) });
     const out = parts.filter((p) => p.metrics.target === null).map((p) => p.labels.slice(n).join(' / '));

@@ -1,7 +1,7 @@
 // The year as a story (issue 18): pace, projection, projected status. Values computed by hand.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { paceOf, paceRounded, projectedDecember, projectedStatus, roundDiv } from '../../src/core/coverage/trend.js';
+import { paceOf, paceRounded, projectedDecember, projectedStatus, projectedStatusIn, roundDiv } from '../../src/core/coverage/trend.js';
 
 const M = ['2024-03', '2024-04', '2024-05', '2024-06'];
 
@@ -71,5 +71,11 @@ describe('projected status', () => {
     expect(projectedStatus(300_000, 287_501, 0.05)).toBe('will-achieve');
     expect(projectedStatus(273_126, 287_501, 0.05)).toBe('at-risk'); // 95 % is 273,125.95
     expect(projectedStatus(273_125, 287_501, 0.05)).toBe('will-miss');
+  });
+  it("in the targets' December (no month left) short of the target is missed: no at-risk band", () => {
+    // 273,126 is within 5 % of 287,501 (95 % is 273,125.95): at-risk with a month left, missed with none.
+    expect(projectedStatusIn(273_126, 287_501, 1, 0.05)).toBe('at-risk');
+    expect(projectedStatusIn(273_126, 287_501, 0, 0.05)).toBe('will-miss');
+    expect(projectedStatusIn(287_501, 287_501, 0, 0.05)).toBe('will-achieve');
   });
 });

@@ -35,7 +35,7 @@ import { nationalSized, TargetFrameError, targetsAt, type NationalFigure, type R
 import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetsInDataAreas, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { zeroTargets } from './zero-targets.js';
-import { historyOf, paceOf, projectedDecember, projectedStatus, type History, type Pace, type RowStory } from './trend.js';
+import { historyOf, paceOf, projectedDecember, projectedStatusIn, type History, type Pace, type RowStory } from './trend.js';
 import { earlierWithout, segmentsShort, shortByMonth, withoutAreas } from './segment-sets.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
@@ -2369,8 +2369,7 @@ function tellStory(
       if (targeted.length && targeted.every((u) => u.projected !== null) && !targeted.some((u) => o.inPart?.has(u.star))) {
         const pt = targeted.reduce((a, u) => a + u.projected!, 0);
         projectedGap = t - pt;
-        // In the target's December the projection is the month itself: short of the target is missed.
-        status = projectedStatus(pt, t, o.left === 0 ? 0 : o.margin);
+        status = projectedStatusIn(pt, t, o.left, o.margin);
       } else if (targeted.length && targeted.every((u) => u.projected !== null)) {
         // Left empty: said, naming the row (rv30 T5: the Kanwil row and the Total lost the status in silence).
         if (unprojected++ < 8) unprojectedRows.push(r.level === 'total' ? '' : r.labels.join(' / '));

@@ -76,6 +76,16 @@ export function projectedStatus(projected: number, target: number, atRiskMargin:
   return 'will-miss';
 }
 
+/**
+ * The projected status `left` months before the targets' December. In December itself (none left) the
+ * projection is the month: short of the target is missed, with no at-risk band. The one rule for every
+ * row's status, whether its projection is its own or its parts' with a target (rv36 N4: it was written
+ * in core/coverage/plan.ts and app/parts-with-target.ts).
+ */
+export function projectedStatusIn(projected: number, target: number, left: number, atRiskMargin: number): ProjectedStatus {
+  return projectedStatus(projected, target, left === 0 ? 0 : atRiskMargin);
+}
+
 /** The participants of every group at the report's grain, month by month, up to the month reported. */
 export interface History {
   /** The months known, sorted; the last is the month reported. */
