@@ -24,7 +24,7 @@ import { chooseDenominator, DENOMINATORS, ruleColumns, shapeOf, splitRule, type 
 import { requireColumns, whereOf } from '../options/keys.js';
 import { originsOf } from '../options/origin.js';
 import type { MarginSpec } from '../options/parse.js';
-import { areaDimOf, missingOfScope, scopeOf, type Scope } from '../core/scope.js';
+import { areaDimOf, missingOfScope, parentScopes, scopeOf, type Scope } from '../core/scope.js';
 import { areaBook } from '../io/geography.js';
 import { dimLabel, groupDigits } from '../report/vocabulary.js';
 import { scopeWords } from '../report/common.js';
@@ -766,16 +766,23 @@ export function scopeOfUnits(base: Table): Scope {
  * breakdown: a total of the user's split over an input with rows for some areas of its province or Kanwil
  * only (rv34 R8: 34 of Jawa Timur's 38 regencies, an office late in the baseline month): the whole total
  * goes to those areas, the others get none. Said (the title and meta.scope say "34 of 38", stderr did not).
+ * Of an input across several provinces or Kanwils, each of them it has in part (rv36 N1: Sulama 6 of 8
+ * beside all of Kalimantan); of one with areas in every Kanwil, the country's missing (37 of 38: Aceh).
  */
 export function splitInPart(base: Table, scope: Scope, total: bigint, input: string | undefined, flags = ''): Note | undefined {
   const areaDim = areaDimOf(base.dims.map((d) => d.name));
-  if (!areaDim || (scope.kind !== 'province' && scope.kind !== 'kanwil')) return undefined;
-  const missing = missingOfScope(scope, new Set(keysOf(base, areaDim)), areaBook());
-  if (!missing.length) return undefined;
+  if (!areaDim) return undefined;
+  const keys = new Set(keysOf(base, areaDim));
+  const book = areaBook();
+  const within = parentScopes(scope, keys, book);
+  const missing = within.flatMap((s) => missingOfScope(s, keys, book));
+  if (!missing.length || scope.kind === 'unknown') return undefined;
   // The check a job runs before it splits: validate --expect refuses (exit 3) while one is missing. With
   // the flags the input was read with (`flags`: app/input-flags.ts), so that it runs as written (fx58).
-  const check = input === undefined ? undefined : `jamsostek validate ${shellWord(input)} --by ${scope.dim} --expect ${shellWord(`${scope.kind}:${scope.name}`)}${flags}`;
-  return { code: 'split-in-part', total: Number(total), scope, missing: missing.slice(0, 8), count: missing.length, ...(check ? { check } : {}) };
+  const expect = within.map((s) => ` --expect ${s.kind === 'province' || s.kind === 'kanwil' ? shellWord(`${s.kind}:${s.name}`) : 'national'}`).join('');
+  const check = input === undefined ? undefined : `jamsostek validate ${shellWord(input)} --by ${scope.dim}${expect}${flags}`;
+  // One province, Kanwil or the country: it is the scope said; of several, the input's, with each.
+  return { code: 'split-in-part', total: Number(total), scope: within.length === 1 ? within[0]! : scope, ...(within.length > 1 ? { within } : {}), missing: missing.slice(0, 8), count: missing.length, ...(check ? { check } : {}) };
 }
 
 /**

@@ -320,9 +320,11 @@ export type Note =
    * breakdown: a total of the user's (--target, an own --series) split over an input that has rows for
    * only some areas of its province or Kanwil (rv34 R8): the areas without rows get none of it. `missing`:
    * the first names (at most 8), `count` all of them; `check`: the command that refuses the input while one
-   * is missing (validate --expect), for a job.
+   * is missing (validate --expect), for a job. `scope`: that province or Kanwil, or the country (an input
+   * with areas in every Kanwil: "37 of 38 provinces"); of an input across several, the input's, and
+   * `within` each of them, whole or in part (rv36 N1).
    */
-  | { readonly code: 'split-in-part'; readonly total: number; readonly scope: Scope; readonly missing: readonly string[]; readonly count: number; readonly check?: string }
+  | { readonly code: 'split-in-part'; readonly total: number; readonly scope: Scope; readonly within?: readonly Scope[]; readonly missing: readonly string[]; readonly count: number; readonly check?: string }
   /** Named columns of an input that the run does not read (neither a key nor a figure of it). */
   | { readonly code: 'unused-columns'; readonly file: string; readonly columns: readonly string[] }
   /** A --workforce file with a participants column: not read (the report's participants are the input's). */

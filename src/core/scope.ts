@@ -139,11 +139,41 @@ export function scopeOf(dim: AreaDim | undefined, keys: ReadonlySet<string>, boo
  * Example: Gorontalo's regencies but Pohuwato → ["Kabupaten Pohuwato"]; [] for a whole or national scope.
  */
 export function missingOfScope(scope: Scope, keys: ReadonlySet<string>, book: AreaBook): string[] {
-  if ((scope.kind !== 'province' && scope.kind !== 'kanwil') || scope.areas >= scope.of) return [];
-  const provinces = scope.kind === 'province' ? [scope.code] : (kanwilsOf(book).get(scope.name) ?? []);
+  if (scope.kind === 'unknown' || scope.kind === 'areas' || scope.dim === 'kanwil' || scope.areas >= scope.of) return [];
+  // A national scope of some areas only (scopesInPart: 37 of 38 provinces): the country's.
+  const provinces = scope.kind === 'national' ? [...book.provinces.keys()] : scope.kind === 'province' ? [scope.code] : (kanwilsOf(book).get(scope.name) ?? []);
   if (scope.dim === 'province') return provinces.filter((p) => !keys.has(p)).map((p) => book.provinces.get(p)?.name ?? p);
   const out: string[] = [];
   for (const p of provinces) for (const r of regenciesOf(book, p)) if (!keys.has(r)) out.push(book.regencies.get(r)!.name);
+  return out;
+}
+
+/**
+ * The areas an input of some areas is of, each as its scope, whole or in part (missingOfScope names what
+ * one in part lacks): its one province or Kanwil (Gorontalo: 5 of 6 regencies); of an input across
+ * several, each province or Kanwil it has areas of, in the geography's order (all of Kalimantan, Sulama 6
+ * of 8: rv36 N1); of one with areas in every Kanwil (every province at regency grain), the country
+ * ("Indonesia: 37 of 38 provinces", Aceh late). [] where the grain has no parent (a file by Kanwil).
+ */
+export function parentScopes(scope: Scope, keys: ReadonlySet<string>, book: AreaBook): Scope[] {
+  if (scope.kind === 'province' || scope.kind === 'kanwil' || scope.kind === 'national') return [scope];
+  if (scope.kind !== 'areas' || scope.dim === 'kanwil') return [];
+  const dim = scope.dim;
+  const under = new Map<string, Set<string>>();
+  for (const k of keys) {
+    const parent = dim === 'province' ? book.provinces.get(k)?.kanwil : book.regencies.get(k)?.province;
+    if (parent === undefined) continue;
+    const set = under.get(parent);
+    if (set) set.add(k);
+    else under.set(parent, new Set([k]));
+  }
+  const parents = dim === 'province' ? [...kanwilsOf(book).keys()] : [...book.provinces.keys()];
+  if (under.size === parents.length) return [{ kind: 'national', dim, areas: keys.size, of: dim === 'province' ? book.provinces.size : book.regencies.size }];
+  const out: Scope[] = [];
+  for (const p of parents) {
+    const set = under.get(p);
+    if (set) out.push(scopeOf(dim, set, book));
+  }
   return out;
 }
 

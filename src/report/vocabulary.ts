@@ -214,7 +214,8 @@ export function scopeText(s: Scope, lang: Lang): string | undefined {
   const part = (areas: number, of: number, d: 'regency' | 'province' | 'kanwil'): string => (areas === of ? word(areas, d) : `${num(areas, lang)} ${lang === 'id' ? 'dari' : 'of'} ${word(of, d)}`);
   switch (s.kind) {
     case 'national':
-      return `Indonesia: ${word(s.areas, s.dim)}`;
+      // Some of them only where a warning says what is missing (split-in-part: "37 of 38 provinces").
+      return `Indonesia: ${part(s.areas, s.of, s.dim)}`;
     case 'kanwil':
       return `Kanwil ${s.name}: ${part(s.areas, s.of, s.dim)}`;
     case 'province':
@@ -737,13 +738,16 @@ export function noteText(n: Note, lang: Lang): string {
       );
     case 'split-in-part': {
       // rv34 R8: the title said "34 of 38", stderr nothing.
-      const where = (lang: Lang): string => scopeText(n.scope, lang) ?? '';
-      const name = n.scope.kind === 'province' ? n.scope.name : n.scope.kind === 'kanwil' ? `Kanwil ${n.scope.name}` : '';
+      // rv36 N1: of an input across several provinces or Kanwils, each one it has in part, and all of them by name.
+      const inPart = (n.within ?? []).filter((s) => (s.kind === 'province' || s.kind === 'kanwil') && s.areas < s.of);
+      const where = (lang: Lang): string => [n.scope, ...inPart].map((s) => scopeText(s, lang) ?? '').join('; ');
+      const named = (n.within ?? [n.scope]).map((s) => (s.kind === 'province' ? s.name : s.kind === 'kanwil' ? `Kanwil ${s.name}` : s.kind === 'national' ? 'Indonesia' : ''));
+      const name = (lang: Lang): string => (named.length > 1 ? `${named.slice(0, -1).join(', ')} ${lang === 'id' ? 'dan' : 'and'} ${named[named.length - 1]!}` : named[0]!);
       const areas = n.scope.kind === 'unknown' ? 0 : n.scope.areas;
       const names = (lang: Lang): string => `${n.missing.join(', ')}${n.count > n.missing.length ? `, … (${num(n.count, lang)})` : ''}`;
       return L(
-        `the target ${num(n.total, 'en')} is split over the input's areas only (${where('en')}): the ${num(n.count, 'en')} without rows (${names('en')}) ${n.count === 1 ? 'gets' : 'get'} none of it, and the ${num(areas, 'en')} with rows share all of it; if ${num(n.total, 'en')} is the target of all of ${name}, give the missing areas' rows (a late office's file) before splitting; if it is the target of these ${num(areas, 'en')} only, the split is right${n.check ? ` (a job checks who reported first: ${n.check}, exit 3 while one is missing)` : ''}`,
-        `target ${num(n.total, 'id')} dibagi hanya atas wilayah dalam input (${where('id')}): ${num(n.count, 'id')} wilayah tanpa baris (${names('id')}) tidak mendapat bagian, dan ${num(areas, 'id')} wilayah yang berbaris menanggung seluruhnya; jika ${num(n.total, 'id')} adalah target seluruh ${name}, berikan baris wilayah yang hilang (berkas kantor yang terlambat) sebelum membagi; jika itu target ${num(areas, 'id')} wilayah ini saja, pembagiannya sudah benar${n.check ? ` (job memeriksa siapa yang sudah melapor lebih dulu: ${n.check}, exit 3 selama ada yang belum)` : ''}`,
+        `the target ${num(n.total, 'en')} is split over the input's areas only (${where('en')}): the ${num(n.count, 'en')} without rows (${names('en')}) ${n.count === 1 ? 'gets' : 'get'} none of it, and the ${num(areas, 'en')} with rows share all of it; if ${num(n.total, 'en')} is the target of all of ${name('en')}, give the missing areas' rows (a late office's file) before splitting; if it is the target of these ${num(areas, 'en')} only, the split is right${n.check ? ` (a job checks who reported first: ${n.check}, exit 3 while one is missing)` : ''}`,
+        `target ${num(n.total, 'id')} dibagi hanya atas wilayah dalam input (${where('id')}): ${num(n.count, 'id')} wilayah tanpa baris (${names('id')}) tidak mendapat bagian, dan ${num(areas, 'id')} wilayah yang berbaris menanggung seluruhnya; jika ${num(n.total, 'id')} adalah target seluruh ${name('id')}, berikan baris wilayah yang hilang (berkas kantor yang terlambat) sebelum membagi; jika itu target ${num(areas, 'id')} wilayah ini saja, pembagiannya sudah benar${n.check ? ` (job memeriksa siapa yang sudah melapor lebih dulu: ${n.check}, exit 3 selama ada yang belum)` : ''}`,
       );
     }
     case 'targets-own-scope': {

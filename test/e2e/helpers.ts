@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { expect } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Io } from '../../src/io/terminal.js';
 import { expectGoldenFile } from '../support/golden.js';
@@ -105,4 +106,19 @@ export function writeIn(dir: string, name: string, text: string | Uint8Array): s
   const f = join(dir, name);
   writeFileSync(f, text);
   return f;
+}
+
+/** The words of a POSIX command line as the shell reads them: bare, '…' and $'\t' words only. */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  const re = /\s*(?:'([^']*)'|\$'\\t'|(\S+))/gy;
+  for (let m = re.exec(line); m && m[0].trim() !== ''; m = re.exec(line)) words.push(m[1] ?? m[2] ?? '\t');
+  return words;
+}
+
+/** The `jamsostek validate …` command of breakdown's split-in-part warning, as words after `jamsostek` (fx58). */
+export function hintedValidate(stderr: string): string[] {
+  const m = /a job checks who reported first: jamsostek (validate .*?), exit 3 while one is missing/.exec(stderr);
+  expect(m, stderr).not.toBeNull();
+  return shellWords(m![1]!);
 }

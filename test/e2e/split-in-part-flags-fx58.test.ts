@@ -6,25 +6,10 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inputFlagWords } from '../../src/app/input-flags.js';
-import { run, tmp, writeIn } from './helpers.js';
+import { hintedValidate as hinted, run, tmp, writeIn } from './helpers.js';
 
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The words of a POSIX command line as the shell reads them: bare, '…' and $'\t' words only. */
-function shellWords(line: string): string[] {
-  const words: string[] = [];
-  const re = /\s*(?:'([^']*)'|\$'\\t'|(\S+))/gy;
-  for (let m = re.exec(line); m && m[0].trim() !== ''; m = re.exec(line)) words.push(m[1] ?? m[2] ?? '\t');
-  return words;
-}
-
-/** The `jamsostek validate …` command of the warning, as words after `jamsostek`. */
-function hinted(stderr: string): string[] {
-  const m = /a job checks who reported first: jamsostek (validate .*?), exit 3 while one is missing/.exec(stderr);
-  expect(m, stderr).not.toBeNull();
-  return shellWords(m![1]!);
-}
 
 describe('fx58: the validate --expect command of split-in-part carries the input flags', () => {
   it('--number-locale id, a semicolon file: the command as written refuses for the 4 missing regencies (main: "cannot tell the number format")', async () => {

@@ -1448,6 +1448,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   /** The grain of the stars: the targets' grain within the report's, and the finer units the targets are given per. */
   let starGrain: readonly string[] = targetGrain;
   let wholePlan = false; // every target of the plan is in the Total (a Kanwil's is a sum of planned targets)
+  let planTargets = 0; // the stars with a target: a row with all of them holds the same targets as the Total
   if (targetTable) {
     // Targets finer than the report's rows (regency targets under a province row, province targets
     // under a Kanwil's or a segment's row), with the data as fine: the stars are those finer units, so
@@ -1515,6 +1516,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     let given = 0;
     for (let i = 0; i < ac.size; i++) if (ac.value(i, ti) !== null) given++;
     wholePlan = withT === given;
+    planTargets = withT;
     // Targets per branch in a report by region × branch: no row but the Total can show them (a level
     // shows targets only when the targets' grain holds all its keys). Said.
     const shows = (g: readonly string[]): boolean => g.every((x) => targetGrain.includes(x));
@@ -1607,7 +1609,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     }
     // The rows are made by a function outside this plan's scope, given only what they read: a list held
     // by the result keeps these arrays and the level's groups, not every table and rollup of the plan.
-    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: (targets?.yearFrom === 'plan' || targets?.totalGiven === true) && wholePlan, denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt, pointsAt });
+    return levelMaker({ level, groups, dims: part.dims, pm, dm, denSame, denominator: spec.denominator, margin: spec.atRiskMargin, left, plannedTotal: (targets?.yearFrom === 'plan' || targets?.totalGiven === true) && wholePlan ? planTargets : undefined, denAt, denRowAt, prevPAt, prevDAt, lflPAt, lflDAt, starsAt, pointsAt });
   };
   const detail = levelRows(grain, 'detail');
   // One pass over the detail rows, each made and let go: rows without a denominator where others have
@@ -1951,8 +1953,13 @@ interface LevelInputs {
   readonly denominator: string | undefined;
   readonly margin: number;
   readonly left: number | undefined;
-  /** Targets planned for a year (or a file whose own Total gives them: totalGiven), all of them in the Total: its target is the given total (no estimate). */
-  readonly plannedTotal: boolean;
+  /**
+   * Targets planned for a year (or a file whose own Total gives them: totalGiven), all of them in the
+   * Total: its target is the given total (no estimate). The number of them (stars with a target): a row
+   * that holds them all (a Kanwil's row of a file of its provinces) is that total too, marked as the
+   * Total is (rv36 N3: "Sulama,4000000,target" beside "Total,4000000," over the same 8 targets).
+   */
+  readonly plannedTotal: number | undefined;
   /** By group number; NaN where there is none. */
   readonly denAt?: Float64Array;
   readonly denRowAt?: readonly ({ readonly estimated?: readonly string[] } | undefined)[];
@@ -1984,6 +1991,7 @@ function levelMaker(o: LevelInputs): LevelRows {
     let targetParticipants: number | undefined;
     let targetRows: CoverageRow['targetRows'];
     let targetEstimated = false; // issue 19: a target or milestone summed from an estimate is one
+    let givenTotal = level === 'total' && o.plannedTotal !== undefined; // the row's target is the plan's given total
     let milestoneEstimated = false;
     // What the target is a coverage of: the denominator of the rows that have a target (all of them, or
     // for a subtotal or the Total whose rows have targets in part, theirs only, as gap and achievement).
@@ -1997,6 +2005,7 @@ function levelMaker(o: LevelInputs): LevelRows {
       if (u.partial) targetDen = undefined;
       targetEstimated = u.targetEstimated;
       milestoneEstimated = u.milestoneEstimated;
+      if (o.plannedTotal !== undefined && u.withT === o.plannedTotal) givenTotal = true;
       if (u.withT > 0) {
         t = u.sumT;
         targetParticipants = u.sumP;
@@ -2035,7 +2044,7 @@ function levelMaker(o: LevelInputs): LevelRows {
         denominator: isEstimated(denSame ? { estimated: groups.estimated.get(i) } : o.denRowAt?.[i], o.denominator),
         participants: isEstimated({ estimated: groups.estimated.get(i) }, 'participants'),
         // targets planned for a year split a given national total, which is no estimate itself
-        target: t !== undefined && targetEstimated && !(level === 'total' && o.plannedTotal),
+        target: t !== undefined && targetEstimated && !givenTotal,
         milestone: milestone !== undefined && milestoneEstimated,
         hasStatus: metrics.status !== null,
       }),
