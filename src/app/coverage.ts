@@ -9,7 +9,7 @@ import { describeCoreError } from '../report/problems.js';
 import { inEveryRun, type Note } from '../core/facts.js';
 import { canonicalColumn } from '../core/columns.js';
 import { declaredScope, expectedKeys, type ExpectSpec } from '../core/scope.js';
-import { dimIndex, hasMeasure, keysOf, labelOf, type Table } from '../core/table.js';
+import { columnsOf, dimIndex, hasMeasure, keysOf, labelOf, type RowRef, type Table } from '../core/table.js';
 import { InputError, ProblemList, say, usage, type Problem } from '../errors.js';
 import { bundledZero, datedByFigure, loadBaseline } from '../io/bundled.js';
 import { areaBook, resolveExpect } from '../io/geography.js';
@@ -358,7 +358,7 @@ function datedPrevious(t: LoadedTable, rule: LoadedTable['rule']): LoadedTable {
   // The tool's own JSON report of last month (`-o 2026-07.json`): its rows have no period column, and its
   // meta.period says their month (rv28 R20). Each file's rows take their file's month.
   if (pd < 0 && t.sources.length > 0 && t.sources.every((s) => s.period !== undefined)) return ofReportMonths(t);
-  const row = t.rows.find((r) => r.parent === undefined && (pd < 0 || r.keys[pd] === null));
+  const row = undatedRow(t, pd);
   if (!row) return t;
   const file = t.sources[row.src]?.name ?? '--previous';
   const at = pd >= 0 && row.line > 0 ? `${file}:${row.line}` : file;
@@ -369,6 +369,14 @@ function datedPrevious(t: LoadedTable, rule: LoadedTable['rule']): LoadedTable {
       { message: `${at}: --previous: ${what.id}: angka bulan sebelumnya harus menyebut bulannya`, hint: 'tambahkan kolom period (YYYY-MM, mis. 2024-05) ke berkas, atau berikan bulan-bulan sebelumnya di input itu sendiri; dari laporan alat ini sendiri, laporan JSON menyebut bulannya (meta.period): berikan laporan .json bulan itu' },
     ),
   );
+}
+
+/** The first row (not a wide row's segment row) without a month, or any row where there is no period column; on the columns where the table keeps them (no row object per row, issue 20). */
+function undatedRow(t: Table, pd: number): RowRef | undefined {
+  const cols = columnsOf(t);
+  if (!cols) return t.rows.find((r) => r.parent === undefined && (pd < 0 || r.keys[pd] === null));
+  for (let i = 0; i < cols.size; i++) if (cols.parent(i) === undefined && (pd < 0 || !cols.hasKey(i, pd))) return { src: cols.src[i]!, line: cols.lineAt(i) };
+  return undefined;
 }
 
 /** A table whose sources each say their rows' month (a JSON report's meta.period), with a period column of those months. */

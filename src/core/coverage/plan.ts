@@ -25,7 +25,7 @@ import { addMonths, latestPeriod, monthsBetween, monthsLeft, periodYear, type Pe
 import type { Note, OverDenominatorRow } from '../facts.js';
 import { DENOMINATORS, SEGMENTS } from '../domain.js';
 import { areaDimOf, scopeAreasDiffer, scopeOf, type AreaBook, type AreaDim, type Scope } from '../scope.js';
-import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, hasKeys, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table, type TableRow } from '../table.js';
+import { atPeriod, columnsFor, columnsOf, dimIndex, filterAt, hasKeys, hasMeasure, keysOf, labelOf, measureIndex, rollup, type Aggregated, type Dimension, type RowRef, type SourceFacts, type Table } from '../table.js';
 import type { RowColumns } from '../row-columns.js';
 import { WholeIds } from '../key-index.js';
 import { estimatedFigures, isEstimated, type EstimatedFigure } from '../estimates.js'; // issue 19
@@ -35,7 +35,7 @@ import { nationalSized, TargetFrameError, targetsAt, type NationalFigure, type R
 import { areaUp, coarserTargetArea, finerTargetDims, groupsLackingParts, partialAreasByPart, partialTargetAreas, reportedAreaDim, targetsInDataAreas, targetUnitsSaid, wholeTargetArea, withArea } from './target-areas.js';
 import { denominatorsAt, sameFigures, type DenominatorMonths } from './denominators.js';
 import { zeroTargets } from './zero-targets.js';
-import { historyOf, paceOf, projectedDecember, projectedStatusIn, type History, type Pace, type RowStory } from './trend.js';
+import { historyOf, paceOf, projectedDecember, projectedStatusIn, type History, type RowStory } from './trend.js';
 import { earlierWithout, segmentsShort, shortByMonth, withoutAreas } from './segment-sets.js';
 import { coarsenPart, dropParts, fineDims, grainSwitches, groupOfPart, keepParts, lastSeenParts, nameAsGroups, partLabel, partPace, partSeries, partsOf, stillCovered, type Gone } from './like-for-like.js';
 
@@ -919,18 +919,47 @@ function monthGivenTwice(current: Table, previous: Table): Extract<CoverageProbl
   const cd = dimIndex(current, 'period');
   const pd = dimIndex(previous, 'period');
   if (cd < 0 || pd < 0) return undefined;
-  const first = new Map<string, TableRow>();
-  for (const r of current.rows) {
-    const m = r.keys[cd];
-    if (m !== null && m !== undefined && !first.has(m)) first.set(m, r);
+  // On the tables' columns where they keep them (no row object per row; issue 20).
+  const first = new Map<string, RowRef>();
+  const cc = columnsOf(current);
+  if (cc) {
+    for (let i = 0; i < cc.size; i++) {
+      const m = cc.key(i, cd);
+      if (m !== null && m !== undefined && !first.has(m)) first.set(m, { src: cc.src[i]!, line: cc.lineAt(i) });
+    }
+  } else {
+    for (const r of current.rows) {
+      const m = r.keys[cd];
+      if (m !== null && m !== undefined && !first.has(m)) first.set(m, r);
+    }
+  }
+  const twice = (m: string | null | undefined, src: number, line: number): Extract<CoverageProblem, { kind: 'month-given-twice' }> | undefined => {
+    const c = m === null || m === undefined ? undefined : first.get(m);
+    return c ? { kind: 'month-given-twice', period: m!, input: { source: current.sources[c.src], line: c.line }, previous: { source: previous.sources[src], line } } : undefined;
+  };
+  const pc = columnsOf(previous);
+  if (pc) {
+    for (let i = 0; i < pc.size; i++) {
+      const found = twice(pc.key(i, pd), pc.src[i]!, pc.lineAt(i));
+      if (found) return found;
+    }
+    return undefined;
   }
   for (const r of previous.rows) {
-    const m = r.keys[pd];
-    const c = m === null || m === undefined ? undefined : first.get(m);
-    if (!c) continue;
-    return { kind: 'month-given-twice', period: m!, input: { source: current.sources[c.src], line: c.line }, previous: { source: previous.sources[r.src], line: r.line } };
+    const found = twice(r.keys[pd], r.src, r.line);
+    if (found) return found;
   }
   return undefined;
+}
+
+/** The keys of a table's rows as key() joins them (a rollup's groups), read on its columns where it keeps them. */
+function groupKeySet(t: Table): Set<string> {
+  const cols = columnsOf(t);
+  if (!cols) return new Set(t.rows.map((r) => key(r.keys)));
+  const nd = t.dims.length;
+  const out = new Set<string>();
+  for (let i = 0; i < cols.size; i++) out.add(groupKey(cols, i, nd));
+  return out;
 }
 
 /**
@@ -1020,7 +1049,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
   // The groups of the month reported, by key, and its parts: only where earlier months are compared (a
   // million keys in one month need no set of a million joined keys).
   let hereSet: Set<string> | undefined;
-  const here = (): Set<string> => (hereSet ??= new Set(roll(cur, grain).table.rows.map((r) => key(r.keys))));
+  const here = (): Set<string> => (hereSet ??= groupKeySet(roll(cur, grain).table));
   let herePartsSet: Set<string> | undefined;
   // Data no finer than the grain: its parts are its groups (no second set of a million keys).
   const hereParts = (): Set<string> => (herePartsSet ??= fine.length === grain.length ? here() : partsOf(cur, grain, fine));
@@ -1558,20 +1587,29 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const ownStars = withTargets && part === starAgg && g.length === starGrain.length;
     const underGroup = withTargets && !ownStars ? starsByGroup(stars!, gi) : undefined;
     // The previous month, like for like where the groups differ.
-    const prevP = prevLfl ? measureAt(prevLfl, g, 'participants', roll) : undefined;
-    const prevD = prevLfl && spec.denominator ? measureAt(prevDen ?? prevLfl, g, spec.denominator, roll) : undefined;
-    if (prevD && prevDen && level !== 'detail') withoutLacking(prevD.values, prevLfl!, prevDen, grain, g, spec.denominator!, roll);
-    const ptsAt = points ? (['participants', spec.denominator!] as const).flatMap((m) => [measureAt(points.now, g, m, roll).values, measureAt(points.then, g, m, roll).values]) : undefined;
-    const lflP = lfl ? measureAt(curLfl, g, 'participants', roll) : undefined;
-    const lflD = lfl && spec.denominator ? measureAt(lflDen, g, spec.denominator, roll) : undefined;
-    if (lflD && lflDen && lflDen !== curLfl && level !== 'detail') withoutLacking(lflD.values, curLfl, lflDen, grain, g, spec.denominator!, roll);
+    // Each found by key when its column is made, one at a time (issue 20: a Map of a million joined
+    // keys each, six of them held at once with --previous).
+    const prevP = prevLfl ? () => measureAt(prevLfl, g, 'participants', roll).values : undefined;
+    const prevD = prevLfl && spec.denominator ? () => {
+      const v = measureAt(prevDen ?? prevLfl, g, spec.denominator!, roll).values;
+      if (prevDen && level !== 'detail') withoutLacking(v, prevLfl, prevDen, grain, g, spec.denominator!, roll);
+      return v;
+    } : undefined;
+    const ptsAt = points ? (['participants', spec.denominator!] as const).flatMap((m) => [() => measureAt(points.now, g, m, roll).values, () => measureAt(points.then, g, m, roll).values]) : undefined;
+    const lflP = lfl ? () => measureAt(curLfl, g, 'participants', roll).values : undefined;
+    const lflD = lfl && spec.denominator ? () => {
+      const v = measureAt(lflDen, g, spec.denominator!, roll).values;
+      if (lflDen && lflDen !== curLfl && level !== 'detail') withoutLacking(v, curLfl, lflDen, grain, g, spec.denominator!, roll);
+      return v;
+    } : undefined;
     // Figures looked up by the group's key are found once per group, into arrays by group number (a
     // row is made more than once: a pass while planning, then by each writer): NaN where there is none.
     const groups = columnsFor(part);
     const n = groups.size;
     const byKey = den.values.size > 0 || den.marks !== undefined || prevP !== undefined || lflP !== undefined || underGroup !== undefined || ptsAt !== undefined;
-    const column = (m: Map<string, number | null> | undefined, keys: readonly string[]): Float64Array | undefined => {
-      if (!m) return undefined;
+    const column = (of: (() => Map<string, number | null>) | undefined, keys: readonly string[]): Float64Array | undefined => {
+      if (!of) return undefined;
+      const m = of();
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = m.get(keys[i]!) ?? NaN;
       return out;
@@ -1595,17 +1633,17 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     if (byKey) {
       const keys = new Array<string>(n);
       for (let i = 0; i < n; i++) keys[i] = groupKey(groups, i, part.dims.length);
-      if (!denSame) denAt = column(den.values, keys);
+      if (!denSame) denAt = column(() => den.values, keys);
       if ('marks' in den && den.marks) denRowAt = keys.map((k) => ({ estimated: den.marks!.get(k) }));
-      prevPAt = column(prevP?.values, keys);
-      prevDAt = column(prevD?.values, keys);
-      lflPAt = column(lflP?.values, keys);
-      lflDAt = column(lflD?.values, keys);
+      prevPAt = column(prevP, keys);
+      prevDAt = column(prevD, keys);
+      if (ptsAt) pointsAt = ptsAt.map((m) => column(m, keys)!);
+      lflPAt = column(lflP, keys);
+      lflDAt = column(lflD, keys);
       if (underGroup) {
         const sums = keys.map((k) => underGroup.get(k) ?? NO_STARS);
         starsAt = (i) => sums[i]!;
       }
-      if (ptsAt) pointsAt = ptsAt.map((m) => column(m, keys)!);
     }
     // The rows are made by a function outside this plan's scope, given only what they read: a list held
     // by the result keeps these arrays and the level's groups, not every table and rollup of the plan.
@@ -1820,7 +1858,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     const parts = fine.length > grain.length ? { months: paceMonths, byGroup: partSeries([current, inputs.previous].map((t) => (t && shortThen ? earlierWithout(t, shortThen) : t)), grain, fine, paceMonths, here()) } : undefined;
     const december = `${targets?.year ?? periodYear(period)}-12`;
     const withTargets = storyTargets(stars ? stars.all() : [], starGrain.length - targetGrain.length, targetGrain, coarse, grain);
-    const told = tellStory(Array.from(rowList), history, {
+    const told = tellStory(rowList, history, {
       grain,
       window: spec.paceWindow ?? 3,
       left: Math.max(0, monthsBetween(period, december)),
@@ -1833,14 +1871,14 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
       allowOver: spec.allowOverCoverage,
       parts,
     });
-    rowList = heldRows(told.rows);
-    const total = told.rows[told.rows.length - 1]!;
+    rowList = told.list;
+    const total = rowList.at(rowList.length - 1);
     // The Total's projection nets targets projected above against targets projected short: said, as
     // for today's gap (gap-nets), with those projected short named.
     if (targetTable && total.story?.projectedGap !== null && total.story?.projectedGap !== undefined) {
       const placed = (t: Table): Table => (coarse && spec.areas ? withArea(t, coarse, spec.areas) : t);
       const tables = inputs.previous ? [placed(current), placed(inputs.previous)] : [placed(current)];
-      const nets = projectionNets({ rows: told.rows, grain, units: targetUnits, data: curT, history: () => historyOf(tables, grainOfNets(curT, targetTable!, targetUnits), period), targets: targetTable, roll, window, left: Math.max(0, monthsBetween(period, december)), december, gap: total.story.projectedGap, allowOver: spec.allowOverCoverage, denominator: denTable === cur ? { table: curT, measure: spec.denominator! } : denTable && spec.denominator ? { table: denTable, measure: spec.denominator } : undefined });
+      const nets = projectionNets({ rows: rowList, grain, units: targetUnits, data: curT, history: () => historyOf(tables, grainOfNets(curT, targetTable!, targetUnits), period), targets: targetTable, roll, window, left: Math.max(0, monthsBetween(period, december)), december, gap: total.story.projectedGap, allowOver: spec.allowOverCoverage, denominator: denTable === cur ? { table: curT, measure: spec.denominator! } : denTable && spec.denominator ? { table: denTable, measure: spec.denominator } : undefined });
       if (nets) notes.push(nets);
     }
     const months: Period[] = [];
@@ -1868,7 +1906,7 @@ export function planCoverage(inputs: CoverageInputs, spec: CoverageSpec): Covera
     // where some rows have no target, those lines are of the rows with one, as the milestones and the
     // target are (fx35's note: the Total's 1,950,000 of three provinces drawn above the path of two, and
     // projected above their target, while the status said will-miss). Said in the chart's title.
-    const like = targetTable ? chartRowsWithTarget(told.rows, history.months.length, starOf, withTargets.withTarget) : undefined;
+    const like = targetTable ? chartRowsWithTarget(rowList, history.months.length, starOf, withTargets.withTarget) : undefined;
     const totalSeries = like?.series ?? total.story?.series ?? [];
     const projected = like ? like.projected : (total.story?.projected ?? null);
     const now = like ? like.now : total.metrics.participants;
@@ -2189,7 +2227,7 @@ export function countLevel(list: CoverageRowList, level: CoverageRow['level']): 
  * one has none) and their participants now. Undefined where every row, or none, has a target.
  * Example: Aceh 660,000 and Bali 960,000 with targets, Papua 330,000 without → now 1,620,000, rows 2 of 3.
  */
-function chartRowsWithTarget(rows: readonly CoverageRow[], months: number, starOf: (keys: readonly string[]) => string, withTarget: ReadonlySet<string>): { series: (number | null)[]; projected: number | null; now: number; rows: ChartRows } | undefined {
+function chartRowsWithTarget(rows: Iterable<CoverageRow>, months: number, starOf: (keys: readonly string[]) => string, withTarget: ReadonlySet<string>): { series: (number | null)[]; projected: number | null; now: number; rows: ChartRows } | undefined {
   const series: (number | null)[] = new Array<number | null>(months).fill(0);
   let projected: number | null = 0;
   let now = 0;
@@ -2236,29 +2274,41 @@ function overAccepted(participants: number, d: number, allowOver: boolean | unde
   return allowOver === true || participants > d;
 }
 
-/** A detail row's months, pace and projection, and the key of its row at the targets' grain. */
-interface DetailStory {
-  readonly series: (number | null)[];
-  readonly pace: Pace | null;
-  readonly projected: number | null;
-  readonly star: string;
-  /** The months whose participants are estimates, and whether the projection rests on one (issue 19). */
-  readonly est?: readonly boolean[];
-  readonly projectedEstimated: boolean;
-}
-
 /**
  * Each row's story: a detail row's own pace and projection; a subtotal's or the Total's the sum of its
  * rows' (a projection of a level is the sum of its rows' projections, so the Total adds up). The gap
  * and status of a projection compare it with the target of the row, over the rows that have targets.
+ * A detail row's pace, projection and marks are kept in arrays by its place in the list, and its row
+ * with the story is made when read, as the list's rows are (issue 20: no row object, story object or
+ * Map entry per detail row held; a subtotal's and the Total's rows, few, are made once and kept).
  */
 function tellStory(
-  rows: readonly CoverageRow[],
+  list: CoverageRowList,
   history: History,
   o: { grain: readonly string[]; window: number; left: number; december: Period; margin: number; starOf: (keys: readonly string[]) => string; withTarget: ReadonlySet<string>; inPart?: ReadonlySet<string>; notes: Note[]; denominator?: string; allowOver?: boolean; parts?: { readonly months: readonly Period[]; readonly byGroup: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>> } },
-): { rows: CoverageRow[] } {
+): { list: CoverageRowList } {
   const n = history.months.length;
-  const detail = new Map<CoverageRow, DetailStory>();
+  const len = list.length;
+  // By place in the list, for its detail rows: the months (History's own array), the pace (months 0:
+  // none), the projection (NaN: none), the estimate marks of the months; flags: the row's key at the
+  // targets' grain has a target (1), is a target of some parts only (2), the projection rests on an estimate (4).
+  const noSeries: readonly (number | null)[] = new Array<number | null>(n).fill(null);
+  const seriesAt = new Array<readonly (number | null)[] | undefined>(len);
+  const paceChange = new Float64Array(len);
+  const paceMonths = new Int32Array(len);
+  const paceFrom = new Int32Array(len);
+  const froms: Period[] = [];
+  const fromIds = new Map<Period, number>();
+  const projectedAt = new Float64Array(len).fill(NaN);
+  const flags = new Uint8Array(len);
+  const estAt = new Map<number, readonly boolean[]>();
+  const details: number[] = [];
+  const projectedOf = (p: number): number | null => (Number.isNaN(projectedAt[p]!) ? null : projectedAt[p]!);
+  // The detail rows under each subtotal and the Total, by their first keys (found in the same pass, for
+  // each length of keys the list's other rows have: filtering every detail row for every subtotal grew
+  // with their product).
+  const byPrefix = new Map<number, Map<string, number[]>>();
+  for (let p = 0; p < len; p++) if (list.level(p) !== 'detail') byPrefix.set(list.at(p).keys.length, new Map());
   let noPace = 0;
   const noPaceNames: string[] = [];
   let floored = 0;
@@ -2266,10 +2316,14 @@ function tellStory(
   let capped = 0;
   let over = 0;
   const overNames: string[] = [];
-  for (const r of rows) {
-    if (r.level !== 'detail') continue;
+  let anyProjectedEstimated = false;
+  for (let p = 0; p < len; p++) {
+    if (list.level(p) !== 'detail') continue;
+    const r = list.at(p);
+    details.push(p);
     const k = key(r.keys);
-    const series = history.byGroup.get(k) ?? new Array<number | null>(n).fill(null);
+    const series = history.byGroup.get(k) ?? noSeries;
+    seriesAt[p] = series;
     // Like for like: over the parts reported at both ends (a late regency is no fall of its province).
     const pace = o.parts ? partPace(o.parts.months, o.parts.byGroup.get(k)?.values() ?? [], o.window) : paceOf(history.months, series, o.window);
     if (!pace && noPace++ < 8) noPaceNames.push(r.labels.join(' / '));
@@ -2294,14 +2348,33 @@ function tellStory(
         if (overNames.length < 5) overNames.push(r.labels.join(' / '));
       }
     }
-    const est = history.estimated.get(key(r.keys));
+    const est = history.estimated.get(k);
     const projectedEstimated = projected !== null && est !== undefined && (est[n - 1]! || est[history.months.indexOf(pace!.from)]!);
-    detail.set(r, { series, pace, projected, star: o.starOf(r.keys), est, projectedEstimated });
+    if (pace) {
+      let f = fromIds.get(pace.from);
+      if (f === undefined) fromIds.set(pace.from, (f = froms.push(pace.from) - 1));
+      paceChange[p] = pace.change;
+      paceMonths[p] = pace.months;
+      paceFrom[p] = f;
+    }
+    if (projected !== null) projectedAt[p] = projected;
+    if (est !== undefined) estAt.set(p, est);
+    const star = o.starOf(r.keys);
+    flags[p] = (o.withTarget.has(star) ? 1 : 0) | (o.inPart?.has(star) ? 2 : 0) | (projectedEstimated ? 4 : 0);
+    if (projectedEstimated) anyProjectedEstimated = true;
+    for (const [l, groups] of byPrefix) {
+      const pk = key(r.keys.slice(0, l));
+      const under = groups.get(pk);
+      if (under) under.push(p);
+      else groups.set(pk, [p]);
+    }
   }
+  const count = details.length;
+  const labelAt = (p: number): string => list.at(p).labels.join(' / ');
   if (noPace) o.notes.push({ code: 'no-pace', rows: noPace, window: o.window, names: noPaceNames });
-  if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: detail.size, december: o.december, names: flooredNames });
-  if (capped) o.notes.push({ code: 'projection-capped', rows: capped, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator' });
-  if (over) o.notes.push({ code: 'projection-over', rows: over, of: detail.size, december: o.december, measure: o.denominator ?? 'denominator', names: overNames, allowed: o.allowOver === true });
+  if (floored) o.notes.push({ code: 'projection-floored', rows: floored, of: count, december: o.december, names: flooredNames });
+  if (capped) o.notes.push({ code: 'projection-capped', rows: capped, of: count, december: o.december, measure: o.denominator ?? 'denominator' });
+  if (over) o.notes.push({ code: 'projection-over', rows: over, of: count, december: o.december, measure: o.denominator ?? 'denominator', names: overNames, allowed: o.allowOver === true });
   // Rows whose pace is over fewer months than the window (fewer months known, or a month missing).
   // Named (rv26 F3) where a month of the window is one the row did not report and others did.
   let shorter = 0;
@@ -2312,58 +2385,47 @@ function tellStory(
   // and subtotals over it have no figure for that month.
   const gapRows: { label: string; months: Period[] }[] = [];
   let gapCount = 0;
-  for (const [r, d] of detail) {
-    const gone = history.months.filter((_, i) => i < n - 1 && (d.series[i] === null || d.series[i] === undefined));
-    if (gone.length && gapCount++ < 8) gapRows.push({ label: r.labels.join(' / '), months: gone });
-    if (d.pace && d.pace.months < o.window) {
+  for (const p of details) {
+    const series = seriesAt[p]!;
+    const gone = history.months.filter((_, i) => i < n - 1 && (series[i] === null || series[i] === undefined));
+    if (gone.length && gapCount++ < 8) gapRows.push({ label: labelAt(p), months: gone });
+    const m = paceMonths[p]!;
+    if (m !== 0 && m < o.window) {
       shorter++;
-      fewest = Math.min(fewest, d.pace.months);
+      fewest = Math.min(fewest, m);
       const start = addMonths(now, -o.window);
-      const missing = gone.filter((m) => m >= start && m < d.pace!.from);
-      if (missing.length && named.length < 8) named.push({ label: r.labels.join(' / '), missing, from: d.pace.from });
+      const from = froms[paceFrom[p]!]!;
+      const missing = gone.filter((x) => x >= start && x < from);
+      if (missing.length && named.length < 8) named.push({ label: labelAt(p), missing, from });
     }
   }
-  if (shorter) o.notes.push({ code: 'pace-shorter', rows: shorter, of: detail.size, window: o.window, fewest, ...(named.length ? { named, to: now } : {}) });
+  if (shorter) o.notes.push({ code: 'pace-shorter', rows: shorter, of: count, window: o.window, fewest, ...(named.length ? { named, to: now } : {}) });
   if (gapCount) o.notes.push({ code: 'row-months-missing', rows: gapRows, count: gapCount });
-  // The detail rows under each subtotal and the Total, by their first keys (found in one pass for each
-  // length of keys: filtering every detail row for every subtotal grew with their product).
-  const byPrefix = new Map<number, Map<string, DetailStory[]>>();
-  const underOf = (keys: readonly string[]): readonly DetailStory[] => {
-    let groups = byPrefix.get(keys.length);
-    if (!groups) {
-      byPrefix.set(keys.length, (groups = new Map()));
-      for (const [d, v] of detail) {
-        const k = key(d.keys.slice(0, keys.length));
-        const list = groups.get(k);
-        if (list) list.push(v);
-        else groups.set(k, [v]);
-      }
-    }
-    return groups.get(key(keys)) ?? [];
-  };
+  const noneUnder: readonly number[] = [];
+  const underOf = (keys: readonly string[]): readonly number[] => byPrefix.get(keys.length)?.get(key(keys)) ?? noneUnder;
   // Rows with a target whose projection is not compared with it: the target is some of its parts' only.
   let unprojected = 0;
   const unprojectedRows: string[] = [];
-  const story = (r: CoverageRow): { story: RowStory; more: EstimatedFigure[] } => {
-    const under = r.level === 'detail' ? [detail.get(r)!] : underOf(r.keys);
+  const story = (p: number, r: CoverageRow, counting: boolean): { story: RowStory; more: EstimatedFigure[] } => {
+    const under = r.level === 'detail' ? [p] : underOf(r.keys);
     const series = history.months.map((_, i) => {
       let sum = 0;
       for (const u of under) {
-        const v = u.series[i];
+        const v = seriesAt[u]![i];
         if (v === null || v === undefined) return null;
         sum += v;
       }
       return sum;
     });
-    const all = under.every((u) => u.projected !== null);
+    const all = under.every((u) => !Number.isNaN(projectedAt[u]!));
     let projected: number | null = null;
     let pace: number | null = null;
     if (all && under.length) {
       projected = 0;
       let rate = 0;
       for (const u of under) {
-        projected += u.projected!;
-        rate += u.pace!.change / u.pace!.months;
+        projected += projectedAt[u]!;
+        rate += paceChange[u]! / paceMonths[u]!;
       }
       pace = Math.sign(rate) * Math.round(Math.abs(rate)) || 0;
     }
@@ -2372,32 +2434,53 @@ function tellStory(
     let status: RowStory['projectedStatus'] = null;
     const t = r.metrics.target;
     if (t !== null) {
-      const targeted = under.filter((u) => o.withTarget.has(u.star));
+      const targeted = under.filter((u) => (flags[u]! & 1) !== 0);
       // A row whose target is some of its parts' only (rv28 R23): its projection is all its parts', so
       // none is compared with the target (said by no-target-parts).
-      if (targeted.length && targeted.every((u) => u.projected !== null) && !targeted.some((u) => o.inPart?.has(u.star))) {
-        const pt = targeted.reduce((a, u) => a + u.projected!, 0);
+      if (targeted.length && targeted.every((u) => projectedOf(u) !== null) && !targeted.some((u) => (flags[u]! & 2) !== 0)) {
+        const pt = targeted.reduce((a, u) => a + projectedAt[u]!, 0);
         projectedGap = t - pt;
         status = projectedStatusIn(pt, t, o.left, o.margin);
-      } else if (targeted.length && targeted.every((u) => u.projected !== null)) {
+      } else if (counting && targeted.length && targeted.every((u) => projectedOf(u) !== null)) {
         // Left empty: said, naming the row (rv30 T5: the Kanwil row and the Total lost the status in silence).
         if (unprojected++ < 8) unprojectedRows.push(r.level === 'total' ? '' : r.labels.join(' / '));
       }
     }
     // issue 19: the months, the projection and its status that rest on an estimate
-    const marked = under.some((u) => u.est);
-    const seriesEstimated = marked ? history.months.map((_, i) => under.some((u) => u.est?.[i] === true)) : undefined;
+    const marked = under.some((u) => estAt.has(u));
+    const seriesEstimated = marked ? history.months.map((_, i) => under.some((u) => estAt.get(u)?.[i] === true)) : undefined;
     const more: EstimatedFigure[] = [];
-    if (projected !== null && under.some((u) => u.projectedEstimated)) more.push('projected');
-    if (status !== null && (r.estimated?.includes('target') || under.some((u) => o.withTarget.has(u.star) && u.projectedEstimated))) more.push('projected_status');
+    if (projected !== null && under.some((u) => (flags[u]! & 4) !== 0)) more.push('projected');
+    if (status !== null && (r.estimated?.includes('target') || under.some((u) => (flags[u]! & 5) === 5))) more.push('projected_status');
     return { story: { series, pace, projected, projectedGap, projectedStatus: status, ...(seriesEstimated ? { seriesEstimated } : {}) }, more };
   };
-  const told = rows.map((r) => {
-    const { story: s, more } = story(r);
+  const tell = (p: number, r: CoverageRow, counting: boolean): CoverageRow => {
+    const { story: s, more } = story(p, r, counting);
     return { ...r, story: s, ...(more.length ? { estimated: [...(r.estimated ?? []), ...more] } : {}) };
-  });
+  };
+  // The rows in order, once: the subtotals' and the Total's kept; the detail rows only where some row
+  // has a target (the rows whose projection is not compared with it are counted in order).
+  const held = new Map<number, CoverageRow>();
+  for (let p = 0; p < len; p++) {
+    const detailRow = list.level(p) === 'detail';
+    if (detailRow && !list.anyTarget) continue;
+    const r = tell(p, list.at(p), true);
+    if (!detailRow) held.set(p, r);
+  }
   if (unprojected) o.notes.push({ code: 'projection-in-part', rows: unprojectedRows, count: unprojected });
-  return { rows: told };
+  const at = (p: number): CoverageRow => held.get(p) ?? tell(p, list.at(p), false);
+  return {
+    list: {
+      length: len,
+      anyTarget: list.anyTarget,
+      anyEstimate: list.anyEstimate || anyProjectedEstimated,
+      at: (i) => at(listIndex(i, len)),
+      level: (i) => list.level(i),
+      *[Symbol.iterator]() {
+        for (let p = 0; p < len; p++) yield at(p);
+      },
+    },
+  };
 }
 
 /**
@@ -2504,7 +2587,7 @@ function grainOfNets(data: Table, targets: Table, units: readonly string[]): str
  * projection.
  */
 function projectionNets(o: {
-  rows: readonly CoverageRow[];
+  rows: Iterable<CoverageRow>;
   grain: readonly string[];
   units: readonly string[];
   data: Table;
