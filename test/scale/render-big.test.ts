@@ -175,9 +175,12 @@ describe('peak memory of a million-row output (its own process)', () => {
     // less behind (2026-12-07: csv 98 → 70 MiB at 100,000 rows, 122 → 98 at a million), that fixed
     // growth made the ratio 1.39× with no byte more kept. The ratio is asserted with the young generation
     // fixed (csv 64 → 74 MiB, html 74 → 88, xlsx 72 → 80), as the input memory test does.
-    const flat = heap.length ? heap : ['--max-semi-space-size=4'];
+    // The same holds under a 32 MiB old generation: csv 71 → 91-93 MiB (1.28-1.31×, CI failed at 1.31 on
+    // 2026-12-08) with the semi-spaces growing, 63 → 70 MiB (1.12×) with them fixed. The 250 MiB bound
+    // above is still checked on the run with the flags as given.
+    const flat = [...heap, '--max-semi-space-size=4'];
     const small = peak(format, 100_000, flat);
-    const same = heap.length ? big : peak(format, N, flat);
+    const same = peak(format, N, flat);
     expect(same / small, `${format}: ${small.toFixed(0)} → ${same.toFixed(0)} MiB (node ${flat.join(' ')})`).toBeLessThanOrEqual(1.3);
   }, 900_000);
 });
