@@ -35,6 +35,17 @@ interface Given {
   readonly segments: Set<string>;
 }
 
+/** The rows that are wide rows (1: some segment rows name them their parent); undefined for a table without any. */
+function wideRows(cols: ReturnType<typeof columnsFor>): Uint8Array | undefined {
+  if (cols.parents === undefined) return undefined;
+  const wide = new Uint8Array(cols.size);
+  for (let i = 0; i < cols.size; i++) {
+    const p = cols.parent(i);
+    if (p !== undefined) wide[p] = 1;
+  }
+  return wide;
+}
+
 /**
  * Per area (its keys at `dims`), whether a row gives it whole and the segments its segment rows give. A
  * wide row's segment columns are its parts, as the long layout's rows are (like-for-like.ts, fx54): it
@@ -45,15 +56,11 @@ function givenBy(t: Table, dims: readonly string[]): Map<string, Given> | undefi
   if (di.some((i) => i < 0)) return undefined;
   const sd = dimIndex(t, 'segment');
   const cols = columnsFor(t);
-  const wide = new Set<number>();
-  if (sd >= 0 && cols.parents !== undefined) for (let i = 0; i < cols.size; i++) {
-    const p = cols.parent(i);
-    if (p !== undefined) wide.add(p);
-  }
+  const wide = sd >= 0 ? wideRows(cols) : undefined;
   const out = new Map<string, Given>();
   for (let i = 0; i < cols.size; i++) {
     const p = cols.parent(i);
-    if (p === undefined && wide.has(i)) continue;
+    if (p === undefined && wide?.[i] === 1) continue;
     const k = di.map((d) => cols.key(p ?? i, d) ?? NONE).join(SEP);
     let g = out.get(k);
     if (!g) out.set(k, (g = { whole: false, segments: new Set() }));
@@ -75,12 +82,8 @@ export function segmentsShort(current: Table, previous: Table, dims: readonly st
     const sd = dimIndex(t, 'segment');
     if (sd < 0) return false;
     const cols = columnsFor(t);
-    if (cols.parents === undefined) return everyRowKeyed(t, sd);
-    const wide = new Uint8Array(cols.size);
-    for (let i = 0; i < cols.size; i++) {
-      const p = cols.parent(i);
-      if (p !== undefined) wide[p] = 1;
-    }
+    const wide = wideRows(cols);
+    if (wide === undefined) return everyRowKeyed(t, sd);
     for (let i = 0; i < cols.size; i++) if (wide[i] === 0 && cols.key(i, sd) === null) return false;
     return true;
   };
@@ -96,13 +99,12 @@ export function segmentsShort(current: Table, previous: Table, dims: readonly st
   for (const [k, a] of now) {
     const b = then.get(k);
     if (!b) continue;
-    const keys0 = k.split(SEP);
-    const none = (s: string): boolean => zero !== undefined && areaAt.some((j) => keys0[j] !== NONE && zero(dims[j]!, keys0[j]!, s));
+    const keys = k.split(SEP);
+    const none = (s: string): boolean => zero !== undefined && areaAt.some((j) => keys[j] !== NONE && zero(dims[j]!, keys[j]!, s));
     const lacking = (g: Given): string[] => (g.whole ? [] : SEGMENTS.filter((s) => !g.segments.has(s) && !none(s)));
     const split = onlyWhole(a) && lacking(b).length ? 'previous' : onlyWhole(b) && lacking(a).length ? 'current' : undefined;
     if (!split) continue;
     drop.add(k);
-    const keys = k.split(SEP);
     const label = dims
       .map((d, j) => (keys[j] === NONE ? '' : labelOf(current.dims[dimIndex(current, d)]!, keys[j]!)))
       .filter((x) => x !== '')
